@@ -1,0 +1,47 @@
+# Kyodo: `make run` serves the demo center on http://127.0.0.1:8000/, `make test` runs every test.
+PYTHON ?= $(shell scripts/find-python)
+VENV := .venv
+BIN := $(VENV)/bin
+KYODO := $(BIN)/kyodo
+PYTEST_ARGS ?=
+
+.PHONY: install run serve test test-fast lint format messages bench clean
+
+install: $(VENV)/.installed
+	@$(KYODO) compilemessages --ignore '.venv/*' -v 0
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || (echo "Kyodo needs Python 3.12 or newer" >&2; exit 1)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+run: install
+	$(KYODO) migrate --noinput
+	$(KYODO) demo
+	$(KYODO) collectstatic --noinput -v 0
+	$(KYODO) serve
+
+test: install
+	scripts/system-packages
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+# Refresh the Japanese catalogue from the source (English msgids), then translate the new entries.
+messages: install
+	cd kyodo && ../$(KYODO) makemessages -l ja --no-obsolete --add-location file -i 'minutes_text/*' -i '*/tests/*'
+
+bench: install
+	scripts/system-packages
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

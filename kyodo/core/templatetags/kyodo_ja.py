@@ -1,0 +1,112 @@
+"""Template filters for Japanese dates, times and fiscal years.
+
+Templates never format a date by hand: ``{% load kyodo_ja %}{{ meeting.date|wareki }}`` gives
+「平成23年1月18日(火)」. Aware datetimes are shown in the current time zone (Asia/Tokyo).
+As Django's own filters do, these fail silently: an empty value or one that cannot be shown in
+the Japanese calendar renders as "" rather than breaking the page.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from django import template
+from django.utils import timezone
+
+from kyodo.core import wareki as core_wareki
+
+register = template.Library()
+
+
+def _local_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        # Stored in UTC; 2011-01-17 23:00 UTC is already the 18th in Tokyo.
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).date()
+    if isinstance(value, date):
+        return value
+    return None
+
+
+def _local_time(value: object) -> time | None:
+    if isinstance(value, datetime):
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).time()
+    if isinstance(value, time):
+        return value
+    return None
+
+
+@register.filter
+def wareki(value: date | datetime | None) -> str:
+    """「平成23年1月18日(火)」 for a date or datetime; "" for None or ""."""
+    d = _local_date(value)
+    if d is None:
+        return ""
+    try:
+        return core_wareki.format_wareki(d)
+    except core_wareki.WarekiError:
+        return ""
+
+
+@register.filter
+def wareki_date(value: date | datetime | None) -> str:
+    """「平成23年1月18日」: like ``wareki`` without the weekday."""
+    d = _local_date(value)
+    if d is None:
+        return ""
+    try:
+        return core_wareki.format_wareki(d, weekday=False)
+    except core_wareki.WarekiError:
+        return ""
+
+
+@register.filter
+def time_ja(value: time | datetime | None) -> str:
+    """「午後7時」, 「午後7時30分」 for a time or datetime; "" for None or ""."""
+    t = _local_time(value)
+    return "" if t is None else core_wareki.format_time_ja(t)
+
+
+@register.filter
+def time_range_ja(start: time | datetime | None, end: time | datetime | None) -> str:
+    """``{{ start|time_range_ja:end }}`` → 「午後7時～9時」; the start alone when there is no end."""
+    start_time, end_time = _local_time(start), _local_time(end)
+    if start_time is None:
+        return ""
+    if end_time is None:
+        return core_wareki.format_time_ja(start_time)
+    return core_wareki.format_time_range_ja(start_time, end_time)
+
+
+def _fiscal_year_of(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdecimal():
+        return int(value)
+    d = _local_date(value)
+    return None if d is None else core_wareki.fiscal_year(d)
+
+
+@register.filter
+def fiscal_year_name(value: int | date | datetime | None) -> str:
+    """「平成22年度」 for a fiscal year (2010) or for any date inside it."""
+    fy = _fiscal_year_of(value)
+    if fy is None:
+        return ""
+    try:
+        return core_wareki.fiscal_year_name(fy)
+    except core_wareki.WarekiError:
+        return ""
+
+
+@register.filter
+def fiscal_year_label(value: int | date | datetime | None) -> str:
+    """「平成22(2010)年度」 for a fiscal year or for any date inside it."""
+    fy = _fiscal_year_of(value)
+    if fy is None:
+        return ""
+    try:
+        return core_wareki.fiscal_year_label(fy)
+    except core_wareki.WarekiError:
+        return ""

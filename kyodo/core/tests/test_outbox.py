@@ -1,0 +1,131 @@
+"""The outbox against a real SMTP server (aiosmtpd on loopback) and the real task worker."""
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from kyodo.core.models import AuditEntry, OutboxMessage
+from kyodo.core.outbox import outbox_deliver, outbox_enqueue, outbox_flush, outbox_resend
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _fast_retries(settings):
+    settings.OUTBOX_RETRY_BASE_SECONDS = 0
+    settings.OUTBOX_MAX_ATTEMPTS = 8
+
+
+def run_worker_until_idle(rounds: int = 10) -> None:
+    # The real db_worker, in batch mode: it runs every task that is due, then exits.
+    for _ in range(rounds):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
+        if not OutboxMessage.objects.filter(
+            status__in=[OutboxMessage.Status.QUEUED, OutboxMessage.Status.SENDING]
+        ).exists():
+            return
+
+
+def test_refused_then_accepted_each_message_arrives_exactly_once(smtp_server):
+    smtp_server.refuse_next = 4
+    with transaction.atomic():
+        for n in range(3):
+            outbox_enqueue(to=f"member{n}@example.jp", subject=f"招集通知 {n}", body="第9回")
+
+    run_worker_until_idle()
+
+    assert smtp_server.refused == 4
+    assert sorted(r for m in smtp_server.messages for r in m["rcpt_tos"]) == [
+        "member0@example.jp",
+        "member1@example.jp",
+        "member2@example.jp",
+    ]
+    rows = list(OutboxMessage.objects.order_by("to"))
+    assert [row.status for row in rows] == ["sent"] * 3
+    assert sum(row.attempts for row in rows) == 3 + 4
+    assert all(row.sent_at is not None for row in rows)
+    # The same Message-ID on every attempt lets a receiver drop a duplicate after a crash.
+    received_ids = sorted(m["message"]["Message-ID"] for m in smtp_server.messages)
+    assert received_ids == sorted(row.message_id for row in rows)
+
+
+def test_a_rolled_back_change_sends_nothing(smtp_server):
+    with pytest.raises(RuntimeError), transaction.atomic():
+        outbox_enqueue(to="member@example.jp", subject="件名", body="本文")
+        raise RuntimeError("the change failed after the mail was queued")
+
+    run_worker_until_idle()
+
+    assert OutboxMessage.objects.count() == 0
+    assert smtp_server.messages == []
+
+
+def test_a_message_already_sent_is_not_sent_again(smtp_server):
+    with transaction.atomic():
+        message = outbox_enqueue(to="a@example.jp", subject="件名", body="本文")
+    run_worker_until_idle()
+
+    assert outbox_deliver(message_id=message.pk) is None
+    assert outbox_flush() == {}
+    assert len(smtp_server.messages) == 1
+
+
+def test_after_the_last_attempt_the_message_is_failed_and_staff_can_resend(
+    smtp_server, staff_user, settings
+):
+    settings.OUTBOX_MAX_ATTEMPTS = 2
+    smtp_server.refuse_recipients.add("gone@example.jp")
+    with transaction.atomic():
+        message = outbox_enqueue(to="gone@example.jp", subject="会議録(未定稿)", body="本文")
+    run_worker_until_idle()
+
+    message.refresh_from_db()
+    assert message.status == "failed"
+    assert message.attempts == 2
+    assert "550" in message.last_error
+
+    smtp_server.refuse_recipients.discard("gone@example.jp")
+    outbox_resend(actor=staff_user, message=message)
+    run_worker_until_idle()
+
+    message.refresh_from_db()
+    assert message.status == "sent"
+    assert len(smtp_server.by_recipient("gone@example.jp")) == 1
+    entry = AuditEntry.objects.get(action="kyodo.outbox.resent")
+    assert entry.actor == staff_user
+    assert entry.changes == {"status": ["failed", "queued"]}
+
+
+def test_resend_is_refused_to_a_committee_member(smtp_server, member_user):
+    from django.core.exceptions import PermissionDenied
+
+    with transaction.atomic():
+        message = outbox_enqueue(to="x@example.jp", subject="件名", body="本文")
+    run_worker_until_idle()
+
+    with pytest.raises(PermissionDenied):
+        outbox_resend(actor=member_user, message=message)
+    message.refresh_from_db()
+    assert message.status == "sent"
+    assert AuditEntry.objects.count() == 0
+
+
+def test_staff_see_the_failure_and_resend_from_the_outbox_page(client, smtp_server, staff_user):
+    smtp_server.refuse_recipients.add("gone@example.jp")
+    with transaction.atomic():
+        message = outbox_enqueue(to="gone@example.jp", subject="会議録の送付", body="本文")
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        status="failed", last_error="550 No such user"
+    )
+
+    client.force_login(staff_user)
+    listing = client.get("/staff/outbox/?status=failed")
+    assert listing.status_code == 200
+    assert "会議録の送付" in listing.text
+    assert "失敗" in listing.text
+
+    response = client.post(f"/staff/outbox/{message.pk}/resend/")
+    assert response.status_code == 302
+    message.refresh_from_db()
+    assert message.status == "queued"
+    assert message.attempts == 0

@@ -1,0 +1,100 @@
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from kyodo import env
+
+
+def test_env_bool_rejects_nonsense_with_the_variable_name(monkeypatch):
+    monkeypatch.setenv("DEBUG", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DEBUG must be true or false"):
+        env.env_bool("DEBUG", False)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("TRUE", True), ("off", False)])
+def test_env_bool_reads_common_spellings(monkeypatch, raw, expected):
+    monkeypatch.setenv("DEBUG", raw)
+    assert env.env_bool("DEBUG", not expected) is expected
+
+
+def test_env_int_rejects_words(monkeypatch):
+    monkeypatch.setenv("OUTBOX_MAX_ATTEMPTS", "ten")
+    with pytest.raises(ImproperlyConfigured, match="OUTBOX_MAX_ATTEMPTS must be a whole number"):
+        env.env_int("OUTBOX_MAX_ATTEMPTS", 8)
+
+
+def test_database_url_for_mysql_is_refused(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "mysql://root@localhost/kyodo")
+    with pytest.raises(ImproperlyConfigured, match="SQLite or PostgreSQL"):
+        env.env_database("DATABASE_URL", "sqlite:///x.sqlite3")
+
+
+def test_sqlite_gets_wal_and_immediate_transactions():
+    config = env.env_database("UNSET_DATABASE_URL_FOR_TEST", "sqlite:////tmp/k.sqlite3")
+    assert config["NAME"] == "/tmp/k.sqlite3"
+    assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+
+
+def test_email_url_smtp_with_starttls(monkeypatch):
+    monkeypatch.setenv("EMAIL_URL", "smtp://user:secret@mail.example.jp:587/?tls=True")
+    config = env.env_email("EMAIL_URL", "console://")
+    assert config["BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert config["OPTIONS"] == {
+        "host": "mail.example.jp",
+        "port": 587,
+        "username": "user",
+        "password": "secret",
+        "use_tls": True,
+        "use_ssl": False,
+        "timeout": 20,
+    }
+
+
+def test_email_url_with_unknown_scheme_is_refused(monkeypatch):
+    monkeypatch.setenv("EMAIL_URL", "pigeon://roof")
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_URL must be"):
+        env.env_email("EMAIL_URL", "console://")
+
+
+def _kyodo(*args, extra_env):
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    } | extra_env
+    return subprocess.run(
+        [sys.executable, "-m", "kyodo", *args],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_environment(tmp_path):
+    result = _kyodo(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        extra_env={
+            "DEBUG": "false",
+            "SECRET_KEY": "x7#Gm2!pQ9z" * 6,
+            "ALLOWED_HOSTS": "kyodo.example.jp",
+            "HTTPS": "true",
+            "EMAIL_URL": "smtp://kyodo:secret@mail.example.jp:587/?tls=True",
+            "KYODO_VAR_DIR": str(tmp_path),
+        },
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_a_bad_setting_stops_the_command_with_a_clear_message(tmp_path):
+    result = _kyodo("check", extra_env={"DEBUG": "perhaps", "KYODO_VAR_DIR": str(tmp_path)})
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr

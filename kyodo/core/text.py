@@ -1,0 +1,281 @@
+"""Japanese text: normalization for search and matching, kana folding, readings, gojūon order.
+
+Full-width and half-width forms mean the same thing to the users (１２ / 12, ＮＰＯ / NPO), so
+every comparison goes through Unicode NFKC first; there is deliberately no home-made
+zenkaku/hankaku table. Spelling variants (申し込み / 申込み / 申込) are unified with SudachiPy's
+normalized form, and readings are suggested from SudachiPy's dictionary.
+
+SudachiPy is imported lazily: loading the dictionary takes a noticeable fraction of a second
+and most requests never need it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sudachipy import Dictionary, Tokenizer
+
+__all__ = [
+    "gojuon_key",
+    "is_reading",
+    "match_key",
+    "normalize_reading",
+    "normalize_text",
+    "normalized_form",
+    "sort_by_reading",
+    "suggest_reading",
+    "to_hiragana",
+    "to_katakana",
+]
+
+_WHITESPACE_RE = re.compile(r"\s+")
+
+# --- kana folding ----------------------------------------------------------------------------
+
+# Katakana ァ (U+30A1) … ヶ (U+30F6) sit exactly 0x60 above hiragana ぁ … ゖ, including
+# ヴ → ゔ and the small ヵ ヶ → ゕ ゖ, so the two scripts fold into each other one to one.
+_KATA_TO_HIRA: dict[int, str] = {code: chr(code - 0x60) for code in range(0x30A1, 0x30F7)}
+_KATA_TO_HIRA |= {ord("ヽ"): "ゝ", ord("ヾ"): "ゞ"}
+# ヷ ヸ ヹ ヺ have no hiragana letter; ゔぁ ゔぃ ゔぇ ゔぉ is how the same sound is spelt.
+_KATA_TO_HIRA |= {ord("ヷ"): "ゔぁ", ord("ヸ"): "ゔぃ", ord("ヹ"): "ゔぇ", ord("ヺ"): "ゔぉ"}
+_HIRA_TO_KATA: dict[int, str] = {code: chr(code + 0x60) for code in range(0x3041, 0x3097)}
+_HIRA_TO_KATA |= {ord("ゝ"): "ヽ", ord("ゞ"): "ヾ"}
+
+
+def to_hiragana(s: str) -> str:
+    """Fold katakana to hiragana: 「サカグチ」 → 「さかぐち」, 「ヴ」 → 「ゔ」, 「ヶ」 → 「ゖ」.
+
+    Only full-width katakana is folded; pass text through NFKC first (as
+    :func:`normalize_reading` does) to fold half-width ｶﾀｶﾅ too. ー and everything else stays.
+    """
+    return s.translate(_KATA_TO_HIRA)
+
+
+def to_katakana(s: str) -> str:
+    """Fold hiragana to katakana: 「さかぐち」 → 「サカグチ」, 「ゔ」 → 「ヴ」, 「ゖ」 → 「ヶ」."""
+    return s.translate(_HIRA_TO_KATA)
+
+
+# --- normalization ---------------------------------------------------------------------------
+
+
+def normalize_text(s: str) -> str:
+    """NFKC with every run of white space (including the full-width space) made one space.
+
+    The form stored beside original text for search and matching: 「ＮＰＯ法人　１２名」 →
+    「NPO法人 12名」. Full-width/half-width conversion is NFKC and nothing else.
+    """
+    return _WHITESPACE_RE.sub(" ", unicodedata.normalize("NFKC", s)).strip()
+
+
+# In names, the small ヶ/ヵ are the counter 箇 and read か or が, written interchangeably with
+# the large ケ/カ (霞ヶ関 / 霞ケ関, 一ヵ月 / 一カ月): a matching key must not tell them apart.
+_SMALL_KA_KE = str.maketrans({"ゕ": "か", "ゖ": "け"})
+
+
+def match_key(s: str) -> str:
+    """A key under which names that people consider the same are equal.
+
+    NFKC, case folding, katakana → hiragana, small ヵ/ヶ → か/け, all white space removed:
+    「ＮＰＯ法人　西東京風の会」 and 「NPO法人西東京風の会」 give the same key. Used to detect
+    duplicate registrations, never shown.
+    """
+    folded = to_hiragana(unicodedata.normalize("NFKC", s).casefold()).translate(_SMALL_KA_KE)
+    return _WHITESPACE_RE.sub("", folded)
+
+
+def normalize_reading(s: str) -> str:
+    """A reading as it is stored: NFKC, katakana → hiragana, white space collapsed.
+
+    「ｻｶｸﾞﾁ　タロウ」 → 「さかぐち たろう」. One space is kept between words (family and given
+    name) because it helps people read the ふりがな; sorting ignores it.
+    """
+    return _WHITESPACE_RE.sub(" ", to_hiragana(unicodedata.normalize("NFKC", s))).strip()
+
+
+_READING_RE = re.compile("[\u3041-\u3096ゝゞー ]*[\u3041-\u3096ゝゞー][\u3041-\u3096ゝゞー ]*")
+
+
+def is_reading(s: str) -> bool:
+    """True when ``s`` is a reading: hiragana, ー and spaces only, and not blank.
+
+    Check the result of :func:`normalize_reading`, so that katakana and full-width spaces typed
+    by people are accepted.
+    """
+    return _READING_RE.fullmatch(s) is not None
+
+
+# --- SudachiPy -------------------------------------------------------------------------------
+
+_dictionary: Dictionary | None = None
+_dictionary_lock = threading.Lock()
+# A SudachiPy Tokenizer refuses to be used by two threads at once ("Tokenizer is already in
+# use"), so each thread gets its own; they share the one Dictionary, which is the costly part.
+_local = threading.local()
+
+# SudachiPy refuses input over 49,149 UTF-8 bytes; 12,000 characters are at most 48,000 bytes.
+_CHUNK_CHARS = 12_000
+
+
+def _tokenizer() -> Tokenizer:
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        from sudachipy import Dictionary, SplitMode
+
+        global _dictionary
+        with _dictionary_lock:
+            if _dictionary is None:
+                _dictionary = Dictionary(dict="core")
+            tokenizer = _dictionary.tokenizer(mode=SplitMode.C)
+        _local.tokenizer = tokenizer
+    return tokenizer
+
+
+def _chunks(text: str) -> Iterator[str]:
+    """Split ``text`` into pieces SudachiPy accepts, at line ends or 。 where possible."""
+    while len(text) > _CHUNK_CHARS:
+        window = text[:_CHUNK_CHARS]
+        cut = max(window.rfind("\n"), window.rfind("。"))
+        cut = cut + 1 if cut > 0 else _CHUNK_CHARS
+        yield text[:cut]
+        text = text[cut:]
+    if text:
+        yield text
+
+
+def _morphemes(text: str) -> Iterator[Any]:
+    tokenizer = _tokenizer()
+    for chunk in _chunks(text):
+        yield from tokenizer.tokenize(chunk)
+
+
+def normalized_form(text: str) -> str:
+    """SudachiPy's normalized form of every morpheme of NFKC(``text``), concatenated.
+
+    Spelling variants meet: 「申し込み」, 「申込み」 and 「申込」 all give 「申し込み」;
+    「問合せ」 and 「問い合わせ」 give 「問い合わせ」. Inflected words become their dictionary
+    form (「受け付けた」 → 「受け付けるた」), so this is a key for search and matching, never text
+    to show. White space is kept. Store it beside the original, and normalize queries the same way.
+    """
+    return "".join(m.normalized_form() for m in _morphemes(unicodedata.normalize("NFKC", text)))
+
+
+_KATAKANA_READING_RE = re.compile("[\u30a1-\u30faー]+")
+
+
+def suggest_reading(name: str) -> str:
+    """Suggest a hiragana reading for a name: 「坂口」 → 「さかぐち」, 「西東京市」 → 「にしとうきょうし」.
+
+    A suggestion for staff to confirm, never stored unseen: names have readings no dictionary
+    knows. Words in SudachiPy's dictionary get its reading, Latin ones too
+    (「NPO法人」 → 「えぬぴーおーほうじん」). Words it does not know, including numbers (which it
+    would read digit by digit, 12 → イチニ) and unknown Latin words, are kept as written, lower-cased
+    (「NCH」 → 「nch」), so the suggestion then fails :func:`is_reading` and staff complete it.
+    Punctuation is dropped; white space between words becomes one space.
+    """
+    parts: list[str] = []
+    for m in _morphemes(unicodedata.normalize("NFKC", name)):
+        pos = m.part_of_speech()[0]
+        if pos == "空白":
+            parts.append(" ")
+        elif pos == "補助記号":
+            continue
+        elif not m.is_oov() and _KATAKANA_READING_RE.fullmatch(m.reading_form()):
+            parts.append(to_hiragana(m.reading_form()))
+        else:
+            parts.append(m.surface().lower())
+    return normalize_reading("".join(parts))
+
+
+# --- gojūon order ----------------------------------------------------------------------------
+
+_SMALL_TO_LARGE = dict(zip("ぁぃぅぇぉっゃゅょゎゕゖ", "あいうえおつやゆよわかけ", strict=True))
+# The vowel each (large, unvoiced) kana ends in, for reading ー as a vowel: らーめん = らあめん.
+_GOJUON_ROWS = ("あいうえお", "かきくけこ", "さしすせそ", "たちつてと", "なにぬねの")
+_GOJUON_ROWS += ("はひふへほ", "まみむめも", "や・ゆ・よ", "らりるれろ", "わゐ・ゑを")
+_VOWEL: dict[str, str] = {
+    kana: vowel
+    for row in _GOJUON_ROWS
+    for kana, vowel in zip(row, "あいうえお", strict=True)
+    if kana != "・"
+} | {"ん": "ん"}
+
+_DAKUTEN, _HANDAKUTEN = "\u3099", "\u309a"
+
+# Character groups in the order of JIS X 4061: digits, Latin letters, kana, anything else.
+_DIGIT, _LATIN, _KANA, _OTHER = range(4)
+# Secondary and tertiary weights, compared only when the primary (base kana) ones are equal.
+_PLAIN, _VOICED, _SEMI_VOICED = range(3)
+_LARGE, _SMALL, _LONG = range(3)
+
+type GojuonKey = tuple[bool, tuple[tuple[int, int], ...], tuple[int, ...], tuple[int, ...], str]
+
+
+def _kana_parts(c: str) -> tuple[str, int, int] | None:
+    """(large unvoiced base, voicing, size) of a hiragana letter, None for anything else."""
+    if not "\u3041" <= c <= "\u3096":
+        return None
+    decomposed = unicodedata.normalize("NFD", c)
+    base = decomposed[0]
+    voicing = _PLAIN
+    if decomposed[1:] == _DAKUTEN:
+        voicing = _VOICED
+    elif decomposed[1:] == _HANDAKUTEN:
+        voicing = _SEMI_VOICED
+    if base in _SMALL_TO_LARGE:
+        return _SMALL_TO_LARGE[base], voicing, _SMALL
+    return base, voicing, _LARGE
+
+
+def gojuon_key(reading: str) -> GojuonKey:
+    """Sort key putting readings in gojūon (あいうえお) order, as Japanese dictionaries do.
+
+    Compared first by base kana alone, so that 「はし」 < 「ばす」 < 「はた」; then by voicing
+    (は < ば < ぱ); then by size (よ < ょ, small kana after their large form); ー counts as the
+    vowel it lengthens (らーめん sorts as らあめん, just after it). Katakana, half-width and
+    full-width forms sort as their hiragana; spaces are ignored. Digits and Latin letters come
+    before kana and any other character after them (JIS X 4061 group order); the normalized
+    text itself is the last key, so that the order is total and stable. An empty reading sorts
+    after everything, gathering records that still lack one at the end.
+    """
+    text = normalize_reading(reading or "").replace(" ", "")
+    primary: list[tuple[int, int]] = []
+    voicings: list[int] = []
+    sizes: list[int] = []
+    previous: str | None = None  # base of the previous kana, for ー, ゝ and ゞ
+    for c in text:
+        voicing, size = _PLAIN, _LARGE
+        if parts := _kana_parts(c):
+            previous, voicing, size = parts
+            weight = (_KANA, ord(previous))
+        elif c == "ー" and previous is not None:
+            weight, size = (_KANA, ord(_VOWEL.get(previous, previous))), _LONG
+        elif c in "ゝゞ" and previous is not None:
+            weight = (_KANA, ord(previous))
+            voicing = _VOICED if c == "ゞ" else _PLAIN
+        elif c.isdigit():
+            weight = (_DIGIT, ord(c))
+        elif c.isascii() and c.isalpha():
+            weight = (_LATIN, ord(c.lower()))
+        else:
+            weight = (_OTHER, ord(c))
+        primary.append(weight)
+        voicings.append(voicing)
+        sizes.append(size)
+    return (not text, tuple(primary), tuple(voicings), tuple(sizes), text)
+
+
+def sort_by_reading[T](
+    items: Iterable[T], key: Callable[[T], str | None] = attrgetter("reading")
+) -> list[T]:
+    """``items`` in gojūon order of their reading (``item.reading`` unless ``key`` says otherwise).
+
+    Stable: items with the same reading keep their order. Missing readings go last.
+    """
+    return sorted(items, key=lambda item: gojuon_key(key(item) or ""))

@@ -1,0 +1,65 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kyodo.core import selectors
+from kyodo.core.forms import AuditFilterForm, OutboxFilterForm
+from kyodo.core.models import OutboxMessage
+from kyodo.core.outbox import outbox_resend
+from kyodo.core.permissions import staff_required
+
+PAGE_SIZE = 50
+
+
+@staff_required
+def dashboard(request):
+    # The secretariat's start page: what needs attention today.
+    return render(
+        request,
+        "core/staff/dashboard.html",
+        {
+            "outbox_counts": selectors.outbox_counts(),
+            "recent_audit": selectors.audit_entries()[:10],
+        },
+    )
+
+
+@staff_required
+def audit_list(request):
+    form = AuditFilterForm(request.GET or None)
+    entries = selectors.audit_entries()
+    if form.is_bound and form.is_valid():
+        entries = selectors.audit_entries(**form.cleaned_data)
+    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "core/staff/audit_list.html", {"form": form, "page": page})
+
+
+@staff_required
+def outbox_list(request):
+    form = OutboxFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_bound and form.is_valid() else ""
+    page = Paginator(selectors.outbox_messages(status=status), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "core/staff/outbox_list.html",
+        {"form": form, "page": page, "counts": selectors.outbox_counts()},
+    )
+
+
+@staff_required
+def outbox_detail(request, pk: int):
+    message = get_object_or_404(OutboxMessage, pk=pk)
+    return render(request, "core/staff/outbox_detail.html", {"message": message})
+
+
+@staff_required
+@require_POST
+def outbox_resend_view(request, pk: int):
+    message = get_object_or_404(OutboxMessage, pk=pk)
+    outbox_resend(actor=request.user, message=message)
+    messages.success(request, _("The message was queued again."))
+    return redirect("staff:outbox-detail", pk=pk)

@@ -1,0 +1,333 @@
+"""Japanese era dates (和暦), Japanese clock times and fiscal years (年度).
+
+Plain Python, no Django imports: the minutes parser and the importers use it outside Django too.
+Messages in :class:`WarekiError` are Japanese because they are shown to the person who typed
+the date, and this module cannot depend on Django's translation machinery.
+
+Supported range: from 明治6年1月1日 (1873-01-01), the day Japan adopted the Gregorian calendar.
+Earlier 明治 dates were counted in the lunisolar calendar and cannot be mapped day for day, so
+both formatting and parsing refuse them instead of printing a wrong date.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+__all__ = [
+    "ERAS",
+    "GREGORIAN_ADOPTION",
+    "Era",
+    "WarekiError",
+    "era_for",
+    "fiscal_year",
+    "fiscal_year_label",
+    "fiscal_year_name",
+    "fiscal_year_range",
+    "format_time_ja",
+    "format_time_range_ja",
+    "format_wareki",
+    "format_wareki_year",
+    "parse_date_ja",
+    "parse_fiscal_year",
+]
+
+
+class WarekiError(ValueError):
+    """A date or fiscal year that cannot be read or written in the Japanese era calendar."""
+
+
+@dataclass(frozen=True)
+class Era:
+    """One Japanese era: its name, its Latin initial and its first day."""
+
+    name: str
+    initial: str
+    start: date
+
+    def year_of(self, d: date) -> int:
+        """The era year (1 = 元年) of the calendar year of ``d``."""
+        return d.year - self.start.year + 1
+
+    def gregorian_year(self, era_year: int) -> int:
+        """The calendar year in which the given era year falls."""
+        return self.start.year + era_year - 1
+
+
+# 明治 is dated from the enthronement proclamation of 1868-10-23 (the era was later declared to
+# apply from the start of that year, but no supported date reaches back that far anyway).
+ERAS: tuple[Era, ...] = (
+    Era("明治", "M", date(1868, 10, 23)),
+    Era("大正", "T", date(1912, 7, 30)),
+    Era("昭和", "S", date(1926, 12, 25)),
+    Era("平成", "H", date(1989, 1, 8)),
+    Era("令和", "R", date(2019, 5, 1)),
+)
+
+GREGORIAN_ADOPTION = date(1873, 1, 1)
+"""First supported day: 明治6年1月1日. Before it Japan used the lunisolar calendar."""
+
+_ERA_BY_NAME = {era.name: era for era in ERAS}
+_ERA_BY_INITIAL = {era.initial: era for era in ERAS}
+_WEEKDAYS = "月火水木金土日"
+# date.max cannot take a fiscal year ending in the following March.
+_MAX_FISCAL_YEAR = date.max.year - 1
+
+
+def _era_end(era: Era) -> date | None:
+    """Last day of ``era``, or None for the era in force."""
+    index = ERAS.index(era)
+    if index + 1 < len(ERAS):
+        return ERAS[index + 1].start - timedelta(days=1)
+    return None
+
+
+def era_for(d: date) -> Era:
+    """The era in force on ``d``; WarekiError before 1873-01-01."""
+    if isinstance(d, datetime):
+        # A datetime never compares with a date; its calendar day is what counts here.
+        d = d.date()
+    if d < GREGORIAN_ADOPTION:
+        raise WarekiError(
+            f"{d.year}年{d.month}月{d.day}日は明治6年(1873年)の改暦より前のため、和暦に変換できません。"
+        )
+    for era in reversed(ERAS):
+        if d >= era.start:
+            return era
+    raise AssertionError("unreachable: GREGORIAN_ADOPTION lies inside 明治")  # pragma: no cover
+
+
+def _year_text(era_year: int) -> str:
+    return "元" if era_year == 1 else str(era_year)
+
+
+def format_wareki_year(d: date) -> str:
+    """The era year of ``d``: 2011-01-18 → 「平成23年」, 2019-05-01 → 「令和元年」."""
+    era = era_for(d)
+    return f"{era.name}{_year_text(era.year_of(d))}年"
+
+
+def format_wareki(d: date, *, weekday: bool = True) -> str:
+    """``d`` in the Japanese era with half-width digits: 2011-01-18 → 「平成23年1月18日(火)」.
+
+    ``weekday=False`` leaves out 「(火)」. Raises WarekiError before 1873-01-01.
+    """
+    text = f"{format_wareki_year(d)}{d.month}月{d.day}日"
+    if weekday:
+        text += f"({_WEEKDAYS[d.weekday()]})"
+    return text
+
+
+def _half_of_day(t: time) -> str:
+    return "午前" if t.hour < 12 else "午後"
+
+
+def _clock_text(t: time) -> str:
+    # 12-hour clock as Japanese notices write it: noon is 午後0時, midnight 午前0時.
+    text = f"{t.hour % 12}時"
+    if t.minute:
+        text += f"{t.minute}分"
+    return text
+
+
+def format_time_ja(t: time) -> str:
+    """A clock time as notices write it: 19:00 → 「午後7時」, 19:30 → 「午後7時30分」.
+
+    0:00 is 「午前0時」 and 12:00 is 「午後0時」. Seconds are not shown.
+    """
+    return _half_of_day(t) + _clock_text(t)
+
+
+def format_time_range_ja(start: time, end: time) -> str:
+    """A start–end range: 19:00–21:00 → 「午後7時～9時」, 10:00–12:30 → 「午前10時～午後0時30分」.
+
+    Like the seed's header, 午前/午後 is not repeated when both ends fall in the same half of
+    the day (with or without minutes); an end that is not after the start (past midnight) is
+    always written in full so that it cannot be misread.
+    """
+    end_text = _clock_text(end)
+    if _half_of_day(start) != _half_of_day(end) or end <= start:
+        end_text = _half_of_day(end) + end_text
+    return f"{format_time_ja(start)}～{end_text}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing what people type
+# ---------------------------------------------------------------------------------------------
+
+_ERA_TOKEN = "(?P<era>明治|大正|昭和|平成|令和|[MTSHR])"
+_ERA_YEAR = "(?P<eyear>元|[0-9]{1,4})"
+_MONTH_DAY = (
+    "(?:年(?P<m1>[0-9]{1,2})月(?P<d1>[0-9]{1,2})日|[./-](?P<m2>[0-9]{1,2})[./-](?P<d2>[0-9]{1,2}))"
+)
+# 「(火)」, 「(火曜)」, 「(火曜日)」, or the same without parentheses.
+_WEEKDAY = "(?:\\((?P<w1>[月火水木金土日])(?:曜日?)?\\)|(?P<w2>[月火水木金土日])曜日?)?"
+_ERA_DATE_RE = re.compile(f"{_ERA_TOKEN}{_ERA_YEAR}{_MONTH_DAY}{_WEEKDAY}")
+_WESTERN_DATE_RE = re.compile(f"(?P<year>[0-9]{{4}}){_MONTH_DAY}{_WEEKDAY}")
+_WHITESPACE_RE = re.compile(r"\s+")
+_EXAMPLES = "例: 令和7年4月1日、R7.4.1、2025-04-01"
+
+
+def _prepare(text: object) -> str:
+    """NFKC (全角→半角, ㍻→平成), no white space, Latin initials upper-cased."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    return _WHITESPACE_RE.sub("", unicodedata.normalize("NFKC", text)).upper()
+
+
+def _shorten(text: str, limit: int = 30) -> str:
+    # The message repeats the input; keep a pasted paragraph from flooding the form.
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _era_year_value(token: str) -> int:
+    return 1 if token == "元" else int(token)
+
+
+def _gregorian(year: int, month: int, day: int, written: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise WarekiError(f"「{written}」という日付はありません。") from None
+
+
+def parse_date_ja(text: str) -> date:
+    """Read a date as people type it; raise WarekiError (and nothing else) when it is no date.
+
+    Accepts 「平成23年1月18日」, 「平成２３年１月１８日（火）」, 「H23.1.18」, 「h23/1/18」,
+    「R7/4/1」, 「令和元年5月1日」, 「2011-01-18」, 「2011/1/18」, 「2011年1月18日」. Full-width
+    forms and spaces are allowed. A weekday is optional, but if given it must be right. An era
+    date outside its era (「平成31年5月1日」) is refused with the date it probably means.
+    """
+    prepared = _prepare(text)
+    if not prepared:
+        raise WarekiError("日付が入力されていません。")
+
+    if match := _ERA_DATE_RE.fullmatch(prepared):
+        result = _parse_era_date(match)
+    elif match := _WESTERN_DATE_RE.fullmatch(prepared):
+        month = int(match["m1"] or match["m2"])
+        day = int(match["d1"] or match["d2"])
+        year = int(match["year"])
+        result = _gregorian(year, month, day, f"{year}年{month}月{day}日")
+    else:
+        raise WarekiError(
+            f"「{_shorten(str(text).strip())}」を日付として読み取れません。{_EXAMPLES}"
+        )
+
+    written_weekday = match["w1"] or match["w2"]
+    if written_weekday and written_weekday != _WEEKDAYS[result.weekday()]:
+        raise WarekiError(
+            f"曜日が違います。{result.year}年{result.month}月{result.day}日は"
+            f"{_WEEKDAYS[result.weekday()]}曜日です。"
+        )
+    return result
+
+
+def _parse_era_date(match: re.Match[str]) -> date:
+    token = match["era"]
+    era = _ERA_BY_NAME.get(token) or _ERA_BY_INITIAL[token]
+    era_year = _era_year_value(match["eyear"])
+    month = int(match["m1"] or match["m2"])
+    day = int(match["d1"] or match["d2"])
+    written = f"{era.name}{_year_text(era_year)}年{month}月{day}日"
+    if era_year < 1:
+        raise WarekiError(
+            f"「{written}」という日付はありません。{era.name}は元年(1年)から数えます。"
+        )
+
+    result = _gregorian(era.gregorian_year(era_year), month, day, written)
+    if result < GREGORIAN_ADOPTION:
+        raise WarekiError(
+            f"「{written}」は明治6年の改暦より前の旧暦の日付のため、西暦に変換できません。"
+        )
+    end = _era_end(era)
+    if result < era.start or (end is not None and result > end):
+        span = f"{era.name}は{format_wareki(era.start, weekday=False)}から"
+        if end is not None:
+            span += f"{format_wareki(end, weekday=False)}まで"
+        raise WarekiError(
+            f"「{written}」という日付はありません({span}です)。"
+            f"{format_wareki(result, weekday=False)}のことではありませんか。"
+        )
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Fiscal years (年度, April to March)
+# ---------------------------------------------------------------------------------------------
+
+
+def fiscal_year(d: date) -> int:
+    """The fiscal year (年度, April–March) that contains ``d``: 2011-01-18 → 2010."""
+    return d.year if d.month >= 4 else d.year - 1
+
+
+def fiscal_year_range(fy: int) -> tuple[date, date]:
+    """First and last day of fiscal year ``fy``: 2010 → (2010-04-01, 2011-03-31)."""
+    return date(fy, 4, 1), date(fy + 1, 3, 31)
+
+
+def _fiscal_era(fy: int) -> Era:
+    # A fiscal year is named after the calendar year in which it begins, in the era that calendar
+    # year ends in: FY1988 → 昭和63年度 (1988 was all 昭和), FY1989 → 平成元年度, and by the
+    # government's convention FY2019 → 令和元年度 although it began on 平成31年4月1日.
+    if fy < GREGORIAN_ADOPTION.year or fy > _MAX_FISCAL_YEAR:
+        raise WarekiError(f"{fy}年度は対応範囲外です。")
+    return era_for(date(fy, 12, 31))
+
+
+def fiscal_year_name(fy: int) -> str:
+    """The fiscal year in the era: 2010 → 「平成22年度」, 2019 → 「令和元年度」, 2020 → 「令和2年度」."""
+    era = _fiscal_era(fy)
+    return f"{era.name}{_year_text(fy - era.start.year + 1)}年度"
+
+
+def fiscal_year_label(fy: int) -> str:
+    """The fiscal year with the Western year, as minutes titles write it: 「平成22(2010)年度」."""
+    era = _fiscal_era(fy)
+    return f"{era.name}{_year_text(fy - era.start.year + 1)}({fy})年度"
+
+
+_FY_ERA_RE = re.compile(f"{_ERA_TOKEN}{_ERA_YEAR}(?:\\((?P<western>[0-9]{{4}})\\))?(?:年度|年)?")
+_FY_WESTERN_RE = re.compile("(?P<year>[0-9]{4})(?:年度|年)?")
+
+
+def parse_fiscal_year(text: str) -> int:
+    """Read a fiscal year: 「2010」, 「2010年度」, 「平成22年度」, 「H22」, 「令和元年度」,
+    「平成22(2010)年度」, full-width digits too. Raise WarekiError otherwise.
+
+    An era year that existed as a calendar year is accepted even where the fiscal year is
+    usually named otherwise (「平成31年度」 is FY2019, as budgets printed before May 2019 call it).
+    """
+    prepared = _prepare(text)
+    if not prepared:
+        raise WarekiError("年度が入力されていません。")
+    if match := _FY_WESTERN_RE.fullmatch(prepared):
+        fy = int(match["year"])
+        _fiscal_era(fy)  # range check
+        return fy
+    match = _FY_ERA_RE.fullmatch(prepared)
+    if match is None:
+        raise WarekiError(
+            f"「{_shorten(str(text).strip())}」を年度として読み取れません。例: 令和7年度、R7、2025年度"
+        )
+    era = _ERA_BY_NAME.get(match["era"]) or _ERA_BY_INITIAL[match["era"]]
+    era_year = _era_year_value(match["eyear"])
+    end = _era_end(era)
+    last_year = end.year - era.start.year + 1 if end else _MAX_FISCAL_YEAR - era.start.year + 1
+    if not 1 <= era_year <= last_year:
+        span = (
+            f"{era.name}は元年から{last_year}年までです。" if end else f"{era.name}は元年からです。"
+        )
+        raise WarekiError(f"「{era.name}{era_year}年度」はありません。{span}")
+    fy = era.gregorian_year(era_year)
+    _fiscal_era(fy)  # range check (明治元年度 … 明治5年度 predate the calendar we support)
+    western = match["western"]
+    if western and int(western) != fy:
+        raise WarekiError(
+            f"{era.name}{_year_text(era_year)}年度は{fy}年度です({western}年度ではありません)。"
+        )
+    return fy

@@ -1,0 +1,123 @@
+"""Reading settings from the environment: safe local defaults, and a clear error on a bad value.
+
+Settings must fail at start-up with a message naming the variable, not later with a confusing
+traceback deep inside a request.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+import dj_email_url
+from django.core.exceptions import ImproperlyConfigured
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false (1/0, yes/no, on/off); got {raw!r}.")
+
+
+def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
+    if minimum is not None and value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {value}.")
+    return value
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+def env_database(name: str, default: str) -> dict:
+    raw = os.environ.get(name) or default
+    try:
+        config = dj_database_url.parse(raw, conn_max_age=0, conn_health_checks=True)
+    except Exception as exc:  # the library raises several types for a bad URL
+        raise ImproperlyConfigured(
+            f"{name} is not a database URL Kyodo understands (sqlite:///path or "
+            f"postgres://user@host:port/name); got {raw!r}: {exc}"
+        ) from None
+    engine = config.get("ENGINE", "")
+    if engine == "django.db.backends.sqlite3":
+        # WAL lets readers go on while one writer writes; IMMEDIATE takes the write lock when a
+        # transaction begins, so concurrent writers queue (busy timeout) instead of failing with
+        # "database is locked" half-way through.
+        config["OPTIONS"] = {
+            "timeout": 30,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+        config["CONN_HEALTH_CHECKS"] = False
+    elif engine != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(
+            f"{name} must point to SQLite or PostgreSQL; got engine {engine!r}."
+        )
+    return config
+
+
+def env_email(name: str, default: str) -> dict:
+    """The MAILERS["default"] entry (Django 6.1's mail configuration) for a mail URL."""
+    raw = os.environ.get(name) or default
+    if raw.startswith("console:"):
+        return {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
+    if raw.startswith("locmem:"):
+        return {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    if not raw.startswith(("smtp:", "smtps:", "submission:")):
+        raise ImproperlyConfigured(
+            f"{name} must be console://, locmem:// or smtp://user:password@host:port "
+            f"(smtps:// for TLS, ?tls=True for STARTTLS); got {raw!r}."
+        )
+    try:
+        parsed = dj_email_url.parse(raw)
+    except Exception as exc:
+        raise ImproperlyConfigured(f"{name} is not a valid mail URL: {raw!r}: {exc}") from None
+    return {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": parsed["EMAIL_HOST"],
+            "port": parsed["EMAIL_PORT"],
+            "username": parsed["EMAIL_HOST_USER"] or "",
+            "password": parsed["EMAIL_HOST_PASSWORD"] or "",
+            "use_tls": bool(parsed["EMAIL_USE_TLS"]),
+            "use_ssl": bool(parsed["EMAIL_USE_SSL"]),
+            "timeout": parsed.get("EMAIL_TIMEOUT") or 20,
+        },
+    }
+
+
+def local_secret_key(var_dir: Path) -> str:
+    """A random key kept in var/ so a local install needs no configuration and stays stable."""
+    path = var_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
