@@ -8,7 +8,7 @@ PYTEST_ARGS ?=
 .PHONY: install run serve test test-fast lint format messages bench clean
 
 install: $(VENV)/.installed
-	@$(KYODO) compilemessages --ignore '.venv/*' -v 0
+	@cd kyodo && ../$(KYODO) compilemessages -v 0
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || (echo "Kyodo needs Python 3.12 or newer" >&2; exit 1)
@@ -37,7 +37,7 @@ format: install
 
 # Refresh the Japanese catalogue from the source (English msgids), then translate the new entries.
 messages: install
-	cd kyodo && ../$(KYODO) makemessages -l ja --no-obsolete --add-location file -i 'minutes_text/*' -i '*/tests/*'
+	scripts/messages
 
 bench: install
 	scripts/system-packages

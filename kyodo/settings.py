@@ -7,7 +7,6 @@ runs locally is what runs in production. Production differs only by environment 
 from pathlib import Path
 
 from django.utils.csp import CSP
-from django.utils.translation import gettext_lazy as _
 
 from kyodo.env import (
     env_bool,
@@ -54,6 +53,10 @@ SECURE_CSP = {
 
 INSTALLED_APPS = [
     "kyodo.core",
+    "kyodo.organizations",
+    "kyodo.events",
+    "kyodo.consultations",
+    "kyodo.reports",
     "kyodo.committees",
     "kyodo.website",
     "django.contrib.admin",
@@ -94,6 +97,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kyodo.core.context_processors.center",
+                "kyodo.core.context_processors.staff_menu",
             ],
             "builtins": ["kyodo.core.templatetags.kyodo_ja"],
         },
@@ -119,8 +123,10 @@ LOGIN_REDIRECT_URL = "home-for-user"
 LOGOUT_REDIRECT_URL = "website:home"
 
 LANGUAGE_CODE = "ja"
-LANGUAGES = [("ja", _("Japanese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "kyodo" / "locale"]
+# Language names in their own language, as language switchers show them.
+LANGUAGES = [("ja", "日本語"), ("en", "English")]
+# Each app keeps its own catalogue in <app>/locale/ja (see `make messages`).
+LOCALE_PATHS: list[Path] = []
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True

@@ -7,9 +7,21 @@ urlpatterns = [
     path("accounts/login/", auth_views.KyodoLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.logout_view, name="logout"),
     path("accounts/home/", auth_views.home_for_user, name="home-for-user"),
+    # Staff (事務局): one area, each app under its own prefix.
+    path("staff/groups/", include("kyodo.organizations.urls_staff")),
+    path("staff/events/", include("kyodo.events.urls_staff")),
+    path("staff/consultations/", include("kyodo.consultations.urls_staff")),
+    path("staff/reports/", include("kyodo.reports.urls_staff")),
+    path("staff/committees/", include("kyodo.committees.urls_staff")),
     path("staff/", include("kyodo.core.urls_staff")),
+    # Committee members and group representatives.
     path("member/", include("kyodo.committees.urls_member")),
+    path("group/organization/", include("kyodo.organizations.urls_group")),
     path("group/", include("kyodo.core.urls_group")),
     path("django-admin/", admin.site.urls),
+    # The public site.
+    path("groups/", include("kyodo.organizations.urls")),
+    path("events/", include("kyodo.events.urls")),
+    path("committee/", include("kyodo.committees.urls")),
     path("", include("kyodo.website.urls")),
 ]

@@ -6,3 +6,16 @@ def center(request):
     if not hasattr(request, "_kyodo_center"):
         request._kyodo_center = Center.objects.current()
     return {"center": request._kyodo_center}
+
+
+def staff_menu(request):
+    """The staff navigation: each app lists its pages as ``staff_menu`` on its AppConfig."""
+    from django.apps import apps
+    from django.urls import reverse
+
+    def items():
+        for config in apps.get_app_configs():
+            for label, url_name in getattr(config, "staff_menu", ()):
+                yield {"label": label, "url": reverse(url_name)}
+
+    return {"staff_menu": items}

@@ -18,6 +18,9 @@ DEMO_PASSWORD = "kyodo-demo-2011"
 
 DEMO_LOADERS = [
     "kyodo.core.demo.load_center",
+    "kyodo.organizations.demo.load_demo",
+    "kyodo.events.demo.load_demo",
+    "kyodo.consultations.demo.load_demo",
     "kyodo.committees.demo.load_committee",
 ]
 

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganizationsConfig(AppConfig):
+    name = "kyodo.organizations"
+    label = "organizations"
+    verbose_name = _("Registered groups")
+    # Pages listed in the staff navigation: (label, URL name).
+    staff_menu: list = []
