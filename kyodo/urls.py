@@ -13,6 +13,7 @@ urlpatterns = [
     path("staff/consultations/", include("kyodo.consultations.urls_staff")),
     path("staff/reports/", include("kyodo.reports.urls_staff")),
     path("staff/committees/", include("kyodo.committees.urls_staff")),
+    path("staff/site/", include("kyodo.website.urls_staff")),
     path("staff/", include("kyodo.core.urls_staff")),
     # Committee members and group representatives.
     path("member/", include("kyodo.committees.urls_member")),

@@ -279,3 +279,19 @@ def sort_by_reading[T](
     Stable: items with the same reading keep their order. Missing readings go last.
     """
     return sorted(items, key=lambda item: gojuon_key(key(item) or ""))
+
+
+_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+def has_control_characters(s: str) -> bool:
+    """True if ``s`` holds control characters other than tab and line breaks (or lone surrogates).
+
+    Such characters arrive only by accident (a paste from another program) or by attack, and
+    break CSV, PDF and mail output later; forms refuse them up front.
+    """
+    return any(
+        (unicodedata.category(c) == "Cc" and c not in _ALLOWED_CONTROLS)
+        or unicodedata.category(c) == "Cs"
+        for c in s
+    )

@@ -6,3 +6,4 @@ class WebsiteConfig(AppConfig):
     name = "kyodo.website"
     label = "website"
     verbose_name = _("Public website")
+    staff_menu = [(_("Website"), "website-staff:index")]

@@ -1,7 +1,24 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from kyodo.website.feeds import NewsAtomFeed, NewsRSSFeed
+from kyodo.website.sitemaps import SITEMAPS
 from kyodo.website.views import public
 
 app_name = "website"
 
-urlpatterns = [path("", public.home, name="home")]
+urlpatterns = [
+    path("", public.home, name="home"),
+    path("news/", public.news_list, name="news"),
+    path("news/<int:pk>/", public.news_detail, name="news-detail"),
+    path(
+        "news/<int:pk>/attachments/<int:attachment_id>/",
+        public.news_attachment,
+        name="news-attachment",
+    ),
+    path("news/feed/rss/", NewsRSSFeed(), name="news-rss"),
+    path("news/feed/atom/", NewsAtomFeed(), name="news-atom"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", public.robots_txt, name="robots"),
+    path("<slug:slug>/", public.page, name="page"),
+]

@@ -110,3 +110,11 @@ def fiscal_year_label(value: int | date | datetime | None) -> str:
         return core_wareki.fiscal_year_label(fy)
     except core_wareki.WarekiError:
         return ""
+
+
+@register.filter(name="markdown")
+def markdown_filter(value: str | None) -> str:
+    """Staff-written Markdown as sanitised HTML (see kyodo.core.markup)."""
+    from kyodo.core.markup import render_markdown
+
+    return render_markdown(value or "")

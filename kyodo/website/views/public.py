@@ -1,5 +1,72 @@
-from django.shortcuts import render
+from pathlib import PurePath
+
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+
+from kyodo.website import selectors
+from kyodo.website.models import NewsAttachment, Page
+
+HOME_NEWS = 5
 
 
 def home(request):
-    return render(request, "website/home.html")
+    return render(
+        request,
+        "website/home.html",
+        {
+            "intro": selectors.page_or_none(Page.Slug.HOME),
+            "news": selectors.published_news()[:HOME_NEWS],
+        },
+    )
+
+
+def page(request, slug: str):
+    if slug not in Page.Slug.values or slug == Page.Slug.HOME:
+        raise Http404
+    context = {"page": selectors.page_or_none(slug), "slug": slug}
+    if slug == Page.Slug.ACCESSIBILITY:
+        context["statement"] = selectors.latest_accessibility_statement()
+    context["fallback_title"] = Page.Slug(slug).label
+    return render(request, "website/page.html", context)
+
+
+def news_list(request):
+    return render(request, "website/news_list.html", {"posts": selectors.published_news()[:100]})
+
+
+def news_detail(request, pk: int):
+    post = get_object_or_404(selectors.published_news(), pk=pk)
+    return render(request, "website/news_detail.html", {"post": post})
+
+
+def news_attachment(request, pk: int, attachment_id: int):
+    # Always a download with a fixed type: an uploaded file is never rendered as a page.
+    attachment = get_object_or_404(
+        NewsAttachment.objects.filter(post__in=selectors.published_news()),
+        pk=attachment_id,
+        post_id=pk,
+    )
+    name = PurePath(attachment.file.name).name
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=name,
+        content_type="application/octet-stream",
+    )
+
+
+@cache_control(max_age=86400, public=True)
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("website:sitemap"))
+    lines = [
+        "User-agent: *",
+        "Disallow: /staff/",
+        "Disallow: /member/",
+        "Disallow: /group/",
+        "Disallow: /accounts/",
+        "Disallow: /django-admin/",
+        f"Sitemap: {sitemap}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,30 @@
+"""Markdown written by staff, rendered to HTML and sanitised: only plain document markup survives."""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
+ALLOWED_TAGS = {
+    "p", "br", "hr", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote",
+    "code", "pre", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
+
+
+def render_markdown(text: str) -> SafeString:
+    html = markdown.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
+    # Headings start at h2: the page's own title is its only h1.
+    for level in (3, 2, 1):
+        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(
+            f"</h{level}>", f"</h{level + 1}>"
+        )
+    cleaned = nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        link_rel="noopener noreferrer",
+    )
+    return mark_safe(cleaned)  # sanitised by nh3 just above

@@ -1,0 +1,70 @@
+"""The public site's texts and news for the demo center (January 2011)."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from kyodo.website.models import AccessibilityStatement, NewsPost, Page
+
+TOKYO = ZoneInfo("Asia/Tokyo")
+
+PAGES = {
+    Page.Slug.HOME: (
+        "センターについて",
+        "西東京市市民協働推進センターは、市民活動団体・NPOの活動を支援し、市民・団体・行政の"
+        "**協働**を進めるための拠点です。団体登録、講座やイベント、活動の相談を受け付けています。",
+    ),
+    Page.Slug.ABOUT: (
+        "センターについて",
+        "## 目的\n\n市民活動団体・NPOの活動を支援し、市民と行政の協働によるまちづくりを進めます。\n\n"
+        "## 主な事業\n\n- 登録団体の支援と情報発信\n- 講座・交流会・シンポジウムの開催\n"
+        "- 市民活動・NPOに関する相談\n- 運営委員会による運営\n",
+    ),
+    Page.Slug.ACCESS: (
+        "アクセス",
+        "## 所在地\n\n東京都西東京市田無町 イングビル3階\n\n"
+        "## 交通\n\n西武新宿線 田無駅から徒歩でお越しください。駐車場はありません。\n",
+    ),
+    Page.Slug.PRIVACY: (
+        "個人情報の取り扱い",
+        "センターは、団体登録・事業への申し込み・相談でお預かりした個人情報を、その目的の範囲で"
+        "のみ利用します。事業への申し込みの個人情報は、事業の終了から1年後に匿名化します。"
+        "相談の記録は事務局だけが閲覧できます。\n",
+    ),
+    Page.Slug.ACCESSIBILITY: (
+        "ウェブアクセシビリティ方針",
+        "このサイトは、JIS X 8341-3:2016 の適合レベル AA に準拠することを目標としています。"
+        "試験の結果を下に示します。お気づきの点はセンターまでお知らせください。\n",
+    ),
+}
+
+NEWS = [
+    (
+        datetime(2011, 1, 5, 10, 0, tzinfo=TOKYO),
+        "「協働を考えるシンポジウム」を2月9日に開催します",
+        "基調講演は松戸市『協働のまちづくり協議会』会長の山崎富一さんです。"
+        "パネリストに協働コミュニティ課長も登壇します。お申し込みはイベントのページから。",
+    ),
+    (
+        datetime(2011, 1, 11, 9, 0, tzinfo=TOKYO),
+        "会計講座中級編の参加者を募集しています",
+        "NPOの会計担当者向けの講座です。定員になり次第締め切ります。",
+    ),
+]
+
+
+def load_demo() -> None:
+    for slug, (title, body) in PAGES.items():
+        Page.objects.get_or_create(slug=slug, defaults={"title": title, "body": body})
+    for published_at, title, body in NEWS:
+        NewsPost.objects.get_or_create(
+            title=title,
+            defaults={"body": body, "published_at": published_at, "is_published": True},
+        )
+    if not AccessibilityStatement.objects.exists():
+        AccessibilityStatement.objects.create(
+            level=AccessibilityStatement.Level.AA,
+            conformance="一部準拠",
+            tested_on=date(2026, 11, 28),
+            scope="公開ページすべて（トップページ、事業、登録団体、運営委員会、お知らせ、各案内ページ）",
+            method="axe-core による自動試験（WCAG 2.0 A/AA の達成基準）。人による試験は未実施。",
+        )

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Page(models.Model):
+    """A text page of the public site that staff edit (about, access, privacy, home intro …)."""
+
+    class Slug(models.TextChoices):
+        HOME = "home", _("Home page introduction")
+        ABOUT = "about", _("About the center")
+        ACCESS = "access", _("Access")
+        PRIVACY = "privacy", _("Privacy policy")
+        ACCESSIBILITY = "accessibility", _("Accessibility statement")
+
+    slug = models.CharField(_("page"), max_length=30, choices=Slug.choices, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text (Markdown)"), blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+        ordering = ["slug"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        if self.slug == self.Slug.HOME:
+            return reverse("website:home")
+        return reverse("website:page", kwargs={"slug": self.slug})
+
+
+class AccessibilityStatement(models.Model):
+    """The JIS X 8341-3:2016 conformance statement: target level and the date of the last test."""
+
+    class Level(models.TextChoices):
+        A = "A", "A"
+        AA = "AA", "AA"
+        AAA = "AAA", "AAA"
+
+    level = models.CharField(_("target level"), max_length=3, choices=Level.choices, default="AA")
+    conformance = models.CharField(
+        _("conformance"),
+        max_length=100,
+        help_text=_("For example 準拠, 一部準拠 or 配慮."),
+    )
+    tested_on = models.DateField(_("tested on"))
+    scope = models.TextField(_("pages tested"), blank=True)
+    method = models.TextField(_("how it was tested"), blank=True)
+
+    class Meta:
+        verbose_name = _("accessibility test result")
+        verbose_name_plural = _("accessibility test results")
+        ordering = ["-tested_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"JIS X 8341-3:2016 {self.level} {self.conformance}"
+
+
+class NewsQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, published_at__lte=timezone.now())
+
+
+class NewsPost(models.Model):
+    """A news item (お知らせ) written by staff in Markdown."""
+
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text (Markdown)"))
+    published_at = models.DateTimeField(_("publication date"), default=timezone.now)
+    is_published = models.BooleanField(_("published"), default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = NewsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("news")
+        verbose_name_plural = _("news")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("website:news-detail", kwargs={"pk": self.pk})
+
+
+def news_attachment_path(instance: NewsAttachment, filename: str) -> str:
+    return f"news/{instance.post_id}/{filename}"
+
+
+class NewsAttachment(models.Model):
+    post = models.ForeignKey(NewsPost, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=news_attachment_path)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title
