@@ -40,7 +40,7 @@ messages: install
 	scripts/messages
 
 bench: install
-	scripts/system-packages
+	scripts/system-packages bench
 	$(BIN)/python -m bench
 
 clean:

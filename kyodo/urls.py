@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.KyodoLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.logout_view, name="logout"),
     path("accounts/home/", auth_views.home_for_user, name="home-for-user"),
+    path("healthz", auth_views.healthz, name="healthz"),
     # Staff (事務局): one area, each app under its own prefix.
     path("staff/groups/", include("kyodo.organizations.urls_staff")),
     path("staff/events/", include("kyodo.events.urls_staff")),

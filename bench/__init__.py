@@ -1,0 +1,1 @@
+"""Kyodo's benchmarks: `make bench` (python -m bench) runs them and writes docs/benchmarks.md."""

@@ -1,0 +1,112 @@
+"""Shared pieces: a scratch installation with the demo, a server, the machine description."""
+
+from __future__ import annotations
+
+import os
+import platform
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        memory = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (
+        f"{os.cpu_count()} cores ({cpu}){memory}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def scratch_env(database_url: str | None = None) -> tuple[dict[str, str], Path]:
+    var = Path(tempfile.mkdtemp(prefix="kyodo-bench-"))
+    env = dict(os.environ)
+    env.update(
+        {
+            "KYODO_VAR_DIR": str(var),
+            "DATABASE_URL": database_url or f"sqlite:///{var / 'bench.sqlite3'}",
+            "DEBUG": "false",
+            "LOG_LEVEL": "ERROR",
+        }
+    )
+    return env, var
+
+
+def kyodo(env: dict[str, str], *args: str) -> None:
+    subprocess.run([sys.executable, "-m", "kyodo", *args], env=env, check=True, cwd=ROOT)
+
+
+@contextmanager
+def demo_server(workers: int = 2, database_url: str | None = None):
+    """gunicorn + WhiteNoise with the demo loaded, as `make run` serves it; yields the base URL."""
+    env, var = scratch_env(database_url)
+    kyodo(env, "migrate", "--noinput", "-v", "0")
+    kyodo(env, "demo")
+    kyodo(env, "collectstatic", "--noinput", "-v", "0")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "kyodo.wsgi:application", "--bind",
+         f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
+        env=env, cwd=ROOT,
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(base + "/healthz")
+        yield base, server
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        shutil.rmtree(var, ignore_errors=True)
+
+
+def wait_for(url: str, timeout: float = 30) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+        time.sleep(0.2)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of one process, in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
