@@ -1,0 +1,26 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kyodo.core.backup import RestoreError, backup_restore
+
+
+class Command(BaseCommand):
+    help = "Replace the database's content and uploaded files with a backup from `kyodo backup`."
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", type=Path)
+        parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
+
+    def handle(self, *args, path, yes, **options):
+        if not yes:
+            answer = input(
+                "データベースの内容をバックアップで置き換えます。よろしいですか？ [y/N] "
+            )
+            if answer.strip().lower() not in {"y", "yes"}:
+                raise CommandError("中止しました。")
+        try:
+            counts = backup_restore(path)
+        except RestoreError as exc:
+            raise CommandError(str(exc)) from None
+        self.stdout.write(f"{path}: {sum(counts.values())} rows restored")
