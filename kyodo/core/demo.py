@@ -76,7 +76,9 @@ def load_center() -> None:
         Center.objects.create(
             name="西東京市市民協働推進センター",
             name_reading="にしとうきょうししみんきょうどうすいしんせんたー",
+            prefecture="東京都",
             city="西東京市",
+            municipality_code="132292",
             address="東京都西東京市田無町 イングビル3階",
             phone="042-000-0000",
             email="center@example.jp",

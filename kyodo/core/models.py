@@ -49,7 +49,14 @@ class Center(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     name_reading = models.CharField(_("reading"), max_length=300, blank=True)
+    prefecture = models.CharField(_("prefecture"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
+    municipality_code = models.CharField(
+        _("local government code"),
+        max_length=6,
+        blank=True,
+        help_text=_("The six-digit 全国地方公共団体コード, used in open data."),
+    )
     operator = models.CharField(_("operated by"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     phone = models.CharField(_("telephone"), max_length=50, blank=True)
