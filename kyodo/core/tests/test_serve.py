@@ -1,0 +1,69 @@
+"""`make run`'s last steps in a scratch directory: migrate, demo, collectstatic, then `kyodo serve`
+(gunicorn + WhiteNoise, the task worker and the outbox sweeper) answers on a real port."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def _port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_serve_runs_the_demo_site_with_worker_and_sweeper(tmp_path):
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG"}
+    } | {
+        "KYODO_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'kyodo.sqlite3'}",
+    }
+
+    def kyodo(*args):
+        subprocess.run([sys.executable, "-m", "kyodo", *args], env=env, check=True, timeout=300)
+
+    kyodo("migrate", "--noinput", "-v", "0")
+    kyodo("demo")
+    kyodo("collectstatic", "--noinput", "-v", "0")
+    port = _port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kyodo", "serve", "--bind", f"127.0.0.1:{port}"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    try:
+        body = None
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
+                    assert response.status == 200
+                    body = response.read().decode()
+                    break
+            except OSError:
+                time.sleep(0.5)
+        assert body is not None, "the server did not answer within a minute"
+        assert "西東京市市民協働推進センター" in body
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/core/kyodo.css") as css:
+            assert css.status == 200
+            assert "max-age" in css.headers["Cache-Control"]
+        # All three processes are up: gunicorn's master, the worker and the sweeper.
+        children = subprocess.run(
+            ["pgrep", "-f", "-P", str(server.pid)], capture_output=True, text=True
+        ).stdout.split()
+        assert len(children) == 3
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    assert server.returncode == 0
