@@ -1,0 +1,22 @@
+"""Parse and render Japanese committee minutes (会議録) as plain text.
+
+Plain Python on purpose (no Django): the importer, the editor and the tests
+all use it without a database.
+"""
+
+from .model import Entry, Item, Minutes, Secretariat, Section
+from .parser import MinutesParseError, parse_entries, parse_minutes
+from .render import render_entries, render_minutes
+
+__all__ = [
+    "Entry",
+    "Item",
+    "Minutes",
+    "MinutesParseError",
+    "Secretariat",
+    "Section",
+    "parse_entries",
+    "parse_minutes",
+    "render_entries",
+    "render_minutes",
+]

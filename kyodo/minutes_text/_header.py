@@ -1,0 +1,343 @@
+"""Header fields of minutes: title line, ■開催日時, ■出席委員, ■事務局 …"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from . import _wareki
+from ._syntax import nfkc, squash
+
+# Field keys as written in the header table, by the field they fill.
+HEADER_KEYS: dict[str, str] = {
+    "開催日時": "date",
+    "日時": "date",
+    "開催日": "date",
+    "開催会場": "venue",
+    "開催場所": "venue",
+    "会場": "venue",
+    "場所": "venue",
+    "出席委員": "attendees",
+    "出席者": "attendees",
+    "出席": "attendees",
+    "欠席委員": "absentees",
+    "欠席者": "absentees",
+    "欠席": "absentees",
+    "事務局出席者": "secretariat",
+    "事務局": "secretariat",
+    "傍聴者": "observers",
+    "傍聴人": "observers",
+    "傍聴": "observers",
+}
+_KEY_ALT = "|".join(
+    r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
+)
+_FIELD = re.compile(
+    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・])?[ 　]*(?:[0-9０-９]{{1,2}}[.．]?[ 　]*)?"
+    rf"(?P<key>{_KEY_ALT})[ 　]*(?P<sep>[：:]|　|$)[ 　]*(?P<value>.*)$"
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str  # one of HEADER_KEYS' values
+    value: str
+
+
+def header_field(line: str, need_mark: bool = False) -> Field | None:
+    """「■事 務 局：……」 → Field("secretariat", "……").
+
+    Without a ■ bullet a colon or full-width space must follow the key, so
+    that ordinary prose is not taken for a field.
+    """
+    match = _FIELD.match(line)
+    if not match:
+        return None
+    if not match["bullet"] and (need_mark or match["sep"] in ("",)):
+        return None
+    return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip())
+
+
+# ------------------------------------------------------------------ title
+
+STATUSES = ("未定稿", "確定稿", "確定版", "暫定稿", "修正稿", "素案", "案")
+_STATUS = re.compile(
+    r"^(?P<title>.*?)[ 　]*[(（][ 　]*(?P<status>" + "|".join(STATUSES) + r")[ 　]*[)）]$"
+)
+TITLE_WORDS = (
+    "会議録",
+    "議事録",
+    "議事要旨",
+    "会議要旨",
+    "会議要録",
+    "会議記録",
+    "会議概要",
+    "議事概要",
+)
+_FISCAL_WESTERN = re.compile(r"[(]([0-9]{4})[)]\s*年度|([0-9]{4})\s*年度")
+_FISCAL_ERA = re.compile(r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*(?:[(][0-9]{4}[)])?\s*年度")
+_MEETING_NUMBER = re.compile(r"第\s*([0-9]{1,3})\s*回")
+
+
+def is_title(line: str) -> bool:
+    text = squash(nfkc(line))
+    return any(word in text for word in TITLE_WORDS) and len(text) <= 120
+
+
+@dataclass(frozen=True)
+class Title:
+    title: str
+    status: str | None
+    fiscal_year: int | None
+    meeting_number: int | None
+
+
+def parse_title(line: str) -> Title:
+    """「平成２２（2010）年度第９回運営委員会会議録（確定稿）」 → Title."""
+    text = nfkc(line).strip()
+    status = None
+    match = _STATUS.match(text)
+    if match:
+        text, status = match["title"].strip(), match["status"]
+    fiscal_year = None
+    western = _FISCAL_WESTERN.search(text)
+    era = _FISCAL_ERA.search(text)
+    if western:
+        fiscal_year = int(western.group(1) or western.group(2))
+    elif era:
+        fiscal_year = _wareki.era_year_to_gregorian(era.group(1), era.group(2))
+    number = _MEETING_NUMBER.search(text)
+    return Title(text, status, fiscal_year, int(number.group(1)) if number else None)
+
+
+# -------------------------------------------------------------- date/time
+
+_TIME = re.compile(
+    r"(?P<ampm>午前|午後)?\s*(?:(?P<noon>正午)|(?P<h>[0-9]{1,2})\s*(?:時\s*(?:(?P<m>[0-9]{1,2})\s*分|(?P<half>半))?|:\s*(?P<mm>[0-9]{2})))"
+)
+_RANGE_SEP = re.compile(r"^\s*(?:~|〜|～|－|-|ー|―|から)\s*")
+
+
+@dataclass(frozen=True)
+class _Clock:
+    hour: int
+    minute: int
+    ampm: str | None
+
+
+def _clock(match: re.Match[str]) -> _Clock:
+    if match["noon"]:
+        return _Clock(12, 0, "午後")
+    minute = int(match["m"] or match["mm"] or (30 if match["half"] else 0))
+    return _Clock(int(match["h"]), minute, match["ampm"])
+
+
+def _to_time(clock: _Clock, ampm: str | None) -> dt.time:
+    hour = clock.hour
+    if ampm == "午後" and hour < 12:
+        hour += 12
+    if ampm == "午前" and hour == 12:
+        hour = 0
+    return dt.time(hour, clock.minute)
+
+
+def parse_when(value: str) -> tuple[dt.date | None, dt.time | None, dt.time | None]:
+    """「平成２３年１月１８日（火） 午後７時～９時」 → date, start, end.
+
+    Raises ValueError for impossible dates and times.
+    """
+    text = nfkc(value)
+    found = _wareki.find_date(text)
+    day = found[0] if found else None
+    rest = text[found[2] :] if found else text
+    start_match = _TIME.search(rest)
+    if not start_match:
+        return day, None, None
+    start_clock = _clock(start_match)
+    start = _to_time(start_clock, start_clock.ampm)
+    end = None
+    after = rest[start_match.end() :]
+    sep = _RANGE_SEP.match(after)
+    if sep:
+        end_match = _TIME.match(after[sep.end() :].lstrip())
+        if end_match:
+            end_clock = _clock(end_match)
+            # 「午後７時～９時」: the end shares the start's 午前/午後.
+            end = _to_time(end_clock, end_clock.ampm or start_clock.ampm)
+            if end_clock.ampm is None and end < start and end.hour < 12:
+                end = dt.time(end.hour + 12, end.minute)
+    return day, start, end
+
+
+# ------------------------------------------------------------ people lists
+
+_COUNT = re.compile(
+    r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([0-9]{1,3})\s*名[^<>＜＞()（）〈〉]{0,20}[>＞)）〉]?"
+)
+_MEMBER_SUFFIXES = ("副委員長", "委員長", "委員")
+_NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
+
+
+def split_people(value: str) -> tuple[list[str], int | None]:
+    """「有賀委員、…＜以上１２名、五十音順＞」 → (["有賀", …], 12)."""
+    text = nfkc(value).strip()
+    count = None
+    match = _COUNT.search(text)
+    if match:
+        count = int(match.group(1))
+        text = (text[: match.start()] + text[match.end() :]).strip()
+    if text in _NONE_WORDS:
+        return [], count
+    parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else text.split()
+    names = []
+    for part in parts:
+        name = part.strip()
+        for suffix in _MEMBER_SUFFIXES:
+            if name.endswith(suffix) and len(name) > len(suffix):
+                name = name[: -len(suffix)].strip()
+                break
+        if name:
+            names.append(name)
+    return names, count
+
+
+# Titles a staff member may hold, longest first so 課長補佐 beats 課長.
+STAFF_TITLES = tuple(
+    sorted(
+        (
+            "副センター長",
+            "センター長",
+            "事務局長",
+            "事務局次長",
+            "事務局員",
+            "主事",
+            "主任",
+            "主査",
+            "主幹",
+            "参事",
+            "係長",
+            "課長補佐",
+            "課長",
+            "部長",
+            "次長",
+            "室長",
+            "所長",
+            "館長",
+            "局長",
+            "職員",
+            "スタッフ",
+            "コーディネーター",
+            "相談員",
+            "支援員",
+            "担当",
+            "理事長",
+            "副理事長",
+            "理事",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# Words that make up department names (地域福祉課長 = 地域 + 福祉 + 課長), so
+# that 丸木地域福祉課長 splits as 丸木 / 地域福祉課長 rather than 丸木地域福祉 / 課長.
+DEPARTMENT_WORDS = tuple(
+    sorted(
+        (
+            "地域",
+            "福祉",
+            "市民",
+            "協働",
+            "推進",
+            "生活",
+            "文化",
+            "振興",
+            "企画",
+            "政策",
+            "総務",
+            "環境",
+            "保全",
+            "児童",
+            "子育て",
+            "子ども",
+            "健康",
+            "教育",
+            "社会",
+            "高齢",
+            "高齢者",
+            "障害",
+            "保健",
+            "商工",
+            "産業",
+            "都市",
+            "計画",
+            "管理",
+            "支援",
+            "国際",
+            "交流",
+            "男女",
+            "共同",
+            "参画",
+            "防災",
+            "安全",
+            "広報",
+            "情報",
+            "財政",
+            "税務",
+            "生涯",
+            "学習",
+            "活動",
+            "協働推進",
+            "まちづくり",
+            "センター",
+            "事業",
+            "経営",
+            "相談",
+            "窓口",
+            "担当",
+            "課",
+            "部",
+            "係",
+            "室",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+_KATAKANA_TAIL = re.compile(r"[ァ-ヺー]+$")
+
+
+def split_staff(text: str) -> tuple[str, str]:
+    """「丸木地域福祉課長」 → ("丸木", "地域福祉課長"); 「西口（センター長）」 too."""
+    text = nfkc(text).strip()
+    paren = re.fullmatch(r"(.+?)\s*\((.+)\)", text)
+    if paren:
+        return paren.group(1).strip(), paren.group(2).strip()
+    if " " in text:
+        name, _, title = text.partition(" ")
+        return name.strip(), title.strip()
+    for title in STAFF_TITLES:
+        if text.endswith(title) and len(text) > len(title):
+            name = text[: -len(title)]
+            return _move_department(name, title)
+    return text, ""
+
+
+def _move_department(name: str, title: str) -> tuple[str, str]:
+    while True:
+        tail = _department_tail(name)
+        if not tail or len(name) - len(tail) < 1:
+            return name, title
+        name, title = name[: -len(tail)], tail + title
+        if len(name) <= 2:
+            return name, title
+
+
+def _department_tail(name: str) -> str | None:
+    for word in DEPARTMENT_WORDS:
+        if name.endswith(word) and len(name) > len(word):
+            return word
+    katakana = _KATAKANA_TAIL.search(name)
+    if katakana and katakana.start() > 0:
+        return katakana.group()
+    return None

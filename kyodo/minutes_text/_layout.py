@@ -1,0 +1,259 @@
+"""Undo what PDF text extraction does to the page layout of minutes.
+
+Extracted minutes carry the page-line number glued to the end of each line
+(「…小冊子の18」 is text 「小冊子の」 on line 18), and boxed content (section
+headings, the header table) is pushed to the end of its page, after the last
+numbered line.  The blank numbered lines show where that content stood.
+
+``layout_lines`` turns the raw text into the body lines in reading order,
+plus the header-table lines, with the numbers removed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ._syntax import item_heading, section_heading
+
+# A page never has more lines than this; a larger trailing number is text.
+_MAX_PAGE_LINE = 99
+_TRAILING_DIGITS = re.compile(r"[0-9]+$")
+# Header-table fields start with a box bullet: ■開催日時：…
+HEADER_BULLETS = "■□◆◇●◎"
+
+
+@dataclass
+class Line:
+    """A line of text in reading order (page-line number removed)."""
+
+    text: str
+    lineno: int  # 1-based line number in the input, for error messages
+    blank: bool = False  # a numbered line with nothing on it
+    relocated: bool = False  # boxed content put back where it stood
+
+
+@dataclass
+class Layout:
+    body: list[Line]
+    header: list[Line]  # header-table lines found pushed to a page end
+    numbered: bool  # whether page-line numbers were found and removed
+
+
+@dataclass
+class _Page:
+    lines: list[tuple[int | None, Line]] = field(default_factory=list)
+    trailing: list[Line] = field(default_factory=list)  # pushed content
+
+
+def _split_number(raw: str, expected: int, jump: int = 0) -> tuple[str, int] | None:
+    """Split 「text12」 into ("text", 12) when 12 is ``expected`` (+ ``jump``)."""
+    text = raw.rstrip()
+    match = _TRAILING_DIGITS.search(text)
+    if not match:
+        return None
+    digits = match.group()
+    if not text[: match.start()].strip() and len(digits) <= 2:
+        # A line that is only a number is a blank numbered line; numbers may
+        # jump because extraction drops some blank lines (3–11 then 「12」).
+        number = int(digits)
+        if expected <= number <= _MAX_PAGE_LINE:
+            return "", number
+    # Follow the sequence: only the expected number is taken off, so 「第１4」
+    # on line 4 keeps its 「第１」.
+    tail = str(expected + jump)
+    if digits.endswith(tail):
+        return text[: len(text) - len(tail)], expected + jump
+    return None
+
+
+def _next_fits(raw_lines: list[str], index: int, expected: int) -> bool | None:
+    """Whether the next non-empty line carries number ``expected``.
+
+    None when there is no next line (the end of the document).
+    """
+    for following in range(index + 1, len(raw_lines)):
+        if raw_lines[following].strip():
+            return _split_number(raw_lines[following], expected) is not None
+    return None
+
+
+def _number_line(
+    raw_lines: list[str], index: int, expected: int, paged: bool
+) -> tuple[str, int] | None:
+    """The page-line number of line ``index``, or None if it has none.
+
+    In order of trust: the expected number; 1 starting a new page when line 2
+    follows; a number one or two further on (blank lines lost in extraction)
+    when its successor follows; 1 on the very last line.
+    """
+    raw = raw_lines[index]
+    split = _split_number(raw, expected if paged else 1)
+    if not paged:
+        return split
+    if split is not None:
+        return _sequence_or_new_page(raw_lines, index, expected, split)
+    new_page = _split_number(raw, 1)
+    if new_page is not None and _next_fits(raw_lines, index, 2):
+        return new_page
+    for jump in (1, 2):
+        split = _split_number(raw, expected, jump)
+        if split is not None and _next_fits(raw_lines, index, split[1] + 1):
+            return split
+    if new_page is not None and _next_fits(raw_lines, index, 2) is None:
+        return new_page
+    return None
+
+
+def _sequence_or_new_page(
+    raw_lines: list[str], index: int, expected: int, split: tuple[str, int]
+) -> tuple[str, int]:
+    """「…ぁ11」 when 11 is expected: line 11, or 「…ぁ1」 on a new page?"""
+    raw = raw_lines[index]
+    new_page = _split_number(raw, 1) if expected > 2 and split[0] else None
+    if new_page is None or _next_fits(raw_lines, index, expected + 1):
+        return split
+    if _next_fits(raw_lines, index, 2):
+        return new_page
+    # Nothing follows to tell: extraction indents the first line of a page.
+    return new_page if raw[:1].isspace() else split
+
+
+def _paginate(raw_lines: list[str]) -> tuple[list[Line], list[_Page], int]:
+    """Assign each line to a page; returns (lines before page 1, pages, count)."""
+    before: list[Line] = []
+    pages: list[_Page] = []
+    pending: list[Line] = []  # unnumbered lines seen since the last number
+    expected = 1
+    numbered = 0
+    for index, raw in enumerate(raw_lines):
+        if not raw.strip():
+            continue  # empty raw lines are extraction artefacts, not lines
+        split = _number_line(raw_lines, index, expected, bool(pages))
+        if split is None:
+            pending.append(Line(raw.strip(), index + 1))
+            continue
+        text, number = split
+        if not pages or number < expected:
+            # New page: whatever was pending belongs to the end of the last one.
+            if pages:
+                pages[-1].trailing.extend(pending)
+            else:
+                before.extend(pending)
+            pending = []
+            pages.append(_Page())
+        page = pages[-1]
+        # Unnumbered lines between numbered ones stay where they are.
+        page.lines.extend((None, line) for line in pending)
+        pending = []
+        page.lines.append((number, Line(text.strip(), index + 1, blank=not text.strip())))
+        expected = number + 1
+        numbered += 1
+    if pages:
+        pages[-1].trailing.extend(pending)
+    else:
+        before.extend(pending)
+    return before, pages, numbered
+
+
+@dataclass
+class _Gap:
+    position: int  # index in page.lines before which content may be put back
+    size: int  # how many page lines are blank there
+    score: int
+
+
+def _gaps(page: _Page) -> list[_Gap]:
+    """Runs of blank numbered lines (or missing numbers) on a page."""
+    gaps: list[_Gap] = []
+    last_number = 0
+    blank_run = 0
+    for position, (number, line) in enumerate(page.lines):
+        if line.blank:
+            blank_run += 1
+            continue
+        missing = number - last_number - 1 if number is not None else blank_run
+        size = max(missing, blank_run)
+        if size > 0:
+            gaps.append(_Gap(position, size, size + _heading_bonus(line.text)))
+        blank_run = 0
+        if number is not None:
+            last_number = number
+    if blank_run:
+        gaps.append(_Gap(len(page.lines), blank_run, blank_run))
+    return gaps
+
+
+def _heading_bonus(text: str) -> int:
+    # A boxed section heading stands right above the first item of its section.
+    heading = item_heading(text)
+    if heading is None or section_heading(text) is not None:
+        return 0
+    return 10 + (5 if heading.number == 1 else 0)
+
+
+def is_header_field(text: str) -> bool:
+    return text.strip()[:1] in HEADER_BULLETS
+
+
+# Page footers such as 「- 2 -」, 「－２－」 or 「2/5」 are layout, not text.
+_PAGE_FOOTER = re.compile(
+    r"^(?:[-－―‐ー]\s*[0-9０-９]{1,3}\s*[-－―‐ー]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
+)
+
+
+def _split_trailing(lines: list[Line]) -> tuple[list[Line], list[Line], list[Line]]:
+    """Pushed lines → (section headings, header-table lines, other lines)."""
+    headings: list[Line] = []
+    header: list[Line] = []
+    other: list[Line] = []
+    in_header = False
+    for line in lines:
+        if _PAGE_FOOTER.match(line.text.strip()):
+            continue
+        if section_heading(line.text) is not None:
+            headings.append(line)
+            in_header = False
+        elif is_header_field(line.text) or in_header:
+            # Lines under a ■ field continue it (the attendee list wraps).
+            header.append(line)
+            in_header = True
+        else:
+            other.append(line)
+    return headings, header, other
+
+
+def _restore_page(page: _Page, header: list[Line]) -> list[Line]:
+    headings, header_lines, other = _split_trailing(page.trailing)
+    header.extend(header_lines)
+    placed: dict[int, list[Line]] = {}
+    if headings:
+        gaps = sorted(_gaps(page), key=lambda g: (-g.score, g.position))[: len(headings)]
+        gaps.sort(key=lambda g: g.position)
+        for gap, heading in zip(gaps, headings, strict=False):
+            heading.relocated = True
+            placed.setdefault(gap.position, []).append(heading)
+        other = headings[len(gaps) :] + other
+    body: list[Line] = []
+    for position, (_, line) in enumerate(page.lines):
+        body.extend(placed.get(position, []))
+        body.append(line)
+    body.extend(placed.get(len(page.lines), []))
+    # Pushed content we cannot place stays where extraction left it.
+    body.extend(other)
+    return body
+
+
+def layout_lines(text: str) -> Layout:
+    raw_lines = text.splitlines()
+    before, pages, numbered = _paginate(raw_lines)
+    nonempty = sum(1 for raw in raw_lines if raw.strip())
+    if numbered < 3 or numbered * 2 < nonempty:
+        # Typed or rendered text: no page-line numbers to remove.
+        lines = [Line(raw.strip(), i + 1) for i, raw in enumerate(raw_lines) if raw.strip()]
+        return Layout(lines, [], numbered=False)
+    header: list[Line] = []
+    body = list(before)
+    for page in pages:
+        body.extend(_restore_page(page, header))
+    return Layout(body, header, numbered=True)

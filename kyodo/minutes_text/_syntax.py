@@ -1,0 +1,250 @@
+"""Recognisers for the kinds of line found in minutes.
+
+Everything here works on one line at a time and never raises: it answers
+"is this a section heading / an item heading / a speaker label / …".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Characters PDF extraction and typists use for the same "○" bullet.
+NOTE_MARKS = "○◯〇"
+_WS = re.compile(r"\s+")
+
+KANJI_NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)}
+CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def squash(text: str) -> str:
+    """Drop every white space: undoes justified spacing such as 「報 告 事 項」."""
+    return _WS.sub("", text)
+
+
+def kanji_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20 (enough for agenda numbers)."""
+    if not text or any(c not in KANJI_NUMERALS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        value = 0
+        for c in text:
+            value = value * 10 + KANJI_NUMERALS[c]
+        return value
+    tens, _, ones = text.partition("十")
+    if "十" in ones or len(tens) > 1 or len(ones) > 1:
+        return None
+    return KANJI_NUMERALS.get(tens, 1 if not tens else 0) * 10 + (
+        KANJI_NUMERALS[ones] if ones else 0
+    )
+
+
+def to_int(text: str) -> int | None:
+    """A number written with ASCII, full-width, kanji or circled digits."""
+    text = squash(text)
+    if text in CIRCLED:
+        return CIRCLED[text]
+    ascii_text = nfkc(text)
+    if re.fullmatch(r"[0-9]{1,4}", ascii_text):
+        return int(ascii_text)
+    return kanji_number(text)
+
+
+# ---------------------------------------------------------------- headings
+
+SECTION_CATEGORIES = (
+    "報告事項",
+    "審議事項",
+    "協議事項",
+    "議決事項",
+    "決定事項",
+    "検討事項",
+    "確認事項",
+    "連絡事項",
+    "意見交換",
+    "その他",
+    "議題",
+    "議事",
+    "報告",
+    "審議",
+    "協議",
+)
+# Categories that merely introduce a list of items ("議題" then (1), (2) …).
+CONTAINER_CATEGORIES = ("議題", "議事")
+
+_NUM = r"[0-9０-９]{1,3}"
+_KNUM = r"[一二三四五六七八九十]{1,3}"
+_PREFIXES = (
+    rf"(?P<n1>{_NUM})[.．、)）]?",
+    rf"[（(](?P<n2>{_NUM}|{_KNUM})[）)]",
+    rf"(?P<n3>{_KNUM})[、.．]",
+    rf"第(?P<n4>{_NUM}|{_KNUM})[.．、]?",
+    r"(?P<n5>[①-⑳])",
+    r"(?P<roman>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[.．]?",
+)
+_ROMAN = {c: i + 1 for i, c in enumerate("ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ")}
+_SECTION = re.compile(
+    r"^(?:" + "|".join(_PREFIXES) + r")?"
+    r"(?P<cat>" + "|".join(SECTION_CATEGORIES) + r")[:：]?$"
+)
+_BRACKETS = re.compile(r"[【】［］〔〕＜＞<>《》〈〉■□◆◇]")
+
+
+@dataclass(frozen=True)
+class Heading:
+    number: int | None
+    text: str  # category for sections, title for items
+    style: str  # the numbering style, e.g. "1." or "(1)"
+
+
+def _prefix_number(match: re.Match[str]) -> tuple[int | None, str]:
+    for group, style in (("n1", "1."), ("n2", "(1)"), ("n3", "一、"), ("n4", "第1")):
+        if match.group(group):
+            return to_int(match.group(group)), style
+    if match.group("n5"):
+        return CIRCLED[match.group("n5")], "①"
+    if match.group("roman"):
+        return _ROMAN[match.group("roman")], "Ⅰ"
+    return None, ""
+
+
+def section_heading(line: str) -> Heading | None:
+    """「１．報 告 事 項」, 「【議題】」, 「第２ 審議事項」 → Heading."""
+    if len(line) > 40:  # cheap early exit: headings are short
+        return None
+    text = _BRACKETS.sub("", squash(line))
+    if not text or len(text) > 12:
+        return None
+    match = _SECTION.match(text)
+    if not match:
+        return None
+    number, style = _prefix_number(match)
+    return Heading(number, match.group("cat"), style)
+
+
+_ITEM_PATTERNS = (
+    (re.compile(rf"^(?P<n>{_NUM})\s*[.．、]\s*(?P<t>\S.*)$"), "1."),
+    (re.compile(rf"^(?P<n>{_NUM})\s*[)）]\s*(?P<t>\S.*)$"), "1)"),
+    (re.compile(rf"^[（(]\s*(?P<n>{_NUM}|{_KNUM})\s*[）)]\s*(?P<t>\S.*)$"), "(1)"),
+    (re.compile(r"^(?P<n>[①-⑳])\s*(?P<t>\S.*)$"), "①"),
+    (re.compile(rf"^(?P<n>{_KNUM})\s*[、．.]\s*(?P<t>\S.*)$"), "一、"),
+)
+
+
+def item_heading(line: str) -> Heading | None:
+    """「１．……について」, 「（２）……」, 「1.……」 → Heading (title NFKC)."""
+    stripped = line.strip()
+    for pattern, style in _ITEM_PATTERNS:
+        match = pattern.match(stripped)
+        if match:
+            number = to_int(match.group("n"))
+            title = nfkc(match.group("t")).strip()
+            if number is None or not title:
+                return None
+            return Heading(number, title, style)
+    return None
+
+
+# ---------------------------------------------------------- speaker labels
+
+ROLES = (
+    "副委員長",
+    "委員長",
+    "委員",
+    "事務局長",
+    "事務局次長",
+    "事務局",
+    "副会長",
+    "会長",
+    "副議長",
+    "議長",
+    "副座長",
+    "座長",
+    "司会",
+    "副センター長",
+    "センター長",
+    "課長",
+    "部長",
+    "係長",
+    "主事",
+    "主任",
+    "理事長",
+    "理事",
+    "職員",
+    "顧問",
+    "オブザーバー",
+)
+
+
+def _spaced(word: str) -> str:
+    # Justified labels put spaces between the characters: 「委 員」「事 務 局」.
+    return r"[ 　]{0,3}".join(re.escape(c) for c in word)
+
+
+_ROLE = "(?:" + "|".join(_spaced(r) for r in ROLES) + ")"
+# A name before the role: no hiragana (so prose is not taken for a label), no
+# punctuation; a short parenthesised part is allowed: 髙橋（清）委員.
+_NAME_CHAR = r"[^\s：:。、，,．.「」『』【】\[\]［］（）()○◯〇●■◆＜＞<>ぁ-ゖ～〜・]"
+_NAME = rf"(?:{_NAME_CHAR}|[ 　](?={_NAME_CHAR})|[（(][^（()）\s]{{1,4}}[）)]){{0,12}}?"
+_SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2}|[（(][^（()）\s]{1,6}[）)])?"
+_LABEL = rf"(?P<label>{_NAME}{_ROLE}{_SUFFIX})"
+
+_LABEL_PATTERNS = (
+    re.compile(rf"^{_LABEL}[ 　]*[：:][ 　]*(?P<text>.*)$"),
+    re.compile(rf"^[【\[［〔][ 　]*{_LABEL}[ 　]*[】\]］〕][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
+    re.compile(rf"^[（(][ 　]*{_LABEL}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
+    re.compile(rf"^[{NOTE_MARKS}][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    re.compile(rf"^{_LABEL}　[ 　]*(?P<text>\S.*)$"),
+)
+
+
+@dataclass(frozen=True)
+class Label:
+    speaker: str
+    text: str
+
+
+def speaker_label(line: str) -> Label | None:
+    """「委 員：……」「【委員長】……」「○熊田委員長　……」「（委員）……」."""
+    stripped = line.strip()
+    if len(stripped) > 2000:  # Labels are short: skip the regex on huge lines.
+        stripped = stripped[:2000]
+    for pattern in _LABEL_PATTERNS:
+        match = pattern.match(stripped)
+        if match:
+            speaker = nfkc(squash(match.group("label")))
+            return Label(speaker, line.strip()[match.start("text") :].strip())
+    return None
+
+
+def note_text(line: str) -> str | None:
+    """「○……」 that is not a speaker label → the note text."""
+    stripped = line.strip()
+    if stripped[:1] in NOTE_MARKS:
+        return stripped[1:].strip()
+    if stripped[:1] in "→⇒":
+        return stripped[1:].strip()
+    return None
+
+
+_DECISION = re.compile(
+    r"^(?:満場一致|全員一致|賛成多数|異議なく|異議なし|全会一致|拍手(?:多数)?で|原案(?:の)?とおり)"
+)
+
+
+def decision_line(line: str) -> bool:
+    """A bare decision sentence written as its own paragraph."""
+    return bool(_DECISION.match(line.strip()))
+
+
+_CLOSING = re.compile(r"^(?:以上.{0,20}(?:散会|閉会|終了|閉じ)\S*|[（(]?以上[）)]?)$")
+
+
+def closing_line(line: str) -> str | None:
+    text = nfkc(line).strip()
+    return text if _CLOSING.match(text) else None

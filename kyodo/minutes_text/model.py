@@ -1,0 +1,183 @@
+"""Plain data model of committee minutes (会議録).
+
+``to_dict`` produces exactly the shape of the hand-made gold JSON files, so a
+parsed document can be compared with its gold file key by key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+EntryKind = Literal["statement", "note"]
+
+
+def _date_str(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _time_str(value: dt.time | None) -> str | None:
+    return value.strftime("%H:%M") if value is not None else None
+
+
+def _date_from(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _time_from(value: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(value) if value else None
+
+
+@dataclass
+class Entry:
+    """One speaker turn (statement) or one narrative line (note, ○…)."""
+
+    kind: EntryKind
+    text: str
+    speaker: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        # Notes carry no speaker key at all in the gold files.
+        if self.kind == "note":
+            return {"kind": "note", "text": self.text}
+        return {"kind": "statement", "speaker": self.speaker, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entry:
+        return cls(kind=data["kind"], text=data["text"], speaker=data.get("speaker"))
+
+
+@dataclass
+class Item:
+    """A numbered agenda item (議題) inside a section."""
+
+    number: int
+    title: str
+    entries: list[Entry] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "title": self.title,
+            "entries": [e.to_dict() for e in self.entries],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Item:
+        return cls(
+            number=data["number"],
+            title=data["title"],
+            entries=[Entry.from_dict(e) for e in data.get("entries", [])],
+        )
+
+
+@dataclass
+class Section:
+    """An agenda category such as 報告事項 / 審議事項 / 協議事項 / その他."""
+
+    number: int
+    category: str
+    items: list[Item] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "category": self.category,
+            "items": [i.to_dict() for i in self.items],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Section:
+        return cls(
+            number=data["number"],
+            category=data["category"],
+            items=[Item.from_dict(i) for i in data.get("items", [])],
+        )
+
+
+@dataclass
+class Secretariat:
+    """A member of the secretariat (事務局) with the title they hold."""
+
+    name: str
+    title: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "title": self.title}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Secretariat:
+        return cls(name=data["name"], title=data.get("title", ""))
+
+
+@dataclass
+class Minutes:
+    """A whole set of minutes: header fields, agenda sections and closing."""
+
+    organization: str | None = None
+    title: str = ""
+    status: str | None = None
+    fiscal_year: int | None = None
+    meeting_number: int | None = None
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    venue: str | None = None
+    attendees: list[str] = field(default_factory=list)
+    attendee_count: int | None = None
+    absentees: list[str] = field(default_factory=list)
+    secretariat: list[Secretariat] = field(default_factory=list)
+    observers: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: str | None = None
+
+    def entries(self) -> list[Entry]:
+        """All entries in document order (handy for counting and search)."""
+        return [e for s in self.sections for i in s.items for e in i.entries]
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "organization": self.organization,
+            "title": self.title,
+            "status": self.status,
+            "fiscal_year": self.fiscal_year,
+            "meeting_number": self.meeting_number,
+            "date": _date_str(self.date),
+            "start_time": _time_str(self.start_time),
+            "end_time": _time_str(self.end_time),
+            "venue": self.venue,
+            "attendees": list(self.attendees),
+            "attendee_count": self.attendee_count,
+        }
+        # The gold files have no absentees/observers keys when there are none,
+        # so the keys appear only when the lists are non-empty.
+        if self.absentees:
+            data["absentees"] = list(self.absentees)
+        data["secretariat"] = [s.to_dict() for s in self.secretariat]
+        if self.observers:
+            data["observers"] = list(self.observers)
+        data["sections"] = [s.to_dict() for s in self.sections]
+        data["closing"] = self.closing
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Minutes:
+        return cls(
+            organization=data.get("organization"),
+            title=data.get("title", ""),
+            status=data.get("status"),
+            fiscal_year=data.get("fiscal_year"),
+            meeting_number=data.get("meeting_number"),
+            date=_date_from(data.get("date")),
+            start_time=_time_from(data.get("start_time")),
+            end_time=_time_from(data.get("end_time")),
+            venue=data.get("venue"),
+            attendees=list(data.get("attendees", [])),
+            attendee_count=data.get("attendee_count"),
+            absentees=list(data.get("absentees", [])),
+            secretariat=[Secretariat.from_dict(s) for s in data.get("secretariat", [])],
+            observers=list(data.get("observers", [])),
+            sections=[Section.from_dict(s) for s in data.get("sections", [])],
+            closing=data.get("closing"),
+        )
