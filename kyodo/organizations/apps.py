@@ -7,4 +7,4 @@ class OrganizationsConfig(AppConfig):
     label = "organizations"
     verbose_name = _("Registered groups")
     # Pages listed in the staff navigation: (label, URL name).
-    staff_menu: list = []
+    staff_menu = [(_("Registered groups"), "organizations-staff:index")]

@@ -1,9 +1,100 @@
 from __future__ import annotations
 
+import re
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.text import match_key, normalize_reading
+
+
+class ActivityField(models.TextChoices):
+    """The 20 fields of activity of the NPO law (特定非営利活動促進法 別表), in the law's order."""
+
+    HEALTH = "health", _("Health, medical care or welfare")
+    SOCIAL_EDUCATION = "social_education", _("Social education")
+    COMMUNITY = "community", _("Community development")
+    TOURISM = "tourism", _("Tourism")
+    RURAL = "rural", _("Rural and mountain communities")
+    CULTURE = "culture", _("Academic research, culture, arts or sports")
+    ENVIRONMENT = "environment", _("Environmental conservation")
+    DISASTER = "disaster", _("Disaster relief")
+    SAFETY = "safety", _("Community safety")
+    HUMAN_RIGHTS = "human_rights", _("Human rights or peace")
+    INTERNATIONAL = "international", _("International cooperation")
+    GENDER_EQUALITY = "gender_equality", _("Gender equality")
+    CHILDREN = "children", _("Sound upbringing of children")
+    INFORMATION = "information", _("Information society")
+    SCIENCE = "science", _("Science and technology")
+    ECONOMY = "economy", _("Economic activity")
+    EMPLOYMENT = "employment", _("Vocational skills and employment")
+    CONSUMER = "consumer", _("Consumer protection")
+    INTERMEDIARY = "intermediary", _("Support for other civic groups")
+    ORDINANCE = "ordinance", _("Activities set by prefectural or city ordinance")
+
+
+class PublishableField(models.TextChoices):
+    """Fields a group may choose to show in the public directory (name and reading always are)."""
+
+    DESCRIPTION = "description", _("Activities")
+    ACTIVITY_FIELDS = "activity_fields", _("Fields of activity")
+    AREA = "area", _("Area of activity")
+    MEMBER_COUNT = "member_count", _("Number of members")
+    FOUNDED_YEAR = "founded_year", _("Year founded")
+    WEBSITE = "website", _("Website")
+    REPRESENTATIVE_NAME = "representative_name", _("Representative")
+    EMAIL = "email", _("E-mail")
+    PHONE = "phone", _("Telephone")
+    ADDRESS = "address", _("Address")
+
+
+def split_codes(value: str) -> list[str]:
+    """The codes of a delimited set column: ``",a,b,"`` → ``["a", "b"]``."""
+    return [code for code in value.split(",") if code]
+
+
+def join_codes(codes) -> str:
+    # Stored with a comma at both ends, so that ``__contains=",code,"`` finds a whole code on
+    # SQLite and PostgreSQL alike (JSONField containment is not available on SQLite).
+    codes = [str(code) for code in codes]
+    return f",{','.join(codes)}," if codes else ""
+
+
+# Legal-form words that people write or leave out at will: 「NPO法人西東京風の会」 and
+# 「西東京風の会」 are the same group to the center.
+_LEGAL_FORM_WORDS = re.compile(
+    "|".join(
+        map(
+            re.escape,
+            [
+                "特定非営利活動法人",
+                "npo法人",
+                "一般社団法人",
+                "一般財団法人",
+                "公益社団法人",
+                "公益財団法人",
+                "(特非)",
+                "(一社)",
+                "(一財)",
+            ],
+        )
+    )
+)
+
+
+def core_key(name: str) -> str:
+    """``match_key`` of a name without its legal form, for duplicate hints only."""
+    key = match_key(name)
+    return _LEGAL_FORM_WORDS.sub("", key) or key
+
+
+def bylaws_upload_to(instance: Organization, filename: str) -> str:
+    # A random name: the original file name is the applicant's and may contain anything.
+    suffix = PurePath(filename).suffix.lower()
+    return f"private/organizations/bylaws/{uuid.uuid4().hex}{suffix}"
 
 
 class Organization(models.Model):
@@ -16,6 +107,14 @@ class Organization(models.Model):
         VOLUNTARY = "voluntary", _("Voluntary group")
         OTHER = "other", _("Other")
 
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        RETURNED = "returned", _("Returned for correction")
+        REJECTED = "rejected", _("Rejected")
+        REGISTERED = "registered", _("Registered")
+        SUSPENDED = "suspended", _("Suspended")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
     name = models.CharField(_("name"), max_length=200)
     name_reading = models.CharField(_("reading"), max_length=300)
     # NFKC-folded name and reading, to find possible duplicates (ＮＰＯ法人 = NPO法人).
@@ -23,6 +122,46 @@ class Organization(models.Model):
     reading_key = models.CharField(max_length=300, db_index=True, editable=False)
     legal_form = models.CharField(_("legal form"), max_length=30, choices=LegalForm.choices)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    # The name without 「NPO法人」 and the like, so that a hint also finds 「西東京風の会」.
+    core_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.APPLIED, db_index=True
+    )
+    representative_name = models.CharField(_("representative"), max_length=100, default="")
+    representative_reading = models.CharField(
+        _("representative (reading)"), max_length=200, default=""
+    )
+    email = models.EmailField(_("e-mail"), max_length=254, default="")
+    phone = models.CharField(_("telephone"), max_length=30, default="")
+    address = models.CharField(_("address"), max_length=300, default="")
+    activity_fields = models.CharField(
+        _("fields of activity"), max_length=400, blank=True, default=""
+    )
+    area = models.CharField(_("area of activity"), max_length=200, blank=True, default="")
+    description = models.TextField(_("activities"), max_length=2000, blank=True, default="")
+    website = models.URLField(_("website"), max_length=300, blank=True, default="")
+    member_count = models.PositiveIntegerField(_("number of members"), null=True, blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("year founded"), null=True, blank=True)
+    bylaws = models.FileField(
+        _("bylaws"), upload_to=bylaws_upload_to, max_length=200, blank=True, default=""
+    )
+    bylaws_name = models.CharField(_("bylaws file name"), max_length=200, blank=True, default="")
+    published_fields = models.CharField(
+        _("published fields"), max_length=400, blank=True, default=""
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    return_reason = models.TextField(_("reason for returning"), blank=True, default="")
+    # sha256 of the personal link mailed with a return; the link itself is never stored.
+    resubmit_token_hash = models.CharField(max_length=64, blank=True, default="", editable=False)
+    representative_user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("representative's account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organization",
+    )
 
     class Meta:
         verbose_name = _("registered group")
@@ -34,6 +173,87 @@ class Organization(models.Model):
 
     def save(self, *args, **kwargs):
         self.name_reading = normalize_reading(self.name_reading)
+        self.representative_reading = normalize_reading(self.representative_reading)
         self.name_key = match_key(self.name)
         self.reading_key = match_key(self.name_reading)
+        self.core_key = core_key(self.name)
         super().save(*args, **kwargs)
+
+    @property
+    def activity_field_list(self) -> list[str]:
+        return split_codes(self.activity_fields)
+
+    @property
+    def activity_field_labels(self) -> list[str]:
+        labels = dict(ActivityField.choices)
+        return [str(labels[c]) for c in self.activity_field_list if c in labels]
+
+    @property
+    def published_field_list(self) -> list[str]:
+        return split_codes(self.published_fields)
+
+    def is_published(self, field: str) -> bool:
+        return field in self.published_field_list
+
+    @property
+    def public_fields(self) -> list[tuple[str, str, object]]:
+        """(code, label, value) of the fields the group chose to publish, in a fixed order."""
+        shown = []
+        for code, label in PublishableField.choices:
+            if not self.is_published(code):
+                continue
+            value = (
+                "、".join(self.activity_field_labels)
+                if code == PublishableField.ACTIVITY_FIELDS
+                else getattr(self, code)
+            )
+            if value not in ("", None):
+                shown.append((code, label, value))
+        return shown
+
+
+class OrganizationStatusChange(models.Model):
+    """One step of a group's registration history, effective from a date (never edited)."""
+
+    class Kind(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        RENEWED = "renewed", _("Renewed")
+        SUSPENDED = "suspended", _("Suspended")
+        REINSTATED = "reinstated", _("Reinstated")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    # After one of these the group counts as registered until the next change.
+    ACTIVE_KINDS = (Kind.REGISTERED, Kind.RENEWED, Kind.REINSTATED)
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="status_changes"
+    )
+    kind = models.CharField(_("change"), max_length=20, choices=Kind.choices)
+    effective_date = models.DateField(_("effective date"), db_index=True)
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year"), null=True, blank=True)
+    note = models.CharField(_("note"), max_length=500, blank=True, default="")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("registration status change")
+        verbose_name_plural = _("registration status changes")
+        ordering = ["effective_date", "pk"]
+        constraints = [
+            # A group is renewed once per fiscal year.
+            models.UniqueConstraint(
+                fields=["organization", "fiscal_year"],
+                condition=models.Q(kind="renewed"),
+                name="organizations_one_renewal_per_fiscal_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.get_kind_display()} {self.effective_date}"

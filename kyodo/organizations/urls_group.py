@@ -1,5 +1,7 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kyodo.organizations.views import group
 
 app_name = "organizations-group"
 
-urlpatterns: list = []
+urlpatterns = [path("", group.profile, name="profile")]

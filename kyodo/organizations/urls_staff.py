@@ -1,5 +1,19 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kyodo.organizations.views import staff
 
 app_name = "organizations-staff"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", staff.index, name="index"),
+    path("import/", staff.import_upload, name="import"),
+    path("import/confirm/", staff.import_confirm, name="import-confirm"),
+    path("export.csv", staff.export_csv, name="export-csv"),
+    path("export.xlsx", staff.export_xlsx, name="export-xlsx"),
+    path("<int:pk>/", staff.detail, name="detail"),
+    path("<int:pk>/approve/", staff.approve, name="approve"),
+    path("<int:pk>/return/", staff.return_application, name="return"),
+    path("<int:pk>/reject/", staff.reject, name="reject"),
+    path("<int:pk>/status/", staff.change_status, name="status"),
+    path("<int:pk>/bylaws/", staff.bylaws, name="bylaws"),
+]

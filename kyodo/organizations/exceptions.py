@@ -1,0 +1,31 @@
+"""Domain errors of the organizations app; views turn them into form errors."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+
+class OrganizationError(Exception):
+    """A request about a group that cannot be carried out; ``message`` is shown to the user."""
+
+    default_message = _("This cannot be done.")
+
+    def __init__(self, message=None):
+        self.message = message or self.default_message
+        super().__init__(str(self.message))
+
+
+class InvalidTransition(OrganizationError):
+    default_message = _("This cannot be done in the group's current status.")
+
+
+class InvalidResubmitLink(OrganizationError):
+    default_message = _("This link is not valid any more. Please contact the center.")
+
+
+class DuplicateRenewal(OrganizationError):
+    default_message = _("The group has already been renewed for this fiscal year.")
+
+
+class ImportExpired(OrganizationError):
+    default_message = _("The import preview has expired. Please upload the file again.")

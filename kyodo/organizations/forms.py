@@ -1,0 +1,286 @@
+"""Forms of the organizations app. Every refusal is a Japanese message from the catalogue."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import zipfile
+from pathlib import PurePath
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.core.forms import WarekiDateField
+from kyodo.core.text import is_reading, normalize_reading
+from kyodo.organizations.models import (
+    ActivityField,
+    Organization,
+    OrganizationStatusChange,
+    PublishableField,
+)
+
+BYLAWS_MAX_BYTES = 5 * 1024 * 1024
+IMPORT_MAX_BYTES = 5 * 1024 * 1024
+BYLAWS_TYPES = {".pdf", ".docx", ".txt"}
+
+# Control characters (C0, DEL, C1) never belong in a name or an address; text areas keep tabs
+# and line breaks. Format characters such as zero-width spaces and bidi overrides hide text.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL_MULTILINE_RE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_PHONE_RE = re.compile(r"[0-9()+\- ]{6,30}")
+
+
+def no_control_characters(value: str) -> None:
+    if _CONTROL_RE.search(value):
+        raise ValidationError(
+            _("Remove control characters and invisible characters from this field."),
+            code="control",
+        )
+
+
+def no_control_characters_multiline(value: str) -> None:
+    if _CONTROL_MULTILINE_RE.search(value):
+        raise ValidationError(
+            _("Remove control characters and invisible characters from this field."),
+            code="control",
+        )
+
+
+class TextField(forms.CharField):
+    """A single-line text field that refuses control characters."""
+
+    default_validators = [no_control_characters]
+
+
+class MultilineTextField(forms.CharField):
+    widget = forms.Textarea
+    default_validators = [no_control_characters_multiline]
+
+
+class ReadingField(TextField):
+    """ふりがな: hiragana or katakana (full- or half-width), stored in hiragana."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", _("In hiragana or katakana."))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value:
+            value = normalize_reading(value)
+            if not is_reading(value):
+                raise ValidationError(
+                    _("Enter the reading in hiragana or katakana."), code="reading"
+                )
+        return value
+
+
+class PhoneField(TextField):
+    def clean(self, value):
+        value = super().clean(value)
+        if value:
+            value = unicodedata.normalize("NFKC", value).replace("ー", "-").replace("−", "-")
+            if not _PHONE_RE.fullmatch(value):
+                raise ValidationError(
+                    _("Enter a telephone number such as 042-000-0000."), code="phone"
+                )
+        return value
+
+
+def validate_bylaws(upload) -> None:
+    """PDF, Word (.docx) or plain text, at most 5 MB, and the content must match the type."""
+    if upload.size > BYLAWS_MAX_BYTES:
+        raise ValidationError(_("The file is too large (at most 5 MB)."), code="size")
+    suffix = PurePath(upload.name or "").suffix.lower()
+    if suffix not in BYLAWS_TYPES:
+        raise ValidationError(
+            _("Upload the bylaws as a PDF, Word (.docx) or text (.txt) file."), code="type"
+        )
+    upload.seek(0)
+    head = upload.read(8192)
+    upload.seek(0)
+    ok = True
+    if suffix == ".pdf":
+        ok = head.startswith(b"%PDF-")
+    elif suffix == ".docx":
+        ok = head.startswith(b"PK\x03\x04") and _is_docx(upload)
+    elif suffix == ".txt":
+        ok = _is_plain_text(upload)
+    upload.seek(0)
+    if not ok:
+        raise ValidationError(_("The file's content does not match its type."), code="content")
+
+
+def _is_docx(upload) -> bool:
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
+
+
+def _is_plain_text(upload) -> bool:
+    data = upload.read()
+    if b"\x00" in data:
+        return False
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            data.decode(encoding)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _this_year() -> int:
+    return timezone.localdate().year
+
+
+class OrganizationFieldsForm(forms.Form):
+    """The fields an applicant fills in; staff import rows are checked with the same rules."""
+
+    name = TextField(label=_("Name of the group"), max_length=200)
+    name_reading = ReadingField(label=_("Reading of the name"), max_length=300)
+    legal_form = forms.ChoiceField(
+        label=_("Legal form"), choices=[("", "---------"), *Organization.LegalForm.choices]
+    )
+    representative_name = TextField(label=_("Representative"), max_length=100)
+    representative_reading = ReadingField(label=_("Representative (reading)"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    phone = PhoneField(label=_("Telephone"), max_length=30)
+    address = TextField(label=_("Address"), max_length=300)
+    activity_fields = forms.MultipleChoiceField(
+        label=_("Fields of activity"),
+        choices=ActivityField.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    area = TextField(label=_("Area of activity"), max_length=200, required=False)
+    description = MultilineTextField(label=_("Activities"), max_length=2000, required=False)
+    website = forms.URLField(
+        label=_("Website"), max_length=300, required=False, assume_scheme="https"
+    )
+    member_count = forms.IntegerField(
+        label=_("Number of members"),
+        required=False,
+        validators=[MinValueValidator(1), MaxValueValidator(100_000)],
+    )
+    founded_year = forms.IntegerField(
+        label=_("Year founded"),
+        required=False,
+        help_text=_("In the Western calendar, for example 2005."),
+        validators=[MinValueValidator(1868)],
+    )
+    published_fields = forms.MultipleChoiceField(
+        label=_("Fields you agree to publish in the group directory"),
+        help_text=_("The name, its reading and the legal form are always published."),
+        choices=PublishableField.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def clean_founded_year(self):
+        year = self.cleaned_data.get("founded_year")
+        if year is not None and year > _this_year():
+            raise ValidationError(_("The year founded is in the future."), code="future")
+        return year
+
+
+class ImportRowForm(OrganizationFieldsForm):
+    """A row of the center's existing list: old lists often lack contact details."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("representative_name", "representative_reading", "email", "phone", "address"):
+            self.fields[name].required = False
+
+
+class ApplicationForm(OrganizationFieldsForm):
+    bylaws = forms.FileField(
+        label=_("Bylaws"),
+        required=False,
+        help_text=_("PDF, Word (.docx) or text, at most 5 MB. Only the center's staff see it."),
+        validators=[validate_bylaws],
+    )
+
+
+class ProfileForm(ApplicationForm):
+    """What a representative may change; the name and legal form change through the center."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("name", "name_reading", "legal_form"):
+            del self.fields[name]
+
+
+class ReasonForm(forms.Form):
+    reason = MultilineTextField(label=_("Reason"), max_length=2000)
+
+
+class ApproveForm(forms.Form):
+    effective_date = WarekiDateField(label=_("Registered from"))
+    note = TextField(label=_("Note"), max_length=500, required=False)
+
+
+class StatusChangeForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Change"),
+        choices=[
+            (k.value, k.label)
+            for k in OrganizationStatusChange.Kind
+            if k != OrganizationStatusChange.Kind.REGISTERED
+        ],
+    )
+    effective_date = WarekiDateField(label=_("Effective date"))
+    note = TextField(label=_("Note"), max_length=500, required=False)
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("CSV (UTF-8 or Shift_JIS) or Excel (.xlsx), with the export's headers."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise ValidationError(_("The file is too large (at most 5 MB)."), code="size")
+        if PurePath(upload.name or "").suffix.lower() not in (".csv", ".xlsx"):
+            raise ValidationError(_("Upload a CSV or Excel (.xlsx) file."), code="type")
+        return upload
+
+
+class DirectoryFilterForm(forms.Form):
+    q = TextField(label=_("Name or reading"), max_length=100, required=False)
+    activity_field = forms.ChoiceField(
+        label=_("Field of activity"),
+        required=False,
+        choices=[("", _("All")), *ActivityField.choices],
+    )
+    legal_form = forms.ChoiceField(
+        label=_("Legal form"),
+        required=False,
+        choices=[("", _("All")), *Organization.LegalForm.choices],
+    )
+    area = TextField(label=_("Area of activity"), max_length=100, required=False)
+
+
+class StaffFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All")), *Organization.Status.choices]
+    )
+    q = TextField(label=_("Name or reading"), max_length=100, required=False)
+    legal_form = forms.ChoiceField(
+        label=_("Legal form"),
+        required=False,
+        choices=[("", _("All")), *Organization.LegalForm.choices],
+    )
+    activity_field = forms.ChoiceField(
+        label=_("Field of activity"),
+        required=False,
+        choices=[("", _("All")), *ActivityField.choices],
+    )

@@ -1,0 +1,216 @@
+"""Reads about registered groups. The monthly report calls ``registered_count_on`` and
+``new_registrations_between``; keep their names and signatures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+
+from kyodo.core.models import AuditEntry
+from kyodo.core.text import match_key, normalize_text
+from kyodo.organizations.models import (
+    ActivityField,
+    Organization,
+    OrganizationStatusChange,
+    PublishableField,
+    split_codes,
+)
+
+Kind = OrganizationStatusChange.Kind
+
+
+def _kind_on(on: date) -> Subquery:
+    # The change in force on a date is the last one that took effect by then; on the same date
+    # the one recorded later wins.
+    return Subquery(
+        OrganizationStatusChange.objects.filter(organization=OuterRef("pk"), effective_date__lte=on)
+        .order_by("-effective_date", "-pk")
+        .values("kind")[:1]
+    )
+
+
+def _first_registration(*, start: date | None = None, end: date | None = None) -> Subquery:
+    changes = OrganizationStatusChange.objects.filter(
+        organization=OuterRef("pk"), kind=Kind.REGISTERED
+    )
+    if start is not None:
+        changes = changes.filter(effective_date__gte=start)
+    if end is not None:
+        changes = changes.filter(effective_date__lte=end)
+    return Subquery(changes.order_by("effective_date", "pk").values("effective_date")[:1])
+
+
+def registered_on(on: date) -> QuerySet[Organization]:
+    """Groups that were registered (not suspended or withdrawn) on ``on``, in reading order."""
+    return (
+        Organization.objects.annotate(kind_on=_kind_on(on))
+        .filter(kind_on__in=OrganizationStatusChange.ACTIVE_KINDS)
+        .order_by("reading_key", "pk")
+    )
+
+
+def registered_count_on(on: date) -> int:
+    """How many groups were registered on ``on``, exactly, from the status history."""
+    return registered_on(on).count()
+
+
+def new_registrations_between(start: date, end: date) -> QuerySet[Organization]:
+    """Groups whose registration took effect in [start, end], by effective date then reading.
+
+    Each group carries ``registered_on``, the date its registration took effect.
+    """
+    return (
+        Organization.objects.annotate(registered_on=_first_registration(start=start, end=end))
+        .filter(registered_on__isnull=False)
+        .order_by("registered_on", "reading_key", "pk")
+    )
+
+
+def possible_duplicates(*, organization: Organization) -> QuerySet[Organization]:
+    """Other groups and applications whose name or reading means the same (ＮＰＯ = NPO …)."""
+    return (
+        Organization.objects.filter(
+            Q(name_key=organization.name_key)
+            | Q(reading_key=organization.reading_key)
+            | Q(core_key=organization.core_key)
+        )
+        .exclude(pk=organization.pk)
+        .order_by("reading_key", "pk")
+    )
+
+
+def staff_organizations(
+    *,
+    status: str = "",
+    q: str = "",
+    legal_form: str = "",
+    activity_field: str = "",
+) -> QuerySet[Organization]:
+    """Applications and groups for the staff list, each with ``has_duplicate`` and
+    ``registered_on`` (first registration), in one query."""
+    others = Organization.objects.filter(
+        Q(name_key=OuterRef("name_key"))
+        | Q(reading_key=OuterRef("reading_key"))
+        | Q(core_key=OuterRef("core_key"))
+    ).exclude(pk=OuterRef("pk"))
+    qs = Organization.objects.annotate(
+        has_duplicate=Exists(others), registered_on=_first_registration()
+    ).select_related("representative_user")
+    if status:
+        qs = qs.filter(status=status)
+    if q:
+        key = match_key(q)
+        qs = qs.filter(Q(name_key__contains=key) | Q(reading_key__contains=key))
+    if legal_form:
+        qs = qs.filter(legal_form=legal_form)
+    if activity_field:
+        qs = qs.filter(activity_fields__contains=f",{activity_field},")
+    return qs.order_by("reading_key", "pk")
+
+
+def directory(
+    *,
+    q: str = "",
+    activity_field: str = "",
+    legal_form: str = "",
+    area: str = "",
+) -> QuerySet[Organization]:
+    """Registered groups for the public directory, in gojūon order of their stored reading.
+
+    Filters look only at what a group chose to publish, so that a filter cannot reveal an
+    unpublished field.
+    """
+    qs = Organization.objects.filter(status=Organization.Status.REGISTERED)
+    if q:
+        key = match_key(q)
+        qs = qs.filter(Q(name_key__contains=key) | Q(reading_key__contains=key))
+    if activity_field:
+        qs = qs.filter(
+            activity_fields__contains=f",{activity_field},",
+            published_fields__contains=f",{PublishableField.ACTIVITY_FIELDS},",
+        )
+    if legal_form:
+        qs = qs.filter(legal_form=legal_form)
+    if area:
+        qs = qs.filter(
+            area__icontains=normalize_text(area),
+            published_fields__contains=f",{PublishableField.AREA},",
+        )
+    return qs.order_by("reading_key", "pk")
+
+
+def public_organization(*, pk: int) -> Organization | None:
+    return directory().filter(pk=pk).first()
+
+
+def organization_for_representative(*, user) -> Organization | None:
+    """The group this user represents, if any."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Organization.objects.filter(representative_user=user).first()
+
+
+def status_history(*, organization: Organization) -> QuerySet[OrganizationStatusChange]:
+    return organization.status_changes.select_related("actor").order_by("effective_date", "pk")
+
+
+def organization_changes(*, organization: Organization) -> QuerySet[AuditEntry]:
+    """Audit rows about this group, newest first: what changed, who changed it and when."""
+    content_type = ContentType.objects.get_for_model(Organization)
+    return AuditEntry.objects.filter(
+        content_type=content_type, object_id=str(organization.pk)
+    ).select_related("actor")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+def _readable(name: str, value) -> str:
+    if value in (None, ""):
+        return ""
+    choices = {"activity_fields": ActivityField, "published_fields": PublishableField}.get(name)
+    if choices is not None and isinstance(value, str):
+        labels = dict(choices.choices)
+        return "、".join(str(labels.get(code, code)) for code in split_codes(value))
+    if name in ("status", "legal_form"):
+        field = Organization._meta.get_field(name)
+        return str(dict(field.choices).get(value, value))
+    return str(value)
+
+
+def organization_change_rows(
+    *, organization: Organization, limit: int = 100
+) -> list[tuple[AuditEntry, list[FieldChange]]]:
+    """Audit rows about this group with each change as (label, old, new) for staff to read."""
+    rows = []
+    for entry in organization_changes(organization=organization)[:limit]:
+        changes = []
+        for name, change in entry.changes.items():
+            try:
+                label = str(Organization._meta.get_field(name).verbose_name)
+            except FieldDoesNotExist:
+                label = name
+            if isinstance(change, list) and len(change) == 2:
+                old, new = (_readable(name, v) for v in change)
+            else:
+                old, new = "", _readable(name, change)
+            changes.append(FieldChange(label=label, old=old, new=new))
+        rows.append((entry, changes))
+    return rows
+
+
+def export_organizations() -> QuerySet[Organization]:
+    """Groups currently registered, with their first registration date, for the export."""
+    return (
+        Organization.objects.filter(status=Organization.Status.REGISTERED)
+        .annotate(registered_on=_first_registration())
+        .order_by("reading_key", "pk")
+    )

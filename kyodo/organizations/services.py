@@ -1,0 +1,506 @@
+"""Every write about registered groups: applications, review, status history, profiles, import."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+
+from kyodo.core.audit import audit_log, diff_fields
+from kyodo.core.outbox import outbox_enqueue
+from kyodo.core.roles import Role, grant_role, has_role, require_role
+from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
+from kyodo.organizations.exceptions import (
+    DuplicateRenewal,
+    InvalidResubmitLink,
+    InvalidTransition,
+    OrganizationError,
+)
+from kyodo.organizations.models import (
+    Organization,
+    OrganizationStatusChange,
+    join_codes,
+)
+
+Status = Organization.Status
+Kind = OrganizationStatusChange.Kind
+
+# What an applicant fills in, and what a representative may change later.
+APPLICATION_FIELDS = [
+    "name",
+    "name_reading",
+    "legal_form",
+    "representative_name",
+    "representative_reading",
+    "email",
+    "phone",
+    "address",
+    "activity_fields",
+    "area",
+    "description",
+    "website",
+    "member_count",
+    "founded_year",
+    "published_fields",
+]
+PROFILE_FIELDS = [f for f in APPLICATION_FIELDS if f not in ("name", "name_reading", "legal_form")]
+# Set-valued fields arrive as lists from forms and are stored as delimited codes.
+_SET_FIELDS = ("activity_fields", "published_fields")
+
+
+def _assign(organization: Organization, data: dict[str, Any], allowed: list[str]) -> None:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValueError(f"unexpected fields: {sorted(unknown)}")
+    for name, value in data.items():
+        if name in _SET_FIELDS and not isinstance(value, str):
+            value = join_codes(value)
+        if value is None and name not in ("member_count", "founded_year"):
+            value = ""
+        setattr(organization, name, value)
+
+
+def _store_bylaws(organization: Organization, bylaws: UploadedFile | None) -> None:
+    if bylaws is not None:
+        organization.bylaws_name = bylaws.name[:200]
+        # save=False: the row is saved once by the caller, inside its transaction.
+        organization.bylaws.save(bylaws.name, bylaws, save=False)
+
+
+def _site_url(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+def _mail(*, organization: Organization, kind: str, subject: str, body: str) -> None:
+    if organization.email:
+        outbox_enqueue(
+            to=organization.email,
+            subject=subject,
+            body=body,
+            kind=f"organizations.{kind}",
+            related=organization,
+        )
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _locked(organization: Organization) -> Organization:
+    return Organization.objects.select_for_update().get(pk=organization.pk)
+
+
+# --- applications ------------------------------------------------------------------------------
+
+
+def application_submit(
+    *, actor=None, data: dict[str, Any], bylaws: UploadedFile | None = None
+) -> Organization:
+    """A citizen applies to register a group; the applicant is mailed a confirmation."""
+    with transaction.atomic():
+        organization = Organization(status=Status.APPLIED, submitted_at=timezone.now())
+        _assign(organization, data, APPLICATION_FIELDS)
+        _store_bylaws(organization, bylaws)
+        organization.save()
+        audit_log(
+            actor=actor,
+            action="kyodo.organizations.application.submitted",
+            obj=organization,
+            changes={"name": [None, organization.name]},
+        )
+        with translation.override(settings.LANGUAGE_CODE):
+            _mail(
+                organization=organization,
+                kind="application.received",
+                subject=_("We have received your application for group registration"),
+                body=_(
+                    "Dear %(representative)s,\n\n"
+                    "Thank you. We have received the application of %(name)s for registration."
+                    " The center will review it and write to you again.\n"
+                )
+                % {"representative": organization.representative_name, "name": organization.name},
+            )
+    return organization
+
+
+def application_return(*, actor, organization: Organization, reason: str) -> str:
+    """Staff return an application for correction; the applicant is mailed a personal link.
+
+    Returns the link's token (only its hash is stored).
+    """
+    require_role(actor, Role.STAFF)
+    reason = reason.strip()
+    if not reason:
+        raise OrganizationError(_("Please give a reason."))
+    with transaction.atomic():
+        organization = _locked(organization)
+        if organization.status != Status.APPLIED:
+            raise InvalidTransition()
+        token = secrets.token_urlsafe(32)
+        organization.status = Status.RETURNED
+        organization.return_reason = reason
+        organization.resubmit_token_hash = _hash(token)
+        organization.save(update_fields=["status", "return_reason", "resubmit_token_hash"])
+        audit_log(
+            actor=actor,
+            action="kyodo.organizations.application.returned",
+            obj=organization,
+            changes={"status": [Status.APPLIED, Status.RETURNED], "reason": reason},
+        )
+        link = _site_url(
+            reverse("organizations:resubmit", kwargs={"pk": organization.pk, "token": token})
+        )
+        with translation.override(settings.LANGUAGE_CODE):
+            _mail(
+                organization=organization,
+                kind="application.returned",
+                subject=_("Please correct your application for group registration"),
+                body=_(
+                    "Dear %(representative)s,\n\n"
+                    "The center asks you to correct the application of %(name)s.\n\n"
+                    "Reason:\n%(reason)s\n\n"
+                    "Please correct and send it again with this personal link:\n%(link)s\n"
+                )
+                % {
+                    "representative": organization.representative_name,
+                    "name": organization.name,
+                    "reason": reason,
+                    "link": link,
+                },
+            )
+    return token
+
+
+def check_resubmit_token(*, organization: Organization, token: str) -> None:
+    """Raise InvalidResubmitLink unless ``token`` is the application's current personal link."""
+    if (
+        organization.status != Status.RETURNED
+        or not organization.resubmit_token_hash
+        or not secrets.compare_digest(organization.resubmit_token_hash, _hash(token))
+    ):
+        raise InvalidResubmitLink()
+
+
+def application_resubmit(
+    *,
+    actor=None,
+    organization: Organization,
+    token: str,
+    data: dict[str, Any],
+    bylaws: UploadedFile | None = None,
+) -> Organization:
+    """The applicant sends the corrected application through the personal link (once)."""
+    with transaction.atomic():
+        organization = _locked(organization)
+        check_resubmit_token(organization=organization, token=token)
+        before = Organization.objects.get(pk=organization.pk)
+        _assign(organization, data, APPLICATION_FIELDS)
+        _store_bylaws(organization, bylaws)
+        organization.status = Status.APPLIED
+        organization.resubmit_token_hash = ""
+        organization.submitted_at = timezone.now()
+        organization.save()
+        changes = diff_fields(before, organization, [*APPLICATION_FIELDS, "bylaws_name"])
+        changes["status"] = [Status.RETURNED, Status.APPLIED]
+        audit_log(
+            actor=actor,
+            action="kyodo.organizations.application.resubmitted",
+            obj=organization,
+            changes=changes,
+        )
+        with translation.override(settings.LANGUAGE_CODE):
+            _mail(
+                organization=organization,
+                kind="application.resubmitted",
+                subject=_("We have received your corrected application"),
+                body=_(
+                    "Dear %(representative)s,\n\n"
+                    "We have received the corrected application of %(name)s."
+                    " The center will review it and write to you again.\n"
+                )
+                % {"representative": organization.representative_name, "name": organization.name},
+            )
+    return organization
+
+
+def application_reject(*, actor, organization: Organization, reason: str) -> Organization:
+    """Staff reject an application; the applicant is told why."""
+    require_role(actor, Role.STAFF)
+    reason = reason.strip()
+    if not reason:
+        raise OrganizationError(_("Please give a reason."))
+    with transaction.atomic():
+        organization = _locked(organization)
+        if organization.status not in (Status.APPLIED, Status.RETURNED):
+            raise InvalidTransition()
+        previous = organization.status
+        organization.status = Status.REJECTED
+        organization.return_reason = reason
+        organization.resubmit_token_hash = ""
+        organization.save(update_fields=["status", "return_reason", "resubmit_token_hash"])
+        audit_log(
+            actor=actor,
+            action="kyodo.organizations.application.rejected",
+            obj=organization,
+            changes={"status": [previous, Status.REJECTED], "reason": reason},
+        )
+        with translation.override(settings.LANGUAGE_CODE):
+            _mail(
+                organization=organization,
+                kind="application.rejected",
+                subject=_("About your application for group registration"),
+                body=_(
+                    "Dear %(representative)s,\n\n"
+                    "We are sorry, the center could not register %(name)s.\n\n"
+                    "Reason:\n%(reason)s\n"
+                )
+                % {
+                    "representative": organization.representative_name,
+                    "name": organization.name,
+                    "reason": reason,
+                },
+            )
+    return organization
+
+
+def _representative_account(organization: Organization):
+    User = get_user_model()
+    base = f"group{organization.pk}"
+    username, n = base, 1
+    while User.objects.filter(username=username).exists():
+        n += 1
+        username = f"{base}-{n}"
+    user = User(
+        username=username,
+        email=organization.email,
+        full_name=organization.representative_name,
+        name_reading=organization.representative_reading,
+    )
+    # No password until the representative sets one through the mailed link.
+    user.set_unusable_password()
+    user.save()
+    return user
+
+
+def password_setup_link(user) -> str:
+    """The one-time link with which a representative sets a password (Django's reset token)."""
+    return _site_url(
+        reverse(
+            "organizations:set-password",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    )
+
+
+def application_approve(
+    *, actor, organization: Organization, effective_date: date, note: str = ""
+) -> Organization:
+    """Staff register the group from ``effective_date``; its representative gets an account
+    (role group) and is invited by mail to set a password."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        organization = _locked(organization)
+        if organization.status != Status.APPLIED:
+            raise InvalidTransition()
+        organization.status = Status.REGISTERED
+        organization.return_reason = ""
+        user = organization.representative_user or _representative_account(organization)
+        grant_role(user, Role.GROUP)
+        organization.representative_user = user
+        organization.save(update_fields=["status", "return_reason", "representative_user"])
+        OrganizationStatusChange.objects.create(
+            organization=organization,
+            kind=Kind.REGISTERED,
+            effective_date=effective_date,
+            fiscal_year=fiscal_year(effective_date),
+            note=note,
+            actor=actor,
+        )
+        audit_log(
+            actor=actor,
+            action="kyodo.organizations.application.approved",
+            obj=organization,
+            changes={
+                "status": [Status.APPLIED, Status.REGISTERED],
+                "effective_date": effective_date.isoformat(),
+                "representative_user": user.username,
+            },
+        )
+        with translation.override(settings.LANGUAGE_CODE):
+            _mail(
+                organization=organization,
+                kind="application.approved",
+                subject=_("Your group has been registered"),
+                body=_(
+                    "Dear %(representative)s,\n\n"
+                    "%(name)s is registered with the center from %(date)s.\n\n"
+                    "Your user name is %(username)s. Please set your password with this link"
+                    " and keep the group's profile up to date:\n%(link)s\n"
+                )
+                % {
+                    "representative": organization.representative_name,
+                    "name": organization.name,
+                    "date": format_wareki(effective_date),
+                    "username": user.username,
+                    "link": password_setup_link(user),
+                },
+            )
+    return organization
+
+
+# --- status history ----------------------------------------------------------------------------
+
+# kind → statuses it may follow, and the status it leads to.
+_TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    Kind.RENEWED: ((Status.REGISTERED,), Status.REGISTERED),
+    Kind.SUSPENDED: ((Status.REGISTERED,), Status.SUSPENDED),
+    Kind.REINSTATED: ((Status.SUSPENDED,), Status.REGISTERED),
+    Kind.WITHDRAWN: ((Status.REGISTERED, Status.SUSPENDED), Status.WITHDRAWN),
+}
+
+
+def organization_change_status(
+    *,
+    actor,
+    organization: Organization,
+    kind: str,
+    effective_date: date,
+    note: str = "",
+) -> OrganizationStatusChange:
+    """Record a renewal (年度更新), suspension, reinstatement or withdrawal from a date.
+
+    History is append-only and in date order: a change may not take effect before the last
+    one, so that the group's current status is always its latest change.
+    """
+    require_role(actor, Role.STAFF)
+    if kind not in _TRANSITIONS:
+        raise InvalidTransition()
+    allowed_from, new_status = _TRANSITIONS[kind]
+    with transaction.atomic():
+        organization = _locked(organization)
+        if organization.status not in allowed_from:
+            raise InvalidTransition()
+        last = organization.status_changes.order_by("-effective_date", "-pk").first()
+        if last is not None and effective_date < last.effective_date:
+            raise OrganizationError(
+                _("The date must not be before the last change (%(date)s).")
+                % {"date": format_wareki(last.effective_date)}
+            )
+        fy = fiscal_year(effective_date)
+        if (
+            kind == Kind.RENEWED
+            and organization.status_changes.filter(kind=Kind.RENEWED, fiscal_year=fy).exists()
+        ):
+            raise DuplicateRenewal()
+        change = OrganizationStatusChange.objects.create(
+            organization=organization,
+            kind=kind,
+            effective_date=effective_date,
+            fiscal_year=fy,
+            note=note,
+            actor=actor,
+        )
+        previous = organization.status
+        organization.status = new_status
+        organization.save(update_fields=["status"])
+        audit_log(
+            actor=actor,
+            action=f"kyodo.organizations.organization.{kind}",
+            obj=organization,
+            changes={
+                "status": [previous, new_status],
+                "effective_date": effective_date.isoformat(),
+                "fiscal_year": fiscal_year_name(fy),
+                "note": note,
+            },
+        )
+    return change
+
+
+# --- profile -----------------------------------------------------------------------------------
+
+
+def organization_update_profile(
+    *,
+    actor,
+    organization: Organization,
+    data: dict[str, Any],
+    bylaws: UploadedFile | None = None,
+) -> dict[str, list]:
+    """The group's representative (or staff) changes its profile; returns what changed.
+
+    Every change is one audit row with old and new values, which staff see on the group's page.
+    """
+    represents = (
+        organization.representative_user_id is not None
+        and organization.representative_user_id == getattr(actor, "pk", None)
+        and has_role(actor, Role.GROUP)
+    )
+    if not represents:
+        require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        organization = _locked(organization)
+        before = Organization.objects.get(pk=organization.pk)
+        _assign(organization, data, PROFILE_FIELDS)
+        _store_bylaws(organization, bylaws)
+        changes = diff_fields(before, organization, [*PROFILE_FIELDS, "bylaws_name"])
+        if not changes:
+            return {}
+        organization.save()
+        audit_log(
+            actor=actor,
+            action="kyodo.organizations.organization.profile_updated",
+            obj=organization,
+            changes=changes,
+        )
+    return changes
+
+
+# --- import ------------------------------------------------------------------------------------
+
+
+def organizations_import(*, actor, rows: list[dict[str, Any]]) -> list[Organization]:
+    """Create registered groups from the center's existing list, all or nothing.
+
+    Each row holds the application fields plus ``registered_on`` (a date), already validated by
+    :mod:`kyodo.organizations.importing`.
+    """
+    require_role(actor, Role.STAFF)
+    created = []
+    with transaction.atomic():
+        for row in rows:
+            row = dict(row)
+            registered_on = row.pop("registered_on")
+            organization = Organization(status=Status.REGISTERED)
+            _assign(organization, row, APPLICATION_FIELDS)
+            organization.save()
+            OrganizationStatusChange.objects.create(
+                organization=organization,
+                kind=Kind.REGISTERED,
+                effective_date=registered_on,
+                fiscal_year=fiscal_year(registered_on),
+                note=_("Imported"),
+                actor=actor,
+            )
+            created.append(organization)
+        audit_log(
+            actor=actor,
+            action="kyodo.organizations.organization.imported",
+            changes={"count": len(created), "names": [o.name for o in created]},
+        )
+    return created

@@ -1,0 +1,121 @@
+"""What the public pages show, and above all what they do not."""
+
+from datetime import date
+
+import pytest
+from django.core.files.base import ContentFile
+
+from kyodo.organizations.tests.factories import make_organization
+
+pytestmark = pytest.mark.django_db
+
+PRIVATE = {
+    "representative_name": "北村 陽子",
+    "email": "kitamura@example.jp",
+    "phone": "042-400-0001",
+    "address": "東京都西東京市田無町9-9-9",
+    "area": "ひばりが丘北",
+    "description": "非公開の活動内容",
+    "member_count": 987,
+    "founded_year": 1999,
+}
+
+
+@pytest.fixture
+def group(db):
+    group = make_organization(
+        "西東京風の会",
+        "にしとうきょうかぜのかい",
+        history=[("registered", date(2010, 12, 7))],
+        activity_fields=["environment"],
+        published_fields=[],
+        **PRIVATE,
+    )
+    group.bylaws.save("bylaws.txt", ContentFile("秘密の規約本文".encode()), save=False)
+    group.bylaws_name = "規約.txt"
+    group.save()
+    return group
+
+
+def pages(client, group) -> str:
+    return client.get("/groups/").text + client.get(f"/groups/{group.pk}/").text
+
+
+def test_nothing_unpublished_appears_on_public_pages(client, group):
+    text = pages(client, group)
+    assert "西東京風の会" in text and "にしとうきょうかぜのかい" in text and "任意団体" in text
+    for value in (*PRIVATE.values(), "規約", "bylaws", "北村"):
+        assert str(value) not in text, value
+    # The directory's filter lists every field of activity; the group page must not.
+    assert "環境の保全を図る活動" not in client.get(f"/groups/{group.pk}/").text
+
+
+def test_published_fields_appear_and_only_those(client, group):
+    group.published_fields = ",area,activity_fields,phone,"
+    group.save()
+    text = client.get(f"/groups/{group.pk}/").text
+    assert "ひばりが丘北" in text
+    assert "環境の保全を図る活動" in text
+    assert "042-400-0001" in text
+    for value in ("kitamura@example.jp", "北村", "田無町9-9-9", "987", "1999", "非公開の活動内容"):
+        assert value not in text, value
+
+
+def test_applications_and_former_groups_are_not_public(client, db):
+    applied = make_organization("申請中の会", "しんせいちゅうのかい")
+    left = make_organization(
+        "退会した会",
+        "たいかいしたかい",
+        history=[("registered", date(2008, 4, 1)), ("withdrawn", date(2010, 3, 31))],
+    )
+    listing = client.get("/groups/").text
+    assert "申請中の会" not in listing and "退会した会" not in listing
+    assert client.get(f"/groups/{applied.pk}/").status_code == 404
+    assert client.get(f"/groups/{left.pk}/").status_code == 404
+
+
+def test_bylaws_are_for_staff_only_and_always_a_download(client, group, staff_user, group_user):
+    url = f"/staff/groups/{group.pk}/bylaws/"
+    assert client.get(url).status_code == 302  # to the login page
+    client.force_login(group_user)
+    assert client.get(url).status_code == 403
+    client.force_login(staff_user)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert "sandbox" in response["Content-Security-Policy"]
+    assert b"".join(response.streaming_content).decode() == "秘密の規約本文"
+    # The file lives outside anything the site serves.
+    assert group.bylaws.name.startswith("private/")
+    assert client.get("/media/" + group.bylaws.name).status_code == 404
+
+
+def test_directory_is_in_gojuon_order_of_the_reading(client, db):
+    for name, reading in [
+        ("和の会", "わのかい"),
+        ("ばらの会", "ばらのかい"),
+        ("アイの会", "あいのかい"),
+    ]:
+        make_organization(name, reading, history=[("registered", date(2010, 4, 1))])
+    text = client.get("/groups/").text
+    assert text.index("アイの会") < text.index("ばらの会") < text.index("和の会")
+
+
+def test_the_application_page_is_accessible(client, db):
+    text = client.get("/groups/apply/").text
+    assert '<html lang="ja">' in text
+    assert "<h1>登録団体の申請</h1>" in text
+    assert '<label for="id_name">団体名' in text
+    assert 'enctype="multipart/form-data"' in text
+
+
+def test_the_demo_representative_sees_their_group(client, demo):
+    from kyodo.core.models import User
+
+    client.force_login(User.objects.get(username="kazenokai"))
+    page = client.get("/group/organization/")
+    assert page.status_code == 200
+    assert "<dd>西東京風の会 (にしとうきょうかぜのかい)</dd>" in page.text
+    listing = client.get("/groups/").text
+    assert listing.index("NPO法人稲門寺子屋西東京") < listing.index("西東京風の会")

@@ -1,0 +1,108 @@
+"""The public side: the group directory, the application form and the personal links."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.views import PasswordResetConfirmView
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kyodo.organizations import selectors, services
+from kyodo.organizations.exceptions import InvalidResubmitLink
+from kyodo.organizations.forms import ApplicationForm, DirectoryFilterForm
+from kyodo.organizations.models import Organization
+from kyodo.organizations.views import form_data
+
+PAGE_SIZE = 50
+
+
+def directory(request):
+    # Anyone may browse; only what each group chose to publish is shown.
+    form = DirectoryFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    organizations = selectors.directory(**filters)
+    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organizations/public/directory.html",
+        {"form": form, "page": page, "query": _query_without_page(request)},
+    )
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def detail(request, pk: int):
+    organization = selectors.public_organization(pk=pk)
+    if organization is None:
+        raise Http404
+    return render(request, "organizations/public/detail.html", {"organization": organization})
+
+
+def apply(request):
+    form = ApplicationForm(*form_data(request))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        bylaws = data.pop("bylaws", None)
+        services.application_submit(actor=None, data=data, bylaws=bylaws)
+        return redirect("organizations:applied")
+    return render(request, "organizations/public/apply.html", {"form": form})
+
+
+def applied(request):
+    return render(request, "organizations/public/applied.html")
+
+
+def resubmit(request, pk: int, token: str):
+    # The personal link mailed with a return: the applicant corrects and sends again, once.
+    organization = get_object_or_404(Organization, pk=pk)
+    try:
+        services.check_resubmit_token(organization=organization, token=token)
+    except InvalidResubmitLink as exc:
+        return render(
+            request, "organizations/public/link_invalid.html", {"message": exc.message}, status=404
+        )
+    initial = {f: getattr(organization, f) for f in services.APPLICATION_FIELDS}
+    initial["activity_fields"] = organization.activity_field_list
+    initial["published_fields"] = organization.published_field_list
+    form = ApplicationForm(*form_data(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        bylaws = data.pop("bylaws", None)
+        try:
+            services.application_resubmit(
+                organization=organization, token=token, data=data, bylaws=bylaws
+            )
+        except InvalidResubmitLink as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect("organizations:applied")
+    return render(
+        request,
+        "organizations/public/apply.html",
+        {"form": form, "organization": organization, "resubmit": True},
+    )
+
+
+class SetPasswordView(PasswordResetConfirmView):
+    """A new representative sets a password with the link mailed on approval."""
+
+    template_name = "organizations/public/set_password.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+    title = gettext_lazy("Set your password")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is set. Please sign in."))
+        return response
+
+
+set_password = SetPasswordView.as_view()

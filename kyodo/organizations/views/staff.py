@@ -1,0 +1,240 @@
+"""The secretariat's pages: review applications, keep the register, import and export."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import PurePath
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kyodo.core.permissions import staff_required
+from kyodo.organizations import selectors, services, spreadsheets
+from kyodo.organizations.exceptions import ImportExpired, OrganizationError
+from kyodo.organizations.forms import (
+    ApproveForm,
+    ImportUploadForm,
+    ReasonForm,
+    StaffFilterForm,
+    StatusChangeForm,
+)
+from kyodo.organizations.models import Organization
+from kyodo.organizations.views import form_data
+
+PAGE_SIZE = 50
+IMPORT_SESSION_KEY = "organizations_import"
+# Served only as downloads, with a type chosen from the extension, never from the upload.
+BYLAWS_CONTENT_TYPES = {
+    ".pdf": "application/pdf",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".txt": "text/plain; charset=utf-8",
+}
+
+
+@staff_required
+def index(request):
+    # Applications waiting for review come first by filtering; the list itself is in
+    # gojūon order, with a hint where another group looks the same.
+    form = StaffFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    page = Paginator(selectors.staff_organizations(**filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "organizations/staff/index.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def _detail(request, organization: Organization, *, status: int = 200, **forms):
+    context = {
+        "organization": organization,
+        "duplicates": selectors.possible_duplicates(organization=organization),
+        "history": selectors.status_history(organization=organization),
+        "changes": selectors.organization_change_rows(organization=organization),
+        "approve_form": forms.get("approve_form")
+        or ApproveForm(initial={"effective_date": timezone.localdate()}),
+        "return_form": forms.get("return_form") or ReasonForm(prefix="return"),
+        "reject_form": forms.get("reject_form") or ReasonForm(prefix="reject"),
+        "status_form": forms.get("status_form")
+        or StatusChangeForm(initial={"effective_date": timezone.localdate()}),
+    }
+    return render(request, "organizations/staff/detail.html", context, status=status)
+
+
+@staff_required
+def detail(request, pk: int):
+    return _detail(request, get_object_or_404(Organization, pk=pk))
+
+
+@staff_required
+@require_POST
+def approve(request, pk: int):
+    organization = get_object_or_404(Organization, pk=pk)
+    form = ApproveForm(request.POST)
+    if form.is_valid():
+        try:
+            services.application_approve(
+                actor=request.user, organization=organization, **form.cleaned_data
+            )
+        except OrganizationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The group was registered and its representative invited."))
+            return redirect("organizations-staff:detail", pk=pk)
+    return _detail(request, organization, approve_form=form, status=400)
+
+
+@staff_required
+@require_POST
+def return_application(request, pk: int):
+    organization = get_object_or_404(Organization, pk=pk)
+    form = ReasonForm(request.POST, prefix="return")
+    if form.is_valid():
+        try:
+            services.application_return(
+                actor=request.user, organization=organization, reason=form.cleaned_data["reason"]
+            )
+        except OrganizationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The application was returned to the applicant."))
+            return redirect("organizations-staff:detail", pk=pk)
+    return _detail(request, organization, return_form=form, status=400)
+
+
+@staff_required
+@require_POST
+def reject(request, pk: int):
+    organization = get_object_or_404(Organization, pk=pk)
+    form = ReasonForm(request.POST, prefix="reject")
+    if form.is_valid():
+        try:
+            services.application_reject(
+                actor=request.user, organization=organization, reason=form.cleaned_data["reason"]
+            )
+        except OrganizationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The application was rejected."))
+            return redirect("organizations-staff:detail", pk=pk)
+    return _detail(request, organization, reject_form=form, status=400)
+
+
+@staff_required
+@require_POST
+def change_status(request, pk: int):
+    organization = get_object_or_404(Organization, pk=pk)
+    form = StatusChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.organization_change_status(
+                actor=request.user, organization=organization, **form.cleaned_data
+            )
+        except OrganizationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The change was recorded."))
+            return redirect("organizations-staff:detail", pk=pk)
+    return _detail(request, organization, status_form=form, status=400)
+
+
+@staff_required
+def bylaws(request, pk: int):
+    # Always a download with a fixed type, so that an uploaded file can never run as a page.
+    organization = get_object_or_404(Organization, pk=pk)
+    if not organization.bylaws:
+        raise Http404
+    suffix = PurePath(organization.bylaws.name).suffix.lower()
+    content_type = BYLAWS_CONTENT_TYPES.get(suffix, "application/octet-stream")
+    filename = organization.bylaws_name or f"bylaws{suffix}"
+    response = FileResponse(
+        organization.bylaws.open("rb"),
+        as_attachment=True,
+        filename=filename,
+        content_type=content_type,
+    )
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@staff_required
+def import_upload(request):
+    # Step 1: read and check the file; the valid rows wait in the session until confirmed.
+    form = ImportUploadForm(*form_data(request))
+    rows = None
+    token = ""
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            table = spreadsheets.read_table(filename=upload.name, raw=upload.read())
+            rows = spreadsheets.parse_rows(table)
+        except spreadsheets.SpreadsheetError as exc:
+            form.add_error("file", str(exc))
+        else:
+            token = secrets.token_urlsafe(16)
+            request.session[IMPORT_SESSION_KEY] = {
+                "token": token,
+                "rows": spreadsheets.rows_to_session(rows),
+            }
+    return render(
+        request,
+        "organizations/staff/import.html",
+        {
+            "form": form,
+            "rows": rows,
+            "token": token,
+            "valid_count": sum(1 for r in rows if r.ok) if rows else 0,
+            "error_count": sum(1 for r in rows if not r.ok) if rows else 0,
+        },
+    )
+
+
+@staff_required
+@require_POST
+def import_confirm(request):
+    # Step 2: import exactly the rows that were previewed, all or nothing.
+    stored = request.session.get(IMPORT_SESSION_KEY)
+    if not stored or not secrets.compare_digest(stored["token"], request.POST.get("token", "")):
+        messages.error(request, ImportExpired.default_message)
+        return redirect("organizations-staff:import")
+    created = services.organizations_import(
+        actor=request.user, rows=spreadsheets.rows_from_session(stored["rows"])
+    )
+    del request.session[IMPORT_SESSION_KEY]
+    messages.success(request, _("%(count)s groups were imported.") % {"count": len(created)})
+    return redirect("organizations-staff:index")
+
+
+def _download(content: bytes, *, content_type: str, extension: str) -> HttpResponse:
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="organizations-{stamp}.{extension}"'
+    return response
+
+
+@staff_required
+def export_csv(request):
+    return _download(
+        spreadsheets.export_csv(selectors.export_organizations()),
+        content_type="text/csv; charset=utf-8",
+        extension="csv",
+    )
+
+
+@staff_required
+def export_xlsx(request):
+    return _download(
+        spreadsheets.export_xlsx(selectors.export_organizations()),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        extension="xlsx",
+    )
