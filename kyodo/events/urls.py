@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kyodo.events.views import public
 
 app_name = "events"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.event_list, name="list"),
+    path("<int:pk>/", public.event_detail, name="detail"),
+    path("applications/<str:token>/cancel/", public.application_cancel, name="application-cancel"),
+]

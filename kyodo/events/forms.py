@@ -1,0 +1,352 @@
+"""Forms of the events app. They check the shape of the input; the services decide the rest
+(capacity, application period, status) and their refusals come back as form errors."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kyodo.core.forms import WarekiDateField
+from kyodo.core.models import Venue
+from kyodo.core.text import is_reading, normalize_reading
+from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
+from kyodo.events.selectors import registered_groups
+
+MAX_PEOPLE = 10_000
+MAX_GROUPS = 1_000
+MAX_PEOPLE_PER_APPLICATION = 500
+
+# Line breaks and tabs belong in a text area; no other control character belongs anywhere.
+_TEXT_AREA_CONTROLS_ALLOWED = {"\n", "\r", "\t"}
+
+
+def _control_characters(value: str, allowed: set[str]) -> bool:
+    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in value)
+
+
+def reject_control_characters(value: str) -> None:
+    if _control_characters(value, set()):
+        raise forms.ValidationError(
+            _("Remove the control characters (invisible characters) from this field."),
+            code="control_characters",
+        )
+
+
+def reject_control_characters_in_text(value: str) -> None:
+    if _control_characters(value, _TEXT_AREA_CONTROLS_ALLOWED):
+        raise forms.ValidationError(
+            _("Remove the control characters (invisible characters) from this field."),
+            code="control_characters",
+        )
+
+
+class CleanTextForm(forms.Form):
+    """Refuses control characters in every text field (copied from other programs, they break
+    mail, CSV and the printed page)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                text_area = isinstance(field.widget, forms.Textarea)
+                field.validators.append(
+                    reject_control_characters_in_text if text_area else reject_control_characters
+                )
+
+    def clean(self):
+        data = super().clean()
+        # Browsers send text areas with CRLF; store one kind of line end.
+        for name, field in self.fields.items():
+            if isinstance(field.widget, forms.Textarea) and isinstance(data.get(name), str):
+                data[name] = data[name].replace("\r\n", "\n").replace("\r", "\n")
+        return data
+
+
+def clean_reading(value: str) -> str:
+    reading = normalize_reading(value)
+    if reading and not is_reading(reading):
+        raise forms.ValidationError(_("Write the reading in hiragana or katakana."))
+    return reading
+
+
+# --- applications ------------------------------------------------------------------------------
+
+
+class ApplicationForm(CleanTextForm):
+    """A citizen's application from the public event page, as a person or for a group."""
+
+    kind = forms.ChoiceField(
+        label=_("Applying as"),
+        choices=Application.Kind.choices,
+        widget=forms.RadioSelect,
+        initial=Application.Kind.INDIVIDUAL,
+    )
+    organization = forms.ModelChoiceField(
+        label=_("Registered group"),
+        queryset=registered_groups(),
+        required=False,
+        empty_label=_("(not a registered group)"),
+        help_text=_("If your group is registered with the center, choose it."),
+    )
+    group_name = forms.CharField(
+        label=_("Group name"),
+        max_length=200,
+        required=False,
+        help_text=_("If your group is not registered, write its name."),
+    )
+    people = forms.IntegerField(
+        label=_("How many will come"),
+        min_value=1,
+        max_value=MAX_PEOPLE_PER_APPLICATION,
+        required=False,
+        help_text=_("For a group: the number of people who will come."),
+    )
+    name = forms.CharField(label=pgettext_lazy("events person", "Name"), max_length=100)
+    name_reading = forms.CharField(label=_("Reading (furigana)"), max_length=200, required=False)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        help_text=_("We send the confirmation and your cancel link here."),
+    )
+    phone = forms.CharField(label=_("Telephone"), max_length=30, required=False)
+    note = forms.CharField(
+        label=_("Message to the center"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    group_fields = ("organization", "group_name", "people")
+    person_fields = ("name", "name_reading", "email", "phone", "note")
+
+    def clean_name_reading(self) -> str:
+        return clean_reading(self.cleaned_data["name_reading"])
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Application.Kind.GROUP:
+            organization, group_name = data.get("organization"), data.get("group_name")
+            if not organization and not group_name:
+                self.add_error(
+                    "group_name", _("Choose your group from the list or write its name.")
+                )
+            elif organization and group_name:
+                self.add_error(
+                    "group_name", _("Choose your group from the list or write its name, not both.")
+                )
+            if data.get("people") is None and "people" not in self.errors:
+                self.add_error("people", _("Say how many people will come."))
+        else:
+            data["organization"], data["group_name"], data["people"] = None, "", 1
+        return data
+
+    def service_arguments(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "organization": data["organization"],
+            "group_name": data["group_name"],
+            "people": data["people"],
+            "name": data["name"],
+            "name_reading": data["name_reading"],
+            "email": data["email"],
+            "phone": data["phone"],
+            "note": data["note"],
+        }
+
+
+class StaffApplicationForm(ApplicationForm):
+    """An application staff take by telephone or at the counter (窓口): e-mail is optional."""
+
+    channel = forms.ChoiceField(
+        label=_("Received by"),
+        choices=[
+            (Application.Channel.PHONE, Application.Channel.PHONE.label),
+            (Application.Channel.COUNTER, Application.Channel.COUNTER.label),
+            (Application.Channel.OTHER, Application.Channel.OTHER.label),
+        ],
+    )
+    person_fields = ("name", "name_reading", "email", "phone", "note", "channel")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = False
+        self.fields["email"].help_text = _("If given, the confirmation is mailed here.")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("phone") and not self.has_error("email"):
+            self.add_error("phone", _("Give an e-mail address or a telephone number."))
+        return data
+
+    def service_arguments(self) -> dict:
+        return {**super().service_arguments(), "channel": self.cleaned_data["channel"]}
+
+
+# --- events ------------------------------------------------------------------------------------
+
+
+class EventForm(CleanTextForm):
+    series = forms.ModelChoiceField(
+        label=_("Series"),
+        queryset=EventSeries.objects.none(),
+        required=False,
+        empty_label=_("(not in a series)"),
+        help_text=_("An event in a series gets the next number (第N回) automatically."),
+    )
+    title = forms.CharField(label=pgettext_lazy("events", "Title"), max_length=200, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
+    theme = forms.CharField(label=_("Theme"), max_length=300, required=False)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    date = WarekiDateField(label=pgettext_lazy("events", "Date"))
+    start_time = forms.TimeField(
+        label=_("Start time"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end_time = forms.TimeField(
+        label=_("End time"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    venue = forms.ModelChoiceField(
+        label=_("Venue"),
+        queryset=Venue.objects.none(),
+        required=False,
+        empty_label=_("(other or not decided)"),
+    )
+    venue_text = forms.CharField(
+        label=_("Other venue"),
+        max_length=200,
+        required=False,
+        help_text=_("A place that is not in the list, or 未定 (not decided yet)."),
+    )
+    capacity_people = forms.IntegerField(
+        label=_("Capacity (people)"), min_value=1, max_value=MAX_PEOPLE, required=False
+    )
+    capacity_groups = forms.IntegerField(
+        label=_("Capacity (groups)"), min_value=1, max_value=MAX_GROUPS, required=False
+    )
+    accepts_applications = forms.BooleanField(
+        label=_("Accepts applications"), required=False, initial=True
+    )
+    applications_open_on = WarekiDateField(label=_("Applications open on"), required=False)
+    applications_close_on = WarekiDateField(
+        label=_("Applications close on"),
+        required=False,
+        help_text=_("Empty: until the day of the event."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["series"].queryset = EventSeries.objects.order_by("name_reading", "name")
+        self.fields["venue"].queryset = Venue.objects.filter(is_active=True)
+
+    @classmethod
+    def initial_from(cls, event: Event) -> dict:
+        return {name: getattr(event, name) for name in cls.base_fields}
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("title") and not data.get("series") and "title" not in self.errors:
+            self.add_error("title", _("Give the event a title or put it in a series."))
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            self.add_error("end_time", _("The event must end after it starts."))
+        if data.get("venue") and data.get("venue_text"):
+            self.add_error("venue_text", _("Choose a venue from the list or type one, not both."))
+        return data
+
+
+class SeriesForm(CleanTextForm):
+    name = forms.CharField(label=pgettext_lazy("events series", "Name"), max_length=200)
+    name_reading = forms.CharField(label=_("Reading (furigana)"), max_length=300, required=False)
+    kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
+    description = forms.CharField(
+        label=_("Description"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    next_number = forms.IntegerField(
+        label=_("Next number"),
+        min_value=1,
+        max_value=10_000,
+        initial=1,
+        help_text=_("The number the next event of the series gets (第N回)."),
+    )
+
+    def clean_name_reading(self) -> str:
+        return clean_reading(self.cleaned_data["name_reading"])
+
+
+class GuestForm(CleanTextForm):
+    name = forms.CharField(label=pgettext_lazy("events person", "Name"), max_length=100)
+    name_reading = forms.CharField(label=_("Reading (furigana)"), max_length=200, required=False)
+    affiliation = forms.CharField(
+        label=_("Affiliation and title"),
+        max_length=300,
+        required=False,
+        help_text=_("For example NPO法人西東京コミュニティひろばNCH 事務局長."),
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Guest.Role.choices)
+    position = forms.IntegerField(
+        label=_("Order"),
+        min_value=1,
+        max_value=100,
+        required=False,
+        help_text=_("Empty: after the guests already listed."),
+    )
+
+    def clean_name_reading(self) -> str:
+        return clean_reading(self.cleaned_data["name_reading"])
+
+
+class NoteForm(CleanTextForm):
+    kind = forms.ChoiceField(label=_("Kind"), choices=EventNote.Kind.choices)
+    text = forms.CharField(
+        label=pgettext_lazy("event note", "Text"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class AttendanceForm(CleanTextForm):
+    """Totals for the event, and attended / no-show for each confirmed application."""
+
+    people = forms.IntegerField(
+        label=_("People who came"), min_value=0, max_value=MAX_PEOPLE, required=False
+    )
+    groups = forms.IntegerField(
+        label=_("Groups who came"), min_value=0, max_value=MAX_GROUPS, required=False
+    )
+
+    def __init__(self, *args, applications=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.applications = list(applications)
+        for application in self.applications:
+            self.fields[f"attendance_{application.pk}"] = forms.ChoiceField(
+                label=application.applicant_label,
+                choices=Application.Attendance.choices,
+                required=False,
+                initial=application.attendance,
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("people") is None and data.get("groups") is None and not self.errors:
+            raise forms.ValidationError(_("Give the number of people or of groups who came."))
+        return data
+
+    def per_application(self) -> dict[int, str]:
+        return {a.pk: self.cleaned_data[f"attendance_{a.pk}"] for a in self.applications}
+
+    def total_fields(self):
+        return [self["people"], self["groups"]]
+
+    def application_fields(self):
+        return [(a, self[f"attendance_{a.pk}"]) for a in self.applications]

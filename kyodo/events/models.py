@@ -1,0 +1,360 @@
+"""Events (事業): series, guests, applications with a waiting list, attendance and notes."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.core.models import Venue
+from kyodo.core.text import normalize_reading
+
+
+def new_token() -> str:
+    # 32 random bytes: the cancel link is the only credential an applicant has.
+    return secrets.token_urlsafe(32)
+
+
+class EventKind(models.TextChoices):
+    LECTURE = "lecture", _("Lecture course")
+    SALON = "salon", _("Salon")
+    SYMPOSIUM = "symposium", _("Symposium")
+    ROUND_TABLE = "round_table", _("Round table")
+    BRIEFING = "briefing", _("Briefing")
+    EXECUTIVE_COMMITTEE = "executive_committee", _("Executive committee")
+    SOCIAL = "social", _("Social gathering")
+    FESTIVAL = "festival", _("Festival")
+    OTHER = "other", _("Other")
+
+
+class EventSeries(models.Model):
+    """Events held again and again under one name; each event gets the next number (第N回)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    name_reading = models.CharField(_("reading"), max_length=300, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=EventKind.choices, default=EventKind.OTHER
+    )
+    description = models.TextField(_("description"), blank=True)
+    # Editable so that a series whose first meetings predate Kyodo can start at 第3回.
+    next_number = models.PositiveIntegerField(
+        _("next number"),
+        default=1,
+        help_text=_("The number the next event of the series gets (第N回)."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event series")
+        verbose_name_plural = _("event series")
+        ordering = ["name_reading", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(next_number__gte=1), name="events_series_next_number_positive"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_reading = normalize_reading(self.name_reading)
+        super().save(*args, **kwargs)
+
+
+class Event(models.Model):
+    """One event (事業) the center holds: a lecture, a salon, a round table, a committee meeting."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", pgettext_lazy("event status", "Published")
+        CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
+        HELD = "held", _("Held")
+
+    series = models.ForeignKey(
+        EventSeries,
+        verbose_name=_("series"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    series_number = models.PositiveIntegerField(_("number in the series"), null=True, blank=True)
+    title = models.CharField(pgettext_lazy("events", "title"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
+    theme = models.CharField(_("theme"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    venue = models.ForeignKey(
+        Venue,
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    venue_text = models.CharField(
+        _("venue (other)"),
+        max_length=200,
+        blank=True,
+        help_text=_("A place that is not in the list of venues, or 未定 (not decided yet)."),
+    )
+    date = models.DateField(pgettext_lazy("events", "date"), db_index=True)
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    end_time = models.TimeField(_("end time"), null=True, blank=True)
+    capacity_people = models.PositiveIntegerField(_("capacity (people)"), null=True, blank=True)
+    capacity_groups = models.PositiveIntegerField(_("capacity (groups)"), null=True, blank=True)
+    accepts_applications = models.BooleanField(_("accepts applications"), default=True)
+    applications_open_on = models.DateField(_("applications open on"), null=True, blank=True)
+    applications_close_on = models.DateField(_("applications close on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    attendance_people = models.PositiveIntegerField(_("attendance (people)"), null=True, blank=True)
+    attendance_groups = models.PositiveIntegerField(_("attendance (groups)"), null=True, blank=True)
+    personal_data_removed_at = models.DateTimeField(
+        _("personal data removed at"), null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["date", "start_time", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "series_number"], name="events_event_unique_series_number"
+            ),
+            models.CheckConstraint(
+                condition=Q(series__isnull=True, series_number__isnull=True)
+                | Q(series__isnull=False, series_number__gte=1),
+                name="events_event_series_number_with_series",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_time__isnull=True)
+                | Q(end_time__isnull=True)
+                | Q(end_time__gt=models.F("start_time")),
+                name="events_event_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(applications_open_on__isnull=True)
+                | Q(applications_close_on__isnull=True)
+                | Q(applications_close_on__gte=models.F("applications_open_on")),
+                name="events_event_period_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("events:detail", args=[self.pk])
+
+    @property
+    def series_label(self) -> str:
+        """「NPO市民活動ネットワーク 第3回」, or "" outside a series."""
+        if self.series_id is None:
+            return ""
+        return gettext("%(series)s No. %(number)s") % {
+            "series": self.series.name,
+            "number": self.series_number,
+        }
+
+    @property
+    def name(self) -> str:
+        """What people call the event: its title, with the series and number when it has one."""
+        if self.series_id is None:
+            return self.title
+        if self.title:
+            return f"{self.series_label}「{self.title}」"
+        return self.series_label
+
+    @property
+    def venue_name(self) -> str:
+        return self.venue.name if self.venue_id else self.venue_text
+
+    @property
+    def is_over(self) -> bool:
+        return self.status in (self.Status.HELD, self.Status.CANCELLED)
+
+    @property
+    def places_left(self) -> int | None:
+        """Free places for people; needs the ``confirmed_people`` annotation of the selectors."""
+        taken = getattr(self, "confirmed_people", None)
+        if self.capacity_people is None or taken is None:
+            return None
+        return max(self.capacity_people - taken, 0)
+
+    @property
+    def group_places_left(self) -> int | None:
+        """Free places for groups; needs the ``confirmed_groups`` annotation of the selectors."""
+        taken = getattr(self, "confirmed_groups", None)
+        if self.capacity_groups is None or taken is None:
+            return None
+        return max(self.capacity_groups - taken, 0)
+
+
+class Guest(models.Model):
+    """A guest or speaker at an event, listed in the order given by ``position``."""
+
+    class Role(models.TextChoices):
+        GUEST = "guest", _("Guest")
+        LECTURER = "lecturer", _("Lecturer")
+        KEYNOTE = "keynote", _("Keynote speaker")
+        PANELIST = "panelist", _("Panelist")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="guests"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    name_reading = models.CharField(_("reading"), max_length=200, blank=True)
+    affiliation = models.CharField(_("affiliation and title"), max_length=300, blank=True)
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.GUEST)
+    position = models.PositiveIntegerField(_("order"), default=1)
+
+    class Meta:
+        verbose_name = _("guest")
+        verbose_name_plural = _("guests")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_reading = normalize_reading(self.name_reading)
+        super().save(*args, **kwargs)
+
+
+class Application(models.Model):
+    """An application (申し込み) to an event, from a person or from a group."""
+
+    class Kind(models.TextChoices):
+        INDIVIDUAL = "individual", _("Individual")
+        GROUP = "group", _("Group")
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", pgettext_lazy("application status", "Confirmed")
+        WAITLISTED = "waitlisted", _("Waiting list")
+        CANCELLED = "cancelled", pgettext_lazy("application status", "Cancelled")
+
+    class Channel(models.TextChoices):
+        ONLINE = "online", pgettext_lazy("application channel", "Online")
+        PHONE = "phone", _("Telephone")
+        COUNTER = "counter", _("At the counter")
+        OTHER = "other", _("Other")
+
+    class Attendance(models.TextChoices):
+        UNKNOWN = "", _("Not recorded")
+        ATTENDED = "attended", _("Attended")
+        NO_SHOW = "no_show", _("Did not come")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="applications"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    kind = models.CharField(_("applying as"), max_length=10, choices=Kind.choices)
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        verbose_name=_("registered group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="event_applications",
+    )
+    group_name = models.CharField(_("group name"), max_length=200, blank=True)
+    people = models.PositiveIntegerField(_("number of people"), default=1)
+    # Personal data: blanked by the anonymisation service a while after the event.
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    name_reading = models.CharField(_("reading"), max_length=200, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("telephone"), max_length=30, blank=True)
+    note = models.TextField(pgettext_lazy("events", "note"), blank=True)
+    channel = models.CharField(
+        _("received by"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, db_index=True)
+    waitlist_position = models.PositiveIntegerField(_("place on the waiting list"), null=True)
+    attendance = models.CharField(
+        _("attendance"), max_length=10, choices=Attendance.choices, default="", blank=True
+    )
+    created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    promoted_at = models.DateTimeField(_("moved up at"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("personal data removed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(people__gte=1), name="events_application_people"),
+            models.CheckConstraint(
+                condition=Q(status="waitlisted", waitlist_position__isnull=False)
+                | (~Q(status="waitlisted") & Q(waitlist_position__isnull=True)),
+                name="events_application_waitlist_position",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="individual", organization__isnull=True, group_name="")
+                | Q(kind="group", organization__isnull=False)
+                | (Q(kind="group") & ~Q(group_name="")),
+                name="events_application_group_named",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "status"])]
+
+    def __str__(self) -> str:
+        return self.applicant_label
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind == self.Kind.GROUP
+
+    @property
+    def group_label(self) -> str:
+        if self.organization_id is not None:
+            return self.organization.name
+        return self.group_name
+
+    @property
+    def applicant_label(self) -> str:
+        """The group's name for a group, the person's name otherwise (empty once anonymised)."""
+        if self.is_group:
+            return self.group_label
+        return self.name or gettext("(removed)")
+
+
+class EventNote(models.Model):
+    """What was heard at or after an event: feedback (感想) and follow-up requests (要望)."""
+
+    class Kind(models.TextChoices):
+        FEEDBACK = "feedback", _("Feedback")
+        REQUEST = "request", _("Follow-up request")
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="notes"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    text = models.TextField(pgettext_lazy("event note", "text"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("event note")
+        verbose_name_plural = _("event notes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:50]

@@ -1,0 +1,111 @@
+"""Reads of the events app. The monthly report calls ``events_held_between`` and
+``upcoming_events_with_applications``; keep their names and fields."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Sum, When
+from django.utils import timezone
+
+from kyodo.events.models import Application, Event, EventSeries, Guest
+
+CONFIRMED = Q(applications__status=Application.Status.CONFIRMED)
+WAITLISTED = Q(applications__status=Application.Status.WAITLISTED)
+CANCELLED = Q(applications__status=Application.Status.CANCELLED)
+GROUP = Q(applications__kind=Application.Kind.GROUP)
+
+
+def with_counts(events: QuerySet[Event]) -> QuerySet[Event]:
+    """Annotate each event with its applications counted by status, in one query.
+
+    ``confirmed_people``, ``confirmed_groups``, ``application_count`` (confirmed + waiting),
+    ``waitlisted_count``, ``waitlisted_people``, ``cancelled_count``. Only one related table is
+    joined, so the sums are not multiplied.
+    """
+    return events.annotate(
+        confirmed_people=Sum("applications__people", filter=CONFIRMED, default=0),
+        confirmed_groups=Count("applications", filter=CONFIRMED & GROUP),
+        confirmed_count=Count("applications", filter=CONFIRMED),
+        application_count=Count("applications", filter=CONFIRMED | WAITLISTED),
+        waitlisted_count=Count("applications", filter=WAITLISTED),
+        waitlisted_people=Sum("applications__people", filter=WAITLISTED, default=0),
+        waitlisted_groups=Count("applications", filter=WAITLISTED & GROUP),
+        cancelled_count=Count("applications", filter=CANCELLED),
+    )
+
+
+def _base() -> QuerySet[Event]:
+    return Event.objects.select_related("series", "venue").prefetch_related(
+        Prefetch("guests", queryset=Guest.objects.order_by("position", "pk"))
+    )
+
+
+def events_held_between(start: date, end: date) -> QuerySet[Event]:
+    """Events held from ``start`` to ``end`` (both included), in date order, for reports.
+
+    ``attendance_people`` and ``attendance_groups`` are fields of the event (None when not
+    recorded); guests are prefetched and application counts annotated as in ``with_counts``.
+    """
+    return with_counts(
+        _base().filter(status=Event.Status.HELD, date__gte=start, date__lte=end)
+    ).order_by("date", "start_time", "pk")
+
+
+def upcoming_events_with_applications(after: date, limit_days: int = 60) -> QuerySet[Event]:
+    """Events from the day after ``after`` up to ``limit_days`` later that are not cancelled,
+    drafts included (the committee hears about plans too), with their application counts:
+    ``confirmed_people``, ``confirmed_groups`` and ``application_count`` (confirmed + waiting).
+    """
+    return with_counts(
+        _base()
+        .filter(date__gt=after, date__lte=after + timedelta(days=limit_days))
+        .exclude(status=Event.Status.CANCELLED)
+    ).order_by("date", "start_time", "pk")
+
+
+def public_events(*, today: date | None = None) -> QuerySet[Event]:
+    """Published events from today on, for the public list; counts only, no applicants."""
+    today = today or timezone.localdate()
+    return with_counts(
+        _base().filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], date__gte=today)
+    ).order_by("date", "start_time", "pk")
+
+
+def public_event(pk: int) -> Event | None:
+    """One event as the public may see it (not drafts), with counts."""
+    return with_counts(_base().exclude(status=Event.Status.DRAFT).filter(pk=pk)).first()
+
+
+def staff_events(*, past: bool = False, today: date | None = None) -> QuerySet[Event]:
+    """Every event for staff: upcoming ones first-soonest, or past ones latest first."""
+    today = today or timezone.localdate()
+    events = with_counts(Event.objects.select_related("series", "venue"))
+    if past:
+        return events.filter(date__lt=today).order_by("-date", "-start_time", "-pk")
+    return events.filter(date__gte=today).order_by("date", "start_time", "pk")
+
+
+def staff_event(pk: int) -> Event | None:
+    return with_counts(_base().filter(pk=pk)).first()
+
+
+def event_applications(event: Event) -> QuerySet[Application]:
+    """An event's applications: confirmed and waiting first (in their order), then cancelled."""
+    cancelled_last = Case(When(status=Application.Status.CANCELLED, then=1), default=0)
+    return event.applications.select_related("organization").order_by(
+        cancelled_last, F("waitlist_position").asc(nulls_first=True), "created_at", "pk"
+    )
+
+
+def all_series() -> QuerySet[EventSeries]:
+    return EventSeries.objects.annotate(event_count=Count("events")).order_by(
+        "name_reading", "name"
+    )
+
+
+def registered_groups():
+    """Registered groups applicants can choose from, in gojūon order of their reading."""
+    from kyodo.organizations.models import Organization
+
+    return Organization.objects.order_by("reading_key", "pk")

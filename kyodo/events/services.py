@@ -1,0 +1,775 @@
+"""Every write of the events app: series, events, guests, applications, attendance, notes.
+
+Places are decided the way pretix decides quotas (``base/services/locking.py``): lock the event
+row, recount what is taken, then write; never check first and act later. On PostgreSQL the lock
+is ``SELECT … FOR UPDATE`` on the event; on SQLite ``select_for_update`` does nothing, but the
+project opens every transaction with ``BEGIN IMMEDIATE`` (see ``kyodo/env.py``), so writers
+queue one behind the other and the recount is just as safe. ``tests/test_concurrency.py``
+holds both to it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Count, F, Max, Q, Sum
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.core.audit import audit_log, diff_fields
+from kyodo.core.models import OutboxMessage, Venue
+from kyodo.core.outbox import outbox_enqueue
+from kyodo.core.roles import Role, require_role
+from kyodo.events.exceptions import (
+    ApplicationAlreadyCancelled,
+    ApplicationsClosed,
+    ApplicationsNotOpenYet,
+    EventCancelled,
+    InvalidApplication,
+    InvalidEvent,
+)
+from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
+
+if TYPE_CHECKING:
+    from kyodo.core.models import User
+    from kyodo.organizations.models import Organization
+
+logger = logging.getLogger("kyodo.events")
+
+DEFAULT_ANONYMISE_AFTER_DAYS = 365
+
+
+# --- series ------------------------------------------------------------------------------------
+
+SERIES_FIELDS = ["name", "name_reading", "kind", "description", "next_number"]
+
+
+def series_create(
+    *,
+    actor: User,
+    name: str,
+    kind: str = EventKind.OTHER,
+    name_reading: str = "",
+    description: str = "",
+    next_number: int = 1,
+) -> EventSeries:
+    """Create a series; its next event will be number ``next_number`` (第N回)."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        if EventSeries.objects.filter(name=name).exists():
+            raise InvalidEvent(_("A series with this name already exists."))
+        series = EventSeries.objects.create(
+            name=name,
+            name_reading=name_reading,
+            kind=kind,
+            description=description,
+            next_number=max(next_number, 1),
+        )
+        audit_log(
+            actor=actor,
+            action="kyodo.events.series.created",
+            obj=series,
+            changes=diff_fields(None, series, SERIES_FIELDS),
+        )
+    return series
+
+
+def series_update(*, actor: User, series: EventSeries, **changes: Any) -> EventSeries:
+    """Change a series' name, reading, kind, description or next number."""
+    require_role(actor, Role.STAFF)
+    _check_fields(changes, SERIES_FIELDS)
+    with transaction.atomic():
+        series = EventSeries.objects.select_for_update().get(pk=series.pk)
+        before = EventSeries(**{f: getattr(series, f) for f in SERIES_FIELDS})
+        for field, value in changes.items():
+            setattr(series, field, value)
+        if (
+            EventSeries.objects.filter(name=series.name).exclude(pk=series.pk).exists()
+        ):  # the unique constraint would say so too, but not in Japanese
+            raise InvalidEvent(_("A series with this name already exists."))
+        used = series.events.aggregate(top=Max("series_number"))["top"] or 0
+        if series.next_number <= used:
+            raise InvalidEvent(
+                _("The next number must be greater than %(used)s, the last one used.")
+                % {"used": used}
+            )
+        series.save()
+        audit_log(
+            actor=actor,
+            action="kyodo.events.series.updated",
+            obj=series,
+            changes=diff_fields(before, series, SERIES_FIELDS),
+        )
+    return series
+
+
+def _take_series_number(series: EventSeries) -> int:
+    """The next number of ``series``, taken under a lock on the series row.
+
+    Two staff creating the 4th meeting at once must not both get 第4回: the series row is the
+    counter, locked, and the unique constraint on (series, number) stands behind it.
+    """
+    locked = EventSeries.objects.select_for_update().get(pk=series.pk)
+    used = Event.objects.filter(series=locked).aggregate(top=Max("series_number"))["top"] or 0
+    number = max(locked.next_number, used + 1)
+    EventSeries.objects.filter(pk=locked.pk).update(next_number=number + 1)
+    series.next_number = number + 1
+    return number
+
+
+# --- events ------------------------------------------------------------------------------------
+
+EVENT_FIELDS = [
+    "series",
+    "title",
+    "kind",
+    "theme",
+    "description",
+    "venue",
+    "venue_text",
+    "date",
+    "start_time",
+    "end_time",
+    "capacity_people",
+    "capacity_groups",
+    "accepts_applications",
+    "applications_open_on",
+    "applications_close_on",
+]
+
+
+def _check_fields(changes: dict[str, Any], allowed: list[str]) -> None:
+    unknown = set(changes) - set(allowed)
+    if unknown:
+        raise TypeError(f"cannot change {sorted(unknown)}")
+
+
+def _validate_event(event: Event) -> None:
+    if not event.title.strip() and event.series_id is None:
+        raise InvalidEvent(_("Give the event a title or put it in a series."))
+    if event.start_time and event.end_time and event.end_time <= event.start_time:
+        raise InvalidEvent(_("The event must end after it starts."))
+    opens, closes = event.applications_open_on, event.applications_close_on
+    if opens and closes and closes < opens:
+        raise InvalidEvent(_("Applications cannot close before they open."))
+    if closes and closes > event.date:
+        raise InvalidEvent(_("Applications cannot close after the day of the event."))
+    if event.venue_id and event.venue_text:
+        raise InvalidEvent(_("Choose a venue from the list or type one, not both."))
+
+
+def event_create(
+    *,
+    actor: User,
+    kind: str,
+    date: date,
+    title: str = "",
+    series: EventSeries | None = None,
+    theme: str = "",
+    description: str = "",
+    venue: Venue | None = None,
+    venue_text: str = "",
+    start_time: time | None = None,
+    end_time: time | None = None,
+    capacity_people: int | None = None,
+    capacity_groups: int | None = None,
+    accepts_applications: bool = True,
+    applications_open_on: date | None = None,
+    applications_close_on: date | None = None,
+    status: str = Event.Status.DRAFT,
+) -> Event:
+    """Create an event; in a series it gets the series' next number (第N回) automatically."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        event = Event(
+            series=series,
+            title=title,
+            kind=kind,
+            theme=theme,
+            description=description,
+            venue=venue,
+            venue_text=venue_text,
+            date=date,
+            start_time=start_time,
+            end_time=end_time,
+            capacity_people=capacity_people,
+            capacity_groups=capacity_groups,
+            accepts_applications=accepts_applications,
+            applications_open_on=applications_open_on,
+            applications_close_on=applications_close_on,
+            status=status,
+        )
+        _validate_event(event)
+        if series is not None:
+            event.series_number = _take_series_number(series)
+        event.save()
+        audit_log(
+            actor=actor,
+            action="kyodo.events.event.created",
+            obj=event,
+            changes=diff_fields(None, event, [*EVENT_FIELDS, "series_number", "status"]),
+        )
+    return event
+
+
+def event_update(*, actor: User, event: Event, **changes: Any) -> Event:
+    """Change an event. Moving it to another series gives it that series' next number; more
+    places move people up from the waiting list at once."""
+    require_role(actor, Role.STAFF)
+    _check_fields(changes, EVENT_FIELDS)
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        before = Event(**{f: getattr(event, f) for f in [*EVENT_FIELDS, "series_number"]})
+        for field, value in changes.items():
+            setattr(event, field, value)
+        _validate_event(event)
+        if event.series_id != before.series_id:
+            event.series_number = _take_series_number(event.series) if event.series else None
+        event.save()
+        audit_log(
+            actor=actor,
+            action="kyodo.events.event.updated",
+            obj=event,
+            changes=diff_fields(before, event, [*EVENT_FIELDS, "series_number"]),
+        )
+        if event.status in (Event.Status.DRAFT, Event.Status.PUBLISHED):
+            _promote_from_waitlist(event, actor=actor)
+    return event
+
+
+def event_publish(*, actor: User, event: Event) -> Event:
+    """Show a draft event on the public site."""
+    return _event_set_status(
+        actor=actor, event=event, status=Event.Status.PUBLISHED, allowed_from=[Event.Status.DRAFT]
+    )
+
+
+def event_unpublish(*, actor: User, event: Event) -> Event:
+    """Take a published event off the public site again (back to draft)."""
+    return _event_set_status(
+        actor=actor, event=event, status=Event.Status.DRAFT, allowed_from=[Event.Status.PUBLISHED]
+    )
+
+
+def _event_set_status(*, actor: User, event: Event, status: str, allowed_from: list[str]) -> Event:
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        if event.status not in allowed_from:
+            raise InvalidEvent(_("The event's status does not allow this."))
+        previous = event.status
+        event.status = status
+        event.save(update_fields=["status", "updated_at"])
+        audit_log(
+            actor=actor,
+            action=f"kyodo.events.event.{status}",
+            obj=event,
+            changes={"status": [previous, status]},
+        )
+    return event
+
+
+def event_cancel(*, actor: User, event: Event) -> Event:
+    """Cancel an event: it stays on the site as cancelled and every applicant is told by mail."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        if event.status in (Event.Status.CANCELLED, Event.Status.HELD):
+            raise InvalidEvent(_("The event's status does not allow this."))
+        previous = event.status
+        event.status = Event.Status.CANCELLED
+        event.save(update_fields=["status", "updated_at"])
+        open_applications = event.applications.exclude(status=Application.Status.CANCELLED)
+        for application in open_applications.select_related("organization"):
+            if application.email:
+                _mail(application, "event_cancelled")
+        audit_log(
+            actor=actor,
+            action="kyodo.events.event.cancelled",
+            obj=event,
+            changes={"status": [previous, Event.Status.CANCELLED]},
+        )
+    return event
+
+
+def event_record_attendance(
+    *,
+    actor: User,
+    event: Event,
+    people: int | None,
+    groups: int | None = None,
+    attendance: dict[int, str] | None = None,
+) -> Event:
+    """Record who came: totals for the event, and attended / no-show per application.
+
+    The event becomes held. Totals are entered, not derived, because people come without
+    applying (the seed's briefing counted 24 groups at the door).
+    """
+    require_role(actor, Role.STAFF)
+    if people is None and groups is None:
+        raise InvalidEvent(_("Give the number of people or of groups who came."))
+    if (people is not None and people < 0) or (groups is not None and groups < 0):
+        raise InvalidEvent(_("Attendance cannot be negative."))
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        if event.status == Event.Status.CANCELLED:
+            raise EventCancelled()
+        if event.date > timezone.localdate():
+            raise InvalidEvent(_("Attendance can be recorded only on or after the day."))
+        before = Event(
+            status=event.status,
+            attendance_people=event.attendance_people,
+            attendance_groups=event.attendance_groups,
+        )
+        event.attendance_people = people
+        event.attendance_groups = groups
+        event.status = Event.Status.HELD
+        event.save(update_fields=["attendance_people", "attendance_groups", "status", "updated_at"])
+        changes = diff_fields(before, event, ["status", "attendance_people", "attendance_groups"])
+        valid = set(Application.Attendance.values)
+        for pk, value in (attendance or {}).items():
+            if value not in valid:
+                raise InvalidEvent(_("Unknown attendance value."))
+            updated = (
+                event.applications.filter(pk=pk, status=Application.Status.CONFIRMED)
+                .exclude(attendance=value)
+                .update(attendance=value)
+            )
+            if updated:
+                changes[f"application {pk}"] = value
+        audit_log(
+            actor=actor, action="kyodo.events.event.attendance_recorded", obj=event, changes=changes
+        )
+    return event
+
+
+# --- guests ------------------------------------------------------------------------------------
+
+GUEST_FIELDS = ["name", "name_reading", "affiliation", "role", "position"]
+
+
+def guest_add(
+    *,
+    actor: User,
+    event: Event,
+    name: str,
+    role: str = Guest.Role.GUEST,
+    name_reading: str = "",
+    affiliation: str = "",
+    position: int | None = None,
+) -> Guest:
+    """Add a guest or speaker; without a position, after the ones already listed."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        if position is None:
+            position = (event.guests.aggregate(top=Max("position"))["top"] or 0) + 1
+        guest = Guest.objects.create(
+            event=event,
+            name=name,
+            name_reading=name_reading,
+            affiliation=affiliation,
+            role=role,
+            position=position,
+        )
+        audit_log(
+            actor=actor,
+            action="kyodo.events.guest.added",
+            obj=guest,
+            changes={"event": event.pk, **diff_fields(None, guest, GUEST_FIELDS)},
+        )
+    return guest
+
+
+def guest_update(*, actor: User, guest: Guest, **changes: Any) -> Guest:
+    """Change a guest's name, reading, affiliation, role or place in the list."""
+    require_role(actor, Role.STAFF)
+    _check_fields(changes, GUEST_FIELDS)
+    with transaction.atomic():
+        guest = Guest.objects.select_for_update().get(pk=guest.pk)
+        before = Guest(**{f: getattr(guest, f) for f in GUEST_FIELDS})
+        for field, value in changes.items():
+            setattr(guest, field, value)
+        guest.save()
+        audit_log(
+            actor=actor,
+            action="kyodo.events.guest.updated",
+            obj=guest,
+            changes=diff_fields(before, guest, GUEST_FIELDS),
+        )
+    return guest
+
+
+def guest_remove(*, actor: User, guest: Guest) -> None:
+    """Take a guest off the event."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        audit_log(
+            actor=actor,
+            action="kyodo.events.guest.removed",
+            obj=guest,
+            changes={"event": guest.event_id, "name": guest.name},
+        )
+        guest.delete()
+
+
+# --- notes -------------------------------------------------------------------------------------
+
+
+def note_add(*, actor: User, event: Event, kind: str, text: str) -> EventNote:
+    """Record feedback (感想) or a follow-up request (要望) heard at an event."""
+    require_role(actor, Role.STAFF)
+    if kind not in EventNote.Kind.values or not text.strip():
+        raise InvalidEvent(_("Write the note."))
+    with transaction.atomic():
+        note = EventNote.objects.create(event=event, kind=kind, text=text.strip(), created_by=actor)
+        audit_log(
+            actor=actor,
+            action="kyodo.events.note.added",
+            obj=note,
+            changes={"event": event.pk, "kind": kind, "text": note.text},
+        )
+    return note
+
+
+def note_remove(*, actor: User, note: EventNote) -> None:
+    """Delete a note recorded by mistake."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        audit_log(
+            actor=actor,
+            action="kyodo.events.note.removed",
+            obj=note,
+            changes={"event": note.event_id, "kind": note.kind, "text": note.text},
+        )
+        note.delete()
+
+
+# --- applications ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Taken:
+    """Places taken by confirmed applications, counted under the event's lock."""
+
+    people: int
+    groups: int
+    waiting: int
+
+
+def _lock_event(pk: int) -> Event:
+    # Must run inside transaction.atomic(): the lock lasts until the transaction ends.
+    return (
+        Event.objects.select_for_update(of=("self",)).select_related("series", "venue").get(pk=pk)
+    )
+
+
+def _count_taken(event: Event) -> Taken:
+    confirmed = Q(status=Application.Status.CONFIRMED)
+    totals = event.applications.aggregate(
+        people=Sum("people", filter=confirmed, default=0),
+        groups=Count("pk", filter=confirmed & Q(kind=Application.Kind.GROUP)),
+        waiting=Count("pk", filter=Q(status=Application.Status.WAITLISTED)),
+    )
+    return Taken(people=totals["people"], groups=totals["groups"], waiting=totals["waiting"])
+
+
+def _fits(event: Event, taken: Taken, *, people: int, is_group: bool) -> bool:
+    if event.capacity_people is not None and taken.people + people > event.capacity_people:
+        return False
+    if is_group and event.capacity_groups is not None:
+        return taken.groups + 1 <= event.capacity_groups
+    return True
+
+
+def check_accepting(event: Event, *, today: date | None = None) -> None:
+    """Raise unless ``event`` takes applications today (published, in its application period)."""
+    today = today or timezone.localdate()
+    if event.status == Event.Status.CANCELLED:
+        raise EventCancelled()
+    if event.status != Event.Status.PUBLISHED or not event.accepts_applications:
+        raise ApplicationsClosed()
+    if event.applications_open_on and today < event.applications_open_on:
+        raise ApplicationsNotOpenYet(
+            _("Applications open on %(date)s.") % {"date": _wareki(event.applications_open_on)}
+        )
+    closes = event.applications_close_on or event.date
+    if today > closes:
+        raise ApplicationsClosed(_("Applications for this event have closed."))
+
+
+def application_submit(
+    *,
+    actor: User | None,
+    event: Event,
+    kind: str,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    name_reading: str = "",
+    organization: Organization | None = None,
+    group_name: str = "",
+    people: int = 1,
+    note: str = "",
+    channel: str = Application.Channel.ONLINE,
+) -> Application:
+    """Apply to an event: confirmed if there is room, otherwise on the waiting list.
+
+    Citizens apply online with ``actor=None`` and must give an e-mail address; staff
+    (``actor`` with the staff role) enter telephone and counter applications. The event row is
+    locked and the places recounted before anything is written. Once anyone is waiting, a new
+    application waits too, so that a small one cannot overtake a larger one already in line.
+    A confirmation with a personal cancel link is mailed when there is an address.
+    """
+    if actor is not None:
+        require_role(actor, Role.STAFF)
+    elif channel != Application.Channel.ONLINE:
+        raise InvalidApplication()
+    name, group_name = name.strip(), group_name.strip()
+    if kind not in Application.Kind.values or not name:
+        raise InvalidApplication()
+    if kind == Application.Kind.GROUP:
+        if organization is None and not group_name:
+            raise InvalidApplication(_("Choose your group from the list or write its name."))
+        if organization is not None and group_name:
+            raise InvalidApplication(_("Choose your group from the list or write its name."))
+    else:
+        organization, group_name = None, ""
+        people = 1
+    if people < 1:
+        raise InvalidApplication(_("At least one person must come."))
+    if actor is None and not email:
+        raise InvalidApplication(_("Give an e-mail address for the confirmation."))
+    if not email and not phone:
+        raise InvalidApplication(_("Give an e-mail address or a telephone number."))
+
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        check_accepting(event)
+        if actor is None and _already_applied(event, email=email, name=name):
+            # A double click or a second try must not take two places.
+            raise InvalidApplication(_("You have already applied to this event."))
+        taken = _count_taken(event)
+        application = Application(
+            event=event,
+            kind=kind,
+            organization=organization,
+            group_name=group_name,
+            people=people,
+            name=name,
+            name_reading=name_reading,
+            email=email,
+            phone=phone,
+            note=note,
+            channel=channel,
+        )
+        if taken.waiting == 0 and _fits(
+            event, taken, people=people, is_group=kind == Application.Kind.GROUP
+        ):
+            application.status = Application.Status.CONFIRMED
+        else:
+            application.status = Application.Status.WAITLISTED
+            top = event.applications.filter(status=Application.Status.WAITLISTED).aggregate(
+                top=Max("waitlist_position")
+            )["top"]
+            application.waitlist_position = (top or 0) + 1
+        application.save()
+        if email:
+            _mail(application, "application_received")
+        audit_log(
+            actor=actor,
+            action="kyodo.events.application.submitted",
+            obj=application,
+            changes={
+                "event": event.pk,
+                "status": application.status,
+                "kind": kind,
+                "people": people,
+                "channel": channel,
+                "waitlist_position": application.waitlist_position,
+            },
+        )
+    return application
+
+
+def _already_applied(event: Event, *, email: str, name: str) -> bool:
+    return (
+        event.applications.filter(email__iexact=email, name=name)
+        .exclude(status=Application.Status.CANCELLED)
+        .exists()
+    )
+
+
+def application_cancel(*, actor: User | None, application: Application) -> Application:
+    """Cancel an application: by its applicant (``actor=None``, through the personal link) or
+    by staff. The places it held go to the waiting list, in order, and those moved up are mailed.
+    """
+    if actor is not None:
+        require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        event = _lock_event(application.event_id)
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.status == Application.Status.CANCELLED:
+            raise ApplicationAlreadyCancelled()
+        if event.status == Event.Status.HELD or (
+            actor is None and event.date < timezone.localdate()
+        ):
+            raise InvalidApplication(_("The event is over; the application can no longer change."))
+        previous, position = application.status, application.waitlist_position
+        application.status = Application.Status.CANCELLED
+        application.waitlist_position = None
+        application.cancelled_at = timezone.now()
+        application.save(update_fields=["status", "waitlist_position", "cancelled_at"])
+        if position is not None:
+            _close_gap(event, position)
+        audit_log(
+            actor=actor,
+            action="kyodo.events.application.cancelled",
+            obj=application,
+            changes={"status": [previous, Application.Status.CANCELLED], "event": event.pk},
+        )
+        if event.status != Event.Status.CANCELLED:
+            _promote_from_waitlist(event, actor=actor)
+    return application
+
+
+def _close_gap(event: Event, position: int) -> None:
+    # Keep the waiting list numbered 1, 2, 3 … so the place people are told is their place.
+    event.applications.filter(
+        status=Application.Status.WAITLISTED, waitlist_position__gt=position
+    ).update(waitlist_position=F("waitlist_position") - 1)
+
+
+def _promote_from_waitlist(event: Event, *, actor: User | None) -> list[Application]:
+    """Confirm waiting applications in order while they fit. The caller holds the event lock.
+
+    Strictly first come, first served: when the first in line does not fit (a group of five
+    and one free place), nobody behind it is moved up past it.
+    """
+    taken = _count_taken(event)
+    promoted: list[Application] = []
+    waiting = event.applications.filter(status=Application.Status.WAITLISTED).order_by(
+        "waitlist_position", "pk"
+    )
+    for application in waiting.select_related("organization"):
+        if not _fits(event, taken, people=application.people, is_group=application.is_group):
+            break
+        application.status = Application.Status.CONFIRMED
+        application.waitlist_position = None
+        application.promoted_at = timezone.now()
+        application.save(update_fields=["status", "waitlist_position", "promoted_at"])
+        taken = Taken(
+            people=taken.people + application.people,
+            groups=taken.groups + (1 if application.is_group else 0),
+            waiting=taken.waiting - 1,
+        )
+        if application.email:
+            _mail(application, "application_promoted")
+        audit_log(
+            actor=actor,
+            action="kyodo.events.application.promoted",
+            obj=application,
+            changes={"status": [Application.Status.WAITLISTED, Application.Status.CONFIRMED]},
+        )
+        promoted.append(application)
+    if promoted:
+        # The ones moved up were the first len(promoted) places; everyone behind moves forward.
+        event.applications.filter(status=Application.Status.WAITLISTED).update(
+            waitlist_position=F("waitlist_position") - len(promoted)
+        )
+    return promoted
+
+
+def _wareki(d: date) -> str:
+    from kyodo.core.wareki import format_wareki
+
+    return format_wareki(d)
+
+
+def cancel_url(application: Application) -> str:
+    return settings.SITE_URL + reverse("events:application-cancel", args=[application.token])
+
+
+MAIL_SUBJECTS = {
+    "application_received": _("Your application: %(event)s"),
+    "application_promoted": _("A place is now yours: %(event)s"),
+    "event_cancelled": _("Cancelled: %(event)s"),
+}
+
+
+def _mail(application: Application, kind: str) -> None:
+    """Queue one mail to the applicant, in Japanese whatever language the request used."""
+    event = application.event
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(MAIL_SUBJECTS[kind]) % {"event": event.name}
+        body = render_to_string(
+            f"events/mail/{kind}.txt",
+            {"application": application, "event": event, "cancel_url": cancel_url(application)},
+        )
+    outbox_enqueue(
+        to=application.email,
+        subject=subject,
+        body=body,
+        kind=f"events.{kind}",
+        related=application,
+    )
+
+
+# --- personal data -----------------------------------------------------------------------------
+
+
+def anonymise_after_days() -> int:
+    return int(getattr(settings, "EVENTS_ANONYMISE_AFTER_DAYS", DEFAULT_ANONYMISE_AFTER_DAYS))
+
+
+def personal_data_anonymise(*, today: date | None = None) -> int:
+    """Remove applicants' names, readings, addresses, telephone numbers and notes from events
+    held ``EVENTS_ANONYMISE_AFTER_DAYS`` days ago or earlier; returns how many applications.
+
+    Counts (people, groups, status, attendance) and registered groups stay, so reports still
+    add up. Safe to run twice: what is removed is removed once. Sent mail about those
+    applications is blanked too, since it repeats the same data.
+    """
+    today = today or timezone.localdate()
+    cutoff = today - timedelta(days=anonymise_after_days())
+    events = Event.objects.filter(date__lte=cutoff, personal_data_removed_at__isnull=True)
+    total = 0
+    for event_pk in list(events.values_list("pk", flat=True)):
+        with transaction.atomic():
+            event = _lock_event(event_pk)
+            if event.personal_data_removed_at is not None:
+                continue  # another run got here first
+            now = timezone.now()
+            pending = event.applications.filter(anonymised_at__isnull=True)
+            ids = [str(pk) for pk in pending.values_list("pk", flat=True)]
+            count = pending.update(
+                name="", name_reading="", email="", phone="", note="", anonymised_at=now
+            )
+            # A worker may be sending one right now (it holds the claim): leave that one alone.
+            mail = OutboxMessage.objects.filter(
+                content_type=ContentType.objects.get_for_model(Application), object_id__in=ids
+            ).exclude(status=OutboxMessage.Status.SENDING)
+            # Still queued after all this time means undeliverable: it must not leave blank.
+            mail.filter(status=OutboxMessage.Status.QUEUED).update(
+                status=OutboxMessage.Status.FAILED
+            )
+            mail.update(to="", body=gettext("(removed)"))
+            event.personal_data_removed_at = now
+            event.save(update_fields=["personal_data_removed_at"])
+            audit_log(
+                actor=None,
+                action="kyodo.events.event.personal_data_removed",
+                obj=event,
+                changes={"applications": count},
+            )
+            total += count
+    return total

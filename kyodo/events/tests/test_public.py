@@ -1,0 +1,249 @@
+"""The public event pages: the list, an event with its application form, the cancel link."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from kyodo.core.models import OutboxMessage
+from kyodo.events import services
+from kyodo.events.models import Application, Event
+from kyodo.events.tests.conftest import apply
+
+pytestmark = pytest.mark.django_db
+
+
+def organization(name: str, reading: str):
+    from kyodo.organizations.models import Organization
+
+    return Organization.objects.create(name=name, name_reading=reading, legal_form="voluntary")
+
+
+def form_data(**overrides) -> dict:
+    data = {
+        "kind": "individual",
+        "organization": "",
+        "group_name": "",
+        "people": "",
+        "name": "青木 陽子",
+        "name_reading": "アオキ ヨウコ",
+        "email": "aoki@example.jp",
+        "phone": "",
+        "note": "",
+    }
+    return {**data, **overrides}
+
+
+# --- the list -------------------------------------------------------------------------------------
+
+
+def test_the_list_shows_published_events_from_today_with_counts(client, make_event, staff_user):
+    event = make_event(capacity_people=30)
+    make_event(title="下書きの講座", status=Event.Status.DRAFT)
+    make_event(title="昨年の講座", date=timezone.localdate() - timedelta(days=1))
+    services.guest_add(actor=staff_user, event=event, name="嶋田安民", role="guest",
+                       affiliation="NPO法人西東京コミュニティひろばNCH 事務局長")  # fmt: skip
+    apply(event, 1)
+
+    response = client.get("/events/")
+
+    assert response.status_code == 200
+    assert "会計講座中級編" in response.text
+    assert "下書きの講座" not in response.text
+    assert "昨年の講座" not in response.text
+    assert "嶋田安民" in response.text
+    assert "1人" in response.text and "残り29席" in response.text
+    assert "申込者1" not in response.text
+    assert "person1@example.jp" not in response.text
+    assert "午後7時～9時" in response.text
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_the_list_takes_a_fixed_number_of_queries(
+    client, make_event, staff_user, count, django_assert_num_queries
+):
+    for n in range(count):
+        event = make_event(title=f"講座{n}", capacity_people=10)
+        services.guest_add(actor=staff_user, event=event, name=f"講師{n}", role="lecturer")
+        apply(event, n)
+
+    # The center (context processor), the events with their counts, their guests.
+    with django_assert_num_queries(3):
+        response = client.get("/events/")
+
+    assert response.text.count('<article class="event"') == count
+
+
+# --- an event and its application form --------------------------------------------------------------
+
+
+def test_the_event_page_shows_counts_but_never_who_applied(client, make_event):
+    event = make_event(capacity_people=2)
+    apply(event, 1, phone="042-111-2222")
+    apply(event, 2, kind="group", group_name="西東京風の会", people=1)
+    apply(event, 3)
+
+    response = client.get(f"/events/{event.pk}/")
+
+    assert response.status_code == 200
+    assert "2人" in response.text
+    assert "残り0席" in response.text
+    assert "キャンセル待ち1件" in response.text
+    for private in ("申込者1", "申込者2", "申込者3", "person1@example.jp", "042-111-2222",
+                    "西東京風の会"):  # fmt: skip
+        assert private not in response.text
+
+
+def test_a_draft_is_not_public(client, make_event):
+    event = make_event(status=Event.Status.DRAFT)
+    assert client.get(f"/events/{event.pk}/").status_code == 404
+
+
+def test_a_citizen_applies_and_gets_a_confirmation_with_a_cancel_link(client, make_event):
+    event = make_event(capacity_people=10)
+
+    response = client.post(f"/events/{event.pk}/", form_data(), follow=True)
+
+    assert response.status_code == 200
+    assert "お申し込みを受け付けました" in response.text
+    application = Application.objects.get()
+    assert (application.name, application.name_reading, application.status) == (
+        "青木 陽子",
+        "あおき ようこ",
+        "confirmed",
+    )
+    mail = OutboxMessage.objects.get()
+    assert mail.to == "aoki@example.jp"
+    assert f"/events/applications/{application.token}/cancel/" in mail.body
+
+
+def test_a_registered_group_applies_with_its_head_count(client, make_event):
+    event = make_event(capacity_groups=10)
+    group = organization("西東京風の会", "にしとうきょうかぜのかい")
+
+    response = client.post(
+        f"/events/{event.pk}/",
+        form_data(kind="group", organization=str(group.pk), people="3"),
+    )
+
+    assert response.status_code == 302
+    application = Application.objects.get()
+    assert (application.kind, application.organization, application.people) == ("group", group, 3)
+
+
+def test_an_unregistered_group_applies_by_name(client, make_event):
+    event = make_event(capacity_groups=10)
+
+    client.post(f"/events/{event.pk}/", form_data(kind="group", group_name="保谷の会", people="2"))
+
+    application = Application.objects.get()
+    assert (application.organization, application.group_name, application.people) == (
+        None,
+        "保谷の会",
+        2,
+    )
+
+
+def test_the_form_is_accessible(client, make_event):
+    event = make_event(capacity_people=10)
+
+    response = client.get(f"/events/{event.pk}/")
+
+    assert "<legend>申し込みの種類" in response.text
+    assert "<legend>団体で申し込む場合</legend>" in response.text
+    assert '<label for="id_name">氏名' in response.text
+    assert '<h2 id="apply-heading">申し込み</h2>' in response.text
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"name": ""}, "このフィールドは必須です。"),
+        ({"email": ""}, "このフィールドは必須です。"),
+        ({"kind": ""}, "このフィールドは必須です。"),
+        ({"name": "あ" * 101}, "この値は 100 文字以下でなければなりません( 101 文字になっています)。"),
+        ({"note": "あ" * 1001}, "この値は 1000 文字以下でなければなりません( 1001 文字になっています)。"),
+        ({"name": "青木\x07陽子"}, "この欄から制御文字（目に見えない文字）を取り除いてください。"),
+        ({"note": "よろしく\x1b[31m"}, "この欄から制御文字（目に見えない文字）を取り除いてください。"),
+        ({"email": "not-an-address"}, "有効なメールアドレスを入力してください。"),
+        ({"name_reading": "Aoki"}, "ふりがなはひらがなかカタカナで入力してください。"),
+        ({"kind": "group", "group_name": "風の会", "people": "0"}, "この値は 1 以上でなければなりません。"),
+        ({"kind": "group", "group_name": "風の会", "people": "-3"}, "この値は 1 以上でなければなりません。"),
+        ({"kind": "group", "group_name": "風の会", "people": "999999999999"}, "この値は 500 以下でなければなりません。"),
+        ({"kind": "group", "group_name": "風の会", "people": ""}, "参加人数を入力してください。"),
+        ({"kind": "group", "people": "2"}, "団体を一覧から選ぶか、団体名を入力してください。"),
+        ({"kind": "visitor"}, "正しく選択してください。 visitor は候補にありません。"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_refused_in_japanese_and_nothing_is_saved(
+    client, make_event, overrides, message
+):
+    event = make_event(capacity_people=10)
+
+    response = client.post(f"/events/{event.pk}/", form_data(**overrides))
+
+    assert response.status_code == 400
+    assert message in response.text
+    assert Application.objects.count() == 0
+    assert OutboxMessage.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"applications_open_on": timezone.localdate() + timedelta(days=3)}, "申し込みの受付は"),
+        ({"applications_open_on": timezone.localdate() - timedelta(days=9),
+          "applications_close_on": timezone.localdate() - timedelta(days=1)},
+         "この事業の申し込み受付は終了しました。"),
+        ({"accepts_applications": False}, "この事業は申し込みを受け付けていません。"),
+    ],
+)  # fmt: skip
+def test_applications_outside_the_period_are_refused(client, make_event, fields, message):
+    event = make_event(capacity_people=10, **fields)
+
+    page = client.get(f"/events/{event.pk}/")
+    response = client.post(f"/events/{event.pk}/", form_data())
+
+    assert message in page.text or not event.accepts_applications
+    assert response.status_code == 400
+    assert message in response.text
+    assert Application.objects.count() == 0
+
+
+def test_applications_to_a_cancelled_event_are_refused(client, make_event, staff_user):
+    event = make_event(capacity_people=10)
+    services.event_cancel(actor=staff_user, event=event)
+
+    response = client.post(f"/events/{event.pk}/", form_data())
+
+    assert response.status_code == 400
+    assert "この事業は中止になりました。" in response.text
+    assert Application.objects.count() == 0
+
+
+# --- the cancel link --------------------------------------------------------------------------------
+
+
+def test_the_cancel_link_cancels_and_the_next_in_line_moves_up(client, make_event):
+    event = make_event(capacity_people=1)
+    first, second = apply(event, 1), apply(event, 2)
+    url = f"/events/applications/{first.token}/cancel/"
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "申込者1" not in page.text  # the link may be forwarded: no personal data on it
+    response = client.post(url, follow=True)
+
+    assert "お申し込みを取り消しました。" in response.text
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.status, second.status) == ("cancelled", "confirmed")
+    assert client.post(url).status_code == 200  # twice is harmless
+    assert Application.objects.filter(status="confirmed").count() == 1
+
+
+def test_an_unknown_token_is_not_found(client, db):
+    assert client.get("/events/applications/guess/cancel/").status_code == 404
+    assert client.post("/events/applications/guess/cancel/").status_code == 404

@@ -1,0 +1,57 @@
+"""The selectors the monthly report calls, with their exact names and fields."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from kyodo.events import services
+from kyodo.events.models import Event
+from kyodo.events.selectors import events_held_between, upcoming_events_with_applications
+from kyodo.events.tests.conftest import apply
+
+pytestmark = pytest.mark.django_db
+
+
+def test_events_held_between_gives_attendance_in_date_order(demo):
+    held = list(events_held_between(date(2010, 12, 1), date(2010, 12, 31)))
+
+    assert [(e.name, e.attendance_people, e.attendance_groups) for e in held] == [
+        ("企業懇談会 第2回", None, None),
+        ("行政職員と市民活動団体の懇談会に向けての登録団体間の意見交換会", None, None),
+        ("NPO市民フェスティバル実行委員会 第3回", 3, None),
+        ("NPO市民フェティバル事前説明会", None, 24),
+    ]
+
+
+def test_upcoming_events_with_applications_counts_people_and_groups(demo):
+    upcoming = list(upcoming_events_with_applications(date(2011, 1, 18)))
+
+    assert [
+        (e.name, e.date.isoformat(), e.confirmed_people, e.confirmed_groups, e.application_count)
+        for e in upcoming
+    ] == [
+        ("NPO市民フェスティバル実行委員会 第4回", "2011-01-20", 0, 0, 0),
+        ("行政職員と市民活動団体の懇談会", "2011-01-26", 14, 10, 10),
+        ("NPO市民活動ネットワーク 第3回", "2011-01-29", 11, 0, 11),
+        ("会計講座中級編", "2011-02-05", 9, 0, 9),
+        ("協働を考えるシンポジウム", "2011-02-09", 0, 0, 0),
+    ]
+    assert [e.name for e in upcoming_events_with_applications(date(2011, 1, 18), 10)] == [
+        "NPO市民フェスティバル実行委員会 第4回",
+        "行政職員と市民活動団体の懇談会",
+    ]
+
+
+def test_cancelled_and_waiting_applications_are_counted_apart(make_event, staff_user):
+    event = make_event(capacity_people=1)
+    apply(event, 1)
+    apply(event, 2)
+    services.application_cancel(actor=None, application=apply(event, 3))
+
+    counted = upcoming_events_with_applications(event.date - timedelta(days=1)).get()
+
+    assert (counted.confirmed_people, counted.application_count, counted.waitlisted_count,
+            counted.cancelled_count) == (1, 2, 1, 1)  # fmt: skip
+    assert Event.objects.count() == 1

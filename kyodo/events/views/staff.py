@@ -1,0 +1,349 @@
+"""Staff pages for events (/staff/events/): plan events, take applications, record attendance."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+from django.views.decorators.http import require_POST
+
+from kyodo.core.permissions import staff_required
+from kyodo.core.wareki import format_wareki
+from kyodo.events import selectors, services
+from kyodo.events.exceptions import EventError
+from kyodo.events.forms import (
+    AttendanceForm,
+    EventForm,
+    GuestForm,
+    NoteForm,
+    SeriesForm,
+    StaffApplicationForm,
+)
+from kyodo.events.models import Application, Event, EventNote, EventSeries, Guest
+
+
+def _event_or_404(pk: int) -> Event:
+    event = selectors.staff_event(pk)
+    if event is None:
+        raise Http404
+    return event
+
+
+def _form_page(request, form, *, title: str, event: Event | None = None, status: int = 200):
+    return render(
+        request,
+        "events/staff/form.html",
+        {"form": form, "title": title, "event": event},
+        status=status,
+    )
+
+
+def _invalid(form) -> int:
+    # A refused form answers 400, so that scripts and tests can tell it from a page view.
+    return 400 if form.is_bound else 200
+
+
+@staff_required
+def index(request: HttpRequest) -> HttpResponse:
+    # Upcoming events by default; ?past=1 lists what has been held, latest first.
+    past = request.GET.get("past") == "1"
+    return render(
+        request,
+        "events/staff/index.html",
+        {"events": selectors.staff_events(past=past), "past": past},
+    )
+
+
+@staff_required
+def event_create(request: HttpRequest) -> HttpResponse:
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            event = services.event_create(actor=request.user, **form.cleaned_data)
+        except EventError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The event was created as a draft."))
+            return redirect("events-staff:event", pk=event.pk)
+    return _form_page(request, form, title=_("New event"), status=_invalid(form))
+
+
+@staff_required
+def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    form = EventForm(request.POST or None, initial=EventForm.initial_from(event))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_update(actor=request.user, event=event, **form.cleaned_data)
+        except EventError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The event was saved."))
+            return redirect("events-staff:event", pk=event.pk)
+    return _form_page(request, form, title=_("Edit event"), event=event, status=_invalid(form))
+
+
+@staff_required
+def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    return render(
+        request,
+        "events/staff/event_detail.html",
+        {
+            "event": event,
+            "applications": selectors.event_applications(event),
+            "notes": event.notes.select_related("created_by"),
+            "note_form": NoteForm(),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def event_status(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    event = get_object_or_404(Event, pk=pk)
+    change = {
+        "publish": services.event_publish,
+        "unpublish": services.event_unpublish,
+        "cancel": services.event_cancel,
+    }.get(action)
+    if change is None:
+        raise Http404
+    try:
+        change(actor=request.user, event=event)
+    except EventError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The event's status was changed."))
+    return redirect("events-staff:event", pk=pk)
+
+
+# --- series ------------------------------------------------------------------------------------
+
+
+@staff_required
+def series_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "events/staff/series_list.html", {"series_list": selectors.all_series()})
+
+
+@staff_required
+def series_create(request: HttpRequest) -> HttpResponse:
+    form = SeriesForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.series_create(actor=request.user, **form.cleaned_data)
+        except EventError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The series was created."))
+            return redirect("events-staff:series")
+    return _form_page(request, form, title=_("New series"), status=_invalid(form))
+
+
+@staff_required
+def series_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    series = get_object_or_404(EventSeries, pk=pk)
+    initial = {name: getattr(series, name) for name in SeriesForm.base_fields}
+    form = SeriesForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.series_update(actor=request.user, series=series, **form.cleaned_data)
+        except EventError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The series was saved."))
+            return redirect("events-staff:series")
+    return _form_page(request, form, title=_("Edit series"), status=_invalid(form))
+
+
+# --- guests ------------------------------------------------------------------------------------
+
+
+@staff_required
+def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    form = GuestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.guest_add(actor=request.user, event=event, **form.cleaned_data)
+        messages.success(request, _("The guest was added."))
+        return redirect("events-staff:event", pk=event.pk)
+    return _form_page(request, form, title=_("Add a guest"), event=event, status=_invalid(form))
+
+
+@staff_required
+def guest_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    guest = get_object_or_404(Guest.objects.select_related("event"), pk=pk)
+    initial = {name: getattr(guest, name) for name in GuestForm.base_fields}
+    form = GuestForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if data["position"] is None:
+            data["position"] = guest.position
+        services.guest_update(actor=request.user, guest=guest, **data)
+        messages.success(request, _("The guest was saved."))
+        return redirect("events-staff:event", pk=guest.event_id)
+    return _form_page(
+        request, form, title=_("Edit guest"), event=guest.event, status=_invalid(form)
+    )
+
+
+@staff_required
+@require_POST
+def guest_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    guest = get_object_or_404(Guest, pk=pk)
+    services.guest_remove(actor=request.user, guest=guest)
+    messages.success(request, _("The guest was removed."))
+    return redirect("events-staff:event", pk=guest.event_id)
+
+
+# --- applications ------------------------------------------------------------------------------
+
+
+@staff_required
+def application_add(request: HttpRequest, pk: int) -> HttpResponse:
+    # Telephone and counter (窓口) applications: the same service and rules as online ones.
+    event = _event_or_404(pk)
+    form = StaffApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_submit(
+                actor=request.user, event=event, **form.service_arguments()
+            )
+        except EventError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(
+                request,
+                _("The application was recorded: %(status)s.")
+                % {"status": application.get_status_display()},
+            )
+            return redirect("events-staff:event", pk=event.pk)
+    return render(
+        request,
+        "events/staff/application_form.html",
+        {"form": form, "event": event},
+        status=_invalid(form),
+    )
+
+
+@staff_required
+@require_POST
+def application_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application, pk=pk)
+    try:
+        services.application_cancel(actor=request.user, application=application)
+    except EventError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The application was cancelled."))
+    return redirect("events-staff:event", pk=application.event_id)
+
+
+@staff_required
+def applications_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    # UTF-8 with a BOM: Excel, which the center opens it in, needs the BOM to read Japanese.
+    event = _event_or_404(pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-applications.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            _("Applied at"),
+            _("Status"),
+            _("Place on the waiting list"),
+            _("Applying as"),
+            _("Group"),
+            pgettext("events person", "Name"),
+            _("Reading (furigana)"),
+            _("Number of people"),
+            _("E-mail"),
+            _("Telephone"),
+            _("Received by"),
+            pgettext("events", "Attendance"),
+            _("Message to the center"),
+        ]
+    )
+    for a in selectors.event_applications(event):
+        writer.writerow(
+            [
+                format_wareki(timezone.localtime(a.created_at).date(), weekday=False)
+                + timezone.localtime(a.created_at).strftime(" %H:%M"),
+                a.get_status_display(),
+                a.waitlist_position or "",
+                a.get_kind_display(),
+                a.group_label,
+                _csv_safe(a.name),
+                _csv_safe(a.name_reading),
+                a.people,
+                _csv_safe(a.email),
+                _csv_safe(a.phone),
+                a.get_channel_display(),
+                a.get_attendance_display() if a.attendance else "",
+                _csv_safe(a.note),
+            ]
+        )
+    return response
+
+
+def _csv_safe(value: str) -> str:
+    # A cell starting with = + - @ is run as a formula by Excel (CSV injection).
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
+
+
+# --- after the event ---------------------------------------------------------------------------
+
+
+@staff_required
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    confirmed = selectors.event_applications(event).filter(status=Application.Status.CONFIRMED)
+    initial = {"people": event.attendance_people, "groups": event.attendance_groups}
+    form = AttendanceForm(request.POST or None, initial=initial, applications=confirmed)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.event_record_attendance(
+                actor=request.user,
+                event=event,
+                people=form.cleaned_data["people"],
+                groups=form.cleaned_data["groups"],
+                attendance=form.per_application(),
+            )
+        except EventError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The attendance was recorded."))
+            return redirect("events-staff:event", pk=event.pk)
+    return render(
+        request,
+        "events/staff/attendance.html",
+        {"form": form, "event": event},
+        status=_invalid(form),
+    )
+
+
+@staff_required
+def note_add(request: HttpRequest, pk: int) -> HttpResponse:
+    event = _event_or_404(pk)
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.note_add(actor=request.user, event=event, **form.cleaned_data)
+        messages.success(request, _("The note was recorded."))
+        return redirect("events-staff:event", pk=event.pk)
+    return _form_page(
+        request, form, title=_("Feedback and requests"), event=event, status=_invalid(form)
+    )
+
+
+@staff_required
+@require_POST
+def note_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    note = get_object_or_404(EventNote, pk=pk)
+    services.note_remove(actor=request.user, note=note)
+    messages.success(request, _("The note was deleted."))
+    return redirect("events-staff:event", pk=note.event_id)
