@@ -7,4 +7,4 @@ class ConsultationsConfig(AppConfig):
     label = "consultations"
     verbose_name = _("Consultations")
     # Pages listed in the staff navigation: (label, URL name).
-    staff_menu: list = []
+    staff_menu = [(_("Consultations"), "consultations-staff:index")]

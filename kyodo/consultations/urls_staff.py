@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kyodo.consultations.views import staff
 
 app_name = "consultations-staff"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", staff.consultation_index, name="index"),
+    path("new/", staff.consultation_create, name="create"),
+    path("<int:pk>/", staff.consultation_detail, name="detail"),
+    path("<int:pk>/edit/", staff.consultation_edit, name="edit"),
+]

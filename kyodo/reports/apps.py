@@ -5,6 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "kyodo.reports"
     label = "reports"
-    verbose_name = _("Reports")
+    verbose_name = _("Monthly reports")
     # Pages listed in the staff navigation: (label, URL name).
-    staff_menu: list = []
+    staff_menu = [(_("Monthly report"), "reports-staff:index")]

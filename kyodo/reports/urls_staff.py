@@ -1,5 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kyodo.reports.views import staff
 
 app_name = "reports-staff"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", staff.report_index, name="index"),
+    path("monthly/<str:slug>/", staff.report_monthly, name="monthly"),
+    path(
+        "monthly/<str:slug>/report.<str:fmt>",
+        staff.report_download,
+        name="download",
+    ),
+]

@@ -1,0 +1,87 @@
+"""Reads of consultations. Lists for people take the acting user: consultations hold personal data
+and are for staff only, whichever way they are reached. The report's aggregates carry no
+personal data (counts and the anonymised examples) and take none."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.db.models.functions import TruncMonth
+
+from kyodo.consultations.models import Category, Consultation, ConsultationCategory
+from kyodo.core.roles import Role, require_role
+
+
+def consultation_list(
+    *,
+    actor,
+    start: date | None = None,
+    end: date | None = None,
+    category: str = "",
+    channel: str = "",
+) -> QuerySet[Consultation]:
+    """Consultations, newest first, with what a list row shows loaded in a fixed few queries."""
+    require_role(actor, Role.STAFF)
+    qs = Consultation.objects.select_related("staff", "organization").prefetch_related(
+        Prefetch("categories", queryset=ConsultationCategory.objects.order_by("pk"))
+    )
+    if start:
+        qs = qs.filter(received_on__gte=start)
+    if end:
+        qs = qs.filter(received_on__lte=end)
+    if category:
+        qs = qs.filter(categories__category=category)
+    if channel:
+        qs = qs.filter(channel=channel)
+    return qs
+
+
+def consultation_get(*, actor, pk: int) -> Consultation:
+    """One consultation for staff; raises Consultation.DoesNotExist."""
+    return consultation_list(actor=actor).get(pk=pk)
+
+
+def category_counts_between(*, start: date, end: date) -> list[tuple[str, int]]:
+    """``[(category value, consultations)]`` in the list's order, categories with none left out.
+
+    A consultation on two topics counts once under each, so the sum can exceed the total.
+    """
+    rows = (
+        ConsultationCategory.objects.filter(
+            consultation__received_on__gte=start, consultation__received_on__lte=end
+        )
+        .values("category")
+        .annotate(n=Count("consultation", distinct=True))
+    )
+    counts = {row["category"]: row["n"] for row in rows}
+    return [(value, counts[value]) for value in Category.values if value in counts]
+
+
+def counts_by_month_between(*, start: date, end: date) -> dict[date, int]:
+    """``{first day of month: consultations}`` for the months between ``start`` and ``end``."""
+    rows = (
+        Consultation.objects.filter(received_on__gte=start, received_on__lte=end)
+        .annotate(month=TruncMonth("received_on"))
+        .values("month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {_as_date(row["month"]): row["n"] for row in rows}
+
+
+def report_examples_between(*, start: date, end: date) -> QuerySet[Consultation]:
+    """The consultations staff chose for the report, in date order (only the example is read)."""
+    return (
+        Consultation.objects.filter(
+            received_on__gte=start, received_on__lte=end, use_in_report=True
+        )
+        .exclude(report_example="")
+        .order_by("received_on", "pk")
+        .only("pk", "received_on", "report_example")
+    )
+
+
+def _as_date(value) -> date:
+    # TruncMonth of a DateField is a date on PostgreSQL and SQLite alike, but be lenient.
+    return value.date() if hasattr(value, "date") and callable(value.date) else value

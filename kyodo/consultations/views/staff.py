@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from kyodo.consultations import selectors, services
+from kyodo.consultations.exceptions import ConsultationError
+from kyodo.consultations.forms import ConsultationFilterForm, ConsultationForm
+from kyodo.consultations.models import Consultation
+from kyodo.core.permissions import staff_required
+
+PAGE_SIZE = 50
+
+
+@staff_required
+def consultation_index(request):
+    form = ConsultationFilterForm(request.GET or None)
+    filters = {}
+    if form.is_bound and form.is_valid():
+        month = form.cleaned_data["month"]
+        if month:
+            filters |= {"start": month.first_day, "end": month.last_day}
+        filters |= {k: form.cleaned_data[k] for k in ("category", "channel")}
+    consultations = selectors.consultation_list(actor=request.user, **filters)
+    page = Paginator(consultations, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "consultations/staff/list.html", {"form": form, "page": page})
+
+
+@staff_required
+def consultation_create(request):
+    form = ConsultationForm(request.POST or None, initial={"staff": request.user})
+    if request.method == "POST" and form.is_valid():
+        if consultation := _save(form, actor=request.user):
+            messages.success(request, _("The consultation was recorded."))
+            return redirect("consultations-staff:detail", pk=consultation.pk)
+    return render(request, "consultations/staff/form.html", {"form": form})
+
+
+@staff_required
+def consultation_edit(request, pk: int):
+    consultation = _get(request, pk)
+    form = ConsultationForm(
+        request.POST or None, initial=ConsultationForm.initial_for(consultation)
+    )
+    if request.method == "POST" and form.is_valid():
+        if _save(form, actor=request.user, consultation=consultation):
+            messages.success(request, _("The consultation was updated."))
+            return redirect("consultations-staff:detail", pk=consultation.pk)
+    return render(
+        request, "consultations/staff/form.html", {"form": form, "consultation": consultation}
+    )
+
+
+@staff_required
+def consultation_detail(request, pk: int):
+    return render(request, "consultations/staff/detail.html", {"consultation": _get(request, pk)})
+
+
+def _get(request, pk: int) -> Consultation:
+    try:
+        return selectors.consultation_get(actor=request.user, pk=pk)
+    except Consultation.DoesNotExist:
+        raise Http404 from None
+
+
+def _save(form: ConsultationForm, *, actor, consultation: Consultation | None = None):
+    # Rules spanning several fields live in the service; its errors land on the field at fault.
+    try:
+        if consultation is None:
+            return services.consultation_create(actor=actor, **form.cleaned_data)
+        return services.consultation_update(
+            actor=actor, consultation=consultation, **form.cleaned_data
+        )
+    except ConsultationError as exc:
+        form.add_error(exc.field, str(exc.message))
+    except ValidationError as exc:
+        form.add_error(None, exc)
+    return None

@@ -1,0 +1,306 @@
+"""The monthly report in files: Markdown, CSV (UTF-8 with BOM, for Excel), XLSX and PDF.
+
+Every format is rendered from the same list of :class:`Section` tables, so that they cannot
+disagree. Texts are in the center's language, as the report is.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
+
+from kyodo.core.wareki import format_wareki
+from kyodo.reports.report import MonthlyReport
+from kyodo.reports.services import report_text
+
+type Cell = str | int | date | None
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    headers: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    empty: str = ""  # said instead of an empty table
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    title: str
+    text: str
+    sections: list[Section]
+
+
+def rendered(report: MonthlyReport) -> RenderedReport:
+    """Title, prose and tables of the report, in the center's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return RenderedReport(
+            title=report_title(report),
+            text=report_text(report),
+            sections=_sections(report),
+        )
+
+
+def report_title(report: MonthlyReport) -> str:
+    return _("Monthly report for %(month)s") % {"month": report.month.wareki}
+
+
+def _sections(report: MonthlyReport) -> list[Section]:
+    return [
+        Section(
+            _("Overview"),
+            [_("Item"), _("Value")],
+            [
+                [_("Month"), report.month.wareki],
+                [_("Events held"), len(report.events_held)],
+                [_("Attendance (people)"), report.attendance_people],
+                [_("Attendance (groups)"), report.attendance_groups],
+                [_("New registrations"), len(report.new_registrations)],
+                [_("Registered groups at the end of the month"), report.registered_total],
+                [_("Consultations"), report.consultation_total],
+            ],
+        ),
+        Section(
+            _("Events held"),
+            [_("Held on"), _("Event"), _("Attendance (people)"), _("Attendance (groups)")],
+            [[e.held_on, e.name, e.people, e.groups] for e in report.events_held],
+            empty=_("No events were held."),
+        ),
+        Section(
+            _("New registrations"),
+            [_("Registered on"), _("Group")],
+            [[r.registered_on, r.name] for r in report.new_registrations],
+            empty=_("No new registrations."),
+        ),
+        Section(
+            _("Consultations by category"),
+            [pgettext("consultation", "Category"), _("Consultations")],
+            [[c.label, c.count] for c in report.consultations_by_category],
+            empty=_("No consultations."),
+        ),
+        Section(
+            _("Consultation examples"),
+            [_("Example")],
+            [[example] for example in report.consultation_examples],
+            empty=_("No examples were chosen."),
+        ),
+        Section(
+            _("Upcoming events and applications so far"),
+            [
+                _("Held on"),
+                _("Event"),
+                _("Applications"),
+                _("Confirmed (people)"),
+                _("Confirmed (groups)"),
+            ],
+            [
+                [
+                    e.held_on,
+                    e.name,
+                    e.application_count,
+                    e.confirmed_people,
+                    e.confirmed_groups,
+                ]
+                for e in report.upcoming_events
+            ],
+            empty=_("No upcoming events."),
+        ),
+        Section(
+            _("The last 12 months"),
+            # In the chart's order (its series first), so that the table reads alongside it.
+            [
+                _("Month"),
+                _("Events held"),
+                _("Consultations"),
+                _("New registrations"),
+                _("Attendance (people)"),
+            ],
+            [
+                [
+                    t.month.wareki,
+                    t.events_held,
+                    t.consultations,
+                    t.new_registrations,
+                    t.attendance_people,
+                ]
+                for t in report.trend
+            ],
+        ),
+    ]
+
+
+def _text_cell(value: Cell) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, date):
+        return format_wareki(value)
+    return str(value)
+
+
+# --- Markdown -----------------------------------------------------------------------------------
+
+
+def to_markdown(report: MonthlyReport) -> str:
+    doc = rendered(report)
+    lines = [f"# {doc.title}", ""]
+    for paragraph in doc.text.splitlines():
+        lines += [paragraph, ""]
+    for section in doc.sections:
+        lines += [f"## {section.title}", ""]
+        if not section.rows and section.empty:
+            lines += [section.empty, ""]
+            continue
+        lines.append("| " + " | ".join(section.headers) + " |")
+        lines.append("|" + "|".join("---" for _h in section.headers) + "|")
+        for row in section.rows:
+            cells = [_text_cell(c).replace("|", "\\|") for c in row]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+# --- CSV ----------------------------------------------------------------------------------------
+
+
+def to_csv(report: MonthlyReport) -> bytes:
+    """One CSV with the sections one after another, each with a title row; UTF-8 with BOM so
+    that Excel opens it with the Japanese intact."""
+    doc = rendered(report)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([doc.title])
+    for section in doc.sections:
+        writer.writerow([])
+        writer.writerow([section.title])
+        writer.writerow(section.headers)
+        for row in section.rows:
+            writer.writerow(
+                ["" if c is None else c.isoformat() if isinstance(c, date) else c for c in row]
+            )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+# --- XLSX ---------------------------------------------------------------------------------------
+
+
+def to_xlsx(report: MonthlyReport) -> bytes:
+    """One sheet per section; dates are real date cells, numbers real numbers."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    doc = rendered(report)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for section in doc.sections:
+        # Sheet titles: at most 31 characters, none of []:*?/\ .
+        sheet = workbook.create_sheet(title=_sheet_title(section.title))
+        sheet.append([doc.title])
+        sheet["A1"].font = Font(bold=True)
+        sheet.append(section.headers)
+        for cell in sheet[2]:
+            cell.font = Font(bold=True)
+        for row in section.rows:
+            sheet.append(row)
+        for row in sheet.iter_rows(min_row=3):
+            for cell in row:
+                if isinstance(cell.value, date):
+                    cell.number_format = "yyyy-mm-dd"
+        for column in sheet.iter_cols(min_row=2):
+            # Wide enough for the longest value; Japanese characters are about two columns wide.
+            longest = max(len(str(c.value or "")) for c in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(60, 4 + 2 * longest)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    return "".join(c for c in title if c not in "[]:*?/\\")[:31]
+
+
+# --- PDF ----------------------------------------------------------------------------------------
+
+# A CID font every PDF reader has: Japanese renders without shipping font files.
+PDF_FONT = "HeiseiKakuGo-W5"
+
+
+def to_pdf(report: MonthlyReport) -> bytes:
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
+    doc = rendered(report)
+    # wordWrap="CJK" breaks Japanese lines between any two characters, as Japanese text does.
+    body = ParagraphStyle("body", fontName=PDF_FONT, fontSize=10, leading=16, wordWrap="CJK")
+    cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=13)
+    h1 = ParagraphStyle("h1", parent=body, fontSize=16, leading=24, spaceAfter=4 * mm)
+    h2 = ParagraphStyle("h2", parent=body, fontSize=12, leading=18, spaceBefore=5 * mm)
+
+    story: list = [Paragraph(escape(doc.title), h1)]
+    prose = ParagraphStyle("prose", parent=body, spaceAfter=2 * mm)
+    story += [Paragraph(escape(p), prose) for p in doc.text.splitlines()]
+    width = A4[0] - 40 * mm
+    for section in doc.sections:
+        story.append(Paragraph(escape(section.title), h2))
+        if not section.rows and section.empty:
+            story.append(Paragraph(escape(section.empty), body))
+            continue
+        texts = [section.headers] + [[_text_cell(c) for c in row] for row in section.rows]
+        data = [[Paragraph(escape(text), cell) for text in row] for row in texts]
+        widths = _column_widths(texts, width)
+        table = Table(data, colWidths=widths, repeatRows=1)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef6")),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        story += [Spacer(1, 2 * mm), table]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=18 * mm,
+        title=doc.title,
+        lang=settings.LANGUAGE_CODE,
+    ).build(story)
+    return buffer.getvalue()
+
+
+def _column_widths(table: list[list[str]], width: float) -> list[float]:
+    # Each column gets room in proportion to its longest text (capped, so a long event name
+    # wraps instead of squeezing the dates and figures into broken lines).
+    weights = [min(30, max(len(row[i]) for row in table)) + 2 for i in range(len(table[0]))]
+    return [width * w / sum(weights) for w in weights]
+
+
+FORMATS: dict[str, tuple[Callable[[MonthlyReport], bytes], str]] = {
+    "pdf": (to_pdf, "application/pdf"),
+    "xlsx": (
+        to_xlsx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+    "csv": (to_csv, "text/csv; charset=utf-8"),
+}

@@ -1,0 +1,45 @@
+"""``kyodo report monthly 2010-12``: the monthly report on the terminal or in a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kyodo.reports import exports
+from kyodo.reports.months import MonthError, parse_month
+from kyodo.reports.selectors import monthly_report
+
+FORMATS = ["markdown", "csv", "xlsx", "pdf"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Print or save a report. `report monthly 2010-12` (or 平成22年12月) prints the monthly "
+        "report as Markdown; --format csv|xlsx|pdf --output FILE saves a file."
+    )
+
+    def add_arguments(self, parser):
+        kinds = parser.add_subparsers(dest="kind", required=True, title="reports")
+        monthly = kinds.add_parser("monthly", help="The monthly report (月次報告).")
+        monthly.add_argument("month", help="2010-12, 平成22年12月, H22.12 …")
+        monthly.add_argument("--format", choices=FORMATS, default="markdown")
+        monthly.add_argument("--output", "-o", help="Write to this file instead of the terminal.")
+
+    def handle(self, *args, kind: str, month: str, format: str, output: str | None, **options):
+        try:
+            month_ = parse_month(month)
+        except MonthError as exc:
+            raise CommandError(str(exc)) from None
+        if format in ("xlsx", "pdf") and not output:
+            raise CommandError(f"--format {format} は --output でファイル名を指定してください。")
+        report = monthly_report(month=month_)
+        if format == "markdown":
+            content: bytes = exports.to_markdown(report).encode("utf-8")
+        else:
+            content = exports.FORMATS[format][0](report)
+        if output:
+            Path(output).write_bytes(content)
+            self.stderr.write(f"{output} ({len(content):,} bytes)")
+        else:
+            self.stdout.write(content.decode("utf-8"))

@@ -1,0 +1,105 @@
+"""Reads for the monthly report: a fixed number of queries, whatever the month holds.
+
+The figures come from the other apps' selectors (organizations, events, consultations), so that
+each app alone decides what "registered" or "held" means.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kyodo.consultations import selectors as consultations
+from kyodo.consultations.models import Category
+from kyodo.events import selectors as events
+from kyodo.organizations import selectors as organizations
+from kyodo.reports.months import Month
+from kyodo.reports.report import (
+    CategoryCount,
+    HeldEvent,
+    MonthlyReport,
+    MonthTotals,
+    NewRegistration,
+    UpcomingEvent,
+)
+
+TREND_MONTHS = 12
+# "Upcoming" covers what the committee meeting after the month will hear about (報告事項 2).
+UPCOMING_DAYS = 60
+
+
+def monthly_report(*, month: Month) -> MonthlyReport:
+    """Compile the report of ``month`` and the trend of the 12 months ending with it."""
+    first = month.back(TREND_MONTHS - 1)
+    window = [first]
+    while window[-1] < month:
+        window.append(window[-1].next())
+
+    # One query (and one prefetch) for the whole window; the month's list is taken from it.
+    held = [
+        HeldEvent(
+            name=event.name,
+            held_on=event.date,
+            people=event.attendance_people,
+            groups=event.attendance_groups,
+        )
+        for event in events.events_held_between(first.first_day, month.last_day)
+    ]
+    new = [
+        NewRegistration(name=org.name, registered_on=getattr(org, "registered_on", None))
+        for org in organizations.new_registrations_between(month.first_day, month.last_day)
+    ]
+    new_by_month = Counter(
+        Month.containing(org.registered_on)
+        for org in organizations.new_registrations_between(first.first_day, month.last_day).only(
+            "pk"
+        )
+    )
+    consultations_by_month = consultations.counts_by_month_between(
+        start=first.first_day, end=month.last_day
+    )
+    by_category = [
+        CategoryCount(category=value, label=str(Category(value).label), count=n)
+        for value, n in consultations.category_counts_between(
+            start=month.first_day, end=month.last_day
+        )
+    ]
+    examples = [
+        c.report_example
+        for c in consultations.report_examples_between(start=month.first_day, end=month.last_day)
+    ]
+    upcoming = [
+        UpcomingEvent(
+            name=event.name,
+            held_on=event.date,
+            confirmed_people=event.confirmed_people or 0,
+            confirmed_groups=event.confirmed_groups or 0,
+            application_count=event.application_count or 0,
+        )
+        for event in events.upcoming_events_with_applications(
+            month.last_day, limit_days=UPCOMING_DAYS
+        )
+    ]
+
+    trend = []
+    for m in window:
+        in_month = [e for e in held if Month.containing(e.held_on) == m]
+        trend.append(
+            MonthTotals(
+                month=m,
+                events_held=len(in_month),
+                attendance_people=sum(e.people or 0 for e in in_month),
+                new_registrations=new_by_month.get(m, 0),
+                consultations=consultations_by_month.get(m.first_day, 0),
+            )
+        )
+    return MonthlyReport(
+        month=month,
+        events_held=[e for e in held if Month.containing(e.held_on) == month],
+        new_registrations=new,
+        registered_total=organizations.registered_count_on(month.last_day),
+        consultation_total=consultations_by_month.get(month.first_day, 0),
+        consultations_by_category=by_category,
+        consultation_examples=examples,
+        upcoming_events=upcoming,
+        trend=trend,
+    )
