@@ -6,3 +6,4 @@ class CommitteesConfig(AppConfig):
     name = "kyodo.committees"
     label = "committees"
     verbose_name = _("Steering committee")
+    staff_menu = [(_("Committee"), "committees-staff:index")]

@@ -1,11 +1,28 @@
 """The steering committee as it sat on 2011-01-18 (seed facts; given names are not in the seed)."""
 
-from datetime import date
+import json
+import sys
+from datetime import date, time
+from pathlib import Path
 
-from kyodo.committees.models import Committee, Member, Membership, SecretariatMember
+from django.conf import settings
+from django.utils import timezone
+
+from kyodo.committees import services
+from kyodo.committees.models import (
+    AgendaItem,
+    Attendance,
+    Committee,
+    Decision,
+    Meeting,
+    Member,
+    Membership,
+    SecretariatMember,
+)
 from kyodo.core.demo import demo_user
-from kyodo.core.models import Center, User
+from kyodo.core.models import Center, OutboxMessage, User, Venue
 from kyodo.core.roles import Role, grant_role
+from kyodo.minutes_text import Entry
 
 TERM_START = date(2009, 4, 1)
 TERM_END = date(2011, 3, 31)
@@ -29,6 +46,15 @@ CHAIR = "熊田"
 
 
 def load_committee() -> None:
+    """The committee, its members and secretariat, and its meetings of December–February."""
+    _load_members()
+    note = load_meetings()
+    if note:
+        # The demo command prints only the logins; this is the one thing users must know.
+        sys.stdout.write(note + "\n")
+
+
+def _load_members() -> None:
     center = Center.objects.current()
     committee, _ = Committee.objects.get_or_create(
         slug="unei",
@@ -76,3 +102,186 @@ def load_committee() -> None:
                 "name_reading": user.name_reading if user else "",
             },
         )
+
+
+# --- meetings: the 8th, the 9th (the seed) and the 10th -------------------------------------
+
+SEED_DIR_NAME = "shared/seed"
+SEED_GOLD = "000_6d09d611ace1cac2.gold.json"
+MEETING_8 = date(2010, 12, 14)
+MEETING_9 = date(2011, 1, 18)
+MEETING_10 = date(2011, 2, 22)
+NEVER_OPENED = ("山辺", "吉田")  # the two who never received the 8th's draft; 吉田's mail bounced
+FAILED_MEMBER = "吉田"
+VENUE_9 = "イングビル3階 第1会議室"
+
+# Agenda of the 9th meeting from the seed's facts (used without the seed file).
+AGENDA_9 = [
+    (AgendaItem.Category.REPORT, "西東京市市民協働推進センターの業務報告について"),
+    (AgendaItem.Category.REPORT, "1月以降の西東京市市民協働推進センターの事業について"),
+    (AgendaItem.Category.REPORT, "ホームページについて"),
+    (
+        AgendaItem.Category.DELIBERATION,
+        "2010年度第8回西東京市市民協働推進センター運営委員会会議録について",
+    ),
+    (AgendaItem.Category.DELIBERATION, "社会福祉協議会の担当理事候補について"),
+    (AgendaItem.Category.DISCUSSION, "協働について"),
+    (AgendaItem.Category.OTHER, "次回運営委員会日程について"),
+]
+CATEGORY_BY_JA = {ja: category for category, ja in AgendaItem.CATEGORY_JA.items()}
+
+
+def seed_gold_path() -> Path:
+    return Path(settings.BASE_DIR).parent / "shared" / "seed" / SEED_GOLD
+
+
+def load_meetings() -> str | None:
+    """The 8th, 9th and 10th meetings of FY2010; returns a note for the demo's output."""
+    committee = Committee.objects.get(slug="unei")
+    if Meeting.objects.filter(committee=committee, fiscal_year=2010, number=9).exists():
+        return None
+    staff = User.objects.get(username="nishiguchi")
+    members = {m.name: m for m in Member.objects.all()}
+    venue = Venue.objects.filter(name=VENUE_9).first()
+
+    # The 8th: minutes circulated by mail; two members never opened them, one mail bounced.
+    eighth = services.meeting_create(
+        actor=staff, committee=committee, date=MEETING_8, number=8,
+        start_time=time(19), end_time=time(21), venue=venue,
+    )  # fmt: skip
+    for member in members.values():
+        services.attendance_record(
+            actor=staff, meeting=eighth, member=member, status=Attendance.Status.PRESENT
+        )
+    report = services.item_add(
+        actor=staff,
+        meeting=eighth,
+        category=AgendaItem.Category.REPORT,
+        title="西東京市市民協働推進センターの業務報告について",
+    )
+    services.minutes_entries_set(
+        actor=staff,
+        item=report,
+        entries=[
+            Entry("note", "11月期の月次報告について事務局が説明"),
+            Entry(
+                "statement",
+                "「第2回企業懇談会」と「行政職員と市民活動団体の懇談会に向けての"
+                "登録団体間の意見交換会」を12月初旬に開催した。",
+                "事務局",
+            ),
+        ],
+    )
+    circulation = services.minutes_circulate(actor=staff, minutes=eighth.minutes)
+    now = timezone.now()
+    for recipient in circulation.recipients.select_related("member", "message"):
+        # Demo history, not real mail: the messages are recorded as delivered (or bounced).
+        if recipient.member.name == FAILED_MEMBER:
+            OutboxMessage.objects.filter(pk=recipient.message_id).update(
+                status=OutboxMessage.Status.FAILED,
+                attempts=8,
+                last_error="SMTPRecipientsRefused: 550 5.1.1 No such user here",
+            )
+            continue
+        OutboxMessage.objects.filter(pk=recipient.message_id).update(
+            status=OutboxMessage.Status.SENT, sent_at=now, attempts=1
+        )
+        if recipient.member.name not in NEVER_OPENED:
+            recipient.opened_at = now
+            recipient.save(update_fields=["opened_at"])
+    eighth.status = Meeting.Status.HELD
+    eighth.save(update_fields=["status"])
+
+    # The 9th, as in the seed.
+    ninth = services.meeting_create(
+        actor=staff, committee=committee, date=MEETING_9, number=9,
+        start_time=time(19), end_time=time(21), venue=venue,
+    )  # fmt: skip
+    for member in members.values():
+        services.attendance_record(
+            actor=staff, meeting=ninth, member=member, status=Attendance.Status.PRESENT
+        )
+    gold = seed_gold_path()
+    note = None
+    if gold.exists():
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        agenda = [
+            (CATEGORY_BY_JA[s["category"]], i["title"], i["entries"])
+            for s in data["sections"]
+            for i in s["items"]
+        ]
+    else:
+        agenda = [(category, title, []) for category, title in AGENDA_9]
+        note = (
+            f"The 9th meeting was built from the seed's facts only; its full minutes need "
+            f"the seed file {gold}."
+        )
+    items: dict[str, AgendaItem] = {}
+    for category, title, entries in agenda:
+        # meeting_create already put the 8th's minutes on the agenda; it keeps the seed's title.
+        existing = ninth.items.filter(category=category, title=title).first() or (
+            ninth.items.filter(minutes_for=eighth.minutes).first() if "第8回" in title else None
+        )
+        if existing:
+            item = services.item_update(actor=staff, item=existing, title=title, body="")
+        else:
+            item = services.item_add(actor=staff, meeting=ninth, category=category, title=title)
+        items[title] = item
+        if entries:
+            services.minutes_entries_set(
+                actor=staff, item=item, entries=[Entry.from_dict(e) for e in entries]
+            )
+    by_position = list(items.values())
+    for item in by_position[:3]:
+        services.decision_record(actor=staff, item=item, outcome=Decision.Outcome.REPORT_ONLY)
+    services.decision_record(
+        actor=staff,
+        item=by_position[3],
+        outcome=Decision.Outcome.DEFERRED,
+        text="未着信の委員がいたので、次回に審議することとした。",
+    )
+    nomination = by_position[4]
+    services.decision_record(
+        actor=staff,
+        item=nomination,
+        outcome=Decision.Outcome.APPROVED,
+        method=Decision.Method.UNANIMOUS,
+        text="満場一致で次期担当理事候補を熊田委員長にお願いすることになった。",
+    )
+    chair = members[CHAIR]
+    services.appointment_add(
+        actor=staff, committee=committee, member=chair, title="社会福祉協議会担当理事候補",
+        term_start=date(2009, 4, 2), term_end=date(2011, 4, 1),
+    )  # fmt: skip
+    services.appointment_add(
+        actor=staff, committee=committee, member=chair, title="社会福祉協議会担当理事候補",
+        term_start=date(2011, 4, 2), term_end=date(2013, 4, 1), decided_at=nomination,
+    )  # fmt: skip
+    services.action_item_add(
+        actor=staff,
+        meeting=ninth,
+        item=by_position[5],
+        description="協働についてのワークショップ(運営委員会の中での話し合い)を実現する",
+        assignee="事務局",
+    )
+    tenth = services.meeting_schedule_next(
+        actor=staff, meeting=ninth, date=MEETING_10, start_time=time(19), end_time=time(21)
+    )
+    ninth.status = Meeting.Status.HELD
+    ninth.save(update_fields=["status"])
+
+    # The 9th's minutes are confirmed (確定稿): circulated, then approved at the 10th.
+    if gold.exists():
+        circulation = services.minutes_circulate(actor=staff, minutes=ninth.minutes)
+        OutboxMessage.objects.filter(pk__in=circulation.recipients.values("message")).update(
+            status=OutboxMessage.Status.SENT, sent_at=now, attempts=1
+        )
+        circulation.recipients.update(opened_at=now)
+        approval = tenth.items.get(minutes_for=ninth.minutes)
+        services.decision_record(
+            actor=staff,
+            item=approval,
+            outcome=Decision.Outcome.APPROVED,
+            method=Decision.Method.UNANIMOUS,
+        )
+    return note

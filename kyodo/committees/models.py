@@ -3,9 +3,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyodo.core.models import Center
 from kyodo.core.text import normalize_reading
+
+
+class SpeakerLabels(models.TextChoices):
+    # Published minutes name the chair 委員長 and the others 委員 (DOMAIN.md); some committees
+    # decide to publish names instead.
+    ROLE = "role", _("By role (Chair, Member)")
+    NAME = "name", _("By name")
 
 
 class Committee(models.Model):
@@ -19,6 +27,12 @@ class Committee(models.Model):
     max_members = models.PositiveIntegerField(_("maximum members"), null=True, blank=True)
     quorum = models.PositiveIntegerField(
         _("quorum"), null=True, blank=True, help_text=_("Members needed for a valid meeting.")
+    )
+    speaker_labels = models.CharField(
+        _("speakers in published minutes"),
+        max_length=10,
+        choices=SpeakerLabels.choices,
+        default=SpeakerLabels.ROLE,
     )
 
     class Meta:
@@ -78,7 +92,12 @@ class Membership(models.Model):
 
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
     member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="memberships")
-    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    role = models.CharField(
+        pgettext_lazy("committee member", "role"),
+        max_length=20,
+        choices=Role.choices,
+        default=Role.MEMBER,
+    )
     term_start = models.DateField(_("term starts"))
     term_end = models.DateField(_("term ends"), null=True, blank=True)
 
@@ -104,7 +123,7 @@ class SecretariatMember(models.Model):
     committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="secretariat")
     name = models.CharField(_("name"), max_length=100)
     name_reading = models.CharField(_("reading"), max_length=200, blank=True)
-    title = models.CharField(_("title"), max_length=100)
+    title = models.CharField(pgettext_lazy("job title", "title"), max_length=100)
     order = models.PositiveIntegerField(_("order"), default=0)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -117,3 +136,416 @@ class SecretariatMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}{self.title}"
+
+
+class Meeting(models.Model):
+    """One meeting (第N回) of a committee; N restarts every fiscal year (April–March)."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", _("Scheduled")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    fiscal_year = models.PositiveIntegerField(_("fiscal year"))
+    number = models.PositiveIntegerField(_("number"))
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("starts at"), null=True, blank=True)
+    end_time = models.TimeField(_("ends at"), null=True, blank=True)
+    venue = models.ForeignKey(
+        "core.Venue",
+        verbose_name=_("venue"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Leave empty while the venue is not decided."),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
+    )
+    notice_sent_at = models.DateTimeField(_("notice sent"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "fiscal_year", "number"], name="meeting_number_per_fy"
+            )
+        ]
+
+    def __str__(self) -> str:
+        from kyodo.core.wareki import fiscal_year_name
+
+        return f"{fiscal_year_name(self.fiscal_year)}第{self.number}回{self.committee.name}"
+
+    @property
+    def code(self) -> str:
+        """``2010-9``: how commands and URLs name a meeting."""
+        return f"{self.fiscal_year}-{self.number}"
+
+
+class Attendance(models.Model):
+    """Whether a member attended a meeting (in the room or online)."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Present")
+        ABSENT = "absent", _("Absent")
+        ONLINE = "online", _("Online")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="attendances")
+    status = models.CharField(_("attendance"), max_length=10, choices=Status.choices)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["member__name_reading", "member__pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="attendance_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.get_status_display()}"
+
+    @property
+    def attends(self) -> bool:
+        return self.status in (self.Status.PRESENT, self.Status.ONLINE)
+
+
+class AgendaItem(models.Model):
+    """An agenda item (議題) in one of the four categories, numbered within its category."""
+
+    class Category(models.TextChoices):
+        REPORT = "report", _("Reports")
+        DELIBERATION = "deliberation", _("Deliberations")
+        DISCUSSION = "discussion", _("Discussions")
+        OTHER = "other", _("Other business")
+
+    CATEGORY_ORDER = [Category.REPORT, Category.DELIBERATION, Category.DISCUSSION, Category.OTHER]
+    # The headings of the house format, whatever the interface language.
+    CATEGORY_JA = {
+        Category.REPORT: "報告事項",
+        Category.DELIBERATION: "審議事項",
+        Category.DISCUSSION: "協議事項",
+        Category.OTHER: "その他",
+    }
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    number = models.PositiveIntegerField(_("number"))
+    title = models.CharField(pgettext_lazy("agenda item", "title"), max_length=300)
+    body = models.TextField(_("explanation"), blank=True)
+    carried_from = models.ForeignKey(
+        "self",
+        verbose_name=_("carried over from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_to",
+    )
+    minutes_for = models.ForeignKey(
+        "Minutes",
+        verbose_name=_("approves the minutes of"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approval_items",
+    )
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "category", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "category", "number"], name="agenda_item_number"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def category_ja(self) -> str:
+        return self.CATEGORY_JA[self.Category(self.category)]
+
+    @property
+    def section_number(self) -> int:
+        return self.CATEGORY_ORDER.index(self.Category(self.category)) + 1
+
+
+def document_path(instance: AgendaDocument, filename: str) -> str:
+    return f"committees/{instance.item.meeting.code}/{filename}"
+
+
+class AgendaDocument(models.Model):
+    """A paper (資料) handed out for an agenda item; staff only."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to=document_path)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Decision(models.Model):
+    """What the committee decided on an agenda item, and how."""
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved", _("Approved")
+        ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+        REJECTED = "rejected", pgettext_lazy("decision", "Rejected")
+        DEFERRED = "deferred", _("Deferred to the next meeting")
+        REPORT_ONLY = "report_only", _("Report only")
+
+    class Method(models.TextChoices):
+        UNANIMOUS = "unanimous", _("Unanimously")
+        MAJORITY = "majority", _("By majority")
+        NONE = "none", _("Without a vote")
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="decision")
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    method = models.CharField(
+        _("how it was taken"), max_length=20, choices=Method.choices, default=Method.NONE
+    )
+    votes_for = models.PositiveIntegerField(_("votes for"), null=True, blank=True)
+    votes_against = models.PositiveIntegerField(_("votes against"), null=True, blank=True)
+    abstentions = models.PositiveIntegerField(_("abstentions"), null=True, blank=True)
+    text = models.TextField(_("decision"), blank=True)
+    decided_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self) -> str:
+        return f"{self.item}: {self.get_outcome_display()}"
+
+
+class ActionItem(models.Model):
+    """A request the committee made (「事務局にお願いしたい」), tracked until it is done."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="action_items")
+    item = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="action_items"
+    )
+    description = models.CharField(_("request"), max_length=500)
+    assignee = models.CharField(_("assigned to"), max_length=100)
+    due_date = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+
+    class Meta:
+        verbose_name = _("action item")
+        verbose_name_plural = _("action items")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class Appointment(models.Model):
+    """A position with a term held on the committee's behalf (社会福祉協議会担当理事候補)."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="appointments")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="appointments")
+    title = models.CharField(_("position"), max_length=200)
+    term_start = models.DateField(_("term starts"))
+    term_end = models.DateField(_("term ends"), null=True, blank=True)
+    decided_at = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("decided at"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="appointments",
+    )
+
+    class Meta:
+        verbose_name = _("appointment")
+        verbose_name_plural = _("appointments")
+        ordering = ["term_end", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(term_end__isnull=True)
+                | models.Q(term_end__gte=models.F("term_start")),
+                name="appointment_term_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title}: {self.member}"
+
+
+class Minutes(models.Model):
+    """The minutes (会議録) of one meeting: draft 未定稿 → circulated → confirmed 確定稿."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("minutes", "Draft")
+        CIRCULATED = "circulated", _("Circulated")
+        CONFIRMED = "confirmed", pgettext_lazy("minutes", "Confirmed")
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="minutes")
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    approved_at = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("approved at"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    content_hash = models.CharField(_("SHA-256"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        ordering = ["meeting__date"]
+
+    def __str__(self) -> str:
+        return str(self.meeting)
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == self.Status.CONFIRMED
+
+    @property
+    def status_ja(self) -> str:
+        # The house format's own words, printed in the title whatever the interface language.
+        return "確定稿" if self.is_confirmed else "未定稿"
+
+
+class MinutesEntry(models.Model):
+    """One entry of the minutes of an agenda item: a statement (speaker: text) or a note (○)."""
+
+    class Kind(models.TextChoices):
+        STATEMENT = "statement", _("Statement")
+        NOTE = "note", pgettext_lazy("minutes", "Note")
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="entries")
+    position = models.PositiveIntegerField(_("position"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    speaker = models.CharField(_("speaker"), max_length=100, blank=True)
+    member = models.ForeignKey(
+        Member,
+        verbose_name=_("member"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("text"))
+
+    class Meta:
+        verbose_name = _("minutes entry")
+        verbose_name_plural = _("minutes entries")
+        ordering = ["item", "position"]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}：{self.text[:30]}" if self.speaker else f"○{self.text[:30]}"
+
+
+class MinutesRevision(models.Model):
+    """A correction to confirmed minutes: the content before it, why, and who made it."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveIntegerField(_("revision"))
+    reason = models.TextField(_("reason"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    previous_content = models.JSONField(_("previous content"))
+    previous_hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("minutes revision")
+        verbose_name_plural = _("minutes revisions")
+        ordering = ["minutes", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["minutes", "number"], name="minutes_revision_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} rev. {self.number}"
+
+
+class Circulation(models.Model):
+    """One sending of the draft minutes to the members for checking."""
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="circulations")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("circulation")
+        verbose_name_plural = _("circulations")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.minutes} ({self.created_at:%Y-%m-%d})"
+
+
+class CirculationRecipient(models.Model):
+    """A member's copy of a circulation: the personal link, the mail and the receipt."""
+
+    circulation = models.ForeignKey(
+        Circulation, on_delete=models.CASCADE, related_name="recipients"
+    )
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="+")
+    token = models.CharField(max_length=64, unique=True)
+    message = models.ForeignKey(
+        "core.OutboxMessage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    paper_at = models.DateTimeField(_("handed over on paper"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("circulation recipient")
+        verbose_name_plural = _("circulation recipients")
+        ordering = ["member__name_reading", "member__pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["circulation", "member"], name="circulation_once")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.member)
+
+
+class CorrectionRequest(models.Model):
+    """A member's request to correct an entry of circulated minutes."""
+
+    recipient = models.ForeignKey(
+        CirculationRecipient, on_delete=models.CASCADE, related_name="corrections"
+    )
+    entry = models.ForeignKey(
+        MinutesEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections"
+    )
+    text = models.TextField(_("correction"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved = models.BooleanField(_("dealt with"), default=False)
+
+    class Meta:
+        verbose_name = _("correction request")
+        verbose_name_plural = _("correction requests")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:40]

@@ -1,10 +1,25 @@
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
-from kyodo.committees.models import Membership
+from kyodo.committees.models import (
+    ActionItem,
+    AgendaItem,
+    Appointment,
+    Attendance,
+    Circulation,
+    CirculationRecipient,
+    Meeting,
+    Member,
+    Membership,
+    Minutes,
+)
+from kyodo.core.models import OutboxMessage
+from kyodo.core.text import gojuon_key, sort_by_reading
 
 
 def memberships_on(*, committee, on: date) -> QuerySet[Membership]:
@@ -14,4 +29,167 @@ def memberships_on(*, committee, on: date) -> QuerySet[Membership]:
         .filter(Q(term_end__isnull=True) | Q(term_end__gte=on))
         .select_related("member")
         .order_by("member__name_reading", "member__pk")
+    )
+
+
+def meetings_of(*, committee) -> QuerySet[Meeting]:
+    """Meetings, newest first, with what the list shows."""
+    return (
+        Meeting.objects.filter(committee=committee)
+        .select_related("venue", "minutes", "committee")
+        .order_by("-date", "-pk")
+    )
+
+
+def meeting_with_agenda(*, pk: int) -> Meeting:
+    return (
+        Meeting.objects.select_related("committee__center", "venue", "minutes")
+        .prefetch_related(
+            Prefetch(
+                "items",
+                queryset=AgendaItem.objects.select_related("decision", "carried_from__meeting")
+                .prefetch_related("entries__member", "documents", "action_items")
+                .order_by("category", "number"),
+            )
+        )
+        .get(pk=pk)
+    )
+
+
+def agenda_sections(meeting: Meeting) -> list[tuple[int, str, list[AgendaItem]]]:
+    """(number, heading, items) for the four categories, in the house order, non-empty only."""
+    items = list(meeting.items.all())
+    sections = []
+    for category in AgendaItem.CATEGORY_ORDER:
+        in_category = sorted((i for i in items if i.category == category), key=lambda i: i.number)
+        if in_category:
+            sections.append((len(sections) + 1, AgendaItem.CATEGORY_JA[category], in_category))
+    return sections
+
+
+def attendees(*, meeting: Meeting) -> list[Member]:
+    """Members who attended (in the room or online), in gojūon order of their stored readings."""
+    rows = Attendance.objects.filter(
+        meeting=meeting, status__in=[Attendance.Status.PRESENT, Attendance.Status.ONLINE]
+    ).select_related("member")
+    return sort_by_reading([a.member for a in rows], key=lambda m: m.name_reading)
+
+
+@dataclass(frozen=True)
+class Quorum:
+    present: int
+    required: int | None
+
+    @property
+    def reached(self) -> bool:
+        return self.required is None or self.present >= self.required
+
+
+def quorum_of(*, meeting: Meeting) -> Quorum:
+    return Quorum(present=len(attendees(meeting=meeting)), required=meeting.committee.quorum)
+
+
+def terms_ending(*, committee, today: date, days: int = 90) -> list[tuple[date, str, str]]:
+    """(end, person, what) for seats and appointments whose term ends within ``days``."""
+    until = today + timedelta(days=days)
+    rows = [
+        (s.term_end, s.member.name, s.get_role_display())
+        for s in Membership.objects.filter(
+            committee=committee, term_end__gte=today, term_end__lte=until
+        ).select_related("member")
+    ]
+    rows += [
+        (a.term_end, a.member.name, a.title)
+        for a in Appointment.objects.filter(
+            committee=committee, term_end__gte=today, term_end__lte=until
+        ).select_related("member")
+    ]
+    return sorted(rows, key=lambda r: (r[0], gojuon_key(r[1])))
+
+
+def open_action_items(*, meeting: Meeting) -> QuerySet[ActionItem]:
+    """Requests from earlier meetings still open: the next meeting's agenda page lists them."""
+    return (
+        ActionItem.objects.filter(
+            meeting__committee=meeting.committee,
+            meeting__date__lt=meeting.date,
+            status=ActionItem.Status.OPEN,
+        )
+        .select_related("meeting", "item")
+        .order_by("meeting__date", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Receipt:
+    recipient: CirculationRecipient
+    state: str  # received | paper | failed | pending | no_address
+
+    @property
+    def label(self):
+        return RECEIPT_LABELS[self.state]
+
+
+RECEIPT_LABELS = {
+    "received": _("Received"),
+    "paper": _("Handed over on paper"),
+    "failed": _("Mail failed"),
+    "pending": _("Not yet"),
+    "no_address": _("No e-mail address"),
+}
+
+
+def receipt_board(*, circulation: Circulation) -> list[Receipt]:
+    """Each member's receipt of one circulation, from the link opened and the mail's status."""
+    rows = []
+    for recipient in circulation.recipients.select_related("member", "message").order_by(
+        "member__name_reading", "member__pk"
+    ):
+        message = recipient.message
+        if recipient.opened_at:
+            state = "received"
+        elif recipient.paper_at:
+            state = "paper"
+        elif message is None:
+            state = "no_address"
+        elif message.status == OutboxMessage.Status.FAILED or (
+            # A refused address is retried later; until then the board shows the failure.
+            message.status == OutboxMessage.Status.QUEUED and message.last_error
+        ):
+            state = "failed"
+        else:
+            state = "pending"
+        rows.append(Receipt(recipient=recipient, state=state))
+    return rows
+
+
+def latest_circulation(*, minutes: Minutes) -> Circulation | None:
+    return minutes.circulations.order_by("-created_at", "-pk").first()
+
+
+def confirmed_minutes(*, committee) -> QuerySet[Minutes]:
+    return (
+        Minutes.objects.filter(meeting__committee=committee, status=Minutes.Status.CONFIRMED)
+        .select_related("meeting__committee")
+        .order_by("-meeting__date")
+    )
+
+
+def minutes_to_check(*, user) -> QuerySet[CirculationRecipient]:
+    """A member's personal links to circulated minutes not yet confirmed."""
+    return (
+        CirculationRecipient.objects.filter(
+            member__user=user, circulation__minutes__status=Minutes.Status.CIRCULATED
+        )
+        .select_related("circulation__minutes__meeting__committee")
+        .order_by("-circulation__created_at")
+    )
+
+
+def meetings_of_member(*, user) -> QuerySet[Meeting]:
+    committees = Membership.objects.filter(member__user=user).values("committee")
+    return (
+        Meeting.objects.filter(committee__in=committees)
+        .select_related("venue", "committee", "minutes")
+        .order_by("-date")
     )

@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kyodo.committees.views import public
 
 app_name = "committees"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.index, name="index"),
+    path("minutes/<int:pk>/", public.minutes_detail, name="minutes"),
+    # Personal circulation links: the unguessable token is the credential, no sign-in needed.
+    path("check/<str:token>/", public.check, name="check"),
+]

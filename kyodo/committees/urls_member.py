@@ -1,7 +1,10 @@
 from django.urls import path
 
-from kyodo.committees import views
+from kyodo.committees.views import member
 
 app_name = "member"
 
-urlpatterns = [path("", views.member_home, name="home")]
+urlpatterns = [
+    path("", member.member_home, name="home"),
+    path("meetings/<int:pk>/", member.meeting_detail, name="meeting"),
+]

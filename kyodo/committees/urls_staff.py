@@ -1,5 +1,30 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kyodo.committees.views import staff
 
 app_name = "committees-staff"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", staff.index, name="index"),
+    path("settings/", staff.settings_update, name="settings"),
+    path("appointments/new/", staff.appointment_add, name="appointment-add"),
+    path("meetings/<int:pk>/", staff.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/edit/", staff.meeting_update, name="meeting-edit"),
+    path("meetings/<int:pk>/notice/", staff.meeting_notice, name="meeting-notice"),
+    path("meetings/<int:pk>/next/", staff.meeting_next, name="meeting-next"),
+    path("meetings/<int:pk>/items/new/", staff.item_add, name="item-add"),
+    path("items/<int:pk>/", staff.item_detail, name="item"),
+    path("items/<int:pk>/decision/", staff.item_decision, name="item-decision"),
+    path("items/<int:pk>/requests/", staff.item_action, name="item-action"),
+    path("items/<int:pk>/documents/", staff.item_document, name="item-document"),
+    path("requests/<int:pk>/status/", staff.action_status, name="action-status"),
+    path("documents/<int:pk>/", staff.document_download, name="document"),
+    path("entries/<int:pk>/", staff.entry_edit, name="entry"),
+    path("entries/<int:pk>/<str:change>/", staff.entry_change, name="entry-change"),
+    path("minutes/<int:pk>/", staff.minutes_detail, name="minutes"),
+    path("minutes/<int:pk>/circulate/", staff.minutes_circulate, name="minutes-circulate"),
+    path("minutes/<int:pk>/revise/", staff.minutes_revise, name="minutes-revise"),
+    path("minutes/<int:pk>/export/<str:fmt>/", staff.minutes_export, name="minutes-export"),
+    path("recipients/<int:pk>/<str:change>/", staff.recipient_change, name="recipient-change"),
+    path("corrections/<int:pk>/resolve/", staff.correction_resolve, name="correction-resolve"),
+]

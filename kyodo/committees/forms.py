@@ -1,0 +1,204 @@
+"""Forms of the committee pages; every refusal is a Japanese message through the catalogue."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kyodo.committees.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    MinutesEntry,
+    SpeakerLabels,
+)
+from kyodo.core.forms import WarekiDateField
+from kyodo.core.models import Venue
+
+
+class _TimesMixin:
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start_time"), data.get("end_time")
+        if start and end and end <= start:
+            raise forms.ValidationError(_("The meeting cannot end before it starts."))
+        if end and not start:
+            self.add_error("start_time", _("Give the start time as well."))
+        return data
+
+
+def _venue_field() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("Venue"),
+        queryset=Venue.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("Not decided yet"),
+    )
+
+
+class MeetingForm(_TimesMixin, forms.Form):
+    date = WarekiDateField(label=_("Date"))
+    start_time = forms.TimeField(label=_("Starts at"), required=False, help_text=_("e.g. 19:00"))
+    end_time = forms.TimeField(label=_("Ends at"), required=False, help_text=_("e.g. 21:00"))
+    venue = _venue_field()
+    number = forms.IntegerField(
+        label=_("Number"),
+        required=False,
+        min_value=1,
+        max_value=99,
+        help_text=_("Leave empty to number the meeting automatically within the fiscal year."),
+    )
+
+
+class NextMeetingForm(_TimesMixin, forms.Form):
+    date = WarekiDateField(label=_("Date"))
+    start_time = forms.TimeField(label=_("Starts at"), required=False, help_text=_("e.g. 19:00"))
+    end_time = forms.TimeField(label=_("Ends at"), required=False, help_text=_("e.g. 21:00"))
+    venue = _venue_field()
+
+
+class MeetingUpdateForm(_TimesMixin, forms.Form):
+    start_time = forms.TimeField(label=_("Starts at"), required=False)
+    end_time = forms.TimeField(label=_("Ends at"), required=False)
+    venue = _venue_field()
+    status = forms.ChoiceField(label=_("Status"), choices=Meeting.Status.choices)
+
+
+class AttendanceForm(forms.Form):
+    """One choice per seated member, in gojūon order."""
+
+    def __init__(self, *args, seats, current: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.seats = list(seats)
+        for seat in self.seats:
+            self.fields[f"m{seat.member_id}"] = forms.ChoiceField(
+                label=seat.member.name,
+                choices=[("", "—"), *Attendance.Status.choices],
+                required=False,
+                initial=current.get(seat.member_id, ""),
+            )
+
+    def statuses(self) -> list[tuple[object, str]]:
+        return [
+            (seat.member, self.cleaned_data[f"m{seat.member_id}"])
+            for seat in self.seats
+            if self.cleaned_data.get(f"m{seat.member_id}")
+        ]
+
+
+class ItemForm(forms.Form):
+    category = forms.ChoiceField(label=_("Category"), choices=AgendaItem.Category.choices)
+    title = forms.CharField(label=pgettext_lazy("agenda item", "Title"), max_length=300)
+    body = forms.CharField(label=_("Explanation"), widget=forms.Textarea, required=False)
+    prefill_report = forms.BooleanField(
+        label=_("Prefill with the monthly report of the previous month"), required=False
+    )
+
+
+class EntriesTextForm(forms.Form):
+    text = forms.CharField(
+        label=_("Minutes in the house format"),
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("One entry per line: 「委員長：……」, 「事務局：……」, 「委員：……」 or 「○……」."),
+    )
+    append = forms.BooleanField(label=_("Add after the existing entries"), required=False)
+
+
+class EntryForm(forms.Form):
+    speaker = forms.CharField(label=_("Speaker"), max_length=100, required=False)
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, entry: MinutesEntry, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entry = entry
+
+    def clean(self):
+        data = super().clean()
+        if self.entry.kind == MinutesEntry.Kind.STATEMENT and not data.get("speaker", "").strip():
+            self.add_error("speaker", _("A statement has no speaker."))
+        return data
+
+
+class SplitForm(forms.Form):
+    at = forms.IntegerField(label=_("Split after character"), min_value=1)
+
+
+class DecisionForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=Decision.Outcome.choices)
+    method = forms.ChoiceField(label=_("How it was taken"), choices=Decision.Method.choices)
+    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, required=False)
+    votes_against = forms.IntegerField(label=_("Votes against"), min_value=0, required=False)
+    abstentions = forms.IntegerField(label=_("Abstentions"), min_value=0, required=False)
+    text = forms.CharField(
+        label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class ActionItemForm(forms.Form):
+    description = forms.CharField(label=_("Request"), max_length=500)
+    assignee = forms.CharField(label=_("Assigned to"), max_length=100, initial="事務局")
+    due_date = WarekiDateField(label=_("Due"), required=False)
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionItem.Status.choices)
+
+
+class DocumentForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    file = forms.FileField(label=_("File"))
+
+
+class AppointmentForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("Member"), queryset=None)
+    title = forms.CharField(label=_("Position"), max_length=200)
+    term_start = WarekiDateField(label=_("Term starts"))
+    term_end = WarekiDateField(label=_("Term ends"), required=False)
+
+    def __init__(self, *args, members, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = members
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("term_end")
+            and data.get("term_start")
+            and data["term_end"] < data["term_start"]
+        ):
+            raise forms.ValidationError(_("The term ends before it starts."))
+        return data
+
+
+class SettingsForm(forms.Form):
+    speaker_labels = forms.ChoiceField(
+        label=_("Speakers in published minutes"), choices=SpeakerLabels.choices
+    )
+
+
+class CorrectionForm(forms.Form):
+    entry = forms.TypedChoiceField(label=_("Entry"), coerce=int, required=False, empty_value=None)
+    text = forms.CharField(label=_("Correction"), widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, entries, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["entry"].choices = [("", _("The minutes as a whole"))] + [
+            (e.pk, f"{e.item.number}. {e}") for e in entries
+        ]
+
+
+class ReviseForm(forms.Form):
+    item = forms.TypedChoiceField(label=_("Agenda item"), coerce=int)
+    text = forms.CharField(
+        label=_("Corrected minutes of the item"), widget=forms.Textarea(attrs={"rows": 10})
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [
+            (i.pk, f"{i.category_ja} {i.number}. {i.title}") for i in items
+        ]

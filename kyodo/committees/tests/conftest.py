@@ -1,0 +1,73 @@
+"""A small committee for service tests: four members (quorum 3) and a staff user."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from kyodo.committees.models import Committee, Member, Membership, SecretariatMember
+from kyodo.core.models import Center, Venue
+from kyodo.core.roles import Role
+
+
+@pytest.fixture
+def committee(db, make_user):
+    center = Center.objects.create(name="西東京市市民協働推進センター")
+    committee = Committee.objects.create(
+        center=center, name="運営委員会", slug="unei", quorum=3, min_members=3, max_members=6
+    )
+    # Readings decide the order: 坂口 (さかぐち) comes before 田辺 (たなべ).
+    for username, name, reading, role in [
+        ("tanabe", "田辺", "たなべ", Membership.Role.MEMBER),
+        ("sakaguchi", "坂口", "サカグチ", Membership.Role.MEMBER),
+        ("kumada", "熊田", "くまだ", Membership.Role.CHAIR),
+        ("ariga", "有賀", "ありが", Membership.Role.VICE_CHAIR),
+    ]:
+        user = make_user(username, Role.MEMBER, full_name=name)
+        member = Member.objects.create(
+            name=name, name_reading=reading, sector=Member.Sector.NPO, email=user.email, user=user
+        )
+        Membership.objects.create(
+            committee=committee,
+            member=member,
+            role=role,
+            term_start=date(2009, 4, 1),
+            term_end=date(2011, 3, 31),
+        )
+    SecretariatMember.objects.create(committee=committee, name="西口", title="センター長", order=1)
+    return committee
+
+
+@pytest.fixture
+def staff(make_user):
+    return make_user("nishiguchi", Role.STAFF, full_name="西口")
+
+
+@pytest.fixture
+def venue(db):
+    return Venue.objects.create(name="イングビル3階 第1会議室")
+
+
+@pytest.fixture
+def meeting(committee, staff, venue):
+    from kyodo.committees.services import meeting_create
+
+    return meeting_create(
+        actor=staff,
+        committee=committee,
+        date=date(2011, 1, 18),
+        start_time=time(19),
+        end_time=time(21),
+        venue=venue,
+    )
+
+
+def members(committee) -> dict[str, Member]:
+    return {m.name: m for m in Member.objects.filter(memberships__committee=committee)}
+
+
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    # Each test makes several users; the production hasher would make the suite crawl.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,91 @@
+"""The committee's part of the demo: the 8th, 9th and 10th meetings of FY2010."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import Path
+
+from kyodo.committees import demo as committee_demo
+from kyodo.committees.models import (
+    ActionItem,
+    AgendaItem,
+    Appointment,
+    Decision,
+    Meeting,
+    Minutes,
+)
+from kyodo.committees.selectors import agenda_sections, receipt_board
+from kyodo.core.demo import load_demo
+
+
+def _meeting(number: int) -> Meeting:
+    return Meeting.objects.get(committee__slug="unei", fiscal_year=2010, number=number)
+
+
+def test_the_demo_tells_the_story_of_the_seed(demo):
+    eighth, ninth, tenth = _meeting(8), _meeting(9), _meeting(10)
+
+    circulation = eighth.minutes.circulations.get()
+    states = {
+        row.recipient.member.name: row.state for row in receipt_board(circulation=circulation)
+    }
+    assert Minutes.objects.get(meeting=eighth).status == Minutes.Status.CIRCULATED
+    assert [n for n, s in states.items() if s != "received"] == ["山辺", "吉田"]
+    assert (states["山辺"], states["吉田"]) == ("pending", "failed")
+
+    assert (ninth.date, ninth.start_time, ninth.end_time, ninth.venue.name) == (
+        date(2011, 1, 18),
+        time(19),
+        time(21),
+        "イングビル3階 第1会議室",
+    )
+    decisions = {
+        (d.item.category, d.item.number): (d.outcome, d.method)
+        for d in Decision.objects.filter(item__meeting=ninth)
+    }
+    assert decisions[(AgendaItem.Category.DELIBERATION, 1)] == ("deferred", "none")
+    assert decisions[(AgendaItem.Category.DELIBERATION, 2)] == ("approved", "unanimous")
+    appointment = Appointment.objects.get(decided_at__meeting=ninth)
+    assert (appointment.member.name, appointment.title) == ("熊田", "社会福祉協議会担当理事候補")
+    assert Appointment.objects.filter(term_end=date(2011, 4, 1)).count() == 1
+    action = ActionItem.objects.get(meeting=ninth)
+    assert (action.assignee, action.status) == ("事務局", "open")
+    assert "協働についてのワークショップ" in action.description
+
+    minutes = Minutes.objects.get(meeting=ninth)
+    assert minutes.status == Minutes.Status.CONFIRMED and len(minutes.content_hash) == 64
+    assert minutes.approved_at.meeting == tenth
+
+    assert (tenth.date, tenth.start_time, tenth.venue) == (date(2011, 2, 22), time(19), None)
+    carried = tenth.items.get(minutes_for=eighth.minutes)
+    assert carried.title == "2010年度第8回西東京市市民協働推進センター運営委員会会議録について"
+    assert carried.carried_from.meeting == ninth
+    assert not hasattr(carried, "decision") or carried.decision is None
+
+
+def test_loading_the_demo_twice_adds_no_meetings(demo):
+    counts = (Meeting.objects.count(), AgendaItem.objects.count())
+    load_demo()
+    assert (Meeting.objects.count(), AgendaItem.objects.count()) == counts
+
+
+def test_without_the_seed_file_the_ninth_is_built_from_facts(db, monkeypatch, capsys):
+    monkeypatch.setattr(committee_demo, "seed_gold_path", lambda: Path("/nonexistent/gold.json"))
+    load_demo()
+    ninth = _meeting(9)
+    sections = agenda_sections(ninth)
+    assert [(n, heading, len(items)) for n, heading, items in sections] == [
+        (1, "報告事項", 3),
+        (2, "審議事項", 2),
+        (3, "協議事項", 1),
+        (4, "その他", 1),
+    ]
+    assert sections[0][2][0].title == "西東京市市民協働推進センターの業務報告について"
+    assert ninth.items.count() == 7
+    assert (
+        Decision.objects.get(
+            item__meeting=ninth, item__category="deliberation", item__number=1
+        ).outcome
+        == "deferred"
+    )
+    assert "full minutes need the seed file" in capsys.readouterr().out
