@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "kyodo.reports",
     "kyodo.committees",
     "kyodo.website",
+    "kyodo.api",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from kyodo.api.api import api
 from kyodo.core.views import auth as auth_views
 
 urlpatterns = [
@@ -21,6 +22,9 @@ urlpatterns = [
     path("group/organization/", include("kyodo.organizations.urls_group")),
     path("group/", include("kyodo.core.urls_group")),
     path("django-admin/", admin.site.urls),
+    # Open data: the read-only API, the events CSV and calendar.
+    path("api/v1/", api.urls),
+    path("", include("kyodo.api.urls")),
     # The public site.
     path("groups/", include("kyodo.organizations.urls")),
     path("events/", include("kyodo.events.urls")),

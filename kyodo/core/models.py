@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyodo.core.text import normalize_reading
 
@@ -19,7 +20,7 @@ class User(AbstractUser):
     name_reading = models.CharField(
         _("reading"), max_length=200, blank=True, help_text=_("In hiragana, for sorting.")
     )
-    title = models.CharField(_("title"), max_length=100, blank=True)
+    title = models.CharField(pgettext_lazy("job title", "title"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("user")

@@ -140,7 +140,7 @@ def outbox_flush(*, now=None) -> dict[str, int]:
     for pk in list(due):
         status = outbox_deliver(message_id=pk)
         if status:
-            counts[status] = counts.get(status, 0) + 1
+            counts[str(status)] = counts.get(str(status), 0) + 1
     return counts
 
 

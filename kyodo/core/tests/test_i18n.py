@@ -47,3 +47,23 @@ def test_the_interface_speaks_japanese(client, db):
     response = client.get("/accounts/login/")
     assert "ログイン" in response.text
     assert "パスワード" in response.text
+
+
+def test_no_two_apps_translate_the_same_message_differently():
+    # Django merges every app's catalogue; for a message id two apps share, the app listed
+    # first in INSTALLED_APPS wins, so a different translation elsewhere would silently be lost.
+    # Give such messages a context (pgettext) instead.
+    seen: dict[tuple[str | None, str], tuple[str, str]] = {}
+    clashes = []
+    for app in APPS:
+        path = SOURCE / app / "locale" / "ja" / "LC_MESSAGES" / "django.po"
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or not entry.msgstr:
+                continue
+            key = (entry.msgctxt, entry.msgid)
+            if key in seen and seen[key][1] != entry.msgstr:
+                clashes.append(
+                    f"{entry.msgid!r}: {seen[key][0]}={seen[key][1]} {app}={entry.msgstr}"
+                )
+            seen.setdefault(key, (app, entry.msgstr))
+    assert clashes == []

@@ -1,5 +1,5 @@
 """`make run`'s last steps in a scratch directory: migrate, demo, collectstatic, then `kyodo serve`
-(gunicorn + WhiteNoise, the task worker and the outbox sweeper) answers on a real port."""
+(gunicorn + WhiteNoise, the task worker and the scheduled jobs) answers on a real port."""
 
 import os
 import signal
@@ -58,7 +58,7 @@ def test_serve_runs_the_demo_site_with_worker_and_sweeper(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/core/kyodo.css") as css:
             assert css.status == 200
             assert "max-age" in css.headers["Cache-Control"]
-        # All three processes are up: gunicorn's master, the worker and the sweeper.
+        # All three processes are up: gunicorn's master, the task worker and the scheduled jobs.
         children = subprocess.run(
             ["pgrep", "-f", "-P", str(server.pid)], capture_output=True, text=True
         ).stdout.split()

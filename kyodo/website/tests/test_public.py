@@ -107,3 +107,31 @@ def test_an_html_file_cannot_be_attached(staff_user):
     with pytest.raises(ValidationError, match="この種類のファイルは添付できません"):
         services.news_attach(actor=staff_user, post=post, title="x", upload=upload)
     assert NewsAttachment.objects.count() == 0
+
+
+def test_home_shows_recent_events_of_the_demo_and_the_open_data_links(client, demo):
+    response = client.get("/")
+    assert '<h2 id="events-heading">最近の事業</h2>' in response.text
+    assert "協働を考えるシンポジウム" in response.text
+    assert 'href="/calendar/events.ics"' in response.text
+    assert 'href="/opendata/events.csv"' in response.text
+
+
+def test_home_shows_upcoming_events_first(client, demo, staff_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyodo.events import services
+
+    services.event_create(
+        actor=staff_user,
+        status="published",
+        kind="講座",
+        title="来週の講座",
+        date=timezone.localdate() + timedelta(days=7),
+    )
+    response = client.get("/")
+    assert '<h2 id="events-heading">今後の事業</h2>' in response.text
+    assert ">来週の講座</a>" in response.text
+    assert ">協働を考えるシンポジウム</a>" not in response.text

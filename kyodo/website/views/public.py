@@ -5,19 +5,29 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
+from kyodo.api.opendata import public_events as listed_events
+from kyodo.events.selectors import public_events
 from kyodo.website import selectors
 from kyodo.website.models import NewsAttachment, Page
 
 HOME_NEWS = 5
+HOME_EVENTS = 5
 
 
 def home(request):
+    upcoming = list(public_events()[:HOME_EVENTS])
+    # Between programmes (or in the 2011 demo) the home page shows what was held lately instead.
+    recent = (
+        [] if upcoming else list(listed_events().order_by("-date", "-start_time")[:HOME_EVENTS])
+    )
     return render(
         request,
         "website/home.html",
         {
             "intro": selectors.page_or_none(Page.Slug.HOME),
             "news": selectors.published_news()[:HOME_NEWS],
+            "events": upcoming or recent,
+            "events_are_recent": not upcoming,
         },
     )
 

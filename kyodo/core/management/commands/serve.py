@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Serve Kyodo as in production: gunicorn + WhiteNoise, the task worker and outbox sweeper."
+        "Serve Kyodo as in production: gunicorn + WhiteNoise, the task worker and scheduled jobs."
     )
 
     def add_arguments(self, parser):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 "10",
             ],
             "worker": [python, "-m", "kyodo", "db_worker", "--queue-name", "*", "--no-reload"],
-            "sweeper": [python, "-m", "kyodo", "outbox", "flush", "--every", "60"],
+            "periodic": [python, "-m", "kyodo", "periodic", "--every", "60"],
         }
         children = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}
         self.stdout.write(f"Kyodo is serving on http://{bind}/ (Ctrl-C stops it)")

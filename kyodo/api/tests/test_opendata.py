@@ -1,0 +1,45 @@
+import csv
+import io
+from datetime import date
+
+import icalendar
+
+from kyodo.api.opendata import EVENT_COLUMNS, public_events
+from kyodo.events.models import Event
+
+
+def test_calendar_parses_back_to_the_public_events(client, demo):
+    response = client.get("/calendar/events.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = icalendar.Calendar.from_ical(response.content)
+    entries = calendar.walk("VEVENT")
+    expected = list(public_events())
+    assert len(expected) >= 5
+    assert [str(e["summary"]) for e in entries] == [event.name for event in expected]
+    assert [e.decoded("dtstart").date() if hasattr(e.decoded("dtstart"), "date") else e.decoded("dtstart") for e in entries] == [event.date for event in expected]  # fmt: skip
+    assert {str(e["uid"]) for e in entries} == {
+        f"event-{event.pk}@127.0.0.1:8000" for event in expected
+    }
+
+
+def test_calendar_leaves_out_drafts(client, demo):
+    draft = Event.objects.create(kind="講座", title="未公開の講座", date=date(2011, 3, 1))
+    assert draft.status == Event.Status.DRAFT
+    assert "未公開の講座" not in client.get("/calendar/events.ics").content.decode()
+    assert "未公開の講座" not in client.get("/opendata/events.csv").content.decode("utf-8-sig")
+
+
+def test_open_data_csv_has_the_standard_columns_and_the_events(client, demo):
+    response = client.get("/opendata/events.csv")
+    assert response.status_code == 200
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert list(rows[0].keys()) == EVENT_COLUMNS
+    expected = list(public_events())
+    assert [row["イベント名"] for row in rows] == [event.name for event in expected]
+    assert [row["開始日"] for row in rows] == [event.date.isoformat() for event in expected]
+    assert all(row["都道府県コード又は市区町村コード"] == "132292" for row in rows)
+    assert all(row["市区町村名"] == "西東京市" for row in rows)
+    for row, event in zip(rows, expected, strict=True):
+        assert row["開始時間"] == (event.start_time.strftime("%H:%M") if event.start_time else "")

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from kyodo.api import opendata
+
+app_name = "opendata"
+
+urlpatterns = [
+    path("opendata/events.csv", opendata.events_csv, name="events-csv"),
+    path("calendar/events.ics", opendata.events_ics, name="events-ics"),
+]
