@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from django import template
+from django.http import QueryDict
 from django.utils import timezone
 
 from kyodo.core import wareki as core_wareki
@@ -118,3 +119,12 @@ def markdown_filter(value: str | None) -> str:
     from kyodo.core.markup import render_markdown
 
     return render_markdown(value or "")
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number: int) -> str:
+    """``?…&page=N`` keeping the request's other query parameters (the list's filters)."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else QueryDict(mutable=True)
+    query["page"] = number
+    return "?" + query.urlencode()

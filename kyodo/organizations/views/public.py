@@ -29,14 +29,8 @@ def directory(request):
     return render(
         request,
         "organizations/public/directory.html",
-        {"form": form, "page": page, "query": _query_without_page(request)},
+        {"form": form, "page": page},
     )
-
-
-def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def detail(request, pk: int):

@@ -45,13 +45,7 @@ def index(request):
     page = Paginator(selectors.staff_organizations(**filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "organizations/staff/index.html",
-        {"form": form, "page": page, "query": query.urlencode()},
-    )
+    return render(request, "organizations/staff/index.html", {"form": form, "page": page})
 
 
 def _detail(request, organization: Organization, *, status: int = 200, **forms):
