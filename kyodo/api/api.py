@@ -2,15 +2,34 @@
 
 from datetime import date, time
 
-from django.http import HttpRequest
+from django.conf import settings
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Concat
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import FilterSchema, NinjaAPI, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field
 
 from kyodo.api.opendata import public_events
+from kyodo.committees.export import minutes_document, speaker_label
+from kyodo.committees.models import AgendaItem, Meeting, Minutes, MinutesEntry, SpeakerLabels
 from kyodo.core.wareki import fiscal_year_range
 from kyodo.events.models import Event
+from kyodo.organizations import selectors as organization_selectors
+from kyodo.organizations.models import ActivityField, Organization, PublishableField
 
 api = NinjaAPI(
     title="Kyodo API",
@@ -102,3 +121,418 @@ def list_events(request: HttpRequest, filters: Query[DateRangeFilter], kind: str
 @api.get("/events/{event_id}", response=EventOut, tags=["events"])
 def get_event(request: HttpRequest, event_id: int):
     return get_object_or_404(public_events().prefetch_related("guests"), pk=event_id)
+
+
+# --- registered groups ----------------------------------------------------------------------
+
+
+class GroupFilter(Schema):
+    q: str | None = Field(None, max_length=200, description="Part of the name or its reading.")
+    activity_field: ActivityField | None = Field(None, description="A field of activity (code).")
+    legal_form: Organization.LegalForm | None = Field(None, description="Legal form (code).")
+
+
+def _published(obj: Organization, code: str):
+    # The same choice as the public group page: Organization.public_fields (published and set).
+    for shown, _label, _value in obj.public_fields:
+        if shown == code:
+            return getattr(obj, code)
+    return None
+
+
+class GroupOut(Schema):
+    """A registered group: name, reading and legal form always; every other field only if the
+    group chose to publish it (null otherwise)."""
+
+    id: int
+    name: str
+    name_reading: str
+    legal_form: str
+    legal_form_label: str
+    description: str | None
+    activity_fields: list[str] | None
+    activity_field_labels: list[str] | None
+    area: str | None
+    member_count: int | None
+    founded_year: int | None
+    website: str | None
+    representative_name: str | None
+    email: str | None
+    phone: str | None
+    address: str | None
+    url: str
+
+    @staticmethod
+    def resolve_legal_form_label(obj: Organization) -> str:
+        return str(obj.get_legal_form_display())
+
+    @staticmethod
+    def resolve_description(obj: Organization) -> str | None:
+        return _published(obj, PublishableField.DESCRIPTION)
+
+    @staticmethod
+    def resolve_activity_fields(obj: Organization) -> list[str] | None:
+        if _published(obj, PublishableField.ACTIVITY_FIELDS) is None:
+            return None
+        return obj.activity_field_list
+
+    @staticmethod
+    def resolve_activity_field_labels(obj: Organization) -> list[str] | None:
+        if _published(obj, PublishableField.ACTIVITY_FIELDS) is None:
+            return None
+        return obj.activity_field_labels
+
+    @staticmethod
+    def resolve_area(obj: Organization) -> str | None:
+        return _published(obj, PublishableField.AREA)
+
+    @staticmethod
+    def resolve_member_count(obj: Organization) -> int | None:
+        return _published(obj, PublishableField.MEMBER_COUNT)
+
+    @staticmethod
+    def resolve_founded_year(obj: Organization) -> int | None:
+        return _published(obj, PublishableField.FOUNDED_YEAR)
+
+    @staticmethod
+    def resolve_website(obj: Organization) -> str | None:
+        return _published(obj, PublishableField.WEBSITE)
+
+    @staticmethod
+    def resolve_representative_name(obj: Organization) -> str | None:
+        return _published(obj, PublishableField.REPRESENTATIVE_NAME)
+
+    @staticmethod
+    def resolve_email(obj: Organization) -> str | None:
+        return _published(obj, PublishableField.EMAIL)
+
+    @staticmethod
+    def resolve_phone(obj: Organization) -> str | None:
+        return _published(obj, PublishableField.PHONE)
+
+    @staticmethod
+    def resolve_address(obj: Organization) -> str | None:
+        return _published(obj, PublishableField.ADDRESS)
+
+    @staticmethod
+    def resolve_url(obj: Organization) -> str:
+        return settings.SITE_URL + reverse("organizations:detail", args=[obj.pk])
+
+
+@api.get("/groups", response=list[GroupOut], tags=["groups"])
+@paginate(PageNumberPagination, page_size=50)
+def list_groups(request: HttpRequest, filters: Query[GroupFilter]):
+    """Registered groups as the public directory lists them, in gojūon order of their reading.
+
+    ``activity_field`` matches only groups that publish their fields of activity."""
+    return organization_selectors.directory(
+        q=filters.q or "",
+        activity_field=filters.activity_field.value if filters.activity_field else "",
+        legal_form=filters.legal_form.value if filters.legal_form else "",
+    )
+
+
+@api.get("/groups/{group_id}", response=GroupOut, tags=["groups"])
+def get_group(request: HttpRequest, group_id: int):
+    organization = organization_selectors.public_organization(pk=group_id)
+    if organization is None:
+        raise Http404
+    return organization
+
+
+# --- committee meetings ---------------------------------------------------------------------
+
+
+class MeetingFilter(DateRangeFilter):
+    committee: str | None = Field(
+        None, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$", description="Committee (short name)."
+    )
+
+
+def _confirmed(meeting: Meeting) -> Minutes | None:
+    minutes = getattr(meeting, "minutes", None)  # a missing reverse one-to-one raises → None
+    return minutes if minutes is not None and minutes.is_confirmed else None
+
+
+def _minutes_url(minutes: Minutes) -> str:
+    return settings.SITE_URL + reverse("committees:minutes", args=[minutes.pk])
+
+
+class MeetingOut(Schema):
+    id: int
+    committee: str
+    committee_slug: str
+    fiscal_year: int
+    number: int
+    title: str = Field(description="「平成22年度第9回運営委員会」")
+    date: date
+    start_time: time | None
+    end_time: time | None
+    venue: str = Field(description="The venue's name, or 未定 while not decided.")
+    status: str
+    minutes_url: str | None = Field(description="The public minutes, once confirmed.")
+
+    @staticmethod
+    def resolve_committee(obj: Meeting) -> str:
+        return obj.committee.name
+
+    @staticmethod
+    def resolve_committee_slug(obj: Meeting) -> str:
+        return obj.committee.slug
+
+    @staticmethod
+    def resolve_title(obj: Meeting) -> str:
+        return str(obj)
+
+    @staticmethod
+    def resolve_venue(obj: Meeting) -> str:
+        return obj.venue.name if obj.venue_id else "未定"
+
+    @staticmethod
+    def resolve_minutes_url(obj: Meeting) -> str | None:
+        minutes = _confirmed(obj)
+        return _minutes_url(minutes) if minutes else None
+
+
+def _meetings() -> QuerySet[Meeting]:
+    return Meeting.objects.select_related("committee", "venue", "minutes").order_by("date", "pk")
+
+
+def _in_range(qs: QuerySet, filters: DateRangeFilter, field: str) -> QuerySet:
+    start, end = filters.date_bounds()
+    if start:
+        qs = qs.filter(**{f"{field}__gte": start})
+    if end:
+        qs = qs.filter(**{f"{field}__lte": end})
+    return qs
+
+
+@api.get("/meetings", response=list[MeetingOut], tags=["committees"])
+@paginate(PageNumberPagination, page_size=50)
+def list_meetings(request: HttpRequest, filters: Query[MeetingFilter]):
+    """Committee meetings, by date."""
+    meetings = _in_range(_meetings(), filters, "date")
+    if filters.committee:
+        meetings = meetings.filter(committee__slug=filters.committee)
+    return meetings
+
+
+@api.get("/meetings/{meeting_id}", response=MeetingOut, tags=["committees"])
+def get_meeting(request: HttpRequest, meeting_id: int):
+    return get_object_or_404(_meetings(), pk=meeting_id)
+
+
+# --- confirmed minutes ----------------------------------------------------------------------
+
+
+class EntryOut(Schema):
+    kind: str = Field(description="statement or note (○).")
+    speaker: str | None = Field(description="As the published minutes label it.")
+    text: str
+
+
+class ItemOut(Schema):
+    number: int
+    title: str
+    entries: list[EntryOut]
+
+
+class SectionOut(Schema):
+    number: int
+    category: str
+    items: list[ItemOut]
+
+
+class SecretariatOut(Schema):
+    name: str
+    title: str
+
+
+class MinutesOut(Schema):
+    meeting_id: int
+    organization: str | None
+    title: str
+    status: str
+    fiscal_year: int
+    meeting_number: int
+    date: date
+    start_time: time | None
+    end_time: time | None
+    venue: str
+    attendees: list[str]
+    attendee_count: int
+    secretariat: list[SecretariatOut]
+    sections: list[SectionOut]
+    closing: str | None
+    content_hash: str
+    url: str
+
+
+def _public_minutes(meeting_id: int) -> Minutes:
+    return get_object_or_404(
+        Minutes.objects.select_related("meeting__committee__center", "meeting__venue"),
+        meeting_id=meeting_id,
+        status=Minutes.Status.CONFIRMED,
+    )
+
+
+@api.get("/minutes/{meeting_id}", response=MinutesOut, tags=["committees"])
+def get_minutes(request: HttpRequest, meeting_id: int):
+    """Confirmed minutes of a meeting, as the public minutes page shows them (404 until then)."""
+    minutes = _public_minutes(meeting_id)
+    document = minutes_document(minutes)
+    return dict(
+        meeting_id=minutes.meeting_id,
+        organization=document.organization,
+        title=document.title,
+        status=document.status,
+        fiscal_year=document.fiscal_year,
+        meeting_number=document.meeting_number,
+        date=document.date,
+        start_time=document.start_time,
+        end_time=document.end_time,
+        venue=document.venue,
+        attendees=document.attendees,
+        attendee_count=document.attendee_count,
+        secretariat=document.secretariat,
+        sections=document.sections,
+        closing=document.closing,
+        content_hash=minutes.content_hash,
+        url=_minutes_url(minutes),
+    )
+
+
+# --- statements -----------------------------------------------------------------------------
+
+_SECTION_RANK = Case(
+    *[When(item__category=c, then=Value(i)) for i, c in enumerate(AgendaItem.CATEGORY_ORDER)],
+    output_field=IntegerField(),
+)
+
+# The label the published minutes print (kyodo.committees.export.speaker_label), in SQL, so
+# that ``speaker`` filters on what is published and nothing else.
+_PUBLISHED_SPEAKER = Case(
+    When(
+        Q(item__meeting__committee__speaker_labels=SpeakerLabels.NAME)
+        & Q(member__isnull=False)
+        & Q(speaker__in=["委員長", "副委員長"]),
+        then=Concat("member__name", "speaker"),
+    ),
+    When(
+        Q(item__meeting__committee__speaker_labels=SpeakerLabels.NAME) & Q(member__isnull=False),
+        then=Concat("member__name", Value("委員")),
+    ),
+    default=F("speaker"),
+)
+
+_POSITIONS = ("委員長", "副委員長", "委員", "事務局")
+
+
+def _statements() -> QuerySet[MinutesEntry]:
+    """Statements of confirmed minutes only, in the order of the minutes, each with ``order``:
+    its number among the statements of its minutes (1, 2, …)."""
+    confirmed = MinutesEntry.objects.filter(
+        kind=MinutesEntry.Kind.STATEMENT, item__meeting__minutes__status=Minutes.Status.CONFIRMED
+    )
+    earlier = (
+        MinutesEntry.objects.filter(
+            kind=MinutesEntry.Kind.STATEMENT, item__meeting=OuterRef("item__meeting")
+        )
+        .annotate(rank=_SECTION_RANK)
+        .filter(
+            Q(rank__lt=OuterRef("section_rank"))
+            | Q(rank=OuterRef("section_rank"), item__number__lt=OuterRef("item__number"))
+            | Q(
+                rank=OuterRef("section_rank"),
+                item__number=OuterRef("item__number"),
+                position__lte=OuterRef("position"),
+            )
+        )
+        .order_by()
+        .values("item__meeting")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        confirmed.annotate(section_rank=_SECTION_RANK, published_speaker=_PUBLISHED_SPEAKER)
+        .annotate(order=Subquery(earlier, output_field=IntegerField()))
+        .select_related("item__meeting__committee", "item__meeting__minutes", "member")
+        .order_by(
+            "item__meeting__date", "item__meeting__pk", "section_rank", "item__number", "position"
+        )
+    )
+
+
+class StatementFilter(DateRangeFilter):
+    meeting: int | None = Field(None, ge=1, description="Meeting id.")
+    speaker: str | None = Field(
+        None, max_length=100, description="Exactly the speaker as published (e.g. 委員長)."
+    )
+    q: str | None = Field(None, max_length=200, description="Words in the statement.")
+
+
+class StatementOut(Schema):
+    id: int
+    meeting_id: int
+    meeting: str = Field(description="「平成22年度第9回運営委員会」")
+    date: date
+    order: int = Field(description="The statement's number within its minutes (1, 2, …).")
+    category: str = Field(description="報告事項, 審議事項, 協議事項 or その他.")
+    item_number: int
+    item_title: str
+    speaker: str = Field(description="As the published minutes label it.")
+    speaker_position: str | None = Field(description="委員長, 副委員長, 委員 or 事務局, if known.")
+    text: str
+    url: str = Field(description="The public minutes page.")
+
+    @staticmethod
+    def resolve_meeting_id(obj: MinutesEntry) -> int:
+        return obj.item.meeting_id
+
+    @staticmethod
+    def resolve_meeting(obj: MinutesEntry) -> str:
+        return str(obj.item.meeting)
+
+    @staticmethod
+    def resolve_date(obj: MinutesEntry) -> date:
+        return obj.item.meeting.date
+
+    @staticmethod
+    def resolve_category(obj: MinutesEntry) -> str:
+        return obj.item.category_ja
+
+    @staticmethod
+    def resolve_item_number(obj: MinutesEntry) -> int:
+        return obj.item.number
+
+    @staticmethod
+    def resolve_item_title(obj: MinutesEntry) -> str:
+        return obj.item.title
+
+    @staticmethod
+    def resolve_speaker(obj: MinutesEntry) -> str:
+        by_name = obj.item.meeting.committee.speaker_labels == SpeakerLabels.NAME
+        return speaker_label(obj, by_name=by_name)
+
+    @staticmethod
+    def resolve_speaker_position(obj: MinutesEntry) -> str | None:
+        return obj.speaker if obj.speaker in _POSITIONS else None
+
+    @staticmethod
+    def resolve_url(obj: MinutesEntry) -> str:
+        return _minutes_url(obj.item.meeting.minutes)
+
+
+@api.get("/statements", response=list[StatementOut], tags=["committees"])
+@paginate(PageNumberPagination, page_size=50)
+def list_statements(request: HttpRequest, filters: Query[StatementFilter]):
+    """One record per statement of confirmed minutes, in the order of the minutes (after the
+    National Diet Library's minutes API). Notes (○) and unconfirmed minutes are left out."""
+    statements = _in_range(_statements(), filters, "item__meeting__date")
+    if filters.meeting is not None:
+        statements = statements.filter(item__meeting_id=filters.meeting)
+    if filters.speaker:
+        statements = statements.filter(published_speaker=filters.speaker)
+    if filters.q:
+        statements = statements.filter(text__contains=filters.q)
+    return statements
