@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
+import urllib.request
 
 from bench.common import children, demo_server, rss_mb
 
@@ -32,11 +34,32 @@ def wrk(url: str) -> dict[str, float]:
     }
 
 
+def demo_pages(base: str) -> dict[str, str]:
+    """The pages issue #9 names, found through the public API of the running demo."""
+    from urllib.parse import urlsplit
+
+    def get(path: str) -> dict:
+        with urllib.request.urlopen(base + path, timeout=10) as response:
+            return json.load(response)
+
+    event = get("/api/v1/events")["items"][0]["url"]
+    meetings = get("/api/v1/meetings?fiscal_year=2010")["items"]
+    minutes = next(m["minutes_url"] for m in meetings if m["minutes_url"])
+    return {
+        "home": "/",
+        "event list": "/events/",
+        "event page": urlsplit(event).path,
+        "minutes page": urlsplit(minutes).path,
+        "news": "/news/",
+        "group directory": "/groups/",
+    }
+
+
 def run(pages: dict[str, str] | None = None) -> dict:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk (scripts/system-packages bench)")
-    pages = pages or {"home": "/", "news": "/news/", "about": "/about/"}
     with demo_server(workers=2) as (base, server):
+        pages = pages or demo_pages(base)
         floor = wrk(base + "/healthz")
         results = {name: wrk(base + path) for name, path in pages.items()}
         workers = children(server.pid)
