@@ -69,76 +69,81 @@ def detail(request, pk: int):
     return _detail(request, get_object_or_404(Organization, pk=pk))
 
 
-@staff_required
-@require_POST
-def approve(request, pk: int):
+def _review_action(request, pk: int, *, form, form_name: str, act, success: str):
+    """The review buttons on a group's page: run ``act(organization, data)``, then back to it.
+
+    A refused action shows the group's page again with the form's error (400).
+    """
     organization = get_object_or_404(Organization, pk=pk)
-    form = ApproveForm(request.POST)
     if form.is_valid():
         try:
-            services.application_approve(
-                actor=request.user, organization=organization, **form.cleaned_data
-            )
+            act(organization, form.cleaned_data)
         except OrganizationError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("The group was registered and its representative invited."))
+            messages.success(request, success)
             return redirect("organizations-staff:detail", pk=pk)
-    return _detail(request, organization, approve_form=form, status=400)
+    return _detail(request, organization, status=400, **{form_name: form})
+
+
+@staff_required
+@require_POST
+def approve(request, pk: int):
+    return _review_action(
+        request,
+        pk,
+        form=ApproveForm(request.POST),
+        form_name="approve_form",
+        act=lambda organization, data: services.application_approve(
+            actor=request.user, organization=organization, **data
+        ),
+        success=_("The group was registered and its representative invited."),
+    )
 
 
 @staff_required
 @require_POST
 def return_application(request, pk: int):
-    organization = get_object_or_404(Organization, pk=pk)
-    form = ReasonForm(request.POST, prefix="return")
-    if form.is_valid():
-        try:
-            services.application_return(
-                actor=request.user, organization=organization, reason=form.cleaned_data["reason"]
-            )
-        except OrganizationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The application was returned to the applicant."))
-            return redirect("organizations-staff:detail", pk=pk)
-    return _detail(request, organization, return_form=form, status=400)
+    return _review_action(
+        request,
+        pk,
+        form=ReasonForm(request.POST, prefix="return"),
+        form_name="return_form",
+        act=lambda organization, data: services.application_return(
+            actor=request.user, organization=organization, reason=data["reason"]
+        ),
+        success=_("The application was returned to the applicant."),
+    )
 
 
 @staff_required
 @require_POST
 def reject(request, pk: int):
-    organization = get_object_or_404(Organization, pk=pk)
-    form = ReasonForm(request.POST, prefix="reject")
-    if form.is_valid():
-        try:
-            services.application_reject(
-                actor=request.user, organization=organization, reason=form.cleaned_data["reason"]
-            )
-        except OrganizationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The application was rejected."))
-            return redirect("organizations-staff:detail", pk=pk)
-    return _detail(request, organization, reject_form=form, status=400)
+    return _review_action(
+        request,
+        pk,
+        form=ReasonForm(request.POST, prefix="reject"),
+        form_name="reject_form",
+        act=lambda organization, data: services.application_reject(
+            actor=request.user, organization=organization, reason=data["reason"]
+        ),
+        success=_("The application was rejected."),
+    )
 
 
 @staff_required
 @require_POST
 def change_status(request, pk: int):
-    organization = get_object_or_404(Organization, pk=pk)
-    form = StatusChangeForm(request.POST)
-    if form.is_valid():
-        try:
-            services.organization_change_status(
-                actor=request.user, organization=organization, **form.cleaned_data
-            )
-        except OrganizationError as exc:
-            form.add_error(None, exc.message)
-        else:
-            messages.success(request, _("The change was recorded."))
-            return redirect("organizations-staff:detail", pk=pk)
-    return _detail(request, organization, status_form=form, status=400)
+    return _review_action(
+        request,
+        pk,
+        form=StatusChangeForm(request.POST),
+        form_name="status_form",
+        act=lambda organization, data: services.organization_change_status(
+            actor=request.user, organization=organization, **data
+        ),
+        success=_("The change was recorded."),
+    )
 
 
 @staff_required
