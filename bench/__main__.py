@@ -3,34 +3,69 @@
 from __future__ import annotations
 
 import datetime
+import importlib
 import sys
 
-from bench import pages
 from bench.common import ROOT, machine
 
-BENCHMARKS = {"pages": pages}
+# Each benchmark is a module of this package with run() -> results and markdown(results) -> str,
+# listed here in the order the report shows them.
+BENCHMARK_NAMES = ["pages", "rush", "reports", "search", "import_pdf"]
+
+
+def available() -> dict:
+    modules = {}
+    for name in BENCHMARK_NAMES:
+        if (ROOT / "bench" / f"{name}.py").exists():
+            modules[name] = importlib.import_module(f"bench.{name}")
+    return modules
+
+
+def previous_sections(path) -> dict[str, str]:
+    """The sections of an earlier report, by benchmark name, so one benchmark can be re-run alone."""
+    if not path.exists():
+        return {}
+    sections: dict[str, str] = {}
+    name = None
+    for line in path.read_text().splitlines(keepends=True):
+        if line.startswith("## "):
+            name = line[3:].split()[0]
+            sections[name] = ""
+        if name:
+            sections[name] += line
+    return sections
 
 
 def main(argv: list[str]) -> None:
-    names = argv or list(BENCHMARKS)
-    sections = []
+    benchmarks = available()
+    names = argv or list(benchmarks)
+    unknown = sorted(set(names) - set(benchmarks))
+    if unknown:
+        sys.exit(f"unknown benchmark: {', '.join(unknown)} (known: {', '.join(benchmarks)})")
+    path = ROOT / "docs" / "benchmarks.md"
+    sections = previous_sections(path)
+    today = datetime.date.today().isoformat()
     for name in names:
-        module = BENCHMARKS[name]
+        module = benchmarks[name]
         print(f"running {name} …", flush=True)
-        sections.append(f"## {name}\n\n{module.markdown(module.run())}\n")
-    command = "make bench" if not argv else f".venv/bin/python -m bench {' '.join(argv)}"
+        command = f".venv/bin/python -m bench {name}"
+        sections[name] = (
+            f"## {name}\n\nMeasured {today} on {machine()} with `{command}` "
+            f"(all of them: `make bench`).\n\n{module.markdown(module.run())}\n"
+        )
+    ordered = [sections[name] for name in BENCHMARK_NAMES if name in sections]
     report = "\n".join(
         [
             "# Benchmarks",
             "",
-            f"Measured {datetime.date.today().isoformat()} on {machine()}.",
-            f"Reproduce with `{command}` from the repository root. Ratios compare numbers taken "
-            "in the same run; the machines are shared, so absolute numbers vary between runs.",
+            "Run from the repository root. Each section says when, where and with which command it "
+            "was measured. Ratios compare numbers taken in the same run; the machines are shared, "
+            "so absolute numbers vary between runs.",
             "",
-            *sections,
+            *ordered,
         ]
     )
-    (ROOT / "docs" / "benchmarks.md").write_text(report)
+    path.write_text(report)
     print(report)
 
 

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "kyodo.consultations",
     "kyodo.reports",
     "kyodo.committees",
+    "kyodo.collaboration",
+    "kyodo.search",
     "kyodo.website",
     "kyodo.api",
     "django.contrib.admin",

@@ -15,11 +15,14 @@ urlpatterns = [
     path("staff/consultations/", include("kyodo.consultations.urls_staff")),
     path("staff/reports/", include("kyodo.reports.urls_staff")),
     path("staff/committees/", include("kyodo.committees.urls_staff")),
+    path("staff/collaboration/", include("kyodo.collaboration.urls_staff")),
+    path("staff/search/", include("kyodo.search.urls_staff")),
     path("staff/site/", include("kyodo.website.urls_staff")),
     path("staff/", include("kyodo.core.urls_staff")),
     # Committee members and group representatives.
     path("member/", include("kyodo.committees.urls_member")),
     path("group/organization/", include("kyodo.organizations.urls_group")),
+    path("group/collaboration/", include("kyodo.collaboration.urls_group")),
     path("group/", include("kyodo.core.urls_group")),
     path("django-admin/", admin.site.urls),
     # Open data: the read-only API, the events CSV and calendar.
@@ -29,5 +32,7 @@ urlpatterns = [
     path("groups/", include("kyodo.organizations.urls")),
     path("events/", include("kyodo.events.urls")),
     path("committee/", include("kyodo.committees.urls")),
+    path("collaboration/", include("kyodo.collaboration.urls")),
+    path("search/", include("kyodo.search.urls")),
     path("", include("kyodo.website.urls")),
 ]

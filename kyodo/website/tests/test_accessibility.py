@@ -93,8 +93,23 @@ def samples() -> dict[str, str]:
     }  # fmt: skip
 
 
+def app_samples() -> dict[str, str]:
+    """Samples an app lists itself, in ``kyodo/<app>/tests/axe_samples.py`` (``def samples()``)."""
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    found: dict[str, str] = {}
+    for config in apps.get_app_configs():
+        name = f"{config.name}.tests.axe_samples"
+        if config.name.startswith("kyodo.") and find_spec(f"{config.name}.tests") and find_spec(name):
+            found.update(import_module(name).samples())
+    return found
+
+
 def pages_by_area() -> dict[str, list[str]]:
-    sample = samples()
+    sample = samples() | app_samples()
     missing = [r for r in all_routes() if "<" in r and r not in sample]
     assert missing == [], "add a sample page for these routes"
     urls = [sample.get(r, r) for r in all_routes()]
