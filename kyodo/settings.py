@@ -182,6 +182,8 @@ TASKS = {
 }
 
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# A Japanese TrueType font to embed in generated PDFs (default: IPA Gothic where installed).
+PDF_FONT_FILE = env_str("PDF_FONT_FILE")
 
 LOGGING = {
     "version": 1,

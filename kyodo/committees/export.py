@@ -15,13 +15,12 @@ from django.template.loader import render_to_string
 
 from kyodo.committees.models import Minutes, MinutesEntry, SpeakerLabels
 from kyodo.committees.selectors import agenda_sections, attendees
+from kyodo.core.pdf_fonts import pdf_fonts
 from kyodo.core.wareki import fiscal_year_label, format_time_range_ja, format_wareki
 from kyodo.minutes_text import Entry, Item, Secretariat, Section, render_minutes
 from kyodo.minutes_text import Minutes as Document
 
 CLOSING = "以上をもって散会した。"
-PDF_FONT = "HeiseiKakuGo-W5"
-PDF_TITLE_FONT = "HeiseiMin-W3"
 
 Labels = Literal["committee", "stored"]
 
@@ -141,22 +140,18 @@ def render_html(minutes: Minutes, *, standalone: bool = True) -> str:
 
 
 def render_pdf(minutes: Minutes) -> bytes:
-    """A4 PDF with the standard Japanese CID fonts, so no font file is needed on the machine."""
+    """A4 PDF in the font from `kyodo.core.pdf_fonts` (embedded IPA Gothic when installed)."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
-    for font in (PDF_FONT, PDF_TITLE_FONT):
-        if font not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(UnicodeCIDFont(font))
-    base = ParagraphStyle("base", fontName=PDF_FONT, fontSize=10, leading=16, wordWrap="CJK")
+    fonts = pdf_fonts()
+    base = ParagraphStyle("base", fontName=fonts.body, fontSize=10, leading=16, wordWrap="CJK")
     center = ParagraphStyle("center", parent=base, alignment=1)
-    title = ParagraphStyle("title", parent=center, fontName=PDF_TITLE_FONT, fontSize=14, leading=22)
+    title = ParagraphStyle("title", parent=center, fontName=fonts.title, fontSize=14, leading=22)
     heading = ParagraphStyle("heading", parent=base, fontSize=11, spaceBefore=8, spaceAfter=4)
     hanging = ParagraphStyle("entry", parent=base, leftIndent=4 * mm, firstLineIndent=-4 * mm)
 

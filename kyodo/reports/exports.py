@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from kyodo.core.pdf_fonts import pdf_fonts
 from kyodo.core.wareki import format_wareki
 from kyodo.reports.report import MonthlyReport
 from kyodo.reports.services import report_text
@@ -228,9 +229,6 @@ def _sheet_title(title: str) -> str:
 
 # --- PDF ----------------------------------------------------------------------------------------
 
-# A CID font every PDF reader has: Japanese renders without shipping font files.
-PDF_FONT = "HeiseiKakuGo-W5"
-
 
 def to_pdf(report: MonthlyReport) -> bytes:
     from xml.sax.saxutils import escape
@@ -239,15 +237,13 @@ def to_pdf(report: MonthlyReport) -> bytes:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
     doc = rendered(report)
     # wordWrap="CJK" breaks Japanese lines between any two characters, as Japanese text does.
-    body = ParagraphStyle("body", fontName=PDF_FONT, fontSize=10, leading=16, wordWrap="CJK")
+    body = ParagraphStyle(
+        "body", fontName=pdf_fonts().body, fontSize=10, leading=16, wordWrap="CJK"
+    )
     cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=13)
     h1 = ParagraphStyle("h1", parent=body, fontSize=16, leading=24, spaceAfter=4 * mm)
     h2 = ParagraphStyle("h2", parent=body, fontSize=12, leading=18, spaceBefore=5 * mm)

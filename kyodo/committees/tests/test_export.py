@@ -88,10 +88,7 @@ def pdf_text(path: Path) -> str:
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
-        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
-    # The standard CID fonts carry no ToUnicode map; pdfminer's Adobe-Japan1 table maps the
-    # glyph of ～ (FF5E) back to the wave dash 〜 and lacks CID 8443 (﨑). The glyphs are right.
-    return text.replace("(cid:8443)", "﨑").replace("〜", "～")
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
 @pytest.fixture
@@ -143,6 +140,21 @@ def test_pdf_export_contains_every_gold_entry_in_order(ninth):
     text = pdf_text(path)
     assert_in_order(text, HEADER[:6] + gold_lines() + HEADER[6:])
     assert squash(text).index("坂口委員") < squash(text).index("田辺委員")
+
+
+@needs_seed
+def test_pdf_embeds_its_font_so_every_character_reads_back(ninth):
+    import pdfplumber
+
+    path = _export(ninth, "pdf")
+    with pdfplumber.open(path) as pdf:
+        fonts = {char["fontname"].split("+")[-1] for page in pdf.pages for char in page.chars}
+        # A subset prefix (ABCDEF+) marks an embedded font; the CID fallback has none.
+        assert all("+" in char["fontname"] for page in pdf.pages for char in page.chars)
+    assert fonts == {"IPAGothic"}  # Debian's fonts-ipafont-gothic, from scripts/system-packages
+    text = pdf_text(path)
+    assert "(cid:" not in text
+    assert "宮﨑委員" in text and "～" in text and "〜" not in text
 
 
 @needs_seed
