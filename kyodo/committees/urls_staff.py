@@ -1,12 +1,14 @@
 from django.urls import path
 
-from kyodo.committees.views import staff
+from kyodo.committees.views import imports, staff
 
 app_name = "committees-staff"
 
 urlpatterns = [
     path("", staff.index, name="index"),
     path("settings/", staff.settings_update, name="settings"),
+    path("import/", imports.upload, name="import"),
+    path("import/save/", imports.save, name="import-save"),
     path("appointments/new/", staff.appointment_add, name="appointment-add"),
     path("meetings/<int:pk>/", staff.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/edit/", staff.meeting_update, name="meeting-edit"),

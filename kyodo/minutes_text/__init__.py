@@ -5,8 +5,8 @@ all use it without a database.
 """
 
 from .model import Entry, Item, Minutes, Secretariat, Section
-from .parser import MinutesParseError, parse_entries, parse_minutes
-from .render import render_entries, render_minutes
+from .parser import MinutesParseError, parse_entries, parse_layout, parse_minutes
+from .render import render_body, render_entries, render_minutes
 
 __all__ = [
     "Entry",
@@ -16,7 +16,9 @@ __all__ = [
     "Secretariat",
     "Section",
     "parse_entries",
+    "parse_layout",
     "parse_minutes",
+    "render_body",
     "render_entries",
     "render_minutes",
 ]

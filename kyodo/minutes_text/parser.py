@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import _header
-from ._layout import Line, layout_lines
+from ._layout import Layout, Line, layout_lines
 from ._syntax import (
     CONTAINER_CATEGORIES,
     closing_line,
@@ -308,7 +308,16 @@ def _check_text(text: str) -> None:
 def parse_minutes(text: str) -> Minutes:
     """Parse a whole set of minutes; raises MinutesParseError if it is not one."""
     _check_text(text)
-    layout = layout_lines(text)
+    return parse_layout(layout_lines(text))
+
+
+def parse_layout(layout: Layout) -> Minutes:
+    """Parse minutes whose lines are already in reading order.
+
+    ``layout_lines`` builds the layout from extracted text (guessing where the
+    page-line numbers and boxed headings were); ``pdf.read_pdf`` builds it
+    from the positions on the PDF pages, where nothing needs guessing.
+    """
     prelude = _Prelude()
     _read_fields(layout.header, prelude)
     start = _read_prelude(layout.body, prelude)

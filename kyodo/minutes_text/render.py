@@ -96,6 +96,20 @@ def _section_lines(section: Section) -> list[str]:
     return lines
 
 
+def render_body(m: Minutes) -> str:
+    """The agenda part only (sections, items, entries and closing), no header.
+
+    ``parse_minutes`` reads it back once a title line is put in front of it: the import's
+    review screen lets staff edit this text beside separate header fields.
+    """
+    lines: list[str] = []
+    for section in m.sections:
+        lines.extend(_section_lines(section))
+    if m.closing:
+        lines += ["", m.closing]
+    return "\n".join(lines).strip("\n") + "\n"
+
+
 def render_minutes(m: Minutes) -> str:
     """The whole minutes in the house format, header first."""
     lines = _header_lines(m)

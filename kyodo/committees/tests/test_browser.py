@@ -23,7 +23,7 @@ def _sign_in(page, username: str) -> None:
     page.goto("/accounts/login/")
     page.locator("input[name=username]").fill(username)
     page.locator("input[name=password]").fill(PASSWORD)
-    page.locator("form [type=submit]").first.click()
+    page.get_by_role("button", name="ログイン").click()
     page.wait_for_load_state()
 
 

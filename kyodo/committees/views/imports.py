@@ -1,0 +1,204 @@
+"""Staff upload of legacy minutes (/staff/committees/import/): upload → review → save.
+
+The review screen shows the original text beside the structure the parser found, and the
+structure as editable house-format text with the header fields; saving parses that text again,
+so what staff see is what is stored. A refused file or text saves nothing and says why.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from kyodo.committees.importing import (
+    MAX_BYTES,
+    ImportRefused,
+    Source,
+    check_new,
+    minutes_import,
+    read_source,
+)
+from kyodo.committees.models import Committee
+from kyodo.core.forms import WarekiDateField
+from kyodo.core.permissions import staff_required
+from kyodo.core.wareki import fiscal_year
+from kyodo.minutes_text import Minutes as Document
+from kyodo.minutes_text import MinutesParseError, parse_minutes, render_body
+
+_TITLE = "{fy}年度第{number}回会議録"
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Minutes file"),
+        help_text=gettext_lazy("A PDF (.pdf) or a text file (.txt) of past minutes."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError(
+                _("The file is too large (at most %(mb)d MB).") % {"mb": MAX_BYTES // 1024 // 1024}
+            )
+        try:
+            self.source = read_source(upload.name, upload.read())
+        except ImportRefused as error:
+            raise forms.ValidationError(str(error.message)) from None
+        return upload
+
+
+class ReviewForm(forms.Form):
+    source_name = forms.CharField(widget=forms.HiddenInput, max_length=255)
+    original = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+    sha256 = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    date = WarekiDateField(label=gettext_lazy("Date of the meeting"))
+    number = forms.IntegerField(
+        label=gettext_lazy("Meeting number in its fiscal year"),
+        min_value=1,
+        max_value=999,
+        required=False,
+        help_text=gettext_lazy("Leave empty to take the next free number."),
+    )
+    start_time = forms.TimeField(label=gettext_lazy("Starts at"), required=False)
+    end_time = forms.TimeField(label=gettext_lazy("Ends at"), required=False)
+    venue = forms.CharField(label=gettext_lazy("Venue"), max_length=200, required=False)
+    attendees = forms.CharField(
+        label=gettext_lazy("Attendees"),
+        required=False,
+        help_text=gettext_lazy("Names separated by 「、」; matched to the committee's members."),
+    )
+    absentees = forms.CharField(label=gettext_lazy("Absentees"), required=False)
+    body = forms.CharField(
+        label=gettext_lazy("Minutes in the house format"),
+        widget=forms.Textarea(attrs={"rows": 24}),
+        help_text=gettext_lazy(
+            "「１．報告事項」 for a category, 「１．……について」 for an item, then one entry per "
+            "line: 「委員長：……」 or 「○……」."
+        ),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        fy_date = data["date"]
+        number = data.get("number") or 0
+        title = _TITLE.format(fy=fiscal_year(fy_date), number=number)
+        try:
+            parsed = parse_minutes(f"{title}\n{data['body']}")
+        except MinutesParseError as error:
+            raise forms.ValidationError(
+                _("The minutes could not be read: %(reason)s") % {"reason": str(error)}
+            ) from None
+        parsed.title = title
+        parsed.fiscal_year = None  # the date decides
+        parsed.meeting_number = data.get("number")
+        parsed.date = fy_date
+        parsed.start_time = data.get("start_time")
+        parsed.end_time = data.get("end_time")
+        parsed.venue = data.get("venue") or None
+        parsed.attendees = _names(data.get("attendees", ""))
+        parsed.absentees = _names(data.get("absentees", ""))
+        self.document = parsed
+        return data
+
+
+def _names(text: str) -> list[str]:
+    parts = text.replace("，", "、").replace(",", "、").split("、")
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _committee(request) -> Committee | None:
+    committees = Committee.objects.order_by("pk")
+    slug = request.POST.get("committee") or request.GET.get("committee")
+    return committees.filter(slug=slug).first() if slug else committees.first()
+
+
+def _review_initial(source: Source) -> dict:
+    document = source.document
+    return {
+        "source_name": source.name,
+        "original": source.text,
+        "sha256": source.sha256,
+        "date": document.date.isoformat() if document.date else "",
+        "number": document.meeting_number,
+        "start_time": document.start_time,
+        "end_time": document.end_time,
+        "venue": document.venue or "",
+        "attendees": "、".join(document.attendees),
+        "absentees": "、".join(document.absentees),
+        "body": render_body(document),
+    }
+
+
+def _review(request, form: ReviewForm, document: Document | None, original: str, name: str):
+    return render(
+        request,
+        "committees/staff/import_review.html",
+        {
+            "form": form,
+            "document": document,
+            "original": original,
+            "source_name": name,
+            "action": reverse("committees-staff:import-save"),
+        },
+    )
+
+
+@staff_required
+def upload(request):
+    # Step 1: the file. A good one goes straight to the review screen (nothing saved yet).
+    committee = _committee(request)
+    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
+    if request.method == "POST" and committee is not None and form.is_valid():
+        source = form.source
+        review = ReviewForm(initial=_review_initial(source))
+        try:
+            check_new(committee=committee, document=source.document)
+        except ImportRefused as error:
+            messages.warning(request, str(error.message))
+        return _review(request, review, source.document, source.text, source.name)
+    if committee is None:
+        messages.error(request, _("There is no committee to import into."))
+    return render(request, "committees/staff/import_upload.html", {"form": form})
+
+
+@staff_required
+@require_POST
+def save(request):
+    # Step 2: the reviewed text and header fields are parsed again and stored, or nothing is.
+    committee = _committee(request)
+    form = ReviewForm(request.POST)
+    if form.is_valid() and committee is not None:
+        try:
+            outcome = minutes_import(
+                actor=request.user,
+                committee=committee,
+                document=form.document,
+                source=form.cleaned_data["source_name"],
+                sha256=form.cleaned_data["sha256"],
+            )
+        except ImportRefused as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The minutes have been imported as confirmed minutes."))
+            if outcome.unmatched:
+                messages.warning(
+                    request,
+                    _("These names did not match any member and were not recorded: %(names)s")
+                    % {"names": "、".join(outcome.unmatched)},
+                )
+            return redirect("committees-staff:minutes", pk=outcome.minutes.pk)
+    document = getattr(form, "document", None)
+    return _review(
+        request,
+        form,
+        document,
+        request.POST.get("original", ""),
+        request.POST.get("source_name", ""),
+    )

@@ -1,0 +1,385 @@
+"""Read minutes from a PDF with the position of every character.
+
+Text extracted from a PDF loses the layout (see ``_layout``): page-line numbers get glued to the
+text and boxed headings move to the end of their page.  Here the positions answer directly:
+
+- page-line numbers stand in a column of their own, left or right of the body; they are found
+  by their x position (digits only, aligned on one x, outside the text) and dropped;
+- a section heading drawn in a box (a rectangle, or four lines) is a text line with a
+  horizontal edge right above and right below it; it stays where it stands and is marked as
+  boxed (``Line.relocated``), which the parser reads as "a heading starts here";
+- a numbered line with no text is a blank line (a paragraph break for the parser).
+
+``read_pdf`` returns the :class:`~kyodo.minutes_text._layout.Layout` the parser consumes, so the
+parser does not have to guess for PDFs.  Plain Python; pdfminer.six (which pdfplumber is built
+on) interprets the pages, without its layout analysis, which is not needed here.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from dataclasses import dataclass, field
+from os import PathLike
+from typing import IO, Any
+
+from ._header import header_field
+from ._layout import Layout, Line, is_header_field
+from .model import Minutes
+from .parser import MinutesParseError, parse_layout
+
+# A margin number has one to three ASCII digits.
+_NUMBER = re.compile(r"^[0-9]{1,3}$")
+# Page footers such as 「- 2 -」, 「－２－」 or 「2/5」 are layout, not text.
+_FOOTER = re.compile(r"^(?:[-－―‐ー]\s*[0-9０-９]{1,3}\s*[-－―‐ー]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$")
+# Numbers whose centres lie within this many points form one column.
+_COLUMN_TOLERANCE = 6.0
+# A column needs this many numbers in the document to count as one.
+_COLUMN_MIN = 3
+
+Source = str | PathLike[str] | bytes | IO[bytes]
+
+
+@dataclass
+class _Run:
+    """Characters of one printed line that stand together (no wide gap between them)."""
+
+    chars: list[dict[str, Any]]
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0]["x0"]
+
+    @property
+    def x1(self) -> float:
+        return self.chars[-1]["x1"]
+
+    @property
+    def text(self) -> str:
+        return "".join(c["text"] for c in self.chars)
+
+
+@dataclass
+class _PrintedLine:
+    """The characters on one baseline of a page, left to right, split into runs."""
+
+    chars: list[dict[str, Any]]
+    runs: list[_Run] = field(default_factory=list)
+    number: _Run | None = None  # the margin number, once found
+
+    @property
+    def top(self) -> float:
+        return min(c["top"] for c in self.chars)
+
+    @property
+    def bottom(self) -> float:
+        return max(c["bottom"] for c in self.chars)
+
+    @property
+    def size(self) -> float:
+        return max(c["size"] for c in self.chars)
+
+    def body_runs(self) -> list[_Run]:
+        return [run for run in self.runs if run is not self.number]
+
+
+@dataclass
+class PdfText:
+    """What ``read_pdf`` found: the layout for the parser and the text a person reads."""
+
+    layout: Layout
+    pages: int
+    numbered: bool  # whether a margin column of page-line numbers was found
+    boxed: list[str]  # the boxed lines, in order (section headings)
+
+    @property
+    def text(self) -> str:
+        """The body in reading order, numbers removed, one printed line per line."""
+        return "".join(line.text + "\n" for line in self.layout.body)
+
+
+def _printed_lines(chars: list[dict[str, Any]]) -> list[_PrintedLine]:
+    """Group characters by baseline (mixed sizes share a baseline), each line left to right."""
+    lines: list[_PrintedLine] = []
+    current: list[dict[str, Any]] = []
+    baseline = None
+    for char in sorted(chars, key=lambda c: (round(c["bottom"], 1), c["x0"])):
+        if baseline is not None and abs(char["bottom"] - baseline) > char["size"] * 0.4:
+            lines.append(_PrintedLine(sorted(current, key=lambda c: c["x0"])))
+            current = []
+        if not current:
+            baseline = char["bottom"]
+        current.append(char)
+    if current:
+        lines.append(_PrintedLine(sorted(current, key=lambda c: c["x0"])))
+    for line in lines:
+        line.runs = _runs(line.chars)
+    return [line for line in lines if line.runs]  # a line of spaces is no line
+
+
+def _runs(chars: list[dict[str, Any]]) -> list[_Run]:
+    # A gap of half a character or more (or a space) separates runs: the margin number
+    # stands apart from the text, 「2024年度」 does not.
+    runs: list[_Run] = []
+    for char in chars:
+        if char["text"].isspace():
+            if runs:
+                runs[-1].chars.append(char)
+            continue
+        if runs and runs[-1].chars[-1]["text"].isspace():
+            runs.append(_Run([char]))
+            continue
+        size = min(char["size"], runs[-1].chars[-1]["size"]) if runs else char["size"]
+        if runs and char["x0"] - _visible_end(runs[-1]) < 0.5 * size:
+            runs[-1].chars.append(char)
+        else:
+            runs.append(_Run([char]))
+    return runs
+
+
+def _visible_end(run: _Run) -> float:
+    for char in reversed(run.chars):
+        if not char["text"].isspace():
+            return char["x1"]
+    return run.x1
+
+
+def _strip_spaces(run: _Run) -> _Run:
+    chars = list(run.chars)
+    while chars and chars[-1]["text"].isspace():
+        chars.pop()
+    return _Run(chars)
+
+
+def _number_candidates(pages: list[list[_PrintedLine]]) -> tuple[list[float], list[float]]:
+    """x centres of digit-only runs at the left or the right end of a line."""
+    left: list[float] = []
+    right: list[float] = []
+    for page in pages:
+        for line in page:
+            first, last = _strip_spaces(line.runs[0]), _strip_spaces(line.runs[-1])
+            if _NUMBER.match(first.text):
+                left.append((first.x0 + first.x1) / 2)
+            if _NUMBER.match(last.text):
+                right.append((last.x0 + last.x1) / 2)
+    return left, right
+
+
+def _densest(centres: list[float]) -> tuple[float, int]:
+    """The x with most centres within the tolerance, and how many."""
+    best, count = 0.0, 0
+    ordered = sorted(centres)
+    start = 0
+    for end, x in enumerate(ordered):
+        while x - ordered[start] > 2 * _COLUMN_TOLERANCE:
+            start += 1
+        if end - start + 1 > count:
+            count = end - start + 1
+            best = (ordered[start] + x) / 2
+    return best, count
+
+
+def _number_column(pages: list[list[_PrintedLine]]) -> tuple[str, float] | None:
+    """Where the page-line numbers stand: ("left" | "right", x centre), if anywhere.
+
+    A column is digits aligned on one x, at least ``_COLUMN_MIN`` of them, with no other text
+    beyond them on that side: the margin, not a column of figures in a table.
+    """
+    left, right = _number_candidates(pages)
+    found: list[tuple[int, str, float]] = []
+    for side, centres in (("left", left), ("right", right)):
+        if not centres:
+            continue
+        x, count = _densest(centres)
+        if count >= _COLUMN_MIN:
+            found.append((count, side, x))
+    for _count, side, x in sorted(found, reverse=True):
+        if _outside_body(pages, side, x):
+            return side, x
+    return None
+
+
+def _in_column(run: _Run, x: float) -> bool:
+    run = _strip_spaces(run)
+    return bool(_NUMBER.match(run.text)) and abs((run.x0 + run.x1) / 2 - x) <= _COLUMN_TOLERANCE
+
+
+def _outside_body(pages: list[list[_PrintedLine]], side: str, x: float) -> bool:
+    # Count lines whose text reaches past the column on its side; a few stray marks are allowed.
+    beyond = total = 0
+    for page in pages:
+        for line in page:
+            for run in line.runs:
+                if _in_column(run, x):
+                    continue
+                total += 1
+                if (side == "right" and run.x1 > x) or (side == "left" and run.x0 < x):
+                    beyond += 1
+    return beyond * 20 <= total
+
+
+def _boxed(line: _PrintedLine, edges: list[tuple[float, float, float]]) -> bool:
+    """A stroke right above and right below the text, each as wide as the text."""
+    runs = [_strip_spaces(run) for run in line.body_runs()]
+    if not runs:
+        return False
+    x0, x1 = runs[0].x0, runs[-1].x1
+    reach = line.size * 1.0
+    above = below = False
+    for y, ex0, ex1 in edges:
+        if ex0 > x0 + 1 or ex1 < x1 - 1:
+            continue
+        if line.top - reach <= y <= line.top + 1:
+            above = True
+        elif line.bottom - 1 <= y <= line.bottom + reach:
+            below = True
+    return above and below
+
+
+def _line_text(runs: list[_Run]) -> str:
+    """Text of the body runs; a visible gap without a space character becomes a space."""
+    parts: list[str] = []
+    previous = None
+    for run in runs:
+        for char in run.chars:
+            text = char["text"]
+            if previous is not None and not text.isspace() and not previous["text"].isspace():
+                gap = char["x0"] - previous["x1"]
+                if gap >= char["size"] * 0.8:
+                    parts.append("　")
+                elif gap >= char["size"] * 0.25:
+                    parts.append(" ")
+            parts.append(text)
+            previous = char
+    return "".join(parts).strip()
+
+
+def _page_objects(layout, height: float, chars: list[dict[str, Any]], edges: list) -> None:
+    """Characters and horizontal strokes of a page, top-down coordinates (as on paper)."""
+    from pdfminer.layout import LTChar, LTCurve, LTFigure
+
+    for obj in layout:
+        if isinstance(obj, LTChar):
+            text = obj.get_text()
+            if text and obj.upright:
+                chars.append(
+                    {
+                        "text": text,
+                        "x0": obj.x0,
+                        "x1": obj.x1,
+                        "top": height - obj.y1,
+                        "bottom": height - obj.y0,
+                        "size": obj.size,
+                    }
+                )
+        elif isinstance(obj, LTCurve):  # LTRect and LTLine are curves too
+            if obj.stroke or obj.fill:
+                _strokes(obj, height, edges)
+        elif isinstance(obj, LTFigure):
+            _page_objects(obj, height, chars, edges)
+
+
+def _strokes(curve, height: float, edges: list[tuple[float, float, float]]) -> None:
+    """(y, x0, x1) of the horizontal sides of a rectangle, line or polyline."""
+    points = list(curve.pts)
+    if len(points) == 4 and curve.__class__.__name__ == "LTRect":
+        points.append(points[0])
+    for (ax, ay), (bx, by) in itertools.pairwise(points):
+        if abs(ay - by) < 0.5 and abs(ax - bx) > 0.5:
+            edges.append((height - ay, min(ax, bx), max(ax, bx)))
+
+
+def _read_pages(source: Source) -> tuple[list[list[_PrintedLine]], list[list], int]:
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    if isinstance(source, bytes | bytearray):
+        stream: IO[bytes] = io.BytesIO(source)
+    elif hasattr(source, "read"):
+        stream = source  # type: ignore[assignment]
+    else:
+        with open(source, "rb") as file:
+            return _read_pages(file.read())
+    manager = PDFResourceManager(caching=True)
+    # No layout analysis (laparams=None): only the characters with their boxes, which is
+    # all this needs and several times faster.
+    device = PDFPageAggregator(manager, laparams=None)
+    interpreter = PDFPageInterpreter(manager, device)
+    pages: list[list[_PrintedLine]] = []
+    edges: list[list] = []
+    for page in PDFPage.get_pages(stream):
+        interpreter.process_page(page)
+        layout = device.get_result()
+        chars: list[dict[str, Any]] = []
+        page_edges: list[tuple[float, float, float]] = []
+        _page_objects(layout, layout.y1, chars, page_edges)
+        pages.append(_printed_lines(chars))
+        edges.append(page_edges)
+    return pages, edges, len(pages)
+
+
+def read_pdf(source: Source) -> PdfText:
+    """Lines of a PDF of minutes in reading order, margin numbers dropped, boxes marked.
+
+    Raises MinutesParseError (in Japanese) when the file is no PDF or carries no text.
+    """
+    try:
+        pages, edges, count = _read_pages(source)
+    except Exception as error:  # pdfminer raises many kinds of error on a damaged file
+        raise MinutesParseError(
+            "PDFとして読み取れません（ファイルが壊れているか、PDFではありません）"
+        ) from error
+    if not any(pages):
+        raise MinutesParseError(
+            "PDFに文字がありません（スキャンした画像だけのPDFは読み取れません）"
+        )
+    return _assemble(pages, edges, count)
+
+
+def _assemble(
+    pages: list[list[_PrintedLine]], edges: list[list[tuple[float, float, float]]], count: int
+) -> PdfText:
+    column = _number_column(pages)
+    body: list[Line] = []
+    boxed: list[str] = []
+    lineno = 0
+    for page, page_edges in zip(pages, edges, strict=True):
+        previous_bottom = None
+        for printed in page:
+            lineno += 1
+            if column is not None:
+                side, x = column
+                candidates = printed.runs[:1] if side == "left" else printed.runs[-1:]
+                for run in candidates:
+                    if _in_column(run, x):
+                        printed.number = run
+            runs = printed.body_runs()
+            if not runs:
+                body.append(Line("", lineno, blank=True))
+                continue
+            text = _line_text(runs)
+            if printed.number is None and _FOOTER.match(text.replace(" ", "")):
+                continue  # a page footer
+            if column is None and previous_bottom is not None:
+                # Without numbers, a tall gap stands for blank lines.
+                if printed.top - previous_bottom > printed.size * 1.6:
+                    body.append(Line("", lineno, blank=True))
+            previous_bottom = printed.bottom
+            is_box = (
+                _boxed(printed, page_edges)
+                and not is_header_field(text)
+                and header_field(text) is None
+            )
+            if is_box:
+                boxed.append(text)
+            body.append(Line(text, lineno, relocated=is_box))
+    return PdfText(
+        Layout(body, [], numbered=True), pages=count, numbered=column is not None, boxed=boxed
+    )
+
+
+def parse_pdf(source: Source) -> Minutes:
+    """Read and parse a PDF of minutes; raises MinutesParseError if it is not one."""
+    return parse_layout(read_pdf(source).layout)

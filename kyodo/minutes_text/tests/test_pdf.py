@@ -1,0 +1,205 @@
+"""Minutes printed as real PDFs (reportlab) and read back with positions (pdf.read_pdf).
+
+Each invented document (tests/data) is printed in its house style with a page-line number in
+the margin of every line, boxed section headings and page breaks, then read and parsed again
+and compared with its gold structure.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+
+import pytest
+
+from kyodo.minutes_text import Minutes, MinutesParseError
+from kyodo.minutes_text.pdf import parse_pdf, read_pdf
+
+from ._gold import DATA_DIR, SEED_DIR, entry_counts, entry_keys, header_diffs, load_gold, outline
+from .pdfmaker import IPA_GOTHIC, STYLES, Style, font_name, make_pdf, minutes_pdf
+
+# Each invented document in its own house style (see tests/data/README.md).
+HOUSE_STYLES = {
+    "a_bracket_labels": "bracket",  # 【委員長】, numbers on the left, rectangles
+    "b_maru_names": "maru",  # ○髙橋（清）委員　, boxes of four lines
+    "c_paren_labels": "paren",  # （委員長）, numbers on the left, boxes of four lines
+    "d_fullwidth_space": "space",  # 委員長　 with a full-width space
+    "e_roman_footer": "colon",  # 委員長：, page footers 「－1－」
+}
+# 20 lines a page: every document breaks across pages, some inside a statement.
+LINES_PER_PAGE = 20
+
+
+def _gold(name: str) -> dict:
+    return load_gold(DATA_DIR / f"{name}.gold.json")
+
+
+@functools.cache
+def _pdf(name: str) -> bytes:
+    gold = _gold(name)
+    return minutes_pdf(Minutes.from_dict(gold), HOUSE_STYLES[name], lines_per_page=LINES_PER_PAGE)
+
+
+def test_the_pdfs_embed_ipa_gothic_when_it_is_installed() -> None:
+    # scripts/system-packages installs fonts-ipafont-gothic (a TrueType subset is embedded).
+    embedded = b"IPAGothic" in _pdf("d_fullwidth_space")
+    assert embedded == IPA_GOTHIC.exists()
+
+
+def test_without_ipa_gothic_the_cid_font_is_used_and_still_read(monkeypatch) -> None:
+    from . import pdfmaker
+
+    monkeypatch.setattr(pdfmaker, "IPA_GOTHIC", IPA_GOTHIC.with_name("missing.ttf"))
+    assert font_name() == "HeiseiKakuGo-W5"
+    gold = _gold("d_fullwidth_space")
+    data = minutes_pdf(Minutes.from_dict(gold), "space", lines_per_page=LINES_PER_PAGE)
+    assert b"HeiseiKakuGo-W5" in data and b"IPAGothic" not in data
+    actual = parse_pdf(data).to_dict()
+    assert header_diffs(actual, gold) == []
+    assert entry_keys(actual) == entry_keys(gold)
+
+
+@pytest.mark.parametrize("name", sorted(HOUSE_STYLES))
+def test_pdf_of_each_house_style_equals_gold(name: str) -> None:
+    gold = _gold(name)
+    data = _pdf(name)
+    read = read_pdf(data)
+    assert read.pages == 2
+    assert read.numbered
+    actual = parse_pdf(data).to_dict()
+    assert header_diffs(actual, gold) == []
+    assert outline(actual) == outline(gold)
+    assert entry_keys(actual) == entry_keys(gold)
+
+
+def test_boxed_headings_are_found_in_their_true_place() -> None:
+    found = {name: read_pdf(_pdf(name)).boxed for name in HOUSE_STYLES}
+    assert found == {
+        "a_bracket_labels": ["【議 題】"],
+        "b_maru_names": ["第１　報告事項", "第２　協議事項"],
+        "c_paren_labels": ["一、報 告 事 項", "二、審 議 事 項", "三、そ の 他"],
+        "d_fullwidth_space": ["１．報告事項", "２．審議事項", "３．その他"],
+        "e_roman_footer": ["Ⅰ　報告事項", "Ⅱ　協議事項"],
+    }
+    # In place: right after the blank line that precedes each section.
+    body = read_pdf(_pdf("d_fullwidth_space")).layout.body
+    heading = next(i for i, line in enumerate(body) if line.text == "２．審議事項")
+    assert body[heading].relocated
+    assert body[heading - 1].blank
+    assert body[heading + 1].text == "(1) 夏祭りの補助金申請について"
+
+
+def test_margin_numbers_are_dropped_by_position_on_either_side() -> None:
+    for name in ("a_bracket_labels", "d_fullwidth_space"):  # left, right
+        text = read_pdf(_pdf(name)).text
+        lines = text.splitlines()
+        assert all(not line.rstrip().endswith(tuple("0123456789")) for line in lines[:3])
+    lines = read_pdf(_pdf("d_fullwidth_space")).text.splitlines()
+    assert lines[0] == "あおば区まちづくり協議会"
+    assert lines[1] == "令和元年度第2回あおば区まちづくり協議会会議録(確定稿)"
+
+
+def test_digits_that_belong_to_the_text_are_kept() -> None:
+    # 「1500」 alone on a line and 「第１」 + 「4」 at a line end are text, not margin numbers.
+    lines = [
+        ("text", "令和６年度第１回運営委員会会議録"),
+        ("text", "■開催日時：令和６年５月７日（火）午後６時～８時"),
+        ("blank", ""),
+        ("boxed", "１．報告事項"),
+        ("text", "１．通信の発行について"),
+        ("text", "事務局：発行部数は"),
+        ("text", "1500"),
+        ("text", "部である。予算は第１4"),
+        ("text", "委員長：了承した。"),
+        ("text", "   "),  # only spaces: a blank numbered line
+    ]
+    for numbers in ("left", "right"):
+        style = Style("t", str, lambda n, c: c, lambda n, t: t, numbers=numbers)
+        read = read_pdf(make_pdf(lines, style))
+        assert read.text.splitlines()[5:8] == [
+            "事務局：発行部数は",
+            "1500",
+            "部である。予算は第１4",
+        ]
+        entries = parse_pdf(make_pdf(lines, style)).entries()
+        assert [e.text for e in entries] == ["発行部数は1500部である。予算は第１4", "了承した。"]
+
+
+def test_pdf_without_margin_numbers_reads_blank_lines_from_gaps() -> None:
+    style = Style("plain", STYLES["space"].label, STYLES["space"].section, STYLES["space"].item)
+    plain = Style("plain", style.label, style.section, style.item, numbers="none")
+    gold = _gold("d_fullwidth_space")
+    from .pdfmaker import document_lines
+
+    data = make_pdf(document_lines(Minutes.from_dict(gold), plain), plain, lines_per_page=20)
+    read = read_pdf(data)
+    assert not read.numbered
+    assert entry_keys(parse_pdf(data).to_dict()) == entry_keys(gold)
+
+
+def test_page_footers_are_dropped() -> None:
+    read = read_pdf(_pdf("e_roman_footer"))
+    assert read.pages == 2
+    assert not any("－" in line and line.strip("－12 ") == "" for line in read.text.splitlines())
+
+
+def test_entry_precision_and_recall_over_all_pdfs() -> None:
+    hits = predicted = expected = 0
+    for name in HOUSE_STYLES:
+        h, p, e = entry_counts(parse_pdf(_pdf(name)).to_dict(), _gold(name))
+        hits, predicted, expected = hits + h, predicted + p, expected + e
+    assert (hits, predicted, expected) == (58, 58, 58)
+    assert hits / predicted == 1.0  # precision
+    assert hits / expected == 1.0  # recall
+
+
+def test_the_seed_as_a_pdf_equals_gold() -> None:
+    if not SEED_DIR.is_dir():
+        pytest.skip("the seed file ../shared/seed is not present")
+    gold = load_gold(SEED_DIR / "000_6d09d611ace1cac2.gold.json")
+    data = minutes_pdf(Minutes.from_dict(gold), "seed")
+    read = read_pdf(data)
+    assert read.pages == 6
+    assert read.boxed == ["１．報 告 事 項", "２．審 議 事 項", "３．協 議 事 項", "４．そ の 他"]
+    actual = parse_pdf(data).to_dict()
+    assert header_diffs(actual, gold) == []
+    assert outline(actual) == outline(gold)
+    assert entry_counts(actual, gold) == (67, 67, 67)
+
+
+def test_what_is_not_a_pdf_of_minutes_is_refused_in_japanese() -> None:
+    with pytest.raises(MinutesParseError, match="PDFとして読み取れません"):
+        read_pdf(b"%PDF-1.4\n this is not really a pdf")
+    with pytest.raises(MinutesParseError, match="PDFとして読み取れません"):
+        read_pdf(b"hello")
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    empty = canvas.Canvas(buffer)
+    empty.rect(100, 100, 200, 200)  # a drawing, no text (like a scanned page)
+    empty.showPage()
+    empty.save()
+    with pytest.raises(MinutesParseError, match="PDFに文字がありません"):
+        read_pdf(buffer.getvalue())
+    # Text, but not minutes: the parser's own message.
+    style = STYLES["colon"]
+    with pytest.raises(MinutesParseError, match="表題"):
+        parse_pdf(make_pdf([("text", "お知らせ"), ("text", "本日は休館です。")], style))
+
+
+def test_reading_a_seven_page_pdf_is_fast() -> None:
+    gold = _gold("c_paren_labels")
+    minutes = Minutes.from_dict(gold)
+    minutes.sections = minutes.sections * 8
+    data = minutes_pdf(minutes, "paren", lines_per_page=30)
+    assert read_pdf(data).pages == 7
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        pages = read_pdf(data).pages
+        parse_pdf(data)
+        timings.append((time.perf_counter() - started) / 2 / pages)
+    # bench/import_pdf.py measures the rate; here only a generous floor (5 pages/s).
+    assert min(timings) < 0.2
