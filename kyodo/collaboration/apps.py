@@ -6,3 +6,5 @@ class CollaborationConfig(AppConfig):
     name = "kyodo.collaboration"
     label = "collaboration"
     verbose_name = _("Collaboration")
+    # Pages listed in the staff navigation: (label, URL name).
+    staff_menu = [(_("Collaboration"), "collaboration-staff:index")]

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kyodo.collaboration.views import public
 
 app_name = "collaboration"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.index, name="index"),
+    path("<int:pk>/", public.detail, name="detail"),
+]

@@ -22,6 +22,7 @@ DEMO_LOADERS = [
     "kyodo.events.demo.load_demo",
     "kyodo.consultations.demo.load_demo",
     "kyodo.committees.demo.load_committee",
+    "kyodo.collaboration.demo.load_demo",
     "kyodo.website.demo.load_demo",
 ]
 

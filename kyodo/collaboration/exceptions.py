@@ -1,0 +1,39 @@
+"""Domain errors of the collaboration register: the messages are shown to the person who acted."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+
+class CollaborationError(Exception):
+    """Base class; ``message`` is a translatable text the views show as a form error."""
+
+    default_message = _("This cannot be done.")
+
+    def __init__(self, message=None):
+        self.message = message or self.default_message
+        super().__init__(str(self.message))
+
+
+class InvalidInput(CollaborationError):
+    default_message = _("The input is not valid.")
+
+
+class CallClosed(CollaborationError):
+    default_message = _("This call for proposals is not open: nothing can be changed now.")
+
+
+class ProposalLocked(CollaborationError):
+    default_message = _("This proposal has been submitted and can no longer be changed.")
+
+
+class AlreadyReviewed(CollaborationError):
+    default_message = _("You have already scored this proposal; a proposal is scored only once.")
+
+
+class NotReviewable(CollaborationError):
+    default_message = _("Only submitted proposals that are not decided yet can be scored.")
+
+
+class AlreadyDecided(CollaborationError):
+    default_message = _("This proposal is not waiting for a decision.")

@@ -1,0 +1,283 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kyodo.collaboration.models import CollaborationForm, Department
+from kyodo.core.forms import WarekiDateField
+from kyodo.core.text import has_control_characters
+from kyodo.core.wareki import WarekiError, fiscal_year_label, parse_fiscal_year
+
+MAX_YEN = 10**12
+
+
+class FiscalYearField(forms.Field):
+    """A fiscal year typed as people write it: 平成22年度, H22, 2010, 2010年度."""
+
+    widget = forms.TextInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("help_text", _("For example 平成22年度, H22 or 2010."))
+        super().__init__(*args, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return fiscal_year_label(value)
+        return value
+
+    def to_python(self, value) -> int | None:
+        if isinstance(value, int):
+            return value
+        if value in self.empty_values or not str(value).strip():
+            return None
+        try:
+            return parse_fiscal_year(str(value))
+        except WarekiError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
+
+
+class YenField(forms.IntegerField):
+    # A text box, not type=number: people type 「1,200,000」 or full-width digits.
+    widget = forms.TextInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", MAX_YEN)
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def widget_attrs(self, widget):
+        return {"inputmode": "numeric"}
+
+    def to_python(self, value):
+        # 「1,200,000」 and full-width digits are what people type.
+        if isinstance(value, str):
+            import unicodedata
+
+            value = unicodedata.normalize("NFKC", value).replace(",", "").replace("円", "").strip()
+        return super().to_python(value)
+
+
+class CleanTextMixin:
+    def clean(self):
+        data = super().clean()
+        for name, value in data.items():
+            if isinstance(value, str) and has_control_characters(value):
+                self.add_error(name, _("Remove the control characters from this text."))
+        return data
+
+
+class DepartmentForm(CleanTextMixin, forms.Form):
+    name = forms.CharField(label=pgettext_lazy("department", "Name"), max_length=100)
+    name_reading = forms.CharField(
+        label=_("Reading"), max_length=200, required=False, help_text=_("In hiragana, for sorting.")
+    )
+    bureau = forms.CharField(label=_("Bureau (部)"), max_length=100, required=False)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=100, required=False)
+    contact_phone = forms.CharField(label=_("Contact telephone"), max_length=30, required=False)
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
+
+
+class RecordForm(CleanTextMixin, forms.Form):
+    title = forms.CharField(label=pgettext_lazy("collaboration", "Title"), max_length=200)
+    form = forms.ChoiceField(label=_("Form of collaboration"), choices=CollaborationForm.choices)
+    organizations = forms.ModelMultipleChoiceField(
+        label=_("Groups"),
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
+    )
+    departments = forms.ModelMultipleChoiceField(
+        label=_("Departments"),
+        queryset=Department.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    events = forms.ModelMultipleChoiceField(
+        label=_("Linked events (共催・後援)"),
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+    )
+    first_fiscal_year = FiscalYearField(label=_("First fiscal year"))
+    last_fiscal_year = FiscalYearField(
+        label=_("Last fiscal year"),
+        required=False,
+        help_text=_("Leave empty for a single fiscal year."),
+    )
+    budget = YenField(label=_("Budget (yen)"))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    outcome = forms.CharField(
+        label=_("Outcome"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    evaluation = forms.CharField(
+        label=_("Evaluation"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    is_published = forms.BooleanField(
+        label=_("Publish as a case study on the public site"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        from kyodo.events.models import Event
+        from kyodo.organizations.models import Organization
+
+        super().__init__(*args, **kwargs)
+        self.fields["organizations"].queryset = Organization.objects.filter(
+            status__in=[Organization.Status.REGISTERED, Organization.Status.SUSPENDED]
+        ).order_by("reading_key", "pk")
+        self.fields["events"].queryset = Event.objects.select_related("series").order_by(
+            "-date", "pk"
+        )
+        self.fields["departments"].queryset = Department.objects.order_by("name_reading", "name")
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("first_fiscal_year"), data.get("last_fiscal_year")
+        if first and last and last < first:
+            self.add_error(
+                "last_fiscal_year", _("The last fiscal year cannot be before the first.")
+            )
+        return data
+
+
+class CountingForm(forms.Form):
+    counted_forms = forms.MultipleChoiceField(
+        label=_("Forms counted as collaboration"),
+        choices=CollaborationForm.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class CallForm(CleanTextMixin, forms.Form):
+    title = forms.CharField(label=pgettext_lazy("collaboration", "Title"), max_length=200)
+    fiscal_year = FiscalYearField(label=_("Fiscal year of the projects"))
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    opens_on = WarekiDateField(label=_("Open from"))
+    closes_on = WarekiDateField(label=_("Open until"))
+    budget_limit = YenField(label=_("Budget limit per proposal (yen)"))
+
+    def clean(self):
+        data = super().clean()
+        opens, closes = data.get("opens_on"), data.get("closes_on")
+        if opens and closes and closes < opens:
+            self.add_error("closes_on", _("The call cannot close before it opens."))
+        return data
+
+
+class CriterionForm(CleanTextMixin, forms.Form):
+    name = forms.CharField(label=_("Criterion"), max_length=200)
+    description = forms.CharField(
+        label=_("What reviewers look for"), max_length=500, required=False
+    )
+    max_score = forms.IntegerField(label=_("Maximum score"), min_value=1, max_value=1000)
+
+
+class ProposalForm(CleanTextMixin, forms.Form):
+    title = forms.CharField(label=_("Project title"), max_length=200)
+    department = forms.ModelChoiceField(
+        label=_("Department to work with"),
+        queryset=Department.objects.filter(is_active=True).order_by("name_reading", "name"),
+        required=False,
+        empty_label=_("Not decided"),
+    )
+    summary = forms.CharField(
+        label=_("Summary of the project"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    aims = forms.CharField(
+        label=_("Aims and expected effects"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    plan = forms.CharField(
+        label=_("Plan and schedule"),
+        max_length=4000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    budget = YenField(label=_("Budget requested (yen)"))
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(
+        label=_("File to attach"),
+        help_text=_("PDF, Word, Excel, text or image; at most 5 MB, five files."),
+    )
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        fields = {}
+        for criterion in self.criteria:
+            fields[f"score_{criterion.pk}"] = forms.IntegerField(
+                label=_("%(criterion)s (0 to %(max)s)")
+                % {"criterion": criterion.name, "max": criterion.max_score},
+                help_text=criterion.description,
+                widget=forms.NumberInput(attrs={"min": 0, "max": criterion.max_score}),
+            )
+        self.fields = {**fields, **self.fields}
+
+    def scores(self) -> dict[int, int | None]:
+        return {c.pk: self.cleaned_data.get(f"score_{c.pk}") for c in self.criteria}
+
+
+class DecisionForm(CleanTextMixin, forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("adopt", _("Adopt")), ("decline", _("Decline"))],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note to the applicant"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent with the mail that tells the group the result."),
+    )
+
+
+class RecordFilterForm(forms.Form):
+    form = forms.ChoiceField(
+        label=_("Form of collaboration"),
+        required=False,
+        choices=[("", _("All")), *CollaborationForm.choices],
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department"),
+        queryset=Department.objects.order_by("name_reading", "name"),
+        required=False,
+        empty_label=_("All"),
+    )
+    fiscal_year = FiscalYearField(label=_("Fiscal year"), required=False, help_text="")
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class StatisticsFilterForm(forms.Form):
+    fiscal_year = forms.TypedChoiceField(
+        label=_("Fiscal year"), required=False, coerce=int, empty_value=None
+    )
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fiscal_year"].choices = [
+            ("", _("All fiscal years")),
+            *[(y, fiscal_year_label(y)) for y in years],
+        ]

@@ -1,0 +1,339 @@
+"""The collaboration register (協働): city departments, collaboration records, the counting
+setting of the statistics, and calls for proposals (提案型協働事業) with proposals and reviews."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kyodo.core.text import normalize_reading
+
+
+class CollaborationForm(models.TextChoices):
+    """The forms of collaboration the city's statistics distinguish."""
+
+    CONSIGNMENT = "consignment", pgettext_lazy("collaboration form", "Consignment")
+    SUBSIDY = "subsidy", pgettext_lazy("collaboration form", "Subsidy")
+    CO_HOSTING = "co_hosting", pgettext_lazy("collaboration form", "Co-hosting")
+    ENDORSEMENT = "endorsement", pgettext_lazy("collaboration form", "Endorsement")
+    EXECUTIVE_COMMITTEE = (
+        "executive_committee",
+        pgettext_lazy("collaboration form", "Executive committee"),
+    )
+    AGREEMENT = "agreement", pgettext_lazy("collaboration form", "Agreement")
+    COOPERATION = "cooperation", pgettext_lazy("collaboration form", "Project cooperation")
+    INFORMATION_EXCHANGE = (
+        "information_exchange",
+        pgettext_lazy("collaboration form", "Exchange of information"),
+    )
+    PROPOSAL = "proposal", pgettext_lazy("collaboration form", "Proposal-based project")
+
+
+# What counts as 協働 when nobody has changed the setting: 後援 only lends a name, so it does
+# not; 共催 and 委託 do (the city's own statistics count both).
+DEFAULT_COUNTED_FORMS = [f.value for f in CollaborationForm if f != CollaborationForm.ENDORSEMENT]
+
+
+def split_codes(value: str) -> list[str]:
+    return [code for code in value.split(",") if code]
+
+
+def join_codes(codes) -> str:
+    codes = [str(code) for code in codes]
+    return f",{','.join(codes)}," if codes else ""
+
+
+class Department(models.Model):
+    """A city department (課) with its bureau (部) and the contact there."""
+
+    name = models.CharField(pgettext_lazy("department", "name"), max_length=100, unique=True)
+    name_reading = models.CharField(_("reading"), max_length=200, blank=True)
+    bureau = models.CharField(_("bureau (部)"), max_length=100, blank=True)
+    contact_name = models.CharField(_("contact person"), max_length=100, blank=True)
+    contact_phone = models.CharField(_("contact telephone"), max_length=30, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    is_active = models.BooleanField(_("in use"), default=True)
+
+    class Meta:
+        verbose_name = _("city department")
+        verbose_name_plural = _("city departments")
+        ordering = ["name_reading", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_reading = normalize_reading(self.name_reading)
+        super().save(*args, **kwargs)
+
+
+class Collaboration(models.Model):
+    """One collaboration between registered groups and city departments."""
+
+    title = models.CharField(pgettext_lazy("collaboration", "title"), max_length=200)
+    form = models.CharField(
+        _("form of collaboration"), max_length=30, choices=CollaborationForm.choices
+    )
+    organizations = models.ManyToManyField(
+        "organizations.Organization",
+        verbose_name=_("groups"),
+        related_name="collaborations",
+        blank=True,
+    )
+    departments = models.ManyToManyField(
+        Department, verbose_name=_("departments"), related_name="collaborations", blank=True
+    )
+    events = models.ManyToManyField(
+        "events.Event",
+        verbose_name=_("events"),
+        related_name="collaborations",
+        blank=True,
+    )
+    first_fiscal_year = models.PositiveSmallIntegerField(_("first fiscal year"))
+    last_fiscal_year = models.PositiveSmallIntegerField(_("last fiscal year"))
+    budget = models.PositiveBigIntegerField(_("budget (yen)"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    outcome = models.TextField(_("outcome"), blank=True)
+    evaluation = models.TextField(_("evaluation"), blank=True)
+    is_published = models.BooleanField(_("published as a case study"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("collaboration")
+        verbose_name_plural = _("collaborations")
+        ordering = ["-first_fiscal_year", "title", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(last_fiscal_year__gte=models.F("first_fiscal_year")),
+                name="collaboration_fiscal_years_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("collaboration:detail", args=[self.pk])
+
+    @property
+    def fiscal_years(self) -> list[int]:
+        return list(range(self.first_fiscal_year, self.last_fiscal_year + 1))
+
+
+class CountingSettings(models.Model):
+    """Which forms the statistics count as 協働 (one row per center)."""
+
+    center = models.OneToOneField(
+        "core.Center", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    counted_forms = models.CharField(
+        _("forms counted as collaboration"),
+        max_length=300,
+        default=join_codes(DEFAULT_COUNTED_FORMS),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("counting setting")
+        verbose_name_plural = _("counting settings")
+
+    def __str__(self) -> str:
+        return str(self.center or "")
+
+    @property
+    def counted_form_list(self) -> list[str]:
+        return split_codes(self.counted_forms)
+
+
+class ProposalCall(models.Model):
+    """A call for proposals (提案型協働事業の募集) open for a period, scored by criteria."""
+
+    title = models.CharField(pgettext_lazy("collaboration", "title"), max_length=200)
+    fiscal_year = models.PositiveSmallIntegerField(_("fiscal year of the projects"))
+    description = models.TextField(_("description"), blank=True)
+    opens_on = models.DateField(_("open from"))
+    closes_on = models.DateField(_("open until"))
+    budget_limit = models.PositiveBigIntegerField(
+        _("budget limit per proposal (yen)"), null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("call for proposals")
+        verbose_name_plural = _("calls for proposals")
+        ordering = ["-opens_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(closes_on__gte=models.F("opens_on")),
+                name="collaboration_call_period_in_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def is_open_on(self, day) -> bool:
+        return self.opens_on <= day <= self.closes_on
+
+
+class Criterion(models.Model):
+    """One criterion of a call, scored from 0 to ``max_score``."""
+
+    call = models.ForeignKey(ProposalCall, on_delete=models.CASCADE, related_name="criteria")
+    name = models.CharField(pgettext_lazy("criterion", "name"), max_length=200)
+    description = models.CharField(_("what reviewers look for"), max_length=500, blank=True)
+    max_score = models.PositiveSmallIntegerField(_("maximum score"))
+    position = models.PositiveSmallIntegerField(_("order"), default=1)
+
+    class Meta:
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "name"], name="collaboration_criterion_unique"),
+            models.CheckConstraint(
+                condition=Q(max_score__gte=1), name="collaboration_criterion_max_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Proposal(models.Model):
+    """A group's proposal to a call: a draft until submitted, then decided by staff."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("proposal", "Draft")
+        SUBMITTED = "submitted", pgettext_lazy("proposal", "Submitted")
+        ADOPTED = "adopted", pgettext_lazy("proposal", "Adopted")
+        DECLINED = "declined", pgettext_lazy("proposal", "Declined")
+
+    call = models.ForeignKey(ProposalCall, on_delete=models.PROTECT, related_name="proposals")
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.PROTECT, related_name="proposals"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    title = models.CharField(_("project title"), max_length=200)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department to work with"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposals",
+    )
+    summary = models.TextField(_("summary of the project"), max_length=4000)
+    aims = models.TextField(_("aims and expected effects"), max_length=4000, blank=True)
+    plan = models.TextField(_("plan and schedule"), max_length=4000, blank=True)
+    budget = models.PositiveBigIntegerField(_("budget requested (yen)"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    decided_at = models.DateTimeField(
+        pgettext_lazy("proposal", "decided at"), null=True, blank=True
+    )
+    decision_note = models.TextField(_("note on the decision"), blank=True)
+    collaboration = models.OneToOneField(
+        Collaboration,
+        verbose_name=_("collaboration record"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="proposal",
+    )
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["call", "submitted_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+
+def attachment_upload_to(instance: ProposalAttachment, filename: str) -> str:
+    # A random name: the applicant's file name may contain anything; it is kept in ``name``.
+    suffix = PurePath(filename).suffix.lower()
+    return f"private/collaboration/proposals/{uuid.uuid4().hex}{suffix}"
+
+
+class ProposalAttachment(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), upload_to=attachment_upload_to, max_length=200)
+    name = models.CharField(_("file name"), max_length=200)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Review(models.Model):
+    """One reviewer's scores for one proposal; a reviewer scores a proposal once."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("scored at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "reviewer"], name="collaboration_one_review_per_reviewer"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.proposal} / {self.reviewer}"
+
+    @property
+    def total(self) -> int:
+        return sum(s.score for s in self.scores.all())
+
+
+class Score(models.Model):
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="scores")
+    score = models.PositiveSmallIntegerField(_("score"))
+
+    class Meta:
+        verbose_name = _("score")
+        verbose_name_plural = _("scores")
+        ordering = ["criterion__position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["review", "criterion"], name="collaboration_one_score_per_criterion"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion}: {self.score}"

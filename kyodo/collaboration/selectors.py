@@ -1,0 +1,209 @@
+"""Reads of the collaboration register."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from kyodo.collaboration.models import (
+    Collaboration,
+    CountingSettings,
+    Department,
+    Proposal,
+    ProposalCall,
+    Review,
+    Score,
+)
+from kyodo.core.models import Center
+from kyodo.core.text import match_key, sort_by_reading
+
+
+def departments(*, active_only: bool = False) -> list[Department]:
+    qs = Department.objects.all()
+    if active_only:
+        qs = qs.filter(is_active=True)
+    return sort_by_reading(qs, key=lambda d: d.name_reading or d.name)
+
+
+def counting_settings() -> CountingSettings:
+    """The center's counting setting; the default one (unsaved) until staff change it."""
+    center = Center.objects.current()
+    row = CountingSettings.objects.filter(center=center).first()
+    return row or CountingSettings(center=center)
+
+
+def _with_relations(qs: QuerySet[Collaboration]) -> QuerySet[Collaboration]:
+    return qs.prefetch_related("organizations", "departments", "events")
+
+
+def collaborations(
+    *,
+    form: str = "",
+    department: Department | None = None,
+    fiscal_year: int | None = None,
+    query: str = "",
+) -> QuerySet[Collaboration]:
+    qs = Collaboration.objects.all()
+    if form:
+        qs = qs.filter(form=form)
+    if department is not None:
+        qs = qs.filter(departments=department)
+    if fiscal_year is not None:
+        qs = qs.filter(first_fiscal_year__lte=fiscal_year, last_fiscal_year__gte=fiscal_year)
+    if query:
+        key = match_key(query)
+        qs = qs.filter(
+            Q(title__icontains=query)
+            | Q(title__icontains=key)
+            | Q(organizations__name_key__contains=key)
+            | Q(departments__name__icontains=query)
+        ).distinct()
+    return _with_relations(qs)
+
+
+def collaboration(*, pk: int) -> Collaboration | None:
+    return _with_relations(Collaboration.objects.filter(pk=pk)).first()
+
+
+def published_collaborations(
+    *, field: str = "", department: Department | None = None
+) -> QuerySet[Collaboration]:
+    """The case studies 「こんな協働があります」: published records only."""
+    qs = Collaboration.objects.filter(is_published=True)
+    if field:
+        qs = qs.filter(organizations__activity_fields__contains=f",{field},").distinct()
+    if department is not None:
+        qs = qs.filter(departments=department)
+    return _with_relations(qs)
+
+
+def published_collaboration(*, pk: int) -> Collaboration | None:
+    return published_collaborations().filter(pk=pk).first()
+
+
+# --- calls and proposals -----------------------------------------------------------------------
+
+
+def calls() -> QuerySet[ProposalCall]:
+    return ProposalCall.objects.prefetch_related("criteria", "proposals")
+
+
+def open_calls(*, today: date) -> QuerySet[ProposalCall]:
+    return ProposalCall.objects.filter(opens_on__lte=today, closes_on__gte=today).order_by(
+        "closes_on", "pk"
+    )
+
+
+def proposals_of(*, organization) -> QuerySet[Proposal]:
+    return Proposal.objects.filter(organization=organization).select_related("call")
+
+
+def proposal_of(*, organization, pk: int) -> Proposal | None:
+    """One of the group's own proposals; another group's is as good as missing (404)."""
+    if organization is None:
+        return None
+    return (
+        Proposal.objects.filter(organization=organization, pk=pk)
+        .select_related("call", "department", "organization")
+        .prefetch_related("attachments")
+        .first()
+    )
+
+
+def proposal_full(*, pk: int) -> Proposal | None:
+    return (
+        Proposal.objects.filter(pk=pk)
+        .select_related("call", "department", "organization", "collaboration")
+        .prefetch_related(
+            "attachments",
+            "call__criteria",
+            Prefetch(
+                "reviews",
+                queryset=Review.objects.select_related("reviewer").prefetch_related(
+                    Prefetch("scores", queryset=Score.objects.select_related("criterion"))
+                ),
+            ),
+        )
+        .first()
+    )
+
+
+def proposals_to_review(*, reviewer) -> list[Proposal]:
+    """Submitted proposals not decided yet, each marked ``reviewed`` if this reviewer scored it."""
+    proposals = list(
+        Proposal.objects.filter(status=Proposal.Status.SUBMITTED)
+        .select_related("call", "organization")
+        .order_by("call__closes_on", "submitted_at", "pk")
+    )
+    done = set(
+        Review.objects.filter(reviewer=reviewer, proposal__in=proposals).values_list(
+            "proposal_id", flat=True
+        )
+    )
+    for proposal in proposals:
+        proposal.reviewed = proposal.pk in done
+    return proposals
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    name: str
+    max_score: int
+    average: float | None
+
+
+@dataclass(frozen=True)
+class ProposalResult:
+    proposal: Proposal
+    reviews: int
+    criteria: list[CriterionResult]
+    total_average: float | None  # the average of the reviewers' totals
+    max_total: int
+    total_sum: int
+
+
+def call_results(*, call: ProposalCall) -> list[ProposalResult]:
+    """Every non-draft proposal of a call with its number of reviews, averages and totals."""
+    criteria = list(call.criteria.all())
+    proposals = (
+        Proposal.objects.filter(call=call)
+        .exclude(status=Proposal.Status.DRAFT)
+        .select_related("organization")
+        .prefetch_related(Prefetch("reviews", queryset=Review.objects.prefetch_related("scores")))
+        .order_by("submitted_at", "pk")
+    )
+    results = []
+    for proposal in proposals:
+        reviews = list(proposal.reviews.all())
+        by_criterion: dict[int, list[int]] = {c.pk: [] for c in criteria}
+        totals = []
+        for review in reviews:
+            total = 0
+            for score in review.scores.all():
+                by_criterion.setdefault(score.criterion_id, []).append(score.score)
+                total += score.score
+            totals.append(total)
+        results.append(
+            ProposalResult(
+                proposal=proposal,
+                reviews=len(reviews),
+                criteria=[
+                    CriterionResult(
+                        name=c.name,
+                        max_score=c.max_score,
+                        average=_average(by_criterion[c.pk]),
+                    )
+                    for c in criteria
+                ],
+                total_average=_average(totals),
+                max_total=sum(c.max_score for c in criteria),
+                total_sum=sum(totals),
+            )
+        )
+    return results
+
+
+def _average(values: list[int]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None

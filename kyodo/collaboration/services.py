@@ -1,0 +1,624 @@
+"""Every write of the collaboration register.
+
+Each service checks the role first, runs in one transaction, validates, writes one audit row and
+refuses bad input with a Japanese message (nothing is saved then). Applicants are mailed through
+the outbox inside the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kyodo.collaboration.exceptions import (
+    AlreadyDecided,
+    AlreadyReviewed,
+    CallClosed,
+    InvalidInput,
+    NotReviewable,
+    ProposalLocked,
+)
+from kyodo.collaboration.models import (
+    Collaboration,
+    CollaborationForm,
+    CountingSettings,
+    Criterion,
+    Department,
+    Proposal,
+    ProposalAttachment,
+    ProposalCall,
+    Review,
+    Score,
+    join_codes,
+)
+from kyodo.core.audit import audit_log, diff_fields
+from kyodo.core.models import Center
+from kyodo.core.outbox import outbox_enqueue
+from kyodo.core.roles import Role, has_role, require_role
+
+ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+ATTACHMENT_MAX_COUNT = 5
+ATTACHMENT_TYPES = {".pdf", ".docx", ".xlsx", ".txt", ".jpg", ".jpeg", ".png"}
+
+DEPARTMENT_FIELDS = [
+    "name",
+    "name_reading",
+    "bureau",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+    "notes",
+    "is_active",
+]
+COLLABORATION_FIELDS = [
+    "title",
+    "form",
+    "first_fiscal_year",
+    "last_fiscal_year",
+    "budget",
+    "description",
+    "outcome",
+    "evaluation",
+    "is_published",
+]
+CALL_FIELDS = ["title", "fiscal_year", "description", "opens_on", "closes_on", "budget_limit"]
+PROPOSAL_FIELDS = ["title", "department", "summary", "aims", "plan", "budget"]
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+# --- departments -------------------------------------------------------------------------------
+
+
+def _clean_department(data: dict[str, Any], *, exclude_pk: int | None = None) -> dict[str, Any]:
+    data = {f: data.get(f, "" if f != "is_active" else True) for f in DEPARTMENT_FIELDS}
+    data["name"] = (data["name"] or "").strip()
+    if not data["name"]:
+        raise InvalidInput(_("Enter the department's name."))
+    taken = Department.objects.filter(name=data["name"])
+    if exclude_pk:
+        taken = taken.exclude(pk=exclude_pk)
+    if taken.exists():
+        raise InvalidInput(_("A department with this name is already registered."))
+    return data
+
+
+def department_create(*, actor, data: dict[str, Any]) -> Department:
+    """Add a city department (課) with its bureau and contact."""
+    require_role(actor, Role.STAFF)
+    data = _clean_department(data)
+    with transaction.atomic():
+        department = Department.objects.create(**data)
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.department.created",
+            obj=department,
+            changes={"name": department.name, "bureau": department.bureau},
+        )
+    return department
+
+
+def department_update(*, actor, department: Department, data: dict[str, Any]) -> dict:
+    require_role(actor, Role.STAFF)
+    data = _clean_department(data, exclude_pk=department.pk)
+    with transaction.atomic():
+        department = Department.objects.select_for_update().get(pk=department.pk)
+        before = Department(**{f: getattr(department, f) for f in DEPARTMENT_FIELDS})
+        for field, value in data.items():
+            setattr(department, field, value)
+        department.save()
+        changes = diff_fields(before, department, DEPARTMENT_FIELDS)
+        if changes:
+            audit_log(
+                actor=actor,
+                action="kyodo.collaboration.department.updated",
+                obj=department,
+                changes=changes,
+            )
+    return changes
+
+
+# --- collaboration records ---------------------------------------------------------------------
+
+
+def _clean_collaboration(data: dict[str, Any]) -> dict[str, Any]:
+    data = {f: data.get(f) for f in COLLABORATION_FIELDS}
+    data["title"] = (data["title"] or "").strip()
+    for text in ("description", "outcome", "evaluation"):
+        data[text] = (data[text] or "").strip()
+    data["is_published"] = bool(data["is_published"])
+    if not data["title"]:
+        raise InvalidInput(_("Enter a title."))
+    if data["form"] not in CollaborationForm.values:
+        raise InvalidInput(_("Choose a form of collaboration."))
+    first, last = data["first_fiscal_year"], data["last_fiscal_year"]
+    if first is None:
+        raise InvalidInput(_("Enter the first fiscal year."))
+    if last is None:
+        data["last_fiscal_year"] = last = first
+    if last < first:
+        raise InvalidInput(_("The last fiscal year cannot be before the first."))
+    if data["budget"] is not None and data["budget"] < 0:
+        raise InvalidInput(_("The budget cannot be negative."))
+    return data
+
+
+def _set_relations(record: Collaboration, organizations, departments, events) -> dict:
+    changes = {}
+    for name, values in (
+        ("organizations", organizations),
+        ("departments", departments),
+        ("events", events),
+    ):
+        if values is None:
+            continue
+        manager = getattr(record, name)
+        old = sorted(str(o) for o in manager.all())
+        manager.set(list(values))
+        new = sorted(str(o) for o in values)
+        if old != new:
+            changes[name] = [old, new]
+    return changes
+
+
+def collaboration_create(
+    *,
+    actor,
+    data: dict[str, Any],
+    organizations=(),
+    departments=(),
+    events=(),
+) -> Collaboration:
+    """Record a collaboration with its groups, departments and linked events."""
+    require_role(actor, Role.STAFF)
+    data = _clean_collaboration(data)
+    with transaction.atomic():
+        record = Collaboration.objects.create(**data)
+        changes = {f: data[f] for f in COLLABORATION_FIELDS}
+        changes |= _set_relations(record, organizations, departments, events)
+        audit_log(
+            actor=actor, action="kyodo.collaboration.record.created", obj=record, changes=changes
+        )
+    return record
+
+
+def collaboration_update(
+    *,
+    actor,
+    record: Collaboration,
+    data: dict[str, Any],
+    organizations=None,
+    departments=None,
+    events=None,
+) -> dict:
+    require_role(actor, Role.STAFF)
+    data = _clean_collaboration(data)
+    with transaction.atomic():
+        record = Collaboration.objects.select_for_update().get(pk=record.pk)
+        before = Collaboration(**{f: getattr(record, f) for f in COLLABORATION_FIELDS})
+        for field, value in data.items():
+            setattr(record, field, value)
+        record.save()
+        changes = diff_fields(before, record, COLLABORATION_FIELDS)
+        changes |= _set_relations(record, organizations, departments, events)
+        if changes:
+            audit_log(
+                actor=actor,
+                action="kyodo.collaboration.record.updated",
+                obj=record,
+                changes=changes,
+            )
+    return changes
+
+
+# --- the counting setting ----------------------------------------------------------------------
+
+
+def counting_settings_update(*, actor, counted_forms: list[str]) -> CountingSettings:
+    """Decide which forms the statistics count as 協働 (e.g. whether 後援 and 共催 count)."""
+    require_role(actor, Role.STAFF)
+    unknown = set(counted_forms) - set(CollaborationForm.values)
+    if unknown:
+        raise InvalidInput(_("Choose forms from the list."))
+    ordered = [f for f in CollaborationForm.values if f in counted_forms]
+    with transaction.atomic():
+        row, _created = CountingSettings.objects.select_for_update().get_or_create(
+            center=Center.objects.current()
+        )
+        old = row.counted_form_list
+        row.counted_forms = join_codes(ordered)
+        row.save()
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.counting.updated",
+            obj=row,
+            changes={"counted_forms": [old, ordered]},
+        )
+    return row
+
+
+# --- calls for proposals -----------------------------------------------------------------------
+
+
+def _clean_call(data: dict[str, Any]) -> dict[str, Any]:
+    data = {f: data.get(f) for f in CALL_FIELDS}
+    data["title"] = (data["title"] or "").strip()
+    data["description"] = (data["description"] or "").strip()
+    if not data["title"]:
+        raise InvalidInput(_("Enter a title."))
+    if data["fiscal_year"] is None:
+        raise InvalidInput(_("Enter the fiscal year of the projects."))
+    if not data["opens_on"] or not data["closes_on"]:
+        raise InvalidInput(_("Enter the period in which proposals are accepted."))
+    if data["closes_on"] < data["opens_on"]:
+        raise InvalidInput(_("The call cannot close before it opens."))
+    return data
+
+
+def call_create(*, actor, data: dict[str, Any]) -> ProposalCall:
+    """Open a call for proposals (提案型協働事業) for a period."""
+    require_role(actor, Role.STAFF)
+    data = _clean_call(data)
+    with transaction.atomic():
+        call = ProposalCall.objects.create(**data)
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.call.created",
+            obj=call,
+            changes={f: data[f] for f in CALL_FIELDS},
+        )
+    return call
+
+
+def call_update(*, actor, call: ProposalCall, data: dict[str, Any]) -> dict:
+    require_role(actor, Role.STAFF)
+    data = _clean_call(data)
+    with transaction.atomic():
+        call = ProposalCall.objects.select_for_update().get(pk=call.pk)
+        before = ProposalCall(**{f: getattr(call, f) for f in CALL_FIELDS})
+        for field, value in data.items():
+            setattr(call, field, value)
+        call.save()
+        changes = diff_fields(before, call, CALL_FIELDS)
+        if changes:
+            audit_log(
+                actor=actor,
+                action="kyodo.collaboration.call.updated",
+                obj=call,
+                changes=changes,
+            )
+    return changes
+
+
+def criterion_add(
+    *, actor, call: ProposalCall, name: str, max_score: int, description: str = ""
+) -> Criterion:
+    """Add a scoring criterion; refused once scoring has begun (totals would not compare)."""
+    require_role(actor, Role.STAFF)
+    name = (name or "").strip()
+    if not name:
+        raise InvalidInput(_("Enter the criterion."))
+    if max_score is None or max_score < 1 or max_score > 1000:
+        raise InvalidInput(_("The maximum score must be between 1 and 1000."))
+    with transaction.atomic():
+        ProposalCall.objects.select_for_update().get(pk=call.pk)
+        if Review.objects.filter(proposal__call=call).exists():
+            raise InvalidInput(_("Scoring has begun: the criteria can no longer be changed."))
+        if call.criteria.filter(name=name).exists():
+            raise InvalidInput(_("This call already has a criterion with this name."))
+        position = call.criteria.count() + 1
+        criterion = Criterion.objects.create(
+            call=call,
+            name=name,
+            description=(description or "").strip(),
+            max_score=max_score,
+            position=position,
+        )
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.criterion.added",
+            obj=criterion,
+            changes={"call": str(call), "name": name, "max_score": max_score},
+        )
+    return criterion
+
+
+# --- proposals (groups) ------------------------------------------------------------------------
+
+
+def _organization_of(actor):
+    from kyodo.organizations.selectors import organization_for_representative
+
+    require_role(actor, Role.GROUP)
+    organization = organization_for_representative(user=actor)
+    if organization is None:
+        raise PermissionDenied(_("You do not represent a registered group."))
+    return organization
+
+
+def _own_draft(actor, proposal: Proposal) -> Proposal:
+    """The proposal locked, if it is the actor's group's draft in a call still open."""
+    organization = _organization_of(actor)
+    proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
+    if proposal.organization_id != organization.pk:
+        raise PermissionDenied
+    if proposal.status != Proposal.Status.DRAFT:
+        raise ProposalLocked()
+    if not proposal.call.is_open_on(_today()):
+        raise CallClosed()
+    return proposal
+
+
+def _clean_proposal(data: dict[str, Any], call: ProposalCall) -> dict[str, Any]:
+    data = {f: data.get(f) for f in PROPOSAL_FIELDS}
+    for text in ("title", "summary", "aims", "plan"):
+        data[text] = (data[text] or "").strip()
+    if not data["title"]:
+        raise InvalidInput(_("Enter the project's title."))
+    if not data["summary"]:
+        raise InvalidInput(_("Describe the project in a few lines."))
+    budget = data["budget"]
+    if budget is not None and budget < 0:
+        raise InvalidInput(_("The budget cannot be negative."))
+    if budget is not None and call.budget_limit is not None and budget > call.budget_limit:
+        raise InvalidInput(
+            _("The budget requested is above the call's limit of %(limit)s yen.")
+            % {"limit": f"{call.budget_limit:,}"}
+        )
+    return data
+
+
+def proposal_create(*, actor, call: ProposalCall, data: dict[str, Any]) -> Proposal:
+    """A group starts a proposal as a draft; only while the call is open."""
+    organization = _organization_of(actor)
+    with transaction.atomic():
+        call = ProposalCall.objects.select_for_update().get(pk=call.pk)
+        if not call.is_open_on(_today()):
+            raise CallClosed()
+        data = _clean_proposal(data, call)
+        proposal = Proposal.objects.create(
+            call=call, organization=organization, created_by=actor, **data
+        )
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.proposal.created",
+            obj=proposal,
+            changes={"call": str(call), "organization": str(organization), "title": data["title"]},
+        )
+    return proposal
+
+
+def proposal_update(*, actor, proposal: Proposal, data: dict[str, Any]) -> dict:
+    """Change a draft; refused after the final submit and after the call closes."""
+    with transaction.atomic():
+        proposal = _own_draft(actor, proposal)
+        data = _clean_proposal(data, proposal.call)
+        before = Proposal(**{f: getattr(proposal, f) for f in PROPOSAL_FIELDS})
+        for field, value in data.items():
+            setattr(proposal, field, value)
+        proposal.save()
+        changes = diff_fields(before, proposal, PROPOSAL_FIELDS)
+        if changes:
+            audit_log(
+                actor=actor,
+                action="kyodo.collaboration.proposal.updated",
+                obj=proposal,
+                changes=changes,
+            )
+    return changes
+
+
+def _check_attachment(upload) -> None:
+    if upload is None:
+        raise InvalidInput(_("Choose a file to attach."))
+    if upload.size > ATTACHMENT_MAX_BYTES:
+        raise InvalidInput(_("The file is too large (at most 5 MB)."))
+    suffix = PurePath(upload.name or "").suffix.lower()
+    if suffix not in ATTACHMENT_TYPES:
+        raise InvalidInput(
+            _("Attach a PDF, Word (.docx), Excel (.xlsx), text or image (JPEG, PNG) file.")
+        )
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    signatures = {
+        ".pdf": (b"%PDF-",),
+        ".docx": (b"PK\x03\x04",),
+        ".xlsx": (b"PK\x03\x04",),
+        ".png": (b"\x89PNG",),
+        ".jpg": (b"\xff\xd8\xff",),
+        ".jpeg": (b"\xff\xd8\xff",),
+    }
+    if suffix in signatures and not head.startswith(signatures[suffix]):
+        raise InvalidInput(_("The file's content does not match its type."))
+
+
+def attachment_add(*, actor, proposal: Proposal, upload) -> ProposalAttachment:
+    """Attach a document to a draft (at most five, 5 MB each)."""
+    _check_attachment(upload)
+    with transaction.atomic():
+        proposal = _own_draft(actor, proposal)
+        if proposal.attachments.count() >= ATTACHMENT_MAX_COUNT:
+            raise InvalidInput(_("A proposal can have at most five attachments."))
+        name = PurePath(upload.name or "file").name[:200]
+        attachment = ProposalAttachment(proposal=proposal, name=name)
+        attachment.file.save(name, upload, save=False)
+        attachment.save()
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.attachment.added",
+            obj=attachment,
+            changes={"proposal": str(proposal), "name": name},
+        )
+    return attachment
+
+
+def attachment_remove(*, actor, attachment: ProposalAttachment) -> None:
+    with transaction.atomic():
+        _own_draft(actor, attachment.proposal)
+        name, storage, path = attachment.name, attachment.file.storage, attachment.file.name
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.attachment.removed",
+            obj=attachment,
+            changes={"proposal": str(attachment.proposal), "name": name},
+        )
+        attachment.delete()
+        transaction.on_commit(lambda: storage.delete(path))
+
+
+def proposal_submit(*, actor, proposal: Proposal) -> Proposal:
+    """The final submit: the proposal is frozen and the applicant gets a receipt by mail."""
+    with transaction.atomic():
+        proposal = _own_draft(actor, proposal)
+        proposal.status = Proposal.Status.SUBMITTED
+        proposal.submitted_at = timezone.now()
+        proposal.save(update_fields=["status", "submitted_at", "updated_at"])
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.proposal.submitted",
+            obj=proposal,
+            changes={"status": [Proposal.Status.DRAFT, Proposal.Status.SUBMITTED]},
+        )
+        _mail(proposal, "submitted")
+    return proposal
+
+
+# --- review and decision -----------------------------------------------------------------------
+
+
+def review_submit(
+    *, actor, proposal: Proposal, scores: dict[int, int | None], comment: str = ""
+) -> Review:
+    """A reviewer (staff or committee member) scores a proposal once, against every criterion.
+
+    Each score must lie between 0 and the criterion's maximum; otherwise nothing is saved.
+    """
+    if not (has_role(actor, Role.STAFF) or has_role(actor, Role.MEMBER)):
+        raise PermissionDenied(_("You do not have permission to do this."))
+    with transaction.atomic():
+        proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
+        if proposal.status != Proposal.Status.SUBMITTED:
+            raise NotReviewable()
+        if Review.objects.filter(proposal=proposal, reviewer=actor).exists():
+            raise AlreadyReviewed()
+        criteria = list(proposal.call.criteria.all())
+        if not criteria:
+            raise InvalidInput(_("This call has no criteria to score against yet."))
+        for criterion in criteria:
+            value = scores.get(criterion.pk)
+            if value is None:
+                raise InvalidInput(
+                    _("Give a score for 「%(criterion)s」.") % {"criterion": criterion.name}
+                )
+            if not 0 <= value <= criterion.max_score:
+                raise InvalidInput(
+                    _("The score for 「%(criterion)s」 must be between 0 and %(max)s.")
+                    % {"criterion": criterion.name, "max": criterion.max_score}
+                )
+        try:
+            with transaction.atomic():
+                review = Review.objects.create(
+                    proposal=proposal, reviewer=actor, comment=(comment or "").strip()
+                )
+        except IntegrityError:
+            # Two tabs submitting at once: the constraint keeps the second one out.
+            raise AlreadyReviewed() from None
+        Score.objects.bulk_create(
+            Score(review=review, criterion=c, score=scores[c.pk]) for c in criteria
+        )
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.review.submitted",
+            obj=review,
+            changes={c.name: scores[c.pk] for c in criteria},
+        )
+    return review
+
+
+def proposal_decide(*, actor, proposal: Proposal, adopt: bool, note: str = "") -> Proposal:
+    """Staff adopt or decline a submitted proposal; adoption creates the collaboration record."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        proposal = (
+            # Only the proposal row is locked: the department is optional (an outer join).
+            Proposal.objects.select_for_update(of=("self",))
+            .select_related("call", "organization", "department")
+            .get(pk=proposal.pk)
+        )
+        if proposal.status != Proposal.Status.SUBMITTED:
+            raise AlreadyDecided()
+        proposal.status = Proposal.Status.ADOPTED if adopt else Proposal.Status.DECLINED
+        proposal.decided_at = timezone.now()
+        proposal.decision_note = (note or "").strip()
+        if adopt:
+            fy = proposal.call.fiscal_year
+            record = Collaboration.objects.create(
+                title=proposal.title,
+                form=CollaborationForm.PROPOSAL,
+                first_fiscal_year=fy,
+                last_fiscal_year=fy,
+                budget=proposal.budget,
+                description=proposal.summary,
+            )
+            record.organizations.set([proposal.organization])
+            if proposal.department_id:
+                record.departments.set([proposal.department])
+            proposal.collaboration = record
+            audit_log(
+                actor=actor,
+                action="kyodo.collaboration.record.created",
+                obj=record,
+                changes={"from_proposal": str(proposal), "form": record.form, "fiscal_year": fy},
+            )
+        proposal.save(update_fields=["status", "decided_at", "decision_note", "collaboration"])
+        audit_log(
+            actor=actor,
+            action=f"kyodo.collaboration.proposal.{proposal.status}",
+            obj=proposal,
+            changes={"status": [Proposal.Status.SUBMITTED, proposal.status]},
+        )
+        _mail(proposal, str(proposal.status))
+    return proposal
+
+
+# --- mail --------------------------------------------------------------------------------------
+
+MAIL_SUBJECTS = {
+    "submitted": gettext_lazy("Your proposal has been received: %(title)s"),
+    "adopted": gettext_lazy("Your proposal has been adopted: %(title)s"),
+    "declined": gettext_lazy("The result of your proposal: %(title)s"),
+}
+
+
+def proposal_recipient(proposal: Proposal) -> str:
+    """Who hears about a proposal: the person who wrote it, else the group's address."""
+    creator = proposal.created_by
+    return (creator.email if creator else "") or proposal.organization.email
+
+
+def _mail(proposal: Proposal, kind: str) -> None:
+    """Queue one mail to the applicant, in Japanese whatever language the request used."""
+    to = proposal_recipient(proposal)
+    if not to:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(MAIL_SUBJECTS[kind]) % {"title": proposal.title}
+        body = render_to_string(
+            f"collaboration/mail/proposal_{kind}.txt",
+            {"proposal": proposal, "call": proposal.call, "organization": proposal.organization},
+        )
+    outbox_enqueue(
+        to=to, subject=subject, body=body, kind=f"collaboration.proposal_{kind}", related=proposal
+    )

@@ -1,0 +1,158 @@
+"""Statistics on the demo register equal counts made by hand, under both counting settings.
+
+The demo has 12 records (see kyodo/collaboration/demo.py); by hand, for 平成22年度 (FY2010):
+1 多文化共生研修会 共催 · 2 子どもアミーゴ 事業協力 (FY2008–2010) · 3 10周年上映会 提案型 ·
+4 懇談会 情報交換 · 5 谷戸せせらぎ 協定 (FY2009–2011) · 6 見守り 委託 · 7 子育てひろば 委託
+(FY2009–2010) · 8 環境フェスティバル 実行委員会 · 9 合唱団 後援 · 10 防災講座 共催 ·
+11 日本語教室 補助; and 12 シネマ上映会 後援 in FY2009 only.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from kyodo.collaboration.models import CollaborationForm, CountingSettings
+from kyodo.collaboration.statistics import compute
+from kyodo.core.models import AuditEntry
+
+pytestmark = pytest.mark.django_db
+
+ALL_BUT_CO_HOSTING = [f for f in CollaborationForm.values if f != "co_hosting"]
+
+
+def _rows(rows):
+    return [(r.label, r.count) for r in rows]
+
+
+def test_statistics_equal_hand_counts_under_both_settings(demo):
+    # Default: 共催 and 委託 count, 後援 does not.
+    stats = compute(fiscal_year=2010)
+    assert stats.total == 10  # records 1–11 run in FY2010; 9 (後援) is not counted
+    assert stats.budget == 1_200_000 + 3_000_000 + 500_000 + 200_000 + 450_000
+    assert [(r.label, r.count, r.counted) for r in stats.by_form] == [
+        ("委託", 2, True),
+        ("補助", 1, True),
+        ("共催", 2, True),
+        ("後援", 1, False),
+        ("実行委員会", 1, True),
+        ("協定", 1, True),
+        ("事業協力", 1, True),
+        ("情報交換", 1, True),
+        ("提案型協働事業", 1, True),
+    ]
+    # By department, in gojūon order of the readings; 文化振興課's 後援 is left out.
+    assert _rows(stats.by_department) == [
+        ("環境保全課", 1),
+        ("危機管理室", 1),
+        ("協働コミュニティ課", 2),
+        ("高齢者支援課", 1),
+        ("児童福祉課", 2),
+        ("職員課", 1),
+        ("文化振興課", 3),
+        ("みどり公園課", 1),
+    ]
+    assert _rows(stats.by_field) == [
+        ("保健、医療又は福祉の増進を図る活動", 2),
+        ("社会教育の推進を図る活動", 3),
+        ("まちづくりの推進を図る活動", 2),
+        ("学術、文化、芸術又はスポーツの振興を図る活動", 2),
+        ("環境の保全を図る活動", 3),
+        ("災害救援活動", 1),
+        ("地域安全活動", 2),
+        ("国際協力の活動", 2),
+        ("子どもの健全育成を図る活動", 3),
+        ("職業能力の開発又は雇用機会の拡充を支援する活動", 1),
+        ("団体の運営又は活動に関する連絡、助言又は援助の活動", 1),
+    ]
+    assert _rows(stats.by_fiscal_year) == [
+        ("平成20年度", 1),
+        ("平成21年度", 3),
+        ("平成22年度", 10),
+        ("平成23年度", 1),
+    ]
+
+    # The other setting: 後援 counts, 共催 does not.
+    stats = compute(fiscal_year=2010, counted_forms=ALL_BUT_CO_HOSTING)
+    assert stats.total == 9  # 1 and 10 (共催) leave, 9 (後援) comes in
+    assert [(r.label, r.counted) for r in stats.by_form if r.label in ("共催", "後援")] == [
+        ("共催", False),
+        ("後援", True),
+    ]
+    assert _rows(stats.by_department) == [
+        ("環境保全課", 1),
+        ("協働コミュニティ課", 2),
+        ("高齢者支援課", 1),
+        ("児童福祉課", 2),
+        ("職員課", 1),
+        ("文化振興課", 3),
+        ("みどり公園課", 1),
+    ]
+    assert _rows(stats.by_fiscal_year) == [
+        ("平成20年度", 1),
+        ("平成21年度", 4),
+        ("平成22年度", 9),
+        ("平成23年度", 1),
+    ]
+    all_years = compute(fiscal_year=None, counted_forms=ALL_BUT_CO_HOSTING)
+    assert all_years.total == 10  # the 10 non-共催 records, 12 included
+
+
+def test_the_setting_is_stored_by_staff_and_used_by_the_page_and_the_export(
+    client, demo, staff_user
+):
+    client.force_login(staff_user)
+    page = client.get("/staff/collaboration/statistics/?fiscal_year=2010")
+    assert 'id="total">協働の件数は10件です。' in page.text
+    # The XLSX export opens with openpyxl and has the page's numbers, under either setting.
+    _check_xlsx(client, 10, "はい")
+    assert "初期設定では共催と委託を数え、後援は数えません" in page.text
+
+    response = client.post(
+        "/staff/collaboration/statistics/counting/", {"counted_forms": ALL_BUT_CO_HOSTING}
+    )
+    assert response.status_code == 302
+    assert CountingSettings.objects.get().counted_form_list == ALL_BUT_CO_HOSTING
+    entry = AuditEntry.objects.get(action="kyodo.collaboration.counting.updated")
+    assert entry.actor == staff_user
+    page = client.get("/staff/collaboration/statistics/?fiscal_year=2010")
+    assert 'id="total">協働の件数は9件です。' in page.text
+    _check_xlsx(client, 9, "いいえ")
+    # Rows of the charts are server-rendered SVG with the same numbers.
+    assert page.text.count("<svg") == 4
+    assert "<title>文化振興課: 3</title>" in page.text
+
+
+def test_bad_input_changes_nothing(client, staff_user):
+    client.force_login(staff_user)
+    response = client.post("/staff/collaboration/statistics/counting/", {"counted_forms": ["gift"]})
+    assert response.status_code == 200
+    assert "正しく選択してください。 gift は候補にありません。" in response.text
+    assert CountingSettings.objects.count() == 0
+    # An unknown year is ignored, not an error.
+    page = client.get("/staff/collaboration/statistics/?fiscal_year=abc")
+    assert page.status_code == 200
+    assert "協働の統計(全年度)" in page.text
+
+
+def _check_xlsx(client, total, co_hosting_counted):
+    response = client.get("/staff/collaboration/statistics/export/?fiscal_year=2010")
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["形態別", "担当課別", "活動分野別", "年度別"]
+    stats = compute(fiscal_year=2010)
+    by_form = [list(r) for r in workbook["形態別"].iter_rows(min_row=4, values_only=True)]
+    assert by_form[2] == ["共催", 2, 0, co_hosting_counted]
+    assert by_form[-1] == ["協働件数(合計)", total, stats.budget, None]
+    assert [
+        (r.label, r.count, r.budget, "はい" if r.counted else "いいえ") for r in stats.by_form
+    ] == [tuple(row) for row in by_form[:-1]]
+    departments = [tuple(r) for r in workbook["担当課別"].iter_rows(min_row=4, values_only=True)]
+    assert departments == _rows(stats.by_department)
+    fields = [tuple(r) for r in workbook["活動分野別"].iter_rows(min_row=4, values_only=True)]
+    assert fields == _rows(stats.by_field)
+    years = [tuple(r) for r in workbook["年度別"].iter_rows(min_row=4, values_only=True)]
+    assert years == _rows(stats.by_fiscal_year)
+    assert workbook["形態別"]["A1"].value == "協働の統計 平成22年度"

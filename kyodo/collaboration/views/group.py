@@ -1,0 +1,167 @@
+"""The group representative's pages (/group/collaboration/): open calls and their own proposals.
+
+A group only ever sees its own proposals: another group's is answered with 404, as if it did
+not exist.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kyodo.collaboration import selectors, services
+from kyodo.collaboration.exceptions import CollaborationError
+from kyodo.collaboration.forms import AttachmentForm, ProposalForm
+from kyodo.collaboration.models import ProposalAttachment, ProposalCall
+from kyodo.collaboration.views import attempt
+from kyodo.core.permissions import group_required
+from kyodo.organizations.selectors import organization_for_representative
+
+
+def _organization(request):
+    organization = organization_for_representative(user=request.user)
+    if organization is None:
+        raise Http404(_("You do not represent a registered group."))
+    return organization
+
+
+def _own(request, pk: int):
+    proposal = selectors.proposal_of(organization=_organization(request), pk=pk)
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+@group_required
+def index(request):
+    organization = _organization(request)
+    return render(
+        request,
+        "collaboration/group/index.html",
+        {
+            "organization": organization,
+            "calls": selectors.open_calls(today=timezone.localdate()),
+            "proposals": selectors.proposals_of(organization=organization),
+        },
+    )
+
+
+@group_required
+def proposal_new(request, pk: int):
+    organization = _organization(request)
+    call = get_object_or_404(ProposalCall, pk=pk)
+    if not call.is_open_on(timezone.localdate()):
+        raise Http404(_("This call for proposals is not open."))
+    form = ProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        created = []
+        if attempt(
+            form,
+            lambda: created.append(
+                services.proposal_create(actor=request.user, call=call, data=form.cleaned_data)
+            ),
+        ):
+            messages.success(
+                request,
+                _("Saved as a draft. Attach documents if needed, then submit the proposal."),
+            )
+            return redirect("collaboration-group:proposal", pk=created[0].pk)
+    return render(
+        request,
+        "collaboration/group/proposal_form.html",
+        {"form": form, "call": call, "organization": organization},
+    )
+
+
+def _page(request, proposal, *, form=None, attachment_form=None, status=200):
+    editable = proposal.is_draft and proposal.call.is_open_on(timezone.localdate())
+    if form is None and editable:
+        form = ProposalForm(initial={f: getattr(proposal, f) for f in services.PROPOSAL_FIELDS})
+    return render(
+        request,
+        "collaboration/group/proposal.html",
+        {
+            "proposal": proposal,
+            "call": proposal.call,
+            "editable": editable,
+            "form": form,
+            "attachment_form": attachment_form or AttachmentForm(),
+            "attachments": proposal.attachments.all(),
+        },
+        status=status,
+    )
+
+
+@group_required
+def proposal_detail(request, pk: int):
+    # A draft is edited here until the final submit; afterwards the page only shows it.
+    proposal = _own(request, pk)
+    if request.method == "POST":
+        form = ProposalForm(request.POST)
+        if form.is_valid() and attempt(
+            form,
+            lambda: services.proposal_update(
+                actor=request.user, proposal=proposal, data=form.cleaned_data
+            ),
+        ):
+            messages.success(request, _("The draft has been saved."))
+            return redirect("collaboration-group:proposal", pk=proposal.pk)
+        return _page(request, _own(request, pk), form=form, status=400)
+    return _page(request, proposal)
+
+
+@group_required
+@require_POST
+def attachment_add(request, pk: int):
+    proposal = _own(request, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.attachment_add(
+            actor=request.user, proposal=proposal, upload=form.cleaned_data["file"]
+        ),
+    ):
+        messages.success(request, _("The file has been attached."))
+        return redirect("collaboration-group:proposal", pk=proposal.pk)
+    return _page(request, proposal, attachment_form=form, status=400)
+
+
+@group_required
+@require_POST
+def attachment_remove(request, pk: int, attachment: int):
+    proposal = _own(request, pk)
+    item = get_object_or_404(ProposalAttachment, pk=attachment, proposal=proposal)
+    try:
+        services.attachment_remove(actor=request.user, attachment=item)
+    except CollaborationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The file has been removed."))
+    return redirect("collaboration-group:proposal", pk=proposal.pk)
+
+
+@group_required
+def attachment_download(request, pk: int, attachment: int):
+    proposal = _own(request, pk)
+    item = get_object_or_404(ProposalAttachment, pk=attachment, proposal=proposal)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
+
+
+@group_required
+@require_POST
+def proposal_submit(request, pk: int):
+    proposal = _own(request, pk)
+    try:
+        services.proposal_submit(actor=request.user, proposal=proposal)
+    except CollaborationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("Your proposal has been submitted. We have sent you a receipt by mail."),
+        )
+    return redirect("collaboration-group:proposal", pk=proposal.pk)

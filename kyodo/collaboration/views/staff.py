@@ -1,0 +1,427 @@
+"""Staff pages (/staff/collaboration/): the register, departments, statistics, calls, and the
+review pages shared by staff and committee members (reviewers)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kyodo.collaboration import selectors, services
+from kyodo.collaboration.chart import bar_chart
+from kyodo.collaboration.exports import statistics_title, to_xlsx
+from kyodo.collaboration.forms import (
+    CallForm,
+    CountingForm,
+    CriterionForm,
+    DecisionForm,
+    DepartmentForm,
+    RecordFilterForm,
+    RecordForm,
+    ReviewForm,
+    StatisticsFilterForm,
+)
+from kyodo.collaboration.models import (
+    CollaborationForm,
+    Department,
+    Proposal,
+    ProposalAttachment,
+    ProposalCall,
+)
+from kyodo.collaboration.statistics import compute, fiscal_years_in_register
+from kyodo.collaboration.views import attempt
+from kyodo.core.permissions import role_required, staff_required
+from kyodo.core.roles import Role, has_role
+
+reviewer_required = role_required(Role.STAFF, Role.MEMBER)
+
+
+# --- the register ------------------------------------------------------------------------------
+
+
+@staff_required
+def index(request):
+    # The register, filtered by form, department, fiscal year or a word.
+    form = RecordFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    records = selectors.collaborations(
+        form=filters.get("form") or "",
+        department=filters.get("department"),
+        fiscal_year=filters.get("fiscal_year"),
+        query=(filters.get("q") or "").strip(),
+    )
+    page = Paginator(records, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "collaboration/staff/index.html",
+        {"form": form, "page": page, "records": page.object_list},
+    )
+
+
+def _record_data(form: RecordForm) -> tuple[dict, dict]:
+    data = dict(form.cleaned_data)
+    relations = {name: data.pop(name) for name in ("organizations", "departments", "events")}
+    return data, relations
+
+
+@staff_required
+def record_new(request):
+    form = RecordForm(request.POST or None, initial={"form": CollaborationForm.CO_HOSTING})
+    if request.method == "POST" and form.is_valid():
+        data, relations = _record_data(form)
+        created = []
+        if attempt(
+            form,
+            lambda: created.append(
+                services.collaboration_create(actor=request.user, data=data, **relations)
+            ),
+        ):
+            messages.success(request, _("The collaboration has been recorded."))
+            return redirect("collaboration-staff:record", pk=created[0].pk)
+    return render(request, "collaboration/staff/record_form.html", {"form": form, "record": None})
+
+
+@staff_required
+def record_detail(request, pk: int):
+    record = selectors.collaboration(pk=pk)
+    if record is None:
+        raise Http404
+    proposal = Proposal.objects.filter(collaboration=record).select_related("call").first()
+    return render(
+        request,
+        "collaboration/staff/record.html",
+        {"record": record, "proposal": proposal},
+    )
+
+
+@staff_required
+def record_edit(request, pk: int):
+    record = selectors.collaboration(pk=pk)
+    if record is None:
+        raise Http404
+    initial = {
+        f: getattr(record, f)
+        for f in services.COLLABORATION_FIELDS
+        if f not in ("organizations", "departments", "events")
+    }
+    initial |= {
+        "organizations": list(record.organizations.all()),
+        "departments": list(record.departments.all()),
+        "events": list(record.events.all()),
+    }
+    form = RecordForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data, relations = _record_data(form)
+        if attempt(
+            form,
+            lambda: services.collaboration_update(
+                actor=request.user, record=record, data=data, **relations
+            ),
+        ):
+            messages.success(request, _("Saved."))
+            return redirect("collaboration-staff:record", pk=record.pk)
+    return render(request, "collaboration/staff/record_form.html", {"form": form, "record": record})
+
+
+# --- departments -------------------------------------------------------------------------------
+
+
+@staff_required
+def departments(request):
+    form = DepartmentForm(request.POST or None, initial={"is_active": True})
+    if request.method == "POST" and form.is_valid():
+        if attempt(
+            form, lambda: services.department_create(actor=request.user, data=form.cleaned_data)
+        ):
+            messages.success(request, _("The department has been added."))
+            return redirect("collaboration-staff:departments")
+    return render(
+        request,
+        "collaboration/staff/departments.html",
+        {"form": form, "departments": selectors.departments()},
+    )
+
+
+@staff_required
+def department_edit(request, pk: int):
+    department = get_object_or_404(Department, pk=pk)
+    initial = {f: getattr(department, f) for f in services.DEPARTMENT_FIELDS}
+    form = DepartmentForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if attempt(
+            form,
+            lambda: services.department_update(
+                actor=request.user, department=department, data=form.cleaned_data
+            ),
+        ):
+            messages.success(request, _("Saved."))
+            return redirect("collaboration-staff:departments")
+    return render(
+        request,
+        "collaboration/staff/department_form.html",
+        {"form": form, "department": department},
+    )
+
+
+# --- statistics --------------------------------------------------------------------------------
+
+
+def _statistics(request):
+    years = fiscal_years_in_register()
+    form = StatisticsFilterForm(request.GET or None, years=years)
+    fiscal_year = form.cleaned_data.get("fiscal_year") if form.is_valid() else None
+    return form, compute(fiscal_year=fiscal_year)
+
+
+@staff_required
+def statistics(request):
+    # Tables and SVG charts of the same numbers; the note says what is counted and how.
+    form, stats = _statistics(request)
+    charts = [
+        ("form", _("By form"), stats.by_form, bar_chart(stats.by_form)),
+        ("department", _("By department"), stats.by_department, bar_chart(stats.by_department)),
+        ("field", _("By field of activity"), stats.by_field, bar_chart(stats.by_field)),
+        ("year", _("By fiscal year"), stats.by_fiscal_year, bar_chart(stats.by_fiscal_year)),
+    ]
+    return render(
+        request,
+        "collaboration/staff/statistics.html",
+        {
+            "form": form,
+            "stats": stats,
+            "title": statistics_title(stats),
+            "charts": charts,
+            "export_query": request.GET.urlencode(),
+        },
+    )
+
+
+@staff_required
+def statistics_export(request):
+    _form, stats = _statistics(request)
+    year = stats.fiscal_year or "all"
+    response = HttpResponse(
+        to_xlsx(stats),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="collaboration-{year}.xlsx"'
+    return response
+
+
+@staff_required
+def counting(request):
+    # The counting setting: which forms the statistics count as 協働.
+    current = selectors.counting_settings()
+    form = CountingForm(request.POST or None, initial={"counted_forms": current.counted_form_list})
+    if request.method == "POST" and form.is_valid():
+        if attempt(
+            form,
+            lambda: services.counting_settings_update(
+                actor=request.user, counted_forms=form.cleaned_data["counted_forms"]
+            ),
+        ):
+            messages.success(request, _("Saved."))
+            return redirect("collaboration-staff:statistics")
+    return render(request, "collaboration/staff/counting.html", {"form": form})
+
+
+# --- calls for proposals -----------------------------------------------------------------------
+
+
+@staff_required
+def calls(request):
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        created = []
+        if attempt(
+            form,
+            lambda: created.append(
+                services.call_create(actor=request.user, data=form.cleaned_data)
+            ),
+        ):
+            messages.success(request, _("The call for proposals has been created."))
+            return redirect("collaboration-staff:call", pk=created[0].pk)
+    return render(
+        request, "collaboration/staff/calls.html", {"form": form, "calls": selectors.calls()}
+    )
+
+
+@staff_required
+def call_detail(request, pk: int):
+    call = get_object_or_404(ProposalCall, pk=pk)
+    return render(
+        request,
+        "collaboration/staff/call.html",
+        {
+            "call": call,
+            "criteria": call.criteria.all(),
+            "results": selectors.call_results(call=call),
+            "drafts": call.proposals.filter(status=Proposal.Status.DRAFT).count(),
+            "criterion_form": CriterionForm(),
+        },
+    )
+
+
+@staff_required
+def call_edit(request, pk: int):
+    call = get_object_or_404(ProposalCall, pk=pk)
+    initial = {f: getattr(call, f) for f in services.CALL_FIELDS}
+    form = CallForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if attempt(
+            form,
+            lambda: services.call_update(actor=request.user, call=call, data=form.cleaned_data),
+        ):
+            messages.success(request, _("Saved."))
+            return redirect("collaboration-staff:call", pk=call.pk)
+    return render(request, "collaboration/staff/call_form.html", {"form": form, "call": call})
+
+
+@staff_required
+@require_POST
+def criterion_add(request, pk: int):
+    call = get_object_or_404(ProposalCall, pk=pk)
+    form = CriterionForm(request.POST)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.criterion_add(
+            actor=request.user,
+            call=call,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+            max_score=form.cleaned_data["max_score"],
+        ),
+    ):
+        messages.success(request, _("The criterion has been added."))
+        return redirect("collaboration-staff:call", pk=call.pk)
+    return render(
+        request,
+        "collaboration/staff/call.html",
+        {
+            "call": call,
+            "criteria": call.criteria.all(),
+            "results": selectors.call_results(call=call),
+            "drafts": call.proposals.filter(status=Proposal.Status.DRAFT).count(),
+            "criterion_form": form,
+        },
+        status=400,
+    )
+
+
+# --- review (staff and committee members) ------------------------------------------------------
+
+
+def _base_template(user) -> str:
+    return "core/staff/base.html" if has_role(user, Role.STAFF) else "base.html"
+
+
+def _reviewable(pk: int) -> Proposal:
+    proposal = selectors.proposal_full(pk=pk)
+    # Drafts belong to their group alone until they are submitted.
+    if proposal is None or proposal.status == Proposal.Status.DRAFT:
+        raise Http404
+    return proposal
+
+
+@reviewer_required
+def reviews(request):
+    # What is waiting for a score from this reviewer.
+    return render(
+        request,
+        "collaboration/staff/reviews.html",
+        {
+            "base_template": _base_template(request.user),
+            "proposals": selectors.proposals_to_review(reviewer=request.user),
+        },
+    )
+
+
+def _proposal_page(request, proposal, *, review_form=None, decision_form=None, status=200):
+    criteria = list(proposal.call.criteria.all())
+    own = [r for r in proposal.reviews.all() if r.reviewer_id == request.user.pk]
+    is_staff = has_role(request.user, Role.STAFF)
+    result = None
+    if is_staff:
+        result = next(
+            (r for r in selectors.call_results(call=proposal.call) if r.proposal.pk == proposal.pk),
+            None,
+        )
+    if review_form is None and not own and proposal.status == Proposal.Status.SUBMITTED:
+        review_form = ReviewForm(criteria=criteria)
+    if decision_form is None and is_staff and proposal.status == Proposal.Status.SUBMITTED:
+        decision_form = DecisionForm()
+    return render(
+        request,
+        "collaboration/staff/proposal.html",
+        {
+            "base_template": _base_template(request.user),
+            "proposal": proposal,
+            "criteria": criteria,
+            "own_review": own[0] if own else None,
+            "reviews": proposal.reviews.all() if is_staff else [],
+            "result": result,
+            "is_staff": is_staff,
+            "review_form": review_form,
+            "decision_form": decision_form,
+        },
+        status=status,
+    )
+
+
+@reviewer_required
+def proposal_detail(request, pk: int):
+    return _proposal_page(request, _reviewable(pk))
+
+
+@reviewer_required
+@require_POST
+def proposal_review(request, pk: int):
+    proposal = _reviewable(pk)
+    form = ReviewForm(request.POST, criteria=proposal.call.criteria.all())
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.review_submit(
+            actor=request.user,
+            proposal=proposal,
+            scores=form.scores(),
+            comment=form.cleaned_data["comment"],
+        ),
+    ):
+        messages.success(request, _("Your scores have been saved."))
+        return redirect("collaboration-staff:proposal", pk=proposal.pk)
+    return _proposal_page(request, _reviewable(pk), review_form=form, status=400)
+
+
+@staff_required
+@require_POST
+def proposal_decide(request, pk: int):
+    proposal = _reviewable(pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid() and attempt(
+        form,
+        lambda: services.proposal_decide(
+            actor=request.user,
+            proposal=proposal,
+            adopt=form.cleaned_data["decision"] == "adopt",
+            note=form.cleaned_data["note"],
+        ),
+    ):
+        if form.cleaned_data["decision"] == "adopt":
+            messages.success(
+                request, _("The proposal has been adopted and recorded as a collaboration.")
+            )
+        else:
+            messages.success(request, _("The proposal has been declined."))
+        return redirect("collaboration-staff:proposal", pk=proposal.pk)
+    return _proposal_page(request, _reviewable(pk), decision_form=form, status=400)
+
+
+@reviewer_required
+def proposal_attachment(request, pk: int, attachment: int):
+    # Attachments are private: served through this view, never from a public media URL.
+    proposal = _reviewable(pk)
+    item = get_object_or_404(ProposalAttachment, pk=attachment, proposal=proposal)
+    return FileResponse(item.file.open("rb"), as_attachment=True, filename=item.name)
