@@ -1,6 +1,7 @@
 """The read-only public API (django-ninja): /api/v1/, schema at /api/v1/openapi.json."""
 
 from datetime import date, time
+from typing import Annotated, Any
 
 from django.conf import settings
 from django.db.models import (
@@ -19,15 +20,15 @@ from django.db.models.functions import Concat
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import FilterSchema, NinjaAPI, Query, Schema
+from ninja import FilterSchema, NinjaAPI, Path, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import Field
+from pydantic import Field, WithJsonSchema
 
 from kyodo.api.opendata import public_events
 from kyodo.committees.export import minutes_document, speaker_label
 from kyodo.committees.models import AgendaItem, Meeting, Minutes, MinutesEntry, SpeakerLabels
 from kyodo.core.wareki import fiscal_year_range
-from kyodo.events.models import Event
+from kyodo.events.models import Event, EventKind
 from kyodo.organizations import selectors as organization_selectors
 from kyodo.organizations.models import ActivityField, Organization, PublishableField
 
@@ -39,6 +40,47 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
 )
+
+
+# A wall-clock time in Japan. JSON Schema's "time" format is RFC 3339's full-time, which needs a
+# UTC offset; the times here have none (they are local to the center), so say what they are.
+LocalTime = Annotated[
+    time,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$",
+            "description": "Local time in Japan (Asia/Tokyo), hh:mm:ss.",
+            "examples": ["19:00:00"],
+        }
+    ),
+]
+
+
+# Ids are bigint: a larger number in a path or filter would overflow the database, not miss.
+MAX_ID = 2**63 - 1
+
+
+class NotFoundOut(Schema):
+    detail: str = Field(description="「Not Found」")
+
+
+class ValidationErrorOut(Schema):
+    detail: list[dict[str, Any]] = Field(description="What was wrong with which parameter.")
+
+
+# Every operation answers 422 for a parameter it cannot read, and 404 for an id it does not have.
+ERRORS = {422: ValidationErrorOut}
+NOT_FOUND = {404: NotFoundOut, 422: ValidationErrorOut}
+
+
+class Pages(PageNumberPagination):
+    """Page numbers as django-ninja counts them, bounded: a page far beyond any data must be an
+    empty page or a 422, never an offset the database cannot take (a 500)."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=100_000, description="Page number, from 1.")
+        page_size: int | None = Field(None, ge=1, le=100, description="Items per page (≤ 100).")
 
 
 class DateRangeFilter(FilterSchema):
@@ -71,8 +113,8 @@ class EventOut(Schema):
     kind: str
     theme: str
     date: date
-    start_time: time | None
-    end_time: time | None
+    start_time: LocalTime | None
+    end_time: LocalTime | None
     venue: str
     capacity_people: int | None
     capacity_groups: int | None
@@ -99,7 +141,7 @@ class EventOut(Schema):
         return list(obj.guests.all())
 
 
-def _events(filters: DateRangeFilter, kind: str | None):
+def _events(filters: DateRangeFilter, kind: EventKind | None):
     events = public_events().prefetch_related("guests")
     start, end = filters.date_bounds()
     if start:
@@ -107,19 +149,21 @@ def _events(filters: DateRangeFilter, kind: str | None):
     if end:
         events = events.filter(date__lte=end)
     if kind:
-        events = events.filter(kind=kind)
+        events = events.filter(kind=kind.value)
     return events
 
 
-@api.get("/events", response=list[EventOut], tags=["events"])
-@paginate(PageNumberPagination, page_size=50)
-def list_events(request: HttpRequest, filters: Query[DateRangeFilter], kind: str | None = None):
+@api.get("/events", response={200: list[EventOut], **ERRORS}, tags=["events"])
+@paginate(Pages, page_size=50, max_page_size=100)
+def list_events(
+    request: HttpRequest, filters: Query[DateRangeFilter], kind: EventKind | None = None
+):
     """Published and held events, by date."""
     return _events(filters, kind)
 
 
-@api.get("/events/{event_id}", response=EventOut, tags=["events"])
-def get_event(request: HttpRequest, event_id: int):
+@api.get("/events/{event_id}", response={200: EventOut, **NOT_FOUND}, tags=["events"])
+def get_event(request: HttpRequest, event_id: int = Path(..., ge=1, le=MAX_ID)):
     return get_object_or_404(public_events().prefetch_related("guests"), pk=event_id)
 
 
@@ -219,8 +263,8 @@ class GroupOut(Schema):
         return settings.SITE_URL + reverse("organizations:detail", args=[obj.pk])
 
 
-@api.get("/groups", response=list[GroupOut], tags=["groups"])
-@paginate(PageNumberPagination, page_size=50)
+@api.get("/groups", response={200: list[GroupOut], **ERRORS}, tags=["groups"])
+@paginate(Pages, page_size=50, max_page_size=100)
 def list_groups(request: HttpRequest, filters: Query[GroupFilter]):
     """Registered groups as the public directory lists them, in gojūon order of their reading.
 
@@ -232,8 +276,8 @@ def list_groups(request: HttpRequest, filters: Query[GroupFilter]):
     )
 
 
-@api.get("/groups/{group_id}", response=GroupOut, tags=["groups"])
-def get_group(request: HttpRequest, group_id: int):
+@api.get("/groups/{group_id}", response={200: GroupOut, **NOT_FOUND}, tags=["groups"])
+def get_group(request: HttpRequest, group_id: int = Path(..., ge=1, le=MAX_ID)):
     organization = organization_selectors.public_organization(pk=group_id)
     if organization is None:
         raise Http404
@@ -266,8 +310,8 @@ class MeetingOut(Schema):
     number: int
     title: str = Field(description="「平成22年度第9回運営委員会」")
     date: date
-    start_time: time | None
-    end_time: time | None
+    start_time: LocalTime | None
+    end_time: LocalTime | None
     venue: str = Field(description="The venue's name, or 未定 while not decided.")
     status: str
     minutes_url: str | None = Field(description="The public minutes, once confirmed.")
@@ -307,8 +351,8 @@ def _in_range(qs: QuerySet, filters: DateRangeFilter, field: str) -> QuerySet:
     return qs
 
 
-@api.get("/meetings", response=list[MeetingOut], tags=["committees"])
-@paginate(PageNumberPagination, page_size=50)
+@api.get("/meetings", response={200: list[MeetingOut], **ERRORS}, tags=["committees"])
+@paginate(Pages, page_size=50, max_page_size=100)
 def list_meetings(request: HttpRequest, filters: Query[MeetingFilter]):
     """Committee meetings, by date."""
     meetings = _in_range(_meetings(), filters, "date")
@@ -317,8 +361,8 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingFilter]):
     return meetings
 
 
-@api.get("/meetings/{meeting_id}", response=MeetingOut, tags=["committees"])
-def get_meeting(request: HttpRequest, meeting_id: int):
+@api.get("/meetings/{meeting_id}", response={200: MeetingOut, **NOT_FOUND}, tags=["committees"])
+def get_meeting(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
     return get_object_or_404(_meetings(), pk=meeting_id)
 
 
@@ -356,8 +400,8 @@ class MinutesOut(Schema):
     fiscal_year: int
     meeting_number: int
     date: date
-    start_time: time | None
-    end_time: time | None
+    start_time: LocalTime | None
+    end_time: LocalTime | None
     venue: str
     attendees: list[str]
     attendee_count: int
@@ -376,8 +420,8 @@ def _public_minutes(meeting_id: int) -> Minutes:
     )
 
 
-@api.get("/minutes/{meeting_id}", response=MinutesOut, tags=["committees"])
-def get_minutes(request: HttpRequest, meeting_id: int):
+@api.get("/minutes/{meeting_id}", response={200: MinutesOut, **NOT_FOUND}, tags=["committees"])
+def get_minutes(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
     """Confirmed minutes of a meeting, as the public minutes page shows them (404 until then)."""
     minutes = _public_minutes(meeting_id)
     document = minutes_document(minutes)
@@ -464,7 +508,7 @@ def _statements() -> QuerySet[MinutesEntry]:
 
 
 class StatementFilter(DateRangeFilter):
-    meeting: int | None = Field(None, ge=1, description="Meeting id.")
+    meeting: int | None = Field(None, ge=1, le=MAX_ID, description="Meeting id.")
     speaker: str | None = Field(
         None, max_length=100, description="Exactly the speaker as published (e.g. 委員長)."
     )
@@ -483,7 +527,10 @@ class StatementOut(Schema):
     speaker: str = Field(description="As the published minutes label it.")
     speaker_position: str | None = Field(description="委員長, 副委員長, 委員 or 事務局, if known.")
     text: str
-    url: str = Field(description="The public minutes page.")
+    url: str = Field(
+        description="The statement in the public minutes page: …/committee/minutes/<minutes id>/"
+        "#entry-<statement id>."
+    )
 
     @staticmethod
     def resolve_meeting_id(obj: MinutesEntry) -> int:
@@ -520,11 +567,12 @@ class StatementOut(Schema):
 
     @staticmethod
     def resolve_url(obj: MinutesEntry) -> str:
-        return _minutes_url(obj.item.meeting.minutes)
+        # The minutes document marks every entry with id="entry-<pk>".
+        return f"{_minutes_url(obj.item.meeting.minutes)}#entry-{obj.pk}"
 
 
-@api.get("/statements", response=list[StatementOut], tags=["committees"])
-@paginate(PageNumberPagination, page_size=50)
+@api.get("/statements", response={200: list[StatementOut], **ERRORS}, tags=["committees"])
+@paginate(Pages, page_size=50, max_page_size=100)
 def list_statements(request: HttpRequest, filters: Query[StatementFilter]):
     """One record per statement of confirmed minutes, in the order of the minutes (after the
     National Diet Library's minutes API). Notes (○) and unconfirmed minutes are left out."""

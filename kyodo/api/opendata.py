@@ -1,4 +1,5 @@
-"""Public events as open data: an iCalendar feed and the 自治体標準オープンデータセット 「イベント一覧」 CSV."""
+"""Public data as files: an iCalendar feed and the 自治体標準オープンデータセット 「イベント一覧」 CSV of
+the events, and confirmed minutes as PDF and DOCX."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 from django.conf import settings
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from kyodo.core.models import Center
@@ -148,4 +150,28 @@ def events_ics(request) -> HttpResponse:
     calendar = events_calendar(public_events(), Center.objects.current())
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="events.ics"'
+    return response
+
+
+MINUTES_FILES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def minutes_download(request, pk: int, fmt: str) -> HttpResponse:
+    """Confirmed minutes as PDF or DOCX, the same document as the public minutes page; minutes
+    not confirmed (drafts, in circulation) are 404 as on the page."""
+    from kyodo.committees.export import export_minutes
+    from kyodo.committees.models import Minutes
+
+    if fmt not in MINUTES_FILES:
+        raise Http404
+    minutes = get_object_or_404(
+        Minutes.objects.select_related("meeting__committee__center", "meeting__venue"),
+        pk=pk,
+        status=Minutes.Status.CONFIRMED,
+    )
+    response = HttpResponse(export_minutes(minutes, fmt), content_type=MINUTES_FILES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="minutes-{minutes.meeting.code}.{fmt}"'
     return response

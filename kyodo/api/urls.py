@@ -7,4 +7,16 @@ app_name = "opendata"
 urlpatterns = [
     path("opendata/events.csv", opendata.events_csv, name="events-csv"),
     path("calendar/events.ics", opendata.events_ics, name="events-ics"),
+    path(
+        "opendata/minutes/<int:pk>/download.pdf",
+        opendata.minutes_download,
+        {"fmt": "pdf"},
+        name="minutes-pdf",
+    ),
+    path(
+        "opendata/minutes/<int:pk>/download.docx",
+        opendata.minutes_download,
+        {"fmt": "docx"},
+        name="minutes-docx",
+    ),
 ]

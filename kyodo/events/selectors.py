@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Sum, When
 from django.utils import timezone
 
+from kyodo.events.filters import Month
 from kyodo.events.models import Application, Event, EventSeries, Guest
 
 CONFIRMED = Q(applications__status=Application.Status.CONFIRMED)
@@ -70,6 +71,62 @@ def public_events(*, today: date | None = None) -> QuerySet[Event]:
     return with_counts(
         _base().filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], date__gte=today)
     ).order_by("date", "start_time", "pk")
+
+
+def open_for_applications(today: date) -> Q:
+    """Events that take applications on ``today``, as ``services.check_accepting`` decides:
+    published, accepting, inside the application period (which ends on the event's day unless
+    it closes earlier). A full event still takes applications, onto its waiting list."""
+    return (
+        Q(status=Event.Status.PUBLISHED, accepts_applications=True)
+        & (Q(applications_open_on__isnull=True) | Q(applications_open_on__lte=today))
+        & (
+            Q(applications_close_on__gte=today)
+            | Q(applications_close_on__isnull=True, date__gte=today)
+        )
+    )
+
+
+def public_event_list(
+    *,
+    kind: str = "",
+    month: Month | None = None,
+    open_now: bool = False,
+    today: date | None = None,
+) -> QuerySet[Event]:
+    """The public event list, filtered; the filters combine.
+
+    Without a month: published and cancelled events from today on (as ``public_events``).
+    With a month: every event of that month the public may see (held ones too, drafts never).
+    ``open_now`` keeps the events that take applications today.
+    """
+    today = today or timezone.localdate()
+    if month is None:
+        events = _base().filter(
+            status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], date__gte=today
+        )
+    else:
+        events = public_events_in_month(month)
+    if kind:
+        events = events.filter(kind=kind)
+    if open_now:
+        events = events.filter(open_for_applications(today))
+    return with_counts(events).order_by("date", "start_time", "pk")
+
+
+def public_events_in_month(month: Month) -> QuerySet[Event]:
+    """Events of one calendar month the public may see (not drafts), by date and time."""
+    following = month.next()
+    events = _base().exclude(status=Event.Status.DRAFT).filter(date__gte=month.first_day)
+    if following is not None:
+        events = events.filter(date__lt=following.first_day)
+    return events.order_by("date", "start_time", "pk")
+
+
+def public_event_months() -> list[Month]:
+    """The months in which the public may see events, oldest first (for the month filter)."""
+    dates = Event.objects.exclude(status=Event.Status.DRAFT).dates("date", "month", order="ASC")
+    return [Month.of(d) for d in dates]
 
 
 def public_event(pk: int) -> Event | None:

@@ -6,6 +6,8 @@ app_name = "events"
 
 urlpatterns = [
     path("", public.event_list, name="list"),
+    path("calendar/", public.event_calendar, name="calendar"),
+    path("calendar/<int:year>/<int:month>/", public.event_calendar, name="calendar-month"),
     path("<int:pk>/", public.event_detail, name="detail"),
     path("applications/<str:token>/cancel/", public.application_cancel, name="application-cancel"),
 ]

@@ -1,9 +1,12 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from kyodo.core.markup import render_markdown
 from kyodo.core.models import Center
+from kyodo.core.wareki import format_time_ja, format_time_range_ja, format_wareki
+from kyodo.events.models import Event
 from kyodo.website.selectors import published_news
 
 
@@ -36,3 +39,51 @@ class NewsRSSFeed(Feed):
 class NewsAtomFeed(NewsRSSFeed):
     feed_type = Atom1Feed
     subtitle = NewsRSSFeed.description
+
+
+class EventsRSSFeed(Feed):
+    """The public events, latest date first: what is planned and what was held lately."""
+
+    description = _("Events of the center")
+
+    def title(self):
+        center = Center.objects.current()
+        return f"{center.name if center else 'Kyodo'} {_('Events')}"
+
+    def link(self):
+        return "/events/"
+
+    def items(self):
+        return (
+            Event.objects.exclude(status=Event.Status.DRAFT)
+            .select_related("series", "venue")
+            .order_by("-date", "-start_time", "-pk")[:30]
+        )
+
+    def item_title(self, item):
+        if item.status == Event.Status.CANCELLED:
+            return f"{item.name} ({pgettext('event status', 'Cancelled')})"
+        return item.name
+
+    def item_description(self, item):
+        when = format_wareki(item.date)
+        if item.start_time and item.end_time:
+            when += " " + format_time_range_ja(item.start_time, item.end_time)
+        elif item.start_time:
+            when += " " + format_time_ja(item.start_time)
+        lines = [when, item.venue_name, item.theme or item.description]
+        return "\n".join(line for line in lines if line)
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class EventsAtomFeed(EventsRSSFeed):
+    feed_type = Atom1Feed
+    subtitle = EventsRSSFeed.description

@@ -1,19 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.core.text import has_control_characters
+from kyodo.core.forms import CleanTextMixin
 from kyodo.website.models import NewsPost, Page
-
-
-class CleanTextMixin:
-    """Refuses control characters, which only arrive by accident or attack."""
-
-    def clean(self):
-        data = super().clean()
-        for name, value in list(data.items()):
-            if isinstance(value, str) and has_control_characters(value):
-                self.add_error(name, _("This text contains control characters."))
-        return data
 
 
 class PageForm(CleanTextMixin, forms.ModelForm):

@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from kyodo.events.models import Event
 from kyodo.website.models import Page
 from kyodo.website.selectors import published_news
 
@@ -9,7 +10,7 @@ class StaticSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["website:home", "website:news"] + [
+        return ["website:home", "website:news", "events:list", "events:calendar"] + [
             f"page:{slug}" for slug in Page.Slug.values if slug != Page.Slug.HOME
         ]
 
@@ -29,4 +30,14 @@ class NewsSitemap(Sitemap):
         return item.updated_at
 
 
-SITEMAPS = {"site": StaticSitemap, "news": NewsSitemap}
+class EventSitemap(Sitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Event.objects.exclude(status=Event.Status.DRAFT).order_by("date", "pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {"site": StaticSitemap, "news": NewsSitemap, "events": EventSitemap}

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from kyodo.website.feeds import NewsAtomFeed, NewsRSSFeed
+from kyodo.website.feeds import EventsAtomFeed, EventsRSSFeed, NewsAtomFeed, NewsRSSFeed
 from kyodo.website.sitemaps import SITEMAPS
 from kyodo.website.views import public
 
@@ -18,6 +18,9 @@ urlpatterns = [
     ),
     path("news/feed/rss/", NewsRSSFeed(), name="news-rss"),
     path("news/feed/atom/", NewsAtomFeed(), name="news-atom"),
+    # Reached although "events/" is included earlier: that include has no feed/ route.
+    path("events/feed/rss/", EventsRSSFeed(), name="events-rss"),
+    path("events/feed/atom/", EventsAtomFeed(), name="events-atom"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", public.robots_txt, name="robots"),
     path("<slug:slug>/", public.page, name="page"),

@@ -1,3 +1,5 @@
+import html
+import re
 from collections import Counter
 
 from kyodo.committees.export import minutes_document
@@ -139,7 +141,15 @@ def test_statements_of_the_ninth_meeting(client, demo, django_assert_max_num_que
         "西東京市市民協働推進センターの業務報告について",
     )
     assert first["text"].startswith("12月初旬に開催した「第2回企業懇談会」")
-    assert first["url"] == f"{SITE}/committee/minutes/{ninth.minutes.pk}/"
+    # Each record points at its own statement in the public minutes page.
+    assert first["url"] == f"{SITE}/committee/minutes/{ninth.minutes.pk}/#entry-{first['id']}"
+    assert [s["url"] for s in statements] == [
+        f"{SITE}/committee/minutes/{ninth.minutes.pk}/#entry-{s['id']}" for s in statements
+    ]
+    entries = MinutesEntry.objects.in_bulk([s["id"] for s in statements])
+    assert [(entries[s["id"]].item.meeting_id, entries[s["id"]].text) for s in statements] == [
+        (ninth.pk, s["text"]) for s in statements
+    ]
     last = statements[-1]
     assert (last["order"], last["category"], last["speaker"], last["text"]) == (
         63,
@@ -265,3 +275,17 @@ def test_bad_committee_query_values_are_422_not_500(client, db):
         assert client.get(url, params).status_code == 422, (url, params)
     for url in ("/api/v1/meetings/abc", "/api/v1/minutes/abc"):
         assert client.get(url).status_code == 422
+
+
+def test_statement_urls_land_on_their_statement_in_the_minutes_page(client, demo):
+    ninth = _meeting(9)
+    statements = _all(client, "/api/v1/statements", meeting=ninth.pk)
+    page = client.get(f"/committee/minutes/{ninth.minutes.pk}/")
+    assert page.status_code == 200
+    for statement in statements:
+        path, fragment = statement["url"].removeprefix(SITE).split("#")
+        assert path == f"/committee/minutes/{ninth.minutes.pk}/"
+        # The element with that id holds the statement's own text.
+        element = re.search(rf'<li id="{fragment}" class="entry-statement">(.*?)</li>', page.text)
+        assert element is not None, fragment
+        assert html.unescape(element.group(1)).endswith(statement["text"])

@@ -1,22 +1,114 @@
-"""The public site's event pages: the list, an event with its application form, cancelling."""
+"""The public site's event pages: the list with its filters, the month calendar, an event with
+its application form, cancelling."""
 
 from __future__ import annotations
 
+import calendar
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from kyodo.events import selectors, services
 from kyodo.events.exceptions import EventError
+from kyodo.events.filters import EventFilterForm, Month
 from kyodo.events.forms import ApplicationForm
-from kyodo.events.models import Application
+from kyodo.events.models import Application, Event
+
+PAGE_SIZE = 20
+# Weeks start on Sunday, as Japanese wall calendars do.
+WEEKDAYS = [
+    ("sun", "日", "日曜日"),
+    ("mon", "月", "月曜日"),
+    ("tue", "火", "火曜日"),
+    ("wed", "水", "水曜日"),
+    ("thu", "木", "木曜日"),
+    ("fri", "金", "金曜日"),
+    ("sat", "土", "土曜日"),
+]
 
 
 def event_list(request: HttpRequest) -> HttpResponse:
     # Counts only: who applied is never shown on the public site.
-    return render(request, "events/list.html", {"events": selectors.public_events()})
+    form = EventFilterForm(request.GET or None, months=selectors.public_event_months())
+    filters = form.filters()
+    page = Paginator(selectors.public_event_list(**filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    month = filters["month"]
+    return render(
+        request,
+        "events/public/list.html",
+        {
+            "form": form,
+            "page": page,
+            "events": page.object_list,
+            "month": month,
+            "calendar_month": month or Month.of(timezone.localdate()),
+            "is_filtered": form.is_filtered,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@dataclass
+class Day:
+    date: date
+    in_month: bool
+    is_today: bool
+    weekday: str
+    events: list[Event] = field(default_factory=list)
+
+
+def event_calendar(
+    request: HttpRequest, year: int | None = None, month: int | None = None
+) -> HttpResponse:
+    today = timezone.localdate()
+    if year is None or month is None:
+        shown = Month.of(today)
+    else:
+        shown = Month.parse(f"{year:04d}-{month:02d}")
+        if shown is None:
+            raise Http404
+    by_day: dict[date, list[Event]] = defaultdict(list)
+    events = list(selectors.public_events_in_month(shown))
+    for event in events:
+        by_day[event.date].append(event)
+    weeks = [
+        [
+            Day(
+                date=day,
+                in_month=day.month == shown.month,
+                is_today=day == today,
+                weekday=WEEKDAYS[(day.weekday() + 1) % 7][0],
+                events=by_day[day] if day.month == shown.month else [],
+            )
+            for day in week
+        ]
+        for week in calendar.Calendar(firstweekday=calendar.SUNDAY).monthdatescalendar(
+            shown.year, shown.month
+        )
+    ]
+    return render(
+        request,
+        "events/public/calendar.html",
+        {
+            "month": shown,
+            "previous": shown.previous(),
+            "next": shown.next(),
+            "this_month": Month.of(today),
+            "weeks": weeks,
+            "weekdays": WEEKDAYS,
+            "event_count": len(events),
+        },
+    )
 
 
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:

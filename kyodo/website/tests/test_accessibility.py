@@ -103,7 +103,11 @@ def app_samples() -> dict[str, str]:
     found: dict[str, str] = {}
     for config in apps.get_app_configs():
         name = f"{config.name}.tests.axe_samples"
-        if config.name.startswith("kyodo.") and find_spec(f"{config.name}.tests") and find_spec(name):
+        if (
+            config.name.startswith("kyodo.")
+            and find_spec(f"{config.name}.tests")
+            and find_spec(name)
+        ):
             found.update(import_module(name).samples())
     return found
 
