@@ -74,6 +74,7 @@ def demo_server(workers: int = 2, database_url: str | None = None):
          f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
         env=env, cwd=ROOT,
     )  # fmt: skip
+    server.env = env  # for benchmarks that run `kyodo shell` against the same installation
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/healthz")

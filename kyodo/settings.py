@@ -85,10 +85,27 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous public pages from the "pages" cache; inside the CSRF, session, authentication and
+    # message middleware, which it relies on (see kyodo/core/cache.py).
+    "kyodo.core.cache.PublicPageCacheMiddleware",
+    # A lost database connection becomes a 503 page in the visitor's language.
+    "kyodo.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# "pages": anonymous public pages (kyodo.core.cache), per process, emptied by any write to the
+# database and expiring after TIMEOUT seconds at most.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "kyodo-pages",
+        "TIMEOUT": 60,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 
 ROOT_URLCONF = "kyodo.urls"
 WSGI_APPLICATION = "kyodo.wsgi.application"

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.collaboration.models import CollaborationForm, Department
-from kyodo.core.forms import WarekiDateField
-from kyodo.core.text import has_control_characters
+from kyodo.core.forms import CleanTextMixin, ModelMultipleChoiceField, WarekiDateField
 from kyodo.core.wareki import WarekiError, fiscal_year_label, parse_fiscal_year
 
 MAX_YEN = 10**12
@@ -59,15 +58,6 @@ class YenField(forms.IntegerField):
         return super().to_python(value)
 
 
-class CleanTextMixin:
-    def clean(self):
-        data = super().clean()
-        for name, value in data.items():
-            if isinstance(value, str) and has_control_characters(value):
-                self.add_error(name, _("Remove the control characters from this text."))
-        return data
-
-
 class DepartmentForm(CleanTextMixin, forms.Form):
     name = forms.CharField(label=pgettext_lazy("department", "Name"), max_length=100)
     name_reading = forms.CharField(
@@ -86,20 +76,20 @@ class DepartmentForm(CleanTextMixin, forms.Form):
 class RecordForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label=pgettext_lazy("collaboration", "Title"), max_length=200)
     form = forms.ChoiceField(label=_("Form of collaboration"), choices=CollaborationForm.choices)
-    organizations = forms.ModelMultipleChoiceField(
+    organizations = ModelMultipleChoiceField(
         label=_("Groups"),
         queryset=None,
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
-    departments = forms.ModelMultipleChoiceField(
+    departments = ModelMultipleChoiceField(
         label=_("Departments"),
         queryset=Department.objects.all(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    events = forms.ModelMultipleChoiceField(
+    events = ModelMultipleChoiceField(
         label=_("Linked events (共催・後援)"),
         queryset=None,
         required=False,

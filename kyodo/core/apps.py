@@ -6,3 +6,9 @@ class CoreConfig(AppConfig):
     name = "kyodo.core"
     label = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        # Writes from every process (web, task worker, commands) move the page cache's generation.
+        from kyodo.core import cache
+
+        cache.install()

@@ -6,7 +6,116 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.models import OutboxMessage
+from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import WarekiError, format_wareki, parse_date_ja
+
+# --- control characters ------------------------------------------------------------------------
+
+CONTROL_CHARACTERS_MESSAGE = _(
+    "Remove the control characters (invisible characters) from this field."
+)
+
+# Invisible format characters that hide or reorder text: zero-width space, left-to-right and
+# right-to-left marks, bidi embeddings, overrides and isolates, the byte order mark. The
+# zero-width (non-)joiners stay allowed: emoji sequences and some scripts need them.
+_INVISIBLE = frozenset(
+    "\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+)
+_LINE_CHARACTERS = frozenset("\t\n\r")
+
+
+def _has_invisible(value: str) -> bool:
+    return any(c in _INVISIBLE for c in value)
+
+
+def reject_control_characters(value: str) -> None:
+    """Validator for one-line text: no control character at all (tabs and line breaks neither),
+    no invisible format character. Such characters only arrive by accident (a paste from another
+    program) or by attack, and break mail, CSV, PDF and the printed page later."""
+    if (
+        has_control_characters(value)
+        or _has_invisible(value)
+        or any(c in _LINE_CHARACTERS for c in value)
+    ):
+        raise forms.ValidationError(CONTROL_CHARACTERS_MESSAGE, code="control_characters")
+
+
+def reject_control_characters_in_text(value: str) -> None:
+    """Validator for a text area: as :func:`reject_control_characters`, but tabs and line breaks
+    are allowed."""
+    if has_control_characters(value) or _has_invisible(value):
+        raise forms.ValidationError(CONTROL_CHARACTERS_MESSAGE, code="control_characters")
+
+
+def _is_text_area(field: forms.Field) -> bool:
+    return isinstance(field.widget, forms.Textarea)
+
+
+class CleanTextMixin:
+    """For any form: every text field refuses control and invisible characters (text areas keep
+    tabs and line breaks, stored with ``\\n`` line ends whatever the browser sent).
+
+    Put it first among the bases: ``class MyForm(CleanTextMixin, forms.ModelForm)``.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                validator = (
+                    reject_control_characters_in_text
+                    if _is_text_area(field)
+                    else reject_control_characters
+                )
+                if validator not in field.validators:
+                    field.validators.append(validator)
+
+    def clean(self):
+        data = super().clean()
+        for name, field in self.fields.items():
+            if _is_text_area(field) and isinstance(data.get(name), str):
+                data[name] = data[name].replace("\r\n", "\n").replace("\r", "\n")
+        return data
+
+
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing ids outside the database's integer range as unknown choices.
+
+    Django turns such an id into "no match" for single lookups, but an ``__in`` lookup passes it
+    to SQLite, which raises OverflowError (a 500 from a tampered form).
+    """
+
+    def _check_values(self, value):
+        for pk in value or ():
+            try:
+                number = int(str(pk).strip())
+            except ValueError:
+                continue  # Django reports it as an invalid choice
+            if not -(2**63) <= number < 2**63:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
+
+
+class CleanTextForm(CleanTextMixin, forms.Form):
+    """A plain form whose text fields refuse control characters (see :class:`CleanTextMixin`)."""
+
+
+class TextField(forms.CharField):
+    """A one-line text field that refuses control and invisible characters."""
+
+    default_validators = [reject_control_characters]
+
+
+class MultilineTextField(forms.CharField):
+    """A text area that refuses control and invisible characters other than tabs and line
+    breaks."""
+
+    widget = forms.Textarea
+    default_validators = [reject_control_characters_in_text]
 
 
 class WarekiDateField(forms.Field):

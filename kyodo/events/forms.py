@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kyodo.core.forms import WarekiDateField
+from kyodo.core.forms import CleanTextForm, WarekiDateField
 from kyodo.core.models import Venue
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
@@ -18,51 +16,6 @@ from kyodo.events.selectors import registered_groups
 MAX_PEOPLE = 10_000
 MAX_GROUPS = 1_000
 MAX_PEOPLE_PER_APPLICATION = 500
-
-# Line breaks and tabs belong in a text area; no other control character belongs anywhere.
-_TEXT_AREA_CONTROLS_ALLOWED = {"\n", "\r", "\t"}
-
-
-def _control_characters(value: str, allowed: set[str]) -> bool:
-    return any(unicodedata.category(c) == "Cc" and c not in allowed for c in value)
-
-
-def reject_control_characters(value: str) -> None:
-    if _control_characters(value, set()):
-        raise forms.ValidationError(
-            _("Remove the control characters (invisible characters) from this field."),
-            code="control_characters",
-        )
-
-
-def reject_control_characters_in_text(value: str) -> None:
-    if _control_characters(value, _TEXT_AREA_CONTROLS_ALLOWED):
-        raise forms.ValidationError(
-            _("Remove the control characters (invisible characters) from this field."),
-            code="control_characters",
-        )
-
-
-class CleanTextForm(forms.Form):
-    """Refuses control characters in every text field (copied from other programs, they break
-    mail, CSV and the printed page)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField):
-                text_area = isinstance(field.widget, forms.Textarea)
-                field.validators.append(
-                    reject_control_characters_in_text if text_area else reject_control_characters
-                )
-
-    def clean(self):
-        data = super().clean()
-        # Browsers send text areas with CRLF; store one kind of line end.
-        for name, field in self.fields.items():
-            if isinstance(field.widget, forms.Textarea) and isinstance(data.get(name), str):
-                data[name] = data[name].replace("\r\n", "\n").replace("\r", "\n")
-        return data
 
 
 def clean_reading(value: str) -> str:

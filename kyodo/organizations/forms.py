@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.core.forms import WarekiDateField
+from kyodo.core.forms import MultilineTextField, TextField, WarekiDateField
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.organizations.models import (
     ActivityField,
@@ -26,40 +26,7 @@ BYLAWS_MAX_BYTES = 5 * 1024 * 1024
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 BYLAWS_TYPES = {".pdf", ".docx", ".txt"}
 
-# Control characters (C0, DEL, C1) never belong in a name or an address; text areas keep tabs
-# and line breaks. Format characters such as zero-width spaces and bidi overrides hide text.
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_CONTROL_MULTILINE_RE = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
-)
 _PHONE_RE = re.compile(r"[0-9()+\- ]{6,30}")
-
-
-def no_control_characters(value: str) -> None:
-    if _CONTROL_RE.search(value):
-        raise ValidationError(
-            _("Remove control characters and invisible characters from this field."),
-            code="control",
-        )
-
-
-def no_control_characters_multiline(value: str) -> None:
-    if _CONTROL_MULTILINE_RE.search(value):
-        raise ValidationError(
-            _("Remove control characters and invisible characters from this field."),
-            code="control",
-        )
-
-
-class TextField(forms.CharField):
-    """A single-line text field that refuses control characters."""
-
-    default_validators = [no_control_characters]
-
-
-class MultilineTextField(forms.CharField):
-    widget = forms.Textarea
-    default_validators = [no_control_characters_multiline]
 
 
 class ReadingField(TextField):

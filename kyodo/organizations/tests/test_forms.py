@@ -15,7 +15,7 @@ from kyodo.organizations.models import Organization, OrganizationStatusChange
 from kyodo.organizations.tests.factories import application_post, make_organization
 
 REQUIRED = "このフィールドは必須です。"
-CONTROL = "この項目から制御文字や見えない文字を取り除いてください。"
+CONTROL = "この欄から制御文字（目に見えない文字）を取り除いてください。"
 TOO_LARGE = "ファイルが大きすぎます(5MBまで)。"
 WRONG_TYPE = "規約は PDF、Word(.docx)またはテキスト(.txt)のファイルでアップロードしてください。"
 MISMATCH = "ファイルの内容が種類と一致しません。"

@@ -1,0 +1,296 @@
+"""A cache of anonymous public pages, emptied by any write to the database.
+
+What is cached: GET requests for public HTML pages from visitors without a session (cookies
+other than the CSRF and language cookies send the request past the cache), with no query string
+or only a whitelisted one (``page``, ``fiscal_year``, ``year``), answered 200 with
+``text/html``, without ``Cache-Control: private/no-cache/no-store`` (``never_cache`` views), without
+a new session or message, and outside the staff, member and group areas, the API, sign-in and
+search.
+
+Invalidation: every INSERT, UPDATE, DELETE or TRUNCATE the application sends to the database,
+except on tables no public page shows (sessions, sign-in attempts, the audit log, the outbox,
+queued tasks), moves a *generation* on. The generation is part of every cache key, so a page
+cached before the write is never served after it. Writes are seen with a database execute
+wrapper rather than model signals, because services also write with ``QuerySet.update()``,
+which sends no signal. The generation has two parts: the process's own, moved at every write
+(this process sees its uncommitted writes, so its pages are stale at once; a ``ROLLBACK TO
+SAVEPOINT`` moves it too), and the shared one, moved when the write is committed (the other
+processes cannot see it before; moving it earlier would let them cache the old page under the
+new generation).
+
+The generation lives in a small file under ``VAR_DIR`` shared by every process on the machine
+(gunicorn workers, the task worker, management commands). Measured on the development machine:
+reading it costs about 50 µs, against about 5 ms for a database query on a new connection (Django
+opens one per request) and 30 µs on an open one; moving it (a temporary file renamed over it)
+about 1.3 ms, once per committed transaction. The pages themselves are in the ``pages`` cache of
+``settings.CACHES`` (local memory by default, one per worker); entries also expire after its
+``TIMEOUT``, which bounds how late a page follows the clock (an application period that opens).
+
+Only committed data is cached: a request served inside an open transaction (which happens in
+tests, where each test runs in a transaction that is rolled back) goes past the cache.
+
+CSRF: a cached page's form carries a placeholder instead of the token; each visitor gets the
+page with a token of their own, and the CSRF middleware sets their cookie as for any page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import secrets
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import InvalidCacheBackendError, caches
+from django.db import connections, transaction
+from django.db.backends.signals import connection_created
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import (
+    CSRF_ALLOWED_CHARS,
+    CSRF_TOKEN_LENGTH,
+    _unmask_cipher_token,
+    get_token,
+)
+
+CACHE_ALIAS = "pages"
+
+# Areas with personal or role-dependent content, and anything not an HTML page for everyone.
+EXCLUDED_PREFIXES = (
+    "/staff/",
+    "/member/",
+    "/group/",
+    "/accounts/",
+    "/api/",
+    "/django-admin/",
+    "/search/",
+    "/static/",
+    "/media/",
+    "/healthz",
+)
+# Query parameters that only choose which public page to show; short values only.
+QUERY_WHITELIST = {"page", "fiscal_year", "year"}
+MAX_QUERY_VALUE = 20
+# Cookies that do not change a public page (the language is part of the key).
+HARMLESS_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
+
+# Tables whose writes no public page shows: writing them leaves the generation alone.
+_QUIET_TABLE_PREFIXES = ("django_session", "axes_", "django_tasks", "django_migrations")
+_QUIET_TABLES = {"core_auditentry", "core_outboxmessage"}
+
+_WRITE_RE = re.compile(
+    r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[`"]?(\w+)',
+    re.IGNORECASE,
+)
+_ALWAYS_RE = re.compile(r"\s*(?:TRUNCATE|ROLLBACK\s+TO)\b", re.IGNORECASE)
+
+_PLACEHOLDER = b"%%kyodo-csrf-token%%"
+_TOKEN_CHARS = re.escape(CSRF_ALLOWED_CHARS.encode())
+# A masked CSRF token: exactly CSRF_TOKEN_LENGTH token characters, not part of a longer run.
+_TOKEN_RE = re.compile(
+    rb"(?<!["
+    + _TOKEN_CHARS
+    + rb"])["
+    + _TOKEN_CHARS
+    + rb"]{%d}(?![" % CSRF_TOKEN_LENGTH
+    + _TOKEN_CHARS
+    + rb"])"
+)
+
+
+# --- the generation ----------------------------------------------------------------------------
+
+
+def generation_path() -> Path:
+    return Path(settings.VAR_DIR) / "page-cache-generation"
+
+
+_local_generation = itertools.count()
+_local_value = [0]
+
+
+def _bump_local() -> None:
+    _local_value[0] = next(_local_generation) + 1
+
+
+def current_generation() -> str:
+    """The shared generation (the file) and this process's own (writes not yet committed)."""
+    try:
+        with open(generation_path(), "rb") as f:
+            shared = f.read().decode("ascii", "replace")
+    except FileNotFoundError:
+        shared = "0"
+    return f"{shared}.{_local_value[0]}"
+
+
+def bump_generation() -> None:
+    """Make every cached page stale, in every process of this machine."""
+    path = generation_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".page-cache-generation-")
+    try:
+        os.write(fd, secrets.token_hex(8).encode())
+        os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def _is_visible_write(sql: str) -> bool:
+    if _ALWAYS_RE.match(sql):
+        return True
+    match = _WRITE_RE.match(sql)
+    if match is None:
+        return False
+    table = match.group(1).lower()
+    return table not in _QUIET_TABLES and not table.startswith(_QUIET_TABLE_PREFIXES)
+
+
+def _watch_writes(execute, sql, params, many, context):
+    result = execute(sql, params, many, context)
+    if isinstance(sql, str) and _is_visible_write(sql):
+        # This process sees the write at once (its own pages are stale now); the other
+        # processes can only see it once it is committed, so the shared file moves then.
+        _bump_local()
+        connection = context["connection"]
+        if not connection.in_atomic_block:
+            bump_generation()
+        elif not any(func is bump_generation for _, func, _ in connection.run_on_commit):
+            transaction.on_commit(bump_generation, using=connection.alias)
+    return result
+
+
+def _install_on(connection) -> None:
+    if _watch_writes not in connection.execute_wrappers:
+        connection.execute_wrappers.append(_watch_writes)
+
+
+def _on_connection_created(sender, connection, **kwargs) -> None:
+    _install_on(connection)
+
+
+def install() -> None:
+    """Watch the writes of every database connection of this process (idempotent)."""
+    connection_created.connect(_on_connection_created, dispatch_uid="kyodo-page-cache")
+    for connection in connections.all(initialized_only=True):
+        _install_on(connection)
+
+
+install()
+
+
+# --- the middleware ----------------------------------------------------------------------------
+
+
+def page_cache():
+    try:
+        return caches[CACHE_ALIAS]
+    except InvalidCacheBackendError:
+        return None
+
+
+def _query_key(request: HttpRequest) -> str | None:
+    """The normalized query string, or None when it makes the page uncacheable."""
+    if not request.META.get("QUERY_STRING"):
+        return ""
+    parts = []
+    for name, values in sorted(request.GET.lists()):
+        if name not in QUERY_WHITELIST or len(values) != 1 or len(values[0]) > MAX_QUERY_VALUE:
+            return None
+        parts.append(f"{name}={values[0]}")
+    return "&".join(parts)
+
+
+def cache_key(request: HttpRequest) -> str | None:
+    """The key of this request's page, or None when the request must not use the cache."""
+    if request.method != "GET" or request.path.startswith(EXCLUDED_PREFIXES):
+        return None
+    if any(c.in_atomic_block for c in connections.all(initialized_only=True)):
+        # Inside an open transaction (in tests: Django wraps each test in one and rolls it back)
+        # a page may show what is never committed: it is neither served nor kept.
+        return None
+    if set(request.COOKIES) - HARMLESS_COOKIES:
+        return None
+    query = _query_key(request)
+    if query is None:
+        return None
+    language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    return (
+        f"page:{current_generation()}:{language}:{request.scheme}:{request.get_host()}:"
+        f"{request.path}?{query}"
+    )
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if not response.get("Content-Type", "").startswith("text/html"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-cache", "no-store")):
+        return False
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and (session.modified or not session.is_empty()):
+        return False
+    storage = getattr(request, "_messages", None)
+    if storage is not None and (storage.added_new or storage._queued_messages):
+        return False
+    return True
+
+
+def _without_tokens(request: HttpRequest, content: bytes) -> bytes | None:
+    """The page with its CSRF tokens replaced by the placeholder (None if one is foreign)."""
+    secret = request.META.get("CSRF_COOKIE")
+
+    def replace(match: re.Match) -> bytes:
+        token = match.group(0).decode()
+        if secret and _unmask_cipher_token(token) == secret:
+            return _PLACEHOLDER
+        return match.group(0)
+
+    return _TOKEN_RE.sub(replace, content)
+
+
+class PublicPageCacheMiddleware:
+    """Serves anonymous public pages from the ``pages`` cache (see the module's doc string).
+
+    Sits after the CSRF, authentication and message middleware, so that the CSRF middleware
+    sets the visitor's own cookie on a cached page and the request's user and messages are known
+    when a page is stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        cache = page_cache()
+        key = cache_key(request) if cache is not None else None
+        if key is None:
+            return self.get_response(request)
+        cached = cache.get(key)
+        if cached is not None:
+            return self._from_cache(request, cached)
+        response = self.get_response(request)
+        if _storable(request, response):
+            content = _without_tokens(request, response.content)
+            headers = {k: v for k, v in response.items() if k.lower() != "set-cookie"}
+            cache.set(key, (content, headers))
+        return response
+
+    def _from_cache(self, request: HttpRequest, cached) -> HttpResponse:
+        content, headers = cached
+        if _PLACEHOLDER in content:
+            content = content.replace(_PLACEHOLDER, get_token(request).encode())
+        response = HttpResponse(content, status=200)
+        for name, value in headers.items():
+            response[name] = value
+        response["Content-Length"] = str(len(content))
+        return response
