@@ -97,15 +97,17 @@ MIDDLEWARE = [
 
 # "pages": anonymous public pages (kyodo.core.cache), per process, emptied by any write to the
 # database and expiring after TIMEOUT seconds at most.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "pages": {
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Public pages for anonymous visitors (kyodo.core.cache); 0 turns the page cache off. Its
+# invalidation is shared through a file in VAR_DIR, so it suits web processes on one host.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60, minimum=0)
+if PAGE_CACHE_SECONDS:
+    CACHES["pages"] = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "kyodo-pages",
-        "TIMEOUT": 60,
+        "TIMEOUT": PAGE_CACHE_SECONDS,
         "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+    }
 
 ROOT_URLCONF = "kyodo.urls"
 WSGI_APPLICATION = "kyodo.wsgi.application"

@@ -73,9 +73,7 @@ def minutes_document(minutes: Minutes, *, labels: Labels = "committee") -> Docum
                 ],
             )
         )
-    people = attendees(meeting=meeting)
     return Document(
-        organization=committee.center.name,
         title=minutes_title(minutes),
         status=minutes.status_ja,
         fiscal_year=meeting.fiscal_year,
@@ -84,12 +82,59 @@ def minutes_document(minutes: Minutes, *, labels: Labels = "committee") -> Docum
         start_time=meeting.start_time,
         end_time=meeting.end_time,
         venue=meeting.venue.name if meeting.venue else "未定",
-        attendees=[m.name for m in people],
-        attendee_count=len(people),
-        secretariat=[Secretariat(name=s.name, title=s.title) for s in committee.secretariat.all()],
         sections=sections,
-        closing=CLOSING,
+        **(_recorded_header(minutes.recorded_header) or _live_header(minutes)),
     )
+
+
+def _live_header(minutes: Minutes) -> dict:
+    """Organization, people and closing from the committee's data (minutes written here)."""
+    meeting = minutes.meeting
+    committee = meeting.committee
+    people = attendees(meeting=meeting)
+    return {
+        "organization": committee.center.name,
+        "attendees": [m.name for m in people],
+        "attendee_count": len(people),
+        "secretariat": [
+            Secretariat(name=s.name, title=s.title) for s in committee.secretariat.all()
+        ],
+        "closing": CLOSING,
+    }
+
+
+def _recorded_header(recorded: dict) -> dict | None:
+    """The same fields as an imported document printed them (``Minutes.recorded_header``)."""
+    if not recorded:
+        return None
+    names = list(recorded.get("attendees") or [])
+    count = recorded.get("attendee_count")
+    return {
+        "organization": recorded.get("organization") or "",
+        "attendees": names,
+        # A document may print no count; the names are counted then, as for minutes written here
+        # (the API and the ■出席委員 line always give one).
+        "attendee_count": len(names) if count is None else count,
+        "absentees": list(recorded.get("absentees") or []),
+        "secretariat": [Secretariat.from_dict(s) for s in recorded.get("secretariat") or []],
+        "observers": list(recorded.get("observers") or []),
+        # A document without a closing line gets none: nothing is added to what it said.
+        "closing": recorded.get("closing") or "",
+    }
+
+
+def recorded_header(document: Document, *, organization: str) -> dict:
+    """What ``Minutes.recorded_header`` keeps of an imported document (``organization`` when it
+    printed none, so that what is shown, and hashed, never changes afterwards)."""
+    return {
+        "organization": document.organization or organization,
+        "attendees": list(document.attendees),
+        "attendee_count": document.attendee_count,
+        "absentees": list(document.absentees),
+        "secretariat": [s.to_dict() for s in document.secretariat],
+        "observers": list(document.observers),
+        "closing": document.closing or "",
+    }
 
 
 def content_hash(minutes: Minutes) -> str:
@@ -109,15 +154,25 @@ def when_text(document: Document) -> str:
 
 
 def header_lines(document: Document) -> list[tuple[str, str]]:
-    """The ■ header fields, label and value, as the seed prints them."""
+    """The ■ header fields, label and value, as the seed prints them.
+
+    欠席委員 and 傍聴者 appear only when the minutes name someone (imported minutes may).
+    """
     people = "、".join(f"{name}委員" for name in document.attendees)
+    if document.attendee_count is not None:
+        people += f"＜以上{document.attendee_count}名、五十音順＞"
     staff = "、".join(f"{s.name}{s.title}" for s in document.secretariat)
-    return [
+    lines = [
         ("開催日時", when_text(document)),
         ("開催会場", document.venue or "未定"),
-        ("出席委員", f"{people}＜以上{document.attendee_count}名、五十音順＞"),
-        ("事務局", staff),
+        ("出席委員", people),
     ]
+    if document.absentees:
+        lines.append(("欠席委員", "、".join(f"{name}委員" for name in document.absentees)))
+    lines.append(("事務局", staff))
+    if document.observers:
+        lines.append(("傍聴者", "、".join(document.observers)))
+    return lines
 
 
 def render_text(minutes: Minutes) -> str:
@@ -170,7 +225,8 @@ def render_pdf(minutes: Minutes) -> bytes:
             story.append(Paragraph(escape(f"{item.number}．{item.title}"), base))
             for entry in item.entries:
                 story.append(Paragraph(escape(entry_line(entry)), hanging))
-    story += [Spacer(1, 4 * mm), Paragraph(escape(CLOSING), base)]
+    if document.closing:
+        story += [Spacer(1, 4 * mm), Paragraph(escape(document.closing), base)]
 
     buffer = io.BytesIO()
     SimpleDocTemplate(
@@ -219,7 +275,8 @@ def render_docx(minutes: Minutes) -> bytes:
                 paragraph = docx.add_paragraph(entry_line(entry))
                 paragraph.paragraph_format.left_indent = Mm(4)
                 paragraph.paragraph_format.first_line_indent = Mm(-4)
-    docx.add_paragraph(CLOSING)
+    if document.closing:
+        docx.add_paragraph(document.closing)
     buffer = io.BytesIO()
     docx.save(buffer)
     return buffer.getvalue()

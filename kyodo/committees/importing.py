@@ -4,15 +4,23 @@
 and refuses, in Japanese, what is not minutes; ``minutes_import`` stores one document in one
 transaction: the meeting (numbered in its fiscal year as the title says), its agenda items by
 category, the entries with their speakers, attendance where members can be matched by name, the
-minutes marked confirmed (確定稿), and one audit row. Nothing is saved from a refused document.
+header as the document printed it (every attendee, absentee, observer and secretariat name, the
+organization and closing lines: ``Minutes.recorded_header``, which the minutes show), the minutes
+marked confirmed (確定稿), and one audit row. Nothing is saved from a refused document.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import secrets
+import time
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
+from django.conf import settings
+from django.core import signing
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -37,7 +45,13 @@ from kyodo.minutes_text import Minutes as Document
 from kyodo.minutes_text import MinutesParseError, parse_minutes
 from kyodo.minutes_text.pdf import read_pdf
 
-MAX_BYTES = 10 * 1024 * 1024  # a 10 MB PDF is already hundreds of pages
+MB = 1024 * 1024
+MAX_PDF_BYTES = 20 * MB  # a 20 MB PDF is already hundreds of pages
+MAX_TEXT_BYTES = 2 * MB
+# The review form posts the text back (multipart, so as UTF-8 bytes) and Django refuses a request
+# body over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) before any view runs: the text read from a file,
+# PDF or text, is limited to 2 MB of UTF-8, which leaves room for the header fields.
+MAX_TEXT = 2 * MB
 SUFFIXES = (".pdf", ".txt")
 _TEXT_ENCODINGS = ("utf-8-sig", "cp932", "euc-jp")
 
@@ -101,25 +115,31 @@ def read_source(name: str, data: bytes) -> Source:
     """Read and parse a PDF or text file of minutes; ImportRefused says why not."""
     if not data:
         raise ImportRefused(_("The file is empty."))
-    if len(data) > MAX_BYTES:
-        raise ImportRefused(
-            _("The file is too large (at most %(mb)d MB).") % {"mb": MAX_BYTES // 1024 // 1024}
-        )
     lower = name.lower()
     is_pdf = data[:5] == b"%PDF-"
     if lower.endswith(".pdf") and not is_pdf:
         raise ImportRefused(_("The file is named .pdf but is not a PDF."))
     if not is_pdf and not lower.endswith(".txt"):
         raise ImportRefused(_("Only PDF files (.pdf) and text files (.txt) can be imported."))
+    if is_pdf and len(data) > MAX_PDF_BYTES:
+        raise ImportRefused(
+            _("The PDF file is too large (at most %(mb)d MB).") % {"mb": MAX_PDF_BYTES // MB}
+        )
+    if not is_pdf and len(data) > MAX_TEXT_BYTES:
+        raise ImportRefused(
+            _("The text file is too large (at most %(mb)d MB).") % {"mb": MAX_TEXT_BYTES // MB}
+        )
     try:
         if is_pdf:
             pdf = read_pdf(data)
             text, pages = pdf.text, pdf.pages
+            _check_length(text)
             from kyodo.minutes_text import parse_layout
 
             document = parse_layout(pdf.layout)
         else:
             text, pages = _decode(data), 1
+            _check_length(text)
             document = parse_minutes(text)
     except MinutesParseError as error:
         raise ImportRefused(
@@ -133,6 +153,76 @@ def read_source(name: str, data: bytes) -> Source:
         sha256=hashlib.sha256(data).hexdigest(),
         pages=pages,
     )
+
+
+def _check_length(text: str) -> None:
+    # Shift_JIS text grows by half in UTF-8, and a PDF's size says little about its text.
+    if len(text.encode("utf-8")) > MAX_TEXT:
+        raise ImportRefused(
+            _(
+                "The minutes are too long (more than %(mb)d MB of text); "
+                "split them and import each part."
+            )
+            % {"mb": MAX_TEXT // MB}
+        )
+
+
+# --- the original text between upload and save ---------------------------------------------------
+# The review screen shows the original text again when the reviewed text is refused. It is kept
+# in a file under VAR_DIR for a day, named by a random key that the form carries signed for its
+# user, rather than sent back and forth in the form (where it doubled the size of the request).
+
+ORIGINAL_MAX_AGE = 24 * 60 * 60
+_ORIGINAL_SALT = "kyodo.committees.importing.original"
+_KEY = re.compile(r"[0-9a-f]{32}")
+
+
+def _originals() -> Path:
+    return Path(settings.VAR_DIR) / "tmp" / "committees-import"
+
+
+def keep_original(text: str, *, user_id: int | None) -> str:
+    """Store ``text`` for the review of one upload; the signed token to give to the form."""
+    folder = _originals()
+    folder.mkdir(parents=True, exist_ok=True)
+    stale = time.time() - ORIGINAL_MAX_AGE
+    for old in folder.glob("*.txt"):
+        try:
+            if old.stat().st_mtime < stale:
+                old.unlink()
+        except OSError:
+            continue
+    key = secrets.token_hex(16)
+    (folder / f"{key}.txt").write_text(text, encoding="utf-8")
+    return signing.dumps({"key": key, "user": user_id}, salt=_ORIGINAL_SALT, compress=True)
+
+
+def _original_path(token: str, *, user_id: int | None) -> Path | None:
+    try:
+        data = signing.loads(token, salt=_ORIGINAL_SALT, max_age=ORIGINAL_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("user") != user_id:
+        return None
+    key = data.get("key")
+    if not isinstance(key, str) or not _KEY.fullmatch(key):
+        return None
+    return _originals() / f"{key}.txt"
+
+
+def kept_original(token: str, *, user_id: int | None) -> str:
+    """The text kept by :func:`keep_original`; "" when the token is not this user's or expired."""
+    path = _original_path(token, user_id=user_id)
+    try:
+        return path.read_text(encoding="utf-8") if path else ""
+    except OSError:
+        return ""
+
+
+def drop_original(token: str, *, user_id: int | None) -> None:
+    path = _original_path(token, user_id=user_id)
+    if path is not None:
+        path.unlink(missing_ok=True)
 
 
 def category_of(heading: str, item_title: str) -> str:
@@ -224,7 +314,7 @@ def minutes_import(
     (run by whoever runs the server). AlreadyImported when the meeting exists; ImportRefused when
     the document lacks what a meeting needs. One transaction: all or nothing.
     """
-    from kyodo.committees.export import content_hash
+    from kyodo.committees.export import content_hash, recorded_header
     from kyodo.committees.services import _entry_from
 
     if actor is not None:
@@ -281,10 +371,12 @@ def minutes_import(
                 Attendance.objects.create(meeting=meeting, member=member, status=status)
                 if status == Attendance.Status.PRESENT:
                     outcome.matched.append(name)
+        # The header as printed (all names, in the document's order), whoever is a member.
+        minutes.recorded_header = recorded_header(document, organization=committee.center.name)
         minutes.status = Minutes.Status.CONFIRMED
         minutes.confirmed_at = timezone.now()
         minutes.content_hash = content_hash(minutes)
-        minutes.save(update_fields=["status", "confirmed_at", "content_hash"])
+        minutes.save(update_fields=["recorded_header", "status", "confirmed_at", "content_hash"])
         audit_log(
             actor=actor,
             action="kyodo.committees.minutes.imported",

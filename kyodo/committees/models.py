@@ -416,6 +416,12 @@ class Minutes(models.Model):
     )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     content_hash = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    # Imported minutes keep their header as the document printed it: the attendees, absentees,
+    # observers and secretariat as names (they need not be members), the organization line and
+    # the closing line. Empty for minutes written here, which show the committee's own data.
+    recorded_header = models.JSONField(
+        _("header as recorded"), default=dict, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("minutes")

@@ -329,7 +329,15 @@ def test_read_source_refuses_what_is_not_minutes() -> None:
             b"\xff\xfe\x00\x81\xff" * 3,
             "テキストファイルを読み取れません。UTF-8（またはShift_JIS）で保存してください。",
         ),
-        ("a.txt", b"x" * (10 * 1024 * 1024 + 1), "ファイルが大きすぎます（10MBまで）。"),
+        ("a.txt", b"x" * (2 * 1024 * 1024 + 1), "テキストファイルが大きすぎます（2MBまで）。"),
+        # The command reads files from disk, so the PDF limit is checked here, not only in the form.
+        ("a.pdf", b"%PDF-" + b"x" * (20 * 1024 * 1024), "PDFファイルが大きすぎます（20MBまで）。"),
+        (
+            "a.txt",
+            "会".encode("cp932") * (700 * 1024),  # 1.4 MB of Shift_JIS is 2.1 MB of UTF-8
+            "会議録が長すぎます（文字データで2MBを超えています）。"
+            "いくつかに分けて取り込んでください。",
+        ),
     ]
     for name, data, message in cases:
         with pytest.raises(ImportRefused) as raised:

@@ -3,6 +3,12 @@
 The review screen shows the original text beside the structure the parser found, and the
 structure as editable house-format text with the header fields; saving parses that text again,
 so what staff see is what is stored. A refused file or text saves nothing and says why.
+
+The original text stays on the server between the two steps (``importing.keep_original``): the
+form carries only a signed token for it, and posts as multipart so that Japanese text is sent as
+its UTF-8 bytes, not percent-encoded three times over. Files are limited up front (PDF 20 MB,
+text 2 MB, the text read from either 2 MB), which keeps the review request under Django's
+DATA_UPLOAD_MAX_MEMORY_SIZE: a request over it would be refused with a bare 400 before any view.
 """
 
 from __future__ import annotations
@@ -16,10 +22,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kyodo.committees.importing import (
-    MAX_BYTES,
+    MAX_PDF_BYTES,
+    MB,
     ImportRefused,
     Source,
     check_new,
+    drop_original,
+    keep_original,
+    kept_original,
     minutes_import,
     read_source,
 )
@@ -29,6 +39,7 @@ from kyodo.core.permissions import staff_required
 from kyodo.core.wareki import fiscal_year
 from kyodo.minutes_text import Minutes as Document
 from kyodo.minutes_text import MinutesParseError, parse_minutes, render_body
+from kyodo.minutes_text.render import _staff as staff_text
 
 _TITLE = "{fy}年度第{number}回会議録"
 
@@ -41,9 +52,10 @@ class UploadForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_BYTES:
+        # The largest file allowed of any kind; read_source has the limit of each kind.
+        if upload.size > MAX_PDF_BYTES:
             raise forms.ValidationError(
-                _("The file is too large (at most %(mb)d MB).") % {"mb": MAX_BYTES // 1024 // 1024}
+                _("The file is too large (at most %(mb)d MB).") % {"mb": MAX_PDF_BYTES // MB}
             )
         try:
             self.source = read_source(upload.name, upload.read())
@@ -54,8 +66,14 @@ class UploadForm(forms.Form):
 
 class ReviewForm(forms.Form):
     source_name = forms.CharField(widget=forms.HiddenInput, max_length=255)
-    original = forms.CharField(widget=forms.HiddenInput, required=False, strip=False)
+    original_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
     sha256 = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
+    organization = forms.CharField(
+        label=gettext_lazy("Organization line"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy("Printed above the title; leave empty for the center's name."),
+    )
     date = WarekiDateField(label=gettext_lazy("Date of the meeting"))
     number = forms.IntegerField(
         label=gettext_lazy("Meeting number in its fiscal year"),
@@ -73,6 +91,12 @@ class ReviewForm(forms.Form):
         help_text=gettext_lazy("Names separated by 「、」; matched to the committee's members."),
     )
     absentees = forms.CharField(label=gettext_lazy("Absentees"), required=False)
+    secretariat = forms.CharField(
+        label=gettext_lazy("Secretariat"),
+        required=False,
+        help_text=gettext_lazy("Names with their titles separated by 「、」, e.g. 西口センター長."),
+    )
+    observers = forms.CharField(label=gettext_lazy("Observers"), required=False)
     body = forms.CharField(
         label=gettext_lazy("Minutes in the house format"),
         widget=forms.Textarea(attrs={"rows": 24}),
@@ -89,8 +113,14 @@ class ReviewForm(forms.Form):
         fy_date = data["date"]
         number = data.get("number") or 0
         title = _TITLE.format(fy=fiscal_year(fy_date), number=number)
+        # The secretariat and observers are read as the ■ lines of a file are.
+        header = [title]
+        for label, name in (("事務局", "secretariat"), ("傍聴者", "observers")):
+            value = " ".join(data.get(name, "").split())
+            if value:
+                header.append(f"■{label}：{value}")
         try:
-            parsed = parse_minutes(f"{title}\n{data['body']}")
+            parsed = parse_minutes("\n".join([*header, data["body"]]))
         except MinutesParseError as error:
             raise forms.ValidationError(
                 _("The minutes could not be read: %(reason)s") % {"reason": str(error)}
@@ -103,7 +133,9 @@ class ReviewForm(forms.Form):
         parsed.end_time = data.get("end_time")
         parsed.venue = data.get("venue") or None
         parsed.attendees = _names(data.get("attendees", ""))
+        parsed.attendee_count = len(parsed.attendees) if parsed.attendees else None
         parsed.absentees = _names(data.get("absentees", ""))
+        parsed.organization = data.get("organization") or None
         self.document = parsed
         return data
 
@@ -119,12 +151,13 @@ def _committee(request) -> Committee | None:
     return committees.filter(slug=slug).first() if slug else committees.first()
 
 
-def _review_initial(source: Source) -> dict:
+def _review_initial(source: Source, token: str) -> dict:
     document = source.document
     return {
         "source_name": source.name,
-        "original": source.text,
+        "original_token": token,
         "sha256": source.sha256,
+        "organization": document.organization or "",
         "date": document.date.isoformat() if document.date else "",
         "number": document.meeting_number,
         "start_time": document.start_time,
@@ -132,6 +165,8 @@ def _review_initial(source: Source) -> dict:
         "venue": document.venue or "",
         "attendees": "、".join(document.attendees),
         "absentees": "、".join(document.absentees),
+        "secretariat": "、".join(staff_text(s) for s in document.secretariat),
+        "observers": "、".join(document.observers),
         "body": render_body(document),
     }
 
@@ -157,7 +192,8 @@ def upload(request):
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if request.method == "POST" and committee is not None and form.is_valid():
         source = form.source
-        review = ReviewForm(initial=_review_initial(source))
+        token = keep_original(source.text, user_id=request.user.pk)
+        review = ReviewForm(initial=_review_initial(source, token))
         try:
             check_new(committee=committee, document=source.document)
         except ImportRefused as error:
@@ -186,11 +222,15 @@ def save(request):
         except ImportRefused as error:
             form.add_error(None, error.message)
         else:
+            drop_original(form.cleaned_data["original_token"], user_id=request.user.pk)
             messages.success(request, _("The minutes have been imported as confirmed minutes."))
             if outcome.unmatched:
                 messages.warning(
                     request,
-                    _("These names did not match any member and were not recorded: %(names)s")
+                    _(
+                        "These names did not match any member: they are in the minutes but not "
+                        "in the attendance records: %(names)s"
+                    )
                     % {"names": "、".join(outcome.unmatched)},
                 )
             return redirect("committees-staff:minutes", pk=outcome.minutes.pk)
@@ -199,6 +239,6 @@ def save(request):
         request,
         form,
         document,
-        request.POST.get("original", ""),
+        kept_original(request.POST.get("original_token", ""), user_id=request.user.pk),
         request.POST.get("source_name", ""),
     )
