@@ -405,6 +405,8 @@ class MinutesOut(Schema):
     venue: str
     attendees: list[str]
     attendee_count: int
+    absentees: list[str]
+    observers: list[str]
     secretariat: list[SecretariatOut]
     sections: list[SectionOut]
     closing: str | None
@@ -438,6 +440,8 @@ def get_minutes(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_I
         venue=document.venue,
         attendees=document.attendees,
         attendee_count=document.attendee_count,
+        absentees=document.absentees,
+        observers=document.observers,
         secretariat=document.secretariat,
         sections=document.sections,
         closing=document.closing,

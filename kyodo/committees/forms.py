@@ -17,6 +17,7 @@ from kyodo.committees.models import (
 )
 from kyodo.core.forms import WarekiDateField
 from kyodo.core.models import Venue
+from kyodo.core.uploads import UploadField
 
 
 class _TimesMixin:
@@ -147,9 +148,15 @@ class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionItem.Status.choices)
 
 
+# Papers (資料) for an agenda item: office documents, text and images, by content as well as name.
+DOCUMENT_KINDS = ("pdf", "docx", "xlsx", "pptx", "doc", "xls", "txt", "csv", "image")
+DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+
+
 class DocumentForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    file = forms.FileField(label=_("File"))
+    # The help text and every refusal come from kyodo/core's catalogue.
+    file = UploadField(label=_("File"), kinds=DOCUMENT_KINDS, max_bytes=DOCUMENT_MAX_BYTES)
 
 
 class AppointmentForm(forms.Form):

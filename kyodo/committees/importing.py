@@ -36,6 +36,7 @@ from kyodo.committees.models import (
     Minutes,
     MinutesEntry,
 )
+from kyodo.committees.signals import minutes_entries_changed
 from kyodo.core.audit import audit_log
 from kyodo.core.models import Venue
 from kyodo.core.roles import Role, require_role
@@ -355,6 +356,7 @@ def minutes_import(
                     for position, entry in enumerate(item.entries, start=1)
                 )
         MinutesEntry.objects.bulk_create(entries)
+        minutes_entries_changed.send(sender=Meeting, meeting_id=meeting.pk)
         outcome = Outcome(meeting=meeting, minutes=minutes, venue_created=venue_created)
         members = _members(committee)
         seen: set[int] = set()

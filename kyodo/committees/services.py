@@ -41,6 +41,7 @@ from kyodo.committees.models import (
     MinutesRevision,
 )
 from kyodo.committees.selectors import memberships_on
+from kyodo.committees.signals import minutes_entries_changed
 from kyodo.core.audit import audit_log
 from kyodo.core.models import Venue
 from kyodo.core.outbox import outbox_enqueue
@@ -621,6 +622,11 @@ def _entry_from(meeting: Meeting, item: AgendaItem, position: int, entry: Entry)
     )
 
 
+def _entries_changed(meeting_id: int) -> None:
+    """Announce a bulk change of a meeting's entries (no model signal is sent for those)."""
+    minutes_entries_changed.send(sender=Meeting, meeting_id=meeting_id)
+
+
 def _renumber(item: AgendaItem) -> None:
     for position, entry in enumerate(item.entries.order_by("position", "pk"), start=1):
         if entry.position != position:
@@ -655,6 +661,7 @@ def minutes_entries_set(
         rows = MinutesEntry.objects.bulk_create(
             [_entry_from(item.meeting, item, start + i, e) for i, e in enumerate(entries)]
         )
+        _entries_changed(item.meeting_id)
         audit_log(
             actor=actor,
             action="kyodo.committees.minutes.entries_set",
@@ -705,6 +712,7 @@ def entry_move(*, actor, entry: MinutesEntry, up: bool) -> None:
         siblings[index], siblings[other] = siblings[other], siblings[index]
         for position, sibling in enumerate(siblings, start=1):
             MinutesEntry.objects.filter(pk=sibling.pk).update(position=position)
+        _entries_changed(entry.item.meeting_id)
         audit_log(
             actor=actor,
             action="kyodo.committees.minutes.entry_moved",
@@ -735,6 +743,7 @@ def entry_split(*, actor, entry: MinutesEntry, at: int) -> MinutesEntry:
             text=second,
         )
         _renumber(entry.item)
+        _entries_changed(entry.item.meeting_id)
         audit_log(
             actor=actor,
             action="kyodo.committees.minutes.entry_split",
@@ -757,6 +766,7 @@ def entry_join(*, actor, entry: MinutesEntry) -> MinutesEntry:
         entry.save(update_fields=["text"])
         nxt.delete()
         _renumber(entry.item)
+        _entries_changed(entry.item.meeting_id)
         audit_log(actor=actor, action="kyodo.committees.minutes.entries_joined", obj=entry)
     return entry
 
@@ -775,6 +785,7 @@ def entry_delete(*, actor, entry: MinutesEntry) -> None:
         )
         entry.delete()
         _renumber(item)
+        _entries_changed(item.meeting_id)
 
 
 def minutes_revise(
@@ -815,6 +826,7 @@ def minutes_revise(
         )
         minutes.content_hash = content_hash(minutes)
         minutes.save(update_fields=["content_hash"])
+        _entries_changed(minutes.meeting_id)
         audit_log(
             actor=actor,
             action="kyodo.committees.minutes.revised",

@@ -6,3 +6,12 @@ class SearchConfig(AppConfig):
     name = "kyodo.search"
     label = "search"
     verbose_name = _("Search")
+    staff_menu = [(_("Search"), "search-staff:index")]
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from kyodo.search import signals
+
+        signals.connect()
+        post_migrate.connect(signals._after_flush, sender=self, dispatch_uid="kyodo.search.flush")

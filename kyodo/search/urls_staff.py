@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from kyodo.search.views import staff
 
 app_name = "search-staff"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", staff.index, name="index"),
+]

@@ -85,6 +85,7 @@ def test_confirmed_minutes_have_header_sections_and_entries(client, demo):
     )
     assert body["venue"] == "イングビル3階 第1会議室"
     assert body["attendee_count"] == 12 == len(body["attendees"])
+    assert (body["absentees"], body["observers"]) == ([], [])
     assert body["secretariat"] == [
         {"name": "西口", "title": "センター長"},
         {"name": "丸木", "title": "地域福祉課長"},

@@ -170,6 +170,7 @@ def test_absentees_observers_organization_and_closing_as_printed(client, committ
         ["熊田", "ＸＹＺ"],
         2,
     )
+    assert (api["absentees"], api["observers"]) == (["坂口", "山田"], ["高木", "森"])
     assert api["secretariat"] == [{"name": "鈴木", "title": "主事"}, {"name": "佐藤", "title": ""}]
     assert api["closing"] == ""
     back = parse_minutes(text)

@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kyodo.committees.models import AgendaItem, Committee, Meeting
+from kyodo.core.forms import WarekiDateField
+from kyodo.core.text import has_control_characters
+from kyodo.core.wareki import WarekiError, parse_fiscal_year
+from kyodo.search.models import SearchDocument
+from kyodo.search.selectors import Filters
+
+SORT_CHOICES = [
+    ("newest", _("Newest first")),
+    ("relevance", _("Relevance")),
+    ("oldest", _("Oldest first")),
+]
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return str(obj)
+
+
+class SearchForm(forms.Form):
+    """The query and its filters; the meetings offered depend on who searches."""
+
+    q = forms.CharField(
+        label=pgettext_lazy("search", "Words"),
+        required=False,
+        max_length=500,
+        help_text=_(
+            'Separate words with spaces. OR for either word, -word to leave out, "…" for a phrase.'
+        ),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    kind = forms.ChoiceField(label=_("Search in"), required=False)
+    fy = forms.CharField(
+        label=_("Fiscal year"),
+        required=False,
+        max_length=30,
+        help_text=_("For example 平成22年度, H22 or 2010."),
+    )
+    since = WarekiDateField(label=_("From"), required=False)
+    until = WarekiDateField(label=_("Until"), required=False)
+    committee = forms.ModelChoiceField(
+        label=pgettext_lazy("search filter", "Committee"),
+        required=False,
+        queryset=Committee.objects.order_by("pk"),
+    )
+    meeting = MeetingChoiceField(
+        label=_("Meeting"), required=False, queryset=Meeting.objects.none()
+    )
+    speaker = forms.CharField(
+        label=_("Speaker"),
+        required=False,
+        max_length=100,
+        help_text=_("A role (委員長, 副委員長, 委員) or part of a name."),
+    )
+    category = forms.ChoiceField(
+        label=_("Agenda category"),
+        required=False,
+        choices=[("", _("All")), *AgendaItem.Category.choices],
+    )
+    sort = forms.ChoiceField(
+        label=pgettext_lazy("search filter", "Order"), required=False, choices=SORT_CHOICES
+    )
+
+    def __init__(self, *args, staff: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.staff = staff
+        kinds = [("", _("All")), *SearchDocument.Kind.choices]
+        if not staff:
+            kinds = [k for k in kinds if k[0] != SearchDocument.Kind.CONSULTATION]
+        self.fields["kind"].choices = kinds
+        meetings = Meeting.objects.select_related("committee").order_by("-date", "-pk")
+        if not staff:
+            meetings = meetings.filter(minutes__status="confirmed")
+        self.fields["meeting"].queryset = meetings
+
+    def _clean_text(self, name: str) -> str:
+        value = self.cleaned_data.get(name) or ""
+        if has_control_characters(value):
+            raise forms.ValidationError(_("Remove the control characters from the text."))
+        return value
+
+    def clean_q(self) -> str:
+        return self._clean_text("q")
+
+    def clean_speaker(self) -> str:
+        return self._clean_text("speaker")
+
+    def clean_fy(self) -> int | None:
+        value = (self.cleaned_data.get("fy") or "").strip()
+        if not value:
+            return None
+        try:
+            return parse_fiscal_year(value)
+        except WarekiError as exc:
+            raise forms.ValidationError(str(exc)) from None
+
+    def clean(self):
+        data = super().clean()
+        since, until = data.get("since"), data.get("until")
+        if since and until and since > until:
+            raise forms.ValidationError(_("The start date is after the end date."))
+        return data
+
+    def filters(self) -> Filters:
+        data = self.cleaned_data
+        return Filters(
+            kinds=[data["kind"]] if data.get("kind") else [],
+            fiscal_year=data.get("fy"),
+            since=data.get("since"),
+            until=data.get("until"),
+            committee_id=data["committee"].pk if data.get("committee") else None,
+            meeting_id=data["meeting"].pk if data.get("meeting") else None,
+            speaker=data.get("speaker") or "",
+            category=data.get("category") or "",
+        )

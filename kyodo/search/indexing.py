@@ -1,0 +1,306 @@
+"""Keeping :class:`SearchDocument` rows in step with their sources.
+
+Each ``reindex_*`` builds the wanted documents of one scope (a meeting's statements, one event,
+…), compares them with the stored ones and writes only the difference; SudachiPy runs only for
+texts whose hash changed. Called from signals inside the writing transaction, so the index rows
+commit (or roll back) with the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.urls import reverse
+
+from kyodo.core.text import match_key
+from kyodo.core.wareki import fiscal_year
+from kyodo.search import engine
+from kyodo.search.models import SearchDocument
+from kyodo.search.text import index_text
+
+Kind = SearchDocument.Kind
+Audience = SearchDocument.Audience
+ROLE_WORDS = ("副委員長", "委員長", "委員")
+
+
+@dataclass
+class Spec:
+    object_id: int
+    index_fields: tuple[str, ...]
+    fields: dict = field(default_factory=dict)
+
+    @property
+    def source_hash(self) -> str:
+        joined = "\x1f".join(self.index_fields)
+        return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _row(doc: SearchDocument) -> engine.Row:
+    return (doc.pk, doc.fts_key, doc.norm, engine.attr_tokens(doc))
+
+
+def _sync(kind: str, existing: Iterable[SearchDocument], specs: list[Spec]) -> None:
+    current = {d.object_id: d for d in existing}
+    wanted = {s.object_id for s in specs}
+    gone = [d for oid, d in current.items() if oid not in wanted]
+    if gone:
+        engine.delete_tokens(_row(d) for d in gone)
+        SearchDocument.objects.filter(pk__in=[d.pk for d in gone]).delete()
+    creates: list[SearchDocument] = []
+    updates: list[SearchDocument] = []
+    rows: list[engine.Row] = []
+    previous: list[engine.Row] = []
+    for spec in specs:
+        digest = spec.source_hash
+        doc = current.get(spec.object_id)
+        if doc is None:
+            doc = SearchDocument(
+                kind=kind,
+                object_id=spec.object_id,
+                norm=index_text(*spec.index_fields),
+                source_hash=digest,
+                **spec.fields,
+            )
+            creates.append(doc)
+            continue
+        before = _row(doc)
+        changed = False
+        if doc.source_hash != digest:
+            doc.norm, doc.source_hash = index_text(*spec.index_fields), digest
+            changed = True
+        for name, value in spec.fields.items():
+            if getattr(doc, name) != value:
+                setattr(doc, name, value)
+                changed = True
+        doc.fts_key = engine.fts_key(doc.date, doc.pk)
+        after = _row(doc)
+        if changed or after != before:
+            updates.append(doc)
+        if after != before:
+            previous.append(before)
+            rows.append(after)
+    if creates:
+        SearchDocument.objects.bulk_create(creates)
+        for doc in creates:
+            doc.fts_key = engine.fts_key(doc.date, doc.pk)
+            rows.append(_row(doc))
+        SearchDocument.objects.bulk_update(creates, ["fts_key"])
+    if updates:
+        names = ["norm", "source_hash", "fts_key", *{n for s in specs for n in s.fields}]
+        SearchDocument.objects.bulk_update(updates, names)
+    engine.write_tokens(rows, previous)
+
+
+def remove(kind: str, object_ids: Iterable[int]) -> None:
+    docs = list(SearchDocument.objects.filter(kind=kind, object_id__in=list(object_ids)))
+    if docs:
+        engine.delete_tokens(_row(d) for d in docs)
+        SearchDocument.objects.filter(pk__in=[d.pk for d in docs]).delete()
+
+
+# --- minutes statements ------------------------------------------------------------------------
+
+
+def speaker_role(label: str) -> str:
+    """委員長 / 副委員長 / 委員 for a stored label (「熊田委員」 → 委員), "" for anyone else."""
+    for word in ROLE_WORDS:
+        if label.endswith(word):
+            return word
+    return ""
+
+
+def _entry_specs(meeting, entry_ids: set[int] | None = None) -> list[Spec]:
+    from kyodo.committees.export import speaker_label
+    from kyodo.committees.models import AgendaItem, Minutes, MinutesEntry, SpeakerLabels
+
+    minutes = Minutes.objects.filter(meeting=meeting).first()
+    if minutes is None:
+        return []
+    confirmed = minutes.is_confirmed
+    committee = meeting.committee
+    by_name = committee.speaker_labels == SpeakerLabels.NAME
+    title = str(meeting)
+    order = {c: i for i, c in enumerate(AgendaItem.CATEGORY_ORDER)}
+    entries = MinutesEntry.objects.filter(item__meeting=meeting).select_related("item", "member")
+    if entry_ids is not None:
+        entries = entries.filter(pk__in=entry_ids)
+    public_url = reverse("committees:minutes", args=[minutes.pk])
+    staff_url = reverse("committees-staff:minutes", args=[minutes.pk])
+    specs = []
+    for entry in entries:
+        item = entry.item
+        statement = entry.kind == MinutesEntry.Kind.STATEMENT
+        public_label = speaker_label(entry, by_name=by_name) if statement else ""
+        staff_label = entry.speaker
+        if statement and entry.member and entry.member.name not in staff_label:
+            staff_label = f"{staff_label}（{entry.member.name}）"
+        anchor = f"#entry-{entry.pk}"
+        specs.append(
+            Spec(
+                object_id=entry.pk,
+                index_fields=(entry.text,),
+                fields={
+                    "audience": Audience.PUBLIC if confirmed else Audience.STAFF,
+                    "date": meeting.date,
+                    "fiscal_year": meeting.fiscal_year,
+                    "committee_id": committee.pk,
+                    "meeting_id": meeting.pk,
+                    "category": item.category,
+                    "speaker_role": speaker_role(entry.speaker) if statement else "",
+                    "speaker_public": public_label,
+                    "speaker_staff": staff_label,
+                    "speaker_public_key": match_key(public_label),
+                    "speaker_staff_key": match_key(staff_label),
+                    "seq": order.get(item.category, 9) * 10**9
+                    + item.number * 10**6
+                    + entry.position,
+                    "title": title[:300],
+                    "subtitle": item.title[:300],
+                    "url": (public_url if confirmed else staff_url) + anchor,
+                    "staff_url": staff_url + anchor,
+                    "text": entry.text,
+                },
+            )
+        )
+    return specs
+
+
+def reindex_meeting(meeting) -> None:
+    """Every statement of one meeting (its minutes' status decides who may find them)."""
+    from kyodo.committees.models import Meeting
+
+    if not isinstance(meeting, Meeting):
+        meeting = Meeting.objects.select_related("committee").filter(pk=meeting).first()
+        if meeting is None:
+            return
+    existing = SearchDocument.objects.filter(kind=Kind.ENTRY, meeting_id=meeting.pk)
+    _sync(Kind.ENTRY, existing, _entry_specs(meeting))
+
+
+def reindex_entry(entry) -> None:
+    """One statement (a single edit); the rest of its meeting is unchanged."""
+    meeting = entry.item.meeting
+    existing = SearchDocument.objects.filter(kind=Kind.ENTRY, object_id=entry.pk)
+    _sync(Kind.ENTRY, existing, _entry_specs(meeting, {entry.pk}))
+
+
+# --- events, groups, consultations -------------------------------------------------------------
+
+
+def _event_spec(event) -> Spec:
+    public = event.status != event.Status.DRAFT
+    return Spec(
+        object_id=event.pk,
+        index_fields=(event.name, event.theme, event.description),
+        fields={
+            "audience": Audience.PUBLIC if public else Audience.STAFF,
+            "date": event.date,
+            "fiscal_year": fiscal_year(event.date),
+            "title": event.name[:300],
+            "subtitle": event.theme[:300],
+            "url": reverse("events:detail", args=[event.pk])
+            if public
+            else reverse("events-staff:event", args=[event.pk]),
+            "staff_url": reverse("events-staff:event", args=[event.pk]),
+            "text": "\n".join(t for t in (event.theme, event.description) if t),
+        },
+    )
+
+
+def reindex_event(event) -> None:
+    existing = SearchDocument.objects.filter(kind=Kind.EVENT, object_id=event.pk)
+    _sync(Kind.EVENT, existing, [_event_spec(event)])
+
+
+def _group_spec(org) -> Spec:
+    from kyodo.organizations.models import PublishableField
+
+    # Published fields only: what the public directory shows, whatever the audience.
+    shown = [org.description if org.is_published(PublishableField.DESCRIPTION) else ""]
+    if org.is_published(PublishableField.AREA):
+        shown.append(org.area)
+    if org.is_published(PublishableField.ACTIVITY_FIELDS):
+        shown.append("、".join(org.activity_field_labels))
+    registered = org.status == org.Status.REGISTERED
+    return Spec(
+        object_id=org.pk,
+        index_fields=(org.name, *shown),
+        fields={
+            "audience": Audience.PUBLIC if registered else Audience.STAFF,
+            "date": None,
+            "fiscal_year": None,
+            "title": org.name[:300],
+            "url": reverse("organizations:detail", args=[org.pk])
+            if registered
+            else reverse("organizations-staff:detail", args=[org.pk]),
+            "staff_url": reverse("organizations-staff:detail", args=[org.pk]),
+            "text": "\n".join(s for s in shown if s),
+        },
+    )
+
+
+def reindex_group(org) -> None:
+    existing = SearchDocument.objects.filter(kind=Kind.GROUP, object_id=org.pk)
+    _sync(Kind.GROUP, existing, [_group_spec(org)])
+
+
+def _consultation_spec(c) -> Spec:
+    first_line = c.summary.strip().splitlines()[0] if c.summary.strip() else ""
+    return Spec(
+        object_id=c.pk,
+        # Never the client's name or contact: consultations are searched for their substance.
+        index_fields=(c.summary, c.advice, c.follow_up_notes),
+        fields={
+            "audience": Audience.STAFF,
+            "date": c.received_on,
+            "fiscal_year": fiscal_year(c.received_on),
+            "title": first_line[:300],
+            "url": reverse("consultations-staff:detail", args=[c.pk]),
+            "staff_url": reverse("consultations-staff:detail", args=[c.pk]),
+            "text": "\n".join(t for t in (c.summary, c.advice) if t),
+        },
+    )
+
+
+def reindex_consultation(c) -> None:
+    existing = SearchDocument.objects.filter(kind=Kind.CONSULTATION, object_id=c.pk)
+    _sync(Kind.CONSULTATION, existing, [_consultation_spec(c)])
+
+
+# --- everything --------------------------------------------------------------------------------
+
+
+def reindex_all(
+    progress: Callable[[int], object] | None = None, total: Callable[[int], None] | None = None
+) -> int:
+    """Rebuild the whole index in one transaction; returns the number of documents."""
+    from kyodo.committees.models import Meeting
+    from kyodo.consultations.models import Consultation
+    from kyodo.events.models import Event
+    from kyodo.organizations.models import Organization
+
+    meetings = Meeting.objects.select_related("committee").order_by("pk")
+    events = Event.objects.select_related("series").order_by("pk")
+    orgs = Organization.objects.order_by("pk")
+    consultations = Consultation.objects.order_by("pk")
+    if total:
+        total(meetings.count() + events.count() + orgs.count() + consultations.count())
+    step = progress or (lambda n: None)
+    with transaction.atomic():
+        engine.clear()
+        for meeting in meetings:
+            _sync(Kind.ENTRY, [], _entry_specs(meeting))
+            step(1)
+        for kind, rows, make in (
+            (Kind.EVENT, events, _event_spec),
+            (Kind.GROUP, orgs, _group_spec),
+            (Kind.CONSULTATION, consultations, _consultation_spec),
+        ):
+            for row in rows:
+                _sync(kind, [], [make(row)])
+                step(1)
+        engine.optimize()
+    return SearchDocument.objects.count()

@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class SearchDocument(models.Model):
+    """One searchable thing (a minutes statement, an event, a group, a consultation).
+
+    A denormalized copy kept in step with its source by :mod:`kyodo.search.signals`, in the
+    same transaction: what a result shows, what the filters need, and the normalized index
+    text ``norm``. The bigram index over ``norm`` lives beside it (an FTS5 table on SQLite, a
+    ``tsvector`` column with a GIN index on PostgreSQL), created by the migration.
+    """
+
+    class Kind(models.TextChoices):
+        ENTRY = "entry", _("Minutes statement")
+        EVENT = "event", pgettext_lazy("search kind", "Event")
+        GROUP = "group", _("Registered group")
+        CONSULTATION = "consultation", pgettext_lazy("search kind", "Consultation")
+
+    class Audience(models.TextChoices):
+        PUBLIC = "public", _("Everyone")
+        STAFF = "staff", _("Staff only")
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    object_id = models.BigIntegerField()
+    audience = models.CharField(max_length=10, choices=Audience.choices)
+    date = models.DateField(null=True, blank=True)
+    fiscal_year = models.PositiveIntegerField(null=True, blank=True)
+    committee_id = models.BigIntegerField(null=True, blank=True)
+    meeting_id = models.BigIntegerField(null=True, blank=True)
+    category = models.CharField(max_length=20, blank=True)
+    # 委員長 / 副委員長 / 委員 (or "" for a note or an unknown label).
+    speaker_role = models.CharField(max_length=10, blank=True)
+    # What the published minutes print (the label or the name, by the committee's setting) and
+    # what staff see (the label and the member's name); the *_key columns are match_key forms.
+    speaker_public = models.CharField(max_length=200, blank=True)
+    speaker_staff = models.CharField(max_length=200, blank=True)
+    speaker_public_key = models.CharField(max_length=200, blank=True)
+    speaker_staff_key = models.CharField(max_length=200, blank=True)
+    seq = models.BigIntegerField(default=0)
+    # Chronological and unique (date ordinal × 10¹⁰ + id, see kyodo.search.engine): the rowid
+    # of the FTS5 row on SQLite, the "newest first" order on both databases.
+    fts_key = models.BigIntegerField(null=True, unique=True)
+    title = models.CharField(max_length=300, blank=True)
+    subtitle = models.CharField(max_length=300, blank=True)
+    url = models.CharField(max_length=300)
+    staff_url = models.CharField(max_length=300, blank=True)
+    text = models.TextField(blank=True)
+    norm = models.TextField()
+    source_hash = models.CharField(max_length=64)
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_once")
+        ]
+        indexes = [
+            models.Index(fields=["meeting_id"], name="search_doc_meeting"),
+            models.Index(fields=["audience", "date"], name="search_doc_audience_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

@@ -1,0 +1,287 @@
+"""Reads: run a parsed query with filters for an audience, page by page, in three queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from django.db import connection
+
+from kyodo.core.wareki import fiscal_year_range
+from kyodo.search import engine
+from kyodo.search.models import SearchDocument
+from kyodo.search.text import Query, parse_query, snippet
+
+ROLE_WORDS = ("委員長", "副委員長", "委員")
+SORTS = ("newest", "relevance", "oldest")
+COUNT_LIMIT = 1000
+
+
+@dataclass
+class Filters:
+    kinds: list[str] = field(default_factory=list)
+    fiscal_year: int | None = None
+    since: date | None = None
+    until: date | None = None
+    committee_id: int | None = None
+    meeting_id: int | None = None
+    speaker: str = ""
+    category: str = ""
+
+
+def _visible_kinds(staff: bool) -> list[str]:
+    kinds = [SearchDocument.Kind.ENTRY, SearchDocument.Kind.EVENT, SearchDocument.Kind.GROUP]
+    if staff:
+        kinds.append(SearchDocument.Kind.CONSULTATION)
+    return [str(k) for k in kinds]
+
+
+def _filter_sql(filters: Filters, *, staff: bool) -> tuple[list[list[str]], list[str], list]:
+    """(attribute tokens: AND of ORs, other SQL conditions, their params) for ``filters``."""
+    from kyodo.core.text import match_key
+
+    attrs: list[list[str]] = []
+    where: list[str] = []
+    params: list = []
+    # Audience and kind match most documents: an index lookup would cost more than it saves on
+    # PostgreSQL, where a column test on the few rows found is cheap. SQLite counts in the FTS5
+    # table alone, so there they are tokens.
+    as_tokens = connection.vendor == "sqlite"
+    if not staff:
+        if as_tokens:
+            attrs.append([engine.attr("audience", SearchDocument.Audience.PUBLIC.value)])
+        else:
+            where.append("d.audience = %s")
+            params.append(SearchDocument.Audience.PUBLIC.value)
+    visible = _visible_kinds(staff)
+    if filters.kinds:
+        kinds = [k for k in filters.kinds if k in visible]
+        if not kinds:
+            return [], ["1=0"], []
+        if set(kinds) != set(visible) and as_tokens:
+            attrs.append([engine.attr("kind", k) for k in kinds])
+        elif set(kinds) != set(visible):
+            where.append("d.kind IN (" + ", ".join(["%s"] * len(kinds)) + ")")
+            params += kinds
+    for name, column, value in (
+        ("fiscal", "fiscal_year", filters.fiscal_year),
+        ("committee", "committee_id", filters.committee_id),
+        ("meeting", "meeting_id", filters.meeting_id),
+        ("category", "category", filters.category or None),
+        ("role", "speaker_role", speaker_role(filters.speaker)),
+    ):
+        if value is not None:
+            attrs.append([engine.attr(name, value)])
+            if not as_tokens:
+                # Also as a column test, for the walk in key order that reads no tokens.
+                where.append(f"d.{column} = %s")
+                params.append(value)
+    speaker = "".join((filters.speaker or "").split())
+    if speaker and speaker not in ROLE_WORDS and (key := match_key(speaker)):
+        # The public finds statements only under the label the published minutes print.
+        where.append(engine.contains("d.speaker_staff_key" if staff else "d.speaker_public_key"))
+        params.append(key)
+    return attrs, where, params
+
+
+def speaker_role(speaker: str) -> str | None:
+    speaker = "".join((speaker or "").split())
+    return speaker if speaker in ROLE_WORDS else None
+
+
+def _key_range(filters: Filters, key: str) -> tuple[list[str], list]:
+    """Date filters (and the fiscal year's dates) as a range of the chronological key, so that
+    a walk in key order starts and stops at the right place (undated documents fall outside)."""
+    since, until = filters.since, filters.until
+    if filters.fiscal_year is not None:
+        start, end = fiscal_year_range(filters.fiscal_year)
+        since = max(since, start) if since else start
+        until = min(until, end) if until else end
+    if not (since or until):
+        return [], []
+    low = since.toordinal() if since else 1
+    high = until.toordinal() + 1 if until else 10**7
+    return [f"{key} >= %s", f"{key} < %s"], [low * engine.KEY_SCALE, high * engine.KEY_SCALE]
+
+
+@dataclass
+class Hit:
+    doc: SearchDocument
+    staff: bool
+    needles: list[str]
+
+    @property
+    def kind(self) -> str:
+        return self.doc.kind
+
+    @property
+    def speaker(self) -> str:
+        return self.doc.speaker_staff if self.staff else self.doc.speaker_public
+
+    @property
+    def url(self) -> str:
+        return self.doc.url
+
+    @cached_property
+    def snippet(self):
+        return snippet(self.doc.text, self.needles)
+
+    def as_dict(self) -> dict:
+        doc = self.doc
+        return {
+            "kind": doc.kind,
+            "title": doc.title,
+            "meeting": doc.title if doc.kind == SearchDocument.Kind.ENTRY else None,
+            "date": doc.date.isoformat() if doc.date else None,
+            "agenda_item": doc.subtitle if doc.kind == SearchDocument.Kind.ENTRY else None,
+            "speaker": self.speaker or None,
+            "text": doc.text,
+            "url": doc.url,
+        }
+
+
+class SearchResults:
+    """A sliceable, countable result list (what Django's Paginator needs), run lazily.
+
+    Counting stops at :data:`COUNT_LIMIT` hits (``capped`` is then true): an exact count of
+    hundreds of thousands of hits costs a visit to each, and nobody pages through them.
+    """
+
+    def __init__(self, query: Query, filters: Filters, *, staff: bool, sort: str = "newest"):
+        self.query = query
+        self.filters = filters
+        self.staff = staff
+        self.sort = sort if sort in SORTS else "newest"
+        attrs, where, params = _filter_sql(filters, staff=staff)
+        self._attrs, self._join_only = attrs, bool(where) and connection.vendor == "sqlite"
+        source, match, match_params, key = engine.match_sql(query, attrs)
+        ranges, range_params = _key_range(filters, key)
+        if connection.vendor == "postgresql":
+            _s, walk, walk_params, _k = engine.match_sql(query, attrs, index=False)
+            self._walk_where = " AND ".join([walk, *where, *ranges])
+            self._walk_params = walk_params + params + range_params
+        self._key = key
+        self._from = source
+        self._where = " AND ".join([match, *where, *ranges])
+        self._params = match_params + params + range_params
+        self._counts: dict[str, int] | None = None
+        self.capped = False
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Hits by kind, counting at most COUNT_LIMIT + 1 (``capped`` is then true)."""
+        if self._counts is None:
+            self._counts = {}
+            if self.query:
+                if connection.vendor == "sqlite" and self.query.groups and not self._join_only:
+                    self._counts = self._fts_counts()
+                else:
+                    with connection.cursor() as cursor:
+                        cursor.execute(
+                            f"SELECT kind, COUNT(*) FROM (SELECT d.kind AS kind FROM {self._from} "
+                            f"WHERE {self._where} LIMIT %s) hits GROUP BY kind",
+                            [*self._params, COUNT_LIMIT + 1],
+                        )
+                        self._counts = dict(cursor.fetchall())
+                self.capped = sum(self._counts.values()) > COUNT_LIMIT
+        return self._counts
+
+    def _fts_counts(self) -> dict[str, int]:
+        """SQLite: count in the FTS5 table alone (a join per hit costs more than the search):
+        the total, and each kind but statements through its attribute token, in one query."""
+        kinds = [k for k in _visible_kinds(self.staff) if k != SearchDocument.Kind.ENTRY]
+        parts, params = [], []
+        for kind in [None, *kinds]:
+            attrs = self._attrs + ([[engine.attr("kind", kind)]] if kind else [])
+            source, match, match_params, key = engine.match_sql(self.query, attrs, join=False)
+            ranges, range_params = _key_range(self.filters, key)
+            where = " AND ".join([match, *ranges])
+            parts.append(
+                f"SELECT %s, COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT %s)"
+            )
+            params += [kind or "", *match_params, *range_params, COUNT_LIMIT + 1]
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            rows = dict(cursor.fetchall())
+        total = rows.pop("")
+        counts = {k: n for k, n in rows.items() if n}
+        if total - sum(counts.values()) > 0:
+            counts[SearchDocument.Kind.ENTRY.value] = total - sum(counts.values())
+        return counts
+
+    def count(self) -> int:
+        return min(sum(self.counts.values()), COUNT_LIMIT)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _order(self) -> tuple[str, list]:
+        if self.sort == "newest":
+            return f"{self._key} DESC", []
+        if self.sort == "oldest":
+            return f"CASE WHEN {self._key} < %s THEN 1 ELSE 0 END, {self._key}", [engine.KEY_SCALE]
+        if not self.query.needles:
+            return f"{self._key} DESC", []
+        score, params = engine.relevance_sql(self.query.needles)
+        return f"{score} DESC, {self._key} DESC", params
+
+    def ids(self, offset: int, limit: int) -> list[int]:
+        if not self.query or limit <= 0:
+            return []
+        order, order_params = self._order()
+        sql = (
+            f"SELECT d.id FROM {self._from} WHERE {self._where} ORDER BY {order} LIMIT %s OFFSET %s"
+        )
+        # PostgreSQL misjudges how many rows survive strpos(): with many hits, walk the key
+        # index backwards (stopping after a page) rather than sort every candidate.
+        # Not with a filter outside the key order (committee, speaker…): the walk could pass
+        # most of the table before it finds a page.
+        f = self.filters
+        ordered_walk = (
+            connection.vendor == "postgresql"
+            and self.sort == "newest"
+            and not (f.committee_id or f.meeting_id or f.category or f.speaker)
+        )
+        with connection.cursor() as cursor:
+            if ordered_walk and self.counts and self.capped and offset < COUNT_LIMIT:
+                # Over a thousand hits: walking the key index backwards finds a page within a
+                # few hundred rows, testing only norm (a plain scan, no parallel workers).
+                cursor.execute(
+                    "SET enable_bitmapscan = off; SET enable_seqscan = off; "
+                    "SET max_parallel_workers_per_gather = 0"
+                )
+                try:
+                    cursor.execute(
+                        f"SELECT d.id FROM {self._from} WHERE {self._walk_where} "
+                        f"ORDER BY {order} LIMIT %s OFFSET %s",
+                        self._walk_params + order_params + [limit, offset],
+                    )
+                    return [row[0] for row in cursor.fetchall()]
+                finally:
+                    cursor.execute(
+                        "RESET enable_bitmapscan; RESET enable_seqscan; "
+                        "RESET max_parallel_workers_per_gather"
+                    )
+            cursor.execute(sql, self._params + order_params + [limit, offset])
+            return [row[0] for row in cursor.fetchall()]
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start = index.start or 0
+            stop = index.stop if index.stop is not None else start + 100
+            ids = self.ids(start, stop - start)
+            docs = SearchDocument.objects.in_bulk(ids)
+            needles = self.query.needles
+            return [Hit(docs[i], self.staff, needles) for i in ids if i in docs]
+        hits = self[index : index + 1]
+        if not hits:
+            raise IndexError(index)
+        return hits[0]
+
+
+def search(
+    q: str, *, staff: bool = False, filters: Filters | None = None, sort: str = "newest"
+) -> SearchResults:
+    """Results of the query text ``q`` for the public (``staff=False``) or for staff."""
+    return SearchResults(parse_query(q), filters or Filters(), staff=staff, sort=sort)

@@ -1,0 +1,270 @@
+"""Index text, bigram tokens, the query language and highlighting (no database here).
+
+A document's index text (``norm``) is the surface key of its text (:func:`kyodo.core.text.match_key`:
+NFKC, case folding, katakana → hiragana, white space removed) followed, when it differs, by the
+key of its SudachiPy normalized form, so that both the words as written and their spelling
+variants can be found. Fields are joined with a line break, which no query can contain, so no
+match spans two fields. A query term matches a document when its surface key or the key of its
+normalized form is a substring of ``norm``: that is the whole definition, and the plain scan
+(:func:`scan_match`) is its reference implementation; the database indexes only make it fast.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from kyodo.core.text import match_key, normalized_form
+
+SEPARATOR = "\n"
+MAX_QUERY_CHARS = 500
+MAX_TERMS = 10
+MAX_TERM_CHARS = 100
+
+
+# --- document text ---------------------------------------------------------------------------
+
+
+def _clean(s: str) -> str:
+    """Drop control characters and lone surrogates (SudachiPy and databases refuse some)."""
+    return "".join(
+        " " if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") else c for c in s
+    ).strip()
+
+
+def variant_key(s: str) -> str:
+    """The match key of the SudachiPy normalized form: 申込み / 申し込み / 申込 → 申し込み."""
+    s = _clean(s)
+    return match_key(normalized_form(s)) if s else ""
+
+
+def index_text(*fields: str) -> str:
+    """The normalized index text of a document made of ``fields`` (see the module docstring)."""
+    surface, variant = [], []
+    for value in fields:
+        value = _clean(value or "")
+        if not value:
+            continue
+        surface.append(match_key(value))
+        variant.append(variant_key(value))
+    text = SEPARATOR.join(surface)
+    other = SEPARATOR.join(variant)
+    return text if other == text else text + SEPARATOR + other
+
+
+def _hex(s: str) -> str:
+    return s.encode("utf-8").hex()
+
+
+def bigram_tokens(norm: str) -> list[str]:
+    """Every overlapping character bigram of ``norm`` + a final separator, as UTF-8 hex.
+
+    Hex keeps each bigram one token for any tokenizer (SQLite's unicode61 would split on
+    punctuation); UTF-8 is prefix-free, so the tokens that start with a character's hex are
+    exactly the bigrams starting with that character, which answers one-character queries
+    with a prefix search. The final separator gives the last character a bigram too.
+    """
+    s = norm + SEPARATOR
+    return [_hex(s[i : i + 2]) for i in range(len(s) - 1)]
+
+
+# --- queries -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word or phrase of a query and the keys it may appear under in ``norm``."""
+
+    text: str
+    needles: tuple[str, ...]
+
+
+@dataclass
+class Query:
+    """AND of groups, each an OR of terms; ``exclude`` terms must not appear."""
+
+    groups: list[list[Term]] = field(default_factory=list)
+    exclude: list[Term] = field(default_factory=list)
+
+    @property
+    def positive_terms(self) -> list[Term]:
+        return [t for g in self.groups for t in g]
+
+    @property
+    def needles(self) -> list[str]:
+        """Every needle of the positive terms (for highlighting and relevance)."""
+        seen: dict[str, None] = {}
+        for term in self.positive_terms:
+            for n in term.needles:
+                seen.setdefault(n, None)
+        return list(seen)
+
+    def __bool__(self) -> bool:
+        return bool(self.groups or self.exclude)
+
+
+_TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_OR_WORDS = {"OR", "|", "ｏｒ", "ＯＲ", "or"}
+
+
+def make_term(text: str) -> Term | None:
+    text = text[:MAX_TERM_CHARS]
+    surface = match_key(_clean(text))
+    if not surface:
+        return None
+    needles = [surface]
+    variant = variant_key(text)
+    if variant and variant != surface:
+        needles.append(variant)
+    return Term(text=text.strip(), needles=tuple(needles))
+
+
+def parse_query(raw: str) -> Query:
+    """Read ``協働 委託 OR 指定管理 -補助 "市民 活動"``: space = AND, OR, -word = NOT, "phrase".
+
+    Never raises: stray quotes close at the end, a lone ``-`` or ``OR`` is ignored, control
+    characters are dropped, and input is cut at 500 characters and 10 terms. Words inside a
+    phrase are joined (spaces never matter in Japanese text).
+    """
+    raw = unicodedata.normalize("NFKC", _clean(raw or ""))[:MAX_QUERY_CHARS]
+    query = Query()
+    pending_or = False
+    count = 0
+    for match in _TOKEN_RE.finditer(raw):
+        negated, phrase, word = match.group(1), match.group(2), match.group(3)
+        if word is not None:
+            if word in _OR_WORDS:
+                pending_or = bool(query.groups)
+                continue
+            negated = "-" if word.startswith("-") else ""
+            word = word[1:] if negated else word
+            text = word
+        else:
+            text = phrase
+        term = make_term(text)
+        if term is None:
+            continue
+        count += 1
+        if count > MAX_TERMS:
+            break
+        if negated:
+            query.exclude.append(term)
+            pending_or = False
+        elif pending_or:
+            query.groups[-1].append(term)
+            pending_or = False
+        else:
+            query.groups.append([term])
+    return query
+
+
+def term_matches(term: Term, norm: str) -> bool:
+    return any(n in norm for n in term.needles)
+
+
+def scan_match(query: Query, norm: str) -> bool:
+    """The reference: does ``norm`` satisfy ``query``? (What the indexes must agree with.)"""
+    if not query:
+        return False
+    return all(any(term_matches(t, norm) for t in group) for group in query.groups) and not any(
+        term_matches(t, norm) for t in query.exclude
+    )
+
+
+# --- highlighting ------------------------------------------------------------------------------
+
+SNIPPET_BEFORE = 40
+SNIPPET_CHARS = 160
+
+
+def _surface_map(text: str) -> tuple[str, list[int]]:
+    """match_key of ``text`` char by char, with each key character's original index."""
+    out: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        k = match_key(c)
+        out.append(k)
+        where.extend([i] * len(k))
+    return "".join(out), where
+
+
+def _variant_map(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Normalized-form key of ``text`` morpheme by morpheme, with each morpheme's span."""
+    from kyodo.core.text import _morphemes  # the shared SudachiPy tokenizer
+
+    out: list[str] = []
+    where: list[tuple[int, int]] = []
+    for m in _morphemes(text):
+        k = match_key(m.normalized_form())
+        out.append(k)
+        where.extend([(m.begin(), m.end())] * len(k))
+    return "".join(out), where
+
+
+def _find_all(haystack: str, needle: str) -> Iterable[int]:
+    start = haystack.find(needle)
+    while start >= 0 and needle:
+        yield start
+        start = haystack.find(needle, start + 1)
+
+
+def match_spans(text: str, needles: Sequence[str]) -> list[tuple[int, int]]:
+    """Spans of ``text`` (original characters) where one of ``needles`` was found, merged."""
+    text = _clean_keep_length(text)
+    spans: list[tuple[int, int]] = []
+    surface, where = _surface_map(text)
+    for needle in needles:
+        for start in _find_all(surface, needle):
+            spans.append((where[start], where[start + len(needle) - 1] + 1))
+    if not spans and needles:
+        # Found only through the normalized form (申込 for 申し込み): mark whole morphemes.
+        try:
+            variant, vwhere = _variant_map(text)
+        except Exception:  # highlighting must never break a result page
+            variant, vwhere = "", []
+        for needle in needles:
+            for start in _find_all(variant, needle):
+                spans.append((vwhere[start][0], vwhere[start + len(needle) - 1][1]))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _clean_keep_length(s: str) -> str:
+    return "".join(
+        " " if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\t\n\r" else c
+        for c in s
+    )
+
+
+def snippet(text: str, needles: Sequence[str], length: int = SNIPPET_CHARS) -> SafeString:
+    """A piece of ``text`` around the first hit, HTML-escaped, hits wrapped in ``<mark>``."""
+    text = text or ""
+    spans = match_spans(text, needles)
+    start = 0
+    if spans and spans[0][0] > SNIPPET_BEFORE:
+        start = spans[0][0] - SNIPPET_BEFORE
+    end = min(len(text), start + length)
+    parts = ["…" if start > 0 else ""]
+    cursor = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        parts.append(escape(text[cursor:s]))
+        parts.append(f"<mark>{escape(text[s:e])}</mark>")
+        cursor = e
+    parts.append(escape(text[cursor:end]))
+    if end < len(text):
+        parts.append("…")
+    return mark_safe("".join(parts))  # every piece of text is escaped above

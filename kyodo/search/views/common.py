@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from kyodo.search.forms import SearchForm
+from kyodo.search.models import SearchDocument
+from kyodo.search.selectors import search
+
+PAGE_SIZE = 20
+
+
+def search_page(request, *, staff: bool, template: str):
+    form = SearchForm(request.GET or None, staff=staff)
+    results = page = None
+    kind_counts = []
+    if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
+        results = search(
+            form.cleaned_data["q"],
+            staff=staff,
+            filters=form.filters(),
+            sort=form.cleaned_data.get("sort") or "newest",
+        )
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        kind_counts = [
+            (label, results.counts[kind])
+            for kind, label in SearchDocument.Kind.choices
+            if results.counts.get(kind)
+        ]
+    context = {
+        "form": form,
+        "results": results,
+        "page": page,
+        "staff": staff,
+        "kind_counts": kind_counts,
+    }
+    return render(request, template, context)
