@@ -5,7 +5,7 @@ Design (for docs/architecture.md)
 *What is indexed.* One :class:`~kyodo.search.models.SearchDocument` per statement
 (``MinutesEntry``), event, registered group and consultation, kept in step with its source by
 signal receivers in the writing transaction (:mod:`kyodo.search.signals`; the committee
-services' bulk writes are caught through their audit rows). Each holds what a result shows,
+services' bulk writes send ``kyodo.committees.signals.minutes_entries_changed``). Each holds what a result shows,
 the filter columns, an audience (``public``: confirmed minutes, events that are not drafts,
 registered groups with their published fields only; ``staff``: everything else, consultations
 always) and ``norm``, the normalized index text: NFKC, case folding, katakana → hiragana,
