@@ -21,7 +21,9 @@ from django.db import connection, transaction
 
 FORMAT_VERSION = 1
 # Rebuilt by migrate; natural keys refer to them.
-EXCLUDED = {"contenttypes", "auth.permission", "sessions"}
+# Rebuilt rather than copied: content types and permissions by migrate, the search index (which
+# lives partly outside Django's tables) by its app's ``after_restore``.
+EXCLUDED = {"contenttypes", "auth.permission", "sessions", "search"}
 
 
 class _Encoder(DjangoJSONEncoder):
@@ -97,6 +99,10 @@ def backup_restore(path: Path) -> dict[str, int]:
             for obj in deferred:
                 obj.save_deferred_fields()
             _reset_sequences()
+            # Derived data (the search index) is rebuilt from what was restored.
+            for config in apps.get_app_configs():
+                if hasattr(config, "after_restore"):
+                    config.after_restore()
         media = Path(settings.MEDIA_ROOT)
         for name in names:
             if name.startswith("media/") and not name.endswith("/"):

@@ -15,3 +15,9 @@ class SearchConfig(AppConfig):
 
         signals.connect()
         post_migrate.connect(signals._after_flush, sender=self, dispatch_uid="kyodo.search.flush")
+
+    def after_restore(self) -> None:
+        """`kyodo restore` leaves the index out of the backup and rebuilds it from the data."""
+        from kyodo.search.indexing import reindex_all
+
+        reindex_all()
