@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from kyodo.collaboration.models import CollaborationForm, Department
 from kyodo.core.forms import CleanTextMixin, ModelMultipleChoiceField, WarekiDateField
+from kyodo.core.uploads import UploadField
 from kyodo.core.wareki import WarekiError, fiscal_year_label, parse_fiscal_year
 
 MAX_YEN = 10**12
@@ -201,10 +202,18 @@ class ProposalForm(CleanTextMixin, forms.Form):
     budget = YenField(label=_("Budget requested (yen)"))
 
 
+# The same kinds and limit as services.attachment_add checks again (kyodo.core.uploads here:
+# the content must match the type, and pages, scripts and programs are refused whatever the name).
+ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "txt", "png", "jpeg")
+ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+
+
 class AttachmentForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
         label=_("File to attach"),
         help_text=_("PDF, Word, Excel, text or image; at most 5 MB, five files."),
+        kinds=ATTACHMENT_KINDS,
+        max_bytes=ATTACHMENT_MAX_BYTES,
     )
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-import zipfile
 from pathlib import PurePath
 
 from django import forms
@@ -15,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.forms import MultilineTextField, TextField, WarekiDateField
 from kyodo.core.text import is_reading, normalize_reading
+from kyodo.core.uploads import UploadField, UploadValidator
 from kyodo.organizations.models import (
     ActivityField,
     Organization,
@@ -24,7 +24,7 @@ from kyodo.organizations.models import (
 
 BYLAWS_MAX_BYTES = 5 * 1024 * 1024
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
-BYLAWS_TYPES = {".pdf", ".docx", ".txt"}
+BYLAWS_KINDS = ("pdf", "docx", "txt")
 
 _PHONE_RE = re.compile(r"[0-9()+\- ]{6,30}")
 
@@ -59,49 +59,8 @@ class PhoneField(TextField):
         return value
 
 
-def validate_bylaws(upload) -> None:
-    """PDF, Word (.docx) or plain text, at most 5 MB, and the content must match the type."""
-    if upload.size > BYLAWS_MAX_BYTES:
-        raise ValidationError(_("The file is too large (at most 5 MB)."), code="size")
-    suffix = PurePath(upload.name or "").suffix.lower()
-    if suffix not in BYLAWS_TYPES:
-        raise ValidationError(
-            _("Upload the bylaws as a PDF, Word (.docx) or text (.txt) file."), code="type"
-        )
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    ok = True
-    if suffix == ".pdf":
-        ok = head.startswith(b"%PDF-")
-    elif suffix == ".docx":
-        ok = head.startswith(b"PK\x03\x04") and _is_docx(upload)
-    elif suffix == ".txt":
-        ok = _is_plain_text(upload)
-    upload.seek(0)
-    if not ok:
-        raise ValidationError(_("The file's content does not match its type."), code="content")
-
-
-def _is_docx(upload) -> bool:
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-
-
-def _is_plain_text(upload) -> bool:
-    data = upload.read()
-    if b"\x00" in data:
-        return False
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            data.decode(encoding)
-            return True
-        except UnicodeDecodeError:
-            continue
-    return False
+# PDF, Word (.docx) or plain text, at most 5 MB, the content matching the type (kyodo.core.uploads).
+validate_bylaws = UploadValidator(BYLAWS_KINDS, BYLAWS_MAX_BYTES)
 
 
 def _this_year() -> int:
@@ -167,11 +126,12 @@ class ImportRowForm(OrganizationFieldsForm):
 
 
 class ApplicationForm(OrganizationFieldsForm):
-    bylaws = forms.FileField(
+    bylaws = UploadField(
         label=_("Bylaws"),
         required=False,
         help_text=_("PDF, Word (.docx) or text, at most 5 MB. Only the center's staff see it."),
-        validators=[validate_bylaws],
+        kinds=BYLAWS_KINDS,
+        max_bytes=BYLAWS_MAX_BYTES,
     )
 
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.forms import CleanTextMixin
+from kyodo.core.uploads import UploadField
 from kyodo.website.models import NewsPost, Page
 
 
@@ -22,6 +23,11 @@ class NewsForm(CleanTextMixin, forms.ModelForm):
         }
 
 
+# The kinds services.validate_attachment allows by name, checked here by content as well.
+ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "csv", "txt", "png", "jpeg")
+ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
+
+
 class AttachmentForm(CleanTextMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
-    file = forms.FileField(label=_("File"))
+    file = UploadField(label=_("File"), kinds=ATTACHMENT_KINDS, max_bytes=ATTACHMENT_MAX_BYTES)

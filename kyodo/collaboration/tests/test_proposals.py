@@ -347,3 +347,95 @@ def test_services_check_the_role_first(kaze, call, member, staff):
         0,
         1,
     )
+
+
+# --- attachments through the group's form (kyodo.core.uploads) ---------------------------------
+
+ATTACHMENT_KINDS = "PDF、Word(.docx)、Excel(.xlsx)、テキスト(.txt)、PNG画像、JPEG画像"
+
+
+def _pdf_bytes() -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.drawString(72, 720, "Keikakusho")
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _docx_bytes() -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("まちの風景写真アーカイブ 計画書")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        pytest.param(
+            "計画書.pdf",
+            b"<html><body><script>alert(1)</script></body></html>",
+            "「計画書.pdf」はウェブページ・スクリプト・プログラムのため、アップロードできません。"
+            f"受け付けるのは {ATTACHMENT_KINDS} のファイル(5MBまで)です。",
+            id="html-named-pdf",
+        ),
+        pytest.param(
+            "計画書.pdf",
+            b"%PDF-1.4\n" + b"0" * (5 * 1024 * 1024),
+            f"「計画書.pdf」は大きすぎます(5.1MB)。ファイルは5MBまでです。受け付ける種類: {ATTACHMENT_KINDS}。",
+            id="oversize",
+        ),
+        pytest.param(
+            "計画書.doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "「計画書.doc」はアップロードできない種類のファイルです。"
+            f"受け付けるのは {ATTACHMENT_KINDS} のファイル(5MBまで)です。",
+            id="legacy-word",
+        ),
+    ],
+)
+def test_the_attachment_form_refuses_bad_files_and_keeps_nothing(
+    client, kaze, call, name, content, message
+):
+    proposal = _draft(kaze, call)
+    audits = AuditEntry.objects.count()
+    client.force_login(kaze.representative_user)
+    response = client.post(
+        f"/group/collaboration/proposals/{proposal.pk}/attachments/",
+        {"file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code == 400
+    assert message in response.text
+    assert proposal.attachments.count() == 0
+    assert AuditEntry.objects.count() == audits
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "shown"),
+    [
+        ("計画書.pdf", _pdf_bytes, "計画書.pdf"),
+        ("C:\\書類\\計画書.DOCX", _docx_bytes, "計画書.docx"),
+    ],
+)
+def test_the_attachment_form_accepts_a_real_pdf_and_docx(client, kaze, call, name, make, shown):
+    proposal = _draft(kaze, call)
+    content = make()
+    client.force_login(kaze.representative_user)
+    response = client.post(
+        f"/group/collaboration/proposals/{proposal.pk}/attachments/",
+        {"file": SimpleUploadedFile(name, content)},
+    )
+    assert response.status_code == 302
+    attachment = proposal.attachments.get()
+    assert attachment.name == shown
+    with attachment.file.open("rb") as stored:
+        assert stored.read() == content

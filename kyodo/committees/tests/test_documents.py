@@ -38,6 +38,12 @@ def docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    # A fresh media folder per test: names are checked exactly, and a refusal must leave none.
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 @pytest.fixture
 def staff_client(client, staff):
     client.force_login(staff)

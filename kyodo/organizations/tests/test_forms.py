@@ -1,13 +1,14 @@
 """Every form refuses bad input with a Japanese message and saves nothing."""
 
 import io
-import zipfile
 from datetime import date
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reportlab.pdfgen import canvas
 
 from kyodo.core.models import AuditEntry, OutboxMessage
 from kyodo.organizations.forms import ApplicationForm
@@ -16,16 +17,35 @@ from kyodo.organizations.tests.factories import application_post, make_organizat
 
 REQUIRED = "このフィールドは必須です。"
 CONTROL = "この欄から制御文字（目に見えない文字）を取り除いてください。"
-TOO_LARGE = "ファイルが大きすぎます(5MBまで)。"
-WRONG_TYPE = "規約は PDF、Word(.docx)またはテキスト(.txt)のファイルでアップロードしてください。"
-MISMATCH = "ファイルの内容が種類と一致しません。"
+TOO_LARGE = "ファイルが大きすぎます(5MBまで)。"  # the import upload
+ACCEPTED = "PDF、Word(.docx)、テキスト(.txt) のファイル(5MBまで)です。"
+DANGEROUS = (
+    "はウェブページ・スクリプト・プログラムのため、アップロードできません。受け付けるのは "
+    + ACCEPTED
+)
+
+
+def too_large(name: str, size: str) -> str:
+    return f"「{name}」は大きすぎます({size})。ファイルは5MBまでです。受け付ける種類: PDF、Word(.docx)、テキスト(.txt)。"
+
+
+def mismatch(name: str, kind: str) -> str:
+    return f"「{name}」の内容が {kind} のファイルではありません。受け付けるのは " + ACCEPTED
 
 
 def docx_bytes() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("第1条 この会は西東京ひかりの会という。")
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_bytes() -> bytes:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer)
+    pdf.drawString(72, 720, "Bylaws")
+    pdf.save()
     return buffer.getvalue()
 
 
@@ -67,16 +87,33 @@ BAD_APPLICATIONS = [
     ),
     pytest.param({"legal_form": "kabushiki"}, "正しく選択してください。", id="legal-form"),
     pytest.param(
-        {"bylaws": upload("規約.html", b"<script>alert(1)</script>")}, WRONG_TYPE, id="html"
+        {"bylaws": upload("規約.html", b"<script>alert(1)</script>")},
+        "「規約.html」" + DANGEROUS,
+        id="html",
     ),
     pytest.param(
-        {"bylaws": upload("規約.pdf", b"<html>not a pdf</html>")}, MISMATCH, id="fake-pdf"
+        {"bylaws": upload("規約.pdf", b"<html>not a pdf</html>")},
+        "「規約.pdf」" + DANGEROUS,
+        id="html-named-pdf",
     ),
-    pytest.param({"bylaws": upload("規約.docx", b"PK\x03\x04broken")}, MISMATCH, id="fake-docx"),
-    pytest.param({"bylaws": upload("規約.txt", b"\x00\x01\x02binary")}, MISMATCH, id="binary-txt"),
+    pytest.param(
+        {"bylaws": upload("規約.docx", b"PK\x03\x04broken")},
+        mismatch("規約.docx", "Word(.docx)"),
+        id="fake-docx",
+    ),
+    pytest.param(
+        {"bylaws": upload("規約.pdf", b"%1.4 no header")},
+        mismatch("規約.pdf", "PDF"),
+        id="fake-pdf",
+    ),
+    pytest.param(
+        {"bylaws": upload("規約.txt", b"\x00\x01\x02binary")},
+        mismatch("規約.txt", "テキスト(.txt)"),
+        id="binary-txt",
+    ),
     pytest.param(
         {"bylaws": upload("規約.pdf", b"%PDF-1.4\n" + b"0" * (5 * 1024 * 1024))},
-        TOO_LARGE,
+        too_large("規約.pdf", "5.1MB"),
         id="huge",
     ),
 ]
@@ -96,6 +133,7 @@ def test_the_application_form_refuses_bad_input(client, overrides, message):
     ("name", "content"),
     [
         ("規約.pdf", b"%PDF-1.4\n%%EOF"),
+        ("規約.pdf", pdf_bytes()),
         ("規約.docx", docx_bytes()),
         ("規約.txt", "会則".encode("cp932")),
     ],
@@ -194,8 +232,11 @@ def test_a_status_change_before_the_last_one_is_refused(client, staff_user, db):
         ({"phone": ""}, REQUIRED),
         ({"representative_name": "代表\x08者"}, CONTROL),
         ({"area": "あ" * 201}, "200 文字以下"),
-        ({"bylaws": upload("規約.exe", b"MZ\x90\x00")}, WRONG_TYPE),
-        ({"bylaws": upload("規約.txt", b"a" * (5 * 1024 * 1024 + 1))}, TOO_LARGE),
+        ({"bylaws": upload("規約.exe", b"MZ\x90\x00")}, "「規約.exe」" + DANGEROUS),
+        (
+            {"bylaws": upload("規約.txt", b"a" * (5 * 1024 * 1024 + 1))},
+            too_large("規約.txt", "5.1MB"),
+        ),
     ],
 )
 def test_the_profile_form_refuses_bad_input(client, group_user, overrides, message):
