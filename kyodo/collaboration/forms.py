@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.collaboration.models import CollaborationForm, Department
+from kyodo.collaboration.services import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES
 from kyodo.core.forms import CleanTextMixin, ModelMultipleChoiceField, WarekiDateField
 from kyodo.core.uploads import UploadField
 from kyodo.core.wareki import WarekiError, fiscal_year_label, parse_fiscal_year
@@ -200,12 +201,6 @@ class ProposalForm(CleanTextMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     budget = YenField(label=_("Budget requested (yen)"))
-
-
-# The same kinds and limit as services.attachment_add checks again (kyodo.core.uploads here:
-# the content must match the type, and pages, scripts and programs are refused whatever the name).
-ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "txt", "png", "jpeg")
-ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 
 
 class AttachmentForm(forms.Form):

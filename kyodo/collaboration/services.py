@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -44,10 +44,12 @@ from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.models import Center
 from kyodo.core.outbox import outbox_enqueue
 from kyodo.core.roles import Role, has_role, require_role
+from kyodo.core.uploads import check_upload
 
+# Checked by kyodo.core.uploads (content as well as name), in the form and again here.
+ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "txt", "png", "jpeg")
 ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 ATTACHMENT_MAX_COUNT = 5
-ATTACHMENT_TYPES = {".pdf", ".docx", ".xlsx", ".txt", ".jpg", ".jpeg", ".png"}
 
 DEPARTMENT_FIELDS = [
     "name",
@@ -422,26 +424,10 @@ def proposal_update(*, actor, proposal: Proposal, data: dict[str, Any]) -> dict:
 def _check_attachment(upload) -> None:
     if upload is None:
         raise InvalidInput(_("Choose a file to attach."))
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise InvalidInput(_("The file is too large (at most 5 MB)."))
-    suffix = PurePath(upload.name or "").suffix.lower()
-    if suffix not in ATTACHMENT_TYPES:
-        raise InvalidInput(
-            _("Attach a PDF, Word (.docx), Excel (.xlsx), text or image (JPEG, PNG) file.")
-        )
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    signatures = {
-        ".pdf": (b"%PDF-",),
-        ".docx": (b"PK\x03\x04",),
-        ".xlsx": (b"PK\x03\x04",),
-        ".png": (b"\x89PNG",),
-        ".jpg": (b"\xff\xd8\xff",),
-        ".jpeg": (b"\xff\xd8\xff",),
-    }
-    if suffix in signatures and not head.startswith(signatures[suffix]):
-        raise InvalidInput(_("The file's content does not match its type."))
+    try:
+        check_upload(upload, kinds=ATTACHMENT_KINDS, max_bytes=ATTACHMENT_MAX_BYTES)
+    except ValidationError as exc:
+        raise InvalidInput(" ".join(exc.messages)) from None
 
 
 def attachment_add(*, actor, proposal: Proposal, upload) -> ProposalAttachment:

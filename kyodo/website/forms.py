@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.forms import CleanTextMixin
 from kyodo.core.uploads import UploadField
 from kyodo.website.models import NewsPost, Page
+from kyodo.website.services import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES
 
 
 class PageForm(CleanTextMixin, forms.ModelForm):
@@ -21,11 +22,6 @@ class NewsForm(CleanTextMixin, forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 14}),
             "published_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
         }
-
-
-# The kinds services.validate_attachment allows by name, checked here by content as well.
-ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "csv", "txt", "png", "jpeg")
-ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
 class AttachmentForm(CleanTextMixin, forms.Form):

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.roles import Role, require_role
+from kyodo.core.uploads import check_upload
 from kyodo.website.models import NewsAttachment, NewsPost, Page
 
-ATTACHMENT_TYPES = {".pdf", ".docx", ".xlsx", ".csv", ".txt", ".jpg", ".jpeg", ".png"}
+# Checked by kyodo.core.uploads (content as well as name), in the form and again here.
+ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "csv", "txt", "png", "jpeg")
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -61,14 +61,7 @@ def news_save(*, actor, post: NewsPost | None = None, **fields) -> NewsPost:
 
 
 def validate_attachment(upload: UploadedFile) -> None:
-    suffix = PurePath(upload.name or "").suffix.lower()
-    if suffix not in ATTACHMENT_TYPES:
-        raise ValidationError(
-            _("This kind of file cannot be attached. Allowed: %(types)s")
-            % {"types": ", ".join(sorted(ATTACHMENT_TYPES))}
-        )
-    if upload.size > ATTACHMENT_MAX_BYTES:
-        raise ValidationError(_("The file is larger than 10 MB."))
+    check_upload(upload, kinds=ATTACHMENT_KINDS, max_bytes=ATTACHMENT_MAX_BYTES)
 
 
 def news_attach(*, actor, post: NewsPost, title: str, upload: UploadedFile) -> NewsAttachment:

@@ -268,14 +268,24 @@ def test_attachments_are_checked(kaze, call):
     proposal = _draft(kaze, call)
     user = kaze.representative_user
     bad = [
-        (SimpleUploadedFile("a.exe", b"MZ"), "PDF、Word(.docx)"),
-        (SimpleUploadedFile("a.pdf", b"not a pdf"), "ファイルの内容が種類と一致しません"),
-        (SimpleUploadedFile("a.txt", b"x" * (5 * 1024 * 1024 + 1)), "5MB"),
+        (
+            SimpleUploadedFile("a.exe", b"MZ"),
+            "「a.exe」はウェブページ・スクリプト・プログラムのため",
+        ),
+        (
+            SimpleUploadedFile("a.pdf", b"not a pdf"),
+            "「a.pdf」の内容が PDF のファイルではありません。",
+        ),
+        (
+            SimpleUploadedFile("a.txt", b"x" * (5 * 1024 * 1024 + 1)),
+            "「a.txt」は大きすぎます(5.1MB)。ファイルは5MBまでです。",
+        ),
     ]
     for upload, message in bad:
         with pytest.raises(InvalidInput) as error:
             services.attachment_add(actor=user, proposal=proposal, upload=upload)
-        assert message in str(error.value.message)
+        assert str(error.value.message).startswith(message)
+    assert proposal.attachments.count() == 0
     for n in range(5):
         services.attachment_add(
             actor=user, proposal=proposal, upload=SimpleUploadedFile(f"{n}.txt", b"ok")

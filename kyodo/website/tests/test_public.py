@@ -89,7 +89,8 @@ def test_markdown_is_sanitised():
 def test_an_attachment_is_always_downloaded_never_rendered(client, staff_user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     post = services.news_save(actor=staff_user, title="資料", body="本文", is_published=True)
-    upload = SimpleUploadedFile("report.txt", b"<html><script>alert(1)</script></html>")
+    # Even an accepted text file is a download: a browser never renders what staff uploaded.
+    upload = SimpleUploadedFile("report.txt", "報告書の本文".encode())
     attachment = services.news_attach(actor=staff_user, post=post, title="報告", upload=upload)
 
     response = client.get(f"/news/{post.pk}/attachments/{attachment.pk}/")
@@ -104,8 +105,13 @@ def test_an_html_file_cannot_be_attached(staff_user):
 
     post = services.news_save(actor=staff_user, title="資料", body="本文")
     upload = SimpleUploadedFile("page.html", b"<html></html>")
-    with pytest.raises(ValidationError, match="この種類のファイルは添付できません"):
+    with pytest.raises(
+        ValidationError, match="「page.html」はウェブページ・スクリプト・プログラム"
+    ):
         services.news_attach(actor=staff_user, post=post, title="x", upload=upload)
+    renamed = SimpleUploadedFile("page.pdf", b"<html><script>alert(1)</script></html>")
+    with pytest.raises(ValidationError, match="「page.pdf」はウェブページ・スクリプト・プログラム"):
+        services.news_attach(actor=staff_user, post=post, title="x", upload=renamed)
     assert NewsAttachment.objects.count() == 0
 
 
