@@ -39,6 +39,11 @@ audience are extra tokens, and a chronological key (date ordinal × 10¹⁰ + id
   planner, misjudging ``strpos``, would sort every candidate). pg_bigm / PGroonga would do
   this natively but are not in Debian's packages.
 
+*Common words on PostgreSQL.* GIN lists every match before a count can stop, so for common
+words a bounded walk in key order (newest first) and a count within the newest fiscal years
+answer before the index is asked (:func:`kyodo.search.engine.newest_walk`,
+:func:`~kyodo.search.engine.recent_years_sql`); they give the same hits as the index.
+
 *Costs.* Counting stops at 1,000 hits ("1,000件以上"): an exact count of 300,000 hits of 協働
 is a visit to each. Relevance order (occurrences per length) ranks every hit, so it is slower
 than the default newest-first for very common words. Measured numbers: docs/benchmarks.md

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -161,6 +162,10 @@ class SearchResults:
             _s, walk, walk_params, _k = engine.match_sql(query, attrs, index=False)
             self._walk_where = " AND ".join([walk, *where, *ranges])
             self._walk_params = walk_params + params + range_params
+            self._exact, self._exact_params = " AND ".join([walk, *where]), walk_params + params
+            self._ranges, self._range_params = ranges, range_params
+        # PostgreSQL: the newest hits (all, or COUNT_LIMIT + 1) when a walk found them.
+        self._newest: list[int] | None = None
         self._key = key
         self._from = source
         self._where = " AND ".join([match, *where, *ranges])
@@ -176,6 +181,8 @@ class SearchResults:
             if self.query:
                 if connection.vendor == "sqlite" and self.query.groups and not self._join_only:
                     self._counts = self._fts_counts()
+                elif connection.vendor == "postgresql":
+                    self._counts = self._pg_counts()
                 else:
                     with connection.cursor() as cursor:
                         cursor.execute(
@@ -186,6 +193,38 @@ class SearchResults:
                         self._counts = dict(cursor.fetchall())
                 self.capped = sum(self._counts.values()) > COUNT_LIMIT
         return self._counts
+
+    def _pg_counts(self) -> dict[str, int]:
+        """PostgreSQL: without listing every hit where the newest rows or the newest fiscal
+        years already hold COUNT_LIMIT + 1 of them (see kyodo.search.engine)."""
+
+        def sql(extra: str = "") -> str:
+            return (
+                f"SELECT kind, COUNT(*) FROM (SELECT d.kind AS kind FROM {self._from} "
+                f"WHERE {self._where}{extra} LIMIT %s) hits GROUP BY kind"
+            )
+
+        with connection.cursor() as cursor:
+            found = engine.newest_walk(
+                cursor,
+                self._exact,
+                self._exact_params,
+                self._ranges,
+                self._range_params,
+                hits=COUNT_LIMIT + 1,
+            )
+            if found is not None:
+                self._newest = [pk for pk, _kind in found]
+                return dict(Counter(kind for _pk, kind in found))
+            if not self._ranges:
+                cursor.execute(
+                    sql(f" AND {engine.recent_years_sql()}"), [*self._params, COUNT_LIMIT + 1]
+                )
+                counts = dict(cursor.fetchall())
+                if sum(counts.values()) > COUNT_LIMIT:
+                    return counts
+            cursor.execute(sql(), [*self._params, COUNT_LIMIT + 1])
+            return dict(cursor.fetchall())
 
     def _fts_counts(self) -> dict[str, int]:
         """SQLite: count in the FTS5 table alone (a join per hit costs more than the search):
@@ -243,7 +282,23 @@ class SearchResults:
             and self.sort == "newest"
             and not (f.committee_id or f.meeting_id or f.category or f.speaker)
         )
+        newest = connection.vendor == "postgresql" and self.sort == "newest"
+        if newest and self.counts and self._newest is not None:
+            if not self.capped or offset + limit <= len(self._newest):
+                return self._newest[offset : offset + limit]
         with connection.cursor() as cursor:
+            if newest and self.capped and offset + limit <= COUNT_LIMIT:
+                # A page among the newest rows, whatever the filters: a bounded walk.
+                found = engine.newest_walk(
+                    cursor,
+                    self._exact,
+                    self._exact_params,
+                    self._ranges,
+                    self._range_params,
+                    hits=offset + limit,
+                )
+                if found is not None:
+                    return [pk for pk, _kind in found[offset : offset + limit]]
             if ordered_walk and self.counts and self.capped and offset < COUNT_LIMIT:
                 # Over a thousand hits: walking the key index backwards finds a page within a
                 # few hundred rows, testing only norm (a plain scan, no parallel workers).

@@ -165,3 +165,98 @@ def test_bigrams_and_snippets():
     cut = snippet(long, ["協働"])
     assert cut.startswith("…" + "あ" * 40 + "<mark>協働</mark>")
     assert cut.endswith("…")
+
+
+def newest_like_ids(q: str, *, staff: bool, **columns) -> list[int]:
+    """The reference in "newest first" order (the chronological key, descending)."""
+    ids = like_ids(q, staff=staff, **columns)
+    keys = dict(SearchDocument.objects.filter(pk__in=ids).values_list("pk", "fts_key"))
+    return sorted(ids, key=lambda pk: keys[pk], reverse=True)
+
+
+def exact_where(q: str, *, staff: bool) -> tuple[str, list]:
+    """The exact tests of ``q`` (no index), as a walk in key order runs them."""
+    query = parse_query(q)
+    parts, params = [], []
+    for group in query.groups:
+        sql, p = engine._scan_sql(group)
+        parts.append(sql)
+        params += p
+    if query.exclude:
+        sql, p = engine._scan_sql(query.exclude)
+        parts.append(f"NOT {sql}")
+        params += p
+    if not staff:
+        parts.append("d.audience = 'public'")
+    return " AND ".join(parts), params
+
+
+def test_newest_walk_equals_the_like_scan(corpus):
+    def walk(q, staff=False, ranges=(), range_params=(), **kwargs):
+        where, params = exact_where(q, staff=staff)
+        with connection.cursor() as cursor:
+            found = engine.newest_walk(cursor, where, params, ranges, range_params, **kwargs)
+        return None if found is None else [pk for pk, _kind in found]
+
+    common = newest_like_ids("協働", staff=False)
+    assert len(common) > 40
+    # Found by the probe, then by the longer walk.
+    assert walk("協働", hits=5, probe=50, rows=200) == common[:5]
+    assert len(common) == 110
+    assert walk("協働", hits=40, probe=100, rows=400) == common[:40]
+    # The probe reads the whole table: every hit, however few.
+    for q, staff in (("協働", True), ("ことが大切", False), ("会場 OR 会議室 -広報", False)):
+        assert walk(q, staff=staff, hits=1000, probe=1000) == newest_like_ids(q, staff=staff)
+    # Too few hits among the newest rows: the index must answer.
+    assert walk("協働", hits=30, probe=20, rows=40) is None
+    assert walk("存在しない語", hits=5, probe=50, rows=200) is None
+    # Within a key range (a fiscal year's dates become one).
+    docs = sorted(corpus, key=lambda d: d.fts_key, reverse=True)
+    low, high = docs[300].fts_key, docs[100].fts_key
+    inside = [pk for pk in common if low <= next(d.fts_key for d in docs if d.pk == pk) < high]
+    assert (
+        walk("協働", ranges=["d.fts_key >= %s", "d.fts_key < %s"], range_params=[low, high],
+             hits=1000, probe=1000)
+        == inside
+    )  # fmt: skip
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="grams exist on PostgreSQL only")
+def test_recent_years_match_their_documents(corpus):
+    newest = max((d for d in corpus if d.fiscal_year), key=lambda d: d.fts_key).fiscal_year
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT d.id FROM {engine.TABLE} d WHERE {engine.recent_years_sql(2)} ORDER BY d.id"
+        )
+        found = [r[0] for r in cursor.fetchall()]
+    assert found == sorted(d.pk for d in corpus if d.fiscal_year in (newest, newest - 1))
+    assert len(found) == CORPUS
+
+
+@pytest.mark.parametrize("limit", [30, 150])
+def test_capped_counts_and_pages_equal_the_like_scan(corpus, monkeypatch, limit):
+    # A small count limit and walk so that 400 documents take every path: walks that find
+    # the count or a page, walks that give up, counts in the newest years and in all of them.
+    from kyodo.search import selectors
+
+    monkeypatch.setattr(selectors, "COUNT_LIMIT", limit)
+    monkeypatch.setattr(engine, "PROBE_ROWS", 40)
+    monkeypatch.setattr(engine, "WALK_ROWS", 160)
+    cases = [
+        ("協働", {}, {}), ("会", {}, {}), ("委託", {}, {}), ("補助金 協働", {}, {}),
+        ("申込", {}, {}), ("-協働", {}, {}), ("ことが大切", {}, {}),
+        ("協働", {"category": "discussion"}, {"category": "discussion"}),
+        ("会", {"committee_id": 3}, {"committee_id": 3}),
+        ("会", {"speaker": "委員"}, {"speaker_role": "委員"}),
+        ("の", {"fiscal_year": 1990}, {"fiscal_year": 1990}),
+    ]  # fmt: skip
+    capped = 0
+    for (q, filters, columns), staff in itertools.product(cases, (False, True)):
+        expected = newest_like_ids(q, staff=staff, **columns)
+        results = search(q, staff=staff, filters=Filters(**filters), sort="newest")
+        assert results.count() == min(len(expected), limit), (q, filters, staff)
+        assert results.capped is (len(expected) > limit), (q, filters, staff)
+        assert results.ids(0, 10) == expected[:10], (q, filters, staff)
+        assert results.ids(10, 10) == expected[10:20], (q, filters, staff)
+        capped += results.capped
+    assert capped >= 6  # the limit is reached often enough to matter
