@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import os
 import sys
 
 from bench.common import ROOT, machine
@@ -43,16 +44,22 @@ def main(argv: list[str]) -> None:
     if unknown:
         sys.exit(f"unknown benchmark: {', '.join(unknown)} (known: {', '.join(benchmarks)})")
     path = ROOT / "docs" / "benchmarks.md"
-    sections = previous_sections(path)
+    sections: dict[str, str] = {}
     today = datetime.date.today().isoformat()
     for name in names:
         module = benchmarks[name]
         print(f"running {name} …", flush=True)
-        command = f".venv/bin/python -m bench {name}"
+        # The BENCH_* variables that were set are part of the command that reproduces it.
+        settings = " ".join(
+            f"{k}={v}" for k, v in sorted(os.environ.items()) if k.startswith("BENCH_")
+        )
+        command = f"{settings} .venv/bin/python -m bench {name}".strip()
         sections[name] = (
             f"## {name}\n\nMeasured {today} on {machine()} with `{command}` "
             f"(all of them: `make bench`).\n\n{module.markdown(module.run())}\n"
         )
+    # Read the earlier report only now: another benchmark may have rewritten it meanwhile.
+    sections = previous_sections(path) | sections
     ordered = [sections[name] for name in BENCHMARK_NAMES if name in sections]
     report = "\n".join(
         [
