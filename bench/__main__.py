@@ -60,7 +60,7 @@ def main(argv: list[str]) -> None:
         )
     # Read the earlier report only now: another benchmark may have rewritten it meanwhile.
     sections = previous_sections(path) | sections
-    ordered = [sections[name] for name in BENCHMARK_NAMES if name in sections]
+    ordered = [sections[name].strip() + "\n" for name in BENCHMARK_NAMES if name in sections]
     report = "\n".join(
         [
             "# Benchmarks",

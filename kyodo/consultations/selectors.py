@@ -4,10 +4,10 @@ personal data (counts and the anonymised examples) and take none."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.db.models.functions import TruncMonth
 
 from kyodo.consultations.models import Category, Consultation, ConsultationCategory
 from kyodo.core.roles import Role, require_role
@@ -60,14 +60,18 @@ def category_counts_between(*, start: date, end: date) -> list[tuple[str, int]]:
 
 def counts_by_month_between(*, start: date, end: date) -> dict[date, int]:
     """``{first day of month: consultations}`` for the months between ``start`` and ``end``."""
-    rows = (
+    # Counted per day and folded into months here: SQLite's month truncation is a Python
+    # function called for every row.
+    days = (
         Consultation.objects.filter(received_on__gte=start, received_on__lte=end)
-        .annotate(month=TruncMonth("received_on"))
-        .values("month")
-        .annotate(n=Count("pk"))
         .order_by()
+        .values_list("received_on")
+        .annotate(n=Count("pk"))
     )
-    return {_as_date(row["month"]): row["n"] for row in rows}
+    months: Counter[date] = Counter()
+    for day, n in days:
+        months[day.replace(day=1)] += n
+    return dict(months)
 
 
 def report_examples_between(*, start: date, end: date) -> QuerySet[Consultation]:
@@ -80,8 +84,3 @@ def report_examples_between(*, start: date, end: date) -> QuerySet[Consultation]
         .order_by("received_on", "pk")
         .only("pk", "received_on", "report_example")
     )
-
-
-def _as_date(value) -> date:
-    # TruncMonth of a DateField is a date on PostgreSQL and SQLite alike, but be lenient.
-    return value.date() if hasattr(value, "date") and callable(value.date) else value

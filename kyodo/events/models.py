@@ -125,6 +125,8 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["date", "start_time", "pk"]
+        # The monthly report reads the events of one status over a range of dates.
+        indexes = [models.Index(fields=["status", "date"], name="events_event_status_date")]
         constraints = [
             models.UniqueConstraint(
                 fields=["series", "series_number"], name="events_event_unique_series_number"

@@ -17,23 +17,28 @@ CANCELLED = Q(applications__status=Application.Status.CANCELLED)
 GROUP = Q(applications__kind=Application.Kind.GROUP)
 
 
-def with_counts(events: QuerySet[Event]) -> QuerySet[Event]:
+def _counts() -> dict:
+    return {
+        "confirmed_people": Sum("applications__people", filter=CONFIRMED, default=0),
+        "confirmed_groups": Count("applications", filter=CONFIRMED & GROUP),
+        "confirmed_count": Count("applications", filter=CONFIRMED),
+        "application_count": Count("applications", filter=CONFIRMED | WAITLISTED),
+        "waitlisted_count": Count("applications", filter=WAITLISTED),
+        "waitlisted_people": Sum("applications__people", filter=WAITLISTED, default=0),
+        "waitlisted_groups": Count("applications", filter=WAITLISTED & GROUP),
+        "cancelled_count": Count("applications", filter=CANCELLED),
+    }
+
+
+def with_counts(events: QuerySet[Event], *names: str) -> QuerySet[Event]:
     """Annotate each event with its applications counted by status, in one query.
 
     ``confirmed_people``, ``confirmed_groups``, ``application_count`` (confirmed + waiting),
-    ``waitlisted_count``, ``waitlisted_people``, ``cancelled_count``. Only one related table is
-    joined, so the sums are not multiplied.
+    ``waitlisted_count``, ``waitlisted_people``, ``cancelled_count``; only ``names`` when given.
+    Only one related table is joined, so the sums are not multiplied.
     """
-    return events.annotate(
-        confirmed_people=Sum("applications__people", filter=CONFIRMED, default=0),
-        confirmed_groups=Count("applications", filter=CONFIRMED & GROUP),
-        confirmed_count=Count("applications", filter=CONFIRMED),
-        application_count=Count("applications", filter=CONFIRMED | WAITLISTED),
-        waitlisted_count=Count("applications", filter=WAITLISTED),
-        waitlisted_people=Sum("applications__people", filter=WAITLISTED, default=0),
-        waitlisted_groups=Count("applications", filter=WAITLISTED & GROUP),
-        cancelled_count=Count("applications", filter=CANCELLED),
-    )
+    counts = _counts()
+    return events.annotate(**{name: counts[name] for name in names or counts})
 
 
 def _base() -> QuerySet[Event]:
@@ -62,6 +67,67 @@ def upcoming_events_with_applications(after: date, limit_days: int = 60) -> Quer
         _base()
         .filter(date__gt=after, date__lte=after + timedelta(days=limit_days))
         .exclude(status=Event.Status.CANCELLED)
+    ).order_by("date", "start_time", "pk")
+
+
+# What the monthly report reads of an event: its name (title, series and number), date and
+# attendance. Loading only these keeps a report of a busy month cheap.
+_REPORT_FIELDS = (
+    "title",
+    "series",
+    "series_number",
+    "series__name",
+    "date",
+    "start_time",
+    "attendance_people",
+    "attendance_groups",
+)
+
+
+def _held_between(start: date, end: date) -> QuerySet[Event]:
+    return Event.objects.filter(status=Event.Status.HELD, date__gte=start, date__lte=end)
+
+
+def held_events_for_report(start: date, end: date) -> QuerySet[Event]:
+    """The events of ``events_held_between`` with only what a report reads (``name``, ``date``,
+    ``attendance_people``, ``attendance_groups``), without guests or application counts."""
+    return (
+        _held_between(start, end)
+        .select_related("series")
+        .only(*_REPORT_FIELDS)
+        .order_by("date", "start_time", "pk")
+    )
+
+
+def held_totals_by_month(start: date, end: date) -> dict[date, tuple[int, int]]:
+    """``{first day of month: (events held, attendance in people)}`` for the events of
+    ``events_held_between(start, end)``, counted by the database; months without any left out.
+    Attendance not recorded counts as 0."""
+    # Grouped by day (at most a few hundred rows), then by month here: SQLite has no native
+    # month truncation, and calling Django's Python one for every event costs more.
+    totals: dict[date, tuple[int, int]] = {}
+    for day, n, people in (
+        _held_between(start, end)
+        .order_by()
+        .values_list("date")
+        .annotate(n=Count("pk"), people=Sum("attendance_people", default=0))
+    ):
+        events, attendance = totals.get(day.replace(day=1), (0, 0))
+        totals[day.replace(day=1)] = (events + n, attendance + people)
+    return totals
+
+
+def upcoming_events_for_report(after: date, limit_days: int = 60) -> QuerySet[Event]:
+    """The events of ``upcoming_events_with_applications`` with only what a report reads:
+    ``name``, ``date``, ``confirmed_people``, ``confirmed_groups`` and ``application_count``."""
+    return with_counts(
+        Event.objects.filter(date__gt=after, date__lte=after + timedelta(days=limit_days))
+        .exclude(status=Event.Status.CANCELLED)
+        .select_related("series")
+        .only(*_REPORT_FIELDS),
+        "confirmed_people",
+        "confirmed_groups",
+        "application_count",
     ).order_by("date", "start_time", "pk")
 
 
@@ -130,8 +196,16 @@ def public_event_months() -> list[Month]:
 
 
 def public_event(pk: int) -> Event | None:
-    """One event as the public may see it (not drafts), with counts."""
-    return with_counts(_base().exclude(status=Event.Status.DRAFT).filter(pk=pk)).first()
+    """One event as the public may see it (not drafts), with the counts its page shows:
+    ``confirmed_people``, ``confirmed_groups`` (so ``places_left`` and ``group_places_left``)
+    and ``waitlisted_count``. Every application posted reads it first, so it builds no more
+    aggregates than the page needs."""
+    return with_counts(
+        _base().exclude(status=Event.Status.DRAFT).filter(pk=pk),
+        "confirmed_people",
+        "confirmed_groups",
+        "waitlisted_count",
+    ).first()
 
 
 def staff_events(*, past: bool = False, today: date | None = None) -> QuerySet[Event]:

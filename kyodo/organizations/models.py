@@ -246,6 +246,13 @@ class OrganizationStatusChange(models.Model):
         verbose_name = _("registration status change")
         verbose_name_plural = _("registration status changes")
         ordering = ["effective_date", "pk"]
+        # A group's status on a date is its last change by then (the registered count, the
+        # monthly report): one index walk per group.
+        indexes = [
+            models.Index(
+                fields=["organization", "effective_date"], name="organizations_status_on_date"
+            )
+        ]
         constraints = [
             # A group is renewed once per fiscal year.
             models.UniqueConstraint(

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
 
 from kyodo.core.models import AuditEntry
 from kyodo.core.text import match_key, normalize_text
@@ -63,10 +63,27 @@ def new_registrations_between(start: date, end: date) -> QuerySet[Organization]:
 
     Each group carries ``registered_on``, the date its registration took effect.
     """
+    registered = OrganizationStatusChange.objects.filter(
+        kind=Kind.REGISTERED, effective_date__gte=start, effective_date__lte=end
+    )
     return (
-        Organization.objects.annotate(registered_on=_first_registration(start=start, end=end))
-        .filter(registered_on__isnull=False)
+        Organization.objects.filter(pk__in=registered.values("organization"))
+        .annotate(registered_on=_first_registration(start=start, end=end))
         .order_by("registered_on", "reading_key", "pk")
+    )
+
+
+def registration_dates_between(start: date, end: date) -> list[date]:
+    """The ``registered_on`` of each group of ``new_registrations_between(start, end)``, in no
+    particular order, from one aggregate over the status history (no group is loaded)."""
+    return list(
+        OrganizationStatusChange.objects.filter(
+            kind=Kind.REGISTERED, effective_date__gte=start, effective_date__lte=end
+        )
+        .values("organization")
+        .annotate(first=Min("effective_date"))
+        .order_by()
+        .values_list("first", flat=True)
     )
 
 

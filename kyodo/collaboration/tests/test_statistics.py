@@ -10,13 +10,25 @@ The demo has 12 records (see kyodo/collaboration/demo.py); by hand, for 平成22
 from __future__ import annotations
 
 import io
+import random
+from collections import Counter
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
-from kyodo.collaboration.models import CollaborationForm, CountingSettings
-from kyodo.collaboration.statistics import compute
+from kyodo.collaboration.models import (
+    Collaboration,
+    CollaborationForm,
+    CountingSettings,
+    Department,
+)
+from kyodo.collaboration.statistics import NO_DEPARTMENT, NO_FIELD, Row, Statistics, compute
 from kyodo.core.models import AuditEntry
+from kyodo.core.text import gojuon_key
+from kyodo.core.wareki import fiscal_year_name
+from kyodo.organizations.models import ActivityField, Organization, join_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -156,3 +168,104 @@ def _check_xlsx(client, total, co_hosting_counted):
     years = [tuple(r) for r in workbook["年度別"].iter_rows(min_row=4, values_only=True)]
     assert years == _rows(stats.by_fiscal_year)
     assert workbook["形態別"]["A1"].value == "協働の統計 平成22年度"
+
+
+def _by_python(*, fiscal_year, counted_forms) -> Statistics:
+    """The statistics counted the plain way: every record loaded with its departments and
+    groups, and counted one by one in Python."""
+    counted = set(counted_forms)
+    records = list(Collaboration.objects.prefetch_related("departments", "organizations"))
+    stats = Statistics(fiscal_year=fiscal_year, counted_forms=list(counted_forms))
+    scoped = [
+        r
+        for r in records
+        if fiscal_year is None or r.first_fiscal_year <= fiscal_year <= r.last_fiscal_year
+    ]
+    for value, label in CollaborationForm.choices:
+        of_form = [r for r in scoped if r.form == value]
+        stats.by_form.append(
+            Row(
+                label=str(label),
+                count=len(of_form),
+                budget=sum(r.budget or 0 for r in of_form),
+                counted=value in counted,
+            )
+        )
+    chosen = [r for r in scoped if r.form in counted]
+    stats.total = len(chosen)
+    stats.budget = sum(r.budget or 0 for r in chosen)
+    departments = Counter(d for r in chosen for d in r.departments.all())
+    for department in sorted(departments, key=lambda d: gojuon_key(d.name_reading or d.name)):
+        stats.by_department.append(Row(label=department.name, count=departments[department]))
+    if without := sum(1 for r in chosen if not r.departments.all()):
+        stats.by_department.append(Row(label=str(NO_DEPARTMENT), count=without))
+    codes = [{c for o in r.organizations.all() for c in o.activity_field_list} for r in chosen]
+    fields = Counter(c for record_codes in codes for c in record_codes)
+    for value, label in ActivityField.choices:
+        if fields[value]:
+            stats.by_field.append(Row(label=str(label), count=fields[value]))
+    if without := sum(1 for record_codes in codes if not record_codes):
+        stats.by_field.append(Row(label=str(NO_FIELD), count=without))
+    years = Counter(y for r in records if r.form in counted for y in r.fiscal_years)
+    for year in sorted(years):
+        stats.by_fiscal_year.append(Row(label=fiscal_year_name(year), count=years[year]))
+    return stats
+
+
+def _random_register(rng: random.Random) -> None:
+    kana = "あいうえおかきくけこさしすせそ"
+    departments = [
+        Department.objects.create(
+            name=f"{kana[n]}課", name_reading=rng.choice(["", f"{kana[n]}か"])
+        )
+        for n in range(8)
+    ]
+    field_codes = list(ActivityField.values)
+    organizations = [
+        Organization.objects.create(
+            name=f"団体{n}",
+            name_reading="だんたい",
+            legal_form=Organization.LegalForm.VOLUNTARY,
+            # Some groups record no field; a field of the NPO law is counted once per record.
+            activity_fields=join_codes(rng.sample(field_codes, rng.choice([0, 1, 2, 4]))),
+        )
+        for n in range(12)
+    ]
+    for n in range(90):
+        first = rng.randrange(2008, 2015)
+        record = Collaboration.objects.create(
+            title=f"協働{n}",
+            form=rng.choice(list(CollaborationForm.values)),
+            first_fiscal_year=first,
+            last_fiscal_year=first + rng.choice([0, 0, 1, 2]),
+            budget=rng.choice([None, 0, rng.randrange(1, 10) * 100_000]),
+        )
+        record.departments.set(rng.sample(departments, rng.choice([0, 1, 1, 2, 3])))
+        record.organizations.set(rng.sample(organizations, rng.choice([0, 1, 2, 3])))
+
+
+@pytest.mark.parametrize("seed", [22, 23])
+def test_statistics_equal_a_plain_count_on_a_random_register(seed, db):
+    rng = random.Random(seed)
+    _random_register(rng)
+    settings = [
+        [f for f in CollaborationForm.values if f != "endorsement"],  # the default
+        ALL_BUT_CO_HOSTING,
+        rng.sample(list(CollaborationForm.values), 4),
+        [],
+    ]
+    compared = 0
+    for counted_forms in settings:
+        for fiscal_year in [None, *range(2007, 2018)]:
+            with CaptureQueriesContext(connection) as queries:
+                stats = compute(fiscal_year=fiscal_year, counted_forms=counted_forms)
+            # Whatever the register holds; counting no form needs only the table by form.
+            assert len(queries) == (4 if counted_forms else 1)
+            expected = _by_python(fiscal_year=fiscal_year, counted_forms=counted_forms)
+            assert stats == expected, (counted_forms, fiscal_year)
+            compared += 1
+    assert compared == 48
+    # Not a trivial register: departments, fields and "none recorded" rows all appear.
+    all_years = compute(fiscal_year=None, counted_forms=CollaborationForm.values)
+    assert all_years.total == 90
+    assert len(all_years.by_department) == 9 and len(all_years.by_field) > 10

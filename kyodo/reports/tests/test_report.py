@@ -41,7 +41,7 @@ def test_the_report_of_a_month_from_hand_made_data(december):
 
 
 def test_the_report_takes_a_fixed_number_of_queries(december, django_assert_num_queries):
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         monthly_report(month=Month(2010, 12))
 
 
