@@ -22,6 +22,7 @@ from kyodo.collaboration.models import Collaboration, Proposal, Review, Score
 from kyodo.collaboration.tests.conftest import PROPOSAL_DATA
 from kyodo.core.models import AuditEntry, OutboxMessage
 from kyodo.core.outbox import outbox_flush
+from kyodo.core.tests.files import docx_bytes, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -364,30 +365,6 @@ def test_services_check_the_role_first(kaze, call, member, staff):
 ATTACHMENT_KINDS = "PDF、Word(.docx)、Excel(.xlsx)、テキスト(.txt)、PNG画像、JPEG画像"
 
 
-def _pdf_bytes() -> bytes:
-    import io
-
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    pdf.drawString(72, 720, "Keikakusho")
-    pdf.save()
-    return buffer.getvalue()
-
-
-def _docx_bytes() -> bytes:
-    import io
-
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph("まちの風景写真アーカイブ 計画書")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -432,8 +409,8 @@ def test_the_attachment_form_refuses_bad_files_and_keeps_nothing(
 @pytest.mark.parametrize(
     ("name", "make", "shown"),
     [
-        ("計画書.pdf", _pdf_bytes, "計画書.pdf"),
-        ("C:\\書類\\計画書.DOCX", _docx_bytes, "計画書.docx"),
+        ("計画書.pdf", pdf_bytes, "計画書.pdf"),
+        ("C:\\書類\\計画書.DOCX", docx_bytes, "計画書.docx"),
     ],
 )
 def test_the_attachment_form_accepts_a_real_pdf_and_docx(client, kaze, call, name, make, shown):

@@ -3,39 +3,20 @@ content, 20 MB); a refusal keeps nothing, an accepted paper is stored under a sa
 
 from __future__ import annotations
 
-import io
-
-import docx
 import pytest
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from reportlab.pdfgen import canvas
 
 from kyodo.committees import services
 from kyodo.committees.models import AgendaDocument, AgendaItem
 from kyodo.core.models import AuditEntry
+from kyodo.core.tests.files import docx_bytes, pdf_bytes
 
 MB = 1024 * 1024
 ACCEPTED = (
     "PDF、Word(.docx)、Excel(.xlsx)、PowerPoint(.pptx)、Word 97-2003(.doc)、"
     "Excel 97-2003(.xls)、テキスト(.txt)、CSV(.csv)、画像(PNG、JPEG、GIF)"
 )
-
-
-def pdf_bytes() -> bytes:
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    pdf.drawString(72, 720, "Shiryo 1")
-    pdf.save()
-    return buffer.getvalue()
-
-
-def docx_bytes() -> bytes:
-    document = docx.Document()
-    document.add_paragraph("第2回運営委員会 資料1")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture(autouse=True)

@@ -5,15 +5,14 @@ from __future__ import annotations
 import io
 import zipfile
 
-import docx
 import openpyxl
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
-from reportlab.pdfgen import canvas
 
+from kyodo.core.tests.files import docx_bytes, pdf_bytes
 from kyodo.core.uploads import (
     CheckedUpload,
     UploadField,
@@ -26,22 +25,6 @@ from kyodo.core.uploads import (
 
 MB = 1024 * 1024
 ALL = ("pdf", "docx", "xlsx", "pptx", "doc", "xls", "txt", "csv", "image")
-
-
-def pdf_bytes() -> bytes:
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    pdf.drawString(72, 720, "Kyodo")
-    pdf.save()
-    return buffer.getvalue()
-
-
-def docx_bytes() -> bytes:
-    document = docx.Document()
-    document.add_paragraph("協働事業の計画書")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def xlsx_bytes() -> bytes:

@@ -3,37 +3,18 @@ nothing, an accepted file is stored under a safe name and comes back as a downlo
 
 from __future__ import annotations
 
-import io
-
-import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from reportlab.pdfgen import canvas
 
 from kyodo.core.models import AuditEntry
+from kyodo.core.tests.files import docx_bytes, pdf_bytes
 from kyodo.website import services
 from kyodo.website.models import NewsAttachment
 
 pytestmark = pytest.mark.django_db
 
 KINDS = "PDF、Word(.docx)、Excel(.xlsx)、CSV(.csv)、テキスト(.txt)、PNG画像、JPEG画像"
-
-
-def pdf_bytes() -> bytes:
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer)
-    pdf.drawString(72, 720, "Oshirase")
-    pdf.save()
-    return buffer.getvalue()
-
-
-def docx_bytes() -> bytes:
-    document = docx.Document()
-    document.add_paragraph("年末年始の休館について")
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 @pytest.fixture(autouse=True)
