@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 from kyodo.collaboration.statistics import Row
+from kyodo.core.charts import nice_step
 
 WIDTH = 720
 LABEL_WIDTH = 260
@@ -54,7 +55,7 @@ def bar_chart(rows: list[Row]) -> BarChart:
     """One horizontal bar per row, labelled on the left, the value at the bar's end."""
     plot_width = WIDTH - LABEL_WIDTH - RIGHT
     top_value = max([1, *(r.count for r in rows)])
-    step = _nice_step(top_value)
+    step = nice_step(top_value)
     scale_max = math.ceil(top_value / step) * step
     height = TOP + ROW_HEIGHT * max(1, len(rows)) + BOTTOM
     bars = []
@@ -92,12 +93,3 @@ def bar_chart(rows: list[Row]) -> BarChart:
 def _shorten(label: str, limit: int = 18) -> str:
     # Japanese characters are about 13px wide at 13px: longer labels would run into the bars.
     return label if len(label) <= limit else label[: limit - 1] + "…"
-
-
-def _nice_step(top: int) -> int:
-    """A tick step of 1, 2, 5, 10, 20, 50 … giving at most 6 gridlines."""
-    for magnitude in (1, 10, 100, 1000, 10000):
-        for base in (1, 2, 5):
-            if top / (base * magnitude) <= 5:
-                return base * magnitude
-    return 10 ** int(math.log10(top))

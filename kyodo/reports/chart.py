@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.utils.dates import MONTHS_AP
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.charts import nice_step
 from kyodo.reports.report import MonthTotals
 
 WIDTH, HEIGHT = 720, 300
@@ -76,7 +77,7 @@ def trend_chart(trend: list[MonthTotals]) -> TrendChart:
     plot_height = HEIGHT - TOP - BOTTOM
     baseline = HEIGHT - BOTTOM
     top_value = max([1, *(getattr(t, attr) for t in trend for attr, *_rest in SERIES)])
-    step = _nice_step(top_value)
+    step = nice_step(top_value)
     scale_max = math.ceil(top_value / step) * step
     group_width = (WIDTH - LEFT - RIGHT) / max(1, len(trend))
     bar_width = group_width * 0.8 / len(SERIES)
@@ -124,12 +125,3 @@ def trend_chart(trend: list[MonthTotals]) -> TrendChart:
         first=trend[0],
         last=trend[-1],
     )
-
-
-def _nice_step(top: int) -> int:
-    """A tick step of 1, 2, 5, 10, 20, 50 … giving at most 6 gridlines."""
-    for magnitude in (1, 10, 100, 1000, 10000):
-        for base in (1, 2, 5):
-            if top / (base * magnitude) <= 5:
-                return base * magnitude
-    return 10 ** int(math.log10(top))
