@@ -181,9 +181,6 @@ def install() -> None:
         _install_on(connection)
 
 
-install()
-
-
 # --- the middleware ----------------------------------------------------------------------------
 
 
