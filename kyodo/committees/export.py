@@ -65,6 +65,7 @@ def minutes_document(minutes: Minutes, *, labels: Labels = "committee") -> Docum
                                 speaker=speaker_label(e, by_name=by_name)
                                 if e.kind == MinutesEntry.Kind.STATEMENT
                                 else None,
+                                ref=e.pk,
                             )
                             for e in sorted(item.entries.all(), key=lambda e: e.position)
                         ],

@@ -36,6 +36,9 @@ class Entry:
     kind: EntryKind
     text: str
     speaker: str | None = None
+    # Where the entry is stored, when it comes from a database (the minutes page anchors each
+    # entry by it); not part of the document, so not compared and not serialized.
+    ref: int | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         # Notes carry no speaker key at all in the gold files.
