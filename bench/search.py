@@ -85,7 +85,8 @@ def _load(start: int, count: int) -> float:
     def attrs(s) -> list[str]:
         r = row(s)
         doc = SimpleNamespace(
-            audience=r[3], kind="entry", fiscal_year=s.fiscal_year, committee_id=s.committee_id,
+            audience=r[3], kind="entry", date=s.date, fiscal_year=s.fiscal_year,
+            committee_id=s.committee_id,
             meeting_id=s.meeting_id, category=s.category, speaker_role=r[9],
         )  # fmt: skip
         return engine.attr_tokens(doc)
@@ -99,8 +100,8 @@ def _load(start: int, count: int) -> float:
             raw = cursor.cursor
             with raw.copy(f"COPY {engine.TABLE} ({cols}, grams) FROM STDIN") as copy:
                 for s in gen:
-                    tokens = set(bigram_tokens(s.norm)) | set(attrs(s))
-                    copy.write_row((*row(s), " ".join(tokens)))
+                    key = engine.fts_key(s.date, s.id)
+                    copy.write_row((*row(s), " ".join(engine.pg_lexemes(s.norm, attrs(s), key))))
             cursor.execute(f"CREATE INDEX search_doc_grams ON {engine.TABLE} USING gin (grams)")
         else:
             placeholders = ", ".join(["%s"] * 23)

@@ -19,16 +19,18 @@ PostgreSQL: a ``tsvector`` column ``grams`` with the set of tokens (no positions
 16383-position limit) and a GIN index. A term becomes the ``&`` of its bigrams (one character: a
 ``:*`` prefix), which finds candidates; a term longer than two characters is then checked with
 ``strpos(norm, term) > 0``, so results equal a substring scan by construction. Common words
-are answered without listing every hit (:func:`newest_walk`, :func:`recent_years_sql`).
+are answered without listing every hit (:func:`walk` and counts period by period).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
 
+from kyodo.core.wareki import fiscal_year
 from kyodo.search.text import Query, Term, _hex, bigram_tokens
 
 TABLE = "search_searchdocument"
@@ -86,6 +88,35 @@ def attr_tokens(doc) -> list[str]:
     return tokens
 
 
+# Dated bigrams carry the period of their document's date: its fiscal year // PERIOD_YEARS.
+# Shorter periods make the lists of a common word's newest hits shorter, longer ones need
+# fewer lookups for rarer words; at 20,000 statements a year (bench search) one year was
+# faster than two for every query class but the two-character words (equal).
+PERIOD_YEARS = 1
+
+
+def key_period(key: int) -> int | None:
+    """The period of the date in a chronological key (None: undated)."""
+    if key < KEY_SCALE:
+        return None
+    return fiscal_year(date.fromordinal(key // KEY_SCALE)) // PERIOD_YEARS
+
+
+def dated(token: str, period: int | str) -> str:
+    """A bigram token of a document of ``period`` (``y`` is no hex digit)."""
+    return f"{token}y{period}"
+
+
+def pg_lexemes(norm: str, attrs: Iterable[str], key: int) -> list[str]:
+    """PostgreSQL's lexemes for a document: its bigrams, its attribute tokens and, when it is
+    dated, its bigrams once more with the period of its date, so that a count within the
+    newest periods reads short lists (see :func:`walk`)."""
+    grams = set(bigram_tokens(norm))
+    period = key_period(key)
+    dated_grams = {dated(g, period) for g in grams} if period is not None else set()
+    return sorted(grams | set(attrs) | dated_grams)
+
+
 # --- writes ------------------------------------------------------------------------------------
 
 # A row to index: (document id, fts_key, norm, attribute tokens).
@@ -111,7 +142,7 @@ def write_tokens(rows: Sequence[Row], previous: Sequence[Row] = ()) -> None:
         elif rows:
             cursor.executemany(
                 f"UPDATE {TABLE} SET grams = array_to_tsvector(%s::text[]) WHERE id = %s",
-                [(sorted(set(bigram_tokens(n)) | set(a)), pk) for pk, _key, n, a in rows],
+                [(pg_lexemes(n, a, key), pk) for pk, key, n, a in rows],
             )
 
 
@@ -153,7 +184,45 @@ def _fts_term(term: Term) -> str:
 def _tsq_needle(needle: str) -> str:
     if len(needle) == 1:
         return f"'{_hex(needle)}':*"
-    return " & ".join(f"'{t}'" for t in sorted(set(bigram_tokens(needle)[:-1])))
+    return " & ".join(f"'{t}'" for t in _needle_grams(needle))
+
+
+# Where the period goes in a dated tsquery written once for all (no token has an "@").
+PERIOD = "@@"
+
+
+def _dated_tsq(query: Query, period: int | str) -> str:
+    """The words of ``query`` in documents of ``period`` (no one-character needle)."""
+    groups = []
+    for g in query.groups:
+        needles = [n for t in g for n in t.needles]
+        groups.append(
+            "("
+            + " | ".join(
+                "(" + " & ".join(f"'{dated(t, period)}'" for t in _needle_grams(n)) + ")"
+                for n in needles
+            )
+            + ")"
+        )
+    return " & ".join(groups)
+
+
+# The index is asked for at most this many bigrams of a word (its first, last and middle
+# ones): strpos decides anyway, and each more bigram is one more list GIN reads whole.
+NEEDLE_GRAMS = 3
+
+
+def _needle_grams(needle: str) -> list[str]:
+    grams = bigram_tokens(needle)[:-1]
+    if len(grams) > NEEDLE_GRAMS:
+        step = (len(grams) - 1) / (NEEDLE_GRAMS - 1)
+        grams = [grams[round(i * step)] for i in range(NEEDLE_GRAMS)]
+    return sorted(set(grams))
+
+
+def slices(query: Query) -> bool:
+    """Whether ``query`` can be asked period by period (no one-character word)."""
+    return bool(query.groups) and all(len(n) > 1 for t in query.positive_terms for n in t.needles)
 
 
 def contains(column: str) -> str:
@@ -173,7 +242,12 @@ def _scan_sql(terms: list[Term]) -> tuple[str, list]:
 
 
 def match_sql(
-    query: Query, attrs: Sequence[Sequence[str]], *, join: bool = True, index: bool = True
+    query: Query,
+    attrs: Sequence[Sequence[str]],
+    *,
+    join: bool = True,
+    index: bool = True,
+    period_sql: str | None = None,
 ) -> tuple[str, str, list, str]:
     """(FROM, WHERE, params, key column) for documents ``d`` satisfying ``query`` and having,
     for each list in ``attrs``, one of its attribute tokens; the key orders chronologically.
@@ -181,6 +255,9 @@ def match_sql(
     ``join=False`` (SQLite, a query with words): the FTS5 table alone, without the documents'
     columns, for counting. ``index=False`` (PostgreSQL): the exact tests alone, for a walk in
     key order that must not read the out-of-line ``grams`` of every row it passes.
+    ``period_sql`` (PostgreSQL, a query with words of two or more characters, see
+    :func:`slices`): only documents of the period this SQL expression gives, through their
+    dated bigrams.
     """
     if connection.vendor == "sqlite":
         source = f"{FTS} f JOIN {TABLE} d ON d.fts_key = f.rowid"
@@ -215,10 +292,15 @@ def match_sql(
         sql, p = _scan_sql(query.exclude)
         conditions.append(f"NOT {sql}")
         params += p
+    attr_tsq = ["(" + " | ".join(f"'{a}'" for a in group) + ")" for group in attrs]
+    if period_sql and index:
+        conditions.append(f"d.grams @@ replace(%s, '{PERIOD}', ({period_sql})::text)::tsquery")
+        params.append(" & ".join([_dated_tsq(query, PERIOD), *attr_tsq]))
+        return base, " AND ".join(conditions), params, "d.fts_key"
     tsq = [
         "(" + " | ".join(f"({_tsq_needle(n)})" for t in g for n in t.needles) + ")"
         for g in query.groups
-    ] + ["(" + " | ".join(f"'{a}'" for a in group) + ")" for group in attrs]
+    ] + attr_tsq
     if tsq and index:
         conditions.append("d.grams @@ %s::tsquery")
         params.append(" & ".join(tsq))
@@ -238,22 +320,21 @@ def relevance_sql(needles: Sequence[str]) -> tuple[str, list]:
 
 # --- PostgreSQL: answering without listing every hit -------------------------------------------
 #
-# A GIN bitmap costs about half a microsecond per candidate, so listing the 80,000 hits of a
-# common word costs 40 ms before the first is shown, and at the default work_mem the bitmap
-# of a very common word turns lossy and costs five times that. Yet the page only asks for the
-# newest 20 hits and a count that stops at COUNT_LIMIT. Two ways around it, tried first:
+# A GIN bitmap lists every candidate before the first row is read, and each hit it keeps costs
+# a visit to its row (about 2 µs, for strpos and the kind), yet the page asks only for the
+# newest 20 hits and a count that stops at COUNT_LIMIT. So, measured at 1,000,000 statements:
 #
-# - a walk of the key index backwards, testing the exact conditions row by row (1-3 µs a row):
-#   a word in one document of ten has a page within 200 rows and a full count within 10,000;
-# - the GIN index restricted to the newest fiscal years (an attribute token): a count that
-#   reaches the limit there is final, and the index skips through the long lists of common
-#   bigrams to the few thousand documents of those years (委託 at 1M: 4 ms instead of 40).
+# - a walk of the key index backwards, testing the exact conditions row by row (about 1.5 µs a
+#   row, and it stops at the page's last hit), finds the page of any word in one document of
+#   thirty within a few hundred rows, and tells how dense the word is;
+# - a count period by period from the newest (a few fiscal years each), through the dated
+#   bigrams (:func:`pg_lexemes`: a bigram with the period of the document's date, so the
+#   periods are a suffix of the key order): their lists are short where the plain bigram's list
+#   of a common word is long, and the count stops at its limit after visiting that many rows.
 
-# How many of the newest rows a walk reads at most, and how many it reads first to judge
-# whether the rest is worth it (a rare word costs a look at PROBE_ROWS rows).
+# How many of the newest rows the first walk reads at most, and how many any walk reads.
+PROBE_ROWS = 400
 WALK_ROWS = 10_000
-PROBE_ROWS = 1_000
-RECENT_YEARS = 5
 # What the exact tests of a walk read (not the wide text and grams).
 WALK_COLUMNS = (
     "d.id, d.kind, d.fts_key, d.norm, d.audience, d.fiscal_year, d.committee_id, d.meeting_id, "
@@ -261,7 +342,29 @@ WALK_COLUMNS = (
 )
 
 
-def newest_walk(
+@dataclass
+class Walk:
+    """What a walk in key order found: ``hits`` (id, kind, key), newest first; ``complete``
+    when it saw every row of the range; the key of the newest row of the range (``top``, None
+    when it is empty) and where an incomplete walk stopped (``last``: its last hit, or the
+    last row it was allowed to read; None when complete)."""
+
+    hits: list[tuple[int, str, int]]
+    complete: bool
+    top: int | None
+    last: int | None
+
+
+def execute_without_jit(cursor, sql: str, params: Sequence) -> None:
+    """PostgreSQL: run one statement with JIT compilation off, in the same round trip. The
+    planner's costs of the index statements pass jit_above_cost, and compiling one takes
+    about 20 ms where running it takes 3. The setting goes back after the statement (and
+    with the transaction, should it fail)."""
+    cursor.execute(f"SET jit = off; {sql}; RESET jit", params)
+    cursor.nextset()
+
+
+def walk(
     cursor,
     where: str,
     params: Sequence,
@@ -270,49 +373,56 @@ def newest_walk(
     *,
     hits: int,
     rows: int | None = None,
-    probe: int | None = None,
-) -> list[tuple[int, str]] | None:
-    """The newest documents ``d`` satisfying ``where`` (exact tests, no index) within
-    ``ranges`` (conditions on ``d.fts_key``), as (id, kind), newest first: the first ``hits``,
-    or all of them when there are fewer. None when that cannot be told from the newest
-    ``rows`` documents: the caller must ask the index.
+) -> Walk:
+    """Walk the newest ``rows`` documents ``d`` within ``ranges`` (conditions on ``d.fts_key``)
+    newest first, testing ``where`` (exact tests, no index), until ``hits`` of them match.
 
-    The newest ``probe`` rows are read first; with too few hits among them for ``rows`` rows
-    to reach ``hits``, the walk stops there. Any SQL database (the tests run it on both).
-    ``rows`` and ``probe`` default to :data:`WALK_ROWS` and :data:`PROBE_ROWS`.
+    One statement that stops at the last hit it needs: the rows are numbered as they are read,
+    and the first and the ``rows``-th come back too, so that an incomplete walk still tells
+    how many rows held its hits. Any SQL database (the tests run it on both).
     """
     rows = WALK_ROWS if rows is None else rows
-    probe = PROBE_ROWS if probe is None else probe
+    sql, sql_params = walk_sql(where, params, ranges, range_params, hits=hits, rows=rows)
+    cursor.execute(sql, sql_params)
+    return read_walk(cursor.fetchall(), hits=hits, rows=rows)
+
+
+def walk_sql(
+    where: str, params: Sequence, ranges: Sequence[str], range_params: Sequence, *, hits, rows
+) -> tuple[str, list]:
+    """The statement of :func:`walk`: rows (id, kind, key, hit 0/1, ``rows`` for the last row
+    it may read, else 0). The newest row of the range and the ``rows``-th come back whether
+    they match or not (each found once by the key index), so that a walk that stops short of
+    its hits still tells how many rows held them."""
     inner = f"SELECT {WALK_COLUMNS} FROM {TABLE} d"
+    edge = f"SELECT e.fts_key FROM {TABLE} e"
     if ranges:
         inner += " WHERE " + " AND ".join(ranges)
-    # The probe also counts the rows it read: fewer than ``probe`` means it saw the whole range.
-    cursor.execute(
-        "SELECT d.id, d.kind, d.seen FROM (SELECT d.*, COUNT(*) OVER () AS seen "
-        f"FROM ({inner} ORDER BY d.fts_key DESC LIMIT %s) d) d "
-        f"WHERE {where} ORDER BY d.fts_key DESC LIMIT %s",
-        [*range_params, probe, *params, hits],
+        edge += " WHERE " + " AND ".join(r.replace("d.fts_key", "e.fts_key") for r in ranges)
+    top, last = (
+        f"{edge} ORDER BY e.fts_key DESC LIMIT 1",
+        f"{edge} ORDER BY e.fts_key DESC LIMIT 1 OFFSET %s",
     )
-    found = cursor.fetchall()
-    if len(found) >= hits or (found and found[0][2] < probe):
-        return [(pk, kind) for pk, kind, _seen in found]
-    if not found or probe >= rows or len(found) * rows < hits * probe * 3 // 2:
-        # (No hit at all: an empty range is answered by the index as fast.)
-        return None
-    cursor.execute(
-        f"SELECT d.id, d.kind FROM ({inner} ORDER BY d.fts_key DESC LIMIT %s) d "
-        f"WHERE {where} ORDER BY d.fts_key DESC LIMIT %s",
-        [*range_params, rows, *params, hits],
+    sql = (
+        f"SELECT d.id, d.kind, d.fts_key, CASE WHEN {where} THEN 1 ELSE 0 END, "
+        f"CASE WHEN d.fts_key = ({last}) THEN %s ELSE 0 END "
+        f"FROM ({inner} ORDER BY d.fts_key DESC LIMIT %s) d "
+        f"WHERE ({where}) OR d.fts_key = ({top}) OR d.fts_key = ({last}) "
+        "ORDER BY d.fts_key DESC LIMIT %s"
     )
-    found = cursor.fetchall()
-    return found if len(found) >= hits else None
+    return sql, [
+        *params, *range_params, rows - 1, rows, *range_params, rows,
+        *params, *range_params, *range_params, rows - 1, hits + 1,
+    ]  # fmt: skip
 
 
-def recent_years_sql(years: int = RECENT_YEARS) -> str:
-    """PostgreSQL: a condition true for documents of the newest ``years`` fiscal years (from
-    the newest document that has one), answered by the GIN index through their tokens."""
-    parts = " || ' | ' || ".join(f"'zfiscal' || (y.fy - {i})" for i in range(years))
-    return (
-        f"d.grams @@ (SELECT ({parts})::tsquery FROM (SELECT r.fiscal_year AS fy FROM {TABLE} r "
-        "WHERE r.fiscal_year IS NOT NULL ORDER BY r.fts_key DESC LIMIT 1) y)"
-    )
+def read_walk(found: Sequence[tuple], *, hits: int, rows: int) -> Walk:
+    matched = [(pk, kind, key) for pk, kind, key, hit, _rn in found if hit]
+    complete = len(matched) < hits and not any(rn == rows for *_r, rn in found)
+    if complete:
+        last = None
+    elif len(matched) >= hits:
+        last = matched[hits - 1][2]
+    else:
+        last = found[-1][2]
+    return Walk(matched[:hits], complete, found[0][2] if found else None, last)

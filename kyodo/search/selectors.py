@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -86,6 +87,33 @@ def _filter_sql(filters: Filters, *, staff: bool) -> tuple[list[list[str]], list
     return attrs, where, params
 
 
+# The search page shows 20 hits: the first walk looks for that many.
+PAGE_HITS = 20
+# Counting period by period is not tried when the hits of more periods than this seem needed
+# (the index is then as fast).
+MAX_PERIODS = 30
+
+
+def _per_period(query: Query, first: engine.Walk) -> float | None:
+    """Hits per period (engine.PERIOD_YEARS), judging by the rows the first walk read (from the
+    newest of the range to ``last``); None when that tells nothing or the words cannot be read
+    period by period."""
+    if not first.hits or first.top is None or not engine.slices(query):
+        return None  # no hit among the newest rows, or a one-character word
+    days = first.top // engine.KEY_SCALE - first.last // engine.KEY_SCALE + 1
+    return len(first.hits) * 365.25 * engine.PERIOD_YEARS / days
+
+
+def _periods(per_period: float | None, need: int) -> int | None:
+    """How many of the newest periods to read at most for ``need`` hits: twice what
+    ``per_period`` suggests; None when that is too many."""
+    if not per_period:
+        return None
+    # The newest period may have just begun: one more than the span needs.
+    periods = math.ceil(need / per_period) + 1
+    return min(2 * periods, MAX_PERIODS) if periods <= MAX_PERIODS else None
+
+
 def speaker_role(speaker: str) -> str | None:
     speaker = "".join((speaker or "").split())
     return speaker if speaker in ROLE_WORDS else None
@@ -156,6 +184,7 @@ class SearchResults:
         self.sort = sort if sort in SORTS else "newest"
         attrs, where, params = _filter_sql(filters, staff=staff)
         self._attrs, self._join_only = attrs, bool(where) and connection.vendor == "sqlite"
+        self._filter_where, self._filter_params = where, params
         source, match, match_params, key = engine.match_sql(query, attrs)
         ranges, range_params = _key_range(filters, key)
         if connection.vendor == "postgresql":
@@ -172,6 +201,8 @@ class SearchResults:
         self._params = match_params + params + range_params
         self._counts: dict[str, int] | None = None
         self.capped = False
+        # PostgreSQL: how the counts were found (for the tests and the benchmark).
+        self.route = ""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -194,37 +225,151 @@ class SearchResults:
                 self.capped = sum(self._counts.values()) > COUNT_LIMIT
         return self._counts
 
+    def _index_sql(self, period_sql: str | None = None) -> tuple[str, list]:
+        """PostgreSQL: (FROM … WHERE, params) of the hits through the index, within documents
+        of the period that ``period_sql`` gives when given (see engine.match_sql)."""
+        source, match, params, _key = engine.match_sql(
+            self.query, self._attrs, period_sql=period_sql
+        )
+        ranges = self._ranges
+        if period_sql:
+            # The periods narrow the bitmap already; the planner, not knowing how much (the
+            # tsquery is made at run time), would AND it with a bitmap of the whole range from
+            # the key index, which costs more than all the rest. "+ 0" keeps it a filter.
+            ranges = [r.replace("d.fts_key", "(d.fts_key + 0)") for r in ranges]
+        where = " AND ".join([match, *self._filter_where, *ranges])
+        return f"{source} WHERE {where}", params + self._filter_params + self._range_params
+
     def _pg_counts(self) -> dict[str, int]:
-        """PostgreSQL: without listing every hit where the newest rows or the newest fiscal
-        years already hold COUNT_LIMIT + 1 of them (see kyodo.search.engine)."""
-
-        def sql(extra: str = "") -> str:
-            return (
-                f"SELECT kind, COUNT(*) FROM (SELECT d.kind AS kind FROM {self._from} "
-                f"WHERE {self._where}{extra} LIMIT %s) hits GROUP BY kind"
-            )
-
+        """PostgreSQL: a walk finds the page and the word's density, a count period by period
+        from the newest answers for all but rare words, the index for the rest (see
+        kyodo.search.engine). Two statements for most queries."""
+        need = COUNT_LIMIT + 1
         with connection.cursor() as cursor:
-            found = engine.newest_walk(
+            first = engine.walk(
                 cursor,
                 self._exact,
                 self._exact_params,
                 self._ranges,
                 self._range_params,
-                hits=COUNT_LIMIT + 1,
+                hits=PAGE_HITS,
+                rows=engine.PROBE_ROWS,
             )
-            if found is not None:
-                self._newest = [pk for pk, _kind in found]
-                return dict(Counter(kind for _pk, kind in found))
-            if not self._ranges:
-                cursor.execute(
-                    sql(f" AND {engine.recent_years_sql()}"), [*self._params, COUNT_LIMIT + 1]
+            if first.complete:
+                self.route = "walk"
+                return self._known([(pk, kind) for pk, kind, _key in first.hits])
+            # The walk's hits are the newest: a prefix of the list, enough for the first page
+            # when there are PAGE_HITS of them.
+            prefix = [pk for pk, _kind, _key in first.hits]
+            per_period = _per_period(self.query, first)
+            periods = _periods(per_period, need)
+            span = self._range_periods(first)
+            if span and (per_period is None or per_period * span < need / 2):
+                # A date range of a few periods: period by period through all of them, listing
+                # every hit when there are fewer than the limit.
+                counts, page = self._by_period(cursor, first, span, need, listed=need)
+                self.route = "date range"
+                self._newest = page
+                return counts
+            if periods:
+                # Period by period from the newest: the count stops at the limit; the hits of
+                # the periods read whole give the page when the walk did not.
+                counts, page = self._by_period(
+                    cursor, first, periods, need, listed=PAGE_HITS if len(prefix) < PAGE_HITS else 0
                 )
-                counts = dict(cursor.fetchall())
-                if sum(counts.values()) > COUNT_LIMIT:
+                prefix = page if len(page) > len(prefix) else prefix
+                if sum(counts.values()) >= need:
+                    self.route = "newest periods"
+                    self._newest = prefix
                     return counts
-            cursor.execute(sql(), [*self._params, COUNT_LIMIT + 1])
-            return dict(cursor.fetchall())
+            if not prefix:
+                # Not one hit among the newest rows: a rare word, list every hit.
+                self.route = "listed"
+                return self._known(self._index_newest(cursor, need))
+            # Any hits, stopping at the limit: when fewer, they are all of them.
+            sql, params = self._index_sql()
+            engine.execute_without_jit(
+                cursor, f"SELECT d.id, d.kind, d.fts_key FROM {sql} LIMIT %s", [*params, need]
+            )
+            found = cursor.fetchall()
+            self.route = "counted"
+            if len(found) >= need:
+                self._newest = prefix
+                return dict(Counter(kind for _pk, kind, _key in found))
+            found.sort(key=lambda row: row[2], reverse=True)
+            return self._known([(pk, kind) for pk, kind, _key in found])
+
+    def _range_periods(self, first: engine.Walk) -> int | None:
+        """PostgreSQL: how many periods the date range spans from its newest document, when it
+        has a start and that is few enough to be read period by period."""
+        if not self._ranges or not engine.slices(self.query) or first.top is None:
+            return None
+        top, start = engine.key_period(first.top), engine.key_period(self._range_params[0])
+        if top is None or start is None or top - start + 1 > MAX_PERIODS:
+            return None
+        return top - start + 1
+
+    def _by_period(
+        self, cursor, first: engine.Walk, periods: int, need: int, *, listed: int
+    ) -> tuple[dict[str, int], list[int]]:
+        """PostgreSQL: hits by kind, counted period by period from the newest (that of the
+        walk's ``first.top``) until ``need`` or ``periods`` periods, through the periods' dated
+        bigrams, in one recursive statement that stops as soon as it has them; and the newest
+        ``listed`` hits (ids) of the periods it read whole, newest first, from the keys each gave
+        (the last period read may have been cut short by the limit)."""
+        top = engine.key_period(first.top)
+        kinds = _visible_kinds(self.staff)
+        k = range(len(kinds))
+        total = " + ".join(f"y.k{i}" for i in k)
+        sql, params = self._index_sql("y.period - 1")
+        # The newest ``listed`` keys of each period (sorted there: shipping and reading every
+        # key of a thousand hits cost more than the count).
+        keys = "NULL::bigint[]"
+        if listed:
+            keys = f"(array_agg(h.fts_key ORDER BY h.fts_key DESC))[1:{int(listed)}]"
+        engine.execute_without_jit(
+            cursor,
+            f"WITH RECURSIVE y(period, {', '.join(f'k{i}' for i in k)}, keys) AS ("
+            f"SELECT %s::int, {', '.join('0::bigint' for _i in k)}, ARRAY[]::bigint[] "
+            f"UNION ALL SELECT y.period - 1, {', '.join(f'y.k{i} + c.k{i}' for i in k)}, c.keys "
+            "FROM y CROSS JOIN LATERAL (SELECT "
+            + ", ".join(f"COUNT(*) FILTER (WHERE h.kind = %s) AS k{i}" for i in k)
+            + f", {keys} AS keys "
+            f"FROM (SELECT d.kind, d.fts_key FROM {sql} LIMIT %s - ({total})) h) c "
+            f"WHERE {total} < %s AND y.period > %s) "
+            f"SELECT {total}, {', '.join(f'y.k{i}' for i in k)}, y.keys FROM y "
+            "WHERE y.period <= %s ORDER BY y.period DESC",
+            [top + 1, *kinds, *params, need, need, top - periods + 1, top],
+        )
+        rows = cursor.fetchall()
+        if not rows:
+            return {}, []
+        numbers = rows[-1][1:-1]
+        counted = rows[-1][0]
+        newest: list[int] = []
+        for i, (*_counts, keys) in enumerate(rows):
+            if i == len(rows) - 1 and counted >= need:
+                break  # cut short: not the newest of its period
+            newest += [key % engine.KEY_SCALE for key in sorted(keys or (), reverse=True)]
+        # Each period gave its newest ``listed``: the first ``listed`` of all are the newest.
+        return {kind: n for kind, n in zip(kinds, numbers, strict=True) if n}, newest[:listed]
+
+    def _index_newest(self, cursor, limit: int) -> list[tuple]:
+        """PostgreSQL: the newest ``limit`` hits (id, kind) through the index. The hits are
+        listed first (OFFSET 0 keeps the planner from walking the key index for the order)."""
+        sql, params = self._index_sql()
+        engine.execute_without_jit(
+            cursor,
+            f"SELECT h.id, h.kind FROM (SELECT d.id, d.kind, d.fts_key FROM {sql} OFFSET 0) h "
+            "ORDER BY h.fts_key DESC LIMIT %s",
+            [*params, limit],
+        )
+        return cursor.fetchall()
+
+    def _known(self, newest: list[tuple]) -> dict[str, int]:
+        """Counts from the newest hits (id, kind), which are all of them or more than the limit."""
+        self._newest = [pk for pk, _kind in newest]
+        return dict(Counter(kind for _pk, kind in newest))
 
     def _fts_counts(self) -> dict[str, int]:
         """SQLite: count in the FTS5 table alone (a join per hit costs more than the search):
@@ -289,7 +434,7 @@ class SearchResults:
         with connection.cursor() as cursor:
             if newest and self.capped and offset + limit <= COUNT_LIMIT:
                 # A page among the newest rows, whatever the filters: a bounded walk.
-                found = engine.newest_walk(
+                found = engine.walk(
                     cursor,
                     self._exact,
                     self._exact_params,
@@ -297,8 +442,8 @@ class SearchResults:
                     self._range_params,
                     hits=offset + limit,
                 )
-                if found is not None:
-                    return [pk for pk, _kind in found[offset : offset + limit]]
+                if len(found.hits) >= offset + limit:
+                    return [pk for pk, _kind, _key in found.hits[offset : offset + limit]]
             if ordered_walk and self.counts and self.capped and offset < COUNT_LIMIT:
                 # Over a thousand hits: walking the key index backwards finds a page within a
                 # few hundred rows, testing only norm (a plain scan, no parallel workers).
@@ -318,6 +463,8 @@ class SearchResults:
                         "RESET enable_bitmapscan; RESET enable_seqscan; "
                         "RESET max_parallel_workers_per_gather"
                     )
+            if newest:
+                return [pk for pk, _kind in self._index_newest(cursor, offset + limit)[offset:]]
             cursor.execute(sql, self._params + order_params + [limit, offset])
             return [row[0] for row in cursor.fetchall()]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from datetime import date, timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -10,6 +11,7 @@ from django.db import connection
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kyodo.core.wareki import fiscal_year
 from kyodo.search import engine, indexing
 from kyodo.search.models import SearchDocument
 from kyodo.search.selectors import COUNT_LIMIT, Filters, search
@@ -25,14 +27,16 @@ def corpus(db):
     specs = []
     for s in statements(CORPUS, seed=3):
         role = s.speaker if s.speaker in ("委員長", "副委員長", "委員") else ""
+        # Five days apart: five and a half fiscal years, for the counts in the newest years.
+        day = date(1990, 4, 1) + timedelta(days=5 * (s.id - 1))
         specs.append(
             indexing.Spec(
                 object_id=s.id,
                 index_fields=(s.text,),
                 fields={
                     "audience": "public" if s.id % 5 else "staff",
-                    "date": s.date,
-                    "fiscal_year": s.fiscal_year,
+                    "date": day,
+                    "fiscal_year": fiscal_year(day),
                     "committee_id": s.committee_id,
                     "meeting_id": s.meeting_id,
                     "category": s.category,
@@ -159,6 +163,13 @@ def test_bigrams_and_snippets():
             category="report", speaker_role="",
         )
     ) == ["zaudiencepublic", "zkindentry", "zfiscal2010", "zcommittee1", "zmeeting2", "zcategoryreport"]  # fmt: skip
+    # PostgreSQL also indexes the bigrams with the period of the date (2011-01-18: FY2010).
+    key = engine.fts_key(date(2011, 1, 18), 7)
+    assert engine.PERIOD_YEARS == 1
+    assert engine.pg_lexemes("協働", ["zkindentry"], key) == [
+        "e5838d0a", "e5838d0ay2010", "e58d94e5838d", "e58d94e5838dy2010", "zkindentry",
+    ]  # fmt: skip
+    assert engine.pg_lexemes("協働", [], engine.fts_key(None, 7)) == ["e5838d0a", "e58d94e5838d"]
     html = snippet("<b>ＮＰＯ</b>との協働 & 連携", parse_query("npo 協働").needles)
     assert html == "&lt;b&gt;<mark>ＮＰＯ</mark>&lt;/b&gt;との<mark>協働</mark> &amp; 連携"
     long = "あ" * 100 + "協働" + "い" * 300
@@ -191,46 +202,69 @@ def exact_where(q: str, *, staff: bool) -> tuple[str, list]:
     return " AND ".join(parts), params
 
 
-def test_newest_walk_equals_the_like_scan(corpus):
+def test_walk_equals_the_like_scan(corpus):
     def walk(q, staff=False, ranges=(), range_params=(), **kwargs):
         where, params = exact_where(q, staff=staff)
         with connection.cursor() as cursor:
-            found = engine.newest_walk(cursor, where, params, ranges, range_params, **kwargs)
-        return None if found is None else [pk for pk, _kind in found]
+            return engine.walk(cursor, where, params, ranges, range_params, **kwargs)
 
-    common = newest_like_ids("協働", staff=False)
-    assert len(common) > 40
-    # Found by the probe, then by the longer walk.
-    assert walk("協働", hits=5, probe=50, rows=200) == common[:5]
-    assert len(common) == 110
-    assert walk("協働", hits=40, probe=100, rows=400) == common[:40]
-    # The probe reads the whole table: every hit, however few.
-    for q, staff in (("協働", True), ("ことが大切", False), ("会場 OR 会議室 -広報", False)):
-        assert walk(q, staff=staff, hits=1000, probe=1000) == newest_like_ids(q, staff=staff)
-    # Too few hits among the newest rows: the index must answer.
-    assert walk("協働", hits=30, probe=20, rows=40) is None
-    assert walk("存在しない語", hits=5, probe=50, rows=200) is None
-    # Within a key range (a fiscal year's dates become one).
     docs = sorted(corpus, key=lambda d: d.fts_key, reverse=True)
+    position = {d.pk: i for i, d in enumerate(docs)}
+    common = newest_like_ids("協働", staff=False)
+    assert len(common) == 110
+    # Stops at the fifth hit: that is the oldest row it read.
+    found = walk("協働", hits=5, rows=200)
+    assert [pk for pk, _kind, _key in found.hits] == common[:5]
+    assert (found.complete, found.top, found.last) == (False, docs[0].fts_key, found.hits[-1][2])
+    # Reads its rows without finding the hits: says where it stopped.
+    found = walk("協働", hits=40, rows=60)
+    assert [pk for pk, _kind, _key in found.hits] == [pk for pk in common if position[pk] < 60]
+    assert (found.complete, found.last) == (False, docs[59].fts_key)
+    # Reads the whole table: every hit, however few, and says so.
+    for q, staff in (("協働", True), ("ことが大切", False), ("会場 OR 会議室 -広報", False)):
+        found = walk(q, staff=staff, hits=1000, rows=1000)
+        assert [pk for pk, _kind, _key in found.hits] == newest_like_ids(q, staff=staff)
+        assert (found.complete, found.last) == (True, None), q
+    found = walk("存在しない語", hits=5, rows=50)
+    assert (found.hits, found.complete, found.last) == ([], False, docs[49].fts_key)
+    # Within a key range (a fiscal year's dates become one).
     low, high = docs[300].fts_key, docs[100].fts_key
-    inside = [pk for pk in common if low <= next(d.fts_key for d in docs if d.pk == pk) < high]
-    assert (
-        walk("協働", ranges=["d.fts_key >= %s", "d.fts_key < %s"], range_params=[low, high],
-             hits=1000, probe=1000)
-        == inside
+    found = walk(
+        "協働", ranges=["d.fts_key >= %s", "d.fts_key < %s"], range_params=[low, high],
+        hits=1000, rows=1000,
     )  # fmt: skip
+    assert [pk for pk, _kind, _key in found.hits] == [
+        pk for pk in common if 100 < position[pk] <= 300
+    ]
+    assert (found.complete, found.top, found.last) == (True, docs[101].fts_key, None)
+    empty = walk("協働", ranges=["d.fts_key < %s"], range_params=[0], hits=5, rows=50)
+    assert (empty.hits, empty.complete, empty.top, empty.last) == ([], True, None, None)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="grams exist on PostgreSQL only")
-def test_recent_years_match_their_documents(corpus):
-    newest = max((d for d in corpus if d.fiscal_year), key=lambda d: d.fts_key).fiscal_year
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT d.id FROM {engine.TABLE} d WHERE {engine.recent_years_sql(2)} ORDER BY d.id"
-        )
-        found = [r[0] for r in cursor.fetchall()]
-    assert found == sorted(d.pk for d in corpus if d.fiscal_year in (newest, newest - 1))
-    assert len(found) == CORPUS
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="dated bigrams: PostgreSQL only")
+def test_dated_bigrams_find_the_words_of_one_period(corpus):
+    periods = sorted({fiscal_year(d.date) // engine.PERIOD_YEARS for d in corpus})
+    assert len(periods) == 6
+    for q in ("協働", "補助金 協働", "会場 OR 会議室 -広報", '"市民活動団体"', "申込"):
+        query = parse_query(q)
+        assert engine.slices(query)
+        everywhere = set(like_ids(q, staff=True))
+        for period in periods[-3:-1]:  # two whole periods (the last has just begun)
+            # The period as the recursive statements give it: an SQL expression.
+            source, where, params, _key = engine.match_sql(query, [], period_sql=f"{period} + 0")
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT d.id FROM {source} WHERE {where}", params)
+                found = sorted(r[0] for r in cursor.fetchall())
+            expected = sorted(
+                d.pk
+                for d in corpus
+                if d.pk in everywhere and fiscal_year(d.date) // engine.PERIOD_YEARS == period
+            )
+            assert found == expected, (q, period)
+            assert expected, (q, period)
+    assert not engine.slices(parse_query("会"))
+    assert not engine.slices(parse_query("協働 OR 会"))
+    assert not engine.slices(parse_query("-協働"))
 
 
 @pytest.mark.parametrize("limit", [30, 150])
@@ -240,8 +274,9 @@ def test_capped_counts_and_pages_equal_the_like_scan(corpus, monkeypatch, limit)
     from kyodo.search import selectors
 
     monkeypatch.setattr(selectors, "COUNT_LIMIT", limit)
-    monkeypatch.setattr(engine, "PROBE_ROWS", 40)
+    monkeypatch.setattr(engine, "PROBE_ROWS", 80)
     monkeypatch.setattr(engine, "WALK_ROWS", 160)
+    monkeypatch.setattr(selectors, "PAGE_HITS", 10)
     cases = [
         ("協働", {}, {}), ("会", {}, {}), ("委託", {}, {}), ("補助金 協働", {}, {}),
         ("申込", {}, {}), ("-協働", {}, {}), ("ことが大切", {}, {}),
@@ -249,8 +284,9 @@ def test_capped_counts_and_pages_equal_the_like_scan(corpus, monkeypatch, limit)
         ("会", {"committee_id": 3}, {"committee_id": 3}),
         ("会", {"speaker": "委員"}, {"speaker_role": "委員"}),
         ("の", {"fiscal_year": 1990}, {"fiscal_year": 1990}),
+        ("委託", {"fiscal_year": 1990}, {"fiscal_year": 1990}),
     ]  # fmt: skip
-    capped = 0
+    capped, routes = 0, set()
     for (q, filters, columns), staff in itertools.product(cases, (False, True)):
         expected = newest_like_ids(q, staff=staff, **columns)
         results = search(q, staff=staff, filters=Filters(**filters), sort="newest")
@@ -259,4 +295,46 @@ def test_capped_counts_and_pages_equal_the_like_scan(corpus, monkeypatch, limit)
         assert results.ids(0, 10) == expected[:10], (q, filters, staff)
         assert results.ids(10, 10) == expected[10:20], (q, filters, staff)
         capped += results.capped
-    assert capped >= 6  # the limit is reached often enough to matter
+        routes.add(results.route)
+    # Date ranges of a few fiscal years.
+    days = dict(SearchDocument.objects.values_list("pk", "date"))
+    since, until = date(1991, 4, 1), date(1994, 3, 31)
+    for q, staff in itertools.product(("協働", "補助金 協働", "会場 OR 会議室"), (False, True)):
+        expected = [pk for pk in newest_like_ids(q, staff=staff) if since <= days[pk] <= until]
+        results = search(q, staff=staff, filters=Filters(since=since, until=until))
+        assert results.count() == min(len(expected), limit), (q, staff)
+        assert results.capped is (len(expected) > limit), (q, staff)
+        assert results.ids(0, 10) == expected[:10], (q, staff)
+        assert results.ids(10, 10) == expected[10:20], (q, staff)
+        routes.add(results.route)
+    assert capped >= 4  # the limit is reached often enough to matter
+    if connection.vendor == "postgresql" and limit == 30:
+        assert routes == {
+            "walk", "newest periods", "date range", "listed", "counted"
+        }  # fmt: skip
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="dated bigrams: PostgreSQL only")
+def test_migration_adds_the_dated_bigrams(corpus):
+    import importlib
+
+    from django.apps import apps
+    from django.db import connection as conn
+
+    migration = importlib.import_module("kyodo.search.migrations.0002_dated_bigrams")
+
+    def grams():
+        with conn.cursor() as cursor:
+            cursor.execute(f"SELECT id, tsvector_to_array(grams) FROM {engine.TABLE} ORDER BY id")
+            return cursor.fetchall()
+
+    before = grams()
+    assert all(any("y" in lexeme for lexeme in lexemes) for _pk, lexemes in before)
+    with conn.cursor() as cursor:  # as indexed before dated bigrams existed
+        cursor.execute(
+            f"UPDATE {engine.TABLE} SET grams = array_to_tsvector(ARRAY(SELECT l FROM "
+            "unnest(tsvector_to_array(grams)) l WHERE strpos(l, 'y') = 0))"
+        )
+    assert grams() != before
+    migration.add_dated_bigrams(apps, conn.schema_editor())
+    assert grams() == before
