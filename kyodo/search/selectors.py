@@ -98,8 +98,8 @@ def _per_period(query: Query, first: engine.Walk) -> float | None:
     """Hits per period (engine.PERIOD_YEARS), judging by the rows the first walk read (from the
     newest of the range to ``last``); None when that tells nothing or the words cannot be read
     period by period."""
-    if not first.hits or first.top is None or not engine.slices(query):
-        return None  # no hit among the newest rows, or a one-character word
+    if not first.hits or engine.key_period(first.top or 0) is None or not engine.slices(query):
+        return None  # no hit among the newest rows, undated rows only, or a one-character word
     days = first.top // engine.KEY_SCALE - first.last // engine.KEY_SCALE + 1
     return len(first.hits) * 365.25 * engine.PERIOD_YEARS / days
 

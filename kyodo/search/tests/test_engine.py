@@ -338,3 +338,30 @@ def test_migration_adds_the_dated_bigrams(corpus):
     assert grams() != before
     migration.add_dated_bigrams(apps, conn.schema_editor())
     assert grams() == before
+
+
+def test_undated_documents_only(db, monkeypatch):
+    # Registered groups have no date: their keys are the oldest, and with nothing dated the
+    # newest row of all is one of them (no fiscal year to count by).
+    monkeypatch.setattr(engine, "PROBE_ROWS", 20)
+    specs = [
+        indexing.Spec(
+            object_id=s.id,
+            index_fields=(s.text,),
+            fields={
+                "audience": "public",
+                "date": None,
+                "fiscal_year": None,
+                "url": "/g/",
+                "text": s.text,
+            },
+        )
+        for s in statements(200, seed=5)
+    ]
+    indexing._sync(SearchDocument.Kind.GROUP, [], specs)
+    for q in ("協働", "補助金 協働", "会場 OR 会議室"):
+        expected = newest_like_ids(q, staff=False)
+        results = search(q, sort="newest")
+        assert results.count() == len(expected), q
+        assert results.ids(0, 10) == expected[:10], q
+        assert expected, q
