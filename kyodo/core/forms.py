@@ -143,9 +143,9 @@ class WarekiDateField(forms.Field):
             raise forms.ValidationError(str(exc), code="invalid") from None
 
 
-class AuditFilterForm(forms.Form):
-    action = forms.CharField(label=_("Action"), required=False, max_length=100)
-    actor = forms.CharField(label=_("Who"), required=False, max_length=150)
+class DateRangeForm(forms.Form):
+    """A form with optional ``since`` and ``until`` dates (和暦 accepted), in that order."""
+
     since = WarekiDateField(label=_("From"), required=False)
     until = WarekiDateField(label=_("Until"), required=False)
 
@@ -155,6 +155,12 @@ class AuditFilterForm(forms.Form):
         if since and until and since > until:
             raise forms.ValidationError(_("The start date is after the end date."))
         return data
+
+
+class AuditFilterForm(DateRangeForm):
+    action = forms.CharField(label=_("Action"), required=False, max_length=100)
+    actor = forms.CharField(label=_("Who"), required=False, max_length=150)
+    field_order = ["action", "actor", "since", "until"]
 
 
 class OutboxFilterForm(forms.Form):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.committees.models import AgendaItem, Committee, Meeting
-from kyodo.core.forms import WarekiDateField
+from kyodo.core.forms import DateRangeForm
 from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import WarekiError, parse_fiscal_year
 from kyodo.search.models import SearchDocument
@@ -23,7 +23,7 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return str(obj)
 
 
-class SearchForm(forms.Form):
+class SearchForm(DateRangeForm):
     """The query and its filters; the meetings offered depend on who searches."""
 
     q = forms.CharField(
@@ -42,8 +42,6 @@ class SearchForm(forms.Form):
         max_length=30,
         help_text=_("For example 平成22年度, H22 or 2010."),
     )
-    since = WarekiDateField(label=_("From"), required=False)
-    until = WarekiDateField(label=_("Until"), required=False)
     committee = forms.ModelChoiceField(
         label=pgettext_lazy("search filter", "Committee"),
         required=False,
@@ -66,6 +64,9 @@ class SearchForm(forms.Form):
     sort = forms.ChoiceField(
         label=pgettext_lazy("search filter", "Order"), required=False, choices=SORT_CHOICES
     )
+    field_order = [
+        "q", "kind", "fy", "since", "until", "committee", "meeting", "speaker", "category", "sort"
+    ]  # fmt: skip
 
     def __init__(self, *args, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,13 +100,6 @@ class SearchForm(forms.Form):
             return parse_fiscal_year(value)
         except WarekiError as exc:
             raise forms.ValidationError(str(exc)) from None
-
-    def clean(self):
-        data = super().clean()
-        since, until = data.get("since"), data.get("until")
-        if since and until and since > until:
-            raise forms.ValidationError(_("The start date is after the end date."))
-        return data
 
     def filters(self) -> Filters:
         data = self.cleaned_data
