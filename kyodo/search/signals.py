@@ -15,13 +15,34 @@ from kyodo.search import indexing
 from kyodo.search.models import SearchDocument
 
 
-def _entry_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        indexing.reindex_entry(instance)
+def _on_save(reindex):
+    """A post_save receiver indexing the saved instance (not when loading fixtures)."""
+
+    def receiver(sender, instance, raw=False, **kwargs):
+        if not raw:
+            reindex(instance)
+
+    return receiver
 
 
-def _entry_deleted(sender, instance, **kwargs):
-    indexing.remove(SearchDocument.Kind.ENTRY, [instance.pk])
+def _on_delete(kind: str):
+    """A post_delete receiver forgetting the deleted instance's document of ``kind``."""
+
+    def receiver(sender, instance, **kwargs):
+        indexing.remove(kind, [instance.pk])
+
+    return receiver
+
+
+# Module-level names: signals keep weak references to their receivers.
+_entry_saved = _on_save(indexing.reindex_entry)
+_entry_deleted = _on_delete(SearchDocument.Kind.ENTRY)
+_event_saved = _on_save(indexing.reindex_event)
+_event_deleted = _on_delete(SearchDocument.Kind.EVENT)
+_group_saved = _on_save(indexing.reindex_group)
+_group_deleted = _on_delete(SearchDocument.Kind.GROUP)
+_consultation_saved = _on_save(indexing.reindex_consultation)
+_consultation_deleted = _on_delete(SearchDocument.Kind.CONSULTATION)
 
 
 def _meeting_changed(sender, instance, raw=False, **kwargs):
@@ -54,37 +75,10 @@ def _entries_changed(sender, meeting_id, **kwargs):
     indexing.reindex_meeting(meeting_id)
 
 
-def _event_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        indexing.reindex_event(instance)
-
-
-def _event_deleted(sender, instance, **kwargs):
-    indexing.remove(SearchDocument.Kind.EVENT, [instance.pk])
-
-
 def _series_saved(sender, instance, raw=False, created=False, **kwargs):
     if not raw and not created:
         for event in instance.events.all():
             indexing.reindex_event(event)
-
-
-def _group_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        indexing.reindex_group(instance)
-
-
-def _group_deleted(sender, instance, **kwargs):
-    indexing.remove(SearchDocument.Kind.GROUP, [instance.pk])
-
-
-def _consultation_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        indexing.reindex_consultation(instance)
-
-
-def _consultation_deleted(sender, instance, **kwargs):
-    indexing.remove(SearchDocument.Kind.CONSULTATION, [instance.pk])
 
 
 def connect() -> None:
