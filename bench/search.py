@@ -144,29 +144,10 @@ def _like_page(q: str, filters) -> tuple[int, list[int]]:
     """The same query answered by LIKE over the normalized text: count and first page."""
     from django.db import connection
 
+    from kyodo.search import engine
     from kyodo.search.text import parse_query
 
-    query = parse_query(q)
-
-    def like(terms):
-        parts, params = [], []
-        for t in terms:
-            for n in t.needles:
-                parts.append("d.norm LIKE %s ESCAPE '\\'")
-                params.append(
-                    "%" + n.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-                )
-        return "(" + " OR ".join(parts) + ")", params
-
-    where, params = [], []
-    for group in query.groups:
-        sql, p = like(group)
-        where.append(sql)
-        params += p
-    if query.exclude:
-        sql, p = like(query.exclude)
-        where.append(f"NOT {sql}")
-        params += p
+    where, params = engine.query_conditions(parse_query(q), engine.like_sql)
     fsql, fparams = _like_filters(filters)
     cond = " AND ".join(where + fsql)
     with connection.cursor() as cursor:

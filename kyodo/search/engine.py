@@ -232,13 +232,41 @@ def contains(column: str) -> str:
     return f"strpos({column}, %s) > 0"
 
 
-def _scan_sql(terms: list[Term]) -> tuple[str, list]:
+def like_sql(needle: str) -> tuple[str, list]:
+    """``norm`` contains ``needle`` as a plain LIKE scan tests it: the reference the index must
+    answer as (the tests and the benchmark compare against it)."""
+    escaped = needle.replace("!", "!!").replace("%", "!%").replace("_", "!_")
+    return "d.norm LIKE %s ESCAPE '!'", [f"%{escaped}%"]
+
+
+def _contains_sql(needle: str) -> tuple[str, list]:
+    return contains("d.norm"), [needle]
+
+
+def _any_sql(terms: list[Term], needle_sql=_contains_sql) -> tuple[str, list]:
     parts, params = [], []
     for term in terms:
         for n in term.needles:
-            parts.append(contains("d.norm"))
-            params.append(n)
+            sql, p = needle_sql(n)
+            parts.append(sql)
+            params += p
     return "(" + " OR ".join(parts) + ")", params
+
+
+def query_conditions(query: Query, needle_sql=_contains_sql) -> tuple[list[str], list]:
+    """The conditions on ``d`` for ``query`` tested row by row: one per group (any of its
+    terms' needles, each tested by ``needle_sql(needle) -> (sql, params)``: a substring test by
+    default, :func:`like_sql` for the reference scan) and one NOT for the exclusions."""
+    conditions, params = [], []
+    for group in query.groups:
+        sql, p = _any_sql(group, needle_sql)
+        conditions.append(sql)
+        params += p
+    if query.exclude:
+        sql, p = _any_sql(query.exclude, needle_sql)
+        conditions.append(f"NOT {sql}")
+        params += p
+    return conditions, params
 
 
 def match_sql(
@@ -266,7 +294,7 @@ def match_sql(
         attr_expr = " AND ".join("(" + " OR ".join(group) + ")" for group in attrs)
         if not query.groups:
             # Only exclusions: the attributes select, a scan of those rows excludes.
-            where, params = _scan_sql(query.exclude) if query.exclude else ("1=0", [])
+            where, params = _any_sql(query.exclude) if query.exclude else ("1=0", [])
             if not attrs:
                 return f"{TABLE} d", f"NOT {where}", params, "d.fts_key"
             match = f"f.{FTS} MATCH %s AND NOT {where}"
@@ -279,19 +307,10 @@ def match_sql(
             expr = f"({expr}) AND attrs : ({attr_expr})"
         return source, f"f.{FTS} MATCH %s", [expr], "f.rowid"
     base = f"{TABLE} d"
-    conditions: list[str] = []
-    params: list = []
     # The exact substring tests come first: PostgreSQL keeps the written order of equally
     # cheap conditions, so where it reads rows (a scan in key order) it tests the inline
     # ``norm`` and touches the out-of-line ``grams`` only for rows that match.
-    for group in query.groups:
-        sql, p = _scan_sql(group)
-        conditions.append(sql)
-        params += p
-    if query.exclude:
-        sql, p = _scan_sql(query.exclude)
-        conditions.append(f"NOT {sql}")
-        params += p
+    conditions, params = query_conditions(query)
     attr_tsq = ["(" + " | ".join(f"'{a}'" for a in group) + ")" for group in attrs]
     if period_sql and index:
         conditions.append(f"d.grams @@ replace(%s, '{PERIOD}', ({period_sql})::text)::tsquery")

@@ -201,7 +201,7 @@ class SearchResults:
         self._params = match_params + params + range_params
         self._counts: dict[str, int] | None = None
         self.capped = False
-        # PostgreSQL: how the counts were found (for the tests and the benchmark).
+        # PostgreSQL: how the counts were found (the tests check that every way is taken).
         self.route = ""
 
     @property

@@ -55,25 +55,7 @@ def like_ids(q: str, *, staff: bool, **columns) -> list[int]:
     query = parse_query(q)
     if not query:
         return []
-
-    def like(terms):
-        parts, params = [], []
-        for t in terms:
-            for n in t.needles:
-                parts.append("d.norm LIKE %s ESCAPE '!'")
-                escaped = n.replace("!", "!!").replace("%", "!%").replace("_", "!_")
-                params.append(f"%{escaped}%")
-        return "(" + " OR ".join(parts) + ")", params
-
-    where, params = [], []
-    for group in query.groups:
-        sql, p = like(group)
-        where.append(sql)
-        params += p
-    if query.exclude:
-        sql, p = like(query.exclude)
-        where.append(f"NOT {sql}")
-        params += p
+    where, params = engine.query_conditions(query, engine.like_sql)
     if not staff:
         where.append("d.audience = 'public'")
     for column, value in columns.items():
@@ -187,16 +169,7 @@ def newest_like_ids(q: str, *, staff: bool, **columns) -> list[int]:
 
 def exact_where(q: str, *, staff: bool) -> tuple[str, list]:
     """The exact tests of ``q`` (no index), as a walk in key order runs them."""
-    query = parse_query(q)
-    parts, params = [], []
-    for group in query.groups:
-        sql, p = engine._scan_sql(group)
-        parts.append(sql)
-        params += p
-    if query.exclude:
-        sql, p = engine._scan_sql(query.exclude)
-        parts.append(f"NOT {sql}")
-        params += p
+    parts, params = engine.query_conditions(parse_query(q))
     if not staff:
         parts.append("d.audience = 'public'")
     return " AND ".join(parts), params
