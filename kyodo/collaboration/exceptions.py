@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.exceptions import DomainError
 
-class CollaborationError(Exception):
-    """Base class; ``message`` is a translatable text the views show as a form error."""
 
-    default_message = _("This cannot be done.")
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
+class CollaborationError(DomainError):
+    """Base of this app's domain errors (see :class:`kyodo.core.exceptions.DomainError`)."""
 
 
 class InvalidInput(CollaborationError):

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.exceptions import DomainError
 
-class CommitteeError(Exception):
-    """Base class; ``message`` is a translatable text the views show as a form error."""
 
-    default_message = _("This cannot be done.")
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
+class CommitteeError(DomainError):
+    """Base of this app's domain errors (see :class:`kyodo.core.exceptions.DomainError`)."""
 
 
 class MinutesConfirmed(CommitteeError):
@@ -31,3 +27,11 @@ class NumberTaken(CommitteeError):
 
 class InvalidInput(CommitteeError):
     default_message = _("The input is not valid.")
+
+
+class ImportRefused(CommitteeError):
+    """A file of minutes cannot be imported; ``message`` says why, in Japanese."""
+
+
+class AlreadyImported(ImportRefused):
+    """The meeting is already stored: the file is skipped, not failed."""

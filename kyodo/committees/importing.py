@@ -1,12 +1,8 @@
 """Import legacy minutes (PDF or text) as confirmed minutes of past meetings.
 
 ``read_source`` turns an uploaded or given file into a parsed document (``kyodo.minutes_text``)
-and refuses, in Japanese, what is not minutes; ``minutes_import`` stores one document in one
-transaction: the meeting (numbered in its fiscal year as the title says), its agenda items by
-category, the entries with their speakers, attendance where members can be matched by name, the
-header as the document printed it (every attendee, absentee, observer and secretariat name, the
-organization and closing lines: ``Minutes.recorded_header``, which the minutes show), the minutes
-marked confirmed (確定稿), and one audit row. Nothing is saved from a refused document.
+and refuses, in Japanese, what is not minutes; the original text is kept server-side between the
+upload and the review. Storing a document is ``kyodo.committees.services.minutes_import``.
 """
 
 from __future__ import annotations
@@ -15,33 +11,14 @@ import hashlib
 import re
 import secrets
 import time
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
-from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kyodo.committees.exceptions import CommitteeError
-from kyodo.committees.models import (
-    AgendaItem,
-    Attendance,
-    Committee,
-    Meeting,
-    Member,
-    Minutes,
-    MinutesEntry,
-)
-from kyodo.committees.signals import minutes_entries_changed
-from kyodo.core.audit import audit_log
-from kyodo.core.models import Venue
-from kyodo.core.roles import Role, require_role
-from kyodo.core.text import match_key
-from kyodo.core.wareki import fiscal_year
+from kyodo.committees.exceptions import AlreadyImported, ImportRefused  # noqa: F401 (re-exported)
 from kyodo.minutes_text import Minutes as Document
 from kyodo.minutes_text import MinutesParseError, parse_minutes
 from kyodo.minutes_text.pdf import read_pdf
@@ -56,31 +33,6 @@ MAX_TEXT = 2 * MB
 SUFFIXES = (".pdf", ".txt")
 _TEXT_ENCODINGS = ("utf-8-sig", "cp932", "euc-jp")
 
-Category = AgendaItem.Category
-CATEGORY_BY_HEADING = {
-    "報告事項": Category.REPORT,
-    "報告": Category.REPORT,
-    "連絡事項": Category.REPORT,
-    "確認事項": Category.REPORT,
-    "審議事項": Category.DELIBERATION,
-    "審議": Category.DELIBERATION,
-    "議決事項": Category.DELIBERATION,
-    "決定事項": Category.DELIBERATION,
-    "協議事項": Category.DISCUSSION,
-    "協議": Category.DISCUSSION,
-    "検討事項": Category.DISCUSSION,
-    "意見交換": Category.DISCUSSION,
-    "その他": Category.OTHER,
-}
-
-
-class ImportRefused(CommitteeError):
-    """The file cannot be imported; ``message`` says why, in Japanese."""
-
-
-class AlreadyImported(ImportRefused):
-    """The meeting is already stored: the file is skipped, not failed."""
-
 
 @dataclass
 class Source:
@@ -92,15 +44,6 @@ class Source:
     document: Document
     sha256: str
     pages: int = 1
-
-
-@dataclass
-class Outcome:
-    meeting: Meeting
-    minutes: Minutes
-    matched: list[str] = field(default_factory=list)  # attendees stored as attendance
-    unmatched: list[str] = field(default_factory=list)  # names no member matches
-    venue_created: bool = False
 
 
 def _decode(data: bytes) -> str:
@@ -224,177 +167,3 @@ def drop_original(token: str, *, user_id: int | None) -> None:
     path = _original_path(token, user_id=user_id)
     if path is not None:
         path.unlink(missing_ok=True)
-
-
-def category_of(heading: str, item_title: str) -> str:
-    """The agenda category of a section heading; 「議題」 lists count as deliberations."""
-    if heading in CATEGORY_BY_HEADING:
-        return CATEGORY_BY_HEADING[heading]
-    if match_key(item_title) == "その他":
-        return Category.OTHER
-    return Category.DELIBERATION
-
-
-def _where(document: Document, today: date) -> tuple[int, date]:
-    """The fiscal year and date of the meeting, or ImportRefused."""
-    if document.date is None:
-        raise ImportRefused(_("The date of the meeting (開催日時) was not found."))
-    if document.date > today:
-        raise ImportRefused(
-            _("The meeting date is in the future; only past minutes can be imported.")
-        )
-    fy = fiscal_year(document.date)
-    if document.fiscal_year is not None and document.fiscal_year != fy:
-        raise ImportRefused(
-            _(
-                "The fiscal year in the title (%(title)d) does not match the meeting date "
-                "(fiscal year %(date)d)."
-            )
-            % {"title": document.fiscal_year, "date": fy}
-        )
-    return fy, document.date
-
-
-def check_new(*, committee: Committee, document: Document, today: date | None = None) -> int:
-    """The number the meeting will get; AlreadyImported if it is stored, ImportRefused if wrong."""
-    fy, when = _where(document, today or timezone.localdate())
-    meetings = Meeting.objects.filter(committee=committee, fiscal_year=fy)
-    number = document.meeting_number
-    if number is not None:
-        if number < 1:
-            raise ImportRefused(_("The meeting number must be 1 or more."))
-        existing = meetings.filter(number=number).first()
-        if existing is not None:
-            raise AlreadyImported(
-                _("Already imported: meeting no. %(number)d of fiscal year %(fy)d exists.")
-                % {"number": number, "fy": fy}
-            )
-        return number
-    if meetings.filter(date=when).exists():
-        raise AlreadyImported(
-            _("Already imported: a meeting on %(date)s exists.") % {"date": when.isoformat()}
-        )
-    return (meetings.aggregate(n=Max("number"))["n"] or 0) + 1
-
-
-def _members(committee: Committee) -> dict[str, Member]:
-    found: dict[str, Member] = {}
-    for member in Member.objects.filter(memberships__committee=committee).distinct():
-        found.setdefault(match_key(member.name), member)
-    return found
-
-
-def _match(name: str, members: dict[str, Member]) -> Member | None:
-    """A member by name: the same name (full/half-width alike), or the only one it starts."""
-    key = match_key(name)
-    if not key:
-        return None
-    if key in members:
-        return members[key]
-    starting = [m for k, m in members.items() if k.startswith(key)]
-    return starting[0] if len(starting) == 1 else None
-
-
-def _venue(name: str | None) -> tuple[Venue | None, bool]:
-    if not name:
-        return None, False
-    key = match_key(name)
-    for venue in Venue.objects.all():
-        if match_key(venue.name) == key:
-            return venue, False
-    # A room of the old minutes: kept for the archive, not offered for new meetings.
-    return Venue.objects.create(name=name[:200], is_active=False), True
-
-
-def minutes_import(
-    *, actor, committee: Committee, document: Document, source: str, sha256: str = ""
-) -> Outcome:
-    """Store ``document`` as the confirmed minutes of a past meeting of ``committee``.
-
-    ``actor`` is the staff user of the web upload, or None for the ``import_minutes`` command
-    (run by whoever runs the server). AlreadyImported when the meeting exists; ImportRefused when
-    the document lacks what a meeting needs. One transaction: all or nothing.
-    """
-    from kyodo.committees.export import content_hash, recorded_header
-    from kyodo.committees.services import _entry_from
-
-    if actor is not None:
-        require_role(actor, Role.STAFF)
-    if not any(item.entries or item.title for s in document.sections for item in s.items):
-        raise ImportRefused(_("No agenda items were found."))
-    with transaction.atomic():
-        Committee.objects.select_for_update().get(pk=committee.pk)
-        number = check_new(committee=committee, document=document)
-        venue, venue_created = _venue(document.venue)
-        meeting = Meeting.objects.create(
-            committee=committee,
-            fiscal_year=fiscal_year(document.date),
-            number=number,
-            date=document.date,
-            start_time=document.start_time,
-            end_time=document.end_time
-            if document.start_time is None
-            or document.end_time is None
-            or document.end_time > document.start_time
-            else None,
-            venue=venue,
-            status=Meeting.Status.HELD,
-        )
-        minutes = Minutes.objects.create(meeting=meeting)
-        entries: list[MinutesEntry] = []
-        numbers: dict[str, int] = {}
-        for section in document.sections:
-            for item in section.items:
-                category = category_of(section.category, item.title)
-                numbers[category] = numbers.get(category, 0) + 1
-                title = item.title or AgendaItem.CATEGORY_JA[Category(category)]
-                row = AgendaItem.objects.create(
-                    meeting=meeting, category=category, number=numbers[category], title=title[:300]
-                )
-                entries.extend(
-                    _entry_from(meeting, row, position, entry)
-                    for position, entry in enumerate(item.entries, start=1)
-                )
-        MinutesEntry.objects.bulk_create(entries)
-        minutes_entries_changed.send(sender=Meeting, meeting_id=meeting.pk)
-        outcome = Outcome(meeting=meeting, minutes=minutes, venue_created=venue_created)
-        members = _members(committee)
-        seen: set[int] = set()
-        for names, status in (
-            (document.attendees, Attendance.Status.PRESENT),
-            (document.absentees, Attendance.Status.ABSENT),
-        ):
-            for name in names:
-                member = _match(name, members)
-                if member is None or member.pk in seen:
-                    outcome.unmatched.append(name)
-                    continue
-                seen.add(member.pk)
-                Attendance.objects.create(meeting=meeting, member=member, status=status)
-                if status == Attendance.Status.PRESENT:
-                    outcome.matched.append(name)
-        # The header as printed (all names, in the document's order), whoever is a member.
-        minutes.recorded_header = recorded_header(document, organization=committee.center.name)
-        minutes.status = Minutes.Status.CONFIRMED
-        minutes.confirmed_at = timezone.now()
-        minutes.content_hash = content_hash(minutes)
-        minutes.save(update_fields=["recorded_header", "status", "confirmed_at", "content_hash"])
-        audit_log(
-            actor=actor,
-            action="kyodo.committees.minutes.imported",
-            obj=minutes,
-            changes={
-                "source": source,
-                "source_sha256": sha256,
-                "via": "web" if actor is not None else "command",
-                "meeting": meeting.code,
-                "items": sum(numbers.values()),
-                "entries": len(entries),
-                "attendees": outcome.matched,
-                "unmatched_names": outcome.unmatched,
-                "venue": document.venue or "",
-                "venue_created": venue_created,
-                "sha256": minutes.content_hash,
-            },
-        )
-    return outcome

@@ -2,36 +2,32 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.exceptions import DomainError
 
-class ConsultationError(Exception):
+
+class ConsultationError(DomainError):
     """A consultation that cannot be saved as given. ``field`` names the form field at fault."""
 
-    message = _("The consultation cannot be saved.")
-    field: str | None = None
-
-    def __init__(self, message=None):
-        super().__init__(str(message or self.message))
-        if message is not None:
-            self.message = message
+    default_message = _("The consultation cannot be saved.")
 
 
 class NoCategory(ConsultationError):
-    message = _("Choose at least one category.")
+    default_message = _("Choose at least one category.")
     field = "categories"
 
 
 class UnknownCategory(ConsultationError):
-    message = _("Choose categories from the list.")
+    default_message = _("Choose categories from the list.")
     field = "categories"
 
 
 class ReportExampleMissing(ConsultationError):
-    message = _("Write the anonymised example before choosing it for the report.")
+    default_message = _("Write the anonymised example before choosing it for the report.")
     field = "report_example"
 
 
 class ReportExampleNamesClient(ConsultationError):
-    message = _(
+    default_message = _(
         "The example for the report must not contain the client's name or contact: "
         "the report is read outside the center."
     )
@@ -39,15 +35,15 @@ class ReportExampleNamesClient(ConsultationError):
 
 
 class FollowUpDateWithoutFollowUp(ConsultationError):
-    message = _("A follow-up date needs “follow-up needed” to be ticked.")
+    default_message = _("A follow-up date needs “follow-up needed” to be ticked.")
     field = "follow_up_on"
 
 
 class FollowUpBeforeConsultation(ConsultationError):
-    message = _("The follow-up date is before the consultation.")
+    default_message = _("The follow-up date is before the consultation.")
     field = "follow_up_on"
 
 
 class StaffMemberRequired(ConsultationError):
-    message = _("The staff member who took the consultation must be center staff.")
+    default_message = _("The staff member who took the consultation must be center staff.")
     field = "staff"

@@ -19,6 +19,8 @@ from django.core.management.color import no_style
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection, transaction
 
+from kyodo.core.exceptions import DomainError
+
 FORMAT_VERSION = 1
 # Rebuilt by migrate; natural keys refer to them.
 # Rebuilt rather than copied: content types and permissions by migrate, the search index (which
@@ -66,8 +68,8 @@ def backup_write(path: Path) -> dict[str, int]:
     return counts
 
 
-class RestoreError(Exception):
-    pass
+class RestoreError(DomainError):
+    """A backup that cannot be restored; the database was left as it was."""
 
 
 def backup_restore(path: Path) -> dict[str, int]:

@@ -18,6 +18,7 @@ HEADER_KEYS: dict[str, str] = {
     "開催場所": "venue",
     "会場": "venue",
     "場所": "venue",
+    "オンライン出席": "online",
     "出席委員": "attendees",
     "出席者": "attendees",
     "出席": "attendees",

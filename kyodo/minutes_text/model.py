@@ -52,26 +52,64 @@ class Entry:
 
 
 @dataclass
+class Decision:
+    """What was decided on an item, and the entry of the item that states it (``entry``, its
+    index in ``Item.entries``): minutes print a decision once, as that entry."""
+
+    outcome: str  # approved | acknowledged | rejected | deferred | report_only
+    method: str = "none"  # unanimous | majority | none
+    entry: int | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"outcome": self.outcome, "method": self.method, "entry": self.entry}
+        for key in ("votes_for", "votes_against", "abstentions"):
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Decision:
+        return cls(
+            outcome=data["outcome"],
+            method=data.get("method", "none"),
+            entry=data.get("entry"),
+            votes_for=data.get("votes_for"),
+            votes_against=data.get("votes_against"),
+            abstentions=data.get("abstentions"),
+        )
+
+
+@dataclass
 class Item:
     """A numbered agenda item (議題) inside a section."""
 
     number: int
     title: str
     entries: list[Entry] = field(default_factory=list)
+    decision: Decision | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "number": self.number,
             "title": self.title,
             "entries": [e.to_dict() for e in self.entries],
         }
+        # Parsed documents (and the gold files) carry no decision key.
+        if self.decision is not None:
+            data["decision"] = self.decision.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Item:
+        decision = data.get("decision")
         return cls(
             number=data["number"],
             title=data["title"],
             entries=[Entry.from_dict(e) for e in data.get("entries", [])],
+            decision=Decision.from_dict(decision) if decision else None,
         )
 
 
@@ -129,6 +167,8 @@ class Minutes:
     venue: str | None = None
     attendees: list[str] = field(default_factory=list)
     attendee_count: int | None = None
+    # Attendees who took part online; they are also in ``attendees`` and counted there.
+    online: list[str] = field(default_factory=list)
     absentees: list[str] = field(default_factory=list)
     secretariat: list[Secretariat] = field(default_factory=list)
     observers: list[str] = field(default_factory=list)
@@ -153,8 +193,10 @@ class Minutes:
             "attendees": list(self.attendees),
             "attendee_count": self.attendee_count,
         }
-        # The gold files have no absentees/observers keys when there are none,
+        # The gold files have no online/absentees/observers keys when there are none,
         # so the keys appear only when the lists are non-empty.
+        if self.online:
+            data["online"] = list(self.online)
         if self.absentees:
             data["absentees"] = list(self.absentees)
         data["secretariat"] = [s.to_dict() for s in self.secretariat]
@@ -178,6 +220,7 @@ class Minutes:
             venue=data.get("venue"),
             attendees=list(data.get("attendees", [])),
             attendee_count=data.get("attendee_count"),
+            online=list(data.get("online", [])),
             absentees=list(data.get("absentees", [])),
             secretariat=[Secretariat.from_dict(s) for s in data.get("secretariat", [])],
             observers=list(data.get("observers", [])),

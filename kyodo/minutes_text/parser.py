@@ -369,6 +369,8 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         minutes.venue = nfkc(value).strip() or None
     elif name == "attendees":
         minutes.attendees, minutes.attendee_count = _header.split_people(value)
+    elif name == "online":
+        minutes.online = _header.split_people(value)[0]
     elif name == "absentees":
         minutes.absentees = _header.split_people(value)[0]
     elif name == "observers":

@@ -65,6 +65,8 @@ def _header_lines(m: Minutes) -> list[str]:
         lines.append(f"■開催会場：{m.venue}")
     if m.attendees or m.attendee_count is not None:
         lines.append(f"■出席委員：{_people(m.attendees, m.attendee_count, '委員')}")
+    if m.online:
+        lines.append(f"■オンライン出席：{_people(m.online, None, '委員')}")
     if m.absentees:
         lines.append(f"■欠席委員：{_people(m.absentees, None, '委員')}")
     if m.secretariat:

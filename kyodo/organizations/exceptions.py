@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.exceptions import DomainError
 
-class OrganizationError(Exception):
-    """A request about a group that cannot be carried out; ``message`` is shown to the user."""
 
-    default_message = _("This cannot be done.")
-
-    def __init__(self, message=None):
-        self.message = message or self.default_message
-        super().__init__(str(self.message))
+class OrganizationError(DomainError):
+    """Base of this app's domain errors (see :class:`kyodo.core.exceptions.DomainError`)."""
 
 
 class InvalidTransition(OrganizationError):

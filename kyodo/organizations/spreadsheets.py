@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from kyodo.core.text import match_key, suggest_reading
 from kyodo.core.wareki import WarekiError, parse_date_ja
+from kyodo.organizations.exceptions import OrganizationError
 from kyodo.organizations.forms import ImportRowForm
 from kyodo.organizations.models import (
     ActivityField,
@@ -146,7 +147,7 @@ def export_xlsx(organizations) -> bytes:
 # --- import --------------------------------------------------------------------------------------
 
 
-class SpreadsheetError(Exception):
+class SpreadsheetError(OrganizationError):
     """The file as a whole cannot be read; ``message`` is Japanese."""
 
 

@@ -22,7 +22,6 @@ from django.core.management.base import CommandError
 from kyodo.committees.importing import (
     AlreadyImported,
     ImportRefused,
-    minutes_import,
     read_source,
 )
 from kyodo.committees.models import (
@@ -33,6 +32,7 @@ from kyodo.committees.models import (
     Minutes,
     MinutesEntry,
 )
+from kyodo.committees.services import minutes_import
 from kyodo.core.models import AuditEntry, Venue
 from kyodo.minutes_text import Minutes as Document
 from kyodo.minutes_text import render_minutes

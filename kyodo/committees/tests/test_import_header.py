@@ -14,8 +14,9 @@ import pytest
 from django.core.management import call_command
 
 from kyodo.committees.export import CLOSING, content_hash, minutes_document, render_text
-from kyodo.committees.importing import minutes_import, read_source
+from kyodo.committees.importing import read_source
 from kyodo.committees.models import Attendance, Minutes
+from kyodo.committees.services import minutes_import
 from kyodo.committees.tests.test_export import html_text, squash
 from kyodo.minutes_text import Minutes as Document
 from kyodo.minutes_text import Secretariat, parse_minutes

@@ -26,14 +26,13 @@ from kyodo.committees.importing import (
     MB,
     ImportRefused,
     Source,
-    check_new,
     drop_original,
     keep_original,
     kept_original,
-    minutes_import,
     read_source,
 )
 from kyodo.committees.models import Committee
+from kyodo.committees.services import check_new, minutes_import
 from kyodo.core.forms import WarekiDateField
 from kyodo.core.permissions import staff_required
 from kyodo.core.wareki import fiscal_year

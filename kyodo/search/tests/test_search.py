@@ -291,8 +291,8 @@ def test_query_count_is_bounded(demo_data, db, client, django_assert_max_num_que
 
 
 def test_imported_minutes_are_found_at_once(demo_data, db):
-    from kyodo.committees.importing import minutes_import
     from kyodo.committees.models import Committee
+    from kyodo.committees.services import minutes_import
     from kyodo.minutes_text import parse_minutes
 
     text = (DATA_DIR / "b_maru_names.txt").read_text(encoding="utf-8")

@@ -16,11 +16,10 @@ from kyodo.committees.importing import (
     SUFFIXES,
     AlreadyImported,
     ImportRefused,
-    check_new,
-    minutes_import,
     read_source,
 )
 from kyodo.committees.models import Committee
+from kyodo.committees.services import check_new, minutes_import
 
 
 def _files(paths: list[str]) -> list[Path]:

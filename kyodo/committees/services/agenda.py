@@ -1,0 +1,160 @@
+"""Agenda items: adding and changing them, their papers, and what carries over from earlier meetings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kyodo.committees.exceptions import (
+    InvalidInput,
+)
+from kyodo.committees.models import (
+    AgendaDocument,
+    AgendaItem,
+    Decision,
+    Meeting,
+    Minutes,
+)
+from kyodo.committees.services.common import editable_minutes, next_item_number
+from kyodo.core.audit import audit_log
+from kyodo.core.roles import Role, require_role
+
+
+def item_add(
+    *,
+    actor,
+    meeting: Meeting,
+    category: str,
+    title: str,
+    body: str = "",
+    minutes_for: Minutes | None = None,
+) -> AgendaItem:
+    """Add an agenda item, numbered next within its category."""
+    require_role(actor, Role.STAFF)
+    if category not in AgendaItem.Category.values or not title.strip():
+        raise InvalidInput(_("Give the item a category and a title."))
+    with transaction.atomic():
+        editable_minutes(meeting)
+        item = AgendaItem.objects.create(
+            meeting=meeting,
+            category=category,
+            number=next_item_number(meeting, category),
+            title=title.strip(),
+            body=body,
+            minutes_for=minutes_for,
+        )
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.item.added",
+            obj=item,
+            changes={"meeting": str(meeting), "category": category, "title": item.title},
+        )
+    return item
+
+
+def item_update(*, actor, item: AgendaItem, title: str, body: str) -> AgendaItem:
+    """Change an item's title or explanation."""
+    require_role(actor, Role.STAFF)
+    if not title.strip():
+        raise InvalidInput(_("Give the item a category and a title."))
+    with transaction.atomic():
+        editable_minutes(item.meeting)
+        changes = {"title": [item.title, title.strip()], "body": [item.body, body]}
+        item.title, item.body = title.strip(), body
+        item.save(update_fields=["title", "body"])
+        audit_log(actor=actor, action="kyodo.committees.item.updated", obj=item, changes=changes)
+    return item
+
+
+def business_report_text(*, year: int, month: int, source: Callable[..., str] | None = None) -> str:
+    """Text to prefill the 業務報告 item with: the monthly report of the month, if available.
+
+    The reports app is optional here (it may not be installed or written yet), so a missing
+    ``kyodo.reports.services.monthly_report_text`` gives an empty prefill, never an error.
+    """
+    if source is None:
+        try:
+            from kyodo.reports.services import monthly_report_text as source
+        except ImportError:
+            return ""
+    return source(year=year, month=month)
+
+
+def document_add(*, actor, item: AgendaItem, title: str, file) -> AgendaDocument:
+    """Attach a paper (資料) to an agenda item."""
+    require_role(actor, Role.STAFF)
+    if not title.strip() or file is None:
+        raise InvalidInput(_("Give the document a title and a file."))
+    with transaction.atomic():
+        editable_minutes(item.meeting)
+        document = AgendaDocument.objects.create(item=item, title=title.strip(), file=file)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.document.added",
+            obj=document,
+            changes={"item": str(item), "title": document.title},
+        )
+    return document
+
+
+def carry_over_into(meeting: Meeting) -> list[AgendaItem]:
+    """Put on ``meeting``'s agenda what earlier meetings left open.
+
+    Two things carry over by themselves: items deferred (継続審議) and not yet carried on, and
+    circulated minutes that no meeting has been asked to approve yet. Called inside the caller's
+    transaction whenever either can appear: a meeting is created, an item deferred, minutes
+    circulated.
+    """
+    added: list[AgendaItem] = []
+    # Lock the target's minutes: item numbers are taken under it (as item_add does), and a
+    # meeting whose minutes are confirmed gets nothing new.
+    target = Minutes.objects.select_for_update().filter(meeting=meeting).first()
+    if target is None or target.is_confirmed:
+        return added
+    deferred = (
+        AgendaItem.objects.filter(
+            meeting__committee=meeting.committee,
+            meeting__date__lt=meeting.date,
+            decision__outcome=Decision.Outcome.DEFERRED,
+            carried_to__isnull=True,
+        )
+        .select_related("meeting")
+        .order_by("meeting__date", "category", "number")
+    )
+    for old in deferred:
+        added.append(
+            AgendaItem.objects.create(
+                meeting=meeting,
+                category=old.category,
+                number=next_item_number(meeting, old.category),
+                title=old.title,
+                body=old.body,
+                carried_from=old,
+                minutes_for=old.minutes_for,
+            )
+        )
+    waiting = Minutes.objects.filter(
+        meeting__committee=meeting.committee,
+        meeting__date__lt=meeting.date,
+        status=Minutes.Status.CIRCULATED,
+        approval_items__isnull=True,
+    ).select_related("meeting__committee")
+    for minutes in waiting:
+        added.append(
+            AgendaItem.objects.create(
+                meeting=meeting,
+                category=AgendaItem.Category.DELIBERATION,
+                number=next_item_number(meeting, AgendaItem.Category.DELIBERATION),
+                title=approval_title(minutes),
+                minutes_for=minutes,
+            )
+        )
+    return added
+
+
+def approval_title(minutes: Minutes) -> str:
+    """「2010年度第8回運営委員会会議録について」."""
+    m = minutes.meeting
+    return f"{m.fiscal_year}年度第{m.number}回{m.committee.name}会議録について"

@@ -1,0 +1,189 @@
+"""Circulating draft minutes to the members: personal links, receipts, correction requests."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kyodo.committees.exceptions import (
+    InvalidInput,
+    MinutesConfirmed,
+)
+from kyodo.committees.models import (
+    Circulation,
+    CirculationRecipient,
+    CorrectionRequest,
+    Minutes,
+    MinutesEntry,
+)
+from kyodo.committees.selectors import memberships_on
+from kyodo.committees.services.agenda import carry_over_into
+from kyodo.committees.services.common import next_meeting
+from kyodo.core.audit import audit_log
+from kyodo.core.outbox import outbox_enqueue
+from kyodo.core.roles import Role, require_role
+
+
+def _circulation_mail(recipient: CirculationRecipient) -> tuple[str, str]:
+    minutes = recipient.circulation.minutes
+    link = f"{settings.SITE_URL}/committee/check/{recipient.token}/"
+    subject = f"【確認依頼】{minutes.meeting}会議録(未定稿)"
+    body = (
+        f"{recipient.member.name}委員\n\n"
+        f"{minutes.meeting}の会議録(未定稿)をお送りします。\n"
+        "下記のリンクから内容をご確認ください。訂正があれば各発言の欄からお知らせください。\n\n"
+        f"{link}\n\n"
+        "このリンクはあなた専用です。ほかの方に転送しないでください。\n"
+    )
+    return subject, body
+
+
+def _send_to(recipient: CirculationRecipient) -> None:
+    subject, body = _circulation_mail(recipient)
+    recipient.message = outbox_enqueue(
+        to=recipient.member.email,
+        subject=subject,
+        body=body,
+        kind="committees.minutes.circulation",
+        related=recipient,
+    )
+    recipient.save(update_fields=["message"])
+
+
+def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
+    """Send the draft minutes to every member seated on the meeting day, each a personal link.
+
+    Members without an address get a link too (staff hand the minutes over on paper). The
+    minutes go on the next meeting's agenda for approval.
+    """
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
+        if minutes.is_confirmed:
+            raise MinutesConfirmed()
+        if not MinutesEntry.objects.filter(item__meeting=minutes.meeting).exists():
+            raise InvalidInput(_("The minutes have no entries yet."))
+        circulation = Circulation.objects.create(minutes=minutes)
+        for seat in memberships_on(committee=minutes.meeting.committee, on=minutes.meeting.date):
+            recipient = CirculationRecipient.objects.create(
+                circulation=circulation, member=seat.member, token=secrets.token_urlsafe(32)
+            )
+            if seat.member.email:
+                _send_to(recipient)
+        minutes.status = Minutes.Status.CIRCULATED
+        minutes.save(update_fields=["status"])
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.minutes.circulated",
+            obj=minutes,
+            changes={"recipients": circulation.recipients.count()},
+        )
+        if following := next_meeting(minutes.meeting):
+            carry_over_into(following)
+    return circulation
+
+
+def recipient_open(*, token: str) -> CirculationRecipient | None:
+    """A member opened their personal link: record the first time (受領). Public action."""
+    with transaction.atomic():
+        recipient = (
+            CirculationRecipient.objects.select_for_update()
+            .select_related("member", "circulation__minutes__meeting__committee")
+            .filter(token=token)
+            .first()
+        )
+        if recipient is None:
+            return None
+        if recipient.opened_at is None:
+            recipient.opened_at = timezone.now()
+            recipient.save(update_fields=["opened_at"])
+            audit_log(
+                actor=None,
+                action="kyodo.committees.minutes.received",
+                obj=recipient,
+                changes={"member": recipient.member.name},
+            )
+    return recipient
+
+
+def correction_submit(*, token: str, entry_id: int | None, text: str) -> CorrectionRequest:
+    """A member asks for a correction of an entry (or of the minutes as a whole). Public."""
+    if not text.strip():
+        raise InvalidInput(_("Write the correction you ask for."))
+    with transaction.atomic():
+        recipient = (
+            CirculationRecipient.objects.select_for_update()
+            .select_related("circulation__minutes")
+            .filter(token=token)
+            .first()
+        )
+        if recipient is None:
+            raise InvalidInput(_("This link is not valid."))
+        minutes = recipient.circulation.minutes
+        if minutes.is_confirmed:
+            raise MinutesConfirmed()
+        entry = None
+        if entry_id is not None:
+            entry = MinutesEntry.objects.filter(pk=entry_id, item__meeting=minutes.meeting).first()
+            if entry is None:
+                raise InvalidInput(_("This entry is not part of these minutes."))
+        if recipient.opened_at is None:
+            recipient.opened_at = timezone.now()
+            recipient.save(update_fields=["opened_at"])
+        correction = CorrectionRequest.objects.create(
+            recipient=recipient, entry=entry, text=text.strip()
+        )
+        audit_log(
+            actor=None,
+            action="kyodo.committees.minutes.correction_requested",
+            obj=correction,
+            changes={"member": str(recipient.member), "entry": entry_id},
+        )
+    return correction
+
+
+def correction_resolve(*, actor, correction: CorrectionRequest) -> CorrectionRequest:
+    """Staff mark a correction request as dealt with."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        correction.resolved = True
+        correction.save(update_fields=["resolved"])
+        audit_log(
+            actor=actor, action="kyodo.committees.minutes.correction_resolved", obj=correction
+        )
+    return correction
+
+
+def recipient_resend(*, actor, recipient: CirculationRecipient) -> CirculationRecipient:
+    """Send the member's link again, to the address the member has now."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        recipient = CirculationRecipient.objects.select_for_update().get(pk=recipient.pk)
+        if recipient.circulation.minutes.is_confirmed:
+            raise MinutesConfirmed()
+        if not recipient.member.email:
+            raise InvalidInput(_("This member has no e-mail address."))
+        _send_to(recipient)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.minutes.resent",
+            obj=recipient,
+            changes={"to": recipient.member.email},
+        )
+    return recipient
+
+
+def recipient_mark_paper(*, actor, recipient: CirculationRecipient) -> CirculationRecipient:
+    """Record that staff handed the draft over on paper (it counts as received)."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        recipient = CirculationRecipient.objects.select_for_update().get(pk=recipient.pk)
+        if recipient.paper_at is None:
+            recipient.paper_at = timezone.now()
+            recipient.save(update_fields=["paper_at"])
+        audit_log(actor=actor, action="kyodo.committees.minutes.handed_on_paper", obj=recipient)
+    return recipient

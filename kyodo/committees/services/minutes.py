@@ -1,0 +1,259 @@
+"""The entries of draft minutes: typed in the house format, edited, moved, split, joined; corrections of confirmed minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from kyodo.committees.exceptions import (
+    InvalidInput,
+)
+from kyodo.committees.models import (
+    AgendaItem,
+    Meeting,
+    Member,
+    Membership,
+    Minutes,
+    MinutesEntry,
+    MinutesRevision,
+)
+from kyodo.committees.selectors import memberships_on
+from kyodo.committees.services.common import editable_minutes, entries_changed, renumber_entries
+from kyodo.core.audit import audit_log
+from kyodo.core.roles import Role, require_role
+from kyodo.minutes_text import Entry, MinutesParseError, parse_entries
+
+_ROLE_LABELS = {"委員長": Membership.Role.CHAIR, "副委員長": Membership.Role.VICE_CHAIR}
+
+
+def member_for(meeting: Meeting, speaker: str) -> Member | None:
+    """The member a speaker label names: 委員長 → the chair that day, 「熊田委員」 → 熊田."""
+    label = "".join(speaker.split())
+    seats = memberships_on(committee=meeting.committee, on=meeting.date)
+    if label in _ROLE_LABELS:
+        seat = seats.filter(role=_ROLE_LABELS[label]).first()
+        return seat.member if seat else None
+    for suffix in ("副委員長", "委員長", "委員"):
+        if label.endswith(suffix) and len(label) > len(suffix):
+            label = label.removesuffix(suffix)
+            break
+    seat = seats.filter(member__name=label).first()
+    return seat.member if seat else None
+
+
+def entry_row(meeting: Meeting, item: AgendaItem, position: int, entry: Entry) -> MinutesEntry:
+    speaker = "".join((entry.speaker or "").split()) if entry.kind == "statement" else ""
+    return MinutesEntry(
+        item=item,
+        position=position,
+        kind=entry.kind,
+        speaker=speaker,
+        member=member_for(meeting, speaker) if speaker else None,
+        text=entry.text,
+    )
+
+
+def preview_entries(text: str) -> list[Entry]:
+    """Parse house-format text for the preview; the parser's Japanese message on failure."""
+    try:
+        entries = parse_entries(text)
+    except MinutesParseError as exc:
+        raise InvalidInput(exc.message) from None
+    if not entries:
+        raise InvalidInput(_("No statements or notes were found in the text."))
+    for entry in entries:
+        if entry.kind == "statement" and not (entry.speaker or "").strip():
+            raise InvalidInput(_("A statement has no speaker."))
+    return entries
+
+
+def minutes_entries_set(
+    *, actor, item: AgendaItem, entries: Iterable[Entry], append: bool = False
+) -> list[MinutesEntry]:
+    """Replace (or extend) the entries of one item with ``entries``, in order."""
+    require_role(actor, Role.STAFF)
+    entries = list(entries)
+    with transaction.atomic():
+        editable_minutes(item.meeting)
+        if not append:
+            item.entries.all().delete()
+        start = (item.entries.aggregate(n=Max("position"))["n"] or 0) + 1
+        rows = MinutesEntry.objects.bulk_create(
+            [entry_row(item.meeting, item, start + i, e) for i, e in enumerate(entries)]
+        )
+        entries_changed(item.meeting_id)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.minutes.entries_set",
+            obj=item,
+            changes={"entries": len(rows), "append": append},
+        )
+    return rows
+
+
+def minutes_entries_from_text(
+    *, actor, item: AgendaItem, text: str, append: bool = False
+) -> list[MinutesEntry]:
+    """Parse house-format text (「委員長：……」, 「○……」) and store it as the item's entries."""
+    return minutes_entries_set(actor=actor, item=item, entries=preview_entries(text), append=append)
+
+
+def entry_update(*, actor, entry: MinutesEntry, speaker: str, text: str) -> MinutesEntry:
+    """Correct one entry's speaker or text (a note has no speaker)."""
+    require_role(actor, Role.STAFF)
+    if not text.strip():
+        raise InvalidInput(_("The entry has no text."))
+    speaker = "".join(speaker.split())
+    if entry.kind == MinutesEntry.Kind.STATEMENT and not speaker:
+        raise InvalidInput(_("A statement has no speaker."))
+    with transaction.atomic():
+        editable_minutes(entry.item.meeting)
+        changes = {"speaker": [entry.speaker, speaker], "text": [entry.text, text.strip()]}
+        entry.speaker = speaker if entry.kind == MinutesEntry.Kind.STATEMENT else ""
+        entry.member = member_for(entry.item.meeting, speaker) if entry.speaker else None
+        entry.text = text.strip()
+        entry.save(update_fields=["speaker", "member", "text"])
+        audit_log(
+            actor=actor, action="kyodo.committees.minutes.entry_updated", obj=entry, changes=changes
+        )
+    return entry
+
+
+def entry_move(*, actor, entry: MinutesEntry, up: bool) -> None:
+    """Swap an entry with the one above (``up``) or below it."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        editable_minutes(entry.item.meeting)
+        siblings = list(entry.item.entries.select_for_update().order_by("position", "pk"))
+        index = [e.pk for e in siblings].index(entry.pk)
+        other = index - 1 if up else index + 1
+        if not 0 <= other < len(siblings):
+            raise InvalidInput(_("The entry cannot move further."))
+        siblings[index], siblings[other] = siblings[other], siblings[index]
+        for position, sibling in enumerate(siblings, start=1):
+            MinutesEntry.objects.filter(pk=sibling.pk).update(position=position)
+        entries_changed(entry.item.meeting_id)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.minutes.entry_moved",
+            obj=entry,
+            changes={"direction": "up" if up else "down"},
+        )
+
+
+def entry_split(*, actor, entry: MinutesEntry, at: int) -> MinutesEntry:
+    """Split an entry in two at character ``at``; the second part keeps the speaker."""
+    require_role(actor, Role.STAFF)
+    first, second = entry.text[:at].strip(), entry.text[at:].strip()
+    if not first or not second:
+        raise InvalidInput(_("Split inside the text, so that both parts keep some of it."))
+    with transaction.atomic():
+        editable_minutes(entry.item.meeting)
+        # Shift everything after the entry down by one, then put the new part in the gap.
+        for later in entry.item.entries.filter(position__gt=entry.position).order_by("-position"):
+            MinutesEntry.objects.filter(pk=later.pk).update(position=later.position + 1)
+        entry.text = first
+        entry.save(update_fields=["text"])
+        new = MinutesEntry.objects.create(
+            item=entry.item,
+            position=entry.position + 1,
+            kind=entry.kind,
+            speaker=entry.speaker,
+            member=entry.member,
+            text=second,
+        )
+        renumber_entries(entry.item)
+        entries_changed(entry.item.meeting_id)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.minutes.entry_split",
+            obj=entry,
+            changes={"at": at},
+        )
+    return new
+
+
+def entry_join(*, actor, entry: MinutesEntry) -> MinutesEntry:
+    """Join the entry below into this one (a line the parser took for a new turn)."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        editable_minutes(entry.item.meeting)
+        following = entry.item.entries.filter(position__gt=entry.position).order_by("position")
+        nxt = following.first()
+        if nxt is None:
+            raise InvalidInput(_("There is no entry below to join."))
+        entry.text += nxt.text
+        entry.save(update_fields=["text"])
+        nxt.delete()
+        renumber_entries(entry.item)
+        entries_changed(entry.item.meeting_id)
+        audit_log(actor=actor, action="kyodo.committees.minutes.entries_joined", obj=entry)
+    return entry
+
+
+def entry_delete(*, actor, entry: MinutesEntry) -> None:
+    """Remove one entry from draft minutes."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        editable_minutes(entry.item.meeting)
+        item = entry.item
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.minutes.entry_deleted",
+            obj=entry,
+            changes={"text": entry.text},
+        )
+        entry.delete()
+        renumber_entries(item)
+        entries_changed(item.meeting_id)
+
+
+def minutes_revise(
+    *, actor, minutes: Minutes, item: AgendaItem, text: str, reason: str
+) -> MinutesRevision:
+    """Correct confirmed minutes as a new revision: the old content, reason and author are kept.
+
+    Confirmed minutes are never overwritten silently: the revision row holds the whole previous
+    content and its hash, and the minutes get a new hash.
+    """
+    from kyodo.committees.export import content_hash, minutes_document
+
+    require_role(actor, Role.STAFF)
+    if not reason.strip():
+        raise InvalidInput(_("Give the reason for the correction."))
+    entries = preview_entries(text)
+    with transaction.atomic():
+        minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+        if not minutes.is_confirmed:
+            raise InvalidInput(
+                _("Draft minutes are edited directly; revisions are for confirmed minutes.")
+            )
+        if item.meeting_id != minutes.meeting_id:
+            raise InvalidInput()
+        previous = minutes_document(minutes, labels="stored").to_dict()
+        number = (minutes.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
+        revision = MinutesRevision.objects.create(
+            minutes=minutes,
+            number=number,
+            reason=reason.strip(),
+            author=actor,
+            previous_content=previous,
+            previous_hash=minutes.content_hash,
+        )
+        item.entries.all().delete()
+        MinutesEntry.objects.bulk_create(
+            [entry_row(minutes.meeting, item, i, e) for i, e in enumerate(entries, start=1)]
+        )
+        minutes.content_hash = content_hash(minutes)
+        minutes.save(update_fields=["content_hash"])
+        entries_changed(minutes.meeting_id)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.minutes.revised",
+            obj=minutes,
+            changes={"revision": number, "reason": revision.reason, "item": item.title},
+        )
+    return revision
