@@ -174,6 +174,7 @@ def load_demo() -> None:
         accepts_applications=False,
         status=held,
         attendance_people=3,
+        walk_in_people=3,
     )
     _event(
         # The seed's own spelling (フェティバル) is kept: this is its record of the day.
@@ -186,6 +187,7 @@ def load_demo() -> None:
         accepts_applications=False,
         status=held,
         attendance_groups=24,
+        walk_in_groups=24,
     )
 
     # --- January 2011 ---------------------------------------------------------------------------
