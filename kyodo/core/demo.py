@@ -1,4 +1,6 @@
-"""The demo center: 西東京市市民協働推進センター as it stood on 2011-01-18, from the seed's facts.
+"""The demo center: 西東京市市民協働推進センター as it stood on 2011-01-18, from the seed's facts,
+and the same center alive on the day the demo runs (its current fiscal year's open events,
+applications waiting for review, a 変更届, consultations whose follow-up is due).
 
 Each app contributes a loader (listed in ``DEMO_LOADERS``, in dependency order). Loaders are
 idempotent: running ``kyodo demo`` twice leaves the same data.
@@ -24,6 +26,11 @@ DEMO_LOADERS = [
     "kyodo.committees.demo.load_committee",
     "kyodo.collaboration.demo.load_demo",
     "kyodo.website.demo.load_demo",
+    # The current fiscal year, relative to the day the demo runs: the 2010 history above stays
+    # exactly as it is, and a newcomer finds events open, applications and follow-ups waiting.
+    "kyodo.organizations.demo.load_current",
+    "kyodo.events.demo.load_current",
+    "kyodo.consultations.demo.load_current",
 ]
 
 

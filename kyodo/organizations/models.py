@@ -340,7 +340,9 @@ class ChangeRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    decided_at = models.DateTimeField(pgettext_lazy("change request", "decided at"), null=True, blank=True)
+    decided_at = models.DateTimeField(
+        pgettext_lazy("change request", "decided at"), null=True, blank=True
+    )
     return_reason = models.TextField(_("reason for returning"), blank=True, default="")
 
     objects = ChangeRequestQuerySet.as_manager()
