@@ -2,9 +2,6 @@
 
 
 def samples() -> dict[str, str | None]:
-    from kyodo.organizations.models import ChangeRequest
-
-    # The demo's 変更届 of 西東京シネマ倶楽部, waiting for review.
-    return {
-        "/staff/groups/changes/<int:pk>/": f"/staff/groups/changes/{ChangeRequest.objects.get().pk}/"
-    }
+    # A 変更届 exists in the demo's current fiscal year only (`kyodo demo`), not in the tests'
+    # history: its page is checked with axe in test_browser.py, after a group sends one.
+    return {"/staff/groups/changes/<int:pk>/": None}
