@@ -23,6 +23,7 @@ from kyodo.collaboration.exceptions import (
     AlreadyDecided,
     AlreadyReviewed,
     CallClosed,
+    GroupNotActive,
     InvalidInput,
     NotReviewable,
     ProposalLocked,
@@ -346,6 +347,10 @@ def _organization_of(actor):
     organization = organization_for_representative(user=actor)
     if organization is None:
         raise PermissionDenied(_("You do not represent a registered group."))
+    if not organization.can_act:
+        # Rights follow the group's state: a suspended (休止) or withdrawn (退会) group neither
+        # drafts nor submits, whatever page the request came from.
+        raise GroupNotActive()
     return organization
 
 

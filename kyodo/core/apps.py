@@ -9,6 +9,11 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Writes from every process (web, task worker, commands) move the page cache's generation.
+        from django.db.models import fields
+
         from kyodo.core import cache
 
         cache.install()
+        # Django 6.1's empty choice of every select (「- Select an option -」) has no Japanese in
+        # Django's own catalogue; Django asks projects to set it here, once, for every form.
+        fields.BLANK_CHOICE_LABEL = _("Choose")
