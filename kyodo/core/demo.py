@@ -35,6 +35,7 @@ CURRENT_LOADERS = [
     "kyodo.organizations.demo.load_current",
     "kyodo.events.demo.load_current",
     "kyodo.consultations.demo.load_current",
+    "kyodo.committees.demo.load_current",
 ]
 
 

@@ -56,5 +56,5 @@ def test_minutes_not_confirmed_have_no_files(client, demo):
     for minutes in Minutes.objects.exclude(status=Minutes.Status.CONFIRMED):
         for fmt in ("pdf", "docx"):
             assert client.get(f"/opendata/minutes/{minutes.pk}/download.{fmt}").status_code == 404
-    assert Minutes.objects.exclude(status=Minutes.Status.CONFIRMED).count() == 4
+    assert Minutes.objects.exclude(status=Minutes.Status.CONFIRMED).count() == 2
     assert client.get("/opendata/minutes/999999/download.pdf").status_code == 404

@@ -92,6 +92,8 @@ def test_the_demo_has_a_committee_at_work_this_fiscal_year(demo):
     from kyodo.committees.selectors import approval_check, memberships_on
     from kyodo.core.wareki import fiscal_year
 
+    committee_demo.load_current()
+    committee_demo.load_current()  # idempotent
     today = timezone.localdate()
     held, following = Meeting.objects.filter(date__gt=date(2011, 3, 31)).order_by("date")
     assert held.date < today < following.date
