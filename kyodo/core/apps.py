@@ -12,3 +12,9 @@ class CoreConfig(AppConfig):
         from kyodo.core import cache
 
         cache.install()
+        # The staff idle timeout counts from sign-in (kyodo/core/sessions.py).
+        from django.contrib.auth.signals import user_logged_in
+
+        from kyodo.core.sessions import mark_signed_in
+
+        user_logged_in.connect(mark_signed_in, dispatch_uid="kyodo-idle-clock")

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.text import match_key, normalize_reading
+from kyodo.organizations.contact_models import OrganizationContact  # noqa: F401 (a model)
 
 
 class ActivityField(models.TextChoices):

@@ -446,11 +446,9 @@ def organization_update_profile(
 
     Every change is one audit row with old and new values, which staff see on the group's page.
     """
-    represents = (
-        organization.representative_user_id is not None
-        and organization.representative_user_id == getattr(actor, "pk", None)
-        and has_role(actor, Role.GROUP)
-    )
+    from kyodo.organizations.contacts import speaks_for
+
+    represents = speaks_for(actor, organization) and has_role(actor, Role.GROUP)
     if not represents:
         require_role(actor, Role.STAFF)
     with transaction.atomic():
