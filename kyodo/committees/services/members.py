@@ -80,7 +80,7 @@ def member_create(
             "term": [term_start, term_end],
         }
         if invite:
-            user = _invite(member)
+            user = _invite(member, committee)
             changes["username"] = user.username
         audit_log(
             actor=actor, action="kyodo.committees.member.created", obj=member, changes=changes
@@ -88,7 +88,7 @@ def member_create(
     return member
 
 
-def _invite(member: Member):
+def _invite(member: Member, committee: Committee | None = None):
     if not member.email:
         raise people.NoEmail()
     user = people.account_create(
@@ -100,7 +100,13 @@ def _invite(member: Member):
     )
     member.user = user
     member.save(update_fields=["user"])
-    people.invitation_enqueue(user, what=str(_("Committee member")), related=member)
+    committee = committee or Committee.objects.filter(memberships__member=member).first()
+    what = (
+        _("Member of %(committee)s") % {"committee": committee.name}
+        if committee
+        else _("Committee member")
+    )
+    people.invitation_enqueue(user, what=str(what), related=member)
     return user
 
 

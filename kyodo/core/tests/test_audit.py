@@ -2,7 +2,7 @@
 
 import ast
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
