@@ -213,6 +213,7 @@ OBJECT_LINKS = {
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 _HEX = re.compile(r"^[0-9a-f]{40,}$")
+_MEETING_CODE = re.compile(r"^(\d{4})-(\d{1,2})$")  # Meeting.code: fiscal year and number
 
 
 @dataclass(frozen=True)
@@ -281,15 +282,23 @@ def change_lines(changes: Any, *, model=None, action: str = "") -> list[ChangeLi
     lines = []
     for key, value in changes.items():
         field = _field(model, key)
-        label = (
-            str(capfirst(field.verbose_name))
-            if field is not None
-            else str(KEY_LABELS.get(key, key if not key.isascii() else _("Details")))
+        label = _field_label(field) or str(
+            KEY_LABELS.get(key, key if not key.isascii() else _("Details"))
         )
         lines.append(
             ChangeLine(label, _value_text(key, value, model=model, field=field, action=action))
         )
     return lines
+
+
+def _field_label(field) -> str:
+    """A field's verbose name, unless it has none of its own (Django's default is English)."""
+    if field is None:
+        return ""
+    verbose = field.verbose_name
+    if isinstance(verbose, str) and verbose == field.name.replace("_", " "):
+        return ""
+    return str(capfirst(verbose))
 
 
 def _field(model, name: str):
@@ -313,6 +322,8 @@ def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
         return f"{one(value[0])} → {one(value[1])}"
     if key == "fiscal_year" and isinstance(value, int) and not isinstance(value, bool):
         return fiscal_year_name(value)
+    if key == "meeting" and isinstance(value, str) and (code := _MEETING_CODE.match(value)):
+        return f"{fiscal_year_name(int(code[1]))}第{int(code[2])}回"
     if isinstance(value, str) and model is not None:
         coded = CODED_FIELDS.get((model._meta.label_lower, key))
         if coded:
