@@ -232,4 +232,4 @@ def keepalive(request):
     # The idle warning's "continue" button: any request refreshes the session (see sessions.py).
     from django.http import HttpResponse
 
-    return HttpResponse(status=204, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
