@@ -89,17 +89,31 @@ def member_create(
 
 
 def _invite(member: Member, committee: Committee | None = None):
+    """Give the member an account with the member role and invite them. A person who already
+    signs in with this address (a group's representative, say) keeps that one account: it gains
+    the role, and needs no invitation once its password is set."""
     if not member.email:
         raise people.NoEmail()
-    user = people.account_create(
-        username=people.username_for(member.email),
-        full_name=member.name,
-        name_reading=member.name_reading,
-        email=member.email,
-        roles=[Role.MEMBER],
+    existing = (
+        people.User.objects.filter(email__iexact=member.email, is_active=True)
+        .exclude(committee_member__isnull=False)
+        .first()
     )
+    if existing is not None:
+        grant_role(existing, Role.MEMBER)
+        user = existing
+    else:
+        user = people.account_create(
+            username=people.username_for(member.email),
+            full_name=member.name,
+            name_reading=member.name_reading,
+            email=member.email,
+            roles=[Role.MEMBER],
+        )
     member.user = user
     member.save(update_fields=["user"])
+    if user.has_usable_password():
+        return user
     committee = committee or Committee.objects.filter(memberships__member=member).first()
     what = (
         _("Member of %(committee)s") % {"committee": committee.name}

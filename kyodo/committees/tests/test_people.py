@@ -176,3 +176,20 @@ def test_people_pages_render(client, committee, staff):
         assert client.get(url).status_code == 200, url
     index = client.get("/staff/committees/people/")
     assert "過去の委員" in index.text  # every term of the fixture ended in 2011
+
+
+def test_a_person_who_already_signs_in_keeps_one_account(committee, staff, group_user):
+    member = services.member_create(
+        actor=staff,
+        committee=committee,
+        name="風の会 代表",
+        name_reading="かぜのかい だいひょう",
+        sector="npo",
+        email="GROUP1@example.jp",
+        term_start=date(2011, 4, 1),
+        term_end=None,
+        invite=True,
+    )
+    assert member.user == group_user
+    assert user_roles(member.user) == {"group", "member"}
+    assert OutboxMessage.objects.count() == 0  # they sign in as before
