@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions end after SESSION_IDLE_MINUTES without a request; a form sent afterwards is
+    # kept and given back after signing in (kyodo/core/sessions.py).
+    "kyodo.core.sessions.IdleTimeoutMiddleware",
     # Anonymous public pages from the "pages" cache; inside the CSRF, session, authentication and
     # message middleware, which it relies on (see kyodo/core/cache.py).
     "kyodo.core.cache.PublicPageCacheMiddleware",
@@ -157,6 +160,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Minutes without a request after which a staff session ends (a warning shows before).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60, minimum=1)
+# A refused form gets a Japanese page that says what to do, and keeps what was typed.
+CSRF_FAILURE_VIEW = "kyodo.core.views.auth.csrf_failure"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home-for-user"
 LOGOUT_REDIRECT_URL = "website:home"

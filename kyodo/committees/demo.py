@@ -302,6 +302,7 @@ def load_meetings() -> str | None:
 
 # --- this fiscal year: a committee at work on the day the demo runs ----------------------------
 
+
 def _load_current_terms(today: date | None = None) -> None:
     """The same twelve sit today: two-year terms from odd fiscal years, as the seed's
     (2009-04-01 to 2011-03-31), so that the committee of the demo has members on any day."""
@@ -321,7 +322,6 @@ def _load_current_terms(today: date | None = None) -> None:
                 "role": Membership.Role.CHAIR if name == CHAIR else Membership.Role.MEMBER,
             },
         )
-
 
 
 ABSENT_10 = ("有馬",)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.core.text import match_key, normalize_reading
+from kyodo.organizations.contact_models import OrganizationContact  # noqa: F401 (a model)
 
 
 class ActivityField(models.TextChoices):

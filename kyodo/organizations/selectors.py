@@ -167,10 +167,10 @@ def public_organization(*, pk: int) -> Organization | None:
 
 
 def organization_for_representative(*, user) -> Organization | None:
-    """The group this user represents, if any."""
+    """The group this user represents or is a contact of, if any."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return Organization.objects.filter(representative_user=user).first()
+    return Organization.objects.filter(Q(representative_user=user) | Q(contacts__user=user)).first()
 
 
 def status_history(*, organization: Organization) -> QuerySet[OrganizationStatusChange]:

@@ -388,11 +388,10 @@ def require_active(organization: Organization) -> None:
 
 
 def _represents(actor, organization: Organization) -> bool:
-    return (
-        organization.representative_user_id is not None
-        and organization.representative_user_id == getattr(actor, "pk", None)
-        and has_role(actor, Role.GROUP)
-    )
+    """The group's representative, or one of the contacts staff gave it, signed in as a group."""
+    from kyodo.organizations.contacts import speaks_for
+
+    return has_role(actor, Role.GROUP) and speaks_for(actor, organization)
 
 
 def organization_update_profile(
