@@ -93,18 +93,20 @@ def terms_ending(*, committee, today: date, days: int = 90) -> list[tuple[date, 
     """(end, person, what) for seats and appointments whose term ends within ``days``."""
     until = today + timedelta(days=days)
     rows = [
-        (s.term_end, s.member.name, s.get_role_display())
+        (s.term_end, s.member, s.get_role_display())
         for s in Membership.objects.filter(
             committee=committee, term_end__gte=today, term_end__lte=until
         ).select_related("member")
     ]
     rows += [
-        (a.term_end, a.member.name, a.title)
+        (a.term_end, a.member, a.title)
         for a in Appointment.objects.filter(
             committee=committee, term_end__gte=today, term_end__lte=until
         ).select_related("member")
     ]
-    return sorted(rows, key=lambda r: (r[0], gojuon_key(r[1])))
+    # Same day: in gojūon order of the members' stored readings.
+    rows.sort(key=lambda r: (r[0], gojuon_key(r[1].name_reading)))
+    return [(end, member.name, what) for end, member, what in rows]
 
 
 def open_action_items(*, meeting: Meeting) -> QuerySet[ActionItem]:

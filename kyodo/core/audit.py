@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyodo.core.models import AuditEntry
 from kyodo.core.wareki import fiscal_year_name, format_wareki
@@ -78,7 +79,7 @@ def _jsonable(value: Any) -> Any:
 # Keys that are not fields of the audited object: their words.
 KEY_LABELS = {
     "event": _("Event"),
-    "name": _("Name"),
+    "name": pgettext_lazy("audit", "Name"),
     "names": _("Names"),
     "kind": _("Kind"),
     "text": _("Text"),
@@ -132,7 +133,7 @@ KEY_LABELS = {
     "attachment": _("Attachment"),
     "username": _("User name"),
     "email": _("E-mail"),
-    "full_name": _("Name"),
+    "full_name": pgettext_lazy("person", "Name"),
     "roles": _("Roles"),
     "is_active": _("Can sign in"),
     "committee": _("Committee"),

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from kyodo.committees.models import Committee, Member, Membership, SecretariatMember
@@ -27,7 +27,7 @@ from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
 
 
 class MemberForm(CleanTextMixin, forms.Form):
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=100)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
     name_reading = forms.CharField(
         label=gettext_lazy("Reading"),
         max_length=200,
@@ -81,7 +81,7 @@ class RenewForm(forms.Form):
 
 
 class SecretariatForm(CleanTextMixin, forms.Form):
-    name = forms.CharField(label=gettext_lazy("Name"), max_length=100)
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
     name_reading = forms.CharField(label=gettext_lazy("Reading"), max_length=200, required=False)
     title = forms.CharField(label=gettext_lazy("Title (e.g. センター長, 主事)"), max_length=100)
     order = forms.IntegerField(

@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from kyodo.core import people
@@ -47,7 +47,7 @@ class AccountFilterForm(forms.Form):
 
 
 class AccountForm(CleanTextMixin, forms.Form):
-    full_name = forms.CharField(label=gettext_lazy("Name"), max_length=100)
+    full_name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
     name_reading = forms.CharField(
         label=gettext_lazy("Reading"),
         max_length=200,
