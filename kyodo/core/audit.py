@@ -141,6 +141,14 @@ KEY_LABELS = {
     "term_start": _("Term starts"),
     "term_end": _("Term ends"),
     "seats": _("Seats"),
+    "attendance": _("Attendance"),
+    "members_told": _("Members told by mail"),
+    "released": _("Items given back to the next meeting"),
+    "approval": _("Approval"),
+    "imported": pgettext_lazy("audit", "Imported"),
+    "version": _("Version"),
+    "override": _("Reason to approve anyway"),
+    "meeting_code": _("Meeting (fiscal year-number)"),
 }
 
 # Values of keys whose codes are not a field's choices on the audited object.
@@ -151,6 +159,7 @@ VALUE_LABELS = {
 
 # Keys whose values are the choices of a field of another model: key → (model, field).
 KEY_CHOICES = {
+    "attendance": ("committees.Attendance", "status"),
     "outcome": ("committees.Decision", "outcome"),
     "method": ("committees.Decision", "method"),
     "category": ("committees.AgendaItem", "category"),

@@ -65,27 +65,17 @@ def group_applications(today: date) -> list[TodoItem]:
     ]
 
 
-def change_requests(today: date) -> list[TodoItem] | None:
-    """HOOK for 変更届 (the organizations app's change requests, being built on another branch).
+def change_requests(today: date) -> list[TodoItem]:
+    """変更届 waiting for review: a group's new registered details."""
+    from kyodo.organizations.selectors import pending_change_requests
 
-    When ``kyodo.organizations.selectors.pending_change_requests()`` exists (a queryset of the
-    requests waiting for review, each with ``organization`` and ``get_staff_url()``), its line
-    appears; until then this returns None and the home page leaves the line out.
-    """
-    from kyodo.organizations import selectors
-
-    pending = getattr(selectors, "pending_change_requests", None)
-    if pending is None:
-        return None
     return [
         TodoItem(
             title=str(request.organization),
-            url=request.get_staff_url(),
-            when=timezone.localdate(request.submitted_at)
-            if getattr(request, "submitted_at", None)
-            else None,
+            url=reverse("organizations-staff:change", args=[request.pk]),
+            when=timezone.localdate(request.submitted_at),
         )
-        for request in pending()
+        for request in pending_change_requests().select_related("organization")
     ]
 
 
@@ -232,6 +222,7 @@ KINDS = [
         _("Change notices (変更届) waiting for review"),
         _("Check the changes a group asked for and approve them or return them."),
         change_requests,
+        lambda: reverse("organizations-staff:changes"),
     ),
     TodoKind(
         "follow-ups",
@@ -275,12 +266,6 @@ KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
 
 def todo_lines(today: date | None = None) -> list[TodoLine]:
-    """Every line of the to-do list with its count (lines whose source does not exist left out)."""
+    """Every line of the to-do list with its count."""
     today = today or timezone.localdate()
-    lines = []
-    for kind in KINDS:
-        items = kind.items(today)
-        if items is None:
-            continue
-        lines.append(TodoLine(kind=kind, count=len(items), url=kind.url()))
-    return lines
+    return [TodoLine(kind=kind, count=len(kind.items(today)), url=kind.url()) for kind in KINDS]

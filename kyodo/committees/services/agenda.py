@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -129,18 +127,11 @@ def item_move(*, actor, item: AgendaItem, up: bool) -> AgendaItem:
     return AgendaItem.objects.get(pk=item.pk)
 
 
-def business_report_text(*, year: int, month: int, source: Callable[..., str] | None = None) -> str:
-    """Text to prefill the 業務報告 item with: the monthly report of the month, if available.
+def business_report_text(*, year: int, month: int) -> str:
+    """Text to prefill the 業務報告 item with: the monthly report of the month."""
+    from kyodo.reports.services import monthly_report_text
 
-    The reports app is optional here (it may not be installed or written yet), so a missing
-    ``kyodo.reports.services.monthly_report_text`` gives an empty prefill, never an error.
-    """
-    if source is None:
-        try:
-            from kyodo.reports.services import monthly_report_text as source
-        except ImportError:
-            return ""
-    return source(year=year, month=month)
+    return monthly_report_text(year=year, month=month)
 
 
 def document_add(*, actor, item: AgendaItem, title: str, file) -> AgendaDocument:

@@ -153,7 +153,7 @@ def _follow_approval(*, actor, item: AgendaItem, approved: bool) -> None:
         if approved
         else "kyodo.committees.minutes.approval_withdrawn",
         obj=target,
-        changes={"at": str(item.meeting)},
+        changes={"approved_at": str(item.meeting)},
     )
 
 

@@ -364,7 +364,7 @@ def attendance_record(*, actor, meeting: Meeting, member: Member, status: str) -
             actor=actor,
             action="kyodo.committees.attendance.recorded",
             obj=meeting,
-            changes={"member": member.name, "status": status},
+            changes={"member": member.name, "attendance": status},
         )
     return attendance
 

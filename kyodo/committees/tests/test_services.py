@@ -396,13 +396,12 @@ def test_terms_ending_within_90_days(committee, staff, meeting):
     assert Appointment.objects.count() == 1
 
 
-def test_business_report_prefill_takes_the_report_text(db):
-    text = services.business_report_text(
-        year=2010, month=12, source=lambda *, year, month: f"{year}年{month}月の月次報告"
-    )
-    assert text == "2010年12月の月次報告"
-    # Without a source it asks the reports app, or returns nothing: never an error.
-    assert isinstance(services.business_report_text(year=2010, month=12), str)
+def test_business_report_prefill_takes_the_report_text(demo):
+    from kyodo.reports.services import monthly_report_text
+
+    text = services.business_report_text(year=2010, month=12)
+    assert text == monthly_report_text(year=2010, month=12)
+    assert text.startswith("12月の新規団体登録は")
 
 
 def test_notice_goes_to_every_seated_member_through_the_outbox(committee, staff, meeting):

@@ -3,6 +3,8 @@ confirmed minutes; members find their meetings and minutes to check."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from kyodo.committees import services
@@ -217,6 +219,16 @@ def test_member_home_lists_meetings_and_minutes_to_check(client, staff, committe
     services.minutes_entries_from_text(actor=staff, item=item, text="事務局：報告した。")
     circulation = services.minutes_circulate(actor=staff, minutes=meeting.minutes)
     kumada = circulation.recipients.get(member__name="熊田")
+    # Member pages are for members sitting today: 熊田 is reappointed.
+    from kyodo.committees.models import Membership
+
+    Membership.objects.create(
+        committee=committee,
+        member=kumada.member,
+        role=Membership.Role.CHAIR,
+        term_start=date(2025, 4, 1),
+        term_end=None,
+    )
     client.force_login(kumada.member.user)
     home = client.get("/member/")
     assert home.status_code == 200

@@ -38,8 +38,9 @@ ALLOWED = {
     # proper names in the demo's data (the seed's groups: 「…ひろばNCH」)
     "NCH",
 }  # fmt: skip
-# 和暦 abbreviations people type and read (H22, R7.4.1, H22.12) and long hex digests.
-NOT_WORDS = re.compile(r"[MTSHR]\d+(?:\.\d+)*|[0-9a-f]{16,}")
+# 和暦 abbreviations people type and read (H22, R7.4.1, H22.12) and hex digests (SHA-256, shown
+# whole or shortened to their first characters).
+NOT_WORDS = re.compile(r"[MTSHR]\d+(?:\.\d+)*|[0-9a-f]{8,}")
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9_]*(?:[-.][A-Za-z0-9_]+)*")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

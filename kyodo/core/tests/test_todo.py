@@ -38,9 +38,9 @@ def staff_client(client, staff_user):
 
 def test_on_the_demo_every_count_equals_its_list(staff_client, demo):
     counts = _lines(staff_client)
-    # The 変更届 line appears once the organizations app provides its selector (see todo.py).
-    assert set(counts) >= {
+    assert set(counts) == {
         "group-applications",
+        "change-requests",
         "follow-ups",
         "requests",
         "drafts",
@@ -59,6 +59,13 @@ def test_each_line_counts_what_needs_doing_today(staff_client, staff_user, demo)
     before = _lines(staff_client)
     Organization.objects.create(
         name="ひばりの会", name_reading="ひばりのかい", legal_form="voluntary", status="applied"
+    )
+    from kyodo.organizations.models import ChangeRequest
+
+    ChangeRequest.objects.create(
+        organization=Organization.objects.filter(status="registered").first(),
+        proposed={"representative_name": "新しい代表"},
+        submitted_at=timezone.now(),
     )
     make_consultation(
         staff_user,
@@ -117,6 +124,7 @@ def test_each_line_counts_what_needs_doing_today(staff_client, staff_user, demo)
     added = {key: after[key] - before[key] for key in after}
     assert added == {
         "group-applications": 1,
+        "change-requests": 1,
         "follow-ups": 2,
         "requests": 1,
         "drafts": 1,
