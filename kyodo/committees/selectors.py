@@ -236,7 +236,8 @@ def approval_check(*, item: AgendaItem, today: date) -> ApprovalCheck | None:
     if minutes.status not in (Minutes.Status.CIRCULATED, Minutes.Status.APPROVED):
         blocking.append(_("The minutes have not been circulated to the members."))
     quorum = quorum_of(meeting=meeting)
-    if not quorum.reached:
+    # Quorum is a fact of a held meeting: until then the meeting's own state is the reason.
+    if not blocking and not quorum.reached:
         warnings.append(
             _("The meeting has no quorum: %(present)d present, %(required)d needed.")
             % {"present": quorum.present, "required": quorum.required}
