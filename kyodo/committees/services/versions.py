@@ -159,7 +159,19 @@ def minutes_confirm(
             actor=actor,
             action="kyodo.committees.minutes.confirmed",
             obj=minutes,
-            changes={"version": 1, "sha256": version.sha256, "approval": approval or {}},
+            changes={
+                "version": 1,
+                "sha256": version.sha256,
+                **{
+                    key: value
+                    for key, value in (
+                        ("approved_at", (approval or {}).get("meeting")),
+                        ("imported", (approval or {}).get("imported")),
+                        ("override", (approval or {}).get("override")),
+                    )
+                    if value
+                },
+            },
         )
     return version
 

@@ -526,7 +526,12 @@ def minutes_detail(request, pk: int):
             ).select_related("recipient__member", "entry"),
             "versions": minutes.versions.select_related("author").order_by("number"),
             "approval_items": approval_items,
-            "formats": sorted(FORMATS),
+            "formats": [
+                ("pdf", "PDF"),
+                ("docx", "Word (DOCX)"),
+                ("text", _("Text")),
+                ("html", "HTML"),
+            ],
         },
     )
 
