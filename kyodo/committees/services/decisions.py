@@ -65,8 +65,10 @@ def decision_record(
     override_reason = override_reason.strip()
     with transaction.atomic():
         editable_minutes(item.meeting)
+        # Only the item's row is locked: PostgreSQL refuses FOR UPDATE on the nullable side of
+        # the outer join that minutes_for needs.
         item = (
-            AgendaItem.objects.select_for_update()
+            AgendaItem.objects.select_for_update(of=("self",))
             .select_related("meeting__committee", "minutes_for")
             .get(pk=item.pk)
         )
