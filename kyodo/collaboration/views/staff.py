@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,6 +33,7 @@ from kyodo.collaboration.models import (
 )
 from kyodo.collaboration.statistics import compute, fiscal_years_in_register
 from kyodo.collaboration.views import attempt
+from kyodo.core.exports import XLSX_CONTENT_TYPE, download
 from kyodo.core.permissions import role_required, staff_required
 from kyodo.core.roles import Role, has_role
 
@@ -203,12 +204,9 @@ def statistics(request):
 def statistics_export(request):
     _form, stats = _statistics(request)
     year = stats.fiscal_year or "all"
-    response = HttpResponse(
-        to_xlsx(stats),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return download(
+        to_xlsx(stats), filename=f"collaboration-{year}.xlsx", content_type=XLSX_CONTENT_TYPE
     )
-    response["Content-Disposition"] = f'attachment; filename="collaboration-{year}.xlsx"'
-    return response
 
 
 @staff_required
