@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
+from kyodo.core.exports import CSV_CONTENT_TYPE, csv_bytes, download
 from kyodo.core.permissions import staff_required
 from kyodo.core.wareki import format_wareki
 from kyodo.events import selectors, services
@@ -248,52 +247,45 @@ def application_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def applications_csv(request: HttpRequest, pk: int) -> HttpResponse:
     # UTF-8 with a BOM: Excel, which the center opens it in, needs the BOM to read Japanese.
     event = _event_or_404(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-applications.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
+    header = [
+        _("Applied at"),
+        _("Status"),
+        _("Place on the waiting list"),
+        _("Applying as"),
+        _("Group"),
+        pgettext("events person", "Name"),
+        _("Reading (furigana)"),
+        _("Number of people"),
+        _("E-mail"),
+        _("Telephone"),
+        _("Received by"),
+        pgettext("events", "Attendance"),
+        _("Message to the center"),
+    ]
+    rows = [
         [
-            _("Applied at"),
-            _("Status"),
-            _("Place on the waiting list"),
-            _("Applying as"),
-            _("Group"),
-            pgettext("events person", "Name"),
-            _("Reading (furigana)"),
-            _("Number of people"),
-            _("E-mail"),
-            _("Telephone"),
-            _("Received by"),
-            pgettext("events", "Attendance"),
-            _("Message to the center"),
+            format_wareki(timezone.localtime(a.created_at).date(), weekday=False)
+            + timezone.localtime(a.created_at).strftime(" %H:%M"),
+            a.get_status_display(),
+            a.waitlist_position,
+            a.get_kind_display(),
+            a.group_label,
+            a.name,
+            a.name_reading,
+            a.people,
+            a.email,
+            a.phone,
+            a.get_channel_display(),
+            a.get_attendance_display() if a.attendance else "",
+            a.note,
         ]
+        for a in selectors.event_applications(event)
+    ]
+    return download(
+        csv_bytes([header, *rows]),
+        filename=f"event-{event.pk}-applications.csv",
+        content_type=CSV_CONTENT_TYPE,
     )
-    for a in selectors.event_applications(event):
-        writer.writerow(
-            [
-                format_wareki(timezone.localtime(a.created_at).date(), weekday=False)
-                + timezone.localtime(a.created_at).strftime(" %H:%M"),
-                a.get_status_display(),
-                a.waitlist_position or "",
-                a.get_kind_display(),
-                a.group_label,
-                _csv_safe(a.name),
-                _csv_safe(a.name_reading),
-                a.people,
-                _csv_safe(a.email),
-                _csv_safe(a.phone),
-                a.get_channel_display(),
-                a.get_attendance_display() if a.attendance else "",
-                _csv_safe(a.note),
-            ]
-        )
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ is run as a formula by Excel (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 # --- after the event ---------------------------------------------------------------------------
