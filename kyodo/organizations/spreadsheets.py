@@ -16,6 +16,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from kyodo.core.exports import Sheet, csv_bytes, undefuse, xlsx_bytes
 from kyodo.core.text import match_key, suggest_reading
 from kyodo.core.wareki import WarekiError, parse_date_ja
 from kyodo.organizations.exceptions import OrganizationError
@@ -105,43 +106,11 @@ def export_rows(organizations) -> list[list[str]]:
 
 def export_csv(organizations) -> bytes:
     """UTF-8 with a BOM, so that Excel opens the Japanese text correctly; CRLF line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    writer.writerows([[_defuse(v) for v in row] for row in export_rows(organizations)])
-    return buffer.getvalue().encode("utf-8-sig")
-
-
-_FORMULA_START = ("=", "+", "-", "@")
-
-
-def _defuse(value: str) -> str:
-    # Excel runs a CSV cell starting with = + - @ as a formula (CSV injection); a leading
-    # apostrophe makes it text, and the importer takes the apostrophe off again.
-    return f"'{value}" if value[:1] in _FORMULA_START else value
-
-
-def _undefuse(value: str) -> str:
-    return value[1:] if value[:1] == "'" and value[1:2] in _FORMULA_START else value
+    return csv_bytes([HEADERS, *export_rows(organizations)])
 
 
 def export_xlsx(organizations) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "登録団体"
-    sheet.append(HEADERS)
-    for row in export_rows(organizations):
-        sheet.append(row)
-    for cells in sheet.iter_rows(min_row=2):
-        for cell in cells:
-            # openpyxl would store a value starting with "=" as a formula; keep it text.
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes([Sheet(title="登録団体", rows=[HEADERS, *export_rows(organizations)])])
 
 
 # --- import --------------------------------------------------------------------------------------
@@ -192,7 +161,7 @@ def read_table(*, filename: str, raw: bytes) -> list[list[str]]:
     else:
         text = decode_csv(raw)
         try:
-            rows = [[_undefuse(c.strip()) for c in r] for r in csv.reader(io.StringIO(text))]
+            rows = [[undefuse(c.strip()) for c in r] for r in csv.reader(io.StringIO(text))]
         except csv.Error:
             raise SpreadsheetError(_("The file could not be read as CSV.")) from None
     rows = [r for r in rows if any(r)]
