@@ -19,6 +19,7 @@ from kyodo.collaboration.forms import AttachmentForm, ProposalForm
 from kyodo.collaboration.models import ProposalAttachment, ProposalCall
 from kyodo.collaboration.views import attempt
 from kyodo.core.permissions import group_required
+from kyodo.core.views.actions import submit_edit
 from kyodo.organizations.selectors import organization_for_representative
 
 
@@ -80,7 +81,10 @@ def proposal_new(request, pk: int):
 def _page(request, proposal, *, form=None, attachment_form=None, status=200):
     editable = proposal.is_draft and proposal.call.is_open_on(timezone.localdate())
     if form is None and editable:
-        form = ProposalForm(initial={f: getattr(proposal, f) for f in services.PROPOSAL_FIELDS})
+        form = ProposalForm(
+            initial={f: getattr(proposal, f) for f in services.PROPOSAL_FIELDS},
+            version_of=proposal,
+        )
     return render(
         request,
         "collaboration/group/proposal.html",
@@ -102,12 +106,16 @@ def proposal_detail(request, pk: int):
     proposal = _own(request, pk)
     if request.method == "POST":
         form = ProposalForm(request.POST)
-        if form.is_valid() and attempt(
-            form,
-            lambda: services.proposal_update(
-                actor=request.user, proposal=proposal, data=form.cleaned_data
-            ),
-        ):
+        if form.is_valid():
+            submit_edit(
+                form,
+                services.proposal_update,
+                obj=proposal,
+                actor=request.user,
+                proposal=proposal,
+                data=form.cleaned_data,
+            )
+        if form.is_valid() and not form.errors:
             messages.success(request, _("The draft has been saved."))
             return redirect("collaboration-group:proposal", pk=proposal.pk)
         return _page(request, _own(request, pk), form=form, status=400)
