@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from kyodo.core.exports import CSV_CONTENT_TYPE, csv_bytes, download
 from kyodo.core.permissions import staff_required
+from kyodo.core.views.actions import submit_edit
 from kyodo.core.wareki import format_wareki
 from kyodo.events import selectors, services
 from kyodo.events.exceptions import EventError
@@ -75,13 +76,17 @@ def event_create(request: HttpRequest) -> HttpResponse:
 @staff_required
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
-    form = EventForm(request.POST or None, initial=EventForm.initial_from(event))
+    form = EventForm(request.POST or None, initial=EventForm.initial_from(event), version_of=event)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.event_update(actor=request.user, event=event, **form.cleaned_data)
-        except EventError as exc:
-            form.add_error(None, exc.message)
-        else:
+        submit_edit(
+            form,
+            services.event_update,
+            obj=event,
+            actor=request.user,
+            event=event,
+            **form.cleaned_data,
+        )
+        if not form.errors:
             messages.success(request, _("The event was saved."))
             return redirect("events-staff:event", pk=event.pk)
     return _form_page(request, form, title=_("Edit event"), event=event, status=_invalid(form))
@@ -148,13 +153,17 @@ def series_create(request: HttpRequest) -> HttpResponse:
 def series_edit(request: HttpRequest, pk: int) -> HttpResponse:
     series = get_object_or_404(EventSeries, pk=pk)
     initial = {name: getattr(series, name) for name in SeriesForm.base_fields}
-    form = SeriesForm(request.POST or None, initial=initial)
+    form = SeriesForm(request.POST or None, initial=initial, version_of=series)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.series_update(actor=request.user, series=series, **form.cleaned_data)
-        except EventError as exc:
-            form.add_error(None, exc.message)
-        else:
+        submit_edit(
+            form,
+            services.series_update,
+            obj=series,
+            actor=request.user,
+            series=series,
+            **form.cleaned_data,
+        )
+        if not form.errors:
             messages.success(request, _("The series was saved."))
             return redirect("events-staff:series")
     return _form_page(request, form, title=_("Edit series"), status=_invalid(form))
@@ -178,14 +187,15 @@ def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
 def guest_edit(request: HttpRequest, pk: int) -> HttpResponse:
     guest = get_object_or_404(Guest.objects.select_related("event"), pk=pk)
     initial = {name: getattr(guest, name) for name in GuestForm.base_fields}
-    form = GuestForm(request.POST or None, initial=initial)
+    form = GuestForm(request.POST or None, initial=initial, version_of=guest)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["position"] is None:
             data["position"] = guest.position
-        services.guest_update(actor=request.user, guest=guest, **data)
-        messages.success(request, _("The guest was saved."))
-        return redirect("events-staff:event", pk=guest.event_id)
+        submit_edit(form, services.guest_update, obj=guest, actor=request.user, guest=guest, **data)
+        if not form.errors:
+            messages.success(request, _("The guest was saved."))
+            return redirect("events-staff:event", pk=guest.event_id)
     return _form_page(
         request, form, title=_("Edit guest"), event=guest.event, status=_invalid(form)
     )
