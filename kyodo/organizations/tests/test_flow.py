@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from kyodo.core.models import AuditEntry
 from kyodo.core.roles import Role, has_role
+from kyodo.core.versions import edit_version
 from kyodo.organizations.models import Organization
 from kyodo.organizations.tests.factories import application_post
 
@@ -118,6 +119,7 @@ def test_apply_return_resubmit_approve_set_password_and_edit(client, staff_user,
     profile = application_post(phone="042-999-0000", published_fields=["area", "phone"])
     for field in ("name", "name_reading", "legal_form"):
         profile.pop(field)
+    profile["edit_version"] = edit_version(organization)
     response = client.post("/group/organization/", profile)
     assert response.status_code == 302
     organization.refresh_from_db()

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kyodo.core.permissions import group_required
+from kyodo.core.views.actions import submit_edit
 from kyodo.organizations import selectors, services
 from kyodo.organizations.forms import ProfileForm
 from kyodo.organizations.views import form_data
@@ -21,18 +22,25 @@ def profile(request):
     initial = {f: getattr(organization, f) for f in services.PROFILE_FIELDS}
     initial["activity_fields"] = organization.activity_field_list
     initial["published_fields"] = organization.published_field_list
-    form = ProfileForm(*form_data(request), initial=initial)
+    form = ProfileForm(*form_data(request), initial=initial, version_of=organization)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         bylaws = data.pop("bylaws", None)
-        changes = services.organization_update_profile(
-            actor=request.user, organization=organization, data=data, bylaws=bylaws
+        changes = submit_edit(
+            form,
+            services.organization_update_profile,
+            obj=organization,
+            actor=request.user,
+            organization=organization,
+            data=data,
+            bylaws=bylaws,
         )
-        if changes:
-            messages.success(request, _("The group's profile was saved."))
-        else:
-            messages.info(request, _("Nothing was changed."))
-        return redirect("organizations-group:profile")
+        if not form.errors:
+            if changes:
+                messages.success(request, _("The group's profile was saved."))
+            else:
+                messages.info(request, _("Nothing was changed."))
+            return redirect("organizations-group:profile")
     return render(
         request, "organizations/group/profile.html", {"form": form, "organization": organization}
     )
