@@ -22,11 +22,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import FilterSchema, NinjaAPI, Path, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import Field, WithJsonSchema
+from pydantic import AfterValidator, Field, WithJsonSchema
 
 from kyodo.api.opendata import public_events
 from kyodo.committees.export import minutes_document, speaker_label
 from kyodo.committees.models import AgendaItem, Meeting, Minutes, MinutesEntry, SpeakerLabels
+from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import fiscal_year_range
 from kyodo.events.models import Event, EventKind
 from kyodo.organizations import selectors as organization_selectors
@@ -71,6 +72,17 @@ class ValidationErrorOut(Schema):
 
 # Every operation answers 422 for a parameter it cannot read, and 404 for an id it does not have.
 ERRORS = {422: ValidationErrorOut}
+
+
+def _no_control_characters(value: str | None) -> str | None:
+    # A NUL byte (?q=%00) reaches PostgreSQL as a 500 otherwise: refused as bad input (422).
+    if value is not None and (has_control_characters(value) or "\x00" in value):
+        raise ValueError("制御文字（見えない文字）は使えません。")
+    return value
+
+
+# Free text in a query: no control characters.
+QueryText = Annotated[str | None, AfterValidator(_no_control_characters)]
 NOT_FOUND = {404: NotFoundOut, 422: ValidationErrorOut}
 
 
@@ -171,7 +183,7 @@ def get_event(request: HttpRequest, event_id: int = Path(..., ge=1, le=MAX_ID)):
 
 
 class GroupFilter(Schema):
-    q: str | None = Field(None, max_length=200, description="Part of the name or its reading.")
+    q: QueryText = Field(None, max_length=200, description="Part of the name or its reading.")
     activity_field: ActivityField | None = Field(None, description="A field of activity (code).")
     legal_form: Organization.LegalForm | None = Field(None, description="Legal form (code).")
 
@@ -513,10 +525,10 @@ def _statements() -> QuerySet[MinutesEntry]:
 
 class StatementFilter(DateRangeFilter):
     meeting: int | None = Field(None, ge=1, le=MAX_ID, description="Meeting id.")
-    speaker: str | None = Field(
+    speaker: QueryText = Field(
         None, max_length=100, description="Exactly the speaker as published (e.g. 委員長)."
     )
-    q: str | None = Field(None, max_length=200, description="Words in the statement.")
+    q: QueryText = Field(None, max_length=200, description="Words in the statement.")
 
 
 class StatementOut(Schema):
