@@ -81,8 +81,9 @@ def _no_control_characters(value: str | None) -> str | None:
     return value
 
 
-# Free text in a query: no control characters.
+# Free text in a query: no control characters (said in the schema too, for clients and tests).
 QueryText = Annotated[str | None, AfterValidator(_no_control_characters)]
+NO_CONTROL_CHARACTERS = {"pattern": "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]*$"}
 NOT_FOUND = {404: NotFoundOut, 422: ValidationErrorOut}
 
 
@@ -183,7 +184,12 @@ def get_event(request: HttpRequest, event_id: int = Path(..., ge=1, le=MAX_ID)):
 
 
 class GroupFilter(Schema):
-    q: QueryText = Field(None, max_length=200, description="Part of the name or its reading.")
+    q: QueryText = Field(
+        None,
+        max_length=200,
+        description="Part of the name or its reading.",
+        json_schema_extra=NO_CONTROL_CHARACTERS,
+    )
     activity_field: ActivityField | None = Field(None, description="A field of activity (code).")
     legal_form: Organization.LegalForm | None = Field(None, description="Legal form (code).")
 
@@ -526,9 +532,17 @@ def _statements() -> QuerySet[MinutesEntry]:
 class StatementFilter(DateRangeFilter):
     meeting: int | None = Field(None, ge=1, le=MAX_ID, description="Meeting id.")
     speaker: QueryText = Field(
-        None, max_length=100, description="Exactly the speaker as published (e.g. 委員長)."
+        None,
+        max_length=100,
+        description="Exactly the speaker as published (e.g. 委員長).",
+        json_schema_extra=NO_CONTROL_CHARACTERS,
     )
-    q: QueryText = Field(None, max_length=200, description="Words in the statement.")
+    q: QueryText = Field(
+        None,
+        max_length=200,
+        description="Words in the statement.",
+        json_schema_extra=NO_CONTROL_CHARACTERS,
+    )
 
 
 class StatementOut(Schema):
