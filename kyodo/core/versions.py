@@ -36,6 +36,7 @@ from decimal import Decimal
 from django import forms
 from django.core import signing
 from django.db import models
+from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -182,8 +183,6 @@ def _display(field: models.Field, value) -> str:
         return gettext("Yes") if value else gettext("No")
     if isinstance(field, models.DateTimeField):
         moment = datetime.datetime.fromisoformat(value)
-        from django.utils import timezone
-
         local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
         return f"{format_wareki(local.date())} {format_time_ja(local.time())}"
     if isinstance(field, models.DateField):

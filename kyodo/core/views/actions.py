@@ -34,8 +34,8 @@ def submit[T](form, service: Callable[..., T], /, **kwargs) -> T | None:
 
 
 def submit_edit[T](form, service: Callable[..., T], /, *, obj: models.Model, **kwargs) -> T | None:
-    """:func:`submit` for an edit form of ``obj`` (a :class:`~kyodo.core.versions.
-    VersionedFormMixin` form): the row is locked, compared with the version the form was shown
+    """:func:`submit` for an edit form of ``obj`` (a ``VersionedFormMixin`` form, see
+    :mod:`kyodo.core.versions`): the row is locked, compared with the version the form was shown
     at, and the service runs in the same transaction only if nobody changed the row meanwhile.
     Otherwise the form shows 「他の人が先に変更しました」 with the other person's changes, keeps
     what was typed, and carries the current version (saving again overwrites, knowingly).
