@@ -26,6 +26,7 @@ the submission is dropped.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from datetime import timedelta
 from typing import Any
@@ -42,6 +43,8 @@ from kyodo.core.audit import audit_log
 from kyodo.core.exceptions import DomainError
 from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.models import PendingSubmission
+
+logger = logging.getLogger("kyodo.core")
 
 
 class InvalidConfirmation(DomainError):
@@ -132,6 +135,10 @@ def submission_confirm(*, token: str) -> tuple[str, str]:
         try:
             with transaction.atomic():
                 result = handler(pending.payload, upload)
+        except (KeyError, TypeError, ValueError, LookupError):
+            # A payload its handler no longer understands (kept across an upgrade): refused.
+            logger.exception("confirmation %s of kind %s failed", pending.pk, pending.kind)
+            raise InvalidConfirmation() from None
         finally:
             if upload is not None:
                 upload.close()

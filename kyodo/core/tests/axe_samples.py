@@ -10,6 +10,7 @@ def samples() -> dict[str, str | None]:
     from django.utils import timezone
 
     from kyodo.core.models import PendingSubmission
+    from kyodo.organizations.tests.factories import application_data
 
     # A submission waiting for its confirmation, with a token known here.
     token = "axe-sample-confirmation"
@@ -18,7 +19,7 @@ def samples() -> dict[str, str | None]:
         defaults={
             "kind": "organizations.application",
             "email": "sample@example.jp",
-            "payload": {},
+            "payload": {"data": application_data(name="確認待ちの会", email="sample@example.jp")},
             "expires_at": timezone.now() + timedelta(days=1),
         },
     )
