@@ -7,8 +7,9 @@ PYTEST_ARGS ?= -n 2
 
 .PHONY: install run serve test test-fast lint format messages bench clean
 
+# The catalogues compile with gettext's msgfmt where it is installed, else with polib.
 install: $(VENV)/.installed
-	@cd kyodo && ../$(KYODO) compilemessages -v 0
+	@$(BIN)/python scripts/compile-messages
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || (echo "Kyodo needs Python 3.12 or newer" >&2; exit 1)

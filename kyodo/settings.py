@@ -92,6 +92,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff sessions end after SESSION_IDLE_MINUTES without a request; a form sent afterwards is
+    # kept and given back after signing in (kyodo/core/sessions.py).
+    "kyodo.core.sessions.IdleTimeoutMiddleware",
     # Anonymous public pages from the "pages" cache; inside the CSRF, session, authentication and
     # message middleware, which it relies on (see kyodo/core/cache.py).
     "kyodo.core.cache.PublicPageCacheMiddleware",
@@ -197,6 +200,10 @@ RATE_LIMITS = env_rates(
 GROUP_APPLICATION_CONFIRM_HOURS = env_int("GROUP_APPLICATION_CONFIRM_HOURS", 48, minimum=1)
 EVENT_APPLICATION_CONFIRMATION = env_bool("EVENT_APPLICATION_CONFIRMATION", False)
 EVENT_APPLICATION_CONFIRM_HOURS = env_int("EVENT_APPLICATION_CONFIRM_HOURS", 24, minimum=1)
+# Minutes without a request after which a staff session ends (a warning shows before).
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60, minimum=1)
+# A refused form gets a Japanese page that says what to do, and keeps what was typed.
+CSRF_FAILURE_VIEW = "kyodo.core.views.auth.csrf_failure"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home-for-user"
 LOGOUT_REDIRECT_URL = "website:home"

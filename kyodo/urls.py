@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 
 from kyodo.api.api import api
@@ -9,6 +10,22 @@ urlpatterns = [
     path("accounts/login/", auth_views.KyodoLoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.logout_view, name="logout"),
     path("accounts/home/", auth_views.home_for_user, name="home-for-user"),
+    path(
+        "accounts/password/",
+        login_required(auth_views.PasswordChangeView.as_view()),
+        name="password_change",
+    ),
+    path("accounts/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "accounts/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordSetView.as_view(),
+        name="password_reset_confirm",
+    ),
     path("healthz", auth_views.healthz, name="healthz"),
     # A public submission confirmed by the link mailed to its sender.
     path("confirm/sent/", core_public.confirm_sent, name="confirm-sent"),
@@ -18,10 +35,13 @@ urlpatterns = [
     path("staff/events/", include("kyodo.events.urls_staff")),
     path("staff/consultations/", include("kyodo.consultations.urls_staff")),
     path("staff/reports/", include("kyodo.reports.urls_staff")),
+    path("staff/committees/people/", include("kyodo.committees.urls_people")),
     path("staff/committees/", include("kyodo.committees.urls_staff")),
     path("staff/collaboration/", include("kyodo.collaboration.urls_staff")),
     path("staff/search/", include("kyodo.search.urls_staff")),
     path("staff/site/", include("kyodo.website.urls_staff")),
+    path("staff/people/groups/", include("kyodo.organizations.urls_contacts")),
+    path("staff/people/", include("kyodo.core.urls_people")),
     path("staff/", include("kyodo.core.urls_staff")),
     # Committee members and group representatives.
     path("member/", include("kyodo.committees.urls_member")),

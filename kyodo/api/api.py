@@ -5,18 +5,9 @@ from typing import Annotated, Any
 
 from django.conf import settings
 from django.db.models import (
-    Case,
-    Count,
     F,
-    IntegerField,
-    OuterRef,
-    Q,
     QuerySet,
-    Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Concat
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -25,8 +16,8 @@ from ninja.pagination import PageNumberPagination, paginate
 from pydantic import AfterValidator, Field, WithJsonSchema
 
 from kyodo.api.opendata import public_events
-from kyodo.committees.export import minutes_document, speaker_label
-from kyodo.committees.models import AgendaItem, Meeting, Minutes, MinutesEntry, SpeakerLabels
+from kyodo.committees.documents import meeting_name, version_document
+from kyodo.committees.models import Meeting, Minutes, MinutesEntry, PublishedEntry
 from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import fiscal_year_range
 from kyodo.events.models import Event, EventKind
@@ -393,10 +384,24 @@ class EntryOut(Schema):
     text: str
 
 
+class DecisionOut(Schema):
+    outcome: str = Field(
+        description="approved, acknowledged, rejected, deferred (継続審議) or report_only."
+    )
+    method: str = Field(description="unanimous (満場一致), majority or none.")
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+    entry: int | None = Field(
+        description="Index in the item's entries of the ○ line that states the decision."
+    )
+
+
 class ItemOut(Schema):
     number: int
     title: str
     entries: list[EntryOut]
+    decision: DecisionOut | None = None
 
 
 class SectionOut(Schema):
@@ -423,28 +428,31 @@ class MinutesOut(Schema):
     venue: str
     attendees: list[str]
     attendee_count: int
+    online: list[str] = Field(description="Attendees who took part online (also in attendees).")
     absentees: list[str]
     observers: list[str]
     secretariat: list[SecretariatOut]
     sections: list[SectionOut]
     closing: str | None
-    content_hash: str
+    version: int = Field(description="The current version (2 and more after corrections).")
+    content_hash: str = Field(description="SHA-256 of the current version's canonical JSON.")
     url: str
 
 
 def _public_minutes(meeting_id: int) -> Minutes:
     return get_object_or_404(
-        Minutes.objects.select_related("meeting__committee__center", "meeting__venue"),
+        Minutes.objects.select_related("current_version"),
         meeting_id=meeting_id,
         status=Minutes.Status.CONFIRMED,
+        current_version__isnull=False,
     )
 
 
 @api.get("/minutes/{meeting_id}", response={200: MinutesOut, **NOT_FOUND}, tags=["committees"])
 def get_minutes(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
-    """Confirmed minutes of a meeting, as the public minutes page shows them (404 until then)."""
+    """Confirmed minutes of a meeting as their current version froze them (404 until then)."""
     minutes = _public_minutes(meeting_id)
-    document = minutes_document(minutes)
+    document = version_document(minutes.current_version)
     return dict(
         meeting_id=minutes.meeting_id,
         organization=document.organization,
@@ -458,74 +466,33 @@ def get_minutes(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_I
         venue=document.venue,
         attendees=document.attendees,
         attendee_count=document.attendee_count,
+        online=document.online,
         absentees=document.absentees,
         observers=document.observers,
         secretariat=document.secretariat,
         sections=document.sections,
         closing=document.closing,
-        content_hash=minutes.content_hash,
+        version=minutes.current_version.number,
+        content_hash=minutes.current_version.sha256,
         url=_minutes_url(minutes),
     )
 
 
 # --- statements -----------------------------------------------------------------------------
 
-_SECTION_RANK = Case(
-    *[When(item__category=c, then=Value(i)) for i, c in enumerate(AgendaItem.CATEGORY_ORDER)],
-    output_field=IntegerField(),
-)
-
-# The label the published minutes print (kyodo.committees.export.speaker_label), in SQL, so
-# that ``speaker`` filters on what is published and nothing else.
-_PUBLISHED_SPEAKER = Case(
-    When(
-        Q(item__meeting__committee__speaker_labels=SpeakerLabels.NAME)
-        & Q(member__isnull=False)
-        & Q(speaker__in=["委員長", "副委員長"]),
-        then=Concat("member__name", "speaker"),
-    ),
-    When(
-        Q(item__meeting__committee__speaker_labels=SpeakerLabels.NAME) & Q(member__isnull=False),
-        then=Concat("member__name", Value("委員")),
-    ),
-    default=F("speaker"),
-)
-
 _POSITIONS = ("委員長", "副委員長", "委員", "事務局")
 
 
-def _statements() -> QuerySet[MinutesEntry]:
-    """Statements of confirmed minutes only, in the order of the minutes, each with ``order``:
-    its number among the statements of its minutes (1, 2, …)."""
-    confirmed = MinutesEntry.objects.filter(
-        kind=MinutesEntry.Kind.STATEMENT, item__meeting__minutes__status=Minutes.Status.CONFIRMED
-    )
-    earlier = (
-        MinutesEntry.objects.filter(
-            kind=MinutesEntry.Kind.STATEMENT, item__meeting=OuterRef("item__meeting")
-        )
-        .annotate(rank=_SECTION_RANK)
-        .filter(
-            Q(rank__lt=OuterRef("section_rank"))
-            | Q(rank=OuterRef("section_rank"), item__number__lt=OuterRef("item__number"))
-            | Q(
-                rank=OuterRef("section_rank"),
-                item__number=OuterRef("item__number"),
-                position__lte=OuterRef("position"),
-            )
-        )
-        .order_by()
-        .values("item__meeting")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+def _statements() -> QuerySet[PublishedEntry]:
+    """Statements of the current versions of confirmed minutes, in the order of the minutes."""
     return (
-        confirmed.annotate(section_rank=_SECTION_RANK, published_speaker=_PUBLISHED_SPEAKER)
-        .annotate(order=Subquery(earlier, output_field=IntegerField()))
-        .select_related("item__meeting__committee", "item__meeting__minutes", "member")
-        .order_by(
-            "item__meeting__date", "item__meeting__pk", "section_rank", "item__number", "position"
+        PublishedEntry.objects.filter(
+            kind=MinutesEntry.Kind.STATEMENT,
+            version__minutes__status=Minutes.Status.CONFIRMED,
+            version__minutes__current_version=F("version"),
         )
+        .select_related("version__minutes", "meeting")
+        .order_by("meeting__date", "meeting__pk", "ordinal")
     )
 
 
@@ -546,12 +513,14 @@ class StatementFilter(DateRangeFilter):
 
 
 class StatementOut(Schema):
-    id: int
+    id: int = Field(description="The statement's id in the minutes page's anchors.")
     meeting_id: int
-    meeting: str = Field(description="「平成22年度第9回運営委員会」")
+    meeting: str = Field(
+        description="「平成22(2010)年度第9回運営委員会会議録」: the minutes' title."
+    )
     date: date
     order: int = Field(description="The statement's number within its minutes (1, 2, …).")
-    category: str = Field(description="報告事項, 審議事項, 協議事項 or その他.")
+    category: str = Field(description="報告事項, 審議事項, 協議事項 or その他, as printed.")
     item_number: int
     item_title: str
     speaker: str = Field(description="As the published minutes label it.")
@@ -563,54 +532,46 @@ class StatementOut(Schema):
     )
 
     @staticmethod
-    def resolve_meeting_id(obj: MinutesEntry) -> int:
-        return obj.item.meeting_id
+    def resolve_id(obj: PublishedEntry) -> int:
+        return obj.ref or obj.pk
 
     @staticmethod
-    def resolve_meeting(obj: MinutesEntry) -> str:
-        return str(obj.item.meeting)
+    def resolve_meeting(obj: PublishedEntry) -> str:
+        return meeting_name(obj.version.document)
 
     @staticmethod
-    def resolve_date(obj: MinutesEntry) -> date:
-        return obj.item.meeting.date
+    def resolve_date(obj: PublishedEntry) -> date:
+        return obj.meeting.date
 
     @staticmethod
-    def resolve_category(obj: MinutesEntry) -> str:
-        return obj.item.category_ja
+    def resolve_order(obj: PublishedEntry) -> int:
+        return obj.statement_number
 
     @staticmethod
-    def resolve_item_number(obj: MinutesEntry) -> int:
-        return obj.item.number
+    def resolve_category(obj: PublishedEntry) -> str:
+        return obj.heading
 
     @staticmethod
-    def resolve_item_title(obj: MinutesEntry) -> str:
-        return obj.item.title
-
-    @staticmethod
-    def resolve_speaker(obj: MinutesEntry) -> str:
-        by_name = obj.item.meeting.committee.speaker_labels == SpeakerLabels.NAME
-        return speaker_label(obj, by_name=by_name)
-
-    @staticmethod
-    def resolve_speaker_position(obj: MinutesEntry) -> str | None:
+    def resolve_speaker_position(obj: PublishedEntry) -> str | None:
         return obj.speaker if obj.speaker in _POSITIONS else None
 
     @staticmethod
-    def resolve_url(obj: MinutesEntry) -> str:
+    def resolve_url(obj: PublishedEntry) -> str:
         # The minutes document marks every entry with id="entry-<pk>".
-        return f"{_minutes_url(obj.item.meeting.minutes)}#entry-{obj.pk}"
+        return f"{_minutes_url(obj.version.minutes)}#entry-{obj.ref or obj.pk}"
 
 
 @api.get("/statements", response={200: list[StatementOut], **ERRORS}, tags=["committees"])
 @paginate(Pages, page_size=50, max_page_size=100)
 def list_statements(request: HttpRequest, filters: Query[StatementFilter]):
     """One record per statement of confirmed minutes, in the order of the minutes (after the
-    National Diet Library's minutes API). Notes (○) and unconfirmed minutes are left out."""
-    statements = _in_range(_statements(), filters, "item__meeting__date")
+    National Diet Library's minutes API), as their current version froze them. Notes (○) and
+    unconfirmed minutes are left out."""
+    statements = _in_range(_statements(), filters, "meeting__date")
     if filters.meeting is not None:
-        statements = statements.filter(item__meeting_id=filters.meeting)
+        statements = statements.filter(meeting_id=filters.meeting)
     if filters.speaker:
-        statements = statements.filter(published_speaker=filters.speaker)
+        statements = statements.filter(speaker=filters.speaker)
     if filters.q:
         statements = statements.filter(text__contains=filters.q)
     return statements

@@ -33,3 +33,10 @@ class NotReviewable(CollaborationError):
 
 class AlreadyDecided(CollaborationError):
     default_message = _("This proposal is not waiting for a decision.")
+
+
+class GroupNotActive(CollaborationError):
+    default_message = _(
+        "The group is suspended or withdrawn, so it cannot change its details or make proposals."
+        " Please contact the center."
+    )

@@ -23,6 +23,7 @@ from kyodo.collaboration.exceptions import (
     AlreadyDecided,
     AlreadyReviewed,
     CallClosed,
+    GroupNotActive,
     InvalidInput,
     NotReviewable,
     ProposalLocked,
@@ -43,7 +44,7 @@ from kyodo.collaboration.models import (
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.models import Center
 from kyodo.core.outbox import outbox_enqueue
-from kyodo.core.roles import Role, has_role, require_role
+from kyodo.core.roles import Role, has_role, member_term_ended, require_role
 from kyodo.core.uploads import check_upload
 
 # Checked by kyodo.core.uploads (content as well as name), in the form and again here.
@@ -346,6 +347,10 @@ def _organization_of(actor):
     organization = organization_for_representative(user=actor)
     if organization is None:
         raise PermissionDenied(_("You do not represent a registered group."))
+    if not organization.can_act:
+        # Rights follow the group's state: a suspended (休止) or withdrawn (退会) group neither
+        # drafts nor submits, whatever page the request came from.
+        raise GroupNotActive()
     return organization
 
 
@@ -492,6 +497,9 @@ def review_submit(
     Each score must lie between 0 and the criterion's maximum; otherwise nothing is saved.
     """
     if not (has_role(actor, Role.STAFF) or has_role(actor, Role.MEMBER)):
+        # Rights follow state: a member whose term has ended no longer reviews.
+        if getattr(actor, "is_authenticated", False) and member_term_ended(actor):
+            raise PermissionDenied(_("Your term on the committee has ended; you cannot review."))
         raise PermissionDenied(_("You do not have permission to do this."))
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)

@@ -7,7 +7,7 @@ from kyodo.committees.models import (
     Member,
     Membership,
     Minutes,
-    MinutesRevision,
+    MinutesVersion,
     SecretariatMember,
 )
 
@@ -40,9 +40,9 @@ class MinutesAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "status", "confirmed_at", "content_hash"]
 
 
-@admin.register(MinutesRevision)
-class MinutesRevisionAdmin(ReadOnlyAdmin):
-    list_display = ["__str__", "author", "created_at", "reason"]
+@admin.register(MinutesVersion)
+class MinutesVersionAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "author", "created_at", "reason", "sha256"]
 
 
 @admin.register(Appointment)

@@ -2,7 +2,7 @@
 
 import json
 import sys
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -22,6 +22,7 @@ from kyodo.committees.models import (
 from kyodo.core.demo import demo_user
 from kyodo.core.models import Center, OutboxMessage, User, Venue
 from kyodo.core.roles import Role, grant_role
+from kyodo.core.wareki import fiscal_year
 from kyodo.minutes_text import Entry
 
 TERM_START = date(2009, 4, 1)
@@ -46,9 +47,10 @@ CHAIR = "熊田"
 
 
 def load_committee() -> None:
-    """The committee, its members and secretariat, and its meetings of December–February."""
+    """The committee, its members and secretariat, and its meetings of December–February 2011."""
     _load_members()
     note = load_meetings()
+    _load_current_terms()
     if note:
         # The demo command prints only the logins; this is the one thing users must know.
         sys.stdout.write(note + "\n")
@@ -270,13 +272,23 @@ def load_meetings() -> str | None:
     ninth.status = Meeting.Status.HELD
     ninth.save(update_fields=["status"])
 
-    # The 9th's minutes are confirmed (確定稿): circulated, then approved at the 10th.
+    # The 9th's minutes are confirmed (確定稿): circulated, received by every member, approved
+    # unanimously at the 10th meeting (held, quorate), then confirmed.
     if gold.exists():
         circulation = services.minutes_circulate(actor=staff, minutes=ninth.minutes)
         OutboxMessage.objects.filter(pk__in=circulation.recipients.values("message")).update(
             status=OutboxMessage.Status.SENT, sent_at=now, attempts=1
         )
         circulation.recipients.update(opened_at=now)
+        for member in members.values():
+            status = (
+                Attendance.Status.ABSENT if member.name in ABSENT_10 else Attendance.Status.PRESENT
+            )
+            services.attendance_record(actor=staff, meeting=tenth, member=member, status=status)
+        services.meeting_update(
+            actor=staff, meeting=tenth, date=tenth.date, start_time=tenth.start_time,
+            end_time=tenth.end_time, venue=tenth.venue, status=Meeting.Status.HELD,
+        )  # fmt: skip
         approval = tenth.items.get(minutes_for=ninth.minutes)
         services.decision_record(
             actor=staff,
@@ -284,4 +296,131 @@ def load_meetings() -> str | None:
             outcome=Decision.Outcome.APPROVED,
             method=Decision.Method.UNANIMOUS,
         )
+        services.minutes_confirm(actor=staff, minutes=ninth.minutes)
     return note
+
+
+# --- this fiscal year: a committee at work on the day the demo runs ----------------------------
+
+
+def _load_current_terms(today: date | None = None) -> None:
+    """The same twelve sit today: two-year terms from odd fiscal years, as the seed's
+    (2009-04-01 to 2011-03-31), so that the committee of the demo has members on any day."""
+    today = today or timezone.localdate()
+    committee = Committee.objects.get(slug="unei")
+    fy = fiscal_year(today)
+    start_fy = fy if fy % 2 == 1 else fy - 1
+    term_start, term_end = date(start_fy, 4, 1), date(start_fy + 2, 3, 31)
+    members = {m.name: m for m in Member.objects.filter(name__in=[n for n, *_ in MEMBERS])}
+    for name, *_rest in MEMBERS:
+        Membership.objects.get_or_create(
+            committee=committee,
+            member=members[name],
+            term_start=term_start,
+            defaults={
+                "term_end": term_end,
+                "role": Membership.Role.CHAIR if name == CHAIR else Membership.Role.MEMBER,
+            },
+        )
+
+
+ABSENT_10 = ("有馬",)
+NOT_YET_RECEIVED = ("岡澤", "山辺")  # this year's draft: two have not opened it yet
+MAIL_FAILED = "吉田"
+ONLINE = "小林"
+
+
+def _tuesday_near(day: date) -> date:
+    return day + timedelta(days=(1 - day.weekday()) % 7)
+
+
+def load_current(today: date | None = None) -> None:
+    """A meeting held last month whose draft is being circulated (some
+    members have not received it yet), and the next meeting, next month, with its agenda."""
+    today = today or timezone.localdate()
+    committee = Committee.objects.get(slug="unei")
+    fy = fiscal_year(today)
+    if Meeting.objects.filter(committee=committee, fiscal_year=fy).exists():
+        return
+    staff = User.objects.get(username="nishiguchi")
+    members = {m.name: m for m in Member.objects.filter(name__in=[n for n, *_ in MEMBERS])}
+    venue = Venue.objects.filter(name=VENUE_9).first()
+    held_on = _tuesday_near(today - timedelta(days=35))
+    next_on = _tuesday_near(today + timedelta(days=28))
+    held = services.meeting_create(
+        actor=staff, committee=committee, date=held_on, start_time=time(19),
+        end_time=time(21), venue=venue,
+    )  # fmt: skip
+    for member in members.values():
+        status = Attendance.Status.ONLINE if member.name == ONLINE else Attendance.Status.PRESENT
+        services.attendance_record(actor=staff, meeting=held, member=member, status=status)
+    report = services.item_add(
+        actor=staff,
+        meeting=held,
+        category=AgendaItem.Category.REPORT,
+        title="市民協働推進センターの業務報告について",
+    )
+    services.minutes_entries_from_text(
+        actor=staff,
+        item=report,
+        text=(
+            "○前月の月次報告について事務局が説明\n"
+            "事務局：登録団体の新規登録は3団体、相談は12件でした。\n"
+            "委員：相談の内容に傾向はありますか。\n"
+            "事務局：会計と助成金の申請についての相談が多くなっています。\n"
+        ),
+    )
+    talk = services.item_add(
+        actor=staff, meeting=held, category=AgendaItem.Category.DISCUSSION, title="協働について"
+    )
+    services.minutes_entries_from_text(
+        actor=staff,
+        item=talk,
+        text=(
+            "委員長：来年度の提案協働事業の進め方について意見を伺います。\n"
+            "委員：募集の説明会を早めに開いてほしい。\n"
+            "委員：市の担当課との事前相談の場があるとよい。\n"
+            "委員長：事務局で説明会の日程を検討してください。\n"
+        ),
+    )
+    services.action_item_add(
+        actor=staff, meeting=held, item=talk, description="提案協働事業の説明会の日程を検討する",
+        assignee="事務局", due_date=next_on,
+    )  # fmt: skip
+    services.meeting_update(
+        actor=staff, meeting=held, date=held.date, start_time=held.start_time,
+        end_time=held.end_time, venue=venue, status=Meeting.Status.HELD,
+    )  # fmt: skip
+    following = services.meeting_schedule_next(
+        actor=staff, meeting=held, date=next_on, start_time=time(19), end_time=time(21)
+    )
+    services.item_add(
+        actor=staff,
+        meeting=following,
+        category=AgendaItem.Category.REPORT,
+        title="市民協働推進センターの業務報告について",
+    )
+    services.item_add(
+        actor=staff,
+        meeting=following,
+        category=AgendaItem.Category.DISCUSSION,
+        title="提案協働事業の説明会について",
+    )
+    # The draft goes to the members and is on the next meeting's agenda for approval.
+    circulation = services.minutes_circulate(actor=staff, minutes=held.minutes)
+    sent = timezone.now() - timedelta(days=7)
+    for recipient in circulation.recipients.select_related("member"):
+        # Demo history, not real mail: recorded as delivered (one bounced).
+        if recipient.member.name == MAIL_FAILED:
+            OutboxMessage.objects.filter(pk=recipient.message_id).update(
+                status=OutboxMessage.Status.FAILED,
+                attempts=8,
+                last_error="SMTPRecipientsRefused: 550 5.1.1 No such user here",
+            )
+            continue
+        OutboxMessage.objects.filter(pk=recipient.message_id).update(
+            status=OutboxMessage.Status.SENT, sent_at=sent, attempts=1
+        )
+        if recipient.member.name not in NOT_YET_RECEIVED:
+            recipient.opened_at = sent + timedelta(days=1)
+            recipient.save(update_fields=["opened_at"])

@@ -17,8 +17,15 @@ class MinutesConfirmed(CommitteeError):
     )
 
 
-class MinutesNotCirculated(CommitteeError):
-    default_message = _("Circulate the draft minutes before they are approved.")
+class MinutesApproved(CommitteeError):
+    default_message = _(
+        "These minutes have been approved as they are: confirm them, or record the approval "
+        "item's decision again to reopen them."
+    )
+
+
+class MinutesNotApprovable(CommitteeError):
+    default_message = _("These minutes cannot be approved at this meeting.")
 
 
 class NumberTaken(CommitteeError):
@@ -27,6 +34,10 @@ class NumberTaken(CommitteeError):
 
 class InvalidInput(CommitteeError):
     default_message = _("The input is not valid.")
+
+
+class DateTaken(InvalidInput):
+    default_message = _("The committee already meets on this day.")
 
 
 class ImportRefused(CommitteeError):

@@ -1,149 +1,34 @@
-"""Minutes in the seed's layout: as a plain document, text, HTML, PDF and DOCX.
+"""Minutes in the seed's layout: text, HTML, PDF and DOCX.
 
-Everything starts from :func:`minutes_document`, which turns the stored meeting into a
-``kyodo.minutes_text.Minutes``; the other formats only lay that out, so they cannot disagree.
+Everything starts from :func:`kyodo.committees.documents.minutes_document` (the frozen version of
+confirmed minutes, the rows of a draft); the formats here only lay that document out, so they
+cannot disagree.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
-from typing import Literal
 
 from django.template.loader import render_to_string
 
-from kyodo.committees.models import Minutes, MinutesEntry, SpeakerLabels
-from kyodo.committees.selectors import agenda_sections, attendees
+from kyodo.committees.documents import (  # noqa: F401 (part of this module's interface)
+    CLOSING,
+    build_document,
+    minutes_document,
+    minutes_title,
+    recorded_header,
+    speaker_label,
+)
+from kyodo.committees.models import Minutes
 from kyodo.core.pdf_fonts import pdf_fonts
-from kyodo.core.wareki import fiscal_year_label, format_time_range_ja, format_wareki
-from kyodo.minutes_text import Entry, Item, Secretariat, Section, render_minutes
+from kyodo.core.wareki import format_time_range_ja, format_wareki
+from kyodo.minutes_text import Entry, render_minutes
 from kyodo.minutes_text import Minutes as Document
 
-CLOSING = "以上をもって散会した。"
 
-Labels = Literal["committee", "stored"]
-
-
-def minutes_title(minutes: Minutes) -> str:
-    """「平成22(2010)年度第9回運営委員会会議録」."""
-    meeting = minutes.meeting
-    return f"{fiscal_year_label(meeting.fiscal_year)}第{meeting.number}回{meeting.committee.name}会議録"
-
-
-def speaker_label(entry: MinutesEntry, *, by_name: bool) -> str:
-    """The label printed before a statement: the stored one, or the member's name if asked."""
-    if by_name and entry.member is not None:
-        suffix = entry.speaker if entry.speaker in ("委員長", "副委員長") else "委員"
-        return f"{entry.member.name}{suffix}"
-    return entry.speaker
-
-
-def minutes_document(minutes: Minutes, *, labels: Labels = "committee") -> Document:
-    """The minutes as a plain document (the shape of the gold JSON files).
-
-    ``labels="stored"`` keeps the speaker labels as typed (for the content hash and revisions);
-    ``"committee"`` follows the committee's setting for published minutes.
-    """
-    meeting = minutes.meeting
-    committee = meeting.committee
-    by_name = labels == "committee" and committee.speaker_labels == SpeakerLabels.NAME
-    sections = []
-    for number, heading, items in agenda_sections(meeting):
-        sections.append(
-            Section(
-                number=number,
-                category=heading,
-                items=[
-                    Item(
-                        number=item.number,
-                        title=item.title,
-                        entries=[
-                            Entry(
-                                kind=e.kind,
-                                text=e.text,
-                                speaker=speaker_label(e, by_name=by_name)
-                                if e.kind == MinutesEntry.Kind.STATEMENT
-                                else None,
-                                ref=e.pk,
-                            )
-                            for e in sorted(item.entries.all(), key=lambda e: e.position)
-                        ],
-                    )
-                    for item in items
-                ],
-            )
-        )
-    return Document(
-        title=minutes_title(minutes),
-        status=minutes.status_ja,
-        fiscal_year=meeting.fiscal_year,
-        meeting_number=meeting.number,
-        date=meeting.date,
-        start_time=meeting.start_time,
-        end_time=meeting.end_time,
-        venue=meeting.venue.name if meeting.venue else "未定",
-        sections=sections,
-        **(_recorded_header(minutes.recorded_header) or _live_header(minutes)),
-    )
-
-
-def _live_header(minutes: Minutes) -> dict:
-    """Organization, people and closing from the committee's data (minutes written here)."""
-    meeting = minutes.meeting
-    committee = meeting.committee
-    people = attendees(meeting=meeting)
-    return {
-        "organization": committee.center.name,
-        "attendees": [m.name for m in people],
-        "attendee_count": len(people),
-        "secretariat": [
-            Secretariat(name=s.name, title=s.title) for s in committee.secretariat.all()
-        ],
-        "closing": CLOSING,
-    }
-
-
-def _recorded_header(recorded: dict) -> dict | None:
-    """The same fields as an imported document printed them (``Minutes.recorded_header``)."""
-    if not recorded:
-        return None
-    names = list(recorded.get("attendees") or [])
-    count = recorded.get("attendee_count")
-    return {
-        "organization": recorded.get("organization") or "",
-        "attendees": names,
-        # A document may print no count; the names are counted then, as for minutes written here
-        # (the API and the ■出席委員 line always give one).
-        "attendee_count": len(names) if count is None else count,
-        "absentees": list(recorded.get("absentees") or []),
-        "secretariat": [Secretariat.from_dict(s) for s in recorded.get("secretariat") or []],
-        "observers": list(recorded.get("observers") or []),
-        # A document without a closing line gets none: nothing is added to what it said.
-        "closing": recorded.get("closing") or "",
-    }
-
-
-def recorded_header(document: Document, *, organization: str) -> dict:
-    """What ``Minutes.recorded_header`` keeps of an imported document (``organization`` when it
-    printed none, so that what is shown, and hashed, never changes afterwards)."""
-    return {
-        "organization": document.organization or organization,
-        "attendees": list(document.attendees),
-        "attendee_count": document.attendee_count,
-        "absentees": list(document.absentees),
-        "secretariat": [s.to_dict() for s in document.secretariat],
-        "observers": list(document.observers),
-        "closing": document.closing or "",
-    }
-
-
-def content_hash(minutes: Minutes) -> str:
-    """SHA-256 of the minutes' content as stored (the status word left out, as it changes)."""
-    data = minutes_document(minutes, labels="stored").to_dict()
-    data.pop("status", None)
-    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+def full_title(document: Document) -> str:
+    """「平成22(2010)年度第9回運営委員会会議録(確定稿)」."""
+    return f"{document.title}({document.status})" if document.status else document.title
 
 
 def when_text(document: Document) -> str:
@@ -157,7 +42,7 @@ def when_text(document: Document) -> str:
 def header_lines(document: Document) -> list[tuple[str, str]]:
     """The ■ header fields, label and value, as the seed prints them.
 
-    欠席委員 and 傍聴者 appear only when the minutes name someone (imported minutes may).
+    オンライン出席, 欠席委員 and 傍聴者 appear only when the minutes name someone.
     """
     people = "、".join(f"{name}委員" for name in document.attendees)
     if document.attendee_count is not None:
@@ -168,6 +53,8 @@ def header_lines(document: Document) -> list[tuple[str, str]]:
         ("開催会場", document.venue or "未定"),
         ("出席委員", people),
     ]
+    if document.online:
+        lines.append(("オンライン出席", "、".join(f"{name}委員" for name in document.online)))
     if document.absentees:
         lines.append(("欠席委員", "、".join(f"{name}委員" for name in document.absentees)))
     lines.append(("事務局", staff))
@@ -176,27 +63,39 @@ def header_lines(document: Document) -> list[tuple[str, str]]:
     return lines
 
 
-def render_text(minutes: Minutes) -> str:
+def entry_line(entry: Entry) -> str:
+    return f"○{entry.text}" if entry.kind == "note" else f"{entry.speaker}：{entry.text}"
+
+
+def appendix_of(document: Document) -> list:
+    """Documents appended after the closing (資料, 報告書) that imported minutes keep."""
+    return list(getattr(document, "appendix", None) or [])
+
+
+# --- the formats, each from a document ---------------------------------------------------------
+
+
+def text_of(document: Document) -> str:
     """The house text format (what ``kyodo.minutes_text.parse_minutes`` reads back)."""
-    return render_minutes(minutes_document(minutes))
+    return render_minutes(document)
 
 
-def render_html(minutes: Minutes, *, standalone: bool = True) -> str:
-    """The minutes as HTML, standalone (with its own print styles) or as a fragment for a page."""
-    document = minutes_document(minutes)
+def html_of(document: Document, *, standalone: bool = True, **context) -> str:
+    """HTML, standalone (with its own print styles) or a fragment for a page."""
     context = {
         "document": document,
         "header": header_lines(document),
-        "minutes": minutes,
-        "full_title": f"{document.title}({document.status})",
+        "full_title": full_title(document),
+        "appendix": appendix_of(document),
+        **context,
     }
-    if not standalone:
-        return render_to_string("committees/_minutes_document.html", context)
-    return render_to_string("committees/minutes_standalone.html", context)
+    template = "minutes_standalone.html" if standalone else "_minutes_document.html"
+    return render_to_string(f"committees/{template}", context)
 
 
-def render_pdf(minutes: Minutes) -> bytes:
-    """A4 PDF in the font from `kyodo.core.pdf_fonts` (embedded IPA Gothic when installed)."""
+def pdf_of(document: Document) -> bytes:
+    """A4 PDF in the font from `kyodo.core.pdf_fonts` (embedded IPA Gothic when installed), with
+    the title in its metadata and 「－ 1 －」 page numbers in the footer."""
     from xml.sax.saxutils import escape
 
     from reportlab.lib.pagesizes import A4
@@ -211,96 +110,212 @@ def render_pdf(minutes: Minutes) -> bytes:
     heading = ParagraphStyle("heading", parent=base, fontSize=11, spaceBefore=8, spaceAfter=4)
     hanging = ParagraphStyle("entry", parent=base, leftIndent=4 * mm, firstLineIndent=-4 * mm)
 
-    document = minutes_document(minutes)
     story = [
         Paragraph(escape(document.organization or ""), center),
-        Paragraph(escape(f"{document.title}({document.status})"), title),
+        Paragraph(escape(full_title(document)), title),
         Spacer(1, 4 * mm),
     ]
     story += [
         Paragraph(escape(f"■{label}：{value}"), base) for label, value in header_lines(document)
     ]
     for section in document.sections:
-        story.append(Paragraph(escape(f"{section.number}．{section.category}"), heading))
+        if section.category:
+            story.append(Paragraph(escape(f"{section.number}．{section.category}"), heading))
         for item in section.items:
-            story.append(Paragraph(escape(f"{item.number}．{item.title}"), base))
+            if item.title:
+                story.append(Paragraph(escape(f"{item.number}．{item.title}"), base))
             for entry in item.entries:
                 story.append(Paragraph(escape(entry_line(entry)), hanging))
     if document.closing:
         story += [Spacer(1, 4 * mm), Paragraph(escape(document.closing), base)]
+    for part in appendix_of(document):
+        story += [Spacer(1, 6 * mm), Paragraph(escape(part.title), heading)]
+        story += [Paragraph(escape(line), base) for line in part.text.splitlines() if line.strip()]
+
+    def page_number(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(fonts.body, 9)
+        canvas.drawCentredString(A4[0] / 2, 10 * mm, f"－ {doc.page} －")
+        canvas.restoreState()
 
     buffer = io.BytesIO()
     SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        title=f"{document.title}({document.status})",
+        title=full_title(document),
         author=document.organization or "",
+        subject=document.title,
+        lang="ja-JP",
         leftMargin=20 * mm,
         rightMargin=20 * mm,
         topMargin=18 * mm,
-        bottomMargin=18 * mm,
-    ).build(story)
+        bottomMargin=20 * mm,
+    ).build(story, onFirstPage=page_number, onLaterPages=page_number)
     return buffer.getvalue()
 
 
-def render_docx(minutes: Minutes) -> bytes:
-    """A Word document with the same layout (headings, ■ fields, one paragraph per entry)."""
-    from docx import Document as Docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+DOCX_FONT = "ＭＳ 明朝"
+DOCX_FONT_LATIN = "MS Mincho"
+
+
+def _docx_font(style, *, size=None, bold=None) -> None:
+    """A Japanese font for ``style``'s Latin and East Asian text, in black."""
     from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    style.font.name = DOCX_FONT_LATIN
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    if size is not None:
+        style.font.size = Pt(size)
+    if bold is not None:
+        style.font.bold = bold
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    # East Asian text takes its font from w:eastAsia, which python-docx does not set itself;
+    # headings' theme fonts would otherwise win over it.
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:eastAsia"), DOCX_FONT)
+
+
+def _docx_language(docx) -> None:
+    """ja-JP for the document's text (Word's proofing and line breaking follow it)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    defaults = docx.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    for attribute in ("w:val", "w:eastAsia"):
+        lang.set(qn(attribute), "ja-JP")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def _docx_page_number(paragraph) -> None:
+    """「－ PAGE －」: Word fills the field with the page number."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def field_char(kind: str):
+        run = paragraph.add_run()
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run._r.append(char)
+
+    paragraph.add_run("－ ")
+    field_char("begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = " PAGE "
+    paragraph.add_run()._r.append(instruction)
+    field_char("separate")
+    paragraph.add_run("1")
+    field_char("end")
+    paragraph.add_run(" －")
+
+
+def docx_of(document: Document) -> bytes:
+    """A Word document a city office files: A4 portrait, ja-JP, a Japanese font, sections and
+    items as headings (Word's outline), title and author set, page numbers in the footer."""
+    from docx import Document as Docx
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt
 
-    document = minutes_document(minutes)
     docx = Docx()
-    style = docx.styles["Normal"]
-    style.font.name = "MS Mincho"
-    style.font.size = Pt(10.5)
-    # East Asian text takes its font from w:eastAsia, which python-docx does not set itself.
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), "ＭＳ 明朝")
-    for line, size in (
-        (document.organization or "", 10.5),
-        (f"{document.title}({document.status})", 14),
-    ):
-        paragraph = docx.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = paragraph.add_run(line)
-        run.font.size = Pt(size)
+    section = docx.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin, section.bottom_margin = Mm(18), Mm(20)
+    _docx_language(docx)
+    _docx_font(docx.styles["Normal"], size=10.5)
+    _docx_font(docx.styles["Title"], size=14, bold=False)
+    _docx_font(docx.styles["Heading 1"], size=11, bold=True)
+    _docx_font(docx.styles["Heading 2"], size=10.5, bold=False)
+    properties = docx.core_properties
+    properties.title = full_title(document)
+    properties.author = document.organization or ""
+    properties.subject = document.title
+    properties.language = "ja-JP"
+    properties.keywords = "会議録"
+    properties.comments = ""
+    properties.last_modified_by = document.organization or ""
+
+    organization = docx.add_paragraph(document.organization or "")
+    organization.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title = docx.add_paragraph(full_title(document), style="Title")
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for label, value in header_lines(document):
         docx.add_paragraph(f"■{label}：{value}")
-    for section in document.sections:
-        paragraph = docx.add_paragraph()
-        paragraph.add_run(f"{section.number}．{section.category}").bold = True
-        for item in section.items:
-            docx.add_paragraph(f"{item.number}．{item.title}")
+    for part in document.sections:
+        if part.category:
+            docx.add_heading(f"{part.number}．{part.category}", level=1)
+        for item in part.items:
+            if item.title:
+                docx.add_heading(f"{item.number}．{item.title}", level=2)
             for entry in item.entries:
                 paragraph = docx.add_paragraph(entry_line(entry))
                 paragraph.paragraph_format.left_indent = Mm(4)
                 paragraph.paragraph_format.first_line_indent = Mm(-4)
     if document.closing:
         docx.add_paragraph(document.closing)
+    for part in appendix_of(document):
+        docx.add_heading(part.title, level=1)
+        for line in part.text.splitlines():
+            if line.strip():
+                docx.add_paragraph(line)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _docx_page_number(footer)
+    for run in footer.runs:
+        run.font.size = Pt(9)
     buffer = io.BytesIO()
     docx.save(buffer)
     return buffer.getvalue()
 
 
-def entry_line(entry: Entry) -> str:
-    return f"○{entry.text}" if entry.kind == "note" else f"{entry.speaker}：{entry.text}"
-
-
 FORMATS = {
-    "text": (render_text, "text/plain; charset=utf-8", "txt"),
-    "html": (render_html, "text/html; charset=utf-8", "html"),
-    "pdf": (render_pdf, "application/pdf", "pdf"),
+    "text": (text_of, "text/plain; charset=utf-8", "txt"),
+    "html": (html_of, "text/html; charset=utf-8", "html"),
+    "pdf": (pdf_of, "application/pdf", "pdf"),
     "docx": (
-        render_docx,
+        docx_of,
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "docx",
     ),
 }
 
 
-def export_minutes(minutes: Minutes, fmt: str) -> bytes:
-    """The minutes in ``fmt`` (text, html, pdf, docx) as bytes."""
-    render = FORMATS[fmt][0]
-    result = render(minutes)
+def export_document(document: Document, fmt: str) -> bytes:
+    """``document`` in ``fmt`` (text, html, pdf, docx) as bytes."""
+    result = FORMATS[fmt][0](document)
     return result.encode("utf-8") if isinstance(result, str) else result
+
+
+def export_minutes(minutes: Minutes, fmt: str) -> bytes:
+    """The minutes (their current version once confirmed) in ``fmt`` as bytes."""
+    return export_document(minutes_document(minutes), fmt)
+
+
+def render_text(minutes: Minutes) -> str:
+    return text_of(minutes_document(minutes))
+
+
+def render_html(minutes: Minutes, *, standalone: bool = True) -> str:
+    return html_of(
+        minutes_document(minutes),
+        standalone=standalone,
+        minutes=minutes,
+        version=minutes.current_version,
+    )
+
+
+def render_pdf(minutes: Minutes) -> bytes:
+    return pdf_of(minutes_document(minutes))
+
+
+def render_docx(minutes: Minutes) -> bytes:
+    return docx_of(minutes_document(minutes))

@@ -40,6 +40,12 @@ def _venue_field() -> forms.ModelChoiceField:
     )
 
 
+def _same_day_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label=_("Hold it even if the committee already meets that day"), required=False
+    )
+
+
 class MeetingForm(_TimesMixin, forms.Form):
     date = WarekiDateField(label=_("Date"))
     start_time = forms.TimeField(label=_("Starts at"), required=False, help_text=_("e.g. 19:00"))
@@ -52,6 +58,7 @@ class MeetingForm(_TimesMixin, forms.Form):
         max_value=99,
         help_text=_("Leave empty to number the meeting automatically within the fiscal year."),
     )
+    allow_same_day = _same_day_field()
 
 
 class NextMeetingForm(_TimesMixin, forms.Form):
@@ -59,13 +66,43 @@ class NextMeetingForm(_TimesMixin, forms.Form):
     start_time = forms.TimeField(label=_("Starts at"), required=False, help_text=_("e.g. 19:00"))
     end_time = forms.TimeField(label=_("Ends at"), required=False, help_text=_("e.g. 21:00"))
     venue = _venue_field()
+    allow_same_day = _same_day_field()
 
 
 class MeetingUpdateForm(_TimesMixin, forms.Form):
+    date = WarekiDateField(
+        label=_("Date"),
+        help_text=_("Members who were sent the notice are told of a new date, time or venue."),
+    )
     start_time = forms.TimeField(label=_("Starts at"), required=False)
     end_time = forms.TimeField(label=_("Ends at"), required=False)
     venue = _venue_field()
-    status = forms.ChoiceField(label=_("Status"), choices=Meeting.Status.choices)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[(s.value, s.label) for s in (Meeting.Status.SCHEDULED, Meeting.Status.HELD)],
+    )
+    allow_same_day = _same_day_field()
+
+    @classmethod
+    def initial_from(cls, meeting: Meeting) -> dict:
+        return {
+            "date": meeting.date,
+            "start_time": meeting.start_time,
+            "end_time": meeting.end_time,
+            "venue": meeting.venue,
+            "status": meeting.status,
+        }
+
+
+class MeetingCancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (told to the members who had the notice)"), max_length=300, required=False
+    )
+
+
+class ItemEditForm(forms.Form):
+    title = forms.CharField(label=pgettext_lazy("agenda item", "Title"), max_length=300)
+    body = forms.CharField(label=_("Explanation"), widget=forms.Textarea, required=False)
 
 
 class AttendanceForm(forms.Form):
@@ -130,11 +167,65 @@ class SplitForm(forms.Form):
 class DecisionForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Decision.Outcome.choices)
     method = forms.ChoiceField(label=_("How it was taken"), choices=Decision.Method.choices)
-    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, required=False)
-    votes_against = forms.IntegerField(label=_("Votes against"), min_value=0, required=False)
-    abstentions = forms.IntegerField(label=_("Abstentions"), min_value=0, required=False)
+    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, max_value=999, required=False)
+    votes_against = forms.IntegerField(
+        label=_("Votes against"), min_value=0, max_value=999, required=False
+    )
+    abstentions = forms.IntegerField(
+        label=_("Abstentions"), min_value=0, max_value=999, required=False
+    )
     text = forms.CharField(
-        label=_("Decision"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Decision"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=_(
+            "As the minutes print it (「満場一致で…ことになった。」). Left empty, the minutes say "
+            "「承認した。」 and the like."
+        ),
+    )
+    entry = forms.TypedChoiceField(
+        label=_("Stated in the minutes by"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_(
+            "The ○ line of this item's minutes that already states the decision, so that it is "
+            "printed once. Without one, the decision is printed after the item's entries."
+        ),
+    )
+    override_reason = forms.CharField(
+        label=_("Reason to approve anyway"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_(
+            "Only for approving minutes when the meeting has no quorum or members have not "
+            "received the draft; kept in the confirmed minutes."
+        ),
+    )
+
+    def __init__(self, *args, item: AgendaItem, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.item = item
+        notes = [e for e in item.entries.all() if e.kind == MinutesEntry.Kind.NOTE]
+        self.fields["entry"].choices = [("", _("None: print the decision"))] + [
+            (e.pk, f"○{e.text[:60]}") for e in notes
+        ]
+        if not item.minutes_for_id:
+            del self.fields["override_reason"]
+
+    def service_arguments(self) -> dict:
+        data = dict(self.cleaned_data)
+        entry = data.pop("entry", None)
+        data["entry"] = self.item.entries.filter(pk=entry).first() if entry else None
+        return data
+
+
+class ConfirmForm(forms.Form):
+    understood = forms.BooleanField(
+        label=_(
+            "I understand that confirmed minutes are published and never change; corrections "
+            "are recorded as new versions."
+        )
     )
 
 
@@ -197,15 +288,22 @@ class CorrectionForm(forms.Form):
         ]
 
 
-class ReviseForm(forms.Form):
-    item = forms.TypedChoiceField(label=_("Agenda item"), coerce=int)
-    text = forms.CharField(
-        label=_("Corrected minutes of the item"), widget=forms.Textarea(attrs={"rows": 10})
-    )
-    reason = forms.CharField(label=_("Reason"), max_length=500)
+class CorrectForm(forms.Form):
+    """A correction (訂正) of one item of confirmed minutes, starting from its current text."""
 
-    def __init__(self, *args, items, **kwargs):
+    item = forms.ChoiceField(label=_("Agenda item"), widget=forms.HiddenInput)
+    text = forms.CharField(
+        label=_("Corrected minutes of the item"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("The item's text as the current version prints it, one entry per line."),
+    )
+    reason = forms.CharField(label=_("Reason for the correction"), max_length=500)
+
+    def __init__(self, *args, places, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["item"].choices = [
-            (i.pk, f"{i.category_ja} {i.number}. {i.title}") for i in items
-        ]
+        self.places = {f"{p.section}-{p.item}": p for p, _label in places}
+        self.fields["item"].choices = [(f"{p.section}-{p.item}", label) for p, label in places]
+
+    @property
+    def place(self):
+        return self.places[self.cleaned_data["item"]]

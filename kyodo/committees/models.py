@@ -323,6 +323,19 @@ class Decision(models.Model):
     votes_against = models.PositiveIntegerField(_("votes against"), null=True, blank=True)
     abstentions = models.PositiveIntegerField(_("abstentions"), null=True, blank=True)
     text = models.TextField(_("decision"), blank=True)
+    # The entry of the item's minutes that states the decision (a ○ line), so that the minutes
+    # print it once; without one, the decision is printed as a ○ line after the item's entries.
+    entry = models.ForeignKey(
+        "MinutesEntry",
+        verbose_name=_("stated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Minutes approved although the rules (quorum, every member having received the draft) were not
+    # met: why, as staff recorded it. Kept in the confirmed version.
+    override_reason = models.TextField(_("reason for approving anyway"), blank=True)
     decided_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -400,6 +413,7 @@ class Minutes(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", pgettext_lazy("minutes", "Draft")
         CIRCULATED = "circulated", _("Circulated")
+        APPROVED = "approved", pgettext_lazy("minutes", "Approved")
         CONFIRMED = "confirmed", pgettext_lazy("minutes", "Confirmed")
 
     meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="minutes")
@@ -415,7 +429,15 @@ class Minutes(models.Model):
         related_name="+",
     )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
-    content_hash = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    # The version everything public reads (the newest); set by confirmation and by each correction.
+    current_version = models.ForeignKey(
+        "MinutesVersion",
+        verbose_name=_("current version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # Imported minutes keep their header as the document printed it: the attendees, absentees,
     # observers and secretariat as names (they need not be members), the organization line and
     # the closing line. Empty for minutes written here, which show the committee's own data.
@@ -439,6 +461,11 @@ class Minutes(models.Model):
     def status_ja(self) -> str:
         # The house format's own words, printed in the title whatever the interface language.
         return "確定稿" if self.is_confirmed else "未定稿"
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the current version ("" for minutes not confirmed)."""
+        return self.current_version.sha256 if self.current_version_id else ""
 
 
 class MinutesEntry(models.Model):
@@ -471,27 +498,72 @@ class MinutesEntry(models.Model):
         return f"{self.speaker}：{self.text[:30]}" if self.speaker else f"○{self.text[:30]}"
 
 
-class MinutesRevision(models.Model):
-    """A correction to confirmed minutes: the content before it, why, and who made it."""
+class MinutesVersion(models.Model):
+    """One frozen version of confirmed minutes (確定稿): the whole document as printed that day.
 
-    minutes = models.ForeignKey(Minutes, on_delete=models.PROTECT, related_name="revisions")
-    number = models.PositiveIntegerField(_("revision"))
-    reason = models.TextField(_("reason"))
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
-    previous_content = models.JSONField(_("previous content"))
-    previous_hash = models.CharField(max_length=64)
+    ``document`` is the minutes as ``kyodo.minutes_text.Minutes.to_dict()`` gives them (header as
+    printed, sections, items, entries, decisions, closing) plus ``approval`` (where and how they
+    were approved, or that they were imported); ``sha256`` is the hash of its canonical JSON.
+    Version 1 is written by confirmation, each correction (訂正) writes the next one with its reason
+    and author. A version row is never changed; everything public reads the current one.
+    """
+
+    minutes = models.ForeignKey(Minutes, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    document = models.JSONField(_("document"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    # Where each entry of the document is stored (``MinutesEntry`` ids, in document order; None
+    # for a decision printed from its record): anchors of the minutes page. Not part of the hash.
+    refs = models.JSONField(default=list)
+    reason = models.TextField(_("reason for the correction"), blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("minutes revision")
-        verbose_name_plural = _("minutes revisions")
+        verbose_name = _("minutes version")
+        verbose_name_plural = _("minutes versions")
         ordering = ["minutes", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["minutes", "number"], name="minutes_revision_number")
+            models.UniqueConstraint(fields=["minutes", "number"], name="minutes_version_number")
         ]
 
     def __str__(self) -> str:
-        return f"{self.minutes} rev. {self.number}"
+        return f"{self.minutes} v{self.number}"
+
+    def save(self, *args, **kwargs):
+        # Versions are written once: a correction is a new version, never a changed one.
+        if self.pk is not None:
+            raise ValueError("A minutes version is never changed.")
+        super().save(*args, **kwargs)
+
+
+class PublishedEntry(models.Model):
+    """One entry of a version, as a row: what the statements API filters and the public search
+    index reads. Written with its version from the version's document, never changed."""
+
+    version = models.ForeignKey(MinutesVersion, on_delete=models.CASCADE, related_name="entries")
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="+")
+    ordinal = models.PositiveIntegerField()  # 1, 2, … over the whole document
+    statement_number = models.PositiveIntegerField(null=True)  # 1, 2, … over its statements
+    category = models.CharField(max_length=20, blank=True)  # AgendaItem.Category, "" if unknown
+    heading = models.CharField(max_length=100, blank=True)  # the section heading as printed
+    item_number = models.PositiveIntegerField()
+    item_title = models.CharField(max_length=300, blank=True)
+    kind = models.CharField(max_length=10, choices=MinutesEntry.Kind.choices)
+    speaker = models.CharField(max_length=200, blank=True)
+    text = models.TextField()
+    ref = models.PositiveBigIntegerField(null=True)  # the MinutesEntry it was frozen from
+
+    class Meta:
+        ordering = ["version", "ordinal"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "ordinal"], name="published_entry_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}：{self.text[:30]}" if self.speaker else f"○{self.text[:30]}"
 
 
 class Circulation(models.Model):

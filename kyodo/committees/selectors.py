@@ -93,18 +93,20 @@ def terms_ending(*, committee, today: date, days: int = 90) -> list[tuple[date, 
     """(end, person, what) for seats and appointments whose term ends within ``days``."""
     until = today + timedelta(days=days)
     rows = [
-        (s.term_end, s.member.name, s.get_role_display())
+        (s.term_end, s.member, s.get_role_display())
         for s in Membership.objects.filter(
             committee=committee, term_end__gte=today, term_end__lte=until
         ).select_related("member")
     ]
     rows += [
-        (a.term_end, a.member.name, a.title)
+        (a.term_end, a.member, a.title)
         for a in Appointment.objects.filter(
             committee=committee, term_end__gte=today, term_end__lte=until
         ).select_related("member")
     ]
-    return sorted(rows, key=lambda r: (r[0], gojuon_key(r[1])))
+    # Same day: in gojūon order of the members' stored readings.
+    rows.sort(key=lambda r: (r[0], gojuon_key(r[1].name_reading)))
+    return [(end, member.name, what) for end, member, what in rows]
 
 
 def open_action_items(*, meeting: Meeting) -> QuerySet[ActionItem]:
@@ -193,3 +195,64 @@ def meetings_of_member(*, user) -> QuerySet[Meeting]:
         .select_related("venue", "committee", "minutes")
         .order_by("-date")
     )
+
+
+@dataclass(frozen=True)
+class ApprovalCheck:
+    """Whether minutes can be approved at an item's meeting, and why not.
+
+    ``blocking`` reasons refuse the approval outright (the meeting is not held yet, is in the
+    future, or the minutes were never circulated); ``warnings`` (no quorum, members who have not
+    received the draft) refuse it unless staff record an override with its reason.
+    """
+
+    blocking: list[str]
+    warnings: list[str]
+    not_received: list[Receipt]
+
+    @property
+    def ready(self) -> bool:
+        return not self.blocking and not self.warnings
+
+
+def approval_check(*, item: AgendaItem, today: date) -> ApprovalCheck | None:
+    """The check for an item that approves minutes (None for any other item)."""
+    from django.utils.translation import gettext as _
+
+    minutes = item.minutes_for
+    if minutes is None:
+        return None
+    meeting = item.meeting
+    blocking: list[str] = []
+    warnings: list[str] = []
+    if meeting.date > today:
+        blocking.append(
+            _("The meeting is in the future: a decision cannot be dated in the future.")
+        )
+    elif meeting.status != Meeting.Status.HELD:
+        blocking.append(
+            _("The meeting is not recorded as held: record it as held (開催済み) first.")
+        )
+    if minutes.status not in (Minutes.Status.CIRCULATED, Minutes.Status.APPROVED):
+        blocking.append(_("The minutes have not been circulated to the members."))
+    quorum = quorum_of(meeting=meeting)
+    if not quorum.reached:
+        warnings.append(
+            _("The meeting has no quorum: %(present)d present, %(required)d needed.")
+            % {"present": quorum.present, "required": quorum.required}
+        )
+    circulation = latest_circulation(minutes=minutes)
+    missing = [
+        r
+        for r in (receipt_board(circulation=circulation) if circulation else [])
+        if r.state not in ("received", "paper")
+    ]
+    if missing:
+        warnings.append(
+            _("%(count)d members have not received the draft: %(names)s.")
+            % {
+                "count": len(missing),
+                "names": "、".join(f"{r.recipient.member.name}（{r.label}）" for r in missing),
+            }
+        )
+    return ApprovalCheck(blocking=blocking, warnings=warnings, not_received=missing)

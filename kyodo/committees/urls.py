@@ -7,6 +7,10 @@ app_name = "committees"
 urlpatterns = [
     path("", public.index, name="index"),
     path("minutes/<int:pk>/", public.minutes_detail, name="minutes"),
+    path("minutes/<int:pk>/versions/", public.minutes_versions, name="minutes-versions"),
+    path(
+        "minutes/<int:pk>/diff/<int:older>/<int:newer>/", public.minutes_diff, name="minutes-diff"
+    ),
     # Personal circulation links: the unguessable token is the credential, no sign-in needed.
     path("check/<str:token>/", public.check, name="check"),
 ]

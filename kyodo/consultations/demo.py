@@ -125,3 +125,74 @@ def load_demo() -> None:
             ConsultationCategory.objects.bulk_create(
                 ConsultationCategory(consultation=consultation, category=c) for c in categories
             )
+
+
+# (days ago, channel, client type, group or "", categories, summary, advice, days from today to
+#  the follow-up (negative: overdue), notes, staff username): this fiscal year, from today.
+CURRENT_CASES = [
+    (
+        12, C.VISIT, T.GROUP, "西東京風の会", [Category.GRANTS],
+        "写真展の開催費用に使える助成金を探しているとの相談。",
+        "市の市民活動補助金の来年度募集要項を渡し、申請書の書き方を説明した。",
+        -2, "申請書の下書きを見せてもらう約束。", "nakazawa",
+    ),
+    (
+        5, C.PHONE, T.INDIVIDUAL, "", [Category.OTHER],
+        "退職後に地域で子どもの学習支援を始めたいとの相談。",
+        "活動中の団体を三つ紹介し、見学の申し込み方を案内した。",
+        0, "見学の結果を聞く。", "nishiguchi",
+    ),
+    (
+        2, C.EMAIL, T.GROUP, "西東京シネマ倶楽部", [Category.MANAGEMENT],
+        "代表者の交代に伴う手続きについての問い合わせ。",
+        "変更届の出し方を案内した。",
+        5, "変更届が届いたか確認する。", "nakazawa",
+    ),
+]  # fmt: skip
+
+
+def load_current() -> None:
+    """Consultations of the last two weeks whose follow-up is overdue, due today and due soon.
+    Idempotent: a case already there (same summary, within the last month) is left alone."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyodo.organizations.models import Organization
+
+    today = timezone.localdate()
+    for (
+        days_ago,
+        channel,
+        client_type,
+        group,
+        categories,
+        summary,
+        advice,
+        due,
+        notes,
+        who,
+    ) in CURRENT_CASES:
+        staff = User.objects.filter(username=who).first()
+        if (
+            staff is None
+            or Consultation.objects.filter(
+                summary=summary, received_on__gte=today - timedelta(days=31)
+            ).exists()
+        ):
+            continue
+        consultation = Consultation.objects.create(
+            received_on=today - timedelta(days=days_ago),
+            channel=channel,
+            client_type=client_type,
+            organization=Organization.objects.filter(name=group).first() if group else None,
+            summary=summary,
+            advice=advice,
+            follow_up_needed=True,
+            follow_up_on=today + timedelta(days=due),
+            follow_up_notes=notes,
+            staff=staff,
+        )
+        ConsultationCategory.objects.bulk_create(
+            ConsultationCategory(consultation=consultation, category=c) for c in categories
+        )

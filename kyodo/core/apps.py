@@ -11,6 +11,17 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Writes from every process (web, task worker, commands) move the page cache's generation.
+        from django.db.models import fields
+
         from kyodo.core import cache, signin  # noqa: F401 (signin: its signal receivers)
 
         cache.install()
+        # Django 6.1's empty choice of every select (「- Select an option -」) has no Japanese in
+        # Django's own catalogue; Django asks projects to set it here, once, for every form.
+        fields.BLANK_CHOICE_LABEL = _("Choose")
+        # The staff idle timeout counts from sign-in (kyodo/core/sessions.py).
+        from django.contrib.auth.signals import user_logged_in
+
+        from kyodo.core.sessions import mark_signed_in
+
+        user_logged_in.connect(mark_signed_in, dispatch_uid="kyodo-idle-clock")

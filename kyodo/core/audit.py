@@ -1,13 +1,27 @@
-"""The audit log: every service records who did what to which object (dotted action names)."""
+"""The audit log: every service records who did what to which object (dotted action names), and
+staff read it in words (:func:`audit_rows`; the action labels are in ``audit_labels``)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import prefetch_related_objects
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyodo.core.models import AuditEntry
+from kyodo.core.wareki import fiscal_year_name, format_wareki
 
 
 def audit_log(
@@ -54,3 +68,331 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, models.Model):
         return str(value)
     return str(value)
+
+
+# --- display: the audit log in words staff read ---------------------------------------------------
+#
+# ``changes`` is whatever JSON a service recorded: ``{field: [old, new]}`` from ``diff_fields``,
+# counts, names, lists, or anything else. It is turned into (label, text) pairs here, in Python,
+# never walked by the template: a key such as ``items`` would shadow ``dict.items`` there.
+
+# Keys that are not fields of the audited object: their words.
+KEY_LABELS = {
+    "event": _("Event"),
+    "name": pgettext_lazy("audit", "Name"),
+    "names": _("Names"),
+    "kind": _("Kind"),
+    "text": _("Text"),
+    "entries": _("Number of statements"),
+    "append": _("Added to the existing statements"),
+    "direction": _("Direction"),
+    "at": _("Split at"),
+    "revision": _("Revision"),
+    "reason": _("Reason"),
+    "item": _("Agenda item"),
+    "items": _("Number of agenda items"),
+    "recipients": _("Number of recipients"),
+    "member": _("Member"),
+    "members": _("Members"),
+    "entry": _("Statement"),
+    "to": _("To"),
+    "outcome": _("Outcome"),
+    "method": _("Method"),
+    "votes": _("Votes for and against"),
+    "approved_at": _("Approved at"),
+    "sha256": _("Fingerprint (SHA-256)"),
+    "source_sha256": _("Fingerprint of the file (SHA-256)"),
+    "source": _("File"),
+    "via": _("Through"),
+    "meeting": _("Meeting"),
+    "attendees": _("Attendees"),
+    "unmatched_names": _("Names not matched to a member"),
+    "venue": _("Venue"),
+    "venue_created": _("New venue added"),
+    "assignee": _("Assigned to"),
+    "due": _("Due"),
+    "date": _("Date"),
+    "number": _("Number"),
+    "next": _("Next meeting"),
+    "status": _("Status"),
+    "term": _("Term"),
+    "bureau": _("Bureau"),
+    "counted_forms": _("Forms counted"),
+    "call": _("Call for proposals"),
+    "max_score": _("Maximum score"),
+    "organization": _("Group"),
+    "title": _("Title"),
+    "proposal": _("Proposal"),
+    "from_proposal": _("From the proposal"),
+    "form": _("Form of collaboration"),
+    "fiscal_year": _("Fiscal year"),
+    "effective_date": _("Effective date"),
+    "representative_user": _("Representative's user name"),
+    "count": _("Count"),
+    "applications": _("Number of applications"),
+    "attachment": _("Attachment"),
+    "username": _("User name"),
+    "email": _("E-mail"),
+    "full_name": pgettext_lazy("person", "Name"),
+    "roles": _("Roles"),
+    "is_active": _("Can sign in"),
+    "committee": _("Committee"),
+    "role": _("Role"),
+    "term_start": _("Term starts"),
+    "term_end": _("Term ends"),
+    "seats": _("Seats"),
+    "attendance": _("Attendance"),
+    "members_told": _("Members told by mail"),
+    "released": _("Items given back to the next meeting"),
+    "approval": _("Approval"),
+    "imported": pgettext_lazy("audit", "Imported"),
+    "version": _("Version"),
+    "override": _("Reason to approve anyway"),
+    "meeting_code": _("Meeting (fiscal year-number)"),
+}
+
+# Values of keys whose codes are not a field's choices on the audited object.
+VALUE_LABELS = {
+    "via": {"web": _("the staff pages"), "command": _("a command")},
+    "direction": {"up": _("up"), "down": _("down")},
+}
+
+# Keys whose values are the choices of a field of another model: key → (model, field).
+KEY_CHOICES = {
+    "attendance": ("committees.Attendance", "status"),
+    "outcome": ("committees.Decision", "outcome"),
+    "method": ("committees.Decision", "method"),
+    "category": ("committees.AgendaItem", "category"),
+    "form": ("collaboration.Collaboration", "form"),
+    "role": ("committees.Membership", "role"),
+    "sector": ("committees.Member", "sector"),
+}
+# The same, for one action only (the key means something else elsewhere).
+ACTION_KEY_CHOICES = {
+    ("kyodo.committees.attendance.recorded", "status"): ("committees.Attendance", "status"),
+    ("kyodo.events.note.added", "kind"): ("events.EventNote", "kind"),
+    ("kyodo.events.note.removed", "kind"): ("events.EventNote", "kind"),
+}
+# Fields holding several codes as ",a,b,": (model label, field) → the choices' dotted path.
+CODED_FIELDS = {
+    ("organizations.organization", "activity_fields"): "kyodo.organizations.models.ActivityField",
+    ("organizations.organization", "published_fields"): (
+        "kyodo.organizations.models.PublishableField"
+    ),
+}
+# Keys recorded as [old, new] although they are not fields of the audited object.
+DIFF_KEYS = {"status", "counted_forms", "attachment", "roles", "is_active", "term_end"}
+# Keys recorded as [from, until].
+RANGE_KEYS = {"term"}
+
+# Where staff act on an audited object: model label → (URL name, the attribute giving the URL's
+# pk: None for the object's own pk, "" for a URL without one).
+OBJECT_LINKS = {
+    "organizations.organization": ("organizations-staff:detail", None),
+    "events.event": ("events-staff:event", None),
+    "events.application": ("events-staff:event", "event_id"),
+    "events.guest": ("events-staff:event", "event_id"),
+    "events.eventnote": ("events-staff:event", "event_id"),
+    "events.eventseries": ("events-staff:series-edit", None),
+    "consultations.consultation": ("consultations-staff:detail", None),
+    "committees.meeting": ("committees-staff:meeting", None),
+    "committees.minutes": ("committees-staff:minutes", None),
+    "committees.agendaitem": ("committees-staff:item", None),
+    "committees.decision": ("committees-staff:item", "item_id"),
+    "committees.agendadocument": ("committees-staff:item", "item_id"),
+    "committees.actionitem": ("committees-staff:meeting", "meeting_id"),
+    "committees.minutesentry": ("committees-staff:item", "item_id"),
+    "committees.appointment": ("committees-people:index", ""),
+    "committees.committee": ("committees-staff:index", ""),
+    "committees.member": ("committees-people:member", None),
+    "committees.membership": ("committees-people:member", "member_id"),
+    "committees.secretariatmember": ("committees-people:index", ""),
+    "core.user": ("people:user", None),
+    "core.outboxmessage": ("staff:outbox-detail", None),
+    "collaboration.collaboration": ("collaboration-staff:record", None),
+    "collaboration.department": ("collaboration-staff:department", None),
+    "collaboration.proposalcall": ("collaboration-staff:call", None),
+    "collaboration.criterion": ("collaboration-staff:call", "call_id"),
+    "collaboration.proposal": ("collaboration-staff:proposal", None),
+    "collaboration.proposalattachment": ("collaboration-staff:proposal", "proposal_id"),
+    "collaboration.review": ("collaboration-staff:proposal", "proposal_id"),
+    "website.newspost": ("website-staff:news-edit", None),
+    "website.newsattachment": ("website-staff:news-edit", "post_id"),
+}
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
+_HEX = re.compile(r"^[0-9a-f]{40,}$")
+_MEETING_CODE = re.compile(r"^(\d{4})-(\d{1,2})$")  # Meeting.code: fiscal year and number
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    entry: AuditEntry
+    label: str
+    area: str
+    url: str
+    changes: list[ChangeLine]
+
+    @property
+    def who(self) -> str:
+        return self.entry.actor_label or str(_("The system"))
+
+
+def audit_rows(entries) -> list[AuditRow]:
+    """The entries in words: action label, area, link to the object, (label, text) changes."""
+    entries = list(entries)
+    linked = [e for e in entries if e.content_type_id]
+    prefetch_related_objects(linked, "target")
+    return [_row(entry) for entry in entries]
+
+
+def _row(entry: AuditEntry) -> AuditRow:
+    from kyodo.core.audit_labels import action_label, area_label
+
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    return AuditRow(
+        entry=entry,
+        label=action_label(entry.action),
+        area=area_label(entry.action),
+        url=_object_url(entry, model),
+        changes=change_lines(entry.changes, model=model, action=entry.action),
+    )
+
+
+def _object_url(entry: AuditEntry, model) -> str:
+    if model is None:
+        return ""
+    link = OBJECT_LINKS.get(model._meta.label_lower)
+    target = entry.target
+    if link is None or target is None:
+        return ""
+    name, attribute = link
+    try:
+        if attribute == "":
+            return reverse(name)
+        pk = target.pk if attribute is None else getattr(target, attribute)
+        return reverse(name, args=[pk]) if pk is not None else ""
+    except NoReverseMatch:
+        return ""
+
+
+def change_lines(changes: Any, *, model=None, action: str = "") -> list[ChangeLine]:
+    """(label, text) for any JSON a service recorded as ``changes``."""
+    if changes in (None, {}, [], ""):
+        return []
+    if not isinstance(changes, dict):
+        return [ChangeLine(str(_("Details")), _text(changes))]
+    lines = []
+    for key, value in changes.items():
+        field = _field(model, key)
+        label = _field_label(field) or str(
+            KEY_LABELS.get(key, key if not key.isascii() else _("Details"))
+        )
+        lines.append(
+            ChangeLine(label, _value_text(key, value, model=model, field=field, action=action))
+        )
+    return lines
+
+
+def _field_label(field) -> str:
+    """A field's verbose name, unless it has none of its own (Django's default is English)."""
+    if field is None:
+        return ""
+    verbose = field.verbose_name
+    if isinstance(verbose, str) and verbose == field.name.replace("_", " "):
+        return ""
+    return str(capfirst(verbose))
+
+
+def _field(model, name: str):
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if getattr(field, "concrete", False) else None
+
+
+def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
+    def one(v: Any) -> str:
+        return _text(v, labels=_labels_for(key, model=model, field=field, action=action))
+
+    is_pair = isinstance(value, list) and len(value) == 2
+    if is_pair and key in RANGE_KEYS:
+        return f"{one(value[0])}〜{one(value[1])}"
+    if is_pair and (field is not None or key in DIFF_KEYS):
+        return f"{one(value[0])} → {one(value[1])}"
+    if key == "fiscal_year" and isinstance(value, int) and not isinstance(value, bool):
+        return fiscal_year_name(value)
+    if key == "meeting" and isinstance(value, str) and (code := _MEETING_CODE.match(value)):
+        return f"{fiscal_year_name(int(code[1]))}第{int(code[2])}回"
+    if isinstance(value, str) and model is not None:
+        coded = CODED_FIELDS.get((model._meta.label_lower, key))
+        if coded:
+            choices = dict(import_string(coded).choices)
+            codes = [c for c in value.split(",") if c]
+            return "、".join(str(choices.get(c, c)) for c in codes) or "—"
+    return one(value)
+
+
+def _labels_for(key: str, *, model, field, action: str) -> dict:
+    if field is not None and getattr(field, "choices", None):
+        return {str(k): v for k, v in field.flatchoices}
+    if key in VALUE_LABELS:
+        return VALUE_LABELS[key]
+    if key == "roles":
+        from kyodo.core.roles import Role
+
+        return dict(Role.choices)
+    source = ACTION_KEY_CHOICES.get((action, key)) or KEY_CHOICES.get(key)
+    if source:
+        other = apps.get_model(source[0])._meta.get_field(source[1])
+        return {str(k): v for k, v in other.flatchoices}
+    return {}
+
+
+def _text(value: Any, *, labels: dict | None = None) -> str:
+    """One recorded value in words: choices by their label, dates in 和暦, lists joined."""
+    labels = labels or {}
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, int | float):
+        return str(labels.get(str(value), value))
+    if isinstance(value, list | tuple):
+        return "、".join(_text(v, labels=labels) for v in value) or "—"
+    if isinstance(value, dict):
+        return (
+            "、".join(
+                f"{KEY_LABELS.get(str(k), k)}: {_text(v, labels=labels)}" for k, v in value.items()
+            )
+            or "—"
+        )
+    text = str(value)
+    if text in labels:
+        return str(labels[text])
+    if _ISO_DATE.match(text):
+        try:
+            return format_wareki(date.fromisoformat(text))
+        except ValueError:
+            return text
+    if _ISO_DATETIME.match(text):
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            return text
+        if timezone.is_aware(moment):
+            moment = timezone.localtime(moment)
+        return f"{format_wareki(moment.date())} {moment:%H:%M}"
+    if _HEX.match(text):
+        return f"{text[:12]}…"
+    return text

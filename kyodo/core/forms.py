@@ -158,9 +158,27 @@ class DateRangeForm(forms.Form):
 
 
 class AuditFilterForm(DateRangeForm):
-    action = forms.CharField(label=_("Action"), required=False, max_length=100)
-    actor = forms.CharField(label=_("Who"), required=False, max_length=150)
-    field_order = ["action", "actor", "since", "until"]
+    """The audit log's filter: by person, by kind of action (an area or one action), by date."""
+
+    person = forms.TypedChoiceField(label=_("Who"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    field_order = ["person", "kind", "since", "until"]
+
+    def __init__(self, *args, **kwargs):
+        from kyodo.core.audit_labels import ACTION_LABELS, AREAS
+        from kyodo.core.models import AuditEntry, User
+
+        super().__init__(*args, **kwargs)
+        actor_ids = AuditEntry.objects.filter(actor__isnull=False).values("actor")
+        people = User.objects.filter(pk__in=actor_ids).order_by("name_reading", "username")
+        self.fields["person"].choices = [("", _("Everyone"))] + [(u.pk, str(u)) for u in people]
+        kinds: list = [("", _("All"))]
+        for prefix, area in AREAS:
+            actions = [
+                (key, label) for key, label in ACTION_LABELS.items() if key.startswith(prefix)
+            ]
+            kinds.append((area, [(prefix, _("All of “%(area)s”") % {"area": area}), *actions]))
+        self.fields["kind"].choices = kinds
 
 
 class OutboxFilterForm(forms.Form):

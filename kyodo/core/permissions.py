@@ -1,4 +1,9 @@
-"""View decorators enforcing roles: anonymous users go to the login page, wrong roles get 403."""
+"""View decorators enforcing roles: anonymous users go to the login page, wrong roles get 403.
+
+A form sent after the session ended is kept as a draft (see :mod:`kyodo.core.sessions`) and the
+person is sent to sign in; the page gives it back afterwards. Rights follow state: a committee
+member whose seats have all ended no longer holds the member role (:func:`kyodo.core.roles.user_roles`).
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,10 @@ def role_required(*roles: Role):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if not request.user.is_authenticated:
+                if request.method == "POST":
+                    from kyodo.core.sessions import expired_login_redirect
+
+                    return expired_login_redirect(request)
                 return redirect_to_login(request.get_full_path())
             if not any(has_role(request.user, role) for role in roles):
                 raise PermissionDenied

@@ -6,6 +6,8 @@ who also represents a group). Superusers pass every check.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,12 @@ class Role(models.TextChoices):
 
 
 def user_roles(user) -> set[str]:
+    """The roles ``user`` holds now (cached on the object for the request).
+
+    Rights follow state: the member role counts only while the person holds a committee seat
+    that has not ended (a seat starting later counts: a new member prepares for the first
+    meeting). An account given the role without any seat record keeps it as given.
+    """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return set()
     if user.is_superuser:
@@ -25,8 +33,25 @@ def user_roles(user) -> set[str]:
     cached = getattr(user, "_kyodo_roles", None)
     if cached is None:
         cached = set(user.groups.values_list("name", flat=True)) & {r.value for r in Role}
+        if Role.MEMBER in cached and member_term_ended(user):
+            cached.discard(Role.MEMBER)
         user._kyodo_roles = cached
     return cached
+
+
+def member_term_ended(user, on: date | None = None) -> bool:
+    """True when ``user`` sat on a committee and every one of their seats ended before ``on``."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from kyodo.committees.models import Membership
+
+    on = on or timezone.localdate()
+    counts = Membership.objects.filter(member__user=user).aggregate(
+        seats=Count("pk"),
+        running=Count("pk", filter=Q(term_end__isnull=True) | Q(term_end__gte=on)),
+    )
+    return counts["seats"] > 0 and counts["running"] == 0
 
 
 def has_role(user, role: Role | str) -> bool:

@@ -10,16 +10,17 @@ from kyodo.core.models import AuditEntry, OutboxMessage
 
 def audit_entries(
     *,
-    action: str = "",
-    actor: str = "",
+    kind: str = "",
+    person: int | None = None,
     since: date | None = None,
     until: date | None = None,
 ) -> QuerySet[AuditEntry]:
+    """Audit rows, newest first; ``kind`` is an action or an area's prefix (``kyodo.events.``)."""
     qs = AuditEntry.objects.select_related("actor", "content_type")
-    if action:
-        qs = qs.filter(action__startswith=action)
-    if actor:
-        qs = qs.filter(actor_label__icontains=actor)
+    if kind:
+        qs = qs.filter(action__startswith=kind) if kind.endswith(".") else qs.filter(action=kind)
+    if person:
+        qs = qs.filter(actor_id=person)
     tz = timezone.get_current_timezone()
     if since:
         qs = qs.filter(created_at__gte=datetime.combine(since, time.min, tzinfo=tz))

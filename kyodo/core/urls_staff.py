@@ -6,6 +6,7 @@ app_name = "staff"
 
 urlpatterns = [
     path("", staff.dashboard, name="dashboard"),
+    path("todo/<slug:key>/", staff.todo_detail, name="todo"),
     path("audit/", staff.audit_list, name="audit"),
     path("outbox/", staff.outbox_list, name="outbox"),
     path("outbox/<int:pk>/", staff.outbox_detail, name="outbox-detail"),

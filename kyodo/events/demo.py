@@ -9,7 +9,7 @@ past, where the services would refuse applications as outside their period.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 from kyodo.core.models import Venue
 from kyodo.core.text import match_key
@@ -174,6 +174,7 @@ def load_demo() -> None:
         accepts_applications=False,
         status=held,
         attendance_people=3,
+        walk_in_people=3,
     )
     _event(
         # The seed's own spelling (フェティバル) is kept: this is its record of the day.
@@ -186,6 +187,7 @@ def load_demo() -> None:
         accepts_applications=False,
         status=held,
         attendance_groups=24,
+        walk_in_groups=24,
     )
 
     # --- January 2011 ---------------------------------------------------------------------------
@@ -287,3 +289,84 @@ def load_demo() -> None:
         "松戸市『協働のまちづくり協議会』会長、元世田谷ボランティア協会事務局長",
     )
     _guest(symposium, "浜名", Guest.Role.PANELIST, "協働コミュニティ課長")
+
+
+# --- the current fiscal year, relative to the day the demo runs ---------------------------------
+
+# title, kind, days from today, start, end, venue, people, groups, (confirmed, waiting), theme
+CURRENT_EVENTS = [
+    ("市民活動はじめの一歩講座", EventKind.LECTURE, 12, time(14, 0), time(16, 0), ROOM_1,
+     20, None, (18, 0), "地域で活動を始めたい人のための入門講座"),
+    ("NPO会計講座（初級編）", EventKind.LECTURE, 19, time(13, 30), time(16, 30), ROOM_2,
+     10, None, (10, 3), "はじめての会計担当者のために"),
+    ("協働のまちづくり懇談会", EventKind.ROUND_TABLE, 33, time(18, 30), time(20, 30), HOYA,
+     None, 20, (0, 0), "行政職員と市民活動団体の意見交換"),
+]  # fmt: skip
+
+# Registered groups of the demo that have applied to the round table so far.
+CURRENT_ROUND_TABLE_GROUPS = ["西東京風の会", "西東京シネマ倶楽部", "健康未来わいわいクラブ"]
+
+
+def _current_event(title: str, on: date, *, today: date, **fields) -> Event:
+    # An event of this title still to come is kept (the demo run again before it); one already
+    # past stays as history and the next one is planned from today.
+    upcoming = Event.objects.filter(title=title, date__gte=today).order_by("date").first()
+    return upcoming or Event.objects.create(title=title, date=on, **fields)
+
+
+def load_current() -> None:
+    """Events open for application from today: one nearly full, one with a waiting list, and a
+    round table that groups apply to. Idempotent on the same day."""
+    from django.utils import timezone
+
+    from kyodo.organizations.models import Organization
+
+    today = timezone.localdate()
+    for n, (title, kind, days, start, end, venue, people, groups, counts, theme) in enumerate(
+        CURRENT_EVENTS
+    ):
+        event = _current_event(
+            title,
+            today + timedelta(days=days),
+            today=today,
+            kind=kind,
+            theme=theme,
+            start_time=start,
+            end_time=end,
+            venue=_venue(venue),
+            capacity_people=people,
+            capacity_groups=groups,
+            status=Event.Status.PUBLISHED,
+        )
+        if event.applications.exists():
+            continue
+        confirmed, waiting = counts
+        for i in range(confirmed + waiting):
+            name, reading = PEOPLE[(n * 7 + i) % len(PEOPLE)]
+            on_list = i >= confirmed
+            Application.objects.create(
+                event=event,
+                kind=Application.Kind.INDIVIDUAL,
+                name=name,
+                name_reading=reading,
+                email=f"citizen{n + 1}-{i + 1}@example.jp",
+                status=Application.Status.WAITLISTED if on_list else Application.Status.CONFIRMED,
+                waitlist_position=i - confirmed + 1 if on_list else None,
+                channel=Application.Channel.PHONE if i % 5 == 4 else Application.Channel.ONLINE,
+                note="車椅子で参加します" if i == 2 else "",
+            )
+        if groups:
+            for i, group in enumerate(CURRENT_ROUND_TABLE_GROUPS):
+                organization = Organization.objects.filter(name=group).first()
+                name, reading = PEOPLE[(i * 3) % len(PEOPLE)]
+                Application.objects.create(
+                    event=event,
+                    kind=Application.Kind.GROUP,
+                    organization=organization,
+                    group_name="" if organization else group,
+                    people=2,
+                    name=name,
+                    name_reading=reading,
+                    email=f"round-table{i + 1}@example.jp",
+                    status=Application.Status.CONFIRMED,
+                )

@@ -270,13 +270,20 @@ class NoteForm(CleanTextForm):
 
 
 class AttendanceForm(CleanTextForm):
-    """Totals for the event, and attended / no-show for each confirmed application."""
+    """Attended / no-show for each confirmed application, and who came without applying; the
+    totals are worked out from these."""
 
-    people = forms.IntegerField(
-        label=_("People who came"), min_value=0, max_value=MAX_PEOPLE, required=False
+    walk_in_people = forms.IntegerField(
+        label=_("People who came without applying"),
+        min_value=0,
+        max_value=MAX_PEOPLE,
+        required=False,
     )
-    groups = forms.IntegerField(
-        label=_("Groups who came"), min_value=0, max_value=MAX_GROUPS, required=False
+    walk_in_groups = forms.IntegerField(
+        label=_("Groups who came without applying"),
+        min_value=0,
+        max_value=MAX_GROUPS,
+        required=False,
     )
 
     def __init__(self, *args, applications=(), **kwargs):
@@ -290,17 +297,11 @@ class AttendanceForm(CleanTextForm):
                 initial=application.attendance,
             )
 
-    def clean(self):
-        data = super().clean()
-        if data.get("people") is None and data.get("groups") is None and not self.errors:
-            raise forms.ValidationError(_("Give the number of people or of groups who came."))
-        return data
-
     def per_application(self) -> dict[int, str]:
         return {a.pk: self.cleaned_data[f"attendance_{a.pk}"] for a in self.applications}
 
     def total_fields(self):
-        return [self["people"], self["groups"]]
+        return [self["walk_in_people"], self["walk_in_groups"]]
 
     def application_fields(self):
         return [(a, self[f"attendance_{a.pk}"]) for a in self.applications]

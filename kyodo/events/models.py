@@ -113,8 +113,16 @@ class Event(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
+    # Totals, derived when attendance is recorded: the people of the applications marked as
+    # attended plus the walk-ins below (the seed's briefing counted 24 groups at the door).
     attendance_people = models.PositiveIntegerField(_("attendance (people)"), null=True, blank=True)
     attendance_groups = models.PositiveIntegerField(_("attendance (groups)"), null=True, blank=True)
+    walk_in_people = models.PositiveIntegerField(
+        _("people who came without applying"), null=True, blank=True
+    )
+    walk_in_groups = models.PositiveIntegerField(
+        _("groups who came without applying"), null=True, blank=True
+    )
     personal_data_removed_at = models.DateTimeField(
         _("personal data removed at"), null=True, blank=True
     )
@@ -247,7 +255,7 @@ class Application(models.Model):
 
     class Channel(models.TextChoices):
         ONLINE = "online", pgettext_lazy("application channel", "Online")
-        PHONE = "phone", _("Telephone")
+        PHONE = "phone", pgettext_lazy("application channel", "Telephone")
         COUNTER = "counter", _("At the counter")
         OTHER = "other", _("Other")
 

@@ -19,15 +19,14 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, F, Max, Q, Sum
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit import audit_log, diff_fields
+from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import OutboxMessage, Venue
-from kyodo.core.outbox import outbox_enqueue
 from kyodo.core.roles import Role, require_role
 from kyodo.events.exceptions import (
     ApplicationAlreadyCancelled,
@@ -305,40 +304,37 @@ def event_record_attendance(
     *,
     actor: User,
     event: Event,
-    people: int | None,
-    groups: int | None = None,
     attendance: dict[int, str] | None = None,
+    walk_in_people: int | None = None,
+    walk_in_groups: int | None = None,
 ) -> Event:
-    """Record who came: totals for the event, and attended / no-show per application.
+    """Record who came, from the event's day on (the day itself included): attended / no-show
+    for each confirmed application, and the people and groups who came without applying.
 
-    The event becomes held. Totals are entered, not derived, because people come without
-    applying (the seed's briefing counted 24 groups at the door).
+    The event becomes held. Its totals are derived, never typed: the people of the applications
+    marked as attended plus the walk-ins, and likewise for groups. A total stays empty when
+    nothing counts towards it (an event of groups has no count of people).
     """
     require_role(actor, Role.STAFF)
-    if people is None and groups is None:
-        raise InvalidEvent(_("Give the number of people or of groups who came."))
-    if (people is not None and people < 0) or (groups is not None and groups < 0):
+    attendance = attendance or {}
+    if (walk_in_people is not None and walk_in_people < 0) or (
+        walk_in_groups is not None and walk_in_groups < 0
+    ):
         raise InvalidEvent(_("Attendance cannot be negative."))
+    valid = set(Application.Attendance.values)
+    if any(value not in valid for value in attendance.values()):
+        raise InvalidEvent(_("Unknown attendance value."))
     with transaction.atomic():
         event = _lock_event(event.pk)
         if event.status == Event.Status.CANCELLED:
             raise EventCancelled()
         if event.date > timezone.localdate():
             raise InvalidEvent(_("Attendance can be recorded only on or after the day."))
-        before = Event(
-            status=event.status,
-            attendance_people=event.attendance_people,
-            attendance_groups=event.attendance_groups,
-        )
-        event.attendance_people = people
-        event.attendance_groups = groups
-        event.status = Event.Status.HELD
-        event.save(update_fields=["attendance_people", "attendance_groups", "status", "updated_at"])
-        changes = diff_fields(before, event, ["status", "attendance_people", "attendance_groups"])
-        valid = set(Application.Attendance.values)
-        for pk, value in (attendance or {}).items():
-            if value not in valid:
-                raise InvalidEvent(_("Unknown attendance value."))
+        fields = ["status", "attendance_people", "attendance_groups"]
+        fields += ["walk_in_people", "walk_in_groups"]
+        before = Event(**{name: getattr(event, name) for name in fields})
+        changes = {}
+        for pk, value in attendance.items():
             updated = (
                 event.applications.filter(pk=pk, status=Application.Status.CONFIRMED)
                 .exclude(attendance=value)
@@ -346,6 +342,29 @@ def event_record_attendance(
             )
             if updated:
                 changes[f"application {pk}"] = value
+        came = event.applications.filter(
+            status=Application.Status.CONFIRMED, attendance=Application.Attendance.ATTENDED
+        ).aggregate(
+            people=Sum("people", default=0),
+            groups=Count("pk", filter=Q(kind=Application.Kind.GROUP)),
+            any=Count("pk"),
+        )
+        if not came["any"] and walk_in_people is None and walk_in_groups is None:
+            raise InvalidEvent(_("Mark who came, or give the number who came without applying."))
+        event.walk_in_people, event.walk_in_groups = walk_in_people, walk_in_groups
+        event.attendance_people = (
+            came["people"] + (walk_in_people or 0)
+            if came["any"] or walk_in_people is not None
+            else None
+        )
+        event.attendance_groups = (
+            came["groups"] + (walk_in_groups or 0)
+            if came["groups"] or walk_in_groups is not None
+            else None
+        )
+        event.status = Event.Status.HELD
+        event.save(update_fields=[*fields, "updated_at"])
+        changes = diff_fields(before, event, fields) | changes
         audit_log(
             actor=actor, action="kyodo.events.event.attendance_recorded", obj=event, changes=changes
         )
@@ -611,7 +630,8 @@ def _already_applied(event: Event, *, email: str, name: str) -> bool:
 
 def application_cancel(*, actor: User | None, application: Application) -> Application:
     """Cancel an application: by its applicant (``actor=None``, through the personal link) or
-    by staff. The places it held go to the waiting list, in order, and those moved up are mailed.
+    by staff, who mail the person that it is cancelled. The places it held go to the waiting
+    list, in order, and those moved up are mailed.
     """
     if actor is not None:
         require_role(actor, Role.STAFF)
@@ -637,6 +657,10 @@ def application_cancel(*, actor: User | None, application: Application) -> Appli
             obj=application,
             changes={"status": [previous, Application.Status.CANCELLED], "event": event.pk},
         )
+        if actor is not None and application.email:
+            # Cancelled by staff (at the person's request on the telephone, or a duplicate):
+            # the person hears it from the center rather than finding out at the door.
+            _mail(application, "application_cancelled")
         if event.status != Event.Status.CANCELLED:
             _promote_from_waitlist(event, actor=actor)
     return application
@@ -699,26 +723,16 @@ def cancel_url(application: Application) -> str:
     return settings.SITE_URL + reverse("events:application-cancel", args=[application.token])
 
 
-MAIL_SUBJECTS = {
-    "application_received": _("Your application: %(event)s"),
-    "application_promoted": _("A place is now yours: %(event)s"),
-    "event_cancelled": _("Cancelled: %(event)s"),
-}
-
-
 def _mail(application: Application, kind: str) -> None:
-    """Queue one mail to the applicant, in Japanese whatever language the request used."""
-    event = application.event
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = str(MAIL_SUBJECTS[kind]) % {"event": event.name}
-        body = render_to_string(
-            f"events/mail/{kind}.txt",
-            {"application": application, "event": event, "cancel_url": cancel_url(application)},
-        )
-    outbox_enqueue(
+    """Queue one mail to the applicant (``events/mail/<kind>.txt``), in Japanese."""
+    mail_enqueue(
         to=application.email,
-        subject=subject,
-        body=body,
+        template=f"events/mail/{kind}.txt",
+        context={
+            "application": application,
+            "event": application.event,
+            "cancel_url": cancel_url(application),
+        },
         kind=f"events.{kind}",
         related=application,
     )

@@ -155,3 +155,62 @@ def load_demo() -> None:
             kazenokai.representative_reading = "きたむら ようこ"
             kazenokai.description = "西東京市の風景と暮らしを記録し、散策会や写真展を開いています。"
             kazenokai.save()
+
+
+# --- the current fiscal year, relative to the day the demo runs ---------------------------------
+
+# Invented applications waiting for review: name, reading, legal form, representative, reading,
+# fields of activity, days since they were sent.
+PENDING_APPLICATIONS = [
+    ("ひばりが丘こども食堂の会", "ひばりがおかこどもしょくどうのかい", VOL, "森田 千晴", "もりた ちはる", ["children", "health"], 3),
+    ("西東京多文化交流サロン", "にしとうきょうたぶんかこうりゅうさろん", VOL, "林 美鈴", "はやし みすず", ["international", "social_education"], 9),
+]  # fmt: skip
+
+# The 変更届 waiting for review: 西東京シネマ倶楽部 has a new representative and has moved.
+CHANGE_GROUP = "西東京シネマ倶楽部"
+CHANGE_PROPOSED = {
+    "representative_name": "岡本 修二",
+    "representative_reading": "おかもと しゅうじ",
+    "address": "東京都西東京市南町5-6-18",
+}
+
+
+def load_current() -> None:
+    """Pending applications and a 変更届 dated a few days before today. Idempotent: what is
+    already there (waiting, or decided meanwhile by someone trying the demo) is left alone."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyodo.organizations.models import ChangeRequest
+
+    now = timezone.now()
+    with transaction.atomic():
+        for n, (name, reading, legal_form, person, person_reading, fields, days) in enumerate(
+            PENDING_APPLICATIONS, start=1
+        ):
+            Organization.objects.get_or_create(
+                name=name,
+                defaults={
+                    "name_reading": reading,
+                    "legal_form": legal_form,
+                    "status": Organization.Status.APPLIED,
+                    "representative_name": person,
+                    "representative_reading": person_reading,
+                    "email": f"applicant-group{n}@example.jp",
+                    "phone": "042-450-0000",
+                    "address": "東京都西東京市",
+                    "activity_fields": join_codes(fields),
+                    "area": "西東京市内",
+                    "submitted_at": now - timedelta(days=days),
+                    "published_fields": join_codes(["activity_fields", "area"]),
+                },
+            )
+        cinema = Organization.objects.filter(name=CHANGE_GROUP).first()
+        if cinema is not None and not cinema.change_requests.exists():
+            ChangeRequest.objects.create(
+                organization=cinema,
+                proposed=CHANGE_PROPOSED,
+                previous={name: getattr(cinema, name) for name in CHANGE_PROPOSED},
+                submitted_at=now - timedelta(days=2),
+            )

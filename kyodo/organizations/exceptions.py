@@ -25,3 +25,14 @@ class DuplicateRenewal(OrganizationError):
 
 class ImportExpired(OrganizationError):
     default_message = _("The import preview has expired. Please upload the file again.")
+
+
+class GroupNotActive(OrganizationError):
+    default_message = _(
+        "The group is suspended or withdrawn, so it cannot change its details or make proposals."
+        " Please contact the center."
+    )
+
+
+class ChangeRequestDecided(OrganizationError):
+    default_message = _("This change notification has already been dealt with.")

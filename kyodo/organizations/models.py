@@ -7,8 +7,10 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kyodo.core.text import match_key, normalize_reading
+from kyodo.organizations.contact_models import OrganizationContact  # noqa: F401 (a model)
 
 
 class ActivityField(models.TextChoices):
@@ -180,6 +182,12 @@ class Organization(models.Model):
         super().save(*args, **kwargs)
 
     @property
+    def can_act(self) -> bool:
+        """Whether the group may change its profile or propose: only while registered, not
+        when suspended (休止) or withdrawn (退会・登録抹消)."""
+        return self.status == self.Status.REGISTERED
+
+    @property
     def activity_field_list(self) -> list[str]:
         return split_codes(self.activity_fields)
 
@@ -264,3 +272,103 @@ class OrganizationStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} {self.get_kind_display()} {self.effective_date}"
+
+
+# What a group changes only through a 変更届 that the center reviews: every field that can appear
+# in the directory, and the representative's reading that goes with the name. The choice of
+# what to publish (``published_fields``) and the bylaws stay direct: the first is the group's own
+# consent, which must take effect at once when it is withdrawn, and shows only values the center
+# has already approved; the second is seen by staff alone.
+REVIEWED_FIELDS = [
+    "representative_name",
+    "representative_reading",
+    "email",
+    "phone",
+    "address",
+    "activity_fields",
+    "area",
+    "description",
+    "website",
+    "member_count",
+    "founded_year",
+]
+
+
+class ChangeRequestQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ChangeRequest.Status.PENDING)
+
+
+class ChangeRequest(models.Model):
+    """A 変更届: new values a group proposes for its registered details, until staff decide.
+
+    The group's row keeps the approved values (what the directory, the API and search show);
+    the proposal waits here. ``previous`` holds the values the group saw when it proposed, so
+    that staff review exactly that difference and the history keeps it after approval.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for review")
+        APPROVED = "approved", pgettext_lazy("change request", "Approved")
+        RETURNED = "returned", pgettext_lazy("change request", "Returned")
+        WITHDRAWN = "withdrawn", pgettext_lazy("change request", "Withdrawn")
+
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("registered group"),
+        on_delete=models.CASCADE,
+        related_name="change_requests",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    proposed = models.JSONField(_("proposed values"), default=dict)
+    previous = models.JSONField(_("values before"), default=dict)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("change request", "submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"))
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=pgettext_lazy("change request", "decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(
+        pgettext_lazy("change request", "decided at"), null=True, blank=True
+    )
+    return_reason = models.TextField(_("reason for returning"), blank=True, default="")
+
+    objects = ChangeRequestQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("change notification")
+        verbose_name_plural = _("change notifications")
+        ordering = ["-submitted_at", "-pk"]
+        constraints = [
+            # One proposal waits at a time: a new one replaces it.
+            models.UniqueConstraint(
+                fields=["organization"],
+                condition=models.Q(status="pending"),
+                name="organizations_one_pending_change_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.get_status_display()}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("organizations-staff:change", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING

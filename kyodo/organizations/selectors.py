@@ -13,7 +13,9 @@ from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
 from kyodo.core.models import AuditEntry
 from kyodo.core.text import match_key, normalize_text
 from kyodo.organizations.models import (
+    REVIEWED_FIELDS,
     ActivityField,
+    ChangeRequest,
     Organization,
     OrganizationStatusChange,
     PublishableField,
@@ -165,10 +167,10 @@ def public_organization(*, pk: int) -> Organization | None:
 
 
 def organization_for_representative(*, user) -> Organization | None:
-    """The group this user represents, if any."""
+    """The group this user represents or is a contact of, if any."""
     if not getattr(user, "is_authenticated", False):
         return None
-    return Organization.objects.filter(representative_user=user).first()
+    return Organization.objects.filter(Q(representative_user=user) | Q(contacts__user=user)).first()
 
 
 def status_history(*, organization: Organization) -> QuerySet[OrganizationStatusChange]:
@@ -211,10 +213,7 @@ def organization_change_rows(
     for entry in organization_changes(organization=organization)[:limit]:
         changes = []
         for name, change in entry.changes.items():
-            try:
-                label = str(Organization._meta.get_field(name).verbose_name)
-            except FieldDoesNotExist:
-                label = name
+            label = _label(name)
             if isinstance(change, list) and len(change) == 2:
                 old, new = (_readable(name, v) for v in change)
             else:
@@ -222,6 +221,44 @@ def organization_change_rows(
             changes.append(FieldChange(label=label, old=old, new=new))
         rows.append((entry, changes))
     return rows
+
+
+def _label(name: str) -> str:
+    try:
+        return str(Organization._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def change_request_rows(change_request: ChangeRequest) -> list[FieldChange]:
+    """(label, before, proposed) of each field of a 変更届, in the profile's order, readable."""
+    return [
+        FieldChange(
+            label=_label(name),
+            old=_readable(name, change_request.previous.get(name)),
+            new=_readable(name, change_request.proposed[name]),
+        )
+        for name in REVIEWED_FIELDS
+        if name in change_request.proposed
+    ]
+
+
+def pending_change_requests() -> QuerySet[ChangeRequest]:
+    """変更届 waiting for review, oldest first (the order they are dealt with)."""
+    return (
+        ChangeRequest.objects.pending()
+        .select_related("organization", "submitted_by")
+        .order_by("submitted_at", "pk")
+    )
+
+
+def change_requests_of(*, organization: Organization) -> QuerySet[ChangeRequest]:
+    """Every 変更届 of a group, newest first, with who sent and who decided it."""
+    return organization.change_requests.select_related("submitted_by", "decided_by")
+
+
+def pending_change_request(*, organization: Organization) -> ChangeRequest | None:
+    return organization.change_requests.pending().first()
 
 
 def export_organizations() -> QuerySet[Organization]:

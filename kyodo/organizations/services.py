@@ -4,36 +4,43 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from kyodo.core.audit import audit_log, diff_fields
-from kyodo.core.outbox import outbox_enqueue
+from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.roles import Role, grant_role, has_role, require_role
 from kyodo.core.signin import unguessable_username
 from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 from kyodo.organizations.exceptions import (
+    ChangeRequestDecided,
     DuplicateRenewal,
+    GroupNotActive,
     InvalidResubmitLink,
     InvalidTransition,
     OrganizationError,
 )
 from kyodo.organizations.models import (
+    REVIEWED_FIELDS,
+    ChangeRequest,
     Organization,
     OrganizationStatusChange,
     join_codes,
 )
+from kyodo.organizations.selectors import change_request_rows
 
 Status = Organization.Status
 Kind = OrganizationStatusChange.Kind
@@ -84,13 +91,15 @@ def _site_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def _mail(*, organization: Organization, kind: str, subject: str, body: str) -> None:
-    if organization.email:
-        outbox_enqueue(
-            to=organization.email,
-            subject=subject,
-            body=body,
-            kind=f"organizations.{kind}",
+def _mail(*, organization: Organization, name: str, **context: Any) -> None:
+    """Mail ``organizations/mail/<name>.txt`` to the group's address, if it has one."""
+    to = organization.email or getattr(organization.representative_user, "email", "")
+    if to:
+        mail_enqueue(
+            to=to,
+            template=f"organizations/mail/{name}.txt",
+            context={"organization": organization, **context},
+            kind=f"organizations.{name.replace('_', '.', 1)}",
             related=organization,
         )
 
@@ -121,18 +130,7 @@ def application_submit(
             obj=organization,
             changes={"name": [None, organization.name]},
         )
-        with translation.override(settings.LANGUAGE_CODE):
-            _mail(
-                organization=organization,
-                kind="application.received",
-                subject=_("We have received your application for group registration"),
-                body=_(
-                    "Dear %(representative)s,\n\n"
-                    "Thank you. We have received the application of %(name)s for registration."
-                    " The center will review it and write to you again.\n"
-                )
-                % {"representative": organization.representative_name, "name": organization.name},
-            )
+        _mail(organization=organization, name="application_received")
     return organization
 
 
@@ -163,24 +161,7 @@ def application_return(*, actor, organization: Organization, reason: str) -> str
         link = _site_url(
             reverse("organizations:resubmit", kwargs={"pk": organization.pk, "token": token})
         )
-        with translation.override(settings.LANGUAGE_CODE):
-            _mail(
-                organization=organization,
-                kind="application.returned",
-                subject=_("Please correct your application for group registration"),
-                body=_(
-                    "Dear %(representative)s,\n\n"
-                    "The center asks you to correct the application of %(name)s.\n\n"
-                    "Reason:\n%(reason)s\n\n"
-                    "Please correct and send it again with this personal link:\n%(link)s\n"
-                )
-                % {
-                    "representative": organization.representative_name,
-                    "name": organization.name,
-                    "reason": reason,
-                    "link": link,
-                },
-            )
+        _mail(organization=organization, name="application_returned", reason=reason, link=link)
     return token
 
 
@@ -221,18 +202,7 @@ def application_resubmit(
             obj=organization,
             changes=changes,
         )
-        with translation.override(settings.LANGUAGE_CODE):
-            _mail(
-                organization=organization,
-                kind="application.resubmitted",
-                subject=_("We have received your corrected application"),
-                body=_(
-                    "Dear %(representative)s,\n\n"
-                    "We have received the corrected application of %(name)s."
-                    " The center will review it and write to you again.\n"
-                )
-                % {"representative": organization.representative_name, "name": organization.name},
-            )
+        _mail(organization=organization, name="application_resubmitted")
     return organization
 
 
@@ -257,22 +227,7 @@ def application_reject(*, actor, organization: Organization, reason: str) -> Org
             obj=organization,
             changes={"status": [previous, Status.REJECTED], "reason": reason},
         )
-        with translation.override(settings.LANGUAGE_CODE):
-            _mail(
-                organization=organization,
-                kind="application.rejected",
-                subject=_("About your application for group registration"),
-                body=_(
-                    "Dear %(representative)s,\n\n"
-                    "We are sorry, the center could not register %(name)s.\n\n"
-                    "Reason:\n%(reason)s\n"
-                )
-                % {
-                    "representative": organization.representative_name,
-                    "name": organization.name,
-                    "reason": reason,
-                },
-            )
+        _mail(organization=organization, name="application_rejected", reason=reason)
     return organization
 
 
@@ -338,25 +293,13 @@ def application_approve(
                 "representative_user": user.username,
             },
         )
-        with translation.override(settings.LANGUAGE_CODE):
-            _mail(
-                organization=organization,
-                kind="application.approved",
-                subject=_("Your group has been registered"),
-                body=_(
-                    "Dear %(representative)s,\n\n"
-                    "%(name)s is registered with the center from %(date)s.\n\n"
-                    "Your user name is %(username)s. Please set your password with this link"
-                    " and keep the group's profile up to date:\n%(link)s\n"
-                )
-                % {
-                    "representative": organization.representative_name,
-                    "name": organization.name,
-                    "date": format_wareki(effective_date),
-                    "username": user.username,
-                    "link": password_setup_link(user),
-                },
-            )
+        _mail(
+            organization=organization,
+            name="application_approved",
+            date=effective_date,
+            username=user.username,
+            link=password_setup_link(user),
+        )
     return organization
 
 
@@ -429,7 +372,23 @@ def organization_change_status(
     return change
 
 
-# --- profile -----------------------------------------------------------------------------------
+# --- profile and change notifications (変更届) ---------------------------------------------------
+
+# What the representative changes at once; everything else waits for review (REVIEWED_FIELDS).
+DIRECT_FIELDS = ["published_fields"]
+
+
+def require_active(organization: Organization) -> None:
+    """Raise GroupNotActive unless the group is registered (not suspended or withdrawn)."""
+    if not organization.can_act:
+        raise GroupNotActive()
+
+
+def _represents(actor, organization: Organization) -> bool:
+    """The group's representative, or one of the contacts staff gave it, signed in as a group."""
+    from kyodo.organizations.contacts import speaks_for
+
+    return has_role(actor, Role.GROUP) and speaks_for(actor, organization)
 
 
 def organization_update_profile(
@@ -439,17 +398,12 @@ def organization_update_profile(
     data: dict[str, Any],
     bylaws: UploadedFile | None = None,
 ) -> dict[str, list]:
-    """The group's representative (or staff) changes its profile; returns what changed.
+    """Staff correct a group's profile directly; returns what changed.
 
     Every change is one audit row with old and new values, which staff see on the group's page.
+    A group's own changes go through :func:`change_request_submit` instead.
     """
-    represents = (
-        organization.representative_user_id is not None
-        and organization.representative_user_id == getattr(actor, "pk", None)
-        and has_role(actor, Role.GROUP)
-    )
-    if not represents:
-        require_role(actor, Role.STAFF)
+    require_role(actor, Role.STAFF)
     with transaction.atomic():
         organization = _locked(organization)
         before = Organization.objects.get(pk=organization.pk)
@@ -466,6 +420,177 @@ def organization_update_profile(
             changes=changes,
         )
     return changes
+
+
+@dataclass(frozen=True)
+class ProfileSubmission:
+    """What a representative's save did: fields changed at once, and the 変更届 now waiting
+    (None when no reviewed field differs from the approved values)."""
+
+    applied: dict[str, list]
+    change_request: ChangeRequest | None
+
+
+def _staff_addresses() -> list[str]:
+    User = get_user_model()
+    return sorted(
+        set(
+            User.objects.filter(is_active=True, groups__name=Role.STAFF)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+
+
+def change_request_submit(
+    *,
+    actor,
+    organization: Organization,
+    data: dict[str, Any],
+    bylaws: UploadedFile | None = None,
+) -> ProfileSubmission:
+    """The representative saves the group's profile.
+
+    The choice of published fields and the bylaws change at once; new values of the
+    registered details (代表者, 所在地, contact, activities …) become a 変更届 that waits for staff
+    review, while the directory, the API and search keep showing the approved values. A new
+    save replaces the 変更届 still waiting; saving the approved values again withdraws it. Staff
+    are told by mail. A suspended or withdrawn group can change nothing.
+    """
+    if not _represents(actor, organization):
+        raise PermissionDenied(_("You do not represent this group."))
+    _assign(Organization(), data, PROFILE_FIELDS)  # refuses unknown fields before any write
+    with transaction.atomic():
+        organization = _locked(organization)
+        require_active(organization)
+        before = Organization.objects.get(pk=organization.pk)
+        proposal = Organization(pk=organization.pk)
+        for name in REVIEWED_FIELDS:
+            setattr(proposal, name, getattr(organization, name))
+        _assign(proposal, {k: v for k, v in data.items() if k in REVIEWED_FIELDS}, PROFILE_FIELDS)
+        _assign(organization, {k: v for k, v in data.items() if k in DIRECT_FIELDS}, PROFILE_FIELDS)
+        _store_bylaws(organization, bylaws)
+        applied = diff_fields(before, organization, [*DIRECT_FIELDS, "bylaws_name"])
+        proposed = diff_fields(organization, proposal, REVIEWED_FIELDS)
+        if applied:
+            organization.save()
+        waiting = (
+            organization.change_requests.select_for_update()
+            .filter(status=ChangeRequest.Status.PENDING)
+            .first()
+        )
+        values = {name: change[1] for name, change in proposed.items()}
+        request, replaced = None, None
+        if waiting is not None and values == waiting.proposed:
+            request = waiting  # the same proposal again: it is already waiting
+        else:
+            # Replaced by the new proposal, or taken back by saving the approved values again.
+            replaced = waiting
+            if replaced is not None:
+                replaced.status = ChangeRequest.Status.WITHDRAWN
+                replaced.decided_at = timezone.now()
+                replaced.save(update_fields=["status", "decided_at"])
+            if values:
+                request = ChangeRequest.objects.create(
+                    organization=organization,
+                    proposed=values,
+                    previous={name: change[0] for name, change in proposed.items()},
+                    submitted_by=actor,
+                    submitted_at=timezone.now(),
+                )
+        created = request is not None and request is not waiting
+        if not applied and not created and replaced is None:
+            return ProfileSubmission(applied={}, change_request=request)
+        changes = {**applied, **(proposed if created else {})}
+        if replaced is not None and not created:
+            changes["change_request"] = ChangeRequest.Status.WITHDRAWN.value
+        audit_log(
+            actor=actor,
+            action=(
+                "kyodo.organizations.change_request.submitted"
+                if created
+                else "kyodo.organizations.organization.profile_updated"
+            ),
+            obj=organization,
+            changes=changes,
+        )
+        if created:
+            link = absolute_url("organizations-staff:change", args=[request.pk])
+            rows = change_request_rows(request)
+            for address in _staff_addresses():
+                mail_enqueue(
+                    to=address,
+                    template="organizations/mail/change_received.txt",
+                    context={"organization": organization, "link": link, "changes": rows},
+                    kind="organizations.change.received",
+                    related=request,
+                )
+    return ProfileSubmission(applied=applied, change_request=request)
+
+
+def _pending(change_request: ChangeRequest) -> tuple[ChangeRequest, Organization]:
+    organization = _locked(change_request.organization)
+    change_request = ChangeRequest.objects.select_for_update().get(pk=change_request.pk)
+    if not change_request.is_pending:
+        raise ChangeRequestDecided()
+    return change_request, organization
+
+
+def change_request_approve(*, actor, change_request: ChangeRequest) -> ChangeRequest:
+    """Staff approve a 変更届: its values become the group's registered details (the audit row
+    and the 変更届 itself keep the values before), and the group is told by mail."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        change_request, organization = _pending(change_request)
+        before = Organization.objects.get(pk=organization.pk)
+        for name, value in change_request.proposed.items():
+            if name in REVIEWED_FIELDS:
+                setattr(organization, name, value)
+        organization.save()
+        change_request.status = ChangeRequest.Status.APPROVED
+        change_request.decided_by = actor
+        change_request.decided_at = timezone.now()
+        change_request.save(update_fields=["status", "decided_by", "decided_at"])
+        audit_log(
+            actor=actor,
+            action="kyodo.organizations.change_request.approved",
+            obj=organization,
+            changes=diff_fields(before, organization, REVIEWED_FIELDS),
+        )
+        _mail(
+            organization=organization,
+            name="change_approved",
+            changes=change_request_rows(change_request),
+        )
+    return change_request
+
+
+def change_request_return(*, actor, change_request: ChangeRequest, reason: str) -> ChangeRequest:
+    """Staff return a 変更届 with a reason; nothing changes and the group is told by mail."""
+    require_role(actor, Role.STAFF)
+    reason = reason.strip()
+    if not reason:
+        raise OrganizationError(_("Please give a reason."), field="reason")
+    with transaction.atomic():
+        change_request, organization = _pending(change_request)
+        change_request.status = ChangeRequest.Status.RETURNED
+        change_request.return_reason = reason
+        change_request.decided_by = actor
+        change_request.decided_at = timezone.now()
+        change_request.save(update_fields=["status", "return_reason", "decided_by", "decided_at"])
+        audit_log(
+            actor=actor,
+            action="kyodo.organizations.change_request.returned",
+            obj=organization,
+            changes={"reason": reason},
+        )
+        _mail(
+            organization=organization,
+            name="change_returned",
+            reason=reason,
+            link=absolute_url("organizations-group:profile"),
+        )
+    return change_request
 
 
 # --- import ------------------------------------------------------------------------------------

@@ -113,13 +113,65 @@ def speaker_role(label: str) -> str:
 
 
 def _entry_specs(meeting, entry_ids: set[int] | None = None) -> list[Spec]:
-    from kyodo.committees.export import speaker_label
-    from kyodo.committees.models import AgendaItem, Minutes, MinutesEntry, SpeakerLabels
+    """The statements of one meeting: confirmed minutes from their current version (what was
+    published, never rows that can still change), drafts from their rows (staff only)."""
+    from kyodo.committees.models import Minutes
 
-    minutes = Minutes.objects.filter(meeting=meeting).first()
+    minutes = Minutes.objects.select_related("current_version").filter(meeting=meeting).first()
     if minutes is None:
         return []
-    confirmed = minutes.is_confirmed
+    if minutes.current_version_id is not None:
+        return _published_specs(meeting, minutes, entry_ids)
+    return _draft_specs(meeting, minutes, entry_ids)
+
+
+def _published_specs(meeting, minutes, entry_ids: set[int] | None) -> list[Spec]:
+    from kyodo.committees.documents import meeting_name
+    from kyodo.committees.models import PublishedEntry
+
+    version = minutes.current_version
+    title = meeting_name(version.document)
+    rows = PublishedEntry.objects.filter(version=version, ref__isnull=False)
+    if entry_ids is not None:
+        rows = rows.filter(ref__in=entry_ids)
+    public_url = reverse("committees:minutes", args=[minutes.pk])
+    staff_url = reverse("committees-staff:minutes", args=[minutes.pk])
+    specs = []
+    for row in rows:
+        anchor = f"#entry-{row.ref}"
+        statement = row.kind == "statement"
+        specs.append(
+            Spec(
+                object_id=row.ref,
+                index_fields=(row.text,),
+                fields={
+                    "audience": Audience.PUBLIC,
+                    "date": meeting.date,
+                    "fiscal_year": meeting.fiscal_year,
+                    "committee_id": meeting.committee_id,
+                    "meeting_id": meeting.pk,
+                    "category": row.category,
+                    "speaker_role": speaker_role(row.speaker) if statement else "",
+                    "speaker_public": row.speaker,
+                    "speaker_staff": row.speaker,
+                    "speaker_public_key": match_key(row.speaker),
+                    "speaker_staff_key": match_key(row.speaker),
+                    "seq": row.ordinal,
+                    "title": title[:300],
+                    "subtitle": row.item_title[:300],
+                    "url": public_url + anchor,
+                    "staff_url": staff_url + anchor,
+                    "text": row.text,
+                },
+            )
+        )
+    return specs
+
+
+def _draft_specs(meeting, minutes, entry_ids: set[int] | None) -> list[Spec]:
+    from kyodo.committees.documents import speaker_label
+    from kyodo.committees.models import AgendaItem, MinutesEntry, SpeakerLabels
+
     committee = meeting.committee
     by_name = committee.speaker_labels == SpeakerLabels.NAME
     title = str(meeting)
@@ -127,7 +179,6 @@ def _entry_specs(meeting, entry_ids: set[int] | None = None) -> list[Spec]:
     entries = MinutesEntry.objects.filter(item__meeting=meeting).select_related("item", "member")
     if entry_ids is not None:
         entries = entries.filter(pk__in=entry_ids)
-    public_url = reverse("committees:minutes", args=[minutes.pk])
     staff_url = reverse("committees-staff:minutes", args=[minutes.pk])
     specs = []
     for entry in entries:
@@ -143,7 +194,7 @@ def _entry_specs(meeting, entry_ids: set[int] | None = None) -> list[Spec]:
                 object_id=entry.pk,
                 index_fields=(entry.text,),
                 fields={
-                    "audience": Audience.PUBLIC if confirmed else Audience.STAFF,
+                    "audience": Audience.STAFF,
                     "date": meeting.date,
                     "fiscal_year": meeting.fiscal_year,
                     "committee_id": committee.pk,
@@ -159,7 +210,7 @@ def _entry_specs(meeting, entry_ids: set[int] | None = None) -> list[Spec]:
                     + entry.position,
                     "title": title[:300],
                     "subtitle": item.title[:300],
-                    "url": (public_url if confirmed else staff_url) + anchor,
+                    "url": staff_url + anchor,
                     "staff_url": staff_url + anchor,
                     "text": entry.text,
                 },

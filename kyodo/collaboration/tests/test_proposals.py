@@ -15,6 +15,7 @@ from kyodo.collaboration.exceptions import (
     AlreadyDecided,
     AlreadyReviewed,
     CallClosed,
+    GroupNotActive,
     InvalidInput,
     ProposalLocked,
 )
@@ -181,6 +182,45 @@ def test_nothing_can_be_done_after_the_call_closes(client, kaze, call):
     assert "この提案募集は受付期間外です" in response.text
     proposal.refresh_from_db()
     assert proposal.status == "draft"
+
+
+@pytest.mark.parametrize("status", ["suspended", "withdrawn"])
+def test_a_suspended_or_withdrawn_group_cannot_draft_or_submit(client, kaze, call, status):
+    proposal = _draft(kaze, call)
+    kaze.status = status
+    kaze.save(update_fields=["status"])
+    audit_rows = AuditEntry.objects.count()
+    user = kaze.representative_user
+    upload = SimpleUploadedFile("企画書.txt", "企画の概要".encode())
+    for refused in (
+        lambda: _draft(kaze, call, title="別の提案"),
+        lambda: services.proposal_update(
+            actor=user, proposal=proposal, data={**PROPOSAL_DATA, "title": "X"}
+        ),
+        lambda: services.attachment_add(actor=user, proposal=proposal, upload=upload),
+        lambda: services.proposal_submit(actor=user, proposal=proposal),
+    ):
+        with pytest.raises(GroupNotActive):
+            refused()
+
+    # Through the pages: the reason is shown, no form, and a forged POST changes nothing.
+    client.force_login(user)
+    page = client.get("/group/collaboration/")
+    assert "休止中または退会済みのため" in page.text
+    assert f"/group/collaboration/calls/{call.pk}/new/" not in page.text
+    response = client.post(f"/group/collaboration/calls/{call.pk}/new/", {"title": "別の提案"})
+    assert "休止中または退会済みのため" in response.text
+    page = client.get(f"/group/collaboration/proposals/{proposal.pk}/")
+    assert "休止中または退会済みのため" in page.text and 'name="title"' not in page.text
+    response = client.post(f"/group/collaboration/proposals/{proposal.pk}/submit/", follow=True)
+    assert "休止中または退会済みのため" in response.text
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.title, Proposal.objects.count()) == (
+        "draft",
+        PROPOSAL_DATA["title"],
+        1,
+    )
+    assert (AuditEntry.objects.count(), OutboxMessage.objects.count()) == (audit_rows, 0)
 
 
 def test_a_group_cannot_see_or_edit_another_groups_proposal(client, kaze, other_group, call):

@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kyodo.collaboration import selectors, services
-from kyodo.collaboration.exceptions import CollaborationError
+from kyodo.collaboration.exceptions import GroupNotActive
 from kyodo.collaboration.forms import AttachmentForm, ProposalForm
 from kyodo.collaboration.models import ProposalAttachment, ProposalCall
-from kyodo.collaboration.views import attempt
 from kyodo.core.permissions import group_required
-from kyodo.core.views.actions import submit_edit
+from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.organizations.selectors import organization_for_representative
 
 
@@ -58,19 +57,19 @@ def proposal_new(request, pk: int):
     if not call.is_open_on(timezone.localdate()):
         raise Http404(_("This call for proposals is not open."))
     form = ProposalForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        created = []
-        if attempt(
-            form,
-            lambda: created.append(
-                services.proposal_create(actor=request.user, call=call, data=form.cleaned_data)
-            ),
-        ):
+    if not organization.can_act:
+        # The service refuses too; the page says why before anything is typed.
+        form.add_error(None, GroupNotActive.default_message)
+    elif request.method == "POST" and form.is_valid():
+        proposal = submit(
+            form, services.proposal_create, actor=request.user, call=call, data=form.cleaned_data
+        )
+        if not form.errors:
             messages.success(
                 request,
                 _("Saved as a draft. Attach documents if needed, then submit the proposal."),
             )
-            return redirect("collaboration-group:proposal", pk=created[0].pk)
+            return redirect("collaboration-group:proposal", pk=proposal.pk)
     return render(
         request,
         "collaboration/group/proposal_form.html",
@@ -79,7 +78,11 @@ def proposal_new(request, pk: int):
 
 
 def _page(request, proposal, *, form=None, attachment_form=None, status=200):
-    editable = proposal.is_draft and proposal.call.is_open_on(timezone.localdate())
+    editable = (
+        proposal.is_draft
+        and proposal.call.is_open_on(timezone.localdate())
+        and proposal.organization.can_act
+    )
     if form is None and editable:
         form = ProposalForm(
             initial={f: getattr(proposal, f) for f in services.PROPOSAL_FIELDS},
@@ -115,9 +118,9 @@ def proposal_detail(request, pk: int):
                 proposal=proposal,
                 data=form.cleaned_data,
             )
-        if form.is_valid() and not form.errors:
-            messages.success(request, _("The draft has been saved."))
-            return redirect("collaboration-group:proposal", pk=proposal.pk)
+            if not form.errors:
+                messages.success(request, _("The draft has been saved."))
+                return redirect("collaboration-group:proposal", pk=proposal.pk)
         return _page(request, _own(request, pk), form=form, status=400)
     return _page(request, proposal)
 
@@ -127,14 +130,17 @@ def proposal_detail(request, pk: int):
 def attachment_add(request, pk: int):
     proposal = _own(request, pk)
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid() and attempt(
-        form,
-        lambda: services.attachment_add(
-            actor=request.user, proposal=proposal, upload=form.cleaned_data["file"]
-        ),
-    ):
-        messages.success(request, _("The file has been attached."))
-        return redirect("collaboration-group:proposal", pk=proposal.pk)
+    if form.is_valid():
+        submit(
+            form,
+            services.attachment_add,
+            actor=request.user,
+            proposal=proposal,
+            upload=form.cleaned_data["file"],
+        )
+        if not form.errors:
+            messages.success(request, _("The file has been attached."))
+            return redirect("collaboration-group:proposal", pk=proposal.pk)
     return _page(request, proposal, attachment_form=form, status=400)
 
 
@@ -143,12 +149,13 @@ def attachment_add(request, pk: int):
 def attachment_remove(request, pk: int, attachment: int):
     proposal = _own(request, pk)
     item = get_object_or_404(ProposalAttachment, pk=attachment, proposal=proposal)
-    try:
-        services.attachment_remove(actor=request.user, attachment=item)
-    except CollaborationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The file has been removed."))
+    perform(
+        request,
+        services.attachment_remove,
+        success=_("The file has been removed."),
+        actor=request.user,
+        attachment=item,
+    )
     return redirect("collaboration-group:proposal", pk=proposal.pk)
 
 
@@ -163,13 +170,11 @@ def attachment_download(request, pk: int, attachment: int):
 @require_POST
 def proposal_submit(request, pk: int):
     proposal = _own(request, pk)
-    try:
-        services.proposal_submit(actor=request.user, proposal=proposal)
-    except CollaborationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request,
-            _("Your proposal has been submitted. We have sent you a receipt by mail."),
-        )
+    perform(
+        request,
+        services.proposal_submit,
+        success=_("Your proposal has been submitted. We have sent you a receipt by mail."),
+        actor=request.user,
+        proposal=proposal,
+    )
     return redirect("collaboration-group:proposal", pk=proposal.pk)

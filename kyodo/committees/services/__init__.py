@@ -1,7 +1,8 @@
 """Every write of the committee app, by topic: meetings, agenda, decisions, minutes, circulation,
-imports. Each service checks the role first, runs in one transaction, refuses what would change
-confirmed minutes (確定稿) with a Japanese message and writes one audit row; mail leaves through
-the outbox. Callers use ``from kyodo.committees import services`` and ``services.<name>``.
+versions (confirmation and corrections), imports. Each service checks the role first, runs in one
+transaction, refuses what would change confirmed minutes (確定稿) with a Japanese message and writes
+one audit row; mail leaves through the outbox. Callers use ``from kyodo.committees import
+services`` and ``services.<name>``.
 """
 
 from kyodo.committees.services.agenda import (
@@ -10,6 +11,8 @@ from kyodo.committees.services.agenda import (
     carry_over_into,
     document_add,
     item_add,
+    item_delete,
+    item_move,
     item_update,
 )
 from kyodo.committees.services.circulation import (
@@ -36,41 +39,64 @@ from kyodo.committees.services.meetings import (
     NEXT_MEETING_TITLE,
     appointment_add,
     attendance_record,
+    attendance_record_all,
     committee_update,
+    meeting_cancel,
     meeting_create,
+    meeting_delete,
     meeting_schedule_next,
     meeting_send_notice,
     meeting_update,
-    notice_text,
 )
 from kyodo.committees.services.minutes import (
     entry_delete,
     entry_join,
     entry_move,
     entry_row,
+    entry_rows,
     entry_split,
     entry_update,
     member_for,
     minutes_entries_from_text,
     minutes_entries_set,
-    minutes_revise,
     preview_entries,
+)
+from kyodo.committees.services.versions import (
+    DiffLine,
+    ItemPlace,
+    Mismatch,
+    NotApproved,
+    approval_of,
+    correction_preview,
+    item_places,
+    item_text,
+    minutes_confirm,
+    minutes_correct,
+    version_diff,
+    versions_verify,
 )
 
 __all__ = [
     "CATEGORY_BY_HEADING",
     "NEXT_MEETING_TITLE",
+    "DiffLine",
+    "ItemPlace",
+    "Mismatch",
+    "NotApproved",
     "Outcome",
     "action_item_add",
     "action_item_set_status",
     "appointment_add",
+    "approval_of",
     "approval_title",
     "attendance_record",
+    "attendance_record_all",
     "business_report_text",
     "carry_over_into",
     "category_of",
     "check_new",
     "committee_update",
+    "correction_preview",
     "correction_resolve",
     "correction_submit",
     "decision_record",
@@ -79,23 +105,32 @@ __all__ = [
     "entry_join",
     "entry_move",
     "entry_row",
+    "entry_rows",
     "entry_split",
     "entry_update",
     "item_add",
+    "item_delete",
+    "item_move",
+    "item_places",
+    "item_text",
     "item_update",
+    "meeting_cancel",
     "meeting_create",
+    "meeting_delete",
     "meeting_schedule_next",
     "meeting_send_notice",
     "meeting_update",
     "member_for",
     "minutes_circulate",
+    "minutes_confirm",
+    "minutes_correct",
     "minutes_entries_from_text",
     "minutes_entries_set",
     "minutes_import",
-    "minutes_revise",
-    "notice_text",
     "preview_entries",
     "recipient_mark_paper",
     "recipient_open",
     "recipient_resend",
+    "version_diff",
+    "versions_verify",
 ]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -17,7 +15,7 @@ from kyodo.committees.models import (
     Meeting,
     Minutes,
 )
-from kyodo.committees.services.common import editable_minutes, next_item_number
+from kyodo.committees.services.common import editable_minutes, index_meeting, next_item_number
 from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, require_role
 
@@ -64,22 +62,76 @@ def item_update(*, actor, item: AgendaItem, title: str, body: str) -> AgendaItem
         changes = {"title": [item.title, title.strip()], "body": [item.body, body]}
         item.title, item.body = title.strip(), body
         item.save(update_fields=["title", "body"])
+        index_meeting(item.meeting_id)
         audit_log(actor=actor, action="kyodo.committees.item.updated", obj=item, changes=changes)
     return item
 
 
-def business_report_text(*, year: int, month: int, source: Callable[..., str] | None = None) -> str:
-    """Text to prefill the 業務報告 item with: the monthly report of the month, if available.
+def item_delete(*, actor, item: AgendaItem) -> None:
+    """Remove an agenda item added by mistake, while it holds no minutes, decision, papers or
+    requests; the items after it in its category move up one number."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        editable_minutes(item.meeting)
+        item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        if (
+            item.entries.exists()
+            or Decision.objects.filter(item=item).exists()
+            or item.documents.exists()
+            or item.action_items.exists()
+        ):
+            raise InvalidInput(
+                _("The item has minutes, a decision, papers or requests and cannot be deleted.")
+            )
+        meeting, category, number, title = item.meeting, item.category, item.number, item.title
+        item.delete()
+        for later in AgendaItem.objects.filter(
+            meeting=meeting, category=category, number__gt=number
+        ).order_by("number"):
+            AgendaItem.objects.filter(pk=later.pk).update(number=later.number - 1)
+        index_meeting(meeting.pk)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.item.deleted",
+            obj=meeting,
+            changes={"title": title, "category": category, "number": number},
+        )
 
-    The reports app is optional here (it may not be installed or written yet), so a missing
-    ``kyodo.reports.services.monthly_report_text`` gives an empty prefill, never an error.
-    """
-    if source is None:
-        try:
-            from kyodo.reports.services import monthly_report_text as source
-        except ImportError:
-            return ""
-    return source(year=year, month=month)
+
+def item_move(*, actor, item: AgendaItem, up: bool) -> AgendaItem:
+    """Swap an item with the one before (``up``) or after it in its category (their numbers)."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        editable_minutes(item.meeting)
+        siblings = list(
+            AgendaItem.objects.select_for_update()
+            .filter(meeting=item.meeting_id, category=item.category)
+            .order_by("number")
+        )
+        index = [s.pk for s in siblings].index(item.pk)
+        other = index - 1 if up else index + 1
+        if not 0 <= other < len(siblings):
+            raise InvalidInput(_("The item cannot move further."))
+        a, b = siblings[index], siblings[other]
+        # Numbers are unique per category: park one on 0 while they change places.
+        AgendaItem.objects.filter(pk=a.pk).update(number=0)
+        AgendaItem.objects.filter(pk=b.pk).update(number=a.number)
+        AgendaItem.objects.filter(pk=a.pk).update(number=b.number)
+        index_meeting(item.meeting_id)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.item.moved",
+            obj=a,
+            changes={"number": [a.number, b.number]},
+        )
+    return AgendaItem.objects.get(pk=item.pk)
+
+
+def business_report_text(*, year: int, month: int) -> str:
+    """Text to prefill the 業務報告 item with: the monthly report of the month."""
+    from kyodo.reports.services import monthly_report_text
+
+    return monthly_report_text(year=year, month=month)
 
 
 def document_add(*, actor, item: AgendaItem, title: str, file) -> AgendaDocument:

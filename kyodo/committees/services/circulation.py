@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import secrets
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.committees.exceptions import (
     InvalidInput,
+    MinutesApproved,
     MinutesConfirmed,
 )
 from kyodo.committees.models import (
@@ -24,30 +24,20 @@ from kyodo.committees.selectors import memberships_on
 from kyodo.committees.services.agenda import carry_over_into
 from kyodo.committees.services.common import next_meeting
 from kyodo.core.audit import audit_log
-from kyodo.core.outbox import outbox_enqueue
+from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.roles import Role, require_role
 
 
-def _circulation_mail(recipient: CirculationRecipient) -> tuple[str, str]:
-    minutes = recipient.circulation.minutes
-    link = f"{settings.SITE_URL}/committee/check/{recipient.token}/"
-    subject = f"【確認依頼】{minutes.meeting}会議録(未定稿)"
-    body = (
-        f"{recipient.member.name}委員\n\n"
-        f"{minutes.meeting}の会議録(未定稿)をお送りします。\n"
-        "下記のリンクから内容をご確認ください。訂正があれば各発言の欄からお知らせください。\n\n"
-        f"{link}\n\n"
-        "このリンクはあなた専用です。ほかの方に転送しないでください。\n"
-    )
-    return subject, body
-
-
 def _send_to(recipient: CirculationRecipient) -> None:
-    subject, body = _circulation_mail(recipient)
-    recipient.message = outbox_enqueue(
+    """Mail the member their personal link to the draft."""
+    recipient.message = mail_enqueue(
         to=recipient.member.email,
-        subject=subject,
-        body=body,
+        template="committees/mail/circulation.txt",
+        context={
+            "minutes": recipient.circulation.minutes,
+            "member": recipient.member,
+            "link": absolute_url("committees:check", args=[recipient.token]),
+        },
         kind="committees.minutes.circulation",
         related=recipient,
     )
@@ -65,6 +55,8 @@ def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
         minutes = Minutes.objects.select_for_update().select_related("meeting").get(pk=minutes.pk)
         if minutes.is_confirmed:
             raise MinutesConfirmed()
+        if minutes.status == Minutes.Status.APPROVED:
+            raise MinutesApproved()
         if not MinutesEntry.objects.filter(item__meeting=minutes.meeting).exists():
             raise InvalidInput(_("The minutes have no entries yet."))
         circulation = Circulation.objects.create(minutes=minutes)

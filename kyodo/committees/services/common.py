@@ -4,23 +4,24 @@ from __future__ import annotations
 
 from django.db.models import Max
 
-from kyodo.committees.exceptions import (
-    MinutesConfirmed,
-)
+from kyodo.committees.exceptions import MinutesApproved, MinutesConfirmed
 from kyodo.committees.models import (
     AgendaItem,
+    Decision,
     Meeting,
     Minutes,
     MinutesEntry,
 )
-from kyodo.committees.signals import minutes_entries_changed
 
 
 def editable_minutes(meeting: Meeting) -> Minutes:
-    """The meeting's minutes, locked; refuse when they are confirmed (only revisions then)."""
+    """The meeting's minutes, locked; refuse when they are confirmed (only corrections then) or
+    approved (what the committee approved is what will be confirmed)."""
     minutes = Minutes.objects.select_for_update().get(meeting=meeting)
     if minutes.is_confirmed:
         raise MinutesConfirmed()
+    if minutes.status == Minutes.Status.APPROVED:
+        raise MinutesApproved()
     return minutes
 
 
@@ -40,12 +41,34 @@ def next_item_number(meeting: Meeting, category: str) -> int:
     return (current or 0) + 1
 
 
-def entries_changed(meeting_id: int) -> None:
-    """Announce a bulk change of a meeting's entries (no model signal is sent for those)."""
-    minutes_entries_changed.send(sender=Meeting, meeting_id=meeting_id)
+def index_meeting(meeting_id: int) -> None:
+    """Bring the search index of one meeting's minutes up to date: each service that changes them
+    calls it once, at the end of its transaction (no model signal does it behind its back)."""
+    from kyodo.search.indexing import reindex_meeting
+
+    reindex_meeting(meeting_id)
 
 
 def renumber_entries(item: AgendaItem) -> None:
     for position, entry in enumerate(item.entries.order_by("position", "pk"), start=1):
         if entry.position != position:
             MinutesEntry.objects.filter(pk=entry.pk).update(position=position)
+
+
+def link_decision(item: AgendaItem) -> None:
+    """Link the item's decision to the ○ line of its minutes that states it, if one does and it
+    is not linked yet (then the minutes print the decision once, as that line)."""
+    from kyodo.committees.documents import decision_sentence
+    from kyodo.core.text import match_key
+
+    decision = Decision.objects.filter(item=item).first()
+    if decision is None or decision.entry_id is not None:
+        return
+    sentence = match_key(decision_sentence(decision))
+    if not sentence:
+        return
+    notes = item.entries.filter(kind=MinutesEntry.Kind.NOTE).order_by("position")
+    stated = next((n for n in notes if sentence in match_key(n.text)), None)
+    if stated is not None:
+        decision.entry = stated
+        decision.save(update_fields=["entry"])

@@ -8,19 +8,23 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kyodo.committees.exceptions import (
-    InvalidInput,
-    MinutesNotCirculated,
-)
+from kyodo.committees.exceptions import InvalidInput, MinutesNotApprovable
 from kyodo.committees.models import (
     ActionItem,
     AgendaItem,
     Decision,
     Meeting,
     Minutes,
+    MinutesEntry,
 )
+from kyodo.committees.selectors import approval_check
 from kyodo.committees.services.agenda import carry_over_into
-from kyodo.committees.services.common import editable_minutes, next_meeting
+from kyodo.committees.services.common import (
+    editable_minutes,
+    index_meeting,
+    link_decision,
+    next_meeting,
+)
 from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, require_role
 
@@ -35,11 +39,18 @@ def decision_record(
     votes_against: int | None = None,
     abstentions: int | None = None,
     text: str = "",
+    entry: MinutesEntry | None = None,
+    override_reason: str = "",
 ) -> Decision:
     """Record the decision on an item.
 
-    A deferral puts the item on the next meeting's agenda (now if that meeting exists, else when
-    it is created). Approving an item that approves minutes confirms those minutes.
+    A decision cannot be dated in the future. A deferral puts the item on the next meeting's
+    agenda (now if that meeting exists, else when it is created). Approving an item that approves
+    minutes marks those minutes approved (承認), to be confirmed (確定) by staff: only at a held
+    meeting, with its quorum and every member having received the draft, unless
+    ``override_reason`` says why they are approved anyway. ``entry`` is the ○ line of the item's
+    minutes that states the decision; without one, a line that contains the decision's text is
+    linked, else the minutes print the decision after the item's entries.
     """
     require_role(actor, Role.STAFF)
     if outcome not in Decision.Outcome.values or method not in Decision.Method.values:
@@ -47,20 +58,27 @@ def decision_record(
     if method == Decision.Method.MAJORITY:
         if votes_for is None or votes_against is None:
             raise InvalidInput(_("A majority decision needs the votes for and against."))
-        if votes_for <= votes_against:
+        if votes_for <= votes_against and outcome != Decision.Outcome.REJECTED:
             raise InvalidInput(_("A majority needs more votes for than against."))
     else:
         votes_for = votes_against = abstentions = None
+    override_reason = override_reason.strip()
     with transaction.atomic():
         editable_minutes(item.meeting)
-        item = AgendaItem.objects.select_for_update().get(pk=item.pk)
+        item = (
+            AgendaItem.objects.select_for_update()
+            .select_related("meeting__committee", "minutes_for")
+            .get(pk=item.pk)
+        )
+        if item.meeting.date > timezone.localdate():
+            raise InvalidInput(
+                _("The meeting is in the future: a decision cannot be dated in the future.")
+            )
         if item.carried_to.exists():
             raise InvalidInput(_("This item has already been carried over to the next meeting."))
-        target = None
-        if item.minutes_for_id and outcome == Decision.Outcome.APPROVED:
-            target = Minutes.objects.select_for_update().get(pk=item.minutes_for_id)
-            if target.status != Minutes.Status.CIRCULATED:
-                raise MinutesNotCirculated()
+        if entry is not None and (entry.item_id != item.pk or entry.kind != MinutesEntry.Kind.NOTE):
+            raise InvalidInput(_("Choose a ○ line of this item's minutes."), field="entry")
+        target = _approval_target(item, outcome, override_reason)
         decision, _created = Decision.objects.update_or_create(
             item=item,
             defaults={
@@ -69,35 +87,73 @@ def decision_record(
                 "votes_for": votes_for,
                 "votes_against": votes_against,
                 "abstentions": abstentions,
-                "text": text,
+                "text": text.strip(),
+                "entry": entry,
+                "override_reason": override_reason if target is not None else "",
             },
         )
+        if entry is None:
+            link_decision(item)
         audit_log(
             actor=actor,
             action="kyodo.committees.decision.recorded",
             obj=item,
-            changes={"outcome": outcome, "method": method, "votes": [votes_for, votes_against]},
+            changes={
+                "outcome": outcome,
+                "method": method,
+                "votes": [votes_for, votes_against],
+                "override": override_reason,
+            },
         )
-        if target is not None:
-            _confirm(actor=actor, minutes=target, approved_at=item)
+        if item.minutes_for_id:
+            _follow_approval(actor=actor, item=item, approved=target is not None)
         if outcome == Decision.Outcome.DEFERRED and (following := next_meeting(item.meeting)):
             carry_over_into(following)
+        index_meeting(item.meeting_id)
     return decision
 
 
-def _confirm(*, actor, minutes: Minutes, approved_at: AgendaItem) -> None:
-    from kyodo.committees.export import content_hash
+def _approval_target(item: AgendaItem, outcome: str, override_reason: str) -> Minutes | None:
+    """The minutes an approval approves, once the approval is found valid (else refused)."""
+    if not item.minutes_for_id:
+        return None
+    target = Minutes.objects.select_for_update().get(pk=item.minutes_for_id)
+    if target.is_confirmed:
+        raise InvalidInput(
+            _("The minutes this item approves are confirmed; their approval cannot change.")
+        )
+    if outcome != Decision.Outcome.APPROVED:
+        return None
+    item.minutes_for = target
+    check = approval_check(item=item, today=timezone.localdate())
+    if check.blocking:
+        raise MinutesNotApprovable(check.blocking[0])
+    if check.warnings and not override_reason:
+        raise MinutesNotApprovable(
+            " ".join(check.warnings)
+            + " "
+            + _("Put the item off to the next meeting, or give the reason to approve anyway.")
+        )
+    return target
 
-    minutes.status = Minutes.Status.CONFIRMED
-    minutes.approved_at = approved_at
-    minutes.confirmed_at = timezone.now()
-    minutes.content_hash = content_hash(minutes)
-    minutes.save(update_fields=["status", "approved_at", "confirmed_at", "content_hash"])
+
+def _follow_approval(*, actor, item: AgendaItem, approved: bool) -> None:
+    """The approved minutes wait for confirmation; a changed decision reopens them."""
+    target = Minutes.objects.get(pk=item.minutes_for_id)
+    if approved:
+        target.status, target.approved_at = Minutes.Status.APPROVED, item
+    elif target.status == Minutes.Status.APPROVED and target.approved_at_id == item.pk:
+        target.status, target.approved_at = Minutes.Status.CIRCULATED, None
+    else:
+        return
+    target.save(update_fields=["status", "approved_at"])
     audit_log(
         actor=actor,
-        action="kyodo.committees.minutes.confirmed",
-        obj=minutes,
-        changes={"approved_at": str(approved_at.meeting), "sha256": minutes.content_hash},
+        action="kyodo.committees.minutes.approved"
+        if approved
+        else "kyodo.committees.minutes.approval_withdrawn",
+        obj=target,
+        changes={"approved_at": str(item.meeting)},
     )
 
 

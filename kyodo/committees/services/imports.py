@@ -26,8 +26,7 @@ from kyodo.committees.models import (
     Minutes,
     MinutesEntry,
 )
-from kyodo.committees.services.common import entries_changed
-from kyodo.committees.services.minutes import entry_row
+from kyodo.committees.services.minutes import entry_rows
 from kyodo.core.audit import audit_log
 from kyodo.core.models import Venue
 from kyodo.core.roles import Role, require_role
@@ -152,7 +151,8 @@ def minutes_import(
     (run by whoever runs the server). AlreadyImported when the meeting exists; ImportRefused when
     the document lacks what a meeting needs. One transaction: all or nothing.
     """
-    from kyodo.committees.export import content_hash, recorded_header
+    from kyodo.committees.documents import recorded_header
+    from kyodo.committees.services.versions import minutes_confirm
 
     if actor is not None:
         require_role(actor, Role.STAFF)
@@ -187,34 +187,38 @@ def minutes_import(
                 row = AgendaItem.objects.create(
                     meeting=meeting, category=category, number=numbers[category], title=title[:300]
                 )
-                entries.extend(
-                    entry_row(meeting, row, position, entry)
-                    for position, entry in enumerate(item.entries, start=1)
-                )
+                entries.extend(entry_rows(meeting, row, item.entries))
         MinutesEntry.objects.bulk_create(entries)
-        entries_changed(meeting.pk)
         outcome = Outcome(meeting=meeting, minutes=minutes, venue_created=venue_created)
         members = _members(committee)
         seen: set[int] = set()
         for names, status in (
+            (document.online, Attendance.Status.ONLINE),
             (document.attendees, Attendance.Status.PRESENT),
             (document.absentees, Attendance.Status.ABSENT),
         ):
             for name in names:
                 member = _match(name, members)
-                if member is None or member.pk in seen:
-                    outcome.unmatched.append(name)
+                if member is not None and member.pk in seen:
+                    continue  # online attendees are listed among the attendees too
+                if member is None:
+                    if name not in outcome.unmatched:
+                        outcome.unmatched.append(name)
                     continue
                 seen.add(member.pk)
                 Attendance.objects.create(meeting=meeting, member=member, status=status)
-                if status == Attendance.Status.PRESENT:
+                if status != Attendance.Status.ABSENT:
                     outcome.matched.append(name)
         # The header as printed (all names, in the document's order), whoever is a member.
         minutes.recorded_header = recorded_header(document, organization=committee.center.name)
-        minutes.status = Minutes.Status.CONFIRMED
-        minutes.confirmed_at = timezone.now()
-        minutes.content_hash = content_hash(minutes)
-        minutes.save(update_fields=["recorded_header", "status", "confirmed_at", "content_hash"])
+        minutes.save(update_fields=["recorded_header"])
+        version = minutes_confirm(
+            actor=actor,
+            minutes=minutes,
+            imported=True,
+            approval={"imported": True, "source": source, "source_sha256": sha256},
+        )
+        minutes.refresh_from_db()
         audit_log(
             actor=actor,
             action="kyodo.committees.minutes.imported",
@@ -230,7 +234,7 @@ def minutes_import(
                 "unmatched_names": outcome.unmatched,
                 "venue": document.venue or "",
                 "venue_created": venue_created,
-                "sha256": minutes.content_hash,
+                "sha256": version.sha256,
             },
         )
     return outcome

@@ -1,19 +1,18 @@
-"""Meetings: creation (numbered per fiscal year), changes, notices, attendance, the committee's settings and appointments."""
+"""Meetings: creation (numbered per fiscal year), rescheduling, cancelling and deleting, notices,
+attendance, the committee's settings and appointments."""
 
 from __future__ import annotations
 
 from datetime import date, time
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kyodo.committees.exceptions import (
-    InvalidInput,
-    NumberTaken,
-)
+from kyodo.committees.exceptions import DateTaken, InvalidInput, NumberTaken
 from kyodo.committees.models import (
+    AgendaDocument,
     AgendaItem,
     Appointment,
     Attendance,
@@ -23,16 +22,45 @@ from kyodo.committees.models import (
     Minutes,
     MinutesEntry,
 )
-from kyodo.committees.selectors import memberships_on
+from kyodo.committees.selectors import agenda_sections, memberships_on
 from kyodo.committees.services.agenda import carry_over_into
-from kyodo.committees.services.common import editable_minutes, next_item_number
+from kyodo.committees.services.common import (
+    editable_minutes,
+    index_meeting,
+    next_item_number,
+    next_meeting,
+)
 from kyodo.core.audit import audit_log
+from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import Venue
-from kyodo.core.outbox import outbox_enqueue
 from kyodo.core.roles import Role, require_role
-from kyodo.core.wareki import fiscal_year, format_time_ja, format_time_range_ja, format_wareki
+from kyodo.core.wareki import fiscal_year, format_time_ja, format_wareki
 
 NEXT_MEETING_TITLE = "次回{committee}日程について"
+
+
+def _check_date_free(
+    committee: Committee, day: date, *, exclude: Meeting | None = None, allow: bool = False
+) -> None:
+    """Refuse a second meeting on a day the committee already meets, unless ``allow``."""
+    if allow:
+        return
+    clash = Meeting.objects.filter(committee=committee, date=day).exclude(
+        status=Meeting.Status.CANCELLED
+    )
+    if exclude is not None:
+        clash = clash.exclude(pk=exclude.pk)
+    if first := clash.first():
+        raise DateTaken(
+            _("%(meeting)s is already on this day. Tick the box to hold another one that day.")
+            % {"meeting": first},
+            field="date",
+        )
+
+
+def _check_times(start_time: time | None, end_time: time | None) -> None:
+    if start_time and end_time and end_time <= start_time:
+        raise InvalidInput(_("The meeting cannot end before it starts."), field="end_time")
 
 
 def meeting_create(
@@ -44,24 +72,26 @@ def meeting_create(
     end_time: time | None = None,
     venue: Venue | None = None,
     number: int | None = None,
+    allow_same_day: bool = False,
 ) -> Meeting:
     """Create a meeting, numbered 第N回 within its fiscal year, with empty draft minutes.
 
     The number is taken under a lock on the committee row, so two staff creating meetings at
     once cannot get the same one. Items deferred at earlier meetings, and circulated minutes
-    still waiting for approval, are put on the new meeting's agenda.
+    still waiting for approval, are put on the new meeting's agenda. A day the committee already
+    meets is refused unless ``allow_same_day``.
     """
     require_role(actor, Role.STAFF)
-    if start_time and end_time and end_time <= start_time:
-        raise InvalidInput(_("The meeting cannot end before it starts."))
+    _check_times(start_time, end_time)
     with transaction.atomic():
         Committee.objects.select_for_update().get(pk=committee.pk)
+        _check_date_free(committee, date, allow=allow_same_day)
         fy = fiscal_year(date)
         same_year = Meeting.objects.filter(committee=committee, fiscal_year=fy)
         if number is None:
             number = (same_year.aggregate(n=Max("number"))["n"] or 0) + 1
         elif number < 1 or same_year.filter(number=number).exists():
-            raise NumberTaken()
+            raise NumberTaken(field="number")
         meeting = Meeting.objects.create(
             committee=committee,
             fiscal_year=fy,
@@ -82,32 +112,159 @@ def meeting_create(
     return meeting
 
 
+_WHEN_WHERE = ("date", "start_time", "end_time", "venue")
+
+
 def meeting_update(
     *,
     actor,
     meeting: Meeting,
+    date: date,
     start_time: time | None,
     end_time: time | None,
     venue: Venue | None,
     status: str,
+    allow_same_day: bool = False,
 ) -> Meeting:
-    """Change the times, venue (None = 未定) or status; the date stays (it fixes the number)."""
+    """Reschedule a meeting (date, times, venue; None = 未定) or record it as held.
+
+    The date may move within its fiscal year (the year fixes its number 第N回). When the members
+    were already sent the notice, each is told of the new day or place. Cancelling is
+    :func:`meeting_cancel`.
+    """
     require_role(actor, Role.STAFF)
-    if start_time and end_time and end_time <= start_time:
-        raise InvalidInput(_("The meeting cannot end before it starts."))
+    if status not in (Meeting.Status.SCHEDULED, Meeting.Status.HELD):
+        raise InvalidInput(
+            _("Choose scheduled or held; cancel a meeting with 中止."), field="status"
+        )
+    _check_times(start_time, end_time)
     with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
         editable_minutes(meeting)
-        before = {f: getattr(meeting, f) for f in ("start_time", "end_time", "venue", "status")}
-        meeting.start_time, meeting.end_time = start_time, end_time
+        if meeting.status == Meeting.Status.CANCELLED:
+            raise InvalidInput(_("This meeting has been cancelled."))
+        if fiscal_year(date) != meeting.fiscal_year:
+            raise InvalidInput(
+                _(
+                    "The new date is in another fiscal year, which would change the meeting's "
+                    "number: cancel this meeting and create one in that year instead."
+                ),
+                field="date",
+            )
+        if status == Meeting.Status.HELD and date > timezone.localdate():
+            raise InvalidInput(
+                _("A meeting in the future cannot be recorded as held."), field="status"
+            )
+        if date != meeting.date:
+            _check_date_free(meeting.committee, date, exclude=meeting, allow=allow_same_day)
+        before = Meeting(**{f: getattr(meeting, f) for f in _WHEN_WHERE})
+        before_status = meeting.status
+        meeting.date, meeting.start_time, meeting.end_time = date, start_time, end_time
         meeting.venue, meeting.status = venue, status
-        meeting.save(update_fields=["start_time", "end_time", "venue", "status"])
+        meeting.save(update_fields=[*_WHEN_WHERE, "status"])
+        changed = [f for f in _WHEN_WHERE if getattr(before, f) != getattr(meeting, f)]
+        told = 0
+        if changed and meeting.notice_sent_at and status == Meeting.Status.SCHEDULED:
+            told = _mail_members(
+                meeting, "committees/mail/meeting_changed.txt", kind="changed", before=before
+            )
         audit_log(
             actor=actor,
             action="kyodo.committees.meeting.updated",
             obj=meeting,
-            changes={k: [v, getattr(meeting, k)] for k, v in before.items()},
+            changes={
+                **{f: [getattr(before, f), getattr(meeting, f)] for f in changed},
+                **({"status": [before_status, status]} if before_status != status else {}),
+                **({"members_told": told} if told else {}),
+            },
         )
     return meeting
+
+
+def meeting_cancel(*, actor, meeting: Meeting, reason: str = "") -> Meeting:
+    """Cancel (中止) a meeting that has not been held.
+
+    What earlier meetings had carried onto its agenda (deferred items, minutes to approve) is
+    taken off again and goes to the next meeting; members who had the notice are told.
+    """
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+        editable_minutes(meeting)
+        if meeting.status != Meeting.Status.SCHEDULED:
+            raise InvalidInput(_("Only a meeting that has not been held can be cancelled."))
+        if MinutesEntry.objects.filter(item__meeting=meeting).exists():
+            raise InvalidInput(_("The meeting already has minutes: it was not cancelled."))
+        carried = meeting.items.filter(
+            Q(carried_from__isnull=False) | Q(minutes_for__isnull=False),
+            decision__isnull=True,
+        )
+        released = [item.title for item in carried]
+        carried.delete()
+        meeting.status = Meeting.Status.CANCELLED
+        meeting.save(update_fields=["status"])
+        told = 0
+        if meeting.notice_sent_at:
+            told = _mail_members(
+                meeting, "committees/mail/meeting_cancelled.txt", kind="cancelled", reason=reason
+            )
+        if following := next_meeting(meeting):
+            carry_over_into(following)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.meeting.cancelled",
+            obj=meeting,
+            changes={"reason": reason, "released": released, "members_told": told},
+        )
+    return meeting
+
+
+def meeting_delete(*, actor, meeting: Meeting) -> None:
+    """Delete a meeting created by mistake: only while no notice went out and it has no minutes,
+    decisions or circulation. Items it had taken over from earlier meetings become free again."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+        minutes = editable_minutes(meeting)
+        if meeting.notice_sent_at is not None:
+            raise InvalidInput(_("The notice has been sent: cancel the meeting instead."))
+        if (
+            MinutesEntry.objects.filter(item__meeting=meeting).exists()
+            or meeting.items.filter(decision__isnull=False).exists()
+            or minutes.circulations.exists()
+            or meeting.action_items.exists()
+            or AgendaDocument.objects.filter(item__meeting=meeting).exists()
+        ):
+            raise InvalidInput(
+                _("The meeting has minutes, decisions, papers or requests: cancel it instead.")
+            )
+        name, committee = str(meeting), meeting.committee
+        meeting.items.all().delete()
+        meeting.attendances.all().delete()
+        minutes.delete()
+        meeting.delete()
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.meeting.deleted",
+            obj=committee,
+            changes={"meeting": name},
+        )
+
+
+def _mail_members(meeting: Meeting, template: str, *, kind: str, **context) -> int:
+    """Mail every member seated on the meeting day who has an address; how many were mailed."""
+    count = 0
+    for seat in memberships_on(committee=meeting.committee, on=meeting.date):
+        if seat.member.email:
+            mail_enqueue(
+                to=seat.member.email,
+                template=template,
+                context={"meeting": meeting, "member": seat.member, **context},
+                kind=f"committees.meeting.{kind}",
+                related=meeting,
+            )
+            count += 1
+    return count
 
 
 def meeting_schedule_next(
@@ -118,6 +275,7 @@ def meeting_schedule_next(
     start_time: time | None = None,
     end_time: time | None = None,
     venue: Venue | None = None,
+    allow_same_day: bool = False,
 ) -> Meeting:
     """Schedule the next meeting from the current one and note it under その他.
 
@@ -126,7 +284,7 @@ def meeting_schedule_next(
     """
     require_role(actor, Role.STAFF)
     if date <= meeting.date:
-        raise InvalidInput(_("The next meeting must be after this one."))
+        raise InvalidInput(_("The next meeting must be after this one."), field="date")
     with transaction.atomic():
         following = meeting_create(
             actor=actor,
@@ -135,13 +293,14 @@ def meeting_schedule_next(
             start_time=start_time,
             end_time=end_time,
             venue=venue,
+            allow_same_day=allow_same_day,
         )
         minutes = Minutes.objects.get(meeting=meeting)
         title = NEXT_MEETING_TITLE.format(committee=meeting.committee.name)
         exists = AgendaItem.objects.filter(
             meeting=meeting, category=AgendaItem.Category.OTHER, title=title
         ).exists()
-        if not minutes.is_confirmed and not exists:
+        if minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED) and not exists:
             when = f"{date.month}月{date.day}日({format_wareki(date)[-2]})"
             if start_time:
                 when += format_time_ja(start_time) + "から"
@@ -159,6 +318,7 @@ def meeting_schedule_next(
                 speaker="事務局",
                 text=f"次回は{when}。{where}",
             )
+            index_meeting(meeting.pk)
         audit_log(
             actor=actor,
             action="kyodo.committees.meeting.next_scheduled",
@@ -172,22 +332,11 @@ def meeting_send_notice(*, actor, meeting: Meeting) -> int:
     """Send the notice (招集通知) with the agenda to every seated member with an address."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
         if meeting.status != Meeting.Status.SCHEDULED:
             raise InvalidInput(_("A notice can only be sent for a scheduled meeting."))
-        body = notice_text(meeting)
-        subject = f"【招集通知】{meeting}"
-        count = 0
-        for seat in memberships_on(committee=meeting.committee, on=meeting.date):
-            if seat.member.email:
-                outbox_enqueue(
-                    to=seat.member.email,
-                    subject=subject,
-                    body=f"{seat.member.name}委員\n\n{body}",
-                    kind="committees.meeting.notice",
-                    related=meeting,
-                )
-                count += 1
+        agenda = [(heading, items) for _n, heading, items in agenda_sections(meeting)]
+        count = _mail_members(meeting, "committees/mail/notice.txt", kind="notice", agenda=agenda)
         meeting.notice_sent_at = timezone.now()
         meeting.save(update_fields=["notice_sent_at"])
         audit_log(
@@ -197,28 +346,6 @@ def meeting_send_notice(*, actor, meeting: Meeting) -> int:
             changes={"recipients": count},
         )
     return count
-
-
-def notice_text(meeting: Meeting) -> str:
-    """The body of the notice: when, where (or 未定) and the agenda by category."""
-    lines = [
-        f"{meeting}を下記のとおり開催します。",
-        "",
-        f"■開催日時：{format_wareki(meeting.date)}",
-    ]
-    if meeting.start_time and meeting.end_time:
-        lines[-1] += " " + format_time_range_ja(meeting.start_time, meeting.end_time)
-    elif meeting.start_time:
-        lines[-1] += " " + format_time_ja(meeting.start_time) + "から"
-    lines.append(f"■開催会場：{meeting.venue.name if meeting.venue else '未定'}")
-    lines.append("■議題")
-    items = list(meeting.items.all())
-    for category in AgendaItem.CATEGORY_ORDER:
-        in_category = [i for i in items if i.category == category]
-        if in_category:
-            lines.append(f"{AgendaItem.CATEGORY_JA[category]}")
-            lines.extend(f"  {i.number}. {i.title}" for i in in_category)
-    return "\n".join(lines) + "\n"
 
 
 def attendance_record(*, actor, meeting: Meeting, member: Member, status: str) -> Attendance:
@@ -237,9 +364,17 @@ def attendance_record(*, actor, meeting: Meeting, member: Member, status: str) -
             actor=actor,
             action="kyodo.committees.attendance.recorded",
             obj=meeting,
-            changes={"member": member.name, "status": status},
+            changes={"member": member.name, "attendance": status},
         )
     return attendance
+
+
+def attendance_record_all(*, actor, meeting: Meeting, statuses: list[tuple[Member, str]]) -> int:
+    """Record the attendance form of a meeting at once: all of it, or none of it."""
+    with transaction.atomic():
+        for member, status in statuses:
+            attendance_record(actor=actor, meeting=meeting, member=member, status=status)
+    return len(statuses)
 
 
 def committee_update(*, actor, committee: Committee, speaker_labels: str) -> Committee:

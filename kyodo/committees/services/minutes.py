@@ -1,4 +1,7 @@
-"""The entries of draft minutes: typed in the house format, edited, moved, split, joined; corrections of confirmed minutes."""
+"""The entries of draft minutes: typed in the house format, edited, moved, split, joined.
+
+Confirmed minutes change only by a correction (``versions.minutes_correct``).
+"""
 
 from __future__ import annotations
 
@@ -16,12 +19,15 @@ from kyodo.committees.models import (
     Meeting,
     Member,
     Membership,
-    Minutes,
     MinutesEntry,
-    MinutesRevision,
 )
 from kyodo.committees.selectors import memberships_on
-from kyodo.committees.services.common import editable_minutes, entries_changed, renumber_entries
+from kyodo.committees.services.common import (
+    editable_minutes,
+    index_meeting,
+    link_decision,
+    renumber_entries,
+)
 from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, require_role
 from kyodo.minutes_text import Entry, MinutesParseError, parse_entries
@@ -29,31 +35,45 @@ from kyodo.minutes_text import Entry, MinutesParseError, parse_entries
 _ROLE_LABELS = {"委員長": Membership.Role.CHAIR, "副委員長": Membership.Role.VICE_CHAIR}
 
 
-def member_for(meeting: Meeting, speaker: str) -> Member | None:
-    """The member a speaker label names: 委員長 → the chair that day, 「熊田委員」 → 熊田."""
+def member_for(meeting: Meeting, speaker: str, seats: list | None = None) -> Member | None:
+    """The member a speaker label names: 委員長 → the chair that day, 「熊田委員」 → 熊田.
+
+    ``seats`` (the meeting day's memberships) saves reading them again for every entry.
+    """
     label = "".join(speaker.split())
-    seats = memberships_on(committee=meeting.committee, on=meeting.date)
+    if seats is None:
+        seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
     if label in _ROLE_LABELS:
-        seat = seats.filter(role=_ROLE_LABELS[label]).first()
+        seat = next((s for s in seats if s.role == _ROLE_LABELS[label]), None)
         return seat.member if seat else None
     for suffix in ("副委員長", "委員長", "委員"):
         if label.endswith(suffix) and len(label) > len(suffix):
             label = label.removesuffix(suffix)
             break
-    seat = seats.filter(member__name=label).first()
+    seat = next((s for s in seats if s.member.name == label), None)
     return seat.member if seat else None
 
 
-def entry_row(meeting: Meeting, item: AgendaItem, position: int, entry: Entry) -> MinutesEntry:
+def entry_row(
+    meeting: Meeting, item: AgendaItem, position: int, entry: Entry, seats: list | None = None
+) -> MinutesEntry:
     speaker = "".join((entry.speaker or "").split()) if entry.kind == "statement" else ""
     return MinutesEntry(
         item=item,
         position=position,
         kind=entry.kind,
         speaker=speaker,
-        member=member_for(meeting, speaker) if speaker else None,
+        member=member_for(meeting, speaker, seats) if speaker else None,
         text=entry.text,
     )
+
+
+def entry_rows(
+    meeting: Meeting, item: AgendaItem, entries: Iterable[Entry], *, start: int = 1
+) -> list[MinutesEntry]:
+    """Unsaved rows for ``entries`` from position ``start``, speakers matched to members."""
+    seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
+    return [entry_row(meeting, item, start + i, e, seats) for i, e in enumerate(entries)]
 
 
 def preview_entries(text: str) -> list[Entry]:
@@ -82,9 +102,10 @@ def minutes_entries_set(
             item.entries.all().delete()
         start = (item.entries.aggregate(n=Max("position"))["n"] or 0) + 1
         rows = MinutesEntry.objects.bulk_create(
-            [entry_row(item.meeting, item, start + i, e) for i, e in enumerate(entries)]
+            entry_rows(item.meeting, item, entries, start=start)
         )
-        entries_changed(item.meeting_id)
+        link_decision(item)
+        index_meeting(item.meeting_id)
         audit_log(
             actor=actor,
             action="kyodo.committees.minutes.entries_set",
@@ -135,7 +156,7 @@ def entry_move(*, actor, entry: MinutesEntry, up: bool) -> None:
         siblings[index], siblings[other] = siblings[other], siblings[index]
         for position, sibling in enumerate(siblings, start=1):
             MinutesEntry.objects.filter(pk=sibling.pk).update(position=position)
-        entries_changed(entry.item.meeting_id)
+        index_meeting(entry.item.meeting_id)
         audit_log(
             actor=actor,
             action="kyodo.committees.minutes.entry_moved",
@@ -166,7 +187,7 @@ def entry_split(*, actor, entry: MinutesEntry, at: int) -> MinutesEntry:
             text=second,
         )
         renumber_entries(entry.item)
-        entries_changed(entry.item.meeting_id)
+        index_meeting(entry.item.meeting_id)
         audit_log(
             actor=actor,
             action="kyodo.committees.minutes.entry_split",
@@ -189,7 +210,7 @@ def entry_join(*, actor, entry: MinutesEntry) -> MinutesEntry:
         entry.save(update_fields=["text"])
         nxt.delete()
         renumber_entries(entry.item)
-        entries_changed(entry.item.meeting_id)
+        index_meeting(entry.item.meeting_id)
         audit_log(actor=actor, action="kyodo.committees.minutes.entries_joined", obj=entry)
     return entry
 
@@ -208,52 +229,4 @@ def entry_delete(*, actor, entry: MinutesEntry) -> None:
         )
         entry.delete()
         renumber_entries(item)
-        entries_changed(item.meeting_id)
-
-
-def minutes_revise(
-    *, actor, minutes: Minutes, item: AgendaItem, text: str, reason: str
-) -> MinutesRevision:
-    """Correct confirmed minutes as a new revision: the old content, reason and author are kept.
-
-    Confirmed minutes are never overwritten silently: the revision row holds the whole previous
-    content and its hash, and the minutes get a new hash.
-    """
-    from kyodo.committees.export import content_hash, minutes_document
-
-    require_role(actor, Role.STAFF)
-    if not reason.strip():
-        raise InvalidInput(_("Give the reason for the correction."))
-    entries = preview_entries(text)
-    with transaction.atomic():
-        minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
-        if not minutes.is_confirmed:
-            raise InvalidInput(
-                _("Draft minutes are edited directly; revisions are for confirmed minutes.")
-            )
-        if item.meeting_id != minutes.meeting_id:
-            raise InvalidInput()
-        previous = minutes_document(minutes, labels="stored").to_dict()
-        number = (minutes.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
-        revision = MinutesRevision.objects.create(
-            minutes=minutes,
-            number=number,
-            reason=reason.strip(),
-            author=actor,
-            previous_content=previous,
-            previous_hash=minutes.content_hash,
-        )
-        item.entries.all().delete()
-        MinutesEntry.objects.bulk_create(
-            [entry_row(minutes.meeting, item, i, e) for i, e in enumerate(entries, start=1)]
-        )
-        minutes.content_hash = content_hash(minutes)
-        minutes.save(update_fields=["content_hash"])
-        entries_changed(minutes.meeting_id)
-        audit_log(
-            actor=actor,
-            action="kyodo.committees.minutes.revised",
-            obj=minutes,
-            changes={"revision": number, "reason": revision.reason, "item": item.title},
-        )
-    return revision
+        index_meeting(item.meeting_id)

@@ -71,3 +71,48 @@ def members(committee) -> dict[str, Member]:
 def _fast_passwords(settings):
     # Each test makes several users; the production hasher would make the suite crawl.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def hold(staff, meeting, *, absent: tuple[str, ...] = ()):
+    """Record ``meeting`` as held, every member seated that day present but ``absent``."""
+    from kyodo.committees import services
+    from kyodo.committees.models import Attendance, Meeting
+    from kyodo.committees.selectors import memberships_on
+
+    for seat in memberships_on(committee=meeting.committee, on=meeting.date):
+        status = Attendance.Status.ABSENT if seat.member.name in absent else "present"
+        services.attendance_record(actor=staff, meeting=meeting, member=seat.member, status=status)
+    return services.meeting_update(
+        actor=staff,
+        meeting=meeting,
+        date=meeting.date,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        venue=meeting.venue,
+        status=Meeting.Status.HELD,
+    )
+
+
+def approve(staff, item, **decision):
+    """Approve the minutes ``item`` is about, validly: its meeting held and quorate, every
+    member having received the draft."""
+    from django.utils import timezone
+
+    from kyodo.committees import services
+    from kyodo.committees.models import CirculationRecipient, Decision
+
+    hold(staff, item.meeting)
+    CirculationRecipient.objects.filter(
+        circulation__minutes=item.minutes_for, opened_at__isnull=True
+    ).update(opened_at=timezone.now())
+    return services.decision_record(
+        actor=staff, item=item, outcome=Decision.Outcome.APPROVED, **decision
+    )
+
+
+def confirm(staff, item, **decision):
+    """Approve (as :func:`approve`) and confirm the minutes ``item`` is about: version 1."""
+    from kyodo.committees import services
+
+    approve(staff, item, **decision)
+    return services.minutes_confirm(actor=staff, minutes=item.minutes_for)

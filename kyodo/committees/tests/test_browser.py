@@ -9,7 +9,7 @@ import pytest
 from kyodo.committees.models import CirculationRecipient, Minutes
 from kyodo.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 HOUSE_TEXT = (
     "委員長：協働について意見交換をしたい。\n"
@@ -27,18 +27,36 @@ def _sign_in(page, username: str) -> None:
     page.wait_for_load_state()
 
 
-def test_minutes_from_typing_to_publication(page, browser, live_server, staff, meeting):
+def test_minutes_from_typing_to_a_corrected_second_version(
+    page, browser, live_server, staff, meeting
+):
     from playwright.sync_api import expect
 
-    # Staff type the minutes of an item in the house format, preview them and save them.
+    # Staff move the meeting to another day; the page says the new day.
     _sign_in(page, "nishiguchi")
     page.goto(f"/staff/committees/meetings/{meeting.pk}/")
-    page.get_by_role("link", name="議題の追加").click()
-    page.locator("select[name=category]").select_option("discussion")
-    page.locator("input[name=title]").fill("協働について")
+    page.get_by_role("link", name="日時・会場の変更、開催済みの記録").click()
+    page.locator("input[name=date]").fill("平成23年1月25日")
     page.get_by_role("button", name="保存").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("協議事項 1．協働について")
+    expect(page.locator("dl.fields")).to_contain_text("平成23年1月25日(火)")
 
+    # Two items of the same category, then the second moved up by keyboard alone.
+    for title in ("協働について", "ワークショップについて"):
+        page.get_by_role("link", name="議題の追加").click()
+        page.locator("select[name=category]").select_option("discussion")
+        page.locator("input[name=title]").fill(title)
+        page.get_by_role("button", name="保存").click()
+        page.get_by_role("link", name=str(meeting)).first.click()
+    items = page.locator("#agenda-heading ~ ol > li > a:first-child")
+    expect(items).to_have_text(["協働について", "ワークショップについて"])
+    page.get_by_role("button", name="上へ移動 ワークショップについて").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_load_state()
+    expect(items).to_have_text(["ワークショップについて", "協働について"])
+
+    # The minutes of an item typed in the house format, previewed and saved.
+    page.get_by_role("link", name="協働について", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("協議事項 2．協働について")
     page.locator("#id_text").fill(HOUSE_TEXT)
     page.get_by_role("button", name="プレビュー").click()
     preview = page.locator("table.preview tbody tr")
@@ -49,46 +67,74 @@ def test_minutes_from_typing_to_publication(page, browser, live_server, staff, m
     page.get_by_role("button", name="この内容で保存").click()
     expect(page.locator("ol.entries > li")).to_have_count(3)
 
-    # Circulate: every member gets a personal link.
+    # Circulate: every member gets a personal link and opens it (no sign-in).
     page.get_by_role("link", name="会議録").first.click()
     page.get_by_role("button", name="委員に送付する(確認依頼)").click()
     expect(page.locator("#minutes-status")).to_have_text("確認依頼中")
     expect(page.locator("table.receipt-board tbody tr")).to_have_count(4)
-
-    # A member opens the link (no sign-in) and sends a correction on one entry.
-    recipient = CirculationRecipient.objects.select_related("member").get(member__name="坂口")
     member_context = browser.new_context(base_url=live_server.url, locale="ja-JP")
     member_page = member_context.new_page()
-    member_page.goto(f"/committee/check/{recipient.token}/")
-    expect(member_page.locator("h1.minutes-title")).to_contain_text("会議録(未定稿)")
-    member_page.locator("select[name=entry]").select_option(index=2)
-    member_page.locator("textarea[name=text]").fill(
-        "「一方法」を「一つの方法」に訂正してください。"
-    )
-    member_page.get_by_role("button", name="訂正依頼を送る").click()
-    expect(member_page.get_by_role("status")).to_contain_text("訂正依頼を送信しました")
+    for recipient in CirculationRecipient.objects.all():
+        member_page.goto(f"/committee/check/{recipient.token}/")
+        expect(member_page.locator("h1.minutes-title")).to_contain_text("会議録(未定稿)")
     member_context.close()
-
     page.reload()
-    expect(page.locator("tr", has_text="坂口").locator("td").nth(1)).to_have_text("受領済み")
-    expect(page.locator("#corrections-heading + ul")).to_contain_text("一つの方法")
+    expect(page.locator("table.receipt-board td.state-received")).to_have_count(4)
 
-    # The next meeting is scheduled; the approval of these minutes is on its agenda by itself.
+    # The next meeting is scheduled; the approval of these minutes is on its agenda by itself,
+    # but it cannot be approved before that meeting is held.
     page.goto(f"/staff/committees/meetings/{meeting.pk}/")
     page.get_by_role("link", name="次回の会議を設定").click()
     page.locator("input[name=date]").fill("平成23年2月22日")
     page.locator("input[name=start_time]").fill("19:00")
     page.get_by_role("button", name="保存").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("平成22年度第2回運営委員会")
-    page.get_by_role("link", name="2010年度第1回運営委員会会議録について").click()
-    page.locator("select[name=outcome]").select_option("approved")
-    page.locator("select[name=method]").select_option("unanimous")
+    next_url = page.url
+    page.get_by_role("link", name="2010年度第1回運営委員会会議録について", exact=True).click()
+    expect(page.locator(".approval-check")).to_contain_text("開催済みになっていません")
+    # Held, with everyone present: now the approval is valid.
+    page.goto(next_url)
+    for select in page.locator("section[aria-labelledby=attendance-heading] select").all():
+        select.select_option("present")
+    page.get_by_role("button", name="出欠を保存").click()
+    page.get_by_role("link", name="日時・会場の変更、開催済みの記録").click()
+    page.locator("select[name=status]").select_option("held")
+    page.get_by_role("button", name="保存").click()
+    page.get_by_role("link", name="2010年度第1回運営委員会会議録について", exact=True).click()
+    expect(page.locator(".approval-check")).to_contain_text("すべての委員が未定稿を受領しています")
+    page.locator("#decision_outcome").select_option("approved")
+    page.locator("#decision_method").select_option("unanimous")
     page.get_by_role("button", name="決定を記録する").click()
-    expect(page.get_by_role("status")).to_contain_text("決定を記録しました")
-    minutes = Minutes.objects.get(meeting=meeting)
-    assert minutes.status == Minutes.Status.CONFIRMED
+    expect(page.locator("#minutes-status")).to_have_text("承認済み")
 
-    # The public page shows the confirmed minutes.
+    # 確定: asked first, then published as version 1.
+    page.get_by_role("link", name="会議録を確定する").click()
+    page.get_by_label("確定稿は公開され").check()
+    page.get_by_role("button", name="確定する").click()
+    expect(page.locator("#minutes-status")).to_have_text("確定稿")
+    minutes = Minutes.objects.get(meeting=meeting)
+    assert minutes.current_version.number == 1
+
+    # A correction starts from the item's current text; the difference is shown before saving.
+    page.get_by_role("link", name="確定稿を訂正する").click()
+    page.locator("#choose-item").select_option(label="1．協議事項　2．協働について")
+    page.get_by_role("button", name="この議題の本文から始める").click()
+    text = page.locator("textarea[name=text]")
+    expect(text).to_have_value(
+        "委員長：協働について意見交換をしたい。\n"
+        "事務局：総論としての協働を考えるのも一方法であるが、"
+        "２月９日の協働シンポジウムで見えてくる部分もあると思う。\n"
+        "委員：市民活動団体の参加に比べ行政の参加が少なくギャップがある。\n"
+    )
+    text.fill(text.input_value().replace("一方法", "一つの方法"))
+    page.locator("input[name=reason]").fill("委員からの訂正依頼による")
+    page.get_by_role("button", name="差分を確認する").click()
+    expect(page.locator("ol.diff del")).to_contain_text("一方法であるが")
+    expect(page.locator("ol.diff ins")).to_contain_text("一つの方法であるが")
+    page.get_by_role("button", name="訂正を記録する").click()
+    expect(page.get_by_role("status")).to_contain_text("第2版")
+
+    # The public page shows version 2 and what changed from version 1.
     public = browser.new_context(base_url=live_server.url, locale="ja-JP").new_page()
     public.goto("/committee/")
     public.get_by_role("link", name="平成22年度第1回運営委員会").click()
@@ -97,8 +143,27 @@ def test_minutes_from_typing_to_publication(page, browser, live_server, staff, m
         "平成22(2010)年度第1回運営委員会会議録(確定稿)"
     )
     expect(public.locator("ol.minutes-entries li").nth(1)).to_have_text(
-        "事務局：総論としての協働を考えるのも一方法であるが、"
+        "事務局：総論としての協働を考えるのも一つの方法であるが、"
         "２月９日の協働シンポジウムで見えてくる部分もあると思う。"
     )
-    expect(public.locator(".minutes-hash")).to_contain_text(minutes.content_hash)
+    expect(public.locator(".minutes-record")).to_contain_text("第2版")
+    public.get_by_role("link", name="第1版から第2版への変更点").click()
+    expect(public.locator("ol.diff del")).to_have_text(
+        "削除： − 事務局：総論としての協働を考えるのも一方法であるが、"
+        "２月９日の協働シンポジウムで見えてくる部分もあると思う。"
+    )
+    expect(public.locator("ol.diff ins")).to_contain_text("一つの方法であるが")
+    assert _axe(public) == []
+    page.goto(f"/staff/committees/minutes/{minutes.pk}/diff/1/2/")
+    expect(page.locator("ol.diff del")).to_contain_text("一方法であるが")
+    assert _axe(page) == []
     public.context.close()
+
+
+def _axe(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    from kyodo.website.tests.test_accessibility import AXE_OPTIONS
+
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [v["id"] for v in results.response["violations"]]

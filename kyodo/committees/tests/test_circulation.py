@@ -16,6 +16,7 @@ from kyodo.committees.models import (
     Minutes,
 )
 from kyodo.committees.selectors import receipt_board
+from kyodo.committees.tests.conftest import approve
 from kyodo.core.models import AuditEntry, OutboxMessage
 from kyodo.core.outbox import outbox_flush
 
@@ -121,11 +122,12 @@ def test_approval_carries_over_until_it_is_approved(committee, staff, meeting):
     third = services.meeting_create(actor=staff, committee=committee, date=date(2011, 3, 15))
     again = third.items.get()
     assert again.carried_from == approval and again.minutes_for == meeting.minutes
-    services.decision_record(
-        actor=staff, item=again, outcome=Decision.Outcome.APPROVED, method="unanimous"
-    )
+    approve(staff, again, method="unanimous")
     minutes = Minutes.objects.get(pk=meeting.minutes.pk)
-    assert (minutes.status, minutes.approved_at) == (Minutes.Status.CONFIRMED, again)
+    assert (minutes.status, minutes.approved_at) == (Minutes.Status.APPROVED, again)
+    services.minutes_confirm(actor=staff, minutes=minutes)
+    minutes = Minutes.objects.get(pk=meeting.minutes.pk)
+    assert (minutes.status, minutes.current_version.number) == (Minutes.Status.CONFIRMED, 1)
 
     # Confirmed minutes take no more corrections from members, and are not circulated again.
     recipient = CirculationRecipient.objects.filter(circulation__minutes=minutes).first()

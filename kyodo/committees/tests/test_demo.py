@@ -14,7 +14,13 @@ from kyodo.committees.models import (
     Meeting,
     Minutes,
 )
-from kyodo.committees.selectors import agenda_sections, receipt_board
+from kyodo.committees.selectors import (
+    Quorum,
+    agenda_sections,
+    attendees,
+    quorum_of,
+    receipt_board,
+)
 from kyodo.core.demo import load_demo
 
 
@@ -55,12 +61,77 @@ def test_the_demo_tells_the_story_of_the_seed(demo):
     minutes = Minutes.objects.get(meeting=ninth)
     assert minutes.status == Minutes.Status.CONFIRMED and len(minutes.content_hash) == 64
     assert minutes.approved_at.meeting == tenth
+    assert minutes.current_version.number == 1
+    assert minutes.current_version.document["approval"] == {
+        "meeting": "平成22年度第10回運営委員会",
+        "meeting_code": "2010-10",
+        "date": "2011-02-22",
+        "item": "2010年度第9回運営委員会会議録について",
+        "outcome": "approved",
+        "method": "unanimous",
+    }
 
+    # The 10th, which approved the 9th's minutes, was held, with its quorum: the history holds.
     assert (tenth.date, tenth.start_time, tenth.venue) == (date(2011, 2, 22), time(19), None)
+    assert tenth.status == Meeting.Status.HELD
+    assert quorum_of(meeting=tenth) == Quorum(present=11, required=7)
+    assert [m.name for m in attendees(meeting=tenth)] == [
+        "有賀", "岡澤", "熊田", "小林", "坂口", "田辺", "中曽根", "橋本", "宮﨑", "山辺", "吉田"
+    ]  # fmt: skip
+    approval = tenth.items.get(minutes_for=ninth.minutes)
+    assert (approval.decision.outcome, approval.decision.method) == ("approved", "unanimous")
     carried = tenth.items.get(minutes_for=eighth.minutes)
     assert carried.title == "2010年度第8回西東京市市民協働推進センター運営委員会会議録について"
     assert carried.carried_from.meeting == ninth
     assert not hasattr(carried, "decision") or carried.decision is None
+
+
+def test_the_demo_has_a_committee_at_work_this_fiscal_year(demo):
+    from django.utils import timezone
+
+    from kyodo.committees.selectors import approval_check, memberships_on
+    from kyodo.core.wareki import fiscal_year
+
+    committee_demo.load_current()
+    committee_demo.load_current()  # idempotent
+    today = timezone.localdate()
+    held, following = Meeting.objects.filter(date__gt=date(2011, 3, 31)).order_by("date")
+    assert held.date < today < following.date
+    assert (held.status, following.status) == ("held", "scheduled")
+    assert fiscal_year(following.date) in (fiscal_year(today), fiscal_year(today) + 1)
+    assert len(memberships_on(committee=held.committee, on=today)) == 12
+    assert held.minutes.status == Minutes.Status.CIRCULATED
+    states = {
+        row.recipient.member.name: row.state
+        for row in receipt_board(circulation=held.minutes.circulations.get())
+    }
+    assert {n: s for n, s in states.items() if s != "received"} == {
+        "岡澤": "pending",
+        "山辺": "pending",
+        "吉田": "failed",
+    }
+    approval = following.items.get(minutes_for=held.minutes)
+    check = approval_check(item=approval, today=today)
+    # The next meeting is still ahead: its approval cannot be recorded yet.
+    assert check.blocking == ["会議の日付が未来です。未来の日付で決定は記録できません。"]
+    assert [r.recipient.member.name for r in check.not_received] == ["岡澤", "山辺", "吉田"]
+
+
+def test_the_eighth_minutes_show_who_never_received_them(demo):
+    from django.utils import timezone
+
+    from kyodo.committees.selectors import approval_check
+
+    item = _meeting(10).items.get(minutes_for=_meeting(8).minutes)
+    check = approval_check(item=item, today=timezone.localdate())
+    assert check.blocking == []
+    assert [(r.recipient.member.name, r.state) for r in check.not_received] == [
+        ("山辺", "pending"),
+        ("吉田", "failed"),
+    ]
+    assert check.warnings == [
+        "未定稿を受領していない委員が2名います：山辺（未受領）、吉田（送信失敗）。"
+    ]
 
 
 def test_loading_the_demo_twice_adds_no_meetings(demo):

@@ -89,7 +89,7 @@ def test_a_bad_paper_is_refused_in_japanese_and_nothing_is_kept(
 ):
     audits = AuditEntry.objects.count()
     response = _post(staff_client, item, name, content)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in response.text
     assert AgendaDocument.objects.count() == 0
     assert AuditEntry.objects.count() == audits

@@ -84,11 +84,28 @@ def html_text(html: str) -> str:
     return " ".join(parser.parts)
 
 
+PAGE_FOOTER = re.compile(r"^－ [0-9]+ －$")
+
+
 def pdf_text(path: Path) -> str:
+    """The text of every page, without the page-number footers (page furniture)."""
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
-        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+        lines = [
+            line
+            for page in pdf.pages
+            for line in (page.extract_text() or "").splitlines()
+            if not PAGE_FOOTER.match(line.strip())
+        ]
+    return "\n".join(lines)
+
+
+def pdf_footers(path: Path) -> list[str]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [(page.extract_text() or "").splitlines()[-1].strip() for page in pdf.pages]
 
 
 @pytest.fixture
@@ -181,7 +198,7 @@ def test_docx_export_contains_every_gold_entry(ninth):
 def test_export_of_an_unknown_meeting_fails_cleanly(demo, tmp_path):
     from django.core.management.base import CommandError
 
-    with pytest.raises(CommandError, match="No meeting 2010-3"):
+    with pytest.raises(CommandError, match=r"^会議 2010-3（2010年度 第3回）はありません。$"):
         call_command(
             "minutes", "export", "--meeting", "2010-3", "--format", "pdf",
             "--output", str(tmp_path / "x.pdf"),

@@ -13,7 +13,8 @@ import json
 import pytest
 from django.core.management import call_command
 
-from kyodo.committees.export import CLOSING, content_hash, minutes_document, render_text
+from kyodo.committees.documents import build_document, sha256_of
+from kyodo.committees.export import CLOSING, minutes_document, render_text
 from kyodo.committees.importing import read_source
 from kyodo.committees.models import Attendance, Minutes
 from kyodo.committees.services import minutes_import
@@ -66,6 +67,7 @@ def test_seed_imported_into_a_small_committee_keeps_all_its_people(client, commi
             "吉田",
         ],
         "attendee_count": 12,
+        "online": [],
         "absentees": [],
         "secretariat": [
             {"name": "西口", "title": "センター長"},
@@ -199,7 +201,15 @@ def test_a_document_without_organization_gets_the_center_name(committee) -> None
 def test_the_hash_covers_the_recorded_header(committee) -> None:
     minutes = minutes_import(actor=None, committee=committee, document=_document(), source="x")
     minutes = Minutes.objects.get(pk=minutes.minutes.pk)
-    assert minutes.content_hash == content_hash(minutes)
+    frozen = minutes.current_version.document
+    assert minutes.content_hash == sha256_of(frozen)
+
+    def content_hash(minutes: Minutes) -> str:
+        document = build_document(minutes)
+        document.status = "確定稿"
+        return sha256_of(document.to_dict() | {"approval": frozen["approval"]})
+
+    assert content_hash(minutes) == minutes.content_hash
     for key, value in (
         ("attendees", ["別人"]),
         ("secretariat", [{"name": "別人", "title": "主事"}]),

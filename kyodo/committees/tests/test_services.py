@@ -6,10 +6,11 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from kyodo.committees import services
+from kyodo.committees.documents import version_document
 from kyodo.committees.exceptions import (
     InvalidInput,
     MinutesConfirmed,
-    MinutesNotCirculated,
+    MinutesNotApprovable,
     NumberTaken,
 )
 from kyodo.committees.models import (
@@ -21,7 +22,7 @@ from kyodo.committees.models import (
     Meeting,
     Minutes,
     MinutesEntry,
-    MinutesRevision,
+    MinutesVersion,
 )
 from kyodo.committees.selectors import (
     attendees,
@@ -29,7 +30,7 @@ from kyodo.committees.selectors import (
     quorum_of,
     terms_ending,
 )
-from kyodo.committees.tests.conftest import members
+from kyodo.committees.tests.conftest import confirm, hold, members
 from kyodo.core.models import AuditEntry
 
 HOUSE_TEXT = """委員長：協働について意見交換をしたい。
@@ -211,12 +212,7 @@ def _confirmed(committee, staff, meeting) -> tuple[Minutes, AgendaItem]:
     following = _new_meeting(staff, committee, date(2011, 2, 22))
     approval = following.items.get(minutes_for=meeting.minutes)
     assert approval.title == "2010年度第1回運営委員会会議録について"
-    services.decision_record(
-        actor=staff,
-        item=approval,
-        outcome=Decision.Outcome.APPROVED,
-        method=Decision.Method.UNANIMOUS,
-    )
+    confirm(staff, approval, method=Decision.Method.UNANIMOUS)
     minutes = Minutes.objects.get(pk=meeting.minutes.pk)
     assert minutes.status == Minutes.Status.CONFIRMED
     assert minutes.approved_at == approval
@@ -231,7 +227,7 @@ def _snapshot(meeting):
         list(Attendance.objects.filter(meeting=meeting).values_list("member", "status")),
         list(Decision.objects.filter(item__meeting=meeting).values_list("outcome", "text")),
         list(Meeting.objects.filter(pk=meeting.pk).values_list("venue", "start_time", "status")),
-        list(Minutes.objects.filter(meeting=meeting).values_list("status", "content_hash")),
+        list(Minutes.objects.filter(meeting=meeting).values_list("status", "current_version")),
     )
 
 
@@ -259,8 +255,18 @@ def test_confirmed_minutes_refuse_every_change_and_nothing_changes(committee, st
         ),
         lambda: services.decision_record(actor=staff, item=item, outcome=Decision.Outcome.REJECTED),
         lambda: services.meeting_update(
-            actor=staff, meeting=meeting, start_time=None, end_time=None, venue=None, status="held"
+            actor=staff,
+            meeting=meeting,
+            date=meeting.date,
+            start_time=None,
+            end_time=None,
+            venue=None,
+            status="held",
         ),
+        lambda: services.meeting_cancel(actor=staff, meeting=meeting),
+        lambda: services.meeting_delete(actor=staff, meeting=meeting),
+        lambda: services.item_delete(actor=staff, item=item),
+        lambda: services.item_move(actor=staff, item=item, up=True),
         lambda: services.minutes_circulate(actor=staff, minutes=minutes),
     ]
     for attempt in attempts:
@@ -273,39 +279,55 @@ def test_confirmed_minutes_refuse_every_change_and_nothing_changes(committee, st
     assert AuditEntry.objects.count() == audit_count
 
 
-def test_a_revision_keeps_the_old_text_reason_and_author(committee, staff, meeting):
+def test_a_correction_is_a_new_version_with_its_reason_and_author(committee, staff, meeting):
     minutes, item = _confirmed(committee, staff, meeting)
-    old_hash = minutes.content_hash
-    revision = services.minutes_revise(
+    first = minutes.current_version
+    place = services.item_places(version_document(first))[0][0]
+    assert services.item_text(version_document(first), place) == HOUSE_TEXT.replace(
+        "委 員：", "委員："
+    ).replace("であるが、\n", "であるが、")
+    version = services.minutes_correct(
         actor=staff,
         minutes=minutes,
-        item=item,
+        place=place,
         text="委員長：協働について、意見交換をしたい。",
         reason="句読点の誤りを訂正",
     )
     minutes.refresh_from_db()
-    assert (revision.number, revision.reason, revision.author, revision.previous_hash) == (
-        1,
-        "句読点の誤りを訂正",
-        staff,
-        old_hash,
-    )
-    old_entries = revision.previous_content["sections"][0]["items"][0]["entries"]
-    assert old_entries[0] == {
+    assert (version.number, version.reason, version.author) == (2, "句読点の誤りを訂正", staff)
+    assert minutes.current_version == version and minutes.status == Minutes.Status.CONFIRMED
+    # Version 1 is kept exactly as it was frozen.
+    first.refresh_from_db()
+    assert first.document["sections"][0]["items"][0]["entries"][0] == {
         "kind": "statement",
         "speaker": "委員長",
         "text": "協働について意見交換をしたい。",
     }
+    assert version.document["sections"][0]["items"][0]["entries"] == [
+        {"kind": "statement", "speaker": "委員長", "text": "協働について、意見交換をしたい。"}
+    ]
     assert [e.text for e in item.entries.all()] == ["協働について、意見交換をしたい。"]
-    assert minutes.status == Minutes.Status.CONFIRMED
-    assert minutes.content_hash != old_hash and len(minutes.content_hash) == 64
+    assert version.sha256 != first.sha256 and len(version.sha256) == 64
+    assert [(d.op, d.text) for d in services.version_diff(first, version) if d.op != "same"][
+        :2
+    ] == [
+        ("removed", "委員長：協働について意見交換をしたい。"),
+        (
+            "removed",
+            "事務局：総論としての協働を考えるのも一方法であるが、２月９日の協働シンポジウムで見えてくる部分もあると思う。",
+        ),
+    ]
 
-    with pytest.raises(InvalidInput) as error:
-        services.minutes_revise(
-            actor=staff, minutes=minutes, item=item, text="委員長：再", reason=" "
-        )
-    assert str(error.value) == "訂正の理由を入力してください。"
-    assert MinutesRevision.objects.count() == 1
+    for text, reason, message in (
+        ("委員長：再", " ", "訂正の理由を入力してください。"),
+        ("委員長：協働について、意見交換をしたい。", "再訂正", "現在の版と同じ内容です。"),
+    ):
+        with pytest.raises(InvalidInput) as error:
+            services.minutes_correct(
+                actor=staff, minutes=minutes, place=place, text=text, reason=reason
+            )
+        assert str(error.value) == message
+    assert MinutesVersion.objects.filter(minutes=minutes).count() == 2
 
 
 def test_minutes_cannot_be_approved_before_they_are_circulated(committee, staff, meeting):
@@ -318,8 +340,10 @@ def test_minutes_cannot_be_approved_before_they_are_circulated(committee, staff,
         title="会議録について",
         minutes_for=meeting.minutes,
     )
-    with pytest.raises(MinutesNotCirculated):
+    hold(staff, following)
+    with pytest.raises(MinutesNotApprovable) as error:
         services.decision_record(actor=staff, item=item, outcome=Decision.Outcome.APPROVED)
+    assert str(error.value) == "会議録がまだ委員に送付されていません。"
     assert Minutes.objects.get(pk=meeting.minutes.pk).status == Minutes.Status.DRAFT
     assert not Decision.objects.exists()
 
@@ -372,13 +396,12 @@ def test_terms_ending_within_90_days(committee, staff, meeting):
     assert Appointment.objects.count() == 1
 
 
-def test_business_report_prefill_takes_the_report_text(db):
-    text = services.business_report_text(
-        year=2010, month=12, source=lambda *, year, month: f"{year}年{month}月の月次報告"
-    )
-    assert text == "2010年12月の月次報告"
-    # Without a source it asks the reports app, or returns nothing: never an error.
-    assert isinstance(services.business_report_text(year=2010, month=12), str)
+def test_business_report_prefill_takes_the_report_text(demo):
+    from kyodo.reports.services import monthly_report_text
+
+    text = services.business_report_text(year=2010, month=12)
+    assert text == monthly_report_text(year=2010, month=12)
+    assert text.startswith("12月の新規団体登録は")
 
 
 def test_notice_goes_to_every_seated_member_through_the_outbox(committee, staff, meeting):

@@ -3,6 +3,8 @@ confirmed minutes; members find their meetings and minutes to check."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from kyodo.committees import services
@@ -17,6 +19,7 @@ from kyodo.committees.models import (
     Minutes,
     MinutesEntry,
 )
+from kyodo.committees.tests.conftest import approve, confirm
 from kyodo.core.models import AuditEntry
 
 
@@ -103,7 +106,7 @@ def test_staff_index_lists_meetings_and_creates_one(staff_client, committee, mee
         ),
         (
             "MEETING/edit/",
-            {"start_time": "25:00", "status": "held"},
+            {"date": "H23.1.18", "start_time": "25:00", "status": "held"},
             "時間を正しく入力してください。",
         ),
     ],
@@ -119,7 +122,7 @@ def test_every_form_refuses_bad_input_in_japanese_and_saves_nothing(
     )
     before = _counts()
     response = staff_client.post(url, data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert 'class="error' in response.text or 'class="errors"' in response.text
     if message:
         assert message in response.text
@@ -162,9 +165,9 @@ def test_public_pages_show_confirmed_minutes_only(client, staff, committee, meet
     following = services.meeting_create(
         actor=staff, committee=committee, date=meeting.date.replace(month=2)
     )
-    services.decision_record(
-        actor=staff, item=following.items.get(), outcome=Decision.Outcome.APPROVED
-    )
+    approve(staff, following.items.get())
+    assert client.get(f"/committee/minutes/{meeting.minutes.pk}/").status_code == 404
+    services.minutes_confirm(actor=staff, minutes=meeting.minutes)
     page = client.get(f"/committee/minutes/{meeting.minutes.pk}/")
     assert page.status_code == 200
     assert "平成22(2010)年度第1回運営委員会会議録(確定稿)" in page.text
@@ -216,6 +219,16 @@ def test_member_home_lists_meetings_and_minutes_to_check(client, staff, committe
     services.minutes_entries_from_text(actor=staff, item=item, text="事務局：報告した。")
     circulation = services.minutes_circulate(actor=staff, minutes=meeting.minutes)
     kumada = circulation.recipients.get(member__name="熊田")
+    # Member pages are for members sitting today: 熊田 is reappointed.
+    from kyodo.committees.models import Membership
+
+    Membership.objects.create(
+        committee=committee,
+        member=kumada.member,
+        role=Membership.Role.CHAIR,
+        term_start=date(2025, 4, 1),
+        term_end=None,
+    )
     client.force_login(kumada.member.user)
     home = client.get("/member/")
     assert home.status_code == 200
@@ -266,23 +279,30 @@ def test_entry_and_revision_forms_refuse_bad_input(staff_client, staff, committe
     following = services.meeting_create(
         actor=staff, committee=committee, date=meeting.date.replace(month=2)
     )
-    services.decision_record(
-        actor=staff, item=following.items.get(), outcome=Decision.Outcome.APPROVED
-    )
+    confirm(staff, following.items.get())
+    url = f"/staff/committees/minutes/{meeting.minutes.pk}/correct/"
+    # The form starts from the item's current text.
+    form = staff_client.get(url)
+    assert form.status_code == 200
+    assert "委員長：はじめます。\n</textarea>" in form.text
     before = _counts()
     response = staff_client.post(
-        f"/staff/committees/minutes/{meeting.minutes.pk}/revise/",
-        {"item": item.pk, "text": "委員長：はじめましょう。", "reason": ""},
+        url, {"item": "0-0", "text": "委員長：はじめましょう。", "reason": "", "save": "1"}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "このフィールドは必須です。" in response.text
     assert _counts() == before
+    preview = staff_client.post(
+        url, {"item": "0-0", "text": "委員長：はじめましょう。", "reason": "誤記の訂正"}
+    )
+    assert "− 委員長：はじめます。" in preview.text and "+ 委員長：はじめましょう。" in preview.text
+    assert _counts() == before
     response = staff_client.post(
-        f"/staff/committees/minutes/{meeting.minutes.pk}/revise/",
-        {"item": item.pk, "text": "委員長：はじめましょう。", "reason": "誤記の訂正"},
+        url,
+        {"item": "0-0", "text": "委員長：はじめましょう。", "reason": "誤記の訂正", "save": "1"},
     )
     assert response.status_code == 302
-    assert meeting.minutes.revisions.get().reason == "誤記の訂正"
+    assert meeting.minutes.versions.get(number=2).reason == "誤記の訂正"
 
 
 def test_list_pages_take_a_fixed_number_of_queries(staff_client, staff, demo):

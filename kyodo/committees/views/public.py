@@ -12,11 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from kyodo.committees import services
+from kyodo.committees.documents import version_document
 from kyodo.committees.exceptions import CommitteeError
-from kyodo.committees.export import render_html
+from kyodo.committees.export import html_of, render_html
 from kyodo.committees.forms import CorrectionForm
 from kyodo.committees.models import Committee, Meeting, Minutes, MinutesEntry
 from kyodo.committees.selectors import confirmed_minutes, memberships_on
+from kyodo.committees.views.versions import version_pages
 
 
 def _committee() -> Committee:
@@ -54,17 +56,33 @@ def _latest_seats(committee: Committee):
 
 
 def minutes_detail(request, pk: int):
-    # Published minutes: confirmed ones only, in the seed's layout.
+    # Published minutes: confirmed ones only, read from their current version (never from rows
+    # that can still change), in the seed's layout; earlier versions and their differences.
     minutes = get_object_or_404(
-        Minutes.objects.select_related("meeting__committee__center", "meeting__venue"),
+        Minutes.objects.select_related("current_version"),
         pk=pk,
         status=Minutes.Status.CONFIRMED,
+        current_version__isnull=False,
     )
+    document = version_document(minutes.current_version)
     return render(
         request,
         "committees/public/minutes.html",
-        {"minutes": minutes, "document_html": render_html(minutes, standalone=False)},
+        {
+            "minutes": minutes,
+            "document": document,
+            "version": minutes.current_version,
+            "approval": minutes.current_version.document.get("approval") or {},
+            "document_html": html_of(
+                document, standalone=False, minutes=minutes, version=minutes.current_version
+            ),
+        },
     )
+
+
+minutes_versions, minutes_diff = version_pages(
+    template_prefix="committees/public", decorator=lambda view: view
+)
 
 
 @never_cache

@@ -1,12 +1,11 @@
-"""Staff pages (/staff/committees/): meetings, agenda, decisions, minutes and their circulation.
+"""Staff pages (/staff/committees/): meetings, agenda, decisions, minutes and their versions.
 
-Views are thin: a form validates the input, a service does the work, a domain error becomes a
-form error (so nothing is saved and the page says why in Japanese).
+Views are thin: a form validates the input, a service does the work, a refusal becomes the form's
+error through ``kyodo.core.views.actions`` (so nothing is saved and the page says why in Japanese).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from django.contrib import messages
@@ -17,22 +16,25 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kyodo.committees import services
-from kyodo.committees.exceptions import CommitteeError
+from kyodo.committees.documents import minutes_document
 from kyodo.committees.export import FORMATS, export_minutes, render_html
 from kyodo.committees.forms import (
     ActionItemForm,
     ActionStatusForm,
     AppointmentForm,
     AttendanceForm,
+    ConfirmForm,
+    CorrectForm,
     DecisionForm,
     DocumentForm,
     EntriesTextForm,
     EntryForm,
+    ItemEditForm,
     ItemForm,
+    MeetingCancelForm,
     MeetingForm,
     MeetingUpdateForm,
     NextMeetingForm,
-    ReviseForm,
     SettingsForm,
     SplitForm,
 )
@@ -50,6 +52,7 @@ from kyodo.committees.models import (
 )
 from kyodo.committees.selectors import (
     agenda_sections,
+    approval_check,
     attendees,
     latest_circulation,
     meeting_with_agenda,
@@ -60,17 +63,10 @@ from kyodo.committees.selectors import (
     receipt_board,
     terms_ending,
 )
+from kyodo.committees.views.versions import version_pages
+from kyodo.core.exceptions import DomainError
 from kyodo.core.permissions import staff_required
-
-
-def _attempt(form, action: Callable[[], object]) -> bool:
-    """Run a service; a domain error becomes a form error and nothing is saved."""
-    try:
-        action()
-    except CommitteeError as error:
-        form.add_error(None, error.message)
-        return False
-    return True
+from kyodo.core.views.actions import perform, submit
 
 
 def _committee(request) -> Committee:
@@ -82,6 +78,23 @@ def _committee(request) -> Committee:
     return committee
 
 
+def _form_page(request, form, title, *, meeting=None, upload=False, intro=None, submit_label=None):
+    """The one-form page; a form with errors answers 400 so that the refusal is visible."""
+    return render(
+        request,
+        "committees/staff/form.html",
+        {
+            "form": form,
+            "title": title,
+            "meeting": meeting,
+            "upload": upload,
+            "intro": intro,
+            "submit_label": submit_label,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
 @staff_required
 def index(request):
     # The committee at a glance: who sits, whose term ends soon, the meetings, and a new one.
@@ -89,24 +102,11 @@ def index(request):
     today = timezone.localdate()
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        created: list[Meeting] = []
-        if _attempt(
-            form,
-            lambda: created.append(
-                services.meeting_create(
-                    actor=request.user,
-                    committee=committee,
-                    date=data["date"],
-                    start_time=data["start_time"],
-                    end_time=data["end_time"],
-                    venue=data["venue"],
-                    number=data["number"],
-                )
-            ),
-        ):
+        meeting = submit(form, services.meeting_create, actor=request.user, committee=committee,
+                         **form.cleaned_data)  # fmt: skip
+        if not form.errors:
             messages.success(request, _("The meeting has been created."))
-            return redirect("committees-staff:meeting", pk=created[0].pk)
+            return redirect("committees-staff:meeting", pk=meeting.pk)
     return render(
         request,
         "committees/staff/index.html",
@@ -120,6 +120,7 @@ def index(request):
             "form": form,
             "settings_form": SettingsForm(initial={"speaker_labels": committee.speaker_labels}),
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -128,17 +129,11 @@ def index(request):
 def settings_update(request):
     committee = _committee(request)
     form = SettingsForm(request.POST)
-    if form.is_valid() and _attempt(
-        form,
-        lambda: services.committee_update(
-            actor=request.user,
-            committee=committee,
-            speaker_labels=form.cleaned_data["speaker_labels"],
-        ),
-    ):
-        messages.success(request, _("Saved."))
-    else:
+    if not form.is_valid():
         messages.error(request, _("The input is not valid."))
+    else:
+        perform(request, services.committee_update, success=_("Saved."), actor=request.user,
+                committee=committee, **form.cleaned_data)  # fmt: skip
     return redirect("committees-staff:index")
 
 
@@ -147,23 +142,12 @@ def appointment_add(request):
     committee = _committee(request)
     form = AppointmentForm(request.POST or None, members=Member.objects.all())
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _attempt(
-            form,
-            lambda: services.appointment_add(
-                actor=request.user,
-                committee=committee,
-                member=data["member"],
-                title=data["title"],
-                term_start=data["term_start"],
-                term_end=data["term_end"],
-            ),
-        ):
+        submit(form, services.appointment_add, actor=request.user, committee=committee,
+               **form.cleaned_data)  # fmt: skip
+        if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("committees-staff:index")
-    return render(
-        request, "committees/staff/form.html", {"form": form, "title": _("New appointment")}
-    )
+    return _form_page(request, form, _("New appointment"))
 
 
 @staff_required
@@ -176,14 +160,9 @@ def meeting_detail(request, pk: int):
     current = {a.member_id: a.status for a in meeting.attendances.all()}
     attendance_form = AttendanceForm(request.POST or None, seats=seats, current=current)
     if request.method == "POST" and attendance_form.is_valid():
-
-        def record():
-            for member, status in attendance_form.statuses():
-                services.attendance_record(
-                    actor=request.user, meeting=meeting, member=member, status=status
-                )
-
-        if _attempt(attendance_form, record):
+        submit(attendance_form, services.attendance_record_all, actor=request.user,
+               meeting=meeting, statuses=attendance_form.statuses())  # fmt: skip
+        if not attendance_form.errors:
             messages.success(request, _("Attendance has been saved."))
             return redirect("committees-staff:meeting", pk=meeting.pk)
     return render(
@@ -196,42 +175,66 @@ def meeting_detail(request, pk: int):
             "quorum": quorum_of(meeting=meeting),
             "attendance_form": attendance_form,
             "open_actions": open_action_items(meeting=meeting),
+            "editable": meeting.minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED),
         },
+        status=400 if attendance_form.errors else 200,
     )
 
 
 @staff_required
 def meeting_update(request, pk: int):
-    meeting = get_object_or_404(Meeting, pk=pk)
-    form = MeetingUpdateForm(
-        request.POST or None,
-        initial={
-            "start_time": meeting.start_time,
-            "end_time": meeting.end_time,
-            "venue": meeting.venue,
-            "status": meeting.status,
-        },
-    )
+    # Reschedule (date, times, venue) or record the meeting as held.
+    meeting = get_object_or_404(Meeting.objects.select_related("committee", "venue"), pk=pk)
+    form = MeetingUpdateForm(request.POST or None, initial=MeetingUpdateForm.initial_from(meeting))
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _attempt(
-            form,
-            lambda: services.meeting_update(
-                actor=request.user,
-                meeting=meeting,
-                start_time=data["start_time"],
-                end_time=data["end_time"],
-                venue=data["venue"],
-                status=data["status"],
-            ),
-        ):
+        submit(form, services.meeting_update, actor=request.user, meeting=meeting,
+               **form.cleaned_data)  # fmt: skip
+        if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("committees-staff:meeting", pk=meeting.pk)
-    return render(
-        request,
-        "committees/staff/form.html",
-        {"form": form, "title": _("Change the meeting"), "meeting": meeting},
-    )
+    return _form_page(request, form, _("Change the meeting"), meeting=meeting)
+
+
+@staff_required
+def meeting_cancel(request, pk: int):
+    # 中止: asks first; members who had the notice are told.
+    meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+    form = MeetingCancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        submit(form, services.meeting_cancel, actor=request.user, meeting=meeting,
+               **form.cleaned_data)  # fmt: skip
+        if not form.errors:
+            messages.success(request, _("The meeting has been cancelled."))
+            return redirect("committees-staff:meeting", pk=meeting.pk)
+    intro = _(
+        "Cancel %(meeting)s? Items carried over to it go to the next meeting; members who were "
+        "sent the notice are told by mail."
+    ) % {"meeting": meeting}
+    return _form_page(request, form, _("Cancel the meeting"), meeting=meeting, intro=intro,
+                      submit_label=_("Cancel the meeting"))  # fmt: skip
+
+
+@staff_required
+def meeting_delete(request, pk: int):
+    # Only a meeting created by mistake (no notice, no minutes): asks first.
+    meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+    form = ConfirmDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        submit(form, services.meeting_delete, actor=request.user, meeting=meeting)
+        if not form.errors:
+            messages.success(request, _("%(meeting)s has been deleted.") % {"meeting": meeting})
+            return redirect("committees-staff:index")
+    intro = _("Delete %(meeting)s, created by mistake? This cannot be undone.") % {
+        "meeting": meeting
+    }
+    return _form_page(request, form, _("Delete the meeting"), meeting=meeting, intro=intro,
+                      submit_label=_("Delete"))  # fmt: skip
+
+
+class ConfirmDeleteForm(ConfirmForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["understood"].label = _("Yes, delete it.")
 
 
 @staff_required
@@ -240,7 +243,7 @@ def meeting_notice(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     try:
         count = services.meeting_send_notice(actor=request.user, meeting=meeting)
-    except CommitteeError as error:
+    except DomainError as error:
         messages.error(request, error.message)
     else:
         messages.success(
@@ -251,31 +254,15 @@ def meeting_notice(request, pk: int):
 
 @staff_required
 def meeting_next(request, pk: int):
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
     form = NextMeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        created: list[Meeting] = []
-        if _attempt(
-            form,
-            lambda: created.append(
-                services.meeting_schedule_next(
-                    actor=request.user,
-                    meeting=meeting,
-                    date=data["date"],
-                    start_time=data["start_time"],
-                    end_time=data["end_time"],
-                    venue=data["venue"],
-                )
-            ),
-        ):
+        following = submit(form, services.meeting_schedule_next, actor=request.user,
+                           meeting=meeting, **form.cleaned_data)  # fmt: skip
+        if not form.errors:
             messages.success(request, _("The next meeting has been scheduled."))
-            return redirect("committees-staff:meeting", pk=created[0].pk)
-    return render(
-        request,
-        "committees/staff/form.html",
-        {"form": form, "title": _("Schedule the next meeting"), "meeting": meeting},
-    )
+            return redirect("committees-staff:meeting", pk=following.pk)
+    return _form_page(request, form, _("Schedule the next meeting"), meeting=meeting)
 
 
 @staff_required
@@ -283,36 +270,22 @@ def item_add(request, pk: int):
     meeting = get_object_or_404(Meeting, pk=pk)
     form = ItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        body = data["body"]
-        if data["prefill_report"] and not body:
+        data = dict(form.cleaned_data)
+        if data.pop("prefill_report") and not data["body"]:
             month = meeting.date.replace(day=1)
             previous = date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
-            body = services.business_report_text(year=previous.year, month=previous.month)
-        created: list[AgendaItem] = []
-        if _attempt(
-            form,
-            lambda: created.append(
-                services.item_add(
-                    actor=request.user,
-                    meeting=meeting,
-                    category=data["category"],
-                    title=data["title"],
-                    body=body,
-                )
-            ),
-        ):
-            return redirect("committees-staff:item", pk=created[0].pk)
-    return render(
-        request,
-        "committees/staff/form.html",
-        {"form": form, "title": _("New agenda item"), "meeting": meeting},
-    )
+            data["body"] = services.business_report_text(year=previous.year, month=previous.month)
+        item = submit(form, services.item_add, actor=request.user, meeting=meeting, **data)
+        if not form.errors:
+            return redirect("committees-staff:item", pk=item.pk)
+    return _form_page(request, form, _("New agenda item"), meeting=meeting)
 
 
 def _item(pk: int) -> AgendaItem:
     return get_object_or_404(
-        AgendaItem.objects.select_related("meeting__committee", "meeting__minutes", "decision"),
+        AgendaItem.objects.select_related(
+            "meeting__committee", "meeting__minutes", "decision", "minutes_for__meeting__committee"
+        ),
         pk=pk,
     )
 
@@ -325,17 +298,11 @@ def item_detail(request, pk: int):
     preview = None
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
-        try:
-            preview = services.preview_entries(text)
-        except CommitteeError as error:
-            form.add_error("text", error.message)
-        else:
-            if "save" in request.POST and _attempt(
-                form,
-                lambda: services.minutes_entries_from_text(
-                    actor=request.user, item=item, text=text, append=form.cleaned_data["append"]
-                ),
-            ):
+        preview = submit(form, services.preview_entries, text=text)
+        if preview is not None and "save" in request.POST:
+            submit(form, services.minutes_entries_from_text, actor=request.user, item=item,
+                   text=text, append=form.cleaned_data["append"])  # fmt: skip
+            if not form.errors:
                 messages.success(request, _("The minutes of the item have been saved."))
                 return redirect("committees-staff:item", pk=item.pk)
     decision = getattr(item, "decision", None)
@@ -348,50 +315,89 @@ def item_detail(request, pk: int):
             "entries": item.entries.select_related("member"),
             "form": form,
             "preview": preview,
+            "editable": item.meeting.minutes.status
+            in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED),
             # Several forms on one page: distinct ids keep the labels pointing at their fields.
             "decision_form": DecisionForm(
-                auto_id="decision_%s",
-                initial={
-                    "outcome": decision.outcome,
-                    "method": decision.method,
-                    "text": decision.text,
-                }
-                if decision
-                else None,
+                auto_id="decision_%s", item=item, initial=_decision_initial(decision)
             ),
+            "approval": approval_check(item=item, today=timezone.localdate()),
             "action_form": ActionItemForm(auto_id="action_%s"),
             "document_form": DocumentForm(auto_id="document_%s"),
             "actions": item.action_items.all(),
             "documents": item.documents.all(),
         },
+        status=400 if form.errors else 200,
     )
+
+
+def _decision_initial(decision) -> dict | None:
+    if decision is None:
+        return None
+    return {
+        "outcome": decision.outcome,
+        "method": decision.method,
+        "votes_for": decision.votes_for,
+        "votes_against": decision.votes_against,
+        "abstentions": decision.abstentions,
+        "text": decision.text,
+        "entry": decision.entry_id,
+        "override_reason": decision.override_reason,
+    }
+
+
+@staff_required
+def item_edit(request, pk: int):
+    item = _item(pk)
+    form = ItemEditForm(request.POST or None, initial={"title": item.title, "body": item.body})
+    if request.method == "POST" and form.is_valid():
+        submit(form, services.item_update, actor=request.user, item=item, **form.cleaned_data)
+        if not form.errors:
+            messages.success(request, _("Saved."))
+            return redirect("committees-staff:meeting", pk=item.meeting_id)
+    return _form_page(request, form, _("Change the agenda item"), meeting=item.meeting)
+
+
+@staff_required
+@require_POST
+def item_change(request, pk: int, change: str):
+    # Move an item up or down within its category, or delete it; back to the agenda.
+    item = _item(pk)
+    if change in ("up", "down"):
+        perform(request, services.item_move, actor=request.user, item=item, up=change == "up")
+    elif change == "delete":
+        perform(request, services.item_delete, success=_("The item has been deleted."),
+                actor=request.user, item=item)  # fmt: skip
+    else:
+        raise Http404
+    return redirect(f"{_url('committees-staff:meeting', item.meeting_id)}#agenda-heading")
+
+
+def _url(name: str, pk: int) -> str:
+    from django.urls import reverse
+
+    return reverse(name, args=[pk])
 
 
 @staff_required
 def item_decision(request, pk: int):
     item = _item(pk)
-    form = DecisionForm(request.POST or None)
+    form = DecisionForm(request.POST or None, item=item)
+    approval = approval_check(item=item, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _attempt(
-            form,
-            lambda: services.decision_record(
-                actor=request.user,
-                item=item,
-                outcome=data["outcome"],
-                method=data["method"],
-                votes_for=data["votes_for"],
-                votes_against=data["votes_against"],
-                abstentions=data["abstentions"],
-                text=data["text"],
-            ),
-        ):
+        submit(form, services.decision_record, actor=request.user, item=item,
+               **form.service_arguments())  # fmt: skip
+        if not form.errors:
             messages.success(request, _("The decision has been recorded."))
+            if item.minutes_for_id and form.cleaned_data["outcome"] == "approved":
+                messages.info(request, _("The minutes are approved. Confirm them to publish them."))
+                return redirect("committees-staff:minutes", pk=item.minutes_for_id)
             return redirect("committees-staff:meeting", pk=item.meeting_id)
     return render(
         request,
-        "committees/staff/form.html",
-        {"form": form, "title": _("Decision"), "meeting": item.meeting},
+        "committees/staff/decision.html",
+        {"form": form, "item": item, "meeting": item.meeting, "approval": approval},
+        status=400 if form.errors else 200,
     )
 
 
@@ -400,25 +406,12 @@ def item_action(request, pk: int):
     item = _item(pk)
     form = ActionItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if _attempt(
-            form,
-            lambda: services.action_item_add(
-                actor=request.user,
-                meeting=item.meeting,
-                item=item,
-                description=data["description"],
-                assignee=data["assignee"],
-                due_date=data["due_date"],
-            ),
-        ):
+        submit(form, services.action_item_add, actor=request.user, meeting=item.meeting,
+               item=item, **form.cleaned_data)  # fmt: skip
+        if not form.errors:
             messages.success(request, _("The request is now tracked."))
             return redirect("committees-staff:item", pk=item.pk)
-    return render(
-        request,
-        "committees/staff/form.html",
-        {"form": form, "title": _("New request"), "meeting": item.meeting},
-    )
+    return _form_page(request, form, _("New request"), meeting=item.meeting)
 
 
 @staff_required
@@ -427,10 +420,8 @@ def action_status(request, pk: int):
     action = get_object_or_404(ActionItem, pk=pk)
     form = ActionStatusForm(request.POST)
     if form.is_valid():
-        services.action_item_set_status(
-            actor=request.user, action=action, status=form.cleaned_data["status"]
-        )
-        messages.success(request, _("Saved."))
+        perform(request, services.action_item_set_status, success=_("Saved."),
+                actor=request.user, action=action, **form.cleaned_data)  # fmt: skip
     else:
         messages.error(request, _("The input is not valid."))
     return redirect("committees-staff:meeting", pk=action.meeting_id)
@@ -441,22 +432,11 @@ def item_document(request, pk: int):
     item = _item(pk)
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        if _attempt(
-            form,
-            lambda: services.document_add(
-                actor=request.user,
-                item=item,
-                title=form.cleaned_data["title"],
-                file=form.cleaned_data["file"],
-            ),
-        ):
+        submit(form, services.document_add, actor=request.user, item=item, **form.cleaned_data)
+        if not form.errors:
             messages.success(request, _("The document has been attached."))
             return redirect("committees-staff:item", pk=item.pk)
-    return render(
-        request,
-        "committees/staff/form.html",
-        {"form": form, "title": _("Attach a document"), "meeting": item.meeting, "upload": True},
-    )
+    return _form_page(request, form, _("Attach a document"), meeting=item.meeting, upload=True)
 
 
 @staff_required
@@ -474,26 +454,17 @@ def _entry(pk: int) -> MinutesEntry:
 def entry_edit(request, pk: int):
     entry = _entry(pk)
     form = EntryForm(
-        request.POST or None,
-        entry=entry,
-        initial={"speaker": entry.speaker, "text": entry.text},
+        request.POST or None, entry=entry, initial={"speaker": entry.speaker, "text": entry.text}
     )
     if request.method == "POST" and form.is_valid():
-        if _attempt(
-            form,
-            lambda: services.entry_update(
-                actor=request.user,
-                entry=entry,
-                speaker=form.cleaned_data["speaker"],
-                text=form.cleaned_data["text"],
-            ),
-        ):
+        submit(form, services.entry_update, actor=request.user, entry=entry, **form.cleaned_data)
+        if not form.errors:
             return redirect("committees-staff:item", pk=entry.item_id)
-    split_form = SplitForm()
     return render(
         request,
         "committees/staff/entry.html",
-        {"form": form, "entry": entry, "split_form": split_form, "meeting": entry.item.meeting},
+        {"form": form, "entry": entry, "split_form": SplitForm(), "meeting": entry.item.meeting},
+        status=400 if form.errors else 200,
     )
 
 
@@ -502,40 +473,44 @@ def entry_edit(request, pk: int):
 def entry_change(request, pk: int, change: str):
     # Move up/down, split, join or delete one entry; errors come back as a message.
     entry = _entry(pk)
-    try:
-        if change == "up" or change == "down":
-            services.entry_move(actor=request.user, entry=entry, up=change == "up")
-        elif change == "join":
-            services.entry_join(actor=request.user, entry=entry)
-        elif change == "delete":
-            services.entry_delete(actor=request.user, entry=entry)
-        elif change == "split":
-            form = SplitForm(request.POST)
-            if not form.is_valid():
-                messages.error(request, _("Give the position where the entry is split."))
-                return redirect("committees-staff:entry", pk=entry.pk)
-            services.entry_split(actor=request.user, entry=entry, at=form.cleaned_data["at"])
-        else:
-            raise Http404
-    except CommitteeError as error:
-        messages.error(request, error.message)
+    if change in ("up", "down"):
+        perform(request, services.entry_move, actor=request.user, entry=entry, up=change == "up")
+    elif change == "join":
+        perform(request, services.entry_join, actor=request.user, entry=entry)
+    elif change == "delete":
+        perform(request, services.entry_delete, actor=request.user, entry=entry)
+    elif change == "split":
+        form = SplitForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give the position where the entry is split."))
+            return redirect("committees-staff:entry", pk=entry.pk)
+        perform(request, services.entry_split, actor=request.user, entry=entry,
+                at=form.cleaned_data["at"])  # fmt: skip
+    else:
+        raise Http404
     return redirect("committees-staff:item", pk=entry.item_id)
 
 
 def _minutes(pk: int) -> Minutes:
     return get_object_or_404(
-        Minutes.objects.select_related("meeting__committee__center", "meeting__venue"), pk=pk
+        Minutes.objects.select_related(
+            "meeting__committee__center",
+            "meeting__venue",
+            "current_version",
+            "approved_at__meeting",
+        ),
+        pk=pk,
     )
 
 
 @staff_required
 def minutes_detail(request, pk: int):
-    # The whole minutes as they will print, their state, the receipt board and corrections.
+    # The whole minutes as they will print, their state, the receipt board, corrections asked
+    # for by members, and, once confirmed, their versions.
     minutes = _minutes(pk)
     circulation = latest_circulation(minutes=minutes)
-    items = sorted(
-        AgendaItem.objects.filter(meeting=minutes.meeting),
-        key=lambda i: (i.section_number, i.number),
+    approval_items = minutes.approval_items.select_related("meeting", "decision").order_by(
+        "meeting__date"
     )
     return render(
         request,
@@ -549,8 +524,8 @@ def minutes_detail(request, pk: int):
             "corrections": CorrectionRequest.objects.filter(
                 recipient__circulation__minutes=minutes
             ).select_related("recipient__member", "entry"),
-            "revisions": minutes.revisions.select_related("author"),
-            "revise_form": ReviseForm(items=items) if minutes.is_confirmed else None,
+            "versions": minutes.versions.select_related("author").order_by("number"),
+            "approval_items": approval_items,
             "formats": sorted(FORMATS),
         },
     )
@@ -560,39 +535,74 @@ def minutes_detail(request, pk: int):
 @require_POST
 def minutes_circulate(request, pk: int):
     minutes = _minutes(pk)
-    try:
-        services.minutes_circulate(actor=request.user, minutes=minutes)
-    except CommitteeError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("The draft minutes have been sent to the members."))
+    perform(request, services.minutes_circulate,
+            success=_("The draft minutes have been sent to the members."),
+            actor=request.user, minutes=minutes)  # fmt: skip
     return redirect("committees-staff:minutes", pk=minutes.pk)
 
 
 @staff_required
-@require_POST
-def minutes_revise(request, pk: int):
+def minutes_confirm(request, pk: int):
+    # 確定: the explicit step after the approval; asks first, then freezes version 1.
     minutes = _minutes(pk)
-    items = AgendaItem.objects.filter(meeting=minutes.meeting)
-    form = ReviseForm(request.POST, items=items)
-    if form.is_valid():
-        item = items.get(pk=form.cleaned_data["item"])
-        if _attempt(
-            form,
-            lambda: services.minutes_revise(
-                actor=request.user,
-                minutes=minutes,
-                item=item,
-                text=form.cleaned_data["text"],
-                reason=form.cleaned_data["reason"],
-            ),
-        ):
-            messages.success(request, _("The correction has been recorded as a new revision."))
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        submit(form, services.minutes_confirm, actor=request.user, minutes=minutes)
+        if not form.errors:
+            messages.success(request, _("The minutes are confirmed and published."))
             return redirect("committees-staff:minutes", pk=minutes.pk)
+    intro = _(
+        "Confirm the minutes of %(meeting)s as approved at %(at)s? They are then published as "
+        "確定稿 and never change; a correction is recorded as a new version."
+    ) % {
+        "meeting": minutes.meeting,
+        "at": minutes.approved_at.meeting if minutes.approved_at else "—",
+    }
+    return _form_page(request, form, _("Confirm the minutes"), meeting=minutes.meeting,
+                      intro=intro, submit_label=_("Confirm (確定)"))  # fmt: skip
+
+
+@staff_required
+def minutes_correct(request, pk: int):
+    # 訂正: one item at a time, starting from its current text; a preview shows the difference
+    # before the new version is written.
+    minutes = _minutes(pk)
+    if minutes.current_version is None:
+        raise Http404
+    document = minutes_document(minutes)
+    places = services.item_places(document)
+    chosen = (
+        request.POST.get("item")
+        or request.GET.get("item")
+        or (f"{places[0][0].section}-{places[0][0].item}" if places else "")
+    )
+    initial = {"item": chosen}
+    place = next((p for p, _label in places if f"{p.section}-{p.item}" == chosen), None)
+    if place is not None:
+        initial["text"] = services.item_text(document, place)
+    form = CorrectForm(request.POST or None, places=places, initial=initial)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        entries = submit(form, services.preview_entries, text=form.cleaned_data["text"])
+        if entries is not None:
+            preview = services.correction_preview(document, form.place, entries)
+            if "save" in request.POST:
+                version = submit(form, services.minutes_correct, actor=request.user,
+                                 minutes=minutes, place=form.place,
+                                 text=form.cleaned_data["text"],
+                                 reason=form.cleaned_data["reason"])  # fmt: skip
+                if not form.errors:
+                    messages.success(
+                        request,
+                        _("The correction has been recorded as version %(number)d.")
+                        % {"number": version.number},
+                    )
+                    return redirect("committees-staff:minutes", pk=minutes.pk)
     return render(
         request,
-        "committees/staff/form.html",
-        {"form": form, "title": _("Correct confirmed minutes"), "meeting": minutes.meeting},
+        "committees/staff/correct.html",
+        {"form": form, "minutes": minutes, "meeting": minutes.meeting, "preview": preview},
+        status=400 if form.errors else 200,
     )
 
 
@@ -609,23 +619,26 @@ def minutes_export(request, pk: int, fmt: str):
     return response
 
 
+minutes_versions, minutes_diff = version_pages(
+    template_prefix="committees/staff", decorator=staff_required, confirmed_only=False
+)
+
+
 @staff_required
 @require_POST
 def recipient_change(request, pk: int, change: str):
     recipient = get_object_or_404(
         CirculationRecipient.objects.select_related("circulation__minutes", "member"), pk=pk
     )
-    try:
-        if change == "resend":
-            services.recipient_resend(actor=request.user, recipient=recipient)
-            messages.success(request, _("The link has been sent again."))
-        elif change == "paper":
-            services.recipient_mark_paper(actor=request.user, recipient=recipient)
-            messages.success(request, _("Recorded as handed over on paper."))
-        else:
-            raise Http404
-    except CommitteeError as error:
-        messages.error(request, error.message)
+    if change == "resend":
+        perform(request, services.recipient_resend, success=_("The link has been sent again."),
+                actor=request.user, recipient=recipient)  # fmt: skip
+    elif change == "paper":
+        perform(request, services.recipient_mark_paper,
+                success=_("Recorded as handed over on paper."),
+                actor=request.user, recipient=recipient)  # fmt: skip
+    else:
+        raise Http404
     return redirect("committees-staff:minutes", pk=recipient.circulation.minutes_id)
 
 

@@ -1,4 +1,5 @@
-"""Sample pages of core's public routes with parameters, for the accessibility test."""
+"""Sample pages of core's routes with parameters (people and access, the confirmation
+of a public submission), for the axe-core test."""
 
 from __future__ import annotations
 
@@ -7,11 +8,17 @@ from datetime import timedelta
 
 
 def samples() -> dict[str, str | None]:
+    from django.contrib.auth import get_user_model
     from django.utils import timezone
 
+    from kyodo.committees.models import Member, Membership, SecretariatMember
     from kyodo.core.models import PendingSubmission
+    from kyodo.organizations.models import Organization
     from kyodo.organizations.tests.factories import application_data
 
+    staff = get_user_model().objects.get(username="nishiguchi")
+    member = Member.objects.get(name="熊田")
+    group = Organization.objects.filter(status="registered").first()
     # A submission waiting for its confirmation, with a token known here.
     token = "axe-sample-confirmation"
     PendingSubmission.objects.get_or_create(
@@ -23,4 +30,16 @@ def samples() -> dict[str, str | None]:
             "expires_at": timezone.now() + timedelta(days=1),
         },
     )
-    return {"/confirm/<str:token>/": f"/confirm/{token}/"}
+    return {
+        "/staff/todo/<slug:key>/": "/staff/todo/upcoming/",
+        "/staff/people/<int:pk>/": f"/staff/people/{staff.pk}/",
+        "/staff/people/<int:pk>/roles/": None,  # a button (POST only)
+        "/accounts/reset/<uidb64>/<token>/": None,  # a one-time link held by one person
+        "/staff/people/groups/<int:pk>/": f"/staff/people/groups/{group.pk}/",
+        "/staff/committees/people/members/<int:pk>/": f"/staff/committees/people/members/{member.pk}/",
+        "/staff/committees/people/members/<int:pk>/invite/": None,  # a button (POST only)
+        "/staff/committees/people/members/<int:pk>/seats/new/": None,  # a form's target (POST only)
+        "/staff/committees/people/seats/<int:pk>/": f"/staff/committees/people/seats/{Membership.objects.filter(member=member).first().pk}/",
+        "/staff/committees/people/secretariat/<int:pk>/": f"/staff/committees/people/secretariat/{SecretariatMember.objects.first().pk}/",
+        "/confirm/<str:token>/": f"/confirm/{token}/",
+    }  # fmt: skip

@@ -1,9 +1,19 @@
-from datetime import timedelta
+"""The audit log: rows written by services, read by staff in Japanese words."""
 
+import ast
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
 from django.utils import timezone
 
-from kyodo.core.audit import audit_log
+from kyodo.core.audit import audit_log, change_lines
+from kyodo.core.audit_labels import ACTION_LABELS
 from kyodo.core.models import AuditEntry, Venue
+from kyodo.core.roles import Role
+
+KYODO = Path(__file__).resolve().parents[2]
 
 
 def test_audit_log_records_who_what_and_which_object(staff_user):
@@ -19,30 +29,194 @@ def test_audit_log_records_who_what_and_which_object(staff_user):
     assert entry.changes == {"capacity": [None, 80]}
 
 
-def test_staff_filter_the_audit_log_by_action_and_japanese_dates(client, staff_user):
-    audit_log(actor=staff_user, action="kyodo.venue.created")
+def test_staff_filter_the_audit_log_by_kind_person_and_japanese_dates(
+    client, staff_user, make_user
+):
+    other = make_user("nishiguchi", Role.STAFF, full_name="西口")
+    audit_log(actor=staff_user, action="kyodo.events.event.created")
+    audit_log(actor=other, action="kyodo.events.event.cancelled")
     audit_log(actor=staff_user, action="kyodo.outbox.resent")
-    old = audit_log(actor=staff_user, action="kyodo.venue.renamed")
+    old = audit_log(actor=staff_user, action="kyodo.events.event.updated")
     AuditEntry.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=400))
     client.force_login(staff_user)
 
-    response = client.get("/staff/audit/", {"action": "kyodo.venue"})
-    assert response.status_code == 200
-    assert "kyodo.venue.created" in response.text
-    assert "kyodo.venue.renamed" in response.text
-    assert "kyodo.outbox.resent" not in response.text
+    def labels(**query) -> list[str]:
+        response = client.get("/staff/audit/", query)
+        assert response.status_code == 200
+        return [r.label for r in response.context["rows"]]
 
-    today = timezone.localdate()
-    response = client.get(
-        "/staff/audit/", {"action": "kyodo.venue", "since": f"{today:%Y年%m月%d日}"}
+    assert sorted(labels(kind="kyodo.events.")) == sorted(
+        ["事業の作成", "事業の中止", "事業の変更"]
     )
-    assert "kyodo.venue.created" in response.text
-    assert "kyodo.venue.renamed" not in response.text
+    assert labels(kind="kyodo.events.event.cancelled") == ["事業の中止"]
+    assert sorted(labels(person=other.pk)) == ["事業の中止"]
+    today = timezone.localdate()
+    assert sorted(labels(kind="kyodo.events.", since=f"{today:%Y年%m月%d日}")) == sorted(
+        ["事業の作成", "事業の中止"]
+    )
 
 
-def test_a_nonsense_date_in_the_filter_gets_a_japanese_message(client, staff_user):
+def test_a_nonsense_date_or_kind_in_the_filter_gets_a_japanese_message(client, staff_user):
     client.force_login(staff_user)
-    response = client.get("/staff/audit/", {"since": "平成32年1月1日"})
+    response = client.get("/staff/audit/", {"since": "平成32年1月1日", "kind": "kyodo.nope"})
     assert response.status_code == 200
     assert "平成" in response.text
+    assert "正しく選択してください" in response.text
     assert 'class="error"' in response.text
+
+
+def test_any_json_in_changes_is_shown_in_words():
+    from kyodo.committees.models import Membership
+    from kyodo.organizations.models import Organization
+
+    lines = change_lines({"items": 5, "attendees": ["熊田", "有賀"], "via": "web"})
+    assert [(line.label, line.text) for line in lines] == [
+        ("議題数", "5"),
+        ("出席者", "熊田、有賀"),
+        ("操作元", "職員画面"),
+    ]
+    lines = change_lines(
+        {"role": ["member", "chair"], "term_end": ["2011-03-31", "2012-03-31"]}, model=Membership
+    )
+    assert [(line.label, line.text) for line in lines] == [
+        ("役職", "委員 → 委員長"),
+        ("任期終了", "平成23年3月31日(木) → 平成24年3月31日(土)"),
+    ]
+    lines = change_lines(
+        {"status": ["applied", "registered"], "activity_fields": ",community,culture,"},
+        model=Organization,
+    )
+    assert [line.text for line in lines] == [
+        "申請中 → 登録",
+        "まちづくりの推進を図る活動、学術、文化、芸術又はスポーツの振興を図る活動",
+    ]
+    assert [(line.label, line.text) for line in change_lines([1, None, True])] == [
+        ("詳細", "1、—、はい")
+    ]
+    assert [(line.label, line.text) for line in change_lines({"x": {"count": 2}})] == [
+        ("詳細", "件数: 2")
+    ]
+    from kyodo.committees.models import Minutes
+
+    lines = change_lines({"meeting": "2010-9"}, model=Minutes)  # a field without its own name
+    assert [(line.label, line.text) for line in lines] == [("会議", "平成22年度第9回")]
+    assert change_lines(None) == []
+    assert [line.text for line in change_lines({"公益性": 25})] == ["25"]
+    assert [line.label for line in change_lines({"公益性": 25})] == ["公益性"]
+
+
+def _audit_actions() -> list[tuple[str, str, int]]:
+    """(kind, value, line) of every action passed to audit_log in the source (tests excluded)."""
+    found = []
+    for path in KYODO.rglob("*.py"):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "audit_log"):
+                continue
+            for keyword in node.keywords:
+                if keyword.arg != "action":
+                    continue
+                value = keyword.value
+                where = f"{path.relative_to(KYODO)}:{node.lineno}"
+                if isinstance(value, ast.Constant):
+                    found.append(("key", value.value, where))
+                elif isinstance(value, ast.JoinedStr):
+                    prefix = (
+                        value.values[0].value if isinstance(value.values[0], ast.Constant) else ""
+                    )
+                    found.append(("prefix", prefix, where))
+                elif isinstance(value, ast.BinOp) or isinstance(value, ast.IfExp):
+                    found += [("key", k, where) for k in _constant_keys(value)]
+                elif not (isinstance(value, ast.Name) and where.startswith("core/audit.py")):
+                    found.append(("unknown", ast.unparse(value), where))
+    return found
+
+
+def _constant_keys(node) -> list[str]:
+    """The strings an expression of constants, ``+`` and ``a if c else b`` can make."""
+    if isinstance(node, ast.Constant):
+        return [node.value]
+    if isinstance(node, ast.IfExp):
+        return _constant_keys(node.body) + _constant_keys(node.orelse)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return [a + b for a in _constant_keys(node.left) for b in _constant_keys(node.right)]
+    raise AssertionError(f"an action made in a way this test cannot read: {ast.unparse(node)}")
+
+
+def _dynamic_values() -> dict[str, list[str]]:
+    # Actions made with an f-string: every value the variable part can take.
+    from kyodo.collaboration.models import Proposal
+    from kyodo.events.models import Event
+    from kyodo.organizations.models import OrganizationStatusChange
+
+    return {
+        "kyodo.events.event.": list(Event.Status.values),
+        "kyodo.collaboration.proposal.": [Proposal.Status.ADOPTED, Proposal.Status.DECLINED],
+        "kyodo.organizations.organization.": list(OrganizationStatusChange.Kind.values),
+    }
+
+
+def test_every_action_key_used_in_the_code_has_a_japanese_label():
+    found = _audit_actions()
+    assert len(found) > 60, "the scan found too few audit_log calls: it is broken"
+    dynamic = _dynamic_values()
+    missing = []
+    for kind, value, where in found:
+        if kind == "key":
+            keys = [value]
+        elif kind == "prefix":
+            assert value in dynamic, f"{where}: say in this test which values {value}… takes"
+            keys = [value + suffix for suffix in dynamic[value]]
+        else:
+            raise AssertionError(f"{where}: an action this test cannot read: {value}")
+        missing += [f"{where}: {key}" for key in keys if key not in ACTION_LABELS]
+    assert missing == []
+
+
+def test_every_label_is_translated_and_distinct_labels_per_area():
+    from django.utils import translation
+
+    with translation.override("ja"):
+        labels = {key: str(label) for key, label in ACTION_LABELS.items()}
+    untranslated = [key for key, label in labels.items() if re.search(r"[A-Za-z]", label)]
+    assert untranslated == []
+
+
+LATIN_WORD = re.compile(r"\b(?!SHA\b)[A-Za-z_]{3,}\b")
+
+
+@pytest.mark.django_db
+def test_after_a_past_minutes_import_the_home_and_audit_pages_speak_japanese(client, staff_user):
+    from kyodo.committees.models import Committee
+    from kyodo.committees.services import minutes_import
+    from kyodo.core.models import Center
+    from kyodo.minutes_text import Minutes as Document
+    from kyodo.minutes_text.tests._gold import DATA_DIR, load_gold
+
+    center = Center.objects.create(name="西東京市市民協働推進センター")
+    committee = Committee.objects.create(center=center, name="運営委員会", slug="unei")
+    document = Document.from_dict(load_gold(DATA_DIR / "b_maru_names.gold.json"))
+    minutes_import(
+        actor=staff_user,
+        committee=committee,
+        document=document,
+        source="第8回.pdf",
+        sha256="a" * 64,
+    )
+    entry = AuditEntry.objects.get(action="kyodo.committees.minutes.imported")
+    assert isinstance(entry.changes["items"], int)  # the shape that broke the pages
+    client.force_login(staff_user)
+    for url in ("/staff/", "/staff/audit/"):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "過去の会議録の取り込み" in response.text
+        table = response.text.split('<table class="audit">')[1].split("</table>")[0]
+        # Recorded data stays as recorded (the file's name, the first digits of a hash).
+        body = re.sub(r"<[^>]+>|第8回\.pdf|[0-9a-f]{12}…", " ", table)
+        assert "kyodo." not in body
+        assert LATIN_WORD.findall(body) == []
+    audit = client.get("/staff/audit/")
+    assert f'href="/staff/committees/minutes/{entry.object_id}/"' in audit.text
+    assert "第8回.pdf" in audit.text

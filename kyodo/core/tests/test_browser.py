@@ -1,4 +1,4 @@
-"""In a real browser (Debian's chromium through Playwright): staff sign in and see the dashboard."""
+"""In a real browser (Debian's chromium through Playwright): staff sign in and see the to-do list."""
 
 import pytest
 
@@ -16,7 +16,7 @@ def test_staff_sign_in_and_land_on_the_dashboard(page, staff_user):
     page.get_by_role("button", name="ログイン").click()
 
     page.wait_for_url("**/staff/")
-    assert page.get_by_role("heading", level=1).inner_text() == "ダッシュボード"
+    assert page.get_by_role("heading", level=1).inner_text() == "やること"
     assert page.get_by_role("link", name="送信メール").is_visible()
 
 

@@ -99,8 +99,10 @@ def kyodo_forms() -> list[type[forms.BaseForm]]:
 def constructor_arguments() -> dict[str, object]:
     """Values from the demo for the forms' own keyword arguments, by argument name."""
     from kyodo.collaboration.models import Criterion
-    from kyodo.committees.models import AgendaItem, Meeting, Member, MinutesEntry
+    from kyodo.committees.documents import minutes_document
+    from kyodo.committees.models import AgendaItem, Meeting, Member, Minutes, MinutesEntry
     from kyodo.committees.selectors import memberships_on
+    from kyodo.committees.services import item_places
     from kyodo.events.models import Application
     from kyodo.events.selectors import public_event_months
 
@@ -118,6 +120,8 @@ def constructor_arguments() -> dict[str, object]:
         "members": Member.objects.all(),
         "entries": list(MinutesEntry.objects.select_related("item")[:5]),
         "items": list(AgendaItem.objects.all()[:5]),
+        "item": AgendaItem.objects.filter(entries__isnull=False).first(),
+        "places": item_places(minutes_document(Minutes.objects.filter(status="confirmed").first())),
     }
 
 

@@ -149,7 +149,7 @@ def test_a_committee_document_is_checked_and_comes_back_as_a_download(client, st
             f"/staff/committees/items/{item.pk}/documents/",
             {"title": "資料", "file": html_named(name)},
         )
-        assert response.status_code == 200
+        assert response.status_code == 400
         assert REFUSED in response.text
     assert AgendaDocument.objects.count() == before
     pdf = pdf_bytes()

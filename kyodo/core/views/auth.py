@@ -1,12 +1,26 @@
+"""Signing in and out, passwords (change, reset by mail, set from an invitation), the CSRF page.
+
+Reset mail leaves through the outbox like every other mail, and the reset page says the same
+whether or not an address has an account.
+"""
+
+from django.contrib import messages
 from django.contrib.auth import logout
-from django.contrib.auth.views import LoginView
-from django.shortcuts import redirect
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kyodo.core import people
 from kyodo.core.roles import Role, has_role
+from kyodo.core.sessions import keep_draft, same_origin
 
 
-class KyodoLoginView(LoginView):
+class KyodoLoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
 
@@ -31,8 +45,65 @@ def home_for_user(request):
     return redirect("website:home")
 
 
+class ResetForm(PasswordResetForm):
+    """Django's form, whose mail goes to the outbox instead of straight to SMTP."""
+
+    def save(self, *args, **kwargs):
+        people.password_reset_request(email=self.cleaned_data["email"])
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = ResetForm
+    template_name = "registration/password_reset_form.html"
+    success_url = reverse_lazy("password_reset_done")
+    title = gettext_lazy("Forgot your password?")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+    title = gettext_lazy("Check your mail")
+
+
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """Setting a password from a mailed link: an invitation or a reset."""
+
+    template_name = "registration/password_set.html"
+    success_url = reverse_lazy("login")
+    post_reset_login = False
+    title = gettext_lazy("Set your password")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        people.password_recorded(user=form.user, how="set")
+        messages.success(self.request, _("Your password is set. Please sign in."))
+        return response
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "registration/password_change.html"
+    success_url = reverse_lazy("home-for-user")
+    title = gettext_lazy("Change your password")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        people.password_recorded(user=form.user, how="changed")
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+def csrf_failure(request, reason=""):
+    # A form sent from a page that stayed open too long (or after signing out elsewhere): say
+    # what happened and what to do, in the visitor's language, instead of Django's debug page.
+    # What was typed on one of our own pages is kept and given back on the page (sessions.py).
+    draft_kept = ""
+    user = getattr(request, "user", None)
+    if same_origin(request) and keep_draft(
+        request, user_id=user.pk if getattr(user, "is_authenticated", False) else None
+    ):
+        draft_kept = request.path
+    return render(request, "registration/csrf_failure.html", {"draft_kept": draft_kept}, status=403)
+
+
 def healthz(request):
     # For load balancers and the benchmark's floor: Django's request cycle and nothing else.
-    from django.http import HttpResponse
-
     return HttpResponse("ok", content_type="text/plain")

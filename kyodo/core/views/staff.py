@@ -1,39 +1,59 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kyodo.core import selectors
+from kyodo.core.audit import audit_rows
 from kyodo.core.forms import AuditFilterForm, OutboxFilterForm
 from kyodo.core.models import OutboxMessage
 from kyodo.core.outbox import outbox_resend
 from kyodo.core.permissions import staff_required
+from kyodo.core.todo import KINDS_BY_KEY, todo_lines
 
 PAGE_SIZE = 50
 
 
 @staff_required
 def dashboard(request):
-    # The secretariat's start page: what needs attention today.
+    # The secretariat's start page: a to-do list, each line linking to where to act.
     return render(
         request,
         "core/staff/dashboard.html",
         {
-            "outbox_counts": selectors.outbox_counts(),
-            "recent_audit": selectors.audit_entries()[:10],
+            "today": timezone.localdate(),
+            "lines": todo_lines(),
+            "recent": audit_rows(selectors.audit_entries()[:5]),
         },
     )
 
 
 @staff_required
+def todo_detail(request, key: str):
+    # One line of the to-do list in full: each row links to the page where it is dealt with.
+    kind = KINDS_BY_KEY.get(key)
+    items = kind.items(timezone.localdate()) if kind else None
+    if items is None:
+        raise Http404
+    return render(request, "core/staff/todo.html", {"kind": kind, "items": items})
+
+
+@staff_required
 def audit_list(request):
+    # Who did what, in words; filtered by person, kind and date.
     form = AuditFilterForm(request.GET or None)
     entries = selectors.audit_entries()
     if form.is_bound and form.is_valid():
         entries = selectors.audit_entries(**form.cleaned_data)
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "core/staff/audit_list.html", {"form": form, "page": page})
+    return render(
+        request,
+        "core/staff/audit_list.html",
+        {"form": form, "page": page, "rows": audit_rows(page.object_list)},
+    )
 
 
 @staff_required

@@ -44,7 +44,11 @@ def test_the_demo_has_the_seeds_events(demo):
 def test_loading_the_demo_twice_changes_nothing(demo):
     counts = (Event.objects.count(), Application.objects.count(), Guest.objects.count(),
               EventNote.objects.count())  # fmt: skip
+    assert counts == (10, 42, 4, 2)
+    call_command("demo")  # adds the current fiscal year: 3 events, 18 + 13 + 3 applications
+    counts = (Event.objects.count(), Application.objects.count(), Guest.objects.count(),
+              EventNote.objects.count())  # fmt: skip
+    assert counts == (13, 76, 4, 2)
     call_command("demo")
     assert (Event.objects.count(), Application.objects.count(), Guest.objects.count(),
             EventNote.objects.count()) == counts  # fmt: skip
-    assert counts == (10, 42, 4, 2)

@@ -278,7 +278,7 @@ def test_attendance_makes_the_event_held_and_marks_each_application(make_event, 
     Event.objects.filter(pk=event.pk).update(date=timezone.localdate())
 
     services.event_record_attendance(
-        actor=staff_user, event=event, people=12, groups=None,
+        actor=staff_user, event=event, walk_in_people=11,
         attendance={came.pk: "attended", absent.pk: "no_show"},
     )  # fmt: skip
 
@@ -290,11 +290,28 @@ def test_attendance_makes_the_event_held_and_marks_each_application(make_event, 
     }
 
 
+def test_only_walk_in_groups_leave_the_count_of_people_empty(make_event, staff_user):
+    # The seed's briefing: 24 groups at the door, nobody applied, no count of people.
+    event = make_event(capacity_groups=30)
+    Event.objects.filter(pk=event.pk).update(date=timezone.localdate() - timedelta(days=1))
+
+    services.event_record_attendance(actor=staff_user, event=event, walk_in_groups=24)
+
+    event.refresh_from_db()
+    assert (event.attendance_people, event.attendance_groups) == (None, 24)
+    entry = AuditEntry.objects.filter(action="kyodo.events.event.attendance_recorded").get()
+    assert entry.changes == {
+        "status": ["published", "held"],
+        "attendance_groups": [None, 24],
+        "walk_in_groups": [None, 24],
+    }
+
+
 def test_attendance_cannot_be_recorded_before_the_day(make_event, staff_user):
     event = make_event(capacity_people=10)
 
     with pytest.raises(InvalidEvent):
-        services.event_record_attendance(actor=staff_user, event=event, people=3)
+        services.event_record_attendance(actor=staff_user, event=event, walk_in_people=3)
 
     event.refresh_from_db()
     assert (event.status, event.attendance_people) == ("published", None)
@@ -309,7 +326,7 @@ def _held_event_with_applicants(make_event, staff_user, days_ago: int) -> Event:
     apply(event, 2, kind="group", group_name="西東京風の会", people=3)
     apply(event, 3)
     Event.objects.filter(pk=event.pk).update(date=long_ago(days_ago))
-    services.event_record_attendance(actor=staff_user, event=event, people=2)
+    services.event_record_attendance(actor=staff_user, event=event, walk_in_people=2)
     return event
 
 

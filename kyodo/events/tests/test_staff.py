@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from kyodo.core.models import AuditEntry
+from kyodo.core.models import AuditEntry, OutboxMessage
 from kyodo.core.roles import Role
 from kyodo.core.versions import edit_version
 from kyodo.events import services
@@ -351,14 +351,44 @@ def test_staff_record_a_telephone_application(staff_client, make_event):
     )
 
 
-def test_staff_cancel_an_application(staff_client, make_event):
+def test_staff_confirm_before_cancelling_and_the_person_is_mailed(staff_client, make_event):
     event = make_event(capacity_people=1)
-    first, second = apply(event, 1), apply(event, 2)
+    first = apply(event, 1, note="車椅子で参加します")
+    second = apply(event, 2)
+    OutboxMessage.objects.all().delete()
 
-    staff_client.post(f"/staff/events/applications/{first.pk}/cancel/")
+    # The list shows the 連絡事項; the cancel link asks first and changes nothing.
+    page = staff_client.get(f"/staff/events/{event.pk}/")
+    assert "<td>車椅子で参加します</td>" in page.text
+    confirm = staff_client.get(f"/staff/events/applications/{first.pk}/cancel/")
+    assert confirm.status_code == 200
+    assert "この申し込みを取り消しますか？申込者にはメールで知らせ" in confirm.text
+    assert "申込者1" in confirm.text
+    first.refresh_from_db()
+    assert (first.status, OutboxMessage.objects.count()) == ("confirmed", 0)
 
+    response = staff_client.post(f"/staff/events/applications/{first.pk}/cancel/")
+
+    assert response.status_code == 302
+    first.refresh_from_db()
     second.refresh_from_db()
-    assert second.status == "confirmed"
+    assert (first.status, second.status) == ("cancelled", "confirmed")
+    mails = {m.to: m for m in OutboxMessage.objects.all()}
+    assert mails["person1@example.jp"].subject == ("お申し込みを取り消しました: 会計講座中級編")
+    assert "申込者1 様" in mails["person1@example.jp"].body
+    assert mails["person2@example.jp"].kind == "events.application_promoted"
+
+
+def test_the_telephone_channel_is_labelled_denwa(staff_client, staff_user, make_event):
+    event = make_event()
+    services.application_submit(
+        actor=staff_user, event=event, kind="individual", name="電話の人",
+        phone="042-000-0000", channel="phone",
+    )  # fmt: skip
+    page = staff_client.get(f"/staff/events/{event.pk}/")
+    assert "<td>電話</td>" in page.text
+    form = staff_client.get(f"/staff/events/{event.pk}/applications/new/")
+    assert '<option value="phone">電話</option>' in form.text
 
 
 @pytest.mark.parametrize(
@@ -392,34 +422,52 @@ def test_the_staff_application_form_refuses_bad_input(
 # --- attendance ---------------------------------------------------------------------------------
 
 
-def test_staff_record_attendance_per_application(staff_client, make_event):
-    event = make_event(capacity_people=5)
+def test_staff_record_attendance_on_the_day_and_the_totals_follow_the_marks(
+    staff_client, make_event
+):
+    event = make_event(capacity_people=10)
     came, absent = apply(event, 1), apply(event, 2)
-    Event.objects.filter(pk=event.pk).update(date=timezone.localdate())
+    group = apply(event, 3, kind="group", group_name="西東京風の会", people=3)
+    Event.objects.filter(pk=event.pk).update(date=timezone.localdate())  # the day itself
+    assert "開催日（" not in staff_client.get(f"/staff/events/{event.pk}/attendance/").text
 
     response = staff_client.post(
         f"/staff/events/{event.pk}/attendance/",
-        {"people": "12", "groups": "", f"attendance_{came.pk}": "attended",
-         f"attendance_{absent.pk}": "no_show"},
+        {"walk_in_people": "2", "walk_in_groups": "", f"attendance_{came.pk}": "attended",
+         f"attendance_{absent.pk}": "no_show", f"attendance_{group.pk}": "attended"},
     )  # fmt: skip
 
     assert response.status_code == 302
     event.refresh_from_db()
-    assert (event.status, event.attendance_people) == ("held", 12)
+    assert (event.status, event.attendance_people, event.attendance_groups) == ("held", 6, 1)
+    assert (event.walk_in_people, event.walk_in_groups) == (2, None)
     assert dict(Application.objects.values_list("pk", "attendance")) == {
         came.pk: "attended",
         absent.pk: "no_show",
+        group.pk: "attended",
     }
+
+    # Marking one more person later moves the total with it; nobody types a total.
+    staff_client.post(
+        f"/staff/events/{event.pk}/attendance/",
+        {"walk_in_people": "2", f"attendance_{came.pk}": "attended",
+         f"attendance_{absent.pk}": "attended", f"attendance_{group.pk}": "attended"},
+    )  # fmt: skip
+    event.refresh_from_db()
+    assert (event.attendance_people, event.attendance_groups) == (7, 1)
 
 
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        ({"people": "", "groups": ""}, "参加者数か参加団体数を入力してください。"),
-        ({"people": "-1"}, "この値は 0 以上でなければなりません。"),
-        ({"people": "10001"}, "この値は 10000 以下でなければなりません。"),
-        ({"people": "3", "groups": "-2"}, "この値は 0 以上でなければなりません。"),
-        ({"people": "十二"}, "整数を入力してください。"),
+        (
+            {"walk_in_people": "", "walk_in_groups": ""},
+            "参加した申込者に印をつけるか、申し込まずに参加した人数を入力してください。",
+        ),
+        ({"walk_in_people": "-1"}, "この値は 0 以上でなければなりません。"),
+        ({"walk_in_people": "10001"}, "この値は 10000 以下でなければなりません。"),
+        ({"walk_in_people": "3", "walk_in_groups": "-2"}, "この値は 0 以上でなければなりません。"),
+        ({"walk_in_people": "十二"}, "整数を入力してください。"),
     ],
 )
 def test_the_attendance_form_refuses_bad_input(staff_client, make_event, data, message):
@@ -437,7 +485,9 @@ def test_the_attendance_form_refuses_bad_input(staff_client, make_event, data, m
 def test_attendance_is_refused_before_the_day(staff_client, make_event):
     event = make_event()
 
-    response = staff_client.post(f"/staff/events/{event.pk}/attendance/", {"people": "3"})
+    page = staff_client.get(f"/staff/events/{event.pk}/attendance/")
+    assert "開催日（" in page.text
+    response = staff_client.post(f"/staff/events/{event.pk}/attendance/", {"walk_in_people": "3"})
 
     assert response.status_code == 400
     assert "参加者数は開催日以降に記録できます。" in response.text

@@ -12,10 +12,9 @@ from django.views.decorators.http import require_POST
 
 from kyodo.core.exports import CSV_CONTENT_TYPE, csv_bytes, download
 from kyodo.core.permissions import staff_required
-from kyodo.core.views.actions import submit_edit
+from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.core.wareki import format_wareki
 from kyodo.events import selectors, services
-from kyodo.events.exceptions import EventError
 from kyodo.events.forms import (
     AttendanceForm,
     EventForm,
@@ -63,11 +62,8 @@ def index(request: HttpRequest) -> HttpResponse:
 def event_create(request: HttpRequest) -> HttpResponse:
     form = EventForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            event = services.event_create(actor=request.user, **form.cleaned_data)
-        except EventError as exc:
-            form.add_error(None, exc.message)
-        else:
+        event = submit(form, services.event_create, actor=request.user, **form.cleaned_data)
+        if not form.errors:
             messages.success(request, _("The event was created as a draft."))
             return redirect("events-staff:event", pk=event.pk)
     return _form_page(request, form, title=_("New event"), status=_invalid(form))
@@ -118,12 +114,13 @@ def event_status(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     }.get(action)
     if change is None:
         raise Http404
-    try:
-        change(actor=request.user, event=event)
-    except EventError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The event's status was changed."))
+    perform(
+        request,
+        change,
+        success=_("The event's status was changed."),
+        actor=request.user,
+        event=event,
+    )
     return redirect("events-staff:event", pk=pk)
 
 
@@ -139,11 +136,8 @@ def series_list(request: HttpRequest) -> HttpResponse:
 def series_create(request: HttpRequest) -> HttpResponse:
     form = SeriesForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.series_create(actor=request.user, **form.cleaned_data)
-        except EventError as exc:
-            form.add_error(None, exc.message)
-        else:
+        submit(form, services.series_create, actor=request.user, **form.cleaned_data)
+        if not form.errors:
             messages.success(request, _("The series was created."))
             return redirect("events-staff:series")
     return _form_page(request, form, title=_("New series"), status=_invalid(form))
@@ -219,13 +213,14 @@ def application_add(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     form = StaffApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            application = services.application_submit(
-                actor=request.user, event=event, **form.service_arguments()
-            )
-        except EventError as exc:
-            form.add_error(None, exc.message)
-        else:
+        application = submit(
+            form,
+            services.application_submit,
+            actor=request.user,
+            event=event,
+            **form.service_arguments(),
+        )
+        if not form.errors:
             messages.success(
                 request,
                 _("The application was recorded: %(status)s.")
@@ -241,16 +236,25 @@ def application_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
-@require_POST
 def application_cancel(request: HttpRequest, pk: int) -> HttpResponse:
-    application = get_object_or_404(Application, pk=pk)
-    try:
-        services.application_cancel(actor=request.user, application=application)
-    except EventError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, _("The application was cancelled."))
-    return redirect("events-staff:event", pk=application.event_id)
+    # GET asks for confirmation (who, what, that the person will be mailed); POST cancels.
+    application = get_object_or_404(
+        Application.objects.select_related("event", "organization"), pk=pk
+    )
+    if request.method == "POST":
+        perform(
+            request,
+            services.application_cancel,
+            success=_("The application was cancelled."),
+            actor=request.user,
+            application=application,
+        )
+        return redirect("events-staff:event", pk=application.event_id)
+    return render(
+        request,
+        "events/staff/application_cancel.html",
+        {"application": application, "event": application.event},
+    )
 
 
 @staff_required
@@ -305,26 +309,25 @@ def applications_csv(request: HttpRequest, pk: int) -> HttpResponse:
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     confirmed = selectors.event_applications(event).filter(status=Application.Status.CONFIRMED)
-    initial = {"people": event.attendance_people, "groups": event.attendance_groups}
+    initial = {"walk_in_people": event.walk_in_people, "walk_in_groups": event.walk_in_groups}
     form = AttendanceForm(request.POST or None, initial=initial, applications=confirmed)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.event_record_attendance(
-                actor=request.user,
-                event=event,
-                people=form.cleaned_data["people"],
-                groups=form.cleaned_data["groups"],
-                attendance=form.per_application(),
-            )
-        except EventError as exc:
-            form.add_error(None, exc.message)
-        else:
+        submit(
+            form,
+            services.event_record_attendance,
+            actor=request.user,
+            event=event,
+            attendance=form.per_application(),
+            walk_in_people=form.cleaned_data["walk_in_people"],
+            walk_in_groups=form.cleaned_data["walk_in_groups"],
+        )
+        if not form.errors:
             messages.success(request, _("The attendance was recorded."))
             return redirect("events-staff:event", pk=event.pk)
     return render(
         request,
         "events/staff/attendance.html",
-        {"form": form, "event": event},
+        {"form": form, "event": event, "not_yet": event.date > timezone.localdate()},
         status=_invalid(form),
     )
 

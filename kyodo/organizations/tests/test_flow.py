@@ -11,7 +11,7 @@ from kyodo.core.models import AuditEntry
 from kyodo.core.roles import Role, has_role
 from kyodo.core.tests.confirm import confirm_by_mail
 from kyodo.core.versions import edit_version
-from kyodo.organizations.models import Organization
+from kyodo.organizations.models import ChangeRequest, Organization
 from kyodo.organizations.tests.factories import application_post
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -119,7 +119,8 @@ def test_apply_return_resubmit_approve_set_password_and_edit(client, staff_user,
     )
     assert response.status_code == 302
 
-    # The representative edits the profile; staff see what changed.
+    # The representative edits the profile: the choice of published fields applies at once, the
+    # new telephone number waits for review as a 変更届 and staff are told by mail.
     page = client.get("/group/organization/")
     assert page.status_code == 200
     profile = application_post(phone="042-999-0000", published_fields=["area", "phone"])
@@ -129,9 +130,36 @@ def test_apply_return_resubmit_approve_set_password_and_edit(client, staff_user,
     response = client.post("/group/organization/", profile)
     assert response.status_code == 302
     organization.refresh_from_db()
+    assert (organization.phone, organization.published_field_list) == (
+        "042-111-2222",
+        ["area", "phone"],
+    )
+    request = ChangeRequest.objects.get()
+    assert (request.status, request.proposed, request.previous) == (
+        "pending",
+        {"phone": "042-999-0000"},
+        {"phone": "042-111-2222"},
+    )
+    public = client.get(f"/groups/{organization.pk}/").text
+    assert "042-111-2222" in public and "042-999-0000" not in public
+    deliver_mail()
+    subject, body = mail_to(smtp_server, "staff1@example.jp")[-1]
+    assert subject == "西東京ひかりの会から変更届が届きました"
+    assert "電話番号: 042-111-2222 → 042-999-0000" in body
+
+    # Staff see the difference and approve it; the group is told and the directory follows.
+    page = staff.get(f"/staff/groups/changes/{request.pk}/")
+    assert '<th scope="row">電話番号</th><td>042-111-2222</td><td><ins>042-999-0000</ins></td>' in (
+        page.text
+    )
+    assert staff.post(f"/staff/groups/changes/{request.pk}/approve/").status_code == 302
+    organization.refresh_from_db()
     assert organization.phone == "042-999-0000"
+    deliver_mail()
+    subject, body = mail_to(smtp_server, "hikari@example.jp")[-1]
+    assert subject == "変更届を承認しました"
+    assert "電話番号: 042-999-0000" in body
     page = staff.get(f"/staff/groups/{organization.pk}/")
-    assert "kyodo.organizations.organization.profile_updated" in page.text
     assert '<th scope="row">電話番号</th><td>042-111-2222</td><td>042-999-0000</td>' in page.text
     assert "<td>活動分野、活動地域</td><td>活動地域、電話番号</td>" in page.text
     # …and the public page shows the newly published telephone only.

@@ -126,20 +126,22 @@ def test_someone_else_cannot_edit_a_groups_profile(make_user, group_user):
     group = make_organization(status="registered", representative_user=group_user, phone="1")
     stranger = make_user("stranger", Role.GROUP)
     with pytest.raises(PermissionDenied):
-        services.organization_update_profile(
+        services.change_request_submit(
             actor=stranger, organization=group, data={"phone": "042-000-0000"}
+        )
+    with pytest.raises(PermissionDenied):
+        services.organization_update_profile(
+            actor=group_user, organization=group, data={"phone": "042-000-0000"}
         )
     group.refresh_from_db()
     assert group.phone == "1"
     assert AuditEntry.objects.count() == 0
 
 
-def test_a_profile_update_records_old_and_new_values(group_user):
-    group = make_organization(
-        status="registered", representative_user=group_user, phone="042-111-2222"
-    )
+def test_a_profile_update_records_old_and_new_values(staff_user):
+    group = make_organization(status="registered", phone="042-111-2222")
     changes = services.organization_update_profile(
-        actor=group_user,
+        actor=staff_user,
         organization=group,
         data={"phone": "042-999-0000", "published_fields": ["phone"]},
     )
@@ -149,5 +151,5 @@ def test_a_profile_update_records_old_and_new_values(group_user):
     }
     entry = AuditEntry.objects.get()
     assert entry.action == "kyodo.organizations.organization.profile_updated"
-    assert entry.actor == group_user
+    assert entry.actor == staff_user
     assert Organization.objects.get().published_field_list == ["phone"]

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 
 from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 from kyodo.core.permissions import staff_required
+from kyodo.core.views.actions import perform, submit
 from kyodo.organizations import selectors, services, spreadsheets
-from kyodo.organizations.exceptions import ImportExpired, OrganizationError
+from kyodo.organizations.exceptions import ImportExpired
 from kyodo.organizations.forms import (
     ApproveForm,
     ImportUploadForm,
@@ -24,7 +25,7 @@ from kyodo.organizations.forms import (
     StaffFilterForm,
     StatusChangeForm,
 )
-from kyodo.organizations.models import Organization
+from kyodo.organizations.models import ChangeRequest, Organization
 from kyodo.organizations.views import form_data
 
 PAGE_SIZE = 50
@@ -46,7 +47,15 @@ def index(request):
     page = Paginator(selectors.staff_organizations(**filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "organizations/staff/index.html", {"form": form, "page": page})
+    return render(
+        request,
+        "organizations/staff/index.html",
+        {
+            "form": form,
+            "page": page,
+            "pending_changes": selectors.pending_change_requests().count(),
+        },
+    )
 
 
 def _detail(request, organization: Organization, *, status: int = 200, **forms):
@@ -55,6 +64,7 @@ def _detail(request, organization: Organization, *, status: int = 200, **forms):
         "duplicates": selectors.possible_duplicates(organization=organization),
         "history": selectors.status_history(organization=organization),
         "changes": selectors.organization_change_rows(organization=organization),
+        "change_requests": selectors.change_requests_of(organization=organization),
         "approve_form": forms.get("approve_form")
         or ApproveForm(initial={"effective_date": timezone.localdate()}),
         "return_form": forms.get("return_form") or ReasonForm(prefix="return"),
@@ -77,11 +87,8 @@ def _review_action(request, pk: int, *, form, form_name: str, act, success: str)
     """
     organization = get_object_or_404(Organization, pk=pk)
     if form.is_valid():
-        try:
-            act(organization, form.cleaned_data)
-        except OrganizationError as exc:
-            form.add_error(None, exc.message)
-        else:
+        submit(form, act, organization=organization, data=form.cleaned_data)
+        if not form.errors:
             messages.success(request, success)
             return redirect("organizations-staff:detail", pk=pk)
     return _detail(request, organization, status=400, **{form_name: form})
@@ -145,6 +152,79 @@ def change_status(request, pk: int):
         ),
         success=_("The change was recorded."),
     )
+
+
+# --- change notifications (変更届) ---------------------------------------------------------------
+
+
+@staff_required
+def change_list(request):
+    return render(
+        request,
+        "organizations/staff/changes.html",
+        {"changes": selectors.pending_change_requests()},
+    )
+
+
+def _change_page(request, change_request: ChangeRequest, *, form=None, status: int = 200):
+    return render(
+        request,
+        "organizations/staff/change.html",
+        {
+            "change": change_request,
+            "organization": change_request.organization,
+            "rows": selectors.change_request_rows(change_request),
+            "return_form": form or ReasonForm(prefix="return"),
+        },
+        status=status,
+    )
+
+
+def _change_or_404(pk: int) -> ChangeRequest:
+    return get_object_or_404(
+        ChangeRequest.objects.select_related("organization", "submitted_by", "decided_by"), pk=pk
+    )
+
+
+@staff_required
+def change_detail(request, pk: int):
+    return _change_page(request, _change_or_404(pk))
+
+
+@staff_required
+@require_POST
+def change_approve(request, pk: int):
+    change_request = _change_or_404(pk)
+    if perform(
+        request,
+        services.change_request_approve,
+        success=_("The change notification was approved; the group was told by mail."),
+        actor=request.user,
+        change_request=change_request,
+    ):
+        return redirect("organizations-staff:changes")
+    return redirect("organizations-staff:change", pk=pk)
+
+
+@staff_required
+@require_POST
+def change_return(request, pk: int):
+    change_request = _change_or_404(pk)
+    form = ReasonForm(request.POST, prefix="return")
+    if form.is_valid():
+        submit(
+            form,
+            services.change_request_return,
+            actor=request.user,
+            change_request=change_request,
+            reason=form.cleaned_data["reason"],
+        )
+        if not form.errors:
+            messages.success(
+                request, _("The change notification was returned; the group was told by mail.")
+            )
+            return redirect("organizations-staff:changes")
+    return _change_page(request, change_request, form=form, status=400)
 
 
 @staff_required

@@ -4,10 +4,13 @@ from kyodo.core.demo import DEMO_PASSWORD, load_demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo center (西東京市市民協働推進センター, January 2011) into the database."
+    help = (
+        "Load the demo center (西東京市市民協働推進センター) into the database: its history of"
+        " January 2011, and its current fiscal year relative to today."
+    )
 
     def handle(self, *args, **options):
-        logins = load_demo()
+        logins = load_demo(current=True)
         self.stdout.write(self.style.SUCCESS("Demo center loaded: 西東京市市民協働推進センター"))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for login in logins:

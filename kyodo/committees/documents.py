@@ -1,0 +1,249 @@
+"""The minutes as a document (``kyodo.minutes_text.Minutes``): built from rows while they are a
+draft, read from their frozen version once confirmed.
+
+Everything that shows or exports minutes starts from :func:`minutes_document`: for confirmed
+minutes (確定稿) it reads the current :class:`~kyodo.committees.models.MinutesVersion` and never the
+rows, whose names, titles and settings can still change; for drafts it builds the document from the
+meeting's rows (:func:`build_document`). Confirming freezes exactly what :func:`build_document`
+gives on that day.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from typing import Any, Literal
+
+from kyodo.committees.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    Meeting,
+    Minutes,
+    MinutesEntry,
+    MinutesVersion,
+    SpeakerLabels,
+)
+from kyodo.committees.selectors import agenda_sections
+from kyodo.core.text import sort_by_reading
+from kyodo.core.wareki import fiscal_year_label
+from kyodo.minutes_text import Decision as DocumentDecision
+from kyodo.minutes_text import Entry, Item, Secretariat, Section
+from kyodo.minutes_text import Minutes as Document
+
+CLOSING = "以上をもって散会した。"
+
+Labels = Literal["committee", "stored"]
+
+# How the house format states a decision that no entry of the item states (the seed writes
+# 「○満場一致で次期担当理事候補を熊田委員長にお願いすることになった。」). Japanese whatever the
+# interface language, as the section headings are.
+_OUTCOME_JA = {
+    Decision.Outcome.APPROVED: "承認した。",
+    Decision.Outcome.ACKNOWLEDGED: "了承した。",
+    Decision.Outcome.REJECTED: "否決した。",
+    Decision.Outcome.DEFERRED: "次回に継続して審議することとした。",
+}
+_METHOD_JA = {Decision.Method.UNANIMOUS: "満場一致で"}
+
+
+def decision_sentence(decision: Decision) -> str:
+    """The ○ line of a decision: its own text, else the outcome in the house format's words
+    (「満場一致で承認した。」, 「賛成8、反対3、棄権1の賛成多数で承認した。」); "" for a report."""
+    if decision.text.strip():
+        return decision.text.strip()
+    if decision.outcome == Decision.Outcome.REPORT_ONLY:
+        return ""
+    how = _METHOD_JA.get(decision.method, "")
+    if decision.method == Decision.Method.MAJORITY:
+        votes = f"賛成{decision.votes_for}、反対{decision.votes_against}"
+        if decision.abstentions:
+            votes += f"、棄権{decision.abstentions}"
+        how = f"{votes}の" + ("賛成多数で" if decision.outcome != Decision.Outcome.REJECTED else "")
+    return how + _OUTCOME_JA[Decision.Outcome(decision.outcome)]
+
+
+def minutes_title(meeting: Meeting) -> str:
+    """「平成22(2010)年度第9回運営委員会会議録」."""
+    return (
+        f"{fiscal_year_label(meeting.fiscal_year)}第{meeting.number}回"
+        f"{meeting.committee.name}会議録"
+    )
+
+
+def speaker_label(entry: MinutesEntry, *, by_name: bool) -> str:
+    """The label printed before a statement: the stored one, or the member's name if asked."""
+    if by_name and entry.member is not None:
+        suffix = entry.speaker if entry.speaker in ("委員長", "副委員長") else "委員"
+        return f"{entry.member.name}{suffix}"
+    return entry.speaker
+
+
+# --- drafts: from the rows ---------------------------------------------------------------------
+
+
+def _item_of(item: AgendaItem, *, by_name: bool) -> Item:
+    rows = sorted(item.entries.all(), key=lambda e: e.position)
+    entries = [
+        Entry(
+            kind=e.kind,
+            text=e.text,
+            speaker=speaker_label(e, by_name=by_name)
+            if e.kind == MinutesEntry.Kind.STATEMENT
+            else None,
+            ref=e.pk,
+        )
+        for e in rows
+    ]
+    decision = getattr(item, "decision", None)
+    stated = None
+    if decision is not None:
+        stated = next((i for i, e in enumerate(rows) if e.pk == decision.entry_id), None)
+        if stated is None and (sentence := decision_sentence(decision)):
+            entries.append(Entry(kind="note", text=sentence))
+            stated = len(entries) - 1
+    return Item(
+        number=item.number,
+        title=item.title,
+        entries=entries,
+        decision=DocumentDecision(
+            outcome=decision.outcome,
+            method=decision.method,
+            entry=stated,
+            votes_for=decision.votes_for,
+            votes_against=decision.votes_against,
+            abstentions=decision.abstentions,
+        )
+        if decision is not None
+        else None,
+    )
+
+
+def build_document(minutes: Minutes, *, labels: Labels = "committee") -> Document:
+    """The minutes as their rows say today (drafts; and what confirmation freezes).
+
+    ``labels="stored"`` keeps the speaker labels as typed; ``"committee"`` follows the
+    committee's setting for published minutes (by role or by name).
+    """
+    meeting = minutes.meeting
+    committee = meeting.committee
+    by_name = labels == "committee" and committee.speaker_labels == SpeakerLabels.NAME
+    sections = [
+        Section(
+            number=number,
+            category=heading,
+            items=[_item_of(item, by_name=by_name) for item in items],
+        )
+        for number, heading, items in agenda_sections(meeting)
+    ]
+    return Document(
+        title=minutes_title(meeting),
+        status=minutes.status_ja,
+        fiscal_year=meeting.fiscal_year,
+        meeting_number=meeting.number,
+        date=meeting.date,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        venue=meeting.venue.name if meeting.venue else "未定",
+        sections=sections,
+        **(_recorded_header(minutes.recorded_header) or _live_header(minutes)),
+    )
+
+
+def _live_header(minutes: Minutes) -> dict:
+    """Organization, people and closing from the committee's rows (minutes written here)."""
+    meeting = minutes.meeting
+    committee = meeting.committee
+    rows = list(meeting.attendances.all())
+
+    def names(*statuses: str) -> list[str]:
+        people = [a.member for a in rows if a.status in statuses]
+        return [m.name for m in sort_by_reading(people, key=lambda m: m.name_reading)]
+
+    attendees = names(Attendance.Status.PRESENT, Attendance.Status.ONLINE)
+    return {
+        "organization": committee.center.name,
+        "attendees": attendees,
+        "attendee_count": len(attendees),
+        "online": names(Attendance.Status.ONLINE),
+        "absentees": names(Attendance.Status.ABSENT),
+        "secretariat": [
+            Secretariat(name=s.name, title=s.title) for s in committee.secretariat.all()
+        ],
+        "closing": CLOSING,
+    }
+
+
+def _recorded_header(recorded: dict) -> dict | None:
+    """The same fields as an imported document printed them (``Minutes.recorded_header``)."""
+    if not recorded:
+        return None
+    names = list(recorded.get("attendees") or [])
+    count = recorded.get("attendee_count")
+    return {
+        "organization": recorded.get("organization") or "",
+        "attendees": names,
+        # A document may print no count; the names are counted then, as for minutes written here
+        # (the API and the ■出席委員 line always give one).
+        "attendee_count": len(names) if count is None else count,
+        "online": list(recorded.get("online") or []),
+        "absentees": list(recorded.get("absentees") or []),
+        "secretariat": [Secretariat.from_dict(s) for s in recorded.get("secretariat") or []],
+        "observers": list(recorded.get("observers") or []),
+        # A document without a closing line gets none: nothing is added to what it said.
+        "closing": recorded.get("closing") or "",
+    }
+
+
+def recorded_header(document: Document, *, organization: str) -> dict:
+    """What ``Minutes.recorded_header`` keeps of an imported document (``organization`` when it
+    printed none, so that what is shown, and hashed, never changes afterwards)."""
+    return {
+        "organization": document.organization or organization,
+        "attendees": list(document.attendees),
+        "attendee_count": document.attendee_count,
+        "online": list(document.online),
+        "absentees": list(document.absentees),
+        "secretariat": [s.to_dict() for s in document.secretariat],
+        "observers": list(document.observers),
+        "closing": document.closing or "",
+    }
+
+
+# --- confirmed: from the frozen version --------------------------------------------------------
+
+
+def canonical_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def sha256_of(data: dict[str, Any]) -> str:
+    """SHA-256 of a version's document as canonical JSON (what ``kyodo minutes verify`` checks)."""
+    return hashlib.sha256(canonical_json(data).encode("utf-8")).hexdigest()
+
+
+def version_document(version: MinutesVersion) -> Document:
+    """The frozen document of a version, with each entry's anchor (``ref``) restored."""
+    document = Document.from_dict(version.document)
+    refs = iter(version.refs or [])
+    for entry in document.entries():
+        entry.ref = next(refs, None)
+    return document
+
+
+def minutes_document(minutes: Minutes, *, labels: Labels = "committee") -> Document:
+    """The minutes as a document: the current version once confirmed, else from the rows."""
+    if minutes.current_version_id is not None:
+        return version_document(minutes.current_version)
+    return build_document(minutes, labels=labels)
+
+
+def meeting_name(frozen: dict) -> str:
+    """「平成22年度第9回運営委員会」 from a frozen title 「平成22(2010)年度第9回運営委員会会議録」."""
+    title = re.sub(r"\([0-9]{4}\)", "", frozen.get("title", ""))
+    return title.removesuffix("会議録") or title
+
+
+def document_refs(document: Document) -> list[int | None]:
+    return [entry.ref for entry in document.entries()]

@@ -1,0 +1,403 @@
+"""Committee people, managed by staff: members and their seats (role, terms), the renewal of all
+terms for the next fiscal year in one step, the secretariat, and invitations to the member pages.
+
+Each service checks the staff role, runs in one transaction and writes one audit row; the
+invitation mail leaves through the outbox in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max, Prefetch, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.committees.exceptions import CommitteeError
+from kyodo.committees.models import Committee, Member, Membership, SecretariatMember
+from kyodo.core import people
+from kyodo.core.audit import audit_log, diff_fields
+from kyodo.core.roles import Role, grant_role, require_role
+from kyodo.core.text import normalize_reading, normalize_text
+from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
+
+MEMBER_FIELDS = ["name", "name_reading", "sector", "affiliation", "email"]
+SEAT_FIELDS = ["role", "term_start", "term_end"]
+SECRETARIAT_FIELDS = ["name", "name_reading", "title", "order"]
+
+
+class TermOrder(CommitteeError):
+    default_message = _("The term cannot end before it starts.")
+    field = "term_end"
+
+
+class NothingToRenew(CommitteeError):
+    default_message = _("No seat ends on that day: there is nothing to renew.")
+
+
+class AlreadyInvited(CommitteeError):
+    default_message = _("This member already has an account; send the invitation again from it.")
+
+
+def _check_term(term_start: date, term_end: date | None) -> None:
+    if term_end is not None and term_end < term_start:
+        raise TermOrder()
+
+
+def member_create(
+    *,
+    actor,
+    committee: Committee,
+    name: str,
+    name_reading: str,
+    sector: str,
+    affiliation: str = "",
+    email: str = "",
+    role: str = Membership.Role.MEMBER,
+    term_start: date,
+    term_end: date | None,
+    invite: bool = False,
+) -> Member:
+    """Staff add a member with a seat on ``committee``; with ``invite`` an account is made and
+    the member is invited by mail to set a password (the member pages)."""
+    require_role(actor, Role.STAFF)
+    _check_term(term_start, term_end)
+    with transaction.atomic():
+        member = Member.objects.create(
+            name=name,
+            name_reading=name_reading,
+            sector=sector,
+            affiliation=affiliation,
+            email=normalize_text(email).strip(),
+        )
+        Membership.objects.create(
+            committee=committee, member=member, role=role, term_start=term_start, term_end=term_end
+        )
+        changes: dict[str, Any] = {
+            "committee": committee.name,
+            "role": role,
+            "term": [term_start, term_end],
+        }
+        if invite:
+            user = _invite(member, committee)
+            changes["username"] = user.username
+        audit_log(
+            actor=actor, action="kyodo.committees.member.created", obj=member, changes=changes
+        )
+    return member
+
+
+def _invite(member: Member, committee: Committee | None = None):
+    """Give the member an account with the member role and invite them. A person who already
+    signs in with this address (a group's representative, say) keeps that one account: it gains
+    the role, and needs no invitation once its password is set."""
+    if not member.email:
+        raise people.NoEmail()
+    existing = (
+        people.User.objects.filter(email__iexact=member.email, is_active=True)
+        .exclude(committee_member__isnull=False)
+        .first()
+    )
+    if existing is not None:
+        grant_role(existing, Role.MEMBER)
+        user = existing
+    else:
+        user = people.account_create(
+            username=people.username_for(member.email),
+            full_name=member.name,
+            name_reading=member.name_reading,
+            email=member.email,
+            roles=[Role.MEMBER],
+        )
+    member.user = user
+    member.save(update_fields=["user"])
+    if user.has_usable_password():
+        return user
+    committee = committee or Committee.objects.filter(memberships__member=member).first()
+    what = (
+        _("Member of %(committee)s") % {"committee": committee.name}
+        if committee
+        else _("Committee member")
+    )
+    people.invitation_enqueue(user, what=str(what), related=member)
+    return user
+
+
+def member_invite(*, actor, member: Member):
+    """Staff give a member without an account one, and invite them by mail."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        member = Member.objects.select_for_update().get(pk=member.pk)
+        if member.user_id is not None:
+            raise AlreadyInvited()
+        user = _invite(member)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.member.invited",
+            obj=member,
+            changes={"username": user.username, "email": user.email},
+        )
+    return user
+
+
+def member_update(
+    *,
+    actor,
+    member: Member,
+    name: str,
+    name_reading: str,
+    sector: str,
+    affiliation: str = "",
+    email: str = "",
+) -> Member:
+    """Staff correct a member's details; the account (if any) follows name and address."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        member = Member.objects.select_for_update().get(pk=member.pk)
+        before = Member.objects.get(pk=member.pk)
+        member.name, member.sector, member.affiliation = name, sector, affiliation
+        member.name_reading = normalize_reading(name_reading)
+        member.email = normalize_text(email).strip()
+        changes = diff_fields(before, member, MEMBER_FIELDS)
+        if not changes:
+            return member
+        member.save()
+        if member.user_id is not None:
+            user = member.user
+            user.full_name, user.name_reading = member.name, member.name_reading
+            if member.email:
+                user.email = member.email
+            user.save(update_fields=["full_name", "name_reading", "email"])
+        audit_log(
+            actor=actor, action="kyodo.committees.member.updated", obj=member, changes=changes
+        )
+    return member
+
+
+def seat_add(
+    *,
+    actor,
+    member: Member,
+    committee: Committee,
+    role: str,
+    term_start: date,
+    term_end: date | None,
+) -> Membership:
+    """Staff give a member a (new) seat, e.g. after a break or on another committee."""
+    require_role(actor, Role.STAFF)
+    _check_term(term_start, term_end)
+    with transaction.atomic():
+        seat = Membership.objects.create(
+            committee=committee, member=member, role=role, term_start=term_start, term_end=term_end
+        )
+        if member.user_id is not None:
+            grant_role(member.user, Role.MEMBER)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.membership.added",
+            obj=seat,
+            changes={"committee": committee.name, "role": role, "term": [term_start, term_end]},
+        )
+    return seat
+
+
+def seat_update(
+    *, actor, seat: Membership, role: str, term_start: date, term_end: date | None
+) -> Membership:
+    """Staff change a seat's role on the committee (chair, vice chair, member) or its term."""
+    require_role(actor, Role.STAFF)
+    _check_term(term_start, term_end)
+    with transaction.atomic():
+        seat = Membership.objects.select_for_update().select_related("member").get(pk=seat.pk)
+        before = Membership.objects.get(pk=seat.pk)
+        seat.role, seat.term_start, seat.term_end = role, term_start, term_end
+        changes = diff_fields(before, seat, SEAT_FIELDS)
+        if not changes:
+            return seat
+        seat.save()
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.membership.updated",
+            obj=seat,
+            changes={"committee": seat.committee.name, **changes},
+        )
+    return seat
+
+
+# --- renewing terms ------------------------------------------------------------------------------
+
+
+def renewable_ends(*, committee: Committee) -> list[date]:
+    """Days on which seats end, latest first: the choices of the renewal form."""
+    return list(
+        Membership.objects.filter(committee=committee, term_end__isnull=False)
+        .order_by("-term_end")
+        .values_list("term_end", flat=True)
+        .distinct()
+    )
+
+
+def default_renewal_end(*, committee: Committee, today: date) -> date | None:
+    """The end of this fiscal year if seats end then, else the latest day seats end."""
+    ends = renewable_ends(committee=committee)
+    this_year_end = fiscal_year_range(fiscal_year(today))[1]
+    if this_year_end in ends:
+        return this_year_end
+    return ends[0] if ends else None
+
+
+def seats_ending(*, committee: Committee, on: date) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(committee=committee, term_end=on)
+        .select_related("member")
+        .order_by("member__name_reading", "member__pk")
+    )
+
+
+def renewed_term_end(ends_on: date, years: int = 1) -> date:
+    """The last day of the ``years`` fiscal years after the one ending ``ends_on``."""
+    return fiscal_year_range(fiscal_year(ends_on) + years)[1]
+
+
+def terms_renew(
+    *,
+    actor,
+    committee: Committee,
+    ends_on: date,
+    years: int = 1,
+    seats: list[Membership] | None = None,
+) -> list[Membership]:
+    """Renew, in one step, the seats ending on ``ends_on`` for the next ``years`` fiscal years.
+
+    ``seats`` (default: all of them) are those that continue; a member leaving is left out.
+    Each seat keeps its role and its start, and now ends at the end of the new term, so the
+    term-end warnings move with it. Running it twice renews nothing the second time.
+    """
+    require_role(actor, Role.STAFF)
+    if not 1 <= years <= 4:
+        raise CommitteeError(_("A term is renewed for one to four fiscal years."))
+    new_end = renewed_term_end(ends_on, years)
+    with transaction.atomic():
+        ending = list(
+            Membership.objects.select_for_update()
+            .filter(committee=committee, term_end=ends_on)
+            .select_related("member")
+        )
+        chosen = {s.pk for s in seats} if seats is not None else {s.pk for s in ending}
+        renewed = [s for s in ending if s.pk in chosen]
+        if not renewed:
+            raise NothingToRenew()
+        Membership.objects.filter(pk__in=[s.pk for s in renewed]).update(term_end=new_end)
+        for seat in renewed:
+            seat.term_end = new_end
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.terms.renewed",
+            obj=committee,
+            changes={
+                "term_end": [ends_on, new_end],
+                "members": sorted((s.member.name for s in renewed), key=_reading_of(renewed)),
+            },
+        )
+    return renewed
+
+
+def _reading_of(seats: list[Membership]):
+    readings = {s.member.name: s.member.name_reading for s in seats}
+
+    def key(name: str) -> str:
+        return readings.get(name, name)
+
+    return key
+
+
+def renewal_summary(*, ends_on: date, years: int = 1) -> str:
+    """「令和9年3月31日(水)まで」: what the form says the new term will be."""
+    return format_wareki(renewed_term_end(ends_on, years))
+
+
+# --- the secretariat ----------------------------------------------------------------------------
+
+
+def secretariat_add(
+    *, actor, committee: Committee, name: str, name_reading: str = "", title: str, order=None
+) -> SecretariatMember:
+    """Staff add a person of the secretariat (事務局), listed with their title in the minutes."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        if order is None:
+            order = (committee.secretariat.aggregate(n=Max("order"))["n"] or 0) + 1
+        person = SecretariatMember.objects.create(
+            committee=committee,
+            name=name,
+            name_reading=normalize_reading(name_reading),
+            title=title,
+            order=order,
+        )
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.secretariat.added",
+            obj=person,
+            changes={"name": name, "title": title, "order": order},
+        )
+    return person
+
+
+def secretariat_update(
+    *, actor, person: SecretariatMember, name: str, name_reading: str = "", title: str, order: int
+) -> SecretariatMember:
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        person = SecretariatMember.objects.select_for_update().get(pk=person.pk)
+        before = SecretariatMember.objects.get(pk=person.pk)
+        person.name, person.title, person.order = name, title, order
+        person.name_reading = normalize_reading(name_reading)
+        changes = diff_fields(before, person, SECRETARIAT_FIELDS)
+        if changes:
+            person.save()
+            audit_log(
+                actor=actor,
+                action="kyodo.committees.secretariat.updated",
+                obj=person,
+                changes=changes,
+            )
+    return person
+
+
+def secretariat_remove(*, actor, person: SecretariatMember) -> None:
+    """Staff take a person off the secretariat list (past minutes keep their printed header)."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        person = SecretariatMember.objects.select_for_update().get(pk=person.pk)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.secretariat.removed",
+            obj=person.committee,
+            changes={"name": person.name, "title": person.title},
+        )
+        person.delete()
+
+
+# --- reads ---------------------------------------------------------------------------------------
+
+
+def members_of(*, committee: Committee) -> QuerySet[Member]:
+    """Everyone who ever sat on ``committee``, in gojūon order, with their seats there."""
+    return (
+        Member.objects.filter(memberships__committee=committee)
+        .distinct()
+        .select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "memberships",
+                queryset=Membership.objects.filter(committee=committee).order_by("-term_start"),
+                to_attr="seats",
+            )
+        )
+        .order_by("name_reading", "pk")
+    )
+
+
+def seat_is_running(seat: Membership, today: date) -> bool:
+    return seat.term_start <= today and (seat.term_end is None or seat.term_end >= today)

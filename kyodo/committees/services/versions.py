@@ -1,0 +1,371 @@
+"""Confirmed minutes (確定稿) as frozen versions: confirming writes version 1, each correction (訂正)
+the next one, and nothing else ever changes them.
+
+A version holds the whole document as printed that day (``documents.build_document``: header with
+the center, committee, attendees, absentees, online attendance and 事務局 as they stood; sections,
+items, entries and decisions; closing) plus how the minutes were approved, as canonical JSON with
+its SHA-256. The public page, the files, the API, the feeds and the public search index read the
+current version, so renaming a member, the committee or the center later changes no confirmed
+minutes. ``minutes_confirm`` serves both minutes written here and imported ones.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kyodo.committees.documents import (
+    build_document,
+    decision_sentence,
+    document_refs,
+    sha256_of,
+    version_document,
+)
+from kyodo.committees.exceptions import CommitteeError, InvalidInput
+from kyodo.committees.models import (
+    AgendaItem,
+    Decision,
+    Minutes,
+    MinutesEntry,
+    MinutesVersion,
+    PublishedEntry,
+)
+from kyodo.committees.services.common import index_meeting
+from kyodo.committees.services.minutes import entry_row, preview_entries
+from kyodo.core.audit import audit_log
+from kyodo.core.roles import Role, require_role
+from kyodo.core.text import match_key
+from kyodo.minutes_text import Minutes as Document
+from kyodo.minutes_text import render_entries, render_minutes
+
+
+class NotApproved(CommitteeError):
+    default_message = gettext_lazy(
+        "These minutes have not been approved yet: record the approval at a held meeting first."
+    )
+
+
+_CATEGORY_OF_HEADING = {ja: category for category, ja in AgendaItem.CATEGORY_JA.items()}
+
+
+def approval_of(item: AgendaItem) -> dict:
+    """What a version records of the approval: the meeting and item, and any override."""
+    decision = item.decision
+    approval = {
+        "meeting": str(item.meeting),
+        "meeting_code": item.meeting.code,
+        "date": item.meeting.date.isoformat(),
+        "item": item.title,
+        "outcome": decision.outcome,
+        "method": decision.method,
+    }
+    if decision.override_reason:
+        approval["override"] = decision.override_reason
+    return approval
+
+
+def _write_version(
+    *, minutes: Minutes, document: Document, approval: dict, actor, reason: str = ""
+) -> MinutesVersion:
+    """Freeze ``document`` as the next version of ``minutes`` and make it the current one."""
+    number = (minutes.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+    document.status = "確定稿"
+    data = document.to_dict() | {"approval": approval}
+    version = MinutesVersion.objects.create(
+        minutes=minutes,
+        number=number,
+        document=data,
+        sha256=sha256_of(data),
+        refs=document_refs(document),
+        reason=reason,
+        author=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    _publish_entries(version, document)
+    minutes.current_version = version
+    minutes.save(update_fields=["current_version"])
+    return version
+
+
+def _publish_entries(version: MinutesVersion, document: Document) -> None:
+    """The version's entries as rows (statements API, public search index)."""
+    rows = []
+    ordinal = statements = 0
+    for section in document.sections:
+        category = _CATEGORY_OF_HEADING.get(section.category, "")
+        for item in section.items:
+            for entry in item.entries:
+                ordinal += 1
+                statement = entry.kind == "statement"
+                statements += statement
+                rows.append(
+                    PublishedEntry(
+                        version=version,
+                        meeting_id=version.minutes.meeting_id,
+                        ordinal=ordinal,
+                        statement_number=statements if statement else None,
+                        category=category,
+                        heading=section.category[:100],
+                        item_number=item.number,
+                        item_title=item.title[:300],
+                        kind=entry.kind,
+                        speaker=(entry.speaker or "")[:200] if statement else "",
+                        text=entry.text,
+                        ref=entry.ref,
+                    )
+                )
+    PublishedEntry.objects.bulk_create(rows)
+
+
+def minutes_confirm(
+    *, actor, minutes: Minutes, approval: dict | None = None, imported: bool = False
+) -> MinutesVersion:
+    """Confirm minutes (確定): freeze them as version 1 and publish them.
+
+    Minutes written here must have been approved (a decision at a held, quorate meeting; see
+    ``decision_record``); their approval is taken from that decision. Imported minutes were
+    approved long ago: ``imported=True`` with ``approval`` saying where they came from.
+    ``actor`` is None only for an import run from the command line.
+    """
+    if actor is not None or not imported:
+        require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+        if minutes.is_confirmed:
+            raise InvalidInput(_("These minutes are already confirmed."))
+        if not imported:
+            if minutes.status != Minutes.Status.APPROVED or minutes.approved_at is None:
+                raise NotApproved()
+            approval = approval_of(
+                AgendaItem.objects.select_related("meeting__committee", "decision").get(
+                    pk=minutes.approved_at_id
+                )
+            )
+        minutes.status = Minutes.Status.CONFIRMED
+        minutes.confirmed_at = timezone.now()
+        minutes.save(update_fields=["status", "confirmed_at"])
+        document = build_document(_fresh(minutes))
+        version = _write_version(
+            minutes=minutes, document=document, approval=approval or {}, actor=actor
+        )
+        index_meeting(minutes.meeting_id)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.minutes.confirmed",
+            obj=minutes,
+            changes={"version": 1, "sha256": version.sha256, "approval": approval or {}},
+        )
+    return version
+
+
+def _fresh(minutes: Minutes) -> Minutes:
+    """``minutes`` with the rows the document is built from, read inside the transaction."""
+    from kyodo.committees.selectors import meeting_with_agenda
+
+    minutes.meeting = meeting_with_agenda(pk=minutes.meeting_id)
+    return minutes
+
+
+# --- corrections -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemPlace:
+    """Where an item sits in a document: indexes of its section and of the item in it."""
+
+    section: int
+    item: int
+
+
+def item_places(document: Document) -> list[tuple[ItemPlace, str]]:
+    """Every item of a document with its printed heading (「2．審議事項　1．…」)."""
+    places = []
+    for s, section in enumerate(document.sections):
+        for i, item in enumerate(section.items):
+            label = f"{section.number}．{section.category}　{item.number}．{item.title}".strip()
+            places.append((ItemPlace(s, i), label))
+    return places
+
+
+def item_text(document: Document, place: ItemPlace) -> str:
+    """The current text of one item in the house format (what the correction form starts from)."""
+    return render_entries(document.sections[place.section].items[place.item].entries)
+
+
+def minutes_correct(
+    *, actor, minutes: Minutes, place: ItemPlace, text: str, reason: str
+) -> MinutesVersion:
+    """Correct one item of confirmed minutes (訂正): version n+1 with the reason and the author.
+
+    The new version is the current one with that item's entries replaced, so everything else it
+    printed (header, other items) stays exactly as frozen. The item's decision stays stated once:
+    by the entry that states it if the corrected text keeps one, else by its ○ line at the end.
+    The item's rows follow, so that staff see the same entries.
+    """
+    require_role(actor, Role.STAFF)
+    if not reason.strip():
+        raise InvalidInput(_("Give the reason for the correction."))
+    entries = preview_entries(text)
+    with transaction.atomic():
+        minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+        if not minutes.is_confirmed or minutes.current_version is None:
+            raise InvalidInput(
+                _("Draft minutes are edited directly; corrections are for confirmed minutes.")
+            )
+        current = minutes.current_version
+        document = version_document(current)
+        try:
+            section = document.sections[place.section]
+            frozen = section.items[place.item]
+        except IndexError:
+            raise InvalidInput(_("Choose an item of these minutes.")) from None
+        if [e.to_dict() for e in entries] == [e.to_dict() for e in frozen.entries]:
+            raise InvalidInput(_("The text is the same as the current version."))
+        row = _item_row(minutes, section.category, frozen)
+        decision = getattr(row, "decision", None) if row else None
+        if row is not None:
+            row.entries.all().delete()
+            stored = MinutesEntry.objects.bulk_create(
+                [entry_row(minutes.meeting, row, i, e) for i, e in enumerate(entries, start=1)]
+            )
+            for entry, saved in zip(entries, stored, strict=True):
+                entry.ref = saved.pk
+        item = copy.deepcopy(frozen)
+        item.entries = entries
+        _restate_decision(item, frozen, decision)
+        if decision is not None:
+            stated = item.decision.entry if item.decision else None
+            decision.entry_id = item.entries[stated].ref if stated is not None else None
+            decision.save(update_fields=["entry"])
+        section.items[place.item] = item
+        approval = current.document.get("approval", {})
+        version = _write_version(
+            minutes=minutes,
+            document=document,
+            approval=approval,
+            actor=actor,
+            reason=reason.strip(),
+        )
+        index_meeting(minutes.meeting_id)
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.minutes.corrected",
+            obj=minutes,
+            changes={
+                "version": version.number,
+                "reason": version.reason,
+                "item": frozen.title,
+                "sha256": version.sha256,
+            },
+        )
+    return version
+
+
+def _item_row(minutes: Minutes, heading: str, item) -> AgendaItem | None:
+    category = _CATEGORY_OF_HEADING.get(heading)
+    if category is None:
+        return None
+    return (
+        AgendaItem.objects.select_related("decision")
+        .filter(meeting=minutes.meeting_id, category=category, number=item.number)
+        .first()
+    )
+
+
+def _restate_decision(item, frozen, decision: Decision | None) -> None:
+    """Keep the item's decision printed once after its entries were replaced (``frozen`` is the
+    item as the current version printed it, ``decision`` its row if there is one)."""
+    if frozen.decision is None:
+        return
+    item.decision = copy.deepcopy(frozen.decision)
+    stated = frozen.decision.entry
+    if decision is not None:
+        sentence = decision_sentence(decision)
+    else:
+        sentence = frozen.entries[stated].text if stated is not None else ""
+    key = match_key(sentence) if sentence else ""
+    stated = next(
+        (
+            i
+            for i, e in enumerate(item.entries)
+            if e.kind == "note" and key and key in match_key(e.text)
+        ),
+        None,
+    )
+    if stated is None and sentence:
+        from kyodo.minutes_text import Entry
+
+        item.entries.append(Entry(kind="note", text=sentence))
+        stated = len(item.entries) - 1
+    item.decision.entry = stated
+
+
+def correction_preview(document: Document, place: ItemPlace, entries) -> list[DiffLine]:
+    """How a correction would change one item's text (before saving it)."""
+    item = document.sections[place.section].items[place.item]
+    return _diff(render_entries(item.entries).splitlines(), render_entries(entries).splitlines())
+
+
+# --- reading versions --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DiffLine:
+    op: str  # "same" | "removed" | "added"
+    text: str
+
+
+def version_diff(older: MinutesVersion, newer: MinutesVersion) -> list[DiffLine]:
+    """The text of two versions compared line by line (what changed between them)."""
+    return _diff(
+        render_minutes(version_document(older)).splitlines(),
+        render_minutes(version_document(newer)).splitlines(),
+    )
+
+
+def _diff(a: list[str], b: list[str]) -> list[DiffLine]:
+    lines: list[DiffLine] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            lines += [DiffLine("same", t) for t in a[i1:i2]]
+            continue
+        lines += [DiffLine("removed", t) for t in a[i1:i2]]
+        lines += [DiffLine("added", t) for t in b[j1:j2]]
+    return lines
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    version: MinutesVersion
+    problem: str
+
+
+def versions_verify() -> tuple[int, list[Mismatch]]:
+    """Re-hash every stored version: (versions checked, the ones that do not verify)."""
+    checked = 0
+    mismatches: list[Mismatch] = []
+    current = dict(
+        Minutes.objects.filter(current_version__isnull=False).values_list("pk", "current_version")
+    )
+    newest = {
+        row["minutes"]: row["n"]
+        for row in MinutesVersion.objects.values("minutes").annotate(n=Max("number"))
+    }
+    for version in MinutesVersion.objects.select_related("minutes__meeting__committee").order_by(
+        "minutes", "number"
+    ):
+        checked += 1
+        if sha256_of(version.document) != version.sha256:
+            mismatches.append(Mismatch(version, "hash"))
+        elif (
+            version.number == newest.get(version.minutes_id)
+            and current.get(version.minutes_id) != version.pk
+        ):
+            mismatches.append(Mismatch(version, "current"))
+    return checked, mismatches

@@ -1,0 +1,29 @@
+"""Sample pages of the committee's routes with parameters, for the axe-core test."""
+
+
+def samples() -> dict[str, str | None]:
+    from kyodo.committees.models import AgendaItem, Meeting, Minutes
+
+    ninth = Meeting.objects.get(committee__slug="unei", fiscal_year=2010, number=9)
+    confirmed = Minutes.objects.get(meeting=ninth)
+    eighth = Minutes.objects.get(meeting__committee__slug="unei", meeting__fiscal_year=2010,
+                                 meeting__number=8)  # fmt: skip
+    item = AgendaItem.objects.filter(meeting=ninth).first()
+    return {
+        "/committee/minutes/<int:pk>/versions/": f"/committee/minutes/{confirmed.pk}/versions/",
+        # The demo's minutes have one version each; the browser test of the minutes lifecycle
+        # checks the difference pages of a corrected version with axe.
+        "/committee/minutes/<int:pk>/diff/<int:older>/<int:newer>/": None,
+        "/staff/committees/minutes/<int:pk>/diff/<int:older>/<int:newer>/": None,
+        "/staff/committees/minutes/<int:pk>/versions/": (
+            f"/staff/committees/minutes/{confirmed.pk}/versions/"
+        ),
+        "/staff/committees/minutes/<int:pk>/correct/": (
+            f"/staff/committees/minutes/{confirmed.pk}/correct/"
+        ),
+        "/staff/committees/minutes/<int:pk>/confirm/": f"/staff/committees/minutes/{eighth.pk}/confirm/",
+        "/staff/committees/meetings/<int:pk>/cancel/": f"/staff/committees/meetings/{ninth.pk}/cancel/",
+        "/staff/committees/meetings/<int:pk>/delete/": f"/staff/committees/meetings/{ninth.pk}/delete/",
+        "/staff/committees/items/<int:pk>/edit/": f"/staff/committees/items/{item.pk}/edit/",
+        "/staff/committees/items/<int:pk>/change/<str:change>/": None,  # POST-only actions
+    }

@@ -1,0 +1,360 @@
+"""Staff pages for the committee's people (/staff/committees/people/): members and their seats,
+renewing every term for the next fiscal year in one step, the secretariat, invitations."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.views.decorators.http import require_POST
+
+from kyodo.committees.models import Committee, Member, Membership, SecretariatMember
+from kyodo.committees.selectors import terms_ending
+from kyodo.committees.services import members as services
+from kyodo.core.forms import CleanTextMixin, WarekiDateField
+from kyodo.core.permissions import staff_required
+from kyodo.core.views.actions import perform, submit
+from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
+
+# --- forms ---------------------------------------------------------------------------------------
+
+
+class MemberForm(CleanTextMixin, forms.Form):
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
+    name_reading = forms.CharField(
+        label=gettext_lazy("Reading"),
+        max_length=200,
+        help_text=gettext_lazy("In hiragana, for gojūon order (e.g. やまだ たろう)."),
+    )
+    sector = forms.ChoiceField(
+        label=gettext_lazy("Field represented"), choices=Member.Sector.choices
+    )
+    affiliation = forms.CharField(label=gettext_lazy("Affiliation"), max_length=200, required=False)
+    email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
+
+
+class SeatForm(forms.Form):
+    role = forms.ChoiceField(
+        label=gettext_lazy("Role on the committee"), choices=Membership.Role.choices
+    )
+    term_start = WarekiDateField(label=gettext_lazy("Term starts"))
+    term_end = WarekiDateField(label=gettext_lazy("Term ends"), required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("term_start"), data.get("term_end")
+        if start and end and end < start:
+            self.add_error("term_end", _("The term cannot end before it starts."))
+        return data
+
+
+class NewMemberForm(MemberForm, SeatForm):
+    invite = forms.BooleanField(
+        label=gettext_lazy("Invite by mail to the member pages (needs an e-mail address)"),
+        required=False,
+        initial=True,
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("invite") and not data.get("email"):
+            self.add_error(
+                "email", _("Enter an e-mail address first: the invitation is sent by mail.")
+            )
+        return data
+
+
+class RenewForm(forms.Form):
+    years = forms.TypedChoiceField(
+        label=gettext_lazy("Renew for"),
+        coerce=int,
+        choices=[(n, gettext_lazy("%(n)s fiscal year(s)") % {"n": n}) for n in (1, 2, 3, 4)],
+        initial=1,
+    )
+
+
+class SecretariatForm(CleanTextMixin, forms.Form):
+    name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
+    name_reading = forms.CharField(label=gettext_lazy("Reading"), max_length=200, required=False)
+    title = forms.CharField(label=gettext_lazy("Title (e.g. センター長, 主事)"), max_length=100)
+    order = forms.IntegerField(
+        label=gettext_lazy("Order in the list"), min_value=0, max_value=999, required=False
+    )
+
+
+# --- views ---------------------------------------------------------------------------------------
+
+
+def _committee(request) -> Committee:
+    committees = Committee.objects.order_by("pk")
+    slug = request.GET.get("committee") or request.POST.get("committee")
+    committee = committees.filter(slug=slug).first() if slug else committees.first()
+    if committee is None:
+        raise Http404
+    return committee
+
+
+def _index_url(committee: Committee) -> str:
+    return reverse("committees-people:index") + f"?committee={committee.slug}"
+
+
+@staff_required
+def index(request):
+    # The committee's people: every member with their seats (current first), the term-end
+    # warnings with the one-step renewal, and the secretariat.
+    committee = _committee(request)
+    today = timezone.localdate()
+    members = list(services.members_of(committee=committee))
+    current, former = [], []
+    for member in members:
+        running = [s for s in member.seats if services.seat_is_running(s, today)]
+        upcoming = [s for s in member.seats if s.term_start > today]
+        (current if running or upcoming else former).append(member)
+    return render(
+        request,
+        "committees/staff/people/index.html",
+        {
+            "committee": committee,
+            "committees": Committee.objects.order_by("pk"),
+            "current": current,
+            "former": former,
+            "today": today,
+            "terms_ending": terms_ending(committee=committee, today=today),
+            "secretariat": committee.secretariat.select_related("user"),
+            "fiscal_year_end": fiscal_year_range(fiscal_year(today))[1],
+        },
+    )
+
+
+@staff_required
+def member_create(request):
+    committee = _committee(request)
+    today = timezone.localdate()
+    start, end = fiscal_year_range(fiscal_year(today))
+    form = NewMemberForm(
+        request.POST or None,
+        initial={"term_start": max(today, start), "term_end": end, "invite": True},
+    )
+    if request.method == "POST" and form.is_valid():
+        member = submit(
+            form,
+            services.member_create,
+            actor=request.user,
+            committee=committee,
+            **form.cleaned_data,
+        )
+        if not form.errors:
+            if form.cleaned_data["invite"]:
+                messages.success(
+                    request,
+                    _("%(name)s was added and invited by mail.") % {"name": member.name},
+                )
+            else:
+                messages.success(request, _("%(name)s was added.") % {"name": member.name})
+            return redirect("committees-people:member", pk=member.pk)
+    return render(
+        request,
+        "committees/staff/people/member_new.html",
+        {"form": form, "committee": committee},
+    )
+
+
+@staff_required
+def member_detail(request, pk: int):
+    member = get_object_or_404(Member.objects.select_related("user"), pk=pk)
+    form = MemberForm(
+        request.POST or None, initial={f: getattr(member, f) for f in services.MEMBER_FIELDS}
+    )
+    if request.method == "POST" and form.is_valid():
+        submit(form, services.member_update, actor=request.user, member=member, **form.cleaned_data)
+        if not form.errors:
+            messages.success(request, _("Saved."))
+            return redirect("committees-people:member", pk=member.pk)
+    today = timezone.localdate()
+    start, end = fiscal_year_range(fiscal_year(today))
+    seats = member.memberships.select_related("committee").order_by("-term_start")
+    return render(
+        request,
+        "committees/staff/people/member.html",
+        {
+            "member": member,
+            "form": form,
+            "seats": [(s, services.seat_is_running(s, today)) for s in seats],
+            "seat_form": SeatForm(
+                auto_id="seat_%s", initial={"term_start": max(today, start), "term_end": end}
+            ),
+            "committees": Committee.objects.order_by("pk"),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def member_invite(request, pk: int):
+    member = get_object_or_404(Member, pk=pk)
+    perform(
+        request,
+        services.member_invite,
+        success=_("The invitation was queued."),
+        actor=request.user,
+        member=member,
+    )
+    return redirect("committees-people:member", pk=member.pk)
+
+
+@staff_required
+@require_POST
+def seat_add(request, pk: int):
+    member = get_object_or_404(Member, pk=pk)
+    committee = _committee(request)
+    form = SeatForm(request.POST, auto_id="seat_%s")
+    if form.is_valid():
+        perform(
+            request,
+            services.seat_add,
+            success=_("The seat was added."),
+            actor=request.user,
+            member=member,
+            committee=committee,
+            **form.cleaned_data,
+        )
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect("committees-people:member", pk=member.pk)
+
+
+@staff_required
+def seat_edit(request, pk: int):
+    seat = get_object_or_404(Membership.objects.select_related("member", "committee"), pk=pk)
+    form = SeatForm(
+        request.POST or None,
+        initial={"role": seat.role, "term_start": seat.term_start, "term_end": seat.term_end},
+    )
+    if request.method == "POST" and form.is_valid():
+        submit(form, services.seat_update, actor=request.user, seat=seat, **form.cleaned_data)
+        if not form.errors:
+            messages.success(request, _("Saved."))
+            return redirect("committees-people:member", pk=seat.member_id)
+    return render(request, "committees/staff/people/seat.html", {"seat": seat, "form": form})
+
+
+@staff_required
+def renew(request):
+    # Renewing every term for the next fiscal year in one step; members who leave are unticked.
+    committee = _committee(request)
+    ends = services.renewable_ends(committee=committee)
+    ends_on = _chosen_end(request, ends) or services.default_renewal_end(
+        committee=committee, today=timezone.localdate()
+    )
+    seats = list(services.seats_ending(committee=committee, on=ends_on)) if ends_on else []
+    form = RenewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        wanted = set(request.POST.getlist("seat"))
+        picked = [s for s in seats if str(s.pk) in wanted]
+        if not picked:
+            form.add_error(None, _("Tick at least one member whose term continues."))
+        else:
+            renewed = submit(
+                form,
+                services.terms_renew,
+                actor=request.user,
+                committee=committee,
+                ends_on=ends_on,
+                years=form.cleaned_data["years"],
+                seats=picked,
+            )
+            if not form.errors:
+                messages.success(
+                    request,
+                    _("%(count)s terms were renewed until %(date)s.")
+                    % {"count": len(renewed), "date": format_wareki(renewed[0].term_end)},
+                )
+                return redirect(_index_url(committee))
+    return render(
+        request,
+        "committees/staff/people/renew.html",
+        {
+            "committee": committee,
+            "form": form,
+            "ends": [(d, format_wareki(d)) for d in ends],
+            "seats": seats,
+            "ends_on": ends_on,
+            "new_end": services.renewed_term_end(ends_on) if ends_on else None,
+        },
+    )
+
+
+def _chosen_end(request, ends: list[date]) -> date | None:
+    value = request.POST.get("ends_on") or request.GET.get("ends_on") or ""
+    try:
+        chosen = date.fromisoformat(value)
+    except ValueError:
+        return None
+    return chosen if chosen in ends else None
+
+
+@staff_required
+def secretariat_create(request):
+    committee = _committee(request)
+    form = SecretariatForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        submit(
+            form,
+            services.secretariat_add,
+            actor=request.user,
+            committee=committee,
+            **form.cleaned_data,
+        )
+        if not form.errors:
+            messages.success(request, _("Saved."))
+            return redirect(_index_url(committee))
+    return render(
+        request,
+        "committees/staff/people/secretariat.html",
+        {"form": form, "committee": committee, "person": None},
+    )
+
+
+@staff_required
+def secretariat_edit(request, pk: int):
+    person = get_object_or_404(SecretariatMember.objects.select_related("committee"), pk=pk)
+    form = SecretariatForm(
+        request.POST or None,
+        initial={f: getattr(person, f) for f in services.SECRETARIAT_FIELDS},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data["order"] = person.order if data["order"] is None else data["order"]
+        submit(form, services.secretariat_update, actor=request.user, person=person, **data)
+        if not form.errors:
+            messages.success(request, _("Saved."))
+            return redirect(_index_url(person.committee))
+    return render(
+        request,
+        "committees/staff/people/secretariat.html",
+        {"form": form, "committee": person.committee, "person": person},
+    )
+
+
+@staff_required
+@require_POST
+def secretariat_remove(request, pk: int):
+    person = get_object_or_404(SecretariatMember.objects.select_related("committee"), pk=pk)
+    committee = person.committee
+    perform(
+        request,
+        services.secretariat_remove,
+        success=_("Removed from the secretariat list."),
+        actor=request.user,
+        person=person,
+    )
+    return redirect(_index_url(committee))

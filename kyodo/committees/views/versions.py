@@ -1,0 +1,58 @@
+"""The versions of confirmed minutes and the difference between any two, for staff and public.
+
+One pair of views serves both areas (``version_pages``): they differ only in their templates'
+frame and in who may see them.
+"""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from kyodo.committees.models import Minutes
+from kyodo.committees.services.versions import version_diff
+
+
+def version_pages(*, template_prefix: str, decorator, confirmed_only: bool = True):
+    """(versions, diff) views rendering ``<template_prefix>/versions.html`` and ``diff.html``."""
+
+    def _minutes(pk: int) -> Minutes:
+        minutes = get_object_or_404(
+            Minutes.objects.select_related("meeting__committee", "current_version"), pk=pk
+        )
+        if confirmed_only and minutes.current_version_id is None:
+            raise Http404
+        return minutes
+
+    @decorator
+    def versions(request, pk: int):
+        # Every version with its reason, author (staff only) and hash.
+        minutes = _minutes(pk)
+        return render(
+            request,
+            f"{template_prefix}/versions.html",
+            {
+                "minutes": minutes,
+                "versions": minutes.versions.select_related("author").order_by("number"),
+            },
+        )
+
+    @decorator
+    def diff(request, pk: int, older: int, newer: int):
+        # What changed between two versions, line by line.
+        minutes = _minutes(pk)
+        by_number = {v.number: v for v in minutes.versions.filter(number__in=[older, newer])}
+        if older not in by_number or newer not in by_number or older == newer:
+            raise Http404
+        return render(
+            request,
+            f"{template_prefix}/diff.html",
+            {
+                "minutes": minutes,
+                "older": by_number[older],
+                "newer": by_number[newer],
+                "lines": version_diff(by_number[older], by_number[newer]),
+            },
+        )
+
+    return versions, diff

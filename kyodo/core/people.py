@@ -1,0 +1,341 @@
+"""People and access: accounts staff create, invite, change and deactivate; passwords.
+
+Every account is invited by mail with a link to set its own password (Django's password-reset
+token, so the link stops working once used); nobody ever types a password for someone else. Every
+change of roles or of the right to sign in is one audit row. Mail leaves through the outbox.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.tokens import default_token_generator
+from django.db import transaction
+from django.db.models import Q
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext_lazy as _
+
+from kyodo.core.audit import audit_log, diff_fields
+from kyodo.core.exceptions import DomainError
+from kyodo.core.mail import absolute_url, mail_enqueue
+from kyodo.core.roles import Role, grant_role, require_role, user_roles
+from kyodo.core.text import normalize_text
+
+
+class PeopleError(DomainError):
+    """Base of the errors of people management."""
+
+
+class UsernameTaken(PeopleError):
+    default_message = _("This user name is already in use. Choose another one.")
+    field = "username"
+
+
+class EmailTaken(PeopleError):
+    default_message = _("Another account already uses this e-mail address.")
+    field = "email"
+
+
+class NotYourself(PeopleError):
+    default_message = _("You cannot do this to your own account.")
+
+
+class SuperuserProtected(PeopleError):
+    default_message = _("This is an administrator's account; only an administrator can change it.")
+
+
+class NoEmail(PeopleError):
+    default_message = _("Enter an e-mail address first: the invitation is sent by mail.")
+    field = "email"
+
+
+class AlreadyActive(PeopleError):
+    default_message = _("This person has already set a password and can sign in.")
+
+
+User = get_user_model()
+
+USER_FIELDS = ["full_name", "name_reading", "title", "email"]
+
+
+def set_password_link(user) -> str:
+    """The one-time link with which a person sets a password (Django's reset token)."""
+    return absolute_url(
+        "password_reset_confirm",
+        kwargs={
+            "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+            "token": default_token_generator.make_token(user),
+        },
+    )
+
+
+def invitation_enqueue(user, *, what: str, related=None) -> None:
+    """Queue the invitation mail of ``user``: what they are invited as, user name and link."""
+    mail_enqueue(
+        to=user.email,
+        template="core/mail/invitation.txt",
+        context={
+            "user": user,
+            "what": what,
+            "link": set_password_link(user),
+            "login_url": absolute_url("login"),
+        },
+        kind="people.invitation",
+        related=related or user,
+    )
+
+
+def username_for(email: str) -> str:
+    """A free user name from an e-mail address's local part (taro.yamada, taro.yamada-2 …)."""
+    base = "".join(c for c in email.split("@")[0].lower() if c.isalnum() or c in "._-")[:100]
+    base = base or "user"
+    name, n = base, 1
+    while User.objects.filter(username__iexact=name).exists():
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+def _check_free(*, username: str | None = None, email: str = "", exclude=None) -> None:
+    others = User.objects.exclude(pk=exclude.pk) if exclude is not None else User.objects.all()
+    if username is not None and others.filter(username__iexact=username).exists():
+        raise UsernameTaken()
+    if email and others.filter(email__iexact=email, is_active=True).exists():
+        raise EmailTaken()
+
+
+def account_create(
+    *,
+    username: str,
+    full_name: str,
+    name_reading: str = "",
+    email: str,
+    title: str = "",
+    roles: Iterable[Role | str] = (),
+):
+    """An account without a password (the person sets one from the invitation); no audit row,
+    no mail: the calling service writes both."""
+    email = normalize_text(email).strip()
+    _check_free(username=username, email=email)
+    user = User(
+        username=username,
+        full_name=full_name,
+        name_reading=name_reading,
+        title=title,
+        email=email,
+    )
+    user.set_unusable_password()
+    user.save()
+    for role in roles:
+        grant_role(user, role)
+    return user
+
+
+def user_invite(
+    *,
+    actor,
+    username: str,
+    full_name: str,
+    name_reading: str = "",
+    email: str,
+    title: str = "",
+    roles: Iterable[Role | str] = (Role.STAFF,),
+):
+    """Staff create an account with the given roles and invite the person by mail."""
+    require_role(actor, Role.STAFF)
+    roles = sorted({str(r) for r in roles})
+    if not email:
+        raise NoEmail()
+    with transaction.atomic():
+        user = account_create(
+            username=username,
+            full_name=full_name,
+            name_reading=name_reading,
+            email=email,
+            title=title,
+            roles=roles,
+        )
+        audit_log(
+            actor=actor,
+            action="kyodo.core.user.invited",
+            obj=user,
+            changes={"username": username, "email": user.email, "roles": roles},
+        )
+        invitation_enqueue(user, what=_roles_text(roles))
+    return user
+
+
+def _roles_text(roles: Iterable[str]) -> str:
+    labels = dict(Role.choices)
+    return "、".join(str(labels[r]) for r in roles if r in labels)
+
+
+def _guard(actor, user) -> None:
+    if user.is_superuser and not actor.is_superuser:
+        raise SuperuserProtected()
+
+
+def user_update(
+    *, actor, user, full_name: str, name_reading: str = "", title: str = "", email: str = ""
+):
+    """Staff correct an account's name, reading, title or e-mail address."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        _guard(actor, user)
+        before = User.objects.get(pk=user.pk)
+        email = normalize_text(email).strip()
+        _check_free(email=email, exclude=user)
+        user.full_name, user.name_reading, user.title, user.email = (
+            full_name,
+            name_reading,
+            title,
+            email,
+        )
+        user.save()
+        changes = diff_fields(before, user, USER_FIELDS)
+        if changes:
+            audit_log(actor=actor, action="kyodo.core.user.updated", obj=user, changes=changes)
+    return user
+
+
+def user_set_roles(*, actor, user, roles: Iterable[Role | str]):
+    """Staff give an account exactly ``roles``; the change (old → new) is in the audit log.
+
+    Nobody removes their own staff role: the center would risk having no one left to manage it.
+    """
+    require_role(actor, Role.STAFF)
+    wanted = sorted({str(r) for r in roles} & set(Role.values))
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        _guard(actor, user)
+        current = sorted(set(user.groups.values_list("name", flat=True)) & set(Role.values))
+        if current == wanted:
+            return user
+        if user.pk == actor.pk and Role.STAFF in current and Role.STAFF not in wanted:
+            raise NotYourself(_("You cannot remove your own staff role."))
+        role_groups = Group.objects.filter(name__in=Role.values)
+        user.groups.remove(*role_groups)
+        for role in wanted:
+            grant_role(user, role)
+        user.__dict__.pop("_kyodo_roles", None)
+        audit_log(
+            actor=actor,
+            action="kyodo.core.user.roles_changed",
+            obj=user,
+            changes={"roles": [current, wanted]},
+        )
+    return user
+
+
+def user_set_active(*, actor, user, active: bool):
+    """Staff deactivate an account (the person can no longer sign in; their records stay) or
+    reactivate it."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        _guard(actor, user)
+        if user.pk == actor.pk:
+            raise NotYourself()
+        if user.is_active == active:
+            return user
+        user.is_active = active
+        user.save(update_fields=["is_active"])
+        audit_log(
+            actor=actor,
+            action="kyodo.core.user.reactivated" if active else "kyodo.core.user.deactivated",
+            obj=user,
+            changes={"is_active": [not active, active]},
+        )
+    return user
+
+
+def invitation_resend(*, actor, user):
+    """Staff send the invitation again (a new link) to someone who has not set a password."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        _guard(actor, user)
+        if user.has_usable_password():
+            raise AlreadyActive()
+        if not user.email:
+            raise NoEmail()
+        audit_log(
+            actor=actor,
+            action="kyodo.core.user.invitation_resent",
+            obj=user,
+            changes={"email": user.email},
+        )
+        invitation_enqueue(user, what=_roles_text(sorted(user_roles(user))))
+    return user
+
+
+def password_recorded(*, user, how: str) -> None:
+    """After a person set (from a mailed link) or changed their own password: the audit row and,
+    for a change, a notice to their address (so a stranger's change does not go unnoticed)."""
+    with transaction.atomic():
+        audit_log(
+            actor=user,
+            action="kyodo.core.user.password_set"
+            if how == "set"
+            else "kyodo.core.user.password_changed",
+            obj=user,
+        )
+        if how == "changed" and user.email:
+            mail_enqueue(
+                to=user.email,
+                template="core/mail/password_changed.txt",
+                context={"user": user, "reset_url": absolute_url("password_reset")},
+                kind="people.password_changed",
+                related=user,
+            )
+
+
+def users_for_reset(email: str) -> list:
+    """Active accounts with this address, whether or not a password was ever set (an invited
+    person who lost the invitation starts here too)."""
+    email = normalize_text(email).strip()
+    if not email:
+        return []
+    return list(User.objects.filter(email__iexact=email, is_active=True))
+
+
+def password_reset_request(*, email: str) -> None:
+    """Queue a reset link for each account with ``email``; the caller never learns whether
+    there was one (the page says the same either way)."""
+    with transaction.atomic():
+        for user in users_for_reset(email):
+            mail_enqueue(
+                to=user.email,
+                template="core/mail/password_reset.txt",
+                context={
+                    "user": user,
+                    "link": set_password_link(user),
+                    "login_url": absolute_url("login"),
+                },
+                kind="people.password_reset",
+                related=user,
+            )
+
+
+def accounts(*, role: str = "", q: str = "", state: str = ""):
+    """Accounts for the staff list, in gojūon order of their stored readings."""
+    qs = User.objects.prefetch_related("groups").order_by("name_reading", "username")
+    if role:
+        qs = qs.filter(groups__name=role)
+    if q:
+        q = normalize_text(q).strip()
+        qs = qs.filter(
+            Q(full_name__icontains=q)
+            | Q(name_reading__icontains=q)
+            | Q(username__icontains=q)
+            | Q(email__icontains=q)
+        )
+    if state == "inactive":
+        qs = qs.filter(is_active=False)
+    elif state == "active":
+        qs = qs.filter(is_active=True)
+    return qs.distinct()

@@ -1,0 +1,140 @@
+"""The staff home page is a to-do list whose counts equal the lists they link to."""
+
+from datetime import date, time, timedelta
+
+import pytest
+from django.utils import timezone
+
+from kyodo.committees.models import ActionItem, Committee, Meeting, Member, Membership
+from kyodo.core.models import OutboxMessage
+from kyodo.organizations.models import Organization
+
+
+def _listed(client, url: str) -> int:
+    html = client.get(url).text
+    if url.startswith("/staff/todo/"):
+        return html.count('class="todo-item"')
+    # An existing list page (groups, outbox): the rows of its table.
+    if "<tbody>" not in html:
+        return 0
+    return html.split("<tbody>")[1].split("</tbody>")[0].count("<tr")
+
+
+def _lines(client) -> dict[str, int]:
+    response = client.get("/staff/")
+    assert response.status_code == 200
+    lines = response.context["lines"]
+    for line in lines:
+        assert line.count == _listed(client, line.url), line.kind.key
+        assert f'href="{line.url}"' in response.text
+    return {line.kind.key: line.count for line in lines}
+
+
+@pytest.fixture
+def staff_client(client, staff_user):
+    client.force_login(staff_user)
+    return client
+
+
+def test_on_the_demo_every_count_equals_its_list(staff_client, demo):
+    counts = _lines(staff_client)
+    assert set(counts) == {
+        "group-applications",
+        "change-requests",
+        "follow-ups",
+        "requests",
+        "drafts",
+        "failed-mail",
+        "upcoming",
+        "terms",
+    }
+
+
+def test_each_line_counts_what_needs_doing_today(staff_client, staff_user, demo):
+    from kyodo.consultations.tests.factories import make_consultation
+    from kyodo.events.models import Event, EventKind
+    from kyodo.events.services import event_create
+
+    today = timezone.localdate()
+    before = _lines(staff_client)
+    Organization.objects.create(
+        name="ひばりの会", name_reading="ひばりのかい", legal_form="voluntary", status="applied"
+    )
+    from kyodo.organizations.models import ChangeRequest
+
+    ChangeRequest.objects.create(
+        organization=Organization.objects.filter(status="registered").first(),
+        proposed={"representative_name": "新しい代表"},
+        submitted_at=timezone.now(),
+    )
+    make_consultation(
+        staff_user,
+        received_on=today - timedelta(days=9),
+        follow_up_needed=True,
+        follow_up_on=today - timedelta(days=1),
+    )
+    make_consultation(staff_user, received_on=today, follow_up_needed=True, follow_up_on=today)
+    make_consultation(
+        staff_user, received_on=today, follow_up_needed=True, follow_up_on=today + timedelta(days=1)
+    )  # not due yet
+    from kyodo.committees import services
+
+    committee = Committee.objects.get(slug="unei")
+    member = Member.objects.create(name="新井", name_reading="あらい", sector="npo")
+    Membership.objects.create(
+        committee=committee,
+        member=member,
+        term_start=date(2025, 4, 1),
+        term_end=today + timedelta(days=30),
+    )
+    soon = services.meeting_create(
+        actor=staff_user, committee=committee, date=today + timedelta(days=3)
+    )
+    item = services.item_add(actor=staff_user, meeting=soon, category="report", title="報告")
+    services.minutes_entries_from_text(actor=staff_user, item=item, text="事務局：報告した。")
+    services.minutes_circulate(actor=staff_user, minutes=soon.minutes)
+    Meeting.objects.create(
+        committee=committee, fiscal_year=2026, number=2, date=today + timedelta(days=8)
+    )
+    ActionItem.objects.create(
+        meeting=soon,
+        description="会場の下見",
+        assignee="事務局",
+        due_date=today - timedelta(days=2),
+    )
+    ActionItem.objects.create(
+        meeting=soon,
+        description="済んだ依頼",
+        assignee="事務局",
+        due_date=today - timedelta(days=2),
+        status="done",
+    )
+    for days in (0, 7, 8):
+        event_create(
+            actor=staff_user,
+            status=Event.Status.PUBLISHED,
+            title=f"講座{days}",
+            kind=EventKind.LECTURE,
+            date=today + timedelta(days=days),
+            start_time=time(19),
+            end_time=time(21),
+        )
+    OutboxMessage.objects.create(to="x@example.jp", subject="開催通知", body="…", status="failed")
+    after = _lines(staff_client)
+    added = {key: after[key] - before[key] for key in after}
+    assert added == {
+        "group-applications": 1,
+        "change-requests": 1,
+        "follow-ups": 2,
+        "requests": 1,
+        "drafts": 1,
+        "failed-mail": 1,
+        "upcoming": 3,
+        "terms": 1,
+    }
+    page = staff_client.get("/staff/todo/follow-ups/")
+    assert "期限超過" in page.text and "今日が期日" in page.text
+
+
+def test_an_unknown_line_is_404(staff_client):
+    assert staff_client.get("/staff/todo/nothing/").status_code == 404

@@ -1,0 +1,271 @@
+"""The staff home page's to-do list: what needs doing, each line linking to where to act.
+
+Each line is a :class:`TodoKind`: its label, the items (one selector, so the count on the home page
+is the length of the list it links to) and where the list lives: an existing filtered list (the
+groups waiting for review, the failed mail) or ``/staff/todo/<key>/``, whose rows each link to
+the page where the person acts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+UPCOMING_DAYS = 7
+TERM_WARNING_DAYS = 90
+
+
+@dataclass(frozen=True)
+class TodoItem:
+    title: str
+    url: str
+    when: date | None = None
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class TodoKind:
+    key: str
+    label: str
+    help: str
+    items: Callable[[date], list[TodoItem]]
+    # The list this line links to, when it is an existing page rather than /staff/todo/<key>/.
+    list_url: Callable[[], str] | None = None
+
+    def url(self) -> str:
+        return self.list_url() if self.list_url else reverse("staff:todo", args=[self.key])
+
+
+@dataclass(frozen=True)
+class TodoLine:
+    kind: TodoKind
+    count: int
+    url: str
+
+
+# --- the selectors of each line ------------------------------------------------------------------
+
+
+def group_applications(today: date) -> list[TodoItem]:
+    from kyodo.organizations.models import Organization
+    from kyodo.organizations.selectors import staff_organizations
+
+    return [
+        TodoItem(
+            title=o.name,
+            url=reverse("organizations-staff:detail", args=[o.pk]),
+            when=timezone.localdate(o.submitted_at) if o.submitted_at else None,
+        )
+        for o in staff_organizations(status=Organization.Status.APPLIED)
+    ]
+
+
+def change_requests(today: date) -> list[TodoItem]:
+    """変更届 waiting for review: a group's new registered details."""
+    from kyodo.organizations.selectors import pending_change_requests
+
+    return [
+        TodoItem(
+            title=str(request.organization),
+            url=reverse("organizations-staff:change", args=[request.pk]),
+            when=timezone.localdate(request.submitted_at),
+        )
+        for request in pending_change_requests().select_related("organization")
+    ]
+
+
+def consultation_follow_ups(today: date) -> list[TodoItem]:
+    from kyodo.consultations.models import Consultation
+
+    rows = Consultation.objects.filter(follow_up_needed=True, follow_up_on__lte=today).order_by(
+        "follow_up_on", "pk"
+    )
+    return [
+        TodoItem(
+            title=str(c),
+            url=reverse("consultations-staff:detail", args=[c.pk]),
+            when=c.follow_up_on,
+            detail=str(_("Overdue")) if c.follow_up_on < today else str(_("Due today")),
+        )
+        for c in rows
+    ]
+
+
+def overdue_action_items(today: date) -> list[TodoItem]:
+    from kyodo.committees.models import ActionItem
+
+    rows = (
+        ActionItem.objects.filter(status=ActionItem.Status.OPEN, due_date__lt=today)
+        .select_related("meeting__committee")
+        .order_by("due_date", "pk")
+    )
+    return [
+        TodoItem(
+            title=a.description,
+            url=reverse("committees-staff:meeting", args=[a.meeting_id]),
+            when=a.due_date,
+            detail=f"{a.meeting} / {a.assignee}",
+        )
+        for a in rows
+    ]
+
+
+def drafts_not_received(today: date) -> list[TodoItem]:
+    from kyodo.committees.models import Minutes
+    from kyodo.committees.selectors import latest_circulation, receipt_board
+
+    items = []
+    rows = Minutes.objects.filter(status=Minutes.Status.CIRCULATED).select_related(
+        "meeting__committee"
+    )
+    for minutes in rows.order_by("meeting__date", "pk"):
+        circulation = latest_circulation(minutes=minutes)
+        if circulation is None:
+            continue
+        waiting = [
+            r.recipient.member.name
+            for r in receipt_board(circulation=circulation)
+            if r.state not in ("received", "paper")
+        ]
+        if waiting:
+            items.append(
+                TodoItem(
+                    title=str(minutes.meeting),
+                    url=reverse("committees-staff:minutes", args=[minutes.pk]),
+                    when=timezone.localdate(circulation.created_at),
+                    detail=str(_("Not yet received: %(names)s")) % {"names": "、".join(waiting)},
+                )
+            )
+    return items
+
+
+def failed_mail(today: date) -> list[TodoItem]:
+    from kyodo.core.models import OutboxMessage
+
+    return [
+        TodoItem(
+            title=f"{m.subject} → {m.to}",
+            url=reverse("staff:outbox-detail", args=[m.pk]),
+            when=timezone.localdate(m.created_at),
+        )
+        for m in OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED)
+    ]
+
+
+def upcoming(today: date) -> list[TodoItem]:
+    from kyodo.committees.models import Meeting
+    from kyodo.events.models import Event
+
+    until = today + timedelta(days=UPCOMING_DAYS)
+    items = [
+        TodoItem(
+            title=str(m),
+            url=reverse("committees-staff:meeting", args=[m.pk]),
+            when=m.date,
+            detail=str(m.venue) if m.venue else str(_("Venue not decided yet")),
+        )
+        for m in Meeting.objects.filter(date__gte=today, date__lte=until)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("committee", "venue")
+    ]
+    items += [
+        TodoItem(
+            title=str(e),
+            url=reverse("events-staff:event", args=[e.pk]),
+            when=e.date,
+            detail=e.get_status_display(),
+        )
+        for e in Event.objects.filter(date__gte=today, date__lte=until)
+        .exclude(status=Event.Status.CANCELLED)
+        .select_related("series")
+    ]
+    return sorted(items, key=lambda i: (i.when, i.title))
+
+
+def terms_ending_soon(today: date) -> list[TodoItem]:
+    from kyodo.committees.models import Committee
+    from kyodo.committees.selectors import terms_ending
+
+    items = []
+    for committee in Committee.objects.order_by("pk"):
+        url = reverse("committees-people:index") + f"?committee={committee.slug}"
+        for end, person, what in terms_ending(
+            committee=committee, today=today, days=TERM_WARNING_DAYS
+        ):
+            items.append(TodoItem(title=f"{person}（{what}）", url=url, when=end))
+    return items
+
+
+def _groups_list_url() -> str:
+    return reverse("organizations-staff:index") + "?status=applied"
+
+
+def _failed_mail_url() -> str:
+    return reverse("staff:outbox") + "?status=failed"
+
+
+KINDS = [
+    TodoKind(
+        "group-applications",
+        _("Group applications waiting for review"),
+        _("Review each application: register it, return it for correction or reject it."),
+        group_applications,
+        _groups_list_url,
+    ),
+    TodoKind(
+        "change-requests",
+        _("Change notices (変更届) waiting for review"),
+        _("Check the changes a group asked for and approve them or return them."),
+        change_requests,
+        lambda: reverse("organizations-staff:changes"),
+    ),
+    TodoKind(
+        "follow-ups",
+        _("Consultations with a follow-up due or overdue"),
+        _("Follow-ups whose date is today or past."),
+        consultation_follow_ups,
+    ),
+    TodoKind(
+        "requests",
+        _("Requests to the secretariat past their due date"),
+        _("Open requests from committee meetings whose due date has passed."),
+        overdue_action_items,
+    ),
+    TodoKind(
+        "drafts",
+        _("Draft minutes not yet received by every member"),
+        _("Send the draft again or hand it over on paper, then mark it."),
+        drafts_not_received,
+    ),
+    TodoKind(
+        "failed-mail",
+        _("Mail that could not be delivered"),
+        _("Check the address and send the mail again."),
+        failed_mail,
+        _failed_mail_url,
+    ),
+    TodoKind(
+        "upcoming",
+        _("Meetings and events in the next 7 days"),
+        _("Prepare the venue, the documents and the list of participants."),
+        upcoming,
+    ),
+    TodoKind(
+        "terms",
+        _("Committee terms ending within 90 days"),
+        _("Renew the terms for the next fiscal year or record the successors."),
+        terms_ending_soon,
+    ),
+]
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+def todo_lines(today: date | None = None) -> list[TodoLine]:
+    """Every line of the to-do list with its count."""
+    today = today or timezone.localdate()
+    return [TodoLine(kind=kind, count=len(kind.items(today)), url=kind.url()) for kind in KINDS]
