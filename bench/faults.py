@@ -1,4 +1,5 @@
-"""Faults: PostgreSQL restarted during an application load, SMTP refusing then accepting.
+"""Faults: PostgreSQL restarted during an application load, SMTP refusing then accepting, a
+backup taken under load and restored.
 
 1. PostgreSQL restart. The bench starts a PostgreSQL server of its own (initdb in a scratch
    directory, its own port), so that restarting it disturbs nothing else on the machine. The
@@ -9,6 +10,14 @@
    application whose POST was answered with the redirect (302) is in the database afterwards;
    nothing half-written (each application has its audit entry and its confirmation mail, and
    there is no row without them).
+
+3. A backup under load, restored. The production server runs the demo (SQLite, and PostgreSQL
+   on a server of the bench's own) while client threads post applications; in the middle,
+   `kyodo backup --verify` runs against the live database. Then the zip is restored into an
+   empty database of the same kind (`migrate`, `restore`). Expected: the backup and its check
+   pass under load, the clients see no error meanwhile, and the restored database is one
+   instant of the live one: every application in it has its audit entry and its mail (they
+   are written in one transaction), and exactly the applications the zip holds.
 
 2. SMTP refusing, then accepting. A scratch installation queues N mails in the outbox while an
    aiosmtpd server on loopback answers every delivery with 451 for the first seconds, then
@@ -32,6 +41,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zipfile
 from pathlib import Path
 
 from bench.common import ROOT, demo_server, free_port, kyodo, scratch_env
@@ -358,9 +368,99 @@ def smtp_refusing_then_accepting() -> dict:
     }
 
 
+# --- a backup under load, restored --------------------------------------------------------------
+
+BACKUP_LOAD_SECONDS = 3
+
+
+def _load(base: str, path: str, stop: threading.Event, log: list, lock) -> list[threading.Thread]:
+    threads = [
+        threading.Thread(target=_client, args=(base, path, n, stop, log, lock))
+        for n in range(CLIENTS)
+    ]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
+def backup_under_load(database: str) -> dict:
+    pg = PrivatePostgres() if database == "postgresql" else None
+    folder = Path(tempfile.mkdtemp(prefix="kyodo-bench-backup-"))
+    zip_path = folder / "kyodo.zip"
+    try:
+        url = None
+        if pg is not None:
+            pg.init()
+            pg.create_database("kyodo_live")
+            url = pg.url("kyodo_live")
+        with demo_server(workers=2, database_url=url) as (base, server):
+            env = server.env
+            pk = int(django_python(env, CREATE_EVENT).splitlines()[-1])
+            stop, lock, log = threading.Event(), threading.Lock(), []
+            threads = _load(base, f"/events/{pk}/", stop, log, lock)
+            time.sleep(BACKUP_LOAD_SECONDS)
+            began = time.time()
+            done = subprocess.run(
+                [sys.executable, "-m", "kyodo", "backup", str(zip_path), "--verify"],
+                env=env, cwd=ROOT, capture_output=True, text=True,
+            )  # fmt: skip
+            ended = time.time()
+            time.sleep(BACKUP_LOAD_SECONDS)
+            stop.set()
+            for thread in threads:
+                thread.join()
+            live = json.loads(django_python(env, CHECK.format(pk=pk)).splitlines()[-1])
+        with zipfile.ZipFile(zip_path) as archive:
+            in_zip = sum(
+                1
+                for row in json.loads(archive.read("data.json"))
+                if row["model"] == "events.application" and row["fields"]["event"] == pk
+            )
+        restored_url = None
+        if pg is not None:
+            pg.create_database("kyodo_restored")
+            restored_url = pg.url("kyodo_restored")
+        env, var = scratch_env(restored_url)
+        try:
+            kyodo(env, "migrate", "--noinput", "-v", "0")
+            started = time.time()
+            kyodo(env, "restore", str(zip_path), "--yes")
+            restore_seconds = time.time() - started
+            state = json.loads(django_python(env, CHECK.format(pk=pk)).splitlines()[-1])
+        finally:
+            shutil.rmtree(var, ignore_errors=True)
+    finally:
+        if pg is not None:
+            pg.destroy()
+    during = [e for e in log if began <= e["t"] <= ended]
+    statuses: dict[int, int] = {}
+    for entry in during:
+        statuses[entry["status"]] = statuses.get(entry["status"], 0) + 1
+    applications = set(state["application_ids"])
+    return {
+        "database": database,
+        "backup_ok": done.returncode == 0,
+        "backup_output": (done.stdout + done.stderr).strip()[-500:],
+        "backup_seconds": ended - began,
+        "zip_kb": zip_path.stat().st_size // 1024 if zip_path.exists() else 0,
+        "requests_during": len(during),
+        "statuses_during": statuses,
+        "errors_during": sum(n for status, n in statuses.items() if status not in (302,)),
+        "live_applications": len(live["application_ids"]),
+        "restored_applications": len(applications),
+        "zip_applications": in_zip,
+        "restored_without_audit": len(applications - set(state["audit_ids"])),
+        "restored_without_mail": len(set(state["emails"]) - set(state["outbox_to"])),
+        "restore_seconds": restore_seconds,
+    }
+
+
 def run(parts: list[str] | None = None) -> dict:
-    parts = parts or ["postgres", "smtp"]
+    parts = parts or ["postgres", "smtp", "backup"]
     result = {}
+    if "backup" in parts:
+        result["backup"] = [backup_under_load("sqlite"), backup_under_load("postgresql")]
+        print(json.dumps(result["backup"]), flush=True)
     if "postgres" in parts:
         result["postgres"] = postgres_restart()
         print(json.dumps(result["postgres"]), flush=True)
@@ -376,7 +476,39 @@ def markdown(result: dict) -> str:
         lines += _postgres_markdown(result["postgres"])
     if "smtp" in result:
         lines += _smtp_markdown(result["smtp"])
+    if "backup" in result:
+        lines += _backup_markdown(result["backup"])
     return "\n".join(lines)
+
+
+def _backup_markdown(runs: list[dict]) -> list[str]:
+    lines = [
+        "",
+        f"**A backup under load, restored.** {CLIENTS} clients post applications against "
+        f"gunicorn (2 workers) while `kyodo backup --verify` runs on the live database; the zip "
+        f"is then restored into an empty database (`migrate`, `restore --yes`).",
+        "",
+        "| database | backup + verify | zip | requests meanwhile | errors meanwhile | "
+        "applications live / in zip / restored | restored without audit | without mail | "
+        "restore |",
+        "|---|---:|---:|---:|---:|---|---:|---:|---:|",
+    ]
+    for r in runs:
+        lines.append(
+            f"| {'PostgreSQL' if r['database'] == 'postgresql' else 'SQLite'} | "
+            f"{'passed' if r['backup_ok'] else 'FAILED'} in {r['backup_seconds']:.1f} s | "
+            f"{r['zip_kb']} KB | {r['requests_during']} | {r['errors_during']} | "
+            f"{r['live_applications']} / {r['zip_applications']} / "
+            f"{r['restored_applications']} | {r['restored_without_audit']} | "
+            f"{r['restored_without_mail']} | {r['restore_seconds']:.1f} s |"
+        )
+    lines += [
+        "",
+        "Goal: the backup and its check pass under load with no error for the clients; the "
+        "restored database holds exactly the applications the zip counted, each with its audit "
+        "entry and its mail (one instant, not tables read at different moments).",
+    ]
+    return lines
 
 
 def _postgres_markdown(pg: dict) -> list[str]:

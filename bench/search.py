@@ -79,7 +79,7 @@ def _load(start: int, count: int) -> float:
             s.id, "entry", s.id, "public" if s.id % 10 else "staff", s.date, s.fiscal_year,
             s.committee_id, s.meeting_id, s.category, role, s.speaker, s.speaker, s.speaker,
             s.speaker, s.seq, f"第{s.meeting_id}回会議", "議題", f"/m/{s.meeting_id}/#entry-{s.id}",
-            "", s.text, s.norm, "", engine.fts_key(s.date, s.id),
+            "", s.text, s.norm, "", engine.fts_key(s.date, "entry", s.id),
         )  # fmt: skip
 
     def attrs(s) -> list[str]:
@@ -100,7 +100,7 @@ def _load(start: int, count: int) -> float:
             raw = cursor.cursor
             with raw.copy(f"COPY {engine.TABLE} ({cols}, grams) FROM STDIN") as copy:
                 for s in gen:
-                    key = engine.fts_key(s.date, s.id)
+                    key = engine.fts_key(s.date, "entry", s.id)
                     copy.write_row((*row(s), " ".join(engine.pg_lexemes(s.norm, attrs(s), key))))
             cursor.execute(f"CREATE INDEX search_doc_grams ON {engine.TABLE} USING gin (grams)")
         else:
@@ -117,7 +117,7 @@ def _load(start: int, count: int) -> float:
                     f"INSERT INTO {engine.FTS}(rowid, tokens, attrs) VALUES (%s, %s, %s)",
                     [
                         (
-                            engine.fts_key(s.date, s.id),
+                            engine.fts_key(s.date, "entry", s.id),
                             " ".join(bigram_tokens(s.norm)),
                             " ".join(attrs(s)),
                         )

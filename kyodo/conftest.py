@@ -49,6 +49,21 @@ def _static_files_without_collectstatic(settings):
     settings.WHITENOISE_AUTOREFRESH = True
 
 
+@pytest.fixture(autouse=True)
+def _rate_limits_of_this_test(settings):
+    # Rate-limit counters and sign-in delays start from nothing in every test (a cache of the
+    # test's own; the database cache of production is tested where it matters).
+    import uuid
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"ratelimit-{uuid.uuid4().hex}",
+        },
+    }
+
+
 @pytest.fixture
 def make_user(db, django_user_model):
     def make(username: str, *roles: Role, superuser: bool = False, **extra):

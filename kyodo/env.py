@@ -121,3 +121,44 @@ def local_secret_key(var_dir: Path) -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def env_rates(name: str, default: dict[str, str]) -> dict[str, str]:
+    """Rate limits by URL name from ``"organizations:apply=10/h,default=30/h"``, over ``default``.
+
+    Each rate is a count per period (``10/h``, ``5/10m``, ``100/d``); a bad one fails at start-up.
+    """
+    raw = os.environ.get(name)
+    rates = dict(default)
+    if raw:
+        for part in raw.split(","):
+            if not part.strip():
+                continue
+            key, _, rate = part.partition("=")
+            if not key.strip() or not rate.strip():
+                raise ImproperlyConfigured(
+                    f"{name} must list url-name=rate pairs such as "
+                    f"organizations:apply=10/h,default=30/h; got {part!r}."
+                )
+            rates[key.strip()] = rate.strip()
+    for key, rate in rates.items():
+        try:
+            parse_rate(rate)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{name}: {key}: {exc}") from None
+    return rates
+
+
+_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """``"10/h"`` → (10, 3600); also ``"5/10m"``. Raises ValueError for anything else."""
+    count, _, period = rate.strip().partition("/")
+    number = ""
+    while period[: len(number) + 1].isdigit() and len(number) < len(period):
+        number = period[: len(number) + 1]
+    unit = period[len(number) :]
+    if not count.isdigit() or unit not in _PERIODS or (number and int(number) < 1):
+        raise ValueError(f"not a rate: {rate!r} (write it like 10/h, 5/10m, 100/d)")
+    return int(count), int(number or 1) * _PERIODS[unit]

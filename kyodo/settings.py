@@ -4,7 +4,6 @@ Local defaults need nothing: SQLite in var/, mail printed to the console, DEBUG 
 runs locally is what runs in production. Production differs only by environment variables.
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 from django.utils.csp import CSP
@@ -15,6 +14,7 @@ from kyodo.env import (
     env_email,
     env_int,
     env_list,
+    env_rates,
     env_str,
     local_secret_key,
 )
@@ -35,8 +35,13 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0, minimum=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
-if env_bool("BEHIND_PROXY", HTTPS):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", HTTPS)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The client's address for rate limits and sign-in delays (kyodo.core.ratelimit): taken from this
+# header only for requests that come from TRUSTED_PROXIES; otherwise the connection's address.
+CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "X-Forwarded-For" if BEHIND_PROXY else "")
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -72,11 +77,13 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_tasks_db",
-    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Pages with personal data (staff, member and group areas; anything for a signed-in person)
+    # are never stored by browsers or proxies.
+    "kyodo.core.middleware.PrivatePagesMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -91,16 +98,39 @@ MIDDLEWARE = [
     # Anonymous public pages from the "pages" cache; inside the CSRF, session, authentication and
     # message middleware, which it relies on (see kyodo/core/cache.py).
     "kyodo.core.cache.PublicPageCacheMiddleware",
+    # Public POSTs: limits per address and a honeypot field (inside the page cache, so cached
+    # pages carry the field too).
+    "kyodo.core.middleware.PublicFormGuardMiddleware",
+    # A sign-in refused during its growing delay becomes the Japanese 429 page.
+    "kyodo.core.middleware.SigninDelayMiddleware",
     # A lost database connection becomes a 503 page in the visitor's language.
     "kyodo.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
-    "axes.middleware.AxesMiddleware",
 ]
 
 # "pages": anonymous public pages (kyodo.core.cache), per process, emptied by any write to the
 # database and expiring after TIMEOUT seconds at most.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# "ratelimit": counters of rate limits and sign-in delays, shared by every process: the database
+# (table kyodo_ratelimit, created by migrate) or Redis with CACHE_URL=redis://host:6379/0.
+CACHE_URL = env_str("CACHE_URL")
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": "kyodo",
+    }
+elif CACHE_URL:
+    from django.core.exceptions import ImproperlyConfigured
+
+    raise ImproperlyConfigured(f"CACHE_URL must be redis://…; got {CACHE_URL!r}.")
+else:
+    CACHES["ratelimit"] = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "kyodo_ratelimit",
+        "TIMEOUT": 86400,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
 # Public pages for anonymous visitors (kyodo.core.cache); 0 turns the page cache off. Its
 # invalidation is shared through a file in VAR_DIR, so it suits web processes on one host.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60, minimum=0)
@@ -148,18 +178,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-# Sign-in throttling: after AXES_FAILURE_LIMIT failures for one user name from one address, that
-# pair is refused for AXES_COOLOFF_MINUTES.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
-AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_RESET_ON_SUCCESS = True
-AXES_VERBOSE = False
+# Sign-in: wrong passwords slow further attempts down per address and per account, with a
+# growing delay that never locks a person out for long (kyodo.core.signin).
+AUTHENTICATION_BACKENDS = ["kyodo.core.signin.ThrottledModelBackend"]
+SIGNIN_ACCOUNT_FREE_FAILURES = env_int("SIGNIN_ACCOUNT_FREE_FAILURES", 5, minimum=1)
+SIGNIN_ADDRESS_FREE_FAILURES = env_int("SIGNIN_ADDRESS_FREE_FAILURES", 20, minimum=1)
+SIGNIN_DELAY_SECONDS = env_int("SIGNIN_DELAY_SECONDS", 2, minimum=1)
+SIGNIN_ACCOUNT_MAX_DELAY_SECONDS = env_int("SIGNIN_ACCOUNT_MAX_DELAY_SECONDS", 60, minimum=1)
+SIGNIN_ADDRESS_MAX_DELAY_SECONDS = env_int("SIGNIN_ADDRESS_MAX_DELAY_SECONDS", 900, minimum=1)
+SIGNIN_FORGET_AFTER_SECONDS = env_int("SIGNIN_FORGET_AFTER_SECONDS", 86400, minimum=60)
+
+# Public POSTs per client address, by URL name (kyodo.core.middleware.PublicFormGuardMiddleware);
+# RATE_LIMITS="organizations:apply=10/h,default=30/h" changes some of them.
+RATE_LIMITS = env_rates(
+    "RATE_LIMITS",
+    {"organizations:apply": "10/h", "events:detail": "20/h", "default": "30/h"},
+)
+# Public submissions confirmed by mail first (kyodo.core.confirmations): a group's application
+# always; an event application when EVENT_APPLICATION_CONFIRMATION is on (a place counts only
+# once confirmed). Links expire after these many hours.
+GROUP_APPLICATION_CONFIRM_HOURS = env_int("GROUP_APPLICATION_CONFIRM_HOURS", 48, minimum=1)
+EVENT_APPLICATION_CONFIRMATION = env_bool("EVENT_APPLICATION_CONFIRMATION", False)
+EVENT_APPLICATION_CONFIRM_HOURS = env_int("EVENT_APPLICATION_CONFIRM_HOURS", 24, minimum=1)
 # Minutes without a request after which a staff session ends (a warning shows before).
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60, minimum=1)
 # A refused form gets a Japanese page that says what to do, and keeps what was typed.

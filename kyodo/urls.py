@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from kyodo.api.api import api
 from kyodo.core.views import auth as auth_views
+from kyodo.core.views import public as core_public
 
 urlpatterns = [
     path("accounts/login/", auth_views.KyodoLoginView.as_view(), name="login"),
@@ -26,6 +27,9 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("healthz", auth_views.healthz, name="healthz"),
+    # A public submission confirmed by the link mailed to its sender.
+    path("confirm/sent/", core_public.confirm_sent, name="confirm-sent"),
+    path("confirm/<str:token>/", core_public.confirm, name="confirm"),
     # Staff (事務局): one area, each app under its own prefix.
     path("staff/groups/", include("kyodo.organizations.urls_staff")),
     path("staff/events/", include("kyodo.events.urls_staff")),

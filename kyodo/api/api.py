@@ -13,11 +13,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import FilterSchema, NinjaAPI, Path, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import Field, WithJsonSchema
+from pydantic import AfterValidator, Field, WithJsonSchema
 
 from kyodo.api.opendata import public_events
 from kyodo.committees.documents import meeting_name, version_document
 from kyodo.committees.models import Meeting, Minutes, MinutesEntry, PublishedEntry
+from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import fiscal_year_range
 from kyodo.events.models import Event, EventKind
 from kyodo.organizations import selectors as organization_selectors
@@ -62,6 +63,18 @@ class ValidationErrorOut(Schema):
 
 # Every operation answers 422 for a parameter it cannot read, and 404 for an id it does not have.
 ERRORS = {422: ValidationErrorOut}
+
+
+def _no_control_characters(value: str | None) -> str | None:
+    # A NUL byte (?q=%00) reaches PostgreSQL as a 500 otherwise: refused as bad input (422).
+    if value is not None and (has_control_characters(value) or "\x00" in value):
+        raise ValueError("制御文字（見えない文字）は使えません。")
+    return value
+
+
+# Free text in a query: no control characters (said in the schema too, for clients and tests).
+QueryText = Annotated[str | None, AfterValidator(_no_control_characters)]
+NO_CONTROL_CHARACTERS = {"pattern": "^[^\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]*$"}
 NOT_FOUND = {404: NotFoundOut, 422: ValidationErrorOut}
 
 
@@ -162,7 +175,12 @@ def get_event(request: HttpRequest, event_id: int = Path(..., ge=1, le=MAX_ID)):
 
 
 class GroupFilter(Schema):
-    q: str | None = Field(None, max_length=200, description="Part of the name or its reading.")
+    q: QueryText = Field(
+        None,
+        max_length=200,
+        description="Part of the name or its reading.",
+        json_schema_extra=NO_CONTROL_CHARACTERS,
+    )
     activity_field: ActivityField | None = Field(None, description="A field of activity (code).")
     legal_form: Organization.LegalForm | None = Field(None, description="Legal form (code).")
 
@@ -480,10 +498,18 @@ def _statements() -> QuerySet[PublishedEntry]:
 
 class StatementFilter(DateRangeFilter):
     meeting: int | None = Field(None, ge=1, le=MAX_ID, description="Meeting id.")
-    speaker: str | None = Field(
-        None, max_length=100, description="Exactly the speaker as published (e.g. 委員長)."
+    speaker: QueryText = Field(
+        None,
+        max_length=100,
+        description="Exactly the speaker as published (e.g. 委員長).",
+        json_schema_extra=NO_CONTROL_CHARACTERS,
     )
-    q: str | None = Field(None, max_length=200, description="Words in the statement.")
+    q: QueryText = Field(
+        None,
+        max_length=200,
+        description="Words in the statement.",
+        json_schema_extra=NO_CONTROL_CHARACTERS,
+    )
 
 
 class StatementOut(Schema):

@@ -3,8 +3,6 @@ the events, and confirmed minutes as PDF and DOCX."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from kyodo.core.exports import CSV_CONTENT_TYPE, csv_bytes
 from kyodo.core.models import Center
 from kyodo.events.models import Event
 
@@ -97,13 +96,8 @@ def events_csv_rows(events, center: Center | None) -> list[list[str]]:
 
 def events_csv(request) -> HttpResponse:
     # UTF-8 with a BOM and CRLF line ends: Excel opens it as Japanese text directly.
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(EVENT_COLUMNS)
-    writer.writerows(events_csv_rows(public_events(), Center.objects.current()))
-    response = HttpResponse(
-        ("\ufeff" + buffer.getvalue()).encode("utf-8"), content_type="text/csv; charset=utf-8"
-    )
+    rows = events_csv_rows(public_events(), Center.objects.current())
+    response = HttpResponse(csv_bytes([EVENT_COLUMNS, *rows]), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="event.csv"'
     return response
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import io
-
 from django.utils.translation import gettext as _
 
 from kyodo.collaboration.statistics import Statistics
+from kyodo.core.exports import Sheet, xlsx_bytes
 from kyodo.core.wareki import fiscal_year_name
 
 
@@ -17,11 +16,6 @@ def statistics_title(stats: Statistics) -> str:
 
 
 def to_xlsx(stats: Statistics) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    workbook = Workbook()
-    workbook.remove(workbook.active)
     title = statistics_title(stats)
     counted = _("Counted as collaboration: %(forms)s") % {
         "forms": "、".join(stats.counted_form_labels)
@@ -50,19 +44,14 @@ def to_xlsx(stats: Statistics) -> bytes:
             [[r.label, r.count] for r in stats.by_fiscal_year],
         ),
     ]
-    for name, headers, rows in sheets:
-        sheet = workbook.create_sheet(title=name[:31])
-        sheet.append([title])
-        sheet["A1"].font = Font(bold=True)
-        sheet.append([counted])
-        sheet.append(headers)
-        for cell in sheet[3]:
-            cell.font = Font(bold=True)
-        for row in rows:
-            sheet.append(row)
-        for column in sheet.iter_cols(min_row=3):
-            longest = max(len(str(c.value or "")) for c in column)
-            sheet.column_dimensions[column[0].column_letter].width = min(60, 4 + 2 * longest)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(
+        [
+            Sheet(
+                title=name,
+                rows=[[title], [counted], headers, *rows],
+                bold_rows=frozenset({1, 3}),
+                fit_from_row=3,
+            )
+            for name, headers, rows in sheets
+        ]
+    )

@@ -8,6 +8,7 @@ from kyodo.collaboration.models import CollaborationForm, Department
 from kyodo.collaboration.services import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES
 from kyodo.core.forms import CleanTextMixin, ModelMultipleChoiceField, WarekiDateField
 from kyodo.core.uploads import UploadField
+from kyodo.core.versions import VersionedFormMixin
 from kyodo.core.wareki import WarekiError, fiscal_year_label, parse_fiscal_year
 
 MAX_YEN = 10**12
@@ -60,7 +61,7 @@ class YenField(forms.IntegerField):
         return super().to_python(value)
 
 
-class DepartmentForm(CleanTextMixin, forms.Form):
+class DepartmentForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     name = forms.CharField(label=pgettext_lazy("department", "Name"), max_length=100)
     name_reading = forms.CharField(
         label=_("Reading"), max_length=200, required=False, help_text=_("In hiragana, for sorting.")
@@ -75,7 +76,9 @@ class DepartmentForm(CleanTextMixin, forms.Form):
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
 
 
-class RecordForm(CleanTextMixin, forms.Form):
+class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
+    version_related = ("organizations", "departments", "events")
+
     title = forms.CharField(label=pgettext_lazy("collaboration", "Title"), max_length=200)
     form = forms.ChoiceField(label=_("Form of collaboration"), choices=CollaborationForm.choices)
     organizations = ModelMultipleChoiceField(
@@ -140,7 +143,7 @@ class RecordForm(CleanTextMixin, forms.Form):
         return data
 
 
-class CountingForm(forms.Form):
+class CountingForm(VersionedFormMixin, forms.Form):
     counted_forms = forms.MultipleChoiceField(
         label=_("Forms counted as collaboration"),
         choices=CollaborationForm.choices,
@@ -149,7 +152,7 @@ class CountingForm(forms.Form):
     )
 
 
-class CallForm(CleanTextMixin, forms.Form):
+class CallForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     title = forms.CharField(label=pgettext_lazy("collaboration", "Title"), max_length=200)
     fiscal_year = FiscalYearField(label=_("Fiscal year of the projects"))
     description = forms.CharField(
@@ -175,7 +178,7 @@ class CriterionForm(CleanTextMixin, forms.Form):
     max_score = forms.IntegerField(label=_("Maximum score"), min_value=1, max_value=1000)
 
 
-class ProposalForm(CleanTextMixin, forms.Form):
+class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     title = forms.CharField(label=_("Project title"), max_length=200)
     department = forms.ModelChoiceField(
         label=_("Department to work with"),

@@ -8,6 +8,7 @@ from django.utils.translation import pgettext_lazy
 from kyodo.consultations.models import Category, Consultation
 from kyodo.core.forms import WarekiDateField
 from kyodo.core.roles import Role
+from kyodo.core.versions import VersionedFormMixin
 from kyodo.reports.months import Month, MonthError, parse_month
 
 
@@ -19,7 +20,7 @@ def staff_members():
     )
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(VersionedFormMixin, forms.Form):
     received_on = WarekiDateField(label=_("Date of consultation"))
     channel = forms.ChoiceField(label=_("Channel"), choices=Consultation.Channel.choices)
     client_type = forms.ChoiceField(label=_("Client type"), choices=Consultation.ClientType.choices)

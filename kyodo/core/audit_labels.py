@@ -131,6 +131,7 @@ ACTION_LABELS = {
     "kyodo.website.news.updated": _("News changed"),
     "kyodo.website.news.attached": _("News attachment added"),
     # Accounts and access
+    "kyodo.core.submission.requested": _("Public submission waiting for mail confirmation"),
     "kyodo.core.user.invited": _("Account created and invited"),
     "kyodo.core.user.invitation_resent": _("Invitation sent again"),
     "kyodo.core.user.updated": _("Account changed"),

@@ -8,8 +8,8 @@ a new session or message, and outside the staff, member and group areas, the API
 search.
 
 Invalidation: every INSERT, UPDATE, DELETE or TRUNCATE the application sends to the database,
-except on tables no public page shows (sessions, sign-in attempts, the audit log, the outbox,
-queued tasks), moves a *generation* on. The generation is part of every cache key, so a page
+except on tables no public page shows (sessions, rate-limit counters, the audit log, the outbox,
+submissions waiting for confirmation, queued tasks), moves a *generation* on. The generation is part of every cache key, so a page
 cached before the write is never served after it. Writes are seen with a database execute
 wrapper rather than model signals, because services also write with ``QuerySet.update()``,
 which sends no signal. The generation has two parts: the process's own, moved at every write
@@ -77,7 +77,12 @@ HARMLESS_COOKIES = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
 
 # Tables whose writes no public page shows: writing them leaves the generation alone.
 _QUIET_TABLE_PREFIXES = ("django_session", "axes_", "django_tasks", "django_migrations")
-_QUIET_TABLES = {"core_auditentry", "core_outboxmessage"}
+_QUIET_TABLES = {
+    "core_auditentry",
+    "core_outboxmessage",
+    "core_pendingsubmission",
+    "kyodo_ratelimit",
+}
 
 _WRITE_RE = re.compile(
     r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[`"]?(\w+)',

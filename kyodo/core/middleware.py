@@ -1,14 +1,20 @@
-"""Middleware of Kyodo's own: the database-unavailable page.
+"""Middleware of Kyodo's own: the database-unavailable page, the guard of public forms (rate
+limits per address, a honeypot field) and the sign-in delay page.
 
 The public page cache is :class:`kyodo.core.cache.PublicPageCacheMiddleware`.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
+import math
+import re
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -76,3 +82,159 @@ class DatabaseUnavailableMiddleware:
             if not connection.in_atomic_block:
                 connection.close_if_unusable_or_obsolete()
         return database_unavailable_response()
+
+
+# --- public forms ------------------------------------------------------------------------------
+
+# Areas where everyone is signed in and known: their forms are not limited per address.
+SIGNED_IN_PREFIXES = ("/staff/", "/member/", "/group/", "/django-admin/", "/api/")
+# Sign-in has its own growing delay (kyodo.core.signin); signing out is harmless.
+UNLIMITED_PATHS = ("/accounts/login/", "/accounts/logout/")
+HONEYPOT_FIELD = "kyodo_hp"
+_POST_FORM_RE = re.compile(rb"<form\b[^>]*\bmethod=[\"']?post[\"']?[^>]*>", re.IGNORECASE)
+
+
+def _is_public(request: HttpRequest) -> bool:
+    return not request.path.startswith(SIGNED_IN_PREFIXES)
+
+
+def _page(request, template: str, context: dict, status: int) -> HttpResponse:
+    response = HttpResponse(render_to_string(template, context, request=request), status=status)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def too_many_requests(request: HttpRequest, *, message: str, retry_after: int) -> HttpResponse:
+    """The Japanese 429 page: what happened and when to try again (``Retry-After`` too)."""
+    response = _page(
+        request,
+        "429.html",
+        {"message": message, "minutes": max(1, math.ceil(retry_after / 60))},
+        status=429,
+    )
+    response["Retry-After"] = str(retry_after)
+    return response
+
+
+class PublicFormGuardMiddleware:
+    """Every POST to a public page counts against a limit per client address, by URL name
+    (``RATE_LIMITS``: ``{"organizations:apply": "10/h", …, "default": "30/h"}``); beyond it the
+    answer is the Japanese 429 page and the view does not run. Every public page's POST forms get
+    a honeypot field hidden from people (the ``hidden`` attribute; screen readers skip it too): a
+    POST that fills it is refused with a Japanese 400 page and changes nothing.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            _is_public(request)
+            and response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            self._add_honeypot(response)
+        return response
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if request.method != "POST" or not _is_public(request):
+            return None
+        if request.POST.get(HONEYPOT_FIELD):
+            logger.info("honeypot filled: %s", request.path)
+            return _page(
+                request,
+                "core/public/refused.html",
+                {},
+                status=400,
+            )
+        if request.path in UNLIMITED_PATHS:
+            return None
+        from kyodo.core.ratelimit import address_key, client_address, hit
+
+        rates = settings.RATE_LIMITS
+        name = request.resolver_match.view_name if request.resolver_match else ""
+        decision = hit(
+            name or request.path,
+            address_key(client_address(request)),
+            rates.get(name) or rates["default"],
+        )
+        if decision.allowed:
+            return None
+        logger.info("rate limit: %s %s (%s)", name, request.path, decision.count)
+        return too_many_requests(
+            request,
+            message=_(
+                "Many forms were sent from your connection in a short time, so this one was "
+                "not accepted. Nothing was saved."
+            ),
+            retry_after=decision.retry_after,
+        )
+
+    def _add_honeypot(self, response: HttpResponse) -> None:
+        content = response.content
+        if b"<form" not in content and b"<FORM" not in content:
+            return
+        label = escape(_("Leave this field empty"))
+        numbers = itertools.count(1)
+
+        def field(match: re.Match) -> bytes:
+            n = next(numbers)
+            return (
+                match.group(0)
+                + (
+                    f'<div class="kyodo-hp" hidden><label for="kyodo-hp-{n}">{label}</label>'
+                    f'<input type="text" id="kyodo-hp-{n}" name="{HONEYPOT_FIELD}" value="" '
+                    f'tabindex="-1" autocomplete="off"></div>'
+                ).encode()
+            )
+
+        new = _POST_FORM_RE.sub(field, content)
+        if new != content:
+            response.content = new
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(new))
+
+
+class SigninDelayMiddleware:
+    """A sign-in refused during its delay (:mod:`kyodo.core.signin`) becomes the 429 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        from kyodo.core.signin import REQUEST_MARK
+
+        wait = getattr(request, REQUEST_MARK, 0)
+        if not wait:
+            return response
+        return too_many_requests(
+            request,
+            message=_(
+                "Sign-in was tried several times without the right password, so it is paused "
+                "for %(seconds)s seconds. Please wait and try again; nothing is locked for "
+                "longer than that."
+            )
+            % {"seconds": wait},
+            retry_after=wait,
+        )
+
+
+class PrivatePagesMiddleware:
+    """``Cache-Control: private, no-store`` on every page that may hold personal data: the
+    staff, member and group areas (consultations, applicants, exports …) and any page a signed-in
+    person gets, unless the view chose a header itself. Browsers and proxies then keep no copy
+    (a shared computer's back button, a proxy's cache)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and getattr(user, "is_authenticated", False)
+        if (signed_in or not _is_public(request)) and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -169,3 +170,32 @@ class OutboxMessage(models.Model):
     def message_id(self) -> str:
         # A stable Message-ID lets a receiving server recognise a re-delivery after a crash.
         return f"<{self.uuid}@kyodo>"
+
+
+def pending_upload_to(instance: PendingSubmission, filename: str) -> str:
+    suffix = "".join(c for c in Path(filename).suffix.lower() if c.isalnum() or c == ".")[:10]
+    return f"private/pending/{uuid.uuid4().hex}{suffix}"
+
+
+class PendingSubmission(models.Model):
+    """A public submission waiting for its sender to confirm their address by mail.
+
+    Nothing of it reaches staff before the link mailed to ``email`` is followed; it is removed
+    then, or when it expires. ``payload`` is the form's data; ``file`` an upload with it.
+    """
+
+    kind = models.CharField(_("kind"), max_length=100)
+    email = models.EmailField(_("e-mail"))
+    payload = models.JSONField(default=dict)
+    file = models.FileField(upload_to=pending_upload_to, max_length=200, blank=True)
+    file_name = models.CharField(max_length=200, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"), db_index=True)
+
+    class Meta:
+        verbose_name = _("submission waiting for confirmation")
+        verbose_name_plural = _("submissions waiting for confirmation")
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.pk})"

@@ -10,3 +10,11 @@ class EventsConfig(AppConfig):
     staff_menu = [(_("Events"), "events-staff:index")]
     # Run once a day by `kyodo periodic`: applicants' personal data is removed after the event.
     periodic_daily = ["kyodo.events.services.personal_data_anonymise"]
+    # With EVENT_APPLICATION_CONFIRMATION on, online applications wait for the applicant to
+    # confirm the address by mail (kyodo.core.confirmations): handler, label.
+    confirmations = {
+        "events.application": (
+            "kyodo.events.views.public.application_confirmed",
+            _("an application to an event"),
+        )
+    }

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from kyodo.core.forms import CleanTextForm, WarekiDateField
 from kyodo.core.models import Venue
 from kyodo.core.text import is_reading, normalize_reading
+from kyodo.core.versions import VersionedFormMixin
 from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
 from kyodo.events.selectors import registered_groups
 
@@ -142,7 +143,7 @@ class StaffApplicationForm(ApplicationForm):
 # --- events ------------------------------------------------------------------------------------
 
 
-class EventForm(CleanTextForm):
+class EventForm(VersionedFormMixin, CleanTextForm):
     series = forms.ModelChoiceField(
         label=_("Series"),
         queryset=EventSeries.objects.none(),
@@ -215,7 +216,7 @@ class EventForm(CleanTextForm):
         return data
 
 
-class SeriesForm(CleanTextForm):
+class SeriesForm(VersionedFormMixin, CleanTextForm):
     name = forms.CharField(label=pgettext_lazy("events series", "Name"), max_length=200)
     name_reading = forms.CharField(label=_("Reading (furigana)"), max_length=300, required=False)
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
@@ -237,7 +238,7 @@ class SeriesForm(CleanTextForm):
         return clean_reading(self.cleaned_data["name_reading"])
 
 
-class GuestForm(CleanTextForm):
+class GuestForm(VersionedFormMixin, CleanTextForm):
     name = forms.CharField(label=pgettext_lazy("events person", "Name"), max_length=100)
     name_reading = forms.CharField(label=_("Reading (furigana)"), max_length=200, required=False)
     affiliation = forms.CharField(

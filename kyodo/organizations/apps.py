@@ -8,3 +8,10 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Registered groups")
     # Pages listed in the staff navigation: (label, URL name).
     staff_menu = [(_("Registered groups"), "organizations-staff:index")]
+    # Public submissions confirmed by mail first (kyodo.core.confirmations): handler, label.
+    confirmations = {
+        "organizations.application": (
+            "kyodo.organizations.views.public.application_confirmed",
+            _("an application to register a group"),
+        )
+    }

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.forms import MultilineTextField, TextField, WarekiDateField
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.core.uploads import UploadField, UploadValidator
+from kyodo.core.versions import VersionedFormMixin
 from kyodo.organizations.models import (
     ActivityField,
     Organization,
@@ -135,7 +136,7 @@ class ApplicationForm(OrganizationFieldsForm):
     )
 
 
-class ProfileForm(ApplicationForm):
+class ProfileForm(VersionedFormMixin, ApplicationForm):
     """What a representative may change; the name and legal form change through the center."""
 
     def __init__(self, *args, **kwargs):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.roles import Role, grant_role, has_role, require_role
+from kyodo.core.signin import unguessable_username
 from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 from kyodo.organizations.exceptions import (
     ChangeRequestDecided,
@@ -232,13 +233,9 @@ def application_reject(*, actor, organization: Organization, reason: str) -> Org
 
 def _representative_account(organization: Organization):
     User = get_user_model()
-    base = f"group{organization.pk}"
-    username, n = base, 1
-    while User.objects.filter(username=username).exists():
-        n += 1
-        username = f"{base}-{n}"
     user = User(
-        username=username,
+        # Not derived from the group's number, which public URLs show (issue 18).
+        username=unguessable_username(),
         email=organization.email,
         full_name=organization.representative_name,
         name_reading=organization.representative_reading,

@@ -6,7 +6,6 @@ disagree. Texts are in the center's language, as the report is.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Sheet, csv_bytes, xlsx_bytes
 from kyodo.core.pdf_fonts import pdf_fonts
 from kyodo.core.wareki import format_wareki
 from kyodo.reports.report import MonthlyReport
@@ -168,25 +168,17 @@ def to_markdown(report: MonthlyReport) -> str:
     return "\n".join(lines)
 
 
-# --- CSV ----------------------------------------------------------------------------------------
+# --- CSV ---------------------------------------------------------------------------------------
 
 
 def to_csv(report: MonthlyReport) -> bytes:
     """One CSV with the sections one after another, each with a title row; UTF-8 with BOM so
-    that Excel opens it with the Japanese intact."""
+    that Excel opens it with the Japanese intact (:func:`kyodo.core.exports.csv_bytes`)."""
     doc = rendered(report)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([doc.title])
+    rows: list[list[Cell]] = [[doc.title]]
     for section in doc.sections:
-        writer.writerow([])
-        writer.writerow([section.title])
-        writer.writerow(section.headers)
-        for row in section.rows:
-            writer.writerow(
-                ["" if c is None else c.isoformat() if isinstance(c, date) else c for c in row]
-            )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        rows += [[], [section.title], list(section.headers), *section.rows]
+    return csv_bytes(rows)
 
 
 # --- XLSX ---------------------------------------------------------------------------------------
@@ -194,37 +186,18 @@ def to_csv(report: MonthlyReport) -> bytes:
 
 def to_xlsx(report: MonthlyReport) -> bytes:
     """One sheet per section; dates are real date cells, numbers real numbers."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
     doc = rendered(report)
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for section in doc.sections:
-        # Sheet titles: at most 31 characters, none of []:*?/\ .
-        sheet = workbook.create_sheet(title=_sheet_title(section.title))
-        sheet.append([doc.title])
-        sheet["A1"].font = Font(bold=True)
-        sheet.append(section.headers)
-        for cell in sheet[2]:
-            cell.font = Font(bold=True)
-        for row in section.rows:
-            sheet.append(row)
-        for row in sheet.iter_rows(min_row=3):
-            for cell in row:
-                if isinstance(cell.value, date):
-                    cell.number_format = "yyyy-mm-dd"
-        for column in sheet.iter_cols(min_row=2):
-            # Wide enough for the longest value; Japanese characters are about two columns wide.
-            longest = max(len(str(c.value or "")) for c in column)
-            sheet.column_dimensions[column[0].column_letter].width = min(60, 4 + 2 * longest)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _sheet_title(title: str) -> str:
-    return "".join(c for c in title if c not in "[]:*?/\\")[:31]
+    return xlsx_bytes(
+        [
+            Sheet(
+                title=section.title,
+                rows=[[doc.title], list(section.headers), *section.rows],
+                bold_rows=frozenset({1, 2}),
+                fit_from_row=2,
+            )
+            for section in doc.sections
+        ]
+    )
 
 
 # --- PDF ----------------------------------------------------------------------------------------
@@ -294,9 +267,6 @@ def _column_widths(table: list[list[str]], width: float) -> list[float]:
 
 FORMATS: dict[str, tuple[Callable[[MonthlyReport], bytes], str]] = {
     "pdf": (to_pdf, "application/pdf"),
-    "xlsx": (
-        to_xlsx,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ),
-    "csv": (to_csv, "text/csv; charset=utf-8"),
+    "xlsx": (to_xlsx, XLSX_CONTENT_TYPE),
+    "csv": (to_csv, CSV_CONTENT_TYPE),
 }

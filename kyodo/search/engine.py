@@ -62,8 +62,19 @@ def drop_index_sql(vendor: str) -> list[str]:
     return ["DROP INDEX IF EXISTS search_doc_grams", f"ALTER TABLE {TABLE} DROP COLUMN grams"]
 
 
-def fts_key(day: date | None, pk: int) -> int:
-    return (day.toordinal() if day else 0) * KEY_SCALE + pk
+# Within one date, documents are ordered by what they index (kind and the indexed row's id),
+# which a backup and restore keep, not by the index row's own id, which a rebuild renumbers.
+KIND_SLOTS = 16
+
+
+def fts_key(day: date | None, kind: str, object_id: int) -> int:
+    """Chronological and unique: the date, then the kind and id of the indexed row."""
+    from kyodo.search.models import SearchDocument
+
+    number = SearchDocument.Kind.values.index(kind) + 1
+    if not 0 < object_id < KEY_SCALE // KIND_SLOTS or number >= KIND_SLOTS:
+        raise ValueError(f"cannot key {kind} {object_id} in the search index")
+    return (day.toordinal() if day else 0) * KEY_SCALE + object_id * KIND_SLOTS + number
 
 
 def attr(name: str, value: object) -> str:

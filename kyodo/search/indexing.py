@@ -75,7 +75,7 @@ def _sync(kind: str, existing: Iterable[SearchDocument], specs: list[Spec]) -> N
             if getattr(doc, name) != value:
                 setattr(doc, name, value)
                 changed = True
-        doc.fts_key = engine.fts_key(doc.date, doc.pk)
+        doc.fts_key = engine.fts_key(doc.date, doc.kind, doc.object_id)
         after = _row(doc)
         if changed or after != before:
             updates.append(doc)
@@ -85,7 +85,7 @@ def _sync(kind: str, existing: Iterable[SearchDocument], specs: list[Spec]) -> N
     if creates:
         SearchDocument.objects.bulk_create(creates)
         for doc in creates:
-            doc.fts_key = engine.fts_key(doc.date, doc.pk)
+            doc.fts_key = engine.fts_key(doc.date, doc.kind, doc.object_id)
             rows.append(_row(doc))
         SearchDocument.objects.bulk_update(creates, ["fts_key"])
     if updates:

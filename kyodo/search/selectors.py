@@ -346,13 +346,22 @@ class SearchResults:
             return {}, []
         numbers = rows[-1][1:-1]
         counted = rows[-1][0]
-        newest: list[int] = []
+        newest_keys: list[int] = []
         for i, (*_counts, keys) in enumerate(rows):
             if i == len(rows) - 1 and counted >= need:
                 break  # cut short: not the newest of its period
-            newest += [key % engine.KEY_SCALE for key in sorted(keys or (), reverse=True)]
+            newest_keys += sorted(keys or (), reverse=True)
         # Each period gave its newest ``listed``: the first ``listed`` of all are the newest.
-        return {kind: n for kind, n in zip(kinds, numbers, strict=True) if n}, newest[:listed]
+        # Keys name the indexed row, not the document: its id is looked up (unique index).
+        newest_keys = newest_keys[:listed]
+        ids: dict[int, int] = {}
+        if newest_keys:
+            cursor.execute(
+                f"SELECT fts_key, id FROM {engine.TABLE} WHERE fts_key = ANY(%s)", [newest_keys]
+            )
+            ids = dict(cursor.fetchall())
+        newest = [ids[key] for key in newest_keys if key in ids]
+        return {kind: n for kind, n in zip(kinds, numbers, strict=True) if n}, newest
 
     def _index_newest(self, cursor, limit: int) -> list[tuple]:
         """PostgreSQL: the newest ``limit`` hits (id, kind) through the index. The hits are

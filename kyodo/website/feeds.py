@@ -1,5 +1,7 @@
 from django.contrib.syndication.views import Feed
+from django.template.defaultfilters import linebreaksbr
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
@@ -72,7 +74,10 @@ class EventsRSSFeed(Feed):
         elif item.start_time:
             when += " " + format_time_ja(item.start_time)
         lines = [when, item.venue_name, item.theme or item.description]
-        return "\n".join(line for line in lines if line)
+        # The description is HTML in both feeds (RSS <description>, Atom type="html"): staff
+        # typed plain text, so it is escaped here and the feed escapes it again as XML. Escaped
+        # once only, "<b>" typed by staff would be live markup in a feed reader.
+        return linebreaksbr(escape("\n".join(line for line in lines if line)))
 
     def item_link(self, item):
         return item.get_absolute_url()

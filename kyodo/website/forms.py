@@ -3,18 +3,19 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.forms import CleanTextMixin
 from kyodo.core.uploads import UploadField
+from kyodo.core.versions import VersionedFormMixin
 from kyodo.website.models import NewsPost, Page
 from kyodo.website.services import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES
 
 
-class PageForm(CleanTextMixin, forms.ModelForm):
+class PageForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
     class Meta:
         model = Page
         fields = ["title", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 16})}
 
 
-class NewsForm(CleanTextMixin, forms.ModelForm):
+class NewsForm(VersionedFormMixin, CleanTextMixin, forms.ModelForm):
     class Meta:
         model = NewsPost
         fields = ["title", "body", "published_at", "is_published"]

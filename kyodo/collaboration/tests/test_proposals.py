@@ -24,6 +24,7 @@ from kyodo.collaboration.tests.conftest import PROPOSAL_DATA
 from kyodo.core.models import AuditEntry, OutboxMessage
 from kyodo.core.outbox import outbox_flush
 from kyodo.core.tests.files import docx_bytes, pdf_bytes
+from kyodo.core.versions import edit_version
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,7 @@ def test_a_proposal_goes_from_draft_to_adopted_and_creates_the_record(
             "department": department.pk,
             "title": "まちの風景写真アーカイブと散策マップ",
             "budget": "750000",
+            "edit_version": edit_version(proposal),
         },
     )
     assert response.status_code == 302

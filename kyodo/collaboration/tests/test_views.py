@@ -11,6 +11,7 @@ from kyodo.collaboration import services
 from kyodo.collaboration.models import Collaboration, Department, Proposal, ProposalCall, Review
 from kyodo.collaboration.tests.conftest import PROPOSAL_DATA
 from kyodo.core.models import AuditEntry
+from kyodo.core.versions import edit_version
 
 pytestmark = pytest.mark.django_db
 
@@ -116,6 +117,7 @@ def test_staff_record_a_collaboration_and_every_write_is_audited(client, staff, 
             "budget": "１０，０００",
             "outcome": "市長、議員、職員が参加した。",
             "is_published": "on",
+            "edit_version": edit_version(record, ("organizations", "departments", "events")),
         },
     )
     assert response.status_code == 302
@@ -175,7 +177,8 @@ def test_departments_are_kept_by_staff(client, staff, department):
     assert page.text.index("協働コミュニティ課") < page.text.index("文化振興課")
     response = client.post(
         f"/staff/collaboration/departments/{added.pk}/",
-        {"name": "文化振興課", "contact_name": "山田", "is_active": "on"},
+        {"name": "文化振興課", "contact_name": "山田", "is_active": "on"}
+        | {"edit_version": edit_version(added)},
     )
     assert response.status_code == 302
     assert AuditEntry.objects.get(action="kyodo.collaboration.department.updated").changes == {

@@ -18,7 +18,7 @@ from kyodo.collaboration.exceptions import GroupNotActive
 from kyodo.collaboration.forms import AttachmentForm, ProposalForm
 from kyodo.collaboration.models import ProposalAttachment, ProposalCall
 from kyodo.core.permissions import group_required
-from kyodo.core.views.actions import perform, submit
+from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.organizations.selectors import organization_for_representative
 
 
@@ -84,7 +84,10 @@ def _page(request, proposal, *, form=None, attachment_form=None, status=200):
         and proposal.organization.can_act
     )
     if form is None and editable:
-        form = ProposalForm(initial={f: getattr(proposal, f) for f in services.PROPOSAL_FIELDS})
+        form = ProposalForm(
+            initial={f: getattr(proposal, f) for f in services.PROPOSAL_FIELDS},
+            version_of=proposal,
+        )
     return render(
         request,
         "collaboration/group/proposal.html",
@@ -107,9 +110,10 @@ def proposal_detail(request, pk: int):
     if request.method == "POST":
         form = ProposalForm(request.POST)
         if form.is_valid():
-            submit(
+            submit_edit(
                 form,
                 services.proposal_update,
+                obj=proposal,
                 actor=request.user,
                 proposal=proposal,
                 data=form.cleaned_data,

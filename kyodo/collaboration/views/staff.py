@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -33,8 +33,10 @@ from kyodo.collaboration.models import (
 )
 from kyodo.collaboration.statistics import compute, fiscal_years_in_register
 from kyodo.collaboration.views import attempt
+from kyodo.core.exports import XLSX_CONTENT_TYPE, download
 from kyodo.core.permissions import role_required, staff_required
 from kyodo.core.roles import Role, has_role
+from kyodo.core.views.actions import submit_edit
 
 reviewer_required = role_required(Role.STAFF, Role.MEMBER)
 
@@ -112,15 +114,19 @@ def record_edit(request, pk: int):
         "departments": list(record.departments.all()),
         "events": list(record.events.all()),
     }
-    form = RecordForm(request.POST or None, initial=initial)
+    form = RecordForm(request.POST or None, initial=initial, version_of=record)
     if request.method == "POST" and form.is_valid():
         data, relations = _record_data(form)
-        if attempt(
+        submit_edit(
             form,
-            lambda: services.collaboration_update(
-                actor=request.user, record=record, data=data, **relations
-            ),
-        ):
+            services.collaboration_update,
+            obj=record,
+            actor=request.user,
+            record=record,
+            data=data,
+            **relations,
+        )
+        if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("collaboration-staff:record", pk=record.pk)
     return render(request, "collaboration/staff/record_form.html", {"form": form, "record": record})
@@ -149,14 +155,17 @@ def departments(request):
 def department_edit(request, pk: int):
     department = get_object_or_404(Department, pk=pk)
     initial = {f: getattr(department, f) for f in services.DEPARTMENT_FIELDS}
-    form = DepartmentForm(request.POST or None, initial=initial)
+    form = DepartmentForm(request.POST or None, initial=initial, version_of=department)
     if request.method == "POST" and form.is_valid():
-        if attempt(
+        submit_edit(
             form,
-            lambda: services.department_update(
-                actor=request.user, department=department, data=form.cleaned_data
-            ),
-        ):
+            services.department_update,
+            obj=department,
+            actor=request.user,
+            department=department,
+            data=form.cleaned_data,
+        )
+        if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("collaboration-staff:departments")
     return render(
@@ -203,26 +212,29 @@ def statistics(request):
 def statistics_export(request):
     _form, stats = _statistics(request)
     year = stats.fiscal_year or "all"
-    response = HttpResponse(
-        to_xlsx(stats),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return download(
+        to_xlsx(stats), filename=f"collaboration-{year}.xlsx", content_type=XLSX_CONTENT_TYPE
     )
-    response["Content-Disposition"] = f'attachment; filename="collaboration-{year}.xlsx"'
-    return response
 
 
 @staff_required
 def counting(request):
     # The counting setting: which forms the statistics count as 協働.
     current = selectors.counting_settings()
-    form = CountingForm(request.POST or None, initial={"counted_forms": current.counted_form_list})
+    form = CountingForm(
+        request.POST or None,
+        initial={"counted_forms": current.counted_form_list},
+        version_of=current,
+    )
     if request.method == "POST" and form.is_valid():
-        if attempt(
+        submit_edit(
             form,
-            lambda: services.counting_settings_update(
-                actor=request.user, counted_forms=form.cleaned_data["counted_forms"]
-            ),
-        ):
+            services.counting_settings_update,
+            obj=current,
+            actor=request.user,
+            counted_forms=form.cleaned_data["counted_forms"],
+        )
+        if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("collaboration-staff:statistics")
     return render(request, "collaboration/staff/counting.html", {"form": form})
@@ -269,12 +281,17 @@ def call_detail(request, pk: int):
 def call_edit(request, pk: int):
     call = get_object_or_404(ProposalCall, pk=pk)
     initial = {f: getattr(call, f) for f in services.CALL_FIELDS}
-    form = CallForm(request.POST or None, initial=initial)
+    form = CallForm(request.POST or None, initial=initial, version_of=call)
     if request.method == "POST" and form.is_valid():
-        if attempt(
+        submit_edit(
             form,
-            lambda: services.call_update(actor=request.user, call=call, data=form.cleaned_data),
-        ):
+            services.call_update,
+            obj=call,
+            actor=request.user,
+            call=call,
+            data=form.cleaned_data,
+        )
+        if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("collaboration-staff:call", pk=call.pk)
     return render(request, "collaboration/staff/call_form.html", {"form": form, "call": call})

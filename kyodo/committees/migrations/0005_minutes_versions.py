@@ -10,7 +10,8 @@ def freeze_confirmed_minutes(apps, schema_editor):
     then) and one for the content they have now, which becomes the current version."""
     Minutes = apps.get_model("committees", "Minutes")
     Revision = apps.get_model("committees", "MinutesRevision")
-    if not Minutes.objects.filter(status="confirmed").exists():
+    # The database being migrated (kyodo backup --verify migrates a scratch one beside it).
+    if not Minutes.objects.using(schema_editor.connection.alias).filter(status="confirmed").exists():
         return
     # The builders of the application, as they stand when this migration is written.
     from kyodo.committees import documents

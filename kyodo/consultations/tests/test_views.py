@@ -5,6 +5,7 @@ import pytest
 from kyodo.consultations.models import Consultation
 from kyodo.consultations.tests.factories import make_consultation
 from kyodo.core.models import AuditEntry
+from kyodo.core.versions import edit_version
 
 
 def _form(**overrides):
@@ -69,7 +70,8 @@ def test_staff_edit_a_consultation(client, staff_user):
 
     response = client.post(
         f"/staff/consultations/{consultation.pk}/edit/",
-        _form(staff=staff_user.pk, summary="会計について相談", categories=["accounting"]),
+        _form(staff=staff_user.pk, summary="会計について相談", categories=["accounting"])
+        | {"edit_version": edit_version(consultation)},
     )
     assert response.status_code == 302
     consultation.refresh_from_db()

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kyodo.consultations import selectors, services
-from kyodo.consultations.exceptions import ConsultationError
 from kyodo.consultations.forms import ConsultationFilterForm, ConsultationForm
 from kyodo.consultations.models import Consultation
 from kyodo.core.permissions import staff_required
+from kyodo.core.views.actions import submit, submit_edit
 
 PAGE_SIZE = 50
 
@@ -44,7 +44,9 @@ def consultation_create(request):
 def consultation_edit(request, pk: int):
     consultation = _get(request, pk)
     form = ConsultationForm(
-        request.POST or None, initial=ConsultationForm.initial_for(consultation)
+        request.POST or None,
+        initial=ConsultationForm.initial_for(consultation),
+        version_of=consultation,
     )
     if request.method == "POST" and form.is_valid():
         if _save(form, actor=request.user, consultation=consultation):
@@ -71,12 +73,15 @@ def _save(form: ConsultationForm, *, actor, consultation: Consultation | None = 
     # Rules spanning several fields live in the service; its errors land on the field at fault.
     try:
         if consultation is None:
-            return services.consultation_create(actor=actor, **form.cleaned_data)
-        return services.consultation_update(
-            actor=actor, consultation=consultation, **form.cleaned_data
+            return submit(form, services.consultation_create, actor=actor, **form.cleaned_data)
+        return submit_edit(
+            form,
+            services.consultation_update,
+            obj=consultation,
+            actor=actor,
+            consultation=consultation,
+            **form.cleaned_data,
         )
-    except ConsultationError as exc:
-        form.add_error(exc.field, str(exc.message))
     except ValidationError as exc:
         form.add_error(None, exc)
     return None

@@ -1,15 +1,35 @@
-"""Sample pages of the people-and-access routes with parameters, for the axe-core test."""
+"""Sample pages of core's routes with parameters (people and access, the confirmation
+of a public submission), for the axe-core test."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import timedelta
 
 
 def samples() -> dict[str, str | None]:
     from django.contrib.auth import get_user_model
+    from django.utils import timezone
 
     from kyodo.committees.models import Member, Membership, SecretariatMember
+    from kyodo.core.models import PendingSubmission
     from kyodo.organizations.models import Organization
+    from kyodo.organizations.tests.factories import application_data
 
     staff = get_user_model().objects.get(username="nishiguchi")
     member = Member.objects.get(name="熊田")
     group = Organization.objects.filter(status="registered").first()
+    # A submission waiting for its confirmation, with a token known here.
+    token = "axe-sample-confirmation"
+    PendingSubmission.objects.get_or_create(
+        token_hash=hashlib.sha256(token.encode()).hexdigest(),
+        defaults={
+            "kind": "organizations.application",
+            "email": "sample@example.jp",
+            "payload": {"data": application_data(name="確認待ちの会", email="sample@example.jp")},
+            "expires_at": timezone.now() + timedelta(days=1),
+        },
+    )
     return {
         "/staff/todo/<slug:key>/": "/staff/todo/upcoming/",
         "/staff/people/<int:pk>/": f"/staff/people/{staff.pk}/",
@@ -21,4 +41,5 @@ def samples() -> dict[str, str | None]:
         "/staff/committees/people/members/<int:pk>/seats/new/": None,  # a form's target (POST only)
         "/staff/committees/people/seats/<int:pk>/": f"/staff/committees/people/seats/{Membership.objects.filter(member=member).first().pk}/",
         "/staff/committees/people/secretariat/<int:pk>/": f"/staff/committees/people/secretariat/{SecretariatMember.objects.first().pk}/",
+        "/confirm/<str:token>/": f"/confirm/{token}/",
     }  # fmt: skip

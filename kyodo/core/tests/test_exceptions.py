@@ -13,6 +13,7 @@ PLAIN_PYTHON = {
     "kyodo.minutes_text.parser.MinutesParseError",
     "kyodo.core.wareki.WarekiError",
     "kyodo.reports.months.MonthError",
+    "kyodo.core.backup._FileVanished",  # internal signal to take the snapshot again
 }
 
 

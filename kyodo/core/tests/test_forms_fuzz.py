@@ -127,7 +127,7 @@ def constructor_arguments() -> dict[str, object]:
 
 KNOWN_PARAMETERS = {"self", "args", "kwargs", "data", "files", "auto_id", "prefix", "initial"}
 KNOWN_PARAMETERS |= {"error_class", "label_suffix", "empty_permitted", "field_order", "instance"}
-KNOWN_PARAMETERS |= {"use_required_attribute", "renderer", "bound_field_class"}
+KNOWN_PARAMETERS |= {"use_required_attribute", "renderer", "bound_field_class", "version_of"}
 
 
 def build(form_class, arguments, data, files):

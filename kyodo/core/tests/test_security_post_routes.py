@@ -22,6 +22,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.crypto import get_random_string
 
+from kyodo.core.middleware import HONEYPOT_FIELD
 from kyodo.core.models import AuditEntry, OutboxMessage
 from kyodo.core.roles import Role
 
@@ -110,8 +111,8 @@ def form_fields(html: str) -> list[tuple[str, bool]]:
     """(name, is a file input) for every field of the page, the CSRF token left out."""
     fields = []
     for tag, before, name, after in FIELD_RE.findall(html):
-        if name == "csrfmiddlewaretoken":
-            continue
+        if name in ("csrfmiddlewaretoken", HONEYPOT_FIELD):
+            continue  # garbage in the honeypot would refuse every form before it is checked
         is_file = tag.lower() == "input" and re.search(r'type="file"', before + after) is not None
         fields.append((name, is_file))
     return list(dict.fromkeys(fields))

@@ -105,6 +105,7 @@ def test_an_html_file_as_bylaws_is_refused_whatever_its_name(client):
 
 
 def test_text_bylaws_come_back_as_a_plain_text_download(client, staff_user):
+    from kyodo.core.tests.confirm import confirm_by_mail
     from kyodo.organizations.models import Organization
     from kyodo.organizations.tests.factories import application_post
 
@@ -114,6 +115,7 @@ def test_text_bylaws_come_back_as_a_plain_text_download(client, staff_user):
         application_post(bylaws=SimpleUploadedFile("規約.txt", text), agree=True),
     )
     assert response.status_code == 302
+    confirm_by_mail(client)
     organization = Organization.objects.get()
     client.force_login(staff_user)
     download = client.get(f"/staff/groups/{organization.pk}/bylaws/")

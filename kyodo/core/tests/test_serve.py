@@ -63,7 +63,22 @@ def test_serve_runs_the_demo_site_with_worker_and_sweeper(tmp_path):
             ["pgrep", "-f", "-P", str(server.pid)], capture_output=True, text=True
         ).stdout.split()
         assert len(children) == 3
+        # gunicorn's control socket is this instance's own, in its VAR_DIR.
+        assert (tmp_path / f"gunicorn-127.0.0.1-{port}.ctl").is_socket()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
     assert server.returncode == 0
+
+
+def test_each_instance_has_its_own_gunicorn_control_socket(settings, tmp_path):
+    from kyodo.core.management.commands.serve import web_command
+
+    settings.VAR_DIR = tmp_path
+    first = web_command("python", "127.0.0.1:8000", 2)
+    second = web_command("python", "127.0.0.1:8001", 2)
+    socket = first[first.index("--control-socket") + 1]
+    assert socket == str(tmp_path / "gunicorn-127.0.0.1-8000.ctl")
+    assert second[second.index("--control-socket") + 1] == str(
+        tmp_path / "gunicorn-127.0.0.1-8001.ctl"
+    )

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from kyodo.core.confirmations import submission_request
 from kyodo.events import selectors, services
 from kyodo.events.exceptions import EventError
 from kyodo.events.filters import EventFilterForm, Month
@@ -116,7 +118,24 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if event is None:
         raise Http404
     form = ApplicationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and form.is_valid() and settings.EVENT_APPLICATION_CONFIRMATION:
+        # The place is taken only when the applicant confirms the address by mail (issue 18).
+        try:
+            services.check_accepting(event)
+        except EventError as exc:
+            form.add_error(None, exc.message)
+        else:
+            arguments = form.service_arguments()
+            organization = arguments.pop("organization")
+            submission_request(
+                kind="events.application",
+                email=arguments["email"],
+                payload={"event": event.pk, "organization": organization and organization.pk}
+                | arguments,
+                hours=settings.EVENT_APPLICATION_CONFIRM_HOURS,
+            )
+            return redirect("confirm-sent")
+    elif request.method == "POST" and form.is_valid():
         try:
             application = services.application_submit(
                 actor=None, event=event, **form.service_arguments()
@@ -124,20 +143,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         except EventError as exc:
             form.add_error(None, exc.message)
         else:
-            if application.status == Application.Status.CONFIRMED:
-                messages.success(
-                    request,
-                    _("Your application is confirmed. We have sent you a confirmation e-mail."),
-                )
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "The event is full: you are number %(position)s on the waiting list. "
-                        "We have sent you an e-mail."
-                    )
-                    % {"position": application.waitlist_position},
-                )
+            messages.success(request, _application_message(application))
             return redirect(event)
     accepting = True
     closed_reason = ""
@@ -151,6 +157,32 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {"event": event, "form": form, "accepting": accepting, "closed_reason": closed_reason},
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _application_message(application: Application) -> str:
+    if application.status == Application.Status.CONFIRMED:
+        return _("Your application is confirmed. We have sent you a confirmation e-mail.")
+    return _(
+        "The event is full: you are number %(position)s on the waiting list. "
+        "We have sent you an e-mail."
+    ) % {"position": application.waitlist_position}
+
+
+def application_confirmed(payload: dict, upload) -> tuple[str, str]:
+    """The applicant confirmed the address: the application is made now, places counted now."""
+    from kyodo.organizations.models import Organization
+
+    arguments = dict(payload)
+    event = selectors.public_event(arguments.pop("event"))
+    if event is None:
+        raise EventError(_("This event is no longer on the site."))
+    organization = arguments.pop("organization")
+    if organization is not None:
+        organization = Organization.objects.filter(pk=organization).first()
+    application = services.application_submit(
+        actor=None, event=event, organization=organization, **arguments
+    )
+    return event.get_absolute_url(), _application_message(application)
 
 
 @never_cache

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
+from kyodo.core.exports import CSV_CONTENT_TYPE, csv_bytes, download
 from kyodo.core.permissions import staff_required
-from kyodo.core.views.actions import perform, submit
+from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.core.wareki import format_wareki
 from kyodo.events import selectors, services
 from kyodo.events.forms import (
@@ -73,9 +72,16 @@ def event_create(request: HttpRequest) -> HttpResponse:
 @staff_required
 def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
-    form = EventForm(request.POST or None, initial=EventForm.initial_from(event))
+    form = EventForm(request.POST or None, initial=EventForm.initial_from(event), version_of=event)
     if request.method == "POST" and form.is_valid():
-        submit(form, services.event_update, actor=request.user, event=event, **form.cleaned_data)
+        submit_edit(
+            form,
+            services.event_update,
+            obj=event,
+            actor=request.user,
+            event=event,
+            **form.cleaned_data,
+        )
         if not form.errors:
             messages.success(request, _("The event was saved."))
             return redirect("events-staff:event", pk=event.pk)
@@ -141,9 +147,16 @@ def series_create(request: HttpRequest) -> HttpResponse:
 def series_edit(request: HttpRequest, pk: int) -> HttpResponse:
     series = get_object_or_404(EventSeries, pk=pk)
     initial = {name: getattr(series, name) for name in SeriesForm.base_fields}
-    form = SeriesForm(request.POST or None, initial=initial)
+    form = SeriesForm(request.POST or None, initial=initial, version_of=series)
     if request.method == "POST" and form.is_valid():
-        submit(form, services.series_update, actor=request.user, series=series, **form.cleaned_data)
+        submit_edit(
+            form,
+            services.series_update,
+            obj=series,
+            actor=request.user,
+            series=series,
+            **form.cleaned_data,
+        )
         if not form.errors:
             messages.success(request, _("The series was saved."))
             return redirect("events-staff:series")
@@ -168,14 +181,15 @@ def guest_add(request: HttpRequest, pk: int) -> HttpResponse:
 def guest_edit(request: HttpRequest, pk: int) -> HttpResponse:
     guest = get_object_or_404(Guest.objects.select_related("event"), pk=pk)
     initial = {name: getattr(guest, name) for name in GuestForm.base_fields}
-    form = GuestForm(request.POST or None, initial=initial)
+    form = GuestForm(request.POST or None, initial=initial, version_of=guest)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if data["position"] is None:
             data["position"] = guest.position
-        services.guest_update(actor=request.user, guest=guest, **data)
-        messages.success(request, _("The guest was saved."))
-        return redirect("events-staff:event", pk=guest.event_id)
+        submit_edit(form, services.guest_update, obj=guest, actor=request.user, guest=guest, **data)
+        if not form.errors:
+            messages.success(request, _("The guest was saved."))
+            return redirect("events-staff:event", pk=guest.event_id)
     return _form_page(
         request, form, title=_("Edit guest"), event=guest.event, status=_invalid(form)
     )
@@ -247,52 +261,45 @@ def application_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 def applications_csv(request: HttpRequest, pk: int) -> HttpResponse:
     # UTF-8 with a BOM: Excel, which the center opens it in, needs the BOM to read Japanese.
     event = _event_or_404(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-applications.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
+    header = [
+        _("Applied at"),
+        _("Status"),
+        _("Place on the waiting list"),
+        _("Applying as"),
+        _("Group"),
+        pgettext("events person", "Name"),
+        _("Reading (furigana)"),
+        _("Number of people"),
+        _("E-mail"),
+        _("Telephone"),
+        _("Received by"),
+        pgettext("events", "Attendance"),
+        _("Message to the center"),
+    ]
+    rows = [
         [
-            _("Applied at"),
-            _("Status"),
-            _("Place on the waiting list"),
-            _("Applying as"),
-            _("Group"),
-            pgettext("events person", "Name"),
-            _("Reading (furigana)"),
-            _("Number of people"),
-            _("E-mail"),
-            _("Telephone"),
-            _("Received by"),
-            pgettext("events", "Attendance"),
-            _("Message to the center"),
+            format_wareki(timezone.localtime(a.created_at).date(), weekday=False)
+            + timezone.localtime(a.created_at).strftime(" %H:%M"),
+            a.get_status_display(),
+            a.waitlist_position,
+            a.get_kind_display(),
+            a.group_label,
+            a.name,
+            a.name_reading,
+            a.people,
+            a.email,
+            a.phone,
+            a.get_channel_display(),
+            a.get_attendance_display() if a.attendance else "",
+            a.note,
         ]
+        for a in selectors.event_applications(event)
+    ]
+    return download(
+        csv_bytes([header, *rows]),
+        filename=f"event-{event.pk}-applications.csv",
+        content_type=CSV_CONTENT_TYPE,
     )
-    for a in selectors.event_applications(event):
-        writer.writerow(
-            [
-                format_wareki(timezone.localtime(a.created_at).date(), weekday=False)
-                + timezone.localtime(a.created_at).strftime(" %H:%M"),
-                a.get_status_display(),
-                a.waitlist_position or "",
-                a.get_kind_display(),
-                a.group_label,
-                _csv_safe(a.name),
-                _csv_safe(a.name_reading),
-                a.people,
-                _csv_safe(a.email),
-                _csv_safe(a.phone),
-                a.get_channel_display(),
-                a.get_attendance_display() if a.attendance else "",
-                _csv_safe(a.note),
-            ]
-        )
-    return response
-
-
-def _csv_safe(value: str) -> str:
-    # A cell starting with = + - @ is run as a formula by Excel (CSV injection).
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 # --- after the event ---------------------------------------------------------------------------

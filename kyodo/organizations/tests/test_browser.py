@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from kyodo.core.tests.confirm import confirmation_path
 from kyodo.organizations.models import Organization
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -30,6 +31,11 @@ def test_a_citizen_applies_through_the_labelled_form(page):
     assert page.get_by_role("group", name=re.compile("^活動分野")).is_visible()
     page.get_by_role("button", name="申請を送信する").click()
 
+    page.wait_for_url("**/confirm/sent/")
+    # The application reaches the center once the address is confirmed with the mailed link.
+    assert not Organization.objects.exists()
+    page.goto(confirmation_path("hikari@example.jp"))
+    page.get_by_role("button", name="確定して送信する").click()
     page.wait_for_url("**/groups/apply/sent/")
     organization = Organization.objects.get()
     assert (organization.name_reading, organization.phone) == (

@@ -9,6 +9,8 @@ from django.core.management import call_command
 
 from kyodo.core.models import AuditEntry
 from kyodo.core.roles import Role, has_role
+from kyodo.core.tests.confirm import confirm_by_mail
+from kyodo.core.versions import edit_version
 from kyodo.organizations.models import ChangeRequest, Organization
 from kyodo.organizations.tests.factories import application_post
 
@@ -37,13 +39,18 @@ def test_apply_return_resubmit_approve_set_password_and_edit(client, staff_user,
     bylaws = SimpleUploadedFile("規約.txt", "第1条 この会は西東京ひかりの会という。".encode())
     response = client.post("/groups/apply/", {**application_post(), "bylaws": bylaws})
     assert response.status_code == 302
+    assert response["Location"] == "/confirm/sent/"
+    # It reaches staff when the applicant confirms the address with the mailed link.
+    assert not Organization.objects.exists()
+    response = confirm_by_mail(client, "hikari@example.jp")
     assert response["Location"] == "/groups/apply/sent/"
     organization = Organization.objects.get()
     assert organization.status == "applied"
     assert organization.bylaws_name == "規約.txt"
     deliver_mail()
     assert [s for s, _b in mail_to(smtp_server, "hikari@example.jp")] == [
-        "登録団体の申請を受け付けました"
+        "メールアドレスの確認のお願い",
+        "登録団体の申請を受け付けました",
     ]
 
     # Staff return it with a reason; the applicant gets a personal link.
@@ -119,6 +126,7 @@ def test_apply_return_resubmit_approve_set_password_and_edit(client, staff_user,
     profile = application_post(phone="042-999-0000", published_fields=["area", "phone"])
     for field in ("name", "name_reading", "legal_form"):
         profile.pop(field)
+    profile["edit_version"] = edit_version(organization)
     response = client.post("/group/organization/", profile)
     assert response.status_code == 302
     organization.refresh_from_db()

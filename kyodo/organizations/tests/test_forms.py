@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from reportlab.pdfgen import canvas
 
 from kyodo.core.models import AuditEntry, OutboxMessage
+from kyodo.core.tests.confirm import confirm_by_mail
 from kyodo.organizations.forms import ApplicationForm
 from kyodo.organizations.models import Organization, OrganizationStatusChange
 from kyodo.organizations.tests.factories import application_post, make_organization
@@ -141,6 +142,7 @@ def test_the_application_form_refuses_bad_input(client, overrides, message):
 def test_the_application_form_accepts_pdf_docx_and_text_bylaws(client, name, content):
     response = client.post("/groups/apply/", application_post(bylaws=upload(name, content)))
     assert response.status_code == 302
+    confirm_by_mail(client)
     organization = Organization.objects.get()
     assert organization.bylaws_name == name
     assert organization.bylaws.name.startswith("private/organizations/bylaws/")

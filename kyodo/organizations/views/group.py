@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kyodo.core.permissions import group_required
-from kyodo.core.views.actions import submit
+from kyodo.core.views.actions import submit_edit
 from kyodo.organizations import selectors, services
 from kyodo.organizations.forms import ProfileForm
 from kyodo.organizations.views import form_data
@@ -26,13 +26,14 @@ def profile(request):
     initial.update(pending.proposed if pending else {})
     for name in ("activity_fields", "published_fields"):
         initial[name] = [code for code in str(initial[name] or "").split(",") if code]
-    form = ProfileForm(*form_data(request), initial=initial)
+    form = ProfileForm(*form_data(request), initial=initial, version_of=organization)
     if organization.can_act and request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         bylaws = data.pop("bylaws", None)
-        result = submit(
+        result = submit_edit(
             form,
             services.change_request_submit,
+            obj=organization,
             actor=request.user,
             organization=organization,
             data=data,

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 
+from kyodo.core.confirmations import submission_request
 from kyodo.organizations import selectors, services
 from kyodo.organizations.exceptions import InvalidResubmitLink
 from kyodo.organizations.forms import ApplicationForm, DirectoryFilterForm
@@ -43,17 +46,32 @@ def detail(request, pk: int):
 def apply(request):
     form = ApplicationForm(*form_data(request))
     if request.method == "POST" and form.is_valid():
+        # It reaches staff only once the applicant confirms the address (issue 18): the first
+        # mail holds none of the applicant's text.
         data = dict(form.cleaned_data)
         bylaws = data.pop("bylaws", None)
-        services.application_submit(actor=None, data=data, bylaws=bylaws)
-        return redirect("organizations:applied")
+        submission_request(
+            kind="organizations.application",
+            email=data["email"],
+            payload={"data": data},
+            upload=bylaws,
+            hours=settings.GROUP_APPLICATION_CONFIRM_HOURS,
+        )
+        return redirect("confirm-sent")
     return render(request, "organizations/public/apply.html", {"form": form})
+
+
+def application_confirmed(payload: dict, upload) -> tuple[str, str]:
+    """The applicant followed the mailed link: the application reaches staff now."""
+    services.application_submit(actor=None, data=payload["data"], bylaws=upload)
+    return reverse("organizations:applied"), _("Your address is confirmed.")
 
 
 def applied(request):
     return render(request, "organizations/public/applied.html")
 
 
+@never_cache
 def resubmit(request, pk: int, token: str):
     # The personal link mailed with a return: the applicant corrects and sends again, once.
     organization = get_object_or_404(Organization, pk=pk)

@@ -7,12 +7,13 @@ from pathlib import PurePath
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 from kyodo.core.permissions import staff_required
 from kyodo.core.views.actions import perform, submit
 from kyodo.organizations import selectors, services, spreadsheets
@@ -294,26 +295,23 @@ def import_confirm(request):
     return redirect("organizations-staff:index")
 
 
-def _download(content: bytes, *, content_type: str, extension: str) -> HttpResponse:
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="organizations-{stamp}.{extension}"'
-    return response
-
-
 @staff_required
 def export_csv(request):
-    return _download(
+    return download(
         spreadsheets.export_csv(selectors.export_organizations()),
-        content_type="text/csv; charset=utf-8",
-        extension="csv",
+        filename=_export_name("csv"),
+        content_type=CSV_CONTENT_TYPE,
     )
 
 
 @staff_required
 def export_xlsx(request):
-    return _download(
+    return download(
         spreadsheets.export_xlsx(selectors.export_organizations()),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        extension="xlsx",
+        filename=_export_name("xlsx"),
+        content_type=XLSX_CONTENT_TYPE,
     )
+
+
+def _export_name(extension: str) -> str:
+    return f"organizations-{timezone.localdate().strftime('%Y%m%d')}.{extension}"

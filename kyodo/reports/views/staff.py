@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from kyodo.core.exports import download
 from kyodo.core.permissions import staff_required
 from kyodo.reports import exports
 from kyodo.reports.chart import trend_chart
@@ -44,9 +45,11 @@ def report_download(request, slug: str, fmt: str):
         raise Http404
     month_ = _month(slug)
     render_file, content_type = exports.FORMATS[fmt]
-    response = HttpResponse(render_file(monthly_report(month=month_)), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="monthly-report-{month_.slug}.{fmt}"'
-    return response
+    return download(
+        render_file(monthly_report(month=month_)),
+        filename=f"monthly-report-{month_.slug}.{fmt}",
+        content_type=content_type,
+    )
 
 
 def _month(slug: str) -> Month:

@@ -146,12 +146,15 @@ def test_bigrams_and_snippets():
         )
     ) == ["zaudiencepublic", "zkindentry", "zfiscal2010", "zcommittee1", "zmeeting2", "zcategoryreport"]  # fmt: skip
     # PostgreSQL also indexes the bigrams with the period of the date (2011-01-18: FY2010).
-    key = engine.fts_key(date(2011, 1, 18), 7)
+    key = engine.fts_key(date(2011, 1, 18), "entry", 7)
     assert engine.PERIOD_YEARS == 1
     assert engine.pg_lexemes("協働", ["zkindentry"], key) == [
         "e5838d0a", "e5838d0ay2010", "e58d94e5838d", "e58d94e5838dy2010", "zkindentry",
     ]  # fmt: skip
-    assert engine.pg_lexemes("協働", [], engine.fts_key(None, 7)) == ["e5838d0a", "e58d94e5838d"]
+    assert engine.pg_lexemes("協働", [], engine.fts_key(None, "entry", 7)) == [
+        "e5838d0a",
+        "e58d94e5838d",
+    ]
     html = snippet("<b>ＮＰＯ</b>との協働 & 連携", parse_query("npo 協働").needles)
     assert html == "&lt;b&gt;<mark>ＮＰＯ</mark>&lt;/b&gt;との<mark>協働</mark> &amp; 連携"
     long = "あ" * 100 + "協働" + "い" * 300

@@ -29,7 +29,10 @@ def test_events_feeds_list_the_demo_events_latest_first(client, demo):
     symposium = Event.objects.get(title="協働を考えるシンポジウム")
     first = entries[0]
     assert first.find("a:link", ATOM).get("href") == f"http://testserver/events/{symposium.pk}/"
-    assert first.find("a:summary", ATOM).text == "平成23年2月9日(水) 午後6時30分～8時30分\n田無庁舎"
+    # HTML (type="html"): the lines are <br>-separated, staff's text escaped within.
+    assert (
+        first.find("a:summary", ATOM).text == "平成23年2月9日(水) 午後6時30分～8時30分<br>田無庁舎"
+    )
 
     rss = ET.fromstring(client.get("/events/feed/rss/").content)
     assert [i.find("title").text for i in rss.findall("channel/item")] == [

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from kyodo.core.permissions import staff_required
+from kyodo.core.views.actions import submit, submit_edit
 from kyodo.website import services
 from kyodo.website.forms import AttachmentForm, NewsForm, PageForm
 from kyodo.website.models import NewsPost, Page
@@ -29,14 +30,18 @@ def page_edit(request, slug: str):
     page = Page.objects.filter(slug=slug).first() or Page(slug=slug, title=Page.Slug(slug).label)
     form = PageForm(request.POST if request.method == "POST" else None, instance=page)
     if request.method == "POST" and form.is_valid():
-        services.page_update(
+        submit_edit(
+            form,
+            services.page_update,
+            obj=page,
             actor=request.user,
             slug=slug,
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
         )
-        messages.success(request, _("The page was saved."))
-        return redirect("website-staff:index")
+        if not form.errors:
+            messages.success(request, _("The page was saved."))
+            return redirect("website-staff:index")
     return render(request, "website/staff/page_form.html", {"form": form, "page": page})
 
 
@@ -45,9 +50,20 @@ def news_edit(request, pk: int | None = None):
     post = get_object_or_404(NewsPost, pk=pk) if pk else None
     form = NewsForm(request.POST if request.method == "POST" else None, instance=post)
     if request.method == "POST" and form.is_valid():
-        post = services.news_save(actor=request.user, post=post, **form.cleaned_data)
-        messages.success(request, _("The news item was saved."))
-        return redirect("website-staff:news-edit", pk=post.pk)
+        if post is None:
+            saved = submit(form, services.news_save, actor=request.user, **form.cleaned_data)
+        else:
+            saved = submit_edit(
+                form,
+                services.news_save,
+                obj=post,
+                actor=request.user,
+                post=post,
+                **form.cleaned_data,
+            )
+        if not form.errors:
+            messages.success(request, _("The news item was saved."))
+            return redirect("website-staff:news-edit", pk=saved.pk)
     attachment_form = AttachmentForm() if post else None
     return render(
         request,

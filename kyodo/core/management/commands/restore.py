@@ -6,7 +6,10 @@ from kyodo.core.backup import RestoreError, backup_restore
 
 
 class Command(BaseCommand):
-    help = "Replace the database's content and uploaded files with a backup from `kyodo backup`."
+    help = (
+        "Replace the database's content and uploaded files with a backup from `kyodo backup`. "
+        "Nothing changes unless the whole backup can be restored."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path)
@@ -14,13 +17,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, yes, **options):
         if not yes:
-            answer = input(
-                "データベースの内容をバックアップで置き換えます。よろしいですか？ [y/N] "
-            )
+            try:
+                answer = input(
+                    "データベースの内容をバックアップで置き換えます。よろしいですか？ [y/N] "
+                )
+            except EOFError:
+                raise CommandError(
+                    "確認の入力ができません。置き換えてよい場合は --yes を付けて実行してください。"
+                ) from None
             if answer.strip().lower() not in {"y", "yes"}:
-                raise CommandError("中止しました。")
+                raise CommandError("中止しました。データベースは変更していません。")
         try:
             counts = backup_restore(path)
         except RestoreError as exc:
-            raise CommandError(str(exc)) from None
-        self.stdout.write(f"{path}: {sum(counts.values())} rows restored")
+            raise CommandError(str(exc.message)) from None
+        self.stdout.write(f"{path}: {sum(counts.values())} 行を復元しました。")

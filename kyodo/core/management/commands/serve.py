@@ -1,10 +1,43 @@
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
+
+
+def control_socket(bind: str) -> Path:
+    """gunicorn's control socket for this instance: in its VAR_DIR, named after its address.
+
+    gunicorn's default (~/.gunicorn/gunicorn.ctl) is one socket for every gunicorn of the user
+    on the host, so one instance's control commands would reach another.
+    """
+    return Path(settings.VAR_DIR) / f"gunicorn-{re.sub(r'[^A-Za-z0-9.]+', '-', bind)}.ctl"
+
+
+def web_command(python: str, bind: str, workers: int) -> list[str]:
+    socket = control_socket(bind)
+    socket.parent.mkdir(parents=True, exist_ok=True)
+    return [
+        python,
+        "-m",
+        "gunicorn",
+        "kyodo.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--access-logfile",
+        "-",
+        "--graceful-timeout",
+        "10",
+        "--control-socket",
+        str(socket),
+    ]
 
 
 class Command(BaseCommand):
@@ -19,20 +52,7 @@ class Command(BaseCommand):
     def handle(self, *args, bind, workers, **options):
         python = sys.executable
         commands = {
-            "web": [
-                python,
-                "-m",
-                "gunicorn",
-                "kyodo.wsgi:application",
-                "--bind",
-                bind,
-                "--workers",
-                str(workers),
-                "--access-logfile",
-                "-",
-                "--graceful-timeout",
-                "10",
-            ],
+            "web": web_command(python, bind, workers),
             "worker": [python, "-m", "kyodo", "db_worker", "--queue-name", "*", "--no-reload"],
             "periodic": [python, "-m", "kyodo", "periodic", "--every", "60"],
         }

@@ -1,0 +1,168 @@
+"""Who is asking, and how often: the client's address and counters kept in Django's cache.
+
+**The client's address.** Behind the TLS proxy the documentation describes, every request comes
+from the proxy's address; limits by ``REMOTE_ADDR`` would then throttle everybody at once (and let
+one attacker lock everybody out). The address is taken from ``CLIENT_IP_HEADER`` (for example
+``X-Forwarded-For`` or ``X-Real-IP``) only when that setting names it *and* the request comes from
+one of ``TRUSTED_PROXIES`` (addresses or networks); anyone else could write the header. With
+``X-Forwarded-For`` the client is the right-most address that is not a trusted proxy. IPv6
+addresses count by their /64 network, which one subscriber usually holds whole.
+
+**Counters** live in the ``ratelimit`` cache of ``settings.CACHES``: the database by default
+(Django's database cache, table ``kyodo_ratelimit``, shared by every process and host), Redis
+with ``CACHE_URL=redis://…``. A counter is read and moved in one step: under a transaction and,
+on PostgreSQL, an advisory lock on the database cache (Django's own ``incr`` there is a read then a
+write), or Redis' atomic ``INCR``; so a burst of parallel requests cannot slip past a limit.
+Windows are fixed (the key names the window), which is simple and predictable: at most ``N`` in
+each period.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.db import DatabaseCache
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connections, router, transaction
+
+from kyodo.env import parse_rate
+
+CACHE_ALIAS = "ratelimit"
+
+
+# --- the client's address ----------------------------------------------------------------------
+
+
+def _networks(values) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    networks = []
+    for value in values:
+        try:
+            networks.append(ipaddress.ip_network(value.strip(), strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES: {value!r} is not an address or network."
+            ) from None
+    return networks
+
+
+def _parse(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    value = value.strip().strip('"')
+    if value.startswith("[") and "]" in value:  # [2001:db8::1]:443
+        value = value[1 : value.index("]")]
+    elif value.count(":") == 1:  # 192.0.2.1:443
+        value = value.split(":", 1)[0]
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        return address.ipv4_mapped
+    return address
+
+
+def client_address(request) -> str:
+    """The address of the person behind ``request`` (see the module doc)."""
+    remote = _parse(request.META.get("REMOTE_ADDR", "")) or ipaddress.ip_address("0.0.0.0")
+    header = getattr(settings, "CLIENT_IP_HEADER", "")
+    if not header:
+        return str(remote)
+    trusted = _networks(getattr(settings, "TRUSTED_PROXIES", ()))
+
+    def is_trusted(address) -> bool:
+        return any(address in network for network in trusted)
+
+    if not is_trusted(remote):
+        return str(remote)
+    raw = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
+    hops = [_parse(part) for part in raw.split(",") if part.strip()]
+    if not hops or any(hop is None for hop in hops):
+        return str(remote)  # absent or garbled: the proxy's own address, never a guess
+    for hop in reversed(hops):
+        if not is_trusted(hop):
+            return str(hop)
+    return str(hops[0])
+
+
+def address_key(address: str) -> str:
+    """What a limit counts by: the address, or its /64 network for IPv6."""
+    parsed = ipaddress.ip_address(address)
+    if isinstance(parsed, ipaddress.IPv6Address):
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
+
+
+# --- counters ----------------------------------------------------------------------------------
+
+
+def cache():
+    return caches[CACHE_ALIAS]
+
+
+def _hashed(key: str) -> str:
+    # Keys hold addresses and user names: stored hashed, and short enough for any backend.
+    return "kyodo:" + hashlib.sha256(key.encode()).hexdigest()[:40]
+
+
+@contextmanager
+def locked(key: str) -> Iterator[None]:
+    """Run the block as one step for ``key`` with respect to every process (see module doc)."""
+    backend = cache()
+    if not isinstance(backend, DatabaseCache):
+        yield  # Redis' INCR is atomic; local memory is one process (tests, development)
+        return
+    alias = router.db_for_write(backend.cache_model_class)
+    with transaction.atomic(using=alias):
+        connection = connections[alias]
+        if connection.vendor == "postgresql":
+            number = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [number])
+        # SQLite: the transaction began with BEGIN IMMEDIATE, the database's write lock.
+        yield
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    count: int
+    limit: int
+    retry_after: int  # seconds until the window ends
+
+
+def hit(scope: str, key: str, rate: str, *, now: float | None = None) -> Decision:
+    """Count one request of ``key`` in ``scope`` against ``rate``: refused beyond the limit."""
+    limit, period = parse_rate(rate)
+    now = time.time() if now is None else now
+    window = int(now // period)
+    retry_after = max(1, int((window + 1) * period - now))
+    name = _hashed(f"{scope}|{key}|{period}|{window}")
+    backend = cache()
+    with locked(name):
+        if backend.add(name, 1, timeout=period + 60):
+            count = 1
+        else:
+            try:
+                count = backend.incr(name)
+            except ValueError:  # expired in between
+                backend.set(name, 1, timeout=period + 60)
+                count = 1
+    return Decision(count <= limit, count, limit, retry_after)
+
+
+def state_get(key: str) -> dict:
+    return cache().get(_hashed(key)) or {}
+
+
+def state_set(key: str, value: dict, *, timeout: int) -> None:
+    cache().set(_hashed(key), value, timeout=timeout)
+
+
+def state_delete(key: str) -> None:
+    cache().delete(_hashed(key))
