@@ -24,7 +24,7 @@ from ninja import FilterSchema, NinjaAPI, Path, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import Field, WithJsonSchema
 
-from kyodo.api.opendata import public_events
+from kyodo.api.opendata import visible_events
 from kyodo.committees.export import minutes_document, speaker_label
 from kyodo.committees.models import AgendaItem, Meeting, Minutes, MinutesEntry, SpeakerLabels
 from kyodo.core.wareki import fiscal_year_range
@@ -142,7 +142,7 @@ class EventOut(Schema):
 
 
 def _events(filters: DateRangeFilter, kind: EventKind | None):
-    events = public_events().prefetch_related("guests")
+    events = visible_events().prefetch_related("guests")
     start, end = filters.date_bounds()
     if start:
         events = events.filter(date__gte=start)
@@ -158,13 +158,13 @@ def _events(filters: DateRangeFilter, kind: EventKind | None):
 def list_events(
     request: HttpRequest, filters: Query[DateRangeFilter], kind: EventKind | None = None
 ):
-    """Published and held events, by date."""
+    """Every event the public may see (published, held and cancelled ones), by date."""
     return _events(filters, kind)
 
 
 @api.get("/events/{event_id}", response={200: EventOut, **NOT_FOUND}, tags=["events"])
 def get_event(request: HttpRequest, event_id: int = Path(..., ge=1, le=MAX_ID)):
-    return get_object_or_404(public_events().prefetch_related("guests"), pk=event_id)
+    return get_object_or_404(visible_events().prefetch_related("guests"), pk=event_id)
 
 
 # --- registered groups ----------------------------------------------------------------------

@@ -4,17 +4,17 @@ from datetime import date
 
 import icalendar
 
-from kyodo.api.opendata import EVENT_COLUMNS, public_events
+from kyodo.api.opendata import EVENT_COLUMNS, visible_events
 from kyodo.events.models import Event
 
 
-def test_calendar_parses_back_to_the_public_events(client, demo):
+def test_calendar_parses_back_to_the_visible_events(client, demo):
     response = client.get("/calendar/events.ics")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/calendar; charset=utf-8"
     calendar = icalendar.Calendar.from_ical(response.content)
     entries = calendar.walk("VEVENT")
-    expected = list(public_events())
+    expected = list(visible_events())
     assert len(expected) >= 5
     assert [str(e["summary"]) for e in entries] == [event.name for event in expected]
     assert [e.decoded("dtstart").date() if hasattr(e.decoded("dtstart"), "date") else e.decoded("dtstart") for e in entries] == [event.date for event in expected]  # fmt: skip
@@ -36,7 +36,7 @@ def test_open_data_csv_has_the_standard_columns_and_the_events(client, demo):
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert list(rows[0].keys()) == EVENT_COLUMNS
-    expected = list(public_events())
+    expected = list(visible_events())
     assert [row["イベント名"] for row in rows] == [event.name for event in expected]
     assert [row["開始日"] for row in rows] == [event.date.isoformat() for event in expected]
     assert all(row["都道府県コード又は市区町村コード"] == "132292" for row in rows)

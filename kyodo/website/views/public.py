@@ -5,8 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
-from kyodo.api.opendata import public_events as listed_events
-from kyodo.events.selectors import public_events
+from kyodo.events import selectors as event_selectors
 from kyodo.website import selectors
 from kyodo.website.models import NewsAttachment, Page
 
@@ -15,11 +14,9 @@ HOME_EVENTS = 5
 
 
 def home(request):
-    upcoming = list(public_events()[:HOME_EVENTS])
+    upcoming = list(event_selectors.public_events()[:HOME_EVENTS])
     # Between programmes (or in the 2011 demo) the home page shows what was held lately instead.
-    recent = (
-        [] if upcoming else list(listed_events().order_by("-date", "-start_time")[:HOME_EVENTS])
-    )
+    recent = [] if upcoming else list(event_selectors.recent_events(limit=HOME_EVENTS))
     return render(
         request,
         "website/home.html",
