@@ -38,6 +38,7 @@ from kyodo.events.exceptions import (
     InvalidEvent,
 )
 from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
+from kyodo.search import indexing
 
 if TYPE_CHECKING:
     from kyodo.core.models import User
@@ -109,6 +110,7 @@ def series_update(*, actor: User, series: EventSeries, **changes: Any) -> EventS
             obj=series,
             changes=diff_fields(before, series, SERIES_FIELDS),
         )
+        indexing.index(series)
     return series
 
 
@@ -218,6 +220,7 @@ def event_create(
             obj=event,
             changes=diff_fields(None, event, [*EVENT_FIELDS, "series_number", "status"]),
         )
+        indexing.index(event)
     return event
 
 
@@ -241,6 +244,7 @@ def event_update(*, actor: User, event: Event, **changes: Any) -> Event:
             obj=event,
             changes=diff_fields(before, event, [*EVENT_FIELDS, "series_number"]),
         )
+        indexing.index(event)
         if event.status in (Event.Status.DRAFT, Event.Status.PUBLISHED):
             _promote_from_waitlist(event, actor=actor)
     return event
@@ -275,6 +279,7 @@ def _event_set_status(*, actor: User, event: Event, status: str, allowed_from: l
             obj=event,
             changes={"status": [previous, status]},
         )
+        indexing.index(event)
     return event
 
 

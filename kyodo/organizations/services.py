@@ -33,6 +33,7 @@ from kyodo.organizations.models import (
     OrganizationStatusChange,
     join_codes,
 )
+from kyodo.search import indexing
 
 Status = Organization.Status
 Kind = OrganizationStatusChange.Kind
@@ -120,6 +121,7 @@ def application_submit(
             obj=organization,
             changes={"name": [None, organization.name]},
         )
+        indexing.index(organization)
         with translation.override(settings.LANGUAGE_CODE):
             _mail(
                 organization=organization,
@@ -220,6 +222,7 @@ def application_resubmit(
             obj=organization,
             changes=changes,
         )
+        indexing.index(organization)
         with translation.override(settings.LANGUAGE_CODE):
             _mail(
                 organization=organization,
@@ -341,6 +344,7 @@ def application_approve(
                 "representative_user": user.username,
             },
         )
+        indexing.index(organization)
         with translation.override(settings.LANGUAGE_CODE):
             _mail(
                 organization=organization,
@@ -429,6 +433,7 @@ def organization_change_status(
                 "note": note,
             },
         )
+        indexing.index(organization)
     return change
 
 
@@ -468,6 +473,7 @@ def organization_update_profile(
             obj=organization,
             changes=changes,
         )
+        indexing.index(organization)
     return changes
 
 
@@ -503,4 +509,5 @@ def organizations_import(*, actor, rows: list[dict[str, Any]]) -> list[Organizat
             action="kyodo.organizations.organization.imported",
             changes={"count": len(created), "names": [o.name for o in created]},
         )
+        indexing.index(*created)
     return created

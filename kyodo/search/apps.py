@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Search")
     staff_menu = [(_("Search"), "search-staff:index")]
+    periodic_daily = ["kyodo.search.indexing.index_news_due"]
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate

@@ -17,3 +17,12 @@ def page_or_none(slug: str) -> Page | None:
 
 def latest_accessibility_statement() -> AccessibilityStatement | None:
     return AccessibilityStatement.objects.first()
+
+
+def page_search_text(page: Page) -> str:
+    """What a reader sees on ``page``, as plain text, for the search index."""
+    from django.utils.html import strip_tags
+
+    from kyodo.core.markup import render_markdown
+
+    return " ".join(strip_tags(render_markdown(page.body or "")).split())

