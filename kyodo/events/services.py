@@ -19,15 +19,14 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, F, Max, Q, Sum
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit import audit_log, diff_fields
+from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import OutboxMessage, Venue
-from kyodo.core.outbox import outbox_enqueue
 from kyodo.core.roles import Role, require_role
 from kyodo.events.exceptions import (
     ApplicationAlreadyCancelled,
@@ -642,6 +641,8 @@ def application_cancel(*, actor: User | None, application: Application) -> Appli
             obj=application,
             changes={"status": [previous, Application.Status.CANCELLED], "event": event.pk},
         )
+        if application.email:
+            _mail(application, "application_cancelled", by_staff=actor is not None)
         if event.status != Event.Status.CANCELLED:
             _promote_from_waitlist(event, actor=actor)
     return application
@@ -704,26 +705,18 @@ def cancel_url(application: Application) -> str:
     return settings.SITE_URL + reverse("events:application-cancel", args=[application.token])
 
 
-MAIL_SUBJECTS = {
-    "application_received": _("Your application: %(event)s"),
-    "application_promoted": _("A place is now yours: %(event)s"),
-    "event_cancelled": _("Cancelled: %(event)s"),
-}
-
-
-def _mail(application: Application, kind: str) -> None:
-    """Queue one mail to the applicant, in Japanese whatever language the request used."""
-    event = application.event
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = str(MAIL_SUBJECTS[kind]) % {"event": event.name}
-        body = render_to_string(
-            f"events/mail/{kind}.txt",
-            {"application": application, "event": event, "cancel_url": cancel_url(application)},
-        )
-    outbox_enqueue(
+def _mail(application: Application, kind: str, **extra) -> None:
+    """Queue one mail to the applicant (``events/mail/<kind>.txt`` through kyodo.core.mail: in
+    Japanese whatever language the request used, with the center's contact block)."""
+    mail_enqueue(
         to=application.email,
-        subject=subject,
-        body=body,
+        template=f"events/mail/{kind}.txt",
+        context={
+            "application": application,
+            "event": application.event,
+            "cancel_url": cancel_url(application),
+            **extra,
+        },
         kind=f"events.{kind}",
         related=application,
     )
