@@ -42,6 +42,37 @@ api = NinjaAPI(
 )
 
 
+class IndexOut(Schema):
+    title: str
+    version: str
+    description: str
+    docs: str = Field(description="Swagger UI.")
+    openapi: str = Field(description="The OpenAPI schema.")
+    endpoints: dict[str, str] = Field(description="Each collection and its address.")
+    files: dict[str, str] = Field(description="Open data files beside the API.")
+
+
+# Not in the schema: a front door for people, not an operation for clients.
+@api.get("/", response=IndexOut, include_in_schema=False)
+def index(request: HttpRequest):
+    """The API's front door: its collections, its documentation and the open data files."""
+    base = reverse("api-v1:index")
+    return {
+        "title": api.title,
+        "version": api.version,
+        "description": api.description,
+        "docs": f"{base}docs",
+        "openapi": f"{base}openapi.json",
+        "endpoints": {
+            name: f"{base}{name}" for name in ("events", "groups", "meetings", "statements")
+        },
+        "files": {
+            "events.csv": reverse("opendata:events-csv"),
+            "events.ics": reverse("opendata:events-ics"),
+        },
+    }
+
+
 # A wall-clock time in Japan. JSON Schema's "time" format is RFC 3339's full-time, which needs a
 # UTC offset; the times here have none (they are local to the center), so say what they are.
 LocalTime = Annotated[
