@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 def organization(name: str, reading: str):
     from kyodo.organizations.models import Organization
 
-    return Organization.objects.create(name=name, name_reading=reading, legal_form="voluntary")
+    return Organization.objects.create(
+        name=name, name_reading=reading, legal_form="voluntary", status="registered"
+    )
 
 
 def form_data(**overrides) -> dict:
@@ -32,6 +34,9 @@ def form_data(**overrides) -> dict:
         "email": "aoki@example.jp",
         "phone": "",
         "note": "",
+        "consent": "on",
+        # 入力 → 確認 → 完了: "send" is the 確認 page's button (the 確認 step is tested apart).
+        "step": "send",
     }
     return {**data, **overrides}
 
@@ -241,7 +246,9 @@ def test_the_cancel_link_cancels_and_the_next_in_line_moves_up(client, make_even
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == ("cancelled", "confirmed")
-    assert client.post(url).status_code == 200  # twice is harmless
+    twice = client.post(url, follow=True)  # twice is harmless: a message, nothing changes
+    assert twice.status_code == 200
+    assert "この申し込みはすでに取り消されています。" in twice.text
     assert Application.objects.filter(status="confirmed").count() == 1
 
 

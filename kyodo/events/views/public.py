@@ -8,14 +8,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from kyodo.core.forms import confirmation_rows, initial_from_post, posted_values
+from kyodo.core.views.actions import perform, submit
 from kyodo.events import selectors, services
 from kyodo.events.exceptions import EventError
 from kyodo.events.filters import EventFilterForm, Month
@@ -64,6 +66,7 @@ class Day:
     in_month: bool
     is_today: bool
     weekday: str
+    weekday_short: str = ""
     events: list[Event] = field(default_factory=list)
 
 
@@ -88,6 +91,7 @@ def event_calendar(
                 in_month=day.month == shown.month,
                 is_today=day == today,
                 weekday=WEEKDAYS[(day.weekday() + 1) % 7][0],
+                weekday_short=WEEKDAYS[(day.weekday() + 1) % 7][1],
                 events=by_day[day] if day.month == shown.month else [],
             )
             for day in week
@@ -112,39 +116,46 @@ def event_calendar(
 
 
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The event, and its application form: 入力 → 確認 (``step=confirm``) → 完了
+    (``step=send``, then the application's own page); 「修正する」 (``step=edit``) goes back to
+    the input with what was typed."""
     event = selectors.public_event(pk)
     if event is None:
         raise Http404
-    form = ApplicationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            application = services.application_submit(
-                actor=None, event=event, **form.service_arguments()
-            )
-        except EventError as exc:
-            form.add_error(None, exc.message)
-        else:
-            if application.status == Application.Status.CONFIRMED:
-                messages.success(
-                    request,
-                    _("Your application is confirmed. We have sent you a confirmation e-mail."),
-                )
-            else:
-                messages.success(
-                    request,
-                    _(
-                        "The event is full: you are number %(position)s on the waiting list. "
-                        "We have sent you an e-mail."
-                    )
-                    % {"position": application.waitlist_position},
-                )
-            return redirect(event)
-    accepting = True
-    closed_reason = ""
+    step = request.POST.get("step", "confirm") if request.method == "POST" else ""
+    if step == "edit":
+        form = ApplicationForm(initial=initial_from_post(request, ApplicationForm))
+    else:
+        form = ApplicationForm(request.POST or None)
+    accepting, closed_reason = True, ""
     try:
         services.check_accepting(event)
     except EventError as exc:
         accepting, closed_reason = False, exc.message
+    if step in ("confirm", "send") and form.is_valid():
+        if not accepting:
+            form.add_error(None, closed_reason)
+        elif step == "confirm":
+            return render(
+                request,
+                "events/public/application_confirm.html",
+                {
+                    "event": event,
+                    "rows": _application_rows(form),
+                    "hidden": posted_values(request, form),
+                    "breadcrumb_parents": [(event.name, event.get_absolute_url())],
+                },
+            )
+        else:
+            application = submit(
+                form,
+                services.application_submit,
+                actor=None,
+                event=event,
+                **form.service_arguments(),
+            )
+            if not form.errors:
+                return redirect("events:application", token=application.token)
     return render(
         request,
         "events/detail.html",
@@ -153,24 +164,59 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _application_rows(form: ApplicationForm) -> list[tuple[str, str]]:
+    """What the 確認 page lists: the group's fields only for a group's application."""
+    skip = () if form.cleaned_data["kind"] == Application.Kind.GROUP else form.group_fields
+    return confirmation_rows(form, skip=skip)
+
+
+@never_cache
+def application_done(request: HttpRequest, token: str) -> HttpResponse:
+    # 完了: what was sent and the cancel link. The token in the address (and in the mail) is
+    # the applicant's only key, as for cancelling; the page is never cached or indexed.
+    application = get_object_or_404(
+        Application.objects.select_related(
+            "event", "event__series", "event__venue", "organization"
+        ),
+        token=token,
+    )
+    response = render(
+        request,
+        "events/public/application_done.html",
+        {
+            "application": application,
+            "event": application.event,
+            "cancel_path": reverse("events:application-cancel", args=[token]),
+            "breadcrumb_parents": [(application.event.name, application.event.get_absolute_url())],
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 @never_cache
 def application_cancel(request: HttpRequest, token: str) -> HttpResponse:
     # The token in the mailed link is the applicant's only key; nothing here needs a login.
     application = get_object_or_404(
         Application.objects.select_related("event", "event__series", "event__venue"), token=token
     )
-    error = ""
     if request.method == "POST":
-        try:
-            services.application_cancel(actor=None, application=application)
-        except EventError as exc:
-            error = exc.message
-        else:
-            messages.success(request, _("Your application has been cancelled."))
-            return redirect("events:application-cancel", token=token)
-        application.refresh_from_db()
+        perform(
+            request,
+            services.application_cancel,
+            success=_(
+                "Your application has been cancelled. We have sent you a confirmation e-mail."
+            ),
+            actor=None,
+            application=application,
+        )
+        return redirect("events:application-cancel", token=token)
     return render(
         request,
         "events/cancel.html",
-        {"application": application, "event": application.event, "error": error},
+        {
+            "application": application,
+            "event": application.event,
+            "breadcrumb_parents": [(application.event.name, application.event.get_absolute_url())],
+        },
     )

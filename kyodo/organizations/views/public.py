@@ -11,6 +11,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kyodo.events import selectors as event_selectors
 from kyodo.organizations import selectors, services
 from kyodo.organizations.exceptions import InvalidResubmitLink
 from kyodo.organizations.forms import ApplicationForm, DirectoryFilterForm
@@ -37,7 +38,11 @@ def detail(request, pk: int):
     organization = selectors.public_organization(pk=pk)
     if organization is None:
         raise Http404
-    return render(request, "organizations/public/detail.html", {"organization": organization})
+    return render(
+        request,
+        "organizations/public/detail.html",
+        {"organization": organization, "events": event_selectors.group_events(organization)},
+    )
 
 
 def apply(request):
@@ -45,6 +50,7 @@ def apply(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         bylaws = data.pop("bylaws", None)
+        data.pop("consent", None)
         services.application_submit(actor=None, data=data, bylaws=bylaws)
         return redirect("organizations:applied")
     return render(request, "organizations/public/apply.html", {"form": form})
@@ -70,6 +76,7 @@ def resubmit(request, pk: int, token: str):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         bylaws = data.pop("bylaws", None)
+        data.pop("consent", None)
         try:
             services.application_resubmit(
                 organization=organization, token=token, data=data, bylaws=bylaws
