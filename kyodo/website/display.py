@@ -12,15 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 SIZE_COOKIE = "kyodo_size"
 CONTRAST_COOKIE = "kyodo_contrast"
 RUBY_COOKIE = "kyodo_ruby"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
-SIZES = [("normal", _("Standard")), ("large", _("Large")), ("xlarge", _("Extra large"))]
+SIZES = [
+    ("normal", pgettext_lazy("display", "Standard")),
+    ("large", pgettext_lazy("display", "Large")),
+    ("xlarge", pgettext_lazy("display", "Extra large")),
+]
 CONTRASTS = [
-    ("normal", _("Standard")),
+    ("normal", pgettext_lazy("display", "Standard")),
     ("dark", _("White on black")),
     ("blue", _("White on blue")),
 ]
