@@ -14,7 +14,7 @@ class InquiryForm(CleanTextForm):
     """The public お問い合わせ form."""
 
     kind = forms.ChoiceField(
-        label=_("Subject"),
+        label=pgettext_lazy("inquiry", "Subject"),
         choices=Inquiry.Kind.choices,
         widget=forms.RadioSelect,
         help_text=_(
@@ -31,7 +31,7 @@ class InquiryForm(CleanTextForm):
     )
     phone = PhoneField(label=_("Telephone"), required=False)
     body = forms.CharField(
-        label=_("Message"),
+        label=pgettext_lazy("inquiry", "Message"),
         max_length=MAX_BODY,
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Up to %(n)s characters.") % {"n": f"{MAX_BODY:,}"},

@@ -26,7 +26,9 @@ class Inquiry(models.Model):
         ANSWERED = "answered", _("Answered")
         CLOSED = "closed", pgettext_lazy("inquiry status", "Closed")
 
-    kind = models.CharField(_("subject"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(
+        pgettext_lazy("inquiry", "subject"), max_length=20, choices=Kind.choices
+    )
     name = models.CharField(_("name"), max_length=100)
     organization_name = models.CharField(_("group or organization"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), max_length=254)

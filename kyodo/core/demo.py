@@ -24,6 +24,7 @@ DEMO_LOADERS = [
     "kyodo.committees.demo.load_committee",
     "kyodo.collaboration.demo.load_demo",
     "kyodo.website.demo.load_demo",
+    "kyodo.contact.demo.load_demo",
     # Last: the index of everything the loaders above wrote.
     "kyodo.search.demo.load_demo",
 ]
