@@ -8,7 +8,10 @@ from kyodo.core.outbox import outbox_enqueue
 
 
 def test_apps_register_their_daily_jobs():
-    assert daily_jobs() == ["kyodo.events.services.personal_data_anonymise"]
+    assert daily_jobs() == [
+        "kyodo.events.services.personal_data_anonymise",
+        "kyodo.search.indexing.index_news_due",
+    ]
 
 
 @pytest.mark.django_db(transaction=True)
