@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 from xml.etree import ElementTree
 
 import pytest
@@ -127,7 +128,7 @@ def test_the_access_page_says_how_to_get_here(client, demo):
         assert fact in page
     assert '<a href="tel:042-000-0000">042-000-0000</a>' in page
     headings = re.findall(r"<h([1-6])", page.split("<main")[1])
-    assert headings[0] == "1" and all(int(b) - int(a) <= 1 for a, b in zip(headings, headings[1:]))
+    assert headings[0] == "1" and all(int(b) - int(a) <= 1 for a, b in pairwise(headings))
 
 
 def test_staff_upload_a_map_that_is_shown_as_an_image(client, staff_user, demo):
