@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit import audit_log, diff_fields
@@ -164,9 +166,11 @@ def access_update(
                 storage = info.map_image.storage
                 transaction.on_commit(lambda: storage.delete(old_map))
         audit_log(actor=actor, action="kyodo.website.access.updated", obj=info, changes=changes)
-        # The access page shows (and is found by) these facts.
+        # The access page shows (and is found by) these facts; titled in the site's language.
+        with translation.override(settings.LANGUAGE_CODE):
+            title = str(Page.Slug.ACCESS.label)
         page, _created = Page.objects.get_or_create(
-            slug=Page.Slug.ACCESS, defaults={"title": str(Page.Slug.ACCESS.label)}
+            slug=Page.Slug.ACCESS, defaults={"title": title}
         )
         indexing.index(page)
     return info
