@@ -67,7 +67,10 @@ INSTALLED_APPS = [
     "kyodo.collaboration",
     "kyodo.search",
     "kyodo.website",
+    "kyodo.contact",
     "kyodo.api",
+    # Swagger UI from django-ninja's own static files (not a CDN the CSP would block).
+    "ninja",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -87,7 +90,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Japanese unless the visitor chose English with the site's switch (not Accept-Language).
+    "kyodo.website.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -95,6 +99,9 @@ MIDDLEWARE = [
     # Staff sessions end after SESSION_IDLE_MINUTES without a request; a form sent afterwards is
     # kept and given back after signing in (kyodo/core/sessions.py).
     "kyodo.core.sessions.IdleTimeoutMiddleware",
+    # ふりがな over kanji for visitors who turned it on; outside the page cache, which keeps
+    # pages without it (and never serves visitors with display cookies anyway).
+    "kyodo.website.middleware.FuriganaMiddleware",
     # Anonymous public pages from the "pages" cache; inside the CSRF, session, authentication and
     # message middleware, which it relies on (see kyodo/core/cache.py).
     "kyodo.core.cache.PublicPageCacheMiddleware",
@@ -158,6 +165,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "kyodo.core.context_processors.center",
                 "kyodo.core.context_processors.staff_menu",
+                "kyodo.website.context_processors.display",
             ],
             "builtins": ["kyodo.core.templatetags.kyodo_ja"],
         },
@@ -237,6 +245,9 @@ WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
 MAILERS = {"default": env_email("EMAIL_URL", "console://")}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kyodo <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Mail to people comes from the center (its name and e-mail address in Center) when it has an
+# address; off: always DEFAULT_FROM_EMAIL (when the SMTP server may not send as the center).
+MAIL_FROM_CENTER = env_bool("MAIL_FROM_CENTER", True)
 # Outbox: a failed delivery is retried with exponential backoff, up to this many attempts.
 OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 8, minimum=1)
 OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 60, minimum=0)
@@ -248,6 +259,8 @@ TASKS = {
 }
 
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# お問い合わせ: messages one network address may send in an hour.
+CONTACT_LIMIT_PER_HOUR = env_int("CONTACT_LIMIT_PER_HOUR", 5, minimum=1)
 # A Japanese TrueType font to embed in generated PDFs (default: IPA Gothic where installed).
 PDF_FONT_FILE = env_str("PDF_FONT_FILE")
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("staff/site/", include("kyodo.website.urls_staff")),
     path("staff/people/groups/", include("kyodo.organizations.urls_contacts")),
     path("staff/people/", include("kyodo.core.urls_people")),
+    path("staff/contact/", include("kyodo.contact.urls_staff")),
     path("staff/", include("kyodo.core.urls_staff")),
     # Committee members and group representatives.
     path("member/", include("kyodo.committees.urls_member")),
@@ -58,5 +59,8 @@ urlpatterns = [
     path("committee/", include("kyodo.committees.urls")),
     path("collaboration/", include("kyodo.collaboration.urls")),
     path("search/", include("kyodo.search.urls")),
+    path("contact/", include("kyodo.contact.urls")),
+    # The language switch in the header (Django's set_language: POST, then back).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("kyodo.website.urls")),
 ]

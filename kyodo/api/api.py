@@ -15,7 +15,7 @@ from ninja import FilterSchema, NinjaAPI, Path, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from pydantic import AfterValidator, Field, WithJsonSchema
 
-from kyodo.api.opendata import public_events
+from kyodo.api.opendata import visible_events
 from kyodo.committees.documents import meeting_name, version_document
 from kyodo.committees.models import Meeting, Minutes, MinutesEntry, PublishedEntry
 from kyodo.core.text import has_control_characters
@@ -32,6 +32,37 @@ api = NinjaAPI(
     urls_namespace="api-v1",
     docs_url="/docs",
 )
+
+
+class IndexOut(Schema):
+    title: str
+    version: str
+    description: str
+    docs: str = Field(description="Swagger UI.")
+    openapi: str = Field(description="The OpenAPI schema.")
+    endpoints: dict[str, str] = Field(description="Each collection and its address.")
+    files: dict[str, str] = Field(description="Open data files beside the API.")
+
+
+# Not in the schema: a front door for people, not an operation for clients.
+@api.get("/", response=IndexOut, include_in_schema=False)
+def index(request: HttpRequest):
+    """The API's front door: its collections, its documentation and the open data files."""
+    base = reverse("api-v1:index")
+    return {
+        "title": api.title,
+        "version": api.version,
+        "description": api.description,
+        "docs": f"{base}docs",
+        "openapi": f"{base}openapi.json",
+        "endpoints": {
+            name: f"{base}{name}" for name in ("events", "groups", "meetings", "statements")
+        },
+        "files": {
+            "events.csv": reverse("opendata:events-csv"),
+            "events.ics": reverse("opendata:events-ics"),
+        },
+    }
 
 
 # A wall-clock time in Japan. JSON Schema's "time" format is RFC 3339's full-time, which needs a
@@ -146,7 +177,7 @@ class EventOut(Schema):
 
 
 def _events(filters: DateRangeFilter, kind: EventKind | None):
-    events = public_events().prefetch_related("guests")
+    events = visible_events().prefetch_related("guests")
     start, end = filters.date_bounds()
     if start:
         events = events.filter(date__gte=start)
@@ -162,13 +193,13 @@ def _events(filters: DateRangeFilter, kind: EventKind | None):
 def list_events(
     request: HttpRequest, filters: Query[DateRangeFilter], kind: EventKind | None = None
 ):
-    """Published and held events, by date."""
+    """Every event the public may see (published, held and cancelled ones), by date."""
     return _events(filters, kind)
 
 
 @api.get("/events/{event_id}", response={200: EventOut, **NOT_FOUND}, tags=["events"])
 def get_event(request: HttpRequest, event_id: int = Path(..., ge=1, le=MAX_ID)):
-    return get_object_or_404(public_events().prefetch_related("guests"), pk=event_id)
+    return get_object_or_404(visible_events().prefetch_related("guests"), pk=event_id)
 
 
 # --- registered groups ----------------------------------------------------------------------

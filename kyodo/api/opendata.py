@@ -29,9 +29,11 @@ EVENT_COLUMNS = [
 ]  # fmt: skip
 
 
-def public_events() -> QuerySet[Event]:
+def visible_events() -> QuerySet[Event]:
+    """Every event the public may see (``Event.objects.visible``), by date, for the files and
+    the API; a cancelled one says so (STATUS:CANCELLED, 備考 中止)."""
     return (
-        Event.objects.filter(status__in=[Event.Status.PUBLISHED, Event.Status.HELD])
+        Event.objects.visible()
         .select_related("series", "venue")
         .order_by("date", "start_time", "pk")
     )
@@ -88,7 +90,7 @@ def events_csv_rows(events, center: Center | None) -> list[list[str]]:
                 if event.accepts_applications
                 else "",
                 _absolute(event.get_absolute_url()),
-                "",
+                "中止" if event.status == Event.Status.CANCELLED else "",
             ]
         )
     return rows
@@ -96,7 +98,7 @@ def events_csv_rows(events, center: Center | None) -> list[list[str]]:
 
 def events_csv(request) -> HttpResponse:
     # UTF-8 with a BOM and CRLF line ends: Excel opens it as Japanese text directly.
-    rows = events_csv_rows(public_events(), Center.objects.current())
+    rows = events_csv_rows(visible_events(), Center.objects.current())
     response = HttpResponse(csv_bytes([EVENT_COLUMNS, *rows]), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="event.csv"'
     return response
@@ -134,14 +136,16 @@ def events_calendar(events, center: Center | None) -> icalendar.Calendar:
         if description:
             entry.add("description", description)
         entry.add("url", _absolute(event.get_absolute_url()))
-        entry.add("status", "CONFIRMED")
+        entry.add("status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED")
         entry.add("last-modified", event.updated_at)
         calendar.add_component(entry)
+    # TZID=Asia/Tokyo needs its VTIMEZONE in the file (RFC 5545 3.2.19): added from zoneinfo.
+    calendar.add_missing_timezones()
     return calendar
 
 
 def events_ics(request) -> HttpResponse:
-    calendar = events_calendar(public_events(), Center.objects.current())
+    calendar = events_calendar(visible_events(), Center.objects.current())
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="events.ics"'
     return response

@@ -46,6 +46,7 @@ from kyodo.core.models import Center
 from kyodo.core.outbox import outbox_enqueue
 from kyodo.core.roles import Role, has_role, member_term_ended, require_role
 from kyodo.core.uploads import check_upload
+from kyodo.search import indexing
 
 # Checked by kyodo.core.uploads (content as well as name), in the form and again here.
 ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "txt", "png", "jpeg")
@@ -129,6 +130,7 @@ def department_update(*, actor, department: Department, data: dict[str, Any]) ->
                 obj=department,
                 changes=changes,
             )
+            indexing.index(department)
     return changes
 
 
@@ -193,6 +195,7 @@ def collaboration_create(
         audit_log(
             actor=actor, action="kyodo.collaboration.record.created", obj=record, changes=changes
         )
+        indexing.index(record)
     return record
 
 
@@ -222,6 +225,7 @@ def collaboration_update(
                 obj=record,
                 changes=changes,
             )
+            indexing.index(record)
     return changes
 
 
@@ -576,6 +580,7 @@ def proposal_decide(*, actor, proposal: Proposal, adopt: bool, note: str = "") -
                 obj=record,
                 changes={"from_proposal": str(proposal), "form": record.form, "fiscal_year": fy},
             )
+            indexing.index(record)
         proposal.save(update_fields=["status", "decided_at", "decision_note", "collaboration"])
         audit_log(
             actor=actor,

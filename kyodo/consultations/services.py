@@ -13,6 +13,7 @@ from kyodo.consultations.models import Category, Consultation, ConsultationCateg
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.roles import Role, has_role, require_role
 from kyodo.core.text import match_key
+from kyodo.search import indexing
 
 # Fields compared for the audit row's ``changes``. Personal data (name, contact) is audited by
 # name only, so that the audit log, which more people read, does not copy it.
@@ -91,6 +92,7 @@ def consultation_create(
             obj=consultation,
             changes=changes,
         )
+        indexing.index(consultation)
     return consultation
 
 
@@ -162,6 +164,7 @@ def consultation_update(
             obj=locked,
             changes=changes,
         )
+        indexing.index(locked)
     consultation.refresh_from_db()
     return consultation
 

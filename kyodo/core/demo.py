@@ -26,6 +26,9 @@ DEMO_LOADERS = [
     "kyodo.committees.demo.load_committee",
     "kyodo.collaboration.demo.load_demo",
     "kyodo.website.demo.load_demo",
+    "kyodo.contact.demo.load_demo",
+    # Last: the index of everything the loaders above wrote.
+    "kyodo.search.demo.load_demo",
 ]
 
 # The current fiscal year, relative to the day the demo runs: the 2010 history above stays

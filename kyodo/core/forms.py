@@ -187,3 +187,120 @@ class OutboxFilterForm(forms.Form):
         required=False,
         choices=[("", _("All")), *OutboxMessage.Status.choices],
     )
+
+
+# --- fields of the public forms ------------------------------------------------------------------
+
+# Dashes people type in a telephone number (full-width, minus, katakana ー, dashes): all "-".
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ーｰ－﹣"})
+
+
+def _nfkc(value) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", value or "").strip()
+
+
+class EmailField(forms.EmailField):
+    """An e-mail address typed in full-width (ｔａｎａｓｈｉ＠ｅｘａｍｐｌｅ．ｊｐ) is the same
+    address: NFKC before it is checked."""
+
+    def to_python(self, value):
+        return super().to_python(_nfkc(value))
+
+
+class PhoneField(forms.CharField):
+    """A Japanese telephone number: full-width digits and any dash are accepted and stored as
+    half-width digits and hyphens (０４２ー０００ー００００ → 042-000-0000); anything else is refused."""
+
+    default_error_messages = {
+        "invalid": _(
+            "Write the telephone number with digits and hyphens only (for example 042-000-0000)."
+        ),
+        "digits": _("A telephone number has 10 or 11 digits (for example 042-000-0000)."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 20)
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("autocomplete", "tel")
+        self.widget.attrs.setdefault("inputmode", "tel")
+
+    def to_python(self, value):
+        value = _nfkc(value).translate(_DASHES).replace(" ", "")
+        return super().to_python(value)
+
+    def validate(self, value):
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        import re
+
+        if not re.fullmatch(r"[0-9]+(-[0-9]+)*", value):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        digits = value.replace("-", "")
+        if not 10 <= len(digits) <= 11:
+            raise forms.ValidationError(self.error_messages["digits"], code="digits")
+
+
+class ConsentField(forms.BooleanField):
+    """The 個人情報 consent every public form asks for: required, unticked by default."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "label", _("I agree to the handling of personal information described in the policy")
+        )
+        kwargs.setdefault(
+            "error_messages",
+            {"required": _("Please agree to the handling of personal information to send.")},
+        )
+        kwargs.setdefault("required", True)
+        super().__init__(**kwargs)
+
+
+def confirmation_rows(form, *, skip=()) -> list[tuple[str, str]]:
+    """(label, value as shown) of a valid form's fields, for a 確認 page: choices by their
+    label, a ticked consent as 同意する, nothing given as 「（なし）」."""
+    from django.utils.translation import gettext
+
+    rows = []
+    for field in form.visible_fields():
+        if field.name in skip:
+            continue
+        value = form.cleaned_data.get(field.name)
+        if isinstance(field.field, forms.BooleanField):
+            shown = (
+                gettext("Agreed")
+                if isinstance(field.field, ConsentField)
+                else (gettext("Yes") if value else gettext("No"))
+            )
+        elif isinstance(field.field, forms.ModelChoiceField):
+            shown = str(value) if value is not None else ""
+        elif getattr(field.field, "choices", None) and not isinstance(value, list | tuple):
+            shown = str(dict(field.field.choices).get(value, value or ""))
+        else:
+            shown = "" if value is None else str(value)
+        rows.append((str(field.label), shown or gettext("(none)")))
+    return rows
+
+
+def posted_values(request, form) -> list[tuple[str, str]]:
+    """(name, value) of every posted value of ``form``'s fields: hidden inputs that carry the
+    input through a 確認 page unchanged."""
+    return [
+        (name, value)
+        for name, values in request.POST.lists()
+        if name in form.fields
+        for value in values
+    ]
+
+
+def initial_from_post(request, form_class) -> dict:
+    """What was posted, as a form's initial values: the input shown again to be corrected
+    (「修正する」) without error messages."""
+    fields = form_class.base_fields
+    return {
+        name: values if len(values) > 1 else values[0]
+        for name, values in request.POST.lists()
+        if name in fields
+    }

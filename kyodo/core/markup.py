@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -15,10 +17,13 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 
 def render_markdown(text: str) -> SafeString:
     html = markdown.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
-    # Headings start at h2: the page's own title is its only h1.
-    for level in (3, 2, 1):
-        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(
-            f"</h{level}>", f"</h{level + 1}>"
+    # Headings start at h2 (the page's own title is its only h1) and keep their order, whether
+    # the writer began with # or ##: the text's highest heading becomes h2.
+    levels = [int(n) for n in re.findall(r"<h([1-6])>", html)]
+    if levels:
+        shift = 2 - min(levels)
+        html = re.sub(
+            r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + shift, 4)}>", html
         )
     cleaned = nh3.clean(
         html,

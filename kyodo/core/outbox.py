@@ -79,6 +79,19 @@ def _claim(message_id: int) -> OutboxMessage | None:
         return message
 
 
+def sender_address() -> str:
+    """From: the center, under its name and configured e-mail address (MAIL_FROM_CENTER, on by
+    default); DEFAULT_FROM_EMAIL when the center has no address or the setting is off."""
+    from email.utils import formataddr
+
+    from kyodo.core.models import Center
+
+    center = Center.objects.current() if settings.MAIL_FROM_CENTER else None
+    if center is None or not center.email:
+        return settings.DEFAULT_FROM_EMAIL
+    return formataddr((center.name, center.email))
+
+
 def retry_delay(attempts: int) -> timedelta:
     """Exponential backoff: base, 2×base, 4×base … capped at six hours."""
     base = settings.OUTBOX_RETRY_BASE_SECONDS
@@ -93,7 +106,7 @@ def outbox_deliver(*, message_id: int) -> str | None:
     email = EmailMessage(
         subject=message.subject,
         body=message.body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
+        from_email=sender_address(),
         to=[message.to],
         headers={"Message-ID": message.message_id},
     )

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kyodo.core.forms import CleanTextForm, WarekiDateField
+from kyodo.core.forms import CleanTextForm, ConsentField, EmailField, PhoneField, WarekiDateField
 from kyodo.core.models import Venue
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.core.versions import VersionedFormMixin
@@ -60,18 +60,19 @@ class ApplicationForm(CleanTextForm):
     )
     name = forms.CharField(label=pgettext_lazy("events person", "Name"), max_length=100)
     name_reading = forms.CharField(label=_("Reading (furigana)"), max_length=200, required=False)
-    email = forms.EmailField(
+    email = EmailField(
         label=_("E-mail"),
         max_length=254,
         help_text=_("We send the confirmation and your cancel link here."),
     )
-    phone = forms.CharField(label=_("Telephone"), max_length=30, required=False)
+    phone = PhoneField(label=_("Telephone"), required=False)
     note = forms.CharField(
         label=_("Message to the center"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    consent = ConsentField()
 
     group_fields = ("organization", "group_name", "people")
     person_fields = ("name", "name_reading", "email", "phone", "note")
@@ -129,6 +130,8 @@ class StaffApplicationForm(ApplicationForm):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = False
         self.fields["email"].help_text = _("If given, the confirmation is mailed here.")
+        # Staff take the application by telephone or at the counter: no online consent.
+        del self.fields["consent"]
 
     def clean(self):
         data = super().clean()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import secrets
+from datetime import date
 
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +66,34 @@ class EventSeries(models.Model):
     def save(self, *args, **kwargs):
         self.name_reading = normalize_reading(self.name_reading)
         super().save(*args, **kwargs)
+
+
+class EventQuerySet(models.QuerySet):
+    """What "public" means for events, said once: every view, feed, file, the API, the sitemap and
+    the search index ask these (``Event.objects.visible()`` …), never the status themselves."""
+
+    def visible(self):
+        """Events the public may open: everything but drafts (a cancelled or held event keeps
+        its page, so links and calendars do not break)."""
+        return self.exclude(status=Event.Status.DRAFT)
+
+    def listed(self, today: date | None = None):
+        """The public's list of what is coming: visible events from ``today`` on."""
+        return self.visible().filter(date__gte=today or timezone.localdate())
+
+    def open_for_applications(self, today: date | None = None):
+        """Events that take applications on ``today``, as ``services.check_accepting`` decides:
+        published, accepting, inside the application period (which ends on the event's day
+        unless it closes earlier). A full event still takes applications (a waiting list)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(status=Event.Status.PUBLISHED, accepts_applications=True)
+            & (Q(applications_open_on__isnull=True) | Q(applications_open_on__lte=today))
+            & (
+                Q(applications_close_on__gte=today)
+                | Q(applications_close_on__isnull=True, date__gte=today)
+            )
+        )
 
 
 class Event(models.Model):
@@ -128,6 +158,8 @@ class Event(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("event")

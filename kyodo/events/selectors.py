@@ -132,25 +132,8 @@ def upcoming_events_for_report(after: date, limit_days: int = 60) -> QuerySet[Ev
 
 
 def public_events(*, today: date | None = None) -> QuerySet[Event]:
-    """Published events from today on, for the public list; counts only, no applicants."""
-    today = today or timezone.localdate()
-    return with_counts(
-        _base().filter(status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], date__gte=today)
-    ).order_by("date", "start_time", "pk")
-
-
-def open_for_applications(today: date) -> Q:
-    """Events that take applications on ``today``, as ``services.check_accepting`` decides:
-    published, accepting, inside the application period (which ends on the event's day unless
-    it closes earlier). A full event still takes applications, onto its waiting list."""
-    return (
-        Q(status=Event.Status.PUBLISHED, accepts_applications=True)
-        & (Q(applications_open_on__isnull=True) | Q(applications_open_on__lte=today))
-        & (
-            Q(applications_close_on__gte=today)
-            | Q(applications_close_on__isnull=True, date__gte=today)
-        )
-    )
+    """Listed events (``Event.objects.listed``) for the public list; counts only, no applicants."""
+    return with_counts(_base().listed(today)).order_by("date", "start_time", "pk")
 
 
 def public_event_list(
@@ -162,50 +145,66 @@ def public_event_list(
 ) -> QuerySet[Event]:
     """The public event list, filtered; the filters combine.
 
-    Without a month: published and cancelled events from today on (as ``public_events``).
-    With a month: every event of that month the public may see (held ones too, drafts never).
+    Without a month: the listed events (from today on, as ``public_events``).
+    With a month: every visible event of that month (held ones too, drafts never).
     ``open_now`` keeps the events that take applications today.
     """
     today = today or timezone.localdate()
-    if month is None:
-        events = _base().filter(
-            status__in=[Event.Status.PUBLISHED, Event.Status.CANCELLED], date__gte=today
-        )
-    else:
-        events = public_events_in_month(month)
+    events = _base().listed(today) if month is None else public_events_in_month(month)
     if kind:
         events = events.filter(kind=kind)
     if open_now:
-        events = events.filter(open_for_applications(today))
+        events = events.open_for_applications(today)
     return with_counts(events).order_by("date", "start_time", "pk")
 
 
 def public_events_in_month(month: Month) -> QuerySet[Event]:
-    """Events of one calendar month the public may see (not drafts), by date and time."""
+    """Visible events of one calendar month, by date and time."""
     following = month.next()
-    events = _base().exclude(status=Event.Status.DRAFT).filter(date__gte=month.first_day)
+    events = _base().visible().filter(date__gte=month.first_day)
     if following is not None:
         events = events.filter(date__lt=following.first_day)
     return events.order_by("date", "start_time", "pk")
 
 
 def public_event_months() -> list[Month]:
-    """The months in which the public may see events, oldest first (for the month filter)."""
-    dates = Event.objects.exclude(status=Event.Status.DRAFT).dates("date", "month", order="ASC")
+    """The months with visible events, oldest first (for the month filter)."""
+    dates = Event.objects.visible().dates("date", "month", order="ASC")
     return [Month.of(d) for d in dates]
 
 
 def public_event(pk: int) -> Event | None:
-    """One event as the public may see it (not drafts), with the counts its page shows:
-    ``confirmed_people``, ``confirmed_groups`` (so ``places_left`` and ``group_places_left``)
-    and ``waitlisted_count``. Every application posted reads it first, so it builds no more
+    """One visible event with the counts its page shows: ``confirmed_people``,
+    ``confirmed_groups`` (so ``places_left`` and ``group_places_left``) and
+    ``waitlisted_count``. Every application posted reads it first, so it builds no more
     aggregates than the page needs."""
     return with_counts(
-        _base().exclude(status=Event.Status.DRAFT).filter(pk=pk),
+        _base().visible().filter(pk=pk),
         "confirmed_people",
         "confirmed_groups",
         "waitlisted_count",
     ).first()
+
+
+def recent_events(*, limit: int) -> QuerySet[Event]:
+    """The latest visible events, newest first (the home page between programmes)."""
+    return (
+        Event.objects.visible()
+        .select_related("series", "venue")
+        .order_by("-date", "-start_time", "-pk")[:limit]
+    )
+
+
+def group_events(organization, *, today: date | None = None) -> QuerySet[Event]:
+    """Listed events a registered group takes part in, through the collaboration register
+    (共催, 実行委員会 …): what the group's public page shows. Who applied is never shown."""
+    return (
+        _base()
+        .listed(today)
+        .filter(collaborations__organizations=organization)
+        .distinct()
+        .order_by("date", "start_time", "pk")
+    )
 
 
 def staff_events(*, past: bool = False, today: date | None = None) -> QuerySet[Event]:
@@ -236,7 +235,8 @@ def all_series() -> QuerySet[EventSeries]:
 
 
 def registered_groups():
-    """Registered groups applicants can choose from, in gojūon order of their reading."""
+    """Registered groups (``Organization.objects.listed``) applicants can choose from, in
+    gojūon order of their reading: never applications, suspended or withdrawn groups."""
     from kyodo.organizations.models import Organization
 
-    return Organization.objects.order_by("reading_key", "pk")
+    return Organization.objects.listed().order_by("reading_key", "pk")

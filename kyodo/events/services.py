@@ -37,6 +37,7 @@ from kyodo.events.exceptions import (
     InvalidEvent,
 )
 from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
+from kyodo.search import indexing
 
 if TYPE_CHECKING:
     from kyodo.core.models import User
@@ -108,6 +109,7 @@ def series_update(*, actor: User, series: EventSeries, **changes: Any) -> EventS
             obj=series,
             changes=diff_fields(before, series, SERIES_FIELDS),
         )
+        indexing.index(series)
     return series
 
 
@@ -217,6 +219,7 @@ def event_create(
             obj=event,
             changes=diff_fields(None, event, [*EVENT_FIELDS, "series_number", "status"]),
         )
+        indexing.index(event)
     return event
 
 
@@ -240,6 +243,7 @@ def event_update(*, actor: User, event: Event, **changes: Any) -> Event:
             obj=event,
             changes=diff_fields(before, event, [*EVENT_FIELDS, "series_number"]),
         )
+        indexing.index(event)
         if event.status in (Event.Status.DRAFT, Event.Status.PUBLISHED):
             _promote_from_waitlist(event, actor=actor)
     return event
@@ -274,6 +278,7 @@ def _event_set_status(*, actor: User, event: Event, status: str, allowed_from: l
             obj=event,
             changes={"status": [previous, status]},
         )
+        indexing.index(event)
     return event
 
 
@@ -657,10 +662,8 @@ def application_cancel(*, actor: User | None, application: Application) -> Appli
             obj=application,
             changes={"status": [previous, Application.Status.CANCELLED], "event": event.pk},
         )
-        if actor is not None and application.email:
-            # Cancelled by staff (at the person's request on the telephone, or a duplicate):
-            # the person hears it from the center rather than finding out at the door.
-            _mail(application, "application_cancelled")
+        if application.email:
+            _mail(application, "application_cancelled", by_staff=actor is not None)
         if event.status != Event.Status.CANCELLED:
             _promote_from_waitlist(event, actor=actor)
     return application
@@ -723,8 +726,9 @@ def cancel_url(application: Application) -> str:
     return settings.SITE_URL + reverse("events:application-cancel", args=[application.token])
 
 
-def _mail(application: Application, kind: str) -> None:
-    """Queue one mail to the applicant (``events/mail/<kind>.txt``), in Japanese."""
+def _mail(application: Application, kind: str, **extra) -> None:
+    """Queue one mail to the applicant (``events/mail/<kind>.txt`` through kyodo.core.mail: in
+    Japanese whatever language the request used, with the center's contact block)."""
     mail_enqueue(
         to=application.email,
         template=f"events/mail/{kind}.txt",
@@ -732,6 +736,7 @@ def _mail(application: Application, kind: str) -> None:
             "application": application,
             "event": application.event,
             "cancel_url": cancel_url(application),
+            **extra,
         },
         kind=f"events.{kind}",
         related=application,

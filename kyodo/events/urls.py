@@ -9,5 +9,6 @@ urlpatterns = [
     path("calendar/", public.event_calendar, name="calendar"),
     path("calendar/<int:year>/<int:month>/", public.event_calendar, name="calendar-month"),
     path("<int:pk>/", public.event_detail, name="detail"),
+    path("applications/<str:token>/", public.application_done, name="application"),
     path("applications/<str:token>/cancel/", public.application_cancel, name="application-cancel"),
 ]

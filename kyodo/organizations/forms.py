@@ -12,7 +12,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.core.forms import MultilineTextField, TextField, WarekiDateField
+from kyodo.core.forms import (
+    ConsentField,
+    EmailField,
+    MultilineTextField,
+    TextField,
+    WarekiDateField,
+)
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.core.uploads import UploadField, UploadValidator
 from kyodo.core.versions import VersionedFormMixin
@@ -74,11 +80,12 @@ class OrganizationFieldsForm(forms.Form):
     name = TextField(label=_("Name of the group"), max_length=200)
     name_reading = ReadingField(label=_("Reading of the name"), max_length=300)
     legal_form = forms.ChoiceField(
-        label=_("Legal form"), choices=[("", "---------"), *Organization.LegalForm.choices]
+        label=_("Legal form"),
+        choices=[("", _("Choose one")), *Organization.LegalForm.choices],
     )
     representative_name = TextField(label=_("Representative"), max_length=100)
     representative_reading = ReadingField(label=_("Representative (reading)"), max_length=200)
-    email = forms.EmailField(label=_("E-mail"), max_length=254)
+    email = EmailField(label=_("E-mail"), max_length=254)
     phone = PhoneField(label=_("Telephone"), max_length=30)
     address = TextField(label=_("Address"), max_length=300)
     activity_fields = forms.MultipleChoiceField(
@@ -134,6 +141,7 @@ class ApplicationForm(OrganizationFieldsForm):
         kinds=BYLAWS_KINDS,
         max_bytes=BYLAWS_MAX_BYTES,
     )
+    consent = ConsentField()
 
 
 class ProfileForm(VersionedFormMixin, ApplicationForm):
@@ -141,7 +149,7 @@ class ProfileForm(VersionedFormMixin, ApplicationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("name", "name_reading", "legal_form"):
+        for name in ("name", "name_reading", "legal_form", "consent"):
             del self.fields[name]
 
 

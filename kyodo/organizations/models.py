@@ -99,6 +99,14 @@ def bylaws_upload_to(instance: Organization, filename: str) -> str:
     return f"private/organizations/bylaws/{uuid.uuid4().hex}{suffix}"
 
 
+class OrganizationQuerySet(models.QuerySet):
+    def listed(self):
+        """Registered groups: what the public sees and chooses from (the directory, a group's
+        page, the API, the sitemap, search, the group choice of an event application).
+        Applications, returned, rejected, suspended and withdrawn groups are not public."""
+        return self.filter(status=Organization.Status.REGISTERED)
+
+
 class Organization(models.Model):
     """A registered civic group (登録団体) of the center, or an application to become one."""
 
@@ -164,6 +172,8 @@ class Organization(models.Model):
         on_delete=models.SET_NULL,
         related_name="organization",
     )
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("registered group")

@@ -143,7 +143,7 @@ def directory(
     Filters look only at what a group chose to publish, so that a filter cannot reveal an
     unpublished field.
     """
-    qs = Organization.objects.filter(status=Organization.Status.REGISTERED)
+    qs = Organization.objects.listed()
     if q:
         key = match_key(q)
         qs = qs.filter(Q(name_key__contains=key) | Q(reading_key__contains=key))

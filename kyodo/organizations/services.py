@@ -41,6 +41,7 @@ from kyodo.organizations.models import (
     join_codes,
 )
 from kyodo.organizations.selectors import change_request_rows
+from kyodo.search import indexing
 
 Status = Organization.Status
 Kind = OrganizationStatusChange.Kind
@@ -130,6 +131,7 @@ def application_submit(
             obj=organization,
             changes={"name": [None, organization.name]},
         )
+        indexing.index(organization)
         _mail(organization=organization, name="application_received")
     return organization
 
@@ -202,6 +204,7 @@ def application_resubmit(
             obj=organization,
             changes=changes,
         )
+        indexing.index(organization)
         _mail(organization=organization, name="application_resubmitted")
     return organization
 
@@ -293,6 +296,7 @@ def application_approve(
                 "representative_user": user.username,
             },
         )
+        indexing.index(organization)
         _mail(
             organization=organization,
             name="application_approved",
@@ -369,6 +373,7 @@ def organization_change_status(
                 "note": note,
             },
         )
+        indexing.index(organization)
     return change
 
 
@@ -419,6 +424,7 @@ def organization_update_profile(
             obj=organization,
             changes=changes,
         )
+        indexing.index(organization)
     return changes
 
 
@@ -625,4 +631,5 @@ def organizations_import(*, actor, rows: list[dict[str, Any]]) -> list[Organizat
             action="kyodo.organizations.organization.imported",
             changes={"count": len(created), "names": [o.name for o in created]},
         )
+        indexing.index(*created)
     return created

@@ -3,15 +3,18 @@
 Design (for docs/architecture.md)
 ---------------------------------
 *What is indexed.* One :class:`~kyodo.search.models.SearchDocument` per statement
-(``MinutesEntry``), event, registered group and consultation, kept in step with its source by
-signal receivers in the writing transaction (:mod:`kyodo.search.signals`; the committee
-services' bulk writes send ``kyodo.committees.signals.minutes_entries_changed``). Each holds what a result shows,
-the filter columns, an audience (``public``: confirmed minutes, events that are not drafts,
-registered groups with their published fields only; ``staff``: everything else, consultations
-always) and ``norm``, the normalized index text: NFKC, case folding, katakana → hiragana,
-white space removed (``kyodo.core.text.match_key``), followed by the same of the SudachiPy
-normalized form when it differs, so 申込 / 申込み / 申し込み and 問合せ / 問い合わせ meet, and
-ＮＰＯ = NPO, １２ = 12.
+(``MinutesEntry``), event, group, consultation, news post, page of the site and collaboration
+record, kept in step with its source by the services that change it: each calls
+:func:`kyodo.search.indexing.index` (or ``reindex_meeting``) once at the end of its
+transaction; no model signal is involved. Each holds what a result shows, the filter columns,
+an audience (``public``: confirmed minutes, visible events (``Event.objects.visible``), listed
+groups (``Organization.objects.listed``) with their published fields only, published news and
+case studies, the site's pages; ``staff``: everything else, consultations always) and ``norm``,
+the normalized index text: NFKC, case folding, katakana → hiragana, white space removed
+(``kyodo.core.text.match_key``), followed by the same of the SudachiPy normalized form and by
+the reading when they differ, so 申込 / 申込み / 申し込み and 問合せ / 問い合わせ meet, ＮＰＯ = NPO,
+１２ = 12, and a kana query finds kanji text (こどもあみーご → 子どもアミーゴ; the reading part
+is SudachiPy's reading of each word with kanji, plus the stored readings of names).
 
 *What a match is.* A query term matches when its key, or its normalized form's key, is a
 substring of ``norm`` (:func:`kyodo.search.text.scan_match`); space = AND, ``OR``, ``-word``,

@@ -7,13 +7,13 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Search")
     staff_menu = [(_("Search"), "search-staff:index")]
+    periodic_daily = ["kyodo.search.indexing.index_news_due"]
 
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
         from kyodo.search import signals
 
-        signals.connect()
         post_migrate.connect(signals._after_flush, sender=self, dispatch_uid="kyodo.search.flush")
 
     def after_restore(self) -> None:

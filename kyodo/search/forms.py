@@ -11,6 +11,10 @@ from kyodo.core.wareki import WarekiError, parse_fiscal_year
 from kyodo.search.models import SearchDocument
 from kyodo.search.selectors import Filters
 
+# Longer queries are refused with a message; the header's search box stops there too. 100
+# characters of Japanese are 900 bytes in the address, far within what servers accept.
+MAX_QUERY_LENGTH = 100
+
 SORT_CHOICES = [
     ("newest", _("Newest first")),
     ("relevance", _("Relevance")),
@@ -29,7 +33,10 @@ class SearchForm(DateRangeForm):
     q = forms.CharField(
         label=pgettext_lazy("search", "Words"),
         required=False,
-        max_length=500,
+        max_length=MAX_QUERY_LENGTH,
+        error_messages={
+            "max_length": _("Search with at most %(limit_value)d characters (now %(show_value)d).")
+        },
         help_text=_(
             'Separate words with spaces. OR for either word, -word to leave out, "…" for a phrase.'
         ),

@@ -2,8 +2,11 @@
 
 Each ``reindex_*`` builds the wanted documents of one scope (a meeting's statements, one event,
 …), compares them with the stored ones and writes only the difference; SudachiPy runs only for
-texts whose hash changed. Called from signals inside the writing transaction, so the index rows
-commit (or roll back) with the data.
+texts whose hash changed. Called explicitly by the services that change indexed content, once,
+at the end of their transaction, so the index rows commit (or roll back) with the data: no
+model signal wires the apps together. Most services call :func:`index` with what they changed
+(an event, a group, a page …) or :func:`forget` with what they delete; the committee services
+call :func:`reindex_meeting`.
 """
 
 from __future__ import annotations
@@ -26,16 +29,26 @@ Audience = SearchDocument.Audience
 ROLE_WORDS = ("副委員長", "委員長", "委員")
 
 
+# Part of every source hash: a change in how the index text is made (the readings, v2) makes
+# each document's text stale, so the next reindex of it (or ``kyodo search reindex``) renews it.
+INDEX_TEXT_VERSION = "v2"
+
+
 @dataclass
 class Spec:
     object_id: int
     index_fields: tuple[str, ...]
     fields: dict = field(default_factory=dict)
+    # Stored readings of the names in the document (a group's ふりがな), beside SudachiPy's.
+    readings: tuple[str, ...] = ()
 
     @property
     def source_hash(self) -> str:
-        joined = "\x1f".join(self.index_fields)
+        joined = "\x1f".join((INDEX_TEXT_VERSION, *self.index_fields, "\x1e", *self.readings))
         return hashlib.sha256(joined.encode("utf-8", "surrogatepass")).hexdigest()
+
+    def norm(self) -> str:
+        return index_text(*self.index_fields, readings=self.readings)
 
 
 def _row(doc: SearchDocument) -> engine.Row:
@@ -60,7 +73,7 @@ def _sync(kind: str, existing: Iterable[SearchDocument], specs: list[Spec]) -> N
             doc = SearchDocument(
                 kind=kind,
                 object_id=spec.object_id,
-                norm=index_text(*spec.index_fields),
+                norm=spec.norm(),
                 source_hash=digest,
                 **spec.fields,
             )
@@ -69,7 +82,7 @@ def _sync(kind: str, existing: Iterable[SearchDocument], specs: list[Spec]) -> N
         before = _row(doc)
         changed = False
         if doc.source_hash != digest:
-            doc.norm, doc.source_hash = index_text(*spec.index_fields), digest
+            doc.norm, doc.source_hash = spec.norm(), digest
             changed = True
         for name, value in spec.fields.items():
             if getattr(doc, name) != value:
@@ -241,11 +254,12 @@ def reindex_entry(entry) -> None:
 # --- events, groups, consultations -------------------------------------------------------------
 
 
-def _event_spec(event) -> Spec:
-    public = event.status != event.Status.DRAFT
+def _event_spec(event, *, public: bool) -> Spec:
+    series_reading = event.series.name_reading if event.series_id else ""
     return Spec(
         object_id=event.pk,
         index_fields=(event.name, event.theme, event.description),
+        readings=(series_reading,) if series_reading else (),
         fields={
             "audience": Audience.PUBLIC if public else Audience.STAFF,
             "date": event.date,
@@ -262,11 +276,14 @@ def _event_spec(event) -> Spec:
 
 
 def reindex_event(event) -> None:
+    from kyodo.events.models import Event
+
+    public = Event.objects.visible().filter(pk=event.pk).exists()
     existing = SearchDocument.objects.filter(kind=Kind.EVENT, object_id=event.pk)
-    _sync(Kind.EVENT, existing, [_event_spec(event)])
+    _sync(Kind.EVENT, existing, [_event_spec(event, public=public)])
 
 
-def _group_spec(org) -> Spec:
+def _group_spec(org, *, public: bool) -> Spec:
     from kyodo.organizations.models import PublishableField
 
     # Published fields only: what the public directory shows, whatever the audience.
@@ -275,17 +292,17 @@ def _group_spec(org) -> Spec:
         shown.append(org.area)
     if org.is_published(PublishableField.ACTIVITY_FIELDS):
         shown.append("、".join(org.activity_field_labels))
-    registered = org.status == org.Status.REGISTERED
     return Spec(
         object_id=org.pk,
         index_fields=(org.name, *shown),
+        readings=(org.name_reading,),
         fields={
-            "audience": Audience.PUBLIC if registered else Audience.STAFF,
+            "audience": Audience.PUBLIC if public else Audience.STAFF,
             "date": None,
             "fiscal_year": None,
             "title": org.name[:300],
             "url": reverse("organizations:detail", args=[org.pk])
-            if registered
+            if public
             else reverse("organizations-staff:detail", args=[org.pk]),
             "staff_url": reverse("organizations-staff:detail", args=[org.pk]),
             "text": "\n".join(s for s in shown if s),
@@ -294,8 +311,11 @@ def _group_spec(org) -> Spec:
 
 
 def reindex_group(org) -> None:
+    from kyodo.organizations.models import Organization
+
+    public = Organization.objects.listed().filter(pk=org.pk).exists()
     existing = SearchDocument.objects.filter(kind=Kind.GROUP, object_id=org.pk)
-    _sync(Kind.GROUP, existing, [_group_spec(org)])
+    _sync(Kind.GROUP, existing, [_group_spec(org, public=public)])
 
 
 def _consultation_spec(c) -> Spec:
@@ -321,6 +341,181 @@ def reindex_consultation(c) -> None:
     _sync(Kind.CONSULTATION, existing, [_consultation_spec(c)])
 
 
+# --- the site's news, pages and case studies --------------------------------------------------
+
+
+def _plain(markdown_text: str) -> str:
+    """Staff-written Markdown as the text a reader sees (no markup characters to match)."""
+    from django.utils.html import strip_tags
+
+    from kyodo.core.markup import render_markdown
+
+    return " ".join(strip_tags(render_markdown(markdown_text or "")).split())
+
+
+def _news_spec(post) -> Spec:
+    from django.utils import timezone
+
+    # Only what has appeared: a post dated in the future is staff's until the daily job
+    # (index_news_due) or its next save finds it published.
+    public = post.is_published and post.published_at <= timezone.now()
+    staff_url = reverse("website-staff:news-edit", args=[post.pk])
+    day = timezone.localtime(post.published_at).date()
+    body = _plain(post.body)
+    return Spec(
+        object_id=post.pk,
+        index_fields=(post.title, body),
+        fields={
+            "audience": Audience.PUBLIC if public else Audience.STAFF,
+            "date": day,
+            "fiscal_year": fiscal_year(day),
+            "title": post.title[:300],
+            "url": post.get_absolute_url() if public else staff_url,
+            "staff_url": staff_url,
+            "text": body,
+        },
+    )
+
+
+def reindex_news(post) -> None:
+    existing = SearchDocument.objects.filter(kind=Kind.NEWS, object_id=post.pk)
+    _sync(Kind.NEWS, existing, [_news_spec(post)])
+
+
+def index_news_due() -> int:
+    """Daily: news whose publication date has come is found by the public from then on."""
+    from kyodo.website.models import NewsPost
+
+    due = SearchDocument.objects.filter(kind=Kind.NEWS, audience=Audience.STAFF)
+    posts = NewsPost.objects.published().filter(pk__in=due.values("object_id"))
+    count = 0
+    with transaction.atomic():
+        for post in posts:
+            reindex_news(post)
+            count += 1
+    return count
+
+
+def _page_spec(page) -> Spec:
+    from kyodo.website.selectors import page_search_text
+
+    staff_url = reverse("website-staff:page-edit", args=[page.slug])
+    body = page_search_text(page)
+    return Spec(
+        object_id=page.pk,
+        index_fields=(page.title, body),
+        fields={
+            "audience": Audience.PUBLIC,
+            "date": None,
+            "fiscal_year": None,
+            "title": page.title[:300],
+            "url": page.get_absolute_url(),
+            "staff_url": staff_url,
+            "text": body,
+        },
+    )
+
+
+def reindex_page(page) -> None:
+    existing = SearchDocument.objects.filter(kind=Kind.PAGE, object_id=page.pk)
+    _sync(Kind.PAGE, existing, [_page_spec(page)])
+
+
+def _case_spec(record) -> Spec:
+    groups = list(record.organizations.all())
+    departments = list(record.departments.all())
+    names = "、".join([o.name for o in groups] + [d.name for d in departments])
+    staff_url = reverse("collaboration-staff:record", args=[record.pk])
+    public = record.is_published
+    return Spec(
+        object_id=record.pk,
+        index_fields=(
+            record.title,
+            str(record.get_form_display()),
+            names,
+            record.description,
+            record.outcome,
+            record.evaluation,
+        ),
+        readings=tuple(
+            r
+            for r in [*(o.name_reading for o in groups), *(d.name_reading for d in departments)]
+            if r
+        ),
+        fields={
+            "audience": Audience.PUBLIC if public else Audience.STAFF,
+            "date": None,
+            "fiscal_year": record.first_fiscal_year,
+            "title": record.title[:300],
+            "subtitle": names[:300],
+            "url": record.get_absolute_url() if public else staff_url,
+            "staff_url": staff_url,
+            "text": "\n".join(t for t in (record.description, record.outcome) if t),
+        },
+    )
+
+
+def reindex_case(record) -> None:
+    existing = SearchDocument.objects.filter(kind=Kind.CASE, object_id=record.pk)
+    _sync(Kind.CASE, existing, [_case_spec(record)])
+
+
+# --- what the services call ----------------------------------------------------------------------
+
+
+def index(*objs) -> None:
+    """Bring the index in step with ``objs`` after a service changed them, inside the service's
+    transaction: events, a series (its events), groups (and the case studies naming them),
+    consultations, news posts, pages, collaboration records or city departments (their
+    records)."""
+    for obj in objs:
+        _index_one(obj)
+
+
+def _index_one(obj) -> None:
+    label = obj._meta.label
+    if label == "events.Event":
+        reindex_event(obj)
+    elif label == "events.EventSeries":
+        for event in obj.events.select_related("series"):
+            reindex_event(event)
+    elif label == "organizations.Organization":
+        reindex_group(obj)
+        for record in obj.collaborations.all():
+            reindex_case(record)
+    elif label == "consultations.Consultation":
+        reindex_consultation(obj)
+    elif label == "website.NewsPost":
+        reindex_news(obj)
+    elif label == "website.Page":
+        reindex_page(obj)
+    elif label == "collaboration.Collaboration":
+        reindex_case(obj)
+    elif label == "collaboration.Department":
+        for record in obj.collaborations.all():
+            reindex_case(record)
+    elif label == "committees.Meeting":
+        reindex_meeting(obj)
+    else:
+        raise TypeError(f"{label} is not indexed for search")
+
+
+_KINDS = {
+    "events.Event": Kind.EVENT,
+    "organizations.Organization": Kind.GROUP,
+    "consultations.Consultation": Kind.CONSULTATION,
+    "website.NewsPost": Kind.NEWS,
+    "website.Page": Kind.PAGE,
+    "collaboration.Collaboration": Kind.CASE,
+}
+
+
+def forget(obj) -> None:
+    """Drop ``obj``'s document; call it in the service that deletes ``obj``, before the delete
+    (while ``obj.pk`` is still set)."""
+    remove(_KINDS[obj._meta.label], [obj.pk])
+
+
 # --- everything --------------------------------------------------------------------------------
 
 
@@ -328,27 +523,38 @@ def reindex_all(
     progress: Callable[[int], object] | None = None, total: Callable[[int], None] | None = None
 ) -> int:
     """Rebuild the whole index in one transaction; returns the number of documents."""
+    from kyodo.collaboration.models import Collaboration
     from kyodo.committees.models import Meeting
     from kyodo.consultations.models import Consultation
     from kyodo.events.models import Event
     from kyodo.organizations.models import Organization
+    from kyodo.website.models import NewsPost, Page
 
     meetings = Meeting.objects.select_related("committee").order_by("pk")
     events = Event.objects.select_related("series").order_by("pk")
     orgs = Organization.objects.order_by("pk")
     consultations = Consultation.objects.order_by("pk")
+    news = NewsPost.objects.order_by("pk")
+    pages = Page.objects.order_by("pk")
+    cases = Collaboration.objects.prefetch_related("organizations", "departments").order_by("pk")
+    sources = (meetings, events, orgs, consultations, news, pages, cases)
     if total:
-        total(meetings.count() + events.count() + orgs.count() + consultations.count())
+        total(sum(rows.count() for rows in sources))
     step = progress or (lambda n: None)
+    visible_events = set(Event.objects.visible().values_list("pk", flat=True))
+    listed_groups = set(Organization.objects.listed().values_list("pk", flat=True))
     with transaction.atomic():
         engine.clear()
         for meeting in meetings:
             _sync(Kind.ENTRY, [], _entry_specs(meeting))
             step(1)
         for kind, rows, make in (
-            (Kind.EVENT, events, _event_spec),
-            (Kind.GROUP, orgs, _group_spec),
+            (Kind.EVENT, events, lambda e: _event_spec(e, public=e.pk in visible_events)),
+            (Kind.GROUP, orgs, lambda o: _group_spec(o, public=o.pk in listed_groups)),
             (Kind.CONSULTATION, consultations, _consultation_spec),
+            (Kind.NEWS, news, _news_spec),
+            (Kind.PAGE, pages, _page_spec),
+            (Kind.CASE, cases, _case_spec),
         ):
             for row in rows:
                 _sync(kind, [], [make(row)])

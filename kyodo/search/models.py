@@ -6,10 +6,11 @@ from django.utils.translation import pgettext_lazy
 
 
 class SearchDocument(models.Model):
-    """One searchable thing (a minutes statement, an event, a group, a consultation).
+    """One searchable thing (a minutes statement, an event, a group, a consultation, a news
+    post, a page of the site, a collaboration record).
 
-    A denormalized copy kept in step with its source by :mod:`kyodo.search.signals`, in the
-    same transaction: what a result shows, what the filters need, and the normalized index
+    A denormalized copy kept in step with its source by the services that change it
+    (:mod:`kyodo.search.indexing`), in the same transaction: what a result shows, what the filters need, and the normalized index
     text ``norm``. The bigram index over ``norm`` lives beside it (an FTS5 table on SQLite, a
     ``tsvector`` column with a GIN index on PostgreSQL), created by the migration.
     """
@@ -19,6 +20,9 @@ class SearchDocument(models.Model):
         EVENT = "event", pgettext_lazy("search kind", "Event")
         GROUP = "group", _("Registered group")
         CONSULTATION = "consultation", pgettext_lazy("search kind", "Consultation")
+        NEWS = "news", pgettext_lazy("search kind", "News")
+        PAGE = "page", pgettext_lazy("search kind", "Page")
+        CASE = "case", pgettext_lazy("search kind", "Collaboration case")
 
     class Audience(models.TextChoices):
         PUBLIC = "public", _("Everyone")

@@ -33,10 +33,8 @@ class Filters:
 
 
 def _visible_kinds(staff: bool) -> list[str]:
-    kinds = [SearchDocument.Kind.ENTRY, SearchDocument.Kind.EVENT, SearchDocument.Kind.GROUP]
-    if staff:
-        kinds.append(SearchDocument.Kind.CONSULTATION)
-    return [str(k) for k in kinds]
+    """Every kind for staff; all but consultations for the public."""
+    return [str(k) for k in SearchDocument.Kind if staff or k != SearchDocument.Kind.CONSULTATION]
 
 
 def _filter_sql(filters: Filters, *, staff: bool) -> tuple[list[list[str]], list[str], list]:

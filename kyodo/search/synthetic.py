@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from kyodo.core.text import match_key
-from kyodo.search.text import SEPARATOR, variant_key
+from kyodo.search.text import SEPARATOR, analyse
 
 SUBJECTS = [
     "協働事業", "市民活動団体", "NPO法人", "ＮＰＯ法人", "ボランティア", "自治会", "登録団体", "センター",
@@ -60,9 +60,9 @@ class Statement:
     norm: str
 
 
-def sentences(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
-    """``count`` distinct sentences with their surface and variant keys."""
-    seen: dict[str, tuple[str, str, str]] = {}
+def sentences(rng: random.Random, count: int) -> list[tuple[str, str, str, str]]:
+    """``count`` distinct sentences with their surface, variant and reading keys."""
+    seen: dict[str, tuple[str, str, str, str]] = {}
     while len(seen) < count:
         text = rng.choice(TEMPLATES).format(
             s=rng.choice(SUBJECTS),
@@ -70,7 +70,7 @@ def sentences(rng: random.Random, count: int) -> list[tuple[str, str, str]]:
             n=rng.choice("１２３４５６７８９10１２15２０"),
         )
         if text not in seen:
-            seen[text] = (text, match_key(text), variant_key(text))
+            seen[text] = (text, match_key(text), *analyse(text))
     return list(seen.values())
 
 
@@ -91,7 +91,11 @@ def statements(
         fy = day.year if day.month >= 4 else day.year - 1
         parts = [rng.choice(pool_rows) for _ in range(rng.randint(2, 4))]
         surface = "".join(p[1] for p in parts)
-        variant = "".join(p[2] for p in parts)
+        # As kyodo.search.text.index_text builds it: each part once, when it differs.
+        norm = [surface]
+        for other in ("".join(p[2] for p in parts), "".join(p[3] for p in parts)):
+            if other and other not in norm:
+                norm.append(other)
         yield Statement(
             id=k + 1,
             meeting_id=meeting + 1,
@@ -102,5 +106,5 @@ def statements(
             speaker=rng.choice(SPEAKERS),
             seq=k % per_meeting,
             text="".join(p[0] for p in parts),
-            norm=surface if surface == variant else surface + SEPARATOR + variant,
+            norm=SEPARATOR.join(norm),
         )

@@ -1,9 +1,10 @@
 """Index text, bigram tokens, the query language and highlighting (no database here).
 
 A document's index text (``norm``) is the surface key of its text (:func:`kyodo.core.text.match_key`:
-NFKC, case folding, katakana → hiragana, white space removed) followed, when it differs, by the
-key of its SudachiPy normalized form, so that both the words as written and their spelling
-variants can be found. Fields are joined with a line break, which no query can contain, so no
+NFKC, case folding, katakana → hiragana, white space removed) followed, when they differ, by the
+key of its SudachiPy normalized form and by its reading in hiragana (the reading column of the
+index: SudachiPy's readings, and stored readings of names), so that the words as written, their
+spelling variants and a kana query for kanji text (こどもあみーご → 子どもアミーゴ) are found. Fields are joined with a line break, which no query can contain, so no
 match spans two fields. A query term matches a document when its surface key or the key of its
 normalized form is a substring of ``norm``: that is the whole definition, and the plain scan
 (:func:`scan_match`) is its reference implementation; the database indexes only make it fast.
@@ -43,18 +44,58 @@ def variant_key(s: str) -> str:
     return match_key(normalized_form(s)) if s else ""
 
 
-def index_text(*fields: str) -> str:
-    """The normalized index text of a document made of ``fields`` (see the module docstring)."""
-    surface, variant = [], []
+_KANJI_RE = re.compile(r"[\u3005\u3006\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
+_KANA_READING_RE = re.compile("[\u30a1-\u30faー]+")
+
+
+def morpheme_reading(m) -> str:
+    """What a SudachiPy morpheme sounds like, as written in kana: its dictionary reading when it
+    has kanji and the dictionary knows it, else its own surface (kana, digits, Latin)."""
+    surface = m.surface()
+    if not _KANJI_RE.search(surface) or m.is_oov():
+        return surface
+    reading = m.reading_form()
+    return reading if _KANA_READING_RE.fullmatch(reading) else surface
+
+
+def analyse(s: str) -> tuple[str, str]:
+    """(normalized-form key, reading key) of ``s`` from one SudachiPy pass: 「子どもアミーゴ」 →
+    (…, 「こどもあみーご」), 「西東京」 → (…, 「にしとうきょう」)."""
+    from kyodo.core.text import _morphemes  # the shared SudachiPy tokenizer
+
+    s = _clean(s)
+    if not s:
+        return "", ""
+    variant, reading = [], []
+    for m in _morphemes(unicodedata.normalize("NFKC", s)):
+        variant.append(m.normalized_form())
+        reading.append(morpheme_reading(m))
+    return match_key("".join(variant)), match_key("".join(reading))
+
+
+def index_text(*fields: str, readings: Sequence[str] = ()) -> str:
+    """The normalized index text of a document made of ``fields`` (see the module docstring).
+
+    Three parts, each present only when it differs from the first: the surface keys, the
+    normalized forms' keys, and the readings (SudachiPy's, then the stored ``readings`` of
+    names, which the dictionary may not know), so that a kana query finds kanji text.
+    """
+    surface, variant, reading = [], [], []
     for value in fields:
         value = _clean(value or "")
         if not value:
             continue
         surface.append(match_key(value))
-        variant.append(variant_key(value))
+        normalized, sound = analyse(value)
+        variant.append(normalized)
+        reading.append(sound)
+    reading += [match_key(r) for r in readings if r and match_key(r)]
     text = SEPARATOR.join(surface)
-    other = SEPARATOR.join(variant)
-    return text if other == text else text + SEPARATOR + other
+    parts = [text]
+    for other in (SEPARATOR.join(variant), SEPARATOR.join(reading)):
+        if other and other != text and other not in parts:
+            parts.append(other)
+    return SEPARATOR.join(parts)
 
 
 def _hex(s: str) -> str:
@@ -206,6 +247,19 @@ def _variant_map(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), where
 
 
+def _reading_map(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Reading key of ``text`` morpheme by morpheme, with each morpheme's span."""
+    from kyodo.core.text import _morphemes
+
+    out: list[str] = []
+    where: list[tuple[int, int]] = []
+    for m in _morphemes(text):
+        k = match_key(morpheme_reading(m))
+        out.append(k)
+        where.extend([(m.begin(), m.end())] * len(k))
+    return "".join(out), where
+
+
 def _find_all(haystack: str, needle: str) -> Iterable[int]:
     start = haystack.find(needle)
     while start >= 0 and needle:
@@ -223,13 +277,17 @@ def match_spans(text: str, needles: Sequence[str]) -> list[tuple[int, int]]:
             spans.append((where[start], where[start + len(needle) - 1] + 1))
     if not spans and needles:
         # Found only through the normalized form (申込 for 申し込み): mark whole morphemes.
-        try:
-            variant, vwhere = _variant_map(text)
-        except Exception:  # highlighting must never break a result page
-            variant, vwhere = "", []
-        for needle in needles:
-            for start in _find_all(variant, needle):
-                spans.append((vwhere[start][0], vwhere[start + len(needle) - 1][1]))
+        # Or through the reading (こどもあみーご for 子どもアミーゴ): whole morphemes too.
+        for mapping in (_variant_map, _reading_map):
+            try:
+                keyed, where_keyed = mapping(text)
+            except Exception:  # highlighting must never break a result page
+                keyed, where_keyed = "", []
+            for needle in needles:
+                for start in _find_all(keyed, needle):
+                    spans.append((where_keyed[start][0], where_keyed[start + len(needle) - 1][1]))
+            if spans:
+                break
     spans.sort()
     merged: list[tuple[int, int]] = []
     for s, e in spans:

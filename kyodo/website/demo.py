@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from kyodo.website.models import AccessibilityStatement, NewsPost, Page
+from kyodo.website.models import AccessibilityStatement, AccessInfo, NewsPost, Page
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
@@ -59,6 +59,20 @@ def load_demo() -> None:
         NewsPost.objects.get_or_create(
             title=title,
             defaults={"body": body, "published_at": published_at, "is_published": True},
+        )
+    if not AccessInfo.objects.exists():
+        AccessInfo.objects.create(
+            postal_code="188-0011",
+            address="東京都西東京市田無町4丁目 イングビル3階",
+            nearest_station="西武新宿線 田無駅 北口",
+            walking_minutes=3,
+            other_transport="駐車場はありません。お車の方は近くの有料駐車場をご利用ください。",
+            opening_hours="火曜日～土曜日 午前9時～午後9時\n日曜日 午前9時～午後5時",
+            closed_days="月曜日（祝日の場合は翌日）、年末年始",
+            barrier_free=(
+                "ビルの正面入口は段差がなく、エレベーターで3階まで上がれます。"
+                "3階に多目的トイレがあります。筆談にも対応します。"
+            ),
         )
     if not AccessibilityStatement.objects.exists():
         AccessibilityStatement.objects.create(

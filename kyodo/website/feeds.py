@@ -57,7 +57,7 @@ class EventsRSSFeed(Feed):
 
     def items(self):
         return (
-            Event.objects.exclude(status=Event.Status.DRAFT)
+            Event.objects.visible()
             .select_related("series", "venue")
             .order_by("-date", "-start_time", "-pk")[:30]
         )

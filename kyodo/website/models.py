@@ -111,3 +111,67 @@ class NewsAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+def access_map_path(instance: AccessInfo, filename: str) -> str:
+    import uuid
+    from pathlib import PurePath
+
+    # A fresh name at each upload: the old map is never served from a cache under the new name.
+    return f"site/access/{uuid.uuid4().hex}{PurePath(filename).suffix.lower()}"
+
+
+class AccessInfo(models.Model):
+    """How to reach the center, as the access page and the footer show it (one row).
+
+    Address, telephone and opening hours fall back to the center's own when left empty."""
+
+    postal_code = models.CharField(
+        _("postal code"), max_length=8, blank=True, help_text=_("For example 188-0011.")
+    )
+    address = models.CharField(
+        _("address"),
+        max_length=300,
+        blank=True,
+        help_text=_("With the street number and the building. Empty: the center's address."),
+    )
+    nearest_station = models.CharField(
+        _("nearest station"),
+        max_length=200,
+        blank=True,
+        help_text=_("Line, station and exit, for example 西武新宿線 田無駅 北口."),
+    )
+    walking_minutes = models.PositiveSmallIntegerField(
+        _("walking time from the station (minutes)"), null=True, blank=True
+    )
+    other_transport = models.TextField(_("buses and parking"), blank=True)
+    opening_hours = models.TextField(
+        _("opening hours"), blank=True, help_text=_("Empty: the center's opening hours.")
+    )
+    closed_days = models.CharField(_("closed days"), max_length=200, blank=True)
+    barrier_free = models.TextField(
+        _("barrier-free information"),
+        blank=True,
+        help_text=_(
+            "Lifts, step-free entrances, accessible toilets, parking for wheelchair users…"
+        ),
+    )
+    phone = models.CharField(
+        _("telephone"), max_length=20, blank=True, help_text=_("Empty: the center's number.")
+    )
+    fax = models.CharField(_("fax"), max_length=20, blank=True)
+    map_image = models.FileField(_("map"), upload_to=access_map_path, blank=True, max_length=200)
+    map_description = models.CharField(
+        _("what the map shows"),
+        max_length=300,
+        blank=True,
+        help_text=_("Read out instead of the map, for example 田無駅北口から北へ徒歩5分の道順."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("access information")
+        verbose_name_plural = _("access information")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
+from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.roles import Role, require_role
 from kyodo.core.uploads import check_upload
-from kyodo.website.models import NewsAttachment, NewsPost, Page
+from kyodo.search import indexing
+from kyodo.website.exceptions import WebsiteError
+from kyodo.website.models import AccessInfo, NewsAttachment, NewsPost, Page
 
 # Checked by kyodo.core.uploads (content as well as name), in the form and again here.
 ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "csv", "txt", "png", "jpeg")
@@ -33,6 +38,7 @@ def page_update(*, actor, slug: str, title: str, body: str) -> Page:
             obj=page,
             changes=diff_fields(before, page, ["title", "body"]),
         )
+        indexing.index(page)
     return page
 
 
@@ -57,6 +63,7 @@ def news_save(*, actor, post: NewsPost | None = None, **fields) -> NewsPost:
             obj=post,
             changes=diff_fields(before, post, names),
         )
+        indexing.index(post)
     return post
 
 
@@ -78,3 +85,92 @@ def news_attach(*, actor, post: NewsPost, title: str, upload: UploadedFile) -> N
             changes={"attachment": [None, attachment.title]},
         )
     return attachment
+
+
+ACCESS_FIELDS = [
+    "postal_code",
+    "address",
+    "nearest_station",
+    "walking_minutes",
+    "other_transport",
+    "opening_hours",
+    "closed_days",
+    "barrier_free",
+    "phone",
+    "fax",
+    "map_description",
+]
+MAP_KINDS = ("png", "jpeg")
+MAP_MAX_BYTES = 5 * 1024 * 1024
+
+
+def access_update(
+    *,
+    actor,
+    postal_code: str = "",
+    address: str = "",
+    nearest_station: str = "",
+    walking_minutes: int | None = None,
+    other_transport: str = "",
+    opening_hours: str = "",
+    closed_days: str = "",
+    barrier_free: str = "",
+    phone: str = "",
+    fax: str = "",
+    map_description: str = "",
+    map_upload: UploadedFile | None = None,
+    remove_map: bool = False,
+) -> AccessInfo:
+    """Change how to reach the center (the access page and the footer); a map image (PNG or
+    JPEG) may be uploaded, and then needs a description for those who cannot see it."""
+    require_role(actor, Role.STAFF)
+    if map_upload is not None:
+        check_upload(map_upload, kinds=MAP_KINDS, max_bytes=MAP_MAX_BYTES)
+    values = {
+        "postal_code": postal_code,
+        "address": address,
+        "nearest_station": nearest_station,
+        "walking_minutes": walking_minutes,
+        "other_transport": other_transport,
+        "opening_hours": opening_hours,
+        "closed_days": closed_days,
+        "barrier_free": barrier_free,
+        "phone": phone,
+        "fax": fax,
+        "map_description": map_description,
+    }
+    with transaction.atomic():
+        info = AccessInfo.objects.select_for_update().order_by("pk").first()
+        before = AccessInfo(**{f: getattr(info, f) for f in ACCESS_FIELDS}) if info else None
+        info = info or AccessInfo()
+        old_map = info.map_image.name if info.map_image else ""
+        for name, value in values.items():
+            setattr(info, name, value)
+        keeps_map = map_upload is not None or (bool(old_map) and not remove_map)
+        if keeps_map and not info.map_description.strip():
+            raise WebsiteError(
+                _("Describe what the map shows, for those who cannot see it."),
+                field="map_description",
+            )
+        info.full_clean(exclude=["map_image"])
+        if remove_map:
+            info.map_image = ""
+        if map_upload is not None:
+            info.map_image.save(PurePath(map_upload.name).name, map_upload, save=False)
+        info.save()
+        changes = diff_fields(before, info, ACCESS_FIELDS)
+        new_map = info.map_image.name if info.map_image else ""
+        if new_map != old_map:
+            changes["map_image"] = [old_map or None, new_map or None]
+            if old_map:
+                storage = info.map_image.storage
+                transaction.on_commit(lambda: storage.delete(old_map))
+        audit_log(actor=actor, action="kyodo.website.access.updated", obj=info, changes=changes)
+        # The access page shows (and is found by) these facts; titled in the site's language.
+        with translation.override(settings.LANGUAGE_CODE):
+            title = str(Page.Slug.ACCESS.label)
+        page, _created = Page.objects.get_or_create(
+            slug=Page.Slug.ACCESS, defaults={"title": title}
+        )
+        indexing.index(page)
+    return info

@@ -1,7 +1,11 @@
+"""sitemap.xml: every public page, from the same querysets the pages use (listed events and
+groups, published news and case studies, confirmed minutes)."""
+
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from kyodo.events.models import Event
+from kyodo.organizations.models import Organization
 from kyodo.website.models import Page
 from kyodo.website.selectors import published_news
 
@@ -10,9 +14,18 @@ class StaticSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["website:home", "website:news", "events:list", "events:calendar"] + [
-            f"page:{slug}" for slug in Page.Slug.values if slug != Page.Slug.HOME
-        ]
+        return [
+            "website:home",
+            "website:news",
+            "website:sitemap-page",
+            "events:list",
+            "events:calendar",
+            "organizations:directory",
+            "organizations:apply",
+            "committees:index",
+            "collaboration:index",
+            "contact:form",
+        ] + [f"page:{slug}" for slug in Page.Slug.values if slug != Page.Slug.HOME]
 
     def location(self, item):
         if item.startswith("page:"):
@@ -34,10 +47,51 @@ class EventSitemap(Sitemap):
     changefreq = "weekly"
 
     def items(self):
-        return Event.objects.exclude(status=Event.Status.DRAFT).order_by("date", "pk")
+        return Event.objects.visible().order_by("date", "pk")
 
     def lastmod(self, item):
         return item.updated_at
 
 
-SITEMAPS = {"site": StaticSitemap, "news": NewsSitemap, "events": EventSitemap}
+class GroupSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Organization.objects.listed().order_by("reading_key", "pk")
+
+    def location(self, item):
+        return reverse("organizations:detail", args=[item.pk])
+
+
+class MinutesSitemap(Sitemap):
+    changefreq = "yearly"
+
+    def items(self):
+        from kyodo.committees.models import Minutes
+
+        return Minutes.objects.filter(status=Minutes.Status.CONFIRMED).order_by("pk")
+
+    def location(self, item):
+        return reverse("committees:minutes", args=[item.pk])
+
+
+class CaseSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        from kyodo.collaboration.selectors import published_collaborations
+
+        return published_collaborations().order_by("pk")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+SITEMAPS = {
+    "site": StaticSitemap,
+    "news": NewsSitemap,
+    "events": EventSitemap,
+    "groups": GroupSitemap,
+    "minutes": MinutesSitemap,
+    "collaboration": CaseSitemap,
+}

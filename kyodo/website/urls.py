@@ -3,7 +3,7 @@ from django.urls import path
 
 from kyodo.website.feeds import EventsAtomFeed, EventsRSSFeed, NewsAtomFeed, NewsRSSFeed
 from kyodo.website.sitemaps import SITEMAPS
-from kyodo.website.views import public
+from kyodo.website.views import display, public
 
 app_name = "website"
 
@@ -23,5 +23,9 @@ urlpatterns = [
     path("events/feed/atom/", EventsAtomFeed(), name="events-atom"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", public.robots_txt, name="robots"),
+    path("favicon.ico", public.favicon, name="favicon"),
+    path("sitemap/", public.sitemap_page, name="sitemap-page"),
+    path("display/", display.display_settings, name="display"),
+    path("access/map/", public.access_map, name="access-map"),
     path("<slug:slug>/", public.page, name="page"),
 ]

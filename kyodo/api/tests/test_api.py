@@ -1,4 +1,4 @@
-from kyodo.api.opendata import public_events
+from kyodo.api.opendata import visible_events
 
 
 def test_openapi_schema_is_served(client, db):
@@ -13,7 +13,7 @@ def test_events_are_listed_with_pagination_and_filters(client, demo):
     response = client.get("/api/v1/events")
     assert response.status_code == 200
     body = response.json()
-    expected = list(public_events())
+    expected = list(visible_events())
     assert body["count"] == len(expected)
     assert [item["id"] for item in body["items"]] == [event.pk for event in expected]
 
@@ -37,7 +37,7 @@ def test_date_range_and_fiscal_year_combine_and_pagination_walks_every_event(cli
     def ids(**params):
         return [item["id"] for item in client.get("/api/v1/events", params).json()["items"]]
 
-    expected = list(public_events())
+    expected = list(visible_events())
     by_title = {event.name: event.pk for event in expected}
     # Fiscal year 2010 (2010-04-01 to 2011-03-31) from 2011-02-01: the two February events.
     assert ids(fiscal_year=2010, date_from="2011-02-01") == [

@@ -163,6 +163,8 @@ def meeting_update(
         meeting.venue, meeting.status = venue, status
         meeting.save(update_fields=[*_WHEN_WHERE, "status"])
         changed = [f for f in _WHEN_WHERE if getattr(before, f) != getattr(meeting, f)]
+        if "date" in changed:
+            index_meeting(meeting.pk)
         told = 0
         if changed and meeting.notice_sent_at and status == Meeting.Status.SCHEDULED:
             told = _mail_members(
@@ -388,6 +390,11 @@ def committee_update(*, actor, committee: Committee, speaker_labels: str) -> Com
         changes = {"speaker_labels": [committee.speaker_labels, speaker_labels]}
         committee.speaker_labels = speaker_labels
         committee.save(update_fields=["speaker_labels"])
+        # Drafts follow the setting at once; confirmed minutes keep the labels they were frozen with.
+        for meeting_id in committee.meetings.filter(minutes__current_version=None).values_list(
+            "pk", flat=True
+        ):
+            index_meeting(meeting_id)
         audit_log(
             actor=actor, action="kyodo.committees.committee.updated", obj=committee, changes=changes
         )

@@ -15,7 +15,14 @@ from django.db.models import Max, Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.committees.exceptions import CommitteeError
-from kyodo.committees.models import Committee, Member, Membership, SecretariatMember
+from kyodo.committees.models import (
+    Committee,
+    Member,
+    Membership,
+    MinutesEntry,
+    SecretariatMember,
+)
+from kyodo.committees.services.common import index_meeting
 from kyodo.core import people
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.roles import Role, grant_role, require_role
@@ -169,6 +176,15 @@ def member_update(
             if member.email:
                 user.email = member.email
             user.save(update_fields=["full_name", "name_reading", "email"])
+        if "name" in changes:
+            # Drafts label statements by the member's name where the committee publishes names;
+            # confirmed minutes keep the name they were frozen with.
+            for meeting_id in set(
+                MinutesEntry.objects.filter(
+                    member=member, item__meeting__minutes__current_version=None
+                ).values_list("item__meeting", flat=True)
+            ):
+                index_meeting(meeting_id)
         audit_log(
             actor=actor, action="kyodo.committees.member.updated", obj=member, changes=changes
         )

@@ -12,7 +12,8 @@ from datetime import date, datetime, time
 
 from django import template
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from kyodo.core import wareki as core_wareki
 
@@ -36,12 +37,21 @@ def _local_time(value: object) -> time | None:
     return None
 
 
+def _western() -> bool:
+    """The page is in a language other than Japanese (the site's English switch): dates are
+    written in the Western calendar there, as its readers expect."""
+    return not (translation.get_language() or "ja").startswith("ja")
+
+
 @register.filter
 def wareki(value: date | datetime | None) -> str:
-    """「平成23年1月18日(火)」 for a date or datetime; "" for None or ""."""
+    """「平成23年1月18日(火)」 for a date or datetime; "" for None or "". In English:
+    "Tue, 18 January 2011"."""
     d = _local_date(value)
     if d is None:
         return ""
+    if _western():
+        return date_format(d, "D, j F Y")
     try:
         return core_wareki.format_wareki(d)
     except core_wareki.WarekiError:
@@ -50,10 +60,12 @@ def wareki(value: date | datetime | None) -> str:
 
 @register.filter
 def wareki_date(value: date | datetime | None) -> str:
-    """「平成23年1月18日」: like ``wareki`` without the weekday."""
+    """「平成23年1月18日」: like ``wareki`` without the weekday ("18 January 2011" in English)."""
     d = _local_date(value)
     if d is None:
         return ""
+    if _western():
+        return date_format(d, "j F Y")
     try:
         return core_wareki.format_wareki(d, weekday=False)
     except core_wareki.WarekiError:
@@ -91,10 +103,12 @@ def _fiscal_year_of(value: object) -> int | None:
 
 @register.filter
 def fiscal_year_name(value: int | date | datetime | None) -> str:
-    """「平成22年度」 for a fiscal year (2010) or for any date inside it."""
+    """「平成22年度」 for a fiscal year (2010) or for any date inside it ("FY2010" in English)."""
     fy = _fiscal_year_of(value)
     if fy is None:
         return ""
+    if _western():
+        return f"FY{fy}"
     try:
         return core_wareki.fiscal_year_name(fy)
     except core_wareki.WarekiError:
@@ -103,10 +117,12 @@ def fiscal_year_name(value: int | date | datetime | None) -> str:
 
 @register.filter
 def fiscal_year_label(value: int | date | datetime | None) -> str:
-    """「平成22(2010)年度」 for a fiscal year or for any date inside it."""
+    """「平成22(2010)年度」 for a fiscal year or for any date inside it ("FY2010" in English)."""
     fy = _fiscal_year_of(value)
     if fy is None:
         return ""
+    if _western():
+        return f"FY{fy}"
     try:
         return core_wareki.fiscal_year_label(fy)
     except core_wareki.WarekiError:

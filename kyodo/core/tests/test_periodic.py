@@ -11,6 +11,7 @@ def test_apps_register_their_daily_jobs():
     assert daily_jobs() == [
         "kyodo.core.confirmations.pending_submissions_expire",
         "kyodo.events.services.personal_data_anonymise",
+        "kyodo.search.indexing.index_news_due",
     ]
 
 

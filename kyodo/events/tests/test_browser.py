@@ -17,13 +17,16 @@ def test_a_citizen_applies_and_staff_see_the_application(page, smtp_server, make
 
     page.goto(f"/events/{event.pk}/")
     assert page.get_by_role("heading", level=1).inner_text() == "会計講座中級編"
-    page.get_by_label("個人").check()
+    page.get_by_label("個人", exact=True).check()
     page.get_by_label("氏名").fill("青木 陽子")
     page.get_by_label("ふりがな").fill("あおき ようこ")
     page.get_by_label("メールアドレス").fill("aoki@example.jp")
+    page.get_by_label("個人情報の取り扱いについて同意する").check()
+    page.get_by_role("button", name="入力内容を確認する").click()
     page.get_by_role("button", name="申し込む").click()
 
     page.get_by_text("お申し込みを受け付けました。").wait_for()
+    page.goto(f"/events/{event.pk}/")
     assert "1人" in page.content()
 
     call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)

@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 def organization(name: str, reading: str):
     from kyodo.organizations.models import Organization
 
-    return Organization.objects.create(name=name, name_reading=reading, legal_form="voluntary")
+    return Organization.objects.create(
+        name=name, name_reading=reading, legal_form="voluntary", status="registered"
+    )
 
 
 def form_data(**overrides) -> dict:
@@ -32,6 +34,9 @@ def form_data(**overrides) -> dict:
         "email": "aoki@example.jp",
         "phone": "",
         "note": "",
+        "consent": "on",
+        # 入力 → 確認 → 完了: "send" is the 確認 page's button (the 確認 step is tested apart).
+        "step": "send",
     }
     return {**data, **overrides}
 
@@ -241,10 +246,86 @@ def test_the_cancel_link_cancels_and_the_next_in_line_moves_up(client, make_even
     first.refresh_from_db()
     second.refresh_from_db()
     assert (first.status, second.status) == ("cancelled", "confirmed")
-    assert client.post(url).status_code == 200  # twice is harmless
+    twice = client.post(url, follow=True)  # twice is harmless: a message, nothing changes
+    assert twice.status_code == 200
+    assert "この申し込みはすでに取り消されています。" in twice.text
     assert Application.objects.filter(status="confirmed").count() == 1
 
 
 def test_an_unknown_token_is_not_found(client, db):
     assert client.get("/events/applications/guess/cancel/").status_code == 404
     assert client.post("/events/applications/guess/cancel/").status_code == 404
+
+
+# --- 入力 → 確認 → 完了, and who may be chosen as a group --------------------------------------------
+
+
+def test_the_confirm_step_shows_what_was_typed_and_sends_nothing(client, make_event):
+    event = make_event(capacity_people=10)
+    data = form_data(
+        step="confirm", email="ａｏｋｉ＠ｅｘａｍｐｌｅ．ｊｐ", phone="０４２ー１１１ー２２２２"
+    )
+
+    confirm = client.post(f"/events/{event.pk}/", data)
+
+    assert confirm.status_code == 200
+    assert "お申し込み内容の確認" in confirm.text
+    assert "aoki@example.jp" in confirm.text and "042-111-2222" in confirm.text
+    assert "参加人数" not in confirm.text  # a person's application: no group fields
+    assert Application.objects.count() == 0
+    edit = client.post(f"/events/{event.pk}/", {**data, "step": "edit"})
+    assert 'value="青木 陽子"' in edit.text and "error-summary" not in edit.text
+    done = client.post(f"/events/{event.pk}/", {**data, "step": "send"}, follow=True)
+    application = Application.objects.get()
+    assert done.redirect_chain == [(f"/events/applications/{application.token}/", 302)]
+    assert "aoki@example.jp" in done.text
+    assert f'href="/events/applications/{application.token}/cancel/"' in done.text
+    assert done["Cache-Control"].startswith("max-age=0") and done["X-Robots-Tag"] == "noindex"
+
+
+def test_no_consent_no_application(client, make_event):
+    event = make_event(capacity_people=10)
+    response = client.post(f"/events/{event.pk}/", form_data(consent=""))
+    assert response.status_code == 400
+    assert "送信するには、個人情報の取り扱いへの同意が必要です。" in response.text
+    assert 'id="error-summary"' in response.text
+    assert Application.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("status", "offered"),
+    [
+        ("registered", True),
+        ("applied", False),
+        ("returned", False),
+        ("rejected", False),
+        ("suspended", False),
+        ("withdrawn", False),
+    ],
+)
+def test_only_registered_groups_are_offered(client, make_event, status, offered):
+    from kyodo.organizations.models import Organization
+
+    event = make_event(capacity_groups=10)
+    group = Organization.objects.create(
+        name="西東京ひかりの会", name_reading="にしとうきょうひかりのかい", legal_form="voluntary",
+        status=status,
+    )  # fmt: skip
+    page = client.get(f"/events/{event.pk}/").text
+    assert (f'<option value="{group.pk}">西東京ひかりの会</option>' in page) is offered
+    response = client.post(
+        f"/events/{event.pk}/", form_data(kind="group", organization=str(group.pk), people="2")
+    )
+    assert response.status_code == (302 if offered else 400)
+    assert Application.objects.filter(organization=group).exists() is offered
+
+
+def test_cancelling_mails_a_confirmation(client, make_event):
+    event = make_event(capacity_people=5)
+    application = apply(event, 1, name="青木 陽子")
+    client.post(f"/events/applications/{application.token}/cancel/")
+    mail = OutboxMessage.objects.get(kind="events.application_cancelled")
+    assert mail.to == "person1@example.jp"
+    assert mail.subject == "お申し込みの取り消し: 会計講座中級編"
+    assert "ご依頼のとおり、お申し込みを取り消しました。" in mail.body
+    assert "青木 陽子 様" in mail.body

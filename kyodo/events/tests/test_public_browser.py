@@ -18,11 +18,15 @@ ACTIVE = """() => {
   const style = getComputedStyle(el);
   return {tag: el.tagName.toLowerCase(), id: el.id, text: (el.innerText || '').trim(),
           href: el.getAttribute('href') || '', outline: style.outlineStyle,
-          outlineWidth: parseFloat(style.outlineWidth) || 0, outlineColor: style.outlineColor};
+          outlineWidth: parseFloat(style.outlineWidth) || 0, outlineColor: style.outlineColor,
+          halo: style.boxShadow};
 }"""
 NO_HORIZONTAL_SCROLL = """() => ({scroll: document.documentElement.scrollWidth,
                                   client: document.documentElement.clientWidth})"""
-FOCUS_COLOUR = "rgb(255, 191, 71)"  # --focus in kyodo.css
+# --focus-ring and --focus in kyodo.css: a dark outline with a yellow halo (3:1 or more against
+# the white and pale blue backgrounds, where the yellow alone was 1.5:1).
+FOCUS_COLOUR = "rgb(26, 26, 26)"
+HALO_COLOUR = "rgb(255, 191, 71)"
 
 
 def tab_until(page, matches, limit: int = 60) -> dict:
@@ -41,6 +45,7 @@ def assert_focus_visible(active: dict) -> None:
     assert active["outline"] == "solid", active
     assert active["outlineWidth"] >= 3, active
     assert active["outlineColor"] == FOCUS_COLOUR, active
+    assert HALO_COLOUR in active["halo"], active
 
 
 def test_apply_by_keyboard_alone(page, make_event):
@@ -70,7 +75,16 @@ def test_apply_by_keyboard_alone(page, make_event):
     page.keyboard.type("あおき ようこ")
     tab_until(page, lambda a: a["id"] == "id_email", limit=1)
     page.keyboard.type("aoki@example.jp")
-    button = tab_until(page, lambda a: a["tag"] == "button" and a["text"] == "申し込む", limit=4)
+    tab_until(page, lambda a: a["id"] == "id_consent", limit=5)
+    page.keyboard.press("Space")
+    button = tab_until(
+        page, lambda a: a["tag"] == "button" and a["text"] == "入力内容を確認する", limit=2
+    )
+    assert_focus_visible(button)
+    page.keyboard.press("Enter")
+    # 確認: nothing sent yet; 「申し込む」 sends.
+    page.wait_for_selector("dl.confirm")
+    button = tab_until(page, lambda a: a["tag"] == "button" and a["text"] == "申し込む")
     assert_focus_visible(button)
     page.keyboard.press("Enter")
 
@@ -129,6 +143,8 @@ def test_no_horizontal_scrolling_at_200_percent_text(page, make_event, path):
         # The form still works at this size.
         page.get_by_label("氏名").fill("青木 陽子")
         page.get_by_label("メールアドレス").fill("aoki@example.jp")
+        page.get_by_label("個人情報の取り扱いについて同意する").check()
+        page.get_by_role("button", name="入力内容を確認する").click()
         page.get_by_role("button", name="申し込む").click()
         page.get_by_text("お申し込みを受け付けました。").wait_for()
         sizes = page.evaluate(NO_HORIZONTAL_SCROLL)

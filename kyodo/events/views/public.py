@@ -9,15 +9,17 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from kyodo.core.confirmations import submission_request
+from kyodo.core.forms import confirmation_rows, initial_from_post, posted_values
+from kyodo.core.views.actions import perform, submit
 from kyodo.events import selectors, services
 from kyodo.events.exceptions import EventError
 from kyodo.events.filters import EventFilterForm, Month
@@ -66,6 +68,7 @@ class Day:
     in_month: bool
     is_today: bool
     weekday: str
+    weekday_short: str = ""
     events: list[Event] = field(default_factory=list)
 
 
@@ -90,6 +93,7 @@ def event_calendar(
                 in_month=day.month == shown.month,
                 is_today=day == today,
                 weekday=WEEKDAYS[(day.weekday() + 1) % 7][0],
+                weekday_short=WEEKDAYS[(day.weekday() + 1) % 7][1],
                 events=by_day[day] if day.month == shown.month else [],
             )
             for day in week
@@ -114,17 +118,38 @@ def event_calendar(
 
 
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The event, and its application form: 入力 → 確認 (``step=confirm``) → 完了
+    (``step=send``, then the application's own page); 「修正する」 (``step=edit``) goes back to
+    the input with what was typed."""
     event = selectors.public_event(pk)
     if event is None:
         raise Http404
-    form = ApplicationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and settings.EVENT_APPLICATION_CONFIRMATION:
-        # The place is taken only when the applicant confirms the address by mail (issue 18).
-        try:
-            services.check_accepting(event)
-        except EventError as exc:
-            form.add_error(None, exc.message)
-        else:
+    step = request.POST.get("step", "confirm") if request.method == "POST" else ""
+    if step == "edit":
+        form = ApplicationForm(initial=initial_from_post(request, ApplicationForm))
+    else:
+        form = ApplicationForm(request.POST or None)
+    accepting, closed_reason = True, ""
+    try:
+        services.check_accepting(event)
+    except EventError as exc:
+        accepting, closed_reason = False, exc.message
+    if step in ("confirm", "send") and form.is_valid():
+        if not accepting:
+            form.add_error(None, closed_reason)
+        elif step == "confirm":
+            return render(
+                request,
+                "events/public/application_confirm.html",
+                {
+                    "event": event,
+                    "rows": _application_rows(form),
+                    "hidden": posted_values(request, form),
+                    "breadcrumb_parents": [(event.name, event.get_absolute_url())],
+                },
+            )
+        elif settings.EVENT_APPLICATION_CONFIRMATION:
+            # The place is taken only when the applicant confirms the address by mail (#18).
             arguments = form.service_arguments()
             organization = arguments.pop("organization")
             submission_request(
@@ -135,22 +160,16 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 hours=settings.EVENT_APPLICATION_CONFIRM_HOURS,
             )
             return redirect("confirm-sent")
-    elif request.method == "POST" and form.is_valid():
-        try:
-            application = services.application_submit(
-                actor=None, event=event, **form.service_arguments()
-            )
-        except EventError as exc:
-            form.add_error(None, exc.message)
         else:
-            messages.success(request, _application_message(application))
-            return redirect(event)
-    accepting = True
-    closed_reason = ""
-    try:
-        services.check_accepting(event)
-    except EventError as exc:
-        accepting, closed_reason = False, exc.message
+            application = submit(
+                form,
+                services.application_submit,
+                actor=None,
+                event=event,
+                **form.service_arguments(),
+            )
+            if not form.errors:
+                return redirect("events:application", token=application.token)
     return render(
         request,
         "events/detail.html",
@@ -182,7 +201,40 @@ def application_confirmed(payload: dict, upload) -> tuple[str, str]:
     application = services.application_submit(
         actor=None, event=event, organization=organization, **arguments
     )
-    return event.get_absolute_url(), _application_message(application)
+    # The same 完了 page as without the confirmation: what was sent and the cancel link.
+    return reverse("events:application", args=[application.token]), _application_message(
+        application
+    )
+
+
+def _application_rows(form: ApplicationForm) -> list[tuple[str, str]]:
+    """What the 確認 page lists: the group's fields only for a group's application."""
+    skip = () if form.cleaned_data["kind"] == Application.Kind.GROUP else form.group_fields
+    return confirmation_rows(form, skip=skip)
+
+
+@never_cache
+def application_done(request: HttpRequest, token: str) -> HttpResponse:
+    # 完了: what was sent and the cancel link. The token in the address (and in the mail) is
+    # the applicant's only key, as for cancelling; the page is never cached or indexed.
+    application = get_object_or_404(
+        Application.objects.select_related(
+            "event", "event__series", "event__venue", "organization"
+        ),
+        token=token,
+    )
+    response = render(
+        request,
+        "events/public/application_done.html",
+        {
+            "application": application,
+            "event": application.event,
+            "cancel_path": reverse("events:application-cancel", args=[token]),
+            "breadcrumb_parents": [(application.event.name, application.event.get_absolute_url())],
+        },
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @never_cache
@@ -191,18 +243,23 @@ def application_cancel(request: HttpRequest, token: str) -> HttpResponse:
     application = get_object_or_404(
         Application.objects.select_related("event", "event__series", "event__venue"), token=token
     )
-    error = ""
     if request.method == "POST":
-        try:
-            services.application_cancel(actor=None, application=application)
-        except EventError as exc:
-            error = exc.message
-        else:
-            messages.success(request, _("Your application has been cancelled."))
-            return redirect("events:application-cancel", token=token)
-        application.refresh_from_db()
+        perform(
+            request,
+            services.application_cancel,
+            success=_(
+                "Your application has been cancelled. We have sent you a confirmation e-mail."
+            ),
+            actor=None,
+            application=application,
+        )
+        return redirect("events:application-cancel", token=token)
     return render(
         request,
         "events/cancel.html",
-        {"application": application, "event": application.event, "error": error},
+        {
+            "application": application,
+            "event": application.event,
+            "breadcrumb_parents": [(application.event.name, application.event.get_absolute_url())],
+        },
     )

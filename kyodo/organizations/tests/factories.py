@@ -27,6 +27,7 @@ def application_post(**overrides: Any) -> dict[str, Any]:
         "member_count": "12",
         "founded_year": "2008",
         "published_fields": ["activity_fields", "area"],
+        "consent": "on",
     }
     data.update(overrides)
     return data
@@ -35,6 +36,7 @@ def application_post(**overrides: Any) -> dict[str, Any]:
 def application_data(**overrides: Any) -> dict[str, Any]:
     """Cleaned data for ``application_submit``."""
     data = application_post(member_count=12, founded_year=2008)
+    del data["consent"]  # the form's, not the group's
     data.update(overrides)
     return data
 

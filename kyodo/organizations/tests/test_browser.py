@@ -29,6 +29,7 @@ def test_a_citizen_applies_through_the_labelled_form(page):
     field(page, "所在地").fill("東京都西東京市南町5-6-13")
     page.get_by_role("checkbox", name="まちづくりの推進を図る活動").check()
     assert page.get_by_role("group", name=re.compile("^活動分野")).is_visible()
+    field(page, "個人情報の取り扱いについて同意する").check()
     page.get_by_role("button", name="申請を送信する").click()
 
     page.wait_for_url("**/confirm/sent/")

@@ -304,3 +304,37 @@ def test_the_directory_search_refuses_bad_input(client, query, message):
     response = client.get(f"/groups/?{query}")
     assert response.status_code == 200
     assert message in response.text
+
+
+@pytest.mark.django_db
+def test_the_public_group_page_shows_the_groups_upcoming_events(client, staff_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyodo.collaboration.models import Collaboration
+    from kyodo.events.models import Event
+
+    group = Organization.objects.create(
+        name="西東京風の会", name_reading="にしとうきょうかぜのかい", legal_form="voluntary",
+        status="registered", phone="042-111-2222", published_fields=",phone,",
+    )  # fmt: skip
+    soon = timezone.localdate() + timedelta(days=10)
+    festival = Event.objects.create(
+        title="市民まつり", kind="festival", date=soon, status="published"
+    )
+    draft = Event.objects.create(title="下書きの会", kind="other", date=soon, status="draft")
+    held = Event.objects.create(
+        title="昨年の会", kind="other", date=soon - timedelta(days=400), status="held"
+    )
+    record = Collaboration.objects.create(
+        title="市民まつり", form="co_hosting", first_fiscal_year=2026, last_fiscal_year=2026
+    )
+    record.organizations.set([group])
+    record.events.set([festival, draft, held])
+    page = client.get(f"/groups/{group.pk}/").text
+    assert f'<a href="/events/{festival.pk}/">市民まつり</a>' in page
+    assert "下書きの会" not in page and "昨年の会" not in page
+    assert '<a href="tel:042-111-2222">042-111-2222</a>' in page
+    apply = client.get("/groups/apply/").text
+    assert "登録の要件" in apply and '<option value="" selected>選択してください</option>' in apply

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from kyodo.core.confirmations import submission_request
+from kyodo.events import selectors as event_selectors
 from kyodo.organizations import selectors, services
 from kyodo.organizations.exceptions import InvalidResubmitLink
 from kyodo.organizations.forms import ApplicationForm, DirectoryFilterForm
@@ -40,7 +41,11 @@ def detail(request, pk: int):
     organization = selectors.public_organization(pk=pk)
     if organization is None:
         raise Http404
-    return render(request, "organizations/public/detail.html", {"organization": organization})
+    return render(
+        request,
+        "organizations/public/detail.html",
+        {"organization": organization, "events": event_selectors.group_events(organization)},
+    )
 
 
 def apply(request):
@@ -50,6 +55,7 @@ def apply(request):
         # mail holds none of the applicant's text.
         data = dict(form.cleaned_data)
         bylaws = data.pop("bylaws", None)
+        data.pop("consent", None)
         submission_request(
             kind="organizations.application",
             email=data["email"],
@@ -88,6 +94,7 @@ def resubmit(request, pk: int, token: str):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         bylaws = data.pop("bylaws", None)
+        data.pop("consent", None)
         try:
             services.application_resubmit(
                 organization=organization, token=token, data=data, bylaws=bylaws

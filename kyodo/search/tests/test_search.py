@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from kyodo.committees import services as committee_services
 from kyodo.committees.models import AgendaItem, Meeting, MinutesEntry
 from kyodo.consultations.models import Consultation
-from kyodo.search import engine
+from kyodo.search import engine, indexing
 from kyodo.search.models import SearchDocument
 from kyodo.search.selectors import Filters, search
 from kyodo.search.text import scan_match
@@ -64,19 +64,21 @@ def test_two_character_word_in_the_ninth_meeting(demo9, client):
     page = client.get(f"/committee/minutes/{demo9.minutes.pk}/").content.decode()
     assert f'id="entry-{entry.pk}"' in page
     assert page.count('id="entry-') == MinutesEntry.objects.filter(item__meeting=demo9).count()
-    # 委託 too: four statements.
-    assert search("委託").counts == {"entry": 4}
+    # 委託 too: four statements, and the case study of that form (委託) of collaboration.
+    assert search("委託").counts == {"case": 1, "entry": 4}
 
 
 def test_full_and_half_width_are_the_same(demo_data, db):
-    assert search("ＮＰＯ").counts == {"entry": 7, "event": 4, "group": 10}
+    assert search("ＮＰＯ").counts == {
+        "case": 3, "entry": 7, "event": 4, "group": 10, "news": 1, "page": 2
+    }  # fmt: skip
     assert ids("ＮＰＯ") == ids("NPO") == ids("npo")
     assert search("１２").counts == {"entry": 4}
     assert ids("１２") == ids("12")
 
 
 def test_spelling_variants_meet(demo_data, db):
-    assert search("申込").counts == {"entry": 3}
+    assert search("申込").counts == {"entry": 3, "news": 1, "page": 1}
     assert ids("申込") == ids("申し込み") == ids("申込み")
     assert search("問合せ", staff=True).counts == {"consultation": 2}
     assert ids("問合せ", staff=True) == ids("問い合わせ", staff=True)
@@ -85,11 +87,11 @@ def test_spelling_variants_meet(demo_data, db):
 
 
 def test_and_or_not_and_phrase(demo_data, db):
-    assert search("協働 -委託").counts == {"entry": 27, "event": 1}
+    assert search("協働 -委託").counts == {"case": 3, "entry": 27, "event": 1, "news": 1, "page": 2}
     assert search("協働 委託").counts == {"entry": 3}
-    assert search("委託 OR 補助").counts == {"entry": 4}
-    assert search("委託 OR 補助", staff=True).counts == {"consultation": 1, "entry": 4}
-    assert search('"市民活動"').counts == {"entry": 10, "event": 3}
+    assert search("委託 OR 補助").counts == {"case": 1, "entry": 4}
+    assert search("委託 OR 補助", staff=True).counts == {"case": 3, "consultation": 1, "entry": 4}
+    assert search('"市民活動"').counts == {"case": 2, "entry": 10, "event": 3, "page": 2}
     assert ids('"市民 活動"') == ids("市民活動")
     # Every answer is exactly what a scan of the normalized text gives.
     docs = list(SearchDocument.objects.filter(audience="public"))
@@ -115,7 +117,9 @@ def test_filters(demo9, db):
     assert search("協働", filters=Filters(speaker="委員長")).counts == {"entry": 6}
     assert search("協働", filters=Filters(speaker=" 委員長 ")).counts == {"entry": 6}
     assert search("協働", filters=Filters(category="discussion")).counts == {"entry": 13}
-    assert search("協働", filters=Filters(fiscal_year=2010)).counts == {"entry": 30, "event": 1}
+    assert search("協働", filters=Filters(fiscal_year=2010)).counts == {
+        "entry": 30, "event": 1, "news": 1
+    }  # fmt: skip
     assert search("協働", filters=Filters(fiscal_year=2011)).counts == {}
     assert search("協働", filters=Filters(committee_id=demo9.committee_id)).counts == {"entry": 30}
     assert search("協働", filters=Filters(kinds=["event"])).counts == {"event": 1}
@@ -310,3 +314,138 @@ def test_imported_minutes_are_found_at_once(demo_data, db):
         ).values_list("pk", flat=True)
     )
     assert len(hits) == 1
+
+
+# --- readings, the site's own pages, explicit indexing -----------------------------------------
+
+
+def test_a_kana_query_finds_kanji_text(demo_data, db):
+    hits = search("こどもあみーご")[0:20]
+    assert hits and all("子どもアミーゴ" in h.doc.title + h.doc.subtitle + h.doc.text for h in hits)
+    assert ids("こどもあみーご") == ids("コドモアミーゴ") == ids("ｺﾄﾞﾓｱﾐｰｺﾞ")
+    assert set(ids("こどもあみーご")) >= set(ids("子どもアミーゴ"))
+    # Highlighted where the kanji are.
+    group = next(h for h in hits if h.kind == "group")
+    assert "<mark>子どもアミーゴ</mark>" in str(group.snippet) or group.doc.title
+    assert set(ids("にしとうきょう")) >= set(ids("西東京"))
+    # The group by its stored reading (SudachiPy reads 風 as ふう in some sentences).
+    group = search("西東京風の会", filters=Filters(kinds=["group"]))[0]
+    assert [
+        h.doc for h in search("にしとうきょうかぜのかい", filters=Filters(kinds=["group"]))[0:5]
+    ] == [group.doc]
+
+
+def test_the_command_finds_kanji_by_kana(demo_data, db):
+    out = StringIO()
+    call_command("search", "こどもあみーご", "--json", stdout=out)
+    hits = json.loads(out.getvalue())
+    assert hits and all(
+        "子どもアミーゴ" in h["title"] + h["text"] for h in hits if h["kind"] != "case"
+    )
+    assert {h["kind"] for h in hits} >= {"group", "entry"}
+
+
+def test_news_pages_and_case_studies_are_found(demo_data, db):
+    from kyodo.website.models import Page
+
+    access = Page.objects.get(slug="access")
+    hit = search("開館時間", filters=Filters(kinds=["page"]))[0]
+    assert (hit.doc.url, hit.doc.title) == ("/access/", access.title)
+    assert search("個人情報").counts["page"] == 1
+    assert search("募集").counts["news"] == 1
+    case = search("子育て", filters=Filters(kinds=["case"]))[0]
+    assert case.url.startswith("/collaboration/")
+
+
+def test_the_services_keep_the_site_pages_in_the_index(demo_data, db, staff_user):
+    from kyodo.collaboration.models import Collaboration
+    from kyodo.collaboration.services import COLLABORATION_FIELDS, collaboration_update
+    from kyodo.website import services as site
+
+    post = site.news_save(
+        actor=staff_user, title="ゆるキャラ募集", body="**締切**は3月", is_published=False
+    )
+    assert search("ゆるキャラ").counts == {}
+    assert search("ゆるキャラ", staff=True).counts == {"news": 1}
+    site.news_save(actor=staff_user, post=post, is_published=True)
+    hit = search("ゆるキャラ")[0]
+    assert (hit.url, hit.doc.text) == (f"/news/{post.pk}/", "締切は3月")
+    site.page_update(actor=staff_user, slug="privacy", title="個人情報", body="ゆるキャラ")
+    assert search("ゆるキャラ").counts == {"news": 1, "page": 1}
+    record = Collaboration.objects.filter(is_published=True).first()
+    data = {f: getattr(record, f) for f in COLLABORATION_FIELDS}
+    collaboration_update(actor=staff_user, record=record, data={**data, "is_published": False})
+    assert record.pk not in {
+        h.doc.object_id for h in search(record.title)[0:50] if h.kind == "case"
+    }
+
+
+def test_a_group_is_public_only_while_registered(demo_data, db, staff_user):
+    from datetime import date
+
+    from kyodo.organizations.models import Organization
+    from kyodo.organizations.services import organization_change_status
+
+    group = Organization.objects.listed().get(name="西東京風の会")
+    groups = Filters(kinds=["group"])
+    assert search("西東京風の会", filters=groups).counts == {"group": 1}
+    organization_change_status(
+        actor=staff_user, organization=group, kind="suspended", effective_date=date(2026, 12, 5)
+    )
+    assert search("西東京風の会", filters=groups).counts == {}
+    hit = search("西東京風の会", staff=True, filters=groups)[0]
+    assert hit.url == f"/staff/groups/{group.pk}/"
+
+
+def test_nothing_listens_to_model_signals():
+    from pathlib import Path
+
+    source = "\n".join(p.read_text() for p in Path(engine.__file__).parent.glob("*.py"))
+    assert "receiver(" not in source and "post_save" not in source and "post_delete" not in source
+
+
+def test_one_import_writes_its_meeting_to_the_index_once(demo_data, db, monkeypatch):
+    """The import indexes its meeting once, at the end (it took 5 passes through signals)."""
+    from kyodo.committees.models import Committee
+    from kyodo.committees.services import minutes_import
+    from kyodo.minutes_text import parse_minutes
+
+    writes = []
+    real_sync = indexing._sync
+
+    def counting_sync(kind, existing, specs):
+        if kind == SearchDocument.Kind.ENTRY and specs:
+            writes.append(len(specs))
+        return real_sync(kind, existing, specs)
+
+    monkeypatch.setattr(indexing, "_sync", counting_sync)
+    text = (DATA_DIR / "b_maru_names.txt").read_text(encoding="utf-8")
+    outcome = minutes_import(
+        actor=None,
+        committee=Committee.objects.get(slug="unei"),
+        document=parse_minutes(text),
+        source="b_maru_names.txt",
+    )
+    entries = MinutesEntry.objects.filter(item__meeting=outcome.meeting).count()
+    assert writes == [entries]
+    # Written once the minutes are confirmed: the public finds them at once.
+    assert search("出展団体のアンケート").counts == {"entry": 1}
+
+
+def test_scheduled_news_is_found_from_its_day(demo_data, db, staff_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyodo.website import services as site
+    from kyodo.website.models import NewsPost
+
+    later = timezone.now() + timedelta(days=2)
+    post = site.news_save(
+        actor=staff_user, title="春の交流会", body="予定", published_at=later, is_published=True
+    )
+    assert search("春の交流会").counts == {}
+    assert indexing.index_news_due() == 0
+    NewsPost.objects.filter(pk=post.pk).update(published_at=timezone.now() - timedelta(minutes=1))
+    assert indexing.index_news_due() == 1
+    assert search("春の交流会")[0].url == f"/news/{post.pk}/"

@@ -160,6 +160,49 @@ def test_every_page_passes_axe(page, demo):
     assert found == []
 
 
+# 特大 and 黒地, then ふりがな too, as the header's switches set them.
+LARGE_ON_BLACK = {"kyodo_size": "xlarge", "kyodo_contrast": "dark"}
+WIDTHS = (375, 1280)
+# ふりがな adds readings in the colours of the text they read (contrast is checked without
+# them); axe's contrast rule on thousands of <rt> takes half a minute a page.
+NO_CONTRAST = {**AXE_OPTIONS, "rules": {"color-contrast": {"enabled": False}}}
+
+
+def violations_at_widths(page, url: str, options: dict) -> list[str]:
+    """axe on ``url`` at each of WIDTHS (the page loaded once, then resized)."""
+    probe = page.request.get(url)
+    if probe.status == 405 or not probe.headers.get("content-type", "").startswith("text/html"):
+        return []
+    found = []
+    page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+    assert page.goto(url).status == 200, url
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        results = Axe().run(page, options=options)
+        found += [
+            f"{url} at {width}px: {v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+            for v in results.response["violations"]
+        ]
+    return found
+
+
+def test_public_pages_pass_axe_with_large_text_on_black_and_furigana(page, live_server, demo):
+    public = pages_by_area()["public"]
+    found = []
+    for cookies, options in ((LARGE_ON_BLACK, AXE_OPTIONS), ({"kyodo_ruby": "on"}, NO_CONTRAST)):
+        page.context.add_cookies(
+            [{"name": n, "value": v, "url": live_server.url} for n, v in cookies.items()]
+        )
+        for url in public:
+            found += violations_at_widths(page, url, options)
+    page.goto("/")
+    assert page.evaluate("document.documentElement.className") == (
+        "text-xlarge contrast-dark ruby-on"
+    )
+    assert page.locator("main ruby").count() > 10
+    assert found == []
+
+
 def test_axe_reports_a_planted_violation(page, demo):
     # The check above must be able to fail: an unlabelled input is reported.
     page.goto("/")

@@ -24,7 +24,7 @@ LIMITS = {
     "news": 3,
     "news_post": 3,
     "groups": 3,
-    "group": 2,
+    "group": 3,  # center, the group, its upcoming events
     "committee": 7,
     # 13 on the demo's 9th meeting: one query per agenda item for its entries (an N+1 in
     # kyodo.committees.export.minutes_document, reported to the committees app).

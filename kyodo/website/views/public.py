@@ -1,25 +1,23 @@
 from pathlib import PurePath
 
+from django.contrib.staticfiles import finders
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
-from kyodo.api.opendata import public_events as listed_events
-from kyodo.events.selectors import public_events
+from kyodo.events import selectors as event_selectors
 from kyodo.website import selectors
-from kyodo.website.models import NewsAttachment, Page
+from kyodo.website.models import AccessInfo, NewsAttachment, Page
 
 HOME_NEWS = 5
 HOME_EVENTS = 5
 
 
 def home(request):
-    upcoming = list(public_events()[:HOME_EVENTS])
+    upcoming = list(event_selectors.public_events()[:HOME_EVENTS])
     # Between programmes (or in the 2011 demo) the home page shows what was held lately instead.
-    recent = (
-        [] if upcoming else list(listed_events().order_by("-date", "-start_time")[:HOME_EVENTS])
-    )
+    recent = [] if upcoming else list(event_selectors.recent_events(limit=HOME_EVENTS))
     return render(
         request,
         "website/home.html",
@@ -38,6 +36,8 @@ def page(request, slug: str):
     context = {"page": selectors.page_or_none(slug), "slug": slug}
     if slug == Page.Slug.ACCESSIBILITY:
         context["statement"] = selectors.latest_accessibility_statement()
+    if slug == Page.Slug.ACCESS:
+        context["access"] = selectors.site_access()
     context["fallback_title"] = Page.Slug(slug).label
     return render(request, "website/page.html", context)
 
@@ -67,6 +67,35 @@ def news_attachment(request, pk: int, attachment_id: int):
     )
 
 
+def access_map(request):
+    # The map staff uploaded for the access page: checked as PNG or JPEG by its content when it
+    # was uploaded, so it is shown as an image (not a download), with nothing else allowed.
+    info = AccessInfo.objects.order_by("pk").first()
+    if info is None or not info.map_image:
+        raise Http404
+    name = info.map_image.name.lower()
+    content_type = "image/png" if name.endswith(".png") else "image/jpeg"
+    response = FileResponse(info.map_image.open("rb"), content_type=content_type)
+    response["Content-Security-Policy"] = "default-src 'none'"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+def sitemap_page(request):
+    # The HTML サイトマップ: every part of the public site on one page.
+    return render(
+        request,
+        "website/sitemap.html",
+        {"pages": [(slug, Page.Slug(slug).label) for slug in Page.Slug.values if slug != "home"]},
+    )
+
+
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    path = finders.find("core/favicon.ico")
+    return FileResponse(open(path, "rb"), content_type="image/x-icon")
+
+
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("website:sitemap"))
@@ -77,6 +106,8 @@ def robots_txt(request):
         "Disallow: /group/",
         "Disallow: /accounts/",
         "Disallow: /django-admin/",
+        "Disallow: /display/",
+        "Disallow: /i18n/",
         f"Sitemap: {sitemap}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

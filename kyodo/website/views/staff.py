@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 from kyodo.core.permissions import staff_required
 from kyodo.core.views.actions import submit, submit_edit
 from kyodo.website import services
-from kyodo.website.forms import AttachmentForm, NewsForm, PageForm
-from kyodo.website.models import NewsPost, Page
+from kyodo.website.forms import AccessForm, AttachmentForm, NewsForm, PageForm
+from kyodo.website.models import AccessInfo, NewsPost, Page
 
 
 @staff_required
@@ -98,4 +98,33 @@ def news_attach(request, pk: int):
         "website/staff/news_form.html",
         {"form": NewsForm(instance=post), "post": post, "attachment_form": form},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@staff_required
+def access_edit(request):
+    # How to reach the center: the access page and every page's footer.
+    info = AccessInfo.objects.order_by("pk").first() or AccessInfo()
+    initial = {name: getattr(info, name) for name in services.ACCESS_FIELDS}
+    if request.method == "POST":
+        form = AccessForm(request.POST, request.FILES, initial=initial)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            submit(
+                form,
+                services.access_update,
+                actor=request.user,
+                map_upload=data.pop("map_image") or None,
+                **data,
+            )
+            if not form.errors:
+                messages.success(request, _("The access information was saved."))
+                return redirect("website-staff:access")
+    else:
+        form = AccessForm(initial=initial)
+    return render(
+        request,
+        "website/staff/access_form.html",
+        {"form": form, "info": info},
+        status=400 if form.errors else 200,
     )

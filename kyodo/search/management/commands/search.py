@@ -13,8 +13,8 @@ from kyodo.search.text import match_spans
 
 class Command(BaseCommand):
     help = (
-        "Search minutes, events and groups ('kyodo search WORDS'), or rebuild the index "
-        "('kyodo search reindex')."
+        "Search minutes, events, groups, news, pages and case studies ('kyodo search WORDS'), "
+        "or rebuild the index ('kyodo search reindex')."
     )
 
     def add_arguments(self, parser):
@@ -29,7 +29,9 @@ class Command(BaseCommand):
             "--category", default="", help="report, deliberation, discussion, other."
         )
         parser.add_argument("--meeting", help="Fiscal year and number, e.g. 2010-9.")
-        parser.add_argument("--kind", action="append", default=[], help="entry, event, group.")
+        parser.add_argument(
+            "--kind", action="append", default=[], help="entry, event, group, news, page, case."
+        )
         parser.add_argument("--sort", choices=SORTS, default="newest")
         parser.add_argument("--limit", type=int, default=20)
         parser.add_argument("--staff", action="store_true", help="Include staff-only content.")
