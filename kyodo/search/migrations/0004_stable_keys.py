@@ -16,6 +16,6 @@ def rebuild(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0002_dated_bigrams")]
+    dependencies = [("search", "0003_kinds_news_page_case")]
 
     operations = [migrations.RunPython(rebuild, migrations.RunPython.noop)]
