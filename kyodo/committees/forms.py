@@ -18,6 +18,7 @@ from kyodo.committees.models import (
 from kyodo.core.forms import WarekiDateField
 from kyodo.core.models import Venue
 from kyodo.core.uploads import UploadField
+from kyodo.core.versions import VersionedFormMixin
 
 
 class _TimesMixin:
@@ -69,7 +70,7 @@ class NextMeetingForm(_TimesMixin, forms.Form):
     allow_same_day = _same_day_field()
 
 
-class MeetingUpdateForm(_TimesMixin, forms.Form):
+class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
     date = WarekiDateField(
         label=_("Date"),
         help_text=_("Members who were sent the notice are told of a new date, time or venue."),
@@ -100,7 +101,7 @@ class MeetingCancelForm(forms.Form):
     )
 
 
-class ItemEditForm(forms.Form):
+class ItemEditForm(VersionedFormMixin, forms.Form):
     title = forms.CharField(label=pgettext_lazy("agenda item", "Title"), max_length=300)
     body = forms.CharField(label=_("Explanation"), widget=forms.Textarea, required=False)
 
@@ -145,7 +146,7 @@ class EntriesTextForm(forms.Form):
     append = forms.BooleanField(label=_("Add after the existing entries"), required=False)
 
 
-class EntryForm(forms.Form):
+class EntryForm(VersionedFormMixin, forms.Form):
     speaker = forms.CharField(label=_("Speaker"), max_length=100, required=False)
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 4}))
 
@@ -164,7 +165,7 @@ class SplitForm(forms.Form):
     at = forms.IntegerField(label=_("Split after character"), min_value=1)
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(VersionedFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Decision.Outcome.choices)
     method = forms.ChoiceField(label=_("How it was taken"), choices=Decision.Method.choices)
     votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, max_value=999, required=False)
@@ -204,6 +205,8 @@ class DecisionForm(forms.Form):
     )
 
     def __init__(self, *args, item: AgendaItem, **kwargs):
+        # The decision already recorded is what a second person could overwrite.
+        kwargs.setdefault("version_of", getattr(item, "decision", None))
         super().__init__(*args, **kwargs)
         self.item = item
         notes = [e for e in item.entries.all() if e.kind == MinutesEntry.Kind.NOTE]
@@ -271,7 +274,7 @@ class AppointmentForm(forms.Form):
         return data
 
 
-class SettingsForm(forms.Form):
+class SettingsForm(VersionedFormMixin, forms.Form):
     speaker_labels = forms.ChoiceField(
         label=_("Speakers in published minutes"), choices=SpeakerLabels.choices
     )
@@ -298,6 +301,8 @@ class CorrectForm(forms.Form):
         help_text=_("The item's text as the current version prints it, one entry per line."),
     )
     reason = forms.CharField(label=_("Reason for the correction"), max_length=500)
+    # The version the text was taken from: a correction on top of another person's is refused.
+    based_on = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args, places, **kwargs):
         super().__init__(*args, **kwargs)

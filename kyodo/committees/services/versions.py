@@ -211,12 +211,20 @@ def item_text(document: Document, place: ItemPlace) -> str:
 
 
 def minutes_correct(
-    *, actor, minutes: Minutes, place: ItemPlace, text: str, reason: str
+    *,
+    actor,
+    minutes: Minutes,
+    place: ItemPlace,
+    text: str,
+    reason: str,
+    based_on: int | None = None,
 ) -> MinutesVersion:
     """Correct one item of confirmed minutes (訂正): version n+1 with the reason and the author.
 
     The new version is the current one with that item's entries replaced, so everything else it
-    printed (header, other items) stays exactly as frozen. The item's decision stays stated once:
+    printed (header, other items) stays exactly as frozen. ``based_on`` is the version the text
+    was taken from: when another correction came first, this one is refused (nothing is lost
+    silently). The item's decision stays stated once:
     by the entry that states it if the corrected text keeps one, else by its ○ line at the end.
     The item's rows follow, so that staff see the same entries.
     """
@@ -231,6 +239,14 @@ def minutes_correct(
                 _("Draft minutes are edited directly; corrections are for confirmed minutes.")
             )
         current = minutes.current_version
+        if based_on is not None and based_on != current.number:
+            raise InvalidInput(
+                _(
+                    "Someone else corrected these minutes first (version %(number)d): start again "
+                    "from the current text."
+                )
+                % {"number": current.number}
+            )
         document = version_document(current)
         try:
             section = document.sections[place.section]

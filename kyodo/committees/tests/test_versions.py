@@ -14,6 +14,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from kyodo.committees import services
+from kyodo.committees.documents import version_document
 from kyodo.committees.exceptions import InvalidInput, MinutesApproved, MinutesNotApprovable
 from kyodo.committees.models import (
     AgendaItem,
@@ -499,3 +500,23 @@ def test_an_import_is_confirmed_by_the_same_function_and_indexed_once(committee,
     assert SearchDocument.objects.filter(meeting_id=outcome.meeting.pk).count() == len(
         MinutesEntry.objects.filter(item__meeting=outcome.meeting)
     )
+
+
+def test_a_correction_on_top_of_another_is_refused(committee, staff, meeting):
+    approval = _circulated(staff, committee, meeting)
+    confirm(staff, approval)
+    minutes = Minutes.objects.get(pk=meeting.minutes.pk)
+    place = services.item_places(version_document(minutes.current_version))[0][0]
+    services.minutes_correct(
+        actor=staff, minutes=minutes, place=place, text="委員長：はじめましょう。",
+        reason="誤記", based_on=1,
+    )  # fmt: skip
+    with pytest.raises(InvalidInput) as error:
+        services.minutes_correct(
+            actor=staff, minutes=minutes, place=place, text="委員長：始めます。",
+            reason="表記", based_on=1,
+        )  # fmt: skip
+    assert str(error.value) == (
+        "ほかの人が先にこの会議録を訂正しました（第2版）。現在の本文からやり直してください。"
+    )
+    assert MinutesVersion.objects.filter(minutes=minutes).count() == 2

@@ -287,19 +287,38 @@ def test_entry_and_revision_forms_refuse_bad_input(staff_client, staff, committe
     assert "委員長：はじめます。\n</textarea>" in form.text
     before = _counts()
     response = staff_client.post(
-        url, {"item": "0-0", "text": "委員長：はじめましょう。", "reason": "", "save": "1"}
+        url,
+        {
+            "item": "0-0",
+            "based_on": "1",
+            "text": "委員長：はじめましょう。",
+            "reason": "",
+            "save": "1",
+        },
     )
     assert response.status_code == 400
     assert "このフィールドは必須です。" in response.text
     assert _counts() == before
     preview = staff_client.post(
-        url, {"item": "0-0", "text": "委員長：はじめましょう。", "reason": "誤記の訂正"}
+        url,
+        {
+            "item": "0-0",
+            "based_on": "1",
+            "text": "委員長：はじめましょう。",
+            "reason": "誤記の訂正",
+        },
     )
     assert "− 委員長：はじめます。" in preview.text and "+ 委員長：はじめましょう。" in preview.text
     assert _counts() == before
     response = staff_client.post(
         url,
-        {"item": "0-0", "text": "委員長：はじめましょう。", "reason": "誤記の訂正", "save": "1"},
+        {
+            "item": "0-0",
+            "based_on": "1",
+            "text": "委員長：はじめましょう。",
+            "reason": "誤記の訂正",
+            "save": "1",
+        },
     )
     assert response.status_code == 302
     assert meeting.minutes.versions.get(number=2).reason == "誤記の訂正"

@@ -20,13 +20,14 @@ from kyodo.committees.selectors import terms_ending
 from kyodo.committees.services import members as services
 from kyodo.core.forms import CleanTextMixin, WarekiDateField
 from kyodo.core.permissions import staff_required
-from kyodo.core.views.actions import perform, submit
+from kyodo.core.versions import VersionedFormMixin
+from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
 
 # --- forms ---------------------------------------------------------------------------------------
 
 
-class MemberForm(CleanTextMixin, forms.Form):
+class MemberForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
     name_reading = forms.CharField(
         label=gettext_lazy("Reading"),
@@ -40,7 +41,7 @@ class MemberForm(CleanTextMixin, forms.Form):
     email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
 
 
-class SeatForm(forms.Form):
+class SeatForm(VersionedFormMixin, forms.Form):
     role = forms.ChoiceField(
         label=gettext_lazy("Role on the committee"), choices=Membership.Role.choices
     )
@@ -80,7 +81,7 @@ class RenewForm(forms.Form):
     )
 
 
-class SecretariatForm(CleanTextMixin, forms.Form):
+class SecretariatForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
     name_reading = forms.CharField(label=gettext_lazy("Reading"), max_length=200, required=False)
     title = forms.CharField(label=gettext_lazy("Title (e.g. センター長, 主事)"), max_length=100)
@@ -170,10 +171,13 @@ def member_create(request):
 def member_detail(request, pk: int):
     member = get_object_or_404(Member.objects.select_related("user"), pk=pk)
     form = MemberForm(
-        request.POST or None, initial={f: getattr(member, f) for f in services.MEMBER_FIELDS}
+        request.POST or None,
+        initial={f: getattr(member, f) for f in services.MEMBER_FIELDS},
+        version_of=member,
     )
     if request.method == "POST" and form.is_valid():
-        submit(form, services.member_update, actor=request.user, member=member, **form.cleaned_data)
+        submit_edit(form, services.member_update, obj=member, actor=request.user, member=member,
+                    **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("committees-people:member", pk=member.pk)
@@ -238,9 +242,11 @@ def seat_edit(request, pk: int):
     form = SeatForm(
         request.POST or None,
         initial={"role": seat.role, "term_start": seat.term_start, "term_end": seat.term_end},
+        version_of=seat,
     )
     if request.method == "POST" and form.is_valid():
-        submit(form, services.seat_update, actor=request.user, seat=seat, **form.cleaned_data)
+        submit_edit(form, services.seat_update, obj=seat, actor=request.user, seat=seat,
+                    **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("committees-people:member", pk=seat.member_id)
@@ -330,11 +336,13 @@ def secretariat_edit(request, pk: int):
     form = SecretariatForm(
         request.POST or None,
         initial={f: getattr(person, f) for f in services.SECRETARIAT_FIELDS},
+        version_of=person,
     )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data["order"] = person.order if data["order"] is None else data["order"]
-        submit(form, services.secretariat_update, actor=request.user, person=person, **data)
+        submit_edit(form, services.secretariat_update, obj=person, actor=request.user,
+                    person=person, **data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
             return redirect(_index_url(person.committee))

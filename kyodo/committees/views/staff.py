@@ -66,7 +66,7 @@ from kyodo.committees.selectors import (
 from kyodo.committees.views.versions import version_pages
 from kyodo.core.exceptions import DomainError
 from kyodo.core.permissions import staff_required
-from kyodo.core.views.actions import perform, submit
+from kyodo.core.views.actions import perform, submit, submit_edit
 
 
 def _committee(request) -> Committee:
@@ -118,7 +118,9 @@ def index(request):
             "appointments": committee.appointments.select_related("member"),
             "meetings": meetings_of(committee=committee),
             "form": form,
-            "settings_form": SettingsForm(initial={"speaker_labels": committee.speaker_labels}),
+            "settings_form": SettingsForm(
+                initial={"speaker_labels": committee.speaker_labels}, version_of=committee
+            ),
         },
         status=400 if form.errors else 200,
     )
@@ -128,12 +130,16 @@ def index(request):
 @require_POST
 def settings_update(request):
     committee = _committee(request)
-    form = SettingsForm(request.POST)
+    form = SettingsForm(request.POST, version_of=committee)
     if not form.is_valid():
         messages.error(request, _("The input is not valid."))
     else:
-        perform(request, services.committee_update, success=_("Saved."), actor=request.user,
-                committee=committee, **form.cleaned_data)  # fmt: skip
+        submit_edit(form, services.committee_update, obj=committee, actor=request.user,
+                    committee=committee, **form.cleaned_data)  # fmt: skip
+        if not form.errors:
+            messages.success(request, _("Saved."))
+        else:
+            messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
     return redirect("committees-staff:index")
 
 
@@ -185,10 +191,12 @@ def meeting_detail(request, pk: int):
 def meeting_update(request, pk: int):
     # Reschedule (date, times, venue) or record the meeting as held.
     meeting = get_object_or_404(Meeting.objects.select_related("committee", "venue"), pk=pk)
-    form = MeetingUpdateForm(request.POST or None, initial=MeetingUpdateForm.initial_from(meeting))
+    form = MeetingUpdateForm(
+        request.POST or None, initial=MeetingUpdateForm.initial_from(meeting), version_of=meeting
+    )
     if request.method == "POST" and form.is_valid():
-        submit(form, services.meeting_update, actor=request.user, meeting=meeting,
-               **form.cleaned_data)  # fmt: skip
+        submit_edit(form, services.meeting_update, obj=meeting, actor=request.user,
+                    meeting=meeting, **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("committees-staff:meeting", pk=meeting.pk)
@@ -349,9 +357,12 @@ def _decision_initial(decision) -> dict | None:
 @staff_required
 def item_edit(request, pk: int):
     item = _item(pk)
-    form = ItemEditForm(request.POST or None, initial={"title": item.title, "body": item.body})
+    form = ItemEditForm(
+        request.POST or None, initial={"title": item.title, "body": item.body}, version_of=item
+    )
     if request.method == "POST" and form.is_valid():
-        submit(form, services.item_update, actor=request.user, item=item, **form.cleaned_data)
+        submit_edit(form, services.item_update, obj=item, actor=request.user, item=item,
+                    **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("committees-staff:meeting", pk=item.meeting_id)
@@ -385,8 +396,13 @@ def item_decision(request, pk: int):
     form = DecisionForm(request.POST or None, item=item)
     approval = approval_check(item=item, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
-        submit(form, services.decision_record, actor=request.user, item=item,
-               **form.service_arguments())  # fmt: skip
+        decision = getattr(item, "decision", None)
+        if decision is not None:
+            submit_edit(form, services.decision_record, obj=decision, actor=request.user,
+                        item=item, **form.service_arguments())  # fmt: skip
+        else:
+            submit(form, services.decision_record, actor=request.user, item=item,
+                   **form.service_arguments())  # fmt: skip
         if not form.errors:
             messages.success(request, _("The decision has been recorded."))
             if item.minutes_for_id and form.cleaned_data["outcome"] == "approved":
@@ -454,10 +470,14 @@ def _entry(pk: int) -> MinutesEntry:
 def entry_edit(request, pk: int):
     entry = _entry(pk)
     form = EntryForm(
-        request.POST or None, entry=entry, initial={"speaker": entry.speaker, "text": entry.text}
+        request.POST or None,
+        entry=entry,
+        initial={"speaker": entry.speaker, "text": entry.text},
+        version_of=entry,
     )
     if request.method == "POST" and form.is_valid():
-        submit(form, services.entry_update, actor=request.user, entry=entry, **form.cleaned_data)
+        submit_edit(form, services.entry_update, obj=entry, actor=request.user, entry=entry,
+                    **form.cleaned_data)  # fmt: skip
         if not form.errors:
             return redirect("committees-staff:item", pk=entry.item_id)
     return render(
@@ -581,7 +601,7 @@ def minutes_correct(request, pk: int):
         or request.GET.get("item")
         or (f"{places[0][0].section}-{places[0][0].item}" if places else "")
     )
-    initial = {"item": chosen}
+    initial = {"item": chosen, "based_on": minutes.current_version.number}
     place = next((p for p, _label in places if f"{p.section}-{p.item}" == chosen), None)
     if place is not None:
         initial["text"] = services.item_text(document, place)
@@ -595,7 +615,8 @@ def minutes_correct(request, pk: int):
                 version = submit(form, services.minutes_correct, actor=request.user,
                                  minutes=minutes, place=form.place,
                                  text=form.cleaned_data["text"],
-                                 reason=form.cleaned_data["reason"])  # fmt: skip
+                                 reason=form.cleaned_data["reason"],
+                                 based_on=form.cleaned_data["based_on"])  # fmt: skip
                 if not form.errors:
                     messages.success(
                         request,

@@ -20,7 +20,8 @@ from kyodo.core.forms import CleanTextMixin
 from kyodo.core.models import AuditEntry
 from kyodo.core.permissions import staff_required
 from kyodo.core.roles import Role, user_roles
-from kyodo.core.views.actions import perform, submit
+from kyodo.core.versions import VersionedFormMixin
+from kyodo.core.views.actions import perform, submit, submit_edit
 
 User = get_user_model()
 PAGE_SIZE = 50
@@ -46,7 +47,7 @@ class AccountFilterForm(forms.Form):
     )
 
 
-class AccountForm(CleanTextMixin, forms.Form):
+class AccountForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     full_name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
     name_reading = forms.CharField(
         label=gettext_lazy("Reading"),
@@ -150,9 +151,11 @@ def detail(request, pk: int):
     form = AccountForm(
         request.POST or None,
         initial={f: getattr(user, f) for f in people.USER_FIELDS},
+        version_of=user,
     )
     if request.method == "POST" and form.is_valid():
-        submit(form, people.user_update, actor=request.user, user=user, **form.cleaned_data)
+        submit_edit(form, people.user_update, obj=user, actor=request.user, user=user,
+                    **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("people:user", pk=user.pk)
