@@ -1,5 +1,6 @@
 """The read-only public API (django-ninja): /api/v1/, schema at /api/v1/openapi.json."""
 
+import re
 from datetime import date, time
 from typing import Annotated, Any
 
@@ -13,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import FilterSchema, NinjaAPI, Path, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
-from pydantic import AfterValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 from kyodo.api.opendata import visible_events
 from kyodo.committees.documents import meeting_name, version_document
@@ -118,9 +119,20 @@ class Pages(PageNumberPagination):
         page_size: int | None = Field(None, ge=1, le=100, description="Items per page (≤ 100).")
 
 
+def _iso_date(value):
+    # Pydantic would read "0.0" or "1700000000" as a time stamp: a date is written YYYY-MM-DD.
+    if isinstance(value, str) and not ISO_DATE.fullmatch(value):
+        raise ValueError("日付は YYYY-MM-DD の形で指定してください（例: 2010-12-21）。")
+    return value
+
+
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+IsoDate = Annotated[date | None, BeforeValidator(_iso_date)]
+
+
 class DateRangeFilter(FilterSchema):
-    date_from: date | None = Field(None, description="On or after this date (YYYY-MM-DD).")
-    date_to: date | None = Field(None, description="On or before this date (YYYY-MM-DD).")
+    date_from: IsoDate = Field(None, description="On or after this date (YYYY-MM-DD).")
+    date_to: IsoDate = Field(None, description="On or before this date (YYYY-MM-DD).")
     fiscal_year: int | None = Field(
         None, ge=1900, le=2200, description="Japanese fiscal year (April–March), e.g. 2010."
     )

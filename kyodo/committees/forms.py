@@ -32,6 +32,10 @@ class _TimesMixin:
         return data
 
 
+# 19:00, not 19:00:00, as people write a meeting's time.
+HOUR_MINUTE = forms.TimeInput(format="%H:%M")
+
+
 def _venue_field() -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         label=_("Venue"),
@@ -49,8 +53,12 @@ def _same_day_field() -> forms.BooleanField:
 
 class MeetingForm(_TimesMixin, forms.Form):
     date = WarekiDateField(label=_("Date"))
-    start_time = forms.TimeField(label=_("Starts at"), required=False, help_text=_("e.g. 19:00"))
-    end_time = forms.TimeField(label=_("Ends at"), required=False, help_text=_("e.g. 21:00"))
+    start_time = forms.TimeField(
+        label=_("Starts at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 19:00")
+    )
+    end_time = forms.TimeField(
+        label=_("Ends at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 21:00")
+    )
     venue = _venue_field()
     number = forms.IntegerField(
         label=_("Number"),
@@ -64,8 +72,12 @@ class MeetingForm(_TimesMixin, forms.Form):
 
 class NextMeetingForm(_TimesMixin, forms.Form):
     date = WarekiDateField(label=_("Date"))
-    start_time = forms.TimeField(label=_("Starts at"), required=False, help_text=_("e.g. 19:00"))
-    end_time = forms.TimeField(label=_("Ends at"), required=False, help_text=_("e.g. 21:00"))
+    start_time = forms.TimeField(
+        label=_("Starts at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 19:00")
+    )
+    end_time = forms.TimeField(
+        label=_("Ends at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 21:00")
+    )
     venue = _venue_field()
     allow_same_day = _same_day_field()
 
@@ -75,8 +87,8 @@ class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
         label=_("Date"),
         help_text=_("Members who were sent the notice are told of a new date, time or venue."),
     )
-    start_time = forms.TimeField(label=_("Starts at"), required=False)
-    end_time = forms.TimeField(label=_("Ends at"), required=False)
+    start_time = forms.TimeField(label=_("Starts at"), required=False, widget=HOUR_MINUTE)
+    end_time = forms.TimeField(label=_("Ends at"), required=False, widget=HOUR_MINUTE)
     venue = _venue_field()
     status = forms.ChoiceField(
         label=_("Status"),

@@ -18,6 +18,7 @@ AREAS = [
     ("kyodo.committees.", _("Committees")),
     ("kyodo.collaboration.", _("Collaboration")),
     ("kyodo.website.", _("Public site")),
+    ("kyodo.contact.", _("Inquiries")),
     ("kyodo.core.user.", _("Accounts and access")),
     ("kyodo.outbox.", _("Outgoing mail")),
 ]
@@ -130,6 +131,12 @@ ACTION_LABELS = {
     "kyodo.website.news.created": _("News published"),
     "kyodo.website.news.updated": _("News changed"),
     "kyodo.website.news.attached": _("News attachment added"),
+    "kyodo.website.access.updated": _("Access information changed"),
+    # Inquiries (お問い合わせ)
+    "kyodo.contact.inquiry.received": _("Inquiry received"),
+    "kyodo.contact.inquiry.replied": _("Inquiry answered"),
+    "kyodo.contact.inquiry.status_changed": _("Inquiry status changed"),
+    "kyodo.contact.inquiry.taken_over": _("Inquiry taken over"),
     # Accounts and access
     "kyodo.core.submission.requested": _("Public submission waiting for mail confirmation"),
     "kyodo.core.user.invited": _("Account created and invited"),

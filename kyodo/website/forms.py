@@ -56,7 +56,7 @@ class PostalCodeField(forms.CharField):
         return f"{value[:3]}-{value[-4:]}" if value else ""
 
 
-class AccessForm(CleanTextForm):
+class AccessForm(VersionedFormMixin, CleanTextForm):
     postal_code = PostalCodeField(label=_("Postal code"))
     address = forms.CharField(
         label=_("Address"),

@@ -33,6 +33,16 @@ def test_bad_filter_values_are_422_not_500(client, db):
     assert client.get("/api/v1/events/999999").status_code == 404
 
 
+def test_a_date_is_written_yyyy_mm_dd_not_a_time_stamp(client, db):
+    for value in ("0.0", "1292889600", "2010-12-1"):
+        response = client.get("/api/v1/statements", {"date_from": value})
+        assert response.status_code == 422, value
+        [error] = response.json()["detail"]
+        assert error["loc"] == ["query", "date_from"]
+        assert error["msg"].endswith("日付は YYYY-MM-DD の形で指定してください（例: 2010-12-21）。")
+    assert client.get("/api/v1/statements", {"date_from": "2010-12-21"}).status_code == 200
+
+
 def test_date_range_and_fiscal_year_combine_and_pagination_walks_every_event(client, demo):
     def ids(**params):
         return [item["id"] for item in client.get("/api/v1/events", params).json()["items"]]

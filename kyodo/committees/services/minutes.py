@@ -137,6 +137,7 @@ def entry_update(*, actor, entry: MinutesEntry, speaker: str, text: str) -> Minu
         entry.member = member_for(entry.item.meeting, speaker) if entry.speaker else None
         entry.text = text.strip()
         entry.save(update_fields=["speaker", "member", "text"])
+        index_meeting(entry.item.meeting_id)
         audit_log(
             actor=actor, action="kyodo.committees.minutes.entry_updated", obj=entry, changes=changes
         )

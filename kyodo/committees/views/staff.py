@@ -131,16 +131,15 @@ def index(request):
 def settings_update(request):
     committee = _committee(request)
     form = SettingsForm(request.POST, version_of=committee)
-    if not form.is_valid():
-        messages.error(request, _("The input is not valid."))
-    else:
+    if form.is_valid():
         submit_edit(form, services.committee_update, obj=committee, actor=request.user,
                     committee=committee, **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
-        else:
-            messages.error(request, " ".join(str(e) for e in form.non_field_errors()))
-    return redirect("committees-staff:index")
+            return redirect("committees-staff:index")
+    # Refused (another person saved first, or a value not offered): the setting on its own page,
+    # with what was chosen kept and the other person's change listed.
+    return _form_page(request, form, _("Speakers in published minutes"))
 
 
 @staff_required

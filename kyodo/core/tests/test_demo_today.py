@@ -63,7 +63,7 @@ def test_events_are_open_today_one_nearly_full_one_with_a_waiting_list(client, d
         f"/events/{nearly_full.pk}/",
         {"kind": "individual", "organization": "", "group_name": "", "people": "",
          "name": "青木 陽子", "name_reading": "アオキ ヨウコ", "email": "aoki@example.jp",
-         "phone": "", "note": ""},
+         "phone": "", "note": "", "consent": "on", "step": "send"},
         follow=True,
     )  # fmt: skip
     assert response.status_code == 200

@@ -54,11 +54,17 @@ class _Text(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skipping = 0
+        self.foreign: list[str] = []  # open elements marked as another language
 
     def handle_starttag(self, tag, attrs):
         if tag in SKIPPED_ELEMENTS:
             self.skipping += 1
         attrs = dict(attrs)
+        # Text marked lang="en" is English on purpose (the language switch says 「English」 in
+        # English, as WCAG's language of parts asks), not an untranslated string.
+        if attrs.get("lang") and not attrs["lang"].startswith("ja") and tag != "html":
+            self.foreign.append(tag)
+            self.skipping += 1
         for name in SHOWN_ATTRIBUTES:
             if attrs.get(name):
                 self.parts.append(attrs[name])
@@ -67,6 +73,9 @@ class _Text(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in SKIPPED_ELEMENTS and self.skipping:
+            self.skipping -= 1
+        if self.foreign and self.foreign[-1] == tag:
+            self.foreign.pop()
             self.skipping -= 1
 
     def handle_data(self, data):
@@ -92,6 +101,7 @@ def test_the_check_finds_english_and_lets_the_allowlist_through():
     html = (
         '<p title="Close">NPO法人の PDF と CSV (UTF-8)</p><code>kyodo.events</code>'
         "<p>center@example.jp https://kyodo.example.jp/a-b/ - Select an option -</p>"
+        '<button lang="en">English</button>'
     )
     assert page_words(html) == ["Close", "Select", "an", "option"]
 

@@ -142,7 +142,7 @@ def test_event_places_count_only_once_confirmed(db, client, settings, staff_user
     )
 
     def apply(name: str, email: str) -> str:
-        data = {"kind": "individual", "name": name, "email": email}
+        data = {"kind": "individual", "name": name, "email": email, "consent": "on", "step": "send"}
         assert client.post(f"/events/{event.pk}/", data)["Location"] == "/confirm/sent/"
         return LINK_RE.search(OutboxMessage.objects.filter(to=email).get().body)[1]
 

@@ -374,7 +374,7 @@ def test_staff_confirm_before_cancelling_and_the_person_is_mailed(staff_client, 
     second.refresh_from_db()
     assert (first.status, second.status) == ("cancelled", "confirmed")
     mails = {m.to: m for m in OutboxMessage.objects.all()}
-    assert mails["person1@example.jp"].subject == ("お申し込みを取り消しました: 会計講座中級編")
+    assert mails["person1@example.jp"].subject == "お申し込みの取り消し: 会計講座中級編"
     assert "申込者1 様" in mails["person1@example.jp"].body
     assert mails["person2@example.jp"].kind == "events.application_promoted"
 

@@ -107,12 +107,15 @@ def access_edit(request):
     info = AccessInfo.objects.order_by("pk").first() or AccessInfo()
     initial = {name: getattr(info, name) for name in services.ACCESS_FIELDS}
     if request.method == "POST":
-        form = AccessForm(request.POST, request.FILES, initial=initial)
+        form = AccessForm(
+            request.POST, request.FILES, initial=initial, version_of=info if info.pk else None
+        )
         if form.is_valid():
             data = dict(form.cleaned_data)
-            submit(
+            submit_edit(
                 form,
                 services.access_update,
+                obj=info,
                 actor=request.user,
                 map_upload=data.pop("map_image") or None,
                 **data,
@@ -121,7 +124,7 @@ def access_edit(request):
                 messages.success(request, _("The access information was saved."))
                 return redirect("website-staff:access")
     else:
-        form = AccessForm(initial=initial)
+        form = AccessForm(initial=initial, version_of=info if info.pk else None)
     return render(
         request,
         "website/staff/access_form.html",
