@@ -18,13 +18,15 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from kyodo.core.wareki import (
-    ERAS,
+    ERA_PATTERN,
     GREGORIAN_ADOPTION,
     Era,
     WarekiError,
+    era_by_key,
+    era_end,
     format_wareki,
     format_wareki_year,
 )
@@ -135,9 +137,8 @@ class Month:
         return self.slug
 
 
-_ERA_BY_KEY = {era.name: era for era in ERAS} | {era.initial: era for era in ERAS}
 _ERA_RE = re.compile(
-    r"(?P<era>明治|大正|昭和|平成|令和|[MTSHR])(?P<eyear>元|[0-9]{1,4})(?:年(?P<m1>[0-9]{1,2})月?|[./-](?P<m2>[0-9]{1,2}))"
+    ERA_PATTERN + r"(?P<eyear>元|[0-9]{1,4})(?:年(?P<m1>[0-9]{1,2})月?|[./-](?P<m2>[0-9]{1,2}))"
 )
 _WESTERN_RE = re.compile(r"(?P<year>[0-9]{4})(?:年(?P<m1>[0-9]{1,2})月?|[./-](?P<m2>[0-9]{1,2}))")
 
@@ -151,7 +152,7 @@ def parse_month(text: str) -> Month:
     if match := _WESTERN_RE.fullmatch(prepared):
         return Month.of(int(match["year"]), int(match["m1"] or match["m2"]))
     if match := _ERA_RE.fullmatch(prepared):
-        era = _ERA_BY_KEY[match["era"]]
+        era = era_by_key(match["era"])
         era_year = 1 if match["eyear"] == "元" else int(match["eyear"])
         month = Month.of(era.gregorian_year(era_year), int(match["m1"] or match["m2"]))
         _check_in_era(month, era, text=str(text).strip())
@@ -163,8 +164,7 @@ def parse_month(text: str) -> Month:
 
 
 def _check_in_era(month: Month, era: Era, *, text: str) -> None:
-    index = ERAS.index(era)
-    end = ERAS[index + 1].start - timedelta(days=1) if index + 1 < len(ERAS) else None
+    end = era_end(era)
     if month.last_day < era.start or (end is not None and month.first_day > end):
         if end is None:
             message = _("“%(text)s” does not exist: %(era)s began on %(start)s.")
