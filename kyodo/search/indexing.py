@@ -133,7 +133,7 @@ def _entry_specs(meeting, entry_ids: set[int] | None = None) -> list[Spec]:
     minutes = Minutes.objects.select_related("current_version").filter(meeting=meeting).first()
     if minutes is None:
         return []
-    if minutes.current_version_id is not None:
+    if minutes.is_published:
         return _published_specs(meeting, minutes, entry_ids)
     return _draft_specs(meeting, minutes, entry_ids)
 
