@@ -63,6 +63,7 @@ def update_fields[M: models.Model](
     fields: Iterable[str],
     action: str,
     before_save: Callable[[M, M], None] | None = None,
+    audited: Iterable[str] | None = None,
     audit_extra: Callable[[M, M], dict] | None = None,
 ) -> tuple[M, dict]:
     """Lock ``instance``'s row, snapshot ``fields``, set ``values``, run ``before_save(after,
@@ -71,7 +72,9 @@ def update_fields[M: models.Model](
     instance and the ``{field: [old, new]}`` changes.
 
     ``values`` may only name ``fields`` (a TypeError otherwise: a programming error, not input);
-    ``fields`` may name more (derived ones the diff should show).
+    ``fields`` may name more (derived ones the diff should show). ``audited`` (default: all of
+    ``fields``) are the ones whose old and new values the audit row shows; leave personal data
+    out of it and say in ``audit_extra`` that it changed.
     ``audit_extra(after, before)`` adds keys to the audit row's changes (and to the result).
     """
     fields = list(fields)
@@ -89,7 +92,7 @@ def update_fields[M: models.Model](
             before_save(locked, before)
         locked.save()
         changes = {}
-        for name in fields:
+        for name in fields if audited is None else audited:
             old, new = getattr(before, name, None), getattr(locked, name, None)
             if old != new:
                 changes[name] = [old, new]
