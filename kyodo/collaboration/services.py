@@ -13,13 +13,10 @@ from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from kyodo.collaboration.exceptions import (
     AlreadyDecided,
@@ -44,8 +41,8 @@ from kyodo.collaboration.models import (
     join_codes,
 )
 from kyodo.core.audit import audit_log
+from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import Center
-from kyodo.core.outbox import outbox_enqueue
 from kyodo.core.roles import Role, has_role, member_term_ended, require_role
 from kyodo.core.services import field_values, update_fields
 from kyodo.core.uploads import check_upload
@@ -613,12 +610,6 @@ def proposal_decide(*, actor, proposal: Proposal, adopt: bool, note: str = "") -
 
 # --- mail --------------------------------------------------------------------------------------
 
-MAIL_SUBJECTS = {
-    "submitted": gettext_lazy("Your proposal has been received: %(title)s"),
-    "adopted": gettext_lazy("Your proposal has been adopted: %(title)s"),
-    "declined": gettext_lazy("The result of your proposal: %(title)s"),
-}
-
 
 def proposal_recipient(proposal: Proposal) -> str:
     """Who hears about a proposal: the person who wrote it, else the group's address."""
@@ -627,16 +618,18 @@ def proposal_recipient(proposal: Proposal) -> str:
 
 
 def _mail(proposal: Proposal, kind: str) -> None:
-    """Queue one mail to the applicant, in Japanese whatever language the request used."""
+    """Queue one mail to the applicant (``collaboration/mail/proposal_<kind>.txt``)."""
     to = proposal_recipient(proposal)
     if not to:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = str(MAIL_SUBJECTS[kind]) % {"title": proposal.title}
-        body = render_to_string(
-            f"collaboration/mail/proposal_{kind}.txt",
-            {"proposal": proposal, "call": proposal.call, "organization": proposal.organization},
-        )
-    outbox_enqueue(
-        to=to, subject=subject, body=body, kind=f"collaboration.proposal_{kind}", related=proposal
+    mail_enqueue(
+        to=to,
+        template=f"collaboration/mail/proposal_{kind}.txt",
+        context={
+            "proposal": proposal,
+            "call": proposal.call,
+            "organization": proposal.organization,
+        },
+        kind=f"collaboration.proposal_{kind}",
+        related=proposal,
     )
