@@ -65,17 +65,20 @@ def update_fields[M: models.Model](
     before_save: Callable[[M, M], None] | None = None,
     audited: Iterable[str] | None = None,
     audit_extra: Callable[[M, M], dict] | None = None,
+    audit_context: Mapping[str, Any] | None = None,
 ) -> tuple[M, dict]:
     """Lock ``instance``'s row, snapshot ``fields``, set ``values``, run ``before_save(after,
     before)`` (checks that may raise a DomainError, so the transaction rolls back, and derived
-    fields), save, diff and write one audit row if anything changed. Returns the locked, saved
-    instance and the ``{field: [old, new]}`` changes.
+    fields), save if a field changed, and write one audit row if anything changed. Returns the
+    locked instance and the ``{field: [old, new]}`` changes (empty: nothing was written).
 
     ``values`` may only name ``fields`` (a TypeError otherwise: a programming error, not input);
     ``fields`` may name more (derived ones the diff should show). ``audited`` (default: all of
     ``fields``) are the ones whose old and new values the audit row shows; leave personal data
     out of it and say in ``audit_extra`` that it changed.
-    ``audit_extra(after, before)`` adds keys to the audit row's changes (and to the result).
+    ``audit_extra(after, before)`` adds keys to the audit row's changes (and to the result):
+    many-to-many or category changes, "changed" for personal data. ``audit_context`` adds keys
+    that say what the row belongs to (not changes: they alone write no audit row).
     """
     fields = list(fields)
     unknown = set(values) - set(fields)
@@ -90,16 +93,19 @@ def update_fields[M: models.Model](
             setattr(locked, name, value)
         if before_save is not None:
             before_save(locked, before)
-        locked.save()
-        changes = {}
-        for name in fields if audited is None else audited:
-            old, new = getattr(before, name, None), getattr(locked, name, None)
-            if old != new:
-                changes[name] = [old, new]
+        differ = [n for n in fields if getattr(before, n, None) != getattr(locked, n, None)]
+        if differ:
+            locked.save()
+        shown = set(fields if audited is None else audited)
+        changes = {
+            n: [getattr(before, n, None), getattr(locked, n, None)] for n in differ if n in shown
+        }
         if audit_extra is not None:
             changes |= audit_extra(locked, before)
         if changes:
-            audit_log(actor=actor, action=action, obj=locked, changes=changes)
+            audit_log(
+                actor=actor, action=action, obj=locked, changes={**(audit_context or {}), **changes}
+            )
     return locked, changes
 
 
