@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.roles import Role, grant_role, has_role, require_role
-from kyodo.core.services import UNCHANGED, Unchanged, field_values, given
+from kyodo.core.services import UNCHANGED, Unchanged, field_values, given, update_fields
 from kyodo.core.signin import unguessable_username
 from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 from kyodo.organizations.exceptions import (
@@ -438,22 +438,22 @@ def organization_update_profile(
     A group's own changes go through :func:`change_request_submit` instead.
     """
     require_role(actor, Role.STAFF)
-    with transaction.atomic():
-        organization = _locked(organization)
-        before = Organization.objects.get(pk=organization.pk)
+
+    def assign(organization: Organization, _before: Organization) -> None:
         _assign(organization, given(**field_values(fields)), PROFILE_FIELDS)
         _store_bylaws(organization, bylaws)
-        changes = diff_fields(before, organization, [*PROFILE_FIELDS, "bylaws_name"])
-        if not changes:
-            return {}
-        organization.save()
-        audit_log(
+
+    with transaction.atomic():
+        organization, changes = update_fields(
             actor=actor,
+            instance=organization,
+            values={},
+            fields=[*PROFILE_FIELDS, "bylaws_name"],
             action="kyodo.organizations.organization.profile_updated",
-            obj=organization,
-            changes=changes,
+            before_save=assign,
         )
-        indexing.index(organization)
+        if changes:
+            indexing.index(organization)
     return changes
 
 
