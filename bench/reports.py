@@ -182,8 +182,8 @@ def measure() -> dict:
 
     from django.db import connection, reset_queries
 
+    from kyodo.core.months import Month
     from kyodo.organizations.selectors import registered_count_on
-    from kyodo.reports.months import Month
     from kyodo.reports.selectors import monthly_report
 
     def timed(call) -> tuple[float, int]:

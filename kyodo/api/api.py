@@ -347,7 +347,7 @@ class MeetingFilter(DateRangeFilter):
 
 def _confirmed(meeting: Meeting) -> Minutes | None:
     minutes = getattr(meeting, "minutes", None)  # a missing reverse one-to-one raises → None
-    return minutes if minutes is not None and minutes.is_confirmed else None
+    return minutes if minutes is not None and minutes.is_published else None
 
 
 def _minutes_url(minutes: Minutes) -> str:
@@ -484,10 +484,8 @@ class MinutesOut(Schema):
 
 def _public_minutes(meeting_id: int) -> Minutes:
     return get_object_or_404(
-        Minutes.objects.select_related("current_version"),
+        Minutes.objects.published().select_related("current_version"),
         meeting_id=meeting_id,
-        status=Minutes.Status.CONFIRMED,
-        current_version__isnull=False,
     )
 
 
@@ -531,7 +529,7 @@ def _statements() -> QuerySet[PublishedEntry]:
     return (
         PublishedEntry.objects.filter(
             kind=MinutesEntry.Kind.STATEMENT,
-            version__minutes__status=Minutes.Status.CONFIRMED,
+            version__minutes__in=Minutes.objects.published(),
             version__minutes__current_version=F("version"),
         )
         .select_related("version__minutes", "meeting")

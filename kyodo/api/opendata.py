@@ -166,9 +166,8 @@ def minutes_download(request, pk: int, fmt: str) -> HttpResponse:
     if fmt not in MINUTES_FILES:
         raise Http404
     minutes = get_object_or_404(
-        Minutes.objects.select_related("meeting__committee__center", "meeting__venue"),
+        Minutes.objects.published().select_related("meeting__committee__center", "meeting__venue"),
         pk=pk,
-        status=Minutes.Status.CONFIRMED,
     )
     response = HttpResponse(export_minutes(minutes, fmt), content_type=MINUTES_FILES[fmt])
     response["Content-Disposition"] = f'attachment; filename="minutes-{minutes.meeting.code}.{fmt}"'

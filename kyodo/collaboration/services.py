@@ -7,17 +7,16 @@ the outbox inside the same transaction.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from pathlib import PurePath
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from kyodo.collaboration.exceptions import (
     AlreadyDecided,
@@ -41,10 +40,11 @@ from kyodo.collaboration.models import (
     Score,
     join_codes,
 )
-from kyodo.core.audit import audit_log, diff_fields
+from kyodo.core.audit import audit_log
+from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import Center
-from kyodo.core.outbox import outbox_enqueue
 from kyodo.core.roles import Role, has_role, member_term_ended, require_role
+from kyodo.core.services import field_values, update_fields
 from kyodo.core.uploads import check_upload
 from kyodo.search import indexing
 
@@ -53,29 +53,63 @@ ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "txt", "png", "jpeg")
 ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
 ATTACHMENT_MAX_COUNT = 5
 
-DEPARTMENT_FIELDS = [
-    "name",
-    "name_reading",
-    "bureau",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-    "notes",
-    "is_active",
-]
-COLLABORATION_FIELDS = [
-    "title",
-    "form",
-    "first_fiscal_year",
-    "last_fiscal_year",
-    "budget",
-    "description",
-    "outcome",
-    "evaluation",
-    "is_published",
-]
-CALL_FIELDS = ["title", "fiscal_year", "description", "opens_on", "closes_on", "budget_limit"]
-PROPOSAL_FIELDS = ["title", "department", "summary", "aims", "plan", "budget"]
+
+# The fields a create and an update share, named once (the service style of docs/contributing.md).
+
+
+@dataclass(frozen=True, kw_only=True)
+class DepartmentFields:
+    name: str
+    name_reading: str = ""
+    bureau: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    contact_email: str = ""
+    notes: str = ""
+    is_active: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class CollaborationFields:
+    title: str
+    form: str
+    first_fiscal_year: int | None
+    last_fiscal_year: int | None = None
+    budget: int | None = None
+    description: str = ""
+    outcome: str = ""
+    evaluation: str = ""
+    is_published: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
+class CallFields:
+    title: str
+    fiscal_year: int | None
+    opens_on: date | None
+    closes_on: date | None
+    description: str = ""
+    budget_limit: int | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProposalFields:
+    title: str
+    summary: str
+    department: Department | None = None
+    aims: str = ""
+    plan: str = ""
+    budget: int | None = None
+
+
+def _names(fields_class) -> list[str]:
+    return [f.name for f in dataclass_fields(fields_class)]
+
+
+DEPARTMENT_FIELDS = _names(DepartmentFields)
+COLLABORATION_FIELDS = _names(CollaborationFields)
+CALL_FIELDS = _names(CallFields)
+PROPOSAL_FIELDS = _names(ProposalFields)
 
 
 def _today() -> date:
@@ -85,8 +119,8 @@ def _today() -> date:
 # --- departments -------------------------------------------------------------------------------
 
 
-def _clean_department(data: dict[str, Any], *, exclude_pk: int | None = None) -> dict[str, Any]:
-    data = {f: data.get(f, "" if f != "is_active" else True) for f in DEPARTMENT_FIELDS}
+def _clean_department(fields: DepartmentFields, *, exclude_pk: int | None = None) -> dict[str, Any]:
+    data = field_values(fields)
     data["name"] = (data["name"] or "").strip()
     if not data["name"]:
         raise InvalidInput(_("Enter the department's name."))
@@ -98,10 +132,10 @@ def _clean_department(data: dict[str, Any], *, exclude_pk: int | None = None) ->
     return data
 
 
-def department_create(*, actor, data: dict[str, Any]) -> Department:
+def department_create(*, actor, fields: DepartmentFields) -> Department:
     """Add a city department (課) with its bureau and contact."""
     require_role(actor, Role.STAFF)
-    data = _clean_department(data)
+    data = _clean_department(fields)
     with transaction.atomic():
         department = Department.objects.create(**data)
         audit_log(
@@ -113,23 +147,19 @@ def department_create(*, actor, data: dict[str, Any]) -> Department:
     return department
 
 
-def department_update(*, actor, department: Department, data: dict[str, Any]) -> dict:
+def department_update(*, actor, department: Department, fields: DepartmentFields) -> dict:
+    """Change a department; returns the changes (empty if nothing changed)."""
     require_role(actor, Role.STAFF)
-    data = _clean_department(data, exclude_pk=department.pk)
+    data = _clean_department(fields, exclude_pk=department.pk)
     with transaction.atomic():
-        department = Department.objects.select_for_update().get(pk=department.pk)
-        before = Department(**{f: getattr(department, f) for f in DEPARTMENT_FIELDS})
-        for field, value in data.items():
-            setattr(department, field, value)
-        department.save()
-        changes = diff_fields(before, department, DEPARTMENT_FIELDS)
+        department, changes = update_fields(
+            actor=actor,
+            instance=department,
+            values=data,
+            fields=DEPARTMENT_FIELDS,
+            action="kyodo.collaboration.department.updated",
+        )
         if changes:
-            audit_log(
-                actor=actor,
-                action="kyodo.collaboration.department.updated",
-                obj=department,
-                changes=changes,
-            )
             indexing.index(department)
     return changes
 
@@ -137,8 +167,8 @@ def department_update(*, actor, department: Department, data: dict[str, Any]) ->
 # --- collaboration records ---------------------------------------------------------------------
 
 
-def _clean_collaboration(data: dict[str, Any]) -> dict[str, Any]:
-    data = {f: data.get(f) for f in COLLABORATION_FIELDS}
+def _clean_collaboration(fields: CollaborationFields) -> dict[str, Any]:
+    data = field_values(fields)
     data["title"] = (data["title"] or "").strip()
     for text in ("description", "outcome", "evaluation"):
         data[text] = (data[text] or "").strip()
@@ -180,14 +210,14 @@ def _set_relations(record: Collaboration, organizations, departments, events) ->
 def collaboration_create(
     *,
     actor,
-    data: dict[str, Any],
+    fields: CollaborationFields,
     organizations=(),
     departments=(),
     events=(),
 ) -> Collaboration:
     """Record a collaboration with its groups, departments and linked events."""
     require_role(actor, Role.STAFF)
-    data = _clean_collaboration(data)
+    data = _clean_collaboration(fields)
     with transaction.atomic():
         record = Collaboration.objects.create(**data)
         changes = {f: data[f] for f in COLLABORATION_FIELDS}
@@ -203,28 +233,27 @@ def collaboration_update(
     *,
     actor,
     record: Collaboration,
-    data: dict[str, Any],
+    fields: CollaborationFields,
     organizations=None,
     departments=None,
     events=None,
 ) -> dict:
+    """Change a record and (those given) its groups, departments and events; returns the
+    changes (empty if nothing changed)."""
     require_role(actor, Role.STAFF)
-    data = _clean_collaboration(data)
+    data = _clean_collaboration(fields)
     with transaction.atomic():
-        record = Collaboration.objects.select_for_update().get(pk=record.pk)
-        before = Collaboration(**{f: getattr(record, f) for f in COLLABORATION_FIELDS})
-        for field, value in data.items():
-            setattr(record, field, value)
-        record.save()
-        changes = diff_fields(before, record, COLLABORATION_FIELDS)
-        changes |= _set_relations(record, organizations, departments, events)
+        record, changes = update_fields(
+            actor=actor,
+            instance=record,
+            values=data,
+            fields=COLLABORATION_FIELDS,
+            action="kyodo.collaboration.record.updated",
+            audit_extra=lambda record, _before: _set_relations(
+                record, organizations, departments, events
+            ),
+        )
         if changes:
-            audit_log(
-                actor=actor,
-                action="kyodo.collaboration.record.updated",
-                obj=record,
-                changes=changes,
-            )
             indexing.index(record)
     return changes
 
@@ -258,8 +287,8 @@ def counting_settings_update(*, actor, counted_forms: list[str]) -> CountingSett
 # --- calls for proposals -----------------------------------------------------------------------
 
 
-def _clean_call(data: dict[str, Any]) -> dict[str, Any]:
-    data = {f: data.get(f) for f in CALL_FIELDS}
+def _clean_call(fields: CallFields) -> dict[str, Any]:
+    data = field_values(fields)
     data["title"] = (data["title"] or "").strip()
     data["description"] = (data["description"] or "").strip()
     if not data["title"]:
@@ -273,10 +302,10 @@ def _clean_call(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def call_create(*, actor, data: dict[str, Any]) -> ProposalCall:
+def call_create(*, actor, fields: CallFields) -> ProposalCall:
     """Open a call for proposals (提案型協働事業) for a period."""
     require_role(actor, Role.STAFF)
-    data = _clean_call(data)
+    data = _clean_call(fields)
     with transaction.atomic():
         call = ProposalCall.objects.create(**data)
         audit_log(
@@ -288,23 +317,16 @@ def call_create(*, actor, data: dict[str, Any]) -> ProposalCall:
     return call
 
 
-def call_update(*, actor, call: ProposalCall, data: dict[str, Any]) -> dict:
+def call_update(*, actor, call: ProposalCall, fields: CallFields) -> dict:
+    """Change a call; returns the changes (empty if nothing changed)."""
     require_role(actor, Role.STAFF)
-    data = _clean_call(data)
-    with transaction.atomic():
-        call = ProposalCall.objects.select_for_update().get(pk=call.pk)
-        before = ProposalCall(**{f: getattr(call, f) for f in CALL_FIELDS})
-        for field, value in data.items():
-            setattr(call, field, value)
-        call.save()
-        changes = diff_fields(before, call, CALL_FIELDS)
-        if changes:
-            audit_log(
-                actor=actor,
-                action="kyodo.collaboration.call.updated",
-                obj=call,
-                changes=changes,
-            )
+    _call, changes = update_fields(
+        actor=actor,
+        instance=call,
+        values=_clean_call(fields),
+        fields=CALL_FIELDS,
+        action="kyodo.collaboration.call.updated",
+    )
     return changes
 
 
@@ -371,8 +393,8 @@ def _own_draft(actor, proposal: Proposal) -> Proposal:
     return proposal
 
 
-def _clean_proposal(data: dict[str, Any], call: ProposalCall) -> dict[str, Any]:
-    data = {f: data.get(f) for f in PROPOSAL_FIELDS}
+def _clean_proposal(fields: ProposalFields, call: ProposalCall) -> dict[str, Any]:
+    data = field_values(fields)
     for text in ("title", "summary", "aims", "plan"):
         data[text] = (data[text] or "").strip()
     if not data["title"]:
@@ -390,14 +412,14 @@ def _clean_proposal(data: dict[str, Any], call: ProposalCall) -> dict[str, Any]:
     return data
 
 
-def proposal_create(*, actor, call: ProposalCall, data: dict[str, Any]) -> Proposal:
+def proposal_create(*, actor, call: ProposalCall, fields: ProposalFields) -> Proposal:
     """A group starts a proposal as a draft; only while the call is open."""
     organization = _organization_of(actor)
     with transaction.atomic():
         call = ProposalCall.objects.select_for_update().get(pk=call.pk)
         if not call.is_open_on(_today()):
             raise CallClosed()
-        data = _clean_proposal(data, call)
+        data = _clean_proposal(fields, call)
         proposal = Proposal.objects.create(
             call=call, organization=organization, created_by=actor, **data
         )
@@ -410,23 +432,17 @@ def proposal_create(*, actor, call: ProposalCall, data: dict[str, Any]) -> Propo
     return proposal
 
 
-def proposal_update(*, actor, proposal: Proposal, data: dict[str, Any]) -> dict:
+def proposal_update(*, actor, proposal: Proposal, fields: ProposalFields) -> dict:
     """Change a draft; refused after the final submit and after the call closes."""
     with transaction.atomic():
         proposal = _own_draft(actor, proposal)
-        data = _clean_proposal(data, proposal.call)
-        before = Proposal(**{f: getattr(proposal, f) for f in PROPOSAL_FIELDS})
-        for field, value in data.items():
-            setattr(proposal, field, value)
-        proposal.save()
-        changes = diff_fields(before, proposal, PROPOSAL_FIELDS)
-        if changes:
-            audit_log(
-                actor=actor,
-                action="kyodo.collaboration.proposal.updated",
-                obj=proposal,
-                changes=changes,
-            )
+        _proposal, changes = update_fields(
+            actor=actor,
+            instance=proposal,
+            values=_clean_proposal(fields, proposal.call),
+            fields=PROPOSAL_FIELDS,
+            action="kyodo.collaboration.proposal.updated",
+        )
     return changes
 
 
@@ -594,12 +610,6 @@ def proposal_decide(*, actor, proposal: Proposal, adopt: bool, note: str = "") -
 
 # --- mail --------------------------------------------------------------------------------------
 
-MAIL_SUBJECTS = {
-    "submitted": gettext_lazy("Your proposal has been received: %(title)s"),
-    "adopted": gettext_lazy("Your proposal has been adopted: %(title)s"),
-    "declined": gettext_lazy("The result of your proposal: %(title)s"),
-}
-
 
 def proposal_recipient(proposal: Proposal) -> str:
     """Who hears about a proposal: the person who wrote it, else the group's address."""
@@ -608,16 +618,18 @@ def proposal_recipient(proposal: Proposal) -> str:
 
 
 def _mail(proposal: Proposal, kind: str) -> None:
-    """Queue one mail to the applicant, in Japanese whatever language the request used."""
+    """Queue one mail to the applicant (``collaboration/mail/proposal_<kind>.txt``)."""
     to = proposal_recipient(proposal)
     if not to:
         return
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = str(MAIL_SUBJECTS[kind]) % {"title": proposal.title}
-        body = render_to_string(
-            f"collaboration/mail/proposal_{kind}.txt",
-            {"proposal": proposal, "call": proposal.call, "organization": proposal.organization},
-        )
-    outbox_enqueue(
-        to=to, subject=subject, body=body, kind=f"collaboration.proposal_{kind}", related=proposal
+    mail_enqueue(
+        to=to,
+        template=f"collaboration/mail/proposal_{kind}.txt",
+        context={
+            "proposal": proposal,
+            "call": proposal.call,
+            "organization": proposal.organization,
+        },
+        kind=f"collaboration.proposal_{kind}",
+        related=proposal,
     )

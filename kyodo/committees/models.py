@@ -407,6 +407,16 @@ class Appointment(models.Model):
         return f"{self.title}: {self.member}"
 
 
+class MinutesQuerySet(models.QuerySet):
+    """What "public minutes" means, said once: the public pages, the API, open data, the sitemap
+    and the search index ask ``Minutes.objects.published()`` (or ``Minutes.is_published``)."""
+
+    def published(self):
+        """Confirmed minutes with a current version, which is what the public reads (rows that
+        can still change never are)."""
+        return self.filter(status=Minutes.Status.CONFIRMED, current_version__isnull=False)
+
+
 class Minutes(models.Model):
     """The minutes (会議録) of one meeting: draft 未定稿 → circulated → confirmed 確定稿."""
 
@@ -445,6 +455,8 @@ class Minutes(models.Model):
         _("header as recorded"), default=dict, blank=True, editable=False
     )
 
+    objects = MinutesQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("minutes")
         verbose_name_plural = _("minutes")
@@ -456,6 +468,11 @@ class Minutes(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.status == self.Status.CONFIRMED
+
+    @property
+    def is_published(self) -> bool:
+        """The row-level twin of ``Minutes.objects.published()``."""
+        return self.is_confirmed and self.current_version_id is not None
 
     @property
     def status_ja(self) -> str:

@@ -184,7 +184,8 @@ def latest_circulation(*, minutes: Minutes) -> Circulation | None:
 
 def confirmed_minutes(*, committee) -> QuerySet[Minutes]:
     return (
-        Minutes.objects.filter(meeting__committee=committee, status=Minutes.Status.CONFIRMED)
+        Minutes.objects.published()
+        .filter(meeting__committee=committee)
         .select_related("meeting__committee")
         .order_by("-meeting__date")
     )

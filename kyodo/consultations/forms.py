@@ -7,9 +7,9 @@ from django.utils.translation import pgettext_lazy
 
 from kyodo.consultations.models import Category, Consultation
 from kyodo.core.forms import WarekiDateField
+from kyodo.core.months import Month, MonthError, parse_month
 from kyodo.core.roles import Role
 from kyodo.core.versions import VersionedFormMixin
-from kyodo.reports.months import Month, MonthError, parse_month
 
 
 def staff_members():

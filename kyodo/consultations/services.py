@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 
@@ -12,8 +13,13 @@ from kyodo.consultations import exceptions
 from kyodo.consultations.models import Category, Consultation, ConsultationCategory
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.roles import Role, has_role, require_role
+from kyodo.core.services import field_values, update_fields
 from kyodo.core.text import match_key
 from kyodo.search import indexing
+
+if TYPE_CHECKING:
+    from kyodo.core.models import User
+    from kyodo.organizations.models import Organization
 
 # Fields compared for the audit row's ``changes``. Personal data (name, contact) is audited by
 # name only, so that the audit log, which more people read, does not copy it.
@@ -34,49 +40,44 @@ _AUDITED = [
 _PERSONAL = ["client_name", "client_contact"]
 
 
-def consultation_create(
-    *,
-    actor,
-    received_on: date,
-    channel: str,
-    client_type: str,
-    categories: Iterable[str],
-    summary: str,
-    staff=None,
-    organization=None,
-    client_name: str = "",
-    client_contact: str = "",
-    advice: str = "",
-    follow_up_needed: bool = False,
-    follow_up_on: date | None = None,
-    follow_up_notes: str = "",
-    report_example: str = "",
-    use_in_report: bool = False,
-) -> Consultation:
-    """Record a consultation taken by ``staff`` (the acting staff member unless given).
+@dataclass(frozen=True, kw_only=True)
+class ConsultationFields:
+    """What a consultation records, shared by :func:`consultation_create` and
+    :func:`consultation_update` (the edit form sends them all)."""
+
+    received_on: date
+    channel: str
+    client_type: str
+    categories: Sequence[str]
+    summary: str
+    staff: User | None = None  # who took it; on create, the acting staff member unless given
+    organization: Organization | None = None
+    client_name: str = ""
+    client_contact: str = ""
+    advice: str = ""
+    follow_up_needed: bool = False
+    follow_up_on: date | None = None
+    follow_up_notes: str = ""
+    report_example: str = ""
+    use_in_report: bool = False
+
+
+def _values(fields: ConsultationFields) -> dict[str, Any]:
+    values = field_values(fields)
+    del values["categories"]
+    return {k: v.strip() if isinstance(v, str) else v for k, v in values.items()}
+
+
+def consultation_create(*, actor: User, fields: ConsultationFields) -> Consultation:
+    """Record a consultation taken by ``fields.staff`` (the acting staff member unless given).
 
     Raises PermissionDenied unless ``actor`` is staff, and a :class:`ConsultationError` for
     input that breaks a rule (no category, an example that names the client …).
     """
     require_role(actor, Role.STAFF)
     consultation = Consultation()
-    values = {
-        "received_on": received_on,
-        "channel": channel,
-        "client_type": client_type,
-        "summary": summary,
-        "staff": staff or actor,
-        "organization": organization,
-        "client_name": client_name,
-        "client_contact": client_contact,
-        "advice": advice,
-        "follow_up_needed": follow_up_needed,
-        "follow_up_on": follow_up_on,
-        "follow_up_notes": follow_up_notes,
-        "report_example": report_example,
-        "use_in_report": use_in_report,
-    }
-    chosen = _validate(values, categories)
+    values = _values(fields) | {"staff": fields.staff or actor}
+    chosen = _validate(values, fields.categories)
     with transaction.atomic():
         _apply(consultation, values)
         consultation.full_clean(exclude=["organization", "staff"])
@@ -97,54 +98,20 @@ def consultation_create(
 
 
 def consultation_update(
-    *,
-    actor,
-    consultation: Consultation,
-    received_on: date,
-    channel: str,
-    client_type: str,
-    categories: Iterable[str],
-    summary: str,
-    staff,
-    organization=None,
-    client_name: str = "",
-    client_contact: str = "",
-    advice: str = "",
-    follow_up_needed: bool = False,
-    follow_up_on: date | None = None,
-    follow_up_notes: str = "",
-    report_example: str = "",
-    use_in_report: bool = False,
+    *, actor: User, consultation: Consultation, fields: ConsultationFields
 ) -> Consultation:
-    """Replace every field of ``consultation`` (the edit form sends them all); audited as a diff."""
+    """Replace every field of ``consultation``; audited as a diff (personal data by name only)."""
     require_role(actor, Role.STAFF)
-    values = {
-        "received_on": received_on,
-        "channel": channel,
-        "client_type": client_type,
-        "summary": summary,
-        "staff": staff,
-        "organization": organization,
-        "client_name": client_name,
-        "client_contact": client_contact,
-        "advice": advice,
-        "follow_up_needed": follow_up_needed,
-        "follow_up_on": follow_up_on,
-        "follow_up_notes": follow_up_notes,
-        "report_example": report_example,
-        "use_in_report": use_in_report,
-    }
-    chosen = _validate(values, categories)
-    with transaction.atomic():
-        # Lock the row so that two staff saving at once produce two clean audit diffs.
-        locked = Consultation.objects.select_for_update().get(pk=consultation.pk)
+    values = _values(fields)
+    chosen = _validate(values, fields.categories)
+
+    def categories_and_personal(locked: Consultation, before: Consultation) -> dict:
         before_categories = sorted(
             locked.categories.values_list("category", flat=True), key=Category.values.index
         )
-        before = Consultation(**{f: getattr(locked, f) for f in _field_names()})
-        _apply(locked, values)
-        locked.full_clean(exclude=["organization", "staff"])
-        locked.save()
+        changes = {
+            name: "changed" for name in _PERSONAL if getattr(before, name) != getattr(locked, name)
+        }
         if before_categories != chosen:
             locked.categories.exclude(category__in=chosen).delete()
             ConsultationCategory.objects.bulk_create(
@@ -152,25 +119,26 @@ def consultation_update(
                 for c in chosen
                 if c not in before_categories
             )
-        changes = diff_fields(before, locked, _AUDITED)
-        changes |= {
-            name: "changed" for name in _PERSONAL if getattr(before, name) != getattr(locked, name)
-        }
-        if before_categories != chosen:
             changes["categories"] = [before_categories, chosen]
-        audit_log(
+        return changes
+
+    with transaction.atomic():
+        # The row is locked, so that two staff saving at once produce two clean audit diffs.
+        locked, _changes = update_fields(
             actor=actor,
+            instance=consultation,
+            values=values,
+            fields=list(values),
+            audited=_AUDITED,
             action="kyodo.consultations.consultation.update",
-            obj=locked,
-            changes=changes,
+            before_save=lambda locked, _before: locked.full_clean(
+                exclude=["organization", "staff"]
+            ),
+            audit_extra=categories_and_personal,
         )
         indexing.index(locked)
     consultation.refresh_from_db()
     return consultation
-
-
-def _field_names() -> list[str]:
-    return [f.attname for f in Consultation._meta.concrete_fields]
 
 
 def _apply(consultation: Consultation, values: dict[str, Any]) -> None:

@@ -179,7 +179,7 @@ def inquiry_take_over(
     """A 「相談」 inquiry becomes a consultation in the log (staff only, as consultations are),
     received on the day it was sent, by e-mail, with the sender as the client."""
     from kyodo.consultations.models import Consultation
-    from kyodo.consultations.services import consultation_create
+    from kyodo.consultations.services import ConsultationFields, consultation_create
 
     require_role(actor, Role.STAFF)
     with transaction.atomic():
@@ -192,16 +192,18 @@ def inquiry_take_over(
         client = " ".join(v for v in (inquiry.organization_name, inquiry.name) if v)
         consultation = consultation_create(
             actor=actor,
-            received_on=timezone.localtime(inquiry.created_at).date(),
-            channel=Consultation.Channel.EMAIL,
-            client_type=client_type,
-            categories=categories,
-            summary=summary,
-            client_name=client[:200],
-            client_contact=contact[:300],
-            advice=advice,
-            follow_up_needed=follow_up_needed,
-            follow_up_on=follow_up_on,
+            fields=ConsultationFields(
+                received_on=timezone.localtime(inquiry.created_at).date(),
+                channel=Consultation.Channel.EMAIL,
+                client_type=client_type,
+                categories=categories,
+                summary=summary,
+                client_name=client[:200],
+                client_contact=contact[:300],
+                advice=advice,
+                follow_up_needed=follow_up_needed,
+                follow_up_on=follow_up_on,
+            ),
         )
         inquiry.consultation = consultation
         previous = inquiry.status

@@ -18,10 +18,11 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.core.audit import audit_log, diff_fields
+from kyodo.core.audit import audit_log
 from kyodo.core.exceptions import DomainError
 from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.roles import Role, grant_role, require_role, user_roles
+from kyodo.core.services import update_fields
 from kyodo.core.text import normalize_text
 
 
@@ -183,22 +184,25 @@ def user_update(
 ):
     """Staff correct an account's name, reading, title or e-mail address."""
     require_role(actor, Role.STAFF)
-    with transaction.atomic():
-        user = User.objects.select_for_update().get(pk=user.pk)
-        _guard(actor, user)
-        before = User.objects.get(pk=user.pk)
-        email = normalize_text(email).strip()
-        _check_free(email=email, exclude=user)
-        user.full_name, user.name_reading, user.title, user.email = (
-            full_name,
-            name_reading,
-            title,
-            email,
-        )
-        user.save()
-        changes = diff_fields(before, user, USER_FIELDS)
-        if changes:
-            audit_log(actor=actor, action="kyodo.core.user.updated", obj=user, changes=changes)
+    email = normalize_text(email).strip()
+
+    def check(locked, _before) -> None:
+        _guard(actor, locked)
+        _check_free(email=email, exclude=locked)
+
+    user, _changes = update_fields(
+        actor=actor,
+        instance=user,
+        values={
+            "full_name": full_name,
+            "name_reading": name_reading,
+            "title": title,
+            "email": email,
+        },
+        fields=USER_FIELDS,
+        action="kyodo.core.user.updated",
+        before_save=check,
+    )
     return user
 
 

@@ -1,8 +1,10 @@
 """Japanese era dates (和暦), Japanese clock times and fiscal years (年度).
 
-Plain Python, no Django imports: the minutes parser and the importers use it outside Django too.
-Messages in :class:`WarekiError` are Japanese because they are shown to the person who typed
-the date, and this module cannot depend on Django's translation machinery.
+The one era table of the project (:data:`ERAS`): the months, the minutes text format and the
+importers take their eras from here. Plain Python: no Django import at module level, so the
+minutes parser and the importers use it outside Django too. Messages in :class:`WarekiError` are
+in the catalogue (English msgids); they are translated when Django's settings are configured and
+left in English otherwise.
 
 Supported range: from 明治6年1月1日 (1873-01-01), the day Japan adopted the Gregorian calendar.
 Earlier 明治 dates were counted in the lunisolar calendar and cannot be mapped day for day, so
@@ -18,9 +20,12 @@ from datetime import date, datetime, time, timedelta
 
 __all__ = [
     "ERAS",
+    "ERA_PATTERN",
     "GREGORIAN_ADOPTION",
     "Era",
     "WarekiError",
+    "era_by_key",
+    "era_end",
     "era_for",
     "fiscal_year",
     "fiscal_year_label",
@@ -33,6 +38,19 @@ __all__ = [
     "parse_date_ja",
     "parse_fiscal_year",
 ]
+
+
+def _(message: str) -> str:
+    """gettext when Django is set up; the English message otherwise (plain-Python callers)."""
+    try:
+        from django.conf import settings
+    except ImportError:  # pragma: no cover - Django is installed with Kyodo
+        return message
+    if not settings.configured:
+        return message
+    from django.utils.translation import gettext
+
+    return gettext(message)
 
 
 class WarekiError(ValueError):
@@ -69,14 +87,24 @@ ERAS: tuple[Era, ...] = (
 GREGORIAN_ADOPTION = date(1873, 1, 1)
 """First supported day: 明治6年1月1日. Before it Japan used the lunisolar calendar."""
 
-_ERA_BY_NAME = {era.name: era for era in ERAS}
-_ERA_BY_INITIAL = {era.initial: era for era in ERAS}
+_ERA_BY_KEY = {era.name: era for era in ERAS} | {era.initial: era for era in ERAS}
+ERA_PATTERN = (
+    "(?P<era>"
+    + "|".join([era.name for era in ERAS] + ["[" + "".join(era.initial for era in ERAS) + "]"])
+    + ")"
+)
+"""A regular expression group ``era`` matching an era's name or its Latin initial."""
 _WEEKDAYS = "月火水木金土日"
 # date.max cannot take a fiscal year ending in the following March.
 _MAX_FISCAL_YEAR = date.max.year - 1
 
 
-def _era_end(era: Era) -> date | None:
+def era_by_key(key: str) -> Era:
+    """The era named 「平成」 or initialled 「H」; KeyError for anything else."""
+    return _ERA_BY_KEY[key]
+
+
+def era_end(era: Era) -> date | None:
     """Last day of ``era``, or None for the era in force."""
     index = ERAS.index(era)
     if index + 1 < len(ERAS):
@@ -91,7 +119,11 @@ def era_for(d: date) -> Era:
         d = d.date()
     if d < GREGORIAN_ADOPTION:
         raise WarekiError(
-            f"{d.year}年{d.month}月{d.day}日は明治6年(1873年)の改暦より前のため、和暦に変換できません。"
+            _(
+                "%(year)s-%(month)s-%(day)s is before the calendar reform of 1873 and has no "
+                "date in the Japanese era."
+            )
+            % {"year": d.year, "month": d.month, "day": d.day}
         )
     for era in reversed(ERAS):
         if d >= era.start:
@@ -157,7 +189,7 @@ def format_time_range_ja(start: time, end: time) -> str:
 # Parsing what people type
 # ---------------------------------------------------------------------------------------------
 
-_ERA_TOKEN = "(?P<era>明治|大正|昭和|平成|令和|[MTSHR])"
+_ERA_TOKEN = ERA_PATTERN
 _ERA_YEAR = "(?P<eyear>元|[0-9]{1,4})"
 _MONTH_DAY = (
     "(?:年(?P<m1>[0-9]{1,2})月(?P<d1>[0-9]{1,2})日|[./-](?P<m2>[0-9]{1,2})[./-](?P<d2>[0-9]{1,2}))"
@@ -167,7 +199,6 @@ _WEEKDAY = "(?:\\((?P<w1>[月火水木金土日])(?:曜日?)?\\)|(?P<w2>[月火�
 _ERA_DATE_RE = re.compile(f"{_ERA_TOKEN}{_ERA_YEAR}{_MONTH_DAY}{_WEEKDAY}")
 _WESTERN_DATE_RE = re.compile(f"(?P<year>[0-9]{{4}}){_MONTH_DAY}{_WEEKDAY}")
 _WHITESPACE_RE = re.compile(r"\s+")
-_EXAMPLES = "例: 令和7年4月1日、R7.4.1、2025-04-01"
 
 
 def _prepare(text: object) -> str:
@@ -190,7 +221,7 @@ def _gregorian(year: int, month: int, day: int, written: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise WarekiError(f"「{written}」という日付はありません。") from None
+        raise WarekiError(_("“%(text)s” is no date.") % {"text": written}) from None
 
 
 def parse_date_ja(text: str) -> date:
@@ -203,7 +234,7 @@ def parse_date_ja(text: str) -> date:
     """
     prepared = _prepare(text)
     if not prepared:
-        raise WarekiError("日付が入力されていません。")
+        raise WarekiError(_("No date was entered."))
 
     if match := _ERA_DATE_RE.fullmatch(prepared):
         result = _parse_era_date(match)
@@ -214,43 +245,66 @@ def parse_date_ja(text: str) -> date:
         result = _gregorian(year, month, day, f"{year}年{month}月{day}日")
     else:
         raise WarekiError(
-            f"「{_shorten(str(text).strip())}」を日付として読み取れません。{_EXAMPLES}"
+            _("“%(text)s” cannot be read as a date. For example: 令和7年4月1日, R7.4.1, 2025-04-01")
+            % {"text": _shorten(str(text).strip())}
         )
 
     written_weekday = match["w1"] or match["w2"]
     if written_weekday and written_weekday != _WEEKDAYS[result.weekday()]:
         raise WarekiError(
-            f"曜日が違います。{result.year}年{result.month}月{result.day}日は"
-            f"{_WEEKDAYS[result.weekday()]}曜日です。"
+            _("The day of the week is wrong: %(year)s-%(month)s-%(day)s is a %(weekday)s.")
+            % {
+                "year": result.year,
+                "month": result.month,
+                "day": result.day,
+                "weekday": _WEEKDAYS[result.weekday()],
+            }
         )
     return result
 
 
 def _parse_era_date(match: re.Match[str]) -> date:
     token = match["era"]
-    era = _ERA_BY_NAME.get(token) or _ERA_BY_INITIAL[token]
+    era = _ERA_BY_KEY[token]
     era_year = _era_year_value(match["eyear"])
     month = int(match["m1"] or match["m2"])
     day = int(match["d1"] or match["d2"])
     written = f"{era.name}{_year_text(era_year)}年{month}月{day}日"
     if era_year < 1:
         raise WarekiError(
-            f"「{written}」という日付はありません。{era.name}は元年(1年)から数えます。"
+            _("“%(text)s” is no date: %(era)s counts its years from 1 (元年).")
+            % {"text": written, "era": era.name}
         )
 
     result = _gregorian(era.gregorian_year(era_year), month, day, written)
     if result < GREGORIAN_ADOPTION:
         raise WarekiError(
-            f"「{written}」は明治6年の改暦より前の旧暦の日付のため、西暦に変換できません。"
+            _(
+                "“%(text)s” is a date of the lunisolar calendar used before the reform of 1873 "
+                "and cannot be converted."
+            )
+            % {"text": written}
         )
-    end = _era_end(era)
+    end = era_end(era)
     if result < era.start or (end is not None and result > end):
-        span = f"{era.name}は{format_wareki(era.start, weekday=False)}から"
-        if end is not None:
-            span += f"{format_wareki(end, weekday=False)}まで"
+        if end is None:
+            message = _(
+                "“%(text)s” is no date (%(era)s began on %(start)s). Did you mean %(date)s?"
+            )
+        else:
+            message = _(
+                "“%(text)s” is no date (%(era)s ran from %(start)s to %(end)s). "
+                "Did you mean %(date)s?"
+            )
         raise WarekiError(
-            f"「{written}」という日付はありません({span}です)。"
-            f"{format_wareki(result, weekday=False)}のことではありませんか。"
+            message
+            % {
+                "text": written,
+                "era": era.name,
+                "start": format_wareki(era.start, weekday=False),
+                "end": format_wareki(end, weekday=False) if end else "",
+                "date": format_wareki(result, weekday=False),
+            }
         )
     return result
 
@@ -275,7 +329,7 @@ def _fiscal_era(fy: int) -> Era:
     # year ends in: FY1988 → 昭和63年度 (1988 was all 昭和), FY1989 → 平成元年度, and by the
     # government's convention FY2019 → 令和元年度 although it began on 平成31年4月1日.
     if fy < GREGORIAN_ADOPTION.year or fy > _MAX_FISCAL_YEAR:
-        raise WarekiError(f"{fy}年度は対応範囲外です。")
+        raise WarekiError(_("Fiscal year %(year)s is outside the supported range.") % {"year": fy})
     return era_for(date(fy, 12, 31))
 
 
@@ -304,7 +358,7 @@ def parse_fiscal_year(text: str) -> int:
     """
     prepared = _prepare(text)
     if not prepared:
-        raise WarekiError("年度が入力されていません。")
+        raise WarekiError(_("No fiscal year was entered."))
     if match := _FY_WESTERN_RE.fullmatch(prepared):
         fy = int(match["year"])
         _fiscal_era(fy)  # range check
@@ -312,22 +366,27 @@ def parse_fiscal_year(text: str) -> int:
     match = _FY_ERA_RE.fullmatch(prepared)
     if match is None:
         raise WarekiError(
-            f"「{_shorten(str(text).strip())}」を年度として読み取れません。例: 令和7年度、R7、2025年度"
+            _("“%(text)s” cannot be read as a fiscal year. For example: 令和7年度, R7, 2025年度")
+            % {"text": _shorten(str(text).strip())}
         )
-    era = _ERA_BY_NAME.get(match["era"]) or _ERA_BY_INITIAL[match["era"]]
+    era = _ERA_BY_KEY[match["era"]]
     era_year = _era_year_value(match["eyear"])
-    end = _era_end(era)
+    end = era_end(era)
     last_year = end.year - era.start.year + 1 if end else _MAX_FISCAL_YEAR - era.start.year + 1
     if not 1 <= era_year <= last_year:
-        span = (
-            f"{era.name}は元年から{last_year}年までです。" if end else f"{era.name}は元年からです。"
-        )
-        raise WarekiError(f"「{era.name}{era_year}年度」はありません。{span}")
+        if end is None:
+            message = _("There is no fiscal year %(era)s%(year)s: %(era)s counts from year 1.")
+        else:
+            message = _(
+                "There is no fiscal year %(era)s%(year)s: %(era)s ran from year 1 to year %(last)s."
+            )
+        raise WarekiError(message % {"era": era.name, "year": era_year, "last": last_year})
     fy = era.gregorian_year(era_year)
     _fiscal_era(fy)  # range check (明治元年度 … 明治5年度 predate the calendar we support)
     western = match["western"]
     if western and int(western) != fy:
         raise WarekiError(
-            f"{era.name}{_year_text(era_year)}年度は{fy}年度です({western}年度ではありません)。"
+            _("Fiscal year %(era)s%(year)s is %(fy)s, not %(western)s.")
+            % {"era": era.name, "year": _year_text(era_year), "fy": fy, "western": western}
         )
     return fy

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Sum, When
 from django.utils import timezone
 
-from kyodo.events.filters import Month
+from kyodo.core.months import Month
 from kyodo.events.models import Application, Event, EventSeries, Guest
 
 CONFIRMED = Q(applications__status=Application.Status.CONFIRMED)
@@ -170,7 +170,7 @@ def public_events_in_month(month: Month) -> QuerySet[Event]:
 def public_event_months() -> list[Month]:
     """The months with visible events, oldest first (for the month filter)."""
     dates = Event.objects.visible().dates("date", "month", order="ASC")
-    return [Month.of(d) for d in dates]
+    return [Month.containing(d) for d in dates]
 
 
 def public_event(pk: int) -> Event | None:

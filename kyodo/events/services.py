@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -28,6 +28,7 @@ from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import OutboxMessage, Venue
 from kyodo.core.roles import Role, require_role
+from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
 from kyodo.events.exceptions import (
     ApplicationAlreadyCancelled,
     ApplicationsClosed,
@@ -83,15 +84,20 @@ def series_create(
     return series
 
 
-def series_update(*, actor: User, series: EventSeries, **changes: Any) -> EventSeries:
+def series_update(
+    *,
+    actor: User,
+    series: EventSeries,
+    name: str | Unchanged = UNCHANGED,
+    name_reading: str | Unchanged = UNCHANGED,
+    kind: str | Unchanged = UNCHANGED,
+    description: str | Unchanged = UNCHANGED,
+    next_number: int | Unchanged = UNCHANGED,
+) -> EventSeries:
     """Change a series' name, reading, kind, description or next number."""
     require_role(actor, Role.STAFF)
-    _check_fields(changes, SERIES_FIELDS)
-    with transaction.atomic():
-        series = EventSeries.objects.select_for_update().get(pk=series.pk)
-        before = EventSeries(**{f: getattr(series, f) for f in SERIES_FIELDS})
-        for field, value in changes.items():
-            setattr(series, field, value)
+
+    def check(series: EventSeries, _before: EventSeries) -> None:
         if (
             EventSeries.objects.filter(name=series.name).exclude(pk=series.pk).exists()
         ):  # the unique constraint would say so too, but not in Japanese
@@ -102,12 +108,21 @@ def series_update(*, actor: User, series: EventSeries, **changes: Any) -> EventS
                 _("The next number must be greater than %(used)s, the last one used.")
                 % {"used": used}
             )
-        series.save()
-        audit_log(
+
+    with transaction.atomic():
+        series, _changes = update_fields(
             actor=actor,
+            instance=series,
+            values=given(
+                name=name,
+                name_reading=name_reading,
+                kind=kind,
+                description=description,
+                next_number=next_number,
+            ),
+            fields=SERIES_FIELDS,
             action="kyodo.events.series.updated",
-            obj=series,
-            changes=diff_fields(before, series, SERIES_FIELDS),
+            before_save=check,
         )
         indexing.index(series)
     return series
@@ -146,12 +161,6 @@ EVENT_FIELDS = [
     "applications_open_on",
     "applications_close_on",
 ]
-
-
-def _check_fields(changes: dict[str, Any], allowed: list[str]) -> None:
-    unknown = set(changes) - set(allowed)
-    if unknown:
-        raise TypeError(f"cannot change {sorted(unknown)}")
 
 
 def _validate_event(event: Event) -> None:
@@ -223,25 +232,59 @@ def event_create(
     return event
 
 
-def event_update(*, actor: User, event: Event, **changes: Any) -> Event:
+def event_update(
+    *,
+    actor: User,
+    event: Event,
+    series: EventSeries | Unchanged | None = UNCHANGED,
+    title: str | Unchanged = UNCHANGED,
+    kind: str | Unchanged = UNCHANGED,
+    theme: str | Unchanged = UNCHANGED,
+    description: str | Unchanged = UNCHANGED,
+    venue: Venue | Unchanged | None = UNCHANGED,
+    venue_text: str | Unchanged = UNCHANGED,
+    date: date | Unchanged = UNCHANGED,
+    start_time: time | Unchanged | None = UNCHANGED,
+    end_time: time | Unchanged | None = UNCHANGED,
+    capacity_people: int | Unchanged | None = UNCHANGED,
+    capacity_groups: int | Unchanged | None = UNCHANGED,
+    accepts_applications: bool | Unchanged = UNCHANGED,
+    applications_open_on: date | Unchanged | None = UNCHANGED,
+    applications_close_on: date | Unchanged | None = UNCHANGED,
+) -> Event:
     """Change an event. Moving it to another series gives it that series' next number; more
     places move people up from the waiting list at once."""
     require_role(actor, Role.STAFF)
-    _check_fields(changes, EVENT_FIELDS)
-    with transaction.atomic():
-        event = _lock_event(event.pk)
-        before = Event(**{f: getattr(event, f) for f in [*EVENT_FIELDS, "series_number"]})
-        for field, value in changes.items():
-            setattr(event, field, value)
+
+    def check(event: Event, before: Event) -> None:
         _validate_event(event)
         if event.series_id != before.series_id:
             event.series_number = _take_series_number(event.series) if event.series else None
-        event.save()
-        audit_log(
+
+    with transaction.atomic():
+        event, _changes = update_fields(
             actor=actor,
+            instance=event,
+            values=given(
+                series=series,
+                title=title,
+                kind=kind,
+                theme=theme,
+                description=description,
+                venue=venue,
+                venue_text=venue_text,
+                date=date,
+                start_time=start_time,
+                end_time=end_time,
+                capacity_people=capacity_people,
+                capacity_groups=capacity_groups,
+                accepts_applications=accepts_applications,
+                applications_open_on=applications_open_on,
+                applications_close_on=applications_close_on,
+            ),
+            fields=[*EVENT_FIELDS, "series_number"],
             action="kyodo.events.event.updated",
-            obj=event,
-            changes=diff_fields(before, event, [*EVENT_FIELDS, "series_number"]),
+            before_save=check,
         )
         indexing.index(event)
         if event.status in (Event.Status.DRAFT, Event.Status.PUBLISHED):
@@ -414,22 +457,31 @@ def guest_add(
     return guest
 
 
-def guest_update(*, actor: User, guest: Guest, **changes: Any) -> Guest:
+def guest_update(
+    *,
+    actor: User,
+    guest: Guest,
+    name: str | Unchanged = UNCHANGED,
+    name_reading: str | Unchanged = UNCHANGED,
+    affiliation: str | Unchanged = UNCHANGED,
+    role: str | Unchanged = UNCHANGED,
+    position: int | Unchanged = UNCHANGED,
+) -> Guest:
     """Change a guest's name, reading, affiliation, role or place in the list."""
     require_role(actor, Role.STAFF)
-    _check_fields(changes, GUEST_FIELDS)
-    with transaction.atomic():
-        guest = Guest.objects.select_for_update().get(pk=guest.pk)
-        before = Guest(**{f: getattr(guest, f) for f in GUEST_FIELDS})
-        for field, value in changes.items():
-            setattr(guest, field, value)
-        guest.save()
-        audit_log(
-            actor=actor,
-            action="kyodo.events.guest.updated",
-            obj=guest,
-            changes=diff_fields(before, guest, GUEST_FIELDS),
-        )
+    guest, _changes = update_fields(
+        actor=actor,
+        instance=guest,
+        values=given(
+            name=name,
+            name_reading=name_reading,
+            affiliation=affiliation,
+            role=role,
+            position=position,
+        ),
+        fields=GUEST_FIELDS,
+        action="kyodo.events.guest.updated",
+    )
     return guest
 
 

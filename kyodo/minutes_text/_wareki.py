@@ -1,15 +1,23 @@
-"""Tiny Japanese-era (和暦) helpers: just 昭和, 平成 and 令和."""
+"""Japanese-era (和暦) helpers of the minutes text format: 昭和, 平成 and 令和.
+
+The eras themselves come from :mod:`kyodo.core.wareki`, the project's one era table (plain
+Python, so this package stays usable without Django settings). Minutes are dated from 昭和 on:
+an earlier date is written with its Western year.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-# (era name, first day of the era), newest first so lookups stop early.
-ERAS: tuple[tuple[str, dt.date], ...] = (
-    ("令和", dt.date(2019, 5, 1)),
-    ("平成", dt.date(1989, 1, 8)),
-    ("昭和", dt.date(1926, 12, 25)),
+from kyodo.core import wareki as _core
+
+# Minutes are dated from 昭和 on. (era name, first day of the era), newest first.
+_FIRST_ERA = "昭和"
+ERAS: tuple[tuple[str, dt.date], ...] = tuple(
+    (era.name, era.start)
+    for era in reversed(_core.ERAS)
+    if era.start >= _core.era_by_key(_FIRST_ERA).start
 )
 ERA_NAMES = tuple(name for name, _ in ERAS)
 WEEKDAYS = "月火水木金土日"
@@ -24,10 +32,9 @@ def to_ascii_digits(text: str) -> str:
 
 def era_start_year(era: str) -> int:
     """Gregorian year of 元年 of ``era``; KeyError for unknown eras."""
-    for name, start in ERAS:
-        if name == era:
-            return start.year
-    raise KeyError(era)
+    if era not in ERA_NAMES:
+        raise KeyError(era)
+    return _core.era_by_key(era).start.year
 
 
 def era_year_to_gregorian(era: str, year_text: str) -> int:
@@ -39,10 +46,10 @@ def era_year_to_gregorian(era: str, year_text: str) -> int:
 
 def to_era(day: dt.date) -> tuple[str, int] | None:
     """The era and era year of ``day``, or None before 昭和."""
-    for name, start in ERAS:
-        if day >= start:
-            return name, day.year - start.year + 1
-    return None
+    if day < ERAS[-1][1]:
+        return None
+    era = _core.era_for(day)
+    return era.name, era.year_of(day)
 
 
 def format_era_year(era: str, year: int) -> str:
@@ -57,7 +64,8 @@ def format_date(day: dt.date) -> str:
 
 
 _ERA_DATE = re.compile(
-    r"(?P<era>令和|平成|昭和)\s*(?P<y>元|[0-9]{1,3})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日"
+    r"(?P<era>" + "|".join(ERA_NAMES) + r")\s*(?P<y>元|[0-9]{1,3})\s*年\s*(?P<m>[0-9]{1,2})"
+    r"\s*月\s*(?P<d>[0-9]{1,2})\s*日"
 )
 _WESTERN_DATE = re.compile(
     r"(?P<y>[0-9]{4})\s*年\s*(?P<m>[0-9]{1,2})\s*月\s*(?P<d>[0-9]{1,2})\s*日"

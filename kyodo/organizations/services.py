@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from datetime import date
 from typing import Any
 
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.roles import Role, grant_role, has_role, require_role
+from kyodo.core.services import UNCHANGED, Unchanged, field_values, given
 from kyodo.core.signin import unguessable_username
 from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 from kyodo.organizations.exceptions import (
@@ -47,24 +50,50 @@ Status = Organization.Status
 Kind = OrganizationStatusChange.Kind
 
 # What an applicant fills in, and what a representative may change later.
-APPLICATION_FIELDS = [
-    "name",
-    "name_reading",
-    "legal_form",
-    "representative_name",
-    "representative_reading",
-    "email",
-    "phone",
-    "address",
-    "activity_fields",
-    "area",
-    "description",
-    "website",
-    "member_count",
-    "founded_year",
-    "published_fields",
-]
-PROFILE_FIELDS = [f for f in APPLICATION_FIELDS if f not in ("name", "name_reading", "legal_form")]
+
+
+@dataclass(frozen=True, kw_only=True)
+class ApplicationFields:
+    """What an application to register a group holds (a first application and a corrected one).
+    Activity fields and published fields are lists of codes."""
+
+    name: str
+    name_reading: str
+    legal_form: str
+    representative_name: str
+    representative_reading: str
+    email: str
+    phone: str = ""
+    address: str = ""
+    activity_fields: Sequence[str] = ()
+    area: str = ""
+    description: str = ""
+    website: str = ""
+    member_count: int | None = None
+    founded_year: int | None = None
+    published_fields: Sequence[str] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProfileFields:
+    """The profile fields a save changes; a field left UNCHANGED keeps its value."""
+
+    representative_name: str | Unchanged = UNCHANGED
+    representative_reading: str | Unchanged = UNCHANGED
+    email: str | Unchanged = UNCHANGED
+    phone: str | Unchanged = UNCHANGED
+    address: str | Unchanged = UNCHANGED
+    activity_fields: Sequence[str] | Unchanged = UNCHANGED
+    area: str | Unchanged = UNCHANGED
+    description: str | Unchanged = UNCHANGED
+    website: str | Unchanged = UNCHANGED
+    member_count: int | Unchanged | None = UNCHANGED
+    founded_year: int | Unchanged | None = UNCHANGED
+    published_fields: Sequence[str] | Unchanged = UNCHANGED
+
+
+APPLICATION_FIELDS = [f.name for f in dataclass_fields(ApplicationFields)]
+PROFILE_FIELDS = [f.name for f in dataclass_fields(ProfileFields)]
 # Set-valued fields arrive as lists from forms and are stored as delimited codes.
 _SET_FIELDS = ("activity_fields", "published_fields")
 
@@ -117,12 +146,12 @@ def _locked(organization: Organization) -> Organization:
 
 
 def application_submit(
-    *, actor=None, data: dict[str, Any], bylaws: UploadedFile | None = None
+    *, actor=None, fields: ApplicationFields, bylaws: UploadedFile | None = None
 ) -> Organization:
     """A citizen applies to register a group; the applicant is mailed a confirmation."""
     with transaction.atomic():
         organization = Organization(status=Status.APPLIED, submitted_at=timezone.now())
-        _assign(organization, data, APPLICATION_FIELDS)
+        _assign(organization, field_values(fields), APPLICATION_FIELDS)
         _store_bylaws(organization, bylaws)
         organization.save()
         audit_log(
@@ -182,7 +211,7 @@ def application_resubmit(
     actor=None,
     organization: Organization,
     token: str,
-    data: dict[str, Any],
+    fields: ApplicationFields,
     bylaws: UploadedFile | None = None,
 ) -> Organization:
     """The applicant sends the corrected application through the personal link (once)."""
@@ -190,7 +219,7 @@ def application_resubmit(
         organization = _locked(organization)
         check_resubmit_token(organization=organization, token=token)
         before = Organization.objects.get(pk=organization.pk)
-        _assign(organization, data, APPLICATION_FIELDS)
+        _assign(organization, field_values(fields), APPLICATION_FIELDS)
         _store_bylaws(organization, bylaws)
         organization.status = Status.APPLIED
         organization.resubmit_token_hash = ""
@@ -400,7 +429,7 @@ def organization_update_profile(
     *,
     actor,
     organization: Organization,
-    data: dict[str, Any],
+    fields: ProfileFields,
     bylaws: UploadedFile | None = None,
 ) -> dict[str, list]:
     """Staff correct a group's profile directly; returns what changed.
@@ -412,7 +441,7 @@ def organization_update_profile(
     with transaction.atomic():
         organization = _locked(organization)
         before = Organization.objects.get(pk=organization.pk)
-        _assign(organization, data, PROFILE_FIELDS)
+        _assign(organization, given(**field_values(fields)), PROFILE_FIELDS)
         _store_bylaws(organization, bylaws)
         changes = diff_fields(before, organization, [*PROFILE_FIELDS, "bylaws_name"])
         if not changes:
@@ -452,7 +481,7 @@ def change_request_submit(
     *,
     actor,
     organization: Organization,
-    data: dict[str, Any],
+    fields: ProfileFields,
     bylaws: UploadedFile | None = None,
 ) -> ProfileSubmission:
     """The representative saves the group's profile.
@@ -465,7 +494,7 @@ def change_request_submit(
     """
     if not _represents(actor, organization):
         raise PermissionDenied(_("You do not represent this group."))
-    _assign(Organization(), data, PROFILE_FIELDS)  # refuses unknown fields before any write
+    data = given(**field_values(fields))
     with transaction.atomic():
         organization = _locked(organization)
         require_active(organization)

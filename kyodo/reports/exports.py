@@ -51,7 +51,7 @@ def rendered(report: MonthlyReport) -> RenderedReport:
 
 
 def report_title(report: MonthlyReport) -> str:
-    return _("Monthly report for %(month)s") % {"month": report.month.wareki}
+    return _("Monthly report for %(month)s") % {"month": report.month.label}
 
 
 def _sections(report: MonthlyReport) -> list[Section]:
@@ -60,7 +60,7 @@ def _sections(report: MonthlyReport) -> list[Section]:
             _("Overview"),
             [_("Item"), _("Value")],
             [
-                [_("Month"), report.month.wareki],
+                [_("Month"), report.month.label],
                 [_("Events held"), len(report.events_held)],
                 [_("Attendance (people)"), report.attendance_people],
                 [_("Attendance (groups)"), report.attendance_groups],
@@ -126,7 +126,7 @@ def _sections(report: MonthlyReport) -> list[Section]:
             ],
             [
                 [
-                    t.month.wareki,
+                    t.month.label,
                     t.events_held,
                     t.consultations,
                     t.new_registrations,

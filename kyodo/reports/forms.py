@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.reports.months import Month, MonthError, parse_month
+from kyodo.core.months import Month, MonthError, parse_month
 
 
 class MonthForm(forms.Form):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kyodo.reports.months import Month
+from kyodo.core.months import Month
 
 
 @dataclass(frozen=True)

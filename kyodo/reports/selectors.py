@@ -13,9 +13,9 @@ from collections import Counter
 
 from kyodo.consultations import selectors as consultations
 from kyodo.consultations.models import Category
+from kyodo.core.months import FIRST_YEAR, Month
 from kyodo.events import selectors as events
 from kyodo.organizations import selectors as organizations
-from kyodo.reports.months import Month
 from kyodo.reports.report import (
     CategoryCount,
     HeldEvent,
@@ -32,7 +32,8 @@ UPCOMING_DAYS = 60
 
 def monthly_report(*, month: Month) -> MonthlyReport:
     """Compile the report of ``month`` and the trend of the 12 months ending with it."""
-    first = month.back(TREND_MONTHS - 1)
+    # The trend starts no earlier than the first month the calendar supports.
+    first = month.back(TREND_MONTHS - 1) or Month(FIRST_YEAR, 1)
     window = [first]
     while window[-1] < month:
         window.append(window[-1].next())

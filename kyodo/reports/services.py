@@ -13,7 +13,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from kyodo.reports.months import Month
+from kyodo.core.months import Month
 from kyodo.reports.report import HeldEvent, MonthlyReport
 from kyodo.reports.selectors import monthly_report
 
@@ -23,7 +23,7 @@ def monthly_report_text(*, year: int, month: int) -> str:
 
     For December 2010 of the demo: 「12月の新規団体登録は「西東京風の会」と…の3件。現在の
     登録団体数は49団体である。」, with sentences on the events held and the consultations.
-    Raises :class:`kyodo.reports.months.MonthError` for a month that does not exist.
+    Raises :class:`kyodo.core.months.MonthError` for a month that does not exist.
     """
     report = monthly_report(month=Month.of(year, month))
     return report_text(report)

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kyodo.committees.models import AgendaItem, Committee, Meeting
+from kyodo.committees.models import AgendaItem, Committee, Meeting, Minutes
 from kyodo.core.forms import DateRangeForm
 from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import WarekiError, parse_fiscal_year
@@ -84,7 +84,7 @@ class SearchForm(DateRangeForm):
         self.fields["kind"].choices = kinds
         meetings = Meeting.objects.select_related("committee").order_by("-date", "-pk")
         if not staff:
-            meetings = meetings.filter(minutes__status="confirmed")
+            meetings = meetings.filter(minutes__in=Minutes.objects.published())
         self.fields["meeting"].queryset = meetings
 
     def _clean_text(self, name: str) -> str:

@@ -22,11 +22,10 @@ from kyodo.core.text import match_key
 from kyodo.core.wareki import fiscal_year
 from kyodo.search import engine
 from kyodo.search.models import SearchDocument
-from kyodo.search.text import index_text
+from kyodo.search.text import index_text, speaker_role
 
 Kind = SearchDocument.Kind
 Audience = SearchDocument.Audience
-ROLE_WORDS = ("副委員長", "委員長", "委員")
 
 
 # Part of every source hash: a change in how the index text is made (the readings, v2) makes
@@ -117,14 +116,6 @@ def remove(kind: str, object_ids: Iterable[int]) -> None:
 # --- minutes statements ------------------------------------------------------------------------
 
 
-def speaker_role(label: str) -> str:
-    """委員長 / 副委員長 / 委員 for a stored label (「熊田委員」 → 委員), "" for anyone else."""
-    for word in ROLE_WORDS:
-        if label.endswith(word):
-            return word
-    return ""
-
-
 def _entry_specs(meeting, entry_ids: set[int] | None = None) -> list[Spec]:
     """The statements of one meeting: confirmed minutes from their current version (what was
     published, never rows that can still change), drafts from their rows (staff only)."""
@@ -133,7 +124,7 @@ def _entry_specs(meeting, entry_ids: set[int] | None = None) -> list[Spec]:
     minutes = Minutes.objects.select_related("current_version").filter(meeting=meeting).first()
     if minutes is None:
         return []
-    if minutes.current_version_id is not None:
+    if minutes.is_published:
         return _published_specs(meeting, minutes, entry_ids)
     return _draft_specs(meeting, minutes, entry_ids)
 

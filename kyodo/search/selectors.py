@@ -13,9 +13,8 @@ from django.db import connection
 from kyodo.core.wareki import fiscal_year_range
 from kyodo.search import engine
 from kyodo.search.models import SearchDocument
-from kyodo.search.text import Query, parse_query, snippet
+from kyodo.search.text import ROLE_WORDS, Query, parse_query, snippet, speaker_role
 
-ROLE_WORDS = ("委員長", "副委員長", "委員")
 SORTS = ("newest", "relevance", "oldest")
 COUNT_LIMIT = 1000
 
@@ -69,7 +68,7 @@ def _filter_sql(filters: Filters, *, staff: bool) -> tuple[list[list[str]], list
         ("committee", "committee_id", filters.committee_id),
         ("meeting", "meeting_id", filters.meeting_id),
         ("category", "category", filters.category or None),
-        ("role", "speaker_role", speaker_role(filters.speaker)),
+        ("role", "speaker_role", speaker_role(filters.speaker, whole=True) or None),
     ):
         if value is not None:
             attrs.append([engine.attr(name, value)])
@@ -110,11 +109,6 @@ def _periods(per_period: float | None, need: int) -> int | None:
     # The newest period may have just begun: one more than the span needs.
     periods = math.ceil(need / per_period) + 1
     return min(2 * periods, MAX_PERIODS) if periods <= MAX_PERIODS else None
-
-
-def speaker_role(speaker: str) -> str | None:
-    speaker = "".join((speaker or "").split())
-    return speaker if speaker in ROLE_WORDS else None
 
 
 def _key_range(filters: Filters, key: str) -> tuple[list[str], list]:

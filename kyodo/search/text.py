@@ -326,3 +326,23 @@ def snippet(text: str, needles: Sequence[str], length: int = SNIPPET_CHARS) -> S
     if end < len(text):
         parts.append("…")
     return mark_safe("".join(parts))  # every piece of text is escaped above
+
+
+# The roles a committee's speaker labels name; the longest first, so that 「副委員長」 is not read
+# as 委員長 and 「委員長」 not as 委員.
+ROLE_WORDS = ("副委員長", "委員長", "委員")
+
+
+def speaker_role(label: str | None, *, whole: bool = False) -> str:
+    """委員長 / 副委員長 / 委員 for a speaker label (「熊田委員」 → 委員), "" for anyone else.
+
+    ``whole=True`` reads a search filter: only the role word itself names the role (「委員」 finds
+    every member's statements, 「熊田委員」 is a person).
+    """
+    label = "".join((label or "").split())
+    if whole:
+        return label if label in ROLE_WORDS else ""
+    for word in ROLE_WORDS:
+        if label.endswith(word):
+            return word
+    return ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import PurePath
 
 from django.conf import settings
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.roles import Role, require_role
+from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
 from kyodo.core.uploads import check_upload
 from kyodo.search import indexing
 from kyodo.website.exceptions import WebsiteError
@@ -42,27 +44,41 @@ def page_update(*, actor, slug: str, title: str, body: str) -> Page:
     return page
 
 
-def news_save(*, actor, post: NewsPost | None = None, **fields) -> NewsPost:
-    """Create a news post, or update ``post`` with ``fields``."""
+NEWS_FIELDS = ["title", "body", "published_at", "is_published"]
+
+
+def news_save(
+    *,
+    actor,
+    post: NewsPost | None = None,
+    title: str | Unchanged = UNCHANGED,
+    body: str | Unchanged = UNCHANGED,
+    published_at: datetime | Unchanged | None = UNCHANGED,
+    is_published: bool | Unchanged = UNCHANGED,
+) -> NewsPost:
+    """Create a news post, or change the fields given of ``post``."""
     require_role(actor, Role.STAFF)
-    names = ["title", "body", "published_at", "is_published"]
+    values = given(title=title, body=body, published_at=published_at, is_published=is_published)
     with transaction.atomic():
         if post is None:
-            before, post = None, NewsPost(author=actor)
+            post = NewsPost(author=actor, **values)
+            post.full_clean()
+            post.save()
+            audit_log(
+                actor=actor,
+                action="kyodo.website.news.created",
+                obj=post,
+                changes=diff_fields(None, post, NEWS_FIELDS),
+            )
         else:
-            post = NewsPost.objects.select_for_update().get(pk=post.pk)
-            before = NewsPost(**{name: getattr(post, name) for name in names})
-        for name in names:
-            if name in fields:
-                setattr(post, name, fields[name])
-        post.full_clean()
-        post.save()
-        audit_log(
-            actor=actor,
-            action="kyodo.website.news." + ("created" if before is None else "updated"),
-            obj=post,
-            changes=diff_fields(before, post, names),
-        )
+            post, _changes = update_fields(
+                actor=actor,
+                instance=post,
+                values=values,
+                fields=NEWS_FIELDS,
+                action="kyodo.website.news.updated",
+                before_save=lambda post, _before: post.full_clean(),
+            )
         indexing.index(post)
     return post
 

@@ -69,7 +69,7 @@ class MinutesSitemap(Sitemap):
     def items(self):
         from kyodo.committees.models import Minutes
 
-        return Minutes.objects.filter(status=Minutes.Status.CONFIRMED).order_by("pk")
+        return Minutes.objects.published().order_by("pk")
 
     def location(self, item):
         return reverse("committees:minutes", args=[item.pk])

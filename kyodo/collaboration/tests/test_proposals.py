@@ -31,7 +31,9 @@ pytestmark = pytest.mark.django_db
 
 def _draft(kaze, call, **overrides):
     return services.proposal_create(
-        actor=kaze.representative_user, call=call, data={**PROPOSAL_DATA, **overrides}
+        actor=kaze.representative_user,
+        call=call,
+        fields=services.ProposalFields(**{**PROPOSAL_DATA, **overrides}),
     )
 
 
@@ -145,7 +147,9 @@ def test_nothing_can_change_after_the_final_submit(kaze, call):
     upload = SimpleUploadedFile("a.txt", b"text")
     with pytest.raises(ProposalLocked):
         services.proposal_update(
-            actor=kaze.representative_user, proposal=proposal, data={**PROPOSAL_DATA, "title": "X"}
+            actor=kaze.representative_user,
+            proposal=proposal,
+            fields=services.ProposalFields(**{**PROPOSAL_DATA, "title": "X"}),
         )
     with pytest.raises(ProposalLocked):
         services.attachment_add(actor=kaze.representative_user, proposal=proposal, upload=upload)
@@ -165,7 +169,9 @@ def test_nothing_can_be_done_after_the_call_closes(client, kaze, call):
         _draft(kaze, call, title="別の提案")
     with pytest.raises(CallClosed):
         services.proposal_update(
-            actor=kaze.representative_user, proposal=proposal, data={**PROPOSAL_DATA, "title": "X"}
+            actor=kaze.representative_user,
+            proposal=proposal,
+            fields=services.ProposalFields(**{**PROPOSAL_DATA, "title": "X"}),
         )
     with pytest.raises(CallClosed):
         services.proposal_submit(actor=kaze.representative_user, proposal=proposal)
@@ -195,7 +201,9 @@ def test_a_suspended_or_withdrawn_group_cannot_draft_or_submit(client, kaze, cal
     for refused in (
         lambda: _draft(kaze, call, title="別の提案"),
         lambda: services.proposal_update(
-            actor=user, proposal=proposal, data={**PROPOSAL_DATA, "title": "X"}
+            actor=user,
+            proposal=proposal,
+            fields=services.ProposalFields(**{**PROPOSAL_DATA, "title": "X"}),
         ),
         lambda: services.attachment_add(actor=user, proposal=proposal, upload=upload),
         lambda: services.proposal_submit(actor=user, proposal=proposal),
@@ -387,12 +395,15 @@ def test_services_check_the_role_first(kaze, call, member, staff):
         services.proposal_decide(actor=member, proposal=proposal, adopt=True)
     with pytest.raises(PermissionDenied):
         services.collaboration_create(
-            actor=member, data={"title": "x", "form": "subsidy", "first_fiscal_year": 2010}
+            actor=member,
+            fields=services.CollaborationFields(title="x", form="subsidy", first_fiscal_year=2010),
         )
     with pytest.raises(PermissionDenied):
         services.counting_settings_update(actor=member, counted_forms=[])
     with pytest.raises(PermissionDenied):
-        services.proposal_create(actor=staff, call=call, data=PROPOSAL_DATA)
+        services.proposal_create(
+            actor=staff, call=call, fields=services.ProposalFields(**PROPOSAL_DATA)
+        )
     proposal.refresh_from_db()
     assert proposal.status == "submitted"
     assert (Review.objects.count(), Collaboration.objects.count(), Proposal.objects.count()) == (

@@ -34,7 +34,7 @@ def _record(**overrides):
 
 def test_role_checks(client, make_user, kaze, call, staff, member):
     proposal = services.proposal_create(
-        actor=kaze.representative_user, call=call, data=PROPOSAL_DATA
+        actor=kaze.representative_user, call=call, fields=services.ProposalFields(**PROPOSAL_DATA)
     )
     services.proposal_submit(actor=kaze.representative_user, proposal=proposal)
     staff_pages = [
@@ -74,7 +74,9 @@ def test_role_checks(client, make_user, kaze, call, staff, member):
     assert client.get(f"/group/collaboration/calls/{call.pk}/new/").status_code == 404
     # Drafts are not shown to reviewers.
     draft = services.proposal_create(
-        actor=kaze.representative_user, call=call, data={**PROPOSAL_DATA, "title": "下書き"}
+        actor=kaze.representative_user,
+        call=call,
+        fields=services.ProposalFields(**{**PROPOSAL_DATA, "title": "下書き"}),
     )
     client.force_login(member)
     assert client.get(f"/staff/collaboration/proposals/{draft.pk}/").status_code == 404

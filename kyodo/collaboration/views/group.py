@@ -62,7 +62,11 @@ def proposal_new(request, pk: int):
         form.add_error(None, GroupNotActive.default_message)
     elif request.method == "POST" and form.is_valid():
         proposal = submit(
-            form, services.proposal_create, actor=request.user, call=call, data=form.cleaned_data
+            form,
+            services.proposal_create,
+            actor=request.user,
+            call=call,
+            fields=services.ProposalFields(**form.cleaned_data),
         )
         if not form.errors:
             messages.success(
@@ -116,7 +120,7 @@ def proposal_detail(request, pk: int):
                 obj=proposal,
                 actor=request.user,
                 proposal=proposal,
-                data=form.cleaned_data,
+                fields=services.ProposalFields(**form.cleaned_data),
             )
             if not form.errors:
                 messages.success(request, _("The draft has been saved."))

@@ -32,11 +32,10 @@ from kyodo.collaboration.models import (
     ProposalCall,
 )
 from kyodo.collaboration.statistics import compute, fiscal_years_in_register
-from kyodo.collaboration.views import attempt
 from kyodo.core.exports import XLSX_CONTENT_TYPE, download
 from kyodo.core.permissions import role_required, staff_required
 from kyodo.core.roles import Role, has_role
-from kyodo.core.views.actions import submit_edit
+from kyodo.core.views.actions import submit, submit_edit
 
 reviewer_required = role_required(Role.STAFF, Role.MEMBER)
 
@@ -63,26 +62,27 @@ def index(request):
     )
 
 
-def _record_data(form: RecordForm) -> tuple[dict, dict]:
+def _record_data(form: RecordForm) -> tuple[services.CollaborationFields, dict]:
     data = dict(form.cleaned_data)
     relations = {name: data.pop(name) for name in ("organizations", "departments", "events")}
-    return data, relations
+    return services.CollaborationFields(**data), relations
 
 
 @staff_required
 def record_new(request):
     form = RecordForm(request.POST or None, initial={"form": CollaborationForm.CO_HOSTING})
     if request.method == "POST" and form.is_valid():
-        data, relations = _record_data(form)
-        created = []
-        if attempt(
+        fields, relations = _record_data(form)
+        record = submit(
             form,
-            lambda: created.append(
-                services.collaboration_create(actor=request.user, data=data, **relations)
-            ),
-        ):
+            services.collaboration_create,
+            actor=request.user,
+            fields=fields,
+            **relations,
+        )
+        if not form.errors:
             messages.success(request, _("The collaboration has been recorded."))
-            return redirect("collaboration-staff:record", pk=created[0].pk)
+            return redirect("collaboration-staff:record", pk=record.pk)
     return render(request, "collaboration/staff/record_form.html", {"form": form, "record": None})
 
 
@@ -116,14 +116,14 @@ def record_edit(request, pk: int):
     }
     form = RecordForm(request.POST or None, initial=initial, version_of=record)
     if request.method == "POST" and form.is_valid():
-        data, relations = _record_data(form)
+        fields, relations = _record_data(form)
         submit_edit(
             form,
             services.collaboration_update,
             obj=record,
             actor=request.user,
             record=record,
-            data=data,
+            fields=fields,
             **relations,
         )
         if not form.errors:
@@ -139,9 +139,13 @@ def record_edit(request, pk: int):
 def departments(request):
     form = DepartmentForm(request.POST or None, initial={"is_active": True})
     if request.method == "POST" and form.is_valid():
-        if attempt(
-            form, lambda: services.department_create(actor=request.user, data=form.cleaned_data)
-        ):
+        submit(
+            form,
+            services.department_create,
+            actor=request.user,
+            fields=services.DepartmentFields(**form.cleaned_data),
+        )
+        if not form.errors:
             messages.success(request, _("The department has been added."))
             return redirect("collaboration-staff:departments")
     return render(
@@ -163,7 +167,7 @@ def department_edit(request, pk: int):
             obj=department,
             actor=request.user,
             department=department,
-            data=form.cleaned_data,
+            fields=services.DepartmentFields(**form.cleaned_data),
         )
         if not form.errors:
             messages.success(request, _("Saved."))
@@ -247,15 +251,15 @@ def counting(request):
 def calls(request):
     form = CallForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        created = []
-        if attempt(
+        call = submit(
             form,
-            lambda: created.append(
-                services.call_create(actor=request.user, data=form.cleaned_data)
-            ),
-        ):
+            services.call_create,
+            actor=request.user,
+            fields=services.CallFields(**form.cleaned_data),
+        )
+        if not form.errors:
             messages.success(request, _("The call for proposals has been created."))
-            return redirect("collaboration-staff:call", pk=created[0].pk)
+            return redirect("collaboration-staff:call", pk=call.pk)
     return render(
         request, "collaboration/staff/calls.html", {"form": form, "calls": selectors.calls()}
     )
@@ -289,7 +293,7 @@ def call_edit(request, pk: int):
             obj=call,
             actor=request.user,
             call=call,
-            data=form.cleaned_data,
+            fields=services.CallFields(**form.cleaned_data),
         )
         if not form.errors:
             messages.success(request, _("Saved."))
@@ -302,16 +306,17 @@ def call_edit(request, pk: int):
 def criterion_add(request, pk: int):
     call = get_object_or_404(ProposalCall, pk=pk)
     form = CriterionForm(request.POST)
-    if form.is_valid() and attempt(
-        form,
-        lambda: services.criterion_add(
+    if form.is_valid():
+        submit(
+            form,
+            services.criterion_add,
             actor=request.user,
             call=call,
             name=form.cleaned_data["name"],
             description=form.cleaned_data["description"],
             max_score=form.cleaned_data["max_score"],
-        ),
-    ):
+        )
+    if not form.errors:
         messages.success(request, _("The criterion has been added."))
         return redirect("collaboration-staff:call", pk=call.pk)
     return render(
@@ -398,15 +403,16 @@ def proposal_detail(request, pk: int):
 def proposal_review(request, pk: int):
     proposal = _reviewable(pk)
     form = ReviewForm(request.POST, criteria=proposal.call.criteria.all())
-    if form.is_valid() and attempt(
-        form,
-        lambda: services.review_submit(
+    if form.is_valid():
+        submit(
+            form,
+            services.review_submit,
             actor=request.user,
             proposal=proposal,
             scores=form.scores(),
             comment=form.cleaned_data["comment"],
-        ),
-    ):
+        )
+    if not form.errors:
         messages.success(request, _("Your scores have been saved."))
         return redirect("collaboration-staff:proposal", pk=proposal.pk)
     return _proposal_page(request, _reviewable(pk), review_form=form, status=400)
@@ -417,15 +423,16 @@ def proposal_review(request, pk: int):
 def proposal_decide(request, pk: int):
     proposal = _reviewable(pk)
     form = DecisionForm(request.POST)
-    if form.is_valid() and attempt(
-        form,
-        lambda: services.proposal_decide(
+    if form.is_valid():
+        submit(
+            form,
+            services.proposal_decide,
             actor=request.user,
             proposal=proposal,
             adopt=form.cleaned_data["decision"] == "adopt",
             note=form.cleaned_data["note"],
-        ),
-    ):
+        )
+    if not form.errors:
         if form.cleaned_data["decision"] == "adopt":
             messages.success(
                 request, _("The proposal has been adopted and recorded as a collaboration.")

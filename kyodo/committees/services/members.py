@@ -24,8 +24,9 @@ from kyodo.committees.models import (
 )
 from kyodo.committees.services.common import index_meeting
 from kyodo.core import people
-from kyodo.core.audit import audit_log, diff_fields
+from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, grant_role, require_role
+from kyodo.core.services import update_fields
 from kyodo.core.text import normalize_reading, normalize_text
 from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
 
@@ -161,15 +162,21 @@ def member_update(
     """Staff correct a member's details; the account (if any) follows name and address."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
-        member = Member.objects.select_for_update().get(pk=member.pk)
-        before = Member.objects.get(pk=member.pk)
-        member.name, member.sector, member.affiliation = name, sector, affiliation
-        member.name_reading = normalize_reading(name_reading)
-        member.email = normalize_text(email).strip()
-        changes = diff_fields(before, member, MEMBER_FIELDS)
+        member, changes = update_fields(
+            actor=actor,
+            instance=member,
+            values={
+                "name": name,
+                "name_reading": normalize_reading(name_reading),
+                "sector": sector,
+                "affiliation": affiliation,
+                "email": normalize_text(email).strip(),
+            },
+            fields=MEMBER_FIELDS,
+            action="kyodo.committees.member.updated",
+        )
         if not changes:
             return member
-        member.save()
         if member.user_id is not None:
             user = member.user
             user.full_name, user.name_reading = member.name, member.name_reading
@@ -185,9 +192,6 @@ def member_update(
                 ).values_list("item__meeting", flat=True)
             ):
                 index_meeting(meeting_id)
-        audit_log(
-            actor=actor, action="kyodo.committees.member.updated", obj=member, changes=changes
-        )
     return member
 
 
@@ -224,20 +228,14 @@ def seat_update(
     """Staff change a seat's role on the committee (chair, vice chair, member) or its term."""
     require_role(actor, Role.STAFF)
     _check_term(term_start, term_end)
-    with transaction.atomic():
-        seat = Membership.objects.select_for_update().select_related("member").get(pk=seat.pk)
-        before = Membership.objects.get(pk=seat.pk)
-        seat.role, seat.term_start, seat.term_end = role, term_start, term_end
-        changes = diff_fields(before, seat, SEAT_FIELDS)
-        if not changes:
-            return seat
-        seat.save()
-        audit_log(
-            actor=actor,
-            action="kyodo.committees.membership.updated",
-            obj=seat,
-            changes={"committee": seat.committee.name, **changes},
-        )
+    seat, _changes = update_fields(
+        actor=actor,
+        instance=seat,
+        values={"role": role, "term_start": term_start, "term_end": term_end},
+        fields=SEAT_FIELDS,
+        action="kyodo.committees.membership.updated",
+        audit_context={"committee": seat.committee.name},
+    )
     return seat
 
 
@@ -364,20 +362,18 @@ def secretariat_update(
     *, actor, person: SecretariatMember, name: str, name_reading: str = "", title: str, order: int
 ) -> SecretariatMember:
     require_role(actor, Role.STAFF)
-    with transaction.atomic():
-        person = SecretariatMember.objects.select_for_update().get(pk=person.pk)
-        before = SecretariatMember.objects.get(pk=person.pk)
-        person.name, person.title, person.order = name, title, order
-        person.name_reading = normalize_reading(name_reading)
-        changes = diff_fields(before, person, SECRETARIAT_FIELDS)
-        if changes:
-            person.save()
-            audit_log(
-                actor=actor,
-                action="kyodo.committees.secretariat.updated",
-                obj=person,
-                changes=changes,
-            )
+    person, _changes = update_fields(
+        actor=actor,
+        instance=person,
+        values={
+            "name": name,
+            "name_reading": normalize_reading(name_reading),
+            "title": title,
+            "order": order,
+        },
+        fields=SECRETARIAT_FIELDS,
+        action="kyodo.committees.secretariat.updated",
+    )
     return person
 
 

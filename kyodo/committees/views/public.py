@@ -59,10 +59,8 @@ def minutes_detail(request, pk: int):
     # Published minutes: confirmed ones only, read from their current version (never from rows
     # that can still change), in the seed's layout; earlier versions and their differences.
     minutes = get_object_or_404(
-        Minutes.objects.select_related("current_version"),
+        Minutes.objects.published().select_related("current_version"),
         pk=pk,
-        status=Minutes.Status.CONFIRMED,
-        current_version__isnull=False,
     )
     document = version_document(minutes.current_version)
     return render(

@@ -20,7 +20,7 @@ def version_pages(*, template_prefix: str, decorator, confirmed_only: bool = Tru
         minutes = get_object_or_404(
             Minutes.objects.select_related("meeting__committee", "current_version"), pk=pk
         )
-        if confirmed_only and minutes.current_version_id is None:
+        if confirmed_only and not minutes.is_published:
             raise Http404
         return minutes
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from kyodo.consultations.models import Category, Consultation
-from kyodo.consultations.services import consultation_create
+from kyodo.consultations.services import ConsultationFields, consultation_create
 
 
 def make_consultation(actor, **overrides) -> Consultation:
@@ -17,4 +17,4 @@ def make_consultation(actor, **overrides) -> Consultation:
         "summary": "法人格について相談",
     }
     values.update(overrides)
-    return consultation_create(actor=actor, **values)
+    return consultation_create(actor=actor, fields=ConsultationFields(**values))

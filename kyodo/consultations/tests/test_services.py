@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 
 from kyodo.consultations import exceptions
 from kyodo.consultations.models import Category, Consultation, ConsultationCategory
-from kyodo.consultations.services import consultation_update
+from kyodo.consultations.services import ConsultationFields, consultation_update
 from kyodo.consultations.tests.factories import make_consultation
 from kyodo.core.models import AuditEntry
 from kyodo.core.roles import Role
@@ -88,15 +88,17 @@ def test_update_replaces_fields_and_categories_and_audits_the_difference(staff_u
     consultation_update(
         actor=colleague,
         consultation=consultation,
-        received_on=date(2010, 12, 7),
-        channel=Consultation.Channel.PHONE,
-        client_type=Consultation.ClientType.INDIVIDUAL,
-        categories=["accounting", "legal_form"],
-        summary="法人格について相談",
-        staff=colleague,
-        client_name="山田 太郎",
-        follow_up_needed=True,
-        follow_up_on=date(2010, 12, 20),
+        fields=ConsultationFields(
+            received_on=date(2010, 12, 7),
+            channel=Consultation.Channel.PHONE,
+            client_type=Consultation.ClientType.INDIVIDUAL,
+            categories=["accounting", "legal_form"],
+            summary="法人格について相談",
+            staff=colleague,
+            client_name="山田 太郎",
+            follow_up_needed=True,
+            follow_up_on=date(2010, 12, 20),
+        ),
     )
 
     consultation.refresh_from_db()
@@ -118,23 +120,27 @@ def test_a_refused_update_changes_nothing(staff_user, member_user):
         consultation_update(
             actor=member_user,
             consultation=consultation,
-            received_on=date(2011, 1, 1),
-            channel="phone",
-            client_type="group",
-            categories=["other"],
-            summary="書き換え",
-            staff=staff_user,
+            fields=ConsultationFields(
+                received_on=date(2011, 1, 1),
+                channel="phone",
+                client_type="group",
+                categories=["other"],
+                summary="書き換え",
+                staff=staff_user,
+            ),
         )
     with pytest.raises(exceptions.NoCategory):
         consultation_update(
             actor=staff_user,
             consultation=consultation,
-            received_on=date(2011, 1, 1),
-            channel="phone",
-            client_type="group",
-            categories=[],
-            summary="書き換え",
-            staff=staff_user,
+            fields=ConsultationFields(
+                received_on=date(2011, 1, 1),
+                channel="phone",
+                client_type="group",
+                categories=[],
+                summary="書き換え",
+                staff=staff_user,
+            ),
         )
     consultation.refresh_from_db()
     assert consultation.summary == "法人格について相談"

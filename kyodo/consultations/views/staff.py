@@ -72,15 +72,16 @@ def _get(request, pk: int) -> Consultation:
 def _save(form: ConsultationForm, *, actor, consultation: Consultation | None = None):
     # Rules spanning several fields live in the service; its errors land on the field at fault.
     try:
+        fields = services.ConsultationFields(**form.cleaned_data)
         if consultation is None:
-            return submit(form, services.consultation_create, actor=actor, **form.cleaned_data)
+            return submit(form, services.consultation_create, actor=actor, fields=fields)
         return submit_edit(
             form,
             services.consultation_update,
             obj=consultation,
             actor=actor,
             consultation=consultation,
-            **form.cleaned_data,
+            fields=fields,
         )
     except ValidationError as exc:
         form.add_error(None, exc)

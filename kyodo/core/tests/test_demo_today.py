@@ -10,11 +10,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from kyodo.consultations.models import Consultation
+from kyodo.core.months import Month
 from kyodo.events.models import Application, Event
 from kyodo.events.services import check_accepting, personal_data_anonymise
 from kyodo.organizations.models import ChangeRequest, Organization
 from kyodo.organizations.selectors import registered_count_on
-from kyodo.reports.months import Month
 from kyodo.reports.selectors import monthly_report
 
 pytestmark = pytest.mark.django_db

@@ -231,7 +231,9 @@ def extra_pages() -> list[tuple[str, str]]:
     draft = services.proposal_create(
         actor=group,
         call=call,
-        data={"title": "下書きの提案", "department": None, "summary": "概要", "budget": 1000},
+        fields=services.ProposalFields(
+            title="下書きの提案", department=None, summary="概要", budget=1000
+        ),
     )
     from kyodo.committees.models import AgendaItem, Decision, Meeting, Minutes
     from kyodo.committees.services import decision_record, item_add

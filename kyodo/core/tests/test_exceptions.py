@@ -12,7 +12,7 @@ from kyodo.core.exceptions import DomainError
 PLAIN_PYTHON = {
     "kyodo.minutes_text.parser.MinutesParseError",
     "kyodo.core.wareki.WarekiError",
-    "kyodo.reports.months.MonthError",
+    "kyodo.core.months.MonthError",
     "kyodo.core.backup._FileVanished",  # internal signal to take the snapshot again
 }
 

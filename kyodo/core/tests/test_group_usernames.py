@@ -17,7 +17,9 @@ NAME_RE = re.compile(r"dantai-[a-hjkmnp-z2-9]{8}")
 
 
 def test_an_approved_group_gets_a_name_not_made_of_its_number(db, staff_user):
-    group = services.application_submit(actor=None, data=application_data())
+    group = services.application_submit(
+        actor=None, fields=services.ApplicationFields(**application_data())
+    )
     services.application_approve(
         actor=staff_user, organization=group, effective_date=group.submitted_at.date()
     )
@@ -29,7 +31,9 @@ def test_an_approved_group_gets_a_name_not_made_of_its_number(db, staff_user):
 
 def test_existing_group_names_are_renamed_and_their_owners_told(db, make_user):
     migration = importlib.import_module("kyodo.core.migrations.0004_group_usernames")
-    group = services.application_submit(actor=None, data=application_data())
+    group = services.application_submit(
+        actor=None, fields=services.ApplicationFields(**application_data())
+    )
     old = make_user(
         f"group{group.pk}", Role.GROUP, email="hikari@example.jp", full_name="山田 花子"
     )

@@ -52,7 +52,9 @@ def test_the_resubmit_page_is_not_stored(client, staff_user):
     from kyodo.organizations import services
     from kyodo.organizations.tests.factories import application_data
 
-    group = services.application_submit(actor=None, data=application_data())
+    group = services.application_submit(
+        actor=None, fields=services.ApplicationFields(**application_data())
+    )
     token = services.application_return(actor=staff_user, organization=group, reason="住所を")
     response = client.get(f"/groups/apply/{group.pk}/{token}/")
     assert response.status_code == 200

@@ -64,7 +64,9 @@ def test_a_member_whose_term_ended_cannot_review(seat, make_user):
     )
     criterion = Criterion.objects.create(call=call, name="公益性", max_score=30, position=1)
     proposal = collaboration.proposal_create(
-        actor=group.representative_user, call=call, data=PROPOSAL_DATA
+        actor=group.representative_user,
+        call=call,
+        fields=collaboration.ProposalFields(**PROPOSAL_DATA),
     )
     collaboration.proposal_submit(actor=group.representative_user, proposal=proposal)
     seat.term_end = today - timedelta(days=1)

@@ -172,7 +172,7 @@ def test_a_proposal_attachment_is_checked_and_comes_back_as_a_download(
     group = make_group(make_user, "kaze", "西東京風の会")
     call = _open_call()
     proposal = services.proposal_create(
-        actor=group.representative_user, call=call, data=dict(PROPOSAL_DATA)
+        actor=group.representative_user, call=call, fields=services.ProposalFields(**PROPOSAL_DATA)
     )
     client.force_login(group.representative_user)
     base = f"/group/collaboration/proposals/{proposal.pk}/attachments/"

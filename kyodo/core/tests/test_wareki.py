@@ -393,3 +393,21 @@ def test_arbitrary_text_parses_as_fiscal_year_or_raises_wareki_error(text):
 def test_every_date_lies_in_its_fiscal_year_range(d):
     first, last = fiscal_year_range(fiscal_year(d))
     assert first <= d <= last
+
+
+def test_the_minutes_format_takes_its_eras_from_the_one_era_table():
+    from kyodo.minutes_text import _wareki
+
+    assert _wareki.ERAS == tuple((era.name, era.start) for era in reversed(ERAS[2:]))
+    assert _wareki.ERA_NAMES == ("令和", "平成", "昭和")
+
+
+def test_a_wareki_message_is_translated_from_the_catalogue():
+    from django.utils import translation
+
+    with translation.override("en"), pytest.raises(WarekiError) as error:
+        parse_date_ja("")
+    assert str(error.value) == "No date was entered."
+    with translation.override("ja"), pytest.raises(WarekiError) as error:
+        parse_date_ja("")
+    assert str(error.value) == "日付が入力されていません。"

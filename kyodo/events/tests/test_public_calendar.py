@@ -8,7 +8,7 @@ from datetime import time, timedelta
 import pytest
 from django.utils import timezone
 
-from kyodo.events.filters import Month
+from kyodo.core.months import Month
 from kyodo.events.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -111,7 +111,7 @@ def test_this_month_marks_today_and_drafts_stay_out(client, make_event):
     response = client.get("/events/calendar/")
     assert response.status_code == 200
     text = response.text
-    assert f"<h1>{Month.of(today).label}の事業カレンダー</h1>" in text
+    assert f"<h1>{Month.containing(today).label}の事業カレンダー</h1>" in text
     marked = re.findall(r'<td class="[^"]*today[^"]*" aria-current="date">(.*?)</td>', text, re.S)
     assert len(marked) == 1
     assert f'<span class="day-number">{today.day}<' in marked[0]

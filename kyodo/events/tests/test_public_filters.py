@@ -8,8 +8,9 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
+from kyodo.core.months import Month
 from kyodo.events import selectors
-from kyodo.events.filters import EventFilterForm, Month
+from kyodo.events.filters import EventFilterForm
 from kyodo.events.models import Event, EventKind
 
 pytestmark = pytest.mark.django_db

@@ -19,10 +19,11 @@ from django.views.decorators.cache import never_cache
 
 from kyodo.core.confirmations import submission_request
 from kyodo.core.forms import confirmation_rows, initial_from_post, posted_values
+from kyodo.core.months import Month
 from kyodo.core.views.actions import perform, submit
 from kyodo.events import selectors, services
 from kyodo.events.exceptions import EventError
-from kyodo.events.filters import EventFilterForm, Month
+from kyodo.events.filters import EventFilterForm
 from kyodo.events.forms import ApplicationForm
 from kyodo.events.models import Application, Event
 
@@ -55,7 +56,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "events": page.object_list,
             "month": month,
-            "calendar_month": month or Month.of(timezone.localdate()),
+            "calendar_month": month or Month.containing(timezone.localdate()),
             "is_filtered": form.is_filtered,
         },
         status=400 if form.errors else 200,
@@ -77,7 +78,7 @@ def event_calendar(
 ) -> HttpResponse:
     today = timezone.localdate()
     if year is None or month is None:
-        shown = Month.of(today)
+        shown = Month.containing(today)
     else:
         shown = Month.parse(f"{year:04d}-{month:02d}")
         if shown is None:
@@ -109,7 +110,7 @@ def event_calendar(
             "month": shown,
             "previous": shown.previous(),
             "next": shown.next(),
-            "this_month": Month.of(today),
+            "this_month": Month.containing(today),
             "weeks": weeks,
             "weekdays": WEEKDAYS,
             "event_count": len(events),

@@ -29,7 +29,9 @@ def group(group_user, staff_user):
 
 
 def submit(group, user, **data):
-    return services.change_request_submit(actor=user, organization=group, data=data)
+    return services.change_request_submit(
+        actor=user, organization=group, fields=services.ProfileFields(**data)
+    )
 
 
 def test_new_details_wait_while_the_choice_of_published_fields_applies_at_once(group, group_user):

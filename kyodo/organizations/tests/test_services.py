@@ -27,7 +27,9 @@ def unchanged(organization, status):
 
 
 def test_submit_writes_the_application_an_audit_row_and_a_mail(db):
-    organization = services.application_submit(data=application_data())
+    organization = services.application_submit(
+        fields=services.ApplicationFields(**application_data())
+    )
     assert organization.status == "applied"
     assert organization.activity_fields == ",community,children,"
     assert organization.reading_key == "にしとうきょうひかりのかい"
@@ -71,14 +73,22 @@ def test_a_wrong_or_used_resubmit_link_is_refused(staff_user):
     token = services.application_return(actor=staff_user, organization=organization, reason="x")
     with pytest.raises(InvalidResubmitLink):
         services.application_resubmit(
-            organization=organization, token=token + "x", data=application_data()
+            organization=organization,
+            token=token + "x",
+            fields=services.ApplicationFields(**application_data()),
         )
     organization.refresh_from_db()
     assert organization.status == "returned"
-    services.application_resubmit(organization=organization, token=token, data=application_data())
+    services.application_resubmit(
+        organization=organization,
+        token=token,
+        fields=services.ApplicationFields(**application_data()),
+    )
     with pytest.raises(InvalidResubmitLink):
         services.application_resubmit(
-            organization=organization, token=token, data=application_data(name="別名")
+            organization=organization,
+            token=token,
+            fields=services.ApplicationFields(**application_data(name="別名")),
         )
     organization.refresh_from_db()
     assert organization.name == "西東京ひかりの会"
@@ -127,11 +137,13 @@ def test_someone_else_cannot_edit_a_groups_profile(make_user, group_user):
     stranger = make_user("stranger", Role.GROUP)
     with pytest.raises(PermissionDenied):
         services.change_request_submit(
-            actor=stranger, organization=group, data={"phone": "042-000-0000"}
+            actor=stranger, organization=group, fields=services.ProfileFields(phone="042-000-0000")
         )
     with pytest.raises(PermissionDenied):
         services.organization_update_profile(
-            actor=group_user, organization=group, data={"phone": "042-000-0000"}
+            actor=group_user,
+            organization=group,
+            fields=services.ProfileFields(phone="042-000-0000"),
         )
     group.refresh_from_db()
     assert group.phone == "1"
@@ -143,7 +155,7 @@ def test_a_profile_update_records_old_and_new_values(staff_user):
     changes = services.organization_update_profile(
         actor=staff_user,
         organization=group,
-        data={"phone": "042-999-0000", "published_fields": ["phone"]},
+        fields=services.ProfileFields(phone="042-999-0000", published_fields=["phone"]),
     )
     assert changes == {
         "phone": ["042-111-2222", "042-999-0000"],

@@ -29,7 +29,7 @@ class ContactForm(CleanTextMixin, forms.Form):
 def index(request):
     # Registered groups in gojūon order, with the people who sign in for each.
     groups = (
-        Organization.objects.filter(status=Organization.Status.REGISTERED)
+        Organization.objects.listed()
         .select_related("representative_user")
         .prefetch_related(
             Prefetch("contacts", queryset=OrganizationContact.objects.select_related("user"))

@@ -36,7 +36,7 @@ def profile(request):
             obj=organization,
             actor=request.user,
             organization=organization,
-            data=data,
+            fields=services.ProfileFields(**data),
             bylaws=bylaws,
         )
         if not form.errors:

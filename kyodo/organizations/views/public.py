@@ -69,7 +69,9 @@ def apply(request):
 
 def application_confirmed(payload: dict, upload) -> tuple[str, str]:
     """The applicant followed the mailed link: the application reaches staff now."""
-    services.application_submit(actor=None, data=payload["data"], bylaws=upload)
+    services.application_submit(
+        actor=None, fields=services.ApplicationFields(**payload["data"]), bylaws=upload
+    )
     return reverse("organizations:applied"), _("Your address is confirmed.")
 
 
@@ -97,7 +99,10 @@ def resubmit(request, pk: int, token: str):
         data.pop("consent", None)
         try:
             services.application_resubmit(
-                organization=organization, token=token, data=data, bylaws=bylaws
+                organization=organization,
+                token=token,
+                fields=services.ApplicationFields(**data),
+                bylaws=bylaws,
             )
         except InvalidResubmitLink as exc:
             form.add_error(None, exc.message)

@@ -18,9 +18,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kyodo.consultations.models import Category, Consultation, ConsultationCategory
+from kyodo.core.months import Month
 from kyodo.events.models import Application, Event, EventKind, EventSeries
 from kyodo.organizations.models import Organization, OrganizationStatusChange
-from kyodo.reports.months import Month
 from kyodo.reports.report import (
     CategoryCount,
     HeldEvent,

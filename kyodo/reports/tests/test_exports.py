@@ -5,8 +5,8 @@ from datetime import datetime
 import pdfplumber
 from openpyxl import load_workbook
 
+from kyodo.core.months import Month
 from kyodo.reports.exports import to_csv, to_markdown, to_pdf, to_xlsx
-from kyodo.reports.months import Month
 from kyodo.reports.selectors import monthly_report
 
 

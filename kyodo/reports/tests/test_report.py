@@ -1,6 +1,6 @@
 from datetime import date
 
-from kyodo.reports.months import Month
+from kyodo.core.months import Month
 from kyodo.reports.report import CategoryCount, HeldEvent, NewRegistration, UpcomingEvent
 from kyodo.reports.selectors import monthly_report
 from kyodo.reports.services import monthly_report_text

@@ -5,11 +5,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from kyodo.core.exports import download
+from kyodo.core.months import Month, MonthError
 from kyodo.core.permissions import staff_required
 from kyodo.reports import exports
 from kyodo.reports.chart import trend_chart
 from kyodo.reports.forms import MonthForm
-from kyodo.reports.months import Month, MonthError
 from kyodo.reports.selectors import monthly_report
 
 
@@ -17,7 +17,7 @@ from kyodo.reports.selectors import monthly_report
 def report_index(request):
     # The month picker: the last full month is what staff usually report on.
     this_month = Month.containing(timezone.localdate())
-    form = MonthForm(request.GET or None, initial={"month": this_month.previous().wareki})
+    form = MonthForm(request.GET or None, initial={"month": this_month.previous().label})
     if form.is_bound and form.is_valid():
         month = form.cleaned_data["month"]
         return redirect("reports-staff:monthly", slug=month.slug)

@@ -359,7 +359,11 @@ def test_news_pages_and_case_studies_are_found(demo_data, db):
 
 def test_the_services_keep_the_site_pages_in_the_index(demo_data, db, staff_user):
     from kyodo.collaboration.models import Collaboration
-    from kyodo.collaboration.services import COLLABORATION_FIELDS, collaboration_update
+    from kyodo.collaboration.services import (
+        COLLABORATION_FIELDS,
+        CollaborationFields,
+        collaboration_update,
+    )
     from kyodo.website import services as site
 
     post = site.news_save(
@@ -374,7 +378,11 @@ def test_the_services_keep_the_site_pages_in_the_index(demo_data, db, staff_user
     assert search("ゆるキャラ").counts == {"news": 1, "page": 1}
     record = Collaboration.objects.filter(is_published=True).first()
     data = {f: getattr(record, f) for f in COLLABORATION_FIELDS}
-    collaboration_update(actor=staff_user, record=record, data={**data, "is_published": False})
+    collaboration_update(
+        actor=staff_user,
+        record=record,
+        fields=CollaborationFields(**{**data, "is_published": False}),
+    )
     assert record.pk not in {
         h.doc.object_id for h in search(record.title)[0:50] if h.kind == "case"
     }

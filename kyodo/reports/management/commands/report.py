@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kyodo.core.months import MonthError, parse_month
 from kyodo.reports import exports
-from kyodo.reports.months import MonthError, parse_month
 from kyodo.reports.selectors import monthly_report
 
 FORMATS = ["markdown", "csv", "xlsx", "pdf"]

@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from kyodo.reports.months import Month, MonthError, parse_month
+from kyodo.core.months import Month, MonthError, parse_month
 
 
 @pytest.mark.parametrize(
@@ -46,8 +46,8 @@ def test_month_arithmetic_and_labels():
     assert december.back(11) == Month(2010, 1)
     assert Month(2011, 1).back(12) == Month(2010, 1)
     assert december.slug == "2010-12"
-    assert december.wareki == "平成22年12月"
-    assert Month(2019, 4).wareki == "平成31年4月"
+    assert december.label == "平成22年12月"
+    assert Month(2019, 4).label == "平成31年4月"
     assert Month.from_slug("2011-01") == Month(2011, 1)
     with pytest.raises(MonthError):
         Month.from_slug("2011-1")
