@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -13,6 +14,7 @@ from kyodo.committees.models import (
     Attendance,
     Circulation,
     CirculationRecipient,
+    Committee,
     Meeting,
     Member,
     Membership,
@@ -20,6 +22,17 @@ from kyodo.committees.models import (
 )
 from kyodo.core.models import OutboxMessage
 from kyodo.core.text import gojuon_key, sort_by_reading
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
+
+
+def committee_chosen(slug: str | None) -> Committee | None:
+    """The committee a page's ``?committee=<slug>`` names, else the first; a slug that cannot be
+    one (a NUL byte, which PostgreSQL refuses to compare) names none."""
+    committees = Committee.objects.select_related("center").order_by("pk")
+    if not slug:
+        return committees.first()
+    return committees.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
 
 
 def memberships_on(*, committee, on: date) -> QuerySet[Membership]:

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from kyodo.committees.models import Committee, Member, Membership, SecretariatMember
-from kyodo.committees.selectors import terms_ending
+from kyodo.committees.selectors import committee_chosen, terms_ending
 from kyodo.committees.services import members as services
 from kyodo.core.forms import CleanTextMixin, WarekiDateField
 from kyodo.core.permissions import staff_required
@@ -94,9 +94,8 @@ class SecretariatForm(VersionedFormMixin, CleanTextMixin, forms.Form):
 
 
 def _committee(request) -> Committee:
-    committees = Committee.objects.order_by("pk")
     slug = request.GET.get("committee") or request.POST.get("committee")
-    committee = committees.filter(slug=slug).first() if slug else committees.first()
+    committee = committee_chosen(slug)
     if committee is None:
         raise Http404
     return committee

@@ -54,6 +54,7 @@ from kyodo.committees.selectors import (
     agenda_sections,
     approval_check,
     attendees,
+    committee_chosen,
     latest_circulation,
     meeting_with_agenda,
     meetings_of,
@@ -70,9 +71,7 @@ from kyodo.core.views.actions import perform, submit, submit_edit
 
 
 def _committee(request) -> Committee:
-    committees = Committee.objects.select_related("center").order_by("pk")
-    slug = request.GET.get("committee")
-    committee = committees.filter(slug=slug).first() if slug else committees.first()
+    committee = committee_chosen(request.GET.get("committee"))
     if committee is None:
         raise Http404
     return committee

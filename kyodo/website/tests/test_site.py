@@ -13,6 +13,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kyodo.core.models import AuditEntry
+from kyodo.core.versions import edit_version
 from kyodo.events.models import Event
 from kyodo.organizations.models import Organization
 from kyodo.website.models import AccessInfo
@@ -137,6 +138,8 @@ def test_staff_upload_a_map_that_is_shown_as_an_image(client, staff_user, demo):
         "postal_code": "１８８００１１",
         "phone": "０４２ー０００ー００００",
         "walking_minutes": "3",
+        # The version of the access information as the form was shown (no lost updates).
+        "edit_version": edit_version(AccessInfo.objects.get()),
     }
     # Without a description for those who cannot see it: refused, nothing stored.
     response = client.post(
