@@ -3,7 +3,7 @@
 A service refuses what it cannot do by raising a subclass of :class:`DomainError`, whose
 ``message`` is a translatable text for the person who tried it and whose optional ``field`` names
 the form field at fault. Views turn it into a form error or a message with the helpers of
-:mod:`kyodo.core.views.services`, so no view invents its own way.
+:mod:`kyodo.core.views.actions`, so no view invents its own way.
 """
 
 from __future__ import annotations
