@@ -56,3 +56,46 @@ def test_the_page_feed_open_data_and_sitemap_show_the_same_events(client, make_e
         assert (event.title in rss) is public, name
         assert (event.title in csv) is public, name
         assert (f"/events/{event.pk}/</loc>" in sitemap) is public, name
+
+
+def test_open_for_applications_and_the_application_check_agree(make_event):
+    # The queryset filters the list; services.check_accepting refuses an application with its
+    # reason. They state one rule and must agree on every combination.
+    import itertools
+
+    from kyodo.core.exceptions import DomainError
+    from kyodo.events.services import check_accepting
+
+    today = timezone.localdate()
+    day = timedelta(days=1)
+    events = []
+    for status, accepts, opens, closes, when in itertools.product(
+        [Event.Status.PUBLISHED, Event.Status.CANCELLED, Event.Status.DRAFT],
+        [True, False],
+        [None, today, today + day],
+        [None, today - day, today],
+        [today, today + 7 * day, today - day],
+    ):
+        if (closes and opens and closes < opens) or (closes and closes > when):
+            continue  # refused by event_create
+        events.append(
+            make_event(
+                status=status,
+                accepts_applications=accepts,
+                applications_open_on=opens,
+                applications_close_on=closes,
+                date=when,
+            )
+        )
+    open_now = set(Event.objects.open_for_applications(today).values_list("pk", flat=True))
+
+    def accepted(event) -> bool:
+        try:
+            check_accepting(event, today=today)
+        except DomainError:
+            return False
+        return True
+
+    assert {e.pk for e in events if accepted(e)} == open_now
+    # published and accepting, opened (no date or today), not closed: 2 × (2 + 2)
+    assert len(open_now) == 8
