@@ -13,12 +13,12 @@ from django.views.decorators.cache import never_cache
 
 from kyodo.committees import services
 from kyodo.committees.documents import version_document
-from kyodo.committees.exceptions import CommitteeError
 from kyodo.committees.export import html_of, render_html
 from kyodo.committees.forms import CorrectionForm
 from kyodo.committees.models import Committee, Meeting, Minutes, MinutesEntry
 from kyodo.committees.selectors import confirmed_minutes, memberships_on
 from kyodo.committees.views.versions import version_pages
+from kyodo.core.views.actions import submit
 
 
 def _committee() -> Committee:
@@ -96,13 +96,14 @@ def check(request, token: str):
     )
     form = CorrectionForm(request.POST or None, entries=entries)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.correction_submit(
-                token=token, entry_id=form.cleaned_data["entry"], text=form.cleaned_data["text"]
-            )
-        except CommitteeError as error:
-            form.add_error(None, error.message)
-        else:
+        submit(
+            form,
+            services.correction_submit,
+            token=token,
+            entry_id=form.cleaned_data["entry"],
+            text=form.cleaned_data["text"],
+        )
+        if not form.errors:
             messages.success(request, _("Thank you. Your correction request has been sent."))
             return redirect(request.path)
     return render(
