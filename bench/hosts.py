@@ -2,8 +2,9 @@
 Redis and one S3 server.
 
 Each host is a gunicorn (2 workers) with its own KYODO_VAR_DIR and port; both share the database
-(PostgreSQL), CACHE_URL (Redis, database 12, emptied first), STORAGE_URL (moto's S3 server,
-started by the bench on loopback) and SECRET_KEY. The demo is loaded once.
+(PostgreSQL), CACHE_URL (Redis, database 12, keys under a CACHE_KEY_PREFIX of the run's own),
+STORAGE_URL (moto's S3 server, started by the bench on loopback) and SECRET_KEY. The demo is
+loaded once.
 
 1. Load on both hosts at once: wrk on each host at the same time, cached and rendered pages.
 2. A write on host A is visible on host B on the next request: staff publish a news item
@@ -305,7 +306,7 @@ def run() -> dict:
     server = os.environ.get("POSTGRES_BENCH_URL", "postgres://postgres@127.0.0.1:5432")
     database_url = server.rstrip("/") + "/kyodo_bench_hosts"
     reset_postgres(database_url)
-    redis.Redis.from_url(REDIS).flushdb()
+    redis.Redis.from_url(REDIS).ping()
     result: dict = {}
     with ExitStack() as stack:
         endpoint = _s3_server(stack)
@@ -315,6 +316,7 @@ def run() -> dict:
             stack.callback(shutil.rmtree, var, ignore_errors=True)
         env.update(
             CACHE_URL=REDIS,
+            CACHE_KEY_PREFIX=f"kyodo-bench-{uuid.uuid4().hex[:8]}",
             STORAGE_URL=f"s3://{BUCKET}/center",
             STORAGE_ENDPOINT_URL=endpoint,
             STORAGE_REGION="us-east-1",

@@ -129,11 +129,15 @@ if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     raise ImproperlyConfigured(f"CACHE_URL must be redis://host:6379/0; got {CACHE_URL!r}.")
 
 
-def _redis(prefix: str, timeout: int | None = 300) -> dict:
+# Keys start with this (several centers, or tests, sharing one Redis keep apart by it).
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "kyodo")
+
+
+def _redis(suffix: str, timeout: int | None = 300) -> dict:
     return {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": CACHE_URL,
-        "KEY_PREFIX": prefix,
+        "KEY_PREFIX": CACHE_KEY_PREFIX + suffix,
         "TIMEOUT": timeout,
         # A host that loses Redis answers within a second instead of hanging its workers.
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -143,7 +147,7 @@ def _redis(prefix: str, timeout: int | None = 300) -> dict:
 # "ratelimit": counters of rate limits and sign-in delays, and the periodic jobs' daily claims
 # (kyodo periodic on several hosts runs each daily job once), shared by every process.
 if CACHE_URL:
-    CACHES["ratelimit"] = _redis("kyodo", timeout=86400)
+    CACHES["ratelimit"] = _redis("", timeout=86400)
 else:
     CACHES["ratelimit"] = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -158,7 +162,7 @@ else:
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60, minimum=0)
 if PAGE_CACHE_SECONDS:
     CACHES["pages"] = (
-        _redis("kyodo-pages", timeout=PAGE_CACHE_SECONDS)
+        _redis("-pages", timeout=PAGE_CACHE_SECONDS)
         if CACHE_URL
         else {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -170,7 +174,7 @@ if PAGE_CACHE_SECONDS:
 # Sessions live in the database, which every host shares; with CACHE_URL they are also kept in
 # Redis (cached_db), so a signed-in request reads its session without a query.
 if CACHE_URL:
-    CACHES["sessions"] = _redis("kyodo-sessions", timeout=None)
+    CACHES["sessions"] = _redis("-sessions", timeout=None)
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     SESSION_CACHE_ALIAS = "sessions"
 

@@ -46,8 +46,22 @@ def redis_url() -> str:
         pytest.fail(
             f"These tests need Redis at {REDIS_URL} (set TEST_REDIS_URL to use another): {exc}"
         )
-    client.flushdb()
     return REDIS_URL
+
+
+@pytest.fixture
+def key_prefix() -> Iterator[str]:
+    """Keys of this test's own (tests running in parallel share the Redis), removed after it."""
+    import uuid
+
+    import redis
+
+    prefix = f"kyodo-test-{uuid.uuid4().hex[:12]}"
+    yield prefix
+    client = redis.Redis.from_url(REDIS_URL)
+    keys = list(client.scan_iter(f"{prefix}*"))
+    if keys:
+        client.delete(*keys)
 
 
 def database_url() -> str:
@@ -68,7 +82,7 @@ class Host:
 
 
 @pytest.fixture
-def hosts(tmp_path, redis_url, s3_endpoint) -> Iterator[tuple[Host, Host]]:
+def hosts(tmp_path, redis_url, key_prefix, s3_endpoint) -> Iterator[tuple[Host, Host]]:
     from kyodo.core.tests.test_storage_s3 import PREFIX
 
     s3 = _client(s3_endpoint)
@@ -83,6 +97,7 @@ def hosts(tmp_path, redis_url, s3_endpoint) -> Iterator[tuple[Host, Host]]:
                 KYODO_VAR_DIR=str(tmp_path / name),
                 DATABASE_URL=database_url(),
                 CACHE_URL=redis_url,
+                CACHE_KEY_PREFIX=key_prefix,
                 PAGE_CACHE_SECONDS="300",
                 STORAGE_URL=f"s3://{BUCKET}/{PREFIX}-hosts",
                 STORAGE_ENDPOINT_URL=s3_endpoint,

@@ -103,20 +103,26 @@ def shared_cache(request, settings):
         }
         caches["ratelimit"].clear()
     else:
+        import uuid
+
         import redis
 
         try:
-            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).flushdb()
+            redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2).ping()
         except redis.RedisError as exc:
             pytest.fail(f"This test needs Redis at {REDIS_URL}: {exc}")
+        # Keys of this test's own: tests running in parallel share the Redis.
+        prefix = f"kyodo-test-{uuid.uuid4().hex[:12]}"
         settings.CACHES = {
             **settings.CACHES,
             "ratelimit": {
                 "BACKEND": "django.core.cache.backends.redis.RedisCache",
                 "LOCATION": REDIS_URL,
-                "KEY_PREFIX": "kyodo",
+                "KEY_PREFIX": prefix,
             },
         }
+        client = redis.Redis.from_url(REDIS_URL)
+        request.addfinalizer(lambda: [client.delete(key) for key in client.scan_iter(f"{prefix}*")])
     return request.param
 
 
