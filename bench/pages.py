@@ -104,6 +104,73 @@ def sign_in(base: str, username: str) -> str:
     return "; ".join(f"{k}={v}" for k, v in cookies.items())
 
 
+POST_SCRIPT = """
+local counter = 0
+local id = 0
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
+function init(args)
+  id = wrk.thread:get("id")
+end
+function request()
+  counter = counter + 1
+  local body = "csrfmiddlewaretoken=%(token)s&kind=individual&name=bench&consent=on&step=send"
+    .. "&email=post" .. id .. "-" .. counter .. "%%40example.jp"
+  return wrk.format("POST", "%(path)s", {
+    ["Content-Type"] = "application/x-www-form-urlencoded",
+    ["Cookie"] = "csrftoken=%(cookie)s",
+  }, body)
+end
+"""
+
+STORED = """
+import json
+from kyodo.events.models import Application
+rows = Application.objects.filter(event_id={pk})
+print(json.dumps([rows.count(), rows.values("email").distinct().count()]))
+"""
+
+
+def application_posts(base: str, env: dict[str, str]) -> dict:
+    """Application POSTs to one event under wrk (each a new applicant): rate and storage."""
+    import tempfile
+
+    from bench.rush import CREATE_EVENT, django_python
+
+    pk = int(django_python(env, CREATE_EVENT).splitlines()[-1])
+    path = f"/events/{pk}/"
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(base + path, timeout=10).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    cookie = next(c.value for c in jar if c.name == "csrftoken")
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(POST_SCRIPT % {"token": token, "path": path, "cookie": cookie})
+    try:
+        floor = wrk(base + FLOOR)
+        out = subprocess.run(
+            ["wrk", "-t", "2", "-c", str(CONNECTIONS), "-d", DURATION, "--latency",
+             "-s", script.name, base + path],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+    finally:
+        os.unlink(script.name)
+    answered = int(re.search(r"(\d+) requests in", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    stored, distinct = json.loads(django_python(env, STORED.format(pk=pk)).splitlines()[-1])
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "floor": floor,
+        "answered": answered,
+        "non2xx": int(errors.group(1)) if errors else 0,
+        "stored": stored,
+        "distinct": distinct,
+    }
+
+
 def one_database(database: str, database_url: str | None) -> dict:
     if database_url and database_url.startswith("postgres"):
         reset_postgres(database_url)
@@ -134,11 +201,12 @@ def one_database(database: str, database_url: str | None) -> dict:
             )  # fmt: skip
             measure("signed in", "member page", "/member/", uncached, member, GOAL_SIGNED_IN)
             measure("rendered", "search 協働", "/search/?q=協働", uncached, goal=GOAL_SEARCH)
+            posts = application_posts(uncached, uncached_env)
             memory = max(
                 (rss_mb(pid) for pid in children(server.pid) + children(uncached_server.pid)),
                 default=0.0,
             )
-    return {"rows": rows, "healthz": healthz, "worker_rss_mb": memory}
+    return {"rows": rows, "healthz": healthz, "posts": posts, "worker_rss_mb": memory}
 
 
 def run() -> dict:
