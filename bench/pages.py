@@ -262,6 +262,21 @@ def markdown(result: dict) -> str:
                 f"| {row['p50']:.1f} | {row['p99']:.1f} | {row['floor']['rps']:.0f} "
                 f"| {ratio:.3f} | {_verdict(ratio, row['goal'])} | {row['non2xx']} |"
             )
+        posts = r.get("posts")
+        if posts:
+            every_once = posts["stored"] == posts["distinct"] and posts["stored"] >= (
+                posts["answered"] - posts["non2xx"]
+            )
+            lines += [
+                "",
+                f"Application POSTs to one event (each a new applicant, answered with the "
+                f"redirect to the 完了 page): {posts['rps']:.0f}/s "
+                f"(floor {posts['floor']['rps']:.0f} req/s), goal ≥ 400/s: "
+                f"{'met' if posts['rps'] >= 400 else 'not met'}; {posts['answered']} answered, "
+                f"{posts['non2xx']} not 2xx/3xx, {posts['stored']} stored (those still in flight "
+                f"when wrk stopped included), {posts['distinct']} distinct applicants: "
+                f"{'each stored once' if every_once else 'NOT each stored once'}.",
+            ]
         lines += [
             "",
             f"Largest web worker RSS after the load: {r['worker_rss_mb']:.0f} MB (goal < 150 MB).",
