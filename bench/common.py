@@ -66,19 +66,35 @@ def kyodo(env: dict[str, str], *args: str) -> None:
 
 
 @contextmanager
-def demo_server(workers: int = 2, database_url: str | None = None):
+def demo_server(
+    workers: int = 2,
+    database_url: str | None = None,
+    app: str = "kyodo.wsgi:application",
+    extra_env: dict[str, str] | None = None,
+):
     """gunicorn + WhiteNoise with the demo loaded, as `make run` serves it; yields the base URL."""
     env, var = scratch_env(database_url)
+    env.update(extra_env or {})
     kyodo(env, "migrate", "--noinput", "-v", "0")
     kyodo(env, "demo")
     kyodo(env, "collectstatic", "--noinput", "-v", "0")
+    try:
+        with gunicorn(env, workers=workers, app=app) as (base, server):
+            server.env = env  # for benchmarks that run `kyodo shell` against the same installation
+            yield base, server
+    finally:
+        shutil.rmtree(var, ignore_errors=True)
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], workers: int = 2, app: str = "kyodo.wsgi:application"):
+    """One more gunicorn on a free port with this environment; yields (base URL, process)."""
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "kyodo.wsgi:application", "--bind",
+        [sys.executable, "-m", "gunicorn", app, "--bind",
          f"127.0.0.1:{port}", "--workers", str(workers), "--log-level", "warning"],
         env=env, cwd=ROOT,
     )  # fmt: skip
-    server.env = env  # for benchmarks that run `kyodo shell` against the same installation
     base = f"http://127.0.0.1:{port}"
     try:
         wait_for(base + "/healthz")
@@ -86,7 +102,20 @@ def demo_server(workers: int = 2, database_url: str | None = None):
     finally:
         server.terminate()
         server.wait(timeout=20)
-        shutil.rmtree(var, ignore_errors=True)
+
+
+def reset_postgres(url: str) -> None:
+    """An empty database of this URL's name (dropped first if it exists)."""
+    import urllib.parse
+
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urllib.parse.urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def wait_for(url: str, timeout: float = 30) -> None:

@@ -95,6 +95,9 @@ def client_run(base: str, path: str, n: int, ready: threading.Barrier, out: dict
             "kind": "individual",
             "name": f"申込者{n}",
             "email": f"rush{n}@example.jp",
+            # The form's consent, and the 確認 page's button (入力 → 確認 → 完了).
+            "consent": "on",
+            "step": "send",
         }
     ).encode()
     request = urllib.request.Request(base + path, data=data, headers={"Referer": base + path})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
@@ -54,10 +55,12 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [part.strip() for part in raw.split(",") if part.strip()]
 
 
-def env_database(name: str, default: str) -> dict:
+def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
     raw = os.environ.get(name) or default
     try:
-        config = dj_database_url.parse(raw, conn_max_age=0, conn_health_checks=True)
+        config = dj_database_url.parse(
+            raw, conn_max_age=conn_max_age, conn_health_checks=conn_max_age > 0
+        )
     except Exception as exc:  # the library raises several types for a bad URL
         raise ImproperlyConfigured(
             f"{name} is not a database URL Kyodo understands (sqlite:///path or "
@@ -79,6 +82,38 @@ def env_database(name: str, default: str) -> dict:
             f"{name} must point to SQLite or PostgreSQL; got engine {engine!r}."
         )
     return config
+
+
+def env_storage(name: str, *, endpoint_url: str = "", region_name: str = "") -> dict:
+    """The STORAGES["default"] entry: the local disk (MEDIA_ROOT) without a URL, S3-compatible
+    object storage (django-storages) for ``s3://bucket`` or ``s3://bucket/prefix``."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    parts = urlsplit(raw)
+    if parts.scheme != "s3" or not parts.netloc or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{name} must be s3://bucket or s3://bucket/prefix (the endpoint in "
+            f"STORAGE_ENDPOINT_URL, the keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY); "
+            f"got {raw!r}."
+        )
+    if endpoint_url and not endpoint_url.startswith(("http://", "https://")):
+        raise ImproperlyConfigured(
+            f"STORAGE_ENDPOINT_URL must be http://… or https://…; got {endpoint_url!r}."
+        )
+    options = {
+        "bucket_name": parts.netloc,
+        "location": parts.path.strip("/"),
+        # Private files: no public ACL, no public URL; Kyodo streams every download itself.
+        "default_acl": None,
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    if endpoint_url:
+        options["endpoint_url"] = endpoint_url
+    if region_name:
+        options["region_name"] = region_name
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
 def env_email(name: str, default: str) -> dict:

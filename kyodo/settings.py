@@ -15,6 +15,7 @@ from kyodo.env import (
     env_int,
     env_list,
     env_rates,
+    env_storage,
     env_str,
     local_secret_key,
 )
@@ -115,22 +116,38 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
-# "pages": anonymous public pages (kyodo.core.cache), per process, emptied by any write to the
-# database and expiring after TIMEOUT seconds at most.
+# Caches. Without CACHE_URL everything stays on this machine and needs nothing but Python: the
+# rate-limit counters in the database (table kyodo_ratelimit, created by migrate), the page cache in
+# each process's memory with its invalidation in a file under VAR_DIR (one host only). With
+# CACHE_URL=redis://host:6379/0 (Django's RedisCache) the counters, the page cache, its
+# invalidation, sessions and the periodic jobs' daily claims are shared by every host.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# "ratelimit": counters of rate limits and sign-in delays, shared by every process: the database
-# (table kyodo_ratelimit, created by migrate) or Redis with CACHE_URL=redis://host:6379/0.
 CACHE_URL = env_str("CACHE_URL")
-if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    CACHES["ratelimit"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": CACHE_URL,
-        "KEY_PREFIX": "kyodo",
-    }
-elif CACHE_URL:
+if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured(f"CACHE_URL must be redis://…; got {CACHE_URL!r}.")
+    raise ImproperlyConfigured(f"CACHE_URL must be redis://host:6379/0; got {CACHE_URL!r}.")
+
+
+# Keys start with this (several centers, or tests, sharing one Redis keep apart by it).
+CACHE_KEY_PREFIX = env_str("CACHE_KEY_PREFIX", "kyodo")
+
+
+def _redis(suffix: str, timeout: int | None = 300) -> dict:
+    return {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+        "KEY_PREFIX": CACHE_KEY_PREFIX + suffix,
+        "TIMEOUT": timeout,
+        # A host that loses Redis answers within a second instead of hanging its workers.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+
+
+# "ratelimit": counters of rate limits and sign-in delays, and the periodic jobs' daily claims
+# (kyodo periodic on several hosts runs each daily job once), shared by every process.
+if CACHE_URL:
+    CACHES["ratelimit"] = _redis("", timeout=86400)
 else:
     CACHES["ratelimit"] = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -138,16 +155,28 @@ else:
         "TIMEOUT": 86400,
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
-# Public pages for anonymous visitors (kyodo.core.cache); 0 turns the page cache off. Its
-# invalidation is shared through a file in VAR_DIR, so it suits web processes on one host.
+# Public pages for anonymous visitors (kyodo.core.cache); 0 turns the page cache off. Pages expire
+# after this many seconds at most and are dropped by any write to the database (the generation:
+# a file in VAR_DIR without CACHE_URL, a Redis key with it, so a write on one host is never served
+# stale by another).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60, minimum=0)
 if PAGE_CACHE_SECONDS:
-    CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "kyodo-pages",
-        "TIMEOUT": PAGE_CACHE_SECONDS,
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    }
+    CACHES["pages"] = (
+        _redis("-pages", timeout=PAGE_CACHE_SECONDS)
+        if CACHE_URL
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "kyodo-pages",
+            "TIMEOUT": PAGE_CACHE_SECONDS,
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    )
+# Sessions live in the database, which every host shares; with CACHE_URL they are also kept in
+# Redis (cached_db), so a signed-in request reads its session without a query.
+if CACHE_URL:
+    CACHES["sessions"] = _redis("-sessions", timeout=None)
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_CACHE_ALIAS = "sessions"
 
 ROOT_URLCONF = "kyodo.urls"
 WSGI_APPLICATION = "kyodo.wsgi.application"
@@ -172,7 +201,16 @@ TEMPLATES = [
     }
 ]
 
-DATABASES = {"default": env_database("DATABASE_URL", f"sqlite:///{VAR_DIR / 'kyodo.sqlite3'}")}
+# Each web worker keeps its database connection for DB_CONN_MAX_AGE seconds (0: a new one for every
+# request, as Django's default; opening one costs several milliseconds on PostgreSQL). A kept
+# connection is checked before each request reuses it (CONN_HEALTH_CHECKS), so a restarted
+# database costs one failed check, not an error page.
+DB_CONN_MAX_AGE = env_int("DB_CONN_MAX_AGE", 600, minimum=0)
+DATABASES = {
+    "default": env_database(
+        "DATABASE_URL", f"sqlite:///{VAR_DIR / 'kyodo.sqlite3'}", conn_max_age=DB_CONN_MAX_AGE
+    )
+}
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file, not memory, so tests that run threads (live server, concurrent applications) see
     # one database with real locking, as in production.
@@ -229,8 +267,18 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
+# Uploaded files: MEDIA_ROOT on this machine, or S3-compatible object storage shared by every host
+# with STORAGE_URL=s3://bucket/optional/prefix (django-storages; the endpoint from
+# STORAGE_ENDPOINT_URL for MinIO and other S3-compatible services, the keys from
+# AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role). Files stay private: every
+# download goes through Kyodo, which checks the person's role and sends the file as an attachment.
+STORAGE_URL = env_str("STORAGE_URL")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": env_storage(
+        "STORAGE_URL",
+        endpoint_url=env_str("STORAGE_ENDPOINT_URL"),
+        region_name=env_str("STORAGE_REGION", ""),
+    ),
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

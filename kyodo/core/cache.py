@@ -18,12 +18,14 @@ SAVEPOINT`` moves it too), and the shared one, moved when the write is committed
 processes cannot see it before; moving it earlier would let them cache the old page under the
 new generation).
 
-The generation lives in a small file under ``VAR_DIR`` shared by every process on the machine
-(gunicorn workers, the task worker, management commands). Measured on the development machine:
-reading it costs about 50 µs, against about 5 ms for a database query on a new connection (Django
-opens one per request) and 30 µs on an open one; moving it (a temporary file renamed over it)
-about 1.3 ms, once per committed transaction. The pages themselves are in the ``pages`` cache of
-``settings.CACHES`` (local memory by default, one per worker); entries also expire after its
+Where the generation lives. On one host (no ``CACHE_URL``): a small file under ``VAR_DIR`` shared
+by every process on the machine (gunicorn workers, the task worker, management commands); reading
+it costs about 50 µs, moving it (a temporary file renamed over it) about 1.3 ms, once per committed
+transaction. On several hosts (``CACHE_URL=redis://…``): a key in Redis, read with one round trip
+per cacheable request and moved with one SET per committed transaction, so a write on one host
+makes the pages of every host stale; the pages themselves are then in Redis too. If Redis cannot
+be reached, requests go past the page cache (rendered, never stale) and the failure is logged.
+The pages are in the ``pages`` cache of ``settings.CACHES``; entries also expire after its
 ``TIMEOUT``, which bounds how late a page follows the clock (an application period that opens).
 
 Only committed data is cached: a request served inside an open transaction (which happens in
@@ -36,6 +38,7 @@ page with a token of their own, and the CSRF middleware sets their cookie as for
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import re
 import secrets
@@ -55,6 +58,11 @@ from django.middleware.csrf import (
 )
 
 CACHE_ALIAS = "pages"
+# With CACHE_URL, the generation is this key of the shared cache (Redis).
+GENERATION_ALIAS = "ratelimit"
+GENERATION_KEY = "page-generation"
+
+logger = logging.getLogger("kyodo.core")
 
 # Areas with personal or role-dependent content, and anything not an HTML page for everyone.
 EXCLUDED_PREFIXES = (
@@ -119,18 +127,42 @@ def _bump_local() -> None:
     _local_value[0] = next(_local_generation) + 1
 
 
+def _shared_store():
+    """The shared cache holding the generation, or None on one host (the file)."""
+    return caches[GENERATION_ALIAS] if settings.CACHE_URL else None
+
+
 def current_generation() -> str:
-    """The shared generation (the file) and this process's own (writes not yet committed)."""
-    try:
-        with open(generation_path(), "rb") as f:
-            shared = f.read().decode("ascii", "replace")
-    except FileNotFoundError:
-        shared = "0"
+    """The shared generation (the file, or Redis with CACHE_URL) and this process's own (writes
+    not yet committed)."""
+    store = _shared_store()
+    if store is not None:
+        shared = store.get(GENERATION_KEY)
+        if shared is None:
+            # Redis restarted or evicted the key: a new random generation, never an old one.
+            store.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+            shared = store.get(GENERATION_KEY) or "0"
+    else:
+        try:
+            with open(generation_path(), "rb") as f:
+                shared = f.read().decode("ascii", "replace")
+        except FileNotFoundError:
+            shared = "0"
     return f"{shared}.{_local_value[0]}"
 
 
 def bump_generation() -> None:
-    """Make every cached page stale, in every process of this machine."""
+    """Make every cached page stale, in every process of this machine (of every host with
+    CACHE_URL)."""
+    store = _shared_store()
+    if store is not None:
+        try:
+            store.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        except Exception:
+            # The write is committed already; the pages cached elsewhere expire after
+            # PAGE_CACHE_SECONDS at most. Worth an alert, not an error page.
+            logger.exception("page cache: could not move the shared generation in Redis")
+        return
     path = generation_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".page-cache-generation-")
@@ -274,17 +306,24 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         cache = page_cache()
-        key = cache_key(request) if cache is not None else None
+        try:
+            key = cache_key(request) if cache is not None else None
+            cached = cache.get(key) if key is not None else None
+        except Exception:  # Redis unreachable: render the page, never serve a stale one
+            logger.exception("page cache unavailable")
+            return self.get_response(request)
         if key is None:
             return self.get_response(request)
-        cached = cache.get(key)
         if cached is not None:
             return self._from_cache(request, cached)
         response = self.get_response(request)
         if _storable(request, response):
             content = _without_tokens(request, response.content)
             headers = {k: v for k, v in response.items() if k.lower() != "set-cookie"}
-            cache.set(key, (content, headers))
+            try:
+                cache.set(key, (content, headers))
+            except Exception:
+                logger.exception("page cache unavailable")
         return response
 
     def _from_cache(self, request: HttpRequest, cached) -> HttpResponse:

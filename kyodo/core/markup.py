@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import markdown
 import nh3
@@ -15,7 +16,24 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"scope"}, "td": set()}
 
 
+# Texts up to this length are kept rendered (per process): the same page text is rendered on
+# every view of its page, and building the Markdown converter alone costs about 1 ms.
+_CACHED_TEXT_MAX = 20_000
+
+
 def render_markdown(text: str) -> SafeString:
+    text = text or ""
+    if len(text) <= _CACHED_TEXT_MAX:
+        return mark_safe(_render_cached(text))  # sanitised by nh3 in _render
+    return mark_safe(_render(text))  # sanitised by nh3 in _render
+
+
+@lru_cache(maxsize=512)
+def _render_cached(text: str) -> str:
+    return _render(text)
+
+
+def _render(text: str) -> str:
     html = markdown.markdown(text or "", extensions=["tables", "sane_lists"], output_format="html")
     # Headings start at h2 (the page's own title is its only h1) and keep their order, whether
     # the writer began with # or ##: the text's highest heading becomes h2.
@@ -32,4 +50,4 @@ def render_markdown(text: str) -> SafeString:
         url_schemes={"http", "https", "mailto", "tel"},
         link_rel="noopener noreferrer",
     )
-    return mark_safe(cleaned)  # sanitised by nh3 just above
+    return str(cleaned)

@@ -11,6 +11,22 @@ from kyodo.core.outbox import outbox_flush
 logger = logging.getLogger("kyodo.periodic")
 
 
+# How long a day's claim is kept: past the day itself, whatever the hosts' clocks.
+CLAIM_SECONDS = 2 * 86400
+
+
+def claim_daily(dotted: str, day) -> bool:
+    """True for the one process, on any host, that runs ``dotted`` on ``day``.
+
+    The claim is an atomic add to the shared cache (``CACHES["ratelimit"]``: the database table
+    without CACHE_URL, where the key is the primary key, so of two inserts one fails; Redis
+    ``SET NX`` with it). `kyodo periodic` may then run on every host: each daily job runs once.
+    """
+    from django.core.cache import caches
+
+    return caches["ratelimit"].add(f"periodic:{dotted}:{day.isoformat()}", 1, CLAIM_SECONDS)
+
+
 def daily_jobs() -> list[str]:
     """Dotted paths of idempotent jobs the apps want run once a day (``periodic_daily``)."""
     return [
@@ -21,7 +37,8 @@ def daily_jobs() -> list[str]:
 class Command(BaseCommand):
     help = (
         "Scheduled work: deliver due outbox mail every minute and run each app's daily jobs "
-        "(such as removing applicants' personal data). Every job is safe to run twice."
+        "(such as removing applicants' personal data). Every job is safe to run twice; with "
+        "several hosts each daily job runs once a day, on the first host that claims it."
     )
 
     def add_arguments(self, parser):
@@ -36,7 +53,10 @@ class Command(BaseCommand):
             today = timezone.localdate()
             if last_daily != today:
                 for dotted in daily_jobs():
-                    self._run(dotted, import_string(dotted))
+                    if claim_daily(dotted, today):
+                        self._run(dotted, import_string(dotted))
+                    elif self.verbosity > 1:
+                        self.stdout.write(f"{dotted}: run today by another process")
                 last_daily = today
             if once:
                 return
