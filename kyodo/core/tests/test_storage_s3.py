@@ -140,7 +140,9 @@ def test_a_group_file_in_the_bucket_is_served_to_its_group_and_staff_only(
     group = make_group(make_user, "kaze", "西東京風の会")
     other = make_group(make_user, "mori", "東の森の会")
     proposal = services.proposal_create(
-        actor=group.representative_user, call=_open_call(), data=dict(PROPOSAL_DATA)
+        actor=group.representative_user,
+        call=_open_call(),
+        fields=services.ProposalFields(**PROPOSAL_DATA),
     )
     client.force_login(group.representative_user)
     base = f"/group/collaboration/proposals/{proposal.pk}/attachments/"
