@@ -568,19 +568,22 @@ def _fits(event: Event, taken: Taken, *, people: int, is_group: bool) -> bool:
 
 
 def check_accepting(event: Event, *, today: date | None = None) -> None:
-    """Raise unless ``event`` takes applications today (published, in its application period)."""
-    today = today or timezone.localdate()
-    if event.status == Event.Status.CANCELLED:
-        raise EventCancelled()
-    if event.status != Event.Status.PUBLISHED or not event.accepts_applications:
-        raise ApplicationsClosed()
-    if event.applications_open_on and today < event.applications_open_on:
-        raise ApplicationsNotOpenYet(
-            _("Applications open on %(date)s.") % {"date": _wareki(event.applications_open_on)}
-        )
-    closes = event.applications_close_on or event.date
-    if today > closes:
-        raise ApplicationsClosed(_("Applications for this event have closed."))
+    """Raise, with the reason, unless ``event`` takes applications today: the rule is
+    ``events.models.application_conditions``, which ``Event.objects.open_for_applications``
+    filters by too."""
+    match event.application_refusal(today):
+        case None:
+            return
+        case "not_cancelled":
+            raise EventCancelled()
+        case "opened":
+            raise ApplicationsNotOpenYet(
+                _("Applications open on %(date)s.") % {"date": _wareki(event.applications_open_on)}
+            )
+        case "not_closed":
+            raise ApplicationsClosed(_("Applications for this event have closed."))
+        case _:  # "published": a draft, or not taking applications
+            raise ApplicationsClosed()
 
 
 def application_submit(
