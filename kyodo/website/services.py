@@ -7,7 +7,7 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -24,14 +24,6 @@ ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "csv", "txt", "png", "jpeg")
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
-def _create[M: models.Model](*, actor, row: M, fields: list[str], action: str) -> M:
-    """Validate and save a new row, and audit its ``fields`` (the updates: ``update_fields``)."""
-    row.full_clean()
-    row.save()
-    audit_log(actor=actor, action=action, obj=row, changes=diff_fields(None, row, fields))
-    return row
-
-
 PAGE_FIELDS = ["title", "body"]
 
 
@@ -41,11 +33,14 @@ def page_update(*, actor, slug: str, title: str, body: str) -> Page:
     with transaction.atomic():
         page = Page.objects.filter(slug=slug).first()
         if page is None:
-            page = _create(
+            page = Page(slug=slug, title=title, body=body)
+            page.full_clean()
+            page.save()
+            audit_log(
                 actor=actor,
-                row=Page(slug=slug, title=title, body=body),
-                fields=PAGE_FIELDS,
                 action="kyodo.website.page.updated",
+                obj=page,
+                changes=diff_fields(None, page, PAGE_FIELDS),
             )
         else:
             page, _changes = update_fields(
@@ -77,11 +72,14 @@ def news_save(
     values = given(title=title, body=body, published_at=published_at, is_published=is_published)
     with transaction.atomic():
         if post is None:
-            post = _create(
+            post = NewsPost(author=actor, **values)
+            post.full_clean()
+            post.save()
+            audit_log(
                 actor=actor,
-                row=NewsPost(author=actor, **values),
-                fields=NEWS_FIELDS,
                 action="kyodo.website.news.created",
+                obj=post,
+                changes=diff_fields(None, post, NEWS_FIELDS),
             )
         else:
             post, _changes = update_fields(
