@@ -27,6 +27,7 @@ from enum import Enum
 from typing import Any, Final, Literal
 
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 
 from kyodo.core.audit import audit_log
 
@@ -87,7 +88,7 @@ def update_fields[M: models.Model](
     model = type(instance)
     with transaction.atomic():
         locked = model._default_manager.select_for_update().get(pk=instance.pk)
-        before = model(**{name: getattr(locked, name) for name in _concrete(model, fields)})
+        before = model(**{name: _stored(locked, name) for name in _concrete(model, fields)})
         before.pk = locked.pk
         for name, value in values.items():
             setattr(locked, name, value)
@@ -107,6 +108,13 @@ def update_fields[M: models.Model](
                 actor=actor, action=action, obj=locked, changes={**(audit_context or {}), **changes}
             )
     return locked, changes
+
+
+def _stored(instance: models.Model, name: str) -> Any:
+    # A file field's value is a FieldFile bound to its row (saving a new file renames it in
+    # place); the snapshot keeps the stored name instead, so the diff sees the change.
+    value = getattr(instance, name)
+    return value.name if isinstance(value, FieldFile) else value
 
 
 def _concrete(model: type[models.Model], names: list[str]) -> list[str]:

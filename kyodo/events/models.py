@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.conditions import holds
 from kyodo.core.models import Venue
 from kyodo.core.text import normalize_reading
 
@@ -82,18 +83,25 @@ class EventQuerySet(models.QuerySet):
         return self.visible().filter(date__gte=today or timezone.localdate())
 
     def open_for_applications(self, today: date | None = None):
-        """Events that take applications on ``today``, as ``services.check_accepting`` decides:
-        published, accepting, inside the application period (which ends on the event's day
-        unless it closes earlier). A full event still takes applications (a waiting list)."""
-        today = today or timezone.localdate()
-        return self.filter(
-            Q(status=Event.Status.PUBLISHED, accepts_applications=True)
-            & (Q(applications_open_on__isnull=True) | Q(applications_open_on__lte=today))
-            & (
-                Q(applications_close_on__gte=today)
-                | Q(applications_close_on__isnull=True, date__gte=today)
-            )
-        )
+        """Events that take applications on ``today``: those meeting every one of
+        :func:`application_conditions` (``services.check_accepting`` refuses with the first an
+        event fails). A full event still takes applications (a waiting list)."""
+        return self.filter(*application_conditions(today or timezone.localdate()).values())
+
+
+def application_conditions(today: date) -> dict[str, Q]:
+    """When an event takes applications on ``today``: the conditions that must all hold, named,
+    in the order a refusal names the first that fails (``Event.application_refusal``)."""
+    return {
+        "not_cancelled": ~Q(status=Event.Status.CANCELLED),
+        "published": Q(status=Event.Status.PUBLISHED, accepts_applications=True),
+        "opened": Q(applications_open_on__isnull=True) | Q(applications_open_on__lte=today),
+        # The period ends on the event's day unless it closes earlier.
+        "not_closed": (
+            Q(applications_close_on__gte=today)
+            | Q(applications_close_on__isnull=True, date__gte=today)
+        ),
+    }
 
 
 class Event(models.Model):
@@ -197,6 +205,12 @@ class Event(models.Model):
         from django.urls import reverse
 
         return reverse("events:detail", args=[self.pk])
+
+    def application_refusal(self, today: date | None = None) -> str | None:
+        """The first of :func:`application_conditions` this event (as it is in memory) fails on
+        ``today``; None when it takes applications. ``services.check_accepting`` words it."""
+        conditions = application_conditions(today or timezone.localdate())
+        return next((name for name, q in conditions.items() if not holds(q, self)), None)
 
     @property
     def series_label(self) -> str:

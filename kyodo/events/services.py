@@ -372,16 +372,14 @@ def event_record_attendance(
     valid = set(Application.Attendance.values)
     if any(value not in valid for value in attendance.values()):
         raise InvalidEvent(_("Unknown attendance value."))
-    with transaction.atomic():
-        event = _lock_event(event.pk)
-        if event.status == Event.Status.CANCELLED:
+    marked: dict[str, str] = {}
+
+    def derive(event: Event, before: Event) -> None:
+        # The checks, each application's attendance, then the totals from them and the walk-ins.
+        if before.status == Event.Status.CANCELLED:
             raise EventCancelled()
         if event.date > timezone.localdate():
             raise InvalidEvent(_("Attendance can be recorded only on or after the day."))
-        fields = ["status", "attendance_people", "attendance_groups"]
-        fields += ["walk_in_people", "walk_in_groups"]
-        before = Event(**{name: getattr(event, name) for name in fields})
-        changes = {}
         for pk, value in attendance.items():
             updated = (
                 event.applications.filter(pk=pk, status=Application.Status.CONFIRMED)
@@ -389,7 +387,7 @@ def event_record_attendance(
                 .update(attendance=value)
             )
             if updated:
-                changes[f"application {pk}"] = value
+                marked[f"application {pk}"] = value
         came = event.applications.filter(
             status=Application.Status.CONFIRMED, attendance=Application.Attendance.ATTENDED
         ).aggregate(
@@ -399,7 +397,6 @@ def event_record_attendance(
         )
         if not came["any"] and walk_in_people is None and walk_in_groups is None:
             raise InvalidEvent(_("Mark who came, or give the number who came without applying."))
-        event.walk_in_people, event.walk_in_groups = walk_in_people, walk_in_groups
         event.attendance_people = (
             came["people"] + (walk_in_people or 0)
             if came["any"] or walk_in_people is not None
@@ -410,11 +407,26 @@ def event_record_attendance(
             if came["groups"] or walk_in_groups is not None
             else None
         )
-        event.status = Event.Status.HELD
-        event.save(update_fields=[*fields, "updated_at"])
-        changes = diff_fields(before, event, fields) | changes
-        audit_log(
-            actor=actor, action="kyodo.events.event.attendance_recorded", obj=event, changes=changes
+
+    with transaction.atomic():
+        event, _changes = update_fields(
+            actor=actor,
+            instance=event,
+            values={
+                "status": Event.Status.HELD,
+                "walk_in_people": walk_in_people,
+                "walk_in_groups": walk_in_groups,
+            },
+            fields=[
+                "status",
+                "attendance_people",
+                "attendance_groups",
+                "walk_in_people",
+                "walk_in_groups",
+            ],
+            action="kyodo.events.event.attendance_recorded",
+            before_save=derive,
+            audit_extra=lambda _event, _before: marked,
         )
     return event
 
@@ -568,19 +580,22 @@ def _fits(event: Event, taken: Taken, *, people: int, is_group: bool) -> bool:
 
 
 def check_accepting(event: Event, *, today: date | None = None) -> None:
-    """Raise unless ``event`` takes applications today (published, in its application period)."""
-    today = today or timezone.localdate()
-    if event.status == Event.Status.CANCELLED:
-        raise EventCancelled()
-    if event.status != Event.Status.PUBLISHED or not event.accepts_applications:
-        raise ApplicationsClosed()
-    if event.applications_open_on and today < event.applications_open_on:
-        raise ApplicationsNotOpenYet(
-            _("Applications open on %(date)s.") % {"date": _wareki(event.applications_open_on)}
-        )
-    closes = event.applications_close_on or event.date
-    if today > closes:
-        raise ApplicationsClosed(_("Applications for this event have closed."))
+    """Raise, with the reason, unless ``event`` takes applications today: the rule is
+    ``events.models.application_conditions``, which ``Event.objects.open_for_applications``
+    filters by too."""
+    match event.application_refusal(today):
+        case None:
+            return
+        case "not_cancelled":
+            raise EventCancelled()
+        case "opened":
+            raise ApplicationsNotOpenYet(
+                _("Applications open on %(date)s.") % {"date": _wareki(event.applications_open_on)}
+            )
+        case "not_closed":
+            raise ApplicationsClosed(_("Applications for this event have closed."))
+        case _:  # "published": a draft, or not taking applications
+            raise ApplicationsClosed()
 
 
 def application_submit(

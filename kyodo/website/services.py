@@ -24,22 +24,33 @@ ATTACHMENT_KINDS = ("pdf", "docx", "xlsx", "csv", "txt", "png", "jpeg")
 ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024
 
 
+PAGE_FIELDS = ["title", "body"]
+
+
 def page_update(*, actor, slug: str, title: str, body: str) -> Page:
     """Create or update one of the site's text pages."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
-        page = Page.objects.select_for_update().filter(slug=slug).first()
-        before = Page(title=page.title, body=page.body) if page else None
-        page = page or Page(slug=slug)
-        page.title, page.body = title, body
-        page.full_clean()
-        page.save()
-        audit_log(
-            actor=actor,
-            action="kyodo.website.page.updated",
-            obj=page,
-            changes=diff_fields(before, page, ["title", "body"]),
-        )
+        page = Page.objects.filter(slug=slug).first()
+        if page is None:
+            page = Page(slug=slug, title=title, body=body)
+            page.full_clean()
+            page.save()
+            audit_log(
+                actor=actor,
+                action="kyodo.website.page.updated",
+                obj=page,
+                changes=diff_fields(None, page, PAGE_FIELDS),
+            )
+        else:
+            page, _changes = update_fields(
+                actor=actor,
+                instance=page,
+                values={"title": title, "body": body},
+                fields=PAGE_FIELDS,
+                action="kyodo.website.page.updated",
+                before_save=lambda page, _before: page.full_clean(),
+            )
         indexing.index(page)
     return page
 
@@ -155,14 +166,10 @@ def access_update(
         "fax": fax,
         "map_description": map_description,
     }
-    with transaction.atomic():
-        info = AccessInfo.objects.select_for_update().order_by("pk").first()
-        before = AccessInfo(**{f: getattr(info, f) for f in ACCESS_FIELDS}) if info else None
-        info = info or AccessInfo()
-        old_map = info.map_image.name if info.map_image else ""
-        for name, value in values.items():
-            setattr(info, name, value)
-        keeps_map = map_upload is not None or (bool(old_map) and not remove_map)
+
+    def place_map(info: AccessInfo, before: AccessInfo) -> None:
+        # Checks, then the map: a new image replaces the old one, or the old one is removed.
+        keeps_map = map_upload is not None or (bool(before.map_image) and not remove_map)
         if keeps_map and not info.map_description.strip():
             raise WebsiteError(
                 _("Describe what the map shows, for those who cannot see it."),
@@ -173,15 +180,40 @@ def access_update(
             info.map_image = ""
         if map_upload is not None:
             info.map_image.save(PurePath(map_upload.name).name, map_upload, save=False)
-        info.save()
-        changes = diff_fields(before, info, ACCESS_FIELDS)
-        new_map = info.map_image.name if info.map_image else ""
-        if new_map != old_map:
-            changes["map_image"] = [old_map or None, new_map or None]
-            if old_map:
-                storage = info.map_image.storage
-                transaction.on_commit(lambda: storage.delete(old_map))
-        audit_log(actor=actor, action="kyodo.website.access.updated", obj=info, changes=changes)
+
+    def map_change(info: AccessInfo, before: AccessInfo) -> dict:
+        # The map by its file name (the old file goes once the change is committed).
+        old_map, new_map = before.map_image.name or "", info.map_image.name or ""
+        if new_map == old_map:
+            return {}
+        if old_map:
+            storage = info.map_image.storage
+            transaction.on_commit(lambda: storage.delete(old_map))
+        return {"map_image": [old_map or None, new_map or None]}
+
+    with transaction.atomic():
+        info = AccessInfo.objects.order_by("pk").first()
+        if info is None:
+            info = AccessInfo(**values)
+            place_map(info, AccessInfo())
+            info.save()
+            audit_log(
+                actor=actor,
+                action="kyodo.website.access.updated",
+                obj=info,
+                changes=diff_fields(None, info, ACCESS_FIELDS) | map_change(info, AccessInfo()),
+            )
+        else:
+            info, _changes = update_fields(
+                actor=actor,
+                instance=info,
+                values=values,
+                fields=[*ACCESS_FIELDS, "map_image"],
+                action="kyodo.website.access.updated",
+                before_save=place_map,
+                audited=ACCESS_FIELDS,
+                audit_extra=map_change,
+            )
         # The access page shows (and is found by) these facts; titled in the site's language.
         with translation.override(settings.LANGUAGE_CODE):
             title = str(Page.Slug.ACCESS.label)

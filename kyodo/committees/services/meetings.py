@@ -34,6 +34,7 @@ from kyodo.core.audit import audit_log
 from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import Venue
 from kyodo.core.roles import Role, require_role
+from kyodo.core.services import update_fields
 from kyodo.core.wareki import fiscal_year, format_time_ja, format_wareki
 
 NEXT_MEETING_TITLE = "次回{committee}日程について"
@@ -138,12 +139,12 @@ def meeting_update(
             _("Choose scheduled or held; cancel a meeting with 中止."), field="status"
         )
     _check_times(start_time, end_time)
-    with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+
+    def check(meeting: Meeting, before: Meeting) -> None:
         editable_minutes(meeting)
-        if meeting.status == Meeting.Status.CANCELLED:
+        if before.status == Meeting.Status.CANCELLED:
             raise InvalidInput(_("This meeting has been cancelled."))
-        if fiscal_year(date) != meeting.fiscal_year:
+        if fiscal_year(meeting.date) != meeting.fiscal_year:
             raise InvalidInput(
                 _(
                     "The new date is in another fiscal year, which would change the meeting's "
@@ -151,35 +152,42 @@ def meeting_update(
                 ),
                 field="date",
             )
-        if status == Meeting.Status.HELD and date > timezone.localdate():
+        if meeting.status == Meeting.Status.HELD and meeting.date > timezone.localdate():
             raise InvalidInput(
                 _("A meeting in the future cannot be recorded as held."), field="status"
             )
-        if date != meeting.date:
-            _check_date_free(meeting.committee, date, exclude=meeting, allow=allow_same_day)
-        before = Meeting(**{f: getattr(meeting, f) for f in _WHEN_WHERE})
-        before_status = meeting.status
-        meeting.date, meeting.start_time, meeting.end_time = date, start_time, end_time
-        meeting.venue, meeting.status = venue, status
-        meeting.save(update_fields=[*_WHEN_WHERE, "status"])
-        changed = [f for f in _WHEN_WHERE if getattr(before, f) != getattr(meeting, f)]
-        if "date" in changed:
-            index_meeting(meeting.pk)
-        told = 0
-        if changed and meeting.notice_sent_at and status == Meeting.Status.SCHEDULED:
-            told = _mail_members(
-                meeting, "committees/mail/meeting_changed.txt", kind="changed", before=before
-            )
-        audit_log(
-            actor=actor,
-            action="kyodo.committees.meeting.updated",
-            obj=meeting,
-            changes={
-                **{f: [getattr(before, f), getattr(meeting, f)] for f in changed},
-                **({"status": [before_status, status]} if before_status != status else {}),
-                **({"members_told": told} if told else {}),
-            },
+        if meeting.date != before.date:
+            _check_date_free(meeting.committee, meeting.date, exclude=meeting, allow=allow_same_day)
+
+    def tell_members(meeting: Meeting, before: Meeting) -> dict:
+        # After the save: members who had the notice hear of a new day, time or venue; the
+        # audit row says how many.
+        moved = any(getattr(before, f) != getattr(meeting, f) for f in _WHEN_WHERE)
+        if not (moved and meeting.notice_sent_at and meeting.status == Meeting.Status.SCHEDULED):
+            return {}
+        told = _mail_members(
+            meeting, "committees/mail/meeting_changed.txt", kind="changed", before=before
         )
+        return {"members_told": told} if told else {}
+
+    with transaction.atomic():
+        meeting, changes = update_fields(
+            actor=actor,
+            instance=meeting,
+            values={
+                "date": date,
+                "start_time": start_time,
+                "end_time": end_time,
+                "venue": venue,
+                "status": status,
+            },
+            fields=[*_WHEN_WHERE, "status"],
+            action="kyodo.committees.meeting.updated",
+            before_save=check,
+            audit_extra=tell_members,
+        )
+        if "date" in changes:
+            index_meeting(meeting.pk)
     return meeting
 
 

@@ -422,3 +422,38 @@ def test_notice_goes_to_every_seated_member_through_the_outbox(committee, staff,
     assert "■開催日時：平成23年1月18日(火) 午後7時～9時" in body
     assert "■開催会場：イングビル3階 第1会議室" in body
     assert "報告事項\n  1. 業務報告について" in body
+
+
+def test_a_meeting_update_audits_its_changes_and_the_members_told_once(staff, meeting):
+    def update(**changes):
+        when = {
+            "date": meeting.date,
+            "start_time": meeting.start_time,
+            "end_time": meeting.end_time,
+            "venue": meeting.venue,
+            "status": Meeting.Status.SCHEDULED,
+        }
+        return services.meeting_update(actor=staff, meeting=meeting, **(when | changes))
+
+    def audited() -> list[dict]:
+        rows = AuditEntry.objects.filter(action="kyodo.committees.meeting.updated")
+        return [entry.changes for entry in rows.order_by("pk")]
+
+    update(start_time=time(18, 30))  # before the notice: nobody to tell
+    services.meeting_send_notice(actor=staff, meeting=meeting)
+    update(start_time=time(18, 30), venue=None)
+    update(start_time=time(18, 30), venue=None)  # nothing changed: no row
+    # A refused change writes nothing either.
+    with pytest.raises(InvalidInput) as error:
+        update(date=date(2011, 4, 5))
+    assert error.value.field == "date"
+    assert audited() == [
+        {"start_time": ["19:00:00", "18:30:00"]},
+        {"venue": ["イングビル3階 第1会議室", None], "members_told": 4},
+    ]
+    meeting.refresh_from_db()
+    assert (meeting.date, meeting.start_time, meeting.venue) == (
+        date(2011, 1, 18),
+        time(18, 30),
+        None,
+    )

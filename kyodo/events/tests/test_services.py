@@ -290,6 +290,26 @@ def test_attendance_makes_the_event_held_and_marks_each_application(make_event, 
     }
 
 
+def test_attendance_is_audited_once_with_each_application_marked(make_event, staff_user):
+    event = make_event(capacity_people=10)
+    came, absent = apply(event, 1), apply(event, 2)
+    Event.objects.filter(pk=event.pk).update(date=timezone.localdate())
+    marks = {came.pk: "attended", absent.pk: "no_show"}
+
+    services.event_record_attendance(actor=staff_user, event=event, attendance=marks)
+    services.event_record_attendance(actor=staff_user, event=event, attendance=marks)
+
+    rows = AuditEntry.objects.filter(action="kyodo.events.event.attendance_recorded")
+    assert [entry.changes for entry in rows] == [
+        {
+            "status": ["published", "held"],
+            "attendance_people": [None, 1],
+            f"application {came.pk}": "attended",
+            f"application {absent.pk}": "no_show",
+        }
+    ]  # the second time nothing changed: no row
+
+
 def test_only_walk_in_groups_leave_the_count_of_people_empty(make_event, staff_user):
     # The seed's briefing: 24 groups at the door, nobody applied, no count of people.
     event = make_event(capacity_groups=30)
