@@ -12,17 +12,27 @@ from ._syntax import nfkc, squash
 # Field keys as written in the header table, by the field they fill.
 HEADER_KEYS: dict[str, str] = {
     "開催日時": "date",
+    "開催年月日": "date",
+    "会議日時": "date",
+    "開会日時": "date",
     "日時": "date",
     "開催日": "date",
+    "期日": "date",
+    "時間": "date",
+    "開催時間": "date",
     "開催会場": "venue",
     "開催場所": "venue",
     "会場": "venue",
     "場所": "venue",
     "オンライン出席": "online",
     "出席委員": "attendees",
+    "出席構成員": "attendees",
+    "出席議員": "attendees",
     "出席者": "attendees",
     "出席": "attendees",
     "欠席委員": "absentees",
+    "欠席構成員": "absentees",
+    "欠席議員": "absentees",
     "欠席者": "absentees",
     "欠席": "absentees",
     "事務局出席者": "secretariat",
@@ -35,8 +45,8 @@ _KEY_ALT = "|".join(
     r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
 )
 _FIELD = re.compile(
-    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・])?[ 　]*(?:[0-9０-９]{{1,2}}[.．]?[ 　]*)?"
-    rf"(?P<key>{_KEY_ALT})[ 　]*(?P<sep>[：:]|　|$)[ 　]*(?P<value>.*)$"
+    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?:[0-9０-９]{{1,2}}[.．]?[ 　]*)?"
+    rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*(?P<sep>[：:]|　|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)))[ 　]*(?P<value>.*)$"
 )
 
 
@@ -55,7 +65,8 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
     match = _FIELD.match(line)
     if not match:
         return None
-    if not match["bullet"] and (need_mark or match["sep"] in ("",)):
+    bracketed = match.group(0)[match.end("key") : match.end("key") + 1] in "】]］〕"
+    if not match["bullet"] and not bracketed and (need_mark or match["sep"] in ("",)):
         return None
     return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip())
 
@@ -75,6 +86,19 @@ TITLE_WORDS = (
     "会議記録",
     "会議概要",
     "議事概要",
+    "速記録",
+    "会議の記録",
+    "会議結果",
+    "議事の概要",
+    "会議の概要",
+    "議事要録",
+    "議事録要旨",
+)
+# A title that names only the body and the sitting: 「第１２回　ひかり市環境審議会」.
+_SITTING = re.compile(
+    r"(?:第[0-9一二三四五六七八九十百]{1,4}回|定例会|臨時会|総会)"
+    r"|(?:会議|委員会|審議会|協議会|部会|分科会|懇談会|懇話会|検討会|研究会|推進会議|総会)"
+    r"(?:第[0-9一二三四五六七八九十]{1,3}号)?$"
 )
 _FISCAL_WESTERN = re.compile(r"[(]([0-9]{4})[)]\s*年度|([0-9]{4})\s*年度")
 _FISCAL_ERA = re.compile(r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*(?:[(][0-9]{4}[)])?\s*年度")
@@ -84,6 +108,34 @@ _MEETING_NUMBER = re.compile(r"第\s*([0-9]{1,3})\s*回")
 def is_title(line: str) -> bool:
     text = squash(nfkc(line))
     return any(word in text for word in TITLE_WORDS) and len(text) <= 120
+
+
+def is_sitting(line: str) -> bool:
+    """「第１２回　ひかり市環境審議会」: no 会議録 word, but the body and the sitting."""
+    text = squash(nfkc(line))
+    return 4 <= len(text) <= 60 and "。" not in text and bool(_SITTING.search(text))
+
+
+_DATE_REST = re.compile(
+    r"[(（][月火水木金土日](?:曜日?)?[)）]|[月火水木金土日]曜日|"
+    r"(?:午前|午後)?[0-9]{1,2}(?:時(?:[0-9]{1,2}分|半)?|:[0-9]{2})|正午|"
+    r"開会|開議|開催|開始|閉会|散会|於|から|まで|[~〜～\-－ー―、,\s]"
+)
+
+
+def date_line(line: str) -> bool:
+    """A header line that is a date and little else: 「令和５年１０月３日（火曜日）」."""
+    text = nfkc(line).strip()
+    if len(text) > 60:
+        return False
+    try:
+        found = _wareki.find_date(text)
+    except (ValueError, KeyError):
+        return False
+    if found is None:
+        return False
+    rest = _DATE_REST.sub("", text[: found[1]] + text[found[2] :])
+    return len(rest) <= 6
 
 
 @dataclass(frozen=True)
@@ -190,6 +242,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         text = (text[: match.start()] + text[match.end() :]).strip()
     if text in _NONE_WORDS:
         return [], count
+    # 「委員：田中、山田　事務局：佐藤」: the group names are not names.
+    text = re.sub(r"(?:^|(?<=[\s、,]))[^\s、,:：]{1,8}[:：]\s*", "、", text).strip("、 ")
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else text.split()
     names = []
     for part in parts:

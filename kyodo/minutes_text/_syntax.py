@@ -179,6 +179,91 @@ ROLES = (
     "顧問",
     "オブザーバー",
 )
+# Title words that end a label after ○, 【】 or before 「：」 in the minutes of any public body
+# (assemblies, national councils, 自治会): 「○山田部会長」「○佐藤計画官」「○鈴木説明員」.
+TITLES = tuple(
+    sorted(
+        set(ROLES)
+        | {
+            "部会長",
+            "分科会長",
+            "会長代理",
+            "委員長代理",
+            "部会長代理",
+            "職務代理者",
+            "臨時委員",
+            "専門委員",
+            "特別委員",
+            "議員",
+            "副議長",
+            "市長",
+            "副市長",
+            "町長",
+            "副町長",
+            "村長",
+            "区長",
+            "知事",
+            "副知事",
+            "教育長",
+            "大臣",
+            "副大臣",
+            "政務官",
+            "局長",
+            "次長",
+            "室長",
+            "所長",
+            "館長",
+            "院長",
+            "園長",
+            "校長",
+            "参事",
+            "参事官",
+            "審議官",
+            "統括官",
+            "計画官",
+            "企画官",
+            "調査官",
+            "管理官",
+            "分析官",
+            "監",
+            "課長補佐",
+            "補佐",
+            "係員",
+            "主査",
+            "主幹",
+            "主任主事",
+            "担当",
+            "担当部長",
+            "担当課長",
+            "説明員",
+            "参考人",
+            "公述人",
+            "幹事",
+            "監事",
+            "監査委員",
+            "書記",
+            "代表",
+            "副代表",
+            "会計",
+            "班長",
+            "組長",
+            "支部長",
+            "総務",
+            "庶務",
+            "事務局員",
+            "コーディネーター",
+            "アドバイザー",
+            "ファシリテーター",
+            "進行",
+            "司会者",
+            "委員外議員",
+            "君",
+            "氏",
+        },
+        key=len,
+        reverse=True,
+    )
+)
 
 
 def _spaced(word: str) -> str:
@@ -187,20 +272,35 @@ def _spaced(word: str) -> str:
 
 
 _ROLE = "(?:" + "|".join(_spaced(r) for r in ROLES) + ")"
+_TITLE = "(?:" + "|".join(re.escape(t) for t in TITLES) + ")"
 # A name before the role: no hiragana (so prose is not taken for a label), no
 # punctuation; a short parenthesised part is allowed: 髙橋（清）委員.
 _NAME_CHAR = r"[^\s：:。、，,．.「」『』【】\[\]［］（）()○◯〇●■◆＜＞<>ぁ-ゖ～〜・]"
 _NAME = rf"(?:{_NAME_CHAR}|[ 　](?={_NAME_CHAR})|[（(][^（()）\s]{{1,4}}[）)]){{0,12}}?"
-_SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2}|[（(][^（()）\s]{1,6}[）)])?"
+_SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2}|[（(][^（()）\s]{1,12}[）)])?"
 _LABEL = rf"(?P<label>{_NAME}{_ROLE}{_SUFFIX})"
+# After a mark (○, 【】) a label may be long and hold a department name with hiragana, 「・」 or
+# （）: 「○山田まちづくり推進部都市計画・交通担当部長」; it ends with a title word.
+_LONG_CHAR = r"[^\s：:。、，,「」『』【】\[\]［］（）()○◯〇●■◆＜＞<>〔〕]"
+_LONG_NAME = rf"(?:{_LONG_CHAR}|[（(][^（()）\s]{{1,12}}[）)]){{0,30}}?"
+_LONG = rf"(?P<label>{_LONG_NAME}(?:{_TITLE}|{_ROLE}){_SUFFIX})"
 
 _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL}[ 　]*[：:][ 　]*(?P<text>.*)$"),
-    re.compile(rf"^[【\[［〔][ 　]*{_LABEL}[ 　]*[】\]］〕][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
+    re.compile(rf"^[【\[［〔][ 　]*{_LONG}[ 　]*[】\]］〕][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
     re.compile(rf"^[（(][ 　]*{_LABEL}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
-    re.compile(rf"^[{NOTE_MARKS}][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    re.compile(rf"^[{NOTE_MARKS}◎●][ 　]*{_LONG}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    re.compile(rf"^{_LONG}[ 　]*[：:][ 　]*(?P<text>.*)$"),
     re.compile(rf"^{_LABEL}　[ 　]*(?P<text>\S.*)$"),
 )
+# Roster and header lines that look like labels: 「出席委員　十一名」「○説明員」.
+_NOT_LABEL = re.compile(
+    r"^(?:出席|欠席|説明のため|説明員等|傍聴|本日|会議|遅参|早退|事務局職員|職員[:：]|"
+    r"委員会|署名|記録|議事|日時|場所|以上|(?:合計|計)[0-9０-９])"
+)
+# After an unmarked label a signature, not speech: 「ひかり市長　山田太郎」.
+_SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$")
+_LATIN_ONLY_LABEL = re.compile(r"^[0-9０-９]")
 
 
 @dataclass(frozen=True)
@@ -210,15 +310,39 @@ class Label:
 
 
 def speaker_label(line: str) -> Label | None:
-    """「委 員：……」「【委員長】……」「○熊田委員長　……」「（委員）……」."""
+    """「委 員：……」「【委員長】……」「○熊田委員長　……」「（委員）……」「○山田部会長　……」."""
     stripped = line.strip()
     if len(stripped) > 2000:  # Labels are short: skip the regex on huge lines.
         stripped = stripped[:2000]
-    for pattern in _LABEL_PATTERNS:
+    for index, pattern in enumerate(_LABEL_PATTERNS):
         match = pattern.match(stripped)
-        if match:
-            speaker = nfkc(squash(match.group("label")))
-            return Label(speaker, line.strip()[match.start("text") :].strip())
+        if not match:
+            continue
+        speaker = nfkc(squash(match.group("label")))
+        if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
+            return None
+        text = line.strip()[match.start("text") :].strip()
+        if index == 5 and _SIGNATURE.match(text):
+            return None
+        return Label(speaker, text)
+    return None
+
+
+# Stage directions and bracketed remarks standing on a line of their own:
+# 〔「異議なし」と呼ぶ者あり〕, （異議なし）, ［休憩］, 《拍手》.
+_STAGE = re.compile(
+    r"^(?:〔[^〔〕]*〕|［[^［］]*］|《[^《》]*》|[（(][^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*[)）])$"
+)
+
+
+def stage_direction(line: str) -> str | None:
+    text = line.strip()
+    if (
+        len(text) >= 2
+        and _STAGE.match(text)
+        and not re.fullmatch(r"[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]", text)
+    ):
+        return text
     return None
 
 
@@ -242,7 +366,11 @@ def decision_line(line: str) -> bool:
     return bool(_DECISION.match(line.strip()))
 
 
-_CLOSING = re.compile(r"^(?:以上.{0,20}(?:散会|閉会|終了|閉じ)\S*|[（(]?以上[）)]?)$")
+_CLOSING = re.compile(
+    r"^(?:以上.{0,20}(?:散会|閉会|終了|閉じ)\S*|[（(]?以上[）)]?"
+    r"|[〔（(［]?(?:(?:午前|午後)\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*)?"
+    r"(?:散会|閉会|閉議|閉会した|散会した|終了)[。]?[〕）)］]?)$"
+)
 
 
 def closing_line(line: str) -> str | None:

@@ -7,6 +7,7 @@ paste them in the house format.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from ._syntax import (
     note_text,
     section_heading,
     speaker_label,
+    squash,
+    stage_direction,
 )
 from .model import Entry, Item, Minutes, Secretariat, Section
 
@@ -80,7 +83,12 @@ class _EntryReader:
         """Add one line; returns the entry it started, if any."""
         label = speaker_label(text)
         if label is not None:
-            return self._start(Entry("statement", label.text, label.speaker), text)
+            entry = Entry("statement", label.text, label.speaker)
+            entry.uncertain = not _known_label(label.speaker)
+            return self._start(entry, text)
+        stage = stage_direction(text)
+        if stage is not None:
+            return self._start(Entry("note", stage), text)
         note = note_text(text)
         if note is not None:
             return self._start(Entry("note", note), text)
@@ -96,6 +104,17 @@ class _EntryReader:
         self.current = entry
         self.after_line(text)
         return entry
+
+
+_KNOWN_END = re.compile(
+    r"(?:委員長|委員|事務局|会長|議長|座長|部会長|課長|部長|局長|室長|センター長|理事|代理|"
+    r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
+)
+
+
+def _known_label(speaker: str) -> bool:
+    """Labels of the usual kinds; others are marked uncertain for the review."""
+    return len(speaker) <= 16 and bool(_KNOWN_END.search(speaker))
 
 
 def parse_entries(text: str) -> list[Entry]:
@@ -118,7 +137,39 @@ def parse_entries(text: str) -> list[Entry]:
 class _Prelude:
     organization: str | None = None
     title_line: Line | None = None
+    sitting_line: Line | None = None  # 「第１２回　ひかり市環境審議会」 when no 会議録 title
     fields: list[tuple[str, list[str], int]] = field(default_factory=list)
+    agenda: list[str] = field(default_factory=list)
+    looked_at: list[str] = field(default_factory=list)
+    skipped: int = 0  # header lines read as nothing
+
+
+# 「本日の会議に付した事件」「議事次第」「議題」「【議事】」 introducing a list of the agenda.
+_AGENDA_KEY = re.compile(
+    r"^[■□◆◇●◎○〇◯・]?[【\[［〔<＜]?(?P<key>本日の会議に付した事件|会議に付した事件|付議事件|"
+    r"議事日程|議事次第|次第|議題|議事|案件|会議事項)[】\]］〕>＞]?"
+    r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
+)
+# Lines that separate header blocks: 「────」「＊＊＊」.
+_SEPARATOR = re.compile(r"^[-－―─━=＝＊*・…。 　]{3,}$")
+# 「午前１０時開会」「〔午前十時開議〕」: the sitting opens (a note of the body).
+_OPENING = re.compile(
+    r"^[〔（(［]?(?:午前|午後)\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*"
+    r"(?:開会|開議|開始|再開)[。]?[〕）)］]?$"
+)
+_STRONG_AGENDA_KEYS = (
+    "本日の会議に付した事件",
+    "会議に付した事件",
+    "付議事件",
+    "議事日程",
+    "議事次第",
+    "次第",
+)
+_LIST_FIELDS = ("attendees", "absentees", "secretariat", "observers", "online")
+
+
+def opening_line(text: str) -> bool:
+    return bool(_OPENING.match(nfkc(text).strip()))
 
 
 def _is_body_start(text: str) -> bool:
@@ -127,6 +178,8 @@ def _is_body_start(text: str) -> bool:
         or item_heading(text) is not None
         or speaker_label(text) is not None
         or note_text(text) is not None
+        or stage_direction(text) is not None
+        or opening_line(text)
     )
 
 
@@ -142,34 +195,143 @@ def _read_fields(lines: list[Line], prelude: _Prelude) -> None:
 
 def _org_like(prelude: _Prelude, text: str) -> bool:
     # After the title only a short name may follow, not an opening sentence.
-    return prelude.title_line is None or (
-        len(text.strip()) <= 40 and not text.rstrip().endswith("。")
+    return not text.rstrip().endswith("。") and len(text.strip()) <= (
+        60 if prelude.title_line is None else 40
     )
+
+
+def _agenda_like(text: str) -> bool:
+    """A line of an agenda list: an item, or a short line that is no sentence."""
+    if speaker_label(text) is not None or _header.header_field(text) is not None:
+        return False
+    if stage_direction(text) is not None or opening_line(text) or _SEPARATOR.match(text):
+        return False
+    if note_text(text) is not None:
+        return False
+    stripped = text.strip()
+    return len(stripped) <= 80 and not stripped.endswith("。")
+
+
+def _agenda_list(lines: list[Line], start: int) -> tuple[list[str], int]:
+    """The lines of an agenda list from ``start``; returns them and where they end."""
+    items: list[str] = []
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if line.blank:
+            index += 1
+            continue
+        if not _agenda_like(line.text) or _AGENDA_KEY.match(squash(line.text)):
+            break
+        if len(items) >= 40:
+            break
+        items.append(nfkc(line.text).strip())
+        index += 1
+    return items, index
+
+
+def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | None:
+    """An agenda list in the header at ``index``, or None when the agenda is in the body.
+
+    「【議題】（１）…」 followed by statements is the body's agenda (an item with its turns);
+    a list followed by header fields, rosters or the opening, or of several items in a row, or
+    under 「本日の会議に付した事件」/「議事次第」, is the header's.
+    """
+    match = _AGENDA_KEY.match(squash(lines[index].text))
+    if match is None:
+        return None
+    key, value = match["key"], match["value"]
+    if value:
+        if speaker_label(value) is not None or item_heading(value) is not None:
+            return None
+        return [re.split(r"[:：]", nfkc(lines[index].text), maxsplit=1)[-1].strip()], index + 1
+    items, end = _agenda_list(lines, index + 1)
+    if not items:
+        return None
+    if key in _STRONG_AGENDA_KEYS:
+        return items, end
+    following = next((line.text for line in lines[end:] if not line.blank), None)
+    if following is None:
+        return items, end
+    if speaker_label(following) is not None or note_text(following) is not None:
+        headings = sum(1 for item in items if item_heading(item) is not None)
+        return (items, end) if headings >= 2 and headings == len(items) else None
+    if (
+        _header.header_field(following) is not None
+        or stage_direction(following) is not None
+        or opening_line(following)
+        or _SEPARATOR.match(following.strip())
+    ):
+        return items, end
+    return None
+
+
+def _speech(value: str) -> bool:
+    """「事務局　ただいまから説明します。」 is a turn, 「事務局：佐藤センター長」 a field."""
+    value = value.strip()
+    return "。" in value or bool(re.search(r"[ぁ-ゖ]$", value))
 
 
 def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
     """Organization, title and header fields; returns where the body starts."""
     in_field = seen_field = False
-    for index, line in enumerate(lines):
+    index = 0
+    while index < len(lines):
+        line = lines[index]
         text = line.text
+        index += 1
         if line.blank:
             continue
+        if len(prelude.looked_at) < 8:
+            prelude.looked_at.append(text.strip())
+        if _SEPARATOR.match(text.strip()):
+            in_field = False
+            continue
         found = _header.header_field(text)
-        if found is not None:
+        if found is not None and not (found.name == "secretariat" and _speech(found.value)):
             prelude.fields.append((found.name, [found.value], line.lineno))
-            in_field = seen_field = True
-        elif prelude.title_line is None and _header.is_title(text):
+            in_field = found.name in _LIST_FIELDS
+            seen_field = True
+            continue
+        if prelude.title_line is None and _header.is_title(text):
+            if prelude.sitting_line is not None and prelude.organization is None:
+                prelude.organization = nfkc(prelude.sitting_line.text).strip()
+                prelude.sitting_line = None
             prelude.title_line = line
             in_field = False
-        elif _is_body_start(text) or line.relocated:
-            return index
-        elif in_field:
+            continue
+        header_agenda = _header_agenda(lines, index - 1)
+        if header_agenda is not None:
+            prelude.agenda.extend(header_agenda[0])
+            index = header_agenda[1]
+            in_field = False
+            seen_field = True
+            continue
+        if not any(name == "date" for name, _, _ in prelude.fields) and _header.date_line(text):
+            prelude.fields.append(("date", [text.strip()], line.lineno))
+            in_field = False
+            continue
+        if _is_body_start(text) or line.relocated:
+            return index - 1
+        if in_field:
             prelude.fields[-1][1].append(text.strip())
-        elif prelude.organization is None and not seen_field and _org_like(prelude, text):
+            continue
+        if (
+            prelude.title_line is None
+            and prelude.sitting_line is None
+            and _header.is_sitting(text)
+            and not text.rstrip().endswith("。")
+        ):
+            prelude.sitting_line = line
+            continue
+        if prelude.organization is None and not seen_field and _org_like(prelude, text):
             # The organization line usually precedes the title, sometimes follows it.
             prelude.organization = nfkc(text).strip()
-        else:
-            return index
+            continue
+        if text.rstrip().endswith("。") or not (seen_field or prelude.title_line):
+            return index - 1
+        # A header line we do not read (a roster continued, 「説明のため出席した者」 …).
+        prelude.skipped += 1
     return len(lines)
 
 
@@ -181,6 +343,9 @@ class _Body:
     closing: str | None = None
     open_title: Item | None = None  # the item whose title may wrap on
     title_full: bool = False  # whether that title filled its line
+    after_closing: list[Line] = field(default_factory=list)  # the appendix, unless a turn follows
+    closing_line: Line | None = None
+    verbatim: bool = False  # turns came before any heading: numbered lines are speech
 
     def section(self) -> Section:
         if not self.sections:
@@ -196,6 +361,23 @@ class _Body:
         return section.items[-1]
 
     def feed(self, line: Line) -> None:
+        if self.closing is not None:
+            if line.blank:
+                return
+            label = speaker_label(line.text)
+            if label is None or not label.text:
+                self.after_closing.append(line)
+                return
+            # A turn after the closing: that 「以上」 ended a speech, not the sitting.
+            closing_line, replay = self.closing_line, self.after_closing
+            self.closing, self.closing_line, self.after_closing = None, None, []
+            assert closing_line is not None
+            self._feed(closing_line, closing=False)
+            for old in replay:
+                self._feed(old, closing=False)
+        self._feed(line)
+
+    def _feed(self, line: Line, closing: bool = True) -> None:
         text = line.text
         if line.blank:
             self.reader.break_paragraph()
@@ -207,13 +389,20 @@ class _Body:
         if self._heading(text, boundary):
             self.reader.close()
             return
-        closing = closing_line(text) if boundary else None
-        if closing is not None:
-            self.closing = closing
+        found = closing_line(text) if boundary and closing else None
+        if found is not None:
+            self.closing = found
+            self.closing_line = line
             self.reader.close()
             return
-        started = self.reader.feed(text)
+        if opening_line(text):
+            self.reader.close()
+            started = self.reader.feed(text)
+        else:
+            started = self.reader.feed(text)
         if started is not None:
+            if not self.sections and started.kind == "statement":
+                self.verbatim = True
             self.item().entries.append(started)
 
     def _heading(self, text: str, boundary: bool) -> bool:
@@ -238,6 +427,10 @@ class _Body:
         item = item_heading(text)
         if item is None or not title_like:
             return False
+        current = self.reader.current
+        in_speech = current is not None and current.kind == "statement"
+        if in_speech and (self.verbatim or _prose(item.text)):
+            return False  # 「１、概要についてですが、…」: a numbered paragraph of the speech
         section = self.section()
         explicit = [i for i in section.items if i.number > 0]
         if explicit and item.number != explicit[-1].number + 1:
@@ -273,6 +466,19 @@ class _Body:
             and bool(section.items)
             and category not in CONTAINER_CATEGORIES
         )
+
+
+_PROSE_END = re.compile(r"(?:です|ます|した|ですが|が|けれども|ので|か|ね|よ)$")
+
+
+def _prose(title: str) -> bool:
+    """Whether the text after a number reads as a sentence rather than an agenda title."""
+    return (
+        "。" in title
+        or (("、" in title or "，" in title) and not title.endswith(("について", "の件", "件")))
+        or len(title) > 40
+        or bool(_PROSE_END.search(title.rstrip("）)")))
+    )
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -317,27 +523,113 @@ def parse_layout(layout: Layout) -> Minutes:
     ``layout_lines`` builds the layout from extracted text (guessing where the
     page-line numbers and boxed headings were); ``pdf.read_pdf`` builds it
     from the positions on the PDF pages, where nothing needs guessing.
+
+    Whatever can be read is returned, with ``warnings`` saying what was guessed; only a text with
+    no entry at all is refused. A missing date is for the importer to refuse (``looked_at``
+    holds the header lines searched).
     """
     prelude = _Prelude()
     _read_fields(layout.header, prelude)
     start = _read_prelude(layout.body, prelude)
-    if prelude.title_line is None:
-        raise MinutesParseError("会議録の表題（「…会議録」などの行）が見つかりません")
     width = _typical_width(layout.body[start:]) if layout.numbered else 0
     body = _Body(layout.numbered, _EntryReader(full_width=width))
     for line in layout.body[start:]:
         body.feed(line)
-    if not any(_has_heading(section) for section in body.sections):
-        raise MinutesParseError(
-            "議題が見つかりません（「１．報告事項」や「１．……について」の行がありません）"
+    warnings: list[str] = []
+    if body.after_closing:
+        appendix = "\n".join(line.text.strip() for line in body.after_closing)
+        warnings.append(
+            f"閉会の後の{len(body.after_closing)}行は発言ではなく付属資料（別添）として取り込みます。"
         )
+    else:
+        appendix = None
     minutes = Minutes(
-        sections=body.sections, closing=body.closing, organization=prelude.organization
+        sections=body.sections,
+        closing=body.closing,
+        organization=prelude.organization,
+        agenda=prelude.agenda,
+        appendix=appendix,
     )
-    _apply_title(minutes, prelude.title_line)
+    entries = minutes.entries()
+    if not entries and not any(item.title for s in body.sections for item in s.items):
+        raise MinutesParseError(
+            "会議録の本文（発言や記録）が見つかりません。読んだ行："
+            + "".join(f"「{text}」" for text in prelude.looked_at[:5])
+        )
+    title_line = prelude.title_line or prelude.sitting_line
+    if title_line is not None:
+        _apply_title(minutes, title_line)
+        if prelude.title_line is None:
+            warnings.append(f"「会議録」などの表題がないため「{minutes.title}」を表題としました。")
+    elif prelude.organization:
+        _apply_title(minutes, Line(prelude.organization, 0))
+        minutes.organization = None
+        warnings.append(f"表題が見つからないため「{minutes.title}」を表題としました。")
+    else:
+        warnings.append("表題が見つかりません。")
     for name, values, lineno in prelude.fields:
         _apply_field(minutes, name, "".join(values), lineno)
+    if minutes.date is None:
+        _date_anywhere(minutes, layout.body[: start + 40], title_line)
+    _times_from_body(minutes)
+    if not any(_has_heading(section) for section in body.sections):
+        warnings.append(
+            "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。"
+            + ("議事次第：" + "、".join(minutes.agenda) if minutes.agenda else "")
+        )
+    uncertain = sum(1 for entry in entries if entry.uncertain)
+    if uncertain:
+        warnings.append(
+            f"発言者の名前が見慣れない形の発言が{uncertain}件あります（印の付いた行）。"
+        )
+    if prelude.skipped:
+        warnings.append(f"見出し部分の{prelude.skipped}行は読み取れなかったため取り込みません。")
+    if minutes.date is None:
+        warnings.append("開催日が見つかりません。")
+    minutes.warnings = warnings
+    minutes.looked_at = prelude.looked_at
     return minutes
+
+
+def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None) -> None:
+    """No 日時 field: the first date in the title or the first lines of the document."""
+    candidates = ([title_line] if title_line else []) + lines
+    for line in candidates:
+        try:
+            day, start, end = _header.parse_when(line.text)
+        except (ValueError, KeyError):
+            continue
+        if day is not None:
+            minutes.date = day
+            minutes.start_time = minutes.start_time or start
+            minutes.end_time = minutes.end_time or end
+            return
+
+
+_CLOCK_IN = re.compile(r"(午前|午後)\s*([0-9]{1,2})\s*時\s*(?:([0-9]{1,2})\s*分|(半))?")
+
+
+def _clock_of(text: str) -> dt.time | None:
+    match = _CLOCK_IN.search(nfkc(text))
+    if not match:
+        return None
+    hour, minute = int(match[2]), int(match[3] or (30 if match[4] else 0))
+    if match[1] == "午後" and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+def _times_from_body(minutes: Minutes) -> None:
+    """「午前１０時開会」 and 「午後３時４０分閉会」 give the times the header did not."""
+    if minutes.start_time is None:
+        for entry in minutes.entries()[:5]:
+            if entry.kind == "note" and opening_line(entry.text):
+                minutes.start_time = _clock_of(entry.text)
+                break
+    if minutes.end_time is None and minutes.closing:
+        minutes.end_time = _clock_of(minutes.closing)
 
 
 def _has_heading(section: Section) -> bool:
@@ -362,9 +654,12 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
     value = value.strip()
     if name == "date":
         try:
-            minutes.date, minutes.start_time, minutes.end_time = _header.parse_when(value)
+            day, start, end = _header.parse_when(value)
         except (ValueError, KeyError) as error:
             raise MinutesParseError(f"開催日時を読み取れません：{value}", lineno) from error
+        minutes.date = day or minutes.date
+        minutes.start_time = start or minutes.start_time
+        minutes.end_time = end or minutes.end_time
     elif name == "venue":
         minutes.venue = nfkc(value).strip() or None
     elif name == "attendees":
