@@ -93,7 +93,7 @@ def read_source(name: str, data: bytes) -> Source:
         raise ImportRefused(
             _(
                 "The minutes could not be read: the date of the meeting was not found (no "
-                "日時/開催日時 line and no date in the first lines). Lines looked at: %(lines)s"
+                "date line and no date in the first lines). Lines looked at: %(lines)s"
             )
             % {"lines": "".join(f"「{line}」" for line in document.looked_at[:5])}
         )

@@ -156,6 +156,21 @@ class Secretariat:
 
 
 @dataclass
+class Appendix:
+    """A document appended after the closing (資料, 中間報告): its first line and the rest."""
+
+    title: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Appendix:
+        return cls(title=data.get("title", ""), text=data.get("text", ""))
+
+
+@dataclass
 class Minutes:
     """A whole set of minutes: header fields, agenda sections and closing."""
 
@@ -181,7 +196,7 @@ class Minutes:
     sections: list[Section] = field(default_factory=list)
     closing: str | None = None
     # Documents appended after the closing (資料, 報告書): kept apart from the turns.
-    appendix: str | None = None
+    appendix: list[Appendix] = field(default_factory=list)
     # What the parser guessed or could not read, in Japanese, for the review screen; and the
     # header lines it looked at for the date. Not part of the document.
     warnings: list[str] = field(default_factory=list, compare=False, repr=False)
@@ -219,7 +234,7 @@ class Minutes:
         data["sections"] = [s.to_dict() for s in self.sections]
         data["closing"] = self.closing
         if self.appendix:
-            data["appendix"] = self.appendix
+            data["appendix"] = [a.to_dict() for a in self.appendix]
         return data
 
     @classmethod
@@ -243,5 +258,5 @@ class Minutes:
             agenda=list(data.get("agenda", [])),
             sections=[Section.from_dict(s) for s in data.get("sections", [])],
             closing=data.get("closing"),
-            appendix=data.get("appendix"),
+            appendix=[Appendix.from_dict(a) for a in data.get("appendix", [])],
         )

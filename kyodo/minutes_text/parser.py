@@ -26,7 +26,7 @@ from ._syntax import (
     squash,
     stage_direction,
 )
-from .model import Entry, Item, Minutes, Secretariat, Section
+from .model import Appendix, Entry, Item, Minutes, Secretariat, Section
 
 
 class MinutesParseError(ValueError):
@@ -313,7 +313,7 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if _is_body_start(text) or line.relocated:
             return index - 1
-        if in_field:
+        if in_field and not text.rstrip().endswith("。"):
             prelude.fields[-1][1].append(text.strip())
             continue
         if (
@@ -537,12 +537,12 @@ def parse_layout(layout: Layout) -> Minutes:
         body.feed(line)
     warnings: list[str] = []
     if body.after_closing:
-        appendix = "\n".join(line.text.strip() for line in body.after_closing)
+        appendix = _appendix(body.after_closing)
         warnings.append(
             f"閉会の後の{len(body.after_closing)}行は発言ではなく付属資料（別添）として取り込みます。"
         )
     else:
-        appendix = None
+        appendix = []
     minutes = Minutes(
         sections=body.sections,
         closing=body.closing,
@@ -589,6 +589,23 @@ def parse_layout(layout: Layout) -> Minutes:
     minutes.warnings = warnings
     minutes.looked_at = prelude.looked_at
     return minutes
+
+
+_APPENDIX_START = re.compile(
+    r"^[（(【〔［\[]?[ 　]*(?:資料|別紙|別添|別記|添付資料|参考資料|参考|報告書|中間報告|答申|意見書|提言)"
+)
+
+
+def _appendix(lines: list[Line]) -> list[Appendix]:
+    """The lines after the closing, one part per 「資料…」「別紙」 heading."""
+    parts: list[list[str]] = []
+    for line in lines:
+        text = line.text.strip()
+        if not parts or _APPENDIX_START.match(text):
+            parts.append([text])
+        else:
+            parts[-1].append(text)
+    return [Appendix(part[0], "\n".join(part[1:])) for part in parts]
 
 
 def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None) -> None:

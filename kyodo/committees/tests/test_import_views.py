@@ -153,7 +153,8 @@ def test_uploading_again_warns_and_saving_again_is_refused(staff_client, committ
         (
             "minutes.txt",
             "お知らせ\n休館します。\n".encode(),
-            "会議録を読み取れません：会議録の表題（「…会議録」などの行）が見つかりません",
+            "会議録を読み取れません：開催日が見つかりません（日時・開催日時の行がなく、最初の行にも"
+            "日付がありません）。読んだ行：「お知らせ」「休館します。」",
         ),
         ("big.txt", b"x" * (2 * MB + 1), "テキストファイルが大きすぎます（2MBまで）。"),
         ("big.pdf", b"%PDF-1.4" + b"x" * (20 * MB), "ファイルが大きすぎます（20MBまで）。"),
@@ -189,9 +190,10 @@ def test_a_broken_review_is_refused_and_saves_nothing(staff_client, committee) -
     before = _counts()
     cases = [
         (
-            {"body": "お知らせです。"},
+            {"body": "１．報告事項"},
             [
-                "会議録を読み取れません：議題が見つかりません（「１．報告事項」や「１．……について」の行がありません）"
+                "会議録を読み取れません：会議録の本文（発言や記録）が見つかりません。読んだ行："
+                "「2019年度第2回会議録」「■事務局：岡田地域振興課長、前田主査」「１．報告事項」"
             ],
         ),
         ({"date": "あいう"}, None),
@@ -302,7 +304,7 @@ def test_the_original_is_shown_again_only_to_its_uploader(
     gold = load_gold(DATA_DIR / "d_fullwidth_space.gold.json")
     text = render_minutes(Document.from_dict(gold))
     data = _review_data(_upload(staff_client, "d.txt", text.encode("utf-8")))
-    broken = data | {"body": "お知らせです。"}
+    broken = data | {"body": "１．報告事項"}
     again = staff_client.post(SAVE, broken)
     assert again.context["original"] == text
     assert '<pre class="mail-body" id="import-original">' in again.content.decode()

@@ -24,6 +24,9 @@ from kyodo.committees.services import check_new, minutes_import
 
 def _files(paths: list[str]) -> list[Path]:
     found: list[Path] = []
+    missing = [given for given in paths if not Path(given).exists()]
+    if missing:
+        raise CommandError(_("File or folder not found: %(paths)s") % {"paths": "、".join(missing)})
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -32,8 +35,7 @@ def _files(paths: list[str]) -> list[Path]:
             )
         elif path.exists():
             found.append(path)
-        else:
-            raise CommandError(f"No such file or folder: {given}")
+
     return found
 
 
@@ -44,10 +46,12 @@ def _committee(given: str | None) -> Committee | None:
         if found is None and given.isdigit():
             found = committees.filter(pk=int(given)).first()
         if found is None:
-            raise CommandError(f"No committee {given!r} (give its short name or id).")
+            raise CommandError(
+                _("There is no committee %(given)s (give its short name or id).") % {"given": given}
+            )
         return found
     if committees.count() > 1:
-        raise CommandError("There are several committees: name one with --committee SLUG.")
+        raise CommandError(_("There are several committees: name one with --committee SLUG."))
     return committees.first()
 
 
@@ -66,8 +70,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json",
             action="store_true",
-            help="Print each document's parsed structure as one JSON line (the shape of the "
-            "gold files) instead of importing; the summary goes to stderr.",
+            help="Print one JSON line per file instead of importing: file, status (read or "
+            "failed), reason, warnings, counts and the parsed document (the shape of the gold "
+            "files); the summary goes to stderr.",
         )
         parser.add_argument(
             "--committee", help="Committee short name or id (default: the only committee)."
@@ -82,7 +87,7 @@ class Command(BaseCommand):
         report = self.stderr if json else self.stdout
         target = None if json else _committee(committee)
         if target is None and not json:
-            raise CommandError("There is no committee to import into.")
+            raise CommandError(_("There is no committee to import into."))
         counts = {"imported": 0, "skipped": 0, "failed": 0}
         labels = {
             "imported": pgettext("import", "would import")
@@ -111,15 +116,19 @@ class Command(BaseCommand):
                 "n": len(files),
             }
         )
+        if counts["failed"]:
+            raise CommandError(
+                _("%(failed)d of %(n)d files could not be imported.")
+                % {"failed": counts["failed"], "n": len(files)}
+            )
 
     def _one(self, path: Path, committee, *, dry_run: bool, as_json: bool) -> tuple[str, str]:
         try:
             source = read_source(path.name, path.read_bytes())
             if as_json:
-                self.stdout.write(
-                    _dumps(source.document.to_dict()),
-                )
-                return "imported", ""
+                self.stdout.write(_dumps(_report(path, "read", document=source.document)))
+                warnings = source.document.warnings
+                return "imported", "、".join(warnings) if warnings else ""
             if dry_run:
                 number = check_new(committee=committee, document=source.document)
                 return "imported", _("would be meeting no. %(number)d") % {"number": number}
@@ -133,15 +142,41 @@ class Command(BaseCommand):
         except AlreadyImported as error:
             return "skipped", str(error.message)
         except ImportRefused as error:
+            if as_json:
+                self.stdout.write(_dumps(_report(path, "failed", reason=str(error.message))))
             return "failed", str(error.message)
         except OSError as error:
-            return "failed", f"{type(error).__name__}: {error.strerror or error}"
+            reason = _("The file could not be read (%(error)s).") % {
+                "error": error.strerror or type(error).__name__
+            }
+            if as_json:
+                self.stdout.write(_dumps(_report(path, "failed", reason=reason)))
+            return "failed", reason
         note = f"{outcome.meeting} ({outcome.meeting.code})"
         if outcome.unmatched:
             note += _("; names not matched to members: %(names)s") % {
                 "names": "、".join(outcome.unmatched)
             }
         return "imported", note
+
+
+def _report(path: Path, status: str, *, reason: str = "", document=None) -> dict:
+    """One file's line of ``--json``: what happened, why, what to check, and what was read."""
+    data: dict = {"file": str(path), "status": status, "reason": reason, "warnings": []}
+    if document is not None:
+        entries = document.entries()
+        data["warnings"] = list(document.warnings)
+        data["counts"] = {
+            "sections": len(document.sections),
+            "items": sum(len(s.items) for s in document.sections),
+            "entries": len(entries),
+            "statements": sum(1 for e in entries if e.kind == "statement"),
+            "notes": sum(1 for e in entries if e.kind == "note"),
+            "uncertain": sum(1 for e in entries if e.uncertain),
+            "appendix": len(document.appendix),
+        }
+        data["document"] = document.to_dict()
+    return data
 
 
 def _dumps(data: dict) -> str:
