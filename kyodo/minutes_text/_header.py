@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import _wareki
-from ._syntax import nfkc, squash
+from ._syntax import kanji_number, nfkc, squash
 
 # Field keys as written in the header table, by the field they fill.
 HEADER_KEYS: dict[str, str] = {
@@ -229,6 +229,8 @@ _COUNT = re.compile(
     r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([0-9]{1,3})\s*名[^<>＜＞()（）〈〉]{0,20}[>＞)）〉]?"
 )
 _MEMBER_SUFFIXES = ("副委員長", "委員長", "委員")
+# A roster line 「委員長　山本一郎」: the role before the name.
+_ROLE_PREFIX = re.compile(r"^(?:副?委員長|副?会長|副?部会長|副?議長|委員|会長代理)\s+(?=\S)")
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
 
 
@@ -236,6 +238,12 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     """「有賀委員、…＜以上１２名、五十音順＞」 → (["有賀", …], 12)."""
     text = nfkc(value).strip()
     count = None
+    kanji = re.search(
+        r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([一二三四五六七八九十]{1,3})\s*名\s*[>＞)）〉]?", text
+    )
+    if kanji and kanji_number(kanji.group(1)) is not None:
+        count = kanji_number(kanji.group(1))
+        text = (text[: kanji.start()] + text[kanji.end() :]).strip(" 、")
     match = _COUNT.search(text)
     if match:
         count = int(match.group(1))
@@ -247,7 +255,7 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else text.split()
     names = []
     for part in parts:
-        name = part.strip()
+        name = _ROLE_PREFIX.sub("", part.strip())
         for suffix in _MEMBER_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix):
                 name = name[: -len(suffix)].strip()

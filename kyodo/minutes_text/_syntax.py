@@ -133,6 +133,10 @@ _ITEM_PATTERNS = (
     (re.compile(rf"^[（(]\s*(?P<n>{_NUM}|{_KNUM})\s*[）)]\s*(?P<t>\S.*)$"), "(1)"),
     (re.compile(r"^(?P<n>[①-⑳])\s*(?P<t>\S.*)$"), "①"),
     (re.compile(rf"^(?P<n>{_KNUM})\s*[、．.]\s*(?P<t>\S.*)$"), "一、"),
+    # 「１　開会」: a number and a full-width space (never an ASCII space: page-line numbers).
+    (re.compile(r"^(?P<n>[0-9０-９]{1,2})　[ 　]*(?P<t>\S.*)$"), "1　"),
+    # 「第１号議案　令和５年度事業報告について」 in the minutes of a general meeting (総会).
+    (re.compile(rf"^第\s*(?P<n>{_NUM}|{_KNUM})\s*号\s*議案[ 　]*(?P<t>\S.*)$"), "第1号議案"),
 )
 
 

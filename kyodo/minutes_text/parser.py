@@ -272,6 +272,14 @@ def _speech(value: str) -> bool:
     return "。" in value or bool(re.search(r"[ぁ-ゖ]$", value))
 
 
+def _turn_follows(lines: list[Line], index: int) -> bool:
+    """Whether the next line is the first turn (so an opening line before it is a note)."""
+    following = next((line.text for line in lines[index:] if not line.blank), None)
+    return following is not None and (
+        speaker_label(following) is not None or stage_direction(following) is not None
+    )
+
+
 def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
     """Organization, title and header fields; returns where the body starts."""
     in_field = seen_field = False
@@ -308,6 +316,11 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             seen_field = True
             continue
         if not any(name == "date" for name, _, _ in prelude.fields) and _header.date_line(text):
+            prelude.fields.append(("date", [text.strip()], line.lineno))
+            in_field = False
+            continue
+        if opening_line(text) and not _turn_follows(lines, index):
+            # 「午前１０時開議」 in the header, before the roster: the time it started.
             prelude.fields.append(("date", [text.strip()], line.lineno))
             in_field = False
             continue
@@ -568,7 +581,7 @@ def parse_layout(layout: Layout) -> Minutes:
     else:
         warnings.append("表題が見つかりません。")
     for name, values, lineno in prelude.fields:
-        _apply_field(minutes, name, "".join(values), lineno)
+        _apply_field(minutes, name, _join_field(name, values), lineno)
     if minutes.date is None:
         _date_anywhere(minutes, layout.body[: start + 40], title_line)
     _times_from_body(minutes)
@@ -606,6 +619,18 @@ def _appendix(lines: list[Line]) -> list[Appendix]:
         else:
             parts[-1].append(text)
     return [Appendix(part[0], "\n".join(part[1:])) for part in parts]
+
+
+def _join_field(name: str, values: list[str]) -> str:
+    """A field and its continuation lines: list fields get a 「、」 between lines."""
+    if name not in _LIST_FIELDS:
+        return "".join(values)
+    joined = values[0]
+    for value in values[1:]:
+        if joined and not joined.rstrip().endswith(("、", "，", ",")) and value:
+            joined += "、"
+        joined += value
+    return joined
 
 
 def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None) -> None:
