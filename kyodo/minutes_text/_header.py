@@ -228,7 +228,19 @@ def parse_when(value: str) -> tuple[dt.date | None, dt.time | None, dt.time | No
 _COUNT = re.compile(
     r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([0-9]{1,3})\s*名[^<>＜＞()（）〈〉]{0,20}[>＞)）〉]?"
 )
-_MEMBER_SUFFIXES = ("副委員長", "委員長", "委員")
+_MEMBER_SUFFIXES = (
+    "部会長代理",
+    "会長代理",
+    "委員長代理",
+    "副委員長",
+    "委員長",
+    "委員",
+    "部会長",
+    "副会長",
+    "会長",
+    "副座長",
+    "座長",
+)
 # A roster line 「委員長　山本一郎」: the role before the name.
 _ROLE_PREFIX = re.compile(r"^(?:副?委員長|副?会長|副?部会長|副?議長|委員|会長代理)\s+(?=\S)")
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
@@ -253,6 +265,9 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     # 「委員：田中、山田　事務局：佐藤」: the group names are not names.
     text = re.sub(r"(?:^|(?<=[\s、,]))[^\s、,:：]{1,8}[:：]\s*", "、", text).strip("、 ")
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else text.split()
+    if len(parts) > 1 or "、" in text:
+        # 「中村正　中村和彦　松本聡」 on one roster line: three names (two could be one name).
+        parts = [token for part in parts for token in _roster_tokens(part)]
     names = []
     for part in parts:
         name = _ROLE_PREFIX.sub("", part.strip())
@@ -263,6 +278,11 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         if name:
             names.append(name)
     return names, count
+
+
+def _roster_tokens(part: str) -> list[str]:
+    tokens = _ROLE_PREFIX.sub("", part.strip()).split()
+    return tokens if len(tokens) >= 3 else [part]
 
 
 # Titles a staff member may hold, longest first so 課長補佐 beats 課長.

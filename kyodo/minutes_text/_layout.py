@@ -244,7 +244,7 @@ def _restore_page(page: _Page, header: list[Line]) -> list[Line]:
     return body
 
 
-_LEFT_NUMBER = re.compile(r"^\s*([0-9]{1,3})(?:\s+|(?=\D)|$)")
+_LEFT_NUMBER = re.compile(r"^\s*([0-9]{1,3})(?:\s+|(?![0-9.．)）])|$)")
 # A page footer glued to the end of the last line of a page: 「…と考える。－ 1 －」.
 _GLUED_FOOTER = re.compile(r"\s*[-－―‐]\s*[0-9０-９]{1,3}\s*[-－―‐]\s*$")
 
@@ -274,6 +274,22 @@ def _strip_left_numbers(raw_lines: list[str]) -> list[str] | None:
             out.append(raw)
     if hits < 3 or hits * 10 < nonempty * 7:
         return None
+    return out
+
+
+def clean_lines(lines: list[Line]) -> list[Line]:
+    """Lines from any source without left line numbers typed into the text and page footers
+    (standing alone or glued to a line's end)."""
+    texts = [line.text for line in lines]
+    stripped = _strip_left_numbers(texts)
+    out: list[Line] = []
+    for line, text in zip(lines, stripped or texts, strict=True):
+        if line.blank:
+            out.append(line)
+            continue
+        text = _GLUED_FOOTER.sub("", text.strip()) if not _PAGE_FOOTER.match(text.strip()) else ""
+        if text:
+            out.append(Line(text, line.lineno, line.blank, line.relocated))
     return out
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import _header
-from ._layout import Layout, Line, layout_lines
+from ._layout import Layout, Line, clean_lines, layout_lines
 from ._syntax import (
     CONTAINER_CATEGORIES,
     closing_line,
@@ -146,7 +146,7 @@ class _Prelude:
 
 # 「本日の会議に付した事件」「議事次第」「議題」「【議事】」 introducing a list of the agenda.
 _AGENDA_KEY = re.compile(
-    r"^[■□◆◇●◎○〇◯・]?[【\[［〔<＜]?(?P<key>本日の会議に付した事件|会議に付した事件|付議事件|"
+    r"^[■□◆◇●◎○〇◯・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［〔<＜]?(?P<key>本日の会議に付した事件|会議に付した事件|付議事件|"
     r"議事日程|議事次第|次第|議題|議事|案件|会議事項)[】\]］〕>＞]?"
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
@@ -164,6 +164,12 @@ _STRONG_AGENDA_KEYS = (
     "議事日程",
     "議事次第",
     "次第",
+)
+# 「５．議事内容」「【議事の経過】」: the header ends, the proceedings follow.
+_BODY_MARKER = re.compile(
+    r"^(?:[0-9０-９]{1,2}[.．、]?|[（(][0-9０-９]{1,2}[)）])?[■□◆【\[［]?"
+    r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
+    r"議事概要|会議内容|会議の内容|発言要旨|質疑応答|主な意見|会議録|議事録)[】\]］]?[:：]?$"
 )
 _LIST_FIELDS = ("attendees", "absentees", "secretariat", "observers", "online")
 
@@ -221,7 +227,12 @@ def _agenda_list(lines: list[Line], start: int) -> tuple[list[str], int]:
         if line.blank:
             index += 1
             continue
-        if not _agenda_like(line.text) or _AGENDA_KEY.match(squash(line.text)):
+        squashed = squash(line.text)
+        if (
+            not _agenda_like(line.text)
+            or _AGENDA_KEY.match(squashed)
+            or _BODY_MARKER.match(squashed)
+        ):
             break
         if len(items) >= 40:
             break
@@ -258,6 +269,7 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         return (items, end) if headings >= 2 and headings == len(items) else None
     if (
         _header.header_field(following) is not None
+        or _BODY_MARKER.match(squash(following))
         or stage_direction(following) is not None
         or opening_line(following)
         or _SEPARATOR.match(following.strip())
@@ -295,6 +307,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         if _SEPARATOR.match(text.strip()):
             in_field = False
             continue
+        if _BODY_MARKER.match(squash(text)) and (prelude.title_line or prelude.fields):
+            return index  # the marker itself is no part of the minutes
         found = _header.header_field(text)
         if found is not None and not (found.name == "secretariat" and _speech(found.value)):
             prelude.fields.append((found.name, [found.value], line.lineno))
@@ -359,6 +373,8 @@ class _Body:
     after_closing: list[Line] = field(default_factory=list)  # the appendix, unless a turn follows
     closing_line: Line | None = None
     verbatim: bool = False  # turns came before any heading: numbered lines are speech
+    section_style: str = ""  # how the current section's heading was numbered
+    item_style: str = ""  # how its items are numbered
 
     def section(self) -> Section:
         if not self.sections:
@@ -403,6 +419,14 @@ class _Body:
             self.reader.close()
             return
         found = closing_line(text) if boundary and closing else None
+        current = self.reader.current
+        if (
+            found is not None
+            and current is not None
+            and current.kind == "statement"
+            and _SPOKEN_END.search(found)
+        ):
+            found = None  # 「これをもって散会いたします。」 is the chair speaking
         if found is not None:
             self.closing = found
             self.closing_line = line
@@ -432,23 +456,33 @@ class _Body:
         if (
             heading is not None
             and (boundary or (numbered_heading and title_like))
-            and not self._container_item(current, heading.text)
+            and not (
+                self._container_item(current, heading.text)
+                and (
+                    not heading.style
+                    or heading.style != self.section_style
+                    or _style_family(heading.style) == _style_family(self.item_style)
+                )
+            )
         ):
             number = heading.number if heading.number is not None else len(self.sections) + 1
             self.sections.append(Section(number, heading.text))
+            self.section_style = heading.style
+            self.item_style = ""
             return True
         item = item_heading(text)
         if item is None or not title_like:
             return False
         current = self.reader.current
         in_speech = current is not None and current.kind == "statement"
-        if in_speech and (self.verbatim or _prose(item.text)):
+        if in_speech and ((self.verbatim and item.style != "第1号議案") or _prose(item.text)):
             return False  # 「１、概要についてですが、…」: a numbered paragraph of the speech
         section = self.section()
         explicit = [i for i in section.items if i.number > 0]
         if explicit and item.number != explicit[-1].number + 1:
             return False  # 「（２）…」 inside a sentence, not the next item
         section.items.append(Item(item.number, item.text))
+        self.item_style = item.style
         if self.numbered:
             self.open_title = section.items[-1]
             self.title_full = not self.reader.short(text)
@@ -481,6 +515,12 @@ class _Body:
         )
 
 
+def _style_family(style: str) -> str:
+    # 「１．」「１　」「1)」 are one family for sections (their prefixes read alike).
+    return "1." if style in ("1.", "1　", "1)") else style
+
+
+_SPOKEN_END = re.compile(r"(?:ます|ました|です|でした)[。.]?$")
 _PROSE_END = re.compile(r"(?:です|ます|した|ですが|が|けれども|ので|か|ね|よ)$")
 
 
@@ -541,6 +581,7 @@ def parse_layout(layout: Layout) -> Minutes:
     no entry at all is refused. A missing date is for the importer to refuse (``looked_at``
     holds the header lines searched).
     """
+    layout = Layout(clean_lines(layout.body), layout.header, layout.numbered)
     prelude = _Prelude()
     _read_fields(layout.header, prelude)
     start = _read_prelude(layout.body, prelude)
