@@ -15,7 +15,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from kyodo.minutes_text.tests._gold import HEADER_KEYS, entry_counts, norm
+from kyodo.minutes_text.tests._gold import HEADER_KEYS, entry_counts, entry_keys, norm
+
+__all__ = ["entry_keys", "gold", "names", "pdf_of", "score", "text"]
 
 CORPUS_DIR = Path(__file__).resolve().parent
 # Where the PDF of each document has its page-line numbers and whether it prints page footers.
