@@ -171,6 +171,10 @@ _BODY_MARKER = re.compile(
     r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
     r"議事概要|会議内容|会議の内容|発言要旨|質疑応答|主な意見|会議録|議事録)[】\]］]?[:：]?$"
 )
+_ROSTER_HEADING = re.compile(
+    r"^[○◯〇■□・]?(?:出席説明員|説明員|説明のため出席した(?:者|職員)|出席職員|職務のため出席した"
+    r"(?:者|職員)|事務局職員|出席事務局職員|議会事務局職員)(?:[（(].*[)）])?$"
+)
 _LIST_FIELDS = ("attendees", "absentees", "secretariat", "observers", "online")
 
 
@@ -340,6 +344,11 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if _is_body_start(text) or line.relocated:
             return index - 1
+        if _ROSTER_HEADING.search(squash(text)) and len(squash(text)) <= 16:
+            # 「出席説明員」「説明のため出席した者」: a roster we do not keep.
+            in_field = False
+            prelude.skipped += 1
+            continue
         if in_field and not text.rstrip().endswith("。"):
             prelude.fields[-1][1].append(text.strip())
             continue
@@ -372,6 +381,7 @@ class _Body:
     title_full: bool = False  # whether that title filled its line
     after_closing: list[Line] = field(default_factory=list)  # the appendix, unless a turn follows
     closing_line: Line | None = None
+    closed_entry: Entry | None = None  # the entry open when the closing came
     verbatim: bool = False  # turns came before any heading: numbered lines are speech
     section_style: str = ""  # how the current section's heading was numbered
     item_style: str = ""  # how its items are numbered
@@ -401,6 +411,7 @@ class _Body:
             closing_line, replay = self.closing_line, self.after_closing
             self.closing, self.closing_line, self.after_closing = None, None, []
             assert closing_line is not None
+            self.reader.current = self.closed_entry
             self._feed(closing_line, closing=False)
             for old in replay:
                 self._feed(old, closing=False)
@@ -430,6 +441,7 @@ class _Body:
         if found is not None:
             self.closing = found
             self.closing_line = line
+            self.closed_entry = self.reader.current
             self.reader.close()
             return
         if opening_line(text):

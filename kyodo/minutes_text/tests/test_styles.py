@@ -1,0 +1,322 @@
+"""Each failure class of issue #15, with an invented example and the exact reading expected."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kyodo.minutes_text import parse_minutes
+from kyodo.minutes_text._syntax import speaker_label, stage_direction
+
+
+def _entries(text: str) -> list[tuple]:
+    minutes = parse_minutes(text)
+    return [
+        (e.kind, e.speaker, e.text) if e.kind == "statement" else (e.kind, e.text)
+        for e in minutes.entries()
+    ]
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "expected", "number"),
+    [
+        ("はまなす市議会文教委員会速記録第三号", "はまなす市議会文教委員会速記録第三号", None),
+        ("第５回　地域医療構想部会　議事要旨", "第5回 地域医療構想部会 議事要旨", 5),
+        ("第２回　河川整備検討会　議事概要", "第2回 河川整備検討会 議事概要", 2),
+        ("令和６年度第１回図書館協議会　会議概要", "令和6年度第1回図書館協議会 会議概要", 1),
+        ("第１２回　はまなす市景観審議会", "第12回 はまなす市景観審議会", 12),
+    ],
+)
+def test_titles_beyond_kaigiroku(title: str, expected: str, number: int | None) -> None:
+    minutes = parse_minutes(f"{title}\n日時：令和６年５月１０日（金）\n○佐藤会長　開会します。\n")
+    assert (minutes.title, minutes.meeting_number) == (expected, number)
+    assert minutes.date == dt.date(2024, 5, 10)
+    assert minutes.entries()[0].speaker == "佐藤会長"
+
+
+def test_a_body_and_sitting_only_title_is_taken_with_a_warning() -> None:
+    minutes = parse_minutes(
+        "第１２回　はまなす市景観審議会\n日時：令和６年５月１０日\n会長：始めます。\n"
+    )
+    assert minutes.warnings[0] == (
+        "「会議録」などの表題がないため「第12回 はまなす市景観審議会」を表題としました。"
+    )
+
+
+# --- agenda in the header, or none ----------------------------------------------------------
+
+HEADER_AGENDA = """\
+はまなす市議会建設委員会速記録
+令和６年９月１２日（木曜日）
+本日の会議に付した事件
+　市道の認定について
+　請願第３号　通学路の安全対策について
+出席委員　七名
+○田村委員長　ただいまから委員会を開きます。
+○木下道路課長　市道の認定について御説明します。
+"""
+
+
+def test_an_agenda_listed_in_the_header_and_one_unnamed_section() -> None:
+    minutes = parse_minutes(HEADER_AGENDA)
+    assert minutes.agenda == ["市道の認定について", "請願第3号 通学路の安全対策について"]
+    assert [
+        (s.number, s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections
+    ] == [(0, "", [(0, "")])]
+    assert minutes.attendee_count == 7
+    assert _entries(HEADER_AGENDA) == [
+        ("statement", "田村委員長", "ただいまから委員会を開きます。"),
+        ("statement", "木下道路課長", "市道の認定について御説明します。"),
+    ]
+    assert minutes.warnings == [
+        "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。議事次第："
+        "市道の認定について、請願第3号 通学路の安全対策について"
+    ]
+
+
+def test_an_agenda_under_gidai_followed_by_the_roster() -> None:
+    text = (
+        "第３回まちなか交流協議会　議事録\n開催日：令和５年１２月４日\n議題\n１　冬のイベントについて\n"
+        "２　その他\n出席者：石田、本間\n石田会長：始めます。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.agenda == ["1 冬のイベントについて", "2 その他"]
+    assert minutes.attendees == ["石田", "本間"]
+
+
+def test_gidai_with_its_turns_is_the_body_agenda() -> None:
+    text = "運営委員会会議録\n日時：令和５年４月３日\n【議題】\n（１）総会について\n【委員長】始めます。\n"
+    minutes = parse_minutes(text)
+    assert minutes.agenda == []
+    assert [(s.category, [i.title for i in s.items]) for s in minutes.sections] == [
+        ("議題", ["総会について"])
+    ]
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "日時：令和６年１１月５日（火）午後２時～４時",
+        "開催日時：2024年11月5日（火）14:00～16:00",
+        "日　時　令和６年１１月５日　午後２時から午後４時まで",
+        "【日時】2024年11月5日(火) 14時00分～16時00分",
+        "１．日時　令和６年１１月５日（火）１４：００～１６：００",
+        "令和６年１１月５日（火曜日）　午後２時開会",
+    ],
+)
+def test_dates_with_and_without_a_key(line: str) -> None:
+    minutes = parse_minutes(f"はまなす市文化振興審議会　会議録\n{line}\n会長：開会します。\n")
+    assert minutes.date == dt.date(2024, 11, 5)
+    assert minutes.start_time == dt.time(14, 0)
+
+
+def test_a_date_in_the_title_line() -> None:
+    minutes = parse_minutes(
+        "令和６年１１月５日　はまなす市文化振興審議会　議事録\n会長：開会します。\n"
+    )
+    assert minutes.date == dt.date(2024, 11, 5)
+
+
+# --- speaker labels -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "text"),
+    [
+        ("○小西部会長　それでは始めます。", "小西部会長", "それでは始めます。"),
+        ("○大塚会長代理　補足します。", "大塚会長代理", "補足します。"),
+        ("○吉岡環境局長　お答えします。", "吉岡環境局長", "お答えします。"),
+        ("○北原室長　御説明します。", "北原室長", "御説明します。"),
+        ("○宮内参事　はい。", "宮内参事", "はい。"),
+        ("○堀計画官　資料１です。", "堀計画官", "資料1です。"),
+        ("○河野統括官　以上です。", "河野統括官", "以上です。"),
+        ("○三宅課長補佐　補足します。", "三宅課長補佐", "補足します。"),
+        ("○桑原担当部長　お答えします。", "桑原担当部長", "お答えします。"),
+        ("○松井説明員　御説明します。", "松井説明員", "御説明します。"),
+        (
+            "○山田まちづくり推進部都市計画・交通担当部長　お答えします。",
+            "山田まちづくり推進部都市計画・交通担当部長",
+            "お答えします。",
+        ),
+        ("○中村（正）委員　伺います。", "中村(正)委員", "伺います。"),
+        ("○事務局（荒井係長）　御説明します。", "事務局(荒井係長)", "御説明します。"),
+        ("【杉田座長】ありがとうございます。", "杉田座長", "ありがとうございます。"),
+        ("（委員）質問です。", "委員", "質問です。"),
+        ("竹内委員：賛成です。", "竹内委員", "賛成です。"),
+        ("委員長　次に移ります。", "委員長", "次に移ります。"),
+        ("○森議員　質問します。", "森議員", "質問します。"),
+        ("会員（３班）：質問です。", "会員(3班)", "質問です。"),
+    ],
+)
+def test_labels_beyond_the_three_roles(line: str, speaker: str, text: str) -> None:
+    label = speaker_label(line)
+    assert label is not None
+    assert (label.speaker, label.text.replace("１", "1")) == (speaker, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "出席委員　十一名",
+        "○出席委員（１１名）",
+        "はまなす市長　山田太郎",
+        "委員長　森一郎",
+        "○事務局から資料２について説明があった。",
+        "○会長あいさつ",
+        "○議事に先立ち、会長から報告があった。",
+    ],
+)
+def test_rosters_signatures_and_narrative_are_not_speakers(line: str) -> None:
+    assert speaker_label(line) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["〔「異議なし」と呼ぶ者あり〕", "（異議なし）", "（拍手）", "〔午前１１時休憩〕"]
+)
+def test_stage_directions(line: str) -> None:
+    assert stage_direction(line) == line
+
+
+def test_stage_directions_are_notes_between_turns() -> None:
+    text = (
+        "はまなす市議会総務委員会速記録\n令和６年３月５日（火曜日）\n"
+        "○田村委員長　採決します。御異議ありませんか。\n〔「異議なし」と呼ぶ者あり〕\n"
+        "○田村委員長　御異議なしと認めます。\n（意見なし。前回会議録を承認した。）\n"
+    )
+    assert _entries(text) == [
+        ("statement", "田村委員長", "採決します。御異議ありませんか。"),
+        ("note", "〔「異議なし」と呼ぶ者あり〕"),
+        ("statement", "田村委員長", "御異議なしと認めます。"),
+        ("note", "（意見なし。前回会議録を承認した。）"),
+    ]
+
+
+# --- the header is not read as turns ---------------------------------------------------------
+
+
+def test_roster_lines_and_officials_are_header_not_speakers() -> None:
+    text = (
+        "はまなす市議会厚生委員会速記録\n令和６年３月５日（火曜日）\n出席委員　五名\n"
+        "委員長　田村一郎\n副委員長　井口花子\n出席説明員\n福祉部長　　大森実\n"
+        "○田村委員長　開会します。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.attendees == ["田村一郎", "井口花子"]
+    assert minutes.attendee_count == 5
+    assert _entries(text) == [("statement", "田村委員長", "開会します。")]
+
+
+def test_group_names_in_a_roster_are_not_names() -> None:
+    minutes = parse_minutes(
+        "協議会議事録\n日時：令和６年３月５日\n出席者　委員：田中、山本　事務局：佐藤\n会長：始めます。\n"
+    )
+    assert minutes.attendees == ["田中", "山本", "佐藤"]
+
+
+def test_a_venue_line_does_not_swallow_the_next_heading() -> None:
+    text = "運営委員会会議録\n日時：令和６年３月５日\n場所：センター\n会議室Ｂ\n１．報告事項\n委員長：始めます。\n"
+    minutes = parse_minutes(text)
+    assert minutes.venue == "センター"
+    assert [s.category for s in minutes.sections] == ["報告事項"]
+
+
+# --- numbered paragraphs, line numbers, closings, footers, appendix --------------------------
+
+
+def test_numbered_paragraphs_inside_a_speech_do_not_cut_the_turn() -> None:
+    text = (
+        "はまなす市議会総務委員会速記録\n令和６年３月５日（火曜日）\n○村井総務課長　御説明します。\n"
+        "１、概要についてですが、計画期間は五年です。\n２、財源ですが、基金を充てます。\n"
+        "○田村委員長　ありがとうございました。\n"
+    )
+    assert _entries(text) == [
+        (
+            "statement",
+            "村井総務課長",
+            "御説明します。１、概要についてですが、計画期間は五年です。２、財源ですが、基金を充てます。",
+        ),
+        ("statement", "田村委員長", "ありがとうございました。"),
+    ]
+
+
+def test_line_numbers_on_the_left_are_removed() -> None:
+    text = (
+        "1 第１回はまなす市景観審議会　会議録\n2 日時：令和６年５月１０日\n3 会長：始めます。\n"
+        "4 委員：質問です。\n5出席委員の意見を伺う。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.title == "第1回はまなす市景観審議会 会議録"
+    assert _entries(text) == [
+        ("statement", "会長", "始めます。"),
+        ("statement", "委員", "質問です。出席委員の意見を伺う。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("closing", "normalized", "end"),
+    [
+        ("午後３時４０分閉会", "午後3時40分閉会", dt.time(15, 40)),
+        ("散会", "散会", None),
+        ("〔午後４時散会〕", "〔午後4時散会〕", dt.time(16, 0)),
+        ("以上をもって閉会した。", "以上をもって閉会した。", None),
+    ],
+)
+def test_closings(closing: str, normalized: str, end: dt.time | None) -> None:
+    text = f"景観審議会議事録\n日時：令和６年５月１０日\n会長：以上で終わります。\n{closing}\n"
+    minutes = parse_minutes(text)
+    assert (minutes.closing, minutes.end_time) == (normalized, end)
+    assert _entries(text) == [("statement", "会長", "以上で終わります。")]
+
+
+def test_page_footers_alone_or_glued_are_removed() -> None:
+    text = (
+        "景観審議会議事録\n日時：令和６年５月１０日\n会長：始めます。\n－ 1 －\n"
+        "委員：質問です。　－ 2 －\n事務局：お答えします。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "会長", "始めます。"),
+        ("statement", "委員", "質問です。"),
+        ("statement", "事務局", "お答えします。"),
+    ]
+
+
+def test_appended_documents_after_the_closing_are_an_appendix() -> None:
+    text = (
+        "景観審議会議事録\n日時：令和６年５月１０日\n会長：答申案を了承します。\n散会\n"
+        "資料１　答申案\n１　景観計画の見直しについて\n別紙　委員名簿\n田中　山本\n"
+        "はまなす市景観審議会会長　佐藤一郎\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(a.title, a.text) for a in minutes.appendix] == [
+        ("資料１　答申案", "１　景観計画の見直しについて"),
+        ("別紙　委員名簿", "田中　山本\nはまなす市景観審議会会長　佐藤一郎"),
+    ]
+    assert _entries(text) == [("statement", "会長", "答申案を了承します。")]
+    assert minutes.closing == "散会"
+
+
+def test_a_turn_after_a_bare_ijo_means_it_was_not_the_closing() -> None:
+    text = "景観審議会議事録\n日時：令和６年５月１０日\n事務局：報告します。\n以上\n会長：ありがとう。\n"
+    minutes = parse_minutes(text)
+    assert minutes.closing is None and minutes.appendix == []
+    assert _entries(text) == [
+        ("statement", "事務局", "報告します。以上"),
+        ("statement", "会長", "ありがとう。"),
+    ]
+
+
+def test_uncommon_labels_are_marked_for_review() -> None:
+    text = "部会議事録\n日時：令和６年５月１０日\n○堀計画官　資料１です。\n○小西部会長　どうぞ。\n"
+    minutes = parse_minutes(text)
+    assert [(e.speaker, e.uncertain) for e in minutes.entries()] == [
+        ("堀計画官", True),
+        ("小西部会長", False),
+    ]
+    assert "発言者の名前が見慣れない形の発言が1件あります（印の付いた行）。" in minutes.warnings
