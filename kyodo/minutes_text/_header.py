@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import _wareki
-from ._syntax import kanji_number, nfkc, squash
+from ._syntax import kanji_number, nfkc, plain_numbers, squash
 
 # Field keys as written in the header table, by the field they fill.
 HEADER_KEYS: dict[str, str] = {
@@ -125,7 +125,7 @@ _DATE_REST = re.compile(
 
 def date_line(line: str) -> bool:
     """A header line that is a date and little else: 「令和５年１０月３日（火曜日）」."""
-    text = nfkc(line).strip()
+    text = plain_numbers(line).strip()
     if len(text) > 60:
         return False
     try:
@@ -169,6 +169,7 @@ def parse_title(line: str) -> Title:
 _TIME = re.compile(
     r"(?P<ampm>午前|午後)?\s*(?:(?P<noon>正午)|(?P<h>[0-9]{1,2})\s*(?:時\s*(?:(?P<m>[0-9]{1,2})\s*分|(?P<half>半))?|:\s*(?P<mm>[0-9]{2})))"
 )
+_CLOSED = re.compile(r"閉会|散会|閉議|終了")
 _RANGE_SEP = re.compile(r"^\s*(?:~|〜|～|－|-|ー|―|から)\s*")
 
 
@@ -200,7 +201,7 @@ def parse_when(value: str) -> tuple[dt.date | None, dt.time | None, dt.time | No
 
     Raises ValueError for impossible dates and times.
     """
-    text = nfkc(value)
+    text = plain_numbers(value)
     found = _wareki.find_date(text)
     day = found[0] if found else None
     rest = text[found[2] :] if found else text
@@ -220,6 +221,12 @@ def parse_when(value: str) -> tuple[dt.date | None, dt.time | None, dt.time | No
             end = _to_time(end_clock, end_clock.ampm or start_clock.ampm)
             if end_clock.ampm is None and end < start and end.hour < 12:
                 end = dt.time(end.hour + 12, end.minute)
+    elif _CLOSED.search(after):
+        # 「午後２時開会　午後４時閉会」: the second time is the end.
+        end_match = _TIME.search(after)
+        if end_match:
+            end_clock = _clock(end_match)
+            end = _to_time(end_clock, end_clock.ampm or start_clock.ampm)
     return day, start, end
 
 
@@ -262,6 +269,11 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         text = (text[: match.start()] + text[match.end() :]).strip()
     if text in _NONE_WORDS:
         return [], count
+    # 「【委員】田中、山田」「（委員）田中」: group names in brackets are not names.
+    text = re.sub(
+        r"【[^】]{1,10}】|^[(（][^)）]{1,8}[)）]|(?<=[、\s])[(（][^)）]{1,8}[)）]", "、", text
+    )
+    text = text.strip("、 ")
     # 「委員：田中、山田　事務局：佐藤」: the group names are not names.
     text = re.sub(r"(?:^|(?<=[\s、,]))[^\s、,:：]{1,8}[:：]\s*", "、", text).strip("、 ")
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else text.split()

@@ -264,6 +264,11 @@ TITLES = tuple(
             "委員外議員",
             "君",
             "氏",
+            "さん",
+            "質問者",
+            "回答者",
+            "発言者",
+            "参加者",
         },
         key=len,
         reverse=True,
@@ -283,12 +288,13 @@ _TITLE = "(?:" + "|".join(re.escape(t) for t in TITLES) + ")"
 _NAME_CHAR = r"[^\s：:。、，,．.「」『』【】\[\]［］（）()○◯〇●■◆＜＞<>ぁ-ゖ～〜・]"
 _NAME = rf"(?:{_NAME_CHAR}|[ 　](?={_NAME_CHAR})|[（(][^（()）\s]{{1,4}}[）)]){{0,12}}?"
 _SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2}|[（(][^（()）\s]{1,12}[）)])?"
-_LABEL = rf"(?P<label>{_NAME}{_ROLE}{_SUFFIX})"
+_LABEL = rf"(?P<label>{_NAME}{_ROLE})(?P<suffix>{_SUFFIX})"
 # After a mark (○, 【】) a label may be long and hold a department name with hiragana, 「・」 or
 # （）: 「○山田まちづくり推進部都市計画・交通担当部長」; it ends with a title word.
 _LONG_CHAR = r"[^\s：:。、，,「」『』【】\[\]［］（）()○◯〇●■◆＜＞<>〔〕]"
 _LONG_NAME = rf"(?:{_LONG_CHAR}|[（(][^（()）\s]{{1,12}}[）)]){{0,30}}?"
-_LONG = rf"(?P<label>{_LONG_NAME}(?:{_TITLE}|{_ROLE}){_SUFFIX})"
+_SEAT = r"[0-9０-９]{1,3}番"  # 「○１番（田中花子君）」: a member by seat number
+_LONG = rf"(?P<label>{_LONG_NAME}(?:{_TITLE}|{_ROLE})|{_SEAT}(?=[（(]))(?P<suffix>{_SUFFIX})"
 
 _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL}[ 　]*[：:][ 　]*(?P<text>.*)$"),
@@ -305,7 +311,7 @@ _NOT_LABEL = re.compile(
 )
 # After an unmarked label a signature, not speech: 「ひかり市長　山田太郎」.
 _SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$")
-_LATIN_ONLY_LABEL = re.compile(r"^[0-9０-９]")
+_LATIN_ONLY_LABEL = re.compile(r"^[0-9０-９](?![0-9０-９]{0,2}番)")
 
 
 @dataclass(frozen=True)
@@ -323,7 +329,7 @@ def speaker_label(line: str) -> Label | None:
         match = pattern.match(stripped)
         if not match:
             continue
-        speaker = nfkc(squash(match.group("label")))
+        speaker = nfkc(squash(match.group("label") + (match.group("suffix") or "")))
         if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
             return None
         text = line.strip()[match.start("text") :].strip()
@@ -336,7 +342,7 @@ def speaker_label(line: str) -> Label | None:
 # Stage directions and bracketed remarks standing on a line of their own:
 # 〔「異議なし」と呼ぶ者あり〕, （異議なし）, ［休憩］, 《拍手》.
 _STAGE = re.compile(
-    r"^(?:〔[^〔〕]*〕|［[^［］]*］|《[^《》]*》|[（(][^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*[)）])$"
+    r"^(?:〔[^〔〕]*〕|【[^【】]{1,30}】|［[^［］]*］|《[^《》]*》|[（(][^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*[)）])$"
 )
 
 
@@ -361,6 +367,33 @@ def note_text(line: str) -> str | None:
     return None
 
 
+# Bullets that start a narrative line of their own in the body: 「・委員から…との意見があった。」
+BULLETS = "・●◆◇◎▼▽☆★※"
+
+
+def bullet_text(line: str) -> str | None:
+    """「・……」「●……」 in the body: a note of its own (the bullet kept)."""
+    stripped = line.strip()
+    if stripped[:1] in BULLETS and len(stripped) > 1:
+        return stripped
+    return None
+
+
+_KANJI_NUMBER = re.compile(r"([〇一二三四五六七八九十]{1,4})(?=\s*(?:年|月|日|時|分|名|人))")
+_SLASH_DATE = re.compile(
+    r"(?<![0-9])([0-9]{4})\s*[/.]\s*([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])"
+)
+
+
+def plain_numbers(text: str) -> str:
+    """NFKC, with kanji numbers before 年/月/日/時/分 in digits and 2024/5/20 as 2024年5月20日:
+    「令和六年十一月五日　午後三時四十分」 → 「令和6年11月5日 午後3時40分」."""
+    text = nfkc(text)
+    if any(c in text for c in "〇一二三四五六七八九十"):
+        text = _KANJI_NUMBER.sub(lambda m: str(kanji_number(m[1]) or m[1]), text)
+    return _SLASH_DATE.sub(lambda m: f"{m[1]}年{m[2]}月{m[3]}日", text)
+
+
 _DECISION = re.compile(
     r"^(?:満場一致|全員一致|賛成多数|異議なく|異議なし|全会一致|拍手(?:多数)?で|原案(?:の)?とおり)"
 )
@@ -380,4 +413,4 @@ _CLOSING = re.compile(
 
 def closing_line(line: str) -> str | None:
     text = nfkc(line).strip()
-    return text if _CLOSING.match(text) else None
+    return text if _CLOSING.match(plain_numbers(text)) else None

@@ -16,11 +16,13 @@ from . import _header
 from ._layout import Layout, Line, clean_lines, layout_lines
 from ._syntax import (
     CONTAINER_CATEGORIES,
+    bullet_text,
     closing_line,
     decision_line,
     item_heading,
     nfkc,
     note_text,
+    plain_numbers,
     section_heading,
     speaker_label,
     squash,
@@ -89,6 +91,9 @@ class _EntryReader:
         stage = stage_direction(text)
         if stage is not None:
             return self._start(Entry("note", stage), text)
+        bullet = bullet_text(text)
+        if bullet is not None:
+            return self._start(Entry("note", bullet), text)
         note = note_text(text)
         if note is not None:
             return self._start(Entry("note", note), text)
@@ -155,7 +160,7 @@ _SEPARATOR = re.compile(r"^[-－―─━=＝＊*・…。 　]{3,}$")
 # 「午前１０時開会」「〔午前十時開議〕」: the sitting opens (a note of the body).
 _OPENING = re.compile(
     r"^[〔（(［]?(?:午前|午後)\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*"
-    r"(?:開会|開議|開始|再開)[。]?[〕）)］]?$"
+    r"(?:開会|開議|開始|再開)(?:し(?:た|ます))?[。]?[〕）)］]?$"
 )
 _STRONG_AGENDA_KEYS = (
     "本日の会議に付した事件",
@@ -179,7 +184,7 @@ _LIST_FIELDS = ("attendees", "absentees", "secretariat", "observers", "online")
 
 
 def opening_line(text: str) -> bool:
-    return bool(_OPENING.match(nfkc(text).strip()))
+    return bool(_OPENING.match(plain_numbers(text).strip()))
 
 
 def _is_body_start(text: str) -> bool:
@@ -288,6 +293,16 @@ def _speech(value: str) -> bool:
     return "。" in value or bool(re.search(r"[ぁ-ゖ]$", value))
 
 
+def _names_line(text: str) -> bool:
+    """A roster line continuing a list field: 「【委員】青山、石井」, no sentence."""
+    stripped = text.strip()
+    if "。" in stripped or _SPOKEN_END.search(stripped) or len(stripped) > 200:
+        return False
+    if section_heading(stripped) is not None or item_heading(stripped) is not None:
+        return False
+    return "、" in stripped and not re.search(r"[ぁ-ゖ]{4,}", stripped)
+
+
 def _turn_follows(lines: list[Line], index: int) -> bool:
     """Whether the next line is the first turn (so an opening line before it is a note)."""
     following = next((line.text for line in lines[index:] if not line.blank), None)
@@ -316,7 +331,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         found = _header.header_field(text)
         if found is not None and not (found.name == "secretariat" and _speech(found.value)):
             prelude.fields.append((found.name, [found.value], line.lineno))
-            in_field = found.name in _LIST_FIELDS
+            # 「３．出席者」 with the names on the next line; 「１．日時」 with the date there.
+            in_field = found.name in _LIST_FIELDS or not found.value
             seen_field = True
             continue
         if prelude.title_line is None and _header.is_title(text):
@@ -342,6 +358,9 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append(("date", [text.strip()], line.lineno))
             in_field = False
             continue
+        if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
+            prelude.fields[-1][1].append(text.strip())
+            continue
         if _is_body_start(text) or line.relocated:
             return index - 1
         if _ROSTER_HEADING.search(squash(text)) and len(squash(text)) <= 16:
@@ -351,6 +370,7 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if in_field and not text.rstrip().endswith("。"):
             prelude.fields[-1][1].append(text.strip())
+            in_field = prelude.fields[-1][0] in _LIST_FIELDS
             continue
         if (
             prelude.title_line is None
@@ -419,7 +439,7 @@ class _Body:
 
     def _feed(self, line: Line, closing: bool = True) -> None:
         text = line.text
-        if line.blank:
+        if line.blank or _SEPARATOR.match(text.strip()):
             self.reader.break_paragraph()
             self.open_title = None
             return
@@ -599,7 +619,15 @@ def parse_layout(layout: Layout) -> Minutes:
     start = _read_prelude(layout.body, prelude)
     width = _typical_width(layout.body[start:]) if layout.numbered else 0
     body = _Body(layout.numbered, _EntryReader(full_width=width))
+    # Running heads: the title (or organization) printed again at the top of every page.
+    heads = {
+        squash(nfkc(line.text))
+        for line in (prelude.title_line, prelude.sitting_line)
+        if line is not None
+    } | ({squash(prelude.organization)} if prelude.organization else set())
     for line in layout.body[start:]:
+        if not line.blank and squash(nfkc(line.text)) in heads:
+            continue
         body.feed(line)
     warnings: list[str] = []
     if body.after_closing:
@@ -705,7 +733,7 @@ _CLOCK_IN = re.compile(r"(午前|午後)\s*([0-9]{1,2})\s*時\s*(?:([0-9]{1,2})\
 
 
 def _clock_of(text: str) -> dt.time | None:
-    match = _CLOCK_IN.search(nfkc(text))
+    match = _CLOCK_IN.search(plain_numbers(text))
     if not match:
         return None
     hour, minute = int(match[2]), int(match[3] or (30 if match[4] else 0))

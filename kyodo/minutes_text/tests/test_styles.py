@@ -320,3 +320,70 @@ def test_uncommon_labels_are_marked_for_review() -> None:
         ("小西部会長", False),
     ]
     assert "発言者の名前が見慣れない形の発言が1件あります（印の付いた行）。" in minutes.warnings
+
+
+# --- more shapes of real minutes ------------------------------------------------------------
+
+
+def test_an_assembly_with_kanji_dates_seat_numbers_and_running_heads() -> None:
+    text = (
+        "はまなす市議会定例会会議録\n令和六年十二月三日（火曜日）\n午前十時開議\n"
+        "○議長（西村誠君）　ただいまから本日の会議を開きます。\n"
+        "◎議案第１号　はまなす市手数料条例の一部改正について\n"
+        "○１番（大川ゆり君）　質問いたします。\n────────────\n"
+        "はまなす市議会定例会会議録\n"
+        "手数料の額はどのように決めたのでしょうか。\n"
+        "○市長（中島健一君）　お答えいたします。\n午後三時四十分散会\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 12, 3),
+        dt.time(10, 0),
+        dt.time(15, 40),
+    )
+    assert _entries(text) == [
+        ("note", "午前十時開議"),  # right before the first turn: a note of the body
+        ("statement", "議長(西村誠君)", "ただいまから本日の会議を開きます。"),
+        ("note", "◎議案第１号　はまなす市手数料条例の一部改正について"),
+        (
+            "statement",
+            "1番(大川ゆり君)",
+            "質問いたします。手数料の額はどのように決めたのでしょうか。",
+        ),
+        ("statement", "市長(中島健一君)", "お答えいたします。"),
+    ]
+
+
+def test_bullets_of_a_summary_are_notes_of_their_own() -> None:
+    text = (
+        "第３回　子ども・子育て会議　議事要旨\n【日時】２０２４年７月８日（月）１０時～１２時\n"
+        "【主な意見】\n・待機児童の解消に向けて、保育士の確保が急務である。\n"
+        "・放課後の居場所づくりについて、地域の協力を得て進めてほしい。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.start_time, minutes.end_time) == (dt.time(10, 0), dt.time(12, 0))
+    assert _entries(text) == [
+        ("note", "・待機児童の解消に向けて、保育士の確保が急務である。"),
+        ("note", "・放課後の居場所づくりについて、地域の協力を得て進めてほしい。"),
+    ]
+
+
+def test_fields_with_their_value_on_the_next_line_and_group_labels() -> None:
+    text = (
+        "地域交通会議（第２回）議事録\n１．日時\n令和６年１０月１日（火）午後２時開会　午後４時閉会\n"
+        "２．出席者\n【委員】青山、石井\n【事務局】上田\n３．議事内容\n○青山会長　始めます。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 10, 1),
+        dt.time(14, 0),
+        dt.time(16, 0),
+    )
+    assert minutes.attendees == ["青山", "石井"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("上田", "")]
+    assert _entries(text) == [("statement", "青山会長", "始めます。")]
+
+
+def test_slash_dates() -> None:
+    minutes = parse_minutes("景観審議会議事録\n日時：2024/5/10 14:00～15:00\n会長：始めます。\n")
+    assert (minutes.date, minutes.end_time) == (dt.date(2024, 5, 10), dt.time(15, 0))
