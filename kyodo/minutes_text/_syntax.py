@@ -294,7 +294,9 @@ _LABEL = rf"(?P<label>{_NAME}{_ROLE})(?P<suffix>{_SUFFIX})"
 _LONG_CHAR = r"[^\s：:。、，,「」『』【】\[\]［］（）()○◯〇●■◆＜＞<>〔〕]"
 _LONG_NAME = rf"(?:{_LONG_CHAR}|[（(][^（()）\s]{{1,12}}[）)]){{0,30}}?"
 _SEAT = r"[0-9０-９]{1,3}番"  # 「○１番（田中花子君）」: a member by seat number
-_LONG = rf"(?P<label>(?![ぁ-ゖ]){_LONG_NAME}(?:{_TITLE}|{_ROLE})|{_SEAT}(?=[（(]))(?P<suffix>{_SUFFIX})"
+_LONG = (
+    rf"(?P<label>(?![ぁ-ゖ]){_LONG_NAME}(?:{_TITLE}|{_ROLE})|{_SEAT}(?=[（(]))(?P<suffix>{_SUFFIX})"
+)
 
 _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL}[ 　]*[：:][ 　]*(?P<text>.*)$"),
