@@ -507,7 +507,9 @@ class _Body:
             return False
         current = self.reader.current
         in_speech = current is not None and current.kind == "statement"
-        if in_speech and ((self.verbatim and item.style != "第1号議案") or _prose(item.text)):
+        if in_speech and (
+            (self.verbatim and not _AGENDA_TITLE.search(item.text)) or _prose(item.text)
+        ):
             return False  # 「１、概要についてですが、…」: a numbered paragraph of the speech
         section = self.section()
         explicit = [i for i in section.items if i.number > 0]
@@ -552,6 +554,12 @@ def _style_family(style: str) -> str:
     return "1." if style in ("1.", "1　", "1)") else style
 
 
+# How agenda titles end (「…について」「…の件」「…の選任」): in verbatim minutes only such a
+# numbered line after a turn starts an item.
+_AGENDA_TITLE = re.compile(
+    r"(?:について|の件|に関する件|議案|報告|選任|選出|承認|決定|変更|改正|制定|[^答]案|審査|審議|"
+    r"協議|説明|開会|閉会|その他)(?:[(（][^()（）]*[)）])?$"
+)
 _SPOKEN_END = re.compile(r"(?:ます|ました|です|でした)[。.]?$")
 _PROSE_END = re.compile(r"(?:です|ます|した|ですが|が|けれども|ので|か|ね|よ)$")
 

@@ -48,3 +48,13 @@ def test_text(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_pdf(name: str) -> None:
     _check(name, parse_layout(read_pdf(corpus.pdf_of(name)).layout).to_dict())
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_review_text_reads_back_the_same_entries(name: str) -> None:
+    # The review screen edits render_body(document) and parses it again on save.
+    from kyodo.minutes_text import render_body
+
+    first = parse_minutes(corpus.text(name))
+    again = parse_minutes("会議録\n" + render_body(first))
+    assert corpus.entry_keys(again.to_dict()) == corpus.entry_keys(first.to_dict())
