@@ -419,3 +419,34 @@ def test_member_names_match_full_and_half_width(committee, staff) -> None:
     assert sorted((a.member.name, a.status) for a in outcome.meeting.attendances.all()) == [
         ("坂口", "absent"), ("熊田", "present"), ("田辺　一郎", "present"),
     ]  # fmt: skip
+
+
+def test_minutes_import_is_the_same_command_and_fails_the_same_way(db, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("お知らせ\n", encoding="utf-8")
+    out = io.StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command("minutes", "import", "--json", str(tmp_path), stdout=out, stderr=io.StringIO())
+    assert str(failed.value) == "1件のファイルのうち1件を取り込めませんでした。"
+
+
+def test_the_command_line_exits_non_zero_with_the_message_in_japanese(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("お知らせ\n", encoding="utf-8")
+    kyodo = Path(sys.executable).parent / "kyodo"
+    env = os.environ | {"KYODO_VAR_DIR": str(tmp_path / "var")}
+    done = subprocess.run(
+        [str(kyodo), "import-minutes", "--json", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-2:] == [
+        "取り込み予定 0件、スキップ 0件、失敗 1件（全1ファイル）",
+        "1件のファイルのうち1件を取り込めませんでした。",
+    ]
+    assert json.loads(done.stdout)["status"] == "failed"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -55,7 +56,32 @@ def _committee(given: str | None) -> Committee | None:
     return committees.first()
 
 
-class Command(BaseCommand):
+class JapaneseErrors:
+    """Print a command's error as its Japanese message alone, without Django's English
+    「CommandError: 」 in front; the exit status stays non-zero."""
+
+    def run_from_argv(self, argv):
+        from django.core.management.base import handle_default_options
+        from django.db import connections
+
+        self._called_from_command_line = True
+        parser = self.create_parser(argv[0], argv[1])
+        options = parser.parse_args(argv[2:])
+        cmd_options = vars(options)
+        args = cmd_options.pop("args", ())
+        handle_default_options(options)
+        try:
+            self.execute(*args, **cmd_options)
+        except CommandError as error:
+            if options.traceback:
+                raise
+            self.stderr.write(str(error))
+            sys.exit(error.returncode)
+        finally:
+            connections.close_all()
+
+
+class Command(JapaneseErrors, BaseCommand):
     help = (
         "Import legacy minutes from PDF (.pdf) and text (.txt) files or folders as confirmed "
         "minutes of past meetings. One transaction per file: nothing is saved from a file that "
