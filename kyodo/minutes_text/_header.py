@@ -66,7 +66,8 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
     if not match:
         return None
     bracketed = match.group(0)[match.end("key") : match.end("key") + 1] in "】]］〕"
-    if not match["bullet"] and not bracketed and (need_mark or match["sep"] in ("",)):
+    counted = match["sep"] == "" and match["value"][:1] in "(（"
+    if not match["bullet"] and not bracketed and not counted and (need_mark or match["sep"] == ""):
         return None
     return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip())
 
@@ -293,8 +294,12 @@ def split_people(value: str) -> tuple[list[str], int | None]:
 
 
 def _roster_tokens(part: str) -> list[str]:
-    tokens = _ROLE_PREFIX.sub("", part.strip()).split()
-    return tokens if len(tokens) >= 3 else [part]
+    # 「1番 大川ゆり 2番 小松健」: seat numbers are not names.
+    tokens = [t for t in _ROLE_PREFIX.sub("", part.strip()).split() if not _SEAT.fullmatch(t)]
+    return tokens if len(tokens) >= 3 or _SEAT.search(part) else [part]
+
+
+_SEAT = re.compile(r"[0-9]{1,3}番")
 
 
 # Titles a staff member may hold, longest first so 課長補佐 beats 課長.

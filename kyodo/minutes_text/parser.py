@@ -152,7 +152,7 @@ class _Prelude:
 # 「本日の会議に付した事件」「議事次第」「議題」「【議事】」 introducing a list of the agenda.
 _AGENDA_KEY = re.compile(
     r"^[■□◆◇●◎○〇◯・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［〔<＜]?(?P<key>本日の会議に付した事件|会議に付した事件|付議事件|"
-    r"議事日程|議事次第|次第|議題|議事|案件|会議事項)[】\]］〕>＞]?"
+    r"会議次第|議事次第|次第|議題|議事|案件|会議事項|本日の議題)[】\]］〕>＞]?"
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
 # Lines that separate header blocks: 「────」「＊＊＊」.
@@ -163,6 +163,7 @@ _OPENING = re.compile(
     r"(?:開会|開議|開始|再開)(?:し(?:た|ます))?[。]?[〕）)］]?$"
 )
 _STRONG_AGENDA_KEYS = (
+    "会議次第",
     "本日の会議に付した事件",
     "会議に付した事件",
     "付議事件",
@@ -174,12 +175,23 @@ _STRONG_AGENDA_KEYS = (
 _BODY_MARKER = re.compile(
     r"^(?:[0-9０-９]{1,2}[.．、]?|[（(][0-9０-９]{1,2}[)）])?[■□◆【\[［]?"
     r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
-    r"議事概要|会議内容|会議の内容|発言要旨|質疑応答|主な意見|会議録|議事録)[】\]］]?[:：]?$"
+    r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
+    r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容)[】\]］]?[:：]?$"
 )
 _ROSTER_HEADING = re.compile(
-    r"^[○◯〇■□・]?(?:出席説明員|説明員|説明のため出席した(?:者|職員)|出席職員|職務のため出席した"
-    r"(?:者|職員)|事務局職員|出席事務局職員|議会事務局職員)(?:[（(].*[)）])?$"
+    r"^[○◯〇■□・]?[0-9０-９]{0,2}[.．]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
+    r"出席職員|(?:出席)?(?:議会)?事務局職員|配布資料|配付資料|会議資料|資料|"
+    r"議事日程|欠席議員|欠席委員)(?:[（(].*[)）])?$"
 )
+# 「会議名　第３回ひかり市環境審議会」: the name of the meeting in a header table.
+_MEETING_NAME = re.compile(r"^[■□・]?(?:会議名|会議の名称|名称|件名)[\s]*[:：]?\s*(?P<value>\S.*)$")
+
+
+def _marked_label(text: str) -> bool:
+    stripped = text.strip()
+    return stripped[:1] in "○◯〇【（(" and speaker_label(stripped) is not None
+
+
 _LIST_FIELDS = ("attendees", "absentees", "secretariat", "observers", "online")
 
 
@@ -313,7 +325,7 @@ def _turn_follows(lines: list[Line], index: int) -> bool:
 
 def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
     """Organization, title and header fields; returns where the body starts."""
-    in_field = seen_field = False
+    in_field = seen_field = skipping = False
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -324,11 +336,23 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         if len(prelude.looked_at) < 8:
             prelude.looked_at.append(text.strip())
         if _SEPARATOR.match(text.strip()):
-            in_field = False
+            in_field = skipping = False
             continue
         if _BODY_MARKER.match(squash(text)) and (prelude.title_line or prelude.fields):
             return index  # the marker itself is no part of the minutes
+        name = _MEETING_NAME.match(nfkc(text).strip())
+        if name and prelude.sitting_line is None:
+            prelude.sitting_line = Line(name["value"], line.lineno)
+            in_field = skipping = False
+            continue
         found = _header.header_field(text)
+        if skipping and found is None and not _AGENDA_KEY.match(squash(text)):
+            # Under 「説明のため出席した者」「配布資料」: lists we do not keep, up to the next
+            # field, separator or turn (a marked label, a stage direction, the opening).
+            if not (_marked_label(text) or stage_direction(text) or opening_line(text)):
+                prelude.skipped += 1
+                continue
+            skipping = False
         if found is not None and not (found.name == "secretariat" and _speech(found.value)):
             prelude.fields.append((found.name, [found.value], line.lineno))
             # 「３．出席者」 with the names on the next line; 「１．日時」 with the date there.
@@ -363,9 +387,10 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if _is_body_start(text) or line.relocated:
             return index - 1
-        if _ROSTER_HEADING.search(squash(text)) and len(squash(text)) <= 16:
-            # 「出席説明員」「説明のため出席した者」: a roster we do not keep.
+        if _ROSTER_HEADING.search(squash(text)) and len(squash(text)) <= 20:
+            # 「出席説明員」「説明のため出席した者」「配布資料」: a list we do not keep.
             in_field = False
+            skipping = True
             prelude.skipped += 1
             continue
         if in_field and not text.rstrip().endswith("。"):

@@ -37,6 +37,7 @@ PDF_LAYOUT = {
     "13_footer_glued": ("right", True),
     "14_seed_like_second": ("left", False),
     "15_jichikai_soukai_second": ("right", True),
+    "16_city_assembly": ("left", True),
 }
 # Header keys scored (the gold tests' keys and the agenda listed in the header).
 SCORED_KEYS = (*HEADER_KEYS, "agenda")

@@ -663,6 +663,81 @@ def footer_glued(name: str, seed: int) -> Doc:
     return doc
 
 
+def city_assembly(name: str, seed: int, rounds: int) -> Doc:
+    """市議会本会議の会議録: 議事日程, rosters by seat, 「○議長（…君）」「○１番（…君）」, 登壇."""
+    rng = random.Random(seed)
+    doc = Doc(name, "city_assembly")
+    doc.header(
+        title="令和6年第4回はまなす市議会定例会会議録(第2号)",
+        meeting_number=4,
+        date="2024-12-10",
+        start_time="10:00",
+        end_time="14:30",
+        attendees=["大川ゆり", "小松健", "佐野進", "田口美和"],
+        attendee_count=20,
+        agenda=["日程第1 一般質問"],
+    )
+    for text in [
+        "令和６年第４回はまなす市議会定例会会議録（第２号）",
+        "令和６年１２月１０日（火曜日）",
+        "────────────────────",
+        "議事日程（第２号）",
+        "令和６年１２月１０日（火）午前１０時開議",
+        "第１　一般質問",
+        "────────────────────",
+        "本日の会議に付した事件",
+        "日程第１　一般質問",
+        "────────────────────",
+        "出席議員（２０名）",
+        "１番　大川ゆり　　　２番　小松健",
+        "３番　佐野進　　　　４番　田口美和",
+        "────────────────────",
+        "説明のため出席した者",
+        "市長　中島健一　　副市長　石原浩",
+        "教育長　森本洋子　　総務部長　平野修",
+        "────────────────────",
+        "職務のため出席した事務局職員",
+        "事務局長　山本誠二　　次長　上野和子",
+        "────────────────────",
+    ]:
+        doc.line(text)
+    doc.note("午前１０時００分　開議", "午前１０時００分　開議")
+    chair = ("○議長（西村誠君）　", "議長(西村誠君)")
+    doc.say(
+        *chair,
+        "ただいまから本日の会議を開きます。",
+        "本日の議事日程は、お手元に配付のとおりであります。",
+    )
+    doc.line("────────────────────")
+    doc.note("◎日程第１　一般質問", "◎日程第１　一般質問")
+    doc.say(*chair, "日程第１、一般質問を行います。", "順次発言を許します。１番、大川ゆり議員。")
+    doc.note("〔１番　大川ゆり君登壇〕", "〔１番　大川ゆり君登壇〕")
+    members = [
+        ("○１番（大川ゆり君）　", "1番(大川ゆり君)"),
+        ("○３番（佐野進君）　", "3番(佐野進君)"),
+        ("○２番（小松健君）　", "2番(小松健君)"),
+    ]
+    staff = [
+        ("○市長（中島健一君）　", "市長(中島健一君)"),
+        ("○教育長（森本洋子君）　", "教育長(森本洋子君)"),
+        ("○総務部長（平野修君）　", "総務部長(平野修君)"),
+    ]
+    stage = [("〔「そうだ」と呼ぶ者あり〕", "〔「そうだ」と呼ぶ者あり〕")]
+    exchanges(
+        doc,
+        rng,
+        chair=chair,
+        members=members,
+        staff=staff,
+        topics=TOPICS,
+        rounds=rounds,
+        stage=stage,
+    )
+    doc.say(*chair, "以上で本日の日程は全部終了いたしました。", "本日はこれで散会いたします。")
+    doc.finish("午後２時３０分　散会")
+    return doc
+
+
 def build() -> list[Doc]:
     return [
         assembly_sokki("01_assembly_sokki", 1, 30),
@@ -680,6 +755,7 @@ def build() -> list[Doc]:
         footer_glued("13_footer_glued", 13),
         seed_like("14_seed_like_second", 14),
         jichikai_soukai("15_jichikai_soukai_second", 15),
+        city_assembly("16_city_assembly", 16, 24),
     ]
 
 
