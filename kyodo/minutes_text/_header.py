@@ -20,6 +20,11 @@ HEADER_KEYS: dict[str, str] = {
     "期日": "date",
     "時間": "date",
     "開催時間": "date",
+    "開会時刻": "date",
+    "開会": "date",
+    "閉会時刻": "end",
+    "閉会": "end",
+    "散会": "end",
     "開催会場": "venue",
     "開催場所": "venue",
     "会場": "venue",
@@ -41,11 +46,12 @@ HEADER_KEYS: dict[str, str] = {
     "傍聴人": "observers",
     "傍聴": "observers",
 }
+_TIME_KEYS = ("開会", "閉会", "散会")
 _KEY_ALT = "|".join(
     r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
 )
 _FIELD = re.compile(
-    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?:[0-9０-９]{{1,2}}[.．]?[ 　]*)?"
+    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?P<num>[0-9０-９]{{1,2}}[.．]?[ 　]*)?"
     rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*(?P<sep>[：:]|　|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)))[ 　]*(?P<value>.*)$"
 )
 
@@ -65,10 +71,16 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
     match = _FIELD.match(line)
     if not match:
         return None
-    bracketed = match.group(0)[match.end("key") : match.end("key") + 1] in "】]］〕"
-    counted = match["sep"] == "" and match["value"][:1] in "(（"
-    if not match["bullet"] and not bracketed and not counted and (need_mark or match["sep"] == ""):
+    after_key = match.group(0)[match.end("key") : match.end("key") + 1]
+    bracketed = bool(after_key) and after_key in "】]］〕"
+    counted = match["sep"] == "" and match["value"].startswith(("(", "（"))
+    numbered = bool(match["num"])  # 「３．出席者」 with the names on the next line
+    if not (match["bullet"] or bracketed or counted or numbered) and (
+        need_mark or match["sep"] == ""
+    ):
         return None
+    if squash(match["key"]) in _TIME_KEYS and not match["value"].strip():
+        return None  # 「１　開会」 is an agenda item, 「開会　午後６時」 a field
     return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip())
 
 

@@ -135,6 +135,13 @@ _ITEM_PATTERNS = (
     (re.compile(rf"^(?P<n>{_KNUM})\s*[、．.]\s*(?P<t>\S.*)$"), "一、"),
     # 「１　開会」: a number and a full-width space (never an ASCII space: page-line numbers).
     (re.compile(r"^(?P<n>[0-9０-９]{1,2})　[ 　]*(?P<t>\S.*)$"), "1　"),
+    # 「議題１　……について」「報告２：……」.
+    (
+        re.compile(
+            rf"^(?:議題|議案|案件|報告|協議|審議)\s*(?P<n>{_NUM}|{_KNUM})\s*[ 　:：.．、]\s*(?P<t>\S.*)$"
+        ),
+        "議題1",
+    ),
     # 「第１号議案　令和５年度事業報告について」 in the minutes of a general meeting (総会).
     (re.compile(rf"^第\s*(?P<n>{_NUM}|{_KNUM})\s*号\s*議案[ 　]*(?P<t>\S.*)$"), "第1号議案"),
 )
@@ -373,10 +380,13 @@ def note_text(line: str) -> str | None:
 BULLETS = "・●◆◇◎▼▽☆★※"
 
 
+_SCHEDULE = re.compile(r"^日程第[0-9０-９一二三四五六七八九十]{1,3}[　 ]")
+
+
 def bullet_text(line: str) -> str | None:
-    """「・……」「●……」 in the body: a note of its own (the bullet kept)."""
+    """「・……」「●……」「日程第１　……」 in the body: a note of its own (the bullet kept)."""
     stripped = line.strip()
-    if stripped[:1] in BULLETS and len(stripped) > 1:
+    if (stripped[:1] in BULLETS and len(stripped) > 1) or _SCHEDULE.match(stripped):
         return stripped
     return None
 

@@ -62,6 +62,7 @@ class _EntryReader:
     current: Entry | None = None
     boundary: bool = True
     last_full: bool = False  # the last line filled the page width
+    label_alone: bool = False  # the current statement's label stood on a line of its own
 
     def after_line(self, text: str) -> None:
         self.boundary = self.short(text) or text.rstrip().endswith("。")
@@ -77,6 +78,7 @@ class _EntryReader:
         self.last_full = False
 
     def close(self) -> None:
+        self.label_alone = False
         self.current = None
         self.boundary = True
         self.last_full = False
@@ -87,12 +89,15 @@ class _EntryReader:
         if label is not None:
             entry = Entry("statement", label.text, label.speaker)
             entry.uncertain = not _known_label(label.speaker)
-            return self._start(entry, text)
+            started = self._start(entry, text)
+            # 「（委員）」 alone, then 「・……」「・……」: the bullets are what the member said.
+            self.label_alone = not label.text
+            return started
         stage = stage_direction(text)
         if stage is not None:
             return self._start(Entry("note", stage), text)
         bullet = bullet_text(text)
-        if bullet is not None:
+        if bullet is not None and not self.label_alone:
             return self._start(Entry("note", bullet), text)
         note = note_text(text)
         if note is not None:
@@ -105,6 +110,7 @@ class _EntryReader:
         return None
 
     def _start(self, entry: Entry, text: str) -> Entry:
+        self.label_alone = False
         self.entries.append(entry)
         self.current = entry
         self.after_line(text)
@@ -808,7 +814,13 @@ def _apply_title(minutes: Minutes, line: Line) -> None:
 
 def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
     value = value.strip()
-    if name == "date":
+    if name == "end":
+        try:
+            _, end, _ = _header.parse_when(value)
+        except (ValueError, KeyError) as error:
+            raise MinutesParseError(f"閉会の時刻を読み取れません：{value}", lineno) from error
+        minutes.end_time = end or minutes.end_time
+    elif name == "date":
         try:
             day, start, end = _header.parse_when(value)
         except (ValueError, KeyError) as error:

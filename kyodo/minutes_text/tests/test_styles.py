@@ -387,3 +387,34 @@ def test_fields_with_their_value_on_the_next_line_and_group_labels() -> None:
 def test_slash_dates() -> None:
     minutes = parse_minutes("景観審議会議事録\n日時：2024/5/10 14:00～15:00\n会長：始めます。\n")
     assert (minutes.date, minutes.end_time) == (dt.date(2024, 5, 10), dt.time(15, 0))
+
+
+def test_bullets_under_a_label_alone_are_its_statement() -> None:
+    text = (
+        "第２回　福祉計画推進会議　議事要旨\n日時：令和６年７月８日\n（委員）\n"
+        "・見守りの担い手が不足している。\n・若い世代の参加を促したい。\n（事務局）\n"
+        "・次回までに案を示す。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "委員", "・見守りの担い手が不足している。・若い世代の参加を促したい。"),
+        ("statement", "事務局", "・次回までに案を示す。"),
+    ]
+
+
+def test_gidai_numbered_items_schedule_lines_and_header_times() -> None:
+    text = (
+        "公民館運営審議会　会議録\n開催日　令和６年６月３日\n開会　午後６時３０分\n閉会　午後８時\n"
+        "議題１　講座の評価について\n委員長：始めます。\n日程第２　報告事項\n議題２　その他\n"
+        "委員長：終わります。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.start_time, minutes.end_time) == (dt.time(18, 30), dt.time(20, 0))
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "講座の評価について"),
+        (2, "その他"),
+    ]
+    assert _entries(text) == [
+        ("statement", "委員長", "始めます。"),
+        ("note", "日程第２　報告事項"),
+        ("statement", "委員長", "終わります。"),
+    ]
