@@ -244,6 +244,10 @@ def _restore_page(page: _Page, header: list[Line]) -> list[Line]:
     return body
 
 
+# A page number standing alone: 「3」「Page 3」「P.3」「３頁」「3ページ」 (four digits are text).
+_PAGE_NUMBER = re.compile(
+    r"^(?:[0-9０-９]{1,3}|[pP](?:age|\.)?\s*[0-9]{1,3}|[0-9０-９]{1,3}\s*(?:頁|ページ))$"
+)
 _LEFT_NUMBER = re.compile(r"^\s*([0-9]{1,3})(?:\s+|(?![0-9.．)）])|$)")
 # A page footer glued to the end of the last line of a page: 「…と考える。－ 1 －」.
 _GLUED_FOOTER = re.compile(r"\s*[-－―‐]\s*[0-9０-９]{1,3}\s*[-－―‐]\s*$")
@@ -287,7 +291,9 @@ def clean_lines(lines: list[Line]) -> list[Line]:
         if line.blank:
             out.append(line)
             continue
-        text = _GLUED_FOOTER.sub("", text.strip()) if not _PAGE_FOOTER.match(text.strip()) else ""
+        stripped = text.strip()
+        furniture = _PAGE_FOOTER.match(stripped) or _PAGE_NUMBER.match(stripped)
+        text = "" if furniture else _GLUED_FOOTER.sub("", stripped)
         if text:
             out.append(Line(text, line.lineno, line.blank, line.relocated))
     return out

@@ -100,12 +100,15 @@ def check_new(*, committee: Committee, document: Document, today: date | None = 
         if number < 1:
             raise ImportRefused(_("The meeting number must be 1 or more."))
         existing = meetings.filter(number=number).first()
-        if existing is not None:
+        if existing is None:
+            return number
+        if existing.date == when:
             raise AlreadyImported(
                 _("Already imported: meeting no. %(number)d of fiscal year %(fy)d exists.")
                 % {"number": number, "fy": fy}
             )
-        return number
+        # Another day under the same number (「第４回定例会会議録（第２号）」, its second day, or a
+        # body that numbers its sittings by calendar year): not this meeting; the next free number.
     if meetings.filter(date=when).exists():
         raise AlreadyImported(
             _("Already imported: a meeting on %(date)s exists.") % {"date": when.isoformat()}

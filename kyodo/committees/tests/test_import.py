@@ -450,3 +450,11 @@ def test_the_command_line_exits_non_zero_with_the_message_in_japanese(tmp_path: 
         "1件のファイルのうち1件を取り込めませんでした。",
     ]
     assert json.loads(done.stdout)["status"] == "failed"
+
+
+def test_the_same_number_on_another_day_is_another_meeting(committee, staff) -> None:
+    # 「第４回定例会会議録（第２号）」 and （第３号）: two days of one session, two meetings.
+    minutes_import(actor=staff, committee=committee, document=_document(), source="a.txt")
+    second = _document(date=date(2024, 12, 3))
+    outcome = minutes_import(actor=staff, committee=committee, document=second, source="b.txt")
+    assert outcome.meeting.code == "2024-6"

@@ -418,3 +418,15 @@ def test_gidai_numbered_items_schedule_lines_and_header_times() -> None:
         ("note", "日程第２　報告事項"),
         ("statement", "委員長", "終わります。"),
     ]
+
+
+def test_page_numbers_standing_alone_are_removed() -> None:
+    text = (
+        "景観審議会議事録\n日時：令和６年５月１０日\n会長：始めます。\n3\n委員：質問です。\n"
+        "Page 4\n事務局：お答えします。\n５頁\n"
+    )
+    assert _entries(text) == [
+        ("statement", "会長", "始めます。"),
+        ("statement", "委員", "質問です。"),
+        ("statement", "事務局", "お答えします。"),
+    ]
