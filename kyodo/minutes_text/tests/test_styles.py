@@ -430,3 +430,16 @@ def test_page_numbers_standing_alone_are_removed() -> None:
         ("statement", "委員", "質問です。"),
         ("statement", "事務局", "お答えします。"),
     ]
+
+
+def test_text_extracted_with_ascii_spaces() -> None:
+    text = (
+        "第２回 景観審議会 会議録\n日時 2024年5月10日 14時～15時\n場所 市役所 第1会議室\n"
+        "会長 それでは始めます。\n山田委員 質問があります。\n事務局 佐藤\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.date, minutes.venue) == (dt.date(2024, 5, 10), "市役所 第1会議室")
+    assert _entries(text) == [
+        ("statement", "会長", "それでは始めます。"),
+        ("statement", "山田委員", "質問があります。事務局 佐藤"),
+    ]
