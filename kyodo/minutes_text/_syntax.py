@@ -292,13 +292,13 @@ _ROLE = "(?:" + "|".join(_spaced(r) for r in ROLES) + ")"
 _TITLE = "(?:" + "|".join(re.escape(t) for t in TITLES) + ")"
 # A name before the role: no hiragana (so prose is not taken for a label), no
 # punctuation; a short parenthesised part is allowed: 髙橋（清）委員.
-_NAME_CHAR = r"[^\s：:。、，,．.「」『』【】\[\]［］（）()○◯〇●■◆＜＞<>ぁ-ゖ～〜・]"
+_NAME_CHAR = r"[^\s：:。、，,．.「」『』【】\[\]［］（）()○◯〇●◎■◆＜＞<>ぁ-ゖ～〜・]"
 _NAME = rf"(?:{_NAME_CHAR}|[ 　](?={_NAME_CHAR})|[（(][^（()）\s]{{1,4}}[）)]){{0,12}}?"
 _SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2}|[（(][^（()）\s]{1,12}[）)])?"
 _LABEL = rf"(?P<label>{_NAME}{_ROLE})(?P<suffix>{_SUFFIX})"
 # After a mark (○, 【】) a label may be long and hold a department name with hiragana, 「・」 or
 # （）: 「○山田まちづくり推進部都市計画・交通担当部長」; it ends with a title word.
-_LONG_CHAR = r"[^\s：:。、，,「」『』【】\[\]［］（）()○◯〇●■◆＜＞<>〔〕]"
+_LONG_CHAR = r"[^\s：:。、，,「」『』【】\[\]［］（）()○◯〇●◎■◆＜＞<>〔〕]"
 _LONG_NAME = rf"(?:{_LONG_CHAR}|[（(][^（()）\s]{{1,12}}[）)]){{0,30}}?"
 _SEAT = r"[0-9０-９]{1,3}番"  # 「○１番（田中花子君）」: a member by seat number
 _LONG = (
@@ -309,7 +309,7 @@ _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL}[ 　]*[：:][ 　]*(?P<text>.*)$"),
     re.compile(rf"^[【\[［〔][ 　]*{_LONG}[ 　]*[】\]］〕][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
     re.compile(rf"^[（(][ 　]*{_LABEL}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
-    re.compile(rf"^[{NOTE_MARKS}◎●][ 　]*{_LONG}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    re.compile(rf"^[{NOTE_MARKS}●][ 　]*{_LONG}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
     re.compile(rf"^{_LONG}[ 　]*[：:][ 　]*(?P<text>.*)$"),
     re.compile(rf"^{_LABEL}　[ 　]*(?P<text>\S.*)$"),
     # Text extracted by other tools puts an ASCII space where the page had a gap.
