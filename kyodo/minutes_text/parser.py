@@ -711,6 +711,15 @@ def parse_layout(layout: Layout) -> Minutes:
             + ("議事次第：" + "、".join(minutes.agenda) if minutes.agenda else "")
         )
     uncertain = sum(1 for entry in entries if entry.uncertain)
+    glued = 0
+    for entry in entries:
+        if not entry.uncertain and (len(entry.text) > 3000 or _GLUED_LABEL.search(entry.text)):
+            entry.uncertain = True
+            glued += 1
+    if glued:
+        warnings.append(
+            f"ほかの発言が続けて書かれているかもしれない記録が{glued}件あります（印の付いた行）。"
+        )
     if uncertain:
         warnings.append(
             f"発言者の名前が見慣れない形の発言が{uncertain}件あります（印の付いた行）。"
@@ -751,6 +760,12 @@ def _join_field(name: str, values: list[str]) -> str:
             joined += "、"
         joined += value
     return joined
+
+
+# 「…と考える。○山田委員　次に…」: a label in the middle of an entry (a lost line break).
+_GLUED_LABEL = re.compile(
+    r"[。」）)][○◯][^\s。、]{1,20}(?:委員長?|会長|部長|課長|局長|事務局)[　 ]"
+)
 
 
 def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None) -> None:

@@ -443,3 +443,13 @@ def test_text_extracted_with_ascii_spaces() -> None:
         ("statement", "会長", "それでは始めます。"),
         ("statement", "山田委員", "質問があります。事務局 佐藤"),
     ]
+
+
+def test_an_entry_with_a_label_inside_is_marked_for_review() -> None:
+    text = "部会議事録\n日時：令和６年５月１０日\n○小西部会長　始めます。○堀委員　質問です。\n"
+    minutes = parse_minutes(text)
+    assert [e.uncertain for e in minutes.entries()] == [True]
+    assert (
+        "ほかの発言が続けて書かれているかもしれない記録が1件あります（印の付いた行）。"
+        in minutes.warnings
+    )
