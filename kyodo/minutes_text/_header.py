@@ -23,6 +23,10 @@ HEADER_KEYS: dict[str, str] = {
     "開会時刻": "date",
     "開会": "date",
     "閉会時刻": "end",
+    "閉会日時": "end",
+    "閉会時間": "end",
+    "終了時刻": "end",
+    "終了時間": "end",
     "閉会": "end",
     "散会": "end",
     "開催会場": "venue",
@@ -306,12 +310,26 @@ def split_people(value: str) -> tuple[list[str], int | None]:
 
 
 def _roster_tokens(part: str) -> list[str]:
-    # 「1番 大川ゆり 2番 小松健」: seat numbers are not names.
-    tokens = [t for t in _ROLE_PREFIX.sub("", part.strip()).split() if not _SEAT.fullmatch(t)]
-    return tokens if len(tokens) >= 3 or _SEAT.search(part) else [part]
+    """「1番 大川ゆり 2番 小松健」「中村正 中村和彦 松本聡」: several names on one roster line;
+    「教育長 山下 誠」: one name (with its title and a space inside) on a line of its own."""
+    tokens = [
+        t
+        for t in _ROLE_PREFIX.sub("", part.strip()).split()
+        if not _SEAT.fullmatch(t) and not _TITLE_TOKEN.fullmatch(t)
+    ]
+    if not tokens:
+        return [part]
+    if len(tokens) >= 3 or _SEAT.search(part):
+        return tokens
+    return [" ".join(tokens)]  # 「山下 誠」: surname and given name
 
 
 _SEAT = re.compile(r"[0-9]{1,3}番")
+# A title standing before a name in a roster: 「教育長」「委員(教育長職務代理者)」「副会長」.
+_TITLE_TOKEN = re.compile(
+    r"(?:[^\s]{0,8}(?:長|委員|理事|監事|幹事|代理者?|議員|主事|参事|主幹|主査|係長)"
+    r"|[(（][^)）]*[)）])(?:[(（][^)）]*[)）])?"
+)
 
 
 # Titles a staff member may hold, longest first so 課長補佐 beats 課長.

@@ -118,7 +118,7 @@ class _EntryReader:
 
 
 _KNOWN_END = re.compile(
-    r"(?:委員長|委員|事務局|会長|議長|座長|部会長|課長|部長|局長|室長|センター長|理事|代理|"
+    r"(?:長|委員|事務局|理事|代理|議員|君|参事|補佐|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -186,7 +186,7 @@ _BODY_MARKER = re.compile(
 )
 _ROSTER_HEADING = re.compile(
     r"^[○◯〇■□・]?[0-9０-９]{0,2}[.．]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
-    r"出席職員|(?:出席)?(?:議会)?事務局職員|配布資料|配付資料|会議資料|資料|"
+    r"出席職員|(?:出席)?(?:議会)?事務局職員|会議録署名(?:委員|議員|人)|署名委員|配布資料|配付資料|会議資料|資料|"
     r"議事日程|欠席議員|欠席委員)(?:[（(].*[)）])?$"
 )
 # 「会議名　第３回ひかり市環境審議会」: the name of the meeting in a header table.
@@ -388,17 +388,17 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append(("date", [text.strip()], line.lineno))
             in_field = False
             continue
-        if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
-            prelude.fields[-1][1].append(text.strip())
-            continue
-        if _is_body_start(text) or line.relocated:
-            return index - 1
         if _ROSTER_HEADING.search(squash(text)) and len(squash(text)) <= 20:
             # 「出席説明員」「説明のため出席した者」「配布資料」: a list we do not keep.
             in_field = False
             skipping = True
             prelude.skipped += 1
             continue
+        if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
+            prelude.fields[-1][1].append(text.strip())
+            continue
+        if _is_body_start(text) or line.relocated:
+            return index - 1
         if in_field and not text.rstrip().endswith("。"):
             prelude.fields[-1][1].append(text.strip())
             in_field = prelude.fields[-1][0] in _LIST_FIELDS

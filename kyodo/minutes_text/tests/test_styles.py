@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -453,3 +454,62 @@ def test_an_entry_with_a_label_inside_is_marked_for_review() -> None:
         "ほかの発言が続けて書かれているかもしれない記録が1件あります（印の付いた行）。"
         in minutes.warnings
     )
+
+
+STYLES_DIR = Path(__file__).resolve().parent / "data" / "styles"
+
+
+def test_a_board_of_education_with_a_numbered_header_table() -> None:
+    # Written after the parser, as a held-out check: 開会日時/閉会日時, a roster with titles and
+    # names spelt with a space, 説明のため出席した職員 and 会議録署名委員 skipped, 「７　議事」.
+    text = (STYLES_DIR / "board_of_education.txt").read_text(encoding="utf-8")
+    minutes = parse_minutes(text)
+    assert (minutes.title, minutes.meeting_number) == (
+        "令和5年第8回ひかり市教育委員会定例会会議録",
+        8,
+    )
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2023, 8, 24),
+        dt.time(14, 0),
+        dt.time(15, 15),
+    )
+    assert minutes.venue == "ひかり市役所本庁舎4階 教育委員会室"
+    assert minutes.attendees == ["山下 誠", "田中 和子", "鈴木 一郎"]
+    assert minutes.agenda == ["議案第15号 ひかり市立学校の通学区域に関する規則の一部改正について"]
+    entries = _entries(text)
+    assert len(entries) == 9
+    assert entries[0] == (
+        "statement",
+        "教育長",
+        "ただいまから令和５年第８回ひかり市教育委員会定例会を開会します。",
+    )
+    assert entries[2] == (
+        "statement",
+        "佐藤教育部長",
+        "それでは、議案第１５号について御説明いたします。"
+        "本規則は、住宅開発に伴う児童数の増加に対応するため、通学区域を見直すものです。",
+    )
+    assert entries[6] == ("note", "（「異議なし」の声あり）")
+    assert [e.uncertain for e in minutes.entries()] == [False] * 9
+
+
+def test_a_city_assembly_day_with_rosters_by_seat() -> None:
+    text = (STYLES_DIR / "city_assembly_day.txt").read_text(encoding="utf-8")
+    minutes = parse_minutes(text)
+    assert (minutes.attendees, minutes.attendee_count) == (
+        ["大川ゆり", "小松健", "佐野進", "田口美和"],
+        20,
+    )
+    assert (minutes.start_time, minutes.end_time, minutes.closing) == (
+        dt.time(10, 0),
+        dt.time(14, 30),
+        "午後2時30分 散会",
+    )
+    assert [e[1] for e in _entries(text) if e[0] == "statement"] == [
+        "議長(西村誠君)",
+        "議長(西村誠君)",
+        "1番(大川ゆり君)",
+        "議長(西村誠君)",
+        "市長(中島健一君)",
+        "議長(西村誠君)",
+    ]
