@@ -79,7 +79,13 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
     bracketed = bool(after_key) and after_key in "】]］〕"
     counted = match["sep"] == "" and match["value"].startswith(("(", "（"))
     numbered = bool(match["num"])  # 「３．出席者」 with the names on the next line
-    if not (match["bullet"] or bracketed or counted or numbered) and (
+    # 「出席委員」 alone on its line, the roster below it.
+    bare = not match["value"].strip() and HEADER_KEYS[squash(match["key"])] in (
+        "attendees",
+        "absentees",
+        "observers",
+    )
+    if not (match["bullet"] or bracketed or counted or numbered or bare) and (
         need_mark or match["sep"] == ""
     ):
         return None
@@ -253,6 +259,7 @@ _COUNT = re.compile(
     r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([0-9]{1,3})\s*名[^<>＜＞()（）〈〉]{0,20}[>＞)）〉]?"
 )
 _MEMBER_SUFFIXES = (
+    "君",
     "部会長代理",
     "会長代理",
     "委員長代理",
@@ -293,10 +300,9 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     text = text.strip("、 ")
     # 「委員：田中、山田　事務局：佐藤」: the group names are not names.
     text = re.sub(r"(?:^|(?<=[\s、,]))[^\s、,:：]{1,8}[:：]\s*", "、", text).strip("、 ")
-    parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else text.split()
-    if len(parts) > 1 or "、" in text:
-        # 「中村正　中村和彦　松本聡」 on one roster line: three names (two could be one name).
-        parts = [token for part in parts for token in _roster_tokens(part)]
+    parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else [text]
+    # 「中村正　中村和彦　松本聡」 on one roster line: three names; 「山下 誠」 one.
+    parts = [token for part in parts for token in _roster_tokens(part)]
     names = []
     for part in parts:
         name = _ROLE_PREFIX.sub("", part.strip())
@@ -319,16 +325,16 @@ def _roster_tokens(part: str) -> list[str]:
     ]
     if not tokens:
         return [part]
-    if len(tokens) >= 3 or _SEAT.search(part):
-        return tokens
-    return [" ".join(tokens)]  # 「山下 誠」: surname and given name
+    if len(tokens) == 2 and all(len(t) <= 3 for t in tokens) and not _SEAT.search(part):
+        return [" ".join(tokens)]  # 「山下 誠」: surname and given name
+    return tokens
 
 
 _SEAT = re.compile(r"[0-9]{1,3}番")
 # A title standing before a name in a roster: 「教育長」「委員(教育長職務代理者)」「副会長」.
 _TITLE_TOKEN = re.compile(
-    r"(?:[^\s]{0,8}(?:長|委員|理事|監事|幹事|代理者?|議員|主事|参事|主幹|主査|係長)"
-    r"|[(（][^)）]*[)）])(?:[(（][^)）]*[)）])?"
+    r"(?:副?委員長|委員|副?会長|副?部会長|会長代理|理事長?|監事|幹事|副?議長|教育長|市長|副市長|"
+    r"職務代理者|副?座長|[(（][^)）]*[)）])(?:[(（][^)）]*[)）])?"
 )
 
 

@@ -162,7 +162,7 @@ _AGENDA_KEY = re.compile(
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
 # Lines that separate header blocks: 「────」「＊＊＊」.
-_SEPARATOR = re.compile(r"^[-－―─━=＝＊*・…。 　]{3,}$")
+_SEPARATOR = re.compile(r"^[-－―─━=＝＊*・…。 　◇◆]{3,}$")
 # 「午前１０時開会」「〔午前十時開議〕」: the sitting opens (a note of the body).
 _OPENING = re.compile(
     r"^[〔（(［]?(?:午前|午後)\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*"
@@ -318,7 +318,13 @@ def _names_line(text: str) -> bool:
         return False
     if section_heading(stripped) is not None or item_heading(stripped) is not None:
         return False
-    return "、" in stripped and not re.search(r"[ぁ-ゖ]{4,}", stripped)
+    if "、" in stripped:
+        return not re.search(r"[ぁ-ゖ]{4,}", stripped)
+    # 「理事　田中一郎君　理事　鈴木花子君」: titles and names separated by spaces.
+    tokens = stripped.split()
+    return len(tokens) >= 2 and all(
+        len(t) <= 12 and not re.search(r"[ぁ-ゖ]{2,}", t) for t in tokens
+    )
 
 
 def _turn_follows(lines: list[Line], index: int) -> bool:

@@ -513,3 +513,23 @@ def test_a_city_assembly_day_with_rosters_by_seat() -> None:
         "市長(中島健一君)",
         "議長(西村誠君)",
     ]
+
+
+def test_a_diet_style_committee() -> None:
+    text = (
+        "第２１１回国会　衆議院　地域振興委員会　第３号\n令和五年三月八日（水曜日）\n午前九時開議\n"
+        "出席委員\n委員長　山田太郎君\n理事　田中一郎君　理事　鈴木花子君\n"
+        "―――――――――――――◇―――――――――――――\n"
+        "○山田委員長　これより会議を開きます。\n○政府参考人（佐藤次郎君）　お答えいたします。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.title, minutes.date, minutes.start_time) == (
+        "第211回国会 衆議院 地域振興委員会 第3号",
+        dt.date(2023, 3, 8),
+        dt.time(9, 0),
+    )
+    assert minutes.attendees == ["山田太郎", "田中一郎", "鈴木花子"]
+    assert _entries(text) == [
+        ("statement", "山田委員長", "これより会議を開きます。"),
+        ("statement", "政府参考人(佐藤次郎君)", "お答えいたします。"),
+    ]
