@@ -96,7 +96,8 @@ class _EntryReader:
         stage = stage_direction(text)
         if stage is not None:
             return self._start(Entry("note", stage), text)
-        bullet = bullet_text(text)
+        # In PDF text a line that fills the page wraps on: 「・」 there is inside a sentence.
+        bullet = bullet_text(text) if self.boundary or self.current is None else None
         if bullet is not None and not self.label_alone:
             return self._start(Entry("note", bullet), text)
         note = note_text(text)
