@@ -96,9 +96,12 @@ class _EntryReader:
         stage = stage_direction(text)
         if stage is not None:
             return self._start(Entry("note", stage), text)
-        # In PDF text a line that fills the page wraps on: 「・」 there is inside a sentence.
+        # 「・……」 lines after a statement list what the speaker said; elsewhere (under a heading,
+        # after notes) each is a note. In PDF text a line that fills the page wraps on: 「・」 there
+        # is inside a sentence.
+        in_statement = self.current is not None and self.current.kind == "statement"
         bullet = bullet_text(text) if self.boundary or self.current is None else None
-        if bullet is not None and not self.label_alone:
+        if bullet is not None and (not in_statement or bullet.startswith(("◎", "日程第"))):
             return self._start(Entry("note", bullet), text)
         note = note_text(text)
         if note is not None:

@@ -533,3 +533,16 @@ def test_a_diet_style_committee() -> None:
         ("statement", "山田委員長", "これより会議を開きます。"),
         ("statement", "政府参考人(佐藤次郎君)", "お答えいたします。"),
     ]
+
+
+def test_bullets_after_a_statement_are_part_of_it_and_notes_after_notes() -> None:
+    text = (
+        "協議会議事録\n日時：令和６年７月８日\n委員：次の点を要望する。\n・周知を早めること。\n"
+        "・会場を広げること。\n○主な意見は次のとおり。\n・予算が足りない。\n・人手が足りない。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "委員", "次の点を要望する。・周知を早めること。・会場を広げること。"),
+        ("note", "主な意見は次のとおり。"),
+        ("note", "・予算が足りない。"),
+        ("note", "・人手が足りない。"),
+    ]
