@@ -36,6 +36,8 @@ HEADER_KEYS: dict[str, str] = {
     "オンライン出席": "online",
     "出席委員": "attendees",
     "出席構成員": "attendees",
+    "出席者数": "attendees",
+    "出席委員数": "attendees",
     "出席議員": "attendees",
     "出席者": "attendees",
     "出席": "attendees",

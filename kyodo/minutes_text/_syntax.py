@@ -307,7 +307,9 @@ _LONG = (
 
 _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL}[ 　]*[：:][ 　]*(?P<text>.*)$"),
-    re.compile(rf"^[【\[［〔][ 　]*{_LONG}[ 　]*[】\]］〕][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
+    re.compile(
+        rf"^[【\[［〔＜<〈《][ 　]*{_LONG}[ 　]*[】\]］〕＞>〉》][ 　]*[：:]?[ 　]*(?P<text>.*)$"
+    ),
     re.compile(rf"^[（(][ 　]*{_LABEL}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
     re.compile(rf"^[{NOTE_MARKS}●][ 　]*{_LONG}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
     re.compile(rf"^{_LONG}[ 　]*[：:][ 　]*(?P<text>.*)$"),

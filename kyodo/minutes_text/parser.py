@@ -135,8 +135,9 @@ def _known_label(speaker: str) -> bool:
 def parse_entries(text: str) -> list[Entry]:
     """Entries of ONE agenda item typed in the house format.
 
-    「委員長：……」「事務局：……」「委 員：……」 start statements, 「○……」 starts a
-    note, and any other line continues the entry above it.
+    「委員長：……」「事務局：……」「委 員：……」 (or any label the importer reads) start
+    statements; 「○……」, a stage direction 〔……〕/（……） and, outside a statement, 「・……」
+    start notes; any other line continues the entry above it.
     """
     reader = _EntryReader()
     for raw in text.splitlines():
