@@ -182,11 +182,15 @@ def minutes_import(
         minutes = Minutes.objects.create(meeting=meeting)
         entries: list[MinutesEntry] = []
         numbers: dict[str, int] = {}
+        # Minutes with no headings in the body are one unnamed item: named after the agenda the
+        # header lists, when there is one.
+        single = sum(len(s.items) for s in document.sections) == 1
+        listed = "、".join(document.agenda) if single and document.agenda else ""
         for section in document.sections:
             for item in section.items:
                 category = category_of(section.category, item.title)
                 numbers[category] = numbers.get(category, 0) + 1
-                title = item.title or AgendaItem.CATEGORY_JA[Category(category)]
+                title = item.title or listed or AgendaItem.CATEGORY_JA[Category(category)]
                 row = AgendaItem.objects.create(
                     meeting=meeting, category=category, number=numbers[category], title=title[:300]
                 )

@@ -363,6 +363,9 @@ def test_a_verbatim_text_is_reviewed_with_its_warnings_first_and_saved_whole(
     assert minutes.recorded_header["appendix"] == [
         {"title": "資料１　センターの利用状況", "text": "令和４年度　延べ１２，０００人"}
     ]
+    assert [i.title for i in AgendaItem.objects.filter(meeting=minutes.meeting)] == [
+        "市民活動センターの運営について"
+    ]
     rows = MinutesEntry.objects.filter(item__meeting=minutes.meeting).order_by("position")
     assert [(e.kind, e.speaker or None, e.text) for e in rows] == [
         ("statement", "堀委員長", "ただいまから委員会を開きます。"),
