@@ -198,7 +198,7 @@ def is_header_field(text: str) -> bool:
 
 # Page footers such as 「- 2 -」, 「－２－」 or 「2/5」 are layout, not text.
 _PAGE_FOOTER = re.compile(
-    r"^(?:[-－―‐ー]\s*[0-9０-９]{1,3}\s*[-－―‐ー]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
+    r"^(?:[-－―‐ー—–]\s*[0-9０-９]{1,3}\s*[-－―‐ー—–]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
 )
 
 
@@ -250,7 +250,7 @@ _PAGE_NUMBER = re.compile(
 )
 _LEFT_NUMBER = re.compile(r"^\s*([0-9]{1,3})(?:\s+|(?![0-9.．)）])|$)")
 # A page footer glued to the end of the last line of a page: 「…と考える。－ 1 －」.
-_GLUED_FOOTER = re.compile(r"\s*[-－―‐]\s*[0-9０-９]{1,3}\s*[-－―‐]\s*$")
+_GLUED_FOOTER = re.compile(r"\s*[-－―‐—–]\s*[0-9０-９]{1,3}\s*[-－―‐—–]\s*$")
 
 
 def _strip_left_numbers(raw_lines: list[str]) -> list[str] | None:

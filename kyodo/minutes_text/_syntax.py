@@ -396,6 +396,12 @@ def bullet_text(line: str) -> str | None:
 
 
 _KANJI_NUMBER = re.compile(r"([〇一二三四五六七八九十]{1,4})(?=\s*(?:年|月|日|時|分|名|人))")
+_ERA_WITH_WESTERN = re.compile(
+    r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*[(（]\s*[0-9]{4}\s*[)）]\s*年"
+)
+_WESTERN_WITH_ERA = re.compile(
+    r"([0-9]{4})\s*[(（]\s*(?:令和|平成|昭和)\s*(?:元|[0-9]{1,2})\s*[)）]\s*年"
+)
 _SLASH_DATE = re.compile(
     r"(?<![0-9])([0-9]{4})\s*[/.]\s*([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])"
 )
@@ -407,6 +413,8 @@ def plain_numbers(text: str) -> str:
     text = nfkc(text)
     if any(c in text for c in "〇一二三四五六七八九十"):
         text = _KANJI_NUMBER.sub(lambda m: str(kanji_number(m[1]) or m[1]), text)
+    text = _ERA_WITH_WESTERN.sub(r"\1\2年", text)  # 令和6(2024)年 → 令和6年
+    text = _WESTERN_WITH_ERA.sub(r"\1年", text)  # 2024(令和6)年 → 2024年
     return _SLASH_DATE.sub(lambda m: f"{m[1]}年{m[2]}月{m[3]}日", text)
 
 

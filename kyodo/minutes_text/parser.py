@@ -701,6 +701,14 @@ def parse_layout(layout: Layout) -> Minutes:
             + "".join(f"「{text}」" for text in prelude.looked_at[:5])
         )
     title_line = prelude.title_line or prelude.sitting_line
+    if (
+        prelude.title_line is not None
+        and prelude.sitting_line is not None
+        and squash(nfkc(prelude.title_line.text)) in _header.TITLE_WORDS
+    ):
+        # 「会議録」 alone above 「会議名　第３回ひかり市環境審議会」: the title names the meeting.
+        sitting = nfkc(prelude.sitting_line.text).strip()
+        title_line = Line(f"{sitting} {nfkc(prelude.title_line.text).strip()}", 0)
     if title_line is not None:
         _apply_title(minutes, title_line)
         if prelude.title_line is None:

@@ -550,3 +550,25 @@ def test_bullets_after_a_statement_are_part_of_it_and_notes_after_notes() -> Non
         ("note", "・予算が足りない。"),
         ("note", "・人手が足りない。"),
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["日時：令和６（２０２４）年１０月３日（木）", "日時：２０２４（令和６）年１０月３日（木）"],
+)
+def test_era_and_western_years_together(line: str) -> None:
+    minutes = parse_minutes(f"環境審議会議事録\n{line}\n会長：始めます。\n")
+    assert minutes.date == dt.date(2024, 10, 3)
+
+
+def test_a_bare_kaigiroku_title_above_the_name_of_the_meeting() -> None:
+    text = (
+        "会議録\n会議名　第３回ひかり市環境審議会\n開催日時　令和６年１０月３日（木）\n"
+        "会長：始めます。\n— 1 —\n委員：質問です。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.title, minutes.meeting_number) == ("第3回ひかり市環境審議会 会議録", 3)
+    assert _entries(text) == [
+        ("statement", "会長", "始めます。"),
+        ("statement", "委員", "質問です。"),
+    ]
