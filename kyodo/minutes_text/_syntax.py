@@ -142,6 +142,11 @@ _ITEM_PATTERNS = (
         ),
         "議題1",
     ),
+    # 「議題（１）……について」.
+    (
+        re.compile(rf"^(?:議題|議案|案件)\s*[（(]\s*(?P<n>{_NUM}|{_KNUM})\s*[）)]\s*(?P<t>\S.*)$"),
+        "議題(1)",
+    ),
     # 「第１号議案　令和５年度事業報告について」 in the minutes of a general meeting (総会).
     (re.compile(rf"^第\s*(?P<n>{_NUM}|{_KNUM})\s*号\s*議案[ 　]*(?P<t>\S.*)$"), "第1号議案"),
 )
@@ -149,7 +154,7 @@ _ITEM_PATTERNS = (
 
 def item_heading(line: str) -> Heading | None:
     """「１．……について」, 「（２）……」, 「1.……」 → Heading (title NFKC)."""
-    stripped = line.strip()
+    stripped = line.strip().lstrip("■□◆◇").lstrip()
     for pattern, style in _ITEM_PATTERNS:
         match = pattern.match(stripped)
         if match:
@@ -430,8 +435,8 @@ def decision_line(line: str) -> bool:
 
 _CLOSING = re.compile(
     r"^(?:以上.{0,20}(?:散会|閉会|終了|閉じ)\S*|[（(]?以上[）)]?"
-    r"|[〔（(［]?(?:(?:午前|午後)\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*)?"
-    r"(?:散会|閉会|閉議|閉会した|散会した|終了)[。]?[〕）)］]?)$"
+    r"|[〔（(［＜<【]?(?:(?:午前|午後)\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*)?"
+    r"(?:散会|閉会|閉議|閉会した|散会した|終了)[。]?[〕）)］＞>】]?)$"
 )
 
 

@@ -572,3 +572,16 @@ def test_a_bare_kaigiroku_title_above_the_name_of_the_meeting() -> None:
         ("statement", "会長", "始めます。"),
         ("statement", "委員", "質問です。"),
     ]
+
+
+def test_gidai_in_parentheses_boxed_items_and_bracketed_closings() -> None:
+    text = (
+        "防災会議議事録\n日時：令和６年１０月３日\n議題（１）防災訓練について\n会長：始めます。\n"
+        "■２．備蓄品について\n事務局：報告します。\n＜閉会＞\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title, len(i.entries)) for s in minutes.sections for i in s.items] == [
+        (1, "防災訓練について", 1),
+        (2, "備蓄品について", 1),
+    ]
+    assert minutes.closing == "<閉会>"
