@@ -722,7 +722,9 @@ def parse_layout(layout: Layout) -> Minutes:
     for name, values, lineno in prelude.fields:
         _apply_field(minutes, name, _join_field(name, values), lineno)
     if minutes.date is None:
-        _date_anywhere(minutes, layout.body[: start + 40], title_line)
+        found = _date_anywhere(minutes, layout.body[: start + 40], title_line)
+        if found is not None:
+            warnings.append(f"開催日の行がないため「{found}」から開催日を読み取りました。")
     _times_from_body(minutes)
     if not any(_has_heading(section) for section in body.sections):
         warnings.append(
@@ -787,7 +789,7 @@ _GLUED_LABEL = re.compile(
 )
 
 
-def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None) -> None:
+def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None) -> str | None:
     """No 日時 field: the first date in the title or the first lines of the document."""
     candidates = ([title_line] if title_line else []) + lines
     for line in candidates:
@@ -799,7 +801,8 @@ def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None)
             minutes.date = day
             minutes.start_time = minutes.start_time or start
             minutes.end_time = minutes.end_time or end
-            return
+            return line.text.strip()
+    return None
 
 
 _CLOCK_IN = re.compile(r"(午前|午後)\s*([0-9]{1,2})\s*時\s*(?:([0-9]{1,2})\s*分|(半))?")
