@@ -321,6 +321,8 @@ _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL}　[ 　]*(?P<text>\S.*)$"),
     # Text extracted by other tools puts an ASCII space where the page had a gap.
     re.compile(rf"^{_LABEL} +(?P<text>[^\sA-Za-z0-9].*)$"),
+    # 「（佐藤計画官）資料１です。」: any title in parentheses, when something is said after it.
+    re.compile(rf"^[（(][ 　]*{_LONG}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
 )
 # Roster and header lines that look like labels: 「出席委員　十一名」「○説明員」.
 _NOT_LABEL = re.compile(
@@ -351,7 +353,7 @@ def speaker_label(line: str) -> Label | None:
         if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
             return None
         text = line.strip()[match.start("text") :].strip()
-        if index >= 5 and _SIGNATURE.match(text):
+        if index in (5, 6) and _SIGNATURE.match(text):
             return None
         return Label(speaker, text)
     return None
