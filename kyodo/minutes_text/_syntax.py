@@ -299,7 +299,7 @@ _TITLE = "(?:" + "|".join(re.escape(t) for t in TITLES) + ")"
 # punctuation; a short parenthesised part is allowed: 髙橋（清）委員.
 _NAME_CHAR = r"[^\s：:。、，,．.「」『』【】\[\]［］（）()○◯〇●◎■◆＜＞<>ぁ-ゖ～〜・]"
 _NAME = rf"(?:{_NAME_CHAR}|[ 　](?={_NAME_CHAR})|[（(][^（()）\s]{{1,4}}[）)]){{0,12}}?"
-_SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2}|[（(][^（()）\s]{1,12}[）)])?"
+_SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2}|[（(][^（()）\s][^（()）]{0,13}[）)])?"
 _LABEL = rf"(?P<label>{_NAME}{_ROLE})(?P<suffix>{_SUFFIX})"
 # After a mark (○, 【】) a label may be long and hold a department name with hiragana, 「・」 or
 # （）: 「○山田まちづくり推進部都市計画・交通担当部長」; it ends with a title word.
@@ -323,6 +323,8 @@ _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL} +(?P<text>[^\sA-Za-z0-9].*)$"),
     # 「（佐藤計画官）資料１です。」: any title in parentheses, when something is said after it.
     re.compile(rf"^[（(][ 　]*{_LONG}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
+    # 「○山田　委員長　……」: a space between the name and the role.
+    re.compile(rf"^[{NOTE_MARKS}●][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
 )
 # Roster and header lines that look like labels: 「出席委員　十一名」「○説明員」.
 _NOT_LABEL = re.compile(
