@@ -306,9 +306,10 @@ _LABEL = rf"(?P<label>{_NAME}{_ROLE})(?P<suffix>{_SUFFIX})"
 _LONG_CHAR = r"[^\s：:。、，,「」『』【】\[\]［］（）()○◯〇●◎■◆＜＞<>〔〕]"
 _LONG_NAME = rf"(?:{_LONG_CHAR}|[（(][^（()）\s]{{1,12}}[）)]){{0,30}}?"
 _SEAT = r"[0-9０-９]{1,3}番"  # 「○１番（田中花子君）」: a member by seat number
-_LONG = (
-    rf"(?P<label>(?![ぁ-ゖ]){_LONG_NAME}(?:{_TITLE}|{_ROLE})|{_SEAT}(?=[（(]))(?P<suffix>{_SUFFIX})"
-)
+# A label starts with a kanji or katakana name, or with a department name in hiragana followed by
+# kanji (「まちづくり推進課長」「こども未来部長」), never with a hiragana word (「○みなさん」).
+_HIRAGANA_START = r"(?![ぁ-ゖ](?![ぁ-ゖ]{0,6}[一-龥々ァ-ヺ]{2}))"
+_LONG = rf"(?P<label>{_HIRAGANA_START}{_LONG_NAME}(?:{_TITLE}|{_ROLE})|{_SEAT}(?=[（(]))(?P<suffix>{_SUFFIX})"
 
 _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL}[ 　]*[：:][ 　]*(?P<text>.*)$"),
