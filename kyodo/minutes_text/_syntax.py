@@ -326,6 +326,9 @@ _LABEL_PATTERNS = (
     re.compile(rf"^[（(][ 　]*{_LONG}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     # 「○山田　委員長　……」: a space between the name and the role.
     re.compile(rf"^[{NOTE_MARKS}●][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    # Questions and answers of a briefing or a general meeting: 「問：……」「（答）……」「Ｑ：……」.
+    re.compile(r"^(?P<label>質問|回答|問|答|Ｑ|Ａ|Q|A)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
+    re.compile(r"^[（(【](?P<label>質問|回答|問|答|Ｑ|Ａ)[）)】][ 　]*(?P<text>\S.*)$"),
 )
 # Roster and header lines that look like labels: 「出席委員　十一名」「○説明員」.
 _NOT_LABEL = re.compile(
@@ -352,7 +355,7 @@ def speaker_label(line: str) -> Label | None:
         match = pattern.match(stripped)
         if not match:
             continue
-        speaker = nfkc(squash(match.group("label") + (match.group("suffix") or "")))
+        speaker = nfkc(squash(match.group("label") + (match.groupdict().get("suffix") or "")))
         if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
             return None
         text = line.strip()[match.start("text") :].strip()
