@@ -458,3 +458,17 @@ def test_the_same_number_on_another_day_is_another_meeting(committee, staff) -> 
     second = _document(date=date(2024, 12, 3))
     outcome = minutes_import(actor=staff, committee=committee, document=second, source="b.txt")
     assert outcome.meeting.code == "2024-6"
+
+
+def test_an_import_says_what_to_check(committee, tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text(
+        "第１２回　ひかり市環境審議会\n日　時　令和６年５月２０日（月）午後２時から\n"
+        "○田中会長　ただいまから開会します。\n午後３時４０分閉会\n",
+        encoding="utf-8",
+    )
+    out, _err = _run("--dry-run", str(tmp_path / "b.txt"))
+    assert out.splitlines()[0] == (
+        f"取り込み予定: {tmp_path / 'b.txt'}: 第12回として取り込みます。確認："
+        "「会議録」などの表題がないため「第12回 ひかり市環境審議会」を表題としました。"
+        "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。"
+    )

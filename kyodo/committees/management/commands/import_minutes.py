@@ -157,7 +157,8 @@ class Command(JapaneseErrors, BaseCommand):
                 return "imported", "、".join(warnings) if warnings else ""
             if dry_run:
                 number = check_new(committee=committee, document=source.document)
-                return "imported", _("would be meeting no. %(number)d") % {"number": number}
+                note = _("would be meeting no. %(number)d") % {"number": number}
+                return "imported", note + _checks(source.document)
             outcome = minutes_import(
                 actor=None,
                 committee=committee,
@@ -183,7 +184,14 @@ class Command(JapaneseErrors, BaseCommand):
             note += _("; names not matched to members: %(names)s") % {
                 "names": "、".join(outcome.unmatched)
             }
-        return "imported", note
+        return "imported", note + _checks(source.document)
+
+
+def _checks(document) -> str:
+    """What the parser guessed, for the staff who imported from the command line."""
+    if not document.warnings:
+        return ""
+    return _("; check: %(warnings)s") % {"warnings": "".join(document.warnings)}
 
 
 def _report(path: Path, status: str, *, reason: str = "", document=None) -> dict:
