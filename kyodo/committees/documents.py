@@ -28,8 +28,8 @@ from kyodo.committees.models import (
 from kyodo.committees.selectors import agenda_sections
 from kyodo.core.text import sort_by_reading
 from kyodo.core.wareki import fiscal_year_label
+from kyodo.minutes_text import Appendix, Entry, Item, Secretariat, Section
 from kyodo.minutes_text import Decision as DocumentDecision
-from kyodo.minutes_text import Entry, Item, Secretariat, Section
 from kyodo.minutes_text import Minutes as Document
 
 CLOSING = "以上をもって散会した。"
@@ -193,6 +193,8 @@ def _recorded_header(recorded: dict) -> dict | None:
         "observers": list(recorded.get("observers") or []),
         # A document without a closing line gets none: nothing is added to what it said.
         "closing": recorded.get("closing") or "",
+        "agenda": list(recorded.get("agenda") or []),
+        "appendix": [Appendix.from_dict(a) for a in recorded.get("appendix") or []],
     }
 
 
@@ -208,6 +210,9 @@ def recorded_header(document: Document, *, organization: str) -> dict:
         "secretariat": [s.to_dict() for s in document.secretariat],
         "observers": list(document.observers),
         "closing": document.closing or "",
+        # Only when the document has them, so that older records stay as they were.
+        **({"agenda": list(document.agenda)} if document.agenda else {}),
+        **({"appendix": [a.to_dict() for a in document.appendix]} if document.appendix else {}),
     }
 
 

@@ -89,6 +89,14 @@ def read_source(name: str, data: bytes) -> Source:
         raise ImportRefused(
             _("The minutes could not be read: %(reason)s") % {"reason": str(error)}
         ) from None
+    if document.date is None:
+        raise ImportRefused(
+            _(
+                "The minutes could not be read: the date of the meeting was not found (no "
+                "date line and no date in the first lines). Lines looked at: %(lines)s"
+            )
+            % {"lines": "".join(f"「{line}」" for line in document.looked_at[:5])}
+        )
     return Source(
         name=name,
         kind="pdf" if is_pdf else "text",

@@ -4,11 +4,12 @@ Plain Python on purpose (no Django): the importer, the editor and the tests
 all use it without a database.
 """
 
-from .model import Decision, Entry, Item, Minutes, Secretariat, Section
+from .model import Appendix, Decision, Entry, Item, Minutes, Secretariat, Section
 from .parser import MinutesParseError, parse_entries, parse_layout, parse_minutes
 from .render import render_body, render_entries, render_minutes
 
 __all__ = [
+    "Appendix",
     "Decision",
     "Entry",
     "Item",

@@ -7,22 +7,43 @@ import re
 from dataclasses import dataclass
 
 from . import _wareki
-from ._syntax import nfkc, squash
+from ._syntax import kanji_number, nfkc, plain_numbers, squash
 
 # Field keys as written in the header table, by the field they fill.
 HEADER_KEYS: dict[str, str] = {
     "開催日時": "date",
+    "開催年月日": "date",
+    "会議日時": "date",
+    "開会日時": "date",
     "日時": "date",
     "開催日": "date",
+    "期日": "date",
+    "時間": "date",
+    "開催時間": "date",
+    "開会時刻": "date",
+    "開会": "date",
+    "閉会時刻": "end",
+    "閉会日時": "end",
+    "閉会時間": "end",
+    "終了時刻": "end",
+    "終了時間": "end",
+    "閉会": "end",
+    "散会": "end",
     "開催会場": "venue",
     "開催場所": "venue",
     "会場": "venue",
     "場所": "venue",
     "オンライン出席": "online",
     "出席委員": "attendees",
+    "出席構成員": "attendees",
+    "出席者数": "attendees",
+    "出席委員数": "attendees",
+    "出席議員": "attendees",
     "出席者": "attendees",
     "出席": "attendees",
     "欠席委員": "absentees",
+    "欠席構成員": "absentees",
+    "欠席議員": "absentees",
     "欠席者": "absentees",
     "欠席": "absentees",
     "事務局出席者": "secretariat",
@@ -31,12 +52,13 @@ HEADER_KEYS: dict[str, str] = {
     "傍聴人": "observers",
     "傍聴": "observers",
 }
+_TIME_KEYS = ("開会", "閉会", "散会")
 _KEY_ALT = "|".join(
     r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
 )
 _FIELD = re.compile(
-    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・])?[ 　]*(?:[0-9０-９]{{1,2}}[.．]?[ 　]*)?"
-    rf"(?P<key>{_KEY_ALT})[ 　]*(?P<sep>[：:]|　|$)[ 　]*(?P<value>.*)$"
+    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?P<num>[0-9０-９]{{1,2}}[.．]?[ 　]*)?"
+    rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*(?P<sep>[：:]|　| +(?=\S)|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)))[ 　]*(?P<value>.*)$"
 )
 
 
@@ -55,8 +77,22 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
     match = _FIELD.match(line)
     if not match:
         return None
-    if not match["bullet"] and (need_mark or match["sep"] in ("",)):
+    after_key = match.group(0)[match.end("key") : match.end("key") + 1]
+    bracketed = bool(after_key) and after_key in "】]］〕"
+    counted = match["sep"] == "" and match["value"].startswith(("(", "（"))
+    numbered = bool(match["num"])  # 「３．出席者」 with the names on the next line
+    # 「出席委員」 alone on its line, the roster below it.
+    bare = not match["value"].strip() and HEADER_KEYS[squash(match["key"])] in (
+        "attendees",
+        "absentees",
+        "observers",
+    )
+    if not (match["bullet"] or bracketed or counted or numbered or bare) and (
+        need_mark or match["sep"] == ""
+    ):
         return None
+    if squash(match["key"]) in _TIME_KEYS and not match["value"].strip():
+        return None  # 「１　開会」 is an agenda item, 「開会　午後６時」 a field
     return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip())
 
 
@@ -75,6 +111,19 @@ TITLE_WORDS = (
     "会議記録",
     "会議概要",
     "議事概要",
+    "速記録",
+    "会議の記録",
+    "会議結果",
+    "議事の概要",
+    "会議の概要",
+    "議事要録",
+    "議事録要旨",
+)
+# A title that names only the body and the sitting: 「第１２回　ひかり市環境審議会」.
+_SITTING = re.compile(
+    r"(?:第[0-9一二三四五六七八九十百]{1,4}回|定例会|臨時会|総会)"
+    r"|(?:会議|委員会|審議会|協議会|部会|分科会|懇談会|懇話会|検討会|研究会|推進会議|総会)"
+    r"(?:第[0-9一二三四五六七八九十]{1,3}号)?$"
 )
 _FISCAL_WESTERN = re.compile(r"[(]([0-9]{4})[)]\s*年度|([0-9]{4})\s*年度")
 _FISCAL_ERA = re.compile(r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*(?:[(][0-9]{4}[)])?\s*年度")
@@ -84,6 +133,34 @@ _MEETING_NUMBER = re.compile(r"第\s*([0-9]{1,3})\s*回")
 def is_title(line: str) -> bool:
     text = squash(nfkc(line))
     return any(word in text for word in TITLE_WORDS) and len(text) <= 120
+
+
+def is_sitting(line: str) -> bool:
+    """「第１２回　ひかり市環境審議会」: no 会議録 word, but the body and the sitting."""
+    text = squash(nfkc(line))
+    return 4 <= len(text) <= 60 and "。" not in text and bool(_SITTING.search(text))
+
+
+_DATE_REST = re.compile(
+    r"[(（][月火水木金土日](?:曜日?)?[)）]|[月火水木金土日]曜日|"
+    r"(?:午前|午後)?[0-9]{1,2}(?:時(?:[0-9]{1,2}分|半)?|:[0-9]{2})|正午|"
+    r"開会|開議|開催|開始|閉会|散会|於|から|まで|[~〜～\-－ー―、,\s]"
+)
+
+
+def date_line(line: str) -> bool:
+    """A header line that is a date and little else: 「令和５年１０月３日（火曜日）」."""
+    text = plain_numbers(line).strip()
+    if len(text) > 60:
+        return False
+    try:
+        found = _wareki.find_date(text)
+    except (ValueError, KeyError):
+        return False
+    if found is None:
+        return False
+    rest = _DATE_REST.sub("", text[: found[1]] + text[found[2] :])
+    return len(rest) <= 6
 
 
 @dataclass(frozen=True)
@@ -117,6 +194,7 @@ def parse_title(line: str) -> Title:
 _TIME = re.compile(
     r"(?P<ampm>午前|午後)?\s*(?:(?P<noon>正午)|(?P<h>[0-9]{1,2})\s*(?:時\s*(?:(?P<m>[0-9]{1,2})\s*分|(?P<half>半))?|:\s*(?P<mm>[0-9]{2})))"
 )
+_CLOSED = re.compile(r"閉会|散会|閉議|終了")
 _RANGE_SEP = re.compile(r"^\s*(?:~|〜|～|－|-|ー|―|から)\s*")
 
 
@@ -148,7 +226,7 @@ def parse_when(value: str) -> tuple[dt.date | None, dt.time | None, dt.time | No
 
     Raises ValueError for impossible dates and times.
     """
-    text = nfkc(value)
+    text = plain_numbers(value)
     found = _wareki.find_date(text)
     day = found[0] if found else None
     rest = text[found[2] :] if found else text
@@ -168,6 +246,12 @@ def parse_when(value: str) -> tuple[dt.date | None, dt.time | None, dt.time | No
             end = _to_time(end_clock, end_clock.ampm or start_clock.ampm)
             if end_clock.ampm is None and end < start and end.hour < 12:
                 end = dt.time(end.hour + 12, end.minute)
+    elif _CLOSED.search(after):
+        # 「午後２時開会　午後４時閉会」: the second time is the end.
+        end_match = _TIME.search(after)
+        if end_match:
+            end_clock = _clock(end_match)
+            end = _to_time(end_clock, end_clock.ampm or start_clock.ampm)
     return day, start, end
 
 
@@ -176,7 +260,22 @@ def parse_when(value: str) -> tuple[dt.date | None, dt.time | None, dt.time | No
 _COUNT = re.compile(
     r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([0-9]{1,3})\s*名[^<>＜＞()（）〈〉]{0,20}[>＞)）〉]?"
 )
-_MEMBER_SUFFIXES = ("副委員長", "委員長", "委員")
+_MEMBER_SUFFIXES = (
+    "君",
+    "部会長代理",
+    "会長代理",
+    "委員長代理",
+    "副委員長",
+    "委員長",
+    "委員",
+    "部会長",
+    "副会長",
+    "会長",
+    "副座長",
+    "座長",
+)
+# A roster line 「委員長　山本一郎」: the role before the name.
+_ROLE_PREFIX = re.compile(r"^(?:副?委員長|副?会長|副?部会長|副?議長|委員|会長代理)\s+(?=\S)")
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
 
 
@@ -184,16 +283,31 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     """「有賀委員、…＜以上１２名、五十音順＞」 → (["有賀", …], 12)."""
     text = nfkc(value).strip()
     count = None
+    kanji = re.search(
+        r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([一二三四五六七八九十]{1,3})\s*名\s*[>＞)）〉]?", text
+    )
+    if kanji and kanji_number(kanji.group(1)) is not None:
+        count = kanji_number(kanji.group(1))
+        text = (text[: kanji.start()] + text[kanji.end() :]).strip(" 、")
     match = _COUNT.search(text)
     if match:
         count = int(match.group(1))
         text = (text[: match.start()] + text[match.end() :]).strip()
     if text in _NONE_WORDS:
         return [], count
-    parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else text.split()
+    # 「【委員】田中、山田」「（委員）田中」: group names in brackets are not names.
+    text = re.sub(
+        r"【[^】]{1,10}】|^[(（][^)）]{1,8}[)）]|(?<=[、\s])[(（][^)）]{1,8}[)）]", "、", text
+    )
+    text = text.strip("、 ")
+    # 「委員：田中、山田　事務局：佐藤」: the group names are not names.
+    text = re.sub(r"(?:^|(?<=[\s、,]))[^\s、,:：]{1,8}[:：]\s*", "、", text).strip("、 ")
+    parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else [text]
+    # 「中村正　中村和彦　松本聡」 on one roster line: three names; 「山下 誠」 one.
+    parts = [token for part in parts for token in _roster_tokens(part)]
     names = []
     for part in parts:
-        name = part.strip()
+        name = _ROLE_PREFIX.sub("", part.strip())
         for suffix in _MEMBER_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix):
                 name = name[: -len(suffix)].strip()
@@ -201,6 +315,29 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         if name:
             names.append(name)
     return names, count
+
+
+def _roster_tokens(part: str) -> list[str]:
+    """「1番 大川ゆり 2番 小松健」「中村正 中村和彦 松本聡」: several names on one roster line;
+    「教育長 山下 誠」: one name (with its title and a space inside) on a line of its own."""
+    tokens = [
+        t
+        for t in _ROLE_PREFIX.sub("", part.strip()).split()
+        if not _SEAT.fullmatch(t) and not _TITLE_TOKEN.fullmatch(t)
+    ]
+    if not tokens:
+        return [part]
+    if len(tokens) == 2 and all(len(t) <= 3 for t in tokens) and not _SEAT.search(part):
+        return [" ".join(tokens)]  # 「山下 誠」: surname and given name
+    return tokens
+
+
+_SEAT = re.compile(r"[0-9]{1,3}番")
+# A title standing before a name in a roster: 「教育長」「委員(教育長職務代理者)」「副会長」.
+_TITLE_TOKEN = re.compile(
+    r"(?:副?委員長|委員|副?会長|副?部会長|会長代理|理事長?|監事|幹事|副?議長|教育長|市長|副市長|"
+    r"職務代理者|副?座長|[(（][^)）]*[)）])(?:[(（][^)）]*[)）])?"
+)
 
 
 # Titles a staff member may hold, longest first so 課長補佐 beats 課長.

@@ -198,7 +198,7 @@ def is_header_field(text: str) -> bool:
 
 # Page footers such as 「- 2 -」, 「－２－」 or 「2/5」 are layout, not text.
 _PAGE_FOOTER = re.compile(
-    r"^(?:[-－―‐ー]\s*[0-9０-９]{1,3}\s*[-－―‐ー]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
+    r"^(?:[-－―‐ー—–]\s*[0-9０-９]{1,3}\s*[-－―‐ー—–]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
 )
 
 
@@ -244,13 +244,78 @@ def _restore_page(page: _Page, header: list[Line]) -> list[Line]:
     return body
 
 
+# A page number standing alone: 「3」「Page 3」「P.3」「３頁」「3ページ」 (four digits are text).
+_PAGE_NUMBER = re.compile(
+    r"^(?:[0-9０-９]{1,3}|[pP](?:age|\.)?\s*[0-9]{1,3}|[0-9０-９]{1,3}\s*(?:頁|ページ))$"
+)
+_LEFT_NUMBER = re.compile(r"^\s*([0-9]{1,3})(?:\s+|(?![0-9.．)）])|$)")
+# A page footer glued to the end of the last line of a page: 「…と考える。－ 1 －」.
+_GLUED_FOOTER = re.compile(r"\s*[-－―‐—–]\s*[0-9０-９]{1,3}\s*[-－―‐—–]\s*$")
+
+
+def _strip_left_numbers(raw_lines: list[str]) -> list[str] | None:
+    """「1 第１回…」「5出席委員」: line numbers at the left, counting up (again from 1 on each
+    page). None when most lines do not carry them."""
+    out: list[str] = []
+    expected = 1
+    hits = nonempty = 0
+    for raw in raw_lines:
+        if not raw.strip():
+            out.append(raw)
+            continue
+        nonempty += 1
+        match = _LEFT_NUMBER.match(raw)
+        number = int(match.group(1)) if match else None
+        if number is not None and (number == expected or (number == 1 and expected > 2)):
+            hits += 1
+            expected = number + 1
+            out.append(raw[match.end() :])
+        elif number is not None and expected < number <= expected + 2:
+            hits += 1
+            expected = number + 1
+            out.append(raw[match.end() :])
+        else:
+            out.append(raw)
+    if hits < 3 or hits * 10 < nonempty * 7:
+        return None
+    return out
+
+
+def clean_lines(lines: list[Line]) -> list[Line]:
+    """Lines from any source without left line numbers typed into the text and page footers
+    (standing alone or glued to a line's end)."""
+    texts = [line.text for line in lines]
+    stripped = _strip_left_numbers(texts)
+    out: list[Line] = []
+    for line, text in zip(lines, stripped or texts, strict=True):
+        if line.blank:
+            out.append(line)
+            continue
+        stripped = text.strip()
+        furniture = _PAGE_FOOTER.match(stripped) or _PAGE_NUMBER.match(stripped)
+        text = "" if furniture else _GLUED_FOOTER.sub("", stripped)
+        if text:
+            out.append(Line(text, line.lineno, line.blank, line.relocated))
+    return out
+
+
 def layout_lines(text: str) -> Layout:
     raw_lines = text.splitlines()
     before, pages, numbered = _paginate(raw_lines)
     nonempty = sum(1 for raw in raw_lines if raw.strip())
     if numbered < 3 or numbered * 2 < nonempty:
-        # Typed or rendered text: no page-line numbers to remove.
-        lines = [Line(raw.strip(), i + 1) for i, raw in enumerate(raw_lines) if raw.strip()]
+        # Typed or rendered text: no page-line numbers at the right to remove; maybe at the left.
+        stripped = _strip_left_numbers(raw_lines)
+        if stripped is not None:
+            raw_lines = stripped
+        lines = []
+        for i, raw in enumerate(raw_lines):
+            text_line = raw.strip()
+            if not text_line or _PAGE_FOOTER.match(text_line):
+                continue
+            text_line = _GLUED_FOOTER.sub("", text_line)
+            if text_line:
+                lines.append(Line(text_line, i + 1))
         return Layout(lines, [], numbered=False)
     header: list[Line] = []
     body = list(before)

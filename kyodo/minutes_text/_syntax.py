@@ -133,12 +133,28 @@ _ITEM_PATTERNS = (
     (re.compile(rf"^[（(]\s*(?P<n>{_NUM}|{_KNUM})\s*[）)]\s*(?P<t>\S.*)$"), "(1)"),
     (re.compile(r"^(?P<n>[①-⑳])\s*(?P<t>\S.*)$"), "①"),
     (re.compile(rf"^(?P<n>{_KNUM})\s*[、．.]\s*(?P<t>\S.*)$"), "一、"),
+    # 「１　開会」: a number and a full-width space (never an ASCII space: page-line numbers).
+    (re.compile(r"^(?P<n>[0-9０-９]{1,2})　[ 　]*(?P<t>\S.*)$"), "1　"),
+    # 「議題１　……について」「報告２：……」.
+    (
+        re.compile(
+            rf"^(?:議題|議案|案件|報告|協議|審議)\s*(?P<n>{_NUM}|{_KNUM})\s*[ 　:：.．、]\s*(?P<t>\S.*)$"
+        ),
+        "議題1",
+    ),
+    # 「議題（１）……について」.
+    (
+        re.compile(rf"^(?:議題|議案|案件)\s*[（(]\s*(?P<n>{_NUM}|{_KNUM})\s*[）)]\s*(?P<t>\S.*)$"),
+        "議題(1)",
+    ),
+    # 「第１号議案　令和５年度事業報告について」 in the minutes of a general meeting (総会).
+    (re.compile(rf"^第\s*(?P<n>{_NUM}|{_KNUM})\s*号\s*議案[ 　]*(?P<t>\S.*)$"), "第1号議案"),
 )
 
 
 def item_heading(line: str) -> Heading | None:
     """「１．……について」, 「（２）……」, 「1.……」 → Heading (title NFKC)."""
-    stripped = line.strip()
+    stripped = line.strip().lstrip("■□◆◇").lstrip()
     for pattern, style in _ITEM_PATTERNS:
         match = pattern.match(stripped)
         if match:
@@ -179,6 +195,97 @@ ROLES = (
     "顧問",
     "オブザーバー",
 )
+# Title words that end a label after ○, 【】 or before 「：」 in the minutes of any public body
+# (assemblies, national councils, 自治会): 「○山田部会長」「○佐藤計画官」「○鈴木説明員」.
+TITLES = tuple(
+    sorted(
+        set(ROLES)
+        | {
+            "部会長",
+            "分科会長",
+            "会長代理",
+            "委員長代理",
+            "部会長代理",
+            "職務代理者",
+            "臨時委員",
+            "専門委員",
+            "特別委員",
+            "議員",
+            "副議長",
+            "市長",
+            "副市長",
+            "町長",
+            "副町長",
+            "村長",
+            "区長",
+            "知事",
+            "副知事",
+            "教育長",
+            "大臣",
+            "副大臣",
+            "政務官",
+            "局長",
+            "次長",
+            "室長",
+            "所長",
+            "館長",
+            "院長",
+            "園長",
+            "校長",
+            "参事",
+            "参事官",
+            "審議官",
+            "統括官",
+            "計画官",
+            "企画官",
+            "調査官",
+            "管理官",
+            "分析官",
+            "監",
+            "課長補佐",
+            "補佐",
+            "係員",
+            "主査",
+            "主幹",
+            "主任主事",
+            "担当",
+            "担当部長",
+            "担当課長",
+            "説明員",
+            "参考人",
+            "公述人",
+            "幹事",
+            "監事",
+            "監査委員",
+            "書記",
+            "代表",
+            "副代表",
+            "会計",
+            "班長",
+            "組長",
+            "支部長",
+            "総務",
+            "庶務",
+            "事務局員",
+            "会員",
+            "コーディネーター",
+            "アドバイザー",
+            "ファシリテーター",
+            "進行",
+            "司会者",
+            "委員外議員",
+            "君",
+            "氏",
+            "さん",
+            "質問者",
+            "回答者",
+            "発言者",
+            "参加者",
+        },
+        key=len,
+        reverse=True,
+    )
+)
 
 
 def _spaced(word: str) -> str:
@@ -187,20 +294,50 @@ def _spaced(word: str) -> str:
 
 
 _ROLE = "(?:" + "|".join(_spaced(r) for r in ROLES) + ")"
+_TITLE = "(?:" + "|".join(re.escape(t) for t in TITLES) + ")"
 # A name before the role: no hiragana (so prose is not taken for a label), no
 # punctuation; a short parenthesised part is allowed: 髙橋（清）委員.
-_NAME_CHAR = r"[^\s：:。、，,．.「」『』【】\[\]［］（）()○◯〇●■◆＜＞<>ぁ-ゖ～〜・]"
+_NAME_CHAR = r"[^\s：:。、，,．.「」『』【】\[\]［］（）()○◯〇●◎■◆＜＞<>ぁ-ゖ～〜・]"
 _NAME = rf"(?:{_NAME_CHAR}|[ 　](?={_NAME_CHAR})|[（(][^（()）\s]{{1,4}}[）)]){{0,12}}?"
-_SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2}|[（(][^（()）\s]{1,6}[）)])?"
-_LABEL = rf"(?P<label>{_NAME}{_ROLE}{_SUFFIX})"
+_SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2}|[（(][^（()）\s][^（()）]{0,13}[）)])?"
+_LABEL = rf"(?P<label>{_NAME}{_ROLE})(?P<suffix>{_SUFFIX})"
+# After a mark (○, 【】) a label may be long and hold a department name with hiragana, 「・」 or
+# （）: 「○山田まちづくり推進部都市計画・交通担当部長」; it ends with a title word.
+_LONG_CHAR = r"[^\s：:。、，,「」『』【】\[\]［］（）()○◯〇●◎■◆＜＞<>〔〕]"
+_LONG_NAME = rf"(?:{_LONG_CHAR}|[（(][^（()）\s]{{1,12}}[）)]){{0,30}}?"
+_SEAT = r"[0-9０-９]{1,3}番"  # 「○１番（田中花子君）」: a member by seat number
+# A label starts with a kanji or katakana name, or with a department name in hiragana followed by
+# kanji (「まちづくり推進課長」「こども未来部長」), never with a hiragana word (「○みなさん」).
+_HIRAGANA_START = r"(?![ぁ-ゖ](?![ぁ-ゖ]{0,6}[一-龥々ァ-ヺ]{2}))"
+_LONG = rf"(?P<label>{_HIRAGANA_START}{_LONG_NAME}(?:{_TITLE}|{_ROLE})|{_SEAT}(?=[（(]))(?P<suffix>{_SUFFIX})"
 
 _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL}[ 　]*[：:][ 　]*(?P<text>.*)$"),
-    re.compile(rf"^[【\[［〔][ 　]*{_LABEL}[ 　]*[】\]］〕][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
+    re.compile(
+        rf"^[【\[［〔＜<〈《][ 　]*{_LONG}[ 　]*[】\]］〕＞>〉》][ 　]*[：:]?[ 　]*(?P<text>.*)$"
+    ),
     re.compile(rf"^[（(][ 　]*{_LABEL}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
-    re.compile(rf"^[{NOTE_MARKS}][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    re.compile(rf"^[{NOTE_MARKS}●][ 　]*{_LONG}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    re.compile(rf"^{_LONG}[ 　]*[：:][ 　]*(?P<text>.*)$"),
     re.compile(rf"^{_LABEL}　[ 　]*(?P<text>\S.*)$"),
+    # Text extracted by other tools puts an ASCII space where the page had a gap.
+    re.compile(rf"^{_LABEL} +(?P<text>[^\sA-Za-z0-9].*)$"),
+    # 「（佐藤計画官）資料１です。」: any title in parentheses, when something is said after it.
+    re.compile(rf"^[（(][ 　]*{_LONG}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
+    # 「○山田　委員長　……」: a space between the name and the role.
+    re.compile(rf"^[{NOTE_MARKS}●][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    # Questions and answers of a briefing or a general meeting: 「問：……」「（答）……」「Ｑ：……」.
+    re.compile(r"^(?P<label>質問|回答|問|答|Ｑ|Ａ|Q|A)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
+    re.compile(r"^[（(【](?P<label>質問|回答|問|答|Ｑ|Ａ)[）)】][ 　]*(?P<text>\S.*)$"),
 )
+# Roster and header lines that look like labels: 「出席委員　十一名」「○説明員」.
+_NOT_LABEL = re.compile(
+    r"^(?:出席|欠席|説明のため|説明員等|傍聴|本日|会議|遅参|早退|事務局職員|職員[:：]|"
+    r"委員会|署名|記録|議事|日時|場所|以上|(?:合計|計)[0-9０-９])"
+)
+# After an unmarked label a signature, not speech: 「ひかり市長　山田太郎」.
+_SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$")
+_LATIN_ONLY_LABEL = re.compile(r"^[0-9０-９](?![0-9０-９]{0,2}番)")
 
 
 @dataclass(frozen=True)
@@ -210,15 +347,39 @@ class Label:
 
 
 def speaker_label(line: str) -> Label | None:
-    """「委 員：……」「【委員長】……」「○熊田委員長　……」「（委員）……」."""
+    """「委 員：……」「【委員長】……」「○熊田委員長　……」「（委員）……」「○山田部会長　……」."""
     stripped = line.strip()
     if len(stripped) > 2000:  # Labels are short: skip the regex on huge lines.
         stripped = stripped[:2000]
-    for pattern in _LABEL_PATTERNS:
+    for index, pattern in enumerate(_LABEL_PATTERNS):
         match = pattern.match(stripped)
-        if match:
-            speaker = nfkc(squash(match.group("label")))
-            return Label(speaker, line.strip()[match.start("text") :].strip())
+        if not match:
+            continue
+        speaker = nfkc(squash(match.group("label") + (match.groupdict().get("suffix") or "")))
+        if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
+            return None
+        text = line.strip()[match.start("text") :].strip()
+        if index in (5, 6) and _SIGNATURE.match(text):
+            return None
+        return Label(speaker, text)
+    return None
+
+
+# Stage directions and bracketed remarks standing on a line of their own:
+# 〔「異議なし」と呼ぶ者あり〕, （異議なし）, ［休憩］, 《拍手》.
+_STAGE = re.compile(
+    r"^(?:〔[^〔〕]*〕|【[^【】]{1,30}】|［[^［］]*］|《[^《》]*》|[（(][^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*[)）])$"
+)
+
+
+def stage_direction(line: str) -> str | None:
+    text = line.strip()
+    if (
+        len(text) >= 2
+        and _STAGE.match(text)
+        and not re.fullmatch(r"[（(][0-9０-９一二三四五六七八九十]{1,3}[)）]", text)
+    ):
+        return text
     return None
 
 
@@ -232,6 +393,44 @@ def note_text(line: str) -> str | None:
     return None
 
 
+# Bullets that start a narrative line of their own in the body: 「・委員から…との意見があった。」
+BULLETS = "・●◆◇◎▼▽☆★※"
+
+
+_SCHEDULE = re.compile(r"^日程第[0-9０-９一二三四五六七八九十]{1,3}[　 ]")
+
+
+def bullet_text(line: str) -> str | None:
+    """「・……」「●……」「日程第１　……」 in the body: a note of its own (the bullet kept)."""
+    stripped = line.strip()
+    if (stripped[:1] in BULLETS and len(stripped) > 1) or _SCHEDULE.match(stripped):
+        return stripped
+    return None
+
+
+_KANJI_NUMBER = re.compile(r"([〇一二三四五六七八九十]{1,4})(?=\s*(?:年|月|日|時|分|名|人))")
+_ERA_WITH_WESTERN = re.compile(
+    r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*[(（]\s*[0-9]{4}\s*[)）]\s*年"
+)
+_WESTERN_WITH_ERA = re.compile(
+    r"([0-9]{4})\s*[(（]\s*(?:令和|平成|昭和)\s*(?:元|[0-9]{1,2})\s*[)）]\s*年"
+)
+_SLASH_DATE = re.compile(
+    r"(?<![0-9])([0-9]{4})\s*[/.]\s*([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])"
+)
+
+
+def plain_numbers(text: str) -> str:
+    """NFKC, with kanji numbers before 年/月/日/時/分 in digits and 2024/5/20 as 2024年5月20日:
+    「令和六年十一月五日　午後三時四十分」 → 「令和6年11月5日 午後3時40分」."""
+    text = nfkc(text)
+    if any(c in text for c in "〇一二三四五六七八九十"):
+        text = _KANJI_NUMBER.sub(lambda m: str(kanji_number(m[1]) or m[1]), text)
+    text = _ERA_WITH_WESTERN.sub(r"\1\2年", text)  # 令和6(2024)年 → 令和6年
+    text = _WESTERN_WITH_ERA.sub(r"\1年", text)  # 2024(令和6)年 → 2024年
+    return _SLASH_DATE.sub(lambda m: f"{m[1]}年{m[2]}月{m[3]}日", text)
+
+
 _DECISION = re.compile(
     r"^(?:満場一致|全員一致|賛成多数|異議なく|異議なし|全会一致|拍手(?:多数)?で|原案(?:の)?とおり)"
 )
@@ -242,9 +441,13 @@ def decision_line(line: str) -> bool:
     return bool(_DECISION.match(line.strip()))
 
 
-_CLOSING = re.compile(r"^(?:以上.{0,20}(?:散会|閉会|終了|閉じ)\S*|[（(]?以上[）)]?)$")
+_CLOSING = re.compile(
+    r"^(?:以上.{0,20}(?:散会|閉会|終了|閉じ)\S*|[（(]?以上[）)]?"
+    r"|[〔（(［＜<【]?(?:(?:午前|午後)\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*)?"
+    r"(?:散会|閉会|閉議|閉会した|散会した|終了)[。]?[〕）)］＞>】]?)$"
+)
 
 
 def closing_line(line: str) -> str | None:
     text = nfkc(line).strip()
-    return text if _CLOSING.match(text) else None
+    return text if _CLOSING.match(plain_numbers(text)) else None

@@ -39,6 +39,9 @@ class Entry:
     # Where the entry is stored, when it comes from a database (the minutes page anchors each
     # entry by it); not part of the document, so not compared and not serialized.
     ref: int | None = field(default=None, compare=False, repr=False)
+    # The parser was not sure of this entry (a label it guessed, a line it could not place): the
+    # review screen marks it. Not part of the document.
+    uncertain: bool = field(default=False, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         # Notes carry no speaker key at all in the gold files.
@@ -153,6 +156,21 @@ class Secretariat:
 
 
 @dataclass
+class Appendix:
+    """A document appended after the closing (資料, 中間報告): its first line and the rest."""
+
+    title: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "text": self.text}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Appendix:
+        return cls(title=data.get("title", ""), text=data.get("text", ""))
+
+
+@dataclass
 class Minutes:
     """A whole set of minutes: header fields, agenda sections and closing."""
 
@@ -172,8 +190,17 @@ class Minutes:
     absentees: list[str] = field(default_factory=list)
     secretariat: list[Secretariat] = field(default_factory=list)
     observers: list[str] = field(default_factory=list)
+    # The agenda as a list in the header (「本日の会議に付した事件」「議事次第」) of minutes
+    # whose body has no numbered items.
+    agenda: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     closing: str | None = None
+    # Documents appended after the closing (資料, 報告書): kept apart from the turns.
+    appendix: list[Appendix] = field(default_factory=list)
+    # What the parser guessed or could not read, in Japanese, for the review screen; and the
+    # header lines it looked at for the date. Not part of the document.
+    warnings: list[str] = field(default_factory=list, compare=False, repr=False)
+    looked_at: list[str] = field(default_factory=list, compare=False, repr=False)
 
     def entries(self) -> list[Entry]:
         """All entries in document order (handy for counting and search)."""
@@ -202,8 +229,12 @@ class Minutes:
         data["secretariat"] = [s.to_dict() for s in self.secretariat]
         if self.observers:
             data["observers"] = list(self.observers)
+        if self.agenda:
+            data["agenda"] = list(self.agenda)
         data["sections"] = [s.to_dict() for s in self.sections]
         data["closing"] = self.closing
+        if self.appendix:
+            data["appendix"] = [a.to_dict() for a in self.appendix]
         return data
 
     @classmethod
@@ -224,6 +255,8 @@ class Minutes:
             absentees=list(data.get("absentees", [])),
             secretariat=[Secretariat.from_dict(s) for s in data.get("secretariat", [])],
             observers=list(data.get("observers", [])),
+            agenda=list(data.get("agenda", [])),
             sections=[Section.from_dict(s) for s in data.get("sections", [])],
             closing=data.get("closing"),
+            appendix=[Appendix.from_dict(a) for a in data.get("appendix", [])],
         )

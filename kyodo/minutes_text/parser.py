@@ -7,23 +7,28 @@ paste them in the house format.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
 
 from . import _header
-from ._layout import Layout, Line, layout_lines
+from ._layout import Layout, Line, clean_lines, layout_lines
 from ._syntax import (
     CONTAINER_CATEGORIES,
+    bullet_text,
     closing_line,
     decision_line,
     item_heading,
     nfkc,
     note_text,
+    plain_numbers,
     section_heading,
     speaker_label,
+    squash,
+    stage_direction,
 )
-from .model import Entry, Item, Minutes, Secretariat, Section
+from .model import Appendix, Entry, Item, Minutes, Secretariat, Section
 
 
 class MinutesParseError(ValueError):
@@ -57,6 +62,7 @@ class _EntryReader:
     current: Entry | None = None
     boundary: bool = True
     last_full: bool = False  # the last line filled the page width
+    label_alone: bool = False  # the current statement's label stood on a line of its own
 
     def after_line(self, text: str) -> None:
         self.boundary = self.short(text) or text.rstrip().endswith("。")
@@ -72,6 +78,7 @@ class _EntryReader:
         self.last_full = False
 
     def close(self) -> None:
+        self.label_alone = False
         self.current = None
         self.boundary = True
         self.last_full = False
@@ -80,7 +87,22 @@ class _EntryReader:
         """Add one line; returns the entry it started, if any."""
         label = speaker_label(text)
         if label is not None:
-            return self._start(Entry("statement", label.text, label.speaker), text)
+            entry = Entry("statement", label.text, label.speaker)
+            entry.uncertain = not _known_label(label.speaker)
+            started = self._start(entry, text)
+            # 「（委員）」 alone, then 「・……」「・……」: the bullets are what the member said.
+            self.label_alone = not label.text
+            return started
+        stage = stage_direction(text)
+        if stage is not None:
+            return self._start(Entry("note", stage), text)
+        # 「・……」 lines after a statement list what the speaker said; elsewhere (under a heading,
+        # after notes) each is a note. In PDF text a line that fills the page wraps on: 「・」 there
+        # is inside a sentence.
+        in_statement = self.current is not None and self.current.kind == "statement"
+        bullet = bullet_text(text) if self.boundary or self.current is None else None
+        if bullet is not None and (not in_statement or bullet.startswith(("◎", "日程第"))):
+            return self._start(Entry("note", bullet), text)
         note = note_text(text)
         if note is not None:
             return self._start(Entry("note", note), text)
@@ -92,17 +114,30 @@ class _EntryReader:
         return None
 
     def _start(self, entry: Entry, text: str) -> Entry:
+        self.label_alone = False
         self.entries.append(entry)
         self.current = entry
         self.after_line(text)
         return entry
 
 
+_KNOWN_END = re.compile(
+    r"(?:長|委員|事務局|理事|代理|議員|君|参事|補佐|"
+    r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
+)
+
+
+def _known_label(speaker: str) -> bool:
+    """Labels of the usual kinds; others are marked uncertain for the review."""
+    return len(speaker) <= 16 and bool(_KNOWN_END.search(speaker))
+
+
 def parse_entries(text: str) -> list[Entry]:
     """Entries of ONE agenda item typed in the house format.
 
-    「委員長：……」「事務局：……」「委 員：……」 start statements, 「○……」 starts a
-    note, and any other line continues the entry above it.
+    「委員長：……」「事務局：……」「委 員：……」 (or any label the importer reads) start
+    statements; 「○……」, a stage direction 〔……〕/（……） and, outside a statement, 「・……」
+    start notes; any other line continues the entry above it.
     """
     reader = _EntryReader()
     for raw in text.splitlines():
@@ -118,7 +153,61 @@ def parse_entries(text: str) -> list[Entry]:
 class _Prelude:
     organization: str | None = None
     title_line: Line | None = None
+    sitting_line: Line | None = None  # 「第１２回　ひかり市環境審議会」 when no 会議録 title
     fields: list[tuple[str, list[str], int]] = field(default_factory=list)
+    agenda: list[str] = field(default_factory=list)
+    looked_at: list[str] = field(default_factory=list)
+    skipped: int = 0  # header lines read as nothing
+
+
+# 「本日の会議に付した事件」「議事次第」「議題」「【議事】」 introducing a list of the agenda.
+_AGENDA_KEY = re.compile(
+    r"^[■□◆◇●◎○〇◯・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［〔<＜]?(?P<key>本日の会議に付した事件|会議に付した事件|付議事件|"
+    r"会議次第|議事次第|次第|議題|議事|案件|会議事項|本日の議題)[】\]］〕>＞]?"
+    r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
+)
+# Lines that separate header blocks: 「────」「＊＊＊」.
+_SEPARATOR = re.compile(r"^[-－―─━=＝＊*・…。 　◇◆]{3,}$")
+# 「午前１０時開会」「〔午前十時開議〕」: the sitting opens (a note of the body).
+_OPENING = re.compile(
+    r"^[〔（(［]?(?:午前|午後)\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*"
+    r"(?:開会|開議|開始|再開)(?:し(?:た|ます))?[。]?[〕）)］]?$"
+)
+_STRONG_AGENDA_KEYS = (
+    "会議次第",
+    "本日の会議に付した事件",
+    "会議に付した事件",
+    "付議事件",
+    "議事日程",
+    "議事次第",
+    "次第",
+)
+# 「５．議事内容」「【議事の経過】」: the header ends, the proceedings follow.
+_BODY_MARKER = re.compile(
+    r"^(?:[0-9０-９]{1,2}[.．、]?|[（(][0-9０-９]{1,2}[)）])?[■□◆【\[［]?"
+    r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
+    r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
+    r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容)[】\]］]?[:：]?$"
+)
+_ROSTER_HEADING = re.compile(
+    r"^[○◯〇■□・]?[0-9０-９]{0,2}[.．]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
+    r"出席職員|(?:出席)?(?:議会)?事務局職員|会議録署名(?:委員|議員|人)|署名委員|配布資料|配付資料|会議資料|資料|"
+    r"議事日程|欠席議員|欠席委員)(?:[（(].*[)）])?$"
+)
+# 「会議名　第３回ひかり市環境審議会」: the name of the meeting in a header table.
+_MEETING_NAME = re.compile(r"^[■□・]?(?:会議名|会議の名称|名称|件名)[\s]*[:：]?\s*(?P<value>\S.*)$")
+
+
+def _marked_label(text: str) -> bool:
+    stripped = text.strip()
+    return stripped[:1] in "○◯〇【（(" and speaker_label(stripped) is not None
+
+
+_LIST_FIELDS = ("attendees", "absentees", "secretariat", "observers", "online")
+
+
+def opening_line(text: str) -> bool:
+    return bool(_OPENING.match(plain_numbers(text).strip()))
 
 
 def _is_body_start(text: str) -> bool:
@@ -127,6 +216,8 @@ def _is_body_start(text: str) -> bool:
         or item_heading(text) is not None
         or speaker_label(text) is not None
         or note_text(text) is not None
+        or stage_direction(text) is not None
+        or opening_line(text)
     )
 
 
@@ -142,34 +233,203 @@ def _read_fields(lines: list[Line], prelude: _Prelude) -> None:
 
 def _org_like(prelude: _Prelude, text: str) -> bool:
     # After the title only a short name may follow, not an opening sentence.
-    return prelude.title_line is None or (
-        len(text.strip()) <= 40 and not text.rstrip().endswith("。")
+    return not text.rstrip().endswith("。") and len(text.strip()) <= (
+        60 if prelude.title_line is None else 40
+    )
+
+
+def _agenda_like(text: str) -> bool:
+    """A line of an agenda list: an item, or a short line that is no sentence."""
+    if speaker_label(text) is not None or _header.header_field(text) is not None:
+        return False
+    if stage_direction(text) is not None or opening_line(text) or _SEPARATOR.match(text):
+        return False
+    if note_text(text) is not None:
+        return False
+    stripped = text.strip()
+    return len(stripped) <= 80 and not stripped.endswith("。")
+
+
+def _agenda_list(lines: list[Line], start: int) -> tuple[list[str], int]:
+    """The lines of an agenda list from ``start``; returns them and where they end."""
+    items: list[str] = []
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if line.blank:
+            index += 1
+            continue
+        squashed = squash(line.text)
+        if (
+            not _agenda_like(line.text)
+            or _AGENDA_KEY.match(squashed)
+            or _BODY_MARKER.match(squashed)
+        ):
+            break
+        if len(items) >= 40:
+            break
+        items.append(nfkc(line.text).strip())
+        index += 1
+    return items, index
+
+
+def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | None:
+    """An agenda list in the header at ``index``, or None when the agenda is in the body.
+
+    「【議題】（１）…」 followed by statements is the body's agenda (an item with its turns);
+    a list followed by header fields, rosters or the opening, or of several items in a row, or
+    under 「本日の会議に付した事件」/「議事次第」, is the header's.
+    """
+    match = _AGENDA_KEY.match(squash(lines[index].text))
+    if match is None:
+        return None
+    key, value = match["key"], match["value"]
+    if value:
+        if speaker_label(value) is not None or item_heading(value) is not None:
+            return None
+        return [re.split(r"[:：]", nfkc(lines[index].text), maxsplit=1)[-1].strip()], index + 1
+    items, end = _agenda_list(lines, index + 1)
+    if not items:
+        return None
+    if key in _STRONG_AGENDA_KEYS:
+        return items, end
+    following = next((line.text for line in lines[end:] if not line.blank), None)
+    if following is None:
+        return items, end
+    if speaker_label(following) is not None or note_text(following) is not None:
+        headings = sum(1 for item in items if item_heading(item) is not None)
+        return (items, end) if headings >= 2 and headings == len(items) else None
+    if (
+        _header.header_field(following) is not None
+        or _BODY_MARKER.match(squash(following))
+        or stage_direction(following) is not None
+        or opening_line(following)
+        or _SEPARATOR.match(following.strip())
+    ):
+        return items, end
+    return None
+
+
+def _speech(value: str) -> bool:
+    """「事務局　ただいまから説明します。」 is a turn, 「事務局：佐藤センター長」 a field."""
+    value = value.strip()
+    return "。" in value or bool(re.search(r"[ぁ-ゖ]$", value))
+
+
+def _names_line(text: str) -> bool:
+    """A roster line continuing a list field: 「【委員】青山、石井」, no sentence."""
+    stripped = text.strip()
+    if "。" in stripped or _SPOKEN_END.search(stripped) or len(stripped) > 200:
+        return False
+    if section_heading(stripped) is not None or item_heading(stripped) is not None:
+        return False
+    if "、" in stripped:
+        return not re.search(r"[ぁ-ゖ]{4,}", stripped)
+    # 「理事　田中一郎君　理事　鈴木花子君」: titles and names separated by spaces.
+    tokens = stripped.split()
+    return len(tokens) >= 2 and all(
+        len(t) <= 12 and not re.search(r"[ぁ-ゖ]{2,}", t) for t in tokens
+    )
+
+
+def _turn_follows(lines: list[Line], index: int) -> bool:
+    """Whether the next line is the first turn (so an opening line before it is a note)."""
+    following = next((line.text for line in lines[index:] if not line.blank), None)
+    return following is not None and (
+        speaker_label(following) is not None or stage_direction(following) is not None
     )
 
 
 def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
     """Organization, title and header fields; returns where the body starts."""
-    in_field = seen_field = False
-    for index, line in enumerate(lines):
+    in_field = seen_field = skipping = False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
         text = line.text
+        index += 1
         if line.blank:
             continue
+        if len(prelude.looked_at) < 8:
+            prelude.looked_at.append(text.strip())
+        if _SEPARATOR.match(text.strip()):
+            in_field = skipping = False
+            continue
+        if _BODY_MARKER.match(squash(text)) and (prelude.title_line or prelude.fields):
+            return index  # the marker itself is no part of the minutes
+        name = _MEETING_NAME.match(nfkc(text).strip())
+        if name and prelude.sitting_line is None:
+            prelude.sitting_line = Line(name["value"], line.lineno)
+            in_field = skipping = False
+            continue
         found = _header.header_field(text)
-        if found is not None:
+        if skipping and found is None and not _AGENDA_KEY.match(squash(text)):
+            # Under 「説明のため出席した者」「配布資料」: lists we do not keep, up to the next
+            # field, separator or turn (a marked label, a stage direction, the opening).
+            if not (_marked_label(text) or stage_direction(text) or opening_line(text)):
+                prelude.skipped += 1
+                continue
+            skipping = False
+        if found is not None and not (found.name == "secretariat" and _speech(found.value)):
             prelude.fields.append((found.name, [found.value], line.lineno))
-            in_field = seen_field = True
-        elif prelude.title_line is None and _header.is_title(text):
+            # 「３．出席者」 with the names on the next line; 「１．日時」 with the date there.
+            in_field = found.name in _LIST_FIELDS or not found.value
+            seen_field = True
+            continue
+        if prelude.title_line is None and _header.is_title(text):
+            if prelude.sitting_line is not None and prelude.organization is None:
+                prelude.organization = nfkc(prelude.sitting_line.text).strip()
+                prelude.sitting_line = None
             prelude.title_line = line
             in_field = False
-        elif _is_body_start(text) or line.relocated:
-            return index
-        elif in_field:
+            continue
+        header_agenda = _header_agenda(lines, index - 1)
+        if header_agenda is not None:
+            prelude.agenda.extend(header_agenda[0])
+            index = header_agenda[1]
+            in_field = False
+            seen_field = True
+            continue
+        if not any(name == "date" for name, _, _ in prelude.fields) and _header.date_line(text):
+            prelude.fields.append(("date", [text.strip()], line.lineno))
+            in_field = False
+            continue
+        if opening_line(text) and not _turn_follows(lines, index):
+            # 「午前１０時開議」 in the header, before the roster: the time it started.
+            prelude.fields.append(("date", [text.strip()], line.lineno))
+            in_field = False
+            continue
+        if _ROSTER_HEADING.search(squash(text)) and len(squash(text)) <= 20:
+            # 「出席説明員」「説明のため出席した者」「配布資料」: a list we do not keep.
+            in_field = False
+            skipping = True
+            prelude.skipped += 1
+            continue
+        if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
             prelude.fields[-1][1].append(text.strip())
-        elif prelude.organization is None and not seen_field and _org_like(prelude, text):
+            continue
+        if _is_body_start(text) or line.relocated:
+            return index - 1
+        if in_field and not text.rstrip().endswith("。"):
+            prelude.fields[-1][1].append(text.strip())
+            in_field = prelude.fields[-1][0] in _LIST_FIELDS
+            continue
+        if (
+            prelude.title_line is None
+            and prelude.sitting_line is None
+            and _header.is_sitting(text)
+            and not text.rstrip().endswith("。")
+        ):
+            prelude.sitting_line = line
+            continue
+        if prelude.organization is None and not seen_field and _org_like(prelude, text):
             # The organization line usually precedes the title, sometimes follows it.
             prelude.organization = nfkc(text).strip()
-        else:
-            return index
+            continue
+        if text.rstrip().endswith("。") or not (seen_field or prelude.title_line):
+            return index - 1
+        # A header line we do not read (a roster continued, 「説明のため出席した者」 …).
+        prelude.skipped += 1
     return len(lines)
 
 
@@ -181,6 +441,12 @@ class _Body:
     closing: str | None = None
     open_title: Item | None = None  # the item whose title may wrap on
     title_full: bool = False  # whether that title filled its line
+    after_closing: list[Line] = field(default_factory=list)  # the appendix, unless a turn follows
+    closing_line: Line | None = None
+    closed_entry: Entry | None = None  # the entry open when the closing came
+    verbatim: bool = False  # turns came before any heading: numbered lines are speech
+    section_style: str = ""  # how the current section's heading was numbered
+    item_style: str = ""  # how its items are numbered
 
     def section(self) -> Section:
         if not self.sections:
@@ -196,8 +462,26 @@ class _Body:
         return section.items[-1]
 
     def feed(self, line: Line) -> None:
+        if self.closing is not None:
+            if line.blank:
+                return
+            label = speaker_label(line.text)
+            if label is None or not label.text:
+                self.after_closing.append(line)
+                return
+            # A turn after the closing: that 「以上」 ended a speech, not the sitting.
+            closing_line, replay = self.closing_line, self.after_closing
+            self.closing, self.closing_line, self.after_closing = None, None, []
+            assert closing_line is not None
+            self.reader.current = self.closed_entry
+            self._feed(closing_line, closing=False)
+            for old in replay:
+                self._feed(old, closing=False)
+        self._feed(line)
+
+    def _feed(self, line: Line, closing: bool = True) -> None:
         text = line.text
-        if line.blank:
+        if line.blank or _SEPARATOR.match(text.strip()):
             self.reader.break_paragraph()
             self.open_title = None
             return
@@ -207,13 +491,29 @@ class _Body:
         if self._heading(text, boundary):
             self.reader.close()
             return
-        closing = closing_line(text) if boundary else None
-        if closing is not None:
-            self.closing = closing
+        found = closing_line(text) if boundary and closing else None
+        current = self.reader.current
+        if (
+            found is not None
+            and current is not None
+            and current.kind == "statement"
+            and _SPOKEN_END.search(found)
+        ):
+            found = None  # 「これをもって散会いたします。」 is the chair speaking
+        if found is not None:
+            self.closing = found
+            self.closing_line = line
+            self.closed_entry = self.reader.current
             self.reader.close()
             return
-        started = self.reader.feed(text)
+        if opening_line(text):
+            self.reader.close()
+            started = self.reader.feed(text)
+        else:
+            started = self.reader.feed(text)
         if started is not None:
+            if not self.sections and started.kind == "statement":
+                self.verbatim = True
             self.item().entries.append(started)
 
     def _heading(self, text: str, boundary: bool) -> bool:
@@ -230,19 +530,35 @@ class _Body:
         if (
             heading is not None
             and (boundary or (numbered_heading and title_like))
-            and not self._container_item(current, heading.text)
+            and not (
+                self._container_item(current, heading.text)
+                and (
+                    not heading.style
+                    or heading.style != self.section_style
+                    or _style_family(heading.style) == _style_family(self.item_style)
+                )
+            )
         ):
             number = heading.number if heading.number is not None else len(self.sections) + 1
             self.sections.append(Section(number, heading.text))
+            self.section_style = heading.style
+            self.item_style = ""
             return True
         item = item_heading(text)
         if item is None or not title_like:
             return False
+        current = self.reader.current
+        in_speech = current is not None and current.kind == "statement"
+        if in_speech and (
+            (self.verbatim and not _AGENDA_TITLE.search(item.text)) or _prose(item.text)
+        ):
+            return False  # 「１、概要についてですが、…」: a numbered paragraph of the speech
         section = self.section()
         explicit = [i for i in section.items if i.number > 0]
         if explicit and item.number != explicit[-1].number + 1:
             return False  # 「（２）…」 inside a sentence, not the next item
         section.items.append(Item(item.number, item.text))
+        self.item_style = item.style
         if self.numbered:
             self.open_title = section.items[-1]
             self.title_full = not self.reader.short(text)
@@ -273,6 +589,31 @@ class _Body:
             and bool(section.items)
             and category not in CONTAINER_CATEGORIES
         )
+
+
+def _style_family(style: str) -> str:
+    # 「１．」「１　」「1)」 are one family for sections (their prefixes read alike).
+    return "1." if style in ("1.", "1　", "1)") else style
+
+
+# How agenda titles end (「…について」「…の件」「…の選任」): in verbatim minutes only such a
+# numbered line after a turn starts an item.
+_AGENDA_TITLE = re.compile(
+    r"(?:について|の件|に関する件|議案|報告|選任|選出|承認|決定|変更|改正|制定|[^答]案|審査|審議|"
+    r"協議|説明|開会|閉会|その他)(?:[(（][^()（）]*[)）])?$"
+)
+_SPOKEN_END = re.compile(r"(?:ます|ました|です|でした)[。.]?$")
+_PROSE_END = re.compile(r"(?:です|ます|した|ですが|が|けれども|ので|か|ね|よ)$")
+
+
+def _prose(title: str) -> bool:
+    """Whether the text after a number reads as a sentence rather than an agenda title."""
+    return (
+        "。" in title
+        or (("、" in title or "，" in title) and not title.endswith(("について", "の件", "件")))
+        or len(title) > 40
+        or bool(_PROSE_END.search(title.rstrip("）)")))
+    )
 
 
 def _typical_width(lines: list[Line]) -> int:
@@ -317,27 +658,177 @@ def parse_layout(layout: Layout) -> Minutes:
     ``layout_lines`` builds the layout from extracted text (guessing where the
     page-line numbers and boxed headings were); ``pdf.read_pdf`` builds it
     from the positions on the PDF pages, where nothing needs guessing.
+
+    Whatever can be read is returned, with ``warnings`` saying what was guessed; only a text with
+    no entry at all is refused. A missing date is for the importer to refuse (``looked_at``
+    holds the header lines searched).
     """
+    layout = Layout(clean_lines(layout.body), layout.header, layout.numbered)
     prelude = _Prelude()
     _read_fields(layout.header, prelude)
     start = _read_prelude(layout.body, prelude)
-    if prelude.title_line is None:
-        raise MinutesParseError("会議録の表題（「…会議録」などの行）が見つかりません")
     width = _typical_width(layout.body[start:]) if layout.numbered else 0
     body = _Body(layout.numbered, _EntryReader(full_width=width))
+    # Running heads: the title (or organization) printed again at the top of every page.
+    heads = {
+        squash(nfkc(line.text))
+        for line in (prelude.title_line, prelude.sitting_line)
+        if line is not None
+    } | ({squash(prelude.organization)} if prelude.organization else set())
     for line in layout.body[start:]:
+        if not line.blank and squash(nfkc(line.text)) in heads:
+            continue
         body.feed(line)
-    if not any(_has_heading(section) for section in body.sections):
-        raise MinutesParseError(
-            "議題が見つかりません（「１．報告事項」や「１．……について」の行がありません）"
+    warnings: list[str] = []
+    if body.after_closing:
+        appendix = _appendix(body.after_closing)
+        warnings.append(
+            f"閉会の後の{len(body.after_closing)}行は発言ではなく付属資料（別添）として取り込みます。"
         )
+    else:
+        appendix = []
     minutes = Minutes(
-        sections=body.sections, closing=body.closing, organization=prelude.organization
+        sections=body.sections,
+        closing=body.closing,
+        organization=prelude.organization,
+        agenda=prelude.agenda,
+        appendix=appendix,
     )
-    _apply_title(minutes, prelude.title_line)
+    entries = minutes.entries()
+    if not entries and not any(item.title for s in body.sections for item in s.items):
+        raise MinutesParseError(
+            "会議録の本文（発言や記録）が見つかりません。読んだ行："
+            + "".join(f"「{text}」" for text in prelude.looked_at[:5])
+        )
+    title_line = prelude.title_line or prelude.sitting_line
+    if (
+        prelude.title_line is not None
+        and prelude.sitting_line is not None
+        and squash(nfkc(prelude.title_line.text)) in _header.TITLE_WORDS
+    ):
+        # 「会議録」 alone above 「会議名　第３回ひかり市環境審議会」: the title names the meeting.
+        sitting = nfkc(prelude.sitting_line.text).strip()
+        title_line = Line(f"{sitting} {nfkc(prelude.title_line.text).strip()}", 0)
+    if title_line is not None:
+        _apply_title(minutes, title_line)
+        if prelude.title_line is None:
+            warnings.append(f"「会議録」などの表題がないため「{minutes.title}」を表題としました。")
+    elif prelude.organization:
+        _apply_title(minutes, Line(prelude.organization, 0))
+        minutes.organization = None
+        warnings.append(f"表題が見つからないため「{minutes.title}」を表題としました。")
+    else:
+        warnings.append("表題が見つかりません。")
     for name, values, lineno in prelude.fields:
-        _apply_field(minutes, name, "".join(values), lineno)
+        _apply_field(minutes, name, _join_field(name, values), lineno)
+    if minutes.date is None:
+        found = _date_anywhere(minutes, layout.body[: start + 40], title_line)
+        if found is not None:
+            warnings.append(f"開催日の行がないため「{found}」から開催日を読み取りました。")
+    _times_from_body(minutes)
+    if not any(_has_heading(section) for section in body.sections):
+        warnings.append(
+            "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。"
+            + ("議事次第：" + "、".join(minutes.agenda) if minutes.agenda else "")
+        )
+    uncertain = sum(1 for entry in entries if entry.uncertain)
+    glued = 0
+    for entry in entries:
+        if not entry.uncertain and (len(entry.text) > 3000 or _GLUED_LABEL.search(entry.text)):
+            entry.uncertain = True
+            glued += 1
+    if glued:
+        warnings.append(
+            f"ほかの発言が続けて書かれているかもしれない記録が{glued}件あります（印の付いた行）。"
+        )
+    if uncertain:
+        warnings.append(
+            f"発言者の名前が見慣れない形の発言が{uncertain}件あります（印の付いた行）。"
+        )
+    if prelude.skipped:
+        warnings.append(f"見出し部分の{prelude.skipped}行は読み取れなかったため取り込みません。")
+    if minutes.date is None:
+        warnings.append("開催日が見つかりません。")
+    minutes.warnings = warnings
+    minutes.looked_at = prelude.looked_at
     return minutes
+
+
+_APPENDIX_START = re.compile(
+    r"^[（(【〔［\[]?[ 　]*(?:資料|別紙|別添|別記|添付資料|参考資料|参考|報告書|中間報告|答申|意見書|提言)"
+)
+
+
+def _appendix(lines: list[Line]) -> list[Appendix]:
+    """The lines after the closing, one part per 「資料…」「別紙」 heading."""
+    parts: list[list[str]] = []
+    for line in lines:
+        text = line.text.strip()
+        if not parts or _APPENDIX_START.match(text):
+            parts.append([text])
+        else:
+            parts[-1].append(text)
+    return [Appendix(part[0], "\n".join(part[1:])) for part in parts]
+
+
+def _join_field(name: str, values: list[str]) -> str:
+    """A field and its continuation lines: list fields get a 「、」 between lines."""
+    if name not in _LIST_FIELDS:
+        return "".join(values)
+    joined = values[0]
+    for value in values[1:]:
+        if joined and not joined.rstrip().endswith(("、", "，", ",")) and value:
+            joined += "、"
+        joined += value
+    return joined
+
+
+# 「…と考える。○山田委員　次に…」: a label in the middle of an entry (a lost line break).
+_GLUED_LABEL = re.compile(
+    r"[。」）)][○◯][^\s。、]{1,20}(?:委員長?|会長|部長|課長|局長|事務局)[　 ]"
+)
+
+
+def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None) -> str | None:
+    """No 日時 field: the first date in the title or the first lines of the document."""
+    candidates = ([title_line] if title_line else []) + lines
+    for line in candidates:
+        try:
+            day, start, end = _header.parse_when(line.text)
+        except (ValueError, KeyError):
+            continue
+        if day is not None:
+            minutes.date = day
+            minutes.start_time = minutes.start_time or start
+            minutes.end_time = minutes.end_time or end
+            return line.text.strip()
+    return None
+
+
+_CLOCK_IN = re.compile(r"(午前|午後)\s*([0-9]{1,2})\s*時\s*(?:([0-9]{1,2})\s*分|(半))?")
+
+
+def _clock_of(text: str) -> dt.time | None:
+    match = _CLOCK_IN.search(plain_numbers(text))
+    if not match:
+        return None
+    hour, minute = int(match[2]), int(match[3] or (30 if match[4] else 0))
+    if match[1] == "午後" and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+def _times_from_body(minutes: Minutes) -> None:
+    """「午前１０時開会」 and 「午後３時４０分閉会」 give the times the header did not."""
+    if minutes.start_time is None:
+        for entry in minutes.entries()[:5]:
+            if entry.kind == "note" and opening_line(entry.text):
+                minutes.start_time = _clock_of(entry.text)
+                break
+    if minutes.end_time is None and minutes.closing:
+        minutes.end_time = _clock_of(minutes.closing)
 
 
 def _has_heading(section: Section) -> bool:
@@ -360,11 +851,20 @@ def _apply_title(minutes: Minutes, line: Line) -> None:
 
 def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
     value = value.strip()
-    if name == "date":
+    if name == "end":
         try:
-            minutes.date, minutes.start_time, minutes.end_time = _header.parse_when(value)
+            _, end, _ = _header.parse_when(value)
+        except (ValueError, KeyError) as error:
+            raise MinutesParseError(f"閉会の時刻を読み取れません：{value}", lineno) from error
+        minutes.end_time = end or minutes.end_time
+    elif name == "date":
+        try:
+            day, start, end = _header.parse_when(value)
         except (ValueError, KeyError) as error:
             raise MinutesParseError(f"開催日時を読み取れません：{value}", lineno) from error
+        minutes.date = day or minutes.date
+        minutes.start_time = start or minutes.start_time
+        minutes.end_time = end or minutes.end_time
     elif name == "venue":
         minutes.venue = nfkc(value).strip() or None
     elif name == "attendees":

@@ -32,7 +32,9 @@ from .parser import MinutesParseError, parse_layout
 # A margin number has one to three ASCII digits.
 _NUMBER = re.compile(r"^[0-9]{1,3}$")
 # Page footers such as 「- 2 -」, 「－２－」 or 「2/5」 are layout, not text.
-_FOOTER = re.compile(r"^(?:[-－―‐ー]\s*[0-9０-９]{1,3}\s*[-－―‐ー]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$")
+_FOOTER = re.compile(
+    r"^(?:[-－―‐ー—–]\s*[0-9０-９]{1,3}\s*[-－―‐ー—–]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
+)
 # Numbers whose centres lie within this many points form one column.
 _COLUMN_TOLERANCE = 6.0
 # A column needs this many numbers in the document to count as one.

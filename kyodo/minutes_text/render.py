@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import _header, _wareki
+from ._syntax import CONTAINER_CATEGORIES
 from .model import Entry, Minutes, Secretariat, Section
 
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -91,9 +92,13 @@ def _section_lines(section: Section) -> list[str]:
     lines = [""]
     if section.category:
         lines.append(f"{_fw(section.number)}．{section.category}")
+    # Under 「議題」 the items are numbered （１）, so that 「３．その他」 after them reads back as a
+    # section of its own and 「（３）その他」 as an item.
+    container = section.category in CONTAINER_CATEGORIES
     for item in section.items:
         if item.title:
-            lines.append(f"{_fw(item.number)}．{item.title}")
+            number = f"（{_fw(item.number)}）" if container else f"{_fw(item.number)}．"
+            lines.append(f"{number}{item.title}")
         lines.extend(render_entry(e) for e in item.entries)
     return lines
 

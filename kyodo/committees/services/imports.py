@@ -100,12 +100,15 @@ def check_new(*, committee: Committee, document: Document, today: date | None = 
         if number < 1:
             raise ImportRefused(_("The meeting number must be 1 or more."))
         existing = meetings.filter(number=number).first()
-        if existing is not None:
+        if existing is None:
+            return number
+        if existing.date == when:
             raise AlreadyImported(
                 _("Already imported: meeting no. %(number)d of fiscal year %(fy)d exists.")
                 % {"number": number, "fy": fy}
             )
-        return number
+        # Another day under the same number (「第４回定例会会議録（第２号）」, its second day, or a
+        # body that numbers its sittings by calendar year): not this meeting; the next free number.
     if meetings.filter(date=when).exists():
         raise AlreadyImported(
             _("Already imported: a meeting on %(date)s exists.") % {"date": when.isoformat()}
@@ -179,11 +182,15 @@ def minutes_import(
         minutes = Minutes.objects.create(meeting=meeting)
         entries: list[MinutesEntry] = []
         numbers: dict[str, int] = {}
+        # Minutes with no headings in the body are one unnamed item: named after the agenda the
+        # header lists, when there is one.
+        single = sum(len(s.items) for s in document.sections) == 1
+        listed = "、".join(document.agenda) if single and document.agenda else ""
         for section in document.sections:
             for item in section.items:
                 category = category_of(section.category, item.title)
                 numbers[category] = numbers.get(category, 0) + 1
-                title = item.title or AgendaItem.CATEGORY_JA[Category(category)]
+                title = item.title or listed or AgendaItem.CATEGORY_JA[Category(category)]
                 row = AgendaItem.objects.create(
                     meeting=meeting, category=category, number=numbers[category], title=title[:300]
                 )

@@ -86,6 +86,46 @@ def _run(*args: str, name: str = "import_minutes") -> tuple[str, str]:
     return out.getvalue(), err.getvalue()
 
 
+def test_missing_paths_are_named_in_japanese_and_json_reports_each_file(db, tmp_path: Path) -> None:
+    with pytest.raises(CommandError) as missing:
+        _run(str(tmp_path / "nai.txt"))
+    assert str(missing.value) == f"ファイルまたはフォルダが見つかりません：{tmp_path / 'nai.txt'}"
+    (tmp_path / "a.txt").write_text("お知らせ\n本日は休館です。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "第１２回　ひかり市環境審議会\n日　時　令和６年５月２０日（月）午後２時から\n"
+        "○田中会長　ただいまから開会します。\n午後３時４０分閉会\n",
+        encoding="utf-8",
+    )
+    out = io.StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command("import_minutes", "--json", str(tmp_path), stdout=out, stderr=io.StringIO())
+    assert str(failed.value) == "2件のファイルのうち1件を取り込めませんでした。"
+    first, second = (json.loads(line) for line in out.getvalue().splitlines())
+    assert (first["status"], first["warnings"]) == ("failed", [])
+    assert first["reason"].startswith("会議録を読み取れません：開催日が見つかりません")
+    assert second["status"] == "read" and second["reason"] == ""
+    assert second["warnings"] == [
+        "「会議録」などの表題がないため「第12回 ひかり市環境審議会」を表題としました。",
+        "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。",
+    ]
+    assert second["counts"] == {
+        "sections": 1,
+        "items": 1,
+        "entries": 1,
+        "statements": 1,
+        "notes": 0,
+        "uncertain": 0,
+        "appendix": 0,
+    }
+    document = second["document"]
+    assert (document["date"], document["start_time"], document["end_time"]) == (
+        "2024-05-20",
+        "14:00",
+        "15:40",
+    )
+    assert (document["meeting_number"], document["closing"]) == (12, "午後3時40分閉会")
+
+
 def _stored_entries(meeting: Meeting) -> list[tuple[str, str | None, str]]:
     rows = MinutesEntry.objects.filter(item__meeting=meeting).order_by(
         "item__category", "item__number", "position"
@@ -113,14 +153,17 @@ def test_seed_through_the_command_as_json_equals_gold(db) -> None:
     out, err = _run("--json", str(SEED.with_suffix(".txt")), name="import-minutes")
     lines = out.splitlines()
     assert len(lines) == 1
-    assert json.loads(lines[0]) == load_gold(SEED.with_suffix(".gold.json"))
+    report = json.loads(lines[0])
+    assert report["document"] == load_gold(SEED.with_suffix(".gold.json"))
+    assert (report["status"], report["reason"], report["warnings"]) == ("read", "", [])
+    assert report["counts"]["entries"] == len(_gold_entries(report["document"]))
     assert err.splitlines()[-1] == "取り込み予定 1件、スキップ 0件、失敗 0件（全1ファイル）"
     assert _counts() == before  # --json saves nothing
 
 
 def test_json_prints_one_document_per_input(db, archive: Path) -> None:
     out, _err = _run("--json", str(archive / "pdf"))
-    docs = [json.loads(line) for line in out.splitlines()]
+    docs = [json.loads(line)["document"] for line in out.splitlines()]
     assert [d["title"] for d in docs] == [
         load_gold(DATA_DIR / f"{name}.gold.json")["title"] for name in sorted(HOUSE_STYLES)
     ]
@@ -236,10 +279,18 @@ def test_a_file_that_fails_saves_nothing_and_says_why(committee, tmp_path: Path)
     (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 broken")
     (tmp_path / "c.docx").write_bytes(b"PK\x03\x04")
     before = _counts()
-    out, _ = _run(str(tmp_path / "a.txt"), str(tmp_path / "b.pdf"), str(tmp_path / "c.docx"))
-    lines = out.splitlines()
+    out = io.StringIO()
+    paths = (str(tmp_path / "a.txt"), str(tmp_path / "b.pdf"), str(tmp_path / "c.docx"))
+    with pytest.raises(CommandError) as failed:
+        call_command("import_minutes", *paths, stdout=out, stderr=io.StringIO())
+    assert str(failed.value) == "3件のファイルのうち3件を取り込めませんでした。"
+    lines = out.getvalue().splitlines()
     assert lines[-1] == "取り込み 0件、スキップ 0件、失敗 3件（全3ファイル）"
-    assert lines[0].startswith(f"失敗: {tmp_path / 'a.txt'}: 会議録を読み取れません：会議録の表題")
+    assert lines[0] == (
+        f"失敗: {tmp_path / 'a.txt'}: 会議録を読み取れません：開催日が見つかりません"
+        "（日時・開催日時の行がなく、最初の行にも日付がありません）。読んだ行："
+        "「お知らせ」「本日は休館です。」"
+    )
     assert lines[1].startswith(
         f"失敗: {tmp_path / 'b.pdf'}: 会議録を読み取れません：PDFとして読み取れません"
     )
@@ -250,9 +301,9 @@ def test_a_file_that_fails_saves_nothing_and_says_why(committee, tmp_path: Path)
 
 
 def test_the_command_needs_a_known_committee(committee, archive: Path) -> None:
-    with pytest.raises(CommandError, match="No committee 'nope'"):
+    with pytest.raises(CommandError, match="委員会「nope」はありません"):
         _run(str(archive), "--committee", "nope")
-    with pytest.raises(CommandError, match="No such file"):
+    with pytest.raises(CommandError, match="ファイルまたはフォルダが見つかりません"):
         _run(str(archive / "missing.pdf"))
 
 
@@ -368,3 +419,56 @@ def test_member_names_match_full_and_half_width(committee, staff) -> None:
     assert sorted((a.member.name, a.status) for a in outcome.meeting.attendances.all()) == [
         ("坂口", "absent"), ("熊田", "present"), ("田辺　一郎", "present"),
     ]  # fmt: skip
+
+
+def test_minutes_import_is_the_same_command_and_fails_the_same_way(db, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("お知らせ\n", encoding="utf-8")
+    out = io.StringIO()
+    with pytest.raises(CommandError) as failed:
+        call_command("minutes", "import", "--json", str(tmp_path), stdout=out, stderr=io.StringIO())
+    assert str(failed.value) == "1件のファイルのうち1件を取り込めませんでした。"
+
+
+def test_the_command_line_exits_non_zero_with_the_message_in_japanese(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("お知らせ\n", encoding="utf-8")
+    kyodo = Path(sys.executable).parent / "kyodo"
+    env = os.environ | {"KYODO_VAR_DIR": str(tmp_path / "var")}
+    done = subprocess.run(
+        [str(kyodo), "import-minutes", "--json", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[-2:] == [
+        "取り込み予定 0件、スキップ 0件、失敗 1件（全1ファイル）",
+        "1件のファイルのうち1件を取り込めませんでした。",
+    ]
+    assert json.loads(done.stdout)["status"] == "failed"
+
+
+def test_the_same_number_on_another_day_is_another_meeting(committee, staff) -> None:
+    # 「第４回定例会会議録（第２号）」 and （第３号）: two days of one session, two meetings.
+    minutes_import(actor=staff, committee=committee, document=_document(), source="a.txt")
+    second = _document(date=date(2024, 12, 3))
+    outcome = minutes_import(actor=staff, committee=committee, document=second, source="b.txt")
+    assert outcome.meeting.code == "2024-6"
+
+
+def test_an_import_says_what_to_check(committee, tmp_path: Path) -> None:
+    (tmp_path / "b.txt").write_text(
+        "第１２回　ひかり市環境審議会\n日　時　令和６年５月２０日（月）午後２時から\n"
+        "○田中会長　ただいまから開会します。\n午後３時４０分閉会\n",
+        encoding="utf-8",
+    )
+    out, _err = _run("--dry-run", str(tmp_path / "b.txt"))
+    assert out.splitlines()[0] == (
+        f"取り込み予定: {tmp_path / 'b.txt'}: 第12回として取り込みます。確認："
+        "「会議録」などの表題がないため「第12回 ひかり市環境審議会」を表題としました。"
+        "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。"
+    )

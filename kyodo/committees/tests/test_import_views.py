@@ -153,7 +153,8 @@ def test_uploading_again_warns_and_saving_again_is_refused(staff_client, committ
         (
             "minutes.txt",
             "お知らせ\n休館します。\n".encode(),
-            "会議録を読み取れません：会議録の表題（「…会議録」などの行）が見つかりません",
+            "会議録を読み取れません：開催日が見つかりません（日時・開催日時の行がなく、最初の行にも"
+            "日付がありません）。読んだ行：「お知らせ」「休館します。」",
         ),
         ("big.txt", b"x" * (2 * MB + 1), "テキストファイルが大きすぎます（2MBまで）。"),
         ("big.pdf", b"%PDF-1.4" + b"x" * (20 * MB), "ファイルが大きすぎます（20MBまで）。"),
@@ -189,9 +190,10 @@ def test_a_broken_review_is_refused_and_saves_nothing(staff_client, committee) -
     before = _counts()
     cases = [
         (
-            {"body": "お知らせです。"},
+            {"body": "１．報告事項"},
             [
-                "会議録を読み取れません：議題が見つかりません（「１．報告事項」や「１．……について」の行がありません）"
+                "会議録を読み取れません：会議録の本文（発言や記録）が見つかりません。読んだ行："
+                "「2019年度第2回会議録」「■事務局：岡田地域振興課長、前田主査」「１．報告事項」"
             ],
         ),
         ({"date": "あいう"}, None),
@@ -302,7 +304,7 @@ def test_the_original_is_shown_again_only_to_its_uploader(
     gold = load_gold(DATA_DIR / "d_fullwidth_space.gold.json")
     text = render_minutes(Document.from_dict(gold))
     data = _review_data(_upload(staff_client, "d.txt", text.encode("utf-8")))
-    broken = data | {"body": "お知らせです。"}
+    broken = data | {"body": "１．報告事項"}
     again = staff_client.post(SAVE, broken)
     assert again.context["original"] == text
     assert '<pre class="mail-body" id="import-original">' in again.content.decode()
@@ -317,3 +319,61 @@ def test_the_original_is_shown_again_only_to_its_uploader(
         assert response.status_code == 200
         assert response.context["original"] == ""
         assert "元のテキストはもう保管されていません。" in response.content.decode()
+
+
+VERBATIM = """\
+みどり市議会
+総務委員会速記録
+令和５年９月１２日（火曜日）
+本日の会議に付した事件
+　市民活動センターの運営について
+○堀委員長　ただいまから委員会を開きます。
+○佐藤計画官　資料について御説明します。
+〔「異議なし」と呼ぶ者あり〕
+○堀委員長　これで終わります。
+午後３時散会
+資料１　センターの利用状況
+令和４年度　延べ１２，０００人
+"""
+
+
+def test_a_verbatim_text_is_reviewed_with_its_warnings_first_and_saved_whole(
+    staff_client, committee
+) -> None:
+    review = _upload(staff_client, "verbatim.txt", VERBATIM.encode("utf-8"))
+    assert review.status_code == 200
+    page = review.content.decode()
+    # The warnings come before what was read, the unusual label is marked.
+    assert page.index('id="import-warnings"') < page.index('id="compare-heading"')
+    for warning in (
+        "閉会の後の2行は発言ではなく付属資料（別添）として取り込みます。",
+        "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。議事次第："
+        "市民活動センターの運営について",
+        "発言者の名前が見慣れない形の発言が1件あります（印の付いた行）。",
+    ):
+        assert f"<li>{warning}</li>" in page
+    assert page.count("<mark>要確認</mark>") == 1
+    data = _review_data(review)
+    assert data["agenda"] == "市民活動センターの運営について"
+    assert data["appendix"] == "資料１　センターの利用状況\n令和４年度　延べ１２，０００人"
+    saved = staff_client.post(SAVE, data)
+    assert saved.status_code == 302
+    minutes = Minutes.objects.get(meeting__date="2023-09-12")
+    assert minutes.recorded_header["agenda"] == ["市民活動センターの運営について"]
+    assert minutes.recorded_header["appendix"] == [
+        {"title": "資料１　センターの利用状況", "text": "令和４年度　延べ１２，０００人"}
+    ]
+    assert [i.title for i in AgendaItem.objects.filter(meeting=minutes.meeting)] == [
+        "市民活動センターの運営について"
+    ]
+    rows = MinutesEntry.objects.filter(item__meeting=minutes.meeting).order_by("position")
+    assert [(e.kind, e.speaker or None, e.text) for e in rows] == [
+        ("statement", "堀委員長", "ただいまから委員会を開きます。"),
+        ("statement", "佐藤計画官", "資料について御説明します。"),
+        ("note", None, "〔「異議なし」と呼ぶ者あり〕"),
+        ("statement", "堀委員長", "これで終わります。"),
+    ]
+    from kyodo.committees.export import export_minutes
+
+    html = export_minutes(minutes, "html").decode("utf-8")
+    assert "<h2>資料１　センターの利用状況</h2>" in html

@@ -13,6 +13,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE: a request over it would be refused with a bare 400 
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -36,8 +38,8 @@ from kyodo.committees.services import check_new, minutes_import
 from kyodo.core.forms import WarekiDateField
 from kyodo.core.permissions import staff_required
 from kyodo.core.wareki import fiscal_year
+from kyodo.minutes_text import Appendix, MinutesParseError, parse_minutes, render_body
 from kyodo.minutes_text import Minutes as Document
-from kyodo.minutes_text import MinutesParseError, parse_minutes, render_body
 from kyodo.minutes_text.render import _staff as staff_text
 
 _TITLE = "{fy}年度第{number}回会議録"
@@ -96,6 +98,21 @@ class ReviewForm(forms.Form):
         help_text=gettext_lazy("Names with their titles separated by 「、」, e.g. 西口センター長."),
     )
     observers = forms.CharField(label=gettext_lazy("Observers"), required=False)
+    agenda = forms.CharField(
+        label=gettext_lazy("Agenda listed in the header"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        help_text=gettext_lazy("One line each, as the header lists them (kept with the minutes)."),
+    )
+    appendix = forms.CharField(
+        label=gettext_lazy("Appended documents"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+        help_text=gettext_lazy(
+            "Documents printed after the closing; the first line of each is its title, and a "
+            "blank line separates them."
+        ),
+    )
     body = forms.CharField(
         label=gettext_lazy("Minutes in the house format"),
         widget=forms.Textarea(attrs={"rows": 24}),
@@ -135,8 +152,27 @@ class ReviewForm(forms.Form):
         parsed.attendee_count = len(parsed.attendees) if parsed.attendees else None
         parsed.absentees = _names(data.get("absentees", ""))
         parsed.organization = data.get("organization") or None
+        parsed.agenda = [
+            line.strip() for line in data.get("agenda", "").splitlines() if line.strip()
+        ]
+        parsed.appendix = _appendix(data.get("appendix", ""))
         self.document = parsed
         return data
+
+
+def _appendix(text: str) -> list[Appendix]:
+    parts = []
+    for block in re.split(r"\n[ \t　]*\n", text.replace("\r\n", "\n").strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if lines:
+            parts.append(Appendix(lines[0], "\n".join(lines[1:])))
+    return parts
+
+
+def _appendix_text(document: Document) -> str:
+    return "\n\n".join(
+        "\n".join(line for line in (part.title, part.text) if line) for part in document.appendix
+    )
 
 
 def _names(text: str) -> list[str]:
@@ -166,6 +202,8 @@ def _review_initial(source: Source, token: str) -> dict:
         "absentees": "、".join(document.absentees),
         "secretariat": "、".join(staff_text(s) for s in document.secretariat),
         "observers": "、".join(document.observers),
+        "agenda": "\n".join(document.agenda),
+        "appendix": _appendix_text(document),
         "body": render_body(document),
     }
 

@@ -27,10 +27,12 @@ def test_empty_text(text: str) -> None:
     assert "空" in str(_error(text))
 
 
-def test_random_prose_has_no_title() -> None:
+def test_random_prose_is_read_with_warnings_and_no_date() -> None:
     prose = "今日は天気が良いので、公園を散歩した。\n桜がきれいに咲いていた。\n"
-    error = _error(prose)
-    assert "表題" in str(error) and isinstance(error, ValueError)
+    minutes = parse_minutes(prose)
+    assert minutes.date is None
+    assert minutes.warnings[0] == "表題が見つかりません。"
+    assert minutes.looked_at == ["今日は天気が良いので、公園を散歩した。"]
 
 
 def test_binary_garbage() -> None:
@@ -42,8 +44,31 @@ def test_bytes_are_refused() -> None:
     assert "文字列" in str(_error(MINIMAL.encode()))
 
 
-def test_a_title_without_agenda() -> None:
-    assert str(_error("運営委員会会議録\n委員長：よろしく。\n")).startswith("議題が見つかりません")
+def test_a_title_without_agenda_is_one_unnamed_section() -> None:
+    minutes = parse_minutes("運営委員会会議録\n委員長：よろしく。\n")
+    assert [s.to_dict() for s in minutes.sections] == [
+        {
+            "number": 0,
+            "category": "",
+            "items": [
+                {
+                    "number": 0,
+                    "title": "",
+                    "entries": [{"kind": "statement", "speaker": "委員長", "text": "よろしく。"}],
+                }
+            ],
+        }
+    ]
+    assert "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。" in (
+        minutes.warnings
+    )
+
+
+def test_headings_alone_without_text_are_refused_quoting_the_lines() -> None:
+    assert (
+        str(_error("お知らせ\n"))
+        == "会議録の本文（発言や記録）が見つかりません。読んだ行：「お知らせ」"
+    )
 
 
 def test_an_impossible_date_names_its_line() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -24,6 +25,9 @@ from kyodo.committees.services import check_new, minutes_import
 
 def _files(paths: list[str]) -> list[Path]:
     found: list[Path] = []
+    missing = [given for given in paths if not Path(given).exists()]
+    if missing:
+        raise CommandError(_("File or folder not found: %(paths)s") % {"paths": "、".join(missing)})
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -32,8 +36,7 @@ def _files(paths: list[str]) -> list[Path]:
             )
         elif path.exists():
             found.append(path)
-        else:
-            raise CommandError(f"No such file or folder: {given}")
+
     return found
 
 
@@ -44,14 +47,41 @@ def _committee(given: str | None) -> Committee | None:
         if found is None and given.isdigit():
             found = committees.filter(pk=int(given)).first()
         if found is None:
-            raise CommandError(f"No committee {given!r} (give its short name or id).")
+            raise CommandError(
+                _("There is no committee %(given)s (give its short name or id).") % {"given": given}
+            )
         return found
     if committees.count() > 1:
-        raise CommandError("There are several committees: name one with --committee SLUG.")
+        raise CommandError(_("There are several committees: name one with --committee SLUG."))
     return committees.first()
 
 
-class Command(BaseCommand):
+class JapaneseErrors:
+    """Print a command's error as its Japanese message alone, without Django's English
+    「CommandError: 」 in front; the exit status stays non-zero."""
+
+    def run_from_argv(self, argv):
+        from django.core.management.base import handle_default_options
+        from django.db import connections
+
+        self._called_from_command_line = True
+        parser = self.create_parser(argv[0], argv[1])
+        options = parser.parse_args(argv[2:])
+        cmd_options = vars(options)
+        args = cmd_options.pop("args", ())
+        handle_default_options(options)
+        try:
+            self.execute(*args, **cmd_options)
+        except CommandError as error:
+            if options.traceback:
+                raise
+            self.stderr.write(str(error))
+            sys.exit(error.returncode)
+        finally:
+            connections.close_all()
+
+
+class Command(JapaneseErrors, BaseCommand):
     help = (
         "Import legacy minutes from PDF (.pdf) and text (.txt) files or folders as confirmed "
         "minutes of past meetings. One transaction per file: nothing is saved from a file that "
@@ -66,8 +96,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--json",
             action="store_true",
-            help="Print each document's parsed structure as one JSON line (the shape of the "
-            "gold files) instead of importing; the summary goes to stderr.",
+            help="Print one JSON line per file instead of importing: file, status (read or "
+            "failed), reason, warnings, counts and the parsed document (the shape of the gold "
+            "files); the summary goes to stderr.",
         )
         parser.add_argument(
             "--committee", help="Committee short name or id (default: the only committee)."
@@ -82,7 +113,7 @@ class Command(BaseCommand):
         report = self.stderr if json else self.stdout
         target = None if json else _committee(committee)
         if target is None and not json:
-            raise CommandError("There is no committee to import into.")
+            raise CommandError(_("There is no committee to import into."))
         counts = {"imported": 0, "skipped": 0, "failed": 0}
         labels = {
             "imported": pgettext("import", "would import")
@@ -111,18 +142,23 @@ class Command(BaseCommand):
                 "n": len(files),
             }
         )
+        if counts["failed"]:
+            raise CommandError(
+                _("%(failed)d of %(n)d files could not be imported.")
+                % {"failed": counts["failed"], "n": len(files)}
+            )
 
     def _one(self, path: Path, committee, *, dry_run: bool, as_json: bool) -> tuple[str, str]:
         try:
             source = read_source(path.name, path.read_bytes())
             if as_json:
-                self.stdout.write(
-                    _dumps(source.document.to_dict()),
-                )
-                return "imported", ""
+                self.stdout.write(_dumps(_report(path, "read", document=source.document)))
+                warnings = source.document.warnings
+                return "imported", "、".join(warnings) if warnings else ""
             if dry_run:
                 number = check_new(committee=committee, document=source.document)
-                return "imported", _("would be meeting no. %(number)d") % {"number": number}
+                note = _("would be meeting no. %(number)d") % {"number": number}
+                return "imported", note + _checks(source.document)
             outcome = minutes_import(
                 actor=None,
                 committee=committee,
@@ -133,15 +169,48 @@ class Command(BaseCommand):
         except AlreadyImported as error:
             return "skipped", str(error.message)
         except ImportRefused as error:
+            if as_json:
+                self.stdout.write(_dumps(_report(path, "failed", reason=str(error.message))))
             return "failed", str(error.message)
         except OSError as error:
-            return "failed", f"{type(error).__name__}: {error.strerror or error}"
+            reason = _("The file could not be read (%(error)s).") % {
+                "error": error.strerror or type(error).__name__
+            }
+            if as_json:
+                self.stdout.write(_dumps(_report(path, "failed", reason=reason)))
+            return "failed", reason
         note = f"{outcome.meeting} ({outcome.meeting.code})"
         if outcome.unmatched:
             note += _("; names not matched to members: %(names)s") % {
                 "names": "、".join(outcome.unmatched)
             }
-        return "imported", note
+        return "imported", note + _checks(source.document)
+
+
+def _checks(document) -> str:
+    """What the parser guessed, for the staff who imported from the command line."""
+    if not document.warnings:
+        return ""
+    return _("; check: %(warnings)s") % {"warnings": "".join(document.warnings)}
+
+
+def _report(path: Path, status: str, *, reason: str = "", document=None) -> dict:
+    """One file's line of ``--json``: what happened, why, what to check, and what was read."""
+    data: dict = {"file": str(path), "status": status, "reason": reason, "warnings": []}
+    if document is not None:
+        entries = document.entries()
+        data["warnings"] = list(document.warnings)
+        data["counts"] = {
+            "sections": len(document.sections),
+            "items": sum(len(s.items) for s in document.sections),
+            "entries": len(entries),
+            "statements": sum(1 for e in entries if e.kind == "statement"),
+            "notes": sum(1 for e in entries if e.kind == "note"),
+            "uncertain": sum(1 for e in entries if e.uncertain),
+            "appendix": len(document.appendix),
+        }
+        data["document"] = document.to_dict()
+    return data
 
 
 def _dumps(data: dict) -> str:

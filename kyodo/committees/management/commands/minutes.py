@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 from django.conf import settings
@@ -12,11 +11,12 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kyodo.committees.export import FORMATS, export_minutes
+from kyodo.committees.management.commands.import_minutes import JapaneseErrors
 from kyodo.committees.models import Committee, Meeting
 from kyodo.committees.services import versions_verify
 
 
-class Command(BaseCommand):
+class Command(JapaneseErrors, BaseCommand):
     help = (
         "Minutes: 'export' writes a meeting's minutes as pdf, docx, html or text; 'verify' "
         "re-hashes every confirmed version and fails on any mismatch; 'import' brings past "
@@ -36,16 +36,31 @@ class Command(BaseCommand):
         export.add_argument("--committee", help="Committee slug, where there are several.")
         actions.add_parser("verify", help="Re-hash every version of confirmed minutes.")
         imports = actions.add_parser(
-            "import", help="Import past minutes (PDF or text); see import-minutes --help."
+            "import", help="Import past minutes (PDF or text); the same as import-minutes."
         )
-        imports.add_argument("arguments", nargs=argparse.REMAINDER)
+        imports.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders.")
+        imports.add_argument(
+            "--dry-run", action="store_true", help="Read and check everything; save nothing."
+        )
+        imports.add_argument(
+            "--json", action="store_true", help="One JSON report line per file; save nothing."
+        )
+        imports.add_argument("--committee", help="Committee short name or id.")
 
     def handle(self, *args, action, **options):
         with translation.override(settings.LANGUAGE_CODE):
             if action == "verify":
                 return self.verify()
             if action == "import":
-                call_command("import_minutes", *options["arguments"])
+                call_command(
+                    "import_minutes",
+                    *options["paths"],
+                    dry_run=options["dry_run"],
+                    json=options["json"],
+                    committee=options["committee"],
+                    stdout=self.stdout._out,
+                    stderr=self.stderr._out,
+                )
                 return None
             return self.export(**options)
 

@@ -1,0 +1,599 @@
+"""Each failure class of issue #15, with an invented example and the exact reading expected."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kyodo.minutes_text import parse_minutes
+from kyodo.minutes_text._syntax import speaker_label, stage_direction
+
+
+def _entries(text: str) -> list[tuple]:
+    minutes = parse_minutes(text)
+    return [
+        (e.kind, e.speaker, e.text) if e.kind == "statement" else (e.kind, e.text)
+        for e in minutes.entries()
+    ]
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "expected", "number"),
+    [
+        ("はまなす市議会文教委員会速記録第三号", "はまなす市議会文教委員会速記録第三号", None),
+        ("第５回　地域医療構想部会　議事要旨", "第5回 地域医療構想部会 議事要旨", 5),
+        ("第２回　河川整備検討会　議事概要", "第2回 河川整備検討会 議事概要", 2),
+        ("令和６年度第１回図書館協議会　会議概要", "令和6年度第1回図書館協議会 会議概要", 1),
+        ("第１２回　はまなす市景観審議会", "第12回 はまなす市景観審議会", 12),
+    ],
+)
+def test_titles_beyond_kaigiroku(title: str, expected: str, number: int | None) -> None:
+    minutes = parse_minutes(f"{title}\n日時：令和６年５月１０日（金）\n○佐藤会長　開会します。\n")
+    assert (minutes.title, minutes.meeting_number) == (expected, number)
+    assert minutes.date == dt.date(2024, 5, 10)
+    assert minutes.entries()[0].speaker == "佐藤会長"
+
+
+def test_a_body_and_sitting_only_title_is_taken_with_a_warning() -> None:
+    minutes = parse_minutes(
+        "第１２回　はまなす市景観審議会\n日時：令和６年５月１０日\n会長：始めます。\n"
+    )
+    assert minutes.warnings[0] == (
+        "「会議録」などの表題がないため「第12回 はまなす市景観審議会」を表題としました。"
+    )
+
+
+# --- agenda in the header, or none ----------------------------------------------------------
+
+HEADER_AGENDA = """\
+はまなす市議会建設委員会速記録
+令和６年９月１２日（木曜日）
+本日の会議に付した事件
+　市道の認定について
+　請願第３号　通学路の安全対策について
+出席委員　七名
+○田村委員長　ただいまから委員会を開きます。
+○木下道路課長　市道の認定について御説明します。
+"""
+
+
+def test_an_agenda_listed_in_the_header_and_one_unnamed_section() -> None:
+    minutes = parse_minutes(HEADER_AGENDA)
+    assert minutes.agenda == ["市道の認定について", "請願第3号 通学路の安全対策について"]
+    assert [
+        (s.number, s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections
+    ] == [(0, "", [(0, "")])]
+    assert minutes.attendee_count == 7
+    assert _entries(HEADER_AGENDA) == [
+        ("statement", "田村委員長", "ただいまから委員会を開きます。"),
+        ("statement", "木下道路課長", "市道の認定について御説明します。"),
+    ]
+    assert minutes.warnings == [
+        "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。議事次第："
+        "市道の認定について、請願第3号 通学路の安全対策について"
+    ]
+
+
+def test_an_agenda_under_gidai_followed_by_the_roster() -> None:
+    text = (
+        "第３回まちなか交流協議会　議事録\n開催日：令和５年１２月４日\n議題\n１　冬のイベントについて\n"
+        "２　その他\n出席者：石田、本間\n石田会長：始めます。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.agenda == ["1 冬のイベントについて", "2 その他"]
+    assert minutes.attendees == ["石田", "本間"]
+
+
+def test_gidai_with_its_turns_is_the_body_agenda() -> None:
+    text = "運営委員会会議録\n日時：令和５年４月３日\n【議題】\n（１）総会について\n【委員長】始めます。\n"
+    minutes = parse_minutes(text)
+    assert minutes.agenda == []
+    assert [(s.category, [i.title for i in s.items]) for s in minutes.sections] == [
+        ("議題", ["総会について"])
+    ]
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "日時：令和６年１１月５日（火）午後２時～４時",
+        "開催日時：2024年11月5日（火）14:00～16:00",
+        "日　時　令和６年１１月５日　午後２時から午後４時まで",
+        "【日時】2024年11月5日(火) 14時00分～16時00分",
+        "１．日時　令和６年１１月５日（火）１４：００～１６：００",
+        "令和６年１１月５日（火曜日）　午後２時開会",
+    ],
+)
+def test_dates_with_and_without_a_key(line: str) -> None:
+    minutes = parse_minutes(f"はまなす市文化振興審議会　会議録\n{line}\n会長：開会します。\n")
+    assert minutes.date == dt.date(2024, 11, 5)
+    assert minutes.start_time == dt.time(14, 0)
+
+
+def test_a_date_in_the_title_line() -> None:
+    minutes = parse_minutes(
+        "令和６年１１月５日　はまなす市文化振興審議会　議事録\n会長：開会します。\n"
+    )
+    assert minutes.date == dt.date(2024, 11, 5)
+    assert (
+        "開催日の行がないため「令和６年１１月５日　はまなす市文化振興審議会　議事録」から開催日を"
+        "読み取りました。" in minutes.warnings
+    )
+
+
+# --- speaker labels -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker", "text"),
+    [
+        ("○小西部会長　それでは始めます。", "小西部会長", "それでは始めます。"),
+        ("○大塚会長代理　補足します。", "大塚会長代理", "補足します。"),
+        ("○吉岡環境局長　お答えします。", "吉岡環境局長", "お答えします。"),
+        ("○北原室長　御説明します。", "北原室長", "御説明します。"),
+        ("○宮内参事　はい。", "宮内参事", "はい。"),
+        ("○堀計画官　資料１です。", "堀計画官", "資料1です。"),
+        ("○河野統括官　以上です。", "河野統括官", "以上です。"),
+        ("○三宅課長補佐　補足します。", "三宅課長補佐", "補足します。"),
+        ("○桑原担当部長　お答えします。", "桑原担当部長", "お答えします。"),
+        ("○松井説明員　御説明します。", "松井説明員", "御説明します。"),
+        (
+            "○山田まちづくり推進部都市計画・交通担当部長　お答えします。",
+            "山田まちづくり推進部都市計画・交通担当部長",
+            "お答えします。",
+        ),
+        ("○中村（正）委員　伺います。", "中村(正)委員", "伺います。"),
+        ("○事務局（荒井係長）　御説明します。", "事務局(荒井係長)", "御説明します。"),
+        ("【杉田座長】ありがとうございます。", "杉田座長", "ありがとうございます。"),
+        ("（委員）質問です。", "委員", "質問です。"),
+        ("竹内委員：賛成です。", "竹内委員", "賛成です。"),
+        ("委員長　次に移ります。", "委員長", "次に移ります。"),
+        ("○森議員　質問します。", "森議員", "質問します。"),
+        ("会員（３班）：質問です。", "会員(3班)", "質問です。"),
+        ("＜吉田委員＞質問です。", "吉田委員", "質問です。"),
+        ("（佐藤計画官）資料１です。", "佐藤計画官", "資料1です。"),
+        ("○議長（山田　太郎君）　開きます。", "議長(山田太郎君)", "開きます。"),
+        ("○山田　委員長　始めます。", "山田委員長", "始めます。"),
+        ("○まちづくり推進課長　御説明します。", "まちづくり推進課長", "御説明します。"),
+        ("○こども未来部長　お答えします。", "こども未来部長", "お答えします。"),
+        ("問：ごみの日は変わりますか。", "問", "ごみの日は変わりますか。"),
+        ("（答）変わりません。", "答", "変わりません。"),
+        ("Ｑ：会費はいくらですか。", "Q", "会費はいくらですか。"),
+        ("○議長（西村誠君）　開きます。", "議長(西村誠君)", "開きます。"),
+        ("○１番（大川ゆり君）　伺います。", "1番(大川ゆり君)", "伺います。"),
+        ("山田委員 質問です。", "山田委員", "質問です。"),
+    ],
+)
+def test_labels_beyond_the_three_roles(line: str, speaker: str, text: str) -> None:
+    label = speaker_label(line)
+    assert label is not None
+    assert (label.speaker, label.text.replace("１", "1")) == (speaker, text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "出席委員　十一名",
+        "○出席委員（１１名）",
+        "はまなす市長　山田太郎",
+        "委員長　森一郎",
+        "○事務局から資料２について説明があった。",
+        "○会長あいさつ",
+        "○議事に先立ち、会長から報告があった。",
+    ],
+)
+def test_rosters_signatures_and_narrative_are_not_speakers(line: str) -> None:
+    assert speaker_label(line) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["〔「異議なし」と呼ぶ者あり〕", "（異議なし）", "（拍手）", "〔午前１１時休憩〕"]
+)
+def test_stage_directions(line: str) -> None:
+    assert stage_direction(line) == line
+
+
+def test_stage_directions_are_notes_between_turns() -> None:
+    text = (
+        "はまなす市議会総務委員会速記録\n令和６年３月５日（火曜日）\n"
+        "○田村委員長　採決します。御異議ありませんか。\n〔「異議なし」と呼ぶ者あり〕\n"
+        "○田村委員長　御異議なしと認めます。\n（意見なし。前回会議録を承認した。）\n"
+    )
+    assert _entries(text) == [
+        ("statement", "田村委員長", "採決します。御異議ありませんか。"),
+        ("note", "〔「異議なし」と呼ぶ者あり〕"),
+        ("statement", "田村委員長", "御異議なしと認めます。"),
+        ("note", "（意見なし。前回会議録を承認した。）"),
+    ]
+
+
+# --- the header is not read as turns ---------------------------------------------------------
+
+
+def test_roster_lines_and_officials_are_header_not_speakers() -> None:
+    text = (
+        "はまなす市議会厚生委員会速記録\n令和６年３月５日（火曜日）\n出席委員　五名\n"
+        "委員長　田村一郎\n副委員長　井口花子\n出席説明員\n福祉部長　　大森実\n"
+        "○田村委員長　開会します。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.attendees == ["田村一郎", "井口花子"]
+    assert minutes.attendee_count == 5
+    assert _entries(text) == [("statement", "田村委員長", "開会します。")]
+
+
+def test_group_names_in_a_roster_are_not_names() -> None:
+    minutes = parse_minutes(
+        "協議会議事録\n日時：令和６年３月５日\n出席者　委員：田中、山本　事務局：佐藤\n会長：始めます。\n"
+    )
+    assert minutes.attendees == ["田中", "山本", "佐藤"]
+
+
+def test_a_venue_line_does_not_swallow_the_next_heading() -> None:
+    text = "運営委員会会議録\n日時：令和６年３月５日\n場所：センター\n会議室Ｂ\n１．報告事項\n委員長：始めます。\n"
+    minutes = parse_minutes(text)
+    assert minutes.venue == "センター"
+    assert [s.category for s in minutes.sections] == ["報告事項"]
+
+
+# --- numbered paragraphs, line numbers, closings, footers, appendix --------------------------
+
+
+def test_numbered_paragraphs_inside_a_speech_do_not_cut_the_turn() -> None:
+    text = (
+        "はまなす市議会総務委員会速記録\n令和６年３月５日（火曜日）\n○村井総務課長　御説明します。\n"
+        "１、概要についてですが、計画期間は五年です。\n２、財源ですが、基金を充てます。\n"
+        "○田村委員長　ありがとうございました。\n"
+    )
+    assert _entries(text) == [
+        (
+            "statement",
+            "村井総務課長",
+            "御説明します。１、概要についてですが、計画期間は五年です。２、財源ですが、基金を充てます。",
+        ),
+        ("statement", "田村委員長", "ありがとうございました。"),
+    ]
+
+
+def test_line_numbers_on_the_left_are_removed() -> None:
+    text = (
+        "1 第１回はまなす市景観審議会　会議録\n2 日時：令和６年５月１０日\n3 会長：始めます。\n"
+        "4 委員：質問です。\n5出席委員の意見を伺う。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.title == "第1回はまなす市景観審議会 会議録"
+    assert _entries(text) == [
+        ("statement", "会長", "始めます。"),
+        ("statement", "委員", "質問です。出席委員の意見を伺う。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("closing", "normalized", "end"),
+    [
+        ("午後３時４０分閉会", "午後3時40分閉会", dt.time(15, 40)),
+        ("散会", "散会", None),
+        ("〔午後４時散会〕", "〔午後4時散会〕", dt.time(16, 0)),
+        ("以上をもって閉会した。", "以上をもって閉会した。", None),
+    ],
+)
+def test_closings(closing: str, normalized: str, end: dt.time | None) -> None:
+    text = f"景観審議会議事録\n日時：令和６年５月１０日\n会長：以上で終わります。\n{closing}\n"
+    minutes = parse_minutes(text)
+    assert (minutes.closing, minutes.end_time) == (normalized, end)
+    assert _entries(text) == [("statement", "会長", "以上で終わります。")]
+
+
+def test_page_footers_alone_or_glued_are_removed() -> None:
+    text = (
+        "景観審議会議事録\n日時：令和６年５月１０日\n会長：始めます。\n－ 1 －\n"
+        "委員：質問です。　－ 2 －\n事務局：お答えします。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "会長", "始めます。"),
+        ("statement", "委員", "質問です。"),
+        ("statement", "事務局", "お答えします。"),
+    ]
+
+
+def test_appended_documents_after_the_closing_are_an_appendix() -> None:
+    text = (
+        "景観審議会議事録\n日時：令和６年５月１０日\n会長：答申案を了承します。\n散会\n"
+        "資料１　答申案\n１　景観計画の見直しについて\n別紙　委員名簿\n田中　山本\n"
+        "はまなす市景観審議会会長　佐藤一郎\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(a.title, a.text) for a in minutes.appendix] == [
+        ("資料１　答申案", "１　景観計画の見直しについて"),
+        ("別紙　委員名簿", "田中　山本\nはまなす市景観審議会会長　佐藤一郎"),
+    ]
+    assert _entries(text) == [("statement", "会長", "答申案を了承します。")]
+    assert minutes.closing == "散会"
+
+
+def test_a_turn_after_a_bare_ijo_means_it_was_not_the_closing() -> None:
+    text = "景観審議会議事録\n日時：令和６年５月１０日\n事務局：報告します。\n以上\n会長：ありがとう。\n"
+    minutes = parse_minutes(text)
+    assert minutes.closing is None and minutes.appendix == []
+    assert _entries(text) == [
+        ("statement", "事務局", "報告します。以上"),
+        ("statement", "会長", "ありがとう。"),
+    ]
+
+
+def test_uncommon_labels_are_marked_for_review() -> None:
+    text = "部会議事録\n日時：令和６年５月１０日\n○堀計画官　資料１です。\n○小西部会長　どうぞ。\n"
+    minutes = parse_minutes(text)
+    assert [(e.speaker, e.uncertain) for e in minutes.entries()] == [
+        ("堀計画官", True),
+        ("小西部会長", False),
+    ]
+    assert "発言者の名前が見慣れない形の発言が1件あります（印の付いた行）。" in minutes.warnings
+
+
+# --- more shapes of real minutes ------------------------------------------------------------
+
+
+def test_an_assembly_with_kanji_dates_seat_numbers_and_running_heads() -> None:
+    text = (
+        "はまなす市議会定例会会議録\n令和六年十二月三日（火曜日）\n午前十時開議\n"
+        "○議長（西村誠君）　ただいまから本日の会議を開きます。\n"
+        "◎議案第１号　はまなす市手数料条例の一部改正について\n"
+        "○１番（大川ゆり君）　質問いたします。\n────────────\n"
+        "はまなす市議会定例会会議録\n"
+        "手数料の額はどのように決めたのでしょうか。\n"
+        "○市長（中島健一君）　お答えいたします。\n午後三時四十分散会\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 12, 3),
+        dt.time(10, 0),
+        dt.time(15, 40),
+    )
+    assert _entries(text) == [
+        ("note", "午前十時開議"),  # right before the first turn: a note of the body
+        ("statement", "議長(西村誠君)", "ただいまから本日の会議を開きます。"),
+        ("note", "◎議案第１号　はまなす市手数料条例の一部改正について"),
+        (
+            "statement",
+            "1番(大川ゆり君)",
+            "質問いたします。手数料の額はどのように決めたのでしょうか。",
+        ),
+        ("statement", "市長(中島健一君)", "お答えいたします。"),
+    ]
+
+
+def test_bullets_of_a_summary_are_notes_of_their_own() -> None:
+    text = (
+        "第３回　子ども・子育て会議　議事要旨\n【日時】２０２４年７月８日（月）１０時～１２時\n"
+        "【主な意見】\n・待機児童の解消に向けて、保育士の確保が急務である。\n"
+        "・放課後の居場所づくりについて、地域の協力を得て進めてほしい。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.start_time, minutes.end_time) == (dt.time(10, 0), dt.time(12, 0))
+    assert _entries(text) == [
+        ("note", "・待機児童の解消に向けて、保育士の確保が急務である。"),
+        ("note", "・放課後の居場所づくりについて、地域の協力を得て進めてほしい。"),
+    ]
+
+
+def test_fields_with_their_value_on_the_next_line_and_group_labels() -> None:
+    text = (
+        "地域交通会議（第２回）議事録\n１．日時\n令和６年１０月１日（火）午後２時開会　午後４時閉会\n"
+        "２．出席者\n【委員】青山、石井\n【事務局】上田\n３．議事内容\n○青山会長　始めます。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 10, 1),
+        dt.time(14, 0),
+        dt.time(16, 0),
+    )
+    assert minutes.attendees == ["青山", "石井"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("上田", "")]
+    assert _entries(text) == [("statement", "青山会長", "始めます。")]
+
+
+def test_slash_dates() -> None:
+    minutes = parse_minutes("景観審議会議事録\n日時：2024/5/10 14:00～15:00\n会長：始めます。\n")
+    assert (minutes.date, minutes.end_time) == (dt.date(2024, 5, 10), dt.time(15, 0))
+
+
+def test_bullets_under_a_label_alone_are_its_statement() -> None:
+    text = (
+        "第２回　福祉計画推進会議　議事要旨\n日時：令和６年７月８日\n（委員）\n"
+        "・見守りの担い手が不足している。\n・若い世代の参加を促したい。\n（事務局）\n"
+        "・次回までに案を示す。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "委員", "・見守りの担い手が不足している。・若い世代の参加を促したい。"),
+        ("statement", "事務局", "・次回までに案を示す。"),
+    ]
+
+
+def test_gidai_numbered_items_schedule_lines_and_header_times() -> None:
+    text = (
+        "公民館運営審議会　会議録\n開催日　令和６年６月３日\n開会　午後６時３０分\n閉会　午後８時\n"
+        "議題１　講座の評価について\n委員長：始めます。\n日程第２　報告事項\n議題２　その他\n"
+        "委員長：終わります。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.start_time, minutes.end_time) == (dt.time(18, 30), dt.time(20, 0))
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "講座の評価について"),
+        (2, "その他"),
+    ]
+    assert _entries(text) == [
+        ("statement", "委員長", "始めます。"),
+        ("note", "日程第２　報告事項"),
+        ("statement", "委員長", "終わります。"),
+    ]
+
+
+def test_page_numbers_standing_alone_are_removed() -> None:
+    text = (
+        "景観審議会議事録\n日時：令和６年５月１０日\n会長：始めます。\n3\n委員：質問です。\n"
+        "Page 4\n事務局：お答えします。\n５頁\n"
+    )
+    assert _entries(text) == [
+        ("statement", "会長", "始めます。"),
+        ("statement", "委員", "質問です。"),
+        ("statement", "事務局", "お答えします。"),
+    ]
+
+
+def test_text_extracted_with_ascii_spaces() -> None:
+    text = (
+        "第２回 景観審議会 会議録\n日時 2024年5月10日 14時～15時\n場所 市役所 第1会議室\n"
+        "会長 それでは始めます。\n山田委員 質問があります。\n事務局 佐藤\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.date, minutes.venue) == (dt.date(2024, 5, 10), "市役所 第1会議室")
+    assert _entries(text) == [
+        ("statement", "会長", "それでは始めます。"),
+        ("statement", "山田委員", "質問があります。事務局 佐藤"),
+    ]
+
+
+def test_an_entry_with_a_label_inside_is_marked_for_review() -> None:
+    text = "部会議事録\n日時：令和６年５月１０日\n○小西部会長　始めます。○堀委員　質問です。\n"
+    minutes = parse_minutes(text)
+    assert [e.uncertain for e in minutes.entries()] == [True]
+    assert (
+        "ほかの発言が続けて書かれているかもしれない記録が1件あります（印の付いた行）。"
+        in minutes.warnings
+    )
+
+
+STYLES_DIR = Path(__file__).resolve().parent / "data" / "styles"
+
+
+def test_a_board_of_education_with_a_numbered_header_table() -> None:
+    # Written after the parser, as a held-out check: 開会日時/閉会日時, a roster with titles and
+    # names spelt with a space, 説明のため出席した職員 and 会議録署名委員 skipped, 「７　議事」.
+    text = (STYLES_DIR / "board_of_education.txt").read_text(encoding="utf-8")
+    minutes = parse_minutes(text)
+    assert (minutes.title, minutes.meeting_number) == (
+        "令和5年第8回ひかり市教育委員会定例会会議録",
+        8,
+    )
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2023, 8, 24),
+        dt.time(14, 0),
+        dt.time(15, 15),
+    )
+    assert minutes.venue == "ひかり市役所本庁舎4階 教育委員会室"
+    assert minutes.attendees == ["山下 誠", "田中 和子", "鈴木 一郎"]
+    assert minutes.agenda == ["議案第15号 ひかり市立学校の通学区域に関する規則の一部改正について"]
+    entries = _entries(text)
+    assert len(entries) == 9
+    assert entries[0] == (
+        "statement",
+        "教育長",
+        "ただいまから令和５年第８回ひかり市教育委員会定例会を開会します。",
+    )
+    assert entries[2] == (
+        "statement",
+        "佐藤教育部長",
+        "それでは、議案第１５号について御説明いたします。"
+        "本規則は、住宅開発に伴う児童数の増加に対応するため、通学区域を見直すものです。",
+    )
+    assert entries[6] == ("note", "（「異議なし」の声あり）")
+    assert [e.uncertain for e in minutes.entries()] == [False] * 9
+
+
+def test_a_city_assembly_day_with_rosters_by_seat() -> None:
+    text = (STYLES_DIR / "city_assembly_day.txt").read_text(encoding="utf-8")
+    minutes = parse_minutes(text)
+    assert (minutes.attendees, minutes.attendee_count) == (
+        ["大川ゆり", "小松健", "佐野進", "田口美和"],
+        20,
+    )
+    assert (minutes.start_time, minutes.end_time, minutes.closing) == (
+        dt.time(10, 0),
+        dt.time(14, 30),
+        "午後2時30分 散会",
+    )
+    assert [e[1] for e in _entries(text) if e[0] == "statement"] == [
+        "議長(西村誠君)",
+        "議長(西村誠君)",
+        "1番(大川ゆり君)",
+        "議長(西村誠君)",
+        "市長(中島健一君)",
+        "議長(西村誠君)",
+    ]
+
+
+def test_a_diet_style_committee() -> None:
+    text = (
+        "第２１１回国会　衆議院　地域振興委員会　第３号\n令和五年三月八日（水曜日）\n午前九時開議\n"
+        "出席委員\n委員長　山田太郎君\n理事　田中一郎君　理事　鈴木花子君\n"
+        "―――――――――――――◇―――――――――――――\n"
+        "○山田委員長　これより会議を開きます。\n○政府参考人（佐藤次郎君）　お答えいたします。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.title, minutes.date, minutes.start_time) == (
+        "第211回国会 衆議院 地域振興委員会 第3号",
+        dt.date(2023, 3, 8),
+        dt.time(9, 0),
+    )
+    assert minutes.attendees == ["山田太郎", "田中一郎", "鈴木花子"]
+    assert _entries(text) == [
+        ("statement", "山田委員長", "これより会議を開きます。"),
+        ("statement", "政府参考人(佐藤次郎君)", "お答えいたします。"),
+    ]
+
+
+def test_bullets_after_a_statement_are_part_of_it_and_notes_after_notes() -> None:
+    text = (
+        "協議会議事録\n日時：令和６年７月８日\n委員：次の点を要望する。\n・周知を早めること。\n"
+        "・会場を広げること。\n○主な意見は次のとおり。\n・予算が足りない。\n・人手が足りない。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "委員", "次の点を要望する。・周知を早めること。・会場を広げること。"),
+        ("note", "主な意見は次のとおり。"),
+        ("note", "・予算が足りない。"),
+        ("note", "・人手が足りない。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["日時：令和６（２０２４）年１０月３日（木）", "日時：２０２４（令和６）年１０月３日（木）"],
+)
+def test_era_and_western_years_together(line: str) -> None:
+    minutes = parse_minutes(f"環境審議会議事録\n{line}\n会長：始めます。\n")
+    assert minutes.date == dt.date(2024, 10, 3)
+
+
+def test_a_bare_kaigiroku_title_above_the_name_of_the_meeting() -> None:
+    text = (
+        "会議録\n会議名　第３回ひかり市環境審議会\n開催日時　令和６年１０月３日（木）\n"
+        "会長：始めます。\n— 1 —\n委員：質問です。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.title, minutes.meeting_number) == ("第3回ひかり市環境審議会 会議録", 3)
+    assert _entries(text) == [
+        ("statement", "会長", "始めます。"),
+        ("statement", "委員", "質問です。"),
+    ]
+
+
+def test_gidai_in_parentheses_boxed_items_and_bracketed_closings() -> None:
+    text = (
+        "防災会議議事録\n日時：令和６年１０月３日\n議題（１）防災訓練について\n会長：始めます。\n"
+        "■２．備蓄品について\n事務局：報告します。\n＜閉会＞\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title, len(i.entries)) for s in minutes.sections for i in s.items] == [
+        (1, "防災訓練について", 1),
+        (2, "備蓄品について", 1),
+    ]
+    assert minutes.closing == "<閉会>"
