@@ -34,6 +34,7 @@ from kyodo.committees.importing import (
     read_source,
 )
 from kyodo.committees.models import Committee
+from kyodo.committees.selectors import committee_chosen
 from kyodo.committees.services import check_new, minutes_import
 from kyodo.core.forms import WarekiDateField
 from kyodo.core.permissions import staff_required
@@ -181,9 +182,7 @@ def _names(text: str) -> list[str]:
 
 
 def _committee(request) -> Committee | None:
-    committees = Committee.objects.order_by("pk")
-    slug = request.POST.get("committee") or request.GET.get("committee")
-    return committees.filter(slug=slug).first() if slug else committees.first()
+    return committee_chosen(request.POST.get("committee") or request.GET.get("committee"))
 
 
 def _review_initial(source: Source, token: str) -> dict:
