@@ -453,12 +453,26 @@ def split_staff(text: str) -> tuple[str, str]:
         return paren.group(1).strip(), paren.group(2).strip()
     if " " in text:
         name, _, title = text.partition(" ")
-        return name.strip(), title.strip()
+        name, title = name.strip(), title.strip()
+        # 「環境保全課長　山本」: the title first, then the name.
+        if _ends_in_title(name) and not _ends_in_title(title):
+            return title, name
+        # 「都市計画課　森課長」: the department, then the person with their title.
+        if name.endswith(("課", "部", "局", "室", "所")) and _ends_in_title(title):
+            person, held = split_staff(title)
+            if held:
+                # 都市計画課 + 課長 → 都市計画課長
+                return person, (name[:-1] if held.startswith(name[-1]) else name) + held
+        return name, title
     for title in STAFF_TITLES:
         if text.endswith(title) and len(text) > len(title):
             name = text[: -len(title)]
             return _move_department(name, title)
     return text, ""
+
+
+def _ends_in_title(text: str) -> bool:
+    return any(text.endswith(title) for title in STAFF_TITLES)
 
 
 def _move_department(name: str, title: str) -> tuple[str, str]:

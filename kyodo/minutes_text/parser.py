@@ -719,7 +719,13 @@ def parse_layout(layout: Layout) -> Minutes:
         warnings.append(f"表題が見つからないため「{minutes.title}」を表題としました。")
     else:
         warnings.append("表題が見つかりません。")
+    has_secretariat = any(name == "secretariat" for name, _values, _n in prelude.fields)
     for name, values, lineno in prelude.fields:
+        if name == "attendees" and not has_secretariat:
+            # 「出席者」 with 「（委員）…」 and 「（事務局）…」 lines: the second is the secretariat.
+            values, staff = _roster_parts(values)
+            if staff:
+                _apply_field(minutes, "secretariat", _join_field("secretariat", staff), lineno)
         _apply_field(minutes, name, _join_field(name, values), lineno)
     if minutes.date is None:
         found = _date_anywhere(minutes, layout.body[: start + 40], title_line)
@@ -769,6 +775,27 @@ def _appendix(lines: list[Line]) -> list[Appendix]:
         else:
             parts[-1].append(text)
     return [Appendix(part[0], "\n".join(part[1:])) for part in parts]
+
+
+_STAFF_GROUP = re.compile(r"\s*[（(【〔]?\s*事\s*務\s*局\s*[）)】〕:：]\s*")
+
+
+def _roster_parts(values: list[str]) -> tuple[list[str], list[str]]:
+    """The lines of an attendance roster, and those of its 「（事務局）」 group (with what follows
+    it until another group starts)."""
+    members: list[str] = []
+    staff: list[str] = []
+    target = members
+    for value in values:
+        marker = _STAFF_GROUP.match(value)
+        if marker:
+            target = staff
+            value = value[marker.end() :]
+        elif re.match(r"\s*[（(【〔][^）)】〕]{1,8}[）)】〕]", value):
+            target = members
+        if value.strip():
+            target.append(value)
+    return members, staff
 
 
 def _join_field(name: str, values: list[str]) -> str:

@@ -180,6 +180,9 @@ def test_people() -> None:
         ("浜名協働コミュニティ課長", "浜名", "協働コミュニティ課長"),
         ("竹内（事務局長）", "竹内", "事務局長"),
         ("松本 コーディネーター", "松本", "コーディネーター"),
+        ("環境保全課長　山本", "山本", "環境保全課長"),
+        ("同課主査 中村", "中村", "同課主査"),
+        ("都市計画課　森課長", "森", "都市計画課長"),
         ("佐々木", "佐々木", ""),
     ],
 )
@@ -196,3 +199,30 @@ def test_wareki() -> None:
     assert _wareki.format_date(dt.date(2011, 1, 18)) == "平成23年1月18日(火)"
     assert _wareki.format_date(dt.date(2019, 5, 28)) == "令和元年5月28日(火)"
     assert _wareki.format_date(dt.date(1926, 12, 25)) == "昭和元年12月25日(土)"
+
+
+def test_a_roster_with_a_secretariat_group_gives_the_secretariat() -> None:
+    from kyodo.minutes_text import parse_minutes
+
+    text = (
+        "都市計画審議会　議事要旨\n\n"
+        "１．日時：令和６年２月１４日（水）１０：００～１１：４５\n"
+        "２．出席者\n"
+        "　（委員）　木村会長、林委員、清水委員\n"
+        "　（事務局）　都市計画課　森課長、池田課長補佐\n"
+        "３．議事\n"
+        "（１）用途地域の変更について\n"
+        "【林委員】　説明会は何回開催したのか。\n"
+        "【森課長】　２回開催した。\n"
+        "以上\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.attendees == ["木村", "林", "清水"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("森", "都市計画課長"),
+        ("池田", "課長補佐"),
+    ]
+    assert [(e.speaker, e.text) for e in minutes.entries()] == [
+        ("林委員", "説明会は何回開催したのか。"),
+        ("森課長", "２回開催した。"),
+    ]
