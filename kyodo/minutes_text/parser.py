@@ -231,6 +231,12 @@ def _read_fields(lines: list[Line], prelude: _Prelude) -> None:
             prelude.fields[-1][1].append(line.text.strip())
 
 
+# A place alone on a line: 「第二委員会室」「市役所本庁舎３階　第１会議室」「市民会館ホール」.
+_VENUE_LINE = re.compile(
+    r"[^\s。、]{0,30}(?:\s[^\s。、]{1,20})?(?:会議室|委員会室|議場|ホール|講堂|集会室|会議場)"
+)
+
+
 def _org_like(prelude: _Prelude, text: str) -> bool:
     # After the title only a short name may follow, not an opening sentence.
     return not text.rstrip().endswith("。") and len(text.strip()) <= (
@@ -392,6 +398,15 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if not any(name == "date" for name, _, _ in prelude.fields) and _header.date_line(text):
             prelude.fields.append(("date", [text.strip()], line.lineno))
+            in_field = False
+            continue
+        if (
+            prelude.title_line is not None
+            and not any(name == "venue" for name, _, _ in prelude.fields)
+            and _VENUE_LINE.fullmatch(nfkc(text).strip())
+        ):
+            # 「第二委員会室」 alone under the date: where it was held, not an organization.
+            prelude.fields.append(("venue", [text.strip()], line.lineno))
             in_field = False
             continue
         if opening_line(text) and not _turn_follows(lines, index):

@@ -226,3 +226,26 @@ def test_a_roster_with_a_secretariat_group_gives_the_secretariat() -> None:
         ("林委員", "説明会は何回開催したのか。"),
         ("森課長", "２回開催した。"),
     ]
+
+
+def test_a_room_alone_under_the_date_is_the_venue() -> None:
+    from kyodo.minutes_text import parse_minutes
+
+    text = (
+        "　　　　　　総務企画委員会速記録第三号\n\n"
+        "令和五年十月五日（木曜日）\n"
+        "第二委員会室\n"
+        "　　午後一時開議\n"
+        "出席委員　三名\n\n"
+        "○小川委員長　ただいまから総務企画委員会を開会いたします。\n"
+        "○上野委員　公共施設の再編について伺います。\n"
+        "　　　午後二時十分散会\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.organization, minutes.venue) == (None, "第二委員会室")
+    assert (str(minutes.date), str(minutes.start_time), str(minutes.end_time)) == (
+        "2023-10-05",
+        "13:00:00",
+        "14:10:00",
+    )
+    assert [e.speaker for e in minutes.entries()] == ["小川委員長", "上野委員"]
