@@ -15,7 +15,7 @@ HOME_EVENTS = 5
 
 
 def home(request):
-    upcoming = list(event_selectors.public_events()[:HOME_EVENTS])
+    upcoming = event_selectors.upcoming_events(limit=HOME_EVENTS)
     # Between programmes (or in the 2011 demo) the home page shows what was held lately instead.
     recent = [] if upcoming else list(event_selectors.recent_events(limit=HOME_EVENTS))
     return render(
@@ -23,7 +23,8 @@ def home(request):
         "website/home.html",
         {
             "intro": selectors.page_or_none(Page.Slug.HOME),
-            "news": selectors.published_news()[:HOME_NEWS],
+            # Titles and dates only: the attachments are not shown here.
+            "news": selectors.published_news().prefetch_related(None)[:HOME_NEWS],
             "events": upcoming or recent,
             "events_are_recent": not upcoming,
         },
