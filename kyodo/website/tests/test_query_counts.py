@@ -23,7 +23,7 @@ LIMITS = {
     "events_month": 5,  # center, months, count, events with counts, their guests
     "event": 3,  # center, the event with counts, its guests
     "calendar": 3,  # center, the month's events, their guests
-    "news": 3,
+    "news": 2,  # center, the posts (their attachments are not listed)
     "news_post": 3,
     "groups": 3,
     "group": 3,  # center, the group, its upcoming events

@@ -23,8 +23,7 @@ def home(request):
         "website/home.html",
         {
             "intro": selectors.page_or_none(Page.Slug.HOME),
-            # Titles and dates only: the attachments are not shown here.
-            "news": selectors.published_news().prefetch_related(None)[:HOME_NEWS],
+            "news": _news_titles()[:HOME_NEWS],
             "events": upcoming or recent,
             "events_are_recent": not upcoming,
         },
@@ -43,8 +42,13 @@ def page(request, slug: str):
     return render(request, "website/page.html", context)
 
 
+def _news_titles():
+    # Titles and dates only (home and the news list): no body, no attachments.
+    return selectors.published_news().prefetch_related(None).defer("body")
+
+
 def news_list(request):
-    return render(request, "website/news_list.html", {"posts": selectors.published_news()[:100]})
+    return render(request, "website/news_list.html", {"posts": _news_titles()[:100]})
 
 
 def news_detail(request, pk: int):
