@@ -154,28 +154,55 @@ RECEIPT_LABELS = {
 }
 
 
+def receipt_state(recipient: CirculationRecipient) -> str:
+    """One member's receipt of a circulation (its ``message`` loaded): ``received``, ``paper``,
+    ``no_address``, ``failed`` or ``pending``."""
+    message = recipient.message
+    if recipient.opened_at:
+        return "received"
+    if recipient.paper_at:
+        return "paper"
+    if message is None:
+        return "no_address"
+    if message.status == OutboxMessage.Status.FAILED or (
+        # A refused address is retried later; until then the board shows the failure.
+        message.status == OutboxMessage.Status.QUEUED and message.last_error
+    ):
+        return "failed"
+    return "pending"
+
+
+def _recipients() -> QuerySet[CirculationRecipient]:
+    return CirculationRecipient.objects.select_related("member", "message").order_by(
+        "member__name_reading", "member__pk"
+    )
+
+
 def receipt_board(*, circulation: Circulation) -> list[Receipt]:
     """Each member's receipt of one circulation, from the link opened and the mail's status."""
-    rows = []
-    for recipient in circulation.recipients.select_related("member", "message").order_by(
-        "member__name_reading", "member__pk"
+    return [
+        Receipt(recipient=recipient, state=receipt_state(recipient))
+        for recipient in _recipients().filter(circulation=circulation)
+    ]
+
+
+def latest_circulation_boards(
+    minutes_list: list[Minutes],
+) -> dict[int, tuple[Circulation, list[Receipt]]]:
+    """``{minutes pk: (latest circulation, its receipt_board)}`` for several minutes in two
+    queries (the staff to-do list); minutes never circulated are left out."""
+    latest: dict[int, Circulation] = {}
+    for circulation in Circulation.objects.filter(minutes__in=minutes_list).order_by(
+        "-created_at", "-pk"
     ):
-        message = recipient.message
-        if recipient.opened_at:
-            state = "received"
-        elif recipient.paper_at:
-            state = "paper"
-        elif message is None:
-            state = "no_address"
-        elif message.status == OutboxMessage.Status.FAILED or (
-            # A refused address is retried later; until then the board shows the failure.
-            message.status == OutboxMessage.Status.QUEUED and message.last_error
-        ):
-            state = "failed"
-        else:
-            state = "pending"
-        rows.append(Receipt(recipient=recipient, state=state))
-    return rows
+        latest.setdefault(circulation.minutes_id, circulation)
+    boards: dict[int, list[Receipt]] = {c.pk: [] for c in latest.values()}
+    if boards:
+        for recipient in _recipients().filter(circulation__in=list(boards)):
+            boards[recipient.circulation_id].append(
+                Receipt(recipient=recipient, state=receipt_state(recipient))
+            )
+    return {pk: (c, boards[c.pk]) for pk, c in latest.items()}
 
 
 def latest_circulation(*, minutes: Minutes) -> Circulation | None:

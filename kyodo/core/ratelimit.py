@@ -145,14 +145,15 @@ def hit(scope: str, key: str, rate: str, *, now: float | None = None) -> Decisio
     name = _hashed(f"{scope}|{key}|{period}|{window}")
     backend = cache()
     with locked(name):
-        if backend.add(name, 1, timeout=period + 60):
-            count = 1
-        else:
-            try:
-                count = backend.incr(name)
-            except ValueError:  # expired in between
-                backend.set(name, 1, timeout=period + 60)
+        # The counter exists for every hit but the first of a window: incremented first, since
+        # a refused add() costs the database cache a failed INSERT and a rollback.
+        try:
+            count = backend.incr(name)
+        except ValueError:  # the window's first hit, or its counter expired
+            if backend.add(name, 1, timeout=period + 60):
                 count = 1
+            else:  # another process counted first (backends without the lock)
+                count = backend.incr(name)
     return Decision(count <= limit, count, limit, retry_after)
 
 

@@ -53,15 +53,20 @@ class TodoLine:
 
 def group_applications(today: date) -> list[TodoItem]:
     from kyodo.organizations.models import Organization
-    from kyodo.organizations.selectors import staff_organizations
 
+    # Only what a line shows, in the staff list's order (without its duplicate checks).
+    rows = (
+        Organization.objects.filter(status=Organization.Status.APPLIED)
+        .only("name", "submitted_at")
+        .order_by("reading_key", "pk")
+    )
     return [
         TodoItem(
             title=o.name,
             url=reverse("organizations-staff:detail", args=[o.pk]),
             when=timezone.localdate(o.submitted_at) if o.submitted_at else None,
         )
-        for o in staff_organizations(status=Organization.Status.APPLIED)
+        for o in rows
     ]
 
 
@@ -117,21 +122,21 @@ def overdue_action_items(today: date) -> list[TodoItem]:
 
 def drafts_not_received(today: date) -> list[TodoItem]:
     from kyodo.committees.models import Minutes
-    from kyodo.committees.selectors import latest_circulation, receipt_board
+    from kyodo.committees.selectors import latest_circulation_boards
 
     items = []
-    rows = Minutes.objects.filter(status=Minutes.Status.CIRCULATED).select_related(
-        "meeting__committee"
+    rows = list(
+        Minutes.objects.filter(status=Minutes.Status.CIRCULATED)
+        .select_related("meeting__committee")
+        .order_by("meeting__date", "pk")
     )
-    for minutes in rows.order_by("meeting__date", "pk"):
-        circulation = latest_circulation(minutes=minutes)
-        if circulation is None:
+    # Each one's latest circulation and its receipts in two queries, not two per minutes.
+    boards = latest_circulation_boards(rows)
+    for minutes in rows:
+        if minutes.pk not in boards:
             continue
-        waiting = [
-            r.recipient.member.name
-            for r in receipt_board(circulation=circulation)
-            if r.state not in ("received", "paper")
-        ]
+        circulation, board = boards[minutes.pk]
+        waiting = [r.recipient.member.name for r in board if r.state not in ("received", "paper")]
         if waiting:
             items.append(
                 TodoItem(

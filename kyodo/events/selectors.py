@@ -155,7 +155,10 @@ def public_event_list(
         events = events.filter(kind=kind)
     if open_now:
         events = events.open_for_applications(today)
-    return with_counts(events).order_by("date", "start_time", "pk")
+    # Only the counts the list shows (events/_event_facts.html), as ``public_event``.
+    return with_counts(events, "confirmed_people", "confirmed_groups", "waitlisted_count").order_by(
+        "date", "start_time", "pk"
+    )
 
 
 def public_events_in_month(month: Month) -> QuerySet[Event]:
@@ -184,6 +187,16 @@ def public_event(pk: int) -> Event | None:
         "confirmed_groups",
         "waitlisted_count",
     ).first()
+
+
+def upcoming_events(*, limit: int, today: date | None = None) -> list[Event]:
+    """The first ``limit`` events of ``public_events`` with only what the home page shows (date,
+    time, name, venue): no counts, no guests."""
+    return list(
+        Event.objects.listed(today)
+        .select_related("series", "venue")
+        .order_by("date", "start_time", "pk")[:limit]
+    )
 
 
 def recent_events(*, limit: int) -> QuerySet[Event]:

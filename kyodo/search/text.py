@@ -12,6 +12,7 @@ normalized form is a substring of ``norm``: that is the whole definition, and th
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -223,15 +224,22 @@ SNIPPET_BEFORE = 40
 SNIPPET_CHARS = 160
 
 
+@functools.lru_cache(maxsize=8192)
+def _char_key(c: str) -> str:
+    # match_key of one character: a page of results repeats the same few hundred characters.
+    return match_key(c)
+
+
 def _surface_map(text: str) -> tuple[str, list[int]]:
     """match_key of ``text`` char by char, with each key character's original index."""
-    out: list[str] = []
+    keys = [_char_key(c) for c in text]
+    surface = "".join(keys)
+    if len(surface) == len(text):  # one key character per character: the usual case
+        return surface, list(range(len(text)))
     where: list[int] = []
-    for i, c in enumerate(text):
-        k = match_key(c)
-        out.append(k)
+    for i, k in enumerate(keys):
         where.extend([i] * len(k))
-    return "".join(out), where
+    return surface, where
 
 
 def _variant_map(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -298,11 +306,13 @@ def match_spans(text: str, needles: Sequence[str]) -> list[tuple[int, int]]:
     return merged
 
 
+@functools.lru_cache(maxsize=8192)
+def _clean_char(c: str) -> str:
+    return " " if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\t\n\r" else c
+
+
 def _clean_keep_length(s: str) -> str:
-    return "".join(
-        " " if unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") and c not in "\t\n\r" else c
-        for c in s
-    )
+    return "".join([_clean_char(c) for c in s])
 
 
 def snippet(text: str, needles: Sequence[str], length: int = SNIPPET_CHARS) -> SafeString:

@@ -209,3 +209,21 @@ def test_bad_rate_settings_fail_at_start(monkeypatch):
         "default": "30/h",
         "organizations:apply": "3/10m",
     }
+
+
+def test_counting_a_request_leaves_the_page_cache_alone(db, database_counters):
+    """A counter already there is incremented, not re-added: the database cache's refused
+    INSERT and its rollback would make every cached page stale on each public POST."""
+    from kyodo.core import ratelimit
+    from kyodo.core.cache import current_generation
+
+    decisions = [ratelimit.hit("test", "192.0.2.1", "2/h", now=7200.0) for _ in range(3)]
+    before = current_generation()
+    decisions.append(ratelimit.hit("test", "192.0.2.1", "2/h", now=7200.0))
+    assert current_generation() == before
+    assert [(d.allowed, d.count) for d in decisions] == [
+        (True, 1),
+        (True, 2),
+        (False, 3),
+        (False, 4),
+    ]

@@ -138,3 +138,35 @@ def test_each_line_counts_what_needs_doing_today(staff_client, staff_user, demo)
 
 def test_an_unknown_line_is_404(staff_client):
     assert staff_client.get("/staff/todo/nothing/").status_code == 404
+
+
+def test_circulated_minutes_cost_three_queries_however_many(demo, django_assert_num_queries):
+    from kyodo.committees.models import Circulation, CirculationRecipient, Member, Minutes
+    from kyodo.core.todo import drafts_not_received
+
+    today = timezone.localdate()
+    member = Member.objects.order_by("pk").first()
+    # Two more circulated minutes, each circulated twice: only the latest counts.
+    added = list(
+        Minutes.objects.exclude(status=Minutes.Status.CIRCULATED)
+        .select_related("meeting__committee")
+        .order_by("pk")[:2]
+    )
+    for minutes in added:
+        Minutes.objects.filter(pk=minutes.pk).update(status=Minutes.Status.CIRCULATED)
+        for n in range(2):
+            circulation = Circulation.objects.create(minutes=minutes)
+            CirculationRecipient.objects.create(
+                circulation=circulation,
+                member=member,
+                token=f"t-{minutes.pk}-{n}",
+                opened_at=timezone.now() if n == 0 else None,
+            )
+    assert Minutes.objects.filter(status=Minutes.Status.CIRCULATED).count() == 3
+    # The minutes, their circulations, the recipients of the latest ones: not two per minutes.
+    with django_assert_num_queries(3):
+        items = drafts_not_received(today)
+    assert len(items) == 3
+    by_title = {item.title: item.detail for item in items}
+    for minutes in added:
+        assert by_title[str(minutes.meeting)] == f"未受領: {member.name}"

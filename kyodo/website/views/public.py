@@ -15,7 +15,7 @@ HOME_EVENTS = 5
 
 
 def home(request):
-    upcoming = list(event_selectors.public_events()[:HOME_EVENTS])
+    upcoming = event_selectors.upcoming_events(limit=HOME_EVENTS)
     # Between programmes (or in the 2011 demo) the home page shows what was held lately instead.
     recent = [] if upcoming else list(event_selectors.recent_events(limit=HOME_EVENTS))
     return render(
@@ -23,7 +23,7 @@ def home(request):
         "website/home.html",
         {
             "intro": selectors.page_or_none(Page.Slug.HOME),
-            "news": selectors.published_news()[:HOME_NEWS],
+            "news": _news_titles()[:HOME_NEWS],
             "events": upcoming or recent,
             "events_are_recent": not upcoming,
         },
@@ -42,8 +42,13 @@ def page(request, slug: str):
     return render(request, "website/page.html", context)
 
 
+def _news_titles():
+    # Titles and dates only (home and the news list): no body, no attachments.
+    return selectors.published_news().prefetch_related(None).defer("body")
+
+
 def news_list(request):
-    return render(request, "website/news_list.html", {"posts": selectors.published_news()[:100]})
+    return render(request, "website/news_list.html", {"posts": _news_titles()[:100]})
 
 
 def news_detail(request, pk: int):
