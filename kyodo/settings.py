@@ -257,8 +257,8 @@ LOGOUT_REDIRECT_URL = "website:home"
 LANGUAGE_CODE = "ja"
 # Language names in their own language, as language switchers show them.
 LANGUAGES = [("ja", "日本語"), ("en", "English")]
-# Each app keeps its own catalogue in <app>/locale/ja (see `make messages`).
-LOCALE_PATHS: list[Path] = []
+# One Japanese catalogue for the whole project, kyodo/locale/ja (see `make messages`).
+LOCALE_PATHS: list[Path] = [Path(__file__).resolve().parent / "locale"]
 TIME_ZONE = "Asia/Tokyo"
 USE_I18N = True
 USE_TZ = True

@@ -11,9 +11,9 @@ import pytest
 REPOSITORY = Path(__file__).resolve().parents[3]
 
 
-def _compiled_events_catalogue(tmp_path: Path, path: str) -> tuple[gettext.GNUTranslations, str]:
-    locale = tmp_path / "kyodo" / "events" / "locale"
-    shutil.copytree(REPOSITORY / "kyodo" / "events" / "locale", locale)
+def _compiled_catalogue(tmp_path: Path, path: str) -> tuple[gettext.GNUTranslations, str]:
+    locale = tmp_path / "kyodo" / "locale"
+    shutil.copytree(REPOSITORY / "kyodo" / "locale", locale)
     for mo in locale.rglob("*.mo"):
         mo.unlink()
     result = subprocess.run(
@@ -30,7 +30,7 @@ def _compiled_events_catalogue(tmp_path: Path, path: str) -> tuple[gettext.GNUTr
 
 def test_without_msgfmt_the_catalogues_are_compiled_with_polib(tmp_path):
     # A PATH with no gettext on it, as on a fresh machine.
-    catalogue, said = _compiled_events_catalogue(tmp_path, path=str(tmp_path / "no-bin"))
+    catalogue, said = _compiled_catalogue(tmp_path, path=str(tmp_path / "no-bin"))
     assert "msgfmt not found: 1 catalogues compiled with polib" in said
     assert catalogue.gettext("Message to the center") == "センターへの連絡事項"
     assert catalogue.pgettext("application channel", "Telephone") == "電話"
@@ -39,9 +39,9 @@ def test_without_msgfmt_the_catalogues_are_compiled_with_polib(tmp_path):
 
 @pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext is not installed")
 def test_polib_and_msgfmt_give_the_same_translations(tmp_path):
-    by_polib, _said = _compiled_events_catalogue(tmp_path / "polib", path="/nonexistent")
+    by_polib, _said = _compiled_catalogue(tmp_path / "polib", path="/nonexistent")
     msgfmt = tmp_path / "msgfmt.mo"
-    po = REPOSITORY / "kyodo" / "events" / "locale" / "ja" / "LC_MESSAGES" / "django.po"
+    po = REPOSITORY / "kyodo" / "locale" / "ja" / "LC_MESSAGES" / "django.po"
     subprocess.run(["msgfmt", "-o", str(msgfmt), str(po)], check=True)
     with msgfmt.open("rb") as mo:
         by_msgfmt = gettext.GNUTranslations(mo)
