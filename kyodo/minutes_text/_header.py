@@ -279,6 +279,13 @@ _ROLE_PREFIX = re.compile(r"^(?:副?委員長|副?会長|副?部会長|副?議�
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
 
 
+def _spaced_name(text: str) -> str:
+    """「青　木　　一　郎」 (each character spaced, two spaces between family and given name) →
+    「青木 一郎」; 「佐々木　　健」 → 「佐々木 健」."""
+    words = [re.sub(r"\s", "", word) for word in re.split(r"\s{2,}", text.strip())]
+    return " ".join(word for word in words if word)
+
+
 def split_people(value: str) -> tuple[list[str], int | None]:
     """「有賀委員、…＜以上１２名、五十音順＞」 → (["有賀", …], 12)."""
     text = nfkc(value).strip()
@@ -302,6 +309,12 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     text = text.strip("、 ")
     # 「委員：田中、山田　事務局：佐藤」: the group names are not names.
     text = re.sub(r"(?:^|(?<=[\s、,]))[^\s、,:：]{1,8}[:：]\s*", "、", text).strip("、 ")
+    if len(re.findall(r"(?:^|[\s、,，])[0-9]{1,3}\s*番\s", text)) >= 2:
+        # 「１番　青　木　　一　郎　　２番　石　井　　花　子」: an assembly roster by seat, names
+        # spaced out to a fixed width; each seat number starts a member.
+        seats = re.split(r"(?:^|[\s、,，])[0-9]{1,3}\s*番\s", text)
+        parts = [_spaced_name(seat) for seat in seats if seat.strip()]
+        text = "、".join(parts)
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else [text]
     # 「中村正　中村和彦　松本聡」 on one roster line: three names; 「山下 誠」 one.
     parts = [token for part in parts for token in _roster_tokens(part)]

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 # Characters PDF extraction and typists use for the same "○" bullet.
 NOTE_MARKS = "○◯〇"
+# Marks before a speaker's label: ○ in most minutes; assemblies' 会議録 also mark the chair and
+# the executive ◎, members ◆ or ◇, and headings △ (「◎議長（田村誠君）」「◆１番（青木一郎君）」).
+SPEAKER_MARKS = NOTE_MARKS + "●◎◆◇▲△□■"
 _WS = re.compile(r"\s+")
 
 KANJI_NUMERALS = {c: i for i, c in enumerate("〇一二三四五六七八九", start=0)}
@@ -152,8 +155,18 @@ _ITEM_PATTERNS = (
 )
 
 
+# 「△日程第１　会議録署名議員の指名」: an assembly's order of business, marked △ in its 会議録
+# (unmarked, 「日程第２　報告事項」 is a line of a meeting's timetable, kept as a note).
+_SCHEDULE_ITEM = re.compile(
+    rf"^[△▲][ 　]*日程\s*第\s*(?P<n>{_NUM}|{_KNUM})\s*[ 　:：]\s*(?P<t>\S.*)$"
+)
+
+
 def item_heading(line: str) -> Heading | None:
     """「１．……について」, 「（２）……」, 「1.……」 → Heading (title NFKC)."""
+    schedule = _SCHEDULE_ITEM.match(line.strip())
+    if schedule:
+        return Heading(to_int(schedule.group("n")), nfkc(schedule.group("t")).strip(), "日程第1")
     stripped = line.strip().lstrip("■□◆◇").lstrip()
     for pattern, style in _ITEM_PATTERNS:
         match = pattern.match(stripped)
@@ -317,7 +330,7 @@ _LABEL_PATTERNS = (
         rf"^[【\[［〔＜<〈《][ 　]*{_LONG}[ 　]*[】\]］〕＞>〉》][ 　]*[：:]?[ 　]*(?P<text>.*)$"
     ),
     re.compile(rf"^[（(][ 　]*{_LABEL}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>.*)$"),
-    re.compile(rf"^[{NOTE_MARKS}●][ 　]*{_LONG}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    re.compile(rf"^[{SPEAKER_MARKS}][ 　]*{_LONG}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
     re.compile(rf"^{_LONG}[ 　]*[：:][ 　]*(?P<text>.*)$"),
     re.compile(rf"^{_LABEL}　[ 　]*(?P<text>\S.*)$"),
     # Text extracted by other tools puts an ASCII space where the page had a gap.
@@ -325,7 +338,7 @@ _LABEL_PATTERNS = (
     # 「（佐藤計画官）資料１です。」: any title in parentheses, when something is said after it.
     re.compile(rf"^[（(][ 　]*{_LONG}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     # 「○山田　委員長　……」: a space between the name and the role.
-    re.compile(rf"^[{NOTE_MARKS}●][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    re.compile(rf"^[{SPEAKER_MARKS}][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
     # Questions and answers of a briefing or a general meeting: 「問：……」「（答）……」「Ｑ：……」.
     re.compile(r"^(?P<label>質問|回答|問|答|Ｑ|Ａ|Q|A)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
     re.compile(r"^[（(【](?P<label>質問|回答|問|答|Ｑ|Ａ)[）)】][ 　]*(?P<text>\S.*)$"),
