@@ -654,3 +654,43 @@ def test_an_assembly_marks_speakers_with_double_circles_and_diamonds() -> None:
         ("statement", "2番(石井花子君)", "関連して伺います。"),
         ("statement", "議長(田村誠君)", "本日はこれにて散会いたします。"),
     ]
+
+
+# --- a national study group's 議事録 (○日時 headings, 構成員, （了）) ---------------------------
+
+
+STUDY_GROUP = """第12回地域共生社会推進検討会　議事録
+
+○日時
+令和6年3月14日（木）14:00～16:00
+
+○出席者
+秋山構成員、大西座長、川口構成員
+
+○議事
+○大西座長　ただいまから第12回「地域共生社会推進検討会」を開催いたします。
+　事務局から資料の説明をお願いします。
+○木下企画官　資料１に沿って御説明いたします。
+○秋山構成員　２点申し上げます。
+　１点目は、相談支援の体制についてです。
+○大西座長　本日の議事はここまでといたします。
+（了）
+"""
+
+
+def test_a_study_group_with_kouseiin_and_ryo() -> None:
+    minutes = parse_minutes(STUDY_GROUP)
+    assert (minutes.date, minutes.start_time) == (dt.date(2024, 3, 14), dt.time(14, 0))
+    assert minutes.attendees == ["秋山", "大西", "川口"]
+    assert minutes.closing == "(了)"  # NFKC, as every closing is stored
+    assert _entries(STUDY_GROUP) == [
+        (
+            "statement",
+            "大西座長",
+            "ただいまから第12回「地域共生社会推進検討会」を開催いたします。"
+            "事務局から資料の説明をお願いします。",
+        ),
+        ("statement", "木下企画官", "資料１に沿って御説明いたします。"),
+        ("statement", "秋山構成員", "２点申し上げます。１点目は、相談支援の体制についてです。"),
+        ("statement", "大西座長", "本日の議事はここまでといたします。"),
+    ]
