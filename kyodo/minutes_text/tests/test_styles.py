@@ -694,3 +694,24 @@ def test_a_study_group_with_kouseiin_and_ryo() -> None:
         ("statement", "秋山構成員", "２点申し上げます。１点目は、相談支援の体制についてです。"),
         ("statement", "大西座長", "本日の議事はここまでといたします。"),
     ]
+
+
+@pytest.mark.parametrize("numbers", ["left", "right", "none"])
+def test_an_assembly_printed_as_a_pdf_reads_as_its_text(numbers) -> None:
+    from kyodo.minutes_text.pdf import parse_pdf
+
+    from .pdfmaker import Style, make_pdf
+
+    lines = [
+        ("blank", "") if not line.strip() else ("text", line) for line in ASSEMBLY.splitlines()
+    ]
+    style = Style("assembly", str, lambda n, c: c, lambda n, t: t, numbers=numbers, footer=True)
+    read = parse_pdf(make_pdf(lines, style, lines_per_page=12))
+    text = parse_minutes(ASSEMBLY)
+    assert [(e.kind, e.speaker, e.text) for e in read.entries()] == [
+        (e.kind, e.speaker, e.text) for e in text.entries()
+    ]
+    assert [i.title for s in read.sections for i in s.items] == [
+        i.title for s in text.sections for i in s.items
+    ]
+    assert (read.date, read.attendees) == (text.date, text.attendees)
