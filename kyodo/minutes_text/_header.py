@@ -30,6 +30,7 @@ HEADER_KEYS: dict[str, str] = {
     "閉会": "end",
     "散会": "end",
     "開催会場": "venue",
+    "会議場所": "venue",
     "開催場所": "venue",
     "会場": "venue",
     "場所": "venue",
@@ -48,6 +49,10 @@ HEADER_KEYS: dict[str, str] = {
     "欠席": "absentees",
     "事務局出席者": "secretariat",
     "事務局": "secretariat",
+    # 「会議録署名委員　田中委員」: who signs the minutes (read, not kept).
+    "会議録署名委員": "signers",
+    "会議録署名議員": "signers",
+    "署名委員": "signers",
     "傍聴者": "observers",
     "傍聴人": "observers",
     "傍聴": "observers",
@@ -350,7 +355,8 @@ def _roster_tokens(part: str) -> list[str]:
 _SEAT = re.compile(r"[0-9]{1,3}番")
 # A title standing before a name in a roster: 「教育長」「委員(教育長職務代理者)」「副会長」.
 _TITLE_TOKEN = re.compile(
-    r"(?:副?委員長|委員|副?会長|副?部会長|会長代理|理事長?|監事|幹事|副?議長|教育長|市長|副市長|"
+    r"(?:副?委員長|(?:教育|臨時|専門|特別)?委員|構成員|副?会長|副?部会長|会長代理|理事長?|監事|幹事|"
+    r"副?議長|教育長|市長|副市長|"
     r"職務代理者|副?座長|[(（][^)）]*[)）])(?:[(（][^)）]*[)）])?"
 )
 

@@ -715,3 +715,32 @@ def test_an_assembly_printed_as_a_pdf_reads_as_its_text(numbers) -> None:
         i.title for s in text.sections for i in s.items
     ]
     assert (read.date, read.attendees) == (text.date, text.attendees)
+
+
+def test_a_board_of_education_header_with_numbered_keys_and_titles_before_names() -> None:
+    text = (
+        "令和５年第８回ひかり市教育委員会定例会会議録\n\n"
+        "１　開会日時　令和５年８月２４日（木）午後２時００分\n"
+        "２　会議場所　ひかり市役所　第２会議室\n"
+        "３　出席者\n"
+        "　　教育長　　山本　太郎\n"
+        "　　教育委員　田中　花子\n"
+        "４　事務局出席者\n"
+        "　　教育部長　　　　佐藤　次郎\n"
+        "５　会議録署名委員　田中委員\n"
+        "６　議事\n\n"
+        "○山本教育長　ただいまから定例会を開会いたします。\n"
+        "○佐藤教育部長　御説明いたします。\n"
+        "（午後２時４５分閉会）\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.venue, minutes.attendees) == (
+        "ひかり市役所 第2会議室",
+        ["山本 太郎", "田中 花子"],
+    )
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("佐藤 次郎", "教育部長")]
+    assert (minutes.start_time, minutes.end_time) == (dt.time(14, 0), dt.time(14, 45))
+    assert _entries(text) == [
+        ("statement", "山本教育長", "ただいまから定例会を開会いたします。"),
+        ("statement", "佐藤教育部長", "御説明いたします。"),
+    ]
