@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.validators import slug_re
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -23,8 +23,6 @@ from kyodo.committees.models import (
 from kyodo.core.models import OutboxMessage
 from kyodo.core.text import gojuon_key, sort_by_reading
 
-SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
-
 
 def committee_chosen(slug: str | None) -> Committee | None:
     """The committee a page's ``?committee=<slug>`` names, else the first; a slug that cannot be
@@ -32,7 +30,8 @@ def committee_chosen(slug: str | None) -> Committee | None:
     committees = Committee.objects.select_related("center").order_by("pk")
     if not slug:
         return committees.first()
-    return committees.filter(slug=slug).first() if SLUG.fullmatch(slug) else None
+    can_be = len(slug) <= Committee._meta.get_field("slug").max_length and slug_re.match(slug)
+    return committees.filter(slug=slug).first() if can_be else None
 
 
 def memberships_on(*, committee, on: date) -> QuerySet[Membership]:

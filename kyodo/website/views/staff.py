@@ -107,9 +107,7 @@ def access_edit(request):
     info = AccessInfo.objects.order_by("pk").first() or AccessInfo()
     initial = {name: getattr(info, name) for name in services.ACCESS_FIELDS}
     if request.method == "POST":
-        form = AccessForm(
-            request.POST, request.FILES, initial=initial, version_of=info if info.pk else None
-        )
+        form = AccessForm(request.POST, request.FILES, initial=initial, version_of=info)
         if form.is_valid():
             data = dict(form.cleaned_data)
             submit_edit(
@@ -124,7 +122,7 @@ def access_edit(request):
                 messages.success(request, _("The access information was saved."))
                 return redirect("website-staff:access")
     else:
-        form = AccessForm(initial=initial, version_of=info if info.pk else None)
+        form = AccessForm(initial=initial, version_of=info)
     return render(
         request,
         "website/staff/access_form.html",
