@@ -196,7 +196,13 @@ TEMPLATES = [
                 "kyodo.core.context_processors.staff_menu",
                 "kyodo.website.context_processors.display",
             ],
-            "builtins": ["kyodo.core.templatetags.kyodo_ja"],
+            # `{% url %}` and `{% translate "literal" %}` are Django's, their results kept per
+            # process (kyodo/core/links.py, kyodo/core/templatetags/i18n_once.py).
+            "builtins": [
+                "kyodo.core.templatetags.kyodo_ja",
+                "kyodo.core.templatetags.kyodo_links",
+            ],
+            "libraries": {"i18n": "kyodo.core.templatetags.i18n_once"},
         },
     }
 ]
@@ -281,7 +287,7 @@ STORAGES = {
     ),
     "staticfiles": {
         "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "kyodo.core.staticfiles.StaticFilesStorage"
             if env_bool("STATIC_MANIFEST", not DEBUG)
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )

@@ -1,21 +1,23 @@
+from kyodo.core.memo import until_next_write
 from kyodo.core.models import Center
 
 
 def center(request):
-    """The center's name on every page; one cheap query, cached on the request."""
+    """The center's name on every page: its row, read again after any write (kyodo.core.memo)."""
     if not hasattr(request, "_kyodo_center"):
-        request._kyodo_center = Center.objects.current()
+        request._kyodo_center = until_next_write("center", Center.objects.current)
     return {"center": request._kyodo_center}
 
 
 def staff_menu(request):
     """The staff navigation: each app lists its pages as ``staff_menu`` on its AppConfig."""
     from django.apps import apps
-    from django.urls import reverse
+
+    from kyodo.core.links import reverse_once
 
     def items():
         for config in apps.get_app_configs():
             for label, url_name in getattr(config, "staff_menu", ()):
-                yield {"label": label, "url": reverse(url_name)}
+                yield {"label": label, "url": reverse_once(url_name)}
 
     return {"staff_menu": items}

@@ -8,6 +8,8 @@ from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils.functional import cached_property
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -74,6 +76,12 @@ class Center(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @cached_property
+    def about_summary(self) -> str:
+        """The start of ``about`` for every page's description (as ``|truncatechars:120``); the
+        row every page shows is kept until the next write (kyodo.core.memo), and so is this."""
+        return Truncator(self.about).chars(120)
 
 
 class Venue(models.Model):

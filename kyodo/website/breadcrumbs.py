@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from kyodo.core.links import reverse_once as reverse
 
 # namespace → (label, URL name of the section's index)
 SECTIONS = {

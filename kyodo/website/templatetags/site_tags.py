@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django import template
+from django.template.loader import render_to_string
 from django.template.loader_tags import BLOCK_CONTEXT_KEY
-from django.utils.html import strip_tags
+from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from kyodo.website.breadcrumbs import structured_data, trail
 from kyodo.website.selectors import tel_href
@@ -25,6 +29,34 @@ def _block_text(context, name: str) -> str:
     from html import unescape
 
     return " ".join(unescape(strip_tags(html)).split())
+
+
+# The display switches (website/_display_tools.html) are the same for every page but for the
+# page's own address and the visitor's CSRF token: rendered once per language and display setting
+# with a marker in their place, which each page then replaces (about a seventh of a public page's
+# rendering otherwise). The markers are letters and digits, unchanged by escaping.
+_NEXT_MARK = f"kyodonext{secrets.token_hex(8)}"
+_TOKEN_MARK = f"kyodotoken{secrets.token_hex(8)}"
+_display_tools: dict[tuple, str] = {}
+
+
+@register.simple_tag(takes_context=True)
+def display_tools(context):
+    display = context.get("display")
+    key = (get_language(), display)
+    html = _display_tools.get(key)
+    if html is None:
+        html = _display_tools[key] = render_to_string(
+            "website/_display_tools.html",
+            {"display": display, "next": _NEXT_MARK, "csrf_token": _TOKEN_MARK},
+        )
+    request = context.get("request")
+    token = context.get("csrf_token")
+    return mark_safe(
+        html.replace(
+            _NEXT_MARK, conditional_escape(request.get_full_path() if request else "")
+        ).replace(_TOKEN_MARK, conditional_escape(token) if token else "")
+    )
 
 
 @register.inclusion_tag("website/_breadcrumbs.html", takes_context=True)

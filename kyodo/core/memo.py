@@ -1,0 +1,42 @@
+"""Values kept by a process until the next write to the database, anywhere.
+
+``until_next_write(name, compute)`` gives ``compute()``'s value, computed again only after a write
+that moves the page cache's generation (kyodo.core.cache: every visible INSERT, UPDATE, DELETE or
+TRUNCATE of any process, on any host with ``CACHE_URL``, once committed; this process's own writes
+at once). Reading the generation costs a small file read (or one Redis round trip), less than the
+query it replaces. For small values every page needs, such as the center's own row.
+
+Inside an open transaction (a service's, or a test's, which is rolled back without a write being
+seen) nothing is kept or served: the value is computed each time, as without this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.db import connections
+
+from kyodo.core.cache import current_generation
+
+_kept: dict[str, tuple[str, object]] = {}
+
+
+def until_next_write[T](name: str, compute: Callable[[], T]) -> T:
+    if any(c.in_atomic_block for c in connections.all(initialized_only=True)):
+        return compute()
+    try:
+        generation = current_generation()
+    except Exception:  # the shared generation cannot be read (Redis down): never serve a kept value
+        return compute()
+    kept = _kept.get(name)
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    value = compute()
+    # The generation read before the query: a write committed meanwhile moved it, so the value
+    # is computed again next time rather than kept past that write.
+    _kept[name] = (generation, value)
+    return value
+
+
+def forget() -> None:
+    _kept.clear()

@@ -1,0 +1,146 @@
+"""What pages compute once per process: links, literal translations, static URLs, the center's row
+until the next write, the display switches (their address and CSRF token filled in per page)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.middleware.csrf import _unmask_cipher_token
+from django.template import Context, Engine, Template
+from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+
+from kyodo.core import links, memo
+from kyodo.core.models import Center
+from kyodo.core.staticfiles import StaticFilesStorage
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept():
+    links.forget()
+    memo.forget()
+    yield
+    links.forget()
+    memo.forget()
+
+
+def render(source: str, **context) -> str:
+    return Template(source).render(Context(context))
+
+
+def djangos(source: str, **context) -> str:
+    """The same template through Django's own i18n library."""
+    engine = Engine(libraries={"i18n": "django.templatetags.i18n"})
+    return engine.from_string(source).render(Context(context))
+
+
+def test_reverse_once_gives_what_reverse_gives_and_keeps_it():
+    assert links.reverse_once("website:page", ["about"]) == "/about/"
+    assert links.reverse_once("events:detail", [12]) == reverse("events:detail", args=[12])
+    assert links.reverse_once("events:detail", kwargs={"pk": 7}) == "/events/7/"
+    assert ("website:page", ("about",)) in {key[:2] for key in links._paths}
+    assert len(links._paths) == 3
+
+
+def test_reverse_once_keeps_neither_booleans_nor_objects():
+    # True would share a key with 1 but reverses to "True" (no match here either way).
+    with pytest.raises(NoReverseMatch):
+        links.reverse_once("events:detail", [True])
+    center = Center(pk=3, name="x")
+    with pytest.raises(NoReverseMatch):
+        links.reverse_once("events:detail", [center])
+    assert links._paths == {}
+
+
+def test_a_name_that_does_not_reverse_fails_every_time():
+    for _ in range(2):
+        with pytest.raises(NoReverseMatch):
+            links.reverse_once("website:no-such-page")
+    assert links._paths == {}
+
+
+def test_the_url_tag_is_djangos_with_kept_links():
+    assert render("{% url 'website:page' slug %}", slug="about") == "/about/"
+    assert render("{% url 'website:page' 'about' as link %}[{{ link }}]") == "[/about/]"
+    assert render("{% url 'website:no-such' as link %}[{{ link }}]") == "[]"
+    with pytest.raises(NoReverseMatch):
+        render("{% url 'website:no-such' %}")
+
+
+def test_the_language_is_part_of_a_kept_link():
+    with translation.override("en"):
+        links.reverse_once("website:home")
+    with translation.override("ja"):
+        links.reverse_once("website:home")
+    assert sorted(key[-1] for key in links._paths) == ["en", "ja"]
+
+
+def test_literal_translations_are_djangos_in_each_language():
+    source = (
+        '{% load i18n %}{% translate "News" %}|{% translate "Contact" context "site" %}|'
+        '{% translate "Search" context "site search" as label %}{{ label }}|'
+        '{% translate "News" noop %}|{% translate "News"|upper %}|{% translate word %}'
+    )
+    with translation.override("ja"):
+        assert render(source, word="Events") == "お知らせ|お問い合わせ|検索|News|お知らせ|事業"
+        assert render(source, word="Events") == djangos(source, word="Events")
+    with translation.override("en"):
+        assert render(source, word="Events") == "News|Contact|Search|News|NEWS|Events"
+        assert render(source, word="Events") == djangos(source, word="Events")
+
+
+def test_percent_signs_and_markup_are_as_djangos():
+    source = '{% load i18n %}{% translate "100% <b>" %}|{% translate "50%% off" %}'
+    assert render(source) == djangos(source) == "100% <b>|50%% off"
+
+
+def test_static_urls_come_from_the_manifest_once(tmp_path):
+    (tmp_path / "staticfiles.json").write_text(
+        json.dumps({"version": "1.1", "paths": {"core/kyodo.css": "core/kyodo.0123abcd.css"}})
+    )
+    storage = StaticFilesStorage(location=tmp_path, base_url="/static/")
+    assert storage.url("core/kyodo.css") == "/static/core/kyodo.0123abcd.css"
+    storage.hashed_files = {}  # kept: the manifest does not change while a process runs
+    assert storage.url("core/kyodo.css") == "/static/core/kyodo.0123abcd.css"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_center_is_read_again_after_a_write_only():
+    Center.objects.create(name="センターA")
+    first = memo.until_next_write("center", Center.objects.current)
+    with CaptureQueriesContext(connection) as queries:
+        again = memo.until_next_write("center", Center.objects.current)
+    assert (first.name, again is first, len(queries)) == ("センターA", True, 0)
+    Center.objects.update(name="センターB")
+    assert memo.until_next_write("center", Center.objects.current).name == "センターB"
+
+
+@pytest.mark.django_db
+def test_inside_a_transaction_nothing_is_kept():
+    Center.objects.create(name="センターA")
+    with CaptureQueriesContext(connection) as queries:
+        memo.until_next_write("center", Center.objects.current)
+        memo.until_next_write("center", Center.objects.current)
+    assert len(queries) == 2
+    assert memo._kept == {}
+
+
+@pytest.mark.django_db
+def test_display_switches_carry_the_pages_own_address_and_token(client):
+    Center.objects.create(name="センター")
+    client.cookies["kyodo_size"] = "large"
+    html = client.get('/news/?page=1&x="<b>').content.decode()
+    token = client.cookies["csrftoken"].value
+    assert html.count('name="next" value="/news/?page=1&amp;x=%22%3Cb%3E"') == 4
+    assert 'value="large" aria-pressed="true"' in html
+    assert "kyodonext" not in html and "kyodotoken" not in html
+    tools = html.split('<div class="display-tools">')[1].split('<div class="wrap header-nav">')[0]
+    tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', tools)
+    assert len(tokens) == 4 and len(set(tokens)) == 1 and len(tokens[0]) == 64
+    assert _unmask_cipher_token(tokens[0]) == token
+    other = client.get("/events/").content.decode()
+    assert other.count('name="next" value="/events/"') == 4
