@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.forms import (
     ConsentField,
     EmailField,
+    FastFieldsMixin,
     MultilineTextField,
     TextField,
     WarekiDateField,
@@ -190,7 +191,8 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FastFieldsMixin, forms.Form):
+    # The public directory renders it on every visit: written by Python, not templates.
     q = TextField(label=_("Name or reading"), max_length=100, required=False)
     activity_field = forms.ChoiceField(
         label=_("Field of activity"),
