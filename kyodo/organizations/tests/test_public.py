@@ -167,3 +167,32 @@ def test_a_long_directory_counts_its_groups_and_pages(client, db):
         assert len(queries) == 2, url  # the count and the page's rows
         assert text.count('<tr><th scope="row">') == rows
         assert f"<caption>{PAGE_SIZE + 2}団体</caption>" in text
+
+
+def test_a_group_page_without_upcoming_events_reads_two_queries(client, group):
+    text, queries = page_queries(client, f"/groups/{group.pk}/")
+    assert len(queries) == 2  # the group, whether it has an upcoming event
+    assert "<h1>西東京風の会</h1>" in text
+    assert "現在、この団体が関わる予定の事業はありません。" in text
+
+
+def test_a_group_page_with_upcoming_events_reads_them(client, group):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyodo.collaboration.models import Collaboration
+    from kyodo.events.models import Event
+
+    soon = timezone.localdate() + timedelta(days=10)
+    festival = Event.objects.create(title="市民まつり", kind="festival", date=soon)
+    festival.status = "published"
+    festival.save()
+    record = Collaboration.objects.create(
+        title="市民まつり", form="co_hosting", first_fiscal_year=2026, last_fiscal_year=2026
+    )
+    record.organizations.set([group])
+    record.events.set([festival])
+    text, queries = page_queries(client, f"/groups/{group.pk}/")
+    assert len(queries) == 4  # the group, whether it has events, the events, their guests
+    assert f'<a href="/events/{festival.pk}/">市民まつり</a>' in text
