@@ -30,6 +30,12 @@ class Everything(forms.Form):
     ticks = forms.MultipleChoiceField(
         choices=[("1", "一"), ("2", "二")], widget=forms.CheckboxSelectMultiple
     )
+    grouped = forms.MultipleChoiceField(
+        choices=[("季節", [("s", "春"), ("a", "秋 & 冬")]), ("n", "なし")],
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "columns"}),
+        required=False,
+    )
+    one = forms.ChoiceField(choices=[("1", "<一>"), ("2", "二")], widget=forms.RadioSelect)
     agree = forms.BooleanField(required=False)
     text = forms.CharField(widget=forms.Textarea, required=False)
     yes_no = forms.NullBooleanField(required=False)
@@ -50,11 +56,13 @@ DATA = [
         "kind": "3",
         "many": ["1", "2"],
         "ticks": ["2"],
+        "grouped": ["a", "n"],
+        "one": "2",
         "agree": "on",
         "text": "一行目\n<二行目>",
         "yes_no": "true",
     },
-    {"kind": "bogus", "text": "", "count": "x", "name": "a" * 30},
+    {"kind": "bogus", "text": "", "count": "x", "name": "a" * 30, "one": "9"},
 ]
 
 
@@ -89,3 +97,13 @@ def test_a_stale_form_is_left_to_the_template():
     html = form.fields_html()
     assert html == render_to_string("core/_form_fields.html", {"form": form})
     assert "stale-changes" in html
+
+
+def test_the_common_widgets_need_no_template():
+    class NoTemplates(WidgetRenderer):
+        def get_template(self, template_name):
+            raise AssertionError(template_name)
+
+    form = Everything(DATA[2], renderer=NoTemplates())
+    for name in form.fields:
+        str(form[name])
