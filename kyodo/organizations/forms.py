@@ -15,9 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.forms import (
     ConsentField,
     EmailField,
+    FastFieldsMixin,
     MultilineTextField,
     TextField,
     WarekiDateField,
+    widget_renderer,
 )
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.core.uploads import UploadField, UploadValidator
@@ -76,6 +78,8 @@ def _this_year() -> int:
 
 class OrganizationFieldsForm(forms.Form):
     """The fields an applicant fills in; staff import rows are checked with the same rules."""
+
+    default_renderer = widget_renderer  # the public application form: widgets without templates
 
     name = TextField(label=_("Name of the group"), max_length=200)
     name_reading = ReadingField(label=_("Reading of the name"), max_length=300)
@@ -190,7 +194,8 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class DirectoryFilterForm(forms.Form):
+class DirectoryFilterForm(FastFieldsMixin, forms.Form):
+    # The public directory renders it on every visit: written by Python, not templates.
     q = TextField(label=_("Name or reading"), max_length=100, required=False)
     activity_field = forms.ChoiceField(
         label=_("Field of activity"),
@@ -206,6 +211,7 @@ class DirectoryFilterForm(forms.Form):
 
 
 class StaffFilterForm(forms.Form):
+    default_renderer = widget_renderer
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *Organization.Status.choices]
     )

@@ -217,8 +217,9 @@ class Organization(models.Model):
     def public_fields(self) -> list[tuple[str, str, object]]:
         """(code, label, value) of the fields the group chose to publish, in a fixed order."""
         shown = []
+        published = self.published_field_list
         for code, label in PublishableField.choices:
-            if not self.is_published(code):
+            if code not in published:
                 continue
             value = (
                 "、".join(self.activity_field_labels)

@@ -163,7 +163,11 @@ def directory(
 
 
 def public_organization(*, pk: int) -> Organization | None:
-    return directory().filter(pk=pk).first()
+    """A registered group, as the directory lists it, or None."""
+    try:
+        return Organization.objects.listed().get(pk=pk)
+    except Organization.DoesNotExist:
+        return None
 
 
 def organization_for_representative(*, user) -> Organization | None:

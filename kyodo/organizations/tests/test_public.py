@@ -4,8 +4,12 @@ from datetime import date
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from kyodo.organizations.tests.factories import make_organization
+from kyodo.organizations.views.public import PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 
@@ -119,3 +123,76 @@ def test_the_demo_representative_sees_their_group(client, demo):
     assert "<dd>西東京風の会 (にしとうきょうかぜのかい)</dd>" in page.text
     listing = client.get("/groups/").text
     assert listing.index("NPO法人稲門寺子屋西東京") < listing.index("西東京風の会")
+
+
+def registered(count: int) -> list:
+    return [
+        make_organization(f"会{i:03d}", f"かい{i:03d}", history=[("registered", date(2010, 4, 1))])
+        for i in range(count)
+    ]
+
+
+def page_queries(client, url: str) -> tuple[str, list[str]]:
+    """The page and the queries it made itself (the layout's read of the center left out, as
+    the layout may come to cache it)."""
+    with CaptureQueriesContext(connection) as queries:
+        text = client.get(url).text
+    return text, [q["sql"] for q in queries if '"core_center"' not in q["sql"]]
+
+
+def test_directory_rows_link_each_group_and_name_its_legal_form(client, db):
+    group = make_organization(
+        "<風&の会>", "かぜのかい", history=[("registered", date(2010, 4, 1))], legal_form="npo"
+    )
+    text = client.get("/groups/").text
+    assert (
+        f'<tr><th scope="row"><a href="{reverse("organizations:detail", args=[group.pk])}">'
+        "&lt;風&amp;の会&gt;</a></th><td>かぜのかい</td><td>NPO法人</td></tr>"
+    ) in text
+
+
+def test_the_directory_reads_one_query_when_every_group_fits_on_a_page(client, db):
+    registered(3)
+    text, queries = page_queries(client, "/groups/")
+    assert len(queries) == 1  # no COUNT: the page holds every group
+    assert text.count('<tr><th scope="row">') == 3
+    assert "<caption>3団体</caption>" in text
+    assert len(page_queries(client, "/groups/?legal_form=voluntary&q=%E3%81%8B")[1]) == 1
+
+
+def test_a_long_directory_counts_its_groups_and_pages(client, db):
+    registered(PAGE_SIZE + 2)
+    for url, rows in [("/groups/", PAGE_SIZE), ("/groups/?page=2", 2), ("/groups/?page=9", 2)]:
+        text, queries = page_queries(client, url)
+        assert len(queries) == 2, url  # the count and the page's rows
+        assert text.count('<tr><th scope="row">') == rows
+        assert f"<caption>{PAGE_SIZE + 2}団体</caption>" in text
+
+
+def test_a_group_page_without_upcoming_events_reads_two_queries(client, group):
+    text, queries = page_queries(client, f"/groups/{group.pk}/")
+    assert len(queries) == 2  # the group, whether it has an upcoming event
+    assert "<h1>西東京風の会</h1>" in text
+    assert "現在、この団体が関わる予定の事業はありません。" in text
+
+
+def test_a_group_page_with_upcoming_events_reads_them(client, group):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyodo.collaboration.models import Collaboration
+    from kyodo.events.models import Event
+
+    soon = timezone.localdate() + timedelta(days=10)
+    festival = Event.objects.create(title="市民まつり", kind="festival", date=soon)
+    festival.status = "published"
+    festival.save()
+    record = Collaboration.objects.create(
+        title="市民まつり", form="co_hosting", first_fiscal_year=2026, last_fiscal_year=2026
+    )
+    record.organizations.set([group])
+    record.events.set([festival])
+    text, queries = page_queries(client, f"/groups/{group.pk}/")
+    assert len(queries) == 4  # the group, whether it has events, the events, their guests
+    assert f'<a href="/events/{festival.pk}/">市民まつり</a>' in text

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import PasswordResetConfirmView
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -24,16 +27,49 @@ from kyodo.organizations.views import form_data
 PAGE_SIZE = 50
 
 
+def _directory_page(organizations, number) -> Page:
+    """The requested page of the directory. The first page is read with one row more than it
+    shows: when that row is missing, every group is on it and their number is known without a
+    ``COUNT`` query (the common case of a center's directory)."""
+    if number not in (None, "", "1"):
+        return Paginator(organizations, PAGE_SIZE).get_page(number)
+    rows = list(organizations[: PAGE_SIZE + 1])
+    if len(rows) <= PAGE_SIZE:
+        return Paginator(rows, PAGE_SIZE).page(1)
+    paginator = Paginator(organizations, PAGE_SIZE)
+    return paginator._get_page(rows[:PAGE_SIZE], 1, paginator)
+
+
 def directory(request):
     # Anyone may browse; only what each group chose to publish is shown.
     form = DirectoryFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    organizations = selectors.directory(**filters)
-    page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _directory_page(
+        selectors.directory(**filters).values_list("pk", "name", "name_reading", "legal_form"),
+        request.GET.get("page"),
+    )
     return render(
         request,
         "organizations/public/directory.html",
-        {"form": form, "page": page},
+        {"form": form, "page": page, "rows": _directory_rows(page.object_list)},
+    )
+
+
+def _directory_rows(organizations) -> str:
+    """The table rows of the directory, from (pk, name, reading, legal form) tuples.
+
+    Written here rather than by a template loop, which took a quarter of the page's time for 50
+    rows: one reverse() for the page instead of one per row, each legal form translated once.
+    The HTML is the loop's, byte for byte.
+    """
+    prefix = escape(reverse("organizations:directory"))  # a group's page is <prefix><pk>/
+    labels = {code: escape(str(label)) for code, label in Organization.LegalForm.choices}
+    return mark_safe(
+        "".join(
+            f'\n    <tr><th scope="row"><a href="{prefix}{pk}/">{escape(name)}</a></th>'
+            f"<td>{escape(reading)}</td><td>{labels.get(code) or escape(code)}</td></tr>\n  "
+            for pk, name, reading, code in organizations
+        )
     )
 
 
@@ -41,10 +77,13 @@ def detail(request, pk: int):
     organization = selectors.public_organization(pk=pk)
     if organization is None:
         raise Http404
+    events = event_selectors.group_events(organization)
+    # Most groups have no upcoming event: asking whether there is one costs less than half of
+    # reading the events with their series and venue.
     return render(
         request,
         "organizations/public/detail.html",
-        {"organization": organization, "events": event_selectors.group_events(organization)},
+        {"organization": organization, "events": events if events.exists() else ()},
     )
 
 
