@@ -67,6 +67,10 @@ def demo_pages(base: str) -> dict[str, str]:
         with urllib.request.urlopen(base + path, timeout=10) as response:
             return json.load(response)
 
+    def first_link(path: str, pattern: str) -> str:
+        with urllib.request.urlopen(base + path, timeout=10) as response:
+            return re.search(pattern, response.read().decode()).group(0)
+
     event = get("/api/v1/events")["items"][0]["url"]
     meetings = get("/api/v1/meetings?fiscal_year=2010")["items"]
     minutes = next(m["minutes_url"] for m in meetings if m["minutes_url"])
@@ -74,9 +78,17 @@ def demo_pages(base: str) -> dict[str, str]:
         "home": "/",
         "event list": "/events/",
         "event page": urllib.parse.urlsplit(event).path,
+        "event calendar": "/events/calendar/",
         "minutes page": urllib.parse.urlsplit(minutes).path,
+        "committee": "/committee/",
         "news": "/news/",
+        "news post": first_link("/news/", r"/news/\d+/"),
         "group directory": "/groups/",
+        "group page": first_link("/groups/", r"/groups/\d+/"),
+        "collaboration": "/collaboration/",
+        "collaboration record": first_link("/collaboration/", r"/collaboration/\d+/"),
+        "contact form": "/contact/",
+        "access": "/access/",
     }
 
 

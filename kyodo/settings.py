@@ -207,6 +207,10 @@ TEMPLATES = [
     }
 ]
 
+# Form widgets (inputs, selects and their options, text areas, checkbox and radio groups) are
+# written by Python, byte for byte as Django's widget templates write them (kyodo/core/forms.py).
+FORM_RENDERER = "kyodo.core.forms.WidgetRenderer"
+
 # Each web worker keeps its database connection for DB_CONN_MAX_AGE seconds (0: a new one for every
 # request, as Django's default; opening one costs several milliseconds on PostgreSQL). A kept
 # connection is checked before each request reuses it (CONN_HEALTH_CHECKS), so a restarted

@@ -250,10 +250,9 @@ def form_fields_html(form) -> str:
 
 
 class FastFieldsMixin:
-    """For a form shown on busy public pages: its widgets are written by :class:`WidgetRenderer`
-    and ``{{ form.fields_html }}`` writes what ``{% include "core/_form_fields.html" %}`` would."""
-
-    default_renderer = widget_renderer
+    """For a form shown on busy public pages: ``{{ form.fields_html }}`` writes what
+    ``{% include "core/_form_fields.html" %}`` would (its widgets by :class:`WidgetRenderer`,
+    settings.FORM_RENDERER)."""
 
     def fields_html(self) -> str:
         return form_fields_html(self)

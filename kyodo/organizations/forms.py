@@ -19,7 +19,6 @@ from kyodo.core.forms import (
     MultilineTextField,
     TextField,
     WarekiDateField,
-    widget_renderer,
 )
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.core.uploads import UploadField, UploadValidator
@@ -78,8 +77,6 @@ def _this_year() -> int:
 
 class OrganizationFieldsForm(forms.Form):
     """The fields an applicant fills in; staff import rows are checked with the same rules."""
-
-    default_renderer = widget_renderer  # the public application form: widgets without templates
 
     name = TextField(label=_("Name of the group"), max_length=200)
     name_reading = ReadingField(label=_("Reading of the name"), max_length=300)
@@ -211,7 +208,6 @@ class DirectoryFilterForm(FastFieldsMixin, forms.Form):
 
 
 class StaffFilterForm(forms.Form):
-    default_renderer = widget_renderer
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All")), *Organization.Status.choices]
     )

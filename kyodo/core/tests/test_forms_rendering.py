@@ -107,3 +107,10 @@ def test_the_common_widgets_need_no_template():
     form = Everything(DATA[2], renderer=NoTemplates())
     for name in form.fields:
         str(form[name])
+
+
+def test_every_form_of_the_project_uses_the_python_widgets():
+    class Any(forms.Form):
+        name = forms.CharField()
+
+    assert type(Any().renderer) is WidgetRenderer
