@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kyodo.core.form_rendering import fast_renderer
 from kyodo.core.forms import CleanTextForm, ConsentField, EmailField, PhoneField, WarekiDateField
 from kyodo.core.models import Venue
 from kyodo.core.text import is_reading, normalize_reading
@@ -31,6 +32,9 @@ def clean_reading(value: str) -> str:
 
 class ApplicationForm(CleanTextForm):
     """A citizen's application from the public event page, as a person or for a group."""
+
+    # Its widgets (a select of every registered group) written without a template each.
+    default_renderer = fast_renderer
 
     kind = forms.ChoiceField(
         label=_("Applying as"),
@@ -76,6 +80,14 @@ class ApplicationForm(CleanTextForm):
 
     group_fields = ("organization", "group_name", "people")
     person_fields = ("name", "name_reading", "email", "phone", "note")
+
+    def group_bound_fields(self) -> list:
+        """The group's fields in their order (events/_application_fields.html)."""
+        return [self[name] for name in self.group_fields if name in self.fields]
+
+    def person_bound_fields(self) -> list:
+        """The applicant's fields in their order (events/_application_fields.html)."""
+        return [self[name] for name in self.person_fields if name in self.fields]
 
     def clean_name_reading(self) -> str:
         return clean_reading(self.cleaned_data["name_reading"])
