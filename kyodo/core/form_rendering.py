@@ -19,6 +19,8 @@ the widgets it leaves to the templates).
 
 from __future__ import annotations
 
+import html
+
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.html import conditional_escape
@@ -31,6 +33,9 @@ _OPTION = _WIDGETS + "select_option.html"
 
 def _text(value) -> str:
     """``{{ value }}`` in an autoescaping template."""
+    if type(value) is str:
+        # What Django's escape does (html.escape of the text), without its lazy-string check.
+        return html.escape(value)
     value = localize(template_localtime(value))
     if not issubclass(type(value), str):
         value = str(value)
@@ -43,7 +48,7 @@ def _formatted(value) -> str:
     # string first: ``str`` in both cases.
     text = str(value)
     # stringformat is a "safe" filter: safe input stays unescaped.
-    return text if isinstance(value, SafeData) else conditional_escape(text)
+    return text if isinstance(value, SafeData) else html.escape(text)
 
 
 def _attrs(attrs: dict) -> str:

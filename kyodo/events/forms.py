@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -30,6 +31,22 @@ def clean_reading(value: str) -> str:
 # --- applications ------------------------------------------------------------------------------
 
 
+class _GroupNames(ModelChoiceIterator):
+    """The registered groups as (pk, name) rows, without building each group: the select shows
+    only their names (``Organization.__str__``). Checking the chosen one still reads the group
+    from the field's queryset."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, name in self.queryset.values_list("pk", "name"):
+            yield (ModelChoiceIteratorValue(pk, None), name)
+
+
+class RegisteredGroupField(forms.ModelChoiceField):
+    iterator = _GroupNames
+
+
 class ApplicationForm(CleanTextForm):
     """A citizen's application from the public event page, as a person or for a group."""
 
@@ -42,7 +59,7 @@ class ApplicationForm(CleanTextForm):
         widget=forms.RadioSelect,
         initial=Application.Kind.INDIVIDUAL,
     )
-    organization = forms.ModelChoiceField(
+    organization = RegisteredGroupField(
         label=_("Registered group"),
         queryset=registered_groups(),
         required=False,

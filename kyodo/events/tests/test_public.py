@@ -74,12 +74,33 @@ def test_the_list_takes_a_fixed_number_of_queries(
         services.guest_add(actor=staff_user, event=event, name=f"講師{n}", role="lecturer")
         apply(event, n)
 
-    # The center (context processor), the months for the month filter, the page's count, the
-    # events with their counts, their guests.
+    # The center (context processor), the months for the month filter, the events (the first
+    # page holds them all: no COUNT), their guests, their application counts.
     with django_assert_num_queries(5):
         response = client.get("/events/")
 
     assert response.text.count('<article class="event"') == count
+
+
+@pytest.mark.parametrize(("count", "queries"), [(20, 5), (21, 6)])
+def test_the_first_page_counts_its_events_itself_when_it_holds_them_all(
+    client, make_event, count, queries, django_assert_num_queries
+):
+    for n in range(count):
+        make_event(title=f"講座{n}", date=timezone.localdate() + timedelta(days=n))
+
+    # Center, months, the first page (and one more, to know whether it holds them all), [the
+    # COUNT for "N件" when it does not], guests, application counts.
+    with django_assert_num_queries(queries):
+        first = client.get("/events/")
+    second = client.get("/events/?page=2")
+
+    assert f"{count}件の事業があります。" in first.text
+    assert first.text.count('<article class="event"') == 20
+    assert ("?page=2" in first.text) is (count > 20)
+    assert f"{count}件の事業があります。" in second.text
+    assert second.text.count('<article class="event"') == (1 if count > 20 else 20)
+    assert ("講座20" in second.text) is (count > 20)
 
 
 # --- an event and its application form --------------------------------------------------------------
@@ -318,6 +339,28 @@ def test_only_registered_groups_are_offered(client, make_event, status, offered)
     )
     assert response.status_code == (302 if offered else 400)
     assert Application.objects.filter(organization=group).exists() is offered
+
+
+def test_the_group_select_names_every_registered_group_and_keeps_the_choice(client, make_event):
+    from kyodo.events.selectors import registered_groups
+
+    event = make_event(capacity_groups=10)
+    organization("西東京ひかりの会", "にしとうきょうひかりのかい")
+    chosen = organization("<あおぞら&会>", "あおぞらのかい")
+    options = "".join(
+        f'\n  <option value="{group.pk}">{group}</option>\n' for group in registered_groups()
+    ).replace("<あおぞら&会>", "&lt;あおぞら&amp;会&gt;")
+    empty = '<option value="" selected>（登録団体ではない）</option>\n'
+
+    page = client.get(f"/events/{event.pk}/").text
+
+    assert empty + options + "\n</select>" in page
+    # Refused (no head count): the group stays chosen.
+    response = client.post(
+        f"/events/{event.pk}/", form_data(kind="group", organization=str(chosen.pk))
+    )
+    assert response.status_code == 400
+    assert f'<option value="{chosen.pk}" selected>&lt;あおぞら&amp;会&gt;</option>' in response.text
 
 
 def test_cancelling_mails_a_confirmation(client, make_event):
