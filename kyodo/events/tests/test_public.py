@@ -123,6 +123,22 @@ def test_the_event_page_shows_counts_but_never_who_applied(client, make_event):
         assert private not in response.text
 
 
+def test_the_event_page_with_its_form_takes_a_fixed_number_of_queries(
+    client, make_event, staff_user, django_assert_num_queries
+):
+    event = make_event(capacity_people=10, capacity_groups=5)
+    services.guest_add(actor=staff_user, event=event, name="嶋田安民", role="guest")
+    apply(event, 1)
+    for n in range(3):
+        organization(f"団体{n}", f"だんたい{n}")
+
+    # The center, the event, its guests, its application counts, the registered groups.
+    with django_assert_num_queries(5):
+        response = client.get(f"/events/{event.pk}/")
+
+    assert 'name="organization"' in response.text and "団体2" in response.text
+
+
 def test_a_draft_is_not_public(client, make_event):
     event = make_event(status=Event.Status.DRAFT)
     assert client.get(f"/events/{event.pk}/").status_code == 404
