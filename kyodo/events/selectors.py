@@ -216,8 +216,10 @@ PUBLIC_COUNTS = ("confirmed_people", "confirmed_groups", "waitlisted_count")
 
 
 def public_list_counts(events: list[Event]) -> list[Event]:
-    """A page of ``public_event_list`` with the counts the list shows (as ``public_event``)."""
-    return attach_counts(events, *PUBLIC_COUNTS)
+    """A page of ``public_event_list`` with the counts the list shows (as ``public_event``): on
+    the events that show them (``Event.shows_application_counts``)."""
+    attach_counts([event for event in events if event.shows_application_counts], *PUBLIC_COUNTS)
+    return events
 
 
 def public_events_in_month(month: Month) -> QuerySet[Event]:
@@ -238,10 +240,12 @@ def public_event_months() -> list[Month]:
 def public_event(pk: int) -> Event | None:
     """One visible event with the counts its page shows: ``confirmed_people``,
     ``confirmed_groups`` (so ``places_left`` and ``group_places_left``) and
-    ``waitlisted_count``. Every application posted reads it first, so it builds no more
-    aggregates than the page needs (``attach_counts``: a small query of its own)."""
+    ``waitlisted_count``, when it shows them (``Event.shows_application_counts``; a cancelled
+    event or one without applications has none: ``places_left`` is None). Every application
+    posted reads it first, so it builds no more aggregates than the page needs
+    (``attach_counts``: a small query of its own)."""
     event = _base().visible().filter(pk=pk).first()
-    if event is not None:
+    if event is not None and event.shows_application_counts:
         attach_counts([event], *PUBLIC_COUNTS)
     return event
 

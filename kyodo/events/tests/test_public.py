@@ -139,6 +139,29 @@ def test_the_event_page_with_its_form_takes_a_fixed_number_of_queries(
     assert 'name="organization"' in response.text and "団体2" in response.text
 
 
+@pytest.mark.parametrize(
+    ("fields", "queries"),
+    [
+        ({}, 5),  # the form reads the registered groups
+        ({"accepts_applications": False}, 3),  # no counts shown, no form
+        ({"status": Event.Status.CANCELLED}, 3),
+    ],
+)
+def test_an_event_page_reads_counts_only_when_it_shows_them(
+    client, make_event, fields, queries, django_assert_num_queries
+):
+    event = make_event(capacity_people=10, **fields)
+    if not fields:
+        apply(event, 1)
+
+    # The center, the event, its guests, [its application counts, the registered groups].
+    with django_assert_num_queries(queries):
+        response = client.get(f"/events/{event.pk}/")
+
+    assert ("現在の申し込み" in response.text) is (not fields)
+    assert ("1人、残り9席" in response.text) is (not fields)
+
+
 def test_a_draft_is_not_public(client, make_event):
     event = make_event(status=Event.Status.DRAFT)
     assert client.get(f"/events/{event.pk}/").status_code == 404
