@@ -250,21 +250,38 @@ def public_event(pk: int) -> Event | None:
     return event
 
 
+# What the home page shows of an event: date, time, name (title, series and number) and venue.
+_HOME_FIELDS = (
+    "date",
+    "start_time",
+    "title",
+    "series",
+    "series_number",
+    "series__name",
+    "venue",
+    "venue__name",
+    "venue_text",
+)
+
+
 def upcoming_events(*, limit: int, today: date | None = None) -> list[Event]:
     """The first ``limit`` events of ``public_events`` with only what the home page shows (date,
-    time, name, venue): no counts, no guests."""
+    time, name, venue): no counts, no guests, no other field."""
     return list(
         Event.objects.listed(today)
         .select_related("series", "venue")
+        .only(*_HOME_FIELDS)
         .order_by("date", "start_time", "pk")[:limit]
     )
 
 
 def recent_events(*, limit: int) -> QuerySet[Event]:
-    """The latest visible events, newest first (the home page between programmes)."""
+    """The latest visible events, newest first (the home page between programmes), with only
+    what the home page shows, as ``upcoming_events``."""
     return (
         Event.objects.visible()
         .select_related("series", "venue")
+        .only(*_HOME_FIELDS)
         .order_by("-date", "-start_time", "-pk")[:limit]
     )
 

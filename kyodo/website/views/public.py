@@ -46,7 +46,7 @@ def page(request, slug: str):
 
 def _news_titles():
     # Titles and dates only (home and the news list): no body, no attachments.
-    return selectors.published_news().prefetch_related(None).defer("body")
+    return selectors.published_news().prefetch_related(None).only("title", "published_at")
 
 
 def news_list(request):
