@@ -4,9 +4,11 @@
 from __future__ import annotations
 
 from django import forms
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kyodo.core.form_rendering import fast_renderer
 from kyodo.core.forms import CleanTextForm, ConsentField, EmailField, PhoneField, WarekiDateField
 from kyodo.core.models import Venue
 from kyodo.core.text import is_reading, normalize_reading
@@ -29,8 +31,27 @@ def clean_reading(value: str) -> str:
 # --- applications ------------------------------------------------------------------------------
 
 
+class _GroupNames(ModelChoiceIterator):
+    """The registered groups as (pk, name) rows, without building each group: the select shows
+    only their names (``Organization.__str__``). Checking the chosen one still reads the group
+    from the field's queryset."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, name in self.queryset.values_list("pk", "name"):
+            yield (ModelChoiceIteratorValue(pk, None), name)
+
+
+class RegisteredGroupField(forms.ModelChoiceField):
+    iterator = _GroupNames
+
+
 class ApplicationForm(CleanTextForm):
     """A citizen's application from the public event page, as a person or for a group."""
+
+    # Its widgets (a select of every registered group) written without a template each.
+    default_renderer = fast_renderer
 
     kind = forms.ChoiceField(
         label=_("Applying as"),
@@ -38,7 +59,7 @@ class ApplicationForm(CleanTextForm):
         widget=forms.RadioSelect,
         initial=Application.Kind.INDIVIDUAL,
     )
-    organization = forms.ModelChoiceField(
+    organization = RegisteredGroupField(
         label=_("Registered group"),
         queryset=registered_groups(),
         required=False,
@@ -76,6 +97,14 @@ class ApplicationForm(CleanTextForm):
 
     group_fields = ("organization", "group_name", "people")
     person_fields = ("name", "name_reading", "email", "phone", "note")
+
+    def group_bound_fields(self) -> list:
+        """The group's fields in their order (events/_application_fields.html)."""
+        return [self[name] for name in self.group_fields if name in self.fields]
+
+    def person_bound_fields(self) -> list:
+        """The applicant's fields in their order (events/_application_fields.html)."""
+        return [self[name] for name in self.person_fields if name in self.fields]
 
     def clean_name_reading(self) -> str:
         return clean_reading(self.cleaned_data["name_reading"])

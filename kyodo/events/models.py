@@ -240,6 +240,13 @@ class Event(models.Model):
         return self.status in (self.Status.HELD, self.Status.CANCELLED)
 
     @property
+    def shows_application_counts(self) -> bool:
+        """Whether the public pages show its application counts (events/_event_facts.html): an
+        event that takes (or took) applications and is not cancelled. The public selectors read
+        the counts of these events only."""
+        return self.accepts_applications and self.status != self.Status.CANCELLED
+
+    @property
     def places_left(self) -> int | None:
         """Free places for people; needs the ``confirmed_people`` annotation of the selectors."""
         taken = getattr(self, "confirmed_people", None)

@@ -41,6 +41,56 @@ def with_counts(events: QuerySet[Event], *names: str) -> QuerySet[Event]:
     return events.annotate(**{name: counts[name] for name in names or counts})
 
 
+# What each count of ``with_counts`` adds up, for ``attach_counts``: the statuses and the kind
+# (None: any) of the applications counted, and whether their people are summed (else counted).
+_COUNTED: dict[str, tuple[frozenset[str], str | None, bool]] = {
+    "confirmed_people": (frozenset({Application.Status.CONFIRMED}), None, True),
+    "confirmed_groups": (frozenset({Application.Status.CONFIRMED}), Application.Kind.GROUP, False),
+    "confirmed_count": (frozenset({Application.Status.CONFIRMED}), None, False),
+    "application_count": (
+        frozenset({Application.Status.CONFIRMED, Application.Status.WAITLISTED}),
+        None,
+        False,
+    ),
+    "waitlisted_count": (frozenset({Application.Status.WAITLISTED}), None, False),
+    "waitlisted_people": (frozenset({Application.Status.WAITLISTED}), None, True),
+    "waitlisted_groups": (
+        frozenset({Application.Status.WAITLISTED}),
+        Application.Kind.GROUP,
+        False,
+    ),
+    "cancelled_count": (frozenset({Application.Status.CANCELLED}), None, False),
+}
+
+
+def attach_counts(events: list[Event], *names: str) -> list[Event]:
+    """Set on each of ``events`` the counts ``with_counts`` annotates (only ``names`` when
+    given), with the same values, read by one small query grouped by event, status and kind.
+
+    For a page of events: cheaper than the annotation, which makes the database group the events'
+    own rows (every column, and their series' and venue's) and costs Django far more to build.
+    """
+    names = names or tuple(_COUNTED)
+    totals = {event.pk: dict.fromkeys(names, 0) for event in events}
+    if totals:
+        rows = (
+            Application.objects.filter(event_id__in=totals)
+            .order_by()
+            .values_list("event_id", "status", "kind")
+            .annotate(n=Count("pk"), people=Sum("people"))
+        )
+        for event_id, status, kind, n, people in rows:
+            counts = totals[event_id]
+            for name in names:
+                statuses, only_kind, of_people = _COUNTED[name]
+                if status in statuses and (only_kind is None or kind == only_kind):
+                    counts[name] += people if of_people else n
+    for event in events:
+        for name, value in totals[event.pk].items():
+            setattr(event, name, value)
+    return events
+
+
 def _base() -> QuerySet[Event]:
     return Event.objects.select_related("series", "venue").prefetch_related(
         Prefetch("guests", queryset=Guest.objects.order_by("position", "pk"))
@@ -148,6 +198,8 @@ def public_event_list(
     Without a month: the listed events (from today on, as ``public_events``).
     With a month: every visible event of that month (held ones too, drafts never).
     ``open_now`` keeps the events that take applications today.
+
+    Without counts: the list shows a page of it, given them by ``public_list_counts``.
     """
     today = today or timezone.localdate()
     events = _base().listed(today) if month is None else public_events_in_month(month)
@@ -155,10 +207,19 @@ def public_event_list(
         events = events.filter(kind=kind)
     if open_now:
         events = events.open_for_applications(today)
-    # Only the counts the list shows (events/_event_facts.html), as ``public_event``.
-    return with_counts(events, "confirmed_people", "confirmed_groups", "waitlisted_count").order_by(
-        "date", "start_time", "pk"
-    )
+    return events.order_by("date", "start_time", "pk")
+
+
+# The counts the public pages show (events/_event_facts.html): ``places_left`` and
+# ``group_places_left`` come from the first two.
+PUBLIC_COUNTS = ("confirmed_people", "confirmed_groups", "waitlisted_count")
+
+
+def public_list_counts(events: list[Event]) -> list[Event]:
+    """A page of ``public_event_list`` with the counts the list shows (as ``public_event``): on
+    the events that show them (``Event.shows_application_counts``)."""
+    attach_counts([event for event in events if event.shows_application_counts], *PUBLIC_COUNTS)
+    return events
 
 
 def public_events_in_month(month: Month) -> QuerySet[Event]:
@@ -179,31 +240,48 @@ def public_event_months() -> list[Month]:
 def public_event(pk: int) -> Event | None:
     """One visible event with the counts its page shows: ``confirmed_people``,
     ``confirmed_groups`` (so ``places_left`` and ``group_places_left``) and
-    ``waitlisted_count``. Every application posted reads it first, so it builds no more
-    aggregates than the page needs."""
-    return with_counts(
-        _base().visible().filter(pk=pk),
-        "confirmed_people",
-        "confirmed_groups",
-        "waitlisted_count",
-    ).first()
+    ``waitlisted_count``, when it shows them (``Event.shows_application_counts``; a cancelled
+    event or one without applications has none: ``places_left`` is None). Every application
+    posted reads it first, so it builds no more aggregates than the page needs
+    (``attach_counts``: a small query of its own)."""
+    event = _base().visible().filter(pk=pk).first()
+    if event is not None and event.shows_application_counts:
+        attach_counts([event], *PUBLIC_COUNTS)
+    return event
+
+
+# What the home page shows of an event: date, time, name (title, series and number) and venue.
+_HOME_FIELDS = (
+    "date",
+    "start_time",
+    "title",
+    "series",
+    "series_number",
+    "series__name",
+    "venue",
+    "venue__name",
+    "venue_text",
+)
 
 
 def upcoming_events(*, limit: int, today: date | None = None) -> list[Event]:
     """The first ``limit`` events of ``public_events`` with only what the home page shows (date,
-    time, name, venue): no counts, no guests."""
+    time, name, venue): no counts, no guests, no other field."""
     return list(
         Event.objects.listed(today)
         .select_related("series", "venue")
+        .only(*_HOME_FIELDS)
         .order_by("date", "start_time", "pk")[:limit]
     )
 
 
 def recent_events(*, limit: int) -> QuerySet[Event]:
-    """The latest visible events, newest first (the home page between programmes)."""
+    """The latest visible events, newest first (the home page between programmes), with only
+    what the home page shows, as ``upcoming_events``."""
     return (
         Event.objects.visible()
         .select_related("series", "venue")
+        .only(*_HOME_FIELDS)
         .order_by("-date", "-start_time", "-pk")[:limit]
     )
 

@@ -74,12 +74,33 @@ def test_the_list_takes_a_fixed_number_of_queries(
         services.guest_add(actor=staff_user, event=event, name=f"講師{n}", role="lecturer")
         apply(event, n)
 
-    # The center (context processor), the months for the month filter, the page's count, the
-    # events with their counts, their guests.
+    # The center (context processor), the months for the month filter, the events (the first
+    # page holds them all: no COUNT), their guests, their application counts.
     with django_assert_num_queries(5):
         response = client.get("/events/")
 
     assert response.text.count('<article class="event"') == count
+
+
+@pytest.mark.parametrize(("count", "queries"), [(20, 5), (21, 6)])
+def test_the_first_page_counts_its_events_itself_when_it_holds_them_all(
+    client, make_event, count, queries, django_assert_num_queries
+):
+    for n in range(count):
+        make_event(title=f"講座{n}", date=timezone.localdate() + timedelta(days=n))
+
+    # Center, months, the first page (and one more, to know whether it holds them all), [the
+    # COUNT for "N件" when it does not], guests, application counts.
+    with django_assert_num_queries(queries):
+        first = client.get("/events/")
+    second = client.get("/events/?page=2")
+
+    assert f"{count}件の事業があります。" in first.text
+    assert first.text.count('<article class="event"') == 20
+    assert ("?page=2" in first.text) is (count > 20)
+    assert f"{count}件の事業があります。" in second.text
+    assert second.text.count('<article class="event"') == (1 if count > 20 else 20)
+    assert ("講座20" in second.text) is (count > 20)
 
 
 # --- an event and its application form --------------------------------------------------------------
@@ -100,6 +121,45 @@ def test_the_event_page_shows_counts_but_never_who_applied(client, make_event):
     for private in ("申込者1", "申込者2", "申込者3", "person1@example.jp", "042-111-2222",
                     "西東京風の会"):  # fmt: skip
         assert private not in response.text
+
+
+def test_the_event_page_with_its_form_takes_a_fixed_number_of_queries(
+    client, make_event, staff_user, django_assert_num_queries
+):
+    event = make_event(capacity_people=10, capacity_groups=5)
+    services.guest_add(actor=staff_user, event=event, name="嶋田安民", role="guest")
+    apply(event, 1)
+    for n in range(3):
+        organization(f"団体{n}", f"だんたい{n}")
+
+    # The center, the event, its guests, its application counts, the registered groups.
+    with django_assert_num_queries(5):
+        response = client.get(f"/events/{event.pk}/")
+
+    assert 'name="organization"' in response.text and "団体2" in response.text
+
+
+@pytest.mark.parametrize(
+    ("fields", "queries"),
+    [
+        ({}, 5),  # the form reads the registered groups
+        ({"accepts_applications": False}, 3),  # no counts shown, no form
+        ({"status": Event.Status.CANCELLED}, 3),
+    ],
+)
+def test_an_event_page_reads_counts_only_when_it_shows_them(
+    client, make_event, fields, queries, django_assert_num_queries
+):
+    event = make_event(capacity_people=10, **fields)
+    if not fields:
+        apply(event, 1)
+
+    # The center, the event, its guests, [its application counts, the registered groups].
+    with django_assert_num_queries(queries):
+        response = client.get(f"/events/{event.pk}/")
+
+    assert ("現在の申し込み" in response.text) is (not fields)
+    assert ("1人、残り9席" in response.text) is (not fields)
 
 
 def test_a_draft_is_not_public(client, make_event):
@@ -318,6 +378,28 @@ def test_only_registered_groups_are_offered(client, make_event, status, offered)
     )
     assert response.status_code == (302 if offered else 400)
     assert Application.objects.filter(organization=group).exists() is offered
+
+
+def test_the_group_select_names_every_registered_group_and_keeps_the_choice(client, make_event):
+    from kyodo.events.selectors import registered_groups
+
+    event = make_event(capacity_groups=10)
+    organization("西東京ひかりの会", "にしとうきょうひかりのかい")
+    chosen = organization("<あおぞら&会>", "あおぞらのかい")
+    options = "".join(
+        f'\n  <option value="{group.pk}">{group}</option>\n' for group in registered_groups()
+    ).replace("<あおぞら&会>", "&lt;あおぞら&amp;会&gt;")
+    empty = '<option value="" selected>（登録団体ではない）</option>\n'
+
+    page = client.get(f"/events/{event.pk}/").text
+
+    assert empty + options + "\n</select>" in page
+    # Refused (no head count): the group stays chosen.
+    response = client.post(
+        f"/events/{event.pk}/", form_data(kind="group", organization=str(chosen.pk))
+    )
+    assert response.status_code == 400
+    assert f'<option value="{chosen.pk}" selected>&lt;あおぞら&amp;会&gt;</option>' in response.text
 
 
 def test_cancelling_mails_a_confirmation(client, make_event):

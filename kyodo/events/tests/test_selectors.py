@@ -55,3 +55,28 @@ def test_cancelled_and_waiting_applications_are_counted_apart(make_event, staff_
     assert (counted.confirmed_people, counted.application_count, counted.waitlisted_count,
             counted.cancelled_count) == (1, 2, 1, 1)  # fmt: skip
     assert Event.objects.count() == 1
+
+
+def test_attach_counts_gives_the_counts_of_with_counts(make_event, staff_user):
+    from kyodo.events.selectors import _COUNTED, attach_counts, with_counts
+
+    full = make_event(title="満席の講座", capacity_people=3, capacity_groups=1)
+    apply(full, 1, people=1)
+    apply(full, 2, kind="group", group_name="風の会", people=2)
+    apply(full, 3, kind="group", group_name="星の会", people=4)  # waiting: no group place
+    apply(full, 4, people=1)  # waiting: no place
+    services.application_cancel(actor=None, application=apply(full, 5, people=1))
+    quiet = make_event(title="申し込みのない講座")
+    events = Event.objects.filter(pk__in=[full.pk, quiet.pk]).order_by("pk")
+
+    annotated = {e.pk: {name: getattr(e, name) for name in _COUNTED} for e in with_counts(events)}
+    attached = {
+        e.pk: {name: getattr(e, name) for name in _COUNTED} for e in attach_counts(list(events))
+    }
+
+    assert attached == annotated
+    assert annotated[full.pk]["waitlisted_groups"] == 1
+    assert set(annotated[quiet.pk].values()) == {0}
+    only = attach_counts(list(events.all()), "confirmed_people")[0]
+    assert not hasattr(only, "waitlisted_count") and only.confirmed_people == 3
+    assert attach_counts([]) == []

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,9 +45,8 @@ def event_list(request: HttpRequest) -> HttpResponse:
     # Counts only: who applied is never shown on the public site.
     form = EventFilterForm(request.GET or None, months=selectors.public_event_months())
     filters = form.filters()
-    page = Paginator(selectors.public_event_list(**filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = _page(selectors.public_event_list(**filters), request.GET.get("page"))
+    selectors.public_list_counts(page.object_list)
     month = filters["month"]
     return render(
         request,
@@ -61,6 +61,21 @@ def event_list(request: HttpRequest) -> HttpResponse:
         },
         status=400 if form.errors else 200,
     )
+
+
+def _page(events: QuerySet[Event], number: str | None) -> Page:
+    """``Paginator(events, PAGE_SIZE).get_page(number)`` with its events read (a list). The
+    first page, when it holds every event (the usual case: a few weeks of events), is read
+    without the COUNT query: its length is the count."""
+    paginator = Paginator(events, PAGE_SIZE)
+    if number in (None, "", "1"):
+        first = list(events[: PAGE_SIZE + 1])
+        if len(first) <= PAGE_SIZE:
+            paginator.count = len(first)
+        return Page(first[:PAGE_SIZE], 1, paginator)
+    page = paginator.get_page(number)
+    page.object_list = list(page.object_list)
+    return page
 
 
 @dataclass

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
+from kyodo.core.context_processors import center as center_context
 from kyodo.events import selectors as event_selectors
 from kyodo.website import selectors
 from kyodo.website.models import AccessInfo, NewsAttachment, Page
@@ -37,14 +38,15 @@ def page(request, slug: str):
     if slug == Page.Slug.ACCESSIBILITY:
         context["statement"] = selectors.latest_accessibility_statement()
     if slug == Page.Slug.ACCESS:
-        context["access"] = selectors.site_access()
+        # The center the layout shows, read once for the request by its context processor.
+        context["access"] = selectors.site_access(center_context(request)["center"])
     context["fallback_title"] = Page.Slug(slug).label
     return render(request, "website/page.html", context)
 
 
 def _news_titles():
     # Titles and dates only (home and the news list): no body, no attachments.
-    return selectors.published_news().prefetch_related(None).defer("body")
+    return selectors.published_news().prefetch_related(None).only("title", "published_at")
 
 
 def news_list(request):
