@@ -9,15 +9,12 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import pgettext_lazy
 
-from kyodo.core.form_rendering import fast_renderer
 from kyodo.core.months import Month
 from kyodo.events.models import EventKind
 
 
 class EventFilterForm(forms.Form):
     """``?kind=lecture&month=2011-02&open=1``; every field optional, all of them combine."""
-
-    default_renderer = fast_renderer
 
     kind = forms.ChoiceField(
         label=pgettext_lazy("event filter", "Kind of event"),

@@ -8,7 +8,6 @@ from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kyodo.core.form_rendering import fast_renderer
 from kyodo.core.forms import CleanTextForm, ConsentField, EmailField, PhoneField, WarekiDateField
 from kyodo.core.models import Venue
 from kyodo.core.text import is_reading, normalize_reading
@@ -49,9 +48,6 @@ class RegisteredGroupField(forms.ModelChoiceField):
 
 class ApplicationForm(CleanTextForm):
     """A citizen's application from the public event page, as a person or for a group."""
-
-    # Its widgets (a select of every registered group) written without a template each.
-    default_renderer = fast_renderer
 
     kind = forms.ChoiceField(
         label=_("Applying as"),

@@ -1,4 +1,5 @@
-"""The Python-written widgets of ``FastRenderer`` give exactly the HTML of Django's templates."""
+"""The Python-written widgets of ``WidgetRenderer`` give exactly the HTML of Django's templates,
+widget by widget and sub-widget by sub-widget (``{{ radio.tag }}``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django import forms
 from django.forms.renderers import DjangoTemplates
 from django.utils.safestring import mark_safe
 
-from kyodo.core.form_rendering import FAST_WIDGETS, FastRenderer
+from kyodo.core.forms import _WIDGETS, WidgetRenderer
 
 TRICKY = "<b>\"a\" & 'b'</b>　全角"
 
@@ -77,11 +78,11 @@ def _html(form) -> list[str]:
 
 
 def test_fast_widgets_write_what_the_templates_write():
-    for fast, slow in zip(_forms(FastRenderer()), _forms(DjangoTemplates()), strict=True):
+    for fast, slow in zip(_forms(WidgetRenderer()), _forms(DjangoTemplates()), strict=True):
         assert _html(fast) == _html(slow)
 
 
-@pytest.mark.parametrize("name", sorted(FAST_WIDGETS))
+@pytest.mark.parametrize("name", sorted(_WIDGETS))
 def test_every_fast_widget_is_one_of_django(name):
     assert DjangoTemplates().get_template(name)
 
@@ -91,6 +92,6 @@ def test_an_option_with_a_template_of_its_own_goes_through_the_templates():
         option_template_name = "django/forms/widgets/input_option.html"
 
     widget = Custom(choices=[("a", "一")])
-    assert widget.render("x", "a", renderer=FastRenderer()) == widget.render(
+    assert widget.render("x", "a", renderer=WidgetRenderer()) == widget.render(
         "x", "a", renderer=DjangoTemplates()
     )
