@@ -121,6 +121,11 @@ def _input_option(option: dict) -> str:
     return f"<label{label_for}>{_input(option)}\n {_shown(option['label'])}</label>\n\n"
 
 
+def _input_option_alone(option: dict) -> str:
+    # One option rendered on its own ({{ radio.tag }}): the renderer strips a template's output.
+    return _input_option(option).strip()
+
+
 def _multiple_input(widget: dict) -> str:
     # django/forms/widgets/multiple_input.html (checkbox_select.html, radio.html)
     widget_id = widget["attrs"].get("id")
@@ -163,14 +168,16 @@ _WIDGETS = {
     "django/forms/widgets/textarea.html": _textarea,
     "django/forms/widgets/checkbox_select.html": _multiple_input,
     "django/forms/widgets/radio.html": _multiple_input,
+    # One choice of a group on its own, as a template writes it with {{ radio.tag }}.
+    **dict.fromkeys(_INPUT_OPTION_TEMPLATES, _input_option_alone),
 }
 
 
 class WidgetRenderer(DjangoTemplates):
     """Django's template renderer, but the common widgets (inputs, selects with their options,
-    checkbox and radio groups, text areas) are written by Python instead of a template per widget and per option: the
-    same HTML, byte for byte, for a fraction of the time (a select of 20 options took 20
-    template renders). Anything else, or a value the Python code would not write exactly as the
+    checkbox and radio groups and their single choices, text areas) are written by Python
+    instead of a template per widget and per option: the same HTML, byte for byte, for a
+    fraction of the time (a select of 20 options took 20 template renders). Anything else, or a value the Python code would not write exactly as the
     template does, is rendered by the template as before.
 
     Kyodo overrides none of these widget templates; one that did would have to leave this
