@@ -16,7 +16,8 @@ def audit_entries(
     until: date | None = None,
 ) -> QuerySet[AuditEntry]:
     """Audit rows, newest first; ``kind`` is an action or an area's prefix (``kyodo.events.``)."""
-    qs = AuditEntry.objects.select_related("actor", "content_type")
+    # Rows show who as recorded (actor_label): the user row itself is not needed.
+    qs = AuditEntry.objects.select_related("content_type")
     if kind:
         qs = qs.filter(action__startswith=kind) if kind.endswith(".") else qs.filter(action=kind)
     if person:
