@@ -270,3 +270,16 @@ def test_each_row_links_to_its_object_while_it_exists(demo, django_assert_num_qu
     assert urls == {e.pk: url for e, url in expected}
     action.delete()
     assert {row.entry.pk: row.url for row in audit_rows(entries)}[expected[1][0].pk] == ""
+
+
+def test_the_latest_rows_are_the_log_s_first_rows(demo):
+    from kyodo.core.selectors import audit_entries, latest_audit_entries
+
+    AuditEntry.objects.create(action="kyodo.test")  # no object
+    for count in (1, 5, 200):
+        latest = latest_audit_entries(count)
+        expected = list(audit_entries()[:count])
+        assert [e.pk for e in latest] == [e.pk for e in expected]
+        assert [e.content_type for e in latest] == [e.content_type for e in expected]
+        assert [e.changes for e in latest] == [e.changes for e in expected]
+        assert [e.created_at for e in latest] == [e.created_at for e in expected]
