@@ -18,6 +18,7 @@ from django.db.models import Exists, OuterRef, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 UPCOMING_DAYS = 7
 TERM_WARNING_DAYS = 90
@@ -51,6 +52,13 @@ class TodoLine:
     kind: TodoKind
     count: int
     url: str
+
+    @property
+    def count_text(self) -> str:
+        # A {% blocktranslate count %}'s message, without the cost of the tag on the home page.
+        return ngettext("%(counter)s item", "%(counter)s items", self.count) % {
+            "counter": self.count
+        }
 
 
 # --- the selectors of each line ------------------------------------------------------------------
