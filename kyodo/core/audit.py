@@ -247,11 +247,12 @@ class AuditRow:
 def audit_rows(entries) -> list[AuditRow]:
     """The entries in words: action label, area, link to the object, (label, text) changes."""
     entries = list(entries)
-    links = _link_values(entries)
-    return [_row(entry, links) for entry in entries]
+    linked = [_linked(entry) for entry in entries]
+    values = _link_values(entries, linked)
+    return [_row(entry, link, values) for entry, link in zip(entries, linked, strict=True)]
 
 
-def _row(entry: AuditEntry, links: dict) -> AuditRow:
+def _row(entry: AuditEntry, linked: _Linked | None, values: dict) -> AuditRow:
     from kyodo.core.audit_labels import action_label, area_label
 
     model = entry.content_type.model_class() if entry.content_type_id else None
@@ -259,18 +260,29 @@ def _row(entry: AuditEntry, links: dict) -> AuditRow:
         entry=entry,
         label=action_label(entry.action),
         area=area_label(entry.action),
-        url=_object_url(entry, model, links),
+        url=_object_url(entry, linked, values),
         changes=change_lines(entry.changes, model=model, action=entry.action),
     )
 
 
-def _linked(entry: AuditEntry) -> tuple[type[models.Model], models.Field, Any] | None:
-    """(model, the field its link needs, the object's pk) for an entry whose object has a link."""
+@dataclass(frozen=True)
+class _Linked:
+    """An entry's object, when its kind has a page: what the link needs of it."""
+
+    model: type[models.Model]  # concrete
+    field: models.Field  # whose value the link takes (the pk, or e.g. an event_id)
+    pk: Any
+    name: str  # the URL's name
+    attribute: str | None  # OBJECT_LINKS's
+
+
+def _linked(entry: AuditEntry) -> _Linked | None:
     model = entry.content_type.model_class() if entry.content_type_id else None
     link = OBJECT_LINKS.get(model._meta.label_lower) if model is not None else None
     if link is None:
         return None
-    attribute = link[1]
+    name, attribute = link
+    model = model._meta.concrete_model
     if attribute:
         field = next(f for f in model._meta.concrete_fields if f.attname == attribute)
     else:
@@ -279,60 +291,57 @@ def _linked(entry: AuditEntry) -> tuple[type[models.Model], models.Field, Any] |
         pk = model._meta.pk.to_python(entry.object_id)
     except ValidationError:
         return None
-    return model, field, pk
+    return _Linked(model, field, pk, name, attribute)
 
 
-def _link_values(entries: list[AuditEntry]) -> dict[tuple[int, Any], Any]:
-    """``{(content type id, pk): the value its link needs}`` for the entries' objects that still
-    exist: one query (a ``UNION ALL`` of one small SELECT per model) rather than loading each
-    kind of object whole, which is all the links need of them."""
-    wanted: dict[int, tuple[type[models.Model], models.Field, set]] = {}
-    for entry in entries:
-        linked = _linked(entry)
-        if linked is not None:
-            model, field, pk = linked
-            wanted.setdefault(entry.content_type_id, (model, field, set()))[2].add(pk)
-    if not wanted:
-        return {}
+def _link_values(entries: list[AuditEntry], linked: list[_Linked | None]) -> dict:
+    """``{(model, pk): the value its link needs}`` for the entries' objects that still exist: one
+    query (a ``UNION ALL`` of one small SELECT per model) rather than loading each kind of object
+    whole, which is all the links need of them."""
+    wanted: dict[type[models.Model], tuple[models.Field, set]] = {}
+    for link in linked:
+        if link is not None:
+            wanted.setdefault(link.model, (link.field, set()))[1].add(link.pk)
+    values: dict = {}
     quote = connection.ops.quote_name
-    selects, params = [], []
-    for content_type_id, (model, field, pks) in wanted.items():
-        # Inherited fields would live in another table: none of the linked models has any.
-        assert field.model is model and model._meta.pk.model is model, model
+    selects, params, models_in_order = [], [], []
+    for model, (field, pks) in wanted.items():
+        if model._meta.parents:
+            # Inherited fields live in their parents' tables: the ORM joins them.
+            rows = model._base_manager.filter(pk__in=pks).values_list("pk", field.attname)
+            values.update(((model, pk), value) for pk, value in rows)
+            continue
         pk_column = quote(model._meta.pk.column)
         selects.append(
             f"SELECT %s, CAST({pk_column} AS TEXT), CAST({quote(field.column)} AS TEXT) "
             f"FROM {quote(model._meta.db_table)} "
             f"WHERE {pk_column} IN ({', '.join(['%s'] * len(pks))})"
         )
-        params.append(content_type_id)
+        params.append(len(models_in_order))
         params.extend(model._meta.pk.get_db_prep_value(pk, connection) for pk in pks)
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(selects), params)
-        rows = cursor.fetchall()
-    values = {}
-    for content_type_id, pk, value in rows:
-        model, field, _pks = wanted[content_type_id]
-        key = (content_type_id, model._meta.pk.to_python(pk))
-        plain = field.target_field if field.is_relation else field
-        values[key] = None if value is None else plain.to_python(value)
+        models_in_order.append(model)
+    if selects:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            rows = cursor.fetchall()
+        for index, pk, value in rows:
+            model = models_in_order[index]
+            field = wanted[model][0]
+            plain = field.target_field if field.is_relation else field
+            key = (model, model._meta.pk.to_python(pk))
+            values[key] = None if value is None else plain.to_python(value)
     return values
 
 
-def _object_url(entry: AuditEntry, model, links: dict) -> str:
-    if model is None:
+def _object_url(entry: AuditEntry, linked: _Linked | None, values: dict) -> str:
+    key = (linked.model, linked.pk) if linked is not None else None
+    if key not in values:
         return ""
-    link = OBJECT_LINKS.get(model._meta.label_lower)
-    linked = _linked(entry)
-    key = (entry.content_type_id, linked[2]) if linked else None
-    if link is None or key not in links:
-        return ""
-    name, attribute = link
     try:
-        if attribute == "":
-            return reverse(name)
-        pk = links[key]
-        return reverse(name, args=[pk]) if pk is not None else ""
+        if linked.attribute == "":
+            return reverse(linked.name)
+        pk = values[key]
+        return reverse(linked.name, args=[pk]) if pk is not None else ""
     except NoReverseMatch:
         return ""
 
