@@ -220,3 +220,18 @@ def test_the_staff_home_costs_seven_queries(demo, staff_client, django_assert_nu
     with django_assert_num_queries(7):
         response = staff_client.get("/staff/")
     assert response.status_code == 200
+
+
+def test_the_counts_follow_the_day_they_are_asked_for(demo, staff_user):
+    from kyodo.consultations.tests.factories import make_consultation
+    from kyodo.core.todo import KINDS, todo_counts
+
+    today = timezone.localdate()
+    tomorrow = today + timedelta(days=1)
+    make_consultation(staff_user, received_on=today, follow_up_needed=True, follow_up_on=tomorrow)
+    # Asked alternately: each day's statement counts that day's rows.
+    for _ in range(2):
+        for day in (today, tomorrow):
+            counts = todo_counts(day)
+            assert counts == {kind.key: len(kind.items(day)) for kind in KINDS}
+    assert todo_counts(tomorrow)["follow-ups"] > todo_counts(today)["follow-ups"]
