@@ -283,3 +283,26 @@ def test_the_latest_rows_are_the_log_s_first_rows(demo):
         assert [e.content_type for e in latest] == [e.content_type for e in expected]
         assert [e.changes for e in latest] == [e.changes for e in expected]
         assert [e.created_at for e in latest] == [e.created_at for e in expected]
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_row_s_time_reads_as_the_template_filters_write_it(db, language):
+    from datetime import UTC, datetime
+
+    from django.template import engines
+    from django.utils import translation
+
+    from kyodo.core.audit import audit_rows
+
+    filters = engines["django"].from_string('{{ created_at|wareki }} {{ created_at|time:"H:i" }}')
+    with translation.override(language):
+        for moment in (
+            datetime(2011, 1, 17, 23, 5, tzinfo=UTC),  # already the 18th in Tokyo
+            datetime(2019, 4, 30, 14, 59, tzinfo=UTC),  # the last minute of Heisei
+            datetime(2026, 12, 5, 0, 0, tzinfo=UTC),
+        ):
+            entry = AuditEntry.objects.create(action="kyodo.test")
+            AuditEntry.objects.filter(pk=entry.pk).update(created_at=moment)
+            entry.refresh_from_db()
+            (row,) = audit_rows([entry])
+            assert row.when == filters.render({"created_at": entry.created_at})
