@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
@@ -16,7 +18,8 @@ def audit_entries(
     until: date | None = None,
 ) -> QuerySet[AuditEntry]:
     """Audit rows, newest first; ``kind`` is an action or an area's prefix (``kyodo.events.``)."""
-    qs = AuditEntry.objects.select_related("actor", "content_type")
+    # Rows show who as recorded (actor_label): the user row itself is not needed.
+    qs = AuditEntry.objects.select_related("content_type")
     if kind:
         qs = qs.filter(action__startswith=kind) if kind.endswith(".") else qs.filter(action=kind)
     if person:
@@ -27,6 +30,25 @@ def audit_entries(
     if until:
         qs = qs.filter(created_at__lte=datetime.combine(until, time.max, tzinfo=tz))
     return qs
+
+
+# The latest rows' statement never changes: compiled once per process (the staff home page).
+_latest_statements: dict[tuple, tuple[str, tuple]] = {}
+
+
+def latest_audit_entries(count: int) -> list[AuditEntry]:
+    """The ``count`` latest audit rows, as ``audit_entries()[:count]`` gives them, with their
+    content types from Django's cache of them."""
+    key = (connection.vendor, count)
+    statement = _latest_statements.get(key)
+    if statement is None:
+        statement = AuditEntry.objects.all()[:count].query.sql_with_params()
+        _latest_statements[key] = statement
+    entries = list(AuditEntry.objects.raw(*statement))
+    for entry in entries:
+        if entry.content_type_id:
+            entry.content_type = ContentType.objects.get_for_id(entry.content_type_id)
+    return entries
 
 
 def outbox_messages(*, status: str = "") -> QuerySet[OutboxMessage]:

@@ -228,3 +228,81 @@ def test_after_a_past_minutes_import_the_home_and_audit_pages_speak_japanese(cli
     audit = client.get("/staff/audit/")
     assert f'href="/staff/committees/minutes/{entry.object_id}/"' in audit.text
     assert "第8回.pdf" in audit.text
+
+
+def test_each_row_links_to_its_object_while_it_exists(demo, django_assert_num_queries):
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+
+    from kyodo.committees.models import ActionItem, Appointment, Meeting
+    from kyodo.core.audit import audit_rows
+    from kyodo.organizations.models import Organization
+
+    def entry(obj=None, *, model=None, object_id=""):
+        model = model or type(obj)
+        return AuditEntry.objects.create(
+            action="kyodo.test",
+            content_type=ContentType.objects.get_for_model(model),
+            object_id=str(obj.pk) if obj else object_id,
+        )
+
+    meeting = Meeting.objects.order_by("pk").first()
+    action = ActionItem.objects.create(meeting=meeting, description="下見", assignee="事務局")
+    group = Organization.objects.order_by("pk").first()
+    meeting_page = reverse("committees-staff:meeting", args=[meeting.pk])
+    expected = [
+        (entry(meeting), meeting_page),
+        (entry(action), meeting_page),  # a request links to its meeting's page
+        (entry(Appointment.objects.first()), reverse("committees-people:index")),
+        (entry(group), reverse("organizations-staff:detail", args=[group.pk])),
+        (entry(model=Organization, object_id="999999"), ""),  # deleted
+        (entry(model=Organization, object_id="not-a-number"), ""),
+        (entry(model=Venue, object_id="1"), ""),  # no page to link to
+        (AuditEntry.objects.create(action="kyodo.test"), ""),  # no object
+    ]
+    entries = list(
+        AuditEntry.objects.select_related("content_type").filter(
+            pk__in=[e.pk for e, _url in expected]
+        )
+    )
+    with django_assert_num_queries(1):
+        urls = {row.entry.pk: row.url for row in audit_rows(entries)}
+    assert urls == {e.pk: url for e, url in expected}
+    action.delete()
+    assert {row.entry.pk: row.url for row in audit_rows(entries)}[expected[1][0].pk] == ""
+
+
+def test_the_latest_rows_are_the_log_s_first_rows(demo):
+    from kyodo.core.selectors import audit_entries, latest_audit_entries
+
+    AuditEntry.objects.create(action="kyodo.test")  # no object
+    for count in (1, 5, 200):
+        latest = latest_audit_entries(count)
+        expected = list(audit_entries()[:count])
+        assert [e.pk for e in latest] == [e.pk for e in expected]
+        assert [e.content_type for e in latest] == [e.content_type for e in expected]
+        assert [e.changes for e in latest] == [e.changes for e in expected]
+        assert [e.created_at for e in latest] == [e.created_at for e in expected]
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_a_row_s_time_reads_as_the_template_filters_write_it(db, language):
+    from datetime import UTC, datetime
+
+    from django.template import engines
+    from django.utils import translation
+
+    from kyodo.core.audit import audit_rows
+
+    filters = engines["django"].from_string('{{ created_at|wareki }} {{ created_at|time:"H:i" }}')
+    with translation.override(language):
+        for moment in (
+            datetime(2011, 1, 17, 23, 5, tzinfo=UTC),  # already the 18th in Tokyo
+            datetime(2019, 4, 30, 14, 59, tzinfo=UTC),  # the last minute of Heisei
+            datetime(2026, 12, 5, 0, 0, tzinfo=UTC),
+        ):
+            entry = AuditEntry.objects.create(action="kyodo.test")
+            AuditEntry.objects.filter(pk=entry.pk).update(created_at=moment)
+            entry.refresh_from_db()
+            (row,) = audit_rows([entry])
+            assert row.when == filters.render({"created_at": entry.created_at})

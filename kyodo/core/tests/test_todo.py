@@ -21,9 +21,14 @@ def _listed(client, url: str) -> int:
 
 
 def _lines(client) -> dict[str, int]:
+    from kyodo.core.todo import KINDS
+
     response = client.get("/staff/")
     assert response.status_code == 200
     lines = response.context["lines"]
+    today = timezone.localdate()
+    # The home page counts in one statement what each line's list shows item by item.
+    assert [line.count for line in lines] == [len(kind.items(today)) for kind in KINDS]
     for line in lines:
         assert line.count == _listed(client, line.url), line.kind.key
         assert f'href="{line.url}"' in response.text
@@ -142,7 +147,7 @@ def test_an_unknown_line_is_404(staff_client):
 
 def test_circulated_minutes_cost_three_queries_however_many(demo, django_assert_num_queries):
     from kyodo.committees.models import Circulation, CirculationRecipient, Member, Minutes
-    from kyodo.core.todo import drafts_not_received
+    from kyodo.core.todo import drafts_not_received, todo_counts
 
     today = timezone.localdate()
     member = Member.objects.order_by("pk").first()
@@ -167,6 +172,66 @@ def test_circulated_minutes_cost_three_queries_however_many(demo, django_assert_
     with django_assert_num_queries(3):
         items = drafts_not_received(today)
     assert len(items) == 3
+    assert todo_counts(today)["drafts"] == 3
     by_title = {item.title: item.detail for item in items}
     for minutes in added:
         assert by_title[str(minutes.meeting)] == f"未受領: {member.name}"
+
+
+def test_a_draft_counts_until_every_member_of_its_latest_circulation_has_it(demo, staff_user):
+    from kyodo.committees.models import Circulation, CirculationRecipient, Minutes
+    from kyodo.core.todo import drafts_not_received, todo_counts
+
+    today = timezone.localdate()
+    minutes = Minutes.objects.exclude(status=Minutes.Status.CIRCULATED).order_by("pk").first()
+    Minutes.objects.filter(pk=minutes.pk).update(status=Minutes.Status.CIRCULATED)
+    members = list(Member.objects.order_by("pk")[:2])
+    before = todo_counts(today)["drafts"]
+
+    def count() -> int:
+        assert todo_counts(today)["drafts"] == len(drafts_not_received(today))
+        return todo_counts(today)["drafts"] - before
+
+    assert count() == 0  # never circulated
+    first = Circulation.objects.create(minutes=minutes)
+    for member in members:
+        CirculationRecipient.objects.create(circulation=first, member=member, token=f"a{member.pk}")
+    assert count() == 1
+    first.recipients.update(opened_at=timezone.now())
+    assert count() == 0
+    # A later circulation: only it counts, until one opened the link and the other has paper.
+    later = Circulation.objects.create(minutes=minutes)
+    for member in members:
+        CirculationRecipient.objects.create(circulation=later, member=member, token=f"b{member.pk}")
+    assert count() == 1
+    later.recipients.filter(member=members[0]).update(opened_at=timezone.now())
+    assert count() == 1
+    later.recipients.filter(member=members[1]).update(paper_at=timezone.now())
+    assert count() == 0
+
+
+def test_the_staff_home_costs_seven_queries(demo, staff_client, django_assert_num_queries):
+    from kyodo.core.models import AuditEntry
+
+    # The session, the user, their groups, the center (layout); every line's count; the five
+    # latest audit rows; the objects they link to (several kinds: one query).
+    staff_client.get("/staff/")
+    assert len({e.content_type_id for e in AuditEntry.objects.all()[:5]}) > 1
+    with django_assert_num_queries(7):
+        response = staff_client.get("/staff/")
+    assert response.status_code == 200
+
+
+def test_the_counts_follow_the_day_they_are_asked_for(demo, staff_user):
+    from kyodo.consultations.tests.factories import make_consultation
+    from kyodo.core.todo import KINDS, todo_counts
+
+    today = timezone.localdate()
+    tomorrow = today + timedelta(days=1)
+    make_consultation(staff_user, received_on=today, follow_up_needed=True, follow_up_on=tomorrow)
+    # Asked alternately: each day's statement counts that day's rows.
+    for _ in range(2):
+        for day in (today, tomorrow):
+            counts = todo_counts(day)
+            assert counts == {kind.key: len(kind.items(day)) for kind in KINDS}
+    assert todo_counts(tomorrow)["follow-ups"] > todo_counts(today)["follow-ups"]

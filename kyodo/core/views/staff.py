@@ -26,7 +26,7 @@ def dashboard(request):
         {
             "today": timezone.localdate(),
             "lines": todo_lines(),
-            "recent": audit_rows(selectors.audit_entries()[:5]),
+            "recent": audit_rows(selectors.latest_audit_entries(5)),
         },
     )
 
