@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from kyodo.committees.models import AgendaItem, Committee, Meeting, Minutes
 from kyodo.core.forms import DateRangeForm
 from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import WarekiError, parse_fiscal_year
 from kyodo.search.models import SearchDocument
+from kyodo.search.rendering import WidgetRenderer
 from kyodo.search.selectors import Filters
 
 # Longer queries are refused with a message; the header's search box stops there too. 100
@@ -22,6 +23,25 @@ SORT_CHOICES = [
 ]
 
 
+# (field name, staff, language) → (generation of the database, [(pk, label)]).
+_cached_options: dict[tuple[str, bool, str], tuple[str, list[tuple[int, str]]]] = {}
+
+
+def _options(name: str, field: forms.ModelChoiceField, staff: bool) -> list[tuple[int, str]]:
+    """What ``field`` offers (its queryset's rows as ``(pk, label)``), read again after any write
+    to the database (the page cache's generation)."""
+    from kyodo.core.cache import current_generation
+
+    generation = current_generation()
+    key = (name, staff, get_language() or "")
+    cached = _cached_options.get(key)
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    options = [(obj.pk, field.label_from_instance(obj)) for obj in field.queryset]
+    _cached_options[key] = (generation, options)
+    return options
+
+
 class MeetingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return str(obj)
@@ -29,6 +49,9 @@ class MeetingChoiceField(forms.ModelChoiceField):
 
 class SearchForm(DateRangeForm):
     """The query and its filters; the meetings offered depend on who searches."""
+
+    # Its widgets come with every search page: written without templates (same HTML).
+    default_renderer = WidgetRenderer()
 
     q = forms.CharField(
         label=pgettext_lazy("search", "Words"),
@@ -86,6 +109,11 @@ class SearchForm(DateRangeForm):
         if not staff:
             meetings = meetings.filter(minutes__in=Minutes.objects.published())
         self.fields["meeting"].queryset = meetings
+        # The options come with every search page: read once per state of the database. The
+        # querysets still check a chosen committee or meeting.
+        for name in ("committee", "meeting"):
+            field = self.fields[name]
+            field.widget.choices = [("", field.empty_label), *_options(name, field, staff)]
 
     def _clean_text(self, name: str) -> str:
         value = self.cleaned_data.get(name) or ""

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from kyodo.search.forms import SearchForm
 from kyodo.search.models import SearchDocument
+from kyodo.search.rendering import form_fields
 from kyodo.search.selectors import search
 
 PAGE_SIZE = 20
@@ -29,6 +30,7 @@ def search_page(request, *, staff: bool, template: str):
         ]
     context = {
         "form": form,
+        "form_fields": form_fields(form),
         "results": results,
         "page": page,
         "staff": staff,
