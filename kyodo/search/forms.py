@@ -27,9 +27,17 @@ SORT_CHOICES = [
 _cached_options: dict[tuple[str, bool, str], tuple[str, list[tuple[int, str]]]] = {}
 
 
-def _options(name: str, field: forms.ModelChoiceField, staff: bool) -> list[tuple[int, str]]:
-    """What ``field`` offers (its queryset's rows as ``(pk, label)``), read again after any write
-    to the database (the page cache's generation)."""
+def _meetings(staff: bool):
+    """The meetings a search can be narrowed to: those with published minutes for the public."""
+    meetings = Meeting.objects.select_related("committee").order_by("-date", "-pk")
+    if not staff:
+        meetings = meetings.filter(minutes__in=Minutes.objects.published())
+    return meetings
+
+
+def _options(name: str, field, queryset, staff: bool) -> list[tuple[int, str]]:
+    """What ``field`` offers: the rows of ``queryset()`` as ``(pk, label)``, read again after any
+    write to the database (the page cache's generation)."""
     from kyodo.core.cache import current_generation
 
     generation = current_generation()
@@ -37,7 +45,7 @@ def _options(name: str, field: forms.ModelChoiceField, staff: bool) -> list[tupl
     cached = _cached_options.get(key)
     if cached is not None and cached[0] == generation:
         return cached[1]
-    options = [(obj.pk, field.label_from_instance(obj)) for obj in field.queryset]
+    options = [(obj.pk, field.label_from_instance(obj)) for obj in queryset()]
     _cached_options[key] = (generation, options)
     return options
 
@@ -105,15 +113,19 @@ class SearchForm(DateRangeForm):
         if not staff:
             kinds = [k for k in kinds if k[0] != SearchDocument.Kind.CONSULTATION]
         self.fields["kind"].choices = kinds
-        meetings = Meeting.objects.select_related("committee").order_by("-date", "-pk")
-        if not staff:
-            meetings = meetings.filter(minutes__in=Minutes.objects.published())
-        self.fields["meeting"].queryset = meetings
-        # The options come with every search page: read once per state of the database. The
-        # querysets still check a chosen committee or meeting.
-        for name in ("committee", "meeting"):
+        meeting = self.fields["meeting"]
+        if self.is_bound and self.data.get(self.add_prefix("meeting")):
+            meeting.queryset = _meetings(staff)  # to check the one chosen
+        # The options come with every search page: read once per state of the database.
+        for name, queryset in (
+            ("committee", lambda: self.fields["committee"].queryset),
+            ("meeting", lambda: _meetings(staff)),
+        ):
             field = self.fields[name]
-            field.widget.choices = [("", field.empty_label), *_options(name, field, staff)]
+            field.widget.choices = [
+                ("", field.empty_label),
+                *_options(name, field, queryset, staff),
+            ]
 
     def _clean_text(self, name: str) -> str:
         value = self.cleaned_data.get(name) or ""
