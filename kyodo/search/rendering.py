@@ -125,3 +125,36 @@ def form_fields(form) -> SafeString | None:
         )
     out.append("\n")
     return mark_safe("".join(out))  # every value is escaped above, widgets by Django
+
+
+def hits_html(hits, *, staff: bool) -> SafeString:
+    """The results' list items (each ``search.selectors.Hit``): title, kind, date, agenda item
+    and speaker of a statement, staff-only mark, highlighted snippet."""
+    from kyodo.core.templatetags.kyodo_ja import wareki
+
+    agenda_item, speaker_word = _text(gettext("Agenda item")), _text(gettext("Speaker"))
+    staff_only = _text(gettext("Staff only"))
+    out = []
+    for hit in hits:
+        doc, kind, speaker = hit.doc, hit.kind, hit.speaker
+        kind_label = doc.get_kind_display()
+        meta = [f"<li>{_text(kind_label)}</li>"]
+        if doc.date:
+            meta.append(f"<li>{_text(wareki(doc.date))}</li>")
+        if kind == "entry":
+            title = _text(doc.title) + (f" {_text(speaker)}" if speaker else "")
+            meta.append(f"<li>{agenda_item}: {_text(doc.subtitle)}</li>")
+            if speaker:
+                meta.append(f"<li>{speaker_word}: {_text(speaker)}</li>")
+        else:
+            title = _text(doc.title or kind_label)
+        if staff and doc.audience == "staff":
+            meta.append(f"<li><strong>{staff_only}</strong></li>")
+        out.append(
+            f'\n<li class="search-hit search-hit-{_text(kind)}">\n'
+            f'  <h3><a href="{_text(hit.url)}">{title}</a></h3>\n'
+            f'  <ul class="search-meta link-list">{"".join(meta)}</ul>\n'
+            f'  <p class="search-snippet" lang="ja">{_text(hit.snippet)}</p>\n'
+            "</li>\n"
+        )
+    return mark_safe("".join(out))  # every value is escaped above, the snippet by its maker
