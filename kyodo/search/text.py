@@ -320,7 +320,13 @@ def _clean_keep_length(s: str) -> str:
 
 def snippet(text: str, needles: Sequence[str], length: int = SNIPPET_CHARS) -> SafeString:
     """A piece of ``text`` around the first hit, HTML-escaped, hits wrapped in ``<mark>``."""
-    text = text or ""
+    return _snippet(text or "", tuple(needles), length)
+
+
+# The same words bring the same pages back, and a hit found only through another field or a
+# reading costs a SudachiPy pass over its whole text: each process keeps its latest snippets.
+@functools.lru_cache(maxsize=512)
+def _snippet(text: str, needles: tuple[str, ...], length: int) -> SafeString:
     spans = match_spans(text, needles)
     start = 0
     if spans and spans[0][0] > SNIPPET_BEFORE:
