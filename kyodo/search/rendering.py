@@ -9,9 +9,11 @@ either shows.
 
 from __future__ import annotations
 
+import html
+
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
-from django.utils.html import conditional_escape
+from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
@@ -24,14 +26,24 @@ SELECT_TEMPLATE = "django/forms/widgets/select.html"
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 
 
+def _escape(value) -> str:
+    """django.utils.html.conditional_escape without its checks for lazy arguments on each call
+    (they cost more than the escaping)."""
+    if isinstance(value, Promise):
+        value = str(value)
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 def _text(value) -> str:
     """``{{ value }}`` in a template: localized, then escaped unless safe."""
-    return conditional_escape(localize(value))
+    return _escape(localize(value))
 
 
 def _formatted(value) -> str:
     """``{{ value|stringformat:'s' }}``: no localization, escaped unless safe."""
-    return conditional_escape(value if isinstance(value, SafeString) else str(value))
+    return _escape(value if isinstance(value, SafeString) else str(value))
 
 
 def _attrs(attrs: dict) -> str:
