@@ -143,13 +143,16 @@ def hits_html(hits, *, staff: bool) -> SafeString:
     """The results' list items (each ``search.selectors.Hit``): title, kind, date, agenda item
     and speaker of a statement, staff-only mark, highlighted snippet."""
     from kyodo.core.templatetags.kyodo_ja import wareki
+    from kyodo.search.models import SearchDocument
 
+    # get_kind_display() builds a dictionary of the choices at each call.
+    kinds = dict(SearchDocument.Kind.choices)
     agenda_item, speaker_word = _text(gettext("Agenda item")), _text(gettext("Speaker"))
     staff_only = _text(gettext("Staff only"))
     out = []
     for hit in hits:
         doc, kind, speaker = hit.doc, hit.kind, hit.speaker
-        kind_label = doc.get_kind_display()
+        kind_label = str(kinds.get(kind, kind))
         meta = [f"<li>{_text(kind_label)}</li>"]
         if doc.date:
             meta.append(f"<li>{_text(wareki(doc.date))}</li>")
