@@ -131,7 +131,8 @@ def run() -> dict:
             if url:
                 reset_postgres(url)
             load_s = _build(env, SIZE)
-            with gunicorn(env, workers=2) as (base, _server):
+            # A loaded machine (the benchmark runs niced) may take a while to boot the workers.
+            with gunicorn(env, workers=2, ready_timeout=300) as (base, _server):
                 measured = _measure(base, REQUESTS)
             results[label] = {"load_s": load_s, **measured}
             print(f"{label}: done", file=sys.stderr, flush=True)
