@@ -202,7 +202,16 @@ class SearchResults:
         if self._counts is None:
             self._counts = {}
             if self.query:
-                if connection.vendor == "sqlite" and self.query.groups and not self._join_only:
+                # A one-character word is a prefix query, which FTS5 answers by merging the lists
+                # of every bigram it starts: once for all kinds (1.2 s → 0.25 s at a million
+                # statements), not once per kind. The kinds are then those of the first
+                # COUNT_LIMIT + 1 hits, which the page shows only when there are no more.
+                if (
+                    connection.vendor == "sqlite"
+                    and self.query.groups
+                    and not self._join_only
+                    and engine.slices(self.query)
+                ):
                     self._counts = self._fts_counts()
                 elif connection.vendor == "postgresql":
                     self._counts = self._pg_counts()
