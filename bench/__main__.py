@@ -12,7 +12,7 @@ from bench.common import ROOT, machine
 # Each benchmark is a module of this package with run() -> results and markdown(results) -> str,
 # listed here in the order the report shows them.
 BENCHMARK_NAMES = [
-    "pages", "hosts", "rush", "reports", "faults", "search", "import_pdf", "import_quality",
+    "pages", "hosts", "rush", "reports", "faults", "search", "search_http", "import_pdf", "import_quality",
 ]  # fmt: skip
 
 

@@ -87,8 +87,14 @@ def demo_server(
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], workers: int = 2, app: str = "kyodo.wsgi:application"):
-    """One more gunicorn on a free port with this environment; yields (base URL, process)."""
+def gunicorn(
+    env: dict[str, str],
+    workers: int = 2,
+    app: str = "kyodo.wsgi:application",
+    ready_timeout: float = 30,
+):
+    """One more gunicorn on a free port with this environment; yields (base URL, process) once
+    it answers (within ``ready_timeout`` seconds)."""
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", app, "--bind",
@@ -97,7 +103,7 @@ def gunicorn(env: dict[str, str], workers: int = 2, app: str = "kyodo.wsgi:appli
     )  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/healthz")
+        wait_for(base + "/healthz", timeout=ready_timeout)
         yield base, server
     finally:
         server.terminate()

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from kyodo.committees.models import AgendaItem, Committee, Meeting, Minutes
 from kyodo.core.forms import DateRangeForm
 from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import WarekiError, parse_fiscal_year
 from kyodo.search.models import SearchDocument
+from kyodo.search.rendering import WidgetRenderer
 from kyodo.search.selectors import Filters
 
 # Longer queries are refused with a message; the header's search box stops there too. 100
@@ -22,6 +23,33 @@ SORT_CHOICES = [
 ]
 
 
+# (field name, staff, language) → (generation of the database, [(pk, label)]).
+_cached_options: dict[tuple[str, bool, str], tuple[str, list[tuple[int, str]]]] = {}
+
+
+def _meetings(staff: bool):
+    """The meetings a search can be narrowed to: those with published minutes for the public."""
+    meetings = Meeting.objects.select_related("committee").order_by("-date", "-pk")
+    if not staff:
+        meetings = meetings.filter(minutes__in=Minutes.objects.published())
+    return meetings
+
+
+def _options(name: str, field, queryset, staff: bool) -> list[tuple[int, str]]:
+    """What ``field`` offers: the rows of ``queryset()`` as ``(pk, label)``, read again after any
+    write to the database (the page cache's generation)."""
+    from kyodo.core.cache import current_generation
+
+    generation = current_generation()
+    key = (name, staff, get_language() or "")
+    cached = _cached_options.get(key)
+    if cached is not None and cached[0] == generation:
+        return cached[1]
+    options = [(obj.pk, field.label_from_instance(obj)) for obj in queryset()]
+    _cached_options[key] = (generation, options)
+    return options
+
+
 class MeetingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return str(obj)
@@ -29,6 +57,9 @@ class MeetingChoiceField(forms.ModelChoiceField):
 
 class SearchForm(DateRangeForm):
     """The query and its filters; the meetings offered depend on who searches."""
+
+    # Its widgets come with every search page: written without templates (same HTML).
+    default_renderer = WidgetRenderer()
 
     q = forms.CharField(
         label=pgettext_lazy("search", "Words"),
@@ -82,10 +113,19 @@ class SearchForm(DateRangeForm):
         if not staff:
             kinds = [k for k in kinds if k[0] != SearchDocument.Kind.CONSULTATION]
         self.fields["kind"].choices = kinds
-        meetings = Meeting.objects.select_related("committee").order_by("-date", "-pk")
-        if not staff:
-            meetings = meetings.filter(minutes__in=Minutes.objects.published())
-        self.fields["meeting"].queryset = meetings
+        meeting = self.fields["meeting"]
+        if self.is_bound and self.data.get(self.add_prefix("meeting")):
+            meeting.queryset = _meetings(staff)  # to check the one chosen
+        # The options come with every search page: read once per state of the database.
+        for name, queryset in (
+            ("committee", lambda: self.fields["committee"].queryset),
+            ("meeting", lambda: _meetings(staff)),
+        ):
+            field = self.fields[name]
+            field.widget.choices = [
+                ("", field.empty_label),
+                *_options(name, field, queryset, staff),
+            ]
 
     def _clean_text(self, name: str) -> str:
         value = self.cleaned_data.get(name) or ""

@@ -202,7 +202,16 @@ class SearchResults:
         if self._counts is None:
             self._counts = {}
             if self.query:
-                if connection.vendor == "sqlite" and self.query.groups and not self._join_only:
+                # A one-character word is a prefix query, which FTS5 answers by merging the lists
+                # of every bigram it starts: once for all kinds (1.2 s → 0.25 s at a million
+                # statements), not once per kind. The kinds are then those of the first
+                # COUNT_LIMIT + 1 hits, which the page shows only when there are no more.
+                if (
+                    connection.vendor == "sqlite"
+                    and self.query.groups
+                    and not self._join_only
+                    and engine.slices(self.query)
+                ):
                     self._counts = self._fts_counts()
                 elif connection.vendor == "postgresql":
                     self._counts = self._pg_counts()
@@ -474,13 +483,32 @@ class SearchResults:
             start = index.start or 0
             stop = index.stop if index.stop is not None else start + 100
             ids = self.ids(start, stop - start)
-            docs = SearchDocument.objects.in_bulk(ids)
+            docs = _documents(ids)
             needles = self.query.needles
             return [Hit(docs[i], self.staff, needles) for i in ids if i in docs]
         hits = self[index : index + 1]
         if not hits:
             raise IndexError(index)
         return hits[0]
+
+
+def _documents(ids: list[int]) -> dict[int, SearchDocument]:
+    """The documents of a page by id, as ``in_bulk`` gives them, from SQL written here: compiling
+    the ORM's query cost more than running it. Every column is a string, a number or a date,
+    which both databases' drivers return as the model has them."""
+    if not ids:
+        return {}
+    fields = SearchDocument._meta.concrete_fields
+    columns = ", ".join(f"d.{connection.ops.quote_name(f.column)}" for f in fields)
+    names = [f.attname for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {columns} FROM {engine.TABLE} d WHERE d.id IN ({', '.join(['%s'] * len(ids))})",
+            ids,
+        )
+        rows = cursor.fetchall()
+    docs = [SearchDocument.from_db(connection.alias, names, row) for row in rows]
+    return {doc.pk: doc for doc in docs}
 
 
 def search(

@@ -242,26 +242,22 @@ def _surface_map(text: str) -> tuple[str, list[int]]:
     return surface, where
 
 
-def _variant_map(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """Normalized-form key of ``text`` morpheme by morpheme, with each morpheme's span."""
-    from kyodo.core.text import _morphemes  # the shared SudachiPy tokenizer
-
+def _variant_map(morphemes: Sequence) -> tuple[str, list[tuple[int, int]]]:
+    """Normalized-form key of the text morpheme by morpheme, with each morpheme's span."""
     out: list[str] = []
     where: list[tuple[int, int]] = []
-    for m in _morphemes(text):
+    for m in morphemes:
         k = match_key(m.normalized_form())
         out.append(k)
         where.extend([(m.begin(), m.end())] * len(k))
     return "".join(out), where
 
 
-def _reading_map(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """Reading key of ``text`` morpheme by morpheme, with each morpheme's span."""
-    from kyodo.core.text import _morphemes
-
+def _reading_map(morphemes: Sequence) -> tuple[str, list[tuple[int, int]]]:
+    """Reading key of the text morpheme by morpheme, with each morpheme's span."""
     out: list[str] = []
     where: list[tuple[int, int]] = []
-    for m in _morphemes(text):
+    for m in morphemes:
         k = match_key(morpheme_reading(m))
         out.append(k)
         where.extend([(m.begin(), m.end())] * len(k))
@@ -286,9 +282,16 @@ def match_spans(text: str, needles: Sequence[str]) -> list[tuple[int, int]]:
     if not spans and needles:
         # Found only through the normalized form (申込 for 申し込み): mark whole morphemes.
         # Or through the reading (こどもあみーご for 子どもアミーゴ): whole morphemes too.
+        # One SudachiPy pass serves both (it is most of a result page's highlighting time).
+        from kyodo.core.text import _morphemes  # the shared SudachiPy tokenizer
+
+        try:
+            morphemes = list(_morphemes(text))
+        except Exception:  # highlighting must never break a result page
+            morphemes = []
         for mapping in (_variant_map, _reading_map):
             try:
-                keyed, where_keyed = mapping(text)
+                keyed, where_keyed = mapping(morphemes)
             except Exception:  # highlighting must never break a result page
                 keyed, where_keyed = "", []
             for needle in needles:
@@ -317,7 +320,13 @@ def _clean_keep_length(s: str) -> str:
 
 def snippet(text: str, needles: Sequence[str], length: int = SNIPPET_CHARS) -> SafeString:
     """A piece of ``text`` around the first hit, HTML-escaped, hits wrapped in ``<mark>``."""
-    text = text or ""
+    return _snippet(text or "", tuple(needles), length)
+
+
+# The same words bring the same pages back, and a hit found only through another field or a
+# reading costs a SudachiPy pass over its whole text: each process keeps its latest snippets.
+@functools.lru_cache(maxsize=512)
+def _snippet(text: str, needles: tuple[str, ...], length: int) -> SafeString:
     spans = match_spans(text, needles)
     start = 0
     if spans and spans[0][0] > SNIPPET_BEFORE:

@@ -294,6 +294,25 @@ def test_query_count_is_bounded(demo_data, db, client, django_assert_max_num_que
         client.get("/search/", {"q": "協働", "page": "2"})
 
 
+def test_query_count_of_the_search_pages(
+    demo_data, db, client, staff_user, django_assert_num_queries
+):
+    # The form's committees and meetings are read once per state of the database.
+    client.get("/search/", {"q": "協働"})
+    # The center (the layout), the counts, the page's keys, its documents.
+    with django_assert_num_queries(4):
+        response = client.get("/search/", {"q": "協働"})
+    assert 'class="search-hit' in response.content.decode()
+    with django_assert_num_queries(4):
+        client.get("/search/", {"q": "協働", "page": "2"})
+    client.force_login(staff_user)
+    client.get("/staff/search/", {"q": "協働"})
+    # And the session, its user and the user's groups (the staff check).
+    with django_assert_num_queries(7):
+        response = client.get("/staff/search/", {"q": "協働"})
+    assert 'class="search-hit' in response.content.decode()
+
+
 def test_imported_minutes_are_found_at_once(demo_data, db):
     from kyodo.committees.models import Committee
     from kyodo.committees.services import minutes_import

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from kyodo.search.forms import SearchForm
 from kyodo.search.models import SearchDocument
+from kyodo.search.rendering import form_fields, hits_html
 from kyodo.search.selectors import search
 
 PAGE_SIZE = 20
@@ -29,9 +30,11 @@ def search_page(request, *, staff: bool, template: str):
         ]
     context = {
         "form": form,
+        "form_fields": form_fields(form),
         "results": results,
         "page": page,
         "staff": staff,
         "kind_counts": kind_counts,
+        "hits_html": hits_html(page.object_list, staff=staff) if page else "",
     }
     return render(request, template, context)
