@@ -9,7 +9,6 @@ from kyodo.core.forms import DateRangeForm
 from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import WarekiError, parse_fiscal_year
 from kyodo.search.models import SearchDocument
-from kyodo.search.rendering import WidgetRenderer
 from kyodo.search.selectors import Filters
 
 # Longer queries are refused with a message; the header's search box stops there too. 100
@@ -57,9 +56,6 @@ class MeetingChoiceField(forms.ModelChoiceField):
 
 class SearchForm(DateRangeForm):
     """The query and its filters; the meetings offered depend on who searches."""
-
-    # Its widgets come with every search page: written without templates (same HTML).
-    default_renderer = WidgetRenderer()
 
     q = forms.CharField(
         label=pgettext_lazy("search", "Words"),

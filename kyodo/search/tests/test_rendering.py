@@ -11,10 +11,11 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from kyodo.committees.models import Committee
+from kyodo.core.forms import form_fields_html as form_fields
 from kyodo.core.models import Center
 from kyodo.search.forms import SearchForm, _meetings
 from kyodo.search.models import SearchDocument
-from kyodo.search.rendering import form_fields, hits_html
+from kyodo.search.rendering import hits_html
 from kyodo.search.selectors import Hit
 
 FORM_DATA = [

@@ -3,9 +3,10 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from kyodo.core.forms import form_fields_html
 from kyodo.search.forms import SearchForm
 from kyodo.search.models import SearchDocument
-from kyodo.search.rendering import form_fields, hits_html
+from kyodo.search.rendering import hits_html
 from kyodo.search.selectors import search
 
 PAGE_SIZE = 20
@@ -30,7 +31,7 @@ def search_page(request, *, staff: bool, template: str):
         ]
     context = {
         "form": form,
-        "form_fields": form_fields(form),
+        "form_fields": form_fields_html(form),
         "results": results,
         "page": page,
         "staff": staff,
