@@ -197,10 +197,12 @@ TEMPLATES = [
                 "kyodo.website.context_processors.display",
             ],
             # `{% url %}` and `{% translate "literal" %}` are Django's, their results kept per
-            # process (kyodo/core/links.py, kyodo/core/templatetags/i18n_once.py).
+            # process (kyodo/core/links.py, kyodo/core/templatetags/i18n_once.py);
+            # `{% form_fields form %}` writes core/_form_fields.html's HTML (kyodo_forms.py).
             "builtins": [
                 "kyodo.core.templatetags.kyodo_ja",
                 "kyodo.core.templatetags.kyodo_links",
+                "kyodo.core.templatetags.kyodo_forms",
             ],
             "libraries": {"i18n": "kyodo.core.templatetags.i18n_once"},
         },

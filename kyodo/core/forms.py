@@ -233,8 +233,8 @@ def _field_html(field, required: str) -> str:
 
 def form_fields_html(form) -> str:
     """What ``{% include "core/_form_fields.html" %}`` writes for ``form``, byte for byte, written
-    by Python: the template's loop and lookups cost more than the fields' widgets. A form showing
-    a refused stale save is rendered by the template itself."""
+    by Python (the builtin ``{% form_fields form %}``): the template's loop and lookups cost more
+    than the fields' widgets. A form showing a refused stale save is rendered by the template."""
     if getattr(form, "stale", False):
         from django.template.loader import render_to_string
 
@@ -254,15 +254,6 @@ def form_fields_html(form) -> str:
         parts.append("\n")
     parts.append("\n")
     return mark_safe("".join(parts))
-
-
-class FastFieldsMixin:
-    """For a form shown on busy public pages: ``{{ form.fields_html }}`` writes what
-    ``{% include "core/_form_fields.html" %}`` would (its widgets by :class:`WidgetRenderer`,
-    settings.FORM_RENDERER)."""
-
-    def fields_html(self) -> str:
-        return form_fields_html(self)
 
 
 # --- control characters ------------------------------------------------------------------------

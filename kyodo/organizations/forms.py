@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.forms import (
     ConsentField,
     EmailField,
-    FastFieldsMixin,
     MultilineTextField,
     TextField,
     WarekiDateField,
@@ -191,8 +190,7 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class DirectoryFilterForm(FastFieldsMixin, forms.Form):
-    # The public directory renders it on every visit: written by Python, not templates.
+class DirectoryFilterForm(forms.Form):
     q = TextField(label=_("Name or reading"), max_length=100, required=False)
     activity_field = forms.ChoiceField(
         label=_("Field of activity"),
