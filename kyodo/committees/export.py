@@ -7,9 +7,11 @@ cannot disagree.
 
 from __future__ import annotations
 
+import html
 import io
 
 from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
 
 from kyodo.committees.documents import (  # noqa: F401 (part of this module's interface)
     CLOSING,
@@ -22,7 +24,7 @@ from kyodo.committees.documents import (  # noqa: F401 (part of this module's in
 from kyodo.committees.models import Minutes
 from kyodo.core.pdf_fonts import pdf_fonts
 from kyodo.core.wareki import format_time_range_ja, format_wareki
-from kyodo.minutes_text import Entry, render_minutes
+from kyodo.minutes_text import Entry, Item, render_minutes
 from kyodo.minutes_text import Minutes as Document
 
 
@@ -80,10 +82,34 @@ def text_of(document: Document) -> str:
     return render_minutes(document)
 
 
+def _entries_html(item: Item) -> SafeString:
+    """The ``<li>`` lines of an item's entries, each as the document template printed it.
+
+    Built here rather than in the template: a confirmed document has hundreds of speaker turns and
+    a template loop costs several filters and lookups per turn. Every value is escaped.
+    """
+    decided = item.decision.entry if item.decision is not None else None
+    escape = html.escape
+    lines = []
+    for index, entry in enumerate(item.entries):
+        anchor = f' id="entry-{entry.ref}"' if entry.ref else ""
+        mark = " entry-decision" if decided == index else ""
+        if entry.kind == "note":
+            body = f"○{escape(str(entry.text))}"
+        else:
+            body = f'<span class="speaker">{escape(str(entry.speaker))}</span>：{escape(str(entry.text))}'
+        lines.append(f'<li{anchor} class="entry-{escape(str(entry.kind))}{mark}">{body}</li>\n')
+    return mark_safe("".join(lines))
+
+
 def html_of(document: Document, *, standalone: bool = True, **context) -> str:
     """HTML, standalone (with its own print styles) or a fragment for a page."""
     context = {
         "document": document,
+        "sections": [
+            (section, [(item, _entries_html(item)) for item in section.items])
+            for section in document.sections
+        ],
         "header": header_lines(document),
         "full_title": full_title(document),
         "appendix": appendix_of(document),

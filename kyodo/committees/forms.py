@@ -15,6 +15,7 @@ from kyodo.committees.models import (
     MinutesEntry,
     SpeakerLabels,
 )
+from kyodo.committees.rendering import renderer
 from kyodo.core.forms import WarekiDateField
 from kyodo.core.models import Venue
 from kyodo.core.uploads import UploadField
@@ -52,6 +53,7 @@ def _same_day_field() -> forms.BooleanField:
 
 
 class MeetingForm(_TimesMixin, forms.Form):
+    default_renderer = renderer
     date = WarekiDateField(label=_("Date"))
     start_time = forms.TimeField(
         label=_("Starts at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 19:00")
@@ -287,6 +289,7 @@ class AppointmentForm(forms.Form):
 
 
 class SettingsForm(VersionedFormMixin, forms.Form):
+    default_renderer = renderer
     speaker_labels = forms.ChoiceField(
         label=_("Speakers in published minutes"), choices=SpeakerLabels.choices
     )

@@ -104,21 +104,56 @@ def quorum_of(*, meeting: Meeting) -> Quorum:
 def terms_ending(*, committee, today: date, days: int = 90) -> list[tuple[date, str, str]]:
     """(end, person, what) for seats and appointments whose term ends within ``days``."""
     until = today + timedelta(days=days)
-    rows = [
-        (s.term_end, s.member, s.get_role_display())
-        for s in Membership.objects.filter(
+    return _terms_ending_of(
+        Membership.objects.filter(
             committee=committee, term_end__gte=today, term_end__lte=until
-        ).select_related("member")
-    ]
-    rows += [
-        (a.term_end, a.member, a.title)
-        for a in Appointment.objects.filter(
+        ).select_related("member"),
+        Appointment.objects.filter(
             committee=committee, term_end__gte=today, term_end__lte=until
-        ).select_related("member")
-    ]
+        ).select_related("member"),
+    )
+
+
+def _terms_ending_of(seats, appointments) -> list[tuple[date, str, str]]:
+    rows = [(s.term_end, s.member, s.get_role_display()) for s in seats]
+    rows += [(a.term_end, a.member, a.title) for a in appointments]
     # Same day: in gojūon order of the members' stored readings.
     rows.sort(key=lambda r: (r[0], gojuon_key(r[1].name_reading)))
     return [(end, member.name, what) for end, member, what in rows]
+
+
+@dataclass(frozen=True)
+class CommitteePeople:
+    seats: list[Membership]  # held today, as memberships_on gives them
+    appointments: list[Appointment]  # all of them, in their order (term end)
+    terms_ending: list[tuple[date, str, str]]  # as terms_ending gives them
+
+
+def committee_people(*, committee, today: date, days: int = 90) -> CommitteePeople:
+    """The staff committee page's people in two queries: the seats held today, every
+    appointment, and (from the same rows) the terms ending within ``days``."""
+    until = today + timedelta(days=days)
+    held = Q(term_start__lte=today) & (Q(term_end__isnull=True) | Q(term_end__gte=today))
+    ending = Q(term_end__gte=today, term_end__lte=until)
+    rows = list(
+        Membership.objects.filter(held | ending, committee=committee)
+        .select_related("member")
+        .order_by("member__name_reading", "member__pk")
+    )
+    appointments = list(committee.appointments.select_related("member"))
+
+    def ends_soon(row) -> bool:
+        return row.term_end is not None and today <= row.term_end <= until
+
+    return CommitteePeople(
+        seats=[
+            s for s in rows if s.term_start <= today and (s.term_end is None or s.term_end >= today)
+        ],
+        appointments=appointments,
+        terms_ending=_terms_ending_of(
+            [s for s in rows if ends_soon(s)], [a for a in appointments if ends_soon(a)]
+        ),
+    )
 
 
 def open_action_items(*, meeting: Meeting) -> QuerySet[ActionItem]:

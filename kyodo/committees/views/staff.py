@@ -55,6 +55,7 @@ from kyodo.committees.selectors import (
     approval_check,
     attendees,
     committee_chosen,
+    committee_people,
     latest_circulation,
     meeting_with_agenda,
     meetings_of,
@@ -62,11 +63,12 @@ from kyodo.committees.selectors import (
     open_action_items,
     quorum_of,
     receipt_board,
-    terms_ending,
 )
+from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
 from kyodo.core.exceptions import DomainError
 from kyodo.core.permissions import staff_required
+from kyodo.core.templatetags.kyodo_ja import time_ja, wareki, wareki_date
 from kyodo.core.views.actions import perform, submit, submit_edit
 
 
@@ -106,16 +108,32 @@ def index(request):
         if not form.errors:
             messages.success(request, _("The meeting has been created."))
             return redirect("committees-staff:meeting", pk=meeting.pk)
+    people = committee_people(committee=committee, today=today)
     return render(
         request,
         "committees/staff/index.html",
         {
             "committee": committee,
-            "seats": memberships_on(committee=committee, on=today),
+            "seats": [
+                (
+                    seat.member.name,
+                    seat.member.name_reading,
+                    seat.get_role_display(),
+                    seat.member.get_sector_display(),
+                    wareki_date(seat.term_start),
+                    wareki_date(seat.term_end),
+                )
+                for seat in people.seats
+            ],
             "secretariat": committee.secretariat.all(),
-            "terms_ending": terms_ending(committee=committee, today=today),
-            "appointments": committee.appointments.select_related("member"),
-            "meetings": meetings_of(committee=committee),
+            "terms_ending": [
+                (wareki(end), person, what) for end, person, what in people.terms_ending
+            ],
+            "appointments": [
+                (a.title, a.member.name, wareki_date(a.term_start), wareki_date(a.term_end))
+                for a in people.appointments
+            ],
+            "meetings": _meeting_rows(meetings_of(committee=committee)),
             "form": form,
             "settings_form": SettingsForm(
                 initial={"speaker_labels": committee.speaker_labels}, version_of=committee
@@ -123,6 +141,31 @@ def index(request):
         },
         status=400 if form.errors else 200,
     )
+
+
+def _meeting_rows(meetings) -> list[tuple]:
+    """The meetings table's cells: (link, meeting, when, venue, status, minutes link, minutes
+    status), the links built once for the table."""
+    meeting_link = pk_link("committees-staff:meeting")
+    minutes_link = pk_link("committees-staff:minutes")
+    not_decided = _("Not decided yet")
+    rows = []
+    for meeting in meetings:
+        when = wareki(meeting.date)
+        if meeting.start_time:
+            when += " " + time_ja(meeting.start_time)
+        rows.append(
+            (
+                meeting_link(meeting.pk),
+                str(meeting),
+                when,
+                not_decided if meeting.venue is None else meeting.venue,
+                meeting.get_status_display(),
+                minutes_link(meeting.minutes.pk),
+                meeting.minutes.get_status_display(),
+            )
+        )
+    return rows
 
 
 @staff_required

@@ -1,0 +1,139 @@
+"""Django's own widget HTML, written in Python for the plain widgets of the committee pages.
+
+Django renders every widget with a template (``input.html`` includes ``attrs.html``; a select
+includes ``select_option.html`` and ``attrs.html`` once per option), and on a page with a form of
+six fields that costs more than the rest of the page. :class:`FastWidgetRenderer` is Django's
+``DjangoTemplates`` form renderer that writes the HTML of those few built-in templates itself, byte
+for byte as they render (``tests/test_rendering.py`` compares both), and leaves every other
+template, or a value it does not know how to print the same way, to the template.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import cache
+from pathlib import Path
+
+import django.forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.functional import Promise
+from django.utils.safestring import SafeData
+
+_BUILTIN = Path(django.forms.__file__).parent / "templates"
+_INPUT = "django/forms/widgets/input.html"
+_SELECT = "django/forms/widgets/select.html"
+_OPTION = "django/forms/widgets/select_option.html"
+# The widgets whose template is only ``{% include "django/forms/widgets/input.html" %}``.
+_INPUTS = {
+    _INPUT,
+    *(
+        f"django/forms/widgets/{name}.html"
+        for name in ("text", "number", "email", "url", "password", "hidden", "checkbox", "date")
+    ),
+    "django/forms/widgets/time.html",
+    "django/forms/widgets/datetime.html",
+}
+
+
+class _Fallback(Exception):
+    """A value the template would print differently (a number, a date...): use the template."""
+
+
+def _text(value) -> str:
+    # ``{{ value }}``: safe strings as they are, other strings escaped; anything else (numbers,
+    # dates, which the template localizes; callables, which it calls) goes to the template.
+    if callable(value):
+        raise _Fallback
+    if isinstance(value, SafeData):
+        return str(value)
+    if isinstance(value, (str, Promise)):
+        return html.escape(str(value))
+    raise _Fallback
+
+
+def _formatted(value) -> str:
+    # ``{{ value|stringformat:'s' }}``: ``"%s" % value``, escaped unless the value was safe.
+    if isinstance(value, tuple) or callable(value):
+        raise _Fallback
+    text = str(value)
+    return text if isinstance(value, SafeData) else html.escape(text)
+
+
+def _attrs(attrs: dict) -> str:
+    # attrs.html
+    parts = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        parts.append(
+            f" {_text(name)}" if value is True else f' {_text(name)}="{_formatted(value)}"'
+        )
+    return "".join(parts)
+
+
+def _input(widget: dict) -> str:
+    value = widget["value"]
+    shown = f' value="{_formatted(value)}"' if value is not None else ""
+    return (
+        f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{shown}'
+        f"{_attrs(widget['attrs'])}>\n"
+    )
+
+
+def _option(option: dict) -> str:
+    return (
+        f'<option value="{_formatted(option["value"])}"{_attrs(option["attrs"])}>'
+        f"{_text(option['label'])}</option>\n"
+    )
+
+
+def _select(widget: dict) -> str:
+    parts = [f'<select name="{_text(widget["name"])}"{_attrs(widget["attrs"])}>']
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{_text(group_name)}">')
+        for option in group_choices:
+            if option["template_name"] != _OPTION:
+                raise _Fallback
+            parts.append("\n  ")
+            parts.append(_option(option))
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>\n")
+    return "".join(parts)
+
+
+class FastWidgetRenderer(DjangoTemplates):
+    """``DjangoTemplates`` with the built-in input and select templates written in Python."""
+
+    def render(self, template_name, context, request=None):
+        if template_name in _INPUTS or template_name == _SELECT:
+            widget = context.get("widget")
+            if widget is not None and self._builtin(template_name):
+                try:
+                    html_ = _select(widget) if template_name == _SELECT else _input(widget)
+                except _Fallback:
+                    pass
+                else:
+                    # BaseRenderer.render strips what the template gives.
+                    return html_.strip()
+        return super().render(template_name, context, request=request)
+
+    def _builtin(self, template_name: str) -> bool:
+        return _is_builtin(self.engine, template_name)
+
+
+@cache
+def _is_builtin(engine, template_name: str) -> bool:
+    """Whether ``template_name`` (and what it includes) is Django's own, unchanged template."""
+    names = {template_name, _INPUT, "django/forms/widgets/attrs.html"}
+    if template_name == _SELECT:
+        names.add(_OPTION)
+    for name in names:
+        origin = Path(engine.get_template(name).origin.name)
+        if origin.parent.parent.parent.parent != _BUILTIN:
+            return False
+    return True
+
+
+renderer = FastWidgetRenderer()
