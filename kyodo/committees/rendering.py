@@ -1,4 +1,4 @@
-"""Django's own widget HTML, written in Python for the plain widgets of the committee pages.
+"""Form HTML written in Python, byte for byte as the templates write it, for the committee pages.
 
 Django renders every widget with a template (``input.html`` includes ``attrs.html``; a select
 includes ``select_option.html`` and ``attrs.html`` once per option), and on a page with a form of
@@ -6,18 +6,27 @@ six fields that costs more than the rest of the page. :class:`FastWidgetRenderer
 ``DjangoTemplates`` form renderer that writes the HTML of those few built-in templates itself, byte
 for byte as they render (``tests/test_rendering.py`` compares both), and leaves every other
 template, or a value it does not know how to print the same way, to the template.
+
+:func:`form_fields` is ``{% include "core/_form_fields.html" %}`` in Python (a few dozen template
+nodes per field otherwise); it checks that the template is still the one it copies (by the hash of
+its source) and renders the template itself when it is not, or for what it does not copy (the
+list of another person's changes after a refused save).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 from functools import cache
 from pathlib import Path
 
 import django.forms
 from django.forms.renderers import DjangoTemplates
+from django.template.loader import get_template, render_to_string
 from django.utils.functional import Promise
-from django.utils.safestring import SafeData
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.translation import gettext
 
 _BUILTIN = Path(django.forms.__file__).parent / "templates"
 _INPUT = "django/forms/widgets/input.html"
@@ -137,3 +146,73 @@ def _is_builtin(engine, template_name: str) -> bool:
 
 
 renderer = FastWidgetRenderer()
+
+
+# --- core/_form_fields.html ----------------------------------------------------------------------
+
+FIELDS_TEMPLATE = "core/_form_fields.html"
+# The SHA-256 of the template's source this module copies; any other source is rendered as it is.
+FIELDS_TEMPLATE_SHA256 = "a6423f405d7e6a8353f1e6b6a969c03e1b3c143420614c4b061ac84b650844b1"
+
+
+@cache
+def _fields_template_is_copied() -> bool:
+    source = get_template(FIELDS_TEMPLATE).template.source
+    return hashlib.sha256(source.encode()).hexdigest() == FIELDS_TEMPLATE_SHA256
+
+
+def _errors(field) -> str:
+    return "".join(
+        f'<p class="error" id="{conditional_escape(field.auto_id)}_error">'
+        f"{conditional_escape(error)}</p>"
+        for error in field.errors
+    )
+
+
+def form_fields(form) -> SafeString:
+    """What ``{% include "core/_form_fields.html" %}`` gives for ``form``."""
+    if getattr(form, "stale", False) or not _fields_template_is_copied():
+        return render_to_string(FIELDS_TEMPLATE, {"form": form})
+    parts = []
+    non_field = form.non_field_errors()
+    if non_field:
+        parts.append('<div class="errors" role="alert">')
+        parts.extend(f"<p>{conditional_escape(error)}</p>" for error in non_field)
+        parts.append("</div>")
+    parts.append("\n\n")
+    parts.extend(str(field) for field in form.hidden_fields())
+    parts.append("\n")
+    required = f' <span class="required">{conditional_escape(gettext("(required)"))}</span>'
+    for field in form.visible_fields():
+        has_error = " has-error" if field.errors else ""
+        mark = required if field.field.required else ""
+        auto_id = conditional_escape(field.auto_id)
+        label = conditional_escape(field.label)
+        help_text = field.help_text
+        if help_text:
+            help_html = (
+                f'<p class="help" id="{auto_id}_helptext">{conditional_escape(help_text)}</p>'
+            )
+        else:
+            help_html = ""
+        if field.use_fieldset:
+            described = f' aria-describedby="{auto_id}_helptext"' if help_text else ""
+            parts.append(
+                f'\n\n<fieldset class="field{has_error}"{described}>\n'
+                f"  <legend>{label}{mark}</legend>\n"
+                f"  {help_html}\n"
+                f"  {_errors(field)}\n"
+                f"  {field}\n"
+                "</fieldset>\n\n"
+            )
+        else:
+            parts.append(
+                f'\n\n<div class="field{has_error}">\n'
+                f'  <label for="{conditional_escape(field.id_for_label)}">{label}{mark}</label>\n'
+                f"  {field}\n"
+                f"  {help_html}\n"
+                f"  {_errors(field)}\n"
+                "</div>\n\n"
+            )
+    parts.append("\n")
+    return mark_safe("".join(parts))

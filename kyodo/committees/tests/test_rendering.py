@@ -63,3 +63,47 @@ def test_the_committee_forms_render_as_with_the_templates(committee, venue):
         slow.initial = fast.initial  # the same signed edit_version, whatever the second
         assert [str(field) for field in fast] == [str(field) for field in slow]
         assert fast.render() == slow.render()
+
+
+class _EveryKind(forms.Form):
+    default_renderer = renderer
+    token = forms.CharField(widget=forms.HiddenInput, initial="<t>")
+    name = forms.CharField(label='Name "n" & <m>', help_text="Help <b>", max_length=3)
+    kinds = forms.MultipleChoiceField(
+        label="Kinds", choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+    )
+    choice = forms.ChoiceField(
+        label="Choice", choices=[("x", "X")], widget=forms.RadioSelect, help_text="One"
+    )
+    no_id = forms.CharField(required=False, label=gettext_lazy("None."))
+
+    def clean(self):
+        raise forms.ValidationError(["Not <this>", "Nor that"])
+
+
+@pytest.mark.django_db
+def test_form_fields_writes_what_the_template_writes(committee, venue):
+    from django.template.loader import render_to_string
+
+    from kyodo.committees.rendering import _fields_template_is_copied, form_fields
+
+    assert _fields_template_is_copied()
+    settings = SettingsForm(
+        data={"speaker_labels": "bad", "edit_version": "x"}, version_of=committee
+    )
+    settings.is_valid()
+    stale = SettingsForm(initial={"speaker_labels": "name"}, version_of=committee)
+    stale.stale = True
+    for form in [
+        MeetingForm(),
+        MeetingForm(data={"date": "<bad>", "start_time": "21:00", "end_time": "19:00"}),
+        MeetingForm(data={"date": "2011-01-18", "start_time": "21:00", "end_time": "19:00"}),
+        SettingsForm(initial={"speaker_labels": "name"}, version_of=committee),
+        settings,
+        stale,
+        _EveryKind(),
+        _EveryKind(data={"name": "long <name>", "kinds": ["c"]}),
+        _EveryKind(auto_id=False),
+    ]:
+        form.is_bound and form.is_valid()
+        assert form_fields(form) == render_to_string("core/_form_fields.html", {"form": form})

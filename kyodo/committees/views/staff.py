@@ -50,6 +50,7 @@ from kyodo.committees.models import (
     Minutes,
     MinutesEntry,
 )
+from kyodo.committees.rendering import form_fields
 from kyodo.committees.selectors import (
     agenda_sections,
     approval_check,
@@ -116,53 +117,62 @@ def index(request):
             "committee": committee,
             "seats": [
                 (
-                    seat.member.name,
-                    seat.member.name_reading,
-                    seat.get_role_display(),
-                    seat.member.get_sector_display(),
+                    seat.name,
+                    seat.name_reading,
+                    seat.role,
+                    seat.sector,
                     wareki_date(seat.term_start),
                     wareki_date(seat.term_end),
                 )
                 for seat in people.seats
             ],
-            "secretariat": committee.secretariat.all(),
+            "secretariat": committee.secretariat.values_list("name", "title"),
             "terms_ending": [
                 (wareki(end), person, what) for end, person, what in people.terms_ending
             ],
             "appointments": [
-                (a.title, a.member.name, wareki_date(a.term_start), wareki_date(a.term_end))
+                (a.title, a.name, wareki_date(a.term_start), wareki_date(a.term_end))
                 for a in people.appointments
             ],
-            "meetings": _meeting_rows(meetings_of(committee=committee)),
-            "form": form,
-            "settings_form": SettingsForm(
-                initial={"speaker_labels": committee.speaker_labels}, version_of=committee
+            "meetings": _meeting_rows(committee),
+            "form_fields": form_fields(form),
+            "settings_fields": form_fields(
+                SettingsForm(
+                    initial={"speaker_labels": committee.speaker_labels}, version_of=committee
+                )
             ),
         },
         status=400 if form.errors else 200,
     )
 
 
-def _meeting_rows(meetings) -> list[tuple]:
+def _meeting_rows(committee: Committee) -> list[tuple]:
     """The meetings table's cells: (link, meeting, when, venue, status, minutes link, minutes
-    status), the links built once for the table."""
+    status), from plain values, the links built once for the table."""
     meeting_link = pk_link("committees-staff:meeting")
     minutes_link = pk_link("committees-staff:minutes")
     not_decided = _("Not decided yet")
+    statuses = dict(Meeting.Status.choices)
+    minutes_statuses = dict(Minutes.Status.choices)
     rows = []
-    for meeting in meetings:
-        when = wareki(meeting.date)
-        if meeting.start_time:
-            when += " " + time_ja(meeting.start_time)
+    for pk, fiscal_year, number, day, start, venue, status, minutes, minutes_status in (
+        meetings_of(committee=committee).values_list(
+            "pk", "fiscal_year", "number", "date", "start_time", "venue__name", "status",
+            "minutes", "minutes__status",
+        )
+    ):  # fmt: skip
+        when = wareki(day)
+        if start:
+            when += " " + time_ja(start)
         rows.append(
             (
-                meeting_link(meeting.pk),
-                str(meeting),
+                meeting_link(pk),
+                str(Meeting(fiscal_year=fiscal_year, number=number, committee=committee)),
                 when,
-                not_decided if meeting.venue is None else meeting.venue,
-                meeting.get_status_display(),
-                minutes_link(meeting.minutes.pk),
-                meeting.minutes.get_status_display(),
+                not_decided if venue is None else venue,
+                str(statuses.get(status, status)),
+                minutes_link(minutes),
+                str(minutes_statuses.get(minutes_status, minutes_status)),
             )
         )
     return rows
