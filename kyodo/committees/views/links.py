@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from django.urls import reverse
 
-# A number no object has, reversed in place of the primary key and then replaced by it.
+# A number no object has, reversed in place of the argument and then replaced by it.
 _SLOT = 987654321
+# What reverse() would print as it is (no percent-encoding): pks and URL-safe tokens.
+_PLAIN = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def pk_link(name: str) -> Callable[[int], str]:
-    """``link(pk)`` gives ``reverse(name, args=[pk])`` for a URL whose last argument is a pk,
-    resolving the pattern once."""
+def pk_link(name: str) -> Callable[[int | str], str]:
+    """``link(value)`` gives ``reverse(name, args=[value])`` for a URL whose only argument is a
+    pk or a URL-safe token, resolving the pattern once."""
     head, found, tail = reverse(name, args=[_SLOT]).rpartition(str(_SLOT))
-    if not found:  # pragma: no cover - every pk URL prints its pk
-        return lambda pk: reverse(name, args=[pk])
-    return lambda pk: f"{head}{pk}{tail}"
+
+    def link(value: int | str) -> str:
+        text = str(value)
+        if found and _PLAIN.fullmatch(text):
+            return f"{head}{text}{tail}"
+        return reverse(name, args=[value])
+
+    return link

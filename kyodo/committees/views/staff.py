@@ -49,6 +49,7 @@ from kyodo.committees.models import (
     Member,
     Minutes,
     MinutesEntry,
+    meeting_name,
 )
 from kyodo.committees.rendering import form_fields
 from kyodo.committees.selectors import (
@@ -167,7 +168,7 @@ def _meeting_rows(committee: Committee) -> list[tuple]:
         rows.append(
             (
                 meeting_link(pk),
-                str(Meeting(fiscal_year=fiscal_year, number=number, committee=committee)),
+                meeting_name(fiscal_year, number, committee.name),
                 when,
                 not_decided if venue is None else venue,
                 str(statuses.get(status, status)),
