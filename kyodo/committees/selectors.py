@@ -161,10 +161,10 @@ def committee_people(*, committee, today: date, days: int = 90) -> CommitteePeop
     """The staff committee page's people in two queries of plain values: the seats held today,
     every appointment and, from the same rows, the terms ending within ``days``."""
     until = today + timedelta(days=days)
-    held = Q(term_start__lte=today) & (Q(term_end__isnull=True) | Q(term_end__gte=today))
-    ending = Q(term_end__gte=today, term_end__lte=until)
+    # Seats not ended (held today, ending soon, or starting later), told apart below.
     seats = (
-        Membership.objects.filter(held | ending, committee=committee)
+        Membership.objects.filter(committee=committee)
+        .exclude(term_end__lt=today)
         .order_by("member__name_reading", "member__pk")
         .values_list(
             "member__name", "member__name_reading", "role", "member__sector", "term_start",

@@ -51,7 +51,7 @@ from kyodo.committees.models import (
     MinutesEntry,
     meeting_name,
 )
-from kyodo.committees.rendering import form_fields
+from kyodo.committees.rendering import form_fields, rows_html
 from kyodo.committees.selectors import (
     agenda_sections,
     approval_check,
@@ -116,17 +116,21 @@ def index(request):
         "committees/staff/index.html",
         {
             "committee": committee,
-            "seats": [
+            # One row per seat, as the table's template loop printed it.
+            "seats": rows_html(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}–{}</td></tr>",
                 (
-                    seat.name,
-                    seat.name_reading,
-                    seat.role,
-                    seat.sector,
-                    wareki_date(seat.term_start),
-                    wareki_date(seat.term_end),
-                )
-                for seat in people.seats
-            ],
+                    (
+                        seat.name,
+                        seat.name_reading,
+                        seat.role,
+                        seat.sector,
+                        wareki_date(seat.term_start),
+                        wareki_date(seat.term_end),
+                    )
+                    for seat in people.seats
+                ),
+            ),
             "secretariat": committee.secretariat.values_list("name", "title"),
             "terms_ending": [
                 (wareki(end), person, what) for end, person, what in people.terms_ending
@@ -135,7 +139,11 @@ def index(request):
                 (a.title, a.name, wareki_date(a.term_start), wareki_date(a.term_end))
                 for a in people.appointments
             ],
-            "meetings": _meeting_rows(committee),
+            "meetings": rows_html(
+                '\n<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
+                '<td><a href="{}">{}</a></td></tr>\n',
+                _meeting_rows(committee),
+            ),
             "form_fields": form_fields(form),
             "settings_fields": form_fields(
                 SettingsForm(
