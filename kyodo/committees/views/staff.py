@@ -111,6 +111,9 @@ def index(request):
             messages.success(request, _("The meeting has been created."))
             return redirect("committees-staff:meeting", pk=meeting.pk)
     people = committee_people(committee=committee, today=today)
+    settings_form = SettingsForm(
+        initial={"speaker_labels": committee.speaker_labels}, version_of=committee
+    )
     return render(
         request,
         "committees/staff/index.html",
@@ -144,12 +147,10 @@ def index(request):
                 '<td><a href="{}">{}</a></td></tr>\n',
                 _meeting_rows(committee),
             ),
+            "form": form,
             "form_fields": form_fields(form),
-            "settings_fields": form_fields(
-                SettingsForm(
-                    initial={"speaker_labels": committee.speaker_labels}, version_of=committee
-                )
-            ),
+            "settings_form": settings_form,
+            "settings_fields": form_fields(settings_form),
         },
         status=400 if form.errors else 200,
     )
