@@ -134,7 +134,9 @@ class FastWidgetRenderer(DjangoTemplates):
 
 @cache
 def _is_builtin(engine, template_name: str) -> bool:
-    """Whether ``template_name`` (and what it includes) is Django's own, unchanged template."""
+    """Whether ``template_name`` (and what it includes) is Django's own template, not one an app
+    overrides (tests/test_rendering.py compares the output with the templates of the installed
+    Django)."""
     names = {template_name, _INPUT, "django/forms/widgets/attrs.html"}
     if template_name == _SELECT:
         names.add(_OPTION)
