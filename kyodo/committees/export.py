@@ -7,9 +7,12 @@ cannot disagree.
 
 from __future__ import annotations
 
+import html
 import io
 
+from django.template.defaultfilters import linebreaks_filter
 from django.template.loader import render_to_string
+from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from kyodo.committees.documents import (  # noqa: F401 (part of this module's interface)
     CLOSING,
@@ -22,7 +25,7 @@ from kyodo.committees.documents import (  # noqa: F401 (part of this module's in
 from kyodo.committees.models import Minutes
 from kyodo.core.pdf_fonts import pdf_fonts
 from kyodo.core.wareki import format_time_range_ja, format_wareki
-from kyodo.minutes_text import Entry, render_minutes
+from kyodo.minutes_text import Entry, Item, render_minutes
 from kyodo.minutes_text import Minutes as Document
 
 
@@ -80,13 +83,75 @@ def text_of(document: Document) -> str:
     return render_minutes(document)
 
 
+def _text(value) -> str:
+    # ``{{ value }}`` of a document's value (text, a number, None): escaped.
+    return str(value) if isinstance(value, SafeData) else html.escape(str(value))
+
+
+def _entries_html(item: Item) -> str:
+    """The ``<li>`` lines of an item's entries."""
+    decided = item.decision.entry if item.decision is not None else None
+    lines = []
+    for index, entry in enumerate(item.entries):
+        anchor = f' id="entry-{_text(entry.ref)}"' if entry.ref else ""
+        mark = " entry-decision" if decided == index else ""
+        if entry.kind == "note":
+            body = f"○{_text(entry.text)}"
+        else:
+            body = f'<span class="speaker">{_text(entry.speaker)}</span>：{_text(entry.text)}'
+        lines.append(f'<li{anchor} class="entry-{_text(entry.kind)}{mark}">{body}</li>\n')
+    return "".join(lines)
+
+
+def _body_html(document: Document, header: list[tuple[str, str]], title: str) -> SafeString:
+    """The document from its organization to its appendix, as HTML.
+
+    Written here rather than by template loops: a confirmed document has hundreds of speaker
+    turns, and a template costs several lookups and filters for each. Every value is escaped;
+    ``tests/test_export.py`` compares this with the template it replaces.
+    """
+    out = [
+        f'<p class="minutes-org">{_text(document.organization)}</p>\n'
+        f'<h1 class="minutes-title">{_text(title)}</h1>\n<dl class="minutes-header">\n'
+    ]
+    out += [
+        f"<div><dt>■{_text(label)}：</dt><dd>{_text(value)}</dd></div>\n" for label, value in header
+    ]
+    out.append("</dl>\n")
+    for section in document.sections:
+        out.append('\n<section class="minutes-section">\n')
+        if section.category:
+            out.append(f"<h2>{_text(section.number)}．{_text(section.category)}</h2>")
+        out.append("\n")
+        for item in section.items:
+            out.append("\n")
+            if item.title:
+                out.append(f"<h3>{_text(item.number)}．{_text(item.title)}</h3>")
+            out.append(f'\n<ol class="minutes-entries">\n{_entries_html(item)}</ol>\n')
+        out.append("\n</section>\n")
+    out.append("\n")
+    if document.closing:
+        out.append(f'<p class="minutes-closing">{_text(document.closing)}</p>')
+    out.append("\n")
+    for part in appendix_of(document):
+        out.append(
+            f'<section class="minutes-appendix"><h2>{_text(part.title)}</h2>'
+            f"{linebreaks_filter(part.text)}</section>\n"
+        )
+    out.append("\n")
+    return mark_safe("".join(out))
+
+
 def html_of(document: Document, *, standalone: bool = True, **context) -> str:
     """HTML, standalone (with its own print styles) or a fragment for a page."""
+    header = header_lines(document)
+    title = full_title(document)
     context = {
         "document": document,
-        "header": header_lines(document),
-        "full_title": full_title(document),
+        "header": header,
+        "full_title": title,
         "appendix": appendix_of(document),
+        "body": _body_html(document, header, title),
         **context,
     }
     template = "minutes_standalone.html" if standalone else "_minutes_document.html"

@@ -138,6 +138,13 @@ class SecretariatMember(models.Model):
         return f"{self.name}{self.title}"
 
 
+def meeting_name(fiscal_year: int, number: int, committee_name: str) -> str:
+    """「平成22年度第9回運営委員会」: how a meeting is named (its ``str``), from plain values."""
+    from kyodo.core.wareki import fiscal_year_name
+
+    return f"{fiscal_year_name(fiscal_year)}第{number}回{committee_name}"
+
+
 class Meeting(models.Model):
     """One meeting (第N回) of a committee; N restarts every fiscal year (April–March)."""
 
@@ -178,9 +185,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        from kyodo.core.wareki import fiscal_year_name
-
-        return f"{fiscal_year_name(self.fiscal_year)}第{self.number}回{self.committee.name}"
+        return meeting_name(self.fiscal_year, self.number, self.committee.name)
 
     @property
     def code(self) -> str:

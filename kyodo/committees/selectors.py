@@ -104,21 +104,96 @@ def quorum_of(*, meeting: Meeting) -> Quorum:
 def terms_ending(*, committee, today: date, days: int = 90) -> list[tuple[date, str, str]]:
     """(end, person, what) for seats and appointments whose term ends within ``days``."""
     until = today + timedelta(days=days)
-    rows = [
-        (s.term_end, s.member, s.get_role_display())
-        for s in Membership.objects.filter(
-            committee=committee, term_end__gte=today, term_end__lte=until
-        ).select_related("member")
-    ]
-    rows += [
-        (a.term_end, a.member, a.title)
-        for a in Appointment.objects.filter(
-            committee=committee, term_end__gte=today, term_end__lte=until
-        ).select_related("member")
-    ]
-    # Same day: in gojūon order of the members' stored readings.
-    rows.sort(key=lambda r: (r[0], gojuon_key(r[1].name_reading)))
-    return [(end, member.name, what) for end, member, what in rows]
+    seats = Membership.objects.filter(
+        committee=committee, term_end__gte=today, term_end__lte=until
+    ).select_related("member")
+    appointments = Appointment.objects.filter(
+        committee=committee, term_end__gte=today, term_end__lte=until
+    ).select_related("member")
+    return _by_end_and_reading(
+        [(s.term_end, s.member.name_reading, s.member.name, s.get_role_display()) for s in seats]
+        + [(a.term_end, a.member.name_reading, a.member.name, a.title) for a in appointments]
+    )
+
+
+def _by_end_and_reading(rows: list[tuple[date, str, str, str]]) -> list[tuple[date, str, str]]:
+    """(end, reading, person, what) rows as (end, person, what), by end; the same day in gojūon
+    order of the members' stored readings."""
+    rows.sort(key=lambda r: (r[0], gojuon_key(r[1])))
+    return [(end, person, what) for end, _reading, person, what in rows]
+
+
+def _label(choices: dict, value) -> str:
+    # What ``get_<field>_display()`` gives, from the field's choices as a dict.
+    return str(choices.get(value, value))
+
+
+_ROLES = dict(Membership.Role.choices)
+_SECTORS = dict(Member.Sector.choices)
+
+
+@dataclass(frozen=True)
+class Seat:
+    name: str
+    name_reading: str
+    role: str  # its label
+    sector: str  # its label
+    term_start: date
+    term_end: date | None
+
+
+@dataclass(frozen=True)
+class AppointmentRow:
+    title: str
+    name: str
+    term_start: date
+    term_end: date | None
+
+
+@dataclass(frozen=True)
+class CommitteePeople:
+    seats: list[Seat]  # held today, in the order of memberships_on
+    appointments: list[AppointmentRow]  # every appointment, in their order (term end)
+    terms_ending: list[tuple[date, str, str]]  # as terms_ending gives them
+
+
+def committee_people(*, committee, today: date, days: int = 90) -> CommitteePeople:
+    """The staff committee page's people in two queries of plain values: the seats held today,
+    every appointment and, from the same rows, the terms ending within ``days``."""
+    until = today + timedelta(days=days)
+    # Seats not ended (held today, ending soon, or starting later), told apart below.
+    seats = (
+        Membership.objects.filter(committee=committee)
+        .exclude(term_end__lt=today)
+        .order_by("member__name_reading", "member__pk")
+        .values_list(
+            "member__name", "member__name_reading", "role", "member__sector", "term_start",
+            "term_end",
+        )
+    )  # fmt: skip
+    appointments = Appointment.objects.filter(committee=committee).values_list(
+        "title", "member__name", "member__name_reading", "term_start", "term_end"
+    )
+
+    def ends_soon(end: date | None) -> bool:
+        return end is not None and today <= end <= until
+
+    rows: list[tuple[date, str, str, str]] = []
+    held_seats = []
+    for name, reading, role, sector, start, end in seats:
+        role = _label(_ROLES, role)
+        if start <= today and (end is None or end >= today):
+            held_seats.append(Seat(name, reading, role, _label(_SECTORS, sector), start, end))
+        if ends_soon(end):
+            rows.append((end, reading, name, role))
+    appointment_rows = []
+    for title, name, reading, start, end in appointments:
+        appointment_rows.append(AppointmentRow(title, name, start, end))
+        if ends_soon(end):
+            rows.append((end, reading, name, title))
+    return CommitteePeople(
+        seats=held_seats, appointments=appointment_rows, terms_ending=_by_end_and_reading(rows)
+    )
 
 
 def open_action_items(*, meeting: Meeting) -> QuerySet[ActionItem]:

@@ -1,27 +1,72 @@
 """The committee member's pages (/member/): their seats, meetings, notices and minutes to check."""
 
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 
-from kyodo.committees.models import Membership
+from kyodo.committees.models import Membership, Minutes, meeting_name
 from kyodo.committees.selectors import agenda_sections, meetings_of_member, minutes_to_check
+from kyodo.committees.views.links import pk_link
 from kyodo.core.permissions import member_required
+from kyodo.core.templatetags.kyodo_ja import wareki, wareki_date
+
+_ROLES = dict(Membership.Role.choices)
 
 
 @member_required
 def member_home(request):
-    # A committee member's start page: seats, meetings (with their notices) and minutes to check.
-    seats = Membership.objects.filter(member__user=request.user).select_related(
-        "committee", "member"
+    # A committee member's start page: seats, meetings (with their notices) and minutes to check,
+    # read as plain values with their links built once per list.
+    seats = Membership.objects.filter(member__user=request.user).values_list(
+        "committee__name", "role", "term_start", "term_end"
     )
+    check_link = pk_link("committees:check")
+    to_check = minutes_to_check(user=request.user).values_list(
+        "token",
+        "circulation__minutes__meeting__fiscal_year",
+        "circulation__minutes__meeting__number",
+        "circulation__minutes__meeting__committee__name",
+        "opened_at",
+    )
+    meeting_link = pk_link("member:meeting")
+    minutes_link = pk_link("committees:minutes")
+    meetings = meetings_of_member(user=request.user).values_list(
+        "pk",
+        "fiscal_year",
+        "number",
+        "committee__name",
+        "date",
+        "minutes",
+        "minutes__status",
+        "minutes__current_version",
+    )[:20]
     return render(
         request,
         "committees/member/home.html",
         {
-            "seats": seats,
-            "today": timezone.localdate(),
-            "meetings": meetings_of_member(user=request.user)[:20],
-            "to_check": minutes_to_check(user=request.user),
+            "seats": [
+                (
+                    committee,
+                    str(_ROLES.get(role, role)),
+                    wareki_date(start),
+                    f"–{wareki_date(end)}" if end else "",
+                )
+                for committee, role, start, end in seats
+            ],
+            "to_check": [
+                (check_link(token), meeting_name(fiscal_year, number, committee), opened_at)
+                for token, fiscal_year, number, committee, opened_at in to_check
+            ],
+            "meetings": [
+                (
+                    meeting_link(pk),
+                    meeting_name(fiscal_year, number, committee),
+                    wareki(day),
+                    # Minutes.is_published, from the values.
+                    minutes_link(minutes)
+                    if status == Minutes.Status.CONFIRMED and version is not None
+                    else "",
+                )
+                for pk, fiscal_year, number, committee, day, minutes, status, version in meetings
+            ],
         },
     )
 

@@ -58,10 +58,11 @@ def _latest_seats(committee: Committee):
 def minutes_detail(request, pk: int):
     # Published minutes: confirmed ones only, read from their current version (never from rows
     # that can still change), in the seed's layout; earlier versions and their differences.
-    minutes = get_object_or_404(
-        Minutes.objects.published().select_related("current_version"),
-        pk=pk,
-    )
+    # Minutes.is_published is Minutes.objects.published() for the row: asked in Python, the
+    # query stays a plain lookup by pk.
+    minutes = get_object_or_404(Minutes.objects.select_related("current_version"), pk=pk)
+    if not minutes.is_published:
+        raise Http404
     document = version_document(minutes.current_version)
     return render(
         request,

@@ -49,12 +49,15 @@ from kyodo.committees.models import (
     Member,
     Minutes,
     MinutesEntry,
+    meeting_name,
 )
+from kyodo.committees.rendering import rows_html
 from kyodo.committees.selectors import (
     agenda_sections,
     approval_check,
     attendees,
     committee_chosen,
+    committee_people,
     latest_circulation,
     meeting_with_agenda,
     meetings_of,
@@ -62,11 +65,12 @@ from kyodo.committees.selectors import (
     open_action_items,
     quorum_of,
     receipt_board,
-    terms_ending,
 )
+from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
 from kyodo.core.exceptions import DomainError
 from kyodo.core.permissions import staff_required
+from kyodo.core.templatetags.kyodo_ja import time_ja, wareki, wareki_date
 from kyodo.core.views.actions import perform, submit, submit_edit
 
 
@@ -106,23 +110,80 @@ def index(request):
         if not form.errors:
             messages.success(request, _("The meeting has been created."))
             return redirect("committees-staff:meeting", pk=meeting.pk)
+    people = committee_people(committee=committee, today=today)
+    settings_form = SettingsForm(
+        initial={"speaker_labels": committee.speaker_labels}, version_of=committee
+    )
     return render(
         request,
         "committees/staff/index.html",
         {
             "committee": committee,
-            "seats": memberships_on(committee=committee, on=today),
-            "secretariat": committee.secretariat.all(),
-            "terms_ending": terms_ending(committee=committee, today=today),
-            "appointments": committee.appointments.select_related("member"),
-            "meetings": meetings_of(committee=committee),
-            "form": form,
-            "settings_form": SettingsForm(
-                initial={"speaker_labels": committee.speaker_labels}, version_of=committee
+            # One row per seat, as the table's template loop printed it.
+            "seats": rows_html(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}–{}</td></tr>",
+                (
+                    (
+                        seat.name,
+                        seat.name_reading,
+                        seat.role,
+                        seat.sector,
+                        wareki_date(seat.term_start),
+                        wareki_date(seat.term_end),
+                    )
+                    for seat in people.seats
+                ),
             ),
+            "secretariat": committee.secretariat.values_list("name", "title"),
+            "terms_ending": [
+                (wareki(end), person, what) for end, person, what in people.terms_ending
+            ],
+            "appointments": [
+                (a.title, a.name, wareki_date(a.term_start), wareki_date(a.term_end))
+                for a in people.appointments
+            ],
+            "meetings": rows_html(
+                '\n<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
+                '<td><a href="{}">{}</a></td></tr>\n',
+                _meeting_rows(committee),
+            ),
+            "form": form,
+            "settings_form": settings_form,
         },
         status=400 if form.errors else 200,
     )
+
+
+def _meeting_rows(committee: Committee) -> list[tuple]:
+    """The meetings table's cells: (link, meeting, when, venue, status, minutes link, minutes
+    status), from plain values, the links built once for the table."""
+    meeting_link = pk_link("committees-staff:meeting")
+    minutes_link = pk_link("committees-staff:minutes")
+    not_decided = _("Not decided yet")
+    statuses = dict(Meeting.Status.choices)
+    minutes_statuses = dict(Minutes.Status.choices)
+    rows = []
+    for pk, fiscal_year, number, day, start, venue, status, minutes, minutes_status in (
+        meetings_of(committee=committee).values_list(
+            "pk", "fiscal_year", "number", "date", "start_time", "venue__name", "status",
+            "minutes", "minutes__status",
+        )
+    ):  # fmt: skip
+        when = wareki(day)
+        if start:
+            when += " " + time_ja(start)
+        rows.append(
+            (
+                meeting_link(pk),
+                meeting_name(fiscal_year, number, committee.name),
+                when,
+                not_decided if venue is None else venue,
+                str(statuses.get(status, status)),
+                minutes_link(minutes),
+                str(minutes_statuses.get(minutes_status, minutes_status)),
+            )
+        )
+    return rows
 
 
 @staff_required

@@ -1,0 +1,105 @@
+"""The Python widget renderer writes exactly what Django's widget templates write."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy
+
+from kyodo.committees.forms import MeetingForm, SettingsForm
+from kyodo.core.forms import WidgetRenderer, form_fields_html
+
+CHOICES = [
+    ("", "未定"),
+    ("a", "A & <b>"),
+    ("q", 'say "hi"'),
+    ("Group 'g'", [("g1", "一"), ("g2", gettext_lazy("None."))]),
+    ("s", mark_safe("<em>safe</em>")),
+]
+
+WIDGETS = [
+    (forms.TextInput(), "x", None),
+    (forms.TextInput(), "x", ""),
+    (forms.TextInput(attrs={"placeholder": 'a "b" & <c>', "autofocus": True}), "x", "R7.4.1"),
+    (forms.TextInput(attrs={"disabled": False, "data-x": mark_safe("&amp;")}), "x", "<v>"),
+    (forms.TextInput(), "x", mark_safe("<safe>")),
+    (forms.NumberInput(attrs={"min": 1, "max": 99}), "number", 7),
+    (forms.HiddenInput(), "edit_version", ".eJx:abc"),
+    (forms.CheckboxInput(), "flag", True),
+    (forms.CheckboxInput(), "flag", False),
+    (forms.TimeInput(format="%H:%M"), "start_time", time(19, 5)),
+    (forms.EmailInput(attrs={"required": True}), "email", "a@example.org"),
+    (forms.Select(choices=CHOICES), "venue", "a"),
+    (forms.Select(choices=CHOICES), "venue", None),
+    (forms.Select(choices=CHOICES, attrs={"aria-describedby": "h"}), "venue", "g2"),
+    (forms.Select(choices=[(1, 1), (2, 2.5)]), "n", 2),
+    (forms.SelectMultiple(choices=CHOICES), "many", ["a", "g1"]),
+    (forms.Textarea(attrs={"rows": 3}), "text", "line\n<two>"),
+    (forms.RadioSelect(choices=CHOICES), "radio", "q"),
+]
+
+
+@pytest.mark.parametrize(("widget", "name", "value"), WIDGETS)
+def test_widgets_render_as_their_templates(widget, name, value):
+    expected = widget.render(name, value, attrs={"id": f"id_{name}"}, renderer=DjangoTemplates())
+    fast = widget.render(name, value, attrs={"id": f"id_{name}"}, renderer=WidgetRenderer())
+    assert fast == expected
+
+
+@pytest.mark.django_db
+def test_the_committee_forms_render_as_with_the_templates(committee, venue):
+    for form_class, kwargs in [
+        (MeetingForm, {}),
+        (MeetingForm, {"data": {"date": "<bad>", "venue": str(venue.pk), "number": "x"}}),
+        (SettingsForm, {"initial": {"speaker_labels": "name"}, "version_of": committee}),
+    ]:
+        assert type(form_class().renderer) is WidgetRenderer
+        fast = form_class(**kwargs)
+        slow = form_class(**kwargs, renderer=DjangoTemplates())
+        slow.initial = fast.initial  # the same signed edit_version, whatever the second
+        assert [str(field) for field in fast] == [str(field) for field in slow]
+        assert fast.render() == slow.render()
+
+
+class _EveryKind(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput, initial="<t>")
+    name = forms.CharField(label='Name "n" & <m>', help_text="Help <b>", max_length=3)
+    kinds = forms.MultipleChoiceField(
+        label="Kinds", choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+    )
+    choice = forms.ChoiceField(
+        label="Choice", choices=[("x", "X")], widget=forms.RadioSelect, help_text="One"
+    )
+    no_id = forms.CharField(required=False, label=gettext_lazy("None."))
+
+    def clean(self):
+        raise forms.ValidationError(["Not <this>", "Nor that"])
+
+
+@pytest.mark.django_db
+def test_form_fields_writes_what_the_template_writes(committee, venue):
+    from django.template.loader import render_to_string
+
+    settings = SettingsForm(
+        data={"speaker_labels": "bad", "edit_version": "x"}, version_of=committee
+    )
+    settings.is_valid()
+    stale = SettingsForm(initial={"speaker_labels": "name"}, version_of=committee)
+    stale.stale = True
+    for form in [
+        MeetingForm(),
+        MeetingForm(data={"date": "<bad>", "start_time": "21:00", "end_time": "19:00"}),
+        MeetingForm(data={"date": "2011-01-18", "start_time": "21:00", "end_time": "19:00"}),
+        SettingsForm(initial={"speaker_labels": "name"}, version_of=committee),
+        settings,
+        stale,
+        _EveryKind(),
+        _EveryKind(data={"name": "long <name>", "kinds": ["c"]}),
+        _EveryKind(auto_id=False),
+    ]:
+        form.is_bound and form.is_valid()
+        assert form_fields_html(form) == render_to_string("core/_form_fields.html", {"form": form})
