@@ -293,3 +293,43 @@ def test_list_pages_take_a_fixed_number_of_queries(
     for url, expected in counts.items():
         with django_assert_max_num_queries(expected):
             assert client.get(url).status_code == 200
+
+
+def _page_queries(client, url: str) -> tuple[list[str], str]:
+    """The page's own queries (the layout's read of the center left out) and its text."""
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url)
+    assert page.status_code == 200
+    return [q["sql"] for q in queries if '"core_center"' not in q["sql"]], page.text
+
+
+def _cases(text: str) -> int:
+    return text.split('id="cases-heading"')[1].count('<li><a href="/collaboration/')
+
+
+def test_public_case_studies_take_two_queries_whatever_the_number_of_records(
+    client, kaze, other_group, department
+):
+    second = Department.objects.create(name="文化振興課", name_reading="ぶんかしんこうか")
+    for i in range(5):
+        record = _record(title=f"協働{i}", last_fiscal_year=2009 + i % 2)
+        record.organizations.set([kaze, other_group][: 1 + i % 2])
+        record.departments.set([department, second][: 1 + i % 2])
+    _record(title="団体も課もない協働")
+    # The records with their departments, then the groups' links.
+    queries, text = _page_queries(client, "/collaboration/")
+    assert len(queries) == 2
+    assert _cases(text) == 6
+    assert (
+        "· 西東京風の会、西東京ひかりの会\n" in text or "· 西東京ひかりの会、西東京風の会\n" in text
+    )
+    queries, text = _page_queries(client, f"/collaboration/?department={second.pk}&field=community")
+    assert len(queries) == 2
+    assert _cases(text) == 2
+    assert f'<a href="?department={second.pk}" aria-current="page">文化振興課</a> (2)' in text
+    # A department no published record names is read for the heading.
+    unused = Department.objects.create(name="市民課")
+    queries, text = _page_queries(client, f"/collaboration/?department={unused.pk}")
+    assert len(queries) == 3
+    assert "市民課" in text
+    assert _cases(text) == 0
