@@ -140,8 +140,52 @@ def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
     return list(records.values()), [(pk, name, reading) for reading, name, pk in sorted(involved)]
 
 
-def published_collaboration(*, pk: int) -> Collaboration | None:
-    return published_collaborations().filter(pk=pk).first()
+@dataclass(frozen=True)
+class CaseStudyPage:
+    """A published record as its public page shows it."""
+
+    record: dict  # title, form, fiscal years, description, outcome, evaluation
+    groups: list[tuple[int, str, str]]  # (pk, name, status), in the groups' order
+    departments: list[tuple[str, str]]  # (name, bureau), in the departments' order
+    events: list  # Event rows with their series, in the events' order
+
+
+def case_study(*, pk: int) -> CaseStudyPage | None:
+    """One published record for its public page: three queries, the record joined to its
+    departments (a row per department), its groups' links with their names, its events."""
+    from kyodo.events.models import Event
+
+    rows = list(
+        Collaboration.objects.filter(is_published=True, pk=pk)
+        .order_by("departments__name_reading", "departments__name")
+        .values(
+            "title",
+            "form",
+            "first_fiscal_year",
+            "last_fiscal_year",
+            "description",
+            "outcome",
+            "evaluation",
+            "departments__name",
+            "departments__bureau",
+        )
+    )
+    if not rows:
+        return None
+    return CaseStudyPage(
+        record=rows[0],
+        groups=list(
+            Collaboration.organizations.through.objects.filter(collaboration_id=pk)
+            .order_by("organization__reading_key", "organization__pk")
+            .values_list("organization_id", "organization__name", "organization__status")
+        ),
+        departments=[
+            (row["departments__name"], row["departments__bureau"])
+            for row in rows
+            if row["departments__name"] is not None
+        ],
+        events=list(Event.objects.filter(collaborations=pk).select_related("series")),
+    )
 
 
 # --- calls and proposals -----------------------------------------------------------------------

@@ -9,10 +9,16 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from kyodo.collaboration import selectors
-from kyodo.collaboration.models import Collaboration, CollaborationForm, Department
-from kyodo.core.templatetags.kyodo_ja import fiscal_year_name
+from kyodo.collaboration.models import CollaborationForm, Department
+from kyodo.core.templatetags.kyodo_ja import fiscal_year_name, wareki
 from kyodo.core.text import sort_by_reading
-from kyodo.organizations.models import ActivityField, split_codes
+from kyodo.events.models import Event
+from kyodo.organizations.models import ActivityField, Organization, split_codes
+
+
+def _years(first: int, last: int) -> str:
+    """「平成22年度」, or 「平成21年度～平成22年度」 for a record over several years."""
+    return fiscal_year_name(first) + ("～" + fiscal_year_name(last) if last != first else "")
 
 
 def index(request):
@@ -54,24 +60,12 @@ def index(request):
     if department is not None:
         records = [r for r in records if any(d[0] == department.pk for d in r.departments)]
     forms = dict(CollaborationForm.choices)
-    year_names: dict[int, str] = {}
-
-    def year_name(year: int) -> str:
-        if year not in year_names:
-            year_names[year] = fiscal_year_name(year)
-        return year_names[year]
-
     rows = [
         (
             reverse("collaboration:detail", args=[r.pk]),
             r.title,
             str(forms.get(r.form, r.form)),
-            year_name(r.first_fiscal_year)
-            + (
-                "～" + year_name(r.last_fiscal_year)
-                if r.last_fiscal_year != r.first_fiscal_year
-                else ""
-            ),
+            _years(r.first_fiscal_year, r.last_fiscal_year),
             "、".join(name for name, _codes in r.groups),
             "、".join(name for _pk, name, _reading in r.departments),
         )
@@ -92,7 +86,31 @@ def index(request):
 
 
 def detail(request, pk: int):
-    record: Collaboration | None = selectors.published_collaboration(pk=pk)
-    if record is None:
+    # Three queries (see selectors.case_study); links and dates are put together here.
+    page = selectors.case_study(pk=pk)
+    if page is None:
         raise Http404
-    return render(request, "collaboration/public/detail.html", {"record": record})
+    record = page.record
+    registered = Organization.Status.REGISTERED
+    return render(
+        request,
+        "collaboration/public/detail.html",
+        {
+            "record": record,
+            "form": str(dict(CollaborationForm.choices).get(record["form"], record["form"])),
+            "years": _years(record["first_fiscal_year"], record["last_fiscal_year"]),
+            "groups": [
+                (reverse("organizations:detail", args=[pk]) if status == registered else "", name)
+                for pk, name, status in page.groups
+            ],
+            "departments": page.departments,
+            "events": [
+                (
+                    "" if e.status == Event.Status.DRAFT else reverse("events:detail", args=[e.pk]),
+                    e.name,
+                    wareki(e.date),
+                )
+                for e in page.events
+            ],
+        },
+    )
