@@ -79,8 +79,113 @@ def published_collaborations(
     return _with_relations(qs)
 
 
-def published_collaboration(*, pk: int) -> Collaboration | None:
-    return published_collaborations().filter(pk=pk).first()
+@dataclass(frozen=True)
+class CaseStudy:
+    """A published record as the list of case studies shows it (no model rows, for speed)."""
+
+    pk: int
+    title: str
+    form: str
+    first_fiscal_year: int
+    last_fiscal_year: int
+    # (name, activity_fields) of its groups, in the groups' order (Organization's ordering)
+    groups: list[tuple[str, str]]
+    # (pk, name, name_reading) of its departments, in the departments' order
+    departments: list[tuple[int, str, str]]
+
+
+def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
+    """Every published record with the names of its groups and departments, and the departments
+    involved (pk, name, name_reading) in their stored order (before :func:`departments` sorts
+    them by reading): two queries whatever the number of records, the records joined to their
+    departments (a row per department), then the groups' links with their names."""
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for record, name, codes in (
+        Collaboration.organizations.through.objects.filter(collaboration__is_published=True)
+        .order_by("organization__reading_key", "organization__pk")
+        .values_list("collaboration_id", "organization__name", "organization__activity_fields")
+    ):
+        groups.setdefault(record, []).append((name, codes))
+    records: dict[int, CaseStudy] = {}
+    involved: set[tuple[str, str, int]] = set()
+    for pk, title, form, first, last, department, name, reading in (
+        Collaboration.objects.filter(is_published=True)
+        .order_by(*Collaboration._meta.ordering, "departments__name_reading", "departments__name")
+        .values_list(
+            "pk",
+            "title",
+            "form",
+            "first_fiscal_year",
+            "last_fiscal_year",
+            "departments__pk",
+            "departments__name",
+            "departments__name_reading",
+        )
+    ):
+        record = records.get(pk)
+        if record is None:
+            record = records[pk] = CaseStudy(
+                pk=pk,
+                title=title,
+                form=form,
+                first_fiscal_year=first,
+                last_fiscal_year=last,
+                groups=groups.get(pk, []),
+                departments=[],
+            )
+        if department is not None:
+            record.departments.append((department, name, reading))
+            involved.add((reading, name, department))
+    # Department's own ordering (name_reading, name; names are unique).
+    return list(records.values()), [(pk, name, reading) for reading, name, pk in sorted(involved)]
+
+
+@dataclass(frozen=True)
+class CaseStudyPage:
+    """A published record as its public page shows it."""
+
+    record: dict  # title, form, fiscal years, description, outcome, evaluation
+    groups: list[tuple[int, str, str]]  # (pk, name, status), in the groups' order
+    departments: list[tuple[str, str]]  # (name, bureau), in the departments' order
+    events: list  # Event rows with their series, in the events' order
+
+
+def case_study(*, pk: int) -> CaseStudyPage | None:
+    """One published record for its public page: three queries, the record joined to its
+    departments (a row per department), its groups' links with their names, its events."""
+    from kyodo.events.models import Event
+
+    rows = list(
+        Collaboration.objects.filter(is_published=True, pk=pk)
+        .order_by("departments__name_reading", "departments__name")
+        .values(
+            "title",
+            "form",
+            "first_fiscal_year",
+            "last_fiscal_year",
+            "description",
+            "outcome",
+            "evaluation",
+            "departments__name",
+            "departments__bureau",
+        )
+    )
+    if not rows:
+        return None
+    return CaseStudyPage(
+        record=rows[0],
+        groups=list(
+            Collaboration.organizations.through.objects.filter(collaboration_id=pk)
+            .order_by("organization__reading_key", "organization__pk")
+            .values_list("organization_id", "organization__name", "organization__status")
+        ),
+        departments=[
+            (row["departments__name"], row["departments__bureau"])
+            for row in rows
+            if row["departments__name"] is not None
+        ],
+        events=list(Event.objects.filter(collaborations=pk).select_related("series")),
+    )
 
 
 # --- calls and proposals -----------------------------------------------------------------------

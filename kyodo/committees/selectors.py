@@ -284,10 +284,12 @@ def latest_circulation(*, minutes: Minutes) -> Circulation | None:
 
 
 def confirmed_minutes(*, committee) -> QuerySet[Minutes]:
+    """Published minutes of the committee, newest first, with their meetings (whose committee
+    the caller already has)."""
     return (
         Minutes.objects.published()
         .filter(meeting__committee=committee)
-        .select_related("meeting__committee")
+        .select_related("meeting")
         .order_by("-meeting__date")
     )
 

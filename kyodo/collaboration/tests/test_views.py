@@ -293,3 +293,86 @@ def test_list_pages_take_a_fixed_number_of_queries(
     for url, expected in counts.items():
         with django_assert_max_num_queries(expected):
             assert client.get(url).status_code == 200
+
+
+def _page_queries(client, url: str) -> tuple[list[str], str]:
+    """The page's own queries (the layout's read of the center left out) and its text."""
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url)
+    assert page.status_code == 200
+    return [q["sql"] for q in queries if '"core_center"' not in q["sql"]], page.text
+
+
+def _cases(text: str) -> int:
+    return text.split('id="cases-heading"')[1].count('<li><a href="/collaboration/')
+
+
+def test_public_case_studies_take_two_queries_whatever_the_number_of_records(
+    client, kaze, other_group, department
+):
+    second = Department.objects.create(name="文化振興課", name_reading="ぶんかしんこうか")
+    for i in range(5):
+        record = _record(title=f"協働{i}", last_fiscal_year=2009 + i % 2)
+        record.organizations.set([kaze, other_group][: 1 + i % 2])
+        record.departments.set([department, second][: 1 + i % 2])
+    _record(title="団体も課もない協働")
+    # The records with their departments, then the groups' links.
+    queries, text = _page_queries(client, "/collaboration/")
+    assert len(queries) == 2
+    assert _cases(text) == 6
+    assert (
+        "· 西東京風の会、西東京ひかりの会\n" in text or "· 西東京ひかりの会、西東京風の会\n" in text
+    )
+    queries, text = _page_queries(client, f"/collaboration/?department={second.pk}&field=community")
+    assert len(queries) == 2
+    assert _cases(text) == 2
+    assert f'<a href="?department={second.pk}" aria-current="page">文化振興課</a> (2)' in text
+    # A department no published record names is read for the heading.
+    unused = Department.objects.create(name="市民課")
+    queries, text = _page_queries(client, f"/collaboration/?department={unused.pk}")
+    assert len(queries) == 3
+    assert "市民課" in text
+    assert _cases(text) == 0
+
+
+def test_a_case_study_page_takes_three_queries(client, staff, kaze, other_group, department):
+    from datetime import date
+
+    from kyodo.events.models import Event, EventKind, EventSeries
+    from kyodo.events.services import event_create
+
+    # Given a record with two groups (one not registered), two departments and three events
+    other_group.status = other_group.Status.SUSPENDED
+    other_group.save()
+    second = Department.objects.create(
+        name="文化振興課", name_reading="ぶんかしんこうか", bureau="市民部"
+    )
+    series = EventSeries.objects.create(name="NPO市民活動ネットワーク", next_number=3)
+    events = [
+        event_create(
+            actor=staff,
+            kind=EventKind.LECTURE,
+            date=date(2010, 11, day),
+            title=title,
+            series=in_series,
+            status=status,
+        )
+        for day, title, in_series, status in [
+            (3, "会計講座", None, Event.Status.HELD),
+            (10, "交流会", series, Event.Status.HELD),
+            (17, "準備中の講座", None, Event.Status.DRAFT),
+        ]
+    ]
+    record = _record(first_fiscal_year=2010, last_fiscal_year=2010)
+    record.organizations.set([kaze, other_group])
+    record.departments.set([department, second])
+    record.events.set(events)
+    # When its page is read: the record with its departments, its groups, its events
+    queries, text = _page_queries(client, f"/collaboration/{record.pk}/")
+    # Then
+    assert len(queries) == 3
+    assert "<dd>委託</dd>" in text and "<dd>平成22年度</dd>" in text
+    assert f'<a href="/groups/{kaze.pk}/">西東京風の会</a>、西東京ひかりの会</dd>' in text
+    assert "<dd>協働コミュニティ課 (生活文化スポーツ部)、文化振興課 (市民部)</dd>" in text
+    assert f'<a href="/events/{events[1].pk}/">NPO市民活動ネットワーク 第3回「交流会」</a>' in text
+    assert "<br>準備中の講座 平成22年11月17日(水)</dd>" in text

@@ -6,40 +6,76 @@ from collections import Counter
 
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 
 from kyodo.collaboration import selectors
-from kyodo.collaboration.models import Collaboration, Department
-from kyodo.organizations.models import ActivityField
+from kyodo.collaboration.models import CollaborationForm, Department
+from kyodo.core.templatetags.kyodo_ja import fiscal_year_name, wareki
+from kyodo.core.text import sort_by_reading
+from kyodo.events.models import Event
+from kyodo.organizations.models import ActivityField, Organization, split_codes
+
+
+def _years(first: int, last: int) -> str:
+    """「平成22年度」, or 「平成21年度～平成22年度」 for a record over several years."""
+    return fiscal_year_name(first) + ("～" + fiscal_year_name(last) if last != first else "")
 
 
 def index(request):
     # Listed by field of activity and by department; a link narrows the list to one of them.
+    # Three queries (the records and their links' names); the counts, the narrowing and each
+    # row's text are worked out here, so the template only prints them.
     field = request.GET.get("field", "")
     if field not in ActivityField.values:
         field = ""
-    department = None
-    if (raw := request.GET.get("department", "")).isdigit():
-        department = Department.objects.filter(pk=int(raw)).first()
-    published = list(selectors.published_collaborations())
+    published, involved = selectors.case_studies()
     field_counts: Counter[str] = Counter()
     department_counts: Counter[int] = Counter()
     for record in published:
-        field_counts.update({c for o in record.organizations.all() for c in o.activity_field_list})
-        department_counts.update({d.pk for d in record.departments.all()})
+        field_counts.update({c for _name, codes in record.groups for c in split_codes(codes)})
+        department_counts.update({pk for pk, _name, _reading in record.departments})
+    known = {d[0]: d for d in involved}
+    department = None
+    if (raw := request.GET.get("department", "")).isdigit():
+        pk = int(raw)
+        if pk in known:
+            department = Department(pk=pk, name=known[pk][1])
+        else:
+            department = Department.objects.filter(pk=pk).first()
+    # Numbers as text and labels translated once: the template prints them as they are.
     fields = [
-        (value, label, field_counts[value])
+        (value, str(label), str(field_counts[value]))
         for value, label in ActivityField.choices
         if field_counts[value]
     ]
+    # As selectors.departments() sorts them: gojūon order of the readings.
     departments = [
-        (d, department_counts[d.pk]) for d in selectors.departments() if department_counts[d.pk]
+        (str(pk), name, str(department_counts[pk]), department is not None and department.pk == pk)
+        for pk, name, _reading in sort_by_reading(involved, key=lambda d: d[2] or d[1])
     ]
-    records = selectors.published_collaborations(field=field, department=department)
+    records = published
+    if field:
+        code = f",{field},"
+        records = [r for r in records if any(code in codes for _name, codes in r.groups)]
+    if department is not None:
+        records = [r for r in records if any(d[0] == department.pk for d in r.departments)]
+    forms = dict(CollaborationForm.choices)
+    rows = [
+        (
+            reverse("collaboration:detail", args=[r.pk]),
+            r.title,
+            str(forms.get(r.form, r.form)),
+            _years(r.first_fiscal_year, r.last_fiscal_year),
+            "、".join(name for name, _codes in r.groups),
+            "、".join(name for _pk, name, _reading in r.departments),
+        )
+        for r in records
+    ]
     return render(
         request,
         "collaboration/public/index.html",
         {
-            "records": records,
+            "rows": rows,
             "fields": fields,
             "departments": departments,
             "field": field,
@@ -50,7 +86,31 @@ def index(request):
 
 
 def detail(request, pk: int):
-    record: Collaboration | None = selectors.published_collaboration(pk=pk)
-    if record is None:
+    # Three queries (see selectors.case_study); links and dates are put together here.
+    page = selectors.case_study(pk=pk)
+    if page is None:
         raise Http404
-    return render(request, "collaboration/public/detail.html", {"record": record})
+    record = page.record
+    registered = Organization.Status.REGISTERED
+    return render(
+        request,
+        "collaboration/public/detail.html",
+        {
+            "record": record,
+            "form": str(dict(CollaborationForm.choices).get(record["form"], record["form"])),
+            "years": _years(record["first_fiscal_year"], record["last_fiscal_year"]),
+            "groups": [
+                (reverse("organizations:detail", args=[pk]) if status == registered else "", name)
+                for pk, name, status in page.groups
+            ],
+            "departments": page.departments,
+            "events": [
+                (
+                    "" if e.status == Event.Status.DRAFT else reverse("events:detail", args=[e.pk]),
+                    e.name,
+                    wareki(e.date),
+                )
+                for e in page.events
+            ],
+        },
+    )
