@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.contact.models import Inquiry
-from kyodo.contact.rendering import PlainWidgetRenderer
 from kyodo.core.forms import CleanTextForm, ConsentField, EmailField, PhoneField, WarekiDateField
 
 MAX_BODY = 4000
@@ -15,7 +14,6 @@ class InquiryForm(CleanTextForm):
     """The public お問い合わせ form."""
 
     # Its widgets written in Python, the same HTML as Django's templates (see rendering.py).
-    default_renderer = PlainWidgetRenderer
 
     kind = forms.ChoiceField(
         label=pgettext_lazy("inquiry", "Subject"),

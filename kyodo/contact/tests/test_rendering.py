@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from django import forms
 from django.db import connection
-from django.forms.renderers import get_default_renderer
+from django.forms.renderers import DjangoTemplates
 from django.test.utils import CaptureQueriesContext
 
 from kyodo.contact.forms import InquiryForm
-from kyodo.contact.rendering import PlainWidgetRenderer
+from kyodo.core.forms import WidgetRenderer
 
 pytestmark = pytest.mark.django_db
 
@@ -36,8 +36,8 @@ def _html(form: forms.Form) -> list[str]:
 )
 def test_the_widgets_are_written_as_djangos_templates_write_them(data):
     ours = InquiryForm(data)
-    django_s = InquiryForm(data, renderer=get_default_renderer())
-    assert isinstance(ours.renderer, PlainWidgetRenderer)
+    django_s = InquiryForm(data, renderer=DjangoTemplates())
+    assert isinstance(ours.renderer, WidgetRenderer)
     assert _html(ours) == _html(django_s)
 
 
@@ -56,8 +56,8 @@ class _Everything(forms.Form):
 def test_every_case_of_the_templates_and_the_fallback():
     data = {"plain": "x", "text": "", "grouped": "c", "tick": "on", "when": "2011-01-18"}
     for form_data in (None, data):
-        ours = _Everything(form_data, renderer=PlainWidgetRenderer())
-        assert _html(ours) == _html(_Everything(form_data, renderer=get_default_renderer()))
+        ours = _Everything(form_data, renderer=WidgetRenderer())
+        assert _html(ours) == _html(_Everything(form_data, renderer=DjangoTemplates()))
 
 
 def test_the_contact_page_reads_nothing_itself(client):
