@@ -13,8 +13,6 @@ MAX_BODY = 4000
 class InquiryForm(CleanTextForm):
     """The public お問い合わせ form."""
 
-    # Its widgets written in Python, the same HTML as Django's templates (see rendering.py).
-
     kind = forms.ChoiceField(
         label=pgettext_lazy("inquiry", "Subject"),
         choices=Inquiry.Kind.choices,
