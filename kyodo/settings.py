@@ -183,7 +183,9 @@ WSGI_APPLICATION = "kyodo.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # Django's, with its check knowing that the i18n label below is Kyodo's on purpose.
+        "BACKEND": "kyodo.core.templating.DjangoTemplates",
+        "NAME": "django",
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {

@@ -144,3 +144,27 @@ def test_display_switches_carry_the_pages_own_address_and_token(client):
     assert _unmask_cipher_token(tokens[0]) == token
     other = client.get("/events/").content.decode()
     assert other.count('name="next" value="/events/"') == 4
+
+
+def test_only_the_intended_i18n_label_is_left_out_of_djangos_check(settings):
+    from django.template import engines
+
+    assert engines["django"].check() == []
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "OPTIONS": {
+                **settings.TEMPLATES[0]["OPTIONS"],
+                "libraries": {
+                    "i18n": "kyodo.core.templatetags.i18n_once",
+                    "static": "kyodo.core.templatetags.kyodo_links",
+                },
+            },
+        }
+    ]
+    (warning,) = engines["django"].check()
+    assert (warning.id, warning.msg) == (
+        "templates.W003",
+        "'static' is used for multiple template tag modules: "
+        "'django.templatetags.static', 'kyodo.core.templatetags.kyodo_links'",
+    )
