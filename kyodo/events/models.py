@@ -372,7 +372,7 @@ class Application(models.Model):
                 condition=Q(status="waitlisted"),
                 name="events_application_waitlist",
             ),
-            models.Index(F("event"), Upper("email"), name="events_application_applicant"),
+            models.Index(Upper("email"), F("event"), name="events_application_applicant"),
         ]
 
     def __str__(self) -> str:

@@ -26,7 +26,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.mail import mail_enqueue
-from kyodo.core.models import OutboxMessage, Venue
+from kyodo.core.models import Center, OutboxMessage, Venue
 from kyodo.core.roles import Role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
 from kyodo.events.exceptions import (
@@ -568,14 +568,16 @@ def _count_taken(event: Event, *, applicant: tuple[str, str] | None = None) -> T
 
     One statement of index lookups, so that an application costs the same with thousands
     waiting: the confirmed places (only for a capacity the event has), the waiting list's last
-    place (index ``events_application_waitlist``) and the applicant (index
+    place (index ``events_application_waitlist``, read backwards: ``ORDER BY … LIMIT 1`` rather
+    than ``MAX``, which PostgreSQL without statistics reads whole) and the applicant (index
     ``events_application_applicant``; ``UPPER(email)`` as ``email__iexact`` compares). In SQL
     of its own: building it with the ORM took longer than running it.
     """
     table = connection.ops.quote_name(Application._meta.db_table)
     confirmed, waitlisted = Application.Status.CONFIRMED, Application.Status.WAITLISTED
     parts = [
-        f"(SELECT MAX(waitlist_position) FROM {table} WHERE event_id = %s AND status = %s)",
+        f"(SELECT waitlist_position FROM {table} WHERE event_id = %s AND status = %s "
+        f"ORDER BY waitlist_position DESC LIMIT 1)",
     ]
     params: list = [event.pk, waitlisted]
     if event.capacity_people is not None:
@@ -675,6 +677,8 @@ def application_submit(
     if not email and not phone:
         raise InvalidApplication(_("Give an e-mail address or a telephone number."))
 
+    # Read before the event is locked: the lock is held as briefly as possible.
+    center = Center.objects.current() if email else None
     with transaction.atomic():
         event = _lock_event(event.pk)
         check_accepting(event)
@@ -704,7 +708,7 @@ def application_submit(
             application.waitlist_position = taken.waiting + 1
         application.save()
         if email:
-            _mail(application, "application_received")
+            _mail(application, "application_received", center=center)
         audit_log(
             actor=actor,
             action="kyodo.events.application.submitted",

@@ -17,6 +17,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='application',
-            index=models.Index(models.F('event'), django.db.models.functions.text.Upper('email'), name='events_application_applicant'),
+            index=models.Index(django.db.models.functions.text.Upper('email'), models.F('event'), name='events_application_applicant'),
         ),
     ]
