@@ -80,3 +80,32 @@ def test_places_waiting_list_and_earlier_applications_are_counted_exactly(make_e
         event, applicant=("person3@example.jp", "別の人")
     ).already_applied
     assert services._count_taken(event) == services.Taken(people=25, groups=2, waiting=2)
+
+
+def test_the_mail_of_an_event_in_a_series_at_a_venue_is_as_the_orm_would_write_it(
+    make_event, staff_user
+):
+    from kyodo.core.mail import render_mail
+    from kyodo.core.models import Venue
+
+    series = services.series_create(actor=staff_user, name="NPO市民活動ネットワーク", next_number=3)
+    venue = Venue.objects.create(name="イングビル3階 第1会議室", address="西東京市田無町")
+    event = make_event(series=series, venue=venue, venue_text="", title="", capacity_people=1)
+    apply(event, 1)
+
+    application = apply(event, 2)  # waits: the mail says which place
+
+    mail = OutboxMessage.objects.get(object_id=str(application.pk))
+    assert "NPO市民活動ネットワーク 第3回" in mail.subject
+    assert "イングビル3階 第1会議室" in mail.body
+    loaded = Application.objects.select_related("event__series", "event__venue").get(
+        pk=application.pk
+    )
+    assert (mail.subject, mail.body) == render_mail(
+        "events/mail/application_received.txt",
+        {
+            "application": loaded,
+            "event": loaded.event,
+            "cancel_url": services.cancel_url(loaded),
+        },
+    )
