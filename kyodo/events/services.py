@@ -577,7 +577,7 @@ def _lock_event_to_apply(pk: int) -> Event:
     )
     if connection.features.has_select_for_update_of:
         sql += " FOR UPDATE OF e"  # SQLite: BEGIN IMMEDIATE took the write lock already
-    event = next(iter(Event.objects.raw(sql, [pk])), None)
+    event = next(iter(Event.objects.raw(sql, [pk], using=connection.alias)), None)
     if event is None:
         raise Event.DoesNotExist
     if event.series_id is not None:
