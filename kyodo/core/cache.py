@@ -26,8 +26,10 @@ digits are written over the old ones in place (no temporary file and rename, whi
 truncated and always the same length, so a reader sees the old value, the new one or, while
 the write is under way, a mix of both; a mix is read only after the commit whose bump is being
 written, so the page cached under it is fresh, and no later generation is that mix again (64
-random bits). Truncating first would be wrong: the empty value would recur at every bump. On several hosts (``CACHE_URL=redis://…``): a key in Redis, read with one round trip
-per cacheable request and moved with one SET per committed transaction, so a write on one host
+random bits). Truncating first would be wrong: the empty value would recur at every bump.
+
+On several hosts (``CACHE_URL=redis://…``): a key in Redis, read with one round trip per
+cacheable request and moved with one SET per committed transaction, so a write on one host
 makes the pages of every host stale; the pages themselves are then in Redis too. If Redis cannot
 be reached, requests go past the page cache (rendered, never stale) and the failure is logged.
 The pages are in the ``pages`` cache of ``settings.CACHES``; entries also expire after its

@@ -4,9 +4,9 @@
 so that the worker can only see it once that transaction commits: in the same transaction when
 tasks are rows of the same database (``django_tasks_db``, the default: one commit for both, not
 a second write after it), otherwise after the commit. Delivery claims the row first (queued →
-sending, under a row lock), talks to SMTP outside any transaction, then records the outcome. A failed attempt is
-retried with exponential backoff; ``outbox_flush`` (also run by the worker sweep and by
-``kyodo outbox flush``) picks up anything whose task was lost.
+sending, under a row lock), talks to SMTP outside any transaction, then records the outcome. A
+failed attempt is retried with exponential backoff; ``outbox_flush`` (also run by the worker
+sweep and by ``kyodo outbox flush``) picks up anything whose task was lost.
 """
 
 from __future__ import annotations
