@@ -26,11 +26,13 @@ def absolute_url(path_or_name: str, *args, **kwargs) -> str:
 
 
 def render_mail(template: str, context: dict | None = None) -> tuple[str, str]:
-    """(subject, body) of ``template`` rendered in the site's language."""
+    """(subject, body) of ``template`` rendered in the site's language. ``center`` is read
+    unless the context has it (a caller holding a lock reads it before taking the lock)."""
+    context = context or {}
     context = {
         "site_url": settings.SITE_URL,
-        "center": Center.objects.current(),
-        **(context or {}),
+        "center": context["center"] if "center" in context else Center.objects.current(),
+        **context,
     }
     with translation.override(settings.LANGUAGE_CODE):
         text = render_to_string(template, context)

@@ -1,10 +1,12 @@
 """The outbox: outgoing mail as rows, delivered by a task, retried, never lost, never sent twice.
 
-``outbox_enqueue`` writes the row inside the caller's transaction; only after that transaction
-commits is a delivery task queued. Delivery claims the row first (queued → sending, under a row
-lock), talks to SMTP outside any transaction, then records the outcome. A failed attempt is
-retried with exponential backoff; ``outbox_flush`` (also run by the worker sweep and by
-``kyodo outbox flush``) picks up anything whose task was lost.
+``outbox_enqueue`` writes the row inside the caller's transaction; its delivery task is queued
+so that the worker can only see it once that transaction commits: in the same transaction when
+tasks are rows of the same database (``django_tasks_db``, the default: one commit for both, not
+a second write after it), otherwise after the commit. Delivery claims the row first (queued →
+sending, under a row lock), talks to SMTP outside any transaction, then records the outcome. A
+failed attempt is retried with exponential backoff; ``outbox_flush`` (also run by the worker
+sweep and by ``kyodo outbox flush``) picks up anything whose task was lost.
 """
 
 from __future__ import annotations
@@ -42,8 +44,29 @@ def outbox_enqueue(
         message.content_type = ContentType.objects.get_for_model(related)
         message.object_id = str(related.pk)
     message.save()
-    transaction.on_commit(lambda: _schedule(message.pk))
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and _tasks_in(connection.alias):
+        # Committed with the message or rolled back with it; a failure fails the transaction
+        # (on PostgreSQL it could not go on after a failed statement anyway).
+        from kyodo.core.tasks import deliver_outbox_message
+
+        deliver_outbox_message.enqueue(message.pk)
+    else:
+        transaction.on_commit(lambda: _schedule(message.pk))
     return message
+
+
+def _tasks_in(alias: str) -> bool:
+    """True when delivery tasks are rows of database ``alias`` (``django_tasks_db``)."""
+    from django.db import router
+    from django.tasks import task_backends
+    from django_tasks_db import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    from kyodo.core.tasks import deliver_outbox_message
+
+    backend = task_backends[deliver_outbox_message.backend]
+    return isinstance(backend, DatabaseBackend) and router.db_for_write(DBTaskResult) == alias
 
 
 def _schedule(message_id: int, *, run_after=None) -> None:

@@ -10,11 +10,15 @@ addresses count by their /64 network, which one subscriber usually holds whole.
 
 **Counters** live in the ``ratelimit`` cache of ``settings.CACHES``: the database by default
 (Django's database cache, table ``kyodo_ratelimit``, shared by every process and host), Redis
-with ``CACHE_URL=redis://…``. A counter is read and moved in one step: under a transaction and,
-on PostgreSQL, an advisory lock on the database cache (Django's own ``incr`` there is a read then a
-write), or Redis' atomic ``INCR``; so a burst of parallel requests cannot slip past a limit.
-Windows are fixed (the key names the window), which is simple and predictable: at most ``N`` in
-each period.
+with ``CACHE_URL=redis://…``. A counter is read and moved in one step, so a burst of parallel
+requests cannot slip past a limit: in the database cache by one statement, an upsert
+(``INSERT … ON CONFLICT (cache_key) DO UPDATE SET value = value + 1 … RETURNING value``, atomic
+on SQLite and PostgreSQL alike, no transaction or lock around it; Django's own ``incr`` there is
+a read then a write in a transaction), in Redis by its atomic ``INCR``. A counter row holds the
+count as plain digits, not the cache's pickled value: only :func:`hit` reads it (its key is of
+its own, see ``_counter_name``). Expired rows are removed as the database cache does, when a new
+counter is written and the table holds more than its ``MAX_ENTRIES``. Windows are fixed (the key
+names the window), which is simple and predictable: at most ``N`` in each period.
 """
 
 from __future__ import annotations
@@ -25,12 +29,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections, router, transaction
+from django.utils import timezone
 
 from kyodo.env import parse_rate
 
@@ -142,8 +148,11 @@ def hit(scope: str, key: str, rate: str, *, now: float | None = None) -> Decisio
     now = time.time() if now is None else now
     window = int(now // period)
     retry_after = max(1, int((window + 1) * period - now))
-    name = _hashed(f"{scope}|{key}|{period}|{window}")
     backend = cache()
+    if isinstance(backend, DatabaseCache):
+        count = _database_hit(backend, _counter_name(scope, key, period, window), period)
+        return Decision(count <= limit, count, limit, retry_after)
+    name = _hashed(f"{scope}|{key}|{period}|{window}")
     with locked(name):
         # The counter exists for every hit but the first of a window: incremented first, since
         # a refused add() costs the database cache a failed INSERT and a rollback.
@@ -155,6 +164,50 @@ def hit(scope: str, key: str, rate: str, *, now: float | None = None) -> Decisio
             else:  # another process counted first (backends without the lock)
                 count = backend.incr(name)
     return Decision(count <= limit, count, limit, retry_after)
+
+
+def _counter_name(scope: str, key: str, period: int, window: int) -> str:
+    # "count|…": never the name of a pickled value written by the cache's own set() or incr()
+    # (as counters were before they were upserted), which the upsert could not add one to.
+    return _hashed(f"count|{scope}|{key}|{period}|{window}")
+
+
+def _database_hit(backend: DatabaseCache, name: str, period: int) -> int:
+    """One more hit of counter ``name`` in the database cache, in one atomic statement: its
+    count after it. A counter found expired starts again at 1."""
+    alias = router.db_for_write(backend.cache_model_class)
+    connection = connections[alias]
+    quote = connection.ops.quote_name
+    table = quote(backend._table)
+    now = timezone.now().replace(microsecond=0)
+    expires = now + timedelta(seconds=period + 60)
+    adapt = connection.ops.adapt_datetimefield_value
+    key, value, expiry = quote("cache_key"), quote("value"), quote("expires")
+    row = "VALUES (%s, '1', %s)"
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        # The statement is its own transaction: its commit need not wait for the disk (a
+        # counter may lose its last hits in a crash; an application's commit still waits).
+        row = "SELECT %s, '1', %s FROM (SELECT set_config('synchronous_commit', 'off', true)) AS s"
+    sql = (
+        f"INSERT INTO {table} ({key}, {value}, {expiry}) {row} "
+        f"ON CONFLICT ({key}) DO UPDATE SET "
+        f"{value} = CASE WHEN {table}.{expiry} < %s THEN '1' "
+        f"ELSE CAST(CAST({table}.{value} AS INTEGER) + 1 AS TEXT) END, "
+        f"{expiry} = CASE WHEN {table}.{expiry} < %s THEN %s ELSE {table}.{expiry} END "
+        f"RETURNING {value}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql, [backend.make_and_validate_key(name), adapt(expires), adapt(now), adapt(now),
+                  adapt(expires)],
+        )  # fmt: skip
+        count = int(cursor.fetchone()[0])
+        if count == 1:  # a new row: keep the table within MAX_ENTRIES, as the cache's set() does
+            cursor.execute(f"SELECT COUNT(*) FROM {table}")
+            rows = cursor.fetchone()[0]
+            if rows > backend._max_entries:
+                backend._cull(alias, cursor, now, rows)
+    return count
 
 
 def state_get(key: str) -> dict:

@@ -60,6 +60,31 @@ def test_a_rolled_back_change_sends_nothing(smtp_server):
     assert smtp_server.messages == []
 
 
+def test_the_delivery_task_is_committed_with_the_message_and_rolled_back_with_it():
+    from django_tasks_db.models import DBTaskResult
+
+    with transaction.atomic():
+        kept = outbox_enqueue(to="member@example.jp", subject="件名", body="本文")
+        with pytest.raises(RuntimeError), transaction.atomic():
+            outbox_enqueue(to="other@example.jp", subject="件名", body="本文")
+            raise RuntimeError("the change failed after the mail was queued")
+        # Queued in the transaction itself (no second write after the commit); the worker
+        # cannot see it before the commit.
+        assert [task.args_kwargs["args"] for task in DBTaskResult.objects.all()] == [[kept.pk]]
+
+    assert [task.args_kwargs["args"] for task in DBTaskResult.objects.all()] == [[kept.pk]]
+
+
+def test_with_another_task_backend_delivery_is_queued_after_the_commit(settings):
+    from django.tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    with transaction.atomic():
+        outbox_enqueue(to="member@example.jp", subject="件名", body="本文")
+        assert default_task_backend.results == []
+    assert len(default_task_backend.results) == 1
+
+
 def test_a_message_already_sent_is_not_sent_again(smtp_server):
     with transaction.atomic():
         message = outbox_enqueue(to="a@example.jp", subject="件名", body="本文")

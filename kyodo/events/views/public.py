@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from kyodo.core.confirmations import submission_request
+from kyodo.core.exceptions import DomainError
 from kyodo.core.forms import confirmation_rows, initial_from_post, posted_values
 from kyodo.core.months import Month
 from kyodo.core.views.actions import perform, submit
@@ -137,6 +138,10 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The event, and its application form: 入力 → 確認 (``step=confirm``) → 完了
     (``step=send``, then the application's own page); 「修正する」 (``step=edit``) goes back to
     the input with what was typed."""
+    if request.method == "POST" and request.POST.get("step") == "send":
+        sent = _send_application(request, pk)
+        if sent is not None:
+            return sent
     event = selectors.public_event(pk)
     if event is None:
         raise Http404
@@ -192,6 +197,26 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {"event": event, "form": form, "accepting": accepting, "closed_reason": closed_reason},
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _send_application(request: HttpRequest, pk: int) -> HttpResponse | None:
+    """完了 at once for a valid form (``step=send``, no confirmation by mail): the service locks
+    the event and checks everything itself, so the page's own reads (the event with its counts
+    and guests) are not needed. None, for the page to do it all as usual, when the form is not
+    valid or the service refuses (nothing was written then): an event that is not public (404),
+    closed, or already applied to."""
+    if settings.EVENT_APPLICATION_CONFIRMATION:
+        return None
+    form = ApplicationForm(request.POST)
+    if not form.is_valid():
+        return None
+    try:
+        application = services.application_submit(
+            actor=None, event=Event(pk=pk), **form.service_arguments()
+        )
+    except (DomainError, Event.DoesNotExist):
+        return None
+    return redirect("events:application", token=application.token)
 
 
 def _application_message(application: Application) -> str:
