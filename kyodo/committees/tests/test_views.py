@@ -343,3 +343,13 @@ def test_list_pages_take_a_fixed_number_of_queries(staff_client, staff, demo):
     for day in (date(2011, 3, 15), date(2011, 4, 19)):
         services.meeting_create(actor=staff, committee=committee, date=day)
     assert [count(url) for url in urls] == before
+
+
+def test_member_home_of_an_account_without_seats(client, make_user, committee, meeting):
+    # The member role given by hand, no seat: no committee, so no meeting either.
+    from kyodo.core.roles import Role
+
+    client.force_login(make_user("newcomer", Role.MEMBER))
+    home = client.get("/member/").text
+    assert "委員会の委員に就いていません。" in home
+    assert "/member/meetings/" not in home
