@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -68,9 +69,13 @@ def meeting_with_agenda(*, pk: int) -> Meeting:
     )
 
 
-def agenda_sections(meeting: Meeting) -> list[tuple[int, str, list[AgendaItem]]]:
-    """(number, heading, items) for the four categories, in the house order, non-empty only."""
-    items = list(meeting.items.all())
+def agenda_sections(
+    meeting: Meeting, items: Iterable[AgendaItem] | None = None
+) -> list[tuple[int, str, list[AgendaItem]]]:
+    """(number, heading, items) for the four categories, in the house order, non-empty only;
+    ``items`` the meeting's, when read apart (the order they come in does not matter: a number
+    is unique within a category)."""
+    items = list(meeting.items.all() if items is None else items)
     sections = []
     for category in AgendaItem.CATEGORY_ORDER:
         in_category = sorted((i for i in items if i.category == category), key=lambda i: i.number)

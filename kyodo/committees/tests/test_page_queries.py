@@ -38,6 +38,19 @@ def test_the_member_page(client, demo, django_assert_num_queries):
         assert client.get("/member/").status_code == 200
 
 
+def test_the_member_meeting_page(client, demo, django_assert_num_queries):
+    from kyodo.committees.models import Meeting
+
+    client.force_login(User.objects.get(username="kumada"))
+    ninth = Meeting.objects.get(fiscal_year=2010, number=9)
+    # Session, user, roles and the seats' terms; the center (the layout); the meeting with its
+    # committee and venue; its items.
+    with django_assert_num_queries(7):
+        page = client.get(f"/member/meetings/{ninth.pk}/")
+    assert page.status_code == 200
+    assert "平成22年度第9回運営委員会" in page.text and '<li value="1">' in page.text
+
+
 def test_the_public_minutes_page(client, staff, committee, meeting, django_assert_num_queries):
     for category, title, text in [
         (AgendaItem.Category.REPORT, "業務報告について", "事務局：報告した。\n委員長：了解。"),
