@@ -114,3 +114,14 @@ def test_the_staff_page_escapes_what_it_prints(client, staff, committee):
     page = client.get("/staff/committees/").text
     assert "<td>&lt;b&gt;会場&lt;/b&gt; &amp; 2</td>" in page
     assert '<td colspan="5">' not in page
+
+
+def test_the_staff_committee_page_reads_a_sent_form_fresh(client, staff, committee):
+    client.force_login(staff)
+    # Refused: the page again, with the form's error and both forms
+    refused = client.post("/staff/committees/", {"date": ""})
+    assert refused.status_code == 400
+    assert 'class="field has-error"' in refused.text and 'name="speaker_labels"' in refused.text
+    # Sent: the meeting is made and its page opened
+    made = client.post("/staff/committees/", {"date": "2011-03-15"})
+    assert made.status_code == 302 and "/staff/committees/meetings/" in made["Location"]
