@@ -203,9 +203,9 @@ class Event(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
+        from kyodo.core.links import reverse_once
 
-        return reverse("events:detail", args=[self.pk])
+        return reverse_once("events:detail", args=[self.pk])
 
     def application_refusal(self, today: date | None = None) -> str | None:
         """The first of :func:`application_conditions` this event (as it is in memory) fails on

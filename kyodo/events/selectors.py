@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Sum, When
 from django.utils import timezone
 
+from kyodo.core.memo import until_next_write
 from kyodo.core.months import Month
 from kyodo.events.models import Application, Event, EventSeries, Guest
 
@@ -231,10 +232,27 @@ def public_events_in_month(month: Month) -> QuerySet[Event]:
     return events.order_by("date", "start_time", "pk")
 
 
-def public_event_months() -> list[Month]:
-    """The months with visible events, oldest first (for the month filter)."""
+def public_calendar_events(month: Month) -> list[Event]:
+    """The events of ``public_events_in_month`` with only what the calendar shows: date, time,
+    name (title, series and number) and status; no guests, venue or counts."""
+    return list(
+        public_events_in_month(month)
+        .prefetch_related(None)
+        .select_related(None)
+        .select_related("series")
+        .only("date", "start_time", "title", "series", "series_number", "series__name", "status")
+    )
+
+
+def _public_event_months() -> list[Month]:
     dates = Event.objects.visible().dates("date", "month", order="ASC")
     return [Month.containing(d) for d in dates]
+
+
+def public_event_months() -> list[Month]:
+    """The months with visible events, oldest first (for the month filter). Kept until the next
+    write (``until_next_write``): it changes only when an event does."""
+    return list(until_next_write("events.public_event_months", _public_event_months))
 
 
 def public_event(pk: int) -> Event | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
@@ -15,13 +14,17 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
 
 from kyodo.core.confirmations import submission_request
 from kyodo.core.exceptions import DomainError
 from kyodo.core.forms import confirmation_rows, initial_from_post, posted_values
 from kyodo.core.months import Month
+from kyodo.core.templatetags.kyodo_ja import time_ja
 from kyodo.core.views.actions import perform, submit
 from kyodo.events import selectors, services
 from kyodo.events.exceptions import EventError
@@ -79,16 +82,6 @@ def _page(events: QuerySet[Event], number: str | None) -> Page:
     return page
 
 
-@dataclass
-class Day:
-    date: date
-    in_month: bool
-    is_today: bool
-    weekday: str
-    weekday_short: str = ""
-    events: list[Event] = field(default_factory=list)
-
-
 def event_calendar(
     request: HttpRequest, year: int | None = None, month: int | None = None
 ) -> HttpResponse:
@@ -99,26 +92,7 @@ def event_calendar(
         shown = Month.parse(f"{year:04d}-{month:02d}")
         if shown is None:
             raise Http404
-    by_day: dict[date, list[Event]] = defaultdict(list)
-    events = list(selectors.public_events_in_month(shown))
-    for event in events:
-        by_day[event.date].append(event)
-    weeks = [
-        [
-            Day(
-                date=day,
-                in_month=day.month == shown.month,
-                is_today=day == today,
-                weekday=WEEKDAYS[(day.weekday() + 1) % 7][0],
-                weekday_short=WEEKDAYS[(day.weekday() + 1) % 7][1],
-                events=by_day[day] if day.month == shown.month else [],
-            )
-            for day in week
-        ]
-        for week in calendar.Calendar(firstweekday=calendar.SUNDAY).monthdatescalendar(
-            shown.year, shown.month
-        )
-    ]
+    events = selectors.public_calendar_events(shown)
     return render(
         request,
         "events/public/calendar.html",
@@ -127,11 +101,63 @@ def event_calendar(
             "previous": shown.previous(),
             "next": shown.next(),
             "this_month": Month.containing(today),
-            "weeks": weeks,
+            "weeks_html": _calendar_weeks_html(shown, events, today),
             "weekdays": WEEKDAYS,
             "event_count": len(events),
         },
     )
+
+
+def _calendar_weeks_html(shown: Month, events: list[Event], today: date) -> SafeString:
+    """The calendar's weeks (its table's rows from Sunday), written here rather than by the
+    template: six weeks of seven cells each cost the template far more than the rest of the page.
+    """
+    by_day: dict[date, list[Event]] = defaultdict(list)
+    for event in events:
+        by_day[event.date].append(event)
+    today_label = escape(pgettext("calendar", "Today"))
+    cancelled = escape(pgettext("event status", "Cancelled"))
+    rows = []
+    for week in calendar.Calendar(firstweekday=calendar.SUNDAY).monthdatescalendar(
+        shown.year, shown.month
+    ):
+        cells = []
+        for day in week:
+            if day.month != shown.month:
+                cells.append('<td class="outside"></td>')
+                continue
+            code, short, _name = WEEKDAYS[(day.weekday() + 1) % 7]
+            is_today = day == today
+            day_events = by_day.get(day)
+            items = ""
+            if day_events:
+                items = (
+                    '<ul class="day-events">'
+                    + "".join(
+                        f'<li><a href="{escape(event.get_absolute_url())}">'
+                        + (f"{escape(time_ja(event.start_time))} " if event.start_time else "")
+                        + f"{escape(event.name)}</a>"
+                        + (
+                            f' <span class="status-failed">({cancelled})</span>'
+                            if event.status == "cancelled"
+                            else ""
+                        )
+                        + "</li>"
+                        for event in day_events
+                    )
+                    + "</ul>"
+                )
+            cells.append(
+                f'<td class="{code}{" today" if is_today else ""}'
+                f'{" has-events" if day_events else " no-events"}"'
+                f"{' aria-current="date"' if is_today else ''}>\n"
+                f'        <span class="day-number">{day.day}<span class="day-suffix">日</span></span>'
+                f'<span class="day-weekday">({short})</span>'
+                f"{f' <strong class="today-label">{today_label}</strong>' if is_today else ''}"
+                f"\n        {items}\n      </td>"
+            )
+        rows.append("<tr>\n      " + "".join(cells) + "\n    </tr>")
+    return mark_safe("".join(rows))
 
 
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
