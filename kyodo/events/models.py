@@ -242,7 +242,7 @@ class Event(models.Model):
 
     @property
     def shows_application_counts(self) -> bool:
-        """Whether the public pages show its application counts (events/_event_facts.html): an
+        """Whether the public pages show its application counts (kyodo/events/facts.py): an
         event that takes (or took) applications and is not cancelled. The public selectors read
         the counts of these events only."""
         return self.accepts_applications and self.status != self.Status.CANCELLED

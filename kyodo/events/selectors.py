@@ -211,7 +211,7 @@ def public_event_list(
     return events.order_by("date", "start_time", "pk")
 
 
-# The counts the public pages show (events/_event_facts.html): ``places_left`` and
+# The counts the public pages show (kyodo/events/facts.py): ``places_left`` and
 # ``group_places_left`` come from the first two.
 PUBLIC_COUNTS = ("confirmed_people", "confirmed_groups", "waitlisted_count")
 

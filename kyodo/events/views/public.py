@@ -115,8 +115,9 @@ def _calendar_weeks_html(shown: Month, events: list[Event], today: date) -> Safe
     by_day: dict[date, list[Event]] = defaultdict(list)
     for event in events:
         by_day[event.date].append(event)
-    today_label = escape(pgettext("calendar", "Today"))
-    cancelled = escape(pgettext("event status", "Cancelled"))
+    # Translated literals are not escaped, as in the templates (Django marks them safe).
+    today_label = pgettext("calendar", "Today")
+    cancelled = pgettext("event status", "Cancelled")
     rows = []
     for week in calendar.Calendar(firstweekday=calendar.SUNDAY).monthdatescalendar(
         shown.year, shown.month
