@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.core.forms import CleanTextForm, ConsentField, EmailField, PhoneField, WarekiDateField
+from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.core.versions import VersionedFormMixin
@@ -33,12 +34,21 @@ def clean_reading(value: str) -> str:
 class _GroupNames(ModelChoiceIterator):
     """The registered groups as (pk, name) rows, without building each group: the select shows
     only their names (``Organization.__str__``). Checking the chosen one still reads the group
-    from the field's queryset."""
+    from the field's queryset.
+
+    The rows are kept until the next write (``until_next_write``): every open event's page shows
+    the select, and the groups change only with a write. The field's queryset is always
+    ``registered_groups()`` (``RegisteredGroupField``); a field given another one must not use
+    this iterator."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for pk, name in self.queryset.values_list("pk", "name"):
+        queryset = self.queryset
+        rows = until_next_write(
+            "events.registered_group_names", lambda: list(queryset.values_list("pk", "name"))
+        )
+        for pk, name in rows:
             yield (ModelChoiceIteratorValue(pk, None), name)
 
 

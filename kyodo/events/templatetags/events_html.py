@@ -1,0 +1,27 @@
+"""The events' HTML written in Python rather than by included templates:
+
+- ``{% event_facts %}``: the facts of the context's ``event`` (kyodo/events/facts.py), as
+  ``events/_event_facts.html`` wrote them; ``facts_only`` in the context leaves out the
+  applications.
+- ``{% application_fields form %}``: ``events/_application_fields.html`` for an application form
+  (kyodo/events/application_html.py).
+"""
+
+from __future__ import annotations
+
+from django import template
+
+from kyodo.events.application_html import application_fields_html
+from kyodo.events.facts import event_facts_html
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def event_facts(context, facts_only: bool = False):
+    return event_facts_html(context["event"], facts_only=facts_only or context.get("facts_only"))
+
+
+@register.simple_tag
+def application_fields(form):
+    return application_fields_html(form)
