@@ -22,10 +22,6 @@ SORT_CHOICES = [
 ]
 
 
-# (field name, staff, language) → (generation of the database, [(pk, label)]).
-_cached_options: dict[tuple[str, bool, str], tuple[str, list[tuple[int, str]]]] = {}
-
-
 def _meetings(staff: bool):
     """The meetings a search can be narrowed to: those with published minutes for the public."""
     meetings = Meeting.objects.select_related("committee").order_by("-date", "-pk")
@@ -36,17 +32,13 @@ def _meetings(staff: bool):
 
 def _options(name: str, field, queryset, staff: bool) -> list[tuple[int, str]]:
     """What ``field`` offers: the rows of ``queryset()`` as ``(pk, label)``, read again after any
-    write to the database (the page cache's generation)."""
-    from kyodo.core.cache import current_generation
+    write to the database (kyodo.core.memo)."""
+    from kyodo.core.memo import until_next_write
 
-    generation = current_generation()
-    key = (name, staff, get_language() or "")
-    cached = _cached_options.get(key)
-    if cached is not None and cached[0] == generation:
-        return cached[1]
-    options = [(obj.pk, field.label_from_instance(obj)) for obj in queryset()]
-    _cached_options[key] = (generation, options)
-    return options
+    return until_next_write(
+        f"search-options:{name}:{staff}:{get_language() or ''}",
+        lambda: [(obj.pk, field.label_from_instance(obj)) for obj in queryset()],
+    )
 
 
 class MeetingChoiceField(forms.ModelChoiceField):
