@@ -239,14 +239,15 @@ def worker(url: str, sizes: list[int]) -> dict:
 # --- the benchmark -----------------------------------------------------------------------------
 
 
-def _database_urls() -> dict[str, str]:
+def _database_urls(name: str = "kyodo_bench_search") -> dict[str, str]:
+    """The databases BENCH_SEARCH_DATABASES asks for: SQLite ("") and PostgreSQL's ``name``."""
     wanted = os.environ.get("BENCH_SEARCH_DATABASES", "sqlite,postgresql").split(",")
     urls = {}
     if "sqlite" in wanted:
         urls["SQLite"] = ""
     if "postgresql" in wanted:
         server = os.environ.get("POSTGRES_BENCH_URL", "postgres://postgres@127.0.0.1:5432")
-        urls["PostgreSQL"] = server.rstrip("/") + "/kyodo_bench_search"
+        urls["PostgreSQL"] = f"{server.rstrip('/')}/{name}"
     return urls
 
 

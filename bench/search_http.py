@@ -25,6 +25,7 @@ import urllib.parse
 import urllib.request
 
 from bench.common import ROOT, gunicorn, kyodo, reset_postgres, scratch_env
+from bench.search import _database_urls as search_databases
 from bench.search import percentile
 
 SIZE = int(os.environ.get("BENCH_SEARCH_HTTP_SIZE", "1000000"))
@@ -49,15 +50,7 @@ _HEADING_RE = re.compile(r'<h2 id="search-results-heading">([^<]*)</h2>')
 
 
 def _database_urls() -> dict[str, str]:
-    wanted = os.environ.get("BENCH_SEARCH_DATABASES", "sqlite,postgresql").split(",")
-    urls = {}
-    if "sqlite" in wanted:
-        urls["SQLite"] = ""
-    if "postgresql" in wanted:
-        server = os.environ.get("POSTGRES_BENCH_URL", "postgres://postgres@127.0.0.1:5432")
-        name = os.environ.get("BENCH_SEARCH_HTTP_PGDB", "kyodo_bench_search_http")
-        urls["PostgreSQL"] = f"{server.rstrip('/')}/{name}"
-    return urls
+    return search_databases(os.environ.get("BENCH_SEARCH_HTTP_PGDB", "kyodo_bench_search_http"))
 
 
 def _build(env: dict[str, str], size: int) -> float:

@@ -19,11 +19,11 @@ from kyodo.core.wareki import WarekiError, format_wareki, parse_date_ja
 # --- widgets rendered in Python ----------------------------------------------------------------
 
 
-class _UseTemplate(Exception):
+class UseTemplate(Exception):
     """A value the Python rendering does not reproduce exactly: render the template instead."""
 
 
-def _escaped(text) -> str:
+def escaped(text) -> str:
     # conditional_escape(), without its lazy-argument wrapper.
     if isinstance(text, Promise):
         text = str(text)
@@ -32,23 +32,23 @@ def _escaped(text) -> str:
     return html.escape(str(text))
 
 
-def _shown(value) -> str:
+def shown(value) -> str:
     # ``{{ value }}`` in an autoescaping template (render_value_in_context).
     if isinstance(value, Promise):
         value = str(value)
     elif callable(value):
-        raise _UseTemplate
+        raise UseTemplate
     elif not isinstance(value, str):
         value = localize(template_localtime(value))
         if not isinstance(value, str):
             value = str(value)
-    return _escaped(value)
+    return escaped(value)
 
 
 def _formatted(value) -> str:
     # ``{{ value|stringformat:'s' }}``: str() without localizing; safe text stays unescaped.
     if callable(value) and not isinstance(value, Promise):
-        raise _UseTemplate
+        raise UseTemplate
     text = str(value)
     return text if isinstance(value, SafeData) else html.escape(text)
 
@@ -60,19 +60,19 @@ def _attrs(attrs: dict) -> str:
         if value is False:
             continue
         if value is True:
-            parts.append(f" {_shown(name)}")
+            parts.append(f" {shown(name)}")
         else:
-            parts.append(f' {_shown(name)}="{_formatted(value)}"')
+            parts.append(f' {shown(name)}="{_formatted(value)}"')
     return "".join(parts)
 
 
 def _input(widget: dict) -> str:
     # django/forms/widgets/input.html (text, email, number, hidden, checkbox … include it)
     value = widget["value"]
-    shown = "" if value is None else f' value="{_formatted(value)}"'
+    value_attr = "" if value is None else f' value="{_formatted(value)}"'
     return (
-        f'<input type="{_shown(widget["type"])}" name="{_shown(widget["name"])}"'
-        f"{shown}{_attrs(widget['attrs'])}>"
+        f'<input type="{shown(widget["type"])}" name="{shown(widget["name"])}"'
+        f"{value_attr}{_attrs(widget['attrs'])}>"
     )
 
 
@@ -80,7 +80,7 @@ def _option(option: dict) -> str:
     # django/forms/widgets/select_option.html, with its final line break
     return (
         f'<option value="{_formatted(option["value"])}"{_attrs(option["attrs"])}>'
-        f"{_shown(option['label'])}</option>\n"
+        f"{shown(option['label'])}</option>\n"
     )
 
 
@@ -89,13 +89,13 @@ _OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 
 def _select(widget: dict) -> str:
     # django/forms/widgets/select.html
-    parts = [f'<select name="{_shown(widget["name"])}"{_attrs(widget["attrs"])}>']
+    parts = [f'<select name="{shown(widget["name"])}"{_attrs(widget["attrs"])}>']
     for group_name, options, _index in widget["optgroups"]:
         if group_name:
-            parts.append(f'\n  <optgroup label="{_shown(group_name)}">')
+            parts.append(f'\n  <optgroup label="{shown(group_name)}">')
         for option in options:
             if option["template_name"] != _OPTION_TEMPLATE:
-                raise _UseTemplate
+                raise UseTemplate
             parts.append("\n  ")
             parts.append(_option(option))
         if group_name:
@@ -113,12 +113,12 @@ def _input_option(option: dict) -> str:
     # django/forms/widgets/input_option.html as checkbox_option.html and radio_option.html
     # include it: input.html's and both files' final line breaks included.
     if option["template_name"] not in _INPUT_OPTION_TEMPLATES:
-        raise _UseTemplate
+        raise UseTemplate
     if not option["wrap_label"]:
         return f"{_input(option)}\n\n\n"
     option_id = option["attrs"].get("id")
-    label_for = f' for="{_shown(option_id)}"' if option_id else ""
-    return f"<label{label_for}>{_input(option)}\n {_shown(option['label'])}</label>\n\n"
+    label_for = f' for="{shown(option_id)}"' if option_id else ""
+    return f"<label{label_for}>{_input(option)}\n {shown(option['label'])}</label>\n\n"
 
 
 def _input_option_alone(option: dict) -> str:
@@ -132,13 +132,13 @@ def _multiple_input(widget: dict) -> str:
     css = widget["attrs"].get("class")
     parts = [
         "<div",
-        f' id="{_shown(widget_id)}"' if widget_id else "",
-        f' class="{_shown(css)}"' if css else "",
+        f' id="{shown(widget_id)}"' if widget_id else "",
+        f' class="{shown(css)}"' if css else "",
         ">",
     ]
     for group, options, _index in widget["optgroups"]:
         if group:
-            parts.append(f"\n  <div><label>{_shown(group)}</label>")
+            parts.append(f"\n  <div><label>{shown(group)}</label>")
         for option in options:
             parts.append(f"<div>\n    {_input_option(option)}</div>")
         if group:
@@ -151,8 +151,8 @@ def _textarea(widget: dict) -> str:
     # django/forms/widgets/textarea.html
     value = widget["value"]
     return (
-        f'<textarea name="{_shown(widget["name"])}"{_attrs(widget["attrs"])}>\n'
-        f"{_shown(value) if value else ''}</textarea>"
+        f'<textarea name="{shown(widget["name"])}"{_attrs(widget["attrs"])}>\n'
+        f"{shown(value) if value else ''}</textarea>"
     )
 
 
@@ -189,7 +189,7 @@ class WidgetRenderer(DjangoTemplates):
         if write is not None:
             try:
                 return write(context["widget"])
-            except _UseTemplate:
+            except UseTemplate:
                 pass
         return super().render(template_name, context, request)
 
@@ -198,24 +198,24 @@ class WidgetRenderer(DjangoTemplates):
 widget_renderer = WidgetRenderer()
 
 
-def _field_html(field, required: str) -> str:
+def field_html(field, required: str) -> str:
     # One visible field of core/_form_fields.html.
     errors = field.errors
-    auto_id = _shown(field.auto_id)
+    auto_id = shown(field.auto_id)
     help_text = field.help_text
     mark = f' <span class="required">{required}</span>' if field.field.required else ""
     help_html = (
-        f'<p class="help" id="{auto_id}_helptext">{_shown(help_text)}</p>' if help_text else ""
+        f'<p class="help" id="{auto_id}_helptext">{shown(help_text)}</p>' if help_text else ""
     )
     errors_html = "".join(
-        f'<p class="error" id="{auto_id}_error">{_shown(error)}</p>' for error in errors
+        f'<p class="error" id="{auto_id}_error">{shown(error)}</p>' for error in errors
     )
     css = "field has-error" if errors else "field"
     if field.use_fieldset:
         described = f' aria-describedby="{auto_id}_helptext"' if help_text else ""
         return (
             f'\n<fieldset class="{css}"{described}>\n'
-            f"  <legend>{_shown(field.label)}{mark}</legend>\n"
+            f"  <legend>{shown(field.label)}{mark}</legend>\n"
             f"  {help_html}\n"
             f"  {errors_html}\n"
             f"  {field}\n"
@@ -223,7 +223,7 @@ def _field_html(field, required: str) -> str:
         )
     return (
         f'\n<div class="{css}">\n'
-        f'  <label for="{_shown(field.id_for_label)}">{_shown(field.label)}{mark}</label>\n'
+        f'  <label for="{shown(field.id_for_label)}">{shown(field.label)}{mark}</label>\n'
         f"  {field}\n"
         f"  {help_html}\n"
         f"  {errors_html}\n"
@@ -242,7 +242,7 @@ def form_fields_html(form) -> str:
     non_field_errors = form.non_field_errors()
     parts = []
     if non_field_errors:
-        errors = "".join(f"<p>{_shown(error)}</p>" for error in non_field_errors)
+        errors = "".join(f"<p>{shown(error)}</p>" for error in non_field_errors)
         parts.append(f'<div class="errors" role="alert">{errors}</div>')
     parts.append("\n\n")
     parts.extend(str(field) for field in form.hidden_fields())
@@ -250,7 +250,7 @@ def form_fields_html(form) -> str:
     required = str(gettext("(required)"))  # the {% translate %} of a literal: not escaped
     for field in form.visible_fields():
         parts.append("\n")
-        parts.append(_field_html(field, required))
+        parts.append(field_html(field, required))
         parts.append("\n")
     parts.append("\n")
     return mark_safe("".join(parts))

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from kyodo.core.forms import _field_html, _shown, _UseTemplate
+from kyodo.core.forms import UseTemplate, field_html, shown
 from kyodo.core.links import reverse_once
 
 
@@ -22,8 +22,8 @@ def _fields(fields, required: str) -> str:
     parts = []
     for field in fields:
         if field.use_fieldset:
-            raise _UseTemplate
-        parts.append(_field_html(field, required)[1:])
+            raise UseTemplate
+        parts.append(field_html(field, required)[1:])
     return "".join(parts)
 
 
@@ -31,7 +31,7 @@ def application_fields_html(form) -> SafeString:
     """What ``{% include "events/_application_fields.html" %}`` writes for ``form``."""
     try:
         return _application_fields_html(form)
-    except _UseTemplate:
+    except UseTemplate:
         return mark_safe(render_to_string("events/_application_fields.html", {"form": form}))
 
 
@@ -40,20 +40,20 @@ def _application_fields_html(form) -> SafeString:
     parts = []
     non_field_errors = form.non_field_errors()
     if non_field_errors:
-        errors = "".join(f"<p>{_shown(error)}</p>" for error in non_field_errors)
+        errors = "".join(f"<p>{shown(error)}</p>" for error in non_field_errors)
         parts.append(f'<div class="errors" role="alert">{errors}</div>')
     kind = form["kind"]
     kind_errors = kind.errors
-    auto_id = _shown(kind.auto_id)
+    auto_id = shown(kind.auto_id)
     parts.append(
         f'\n<fieldset class="field{" has-error" if kind_errors else ""}">\n'
-        f'  <legend>{_shown(kind.label)} <span class="required">{required}</span></legend>\n  '
+        f'  <legend>{shown(kind.label)} <span class="required">{required}</span></legend>\n  '
     )
-    parts.extend(f'<p class="error" id="{auto_id}_error">{_shown(e)}</p>' for e in kind_errors)
+    parts.extend(f'<p class="error" id="{auto_id}_error">{shown(e)}</p>' for e in kind_errors)
     parts.append("\n  ")
     parts.extend(
-        f'<div class="choice">{_shown(radio.tag())} <label for="{_shown(radio.id_for_label)}">'
-        f"{_shown(radio.choice_label)}</label></div>"
+        f'<div class="choice">{shown(radio.tag())} <label for="{shown(radio.id_for_label)}">'
+        f"{shown(radio.choice_label)}</label></div>"
         for radio in kind
     )
     parts.append(
@@ -69,17 +69,17 @@ def _application_fields_html(form) -> SafeString:
     if "consent" in form.fields:
         field = form["consent"]
         errors = field.errors
-        auto_id = _shown(field.auto_id)
+        auto_id = shown(field.auto_id)
         privacy = reverse_once("website:page", args=["privacy"])
         parts.append(
             f'<div class="field consent{" has-error" if errors else ""}">\n'
             f'  <p class="help"><a href="{privacy}">'
             f"{gettext('How the center handles personal information')}</a></p>\n  "
         )
-        parts.extend(f'<p class="error" id="{auto_id}_error">{_shown(e)}</p>' for e in errors)
+        parts.extend(f'<p class="error" id="{auto_id}_error">{shown(e)}</p>' for e in errors)
         parts.append(
-            f'\n  {field} <label for="{_shown(field.id_for_label)}" class="inline-label">'
-            f'{_shown(field.label)} <span class="required">{required}</span></label>\n</div>'
+            f'\n  {field} <label for="{shown(field.id_for_label)}" class="inline-label">'
+            f'{shown(field.label)} <span class="required">{required}</span></label>\n</div>'
         )
     parts.append("\n")
     return mark_safe("".join(parts))

@@ -6,27 +6,10 @@ filters and lookups cost more than the search itself. The form's fields are writ
 
 from __future__ import annotations
 
-import html
-
-from django.utils.formats import localize
-from django.utils.functional import Promise
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-
-def _escape(value) -> str:
-    """django.utils.html.conditional_escape without its checks for lazy arguments on each call
-    (they cost more than the escaping)."""
-    if isinstance(value, Promise):
-        value = str(value)
-    if hasattr(value, "__html__"):
-        return value.__html__()
-    return html.escape(str(value))
-
-
-def _text(value) -> str:
-    """``{{ value }}`` in a template: localized, then escaped unless safe."""
-    return _escape(localize(value))
+from kyodo.core.forms import shown
 
 
 def hits_html(hits, *, staff: bool) -> SafeString:
@@ -37,29 +20,29 @@ def hits_html(hits, *, staff: bool) -> SafeString:
 
     # get_kind_display() builds a dictionary of the choices at each call.
     kinds = dict(SearchDocument.Kind.choices)
-    agenda_item, speaker_word = _text(gettext("Agenda item")), _text(gettext("Speaker"))
-    staff_only = _text(gettext("Staff only"))
+    agenda_item, speaker_word = shown(gettext("Agenda item")), shown(gettext("Speaker"))
+    staff_only = shown(gettext("Staff only"))
     out = []
     for hit in hits:
         doc, kind, speaker = hit.doc, hit.kind, hit.speaker
         kind_label = str(kinds.get(kind, kind))
-        meta = [f"<li>{_text(kind_label)}</li>"]
+        meta = [f"<li>{shown(kind_label)}</li>"]
         if doc.date:
-            meta.append(f"<li>{_text(wareki(doc.date))}</li>")
+            meta.append(f"<li>{shown(wareki(doc.date))}</li>")
         if kind == "entry":
-            title = _text(doc.title) + (f" {_text(speaker)}" if speaker else "")
-            meta.append(f"<li>{agenda_item}: {_text(doc.subtitle)}</li>")
+            title = shown(doc.title) + (f" {shown(speaker)}" if speaker else "")
+            meta.append(f"<li>{agenda_item}: {shown(doc.subtitle)}</li>")
             if speaker:
-                meta.append(f"<li>{speaker_word}: {_text(speaker)}</li>")
+                meta.append(f"<li>{speaker_word}: {shown(speaker)}</li>")
         else:
-            title = _text(doc.title or kind_label)
+            title = shown(doc.title or kind_label)
         if staff and doc.audience == "staff":
             meta.append(f"<li><strong>{staff_only}</strong></li>")
         out.append(
-            f'\n<li class="search-hit search-hit-{_text(kind)}">\n'
-            f'  <h3><a href="{_text(hit.url)}">{title}</a></h3>\n'
+            f'\n<li class="search-hit search-hit-{shown(kind)}">\n'
+            f'  <h3><a href="{shown(hit.url)}">{title}</a></h3>\n'
             f'  <ul class="search-meta link-list">{"".join(meta)}</ul>\n'
-            f'  <p class="search-snippet" lang="ja">{_text(hit.snippet)}</p>\n'
+            f'  <p class="search-snippet" lang="ja">{shown(hit.snippet)}</p>\n'
             "</li>\n"
         )
     return mark_safe("".join(out))  # every value is escaped above, the snippet by its maker

@@ -14,7 +14,7 @@ PLAIN_PYTHON = {
     "kyodo.core.wareki.WarekiError",
     "kyodo.core.months.MonthError",
     "kyodo.core.backup._FileVanished",  # internal signal to take the snapshot again
-    "kyodo.core.forms._UseTemplate",  # internal signal to render a widget with its template
+    "kyodo.core.forms.UseTemplate",  # internal signal to render a widget with its template
 }
 
 
