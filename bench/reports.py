@@ -16,9 +16,8 @@ import os
 import statistics
 import subprocess
 import sys
-import urllib.parse
 
-from bench.common import ROOT, kyodo, scratch_env
+from bench.common import ROOT, kyodo, reset_postgres, scratch_env
 
 YEARS = 15
 FIRST_YEAR = 2010
@@ -235,21 +234,11 @@ def _inside(step: str) -> None:
     print(json.dumps(generate() if step == "generate" else measure()))
 
 
-def _reset_postgres(url: str) -> None:
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    admin = urllib.parse.urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{parts.path.lstrip("/")}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{parts.path.lstrip("/")}"')
-
-
 def one(database: str, database_url: str | None) -> dict:
     import shutil
 
     if database_url:
-        _reset_postgres(database_url)
+        reset_postgres(database_url)
     env, var = scratch_env(database_url)
     env["DJANGO_SETTINGS_MODULE"] = "kyodo.settings"
     try:

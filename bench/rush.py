@@ -22,7 +22,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from bench.common import ROOT, demo_server
+from bench.common import ROOT, demo_server, reset_postgres
 
 CLIENTS = int(os.environ.get("BENCH_RUSH_CLIENTS", "1000"))
 PLACES = 100
@@ -59,17 +59,6 @@ def django_python(env: dict[str, str], code: str) -> str:
         [sys.executable, "-m", "kyodo", "shell", "-c", code],
         env=env, cwd=ROOT, check=True, capture_output=True, text=True,
     ).stdout.strip()  # fmt: skip
-
-
-def reset_postgres(url: str) -> None:
-    import psycopg
-
-    parts = urllib.parse.urlsplit(url)
-    name = parts.path.lstrip("/")
-    admin = urllib.parse.urlunsplit(parts._replace(scheme="postgresql", path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
