@@ -169,13 +169,13 @@ def _news_titles(page: str) -> list[str]:
     return re.findall(r"(桜まつり[^<]*)<", page)
 
 
-def test_a_write_through_one_host_is_never_served_stale_by_the_other(hosts, make_user, settings):
-    import requests
-
+@pytest.fixture
+def staff_and_post(make_user, settings):
+    """A staff member who signs in with PASSWORD (hashed as in production, so that both hosts
+    check it) and a published news item."""
     from kyodo.core.roles import Role
     from kyodo.website.models import NewsPost
 
-    a, b = hosts
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
     staff = make_user("hosts-staff", Role.STAFF, full_name="中澤")
     staff.set_password(PASSWORD)
@@ -186,6 +186,16 @@ def test_a_write_through_one_host_is_never_served_stale_by_the_other(hosts, make
         published_at=timezone.now() - timedelta(hours=1),
         is_published=True,
     )
+    return staff, post
+
+
+def test_a_write_through_one_host_is_never_served_stale_by_the_other(hosts, staff_and_post):
+    import requests
+
+    from kyodo.website.models import NewsPost
+
+    a, b = hosts
+    _staff, post = staff_and_post
 
     visitor = requests.Session()
     # Behind the proxy every host gets the site's own name, as here.
@@ -225,25 +235,15 @@ def test_a_write_through_one_host_is_never_served_stale_by_the_other(hosts, make
 
 
 def test_a_file_uploaded_through_one_host_downloads_through_the_other(
-    hosts, make_user, settings, s3_endpoint
+    hosts, staff_and_post, settings, s3_endpoint
 ):
     import requests
 
-    from kyodo.core.roles import Role
     from kyodo.core.tests.test_storage_s3 import PREFIX
-    from kyodo.website.models import NewsAttachment, NewsPost
+    from kyodo.website.models import NewsAttachment
 
     a, b = hosts
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
-    staff = make_user("hosts-staff", Role.STAFF)
-    staff.set_password(PASSWORD)
-    staff.save()
-    post = NewsPost.objects.create(
-        title="桜まつりのお知らせ",
-        body="本文",
-        published_at=timezone.now() - timedelta(hours=1),
-        is_published=True,
-    )
+    _staff, post = staff_and_post
     staff_session = requests.Session()
     _sign_in(staff_session, a, "hosts-staff")
     form = staff_session.get(f"{a.base}/staff/site/news/{post.pk}/")
