@@ -173,10 +173,13 @@ if PAGE_CACHE_SECONDS:
     )
 # Sessions live in the database, which every host shares; with CACHE_URL they are also kept in
 # Redis (cached_db), so a signed-in request reads its session without a query.
+# Without it, Django's database sessions read through a statement compiled once per process.
 if CACHE_URL:
     CACHES["sessions"] = _redis("-sessions", timeout=None)
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     SESSION_CACHE_ALIAS = "sessions"
+else:
+    SESSION_ENGINE = "kyodo.core.session_store"
 
 ROOT_URLCONF = "kyodo.urls"
 WSGI_APPLICATION = "kyodo.wsgi.application"

@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.statements import Prepared
+
 
 class Role(models.TextChoices):
     STAFF = "staff", _("Center staff")
@@ -32,11 +34,56 @@ def user_roles(user) -> set[str]:
         return {role.value for role in Role}
     cached = getattr(user, "_kyodo_roles", None)
     if cached is None:
-        cached = set(user.groups.values_list("name", flat=True)) & {r.value for r in Role}
+        cached = set(user.groups.values_list("name", flat=True)) & ROLE_NAMES
         if Role.MEMBER in cached and member_term_ended(user):
             cached.discard(Role.MEMBER)
         user._kyodo_roles = cached
     return cached
+
+
+ROLE_NAMES = frozenset(role.value for role in Role)
+
+
+def with_roles(users, on: date | None = None):
+    """``users`` (a queryset) with what :func:`user_roles` needs read in the same statement.
+
+    The authentication backend loads the signed-in person this way, so a request does not ask
+    again for their groups and their committee seats; :func:`roles_from_row` turns the columns
+    into the cached roles.
+    """
+    from django.db.models import Exists, OuterRef, Q, StringAgg, Value
+    from django.utils import timezone
+
+    from kyodo.committees.models import Membership
+
+    on = on or timezone.localdate()
+    seats = Membership.objects.filter(member__user=OuterRef("pk"))
+    return users.annotate(
+        kyodo_role_names=StringAgg(
+            "groups__name", delimiter=Value(","), filter=Q(groups__name__in=ROLE_NAMES)
+        ),
+        kyodo_has_seat=Exists(seats),
+        kyodo_seat_running=Exists(seats.filter(Q(term_end__isnull=True) | Q(term_end__gte=on))),
+    )
+
+
+def _signed_in_user(user_id: int, on: date):
+    from django.contrib.auth import get_user_model
+
+    return with_roles(get_user_model()._default_manager.filter(pk=user_id), on=on)
+
+
+# The authentication backend's statement (kyodo.core.signin.ThrottledModelBackend.get_user).
+SIGNED_IN_USER = Prepared(_signed_in_user, user_id=1, on=date(2000, 4, 1))
+
+
+def roles_from_row(user) -> None:
+    """Cache the roles of a ``user`` loaded through :func:`with_roles` (same rules as
+    :func:`user_roles`: a member whose every seat has ended is no longer a member)."""
+    names = set(filter(None, (user.kyodo_role_names or "").split(","))) & ROLE_NAMES
+    if Role.MEMBER in names and user.kyodo_has_seat and not user.kyodo_seat_running:
+        names.discard(Role.MEMBER)
+    user._kyodo_roles = names
 
 
 def member_term_ended(user, on: date | None = None) -> bool:

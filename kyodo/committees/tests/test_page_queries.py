@@ -20,21 +20,21 @@ def staff_client(client, demo):
 
 
 def test_the_staff_committee_page(staff_client, django_assert_num_queries):
-    # Session, user and roles; the center; the committee; seats and terms ending; appointments;
+    # Session; user with roles; the center; the committee; seats and terms ending; appointments;
     # meetings with their venues and minutes; the venues of the new-meeting form; secretariat.
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         assert staff_client.get("/staff/committees/").status_code == 200
     committee = Committee.objects.get(slug="unei")
     staff = User.objects.get(username="nishiguchi")
     for day in (date(2011, 3, 15), date(2011, 4, 19)):
         services.meeting_create(actor=staff, committee=committee, date=day)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(9):
         assert staff_client.get("/staff/committees/").status_code == 200
 
 
 def test_the_member_page(client, demo, django_assert_num_queries):
     client.force_login(User.objects.get(username="kumada"))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         assert client.get("/member/").status_code == 200
 
 
@@ -43,9 +43,9 @@ def test_the_member_meeting_page(client, demo, django_assert_num_queries):
 
     client.force_login(User.objects.get(username="kumada"))
     ninth = Meeting.objects.get(fiscal_year=2010, number=9)
-    # Session, user, roles and the seats' terms; the center (the layout); the meeting with its
-    # committee and venue; its items.
-    with django_assert_num_queries(7):
+    # Session; user with roles and the seats' terms; the center (the layout); the meeting with
+    # its committee and venue; its items.
+    with django_assert_num_queries(5):
         page = client.get(f"/member/meetings/{ninth.pk}/")
     assert page.status_code == 200
     assert "平成22年度第9回運営委員会" in page.text and '<li value="1">' in page.text

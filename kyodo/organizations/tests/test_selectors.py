@@ -187,9 +187,9 @@ def test_the_staff_list_uses_a_fixed_number_of_queries(
     client.force_login(staff_user)
     _many_groups(3)
     client.get("/staff/groups/")
-    with django_assert_num_queries(7):  # session, user, roles, center, 変更届, count, page
+    with django_assert_num_queries(6):  # session, user with roles, center, 変更届, count, page
         client.get("/staff/groups/")
     _many_groups(20)
-    with django_assert_num_queries(7):  # session, user, roles, center, 変更届, count, page
+    with django_assert_num_queries(6):  # session, user with roles, center, 変更届, count, page
         response = client.get("/staff/groups/")
     assert response.text.count("テスト団体") >= 23

@@ -310,8 +310,8 @@ def test_query_count_of_the_search_pages(
     with django_assert_num_queries(public):
         client.get("/search/", {"q": "協働", "page": "2"})
     client.force_login(staff_user)
-    # And the session, its user and the user's groups (the staff check).
-    with django_assert_num_queries(public + 3):
+    # And the session and its user with their roles (the staff check).
+    with django_assert_num_queries(public + 2):
         response = client.get("/staff/search/", {"q": "協働"})
     assert 'class="search-hit' in response.content.decode()
 
