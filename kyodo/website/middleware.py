@@ -30,22 +30,17 @@ class SiteLanguageMiddleware(LocaleMiddleware):
 
 
 def _names():
-    """The stored readings of names, rebuilt after any write (the page cache's generation)."""
+    """The stored readings of names, read again after any write (kyodo.core.memo), never kept
+    from inside a transaction."""
     from django.db import DatabaseError
 
-    from kyodo.core.cache import current_generation
+    from kyodo.core.memo import until_next_write
     from kyodo.website.furigana import Names
 
-    generation = current_generation()
-    cached = getattr(_names, "cached", None)
-    if cached is not None and cached[0] == generation:
-        return cached[1]
     try:
-        names = _load_names()
+        return until_next_write("furigana-names", _load_names)
     except DatabaseError:  # the database is down (the 503 page): the dictionary alone
         return Names({})
-    _names.cached = (generation, names)
-    return names
 
 
 def _load_names():

@@ -87,3 +87,19 @@ def test_the_switch_adds_readings_to_public_pages_only(client, staff_user, demo)
     assert "<ruby>西東京市<rp>(</rp><rt>にしとうきょうし</rt>" in home
     client.force_login(staff_user)
     assert "<ruby>" not in client.get("/staff/site/").text
+
+
+@pytest.mark.django_db
+def test_readings_are_not_kept_from_inside_a_transaction():
+    from django.db import transaction
+
+    from kyodo.core.memo import forget
+    from kyodo.core.models import Venue
+    from kyodo.website.middleware import _names
+
+    forget()
+    with transaction.atomic():
+        Venue.objects.create(name="風の丘ホール", name_reading="かぜのおかほーる")
+        assert _names().readings == {"風の丘ホール": "かぜのおかほーる"}
+        transaction.set_rollback(True)
+    assert _names().readings == {}  # the rolled-back row is not served afterwards
