@@ -288,6 +288,9 @@ def test_capped_counts_and_pages_equal_the_like_scan(corpus, monkeypatch, limit)
         assert routes == {
             "walk", "newest periods", "date range", "listed", "counted"
         }  # fmt: skip
+    if connection.vendor == "sqlite" and limit == 30:
+        # One-character words walked (found within the walk, or not: the index lists them).
+        assert routes == {"walk", "listed"}
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="dated bigrams: PostgreSQL only")
