@@ -466,16 +466,19 @@ def walk_sql(
             *params, *range_params, rows - 1, rows, *range_params, *range_params, rows - 1,
             *params, *range_params, *range_params, rows - 1, hits + 1,
         ]  # fmt: skip
+    # The key of the ``rows``-th row is looked up once for both of its uses (a scan of the key
+    # index each, which visits every row's heap tuple until the visibility map is set).
     sql = (
         f"SELECT d.id, d.kind, d.fts_key, CASE WHEN {where} THEN 1 ELSE 0 END, "
-        f"CASE WHEN d.fts_key = ({last}) THEN %s ELSE 0 END "
+        "CASE WHEN d.fts_key = b.last_key THEN %s ELSE 0 END "
         f"FROM ({inner} ORDER BY d.fts_key DESC LIMIT %s) d "
-        f"WHERE ({where}) OR d.fts_key = ({top}) OR d.fts_key = ({last}) "
+        f"CROSS JOIN (SELECT ({top}) AS top_key, ({last}) AS last_key OFFSET 0) b "
+        f"WHERE ({where}) OR d.fts_key = b.top_key OR d.fts_key = b.last_key "
         "ORDER BY d.fts_key DESC LIMIT %s"
     )
     return sql, [
-        *params, *range_params, rows - 1, rows, *range_params, rows,
-        *params, *range_params, *range_params, rows - 1, hits + 1,
+        *params, rows, *range_params, rows, *range_params, *range_params, rows - 1,
+        *params, hits + 1,
     ]  # fmt: skip
 
 

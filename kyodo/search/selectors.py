@@ -256,6 +256,21 @@ class SearchResults:
             if first.complete:
                 self.route = "walk"
                 return self._known([(pk, kind) for pk, kind, _key in first.hits])
+            if not engine.slices(self.query) and len(first.hits) >= PAGE_HITS:
+                # A common one-character word: the index would list every bigram it starts
+                # (57 ms for 市 at a million statements), a walk finds the limit within a few
+                # thousand rows.
+                found = engine.walk(
+                    cursor,
+                    self._exact,
+                    self._exact_params,
+                    self._ranges,
+                    self._range_params,
+                    hits=need,
+                )
+                if len(found.hits) >= need or found.complete:
+                    self.route = "walk"
+                    return self._known([(pk, kind) for pk, kind, _key in found.hits])
             # The walk's hits are the newest: a prefix of the list, enough for the first page
             # when there are PAGE_HITS of them.
             prefix = [pk for pk, _kind, _key in first.hits]
