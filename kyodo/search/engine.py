@@ -24,6 +24,8 @@ are answered without listing every hit (:func:`walk` and counts period by period
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -75,6 +77,19 @@ def fts_key(day: date | None, kind: str, object_id: int) -> int:
     if not 0 < object_id < KEY_SCALE // KIND_SLOTS or number >= KIND_SLOTS:
         raise ValueError(f"cannot key {kind} {object_id} in the search index")
     return (day.toordinal() if day else 0) * KEY_SCALE + object_id * KIND_SLOTS + number
+
+
+@functools.cache
+def _kinds() -> tuple[str, ...]:
+    from kyodo.search.models import SearchDocument
+
+    return tuple(SearchDocument.Kind.values)
+
+
+def key_kinds(keys: Iterable[int]) -> dict[str, int]:
+    """How many of ``keys`` name a row of each kind (see :func:`fts_key`)."""
+    kinds = _kinds()
+    return dict(Counter(kinds[key % KIND_SLOTS - 1] for key in keys))
 
 
 def attr(name: str, value: object) -> str:
@@ -433,16 +448,37 @@ def walk_sql(
         f"{edge} ORDER BY e.fts_key DESC LIMIT 1",
         f"{edge} ORDER BY e.fts_key DESC LIMIT 1 OFFSET %s",
     )
+    if connection.vendor == "sqlite":
+        # SQLite sorts the rows of the subquery again for the outer ORDER BY, reading all
+        # ``rows`` of them: the key of the last row bounds the walk instead, so that the key
+        # index gives the order and the walk stops at its last hit.
+        floor = f"d.fts_key >= COALESCE(({last}), -1)"
+        sql = (
+            f"SELECT d.id, d.kind, d.fts_key, CASE WHEN {where} THEN 1 ELSE 0 END, "
+            f"CASE WHEN d.fts_key = ({last}) THEN %s ELSE 0 END FROM {TABLE} d "
+            f"WHERE {' AND '.join([*ranges, floor])} "
+            # A CASE, not an OR, which SQLite would answer through other indexes.
+            f"AND CASE WHEN {where} THEN 1 WHEN d.fts_key = ({top}) THEN 1 "
+            f"WHEN d.fts_key = ({last}) THEN 1 ELSE 0 END = 1 "
+            "ORDER BY d.fts_key DESC LIMIT %s"
+        )
+        return sql, [
+            *params, *range_params, rows - 1, rows, *range_params, *range_params, rows - 1,
+            *params, *range_params, *range_params, rows - 1, hits + 1,
+        ]  # fmt: skip
+    # The key of the ``rows``-th row is looked up once for both of its uses (a scan of the key
+    # index each, which visits every row's heap tuple until the visibility map is set).
     sql = (
         f"SELECT d.id, d.kind, d.fts_key, CASE WHEN {where} THEN 1 ELSE 0 END, "
-        f"CASE WHEN d.fts_key = ({last}) THEN %s ELSE 0 END "
+        "CASE WHEN d.fts_key = b.last_key THEN %s ELSE 0 END "
         f"FROM ({inner} ORDER BY d.fts_key DESC LIMIT %s) d "
-        f"WHERE ({where}) OR d.fts_key = ({top}) OR d.fts_key = ({last}) "
+        f"CROSS JOIN (SELECT ({top}) AS top_key, ({last}) AS last_key OFFSET 0) b "
+        f"WHERE ({where}) OR d.fts_key = b.top_key OR d.fts_key = b.last_key "
         "ORDER BY d.fts_key DESC LIMIT %s"
     )
     return sql, [
-        *params, *range_params, rows - 1, rows, *range_params, rows,
-        *params, *range_params, *range_params, rows - 1, hits + 1,
+        *params, rows, *range_params, rows, *range_params, *range_params, rows - 1,
+        *params, hits + 1,
     ]  # fmt: skip
 
 

@@ -46,6 +46,38 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return str(obj)
 
 
+# (language, staff) → field name → (label, help text, choices or None), translated: the form's
+# lazy texts are otherwise translated again at every search (kyodo.core's i18n_once does the
+# same for the templates' literals).
+_TRANSLATED: dict[tuple[str, bool], dict[str, tuple]] = {}
+
+
+def _texts(staff: bool) -> dict[str, tuple]:
+    key = (get_language() or "", staff)
+    texts = _TRANSLATED.get(key)
+    if texts is None:
+        kinds = [("", _("All")), *SearchDocument.Kind.choices]
+        if not staff:
+            kinds = [k for k in kinds if k[0] != SearchDocument.Kind.CONSULTATION]
+        fixed = {"kind": kinds}
+        texts = {}
+        for name, field in SearchForm.base_fields.items():
+            choices = fixed.get(name)
+            if (
+                choices is None
+                and isinstance(field, forms.ChoiceField)
+                and not isinstance(field, forms.ModelChoiceField)
+            ):
+                choices = field.choices
+            if choices is not None:
+                choices = [(value, str(label)) for value, label in choices]
+            help_text = str(field.help_text) if field.help_text else field.help_text
+            label = str(field.label) if field.label is not None else None
+            texts[name] = (label, help_text, choices)
+        texts = _TRANSLATED.setdefault(key, texts)
+    return texts
+
+
 class SearchForm(DateRangeForm):
     """The query and its filters; the meetings offered depend on who searches."""
 
@@ -97,10 +129,13 @@ class SearchForm(DateRangeForm):
     def __init__(self, *args, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.staff = staff
-        kinds = [("", _("All")), *SearchDocument.Kind.choices]
-        if not staff:
-            kinds = [k for k in kinds if k[0] != SearchDocument.Kind.CONSULTATION]
-        self.fields["kind"].choices = kinds
+        # The labels, help texts and fixed choices in the request's language, translated once.
+        texts = _texts(staff)
+        for name, (label, help_text, choices) in texts.items():
+            field = self.fields[name]
+            field.label, field.help_text = label, help_text
+            if choices is not None:
+                field.choices = choices
         meeting = self.fields["meeting"]
         if self.is_bound and self.data.get(self.add_prefix("meeting")):
             meeting.queryset = _meetings(staff)  # to check the one chosen

@@ -18,24 +18,34 @@ def hits_html(hits, *, staff: bool) -> SafeString:
     from kyodo.core.templatetags.kyodo_ja import wareki
     from kyodo.search.models import SearchDocument
 
-    # get_kind_display() builds a dictionary of the choices at each call.
+    # get_kind_display() builds a dictionary of the choices at each call; a page's hits share a
+    # few kinds and dates, each translated and written once.
     kinds = dict(SearchDocument.Kind.choices)
+    kind_labels: dict[str, str] = {}
+    dates: dict[object, str] = {}
     agenda_item, speaker_word = shown(gettext("Agenda item")), shown(gettext("Speaker"))
     staff_only = shown(gettext("Staff only"))
     out = []
     for hit in hits:
         doc, kind, speaker = hit.doc, hit.kind, hit.speaker
-        kind_label = str(kinds.get(kind, kind))
-        meta = [f"<li>{shown(kind_label)}</li>"]
-        if doc.date:
-            meta.append(f"<li>{shown(wareki(doc.date))}</li>")
+        kind_html = kind_labels.get(kind)
+        if kind_html is None:
+            kind_html = kind_labels[kind] = shown(str(kinds.get(kind, kind)))
+        meta = [f"<li>{kind_html}</li>"]
+        day = doc.date
+        if day:
+            day_html = dates.get(day)
+            if day_html is None:
+                day_html = dates[day] = shown(wareki(day))
+            meta.append(f"<li>{day_html}</li>")
         if kind == "entry":
-            title = shown(doc.title) + (f" {shown(speaker)}" if speaker else "")
+            speaker_html = shown(speaker) if speaker else ""
+            title = shown(doc.title) + (f" {speaker_html}" if speaker else "")
             meta.append(f"<li>{agenda_item}: {shown(doc.subtitle)}</li>")
             if speaker:
-                meta.append(f"<li>{speaker_word}: {shown(speaker)}</li>")
+                meta.append(f"<li>{speaker_word}: {speaker_html}</li>")
         else:
-            title = shown(doc.title or kind_label)
+            title = shown(doc.title) if doc.title else kind_html
         if staff and doc.audience == "staff":
             meta.append(f"<li><strong>{staff_only}</strong></li>")
         out.append(

@@ -36,8 +36,11 @@ def _visible_kinds(staff: bool) -> list[str]:
     return [str(k) for k in SearchDocument.Kind if staff or k != SearchDocument.Kind.CONSULTATION]
 
 
-def _filter_sql(filters: Filters, *, staff: bool) -> tuple[list[list[str]], list[str], list]:
-    """(attribute tokens: AND of ORs, other SQL conditions, their params) for ``filters``."""
+def _filter_sql(
+    filters: Filters, *, staff: bool, as_tokens: bool | None = None
+) -> tuple[list[list[str]], list[str], list]:
+    """(attribute tokens: AND of ORs, other SQL conditions, their params) for ``filters``.
+    ``as_tokens=False``: every filter also as a column test (for a walk in key order)."""
     from kyodo.core.text import match_key
 
     attrs: list[list[str]] = []
@@ -46,7 +49,8 @@ def _filter_sql(filters: Filters, *, staff: bool) -> tuple[list[list[str]], list
     # Audience and kind match most documents: an index lookup would cost more than it saves on
     # PostgreSQL, where a column test on the few rows found is cheap. SQLite counts in the FTS5
     # table alone, so there they are tokens.
-    as_tokens = connection.vendor == "sqlite"
+    if as_tokens is None:
+        as_tokens = connection.vendor == "sqlite"
     if not staff:
         if as_tokens:
             attrs.append([engine.attr("audience", SearchDocument.Audience.PUBLIC.value)])
@@ -185,7 +189,17 @@ class SearchResults:
             self._walk_params = walk_params + params + range_params
             self._exact, self._exact_params = " AND ".join([walk, *where]), walk_params + params
             self._ranges, self._range_params = ranges, range_params
-        # PostgreSQL: the newest hits (all, or COUNT_LIMIT + 1) when a walk found them.
+        elif query.groups and not engine.slices(query):
+            # SQLite, a one-character word: FTS5 merges the lists of every bigram it starts
+            # before the first hit, so its newest documents are first walked (engine.walk).
+            _a, columns, column_params = _filter_sql(filters, staff=staff, as_tokens=False)
+            conditions, params_exact = engine.query_conditions(query)
+            self._exact = " AND ".join([*conditions, *columns])
+            self._exact_params = params_exact + column_params
+            self._ranges, self._range_params = _key_range(filters, "d.fts_key")
+        # SQLite: the keys of every hit, newest first, when there are at most COUNT_LIMIT.
+        self._newest_keys: list[int] | None = None
+        # The newest hits (all, or COUNT_LIMIT + 1) when a walk found them.
         self._newest: list[int] | None = None
         self._key = key
         self._from = source
@@ -193,7 +207,7 @@ class SearchResults:
         self._params = match_params + params + range_params
         self._counts: dict[str, int] | None = None
         self.capped = False
-        # PostgreSQL: how the counts were found (the tests check that every way is taken).
+        # How the counts were found (the tests check that every way is taken).
         self.route = ""
 
     @property
@@ -202,27 +216,10 @@ class SearchResults:
         if self._counts is None:
             self._counts = {}
             if self.query:
-                # A one-character word is a prefix query, which FTS5 answers by merging the lists
-                # of every bigram it starts: once for all kinds (1.2 s → 0.25 s at a million
-                # statements), not once per kind. The kinds are then those of the first
-                # COUNT_LIMIT + 1 hits, which the page shows only when there are no more.
-                if (
-                    connection.vendor == "sqlite"
-                    and self.query.groups
-                    and not self._join_only
-                    and engine.slices(self.query)
-                ):
-                    self._counts = self._fts_counts()
-                elif connection.vendor == "postgresql":
+                if connection.vendor == "postgresql":
                     self._counts = self._pg_counts()
                 else:
-                    with connection.cursor() as cursor:
-                        cursor.execute(
-                            f"SELECT kind, COUNT(*) FROM (SELECT d.kind AS kind FROM {self._from} "
-                            f"WHERE {self._where} LIMIT %s) hits GROUP BY kind",
-                            [*self._params, COUNT_LIMIT + 1],
-                        )
-                        self._counts = dict(cursor.fetchall())
+                    self._counts = self._sqlite_counts()
                 self.capped = sum(self._counts.values()) > COUNT_LIMIT
         return self._counts
 
@@ -259,6 +256,21 @@ class SearchResults:
             if first.complete:
                 self.route = "walk"
                 return self._known([(pk, kind) for pk, kind, _key in first.hits])
+            if not engine.slices(self.query) and len(first.hits) >= PAGE_HITS:
+                # A common one-character word: the index would list every bigram it starts
+                # (57 ms for 市 at a million statements), a walk finds the limit within a few
+                # thousand rows.
+                found = engine.walk(
+                    cursor,
+                    self._exact,
+                    self._exact_params,
+                    self._ranges,
+                    self._range_params,
+                    hits=need,
+                )
+                if len(found.hits) >= need or found.complete:
+                    self.route = "walk"
+                    return self._known([(pk, kind) for pk, kind, _key in found.hits])
             # The walk's hits are the newest: a prefix of the list, enough for the first page
             # when there are PAGE_HITS of them.
             prefix = [pk for pk, _kind, _key in first.hits]
@@ -381,28 +393,63 @@ class SearchResults:
         self._newest = [pk for pk, _kind in newest]
         return dict(Counter(kind for _pk, kind in newest))
 
-    def _fts_counts(self) -> dict[str, int]:
-        """SQLite: count in the FTS5 table alone (a join per hit costs more than the search):
-        the total, and each kind but statements through its attribute token, in one query."""
-        kinds = [k for k in _visible_kinds(self.staff) if k != SearchDocument.Kind.ENTRY]
-        parts, params = [], []
-        for kind in [None, *kinds]:
-            attrs = self._attrs + ([[engine.attr("kind", kind)]] if kind else [])
-            source, match, match_params, key = engine.match_sql(self.query, attrs, join=False)
-            ranges, range_params = _key_range(self.filters, key)
-            where = " AND ".join([match, *ranges])
-            parts.append(
-                f"SELECT %s, COUNT(*) FROM (SELECT 1 FROM {source} WHERE {where} LIMIT %s)"
-            )
-            params += [kind or "", *match_params, *range_params, COUNT_LIMIT + 1]
+    def _sqlite_counts(self) -> dict[str, int]:
+        """SQLite: the keys of the hits, at most COUNT_LIMIT + 1, from the FTS5 table alone (a
+        join per hit costs more than the search) and their kinds from the keys, in one
+        evaluation of the match (each one more reads every list of a rare word's bigrams
+        again). When they are all of them, they also give every page newest first.
+
+        A one-character word is a prefix query, which FTS5 answers by merging the lists of
+        every bigram it starts (0.25 s at a million statements) before the first hit: its
+        newest documents are walked first, which finds the limit within a few thousand rows
+        for a common character."""
+        need = COUNT_LIMIT + 1
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            rows = dict(cursor.fetchall())
-        total = rows.pop("")
-        counts = {k: n for k, n in rows.items() if n}
-        if total - sum(counts.values()) > 0:
-            counts[SearchDocument.Kind.ENTRY.value] = total - sum(counts.values())
-        return counts
+            if self.query.groups and not engine.slices(self.query):
+                found = engine.walk(
+                    cursor,
+                    self._exact,
+                    self._exact_params,
+                    self._ranges,
+                    self._range_params,
+                    hits=need,
+                )
+                if found.complete or len(found.hits) >= need:
+                    self.route = "walk"
+                    return self._known([(pk, kind) for pk, kind, _key in found.hits])
+            public = [[engine.attr("audience", SearchDocument.Audience.PUBLIC.value)]]
+            if len(self.query.groups) > 1 and not self._join_only and self._attrs == public:
+                # Words that must all occur are rarely found together: FTS5 then reads every
+                # list to the end, and the audience's list (nine documents in ten) costs a
+                # third of it. Without it, and the audience of the few hits read from their rows.
+                keys = self._fts_keys(cursor, [], need)
+                if len(keys) < need:
+                    keys = _public_keys(cursor, keys)
+                    self.route = "listed"
+                    self._newest_keys = sorted(keys, reverse=True)
+                    return engine.key_kinds(keys)
+            if self.query.groups and not self._join_only:
+                keys = self._fts_keys(cursor, self._attrs, need)
+            else:
+                cursor.execute(
+                    f"SELECT {self._key} FROM {self._from} WHERE {self._where} LIMIT %s",
+                    [*self._params, need],
+                )
+                keys = [row[0] for row in cursor.fetchall()]
+        self.route = "listed"
+        if len(keys) < need:
+            self._newest_keys = sorted(keys, reverse=True)
+        return engine.key_kinds(keys)
+
+    def _fts_keys(self, cursor, attrs: list[list[str]], limit: int) -> list[int]:
+        """SQLite: the keys of at most ``limit`` hits having ``attrs``, from the FTS5 table."""
+        source, match, params, key = engine.match_sql(self.query, attrs, join=False)
+        ranges, range_params = _key_range(self.filters, key)
+        where = " AND ".join([match, *ranges])
+        cursor.execute(
+            f"SELECT {key} FROM {source} WHERE {where} LIMIT %s", [*params, *range_params, limit]
+        )
+        return [row[0] for row in cursor.fetchall()]
 
     def count(self) -> int:
         return min(sum(self.counts.values()), COUNT_LIMIT)
@@ -437,10 +484,13 @@ class SearchResults:
             and self.sort == "newest"
             and not (f.committee_id or f.meeting_id or f.category or f.speaker)
         )
-        newest = connection.vendor == "postgresql" and self.sort == "newest"
-        if newest and self.counts and self._newest is not None:
+        if self.sort == "newest" and self.counts and self._newest is not None:
             if not self.capped or offset + limit <= len(self._newest):
                 return self._newest[offset : offset + limit]
+        if self.sort == "newest" and self._newest_keys is not None:
+            keys = self._newest_keys[offset : offset + limit]
+            return list(_documents_by_key(keys))
+        newest = connection.vendor == "postgresql" and self.sort == "newest"
         with connection.cursor() as cursor:
             if newest and self.capped and offset + limit <= COUNT_LIMIT:
                 # A page among the newest rows, whatever the filters: a bounded walk.
@@ -482,8 +532,12 @@ class SearchResults:
         if isinstance(index, slice):
             start = index.start or 0
             stop = index.stop if index.stop is not None else start + 100
-            ids = self.ids(start, stop - start)
-            docs = _documents(ids)
+            if connection.vendor == "sqlite" and self.sort == "newest":
+                docs = self._newest_documents(start, stop - start)
+                ids = list(docs)
+            else:
+                ids = self.ids(start, stop - start)
+                docs = _documents(ids)
             needles = self.query.needles
             return [Hit(docs[i], self.staff, needles) for i in ids if i in docs]
         hits = self[index : index + 1]
@@ -491,24 +545,74 @@ class SearchResults:
             raise IndexError(index)
         return hits[0]
 
+    def _newest_documents(self, offset: int, limit: int) -> dict[int, SearchDocument]:
+        """SQLite: the documents :meth:`ids` gives, newest first: by the keys or ids the counts
+        found when they did, else in the query that finds them (FTS5 gives the rows in key
+        order, and the join reads only the page's)."""
+        if not self.query or limit <= 0:
+            return {}
+        if self._counts is not None:
+            if self._newest_keys is not None:
+                return _documents_by_key(self._newest_keys[offset : offset + limit])
+            if self._newest is not None and (
+                not self.capped or offset + limit <= len(self._newest)
+            ):
+                ids = self._newest[offset : offset + limit]
+                docs = _documents(ids)
+                return {pk: docs[pk] for pk in ids if pk in docs}
+        return _documents_where(
+            f"FROM {self._from} WHERE {self._where} ORDER BY {self._key} DESC LIMIT %s OFFSET %s",
+            [*self._params, limit, offset],
+        )
 
-def _documents(ids: list[int]) -> dict[int, SearchDocument]:
-    """The documents of a page by id, as ``in_bulk`` gives them, from SQL written here: compiling
-    the ORM's query cost more than running it. Every column is a string, a number or a date,
-    which both databases' drivers return as the model has them."""
-    if not ids:
-        return {}
+
+def _documents_where(sql: str, params: list) -> dict[int, SearchDocument]:
+    """The documents ``d`` that ``sql`` (FROM … WHERE …) finds, as ``in_bulk`` gives them (in
+    its order), from SQL written here: compiling the ORM's query cost more than running it.
+    Every column is a string, a number or a date, which both databases' drivers return as the
+    model has them."""
     fields = SearchDocument._meta.concrete_fields
     columns = ", ".join(f"d.{connection.ops.quote_name(f.column)}" for f in fields)
     names = [f.attname for f in fields]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {columns} FROM {engine.TABLE} d WHERE d.id IN ({', '.join(['%s'] * len(ids))})",
-            ids,
-        )
+        cursor.execute(f"SELECT {columns} {sql}", params)
         rows = cursor.fetchall()
     docs = [SearchDocument.from_db(connection.alias, names, row) for row in rows]
     return {doc.pk: doc for doc in docs}
+
+
+def _public_keys(cursor, keys: list[int]) -> list[int]:
+    """The keys among ``keys`` of documents everyone may read."""
+    if not keys:
+        return []
+    # The audience is tested here: in SQL, SQLite would rather read its index than the keys'.
+    cursor.execute(
+        f"SELECT fts_key, audience FROM {engine.TABLE} "
+        f"WHERE fts_key IN ({', '.join(['%s'] * len(keys))})",
+        keys,
+    )
+    public = SearchDocument.Audience.PUBLIC.value
+    return [key for key, audience in cursor.fetchall() if audience == public]
+
+
+def _documents_by_key(keys: list[int]) -> dict[int, SearchDocument]:
+    """The documents of these keys by id, in the keys' order."""
+    if not keys:
+        return {}
+    docs = _documents_where(
+        f"FROM {engine.TABLE} d WHERE d.fts_key IN ({', '.join(['%s'] * len(keys))})", keys
+    )
+    by_key = {doc.fts_key: doc for doc in docs.values()}
+    return {doc.pk: doc for doc in (by_key.get(key) for key in keys) if doc is not None}
+
+
+def _documents(ids: list[int]) -> dict[int, SearchDocument]:
+    """The documents of a page by id (see :func:`_documents_where`)."""
+    if not ids:
+        return {}
+    return _documents_where(
+        f"FROM {engine.TABLE} d WHERE d.id IN ({', '.join(['%s'] * len(ids))})", ids
+    )
 
 
 def search(

@@ -86,6 +86,9 @@ def test_the_hits_are_the_templates_html(staff, language):
         _doc(kind="event", title="", date=date(2019, 5, 1), url='/events/1/?a="b"'),
         _doc(kind="news", title="お知らせ", text="<script>協働</script>", audience="staff"),
         _doc(kind="page", title="センター", text=""),
+        # The same kind and date again: written once per page, shown at each hit.
+        _doc(title="第3回", subtitle="議題", date=date(2011, 1, 18), speaker_public="委員"),
+        _doc(kind="event", title="", date=date(2019, 5, 1)),
     ]  # fmt: skip
     hits = [Hit(doc, staff, ["協働"]) for doc in docs]
     with translation.override(language):

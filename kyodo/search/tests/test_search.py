@@ -300,10 +300,10 @@ def test_query_count_of_the_search_pages(
     from django.db import connection
 
     # The center (the layout), the form's committees and meetings (kept until the next write, but
-    # not inside the test's transaction), then the engine's: on SQLite the counts, the page's keys
-    # and its documents; on PostgreSQL the hits with their kinds, the counts by period, the
-    # page's keys and its documents.
-    public = 6 if connection.vendor == "sqlite" else 7
+    # not inside the test's transaction), then the engine's: on SQLite the keys of every hit
+    # (their kinds are in the keys) and the page's documents; on PostgreSQL the hits with their
+    # kinds, the counts by period, the page's keys and its documents.
+    public = 5 if connection.vendor == "sqlite" else 7
     with django_assert_num_queries(public):
         response = client.get("/search/", {"q": "協働"})
     assert 'class="search-hit' in response.content.decode()
