@@ -20,6 +20,7 @@ from kyodo.committees.models import (
     Member,
     Membership,
     Minutes,
+    minutes_published_q,
 )
 from kyodo.core.models import OutboxMessage
 from kyodo.core.text import gojuon_key, sort_by_reading
@@ -288,15 +289,22 @@ def latest_circulation(*, minutes: Minutes) -> Circulation | None:
     return minutes.circulations.order_by("-created_at", "-pk").first()
 
 
-def confirmed_minutes(*, committee) -> QuerySet[Minutes]:
-    """Published minutes of the committee, newest first, with their meetings (whose committee
-    the caller already has)."""
-    return (
-        Minutes.objects.published()
-        .filter(meeting__committee=committee)
-        .select_related("meeting")
-        .order_by("-meeting__date")
-    )
+def public_meetings(*, committee_id: int, today: date) -> list[tuple]:
+    """The public committee page's meetings in one query of plain values, in their order (date):
+    those to come (scheduled, from ``today``) and those whose minutes are published, as
+    (fiscal_year, number, date, start_time, status, venue name, minutes pk, minutes status,
+    minutes current version); ``minutes_published`` tells the second kind from the values."""
+    return list(
+        Meeting.objects.filter(committee=committee_id)
+        .filter(
+            Q(date__gte=today, status=Meeting.Status.SCHEDULED)
+            | minutes_published_q("minutes__")
+        )
+        .values_list(
+            "fiscal_year", "number", "date", "start_time", "status", "venue__name", "minutes",
+            "minutes__status", "minutes__current_version",
+        )
+    )  # fmt: skip
 
 
 def minutes_to_check(*, user) -> QuerySet[CirculationRecipient]:

@@ -103,3 +103,33 @@ def test_form_fields_writes_what_the_template_writes(committee, venue):
     ]:
         form.is_bound and form.is_valid()
         assert form_fields_html(form) == render_to_string("core/_form_fields.html", {"form": form})
+
+
+# Values as the pages pass them: text needing escapes, a lazy label, text already safe.
+_CELLS = ["有賀 <b>\"A\" & 'B'</b>", gettext_lazy("None."), mark_safe("<em>safe</em>"), "会場"]
+
+
+@pytest.mark.parametrize(
+    ("loop", "row"),
+    [
+        # /committee/: the seats and each fiscal year's minutes
+        (
+            "{% for a, b, c in rows %}<tr><td>{{ a }}</td><td>{{ b }}</td><td>{{ c }}</td></tr>"
+            "{% endfor %}",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+        ),
+        (
+            '{% for a, b, c in rows %}<li><a href="{{ a }}">{{ b }}</a> ({{ c }})</li>{% endfor %}',
+            '<li><a href="{}">{}</a> ({})</li>',
+        ),
+    ],
+)
+def test_rows_html_writes_what_the_template_loop_wrote(loop, row):
+    from django.template import engines
+
+    from kyodo.committees.rendering import rows_html
+
+    rows = [tuple(_CELLS[(i + j) % len(_CELLS)] for j in range(3)) for i in range(len(_CELLS))]
+    template = engines["django"].from_string(loop)
+    assert rows_html(row, rows) == template.render({"rows": rows})
+    assert rows_html(row, []) == template.render({"rows": []}) == ""
