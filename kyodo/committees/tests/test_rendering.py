@@ -133,3 +133,39 @@ def test_rows_html_writes_what_the_template_loop_wrote(loop, row):
     template = engines["django"].from_string(loop)
     assert rows_html(row, rows) == template.render({"rows": rows})
     assert rows_html(row, []) == template.render({"rows": []}) == ""
+
+
+# /collaboration/<pk>/: the groups (linked when registered), the departments, the events.
+_GROUPS_LOOP = (
+    '{% for url, name in items %}{% if url %}<a href="{{ url }}">{{ name }}</a>{% else %}'
+    "{{ name }}{% endif %}{% if not forloop.last %}、{% endif %}{% empty %}—{% endfor %}"
+)
+_DEPARTMENTS_LOOP = (
+    "{% for name, bureau in items %}{{ name }}{% if bureau %} ({{ bureau }}){% endif %}"
+    "{% if not forloop.last %}、{% endif %}{% empty %}—{% endfor %}"
+)
+_EVENTS_LOOP = (
+    '{% for url, name, date in items %}{% if url %}<a href="{{ url }}">{{ name }}</a>{% else %}'
+    "{{ name }}{% endif %} {{ date }}{% if not forloop.last %}<br>{% endif %}{% endfor %}"
+)
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5])
+def test_links_html_writes_what_the_record_page_loops_wrote(count):
+    from django.template import engines
+    from django.utils.html import format_html
+
+    from kyodo.committees.rendering import links_html
+
+    def loop(source, items):
+        return engines["django"].from_string(source).render({"items": items})
+
+    cells = [_CELLS[i % len(_CELLS)] for i in range(count)]
+    urls = ["/groups/1/?a=1&b=<2>" if i % 2 else "" for i in range(count)]
+    groups = list(zip(urls, cells, strict=True))
+    assert links_html(groups, "、", "—") == loop(_GROUPS_LOOP, groups)
+    departments = [(cell, "" if i % 2 else f"<局> {i}") for i, cell in enumerate(cells)]
+    written = [("", format_html("{} ({})", n, b) if b else n) for n, b in departments]
+    assert links_html(written, "、", "—") == loop(_DEPARTMENTS_LOOP, departments)
+    events = [(url, cell, f"平成23年1月{i}日 <&>") for i, (url, cell) in enumerate(groups)]
+    assert links_html(events, "<br>") == loop(_EVENTS_LOOP, events)
