@@ -29,7 +29,7 @@ from kyodo.core.text import gojuon_key, sort_by_reading
 def committee_chosen(slug: str | None) -> Committee | None:
     """The committee a page's ``?committee=<slug>`` names, else the first; a slug that cannot be
     one (a NUL byte, which PostgreSQL refuses to compare) names none."""
-    committees = Committee.objects.select_related("center").order_by("pk")
+    committees = Committee.objects.order_by("pk")
     if not slug:
         return committees.first()
     can_be = len(slug) <= Committee._meta.get_field("slug").max_length and slug_re.match(slug)

@@ -169,3 +169,30 @@ def test_links_html_writes_what_the_record_page_loops_wrote(count):
     assert links_html(written, "、", "—") == loop(_DEPARTMENTS_LOOP, departments)
     events = [(url, cell, f"平成23年1月{i}日 <&>") for i, (url, cell) in enumerate(groups)]
     assert links_html(events, "<br>") == loop(_EVENTS_LOOP, events)
+
+
+@pytest.mark.django_db
+def test_the_venue_select_offers_what_a_model_choice_field_offers(venue):
+    # The meeting forms read the venues' names only (kept until the next write).
+    from kyodo.committees.forms import MeetingUpdateForm
+    from kyodo.core.models import Venue
+
+    retired = Venue.objects.create(name="旧会場", name_reading="きゅう", is_active=False)
+    Venue.objects.create(name='<b>"A" & B</b>', name_reading="えー")
+
+    class Plain(forms.Form):
+        venue = forms.ModelChoiceField(
+            label=gettext_lazy("Venue"),
+            queryset=Venue.objects.filter(is_active=True),
+            required=False,
+            empty_label=gettext_lazy("Not decided yet"),
+        )
+
+    for initial in (None, venue, venue.pk, retired):
+        expected = str(Plain(initial={"venue": initial})["venue"])
+        assert str(MeetingForm(initial={"venue": initial})["venue"]) == expected
+        assert str(MeetingUpdateForm(initial={"venue": initial})["venue"]) == expected
+    chosen = MeetingForm(data={"date": "2011-01-18", "venue": str(venue.pk)})
+    assert chosen.is_valid() and chosen.cleaned_data["venue"] == venue
+    refused = MeetingForm(data={"date": "2011-01-18", "venue": str(retired.pk)})
+    assert not refused.is_valid() and "venue" in refused.errors
