@@ -46,15 +46,6 @@ def memberships_on(*, committee, on: date) -> QuerySet[Membership]:
     )
 
 
-def meetings_of(*, committee) -> QuerySet[Meeting]:
-    """Meetings, newest first, with what the list shows."""
-    return (
-        Meeting.objects.filter(committee=committee)
-        .select_related("venue", "minutes", "committee")
-        .order_by("-date", "-pk")
-    )
-
-
 def meeting_with_agenda(*, pk: int) -> Meeting:
     return (
         Meeting.objects.select_related("committee__center", "venue", "minutes")

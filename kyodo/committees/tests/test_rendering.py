@@ -122,6 +122,17 @@ _CELLS = ["有賀 <b>\"A\" & 'B'</b>", gettext_lazy("None."), mark_safe("<em>saf
             '{% for a, b, c in rows %}<li><a href="{{ a }}">{{ b }}</a> ({{ c }})</li>{% endfor %}',
             '<li><a href="{}">{}</a> ({})</li>',
         ),
+        # /staff/committees/: the terms ending, the secretariat, the appointments
+        (
+            "{% for a, b, c in rows %}<li><strong>{{ a }}</strong> {{ b }}: {{ c }}</li>"
+            "{% endfor %}",
+            "<li><strong>{}</strong> {}: {}</li>",
+        ),
+        ("{% for a, b in rows %}<li>{{ a }} {{ b }}</li>{% endfor %}", "<li>{} {}</li>"),
+        (
+            "{% for a, b, c, d in rows %}<li>{{ a }}: {{ b }} ({{ c }}–{{ d }})</li>{% endfor %}",
+            "<li>{}: {} ({}–{})</li>",
+        ),
     ],
 )
 def test_rows_html_writes_what_the_template_loop_wrote(loop, row):
@@ -129,7 +140,8 @@ def test_rows_html_writes_what_the_template_loop_wrote(loop, row):
 
     from kyodo.committees.rendering import rows_html
 
-    rows = [tuple(_CELLS[(i + j) % len(_CELLS)] for j in range(3)) for i in range(len(_CELLS))]
+    width = row.count("{}")
+    rows = [tuple(_CELLS[(i + j) % len(_CELLS)] for j in range(width)) for i in range(len(_CELLS))]
     template = engines["django"].from_string(loop)
     assert rows_html(row, rows) == template.render({"rows": rows})
     assert rows_html(row, []) == template.render({"rows": []}) == ""
