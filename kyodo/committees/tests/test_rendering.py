@@ -208,3 +208,37 @@ def test_the_venue_select_offers_what_a_model_choice_field_offers(venue):
     assert chosen.is_valid() and chosen.cleaned_data["venue"] == venue
     refused = MeetingForm(data={"date": "2011-01-18", "venue": str(retired.pk)})
     assert not refused.is_valid() and "venue" in refused.errors
+
+
+def test_the_member_page_lists_are_what_their_loops_wrote():
+    from django.template import engines
+
+    from kyodo.committees.views.member import meetings_html, seats_html, to_check_html
+
+    def loop(source, rows):
+        return engines["django"].from_string("{% load i18n %}" + source).render({"rows": rows})
+
+    text = [_CELLS[i % len(_CELLS)] for i in range(6)]
+    seats = [
+        (text[0], text[1], "平成21年4月1日", "–平成23年3月31日"),
+        (text[2], text[3], "<d>", ""),
+    ]
+    assert seats_html(seats) == loop(
+        "{% for committee, role, start, end in rows %}<li>{{ committee }}: {{ role }} "
+        '({% translate "term" %} {{ start }}{{ end }})</li>{% endfor %}',
+        seats,
+    )
+    to_check = [("/check/a&b/", text[4], None), ("/check/<c>/", text[5], "2011-01-18")]
+    assert to_check_html(to_check) == loop(
+        '{% for link, meeting, opened_at in rows %}<li><a href="{{ link }}">{{ meeting }}</a>'
+        '{% if opened_at %} ({% translate "received" %}){% endif %}</li>{% endfor %}',
+        to_check,
+    )
+    meetings = [("/m/1/", text[0], "<d>", ""), ("/m/2/?a=1&b=2", text[1], text[2], "/mi/<3>/")]
+    assert meetings_html(meetings) == loop(
+        '{% for link, meeting, day, minutes_link in rows %}<li><a href="{{ link }}">{{ meeting }}'
+        '</a> {{ day }}{% if minutes_link %} · <a href="{{ minutes_link }}">'
+        '{% translate "Minutes" %}</a>{% endif %}</li>{% endfor %}',
+        meetings,
+    )
+    assert seats_html([]) == to_check_html([]) == meetings_html([]) == ""
