@@ -184,7 +184,12 @@ def case_study(*, pk: int) -> CaseStudyPage | None:
             for row in rows
             if row["departments__name"] is not None
         ],
-        events=list(Event.objects.filter(collaborations=pk).select_related("series")),
+        # Only what the page shows of an event (its name, date and whether it is a draft).
+        events=list(
+            Event.objects.filter(collaborations=pk)
+            .select_related("series")
+            .only("title", "date", "status", "series_number", "series__name")
+        ),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -16,6 +17,7 @@ from kyodo.committees.models import (
     SpeakerLabels,
 )
 from kyodo.core.forms import WarekiDateField
+from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
 from kyodo.core.uploads import UploadField
 from kyodo.core.versions import VersionedFormMixin
@@ -36,8 +38,30 @@ class _TimesMixin:
 HOUR_MINUTE = forms.TimeInput(format="%H:%M")
 
 
+def _venue_names() -> list[tuple[int, str]]:
+    # What the select shows of a venue: its name (``Venue.__str__``), in the venues' order.
+    return list(Venue.objects.filter(is_active=True).values_list("pk", "name"))
+
+
+class _VenueNames(ModelChoiceIterator):
+    """The venues in use as (pk, name) rows, without building each venue. The rows are kept
+    until the next write (``until_next_write``): the staff committee page and every meeting's
+    form offer them, and they change only with a write. Checking the chosen one still reads the
+    venue from the field's queryset (the same venues: ``_venue_field``'s)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for pk, name in until_next_write("committees.venue_names", _venue_names):
+            yield (ModelChoiceIteratorValue(pk, None), name)
+
+
+class _VenueField(forms.ModelChoiceField):
+    iterator = _VenueNames
+
+
 def _venue_field() -> forms.ModelChoiceField:
-    return forms.ModelChoiceField(
+    return _VenueField(
         label=_("Venue"),
         queryset=Venue.objects.filter(is_active=True),
         required=False,

@@ -419,7 +419,20 @@ class MinutesQuerySet(models.QuerySet):
     def published(self):
         """Confirmed minutes with a current version, which is what the public reads (rows that
         can still change never are)."""
-        return self.filter(status=Minutes.Status.CONFIRMED, current_version__isnull=False)
+        return self.filter(minutes_published_q())
+
+
+def minutes_published_q(prefix: str = "") -> models.Q:
+    """``Minutes.objects.published()`` as a condition, for a query from another model:
+    ``minutes_published_q("minutes__")`` on meetings."""
+    return models.Q(
+        **{f"{prefix}status": Minutes.Status.CONFIRMED, f"{prefix}current_version__isnull": False}
+    )
+
+
+def minutes_published(status: str | None, current_version_id: int | None) -> bool:
+    """``Minutes.is_published`` from plain values (a query's ``values()``)."""
+    return status == Minutes.Status.CONFIRMED and current_version_id is not None
 
 
 class Minutes(models.Model):
@@ -477,7 +490,7 @@ class Minutes(models.Model):
     @property
     def is_published(self) -> bool:
         """The row-level twin of ``Minutes.objects.published()``."""
-        return self.is_confirmed and self.current_version_id is not None
+        return minutes_published(self.status, self.current_version_id)
 
     @property
     def status_ja(self) -> str:

@@ -20,6 +20,7 @@ from kyodo.committees.models import (
     Member,
     Membership,
     Minutes,
+    minutes_published_q,
 )
 from kyodo.core.models import OutboxMessage
 from kyodo.core.text import gojuon_key, sort_by_reading
@@ -28,7 +29,7 @@ from kyodo.core.text import gojuon_key, sort_by_reading
 def committee_chosen(slug: str | None) -> Committee | None:
     """The committee a page's ``?committee=<slug>`` names, else the first; a slug that cannot be
     one (a NUL byte, which PostgreSQL refuses to compare) names none."""
-    committees = Committee.objects.select_related("center").order_by("pk")
+    committees = Committee.objects.order_by("pk")
     if not slug:
         return committees.first()
     can_be = len(slug) <= Committee._meta.get_field("slug").max_length and slug_re.match(slug)
@@ -42,15 +43,6 @@ def memberships_on(*, committee, on: date) -> QuerySet[Membership]:
         .filter(Q(term_end__isnull=True) | Q(term_end__gte=on))
         .select_related("member")
         .order_by("member__name_reading", "member__pk")
-    )
-
-
-def meetings_of(*, committee) -> QuerySet[Meeting]:
-    """Meetings, newest first, with what the list shows."""
-    return (
-        Meeting.objects.filter(committee=committee)
-        .select_related("venue", "minutes", "committee")
-        .order_by("-date", "-pk")
     )
 
 
@@ -288,15 +280,22 @@ def latest_circulation(*, minutes: Minutes) -> Circulation | None:
     return minutes.circulations.order_by("-created_at", "-pk").first()
 
 
-def confirmed_minutes(*, committee) -> QuerySet[Minutes]:
-    """Published minutes of the committee, newest first, with their meetings (whose committee
-    the caller already has)."""
-    return (
-        Minutes.objects.published()
-        .filter(meeting__committee=committee)
-        .select_related("meeting")
-        .order_by("-meeting__date")
-    )
+def public_meetings(*, committee_id: int, today: date) -> list[tuple]:
+    """The public committee page's meetings in one query of plain values, in their order (date):
+    those to come (scheduled, from ``today``) and those whose minutes are published, as
+    (fiscal_year, number, date, start_time, status, venue name, minutes pk, minutes status,
+    minutes current version); ``minutes_published`` tells the second kind from the values."""
+    return list(
+        Meeting.objects.filter(committee=committee_id)
+        .filter(
+            Q(date__gte=today, status=Meeting.Status.SCHEDULED)
+            | minutes_published_q("minutes__")
+        )
+        .values_list(
+            "fiscal_year", "number", "date", "start_time", "status", "venue__name", "minutes",
+            "minutes__status", "minutes__current_version",
+        )
+    )  # fmt: skip
 
 
 def minutes_to_check(*, user) -> QuerySet[CirculationRecipient]:

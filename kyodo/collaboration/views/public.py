@@ -6,10 +6,12 @@ from collections import Counter
 
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
+from django.utils.html import format_html
 
 from kyodo.collaboration import selectors
 from kyodo.collaboration.models import CollaborationForm, Department
+from kyodo.committees.rendering import links_html
+from kyodo.core.links import reverse_once
 from kyodo.core.templatetags.kyodo_ja import fiscal_year_name, wareki
 from kyodo.core.text import sort_by_reading
 from kyodo.events.models import Event
@@ -62,7 +64,7 @@ def index(request):
     forms = dict(CollaborationForm.choices)
     rows = [
         (
-            reverse("collaboration:detail", args=[r.pk]),
+            reverse_once("collaboration:detail", args=[r.pk]),
             r.title,
             str(forms.get(r.form, r.form)),
             _years(r.first_fiscal_year, r.last_fiscal_year),
@@ -86,12 +88,29 @@ def index(request):
 
 
 def detail(request, pk: int):
-    # Three queries (see selectors.case_study); links and dates are put together here.
+    # Three queries (see selectors.case_study); links, dates and the lists of groups, departments
+    # and events are put together here, so that the template only prints them.
     page = selectors.case_study(pk=pk)
     if page is None:
         raise Http404
     record = page.record
     registered = Organization.Status.REGISTERED
+    groups = [
+        (reverse_once("organizations:detail", args=[pk]) if status == registered else "", name)
+        for pk, name, status in page.groups
+    ]
+    departments = [
+        ("", format_html("{} ({})", name, bureau) if bureau else name)
+        for name, bureau in page.departments
+    ]
+    events = [
+        (
+            "" if e.status == Event.Status.DRAFT else reverse_once("events:detail", args=[e.pk]),
+            e.name,
+            wareki(e.date),
+        )
+        for e in page.events
+    ]
     return render(
         request,
         "collaboration/public/detail.html",
@@ -99,18 +118,8 @@ def detail(request, pk: int):
             "record": record,
             "form": str(dict(CollaborationForm.choices).get(record["form"], record["form"])),
             "years": _years(record["first_fiscal_year"], record["last_fiscal_year"]),
-            "groups": [
-                (reverse("organizations:detail", args=[pk]) if status == registered else "", name)
-                for pk, name, status in page.groups
-            ],
-            "departments": page.departments,
-            "events": [
-                (
-                    "" if e.status == Event.Status.DRAFT else reverse("events:detail", args=[e.pk]),
-                    e.name,
-                    wareki(e.date),
-                )
-                for e in page.events
-            ],
+            "groups": links_html(groups, "、", "—"),
+            "departments": links_html(departments, "、", "—"),
+            "events": links_html(events, "<br>"),
         },
     )

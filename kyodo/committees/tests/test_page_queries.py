@@ -22,6 +22,7 @@ def staff_client(client, demo):
 def test_the_staff_committee_page(staff_client, django_assert_num_queries):
     # Session; user with roles; the center; the committee; seats and terms ending; appointments;
     # meetings with their venues and minutes; the venues of the new-meeting form; secretariat.
+    # (Outside a test's transaction the center and the venues are kept until the next write.)
     with django_assert_num_queries(9):
         assert staff_client.get("/staff/committees/").status_code == 200
     committee = Committee.objects.get(slug="unei")

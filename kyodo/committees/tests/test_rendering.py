@@ -103,3 +103,142 @@ def test_form_fields_writes_what_the_template_writes(committee, venue):
     ]:
         form.is_bound and form.is_valid()
         assert form_fields_html(form) == render_to_string("core/_form_fields.html", {"form": form})
+
+
+# Values as the pages pass them: text needing escapes, a lazy label, text already safe.
+_CELLS = ["有賀 <b>\"A\" & 'B'</b>", gettext_lazy("None."), mark_safe("<em>safe</em>"), "会場"]
+
+
+@pytest.mark.parametrize(
+    ("loop", "row"),
+    [
+        # /committee/: the seats and each fiscal year's minutes
+        (
+            "{% for a, b, c in rows %}<tr><td>{{ a }}</td><td>{{ b }}</td><td>{{ c }}</td></tr>"
+            "{% endfor %}",
+            "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+        ),
+        (
+            '{% for a, b, c in rows %}<li><a href="{{ a }}">{{ b }}</a> ({{ c }})</li>{% endfor %}',
+            '<li><a href="{}">{}</a> ({})</li>',
+        ),
+        # /staff/committees/: the terms ending, the secretariat, the appointments
+        (
+            "{% for a, b, c in rows %}<li><strong>{{ a }}</strong> {{ b }}: {{ c }}</li>"
+            "{% endfor %}",
+            "<li><strong>{}</strong> {}: {}</li>",
+        ),
+        ("{% for a, b in rows %}<li>{{ a }} {{ b }}</li>{% endfor %}", "<li>{} {}</li>"),
+        (
+            "{% for a, b, c, d in rows %}<li>{{ a }}: {{ b }} ({{ c }}–{{ d }})</li>{% endfor %}",
+            "<li>{}: {} ({}–{})</li>",
+        ),
+    ],
+)
+def test_rows_html_writes_what_the_template_loop_wrote(loop, row):
+    from django.template import engines
+
+    from kyodo.committees.rendering import rows_html
+
+    width = row.count("{}")
+    rows = [tuple(_CELLS[(i + j) % len(_CELLS)] for j in range(width)) for i in range(len(_CELLS))]
+    template = engines["django"].from_string(loop)
+    assert rows_html(row, rows) == template.render({"rows": rows})
+    assert rows_html(row, []) == template.render({"rows": []}) == ""
+
+
+# /collaboration/<pk>/: the groups (linked when registered), the departments, the events.
+_GROUPS_LOOP = (
+    '{% for url, name in items %}{% if url %}<a href="{{ url }}">{{ name }}</a>{% else %}'
+    "{{ name }}{% endif %}{% if not forloop.last %}、{% endif %}{% empty %}—{% endfor %}"
+)
+_DEPARTMENTS_LOOP = (
+    "{% for name, bureau in items %}{{ name }}{% if bureau %} ({{ bureau }}){% endif %}"
+    "{% if not forloop.last %}、{% endif %}{% empty %}—{% endfor %}"
+)
+_EVENTS_LOOP = (
+    '{% for url, name, date in items %}{% if url %}<a href="{{ url }}">{{ name }}</a>{% else %}'
+    "{{ name }}{% endif %} {{ date }}{% if not forloop.last %}<br>{% endif %}{% endfor %}"
+)
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 5])
+def test_links_html_writes_what_the_record_page_loops_wrote(count):
+    from django.template import engines
+    from django.utils.html import format_html
+
+    from kyodo.committees.rendering import links_html
+
+    def loop(source, items):
+        return engines["django"].from_string(source).render({"items": items})
+
+    cells = [_CELLS[i % len(_CELLS)] for i in range(count)]
+    urls = ["/groups/1/?a=1&b=<2>" if i % 2 else "" for i in range(count)]
+    groups = list(zip(urls, cells, strict=True))
+    assert links_html(groups, "、", "—") == loop(_GROUPS_LOOP, groups)
+    departments = [(cell, "" if i % 2 else f"<局> {i}") for i, cell in enumerate(cells)]
+    written = [("", format_html("{} ({})", n, b) if b else n) for n, b in departments]
+    assert links_html(written, "、", "—") == loop(_DEPARTMENTS_LOOP, departments)
+    events = [(url, cell, f"平成23年1月{i}日 <&>") for i, (url, cell) in enumerate(groups)]
+    assert links_html(events, "<br>") == loop(_EVENTS_LOOP, events)
+
+
+@pytest.mark.django_db
+def test_the_venue_select_offers_what_a_model_choice_field_offers(venue):
+    # The meeting forms read the venues' names only (kept until the next write).
+    from kyodo.committees.forms import MeetingUpdateForm
+    from kyodo.core.models import Venue
+
+    retired = Venue.objects.create(name="旧会場", name_reading="きゅう", is_active=False)
+    Venue.objects.create(name='<b>"A" & B</b>', name_reading="えー")
+
+    class Plain(forms.Form):
+        venue = forms.ModelChoiceField(
+            label=gettext_lazy("Venue"),
+            queryset=Venue.objects.filter(is_active=True),
+            required=False,
+            empty_label=gettext_lazy("Not decided yet"),
+        )
+
+    for initial in (None, venue, venue.pk, retired):
+        expected = str(Plain(initial={"venue": initial})["venue"])
+        assert str(MeetingForm(initial={"venue": initial})["venue"]) == expected
+        assert str(MeetingUpdateForm(initial={"venue": initial})["venue"]) == expected
+    chosen = MeetingForm(data={"date": "2011-01-18", "venue": str(venue.pk)})
+    assert chosen.is_valid() and chosen.cleaned_data["venue"] == venue
+    refused = MeetingForm(data={"date": "2011-01-18", "venue": str(retired.pk)})
+    assert not refused.is_valid() and "venue" in refused.errors
+
+
+def test_the_member_page_lists_are_what_their_loops_wrote():
+    from django.template import engines
+
+    from kyodo.committees.views.member import meetings_html, seats_html, to_check_html
+
+    def loop(source, rows):
+        return engines["django"].from_string("{% load i18n %}" + source).render({"rows": rows})
+
+    text = [_CELLS[i % len(_CELLS)] for i in range(6)]
+    seats = [
+        (text[0], text[1], "平成21年4月1日", "–平成23年3月31日"),
+        (text[2], text[3], "<d>", ""),
+    ]
+    assert seats_html(seats) == loop(
+        "{% for committee, role, start, end in rows %}<li>{{ committee }}: {{ role }} "
+        '({% translate "term" %} {{ start }}{{ end }})</li>{% endfor %}',
+        seats,
+    )
+    to_check = [("/check/a&b/", text[4], None), ("/check/<c>/", text[5], "2011-01-18")]
+    assert to_check_html(to_check) == loop(
+        '{% for link, meeting, opened_at in rows %}<li><a href="{{ link }}">{{ meeting }}</a>'
+        '{% if opened_at %} ({% translate "received" %}){% endif %}</li>{% endfor %}',
+        to_check,
+    )
+    meetings = [("/m/1/", text[0], "<d>", ""), ("/m/2/?a=1&b=2", text[1], text[2], "/mi/<3>/")]
+    assert meetings_html(meetings) == loop(
+        '{% for link, meeting, day, minutes_link in rows %}<li><a href="{{ link }}">{{ meeting }}'
+        '</a> {{ day }}{% if minutes_link %} · <a href="{{ minutes_link }}">'
+        '{% translate "Minutes" %}</a>{% endif %}</li>{% endfor %}',
+        meetings,
+    )
+    assert seats_html([]) == to_check_html([]) == meetings_html([]) == ""

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from django.urls import reverse
 
+from kyodo.core.links import reverse_once
+
 # A number no object has, reversed in place of the argument and then replaced by it.
 _SLOT = 987654321
 # What reverse() would print as it is (no percent-encoding): pks and URL-safe tokens.
@@ -15,8 +17,8 @@ _PLAIN = re.compile(r"[A-Za-z0-9_-]+")
 
 def pk_link(name: str) -> Callable[[int | str], str]:
     """``link(value)`` gives ``reverse(name, args=[value])`` for a URL whose only argument is a
-    pk or a URL-safe token, resolving the pattern once."""
-    head, found, tail = reverse(name, args=[_SLOT]).rpartition(str(_SLOT))
+    pk or a URL-safe token, resolving the pattern once (per process: ``reverse_once``)."""
+    head, found, tail = reverse_once(name, args=[_SLOT]).rpartition(str(_SLOT))
 
     def link(value: int | str) -> str:
         text = str(value)

@@ -1,8 +1,18 @@
 """The committee member's pages (/member/): their seats, meetings, notices and minutes to check."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
-from kyodo.committees.models import AgendaItem, Meeting, Membership, Minutes, meeting_name
+from kyodo.committees.models import (
+    AgendaItem,
+    Meeting,
+    Membership,
+    meeting_name,
+    minutes_published,
+)
+from kyodo.committees.rendering import rows_html
 from kyodo.committees.selectors import agenda_sections, meetings_of_member, minutes_to_check
 from kyodo.committees.views.links import pk_link
 from kyodo.core.permissions import member_required
@@ -53,7 +63,7 @@ def member_home(request):
         request,
         "committees/member/home.html",
         {
-            "seats": [
+            "seats": seats_html(
                 (
                     committee,
                     str(_ROLES.get(role, role)),
@@ -61,24 +71,57 @@ def member_home(request):
                     f"–{wareki_date(end)}" if end else "",
                 )
                 for _pk, committee, role, start, end in seats
-            ],
-            "to_check": [
+            ),
+            "to_check": to_check_html(
                 (check_link(token), meeting_name(fiscal_year, number, committee), opened_at)
                 for token, fiscal_year, number, committee, opened_at in to_check
-            ],
-            "meetings": [
+            ),
+            "meetings": meetings_html(
                 (
                     meeting_link(pk),
                     meeting_name(fiscal_year, number, committee_names[committee]),
                     wareki(day),
                     # Minutes.is_published, from the values.
-                    minutes_link(minutes)
-                    if status == Minutes.Status.CONFIRMED and version is not None
-                    else "",
+                    minutes_link(minutes) if minutes_published(status, version) else "",
                 )
                 for pk, fiscal_year, number, committee, day, minutes, status, version in meetings
-            ],
+            ),
         },
+    )
+
+
+# The page's lists, written as their template loops printed them (each value escaped).
+
+
+def seats_html(rows) -> SafeString:
+    """(committee, role, start, "–end" or "") rows as the seats' list items."""
+    term = gettext("term")
+    return rows_html("<li>{}: {} ({} {}{})</li>", ((c, r, term, s, e) for c, r, s, e in rows))
+
+
+def to_check_html(rows) -> SafeString:
+    """(link, meeting, opened_at) rows as the list of minutes to check."""
+    received = format_html(" ({})", gettext("received"))
+    return rows_html(
+        '<li><a href="{}">{}</a>{}</li>',
+        ((link, meeting, received if opened else "") for link, meeting, opened in rows),
+    )
+
+
+def meetings_html(rows) -> SafeString:
+    """(link, meeting, day, minutes link or "") rows as the meetings' list items."""
+    label = gettext("Minutes")
+    return rows_html(
+        '<li><a href="{}">{}</a> {}{}</li>',
+        (
+            (
+                link,
+                meeting,
+                day,
+                format_html(' · <a href="{}">{}</a>', minutes, label) if minutes else "",
+            )
+            for link, meeting, day, minutes in rows
+        ),
     )
 
 

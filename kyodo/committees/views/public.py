@@ -7,7 +7,6 @@ from collections import defaultdict
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -23,8 +22,12 @@ from kyodo.committees.models import (
     Membership,
     Minutes,
     MinutesEntry,
+    meeting_name,
+    minutes_published,
 )
-from kyodo.committees.selectors import confirmed_minutes, memberships_on
+from kyodo.committees.rendering import rows_html
+from kyodo.committees.selectors import memberships_on, public_meetings
+from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
 from kyodo.core.templatetags.kyodo_ja import fiscal_year_label, time_ja, wareki
 from kyodo.core.views.actions import submit
@@ -32,74 +35,72 @@ from kyodo.core.views.actions import submit
 
 def index(request):
     # Purpose, members by name and field, the schedule, and confirmed minutes by fiscal year.
-    # Rows are put together here (texts, links, dates) so that the template only prints them;
-    # the meetings know their committee already, so naming one reads nothing more. Only the
-    # columns shown are read: Django's SQL compiler pays for every column.
-    committee = Committee.objects.only("name", "purpose").order_by("pk").first()
+    # Rows are put together here (texts, links, dates) so that the template only prints them.
+    # Three queries of plain values (the committee, its seats, its meetings: those to come and
+    # those with published minutes in one): Django's SQL compiler pays for every query and column.
+    committee = Committee.objects.order_by("pk").values("pk", "name", "purpose").first()
     if committee is None:
         raise Http404
+    name = committee["name"]
     today = timezone.localdate()
-    by_year: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
-    for minutes in confirmed_minutes(committee=committee).only(
-        "meeting__fiscal_year", "meeting__number", "meeting__date"
-    ):
-        meeting = minutes.meeting
-        meeting.committee = committee
-        by_year[meeting.fiscal_year].append(
-            (reverse("committees:minutes", args=[minutes.pk]), str(meeting), wareki(meeting.date))
-        )
-    seats = _seats_on(committee, today) or _latest_seats(committee)
+    seats = _seats_on(committee["pk"], today) or _latest_seats(committee["pk"])
+    minutes_link = pk_link("committees:minutes")
     no_venue = _("Venue not decided yet")
     upcoming = []
-    for meeting in (
-        Meeting.objects.filter(
-            committee=committee, date__gte=today, status=Meeting.Status.SCHEDULED
-        )
-        .select_related("venue")
-        .only("fiscal_year", "number", "date", "start_time", "venue__name")
-    ):
-        meeting.committee = committee
-        upcoming.append(
-            (
-                str(meeting),
-                wareki(meeting.date),
-                time_ja(meeting.start_time) if meeting.start_time else "",
-                no_venue if meeting.venue is None else str(meeting.venue),
-            )
-        )
-    roles = {value: str(label) for value, label in Membership.Role.choices}
-    sectors = {value: str(label) for value, label in Member.Sector.choices}
+    by_year: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+    # Newest first, as the minutes are listed; the schedule is in date order.
+    for row in reversed(public_meetings(committee_id=committee["pk"], today=today)):
+        fiscal_year, number, day, start, status, venue, minutes, minutes_status, version = row
+        meeting = meeting_name(fiscal_year, number, name)
+        if minutes_published(minutes_status, version):
+            by_year[fiscal_year].append((minutes_link(minutes), meeting, wareki(day)))
+        if day >= today and status == Meeting.Status.SCHEDULED:
+            upcoming.append(
+                (meeting, wareki(day), time_ja(start) if start else "",
+                 no_venue if venue is None else venue)
+            )  # fmt: skip
+    upcoming.reverse()
     return render(
         request,
         "committees/public/index.html",
         {
             "committee": committee,
-            # The labels looked up once (get_FOO_display hashes every lazy label each time).
-            "seats": [
-                (
-                    seat.member.name,
-                    roles.get(seat.role, seat.role),
-                    sectors.get(seat.member.sector, seat.member.sector),
-                )
-                for seat in seats
-            ],
+            "seats": rows_html("<tr><td>{}</td><td>{}</td><td>{}</td></tr>", seats),
             "upcoming": upcoming,
             "minutes_by_year": [
-                (fiscal_year_label(year), rows)
+                (fiscal_year_label(year), rows_html(_MINUTES_ROW, rows))
                 for year, rows in sorted(by_year.items(), reverse=True)
             ],
         },
     )
 
 
-def _seats_on(committee: Committee, on):
-    return memberships_on(committee=committee, on=on).only("role", "member__name", "member__sector")
+_MINUTES_ROW = '<li><a href="{}">{}</a> ({})</li>'
+_ROLES = dict(Membership.Role.choices)
+_SECTORS = dict(Member.Sector.choices)
 
 
-def _latest_seats(committee: Committee):
+def _label(choices: dict, value) -> str:
+    # What ``get_<field>_display()`` gives, from the field's choices as a dict.
+    return str(choices.get(value, value))
+
+
+def _seats_on(committee_id: int, on) -> list[tuple[str, str, str]]:
+    # (name, role, field represented), the labels looked up once (get_FOO_display hashes every
+    # lazy label each time).
+    return [
+        (name, _label(_ROLES, role), _label(_SECTORS, sector))
+        for name, role, sector in memberships_on(committee=committee_id, on=on).values_list(
+            "member__name", "role", "member__sector"
+        )
+    ]
+
+
+def _latest_seats(committee_id: int) -> list[tuple[str, str, str]]:
     # Without a sitting committee today (an archive), show the last one that sat.
-    last = committee.meetings.order_by("-date").first()
-    return _seats_on(committee, last.date) if last else []
+    last = Meeting.objects.filter(committee=committee_id).order_by("-date").values_list("date")
+    day = last.first()
+    return _seats_on(committee_id, day[0]) if day else []
 
 
 def minutes_detail(request, pk: int):

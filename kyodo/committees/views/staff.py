@@ -6,6 +6,7 @@ error through ``kyodo.core.views.actions`` (so nothing is saved and the page say
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from django.contrib import messages
@@ -49,6 +50,7 @@ from kyodo.committees.models import (
     Member,
     Minutes,
     MinutesEntry,
+    SecretariatMember,
     meeting_name,
 )
 from kyodo.committees.rendering import rows_html
@@ -60,7 +62,6 @@ from kyodo.committees.selectors import (
     committee_people,
     latest_circulation,
     meeting_with_agenda,
-    meetings_of,
     memberships_on,
     open_action_items,
     quorum_of,
@@ -114,12 +115,14 @@ def index(request):
     settings_form = SettingsForm(
         initial={"speaker_labels": committee.speaker_labels}, version_of=committee
     )
+    # Each date written once: the seats of a term share their first and last days.
+    term_date = functools.cache(wareki_date)
     return render(
         request,
         "committees/staff/index.html",
         {
             "committee": committee,
-            # One row per seat, as the table's template loop printed it.
+            # Each list written as the template's loop printed it.
             "seats": rows_html(
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}–{}</td></tr>",
                 (
@@ -128,20 +131,27 @@ def index(request):
                         seat.name_reading,
                         seat.role,
                         seat.sector,
-                        wareki_date(seat.term_start),
-                        wareki_date(seat.term_end),
+                        term_date(seat.term_start),
+                        term_date(seat.term_end),
                     )
                     for seat in people.seats
                 ),
             ),
-            "secretariat": committee.secretariat.values_list("name", "title"),
-            "terms_ending": [
-                (wareki(end), person, what) for end, person, what in people.terms_ending
-            ],
-            "appointments": [
-                (a.title, a.name, wareki_date(a.term_start), wareki_date(a.term_end))
-                for a in people.appointments
-            ],
+            "secretariat": rows_html(
+                "<li>{} {}</li>",
+                SecretariatMember.objects.filter(committee=committee).values_list("name", "title"),
+            ),
+            "terms_ending": rows_html(
+                "<li><strong>{}</strong> {}: {}</li>",
+                ((wareki(end), person, what) for end, person, what in people.terms_ending),
+            ),
+            "appointments": rows_html(
+                "<li>{}: {} ({}–{})</li>",
+                (
+                    (a.title, a.name, term_date(a.term_start), term_date(a.term_end))
+                    for a in people.appointments
+                ),
+            ),
             "meetings": rows_html(
                 '\n<tr><td><a href="{}">{}</a></td><td>{}</td><td>{}</td><td>{}</td>'
                 '<td><a href="{}">{}</a></td></tr>\n',
@@ -164,7 +174,7 @@ def _meeting_rows(committee: Committee) -> list[tuple]:
     minutes_statuses = dict(Minutes.Status.choices)
     rows = []
     for pk, fiscal_year, number, day, start, venue, status, minutes, minutes_status in (
-        meetings_of(committee=committee).values_list(
+        Meeting.objects.filter(committee=committee).order_by("-date", "-pk").values_list(
             "pk", "fiscal_year", "number", "date", "start_time", "venue__name", "status",
             "minutes", "minutes__status",
         )
