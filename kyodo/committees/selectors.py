@@ -23,17 +23,21 @@ from kyodo.committees.models import (
     minutes_published_q,
 )
 from kyodo.core.models import OutboxMessage
+from kyodo.core.statements import Prepared
 from kyodo.core.text import gojuon_key, sort_by_reading
+
+# The staff committee pages' statements, compiled once per process (kyodo.core.statements).
+_FIRST_COMMITTEE = Prepared(lambda: Committee.objects.order_by("pk")[:1])
+_COMMITTEE_BY_SLUG = Prepared(lambda slug: Committee.objects.filter(slug=slug), slug="unei")
 
 
 def committee_chosen(slug: str | None) -> Committee | None:
     """The committee a page's ``?committee=<slug>`` names, else the first; a slug that cannot be
     one (a NUL byte, which PostgreSQL refuses to compare) names none."""
-    committees = Committee.objects.order_by("pk")
     if not slug:
-        return committees.first()
+        return _FIRST_COMMITTEE.first()
     can_be = len(slug) <= Committee._meta.get_field("slug").max_length and slug_re.match(slug)
-    return committees.filter(slug=slug).first() if can_be else None
+    return _COMMITTEE_BY_SLUG.first(slug=slug) if can_be else None
 
 
 def memberships_on(*, committee, on: date) -> QuerySet[Membership]:
@@ -154,23 +158,34 @@ class CommitteePeople:
     terms_ending: list[tuple[date, str, str]]  # as terms_ending gives them
 
 
-def committee_people(*, committee, today: date, days: int = 90) -> CommitteePeople:
-    """The staff committee page's people in two queries of plain values: the seats held today,
-    every appointment and, from the same rows, the terms ending within ``days``."""
-    until = today + timedelta(days=days)
-    # Seats not ended (held today, ending soon, or starting later), told apart below.
-    seats = (
-        Membership.objects.filter(committee=committee)
+# Seats not ended (held today, ending soon, or starting later), told apart by committee_people.
+_SEATS_NOT_ENDED = Prepared(
+    lambda committee_id, today: (
+        Membership.objects.filter(committee_id=committee_id)
         .exclude(term_end__lt=today)
         .order_by("member__name_reading", "member__pk")
         .values_list(
             "member__name", "member__name_reading", "role", "member__sector", "term_start",
             "term_end",
         )
-    )  # fmt: skip
-    appointments = Appointment.objects.filter(committee=committee).values_list(
+    ),
+    committee_id=1,
+    today=date(2000, 4, 1),
+)  # fmt: skip
+_APPOINTMENTS = Prepared(
+    lambda committee_id: Appointment.objects.filter(committee_id=committee_id).values_list(
         "title", "member__name", "member__name_reading", "term_start", "term_end"
-    )
+    ),
+    committee_id=1,
+)
+
+
+def committee_people(*, committee, today: date, days: int = 90) -> CommitteePeople:
+    """The staff committee page's people in two queries of plain values: the seats held today,
+    every appointment and, from the same rows, the terms ending within ``days``."""
+    until = today + timedelta(days=days)
+    seats = _SEATS_NOT_ENDED.rows(committee_id=committee.pk, today=today)
+    appointments = _APPOINTMENTS.rows(committee_id=committee.pk)
 
     def ends_soon(end: date | None) -> bool:
         return end is not None and today <= end <= until

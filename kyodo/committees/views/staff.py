@@ -71,6 +71,7 @@ from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
 from kyodo.core.exceptions import DomainError
 from kyodo.core.permissions import staff_required
+from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import time_ja, wareki, wareki_date
 from kyodo.core.views.actions import perform, submit, submit_edit
 
@@ -139,7 +140,7 @@ def index(request):
             ),
             "secretariat": rows_html(
                 "<li>{} {}</li>",
-                SecretariatMember.objects.filter(committee=committee).values_list("name", "title"),
+                _SECRETARIAT.rows(committee_id=committee.pk),
             ),
             "terms_ending": rows_html(
                 "<li><strong>{}</strong> {}: {}</li>",
@@ -164,6 +165,24 @@ def index(request):
     )
 
 
+# The committee page's statements, compiled once per process (kyodo.core.statements).
+_SECRETARIAT = Prepared(
+    lambda committee_id: SecretariatMember.objects.filter(committee_id=committee_id).values_list(
+        "name", "title"
+    ),
+    committee_id=1,
+)
+_MEETINGS = Prepared(
+    lambda committee_id: (
+        Meeting.objects.filter(committee_id=committee_id).order_by("-date", "-pk").values_list(
+            "pk", "fiscal_year", "number", "date", "start_time", "venue__name", "status",
+            "minutes", "minutes__status",
+        )
+    ),
+    committee_id=1,
+)  # fmt: skip
+
+
 def _meeting_rows(committee: Committee) -> list[tuple]:
     """The meetings table's cells: (link, meeting, when, venue, status, minutes link, minutes
     status), from plain values, the links built once for the table."""
@@ -173,12 +192,17 @@ def _meeting_rows(committee: Committee) -> list[tuple]:
     statuses = dict(Meeting.Status.choices)
     minutes_statuses = dict(Minutes.Status.choices)
     rows = []
-    for pk, fiscal_year, number, day, start, venue, status, minutes, minutes_status in (
-        Meeting.objects.filter(committee=committee).order_by("-date", "-pk").values_list(
-            "pk", "fiscal_year", "number", "date", "start_time", "venue__name", "status",
-            "minutes", "minutes__status",
-        )
-    ):  # fmt: skip
+    for (
+        pk,
+        fiscal_year,
+        number,
+        day,
+        start,
+        venue,
+        status,
+        minutes,
+        minutes_status,
+    ) in _MEETINGS.rows(committee_id=committee.pk):
         when = wareki(day)
         if start:
             when += " " + time_ja(start)
