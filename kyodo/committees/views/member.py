@@ -16,35 +16,35 @@ from kyodo.committees.rendering import rows_html
 from kyodo.committees.selectors import agenda_sections, meetings_of_member, minutes_to_check
 from kyodo.committees.views.links import pk_link
 from kyodo.core.permissions import member_required
+from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import wareki, wareki_date
 
 _ROLES = dict(Membership.Role.choices)
 
 
-@member_required
-def member_home(request):
-    # A committee member's start page: seats, meetings (with their notices) and minutes to check,
-    # read as plain values with their links built once per list.
-    seats = list(
-        Membership.objects.filter(member__user=request.user).values_list(
-            "committee", "committee__name", "role", "term_start", "term_end"
-        )
-    )
-    # The meetings of the seats' committees (meetings_of_member's), named from the seats: the
-    # same rows without the subquery and the join, which cost more to compile than to run.
-    committee_names = {committee: name for committee, name, *_rest in seats}
-    check_link = pk_link("committees:check")
-    to_check = minutes_to_check(user=request.user).values_list(
+# The member page's statements, compiled once per process (kyodo.core.statements).
+_SEATS = Prepared(
+    lambda user_id: Membership.objects.filter(member__user_id=user_id).values_list(
+        "committee", "committee__name", "role", "term_start", "term_end"
+    ),
+    user_id=1,
+)
+_TO_CHECK = Prepared(
+    lambda user_id: minutes_to_check(user=user_id).values_list(
         "token",
         "circulation__minutes__meeting__fiscal_year",
         "circulation__minutes__meeting__number",
         "circulation__minutes__meeting__committee__name",
         "opened_at",
-    )
-    meeting_link = pk_link("member:meeting")
-    minutes_link = pk_link("committees:minutes")
-    meetings = (
-        Meeting.objects.filter(committee__in=committee_names)
+    ),
+    user_id=1,
+)
+# The meetings of the member's committees (meetings_of_member's), as plain values.
+_MEETINGS = Prepared(
+    lambda user_id: (
+        Meeting.objects.filter(
+            committee__in=Membership.objects.filter(member__user_id=user_id).values("committee")
+        )
         .order_by("-date")
         .values_list(
             "pk",
@@ -56,9 +56,22 @@ def member_home(request):
             "minutes__status",
             "minutes__current_version",
         )[:20]
-        if committee_names
-        else []
-    )
+    ),
+    user_id=1,
+)
+
+
+@member_required
+def member_home(request):
+    # A committee member's start page: seats, meetings (with their notices) and minutes to check,
+    # read as plain values with their links built once per list.
+    seats = _SEATS.rows(user_id=request.user.pk)
+    committee_names = {committee: name for committee, name, *_rest in seats}
+    check_link = pk_link("committees:check")
+    to_check = _TO_CHECK.rows(user_id=request.user.pk)
+    meeting_link = pk_link("member:meeting")
+    minutes_link = pk_link("committees:minutes")
+    meetings = _MEETINGS.rows(user_id=request.user.pk) if committee_names else []
     return render(
         request,
         "committees/member/home.html",
