@@ -300,7 +300,11 @@ def public_meetings(*, committee_id: int, today: date) -> list[tuple]:
     those to come (scheduled, from ``today``) and those whose minutes are published, as
     (fiscal_year, number, date, start_time, status, venue name, minutes pk, minutes status,
     minutes current version); ``minutes_published`` tells the second kind from the values."""
-    return list(
+    return _PUBLIC_MEETINGS.rows(committee_id=committee_id, today=today)
+
+
+_PUBLIC_MEETINGS = Prepared(
+    lambda committee_id, today: (
         Meeting.objects.filter(committee=committee_id)
         .filter(
             Q(date__gte=today, status=Meeting.Status.SCHEDULED)
@@ -310,7 +314,10 @@ def public_meetings(*, committee_id: int, today: date) -> list[tuple]:
             "fiscal_year", "number", "date", "start_time", "status", "venue__name", "minutes",
             "minutes__status", "minutes__current_version",
         )
-    )  # fmt: skip
+    ),
+    committee_id=1,
+    today=date(2000, 4, 1),
+)  # fmt: skip
 
 
 def minutes_to_check(*, user) -> QuerySet[CirculationRecipient]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from django.contrib import messages
 from django.http import Http404
@@ -29,6 +30,7 @@ from kyodo.committees.rendering import rows_html
 from kyodo.committees.selectors import memberships_on, public_meetings
 from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
+from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import fiscal_year_label, time_ja, wareki
 from kyodo.core.views.actions import submit
 
@@ -38,9 +40,10 @@ def index(request):
     # Rows are put together here (texts, links, dates) so that the template only prints them.
     # Three queries of plain values (the committee, its seats, its meetings: those to come and
     # those with published minutes in one): Django's SQL compiler pays for every query and column.
-    committee = Committee.objects.order_by("pk").values("pk", "name", "purpose").first()
-    if committee is None:
+    found = _FIRST_COMMITTEE.rows()
+    if not found:
         raise Http404
+    committee = dict(zip(("pk", "name", "purpose"), found[0], strict=True))
     name = committee["name"]
     today = timezone.localdate()
     seats = _seats_on(committee["pk"], today) or _latest_seats(committee["pk"])
@@ -85,14 +88,25 @@ def _label(choices: dict, value) -> str:
     return str(choices.get(value, value))
 
 
+# The page's statements, compiled once per process (kyodo.core.statements).
+_FIRST_COMMITTEE = Prepared(
+    lambda: Committee.objects.order_by("pk").values_list("pk", "name", "purpose")[:1]
+)
+_SEATS_ON = Prepared(
+    lambda committee_id, on: memberships_on(committee=committee_id, on=on).values_list(
+        "member__name", "role", "member__sector"
+    ),
+    committee_id=1,
+    on=date(2000, 4, 1),
+)
+
+
 def _seats_on(committee_id: int, on) -> list[tuple[str, str, str]]:
     # (name, role, field represented), the labels looked up once (get_FOO_display hashes every
     # lazy label each time).
     return [
         (name, _label(_ROLES, role), _label(_SECTORS, sector))
-        for name, role, sector in memberships_on(committee=committee_id, on=on).values_list(
-            "member__name", "role", "member__sector"
-        )
+        for name, role, sector in _SEATS_ON.rows(committee_id=committee_id, on=on)
     ]
 
 
