@@ -17,6 +17,7 @@ from kyodo.collaboration.models import (
     Score,
 )
 from kyodo.core.models import Center
+from kyodo.core.statements import Prepared
 from kyodo.core.text import match_key, sort_by_reading
 
 
@@ -94,21 +95,16 @@ class CaseStudy:
     departments: list[tuple[int, str, str]]
 
 
-def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
-    """Every published record with the names of its groups and departments, and the departments
-    involved (pk, name, name_reading) in their stored order (before :func:`departments` sorts
-    them by reading): two queries whatever the number of records, the records joined to their
-    departments (a row per department), then the groups' links with their names."""
-    groups: dict[int, list[tuple[str, str]]] = {}
-    for record, name, codes in (
+# The public pages' statements, compiled once per process (kyodo.core.statements).
+_PUBLISHED_GROUPS = Prepared(
+    lambda: (
         Collaboration.organizations.through.objects.filter(collaboration__is_published=True)
         .order_by("organization__reading_key", "organization__pk")
         .values_list("collaboration_id", "organization__name", "organization__activity_fields")
-    ):
-        groups.setdefault(record, []).append((name, codes))
-    records: dict[int, CaseStudy] = {}
-    involved: set[tuple[str, str, int]] = set()
-    for pk, title, form, first, last, department, name, reading in (
+    )
+)
+_PUBLISHED = Prepared(
+    lambda: (
         Collaboration.objects.filter(is_published=True)
         .order_by(*Collaboration._meta.ordering, "departments__name_reading", "departments__name")
         .values_list(
@@ -121,7 +117,62 @@ def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
             "departments__name",
             "departments__name_reading",
         )
-    ):
+    )
+)
+_CASE_STUDY_FIELDS = (
+    "title",
+    "form",
+    "first_fiscal_year",
+    "last_fiscal_year",
+    "description",
+    "outcome",
+    "evaluation",
+    "departments__name",
+    "departments__bureau",
+)
+_CASE_STUDY = Prepared(
+    lambda pk: (
+        Collaboration.objects.filter(is_published=True, pk=pk)
+        .order_by("departments__name_reading", "departments__name")
+        .values_list(*_CASE_STUDY_FIELDS)
+    ),
+    pk=1,
+)
+_CASE_STUDY_GROUPS = Prepared(
+    lambda pk: (
+        Collaboration.organizations.through.objects.filter(collaboration_id=pk)
+        .order_by("organization__reading_key", "organization__pk")
+        .values_list("organization_id", "organization__name", "organization__status")
+    ),
+    pk=1,
+)
+
+
+def _case_study_events(pk: int):
+    from kyodo.events.models import Event
+
+    # Only what the page shows of an event (its name, date and whether it is a draft).
+    return (
+        Event.objects.filter(collaborations=pk)
+        .select_related("series")
+        .only("title", "date", "status", "series_number", "series__name")
+    )
+
+
+_CASE_STUDY_EVENTS = Prepared(_case_study_events, pk=1)
+
+
+def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
+    """Every published record with the names of its groups and departments, and the departments
+    involved (pk, name, name_reading) in their stored order (before :func:`departments` sorts
+    them by reading): two queries whatever the number of records, the records joined to their
+    departments (a row per department), then the groups' links with their names."""
+    groups: dict[int, list[tuple[str, str]]] = {}
+    for record, name, codes in _PUBLISHED_GROUPS.rows():
+        groups.setdefault(record, []).append((name, codes))
+    records: dict[int, CaseStudy] = {}
+    involved: set[tuple[str, str, int]] = set()
+    for pk, title, form, first, last, department, name, reading in _PUBLISHED.rows():
         record = records.get(pk)
         if record is None:
             record = records[pk] = CaseStudy(
@@ -153,43 +204,18 @@ class CaseStudyPage:
 def case_study(*, pk: int) -> CaseStudyPage | None:
     """One published record for its public page: three queries, the record joined to its
     departments (a row per department), its groups' links with their names, its events."""
-    from kyodo.events.models import Event
-
-    rows = list(
-        Collaboration.objects.filter(is_published=True, pk=pk)
-        .order_by("departments__name_reading", "departments__name")
-        .values(
-            "title",
-            "form",
-            "first_fiscal_year",
-            "last_fiscal_year",
-            "description",
-            "outcome",
-            "evaluation",
-            "departments__name",
-            "departments__bureau",
-        )
-    )
+    rows = [dict(zip(_CASE_STUDY_FIELDS, row, strict=True)) for row in _CASE_STUDY.rows(pk=pk)]
     if not rows:
         return None
     return CaseStudyPage(
         record=rows[0],
-        groups=list(
-            Collaboration.organizations.through.objects.filter(collaboration_id=pk)
-            .order_by("organization__reading_key", "organization__pk")
-            .values_list("organization_id", "organization__name", "organization__status")
-        ),
+        groups=_CASE_STUDY_GROUPS.rows(pk=pk),
         departments=[
             (row["departments__name"], row["departments__bureau"])
             for row in rows
             if row["departments__name"] is not None
         ],
-        # Only what the page shows of an event (its name, date and whether it is a draft).
-        events=list(
-            Event.objects.filter(collaborations=pk)
-            .select_related("series")
-            .only("title", "date", "status", "series_number", "series__name")
-        ),
+        events=_CASE_STUDY_EVENTS.objects(pk=pk),
     )
 
 
