@@ -11,6 +11,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
 
 from kyodo.core.models import AuditEntry
+from kyodo.core.statements import Prepared
 from kyodo.core.text import match_key, normalize_text
 from kyodo.organizations.models import (
     REVIEWED_FIELDS,
@@ -164,10 +165,11 @@ def directory(
 
 def public_organization(*, pk: int) -> Organization | None:
     """A registered group, as the directory lists it, or None."""
-    try:
-        return Organization.objects.listed().get(pk=pk)
-    except Organization.DoesNotExist:
-        return None
+    return _PUBLIC_ORGANIZATION.first(pk=pk)
+
+
+# Compiled once per process (kyodo.core.statements): every group page reads it.
+_PUBLIC_ORGANIZATION = Prepared(lambda pk: Organization.objects.listed().filter(pk=pk), pk=1)
 
 
 def organization_for_representative(*, user) -> Organization | None:
