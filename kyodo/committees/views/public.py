@@ -7,7 +7,7 @@ from datetime import date
 
 from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -101,6 +101,11 @@ _SEATS_ON = Prepared(
 )
 
 
+_MINUTES = Prepared(
+    lambda pk: Minutes.objects.select_related("current_version").filter(pk=pk), pk=1
+)
+
+
 def _seats_on(committee_id: int, on) -> list[tuple[str, str, str]]:
     # (name, role, field represented), the labels looked up once (get_FOO_display hashes every
     # lazy label each time).
@@ -122,8 +127,8 @@ def minutes_detail(request, pk: int):
     # that can still change), in the seed's layout; earlier versions and their differences.
     # Minutes.is_published is Minutes.objects.published() for the row: asked in Python, the
     # query stays a plain lookup by pk.
-    minutes = get_object_or_404(Minutes.objects.select_related("current_version"), pk=pk)
-    if not minutes.is_published:
+    minutes = _MINUTES.first(pk=pk)
+    if minutes is None or not minutes.is_published:
         raise Http404
     document = version_document(minutes.current_version)
     return render(
