@@ -21,9 +21,12 @@ never as a wrong answer. Results are what the queryset gives: model instances wi
 annotations and ``select_related`` objects (:meth:`objects`), or rows of a ``values_list()``
 (:meth:`rows`), through the same converters.
 
-Use it only for a query on the hot path of many pages; a page's own queries are plain
-querysets. Statements are kept per database alias and backend; a statement runs through
-Django's cursor, so query counting, ``execute_wrapper`` and transactions see it as usual.
+Use it for the statements of the pages people open most (every signed-in request's session
+and user, the public pages, the staff and member start pages): there, building and compiling
+was most of what a query cost. Elsewhere plain querysets read better and cost little. A
+statement is a module-level constant next to the code that reads it, its ``build`` the queryset
+it replaced. Statements are kept per database alias and backend; they run through Django's
+cursor, so query counting, ``execute_wrapper`` and transactions see them as usual.
 """
 
 from __future__ import annotations
@@ -43,7 +46,8 @@ class _Compiled:
     sql: str
     params: tuple
     slots: tuple[tuple[int, str, Callable[[Any], Any]], ...]
-    compiler: Any  # the first compilation: select, klass_info, converters
+    compiler: Any  # the first compilation: select, klass_info, annotation columns
+    converters: tuple  # (position, (functions, expression)) as Django's results_iter uses them
 
 
 def _changed(sample):
@@ -108,7 +112,9 @@ class Prepared:
                 if not places:
                     raise ValueError(f"Prepared: parameter {name!r} is not in the statement")
                 slots += [(i, name, _adapter(connection, sample, params[i])) for i in places]
-            compiled = _Compiled(sql, tuple(params), tuple(slots), compiler)
+            fields = [selected[0] for selected in compiler.select[: compiler.col_count]]
+            converters = tuple(compiler.get_converters(fields).items())
+            compiled = _Compiled(sql, tuple(params), tuple(slots), compiler, converters)
             self._compiled[key] = compiled
             return compiled
 
@@ -123,11 +129,8 @@ class Prepared:
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             rows = [list(row) for row in cursor.fetchall()]
-        compiler = compiled.compiler
-        fields = [selected[0] for selected in compiler.select[: compiler.col_count]]
-        converters = list(compiler.get_converters(fields).items())
         for row in rows:
-            for position, (functions, expression) in converters:
+            for position, (functions, expression) in compiled.converters:
                 value = row[position]
                 for convert in functions:
                     value = convert(value, expression, connection)
