@@ -1,4 +1,5 @@
-"""Tags of the public base template: the breadcrumbs (from the page's own <title> block)."""
+"""Tags of the public base template: the breadcrumbs (from the page's own <title> block); and the
+home page's lists, written by kyodo/website/rendering.py."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from kyodo.website import rendering
 from kyodo.website.breadcrumbs import structured_data, trail
 from kyodo.website.selectors import tel_href
 
@@ -71,3 +73,15 @@ def breadcrumbs(context):
 def tel_filter(phone: str) -> str:
     """``tel:042-000-0000`` for a telephone number as people write it (any width)."""
     return tel_href(phone)
+
+
+@register.simple_tag
+def home_events(events):
+    """``website/_home_events.html``: the ``<li>`` of each event."""
+    return rendering.home_events_html(events)
+
+
+@register.simple_tag
+def news_items(posts):
+    """``website/_news_items.html``: the ``<li>`` of each news item."""
+    return rendering.news_items_html(posts)
