@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Sum, When
 from django.utils import timezone
 
+from kyodo.core.conditions import holds
 from kyodo.core.memo import until_next_write
+from kyodo.core.models import Venue
 from kyodo.core.months import Month
-from kyodo.events.models import Application, Event, EventSeries, Guest
+from kyodo.events.models import Application, Event, EventSeries, Guest, visible_condition
 
 CONFIRMED = Q(applications__status=Application.Status.CONFIRMED)
 WAITLISTED = Q(applications__status=Application.Status.WAITLISTED)
@@ -70,16 +73,20 @@ def attach_counts(events: list[Event], *names: str) -> list[Event]:
 
     For a page of events: cheaper than the annotation, which makes the database group the events'
     own rows (every column, and their series' and venue's) and costs Django far more to build.
+    In SQL of its own: building the ORM's query took longer than running it.
     """
     names = names or tuple(_COUNTED)
     totals = {event.pk: dict.fromkeys(names, 0) for event in events}
     if totals:
-        rows = (
-            Application.objects.filter(event_id__in=totals)
-            .order_by()
-            .values_list("event_id", "status", "kind")
-            .annotate(n=Count("pk"), people=Sum("people"))
-        )
+        table = connection.ops.quote_name(Application._meta.db_table)
+        marks = ", ".join(["%s"] * len(totals))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT event_id, status, kind, COUNT(*), SUM(people) FROM {table} "
+                f"WHERE event_id IN ({marks}) GROUP BY event_id, status, kind",
+                list(totals),
+            )
+            rows = cursor.fetchall()
         for event_id, status, kind, n, people in rows:
             counts = totals[event_id]
             for name in names:
@@ -98,47 +105,32 @@ def _base() -> QuerySet[Event]:
     )
 
 
+# What the public pages show of a guest (kyodo/events/facts.py), in the model's field order as
+# ``Model.from_db`` takes them; its other fields load if read.
+_GUEST_FIELDS = ("id", "event_id", "name", "affiliation", "role")
+
+
 def attach_guests(events: list[Event]) -> list[Event]:
     """Set on each of ``events`` its ``guest_list`` (kyodo/events/facts.py shows it), in
     ``Guest`` order, read by one query: cheaper than ``prefetch_related``'s machinery for a
-    page of events."""
+    page of events. In SQL of its own: building the ORM's query took longer than running it."""
     guests: dict[int, list[Guest]] = {event.pk: [] for event in events}
     if guests:
-        for guest in Guest.objects.filter(event_id__in=guests):
-            guests[guest.event_id].append(guest)
+        quote = connection.ops.quote_name
+        marks = ", ".join(["%s"] * len(guests))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {', '.join(map(quote, _GUEST_FIELDS))} "
+                f"FROM {quote(Guest._meta.db_table)} WHERE event_id IN ({marks}) "
+                "ORDER BY position, id",
+                list(guests),
+            )
+            rows = cursor.fetchall()
+        for row in rows:
+            guests[row[1]].append(Guest.from_db(connection.alias, _GUEST_FIELDS, row))
     for event in events:
         event.guest_list = guests[event.pk]
     return events
-
-
-# An event's guests as annotations of its own rows: one row per guest (LEFT JOIN, one row with
-# None when there is none), so that one query reads an event with its guests (``public_event``).
-_GUEST_COLUMNS = {
-    "guest_pk": F("guests__pk"),
-    "guest_name": F("guests__name"),
-    "guest_affiliation": F("guests__affiliation"),
-    "guest_role": F("guests__role"),
-}
-
-
-def _with_guest_list(rows: list[Event]) -> Event | None:
-    """The event of ``rows`` (one event annotated with ``_GUEST_COLUMNS``, in guest order) with
-    its ``guest_list``; None for no rows."""
-    if not rows:
-        return None
-    event = rows[0]
-    event.guest_list = [
-        Guest(
-            pk=row.guest_pk,
-            event_id=event.pk,
-            name=row.guest_name,
-            affiliation=row.guest_affiliation,
-            role=row.guest_role,
-        )
-        for row in rows
-        if row.guest_pk is not None
-    ]
-    return event
 
 
 def events_held_between(start: date, end: date) -> QuerySet[Event]:
@@ -306,24 +298,61 @@ def public_event_months() -> list[Month]:
 
 
 def public_event(pk: int) -> Event | None:
-    """One visible event with the counts its page shows: ``confirmed_people``,
-    ``confirmed_groups`` (so ``places_left`` and ``group_places_left``) and
-    ``waitlisted_count``, when it shows them (``Event.shows_application_counts``; a cancelled
-    event or one without applications has none: ``places_left`` is None). Every application
-    posted reads it first, so it builds no more aggregates than the page needs
-    (``attach_counts``: a small query of its own). Its guests are read with it, as its
-    ``guest_list``."""
-    event = _with_guest_list(
-        list(
-            Event.objects.select_related("series", "venue")
-            .visible()
-            .filter(pk=pk)
-            .annotate(**_GUEST_COLUMNS)
-            .order_by("guests__position", "guests__pk")
+    """One visible event with its guests (``guest_list``) and the counts its page shows:
+    ``confirmed_people``, ``confirmed_groups`` (so ``places_left`` and ``group_places_left``)
+    and ``waitlisted_count``, when it shows them (``Event.shows_application_counts``; a
+    cancelled event or one without applications has none: ``places_left`` is None).
+
+    One query: the event, the names of its series and venue, a row per guest (a LEFT JOIN) and
+    the counts (as ``attach_counts`` adds them up, by ``_COUNTED``). Every application posted
+    reads it first. In SQL of its own: building it with the ORM took longer than running it."""
+    quote = connection.ops.quote_name
+    applications = quote(Application._meta.db_table)
+    counts, params = [], []
+    for name in PUBLIC_COUNTS:
+        statuses, kind, of_people = _COUNTED[name]
+        counts.append(
+            f"(SELECT {'SUM(people)' if of_people else 'COUNT(*)'} FROM {applications} "
+            f"WHERE event_id = e.id AND status IN ({', '.join(['%s'] * len(statuses))})"
+            f"{' AND kind = %s' if kind else ''}) AS kyodo_{name}"
         )
+        params += [*sorted(statuses), *([kind] if kind else [])]
+    columns = ", ".join(f"e.{quote(field.column)}" for field in Event._meta.concrete_fields)
+    guests = ", ".join(f"g.{quote(name)} AS kyodo_guest_{name}" for name in _GUEST_FIELDS)
+    sql = (
+        f"SELECT {columns}, s.name AS kyodo_series_name, v.name AS kyodo_venue_name, "
+        f"{guests}, {', '.join(counts)} FROM {quote(Event._meta.db_table)} e "
+        f"LEFT JOIN {quote(EventSeries._meta.db_table)} s ON s.id = e.series_id "
+        f"LEFT JOIN {quote(Venue._meta.db_table)} v ON v.id = e.venue_id "
+        f"LEFT JOIN {quote(Guest._meta.db_table)} g ON g.event_id = e.id "
+        "WHERE e.id = %s ORDER BY g.position, g.id"
     )
-    if event is not None and event.shows_application_counts:
-        attach_counts([event], *PUBLIC_COUNTS)
+    # Event.objects.raw, not a cursor: the event's fields go through the database's converters
+    # (aware datetimes, booleans on SQLite) as the ORM's do.
+    rows = list(Event.objects.raw(sql, [*params, pk], using=connection.alias))
+    if not rows or not holds(visible_condition(), rows[0]):
+        return None
+    event = rows[0]
+    if event.series_id is not None:
+        event.series = EventSeries.from_db(
+            connection.alias, ["id", "name"], [event.series_id, event.kyodo_series_name]
+        )
+    if event.venue_id is not None:
+        event.venue = Venue.from_db(
+            connection.alias, ["id", "name"], [event.venue_id, event.kyodo_venue_name]
+        )
+    event.guest_list = [
+        Guest.from_db(
+            connection.alias,
+            _GUEST_FIELDS,
+            [getattr(row, f"kyodo_guest_{name}") for name in _GUEST_FIELDS],
+        )
+        for row in rows
+        if row.kyodo_guest_id is not None
+    ]
+    if event.shows_application_counts:
+        for name in PUBLIC_COUNTS:
+            setattr(event, name, getattr(event, f"kyodo_{name}") or 0)
     return event
 
 

@@ -132,8 +132,8 @@ def test_the_event_page_with_its_form_takes_a_fixed_number_of_queries(
     for n in range(3):
         organization(f"団体{n}", f"だんたい{n}")
 
-    # The center, the event with its guests, its application counts, the registered groups.
-    with django_assert_num_queries(4):
+    # The center, the event with its guests and application counts, the registered groups.
+    with django_assert_num_queries(3):
         response = client.get(f"/events/{event.pk}/")
 
     assert 'name="organization"' in response.text and "団体2" in response.text
@@ -142,19 +142,19 @@ def test_the_event_page_with_its_form_takes_a_fixed_number_of_queries(
 @pytest.mark.parametrize(
     ("fields", "queries"),
     [
-        ({}, 4),  # the form reads the registered groups
+        ({}, 3),  # the form reads the registered groups
         ({"accepts_applications": False}, 2),  # no counts shown, no form
         ({"status": Event.Status.CANCELLED}, 2),
     ],
 )
-def test_an_event_page_reads_counts_only_when_it_shows_them(
+def test_an_event_page_shows_counts_only_when_it_should(
     client, make_event, fields, queries, django_assert_num_queries
 ):
     event = make_event(capacity_people=10, **fields)
     if not fields:
         apply(event, 1)
 
-    # The center, the event with its guests, [its application counts, the registered groups].
+    # The center, the event with its guests and counts (shown or not), [the registered groups].
     with django_assert_num_queries(queries):
         response = client.get(f"/events/{event.pk}/")
 

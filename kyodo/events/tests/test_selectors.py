@@ -80,3 +80,61 @@ def test_attach_counts_gives_the_counts_of_with_counts(make_event, staff_user):
     only = attach_counts(list(events.all()), "confirmed_people")[0]
     assert not hasattr(only, "waitlisted_count") and only.confirmed_people == 3
     assert attach_counts([]) == []
+
+
+def test_public_event_reads_the_event_its_guests_and_counts_in_one_query(
+    make_event, staff_user, django_assert_num_queries
+):
+    from kyodo.events.selectors import PUBLIC_COUNTS, _base, public_event, with_counts
+
+    full = make_event(title="満席の講座", capacity_people=3, capacity_groups=1)
+    services.guest_add(actor=staff_user, event=full, name="二番目", role="guest", position=2)
+    services.guest_add(actor=staff_user, event=full, name="一番目", role="lecturer", position=1)
+    apply(full, 1, people=1)
+    apply(full, 2, kind="group", group_name="風の会", people=2)
+    apply(full, 3, kind="group", group_name="星の会", people=4)  # waiting: no group place
+    services.application_cancel(actor=None, application=apply(full, 4, people=1))
+    quiet = make_event(title="申し込みのない講座")
+    closed = make_event(title="受付なし", accepts_applications=False)
+    draft = make_event(title="下書き", status=Event.Status.DRAFT)
+
+    for event in (full, quiet, closed):
+        expected = with_counts(_base().filter(pk=event.pk), *PUBLIC_COUNTS).get()
+        with django_assert_num_queries(1):
+            shown = public_event(event.pk)
+            guests = [(g.pk, g.name, g.affiliation, g.get_role_display()) for g in shown.guest_list]
+        assert guests == [
+            (g.pk, g.name, g.affiliation, g.get_role_display()) for g in expected.guests.all()
+        ]
+        assert {f.attname: getattr(shown, f.attname) for f in Event._meta.concrete_fields} == {
+            f.attname: getattr(expected, f.attname) for f in Event._meta.concrete_fields
+        }
+        assert (shown.name, shown.venue_name) == (expected.name, expected.venue_name)
+        counts = {name: getattr(shown, name, None) for name in PUBLIC_COUNTS}
+        if event is closed:  # no counts shown: none read
+            assert counts == dict.fromkeys(PUBLIC_COUNTS)
+        else:
+            assert counts == {name: getattr(expected, name) for name in PUBLIC_COUNTS}
+    assert [g.name for g in public_event(full.pk).guest_list] == ["一番目", "二番目"]
+    assert public_event(full.pk).confirmed_people == 3
+    assert public_event(full.pk).waitlisted_count == 1
+    assert public_event(draft.pk) is None
+    assert public_event(closed.pk + 1000) is None
+
+
+def test_attach_guests_gives_each_event_its_guests_in_order(make_event, staff_user):
+    from kyodo.events.selectors import attach_guests
+
+    first, second, none = (make_event(title=t) for t in ("一", "二", "三"))
+    services.guest_add(actor=staff_user, event=second, name="B", role="guest", position=2)
+    services.guest_add(actor=staff_user, event=second, name="A", role="panelist", position=1)
+    services.guest_add(actor=staff_user, event=first, name="C", affiliation="市民 & 大学")
+
+    events = attach_guests([first, second, none])
+
+    assert [[(g.name, g.role, g.affiliation) for g in e.guest_list] for e in events] == [
+        [("C", "guest", "市民 & 大学")],
+        [("A", "panelist", ""), ("B", "guest", "")],
+        [],
+    ]
+    assert attach_guests([]) == []

@@ -25,7 +25,7 @@ LIMITS = {
     # center, months, the first page of events (it holds them all: no count), their guests,
     # their application counts (one query grouped by event, cheaper than an annotation)
     "events_month": 5,
-    "event": 3,  # center, the event with its guests, its application counts
+    "event": 2,  # center, the event with its guests and application counts
     "calendar": 3,  # center, the month's events, their guests
     "news": 2,  # center, the posts (their attachments are not listed)
     "news_post": 3,
@@ -97,9 +97,9 @@ def test_the_pages_of_issue_19_take_exactly_these_queries(client, demo, django_a
         # center, upcoming events (none in the test's demo), recent events, intro page, news
         ("/", 5),
         ("/events/", 3),
-        # center, the event with its guests (one query: a join), its application counts; its
+        # center, the event with its guests and application counts (one query); its
         # application form reads the registered groups only while it takes applications
-        (f"/events/{event.pk}/", 3),
+        (f"/events/{event.pk}/", 2),
         ("/news/", 2),
         # center (once: the layout and the access facts share it), the page, the access facts
         ("/access/", 3),
