@@ -40,7 +40,7 @@ def event_facts_html(event: Event, *, facts_only: bool = False) -> SafeString:
     if event.theme:
         parts.append(f"<dt>{gettext('Theme')}</dt><dd>{esc(event.theme)}</dd>")
     parts.append("\n  ")
-    # The public selectors read the guests as ``guest_list`` (``attach_guests``, with the event).
+    # The public selectors read the guests as ``guest_list`` (``attach_guests_and_counts``, ``public_event``).
     guests = getattr(event, "guest_list", None)
     if guests is None:
         guests = list(event.guests.all())

@@ -45,7 +45,7 @@ def with_counts(events: QuerySet[Event], *names: str) -> QuerySet[Event]:
     return events.annotate(**{name: counts[name] for name in names or counts})
 
 
-# What each count of ``with_counts`` adds up, for ``attach_counts``: the statuses and the kind
+# What each count of ``with_counts`` adds up, for ``_count_columns``: the statuses and the kind
 # (None: any) of the applications counted, and whether their people are summed (else counted).
 _COUNTED: dict[str, tuple[frozenset[str], str | None, bool]] = {
     "confirmed_people": (frozenset({Application.Status.CONFIRMED}), None, True),
@@ -67,36 +67,26 @@ _COUNTED: dict[str, tuple[frozenset[str], str | None, bool]] = {
 }
 
 
-def attach_counts(events: list[Event], *names: str) -> list[Event]:
-    """Set on each of ``events`` the counts ``with_counts`` annotates (only ``names`` when
-    given), with the same values, read by one small query grouped by event, status and kind.
+# The counts the public pages show (kyodo/events/facts.py): ``places_left`` and
+# ``group_places_left`` come from the first two.
+PUBLIC_COUNTS = ("confirmed_people", "confirmed_groups", "waitlisted_count")
 
-    For a page of events: cheaper than the annotation, which makes the database group the events'
-    own rows (every column, and their series' and venue's) and costs Django far more to build.
-    In SQL of its own: building the ORM's query took longer than running it.
-    """
-    names = names or tuple(_COUNTED)
-    totals = {event.pk: dict.fromkeys(names, 0) for event in events}
-    if totals:
-        table = connection.ops.quote_name(Application._meta.db_table)
-        marks = ", ".join(["%s"] * len(totals))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT event_id, status, kind, COUNT(*), SUM(people) FROM {table} "
-                f"WHERE event_id IN ({marks}) GROUP BY event_id, status, kind",
-                list(totals),
-            )
-            rows = cursor.fetchall()
-        for event_id, status, kind, n, people in rows:
-            counts = totals[event_id]
-            for name in names:
-                statuses, only_kind, of_people = _COUNTED[name]
-                if status in statuses and (only_kind is None or kind == only_kind):
-                    counts[name] += people if of_people else n
-    for event in events:
-        for name, value in totals[event.pk].items():
-            setattr(event, name, value)
-    return events
+
+def _count_columns(names: tuple[str, ...]) -> tuple[list[str], list]:
+    """SQL columns ``kyodo_<name>`` giving the counts ``with_counts`` annotates (``names``) of
+    the applications of the event ``e`` of the statement (None for a sum of nothing), and their
+    parameters."""
+    table = connection.ops.quote_name(Application._meta.db_table)
+    columns, params = [], []
+    for name in names:
+        statuses, kind, of_people = _COUNTED[name]
+        columns.append(
+            f"(SELECT {'SUM(people)' if of_people else 'COUNT(*)'} FROM {table} "
+            f"WHERE event_id = e.id AND status IN ({', '.join(['%s'] * len(statuses))})"
+            f"{' AND kind = %s' if kind else ''}) AS kyodo_{name}"
+        )
+        params += [*sorted(statuses), *([kind] if kind else [])]
+    return columns, params
 
 
 def _base() -> QuerySet[Event]:
@@ -110,26 +100,44 @@ def _base() -> QuerySet[Event]:
 _GUEST_FIELDS = ("id", "event_id", "name", "affiliation", "role")
 
 
-def attach_guests(events: list[Event]) -> list[Event]:
+def attach_guests_and_counts(
+    events: list[Event], names: tuple[str, ...] = (), *, shown_only: bool = True
+) -> list[Event]:
     """Set on each of ``events`` its ``guest_list`` (kyodo/events/facts.py shows it), in
-    ``Guest`` order, read by one query: cheaper than ``prefetch_related``'s machinery for a
-    page of events. In SQL of its own: building the ORM's query took longer than running it."""
+    ``Guest`` order, and the counts ``with_counts`` annotates (``names``; by default those the
+    public pages show, ``PUBLIC_COUNTS``), with the same values: on the events that show them
+    (``Event.shows_application_counts``) unless ``shown_only`` is false.
+
+    One query for a page of events: a row per guest (a LEFT JOIN) with its event's counts.
+    Cheaper than ``prefetch_related`` and an annotation, which makes the database group the
+    events' own rows; in SQL of its own, as building the ORM's query took longer than running
+    it."""
+    names = names or PUBLIC_COUNTS
     guests: dict[int, list[Guest]] = {event.pk: [] for event in events}
+    totals: dict[int, tuple] = {}
     if guests:
         quote = connection.ops.quote_name
+        counts, params = _count_columns(names)
         marks = ", ".join(["%s"] * len(guests))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT {', '.join(map(quote, _GUEST_FIELDS))} "
-                f"FROM {quote(Guest._meta.db_table)} WHERE event_id IN ({marks}) "
-                "ORDER BY position, id",
-                list(guests),
+                f"SELECT e.id, {', '.join(f'g.{quote(name)}' for name in _GUEST_FIELDS)}, "
+                f"{', '.join(counts)} FROM {quote(Event._meta.db_table)} e "
+                f"LEFT JOIN {quote(Guest._meta.db_table)} g ON g.event_id = e.id "
+                f"WHERE e.id IN ({marks}) ORDER BY g.position, g.id",
+                [*params, *guests],
             )
             rows = cursor.fetchall()
+        end = 1 + len(_GUEST_FIELDS)
         for row in rows:
-            guests[row[1]].append(Guest.from_db(connection.alias, _GUEST_FIELDS, row))
+            totals[row[0]] = row[end:]
+            if row[1] is not None:
+                guests[row[0]].append(Guest.from_db(connection.alias, _GUEST_FIELDS, row[1:end]))
     for event in events:
         event.guest_list = guests[event.pk]
+        if event.shows_application_counts or not shown_only:
+            for name, value in zip(names, totals[event.pk], strict=True):
+                setattr(event, name, value or 0)
     return events
 
 
@@ -235,8 +243,8 @@ def public_event_list(
     With a month: every visible event of that month (held ones too, drafts never).
     ``open_now`` keeps the events that take applications today.
 
-    Without guests and counts: the list shows a page of it, given them by ``attach_guests``
-    and ``public_list_counts``.
+    Without guests and counts: the list shows a page of it, given them by
+    ``attach_guests_and_counts``.
     """
     today = today or timezone.localdate()
     events = (
@@ -251,21 +259,9 @@ def public_event_list(
     return events.order_by("date", "start_time", "pk")
 
 
-# The counts the public pages show (kyodo/events/facts.py): ``places_left`` and
-# ``group_places_left`` come from the first two.
-PUBLIC_COUNTS = ("confirmed_people", "confirmed_groups", "waitlisted_count")
-
-
-def public_list_counts(events: list[Event]) -> list[Event]:
-    """A page of ``public_event_list`` with the counts the list shows (as ``public_event``): on
-    the events that show them (``Event.shows_application_counts``)."""
-    attach_counts([event for event in events if event.shows_application_counts], *PUBLIC_COUNTS)
-    return events
-
-
 def public_events_in_month(month: Month) -> QuerySet[Event]:
     """Visible events of one calendar month, by date and time, with their series and venue
-    (their guests: ``attach_guests``)."""
+    (their guests: ``attach_guests_and_counts``)."""
     following = month.next()
     events = (
         Event.objects.select_related("series", "venue").visible().filter(date__gte=month.first_day)
@@ -304,19 +300,10 @@ def public_event(pk: int) -> Event | None:
     cancelled event or one without applications has none: ``places_left`` is None).
 
     One query: the event, the names of its series and venue, a row per guest (a LEFT JOIN) and
-    the counts (as ``attach_counts`` adds them up, by ``_COUNTED``). Every application posted
-    reads it first. In SQL of its own: building it with the ORM took longer than running it."""
+    the counts (``_count_columns``). Every application posted reads it first. In SQL of its
+    own: building it with the ORM took longer than running it."""
     quote = connection.ops.quote_name
-    applications = quote(Application._meta.db_table)
-    counts, params = [], []
-    for name in PUBLIC_COUNTS:
-        statuses, kind, of_people = _COUNTED[name]
-        counts.append(
-            f"(SELECT {'SUM(people)' if of_people else 'COUNT(*)'} FROM {applications} "
-            f"WHERE event_id = e.id AND status IN ({', '.join(['%s'] * len(statuses))})"
-            f"{' AND kind = %s' if kind else ''}) AS kyodo_{name}"
-        )
-        params += [*sorted(statuses), *([kind] if kind else [])]
+    counts, params = _count_columns(PUBLIC_COUNTS)
     columns = ", ".join(f"e.{quote(field.column)}" for field in Event._meta.concrete_fields)
     guests = ", ".join(f"g.{quote(name)} AS kyodo_guest_{name}" for name in _GUEST_FIELDS)
     sql = (

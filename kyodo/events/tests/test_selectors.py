@@ -57,8 +57,15 @@ def test_cancelled_and_waiting_applications_are_counted_apart(make_event, staff_
     assert Event.objects.count() == 1
 
 
-def test_attach_counts_gives_the_counts_of_with_counts(make_event, staff_user):
-    from kyodo.events.selectors import _COUNTED, attach_counts, with_counts
+def test_attach_guests_and_counts_gives_the_counts_of_with_counts(
+    make_event, staff_user, django_assert_num_queries
+):
+    from kyodo.events.selectors import (
+        _COUNTED,
+        PUBLIC_COUNTS,
+        attach_guests_and_counts,
+        with_counts,
+    )
 
     full = make_event(title="満席の講座", capacity_people=3, capacity_groups=1)
     apply(full, 1, people=1)
@@ -66,20 +73,30 @@ def test_attach_counts_gives_the_counts_of_with_counts(make_event, staff_user):
     apply(full, 3, kind="group", group_name="星の会", people=4)  # waiting: no group place
     apply(full, 4, people=1)  # waiting: no place
     services.application_cancel(actor=None, application=apply(full, 5, people=1))
+    services.guest_add(actor=staff_user, event=full, name="講師", role="lecturer")
+    services.guest_add(actor=staff_user, event=full, name="ゲスト", role="guest")
     quiet = make_event(title="申し込みのない講座")
-    events = Event.objects.filter(pk__in=[full.pk, quiet.pk]).order_by("pk")
+    closed = make_event(title="受付を締めた講座")
+    apply(closed, 6)
+    Event.objects.filter(pk=closed.pk).update(accepts_applications=False)
+    events = Event.objects.filter(pk__in=[full.pk, quiet.pk, closed.pk]).order_by("pk")
 
     annotated = {e.pk: {name: getattr(e, name) for name in _COUNTED} for e in with_counts(events)}
-    attached = {
-        e.pk: {name: getattr(e, name) for name in _COUNTED} for e in attach_counts(list(events))
-    }
+    attached = list(events)
+    with django_assert_num_queries(1):
+        attach_guests_and_counts(attached, tuple(_COUNTED), shown_only=False)
 
-    assert attached == annotated
+    assert {e.pk: {name: getattr(e, name) for name in _COUNTED} for e in attached} == annotated
     assert annotated[full.pk]["waitlisted_groups"] == 1
     assert set(annotated[quiet.pk].values()) == {0}
-    only = attach_counts(list(events.all()), "confirmed_people")[0]
-    assert not hasattr(only, "waitlisted_count") and only.confirmed_people == 3
-    assert attach_counts([]) == []
+    assert [[g.name for g in e.guest_list] for e in attached] == [["講師", "ゲスト"], [], []]
+    shown = attach_guests_and_counts(list(events.all()))
+    assert [hasattr(e, "waitlisted_count") for e in shown] == [True, True, False]
+    assert not hasattr(shown[0], "cancelled_count")
+    assert {name: getattr(shown[0], name) for name in PUBLIC_COUNTS} == {
+        name: annotated[full.pk][name] for name in PUBLIC_COUNTS
+    }
+    assert attach_guests_and_counts([]) == []
 
 
 def test_public_event_reads_the_event_its_guests_and_counts_in_one_query(
@@ -122,19 +139,18 @@ def test_public_event_reads_the_event_its_guests_and_counts_in_one_query(
     assert public_event(closed.pk + 1000) is None
 
 
-def test_attach_guests_gives_each_event_its_guests_in_order(make_event, staff_user):
-    from kyodo.events.selectors import attach_guests
+def test_attach_guests_and_counts_gives_each_event_its_guests_in_order(make_event, staff_user):
+    from kyodo.events.selectors import attach_guests_and_counts
 
     first, second, none = (make_event(title=t) for t in ("一", "二", "三"))
     services.guest_add(actor=staff_user, event=second, name="B", role="guest", position=2)
     services.guest_add(actor=staff_user, event=second, name="A", role="panelist", position=1)
     services.guest_add(actor=staff_user, event=first, name="C", affiliation="市民 & 大学")
 
-    events = attach_guests([first, second, none])
+    events = attach_guests_and_counts([first, second, none])
 
     assert [[(g.name, g.role, g.affiliation) for g in e.guest_list] for e in events] == [
         [("C", "guest", "市民 & 大学")],
         [("A", "panelist", ""), ("B", "guest", "")],
         [],
     ]
-    assert attach_guests([]) == []
