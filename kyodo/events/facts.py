@@ -121,7 +121,7 @@ def event_facts_html(
     if event.theme:
         parts.append(f"<dt>{w.theme}</dt><dd>{esc(event.theme)}</dd>")
     parts.append("\n  ")
-    # The public selectors read the guests as ``guest_list`` (``attach_guests_and_counts``,
+    # The public selectors read the guests as ``guest_list`` (``attach_list_details``,
     # ``public_event``).
     guests = getattr(event, "guest_list", None)
     if guests is None:

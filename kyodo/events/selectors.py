@@ -100,21 +100,23 @@ def _base() -> QuerySet[Event]:
 _GUEST_FIELDS = ("id", "event_id", "name", "affiliation", "role")
 
 
-def attach_guests_and_counts(
+def attach_list_details(
     events: list[Event], names: tuple[str, ...] = (), *, shown_only: bool = True
 ) -> list[Event]:
-    """Set on each of ``events`` its ``guest_list`` (kyodo/events/facts.py shows it), in
-    ``Guest`` order, and the counts ``with_counts`` annotates (``names``; by default those the
-    public pages show, ``PUBLIC_COUNTS``), with the same values: on the events that show them
+    """Give each of ``events`` what the public list shows besides its own fields: its series'
+    and venue's names (``event.series``, ``event.venue``; their other fields load if read), its
+    ``guest_list`` (kyodo/events/facts.py shows it) in ``Guest`` order, and the counts
+    ``with_counts`` annotates (``names``; by default those the public pages show,
+    ``PUBLIC_COUNTS``) with the same values, on the events that show them
     (``Event.shows_application_counts``) unless ``shown_only`` is false.
 
-    One query for a page of events: a row per guest (a LEFT JOIN) with its event's counts.
-    Cheaper than ``prefetch_related`` and an annotation, which makes the database group the
-    events' own rows; in SQL of its own, as building the ORM's query took longer than running
-    it."""
+    One query for a page of events: a row per guest (a LEFT JOIN) with its event's names and
+    counts. Cheaper than ``select_related``, ``prefetch_related`` and an annotation (which makes
+    the database group the events' own rows); in SQL of its own, as building the ORM's query
+    took longer than running it."""
     names = names or PUBLIC_COUNTS
     guests: dict[int, list[Guest]] = {event.pk: [] for event in events}
-    totals: dict[int, tuple] = {}
+    details: dict[int, tuple] = {}
     if guests:
         quote = connection.ops.quote_name
         counts, params = _count_columns(names)
@@ -122,7 +124,9 @@ def attach_guests_and_counts(
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT e.id, {', '.join(f'g.{quote(name)}' for name in _GUEST_FIELDS)}, "
-                f"{', '.join(counts)} FROM {quote(Event._meta.db_table)} e "
+                f"s.name, v.name, {', '.join(counts)} FROM {quote(Event._meta.db_table)} e "
+                f"LEFT JOIN {quote(EventSeries._meta.db_table)} s ON s.id = e.series_id "
+                f"LEFT JOIN {quote(Venue._meta.db_table)} v ON v.id = e.venue_id "
                 f"LEFT JOIN {quote(Guest._meta.db_table)} g ON g.event_id = e.id "
                 f"WHERE e.id IN ({marks}) ORDER BY g.position, g.id",
                 [*params, *guests],
@@ -130,13 +134,22 @@ def attach_guests_and_counts(
             rows = cursor.fetchall()
         end = 1 + len(_GUEST_FIELDS)
         for row in rows:
-            totals[row[0]] = row[end:]
+            details[row[0]] = row[end:]
             if row[1] is not None:
                 guests[row[0]].append(Guest.from_db(connection.alias, _GUEST_FIELDS, row[1:end]))
     for event in events:
+        series_name, venue_name, *totals = details[event.pk]
+        if event.series_id is not None:
+            event.series = EventSeries.from_db(
+                connection.alias, ["id", "name"], [event.series_id, series_name]
+            )
+        if event.venue_id is not None:
+            event.venue = Venue.from_db(
+                connection.alias, ["id", "name"], [event.venue_id, venue_name]
+            )
         event.guest_list = guests[event.pk]
         if event.shows_application_counts or not shown_only:
-            for name, value in zip(names, totals[event.pk], strict=True):
+            for name, value in zip(names, totals, strict=True):
                 setattr(event, name, value or 0)
     return events
 
@@ -243,15 +256,11 @@ def public_event_list(
     With a month: every visible event of that month (held ones too, drafts never).
     ``open_now`` keeps the events that take applications today.
 
-    Without guests and counts: the list shows a page of it, given them by
-    ``attach_guests_and_counts``.
+    Only the events' own fields: the list shows a page of it, given its series' and venue's
+    names, guests and counts by ``attach_list_details``.
     """
     today = today or timezone.localdate()
-    events = (
-        Event.objects.select_related("series", "venue").listed(today)
-        if month is None
-        else public_events_in_month(month)
-    )
+    events = Event.objects.listed(today) if month is None else public_events_in_month(month)
     if kind:
         events = events.filter(kind=kind)
     if open_now:
@@ -260,12 +269,10 @@ def public_event_list(
 
 
 def public_events_in_month(month: Month) -> QuerySet[Event]:
-    """Visible events of one calendar month, by date and time, with their series and venue
-    (their guests: ``attach_guests_and_counts``)."""
+    """Visible events of one calendar month, by date and time: the events' own fields (what
+    the list shows of their series, venue, guests and counts: ``attach_list_details``)."""
     following = month.next()
-    events = (
-        Event.objects.select_related("series", "venue").visible().filter(date__gte=month.first_day)
-    )
+    events = Event.objects.visible().filter(date__gte=month.first_day)
     if following is not None:
         events = events.filter(date__lt=following.first_day)
     return events.order_by("date", "start_time", "pk")
@@ -276,7 +283,6 @@ def public_calendar_events(month: Month) -> list[Event]:
     name (title, series and number) and status; no guests, venue or counts."""
     return list(
         public_events_in_month(month)
-        .select_related(None)
         .select_related("series")
         .only("date", "start_time", "title", "series", "series_number", "series__name", "status")
     )

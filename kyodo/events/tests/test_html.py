@@ -81,7 +81,7 @@ def test_the_lists_articles_are_the_template(make_event, staff_user, language):
         event = make_event(title=f"{kind} <{n}>", kind=kind, venue_text="")
         for role in Guest.Role.values:
             Guest.objects.create(event=event, name=f"{role} & {n}", role=role, position=n)
-    listed = selectors.attach_guests_and_counts(
+    listed = selectors.attach_list_details(
         list(selectors.public_event_list(today=timezone.localdate() - timedelta(days=1)))
     )
     assert len(listed) == len(events) + len(EventKind.values)

@@ -57,13 +57,13 @@ def test_cancelled_and_waiting_applications_are_counted_apart(make_event, staff_
     assert Event.objects.count() == 1
 
 
-def test_attach_guests_and_counts_gives_the_counts_of_with_counts(
+def test_attach_list_details_gives_the_counts_of_with_counts(
     make_event, staff_user, django_assert_num_queries
 ):
     from kyodo.events.selectors import (
         _COUNTED,
         PUBLIC_COUNTS,
-        attach_guests_and_counts,
+        attach_list_details,
         with_counts,
     )
 
@@ -84,19 +84,19 @@ def test_attach_guests_and_counts_gives_the_counts_of_with_counts(
     annotated = {e.pk: {name: getattr(e, name) for name in _COUNTED} for e in with_counts(events)}
     attached = list(events)
     with django_assert_num_queries(1):
-        attach_guests_and_counts(attached, tuple(_COUNTED), shown_only=False)
+        attach_list_details(attached, tuple(_COUNTED), shown_only=False)
 
     assert {e.pk: {name: getattr(e, name) for name in _COUNTED} for e in attached} == annotated
     assert annotated[full.pk]["waitlisted_groups"] == 1
     assert set(annotated[quiet.pk].values()) == {0}
     assert [[g.name for g in e.guest_list] for e in attached] == [["講師", "ゲスト"], [], []]
-    shown = attach_guests_and_counts(list(events.all()))
+    shown = attach_list_details(list(events.all()))
     assert [hasattr(e, "waitlisted_count") for e in shown] == [True, True, False]
     assert not hasattr(shown[0], "cancelled_count")
     assert {name: getattr(shown[0], name) for name in PUBLIC_COUNTS} == {
         name: annotated[full.pk][name] for name in PUBLIC_COUNTS
     }
-    assert attach_guests_and_counts([]) == []
+    assert attach_list_details([]) == []
 
 
 def test_public_event_reads_the_event_its_guests_and_counts_in_one_query(
@@ -139,16 +139,31 @@ def test_public_event_reads_the_event_its_guests_and_counts_in_one_query(
     assert public_event(closed.pk + 1000) is None
 
 
-def test_attach_guests_and_counts_gives_each_event_its_guests_in_order(make_event, staff_user):
-    from kyodo.events.selectors import attach_guests_and_counts
+def test_attach_list_details_gives_each_event_its_names_and_guests_in_order(
+    make_event, staff_user, django_assert_num_queries
+):
+    from kyodo.core.models import Venue
+    from kyodo.events.models import EventSeries
+    from kyodo.events.selectors import attach_list_details
 
-    first, second, none = (make_event(title=t) for t in ("一", "二", "三"))
+    series = EventSeries.objects.create(name="連続講座", next_number=5)
+    venue = Venue.objects.create(name="第1会議室")
+    first = make_event(title="一", series=series, venue=venue, venue_text="")
+    second, none = make_event(title="二"), make_event(title="三")
     services.guest_add(actor=staff_user, event=second, name="B", role="guest", position=2)
     services.guest_add(actor=staff_user, event=second, name="A", role="panelist", position=1)
     services.guest_add(actor=staff_user, event=first, name="C", affiliation="市民 & 大学")
+    events = list(Event.objects.filter(pk__in=[first.pk, second.pk, none.pk]).order_by("pk"))
 
-    events = attach_guests_and_counts([first, second, none])
+    with django_assert_num_queries(1):
+        attach_list_details(events)
+        names = [(e.name, e.venue_name) for e in events]
 
+    assert names == [
+        (f"連続講座 第{first.series_number}回「一」", "第1会議室"),
+        ("二", "イングビル3階 第1会議室"),
+        ("三", "イングビル3階 第1会議室"),
+    ]
     assert [[(g.name, g.role, g.affiliation) for g in e.guest_list] for e in events] == [
         [("C", "guest", "市民 & 大学")],
         [("A", "panelist", ""), ("B", "guest", "")],
