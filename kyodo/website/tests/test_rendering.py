@@ -15,7 +15,7 @@ from kyodo.events import selectors as event_selectors
 from kyodo.events.models import Event, EventSeries
 from kyodo.website.models import NewsPost
 from kyodo.website.rendering import home_events_html, news_items_html
-from kyodo.website.views.public import _news_titles
+from kyodo.website.selectors import news_titles
 
 pytestmark = pytest.mark.django_db
 
@@ -59,14 +59,14 @@ def _awkward_news() -> list[NewsPost]:
         NewsPost.objects.create(
             title=title, body="本文", is_published=True, published_at=published_at
         )
-    return list(_news_titles())
+    return list(news_titles())
 
 
 @pytest.mark.parametrize("language", ["ja", "en"])
 def test_the_home_pages_lists_are_the_templates(demo, language):
     recent = list(event_selectors.recent_events(limit=5))
     shown = [recent, _awkward_events(), []]
-    news = [list(_news_titles()), _awkward_news(), []]
+    news = [list(news_titles()), _awkward_news(), []]
     with translation.override(language):
         for events in shown:
             expected = render_to_string("website/_home_events.html", {"events": events})
