@@ -1,9 +1,10 @@
-"""The home page's lists (its events and its news) written in Python rather than by the
-template's loops: their date filters and lookups cost a public page more than the rest of its
-content.
+"""The home page's lists (its events and its news) and every public page's breadcrumbs, written
+in Python rather than by templates: their loops, date filters and lookups cost a public page more
+than the rest of its content.
 
-The HTML is the loops' of ``website/_home_events.html`` and ``website/_news_items.html``, byte
-for byte (compared in tests/test_rendering.py): values escaped as the templates escape them.
+The HTML is that of ``website/_home_events.html``, ``website/_news_items.html`` and
+``website/_breadcrumbs.html``, byte for byte (compared in tests/test_rendering.py): values
+escaped as the templates escape them, translated literals not (Django marks them safe).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from kyodo.core.templatetags.kyodo_ja import time_ja, wareki
 
@@ -49,4 +51,23 @@ def news_items_html(posts) -> SafeString:
             f'<a href="{esc(post.get_absolute_url())}">{esc(post.title)}</a></li>'
             for post in posts
         )
+    )
+
+
+def breadcrumbs_html(crumbs, structured_data: str) -> SafeString:
+    """``website/_breadcrumbs.html`` for ``crumbs`` (``kyodo.website.breadcrumbs.Crumb``) and
+    their ``structured_data`` (JSON already safe inside ``<script>``): nothing for one crumb."""
+    if len(crumbs) <= 1:
+        return mark_safe("\n")
+    esc = conditional_escape
+    items = "".join(
+        f'<li><a href="{esc(crumb.url)}">{esc(crumb.label)}</a></li>'
+        if crumb.url
+        else f'<li><span aria-current="page">{esc(crumb.label)}</span></li>'
+        for crumb in crumbs
+    )
+    return mark_safe(
+        f'<nav class="breadcrumbs" aria-label="{gettext("Breadcrumbs")}">\n'
+        f'  <div class="wrap"><ol>{items}</ol></div>\n</nav>\n'
+        f'<script type="application/ld+json">{esc(structured_data)}</script>\n'
     )

@@ -61,12 +61,13 @@ def display_tools(context):
     )
 
 
-@register.inclusion_tag("website/_breadcrumbs.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context):
+    """``website/_breadcrumbs.html`` for the page (kyodo/website/rendering.py)."""
     request = context.get("request")
     crumbs = trail(request, _block_text(context, "title"), context.get("breadcrumb_parents", ()))
     data = structured_data(request, crumbs) if len(crumbs) > 1 else ""
-    return {"crumbs": crumbs, "structured_data": mark_safe(data)}  # escaped for <script>
+    return rendering.breadcrumbs_html(crumbs, mark_safe(data))  # escaped for <script>
 
 
 @register.filter(name="tel")

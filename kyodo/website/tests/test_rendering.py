@@ -75,3 +75,24 @@ def test_the_home_pages_lists_are_the_templates(demo, language):
             expected = render_to_string("website/_news_items.html", {"posts": posts})
             assert news_items_html(posts) == expected
     assert recent and news[0] and "&lt;b&gt;" in home_events_html(shown[1])
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_breadcrumbs_are_the_template(rf, language):
+    from django.utils.safestring import mark_safe
+
+    from kyodo.website.breadcrumbs import Crumb, structured_data, trail
+    from kyodo.website.rendering import breadcrumbs_html
+
+    request = rf.get("/events/3/?a=1&b=<2>")
+    with translation.override(language):
+        for crumbs in (
+            [],
+            [Crumb("ホーム", None)],
+            trail(request, '講座 & <まちづくり> "2"', [("親 & <子>", "/events/?a=1&b=2")]),
+        ):
+            data = mark_safe(structured_data(request, crumbs) if len(crumbs) > 1 else "")
+            expected = render_to_string(
+                "website/_breadcrumbs.html", {"crumbs": crumbs, "structured_data": data}
+            )
+            assert breadcrumbs_html(crumbs, data) == expected
