@@ -308,6 +308,8 @@ def public_event(pk: int) -> Event | None:
     One query: the event, the names of its series and venue, a row per guest (a LEFT JOIN) and
     the counts (``_count_columns``). Every application posted reads it first. In SQL of its
     own: building it with the ORM took longer than running it."""
+    if not -(2**63) <= pk < 2**63:
+        return None  # no such row (the ORM says so too); SQLite would raise OverflowError
     quote = connection.ops.quote_name
     counts, params = _count_columns(PUBLIC_COUNTS)
     columns = ", ".join(f"e.{quote(field.column)}" for field in Event._meta.concrete_fields)

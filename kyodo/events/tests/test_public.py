@@ -167,6 +167,10 @@ def test_a_draft_is_not_public(client, make_event):
     assert client.get(f"/events/{event.pk}/").status_code == 404
 
 
+def test_an_event_number_beyond_any_row_is_not_found(client, db):
+    assert client.get(f"/events/{2**70}/").status_code == 404
+
+
 def test_a_citizen_applies_and_gets_a_confirmation_with_a_cancel_link(client, make_event):
     event = make_event(capacity_people=10)
 

@@ -137,6 +137,7 @@ def test_public_event_reads_the_event_its_guests_and_counts_in_one_query(
     assert public_event(full.pk).waitlisted_count == 1
     assert public_event(draft.pk) is None
     assert public_event(closed.pk + 1000) is None
+    assert public_event(2**63) is None and public_event(-(2**63) - 1) is None
 
 
 def test_attach_list_details_gives_each_event_its_names_and_guests_in_order(
