@@ -75,9 +75,8 @@ class EventQuerySet(models.QuerySet):
     the search index ask these (``Event.objects.visible()`` …), never the status themselves."""
 
     def visible(self):
-        """Events the public may open: everything but drafts (a cancelled or held event keeps
-        its page, so links and calendars do not break)."""
-        return self.exclude(status=Event.Status.DRAFT)
+        """Events the public may open (:func:`visible_condition`)."""
+        return self.filter(visible_condition())
 
     def listed(self, today: date | None = None):
         """The public's list of what is coming: visible events from ``today`` on."""
@@ -88,6 +87,13 @@ class EventQuerySet(models.QuerySet):
         :func:`application_conditions` (``services.check_accepting`` refuses with the first an
         event fails). A full event still takes applications (a waiting list)."""
         return self.filter(*application_conditions(today or timezone.localdate()).values())
+
+
+def visible_condition() -> Q:
+    """Whether the public may open an event: everything but drafts (a cancelled or held event
+    keeps its page, so links and calendars do not break). ``Event.objects.visible()`` filters by
+    it; ``holds`` asks it of an event read by SQL of its own."""
+    return ~Q(status=Event.Status.DRAFT)
 
 
 def application_conditions(today: date) -> dict[str, Q]:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.db import connection
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Sum, When
 from django.utils import timezone
 
+from kyodo.core.conditions import holds
 from kyodo.core.memo import until_next_write
+from kyodo.core.models import Venue
 from kyodo.core.months import Month
-from kyodo.events.models import Application, Event, EventSeries, Guest
+from kyodo.events.models import Application, Event, EventSeries, Guest, visible_condition
 
 CONFIRMED = Q(applications__status=Application.Status.CONFIRMED)
 WAITLISTED = Q(applications__status=Application.Status.WAITLISTED)
@@ -42,7 +45,7 @@ def with_counts(events: QuerySet[Event], *names: str) -> QuerySet[Event]:
     return events.annotate(**{name: counts[name] for name in names or counts})
 
 
-# What each count of ``with_counts`` adds up, for ``attach_counts``: the statuses and the kind
+# What each count of ``with_counts`` adds up, for ``_count_columns``: the statuses and the kind
 # (None: any) of the applications counted, and whether their people are summed (else counted).
 _COUNTED: dict[str, tuple[frozenset[str], str | None, bool]] = {
     "confirmed_people": (frozenset({Application.Status.CONFIRMED}), None, True),
@@ -64,38 +67,91 @@ _COUNTED: dict[str, tuple[frozenset[str], str | None, bool]] = {
 }
 
 
-def attach_counts(events: list[Event], *names: str) -> list[Event]:
-    """Set on each of ``events`` the counts ``with_counts`` annotates (only ``names`` when
-    given), with the same values, read by one small query grouped by event, status and kind.
+# The counts the public pages show (kyodo/events/facts.py): ``places_left`` and
+# ``group_places_left`` come from the first two.
+PUBLIC_COUNTS = ("confirmed_people", "confirmed_groups", "waitlisted_count")
 
-    For a page of events: cheaper than the annotation, which makes the database group the events'
-    own rows (every column, and their series' and venue's) and costs Django far more to build.
-    """
-    names = names or tuple(_COUNTED)
-    totals = {event.pk: dict.fromkeys(names, 0) for event in events}
-    if totals:
-        rows = (
-            Application.objects.filter(event_id__in=totals)
-            .order_by()
-            .values_list("event_id", "status", "kind")
-            .annotate(n=Count("pk"), people=Sum("people"))
+
+def _count_columns(names: tuple[str, ...]) -> tuple[list[str], list]:
+    """SQL columns ``kyodo_<name>`` giving the counts ``with_counts`` annotates (``names``) of
+    the applications of the event ``e`` of the statement (None for a sum of nothing), and their
+    parameters."""
+    table = connection.ops.quote_name(Application._meta.db_table)
+    columns, params = [], []
+    for name in names:
+        statuses, kind, of_people = _COUNTED[name]
+        columns.append(
+            f"(SELECT {'SUM(people)' if of_people else 'COUNT(*)'} FROM {table} "
+            f"WHERE event_id = e.id AND status IN ({', '.join(['%s'] * len(statuses))})"
+            f"{' AND kind = %s' if kind else ''}) AS kyodo_{name}"
         )
-        for event_id, status, kind, n, people in rows:
-            counts = totals[event_id]
-            for name in names:
-                statuses, only_kind, of_people = _COUNTED[name]
-                if status in statuses and (only_kind is None or kind == only_kind):
-                    counts[name] += people if of_people else n
-    for event in events:
-        for name, value in totals[event.pk].items():
-            setattr(event, name, value)
-    return events
+        params += [*sorted(statuses), *([kind] if kind else [])]
+    return columns, params
 
 
 def _base() -> QuerySet[Event]:
     return Event.objects.select_related("series", "venue").prefetch_related(
         Prefetch("guests", queryset=Guest.objects.order_by("position", "pk"))
     )
+
+
+# What the public pages show of a guest (kyodo/events/facts.py), in the model's field order as
+# ``Model.from_db`` takes them; its other fields load if read.
+_GUEST_FIELDS = ("id", "event_id", "name", "affiliation", "role")
+
+
+def attach_list_details(
+    events: list[Event], names: tuple[str, ...] = (), *, shown_only: bool = True
+) -> list[Event]:
+    """Give each of ``events`` what the public list shows besides its own fields: its series'
+    and venue's names (``event.series``, ``event.venue``; their other fields load if read), its
+    ``guest_list`` (kyodo/events/facts.py shows it) in ``Guest`` order, and the counts
+    ``with_counts`` annotates (``names``; by default those the public pages show,
+    ``PUBLIC_COUNTS``) with the same values, on the events that show them
+    (``Event.shows_application_counts``) unless ``shown_only`` is false.
+
+    One query for a page of events: a row per guest (a LEFT JOIN) with its event's names and
+    counts. Cheaper than ``select_related``, ``prefetch_related`` and an annotation (which makes
+    the database group the events' own rows); in SQL of its own, as building the ORM's query
+    took longer than running it."""
+    names = names or PUBLIC_COUNTS
+    guests: dict[int, list[Guest]] = {event.pk: [] for event in events}
+    details: dict[int, tuple] = {}
+    if guests:
+        quote = connection.ops.quote_name
+        counts, params = _count_columns(names)
+        marks = ", ".join(["%s"] * len(guests))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.id, {', '.join(f'g.{quote(name)}' for name in _GUEST_FIELDS)}, "
+                f"s.name, v.name, {', '.join(counts)} FROM {quote(Event._meta.db_table)} e "
+                f"LEFT JOIN {quote(EventSeries._meta.db_table)} s ON s.id = e.series_id "
+                f"LEFT JOIN {quote(Venue._meta.db_table)} v ON v.id = e.venue_id "
+                f"LEFT JOIN {quote(Guest._meta.db_table)} g ON g.event_id = e.id "
+                f"WHERE e.id IN ({marks}) ORDER BY g.position, g.id",
+                [*params, *guests],
+            )
+            rows = cursor.fetchall()
+        end = 1 + len(_GUEST_FIELDS)
+        for row in rows:
+            details[row[0]] = row[end:]
+            if row[1] is not None:
+                guests[row[0]].append(Guest.from_db(connection.alias, _GUEST_FIELDS, row[1:end]))
+    for event in events:
+        series_name, venue_name, *totals = details[event.pk]
+        if event.series_id is not None:
+            event.series = EventSeries.from_db(
+                connection.alias, ["id", "name"], [event.series_id, series_name]
+            )
+        if event.venue_id is not None:
+            event.venue = Venue.from_db(
+                connection.alias, ["id", "name"], [event.venue_id, venue_name]
+            )
+        event.guest_list = guests[event.pk]
+        if event.shows_application_counts or not shown_only:
+            for name, value in zip(names, totals, strict=True):
+                setattr(event, name, value or 0)
+    return events
 
 
 def events_held_between(start: date, end: date) -> QuerySet[Event]:
@@ -200,10 +256,11 @@ def public_event_list(
     With a month: every visible event of that month (held ones too, drafts never).
     ``open_now`` keeps the events that take applications today.
 
-    Without counts: the list shows a page of it, given them by ``public_list_counts``.
+    Only the events' own fields: the list shows a page of it, given its series' and venue's
+    names, guests and counts by ``attach_list_details``.
     """
     today = today or timezone.localdate()
-    events = _base().listed(today) if month is None else public_events_in_month(month)
+    events = Event.objects.listed(today) if month is None else public_events_in_month(month)
     if kind:
         events = events.filter(kind=kind)
     if open_now:
@@ -211,22 +268,11 @@ def public_event_list(
     return events.order_by("date", "start_time", "pk")
 
 
-# The counts the public pages show (kyodo/events/facts.py): ``places_left`` and
-# ``group_places_left`` come from the first two.
-PUBLIC_COUNTS = ("confirmed_people", "confirmed_groups", "waitlisted_count")
-
-
-def public_list_counts(events: list[Event]) -> list[Event]:
-    """A page of ``public_event_list`` with the counts the list shows (as ``public_event``): on
-    the events that show them (``Event.shows_application_counts``)."""
-    attach_counts([event for event in events if event.shows_application_counts], *PUBLIC_COUNTS)
-    return events
-
-
 def public_events_in_month(month: Month) -> QuerySet[Event]:
-    """Visible events of one calendar month, by date and time."""
+    """Visible events of one calendar month, by date and time: the events' own fields (what
+    the list shows of their series, venue, guests and counts: ``attach_list_details``)."""
     following = month.next()
-    events = _base().visible().filter(date__gte=month.first_day)
+    events = Event.objects.visible().filter(date__gte=month.first_day)
     if following is not None:
         events = events.filter(date__lt=following.first_day)
     return events.order_by("date", "start_time", "pk")
@@ -237,8 +283,6 @@ def public_calendar_events(month: Month) -> list[Event]:
     name (title, series and number) and status; no guests, venue or counts."""
     return list(
         public_events_in_month(month)
-        .prefetch_related(None)
-        .select_related(None)
         .select_related("series")
         .only("date", "start_time", "title", "series", "series_number", "series__name", "status")
     )
@@ -256,15 +300,54 @@ def public_event_months() -> list[Month]:
 
 
 def public_event(pk: int) -> Event | None:
-    """One visible event with the counts its page shows: ``confirmed_people``,
-    ``confirmed_groups`` (so ``places_left`` and ``group_places_left``) and
-    ``waitlisted_count``, when it shows them (``Event.shows_application_counts``; a cancelled
-    event or one without applications has none: ``places_left`` is None). Every application
-    posted reads it first, so it builds no more aggregates than the page needs
-    (``attach_counts``: a small query of its own)."""
-    event = _base().visible().filter(pk=pk).first()
-    if event is not None and event.shows_application_counts:
-        attach_counts([event], *PUBLIC_COUNTS)
+    """One visible event with its guests (``guest_list``) and the counts its page shows:
+    ``confirmed_people``, ``confirmed_groups`` (so ``places_left`` and ``group_places_left``)
+    and ``waitlisted_count``, when it shows them (``Event.shows_application_counts``; a
+    cancelled event or one without applications has none: ``places_left`` is None).
+
+    One query: the event, the names of its series and venue, a row per guest (a LEFT JOIN) and
+    the counts (``_count_columns``). Every application posted reads it first. In SQL of its
+    own: building it with the ORM took longer than running it."""
+    if not -(2**63) <= pk < 2**63:
+        return None  # no such row (the ORM says so too); SQLite would raise OverflowError
+    quote = connection.ops.quote_name
+    counts, params = _count_columns(PUBLIC_COUNTS)
+    columns = ", ".join(f"e.{quote(field.column)}" for field in Event._meta.concrete_fields)
+    guests = ", ".join(f"g.{quote(name)} AS kyodo_guest_{name}" for name in _GUEST_FIELDS)
+    sql = (
+        f"SELECT {columns}, s.name AS kyodo_series_name, v.name AS kyodo_venue_name, "
+        f"{guests}, {', '.join(counts)} FROM {quote(Event._meta.db_table)} e "
+        f"LEFT JOIN {quote(EventSeries._meta.db_table)} s ON s.id = e.series_id "
+        f"LEFT JOIN {quote(Venue._meta.db_table)} v ON v.id = e.venue_id "
+        f"LEFT JOIN {quote(Guest._meta.db_table)} g ON g.event_id = e.id "
+        "WHERE e.id = %s ORDER BY g.position, g.id"
+    )
+    # Event.objects.raw, not a cursor: the event's fields go through the database's converters
+    # (aware datetimes, booleans on SQLite) as the ORM's do.
+    rows = list(Event.objects.raw(sql, [*params, pk], using=connection.alias))
+    if not rows or not holds(visible_condition(), rows[0]):
+        return None
+    event = rows[0]
+    if event.series_id is not None:
+        event.series = EventSeries.from_db(
+            connection.alias, ["id", "name"], [event.series_id, event.kyodo_series_name]
+        )
+    if event.venue_id is not None:
+        event.venue = Venue.from_db(
+            connection.alias, ["id", "name"], [event.venue_id, event.kyodo_venue_name]
+        )
+    event.guest_list = [
+        Guest.from_db(
+            connection.alias,
+            _GUEST_FIELDS,
+            [getattr(row, f"kyodo_guest_{name}") for name in _GUEST_FIELDS],
+        )
+        for row in rows
+        if row.kyodo_guest_id is not None
+    ]
+    if event.shows_application_counts:
+        for name in PUBLIC_COUNTS:
+            setattr(event, name, getattr(event, f"kyodo_{name}") or 0)
     return event
 
 

@@ -92,7 +92,9 @@ class NewsPost(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("website:news-detail", kwargs={"pk": self.pk})
+        from kyodo.core.links import reverse_once
+
+        return reverse_once("website:news-detail", args=[self.pk])
 
 
 def news_attachment_path(instance: NewsAttachment, filename: str) -> str:

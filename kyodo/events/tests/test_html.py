@@ -67,3 +67,25 @@ def test_the_application_fields_are_the_templates(form_class, data):
         form.is_valid()
     expected = render_to_string("events/_application_fields.html", {"form": form})
     assert application_fields_html(form) == expected
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_lists_articles_are_the_template(make_event, staff_user, language):
+    from django.utils import translation
+
+    from kyodo.events.facts import event_articles_html
+    from kyodo.events.models import EventKind
+
+    events = _events(make_event)
+    for n, kind in enumerate(EventKind.values):
+        event = make_event(title=f"{kind} <{n}>", kind=kind, venue_text="")
+        for role in Guest.Role.values:
+            Guest.objects.create(event=event, name=f"{role} & {n}", role=role, position=n)
+    listed = selectors.attach_list_details(
+        list(selectors.public_event_list(today=timezone.localdate() - timedelta(days=1)))
+    )
+    assert len(listed) == len(events) + len(EventKind.values)
+    with translation.override(language):
+        expected = render_to_string("events/_event_articles.html", {"events": listed})
+        assert event_articles_html(listed) == expected
+        assert event_articles_html([]) == ""

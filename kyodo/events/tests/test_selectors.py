@@ -57,8 +57,15 @@ def test_cancelled_and_waiting_applications_are_counted_apart(make_event, staff_
     assert Event.objects.count() == 1
 
 
-def test_attach_counts_gives_the_counts_of_with_counts(make_event, staff_user):
-    from kyodo.events.selectors import _COUNTED, attach_counts, with_counts
+def test_attach_list_details_gives_the_counts_of_with_counts(
+    make_event, staff_user, django_assert_num_queries
+):
+    from kyodo.events.selectors import (
+        _COUNTED,
+        PUBLIC_COUNTS,
+        attach_list_details,
+        with_counts,
+    )
 
     full = make_event(title="満席の講座", capacity_people=3, capacity_groups=1)
     apply(full, 1, people=1)
@@ -66,17 +73,100 @@ def test_attach_counts_gives_the_counts_of_with_counts(make_event, staff_user):
     apply(full, 3, kind="group", group_name="星の会", people=4)  # waiting: no group place
     apply(full, 4, people=1)  # waiting: no place
     services.application_cancel(actor=None, application=apply(full, 5, people=1))
+    services.guest_add(actor=staff_user, event=full, name="講師", role="lecturer")
+    services.guest_add(actor=staff_user, event=full, name="ゲスト", role="guest")
     quiet = make_event(title="申し込みのない講座")
-    events = Event.objects.filter(pk__in=[full.pk, quiet.pk]).order_by("pk")
+    closed = make_event(title="受付を締めた講座")
+    apply(closed, 6)
+    Event.objects.filter(pk=closed.pk).update(accepts_applications=False)
+    events = Event.objects.filter(pk__in=[full.pk, quiet.pk, closed.pk]).order_by("pk")
 
     annotated = {e.pk: {name: getattr(e, name) for name in _COUNTED} for e in with_counts(events)}
-    attached = {
-        e.pk: {name: getattr(e, name) for name in _COUNTED} for e in attach_counts(list(events))
-    }
+    attached = list(events)
+    with django_assert_num_queries(1):
+        attach_list_details(attached, tuple(_COUNTED), shown_only=False)
 
-    assert attached == annotated
+    assert {e.pk: {name: getattr(e, name) for name in _COUNTED} for e in attached} == annotated
     assert annotated[full.pk]["waitlisted_groups"] == 1
     assert set(annotated[quiet.pk].values()) == {0}
-    only = attach_counts(list(events.all()), "confirmed_people")[0]
-    assert not hasattr(only, "waitlisted_count") and only.confirmed_people == 3
-    assert attach_counts([]) == []
+    assert [[g.name for g in e.guest_list] for e in attached] == [["講師", "ゲスト"], [], []]
+    shown = attach_list_details(list(events.all()))
+    assert [hasattr(e, "waitlisted_count") for e in shown] == [True, True, False]
+    assert not hasattr(shown[0], "cancelled_count")
+    assert {name: getattr(shown[0], name) for name in PUBLIC_COUNTS} == {
+        name: annotated[full.pk][name] for name in PUBLIC_COUNTS
+    }
+    assert attach_list_details([]) == []
+
+
+def test_public_event_reads_the_event_its_guests_and_counts_in_one_query(
+    make_event, staff_user, django_assert_num_queries
+):
+    from kyodo.events.selectors import PUBLIC_COUNTS, _base, public_event, with_counts
+
+    full = make_event(title="満席の講座", capacity_people=3, capacity_groups=1)
+    services.guest_add(actor=staff_user, event=full, name="二番目", role="guest", position=2)
+    services.guest_add(actor=staff_user, event=full, name="一番目", role="lecturer", position=1)
+    apply(full, 1, people=1)
+    apply(full, 2, kind="group", group_name="風の会", people=2)
+    apply(full, 3, kind="group", group_name="星の会", people=4)  # waiting: no group place
+    services.application_cancel(actor=None, application=apply(full, 4, people=1))
+    quiet = make_event(title="申し込みのない講座")
+    closed = make_event(title="受付なし", accepts_applications=False)
+    draft = make_event(title="下書き", status=Event.Status.DRAFT)
+
+    for event in (full, quiet, closed):
+        expected = with_counts(_base().filter(pk=event.pk), *PUBLIC_COUNTS).get()
+        with django_assert_num_queries(1):
+            shown = public_event(event.pk)
+            guests = [(g.pk, g.name, g.affiliation, g.get_role_display()) for g in shown.guest_list]
+        assert guests == [
+            (g.pk, g.name, g.affiliation, g.get_role_display()) for g in expected.guests.all()
+        ]
+        assert {f.attname: getattr(shown, f.attname) for f in Event._meta.concrete_fields} == {
+            f.attname: getattr(expected, f.attname) for f in Event._meta.concrete_fields
+        }
+        assert (shown.name, shown.venue_name) == (expected.name, expected.venue_name)
+        counts = {name: getattr(shown, name, None) for name in PUBLIC_COUNTS}
+        if event is closed:  # no counts shown: none read
+            assert counts == dict.fromkeys(PUBLIC_COUNTS)
+        else:
+            assert counts == {name: getattr(expected, name) for name in PUBLIC_COUNTS}
+    assert [g.name for g in public_event(full.pk).guest_list] == ["一番目", "二番目"]
+    assert public_event(full.pk).confirmed_people == 3
+    assert public_event(full.pk).waitlisted_count == 1
+    assert public_event(draft.pk) is None
+    assert public_event(closed.pk + 1000) is None
+    assert public_event(2**63) is None and public_event(-(2**63) - 1) is None
+
+
+def test_attach_list_details_gives_each_event_its_names_and_guests_in_order(
+    make_event, staff_user, django_assert_num_queries
+):
+    from kyodo.core.models import Venue
+    from kyodo.events.models import EventSeries
+    from kyodo.events.selectors import attach_list_details
+
+    series = EventSeries.objects.create(name="連続講座", next_number=5)
+    venue = Venue.objects.create(name="第1会議室")
+    first = make_event(title="一", series=series, venue=venue, venue_text="")
+    second, none = make_event(title="二"), make_event(title="三")
+    services.guest_add(actor=staff_user, event=second, name="B", role="guest", position=2)
+    services.guest_add(actor=staff_user, event=second, name="A", role="panelist", position=1)
+    services.guest_add(actor=staff_user, event=first, name="C", affiliation="市民 & 大学")
+    events = list(Event.objects.filter(pk__in=[first.pk, second.pk, none.pk]).order_by("pk"))
+
+    with django_assert_num_queries(1):
+        attach_list_details(events)
+        names = [(e.name, e.venue_name) for e in events]
+
+    assert names == [
+        (f"連続講座 第{first.series_number}回「一」", "第1会議室"),
+        ("二", "イングビル3階 第1会議室"),
+        ("三", "イングビル3階 第1会議室"),
+    ]
+    assert [[(g.name, g.role, g.affiliation) for g in e.guest_list] for e in events] == [
+        [("C", "guest", "市民 & 大学")],
+        [("A", "panelist", ""), ("B", "guest", "")],
+        [],
+    ]

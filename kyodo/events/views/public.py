@@ -50,7 +50,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET or None, months=selectors.public_event_months())
     filters = form.filters()
     page = _page(selectors.public_event_list(**filters), request.GET.get("page"))
-    selectors.public_list_counts(page.object_list)
+    selectors.attach_list_details(page.object_list)
     month = filters["month"]
     return render(
         request,

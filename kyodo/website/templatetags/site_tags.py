@@ -1,4 +1,5 @@
-"""Tags of the public base template: the breadcrumbs (from the page's own <title> block)."""
+"""Tags of the public base template: the breadcrumbs (from the page's own <title> block); and the
+home page's lists, written by kyodo/website/rendering.py."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.utils.html import conditional_escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from kyodo.website import rendering
 from kyodo.website.breadcrumbs import structured_data, trail
 from kyodo.website.selectors import tel_href
 
@@ -59,15 +61,28 @@ def display_tools(context):
     )
 
 
-@register.inclusion_tag("website/_breadcrumbs.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context):
+    """``website/_breadcrumbs.html`` for the page (kyodo/website/rendering.py)."""
     request = context.get("request")
     crumbs = trail(request, _block_text(context, "title"), context.get("breadcrumb_parents", ()))
     data = structured_data(request, crumbs) if len(crumbs) > 1 else ""
-    return {"crumbs": crumbs, "structured_data": mark_safe(data)}  # escaped for <script>
+    return rendering.breadcrumbs_html(crumbs, mark_safe(data))  # escaped for <script>
 
 
 @register.filter(name="tel")
 def tel_filter(phone: str) -> str:
     """``tel:042-000-0000`` for a telephone number as people write it (any width)."""
     return tel_href(phone)
+
+
+@register.simple_tag
+def home_events(events):
+    """``website/_home_events.html``: the ``<li>`` of each event."""
+    return rendering.home_events_html(events)
+
+
+@register.simple_tag
+def news_items(posts):
+    """``website/_news_items.html``: the ``<li>`` of each news item."""
+    return rendering.news_items_html(posts)

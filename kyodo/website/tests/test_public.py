@@ -144,3 +144,17 @@ def test_home_shows_upcoming_events_first(client, demo, staff_user):
     assert '<h2 id="events-heading">今後の事業</h2>' in response.text
     assert ">来週の講座</a>" in response.text
     assert ">協働を考えるシンポジウム</a>" not in response.text
+
+
+def test_page_or_none_reads_the_page_as_the_orm_does(demo, django_assert_num_queries):
+    from kyodo.website.models import Page
+    from kyodo.website.selectors import page_or_none
+
+    expected = Page.objects.get(slug=Page.Slug.ABOUT)
+    with django_assert_num_queries(1):
+        page = page_or_none(Page.Slug.ABOUT)
+    fields = [field.attname for field in Page._meta.concrete_fields]
+    assert [getattr(page, name) for name in fields] == [getattr(expected, name) for name in fields]
+    assert page.updated_at.tzinfo is not None
+    Page.objects.filter(slug=Page.Slug.PRIVACY).delete()
+    assert page_or_none(Page.Slug.PRIVACY) is None

@@ -24,7 +24,7 @@ def home(request):
         "website/home.html",
         {
             "intro": selectors.page_or_none(Page.Slug.HOME),
-            "news": _news_titles()[:HOME_NEWS],
+            "news": selectors.news_titles()[:HOME_NEWS],
             "events": upcoming or recent,
             "events_are_recent": not upcoming,
         },
@@ -44,13 +44,8 @@ def page(request, slug: str):
     return render(request, "website/page.html", context)
 
 
-def _news_titles():
-    # Titles and dates only (home and the news list): no body, no attachments.
-    return selectors.published_news().prefetch_related(None).only("title", "published_at")
-
-
 def news_list(request):
-    return render(request, "website/news_list.html", {"posts": _news_titles()[:100]})
+    return render(request, "website/news_list.html", {"posts": selectors.news_titles()[:100]})
 
 
 def news_detail(request, pk: int):
