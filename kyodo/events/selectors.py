@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 
 from django.db import connection
@@ -13,6 +14,7 @@ from kyodo.core.conditions import holds
 from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
 from kyodo.core.months import Month
+from kyodo.core.statements import Prepared
 from kyodo.events.models import Application, Event, EventSeries, Guest, visible_condition
 
 CONFIRMED = Q(applications__status=Application.Status.CONFIRMED)
@@ -368,23 +370,36 @@ _HOME_FIELDS = (
 def upcoming_events(*, limit: int, today: date | None = None) -> list[Event]:
     """The first ``limit`` events of ``public_events`` with only what the home page shows (date,
     time, name, venue): no counts, no guests, no other field."""
-    return list(
-        Event.objects.listed(today)
-        .select_related("series", "venue")
-        .only(*_HOME_FIELDS)
-        .order_by("date", "start_time", "pk")[:limit]
-    )
+    return _home_statements(limit)[0].objects(today=today or timezone.localdate())
 
 
-def recent_events(*, limit: int) -> QuerySet[Event]:
+def recent_events(*, limit: int) -> list[Event]:
     """The latest visible events, newest first (the home page between programmes), with only
     what the home page shows, as ``upcoming_events``."""
-    return (
-        Event.objects.visible()
-        .select_related("series", "venue")
-        .only(*_HOME_FIELDS)
-        .order_by("-date", "-start_time", "-pk")[:limit]
+    return _home_statements(limit)[1].objects()
+
+
+@functools.cache
+def _home_statements(limit: int) -> tuple[Prepared, Prepared]:
+    # The home page's events, compiled once per process and limit (kyodo.core.statements).
+    upcoming = Prepared(
+        lambda today: (
+            Event.objects.listed(today)
+            .select_related("series", "venue")
+            .only(*_HOME_FIELDS)
+            .order_by("date", "start_time", "pk")[:limit]
+        ),
+        today=date(2000, 4, 1),
     )
+    recent = Prepared(
+        lambda: (
+            Event.objects.visible()
+            .select_related("series", "venue")
+            .only(*_HOME_FIELDS)
+            .order_by("-date", "-start_time", "-pk")[:limit]
+        )
+    )
+    return upcoming, recent
 
 
 def group_events(organization, *, today: date | None = None) -> QuerySet[Event]:

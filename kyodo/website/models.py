@@ -64,8 +64,8 @@ class AccessibilityStatement(models.Model):
 
 
 class NewsQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True, published_at__lte=timezone.now())
+    def published(self, now=None):
+        return self.filter(is_published=True, published_at__lte=now or timezone.now())
 
 
 class NewsPost(models.Model):

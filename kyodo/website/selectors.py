@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.db import connection
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
+from kyodo.core.statements import Prepared
 from kyodo.website.models import AccessibilityStatement, AccessInfo, NewsAttachment, NewsPost, Page
 
 
@@ -14,10 +18,19 @@ def published_news() -> QuerySet[NewsPost]:
     )
 
 
-def news_titles() -> QuerySet[NewsPost]:
-    """``published_news`` with titles and dates only (the home page and the news list): no
-    body, no attachments."""
-    return NewsPost.objects.published().only("title", "published_at")
+def news_titles(limit: int) -> list[NewsPost]:
+    """The first ``limit`` of ``published_news`` with titles and dates only (the home page and
+    the news list): no body, no attachments."""
+    return _news_titles(limit).objects(now=timezone.now())
+
+
+@functools.cache
+def _news_titles(limit: int) -> Prepared:
+    # Compiled once per process and limit (kyodo.core.statements).
+    return Prepared(
+        lambda now: NewsPost.objects.published(now).only("title", "published_at")[:limit],
+        now=datetime(2000, 4, 1, tzinfo=UTC),
+    )
 
 
 def page_or_none(slug: str) -> Page | None:

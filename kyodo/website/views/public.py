@@ -18,13 +18,13 @@ HOME_EVENTS = 5
 def home(request):
     upcoming = event_selectors.upcoming_events(limit=HOME_EVENTS)
     # Between programmes (or in the 2011 demo) the home page shows what was held lately instead.
-    recent = [] if upcoming else list(event_selectors.recent_events(limit=HOME_EVENTS))
+    recent = [] if upcoming else event_selectors.recent_events(limit=HOME_EVENTS)
     return render(
         request,
         "website/home.html",
         {
             "intro": selectors.page_or_none(Page.Slug.HOME),
-            "news": selectors.news_titles()[:HOME_NEWS],
+            "news": selectors.news_titles(HOME_NEWS),
             "events": upcoming or recent,
             "events_are_recent": not upcoming,
         },
@@ -45,7 +45,7 @@ def page(request, slug: str):
 
 
 def news_list(request):
-    return render(request, "website/news_list.html", {"posts": selectors.news_titles()[:100]})
+    return render(request, "website/news_list.html", {"posts": selectors.news_titles(100)})
 
 
 def news_detail(request, pk: int):
