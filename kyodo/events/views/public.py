@@ -24,6 +24,7 @@ from kyodo.core.confirmations import submission_request
 from kyodo.core.exceptions import DomainError
 from kyodo.core.forms import confirmation_rows, initial_from_post, posted_values
 from kyodo.core.months import Month
+from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import time_ja
 from kyodo.core.views.actions import perform, submit
 from kyodo.events import selectors, services
@@ -49,7 +50,11 @@ def event_list(request: HttpRequest) -> HttpResponse:
     # Counts only: who applied is never shown on the public site.
     form = EventFilterForm(request.GET or None, months=selectors.public_event_months())
     filters = form.filters()
-    page = _page(selectors.public_event_list(**filters), request.GET.get("page"))
+    page = _page(
+        selectors.public_event_list(**filters),
+        request.GET.get("page"),
+        first=None if any(filters.values()) else _first_listed,
+    )
     selectors.attach_list_details(page.object_list)
     month = filters["month"]
     return render(
@@ -67,13 +72,26 @@ def event_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _page(events: QuerySet[Event], number: str | None) -> Page:
+# The unfiltered list's first page (what most visitors open), one event more than it shows,
+# compiled once per process (kyodo.core.statements).
+_FIRST_LISTED = Prepared(
+    lambda today: selectors.public_event_list(today=today)[: PAGE_SIZE + 1],
+    today=date(2000, 4, 1),
+)
+
+
+def _first_listed() -> list[Event]:
+    return _FIRST_LISTED.objects(today=timezone.localdate())
+
+
+def _page(events: QuerySet[Event], number: str | None, *, first=None) -> Page:
     """``Paginator(events, PAGE_SIZE).get_page(number)`` with its events read (a list). The
     first page, when it holds every event (the usual case: a few weeks of events), is read
-    without the COUNT query: its length is the count."""
+    without the COUNT query: its length is the count. ``first`` reads the first page's events
+    (and one more) instead of ``events`` when given."""
     paginator = Paginator(events, PAGE_SIZE)
     if number in (None, "", "1"):
-        first = list(events[: PAGE_SIZE + 1])
+        first = first() if first is not None else list(events[: PAGE_SIZE + 1])
         if len(first) <= PAGE_SIZE:
             paginator.count = len(first)
         return Page(first[:PAGE_SIZE], 1, paginator)
