@@ -274,20 +274,37 @@ def public_events_in_month(month: Month) -> QuerySet[Event]:
     """Visible events of one calendar month, by date and time: the events' own fields (what
     the list shows of their series, venue, guests and counts: ``attach_list_details``)."""
     following = month.next()
-    events = Event.objects.visible().filter(date__gte=month.first_day)
-    if following is not None:
-        events = events.filter(date__lt=following.first_day)
+    return _events_between(month.first_day, following.first_day if following else None)
+
+
+def _events_between(first: date, before: date | None) -> QuerySet[Event]:
+    events = Event.objects.visible().filter(date__gte=first)
+    if before is not None:
+        events = events.filter(date__lt=before)
     return events.order_by("date", "start_time", "pk")
+
+
+def _calendar_events(events: QuerySet[Event]) -> QuerySet[Event]:
+    return events.select_related("series").only(
+        "date", "start_time", "title", "series", "series_number", "series__name", "status"
+    )
+
+
+# A month of the calendar, compiled once per process (kyodo.core.statements).
+_CALENDAR_MONTH = Prepared(
+    lambda first, before: _calendar_events(_events_between(first, before)),
+    first=date(2000, 4, 1),
+    before=date(2000, 5, 1),
+)
 
 
 def public_calendar_events(month: Month) -> list[Event]:
     """The events of ``public_events_in_month`` with only what the calendar shows: date, time,
     name (title, series and number) and status; no guests, venue or counts."""
-    return list(
-        public_events_in_month(month)
-        .select_related("series")
-        .only("date", "start_time", "title", "series", "series_number", "series__name", "status")
-    )
+    following = month.next()
+    if following is None:  # December 9999: no month after it
+        return list(_calendar_events(public_events_in_month(month)))
+    return _CALENDAR_MONTH.objects(first=month.first_day, before=following.first_day)
 
 
 def _public_event_months() -> list[Month]:
