@@ -431,6 +431,23 @@ def group_events(organization, *, today: date | None = None) -> QuerySet[Event]:
     )
 
 
+def group_has_events(organization_id: int, *, today: date | None = None) -> bool:
+    """Whether ``group_events`` has any: most groups have none, and the group page asks first.
+    Compiled once per process (kyodo.core.statements)."""
+    return bool(
+        _GROUP_HAS_EVENTS.rows(organization_id=organization_id, today=today or timezone.localdate())
+    )
+
+
+_GROUP_HAS_EVENTS = Prepared(
+    lambda organization_id, today: (
+        group_events(organization_id, today=today).order_by().values_list("pk")[:1]
+    ),
+    organization_id=1,
+    today=date(2000, 4, 1),
+)
+
+
 def staff_events(*, past: bool = False, today: date | None = None) -> QuerySet[Event]:
     """Every event for staff: upcoming ones first-soonest, or past ones latest first."""
     today = today or timezone.localdate()

@@ -88,13 +88,16 @@ def detail(request, pk: int):
     organization = selectors.public_organization(pk=pk)
     if organization is None:
         raise Http404
-    events = event_selectors.group_events(organization)
     # Most groups have no upcoming event: asking whether there is one costs less than half of
     # reading the events with their series and venue.
+    has_events = event_selectors.group_has_events(organization.pk)
     return render(
         request,
         "organizations/public/detail.html",
-        {"organization": organization, "events": events if events.exists() else ()},
+        {
+            "organization": organization,
+            "events": event_selectors.group_events(organization) if has_events else (),
+        },
     )
 
 
