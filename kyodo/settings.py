@@ -208,6 +208,7 @@ TEMPLATES = [
                 "kyodo.core.templatetags.kyodo_ja",
                 "kyodo.core.templatetags.kyodo_links",
                 "kyodo.core.templatetags.kyodo_forms",
+                "kyodo.core.templatetags.kyodo_audit",
             ],
             "libraries": {"i18n": "kyodo.core.templatetags.i18n_once"},
         },

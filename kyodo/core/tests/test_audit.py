@@ -306,3 +306,31 @@ def test_a_row_s_time_reads_as_the_template_filters_write_it(db, language):
             entry.refresh_from_db()
             (row,) = audit_rows([entry])
             assert row.when == filters.render({"created_at": entry.created_at})
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_the_audit_table_is_written_as_its_template_writes_it(demo, language):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from kyodo.core.audit import AuditRow, ChangeLine, audit_rows, audit_table_html
+    from kyodo.core.selectors import latest_audit_entries
+
+    awkward = AuditEntry.objects.create(
+        action="kyodo.test", object_repr='<b>"西東京" & 風の会</b>', actor_label="<i>西口</i>"
+    )
+    untitled = AuditEntry.objects.create(action="kyodo.test", object_repr="")
+    made = [
+        AuditRow(awkward, "変更<1>", "団体 & 事業", "/staff/groups/1/?a=1&b=2", [
+            ChangeLine("名称", '"旧" → <新>'), ChangeLine("備考", "—"),
+        ]),
+        AuditRow(awkward, "登録", "", "", []),
+        AuditRow(untitled, "削除", "", "/staff/x/", []),
+        AuditRow(untitled, "削除", "事業", "", [ChangeLine("", "")]),
+    ]  # fmt: skip
+    with translation.override(language):
+        real = audit_rows(latest_audit_entries(50))
+        assert len(real) == 50 and any(r.url for r in real) and any(r.changes for r in real)
+        for rows in (real, made, []):
+            expected = render_to_string("core/staff/_audit_table.html", {"rows": rows})
+            assert audit_table_html(rows) == expected
