@@ -53,7 +53,7 @@ def test_one_host_needs_nothing_but_python(tmp_path):
             "ratelimit": ["DatabaseCache", ""],
             "pages": ["LocMemCache", ""],
         },
-        "sessions": "django.contrib.sessions.backends.db",
+        "sessions": "kyodo.core.session_store",  # Django's database sessions
         "storage": "django.core.files.storage.FileSystemStorage",
         "conn_max_age": 600,
     }
