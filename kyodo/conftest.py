@@ -212,3 +212,15 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def own_generation(monkeypatch, tmp_path):
+    """A page-cache generation of the test's own, nothing kept by kyodo.core.memo before or after:
+    the other test processes' writes do not move it (for tests of what is kept until a write)."""
+    from kyodo.core import memo
+
+    monkeypatch.setattr("kyodo.core.cache.generation_path", lambda: tmp_path / "generation")
+    memo.forget()
+    yield
+    memo.forget()

@@ -346,15 +346,7 @@ def public_event(pk: int) -> Event | None:
     rows = list(Event.objects.raw(sql, [*params, pk], using=connection.alias))
     if not rows or not holds(visible_condition(), rows[0]):
         return None
-    event = rows[0]
-    if event.series_id is not None:
-        event.series = EventSeries.from_db(
-            connection.alias, ["id", "name"], [event.series_id, event.kyodo_series_name]
-        )
-    if event.venue_id is not None:
-        event.venue = Venue.from_db(
-            connection.alias, ["id", "name"], [event.venue_id, event.kyodo_venue_name]
-        )
+    event = attach_series_and_venue(rows[0])
     event.guest_list = [
         Guest.from_db(
             connection.alias,
@@ -417,6 +409,20 @@ def _home_statements(limit: int) -> tuple[Prepared, Prepared]:
         )
     )
     return upcoming, recent
+
+
+def attach_series_and_venue(event: Event) -> Event:
+    """Give an event read by SQL of its own (with ``kyodo_series_name`` and ``kyodo_venue_name``
+    columns) its series and venue, with the names only (their other fields load if read)."""
+    if event.series_id is not None:
+        event.series = EventSeries.from_db(
+            connection.alias, ["id", "name"], [event.series_id, event.kyodo_series_name]
+        )
+    if event.venue_id is not None:
+        event.venue = Venue.from_db(
+            connection.alias, ["id", "name"], [event.venue_id, event.kyodo_venue_name]
+        )
+    return event
 
 
 def group_events(organization, *, today: date | None = None) -> QuerySet[Event]:

@@ -38,6 +38,7 @@ from kyodo.events.exceptions import (
     InvalidEvent,
 )
 from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
+from kyodo.events.selectors import attach_series_and_venue
 from kyodo.search import indexing
 
 if TYPE_CHECKING:
@@ -580,15 +581,7 @@ def _lock_event_to_apply(pk: int) -> Event:
     event = next(iter(Event.objects.raw(sql, [pk], using=connection.alias)), None)
     if event is None:
         raise Event.DoesNotExist
-    if event.series_id is not None:
-        event.series = EventSeries.from_db(
-            connection.alias, ["id", "name"], [event.series_id, event.kyodo_series_name]
-        )
-    if event.venue_id is not None:
-        event.venue = Venue.from_db(
-            connection.alias, ["id", "name"], [event.venue_id, event.kyodo_venue_name]
-        )
-    return event
+    return attach_series_and_venue(event)
 
 
 def _count_taken(event: Event, *, applicant: tuple[str, str] | None = None) -> Taken:

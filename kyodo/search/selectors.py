@@ -244,15 +244,7 @@ class SearchResults:
         kyodo.search.engine). Two statements for most queries."""
         need = COUNT_LIMIT + 1
         with connection.cursor() as cursor:
-            first = engine.walk(
-                cursor,
-                self._exact,
-                self._exact_params,
-                self._ranges,
-                self._range_params,
-                hits=PAGE_HITS,
-                rows=engine.PROBE_ROWS,
-            )
+            first = self._walk(cursor, hits=PAGE_HITS, rows=engine.PROBE_ROWS)
             if first.complete:
                 self.route = "walk"
                 return self._known([(pk, kind) for pk, kind, _key in first.hits])
@@ -260,14 +252,7 @@ class SearchResults:
                 # A common one-character word: the index would list every bigram it starts
                 # (57 ms for 市 at a million statements), a walk finds the limit within a few
                 # thousand rows.
-                found = engine.walk(
-                    cursor,
-                    self._exact,
-                    self._exact_params,
-                    self._ranges,
-                    self._range_params,
-                    hits=need,
-                )
+                found = self._walk(cursor, hits=need)
                 if len(found.hits) >= need or found.complete:
                     self.route = "walk"
                     return self._known([(pk, kind) for pk, kind, _key in found.hits])
@@ -388,6 +373,18 @@ class SearchResults:
         )
         return cursor.fetchall()
 
+    def _walk(self, cursor, *, hits: int, rows: int | None = None) -> engine.Walk:
+        """``engine.walk`` over this search's exact terms and ranges, newest first."""
+        return engine.walk(
+            cursor,
+            self._exact,
+            self._exact_params,
+            self._ranges,
+            self._range_params,
+            hits=hits,
+            rows=rows,
+        )
+
     def _known(self, newest: list[tuple]) -> dict[str, int]:
         """Counts from the newest hits (id, kind), which are all of them or more than the limit."""
         self._newest = [pk for pk, _kind in newest]
@@ -406,14 +403,7 @@ class SearchResults:
         need = COUNT_LIMIT + 1
         with connection.cursor() as cursor:
             if self.query.groups and not engine.slices(self.query):
-                found = engine.walk(
-                    cursor,
-                    self._exact,
-                    self._exact_params,
-                    self._ranges,
-                    self._range_params,
-                    hits=need,
-                )
+                found = self._walk(cursor, hits=need)
                 if found.complete or len(found.hits) >= need:
                     self.route = "walk"
                     return self._known([(pk, kind) for pk, kind, _key in found.hits])
@@ -494,14 +484,7 @@ class SearchResults:
         with connection.cursor() as cursor:
             if newest and self.capped and offset + limit <= COUNT_LIMIT:
                 # A page among the newest rows, whatever the filters: a bounded walk.
-                found = engine.walk(
-                    cursor,
-                    self._exact,
-                    self._exact_params,
-                    self._ranges,
-                    self._range_params,
-                    hits=offset + limit,
-                )
+                found = self._walk(cursor, hits=offset + limit)
                 if len(found.hits) >= offset + limit:
                     return [pk for pk, _kind, _key in found.hits[offset : offset + limit]]
             if ordered_walk and self.counts and self.capped and offset < COUNT_LIMIT:

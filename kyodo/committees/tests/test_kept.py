@@ -8,19 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kyodo.committees.forms import MeetingForm, NextMeetingForm
-from kyodo.core import memo
 from kyodo.core.models import Venue
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _nothing_kept(monkeypatch, tmp_path):
-    # A generation of this test's own: the other test processes' writes do not move it.
-    monkeypatch.setattr("kyodo.core.cache.generation_path", lambda: tmp_path / "generation")
-    memo.forget()
-    yield
-    memo.forget()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("own_generation")]
 
 
 def test_the_venues_of_the_meeting_forms_are_read_again_after_a_write_only():

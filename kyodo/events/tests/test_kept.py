@@ -9,21 +9,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kyodo.core import memo
 from kyodo.core.months import Month
 from kyodo.events import selectors
 from kyodo.events.forms import ApplicationForm
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def _nothing_kept(monkeypatch, tmp_path):
-    # A generation of this test's own: the other test processes' writes do not move it.
-    monkeypatch.setattr("kyodo.core.cache.generation_path", lambda: tmp_path / "generation")
-    memo.forget()
-    yield
-    memo.forget()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("own_generation")]
 
 
 def test_the_months_of_the_filter_are_read_again_after_a_write_only(make_event):
