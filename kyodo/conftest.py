@@ -224,3 +224,17 @@ def own_generation(monkeypatch, tmp_path):
     memo.forget()
     yield
     memo.forget()
+
+
+@pytest.fixture
+def database_counters(settings):
+    """Rate-limit counters as in production by default: Django's database cache, shared by every
+    process (the tests' settings may point elsewhere)."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "ratelimit": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "kyodo_ratelimit",
+            "TIMEOUT": 86400,
+        },
+    }

@@ -21,22 +21,9 @@ from kyodo.organizations.tests.factories import application_post
 LINK_RE = re.compile(r"http://testserver(/confirm/[^/\s]+/)")
 
 
-@pytest.fixture
-def database_counters(settings):
-    # The production default: counters in the database cache, shared by every process.
-    settings.CACHES = {
-        **settings.CACHES,
-        "ratelimit": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "kyodo_ratelimit",
-            "TIMEOUT": 86400,
-        },
-    }
-    settings.SITE_URL = "http://testserver"
-
-
 def test_fifty_group_applications_from_one_address(db, client, database_counters, settings):
     """Acceptance: the configured limit holds, the rest get 429, no mail beyond the limit."""
+    settings.SITE_URL = "http://testserver"
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "organizations:apply": "10/h"}
     groups = Organization.objects.count()
     statuses = []

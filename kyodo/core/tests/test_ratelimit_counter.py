@@ -14,18 +14,6 @@ from django.utils import timezone
 from kyodo.core import ratelimit
 
 
-@pytest.fixture
-def database_counters(settings):
-    settings.CACHES = {
-        **settings.CACHES,
-        "ratelimit": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "kyodo_ratelimit",
-            "TIMEOUT": 86400,
-        },
-    }
-
-
 def test_a_hit_is_one_statement_and_the_limit_holds(
     db, database_counters, django_assert_num_queries
 ):
