@@ -1,13 +1,14 @@
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime, time
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from kyodo.core.models import AuditEntry, OutboxMessage
+from kyodo.core.statements import Prepared
 
 
 def audit_entries(
@@ -32,19 +33,16 @@ def audit_entries(
     return qs
 
 
-# The latest rows' statement never changes: compiled once per process (the staff home page).
-_latest_statements: dict[tuple, tuple[str, tuple]] = {}
+@functools.cache
+def _latest(count: int) -> Prepared:
+    # The staff home page's statement, compiled once per process and count.
+    return Prepared(lambda: AuditEntry.objects.all()[:count])
 
 
 def latest_audit_entries(count: int) -> list[AuditEntry]:
     """The ``count`` latest audit rows, as ``audit_entries()[:count]`` gives them, with their
     content types from Django's cache of them."""
-    key = (connection.vendor, count)
-    statement = _latest_statements.get(key)
-    if statement is None:
-        statement = AuditEntry.objects.all()[:count].query.sql_with_params()
-        _latest_statements[key] = statement
-    entries = list(AuditEntry.objects.raw(*statement))
+    entries = _latest(count).objects()
     for entry in entries:
         if entry.content_type_id:
             entry.content_type = ContentType.objects.get_for_id(entry.content_type_id)
