@@ -63,7 +63,7 @@ def with_roles(users, on: date | None = None):
             "groups__name", delimiter=Value(","), filter=Q(groups__name__in=ROLE_NAMES)
         ),
         kyodo_has_seat=Exists(seats),
-        kyodo_seat_running=Exists(seats.filter(Q(term_end__isnull=True) | Q(term_end__gte=on))),
+        kyodo_seat_running=Exists(seats.filter(_running_seat(on))),
     )
 
 
@@ -88,17 +88,21 @@ def roles_from_row(user) -> None:
 
 def member_term_ended(user, on: date | None = None) -> bool:
     """True when ``user`` sat on a committee and every one of their seats ended before ``on``."""
-    from django.db.models import Count, Q
+    from django.db.models import Count
     from django.utils import timezone
 
     from kyodo.committees.models import Membership
 
     on = on or timezone.localdate()
     counts = Membership.objects.filter(member__user=user).aggregate(
-        seats=Count("pk"),
-        running=Count("pk", filter=Q(term_end__isnull=True) | Q(term_end__gte=on)),
+        seats=Count("pk"), running=Count("pk", filter=_running_seat(on))
     )
     return counts["seats"] > 0 and counts["running"] == 0
+
+
+def _running_seat(on: date):
+    """A committee seat that has not ended on ``on`` (one starting later counts)."""
+    return models.Q(term_end__isnull=True) | models.Q(term_end__gte=on)
 
 
 def has_role(user, role: Role | str) -> bool:
