@@ -24,7 +24,9 @@ def test_a_wrong_password_is_refused_in_japanese(page, staff_user):
     page.goto("/accounts/login/")
     page.get_by_label("ユーザー名").fill("staff1")
     page.get_by_label("パスワード").fill("wrong-password")
-    page.get_by_role("button", name="ログイン").click()
+    # The refusal is the POST's answer: wait for that page, not the one the click left.
+    with page.expect_navigation():
+        page.get_by_role("button", name="ログイン").click()
 
     assert "正しいユーザー名とパスワードを入力してください" in page.content()
     assert "/accounts/login/" in page.url
