@@ -22,6 +22,7 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.models import AuditEntry
+from kyodo.core.statements import insert
 from kyodo.core.wareki import fiscal_year_name, format_wareki
 
 
@@ -44,7 +45,7 @@ def audit_log(
         entry.content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
         entry.object_id = str(obj.pk)
         entry.object_repr = str(obj)[:300]
-    entry.save()
+    insert(entry)
     return entry
 
 

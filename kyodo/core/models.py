@@ -13,6 +13,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kyodo.core.statements import Prepared
 from kyodo.core.text import normalize_reading
 
 
@@ -45,6 +46,8 @@ class User(AbstractUser):
 
 class CenterQuerySet(models.QuerySet):
     def current(self) -> Center | None:
+        if self._db is None and not self.query.where:  # Center.objects.current(), the usual way
+            return _CURRENT_CENTER.first()
         return self.order_by("pk").first()
 
 
@@ -82,6 +85,11 @@ class Center(models.Model):
         """The start of ``about`` for every page's description (as ``|truncatechars:120``); the
         row every page shows is kept until the next write (kyodo.core.memo), and so is this."""
         return Truncator(self.about).chars(120)
+
+
+# Read by every page that shows the center's name or contact block and by every mail; compiled
+# once (kyodo.core.statements).
+_CURRENT_CENTER = Prepared(lambda: Center.objects.all().order_by("pk")[:1])
 
 
 class Venue(models.Model):

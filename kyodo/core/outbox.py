@@ -23,6 +23,7 @@ from django.utils import timezone
 from kyodo.core.audit import audit_log
 from kyodo.core.models import OutboxMessage
 from kyodo.core.roles import Role, require_role
+from kyodo.core.statements import insert
 
 logger = logging.getLogger("kyodo.outbox")
 
@@ -43,7 +44,7 @@ def outbox_enqueue(
     if related is not None:
         message.content_type = ContentType.objects.get_for_model(related)
         message.object_id = str(related.pk)
-    message.save()
+    insert(message)
     connection = transaction.get_connection()
     if connection.in_atomic_block and _tasks_in(connection.alias):
         # Committed with the message or rolled back with it; a failure fails the transaction

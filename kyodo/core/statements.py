@@ -37,8 +37,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections
+from django.db import connections, models
+from django.db.models import signals
 from django.db.models.query import DEFAULT_FETCH_MODE, get_related_populators
+from django.db.models.sql import InsertQuery
 
 
 @dataclass(frozen=True)
@@ -165,3 +167,103 @@ class Prepared:
         """The first object, or None (the queryset should be limited or unique)."""
         found = self.objects(using, **values)
         return found[0] if found else None
+
+
+# --- INSERT ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Insert:
+    sql: str
+    fields: tuple  # the columns written, in the statement's order
+    returning: tuple  # the columns the statement gives back (the id), set on the object
+    converters: dict  # Django's converters of the returned columns (none for an integer id)
+    compiler: Any
+
+
+_INSERTS: dict[tuple, _Insert] = {}
+_INSERTS_LOCK = threading.Lock()
+
+
+def insert(obj: models.Model, using: str = "default") -> models.Model:
+    """``obj.save()`` for a new row, its INSERT compiled once per model, database and backend.
+
+    What the ORM does on save for a new row is done here too: ``pre_save`` and ``post_save``
+    signals, defaults and each field's ``pre_save`` (``auto_now_add``), each value prepared by
+    its field as the backend wants it, the returned id set on the object, which is then no
+    longer "adding". Models whose saving does more than write one row are refused
+    (``TypeError``): their own ``save()``, a parent model, ``order_with_respect_to``. A value
+    that is an expression (the database's default, an F()) goes through ``obj.save()``.
+    """
+    model = type(obj)
+    meta = model._meta
+    if not obj._state.adding:
+        raise ValueError(f"insert: {model.__name__} {obj.pk} is already stored")
+    if model.save is not models.Model.save or meta.parents or meta.order_with_respect_to:
+        raise TypeError(f"insert: saving {model.__name__} does more than write one row")
+    if any(
+        hasattr(obj.__dict__.get(field.attname), "resolve_expression")
+        for field in meta.local_concrete_fields
+    ):
+        obj.save(force_insert=True, using=using)
+        return obj
+    obj._prepare_related_fields_for_save(operation_name="save")
+    if signals.pre_save.has_listeners(model):
+        signals.pre_save.send(
+            sender=model, instance=obj, raw=False, using=using, update_fields=None
+        )
+    if not obj._is_pk_set(meta):
+        setattr(obj, meta.pk.attname, meta.pk.get_pk_value_on_save(obj))
+    pk_set = obj._is_pk_set(meta)
+    connection = connections[using]
+    key = (model, pk_set, using, connection.vendor)
+    compiled = _INSERTS.get(key) or _compile_insert(key, obj, connection)
+    values = [field.pre_save(obj, add=True) for field in compiled.fields]
+    if any(hasattr(value, "resolve_expression") for value in values):
+        raise TypeError(f"insert: an expression was given for {model.__name__} by pre_save")
+    params = [
+        field.get_db_prep_save(value, connection)
+        for field, value in zip(compiled.fields, values, strict=True)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        row = cursor.fetchone() if compiled.returning else ()
+    if compiled.converters:
+        (row,) = compiled.compiler.apply_converters([row], compiled.converters)
+    for field, value in zip(compiled.returning, row, strict=True):
+        setattr(obj, field.attname, value)
+    obj._state.adding = False
+    obj._state.db = using
+    if signals.post_save.has_listeners(model):
+        signals.post_save.send(
+            sender=model, instance=obj, created=True, update_fields=None, raw=False, using=using
+        )
+    return obj
+
+
+def _compile_insert(key: tuple, obj: models.Model, connection) -> _Insert:
+    """The statement Django writes for ``obj``: kept when every value is one plain parameter and
+    the ids come back from the INSERT itself (``RETURNING``, SQLite and PostgreSQL)."""
+    model, pk_set = key[0], key[1]
+    meta = model._meta
+    fields = [
+        field
+        for field in meta.local_concrete_fields
+        if not field.generated and (pk_set or field is not meta.auto_field)
+    ]
+    returning = list(meta.db_returning_fields)
+    if returning and not connection.features.can_return_columns_from_insert:
+        raise TypeError(f"insert: {connection.vendor} cannot return the new row's id")
+    query = InsertQuery(model)
+    query.insert_values(fields, [obj])
+    compiler = query.get_compiler(connection=connection)
+    compiler.returning_fields = returning
+    with _INSERTS_LOCK:
+        ((sql, params),) = compiler.as_sql()
+        if len(params) != len(fields) or sql.count("%s") != len(fields):
+            raise TypeError(f"insert: {model.__name__}'s INSERT is not one parameter per column")
+        columns = [field.get_col(meta.db_table) for field in returning]
+        converters = compiler.get_converters(columns)
+        compiled = _Insert(sql, tuple(fields), tuple(returning), converters, compiler)
+        _INSERTS[key] = compiled
+    return compiled

@@ -29,6 +29,7 @@ from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import Center, OutboxMessage, Venue
 from kyodo.core.roles import Role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
+from kyodo.core.statements import Prepared, insert
 from kyodo.events.exceptions import (
     ApplicationAlreadyCancelled,
     ApplicationsClosed,
@@ -38,7 +39,6 @@ from kyodo.events.exceptions import (
     InvalidEvent,
 )
 from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
-from kyodo.events.selectors import attach_series_and_venue
 from kyodo.search import indexing
 
 if TYPE_CHECKING:
@@ -564,24 +564,25 @@ def _lock_event(pk: int) -> Event:
 
 
 def _lock_event_to_apply(pk: int) -> Event:
-    """:func:`_lock_event` for an application, in SQL of its own (building the ORM's query
-    took three times as long as running it, while other applicants wait): the event with the
-    names of its series and venue, all the confirmation mail shows of them (their other fields
-    load if read). Must run inside transaction.atomic()."""
-    quote = connection.ops.quote_name
-    columns = ", ".join(f"e.{quote(field.column)}" for field in Event._meta.concrete_fields)
-    sql = (
-        f"SELECT {columns}, s.{quote('name')} AS kyodo_series_name, "
-        f"v.{quote('name')} AS kyodo_venue_name FROM {quote(Event._meta.db_table)} e "
-        f"LEFT JOIN {quote(EventSeries._meta.db_table)} s ON s.id = e.series_id "
-        f"LEFT JOIN {quote(Venue._meta.db_table)} v ON v.id = e.venue_id WHERE e.id = %s"
-    )
-    if connection.features.has_select_for_update_of:
-        sql += " FOR UPDATE OF e"  # SQLite: BEGIN IMMEDIATE took the write lock already
-    event = next(iter(Event.objects.raw(sql, [pk], using=connection.alias)), None)
+    """:func:`_lock_event` for an application, its statement compiled once (building the ORM's
+    query took three times as long as running it, while other applicants wait): the event with
+    the names of its series and venue, all the confirmation mail shows of them (their other
+    fields load if read). Must run inside transaction.atomic()."""
+    event = _EVENT_TO_APPLY.first(pk=pk)
     if event is None:
         raise Event.DoesNotExist
-    return attach_series_and_venue(event)
+    return event
+
+
+_EVENT_TO_APPLY = Prepared(
+    lambda pk: (
+        Event.objects.select_for_update(of=("self",))
+        .select_related("series", "venue")
+        .only(*(field.name for field in Event._meta.concrete_fields), "series__name", "venue__name")
+        .filter(pk=pk)
+    ),
+    pk=1,
+)
 
 
 def _count_taken(event: Event, *, applicant: tuple[str, str] | None = None) -> Taken:
@@ -728,7 +729,7 @@ def application_submit(
         else:
             application.status = Application.Status.WAITLISTED
             application.waitlist_position = taken.waiting + 1
-        application.save()
+        insert(application)
         if email:
             _mail(application, "application_received", center=center)
         audit_log(

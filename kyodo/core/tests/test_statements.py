@@ -1,20 +1,24 @@
 """kyodo.core.statements.Prepared gives what the queryset gives, in one statement compiled once,
-and refuses what it cannot reproduce; the signed-in person comes with their roles."""
+and refuses what it cannot reproduce; the signed-in person comes with their roles; insert()
+writes what save() writes."""
 
+import uuid
 from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Count, Value
+from django.db.models import Count, Value, signals
 from django.db.models.functions import Concat
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult, get_date_max
 
 from kyodo.committees.models import Committee, Member, Membership
-from kyodo.core.models import Center, Venue
+from kyodo.core.models import AuditEntry, Center, Venue
 from kyodo.core.roles import Role, user_roles
 from kyodo.core.signin import ThrottledModelBackend
-from kyodo.core.statements import Prepared
+from kyodo.core.statements import Prepared, insert
+from kyodo.core.tasks import deliver_outbox_message
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +149,79 @@ def test_the_signed_in_person_comes_with_roles_in_one_statement(make_user):
     both.save()
     assert backend.get_user(both.pk) is None
     assert backend.get_user(get_user_model().objects.order_by("-pk")[0].pk + 1) is None
+
+
+# --- insert() ----------------------------------------------------------------------------------
+
+
+def _stored(model, pk):
+    return model.objects.filter(pk=pk).values().get()
+
+
+def test_insert_writes_the_row_save_writes(django_assert_num_queries):
+    saved = AuditEntry(action="kyodo.test.done", actor_label="職員", changes={"件数": 3})
+    saved.save()
+    inserted = AuditEntry(action="kyodo.test.done", actor_label="職員", changes={"件数": 3})
+    with django_assert_num_queries(1):
+        assert insert(inserted) is inserted
+    assert inserted.pk == saved.pk + 1
+    assert not inserted._state.adding and inserted._state.db == "default"
+    first, second = _stored(AuditEntry, saved.pk), _stored(AuditEntry, inserted.pk)
+    assert second["created_at"] >= first["created_at"]  # auto_now_add, set by the field
+    for row in (first, second):
+        del row["id"], row["created_at"]
+    assert second == first == {
+        "actor_id": None, "actor_label": "職員", "action": "kyodo.test.done",
+        "content_type_id": None, "object_id": "", "object_repr": "", "changes": {"件数": 3},
+    }  # fmt: skip
+    # A second object reuses the compiled statement and gets its own id.
+    again = insert(AuditEntry(action="kyodo.test.again"))
+    assert again.pk == inserted.pk + 1
+    assert _stored(AuditEntry, again.pk)["action"] == "kyodo.test.again"
+
+
+def test_insert_keeps_a_given_primary_key_and_sends_the_signals():
+    seen = []
+
+    def before(sender, instance, **kwargs):
+        seen.append(("pre_save", instance._state.adding, kwargs["raw"]))
+
+    def after(sender, instance, created, **kwargs):
+        seen.append(("post_save", created, instance._state.adding))
+
+    signals.pre_save.connect(before, sender=DBTaskResult)
+    signals.post_save.connect(after, sender=DBTaskResult)
+    try:
+        row = DBTaskResult(
+            id=uuid.UUID("12345678-1234-5678-1234-567812345678"),
+            args_kwargs={"args": [7], "kwargs": {}},
+            task_path="kyodo.core.tasks.deliver_outbox_message",
+            backend_name="default",
+        )
+        insert(row)
+    finally:
+        signals.pre_save.disconnect(before, sender=DBTaskResult)
+        signals.post_save.disconnect(after, sender=DBTaskResult)
+    assert seen == [("pre_save", True, False), ("post_save", True, False)]
+    stored = DBTaskResult.objects.get(pk=uuid.UUID("12345678-1234-5678-1234-567812345678"))
+    assert stored.args_kwargs == {"args": [7], "kwargs": {}}
+    assert stored.run_after == get_date_max()  # django_tasks_db's own pre_save receiver
+
+
+def test_queued_tasks_are_the_librarys_rows():
+    result = deliver_outbox_message.enqueue(41)
+    stored = DBTaskResult.objects.get(pk=result.id)
+    assert (stored.task_path, stored.args_kwargs, stored.status) == (
+        "kyodo.core.tasks.deliver_outbox_message", {"args": [41], "kwargs": {}}, "READY",
+    )  # fmt: skip
+    assert list(DBTaskResult.objects.ready().values_list("pk", flat=True)) == [stored.pk]
+
+
+def test_an_expression_goes_through_save_and_more_than_a_row_is_refused(make_user):
+    entry = insert(AuditEntry(action=Concat(Value("kyodo."), Value("expr"))))
+    assert _stored(AuditEntry, entry.pk)["action"] == "kyodo.expr"
+    with pytest.raises(ValueError, match="already stored"):
+        insert(entry)
+    with pytest.raises(TypeError, match="does more than write one row"):
+        insert(get_user_model()(username="someone"))  # User has a save() of its own
+    assert not get_user_model().objects.filter(username="someone").exists()
