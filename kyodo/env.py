@@ -77,7 +77,15 @@ def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
         config["CONN_HEALTH_CHECKS"] = False
-    elif engine != "django.db.backends.postgresql":
+    elif engine == "django.db.backends.postgresql":
+        # Parameters bound by the server, so that psycopg prepares a statement on its fifth run
+        # on a connection: the pages' statements, compiled once by Kyodo (kyodo.core.statements),
+        # are then parsed and planned once per connection instead of once per request.
+        # DB_PREPARED_STATEMENTS=false behind a pooler that cannot keep them (PgBouncer in
+        # transaction mode before 1.21, or without max_prepared_statements).
+        if env_bool("DB_PREPARED_STATEMENTS", True):
+            config.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+    else:
         raise ImproperlyConfigured(
             f"{name} must point to SQLite or PostgreSQL; got engine {engine!r}."
         )

@@ -25,3 +25,15 @@ class CoreConfig(AppConfig):
         from kyodo.core.sessions import mark_signed_in
 
         user_logged_in.connect(mark_signed_in, dispatch_uid="kyodo-idle-clock")
+        from django.db.backends.signals import connection_created
+
+        connection_created.connect(_without_jit, dispatch_uid="kyodo-without-jit")
+
+
+def _without_jit(sender, connection, **kwargs) -> None:
+    """PostgreSQL: no JIT compilation on Kyodo's connections. Its statements are small and
+    indexed, but the search's index statements pass ``jit_above_cost`` by the planner's
+    estimates, and compiling one took 20 ms where running it takes 3."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET jit = off")

@@ -400,15 +400,6 @@ class Walk:
     last: int | None
 
 
-def execute_without_jit(cursor, sql: str, params: Sequence) -> None:
-    """PostgreSQL: run one statement with JIT compilation off, in the same round trip. The
-    planner's costs of the index statements pass jit_above_cost, and compiling one takes
-    about 20 ms where running it takes 3. The setting goes back after the statement (and
-    with the transaction, should it fail)."""
-    cursor.execute(f"SET jit = off; {sql}; RESET jit", params)
-    cursor.nextset()
-
-
 def walk(
     cursor,
     where: str,

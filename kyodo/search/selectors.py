@@ -286,9 +286,7 @@ class SearchResults:
                 return self._known(self._index_newest(cursor, need))
             # Any hits, stopping at the limit: when fewer, they are all of them.
             sql, params = self._index_sql()
-            engine.execute_without_jit(
-                cursor, f"SELECT d.id, d.kind, d.fts_key FROM {sql} LIMIT %s", [*params, need]
-            )
+            cursor.execute(f"SELECT d.id, d.kind, d.fts_key FROM {sql} LIMIT %s", [*params, need])
             found = cursor.fetchall()
             self.route = "counted"
             if len(found) >= need:
@@ -325,8 +323,7 @@ class SearchResults:
         keys = "NULL::bigint[]"
         if listed:
             keys = f"(array_agg(h.fts_key ORDER BY h.fts_key DESC))[1:{int(listed)}]"
-        engine.execute_without_jit(
-            cursor,
+        cursor.execute(
             f"WITH RECURSIVE y(period, {', '.join(f'k{i}' for i in k)}, keys) AS ("
             f"SELECT %s::int, {', '.join('0::bigint' for _i in k)}, ARRAY[]::bigint[] "
             f"UNION ALL SELECT y.period - 1, {', '.join(f'y.k{i} + c.k{i}' for i in k)}, c.keys "
@@ -365,8 +362,7 @@ class SearchResults:
         """PostgreSQL: the newest ``limit`` hits (id, kind) through the index. The hits are
         listed first (OFFSET 0 keeps the planner from walking the key index for the order)."""
         sql, params = self._index_sql()
-        engine.execute_without_jit(
-            cursor,
+        cursor.execute(
             f"SELECT h.id, h.kind FROM (SELECT d.id, d.kind, d.fts_key FROM {sql} OFFSET 0) h "
             "ORDER BY h.fts_key DESC LIMIT %s",
             [*params, limit],

@@ -4,6 +4,7 @@ import sys
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 
 from kyodo import env
 
@@ -37,6 +38,33 @@ def test_sqlite_gets_wal_and_immediate_transactions():
     assert config["NAME"] == "/tmp/k.sqlite3"
     assert config["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]
+
+
+def test_postgresql_binds_parameters_on_the_server_unless_told_not_to(monkeypatch):
+    url = "postgres://kyodo@db.example.jp:5432/kyodo"
+    config = env.env_database("UNSET_DATABASE_URL_FOR_TEST", url, conn_max_age=600)
+    assert config["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (600, True)
+    monkeypatch.setenv("DB_PREPARED_STATEMENTS", "false")
+    assert env.env_database("UNSET_DATABASE_URL_FOR_TEST", url).get("OPTIONS", {}) == {}
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="prepared statements and JIT: PostgreSQL only"
+)
+@pytest.mark.django_db
+def test_postgresql_connections_prepare_repeated_statements_without_jit():
+    assert connection.features.uses_server_side_binding
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone() == ("off",)
+        for _ in range(6):  # psycopg prepares a statement on its fifth run on a connection
+            cursor.execute("SELECT COUNT(*) FROM core_center WHERE id > %s", [0])
+        cursor.execute(
+            "SELECT COUNT(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%FROM core_center WHERE id > $1%"],
+        )
+        assert cursor.fetchone() == (1,)
 
 
 def test_email_url_smtp_with_starttls(monkeypatch):
