@@ -177,8 +177,7 @@ class _Insert:
     sql: str
     fields: tuple  # the columns written, in the statement's order
     returning: tuple  # the columns the statement gives back (the id), set on the object
-    converters: dict  # Django's converters of the returned columns (none for an integer id)
-    compiler: Any
+    converters: tuple  # Django's converters of the returned columns (none for an integer id)
 
 
 _INSERTS: dict[tuple, _Insert] = {}
@@ -228,8 +227,10 @@ def insert(obj: models.Model, using: str = "default") -> models.Model:
     with connection.cursor() as cursor:
         cursor.execute(compiled.sql, params)
         row = cursor.fetchone() if compiled.returning else ()
-    if compiled.converters:
-        (row,) = compiled.compiler.apply_converters([row], compiled.converters)
+    row = list(row)
+    for position, (functions, expression) in compiled.converters:
+        for convert in functions:
+            row[position] = convert(row[position], expression, connection)
     for field, value in zip(compiled.returning, row, strict=True):
         setattr(obj, field.attname, value)
     obj._state.adding = False
@@ -263,7 +264,8 @@ def _compile_insert(key: tuple, obj: models.Model, connection) -> _Insert:
         if len(params) != len(fields) or sql.count("%s") != len(fields):
             raise TypeError(f"insert: {model.__name__}'s INSERT is not one parameter per column")
         columns = [field.get_col(meta.db_table) for field in returning]
-        converters = compiler.get_converters(columns)
-        compiled = _Insert(sql, tuple(fields), tuple(returning), converters, compiler)
+        # Not the compiler itself: it holds the first object written (someone's application).
+        converters = tuple(compiler.get_converters(columns).items())
+        compiled = _Insert(sql, tuple(fields), tuple(returning), converters)
         _INSERTS[key] = compiled
     return compiled
