@@ -10,7 +10,7 @@ from __future__ import annotations
 import socket
 
 import pytest
-from django.db import OperationalError, ProgrammingError, connection
+from django.db import NotSupportedError, OperationalError, ProgrammingError, connection
 from django.db.utils import load_backend
 
 from kyodo.core.middleware import DatabaseUnavailableMiddleware
@@ -64,3 +64,49 @@ def test_a_bad_query_is_not_disguised_as_an_outage(rf):
             cursor.execute("SELECT * FROM no_such_table_anywhere")
     assert middleware.process_exception(rf.get("/"), info.value) is None
     assert middleware.process_exception(rf.get("/"), ValueError("not a database error")) is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="prepared statements: PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_statements_a_migration_made_stale_give_a_503_and_a_new_connection(rf):
+    """A column's type changed under a statement prepared on this connection (an upgrade's
+    migration, before the web workers restart): PostgreSQL refuses the statement on every run
+    until the connection is replaced. The visitor gets the 503 page, the connection is closed,
+    and the next request prepares the statement again."""
+    middleware = DatabaseUnavailableMiddleware(lambda request: None)
+    query = "SELECT id, amount FROM kyodo_probe WHERE id = %s"
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE kyodo_probe (id integer, amount integer)")
+        cursor.execute("INSERT INTO kyodo_probe VALUES (1, 7)")
+    try:
+        with connection.cursor() as cursor:
+            for _ in range(6):  # prepared from the fifth run on
+                cursor.execute(query, [1])
+        # The migration runs in another process (on this connection psycopg would forget its
+        # prepared statements after an ALTER).
+        migrating = load_backend(connection.settings_dict["ENGINE"]).DatabaseWrapper(
+            dict(connection.settings_dict), alias="migrating"
+        )
+        try:
+            with migrating.cursor() as cursor:
+                cursor.execute("ALTER TABLE kyodo_probe ALTER COLUMN amount TYPE bigint")
+        finally:
+            migrating.close()
+        with pytest.raises(NotSupportedError) as info:
+            with connection.cursor() as cursor:
+                cursor.execute(query, [1])
+        request = rf.get("/staff/")
+        request.LANGUAGE_CODE = "ja"
+
+        response = middleware.process_exception(request, info.value)
+
+        assert (response.status_code, response["Retry-After"]) == (503, "30")
+        assert "<h1>ただいま一時的にご利用いただけません</h1>" in response.content.decode()
+        assert connection.connection is None  # closed: the next request opens a new one
+        with connection.cursor() as cursor:
+            for _ in range(6):
+                cursor.execute(query, [1])
+            assert cursor.fetchall() == [(1, 7)]
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE kyodo_probe")
