@@ -12,18 +12,14 @@ import math
 import re
 
 from django.conf import settings
-from django.db import (
-    DatabaseError,
-    InterfaceError,
-    NotSupportedError,
-    OperationalError,
-    connections,
-)
+from django.db import DatabaseError, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from kyodo.core.statements import is_stale_prepared_statement
 
 logger = logging.getLogger("kyodo.core")
 
@@ -65,15 +61,6 @@ def _is_connection_failure(exc: BaseException) -> bool:
     return True
 
 
-def _is_stale_prepared_statement(exc: BaseException) -> bool:
-    """PostgreSQL: a statement prepared on this connection (``DB_PREPARED_STATEMENTS``) reads a
-    column whose type a migration has changed since; it fails on every run until the connection
-    is replaced."""
-    return isinstance(exc, NotSupportedError) and "cached plan must not change result type" in str(
-        exc
-    )
-
-
 class DatabaseUnavailableMiddleware:
     """Turns a lost database connection into a 503 page in the visitor's language.
 
@@ -81,8 +68,9 @@ class DatabaseUnavailableMiddleware:
     ``OperationalError`` or ``InterfaceError``; its transaction is rolled back by the database,
     so nothing is half-written, and the visitor is told to try again instead of seeing the
     generic error page. The broken connection is closed so the next request opens a new one.
-    So is a connection whose prepared statements a migration made stale (during an upgrade,
-    before the web workers restart): the next request prepares them again.
+    A statement a migration made stale (prepared before the upgrade's migration, before the
+    web workers restart) gets the same page; its connection is replaced at the end of the
+    request (``kyodo.core.statements.replace_after_stale_plans``).
     """
 
     def __init__(self, get_response):
@@ -92,14 +80,11 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception):
-        if _is_stale_prepared_statement(exception):
+        if is_stale_prepared_statement(exception):
             logger.warning(
                 "statements prepared before a migration: %s %s: %s",
                 request.method, request.path, exception,
             )  # fmt: skip
-            for connection in connections.all(initialized_only=True):
-                if not connection.in_atomic_block:
-                    connection.close()
             return database_unavailable_response()
         if not isinstance(exception, DatabaseError) or not _is_connection_failure(exception):
             return None

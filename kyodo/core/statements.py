@@ -33,11 +33,12 @@ from __future__ import annotations
 
 import datetime
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections, models
+from django.db import NotSupportedError, connections, models
 from django.db.models import signals
 from django.db.models.query import DEFAULT_FETCH_MODE, get_related_populators
 from django.db.models.sql import InsertQuery
@@ -269,3 +270,26 @@ def _compile_insert(key: tuple, obj: models.Model, connection) -> _Insert:
         compiled = _Insert(sql, tuple(fields), tuple(returning), converters)
         _INSERTS[key] = compiled
     return compiled
+
+
+# --- prepared on the server (PostgreSQL, DB_PREPARED_STATEMENTS) --------------------------------
+
+
+def is_stale_prepared_statement(exc: BaseException) -> bool:
+    """PostgreSQL: a statement prepared on its connection reads a column whose type a migration
+    has changed since; it fails on every run until the connection is replaced."""
+    return isinstance(exc, NotSupportedError) and "cached plan must not change result type" in str(
+        exc
+    )
+
+
+def replace_after_stale_plans(execute, sql, params, many, context):
+    """An execute wrapper (``kyodo.core.apps``): a connection whose prepared statements a migration
+    made stale is marked obsolete, so Django closes it at the end of the request, or before the
+    task worker's next task, and the next one prepares its statements again."""
+    try:
+        return execute(sql, params, many, context)
+    except NotSupportedError as exc:
+        if is_stale_prepared_statement(exc):
+            context["connection"].close_at = time.monotonic()
+        raise

@@ -10,7 +10,13 @@ from __future__ import annotations
 import socket
 
 import pytest
-from django.db import NotSupportedError, OperationalError, ProgrammingError, connection
+from django.db import (
+    NotSupportedError,
+    OperationalError,
+    ProgrammingError,
+    close_old_connections,
+    connection,
+)
 from django.db.utils import load_backend
 
 from kyodo.core.middleware import DatabaseUnavailableMiddleware
@@ -71,8 +77,8 @@ def test_a_bad_query_is_not_disguised_as_an_outage(rf):
 def test_statements_a_migration_made_stale_give_a_503_and_a_new_connection(rf):
     """A column's type changed under a statement prepared on this connection (an upgrade's
     migration, before the web workers restart): PostgreSQL refuses the statement on every run
-    until the connection is replaced. The visitor gets the 503 page, the connection is closed,
-    and the next request prepares the statement again."""
+    until the connection is replaced. The visitor gets the 503 page, the connection is closed at
+    the end of the request, and the next request prepares the statement again."""
     middleware = DatabaseUnavailableMiddleware(lambda request: None)
     query = "SELECT id, amount FROM kyodo_probe WHERE id = %s"
     with connection.cursor() as cursor:
@@ -102,7 +108,11 @@ def test_statements_a_migration_made_stale_give_a_503_and_a_new_connection(rf):
 
         assert (response.status_code, response["Retry-After"]) == (503, "30")
         assert "<h1>ただいま一時的にご利用いただけません</h1>" in response.content.decode()
-        assert connection.connection is None  # closed: the next request opens a new one
+        # The end of the request (or the task worker's next task) closes the connection, so
+        # the next request opens a new one.
+        assert connection.settings_dict["CONN_MAX_AGE"] == 600  # kept otherwise
+        close_old_connections()
+        assert connection.connection is None
         with connection.cursor() as cursor:
             for _ in range(6):
                 cursor.execute(query, [1])
