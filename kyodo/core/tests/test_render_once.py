@@ -168,3 +168,49 @@ def test_only_the_intended_i18n_label_is_left_out_of_djangos_check(settings):
         "'static' is used for multiple template tag modules: "
         "'django.templatetags.static', 'kyodo.core.templatetags.kyodo_links'",
     )
+
+
+def test_extends_is_djangos_with_the_root_blocks_found_once():
+    from kyodo.core.templatetags.kyodo_extends import ExtendsOnceNode, root_blocks
+
+    sources = {
+        "root.html": (
+            "<title>{% block title %}root{% endblock %}</title>"
+            "{% if show %}{% block nav %}<nav>{% for i in items %}{{ i }}{% endfor %}</nav>"
+            "{% endblock %}{% endif %}<main>{% block content %}{% endblock %}</main>"
+        ),
+        "middle.html": (
+            '{% extends "root.html" %}{% block nav %}[{{ block.super }}]{% endblock %}'
+        ),
+        "page.html": (
+            '{% extends "middle.html" %}{% block title %}page | {{ block.super }}{% endblock %}'
+            "{% block content %}{{ text }}{% endblock %}"
+        ),
+    }
+
+    def engine(builtins):
+        locmem = ("django.template.loaders.locmem.Loader", sources)
+        return Engine(
+            loaders=[("django.template.loaders.cached.Loader", [locmem])], builtins=builtins
+        )
+
+    ours = engine(["kyodo.core.templatetags.kyodo_extends"])
+    page = ours.get_template("page.html")
+    assert isinstance(page.nodelist[0], ExtendsOnceNode)
+    djangos_page = engine([]).get_template("page.html")
+    for show in (True, False):
+        context = {"show": show, "items": [1, 2], "text": "<本文>"}
+        html = page.render(Context(context))
+        assert html == djangos_page.render(Context(context))
+        assert html == (
+            "<title>page | root</title>"
+            + ("[<nav>12</nav>]" if show else "")
+            + "<main>&lt;本文&gt;</main>"
+        )
+    # The root's blocks are looked up once and kept on the compiled root; a template that
+    # extends another has none of its own (its parent's are added by its parent's node).
+    root = ours.get_template("root.html")
+    assert ours.get_template("root.html") is root  # the cached loader keeps it
+    assert set(root_blocks(root)) == {"title", "nav", "content"}
+    assert root_blocks(root) is root_blocks(root)
+    assert root_blocks(ours.get_template("middle.html")) is None
