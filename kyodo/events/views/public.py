@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
@@ -51,7 +52,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     form = EventFilterForm(request.GET or None, months=selectors.public_event_months())
     filters = form.filters()
     page = _page(
-        selectors.public_event_list(**filters),
+        lambda: selectors.public_event_list(**filters),
         request.GET.get("page"),
         first=None if any(filters.values()) else _first_listed,
     )
@@ -84,18 +85,20 @@ def _first_listed() -> list[Event]:
     return _FIRST_LISTED.objects(today=timezone.localdate())
 
 
-def _page(events: QuerySet[Event], number: str | None, *, first=None) -> Page:
-    """``Paginator(events, PAGE_SIZE).get_page(number)`` with its events read (a list). The
+def _page(events: Callable[[], QuerySet[Event]], number: str | None, *, first=None) -> Page:
+    """``Paginator(events(), PAGE_SIZE).get_page(number)`` with its events read (a list). The
     first page, when it holds every event (the usual case: a few weeks of events), is read
     without the COUNT query: its length is the count. ``first`` reads the first page's events
-    (and one more) instead of ``events`` when given."""
-    paginator = Paginator(events, PAGE_SIZE)
+    (and one more) instead of ``events()`` when given; the queryset is then built only when the
+    first page does not hold them all (building it costs more than the compiled statement)."""
     if number in (None, "", "1"):
-        first = first() if first is not None else list(events[: PAGE_SIZE + 1])
-        if len(first) <= PAGE_SIZE:
-            paginator.count = len(first)
-        return Page(first[:PAGE_SIZE], 1, paginator)
-    page = paginator.get_page(number)
+        listed = first() if first is not None else list(events()[: PAGE_SIZE + 1])
+        if len(listed) <= PAGE_SIZE:
+            paginator = Paginator(listed, PAGE_SIZE)
+            paginator.count = len(listed)
+            return Page(listed, 1, paginator)
+        return Page(listed[:PAGE_SIZE], 1, Paginator(events(), PAGE_SIZE))
+    page = Paginator(events(), PAGE_SIZE).get_page(number)
     page.object_list = list(page.object_list)
     return page
 
