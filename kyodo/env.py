@@ -85,6 +85,9 @@ def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
         # transaction mode before 1.21, or without max_prepared_statements).
         if env_bool("DB_PREPARED_STATEMENTS", True):
             config.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+        # Django's backend, its health check asking the server only when the server has spoken
+        # (kyodo/core/postgresql/base.py).
+        config["ENGINE"] = "kyodo.core.postgresql"
     else:
         raise ImproperlyConfigured(
             f"{name} must point to SQLite or PostgreSQL; got engine {engine!r}."
