@@ -30,6 +30,7 @@ from kyodo.core.models import Center, OutboxMessage, Venue
 from kyodo.core.roles import Role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
 from kyodo.core.statements import Prepared, insert
+from kyodo.core.transactions import atomic_release_early
 from kyodo.events.exceptions import (
     ApplicationAlreadyCancelled,
     ApplicationsClosed,
@@ -702,7 +703,9 @@ def application_submit(
 
     # Read before the event is locked: the lock is held as briefly as possible.
     center = Center.objects.current() if email else None
-    with transaction.atomic():
+    # The event's lock is released when the commit is written, and the application returned
+    # once it is on disk (kyodo.core.transactions): the next applicant does not wait for it.
+    with atomic_release_early():
         event = _lock_event_to_apply(event.pk)
         check_accepting(event)
         taken = _count_taken(event, applicant=(email, name) if actor is None else None)

@@ -1,0 +1,85 @@
+"""``atomic_release_early()`` (kyodo/core/transactions.py): on PostgreSQL the transaction commits
+without waiting for the disk, and the block returns only once the WAL is flushed past that
+commit; nested or on SQLite it is ``transaction.atomic()``. On the real server, outside the
+test's transaction (``transactional_db``), since the point is the commit."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection, transaction
+
+from kyodo.core.models import Venue
+from kyodo.core.transactions import FLUSH_SQL, atomic_release_early
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="synchronous_commit: PostgreSQL only"
+)
+
+
+def setting() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('synchronous_commit')")
+        return cursor.fetchone()[0]
+
+
+@pytest.fixture
+def statements():
+    """Every statement sent, and the WAL insert position when the flush statement was sent
+    (the commit is written by then)."""
+    seen: list[str] = []
+    positions: list[str] = []
+
+    def record(execute, sql, params, many, context):
+        seen.append(sql)
+        if sql == FLUSH_SQL:
+            with connection.connection.cursor() as cursor:  # not through this wrapper
+                cursor.execute("SELECT pg_current_wal_insert_lsn()::text")
+                positions.append(cursor.fetchone()[0])
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        yield seen, positions
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_commits_without_waiting_and_returns_once_on_disk(statements):
+    seen, positions = statements
+    with atomic_release_early():
+        assert setting() == "off"
+        Venue.objects.create(name="第1会議室")
+    assert setting() == "on"
+    assert Venue.objects.filter(name="第1会議室").count() == 1
+    assert seen.count(FLUSH_SQL) == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_current_wal_flush_lsn() >= %s::pg_lsn", [positions[0]])
+        assert cursor.fetchone() == (True,)  # the commit is on disk when the block returns
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_block_rolls_back_and_flushes_nothing(statements):
+    seen, _positions = statements
+    with pytest.raises(ValueError), atomic_release_early():
+        Venue.objects.create(name="第2会議室")
+        raise ValueError
+    assert Venue.objects.filter(name="第2会議室").count() == 0
+    assert FLUSH_SQL not in seen
+    assert setting() == "on"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_inside_an_outer_transaction_it_is_atomic(statements):
+    seen, _positions = statements
+    with transaction.atomic():
+        with atomic_release_early():
+            Venue.objects.create(name="第3会議室")
+            if connection.vendor == "postgresql":
+                assert setting() == "on"  # the outer transaction commits, as it chooses
+        with pytest.raises(ValueError), atomic_release_early():
+            Venue.objects.create(name="第4会議室")
+            raise ValueError  # a savepoint, rolled back alone
+    assert list(
+        Venue.objects.filter(name__in=["第3会議室", "第4会議室"]).values_list("name", flat=True)
+    ) == ["第3会議室"]
+    assert FLUSH_SQL not in seen
