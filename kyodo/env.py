@@ -77,6 +77,9 @@ def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
         config["CONN_HEALTH_CHECKS"] = False
+        # Django's backend, the writers of every process queued on a file lock instead of
+        # SQLite's sleeps (kyodo/core/backends/sqlite3/base.py).
+        config["ENGINE"] = "kyodo.core.backends.sqlite3"
     elif engine == "django.db.backends.postgresql":
         # Parameters bound by the server, so that psycopg prepares a statement on its fifth run
         # on a connection: the pages' statements, compiled once by Kyodo (kyodo.core.statements),
@@ -86,8 +89,8 @@ def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
         if env_bool("DB_PREPARED_STATEMENTS", True):
             config.setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
         # Django's backend, its health check asking the server only when the server has spoken
-        # (kyodo/core/postgresql/base.py).
-        config["ENGINE"] = "kyodo.core.postgresql"
+        # (kyodo/core/backends/postgresql/base.py).
+        config["ENGINE"] = "kyodo.core.backends.postgresql"
     else:
         raise ImproperlyConfigured(
             f"{name} must point to SQLite or PostgreSQL; got engine {engine!r}."

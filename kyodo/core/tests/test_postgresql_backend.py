@@ -1,4 +1,4 @@
-"""Kyodo's PostgreSQL backend (kyodo/core/postgresql/base.py): the health check of a kept
+"""Kyodo's PostgreSQL backend (kyodo/core/backends/postgresql/base.py): the health check of a kept
 connection asks the server only when the server has said something, and closed cursors serve
 the next statements. Against the real server, each test on a connection of its own; the other
 side of each check is seen from a third connection (``pg_stat_activity``)."""
@@ -46,7 +46,7 @@ def last_statement(observer, pid: int) -> str | None:
 
 
 def test_the_backend_is_kyodos():
-    assert connection.settings_dict["ENGINE"] == "kyodo.core.postgresql"
+    assert connection.settings_dict["ENGINE"] == "kyodo.core.backends.postgresql"
 
 
 def test_a_quiet_kept_connection_passes_its_check_without_a_statement(kept, observer):

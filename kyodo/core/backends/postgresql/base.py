@@ -1,7 +1,7 @@
 """Django's PostgreSQL backend, with the health check of a kept connection asking the server
 only when the server has said something.
 
-``ENGINE = "kyodo.core.postgresql"`` (kyodo.env sets it for a ``postgres://`` URL). Django checks
+``ENGINE = "kyodo.core.backends.postgresql"`` (kyodo.env sets it for a ``postgres://`` URL). Django checks
 a kept connection before the first statement of each request (``CONN_HEALTH_CHECKS``) with a
 ``SELECT 1``: one more round trip on every request, about a tenth of a signed-in page's time
 under load. A connection between two requests is idle: the server sends nothing on it unless it
