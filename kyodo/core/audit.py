@@ -3,6 +3,7 @@ staff read it in words (:func:`audit_rows`; the action labels are in ``audit_lab
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -12,15 +13,15 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection, models
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch
 from django.utils import timezone
-from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.links import reverse_once
 from kyodo.core.models import AuditEntry
 from kyodo.core.statements import insert
 from kyodo.core.wareki import fiscal_year_name, format_wareki
@@ -351,9 +352,9 @@ def _object_url(entry: AuditEntry, linked: _Linked | None, values: dict) -> str:
         return ""
     try:
         if linked.attribute == "":
-            return reverse(linked.name)
+            return reverse_once(linked.name)
         pk = values[key]
-        return reverse(linked.name, args=[pk]) if pk is not None else ""
+        return reverse_once(linked.name, args=[pk]) if pk is not None else ""
     except NoReverseMatch:
         return ""
 
@@ -380,12 +381,19 @@ def _field_label(field) -> str:
     """A field's verbose name, unless it has none of its own (Django's default is English)."""
     if field is None:
         return ""
+    return _translated_field_label(field, get_language())
+
+
+@functools.lru_cache(maxsize=2048)
+def _translated_field_label(field, language: str | None) -> str:
+    # Kept per field and language: an audit table asks for the same few fields on every row.
     verbose = field.verbose_name
     if isinstance(verbose, str) and verbose == field.name.replace("_", " "):
         return ""
     return str(capfirst(verbose))
 
 
+@functools.lru_cache(maxsize=2048)
 def _field(model, name: str):
     if model is None:
         return None
@@ -419,6 +427,13 @@ def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
 
 
 def _labels_for(key: str, *, model, field, action: str) -> dict:
+    """``{value: its label}`` for ``key``'s values (the labels lazy: translated where shown),
+    kept per key, model, field and action: the choices do not change while a process runs."""
+    return _kept_labels(key, model, field, action)
+
+
+@functools.lru_cache(maxsize=2048)
+def _kept_labels(key: str, model, field, action: str) -> dict:
     if field is not None and getattr(field, "choices", None):
         return {str(k): v for k, v in field.flatchoices}
     if key in VALUE_LABELS:
@@ -477,46 +492,44 @@ def audit_table_html(rows: list[AuditRow]) -> SafeString:
     """``core/staff/_audit_table.html`` for ``rows``, written by Python (the staff home, the audit
     log and a person's history show it; the template's loop cost more than the rows' words). The
     template stays the reference: a test compares both."""
+    from kyodo.core.forms import escaped
+
     if not rows:
-        return format_html("<p>{}</p>\n", gettext("Nothing recorded yet."))
+        return mark_safe(f"<p>{escaped(gettext('Nothing recorded yet.'))}</p>\n")
     when, who, operation, to_what = (
-        gettext("When"),
-        gettext("Who"),
-        gettext("Operation"),
-        gettext("To what"),
+        escaped(gettext("When")),
+        escaped(gettext("Who")),
+        escaped(gettext("Operation")),
+        escaped(gettext("To what")),
     )
     untitled = gettext("(untitled)")
     parts = [
-        format_html(
-            '\n<table class="audit">\n  <caption class="visually-hidden">{}</caption>\n'
-            '  <thead><tr><th scope="col">{}</th><th scope="col">{}</th><th scope="col">{}</th>'
-            '<th scope="col">{}</th><th scope="col">{}</th></tr></thead>\n  <tbody>\n  ',
-            gettext("Audit log"), when, who, operation, to_what, gettext("Details"),
-        )
-    ]  # fmt: skip
+        '\n<table class="audit">\n  <caption class="visually-hidden">'
+        f"{escaped(gettext('Audit log'))}</caption>\n"
+        f'  <thead><tr><th scope="col">{when}</th><th scope="col">{who}</th>'
+        f'<th scope="col">{operation}</th><th scope="col">{to_what}</th>'
+        f'<th scope="col">{escaped(gettext("Details"))}</th></tr></thead>\n  <tbody>\n  '
+    ]
+    # Every value escaped as format_html() escapes it (conditional_escape: safe text as it is).
     for row in rows:
-        area = format_html(' <small class="area">（{}）</small>', row.area) if row.area else ""
+        area = f' <small class="area">（{escaped(row.area)}）</small>' if row.area else ""
         name = row.entry.object_repr
         if row.url:
-            target = format_html('<a href="{}">{}</a>', row.url, name or untitled)
+            target = f'<a href="{escaped(row.url)}">{escaped(name or untitled)}</a>'
         else:
-            target = conditional_escape(name or "—")
+            target = escaped(name or "—")
         changes = ""
         if row.changes:
-            changes = format_html(
-                '<dl class="changes">{}</dl>',
-                format_html_join(
-                    "",
-                    "<div><dt>{}</dt><dd>{}</dd></div>",
-                    ((c.label, c.text) for c in row.changes),
-                ),
+            lines = "".join(
+                f"<div><dt>{escaped(c.label)}</dt><dd>{escaped(c.text)}</dd></div>"
+                for c in row.changes
             )
+            changes = f'<dl class="changes">{lines}</dl>'
         parts.append(
-            format_html(
-                '\n    <tr><td data-label="{}">{}</td><td data-label="{}">{}</td>'
-                '<td data-label="{}">{}{}</td><td data-label="{}">{}</td><td>{}</td></tr>\n  ',
-                when, row.when, who, row.who, operation, row.label, area, to_what, target, changes,
-            )
-        )  # fmt: skip
+            f'\n    <tr><td data-label="{when}">{escaped(row.when)}</td>'
+            f'<td data-label="{who}">{escaped(row.who)}</td>'
+            f'<td data-label="{operation}">{escaped(row.label)}{area}</td>'
+            f'<td data-label="{to_what}">{target}</td><td>{changes}</td></tr>\n  '
+        )
     parts.append("\n  </tbody>\n</table>\n\n")
     return mark_safe("".join(parts))

@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from kyodo.core.links import reverse_once
+
 UPCOMING_DAYS = 7
 TERM_WARNING_DAYS = 90
 
@@ -44,7 +46,7 @@ class TodoKind:
     list_url: Callable[[], str] | None = None
 
     def url(self) -> str:
-        return self.list_url() if self.list_url else reverse("staff:todo", args=[self.key])
+        return self.list_url() if self.list_url else reverse_once("staff:todo", args=[self.key])
 
 
 @dataclass(frozen=True)
