@@ -25,6 +25,8 @@ class UseTemplate(Exception):
 
 def escaped(text) -> str:
     # conditional_escape(), without its lazy-argument wrapper.
+    if type(text) is str:  # the usual case first (not SafeString, a subclass: kept as it is)
+        return html.escape(text)
     if isinstance(text, Promise):
         text = str(text)
     if hasattr(text, "__html__"):
@@ -34,6 +36,8 @@ def escaped(text) -> str:
 
 def shown(value) -> str:
     # ``{{ value }}`` in an autoescaping template (render_value_in_context).
+    if type(value) is str:  # the usual case first, as escaped() does
+        return html.escape(value)
     if isinstance(value, Promise):
         value = str(value)
     elif callable(value):
