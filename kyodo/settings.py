@@ -204,9 +204,11 @@ TEMPLATES = [
             # `{% url %}` and `{% translate "literal" %}` are Django's, their results kept per
             # process (kyodo/core/links.py, kyodo/core/templatetags/i18n_once.py);
             # `{% form_fields form %}` writes core/_form_fields.html's HTML (kyodo_forms.py);
-            # `{% extends %}` finds the root layout's blocks once (kyodo_extends.py).
+            # `{% extends %}` finds the root layout's blocks once (kyodo_extends.py);
+            # `{% once %}…{% endonce %}` keeps a layout fragment's HTML (kyodo_once.py).
             "builtins": [
                 "kyodo.core.templatetags.kyodo_extends",
+                "kyodo.core.templatetags.kyodo_once",
                 "kyodo.core.templatetags.kyodo_ja",
                 "kyodo.core.templatetags.kyodo_links",
                 "kyodo.core.templatetags.kyodo_forms",

@@ -214,3 +214,69 @@ def test_extends_is_djangos_with_the_root_blocks_found_once():
     assert set(root_blocks(root)) == {"title", "nav", "content"}
     assert root_blocks(root) is root_blocks(root)
     assert root_blocks(ours.get_template("middle.html")) is None
+
+
+class Counter:
+    def __init__(self):
+        self.calls = 0
+
+    def next(self) -> int:
+        self.calls += 1
+        return self.calls
+
+
+def test_once_keeps_a_fragment_per_language_and_value():
+    from kyodo.core.templatetags import kyodo_once
+
+    page = Engine(builtins=["kyodo.core.templatetags.kyodo_once"], libraries={
+        "i18n": "kyodo.core.templatetags.i18n_once"
+    }).from_string(
+        "{% load i18n %}[{% once v %}{{ v }}:{{ counter.next }}:{% translate 'Home' %}{% endonce %}]"
+    )  # fmt: skip
+    counter = Counter()
+
+    def render_with(v, language="ja"):
+        with translation.override(language):
+            return page.render(Context({"v": v, "counter": counter}))
+
+    assert render_with(1) == "[1:1:トップページ]"
+    assert render_with(1) == "[1:1:トップページ]"  # kept: not rendered again
+    assert render_with(2) == "[2:2:トップページ]"  # another value, another fragment
+    assert render_with("<b>") == "[&lt;b&gt;:3:トップページ]"  # escaped as the template escapes it
+    assert render_with(1, "en") == "[1:4:Home]"  # another language
+    assert render_with(1) == "[1:1:トップページ]"
+    assert counter.calls == 4
+    assert render_with([1]) == "[[1]:5:トップページ]"  # no key: rendered every time
+    assert render_with([1]) == "[[1]:6:トップページ]"
+    kyodo_once.forget()
+    assert render_with(1) == "[1:7:トップページ]"
+
+
+def test_once_keeps_at_most_max_kept_fragments_per_node(monkeypatch):
+    from kyodo.core.templatetags import kyodo_once
+
+    monkeypatch.setattr(kyodo_once, "MAX_KEPT", 3)
+    page = Engine(builtins=["kyodo.core.templatetags.kyodo_once"]).from_string(
+        "{% once v %}{{ v }}{% endonce %}"
+    )
+    node = page.nodelist[0]
+    for v in range(10):
+        assert page.render(Context({"v": v})) == str(v)
+        assert len(node.kept) <= 3
+
+
+def test_the_layouts_kept_fragments_are_what_it_renders_afresh(client, demo, staff_user):
+    from kyodo.core.templatetags import kyodo_once
+
+    def pages():
+        token = re.compile(r'value="[A-Za-z0-9]{64}"')
+        return [
+            token.sub("", client.get(path).content.decode())
+            for path in ("/", "/events/", "/staff/", "/staff/committees/")
+        ]
+
+    client.force_login(staff_user)
+    kyodo_once.forget()
+    fresh = pages()  # every fragment rendered
+    assert pages() == fresh  # every fragment kept
+    assert "<footer" in fresh[0] and 'action="/staff/search/"' in fresh[2]
