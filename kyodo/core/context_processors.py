@@ -1,10 +1,11 @@
-from kyodo.core.selectors import current_center
+from kyodo.core.memo import until_next_write
+from kyodo.core.models import Center
 
 
 def center(request):
     """The center's name on every page: its row, read again after any write (kyodo.core.memo)."""
     if not hasattr(request, "_kyodo_center"):
-        request._kyodo_center = current_center()
+        request._kyodo_center = until_next_write("center", Center.objects.current)
     return {"center": request._kyodo_center}
 
 

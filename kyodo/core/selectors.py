@@ -7,15 +7,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
-from kyodo.core.memo import until_next_write
-from kyodo.core.models import AuditEntry, Center, OutboxMessage
+from kyodo.core.models import AuditEntry, OutboxMessage
 from kyodo.core.statements import Prepared
-
-
-def current_center() -> Center | None:
-    """The center's row, read again after any write (kyodo.core.memo): what the layout shows and
-    the mails sign with. Inside a transaction it is read each time, as the memo does."""
-    return until_next_write("center", Center.objects.current)
 
 
 def audit_entries(

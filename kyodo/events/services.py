@@ -26,9 +26,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.mail import mail_enqueue
-from kyodo.core.models import OutboxMessage, Venue
+from kyodo.core.models import Center, OutboxMessage, Venue
 from kyodo.core.roles import Role, require_role
-from kyodo.core.selectors import current_center
 from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
 from kyodo.core.statements import Prepared, insert
 from kyodo.core.transactions import atomic_release_early
@@ -703,7 +702,7 @@ def application_submit(
         raise InvalidApplication(_("Give an e-mail address or a telephone number."))
 
     # Read before the event is locked: the lock is held as briefly as possible.
-    center = current_center() if email else None
+    center = Center.objects.current() if email else None
     # The event's lock is released when the commit is written, and the application returned
     # once it is on disk (kyodo.core.transactions): the next applicant does not wait for it.
     with atomic_release_early():
