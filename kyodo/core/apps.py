@@ -25,22 +25,3 @@ class CoreConfig(AppConfig):
         from kyodo.core.sessions import mark_signed_in
 
         user_logged_in.connect(mark_signed_in, dispatch_uid="kyodo-idle-clock")
-        from django.db.backends.signals import connection_created
-
-        connection_created.connect(_postgresql_connection, dispatch_uid="kyodo-postgresql")
-
-
-def _postgresql_connection(sender, connection, **kwargs) -> None:
-    """PostgreSQL: no JIT compilation on Kyodo's connections (its statements are small and
-    indexed, but the search's index statements pass ``jit_above_cost`` by the planner's
-    estimates, and compiling one took 20 ms where running it takes 3); with prepared statements,
-    a connection whose statements a migration made stale is replaced."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SET jit = off")
-    from kyodo.core.statements import replace_after_stale_plans
-
-    wrappers = connection.execute_wrappers
-    if connection.features.uses_server_side_binding and replace_after_stale_plans not in wrappers:
-        wrappers.append(replace_after_stale_plans)

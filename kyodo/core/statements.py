@@ -284,9 +284,10 @@ def is_stale_prepared_statement(exc: BaseException) -> bool:
 
 
 def replace_after_stale_plans(execute, sql, params, many, context):
-    """An execute wrapper (``kyodo.core.apps``): a connection whose prepared statements a migration
-    made stale is marked obsolete, so Django closes it at the end of the request, or before the
-    task worker's next task, and the next one prepares its statements again."""
+    """An execute wrapper (installed by ``kyodo.core.backends.postgresql``): a connection whose
+    prepared statements a migration made stale is marked obsolete, so Django closes it at the
+    end of the request, or before the task worker's next task, and the next one prepares its
+    statements again."""
     try:
         return execute(sql, params, many, context)
     except NotSupportedError as exc:

@@ -60,8 +60,9 @@ and a count that stops at 1,001. So a search is (:meth:`SearchResults._pg_counts
    one-character word is walked further instead (its prefix lists every bigram it starts).
 
 Measured at 1,000,000 statements: two statements, 3–6 ms, where the index alone (GIN for
-everything) took 15–50 ms. JIT compilation is off on Kyodo's connections (``kyodo.core.apps``):
-the index statements' estimated costs pass ``jit_above_cost`` and compiling took 20 ms.
+everything) took 15–50 ms. JIT compilation is off on Kyodo's connections
+(``kyodo.core.backends.postgresql``): the index statements' estimated costs pass
+``jit_above_cost`` and compiling took 20 ms.
 
 *Costs.* Counting stops at 1,000 hits ("1,000件以上"): an exact count of 300,000 hits of 協働
 is a visit to each. Relevance order (occurrences per length) ranks every hit, so it is slower

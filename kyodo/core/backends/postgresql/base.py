@@ -1,5 +1,6 @@
 """Django's PostgreSQL backend, with the health check of a kept connection asking the server
-only when the server has said something.
+only when the server has said something; its connections run without JIT and are replaced
+when a migration made their prepared statements stale.
 
 ``ENGINE = "kyodo.core.backends.postgresql"`` (kyodo.env sets it for a ``postgres://`` URL). Django checks
 a kept connection before the first statement of each request (``CONN_HEALTH_CHECKS``) with a
@@ -22,6 +23,8 @@ import select
 from django.db.backends.postgresql import base
 from psycopg import pq
 
+from kyodo.core.statements import replace_after_stale_plans
+
 __all__ = ["DatabaseWrapper"]
 
 
@@ -34,6 +37,22 @@ def _has_input(fd: int) -> bool:
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.features.uses_server_side_binding:
+            # With prepared statements, a connection whose statements a migration made stale is
+            # replaced (kyodo.core.statements).
+            self.execute_wrappers.append(replace_after_stale_plans)
+
+    def init_connection_state(self):
+        super().init_connection_state()
+        # No JIT compilation: Kyodo's statements are small and indexed, but the search's index
+        # statements pass ``jit_above_cost`` by the planner's estimates, and compiling one took
+        # 20 ms where running it takes 3. A session SET, not a startup option, so that poolers
+        # refusing ``options`` still connect.
+        with self.connection.cursor() as cursor:
+            cursor.execute("SET jit = off")
+
     def get_new_connection(self, conn_params):
         connection = super().get_new_connection(conn_params)
         connection.cursor_factory = _SPARE[connection.cursor_factory]
