@@ -426,14 +426,10 @@ def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
     return one(value)
 
 
+@functools.lru_cache(maxsize=2048)
 def _labels_for(key: str, *, model, field, action: str) -> dict:
     """``{value: its label}`` for ``key``'s values (the labels lazy: translated where shown),
     kept per key, model, field and action: the choices do not change while a process runs."""
-    return _kept_labels(key, model, field, action)
-
-
-@functools.lru_cache(maxsize=2048)
-def _kept_labels(key: str, model, field, action: str) -> dict:
     if field is not None and getattr(field, "choices", None):
         return {str(k): v for k, v in field.flatchoices}
     if key in VALUE_LABELS:

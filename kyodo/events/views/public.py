@@ -93,10 +93,8 @@ def _page(events: Callable[[], QuerySet[Event]], number: str | None, *, first=No
     first page does not hold them all (building it costs more than the compiled statement)."""
     if number in (None, "", "1"):
         listed = first() if first is not None else list(events()[: PAGE_SIZE + 1])
-        if len(listed) <= PAGE_SIZE:
-            paginator = Paginator(listed, PAGE_SIZE)
-            paginator.count = len(listed)
-            return Page(listed, 1, paginator)
+        if len(listed) <= PAGE_SIZE:  # every event: the list is its own count
+            return Page(listed, 1, Paginator(listed, PAGE_SIZE))
         return Page(listed[:PAGE_SIZE], 1, Paginator(events(), PAGE_SIZE))
     page = Paginator(events(), PAGE_SIZE).get_page(number)
     page.object_list = list(page.object_list)

@@ -127,13 +127,13 @@ class DatabaseWrapper(base.DatabaseWrapper):
             self.writers.release()
 
     def _queue_autocommit_write(self, execute, sql, params, many, context):
-        # A write outside a transaction is a transaction of its own: queued the same way.
-        if self.writers is None or self.in_atomic_block or not _WRITE_RE.match(sql):
+        # A write outside a transaction is a transaction of its own: queued the same way (not
+        # when already queued, as inside an explicit BEGIN).
+        writers = self.writers
+        if writers is None or self.in_atomic_block or writers.held or not _WRITE_RE.match(sql):
             return execute(sql, params, many, context)
-        if self.writers.held:  # already queued (a write inside an explicit BEGIN)
-            return execute(sql, params, many, context)
-        self.writers.acquire(self._timeout())
+        writers.acquire(self._timeout())
         try:
             return execute(sql, params, many, context)
         finally:
-            self.writers.release()
+            writers.release()
