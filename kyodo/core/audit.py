@@ -21,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.core.forms import escaped
 from kyodo.core.links import reverse_once
 from kyodo.core.models import AuditEntry
 from kyodo.core.statements import insert
@@ -488,8 +489,6 @@ def audit_table_html(rows: list[AuditRow]) -> SafeString:
     """``core/staff/_audit_table.html`` for ``rows``, written by Python (the staff home, the audit
     log and a person's history show it; the template's loop cost more than the rows' words). The
     template stays the reference: a test compares both."""
-    from kyodo.core.forms import escaped
-
     if not rows:
         return mark_safe(f"<p>{escaped(gettext('Nothing recorded yet.'))}</p>\n")
     when, who, operation, to_what = (

@@ -42,9 +42,11 @@ class WriterQueue:
         self.fd: int | None = None
         self.held = False
 
-    def acquire(self, timeout: float) -> bool:
+    def acquire(self, timeout: float) -> None:
+        """Hold the lock, or give up after ``timeout`` seconds (SQLite's busy handler then
+        decides)."""
         if self.held:
-            return True
+            return
         if self.fd is None:
             self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
         deadline = None
@@ -57,12 +59,12 @@ class WriterQueue:
                 if deadline is None:
                     deadline = now + timeout
                 elif now >= deadline:
-                    return False  # SQLite's busy handler decides
+                    return
                 time.sleep(wait)
                 wait = min(wait * 2, LONGEST_WAIT)
             else:
                 self.held = True
-                return True
+                return
 
     def release(self) -> None:
         if self.held:
