@@ -1,12 +1,20 @@
-"""The outbox: outgoing mail as rows, delivered by a task, retried, never lost, never sent twice.
+"""The outbox: outgoing mail as rows, delivered by the task worker, retried, never lost, never
+sent twice.
 
-``outbox_enqueue`` writes the row inside the caller's transaction; its delivery task is queued
-so that the worker can only see it once that transaction commits: in the same transaction when
-tasks are rows of the same database (``django_tasks_db``, the default: one commit for both, not
-a second write after it), otherwise after the commit. Delivery claims the row first (queued →
-sending, under a row lock), talks to SMTP outside any transaction, then records the outcome. A
-failed attempt is retried with exponential backoff; ``outbox_flush`` (also run by the worker
-sweep and by ``kyodo outbox flush``) picks up anything whose task was lost.
+``outbox_enqueue`` writes the row inside the caller's transaction, and that row is all: the task
+worker (``kyodo db_worker``, Kyodo's own, kyodo.core.management.commands.db_worker) looks for due
+messages whenever it looks for tasks, so a message is seen once its transaction commits and
+vanishes with it if it rolls back. No task row is written per message: on a busy day (a hundred
+applications a minute to one event) that row was a fifth of an application's time under the
+event's lock. With another task backend (``TASKS_BACKEND``), whose tasks are not rows a
+``db_worker`` reads, each message's delivery is queued as a task after the commit instead.
+
+Delivery claims the row first (queued → sending, in a transaction of its own; the next due row is
+taken with ``FOR UPDATE SKIP LOCKED``, so several workers on several hosts each take different
+ones), talks to SMTP outside any transaction, then records the outcome. A failed attempt is
+retried with exponential backoff; a claim left by a worker that died is taken again after
+``STALE_CLAIM``. ``outbox_flush`` (run by ``kyodo periodic`` and ``kyodo outbox flush``) delivers
+whatever is due in the same way.
 """
 
 from __future__ import annotations
@@ -45,32 +53,25 @@ def outbox_enqueue(
         message.content_type = ContentType.objects.get_for_model(related)
         message.object_id = str(related.pk)
     insert(message)
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and _tasks_in(connection.alias):
-        # Committed with the message or rolled back with it; a failure fails the transaction
-        # (on PostgreSQL it could not go on after a failed statement anyway).
-        from kyodo.core.tasks import deliver_outbox_message
-
-        deliver_outbox_message.enqueue(message.pk)
-    else:
+    if not delivered_by_db_worker():
         transaction.on_commit(lambda: _schedule(message.pk))
     return message
 
 
-def _tasks_in(alias: str) -> bool:
-    """True when delivery tasks are rows of database ``alias`` (``django_tasks_db``)."""
-    from django.db import router
+def delivered_by_db_worker() -> bool:
+    """True when the task backend is a database one: its ``db_worker`` delivers the outbox."""
     from django.tasks import task_backends
     from django_tasks_db import DatabaseBackend
-    from django_tasks_db.models import DBTaskResult
 
     from kyodo.core.tasks import deliver_outbox_message
 
-    backend = task_backends[deliver_outbox_message.backend]
-    return isinstance(backend, DatabaseBackend) and router.db_for_write(DBTaskResult) == alias
+    return isinstance(task_backends[deliver_outbox_message.backend], DatabaseBackend)
 
 
 def _schedule(message_id: int, *, run_after=None) -> None:
+    """With another task backend: queue the message's delivery as a task."""
+    if delivered_by_db_worker():
+        return
     from kyodo.core.tasks import deliver_outbox_message
 
     task = deliver_outbox_message
@@ -81,6 +82,21 @@ def _schedule(message_id: int, *, run_after=None) -> None:
     except Exception:
         # The row is safe in the outbox; the periodic flush will deliver it.
         logger.exception("could not queue delivery of outbox message %s", message_id)
+
+
+def _due(now) -> models.Q:
+    """Queued and due, or claimed by a worker that died."""
+    return models.Q(status=OutboxMessage.Status.QUEUED) & (
+        models.Q(next_attempt_at__isnull=True) | models.Q(next_attempt_at__lte=now)
+    ) | models.Q(status=OutboxMessage.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
+
+
+def _mark_claimed(message: OutboxMessage, now) -> OutboxMessage:
+    message.status = OutboxMessage.Status.SENDING
+    message.claimed_at = now
+    message.attempts += 1
+    message.save(update_fields=["status", "claimed_at", "attempts"])
+    return message
 
 
 def _claim(message_id: int) -> OutboxMessage | None:
@@ -96,11 +112,19 @@ def _claim(message_id: int) -> OutboxMessage | None:
             return None
         if message.next_attempt_at and message.next_attempt_at > now:
             return None
-        message.status = OutboxMessage.Status.SENDING
-        message.claimed_at = now
-        message.attempts += 1
-        message.save(update_fields=["status", "claimed_at", "attempts"])
-        return message
+        return _mark_claimed(message, now)
+
+
+def _claim_next(now) -> OutboxMessage | None:
+    """The oldest message due at ``now`` that no other worker is claiming, claimed."""
+    with transaction.atomic():
+        message = (
+            OutboxMessage.objects.select_for_update(skip_locked=True)
+            .filter(_due(now))
+            .order_by("pk")
+            .first()
+        )
+        return None if message is None else _mark_claimed(message, now)
 
 
 def sender_address() -> str:
@@ -125,8 +149,11 @@ def retry_delay(attempts: int) -> timedelta:
 def outbox_deliver(*, message_id: int) -> str | None:
     """Try to deliver one message; returns its new status, or None if it was not ours to send."""
     message = _claim(message_id)
-    if message is None:
-        return None
+    return None if message is None else _send(message)
+
+
+def _send(message: OutboxMessage) -> str:
+    """Deliver a claimed message; returns its new status."""
     email = EmailMessage(
         subject=message.subject,
         body=message.body,
@@ -165,20 +192,23 @@ def _record_failure(message: OutboxMessage, exc: Exception) -> str:
     return status
 
 
-def outbox_flush(*, now=None) -> dict[str, int]:
-    """Deliver every message that is due now (queued and due, or stuck in a dead claim)."""
-    now = now or timezone.now()
-    due = OutboxMessage.objects.filter(
-        models.Q(status=OutboxMessage.Status.QUEUED)
-        & (models.Q(next_attempt_at__isnull=True) | models.Q(next_attempt_at__lte=now))
-        | models.Q(status=OutboxMessage.Status.SENDING, claimed_at__lt=now - STALE_CLAIM)
-    ).values_list("pk", flat=True)
+def outbox_deliver_due(*, now=None, limit: int | None = None) -> dict[str, int]:
+    """Deliver the messages due at ``now`` (default: at each claim), oldest first, each claimed
+    as above, at most ``limit`` of them; returns how many ended in each status."""
     counts: dict[str, int] = {}
-    for pk in list(due):
-        status = outbox_deliver(message_id=pk)
-        if status:
-            counts[str(status)] = counts.get(str(status), 0) + 1
+    while limit is None or sum(counts.values()) < limit:
+        message = _claim_next(now or timezone.now())
+        if message is None:
+            break
+        status = str(_send(message))
+        counts[status] = counts.get(status, 0) + 1
     return counts
+
+
+def outbox_flush(*, now=None) -> dict[str, int]:
+    """Deliver every message that is due now (queued and due, or stuck in a dead claim); one
+    that fails is tried again by a later flush or worker, not by this one."""
+    return outbox_deliver_due(now=now or timezone.now())
 
 
 def outbox_resend(*, actor, message: OutboxMessage) -> OutboxMessage:

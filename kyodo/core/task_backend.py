@@ -1,8 +1,8 @@
 """Kyodo's task backend: ``django_tasks_db``'s, its rows written by a compiled INSERT.
 
-A confirmation mail queues one task row inside the applicant's transaction, while others wait
-for the event's lock; Django's ``create()`` compiled that INSERT anew each time (about a third
-of queueing a task). The row, its routing and everything else are the library's.
+Django's ``create()`` compiled that INSERT anew for every task (about a third of queueing one).
+The row, its routing and everything else are the library's. (Outgoing mail has no task row of
+its own: Kyodo's ``db_worker`` reads the outbox, kyodo.core.outbox.)
 """
 
 from __future__ import annotations

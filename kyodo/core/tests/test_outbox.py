@@ -2,10 +2,16 @@
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from kyodo.core.models import AuditEntry, OutboxMessage
-from kyodo.core.outbox import outbox_deliver, outbox_enqueue, outbox_flush, outbox_resend
+from kyodo.core.outbox import (
+    outbox_deliver,
+    outbox_deliver_due,
+    outbox_enqueue,
+    outbox_flush,
+    outbox_resend,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -60,19 +66,52 @@ def test_a_rolled_back_change_sends_nothing(smtp_server):
     assert smtp_server.messages == []
 
 
-def test_the_delivery_task_is_committed_with_the_message_and_rolled_back_with_it():
+def test_the_worker_delivers_from_the_outbox_itself_without_a_task_per_message(smtp_server):
     from django_tasks_db.models import DBTaskResult
 
     with transaction.atomic():
-        kept = outbox_enqueue(to="member@example.jp", subject="件名", body="本文")
+        outbox_enqueue(to="member@example.jp", subject="件名", body="本文")
         with pytest.raises(RuntimeError), transaction.atomic():
             outbox_enqueue(to="other@example.jp", subject="件名", body="本文")
             raise RuntimeError("the change failed after the mail was queued")
-        # Queued in the transaction itself (no second write after the commit); the worker
-        # cannot see it before the commit.
-        assert [task.args_kwargs["args"] for task in DBTaskResult.objects.all()] == [[kept.pk]]
+    # The committed row is all: no task row written with it.
+    assert DBTaskResult.objects.count() == 0
 
-    assert [task.args_kwargs["args"] for task in DBTaskResult.objects.all()] == [[kept.pk]]
+    call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
+
+    assert [r for m in smtp_server.messages for r in m["rcpt_tos"]] == ["member@example.jp"]
+    assert list(OutboxMessage.objects.values_list("to", "status", "attempts")) == [
+        ("member@example.jp", "sent", 1)
+    ]
+
+
+def test_a_worker_for_other_queues_leaves_the_mail_to_the_default_queues_worker(smtp_server):
+    with transaction.atomic():
+        outbox_enqueue(to="member@example.jp", subject="件名", body="本文")
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "exports",
+                 verbosity=0)  # fmt: skip
+    call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*",
+                 "--exclude-queues", "default", verbosity=0)  # fmt: skip
+    assert smtp_server.messages == []
+    assert OutboxMessage.objects.get().status == "queued"
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)  # the default queue
+    assert [r for m in smtp_server.messages for r in m["rcpt_tos"]] == ["member@example.jp"]
+    assert OutboxMessage.objects.get().status == "sent"
+
+
+def test_a_batch_worker_stops_once_nothing_is_due_and_leaves_later_retries(smtp_server, settings):
+    settings.OUTBOX_RETRY_BASE_SECONDS = 3600
+    smtp_server.refuse_next = 1
+    with transaction.atomic():
+        message = outbox_enqueue(to="member@example.jp", subject="件名", body="本文")
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--queue-name", "*", verbosity=0)
+
+    message.refresh_from_db()
+    assert (message.status, message.attempts, smtp_server.messages) == ("queued", 1, [])
+    assert message.next_attempt_at is not None
 
 
 def test_with_another_task_backend_delivery_is_queued_after_the_commit(settings):
@@ -154,3 +193,38 @@ def test_staff_see_the_failure_and_resend_from_the_outbox_page(client, smtp_serv
     message.refresh_from_db()
     assert message.status == "queued"
     assert message.attempts == 0
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks: PostgreSQL")
+def test_a_message_another_worker_is_claiming_is_skipped_not_waited_for(smtp_server):
+    import threading
+
+    with transaction.atomic():
+        first = outbox_enqueue(to="first@example.jp", subject="件名", body="本文")
+        outbox_enqueue(to="second@example.jp", subject="件名", body="本文")
+    locked, release = threading.Event(), threading.Event()
+
+    def other_worker():
+        # Holds the first message's row lock, as a worker does while it claims it.
+        try:
+            with transaction.atomic():
+                OutboxMessage.objects.select_for_update().get(pk=first.pk)
+                locked.set()
+                release.wait(timeout=30)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=other_worker)
+    thread.start()
+    try:
+        assert locked.wait(timeout=30)
+        assert outbox_deliver_due() == {"sent": 1}
+    finally:
+        release.set()
+        thread.join(timeout=30)
+    assert [r for m in smtp_server.messages for r in m["rcpt_tos"]] == ["second@example.jp"]
+    assert outbox_flush() == {"sent": 1}
+    assert sorted(r for m in smtp_server.messages for r in m["rcpt_tos"]) == [
+        "first@example.jp",
+        "second@example.jp",
+    ]

@@ -1,0 +1,102 @@
+"""``kyodo db_worker``: django_tasks_db's worker, which also delivers the outbox.
+
+The same command, options and task handling as the library's ``db_worker`` (this one is found
+first: kyodo.core comes before django_tasks_db in INSTALLED_APPS). Each round it delivers the mail
+that is due (kyodo.core.outbox: a few messages at most, each claimed with ``SKIP LOCKED``), then
+runs one task; it sleeps ``--interval`` only when there was neither. ``--batch`` exits once no
+task is ready and no mail is due. A worker whose queues leave out the default queue delivers no
+mail. SIGTERM waits for the message being sent, as for a running task.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+from django.db import close_old_connections
+from django.db.utils import OperationalError
+from django_tasks_db.compat import DEFAULT_TASK_QUEUE_NAME
+from django_tasks_db.management.commands import db_worker as library
+from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
+
+from kyodo.core.outbox import outbox_deliver_due
+
+# Messages sent in one round before the worker looks at its tasks again.
+MAIL_PER_ROUND = 20
+
+
+class Worker(library.Worker):
+    @property
+    def delivers_mail(self) -> bool:
+        return (
+            self.process_all_queues or DEFAULT_TASK_QUEUE_NAME in self.queue_names
+        ) and DEFAULT_TASK_QUEUE_NAME not in self.excluded_queue_names
+
+    def run(self) -> None:
+        library.logger.info(
+            "Starting worker worker_id=%s queues=%s mail=%s",
+            self.worker_id,
+            ",".join(self.queue_names),
+            "yes" if self.delivers_mail else "no",
+        )
+        if self.startup_delay and self.interval:
+            time.sleep(random.random())
+        while self.running:
+            close_old_connections()
+            sent = self.deliver_mail()
+            task_result, retrieved = self.claim_task()
+            if task_result is not None:
+                self.run_task(task_result)
+            if self.batch and retrieved and task_result is None and not sent:
+                return
+            if self.max_tasks is not None and self._run_tasks >= self.max_tasks:
+                return
+            close_old_connections()
+            if self.running and task_result is None and not sent:
+                time.sleep(self.interval)
+
+    def deliver_mail(self) -> int:
+        """Sends the mail that is due (at most MAIL_PER_ROUND); how many were tried."""
+        if not self.delivers_mail:
+            return 0
+        self.running_task = True  # a stop signal waits for the message being sent
+        try:
+            return sum(outbox_deliver_due(limit=MAIL_PER_ROUND).values())
+        except OperationalError as exc:
+            if is_locked_database_exception(exc):  # SQLite busy: next round
+                return 0
+            raise
+        finally:
+            self.running_task = False
+
+    def claim_task(self) -> tuple[DBTaskResult | None, bool]:
+        """The next ready task, claimed for this worker, and whether the queue could be read
+        (the library's loop, step for step)."""
+        tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
+        if not self.process_all_queues:
+            tasks = tasks.filter(queue_name__in=self.queue_names)
+        if self.excluded_queue_names:
+            tasks = tasks.exclude(queue_name__in=self.excluded_queue_names)
+        with exclusive_transaction(tasks.db):
+            try:
+                task_result = tasks.get_locked()
+                if task_result is not None:
+                    task_result.claim(self.worker_id)
+            except OperationalError as exc:
+                if is_locked_database_exception(exc):
+                    return None, False
+                raise
+        return task_result, True
+
+
+class Command(library.Command):
+    help = "Run the task worker, which also delivers the outbox's mail"
+
+    def handle(self, **options) -> None:
+        # The library's handle() builds its worker from the name ``Worker`` of its module.
+        original, library.Worker = library.Worker, Worker
+        try:
+            super().handle(**options)
+        finally:
+            library.Worker = original
