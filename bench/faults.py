@@ -179,7 +179,7 @@ def _client(base: str, path: str, n: int, stop: threading.Event, log: list, lock
             entry["email"] = email
             body = urllib.parse.urlencode(
                 {"csrfmiddlewaretoken": token, "kind": "individual", "name": f"申込者{n}-{i}",
-                 "email": email}
+                 "email": email, "consent": "on", "step": "send"}
             ).encode()  # fmt: skip
             request = urllib.request.Request(base + path, data=body)
             with opener.open(request, timeout=30) as response:

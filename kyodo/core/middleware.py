@@ -80,19 +80,26 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception):
-        if is_stale_prepared_statement(exception):
-            logger.warning(
-                "statements prepared before a migration: %s %s: %s",
-                request.method, request.path, exception,
-            )  # fmt: skip
-            return database_unavailable_response()
-        if not isinstance(exception, DatabaseError) or not _is_connection_failure(exception):
-            return None
-        logger.warning("database unavailable: %s %s: %s", request.method, request.path, exception)
-        for connection in connections.all(initialized_only=True):
-            if not connection.in_atomic_block:
-                connection.close_if_unusable_or_obsolete()
+        return database_failure_response(request, exception)
+
+
+def database_failure_response(request: HttpRequest, exception: Exception) -> HttpResponse | None:
+    """The 503 page for a lost connection or a stale prepared statement, None for anything else
+    (a bad query is a bug: the error page). For the view's exceptions and for a middleware's own
+    reads before the view (Django makes those a 500 before any other middleware sees them)."""
+    if is_stale_prepared_statement(exception):
+        logger.warning(
+            "statements prepared before a migration: %s %s: %s",
+            request.method, request.path, exception,
+        )  # fmt: skip
         return database_unavailable_response()
+    if not isinstance(exception, DatabaseError) or not _is_connection_failure(exception):
+        return None
+    logger.warning("database unavailable: %s %s: %s", request.method, request.path, exception)
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
+    return database_unavailable_response()
 
 
 # --- public forms ------------------------------------------------------------------------------
@@ -166,11 +173,17 @@ class PublicFormGuardMiddleware:
 
         rates = settings.RATE_LIMITS
         name = request.resolver_match.view_name if request.resolver_match else ""
-        decision = hit(
-            name or request.path,
-            address_key(client_address(request)),
-            rates.get(name) or rates["default"],
-        )
+        try:
+            decision = hit(
+                name or request.path,
+                address_key(client_address(request)),
+                rates.get(name) or rates["default"],
+            )
+        except DatabaseError as exc:  # the counter is a row when there is no CACHE_URL
+            response = database_failure_response(request, exc)
+            if response is None:
+                raise
+            return response
         if decision.allowed:
             return None
         logger.info("rate limit: %s %s (%s)", name, request.path, decision.count)

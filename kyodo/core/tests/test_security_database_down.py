@@ -120,3 +120,20 @@ def test_statements_a_migration_made_stale_give_a_503_and_a_new_connection(rf):
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE kyodo_probe")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a server that goes away: PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_public_form_sent_while_the_database_is_away_gets_the_503_page(
+    client, monkeypatch, database_counters
+):
+    # The per-address limit of public forms counts in a database row before the view runs;
+    # Django turns a middleware's exception into its 500 page unless the middleware answers.
+    connection.close()
+    monkeypatch.setitem(connection.settings_dict, "PORT", closed_port())
+    try:
+        response = client.post("/events/1/", {"kind": "individual", "name": "青木"})
+    finally:
+        connection.close()
+    assert response.status_code == 503
+    assert "データベースに一時的に接続できないため、何も保存されていません。" in response.text
