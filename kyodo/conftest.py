@@ -220,7 +220,9 @@ def own_generation(monkeypatch, tmp_path):
     the other test processes' writes do not move it (for tests of what is kept until a write)."""
     from kyodo.core import memo
 
-    monkeypatch.setattr("kyodo.core.cache.generation_path", lambda: tmp_path / "generation")
+    monkeypatch.setattr(
+        "kyodo.core.cache.generation_path", lambda table="": tmp_path / f"generation{table}"
+    )
     memo.forget()
     yield
     memo.forget()

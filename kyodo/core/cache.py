@@ -44,6 +44,7 @@ page with a token of their own, and the CSRF middleware sets their cookie as for
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import os
@@ -121,16 +122,25 @@ _TOKEN_RE = re.compile(
 # --- the generation ----------------------------------------------------------------------------
 
 
-def generation_path() -> Path:
-    return Path(settings.VAR_DIR) / "page-cache-generation"
+# Tables with a generation of their own besides the page generation, for values read from them
+# alone (``kyodo.core.memo.until_next_write(..., table=…)``): such a value outlives the writes to
+# every other table. The center's row, which every page and mail shows, is written a few times a
+# year; in a rush of applications every request is a write.
+OWN_GENERATION_TABLES = ("core_center",)
+_ALL_GENERATIONS = ("", *OWN_GENERATION_TABLES)
+
+
+def generation_path(table: str = "") -> Path:
+    """The file of the page generation, or of ``table``'s own."""
+    return Path(settings.VAR_DIR) / ("page-cache-generation" + (f"-{table}" if table else ""))
 
 
 _local_generation = itertools.count()
-_local_value = [0]
+_local_value = dict.fromkeys(_ALL_GENERATIONS, 0)
 
 
-def _bump_local() -> None:
-    _local_value[0] = next(_local_generation) + 1
+def _bump_local(table: str = "") -> None:
+    _local_value[table] = next(_local_generation) + 1
 
 
 def _shared_store():
@@ -138,39 +148,41 @@ def _shared_store():
     return caches[GENERATION_ALIAS] if settings.CACHE_URL else None
 
 
-def current_generation() -> str:
+def current_generation(table: str = "") -> str:
     """The shared generation (the file, or Redis with CACHE_URL) and this process's own (writes
-    not yet committed)."""
+    not yet committed): the page generation, or ``table``'s own (one of OWN_GENERATION_TABLES)."""
     store = _shared_store()
     if store is not None:
-        shared = store.get(GENERATION_KEY)
+        key = f"{GENERATION_KEY}:{table}" if table else GENERATION_KEY
+        shared = store.get(key)
         if shared is None:
             # Redis restarted or evicted the key: a new random generation, never an old one.
-            store.add(GENERATION_KEY, secrets.token_hex(8), timeout=None)
-            shared = store.get(GENERATION_KEY) or "0"
+            store.add(key, secrets.token_hex(8), timeout=None)
+            shared = store.get(key) or "0"
     else:
         try:
-            with open(generation_path(), "rb") as f:
+            with open(generation_path(table), "rb") as f:
                 shared = f.read().decode("ascii", "replace")
         except FileNotFoundError:
             shared = "0"
-    return f"{shared}.{_local_value[0]}"
+    return f"{shared}.{_local_value[table]}"
 
 
-def bump_generation() -> None:
-    """Make every cached page stale, in every process of this machine (of every host with
-    CACHE_URL)."""
+def bump_generation(table: str = "") -> None:
+    """Make every cached page stale (or what was kept of ``table``), in every process of this
+    machine (of every host with CACHE_URL)."""
     store = _shared_store()
     if store is not None:
         try:
-            store.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+            store.set(f"{GENERATION_KEY}:{table}" if table else GENERATION_KEY,
+                      secrets.token_hex(8), timeout=None)  # fmt: skip
         except Exception:
             # The write is committed already; the pages cached elsewhere expire after
             # PAGE_CACHE_SECONDS at most. Worth an alert, not an error page.
             logger.exception("page cache: could not move the shared generation in Redis")
         return
     # In place, without truncating: see "Where the generation lives" in the module's doc.
-    path = generation_path()
+    path = generation_path(table)
     value = secrets.token_hex(8).encode()
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o644)
@@ -183,27 +195,38 @@ def bump_generation() -> None:
         os.close(fd)
 
 
-def _is_visible_write(sql: str) -> bool:
+def _generations_moved(sql: str) -> tuple[str, ...]:
+    """The generations a statement moves: none, the page generation ("") or also its table's."""
     if _ALWAYS_RE.match(sql):
-        return True
+        return _ALL_GENERATIONS
     match = _WRITE_RE.match(sql)
     if match is None:
-        return False
+        return ()
     table = match.group(1).lower()
-    return table not in _QUIET_TABLES and not table.startswith(_QUIET_TABLE_PREFIXES)
+    if table in _QUIET_TABLES or table.startswith(_QUIET_TABLE_PREFIXES):
+        return ()
+    return ("", table) if table in OWN_GENERATION_TABLES else ("",)
+
+
+# What moves each shared generation once the transaction commits (one hook per transaction).
+_BUMPERS = {"": bump_generation} | {
+    table: functools.partial(bump_generation, table) for table in OWN_GENERATION_TABLES
+}
 
 
 def _watch_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
-    if isinstance(sql, str) and _is_visible_write(sql):
-        # This process sees the write at once (its own pages are stale now); the other
-        # processes can only see it once it is committed, so the shared file moves then.
-        _bump_local()
-        connection = context["connection"]
-        if not connection.in_atomic_block:
-            bump_generation()
-        elif not any(func is bump_generation for _, func, _ in connection.run_on_commit):
-            transaction.on_commit(bump_generation, using=connection.alias)
+    if isinstance(sql, str):
+        for table in _generations_moved(sql):
+            # This process sees the write at once (its own pages are stale now); the other
+            # processes can only see it once it is committed, so the shared file moves then.
+            _bump_local(table)
+            connection = context["connection"]
+            bump = _BUMPERS[table]
+            if not connection.in_atomic_block:
+                bump()
+            elif not any(func is bump for _, func, _ in connection.run_on_commit):
+                transaction.on_commit(bump, using=connection.alias)
     return result
 
 

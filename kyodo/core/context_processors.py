@@ -1,11 +1,10 @@
-from kyodo.core.memo import until_next_write
 from kyodo.core.models import Center
 
 
 def center(request):
-    """The center's name on every page: its row, read again after any write (kyodo.core.memo)."""
+    """The center's name on every page: its row, read again after it is written."""
     if not hasattr(request, "_kyodo_center"):
-        request._kyodo_center = until_next_write("center", Center.objects.current)
+        request._kyodo_center = Center.objects.kept()
     return {"center": request._kyodo_center}
 
 

@@ -4,7 +4,9 @@
 that moves the page cache's generation (kyodo.core.cache: every visible INSERT, UPDATE, DELETE or
 TRUNCATE of any process, on any host with ``CACHE_URL``, once committed; this process's own writes
 at once). Reading the generation costs a small file read (or one Redis round trip), less than the
-query it replaces. For small values every page needs, such as the center's own row.
+query it replaces. For small values every page needs, such as the center's own row: it is kept until the next write
+to its own table (``table="core_center"``), so a rush of applications, each a write, does not read
+it again for every request and every confirmation mail.
 
 Inside an open transaction (a service's, or a test's, which is rolled back without a write being
 seen) nothing is kept or served: the value is computed each time, as without this module.
@@ -21,11 +23,14 @@ from kyodo.core.cache import current_generation
 _kept: dict[str, tuple[str, object]] = {}
 
 
-def until_next_write[T](name: str, compute: Callable[[], T]) -> T:
+def until_next_write[T](name: str, compute: Callable[[], T], *, table: str = "") -> T:
+    """``compute()``'s value, kept until the next write; with ``table`` (one of
+    ``kyodo.core.cache.OWN_GENERATION_TABLES``, the only table ``compute`` reads) until the next
+    write to that table."""
     if any(c.in_atomic_block for c in connections.all(initialized_only=True)):
         return compute()
     try:
-        generation = current_generation()
+        generation = current_generation(table)
     except Exception:  # the shared generation cannot be read (Redis down): never serve a kept value
         return compute()
     kept = _kept.get(name)

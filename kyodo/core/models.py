@@ -50,6 +50,14 @@ class CenterQuerySet(models.QuerySet):
             return _CURRENT_CENTER.first()
         return self.order_by("pk").first()
 
+    def kept(self) -> Center | None:
+        """``current()``, kept by this process until the center's row is next written
+        (kyodo.core.memo): for showing it, in pages and mail; the instance is shared, never
+        change it."""
+        from kyodo.core.memo import until_next_write
+
+        return until_next_write("center", _CURRENT_CENTER.first, table="core_center")
+
 
 class Center(models.Model):
     """The civic collaboration center this installation serves (one per deployment)."""

@@ -701,8 +701,9 @@ def application_submit(
     if not email and not phone:
         raise InvalidApplication(_("Give an e-mail address or a telephone number."))
 
-    # Read before the event is locked: the lock is held as briefly as possible.
-    center = Center.objects.current() if email else None
+    # Read before the event is locked (the lock is held as briefly as possible), and only when
+    # the center's row has been written since this process last read it.
+    center = Center.objects.kept() if email else None
     # The event's lock is released when the commit is written, and the application returned
     # once it is on disk (kyodo.core.transactions): the next applicant does not wait for it.
     with atomic_release_early():

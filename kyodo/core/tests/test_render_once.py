@@ -119,6 +119,30 @@ def test_the_center_is_read_again_after_a_write_only():
     assert memo.until_next_write("center", Center.objects.current).name == "センターB"
 
 
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("own_generation")
+def test_the_center_is_kept_past_writes_to_other_tables_until_its_own_row_is_written():
+    from kyodo.core import cache
+    from kyodo.core.models import Venue
+
+    Center.objects.create(name="センターA")
+    first = Center.objects.kept()
+    with CaptureQueriesContext(connection) as queries:
+        Venue.objects.create(name="会議室", name_reading="かいぎしつ")  # any other write
+        cache.bump_generation()  # another process's write, committed
+        again = Center.objects.kept()
+    assert (first.name, again is first, len(queries)) == ("センターA", True, 1)
+
+    Center.objects.update(name="センターB")  # this process's write
+    assert Center.objects.kept().name == "センターB"
+
+    kept = Center.objects.kept()
+    cache.bump_generation("core_center")  # another process wrote the row and committed
+    with CaptureQueriesContext(connection) as queries:
+        assert Center.objects.kept() is not kept
+    assert len(queries) == 1
+
+
 @pytest.mark.django_db
 def test_inside_a_transaction_nothing_is_kept():
     Center.objects.create(name="センターA")
