@@ -1,5 +1,7 @@
 """The outbox against a real SMTP server (aiosmtpd on loopback) and the real task worker."""
 
+from collections import Counter
+
 import pytest
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -228,3 +230,31 @@ def test_a_message_another_worker_is_claiming_is_skipped_not_waited_for(smtp_ser
         "first@example.jp",
         "second@example.jp",
     ]
+
+
+def _worker():
+    from kyodo.core.management.commands.db_worker import Worker
+
+    return Worker(
+        queue_names=["*"], interval=0, batch=True, backend_name="default", startup_delay=False,
+        max_tasks=None, worker_id="test", excluded_queue_names=[],
+    )  # fmt: skip
+
+
+def test_a_worker_sends_a_round_of_mail_at_a_time_and_none_once_told_to_stop(smtp_server):
+    from kyodo.core.management.commands.db_worker import MAIL_PER_ROUND
+
+    with transaction.atomic():
+        for n in range(MAIL_PER_ROUND + 5):
+            outbox_enqueue(to=f"member{n}@example.jp", subject="招集通知", body="第9回")
+    worker = _worker()
+
+    assert worker.deliver_mail() == MAIL_PER_ROUND  # then its tasks get their turn
+    assert len(smtp_server.messages) == MAIL_PER_ROUND
+    worker.running = False  # SIGTERM during the round: the message being sent, no more
+    assert worker.deliver_mail() == 0
+    assert OutboxMessage.objects.filter(status="queued").count() == 5
+    assert _worker().deliver_mail() == 5
+    assert Counter(OutboxMessage.objects.values_list("status", flat=True)) == {
+        "sent": MAIL_PER_ROUND + 5
+    }

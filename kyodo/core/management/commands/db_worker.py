@@ -57,18 +57,21 @@ class Worker(library.Worker):
                 time.sleep(self.interval)
 
     def deliver_mail(self) -> int:
-        """Sends the mail that is due (at most MAIL_PER_ROUND); how many were tried."""
+        """Sends the mail that is due, one message at a time, at most MAIL_PER_ROUND and none
+        once the worker is told to stop; how many were tried."""
         if not self.delivers_mail:
             return 0
-        self.running_task = True  # a stop signal waits for the message being sent
+        tried = 0
+        self.running_task = True  # a stop signal waits for the message being sent, no more
         try:
-            return sum(outbox_deliver_due(limit=MAIL_PER_ROUND).values())
+            while self.running and tried < MAIL_PER_ROUND and outbox_deliver_due(limit=1):
+                tried += 1
         except OperationalError as exc:
-            if is_locked_database_exception(exc):  # SQLite busy: next round
-                return 0
-            raise
+            if not is_locked_database_exception(exc):  # SQLite busy: the next round
+                raise
         finally:
             self.running_task = False
+        return tried
 
     def claim_task(self) -> tuple[DBTaskResult | None, bool]:
         """The next ready task, claimed for this worker, and whether the queue could be read
