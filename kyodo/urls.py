@@ -64,3 +64,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("kyodo.website.urls")),
 ]
+
+# A lost database connection is the 503 page even where a middleware met it (kyodo.core.views).
+handler500 = "kyodo.core.views.public.server_error"

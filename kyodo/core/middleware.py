@@ -85,8 +85,10 @@ class DatabaseUnavailableMiddleware:
 
 def database_failure_response(request: HttpRequest, exception: Exception) -> HttpResponse | None:
     """The 503 page for a lost connection or a stale prepared statement, None for anything else
-    (a bad query is a bug: the error page). For the view's exceptions and for a middleware's own
-    reads before the view (Django makes those a 500 before any other middleware sees them)."""
+    (a bad query is a bug: the error page). For the view's exceptions (the middleware above) and
+    for every other one (``handler500``, kyodo.core.views.public.server_error): a middleware's
+    own read before the view, such as the rate limit's counter or the session, fails outside
+    the view, and Django makes it its 500 page before any middleware sees it."""
     if is_stale_prepared_statement(exception):
         logger.warning(
             "statements prepared before a migration: %s %s: %s",
@@ -173,17 +175,11 @@ class PublicFormGuardMiddleware:
 
         rates = settings.RATE_LIMITS
         name = request.resolver_match.view_name if request.resolver_match else ""
-        try:
-            decision = hit(
-                name or request.path,
-                address_key(client_address(request)),
-                rates.get(name) or rates["default"],
-            )
-        except DatabaseError as exc:  # the counter is a row when there is no CACHE_URL
-            response = database_failure_response(request, exc)
-            if response is None:
-                raise
-            return response
+        decision = hit(
+            name or request.path,
+            address_key(client_address(request)),
+            rates.get(name) or rates["default"],
+        )
         if decision.allowed:
             return None
         logger.info("rate limit: %s %s (%s)", name, request.path, decision.count)

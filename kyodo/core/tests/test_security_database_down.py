@@ -18,6 +18,7 @@ from django.db import (
     connection,
 )
 from django.db.utils import load_backend
+from django.test import Client
 
 from kyodo.core.middleware import DatabaseUnavailableMiddleware
 
@@ -125,10 +126,11 @@ def test_statements_a_migration_made_stale_give_a_503_and_a_new_connection(rf):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a server that goes away: PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_a_public_form_sent_while_the_database_is_away_gets_the_503_page(
-    client, monkeypatch, database_counters
+    monkeypatch, database_counters
 ):
     # The per-address limit of public forms counts in a database row before the view runs;
-    # Django turns a middleware's exception into its 500 page unless the middleware answers.
+    # Django turns a middleware's exception into its error page (handler500).
+    client = Client(raise_request_exception=False)  # as the server answers, not re-raised
     connection.close()
     monkeypatch.setitem(connection.settings_dict, "PORT", closed_port())
     try:
@@ -137,3 +139,31 @@ def test_a_public_form_sent_while_the_database_is_away_gets_the_503_page(
         connection.close()
     assert response.status_code == 503
     assert "データベースに一時的に接続できないため、何も保存されていません。" in response.text
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a server that goes away: PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_signed_in_page_while_the_database_is_away_gets_the_503_page(monkeypatch, staff_user):
+    # The session is read by a middleware before the view.
+    client = Client(raise_request_exception=False)
+    client.force_login(staff_user)
+    connection.close()
+    monkeypatch.setitem(connection.settings_dict, "PORT", closed_port())
+    try:
+        response = client.get("/staff/")
+    finally:
+        connection.close()
+    assert response.status_code == 503
+    assert "データベースに一時的に接続できないため、何も保存されていません。" in response.text
+
+
+@pytest.mark.django_db
+def test_any_other_failure_is_still_the_error_page(rf):
+    from kyodo.core.views.public import server_error
+
+    try:
+        raise ValueError("a bug")
+    except ValueError:
+        response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    assert "申し訳ありません。問題が発生しました。" in response.content.decode()

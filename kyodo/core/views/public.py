@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 
 from kyodo.core.confirmations import (
@@ -14,6 +17,7 @@ from kyodo.core.confirmations import (
     submission_refuse,
 )
 from kyodo.core.exceptions import DomainError
+from kyodo.core.middleware import database_failure_response
 
 
 @never_cache
@@ -37,3 +41,11 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
 @never_cache
 def confirm_sent(request: HttpRequest) -> HttpResponse:
     return render(request, "core/public/confirm_sent.html")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """``handler500``: the 503 page when the database cannot be reached (wherever it failed:
+    a middleware's read before the view never reaches DatabaseUnavailableMiddleware), otherwise
+    Django's 500 page (``500.html``)."""
+    response = database_failure_response(request, sys.exception())
+    return response if response is not None else defaults.server_error(request)
