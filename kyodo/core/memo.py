@@ -4,9 +4,9 @@
 that moves the page cache's generation (kyodo.core.cache: every visible INSERT, UPDATE, DELETE or
 TRUNCATE of any process, on any host with ``CACHE_URL``, once committed; this process's own writes
 at once). Reading the generation costs a small file read (or one Redis round trip), less than the
-query it replaces. For small values every page needs, such as the center's own row: it is kept until the next write
-to its own table (``table="core_center"``), so a rush of applications, each a write, does not read
-it again for every request and every confirmation mail.
+query it replaces. For small values every page needs, such as the center's own row: it is kept
+until the next write to its own table (``table="core_center"``), so a rush of applications, each
+a write, does not read it again for every request and every confirmation mail.
 
 Inside an open transaction (a service's, or a test's, which is rolled back without a write being
 seen) nothing is kept or served: the value is computed each time, as without this module.
