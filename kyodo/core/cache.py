@@ -130,6 +130,11 @@ OWN_GENERATION_TABLES = ("core_center",)
 _ALL_GENERATIONS = ("", *OWN_GENERATION_TABLES)
 
 
+def _generation_key(table: str) -> str:
+    """The Redis key of the page generation, or of ``table``'s own (with CACHE_URL)."""
+    return f"{GENERATION_KEY}:{table}" if table else GENERATION_KEY
+
+
 def generation_path(table: str = "") -> Path:
     """The file of the page generation, or of ``table``'s own."""
     return Path(settings.VAR_DIR) / ("page-cache-generation" + (f"-{table}" if table else ""))
@@ -153,7 +158,7 @@ def current_generation(table: str = "") -> str:
     not yet committed): the page generation, or ``table``'s own (one of OWN_GENERATION_TABLES)."""
     store = _shared_store()
     if store is not None:
-        key = f"{GENERATION_KEY}:{table}" if table else GENERATION_KEY
+        key = _generation_key(table)
         shared = store.get(key)
         if shared is None:
             # Redis restarted or evicted the key: a new random generation, never an old one.
@@ -174,8 +179,7 @@ def bump_generation(table: str = "") -> None:
     store = _shared_store()
     if store is not None:
         try:
-            store.set(f"{GENERATION_KEY}:{table}" if table else GENERATION_KEY,
-                      secrets.token_hex(8), timeout=None)  # fmt: skip
+            store.set(_generation_key(table), secrets.token_hex(8), timeout=None)
         except Exception:
             # The write is committed already; the pages cached elsewhere expire after
             # PAGE_CACHE_SECONDS at most. Worth an alert, not an error page.

@@ -100,19 +100,11 @@ def _mark_claimed(message: OutboxMessage, now) -> OutboxMessage:
 
 
 def _claim(message_id: int) -> OutboxMessage | None:
+    """Message ``message_id``, claimed, if it is due now."""
     now = timezone.now()
     with transaction.atomic():
-        message = OutboxMessage.objects.select_for_update().filter(pk=message_id).first()
-        if message is None:
-            return None
-        if message.status == OutboxMessage.Status.SENDING:
-            if message.claimed_at and now - message.claimed_at < STALE_CLAIM:
-                return None
-        elif message.status != OutboxMessage.Status.QUEUED:
-            return None
-        if message.next_attempt_at and message.next_attempt_at > now:
-            return None
-        return _mark_claimed(message, now)
+        message = OutboxMessage.objects.select_for_update().filter(_due(now), pk=message_id).first()
+        return None if message is None else _mark_claimed(message, now)
 
 
 def _claim_next(now) -> OutboxMessage | None:
