@@ -51,7 +51,9 @@ and a count that stops at 1,001. So a search is (:meth:`SearchResults._pg_counts
 
 1. a walk of the key index from the newest row (:func:`kyodo.search.engine.walk`), testing
    ``strpos`` row by row, that stops at the page's 20th hit or after 400 rows: the page of any
-   word in one document of twenty, and the word's density for the rest;
+   word in one document of twenty, and the word's density for the rest. When the range (the
+   whole archive, or the dates asked for) holds fewer than 400 rows, the walk reads them all and
+   has every hit: the search is that statement and the page's documents;
 2. a count fiscal year by fiscal year from the newest, through the dated bigrams, in one
    recursive statement that stops at 1,001 hits (or after twice the years the density
    suggests); the keys of the years it read whole give the page when the walk did not. A date

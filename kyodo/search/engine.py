@@ -409,27 +409,40 @@ def walk(
     *,
     hits: int,
     rows: int | None = None,
+    whole: bool = False,
 ) -> Walk:
     """Walk the newest ``rows`` documents ``d`` within ``ranges`` (conditions on ``d.fts_key``)
     newest first, testing ``where`` (exact tests, no index), until ``hits`` of them match.
+    With ``whole``, a range of fewer than ``rows`` rows is read to its end whatever the hits:
+    the walk then has every hit and is complete (a small archive in one statement, where
+    stopping at the page's last hit would leave a count to do).
 
     One statement that stops at the last hit it needs: the rows are numbered as they are read,
     and the first and the ``rows``-th come back too, so that an incomplete walk still tells
     how many rows held its hits. Any SQL database (the tests run it on both).
     """
     rows = WALK_ROWS if rows is None else rows
-    sql, sql_params = walk_sql(where, params, ranges, range_params, hits=hits, rows=rows)
+    sql, sql_params = walk_sql(
+        where, params, ranges, range_params, hits=hits, rows=rows, whole=whole
+    )
     cursor.execute(sql, sql_params)
     return read_walk(cursor.fetchall(), hits=hits, rows=rows)
 
 
 def walk_sql(
-    where: str, params: Sequence, ranges: Sequence[str], range_params: Sequence, *, hits, rows
+    where: str,
+    params: Sequence,
+    ranges: Sequence[str],
+    range_params: Sequence,
+    *,
+    hits,
+    rows,
+    whole: bool = False,
 ) -> tuple[str, list]:
     """The statement of :func:`walk`: rows (id, kind, key, hit 0/1, ``rows`` for the last row
-    it may read, else 0). The newest row of the range and the ``rows``-th come back whether
-    they match or not (each found once by the key index), so that a walk that stops short of
-    its hits still tells how many rows held them."""
+    it may read, else 0, and 1 when it read the whole range, else 0). The newest row of the
+    range and the ``rows``-th come back whether they match or not (each found once by the key
+    index), so that a walk that stops short of its hits still tells how many rows held them."""
     inner = f"SELECT {WALK_COLUMNS} FROM {TABLE} d"
     edge = f"SELECT e.fts_key FROM {TABLE} e"
     if ranges:
@@ -444,38 +457,58 @@ def walk_sql(
         # ``rows`` of them: the key of the last row bounds the walk instead, so that the key
         # index gives the order and the walk stops at its last hit.
         floor = f"d.fts_key >= COALESCE(({last}), -1)"
+        whole_sql, whole_params = "0", []
+        if whole:
+            whole_sql, whole_params = f"({last}) IS NULL", [*range_params, rows - 1]
         sql = (
             f"SELECT d.id, d.kind, d.fts_key, CASE WHEN {where} THEN 1 ELSE 0 END, "
-            f"CASE WHEN d.fts_key = ({last}) THEN %s ELSE 0 END FROM {TABLE} d "
+            f"CASE WHEN d.fts_key = ({last}) THEN %s ELSE 0 END, {whole_sql} FROM {TABLE} d "
             f"WHERE {' AND '.join([*ranges, floor])} "
             # A CASE, not an OR, which SQLite would answer through other indexes.
             f"AND CASE WHEN {where} THEN 1 WHEN d.fts_key = ({top}) THEN 1 "
             f"WHEN d.fts_key = ({last}) THEN 1 ELSE 0 END = 1 "
-            "ORDER BY d.fts_key DESC LIMIT %s"
+            f"ORDER BY d.fts_key DESC LIMIT {_walk_limit(whole, last)}"
         )
         return sql, [
-            *params, *range_params, rows - 1, rows, *range_params, *range_params, rows - 1,
-            *params, *range_params, *range_params, rows - 1, hits + 1,
+            *params, *range_params, rows - 1, rows, *whole_params, *range_params,
+            *range_params, rows - 1, *params, *range_params, *range_params, rows - 1,
+            *_walk_limit_params(whole, range_params, hits=hits, rows=rows),
         ]  # fmt: skip
     # The key of the ``rows``-th row is looked up once for both of its uses (a scan of the key
     # index each, which visits every row's heap tuple until the visibility map is set).
     sql = (
         f"SELECT d.id, d.kind, d.fts_key, CASE WHEN {where} THEN 1 ELSE 0 END, "
-        "CASE WHEN d.fts_key = b.last_key THEN %s ELSE 0 END "
+        "CASE WHEN d.fts_key = b.last_key THEN %s ELSE 0 END, "
+        f"{'CASE WHEN b.last_key IS NULL THEN 1 ELSE 0 END' if whole else '0'} "
         f"FROM ({inner} ORDER BY d.fts_key DESC LIMIT %s) d "
         f"CROSS JOIN (SELECT ({top}) AS top_key, ({last}) AS last_key OFFSET 0) b "
         f"WHERE ({where}) OR d.fts_key = b.top_key OR d.fts_key = b.last_key "
-        "ORDER BY d.fts_key DESC LIMIT %s"
+        f"ORDER BY d.fts_key DESC LIMIT {_walk_limit(whole, last)}"
     )
     return sql, [
         *params, rows, *range_params, rows, *range_params, *range_params, rows - 1,
-        *params, hits + 1,
+        *params, *_walk_limit_params(whole, range_params, hits=hits, rows=rows),
     ]  # fmt: skip
 
 
+def _walk_limit(whole: bool, last: str) -> str:
+    # How many rows a walk returns: its hits and the two edge rows, or with ``whole`` every
+    # row of a range without a ``rows``-th (the key of that row looked up again: a LIMIT
+    # cannot read the walk's own columns).
+    return f"CASE WHEN ({last}) IS NULL THEN %s ELSE %s END" if whole else "%s"
+
+
+def _walk_limit_params(whole: bool, range_params: Sequence, *, hits: int, rows: int) -> list:
+    if whole:
+        return [*range_params, rows - 1, rows + 1, hits + 1]
+    return [hits + 1]
+
+
 def read_walk(found: Sequence[tuple], *, hits: int, rows: int) -> Walk:
-    matched = [(pk, kind, key) for pk, kind, key, hit, _rn in found if hit]
-    complete = len(matched) < hits and not any(rn == rows for *_r, rn in found)
+    matched = [(pk, kind, key) for pk, kind, key, hit, _rn, _whole in found if hit]
+    if any(whole for *_r, whole in found):
+        return Walk(matched, True, found[0][2], None)  # the whole range: every hit
+    complete = len(matched) < hits and not any(rn == rows for *_r, rn, _whole in found)
     if complete:
         last = None
     elif len(matched) >= hits:

@@ -244,7 +244,9 @@ class SearchResults:
         kyodo.search.engine). Two statements for most queries."""
         need = COUNT_LIMIT + 1
         with connection.cursor() as cursor:
-            first = self._walk(cursor, hits=PAGE_HITS, rows=engine.PROBE_ROWS)
+            # Every hit at once when the range holds fewer rows than the probe (a small
+            # archive): one statement in all, instead of a count after the page.
+            first = self._walk(cursor, hits=PAGE_HITS, rows=engine.PROBE_ROWS, whole=True)
             if first.complete:
                 self.route = "walk"
                 return self._known([(pk, kind) for pk, kind, _key in first.hits])
@@ -369,7 +371,9 @@ class SearchResults:
         )
         return cursor.fetchall()
 
-    def _walk(self, cursor, *, hits: int, rows: int | None = None) -> engine.Walk:
+    def _walk(
+        self, cursor, *, hits: int, rows: int | None = None, whole: bool = False
+    ) -> engine.Walk:
         """``engine.walk`` over this search's exact terms and ranges, newest first."""
         return engine.walk(
             cursor,
@@ -379,6 +383,7 @@ class SearchResults:
             self._range_params,
             hits=hits,
             rows=rows,
+            whole=whole,
         )
 
     def _known(self, newest: list[tuple]) -> dict[str, int]:

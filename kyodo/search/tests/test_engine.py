@@ -201,6 +201,13 @@ def test_walk_equals_the_like_scan(corpus):
         found = walk(q, staff=staff, hits=1000, rows=1000)
         assert [pk for pk, _kind, _key in found.hits] == newest_like_ids(q, staff=staff)
         assert (found.complete, found.last) == (True, None), q
+    # With ``whole``, a table of fewer than ``rows`` rows is read to its end: every hit.
+    found = walk("協働", hits=5, rows=1000, whole=True)
+    assert [pk for pk, _kind, _key in found.hits] == common
+    assert (found.complete, found.top, found.last) == (True, docs[0].fts_key, None)
+    # … and a larger one stops at the hits as without it.
+    assert walk("協働", hits=5, rows=200, whole=True) == walk("協働", hits=5, rows=200)
+    assert walk("協働", hits=40, rows=60, whole=True) == walk("協働", hits=40, rows=60)
     found = walk("存在しない語", hits=5, rows=50)
     assert (found.hits, found.complete, found.last) == ([], False, docs[49].fts_key)
     # Within a key range (a fiscal year's dates become one).
@@ -213,6 +220,16 @@ def test_walk_equals_the_like_scan(corpus):
         pk for pk in common if 100 < position[pk] <= 300
     ]
     assert (found.complete, found.top, found.last) == (True, docs[101].fts_key, None)
+    # A range of 200 rows read whole however few hits are asked for; not one of 200 or more.
+    assert walk(
+        "協働", ranges=["d.fts_key >= %s", "d.fts_key < %s"], range_params=[low, high],
+        hits=3, rows=201, whole=True,
+    ) == found  # fmt: skip
+    partial = walk(
+        "協働", ranges=["d.fts_key >= %s", "d.fts_key < %s"], range_params=[low, high],
+        hits=3, rows=200, whole=True,
+    )  # fmt: skip
+    assert (len(partial.hits), partial.complete) == (3, False)
     empty = walk("協働", ranges=["d.fts_key < %s"], range_params=[0], hits=5, rows=50)
     assert (empty.hits, empty.complete, empty.top, empty.last) == ([], True, None, None)
 
