@@ -52,6 +52,7 @@ from django.db import DatabaseError, connections, models, transaction
 from django.db.utils import load_backend
 
 from kyodo.core.exceptions import DomainError
+from kyodo.core.upkeep import after_bulk_load
 
 FORMAT_VERSION = 2
 READABLE_FORMATS = {1, 2}
@@ -468,6 +469,7 @@ def backup_restore(path: Path, *, using: str = "default", rebuild: bool = True) 
         finally:
             if staging is not None:
                 shutil.rmtree(staging, ignore_errors=True)
+    after_bulk_load(using)
     return dict(backup.manifest.get("counts", {}))
 
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from kyodo.core.demo import DEMO_PASSWORD, load_demo
+from kyodo.core.upkeep import after_bulk_load
 
 
 class Command(BaseCommand):
@@ -11,6 +12,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = load_demo(current=True)
+        after_bulk_load(vacuum=True)
         self.stdout.write(self.style.SUCCESS("Demo center loaded: 西東京市市民協働推進センター"))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for login in logins:
