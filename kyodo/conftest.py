@@ -8,6 +8,7 @@ import shutil
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
@@ -47,6 +48,15 @@ def _static_files_without_collectstatic(settings):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.WHITENOISE_AUTOREFRESH = True
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_root_exists():
+    # WhiteNoise warns "No directory at …/static/" when the live server starts on a clone where
+    # collectstatic never ran (tests serve the sources, above).
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(autouse=True)
