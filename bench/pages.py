@@ -193,14 +193,16 @@ def application_posts(base: str, env: dict[str, str], duration: str = DURATION) 
 
 def paired(base: str, path: str, cookie: str = "") -> tuple[dict, dict, list[float]]:
     """The floor and the page in ROUNDS alternating pairs: (floor, page) of the pair whose
-    ratio is the median, and every pair's ratio, in order."""
+    ratio is the median, and every pair's ratio, in order. The page's non-2xx answers are those
+    of every round, not only the median's."""
     pairs = []
     for _ in range(ROUNDS):
         floor = wrk(base + FLOOR, duration=ROUND_DURATION)
         page = wrk(base + path, cookie, duration=ROUND_DURATION)
         pairs.append((page["rps"] / floor["rps"], floor, page))
     _ratio, floor, page = sorted(pairs, key=lambda pair: pair[0])[len(pairs) // 2]
-    return floor, page, [ratio for ratio, _f, _p in pairs]
+    non2xx = sum(p["non2xx"] for _r, _f, p in pairs)
+    return floor, page | {"non2xx": non2xx}, [ratio for ratio, _f, _p in pairs]
 
 
 def median_posts(base: str, env: dict[str, str]) -> dict:
@@ -208,7 +210,12 @@ def median_posts(base: str, env: dict[str, str]) -> dict:
     every round's rate."""
     rounds = [application_posts(base, env, duration=ROUND_DURATION) for _ in range(ROUNDS)]
     median = sorted(rounds, key=lambda r: r["rps"])[len(rounds) // 2]
-    return median | {"rounds": [r["rps"] for r in rounds], "all": rounds}
+    return median | {
+        "rounds": [r["rps"] for r in rounds],
+        "all": rounds,
+        # Every round's refusals, not only the median's.
+        "non2xx_all": sum(r["non2xx"] for r in rounds),
+    }
 
 
 def one_database(database: str, database_url: str | None) -> dict:
@@ -339,7 +346,8 @@ def markdown(result: dict) -> str:
                 f"rounds ({rounds}/s), each on a new event: {posts['rps']:.0f}/s "
                 f"(floor {posts['floor']['rps']:.0f} req/s), goal ≥ 400/s: "
                 f"{'met' if posts['rps'] >= 400 else 'not met'}; {posts['answered']} answered, "
-                f"{posts['non2xx']} not 2xx/3xx, {posts['stored']} stored (those still in flight "
+                f"{posts['non2xx']} not 2xx/3xx ({posts.get('non2xx_all', posts['non2xx'])} in "
+                f"all rounds), {posts['stored']} stored (those still in flight "
                 f"when wrk stopped included), {posts['distinct']} distinct applicants: "
                 f"{'each stored once' if every_once else 'NOT each stored once'} "
                 "(in every round).",
