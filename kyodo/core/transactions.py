@@ -18,6 +18,11 @@ every later commit with it (the WAL is flushed in order): none that depends on i
 
 Inside an outer transaction (a service called by another, a test's) it is a plain
 ``transaction.atomic()``: the outer one commits. On SQLite it is ``transaction.atomic()``.
+
+``atomic_release_early(setting_by_caller=True)`` leaves the setting to the caller: the
+block gives the column to select (``ASYNC_COLUMN``; None where nothing is to be set) and one of
+the caller's statements in the block selects it, one round trip fewer for an application, which
+sent ten.
 """
 
 from __future__ import annotations
@@ -33,22 +38,28 @@ FLUSH_SQL = (
     "SELECT set_config('synchronous_commit', 'on', true), "
     "pg_logical_emit_message(true, 'kyodo', '')"
 )
-ASYNC_SQL = "SELECT set_config('synchronous_commit', 'off', true)"
+ASYNC_COLUMN = "set_config('synchronous_commit', 'off', true)"
+ASYNC_SQL = f"SELECT {ASYNC_COLUMN}"
 
 
 @contextmanager
-def atomic_release_early(using: str | None = None) -> Iterator[None]:
+def atomic_release_early(
+    using: str | None = None, *, setting_by_caller: bool = False
+) -> Iterator[str | None]:
+    """The block, committed early (see the module); gives ``ASYNC_COLUMN`` when the caller
+    asked to select it in one of its statements and it is needed, otherwise None."""
     connection = transaction.get_connection(using)
     if connection.vendor != "postgresql" or connection.in_atomic_block:
         with transaction.atomic(using=using):
-            yield
+            yield None
         return
     with transaction.atomic(using=using):
-        with connection.cursor() as cursor:
-            cursor.execute(ASYNC_SQL)
+        if not setting_by_caller:
+            with connection.cursor() as cursor:
+                cursor.execute(ASYNC_SQL)
         # The first of the commit's hooks: the other hooks run once the write is on disk.
         transaction.on_commit(lambda: _flush(connection), using=using)
-        yield
+        yield ASYNC_COLUMN if setting_by_caller else None
 
 
 def _flush(connection) -> None:

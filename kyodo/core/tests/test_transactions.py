@@ -9,7 +9,7 @@ import pytest
 from django.db import connection, transaction
 
 from kyodo.core.models import Venue
-from kyodo.core.transactions import FLUSH_SQL, atomic_release_early
+from kyodo.core.transactions import ASYNC_COLUMN, ASYNC_SQL, FLUSH_SQL, atomic_release_early
 
 postgresql_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="synchronous_commit: PostgreSQL only"
@@ -72,7 +72,8 @@ def test_a_failed_block_rolls_back_and_flushes_nothing(statements):
 def test_inside_an_outer_transaction_it_is_atomic(statements):
     seen, _positions = statements
     with transaction.atomic():
-        with atomic_release_early():
+        with atomic_release_early(setting_by_caller=True) as column:
+            assert column is None  # nothing for the caller to set: the outer one commits
             Venue.objects.create(name="第3会議室")
             if connection.vendor == "postgresql":
                 assert setting() == "on"  # the outer transaction commits, as it chooses
@@ -83,3 +84,22 @@ def test_inside_an_outer_transaction_it_is_atomic(statements):
         Venue.objects.filter(name__in=["第3会議室", "第4会議室"]).values_list("name", flat=True)
     ) == ["第3会議室"]
     assert FLUSH_SQL not in seen
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_the_caller_can_carry_the_setting_in_a_statement_of_its_own(statements):
+    seen, positions = statements
+    with atomic_release_early(setting_by_caller=True) as column:
+        assert column == ASYNC_COLUMN
+        assert setting() == "on"  # not set by the block
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*), {column} FROM core_venue")
+            assert cursor.fetchone()[1] == "off"
+        assert setting() == "off"
+        Venue.objects.create(name="第5会議室")
+    assert setting() == "on"
+    assert (ASYNC_SQL in seen, seen.count(FLUSH_SQL)) == (False, 1)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_current_wal_flush_lsn() >= %s::pg_lsn", [positions[0]])
+        assert cursor.fetchone() == (True,)

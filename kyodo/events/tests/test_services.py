@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from kyodo.core.models import AuditEntry, OutboxMessage
@@ -411,3 +412,38 @@ def test_applying_twice_does_not_take_two_places(make_event):
     assert Application.objects.count() == 1
     services.application_cancel(actor=None, application=first)
     assert apply(event, 1).status == "confirmed"  # once cancelled, they may apply again
+
+
+# --- the application's transaction on PostgreSQL -------------------------------------------------
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="synchronous_commit: PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_an_application_commits_early_with_the_setting_in_its_count(event):
+    """The count of places selects the early commit's setting (kyodo.core.transactions): no
+    statement of its own, the commit without waiting for the disk, then the flush."""
+    from kyodo.core.transactions import ASYNC_COLUMN, ASYNC_SQL, FLUSH_SQL
+
+    seen: list[str] = []
+    at_audit: list[str] = []
+
+    def record(execute, sql, params, many, context):
+        seen.append(sql)
+        if "core_auditentry" in sql and sql.lstrip().upper().startswith("INSERT"):
+            # The transaction's last statement: the setting the commit will run with.
+            with connection.connection.cursor() as cursor:
+                cursor.execute("SELECT current_setting('synchronous_commit')")
+                at_audit.append(cursor.fetchone()[0])
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
+        application = apply(event, 1)
+    carried = [sql for sql in seen if ASYNC_COLUMN in sql and sql != ASYNC_SQL]
+    assert (ASYNC_SQL in seen, len(carried), seen.count(FLUSH_SQL), at_audit) == (
+        False,
+        1,
+        1,
+        ["off"],
+    )
+    assert "waitlist_position" in carried[0]  # the count of places, not a statement of its own
+    assert Application.objects.get(pk=application.pk).status == Application.Status.CONFIRMED
