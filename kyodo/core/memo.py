@@ -23,10 +23,17 @@ from kyodo.core.cache import current_generation
 _kept: dict[str, tuple[str, object]] = {}
 
 
-def until_next_write[T](name: str, compute: Callable[[], T], *, table: str = "") -> T:
+def until_next_write[T](
+    name: str,
+    compute: Callable[[], T],
+    *,
+    table: str = "",
+    fresh: Callable[[T], bool] | None = None,
+) -> T:
     """``compute()``'s value, kept until the next write; with ``table`` (one of
     ``kyodo.core.cache.OWN_GENERATION_TABLES``, the only table ``compute`` reads) until the next
-    write to that table."""
+    write to that table. With ``fresh``, a kept value for which ``fresh(value)`` is false (one
+    that depends on the day, the next day) is computed again too."""
     if any(c.in_atomic_block for c in connections.all(initialized_only=True)):
         return compute()
     try:
@@ -34,7 +41,7 @@ def until_next_write[T](name: str, compute: Callable[[], T], *, table: str = "")
     except Exception:  # the shared generation cannot be read (Redis down): never serve a kept value
         return compute()
     kept = _kept.get(name)
-    if kept is not None and kept[0] == generation:
+    if kept is not None and kept[0] == generation and (fresh is None or fresh(kept[1])):
         return kept[1]
     value = compute()
     # The generation read before the query: a write committed meanwhile moved it, so the value

@@ -25,6 +25,7 @@ Wiring: :class:`ThrottledModelBackend` refuses during a delay and marks the requ
 
 from __future__ import annotations
 
+import copy
 import secrets
 import time
 import unicodedata
@@ -111,12 +112,30 @@ class ThrottledModelBackend(ModelBackend):
         return super().authenticate(request, username=username, password=password, **kwargs)
 
     def get_user(self, user_id):
-        """The signed-in person of a request, with their roles read in the same statement."""
+        """The signed-in person of a request, with their roles read in the same statement.
+
+        The row is kept by this process until the next write to the database, anywhere
+        (kyodo.core.memo: a password, a role, a seat or the account's state changed on any
+        host reads it again), and for the day it was read on (a seat's last day); every
+        request gets its own copy of it. A signed-in page thus reads only its session."""
+        from kyodo.core.memo import until_next_write
+
+        on = timezone.localdate()
+        _on, kept = until_next_write(
+            f"signed-in-user:{user_id}",
+            lambda: (on, self._read_user(user_id, on)),
+            fresh=lambda value: value[0] == on,
+        )
+        if kept is None:
+            return None
+        user = copy.copy(kept)
+        user._kyodo_roles = set(kept._kyodo_roles)
+        return user
+
+    def _read_user(self, user_id, on):
         from kyodo.core.roles import SIGNED_IN_USER, roles_from_row
 
-        user = SIGNED_IN_USER.first(
-            router.db_for_read(get_user_model()), user_id=user_id, on=timezone.localdate()
-        )
+        user = SIGNED_IN_USER.first(router.db_for_read(get_user_model()), user_id=user_id, on=on)
         if user is None or not self.user_can_authenticate(user):
             return None
         roles_from_row(user)
