@@ -16,7 +16,7 @@ from kyodo.committees.models import (
     MinutesEntry,
     SpeakerLabels,
 )
-from kyodo.core.forms import WarekiDateField
+from kyodo.core.forms import KeptWhenEmpty, WarekiDateField
 from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
 from kyodo.core.uploads import UploadField
@@ -75,7 +75,7 @@ def _same_day_field() -> forms.BooleanField:
     )
 
 
-class MeetingForm(_TimesMixin, forms.Form):
+class MeetingForm(KeptWhenEmpty, _TimesMixin, forms.Form):
     date = WarekiDateField(label=_("Date"))
     start_time = forms.TimeField(
         label=_("Starts at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 19:00")

@@ -9,7 +9,7 @@ from django.utils.formats import localize
 from django.utils.functional import Promise
 from django.utils.safestring import SafeData, mark_safe
 from django.utils.timezone import template_localtime
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.models import OutboxMessage
@@ -235,10 +235,39 @@ def field_html(field, required: str) -> str:
     )
 
 
+class KeptWhenEmpty:
+    """A form whose empty state is the same for every request: its fields' HTML, unbound and
+    without initial values, is written once per process and language and kept until the next
+    write to the database (kyodo.core.memo), by :func:`form_fields_html`. For a form shown empty
+    on a busy page (the staff committee page's new meeting) whose fields depend on nothing but
+    the database (choices read from it): not on the request, the person or the time."""
+
+
+def _kept_empty_key(form) -> str | None:
+    if not isinstance(form, KeptWhenEmpty) or form.is_bound or form.initial:
+        return None
+    if any(field.initial is not None for field in form.fields.values()):
+        return None
+    return (
+        f"form-html:{type(form).__module__}.{type(form).__qualname__}:{form.prefix}:"
+        f"{form.auto_id}:{get_language() or ''}"
+    )
+
+
 def form_fields_html(form) -> str:
     """What ``{% include "core/_form_fields.html" %}`` writes for ``form``, byte for byte, written
     by Python (the builtin ``{% form_fields form %}``): the template's loop and lookups cost more
-    than the fields' widgets. A form showing a refused stale save is rendered by the template."""
+    than the fields' widgets. A form showing a refused stale save is rendered by the template;
+    an empty :class:`KeptWhenEmpty` form is written once until the next write."""
+    key = _kept_empty_key(form)
+    if key is not None:
+        from kyodo.core.memo import until_next_write
+
+        return until_next_write(key, lambda: _form_fields_html(form))
+    return _form_fields_html(form)
+
+
+def _form_fields_html(form) -> str:
     if getattr(form, "stale", False):
         from django.template.loader import render_to_string
 
