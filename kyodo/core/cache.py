@@ -104,6 +104,13 @@ _WRITE_RE = re.compile(
     re.IGNORECASE,
 )
 _ALWAYS_RE = re.compile(r"\s*(?:TRUNCATE|ROLLBACK\s+TO)\b", re.IGNORECASE)
+# A statement with a WITH clause (PostgreSQL's data-modifying CTEs, as
+# kyodo.core.statements.insert_together writes): each of its parts that writes, the clauses'
+# ``name AS (INSERT …)`` and the statement after them.
+_WITH_RE = re.compile(r"\s*WITH\b", re.IGNORECASE)
+_WRITE_IN_WITH_RE = re.compile(
+    r'(?:\bAS|\))\s*\(?\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+[`"]?(\w+)', re.IGNORECASE
+)
 
 _PLACEHOLDER = b"%%kyodo-csrf-token%%"
 _TOKEN_CHARS = re.escape(CSRF_ALLOWED_CHARS.encode())
@@ -206,13 +213,24 @@ def bump_generation(table: str = "") -> None:
 
 
 def _generations_moved(sql: str) -> tuple[str, ...]:
-    """The generations a statement moves: none, the page generation ("") or also its table's."""
+    """The generations a statement moves: none, the page generation ("") or also its tables'."""
     if _ALWAYS_RE.match(sql):
         return _ALL_GENERATIONS
+    if _WITH_RE.match(sql):
+        moved = {
+            generation
+            for match in _WRITE_IN_WITH_RE.finditer(sql)
+            for generation in _table_generations(match.group(1))
+        }
+        return tuple(g for g in _ALL_GENERATIONS if g in moved)
     match = _WRITE_RE.match(sql)
     if match is None:
         return ()
-    table = match.group(1).lower()
+    return _table_generations(match.group(1))
+
+
+def _table_generations(table: str) -> tuple[str, ...]:
+    table = table.lower()
     if table in _QUIET_TABLES or table.startswith(_QUIET_TABLE_PREFIXES):
         return ()
     return ("", table) if table in OWN_GENERATION_TABLES else ("",)

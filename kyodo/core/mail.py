@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from kyodo.core.models import Center, OutboxMessage
-from kyodo.core.outbox import outbox_enqueue
+from kyodo.core.outbox import outbox_enqueue, outbox_message
 
 
 def absolute_url(path_or_name: str, *args, **kwargs) -> str:
@@ -55,3 +55,17 @@ def mail_enqueue(
     """Compose ``template`` and queue it for ``to`` inside the caller's transaction."""
     subject, body = render_mail(template, context)
     return outbox_enqueue(to=to, subject=subject, body=body, kind=kind, related=related)
+
+
+def mail_message(
+    *,
+    to: str,
+    template: str,
+    context: dict | None = None,
+    kind: str = "",
+    related: models.Model | None = None,
+) -> OutboxMessage:
+    """:func:`mail_enqueue`'s row, composed but not written (see
+    ``kyodo.core.outbox.outbox_message``: write it, then call ``outbox_queued``)."""
+    subject, body = render_mail(template, context)
+    return outbox_message(to=to, subject=subject, body=body, kind=kind, related=related)

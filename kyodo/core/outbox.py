@@ -48,14 +48,35 @@ def outbox_enqueue(
     related: models.Model | None = None,
 ) -> OutboxMessage:
     """Queue one e-mail; it leaves only if the surrounding transaction commits."""
+    message = outbox_message(to=to, subject=subject, body=body, kind=kind, related=related)
+    insert(message)
+    outbox_queued(message)
+    return message
+
+
+def outbox_message(
+    *,
+    to: str,
+    subject: str,
+    body: str,
+    kind: str = "",
+    related: models.Model | None = None,
+) -> OutboxMessage:
+    """The row :func:`outbox_enqueue` writes, not written yet: for a caller writing it with its
+    own rows in one statement (``kyodo.core.statements.insert_together``), which then calls
+    :func:`outbox_queued`."""
     message = OutboxMessage(to=to, subject=subject[:300], body=body, kind=kind)
     if related is not None:
         message.content_type = ContentType.objects.get_for_model(related)
         message.object_id = str(related.pk)
-    insert(message)
+    return message
+
+
+def outbox_queued(message: OutboxMessage) -> None:
+    """After the row of :func:`outbox_message` is written: with a task backend other than the
+    database's, its delivery is queued as a task once the transaction commits."""
     if not delivered_by_db_worker():
         transaction.on_commit(lambda: _schedule(message.pk))
-    return message
 
 
 def delivered_by_db_worker() -> bool:

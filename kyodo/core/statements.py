@@ -195,6 +195,74 @@ def insert(obj: models.Model, using: str = "default") -> models.Model:
     (``TypeError``): their own ``save()``, a parent model, ``order_with_respect_to``. A value
     that is an expression (the database's default, an F()) goes through ``obj.save()``.
     """
+    prepared = _prepare_insert(obj, using)
+    if prepared is None:  # saved by obj.save()
+        return obj
+    compiled, params = prepared
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        row = cursor.fetchone() if compiled.returning else ()
+    _finish_insert(obj, compiled, row, using)
+    return obj
+
+
+def insert_together(objs: list[models.Model], using: str = "default") -> list[models.Model]:
+    """:func:`insert` for each of ``objs``, in one statement on PostgreSQL (``WITH … AS (INSERT
+    …) …``: one round trip instead of one each). The rows are written as one statement writes
+    them, all seeing the database as it was before it: none may need another's id from the
+    database (set the id a later row refers to beforehand, as an application does with the id
+    its count of places draws). Elsewhere, or for a row that :func:`insert` writes otherwise,
+    one :func:`insert` each, in order."""
+    connection = connections[using]
+    if connection.vendor != "postgresql" or len(objs) < 2:
+        return [insert(obj, using) for obj in objs]
+    compiled = [_compiled_insert(obj, using) for obj in objs]
+    if any(
+        c is None or len(c.returning) != 1 or c.converters or not c.sql.startswith("INSERT ")
+        for c in compiled
+    ):
+        return [insert(obj, using) for obj in objs]
+    prepared = [_prepare_insert(obj, using) for obj in objs]
+    names = [f"kyodo_row_{n}" for n in range(len(objs))]
+    sql = (
+        "WITH "
+        + ", ".join(
+            f"{name} AS ({c.sql})" for name, (c, _params) in zip(names, prepared, strict=True)
+        )
+        + " SELECT "
+        + ", ".join(f"(SELECT * FROM {name})" for name in names)
+    )
+    params = [param for _c, row_params in prepared for param in row_params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        ids = cursor.fetchone()
+    for obj, (c, _params), value in zip(objs, prepared, ids, strict=True):
+        _finish_insert(obj, c, (value,), using)
+    return objs
+
+
+def next_id_sql(model: type[models.Model], using: str = "default") -> tuple[str, list]:
+    """A column (SQL and its parameters) giving an id for a new row of ``model``, for a row
+    written by :func:`insert_together` whose id the others refer to: PostgreSQL draws it from
+    the id's sequence (never given twice, a gap if the row is not written); SQLite gives the
+    table's highest id ever plus one (``AUTOINCREMENT``), right only inside a transaction that
+    holds the write lock from its start (Kyodo's ``BEGIN IMMEDIATE``)."""
+    connection = connections[using]
+    meta = model._meta
+    if connection.vendor == "postgresql":
+        return "nextval(pg_get_serial_sequence(%s, %s))", [
+            connection.ops.quote_name(meta.db_table),
+            meta.pk.column,
+        ]
+    return "(SELECT COALESCE(MAX(seq), 0) + 1 FROM sqlite_sequence WHERE name = %s)", [
+        meta.db_table
+    ]
+
+
+def _compiled_insert(obj: models.Model, using: str) -> _Insert | None:
+    """The compiled INSERT :func:`insert` would run for ``obj``, or None where it would save
+    otherwise (a value that is an expression). Refuses what :func:`insert` refuses."""
     model = type(obj)
     meta = model._meta
     if not obj._state.adding:
@@ -205,8 +273,20 @@ def insert(obj: models.Model, using: str = "default") -> models.Model:
         hasattr(obj.__dict__.get(field.attname), "resolve_expression")
         for field in meta.local_concrete_fields
     ):
+        return None
+    connection = connections[using]
+    key = (model, obj._is_pk_set(meta), using, connection.vendor)
+    return _INSERTS.get(key) or _compile_insert(key, obj, connection)
+
+
+def _prepare_insert(obj: models.Model, using: str) -> tuple[_Insert, list] | None:
+    """What happens before the INSERT: the compiled statement and its parameters, after the
+    ``pre_save`` signal and the fields' ``pre_save``; None once ``obj.save()`` has saved it."""
+    model = type(obj)
+    meta = model._meta
+    if _compiled_insert(obj, using) is None:
         obj.save(force_insert=True, using=using)
-        return obj
+        return None
     obj._prepare_related_fields_for_save(operation_name="save")
     if signals.pre_save.has_listeners(model):
         signals.pre_save.send(
@@ -214,9 +294,8 @@ def insert(obj: models.Model, using: str = "default") -> models.Model:
         )
     if not obj._is_pk_set(meta):
         setattr(obj, meta.pk.attname, meta.pk.get_pk_value_on_save(obj))
-    pk_set = obj._is_pk_set(meta)
     connection = connections[using]
-    key = (model, pk_set, using, connection.vendor)
+    key = (model, obj._is_pk_set(meta), using, connection.vendor)
     compiled = _INSERTS.get(key) or _compile_insert(key, obj, connection)
     values = [field.pre_save(obj, add=True) for field in compiled.fields]
     if any(hasattr(value, "resolve_expression") for value in values):
@@ -225,9 +304,12 @@ def insert(obj: models.Model, using: str = "default") -> models.Model:
         field.get_db_prep_save(value, connection)
         for field, value in zip(compiled.fields, values, strict=True)
     ]
-    with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
-        row = cursor.fetchone() if compiled.returning else ()
+    return compiled, params
+
+
+def _finish_insert(obj: models.Model, compiled: _Insert, row, using: str) -> None:
+    """What happens after the INSERT: the returned columns set, the object stored, ``post_save``."""
+    connection = connections[using]
     row = list(row)
     for position, (functions, expression) in compiled.converters:
         for convert in functions:
@@ -236,11 +318,11 @@ def insert(obj: models.Model, using: str = "default") -> models.Model:
         setattr(obj, field.attname, value)
     obj._state.adding = False
     obj._state.db = using
+    model = type(obj)
     if signals.post_save.has_listeners(model):
         signals.post_save.send(
             sender=model, instance=obj, created=True, update_fields=None, raw=False, using=using
         )
-    return obj
 
 
 def _compile_insert(key: tuple, obj: models.Model, connection) -> _Insert:

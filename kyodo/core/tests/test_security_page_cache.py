@@ -259,3 +259,47 @@ def test_a_page_asked_for_inside_an_open_transaction_is_not_kept(client, event):
     with transaction.atomic():
         assert "会計講座中級編" in client.get(f"/events/{event.pk}/").text
     assert cached_pages() == 0
+
+
+@pytest.mark.parametrize(
+    ("sql", "moved"),
+    [
+        ('INSERT INTO "events_application" ("a") VALUES (%s)', ("",)),
+        ('INSERT INTO "core_auditentry" ("a") VALUES (%s)', ()),
+        ('UPDATE "core_center" SET "name" = %s', ("", "core_center")),
+        # kyodo.core.statements.insert_together on PostgreSQL: every table the clauses write.
+        (
+            'WITH kyodo_row_0 AS (INSERT INTO "events_application" ("a") VALUES (%s) RETURNING '
+            '"events_application"."id"), kyodo_row_1 AS (INSERT INTO "core_auditentry" ("a") '
+            'VALUES (%s) RETURNING "core_auditentry"."id") SELECT (SELECT * FROM kyodo_row_0), '
+            "(SELECT * FROM kyodo_row_1)",
+            ("",),
+        ),
+        (
+            'WITH r AS (INSERT INTO "core_outboxmessage" ("a") VALUES (%s) RETURNING "id") '
+            'UPDATE "core_center" SET "name" = %s',
+            ("", "core_center"),
+        ),
+        ('WITH a AS (DELETE FROM "core_auditentry") SELECT 1', ()),
+        # Reading only, locking included.
+        ('WITH a AS (SELECT "id" FROM "events_event" FOR UPDATE) SELECT * FROM a', ()),
+        ('SELECT "id" FROM "events_event" WHERE "id" = %s FOR UPDATE OF "events_event"', ()),
+    ],
+)
+def test_the_generations_a_statement_moves(sql, moved):
+    assert page_cache._generations_moved(sql) == moved
+
+
+def test_rows_written_together_show_at_once(client, event):
+    from kyodo.core.audit import audit_entry
+    from kyodo.core.statements import insert_together
+
+    assert "会計講座中級編" in client.get("/events/").text
+    other = Event(
+        title="簿記講座",
+        kind=EventKind.LECTURE,
+        status=Event.Status.PUBLISHED,
+        date=timezone.localdate() + timedelta(days=8),
+    )
+    insert_together([other, audit_entry(actor=None, action="kyodo.test.written", changes={})])
+    assert "簿記講座" in client.get("/events/").text

@@ -417,6 +417,9 @@ def test_applying_twice_does_not_take_two_places(make_event):
 # --- the application's transaction on PostgreSQL -------------------------------------------------
 
 
+TABLES_WRITTEN = ('"events_application"', '"core_outboxmessage"', '"core_auditentry"')
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="synchronous_commit: PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 def test_an_application_commits_early_with_the_setting_in_its_count(event):
@@ -429,7 +432,7 @@ def test_an_application_commits_early_with_the_setting_in_its_count(event):
 
     def record(execute, sql, params, many, context):
         seen.append(sql)
-        if "core_auditentry" in sql and sql.lstrip().upper().startswith("INSERT"):
+        if 'INSERT INTO "core_auditentry"' in sql:
             # The transaction's last statement: the setting the commit will run with.
             with connection.connection.cursor() as cursor:
                 cursor.execute("SELECT current_setting('synchronous_commit')")
@@ -446,4 +449,8 @@ def test_an_application_commits_early_with_the_setting_in_its_count(event):
         ["off"],
     )
     assert "waitlist_position" in carried[0]  # the count of places, not a statement of its own
+    # The application, its mail and its audit row: one statement, with the id the count drew.
+    (written,) = [sql for sql in seen if "INSERT INTO" in sql]
+    assert [table in written for table in TABLES_WRITTEN] == [True, True, True]
+    assert "nextval" in carried[0]
     assert Application.objects.get(pk=application.pk).status == Application.Status.CONFIRMED
