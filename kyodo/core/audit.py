@@ -28,17 +28,10 @@ from kyodo.core.statements import insert
 from kyodo.core.wareki import fiscal_year_name, format_wareki
 
 
-def audit_log(
-    *,
-    actor,
-    action: str,
-    obj: models.Model | None = None,
-    changes: dict[str, Any] | None = None,
-) -> AuditEntry:
-    """Write one audit row. Call it inside the service's transaction, so both commit together."""
-    entry = audit_entry(actor=actor, action=action, obj=obj, changes=changes)
-    insert(entry)
-    return entry
+def audit_log(**entry) -> AuditEntry:
+    """Write one audit row (the arguments of :func:`audit_entry`). Call it inside the service's
+    transaction, so both commit together."""
+    return insert(audit_entry(**entry))
 
 
 def audit_entry(

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from kyodo.core.models import Center, OutboxMessage
-from kyodo.core.outbox import outbox_enqueue, outbox_message
+from kyodo.core.outbox import outbox_message, outbox_written
 
 
 def absolute_url(path_or_name: str, *args, **kwargs) -> str:
@@ -44,17 +44,10 @@ def render_mail(template: str, context: dict | None = None) -> tuple[str, str]:
     ), f"{body}\n\n{signature.strip()}\n" if signature.strip() else f"{body}\n"
 
 
-def mail_enqueue(
-    *,
-    to: str,
-    template: str,
-    context: dict | None = None,
-    kind: str = "",
-    related: models.Model | None = None,
-) -> OutboxMessage:
-    """Compose ``template`` and queue it for ``to`` inside the caller's transaction."""
-    subject, body = render_mail(template, context)
-    return outbox_enqueue(to=to, subject=subject, body=body, kind=kind, related=related)
+def mail_enqueue(**message) -> OutboxMessage:
+    """Compose ``template`` and queue it for ``to`` inside the caller's transaction (the
+    arguments of :func:`mail_message`)."""
+    return outbox_written(mail_message(**message))
 
 
 def mail_message(

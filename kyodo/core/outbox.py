@@ -39,16 +39,14 @@ logger = logging.getLogger("kyodo.outbox")
 STALE_CLAIM = timedelta(minutes=10)
 
 
-def outbox_enqueue(
-    *,
-    to: str,
-    subject: str,
-    body: str,
-    kind: str = "",
-    related: models.Model | None = None,
-) -> OutboxMessage:
-    """Queue one e-mail; it leaves only if the surrounding transaction commits."""
-    message = outbox_message(to=to, subject=subject, body=body, kind=kind, related=related)
+def outbox_enqueue(**message) -> OutboxMessage:
+    """Queue one e-mail; it leaves only if the surrounding transaction commits (the arguments of
+    :func:`outbox_message`)."""
+    return outbox_written(outbox_message(**message))
+
+
+def outbox_written(message: OutboxMessage) -> OutboxMessage:
+    """Write the row of :func:`outbox_message` and queue its delivery (:func:`outbox_queued`)."""
     insert(message)
     outbox_queued(message)
     return message

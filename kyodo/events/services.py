@@ -27,10 +27,10 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.audit import audit_entry, audit_log, diff_fields
 from kyodo.core.mail import mail_message
 from kyodo.core.models import Center, OutboxMessage, Venue
-from kyodo.core.outbox import outbox_queued
+from kyodo.core.outbox import outbox_queued, outbox_written
 from kyodo.core.roles import Role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
-from kyodo.core.statements import Prepared, insert, insert_together, next_id_sql
+from kyodo.core.statements import Prepared, insert_together, next_id_sql
 from kyodo.core.transactions import atomic_release_early
 from kyodo.events.exceptions import (
     ApplicationAlreadyCancelled,
@@ -881,9 +881,7 @@ def cancel_url(application: Application) -> str:
 def _mail(application: Application, kind: str, **extra) -> None:
     """Queue one mail to the applicant (``events/mail/<kind>.txt`` through kyodo.core.mail: in
     Japanese whatever language the request used, with the center's contact block)."""
-    message = _mail_message(application, kind, **extra)
-    insert(message)
-    outbox_queued(message)
+    outbox_written(_mail_message(application, kind, **extra))
 
 
 def _mail_message(application: Application, kind: str, **extra) -> OutboxMessage:
