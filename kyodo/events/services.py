@@ -729,7 +729,8 @@ def application_submit(
     with atomic_release_early(setting_by_caller=True) as setting:
         event = _lock_event_to_apply(event.pk)
         check_accepting(event)
-        # The count carries the early commit's setting: one round trip fewer. An event that
+        # The count carries the early commit's setting (one round trip fewer) and draws the
+        # application's id (its three rows are then one statement, below). An event that
         # refuses (above) has written nothing; its rollback needs no setting.
         taken = _count_taken(
             event,
