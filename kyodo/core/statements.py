@@ -196,14 +196,8 @@ def insert(obj: models.Model, using: str = "default") -> models.Model:
     that is an expression (the database's default, an F()) goes through ``obj.save()``.
     """
     prepared = _prepare_insert(obj, using)
-    if prepared is None:  # saved by obj.save()
-        return obj
-    compiled, params = prepared
-    connection = connections[using]
-    with connection.cursor() as cursor:
-        cursor.execute(compiled.sql, params)
-        row = cursor.fetchone() if compiled.returning else ()
-    _finish_insert(obj, compiled, row, using)
+    if prepared is not None:  # None: saved by obj.save()
+        _execute_insert(obj, *prepared, using)
     return obj
 
 
@@ -212,33 +206,46 @@ def insert_together(objs: list[models.Model], using: str = "default") -> list[mo
     …) …``: one round trip instead of one each). The rows are written as one statement writes
     them, all seeing the database as it was before it: none may need another's id from the
     database (set the id a later row refers to beforehand, as an application does with the id
-    its count of places draws). Elsewhere, or for a row that :func:`insert` writes otherwise,
-    one :func:`insert` each, in order."""
+    its count of places draws). Elsewhere one :func:`insert` each, in order; a row that
+    :func:`insert` writes otherwise (through ``save()``, or returning more than its id) is
+    written on its own."""
     connection = connections[using]
     if connection.vendor != "postgresql" or len(objs) < 2:
         return [insert(obj, using) for obj in objs]
-    compiled = [_compiled_insert(obj, using) for obj in objs]
-    if any(
-        c is None or len(c.returning) != 1 or c.converters or not c.sql.startswith("INSERT ")
-        for c in compiled
-    ):
-        return [insert(obj, using) for obj in objs]
-    prepared = [_prepare_insert(obj, using) for obj in objs]
-    names = [f"kyodo_row_{n}" for n in range(len(objs))]
+    together = []
+    for obj in objs:
+        prepared = _prepare_insert(obj, using)
+        if prepared is None:  # saved by obj.save()
+            continue
+        compiled, params = prepared
+        if (
+            len(compiled.returning) != 1
+            or compiled.converters
+            or not compiled.sql.startswith("INSERT ")
+        ):
+            _execute_insert(obj, compiled, params, using)
+        else:
+            together.append((obj, compiled, params))
+    if len(together) < 2:
+        for row in together:
+            _execute_insert(*row, using)
+        return objs
+    names = [f"kyodo_row_{n}" for n in range(len(together))]
     sql = (
         "WITH "
         + ", ".join(
-            f"{name} AS ({c.sql})" for name, (c, _params) in zip(names, prepared, strict=True)
+            f"{name} AS ({compiled.sql})"
+            for name, (_obj, compiled, _params) in zip(names, together, strict=True)
         )
         + " SELECT "
         + ", ".join(f"(SELECT * FROM {name})" for name in names)
     )
-    params = [param for _c, row_params in prepared for param in row_params]
+    params = [param for _obj, _compiled, row_params in together for param in row_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         ids = cursor.fetchone()
-    for obj, (c, _params), value in zip(objs, prepared, ids, strict=True):
-        _finish_insert(obj, c, (value,), using)
+    for (obj, compiled, _params), value in zip(together, ids, strict=True):
+        _finish_insert(obj, compiled, (value,), using)
     return objs
 
 
@@ -260,9 +267,10 @@ def next_id_sql(model: type[models.Model], using: str = "default") -> tuple[str,
     ]
 
 
-def _compiled_insert(obj: models.Model, using: str) -> _Insert | None:
-    """The compiled INSERT :func:`insert` would run for ``obj``, or None where it would save
-    otherwise (a value that is an expression). Refuses what :func:`insert` refuses."""
+def _prepare_insert(obj: models.Model, using: str) -> tuple[_Insert, list] | None:
+    """What happens before the INSERT: the compiled statement and its parameters, after the
+    ``pre_save`` signal and the fields' ``pre_save``; None once ``obj.save()`` has saved it (a
+    value that is an expression). Refuses what :func:`insert` refuses."""
     model = type(obj)
     meta = model._meta
     if not obj._state.adding:
@@ -273,18 +281,6 @@ def _compiled_insert(obj: models.Model, using: str) -> _Insert | None:
         hasattr(obj.__dict__.get(field.attname), "resolve_expression")
         for field in meta.local_concrete_fields
     ):
-        return None
-    connection = connections[using]
-    key = (model, obj._is_pk_set(meta), using, connection.vendor)
-    return _INSERTS.get(key) or _compile_insert(key, obj, connection)
-
-
-def _prepare_insert(obj: models.Model, using: str) -> tuple[_Insert, list] | None:
-    """What happens before the INSERT: the compiled statement and its parameters, after the
-    ``pre_save`` signal and the fields' ``pre_save``; None once ``obj.save()`` has saved it."""
-    model = type(obj)
-    meta = model._meta
-    if _compiled_insert(obj, using) is None:
         obj.save(force_insert=True, using=using)
         return None
     obj._prepare_related_fields_for_save(operation_name="save")
@@ -305,6 +301,14 @@ def _prepare_insert(obj: models.Model, using: str) -> tuple[_Insert, list] | Non
         for field, value in zip(compiled.fields, values, strict=True)
     ]
     return compiled, params
+
+
+def _execute_insert(obj: models.Model, compiled: _Insert, params: list, using: str) -> None:
+    """One prepared INSERT on its own, then :func:`_finish_insert`."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(compiled.sql, params)
+        row = cursor.fetchone() if compiled.returning else ()
+    _finish_insert(obj, compiled, row, using)
 
 
 def _finish_insert(obj: models.Model, compiled: _Insert, row, using: str) -> None:
