@@ -675,6 +675,62 @@ def check_accepting(event: Event, *, today: date | None = None) -> None:
             raise ApplicationsClosed()
 
 
+# The event as this process last locked it for an application, and whether that application was
+# confirmed, by event (the most recent few): what an application's confirmation is written from
+# before the lock (``_early_confirmation``).
+_LOCKED: dict[int, tuple[Event, str]] = {}
+_LOCKED_KEPT = 64
+
+
+def _last_locked(event: Event, status: str) -> None:
+    _LOCKED.pop(event.pk, None)
+    _LOCKED[event.pk] = (event, status)
+    while len(_LOCKED) > _LOCKED_KEPT:
+        del _LOCKED[next(iter(_LOCKED))]
+
+
+def _event_as_mailed(event: Event) -> tuple:
+    """Every field of the event ``_lock_event_to_apply`` reads, with its series' and venue's
+    names: all the confirmation can show of it."""
+    return (
+        *(getattr(event, field.attname) for field in Event._meta.concrete_fields),
+        event.series.name if event.series_id else None,
+        event.venue.name if event.venue_id else None,
+    )
+
+
+@dataclass
+class _EarlyConfirmation:
+    """A confirmation written before the event was locked, from ``event`` as last locked."""
+
+    message: OutboxMessage
+    event: tuple
+
+    def used_for(self, application: Application) -> OutboxMessage | None:
+        """The message, for ``application`` confirmed for the event as it was written from;
+        None otherwise (it is written again under the lock)."""
+        if application.status != Application.Status.CONFIRMED:
+            return None
+        if _event_as_mailed(application.event) != self.event:
+            return None
+        self.message.object_id = str(application.pk)
+        return self.message
+
+
+def _early_confirmation(application: Application, center) -> _EarlyConfirmation | None:
+    """The confirmation of ``application`` if it is confirmed, composed before the lock from the
+    event as this process last locked it; None when this process has not locked the event
+    yet or its last application there waited (the event is full: the place would not be
+    confirmed)."""
+    last = _LOCKED.get(application.event_id)
+    if last is None or last[1] != Application.Status.CONFIRMED:
+        return None
+    event = last[0]
+    application.event, application.status = event, Application.Status.CONFIRMED
+    message = _mail_message(application, "application_received", center=center)
+    return _EarlyConfirmation(message=message, event=_event_as_mailed(event))
+
+
 def application_submit(
     *,
     actor: User | None,
@@ -724,6 +780,23 @@ def application_submit(
     # Read before the event is locked (the lock is held as briefly as possible), and only when
     # the center's row has been written since this process last read it.
     center = Center.objects.kept() if email else None
+    application = Application(
+        event_id=event.pk,
+        kind=kind,
+        organization=organization,
+        group_name=group_name,
+        people=people,
+        name=name,
+        name_reading=name_reading,
+        email=email,
+        phone=phone,
+        note=note,
+        channel=channel,
+    )
+    # The confirmation is written before the lock too, from the event as this process last
+    # locked it, when the last application here was confirmed; it is used only if the event
+    # locked below is the same and the place is confirmed (otherwise it is written again).
+    early = _early_confirmation(application, center) if email else None
     # The event's lock is released when the commit is written, and the application returned
     # once it is on disk (kyodo.core.transactions): the next applicant does not wait for it.
     with atomic_release_early(setting_by_caller=True) as setting:
@@ -741,20 +814,7 @@ def application_submit(
         if taken.already_applied:
             # A double click or a second try must not take two places.
             raise InvalidApplication(_("You have already applied to this event."))
-        application = Application(
-            pk=taken.next_id,
-            event=event,
-            kind=kind,
-            organization=organization,
-            group_name=group_name,
-            people=people,
-            name=name,
-            name_reading=name_reading,
-            email=email,
-            phone=phone,
-            note=note,
-            channel=channel,
-        )
+        application.pk, application.event = taken.next_id, event
         if taken.waiting == 0 and _fits(
             event, taken, people=people, is_group=kind == Application.Kind.GROUP
         ):
@@ -762,11 +822,13 @@ def application_submit(
         else:
             application.status = Application.Status.WAITLISTED
             application.waitlist_position = taken.waiting + 1
+        message = None
+        if email:
+            message = early.used_for(application) if early else None
+            if message is None:
+                message = _mail_message(application, "application_received", center=center)
         # The application, its mail and its audit row in one statement on PostgreSQL (its id
         # drawn by the count above): one round trip, not three, under the event's lock.
-        message = (
-            _mail_message(application, "application_received", center=center) if email else None
-        )
         entry = audit_entry(
             actor=actor,
             action="kyodo.events.application.submitted",
@@ -783,6 +845,7 @@ def application_submit(
         insert_together([application, *([message] if message else []), entry])
         if message is not None:
             outbox_queued(message)
+    _last_locked(event, application.status)
     return application
 
 

@@ -170,6 +170,99 @@ def test_a_waitlisted_applicant_is_told_their_place(make_event):
     assert "キャンセル待ちの1番目" in mail.body
 
 
+# --- the confirmation written before the lock ------------------------------------------------
+
+
+@pytest.fixture
+def steps(monkeypatch):
+    """What this process last locked forgotten, and the order of the event's lock and of the
+    confirmation's composition, as they happen: "lock", "mail"."""
+    from django.test.signals import template_rendered
+
+    monkeypatch.setattr(services, "_LOCKED", {})
+    order: list[str] = []
+
+    def rendered(sender, template, **kwargs):
+        if template.name == "events/mail/application_received.txt":
+            order.append("mail")
+
+    lock = services._lock_event_to_apply
+
+    def locked(pk):
+        order.append("lock")
+        return lock(pk)
+
+    monkeypatch.setattr(services, "_lock_event_to_apply", locked)
+    template_rendered.connect(rendered)
+    yield order
+    template_rendered.disconnect(rendered)
+
+
+def test_the_confirmation_is_composed_before_the_lock_from_the_event_as_last_locked(
+    make_event, steps
+):
+    event = make_event(capacity_people=10)
+    first = apply(event, 1)
+    assert steps == ["lock", "mail"]  # nothing locked before: composed under the lock
+
+    steps.clear()
+    second = apply(event, 2, name="青木 陽子")
+
+    assert steps == ["mail", "lock"]
+    mail = OutboxMessage.objects.get(to="person2@example.jp")
+    assert (mail.object_id, first.status, second.status) == (
+        str(second.pk),
+        "confirmed",
+        "confirmed",
+    )
+    assert mail.subject == "お申し込みありがとうございます: 会計講座中級編"
+    assert "青木 陽子 様" in mail.body
+    assert f"/events/applications/{second.token}/cancel/" in mail.body
+    assert "お申し込みありがとうございます。受付が完了しました。" in mail.body
+
+
+def test_an_event_changed_since_it_was_last_locked_is_mailed_as_it_is_now(
+    make_event, staff_user, steps
+):
+    from kyodo.core.models import Venue
+
+    venue = Venue.objects.create(name="イングビル3階 第1会議室")
+    event = make_event(capacity_people=10, venue=venue, venue_text="")
+    apply(event, 1)
+    services.event_update(actor=staff_user, event=event, title="会計講座上級編")
+    steps.clear()
+    apply(event, 2)
+    Venue.objects.filter(pk=venue.pk).update(name="市民会館 集会室")  # the event's row unchanged
+    apply(event, 3)
+
+    # Composed before the lock and again under it, each time.
+    assert steps == ["mail", "lock", "mail", "mail", "lock", "mail"]
+    second = OutboxMessage.objects.get(to="person2@example.jp")
+    third = OutboxMessage.objects.get(to="person3@example.jp")
+    assert second.subject == "お申し込みありがとうございます: 会計講座上級編"
+    assert ("イングビル3階 第1会議室" in second.body, "市民会館 集会室" in third.body) == (
+        True,
+        True,
+    )
+
+
+def test_an_applicant_who_waits_is_not_sent_the_confirmation_composed_early(make_event, steps):
+    event = make_event(capacity_people=1)
+    apply(event, 1)
+    steps.clear()
+    second = apply(event, 2)
+    third = apply(event, 3)
+
+    # The second was composed as confirmed (the first was) and again once it waited; the third
+    # (the second waited) only under the lock.
+    assert steps == ["mail", "lock", "mail", "lock", "mail"]
+    assert (second.status, third.waitlist_position) == ("waitlisted", 2)
+    mail = OutboxMessage.objects.get(to="person2@example.jp")
+    assert "キャンセル待ちの1番目" in mail.body
+    assert "受付が完了しました" not in mail.body
+    assert mail.object_id == str(second.pk)
+
+
 @pytest.mark.parametrize(
     ("fields", "error"),
     [
