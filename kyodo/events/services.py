@@ -11,6 +11,7 @@ holds both to it.
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
@@ -680,13 +681,15 @@ def check_accepting(event: Event, *, today: date | None = None) -> None:
 # before the lock (``_early_confirmation``).
 _LOCKED: dict[int, tuple[Event, str]] = {}
 _LOCKED_KEPT = 64
+_LOCKED_WRITE = threading.Lock()  # for a server with threads: one writer of _LOCKED at a time
 
 
 def _last_locked(event: Event, status: str) -> None:
-    _LOCKED.pop(event.pk, None)
-    _LOCKED[event.pk] = (event, status)
-    while len(_LOCKED) > _LOCKED_KEPT:
-        del _LOCKED[next(iter(_LOCKED))]
+    with _LOCKED_WRITE:
+        _LOCKED.pop(event.pk, None)
+        _LOCKED[event.pk] = (event, status)
+        while len(_LOCKED) > _LOCKED_KEPT:
+            del _LOCKED[next(iter(_LOCKED))]
 
 
 def _event_as_mailed(event: Event) -> tuple:
