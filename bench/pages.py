@@ -150,7 +150,7 @@ end
 # (it analyses a table once a tenth of its rows have changed). The machines these benchmarks run
 # on have autovacuum off: without it, the plans of a round were those of the demo's dozen
 # applications, read every application of the event to find the applicant, and each round of a
-# run was slower than the one before (in-process, the backend's CPU per application 1.07 → 1.57
+# run was slower than the one before (in-process, the backend's CPU per application 1.00 → 1.62
 # ms over 2,400 applications; 1.00–1.35 ms, no trend, analysing before every 400).
 ANALYZE = """
 from django.db import connection
