@@ -173,8 +173,8 @@ def application_posts(base: str, env: dict[str, str], duration: str = DURATION) 
 
     from bench.rush import CREATE_EVENT, django_python
 
-    pk = int(django_python(env, CREATE_EVENT).splitlines()[-1])
-    django_python(env, ANALYZE)
+    # One `kyodo shell` for both: the event's id is the last line printed.
+    pk = int(django_python(env, CREATE_EVENT + ANALYZE).splitlines()[-1])
     path = f"/events/{pk}/"
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
