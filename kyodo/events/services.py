@@ -724,7 +724,8 @@ def _early_confirmation(application: Application, center) -> _EarlyConfirmation 
     """The confirmation of ``application`` if it is confirmed, composed before the lock from the
     event as this process last locked it; None when this process has not locked the event
     yet or its last application there waited (the event is full: the place would not be
-    confirmed)."""
+    confirmed). Composing it sets ``application``'s event and status, which the caller sets
+    again under the lock."""
     last = _LOCKED.get(application.event_id)
     if last is None or last[1] != Application.Status.CONFIRMED:
         return None
