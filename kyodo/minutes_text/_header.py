@@ -281,6 +281,10 @@ _MEMBER_SUFFIXES = (
     "副座長",
     "座長",
 )
+# 「山本 一郎(会長)」: a member's role after the name.
+_ROLE_AFTER = re.compile(
+    r"\s*[(（](?:" + "|".join(_MEMBER_SUFFIXES) + r"|職務代理者|議長|副議長)[)）]\s*$"
+)
 # A roster line 「委員長　山本一郎」: the role before the name.
 _ROLE_PREFIX = re.compile(r"^(?:副?委員長|副?会長|副?部会長|副?議長|委員|会長代理)\s+(?=\S)")
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
@@ -323,6 +327,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         parts = [_spaced_name(seat) for seat in seats if seat.strip()]
         text = "、".join(parts)
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else [text]
+    # 「山本　一郎（会長）」: the role after the name, in parentheses (「中村（正）」 stays).
+    parts = [_ROLE_AFTER.sub("", part) for part in parts]
     # 「中村正　中村和彦　松本聡」 on one roster line: three names; 「山下 誠」 one.
     parts = [token for part in parts for token in _roster_tokens(part)]
     names = []
@@ -484,6 +490,9 @@ def split_staff(text: str) -> tuple[str, str]:
             if held:
                 # 都市計画課 + 課長 → 都市計画課長
                 return person, (name[:-1] if held.startswith(name[-1]) else name) + held
+        # 「福祉課　村上」: the department, then the person without a title.
+        if name.endswith(("課", "部", "局", "室", "所", "係")) and not _ends_in_title(title):
+            return title, name
         return name, title
     for title in STAFF_TITLES:
         if text.endswith(title) and len(text) > len(title):
@@ -498,11 +507,14 @@ def _ends_in_title(text: str) -> bool:
 
 def _move_department(name: str, title: str) -> tuple[str, str]:
     while True:
+        if name in DEPARTMENT_WORDS:
+            # 「市民協働課長」: the department and its title, no person named.
+            return "", name + title
         tail = _department_tail(name)
         if not tail or len(name) - len(tail) < 1:
             return name, title
         name, title = name[: -len(tail)], tail + title
-        if len(name) <= 2:
+        if len(name) <= 2 and name not in DEPARTMENT_WORDS:
             return name, title
 
 

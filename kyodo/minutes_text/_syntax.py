@@ -351,6 +351,14 @@ _LABEL_PATTERNS = (
     # Questions and answers of a briefing or a general meeting: 「問：……」「（答）……」「Ｑ：……」.
     re.compile(r"^(?P<label>質問|回答|問|答|Ｑ|Ａ|Q|A)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
     re.compile(r"^[（(【](?P<label>質問|回答|問|答|Ｑ|Ａ)[）)】][ 　]*(?P<text>\S.*)$"),
+    # 「（事務局　村上）定刻になりました。」: the role, then the person's name.
+    re.compile(
+        rf"^[（(][ 　]*(?P<role>{_ROLE})[ 　]+(?P<name>[一-龥々ヶァ-ヺー]{{1,8}})[ 　]*[）)]"
+        rf"[ 　]*[：:]?[ 　]*(?P<text>\S.*)$"
+    ),
+    # 「（一同）なし。」「一同：異議なし。」: everyone at once.
+    re.compile(r"^[（(【][ 　]*(?P<label>一同|全員)[ 　]*[）)】][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
+    re.compile(r"^(?P<label>一同|全員)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
 )
 # Roster and header lines that look like labels: 「出席委員　十一名」「○説明員」.
 _NOT_LABEL = re.compile(
@@ -377,7 +385,12 @@ def speaker_label(line: str) -> Label | None:
         match = pattern.match(stripped)
         if not match:
             continue
-        speaker = nfkc(squash(match.group("label") + (match.groupdict().get("suffix") or "")))
+        groups = match.groupdict()
+        if groups.get("role"):
+            # 「事務局　村上」 → 「事務局(村上)」, as 「委員長（山田）」 reads.
+            speaker = nfkc(f"{squash(groups['role'])}（{groups['name']}）")
+        else:
+            speaker = nfkc(squash(match.group("label") + (groups.get("suffix") or "")))
         if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
             return None
         text = line.strip()[match.start("text") :].strip()
@@ -431,11 +444,15 @@ def bullet_text(line: str) -> str | None:
 
 
 _KANJI_NUMBER = re.compile(r"([〇一二三四五六七八九十]{1,4})(?=\s*(?:年|月|日|時|分|名|人))")
+# 「令和6(2024)年」「令和6年(2024年)」 and 「2024(令和6)年」「2024年(令和6年)」: one year, written twice.
 _ERA_WITH_WESTERN = re.compile(
-    r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*[(（]\s*[0-9]{4}\s*[)）]\s*年"
+    r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*"
+    r"(?:年\s*[(（]\s*[0-9]{4}\s*年?\s*[)）]|[(（]\s*[0-9]{4}\s*年?\s*[)）]\s*年)"
 )
 _WESTERN_WITH_ERA = re.compile(
-    r"([0-9]{4})\s*[(（]\s*(?:令和|平成|昭和)\s*(?:元|[0-9]{1,2})\s*[)）]\s*年"
+    r"([0-9]{4})\s*"
+    r"(?:年\s*[(（]\s*(?:令和|平成|昭和)\s*(?:元|[0-9]{1,2})\s*年?\s*[)）]"
+    r"|[(（]\s*(?:令和|平成|昭和)\s*(?:元|[0-9]{1,2})\s*年?\s*[)）]\s*年)"
 )
 _SLASH_DATE = re.compile(
     r"(?<![0-9])([0-9]{4})\s*[/.]\s*([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])"

@@ -16,6 +16,7 @@ from . import _header
 from ._layout import Layout, Line, clean_lines, layout_lines
 from ._syntax import (
     CONTAINER_CATEGORIES,
+    Heading,
     bullet_text,
     closing_line,
     decision_line,
@@ -122,7 +123,7 @@ class _EntryReader:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|代理|議員|君|参事|補佐|"
+    r"(?:長|委員|事務局|理事|代理|議員|君|参事|補佐|^一同|^全員|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -259,6 +260,7 @@ def _agenda_like(text: str) -> bool:
 def _agenda_list(lines: list[Line], start: int) -> tuple[list[str], int]:
     """The lines of an agenda list from ``start``; returns them and where they end."""
     items: list[str] = []
+    last: dict[str, int] = {}  # the last number of each numbering style in the list
     index = start
     while index < len(lines):
         line = lines[index]
@@ -266,9 +268,15 @@ def _agenda_list(lines: list[Line], start: int) -> tuple[list[str], int]:
             index += 1
             continue
         squashed = squash(line.text)
+        heading = item_heading(line.text)
+        if heading is not None:
+            if heading.number <= last.get(heading.style, 0):
+                break  # 「１．開会」 again after 「３．閉会」: the body numbers its own items
+            last[heading.style] = heading.number
         if (
             not _agenda_like(line.text)
-            or _AGENDA_KEY.match(squashed)
+            # 「２．議題」 numbered among the items is one of them, not the next list's key.
+            or (_AGENDA_KEY.match(squashed) and not (items and item_heading(line.text)))
             or _BODY_MARKER.match(squashed)
         ):
             break
@@ -570,7 +578,11 @@ class _Body:
             return False  # 「１、概要についてですが、…」: a numbered paragraph of the speech
         section = self.section()
         explicit = [i for i in section.items if i.number > 0]
-        if explicit and item.number != explicit[-1].number + 1:
+        if (
+            explicit
+            and item.number != explicit[-1].number + 1
+            and not self._outer_heading(item, text)
+        ):
             return False  # 「（２）…」 inside a sentence, not the next item
         section.items.append(Item(item.number, item.text))
         self.item_style = item.style
@@ -578,6 +590,18 @@ class _Body:
             self.open_title = section.items[-1]
             self.title_full = not self.reader.short(text)
         return True
+
+    def _outer_heading(self, item: Heading, text: str) -> bool:
+        """「８　次回の予定」 after items 「（１）」「（２）」: a heading of the document's outer
+        numbering (the one of 「１　日時」 … 「７　会議の概要」), numbered in another style than the
+        items and standing alone as a title, starts an item of its own."""
+        return (
+            bool(self.item_style)
+            and _style_family(item.style) != _style_family(self.item_style)
+            and not _prose(item.text)
+            and not text.rstrip().endswith("。")
+            and self.reader.short(text)
+        )
 
     def _continue_title(self, text: str) -> bool:
         """A long item title wraps on to the next line: join it.

@@ -566,7 +566,12 @@ def test_bullets_after_a_statement_are_part_of_it_and_notes_after_notes() -> Non
 
 @pytest.mark.parametrize(
     "line",
-    ["日時：令和６（２０２４）年１０月３日（木）", "日時：２０２４（令和６）年１０月３日（木）"],
+    [
+        "日時：令和６（２０２４）年１０月３日（木）",
+        "日時：２０２４（令和６）年１０月３日（木）",
+        "開催日時：2024年（令和6年）10月3日（木）",
+        "日時：令和６年（２０２４年）１０月３日（木）",
+    ],
 )
 def test_era_and_western_years_together(line: str) -> None:
     minutes = parse_minutes(f"環境審議会議事録\n{line}\n会長：始めます。\n")
@@ -744,3 +749,93 @@ def test_a_board_of_education_header_with_numbered_keys_and_titles_before_names(
         ("statement", "山本教育長", "ただいまから定例会を開会いたします。"),
         ("statement", "佐藤教育部長", "御説明いたします。"),
     ]
+
+
+def test_a_summary_with_department_titles_letters_for_members_and_an_outer_heading() -> None:
+    text = (
+        "令和５年度 第２回 ひかり市市民協働推進委員会 議事要旨\n\n"
+        "１　日時　令和５年８月２３日（水）午後６時３０分から午後８時まで\n"
+        "２　場所　ひかり市役所本庁舎３階　第一会議室\n"
+        "３　出席者\n"
+        "　（委員）髙橋会長、鈴木副会長、Ａ委員、Ｂ委員\n"
+        "　（事務局）市民協働課長、市民協働課係長\n"
+        "４　欠席者　Ｃ委員\n"
+        "５　議事\n"
+        "（１）センターの利用状況について\n"
+        "（２）提案制度の見直しについて\n"
+        "６　会議の概要\n\n"
+        "（１）センターの利用状況について\n"
+        "事務局：資料１に基づき説明。\n"
+        "Ａ委員：昼間の利用促進策はあるか。\n"
+        "（２）提案制度の見直しについて\n"
+        "会長：引き続き検討することとする。\n\n"
+        "７　次回の予定\n"
+        "令和５年１０月下旬に開催予定。\n\n"
+        "以上\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.attendees, minutes.absentees) == (["髙橋", "鈴木", "A", "B"], ["C"])
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("", "市民協働課長"),
+        ("", "市民協働課係長"),
+    ]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "センターの利用状況について"),
+        (2, "提案制度の見直しについて"),
+        (7, "次回の予定"),
+    ]
+    assert _entries(text) == [
+        ("statement", "事務局", "資料１に基づき説明。"),
+        ("statement", "A委員", "昼間の利用促進策はあるか。"),
+        ("statement", "会長", "引き続き検討することとする。"),
+        ("note", "令和５年１０月下旬に開催予定。"),
+    ]
+    assert minutes.closing == "以上"
+
+
+def test_a_council_with_a_numbered_programme_and_the_role_before_the_name() -> None:
+    text = (
+        "第3回　地域福祉推進会議　会議録\n\n"
+        "開催日時：2024年（令和6年）11月7日（木）19時00分～20時45分\n"
+        "開催場所：中央公民館　講堂\n"
+        "出席委員：山本　一郎（会長）、佐々木　花子（副会長）、田中　実、中村（正）\n"
+        "事務局：福祉課　村上、井上\n\n"
+        "次第\n1.開会\n2.議題\n　(1)地域福祉計画の進捗について\n　(2)その他\n3.閉会\n\n"
+        "1.開会\n"
+        "（事務局　村上）　定刻になりましたので、開会いたします。\n"
+        "2.議題\n"
+        "(1)地域福祉計画の進捗について\n"
+        "（会長）　事務局から説明をお願いします。\n"
+        "（事務局　井上）　資料に沿ってご説明いたします。\n"
+        "(2)その他\n"
+        "（会長）　その他、何かございますか。\n"
+        "（一同）　なし。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 11, 7),
+        dt.time(19, 0),
+        dt.time(20, 45),
+    )
+    assert minutes.attendees == ["山本 一郎", "佐々木 花子", "田中 実", "中村(正)"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("村上", "福祉課"), ("井上", "")]
+    assert minutes.agenda == [
+        "1.開会",
+        "2.議題",
+        "(1)地域福祉計画の進捗について",
+        "(2)その他",
+        "3.閉会",
+    ]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "開会"),
+        (1, "地域福祉計画の進捗について"),
+        (2, "その他"),
+    ]
+    assert _entries(text) == [
+        ("statement", "事務局(村上)", "定刻になりましたので、開会いたします。"),
+        ("statement", "会長", "事務局から説明をお願いします。"),
+        ("statement", "事務局(井上)", "資料に沿ってご説明いたします。"),
+        ("statement", "会長", "その他、何かございますか。"),
+        ("statement", "一同", "なし。"),
+    ]
+    assert not any(entry.uncertain for entry in minutes.entries())
