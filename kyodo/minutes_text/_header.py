@@ -41,6 +41,10 @@ HEADER_KEYS: dict[str, str] = {
     "出席委員数": "attendees",
     "出席議員": "attendees",
     "出席者": "attendees",
+    # A nonprofit's board (理事会): the directors present, and the auditors who attend it.
+    "出席理事": "attendees",
+    "出席役員": "attendees",
+    "出席監事": "also_attending",
     "出席": "attendees",
     "欠席委員": "absentees",
     "欠席構成員": "absentees",
@@ -281,12 +285,19 @@ _MEMBER_SUFFIXES = (
     "副座長",
     "座長",
 )
+# A part of a roster that counts a group rather than naming a person: 「委員8名」「事務局3名」「委員」.
+_GROUP_COUNT = re.compile(
+    r"(?:委員|理事|監事|役員|事務局|構成員|職員|議員|会員|正会員|オブザーバー)?\s*(?:[0-9]{1,3}\s*名)?"
+)
+_PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
 # 「山本 一郎(会長)」: a member's role after the name.
 _ROLE_AFTER = re.compile(
     r"\s*[(（](?:" + "|".join(_MEMBER_SUFFIXES) + r"|職務代理者|議長|副議長)[)）]\s*$"
 )
 # A roster line 「委員長　山本一郎」: the role before the name.
-_ROLE_PREFIX = re.compile(r"^(?:副?委員長|副?会長|副?部会長|副?議長|委員|会長代理)\s+(?=\S)")
+_ROLE_PREFIX = re.compile(
+    r"^(?:副?委員長|副?会長|副?部会長|副?議長|委員|会長代理|副?理事長|理事|監事)\s+(?=\S)"
+)
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
 
 
@@ -327,6 +338,10 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         parts = [_spaced_name(seat) for seat in seats if seat.strip()]
         text = "、".join(parts)
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else [text]
+    # 「委員8名（うち1名オンライン）、事務局3名」: groups counted, not people named.
+    parts = [
+        part for part in parts if not _GROUP_COUNT.fullmatch(_PARENTHESES.sub("", part).strip())
+    ]
     # 「山本　一郎（会長）」: the role after the name, in parentheses (「中村（正）」 stays).
     parts = [_ROLE_AFTER.sub("", part) for part in parts]
     # 「中村正　中村和彦　松本聡」 on one roster line: three names; 「山下 誠」 one.

@@ -350,7 +350,7 @@ _LABEL_PATTERNS = (
     re.compile(rf"^[{SPEAKER_MARKS}][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
     # Questions and answers of a briefing or a general meeting: 「問：……」「（答）……」「Ｑ：……」.
     re.compile(r"^(?P<label>質問|回答|問|答|Ｑ|Ａ|Q|A)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
-    re.compile(r"^[（(【](?P<label>質問|回答|問|答|Ｑ|Ａ)[）)】][ 　]*(?P<text>\S.*)$"),
+    re.compile(r"^[（(【](?P<label>質問|回答|問|答|Ｑ|Ａ|Q|A)[）)】][ 　]*(?P<text>\S.*)$"),
     # 「（事務局　村上）定刻になりました。」: the role, then the person's name.
     re.compile(
         rf"^[（(][ 　]*(?P<role>{_ROLE})[ 　]+(?P<name>[一-龥々ヶァ-ヺー]{{1,8}})[ 　]*[）)]"
@@ -403,7 +403,7 @@ def speaker_label(line: str) -> Label | None:
 # Stage directions and bracketed remarks standing on a line of their own:
 # 〔「異議なし」と呼ぶ者あり〕, （異議なし）, ［休憩］, 《拍手》.
 _STAGE = re.compile(
-    r"^(?:〔[^〔〕]*〕|【[^【】]{1,30}】|［[^［］]*］|《[^《》]*》|[（(][^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*[)）])$"
+    r"^(?:〔[^〔〕]*〕|【[^【】]{1,30}】|［[^［］]*］|《[^《》]*》|＜[^＜＞]{1,30}＞|[（(][^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*[)）])$"
 )
 
 
@@ -432,7 +432,11 @@ def note_text(line: str) -> str | None:
 BULLETS = "・●◆◇◎▼▽☆★※"
 
 
-_SCHEDULE = re.compile(r"^日程第[0-9０-９一二三四五六七八九十]{1,3}[　 ]")
+_SCHEDULE = re.compile(
+    r"^(?:日程第[0-9０-９一二三四五六七八九十]{1,3}[　 ]"
+    # 「次回：10月予定」「次回の予定：…」 after the proceedings: a line of its own.
+    r"|次回(?:の予定|の開催|開催予定|開催|日程)?[ 　]*[:：])"
+)
 
 
 def bullet_text(line: str) -> str | None:

@@ -188,15 +188,27 @@ _BODY_MARKER = re.compile(
     r"^(?:[0-9０-９]{1,2}[.．、]?|[（(][0-9０-９]{1,2}[)）])?[■□◆【\[［]?"
     r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
     r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
-    r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容)[】\]］]?[:：]?$"
+    r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容|"
+    # a nonprofit's board: 「議事の経過の概要及び議決の結果」「議事の経過の要領及びその結果」
+    r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)[】\]］]?[:：]?$"
 )
 _ROSTER_HEADING = re.compile(
-    r"^[○◯〇■□・]?[0-9０-９]{0,2}[.．]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
+    r"^[○◯〇■□・]?[0-9０-９]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
     r"出席職員|(?:出席)?(?:議会)?事務局職員|会議録署名(?:委員|議員|人)|署名委員|配布資料|配付資料|会議資料|資料|"
-    r"議事日程|欠席議員|欠席委員)(?:[（(].*[)）])?$"
+    r"議事日程|欠席議員|欠席委員)(?:[（(].*[)）])?[】\]］]?$"
 )
 # 「会議名　第３回ひかり市環境審議会」: the name of the meeting in a header table.
 _MEETING_NAME = re.compile(r"^[■□・]?(?:会議名|会議の名称|名称|件名)[\s]*[:：]?\s*(?P<value>\S.*)$")
+
+
+def _marked_heading(text: str) -> bool:
+    """A heading no list of documents or officials holds: 「■議題1　……」「議題２　……」「報告事項」."""
+    if section_heading(text) is not None:
+        return True
+    item = item_heading(text)
+    return item is not None and (
+        item.style.startswith("議題") or item.style == "第1号議案" or text.strip()[:1] in "■□◆◇"
+    )
 
 
 def _marked_label(text: str) -> bool:
@@ -204,7 +216,7 @@ def _marked_label(text: str) -> bool:
     return stripped[:1] in "○◯〇【（(" and speaker_label(stripped) is not None
 
 
-_LIST_FIELDS = ("attendees", "absentees", "secretariat", "observers", "online")
+_LIST_FIELDS = ("attendees", "also_attending", "absentees", "secretariat", "observers", "online")
 
 
 def opening_line(text: str) -> bool:
@@ -380,7 +392,12 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         if skipping and found is None and not _AGENDA_KEY.match(squash(text)):
             # Under 「説明のため出席した者」「配布資料」: lists we do not keep, up to the next
             # field, separator or turn (a marked label, a stage direction, the opening).
-            if not (_marked_label(text) or stage_direction(text) or opening_line(text)):
+            if not (
+                _marked_label(text)
+                or stage_direction(text)
+                or opening_line(text)
+                or _marked_heading(text)
+            ):
                 prelude.skipped += 1
                 continue
             skipping = False
@@ -935,6 +952,8 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         minutes.venue = nfkc(value).strip() or None
     elif name == "attendees":
         minutes.attendees, minutes.attendee_count = _header.split_people(value)
+    elif name == "also_attending":
+        minutes.attendees = [*minutes.attendees, *_header.split_people(value)[0]]
     elif name == "online":
         minutes.online = _header.split_people(value)[0]
     elif name == "absentees":

@@ -839,3 +839,103 @@ def test_a_council_with_a_numbered_programme_and_the_role_before_the_name() -> N
         ("statement", "一同", "なし。"),
     ]
     assert not any(entry.uncertain for entry in minutes.entries())
+
+
+def test_a_nonprofit_board_with_directors_an_auditor_and_the_course_of_proceedings() -> None:
+    text = (
+        "特定非営利活動法人ひかりネット　第５回理事会議事録\n\n"
+        "１．日　時　　令和６年６月１５日（土）　１０：００～１１：３０\n"
+        "２．場　所　　当法人事務所\n"
+        "３．出席理事　　３名（定数５名）\n"
+        "　　　理事長　佐藤　一郎、副理事長　鈴木　次郎、理事　高橋　三郎\n"
+        "４．出席監事　　渡辺　五郎\n"
+        "５．議　　事\n"
+        "　第１号議案　令和５年度事業報告承認の件\n"
+        "６．議事の経過の概要及び議決の結果\n"
+        "　定刻、理事長佐藤一郎が議長となり開会を宣言した。\n"
+        "　第１号議案　令和５年度事業報告承認の件\n"
+        "　審議の結果、全員異議なくこれを承認した。\n"
+        "　以上をもって全議案の審議を終了したので、議長は１１時３０分閉会を宣言した。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.attendees, minutes.attendee_count) == (
+        ["佐藤 一郎", "鈴木 次郎", "高橋 三郎", "渡辺 五郎"],
+        3,
+    )
+    assert minutes.agenda == ["第1号議案 令和5年度事業報告承認の件"]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (0, ""),
+        (1, "令和5年度事業報告承認の件"),
+    ]
+    assert _entries(text) == [
+        ("note", "定刻、理事長佐藤一郎が議長となり開会を宣言した。"),
+        ("note", "審議の結果、全員異議なくこれを承認した。"),
+    ]
+    assert (
+        minutes.closing == "以上をもって全議案の審議を終了したので、議長は11時30分閉会を宣言した。"
+    )
+
+
+def test_a_summary_with_counted_attendance_bracketed_headings_q_and_a_and_the_next_meeting() -> (
+    None
+):
+    text = (
+        "ひかり市市民活動支援センター運営協議会　第2回会議　会議要録\n\n"
+        "日時：2023年7月5日（水）18:30～20:00\n"
+        "出席：委員8名（うち1名オンライン）、事務局3名\n"
+        "欠席：委員1名\n"
+        "【配布資料】\n資料1　事業報告\n\n"
+        "■議題1　上半期の事業報告\n"
+        "事務局より資料1に基づき報告。\n"
+        "＜質疑応答＞\n"
+        "（Q）講座の参加者の年代の内訳は把握しているか。\n"
+        "（A）60代以上が約半数である。\n"
+        "＜主な意見＞\n"
+        "・雨天時の対応を事前に決めておくべき。\n"
+        "次回：2023年10月予定\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.attendees, minutes.attendee_count, minutes.absentees) == ([], 8, [])
+    assert _entries(text) == [
+        ("note", "事務局より資料1に基づき報告。"),
+        ("note", "＜質疑応答＞"),
+        ("statement", "Q", "講座の参加者の年代の内訳は把握しているか。"),
+        ("statement", "A", "60代以上が約半数である。"),
+        ("note", "＜主な意見＞"),
+        ("note", "・雨天時の対応を事前に決めておくべき。"),
+        ("note", "次回：2023年10月予定"),
+    ]
+
+
+def test_a_council_with_bracketed_keys_documents_listed_and_hanging_turns() -> None:
+    text = (
+        "ひかり市男女共同参画審議会（第４回）会議録\n\n"
+        "【開催日時】令和７年１月２０日（月）　午後２時００分～午後３時３０分\n"
+        "【出 席 者】\n"
+        "　委員　　青木会長、石田副会長、上野委員\n"
+        "　事務局　人権推進課長　小川、主事　木村\n"
+        "【傍 聴 者】２名\n"
+        "【配布資料】\n"
+        "　資料１　プラン素案\n\n"
+        "【会議内容】\n"
+        "１　開会\n"
+        "事務局（小川）　　定刻となりましたので、開会いたします。\n"
+        "上野委員　　　　　基本目標２の指標について伺います。\n"
+        "　　　　　　　　　数値目標は高くなっていますか。\n"
+        "（午後３時３０分　閉会）\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.attendees == ["青木", "石田", "上野"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("小川", "人権推進課長"),
+        ("木村", "主事"),
+    ]
+    assert _entries(text) == [
+        ("statement", "事務局(小川)", "定刻となりましたので、開会いたします。"),
+        (
+            "statement",
+            "上野委員",
+            "基本目標２の指標について伺います。数値目標は高くなっていますか。",
+        ),
+    ]
+    assert minutes.end_time == dt.time(15, 30)
