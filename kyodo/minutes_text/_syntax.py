@@ -459,19 +459,29 @@ _WESTERN_WITH_ERA = re.compile(
     r"|[(（]\s*(?:令和|平成|昭和)\s*(?:元|[0-9]{1,2})\s*年?\s*[)）]\s*年)"
 )
 _SLASH_DATE = re.compile(
-    r"(?<![0-9])([0-9]{4})\s*[/.]\s*([0-9]{1,2})\s*[/.]\s*([0-9]{1,2})(?![0-9])"
+    r"(?<![0-9])([0-9]{4})\s*([/.\-])\s*([0-9]{1,2})\s*\2\s*([0-9]{1,2})(?![0-9])"
 )
+# 「R6.5.20」「令和6.5.20」「H22/12/21」: an era's year, month and day with dots or slashes.
+_ERA_SLASH_DATE = re.compile(
+    r"(?<![A-Za-z0-9])(令和|平成|昭和|R|H|S)\s*(元|[0-9]{1,2})\s*([/.])\s*([0-9]{1,2})\s*\3\s*"
+    r"([0-9]{1,2})(?![0-9])"
+)
+_ERA_LETTERS = {"R": "令和", "H": "平成", "S": "昭和"}
 
 
 def plain_numbers(text: str) -> str:
-    """NFKC, with kanji numbers before 年/月/日/時/分 in digits and 2024/5/20 as 2024年5月20日:
+    """NFKC, with kanji numbers before 年/月/日/時/分 in digits, and 2024/5/20, 2024-05-20 and
+    R6.5.20 as 2024年5月20日 and 令和6年5月20日:
     「令和六年十一月五日　午後三時四十分」 → 「令和6年11月5日 午後3時40分」."""
     text = nfkc(text)
     if any(c in text for c in "〇一二三四五六七八九十"):
         text = _KANJI_NUMBER.sub(lambda m: str(kanji_number(m[1]) or m[1]), text)
     text = _ERA_WITH_WESTERN.sub(r"\1\2年", text)  # 令和6(2024)年 → 令和6年
     text = _WESTERN_WITH_ERA.sub(r"\1年", text)  # 2024(令和6)年 → 2024年
-    return _SLASH_DATE.sub(lambda m: f"{m[1]}年{m[2]}月{m[3]}日", text)
+    text = _ERA_SLASH_DATE.sub(
+        lambda m: f"{_ERA_LETTERS.get(m[1], m[1])}{m[2]}年{m[4]}月{m[5]}日", text
+    )
+    return _SLASH_DATE.sub(lambda m: f"{m[1]}年{m[3]}月{m[4]}日", text)
 
 
 _DECISION = re.compile(

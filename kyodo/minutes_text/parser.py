@@ -705,7 +705,9 @@ def _check_text(text: str) -> None:
 def parse_minutes(text: str) -> Minutes:
     """Parse a whole set of minutes; raises MinutesParseError if it is not one."""
     _check_text(text)
-    return parse_layout(layout_lines(text))
+    # Cells copied from a table (a spreadsheet, a word processor's table) arrive separated by
+    # tabs: 「開催日時<TAB>令和６年５月２０日」 reads as the gap of a typed header.
+    return parse_layout(layout_lines(text.replace("\t", "　")))
 
 
 def parse_layout(layout: Layout) -> Minutes:

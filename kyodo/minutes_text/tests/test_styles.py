@@ -939,3 +939,35 @@ def test_a_council_with_bracketed_keys_documents_listed_and_hanging_turns() -> N
         ),
     ]
     assert minutes.end_time == dt.time(15, 30)
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("日時：R6.5.20（月）19:00～20:30", dt.date(2024, 5, 20)),
+        ("日時：令和6.5.20（月）19:00～20:30", dt.date(2024, 5, 20)),
+        ("日時：H22.12.21（火）19:00～20:30", dt.date(2010, 12, 21)),
+        ("日時：Ｈ２２／１２／２１（火）19:00～20:30", dt.date(2010, 12, 21)),
+        ("日時：2024-05-20（月）19:00-20:30", dt.date(2024, 5, 20)),
+    ],
+)
+def test_dates_with_dots_slashes_hyphens_and_era_letters(line: str, day: dt.date) -> None:
+    minutes = parse_minutes(f"市民協働推進委員会　会議録\n{line}\n委員長：開会します。\n")
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        day,
+        dt.time(19, 0),
+        dt.time(20, 30),
+    )
+
+
+def test_a_header_copied_from_a_table_with_tabs() -> None:
+    minutes = parse_minutes(
+        "市民協働推進委員会　会議録\n開催日時\t令和６年５月２０日（月）\t19:00～20:30\n"
+        "開催場所\t市民会館　第１会議室\n出席者\t山田委員長、佐藤委員\n委員長\t開会します。\n"
+    )
+    assert (minutes.date, minutes.venue, minutes.attendees) == (
+        dt.date(2024, 5, 20),
+        "市民会館 第1会議室",
+        ["山田", "佐藤"],
+    )
+    assert [(e.speaker, e.text) for e in minutes.entries()] == [("委員長", "開会します。")]
