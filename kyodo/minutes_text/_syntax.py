@@ -350,7 +350,9 @@ _LABEL_PATTERNS = (
     re.compile(rf"^[{SPEAKER_MARKS}][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
     # Questions and answers of a briefing or a general meeting: 「問：……」「（答）……」「Ｑ：……」.
     re.compile(r"^(?P<label>質問|回答|問|答|Ｑ|Ａ|Q|A)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
-    re.compile(r"^[（(【](?P<label>質問|回答|問|答|Ｑ|Ａ|Q|A)[）)】][ 　]*(?P<text>\S.*)$"),
+    re.compile(
+        r"^[（(【〈＜<](?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)[）)】〉＞>][ 　]*(?P<text>\S.*)$"
+    ),
     # 「（事務局　村上）定刻になりました。」: the role, then the person's name.
     re.compile(
         rf"^[（(][ 　]*(?P<role>{_ROLE})[ 　]+(?P<name>[一-龥々ヶァ-ヺー]{{1,8}})[ 　]*[）)]"
@@ -359,6 +361,8 @@ _LABEL_PATTERNS = (
     # 「（一同）なし。」「一同：異議なし。」: everyone at once.
     re.compile(r"^[（(【][ 　]*(?P<label>一同|全員)[ 　]*[）)】][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     re.compile(r"^(?P<label>一同|全員)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
+    # 「委員長「それでは始めます。」」: the words in quotation marks right after the role.
+    re.compile(rf"^{_LABEL}[ 　]*「(?P<text>[^「」]*(?:「[^「」]*」[^「」]*)*)」$"),
 )
 # Roster and header lines that look like labels: 「出席委員　十一名」「○説明員」.
 _NOT_LABEL = re.compile(
@@ -374,6 +378,7 @@ _LATIN_ONLY_LABEL = re.compile(r"^[0-9０-９](?![0-9０-９]{0,2}番)")
 class Label:
     speaker: str
     text: str
+    quoted: bool = False  # 「委員長「……」」: the turn ends with the closing quotation mark
 
 
 def speaker_label(line: str) -> Label | None:
@@ -393,10 +398,12 @@ def speaker_label(line: str) -> Label | None:
             speaker = nfkc(squash(match.group("label") + (groups.get("suffix") or "")))
         if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
             return None
-        text = line.strip()[match.start("text") :].strip()
+        # The words run to the end of the line, but for the closing 」 of quoted words.
+        quoted = index == len(_LABEL_PATTERNS) - 1
+        text = line.strip()[match.start("text") : match.end("text") if quoted else None].strip()
         if index in (5, 6) and _SIGNATURE.match(text):
             return None
-        return Label(speaker, text)
+        return Label(speaker, text, quoted)
     return None
 
 

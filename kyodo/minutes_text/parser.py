@@ -93,6 +93,8 @@ class _EntryReader:
             started = self._start(entry, text)
             # 「（委員）」 alone, then 「・……」「・……」: the bullets are what the member said.
             self.label_alone = not label.text
+            if label.quoted:
+                self.close()  # the words closed with 」: what follows is not theirs
             return started
         stage = stage_direction(text)
         if stage is not None:
@@ -123,7 +125,7 @@ class _EntryReader:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|代理|議員|君|参事|補佐|^一同|^全員|"
+    r"(?:長|委員|事務局|理事|代理|議員|君|参事|補佐|^一同|^全員|^質問|^回答|^問|^答|^意見|^要望|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 

@@ -971,3 +971,23 @@ def test_a_header_copied_from_a_table_with_tabs() -> None:
         ["山田", "佐藤"],
     )
     assert [(e.speaker, e.text) for e in minutes.entries()] == [("委員長", "開会します。")]
+
+
+def test_opinions_and_answers_and_words_in_quotation_marks() -> None:
+    text = (
+        "市民協働推進委員会　会議録\n日時：令和６年５月２０日（月）\n（１）報告について\n"
+        "（意見）駐輪場が足りない。\n（回答）検討します。\n〈要望〉案内表示を増やしてほしい。\n"
+        "委員長「それでは次に移ります。」\n"
+        "委員「「協働」の定義を確認したい。」\n"
+        "委員から「駐輪場が足りない」との意見があった。\n"
+    )
+    minutes = parse_minutes(text)
+    assert _entries(text) == [
+        ("statement", "意見", "駐輪場が足りない。"),
+        ("statement", "回答", "検討します。"),
+        ("statement", "要望", "案内表示を増やしてほしい。"),
+        ("statement", "委員長", "それでは次に移ります。"),
+        ("statement", "委員", "「協働」の定義を確認したい。"),
+        ("note", "委員から「駐輪場が足りない」との意見があった。"),
+    ]
+    assert not any(entry.uncertain for entry in minutes.entries())
