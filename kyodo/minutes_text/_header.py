@@ -41,6 +41,8 @@ HEADER_KEYS: dict[str, str] = {
     "出席委員数": "attendees",
     "出席議員": "attendees",
     "出席者": "attendees",
+    "委員出席者": "attendees",
+    "出席委員等": "attendees",
     # A nonprofit's board (理事会): the directors present, and the auditors who attend it.
     "出席理事": "attendees",
     "出席役員": "attendees",
@@ -57,6 +59,11 @@ HEADER_KEYS: dict[str, str] = {
     "会議録署名委員": "signers",
     "会議録署名議員": "signers",
     "署名委員": "signers",
+    # Who chaired and who wrote the minutes down (read, not kept): 「司会：事務局　佐藤」.
+    "記録者": "signers",
+    "記録": "signers",
+    "司会者": "signers",
+    "司会": "signers",
     "傍聴者": "observers",
     "傍聴人": "observers",
     "傍聴": "observers",
@@ -65,9 +72,11 @@ _TIME_KEYS = ("開会", "閉会", "散会")
 _KEY_ALT = "|".join(
     r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
 )
+# 「出席委員（敬称略）：」: a remark on the list between the key and its value.
+_REMARK = r"(?:[(（](?:敬称略|順不同|五十音順|名簿順|役職順)[^)）]{0,12}[)）][ 　]*)?"
 _FIELD = re.compile(
     rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?P<num>[0-9０-９]{{1,2}}[.．]?[ 　]*)?"
-    rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*(?P<sep>[：:]|　| +(?=\S)|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)))[ 　]*(?P<value>.*)$"
+    rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*{_REMARK}(?P<sep>[：:]|　| +(?=\S)|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)))[ 　]*(?P<value>.*)$"
 )
 
 
@@ -299,6 +308,11 @@ _ROLE_PREFIX = re.compile(
     r"^(?:副?委員長|副?会長|副?部会長|副?議長|委員|会長代理|副?理事長|理事|監事)\s+(?=\S)"
 )
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
+# 「別紙のとおり」「名簿参照」: the names are elsewhere, not here.
+_ELSEWHERE = re.compile(r"^(?:別紙|別添|名簿|資料)[^、,]{0,10}(?:のとおり|の通り|参照|による)")
+_NAMES_IN_PARENTHESES = re.compile(
+    r"(?:委員|出席者|理事|構成員)?\s*[(（](?P<names>[^()（）]+[、,，][^()（）]+)[)）]"
+)
 
 
 def _spaced_name(text: str) -> str:
@@ -322,8 +336,12 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     if match:
         count = int(match.group(1))
         text = (text[: match.start()] + text[match.end() :]).strip()
-    if text in _NONE_WORDS:
+    if text in _NONE_WORDS or _ELSEWHERE.match(text):
         return [], count
+    # 「委員５名（山田、佐藤、鈴木）」: the count, then the names in parentheses.
+    listed = _NAMES_IN_PARENTHESES.fullmatch(text)
+    if listed:
+        text = listed["names"]
     # 「【委員】田中、山田」「（委員）田中」: group names in brackets are not names.
     text = re.sub(
         r"【[^】]{1,10}】|^[(（][^)）]{1,8}[)）]|(?<=[、\s])[(（][^)）]{1,8}[)）]", "、", text

@@ -125,7 +125,7 @@ class _EntryReader:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|代理|議員|君|参事|補佐|^一同|^全員|^質問|^回答|^問|^答|^意見|^要望|"
+    r"(?:長|委員|事務局|理事|代理|議員|君|参事|補佐|^一同|^全員|^司会|^進行|^質問|^回答|^問|^答|^意見|^要望|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -403,7 +403,9 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
                 prelude.skipped += 1
                 continue
             skipping = False
-        if found is not None and not (found.name == "secretariat" and _speech(found.value)):
+        if found is not None and not (
+            found.name in ("secretariat", "signers") and _speech(found.value)
+        ):
             prelude.fields.append((found.name, [found.value], line.lineno))
             # 「３．出席者」 with the names on the next line; 「１．日時」 with the date there.
             in_field = found.name in _LIST_FIELDS or not found.value

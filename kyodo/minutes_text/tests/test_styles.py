@@ -991,3 +991,43 @@ def test_opinions_and_answers_and_words_in_quotation_marks() -> None:
         ("note", "委員から「駐輪場が足りない」との意見があった。"),
     ]
     assert not any(entry.uncertain for entry in minutes.entries())
+
+
+@pytest.mark.parametrize(
+    ("lines", "attendees", "count"),
+    [
+        ("出席委員（敬称略）：山田、佐藤、鈴木", ["山田", "佐藤", "鈴木"], None),
+        ("出席委員（五十音順・敬称略）\n山田、佐藤、鈴木", ["山田", "佐藤", "鈴木"], None),
+        ("出席者：委員３名（山田、佐藤、鈴木）", ["山田", "佐藤", "鈴木"], 3),
+        ("委員出席者：山田委員長、佐藤委員", ["山田", "佐藤"], None),
+        ("出席者：別紙のとおり", [], None),
+        ("出席者：山田委員長、佐藤委員\n司会：事務局　佐藤\n記録者：佐藤", ["山田", "佐藤"], None),
+    ],
+)
+def test_rosters_with_remarks_counts_and_the_chair_and_writer_of_the_meeting(
+    lines: str, attendees: list[str], count: int | None
+) -> None:
+    text = (
+        f"市民協働推進委員会　会議録\n日時：令和６年５月２０日（月）\n{lines}\n委員長：始めます。\n"
+    )
+    minutes = parse_minutes(text)
+    # Every header line read (none reported unread); the only warning is the want of headings.
+    assert (minutes.attendees, minutes.attendee_count, minutes.warnings) == (
+        attendees,
+        count,
+        ["議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。"],
+    )
+    assert _entries(text) == [("statement", "委員長", "始めます。")]
+
+
+def test_the_master_of_ceremonies_speaking_first_is_a_turn_not_a_header_field() -> None:
+    text = (
+        "市民協働推進委員会　会議録\n日時：令和６年５月２０日（月）\n出席者：山田委員長、佐藤委員\n"
+        "司会：それでは開会します。\n委員長：始めます。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.attendees == ["山田", "佐藤"]
+    assert [(e.speaker, e.text, e.uncertain) for e in minutes.entries()] == [
+        ("司会", "それでは開会します。", False),
+        ("委員長", "始めます。", False),
+    ]
