@@ -621,7 +621,7 @@ class _Body:
             and _style_family(item.style) != _style_family(self.item_style)
             and not _prose(item.text)
             and not text.rstrip().endswith("。")
-            and self.reader.short(text)
+            and len(item.text) <= 30
         )
 
     def _continue_title(self, text: str) -> bool:
@@ -634,7 +634,10 @@ class _Body:
         item, self.open_title = self.open_title, None
         if item is None or _is_body_start(text) or closing_line(text) is not None:
             return False
-        fragment = self.reader.short(text) and not text.rstrip().endswith("。")
+        sentence = text.rstrip().endswith("。")
+        if sentence and _AGENDA_TITLE.search(item.title):
+            return False  # 「…承認の件」 is whole: the sentence under it is the proceedings
+        fragment = self.reader.short(text) and not sentence
         if not (self.title_full or fragment):
             return False
         item.title += nfkc(text).strip()
@@ -680,14 +683,18 @@ def _typical_width(lines: list[Line]) -> int:
     """The page width in PDF text: the usual width of lines that wrap on.
 
     A line followed by one that starts nothing (no label, heading or ○) was
-    wrapped, so it is a full line.  0 when nothing wraps.
+    wrapped, so it is a full line.  0 when nothing wraps. A line that wraps reaches near the
+    page's edge: one far narrower than the widest line (「８　次回の予定」 above its one sentence)
+    only stands above the next.
     """
+    widest = max((_display_width(line.text) for line in lines if not line.blank), default=0)
     wrapped = sorted(
-        _display_width(line.text)
+        width
         for line, following in itertools.pairwise(lines)
         if not (line.blank or following.blank or following.relocated)
         and not _is_body_start(following.text)
         and closing_line(following.text) is None
+        and (width := _display_width(line.text)) >= widest * 0.6
     )
     return wrapped[len(wrapped) // 2] if wrapped else 0
 

@@ -751,28 +751,31 @@ def test_a_board_of_education_header_with_numbered_keys_and_titles_before_names(
     ]
 
 
+SUMMARY = (
+    "令和５年度 第２回 ひかり市市民協働推進委員会 議事要旨\n\n"
+    "１　日時　令和５年８月２３日（水）午後６時３０分から午後８時まで\n"
+    "２　場所　ひかり市役所本庁舎３階　第一会議室\n"
+    "３　出席者\n"
+    "　（委員）髙橋会長、鈴木副会長、Ａ委員、Ｂ委員\n"
+    "　（事務局）市民協働課長、市民協働課係長\n"
+    "４　欠席者　Ｃ委員\n"
+    "５　議事\n"
+    "（１）センターの利用状況について\n"
+    "（２）提案制度の見直しについて\n"
+    "６　会議の概要\n\n"
+    "（１）センターの利用状況について\n"
+    "事務局：資料１に基づき説明。\n"
+    "Ａ委員：昼間の利用促進策はあるか。\n"
+    "（２）提案制度の見直しについて\n"
+    "会長：引き続き検討することとする。\n\n"
+    "７　次回の予定\n"
+    "令和５年１０月下旬に開催予定。\n\n"
+    "以上\n"
+)
+
+
 def test_a_summary_with_department_titles_letters_for_members_and_an_outer_heading() -> None:
-    text = (
-        "令和５年度 第２回 ひかり市市民協働推進委員会 議事要旨\n\n"
-        "１　日時　令和５年８月２３日（水）午後６時３０分から午後８時まで\n"
-        "２　場所　ひかり市役所本庁舎３階　第一会議室\n"
-        "３　出席者\n"
-        "　（委員）髙橋会長、鈴木副会長、Ａ委員、Ｂ委員\n"
-        "　（事務局）市民協働課長、市民協働課係長\n"
-        "４　欠席者　Ｃ委員\n"
-        "５　議事\n"
-        "（１）センターの利用状況について\n"
-        "（２）提案制度の見直しについて\n"
-        "６　会議の概要\n\n"
-        "（１）センターの利用状況について\n"
-        "事務局：資料１に基づき説明。\n"
-        "Ａ委員：昼間の利用促進策はあるか。\n"
-        "（２）提案制度の見直しについて\n"
-        "会長：引き続き検討することとする。\n\n"
-        "７　次回の予定\n"
-        "令和５年１０月下旬に開催予定。\n\n"
-        "以上\n"
-    )
+    text = SUMMARY
     minutes = parse_minutes(text)
     assert (minutes.attendees, minutes.absentees) == (["髙橋", "鈴木", "A", "B"], ["C"])
     assert [(s.name, s.title) for s in minutes.secretariat] == [
@@ -841,22 +844,25 @@ def test_a_council_with_a_numbered_programme_and_the_role_before_the_name() -> N
     assert not any(entry.uncertain for entry in minutes.entries())
 
 
+BOARD = (
+    "特定非営利活動法人ひかりネット　第５回理事会議事録\n\n"
+    "１．日　時　　令和６年６月１５日（土）　１０：００～１１：３０\n"
+    "２．場　所　　当法人事務所\n"
+    "３．出席理事　　３名（定数５名）\n"
+    "　　　理事長　佐藤　一郎、副理事長　鈴木　次郎、理事　高橋　三郎\n"
+    "４．出席監事　　渡辺　五郎\n"
+    "５．議　　事\n"
+    "　第１号議案　令和５年度事業報告承認の件\n"
+    "６．議事の経過の概要及び議決の結果\n"
+    "　定刻、理事長佐藤一郎が議長となり開会を宣言した。\n"
+    "　第１号議案　令和５年度事業報告承認の件\n"
+    "　審議の結果、全員異議なくこれを承認した。\n"
+    "　以上をもって全議案の審議を終了したので、議長は１１時３０分閉会を宣言した。\n"
+)
+
+
 def test_a_nonprofit_board_with_directors_an_auditor_and_the_course_of_proceedings() -> None:
-    text = (
-        "特定非営利活動法人ひかりネット　第５回理事会議事録\n\n"
-        "１．日　時　　令和６年６月１５日（土）　１０：００～１１：３０\n"
-        "２．場　所　　当法人事務所\n"
-        "３．出席理事　　３名（定数５名）\n"
-        "　　　理事長　佐藤　一郎、副理事長　鈴木　次郎、理事　高橋　三郎\n"
-        "４．出席監事　　渡辺　五郎\n"
-        "５．議　　事\n"
-        "　第１号議案　令和５年度事業報告承認の件\n"
-        "６．議事の経過の概要及び議決の結果\n"
-        "　定刻、理事長佐藤一郎が議長となり開会を宣言した。\n"
-        "　第１号議案　令和５年度事業報告承認の件\n"
-        "　審議の結果、全員異議なくこれを承認した。\n"
-        "　以上をもって全議案の審議を終了したので、議長は１１時３０分閉会を宣言した。\n"
-    )
+    text = BOARD
     minutes = parse_minutes(text)
     assert (minutes.attendees, minutes.attendee_count) == (
         ["佐藤 一郎", "鈴木 次郎", "高橋 三郎", "渡辺 五郎"],
@@ -876,24 +882,27 @@ def test_a_nonprofit_board_with_directors_an_auditor_and_the_course_of_proceedin
     )
 
 
+BRIEFING = (
+    "ひかり市市民活動支援センター運営協議会　第2回会議　会議要録\n\n"
+    "日時：2023年7月5日（水）18:30～20:00\n"
+    "出席：委員8名（うち1名オンライン）、事務局3名\n"
+    "欠席：委員1名\n"
+    "【配布資料】\n資料1　事業報告\n\n"
+    "■議題1　上半期の事業報告\n"
+    "事務局より資料1に基づき報告。\n"
+    "＜質疑応答＞\n"
+    "（Q）講座の参加者の年代の内訳は把握しているか。\n"
+    "（A）60代以上が約半数である。\n"
+    "＜主な意見＞\n"
+    "・雨天時の対応を事前に決めておくべき。\n"
+    "次回：2023年10月予定\n"
+)
+
+
 def test_a_summary_with_counted_attendance_bracketed_headings_q_and_a_and_the_next_meeting() -> (
     None
 ):
-    text = (
-        "ひかり市市民活動支援センター運営協議会　第2回会議　会議要録\n\n"
-        "日時：2023年7月5日（水）18:30～20:00\n"
-        "出席：委員8名（うち1名オンライン）、事務局3名\n"
-        "欠席：委員1名\n"
-        "【配布資料】\n資料1　事業報告\n\n"
-        "■議題1　上半期の事業報告\n"
-        "事務局より資料1に基づき報告。\n"
-        "＜質疑応答＞\n"
-        "（Q）講座の参加者の年代の内訳は把握しているか。\n"
-        "（A）60代以上が約半数である。\n"
-        "＜主な意見＞\n"
-        "・雨天時の対応を事前に決めておくべき。\n"
-        "次回：2023年10月予定\n"
-    )
+    text = BRIEFING
     minutes = parse_minutes(text)
     assert (minutes.attendees, minutes.attendee_count, minutes.absentees) == ([], 8, [])
     assert _entries(text) == [
@@ -1031,3 +1040,21 @@ def test_the_master_of_ceremonies_speaking_first_is_a_turn_not_a_header_field() 
         ("司会", "それでは開会します。", False),
         ("委員長", "始めます。", False),
     ]
+
+
+@pytest.mark.parametrize("text", [SUMMARY, BOARD, BRIEFING], ids=["summary", "board", "briefing"])
+def test_summaries_printed_as_a_pdf_read_as_their_text(text: str) -> None:
+    from kyodo.minutes_text.pdf import parse_pdf
+
+    from .pdfmaker import Style, make_pdf
+
+    lines = [("blank", "") if not line.strip() else ("text", line) for line in text.splitlines()]
+    style = Style("summary", str, lambda n, c: c, lambda n, t: t, numbers="none", footer=True)
+    read, typed = parse_pdf(make_pdf(lines, style, lines_per_page=14)), parse_minutes(text)
+    assert [(e.kind, e.speaker, e.text) for e in read.entries()] == [
+        (e.kind, e.speaker, e.text) for e in typed.entries()
+    ]
+    assert [(i.number, i.title) for s in read.sections for i in s.items] == [
+        (i.number, i.title) for s in typed.sections for i in s.items
+    ]
+    assert (read.date, read.attendees, read.agenda) == (typed.date, typed.attendees, typed.agenda)
