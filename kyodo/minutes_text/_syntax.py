@@ -162,12 +162,19 @@ _SCHEDULE_ITEM = re.compile(
 )
 
 
+_AGENDA_WORD = re.compile(
+    rf"^(?:議題|議案|案件)\s*(?:{_NUM}|{_KNUM}|[（(])|^第\s*(?:{_NUM}|{_KNUM})\s*号\s*議案"
+)
+
+
 def item_heading(line: str) -> Heading | None:
     """「１．……について」, 「（２）……」, 「1.……」 → Heading (title NFKC)."""
     schedule = _SCHEDULE_ITEM.match(line.strip())
     if schedule:
         return Heading(to_int(schedule.group("n")), nfkc(schedule.group("t")).strip(), "日程第1")
     stripped = line.strip().lstrip("■□◆◇").lstrip()
+    if stripped.startswith(("●", "○")) and _AGENDA_WORD.match(stripped[1:].lstrip()):
+        stripped = stripped[1:].lstrip()  # 「●議題１　……」: a bullet before the agenda's word
     for pattern, style in _ITEM_PATTERNS:
         match = pattern.match(stripped)
         if match:
@@ -503,8 +510,11 @@ def decision_line(line: str) -> bool:
 
 _CLOSING = re.compile(
     r"^(?:以上.{0,20}(?:散会|閉会|終了|閉じ)\S*|[（(]?以上[）)]?|[（(]了[）)]"
-    r"|[〔（(［＜<【]?(?:(?:午前|午後)\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*)?"
-    r"(?:散会|閉会|閉議|閉会した|散会した|終了)[。]?[〕）)］＞>】]?)$"
+    r"|[〔（(［＜<【]?(?:(?:午前|午後)?\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*)?"
+    r"(?:散会|閉会|閉議|閉会した|散会した|終了)[。]?[〕）)］＞>】]?"
+    # 「（閉会　午後８時３０分）」: the word, then the time.
+    r"|[〔（(［＜<【]?(?:散会|閉会|閉議|終了)[ 　]*(?:午前|午後)?\s*[0-9]{1,2}\s*時\s*"
+    r"(?:[0-9]{1,2}\s*分|半)?[〕）)］＞>】]?)$"
 )
 
 

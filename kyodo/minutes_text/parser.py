@@ -64,6 +64,7 @@ class _EntryReader:
     boundary: bool = True
     last_full: bool = False  # the last line filled the page width
     label_alone: bool = False  # the current statement's label stood on a line of its own
+    kana: str = ""  # the letter of the last 「ア　……」 heading under an item, if any
 
     def after_line(self, text: str) -> None:
         self.boundary = self.short(text) or text.rstrip().endswith("。")
@@ -80,6 +81,7 @@ class _EntryReader:
 
     def close(self) -> None:
         self.label_alone = False
+        self.kana = ""
         self.current = None
         self.boundary = True
         self.last_full = False
@@ -109,6 +111,13 @@ class _EntryReader:
         note = note_text(text)
         if note is not None:
             return self._start(Entry("note", note), text)
+        kana = _KANA_HEADING.match(text.strip())
+        if kana and (
+            self.current is None or _KANA_ORDER.find(kana["letter"]) == _next_kana(self.kana)
+        ):
+            # 「ア　利用状況」 … 「イ　相談件数」: the parts of an item, after its turns too.
+            self.kana = kana["letter"]
+            return self._start(Entry("note", text.strip()), text)
         if self.current is None or (self.boundary and decision_line(text)):
             # Prose with no label of its own (or a bare decision) is narrative.
             return self._start(Entry("note", text.strip()), text)
@@ -122,6 +131,16 @@ class _EntryReader:
         self.current = entry
         self.after_line(text)
         return entry
+
+
+# 「ア　利用状況」: a part of an item, lettered in katakana order, a short title standing alone.
+_KANA_ORDER = "アイウエオカキクケコサシスセソタチツテト"
+_KANA_HEADING = re.compile(rf"^(?P<letter>[{_KANA_ORDER}])[ 　.．、)）][ 　]*[^。]{{1,30}}$")
+
+
+def _next_kana(letter: str) -> int:
+    """The place in katakana order of the letter after ``letter`` (-1 when none came yet)."""
+    return _KANA_ORDER.find(letter) + 1 if letter else -1
 
 
 _KNOWN_END = re.compile(
@@ -169,6 +188,8 @@ _AGENDA_KEY = re.compile(
     r"会議次第|議事次第|次第|議題|議事|案件|会議事項|本日の議題)[】\]］〕>＞]?"
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
+# The heads of a table of turns: 「発言者　　発言内容」 (each row then a label and its words).
+_COLUMN_HEADS = re.compile(r"^発言者[ 　]+(?:発言内容|発言要旨|発言の要旨|内容|要旨)$")
 # Lines that separate header blocks: 「────」「＊＊＊」.
 _SEPARATOR = re.compile(r"^[-－―─━=＝＊*・…。 　◇◆]{3,}$")
 # 「午前１０時開会」「〔午前十時開議〕」: the sitting opens (a note of the body).
@@ -525,7 +546,7 @@ class _Body:
 
     def _feed(self, line: Line, closing: bool = True) -> None:
         text = line.text
-        if line.blank or _SEPARATOR.match(text.strip()):
+        if line.blank or _SEPARATOR.match(text.strip()) or _COLUMN_HEADS.match(text.strip()):
             self.reader.break_paragraph()
             self.open_title = None
             return
@@ -901,7 +922,8 @@ def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None)
     return None
 
 
-_CLOCK_IN = re.compile(r"(午前|午後)\s*([0-9]{1,2})\s*時\s*(?:([0-9]{1,2})\s*分|(半))?")
+# 「午後３時４０分」, or a 24-hour 「20時30分」 (no 午前/午後: the hour as written).
+_CLOCK_IN = re.compile(r"(午前|午後)?\s*([0-9]{1,2})\s*時\s*(?:([0-9]{1,2})\s*分|(半))?")
 
 
 def _clock_of(text: str) -> dt.time | None:

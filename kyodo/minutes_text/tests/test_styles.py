@@ -1058,3 +1058,46 @@ def test_summaries_printed_as_a_pdf_read_as_their_text(text: str) -> None:
         (i.number, i.title) for s in typed.sections for i in s.items
     ]
     assert (read.date, read.attendees, read.agenda) == (typed.date, typed.attendees, typed.agenda)
+
+
+@pytest.mark.parametrize(
+    ("closing", "normalized", "end"),
+    [
+        ("（閉会　午後８時３０分）", "(閉会 午後8時30分)", dt.time(20, 30)),
+        ("20時30分終了", "20時30分終了", dt.time(20, 30)),
+    ],
+)
+def test_closings_with_the_word_before_the_time_or_a_24_hour_time(
+    closing: str, normalized: str, end: dt.time
+) -> None:
+    minutes = parse_minutes(
+        f"市民協働推進委員会　会議録\n日時：令和６年５月２０日（月）午後７時\n"
+        f"委員長：終わります。\n{closing}\n"
+    )
+    assert (minutes.closing, minutes.end_time) == (normalized, end)
+    assert [(e.speaker, e.text) for e in minutes.entries()] == [("委員長", "終わります。")]
+
+
+def test_bulleted_agenda_words_a_table_of_turns_and_parts_lettered_in_katakana() -> None:
+    text = (
+        "市民協働推進委員会　会議録\n日時：令和６年５月２０日（月）\n"
+        "●議題１　センターの状況について\n"
+        "ア　利用状況\n事務局：説明します。\n"
+        "イ　相談件数\n事務局：増えています。次の２点です。\n"
+        "ア　平日の相談\n"
+        "●議題２　その他\n"
+        "発言者　　　発言内容\n"
+        "委員長　　　ありません。\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "センターの状況について"),
+        (2, "その他"),
+    ]
+    assert _entries(text) == [
+        ("note", "ア\u3000利用状況"),
+        ("statement", "事務局", "説明します。"),
+        ("note", "イ\u3000相談件数"),
+        ("statement", "事務局", "増えています。次の２点です。ア\u3000平日の相談"),
+        ("statement", "委員長", "ありません。"),
+    ]
