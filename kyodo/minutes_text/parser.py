@@ -656,8 +656,10 @@ class _Body:
         if item is None or _is_body_start(text) or closing_line(text) is not None:
             return False
         sentence = text.rstrip().endswith("。")
-        if sentence and _AGENDA_TITLE.search(item.title):
-            return False  # 「…承認の件」 is whole: the sentence under it is the proceedings
+        if _AGENDA_TITLE.search(item.title) and not text.strip().startswith(("（", "(")):
+            # 「…承認の件」「…について」 is whole: the line under it is the proceedings, or its
+            # first part (「ア　利用状況」); only a 「（報告）」 may still follow.
+            return False
         fragment = self.reader.short(text) and not sentence
         if not (self.title_full or fragment):
             return False
@@ -894,10 +896,21 @@ def _join_field(name: str, values: list[str]) -> str:
         return "".join(values)
     joined = values[0]
     for value in values[1:]:
-        if joined and not joined.rstrip().endswith(("、", "，", ",")) and value:
+        if _wrapped_name(joined, value):
+            joined = joined.rstrip()  # 「…田中　花」「子」: a name the page's edge cut
+        elif joined and not joined.rstrip().endswith(("、", "，", ",")) and value:
             joined += "、"
         joined += value
     return joined
+
+
+def _wrapped_name(before: str, value: str) -> bool:
+    """Whether ``value`` ends a name that ``before`` began: one character alone, or up to three
+    after a long line (no name has a line of its own that short)."""
+    value = value.strip()
+    if not value or re.search(r"[、，,\s]", value) or before.rstrip().endswith(("、", "，", ",")):
+        return False
+    return len(value) == 1 or (len(value) <= 3 and _display_width(before.strip()) >= 60)
 
 
 # 「…と考える。○山田委員　次に…」: a label in the middle of an entry (a lost line break).

@@ -95,10 +95,16 @@ def _section_lines(section: Section) -> list[str]:
     # Under 「議題」 the items are numbered （１）, so that 「３．その他」 after them reads back as a
     # section of its own and 「（３）その他」 as an item.
     container = section.category in CONTAINER_CATEGORIES
+    previous = None
     for item in section.items:
         if item.title:
             number = f"（{_fw(item.number)}）" if container else f"{_fw(item.number)}．"
+            if not container and previous is not None and item.number != previous + 1:
+                # 「７　次回の予定」 after items １．２．: a heading of the outer numbering, which
+                # reads back as such in another style (「（７）」), not as a wrapped 「７．」.
+                number = f"（{_fw(item.number)}）"
             lines.append(f"{number}{item.title}")
+        previous = item.number
         lines.extend(render_entry(e) for e in item.entries)
     return lines
 

@@ -38,6 +38,8 @@ PDF_LAYOUT = {
     "14_seed_like_second": ("left", False),
     "15_jichikai_soukai_second": ("right", True),
     "16_city_assembly": ("left", True),
+    "17_summary_lettered": ("none", True),
+    "18_npo_board": ("left", False),
 }
 # Header keys scored (the gold tests' keys and the agenda listed in the header).
 SCORED_KEYS = (*HEADER_KEYS, "agenda")

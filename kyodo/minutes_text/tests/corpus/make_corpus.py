@@ -738,6 +738,126 @@ def city_assembly(name: str, seed: int, rounds: int) -> Doc:
     return doc
 
 
+def summary_lettered(name: str, seed: int) -> Doc:
+    """市の委員会の議事要旨: the header numbered 「１　日時」 … with 2024年（令和6年）, members by letter
+    (Ａ委員), a 事務局 of titles without names, the agenda in the header, an item's parts in katakana,
+    （意見）/（回答）, the outer numbering's 「７　次回の予定」 after the items, 以上."""
+    rng = random.Random(seed)
+    doc = Doc(name, "summary_lettered")
+    doc.header(
+        title="令和6年度 第3回 ひかり市市民協働推進委員会 議事要旨",
+        fiscal_year=2024,
+        meeting_number=3,
+        date="2024-11-07",
+        start_time="18:30",
+        end_time="20:00",
+        venue="ひかり市役所本庁舎3階 第一会議室",
+        attendees=["髙橋", "鈴木", "A", "B", "C"],
+        absentees=["D"],
+        secretariat=[("", "市民協働課長"), ("", "市民協働課係長")],
+        agenda=["(1)センターの利用状況について", "(2)協働事業提案制度の見直しについて"],
+    )
+    doc.line("令和６年度　第３回　ひかり市市民協働推進委員会　議事要旨")
+    doc.line("")
+    doc.line("１　日時　2024年（令和6年）11月7日（木）18時30分～20時00分")
+    doc.line("２　場所　ひかり市役所本庁舎３階　第一会議室")
+    doc.line("３　出席者")
+    doc.line("　（委員）髙橋会長、鈴木副会長、Ａ委員、Ｂ委員、Ｃ委員")
+    doc.line("　（事務局）市民協働課長、市民協働課係長")
+    doc.line("４　欠席者　Ｄ委員")
+    doc.line("５　議事")
+    doc.line("（１）センターの利用状況について")
+    doc.line("（２）協働事業提案制度の見直しについて")
+    doc.line("６　会議の概要")
+    doc.line("")
+    doc.item(1, "センターの利用状況について", "（１）センターの利用状況について")
+    doc.note("ア　利用状況", "ア　利用状況")
+    doc.say("事務局：", "事務局", "資料１に基づき、上半期の利用状況を説明。")
+    doc.say("Ａ委員：", "A委員", fill(rng.choice(QUESTIONS), rng.choice(TOPICS)))
+    doc.say("事務局：", "事務局", fill(rng.choice(ANSWERS), rng.choice(TOPICS)))
+    doc.note("イ　相談件数", "イ　相談件数")
+    doc.say("事務局：", "事務局", "相談件数は前年同期比で一割増加している。")
+    doc.say("（意見）", "意見", "相談の内訳を次回示してほしい。")
+    doc.say("（回答）", "回答", "次回の委員会で報告する。")
+    doc.item(2, "協働事業提案制度の見直しについて", "（２）協働事業提案制度の見直しについて")
+    doc.say("事務局：", "事務局", "資料２に基づき、審査基準の配点を見直す案を説明。")
+    for letter in ("Ｂ", "Ｃ"):
+        doc.say(
+            f"{letter}委員：",
+            f"{nfkc(letter)}委員",
+            fill(rng.choice(QUESTIONS), rng.choice(TOPICS)),
+        )
+    doc.say(
+        "会長：", "会長", "本件は引き続き検討し、次回までに事務局で修正案を作成することとする。"
+    )
+    doc.line("")
+    doc.item(7, "次回の予定", "７　次回の予定")
+    doc.note("令和７年１月下旬に開催予定。", "令和７年１月下旬に開催予定。")
+    doc.line("")
+    doc.finish("以上")
+    return doc
+
+
+def npo_board(name: str, seed: int) -> Doc:
+    """特定非営利活動法人の理事会 議事録: 出席理事 with its count and the roles before the names,
+    出席監事, 第１号議案 listed in the header, 「議事の経過の概要及び議決の結果」, narrative only, the
+    closing sentence, the signatures as the appendix."""
+    doc = Doc(name, "npo_board")
+    doc.header(
+        title="特定非営利活動法人ひかりネット 第5回理事会議事録",
+        meeting_number=5,
+        date="2024-06-15",
+        start_time="10:00",
+        end_time="11:30",
+        venue="当法人事務所(ひかり市中央町1-2-3)",
+        attendees=["佐藤 一郎", "鈴木 次郎", "高橋 三郎", "田中 花子", "渡辺 五郎"],
+        attendee_count=4,
+        agenda=["第1号議案 令和5年度事業報告承認の件", "第2号議案 令和5年度活動決算承認の件"],
+    )
+    doc.line("特定非営利活動法人ひかりネット　第５回理事会議事録")
+    doc.line("")
+    doc.line("１．日　時　　令和６年６月１５日（土）　１０：００～１１：３０")
+    doc.line("２．場　所　　当法人事務所（ひかり市中央町１－２－３）")
+    doc.line("３．出席理事　　４名（定数７名）")
+    doc.line("　　　理事長　佐藤　一郎、副理事長　鈴木　次郎、理事　高橋　三郎、理事　田中　花子")
+    doc.line("４．出席監事　　渡辺　五郎")
+    doc.line("５．議　　事")
+    doc.line("　第１号議案　令和５年度事業報告承認の件")
+    doc.line("　第２号議案　令和５年度活動決算承認の件")
+    doc.line("６．議事の経過の概要及び議決の結果")
+    doc.note(
+        "　定刻、理事長佐藤一郎が議長となり、定足数を満たしていることを確認し開会を宣言した。",
+        "定刻、理事長佐藤一郎が議長となり、定足数を満たしていることを確認し開会を宣言した。",
+    )
+    doc.item(1, "令和5年度事業報告承認の件", "　第１号議案　令和５年度事業報告承認の件")
+    doc.note(
+        "　議長より資料に基づき説明があり、審議の結果、全員異議なくこれを承認した。",
+        "議長より資料に基づき説明があり、審議の結果、全員異議なくこれを承認した。",
+    )
+    doc.item(2, "令和5年度活動決算承認の件", "　第２号議案　令和５年度活動決算承認の件")
+    # Two lines of narrative, one note (lines of typed text are not told apart from a paragraph).
+    doc.note(
+        "　鈴木副理事長より説明があった。監事より監査の結果適正である旨の報告があった。",
+        "鈴木副理事長より説明があった。監事より監査の結果適正である旨の報告があった。"
+        "審議の結果、全員異議なくこれを承認した。",
+    )
+    doc.line("　審議の結果、全員異議なくこれを承認した。")
+    doc.finish(
+        "以上をもって全議案の審議を終了したので、議長は１１時３０分閉会を宣言した。",
+        appendix=[
+            (
+                "上記の議決を明確にするため、議長及び議事録署名人はここに記名押印する。",
+                [
+                    "令和６年６月１５日",
+                    "議　長　　佐藤　一郎　印",
+                    "議事録署名人　　鈴木　次郎　印",
+                ],
+            )
+        ],
+    )
+    return doc
+
+
 def build() -> list[Doc]:
     return [
         assembly_sokki("01_assembly_sokki", 1, 30),
@@ -756,6 +876,8 @@ def build() -> list[Doc]:
         seed_like("14_seed_like_second", 14),
         jichikai_soukai("15_jichikai_soukai_second", 15),
         city_assembly("16_city_assembly", 16, 24),
+        summary_lettered("17_summary_lettered", 17),
+        npo_board("18_npo_board", 18),
     ]
 
 
