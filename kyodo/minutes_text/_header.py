@@ -181,6 +181,36 @@ def date_line(line: str) -> bool:
     return len(rest) <= 6
 
 
+# Where a meeting is held: the end of a place's name.
+_PLACE = re.compile(
+    r"(?:会議室|委員会室|議場|ホール|講堂|集会室|会議場|公民館|会館|庁舎|市役所|町役場|村役場|区役所|"
+    r"センター|事務所|研修室|多目的室|和室|ルーム|[0-9]+階)(?:[ 　][^\s。、]{1,20})?$"
+)
+
+
+def date_and_place(line: str) -> tuple[str, str] | None:
+    """「令和６年１０月３日（木）１４：００～１６：００　ひかり市役所　第１会議室」: the date and
+    times, then the place, on one line → (the date's part, the place)."""
+    text = plain_numbers(line).strip()
+    if len(text) > 80:
+        return None
+    try:
+        found = _wareki.find_date(text)
+    except (ValueError, KeyError):
+        return None
+    if found is None or _DATE_REST.sub("", text[: found[1]]):
+        return None  # something before the date: not a date line
+    end = found[2]
+    while match := _DATE_REST.match(text, end):
+        if match.end() == end:
+            break
+        end = match.end()
+    place = text[end:].strip()
+    if not place or "。" in place or not _PLACE.search(place):
+        return None
+    return text[:end].strip(), place
+
+
 @dataclass(frozen=True)
 class Title:
     title: str

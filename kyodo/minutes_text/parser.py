@@ -450,6 +450,13 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append(("date", [text.strip()], line.lineno))
             in_field = False
             continue
+        dated = None if prelude.fields else _header.date_and_place(text)
+        if dated is not None:
+            # 「令和６年１０月３日（木）１４：００～　ひかり市役所　第１会議室」 under the title.
+            prelude.fields.append(("date", [dated[0]], line.lineno))
+            prelude.fields.append(("venue", [dated[1]], line.lineno))
+            in_field = False
+            continue
         if (
             prelude.title_line is not None
             and not any(name == "venue" for name, _, _ in prelude.fields)

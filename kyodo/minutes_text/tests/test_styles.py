@@ -1101,3 +1101,18 @@ def test_bulleted_agenda_words_a_table_of_turns_and_parts_lettered_in_katakana()
         ("statement", "事務局", "増えています。次の２点です。ア\u3000平日の相談"),
         ("statement", "委員長", "ありません。"),
     ]
+
+
+def test_the_date_the_times_and_the_place_on_one_line_under_the_title() -> None:
+    minutes = parse_minutes(
+        "ひかり市環境審議会　会議録\n"
+        "令和６年１０月３日（木）１４：００～１６：００　ひかり市役所　第１会議室\n"
+        "（１）報告について\n会長：始めます。\n"
+    )
+    assert (minutes.date, minutes.start_time, minutes.end_time, minutes.venue) == (
+        dt.date(2024, 10, 3),
+        dt.time(14, 0),
+        dt.time(16, 0),
+        "ひかり市役所 第1会議室",
+    )
+    assert (minutes.organization, minutes.warnings) == (None, [])
