@@ -365,6 +365,11 @@ _LABEL_PATTERNS = (
         rf"^[（(][ 　]*(?P<role>{_ROLE})[ 　]+(?P<name>[一-龥々ヶァ-ヺー]{{1,8}})[ 　]*[）)]"
         rf"[ 　]*[：:]?[ 　]*(?P<text>\S.*)$"
     ),
+    # 「【事務局：田中】説明します。」: the role and the name in brackets, a colon between.
+    re.compile(
+        rf"^[【\[［〔][ 　]*(?P<role>{_ROLE})[ 　]*[：:][ 　]*(?P<name>[一-龥々ヶァ-ヺー]{{1,8}})[ 　]*"
+        rf"[】\]］〕][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"
+    ),
     # 「（一同）なし。」「一同：異議なし。」: everyone at once.
     re.compile(r"^[（(【][ 　]*(?P<label>一同|全員)[ 　]*[）)】][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     re.compile(r"^(?P<label>一同|全員)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),

@@ -170,6 +170,11 @@ def test_a_date_in_the_title_line() -> None:
         ("○議長（西村誠君）　開きます。", "議長(西村誠君)", "開きます。"),
         ("○１番（大川ゆり君）　伺います。", "1番(大川ゆり君)", "伺います。"),
         ("山田委員 質問です。", "山田委員", "質問です。"),
+        ("（事務局　村上）定刻です。", "事務局(村上)", "定刻です。"),
+        ("【事務局：田中】説明します。", "事務局(田中)", "説明します。"),
+        ("（一同）異議なし。", "一同", "異議なし。"),
+        ("（意見）駐輪場が足りない。", "意見", "駐輪場が足りない。"),
+        ("Ａ委員（市民公募）：質問です。", "A委員(市民公募)", "質問です。"),
     ],
 )
 def test_labels_beyond_the_three_roles(line: str, speaker: str, text: str) -> None:
@@ -1116,3 +1121,15 @@ def test_the_date_the_times_and_the_place_on_one_line_under_the_title() -> None:
         "ひかり市役所 第1会議室",
     )
     assert (minutes.organization, minutes.warnings) == (None, [])
+
+
+def test_a_centers_coordinator_and_facilitator_are_usual_labels() -> None:
+    minutes = parse_minutes(
+        "運営委員会　会議録\n日時：令和６年５月２０日（月）\n（１）報告\n"
+        "コーディネーター：説明します。\nファシリテーター：進めます。\n"
+    )
+    assert [(e.speaker, e.uncertain) for e in minutes.entries()] == [
+        ("コーディネーター", False),
+        ("ファシリテーター", False),
+    ]
+    assert minutes.warnings == []
