@@ -166,19 +166,26 @@ _DATE_REST = re.compile(
 )
 
 
-def date_line(line: str) -> bool:
-    """A header line that is a date and little else: 「令和５年１０月３日（火曜日）」."""
+def _dated(line: str, longest: int) -> tuple[str, int, int] | None:
+    """The line (numbers plain) and where its first date starts and ends, when it has one and is
+    no longer than ``longest``."""
     text = plain_numbers(line).strip()
-    if len(text) > 60:
-        return False
+    if len(text) > longest:
+        return None
     try:
         found = _wareki.find_date(text)
     except (ValueError, KeyError):
+        return None
+    return (text, found[1], found[2]) if found else None
+
+
+def date_line(line: str) -> bool:
+    """A header line that is a date and little else: 「令和５年１０月３日（火曜日）」."""
+    dated = _dated(line, 60)
+    if dated is None:
         return False
-    if found is None:
-        return False
-    rest = _DATE_REST.sub("", text[: found[1]] + text[found[2] :])
-    return len(rest) <= 6
+    text, start, end = dated
+    return len(_DATE_REST.sub("", text[:start] + text[end:])) <= 6
 
 
 # Where a meeting is held: the end of a place's name.
@@ -191,16 +198,12 @@ _PLACE = re.compile(
 def date_and_place(line: str) -> tuple[str, str] | None:
     """「令和６年１０月３日（木）１４：００～１６：００　ひかり市役所　第１会議室」: the date and
     times, then the place, on one line → (the date's part, the place)."""
-    text = plain_numbers(line).strip()
-    if len(text) > 80:
+    dated = _dated(line, 80)
+    if dated is None:
         return None
-    try:
-        found = _wareki.find_date(text)
-    except (ValueError, KeyError):
-        return None
-    if found is None or _DATE_REST.sub("", text[: found[1]]):
+    text, start, end = dated
+    if _DATE_REST.sub("", text[:start]):
         return None  # something before the date: not a date line
-    end = found[2]
     while match := _DATE_REST.match(text, end):
         if match.end() == end:
             break
