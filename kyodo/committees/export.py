@@ -50,7 +50,7 @@ def header_lines(document: Document) -> list[tuple[str, str]]:
     people = "、".join(f"{name}委員" for name in document.attendees)
     if document.attendee_count is not None:
         people += f"＜以上{document.attendee_count}名、五十音順＞"
-    staff = "、".join(f"{s.name}{s.title}" for s in document.secretariat)
+    staff = "、".join(s.label for s in document.secretariat)
     lines = [
         ("開催日時", when_text(document)),
         ("開催会場", document.venue or "未定"),

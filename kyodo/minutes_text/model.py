@@ -147,6 +147,14 @@ class Secretariat:
     name: str
     title: str
 
+    @property
+    def label(self) -> str:
+        """As the header prints them: 「丸木地域福祉課長」「松本非常勤」, 「市民協働課長」 (a title, no
+        name), 「村上（福祉課）」 (a department, not a post: 「村上福祉課」 would read as one name)."""
+        if self.name and self.title.endswith(("課", "部", "局", "室", "係")):
+            return f"{self.name}（{self.title}）"
+        return f"{self.name}{self.title}"
+
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "title": self.title}
 

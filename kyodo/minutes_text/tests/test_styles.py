@@ -1133,3 +1133,19 @@ def test_a_centers_coordinator_and_facilitator_are_usual_labels() -> None:
         ("ファシリテーター", False),
     ]
     assert minutes.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "label"),
+    [
+        ("丸木", "地域福祉課長", "丸木地域福祉課長"),
+        ("松本", "非常勤", "松本非常勤"),
+        ("", "市民協働課長", "市民協働課長"),
+        ("村上", "福祉課", "村上（福祉課）"),
+        ("井上", "", "井上"),
+    ],
+)
+def test_a_secretariat_member_as_the_header_prints_them(name: str, title: str, label: str) -> None:
+    from kyodo.minutes_text.model import Secretariat
+
+    assert Secretariat(name, title).label == label
