@@ -42,6 +42,13 @@ HEADER_KEYS: dict[str, str] = {
     "出席議員": "attendees",
     "出席者": "attendees",
     "委員出席者": "attendees",
+    # A general meeting (総会) of an association: the members present (with proxies), its size.
+    "出席正会員数": "attendees",
+    "出席会員数": "attendees",
+    "出席正会員": "attendees",
+    "出席会員": "attendees",
+    "正会員総数": "signers",
+    "会員総数": "signers",
     "出席委員等": "attendees",
     # A nonprofit's board (理事会): the directors present, and the auditors who attend it.
     "出席理事": "attendees",
@@ -389,9 +396,12 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         parts = [_spaced_name(seat) for seat in seats if seat.strip()]
         text = "、".join(parts)
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else [text]
-    # 「委員8名（うち1名オンライン）、事務局3名」: groups counted, not people named.
+    # 「委員8名（うち1名オンライン）、事務局3名」「定足数30名」: groups counted, not people named.
     parts = [
-        part for part in parts if not _GROUP_COUNT.fullmatch(_PARENTHESES.sub("", part).strip())
+        part
+        for part in parts
+        if not _GROUP_COUNT.fullmatch(_PARENTHESES.sub("", part).strip())
+        and not re.search(r"[0-9]+\s*名", part)
     ]
     # 「山本　一郎（会長）」: the role after the name, in parentheses (「中村（正）」 stays).
     parts = [_ROLE_AFTER.sub("", part) for part in parts]

@@ -1016,6 +1016,8 @@ def test_opinions_and_answers_and_words_in_quotation_marks() -> None:
         ("委員出席者：山田委員長、佐藤委員", ["山田", "佐藤"], None),
         ("出席者：別紙のとおり", [], None),
         ("出席者：山田委員長、佐藤委員\n司会：事務局　佐藤\n記録者：佐藤", ["山田", "佐藤"], None),
+        ("出席者：３２名（会員総数６０名、定足数３０名）", [], 32),
+        ("出席正会員数　４５名（うち書面表決１０名、委任状５名）\n正会員総数　８０名", [], 45),
     ],
 )
 def test_rosters_with_remarks_counts_and_the_chair_and_writer_of_the_meeting(
