@@ -463,6 +463,8 @@ def bullet_text(line: str) -> str | None:
     stripped = line.strip()
     if (stripped[:1] in BULLETS and len(stripped) > 1) or _SCHEDULE.match(stripped):
         return stripped
+    if stripped[:1] in CIRCLED and stripped.endswith("。"):
+        return stripped  # 「①駐輪場を増やしてほしい。」: a numbered sentence of a summary
     return None
 
 

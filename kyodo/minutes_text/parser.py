@@ -621,10 +621,11 @@ class _Body:
             return False
         current = self.reader.current
         in_speech = current is not None and current.kind == "statement"
-        if in_speech and (
-            (self.verbatim and not _AGENDA_TITLE.search(item.text)) or _prose(item.text)
-        ):
+        if in_speech and self.verbatim and not _AGENDA_TITLE.search(item.text):
             return False  # 「１、概要についてですが、…」: a numbered paragraph of the speech
+        if item.text.endswith("。") or (in_speech and _prose(item.text)):
+            # 「②案内表示を増やしてほしい。」: a numbered sentence, in a speech or a summary
+            return False
         section = self.section()
         explicit = [i for i in section.items if i.number > 0]
         if (

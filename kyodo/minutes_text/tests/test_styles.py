@@ -1151,3 +1151,24 @@ def test_a_secretariat_member_as_the_header_prints_them(name: str, title: str, l
     from kyodo.minutes_text.model import Secretariat
 
     assert Secretariat(name, title).label == label
+
+
+def test_numbered_sentences_of_a_summary_are_notes_not_items() -> None:
+    text = (
+        "運営委員会　議事要旨\n日時：令和６年５月２０日（月）\n"
+        "（１）センターの利用状況について\n事務局より説明があった。\n＜主な意見＞\n"
+        "①駐輪場が足りないので増やしてほしい。\n②案内表示を増やしてほしい。\n"
+        "（２）事業計画について\n事務局：説明します。\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "センターの利用状況について"),
+        (2, "事業計画について"),
+    ]
+    assert _entries(text) == [
+        ("note", "事務局より説明があった。"),
+        ("note", "＜主な意見＞"),
+        ("note", "①駐輪場が足りないので増やしてほしい。"),
+        ("note", "②案内表示を増やしてほしい。"),
+        ("statement", "事務局", "説明します。"),
+    ]
