@@ -419,6 +419,11 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     return names, count
 
 
+def is_title_token(text: str) -> bool:
+    """「理事」「副会長」「３番」: a title or seat standing before a name in a roster."""
+    return bool(_TITLE_TOKEN.fullmatch(text) or _SEAT.fullmatch(text))
+
+
 def _roster_tokens(part: str) -> list[str]:
     """「1番 大川ゆり 2番 小松健」「中村正 中村和彦 松本聡」: several names on one roster line;
     「教育長 山下 誠」: one name (with its title and a space inside) on a line of its own."""

@@ -913,12 +913,15 @@ def _join_field(name: str, values: list[str]) -> str:
 
 
 def _wrapped_name(before: str, value: str) -> bool:
-    """Whether ``value`` ends a name that ``before`` began: one character alone, or up to three
-    after a long line (no name has a line of its own that short)."""
-    value = value.strip()
-    if not value or re.search(r"[、，,\s]", value) or before.rstrip().endswith(("、", "，", ",")):
+    """Whether ``value`` starts with the end of a name that ``before`` began: one character
+    alone before the next name (「子、理事　伊藤　四郎」), or up to three after a long line (no
+    name has a line of its own that short)."""
+    head = re.split(r"[、，,\s]", nfkc(value).strip(), maxsplit=1)[0]
+    if not head or before.rstrip().endswith(("、", "，", ",")):
         return False
-    return len(value) == 1 or (len(value) <= 3 and _display_width(before.strip()) >= 60)
+    if re.search(r"[0-9]", head) or _header.is_title_token(head):
+        return False  # 「３番」「理事」: the next member of the roster
+    return len(head) == 1 or (len(head) <= 3 and _display_width(before.strip()) >= 60)
 
 
 # 「…と考える。○山田委員　次に…」: a label in the middle of an entry (a lost line break).
