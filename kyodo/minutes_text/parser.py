@@ -190,6 +190,19 @@ _AGENDA_KEY = re.compile(
 )
 # The heads of a table of turns: 「発言者　　発言内容」 (each row then a label and its words).
 _COLUMN_HEADS = re.compile(r"^発言者[ 　]+(?:発言内容|発言要旨|発言の要旨|内容|要旨)$")
+
+
+def _agenda_key(text: str) -> re.Match[str] | None:
+    """「議　　事」 spaced out, or 「会議次第　　１　開会」 with the first item after a gap (which
+    squashing the line would glue to the key)."""
+    match = _AGENDA_KEY.match(squash(text))
+    if match is None or not match["value"]:
+        spaced = _AGENDA_KEY.match(re.sub(r"[ 　]+", "　", nfkc(text).strip()))
+        if spaced is not None and spaced["value"]:
+            return spaced
+    return match
+
+
 # Lines that separate header blocks: 「────」「＊＊＊」.
 _SEPARATOR = re.compile(r"^[-－―─━=＝＊*・…。 　◇◆]{3,}$")
 # 「午前１０時開会」「〔午前十時開議〕」: the sitting opens (a note of the body).
@@ -219,6 +232,11 @@ _ROSTER_HEADING = re.compile(
     r"^[○◯〇■□・]?[0-9０-９]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
     r"出席職員|(?:出席)?(?:議会)?事務局職員|会議録署名(?:委員|議員|人)|署名委員|配布資料|配付資料|会議資料|資料|"
     r"議事日程|欠席議員|欠席委員)(?:[（(].*[)）])?[】\]］]?$"
+)
+# 「配布資料　資料１　進捗状況一覧」: the documents listed from the key's own line on.
+_DOCUMENTS_LINE = re.compile(
+    r"^[■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:配布資料|配付資料|会議資料|資料)[】\]］]?[:：]?(?=\S)"
+    r"(?!.*(?:について|説明|報告)$)"
 )
 # 「会議名　第３回ひかり市環境審議会」: the name of the meeting in a header table.
 _MEETING_NAME = re.compile(r"^[■□・]?(?:会議名|会議の名称|名称|件名)[\s]*[:：]?\s*(?P<value>\S.*)$")
@@ -292,10 +310,14 @@ def _agenda_like(text: str) -> bool:
     return len(stripped) <= 80 and not stripped.endswith("。")
 
 
-def _agenda_list(lines: list[Line], start: int) -> tuple[list[str], int]:
-    """The lines of an agenda list from ``start``; returns them and where they end."""
-    items: list[str] = []
+def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tuple[list[str], int]:
+    """The lines of an agenda list from ``start`` (after ``first``, its first item, when the key's
+    line held it); returns them and where they end."""
+    items: list[str] = [first] if first else []
     last: dict[str, int] = {}  # the last number of each numbering style in the list
+    heading = item_heading(first) if first else None
+    if heading is not None:
+        last[heading.style] = heading.number
     index = start
     while index < len(lines):
         line = lines[index]
@@ -310,6 +332,8 @@ def _agenda_list(lines: list[Line], start: int) -> tuple[list[str], int]:
             last[heading.style] = heading.number
         if (
             not _agenda_like(line.text)
+            or _DOCUMENTS_LINE.match(squashed)
+            or _header.header_field(line.text) is not None
             # 「２．議題」 numbered among the items is one of them, not the next list's key.
             or (_AGENDA_KEY.match(squashed) and not (items and item_heading(line.text)))
             or _BODY_MARKER.match(squashed)
@@ -329,10 +353,13 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     a list followed by header fields, rosters or the opening, or of several items in a row, or
     under 「本日の会議に付した事件」/「議事次第」, is the header's.
     """
-    match = _AGENDA_KEY.match(squash(lines[index].text))
+    match = _agenda_key(lines[index].text)
     if match is None:
         return None
     key, value = match["key"], match["value"]
+    if value and key in _STRONG_AGENDA_KEYS and item_heading(value) is not None:
+        # 「会議次第　１　開会」 and the rest of the programme under it.
+        return _agenda_list(lines, index + 1, first=nfkc(value).strip())
     if value:
         if speaker_label(value) is not None or item_heading(value) is not None:
             return None
@@ -372,6 +399,8 @@ def _names_line(text: str) -> bool:
         return False
     if section_heading(stripped) is not None or item_heading(stripped) is not None:
         return False
+    if _agenda_key(stripped) or _DOCUMENTS_LINE.match(squash(stripped)):
+        return False  # 「会議次第　１　開会」「配布資料　資料１」: the next block of the header
     if "、" in stripped:
         return not re.search(r"[ぁ-ゖ]{4,}", stripped)
     # 「理事　田中一郎君　理事　鈴木花子君」: titles and names separated by spaces.
@@ -412,7 +441,7 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             in_field = skipping = False
             continue
         found = _header.header_field(text)
-        if skipping and found is None and not _AGENDA_KEY.match(squash(text)):
+        if skipping and found is None and not _agenda_key(text):
             # Under 「説明のため出席した者」「配布資料」: lists we do not keep, up to the next
             # field, separator or turn (a marked label, a stage direction, the opening).
             if not (
@@ -471,7 +500,9 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append(("date", [text.strip()], line.lineno))
             in_field = False
             continue
-        if _ROSTER_HEADING.search(squash(text)) and len(squash(text)) <= 20:
+        if _DOCUMENTS_LINE.match(squash(text)) or (
+            _ROSTER_HEADING.search(squash(text)) and len(squash(text)) <= 20
+        ):
             # 「出席説明員」「説明のため出席した者」「配布資料」: a list we do not keep.
             in_field = False
             skipping = True
@@ -808,7 +839,8 @@ def parse_layout(layout: Layout) -> Minutes:
     ):
         # 「会議録」 alone above 「会議名　第３回ひかり市環境審議会」: the title names the meeting.
         sitting = nfkc(prelude.sitting_line.text).strip()
-        title_line = Line(f"{sitting} {nfkc(prelude.title_line.text).strip()}", 0)
+        # 「会　議　録」 spaced out as a heading: the word itself.
+        title_line = Line(f"{sitting} {squash(nfkc(prelude.title_line.text))}", 0)
     if title_line is not None:
         _apply_title(minutes, title_line)
         if prelude.title_line is None:
@@ -1021,9 +1053,16 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         names, count = _header.split_people(value)
         minutes.observers = names or ([f"{count}名"] if count else [])
     elif name == "secretariat":
-        minutes.secretariat = [
-            Secretariat(*_header.split_staff(part)) for part in _split_list(value)
-        ]
+        members: list[Secretariat] = []
+        for part in _split_list(value):
+            person, title = _header.split_staff(part)
+            same = re.match(r"同(課|部|室|局|係)(.*)$", title)
+            if same and members and same[1] in members[-1].title:
+                # 「同課主査　中野」 after 「市民協働推進課長　戸田」: 市民協働推進課主査.
+                department = members[-1].title[: members[-1].title.rindex(same[1]) + 1]
+                title = department + same[2]
+            members.append(Secretariat(person, title))
+        minutes.secretariat = members
 
 
 def _split_list(value: str) -> list[str]:

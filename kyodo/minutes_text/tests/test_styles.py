@@ -1172,3 +1172,64 @@ def test_numbered_sentences_of_a_summary_are_notes_not_items() -> None:
         ("note", "②案内表示を増やしてほしい。"),
         ("statement", "事務局", "説明します。"),
     ]
+
+
+def test_a_spaced_title_a_programme_beside_its_key_and_documents_beside_theirs() -> None:
+    text = (
+        "会　議　録\n\n"
+        "会議の名称　　第２回ひかり市子ども・子育て会議\n"
+        "開催日時　　　令和６年８月２９日（木）　午後６時３０分から午後８時１５分まで\n"
+        "出席者　　　　【委員】井口会長、宇野副会長、岡田委員\n"
+        "　　　　　　　【事務局】子育て支援課長、保育課長、子育て支援課　熊谷\n"
+        "傍聴者　　　　３人\n"
+        "会議次第　　　１　開会\n"
+        "　　　　　　　２　議題\n"
+        "　　　　　　　　（１）事業計画の進捗状況について\n"
+        "　　　　　　　３　閉会\n"
+        "配布資料　　　資料１　進捗状況一覧\n\n"
+        "会議の経過\n"
+        "１　開会\n"
+        "○事務局（子育て支援課長）　開会いたします。\n"
+        "２　議題\n"
+        "（１）事業計画の進捗状況について\n"
+        "○事務局（保育課長）　資料１をご覧ください。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.title == "第2回ひかり市子ども・子育て会議 会議録"
+    assert (minutes.attendees, minutes.observers) == (["井口", "宇野", "岡田"], ["3人"])
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("", "子育て支援課長"),
+        ("", "保育課長"),
+        ("熊谷", "子育て支援課"),
+    ]
+    assert minutes.agenda == ["1 開会", "2 議題", "(1)事業計画の進捗状況について", "3 閉会"]
+    assert _entries(text) == [
+        ("statement", "事務局(子育て支援課長)", "開会いたします。"),
+        ("statement", "事務局(保育課長)", "資料１をご覧ください。"),
+    ]
+    assert minutes.warnings == ["見出し部分の1行は読み取れなかったため取り込みません。"]
+
+
+def test_a_record_with_whether_it_was_public_and_the_same_department_abbreviated() -> None:
+    text = (
+        "令和６年度　第１回ひかり市協働のまちづくり推進委員会　会議録（要点筆記）\n\n"
+        "１．開催日時：令和６年６月２０日（木）午後２時～午後３時４０分\n"
+        "２．出席委員：２名\n　　　佐伯委員長、篠原副委員長\n"
+        "３．事務局：市民協働推進課長　戸田、同課主査　中野\n"
+        "４．会議の公開・非公開：公開（傍聴者なし）\n"
+        "５．議題\n　（１）委員長・副委員長の選出について\n"
+        "６．会議の概要\n"
+        "（１）委員長・副委員長の選出について\n"
+        "　委員の互選により、委員長に佐伯委員が選出された。\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("戸田", "市民協働推進課長"),
+        ("中野", "市民協働推進課主査"),
+    ]
+    assert minutes.agenda == ["(1)委員長・副委員長の選出について"]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "委員長・副委員長の選出について")
+    ]
+    assert _entries(text) == [("note", "委員の互選により、委員長に佐伯委員が選出された。")]
+    assert minutes.warnings == []
