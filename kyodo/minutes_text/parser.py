@@ -17,6 +17,7 @@ from ._layout import Layout, Line, clean_lines, layout_lines
 from ._syntax import (
     CONTAINER_CATEGORIES,
     Heading,
+    Label,
     bullet_text,
     closing_line,
     decision_line,
@@ -65,6 +66,7 @@ class _EntryReader:
     last_full: bool = False  # the last line filled the page width
     label_alone: bool = False  # the current statement's label stood on a line of its own
     kana: str = ""  # the letter of the last 「ア　……」 heading under an item, if any
+    names: frozenset[str] = frozenset()  # the people the header names: 「赤井：……」 is a turn
 
     def after_line(self, text: str) -> None:
         self.boundary = self.short(text) or text.rstrip().endswith("。")
@@ -89,6 +91,12 @@ class _EntryReader:
     def feed(self, text: str) -> Entry | None:
         """Add one line; returns the entry it started, if any."""
         label = speaker_label(text)
+        named = None if label is not None or not self.names else _NAME_LABEL.match(text.strip())
+        if named is not None and nfkc(named["name"]) in self.names:
+            # 「赤井：夜間の利用が多い理由は。」: a name alone, one the header lists.
+            label = Label(nfkc(named["name"]), named["text"].strip())
+            entry = Entry("statement", label.text, label.speaker)
+            return self._start(entry, text)
         if label is not None:
             entry = Entry("statement", label.text, label.speaker)
             entry.uncertain = not _known_label(label.speaker)
@@ -131,6 +139,29 @@ class _EntryReader:
         self.current = entry
         self.after_line(text)
         return entry
+
+
+# 「赤井：……」: a name with no title before a colon (a turn only when the header lists the name).
+_NAME_LABEL = re.compile(r"^(?P<name>[一-龥々ヶァ-ヺー]{1,6})[ 　]*[：:][ 　]*(?P<text>\S.*)$")
+
+
+def _roster_names(fields: list[tuple[str, list[str], int]]) -> frozenset[str]:
+    """The names the header lists (members, absentees, the secretariat): each whole and, when
+    written with a space, its surname."""
+    names: set[str] = set()
+    for name, values, _lineno in fields:
+        if name in ("attendees", "also_attending", "absentees", "online"):
+            people = _header.split_people(_join_field(name, values))[0]
+        elif name == "secretariat":
+            people = _split_list(_join_field(name, values))
+        else:
+            continue
+        for person in people:
+            who = _header.split_staff(person)[0] or ""
+            if who:
+                names.add(squash(who))
+                names.add(who.split()[0])
+    return frozenset(name for name in names if name)
 
 
 # 「ア　利用状況」: a part of an item, lettered in katakana order, a short title standing alone.
@@ -329,6 +360,11 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
         if heading is not None:
             if heading.number <= last.get(heading.style, 0):
                 break  # 「１．開会」 again after 「３．閉会」: the body numbers its own items
+            # 「２．協議事項」 then 「（１）」 again: the levels under it number afresh.
+            styles = list(last)
+            if heading.style in styles:
+                for inner in styles[styles.index(heading.style) + 1 :]:
+                    del last[inner]
             last[heading.style] = heading.number
         if (
             not _agenda_like(line.text)
@@ -799,7 +835,9 @@ def parse_layout(layout: Layout) -> Minutes:
     _read_fields(layout.header, prelude)
     start = _read_prelude(layout.body, prelude)
     width = _typical_width(layout.body[start:]) if layout.numbered else 0
-    body = _Body(layout.numbered, _EntryReader(full_width=width))
+    body = _Body(
+        layout.numbered, _EntryReader(full_width=width, names=_roster_names(prelude.fields))
+    )
     # Running heads: the title (or organization) printed again at the top of every page.
     heads = {
         squash(nfkc(line.text))
@@ -909,7 +947,11 @@ def _appendix(lines: list[Line]) -> list[Appendix]:
     return [Appendix(part[0], "\n".join(part[1:])) for part in parts]
 
 
-_STAFF_GROUP = re.compile(r"\s*[（(【〔]?\s*事\s*務\s*局\s*[）)】〕:：]\s*")
+_STAFF_GROUP = re.compile(
+    r"\s*[（(【〔]?\s*(?:事\s*務\s*局|センター|センター職員|職員|スタッフ)\s*[）)】〕:：]\s*"
+)
+# 「（委員）赤井、伊東　（センター）加藤センター長」: a group's marker after a gap starts the next.
+_NEXT_GROUP = re.compile(r"(?<=[ 　])(?=[（(【〔][^）)】〕\s]{1,8}[）)】〕])")
 
 
 def _roster_parts(values: list[str]) -> tuple[list[str], list[str]]:
@@ -918,7 +960,7 @@ def _roster_parts(values: list[str]) -> tuple[list[str], list[str]]:
     members: list[str] = []
     staff: list[str] = []
     target = members
-    for value in values:
+    for value in (part for line in values for part in _NEXT_GROUP.split(line)):
         marker = _STAFF_GROUP.match(value)
         if marker:
             target = staff
@@ -951,6 +993,8 @@ def _wrapped_name(before: str, value: str) -> bool:
     head = re.split(r"[、，,\s]", nfkc(value).strip(), maxsplit=1)[0]
     if not head or before.rstrip().endswith(("、", "，", ",")):
         return False
+    if head[0] in "ーァィゥェォッャュョヮぁぃぅぇぉっゃゅょゎ)）」』":
+        return True  # 「木下コ」「ーディネーター」: no word starts so
     if re.search(r"[0-9]", head) or _header.is_title_token(head):
         return False  # 「３番」「理事」: the next member of the roster
     return len(head) == 1 or (len(head) <= 3 and _display_width(before.strip()) >= 60)

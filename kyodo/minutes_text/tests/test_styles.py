@@ -1233,3 +1233,70 @@ def test_a_record_with_whether_it_was_public_and_the_same_department_abbreviated
     ]
     assert _entries(text) == [("note", "委員の互選により、委員長に佐伯委員が選出された。")]
     assert minutes.warnings == []
+
+
+CENTER_COMMITTEE = (
+    "第３回　ひかり市民活動センター運営委員会　議事録\n\n"
+    "日　時：２０２４年９月１０日（火）１９：００～２１：００\n"
+    "場　所：センター会議室\n"
+    "出席者：（委員）赤井、伊東、上野、江口、小野　（センター）加藤センター長、木下コーディネーター\n"
+    "欠席者：久保委員\n\n"
+    "議事\n１．報告事項\n（１）８月の利用状況（資料１）\n２．協議事項\n（１）センターまつりの実施について\n\n"
+    "＜報告事項＞\n（１）８月の利用状況\n"
+    "　加藤センター長より資料１に基づき報告。\n"
+    "（質疑）\n赤井：夜間の利用が多い理由は。\n加藤：仕事帰りの団体が多いため。\n"
+    "＜協議事項＞\n（１）センターまつりの実施について\n"
+    "伊東：今年は屋外でも実施したい。\n注：雨天時は延期。\n"
+    "以上\n"
+)
+
+
+def test_a_centers_committee_with_names_alone_as_labels_and_the_centers_staff_in_the_roster() -> (
+    None
+):
+    minutes = parse_minutes(CENTER_COMMITTEE)
+    assert minutes.attendees == ["赤井", "伊東", "上野", "江口", "小野"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("加藤", "センター長"),
+        ("木下", "コーディネーター"),
+    ]
+    assert minutes.agenda == [
+        "1.報告事項",
+        "(1)8月の利用状況(資料1)",
+        "2.協議事項",
+        "(1)センターまつりの実施について",
+    ]
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("報告事項", [(1, "8月の利用状況")]),
+        ("協議事項", [(1, "センターまつりの実施について")]),
+    ]
+    # A name the header lists is a speaker; 「注：」 is not.
+    assert [(e.kind, e.speaker, e.text, e.uncertain) for e in minutes.entries()] == [
+        ("note", None, "加藤センター長より資料１に基づき報告。", False),
+        ("note", None, "（質疑）", False),
+        ("statement", "赤井", "夜間の利用が多い理由は。", False),
+        ("statement", "加藤", "仕事帰りの団体が多いため。", False),
+        ("statement", "伊東", "今年は屋外でも実施したい。注：雨天時は延期。", False),
+    ]
+
+
+def test_a_centers_committee_printed_as_a_pdf_reads_as_its_text() -> None:
+    from kyodo.minutes_text.pdf import parse_pdf
+
+    from .pdfmaker import Style, make_pdf, wrap
+
+    lines = []
+    for line in CENTER_COMMITTEE.splitlines():
+        lines += [("blank", "")] if not line.strip() else [("text", part) for part in wrap(line)]
+    style = Style("center", str, lambda n, c: c, lambda n, t: t, numbers="right", footer=True)
+    read, typed = (
+        parse_pdf(make_pdf(lines, style, lines_per_page=14)),
+        parse_minutes(CENTER_COMMITTEE),
+    )
+    assert [(e.kind, e.speaker, e.text) for e in read.entries()] == [
+        (e.kind, e.speaker, e.text) for e in typed.entries()
+    ]
+    assert [(s.name, s.title) for s in read.secretariat] == [
+        (s.name, s.title) for s in typed.secretariat
+    ]
+    assert (read.attendees, read.agenda) == (typed.attendees, typed.agenda)
