@@ -340,9 +340,11 @@ _MEMBER_SUFFIXES = (
     "副座長",
     "座長",
 )
-# A part of a roster that counts a group rather than naming a person: 「委員8名」「事務局3名」「委員」.
-_GROUP_COUNT = re.compile(
-    r"(?:委員|理事|監事|役員|事務局|構成員|職員|議員|会員|正会員|オブザーバー)?\s*(?:[0-9]{1,3}\s*名)?"
+# A part of a roster that counts or names a group rather than a person: 「委員8名」「定足数30名」
+# (any count), 「委員」「事務局」 (a group's word alone, its remark in parentheses aside).
+_COUNTED = re.compile(r"[0-9]+\s*名")
+_GROUP_WORD = re.compile(
+    r"(?:委員|理事|監事|役員|事務局|構成員|職員|議員|会員|正会員|オブザーバー)?"
 )
 _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
 # 「山本 一郎(会長)」: a member's role after the name.
@@ -406,8 +408,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     parts = [
         part
         for part in parts
-        if not _GROUP_COUNT.fullmatch(_PARENTHESES.sub("", part).strip())
-        and not re.search(r"[0-9]+\s*名", part)
+        if not _COUNTED.search(part)
+        and not _GROUP_WORD.fullmatch(_PARENTHESES.sub("", part).strip())
     ]
     # 「山本　一郎（会長）」: the role after the name, in parentheses (「中村（正）」 stays).
     parts = [_ROLE_AFTER.sub("", part) for part in parts]

@@ -92,14 +92,13 @@ class _EntryReader:
         """Add one line; returns the entry it started, if any."""
         label = speaker_label(text)
         named = None if label is not None or not self.names else _NAME_LABEL.match(text.strip())
-        if named is not None and nfkc(named["name"]) in self.names:
+        listed = named is not None and nfkc(named["name"]) in self.names
+        if listed:
             # 「赤井：夜間の利用が多い理由は。」: a name alone, one the header lists.
             label = Label(nfkc(named["name"]), named["text"].strip())
-            entry = Entry("statement", label.text, label.speaker)
-            return self._start(entry, text)
         if label is not None:
             entry = Entry("statement", label.text, label.speaker)
-            entry.uncertain = not _known_label(label.speaker)
+            entry.uncertain = not (listed or _known_label(label.speaker))
             started = self._start(entry, text)
             # 「（委員）」 alone, then 「・……」「・……」: the bullets are what the member said.
             self.label_alone = not label.text
@@ -157,11 +156,11 @@ def _roster_names(fields: list[tuple[str, list[str], int]]) -> frozenset[str]:
         else:
             continue
         for person in people:
-            who = _header.split_staff(person)[0] or ""
+            who = _header.split_staff(person)[0]
             if who:
                 names.add(squash(who))
                 names.add(who.split()[0])
-    return frozenset(name for name in names if name)
+    return frozenset(names)
 
 
 # 「ア　利用状況」: a part of an item, lettered in katakana order, a short title standing alone.
@@ -259,14 +258,16 @@ _BODY_MARKER = re.compile(
     # a nonprofit's board: 「議事の経過の概要及び議決の結果」「議事の経過の要領及びその結果」
     r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)[】\]］]?[:：]?$"
 )
+# The documents handed out: a list the header holds and the minutes do not keep.
+_DOCUMENTS = "配布資料|配付資料|会議資料|資料"
 _ROSTER_HEADING = re.compile(
     r"^[○◯〇■□・]?[0-9０-９]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
-    r"出席職員|(?:出席)?(?:議会)?事務局職員|会議録署名(?:委員|議員|人)|署名委員|配布資料|配付資料|会議資料|資料|"
+    rf"出席職員|(?:出席)?(?:議会)?事務局職員|会議録署名(?:委員|議員|人)|署名委員|{_DOCUMENTS}|"
     r"議事日程|欠席議員|欠席委員)(?:[（(].*[)）])?[】\]］]?$"
 )
 # 「配布資料　資料１　進捗状況一覧」: the documents listed from the key's own line on.
 _DOCUMENTS_LINE = re.compile(
-    r"^[■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:配布資料|配付資料|会議資料|資料)[】\]］]?[:：]?(?=\S)"
+    rf"^[■□・]?[0-9]{{0,2}}[.．]?[【\[［]?(?:{_DOCUMENTS})[】\]］]?[:：]?(?=\S)"
     r"(?!.*(?:について|説明|報告)$)"
 )
 # 「会議名　第３回ひかり市環境審議会」: the name of the meeting in a header table.
@@ -695,11 +696,7 @@ class _Body:
             return False
         section = self.section()
         explicit = [i for i in section.items if i.number > 0]
-        if (
-            explicit
-            and item.number != explicit[-1].number + 1
-            and not self._outer_heading(item, text)
-        ):
+        if explicit and item.number != explicit[-1].number + 1 and not self._outer_heading(item):
             return False  # 「（２）…」 inside a sentence, not the next item
         section.items.append(Item(item.number, item.text))
         self.item_style = item.style
@@ -708,15 +705,14 @@ class _Body:
             self.title_full = not self.reader.short(text)
         return True
 
-    def _outer_heading(self, item: Heading, text: str) -> bool:
+    def _outer_heading(self, item: Heading) -> bool:
         """「８　次回の予定」 after items 「（１）」「（２）」: a heading of the document's outer
         numbering (the one of 「１　日時」 … 「７　会議の概要」), numbered in another style than the
-        items and standing alone as a title, starts an item of its own."""
+        items and standing alone as a title (no sentence: ``_prose``), starts an item of its own."""
         return (
             bool(self.item_style)
             and _style_family(item.style) != _style_family(self.item_style)
             and not _prose(item.text)
-            and not text.rstrip().endswith("。")
             and len(item.text) <= 30
         )
 
@@ -730,12 +726,11 @@ class _Body:
         item, self.open_title = self.open_title, None
         if item is None or _is_body_start(text) or closing_line(text) is not None:
             return False
-        sentence = text.rstrip().endswith("。")
         if _AGENDA_TITLE.search(item.title) and not text.strip().startswith(("（", "(")):
             # 「…承認の件」「…について」 is whole: the line under it is the proceedings, or its
             # first part (「ア　利用状況」); only a 「（報告）」 may still follow.
             return False
-        fragment = self.reader.short(text) and not sentence
+        fragment = self.reader.short(text) and not text.rstrip().endswith("。")
         if not (self.title_full or fragment):
             return False
         item.title += nfkc(text).strip()
