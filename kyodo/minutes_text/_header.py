@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import _wareki
-from ._syntax import kanji_number, nfkc, plain_numbers, squash
+from ._syntax import TITLES, kanji_number, nfkc, plain_numbers, squash
 
 # Field keys as written in the header table, by the field they fill.
 HEADER_KEYS: dict[str, str] = {
@@ -386,10 +386,9 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         text = (text[: match.start()] + text[match.end() :]).strip()
     if text in _NONE_WORDS or _ELSEWHERE.match(text):
         return [], count
-    # 「委員５名（山田、佐藤、鈴木）」: the count, then the names in parentheses.
-    listed = _NAMES_IN_PARENTHESES.fullmatch(text)
-    if listed:
-        text = listed["names"]
+    # 「委員５名（山田、佐藤、鈴木）」: the count, then the names in parentheses; 「委員６名（…）
+    # 事務局２名」: each group's (the other counts are dropped below).
+    text = _NAMES_IN_PARENTHESES.sub(lambda listed: f"、{listed['names']}、", text)
     # 「【委員】田中、山田」「（委員）田中」: group names in brackets are not names.
     text = re.sub(
         r"【[^】]{1,10}】|^[(（][^)）]{1,8}[)）]|(?<=[、\s])[(（][^)）]{1,8}[)）]", "、", text
@@ -417,6 +416,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     parts = [token for part in parts for token in _roster_tokens(part)]
     names = []
     for part in parts:
+        if part.strip().removeprefix("各") in _OFFICES:
+            continue  # 「会長、副会長、会計、各部長（計９名）」: offices, no one named
         name = _ROLE_PREFIX.sub("", part.strip())
         for suffix in _MEMBER_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix):
@@ -425,6 +426,9 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         if name:
             names.append(name)
     return names, count
+
+
+_OFFICES = frozenset(TITLES)
 
 
 def is_title_token(text: str) -> bool:

@@ -395,9 +395,10 @@ class Label:
 
 def speaker_label(line: str) -> Label | None:
     """「委 員：……」「【委員長】……」「○熊田委員長　……」「（委員）……」「○山田部会長　……」."""
-    stripped = line.strip()
-    if len(stripped) > 2000:  # Labels are short: skip the regex on huge lines.
-        stripped = stripped[:2000]
+    whole = line.strip()
+    if whole[:1] == "・" and _BULLETED_LABEL.match(whole):
+        whole = whole[1:].lstrip()  # 「・防災部長：１０月に実施したい。」: a summary's turn
+    stripped = whole[:2000]  # Labels are short: skip the regex on the rest of huge lines.
     for index, pattern in enumerate(_LABEL_PATTERNS):
         match = pattern.match(stripped)
         if not match:
@@ -412,11 +413,28 @@ def speaker_label(line: str) -> Label | None:
             return None
         # The words run to the end of the line, but for the closing 」 of quoted words.
         quoted = index == len(_LABEL_PATTERNS) - 1
-        text = line.strip()[match.start("text") : match.end("text") if quoted else None].strip()
+        text = whole[match.start("text") : match.end("text") if quoted else None].strip()
         if index in (5, 6) and _SIGNATURE.match(text):
             return None
         return Label(speaker, text, quoted)
     return None
+
+
+_BARE_LABEL = re.compile(rf"^{_LABEL}$")
+# 「・委員：……」: a bullet before a label and its colon.
+_BULLETED_LABEL = re.compile(rf"^・[ 　]*{_LONG}[ 　]*[：:]")
+
+
+def bare_label(line: str) -> Label | None:
+    """「会長」「委員Ａ」「事務局（田村課長）」 alone on a line, the words on the lines under it
+    (a turn only where a turn may start: the parser decides)."""
+    match = _BARE_LABEL.match(line.strip())
+    if match is None:
+        return None
+    speaker = nfkc(squash(match.group("label") + (match.group("suffix") or "")))
+    if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
+        return None
+    return Label(speaker, "")
 
 
 # Stage directions and bracketed remarks standing on a line of their own:
@@ -448,7 +466,7 @@ def note_text(line: str) -> str | None:
 
 
 # Bullets that start a narrative line of their own in the body: 「・委員から…との意見があった。」
-BULLETS = "・●◆◇◎▼▽☆★※"
+BULLETS = "・●◆◇◎▼▽☆★※■□"
 
 
 _SCHEDULE = re.compile(

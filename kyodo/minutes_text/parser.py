@@ -18,6 +18,7 @@ from ._syntax import (
     CONTAINER_CATEGORIES,
     Heading,
     Label,
+    bare_label,
     bullet_text,
     closing_line,
     decision_line,
@@ -96,6 +97,10 @@ class _EntryReader:
         if listed:
             # 「赤井：夜間の利用が多い理由は。」: a name alone, one the header lists.
             label = Label(nfkc(named["name"]), named["text"].strip())
+        if label is None and self._turn_may_start():
+            # 「委員Ａ」 on a line of its own, what was said indented under it.
+            alone = bare_label(text)
+            label = alone if alone is not None and _known_label(alone.speaker) else None
         if label is not None:
             entry = Entry("statement", label.text, label.speaker)
             entry.uncertain = not (listed or _known_label(label.speaker))
@@ -113,7 +118,9 @@ class _EntryReader:
         # is inside a sentence.
         in_statement = self.current is not None and self.current.kind == "statement"
         bullet = bullet_text(text) if self.boundary or self.current is None else None
-        if bullet is not None and (not in_statement or bullet.startswith(("◎", "日程第"))):
+        if bullet is not None and (
+            not in_statement or bullet.startswith(("◎", "日程第", "■", "□"))
+        ):  # 「■承認された。」 after a turn: what was decided, not the speaker's list
             return self._start(Entry("note", bullet), text)
         note = note_text(text)
         if note is not None:
@@ -132,6 +139,14 @@ class _EntryReader:
         self.after_line(text)
         return None
 
+    def _turn_may_start(self) -> bool:
+        """After a heading, a finished sentence or a blank line, not inside a wrapped one."""
+        if self.current is None:
+            return True
+        if not self.boundary or not self.current.text:
+            return False
+        return self.current.text.rstrip().endswith(_SENTENCE_END)
+
     def _start(self, entry: Entry, text: str) -> Entry:
         self.label_alone = False
         self.entries.append(entry)
@@ -140,6 +155,7 @@ class _EntryReader:
         return entry
 
 
+_SENTENCE_END = ("。", "」", "）", ")", "？", "?", "！", "!")
 # 「赤井：……」: a name with no title before a colon (a turn only when the header lists the name).
 _NAME_LABEL = re.compile(r"^(?P<name>[一-龥々ヶァ-ヺー]{1,6})[ 　]*[：:][ 　]*(?P<text>\S.*)$")
 
@@ -174,7 +190,7 @@ def _next_kana(letter: str) -> int:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|代理|議員|君|参事|補佐|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
+    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|議員|君|参事|補佐|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -342,6 +358,10 @@ def _agenda_like(text: str) -> bool:
     return len(stripped) <= 80 and not stripped.endswith("。")
 
 
+# A line opened by a heading's mark (「■意見交換」「【質疑】」「●議題」).
+_MARKED = re.compile(r"^[■□◆◇●【［\[＜<〈]")
+
+
 def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tuple[list[str], int]:
     """The lines of an agenda list from ``start`` (after ``first``, its first item, when the key's
     line held it); returns them and where they end."""
@@ -358,6 +378,8 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             continue
         squashed = squash(line.text)
         heading = item_heading(line.text)
+        if heading is None and last and _MARKED.match(squashed):
+            break  # 「■意見交換」 after 「４　閉会」: the body's first heading, not an item
         if heading is not None:
             if heading.number <= last.get(heading.style, 0):
                 break  # 「１．開会」 again after 「３．閉会」: the body numbers its own items
@@ -678,6 +700,7 @@ class _Body:
                     or _style_family(heading.style) == _style_family(self.item_style)
                 )
             )
+            and not self._next_item(current, heading)
         ):
             number = heading.number if heading.number is not None else len(self.sections) + 1
             self.sections.append(Section(number, heading.text))
@@ -735,6 +758,19 @@ class _Body:
             return False
         item.title += nfkc(text).strip()
         return True
+
+    def _next_item(self, section: Section | None, heading: Heading) -> bool:
+        """「（２）その他」 after the item 「（１）…」: numbered on from the open items, in their
+        style, it is the next item, not a section named その他."""
+        if section is None or heading.number is None or not self.item_style:
+            return False
+        if heading.text in CONTAINER_CATEGORIES:
+            return False  # 「２　議事」 after 「１　開会」: the items under it follow
+        family = _style_family(heading.style)
+        if family != _style_family(self.item_style) or family == _style_family(self.section_style):
+            return False  # sections numbered as their items: 「２．審議事項」 after 「１．…」
+        explicit = [item for item in section.items if item.number > 0]
+        return bool(explicit) and heading.number == explicit[-1].number + 1
 
     @staticmethod
     def _container_item(section: Section | None, category: str) -> bool:
@@ -1093,8 +1129,12 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         minutes.observers = names or ([f"{count}名"] if count else [])
     elif name == "secretariat":
         members: list[Secretariat] = []
+        # 「市民協働推進課（課長、係長、担当）」: the department's titles, no one named.
+        value = _DEPARTMENT_TITLES.sub(_department_titles, nfkc(value))
         for part in _split_list(value):
             person, title = _header.split_staff(part)
+            if person == "同":  # 「同課長補佐」, no one named: read as 同 + 課長補佐
+                person, title = "", person + title
             same = re.match(r"同(課|部|室|局|係)(.*)$", title)
             if same and members and same[1] in members[-1].title:
                 # 「同課主査　中野」 after 「市民協働推進課長　戸田」: 市民協働推進課主査.
@@ -1102,6 +1142,21 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
                 title = department + same[2]
             members.append(Secretariat(person, title))
         minutes.secretariat = members
+
+
+_DEPARTMENT_TITLES = re.compile(
+    r"(?P<department>[^\s、,()]+?(?:課|部|局|室|係|所|センター))\s*\((?P<titles>[^()]+、[^()]+)\)"
+)
+
+
+def _department_titles(match: re.Match[str]) -> str:
+    department = match["department"]
+    return "、".join(
+        # 市民協働推進課 + 課長 → 市民協働推進課長
+        (department[:-1] if title.startswith(department[-1]) else department) + title
+        for title in (part.strip() for part in match["titles"].split("、"))
+        if title
+    )
 
 
 def _split_list(value: str) -> list[str]:

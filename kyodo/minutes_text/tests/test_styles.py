@@ -1300,3 +1300,188 @@ def test_a_centers_committee_printed_as_a_pdf_reads_as_its_text() -> None:
         (s.name, s.title) for s in typed.secretariat
     ]
     assert (read.attendees, read.agenda) == (typed.attendees, typed.agenda)
+
+
+# --- labels on a line of their own, officers' meetings, a 懇談会's summary --------------------
+
+SHINGIKAI = """\
+令和６年度第２回　はまなす市協働のまちづくり審議会　会議録
+
+１　日時　令和６年８月２７日（火）午後２時から午後４時まで
+２　場所　市役所本庁舎３階　第３会議室
+３　出席者
+　委員　石川会長、岡田副会長、北村委員、小島委員
+　事務局　市民活動推進課長、同課長補佐、同課主事
+４　議題
+（１）市民活動支援補助金の審査について
+（２）その他
+５　会議の概要
+
+（１）市民活動支援補助金の審査について
+事務局から資料１に基づき説明した。
+
+委員Ａ
+　審査の基準は昨年度と同じか。
+
+事務局（市民活動推進課長）
+　昨年度と同じ基準で審査する。
+　ただし、配点を一部見直している。
+
+会長
+　ほかに意見はないか。
+
+（２）その他
+事務局から次回の日程について連絡した。
+
+以上
+"""
+
+
+def test_labels_alone_on_their_line_and_the_other_business_as_the_next_item() -> None:
+    minutes = parse_minutes(SHINGIKAI)
+    assert minutes.attendees == ["石川", "岡田", "北村", "小島"]
+    # 「同課長補佐」: 同 is the department before, not a person.
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("", "市民活動推進課長"),
+        ("", "市民活動推進課長補佐"),
+        ("", "市民活動推進課主事"),
+    ]
+    # 「（２）その他」 after 「（１）…」 is the next item, not a section named その他.
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(1, "市民活動支援補助金の審査について"), (2, "その他")])
+    ]
+    assert [(e.kind, e.speaker, e.text, e.uncertain) for e in minutes.entries()] == [
+        ("note", None, "事務局から資料１に基づき説明した。", False),
+        ("statement", "委員A", "審査の基準は昨年度と同じか。", False),
+        (
+            "statement",
+            "事務局(市民活動推進課長)",
+            "昨年度と同じ基準で審査する。ただし、配点を一部見直している。",
+            False,
+        ),
+        ("statement", "会長", "ほかに意見はないか。", False),
+        ("note", None, "事務局から次回の日程について連絡した。", False),
+    ]
+    assert (minutes.warnings, minutes.closing) == ([], "以上")
+
+
+def test_a_role_alone_inside_a_sentence_is_no_label() -> None:
+    # The line before does not end a sentence: 「会長」 continues it.
+    assert _entries("令和６年５月１０日\n（１）報告\n事務局から説明し、\n会長\nが了承した。\n") == [
+        ("note", "事務局から説明し、会長が了承した。")
+    ]
+
+
+YAKUINKAI = """\
+はまなす地区まちづくり協議会　第５回役員会　議事録
+
+日時：令和６年９月１０日（火）午後７時から８時３０分まで
+場所：はまなす地区センター　和室
+出席：会長、副会長、会計、各部長（計９名）
+
+議事
+１．夏祭りの収支報告について
+●会計：収入は４５万円、支出は４２万円でした。
+●委員：残りの３万円はどうするのか。
+●会長：来年度に繰り越します。
+■承認された。
+
+２．防災訓練について
+・防災部長：１０月２０日に実施したい。
+・副会長：雨天の場合はどうするか。
+・防災部長：体育館で行います。
+
+以上で閉会した。（午後８時３０分）
+"""
+
+
+def test_an_officers_meeting_with_offices_for_names_and_bulleted_turns() -> None:
+    minutes = parse_minutes(YAKUINKAI)
+    # Offices, no one named: the count only (「副会長」 was 「副」, a person).
+    assert (minutes.attendees, minutes.attendee_count) == ([], 9)
+    assert [(e.kind, e.speaker, e.text, e.uncertain) for e in minutes.entries()] == [
+        ("statement", "会計", "収入は４５万円、支出は４２万円でした。", False),
+        ("statement", "委員", "残りの３万円はどうするのか。", False),
+        ("statement", "会長", "来年度に繰り越します。", False),
+        ("note", None, "■承認された。", False),
+        ("statement", "防災部長", "１０月２０日に実施したい。", False),
+        ("statement", "副会長", "雨天の場合はどうするか。", False),
+        ("statement", "防災部長", "体育館で行います。", False),
+    ]
+    assert minutes.warnings == []
+
+
+KONDANKAI = """\
+令和５年度　第１回　北地区地域づくり懇談会　会議要旨
+
+日時：令和５年６月１５日（木）　１９時００分～２０時４５分
+会場：北地区コミュニティセンター　大会議室
+出席者：委員６名（中川、平野、松田、森、山口、吉田）
+　　　　事務局２名
+事務局：地域振興課（課長、係長）
+
+次第
+１　あいさつ
+２　地域づくり計画について
+３　意見交換
+４　閉会
+
+■意見交換
+（質問）公園の草刈りの回数を増やしてほしい。
+（回答）予算の範囲内で検討します。
+・委員：防災訓練の日程はいつごろ決まるのか。
+・事務局：７月中に自治会長へお知らせします。
+
+以上
+"""
+
+
+def test_a_summary_whose_programme_is_followed_by_a_marked_heading() -> None:
+    minutes = parse_minutes(KONDANKAI)
+    # Two groups on the roster: the members named in parentheses, the secretariat counted.
+    assert (minutes.attendees, minutes.attendee_count) == (
+        ["中川", "平野", "松田", "森", "山口", "吉田"],
+        6,
+    )
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("", "地域振興課長"),
+        ("", "地域振興課係長"),
+    ]
+    # 「■意見交換」 ends the programme: it is the body's heading.
+    assert minutes.agenda == ["1 あいさつ", "2 地域づくり計画について", "3 意見交換", "4 閉会"]
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("意見交換", [(0, "")])
+    ]
+    assert _entries(KONDANKAI) == [
+        ("statement", "質問", "公園の草刈りの回数を増やしてほしい。"),
+        ("statement", "回答", "予算の範囲内で検討します。"),
+        ("statement", "委員", "防災訓練の日程はいつごろ決まるのか。"),
+        ("statement", "事務局", "７月中に自治会長へお知らせします。"),
+    ]
+    assert (minutes.warnings, minutes.closing) == ([], "以上")
+
+
+@pytest.mark.parametrize("text", [SHINGIKAI, YAKUINKAI, KONDANKAI])
+@pytest.mark.parametrize("numbers", ["right", "none"])
+def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
+    from kyodo.minutes_text.pdf import parse_pdf
+
+    from .pdfmaker import Style, make_pdf, wrap
+
+    lines = []
+    for line in text.splitlines():
+        lines += [("blank", "")] if not line.strip() else [("text", part) for part in wrap(line)]
+    style = Style("plain", str, lambda n, c: c, lambda n, t: t, numbers=numbers, footer=True)
+    read, typed = parse_pdf(make_pdf(lines, style, lines_per_page=14)), parse_minutes(text)
+
+    def reading(minutes):
+        return (
+            [(e.kind, e.speaker, e.text) for e in minutes.entries()],
+            [(s.name, s.title) for s in minutes.secretariat],
+            [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections],
+            minutes.attendees,
+            minutes.attendee_count,
+            minutes.agenda,
+        )
+
+    assert reading(read) == reading(typed)
