@@ -626,8 +626,11 @@ def split_staff(text: str) -> tuple[str, str]:
         # 「環境保全課長　山本」: the title first, then the name.
         if _ends_in_title(name) and not _ends_in_title(title):
             return title, name
-        # 「都市計画課　森課長」: the department, then the person with their title.
-        if name.endswith(("課", "部", "局", "室", "所")) and _ends_in_title(title):
+        # 「都市計画課　森課長」「男女共同参画課　課長　佐々木」: the department, then the person
+        # with their title.
+        if name.endswith(("課", "部", "局", "室", "所")) and (
+            _ends_in_title(title) or " " in title
+        ):
             person, held = split_staff(title)
             if held:
                 # 都市計画課 + 課長 → 都市計画課長

@@ -130,6 +130,17 @@ def section_heading(line: str) -> Heading | None:
     return Heading(number, match.group("cat"), style)
 
 
+# The words of a category that may number its items: 「報告事項（１）」「協議２」.
+_ITEM_WORDS = r"(?:報告|協議|審議|議決|決定|確認|連絡)(?:事項)?"
+_ITEM_CATEGORY = re.compile(rf"^[■□◆◇]?\s*(?P<cat>{_ITEM_WORDS})\s*[（(]?\s*(?:{_NUM}|{_KNUM})")
+
+
+def item_category(line: str) -> str | None:
+    """「報告事項（１）　講座の開催結果について」 → 報告事項: the category an item names."""
+    match = _ITEM_CATEGORY.match(line.strip())
+    return match["cat"] if match else None
+
+
 _ITEM_PATTERNS = (
     (re.compile(rf"^(?P<n>{_NUM})\s*[.．、]\s*(?P<t>\S.*)$"), "1."),
     (re.compile(rf"^(?P<n>{_NUM})\s*[)）]\s*(?P<t>\S.*)$"), "1)"),
@@ -138,16 +149,19 @@ _ITEM_PATTERNS = (
     (re.compile(rf"^(?P<n>{_KNUM})\s*[、．.]\s*(?P<t>\S.*)$"), "一、"),
     # 「１　開会」: a number and a full-width space (never an ASCII space: page-line numbers).
     (re.compile(r"^(?P<n>[0-9０-９]{1,2})　[ 　]*(?P<t>\S.*)$"), "1　"),
-    # 「議題１　……について」「報告２：……」.
+    # 「議題１　……について」「報告２：……」「協議事項１　……」.
     (
         re.compile(
-            rf"^(?:議題|議案|案件|報告|協議|審議)\s*(?P<n>{_NUM}|{_KNUM})\s*[ 　:：.．、]\s*(?P<t>\S.*)$"
+            rf"^(?:議題|議案|案件|{_ITEM_WORDS})\s*(?P<n>{_NUM}|{_KNUM})\s*[ 　:：.．、]\s*(?P<t>\S.*)$"
         ),
         "議題1",
     ),
-    # 「議題（１）……について」.
+    # 「議題（１）……について」「報告事項（１）　……」.
     (
-        re.compile(rf"^(?:議題|議案|案件)\s*[（(]\s*(?P<n>{_NUM}|{_KNUM})\s*[）)]\s*(?P<t>\S.*)$"),
+        re.compile(
+            rf"^(?:議題|議案|案件|{_ITEM_WORDS})\s*[（(]\s*(?P<n>{_NUM}|{_KNUM})\s*[）)]\s*"
+            rf"(?P<t>\S.*)$"
+        ),
         "議題(1)",
     ),
     # 「第１号議案　令和５年度事業報告について」 in the minutes of a general meeting (総会).
@@ -359,6 +373,11 @@ _LABEL_PATTERNS = (
     re.compile(r"^(?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
     re.compile(
         r"^[（(【〈＜<](?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)[）)】〉＞>][ 　]*(?P<text>\S.*)$"
+    ),
+    # 「Ｑ１　……」「Ａ１　……」「問２．……」: numbered questions and their answers.
+    re.compile(
+        r"^(?P<label>質問|回答|問|答|Ｑ|Ａ|Q|A)(?P<suffix>[0-9０-９]{1,2})"
+        r"(?:[ 　]+|[ 　]*[：:．.][ 　]*)(?P<text>\S.*)$"
     ),
     # 「（事務局　村上）定刻になりました。」: the role, then the person's name.
     re.compile(

@@ -22,6 +22,7 @@ from ._syntax import (
     bullet_text,
     closing_line,
     decision_line,
+    item_category,
     item_heading,
     nfkc,
     note_text,
@@ -717,6 +718,11 @@ class _Body:
         if item.text.endswith("。") or (in_speech and _prose(item.text)):
             # 「②案内表示を増やしてほしい。」: a numbered sentence, in a speech or a summary
             return False
+        category = item_category(text)
+        if category is not None and category != self.section().category:
+            # 「報告事項（１）　……」 after the items of 議題: the category starts a section.
+            self.sections.append(Section(len(self.sections) + 1, category))
+            self.section_style = ""
         section = self.section()
         explicit = [i for i in section.items if i.number > 0]
         if explicit and item.number != explicit[-1].number + 1 and not self._outer_heading(item):
@@ -1140,6 +1146,7 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
                 # 「同課主査　中野」 after 「市民協働推進課長　戸田」: 市民協働推進課主査.
                 department = members[-1].title[: members[-1].title.rindex(same[1]) + 1]
                 title = department + same[2]
+
             members.append(Secretariat(person, title))
         minutes.secretariat = members
 

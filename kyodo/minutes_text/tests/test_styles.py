@@ -1461,7 +1461,66 @@ def test_a_summary_whose_programme_is_followed_by_a_marked_heading() -> None:
     assert (minutes.warnings, minutes.closing) == ([], "以上")
 
 
-@pytest.mark.parametrize("text", [SHINGIKAI, YAKUINKAI, KONDANKAI])
+DANJO = """\
+会　議　録
+
+会議名　　令和６年度第３回はまなす市男女共同参画審議会
+開催日時　令和 6年10月 1日（火曜日）午後1時30分～
+開催場所　市役所　第２委員会室
+出席委員　（会長）小川　（副会長）加藤　（委員）木村、近藤、斎藤
+欠席委員　なし
+事務局　　人権・男女共同参画課　課長　佐々木、主査　清水
+開会　午後１時３０分
+閉会　午後３時１０分
+
+議題１　第５次男女共同参画プランの進捗について
+　事務局から資料１について説明。
+委員（木村）：数値目標の達成状況はどうか。
+事務局（佐々木課長）：１５項目のうち９項目で目標を達成している。
+会長：次回、事務局から説明をお願いする。
+
+議題２　市民意識調査の実施について
+Ｑ１　調査の対象者は何人か。
+Ａ１　無作為に抽出した市民２，０００人を予定している。
+
+報告事項（１）　講座の開催結果について
+　事務局から報告した。質疑なし。
+"""
+
+
+def test_numbered_questions_a_categorys_numbered_item_and_the_department_before_the_title() -> None:
+    minutes = parse_minutes(DANJO)
+    assert (minutes.title, minutes.date, minutes.start_time, minutes.end_time) == (
+        "令和6年度第3回はまなす市男女共同参画審議会 会議録",
+        dt.date(2024, 10, 1),
+        dt.time(13, 30),
+        dt.time(15, 10),
+    )
+    assert (minutes.attendees, minutes.absentees) == (["小川", "加藤", "木村", "近藤", "斎藤"], [])
+    # 「課　課長　佐々木」: the department, the title, the name (was 「課長 佐々木」 of the 課).
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("佐々木", "人権・男女共同参画課長"),
+        ("清水", "主査"),
+    ]
+    # 「報告事項（１）」 names its category: a section of its own (was glued into the answer).
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(1, "第5次男女共同参画プランの進捗について"), (2, "市民意識調査の実施について")]),
+        ("報告事項", [(1, "講座の開催結果について")]),
+    ]
+    assert _entries(DANJO) == [
+        ("note", "事務局から資料１について説明。"),
+        ("statement", "委員(木村)", "数値目標の達成状況はどうか。"),
+        ("statement", "事務局(佐々木課長)", "１５項目のうち９項目で目標を達成している。"),
+        ("statement", "会長", "次回、事務局から説明をお願いする。"),
+        # 「Ｑ１　……」 was one note with every question and answer.
+        ("statement", "Q1", "調査の対象者は何人か。"),
+        ("statement", "A1", "無作為に抽出した市民２，０００人を予定している。"),
+        ("note", "事務局から報告した。質疑なし。"),
+    ]
+    assert minutes.warnings == []
+
+
+@pytest.mark.parametrize("text", [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO])
 @pytest.mark.parametrize("numbers", ["right", "none"])
 def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
     from kyodo.minutes_text.pdf import parse_pdf
