@@ -439,6 +439,9 @@ def is_title_token(text: str) -> bool:
 def _roster_tokens(part: str) -> list[str]:
     """「1番 大川ゆり 2番 小松健」「中村正 中村和彦 松本聡」: several names on one roster line;
     「教育長 山下 誠」: one name (with its title and a space inside) on a line of its own."""
+    columns = _roster_columns(part)
+    if columns is not None:
+        return columns
     tokens = [
         t
         for t in _ROLE_PREFIX.sub("", part.strip()).split()
@@ -449,6 +452,20 @@ def _roster_tokens(part: str) -> list[str]:
     if len(tokens) == 2 and all(len(t) <= 3 for t in tokens) and not _SEAT.search(part):
         return [" ".join(tokens)]  # 「山下 誠」: surname and given name
     return tokens
+
+
+def _roster_columns(part: str) -> list[str] | None:
+    """「委員長　　村田　幸一　　　副委員長　　森本　美樹」: titles and names in columns two
+    spaces or more apart, a name's own space single; None for any other line."""
+    cells = re.split(r"\s{2,}", part.strip())
+    names = [cell for cell in cells if not is_title_token(cell)]
+    if len(names) == len(cells) or not names:
+        return None
+    if not all(
+        cell.count(" ") <= 1 and any(len(word) > 1 for word in cell.split()) for cell in names
+    ):
+        return None  # 「青 木」: a name spaced out character by character
+    return names
 
 
 _SEAT = re.compile(r"[0-9]{1,3}番")

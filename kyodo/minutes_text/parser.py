@@ -232,7 +232,7 @@ class _Prelude:
 # 「本日の会議に付した事件」「議事次第」「議題」「【議事】」 introducing a list of the agenda.
 _AGENDA_KEY = re.compile(
     r"^[■□◆◇●◎○〇◯・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［〔<＜]?(?P<key>本日の会議に付した事件|会議に付した事件|付議事件|"
-    r"会議次第|議事次第|次第|議題|議事|案件|会議事項|本日の議題)[】\]］〕>＞]?"
+    r"会議次第|議事次第|次第|議題|議事|案件|付託案件|審査案件|付託事件|審査事件|会議事項|本日の議題)[】\]］〕>＞]?"
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
 # The heads of a table of turns: 「発言者　　発言内容」 (each row then a label and its words).
@@ -262,6 +262,11 @@ _STRONG_AGENDA_KEYS = (
     "本日の会議に付した事件",
     "会議に付した事件",
     "付議事件",
+    # an assembly committee's: 「８　付託案件」 and the bills under it
+    "付託案件",
+    "審査案件",
+    "付託事件",
+    "審査事件",
     "議事日程",
     "議事次第",
     "次第",

@@ -1520,7 +1520,56 @@ def test_numbered_questions_a_categorys_numbered_item_and_the_department_before_
     assert minutes.warnings == []
 
 
-@pytest.mark.parametrize("text", [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO])
+SOMU = """\
+はまなす市議会　総務常任委員会　会議録
+
+１　開会年月日　　令和６年６月１７日（月）
+２　開会時刻　　　午前１０時００分
+３　閉会時刻　　　午前１１時４５分
+４　場所　　　　　第１委員会室
+５　出席委員（６名）
+　　委員長　　村田　幸一　　　副委員長　　森本　美樹
+　　委員　　　石田　健二　　　委員　　　　上田　順子
+　　委員　　　太田　一郎　　　委員　　　　川口　聡
+６　欠席委員　なし
+７　説明のため出席した者
+　　市民協働部長　　　横山　浩
+８　付託案件
+　　議案第３０号　はまなす市市民活動センター条例の一部を改正する条例について
+
+――――――――――――――――――――――――――――
+
+◯委員長（村田幸一君）　ただいまから総務常任委員会を開会いたします。
+◯市民協働部長（横山浩君）　議案第３０号について御説明申し上げます。
+　　　　　〔「異議なし」と呼ぶ者あり〕
+　　　　　　　　　　　　　午前１１時４５分閉会
+"""
+
+
+def test_an_assembly_committees_roster_in_columns_and_the_bills_referred_to_it() -> None:
+    minutes = parse_minutes(SOMU)
+    # Title, name, title, name in columns: each name whole (was 「村田」「幸一」 …).
+    assert (minutes.attendees, minutes.attendee_count) == (
+        ["村田 幸一", "森本 美樹", "石田 健二", "上田 順子", "太田 一郎", "川口 聡"],
+        6,
+    )
+    # 「付託案件」: the agenda (its bill was a skipped header line).
+    assert minutes.agenda == [
+        "議案第30号 はまなす市市民活動センター条例の一部を改正する条例について"
+    ]
+    assert (minutes.start_time, minutes.end_time, minutes.closing) == (
+        dt.time(10),
+        dt.time(11, 45),
+        "午前11時45分閉会",
+    )
+    assert _entries(SOMU) == [
+        ("statement", "委員長(村田幸一君)", "ただいまから総務常任委員会を開会いたします。"),
+        ("statement", "市民協働部長(横山浩君)", "議案第３０号について御説明申し上げます。"),
+        ("note", "〔「異議なし」と呼ぶ者あり〕"),
+    ]
+
+
+@pytest.mark.parametrize("text", [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU])
 @pytest.mark.parametrize("numbers", ["right", "none"])
 def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
     from kyodo.minutes_text.pdf import parse_pdf
