@@ -22,6 +22,10 @@ HEADER_KEYS: dict[str, str] = {
     "開催時間": "date",
     "開会時刻": "date",
     "開会": "date",
+    # A meeting held in writing (書面開催): the days the members had to answer, the first kept.
+    "書面開催期間": "date",
+    "開催期間": "date",
+    "期間": "date",
     "閉会時刻": "end",
     "閉会日時": "end",
     "閉会時間": "end",
@@ -55,6 +59,8 @@ HEADER_KEYS: dict[str, str] = {
     "出席役員": "attendees",
     "出席監事": "also_attending",
     "出席": "attendees",
+    # 「３　委員　８名」: only so numbered (「委員　……」 is a turn elsewhere).
+    "委員": "attendees",
     "欠席委員": "absentees",
     "欠席構成員": "absentees",
     "欠席議員": "absentees",
@@ -72,6 +78,11 @@ HEADER_KEYS: dict[str, str] = {
     "公開・非公開": "signers",
     "会議の公開": "signers",
     "公開の可否": "signers",
+    # How it met (read, not kept): 「開催方法：対面及びオンライン（Zoom）」「書面による開催」.
+    "開催方法": "signers",
+    "開催形式": "signers",
+    "会議形式": "signers",
+    "会議の形式": "signers",
     # Who chaired and who wrote the minutes down (read, not kept): 「司会：事務局　佐藤」.
     "記録者": "signers",
     "記録": "signers",
@@ -82,6 +93,7 @@ HEADER_KEYS: dict[str, str] = {
     "傍聴": "observers",
 }
 _TIME_KEYS = ("開会", "閉会", "散会")
+_NUMBERED_ONLY_KEYS = ("委員",)
 _KEY_ALT = "|".join(
     r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
 )
@@ -124,6 +136,8 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
         return None
     if squash(match["key"]) in _TIME_KEYS and not match["value"].strip():
         return None  # 「１　開会」 is an agenda item, 「開会　午後６時」 a field
+    if squash(match["key"]) in _NUMBERED_ONLY_KEYS and not numbered:
+        return None
     return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip())
 
 
@@ -149,6 +163,9 @@ TITLE_WORDS = (
     "会議の概要",
     "議事要録",
     "議事録要旨",
+    "結果概要",
+    "開催結果",
+    "審議結果",
 )
 # A title that names only the body and the sitting: 「第１２回　ひかり市環境審議会」.
 _SITTING = re.compile(

@@ -133,6 +133,9 @@ class _EntryReader:
             # 「ア　利用状況」 … 「イ　相談件数」: the parts of an item, after its turns too.
             self.kana = kana["letter"]
             return self._start(Entry("note", text.strip()), text)
+        if _SUBHEADING.match(text.strip()) and self._turn_may_start():
+            # 「主な意見」 standing alone after the item's narrative: a note of its own.
+            return self._start(Entry("note", text.strip()), text)
         if self.current is None or (self.boundary and decision_line(text)):
             # Prose with no label of its own (or a bare decision) is narrative.
             return self._start(Entry("note", text.strip()), text)
@@ -156,6 +159,11 @@ class _EntryReader:
         return entry
 
 
+# A summary's short headings inside an item: 「主な意見」「質疑応答」「主な意見は次のとおり。」.
+_SUBHEADING = re.compile(
+    r"^(?:主な意見|主な質疑|主な発言|委員の意見|委員からの意見|質疑応答|質疑|意見交換)(?:等|など)?"
+    r"(?:は(?:次|以下)のとおり。?)?[:：]?$"
+)
 _SENTENCE_END = ("。", "」", "）", ")", "？", "?", "！", "!")
 # 「赤井：……」: a name with no title before a colon (a turn only when the header lists the name).
 _NAME_LABEL = re.compile(r"^(?P<name>[一-龥々ヶァ-ヺー]{1,6})[ 　]*[：:][ 　]*(?P<text>\S.*)$")
@@ -276,7 +284,7 @@ _BODY_MARKER = re.compile(
     r"^(?:[0-9０-９]{1,2}[.．、]?|[（(][0-9０-９]{1,2}[)）])?[■□◆【\[［]?"
     r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
     r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
-    r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容|"
+    r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容|結果|会議結果|審議結果|"
     # a nonprofit's board: 「議事の経過の概要及び議決の結果」「議事の経過の要領及びその結果」
     r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)[】\]］]?[:：]?$"
 )
@@ -437,13 +445,17 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     following = next((line.text for line in lines[end:] if not line.blank), None)
     if following is None:
         return items, end
-    if speaker_label(following) is not None or note_text(following) is not None:
+    if (
+        speaker_label(following) is not None
+        or note_text(following) is not None
+        # 「（事務局より資料説明）」 under 「１　……について」: the item's proceedings
+        or stage_direction(following) is not None
+    ):
         headings = sum(1 for item in items if item_heading(item) is not None)
         return (items, end) if headings >= 2 and headings == len(items) else None
     if (
         _header.header_field(following) is not None
         or _BODY_MARKER.match(squash(following))
-        or stage_direction(following) is not None
         or opening_line(following)
         or _SEPARATOR.match(following.strip())
     ):
@@ -939,6 +951,10 @@ def parse_layout(layout: Layout) -> Minutes:
             if staff:
                 _apply_field(minutes, "secretariat", _join_field("secretariat", staff), lineno)
         _apply_field(minutes, name, _join_field(name, values), lineno)
+        online = _online_parts(values) if name == "attendees" else []
+        if online:
+            # They are among the attendees too (Minutes.online).
+            minutes.online = _header.split_people(_join_field("online", online))[0]
     if minutes.date is None:
         found = _date_anywhere(minutes, layout.body[: start + 40], title_line)
         if found is not None:
@@ -994,6 +1010,27 @@ _STAFF_GROUP = re.compile(
 )
 # 「（委員）赤井、伊東　（センター）加藤センター長」: a group's marker after a gap starts the next.
 _NEXT_GROUP = re.compile(r"(?<=[ 　])(?=[（(【〔][^）)】〕\s]{1,8}[）)】〕])")
+
+
+# 「【オンライン】委員　横田、渡辺」: the group of those who took part online.
+_ONLINE_GROUP = re.compile(
+    r"\s*[（(【〔［\[＜<]\s*(?:オンライン|ウェブ|Web|WEB|リモート)(?:出席|参加)?\s*[）)】〕］\]＞>]\s*"
+)
+
+
+def _online_parts(values: list[str]) -> list[str]:
+    """The lines of a roster's online group, until another group starts."""
+    online: list[str] = []
+    inside = False
+    for value in (part for line in values for part in _NEXT_GROUP.split(line)):
+        marker = _ONLINE_GROUP.match(value)
+        if marker:
+            inside, value = True, value[marker.end() :]
+        elif re.match(r"\s*[（(【〔][^）)】〕]{1,8}[）)】〕]", value):
+            inside = False
+        if inside and value.strip():
+            online.append(value)
+    return online
 
 
 def _roster_parts(values: list[str]) -> tuple[list[str], list[str]]:

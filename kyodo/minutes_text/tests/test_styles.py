@@ -1569,7 +1569,104 @@ def test_an_assembly_committees_roster_in_columns_and_the_bills_referred_to_it()
     ]
 
 
-@pytest.mark.parametrize("text", [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU])
+SHOMEN = """\
+令和３年度第１回はまなす市市民活動推進委員会（書面開催）　結果概要
+
+１　開催方法　書面による開催
+２　期間　令和３年５月１７日（月）から令和３年５月３１日（月）まで
+３　委員　８名（回答８名）
+４　議題
+（１）令和２年度市民活動支援補助金の実績について
+（２）令和３年度の委員会の進め方について
+５　結果
+（１）令和２年度市民活動支援補助金の実績について
+　全委員から了承を得た。
+　主な意見
+　・申請の手続きを簡素化してほしい。
+（２）令和３年度の委員会の進め方について
+　全委員から了承を得た。
+"""
+
+
+def test_a_meeting_held_in_writing() -> None:
+    minutes = parse_minutes(SHOMEN)
+    # 結果概要 is a title; the answering period's first day the date; 「３　委員　８名」 the count.
+    assert (minutes.title, minutes.date, minutes.attendee_count) == (
+        "令和3年度第1回はまなす市市民活動推進委員会(書面開催) 結果概要",
+        dt.date(2021, 5, 17),
+        8,
+    )
+    # The header's fields were items 1 to 3 and 「５　結果」 an item of the section 議題.
+    assert minutes.agenda == [
+        "(1)令和2年度市民活動支援補助金の実績について",
+        "(2)令和3年度の委員会の進め方について",
+    ]
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        (
+            "",
+            [
+                (1, "令和2年度市民活動支援補助金の実績について"),
+                (2, "令和3年度の委員会の進め方について"),
+            ],
+        )
+    ]
+    assert _entries(SHOMEN) == [
+        ("note", "全委員から了承を得た。"),
+        ("note", "主な意見"),
+        ("note", "・申請の手続きを簡素化してほしい。"),
+        ("note", "全委員から了承を得た。"),
+    ]
+    assert minutes.warnings == []
+
+
+HYBRID = """\
+第４回はまなす市子ども・子育て会議　議事録
+
+日時：２０２５年１月２１日（火）１０：００～１２：００
+開催方法：対面及びオンライン（Zoom）
+場所：市役所　大会議室
+出席者：
+　【対面】会長　宮本、委員　村井、山下
+　【オンライン】委員　横田、渡辺
+欠席者：委員　和田
+
+【議事】
+１　子ども・子育て支援事業計画の策定について
+（事務局より資料説明）
+宮本会長：ただいまの説明について、御意見はありますか。
+横田委員：ニーズ調査の回収率はどのくらいでしたか。
+事務局：約４５パーセントです。
+
+２　その他
+事務局：次回は３月に開催予定です。
+"""
+
+
+def test_a_meeting_attended_online_too() -> None:
+    minutes = parse_minutes(HYBRID)
+    assert (minutes.attendees, minutes.online, minutes.absentees) == (
+        ["宮本", "村井", "山下", "横田", "渡辺"],
+        ["横田", "渡辺"],
+        ["和田"],
+    )
+    # 「１　……について」 with the proceedings under it is the body's item, not the header's
+    # agenda (the turns were an unnamed item, 「２　その他」 a section).
+    assert minutes.agenda == []
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("議事", [(1, "子ども・子育て支援事業計画の策定について"), (2, "その他")])
+    ]
+    assert _entries(HYBRID) == [
+        ("note", "（事務局より資料説明）"),
+        ("statement", "宮本会長", "ただいまの説明について、御意見はありますか。"),
+        ("statement", "横田委員", "ニーズ調査の回収率はどのくらいでしたか。"),
+        ("statement", "事務局", "約４５パーセントです。"),
+        ("statement", "事務局", "次回は３月に開催予定です。"),
+    ]
+    # 「開催方法」 is read, not skipped with a warning.
+    assert minutes.warnings == []
+
+
+@pytest.mark.parametrize("text", [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID])
 @pytest.mark.parametrize("numbers", ["right", "none"])
 def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
     from kyodo.minutes_text.pdf import parse_pdf
@@ -1588,8 +1685,10 @@ def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> N
             [(s.name, s.title) for s in minutes.secretariat],
             [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections],
             minutes.attendees,
+            minutes.online,
             minutes.attendee_count,
             minutes.agenda,
+            minutes.date,
         )
 
     assert reading(read) == reading(typed)
