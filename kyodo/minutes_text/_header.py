@@ -366,7 +366,9 @@ _GROUP_WORD = re.compile(
 _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
 # 「山本 一郎(会長)」: a member's role after the name.
 _ROLE_AFTER = re.compile(
-    r"\s*[(（](?:" + "|".join(_MEMBER_SUFFIXES) + r"|職務代理者|議長|副議長)[)）]\s*$"
+    r"\s*[(（][^()（）]{0,8}?(?:"
+    + "|".join(_MEMBER_SUFFIXES)
+    + r"|職務代理者|議長|副議長)[)）]\s*$"
 )
 # A roster line 「委員長　山本一郎」: the role before the name.
 _ROLE_PREFIX = re.compile(
@@ -669,8 +671,10 @@ def split_staff(text: str) -> tuple[str, str]:
             if held:
                 # 都市計画課 + 課長 → 都市計画課長
                 return person, (name[:-1] if held.startswith(name[-1]) else name) + held
-        # 「福祉課　村上」: the department, then the person without a title.
-        if name.endswith(("課", "部", "局", "室", "所", "係")) and not _ends_in_title(title):
+        # 「福祉課　村上」「センター　渡部」: the department, then the person without a title.
+        if name.endswith(("課", "部", "局", "室", "所", "係", "センター")) and not _ends_in_title(
+            title
+        ):
             return title, name
         return name, title
     for title in STAFF_TITLES:

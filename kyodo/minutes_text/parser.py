@@ -93,10 +93,12 @@ class _EntryReader:
     def feed(self, text: str) -> Entry | None:
         """Add one line; returns the entry it started, if any."""
         label = speaker_label(text)
-        named = None if label is not None or not self.names else _NAME_LABEL.match(text.strip())
-        listed = named is not None and nfkc(named["name"]) in self.names
+        named = None
+        if label is None and self.names:
+            named = _NAME_LABEL.match(text.strip()) or _PAREN_NAME_LABEL.match(text.strip())
+        listed = named is not None and squash(nfkc(named["name"])) in self.names
         if listed:
-            # 「赤井：夜間の利用が多い理由は。」: a name alone, one the header lists.
+            # 「赤井：夜間の利用が多い理由は。」「（高橋）……」: a name alone, one the header lists.
             label = Label(nfkc(named["name"]), named["text"].strip())
         if label is None and self._turn_may_start():
             # 「委員Ａ」 on a line of its own, what was said indented under it.
@@ -166,7 +168,13 @@ _SUBHEADING = re.compile(
 )
 _SENTENCE_END = ("。", "」", "）", ")", "？", "?", "！", "!")
 # 「赤井：……」: a name with no title before a colon (a turn only when the header lists the name).
-_NAME_LABEL = re.compile(r"^(?P<name>[一-龥々ヶァ-ヺー]{1,6})[ 　]*[：:][ 　]*(?P<text>\S.*)$")
+_NAME_LABEL = re.compile(
+    r"^(?P<name>[一-龥々ヶァ-ヺー]{1,6}|[一-龥々ヶァ-ヺー]{1,4}[ 　][一-龥々ヶァ-ヺー]{1,4})[ 　]*[：:]"
+    r"[ 　]*(?P<text>\S.*)$"
+)
+_PAREN_NAME_LABEL = re.compile(
+    r"^[（(][ 　]*(?P<name>[一-龥々ヶァ-ヺー]{1,6})[ 　]*[）)][ 　]*(?P<text>\S.*)$"
+)
 
 
 def _roster_names(fields: list[tuple[str, list[str], int]]) -> frozenset[str]:
@@ -176,12 +184,14 @@ def _roster_names(fields: list[tuple[str, list[str], int]]) -> frozenset[str]:
     for name, values, _lineno in fields:
         if name in ("attendees", "also_attending", "absentees", "online"):
             people = _header.split_people(_join_field(name, values))[0]
+            # 「田中 太郎」 whole too (split_staff reads 太郎 as a title)
+            names.update(squash(person) for person in people)
         elif name == "secretariat":
             people = _split_list(_join_field(name, values))
         else:
             continue
         for person in people:
-            who = _header.split_staff(person)[0]
+            who = _header.split_staff(person)[0]  # 「加藤センター長」「センター　渡部」
             if who:
                 names.add(squash(who))
                 names.add(who.split()[0])

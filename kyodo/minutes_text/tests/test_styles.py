@@ -1666,7 +1666,41 @@ def test_a_meeting_attended_online_too() -> None:
     assert minutes.warnings == []
 
 
-@pytest.mark.parametrize("text", [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID])
+FORUM = """\
+第２回　はまなす市民活動フォーラム実行委員会　議事録
+
+日時　２０２４年７月８日（月）１８時３０分～２０時
+場所　市民活動センター　研修室
+出席者　田中　太郎（実行委員長）、鈴木　花子、高橋　健
+事務局　センター　渡部
+
+１．フォーラムの企画について
+田中　太郎：今年のテーマについて意見をください。
+鈴木　花子：若い世代の参加を増やしたいです。
+（高橋）高校生にも声をかけてはどうか。
+渡部：学校への案内は事務局で行います。
+注：案内文は次回確認する。
+"""
+
+
+def test_full_names_as_labels_and_a_listed_name_in_parentheses() -> None:
+    minutes = parse_minutes(FORUM)
+    # 「田中　太郎（実行委員長）」 was two people, 「田中」 and 「太郎(実行委員長)」.
+    assert minutes.attendees == ["田中 太郎", "鈴木 花子", "高橋 健"]
+    # 「センター　渡部」: the person after the place (was a person センター titled 渡部).
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("渡部", "センター")]
+    # Every turn was one note.
+    assert [(e.kind, e.speaker, e.text, e.uncertain) for e in minutes.entries()] == [
+        ("statement", "田中 太郎", "今年のテーマについて意見をください。", False),
+        ("statement", "鈴木 花子", "若い世代の参加を増やしたいです。", False),
+        ("statement", "高橋", "高校生にも声をかけてはどうか。", False),
+        ("statement", "渡部", "学校への案内は事務局で行います。注：案内文は次回確認する。", False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID, FORUM]
+)
 @pytest.mark.parametrize("numbers", ["right", "none"])
 def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
     from kyodo.minutes_text.pdf import parse_pdf
