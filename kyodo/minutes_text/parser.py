@@ -1063,7 +1063,7 @@ def _roster_parts(values: list[str]) -> tuple[list[str], list[str]]:
 
 def _join_field(name: str, values: list[str]) -> str:
     """A field and its continuation lines: list fields get a 「、」 between lines."""
-    if name not in _LIST_FIELDS:
+    if name not in _LIST_FIELDS or not values:
         return "".join(values)
     joined = values[0]
     for value in values[1:]:

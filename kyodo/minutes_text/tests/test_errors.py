@@ -71,6 +71,15 @@ def test_headings_alone_without_text_are_refused_quoting_the_lines() -> None:
     )
 
 
+def test_a_roster_of_the_secretariat_alone() -> None:
+    # 「出席者」 holding only the 事務局's group: no attendees (it raised IndexError, a 500).
+    minutes = parse_minutes(
+        "会議録\n日時：令和６年５月１０日\n出席者：（事務局）田中課長\n委員長：始めます。\n"
+    )
+    assert minutes.attendees == []
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("田中", "課長")]
+
+
 def test_an_impossible_date_names_its_line() -> None:
     text = (
         "運営委員会会議録\n■開催日時：平成２３年２月３０日（水）\n１．報告事項\n１．講座\n○説明\n"
@@ -123,6 +132,17 @@ FRAGMENTS = (
     "○満場一致で承認された。",
     "（委員）質問です",
     "→承認",
+    "出席者：（事務局）田中課長",
+    "委員Ａ",
+    "・委員：質問です。",
+    "■承認された。",
+    "報告事項（１）　講座について",
+    "Ｑ１　対象は何人か。",
+    "【オンライン】委員　横田、渡辺",
+    "事務局：地域振興課（課長、係長）",
+    "委員長　　村田　幸一　　　副委員長　　森本　美樹",
+    "２　期間　令和３年５月１７日（月）から令和３年５月３１日（月）まで",
+    "主な意見",
     "以上をもって散会した。",
     "",
     " ",
