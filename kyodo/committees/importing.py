@@ -8,9 +8,11 @@ upload and the review. Storing a document is ``kyodo.committees.services.minutes
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +34,8 @@ MAX_TEXT_BYTES = 2 * MB
 MAX_TEXT = 2 * MB
 SUFFIXES = (".pdf", ".txt")
 _TEXT_ENCODINGS = ("utf-8-sig", "cp932", "euc-jp")
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -73,22 +77,17 @@ def read_source(name: str, data: bytes) -> Source:
         raise ImportRefused(
             _("The text file is too large (at most %(mb)d MB).") % {"mb": MAX_TEXT_BYTES // MB}
         )
-    try:
-        if is_pdf:
-            pdf = read_pdf(data)
-            text, pages = pdf.text, pdf.pages
-            _check_length(text)
-            from kyodo.minutes_text import parse_layout
+    if is_pdf:
+        pdf = read_or_refuse(read_pdf, data, name=name)
+        text, pages = pdf.text, pdf.pages
+        _check_length(text)
+        from kyodo.minutes_text import parse_layout
 
-            document = parse_layout(pdf.layout)
-        else:
-            text, pages = _decode(data), 1
-            _check_length(text)
-            document = parse_minutes(text)
-    except MinutesParseError as error:
-        raise ImportRefused(
-            _("The minutes could not be read: %(reason)s") % {"reason": str(error)}
-        ) from None
+        document = read_or_refuse(parse_layout, pdf.layout, name=name)
+    else:
+        text, pages = _decode(data), 1
+        _check_length(text)
+        document = read_or_refuse(parse_minutes, text, name=name)
     if document.date is None:
         raise ImportRefused(
             _(
@@ -105,6 +104,28 @@ def read_source(name: str, data: bytes) -> Source:
         sha256=hashlib.sha256(data).hexdigest(),
         pages=pages,
     )
+
+
+def read_or_refuse[T](read: Callable[..., T], source, *, name: str) -> T:
+    """``read(source)`` (the PDF reader or the parser): what cannot be read is refused with the
+    reason in Japanese. Files come from anywhere: a failure the reader did not foresee refuses
+    the file too, never the page, and is logged with the file's name for the maintainers."""
+    try:
+        return read(source)
+    except MinutesParseError as error:
+        raise ImportRefused(
+            _("The minutes could not be read: %(reason)s") % {"reason": str(error)}
+        ) from None
+    except ImportRefused:
+        raise
+    except Exception:
+        logger.exception("minutes import: %s failed on %s", read.__name__, name)
+        raise ImportRefused(
+            _(
+                "The minutes could not be read: the importer failed on this file (the error was "
+                "recorded). Import it as text, or enter the minutes by hand."
+            )
+        ) from None
 
 
 def _check_length(text: str) -> None:

@@ -377,3 +377,46 @@ def test_a_verbatim_text_is_reviewed_with_its_warnings_first_and_saved_whole(
 
     html = export_minutes(minutes, "html").decode("utf-8")
     assert "<h2>資料１　センターの利用状況</h2>" in html
+
+
+FAILED = (
+    "会議録を読み取れません：このファイルの読み取り中に取り込み処理が失敗しました"
+    "（エラーは記録されました）。テキストファイルとして取り込むか、会議録を手で入力してください。"
+)
+
+
+def test_a_failure_the_reader_did_not_foresee_refuses_the_file_not_the_page(
+    staff_client, committee, monkeypatch, caplog
+) -> None:
+    # Files come from anywhere: a parser bug on one of them (as 「出席者：（事務局）…」 alone was,
+    # an IndexError) must refuse that file, say so in Japanese and save nothing, and be logged.
+    import kyodo.committees.importing as importing
+    from kyodo.minutes_text import parse_minutes
+
+    gold = load_gold(DATA_DIR / "d_fullwidth_space.gold.json")
+    text = render_minutes(Document.from_dict(gold))
+    data = _review_data(_upload(staff_client, "d.txt", text.encode("utf-8")))
+
+    def failing(text: str):
+        if "■事務局" in text:  # both the file and the review's text
+            raise IndexError("list index out of range")
+        return parse_minutes(text)
+
+    monkeypatch.setattr(importing, "parse_minutes", failing)
+    monkeypatch.setattr("kyodo.committees.views.imports.parse_minutes", failing)
+    before = _counts()
+    response = _upload(staff_client, "broken.txt", text.encode("utf-8"))
+    assert response.status_code == 200
+    assert response.templates[0].name == "committees/staff/import_upload.html"
+    assert _errors(response) == [FAILED]
+    review = staff_client.post(SAVE, data)
+    assert review.status_code == 200
+    assert review.templates[0].name == "committees/staff/import_review.html"
+    assert _errors(review) == [FAILED]
+    assert _counts() == before
+    failures = [r for r in caplog.records if r.name == "kyodo.committees.importing"]
+    assert [r.getMessage() for r in failures] == [
+        "minutes import: failing failed on broken.txt",
+        "minutes import: failing failed on the review's text",
+    ]
+    assert all(r.exc_info[0] is IndexError for r in failures)

@@ -31,6 +31,7 @@ from kyodo.committees.importing import (
     drop_original,
     keep_original,
     kept_original,
+    read_or_refuse,
     read_source,
 )
 from kyodo.committees.models import Committee
@@ -39,7 +40,7 @@ from kyodo.committees.services import check_new, minutes_import
 from kyodo.core.forms import WarekiDateField
 from kyodo.core.permissions import staff_required
 from kyodo.core.wareki import fiscal_year
-from kyodo.minutes_text import Appendix, MinutesParseError, parse_minutes, render_body
+from kyodo.minutes_text import Appendix, parse_minutes, render_body
 from kyodo.minutes_text import Minutes as Document
 from kyodo.minutes_text.render import _staff as staff_text
 
@@ -137,11 +138,11 @@ class ReviewForm(forms.Form):
             if value:
                 header.append(f"■{label}：{value}")
         try:
-            parsed = parse_minutes("\n".join([*header, data["body"]]))
-        except MinutesParseError as error:
-            raise forms.ValidationError(
-                _("The minutes could not be read: %(reason)s") % {"reason": str(error)}
-            ) from None
+            parsed = read_or_refuse(
+                parse_minutes, "\n".join([*header, data["body"]]), name="the review's text"
+            )
+        except ImportRefused as error:
+            raise forms.ValidationError(error.message) from None
         parsed.title = title
         parsed.fiscal_year = None  # the date decides
         parsed.meeting_number = data.get("number")
