@@ -370,7 +370,11 @@ _LABEL_PATTERNS = (
     # 「○山田　委員長　……」: a space between the name and the role.
     re.compile(rf"^[{SPEAKER_MARKS}][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
     # Questions and answers of a briefing or a general meeting: 「問：……」「（答）……」「Ｑ：……」.
-    re.compile(r"^(?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
+    # 「Ｑ（委員）：……」: who asked, in parentheses.
+    re.compile(
+        r"^(?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)(?P<suffix>[（(][^()（）\s]{1,8}[）)])?"
+        r"[ 　]*[：:][ 　]*(?P<text>\S.*)$"
+    ),
     re.compile(
         r"^[（(【〈＜<](?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)[）)】〉＞>][ 　]*(?P<text>\S.*)$"
     ),

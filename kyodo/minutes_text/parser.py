@@ -943,6 +943,14 @@ def parse_layout(layout: Layout) -> Minutes:
         sitting = nfkc(prelude.sitting_line.text).strip()
         # 「会　議　録」 spaced out as a heading: the word itself.
         title_line = Line(f"{sitting} {squash(nfkc(prelude.title_line.text))}", 0)
+    elif (
+        prelude.title_line is not None
+        and prelude.organization is not None
+        and _SITTING_ONLY.fullmatch(squash(prelude.organization))
+    ):
+        # 「令和６年度第３回」 on the line above 「…審議会会議録」: the title's first part.
+        title_line = Line(f"{prelude.organization} {nfkc(prelude.title_line.text).strip()}", 0)
+        minutes.organization = None
     if title_line is not None:
         _apply_title(minutes, title_line)
         if prelude.title_line is None:
@@ -1143,6 +1151,13 @@ def _has_heading(section: Section) -> bool:
     return bool(section.category) or any(item.number > 0 for item in section.items)
 
 
+# A line that only names the year and the sitting: 「令和6年度第3回」「第3回定例会」.
+_SITTING_ONLY = re.compile(
+    r"(?:(?:令和|平成|昭和)(?:元|[0-9]{1,2})年度|[0-9]{4}年度)?"
+    r"(?:第[0-9]{1,3}回)?(?:定例会|臨時会)?"
+)
+
+
 def _apply_title(minutes: Minutes, line: Line) -> None:
     try:
         title = _header.parse_title(line.text)
@@ -1190,6 +1205,8 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         # 「市民協働推進課（課長、係長、担当）」: the department's titles, no one named.
         value = _DEPARTMENT_TITLES.sub(_department_titles, nfkc(value))
         for part in _split_list(value):
+            # 「協働推進課長ほか２名」: the others are not named.
+            part = _OTHERS.sub("", part).strip()
             person, title = _header.split_staff(part)
             if person == "同":  # 「同課長補佐」, no one named: read as 同 + 課長補佐
                 person, title = "", person + title
@@ -1203,6 +1220,7 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         minutes.secretariat = members
 
 
+_OTHERS = re.compile(r"\s*(?:ほか|他|外)\s*[0-9]{1,3}\s*名$")
 _DEPARTMENT_TITLES = re.compile(
     r"(?P<department>[^\s、,()]+?(?:課|部|局|室|係|所|センター))\s*\((?P<titles>[^()]+、[^()]+)\)"
 )

@@ -1698,8 +1698,46 @@ def test_full_names_as_labels_and_a_listed_name_in_parentheses() -> None:
     ]
 
 
+KYODO = """\
+令和６年度第３回
+はまなす市協働推進審議会会議録
+
+開催日時：令和６年１１月２５日（月）午前１０時～１１時３０分
+開催場所：市役所　第５会議室
+出席委員：山本会長、中島委員、藤田委員（計３名）
+事務局：協働推進課長ほか２名
+
+議事
+（１）協働事業の中間評価について
+（質疑応答）
+Ｑ（委員）：評価の時期はいつか。
+Ａ（事務局）：１月に予定している。
+●中島委員　評価者に市民を加えてはどうか。
+"""
+
+
+def test_a_title_over_two_lines_questions_with_who_asked_and_others_not_named() -> None:
+    minutes = parse_minutes(KYODO)
+    # 「令和６年度第３回」 above the title was the organization; the year and sitting were lost.
+    assert (minutes.title, minutes.fiscal_year, minutes.meeting_number, minutes.organization) == (
+        "令和6年度第3回 はまなす市協働推進審議会会議録",
+        2024,
+        3,
+        None,
+    )
+    # 「ほか２名」: the others are not named (was a person 「協働推進課長ほか2名」).
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("", "協働推進課長")]
+    assert _entries(KYODO) == [
+        ("note", "（質疑応答）"),
+        ("statement", "Q(委員)", "評価の時期はいつか。"),
+        ("statement", "A(事務局)", "１月に予定している。"),
+        ("statement", "中島委員", "評価者に市民を加えてはどうか。"),
+    ]
+    assert minutes.warnings == []
+
+
 @pytest.mark.parametrize(
-    "text", [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID, FORUM]
+    "text", [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID, FORUM, KYODO]
 )
 @pytest.mark.parametrize("numbers", ["right", "none"])
 def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
@@ -1723,6 +1761,7 @@ def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> N
             minutes.attendee_count,
             minutes.agenda,
             minutes.date,
+            minutes.title,
         )
 
     assert reading(read) == reading(typed)
