@@ -40,6 +40,7 @@ PDF_LAYOUT = {
     "16_city_assembly": ("left", True),
     "17_summary_lettered": ("none", True),
     "18_npo_board": ("left", False),
+    "19_label_lines": ("right", True),
 }
 # Header keys scored (the gold tests' keys and the agenda listed in the header).
 SCORED_KEYS = (*HEADER_KEYS, "agenda")

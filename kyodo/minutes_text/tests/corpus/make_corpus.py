@@ -860,6 +860,90 @@ def npo_board(name: str, seed: int) -> Doc:
     return doc
 
 
+def label_lines(name: str, seed: int, rounds: int) -> Doc:
+    """市の審議会の会議録 whose labels stand on a line of their own, the words indented under them
+    over several lines: the title over two lines, 「開会　午後…」 lines, a roster in columns, the
+    department before each title and name in the 事務局, 「議題１」 items, numbered questions
+    (Ｑ１/Ａ１) and 「報告事項（１）」 starting its section."""
+    rng = random.Random(seed)
+    doc = Doc(name, "label_lines")
+    doc.header(
+        title="令和6年度第2回 はまなす市男女共同参画審議会会議録",
+        fiscal_year=2024,
+        meeting_number=2,
+        date="2024-10-01",
+        start_time="13:30",
+        end_time="15:10",
+        venue="市役所 第2委員会室",
+        attendees=["小川 直子", "加藤 正", "木村 明美", "近藤 誠", "斎藤 由紀"],
+        absentees=["野口"],
+        secretariat=[("佐々木", "人権・男女共同参画課長"), ("清水", "主査")],
+    )
+    doc.line("令和６年度第２回")
+    doc.line("はまなす市男女共同参画審議会会議録")
+    doc.line("")
+    doc.line("開催日時　令和６年１０月１日（火曜日）")
+    doc.line("開会　午後１時３０分")
+    doc.line("閉会　午後３時１０分")
+    doc.line("開催場所　市役所　第２委員会室")
+    doc.line("出席委員")
+    doc.line("　会長　　小川　直子　　　副会長　　加藤　正")
+    doc.line("　委員　　木村　明美　　　委員　　　近藤　誠")
+    doc.line("　委員　　斎藤　由紀")
+    doc.line("欠席委員　野口委員")
+    doc.line("事務局　　人権・男女共同参画課　課長　佐々木、主査　清水")
+    doc.line("")
+
+    def turn(label: str, speaker: str, *paragraphs: str) -> None:
+        doc.line(label)
+        for paragraph in paragraphs:
+            doc.line("　" + paragraph)
+        doc._entries().append(
+            {"kind": "statement", "speaker": speaker, "text": "".join(paragraphs)}
+        )
+        doc.line("")
+
+    members = [
+        ("委員（木村）", "委員(木村)"),
+        ("委員（近藤）", "委員(近藤)"),
+        ("委員（斎藤）", "委員(斎藤)"),
+    ]
+    doc.item(
+        1, "第5次男女共同参画プランの進捗について", "議題１　第５次男女共同参画プランの進捗について"
+    )
+    doc.note("　事務局から資料１について説明。", "事務局から資料１について説明。")
+    doc.line("")
+    for _ in range(rounds):
+        topic = rng.choice(TOPICS)
+        label, speaker = rng.choice(members)
+        turn(label, speaker, fill(rng.choice(QUESTIONS), topic))
+        turn(
+            "事務局（佐々木課長）",
+            "事務局(佐々木課長)",
+            fill(rng.choice(ANSWERS), topic),
+            fill(rng.choice(ANSWERS), rng.choice(TOPICS)),
+        )
+        turn(label, speaker, fill(rng.choice(FOLLOWUPS), topic))
+        turn("会長", "会長", rng.choice(CHAIR_NEXT))
+    doc.item(2, "市民意識調査の実施について", "議題２　市民意識調査の実施について")
+    for number, (question, answer) in enumerate(
+        [
+            ("調査の対象者は何人か。", "無作為に抽出した市民２，０００人を予定している。"),
+            ("回答方法は。", "郵送とインターネットの併用で行う。"),
+        ],
+        start=1,
+    ):
+        doc.say(f"Ｑ{fw(number)}　", f"Q{number}", question)
+        doc.say(f"Ａ{fw(number)}　", f"A{number}", answer)
+    doc.line("")
+    doc.section(2, "報告事項", None)
+    doc.item(1, "講座の開催結果について", "報告事項（１）　講座の開催結果について")
+    doc.note("　事務局から報告した。質疑なし。", "事務局から報告した。質疑なし。")
+    doc.line("")
+    doc.finish("以上")
+    return doc
+
+
 def build() -> list[Doc]:
     return [
         assembly_sokki("01_assembly_sokki", 1, 30),
@@ -880,6 +964,7 @@ def build() -> list[Doc]:
         city_assembly("16_city_assembly", 16, 24),
         summary_lettered("17_summary_lettered", 17),
         npo_board("18_npo_board", 18),
+        label_lines("19_label_lines", 19, 6),
     ]
 
 
