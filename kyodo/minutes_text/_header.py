@@ -368,7 +368,7 @@ _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
 _ROLE_AFTER = re.compile(
     r"\s*[(（][^()（）]{0,8}?(?:"
     + "|".join(_MEMBER_SUFFIXES)
-    + r"|職務代理者|議長|副議長)[)）]\s*$"
+    + r"|職務代理者|議長|副議長|センター長|事務局長|コーディネーター)[)）]\s*$"
 )
 # A roster line 「委員長　山本一郎」: the role before the name.
 _ROLE_PREFIX = re.compile(

@@ -96,10 +96,11 @@ class _EntryReader:
         named = None
         if label is None and self.names:
             named = _NAME_LABEL.match(text.strip()) or _PAREN_NAME_LABEL.match(text.strip())
-        listed = named is not None and squash(nfkc(named["name"])) in self.names
+        who = named and (named["name"] or named.groupdict().get("marked"))
+        listed = bool(who) and squash(nfkc(who)) in self.names
         if listed:
             # 「赤井：夜間の利用が多い理由は。」「（高橋）……」: a name alone, one the header lists.
-            label = Label(nfkc(named["name"]), named["text"].strip())
+            label = Label(nfkc(who), named["text"].strip())
         if label is None and self._turn_may_start():
             # 「委員Ａ」 on a line of its own, what was said indented under it.
             alone = bare_label(text)
@@ -172,8 +173,10 @@ _NAME_LABEL = re.compile(
     r"^(?P<name>[一-龥々ヶァ-ヺー]{1,6}|[一-龥々ヶァ-ヺー]{1,4}[ 　][一-龥々ヶァ-ヺー]{1,4})[ 　]*[：:]"
     r"[ 　]*(?P<text>\S.*)$"
 )
+# 「（高橋）……」「【鈴木】……」「○田村　……」: a listed name in brackets or after a mark.
 _PAREN_NAME_LABEL = re.compile(
-    r"^[（(][ 　]*(?P<name>[一-龥々ヶァ-ヺー]{1,6})[ 　]*[）)][ 　]*(?P<text>\S.*)$"
+    r"^(?:[（(【［\[〔＜<][ 　]*(?P<name>[一-龥々ヶァ-ヺー]{1,6})[ 　]*[）)】］\]〕＞>][ 　]*[:：]?"
+    r"|[○◯〇●◎][ 　]*(?P<marked>[一-龥々ヶァ-ヺー]{1,6})(?:[ 　]+|[ 　]*[:：]))[ 　]*(?P<text>\S.*)$"
 )
 
 

@@ -1736,8 +1736,35 @@ def test_a_title_over_two_lines_questions_with_who_asked_and_others_not_named() 
     assert minutes.warnings == []
 
 
+KYOGIKAI = """\
+令和６年度　はまなす市民活動センター運営協議会　第２回　会議録
+
+日時：令和６年７月２３日（火）　１９：００～２０：３０
+場所：センター会議室
+出席者：鈴木、田村、中山（以上委員）、西村（センター長）
+
+【鈴木】それでは始めます。
+【西村】参加団体は２０団体の予定です。
+○田村　去年より増えていますね。
+○満場一致で承認した。
+"""
+
+
+def test_listed_names_in_brackets_or_after_a_mark() -> None:
+    minutes = parse_minutes(KYOGIKAI)
+    assert minutes.attendees == ["鈴木", "田村", "中山", "西村"]  # was 「西村(センター長)」
+    # Each was a note; the last is one still (no name the header lists).
+    assert [(e.kind, e.speaker, e.text, e.uncertain) for e in minutes.entries()] == [
+        ("statement", "鈴木", "それでは始めます。", False),
+        ("statement", "西村", "参加団体は２０団体の予定です。", False),
+        ("statement", "田村", "去年より増えていますね。", False),
+        ("note", None, "満場一致で承認した。", False),
+    ]
+
+
 @pytest.mark.parametrize(
-    "text", [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID, FORUM, KYODO]
+    "text",
+    [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID, FORUM, KYODO, KYOGIKAI],
 )
 @pytest.mark.parametrize("numbers", ["right", "none"])
 def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
