@@ -78,6 +78,21 @@ HEADER_KEYS: dict[str, str] = {
     "公開・非公開": "signers",
     "会議の公開": "signers",
     "公開の可否": "signers",
+    # When and by whom the record was written or published (read, not kept): 「作成日：令和６年
+    # ９月２日」 is not the meeting's date.
+    "作成日": "signers",
+    "作成年月日": "signers",
+    "記録作成日": "signers",
+    "公開日": "signers",
+    "掲載日": "signers",
+    "更新日": "signers",
+    "作成者": "signers",
+    "記録作成者": "signers",
+    "担当課": "signers",
+    "担当部署": "signers",
+    "所管課": "signers",
+    "問い合わせ先": "signers",
+    "問合せ先": "signers",
     # How it met (read, not kept): 「開催方法：対面及びオンライン（Zoom）」「書面による開催」.
     "開催方法": "signers",
     "開催形式": "signers",

@@ -252,7 +252,7 @@ class _Prelude:
 
 # 「本日の会議に付した事件」「議事次第」「議題」「【議事】」 introducing a list of the agenda.
 _AGENDA_KEY = re.compile(
-    r"^[■□◆◇●◎○〇◯・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［〔<＜]?(?P<key>本日の会議に付した事件|会議に付した事件|付議事件|"
+    r"^[■□◆◇●◎○〇◯・]?(?:[0-9０-９]{1,2}[.．]?　?)?[【\[［〔<＜]?(?P<key>本日の会議に付した事件|会議に付した事件|付議事件|"
     r"会議次第|議事次第|次第|議題|議事|案件|付託案件|審査案件|付託事件|審査事件|会議事項|本日の議題)[】\]］〕>＞]?"
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
@@ -314,7 +314,9 @@ _DOCUMENTS_LINE = re.compile(
     r"(?!.*(?:について|説明|報告)$)"
 )
 # 「会議名　第３回ひかり市環境審議会」: the name of the meeting in a header table.
-_MEETING_NAME = re.compile(r"^[■□・]?(?:会議名|会議の名称|名称|件名)[\s]*[:：]?\s*(?P<value>\S.*)$")
+_MEETING_NAME = re.compile(
+    r"^[■□・]?(?:[0-9]{1,2}[.、]?\s*)?(?:会議名|会議の名称|名称|件名)[\s]*[:：]?\s*(?P<value>\S.*)$"
+)
 
 
 def _marked_heading(text: str) -> bool:
@@ -446,8 +448,17 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     if value and key in _STRONG_AGENDA_KEYS and item_heading(value) is not None:
         # 「会議次第　１　開会」 and the rest of the programme under it.
         return _agenda_list(lines, index + 1, first=nfkc(value).strip())
+    if value and item_heading(value) is not None and speaker_label(value) is None:
+        # 「６　議題　（１）……」 then the next field or 「７　議事の経過」: the header's list.
+        items, end = _agenda_list(lines, index + 1, first=nfkc(value).strip())
+        following = next((line.text for line in lines[end:] if not line.blank), None)
+        if following is not None and (
+            _header.header_field(following) is not None or _BODY_MARKER.match(squash(following))
+        ):
+            return items, end
+        return None
     if value:
-        if speaker_label(value) is not None or item_heading(value) is not None:
+        if speaker_label(value) is not None:
             return None
         return [re.split(r"[:：]", nfkc(lines[index].text), maxsplit=1)[-1].strip()], index + 1
     items, end = _agenda_list(lines, index + 1)
@@ -956,6 +967,11 @@ def parse_layout(layout: Layout) -> Minutes:
         minutes.organization = None
     if title_line is not None:
         _apply_title(minutes, title_line)
+        if prelude.sitting_line is not None and title_line is prelude.title_line:
+            # 「はまなす市環境審議会　会議録」 and 「１　会議名　第２回…」: the sitting's number.
+            sitting = _header.parse_title(prelude.sitting_line.text)
+            minutes.meeting_number = minutes.meeting_number or sitting.meeting_number
+            minutes.fiscal_year = minutes.fiscal_year or sitting.fiscal_year
         if prelude.title_line is None:
             warnings.append(f"「会議録」などの表題がないため「{minutes.title}」を表題としました。")
     elif prelude.organization:

@@ -1762,9 +1762,66 @@ def test_listed_names_in_brackets_or_after_a_mark() -> None:
     ]
 
 
+KANKYO = """\
+はまなす市環境審議会　会議録
+
+作成日：令和６年９月２日
+作成者：環境政策課
+
+１　会議名　　　第２回はまなす市環境審議会
+２　開催日時　　令和６年８月２０日（火）１４時００分～１５時３０分
+３　開催場所　　市役所３階　会議室３０１
+４　出席者　　　委員７名（別紙名簿のとおり）
+　　　　　　　　事務局：環境政策課長、同課係長
+５　傍聴者　　　２名
+６　議題　　　　（１）第３次環境基本計画の策定について
+７　議事の経過
+（１）第３次環境基本計画の策定について
+　事務局が資料に基づき説明した後、質疑応答を行った。
+【委員】温室効果ガスの削減目標は国の目標と同じか。
+【事務局】国と同じ水準を目指す。
+"""
+
+
+def test_the_records_own_date_and_author_before_the_numbered_header() -> None:
+    minutes = parse_minutes(KANKYO)
+    # 「作成日」 was taken for the meeting's date, 「作成者」 for the organization, and every
+    # numbered field after them for an item.
+    assert (minutes.date, minutes.start_time, minutes.end_time, minutes.organization) == (
+        dt.date(2024, 8, 20),
+        dt.time(14),
+        dt.time(15, 30),
+        None,
+    )
+    # 「１　会議名　第２回…」 gives the sitting's number; 「６　議題　（１）…」 the agenda.
+    assert (minutes.title, minutes.meeting_number, minutes.agenda) == (
+        "はまなす市環境審議会 会議録",
+        2,
+        ["(1)第3次環境基本計画の策定について"],
+    )
+    assert (minutes.venue, minutes.attendee_count, minutes.observers) == (
+        "市役所3階 会議室301",
+        7,
+        ["2名"],
+    )
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("", "環境政策課長"),
+        ("", "環境政策課係長"),
+    ]
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(1, "第3次環境基本計画の策定について")])
+    ]
+    assert _entries(KANKYO) == [
+        ("note", "事務局が資料に基づき説明した後、質疑応答を行った。"),
+        ("statement", "委員", "温室効果ガスの削減目標は国の目標と同じか。"),
+        ("statement", "事務局", "国と同じ水準を目指す。"),
+    ]
+    assert minutes.warnings == []
+
+
 @pytest.mark.parametrize(
     "text",
-    [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID, FORUM, KYODO, KYOGIKAI],
+    [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID, FORUM, KYODO, KYOGIKAI, KANKYO],
 )
 @pytest.mark.parametrize("numbers", ["right", "none"])
 def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
