@@ -212,7 +212,7 @@ def _next_kana(letter: str) -> int:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|議員|君|参事|補佐|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
+    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|議員|君|参事|補佐|主任|主査|主事|担当|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -897,6 +897,10 @@ def parse_minutes(text: str) -> Minutes:
     return parse_layout(layout_lines(text.replace("\t", "　")))
 
 
+# What a running head may add to the title: the meeting's date in parentheses.
+_RUNNING_HEAD_REST = re.compile(r"[(][^()]{4,20}日[^()]{0,6}[)]$")
+
+
 def parse_layout(layout: Layout) -> Minutes:
     """Parse minutes whose lines are already in reading order.
 
@@ -923,8 +927,8 @@ def parse_layout(layout: Layout) -> Minutes:
         if line is not None
     } | ({squash(prelude.organization)} if prelude.organization else set())
     for line in layout.body[start:]:
-        if not line.blank and squash(nfkc(line.text)) in heads:
-            continue
+        if not line.blank and _RUNNING_HEAD_REST.sub("", squash(nfkc(line.text))) in heads:
+            continue  # 「…会議録」 or 「…会議録（令和６年５月２８日）」 at the top of a page
         body.feed(line)
     warnings: list[str] = []
     if body.after_closing:

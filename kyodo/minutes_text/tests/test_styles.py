@@ -1819,6 +1819,33 @@ def test_the_records_own_date_and_author_before_the_numbered_header() -> None:
     assert minutes.warnings == []
 
 
+SHAKAI = """\
+はまなす市社会教育委員会議　会議録
+
+日時：令和６年５月２８日（火）１０時～１２時
+事務局：生涯学習課長　小松、同課主任　杉山
+
+（１）令和６年度の事業計画について
+小松課長：資料１をご覧ください。
+杉山主任：６０歳以上が約７割を占めています。
+
+－　１　－
+
+はまなす市社会教育委員会議会議録（令和６年５月２８日）
+上杉委員：若い世代向けの講座を増やしてほしいです。
+"""
+
+
+def test_a_running_head_with_the_meetings_date() -> None:
+    # The title printed again with the date at the top of each page was glued into the turn
+    # before; 「杉山主任」 was marked 要確認.
+    assert [(e.kind, e.speaker, e.text, e.uncertain) for e in parse_minutes(SHAKAI).entries()] == [
+        ("statement", "小松課長", "資料１をご覧ください。", False),
+        ("statement", "杉山主任", "６０歳以上が約７割を占めています。", False),
+        ("statement", "上杉委員", "若い世代向けの講座を増やしてほしいです。", False),
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID, FORUM, KYODO, KYOGIKAI, KANKYO],
