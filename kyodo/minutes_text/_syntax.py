@@ -378,6 +378,9 @@ _LABEL_PATTERNS = (
     re.compile(
         r"^[（(【〈＜<](?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)[）)】〉＞>][ 　]*(?P<text>\S.*)$"
     ),
+    # 「問　……」「答　……」「Ｑ．……」「Ａ．……」: a briefing's questions and answers.
+    re.compile(r"^(?P<label>問|答)[ 　]+(?P<text>\S.*)$"),
+    re.compile(r"^(?P<label>Ｑ|Ａ|Q|A)[.．][ 　]*(?P<text>[^\sA-Za-z0-9].*)$"),
     # 「Ｑ１　……」「Ａ１　……」「問２．……」: numbered questions and their answers.
     re.compile(
         r"^(?P<label>質問|回答|問|答|Ｑ|Ａ|Q|A)(?P<suffix>[0-9０-９]{1,2})"
