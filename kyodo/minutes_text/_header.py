@@ -489,12 +489,15 @@ def _roster_tokens(part: str) -> list[str]:
 
 
 def _roster_columns(part: str) -> list[str] | None:
-    """「委員長　　村田　幸一　　　副委員長　　森本　美樹」: titles and names in columns two
-    spaces or more apart, a name's own space single; None for any other line."""
+    """「委員長　　村田　幸一　　　副委員長　　森本　美樹」「山田　太郎　　鈴木　花子」: titles and
+    names in columns two spaces or more apart, a name's own space single; None for any other
+    line."""
     cells = re.split(r"\s{2,}", part.strip())
     names = [cell for cell in cells if not is_title_token(cell)]
-    if len(names) == len(cells) or not names:
+    if len(cells) < 2 or not names:
         return None
+    if len(names) == len(cells) and not all(cell.count(" ") == 1 for cell in names):
+        return None  # no titles: only 「山田　太郎　　鈴木　花子」, each name with its space
     if not all(
         cell.count(" ") <= 1 and any(len(word) > 1 for word in cell.split()) for cell in names
     ):

@@ -172,6 +172,25 @@ def test_people() -> None:
 
 
 @pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        # Columns two spaces or more apart, each name with its own single space.
+        ("委員長　　村田　幸一　　　副委員長　　森本　美樹", ["村田 幸一", "森本 美樹"]),
+        ("山田　太郎　　鈴木　花子", ["山田 太郎", "鈴木 花子"]),
+        ("教育長　山下　誠", ["山下 誠"]),
+        ("中村正　中村和彦　松本聡", ["中村正", "中村和彦", "松本聡"]),
+        # Offices without names, and the others counted, are nobody.
+        ("会長、副会長、会計、各部長（計９名）", []),
+        ("田中　太郎（実行委員長）、鈴木　花子", ["田中 太郎", "鈴木 花子"]),
+        ("西村（センター長）、早川（以上委員）", ["西村", "早川"]),
+        ("委員６名（中川、平野）　事務局２名", ["中川", "平野"]),
+    ],
+)
+def test_roster_lines(value: str, names: list[str]) -> None:
+    assert split_people(value)[0] == names
+
+
+@pytest.mark.parametrize(
     ("text", "name", "title"),
     [
         ("西口センター長", "西口", "センター長"),
@@ -183,6 +202,8 @@ def test_people() -> None:
         ("環境保全課長　山本", "山本", "環境保全課長"),
         ("同課主査 中村", "中村", "同課主査"),
         ("都市計画課　森課長", "森", "都市計画課長"),
+        ("人権・男女共同参画課　課長　佐々木", "佐々木", "人権・男女共同参画課長"),
+        ("センター　渡部", "渡部", "センター"),
         ("佐々木", "佐々木", ""),
     ],
 )
