@@ -1858,9 +1858,53 @@ def test_a_running_head_with_the_meetings_date() -> None:
     ]
 
 
+KOTSU = """\
+第５回はまなす市地域公共交通会議　議事概要
+
+日時：令和６年１２月３日（火）１５：００～１６：３０
+場所：市役所　大会議室
+
+議事（１）コミュニティバスの路線再編について
+事務局より資料１に基づき説明。
+委員：乗り継ぎの待ち時間はどうなるか。
+事務局：最大１５分以内となるよう調整する。
+
+議事（２）デマンド交通の実証運行について
+会長：実証運行の結果は次回報告すること。
+"""
+
+
+def test_items_numbered_after_the_word_giji() -> None:
+    minutes = parse_minutes(KOTSU)
+    # The first was skipped as a header line, the second glued into the turn before it.
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(1, "コミュニティバスの路線再編について"), (2, "デマンド交通の実証運行について")])
+    ]
+    assert _entries(KOTSU) == [
+        ("note", "事務局より資料１に基づき説明。"),
+        ("statement", "委員", "乗り継ぎの待ち時間はどうなるか。"),
+        ("statement", "事務局", "最大１５分以内となるよう調整する。"),
+        ("statement", "会長", "実証運行の結果は次回報告すること。"),
+    ]
+    assert minutes.warnings == []
+
+
 @pytest.mark.parametrize(
     "text",
-    [SHINGIKAI, YAKUINKAI, KONDANKAI, DANJO, SOMU, SHOMEN, HYBRID, FORUM, KYODO, KYOGIKAI, KANKYO],
+    [
+        SHINGIKAI,
+        YAKUINKAI,
+        KONDANKAI,
+        DANJO,
+        SOMU,
+        SHOMEN,
+        HYBRID,
+        FORUM,
+        KYODO,
+        KYOGIKAI,
+        KANKYO,
+        KOTSU,
+    ],
 )
 @pytest.mark.parametrize("numbers", ["right", "none"])
 def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
