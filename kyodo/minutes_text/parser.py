@@ -407,8 +407,9 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             continue
         squashed = squash(line.text)
         heading = item_heading(line.text)
-        if heading is None and last and _MARKED.match(squashed):
-            break  # 「■意見交換」 after 「４　閉会」: the body's first heading, not an item
+        if heading is None and items and _MARKED.match(squashed) and not _MARKED.match(items[-1]):
+            # 「■意見交換」 after 「４　閉会」 or 「・……について」: the body's first heading
+            break
         if heading is not None:
             if heading.number <= last.get(heading.style, 0):
                 break  # 「１．開会」 again after 「３．閉会」: the body numbers its own items
@@ -480,6 +481,7 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     if (
         _header.header_field(following) is not None
         or _BODY_MARKER.match(squash(following))
+        or _MARKED.match(squash(following))  # 「■図書館サービス計画の評価について」
         or opening_line(following)
         or _SEPARATOR.match(following.strip())
     ):
@@ -614,6 +616,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if _is_body_start(text) or line.relocated:
             return index - 1
+        if _marked_title(text, frozenset(map(_agenda_title, prelude.agenda))) is not None:
+            return index - 1  # 「■図書館サービス計画の評価について」: the first item
         if in_field and not text.rstrip().endswith("。"):
             prelude.fields[-1][1].append(text.strip())
             in_field = prelude.fields[-1][0] in _LIST_FIELDS
@@ -651,6 +655,7 @@ class _Body:
     verbatim: bool = False  # turns came before any heading: numbered lines are speech
     section_style: str = ""  # how the current section's heading was numbered
     item_style: str = ""  # how its items are numbered
+    agenda: frozenset[str] = frozenset()  # the header's agenda titles (``_agenda_title``)
 
     def section(self) -> Section:
         if not self.sections:
@@ -750,6 +755,8 @@ class _Body:
             self.item_style = ""
             return True
         item = item_heading(text)
+        if item is None and title_like:
+            item = self._marked_item(text)
         if item is None or not title_like:
             return False
         current = self.reader.current
@@ -774,6 +781,15 @@ class _Body:
             self.open_title = section.items[-1]
             self.title_full = not self.reader.short(text)
         return True
+
+    def _marked_item(self, text: str) -> Heading | None:
+        """An unnumbered title after a heading's mark (``_marked_title``), numbered after the
+        items before it."""
+        title = _marked_title(text, self.agenda)
+        if title is None:
+            return None
+        explicit = [item for item in self.section().items if item.number > 0]
+        return Heading((explicit[-1].number if explicit else 0) + 1, title, "■")
 
     def _outer_heading(self, item: Heading) -> bool:
         """「８　次回の予定」 after items 「（１）」「（２）」: a heading of the document's outer
@@ -828,6 +844,29 @@ class _Body:
             and bool(section.items)
             and category not in CONTAINER_CATEGORIES
         )
+
+
+def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
+    """「■図書館サービス計画の評価について」「【移動図書館の運行】」: the title after a heading's
+    mark, when the header's agenda (``_agenda_title``s) lists it or it is worded as agenda titles
+    are (「…について」「…の件」); no sentence."""
+    stripped = nfkc(text).strip()
+    if not _MARKED.match(stripped) or "。" in stripped:
+        return None
+    title = stripped[1:].rstrip("】]").strip()
+    if not title or len(title) > 40:
+        return None
+    if _agenda_title(title) not in agenda and not _AGENDA_TITLE.search(title):
+        return None
+    return title
+
+
+def _agenda_title(text: str) -> str:
+    """An agenda line as a title to compare: 「・図書館サービス計画の評価について」「（１）……」
+    without its bullet or number, NFKC, no spaces."""
+    heading = item_heading(text)
+    title = heading.text if heading is not None else text
+    return squash(nfkc(title).strip().lstrip("・●■□◆◇○-－"))
 
 
 def _style_family(style: str) -> str:
@@ -918,7 +957,9 @@ def parse_layout(layout: Layout) -> Minutes:
     start = _read_prelude(layout.body, prelude)
     width = _typical_width(layout.body[start:]) if layout.numbered else 0
     body = _Body(
-        layout.numbered, _EntryReader(full_width=width, names=_roster_names(prelude.fields))
+        layout.numbered,
+        _EntryReader(full_width=width, names=_roster_names(prelude.fields)),
+        agenda=frozenset(_agenda_title(item) for item in prelude.agenda),
     )
     # Running heads: the title (or organization) printed again at the top of every page.
     heads = {

@@ -1889,6 +1889,40 @@ def test_items_numbered_after_the_word_giji() -> None:
     assert minutes.warnings == []
 
 
+TOSHOKAN = """\
+はまなす市図書館協議会　会議録
+
+日時：令和６年１０月８日（火）１４時～１５時３０分
+議題：
+　・図書館サービス計画の評価について
+　・移動図書館の運行について
+
+■図書館サービス計画の評価について
+事務局：資料１により説明した。
+■移動図書館の運行について
+委員：運行日を増やしてほしい。
+■自由意見
+委員：開館時間を延ばしてほしい。
+"""
+
+
+def test_unnumbered_marked_titles_of_the_agenda_are_items() -> None:
+    minutes = parse_minutes(TOSHOKAN)
+    # The bulleted list was read as notes of a section 議題, each ■ title as a note.
+    assert minutes.agenda == ["・図書館サービス計画の評価について", "・移動図書館の運行について"]
+    # 「■自由意見」 is neither listed nor worded as an agenda title: a note.
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(1, "図書館サービス計画の評価について"), (2, "移動図書館の運行について")])
+    ]
+    assert _entries(TOSHOKAN) == [
+        ("statement", "事務局", "資料１により説明した。"),
+        ("statement", "委員", "運行日を増やしてほしい。"),
+        ("note", "■自由意見"),
+        ("statement", "委員", "開館時間を延ばしてほしい。"),
+    ]
+    assert minutes.warnings == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1904,6 +1938,7 @@ def test_items_numbered_after_the_word_giji() -> None:
         KYOGIKAI,
         KANKYO,
         KOTSU,
+        TOSHOKAN,
     ],
 )
 @pytest.mark.parametrize("numbers", ["right", "none"])
