@@ -851,8 +851,8 @@ def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
     mark, when the header's agenda (``_agenda_title``s) lists it or it is worded as agenda titles
     are (「…について」「…の件」); no sentence."""
     stripped = nfkc(text).strip()
-    if not _MARKED.match(stripped) or "。" in stripped:
-        return None
+    if not _MARKED.match(stripped) or "。" in stripped or speaker_label(text) is not None:
+        return None  # 「◆議長（田村誠君）　……について」 is a turn
     title = stripped[1:].rstrip("】]").strip()
     if not title or len(title) > 40:
         return None

@@ -1906,6 +1906,18 @@ TOSHOKAN = """\
 """
 
 
+def test_a_marked_turn_ending_as_an_agenda_title_is_still_a_turn() -> None:
+    text = (
+        "会議録\n令和６年５月１０日\n"
+        "◆議長（田村誠君）　日程第１、会議録署名議員の指名について\n"
+        "◆１番（青木一郎君）　賛成です。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "議長(田村誠君)", "日程第１、会議録署名議員の指名について"),
+        ("statement", "1番(青木一郎君)", "賛成です。"),
+    ]
+
+
 def test_unnumbered_marked_titles_of_the_agenda_are_items() -> None:
     minutes = parse_minutes(TOSHOKAN)
     # The bulleted list was read as notes of a section 議題, each ■ title as a note.
