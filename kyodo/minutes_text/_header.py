@@ -375,6 +375,7 @@ _MEMBER_SUFFIXES = (
 # A part of a roster that counts or names a group rather than a person: 「委員8名」「定足数30名」
 # (any count), 「委員」「事務局」 (a group's word alone, its remark in parentheses aside).
 _COUNTED = re.compile(r"[0-9]+\s*名")
+COUNTED = re.compile(r"[0-9]+\s*(?:名|人)")  # a part that is only a count
 _GROUP_WORD = re.compile(
     r"(?:委員|理事|監事|役員|事務局|構成員|職員|議員|会員|正会員|オブザーバー)?"
 )

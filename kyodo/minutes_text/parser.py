@@ -135,7 +135,9 @@ class _EntryReader:
         ):
             # 「ア　利用状況」 … 「イ　相談件数」: the parts of an item, after its turns too.
             self.kana = kana["letter"]
-            return self._start(Entry("note", text.strip()), text)
+            started = self._start(Entry("note", text.strip()), text)
+            self.current = None  # a title: the sentence under it is a note of its own
+            return started
         if _SUBHEADING.match(text.strip()) and self._turn_may_start():
             # 「主な意見」 standing alone after the item's narrative: a note of its own.
             return self._start(Entry("note", text.strip()), text)
@@ -756,7 +758,7 @@ class _Body:
             return True
         item = item_heading(text)
         if item is None and title_like:
-            item = self._marked_item(text)
+            item = self._marked_item(text) or self._kana_item(text)
         if item is None or not title_like:
             return False
         current = self.reader.current
@@ -790,6 +792,25 @@ class _Body:
             return None
         explicit = [item for item in self.section().items if item.number > 0]
         return Heading((explicit[-1].number if explicit else 0) + 1, title, "■")
+
+    def _kana_item(self, text: str) -> Heading | None:
+        """「ア　委員長の選出について」 under 「（２）議事」: an item when the header's agenda lists
+        it, or under 議事/議題 when it reads as an agenda title; otherwise a part of the item
+        (a note, ``_EntryReader``)."""
+        kana = _KANA_HEADING.match(text.strip())
+        if kana is None:
+            return None
+        title = nfkc(text.strip()[1:]).strip(" .、)")
+        section = self.section()
+        listed = _agenda_title(text) in self.agenda
+        contained = (
+            section.category in CONTAINER_CATEGORIES
+            and all(item.number == 0 or self.item_style == "ア" for item in section.items)
+            and _AGENDA_TITLE.search(title) is not None
+        )
+        if not (listed or contained):
+            return None
+        return Heading(_KANA_ORDER.index(kana["letter"]) + 1, title, "ア")
 
     def _outer_heading(self, item: Heading) -> bool:
         """「８　次回の予定」 after items 「（１）」「（２）」: a heading of the document's outer
@@ -866,7 +887,9 @@ def _agenda_title(text: str) -> str:
     without its bullet or number, NFKC, no spaces."""
     heading = item_heading(text)
     title = heading.text if heading is not None else text
-    return squash(nfkc(title).strip().lstrip("・●■□◆◇○-－"))
+    title = nfkc(title).strip().lstrip("・●■□◆◇○-－")
+    kana = _KANA_HEADING.match(title)
+    return squash(title[1:] if kana else title)  # 「ア　委員長の選出について」
 
 
 def _style_family(style: str) -> str:
@@ -1271,6 +1294,8 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         for part in _split_list(value):
             # 「協働推進課長ほか２名」: the others are not named.
             part = _OTHERS.sub("", part).strip()
+            if _header.COUNTED.fullmatch(part):
+                continue  # 「事務局　５名」: counted, not named
             person, title = _header.split_staff(part)
             if person == "同":  # 「同課長補佐」, no one named: read as 同 + 課長補佐
                 person, title = "", person + title

@@ -1906,6 +1906,51 @@ TOSHOKAN = """\
 """
 
 
+SHIDAI = """\
+令和６年度第１回はまなす市市民協働推進委員会　会議録
+
+１　日　時　　令和６年７月１日（月）午後２時～午後４時
+３　出席者　　委員　１０名（別紙のとおり）
+　　　　　　　事務局　５名
+４　次　第
+　（１）開会
+　（２）議事
+　　ア　委員長の選出について
+　　イ　協働推進計画の進捗について
+　（３）閉会
+５　会議の概要
+（１）開会
+（２）議事
+ア　委員長の選出について
+　委員の互選により、石田委員が委員長に選出された。
+イ　協働推進計画の進捗について
+（質疑）
+委員：目標の達成は見込めるか。
+"""
+
+
+def test_items_lettered_in_katakana_under_the_programmes_giji() -> None:
+    minutes = parse_minutes(SHIDAI)
+    # 「事務局　５名」 continuing the roster was a person 「5名」.
+    assert (minutes.attendee_count, minutes.secretariat) == (10, [])
+    # ア/イ were notes, each glued to the sentence under it.
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(1, "開会")]),
+        ("議事", [(1, "委員長の選出について"), (2, "協働推進計画の進捗について")]),
+    ]
+    assert _entries(SHIDAI) == [
+        ("note", "委員の互選により、石田委員が委員長に選出された。"),
+        ("note", "（質疑）"),
+        ("statement", "委員", "目標の達成は見込めるか。"),
+    ]
+
+
+def test_a_katakana_part_is_a_note_of_its_own() -> None:
+    # Not in the agenda and under no 議事: a part of the item, the sentence under it apart.
+    text = "会議録\n令和６年５月１０日\n（１）報告\nア　利用状況\n　利用者は増えた。\n"
+    assert _entries(text) == [("note", "ア　利用状況"), ("note", "利用者は増えた。")]
+
+
 def test_a_marked_turn_ending_as_an_agenda_title_is_still_a_turn() -> None:
     text = (
         "会議録\n令和６年５月１０日\n"
@@ -1951,6 +1996,7 @@ def test_unnumbered_marked_titles_of_the_agenda_are_items() -> None:
         KANKYO,
         KOTSU,
         TOSHOKAN,
+        SHIDAI,
     ],
 )
 @pytest.mark.parametrize("numbers", ["right", "none"])
