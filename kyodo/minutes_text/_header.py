@@ -390,6 +390,11 @@ _ROLE_AFTER = re.compile(
 _ROLE_PREFIX = re.compile(
     r"^(?:副?委員長|副?会長|副?部会長|副?議長|委員|会長代理|副?理事長|理事|監事)\s+(?=\S)"
 )
+_LIST_REMARK = re.compile(
+    r"[(（][^()（）]*(?:敬称略|順不同|順序不同|五十音順|名簿順|役職順)[^()（）]*[)）]"
+)
+_OF_WHOM = re.compile(r"[0-9]+\s*名\s*中\s*(?P<present>[0-9]+)\s*名\s*(?:出席)?$")
+_EACH = re.compile(r"(?P<names>[^、,]+?[・･][^、,]+?)の各(?:委員|理事|役員|構成員|議員)$")
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
 # 「別紙のとおり」「名簿参照」: the names are elsewhere, not here.
 _ELSEWHERE = re.compile(r"^(?:別紙|別添|名簿|資料)[^、,]{0,10}(?:のとおり|の通り|参照|による)")
@@ -408,7 +413,16 @@ def _spaced_name(text: str) -> str:
 def split_people(value: str) -> tuple[list[str], int | None]:
     """「有賀委員、…＜以上１２名、五十音順＞」 → (["有賀", …], 12)."""
     text = nfkc(value).strip()
+    # 「（五十音順・敬称略）」 anywhere: a remark on the list, not a name's part.
+    text = _LIST_REMARK.sub(" ", text).strip()
     count = None
+    attending = _OF_WHOM.search(text)
+    if attending:
+        # 「委員１２名中１０名出席」: ten came.
+        return [], int(attending["present"])
+    each = _EACH.fullmatch(text)
+    if each:
+        text = re.sub(r"[・･]", "、", each["names"])  # 「青木・石井・上田の各委員」
     kanji = re.search(
         r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([一二三四五六七八九十]{1,3})\s*名\s*[>＞)）〉]?", text
     )

@@ -184,10 +184,20 @@ def test_people() -> None:
         ("田中　太郎（実行委員長）、鈴木　花子", ["田中 太郎", "鈴木 花子"]),
         ("西村（センター長）、早川（以上委員）", ["西村", "早川"]),
         ("委員６名（中川、平野）　事務局２名", ["中川", "平野"]),
+        # Remarks on the list anywhere, and names joined by ・ before 「の各委員」.
+        ("青木、石井、上田（五十音順・敬称略）", ["青木", "石井", "上田"]),
+        ("青木　石井　上田（順不同）", ["青木", "石井", "上田"]),
+        ("青木・石井・上田の各委員", ["青木", "石井", "上田"]),
+        ("中村（正）、中村（和）", ["中村(正)", "中村(和)"]),
     ],
 )
 def test_roster_lines(value: str, names: list[str]) -> None:
     assert split_people(value)[0] == names
+
+
+def test_a_count_of_those_present_out_of_the_members() -> None:
+    assert split_people("委員１２名中１０名出席") == ([], 10)
+    assert split_people("青木委員、石井委員　計２名（敬称略）") == (["青木", "石井"], 2)
 
 
 @pytest.mark.parametrize(
