@@ -52,6 +52,8 @@ def to_int(text: str) -> int | None:
     text = squash(text)
     if text in CIRCLED:
         return CIRCLED[text]
+    if text in _ROMAN:
+        return _ROMAN[text]
     ascii_text = nfkc(text)
     if re.fullmatch(r"[0-9]{1,4}", ascii_text):
         return int(ascii_text)
@@ -147,6 +149,15 @@ _ITEM_PATTERNS = (
     (re.compile(rf"^[（(]\s*(?P<n>{_NUM}|{_KNUM})\s*[）)]\s*(?P<t>\S.*)$"), "(1)"),
     (re.compile(r"^(?P<n>[①-⑳])\s*(?P<t>\S.*)$"), "①"),
     (re.compile(rf"^(?P<n>{_KNUM})\s*[、．.]\s*(?P<t>\S.*)$"), "一、"),
+    # 「Ⅰ　……について」, and 「【議題１】……」「＜１＞……」 with the number in brackets.
+    (re.compile(r"^(?P<n>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[.．、 　]\s*(?P<t>\S.*)$"), "Ⅰ"),
+    (
+        re.compile(
+            rf"^[【＜<〔［\[〈]\s*(?:議題|議案|案件|議事)?\s*(?P<n>{_NUM}|{_KNUM})\s*[】＞>〕］\]〉]"
+            rf"\s*(?P<t>\S.*)$"
+        ),
+        "【1】",
+    ),
     # 「１　開会」: a number and a full-width space (never an ASCII space: page-line numbers).
     (re.compile(r"^(?P<n>[0-9０-９]{1,2})　[ 　]*(?P<t>\S.*)$"), "1　"),
     # 「議題１　……について」「報告２：……」「協議事項１　……」.
@@ -187,7 +198,7 @@ def item_heading(line: str) -> Heading | None:
     if schedule:
         return Heading(to_int(schedule.group("n")), nfkc(schedule.group("t")).strip(), "日程第1")
     stripped = line.strip().lstrip("■□◆◇").lstrip()
-    if stripped.startswith(("●", "○")) and _AGENDA_WORD.match(stripped[1:].lstrip()):
+    if stripped.startswith(("●", "○", "◎")) and _AGENDA_WORD.match(stripped[1:].lstrip()):
         stripped = stripped[1:].lstrip()  # 「●議題１　……」: a bullet before the agenda's word
     for pattern, style in _ITEM_PATTERNS:
         match = pattern.match(stripped)

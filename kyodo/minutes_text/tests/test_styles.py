@@ -1945,6 +1945,33 @@ def test_items_lettered_in_katakana_under_the_programmes_giji() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("【議題１】コミュニティバスについて", "【議題２】デマンド交通について"),
+        ("＜議題１＞コミュニティバスについて", "＜議題２＞デマンド交通について"),
+        ("【１】コミュニティバスについて", "【２】デマンド交通について"),
+        ("◎議題１　コミュニティバスについて", "◎議題２　デマンド交通について"),
+        ("Ⅰ　コミュニティバスについて", "Ⅱ　デマンド交通について"),
+    ],
+)
+def test_item_numbers_in_brackets_after_a_mark_or_in_roman(first: str, second: str) -> None:
+    # 「議題1】…」 was the title, or the heading a note (◎) or prose (Ⅰ).
+    text = (
+        f"会議録\n日時：令和６年５月１０日\n\n{first}\n委員：質問です。\n事務局：回答です。\n"
+        f"{second}\n委員：意見です。\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(1, "コミュニティバスについて"), (2, "デマンド交通について")])
+    ]
+    assert _entries(text) == [
+        ("statement", "委員", "質問です。"),
+        ("statement", "事務局", "回答です。"),
+        ("statement", "委員", "意見です。"),
+    ]
+
+
 def test_a_katakana_part_is_a_note_of_its_own() -> None:
     # Not in the agenda and under no 議事: a part of the item, the sentence under it apart.
     text = "会議録\n令和６年５月１０日\n（１）報告\nア　利用状況\n　利用者は増えた。\n"
