@@ -875,8 +875,8 @@ def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
     if not _MARKED.match(stripped) or "。" in stripped or speaker_label(text) is not None:
         return None  # 「◆議長（田村誠君）　……について」 is a turn
     title = stripped[1:].rstrip("】]").strip()
-    if not title or len(title) > 40:
-        return None
+    if not title or len(title) > 40 or closing_line(title) is not None:
+        return None  # 「【閉会】」 closes the minutes
     if _agenda_title(title) not in agenda and not _AGENDA_TITLE.search(title):
         return None
     return title
@@ -1207,14 +1207,16 @@ def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None)
 
 
 # 「午後３時４０分」, or a 24-hour 「20時30分」 (no 午前/午後: the hour as written).
-_CLOCK_IN = re.compile(r"(午前|午後)?\s*([0-9]{1,2})\s*時\s*(?:([0-9]{1,2})\s*分|(半))?")
+_CLOCK_IN = re.compile(
+    r"(午前|午後)?\s*([0-9]{1,2})\s*(?:時\s*(?:([0-9]{1,2})\s*分|(半))?|:\s*([0-9]{2}))"
+)
 
 
 def _clock_of(text: str) -> dt.time | None:
     match = _CLOCK_IN.search(plain_numbers(text))
     if not match:
         return None
-    hour, minute = int(match[2]), int(match[3] or (30 if match[4] else 0))
+    hour, minute = int(match[2]), int(match[3] or match[5] or (30 if match[4] else 0))
     if match[1] == "午後" and hour < 12:
         hour += 12
     if hour > 23 or minute > 59:

@@ -1084,6 +1084,12 @@ def test_summaries_printed_as_a_pdf_read_as_their_text(text: str) -> None:
     [
         ("（閉会　午後８時３０分）", "(閉会 午後8時30分)", dt.time(20, 30)),
         ("20時30分終了", "20時30分終了", dt.time(20, 30)),
+        ("閉会（午後８時）", "閉会(午後8時)", dt.time(20)),
+        ("20:30終了", "20:30終了", dt.time(20, 30)),
+        ("－以上－", "-以上-", None),
+        ("以　上", "以 上", None),
+        ("【閉会】", "【閉会】", None),
+        ("会議終了", "会議終了", None),
     ],
 )
 def test_closings_with_the_word_before_the_time_or_a_24_hour_time(
