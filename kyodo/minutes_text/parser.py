@@ -955,8 +955,21 @@ def parse_minutes(text: str) -> Minutes:
     """Parse a whole set of minutes; raises MinutesParseError if it is not one."""
     _check_text(text)
     # Cells copied from a table (a spreadsheet, a word processor's table) arrive separated by
-    # tabs: 「開催日時<TAB>令和６年５月２０日」 reads as the gap of a typed header.
-    return parse_layout(layout_lines(text.replace("\t", "　")))
+    # tabs: 「開催日時<TAB>令和６年５月２０日」 reads as the gap of a typed header; so do the cells
+    # of a table drawn with bars (「| 日時 | 令和６年… |」), and its rule lines (「|---|---|」) go.
+    text = _TABLE_ROW.sub(_table_cells, text.replace("\t", "　"))
+    return parse_layout(layout_lines(text))
+
+
+_TABLE_ROW = re.compile(r"^[ 　]*[|｜](?P<cells>.*[|｜].*?)[|｜]?[ 　]*$", re.MULTILINE)
+
+
+def _table_cells(row: re.Match[str]) -> str:
+    cells = [cell.strip(" 　") for cell in re.split(r"[|｜]", row["cells"])]
+    cells = [cell for cell in cells if cell]
+    if all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells):
+        return ""  # 「|---|---|」
+    return "　".join(cells)
 
 
 # What a running head may add to the title: the meeting's date in parentheses.
@@ -1114,7 +1127,11 @@ _STAFF_GROUP = re.compile(
     r"\s*[（(【〔]?\s*(?:事\s*務\s*局|センター|センター職員|職員|スタッフ)\s*[）)】〕:：]\s*"
 )
 # 「（委員）赤井、伊東　（センター）加藤センター長」: a group's marker after a gap starts the next.
-_NEXT_GROUP = re.compile(r"(?<=[ 　])(?=[（(【〔][^）)】〕\s]{1,8}[）)】〕])")
+_NEXT_GROUP = re.compile(
+    r"(?<=[ 　])(?=[（(【〔][^）)】〕\s]{1,8}[）)】〕]|[^\s、,:：()（）]{1,8}[:：])"
+)
+# A group's marker at the start of a roster part: 「（委員）」「【委員】」「委員：」.
+_GROUP_MARKER = re.compile(r"\s*(?:[（(【〔][^）)】〕]{1,8}[）)】〕]|[^\s、,:：()（）]{1,8}[:：])")
 
 
 # 「【オンライン】委員　横田、渡辺」: the group of those who took part online.
@@ -1131,7 +1148,7 @@ def _online_parts(values: list[str]) -> list[str]:
         marker = _ONLINE_GROUP.match(value)
         if marker:
             inside, value = True, value[marker.end() :]
-        elif re.match(r"\s*[（(【〔][^）)】〕]{1,8}[）)】〕]", value):
+        elif _GROUP_MARKER.match(value):
             inside = False
         if inside and value.strip():
             online.append(value)
@@ -1149,7 +1166,7 @@ def _roster_parts(values: list[str]) -> tuple[list[str], list[str]]:
         if marker:
             target = staff
             value = value[marker.end() :]
-        elif re.match(r"\s*[（(【〔][^）)】〕]{1,8}[）)】〕]", value):
+        elif _GROUP_MARKER.match(value):
             target = members
         if value.strip():
             target.append(value)

@@ -251,7 +251,9 @@ def test_group_names_in_a_roster_are_not_names() -> None:
     minutes = parse_minutes(
         "協議会議事録\n日時：令和６年３月５日\n出席者　委員：田中、山本　事務局：佐藤\n会長：始めます。\n"
     )
-    assert minutes.attendees == ["田中", "山本", "佐藤"]
+    # 「事務局：」 starts the roster's secretariat, as 「（事務局）」 does.
+    assert minutes.attendees == ["田中", "山本"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("佐藤", "")]
 
 
 def test_a_venue_line_does_not_swallow_the_next_heading() -> None:
@@ -1982,6 +1984,39 @@ def test_a_katakana_part_is_a_note_of_its_own() -> None:
     # Not in the agenda and under no 議事: a part of the item, the sentence under it apart.
     text = "会議録\n令和６年５月１０日\n（１）報告\nア　利用状況\n　利用者は増えた。\n"
     assert _entries(text) == [("note", "ア　利用状況"), ("note", "利用者は増えた。")]
+
+
+TABLE = """\
+はまなす市市民活動推進委員会　会議録
+| 会議名 | 第３回はまなす市市民活動推進委員会 |
+|---|---|
+| 日時 | 令和６年１１月１２日（火）１８：３０～２０：００ |
+｜ 場所 ｜ 市民活動センター　会議室 ｜
+| 出席者 | 委員：青木、石井、上田　事務局：市民協働課長 |
+
+議事
+（１）センターの利用状況について
+事務局：利用者数は前年比１割増です。
+"""
+
+
+def test_a_header_drawn_as_a_table_with_bars() -> None:
+    minutes = parse_minutes(TABLE)
+    # The rows were read as a turn 「|出席者|委員」 and an organization.
+    assert (minutes.organization, minutes.meeting_number, minutes.venue) == (
+        None,
+        3,
+        "市民活動センター 会議室",
+    )
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 11, 12),
+        dt.time(18, 30),
+        dt.time(20),
+    )
+    assert minutes.attendees == ["青木", "石井", "上田"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("", "市民協働課長")]
+    assert _entries(TABLE) == [("statement", "事務局", "利用者数は前年比１割増です。")]
+    assert minutes.warnings == []
 
 
 def test_a_marked_turn_ending_as_an_agenda_title_is_still_a_turn() -> None:
