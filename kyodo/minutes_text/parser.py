@@ -616,6 +616,10 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
             prelude.fields[-1][1].append(text.strip())
             continue
+        if prelude.fields and prelude.fields[-1][0] == "date" and _times_only(text):
+            # 「日時：令和６年５月１０日（金）」 with 「午後２時～午後４時」 on the next line.
+            prelude.fields[-1][1].append(" " + text.strip())
+            continue
         if _is_body_start(text) or line.relocated:
             return index - 1
         if _marked_title(text, frozenset(map(_agenda_title, prelude.agenda))) is not None:
@@ -1227,6 +1231,18 @@ def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None)
 _CLOCK_IN = re.compile(
     r"(午前|午後)?\s*([0-9]{1,2})\s*(?:時\s*(?:([0-9]{1,2})\s*分|(半))?|:\s*([0-9]{2}))"
 )
+
+
+def _times_only(text: str) -> bool:
+    """「午後２時～午後４時」「14:00～16:00」: times and nothing else, no date."""
+    plain = plain_numbers(nfkc(text)).strip()
+    return (
+        len(plain) <= 30
+        and _clock_of(plain) is not None
+        and not re.search(r"[年月日]", plain)
+        and re.fullmatch(r"[0-9０-９時分半:午前後～~〜\-－から まで開会閉会終了()（）]+", plain)
+        is not None
+    )
 
 
 def _clock_of(text: str) -> dt.time | None:

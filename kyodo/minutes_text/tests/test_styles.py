@@ -2000,6 +2000,22 @@ TABLE = """\
 """
 
 
+@pytest.mark.parametrize(
+    "times", ["午後２時～午後４時", "14:00～16:00", "午後２時から午後４時まで"]
+)
+def test_the_times_on_the_line_under_the_date(times: str) -> None:
+    minutes = parse_minutes(
+        f"会議録\n日時：令和６年５月１０日（金）\n　　　{times}\n委員長：始めます。\n"
+    )
+    # The line was skipped as a header line we do not read, the times lost.
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 5, 10),
+        dt.time(14),
+        dt.time(16),
+    )
+    assert "見出し部分の1行は読み取れなかったため取り込みません。" not in minutes.warnings
+
+
 def test_a_header_drawn_as_a_table_with_bars() -> None:
     minutes = parse_minutes(TABLE)
     # The rows were read as a turn 「|出席者|委員」 and an organization.
