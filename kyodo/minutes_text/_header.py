@@ -37,6 +37,7 @@ HEADER_KEYS: dict[str, str] = {
     "会議場所": "venue",
     "開催場所": "venue",
     "会場": "venue",
+    "会場名": "venue",
     "場所": "venue",
     "オンライン出席": "online",
     "出席委員": "attendees",
@@ -45,6 +46,8 @@ HEADER_KEYS: dict[str, str] = {
     "出席委員数": "attendees",
     "出席議員": "attendees",
     "出席者": "attendees",
+    "出席者名": "attendees",
+    "出席委員名": "attendees",
     "委員出席者": "attendees",
     # A general meeting (総会) of an association: the members present (with proxies), its size.
     "出席正会員数": "attendees",
@@ -67,6 +70,7 @@ HEADER_KEYS: dict[str, str] = {
     "欠席者": "absentees",
     "欠席": "absentees",
     "事務局出席者": "secretariat",
+    "出席職員": "secretariat",
     "事務局": "secretariat",
     # 「会議録署名委員　田中委員」: who signs the minutes (read, not kept).
     "会議録署名委員": "signers",
@@ -104,6 +108,9 @@ HEADER_KEYS: dict[str, str] = {
     "司会者": "signers",
     "司会": "signers",
     "傍聴者": "observers",
+    "傍聴者数": "observers",
+    "傍聴人数": "observers",
+    "傍聴の有無": "observers",
     "傍聴人": "observers",
     "傍聴": "observers",
 }
@@ -113,7 +120,7 @@ _KEY_ALT = "|".join(
     r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
 )
 # 「出席委員（敬称略）：」: a remark on the list between the key and its value.
-_REMARK = r"(?:[(（](?:敬称略|順不同|五十音順|名簿順|役職順)[^)）]{0,12}[)）][ 　]*)?"
+_REMARK = r"(?:[(（](?:敬称略|順不同|五十音順|名簿順|役職順|委員|構成員)[^)）]{0,12}[)）][ 　]*)?"
 _FIELD = re.compile(
     rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?P<num>[0-9０-９]{{1,2}}[.．]?[ 　]*)?"
     rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*{_REMARK}(?P<sep>[：:]|　| +(?=\S)|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)))[ 　]*(?P<value>.*)$"

@@ -2016,6 +2016,25 @@ def test_the_times_on_the_line_under_the_date(times: str) -> None:
     assert "見出し部分の1行は読み取れなかったため取り込みません。" not in minutes.warnings
 
 
+@pytest.mark.parametrize(
+    ("line", "reading"),
+    [
+        ("会場名：市役所", ("市役所", [], [], [])),
+        ("出席委員名：青木、石井", (None, ["青木", "石井"], [], [])),
+        ("出席者（委員）：青木、石井", (None, ["青木", "石井"], [], [])),
+        ("出席職員：市民協働課長", (None, [], [("", "市民協働課長")], [])),
+        ("傍聴人数：３名", (None, [], [], ["3名"])),
+        ("傍聴の有無：なし", (None, [], [], [])),
+    ],
+)
+def test_more_header_keys(line: str, reading: tuple) -> None:
+    # Each was a header line skipped with a warning.
+    minutes = parse_minutes(f"会議録\n日時：令和６年５月１０日\n{line}\n委員長：始めます。\n")
+    secretariat = [(s.name, s.title) for s in minutes.secretariat]
+    assert (minutes.venue, minutes.attendees, secretariat, minutes.observers) == reading
+    assert not any("読み取れなかった" in warning for warning in minutes.warnings)
+
+
 def test_a_header_drawn_as_a_table_with_bars() -> None:
     minutes = parse_minutes(TABLE)
     # The rows were read as a turn 「|出席者|委員」 and an organization.
