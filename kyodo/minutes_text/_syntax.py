@@ -440,13 +440,8 @@ def speaker_label(line: str) -> Label | None:
         match = pattern.match(stripped)
         if not match:
             continue
-        groups = match.groupdict()
-        if groups.get("role"):
-            # 「事務局　村上」 → 「事務局(村上)」, as 「委員長（山田）」 reads.
-            speaker = nfkc(f"{squash(groups['role'])}（{groups['name']}）")
-        else:
-            speaker = nfkc(squash(match.group("label") + (groups.get("suffix") or "")))
-        if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
+        speaker = _speaker(match)
+        if speaker is None:
             return None
         # The words run to the end of the line, but for the closing 」 of quoted words.
         quoted = index == len(_LABEL_PATTERNS) - 1
@@ -466,12 +461,22 @@ def bare_label(line: str) -> Label | None:
     """「会長」「委員Ａ」「事務局（田村課長）」 alone on a line, the words on the lines under it
     (a turn only where a turn may start: the parser decides)."""
     match = _BARE_LABEL.match(line.strip())
-    if match is None:
-        return None
-    speaker = nfkc(squash(match.group("label") + (match.group("suffix") or "")))
+    speaker = _speaker(match) if match is not None else None
+    return Label(speaker, "") if speaker is not None else None
+
+
+def _speaker(match: re.Match[str]) -> str | None:
+    """The speaker a label pattern matched, as the minutes keep it; None for a roster or header
+    line that only looks like a label (「出席委員　十一名」)."""
+    groups = match.groupdict()
+    if groups.get("role"):
+        # 「事務局　村上」 → 「事務局(村上)」, as 「委員長（山田）」 reads.
+        speaker = nfkc(f"{squash(groups['role'])}（{groups['name']}）")
+    else:
+        speaker = nfkc(squash(match.group("label") + (groups.get("suffix") or "")))
     if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
         return None
-    return Label(speaker, "")
+    return speaker
 
 
 # Stage directions and bracketed remarks standing on a line of their own:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import _header
@@ -448,12 +449,13 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     if match is None:
         return None
     key, value = match["key"], match["value"]
-    if value and key in _STRONG_AGENDA_KEYS and item_heading(value) is not None:
-        # 「会議次第　１　開会」 and the rest of the programme under it.
-        return _agenda_list(lines, index + 1, first=nfkc(value).strip())
-    if value and item_heading(value) is not None and speaker_label(value) is None:
-        # 「６　議題　（１）……」 then the next field or 「７　議事の経過」: the header's list.
+    strong = key in _STRONG_AGENDA_KEYS
+    if value and item_heading(value) is not None and (strong or speaker_label(value) is None):
+        # 「会議次第　１　開会」 and the rest of the programme under it; 「６　議題　（１）……」
+        # when the next field or 「７　議事の経過」 follows it.
         items, end = _agenda_list(lines, index + 1, first=nfkc(value).strip())
+        if strong:
+            return items, end
         following = next((line.text for line in lines[end:] if not line.blank), None)
         if following is not None and (
             _header.header_field(following) is not None or _BODY_MARKER.match(squash(following))
@@ -622,7 +624,9 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if _is_body_start(text) or line.relocated:
             return index - 1
-        if _marked_title(text, frozenset(map(_agenda_title, prelude.agenda))) is not None:
+        if _MARKED.match(nfkc(text).strip()) and _marked_title(
+            text, _agenda_titles(prelude.agenda)
+        ):
             return index - 1  # 「■図書館サービス計画の評価について」: the first item
         if in_field and not text.rstrip().endswith("。"):
             prelude.fields[-1][1].append(text.strip())
@@ -778,8 +782,8 @@ class _Body:
             self.sections.append(Section(len(self.sections) + 1, category))
             self.section_style = ""
         section = self.section()
-        explicit = [i for i in section.items if i.number > 0]
-        if explicit and item.number != explicit[-1].number + 1 and not self._outer_heading(item):
+        last = _last_number(section)
+        if last and item.number != last + 1 and not self._outer_heading(item):
             return False  # 「（２）…」 inside a sentence, not the next item
         section.items.append(Item(item.number, item.text))
         self.item_style = item.style
@@ -794,8 +798,7 @@ class _Body:
         title = _marked_title(text, self.agenda)
         if title is None:
             return None
-        explicit = [item for item in self.section().items if item.number > 0]
-        return Heading((explicit[-1].number if explicit else 0) + 1, title, "■")
+        return Heading(_last_number(self.section()) + 1, title, "■")
 
     def _kana_item(self, text: str) -> Heading | None:
         """「ア　委員長の選出について」 under 「（２）議事」: an item when the header's agenda lists
@@ -857,8 +860,8 @@ class _Body:
         family = _style_family(heading.style)
         if family != _style_family(self.item_style) or family == _style_family(self.section_style):
             return False  # sections numbered as their items: 「２．審議事項」 after 「１．…」
-        explicit = [item for item in section.items if item.number > 0]
-        return bool(explicit) and heading.number == explicit[-1].number + 1
+        last = _last_number(section)
+        return bool(last) and heading.number == last + 1
 
     @staticmethod
     def _container_item(section: Section | None, category: str) -> bool:
@@ -869,6 +872,11 @@ class _Body:
             and bool(section.items)
             and category not in CONTAINER_CATEGORIES
         )
+
+
+def _last_number(section: Section) -> int:
+    """The number of the section's last numbered item (0: none yet)."""
+    return next((item.number for item in reversed(section.items) if item.number > 0), 0)
 
 
 def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
@@ -884,6 +892,10 @@ def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
     if _agenda_title(title) not in agenda and not _AGENDA_TITLE.search(title):
         return None
     return title
+
+
+def _agenda_titles(agenda: list[str]) -> frozenset[str]:
+    return frozenset(map(_agenda_title, agenda))
 
 
 def _agenda_title(text: str) -> str:
@@ -999,7 +1011,7 @@ def parse_layout(layout: Layout) -> Minutes:
     body = _Body(
         layout.numbered,
         _EntryReader(full_width=width, names=_roster_names(prelude.fields)),
-        agenda=frozenset(_agenda_title(item) for item in prelude.agenda),
+        agenda=_agenda_titles(prelude.agenda),
     )
     # Running heads: the title (or organization) printed again at the top of every page.
     heads = {
@@ -1144,19 +1156,25 @@ _ONLINE_GROUP = re.compile(
 )
 
 
+def _roster_groups(values: list[str]) -> Iterator[tuple[str, str, str]]:
+    """Each part of a roster's lines (cut where a group's marker follows a gap) with its group,
+    whole and without that group's marker: "staff" from 「（事務局）」 on, "online" from
+    「【オンライン】」 on, "members" before any marker and from any other."""
+    group = "members"
+    for value in (part for line in values for part in _NEXT_GROUP.split(line)):
+        rest = value
+        if marker := _STAFF_GROUP.match(value):
+            group, rest = "staff", value[marker.end() :]
+        elif marker := _ONLINE_GROUP.match(value):
+            group, rest = "online", value[marker.end() :]
+        elif _GROUP_MARKER.match(value):
+            group = "members"
+        yield group, value, rest
+
+
 def _online_parts(values: list[str]) -> list[str]:
     """The lines of a roster's online group, until another group starts."""
-    online: list[str] = []
-    inside = False
-    for value in (part for line in values for part in _NEXT_GROUP.split(line)):
-        marker = _ONLINE_GROUP.match(value)
-        if marker:
-            inside, value = True, value[marker.end() :]
-        elif _GROUP_MARKER.match(value):
-            inside = False
-        if inside and value.strip():
-            online.append(value)
-    return online
+    return [rest for group, _, rest in _roster_groups(values) if group == "online" and rest.strip()]
 
 
 def _roster_parts(values: list[str]) -> tuple[list[str], list[str]]:
@@ -1164,16 +1182,11 @@ def _roster_parts(values: list[str]) -> tuple[list[str], list[str]]:
     it until another group starts)."""
     members: list[str] = []
     staff: list[str] = []
-    target = members
-    for value in (part for line in values for part in _NEXT_GROUP.split(line)):
-        marker = _STAFF_GROUP.match(value)
-        if marker:
-            target = staff
-            value = value[marker.end() :]
-        elif _GROUP_MARKER.match(value):
-            target = members
-        if value.strip():
-            target.append(value)
+    for group, value, rest in _roster_groups(values):
+        if group == "staff" and rest.strip():
+            staff.append(rest)
+        elif group != "staff" and value.strip():
+            members.append(value)
     return members, staff
 
 
@@ -1235,7 +1248,7 @@ _CLOCK_IN = re.compile(
 
 def _times_only(text: str) -> bool:
     """「午後２時～午後４時」「14:00～16:00」: times and nothing else, no date."""
-    plain = plain_numbers(nfkc(text)).strip()
+    plain = plain_numbers(text).strip()
     return (
         len(plain) <= 30
         and _clock_of(plain) is not None
@@ -1339,7 +1352,6 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
                 # 「同課主査　中野」 after 「市民協働推進課長　戸田」: 市民協働推進課主査.
                 department = members[-1].title[: members[-1].title.rindex(same[1]) + 1]
                 title = department + same[2]
-
             members.append(Secretariat(person, title))
         minutes.secretariat = members
 
