@@ -19,6 +19,21 @@ def _entries(text: str) -> list[tuple]:
     ]
 
 
+def _printed(text: str, *, numbers: str, lines_per_page: int = 14, wrapped: bool = True):
+    """``text`` printed as a PDF (each line wrapped at the page's width, or as it is) with page
+    footers and read back, beside ``text`` read as typed: (read, typed)."""
+    from kyodo.minutes_text.pdf import parse_pdf
+
+    from .pdfmaker import Style, make_pdf, wrap
+
+    lines = []
+    for line in text.splitlines():
+        parts = wrap(line) if wrapped else [line]
+        lines += [("blank", "")] if not line.strip() else [("text", part) for part in parts]
+    style = Style("plain", str, lambda n, c: c, lambda n, t: t, numbers=numbers, footer=True)
+    return parse_pdf(make_pdf(lines, style, lines_per_page=lines_per_page)), parse_minutes(text)
+
+
 # --- titles ---------------------------------------------------------------------------------
 
 
@@ -722,16 +737,7 @@ def test_a_study_group_with_kouseiin_and_ryo() -> None:
 
 @pytest.mark.parametrize("numbers", ["left", "right", "none"])
 def test_an_assembly_printed_as_a_pdf_reads_as_its_text(numbers) -> None:
-    from kyodo.minutes_text.pdf import parse_pdf
-
-    from .pdfmaker import Style, make_pdf
-
-    lines = [
-        ("blank", "") if not line.strip() else ("text", line) for line in ASSEMBLY.splitlines()
-    ]
-    style = Style("assembly", str, lambda n, c: c, lambda n, t: t, numbers=numbers, footer=True)
-    read = parse_pdf(make_pdf(lines, style, lines_per_page=12))
-    text = parse_minutes(ASSEMBLY)
+    read, text = _printed(ASSEMBLY, numbers=numbers, lines_per_page=12, wrapped=False)
     assert [(e.kind, e.speaker, e.text) for e in read.entries()] == [
         (e.kind, e.speaker, e.text) for e in text.entries()
     ]
@@ -1065,13 +1071,7 @@ def test_the_master_of_ceremonies_speaking_first_is_a_turn_not_a_header_field() 
 
 @pytest.mark.parametrize("text", [SUMMARY, BOARD, BRIEFING], ids=["summary", "board", "briefing"])
 def test_summaries_printed_as_a_pdf_read_as_their_text(text: str) -> None:
-    from kyodo.minutes_text.pdf import parse_pdf
-
-    from .pdfmaker import Style, make_pdf
-
-    lines = [("blank", "") if not line.strip() else ("text", line) for line in text.splitlines()]
-    style = Style("summary", str, lambda n, c: c, lambda n, t: t, numbers="none", footer=True)
-    read, typed = parse_pdf(make_pdf(lines, style, lines_per_page=14)), parse_minutes(text)
+    read, typed = _printed(text, numbers="none", wrapped=False)
     assert [(e.kind, e.speaker, e.text) for e in read.entries()] == [
         (e.kind, e.speaker, e.text) for e in typed.entries()
     ]
@@ -1301,18 +1301,7 @@ def test_a_centers_committee_with_names_alone_as_labels_and_the_centers_staff_in
 
 
 def test_a_centers_committee_printed_as_a_pdf_reads_as_its_text() -> None:
-    from kyodo.minutes_text.pdf import parse_pdf
-
-    from .pdfmaker import Style, make_pdf, wrap
-
-    lines = []
-    for line in CENTER_COMMITTEE.splitlines():
-        lines += [("blank", "")] if not line.strip() else [("text", part) for part in wrap(line)]
-    style = Style("center", str, lambda n, c: c, lambda n, t: t, numbers="right", footer=True)
-    read, typed = (
-        parse_pdf(make_pdf(lines, style, lines_per_page=14)),
-        parse_minutes(CENTER_COMMITTEE),
-    )
+    read, typed = _printed(CENTER_COMMITTEE, numbers="right")
     assert [(e.kind, e.speaker, e.text) for e in read.entries()] == [
         (e.kind, e.speaker, e.text) for e in typed.entries()
     ]
@@ -2104,15 +2093,7 @@ def test_unnumbered_marked_titles_of_the_agenda_are_items() -> None:
 )
 @pytest.mark.parametrize("numbers", ["right", "none"])
 def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
-    from kyodo.minutes_text.pdf import parse_pdf
-
-    from .pdfmaker import Style, make_pdf, wrap
-
-    lines = []
-    for line in text.splitlines():
-        lines += [("blank", "")] if not line.strip() else [("text", part) for part in wrap(line)]
-    style = Style("plain", str, lambda n, c: c, lambda n, t: t, numbers=numbers, footer=True)
-    read, typed = parse_pdf(make_pdf(lines, style, lines_per_page=14)), parse_minutes(text)
+    read, typed = _printed(text, numbers=numbers)
 
     def reading(minutes):
         return (
