@@ -719,8 +719,9 @@ def split_staff(text: str) -> tuple[str, str]:
         return name, title
     for title in STAFF_TITLES:
         if text.endswith(title) and len(text) > len(title):
-            name = text[: -len(title)]
-            return _move_department(name, title)
+            person, held = _move_department(text[: -len(title)], title)
+            # 「同課長補佐」「同課主事」: the department named before, no one named (not 同 + …).
+            return ("", text) if person == "同" else (person, held)
     return text, ""
 
 

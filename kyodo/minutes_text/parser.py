@@ -1345,8 +1345,6 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
             if _header.COUNTED.fullmatch(part):
                 continue  # 「事務局　５名」: counted, not named
             person, title = _header.split_staff(part)
-            if person == "同":  # 「同課長補佐」, no one named: read as 同 + 課長補佐
-                person, title = "", person + title
             same = re.match(r"同(課|部|室|局|係)(.*)$", title)
             if same and members and same[1] in members[-1].title:
                 # 「同課主査　中野」 after 「市民協働推進課長　戸田」: 市民協働推進課主査.
