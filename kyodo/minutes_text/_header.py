@@ -419,7 +419,7 @@ def _spaced_name(text: str) -> str:
 
 def split_people(value: str) -> tuple[list[str], int | None]:
     """「有賀委員、…＜以上１２名、五十音順＞」 → (["有賀", …], 12)."""
-    text = nfkc(value).strip()
+    text = collapse_titles(nfkc(value).strip())
     # 「（五十音順・敬称略）」 anywhere: a remark on the list, not a name's part.
     text = _LIST_REMARK.sub(" ", text).strip()
     count = None
@@ -515,6 +515,8 @@ def _roster_columns(part: str) -> list[str] | None:
     names in columns two spaces or more apart, a name's own space single; None for any other
     line."""
     cells = re.split(r"\s{2,}", part.strip())
+    # 「委員長　坂口　信也　　副委員長　宮崎　弘美」: a title and its name one space apart.
+    cells = [_TITLE_THEN_NAME.sub("", cell) for cell in cells]
     names = [cell for cell in cells if not is_title_token(cell)]
     if len(cells) < 2 or not names:
         return None
@@ -528,12 +530,61 @@ def _roster_columns(part: str) -> list[str] | None:
 
 
 _SEAT = re.compile(r"[0-9]{1,3}番")
-# A title standing before a name in a roster: 「教育長」「委員(教育長職務代理者)」「副会長」.
-_TITLE_TOKEN = re.compile(
-    r"(?:副?委員長|(?:教育|臨時|専門|特別)?委員|構成員|副?会長|副?部会長|会長代理|理事長?|監事|幹事|"
-    r"副?議長|教育長|市長|副市長|"
-    r"職務代理者|副?座長|[(（][^)）]*[)）])(?:[(（][^)）]*[)）])?"
+# Titles standing before a name in a roster: 「委員長　山田太郎」「教育長職務代理者　中島陽子」.
+ROSTER_TITLES = (
+    "副委員長",
+    "委員長",
+    "教育委員",
+    "臨時委員",
+    "専門委員",
+    "特別委員",
+    "委員",
+    "構成員",
+    "副会長",
+    "会長",
+    "副部会長",
+    "部会長",
+    "副分科会長",
+    "分科会長",
+    "会長代理",
+    "理事長",
+    "理事",
+    "監事",
+    "幹事",
+    "副議長",
+    "議長",
+    "教育長",
+    "副市長",
+    "市長",
+    "副町長",
+    "町長",
+    "村長",
+    "副主査",
+    "主査",
+    "副座長",
+    "座長",
+    "書記",
 )
+# 「教育長職務代理者」「会長職務代理者」: standing in for a title.
+_TITLE_ALT = "|".join(ROSTER_TITLES)
+_TITLE_TOKEN = re.compile(
+    rf"(?:(?:{_TITLE_ALT})(?:職務代理者)?|職務代理者|[(（][^)）]*[)）])(?:[(（][^)）]*[)）])?"
+)
+# A title spaced out to a column's width: 「委 員 長」「委　　員」「副 主 査」.
+_SPACED_TITLE = re.compile(
+    r"(?<![^\s、,，])(?:"
+    + "|".join(r"\s{0,4}".join(title) for title in sorted(ROSTER_TITLES, key=len, reverse=True))
+    + r")(?![^\s、,，])"
+)
+
+
+_TITLE_THEN_NAME = re.compile(rf"^(?:{_TITLE_TOKEN.pattern}) (?=\S+ \S+$)")
+
+
+def collapse_titles(text: str) -> str:
+    """「委 員 長　　山田　太郎」 → 「委員長　　山田　太郎」: a roster's titles spaced out to the
+    width of a column, written whole (names are left as they are)."""
+    return _SPACED_TITLE.sub(lambda match: squash(match.group()), text)
 
 
 # Titles a staff member may hold, longest first so 課長補佐 beats 課長.
@@ -548,6 +599,7 @@ STAFF_TITLES = tuple(
             "主事",
             "主任",
             "主査",
+            "書記",
             "主幹",
             "参事",
             "係長",
@@ -723,6 +775,24 @@ def split_staff(text: str) -> tuple[str, str]:
             # 「同課長補佐」「同課主事」: the department named before, no one named (not 同 + …).
             return ("", text) if person == "同" else (person, held)
     return text, ""
+
+
+def staff_columns(part: str) -> list[str]:
+    """「議事課長　　　　加藤　洋　　　　書　　記　　　　木村　美咲」: titles and names in columns,
+    → 「議事課長　加藤　洋」「書記　木村　美咲」; any other part as it is."""
+    cells = re.split(r"\s{2,}", collapse_titles(nfkc(part).strip()))
+    if len(cells) >= 2 and all(_titled(cell.split(" ", 1)[0]) and " " in cell for cell in cells):
+        return cells  # 「事務局長　山本誠二　　次長　上野和子」: each cell a title and a name
+    if len(cells) < 2 or len(cells) % 2:
+        return [part]
+    titles, names = cells[0::2], cells[1::2]
+    if not all(map(_titled, titles)) or any(map(_titled, names)):
+        return [part]
+    return [f"{title}　{name}" for title, name in zip(titles, names, strict=True)]
+
+
+def _titled(cell: str) -> bool:
+    return _ends_in_title(cell) or is_title_token(cell)
 
 
 def _ends_in_title(text: str) -> bool:

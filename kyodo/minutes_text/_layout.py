@@ -196,9 +196,10 @@ def is_header_field(text: str) -> bool:
     return text.strip()[:1] in HEADER_BULLETS
 
 
-# Page footers such as 「- 2 -」, 「－２－」 or 「2/5」 are layout, not text.
-_PAGE_FOOTER = re.compile(
-    r"^(?:[-－―‐ー—–]\s*[0-9０-９]{1,3}\s*[-－―‐ー—–]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
+# Page footers such as 「- 2 -」, 「－２－」 or 「2/5」 are layout, not text (「−1−」 with the minus
+# sign U+2212 is what a PDF printed in a CID font gives back).
+PAGE_FOOTER = re.compile(
+    r"^(?:[-－―‐ー—–−]\s*[0-9０-９]{1,3}\s*[-－―‐ー—–−]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
 )
 
 
@@ -209,7 +210,7 @@ def _split_trailing(lines: list[Line]) -> tuple[list[Line], list[Line], list[Lin
     other: list[Line] = []
     in_header = False
     for line in lines:
-        if _PAGE_FOOTER.match(line.text.strip()):
+        if PAGE_FOOTER.match(line.text.strip()):
             continue
         if section_heading(line.text) is not None:
             headings.append(line)
@@ -250,7 +251,7 @@ _PAGE_NUMBER = re.compile(
 )
 _LEFT_NUMBER = re.compile(r"^\s*([0-9]{1,3})(?:\s+|(?![0-9.．)）])|$)")
 # A page footer glued to the end of the last line of a page: 「…と考える。－ 1 －」.
-_GLUED_FOOTER = re.compile(r"\s*[-－―‐—–]\s*[0-9０-９]{1,3}\s*[-－―‐—–]\s*$")
+_GLUED_FOOTER = re.compile(r"\s*[-－―‐—–−]\s*[0-9０-９]{1,3}\s*[-－―‐—–−]\s*$")
 
 
 def _strip_left_numbers(raw_lines: list[str]) -> list[str] | None:
@@ -292,7 +293,7 @@ def clean_lines(lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         stripped = text.strip()
-        furniture = _PAGE_FOOTER.match(stripped) or _PAGE_NUMBER.match(stripped)
+        furniture = PAGE_FOOTER.match(stripped) or _PAGE_NUMBER.match(stripped)
         text = "" if furniture else _GLUED_FOOTER.sub("", stripped)
         if text:
             out.append(Line(text, line.lineno, line.blank, line.relocated))
@@ -311,7 +312,7 @@ def layout_lines(text: str) -> Layout:
         lines = []
         for i, raw in enumerate(raw_lines):
             text_line = raw.strip()
-            if not text_line or _PAGE_FOOTER.match(text_line):
+            if not text_line or PAGE_FOOTER.match(text_line):
                 continue
             text_line = _GLUED_FOOTER.sub("", text_line)
             if text_line:

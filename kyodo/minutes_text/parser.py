@@ -215,7 +215,7 @@ def _next_kana(letter: str) -> int:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|議員|君|参事|補佐|主任|主査|主事|担当|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
+    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -249,14 +249,37 @@ class _Prelude:
     sitting_line: Line | None = None  # 「第１２回　ひかり市環境審議会」 when no 会議録 title
     fields: list[tuple[str, list[str], int]] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)
+    agenda_key: str = ""  # the key of the header's agenda list: 「議事日程」「議題」…
     looked_at: list[str] = field(default_factory=list)
     skipped: int = 0  # header lines read as nothing
 
 
 # 「本日の会議に付した事件」「議事次第」「議題」「【議事】」 introducing a list of the agenda.
+_AGENDA_KEYS = (
+    "本日の会議に付した事件",
+    "会議に付した事件",
+    "付議事件",
+    "会議次第",
+    "議事次第",
+    "議事日程",
+    "次第",
+    "議題",
+    "議事",
+    "案件",
+    "付託案件",
+    "審査案件",
+    "付託事件",
+    "審査事件",
+    "会議事項",
+    "本日の議題",
+)
 _AGENDA_KEY = re.compile(
-    r"^[■□◆◇●◎○〇◯・]?(?:[0-9０-９]{1,2}[.．]?　?)?[【\[［〔<＜]?(?P<key>本日の会議に付した事件|会議に付した事件|付議事件|"
-    r"会議次第|議事次第|次第|議題|議事|案件|付託案件|審査案件|付託事件|審査事件|会議事項|本日の議題)[】\]］〕>＞]?"
+    r"^[■□◆◇●◎○〇◯・]?(?:[0-9０-９]{1,2}[.．]?　?)?[【\[［〔<＜]?(?P<key>"
+    # 「議　題」「次　第」 spaced out to the width of the header's other keys
+    + "|".join("[ 　]{0,3}".join(key) for key in _AGENDA_KEYS)
+    + r")"
+    # 「議事日程（第２号）」: an assembly's order of business, numbered
+    r"(?:[(（]?第[0-9０-９一二三四五六七八九十]{1,3}号[)）]?)?[】\]］〕>＞]?"
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
 # The heads of a table of turns: 「発言者　　発言内容」 (each row then a label and its words).
@@ -309,7 +332,13 @@ _DOCUMENTS = "配布資料|配付資料|会議資料|資料"
 _ROSTER_HEADING = re.compile(
     r"^[○◯〇■□・]?[0-9０-９]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
     rf"出席職員|(?:出席)?(?:議会)?事務局職員|会議録署名(?:委員|議員|人)|署名委員|{_DOCUMENTS}|"
-    r"議事日程|欠席議員|欠席委員)(?:[（(].*[)）])?[】\]］]?$"
+    r"欠席議員|欠席委員)(?:[（(].*[)）])?[】\]］]?$"
+)
+# The heading of an assembly's or a committee's secretariat, the names under it: 「６　事務局職員
+# 出席者」「職務のため出席した事務局職員」「農業委員会事務局職員」.
+_STAFF_HEADING = re.compile(
+    r"^[○◯〇■□・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［]?(?:職務のため(?:会議に)?出席した(?:者|職員|事務局職員)|"
+    r"(?:出席)?[^\s、。]{0,10}?事務局職員(?:出席者|出席)?)[】\]］]?[:：]?$"
 )
 # 「配布資料　資料１　進捗状況一覧」: the documents listed from the key's own line on.
 _DOCUMENTS_LINE = re.compile(
@@ -335,6 +364,12 @@ def _marked_heading(text: str) -> bool:
 def _marked_label(text: str) -> bool:
     stripped = text.strip()
     return stripped[:1] in "○◯〇【（(" and speaker_label(stripped) is not None
+
+
+def _colon_label(text: str) -> bool:
+    """「会長：ただいまから開会します。」: a label and its colon, the first turn (no list's line)."""
+    label = speaker_label(text)
+    return label is not None and re.match(r"^[^:：]{1,30}[:：]", text.strip()) is not None
 
 
 _LIST_FIELDS = ("attendees", "also_attending", "absentees", "secretariat", "observers", "online")
@@ -390,6 +425,8 @@ def _agenda_like(text: str) -> bool:
     return len(stripped) <= 80 and not stripped.endswith("。")
 
 
+# The first heading of a meeting's programme: 「１　開会」「１．開会のあいさつ」.
+_OPENING_TITLE = re.compile(r"開会|開議|開会(?:の)?(?:あいさつ|挨拶|宣言|の辞)")
 # A line opened by a heading's mark (「■意見交換」「【質疑】」「●議題」).
 _MARKED = re.compile(r"^[■□◆◇●【［\[＜<〈]")
 
@@ -416,6 +453,8 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
         if heading is not None:
             if heading.number <= last.get(heading.style, 0):
                 break  # 「１．開会」 again after 「３．閉会」: the body numbers its own items
+            if items and heading.number == 1 and _OPENING_TITLE.fullmatch(heading.text):
+                break  # 「議題（１）……（３）その他」, then 「１　開会」: the programme begins
             # 「２．協議事項」 then 「（１）」 again: the levels under it number afresh.
             styles = list(last)
             if heading.style in styles:
@@ -433,8 +472,10 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             break
         if len(items) >= 40:
             break
-        items.append(nfkc(line.text).strip())
         index += 1
+        if heading is None and _header.date_line(line.text):
+            continue  # 「令和６年１２月１０日（火）午前１０時開議」 under 「議事日程（第２号）」
+        items.append(nfkc(line.text).strip())
     return items, index
 
 
@@ -448,7 +489,7 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     match = _agenda_key(lines[index].text)
     if match is None:
         return None
-    key, value = match["key"], match["value"]
+    key, value = squash(match["key"]), match["value"]
     strong = key in _STRONG_AGENDA_KEYS
     if value and item_heading(value) is not None and (strong or speaker_label(value) is None):
         # 「会議次第　１　開会」 and the rest of the programme under it; 「６　議題　（１）……」
@@ -458,7 +499,9 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
             return items, end
         following = next((line.text for line in lines[end:] if not line.blank), None)
         if following is not None and (
-            _header.header_field(following) is not None or _BODY_MARKER.match(squash(following))
+            _header.header_field(following) is not None
+            or _BODY_MARKER.match(squash(following))
+            or _numbered_again(items, following)
         ):
             return items, end
         return None
@@ -472,7 +515,7 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     if key in _STRONG_AGENDA_KEYS:
         return items, end
     following = next((line.text for line in lines[end:] if not line.blank), None)
-    if following is None:
+    if following is None or _numbered_again(items, following):
         return items, end
     if (
         speaker_label(following) is not None
@@ -491,6 +534,20 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     ):
         return items, end
     return None
+
+
+def _numbered_again(items: list[str], following: str) -> bool:
+    """Whether the line after an agenda list numbers again as the list did (「議題」「１．防災訓練
+    について」「２．その他」, then 「１．防災訓練について」 with its turns): the body's items, the
+    list the header's."""
+    heading = item_heading(following)
+    if heading is None:
+        return False
+    listed = [listed for listed in map(item_heading, items) if listed is not None]
+    # 「議題　（１）……」「（２）その他」, then 「１　開会」: the programme's own numbering starts.
+    return (heading.number == 1 and len(listed) >= 2) or any(
+        item.style == heading.style and item.number >= heading.number for item in listed
+    )
 
 
 def _speech(value: str) -> bool:
@@ -553,6 +610,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             # field, separator or turn (a marked label, a stage direction, the opening).
             if not (
                 _marked_label(text)
+                or _colon_label(text)
+                or _STAFF_HEADING.match(squash(text))
                 or stage_direction(text)
                 or opening_line(text)
                 or _marked_heading(text)
@@ -563,6 +622,7 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         if found is not None and not (
             found.name in ("secretariat", "signers") and _speech(found.value)
         ):
+            skipping = False
             prelude.fields.append((found.name, [found.value], line.lineno))
             # 「３．出席者」 with the names on the next line; 「１．日時」 with the date there.
             in_field = found.name in _LIST_FIELDS or not found.value
@@ -577,9 +637,15 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         header_agenda = _header_agenda(lines, index - 1)
         if header_agenda is not None:
+            key = squash(_agenda_key(text)["key"])
+            if prelude.agenda_key == "議事日程" and key.endswith("付した事件"):
+                # An assembly's 議事日程 (what was planned), then 本日の会議に付した事件 (what
+                # was dealt with): the second is the agenda.
+                prelude.agenda = []
+            prelude.agenda_key = key
             prelude.agenda.extend(header_agenda[0])
             index = header_agenda[1]
-            in_field = False
+            in_field = skipping = False
             seen_field = True
             continue
         if not any(name == "date" for name, _, _ in prelude.fields) and _header.date_line(text):
@@ -606,6 +672,11 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             # 「午前１０時開議」 in the header, before the roster: the time it started.
             prelude.fields.append(("date", [text.strip()], line.lineno))
             in_field = False
+            continue
+        if _STAFF_HEADING.match(squash(text)):
+            # 「事務局職員出席者」「職務のため出席した事務局職員」: the secretariat, listed under it.
+            prelude.fields.append(("secretariat", [""], line.lineno))
+            in_field, seen_field, skipping = True, True, False
             continue
         if _DOCUMENTS_LINE.match(squash(text)) or (
             _ROSTER_HEADING.search(squash(text)) and len(squash(text)) <= 20
@@ -1208,13 +1279,18 @@ def _wrapped_name(before: str, value: str) -> bool:
     """Whether ``value`` starts with the end of a name that ``before`` began: one character
     alone before the next name (「子、理事　伊藤　四郎」), or up to three after a long line (no
     name has a line of its own that short)."""
-    head = re.split(r"[、，,\s]", nfkc(value).strip(), maxsplit=1)[0]
+    head = re.split(r"[、，,\s]", _header.collapse_titles(nfkc(value).strip()), maxsplit=1)[0]
     if not head or before.rstrip().endswith(("、", "，", ",")):
         return False
     if head[0] in "ーァィゥェォッャュョヮぁぃぅぇぉっゃゅょゎ)）」』":
         return True  # 「木下コ」「ーディネーター」: no word starts so
     if re.search(r"[0-9]", head) or _header.is_title_token(head):
         return False  # 「３番」「理事」: the next member of the roster
+    last = re.split(r"\s{2,}", nfkc(before).strip())[-1]
+    if last.endswith("君") or last.count(" ") == 1:
+        return (
+            False  # 「河野　里美君」「河野　里美」 whole at the line's end: the next name follows
+        )
     return len(head) == 1 or (len(head) <= 3 and _display_width(before.strip()) >= 60)
 
 
@@ -1325,7 +1401,11 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
     elif name == "venue":
         minutes.venue = nfkc(value).strip() or None
     elif name == "attendees":
-        minutes.attendees, minutes.attendee_count = _header.split_people(value)
+        # 「出席委員」 then 「出席議員」 (the chair of the assembly, attending): both lists.
+        names, count = _header.split_people(value)
+        minutes.attendees = [*minutes.attendees, *(n for n in names if n not in minutes.attendees)]
+        if minutes.attendee_count is None:
+            minutes.attendee_count = count
     elif name == "also_attending":
         minutes.attendees = [*minutes.attendees, *_header.split_people(value)[0]]
     elif name == "online":
@@ -1339,7 +1419,8 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         members: list[Secretariat] = []
         # 「市民協働推進課（課長、係長、担当）」: the department's titles, no one named.
         value = _DEPARTMENT_TITLES.sub(_department_titles, nfkc(value))
-        for part in _split_list(value):
+        parts = [cell for part in _split_list(value) for cell in _header.staff_columns(part)]
+        for part in parts:
             # 「協働推進課長ほか２名」: the others are not named.
             part = _OTHERS.sub("", part).strip()
             if _header.COUNTED.fullmatch(part):

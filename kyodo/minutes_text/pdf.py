@@ -25,16 +25,12 @@ from os import PathLike
 from typing import IO, Any
 
 from ._header import header_field
-from ._layout import Layout, Line, is_header_field
+from ._layout import PAGE_FOOTER, Layout, Line, is_header_field
 from .model import Minutes
 from .parser import MinutesParseError, parse_layout
 
 # A margin number has one to three ASCII digits.
 _NUMBER = re.compile(r"^[0-9]{1,3}$")
-# Page footers such as 「- 2 -」, 「－２－」 or 「2/5」 are layout, not text.
-_FOOTER = re.compile(
-    r"^(?:[-－―‐ー—–]\s*[0-9０-９]{1,3}\s*[-－―‐ー—–]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
-)
 # Numbers whose centres lie within this many points form one column.
 _COLUMN_TOLERANCE = 6.0
 # A column needs this many numbers in the document to count as one.
@@ -362,7 +358,7 @@ def _assemble(
                 body.append(Line("", lineno, blank=True))
                 continue
             text = _line_text(runs)
-            if printed.number is None and _FOOTER.match(text.replace(" ", "")):
+            if printed.number is None and PAGE_FOOTER.match(text.replace(" ", "")):
                 continue  # a page footer
             if column is None and previous_bottom is not None:
                 # Without numbers, a tall gap stands for blank lines.

@@ -675,6 +675,7 @@ def city_assembly(name: str, seed: int, rounds: int) -> Doc:
         end_time="14:30",
         attendees=["大川ゆり", "小松健", "佐野進", "田口美和"],
         attendee_count=20,
+        secretariat=[("山本誠二", "事務局長"), ("上野和子", "次長")],
         agenda=["日程第1 一般質問"],
     )
     for text in [

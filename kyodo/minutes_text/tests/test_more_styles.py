@@ -1,0 +1,298 @@
+"""House styles read since the thirteenth session: an education board's 定例会, an assembly
+committee's 会議録 with its rosters in columns, a neighbourhood council's minutes whose header lists
+the agenda the body numbers again; each with its exact reading, and printed as a PDF too."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kyodo.minutes_text import parse_minutes
+from kyodo.minutes_text._header import split_people, staff_columns
+from kyodo.minutes_text._syntax import speaker_label
+
+from .test_styles import _entries, _printed
+
+KYOIKU = (
+    "令和６年第２回ひかり市教育委員会定例会会議録\n"
+    "\n"
+    "１　日　　時　　令和６年２月２２日（木）午後２時００分～午後３時２０分\n"
+    "２　場　　所　　ひかり市役所６階　教育委員会室\n"
+    "３　出 席 者\n"
+    "　　教育長　　　　　　　田村　和彦\n"
+    "　　教育長職務代理者　　中島　陽子\n"
+    "　　委　　員　　　　　　前田　俊介\n"
+    "４　議事日程\n"
+    "　日程第１　前回会議録の承認\n"
+    "　日程第２　議案第５号　学校管理規則の一部を改正する規則について\n"
+    "\n"
+    "○開会\n"
+    "教育長　　ただいまから定例会を開会します。\n"
+    "○日程第１　前回会議録の承認\n"
+    "教育長　　前回会議録について、御意見はありますか。\n"
+    "（異議なし）\n"
+    "教育長　　承認することとします。\n"
+    "○日程第２　議案第５号　学校管理規則の一部を改正する規則について\n"
+    "教育総務課長　　長期休業期間中に学校閉庁日を設けるものです。\n"
+    "前田委員　　閉庁日の緊急連絡はどうなりますか。\n"
+    "教育総務課長　　教育委員会事務局で受け付けます。\n"
+    "中島職務代理者　　地域の方にも周知をお願いします。\n"
+    "教育長　　原案のとおり可決してよろしいですか。\n"
+    "（全委員賛成）\n"
+    "○閉会\n"
+    "教育長　　以上をもちまして、本日の定例会を閉会します。\n"
+)
+
+
+JONIN = (
+    "　　　　　　　総務常任委員会会議録\n"
+    "\n"
+    "１　日　　時　　令和５年１２月１１日（月）\n"
+    "　　　　　　　　開会　午前１０時００分\n"
+    "　　　　　　　　閉会　午前１１時５２分\n"
+    "２　場　　所　　第１委員会室\n"
+    "３　出席委員（４名）\n"
+    "　　委 員 長　　山田　太郎　　　　副委員長　　佐藤　花子\n"
+    "　　委　　員　　鈴木　一郎　　　　委　　員　　高橋　次郎\n"
+    "４　出席議員\n"
+    "　　議　長　小池　勝利\n"
+    "５　説明のため出席した者\n"
+    "　　総務部長　　　　中村　誠　　　　人事課長　　　　小林　聡\n"
+    "６　事務局職員出席者\n"
+    "　　議事課長　　　　加藤　洋　　　　書　　記　　　　木村　美咲\n"
+    "７　本日の会議に付した事件\n"
+    "　　議案第７８号　職員の給与に関する条例の一部を改正する条例について\n"
+    "\n"
+    "─────────────────────────────────\n"
+    "○委員長（山田太郎君）　ただいまから総務常任委員会を開会いたします。\n"
+    "○総務部長（中村誠君）　議案第７８号について御説明申し上げます。\n"
+    "○委員長（山田太郎君）　原案のとおり可決すべきものと決しました。\n"
+)
+
+
+CHIKU = (
+    "第２回　みどり地区まちづくり協議会　会議録\n"
+    "\n"
+    "日時：令和６年５月２０日（月）１９時～２０時３０分\n"
+    "場所：みどり地区センター\n"
+    "出席者：山田、佐藤、鈴木\n"
+    "【配布資料】\n"
+    "　資料1　事業報告書\n"
+    "　資料2　訓練計画（案）\n"
+    "議題\n"
+    "１．防災訓練について\n"
+    "２．その他\n"
+    "\n"
+    "１．防災訓練について\n"
+    "会長：ただいまから会議を開会します。今年の訓練は１０月です。\n"
+    "小林さん　炊き出しの材料費はどうしますか。\n"
+    "西教頭：学校の体育館を使えます。\n"
+    "岡本監事　会計から出します。\n"
+    "\n"
+    "２．その他\n"
+    "特になし。\n"
+    "以上\n"
+)
+
+
+def test_an_education_boards_teireikai() -> None:
+    """Titles before names in the roster (教育長職務代理者 too), 議事日程 as the agenda (was a
+    roster heading: the body after it was skipped and the file refused), unmarked labels 教育長
+    and 中島職務代理者 (were glued to the turn before)."""
+    minutes = parse_minutes(KYOIKU)
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 2, 22),
+        dt.time(14, 0),
+        dt.time(15, 20),
+    )
+    assert minutes.venue == "ひかり市役所6階 教育委員会室"
+    assert minutes.attendees == ["田村 和彦", "中島 陽子", "前田 俊介"]
+    assert minutes.agenda == [
+        "日程第1 前回会議録の承認",
+        "日程第2 議案第5号 学校管理規則の一部を改正する規則について",
+    ]
+    assert _entries(KYOIKU) == [
+        ("note", "開会"),
+        ("statement", "教育長", "ただいまから定例会を開会します。"),
+        ("note", "日程第１　前回会議録の承認"),
+        ("statement", "教育長", "前回会議録について、御意見はありますか。"),
+        ("note", "（異議なし）"),
+        ("statement", "教育長", "承認することとします。"),
+        ("note", "日程第２　議案第５号　学校管理規則の一部を改正する規則について"),
+        ("statement", "教育総務課長", "長期休業期間中に学校閉庁日を設けるものです。"),
+        ("statement", "前田委員", "閉庁日の緊急連絡はどうなりますか。"),
+        ("statement", "教育総務課長", "教育委員会事務局で受け付けます。"),
+        ("statement", "中島職務代理者", "地域の方にも周知をお願いします。"),
+        ("statement", "教育長", "原案のとおり可決してよろしいですか。"),
+        ("note", "（全委員賛成）"),
+        ("note", "閉会"),
+        ("statement", "教育長", "以上をもちまして、本日の定例会を閉会します。"),
+    ]
+    assert not any(entry.uncertain for entry in minutes.entries())
+
+
+def test_an_assembly_committees_rosters_in_columns() -> None:
+    """「委 員 長」「委　　員」 spaced to a column's width (were read as names 「委」「員」), 出席議員
+    after 出席委員 (replaced the members), 事務局職員出席者 in columns (skipped): the secretariat."""
+    minutes = parse_minutes(JONIN)
+    assert minutes.attendees == ["山田 太郎", "佐藤 花子", "鈴木 一郎", "高橋 次郎", "小池 勝利"]
+    assert minutes.attendee_count == 4
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("加藤 洋", "議事課長"),
+        ("木村 美咲", "書記"),
+    ]
+    assert minutes.agenda == ["議案第78号 職員の給与に関する条例の一部を改正する条例について"]
+    assert [e.speaker for e in minutes.entries()] == [
+        "委員長(山田太郎君)",
+        "総務部長(中村誠君)",
+        "委員長(山田太郎君)",
+    ]
+
+
+def test_an_agenda_in_the_header_the_body_numbers_again() -> None:
+    """「議題」「１．防災訓練について」「２．その他」, then the same headings with their turns
+    (the list was taken for the body: headings glued into notes, every turn under the last item);
+    the first turn after the documents handed out (was skipped with them); 「小林さん　」
+    「西教頭：」「岡本監事　」 (glued to the turn before)."""
+    minutes = parse_minutes(CHIKU)
+    assert minutes.agenda == ["1.防災訓練について", "2.その他"]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "防災訓練について"),
+        (2, "その他"),
+    ]
+    assert _entries(CHIKU) == [
+        ("statement", "会長", "ただいまから会議を開会します。今年の訓練は１０月です。"),
+        ("statement", "小林さん", "炊き出しの材料費はどうしますか。"),
+        ("statement", "西教頭", "学校の体育館を使えます。"),
+        ("statement", "岡本監事", "会計から出します。"),
+        ("note", "特になし。"),
+    ]
+
+
+@pytest.mark.parametrize("text", [KYOIKU, JONIN, CHIKU])
+@pytest.mark.parametrize("numbers", ["right", "none"])
+def test_these_printed_as_a_pdf_read_as_their_text(text: str, numbers: str) -> None:
+    read, typed = _printed(text, numbers=numbers, wrapped=False)
+
+    def reading(minutes):
+        return (
+            [(e.kind, e.speaker, e.text) for e in minutes.entries()],
+            [(s.name, s.title) for s in minutes.secretariat],
+            [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections],
+            minutes.attendees,
+            minutes.agenda,
+            minutes.date,
+            minutes.title,
+        )
+
+    assert reading(read) == reading(typed)
+
+
+def test_a_spaced_agenda_key_and_the_programme_after_it() -> None:
+    """「議　題　（１）……」 spaced to the header's keys (was glued to the field above), its list
+    ending where the programme starts again at 「１　開会」 (the items were read twice)."""
+    text = (
+        "第３回みどり市環境審議会　会議録\n"
+        "日　時　令和６年１１月１２日（火）午後２時～午後３時４５分\n"
+        "傍聴者　２名\n"
+        "議　題　（１）環境基本計画の進捗状況について\n"
+        "　　　（２）その他\n"
+        "\n"
+        "１　開会\n"
+        "事務局（加藤課長）　ただいまから開会いたします。\n"
+        "２　議事\n"
+        "（１）環境基本計画の進捗状況について\n"
+        "会長　事務局から説明をお願いします。\n"
+        "３　閉会\n"
+        "会長　以上で終了いたします。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.agenda == ["(1)環境基本計画の進捗状況について", "(2)その他"]
+    assert minutes.observers == ["2名"]
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(1, "開会")]),
+        ("議事", [(1, "環境基本計画の進捗状況について"), (3, "閉会")]),
+    ]
+    assert [e.speaker for e in minutes.entries()] == ["事務局(加藤課長)", "会長", "会長"]
+
+
+@pytest.mark.parametrize("footer", ["−1−", "－１－", "- 1 -"])
+def test_page_footers_with_a_minus_sign(footer: str) -> None:
+    """「−1−」 with U+2212, as a PDF printed in a CID font gives back 「－１－」."""
+    text = f"景観審議会議事録\n日時：令和６年５月１０日\n会長：始めます。\n{footer}\n委員：質問です。{footer}\n"
+    assert _entries(text) == [
+        ("statement", "会長", "始めます。"),
+        ("statement", "委員", "質問です。"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("roster", "names"),
+    [
+        ("委 員 長　　山田　太郎　　　　副委員長　　佐藤　花子", ["山田 太郎", "佐藤 花子"]),
+        ("委　　員　　鈴木　一郎　　　　委　　員　　高橋　次郎", ["鈴木 一郎", "高橋 次郎"]),
+        ("委員長　坂口　信也　　副委員長　宮崎　弘美", ["坂口 信也", "宮崎 弘美"]),
+        ("主　　査　　　　岩田　順一君、副 主 査　　　　河野　里美君", ["岩田 順一", "河野 里美"]),
+        ("会長職務代理者　　岩田　順一", ["岩田 順一"]),
+        ("議　長　小池　勝利　　副議長　矢野　晴美", ["小池 勝利", "矢野 晴美"]),
+    ],
+)
+def test_roster_titles_spaced_to_a_columns_width(roster: str, names: list[str]) -> None:
+    assert split_people(roster) == (names, None)
+
+
+def test_a_roster_over_lines_whose_names_end_at_the_lines_end() -> None:
+    """A long line ending with a whole name (「河野　里美君」) is no name cut by the page's edge."""
+    text = (
+        "予算特別委員会第２分科会会議録\n日時　令和６年３月８日（金）\n出席委員（４名）\n"
+        "　　主　　査　　　　岩田　順一君\n"
+        "　　副 主 査　　　　河野　里美君\n"
+        "　　　　　　　　　　山崎　光男君　　　　　酒井　孝之君\n"
+        "○主査（岩田順一君）　ただいまから開会いたします。\n"
+    )
+    assert parse_minutes(text).attendees == ["岩田 順一", "河野 里美", "山崎 光男", "酒井 孝之"]
+
+
+@pytest.mark.parametrize(
+    ("part", "cells"),
+    [
+        (
+            "議事課長　　　　加藤　洋　　　　書　　記　　　　木村　美咲",
+            ["議事課長　加藤 洋", "書記　木村 美咲"],
+        ),
+        ("事務局長　山本誠二　　次長　上野和子", ["事務局長 山本誠二", "次長 上野和子"]),
+        ("西口センター長　丸木地域福祉課長", ["西口センター長　丸木地域福祉課長"]),
+    ],
+)
+def test_staff_in_columns(part: str, cells: list[str]) -> None:
+    assert staff_columns(part) == cells
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("教育長　　ほかにございますか。", "教育長"),
+        ("中島職務代理者　　地域の方にも周知をお願いします。", "中島職務代理者"),
+        ("会長職務代理者　意見です。", "会長職務代理者"),
+        ("町長　お答えいたします。", "町長"),
+        ("主査　資料を配ります。", "主査"),
+        ("岡本監事　バザーの売上金について伺います。", "岡本監事"),
+        ("西教頭: 夏休み中の学校開放は7/22~8/9です。", "西教頭"),
+        ("北村校長　よろしくお願いします。", "北村校長"),
+        ("小林さん　6/18の防災訓練の件。", "小林さん"),
+        ("相談員：相談は月に２０件でした。", "相談員"),
+        ("保健師：健診の受診率が上がりました。", "保健師"),
+        ("山田先生　講評をお願いします。", "山田先生"),
+        ("藤原氏　グループごとに発表してください。", "藤原氏"),
+    ],
+)
+def test_unmarked_labels_of_boards_and_civic_bodies(line: str, speaker: str) -> None:
+    label = speaker_label(line)
+    assert label is not None and label.speaker == speaker
+
+
+@pytest.mark.parametrize("line", ["市長　山田太郎", "教育長　田村和彦", "会計　山口"])
+def test_a_title_and_a_name_alone_is_no_label(line: str) -> None:
+    """A signature or a roster line, not a turn: no sentence after the title."""
+    assert speaker_label(line) is None
