@@ -339,5 +339,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    "loggers": {"kyodo": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "kyodo": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        # pdfminer warns in English about the insides of the PDFs staff import (「contains a
+        # metadata field indicating that it should not allow text extraction」); the importer
+        # says in Japanese what it could not read.
+        "pdfminer": {"level": "ERROR"},
+    },
 }

@@ -323,17 +323,38 @@ def read_pdf(source: Source) -> PdfText:
 
     Raises MinutesParseError (in Japanese) when the file is no PDF or carries no text.
     """
+    from pdfminer.pdfdocument import PDFEncryptionError
+
     try:
         pages, edges, count = _read_pages(source)
+    except PDFEncryptionError as error:
+        raise MinutesParseError(
+            "PDFにパスワードがかかっているため読み取れません"
+            "（パスワードを外して保存し直したPDFを取り込んでください）"
+        ) from error
     except Exception as error:  # pdfminer raises many kinds of error on a damaged file
         raise MinutesParseError(
             "PDFとして読み取れません（ファイルが壊れているか、PDFではありません）"
         ) from error
-    if not any(pages):
+    chars = [char["text"] for page in pages for line in page for char in line.chars]
+    unmapped = sum(1 for char in chars if _UNMAPPED.fullmatch(char))
+    if chars and unmapped * 10 >= len(chars):
+        # 「(cid:20196)」: a font without its table of characters; what else it gives is garbage.
+        raise MinutesParseError(
+            "PDFの文字を読み取れません（文字の対応表のないフォントで作られています）。"
+            "元の文書から文字をコピーしてテキストファイル（.txt）にして取り込んでください"
+        )
+    text = _assemble(pages, edges, count)
+    if not any(line.text.strip() for line in text.layout.body):
+        # No text at all, or only the page numbers printed over scanned pages.
         raise MinutesParseError(
             "PDFに文字がありません（スキャンした画像だけのPDFは読み取れません）"
         )
-    return _assemble(pages, edges, count)
+    return text
+
+
+# What pdfminer gives for a character whose font does not say which it is.
+_UNMAPPED = re.compile(r"\(cid:[0-9]+\)")
 
 
 def _assemble(

@@ -472,3 +472,30 @@ def test_an_import_says_what_to_check(committee, tmp_path: Path) -> None:
         "「会議録」などの表題がないため「第12回 ひかり市環境審議会」を表題としました。"
         "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。"
     )
+
+
+def test_a_copy_restricted_pdf_is_read_without_an_english_warning(db, tmp_path: Path) -> None:
+    """pdfminer warns in English that the PDF 「should not allow text extraction」; the command
+    printed it to staff. Its warnings are not logged (the import speaks Japanese)."""
+    import logging
+
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "restricted.pdf"
+    page = canvas.Canvas(str(path), encrypt=StandardEncryption("", "owner", canCopy=0))
+    page.drawString(100, 700, "2024/5/20")
+    page.showPage()
+    page.save()
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logging.getLogger().addHandler(handler)
+    out = io.StringIO()
+    try:
+        with pytest.raises(CommandError):  # a date and no minutes: refused, in Japanese
+            call_command("import_minutes", "--json", str(path), stdout=out, stderr=io.StringIO())
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert [r.getMessage() for r in records if r.name.startswith("pdfminer")] == []
+    assert json.loads(out.getvalue().splitlines()[0])["reason"].startswith("会議録を読み取れません")

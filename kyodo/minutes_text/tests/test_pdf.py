@@ -7,6 +7,7 @@ and compared with its gold structure.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import time
 
@@ -187,6 +188,61 @@ def test_what_is_not_a_pdf_of_minutes_is_refused_in_japanese() -> None:
     style = STYLES["colon"]
     notice = parse_pdf(make_pdf([("text", "お知らせ"), ("text", "本日は休館です。")], style))
     assert notice.date is None and "開催日が見つかりません。" in notice.warnings
+
+
+def _canvas_pdf(draw, **options) -> bytes:
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, **options)
+    draw(page)
+    page.showPage()
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_pdf_locked_by_a_password_is_refused_saying_so() -> None:
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    locked = _canvas_pdf(
+        lambda page: page.drawString(100, 700, "minutes"),
+        encrypt=StandardEncryption("secret", "owner", strength=128),
+    )
+    with pytest.raises(MinutesParseError, match="PDFにパスワードがかかっているため読み取れません"):
+        read_pdf(locked)
+
+
+def test_a_pdf_whose_font_does_not_map_its_characters_is_refused() -> None:
+    """A CID font with Identity-H and no ToUnicode gives 「(cid:20196)」 for every character:
+    refused in Japanese (it was read as garbage, or refused for want of a date quoting it)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    pdfmetrics.registerFont(UnicodeCIDFont("HeiseiKakuGo-W5"))
+
+    def draw(page) -> None:
+        page.setFont("HeiseiKakuGo-W5", 12)
+        page.drawString(70, 760, "第３回みどり市環境審議会　会議録")
+        page.drawString(70, 740, "日時　令和６年１１月１２日（火）午後２時～午後３時４５分")
+        page.drawString(70, 720, "会長：ただいまから開会いたします。")
+
+    data = _canvas_pdf(draw, pageCompression=0)
+    assert b"/UniJIS-UCS2-H" in data
+    unmapped = data.replace(b"/UniJIS-UCS2-H", b"/Identity-H   ")
+    with pytest.raises(MinutesParseError, match="PDFの文字を読み取れません（文字の対応表のない"):
+        read_pdf(unmapped)
+    assert parse_pdf(data).date == dt.date(2024, 11, 12)  # the same page with its map reads
+
+
+def test_scanned_pages_with_printed_page_numbers_are_refused_as_scans() -> None:
+    def draw(page) -> None:
+        page.rect(60, 100, 470, 650)  # the scanned image
+        page.drawCentredString(297, 40, "- 1 -")
+
+    with pytest.raises(MinutesParseError, match="PDFに文字がありません（スキャンした画像だけ"):
+        read_pdf(_canvas_pdf(draw))
 
 
 def test_reading_a_seven_page_pdf_is_fast() -> None:
