@@ -70,6 +70,10 @@ HEADER_KEYS: dict[str, str] = {
     "欠席者": "absentees",
     "欠席": "absentees",
     "事務局出席者": "secretariat",
+    # 「五　市出席者　北部支所長　佐々木　昇、…」: the city's staff at a district council.
+    "市出席者": "secretariat",
+    "市側出席者": "secretariat",
+    "行政出席者": "secretariat",
     "出席職員": "secretariat",
     "事務局": "secretariat",
     # 「会議録署名委員　田中委員」: who signs the minutes (read, not kept).
@@ -122,7 +126,7 @@ _KEY_ALT = "|".join(
 # 「出席委員（敬称略）：」: a remark on the list between the key and its value.
 _REMARK = r"(?:[(（](?:敬称略|順不同|五十音順|名簿順|役職順|委員|構成員)[^)）]{0,12}[)）][ 　]*)?"
 _FIELD = re.compile(
-    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?P<num>[0-9０-９]{{1,2}}[.．]?[ 　]*)?"
+    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?P<num>(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、]?[ 　]*)?"
     rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*{_REMARK}(?P<sep>[：:]|　| +(?=\S)|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)))[ 　]*(?P<value>.*)$"
 )
 
@@ -361,7 +365,7 @@ def parse_when(value: str) -> tuple[dt.date | None, dt.time | None, dt.time | No
 # ------------------------------------------------------------ people lists
 
 _COUNT = re.compile(
-    r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([0-9]{1,3})\s*名[^<>＜＞()（）〈〉]{0,20}[>＞)）〉]?"
+    r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([0-9]{1,3})\s*(?:名|人)[^<>＜＞()（）〈〉]{0,20}[>＞)）〉]?"
 )
 _MEMBER_SUFFIXES = (
     "君",
@@ -431,7 +435,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     if each:
         text = re.sub(r"[・･]", "、", each["names"])  # 「青木・石井・上田の各委員」
     kanji = re.search(
-        r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([一二三四五六七八九十]{1,3})\s*名\s*[>＞)）〉]?", text
+        r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([一二三四五六七八九十]{1,3})\s*(?:名|人)\s*[>＞)）〉]?",
+        text,
     )
     if kanji and kanji_number(kanji.group(1)) is not None:
         count = kanji_number(kanji.group(1))
@@ -600,6 +605,11 @@ STAFF_TITLES = tuple(
             "主任",
             "主査",
             "書記",
+            "管理者",
+            "社会福祉士",
+            "保健師",
+            "看護師",
+            "介護支援専門員",
             "主幹",
             "参事",
             "係長",
@@ -633,6 +643,22 @@ DEPARTMENT_WORDS = tuple(
             "地域",
             "福祉",
             "市民",
+            "行政",
+            "改革",
+            "こども",
+            "未来",
+            "人権",
+            "包括",
+            "経営",
+            "資産",
+            "道路",
+            "公園",
+            "緑地",
+            "農林",
+            "水産",
+            "下水道",
+            "上水道",
+            "水道",
             "協働",
             "推進",
             "生活",
@@ -747,7 +773,11 @@ def split_staff(text: str) -> tuple[str, str]:
     text = nfkc(text).strip()
     paren = re.fullmatch(r"(.+?)\s*\((.+)\)", text)
     if paren:
-        return paren.group(1).strip(), paren.group(2).strip()
+        before, inside = paren.group(1).strip(), paren.group(2).strip()
+        if _ends_in_title(before) and not _ends_in_title(inside) and len(inside) <= 6:
+            # 「こども政策課　主査（森）」: the title, then who holds it in parentheses.
+            return inside, squash(before)
+        return before, inside
     if " " in text:
         name, _, title = text.partition(" ")
         name, title = name.strip(), title.strip()
@@ -756,7 +786,7 @@ def split_staff(text: str) -> tuple[str, str]:
             return title, name
         # 「都市計画課　森課長」「男女共同参画課　課長　佐々木」: the department, then the person
         # with their title.
-        if name.endswith(("課", "部", "局", "室", "所")) and (
+        if name.endswith(("課", "部", "局", "室", "所", "センター")) and (
             _ends_in_title(title) or " " in title
         ):
             person, held = split_staff(title)
@@ -800,6 +830,18 @@ def _ends_in_title(text: str) -> bool:
 
 
 def _move_department(name: str, title: str) -> tuple[str, str]:
+    whole = name + title
+    person, held = _strip_departments(name, title)
+    if person.endswith(("・", "･")) or (
+        len(person) >= 4 and " " not in person and title[:1] in "部課局室係"
+    ):
+        # 「行政改革推進課長」: no surname is that long before a department's title; a department
+        # the words do not know, no one named.
+        return "", whole
+    return person, held
+
+
+def _strip_departments(name: str, title: str) -> tuple[str, str]:
     while True:
         if name in DEPARTMENT_WORDS:
             # 「市民協働課長」: the department and its title, no person named.

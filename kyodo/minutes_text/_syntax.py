@@ -375,6 +375,9 @@ TITLES = tuple(
             "回答者",
             "発言者",
             "参加者",
+            "管理者",
+            "店主",
+            "専門員",
         },
         key=len,
         reverse=True,
@@ -429,8 +432,13 @@ _LABEL_PATTERNS = (
     re.compile(
         r"^[（(【〈＜<](?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)[）)】〉＞>][ 　]*(?P<text>\S.*)$"
     ),
-    # 「問　……」「答　……」「Ｑ．……」「Ａ．……」: a briefing's questions and answers.
+    # 「問　……」「答　……」「Ｑ．……」「Ａ．……」: a briefing's questions and answers; 「質問　……」
+    # 「回答　……」「意見　……」「Ｑ　……」 of a summary (who asked, if anyone, in parentheses after).
     re.compile(r"^(?P<label>問|答)[ 　]+(?P<text>\S.*)$"),
+    re.compile(
+        r"^(?P<label>質問|回答|意見|要望|Ｑ|Ａ)(?:[ 　]*　[ 　]*|(?<=[問答見望]) +)"
+        r"(?P<text>\S.*[。？?].*)$"  # a sentence: 「Ａ　利用状況」 is a lettered heading
+    ),
     re.compile(r"^(?P<label>Ｑ|Ａ|Q|A)[.．][ 　]*(?P<text>[^\sA-Za-z0-9].*)$"),
     # 「Ｑ１　……」「Ａ１　……」「問２．……」: numbered questions and their answers.
     re.compile(
@@ -475,6 +483,8 @@ def speaker_label(line: str) -> Label | None:
     whole = line.strip()
     if whole[:1] == "・" and _BULLETED_LABEL.match(whole):
         whole = whole[1:].lstrip()  # 「・防災部長：１０月に実施したい。」: a summary's turn
+    elif whole[:1] in "→⇒":
+        whole = whole[1:].lstrip()  # 「→（事務局）他地区の事例を紹介します。」: the answer
     stripped = whole[:2000]  # Labels are short: skip the regex on the rest of huge lines.
     for index, pattern in enumerate(_LABEL_PATTERNS):
         match = pattern.match(stripped)
@@ -621,7 +631,7 @@ _CLOSING = re.compile(
     r"|[-－―ー─〜~\s]*以\s*上[-－―ー─〜~\s]*"
     # 「閉会（午後４時）」「16:00終了」「会議終了」「会議を終了した。」
     r"|(?:散会|閉会|閉議|終了)\s*[（(](?:午前|午後)?\s*[0-9]{1,2}\s*(?:時\s*(?:[0-9]{1,2}\s*分|半)?|:\s*[0-9]{2})[)）]"
-    r"|[0-9]{1,2}\s*:\s*[0-9]{2}\s*(?:散会|閉会|終了)"
+    r"|[〔（(［]?[0-9]{1,2}\s*:\s*[0-9]{2}\s*(?:散会|閉会|終了)[〕）)］]?"
     r"|会議(?:を)?終了(?:した|しました)?[。]?"
     r"|[〔（(［＜<【]?(?:(?:午前|午後)?\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*)?"
     r"(?:散会|閉会|閉議|閉会した|散会した|終了)[。]?[〕）)］＞>】]?"

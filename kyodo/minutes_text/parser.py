@@ -142,8 +142,9 @@ class _EntryReader:
         if _SUBHEADING.match(text.strip()) and self._turn_may_start():
             # 「主な意見」 standing alone after the item's narrative: a note of its own.
             return self._start(Entry("note", text.strip()), text)
-        if self.current is None or (self.boundary and decision_line(text)):
-            # Prose with no label of its own (or a bare decision) is narrative.
+        if self.current is None or (self.boundary and decision_line(text) and self.current.text):
+            # Prose with no label of its own (or a bare decision) is narrative; not the words
+            # under a label standing alone (「会長」, then 「異議なしと認めます。」).
             return self._start(Entry("note", text.strip()), text)
         self.current.text += text.strip()
         self.after_line(text)
@@ -274,10 +275,9 @@ _AGENDA_KEYS = (
     "本日の議題",
 )
 _AGENDA_KEY = re.compile(
-    r"^[■□◆◇●◎○〇◯・]?(?:[0-9０-９]{1,2}[.．]?　?)?[【\[［〔<＜]?(?P<key>"
+    r"^[■□◆◇●◎○〇◯・]?(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[.．、]?　?)?"
+    r"[【\[［〔<＜]?(?P<key>" + "|".join("[ 　]{0,3}".join(key) for key in _AGENDA_KEYS) + r")"
     # 「議　題」「次　第」 spaced out to the width of the header's other keys
-    + "|".join("[ 　]{0,3}".join(key) for key in _AGENDA_KEYS)
-    + r")"
     # 「議事日程（第２号）」: an assembly's order of business, numbered
     r"(?:[(（]?第[0-9０-９一二三四五六七八九十]{1,3}号[)）]?)?[】\]］〕>＞]?"
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
@@ -304,6 +304,11 @@ _OPENING = re.compile(
     r"^[〔（(［]?(?:午前|午後)\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*"
     r"(?:開会|開議|開始|再開)(?:し(?:た|ます))?[。]?[〕）)］]?$"
 )
+# 「午前１１時１０分　休憩」「〔午後０時休憩〕」: the sitting stops for a while.
+_RECESS = re.compile(
+    r"^[〔（(［]?(?:午前|午後)?\s*[0-9]{1,2}\s*(?:時\s*(?:[0-9]{1,2}\s*分|半)?|:\s*[0-9]{2})\s*"
+    r"休憩(?:し(?:た|ます))?[。]?[〕）)］]?$"
+)
 _STRONG_AGENDA_KEYS = (
     "会議次第",
     "本日の会議に付した事件",
@@ -320,12 +325,12 @@ _STRONG_AGENDA_KEYS = (
 )
 # 「５．議事内容」「【議事の経過】」: the header ends, the proceedings follow.
 _BODY_MARKER = re.compile(
-    r"^(?:[0-9０-９]{1,2}[.．、]?|[（(][0-9０-９]{1,2}[)）])?[■□◆【\[［]?"
+    r"^(?:[0-9０-９]{1,2}[.．、]?|[（(][0-9０-９]{1,2}[)）])?[■□◆【\[［＜<〈]?"
     r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
     r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
     r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容|結果|会議結果|審議結果|"
     # a nonprofit's board: 「議事の経過の概要及び議決の結果」「議事の経過の要領及びその結果」
-    r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)[】\]］]?[:：]?$"
+    r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)[】\]］＞>〉]?[:：]?$"
 )
 # The documents handed out: a list the header holds and the minutes do not keep.
 _DOCUMENTS = "配布資料|配付資料|会議資料|資料"
@@ -796,11 +801,10 @@ class _Body:
             self.closed_entry = self.reader.current
             self.reader.close()
             return
-        if opening_line(text):
+        if opening_line(text) or _RECESS.match(plain_numbers(text).strip()):
+            # 「午前１１時１０分　休憩」「午後１時再開」: a note of its own, never a speech's end.
             self.reader.close()
-            started = self.reader.feed(text)
-        else:
-            started = self.reader.feed(text)
+        started = self.reader.feed(text)
         if started is not None:
             if not self.sections and started.kind == "statement":
                 self.verbatim = True
@@ -844,6 +848,13 @@ class _Body:
         in_speech = current is not None and current.kind == "statement"
         if in_speech and self.verbatim and not _AGENDA_TITLE.search(item.text):
             return False  # 「１、概要についてですが、…」: a numbered paragraph of the speech
+        if in_speech and (
+            current.text.rstrip().endswith(("、", "，", ",", "：", ":"))
+            or _listed_before(item, current.text)
+        ):
+            return (
+                False  # 「特に女性の視点で、」 then 「①更衣室の設置」「②……」: the sentence goes on
+            )
         if item.text.endswith("。") or (in_speech and _prose(item.text)):
             # 「②案内表示を増やしてほしい。」: a numbered sentence, in a speech or a summary
             return False
@@ -943,6 +954,17 @@ class _Body:
             and bool(section.items)
             and category not in CONTAINER_CATEGORIES
         )
+
+
+def _listed_before(item: Heading, text: str) -> bool:
+    """Whether a speech holds the number before ``item``'s in its style: 「②……」 after 「…、①……」
+    is the next line of the speaker's list."""
+    number = item.number - 1
+    if number < 1:
+        return False
+    if item.style == "①":
+        return number <= 20 and chr(0x2460 + number - 1) in text
+    return item.style == "(1)" and f"({number})" in nfkc(text)
 
 
 def _last_number(section: Section) -> int:
@@ -1414,7 +1436,12 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         minutes.absentees = _header.split_people(value)[0]
     elif name == "observers":
         names, count = _header.split_people(value)
-        minutes.observers = names or ([f"{count}名"] if count else [])
+        written = nfkc(value).strip()
+        if _header.COUNTED.fullmatch(written):
+            count_text = written  # 「３人」 as written
+        else:
+            count_text = f"{count}名" if count else ""
+        minutes.observers = names or ([count_text] if count_text else [])
     elif name == "secretariat":
         members: list[Secretariat] = []
         # 「市民協働推進課（課長、係長、担当）」: the department's titles, no one named.

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from kyodo.minutes_text import parse_minutes
-from kyodo.minutes_text._header import split_people, staff_columns
+from kyodo.minutes_text._header import split_people, split_staff, staff_columns
 from kyodo.minutes_text._syntax import speaker_label
 
 from .test_styles import _entries, _printed
@@ -296,3 +296,156 @@ def test_unmarked_labels_of_boards_and_civic_bodies(line: str, speaker: str) -> 
 def test_a_title_and_a_name_alone_is_no_label(line: str) -> None:
     """A signature or a roster line, not a turn: no sentence after the title."""
     assert speaker_label(line) is None
+
+
+def test_a_recess_and_its_end_are_notes_of_their_own() -> None:
+    """「午前１１時１０分　休憩」 under the chair's words (was glued to them)."""
+    text = (
+        "総務常任委員会会議録\n日時　令和５年１２月１１日（月）\n"
+        "○委員長（山田太郎君）　暫時休憩いたします。\n"
+        "　　　　　　　午前１１時１０分　休憩\n"
+        "─────────────\n"
+        "　　　　　　　午前１１時２０分　再開\n"
+        "○委員長（山田太郎君）　再開いたします。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "委員長(山田太郎君)", "暫時休憩いたします。"),
+        ("note", "午前１１時１０分　休憩"),
+        ("note", "午前１１時２０分　再開"),
+        ("statement", "委員長(山田太郎君)", "再開いたします。"),
+    ]
+
+
+def test_a_label_alone_then_words_that_read_as_a_decision() -> None:
+    """「会長」 alone, then 「異議なしと認めます。」: what the chair said (was an empty turn and a
+    note)."""
+    text = (
+        "都市計画審議会 会議録\n日時 令和６年２月８日（木）午後２時\n\n会長：開会します。\n"
+        "会長\n原案のとおり承認することに御異議ございませんか。\n（「異議なし」の声あり）\n"
+        "会長\n異議なしと認めます。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "会長", "開会します。"),
+        ("statement", "会長", "原案のとおり承認することに御異議ございませんか。"),
+        ("note", "（「異議なし」の声あり）"),
+        ("statement", "会長", "異議なしと認めます。"),
+    ]
+
+
+def test_questions_and_answers_without_a_colon() -> None:
+    """「質問　……」「回答　……」「意見　……」「Ｑ　……」「Ａ　……」 and 「→（事務局）……」 (were glued
+    into the note above them); 「Ａ　利用状況」 stays a heading's line, 「→了解。」 a note."""
+    text = (
+        "商店街振興組合 理事会 議事録\n日時：令和６年７月３日（水）１９時～２０時\n\n"
+        "１．秋まつりについて\n理事長から説明があった。\n\n"
+        "質問　キッチンカーの出店料はいくらか。（小池）\n"
+        "回答　1台5,000円。（三浦）\n"
+        "意見　音が大きすぎる。\n"
+        "→了解。スピーカーの向きを変える。\n"
+        "Ｑ　締切はいつか。\n"
+        "Ａ　10月31日です。\n"
+        "→（事務局）チラシは来週配ります。\n"
+    )
+    assert _entries(text) == [
+        ("note", "理事長から説明があった。"),
+        ("statement", "質問", "キッチンカーの出店料はいくらか。（小池）"),
+        ("statement", "回答", "1台5,000円。（三浦）"),
+        ("statement", "意見", "音が大きすぎる。"),
+        ("note", "了解。スピーカーの向きを変える。"),
+        ("statement", "Q", "締切はいつか。"),
+        ("statement", "A", "10月31日です。"),
+        ("statement", "事務局", "チラシは来週配ります。"),
+    ]
+    assert speaker_label("Ａ　利用状況") is None
+
+
+KUMIN = (
+    "第十二期　みなと川市北部地域協議会　第五回会議　会議録\n\n"
+    "一　日時　　令和六年二月十五日（木）　午後七時から午後八時三十分まで\n"
+    "二　会場　　北部地区センター　二階　多目的室\n"
+    "三　出席委員　　十三名（定数十五名）\n"
+    "　　座長　　　　福島　和人\n"
+    "　　委員　　　　浅野　進、安藤　恭子\n"
+    "四　欠席委員　　二名（熊谷委員、黒田委員）\n"
+    "五　市出席者　　北部支所長　佐々木　昇、地域振興課長　杉山　恵美、\n"
+    "　　　　　　　　地域振興課　主事　竹内　悠\n"
+    "六　議事\n"
+    "　（一）防災訓練について\n"
+    "　（二）その他\n\n"
+    "＜会議の経過＞\n\n"
+    "■（一）防災訓練について\n"
+    "佐々木支所長：三月十日に合同防災訓練を予定しております。\n"
+    "今村委員：避難所の運営訓練も入れてほしい。特に女性の視点で、\n"
+    "　①更衣室の設置\n"
+    "　②授乳スペースの確保\n"
+    "　をお願いしたい。\n"
+    "福島座長：事務局は意見を踏まえてください。\n\n"
+    "■（二）その他\n"
+    "浅野委員：特にありません。\n"
+    "（２０：２５　終了）\n"
+)
+
+
+def test_a_header_numbered_in_kanji() -> None:
+    """「二　会場」「三　出席委員」「五　市出席者」「六　議事」 (were read as turns and items),
+    「＜会議の経過＞」, a speaker's 「①②」 list after 「、」 (were items), 「（２０：２５　終了）」."""
+    minutes = parse_minutes(KUMIN)
+    assert minutes.venue == "北部地区センター 二階 多目的室"
+    assert (minutes.attendees, minutes.attendee_count) == (
+        ["福島 和人", "浅野 進", "安藤 恭子"],
+        13,
+    )
+    assert minutes.absentees == ["熊谷", "黒田"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("佐々木 昇", "北部支所長"),
+        ("杉山 恵美", "地域振興課長"),
+        ("竹内 悠", "地域振興課主事"),
+    ]
+    assert minutes.agenda == ["(一)防災訓練について", "(二)その他"]
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(1, "防災訓練について"), (2, "その他")])
+    ]
+    assert _entries(KUMIN) == [
+        ("statement", "佐々木支所長", "三月十日に合同防災訓練を予定しております。"),
+        (
+            "statement",
+            "今村委員",
+            "避難所の運営訓練も入れてほしい。特に女性の視点で、①更衣室の設置②授乳スペースの確保"
+            "をお願いしたい。",
+        ),
+        ("statement", "福島座長", "事務局は意見を踏まえてください。"),
+        ("statement", "浅野委員", "特にありません。"),
+    ]
+    assert (minutes.closing, minutes.end_time) == ("(20:25 終了)", dt.time(20, 30))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("（１１人）", ([], 11)),
+        ("十三名（定数十五名）", ([], 13)),
+        ("山田、佐藤（計２人）", (["山田", "佐藤"], 2)),
+    ],
+)
+def test_counts_in_persons_too(value: str, expected: tuple) -> None:
+    assert split_people(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("行政改革推進課長", ("", "行政改革推進課長")),
+        ("こども未来部長", ("", "こども未来部長")),
+        ("人権・男女共同参画課長", ("", "人権・男女共同参画課長")),
+        ("丸木地域福祉課長", ("丸木", "地域福祉課長")),
+        ("佐々木都市計画課長", ("佐々木", "都市計画課長")),
+        ("こども政策課　主査（森）", ("森", "こども政策課主査")),
+        ("ひがし地域包括支援センター　管理者 高野", ("高野", "ひがし地域包括支援センター管理者")),
+        ("社会福祉士 吉田", ("吉田", "社会福祉士")),
+        ("西口（センター長）", ("西口", "センター長")),
+    ],
+)
+def test_departments_the_words_do_not_know(text: str, person: tuple[str, str]) -> None:
+    """A department unknown to the list of words before its title is no surname (「行政改革」 was
+    read as one); the person in parentheses after a title; a centre's staff by their posts."""
+    assert split_staff(text) == person
