@@ -57,6 +57,11 @@ HEADER_KEYS: dict[str, str] = {
     "正会員総数": "signers",
     "会員総数": "signers",
     "出席委員等": "attendees",
+    # A workshop's or a forum's: 「参加者：地域住民　23名（4グループ）」.
+    "参加者": "attendees",
+    "参加者数": "attendees",
+    "参加人数": "attendees",
+    "オブザーバー": "also_attending",
     # A nonprofit's board (理事会): the directors present, and the auditors who attend it.
     "出席理事": "attendees",
     "出席役員": "attendees",
@@ -108,6 +113,11 @@ HEADER_KEYS: dict[str, str] = {
     "会議の形式": "signers",
     # Who chaired and who wrote the minutes down (read, not kept): 「司会：事務局　佐藤」.
     "記録者": "signers",
+    "文責": "signers",
+    "ファシリテーター": "signers",
+    "進行役": "signers",
+    "主催": "signers",
+    "主催・事務局": "signers",
     "記録": "signers",
     "司会者": "signers",
     "司会": "signers",
@@ -388,7 +398,8 @@ _MEMBER_SUFFIXES = (
 _COUNTED = re.compile(r"[0-9]+\s*名")
 COUNTED = re.compile(r"[0-9]+\s*(?:名|人)")  # a part that is only a count
 _GROUP_WORD = re.compile(
-    r"(?:委員|理事|監事|役員|事務局|構成員|職員|議員|会員|正会員|オブザーバー)?"
+    r"(?:委員|理事|監事|役員|事務局|構成員|職員|議員|会員|正会員|オブザーバー|住民|地域住民|市民|"
+    r"区民|町民|参加者|一般参加者)?"
 )
 _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
 # 「山本 一郎(会長)」: a member's role after the name.
@@ -471,6 +482,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         if not _COUNTED.search(part)
         and not _GROUP_WORD.fullmatch(_PARENTHESES.sub("", part).strip())
     ]
+    # 「会長（松本）」「副会長（高木・小川）」「理事　大西・小池」「関　美智子（民生委員協議会）」
+    parts = [piece for part in parts for piece in _civic_part(part)]
     # 「山本　一郎（会長）」: the role after the name, in parentheses (「中村（正）」 stays).
     parts = [_ROLE_AFTER.sub("", part) for part in parts]
     # 「中村正　中村和彦　松本聡」 on one roster line: three names; 「山下 誠」 one.
@@ -479,6 +492,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     for part in parts:
         if part.strip().removeprefix("各") in _OFFICES:
             continue  # 「会長、副会長、会計、各部長（計９名）」: offices, no one named
+        if re.search(r"[0-9]", part):
+            continue  # 「１班～８班」: a group by its numbers, no one named
         name = _ROLE_PREFIX.sub("", part.strip())
         for suffix in _MEMBER_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix):
@@ -490,6 +505,37 @@ def split_people(value: str) -> tuple[list[str], int | None]:
 
 
 _OFFICES = frozenset(TITLES)
+# 「会長（松本）」: an office, then who holds it in parentheses.
+_OFFICE_THEN_NAMES = re.compile(
+    r"(?P<office>[^()（）\s]{1,10})\s*[(（](?P<names>[^()（）]{1,30})[)）]"
+)
+_OFFICE_END = re.compile(r"(?:長|委員|理事|監事|幹事|会計|書記|役員|代表|顧問|相談役)$")
+# A name in a civic roster: 「大西」「鈴木(真)」「山田 太郎」.
+_NAME_PIECE = re.compile(
+    r"[一-龥々ヶ]{1,4}(?:\([一-龥々ヶぁ-ゖ]{1,2}\))?|[一-龥々ヶ]{1,4} [一-龥々ヶぁ-ゖ]{1,4}"
+)
+# 「（民生委員児童委員協議会）」「（野村医院 院長）」: where a member comes from, after the name.
+_AFFILIATION = re.compile(r"\s*[(（][^()（）]*(?:\s[^()（）]*|[^()（）\s]{5,})[)）]\s*$")
+
+
+def _civic_part(part: str) -> list[str]:
+    """A part of a roster written by a small body: 「会長（松本）」 → 松本; 「副会長（高木・小川）」 →
+    高木, 小川; 「理事　大西・小池・杉本」 → the three; 「関　美智子（民生委員協議会）」 → 関 美智子."""
+    text = part.strip()
+    office = _OFFICE_THEN_NAMES.fullmatch(text)
+    if office and _OFFICE_END.search(office["office"]):
+        names = [name.strip() for name in re.split(r"[・･]", office["names"])]
+        if all(_NAME_PIECE.fullmatch(name) for name in names):
+            return names
+    if _AFFILIATION.search(text) and not _ROLE_AFTER.search(text):
+        text = _AFFILIATION.sub("", text)
+    first, _, rest = text.partition(" ")
+    listed = rest if rest and is_title_token(first) else text
+    if re.search(r"[・･]", listed):
+        names = [name.strip() for name in re.split(r"[・･]", listed)]
+        if len(names) >= 2 and all(_NAME_PIECE.fullmatch(name) for name in names):
+            return names
+    return [text]
 
 
 def is_title_token(text: str) -> bool:
@@ -569,6 +615,13 @@ ROSTER_TITLES = (
     "副座長",
     "座長",
     "書記",
+    "会計",
+    "顧問",
+    "相談役",
+    "班長",
+    "事務局長",
+    "校長",
+    "教頭",
 )
 # 「教育長職務代理者」「会長職務代理者」: standing in for a title.
 _TITLE_ALT = "|".join(ROSTER_TITLES)

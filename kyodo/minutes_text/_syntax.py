@@ -468,7 +468,11 @@ _NOT_LABEL = re.compile(
 )
 # After an unmarked label a signature, not speech: 「ひかり市長　山田太郎」.
 _SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$")
-_LATIN_ONLY_LABEL = re.compile(r"^[0-9０-９](?![0-9０-９]{0,2}番)")
+# 「宮本より事業報告について説明があった。」 after a title: who reported, told in the past.
+_REPORTED = re.compile(r"^[一-龥々ヶ]{1,6}(?:より|から|が)[^。]*(?:た|れた)。$")
+_LATIN_ONLY_LABEL = re.compile(
+    r"^[0-9０-９](?![0-9０-９]{0,2}(?:番|班|組|区))"
+)  # 「３班長」 is one
 
 
 @dataclass(frozen=True)
@@ -496,8 +500,8 @@ def speaker_label(line: str) -> Label | None:
         # The words run to the end of the line, but for the closing 」 of quoted words.
         quoted = index == len(_LABEL_PATTERNS) - 1
         text = whole[match.start("text") : match.end("text") if quoted else None].strip()
-        if index in (5, 6) and _SIGNATURE.match(text):
-            return None
+        if index in (5, 6) and (_SIGNATURE.match(text) or _REPORTED.match(text)):
+            return None  # 「理事　宮本より説明があった。」: the minutes' narrative, not a turn
         return Label(speaker, text, quoted)
     return None
 

@@ -139,10 +139,17 @@ class _EntryReader:
             started = self._start(Entry("note", text.strip()), text)
             self.current = None  # a title: the sentence under it is a note of its own
             return started
-        if _SUBHEADING.match(text.strip()) and self._turn_may_start():
+        if (
+            _SUBHEADING.match(text.strip()) or _BRACKETED_HEAD.match(text.strip())
+        ) and self._turn_may_start():
+            # 「＜Ｂグループ＞（発表者：佐野さん）」「〈会場からの質問〉」 after a finished sentence.
             # 「主な意見」 standing alone after the item's narrative: a note of its own.
             return self._start(Entry("note", text.strip()), text)
-        if self.current is None or (self.boundary and decision_line(text) and self.current.text):
+        if self.current is None or (
+            self.boundary
+            and (decision_line(text) or _NARRATED.match(text.strip()))
+            and self.current.text
+        ):
             # Prose with no label of its own (or a bare decision) is narrative; not the words
             # under a label standing alone (「会長」, then 「異議なしと認めます。」).
             return self._start(Entry("note", text.strip()), text)
@@ -172,6 +179,13 @@ _SUBHEADING = re.compile(
     r"(?:は(?:次|以下)のとおり。?)?[:：]?$"
 )
 _SENTENCE_END = ("。", "」", "）", ")", "？", "?", "！", "!")
+# 「議長が諮ったところ、全員異議なく、原案のとおり承認された。」: the record's narrative after a
+# turn, told in the past (no です/ます), never the speaker's next line.
+_NARRATED = re.compile(
+    r"^(?:議長|会長|委員長|座長|理事長|部会長)(?:が|は|から|より)(?!.*(?:ます|です))[^「」]*(?:た|れた)。$"
+)
+# 「＜Ｂグループ＞」「〈会場からの質問〉」「【決定事項】」 opening a line: a summary's heading.
+_BRACKETED_HEAD = re.compile(r"^[＜<〈【][^＜<〈【＞>〉】。]{1,20}[＞>〉】]")
 # 「赤井：……」: a name with no title before a colon (a turn only when the header lists the name).
 _NAME_LABEL = re.compile(
     r"^(?P<name>[一-龥々ヶァ-ヺー]{1,6}|[一-龥々ヶァ-ヺー]{1,4}[ 　][一-龥々ヶァ-ヺー]{1,4})[ 　]*[：:]"
@@ -273,6 +287,7 @@ _AGENDA_KEYS = (
     "審査事件",
     "会議事項",
     "本日の議題",
+    "プログラム",
 )
 _AGENDA_KEY = re.compile(
     r"^[■□◆◇●◎○〇◯・]?(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[.．、]?　?)?"

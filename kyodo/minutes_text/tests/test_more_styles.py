@@ -449,3 +449,129 @@ def test_departments_the_words_do_not_know(text: str, person: tuple[str, str]) -
     """A department unknown to the list of words before its title is no surname (「行政改革」 was
     read as one); the person in parentheses after a title; a centre's staff by their posts."""
     assert split_staff(text) == person
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        (
+            "会長（松本）、副会長（高木・小川）、会計（中島）、１班～８班 班長（８名中７名）",
+            ["松本", "高木", "小川", "中島"],
+        ),
+        (
+            "理事長 富田、副理事長 三浦、理事 大西・小池・杉本",
+            ["富田", "三浦", "大西", "小池", "杉本"],
+        ),
+        (
+            "会長 北村、副会長 鈴木(真)・鈴木(亜)、会計 山口",
+            ["北村", "鈴木(真)", "鈴木(亜)", "山口"],
+        ),
+        (
+            "関 美智子（民生委員児童委員協議会）、野村 健一（野村医院 院長）、山本　一郎（会長）",
+            ["関 美智子", "野村 健一", "山本 一郎"],
+        ),
+        ("地域住民　23名（4グループ）", []),
+    ],
+)
+def test_rosters_of_small_bodies(value: str, names: list[str]) -> None:
+    """The office, then who holds it in parentheses; names joined with 「・」; where a member
+    comes from after the name (each was one name, or cut at its spaces)."""
+    assert split_people(value)[0] == names
+
+
+JICHIKAI = (
+    "さくら台第二自治会　役員会　会議録\n"
+    "日時：令和6年4月14日（日）19:00～20:45\n"
+    "場所：さくら台第二集会所\n"
+    "出席者：会長（松本）、副会長（高木・小川）、会計（中島）、防犯部長（石井）\n\n"
+    "１．春の一斉清掃について\n"
+    "（石井）5月19日（日）朝8時から。\n"
+    "（高木）フタ上げは若い人にお願いしたい。\n"
+    "（３班長）うちの班は高齢者ばかりで、出せる人がいない。\n"
+    "（松本）その場合は隣の班と調整してください。\n"
+    "＜決定事項＞\n"
+    "5/19実施。\n"
+    "（20:45 終了）\n"
+)
+
+
+def test_a_neighbourhood_associations_officers_speak_by_name() -> None:
+    """The names the roster gives in parentheses after the offices make 「（石井）」 a turn (all
+    were notes: no name was read); 「（３班長）」 is a label."""
+    minutes = parse_minutes(JICHIKAI)
+    assert minutes.attendees == ["松本", "高木", "小川", "中島", "石井"]
+    assert _entries(JICHIKAI) == [
+        ("statement", "石井", "5月19日（日）朝8時から。"),
+        ("statement", "高木", "フタ上げは若い人にお願いしたい。"),
+        ("statement", "3班長", "うちの班は高齢者ばかりで、出せる人がいない。"),
+        ("statement", "松本", "その場合は隣の班と調整してください。"),
+        ("note", "5/19実施。"),
+    ]
+    assert [(s.category, [i.title for i in s.items]) for s in minutes.sections] == [
+        ("", ["春の一斉清掃について"]),
+        ("決定事項", [""]),
+    ]
+    assert minutes.closing == "(20:45 終了)"
+
+
+WORKSHOP = (
+    "かわせみ公園の未来を考えるワークショップ（第２回）　記録\n\n"
+    "日時：2023年11月11日（土）　10:00～12:00\n"
+    "会場：かわせみ地区センター　多目的ホール\n"
+    "参加者：地域住民　23名（4グループ）\n"
+    "ファシリテーター：NPO法人まちの縁側　代表理事　藤原 美紀\n"
+    "主催・事務局：みどり市 公園緑地課（担当：桑原、柴田）\n"
+    "記録：柴田\n\n"
+    "【プログラム】\n"
+    "1. 開会\n"
+    "2. グループ発表\n\n"
+    "1. 開会\n"
+    "　公園緑地課 桑原より、前回の意見の集約結果を説明した。\n\n"
+    "2. グループ発表\n"
+    "＜Ａグループ＞（発表者：高橋さん）\n"
+    "・トイレにベビーシートが欲しい。\n"
+    "＜Ｂグループ＞（発表者：佐野さん）\n"
+    "・スケボーができる場所がほしい。\n"
+    "〈会場からの質問〉\n"
+    "Ｑ　スケボーは住宅から離してほしい。（住民）\n"
+    "Ａ　配置を検討する際の条件にします。（桑原）\n"
+)
+
+
+def test_a_workshops_record() -> None:
+    """参加者 counted, ファシリテーター and 主催・事務局 read and not kept (all three were turns),
+    【プログラム】 the agenda, 「＜Ｂグループ＞」 after a bullet (was glued to it)."""
+    minutes = parse_minutes(WORKSHOP)
+    assert (minutes.attendees, minutes.attendee_count) == ([], 23)
+    assert minutes.agenda == ["1. 開会", "2. グループ発表"]
+    assert _entries(WORKSHOP) == [
+        ("note", "公園緑地課 桑原より、前回の意見の集約結果を説明した。"),
+        ("note", "＜Ａグループ＞（発表者：高橋さん）"),
+        ("note", "・トイレにベビーシートが欲しい。"),
+        ("note", "＜Ｂグループ＞（発表者：佐野さん）"),
+        ("note", "・スケボーができる場所がほしい。"),
+        ("note", "〈会場からの質問〉"),
+        ("statement", "Q", "スケボーは住宅から離してほしい。（住民）"),
+        ("statement", "A", "配置を検討する際の条件にします。（桑原）"),
+    ]
+
+
+def test_the_records_narrative_after_a_turn() -> None:
+    """「議長が諮ったところ、……承認された。」 after a turn is the record's (was the speaker's),
+    and 「理事　宮本より……説明があった。」 no turn of a 理事."""
+    text = (
+        "社会福祉協議会 理事会 議事録\n日時　令和６年６月１０日（月）午後２時\n"
+        "１　第１号議案　事業報告について\n"
+        "　理事 宮本より事業報告について説明があった。\n"
+        "森理事：植樹用の苗を購入するためです。\n"
+        "議長が採決を諮ったところ、賛成多数で原案のとおり承認された。\n"
+        "地域福祉課長　そのとおりです。\n"
+        "　議長が諮ったところ、全員異議なく、原案のとおり承認された。\n"
+    )
+    assert _entries(text) == [
+        ("note", "理事 宮本より事業報告について説明があった。"),
+        ("statement", "森理事", "植樹用の苗を購入するためです。"),
+        ("note", "議長が採決を諮ったところ、賛成多数で原案のとおり承認された。"),
+        ("statement", "地域福祉課長", "そのとおりです。"),
+        ("note", "議長が諮ったところ、全員異議なく、原案のとおり承認された。"),
+    ]
