@@ -265,6 +265,7 @@ class _Prelude:
     fields: list[tuple[str, list[str], int]] = field(default_factory=list)
     agenda: list[str] = field(default_factory=list)
     agenda_key: str = ""  # the key of the header's agenda list: 「議事日程」「議題」…
+    status: str | None = None  # 「（案）」 stamped above the title
     looked_at: list[str] = field(default_factory=list)
     skipped: int = 0  # header lines read as nothing
 
@@ -312,6 +313,12 @@ def _agenda_key(text: str) -> re.Match[str] | None:
     return match
 
 
+# A stamp above the title of a copy handed out: 「資料１」「資料２－１」「（案）」「取扱注意」.
+_STAMP = re.compile(
+    r"[(【\[<]?(?:(?:資料|参考資料|別紙|別添)[0-9]{1,2}(?:[-ー―の][0-9]{1,2})?|"
+    r"(?P<status>案|素案|未定稿|確定稿)|取扱注意|取扱い注意|部外秘|机上配布|非公開|公開用|委員限り)"
+    r"[)】\]>]?"
+)
 # Lines that separate header blocks: 「────」「＊＊＊」.
 _SEPARATOR = re.compile(r"^[-－―─━=＝＊*・…。 　◇◆]{3,}$")
 # 「午前１０時開会」「〔午前十時開議〕」: the sitting opens (a note of the body).
@@ -614,6 +621,11 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if len(prelude.looked_at) < 8:
             prelude.looked_at.append(text.strip())
+        stamp = _STAMP.fullmatch(squash(nfkc(text)))
+        if stamp and prelude.title_line is None and not prelude.fields:
+            # 「資料１」「（案）」「取扱注意」 above the title: the copy's stamp, no part of it.
+            prelude.status = prelude.status or stamp["status"]
+            continue
         if _SEPARATOR.match(text.strip()):
             in_field = skipping = False
             continue
@@ -1172,6 +1184,7 @@ def parse_layout(layout: Layout) -> Minutes:
         minutes.organization = None
     if title_line is not None:
         _apply_title(minutes, title_line)
+        minutes.status = minutes.status or prelude.status
         if prelude.sitting_line is not None and title_line is prelude.title_line:
             # 「はまなす市環境審議会　会議録」 and 「１　会議名　第２回…」: the sitting's number.
             sitting = _header.parse_title(prelude.sitting_line.text)

@@ -26,6 +26,7 @@ from typing import IO, Any
 
 from ._header import header_field
 from ._layout import PAGE_FOOTER, Layout, Line, is_header_field
+from ._syntax import squash
 from .model import Minutes
 from .parser import MinutesParseError, parse_layout
 
@@ -361,13 +362,16 @@ def _assemble(
     pages: list[list[_PrintedLine]], edges: list[list[tuple[float, float, float]]], count: int
 ) -> PdfText:
     column = _number_column(pages)
+    running = _running_lines(pages)
     body: list[Line] = []
     boxed: list[str] = []
     lineno = 0
-    for page, page_edges in zip(pages, edges, strict=True):
+    for page_index, (page, page_edges) in enumerate(zip(pages, edges, strict=True)):
         previous_bottom = None
-        for printed in page:
+        for line_index, printed in enumerate(page):
             lineno += 1
+            if (page_index, line_index) in running:
+                continue  # the same head or foot on every page: 「（2）」「議事録　1 / 3」「（案）」
             if column is not None:
                 side, x = column
                 candidates = printed.runs[:1] if side == "left" else printed.runs[-1:]
@@ -397,6 +401,31 @@ def _assemble(
     return PdfText(
         Layout(body, [], numbered=True), pages=count, numbered=column is not None, boxed=boxed
     )
+
+
+def _running_lines(pages: list[list[_PrintedLine]]) -> set[tuple[int, int]]:
+    """The first and last lines that repeat at the same height on most pages, alike but for
+    their numbers (a page number, 「- 2 / 3 -」, a running head, a stamp): (page, line) pairs.
+    The first page's first line counts but stays (the title, or a stamp the parser knows)."""
+    places: dict[tuple[str, str, int], list[tuple[int, int]]] = {}
+    for page_index, page in enumerate(pages):
+        if len(page) < 2:
+            continue  # an empty page, or a page of one line
+        for end, line_index in (("head", 0), ("foot", len(page) - 1)):
+            printed = page[line_index]
+            text = squash(_line_text(printed.runs))
+            if not text or len(text) > 40:
+                continue
+            key = (end, re.sub(r"[0-9０-９]+", "#", text), round(printed.top))
+            places.setdefault(key, []).append((page_index, line_index))
+    needed = max(2, len(pages) // 2)
+    return {
+        place
+        for found in places.values()
+        if len(found) >= needed
+        for place in found
+        if place != (0, 0)
+    }
 
 
 def parse_pdf(source: Source) -> Minutes:

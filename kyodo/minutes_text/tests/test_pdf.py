@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from kyodo.minutes_text import Minutes, MinutesParseError
+from kyodo.minutes_text import Minutes, MinutesParseError, parse_minutes
 from kyodo.minutes_text.pdf import parse_pdf, read_pdf
 
 from ._gold import DATA_DIR, SEED_DIR, entry_counts, entry_keys, header_diffs, load_gold, outline
@@ -243,6 +243,64 @@ def test_scanned_pages_with_printed_page_numbers_are_refused_as_scans() -> None:
 
     with pytest.raises(MinutesParseError, match="PDFに文字がありません（スキャンした画像だけ"):
         read_pdf(_canvas_pdf(draw))
+
+
+@pytest.mark.parametrize("foot", ["（{n}）", "- {n} / 2 -", "みどり市環境審議会　{n} / 2"])
+def test_heads_and_feet_repeated_on_every_page_are_left_out(foot: str) -> None:
+    """A stamp at the top of every page and a page number the footer patterns do not know
+    (「（2）」「- 1 / 2 -」, the body's name with the number): each was glued into the turn the
+    page break cut, and the last one taken for an appendix."""
+    pages = [
+        [
+            "令和６年度第３回みどり市環境審議会　会議録",
+            "日時　令和６年１１月１２日（火）午後２時～午後３時４５分",
+            "（１）環境基本計画の進捗状況について",
+            "○会長　それでは議事に入ります。",
+            "○事務局（吉田主査）　資料１に基づき説明いたします。基本目標は",
+        ],
+        ["５つあります。", "○会長　ほかにございませんか。", "（午後３時４５分　閉会）"],
+    ]
+
+    def draw(canvas) -> None:
+        font = font_name()
+        for number, lines in enumerate(pages, start=1):
+            canvas.setFont(font, 10.5)
+            canvas.drawString(500, 800, "（案）")
+            for row, line in enumerate(lines):
+                canvas.drawString(70, 760 - row * 18, line)
+            canvas.drawCentredString(297, 40, foot.format(n=number))
+            if number < len(pages):
+                canvas.showPage()
+
+    minutes = parse_pdf(_canvas_pdf(draw))
+    assert [(e.speaker, e.text) for e in minutes.entries()] == [
+        ("会長", "それでは議事に入ります。"),
+        ("事務局(吉田主査)", "資料１に基づき説明いたします。基本目標は５つあります。"),
+        ("会長", "ほかにございませんか。"),
+    ]
+    assert (minutes.status, minutes.closing, minutes.appendix) == ("案", "(午後3時45分 閉会)", [])
+
+
+@pytest.mark.parametrize("stamp", ["資料１", "資料２－１", "（案）", "取扱注意", "【委員限り】"])
+def test_a_stamp_above_the_title(stamp: str) -> None:
+    """「資料１」 made the header a list of documents (title lost, names skipped); 「（案）」 a
+    stage direction (the header read as the body)."""
+    text = (
+        f"{stamp}\n令和６年度第３回みどり市環境審議会　会議録\n"
+        "日時　令和６年１１月１２日（火）午後２時\n出席委員　山田太郎、佐藤花子\n"
+        "○会長　開会します。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.title, minutes.meeting_number, minutes.attendees, minutes.organization) == (
+        "令和6年度第3回みどり市環境審議会 会議録",
+        3,
+        ["山田太郎", "佐藤花子"],
+        None,
+    )
+    assert minutes.status == ("案" if stamp == "（案）" else None)
+    assert minutes.warnings == [
+        "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。"
+    ]
 
 
 def test_reading_a_seven_page_pdf_is_fast() -> None:
