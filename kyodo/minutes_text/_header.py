@@ -379,6 +379,9 @@ _COUNT = re.compile(
 )
 _MEMBER_SUFFIXES = (
     "君",
+    "さん",
+    "様",
+    "氏",
     "座長代理",
     "構成員",
     "部会長代理",
@@ -402,6 +405,9 @@ _GROUP_WORD = re.compile(
     r"区民|町民|参加者|一般参加者)?"
 )
 _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
+_COUNTED_GROUP = re.compile(
+    r"[^\s、,，()（）:：]{0,8}(?:委員|理事|役員|会員|職員|議員|構成員)(?=\s*[0-9]{1,3}\s*(?:名|人))"
+)
 # 「山本 一郎(会長)」: a member's role after the name.
 _ROLE_AFTER = re.compile(
     r"\s*[(（][^()（）]{0,8}?(?:"
@@ -452,6 +458,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     if kanji and kanji_number(kanji.group(1)) is not None:
         count = kanji_number(kanji.group(1))
         text = (text[: kanji.start()] + text[kanji.end() :]).strip(" 、")
+    # 「実行委員18名」「運営委員１０名」: a group counted, no one named (not 「実行」).
+    text = _COUNTED_GROUP.sub("", text)
     match = _COUNT.search(text)
     if match:
         count = int(match.group(1))
@@ -494,6 +502,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
             continue  # 「会長、副会長、会計、各部長（計９名）」: offices, no one named
         if re.search(r"[0-9]", part):
             continue  # 「１班～８班」: a group by its numbers, no one named
+        if part.strip().endswith(("課", "部", "局", "室", "係", "センター")):
+            continue  # 「市商工振興課　主査　西村」: where the person comes from
         name = _ROLE_PREFIX.sub("", part.strip())
         for suffix in _MEMBER_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix):

@@ -457,7 +457,7 @@ _LABEL_PATTERNS = (
     ),
     # 「（一同）なし。」「一同：異議なし。」: everyone at once.
     re.compile(r"^[（(【][ 　]*(?P<label>一同|全員)[ 　]*[）)】][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
-    re.compile(r"^(?P<label>一同|全員)[ 　]*[：:][ 　]*(?P<text>\S.*)$"),
+    re.compile(r"^(?P<label>一同|全員)(?:[ 　]*[：:][ 　]*|　[ 　]*|\t\s*)(?P<text>\S.*)$"),
     # 「委員長「それでは始めます。」」: the words in quotation marks right after the role.
     re.compile(rf"^{_LABEL}[ 　]*「(?P<text>[^「」]*(?:「[^「」]*」[^「」]*)*)」$"),
 )
@@ -469,7 +469,7 @@ _NOT_LABEL = re.compile(
 # After an unmarked label a signature, not speech: 「ひかり市長　山田太郎」.
 _SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$")
 # 「宮本より事業報告について説明があった。」 after a title: who reported, told in the past.
-_REPORTED = re.compile(r"^[一-龥々ヶ]{1,6}(?:より|から|が)[^。]*(?:た|れた)。$")
+_REPORTED = re.compile(r"^[一-龥々ヶ]{1,6}(?:より|から|が)[^。]*(?:た|れた)。")
 _LATIN_ONLY_LABEL = re.compile(
     r"^[0-9０-９](?![0-9０-９]{0,2}(?:番|班|組|区))"
 )  # 「３班長」 is one

@@ -182,7 +182,8 @@ _SENTENCE_END = ("。", "」", "）", ")", "？", "?", "！", "!")
 # 「議長が諮ったところ、全員異議なく、原案のとおり承認された。」: the record's narrative after a
 # turn, told in the past (no です/ます), never the speaker's next line.
 _NARRATED = re.compile(
-    r"^(?:議長|会長|委員長|座長|理事長|部会長)(?:が|は|から|より)(?!.*(?:ます|です))[^「」]*(?:た|れた)。$"
+    r"^(?:(?:議長|会長|委員長|座長|理事長|部会長)(?:が|は|から|より)|(?:採決|審議|協議)の結果)"
+    r"(?!.*(?:ます|です))[^「」]*(?:た|れた)。$"
 )
 # 「＜Ｂグループ＞」「〈会場からの質問〉」「【決定事項】」 opening a line: a summary's heading.
 _BRACKETED_HEAD = re.compile(r"^[＜<〈【][^＜<〈【＞>〉】。]{1,20}[＞>〉】]")
@@ -271,6 +272,8 @@ class _Prelude:
 
 
 # 「本日の会議に付した事件」「議事次第」「議題」「【議事】」 introducing a list of the agenda.
+# Categories that may list their items in the header (the list's end decides: ``_header_agenda``).
+_CATEGORY_KEYS = ("協議事項", "審議事項")
 _AGENDA_KEYS = (
     "本日の会議に付した事件",
     "会議に付した事件",
@@ -289,6 +292,7 @@ _AGENDA_KEYS = (
     "会議事項",
     "本日の議題",
     "プログラム",
+    *_CATEGORY_KEYS,
 )
 _AGENDA_KEY = re.compile(
     r"^[■□◆◇●◎○〇◯・]?(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[.．、]?　?)?"
@@ -299,7 +303,7 @@ _AGENDA_KEY = re.compile(
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
 # The heads of a table of turns: 「発言者　　発言内容」 (each row then a label and its words).
-_COLUMN_HEADS = re.compile(r"^発言者[ 　]+(?:発言内容|発言要旨|発言の要旨|内容|要旨)$")
+_COLUMN_HEADS = re.compile(r"^発言者\s+(?:発言内容|発言要旨|発言の要旨|内容|要旨)$")
 
 
 def _agenda_key(text: str) -> re.Match[str] | None:
@@ -319,6 +323,7 @@ _STAMP = re.compile(
     r"(?P<status>案|素案|未定稿|確定稿)|取扱注意|取扱い注意|部外秘|机上配布|非公開|公開用|委員限り)"
     r"[)】\]>]?"
 )
+_QUORUM = re.compile(r"定足数|会議(?:は|が)成立")
 # Lines that separate header blocks: 「────」「＊＊＊」.
 _SEPARATOR = re.compile(r"^[-－―─━=＝＊*・…。 　◇◆]{3,}$")
 # 「午前１０時開会」「〔午前十時開議〕」: the sitting opens (a note of the body).
@@ -495,6 +500,7 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             # 「２．議題」 numbered among the items is one of them, not the next list's key.
             or (_AGENDA_KEY.match(squashed) and not (items and item_heading(line.text)))
             or _BODY_MARKER.match(squashed)
+            or _COLUMN_HEADS.match(nfkc(line.text).strip())
         ):
             break
         if len(items) >= 40:
@@ -524,7 +530,7 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         items, end = _agenda_list(lines, index + 1, first=nfkc(value).strip())
         if strong:
             return items, end
-        following = next((line.text for line in lines[end:] if not line.blank), None)
+        following = _following(lines, end)
         if following is not None and (
             _header.header_field(following) is not None
             or _BODY_MARKER.match(squash(following))
@@ -541,8 +547,13 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         return None
     if key in _STRONG_AGENDA_KEYS:
         return items, end
-    following = next((line.text for line in lines[end:] if not line.blank), None)
-    if following is None or _numbered_again(items, following):
+    following = _following(lines, end)
+    # 「１．審議事項」 numbered as the body's sections are: its items with no turns yet are the
+    # body's unless the header goes on after them.
+    section_like = key in _CATEGORY_KEYS and squash(nfkc(lines[index].text)) != key
+    if following is None:
+        return None if section_like else (items, end)
+    if _numbered_again(items, following) and not section_like:
         return items, end
     if (
         speaker_label(following) is not None
@@ -550,8 +561,9 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         # 「（事務局より資料説明）」 under 「１　……について」: the item's proceedings
         or stage_direction(following) is not None
     ):
-        headings = sum(1 for item in items if item_heading(item) is not None)
-        return (items, end) if headings >= 2 and headings == len(items) else None
+        headings = sum(1 for item in items if _listed_heading(item) is not None)
+        listed = headings >= 2 and headings == len(items) and not section_like
+        return (items, end) if listed else None
     if (
         _header.header_field(following) is not None
         or _BODY_MARKER.match(squash(following))
@@ -563,6 +575,24 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     return None
 
 
+def _following(lines: list[Line], index: int) -> str | None:
+    """The first line from ``index`` with text, a table's column heads (「発言者　内容」) aside."""
+    return next(
+        (
+            line.text
+            for line in lines[index:]
+            if not line.blank and not _COLUMN_HEADS.match(nfkc(line.text).strip())
+        ),
+        None,
+    )
+
+
+def _listed_heading(item: str) -> Heading | None:
+    """The heading of a line of an agenda list, whose lines are NFKC: 「1 前回の確認事項」 was
+    「１　前回の確認事項」."""
+    return item_heading(re.sub(r"^([0-9]{1,2}) ", "\\1　", item))
+
+
 def _numbered_again(items: list[str], following: str) -> bool:
     """Whether the line after an agenda list numbers again as the list did (「議題」「１．防災訓練
     について」「２．その他」, then 「１．防災訓練について」 with its turns): the body's items, the
@@ -570,7 +600,7 @@ def _numbered_again(items: list[str], following: str) -> bool:
     heading = item_heading(following)
     if heading is None:
         return False
-    listed = [listed for listed in map(item_heading, items) if listed is not None]
+    listed = [heading for heading in map(_listed_heading, items) if heading is not None]
     # 「議題　（１）……」「（２）その他」, then 「１　開会」: the programme's own numbering starts.
     return (heading.number == 1 and len(listed) >= 2) or any(
         item.style == heading.style and item.number >= heading.number for item in listed
@@ -594,8 +624,10 @@ def _names_line(text: str) -> bool:
         return False  # 「会議次第　１　開会」「配布資料　資料１」: the next block of the header
     if "、" in stripped:
         return not re.search(r"[ぁ-ゖ]{4,}", stripped)
-    # 「理事　田中一郎君　理事　鈴木花子君」: titles and names separated by spaces.
-    tokens = stripped.split()
+    # 「理事　田中一郎君　理事　鈴木花子君」: titles and names separated by spaces; 「（オブザーバー）
+    # 市商工振興課 主査 西村さん」.
+    listed = _GROUP_MARKER.sub("", stripped, count=1) if _GROUP_MARKER.match(stripped) else stripped
+    tokens = [re.sub(r"(?:さん|さま)$", "", token) for token in listed.split()]
     return len(tokens) >= 2 and all(
         len(t) <= 12 and not re.search(r"[ぁ-ゖ]{2,}", t) for t in tokens
     )
@@ -727,6 +759,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if _is_body_start(text) or line.relocated:
             return index - 1
+        if seen_field and _QUORUM.search(text) and len(text.strip()) <= 80:
+            continue  # 「定款第27条に定める定足数を満たしている。」 under the count: read, not kept
         if _MARKED.match(nfkc(text).strip()) and _marked_title(
             text, _agenda_titles(prelude.agenda)
         ):

@@ -575,3 +575,123 @@ def test_the_records_narrative_after_a_turn() -> None:
         ("statement", "地域福祉課長", "そのとおりです。"),
         ("note", "議長が諮ったところ、全員異議なく、原案のとおり承認された。"),
     ]
+
+
+def test_a_category_listing_its_items_in_the_header() -> None:
+    """「協議事項」 alone with its numbered items and no headings in the body (the items were the
+    body's: every turn under the last, 「３　その他」); the 議会事務局 under 職務のため出席した者."""
+    text = (
+        "さくら台町議会全員協議会記録\n日時　令和６年２月１９日（月）午前１０時\n"
+        "職務のため出席した者\n　議会事務局長　　岡　真一　　書記　　小田　由香\n\n"
+        "協議事項\n　１　例規の整備について\n　２　公共施設個別施設計画について\n　３　その他\n\n"
+        "○議長（佐藤一郎）　ただいまから全員協議会を開会します。\n"
+        "○総務課長（上原恵子）　例規は条例３２本でございます。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.agenda == ["1 例規の整備について", "2 公共施設個別施設計画について", "3 その他"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("岡 真一", "議会事務局長"),
+        ("小田 由香", "書記"),
+    ]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [(0, "")]
+    assert [e.speaker for e in minutes.entries()] == ["議長(佐藤一郎)", "総務課長(上原恵子)"]
+
+
+def test_a_numbered_category_with_empty_items_stays_the_bodys() -> None:
+    """「１．審議事項」 numbered as sections are, its items followed by the next section: the body's
+    (as the editor renders minutes whose items have no turns yet)."""
+    text = (
+        "運営委員会議事録\n■開催日時：令和６年９月６日（金）\n\n"
+        "１．審議事項\n（１）広報紙の発行について\n（２）講座の計画について\n\n"
+        "２．その他\n委員：特にありません。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.agenda == []
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("審議事項", [(1, "広報紙の発行について"), (2, "講座の計画について")]),
+        ("その他", [(0, "")]),
+    ]
+
+
+EXCEL = (
+    "第3回　ほしぞら夏まつり実行委員会　記録\n\n"
+    "日時：令和5年7月4日（火）18:30～20:10\n"
+    "出席：実行委員18名（別紙名簿のとおり）、事務局（市地域振興課）2名\n"
+    "記録者：地域振興課　山内\n\n"
+    "議題\n1　前回の確認事項\n2　当日の雨天判断について\n\n"
+    "発言者\t内容\n"
+    "1　前回の確認事項\n"
+    "委員長\t前回決まった事項を事務局から確認してください。\n"
+    "事務局\t開催日は8月19日（土）です。\n"
+    "2　当日の雨天判断について\n"
+    "委員長\t雨天判断は資料3の案のとおりとします。\n"
+    "一同\t（了承）\n"
+)
+
+
+def test_a_record_kept_in_a_spreadsheet() -> None:
+    """Labels and words in columns under 「発言者<TAB>内容」, after the header's list of the same
+    items (the list was the body's: headings glued into turns); 「実行委員18名」 counted (was the
+    name 「実行」); 「一同<TAB>（了承）」 (was glued to the turn above)."""
+    minutes = parse_minutes(EXCEL)
+    assert (minutes.attendees, minutes.attendee_count) == ([], 18)
+    assert minutes.agenda == ["1 前回の確認事項", "2 当日の雨天判断について"]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "前回の確認事項"),
+        (2, "当日の雨天判断について"),
+    ]
+    assert _entries(EXCEL) == [
+        ("statement", "委員長", "前回決まった事項を事務局から確認してください。"),
+        ("statement", "事務局", "開催日は8月19日（土）です。"),
+        ("statement", "委員長", "雨天判断は資料3の案のとおりとします。"),
+        ("statement", "一同", "（了承）"),
+    ]
+
+
+def test_a_general_meetings_legal_header() -> None:
+    """「定款第27条に定める定足数…を満たしている。」 under the count (the body began there),
+    「5.審議事項」 with its 議案 before 「6.議事の経過の概要及び議決の結果」 (a section of empty
+    items), 「採決の結果、……承認された。」 a note of its own."""
+    text = (
+        "特定非営利活動法人 みらいの森ネットワーク\n2024年度 通常総会 議事録\n\n"
+        "1.日時　2024年5月25日(土) 14:00～15:30\n"
+        "4.出席者数　35名（本人出席 18名、書面表決 9名、委任状 8名）\n"
+        "　　定款第27条に定める定足数（正会員総数の2分の1）を満たしている。\n"
+        "5.審議事項\n　第1号議案　事業報告の承認の件\n　第2号議案　役員選任の件\n"
+        "6.議事の経過の概要及び議決の結果\n"
+        "(1) 第1号議案　事業報告の承認の件\n"
+        "　理事 宮本より事業報告について説明があった。\n"
+        "(2) 第2号議案　役員選任の件\n"
+        "　議長より、役員候補者名簿のとおり選任したい旨の提案があった。\n"
+        "　採決の結果、賛成多数で承認された。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.attendee_count == 35
+    assert minutes.agenda == ["第1号議案 事業報告の承認の件", "第2号議案 役員選任の件"]
+    assert _entries(text) == [
+        ("note", "理事 宮本より事業報告について説明があった。"),
+        ("note", "議長より、役員候補者名簿のとおり選任したい旨の提案があった。"),
+        ("note", "採決の結果、賛成多数で承認された。"),
+    ]
+
+
+def test_an_observer_on_the_rosters_next_line() -> None:
+    """「（オブザーバー）市商工振興課 主査 西村さん」 under the roster (was a turn of 「オブザーバー」,
+    and the header ended there)."""
+    text = (
+        "ひかり通り商店街振興組合　第４回理事会　議事要旨\n"
+        "■日時　2024年9月3日（火）　19時30分～21時\n"
+        "■出席　理事長 富田、副理事長 三浦、理事 大西・小池\n"
+        "　　　　（オブザーバー）市商工振興課 主査 西村さん\n"
+        "■欠席　理事 久保\n\n"
+        "■議題\n　１　秋まつりについて\n　２　街路灯について\n\n"
+        "１　秋まつりについて\n　三浦副理事長より説明。\n"
+        "２　街路灯について\n　西村さん（市）より補助金の説明があった。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.attendees == ["富田", "三浦", "大西", "小池", "西村"]
+    assert minutes.absentees == ["久保"]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "秋まつりについて"),
+        (2, "街路灯について"),
+    ]

@@ -838,13 +838,14 @@ def npo_board(name: str, seed: int) -> Doc:
         "議長より資料に基づき説明があり、審議の結果、全員異議なくこれを承認した。",
     )
     doc.item(2, "令和5年度活動決算承認の件", "　第２号議案　令和５年度活動決算承認の件")
-    # Two lines of narrative, one note (lines of typed text are not told apart from a paragraph).
     doc.note(
         "　鈴木副理事長より説明があった。監事より監査の結果適正である旨の報告があった。",
-        "鈴木副理事長より説明があった。監事より監査の結果適正である旨の報告があった。"
-        "審議の結果、全員異議なくこれを承認した。",
+        "鈴木副理事長より説明があった。監事より監査の結果適正である旨の報告があった。",
     )
-    doc.line("　審議の結果、全員異議なくこれを承認した。")
+    # The result on a line of its own is a note of its own, as a bare decision is.
+    doc.note(
+        "　審議の結果、全員異議なくこれを承認した。", "審議の結果、全員異議なくこれを承認した。"
+    )
     doc.finish(
         "以上をもって全議案の審議を終了したので、議長は１１時３０分閉会を宣言した。",
         appendix=[
