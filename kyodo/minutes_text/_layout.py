@@ -312,7 +312,12 @@ def layout_lines(text: str) -> Layout:
         lines = []
         for i, raw in enumerate(raw_lines):
             text_line = raw.strip()
-            if not text_line or PAGE_FOOTER.match(text_line):
+            if not text_line:
+                # A blank line between paragraphs (one, however many the typist left).
+                if lines and not lines[-1].blank:
+                    lines.append(Line("", i + 1, blank=True))
+                continue
+            if PAGE_FOOTER.match(text_line):
                 continue
             text_line = _GLUED_FOOTER.sub("", text_line)
             if text_line:

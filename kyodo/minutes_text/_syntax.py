@@ -279,6 +279,7 @@ ROLES = (
     "先生",
     "さん",
     "氏",
+    "スタッフ",
 )
 # Title words that end a label after ○, 【】 or before 「：」 in the minutes of any public body
 # (assemblies, national councils, 自治会): 「○山田部会長」「○佐藤計画官」「○鈴木説明員」.
@@ -568,7 +569,9 @@ BULLETS = "・●◆◇◎▼▽☆★※■□"
 _SCHEDULE = re.compile(
     r"^(?:日程第[0-9０-９一二三四五六七八九十]{1,3}[　 ]"
     # 「次回：10月予定」「次回の予定：…」 after the proceedings: a line of its own.
-    r"|次回(?:の予定|の開催|開催予定|開催|日程)?[ 　]*[:：])"
+    r"|次回(?:の予定|の開催|開催予定|開催|日程)?[ 　]*[:：]"
+    # 「【次回】 7月8日(土) 13:30～」
+    r"|[【［\[]次回(?:の予定|の開催|開催予定|開催|日程)?[】］\]])"
 )
 
 

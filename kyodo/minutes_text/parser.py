@@ -68,10 +68,12 @@ class _EntryReader:
     boundary: bool = True
     last_full: bool = False  # the last line filled the page width
     label_alone: bool = False  # the current statement's label stood on a line of its own
+    after_blank: bool = False  # a blank line (or a separator) came before this line
     kana: str = ""  # the letter of the last 「ア　……」 heading under an item, if any
     names: frozenset[str] = frozenset()  # the people the header names: 「赤井：……」 is a turn
 
     def after_line(self, text: str) -> None:
+        self.after_blank = False
         self.boundary = self.short(text) or text.rstrip().endswith("。")
         self.last_full = bool(self.full_width) and (
             _display_width(text.strip()) >= self.full_width * 0.95
@@ -83,6 +85,7 @@ class _EntryReader:
     def break_paragraph(self) -> None:
         self.boundary = True
         self.last_full = False
+        self.after_blank = True
 
     def close(self) -> None:
         self.label_alone = False
@@ -117,15 +120,17 @@ class _EntryReader:
             return started
         stage = stage_direction(text)
         if stage is not None:
-            return self._start(Entry("note", stage), text)
+            started = self._start(Entry("note", stage), text)
+            self.current = None  # whole on its line: 「（非公開）」, then the record goes on
+            return started
         # 「・……」 lines after a statement list what the speaker said; elsewhere (under a heading,
         # after notes) each is a note. In PDF text a line that fills the page wraps on: 「・」 there
         # is inside a sentence.
         in_statement = self.current is not None and self.current.kind == "statement"
         bullet = bullet_text(text) if self.boundary or self.current is None else None
         if bullet is not None and (
-            not in_statement or bullet.startswith(("◎", "日程第", "■", "□"))
-        ):  # 「■承認された。」 after a turn: what was decided, not the speaker's list
+            not in_statement or bullet.startswith(("◎", "日程第", "■", "□", "※", "次回", "【"))
+        ):  # 「■承認された。」「※写真は……」 after a turn: the record's, not the speaker's list
             return self._start(Entry("note", bullet), text)
         note = note_text(text)
         if note is not None:
@@ -145,10 +150,15 @@ class _EntryReader:
             # 「＜Ｂグループ＞（発表者：佐野さん）」「〈会場からの質問〉」 after a finished sentence.
             # 「主な意見」 standing alone after the item's narrative: a note of its own.
             return self._start(Entry("note", text.strip()), text)
+        narrated = _NARRATED.match(text.strip()) or (
+            # 「議案第７号は……非公開とすることを決定した。」 after a blank line under a turn
+            self.after_blank
+            and self.current is not None
+            and self.current.kind == "statement"
+            and _TOLD.search(text.strip())
+        )
         if self.current is None or (
-            self.boundary
-            and (decision_line(text) or _NARRATED.match(text.strip()))
-            and self.current.text
+            self.boundary and (decision_line(text) or narrated) and self.current.text
         ):
             # Prose with no label of its own (or a bare decision) is narrative; not the words
             # under a label standing alone (「会長」, then 「異議なしと認めます。」).
@@ -179,6 +189,8 @@ _SUBHEADING = re.compile(
     r"(?:は(?:次|以下)のとおり。?)?[:：]?$"
 )
 _SENTENCE_END = ("。", "」", "）", ")", "？", "?", "！", "!")
+# A paragraph of the record told in the past, not spoken: 「……決定した。」 (no です/ます).
+_TOLD = re.compile(r"^(?!.*(?:ます|です|でしょう|ください))[^「」]*(?:た|れた)。$")
 # 「議長が諮ったところ、全員異議なく、原案のとおり承認された。」: the record's narrative after a
 # turn, told in the past (no です/ます), never the speaker's next line.
 _NARRATED = re.compile(
@@ -231,7 +243,7 @@ def _next_kana(letter: str) -> int:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
+    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 

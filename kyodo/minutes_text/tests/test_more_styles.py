@@ -695,3 +695,43 @@ def test_an_observer_on_the_rosters_next_line() -> None:
         (1, "秋まつりについて"),
         (2, "街路灯について"),
     ]
+
+
+def test_the_records_paragraphs_among_the_turns() -> None:
+    """A paragraph told in the past after a blank line under a turn, a line after 「（非公開）」,
+    a 「※」 note and 「【次回】」 after a turn: each the record's own note (each was glued to the
+    entry above); 「スタッフ（平田）：」 a turn."""
+    text = (
+        "教育委員会定例会会議録\n日時　令和６年２月２２日（木）午後２時\n"
+        "教育長：承認することとします。\n\n"
+        "　議案第７号は人事案件のため、非公開として審議することを全員異議なく決定した。\n"
+        "Ａ委員：保険はどうなっていますか。\n"
+        "スタッフ（平田）：ボランティア活動保険に一括加入します。\n"
+        "（非公開）\n"
+        "　事務局が答申案を読み上げ、一部修正の上、答申することとした。\n"
+        "教育長：以上です。\n"
+        "※当日の資料は、市ホームページに掲載しています。\n"
+        "【次回】 7月8日(土) 13:30~\n"
+    )
+    assert _entries(text) == [
+        ("statement", "教育長", "承認することとします。"),
+        ("note", "議案第７号は人事案件のため、非公開として審議することを全員異議なく決定した。"),
+        ("statement", "A委員", "保険はどうなっていますか。"),
+        ("statement", "スタッフ(平田)", "ボランティア活動保険に一括加入します。"),
+        ("note", "（非公開）"),
+        ("note", "事務局が答申案を読み上げ、一部修正の上、答申することとした。"),
+        ("statement", "教育長", "以上です。"),
+        ("note", "※当日の資料は、市ホームページに掲載しています。"),
+        ("note", "【次回】 7月8日(土) 13:30~"),
+    ]
+
+
+def test_a_speech_over_paragraphs_stays_whole() -> None:
+    """A blank line inside a speech does not end it when the next paragraph is spoken."""
+    text = (
+        "景観審議会議事録\n日時：令和６年５月１０日\n"
+        "会長：本日の議題は二つです。\n\n　一つ目は景観計画の見直しです。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "会長", "本日の議題は二つです。一つ目は景観計画の見直しです。"),
+    ]
