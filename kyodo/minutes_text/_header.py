@@ -528,10 +528,16 @@ _NAME_PIECE = re.compile(
 _AFFILIATION = re.compile(r"\s*[(（][^()（）]*(?:\s[^()（）]*|[^()（）\s]{5,})[)）]\s*$")
 
 
+_DEPUTY = re.compile(r"\s代理\s+(?:\S*(?:長|員)\s+)?(?P<name>[^\s()（）]+(?:\s[^\s()（）]+)?)$")
+
+
 def _civic_part(part: str) -> list[str]:
     """A part of a roster written by a small body: 「会長（松本）」 → 松本; 「副会長（高木・小川）」 →
     高木, 小川; 「理事　大西・小池・杉本」 → the three; 「関　美智子（民生委員協議会）」 → 関 美智子."""
     text = part.strip()
+    deputy = _DEPUTY.search(text)
+    if deputy:
+        return [deputy["name"]]  # 「みなと川警察署長　代理　交通課長　平田　修」: who came instead
     office = _OFFICE_THEN_NAMES.fullmatch(text)
     if office and _OFFICE_END.search(office["office"]):
         names = [name.strip() for name in re.split(r"[・･]", office["names"])]
@@ -566,8 +572,8 @@ def _roster_tokens(part: str) -> list[str]:
     ]
     if not tokens:
         return [part]
-    if len(tokens) == 2 and all(len(t) <= 3 for t in tokens) and not _SEAT.search(part):
-        return [" ".join(tokens)]  # 「山下 誠」: surname and given name
+    if len(tokens) == 2 and all(len(t) <= 3 for t in tokens) and len(_SEAT.findall(part)) <= 1:
+        return [" ".join(tokens)]  # 「山下 誠」「８番　北村　良平」: surname and given name
     return tokens
 
 

@@ -158,8 +158,14 @@ _ITEM_PATTERNS = (
         ),
         "【1】",
     ),
-    # 「１　開会」: a number and a full-width space (never an ASCII space: page-line numbers).
-    (re.compile(r"^(?P<n>[0-9０-９]{1,2})　[ 　]*(?P<t>\S.*)$"), "1　"),
+    # 「１　開会」: a number and a full-width space (never an ASCII digit and space: page-line
+    # numbers); 「１ 開会」 with a full-width digit, as text copied from a table gives it.
+    (
+        re.compile(
+            r"^(?P<n>[0-9０-９]{1,2})　[ 　]*(?P<t>\S.*)$|^(?P<n2>[０-９]{1,2}) +(?P<t2>\S.*)$"
+        ),
+        "1　",
+    ),
     # 「議題１　……について」「報告２：……」「協議事項１　……」.
     (
         re.compile(
@@ -203,8 +209,9 @@ def item_heading(line: str) -> Heading | None:
     for pattern, style in _ITEM_PATTERNS:
         match = pattern.match(stripped)
         if match:
-            number = to_int(match.group("n"))
-            title = nfkc(match.group("t")).strip()
+            groups = match.groupdict()
+            number = to_int(groups["n"] or groups.get("n2") or "")
+            title = nfkc(groups["t"] or groups.get("t2") or "").strip()
             if number is None or not title:
                 return None
             return Heading(number, title, style)

@@ -32,6 +32,7 @@ from ._syntax import (
     speaker_label,
     squash,
     stage_direction,
+    to_int,
 )
 from .model import Appendix, Entry, Item, Minutes, Secretariat, Section
 
@@ -614,7 +615,8 @@ def _numbered_again(items: list[str], following: str) -> bool:
         return False
     listed = [heading for heading in map(_listed_heading, items) if heading is not None]
     # 「議題　（１）……」「（２）その他」, then 「１　開会」: the programme's own numbering starts.
-    return (heading.number == 1 and len(listed) >= 2) or any(
+    starts = heading.number == 1 and (len(listed) >= 2 or _OPENING_TITLE.fullmatch(heading.text))
+    return bool(starts) or any(
         item.style == heading.style and item.number >= heading.number for item in listed
     )
 
@@ -761,6 +763,18 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             in_field = False
             skipping = True
             prelude.skipped += 1
+            continue
+        key_alone = _header.HEADER_KEYS.get(squash(nfkc(text)).strip("■□◆◇●・【】[]［］"))
+        following = _following(lines, index)
+        if (
+            seen_field
+            and key_alone in _LIST_FIELDS
+            and following is not None
+            and _names_line(following)
+        ):
+            # 「事務局」 alone in a cell of a table copied as text, the names on the next line.
+            prelude.fields.append((key_alone, [""], line.lineno))
+            in_field = True
             continue
         if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
             prelude.fields[-1][1].append(text.strip())
@@ -914,7 +928,7 @@ class _Body:
             return True
         item = item_heading(text)
         if item is None and title_like:
-            item = self._marked_item(text) or self._kana_item(text)
+            item = self._marked_item(text) or self._kana_item(text) or self._schedule_item(text)
         if item is None or not title_like:
             return False
         current = self.reader.current
@@ -954,6 +968,16 @@ class _Body:
         if title is None:
             return None
         return Heading(_last_number(self.section()) + 1, title, "■")
+
+    def _schedule_item(self, text: str) -> Heading | None:
+        """「○日程第１　前回会議録の承認」「日程第２　議案第５号……」: an item of the order of
+        business when the header's agenda (its 議事日程) lists it."""
+        match = _SCHEDULE_LINE.match(nfkc(text).strip())
+        if match is None or not self.agenda:
+            return None
+        if _schedule_title(match["title"]) not in {_schedule_title(a) for a in self.agenda}:
+            return None
+        return Heading(to_int(match["n"]), nfkc(match["title"]).strip(), "日程第1")
 
     def _kana_item(self, text: str) -> Heading | None:
         """「ア　委員長の選出について」 under 「（２）議事」: an item when the header's agenda lists
@@ -1038,6 +1062,16 @@ def _listed_before(item: Heading, text: str) -> bool:
     if item.style == "①":
         return number <= 20 and chr(0x2460 + number - 1) in text
     return item.style == "(1)" and f"({number})" in nfkc(text)
+
+
+# 「○日程第１　前回会議録の承認」「◎日程第２　……」「日程第３　……」.
+_SCHEDULE_LINE = re.compile(r"^[○◯〇◎●]?\s*日程\s*第\s*(?P<n>[0-9]{1,3})\s+(?P<title>\S.*)$")
+
+
+def _schedule_title(text: str) -> str:
+    """An order of business's title to compare: 「日程第1 前回会議録の承認」「第1 前回会議録の承認」
+    and 「前回会議録の承認」 alike."""
+    return squash(re.sub(r"^\s*(?:日程)?\s*第\s*[0-9]{1,3}\s*", "", nfkc(text)))
 
 
 def _last_number(section: Section) -> int:

@@ -98,8 +98,8 @@ CHIKU = (
 
 def test_an_education_boards_teireikai() -> None:
     """Titles before names in the roster (教育長職務代理者 too), 議事日程 as the agenda (was a
-    roster heading: the body after it was skipped and the file refused), unmarked labels 教育長
-    and 中島職務代理者 (were glued to the turn before)."""
+    roster heading: the body after it was skipped and the file refused) and its 日程 the items,
+    unmarked labels 教育長 and 中島職務代理者 (were glued to the turn before)."""
     minutes = parse_minutes(KYOIKU)
     assert (minutes.date, minutes.start_time, minutes.end_time) == (
         dt.date(2024, 2, 22),
@@ -115,11 +115,9 @@ def test_an_education_boards_teireikai() -> None:
     assert _entries(KYOIKU) == [
         ("note", "開会"),
         ("statement", "教育長", "ただいまから定例会を開会します。"),
-        ("note", "日程第１　前回会議録の承認"),
         ("statement", "教育長", "前回会議録について、御意見はありますか。"),
         ("note", "（異議なし）"),
         ("statement", "教育長", "承認することとします。"),
-        ("note", "日程第２　議案第５号　学校管理規則の一部を改正する規則について"),
         ("statement", "教育総務課長", "長期休業期間中に学校閉庁日を設けるものです。"),
         ("statement", "前田委員", "閉庁日の緊急連絡はどうなりますか。"),
         ("statement", "教育総務課長", "教育委員会事務局で受け付けます。"),
@@ -130,6 +128,13 @@ def test_an_education_boards_teireikai() -> None:
         ("statement", "教育長", "以上をもちまして、本日の定例会を閉会します。"),
     ]
     assert not any(entry.uncertain for entry in minutes.entries())
+    # 「○日程第１　……」 as the 議事日程 lists them: the items (were notes in one unnamed item).
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (0, ""),
+        (1, "前回会議録の承認"),
+        (2, "議案第5号 学校管理規則の一部を改正する規則について"),
+    ]
+    assert minutes.warnings == []
 
 
 def test_an_assembly_committees_rosters_in_columns() -> None:
@@ -735,3 +740,55 @@ def test_a_speech_over_paragraphs_stays_whole() -> None:
     assert _entries(text) == [
         ("statement", "会長", "本日の議題は二つです。一つ目は景観計画の見直しです。"),
     ]
+
+
+TABLE_AS_TEXT = (
+    "第８６回みなと川市都市計画審議会 会議録\n"
+    "日時\n令和６年２月８日（木）\n午後２時から午後３時３０分まで\n"
+    "場所\nみなと川市役所本庁舎７階 大会議室\n"
+    "出席委員\n（学識経験者）山口 悟（会長）、中野 美穂\n"
+    "（関係行政機関）みなと川警察署長 代理 交通課長 平田 修\n"
+    "欠席委員\n（学識経験者）林 宏\n"
+    "事務局\n都市整備部長 岡田 聡、都市計画課長 宮本 健\n"
+    "議題\n議第１号 生産緑地地区の変更について（付議）\n報告 立地適正化計画の進捗状況について\n\n"
+    "１ 開会\n事務局\nただいまから開会いたします。\n"
+    "２ 議事\n（１）議第１号 生産緑地地区の変更について\n会長\n事務局から説明をお願いします。\n"
+    "中野委員\n意見です。空き家対策と連携していただきたい。\n"
+    "３ 閉会\n会長\n以上で本日の審議を終了します。\n"
+)
+
+
+def test_a_header_table_copied_as_text() -> None:
+    """Keys and values on lines of their own (「事務局」, then the names: were the absentees),
+    「１ 開会」 with an ASCII space after a full-width digit (was glued to the turn above), the
+    list under 「議題」 before it (was a section holding the opening turn), a deputy (代理)."""
+    minutes = parse_minutes(TABLE_AS_TEXT)
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 2, 8),
+        dt.time(14, 0),
+        dt.time(15, 30),
+    )
+    assert minutes.attendees == ["山口 悟", "中野 美穂", "平田 修"]
+    assert minutes.absentees == ["林 宏"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("岡田 聡", "都市整備部長"),
+        ("宮本 健", "都市計画課長"),
+    ]
+    assert minutes.agenda == [
+        "議第1号 生産緑地地区の変更について(付議)",
+        "報告 立地適正化計画の進捗状況について",
+    ]
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(1, "開会")]),
+        ("議事", [(1, "議第1号 生産緑地地区の変更について"), (3, "閉会")]),
+    ]
+    assert _entries(TABLE_AS_TEXT) == [
+        ("statement", "事務局", "ただいまから開会いたします。"),
+        ("statement", "会長", "事務局から説明をお願いします。"),
+        ("statement", "中野委員", "意見です。空き家対策と連携していただきたい。"),
+        ("statement", "会長", "以上で本日の審議を終了します。"),
+    ]
+
+
+def test_one_seat_and_a_name_with_its_space() -> None:
+    assert split_people("８番　北村　良平") == (["北村 良平"], None)

@@ -710,7 +710,8 @@ def city_assembly(name: str, seed: int, rounds: int) -> Doc:
         "本日の議事日程は、お手元に配付のとおりであります。",
     )
     doc.line("────────────────────")
-    doc.note("◎日程第１　一般質問", "◎日程第１　一般質問")
+    # The order of business the header's 議事日程 lists: an item.
+    doc.item(1, "一般質問", "◎日程第１　一般質問")
     doc.say(*chair, "日程第１、一般質問を行います。", "順次発言を許します。１番、大川ゆり議員。")
     doc.note("〔１番　大川ゆり君登壇〕", "〔１番　大川ゆり君登壇〕")
     members = [
