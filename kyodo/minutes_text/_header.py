@@ -66,6 +66,15 @@ HEADER_KEYS: dict[str, str] = {
     "出席理事": "attendees",
     "出席役員": "attendees",
     "出席監事": "also_attending",
+    # A social welfare corporation's 理事会 (its legal header): 「３　理事総数及び出席者数」 with
+    # 出席理事/欠席理事 under it, 「４　監事の出席」, 「５　その他の出席者」 (the staff).
+    "理事総数及び出席者数": "attendees",
+    "理事の出席状況": "attendees",
+    "監事の出席": "also_attending",
+    "監事の出席状況": "also_attending",
+    "欠席理事": "absentees",
+    "欠席監事": "absentees",
+    "その他の出席者": "secretariat",
     "出席": "attendees",
     # 「３　委員　８名」: only so numbered (「委員　……」 is a turn elsewhere).
     "委員": "attendees",
@@ -83,6 +92,10 @@ HEADER_KEYS: dict[str, str] = {
     "事務局": "secretariat",
     # 「会議録署名委員　田中委員」: who signs the minutes (read, not kept).
     "会議録署名委員": "signers",
+    "議事録署名人": "signers",
+    "議事録署名者": "signers",
+    # 「６　議長　定款第２５条の規定により、会長が議長となった。」: only so numbered.
+    "議長": "signers",
     "会議録署名議員": "signers",
     "署名委員": "signers",
     # Whether the meeting was open to the public (read, not kept): 「会議の公開・非公開：公開」.
@@ -129,7 +142,7 @@ HEADER_KEYS: dict[str, str] = {
     "傍聴": "observers",
 }
 _TIME_KEYS = ("開会", "閉会", "散会")
-_NUMBERED_ONLY_KEYS = ("委員",)
+_NUMBERED_ONLY_KEYS = ("委員", "議長")
 _KEY_ALT = "|".join(
     r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
 )
@@ -405,6 +418,7 @@ _GROUP_WORD = re.compile(
     r"区民|町民|参加者|一般参加者)?"
 )
 _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
+_TOTAL = re.compile(r"[^\s、,，()（）]{0,6}(?:総数|定数|定員)\s*[0-9]{1,3}\s*(?:名|人)")
 _COUNTED_GROUP = re.compile(
     r"[^\s、,，()（）:：]{0,8}(?:委員|理事|役員|会員|職員|議員|構成員)(?=\s*[0-9]{1,3}\s*(?:名|人))"
 )
@@ -412,7 +426,7 @@ _COUNTED_GROUP = re.compile(
 _ROLE_AFTER = re.compile(
     r"\s*[(（][^()（）]{0,8}?(?:"
     + "|".join(_MEMBER_SUFFIXES)
-    + r"|職務代理者|議長|副議長|センター長|事務局長|コーディネーター)[)）]\s*$"
+    + r"|職務代理者|議長|副議長|センター長|事務局長|コーディネーター|理事|監事|理事長)[)）]\s*$"
 )
 # A roster line 「委員長　山本一郎」: the role before the name.
 _ROLE_PREFIX = re.compile(
@@ -458,6 +472,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     if kanji and kanji_number(kanji.group(1)) is not None:
         count = kanji_number(kanji.group(1))
         text = (text[: kanji.start()] + text[kanji.end() :]).strip(" 、")
+    # 「理事総数　１０名　出席理事　８名」: the board's size is not who came.
+    text = _TOTAL.sub(" ", text)
     # 「実行委員18名」「運営委員１０名」: a group counted, no one named (not 「実行」).
     text = _COUNTED_GROUP.sub("", text)
     match = _COUNT.search(text)
@@ -839,7 +855,8 @@ _KATAKANA_TAIL = re.compile(r"[ァ-ヺー]+$")
 
 def split_staff(text: str) -> tuple[str, str]:
     """「丸木地域福祉課長」 → ("丸木", "地域福祉課長"); 「西口（センター長）」 too."""
-    text = nfkc(text).strip()
+    # 「総務課主任　井上（記録）」: what they did at the meeting is no title.
+    text = re.sub(r"\s*\((?:記録|司会|書記|進行|記録者)\)$", "", nfkc(text).strip())
     paren = re.fullmatch(r"(.+?)\s*\((.+)\)", text)
     if paren:
         before, inside = paren.group(1).strip(), paren.group(2).strip()

@@ -795,6 +795,11 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields[-1][1].append(text.strip())
             in_field = prelude.fields[-1][0] in _LIST_FIELDS
             continue
+        if in_field and prelude.fields[-1][0] == "signers" and not "".join(prelude.fields[-1][1]):
+            # 「６　議長」, then 「定款第２５条の規定により、会長が議長となった。」: its value.
+            prelude.fields[-1][1].append(text.strip())
+            in_field = False
+            continue
         if (
             prelude.title_line is None
             and prelude.sitting_line is None

@@ -792,3 +792,54 @@ def test_a_header_table_copied_as_text() -> None:
 
 def test_one_seat_and_a_name_with_its_space() -> None:
     assert split_people("８番　北村　良平") == (["北村 良平"], None)
+
+
+SHAKYO = (
+    "社会福祉法人みなと市社会福祉協議会\n令和５年度第３回理事会議事録\n\n"
+    "１　開催日時　令和５年１１月２４日（金）　午後２時００分から午後３時２０分まで\n"
+    "２　開催場所　みなと市総合福祉センター　３階　研修室\n"
+    "３　理事総数及び出席者数\n"
+    "　　理事総数　１０名　　出席理事　８名\n"
+    "　　出席理事　　上村　孝雄（会長）、森下　和江（副会長）、山岸　悟（常務理事）\n"
+    "　　欠席理事　　木下　修、村松　京子\n"
+    "４　監事の出席\n　　出席監事　　岡本　博\n"
+    "５　その他の出席者\n　　事務局長　荒井　徹、総務課主任　井上（記録）\n"
+    "６　議長\n　　定款第２５条の規定により、会長が議長となった。\n"
+    "７　議事録署名人\n　　議長が、出席理事の中から、森下　和江理事を指名した。\n"
+    "８　議事の経過及び結果\n"
+    "議長（会長）　それでは議事に入ります。\n"
+    "第１号議案　会費収入補正予算（案）について\n"
+    "事務局長　当初予算比で４２万円の減額補正をお願いするものです。\n"
+    "岡本監事　現金の受け渡し記録を残すようにしてください。\n\n"
+    "９　閉会\n"
+    "　議長は、以上をもって本日の議事をすべて終了した旨を述べ、午後３時２０分閉会を宣した。\n\n"
+    "上記の議事の経過及びその結果を明確にするため、議長及び議事録署名人は次に記名押印する。\n"
+    "　令和５年１１月２４日\n"
+    "　　　　　議　　長　　上村　孝雄　　印\n"
+)
+
+
+def test_a_social_welfare_corporations_board() -> None:
+    """The legal header of a 社会福祉法人's 理事会 (理事総数及び出席者数, 監事の出席, その他の出席者,
+    議長, 議事録署名人: each was an item of the body, the roster a note), 「（常務理事）」 after a
+    name, 「（記録）」 after the secretary, the chair's closing told in the past and the
+    signatures after it (were a note of the item 閉会)."""
+    minutes = parse_minutes(SHAKYO)
+    assert minutes.attendees == ["上村 孝雄", "森下 和江", "山岸 悟", "岡本 博"]
+    assert minutes.attendee_count == 8
+    assert minutes.absentees == ["木下 修", "村松 京子"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("荒井 徹", "事務局長"),
+        ("井上", "総務課主任"),
+    ]
+    assert _entries(SHAKYO) == [
+        ("statement", "議長(会長)", "それでは議事に入ります。"),
+        ("statement", "事務局長", "当初予算比で４２万円の減額補正をお願いするものです。"),
+        ("statement", "岡本監事", "現金の受け渡し記録を残すようにしてください。"),
+    ]
+    assert minutes.closing == (
+        "議長は、以上をもって本日の議事をすべて終了した旨を述べ、午後3時20分閉会を宣した。"
+    )
+    assert [a.title for a in minutes.appendix] == [
+        "上記の議事の経過及びその結果を明確にするため、議長及び議事録署名人は次に記名押印する。"
+    ]
