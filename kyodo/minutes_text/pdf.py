@@ -237,14 +237,24 @@ def _boxed(line: _PrintedLine, edges: list[tuple[float, float, float]]) -> bool:
 
 
 def _line_text(runs: list[_Run]) -> str:
-    """Text of the body runs; a visible gap without a space character becomes a space."""
+    """Text of the body runs; a visible gap without a space character becomes a space. A line
+    whose letters are all set apart (character spacing, 「み　ど　り　市」 justified to the
+    width) counts its gaps from that spacing."""
+    chars = [char for run in runs for char in run.chars]
+    gaps = sorted(
+        b["x0"] - a["x1"]
+        for a, b in itertools.pairwise(chars)
+        if not a["text"].isspace() and not b["text"].isspace()
+    )
+    spacing = gaps[len(gaps) // 2] if len(gaps) >= 4 else 0.0
+    spacing = spacing if spacing >= chars[0]["size"] * 0.2 else 0.0
     parts: list[str] = []
     previous = None
     for run in runs:
         for char in run.chars:
             text = char["text"]
             if previous is not None and not text.isspace() and not previous["text"].isspace():
-                gap = char["x0"] - previous["x1"]
+                gap = char["x0"] - previous["x1"] - spacing
                 if gap >= char["size"] * 0.8:
                     parts.append("　")
                 elif gap >= char["size"] * 0.25:

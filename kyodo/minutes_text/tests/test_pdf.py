@@ -281,6 +281,30 @@ def test_heads_and_feet_repeated_on_every_page_are_left_out(foot: str) -> None:
     assert (minutes.status, minutes.closing, minutes.appendix) == ("案", "(午後3時45分 閉会)", [])
 
 
+@pytest.mark.parametrize("spacing", [2.0, 3.0, 5.0])
+def test_text_set_with_character_spacing(spacing: float) -> None:
+    """Every letter set apart (Word's character spacing, a title justified to the width): was
+    read 「日 時　令 和 ６ 年 …」, no date found and the file refused."""
+    lines = [
+        "みどり市環境審議会　会議録",
+        "日時　令和６年１１月１２日（火）午後２時",
+        "場所　市役所５階　第１会議室",
+        "○会長　ただいまから開会いたします。",
+    ]
+
+    def draw(canvas) -> None:
+        for row, line in enumerate(lines):
+            text = canvas.beginText(70, 760 - row * 20)
+            text.setFont(font_name(), 10.5)
+            text.setCharSpace(spacing)
+            text.textOut(line)
+            canvas.drawText(text)
+
+    read = read_pdf(_canvas_pdf(draw))
+    assert [line.text for line in read.layout.body if not line.blank] == lines
+    assert parse_pdf(_canvas_pdf(draw)).date == dt.date(2024, 11, 12)
+
+
 @pytest.mark.parametrize("stamp", ["資料１", "資料２－１", "（案）", "取扱注意", "【委員限り】"])
 def test_a_stamp_above_the_title(stamp: str) -> None:
     """「資料１」 made the header a list of documents (title lost, names skipped); 「（案）」 a
