@@ -373,6 +373,9 @@ def _assemble(
 ) -> PdfText:
     column = _number_column(pages)
     running = _running_lines(pages)
+    if column is None:
+        for page in pages:
+            _join_wrapped_labels(page)
     body: list[Line] = []
     boxed: list[str] = []
     lineno = 0
@@ -411,6 +414,35 @@ def _assemble(
     return PdfText(
         Layout(body, [], numbered=True), pages=count, numbered=column is not None, boxed=boxed
     )
+
+
+# 「（加藤課長）」: the end of a speaker's label wrapped inside its column.
+_LABEL_END = re.compile(r"^[（(][^（()）]{1,12}[）)]$")
+
+
+def _join_wrapped_labels(page: list[_PrintedLine]) -> None:
+    """Labels in a column of their own, the words beside them: a label too long for its column
+    wraps (「事務局」 over 「（加藤課長）」), its end on the next line beside the words that go on.
+    The end is moved back beside the label's start: 「事務局（加藤課長）　定刻となりましたので…」."""
+    for above, below in itertools.pairwise(page):
+        first, second = above.body_runs(), below.body_runs()
+        if len(first) < 2 or len(second) < 2:
+            continue
+        label_end = _strip_spaces(second[0])
+        if (
+            abs(second[0].x0 - first[0].x0) <= 2
+            and abs(second[1].x0 - first[1].x0) <= 2
+            and first[1].x0 - first[0].x1 >= first[0].chars[0]["size"] * 0.8
+            and _LABEL_END.match(label_end.text.replace(" ", ""))
+        ):
+            moved = _Run(
+                [
+                    dict(char, x0=first[0].x1 + i, x1=first[0].x1 + i)
+                    for i, char in enumerate(label_end.chars)
+                ]
+            )
+            above.runs.insert(above.runs.index(first[0]) + 1, moved)
+            below.runs.remove(second[0])
 
 
 def _running_lines(pages: list[list[_PrintedLine]]) -> set[tuple[int, int]]:

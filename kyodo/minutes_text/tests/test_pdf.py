@@ -305,6 +305,56 @@ def test_text_set_with_character_spacing(spacing: float) -> None:
     assert parse_pdf(_canvas_pdf(draw)).date == dt.date(2024, 11, 12)
 
 
+@pytest.mark.parametrize("ruled", [False, True])
+def test_labels_in_a_column_of_their_own(ruled: bool) -> None:
+    """The speaker's label in a column at the left, the words beside it; a label too long for its
+    column wraps (「事務局」 over 「（加藤課長）」: was two turns, the second by 「加藤課長」 with
+    「を開会いたします。」); the same with a rule above and below every row (a table of turns)."""
+    rows = [
+        [("発言者", "発言内容")],
+        [("１　開会", "")],
+        [
+            ("事務局", "定刻となりましたので、ただいまから令和６年度第３回"),
+            ("（加藤課長）", "審議会を開会いたします。"),
+        ],
+        [("会長", "それでは議事に入ります。")],
+        [("鈴木委員", "資料１の３ページについて伺います。")],
+        [("事務局", "排出量は産業部門で増えて"), ("（吉田主査）", "おります。")],
+    ]
+
+    def draw(canvas) -> None:
+        font = font_name()
+        canvas.setFont(font, 10.5)
+        canvas.drawString(70, 780, "令和６年度第３回みどり市環境審議会　会議録")
+        canvas.drawString(70, 760, "日時　令和６年１１月１２日（火）午後２時")
+        canvas.drawString(70, 742, "議題　（１）環境基本計画の進捗状況について")
+        canvas.drawString(70, 724, "　　　（２）その他")
+        y = 694.0
+        for row in rows:
+            top = y + 14
+            for label, words in row:
+                canvas.drawString(70, y, label)
+                if words:
+                    canvas.drawString(150, y, words)
+                y -= 18
+            if ruled:
+                canvas.line(65, top, 530, top)
+                canvas.line(65, y + 14, 530, y + 14)
+
+    minutes = parse_pdf(_canvas_pdf(draw))
+    assert [(e.speaker, e.text) for e in minutes.entries()] == [
+        (
+            "事務局(加藤課長)",
+            "定刻となりましたので、ただいまから令和６年度第３回審議会を開会いたします。",
+        ),
+        ("会長", "それでは議事に入ります。"),
+        ("鈴木委員", "資料１の３ページについて伺います。"),
+        ("事務局(吉田主査)", "排出量は産業部門で増えております。"),
+    ]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [(1, "開会")]
+    assert minutes.agenda == ["(1)環境基本計画の進捗状況について", "(2)その他"]
+
+
 @pytest.mark.parametrize("stamp", ["資料１", "資料２－１", "（案）", "取扱注意", "【委員限り】"])
 def test_a_stamp_above_the_title(stamp: str) -> None:
     """「資料１」 made the header a list of documents (title lost, names skipped); 「（案）」 a
