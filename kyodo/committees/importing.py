@@ -51,6 +51,12 @@ class Source:
 
 
 def _decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Word's 「Unicode テキスト」 is UTF-16 with its byte order mark.
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for encoding in _TEXT_ENCODINGS:
         try:
             return data.decode(encoding)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._syntax import item_heading, section_heading
+from ._syntax import clean_line, item_heading, section_heading
 
 # A page never has more lines than this; a larger trailing number is text.
 _MAX_PAGE_LINE = 99
@@ -301,7 +301,7 @@ def clean_lines(lines: list[Line]) -> list[Line]:
 
 
 def layout_lines(text: str) -> Layout:
-    raw_lines = text.splitlines()
+    raw_lines = [clean_line(raw) for raw in text.splitlines()]
     before, pages, numbered = _paginate(raw_lines)
     nonempty = sum(1 for raw in raw_lines if raw.strip())
     if numbered < 3 or numbered * 2 < nonempty:

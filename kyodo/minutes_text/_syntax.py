@@ -6,6 +6,7 @@ Everything here works on one line at a time and never raises: it answers
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,6 +24,37 @@ CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}  # ①..⑳
 
 def nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
+
+
+# Spaces a web page or a word processor puts where a space was typed (NBSP, en and em spaces,
+# thin spaces) read as spaces; zero-width characters and the BOM as nothing.
+_SPACES = dict.fromkeys(
+    map(
+        ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f"
+    ),
+    " ",
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+# What a scanner's OCR makes of 「○」 before a label (「O会長」「０委員長」) and of 「：」 (「委員長;」).
+_OCR_MARK = re.compile(r"^([ 　]*)[OＯ0０](?=[一-龥々ァ-ヺ])")
+_OCR_COLON = re.compile(r"^([^;；:：。、]{1,30}?)[;；]")
+
+
+def clean_line(line: str) -> str:
+    """A line as typed: web spaces and invisible characters made plain, 「&nbsp;」 of HTML source
+    undone, and OCR's 「O」/「0」 for 「○」 and 「;」 for 「：」 mended where a label then reads."""
+    line = line.translate(_SPACES).translate(_INVISIBLE)
+    if "&" in line:
+        line = html.unescape(line).translate(_SPACES)
+    if _OCR_MARK.match(line):
+        mended = _OCR_MARK.sub(r"\1○", line, count=1)
+        if speaker_label(mended) is not None:
+            line = mended
+    if _OCR_COLON.match(line) and speaker_label(line) is None:
+        mended = _OCR_COLON.sub(r"\1：", line, count=1)
+        if speaker_label(mended) is not None:
+            line = mended
+    return line
 
 
 def squash(text: str) -> str:

@@ -1308,7 +1308,8 @@ def parse_layout(layout: Layout) -> Minutes:
     uncertain = sum(1 for entry in entries if entry.uncertain)
     glued = 0
     for entry in entries:
-        if not entry.uncertain and (len(entry.text) > 3000 or _GLUED_LABEL.search(entry.text)):
+        # An assembly's 一般質問 runs to several thousand characters: only far longer is odd.
+        if not entry.uncertain and (len(entry.text) > 12000 or _GLUED_LABEL.search(entry.text)):
             entry.uncertain = True
             glued += 1
     if glued:

@@ -26,7 +26,7 @@ from typing import IO, Any
 
 from ._header import header_field
 from ._layout import PAGE_FOOTER, Layout, Line, is_header_field
-from ._syntax import squash
+from ._syntax import clean_line, squash
 from .model import Minutes
 from .parser import MinutesParseError, parse_layout
 
@@ -395,7 +395,7 @@ def _assemble(
             if not runs:
                 body.append(Line("", lineno, blank=True))
                 continue
-            text = _line_text(runs)
+            text = clean_line(_line_text(runs))
             if printed.number is None and PAGE_FOOTER.match(text.replace(" ", "")):
                 continue  # a page footer
             if column is None and previous_bottom is not None:

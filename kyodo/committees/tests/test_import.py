@@ -401,6 +401,11 @@ def test_read_source_reads_shift_jis_text_and_pdf() -> None:
     text = render_minutes(Document.from_dict(gold))
     source = read_source("d.txt", text.encode("cp932"))
     assert (source.kind, source.document.meeting_number) == ("text", 2)
+    # Word's 「Unicode テキスト」: UTF-16 with its byte order mark (was refused as unreadable).
+    for encoding in ("utf-16", "utf-16-be"):
+        data = ("\ufeff" if encoding.endswith("be") else "") + text.replace("\n", "\r\n")
+        unicode_text = read_source("d.txt", data.encode(encoding))
+        assert unicode_text.document.to_dict() == source.document.to_dict()
     pdf = read_source("d.PDF", _pdf("d_fullwidth_space"))
     assert (pdf.kind, pdf.pages, pdf.document.to_dict()["attendees"]) == (
         "pdf",

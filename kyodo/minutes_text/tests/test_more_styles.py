@@ -843,3 +843,59 @@ def test_a_social_welfare_corporations_board() -> None:
     assert [a.title for a in minutes.appendix] == [
         "上記の議事の経過及びその結果を明確にするため、議長及び議事録署名人は次に記名押印する。"
     ]
+
+
+_PLAIN = (
+    "景観審議会議事録\n日時：令和６年７月１０日（水）午前１０時\n場所：市役所４階　第１会議室\n"
+    "○会長　それでは議事に入ります。\n○堀委員　是正指導はありましたか。\n"
+    "○事務局（平野主査）　２件ありました。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "mess",
+    [
+        lambda t: t.replace("　", "\u00a0"),  # a web page's non-breaking spaces
+        lambda t: t.replace("　", "\u2003"),  # em spaces
+        lambda t: t.replace("○会長", "○会長\u200b").replace("：", "\u200b："),  # zero-width
+        lambda t: t.replace("　", "&nbsp;"),  # HTML source copied
+        lambda t: t.replace("○", "O"),  # OCR: Latin O for ○
+        lambda t: t.replace("○", "Ｏ"),
+        lambda t: t.replace("○", "0"),
+        lambda t: t.replace("○", "〇"),
+        lambda t: "\ufeff" + t.replace("\n", "\r\n"),
+    ],
+)
+def test_the_same_minutes_as_they_arrive_messy(mess) -> None:
+    """Each variant read every turn as a note (or lost the header's fields); it reads as typed."""
+    clean = parse_minutes(_PLAIN)
+    messy = parse_minutes(mess(_PLAIN))
+    assert [(e.kind, e.speaker, e.text.replace(" ", "　")) for e in messy.entries()] == [
+        (e.kind, e.speaker, e.text) for e in clean.entries()
+    ]
+    assert (
+        (messy.venue, messy.date)
+        == (clean.venue, clean.date)
+        == ("市役所4階 第1会議室", dt.date(2024, 7, 10))
+    )
+    assert not any("\u200b" in e.text or "&nbsp" in e.text for e in messy.entries())
+
+
+def test_ocr_semicolons_for_colons() -> None:
+    text = (
+        "運営委員会 議事録\n日時;令和５年９月１４日（木）１８時３０分\n事務局;センター長　宮本　直子\n"
+        "委員長;定刻になりましたので始めます。\n事務局（佐野）;夏休み期間の利用が増えました。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.date == dt.date(2023, 9, 14)
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("宮本 直子", "センター長")]
+    assert _entries(text) == [
+        ("statement", "委員長", "定刻になりましたので始めます。"),
+        ("statement", "事務局(佐野)", "夏休み期間の利用が増えました。"),
+    ]
+
+
+def test_a_zero_starting_a_time_is_no_mark() -> None:
+    """Only where a label then reads is 「0」 taken for 「○」."""
+    text = "景観審議会議事録\n日時：令和６年７月１０日\n会長：始めます。\n０時３０分に終了した。\n"
+    assert _entries(text)[-1] == ("statement", "会長", "始めます。０時３０分に終了した。")
