@@ -435,7 +435,7 @@ _ROLE_PREFIX = re.compile(
 _LIST_REMARK = re.compile(
     r"[(（][^()（）]*(?:敬称略|順不同|順序不同|五十音順|名簿順|役職順)[^()（）]*[)）]"
 )
-_OF_WHOM = re.compile(r"[0-9]+\s*名\s*中\s*(?P<present>[0-9]+)\s*名\s*(?:出席)?$")
+_OF_WHOM = re.compile(r"[0-9]+\s*名\s*中\s*(?P<present>[0-9]+)\s*名\s*(?:出席)?")
 _EACH = re.compile(r"(?P<names>[^、,]+?[・･][^、,]+?)の各(?:委員|理事|役員|構成員|議員)$")
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
 # 「別紙のとおり」「名簿参照」: the names are elsewhere, not here.
@@ -460,8 +460,13 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     count = None
     attending = _OF_WHOM.search(text)
     if attending:
-        # 「委員１２名中１０名出席」: ten came.
-        return [], int(attending["present"])
+        # 「委員１２名中１０名出席」「理事２２名中１８名出席（委任状２名を含む）」: ten came; any
+        # names beside it are still read.
+        rest = text[: attending.start()] + text[attending.end() :]
+        rest = re.sub(r"[(（][^()（）]*[0-9]+\s*名[^()（）]*[)）]|[(（]\s*[、,]", "", rest).strip(
+            " 、,"
+        )
+        return (split_people(rest)[0] if rest else []), int(attending["present"])
     each = _EACH.fullmatch(text)
     if each:
         text = re.sub(r"[・･]", "、", each["names"])  # 「青木・石井・上田の各委員」

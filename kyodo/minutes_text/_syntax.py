@@ -215,6 +215,14 @@ _ITEM_PATTERNS = (
     ),
     # 「第１号議案　令和５年度事業報告について」 in the minutes of a general meeting (総会).
     (re.compile(rf"^第\s*(?P<n>{_NUM}|{_KNUM})\s*号\s*議案[ 　]*(?P<t>\S.*)$"), "第1号議案"),
+    # 「議案第１号　……について」「協議第２号」「報告第１号」「諮問第３号」: the bill's name whole.
+    (
+        re.compile(
+            rf"^(?P<t>(?:議案|協議|報告|諮問|議第|報第|承認|請願|陳情)第?\s*(?P<n>{_NUM}|{_KNUM})\s*号"
+            rf"[ 　]+\S.*)$"
+        ),
+        "議案第1号",
+    ),
 )
 
 
@@ -319,6 +327,11 @@ ROLES = (
     "さん",
     "氏",
     "スタッフ",
+    # a children's or young people's council
+    "小学生",
+    "中学生",
+    "高校生",
+    "大学生",
 )
 # Title words that end a label after ○, 【】 or before 「：」 in the minutes of any public body
 # (assemblies, national councils, 自治会): 「○山田部会長」「○佐藤計画官」「○鈴木説明員」.
@@ -436,7 +449,8 @@ _TITLE = "(?:" + "|".join(re.escape(t) for t in TITLES) + ")"
 # punctuation; a short parenthesised part is allowed: 髙橋（清）委員.
 _NAME_CHAR = r"[^\s：:。、，,．.「」『』【】\[\]［］（）()○◯〇●◎■◆＜＞<>ぁ-ゖ～〜・]"
 _NAME = rf"(?:{_NAME_CHAR}|[ 　](?={_NAME_CHAR})|[（(][^（()）\s]{{1,4}}[）)]){{0,12}}?"
-_SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2}|[（(][^（()）\s][^（()）]{0,13}[）)])?"
+# 「委員Ａ」「委員（オンライン）」「委員Ｄ（オンライン）」.
+_SUFFIX = r"(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９①-⑳]{1,2})?(?:[（(][^（()）\s][^（()）]{0,13}[）)])?"
 _LABEL = rf"(?P<label>{_NAME}{_ROLE})(?P<suffix>{_SUFFIX})"
 # After a mark (○, 【】) a label may be long and hold a department name with hiragana, 「・」 or
 # （）: 「○山田まちづくり推進部都市計画・交通担当部長」; it ends with a title word.
@@ -495,6 +509,25 @@ _LABEL_PATTERNS = (
         rf"^[【\[［〔][ 　]*(?P<role>{_ROLE})[ 　]*[：:][ 　]*(?P<name>[一-龥々ヶァ-ヺー]{{1,8}})[ 　]*"
         rf"[】\]］〕][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"
     ),
+    # 「子育て支援課長　　……」「人権・男女共同参画課長　……」: a department's head, unmarked, the
+    # department's name in kana or with 「・」 (no particle: 「それについては課長」 is prose).
+    _DEPARTMENT_HEAD := re.compile(
+        r"^(?P<label>(?![ぁ-ゖ])(?![^　 ]*[のをはがにでもへ])[一-龥々ァ-ヺーぁ-ゖ・]{0,20}?"
+        r"(?:課長補佐|課長|部長|局長|室長|所長|館長|係長|館長補佐|センター長))"
+        r"(?P<suffix>[（(][^（()）\s]{1,8}[）)])?　[ 　]*(?P<text>\S.*)$"
+    ),
+    # 「あそび場グループ（中学生）：……」: a group reporting, always with its colon (「＜Ａグループ＞」
+    # alone heads a summary's part).
+    re.compile(
+        r"^(?P<label>[^\s：:()（）＜＞<>【】]{1,12}グループ(?:[（(][^（()）]{1,8}[）)])?)[ 　]*[：:][ 　]*"
+        r"(?P<text>\S.*)$"
+    ),
+    # 「（青葉交通株式会社）　……」「（国土交通省東北運輸局）　……」: a body taking part, by its name
+    # in parentheses (a 地域公共交通会議's operators and agencies).
+    re.compile(
+        r"^[（(](?P<label>[^（()）\s]{1,20}(?:株式会社|有限会社|会社|協会|組合|連合会|協議会|"
+        r"運輸局|整備局|事務所|警察署|消防署|振興局|大学|病院|法人))[）)]　[ 　]*(?P<text>\S.*)$"
+    ),
     # 「（一同）なし。」「一同：異議なし。」: everyone at once.
     re.compile(r"^[（(【][ 　]*(?P<label>一同|全員)[ 　]*[）)】][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     re.compile(r"^(?P<label>一同|全員)(?:[ 　]*[：:][ 　]*|　[ 　]*|\t\s*)(?P<text>\S.*)$"),
@@ -540,7 +573,8 @@ def speaker_label(line: str) -> Label | None:
         # The words run to the end of the line, but for the closing 」 of quoted words.
         quoted = index == len(_LABEL_PATTERNS) - 1
         text = whole[match.start("text") : match.end("text") if quoted else None].strip()
-        if index in (5, 6) and (_SIGNATURE.match(text) or _REPORTED.match(text)):
+        unmarked = index in (5, 6) or pattern is _DEPARTMENT_HEAD
+        if unmarked and (_SIGNATURE.match(text) or _REPORTED.match(text)):
             return None  # 「理事　宮本より説明があった。」: the minutes' narrative, not a turn
         return Label(speaker, text, quoted)
     return None
@@ -679,6 +713,9 @@ _CLOSING = re.compile(
     r"|(?:散会|閉会|閉議|終了)\s*[（(](?:午前|午後)?\s*[0-9]{1,2}\s*(?:時\s*(?:[0-9]{1,2}\s*分|半)?|:\s*[0-9]{2})[)）]"
     r"|[〔（(［]?[0-9]{1,2}\s*:\s*[0-9]{2}\s*(?:散会|閉会|終了)[〕）)］]?"
     r"|会議(?:を)?終了(?:した|しました)?[。]?"
+    # 「８　閉会　１６時００分」「【閉会】午後２時５５分」: the heading, with the time it closed
+    r"|(?:[0-9]{1,2}[.、]?\s*|[【\[<]\s*)(?:閉会|散会)[】\]>]?\s*(?:午前|午後)?\s*[0-9]{1,2}\s*"
+    r"(?:時\s*(?:[0-9]{1,2}\s*分|半)?|:\s*[0-9]{2})"
     # 「議長は、……午後３時２０分閉会を宣した。」: the record of the chair closing the meeting
     r"|[^。「」]{0,80}(?:閉会|散会)(?:を|が)宣(?:言)?(?:され|し)た。"
     r"|[〔（(［＜<【]?(?:(?:午前|午後)?\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*)?"

@@ -244,7 +244,7 @@ def _next_kana(letter: str) -> int:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
+    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -370,7 +370,9 @@ _BODY_MARKER = re.compile(
     r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
     r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容|結果|会議結果|審議結果|"
     # a nonprofit's board: 「議事の経過の概要及び議決の結果」「議事の経過の要領及びその結果」
-    r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)[】\]］＞>〉]?[:：]?$"
+    r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)"
+    # 「８　審議内容（要点筆記）」「議事の経過（概要）」
+    r"(?:[(（][^)）]{1,10}[)）])?[】\]］＞>〉]?[:：]?$"
 )
 # The documents handed out: a list the header holds and the minutes do not keep.
 _DOCUMENTS = "配布資料|配付資料|会議資料|資料"
@@ -470,6 +472,11 @@ def _agenda_like(text: str) -> bool:
     return len(stripped) <= 80 and not stripped.endswith("。")
 
 
+_TIMED_CLOSING = re.compile(
+    r"^[0-9]{1,2}[.、]?\s*(?:閉会|散会)\s*(?:午前|午後)?\s*[0-9]{1,2}\s*(?:時|:)"
+)
+# 「【協議事項】」「＜報告事項＞」: a group of an agenda list, in brackets.
+_GROUP_LINE = re.compile(r"^[【＜<〈［\[](?:協議|審議|報告|議決|決定|確認|連絡)事項[】＞>〉］\]]$")
 # The first heading of a meeting's programme: 「１　開会」「１．開会のあいさつ」.
 _OPENING_TITLE = re.compile(r"開会|開議|開会(?:の)?(?:あいさつ|挨拶|宣言|の辞)")
 # A line opened by a heading's mark (「■意見交換」「【質疑】」「●議題」).
@@ -492,11 +499,19 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             continue
         squashed = squash(line.text)
         heading = item_heading(line.text)
-        if heading is None and items and _MARKED.match(squashed) and not _MARKED.match(items[-1]):
+        # 「【協議事項】」「【報告事項】」 grouping the list's bills, when the list starts so
+        group = _GROUP_LINE.match(squashed) and (not items or _GROUP_LINE.match(squash(items[0])))
+        if (
+            heading is None
+            and items
+            and _MARKED.match(squashed)
+            and not _MARKED.match(items[-1])
+            and not group
+        ):
             # 「■意見交換」 after 「４　閉会」 or 「・……について」: the body's first heading
             break
         if heading is not None:
-            if heading.number <= last.get(heading.style, 0):
+            if heading.number <= last.get(heading.style, 0) and heading.style != "議案第1号":
                 break  # 「１．開会」 again after 「３．閉会」: the body numbers its own items
             if items and heading.number == 1 and _OPENING_TITLE.fullmatch(heading.text):
                 break  # 「議題（１）……（３）その他」, then 「１　開会」: the programme begins
@@ -507,13 +522,23 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
                     del last[inner]
             last[heading.style] = heading.number
         if (
-            not _agenda_like(line.text)
+            # 「【協議事項】」 over its bills in the list: a group of the agenda, not the body
+            not (
+                _agenda_like(line.text)
+                or ((items or index == start) and _GROUP_LINE.match(squashed))
+            )
             or _DOCUMENTS_LINE.match(squashed)
             or _header.header_field(line.text) is not None
             # 「２．議題」 numbered among the items is one of them, not the next list's key.
-            or (_AGENDA_KEY.match(squashed) and not (items and item_heading(line.text)))
+            or (
+                _AGENDA_KEY.match(squashed)
+                and not (items and item_heading(line.text))
+                and not group
+            )
             or _BODY_MARKER.match(squashed)
             or _COLUMN_HEADS.match(nfkc(line.text).strip())
+            # 「７　会議資料」 after the items: the header's next field, the documents
+            or (_ROSTER_HEADING.search(squashed) and len(squashed) <= 20)
         ):
             break
         if len(items) >= 40:
@@ -583,6 +608,9 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         or _MARKED.match(squash(following))  # 「■図書館サービス計画の評価について」
         or opening_line(following)
         or _SEPARATOR.match(following.strip())
+        # 「７　会議資料」「配布資料」 and the documents under it: the header goes on
+        or (_ROSTER_HEADING.search(squash(following)) and len(squash(following)) <= 20)
+        or _DOCUMENTS_LINE.match(squash(following))
     ):
         return items, end
     return None
@@ -906,6 +934,8 @@ class _Body:
         # In PDF text a heading starts after the end of a paragraph, or is at
         # least a short line that is not a sentence; otherwise 「（２）…」 is
         # a wrapped part of a statement.
+        if _TIMED_CLOSING.match(plain_numbers(text).strip()):
+            return False  # 「８　閉会　１６時００分」: the closing, not an item
         title_like = boundary or (
             not text.rstrip().endswith("。")
             and (self.reader.short(text) or not self.reader.last_full)
@@ -957,7 +987,12 @@ class _Body:
             self.section_style = ""
         section = self.section()
         last = _last_number(section)
-        if last and item.number != last + 1 and not self._outer_heading(item):
+        if (
+            last
+            and item.number != last + 1
+            and not self._outer_heading(item)
+            and item.style != "議案第1号"  # 議案第２号 then 報告第１号: each names itself
+        ):
             return False  # 「（２）…」 inside a sentence, not the next item
         section.items.append(Item(item.number, item.text))
         self.item_style = item.style

@@ -899,3 +899,82 @@ def test_a_zero_starting_a_time_is_no_mark() -> None:
     """Only where a label then reads is 「0」 taken for 「○」."""
     text = "景観審議会議事録\n日時：令和６年７月１０日\n会長：始めます。\n０時３０分に終了した。\n"
     assert _entries(text)[-1] == ("statement", "会長", "始めます。０時３０分に終了した。")
+
+
+SHAKAI_KYOIKU = (
+    "令和元年度第１回　北浜市社会教育委員会議　会議録\n\n"
+    "１　開催日時　令和元年５月２８日（火）午後１時３０分～午後３時\n"
+    "２　出席者\n　（委員）　　岡部　真理子（議長）、滝沢　久雄（副議長）\n"
+    "　（事務局）　生涯学習課長　三宅　聡\n"
+    "３　議題\n　（１）議長・副議長の選出について\n　（２）その他\n"
+    "４　会議資料\n　資料１　社会教育委員名簿\n"
+    "５　審議内容（要点筆記）\n\n"
+    "（１）議長・副議長の選出について\n"
+    "事務局（三宅課長）\n　選出方法についてご意見はありますか。\n"
+    "委員Ｄ（オンライン）　事務局案をお示しいただきたい。\n"
+    "（２）その他\n子育て支援課長　　提供会員が不足しております。\n"
+    "８　閉会　１５時００分\n"
+    "（会議録署名）\n会長　岡部　真理子\n"
+)
+
+
+def test_the_header_goes_on_after_its_agenda() -> None:
+    """「３　議題」 and its items, then 「４　会議資料」 and 「５　審議内容（要点筆記）」 (the items were
+    the body's, empty, the documents a note); 「委員Ｄ（オンライン）」 and 「子育て支援課長」 unmarked
+    (glued to the turn above); 「８　閉会　１５時００分」 the closing (an item), the signature after it
+    the appendix."""
+    minutes = parse_minutes(SHAKAI_KYOIKU)
+    assert minutes.agenda == ["(1)議長・副議長の選出について", "(2)その他"]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "議長・副議長の選出について"),
+        (2, "その他"),
+    ]
+    assert _entries(SHAKAI_KYOIKU) == [
+        ("statement", "事務局(三宅課長)", "選出方法についてご意見はありますか。"),
+        ("statement", "委員D(オンライン)", "事務局案をお示しいただきたい。"),
+        ("statement", "子育て支援課長", "提供会員が不足しております。"),
+    ]
+    assert minutes.closing == "8 閉会 15時00分"
+    assert [a.title for a in minutes.appendix] == ["（会議録署名）"]
+
+
+KOTSU = (
+    "第１５回　青葉町地域公共交通会議　議事概要\n\n"
+    "１．日　時　　令和６年７月２２日（月）　１５時００分～１６時３０分\n"
+    "３．出席者　　別添出席者名簿のとおり（委員１８名中１５名出席、うち代理出席３名）\n"
+    "５．議　事\n　【協議事項】\n　　協議第１号　ダイヤ改正について\n"
+    "　【報告事項】\n　　報告第１号　利用実績について\n\n"
+    "６．議事概要\n\n"
+    "協議第１号　ダイヤ改正について\n"
+    "（事務局）　上り２便で待ち時間が１５分を超えます。\n"
+    "（青葉交通株式会社）　運転士の休憩時間の確保が必要です。\n"
+    "（国土交通省東北運輸局）　届出は３０日前までに必要です。\n"
+    "報告第１号　利用実績について\n"
+    "小学生Ａ：バスは何時まで走っていますか。\n"
+    "あそび場グループ（中学生）：バス停にベンチがほしいです。\n"
+)
+
+
+def test_bills_named_by_their_numbers_and_the_bodies_taking_part() -> None:
+    """「協議第１号」「報告第１号」 headings (glued into notes and turns), the header's list grouped
+    under 【協議事項】【報告事項】 (read as the body), the present of 「１８名中１５名出席（…）」
+    (was 18), operators and agencies in parentheses and a children's council's labels (glued)."""
+    minutes = parse_minutes(KOTSU)
+    assert minutes.attendee_count == 15
+    assert minutes.agenda == [
+        "【協議事項】",
+        "協議第1号 ダイヤ改正について",
+        "【報告事項】",
+        "報告第1号 利用実績について",
+    ]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "協議第1号 ダイヤ改正について"),
+        (1, "報告第1号 利用実績について"),
+    ]
+    assert [(e.speaker, e.uncertain) for e in minutes.entries()] == [
+        ("事務局", False),
+        ("青葉交通株式会社", False),
+        ("国土交通省東北運輸局", False),
+        ("小学生A", False),
+        ("あそび場グループ(中学生)", False),
+    ]
