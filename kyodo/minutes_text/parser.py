@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -280,6 +281,7 @@ class _Prelude:
     agenda: list[str] = field(default_factory=list)
     agenda_key: str = ""  # the key of the header's agenda list: 「議事日程」「議題」…
     status: str | None = None  # 「（案）」 stamped above the title
+    last_number: int | None = None  # the number of the last header field (「３　出席委員」)
     looked_at: list[str] = field(default_factory=list)
     skipped: int = 0  # header lines read as nothing
 
@@ -337,6 +339,18 @@ _STAMP = re.compile(
     r"[)】\]>]?"
 )
 _QUORUM = re.compile(r"定足数|会議(?:は|が)成立")
+# The end of a time the line's end cut: 「分」「分まで」「０分」.
+_WRAPPED_TIME = re.compile(r"^[0-9]{0,2}分(?:まで)?$")
+# 「５　応募団体　Ａ共同事業体」: a numbered header line, its key and what follows.
+_HEADER_NUMBER = re.compile(
+    r"^[■□・]?\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s+"
+    r"(?P<key>[^\s:：]{2,12})(?:\s*[:：]?\s*(?P<rest>\S.*))?$"
+)
+# Words of a meeting's programme or proceedings: 「６　開会」「７　議事」 are the body's.
+_PROGRAMME = re.compile(
+    r"開会|閉会|議事|議題|次第|報告|協議|審議|その他|あいさつ|挨拶|会議録|議事録|内容|経過|概要|要旨|"
+    r"結果|意見|質疑|説明|について|の件|選出|選任|承認"
+)
 # Lines that separate header blocks: 「────」「＊＊＊」.
 _SEPARATOR = re.compile(r"^[-－―─━=＝＊*・…。 　◇◆]{3,}$")
 # 「午前１０時開会」「〔午前十時開議〕」: the sitting opens (a note of the body).
@@ -730,6 +744,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         ):
             skipping = False
             prelude.fields.append((found.name, [found.value], line.lineno))
+            numbered = _HEADER_NUMBER.match(nfkc(text).strip())
+            prelude.last_number = to_int(numbered["n"]) if numbered else None
             # 「３．出席者」 with the names on the next line; 「１．日時」 with the date there.
             in_field = found.name in _LIST_FIELDS or not found.value
             seen_field = True
@@ -807,9 +823,32 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
             prelude.fields[-1][1].append(text.strip())
             continue
+        if (
+            prelude.fields
+            and prelude.fields[-1][0] == "date"
+            and _WRAPPED_TIME.match(nfkc(text).strip())
+            and re.search(r"[0-9０-９]$", prelude.fields[-1][1][-1].rstrip())
+        ):
+            # 「…午前１１時３０」 cut at the page's edge, 「分」 on the next line.
+            prelude.fields[-1][1][-1] = prelude.fields[-1][1][-1].rstrip() + text.strip()
+            continue
         if prelude.fields and prelude.fields[-1][0] == "date" and _times_only(text):
             # 「日時：令和６年５月１０日（金）」 with 「午後２時～午後４時」 on the next line.
             prelude.fields[-1][1].append(" " + text.strip())
+            continue
+        numbered = _HEADER_NUMBER.match(nfkc(text).strip())
+        if (
+            numbered
+            and prelude.last_number
+            and to_int(numbered["n"]) == prelude.last_number + 1
+            and not _PROGRAMME.search(numbered["key"])
+            and not line.relocated
+        ):
+            # 「５　応募団体　Ａ共同事業体、…」「６　公開・非公開の別」 numbered on from the
+            # header's fields: a field we do not know (read, not kept), not the body.
+            prelude.fields.append(("signers", [numbered["rest"] or ""], line.lineno))
+            prelude.last_number += 1
+            in_field, seen_field = not numbered["rest"], True
             continue
         if _is_body_start(text) or line.relocated:
             return index - 1
@@ -1259,6 +1298,7 @@ def parse_layout(layout: Layout) -> Minutes:
         for line in (prelude.title_line, prelude.sitting_line)
         if line is not None
     } | ({squash(prelude.organization)} if prelude.organization else set())
+    heads |= _repeated_heads(layout.body[start:])
     for line in layout.body[start:]:
         if not line.blank and _RUNNING_HEAD_REST.sub("", squash(nfkc(line.text))) in heads:
             continue  # 「…会議録」 or 「…会議録（令和６年５月２８日）」 at the top of a page
@@ -1462,6 +1502,8 @@ def _wrapped_name(before: str, value: str) -> bool:
         return (
             False  # 「河野　里美君」「河野　里美」 whole at the line's end: the next name follows
         )
+    if _header.is_title_token(re.split(r"[、,\s]", last)[-1]):
+        return False  # 「…、委員」 then 「大久保　恵子、…」: the title's name on the next line
     return len(head) == 1 or (len(head) <= 3 and _display_width(before.strip()) >= 60)
 
 
@@ -1469,6 +1511,31 @@ def _wrapped_name(before: str, value: str) -> bool:
 _GLUED_LABEL = re.compile(
     r"[。」）)][○◯][^\s。、]{1,20}(?:委員長?|会長|部長|課長|局長|事務局)[　 ]"
 )
+
+
+def _repeated_heads(lines: list[Line]) -> set[str]:
+    """Short lines that come back three times or more and are nothing of the minutes (no label,
+    heading, stage direction, bullet or sentence): a scanned page's head or foot, 「さくら野市」
+    「梅が丘市男女共同参画審議会（令和６年１０月３日）」."""
+    counts = Counter(
+        _RUNNING_HEAD_REST.sub("", squash(nfkc(line.text))) for line in lines if not line.blank
+    )
+    return {
+        text
+        for text, count in counts.items()
+        if count >= 3
+        and len(text) <= 30
+        and not re.search(r"[。、，]", text)
+        and speaker_label(text) is None
+        and bare_label(text) is None
+        and stage_direction(text) is None
+        and closing_line(text) is None
+        and bullet_text(text) is None
+        and note_text(text) is None
+        and section_heading(text) is None
+        and item_heading(text) is None
+        and not _SEPARATOR.match(text)
+    }
 
 
 def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None) -> str | None:

@@ -978,3 +978,58 @@ def test_bills_named_by_their_numbers_and_the_bodies_taking_part() -> None:
         ("小学生A", False),
         ("あそび場グループ(中学生)", False),
     ]
+
+
+def test_header_fields_it_does_not_know_numbered_on() -> None:
+    """「５　応募団体　……」 numbered on from the header's fields is a field (read, not kept): it
+    ended the header, and 「６　公開・非公開の別」「７　会議内容」 became the body's items."""
+    text = (
+        "桜台市スポーツ施設指定管理者選定委員会　会議録（要旨）\n\n"
+        "１　日時　　　令和６年８月６日（火）９時３０分から１６時００分まで\n"
+        "３　出席委員　大竹委員長、岸本副委員長、重松委員（３名全員出席）\n"
+        "４　事務局　　スポーツ振興課長　春日\n"
+        "５　応募団体　Ａ共同事業体、株式会社Ｂスポーツサービス（２団体）\n"
+        "６　公開・非公開の別\n　　一部非公開（応募団体のプレゼンテーションは非公開）\n"
+        "７　会議内容\n\n"
+        "（１）選定基準の確認（公開）\n"
+        "事務局：審査項目は５項目、配点は１００点満点とします。\n"
+        "重松委員：管理経費の配点が高い。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.attendees, minutes.attendee_count) == (["大竹", "岸本", "重松"], 3)
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("春日", "スポーツ振興課長")]
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (1, "選定基準の確認(公開)")
+    ]
+    assert [e.speaker for e in minutes.entries()] == ["事務局", "重松委員"]
+
+
+def test_a_header_copied_from_a_pdf_viewer_wrapped_at_the_lines_end() -> None:
+    """「…午前１１時３０」 then 「分」 (the end read as 11:00), 「…、委員」 then 「大久保　恵子」 (a
+    name 「委員大久保」)."""
+    text = (
+        "運営委員会議事録\n"
+        "１　開催日時　令和６年７月１０日（水）　午前１０時００分～午前１１時３０\n分\n"
+        "２　出席者：委員長　吉岡　伸一、委員　三浦　健太、委員\n　大久保　恵子、委員　関　隆之\n"
+        "委員長：始めます。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.start_time, minutes.end_time) == (dt.time(10, 0), dt.time(11, 30))
+    assert minutes.attendees == ["吉岡 伸一", "三浦 健太", "大久保 恵子", "関 隆之"]
+
+
+def test_a_short_line_repeated_on_every_page_of_a_scan() -> None:
+    """A page head or foot read off a scan, three times or more and nothing of the minutes."""
+    pages = [
+        "○会長　それでは議事に入ります。",
+        "○堀委員　是正指導はありましたか。",
+        "○事務局（平野主査）　２件ありました。",
+    ]
+    text = "景観審議会議事録\n日時：令和６年７月１０日\n" + "".join(
+        f"{turn}\nさくら野市\n" for turn in pages
+    )
+    assert _entries(text) == [
+        ("statement", "会長", "それでは議事に入ります。"),
+        ("statement", "堀委員", "是正指導はありましたか。"),
+        ("statement", "事務局(平野主査)", "２件ありました。"),
+    ]
