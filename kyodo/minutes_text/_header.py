@@ -487,6 +487,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         text = (text[: match.start()] + text[match.end() :]).strip()
     if text in _NONE_WORDS or _ELSEWHERE.match(text):
         return [], count
+    # 「被保険者を代表する委員　　佐々木　陽子、…」: the group's name over a gap, no one's name.
+    text = _GROUP_PREFIX.sub("、", text).strip("、 ")
     # 「委員５名（山田、佐藤、鈴木）」: the count, then the names in parentheses; 「委員６名（…）
     # 事務局２名」: each group's (the other counts are dropped below).
     text = _NAMES_IN_PARENTHESES.sub(lambda listed: f"、{listed['names']}、", text)
@@ -513,8 +515,12 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     ]
     # 「会長（松本）」「副会長（高木・小川）」「理事　大西・小池」「関　美智子（民生委員協議会）」
     parts = [piece for part in parts for piece in _civic_part(part)]
-    # 「山本　一郎（会長）」: the role after the name, in parentheses (「中村（正）」 stays).
-    parts = [_ROLE_AFTER.sub("", part) for part in parts]
+    # 「山本　一郎（会長）」: the role after the name, in parentheses (「中村（正）」 stays); in a
+    # line of names apart, after any of them (「山田　太郎（会長）　佐藤　花子」「河野　洋一（弁護士）」).
+    parts = [
+        _ROLE_INSIDE.sub("", part) if " " in part.strip() else _ROLE_AFTER.sub("", part)
+        for part in parts
+    ]
     # 「中村正　中村和彦　松本聡」 on one roster line: three names; 「山下 誠」 one.
     parts = [token for part in parts for token in _roster_tokens(part)]
     names = []
@@ -536,6 +542,10 @@ def split_people(value: str) -> tuple[list[str], int | None]:
 
 
 _OFFICES = frozenset(TITLES)
+_ROLE_INSIDE = re.compile(r"(?<=[^\s(（])[(（][^()（）]{2,12}[)）](?=\s|$)")
+_GROUP_PREFIX = re.compile(
+    r"(?:^|(?<=[、,，]))\s*[^\s、,，]{1,20}(?:を代表する(?:者|委員)|代表委員|代表|の委員)\s{2,}"
+)
 # 「会長（松本）」: an office, then who holds it in parentheses.
 _OFFICE_THEN_NAMES = re.compile(
     r"(?P<office>[^()（）\s]{1,10})\s*[(（](?P<names>[^()（）]{1,30})[)）]"
@@ -605,7 +615,8 @@ def _roster_columns(part: str) -> list[str] | None:
     cells = re.split(r"\s{2,}", part.strip())
     # 「委員長　坂口　信也　　副委員長　宮崎　弘美」: a title and its name one space apart.
     cells = [_TITLE_THEN_NAME.sub("", cell) for cell in cells]
-    names = [cell for cell in cells if not is_title_token(cell)]
+    # 「委員　　県岩倉土木事務所長　　山下　茂雄」: the member's office is no name either.
+    names = [cell for cell in cells if not is_title_token(cell) and not _OFFICE_CELL.match(cell)]
     if len(cells) < 2 or not names:
         return None
     if len(names) == len(cells) and not all(cell.count(" ") == 1 for cell in names):
@@ -618,6 +629,8 @@ def _roster_columns(part: str) -> list[str] | None:
 
 
 _SEAT = re.compile(r"[0-9]{1,3}番")
+# An office in a roster's column: 「岩倉市長」「県岩倉土木事務所長」「危機管理監」 (a name has none).
+_OFFICE_CELL = re.compile(r"^[^\s]{2,}(?:長|監|官)$")
 # Titles standing before a name in a roster: 「委員長　山田太郎」「教育長職務代理者　中島陽子」.
 ROSTER_TITLES = (
     "副委員長",
@@ -695,6 +708,7 @@ STAFF_TITLES = tuple(
             "主任",
             "主査",
             "書記",
+            "管理監",
             "管理者",
             "社会福祉士",
             "保健師",

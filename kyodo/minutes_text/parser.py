@@ -684,8 +684,9 @@ def _names_line(text: str) -> bool:
     # 市商工振興課 主査 西村さん」.
     listed = _GROUP_MARKER.sub("", stripped, count=1) if _GROUP_MARKER.match(stripped) else stripped
     tokens = [re.sub(r"(?:さん|さま)$", "", token) for token in listed.split()]
+    # An agency's name may be long: 「国土交通省中部地方整備局岩倉河川国道事務所長」.
     return len(tokens) >= 2 and all(
-        len(t) <= 12 and not re.search(r"[ぁ-ゖ]{2,}", t) for t in tokens
+        len(t) <= 30 and not re.search(r"[ぁ-ゖ]{2,}", t) for t in tokens
     )
 
 

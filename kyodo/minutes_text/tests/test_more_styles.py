@@ -1033,3 +1033,44 @@ def test_a_short_line_repeated_on_every_page_of_a_scan() -> None:
         ("statement", "堀委員", "是正指導はありましたか。"),
         ("statement", "事務局(平野主査)", "２件ありました。"),
     ]
+
+
+def test_a_disaster_councils_roster_of_agencies() -> None:
+    """Each line a title, an agency's office and the person (each was a turn of 「委員」, the
+    header ended there); a deputy; the office no name (「岩倉市長」)."""
+    text = (
+        "令和６年度　岩倉市防災会議　会議録\n\n"
+        "日　時：令和六年五月二十九日（水）午前十時開会\n"
+        "出席委員：\n"
+        "　会長　　岩倉市長　　　　　　　　　　　　　前田　圭一\n"
+        "　委員　　国土交通省中部地方整備局岩倉河川国道事務所長　　　代理　工藤　健\n"
+        "　委員　　県岩倉土木事務所長　　　　　　　　　　山下　茂雄\n"
+        "　（以上３名、うち代理出席１名）\n"
+        "事務局：危機管理監　木下　昭夫、危機管理課長　大塚　洋平\n\n"
+        "○危機管理課長　定刻となりましたので、開会いたします。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.attendees, minutes.attendee_count) == (["前田 圭一", "工藤 健", "山下 茂雄"], 3)
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("木下 昭夫", "危機管理監"),
+        ("大塚 洋平", "危機管理課長"),
+    ]
+    assert [e.speaker for e in minutes.entries()] == ["危機管理課長"]
+
+
+@pytest.mark.parametrize(
+    ("value", "names"),
+    [
+        (
+            "被保険者を代表する委員　　　　佐々木　陽子、田村　光男、三浦　節子",
+            ["佐々木 陽子", "田村 光男", "三浦 節子"],
+        ),
+        ("公益を代表する委員　　　　本間　忠、吉岡　由紀", ["本間 忠", "吉岡 由紀"]),
+        ("委員長　河野　洋一（弁護士）", ["河野 洋一"]),
+        ("武田　昭一（委員長）　　高木　秀子（副委員長）", ["武田 昭一", "高木 秀子"]),
+    ],
+)
+def test_a_rosters_groups_and_roles_beside_the_names(value: str, names: list[str]) -> None:
+    """The group a member represents before the names (read as a name), a role or profession
+    in parentheses after a name with its space (the name cut there)."""
+    assert split_people(value)[0] == names
