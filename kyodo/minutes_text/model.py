@@ -42,6 +42,9 @@ class Entry:
     # The parser was not sure of this entry (a label it guessed, a line it could not place): the
     # review screen marks it. Not part of the document.
     uncertain: bool = field(default=False, compare=False, repr=False)
+    # While parsing: the turn this paragraph may belong to (the parser settles it). Not part of
+    # the document.
+    joins: Entry | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         # Notes carry no speaker key at all in the gold files.

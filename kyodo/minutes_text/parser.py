@@ -152,15 +152,23 @@ class _EntryReader:
             # 「＜Ｂグループ＞（発表者：佐野さん）」「〈会場からの質問〉」 after a finished sentence.
             # 「主な意見」 standing alone after the item's narrative: a note of its own.
             return self._start(Entry("note", text.strip()), text)
-        narrated = _NARRATED.match(text.strip()) or (
-            # 「議案第７号は……非公開とすることを決定した。」 after a blank line under a turn
+        if (
             self.after_blank
             and self.current is not None
             and self.current.kind == "statement"
-            and _TOLD.search(text.strip())
-        )
+            and self.current.text
+            and not _POLITE.search(text)
+        ):
+            # A paragraph after a blank line under a turn, in no polite form: the record's own
+            # (「議案第７号は……非公開とすることを決定した。」) if it ends told in the past, which
+            # ``_settle_paragraphs`` decides once the paragraph (wrapped over lines) is whole.
+            note = Entry("note", text.strip())
+            note.joins = self.current
+            return self._start(note, text)
         if self.current is None or (
-            self.boundary and (decision_line(text) or narrated) and self.current.text
+            self.boundary
+            and (decision_line(text) or _NARRATED.match(text.strip()))
+            and self.current.text
         ):
             # Prose with no label of its own (or a bare decision) is narrative; not the words
             # under a label standing alone (「会長」, then 「異議なしと認めます。」).
@@ -192,7 +200,21 @@ _SUBHEADING = re.compile(
 )
 _SENTENCE_END = ("。", "」", "）", ")", "？", "?", "！", "!")
 # A paragraph of the record told in the past, not spoken: 「……決定した。」 (no です/ます).
-_TOLD = re.compile(r"^(?!.*(?:ます|です|でしょう|ください))[^「」]*(?:た|れた)。$")
+_POLITE = re.compile(r"ます|です|でしょう|ください")
+_TOLD = re.compile(r"^[^「」]*(?:た|れた)。$")
+
+
+def _settle_paragraphs(sections: list[Section]) -> None:
+    """A paragraph taken apart from the turn above it (``Entry.joins``) goes back into that turn
+    unless it is told in the past as the record tells (「……決定した。」)."""
+    for item in (item for section in sections for item in section.items):
+        for entry in list(item.entries):
+            if entry.joins is not None and not _TOLD.search(entry.text):
+                entry.joins.text += entry.text
+                item.entries.remove(entry)
+            entry.joins = None
+
+
 # 「議長が諮ったところ、全員異議なく、原案のとおり承認された。」: the record's narrative after a
 # turn, told in the past (no です/ます), never the speaker's next line.
 _NARRATED = re.compile(
@@ -1304,6 +1326,7 @@ def parse_layout(layout: Layout) -> Minutes:
         if not line.blank and _RUNNING_HEAD_REST.sub("", squash(nfkc(line.text))) in heads:
             continue  # 「…会議録」 or 「…会議録（令和６年５月２８日）」 at the top of a page
         body.feed(line)
+    _settle_paragraphs(body.sections)
     warnings: list[str] = []
     if body.after_closing:
         appendix = _appendix(body.after_closing)

@@ -1074,3 +1074,18 @@ def test_a_rosters_groups_and_roles_beside_the_names(value: str, names: list[str
     """The group a member represents before the names (read as a name), a role or profession
     in parentheses after a name with its space (the name cut there)."""
     assert split_people(value)[0] == names
+
+
+def test_a_speech_paragraph_in_plain_form_stays_the_speakers() -> None:
+    """A paragraph after a blank line in no polite form goes back into the turn unless it ends
+    told in the past (a PDF wraps it over lines: the whole paragraph decides)."""
+    text = (
+        "景観審議会議事録\n日時：令和６年５月１０日\n"
+        "委員：意見を申し上げる。\n\n　景観計画は市民とともに見直すべきと考える。\n"
+        "会長：了解しました。\n\n　審議の後、原案のとおり答申することに\n　決定した。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "委員", "意見を申し上げる。景観計画は市民とともに見直すべきと考える。"),
+        ("statement", "会長", "了解しました。"),
+        ("note", "審議の後、原案のとおり答申することに決定した。"),
+    ]

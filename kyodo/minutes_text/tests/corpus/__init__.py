@@ -41,6 +41,7 @@ PDF_LAYOUT = {
     "17_summary_lettered": ("none", True),
     "18_npo_board": ("left", False),
     "19_label_lines": ("right", True),
+    "20_education_board": ("none", True),
 }
 # Header keys scored (the gold tests' keys and the agenda listed in the header).
 SCORED_KEYS = (*HEADER_KEYS, "agenda")

@@ -947,6 +947,98 @@ def label_lines(name: str, seed: int, rounds: int) -> Doc:
     return doc
 
 
+def education_board(name: str, seed: int, rounds: int) -> Doc:
+    """教育委員会 定例会の会議録: a numbered header with keys spaced to a width, 出席者 as title and
+    name in columns (教育長職務代理者 too), 事務局 in columns, 議事日程 with 日程第 lines and the body's
+    「○日程第１　……」 as its items, labels without a mark or colon (「教育長　　……」「中島職務代理者
+    ……」「教育総務課長　……」), a recess, a closed part told in the past after a blank line,
+    「午後３時２０分閉会」."""
+    rng = random.Random(seed)
+    doc = Doc(name, "education_board")
+    doc.header(
+        title="令和6年第2回みなと川市教育委員会定例会会議録",
+        meeting_number=2,
+        date="2024-02-22",
+        start_time="14:00",
+        end_time="15:20",
+        venue="みなと川市役所6階 教育委員会室",
+        attendees=["田村 和彦", "中島 陽子", "前田 俊介", "坂本 由美子"],
+        secretariat=[("小林 聡", "教育部長"), ("加藤 洋", "教育総務課長")],
+        agenda=[
+            "日程第1 前回会議録の承認",
+            "日程第2 議案第5号 学校管理規則の一部を改正する規則について",
+            "日程第3 報告第2号 令和6年度当初予算(教育費)について",
+        ],
+    )
+    for text in [
+        "令和６年第２回みなと川市教育委員会定例会会議録",
+        "",
+        "１　日　　時　　令和６年２月２２日（木）午後２時００分～午後３時２０分",
+        "２　場　　所　　みなと川市役所６階　教育委員会室",
+        "３　出 席 者",
+        "　　教　育　長　　　　　田村　和彦",
+        "　　教育長職務代理者　　中島　陽子",
+        "　　委　　　員　　　　　前田　俊介　　　委　　　員　　　　坂本　由美子",
+        "４　事 務 局",
+        "　　教育部長　　　　小林　聡　　　　教育総務課長　　　加藤　洋",
+        "５　議事日程",
+        "　日程第１　前回会議録の承認",
+        "　日程第２　議案第５号　学校管理規則の一部を改正する規則について",
+        "　日程第３　報告第２号　令和６年度当初予算（教育費）について",
+        "",
+    ]:
+        doc.line(text)
+    doc.note("○開会", "開会")
+    doc.say("教育長　　", "教育長", "ただいまから令和６年第２回教育委員会定例会を開会します。")
+    doc.item(1, "前回会議録の承認", "○日程第１　前回会議録の承認")
+    doc.say("教育長　　", "教育長", "前回会議録について、御意見はありますか。")
+    doc.note("（異議なし）", "（異議なし）")
+    doc.say("教育長　　", "教育長", "承認することとします。")
+    doc.line("")
+    doc.note(
+        "　議案第７号は人事に関する案件のため、非公開として審議することを全員異議なく決定した。",
+        "議案第７号は人事に関する案件のため、非公開として審議することを全員異議なく決定した。",
+    )
+    doc.item(
+        2,
+        "議案第5号 学校管理規則の一部を改正する規則について",
+        "○日程第２　議案第５号　学校管理規則の一部を改正する規則について",
+    )
+    doc.say(
+        "教育総務課長　　",
+        "教育総務課長",
+        "議案第５号について説明いたします。長期休業期間中に学校閉庁日を設けるものです。",
+    )
+    members = [
+        ("前田委員　　", "前田委員"),
+        ("中島職務代理者　　", "中島職務代理者"),
+        ("坂本委員　　", "坂本委員"),
+    ]
+    for _ in range(rounds):
+        topic = rng.choice(TOPICS)
+        label, speaker = rng.choice(members)
+        doc.say(label, speaker, fill(rng.choice(QUESTIONS), topic))
+        doc.say("教育総務課長　　", "教育総務課長", fill(rng.choice(ANSWERS), topic))
+        doc.say(label, speaker, fill(rng.choice(FOLLOWUPS), topic))
+    doc.say("教育長　　", "教育長", "暫時休憩いたします。")
+    doc.note("　　　　　　午後２時４０分　休憩", "午後２時４０分　休憩")
+    doc.note("　　　　　　午後２時５０分　再開", "午後２時５０分　再開")
+    doc.say("教育長　　", "教育長", "再開します。議案第５号は原案のとおり可決してよろしいですか。")
+    doc.note("（全委員賛成）", "（全委員賛成）")
+    doc.item(
+        3,
+        "報告第2号 令和6年度当初予算(教育費)について",
+        "○日程第３　報告第２号　令和６年度当初予算（教育費）について",
+    )
+    doc.say(
+        "教育部長　　", "教育部長", "教育費の概要を報告いたします。総額は前年度比３．２％増です。"
+    )
+    doc.say("前田委員　　", "前田委員", "ＩＣＴ支援員の配置は増えますか。")
+    doc.say("教育総務課長　　", "教育総務課長", "３名から５名に増員します。")
+    doc.finish("午後３時２０分閉会")
+    return doc
+
+
 def build() -> list[Doc]:
     return [
         assembly_sokki("01_assembly_sokki", 1, 30),
@@ -968,6 +1060,7 @@ def build() -> list[Doc]:
         summary_lettered("17_summary_lettered", 17),
         npo_board("18_npo_board", 18),
         label_lines("19_label_lines", 19, 6),
+        education_board("20_education_board", 20, 5),
     ]
 
 
