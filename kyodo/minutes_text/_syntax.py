@@ -35,6 +35,7 @@ _SPACES = dict.fromkeys(
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_ODD_CHARACTER = re.compile("[\u00a0\u2000-\u200d\u202f\u205f\u2060\ufeff]")
 # What a scanner's OCR makes of 「○」 before a label (「O会長」「０委員長」) and of 「：」 (「委員長;」).
 _OCR_MARK = re.compile(r"^([ 　]*)[OＯ0０](?=[一-龥々ァ-ヺ])")
 _OCR_COLON = re.compile(r"^([^;；:：。、]{1,30}?)[;；]")
@@ -43,7 +44,8 @@ _OCR_COLON = re.compile(r"^([^;；:：。、]{1,30}?)[;；]")
 def clean_line(line: str) -> str:
     """A line as typed: web spaces and invisible characters made plain, 「&nbsp;」 of HTML source
     undone, and OCR's 「O」/「0」 for 「○」 and 「;」 for 「：」 mended where a label then reads."""
-    line = line.translate(_SPACES).translate(_INVISIBLE)
+    if _ODD_CHARACTER.search(line):
+        line = line.translate(_SPACES).translate(_INVISIBLE)
     if "&" in line:
         line = html.unescape(line).translate(_SPACES)
     if _OCR_MARK.match(line):

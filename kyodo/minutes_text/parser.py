@@ -983,7 +983,7 @@ class _Body:
             self.closed_entry = self.reader.current
             self.reader.close()
             return
-        if opening_line(text) or _RECESS.match(plain_numbers(text).strip()):
+        if opening_line(text) or ("休憩" in text and _RECESS.match(plain_numbers(text).strip())):
             # 「午前１１時１０分　休憩」「午後１時再開」: a note of its own, never a speech's end.
             self.reader.close()
         started = self.reader.feed(text)
@@ -996,7 +996,7 @@ class _Body:
         # In PDF text a heading starts after the end of a paragraph, or is at
         # least a short line that is not a sentence; otherwise 「（２）…」 is
         # a wrapped part of a statement.
-        if _TIMED_CLOSING.match(plain_numbers(text).strip()):
+        if ("閉会" in text or "散会" in text) and _TIMED_CLOSING.match(plain_numbers(text).strip()):
             return False  # 「８　閉会　１６時００分」: the closing, not an item
         title_like = boundary or (
             not text.rstrip().endswith("。")
@@ -1074,8 +1074,10 @@ class _Body:
     def _schedule_item(self, text: str) -> Heading | None:
         """「○日程第１　前回会議録の承認」「日程第２　議案第５号……」: an item of the order of
         business when the header's agenda (its 議事日程) lists it."""
+        if not self.agenda or "日程" not in text:
+            return None
         match = _SCHEDULE_LINE.match(nfkc(text).strip())
-        if match is None or not self.agenda:
+        if match is None:
             return None
         if _schedule_title(match["title"]) not in {_schedule_title(a) for a in self.agenda}:
             return None
