@@ -531,6 +531,7 @@ def split_people(value: str) -> tuple[list[str], int | None]:
             continue  # 「１班～８班」: a group by its numbers, no one named
         if part.strip().endswith(("課", "部", "局", "室", "係", "センター")):
             continue  # 「市商工振興課　主査　西村」: where the person comes from
+        part = re.sub(r"\s*(?:ほか|他|等)$", "", part)  # 「北一、北二、南町ほか」
         name = _ROLE_PREFIX.sub("", part.strip())
         for suffix in _MEMBER_SUFFIXES:
             if name.endswith(suffix) and len(name) > len(suffix):
@@ -904,6 +905,8 @@ def split_staff(text: str) -> tuple[str, str]:
         ):
             return title, name
         return name, title
+    if text in STAFF_TITLES or text in _OFFICE_TITLES:
+        return "", text  # 「市長」「教育長」 in the list: the office, no one named
     for title in STAFF_TITLES:
         if text.endswith(title) and len(text) > len(title):
             person, held = _move_department(text[: -len(title)], title)
@@ -928,6 +931,9 @@ def staff_columns(part: str) -> list[str]:
 
 def _titled(cell: str) -> bool:
     return _ends_in_title(cell) or is_title_token(cell)
+
+
+_OFFICE_TITLES = frozenset(("市長", "副市長", "町長", "副町長", "村長", "副村長", "教育長", "区長"))
 
 
 def _ends_in_title(text: str) -> bool:

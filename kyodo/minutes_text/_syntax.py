@@ -518,6 +518,11 @@ _LABEL_PATTERNS = (
         r"(?:課長補佐|課長|部長|局長|室長|所長|館長|係長|館長補佐|センター長))"
         r"(?P<suffix>[（(][^（()）\s]{1,8}[）)])?　[ 　]*(?P<text>\S.*)$"
     ),
+    # 「青山（市地域振興課）：……」: a person with the department they come from, and the colon.
+    re.compile(
+        r"^(?P<label>[一-龥々ヶ]{1,4}[（(][^（()）\s]{1,15}(?:課|部|局|室|所|センター|協議会)[）)])"
+        r"[ 　]*[：:][ 　]*(?P<text>\S.*)$"
+    ),
     # 「あそび場グループ（中学生）：……」: a group reporting, always with its colon (「＜Ａグループ＞」
     # alone heads a summary's part).
     re.compile(
@@ -630,6 +635,8 @@ def stage_direction(line: str) -> str | None:
 def note_text(line: str) -> str | None:
     """「○……」 that is not a speaker label → the note text."""
     stripped = line.strip()
+    if stripped[:2] in ("○○", "〇〇", "◯◯"):
+        return None  # 「○○地区の説明会は…」: a name left out, no mark
     if stripped[:1] in NOTE_MARKS:
         return stripped[1:].strip()
     if stripped[:1] in "→⇒":

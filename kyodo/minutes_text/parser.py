@@ -580,6 +580,9 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
         if len(items) >= 40:
             break
         index += 1
+        if items and heading is None and re.fullmatch(r"[ぁ-ゖ）)」]{1,6}", squashed):
+            items[-1] += nfkc(line.text).strip()  # 「…条例につ」「いて」: wrapped at the edge
+            continue
         if heading is None and _header.date_line(line.text):
             continue  # 「令和６年１２月１０日（火）午前１０時開議」 under 「議事日程（第２号）」
         items.append(nfkc(line.text).strip())
@@ -1689,22 +1692,31 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         # 「市民協働推進課（課長、係長、担当）」: the department's titles, no one named.
         value = _DEPARTMENT_TITLES.sub(_department_titles, nfkc(value))
         parts = [cell for part in _split_list(value) for cell in _header.staff_columns(part)]
+        named_department = ""  # 「スポーツ振興課　課長　春日」: the department the list named
         for part in parts:
             # 「協働推進課長ほか２名」: the others are not named.
             part = _OTHERS.sub("", part).strip()
-            if _header.COUNTED.fullmatch(part):
-                continue  # 「事務局　５名」: counted, not named
+            if _header.COUNTED.search(part) and re.search(r"[0-9]\s*(?:名|人)$", part):
+                continue  # 「事務局　５名」「同課担当２名」: counted, not named
             person, title = _header.split_staff(part)
-            same = re.match(r"同(課|部|室|局|係)(.*)$", title)
+            department = _NAMED_DEPARTMENT.match(part)
+            if department:
+                named_department = department[1]
+            elif named_department and title in _header.STAFF_TITLES and person:
+                # 「…、課長補佐　植田、主任　安藤」 after it: the same department's.
+                title = named_department + title
+            same = re.match(r"同(課|部|室|局|係|館|所|センター)(.*)$", title)
             if same and members and same[1] in members[-1].title:
                 # 「同課主査　中野」 after 「市民協働推進課長　戸田」: 市民協働推進課主査.
-                department = members[-1].title[: members[-1].title.rindex(same[1]) + 1]
+                department = members[-1].title[: members[-1].title.rindex(same[1]) + len(same[1])]
                 title = department + same[2]
             members.append(Secretariat(person, title))
         minutes.secretariat = members
 
 
 _OTHERS = re.compile(r"\s*(?:ほか|他|外)\s*[0-9]{1,3}\s*名$")
+# 「スポーツ振興課　課長　春日」: a department written apart before a title and a name.
+_NAMED_DEPARTMENT = re.compile(r"^(\S+(?:課|部|室|局|係|センター))\s+\S+\s+\S")
 _DEPARTMENT_TITLES = re.compile(
     r"(?P<department>[^\s、,()]+?(?:課|部|局|室|係|所|センター))\s*\((?P<titles>[^()]+、[^()]+)\)"
 )

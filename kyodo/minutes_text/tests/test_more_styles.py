@@ -1089,3 +1089,56 @@ def test_a_speech_paragraph_in_plain_form_stays_the_speakers() -> None:
         ("statement", "会長", "了解しました。"),
         ("note", "審議の後、原案のとおり答申することに決定した。"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "staff"),
+    [
+        (
+            "スポーツ振興課　課長　春日、課長補佐　植田、主任　安藤",
+            [
+                ("春日", "スポーツ振興課長"),
+                ("植田", "スポーツ振興課課長補佐"),
+                ("安藤", "スポーツ振興課主任"),
+            ],
+        ),
+        (
+            "中央公民館長　原田、同館主事　松本",
+            [("原田", "中央公民館長"), ("松本", "中央公民館主事")],
+        ),
+        ("市長、こども政策課長、同課担当２名", [("", "市長"), ("", "こども政策課長")]),
+    ],
+)
+def test_a_secretariats_department_named_once(value: str, staff: list[tuple[str, str]]) -> None:
+    """The department written once before the list's first title is every title's after it
+    (課長補佐 and 主任 lost it); 「同館」; 市長 an office, no one named; 「同課担当２名」 counted."""
+    minutes = parse_minutes(
+        f"会議録\n日時：令和６年８月６日\n事務局：{value}\n委員長：始めます。\n"
+    )
+    assert [(s.name, s.title) for s in minutes.secretariat] == staff
+
+
+def test_a_councils_people_by_their_place() -> None:
+    """「青山（市地域振興課）：」 a person with where they come from; 「南町：」 a 町内会長 the roster
+    lists as 「北一、中町、南町ほか」; 「○○地区の…」 a name left out, not a note."""
+    text = (
+        "町内会連合会 理事会 議事録\n日時：令和６年６月９日（日）１０時\n"
+        "出席者：各町内会長（北一、中町、南町ほか）\n"
+        "会長：始めます。\n"
+        "青山（市地域振興課）：地域活動補助金の申請は７月からです。\n"
+        "南町：要配慮者の避難支援訓練もお願いしたい。\n"
+        "　○○地区でも実施したい。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "会長", "始めます。"),
+        ("statement", "青山(市地域振興課)", "地域活動補助金の申請は７月からです。"),
+        ("statement", "南町", "要配慮者の避難支援訓練もお願いしたい。○○地区でも実施したい。"),
+    ]
+
+
+def test_an_agenda_line_wrapped_at_the_edge() -> None:
+    text = (
+        "総務委員会会議録\n日時　令和６年３月８日（金）\n本日の会議に付した事件\n"
+        "　議案第１号　職員の給与に関する条例につ\n　いて\n\n○委員長（山田太郎君）　開会します。\n"
+    )
+    assert parse_minutes(text).agenda == ["議案第1号 職員の給与に関する条例について"]

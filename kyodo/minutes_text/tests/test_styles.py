@@ -1509,7 +1509,7 @@ def test_numbered_questions_a_categorys_numbered_item_and_the_department_before_
     # 「課　課長　佐々木」: the department, the title, the name (was 「課長 佐々木」 of the 課).
     assert [(s.name, s.title) for s in minutes.secretariat] == [
         ("佐々木", "人権・男女共同参画課長"),
-        ("清水", "主査"),
+        ("清水", "人権・男女共同参画課主査"),  # the department named once, for the list
     ]
     # 「報告事項（１）」 names its category: a section of its own (was glued into the answer).
     assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [

@@ -880,7 +880,7 @@ def label_lines(name: str, seed: int, rounds: int) -> Doc:
         venue="市役所 第2委員会室",
         attendees=["小川 直子", "加藤 正", "木村 明美", "近藤 誠", "斎藤 由紀"],
         absentees=["野口"],
-        secretariat=[("佐々木", "人権・男女共同参画課長"), ("清水", "主査")],
+        secretariat=[("佐々木", "人権・男女共同参画課長"), ("清水", "人権・男女共同参画課主査")],
     )
     doc.line("令和６年度第２回")
     doc.line("はまなす市男女共同参画審議会会議録")
