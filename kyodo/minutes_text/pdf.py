@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from os import PathLike
 from typing import IO, Any
 
-from ._header import header_field
+from ._header import HEADER_KEYS, header_field
 from ._layout import PAGE_FOOTER, Layout, Line, is_header_field
 from ._syntax import clean_line, squash
 from .model import Minutes
@@ -247,7 +247,9 @@ def _line_text(runs: list[_Run]) -> str:
         if not a["text"].isspace() and not b["text"].isspace()
     )
     spacing = gaps[len(gaps) // 2] if len(gaps) >= 4 else 0.0
-    spacing = spacing if spacing >= chars[0]["size"] * 0.2 else 0.0
+    even = sum(1 for gap in gaps if spacing * 0.6 <= gap <= spacing * 1.4)
+    if spacing < chars[0]["size"] * 0.2 or even < len(gaps) * 0.8:
+        spacing = 0.0  # letters set apart throughout, not a spread key beside its value
     parts: list[str] = []
     previous = None
     for run in runs:
@@ -376,6 +378,8 @@ def _assemble(
     if column is None:
         for page in pages:
             _join_wrapped_labels(page)
+    if pages:
+        _raise_centred_keys(pages[0])
     body: list[Line] = []
     boxed: list[str] = []
     lineno = 0
@@ -443,6 +447,63 @@ def _join_wrapped_labels(page: list[_PrintedLine]) -> None:
             )
             above.runs.insert(above.runs.index(first[0]) + 1, moved)
             below.runs.remove(second[0])
+
+
+def _raise_centred_keys(page: list[_PrintedLine]) -> None:
+    """A header drawn as a table whose keys are centred in their cells: 「出　席　委　員」 printed
+    between the second and third lines of its names, or beside the second (「議　題　（２）……」).
+    The key is moved back to the start of its cell, before the cell's first line:
+    「出席委員　山田太郎（会長）、…」."""
+    claimed: set[int] = set()  # the lines of cells whose key was put back
+    index = 1
+    while index < len(page):
+        runs = page[index].body_runs()
+        above = page[index - 1].body_runs()
+        if not runs or not above:
+            index += 1
+            continue
+        value_x = above[0].x0
+        keys = [run for run in runs if run.x1 < value_x - 1]
+        rest = runs[len(keys) :]
+        key = squash("".join(run.text for run in keys))
+        below = page[index + 1].body_runs() if index + 1 < len(page) else []
+        if (
+            not keys
+            or not (key in HEADER_KEYS or key in _CELL_KEYS)
+            or value_x < keys[-1].x1 + keys[0].chars[0]["size"] * 0.5
+            or (rest and abs(rest[0].x0 - value_x) > 2)
+            # centred: the cell's lines go on under the key too, and the line above is no
+            # earlier cell's (「欠　席　委　員　中村昭」 under the names of 出席委員 is a row of its own)
+            or not below
+            or abs(below[0].x0 - value_x) > 2
+            or id(page[index - 1]) in claimed
+        ):
+            index += 1
+            continue
+        first = index - 1
+        under = 1  # the cell's lines under the key: a centred key has as many over it
+        while index + under + 1 < len(page) and (cell := page[index + under + 1].body_runs()):
+            if abs(cell[0].x0 - value_x) > 2:
+                break
+            under += 1
+        while first > index - under and id(page[first - 1]) not in claimed:
+            cell = page[first - 1].body_runs()
+            if not cell or abs(cell[0].x0 - value_x) > 2:
+                break
+            first -= 1
+        page[first].runs[:0] = keys
+        for run in keys:
+            page[index].runs.remove(run)
+        # Centred: as many of the cell's lines under the key as over it.
+        claimed.update(id(line) for line in page[first : index + (index - first) + 1])
+        if not page[index].body_runs():
+            del page[index]
+        else:
+            index += 1
+
+
+# Keys of a header table besides the fields': the agenda's.
+_CELL_KEYS = frozenset(("議題", "議事", "次第", "会議次第", "議事次第", "案件"))
 
 
 def _running_lines(pages: list[list[_PrintedLine]]) -> set[tuple[int, int]]:

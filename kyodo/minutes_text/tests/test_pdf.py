@@ -305,6 +305,56 @@ def test_text_set_with_character_spacing(spacing: float) -> None:
     assert parse_pdf(_canvas_pdf(draw)).date == dt.date(2024, 11, 12)
 
 
+def test_a_header_table_with_its_keys_centred_in_their_cells() -> None:
+    """Word's table with the keys centred: 「出　席　委　員」 printed between its second and third
+    lines (the names above it were lost), 「議　題」 beside its second item (the list read as the
+    body); a one-line row under a cell of two lines stays a row of its own."""
+    rows = [
+        ("日時", ["令和６年１１月１２日（火）午後２時"]),
+        ("出席委員", ["山田太郎（会長）、佐藤花子、", "鈴木一郎", "田中健二（計４名）"]),
+        ("欠席委員", ["中村昭"]),
+        ("事務局", ["環境部長　小林正人、", "環境政策課主査　吉田翔"]),
+        (
+            "議題",
+            [
+                "（１）環境基本計画の進捗状況について",
+                "（２）実行計画の改定について",
+                "（３）その他",
+            ],
+        ),
+    ]
+
+    def draw(canvas) -> None:
+        canvas.setFont(font_name(), 10.5)
+        canvas.drawString(150, 790, "令和６年度第３回みどり市環境審議会　会議録")
+        y = 760.0
+        for key, values in rows:
+            middle = y - (len(values) - 1) * 17 / 2
+            canvas.drawString(75, middle, "　".join(key) if len(key) < 4 else key)
+            for value in values:
+                canvas.drawString(165, y, value)
+                y -= 17
+            y -= 2  # the cell's padding
+        canvas.drawString(75, y - 20, "１　開会")
+        canvas.drawString(75, y - 40, "○会長　ただいまから開会いたします。")
+
+    minutes = parse_pdf(_canvas_pdf(draw))
+    assert minutes.attendees == ["山田太郎", "佐藤花子", "鈴木一郎", "田中健二"]
+    assert (minutes.attendee_count, minutes.absentees) == (4, ["中村昭"])
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("小林正人", "環境部長"),
+        ("吉田翔", "環境政策課主査"),
+    ]
+    assert minutes.agenda == [
+        "(1)環境基本計画の進捗状況について",
+        "(2)実行計画の改定について",
+        "(3)その他",
+    ]
+    assert [(e.speaker, e.text) for e in minutes.entries()] == [
+        ("会長", "ただいまから開会いたします。")
+    ]
+
+
 @pytest.mark.parametrize("ruled", [False, True])
 def test_labels_in_a_column_of_their_own(ruled: bool) -> None:
     """The speaker's label in a column at the left, the words beside it; a label too long for its
