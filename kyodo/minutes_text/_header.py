@@ -126,6 +126,9 @@ HEADER_KEYS: dict[str, str] = {
     "会議の形式": "signers",
     # Who chaired and who wrote the minutes down (read, not kept): 「司会：事務局　佐藤」.
     "記録者": "signers",
+    "進行": "signers",
+    "行政": "secretariat",
+    "参加団体": "attendees",
     "文責": "signers",
     "ファシリテーター": "signers",
     "進行役": "signers",
@@ -551,6 +554,9 @@ _GROUP_PREFIX = re.compile(
 _OFFICE_THEN_NAMES = re.compile(
     r"(?P<office>[^()（）\s]{1,10})\s*[(（](?P<names>[^()（）]{1,30})[)）]"
 )
+_GROUP_NAME_END = re.compile(
+    r"(?:法人|会|団体|ネットワーク|クラブ|協議会|センター|サークル|の会)$|^(?:NPO|ＮＰＯ)"
+)
 _OFFICE_END = re.compile(r"(?:長|委員|理事|監事|幹事|会計|書記|役員|代表|顧問|相談役)$")
 # A name in a civic roster: 「大西」「鈴木(真)」「山田 太郎」.
 _NAME_PIECE = re.compile(
@@ -571,6 +577,13 @@ def _civic_part(part: str) -> list[str]:
     if deputy:
         return [deputy["name"]]  # 「みなと川警察署長　代理　交通課長　平田　修」: who came instead
     office = _OFFICE_THEN_NAMES.fullmatch(text)
+    if office and _GROUP_NAME_END.search(office["office"]):
+        # 「ＮＰＯ法人子育てネットワークぽっけ（大森）」「かもめ国際交流の会（リー、佐伯）」
+        names = [name.strip() for name in re.split(r"[・･、,]", office["names"])]
+        if all(
+            _NAME_PIECE.fullmatch(name) or re.fullmatch(r"[ァ-ヺー]{2,6}", name) for name in names
+        ):
+            return names
     if office and _OFFICE_END.search(office["office"]):
         names = [name.strip() for name in re.split(r"[・･]", office["names"])]
         if all(_NAME_PIECE.fullmatch(name) for name in names):
@@ -616,6 +629,20 @@ def _roster_columns(part: str) -> list[str] | None:
     cells = re.split(r"\s{2,}", part.strip())
     # 「委員長　坂口　信也　　副委員長　宮崎　弘美」: a title and its name one space apart.
     cells = [_TITLE_THEN_NAME.sub("", cell) for cell in cells]
+    # 「森　　健太郎君」: a one-character surname padded to the column's width.
+    merged: list[str] = []
+    for cell in cells:
+        if merged and re.fullmatch(r"[一-龥々]", merged[-1]) and not is_title_token(cell):
+            merged[-1] += " " + cell
+        else:
+            merged.append(cell)
+    cells = merged
+    # 「審査委員　　会　長　　山口　隆」: the group, then the title and the name.
+    cells = [
+        cell
+        for cell, after in zip(cells, [*cells[1:], ""], strict=True)
+        if not (cell.endswith("委員") and is_title_token(after))
+    ]
     # 「委員　　県岩倉土木事務所長　　山下　茂雄」: the member's office is no name either.
     names = [cell for cell in cells if not is_title_token(cell) and not _OFFICE_CELL.match(cell)]
     if len(cells) < 2 or not names:
@@ -875,8 +902,13 @@ _KATAKANA_TAIL = re.compile(r"[ァ-ヺー]+$")
 
 def split_staff(text: str) -> tuple[str, str]:
     """「丸木地域福祉課長」 → ("丸木", "地域福祉課長"); 「西口（センター長）」 too."""
-    # 「総務課主任　井上（記録）」: what they did at the meeting is no title.
-    text = re.sub(r"\s*\((?:記録|司会|書記|進行|記録者)\)$", "", nfkc(text).strip())
+    # 「総務課主任　井上（記録）」「センター長　木下　恵（センター職員）」: what they did at the
+    # meeting, or the group they belong to, is no title.
+    text = re.sub(
+        r"\s*\((?:記録|司会|書記|進行|記録者|センター職員|職員|スタッフ|事務局)\)$",
+        "",
+        nfkc(text).strip(),
+    )
     paren = re.fullmatch(r"(.+?)\s*\((.+)\)", text)
     if paren:
         before, inside = paren.group(1).strip(), paren.group(2).strip()

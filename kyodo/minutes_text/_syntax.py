@@ -334,6 +334,12 @@ ROLES = (
     "中学生",
     "高校生",
     "大学生",
+    # a grant's hearing, a proposal system's review
+    "提案団体",
+    "申請団体",
+    "応募団体",
+    "団体",
+    "指定管理者",
 )
 # Title words that end a label after ○, 【】 or before 「：」 in the minutes of any public body
 # (assemblies, national councils, 自治会): 「○山田部会長」「○佐藤計画官」「○鈴木説明員」.
@@ -518,6 +524,17 @@ _LABEL_PATTERNS = (
         r"(?:課長補佐|課長|部長|局長|室長|所長|館長|係長|館長補佐|センター長))"
         r"(?P<suffix>[（(][^（()）\s]{1,8}[）)])?　[ 　]*(?P<text>\S.*)$"
     ),
+    # 「市：……」「【市（長尾主幹）】……」: the city answering, with its colon or in brackets.
+    re.compile(
+        r"^(?:[【［\[]\s*)?(?P<label>[市県町村](?:[（(][^（()）\s]{1,10}[）)])?)"
+        r"(?:\s*[】］\]]\s*[：:]?|[ 　]*[：:])[ 　]*(?P<text>\S.*)$"
+    ),
+    # 「大森（ぽっけ）：……」「リー（国際交流の会）：……」: a person and their group, and the colon.
+    re.compile(
+        r"^(?P<label>(?!(?:結論|注|備考|資料|議題|参考|結果|理由|目的|期間|場所|日時|内容|概要|"
+        r"決定|確認|報告|質問|回答|意見|要望)[（(])(?:[一-龥々ヶ]{1,4}|[ァ-ヺー]{2,6})"
+        r"[（(][^（()）\s0-9０-９]{1,15}[）)])[ 　]*[：:][ 　]*(?P<text>\S.*)$"
+    ),
     # 「青山（市地域振興課）：……」: a person with the department they come from, and the colon.
     re.compile(
         r"^(?P<label>[一-龥々ヶ]{1,4}[（(][^（()）\s]{1,15}(?:課|部|局|室|所|センター|協議会)[）)])"
@@ -547,7 +564,7 @@ _NOT_LABEL = re.compile(
     r"委員会|署名|記録|議事|日時|場所|以上|(?:合計|計)[0-9０-９])"
 )
 # After an unmarked label a signature, not speech: 「ひかり市長　山田太郎」.
-_SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$")
+_SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$|[印㊞]$")
 # 「宮本より事業報告について説明があった。」 after a title: who reported, told in the past.
 _REPORTED = re.compile(r"^[一-龥々ヶ]{1,6}(?:より|から|が)[^。]*(?:た|れた)。")
 _LATIN_ONLY_LABEL = re.compile(
@@ -581,7 +598,9 @@ def speaker_label(line: str) -> Label | None:
         quoted = index == len(_LABEL_PATTERNS) - 1
         text = whole[match.start("text") : match.end("text") if quoted else None].strip()
         unmarked = index in (5, 6) or pattern is _DEPARTMENT_HEAD
-        if unmarked and (_SIGNATURE.match(text) or _REPORTED.match(text)):
+        if (unmarked and (_SIGNATURE.search(squash(text)) or _REPORTED.match(text))) or (
+            text.endswith(("印", "㊞")) and len(squash(text)) <= 12
+        ):
             return None  # 「理事　宮本より説明があった。」: the minutes' narrative, not a turn
         return Label(speaker, text, quoted)
     return None
@@ -617,7 +636,9 @@ def _speaker(match: re.Match[str]) -> str | None:
 # Stage directions and bracketed remarks standing on a line of their own:
 # 〔「異議なし」と呼ぶ者あり〕, （異議なし）, ［休憩］, 《拍手》.
 _STAGE = re.compile(
-    r"^(?:〔[^〔〕]*〕|【[^【】]{1,30}】|［[^［］]*］|《[^《》]*》|＜[^＜＞]{1,30}＞|[（(][^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*[)）])$"
+    # 「―――　休憩（午後３時２０分～午後３時３０分）　―――」「～　グループワーク　～」
+    r"^(?:[―－─━~～〜]{1,6}[ 　]*[^―ー－─━~～〜 　0-9０-９].{0,38}?[ 　]*[―－─━~～〜]{1,6}|"
+    r"〔[^〔〕]*〕|【[^【】]{1,30}】|［[^［］]*］|《[^《》]*》|＜[^＜＞]{1,30}＞|[（(][^()（）]*(?:[（(][^()（）]*[)）][^()（）]*)*[)）])$"
 )
 
 

@@ -70,6 +70,8 @@ class _EntryReader:
     boundary: bool = True
     last_full: bool = False  # the last line filled the page width
     label_alone: bool = False  # the current statement's label stood on a line of its own
+    alone: Entry | None = None  # the last turn whose label stood alone over its lines
+    resume: Entry | None = None  # that turn, interrupted by a stage direction
     after_blank: bool = False  # a blank line (or a separator) came before this line
     kana: str = ""  # the letter of the last 「ア　……」 heading under an item, if any
     names: frozenset[str] = frozenset()  # the people the header names: 「赤井：……」 is a turn
@@ -91,6 +93,7 @@ class _EntryReader:
 
     def close(self) -> None:
         self.label_alone = False
+        self.alone = self.resume = None
         self.kana = ""
         self.current = None
         self.boundary = True
@@ -117,13 +120,17 @@ class _EntryReader:
             started = self._start(entry, text)
             # 「（委員）」 alone, then 「・……」「・……」: the bullets are what the member said.
             self.label_alone = not label.text
+            self.alone = entry if not label.text else None
             if label.quoted:
                 self.close()  # the words closed with 」: what follows is not theirs
             return started
         stage = stage_direction(text)
         if stage is not None:
+            speaking = self.current if self.current is self.alone else None
             started = self._start(Entry("note", stage), text)
             self.current = None  # whole on its line: 「（非公開）」, then the record goes on
+            # 「【小池会長】」 over its lines, 「（発言なし）」 among them: the chair goes on after it.
+            self.resume = speaking
             return started
         # 「・……」 lines after a statement list what the speaker said; elsewhere (under a heading,
         # after notes) each is a note. In PDF text a line that fills the page wraps on: 「・」 there
@@ -165,6 +172,13 @@ class _EntryReader:
             note = Entry("note", text.strip())
             note.joins = self.current
             return self._start(note, text)
+        if self.current is None and self.resume is not None and not _NARRATED.match(text.strip()):
+            # The same speaker's next turn, after the interjection.
+            entry = Entry("statement", text.strip(), self.resume.speaker)
+            entry.uncertain = self.resume.uncertain
+            started = self._start(entry, text)
+            self.alone = entry
+            return started
         if self.current is None or (
             self.boundary
             and (decision_line(text) or _NARRATED.match(text.strip()))
@@ -187,6 +201,7 @@ class _EntryReader:
 
     def _start(self, entry: Entry, text: str) -> Entry:
         self.label_alone = False
+        self.resume = None
         self.entries.append(entry)
         self.current = entry
         self.after_line(text)
@@ -217,6 +232,7 @@ def _settle_paragraphs(sections: list[Section]) -> None:
 
 # 「議長が諮ったところ、全員異議なく、原案のとおり承認された。」: the record's narrative after a
 # turn, told in the past (no です/ます), never the speaker's next line.
+CIRCLED_MARKS = frozenset(chr(code) for code in range(0x2460, 0x2474))
 _NARRATED = re.compile(
     r"^(?:(?:議長|会長|委員長|座長|理事長|部会長)(?:が|は|から|より)|(?:採決|審議|協議)の結果)"
     r"(?!.*(?:ます|です))[^「」]*(?:た|れた)。$"
@@ -405,6 +421,7 @@ _BODY_MARKER = re.compile(
     r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
     r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
     r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容|結果|会議結果|審議結果|"
+    r"審査経過|審査の経過|審査の概要|委員会の概要|"
     # a nonprofit's board: 「議事の経過の概要及び議決の結果」「議事の経過の要領及びその結果」
     r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)"
     # 「８　審議内容（要点筆記）」「議事の経過（概要）」
@@ -413,15 +430,15 @@ _BODY_MARKER = re.compile(
 # The documents handed out: a list the header holds and the minutes do not keep.
 _DOCUMENTS = "配布資料|配付資料|会議資料|資料"
 _ROSTER_HEADING = re.compile(
-    r"^[○◯〇■□・]?[0-9０-９]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
+    r"^[○◯〇◎■□・]?[0-9０-９]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
     rf"出席職員|(?:出席)?(?:議会)?事務局職員|会議録署名(?:委員|議員|人)|署名委員|{_DOCUMENTS}|"
     r"欠席議員|欠席委員)(?:[（(].*[)）])?[】\]］]?$"
 )
 # The heading of an assembly's or a committee's secretariat, the names under it: 「６　事務局職員
 # 出席者」「職務のため出席した事務局職員」「農業委員会事務局職員」.
 _STAFF_HEADING = re.compile(
-    r"^[○◯〇■□・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［]?(?:職務のため(?:会議に)?出席した(?:者|職員|事務局職員)|"
-    r"(?:出席)?[^\s、。]{0,10}?事務局職員(?:出席者|出席)?)[】\]］]?[:：]?$"
+    r"^[○◯〇◎■□・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［]?(?:職務のため(?:会議に)?出席した(?:者|職員|事務局職員)"
+    r"(?:の職氏名)?|(?:出席)?[^\s、。]{0,10}?事務局職員(?:出席者|出席)?)[】\]］]?[:：]?$"
 )
 # 「配布資料　資料１　進捗状況一覧」: the documents listed from the key's own line on.
 _DOCUMENTS_LINE = re.compile(
@@ -568,7 +585,7 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             # 「２．議題」 numbered among the items is one of them, not the next list's key.
             or (
                 _AGENDA_KEY.match(squashed)
-                and not (items and item_heading(line.text))
+                and not (items and item_heading(line.text) and not _another_list(squashed))
                 and not group
             )
             or _BODY_MARKER.match(squashed)
@@ -585,8 +602,15 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             continue
         if heading is None and _header.date_line(line.text):
             continue  # 「令和６年１２月１０日（火）午前１０時開議」 under 「議事日程（第２号）」
-        items.append(nfkc(line.text).strip())
+        items.append(_keep_circled(line.text).strip())
     return items, index
+
+
+def _keep_circled(text: str) -> str:
+    """NFKC but for 「①」, which it makes 「1」 (「①９月の利用状況」 read 「19月の…」)."""
+    return "".join(
+        part if part in CIRCLED_MARKS else nfkc(part) for part in re.split(r"([①-⑳])", text)
+    )
 
 
 def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | None:
@@ -612,6 +636,7 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
             _header.header_field(following) is not None
             or _BODY_MARKER.match(squash(following))
             or _numbered_again(items, following)
+            or _documents_follow(following)
         ):
             return items, end
         return None
@@ -647,12 +672,19 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         or _MARKED.match(squash(following))  # 「■図書館サービス計画の評価について」
         or opening_line(following)
         or _SEPARATOR.match(following.strip())
-        # 「７　会議資料」「配布資料」 and the documents under it: the header goes on
-        or (_ROSTER_HEADING.search(squash(following)) and len(squash(following)) <= 20)
-        or _DOCUMENTS_LINE.match(squash(following))
+        or _documents_follow(following)
     ):
         return items, end
     return None
+
+
+def _documents_follow(following: str) -> bool:
+    """「７　会議資料」「配布資料　資料１　……」 after an agenda list: the header goes on."""
+    squashed = squash(following)
+    return bool(
+        (_ROSTER_HEADING.search(squashed) and len(squashed) <= 20)
+        or _DOCUMENTS_LINE.match(squashed)
+    )
 
 
 def _following(lines: list[Line], index: int) -> str | None:
@@ -665,6 +697,12 @@ def _following(lines: list[Line], index: int) -> str | None:
         ),
         None,
     )
+
+
+def _another_list(squashed: str) -> bool:
+    """「８　会議に付した事件」 after a committee's 付託案件: another list's key, numbered on."""
+    match = _AGENDA_KEY.match(squashed)
+    return match is not None and squash(match["key"]) in _STRONG_AGENDA_KEYS
 
 
 def _listed_heading(item: str) -> Heading | None:
@@ -691,7 +729,10 @@ def _numbered_again(items: list[str], following: str) -> bool:
 def _speech(value: str) -> bool:
     """「事務局　ただいまから説明します。」 is a turn, 「事務局：佐藤センター長」 a field."""
     value = value.strip()
-    return "。" in value or bool(re.search(r"[ぁ-ゖ]$", value))
+    # 「…森田　みどり」 ends in kana too: a name; speech ends as sentences do.
+    return "。" in value or bool(
+        re.search(r"(?:ます|です|ました|ません|した|ください|ましょう|たい|ない|ある|いる)$", value)
+    )
 
 
 def _names_line(text: str) -> bool:
@@ -699,6 +740,8 @@ def _names_line(text: str) -> bool:
     stripped = text.strip()
     if "。" in stripped or _SPOKEN_END.search(stripped) or len(stripped) > 200:
         return False
+    if opening_line(stripped) or _times_only(stripped):
+        return False  # 「午前９時３０分　開議」 under the last roster: the sitting opens
     if section_heading(stripped) is not None or item_heading(stripped) is not None:
         return False
     if _agenda_key(stripped) or _DOCUMENTS_LINE.match(squash(stripped)):
@@ -708,11 +751,18 @@ def _names_line(text: str) -> bool:
     # 「理事　田中一郎君　理事　鈴木花子君」: titles and names separated by spaces; 「（オブザーバー）
     # 市商工振興課 主査 西村さん」.
     listed = _GROUP_MARKER.sub("", stripped, count=1) if _GROUP_MARKER.match(stripped) else stripped
+    # 「山口　隆（ひばり野大学教授）」: where a member comes from is no prose either.
+    listed = re.sub(r"[(（][^()（）]{1,30}[)）]", "", listed)
     tokens = [re.sub(r"(?:さん|さま)$", "", token) for token in listed.split()]
     # An agency's name may be long: 「国土交通省中部地方整備局岩倉河川国道事務所長」.
     return len(tokens) >= 2 and all(
-        len(t) <= 30 and not re.search(r"[ぁ-ゖ]{2,}", t) for t in tokens
+        len(t) <= 30 and (not re.search(r"[ぁ-ゖ]{2,}", t) or _KANA_GIVEN_NAME.fullmatch(t))
+        for t in tokens
     )
+
+
+# A given name in kana, or kana and kanji: 「さやか」「まり子」「ひとみ君」 (no word of prose).
+_KANA_GIVEN_NAME = re.compile(r"[ぁ-ゖ]{2,4}[一-龥]?(?:君|さん|氏)?")
 
 
 def _turn_follows(lines: list[Line], index: int) -> bool:
@@ -758,6 +808,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
                 _marked_label(text)
                 or _colon_label(text)
                 or _STAFF_HEADING.match(squash(text))
+                # 「事務局」 alone after the 出席説明員 list: the next block of the header
+                or _header.HEADER_KEYS.get(squash(nfkc(text))) in _LIST_FIELDS
                 or stage_direction(text)
                 or opening_line(text)
                 or _marked_heading(text)
@@ -786,6 +838,13 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         header_agenda = _header_agenda(lines, index - 1)
         if header_agenda is not None:
             key = squash(_agenda_key(text)["key"])
+            if header_agenda[0] and re.fullmatch(
+                r"議事日程(?:に同じ|のとおり|の通り)", squash(header_agenda[0][0])
+            ):
+                # 「本日の会議に付した事件　議事日程に同じ」: the list above is the agenda.
+                index = header_agenda[1]
+                in_field = skipping = False
+                continue
             if prelude.agenda_key == "議事日程" and key.endswith("付した事件"):
                 # An assembly's 議事日程 (what was planned), then 本日の会議に付した事件 (what
                 # was dealt with): the second is the agenda.
@@ -951,10 +1010,12 @@ class _Body:
                 return
             # A turn after the closing: that 「以上」 ended a speech, not the sitting.
             closing_line, replay = self.closing_line, self.after_closing
+            signed = self.closing == ""  # the signatures' sentence is in ``replay`` already
             self.closing, self.closing_line, self.after_closing = None, None, []
             assert closing_line is not None
             self.reader.current = self.closed_entry
-            self._feed(closing_line, closing=False)
+            if not signed:
+                self._feed(closing_line, closing=False)
             for old in replay:
                 self._feed(old, closing=False)
         self._feed(line)
@@ -977,9 +1038,15 @@ class _Body:
             found is not None
             and current is not None
             and current.kind == "statement"
-            and _SPOKEN_END.search(found)
+            and (_SPOKEN_END.search(found) or re.search(r"る[。.]$", found))
         ):
-            found = None  # 「これをもって散会いたします。」 is the chair speaking
+            # 「これをもって散会いたします。」「…会議の閉会を宣言する。」: the chair speaking
+            found = None
+        if found is None and closing and _SIGNED.match(text.strip()):
+            # 「上記のとおり相違ないことを確認するため、ここに署名する。」 after the last turn with no
+            # closing line: the signatures start, the appendix (no closing recorded).
+            found = ""
+            self.after_closing.append(line)
         if found is not None:
             self.closing = found
             self.closing_line = line
@@ -1033,7 +1100,12 @@ class _Body:
             return False
         current = self.reader.current
         in_speech = current is not None and current.kind == "statement"
-        if in_speech and self.verbatim and not _AGENDA_TITLE.search(item.text):
+        if (
+            in_speech
+            and self.verbatim
+            and not _AGENDA_TITLE.search(item.text)
+            and _agenda_title(text) not in self.agenda
+        ):
             return False  # 「１、概要についてですが、…」: a numbered paragraph of the speech
         if in_speech and (
             current.text.rstrip().endswith(("、", "，", ",", "：", ":"))
@@ -1227,6 +1299,10 @@ _AGENDA_TITLE = re.compile(
     r"協議|説明|開会|閉会|その他)(?:[(（][^()（）]*[)）])?$"
 )
 _SPOKEN_END = re.compile(r"(?:ます|ました|です|でした)[。.]?$")
+# The sentence over the signatures: 「上記のとおり相違ないことを確認するため、ここに署名する。」
+_SIGNED = re.compile(
+    r"^(?:上記|以上|右)の?.{0,50}(?:署名|記名押印|署名押印|押印)(?:する|します|した)。?$"
+)
 _PROSE_END = re.compile(r"(?:です|ます|した|ですが|が|けれども|ので|か|ね|よ)$")
 
 
@@ -1281,10 +1357,13 @@ def parse_minutes(text: str) -> Minutes:
     # tabs: 「開催日時<TAB>令和６年５月２０日」 reads as the gap of a typed header; so do the cells
     # of a table drawn with bars (「| 日時 | 令和６年… |」), and its rule lines (「|---|---|」) go.
     text = _TABLE_ROW.sub(_table_cells, text.replace("\t", "　"))
+    text = _KEY_BAR.sub(lambda row: row["key"] + "　", text)
     return parse_layout(layout_lines(text))
 
 
 _TABLE_ROW = re.compile(r"^[ 　]*[|｜](?P<cells>.*[|｜].*?)[|｜]?[ 　]*$", re.MULTILINE)
+# 「開催場所｜○○県自治会館」「　　　　｜【事務局】…」: a key and its value with a bar between only.
+_KEY_BAR = re.compile(r"^(?P<key>[^|｜\n]{0,12}?)[ 　]*[|｜][ 　]*(?=\S)", re.MULTILINE)
 
 
 def _table_cells(row: re.Match[str]) -> str:
@@ -1342,7 +1421,7 @@ def parse_layout(layout: Layout) -> Minutes:
         appendix = []
     minutes = Minutes(
         sections=body.sections,
-        closing=body.closing,
+        closing=body.closing or None,
         organization=prelude.organization,
         agenda=prelude.agenda,
         appendix=appendix,
@@ -1668,6 +1747,11 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
     elif name == "venue":
         minutes.venue = nfkc(value).strip() or None
     elif name == "attendees":
+        # 「委員11名中9名出席（欠席：佐野委員、田辺委員）」: who did not come, in the same line.
+        absent = _ABSENT_INSIDE.search(nfkc(value))
+        if absent:
+            minutes.absentees = [*minutes.absentees, *_header.split_people(absent["names"])[0]]
+            value = _ABSENT_INSIDE.sub("", nfkc(value))
         # 「出席委員」 then 「出席議員」 (the chair of the assembly, attending): both lists.
         names, count = _header.split_people(value)
         minutes.attendees = [*minutes.attendees, *(n for n in names if n not in minutes.attendees)]
@@ -1691,6 +1775,8 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         members: list[Secretariat] = []
         # 「市民協働推進課（課長、係長、担当）」: the department's titles, no one named.
         value = _DEPARTMENT_TITLES.sub(_department_titles, nfkc(value))
+        # 「市民協働課：課長　高橋、担当　渡辺」: the department, then its people.
+        value = re.sub(r"(課|部|室|局|係|センター)[:：]\s*", r"\1 ", value)
         parts = [cell for part in _split_list(value) for cell in _header.staff_columns(part)]
         named_department = ""  # 「スポーツ振興課　課長　春日」: the department the list named
         for part in parts:
@@ -1710,11 +1796,17 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
                 # 「同課主査　中野」 after 「市民協働推進課長　戸田」: 市民協働推進課主査.
                 department = members[-1].title[: members[-1].title.rindex(same[1]) + len(same[1])]
                 title = department + same[2]
+            if re.fullmatch(r"[一-龥々]{1,4}(?:[・･][一-龥々]{1,4})+", person):
+                # 「コーディネーター　大西・北條」: two people of the same title.
+                members.extend(Secretariat(one, title) for one in re.split(r"[・･]", person))
+                continue
             members.append(Secretariat(person, title))
-        minutes.secretariat = members
+        # 「事務局職員出席者」 and 「職務のため出席した者」: both lists are the secretariat.
+        minutes.secretariat = [*minutes.secretariat, *members]
 
 
 _OTHERS = re.compile(r"\s*(?:ほか|他|外)\s*[0-9]{1,3}\s*名$")
+_ABSENT_INSIDE = re.compile(r"[(（]\s*欠席(?:者|委員)?\s*[:：]\s*(?P<names>[^()（）]+)[)）]")
 # 「スポーツ振興課　課長　春日」: a department written apart before a title and a name.
 _NAMED_DEPARTMENT = re.compile(r"^(\S+(?:課|部|室|局|係|センター))\s+\S+\s+\S")
 _DEPARTMENT_TITLES = re.compile(

@@ -1142,3 +1142,128 @@ def test_an_agenda_line_wrapped_at_the_edge() -> None:
         "　議案第１号　職員の給与に関する条例につ\n　いて\n\n○委員長（山田太郎君）　開会します。\n"
     )
     assert parse_minutes(text).agenda == ["議案第1号 職員の給与に関する条例について"]
+
+
+ASSEMBLY_EXPORT = (
+    "令和７年第１回○○市議会予算特別委員会記録\n"
+    "日時　令和７年３月１０日（月）\n"
+    "出席委員（４名）\n"
+    "　委 員 長　　　　森　　健太郎君　　　　副委員長　　　　石川　さやか君\n"
+    "　委　　員　　　　岡田　博之君　　　　　委　　員　　　　北村　恵理子君\n"
+    "◎説明のため出席した者\n"
+    "　市長　　　　　　　近藤　宏明　　　副市長　　　　　　水野　健吾\n"
+    "◎事務局職員出席者\n"
+    "　事務局長　　　　　吉村　哲夫　　　議事課長　　　　　早川　優\n"
+    "議事日程（第２号）\n"
+    "　令和７年３月１０日（月）午前１０時開議\n"
+    "　日程第１　議案第１号　令和７年度○○市一般会計予算\n"
+    "本日の会議に付した事件\n"
+    "　議事日程に同じ\n"
+    "職務のため出席した者の職氏名\n"
+    "　書記　　　　　　竹内　涼\n"
+    "　　　　　　　　　　　　　午前１０時００分　開議\n"
+    "○委員長（森健太郎君）　ただいまから委員会を開きます。\n"
+    "────────────────────────\n"
+    "△日程第１　議案第１号　令和７年度○○市一般会計予算\n"
+    "○委員長（森健太郎君）　議案第１号を議題といたします。\n"
+)
+
+
+def test_an_assembly_exports_header() -> None:
+    """Given names in kana in a roster of titles and names (the header ended there: every roster
+    read as turns), a one-character surname padded to the column, ◎ before the roster headings,
+    「議事日程に同じ」 (was the agenda), 「職務のため出席した者の職氏名」, 「午前１０時００分　開議」
+    under the last roster (was a member of the secretariat)."""
+    minutes = parse_minutes(ASSEMBLY_EXPORT)
+    assert minutes.attendees == ["森 健太郎", "石川 さやか", "岡田 博之", "北村 恵理子"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("吉村 哲夫", "事務局長"),
+        ("早川 優", "議事課長"),
+        ("竹内 涼", "書記"),
+    ]
+    assert minutes.agenda == ["日程第1 議案第1号 令和7年度○○市一般会計予算"]
+    assert minutes.start_time == dt.time(10, 0)
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (0, ""),
+        (1, "議案第1号 令和7年度○○市一般会計予算"),
+    ]
+    assert [e.speaker for e in minutes.entries() if e.kind == "statement"] == [
+        "委員長(森健太郎君)",
+        "委員長(森健太郎君)",
+    ]
+
+
+def test_a_committee_records_lists_and_a_bar_between_key_and_value() -> None:
+    """「８　会議に付した事件」 after the 付託案件 (read as an item of them) and 「９　審査経過」 (the
+    body: was in the agenda); 「開催場所｜……」 with a bar between key and value."""
+    text = (
+        "総務企画委員会記録\n"
+        "開催日時｜令和６年１２月１２日（木）午前１０時\n"
+        "開催場所｜○○県議会　第１委員会室\n"
+        "７　付託案件\n　　議案第８４号　一般会計補正予算（第４号）\n"
+        "８　会議に付した事件\n　　付託案件の審査\n"
+        "９　審査経過\n"
+        "◎委員長（高瀬浩二君）　ただいまから委員会を開会します。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.venue == "○○県議会 第1委員会室"
+    assert minutes.agenda == ["議案第84号 一般会計補正予算(第4号)", "付託案件の審査"]
+    assert [e.speaker for e in minutes.entries()] == ["委員長(高瀬浩二君)"]
+
+
+CIVIC_HEARING = (
+    "市民活動支援補助金　審査会　会議録\n"
+    "■日時　令和６年６月１日（土）１０時～１２時\n"
+    "■出席者\n"
+    "　審査委員　　会　長　　　山口　隆（ひばり野大学地域創生学部教授）\n"
+    "　　　　　　　副会長　　　斉藤　恵美子（ひばり野市社会福祉協議会）\n"
+    "■欠席：なし\n"
+    "■事務局　市民活動推進課：課長　三宅、主任　林田\n"
+    "■議題　（１）審査方法の確認\n"
+    "　　　　（２）公開プレゼンテーション\n"
+    "■配布資料　資料１　審査基準\n\n"
+    "（１）審査方法の確認\n"
+    "【小池会長】\n"
+    "　他に質疑等はあるか。\n"
+    "　（発言なし）\n"
+    "　次に、プレゼンテーションに入る。\n"
+    "（２）公開プレゼンテーション\n"
+    "宮下委員：清掃活動の参加者は、どのように集めるのか。\n"
+    "提案団体：流域の自治会と小中学校に呼びかける。\n"
+    "【市（長尾主幹）】補助対象経費について補足します。\n"
+    "大森（ぽっけ）：４月から始めました。\n"
+    "―――　休憩（午前１１時～午前１１時１０分）　―――\n"
+    "【小池会長】\n"
+    "　以上で本日の審査は全て終了した。会議の閉会を宣言する。\n"
+    "（１２：００　終了）\n\n"
+    "議事録署名\n"
+    "　　会　長　　小池　政夫　　　　㊞\n"
+)
+
+
+def test_a_grant_hearing_of_a_civic_center() -> None:
+    """A roster whose members come from bodies with kana in their names (the header ended there),
+    「市民活動推進課：課長　三宅、主任　林田」, the agenda before 配布資料 beside its key, the chair
+    going on after 「（発言なし）」 (lost its speaker), 提案団体/【市（長尾主幹）】/「大森（ぽっけ）：」
+    (glued or notes), a recess between dashes (glued), the chair's 「閉会を宣言する。」 (was the
+    closing), the signatures with ㊞ after the closing (turns of 会長)."""
+    minutes = parse_minutes(CIVIC_HEARING)
+    assert minutes.attendees == ["山口 隆", "斉藤 恵美子"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("三宅", "市民活動推進課長"),
+        ("林田", "市民活動推進課主任"),
+    ]
+    assert minutes.agenda == ["(1)審査方法の確認", "(2)公開プレゼンテーション"]
+    assert _entries(CIVIC_HEARING) == [
+        ("statement", "小池会長", "他に質疑等はあるか。"),
+        ("note", "（発言なし）"),
+        ("statement", "小池会長", "次に、プレゼンテーションに入る。"),
+        ("statement", "宮下委員", "清掃活動の参加者は、どのように集めるのか。"),
+        ("statement", "提案団体", "流域の自治会と小中学校に呼びかける。"),
+        ("statement", "市(長尾主幹)", "補助対象経費について補足します。"),
+        ("statement", "大森(ぽっけ)", "４月から始めました。"),
+        ("note", "―――　休憩（午前１１時～午前１１時１０分）　―――"),
+        ("statement", "小池会長", "以上で本日の審査は全て終了した。会議の閉会を宣言する。"),
+    ]
+    assert minutes.closing == "(12:00 終了)"
+    assert [a.title for a in minutes.appendix] == ["議事録署名"]
