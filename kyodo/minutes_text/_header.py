@@ -57,6 +57,13 @@ HEADER_KEYS: dict[str, str] = {
     "正会員総数": "signers",
     "会員総数": "signers",
     "出席委員等": "attendees",
+    # 「８　出席した者（傍聴人を除く。）氏名（敬称略）」: the form many cities use for their
+    # councils' minutes (会議の公開に関する指針).
+    "出席した者（傍聴人を除く。）氏名": "attendees",
+    "出席した者（傍聴人を除く）氏名": "attendees",
+    "出席した者の氏名": "attendees",
+    "出席した者": "attendees",
+    "出席者氏名": "attendees",
     # A workshop's or a forum's: 「参加者：地域住民　23名（4グループ）」.
     "参加者": "attendees",
     "参加者数": "attendees",
@@ -104,6 +111,8 @@ HEADER_KEYS: dict[str, str] = {
     "公開・非公開": "signers",
     "会議の公開": "signers",
     "公開の可否": "signers",
+    "非公開の理由": "signers",
+    "会議の公開・非公開の別": "signers",
     # When and by whom the record was written or published (read, not kept): 「作成日：令和６年
     # ９月２日」 is not the meeting's date.
     "作成日": "signers",
@@ -140,6 +149,8 @@ HEADER_KEYS: dict[str, str] = {
     "傍聴者": "observers",
     "傍聴者数": "observers",
     "傍聴人数": "observers",
+    "傍聴人の数": "observers",
+    "傍聴者の数": "observers",
     "傍聴の有無": "observers",
     "傍聴人": "observers",
     "傍聴": "observers",
@@ -708,9 +719,9 @@ _TITLE_TOKEN = re.compile(
 )
 # A title spaced out to a column's width: 「委 員 長」「委　　員」「副 主 査」.
 _SPACED_TITLE = re.compile(
-    r"(?<![^\s、,，])(?:"
+    r"(?<![^\s、,，・])(?:"
     + "|".join(r"\s{0,4}".join(title) for title in sorted(ROSTER_TITLES, key=len, reverse=True))
-    + r")(?![^\s、,，])"
+    + r")(?![^\s、,，:：])"
 )
 
 
@@ -929,8 +940,16 @@ def split_staff(text: str) -> tuple[str, str]:
         ):
             person, held = split_staff(title)
             if held:
-                # 都市計画課 + 課長 → 都市計画課長
-                return person, (name[:-1] if held.startswith(name[-1]) else name) + held
+                # 都市計画課 + 課長 → 都市計画課長; …センター + センター長 → …センター長
+                overlap = next(
+                    (
+                        n
+                        for n in range(min(len(name), len(held)), 0, -1)
+                        if held.startswith(name[-n:])
+                    ),
+                    0,
+                )
+                return person, name[: len(name) - overlap] + held
         # 「福祉課　村上」「センター　渡部」: the department, then the person without a title.
         if name.endswith(("課", "部", "局", "室", "所", "係", "センター")) and not _ends_in_title(
             title

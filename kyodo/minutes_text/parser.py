@@ -351,8 +351,9 @@ _AGENDA_KEY = re.compile(
     r"^[■□◆◇●◎○〇◯・]?(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[.．、]?　?)?"
     r"[【\[［〔<＜]?(?P<key>" + "|".join("[ 　]{0,3}".join(key) for key in _AGENDA_KEYS) + r")"
     # 「議　題」「次　第」 spaced out to the width of the header's other keys
-    # 「議事日程（第２号）」: an assembly's order of business, numbered
-    r"(?:[(（]?第[0-9０-９一二三四五六七八九十]{1,3}号[)）]?)?[】\]］〕>＞]?"
+    # 「議事日程（第２号）」: an assembly's order of business, numbered; 「議題（公開・非公開の別）」
+    r"(?:[(（]?第[0-9０-９一二三四五六七八九十]{1,3}号[)）]?|[(（](?:公開|非公開)[^)）]{0,10}[)）])?"
+    r"[】\]］〕>＞]?"
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
 # The heads of a table of turns: 「発言者　　発言内容」 (each row then a label and its words).
@@ -421,7 +422,7 @@ _BODY_MARKER = re.compile(
     r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
     r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
     r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容|結果|会議結果|審議結果|"
-    r"審査経過|審査の経過|審査の概要|委員会の概要|"
+    r"審査経過|審査の経過|審査の概要|委員会の概要|発言の内容|発言内容|"
     # a nonprofit's board: 「議事の経過の概要及び議決の結果」「議事の経過の要領及びその結果」
     r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)"
     # 「８　審議内容（要点筆記）」「議事の経過（概要）」
@@ -447,7 +448,7 @@ _DOCUMENTS_LINE = re.compile(
 )
 # 「会議名　第３回ひかり市環境審議会」: the name of the meeting in a header table.
 _MEETING_NAME = re.compile(
-    r"^[■□・]?(?:[0-9]{1,2}[.、]?\s*)?(?:会議名|会議の名称|名称|件名)[\s]*[:：]?\s*(?P<value>\S.*)$"
+    r"^[■□・]?(?:[0-9]{1,2}[.、]?\s*)?(?:会議名|会議の名称|名称|件名)[\s]*[:：]?\s*(?P<value>\S.*)?$"
 )
 
 
@@ -529,7 +530,9 @@ _TIMED_CLOSING = re.compile(
     r"^[0-9]{1,2}[.、]?\s*(?:閉会|散会)\s*(?:午前|午後)?\s*[0-9]{1,2}\s*(?:時|:)"
 )
 # 「【協議事項】」「＜報告事項＞」: a group of an agenda list, in brackets.
-_GROUP_LINE = re.compile(r"^[【＜<〈［\[](?:協議|審議|報告|議決|決定|確認|連絡)事項[】＞>〉］\]]$")
+_GROUP_LINE = re.compile(
+    r"^(?:[【＜<〈［\[](?:協議|審議|報告|議決|決定|確認|連絡)事項[】＞>〉］\]]|(?:協議|審議|報告)事項)$"
+)
 # The first heading of a meeting's programme: 「１　開会」「１．開会のあいさつ」.
 _OPENING_TITLE = re.compile(r"開会|開議|開会(?:の)?(?:あいさつ|挨拶|宣言|の辞)")
 # A line opened by a heading's mark (「■意見交換」「【質疑】」「●議題」).
@@ -551,6 +554,11 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             index += 1
             continue
         squashed = squash(line.text)
+        if items and re.fullmatch(
+            r"[(（][^()（）]{0,10}(?:公開|非公開)[^()（）]{0,10}[)）]", squashed
+        ):
+            index += 1
+            continue  # 「（いずれも公開）」: a remark on the list
         heading = item_heading(line.text)
         # 「【協議事項】」「【報告事項】」 grouping the list's bills, when the list starts so
         group = _GROUP_LINE.match(squashed) and (not items or _GROUP_LINE.match(squash(items[0])))
@@ -797,7 +805,13 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             return index  # the marker itself is no part of the minutes
         name = _MEETING_NAME.match(nfkc(text).strip())
         if name and prelude.sitting_line is None:
-            prelude.sitting_line = Line(name["value"], line.lineno)
+            value = name["value"]
+            if not value:
+                # 「１　会議名」 with the name on the next line
+                following = _following(lines, index)
+                value = nfkc(following).strip() if following else ""
+                index = next(i for i in range(index, len(lines)) if not lines[i].blank) + 1
+            prelude.sitting_line = Line(value, line.lineno)
             in_field = skipping = False
             continue
         found = _header.header_field(text)
@@ -1808,7 +1822,9 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
 _OTHERS = re.compile(r"\s*(?:ほか|他|外)\s*[0-9]{1,3}\s*名$")
 _ABSENT_INSIDE = re.compile(r"[(（]\s*欠席(?:者|委員)?\s*[:：]\s*(?P<names>[^()（）]+)[)）]")
 # 「スポーツ振興課　課長　春日」: a department written apart before a title and a name.
-_NAMED_DEPARTMENT = re.compile(r"^(\S+(?:課|部|室|局|係|センター))\s+\S+\s+\S")
+_NAMED_DEPARTMENT = re.compile(
+    r"^(\S+(?:課|部|室|局|係|センター))\s+(?:\S+\s+\S|\S+(?:長|主任|主査|主事|係長|担当))"
+)
 _DEPARTMENT_TITLES = re.compile(
     r"(?P<department>[^\s、,()]+?(?:課|部|局|室|係|所|センター))\s*\((?P<titles>[^()]+、[^()]+)\)"
 )

@@ -11,7 +11,7 @@ from kyodo.minutes_text.model import Entry, Item, Minutes, Secretariat, Section
 HIRAGANA = "".join(chr(c) for c in range(ord("ぁ"), ord("ゖ") + 1))
 # Kanji that never make a label, a category, a closing or a decision word, so
 # that a wrapped piece of an entry cannot be taken for one of those.
-SAFE_KANJI = "市民活動団体働予算計画参加意見提案講座地域交流施設駅前広場公園清掃子供夏祭"
+SAFE_KANJI = "市民活動図書働予算計画参加意見提案講座地域交流施設駅前広場公園清掃子供夏祭"
 TEXT_CHARS = (
     HIRAGANA + SAFE_KANJI + "ァアイウエオカキクケコサシスセソ「」『』・！？ ABCxyz0123456789１２３"
 )

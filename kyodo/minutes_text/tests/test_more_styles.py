@@ -1267,3 +1267,58 @@ def test_a_grant_hearing_of_a_civic_center() -> None:
     ]
     assert minutes.closing == "(12:00 終了)"
     assert [a.title for a in minutes.appendix] == ["議事録署名"]
+
+
+CHIIKI_KYOGIKAI = (
+    "会　議　録\n\n"
+    "１　会議名\n　　令和６年度第７回東浜区地域協議会\n"
+    "２　議題（公開・非公開の別）\n"
+    "　　報告事項\n　　　・地域独自の予算事業の進捗状況について\n"
+    "　　協議事項\n　　　・令和７年度地域活動支援事業の募集について\n"
+    "　　（いずれも公開）\n"
+    "３　開催日\n　　令和６年１１月２１日（木）\n"
+    "４　開催時間\n　　午後６時３０分から午後８時１０分\n"
+    "５　開催場所\n　　東浜地区公民館　多目的ホール\n"
+    "６　傍聴人の数\n　　２人\n"
+    "７　非公開の理由\n　　なし\n"
+    "８　出席した者（傍聴人を除く。）氏名（敬称略）\n"
+    "　・委　員：小池政夫（会長）、関口典子（副会長）、青山悟\n"
+    "　・事務局：東浜まちづくりセンター　山中センター長、福田主任\n"
+    "９　発言の内容（要旨）\n"
+    "【小池会長】\n　報告事項について、事務局へ説明を求める。\n"
+    "【山中センター長】\n　・資料１に基づき説明\n"
+    "【小池会長】\n　他に質疑等はあるか。\n　（発言なし）\n　次に、協議事項に入る。\n"
+)
+
+
+def test_a_district_councils_header_of_keys_over_their_values() -> None:
+    """Every key on its line and its value under it, as many cities publish their councils'
+    minutes (会議名, 議題（公開・非公開の別）, 開催日, 開催時間, 開催場所, 傍聴人の数, 非公開の理由,
+    出席した者（傍聴人を除く。）氏名, 発言の内容（要旨）): each was an item of the body with its value
+    a note, the rosters turns of 委員 and 事務局."""
+    minutes = parse_minutes(CHIIKI_KYOGIKAI)
+    assert minutes.title == "令和6年度第7回東浜区地域協議会 会議録"
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 11, 21),
+        dt.time(18, 30),
+        dt.time(20, 10),
+    )
+    assert (minutes.venue, minutes.observers) == ("東浜地区公民館 多目的ホール", ["2人"])
+    assert minutes.attendees == ["小池政夫", "関口典子", "青山悟"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("山中", "東浜まちづくりセンター長"),
+        ("福田", "東浜まちづくりセンター主任"),
+    ]
+    assert minutes.agenda == [
+        "報告事項",
+        "・地域独自の予算事業の進捗状況について",
+        "協議事項",
+        "・令和7年度地域活動支援事業の募集について",
+    ]
+    assert _entries(CHIIKI_KYOGIKAI) == [
+        ("statement", "小池会長", "報告事項について、事務局へ説明を求める。"),
+        ("statement", "山中センター長", "・資料１に基づき説明"),
+        ("statement", "小池会長", "他に質疑等はあるか。"),
+        ("note", "（発言なし）"),
+        ("statement", "小池会長", "次に、協議事項に入る。"),
+    ]

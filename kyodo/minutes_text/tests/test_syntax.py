@@ -253,7 +253,7 @@ def test_a_roster_with_a_secretariat_group_gives_the_secretariat() -> None:
     assert minutes.attendees == ["木村", "林", "清水"]
     assert [(s.name, s.title) for s in minutes.secretariat] == [
         ("森", "都市計画課長"),
-        ("池田", "課長補佐"),
+        ("池田", "都市計画課課長補佐"),  # the department named once, for the list
     ]
     assert [(e.speaker, e.text) for e in minutes.entries()] == [
         ("林委員", "説明会は何回開催したのか。"),
