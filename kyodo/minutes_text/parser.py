@@ -72,12 +72,14 @@ class _EntryReader:
     label_alone: bool = False  # the current statement's label stood on a line of its own
     alone: Entry | None = None  # the last turn whose label stood alone over its lines
     resume: Entry | None = None  # that turn, interrupted by a stage direction
+    lines_in_turn: int = 0  # the lines the current entry has taken
     after_blank: bool = False  # a blank line (or a separator) came before this line
     kana: str = ""  # the letter of the last 「ア　……」 heading under an item, if any
     names: frozenset[str] = frozenset()  # the people the header names: 「赤井：……」 is a turn
 
     def after_line(self, text: str) -> None:
         self.after_blank = False
+        self.lines_in_turn += 1
         self.boundary = self.short(text) or text.rstrip().endswith("。")
         self.last_full = bool(self.full_width) and (
             _display_width(text.strip()) >= self.full_width * 0.95
@@ -114,6 +116,20 @@ class _EntryReader:
             # 「委員Ａ」 on a line of its own, what was said indented under it.
             alone = bare_label(text)
             label = alone if alone is not None and _known_label(alone.speaker) else None
+        if (
+            label is not None
+            and self.current is not None
+            and self.current.kind == "statement"
+            and self.current.speaker == "事務局"
+            and self.lines_in_turn == 1
+            and _WRAPPED_STAFF_LABEL.match(text.strip())
+        ):
+            # 「事務局」 over 「（松岡課長）」 in a table's label column: one label, wrapped.
+            self.current.speaker = f"事務局({label.speaker})"
+            self.current.text += label.text
+            self.after_line(text)
+            self.lines_in_turn += 1
+            return None
         if label is not None:
             entry = Entry("statement", label.text, label.speaker)
             entry.uncertain = not (listed or _known_label(label.speaker))
@@ -202,6 +218,7 @@ class _EntryReader:
     def _start(self, entry: Entry, text: str) -> Entry:
         self.label_alone = False
         self.resume = None
+        self.lines_in_turn = 0
         self.entries.append(entry)
         self.current = entry
         self.after_line(text)
@@ -1313,6 +1330,10 @@ _AGENDA_TITLE = re.compile(
     r"協議|説明|開会|閉会|その他)(?:[(（][^()（）]*[)）])?$"
 )
 _SPOKEN_END = re.compile(r"(?:ます|ました|です|でした)[。.]?$")
+# 「（松岡課長）　……」 right under 「事務局　……」: the rest of a label its column wrapped.
+_WRAPPED_STAFF_LABEL = re.compile(
+    r"^[（(][一-龥々]{0,4}(?:課長補佐|課長|主幹|主査|主任|主事|係長|部長|参事)[）)][ 　]"
+)
 # The sentence over the signatures: 「上記のとおり相違ないことを確認するため、ここに署名する。」
 _SIGNED = re.compile(
     r"^(?:上記|以上|右)の?.{0,50}(?:署名|記名押印|署名押印|押印)(?:する|します|した)。?$"

@@ -1322,3 +1322,23 @@ def test_a_district_councils_header_of_keys_over_their_values() -> None:
         ("note", "（発言なし）"),
         ("statement", "小池会長", "次に、協議事項に入る。"),
     ]
+
+
+def test_a_table_of_turns_whose_label_cell_wraps() -> None:
+    """「｜事務局｜……」 over 「｜（松岡課長）｜……」: one label its column wrapped (was two turns,
+    the second by 「松岡課長」); 「（佐藤委員）」 under a turn is a turn of its own."""
+    text = (
+        "こども子育て会議 議事録\n開催日時　令和６年８月１日（木）午後２時\n"
+        "｜事務局　　　　　｜資料１に基づき説明します。\n"
+        "｜（松岡課長）　　｜計画期間は令和７年度から５年間です。\n"
+        "｜　　　　　　　　｜待機児童はゼロとなっております。\n"
+        "｜（佐藤委員）　　｜質問です。\n"
+    )
+    assert _entries(text) == [
+        (
+            "statement",
+            "事務局(松岡課長)",
+            "資料１に基づき説明します。計画期間は令和７年度から５年間です。待機児童はゼロとなっております。",
+        ),
+        ("statement", "佐藤委員", "質問です。"),
+    ]
