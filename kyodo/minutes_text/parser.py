@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from . import _header
 from ._layout import Layout, Line, clean_lines, layout_lines
 from ._syntax import (
+    BULLETS,
     CONTAINER_CATEGORIES,
     Heading,
     Label,
@@ -169,9 +170,15 @@ class _EntryReader:
             started = self._start(Entry("note", text.strip()), text)
             self.current = None  # a title: the sentence under it is a note of its own
             return started
-        if (
-            _SUBHEADING.match(text.strip()) or _BRACKETED_HEAD.match(text.strip())
-        ) and self._turn_may_start():
+        if (_SUBHEADING.match(text.strip()) or _BRACKETED_HEAD.match(text.strip())) and (
+            self._turn_may_start()
+            # 「＜Ｂグループ＞」 after a bullet with no 「。」: the next group's heading
+            or (
+                _BRACKETED_HEAD.match(text.strip())
+                and self.current is not None
+                and self.current.text.startswith(tuple(BULLETS))
+            )
+        ):
             # 「＜Ｂグループ＞（発表者：佐野さん）」「〈会場からの質問〉」 after a finished sentence.
             # 「主な意見」 standing alone after the item's narrative: a note of its own.
             return self._start(Entry("note", text.strip()), text)

@@ -1342,3 +1342,17 @@ def test_a_table_of_turns_whose_label_cell_wraps() -> None:
         ),
         ("statement", "佐藤委員", "質問です。"),
     ]
+
+
+def test_a_groups_heading_after_a_bullet_with_no_full_stop() -> None:
+    text = (
+        "ワークショップ記録\n日時：2023年11月11日（土）10:00～12:00\n１．グループ発表\n"
+        "＜Ａグループ＞（発表者：Ｃ委員）\n　　・審議会の傍聴を気軽にできるようにする\n"
+        "＜Ｂグループ＞（発表者：Ｄ委員）\n　　・子ども向けの説明会を開く\n"
+    )
+    assert _entries(text) == [
+        ("note", "＜Ａグループ＞（発表者：Ｃ委員）"),
+        ("note", "・審議会の傍聴を気軽にできるようにする"),
+        ("note", "＜Ｂグループ＞（発表者：Ｄ委員）"),
+        ("note", "・子ども向けの説明会を開く"),
+    ]
