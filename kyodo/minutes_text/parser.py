@@ -696,7 +696,9 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         or stage_direction(following) is not None
     ):
         headings = sum(1 for item in items if _listed_heading(item) is not None)
-        listed = headings >= 2 and headings == len(items) and not section_like
+        # 「１．報告事項」 with 「・８月の利用状況について」 under it: bullets of the list too
+        bullets = sum(1 for item in items if item.startswith(("・", "●", "○", "◎")))
+        listed = headings >= 2 and headings + bullets == len(items) and not section_like
         return (items, end) if listed else None
     if (
         _header.header_field(following) is not None

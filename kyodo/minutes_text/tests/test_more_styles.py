@@ -1356,3 +1356,27 @@ def test_a_groups_heading_after_a_bullet_with_no_full_stop() -> None:
         ("note", "＜Ｂグループ＞（発表者：Ｄ委員）"),
         ("note", "・子ども向けの説明会を開く"),
     ]
+
+
+def test_an_agenda_list_with_bulleted_items_under_its_categories() -> None:
+    """Word's bullets under the list's categories (the list was the body's sections, the first
+    turns under 「その他」)."""
+    text = (
+        "運営委員会　議事録\n日時：令和５年９月１４日（木）１８時３０分\n\n"
+        "議題\n１．報告事項\n・８月の利用状況について\n２．協議事項\n・秋の講座企画について\n"
+        "３．その他\n\n"
+        "委員長：始めます。\n\n１．報告事項\n（１）８月の利用状況について\n"
+        "事務局（佐野）：資料１をご覧ください。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.agenda == [
+        "1.報告事項",
+        "・8月の利用状況について",
+        "2.協議事項",
+        "・秋の講座企画について",
+        "3.その他",
+    ]
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("", [(0, "")]),
+        ("報告事項", [(1, "8月の利用状況について")]),
+    ]
