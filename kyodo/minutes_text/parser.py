@@ -1171,7 +1171,12 @@ class _Body:
             and item.style != "議案第1号"  # 議案第２号 then 報告第１号: each names itself
         ):
             return False  # 「（２）…」 inside a sentence, not the next item
-        section.items.append(Item(item.number, item.text))
+        title, _, remark = item.text.partition("※")
+        if remark and title.strip():
+            # 「４　審査・採点　※非公開のため要旨を省略」: the title, then the record's remark.
+            section.items.append(Item(item.number, title.strip(), [Entry("note", "※" + remark)]))
+        else:
+            section.items.append(Item(item.number, item.text))
         self.item_style = item.style
         if self.numbered:
             self.open_title = section.items[-1]

@@ -1380,3 +1380,21 @@ def test_an_agenda_list_with_bulleted_items_under_its_categories() -> None:
         ("", [(0, "")]),
         ("報告事項", [(1, "8月の利用状況について")]),
     ]
+
+
+def test_an_items_heading_with_the_records_remark_after_it() -> None:
+    """「４　審査・採点　※非公開のため要旨を省略」: the item's title and a note (the remark was
+    part of the title)."""
+    minutes = parse_minutes(
+        "審査会 会議録\n日時：令和６年６月１日（土）\n３　審査方法の確認\n委員長：始めます。\n"
+        "４　審査・採点　※非公開のため要旨を省略\n５　その他\n委員長：以上です。\n"
+    )
+    assert [
+        (i.number, i.title, [(e.kind, e.text) for e in i.entries])
+        for s in minutes.sections
+        for i in s.items
+    ] == [
+        (3, "審査方法の確認", [("statement", "始めます。")]),
+        (4, "審査・採点", [("note", "※非公開のため要旨を省略")]),
+        (5, "その他", [("statement", "以上です。")]),
+    ]
