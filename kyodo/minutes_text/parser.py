@@ -1674,14 +1674,23 @@ def _repeated_heads(lines: list[Line]) -> set[str]:
     """Short lines that come back three times or more and are nothing of the minutes (no label,
     heading, stage direction, bullet or sentence): a scanned page's head or foot, 「さくら野市」
     「梅が丘市男女共同参画審議会（令和６年１０月３日）」."""
+    # Only where a page could break: after a blank line or a finished sentence, never as the
+    # rest of a wrapped one.
     counts = Counter(
-        _RUNNING_HEAD_REST.sub("", squash(nfkc(line.text))) for line in lines if not line.blank
+        _RUNNING_HEAD_REST.sub("", squash(nfkc(line.text)))
+        for before, line in itertools.pairwise([None, *lines])
+        if line is not None
+        and not line.blank
+        and (before is None or before.blank or before.text.rstrip().endswith(_SENTENCE_END))
     )
     return {
         text
         for text, count in counts.items()
         if count >= 3
         and len(text) <= 30
+        # a name (「さくら野市」), never a wrapped piece of a sentence (「「「」「ております」)
+        and len(re.findall(r"[一-龥々ァ-ヺ]", text)) >= 2
+        and not re.search(r"[ぁ-ゖ]$", text)
         and not re.search(r"[。、，]", text)
         and speaker_label(text) is None
         and bare_label(text) is None
