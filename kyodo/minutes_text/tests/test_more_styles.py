@@ -1403,9 +1403,9 @@ def test_an_items_heading_with_the_records_remark_after_it() -> None:
 def test_a_wrapped_piece_repeated_is_no_page_head() -> None:
     """The same end of a wrapped sentence three times (「まちづくり推進課」 after an unfinished line)
     is the sentence's, not a scan's page head (CI's property test found it dropped)."""
-    turn = "事務局：ご質問の件は都市計画の担当\nまちづくり推進課\n"
+    turn = "委員長：ご質問の件は都市計画の担当\nまちづくり推進課\n"
     text = "景観審議会議事録\n日時：令和６年７月１０日\n" + turn * 3
     assert (
         _entries(text)
-        == [("statement", "事務局", "ご質問の件は都市計画の担当まちづくり推進課")] * 3
+        == [("statement", "委員長", "ご質問の件は都市計画の担当まちづくり推進課")] * 3
     )
