@@ -18,6 +18,7 @@ from . import _header
 from ._layout import Layout, Line, clean_lines, layout_lines
 from ._syntax import (
     BULLETS,
+    CIRCLED,
     CONTAINER_CATEGORIES,
     Heading,
     Label,
@@ -129,7 +130,6 @@ class _EntryReader:
             self.current.speaker = f"事務局({label.speaker})"
             self.current.text += label.text
             self.after_line(text)
-            self.lines_in_turn += 1
             return None
         if label is not None:
             entry = Entry("statement", label.text, label.speaker)
@@ -256,7 +256,6 @@ def _settle_paragraphs(sections: list[Section]) -> None:
 
 # 「議長が諮ったところ、全員異議なく、原案のとおり承認された。」: the record's narrative after a
 # turn, told in the past (no です/ます), never the speaker's next line.
-CIRCLED_MARKS = frozenset(chr(code) for code in range(0x2460, 0x2474))
 _NARRATED = re.compile(
     r"^(?:(?:議長|会長|委員長|座長|理事長|部会長)(?:が|は|から|より)|(?:採決|審議|協議)の結果)"
     r"(?!.*(?:ます|です))[^「」]*(?:た|れた)。$"
@@ -612,7 +611,7 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
                 _agenda_like(line.text)
                 or ((items or index == start) and _GROUP_LINE.match(squashed))
             )
-            or _DOCUMENTS_LINE.match(squashed)
+            or _kept_out_list(line.text)
             or _header.header_field(line.text) is not None
             # 「２．議題」 numbered among the items is one of them, not the next list's key.
             or (
@@ -622,8 +621,6 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             )
             or _BODY_MARKER.match(squashed)
             or _COLUMN_HEADS.match(nfkc(line.text).strip())
-            # 「７　会議資料」 after the items: the header's next field, the documents
-            or (_ROSTER_HEADING.search(squashed) and len(squashed) <= 20)
         ):
             break
         if len(items) >= 40:
@@ -640,9 +637,7 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
 
 def _keep_circled(text: str) -> str:
     """NFKC but for 「①」, which it makes 「1」 (「①９月の利用状況」 read 「19月の…」)."""
-    return "".join(
-        part if part in CIRCLED_MARKS else nfkc(part) for part in re.split(r"([①-⑳])", text)
-    )
+    return "".join(part if part in CIRCLED else nfkc(part) for part in re.split(r"([①-⑳])", text))
 
 
 def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | None:
@@ -668,7 +663,7 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
             _header.header_field(following) is not None
             or _BODY_MARKER.match(squash(following))
             or _numbered_again(items, following)
-            or _documents_follow(following)
+            or _kept_out_list(following)
         ):
             return items, end
         return None
@@ -706,15 +701,16 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         or _MARKED.match(squash(following))  # 「■図書館サービス計画の評価について」
         or opening_line(following)
         or _SEPARATOR.match(following.strip())
-        or _documents_follow(following)
+        or _kept_out_list(following)
     ):
         return items, end
     return None
 
 
-def _documents_follow(following: str) -> bool:
-    """「７　会議資料」「配布資料　資料１　……」 after an agenda list: the header goes on."""
-    squashed = squash(following)
+def _kept_out_list(text: str) -> bool:
+    """「７　会議資料」「配布資料　資料１　……」「説明のため出席した者」: the heading of a list the
+    header holds and the minutes do not keep (after an agenda list: the header goes on)."""
+    squashed = squash(text)
     return bool(
         (_ROSTER_HEADING.search(squashed) and len(squashed) <= 20)
         or _DOCUMENTS_LINE.match(squashed)
@@ -925,9 +921,7 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append(("secretariat", [""], line.lineno))
             in_field, seen_field, skipping = True, True, False
             continue
-        if _DOCUMENTS_LINE.match(squash(text)) or (
-            _ROSTER_HEADING.search(squash(text)) and len(squash(text)) <= 20
-        ):
+        if _kept_out_list(text):
             # 「出席説明員」「説明のため出席した者」「配布資料」: a list we do not keep.
             in_field = False
             skipping = True
@@ -1026,6 +1020,11 @@ class _Body:
     section_style: str = ""  # how the current section's heading was numbered
     item_style: str = ""  # how its items are numbered
     agenda: frozenset[str] = frozenset()  # the header's agenda titles (``_agenda_title``)
+    # the same as the titles of an order of business (``_schedule_title``)
+    schedule: frozenset[str] = field(init=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        self.schedule = frozenset(map(_schedule_title, self.agenda))
 
     def section(self) -> Section:
         if not self.sections:
@@ -1199,7 +1198,7 @@ class _Body:
         match = _SCHEDULE_LINE.match(nfkc(text).strip())
         if match is None:
             return None
-        if _schedule_title(match["title"]) not in {_schedule_title(a) for a in self.agenda}:
+        if _schedule_title(match["title"]) not in self.schedule:
             return None
         return Heading(to_int(match["n"]), nfkc(match["title"]).strip(), "日程第1")
 
@@ -1284,7 +1283,7 @@ def _listed_before(item: Heading, text: str) -> bool:
     if number < 1:
         return False
     if item.style == "①":
-        return number <= 20 and chr(0x2460 + number - 1) in text
+        return any(CIRCLED[mark] == number and mark in text for mark in CIRCLED)
     return item.style == "(1)" and f"({number})" in nfkc(text)
 
 
@@ -1656,9 +1655,8 @@ def _wrapped_name(before: str, value: str) -> bool:
         return False  # 「３番」「理事」: the next member of the roster
     last = re.split(r"\s{2,}", nfkc(before).strip())[-1]
     if last.endswith("君") or last.count(" ") == 1:
-        return (
-            False  # 「河野　里美君」「河野　里美」 whole at the line's end: the next name follows
-        )
+        # 「河野　里美君」「河野　里美」 whole at the line's end: the next name follows
+        return False
     if _header.is_title_token(re.split(r"[、,\s]", last)[-1]):
         return False  # 「…、委員」 then 「大久保　恵子、…」: the title's name on the next line
     return len(head) == 1 or (len(head) <= 3 and _display_width(before.strip()) >= 60)
@@ -1840,7 +1838,7 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         for part in parts:
             # 「協働推進課長ほか２名」: the others are not named.
             part = _OTHERS.sub("", part).strip()
-            if _header.COUNTED.search(part) and re.search(r"[0-9]\s*(?:名|人)$", part):
+            if re.search(r"[0-9]\s*(?:名|人)$", part):
                 continue  # 「事務局　５名」「同課担当２名」: counted, not named
             person, title = _header.split_staff(part)
             department = _NAMED_DEPARTMENT.match(part)
