@@ -374,12 +374,13 @@ def _assemble(
     pages: list[list[_PrintedLine]], edges: list[list[tuple[float, float, float]]], count: int
 ) -> PdfText:
     column = _number_column(pages)
-    running = _running_lines(pages)
     if column is None:
         for page in pages:
             _join_wrapped_labels(page)
     if pages:
         _raise_centred_keys(pages[0])
+    # after the lines are put together: a line taken out would shift the places found
+    running = _running_lines(pages)
     body: list[Line] = []
     boxed: list[str] = []
     lineno = 0

@@ -355,6 +355,35 @@ def test_a_header_table_with_its_keys_centred_in_their_cells() -> None:
     ]
 
 
+def test_a_centred_key_and_a_page_foot_on_the_same_first_page() -> None:
+    """The centred key's line is taken out of the first page before its foot is looked for: the
+    foot 「（1）」 stays out (it was found by its place before the line went, then missed)."""
+
+    def draw(canvas) -> None:
+        font = font_name()
+        for number in (1, 2):
+            canvas.setFont(font, 10.5)
+            if number == 1:
+                canvas.drawString(150, 790, "令和６年度第３回みどり市環境審議会　会議録")
+                canvas.drawString(75, 760, "日　時")
+                canvas.drawString(165, 760, "令和６年１１月１２日（火）午後２時")
+                canvas.drawString(165, 743, "山田太郎、佐藤花子、")
+                canvas.drawString(75, 734.5, "出席委員")
+                canvas.drawString(165, 726, "鈴木一郎")
+                canvas.drawString(75, 690, "○会長　ただいまから開会いたします。")
+            else:
+                canvas.drawString(75, 790, "○委員　質問があります。")
+            canvas.drawCentredString(297, 40, f"（{number}）")
+            canvas.showPage()
+
+    minutes = parse_pdf(_canvas_pdf(draw))
+    assert minutes.attendees == ["山田太郎", "佐藤花子", "鈴木一郎"]
+    assert [(e.speaker, e.text) for e in minutes.entries()] == [
+        ("会長", "ただいまから開会いたします。"),
+        ("委員", "質問があります。"),
+    ]
+
+
 @pytest.mark.parametrize("ruled", [False, True])
 def test_labels_in_a_column_of_their_own(ruled: bool) -> None:
     """The speaker's label in a column at the left, the words beside it; a label too long for its
