@@ -423,6 +423,11 @@ _MEMBER_SUFFIXES = (
     "副座長",
     "座長",
 )
+_NAME_THEN_ROLE = re.compile(
+    r"^\s*(?P<name>[一-龥々ヶ]{1,4}\s[一-龥々ヶぁ-ゖァ-ヺー]{1,5}?)(?:"
+    + "|".join(s for s in _MEMBER_SUFFIXES if len(s) > 1)
+    + r"|理事長|理事|監事|議長)\s*$"
+)
 # A part of a roster that counts or names a group rather than a person: 「委員8名」「定足数30名」
 # (any count), 「委員」「事務局」 (a group's word alone, its remark in parentheses aside).
 _COUNTED = re.compile(r"[0-9]+\s*名")
@@ -535,6 +540,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         _ROLE_INSIDE.sub("", part) if " " in part.strip() else _ROLE_AFTER.sub("", part)
         for part in parts
     ]
+    # 「飯田 昌彦会長」「杉本　節子委員」: a name with its space, the role glued after it.
+    parts = [_NAME_THEN_ROLE.sub(r"\g<name>", part) for part in parts]
     # 「中村正　中村和彦　松本聡」 on one roster line: three names; 「山下 誠」 one.
     parts = [token for part in parts for token in _roster_tokens(part)]
     names = []

@@ -37,6 +37,7 @@ from ._syntax import (
     stage_direction,
     to_int,
 )
+from ._wrapper import unwrap
 from .model import Appendix, Entry, Item, Minutes, Secretariat, Section
 
 
@@ -781,6 +782,8 @@ def _names_line(text: str) -> bool:
     # 「理事　田中一郎君　理事　鈴木花子君」: titles and names separated by spaces; 「（オブザーバー）
     # 市商工振興課 主査 西村さん」.
     listed = _GROUP_MARKER.sub("", stripped, count=1) if _GROUP_MARKER.match(stripped) else stripped
+    if not listed.strip() and stripped != listed:
+        return True  # 「（委員）」 alone over its names, 「（事務局）」 over theirs
     # 「山口　隆（ひばり野大学教授）」: where a member comes from is no prose either.
     listed = re.sub(r"[(（][^()（）]{1,30}[)）]", "", listed)
     tokens = [re.sub(r"(?:さん|さま)$", "", token) for token in listed.split()]
@@ -800,6 +803,15 @@ def _turn_follows(lines: list[Line], index: int) -> bool:
     following = next((line.text for line in lines[index:] if not line.blank), None)
     return following is not None and (
         speaker_label(following) is not None or stage_direction(following) is not None
+    )
+
+
+def _header_follows(text: str) -> bool:
+    """Whether ``text`` is a header field, or its key alone (「開催日時」 over the date)."""
+    return (
+        _header.header_field(text) is not None
+        or _MEETING_NAME.match(nfkc(text).strip()) is not None
+        or squash(nfkc(text)).strip("■□◆◇●・【】[]［］") in _header.HEADER_KEYS
     )
 
 
@@ -824,6 +836,9 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             in_field = skipping = False
             continue
         if _BODY_MARKER.match(squash(text)) and (prelude.title_line or prelude.fields):
+            following = _following(lines, index)
+            if not prelude.fields and following is not None and _header_follows(following):
+                continue  # 「会議の概要」 over 「会議名　…」「開催日時　…」: a web page's table
             return index  # the marker itself is no part of the minutes
         name = _MEETING_NAME.match(nfkc(text).strip())
         if name and prelude.sitting_line is None:
@@ -938,6 +953,17 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             # 「事務局」 alone in a cell of a table copied as text, the names on the next line.
             prelude.fields.append((key_alone, [""], line.lineno))
             in_field = True
+            continue
+        if (
+            key_alone is not None
+            and key_alone not in _LIST_FIELDS
+            and following is not None
+            and _header.header_field(following) is None
+            and not _is_body_start(following)
+        ):
+            # 「開催場所」 alone in a cell of a web page's table, the place on the next line.
+            prelude.fields.append((key_alone, [""], line.lineno))
+            in_field, seen_field = True, True
             continue
         if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
             prelude.fields[-1][1].append(text.strip())
@@ -1401,6 +1427,7 @@ def _check_text(text: str) -> None:
 def parse_minutes(text: str) -> Minutes:
     """Parse a whole set of minutes; raises MinutesParseError if it is not one."""
     _check_text(text)
+    text = unwrap(text)
     # Cells copied from a table (a spreadsheet, a word processor's table) arrive separated by
     # tabs: 「開催日時<TAB>令和６年５月２０日」 reads as the gap of a typed header; so do the cells
     # of a table drawn with bars (「| 日時 | 令和６年… |」), and its rule lines (「|---|---|」) go.
