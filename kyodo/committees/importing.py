@@ -32,7 +32,9 @@ MAX_TEXT_BYTES = 2 * MB
 # body over DATA_UPLOAD_MAX_MEMORY_SIZE (2.5 MB) before any view runs: the text read from a file,
 # PDF or text, is limited to 2 MB of UTF-8, which leaves room for the header fields.
 MAX_TEXT = 2 * MB
-SUFFIXES = (".pdf", ".txt")
+# Text as staff get it: typed, or saved from a spreadsheet (.csv, .tsv) or a notes app (.md).
+TEXT_SUFFIXES = (".txt", ".csv", ".tsv", ".md")
+SUFFIXES = (".pdf", *TEXT_SUFFIXES)
 _TEXT_ENCODINGS = ("utf-8-sig", "cp932", "euc-jp")
 
 logger = logging.getLogger(__name__)
@@ -73,8 +75,10 @@ def read_source(name: str, data: bytes) -> Source:
     is_pdf = data[:5] == b"%PDF-"
     if lower.endswith(".pdf") and not is_pdf:
         raise ImportRefused(_("The file is named .pdf but is not a PDF."))
-    if not is_pdf and not lower.endswith(".txt"):
-        raise ImportRefused(_("Only PDF files (.pdf) and text files (.txt) can be imported."))
+    if not is_pdf and not lower.endswith(TEXT_SUFFIXES):
+        raise ImportRefused(
+            _("Only PDF files (.pdf) and text files (.txt, .csv, .tsv, .md) can be imported.")
+        )
     if is_pdf and len(data) > MAX_PDF_BYTES:
         raise ImportRefused(
             _("The PDF file is too large (at most %(mb)d MB).") % {"mb": MAX_PDF_BYTES // MB}

@@ -295,7 +295,7 @@ def test_a_file_that_fails_saves_nothing_and_says_why(committee, tmp_path: Path)
         f"失敗: {tmp_path / 'b.pdf'}: 会議録を読み取れません：PDFとして読み取れません"
     )
     assert lines[2] == (
-        f"失敗: {tmp_path / 'c.docx'}: 取り込めるのはPDF（.pdf）とテキスト（.txt）のファイルだけです。"
+        f"失敗: {tmp_path / 'c.docx'}: 取り込めるのはPDF（.pdf）とテキスト（.txt、.csv、.tsv、.md）のファイルだけです。"
     )
     assert _counts() == before
 
@@ -374,7 +374,11 @@ def test_read_source_refuses_what_is_not_minutes() -> None:
     cases = [
         ("a.txt", b"", "ファイルが空です。"),
         ("a.pdf", b"hello", "拡張子は .pdf ですが、PDFではありません。"),
-        ("a.doc", b"hello", "取り込めるのはPDF（.pdf）とテキスト（.txt）のファイルだけです。"),
+        (
+            "a.doc",
+            b"hello",
+            "取り込めるのはPDF（.pdf）とテキスト（.txt、.csv、.tsv、.md）のファイルだけです。",
+        ),
         (
             "a.txt",
             b"\xff\xfe\x00\x81\xff" * 3,
@@ -413,6 +417,21 @@ def test_read_source_reads_shift_jis_text_and_pdf() -> None:
         gold["attendees"],
     )
     assert pdf.text.splitlines()[0] == "あおば区まちづくり協議会"
+
+
+def test_read_source_reads_a_spreadsheet_saved_as_csv() -> None:
+    from kyodo.minutes_text.tests.test_wrapped import CSV
+
+    # Excel's 「CSV UTF-8」 (with its byte order mark) and its Shift_JIS 「CSV」.
+    for data in (b"\xef\xbb\xbf" + CSV.encode("utf-8"), CSV.replace("\n", "\r\n").encode("cp932")):
+        source = read_source("協議会.csv", data)
+        assert (source.kind, source.document.date.isoformat()) == ("text", "2024-11-12")
+        assert [e.speaker for e in source.document.entries()] == [
+            "事務局(高田)",
+            "会長",
+            "事務局(今井)",
+            "岡委員",
+        ]
 
 
 def test_member_names_match_full_and_half_width(committee, staff) -> None:

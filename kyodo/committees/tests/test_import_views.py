@@ -142,7 +142,7 @@ def test_uploading_again_warns_and_saving_again_is_refused(staff_client, committ
         (
             "minutes.docx",
             b"PK\x03\x04",
-            "取り込めるのはPDF（.pdf）とテキスト（.txt）のファイルだけです。",
+            "取り込めるのはPDF（.pdf）とテキスト（.txt、.csv、.tsv、.md）のファイルだけです。",
         ),
         ("minutes.pdf", b"not a pdf", "拡張子は .pdf ですが、PDFではありません。"),
         (

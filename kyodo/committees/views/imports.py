@@ -50,7 +50,9 @@ _TITLE = "{fy}年度第{number}回会議録"
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Minutes file"),
-        help_text=gettext_lazy("A PDF (.pdf) or a text file (.txt) of past minutes."),
+        help_text=gettext_lazy(
+            "A PDF (.pdf) or a text file (.txt, or .csv, .tsv, .md) of past minutes."
+        ),
     )
 
     def clean_file(self):

@@ -83,9 +83,9 @@ class JapaneseErrors:
 
 class Command(JapaneseErrors, BaseCommand):
     help = (
-        "Import legacy minutes from PDF (.pdf) and text (.txt) files or folders as confirmed "
-        "minutes of past meetings. One transaction per file: nothing is saved from a file that "
-        "fails; a meeting already stored (same fiscal year and number) is skipped."
+        "Import legacy minutes from PDF (.pdf) and text (.txt, .csv, .tsv, .md) files or folders as "
+        "confirmed minutes of past meetings. One transaction per file: nothing is saved from a file "
+        "that fails; a meeting already stored (same fiscal year and number) is skipped."
     )
 
     def add_arguments(self, parser):
