@@ -243,7 +243,16 @@ _MEETING_NUMBER = re.compile(r"第\s*([0-9]{1,3})\s*回")
 
 def is_title(line: str) -> bool:
     text = squash(nfkc(line))
-    return any(word in text for word in TITLE_WORDS) and len(text) <= 120
+    return (any(word in text for word in TITLE_WORDS) or bool(_BODY_RECORD.search(text))) and len(
+        text
+    ) <= 120
+
+
+# An assembly's 「全員協議会記録」「予算特別委員会記録（第２日）」: the body's name, then 記録.
+_BODY_RECORD = re.compile(
+    r"(?:委員会|協議会|審議会|部会|分科会|総会|定例会|臨時会|懇談会|検討会)記録"
+    r"(?:\(第[0-9一二三四五六七八九十]{1,2}(?:日|号)\))?$"
+)
 
 
 def is_sitting(line: str) -> bool:
@@ -750,6 +759,13 @@ STAFF_TITLES = tuple(
             "事務局長",
             "事務局次長",
             "事務局員",
+            "事務員",
+            "審議官",
+            "参事官",
+            "企画官",
+            "調査官",
+            "統括官",
+            "計画官",
             "主事",
             "主任",
             "主査",
@@ -760,6 +776,14 @@ STAFF_TITLES = tuple(
             "保健師",
             "看護師",
             "介護支援専門員",
+            "相談支援専門員",
+            "ケアマネジャー",
+            "司書",
+            "学芸員",
+            "経営指導員",
+            "指導主事",
+            "書記長",
+            "教育長",
             "主幹",
             "参事",
             "係長",
@@ -927,7 +951,13 @@ def split_staff(text: str) -> tuple[str, str]:
         "",
         nfkc(text).strip(),
     )
+    remark = re.fullmatch(r"(?P<title>[^\s()]+?)\s*\((?P<remark>[^()]+)\)\s+(?P<name>[^()]+)", text)
+    if remark and _ends_in_title(remark["title"]) and not _ends_in_title(remark["name"]):
+        # 「書記長（選挙管理委員会事務局長）　石川　健太郎」: the title, what else they are, the name.
+        return remark["name"].strip(), f"{remark['title']}({remark['remark']})"
     paren = re.fullmatch(r"(.+?)\s*\((.+)\)", text)
+    if paren and paren.group(2).strip().endswith(("担当", "兼務", "事務取扱")):
+        return "", squash(text)  # 「大臣官房審議官（老健局担当）」: an office, no one named
     if paren:
         before, inside = paren.group(1).strip(), paren.group(2).strip()
         if _ends_in_title(before) and not _ends_in_title(inside) and len(inside) <= 6:
@@ -957,6 +987,16 @@ def split_staff(text: str) -> tuple[str, str]:
                     0,
                 )
                 return person, name[: len(name) - overlap] + held
+        # 「社会福祉協議会　事務局長　真鍋　浩」: the body they come from, the title, the name.
+        held, _, person = title.partition(" ")
+        if (
+            person
+            and not _ends_in_title(name)
+            and _ends_in_title(held)
+            and not _ends_in_title(person)
+            and re.search(r"(?:会|法人|協会|団体|連合|組合|センター)$", name)
+        ):
+            return person.strip(), f"{name}{held}"
         # 「福祉課　村上」「センター　渡部」: the department, then the person without a title.
         if name.endswith(("課", "部", "局", "室", "所", "係", "センター")) and not _ends_in_title(
             title

@@ -245,7 +245,8 @@ def item_heading(line: str) -> Heading | None:
     schedule = _SCHEDULE_ITEM.match(line.strip())
     if schedule:
         return Heading(to_int(schedule.group("n")), nfkc(schedule.group("t")).strip(), "日程第1")
-    stripped = line.strip().lstrip("■□◆◇").lstrip()
+    # 「△議案第３１号　……」: the heading mark of an assembly's 会議録, as ■ elsewhere.
+    stripped = line.strip().lstrip("■□◆◇△▲").lstrip()
     if stripped.startswith(("●", "○", "◎")) and _AGENDA_WORD.match(stripped[1:].lstrip()):
         stripped = stripped[1:].lstrip()  # 「●議題１　……」: a bullet before the agenda's word
     for pattern, style in _ITEM_PATTERNS:
@@ -311,6 +312,7 @@ ROLES = (
     "主査",
     "主幹",
     "幹事",
+    "書記長",
     "書記",
     "参与",
     "監事",
@@ -325,6 +327,14 @@ ROLES = (
     "保健師",
     "看護師",
     "社会福祉士",
+    # a library's, a museum's, a chamber of commerce's, a welfare office's staff
+    "司書",
+    "学芸員",
+    "経営指導員",
+    "相談支援専門員",
+    "介護支援専門員",
+    "ケアマネジャー",
+    "指導主事",
     "先生",
     "さん",
     "氏",

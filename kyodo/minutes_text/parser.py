@@ -560,7 +560,7 @@ _GROUP_LINE = re.compile(
 # The first heading of a meeting's programme: 「１　開会」「１．開会のあいさつ」.
 _OPENING_TITLE = re.compile(r"開会|開議|開会(?:の)?(?:あいさつ|挨拶|宣言|の辞)")
 # A line opened by a heading's mark (「■意見交換」「【質疑】」「●議題」).
-_MARKED = re.compile(r"^[■□◆◇●【［\[＜<〈]")
+_MARKED = re.compile(r"^[■□◆◇●△▲【［\[＜<〈]")
 
 
 def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tuple[list[str], int]:
@@ -1867,6 +1867,11 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
             part = _OTHERS.sub("", part).strip()
             if re.search(r"[0-9]\s*(?:名|人)$", part):
                 continue  # 「事務局　５名」「同課担当２名」: counted, not named
+            if re.match(r"同[ 　]", part) and members and members[-1].title:
+                # 「学校教育課指導主事　中川、同　池端」: the same title as the one before.
+                person = " ".join(nfkc(part[1:]).split())
+                members.append(Secretariat(person, members[-1].title))
+                continue
             person, title = _header.split_staff(part)
             department = _NAMED_DEPARTMENT.match(part)
             if department:

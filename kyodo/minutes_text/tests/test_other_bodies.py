@@ -1,0 +1,106 @@
+"""Styles read since the fourteenth session, found by testers writing the minutes of bodies the
+importer had not seen (選挙管理委員会, 議会運営委員会, 全員協議会, 図書館協議会, 国の検討会, 社会福祉協議会 …);
+each with its exact reading."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kyodo.minutes_text import parse_minutes
+from kyodo.minutes_text._header import split_staff
+from kyodo.minutes_text._syntax import speaker_label
+
+from .test_styles import _entries
+
+
+@pytest.mark.parametrize(
+    ("line", "speaker"),
+    [
+        ("書記長　　議案第２５号について御説明申し上げます。", "書記長"),
+        ("司書　貸出冊数は前年度より増えています。", "司書"),
+        ("学芸員　調査の結果を報告します。", "学芸員"),
+        ("経営指導員　資料１のとおりです。", "経営指導員"),
+        ("相談支援専門員　計画相談の件数です。", "相談支援専門員"),
+    ],
+)
+def test_titles_of_staff_who_speak_without_a_mark(line, speaker):
+    assert speaker_label(line).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("part", "read"),
+    [
+        ("司書　遠藤　ゆかり", ("遠藤 ゆかり", "司書")),
+        ("経営指導員　宇野　玲奈", ("宇野 玲奈", "経営指導員")),
+        ("事務員　中島　由香（記録）", ("中島 由香", "事務員")),
+        # what else the holder is, in parentheses between the title and the name
+        (
+            "書記長（選挙管理委員会事務局長）　　石川　健太郎",
+            ("石川 健太郎", "書記長(選挙管理委員会事務局長)"),
+        ),
+        # the body they come from before the title
+        (
+            "東雲市社会福祉協議会　事務局長　真鍋　浩",
+            ("真鍋 浩", "東雲市社会福祉協議会事務局長"),
+        ),
+        # an office in a ministry, no one named
+        ("大臣官房審議官（老健局担当）", ("", "大臣官房審議官(老健局担当)")),
+    ],
+)
+def test_secretariat_titles_and_names(part, read):
+    assert split_staff(part) == read
+
+
+def test_the_same_title_as_the_one_before():
+    minutes = parse_minutes(
+        "いじめ問題対策連絡協議会　会議録\n"
+        "日時：令和６年５月２９日（水）１５時００分～１６時３０分\n"
+        "事務局：学校教育課長　青木　昭彦、学校教育課指導主事　中川　里奈、同　池端　翔\n"
+        "\n"
+        "１　認知件数について\n"
+        "（事務局）資料１に基づき説明。\n"
+    )
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("学校教育課長", "青木 昭彦"),
+        ("学校教育課指導主事", "中川 里奈"),
+        ("学校教育課指導主事", "池端 翔"),
+    ]
+
+
+ZENKYO = (
+    "令和6年　全員協議会（3月15日）\n"
+    "\n"
+    "　　　　　　　　　　　全員協議会記録\n"
+    "\n"
+    "１　日　　時　　令和６年３月１５日（金）　午前１０時００分～午前１１時２８分\n"
+    "２　場　　所　　本会議場\n"
+    "\n"
+    "　　　△新庁舎建設基本計画（案）について\n"
+    "◯議長（大橋正則君）　ただいまから全員協議会を開会いたします。\n"
+    "◯総務部長（小松原健二君）　資料に基づき御説明いたします。\n"
+    "◯議長（大橋正則君）　御異議なしと認めます。\n"
+    "────────────────────────────\n"
+    "　　△議案第３１号　令和７年度大嶺市一般会計予算（所管部分）\n"
+    "◯議長（大橋正則君）　議案第３１号を議題といたします。\n"
+)
+
+
+def test_an_assembly_record_titled_kiroku_with_its_marked_headings():
+    minutes = parse_minutes(ZENKYO)
+    assert minutes.title == "全員協議会記録"
+    assert minutes.date == dt.date(2024, 3, 15)
+    assert minutes.venue == "本会議場"
+    items = [item.title for section in minutes.sections for item in section.items]
+    assert items == [
+        "新庁舎建設基本計画(案)について",
+        "議案第31号 令和7年度大嶺市一般会計予算(所管部分)",
+    ]
+    assert [e.speaker for e in minutes.entries()] == [
+        "議長(大橋正則君)",
+        "総務部長(小松原健二君)",
+        "議長(大橋正則君)",
+        "議長(大橋正則君)",
+    ]
+    assert _entries(ZENKYO)[2] == ("statement", "議長(大橋正則君)", "御異議なしと認めます。")
