@@ -33,6 +33,10 @@ HEADER_KEYS: dict[str, str] = {
     "終了時間": "end",
     "閉会": "end",
     "散会": "end",
+    # An election board's or an assembly committee's 「招集年月日」「招集場所」.
+    "招集年月日": "date",
+    "招集日時": "date",
+    "招集場所": "venue",
     "開催会場": "venue",
     "会議場所": "venue",
     "開催場所": "venue",
@@ -77,6 +81,23 @@ HEADER_KEYS: dict[str, str] = {
     # 出席理事/欠席理事 under it, 「４　監事の出席」, 「５　その他の出席者」 (the staff).
     "理事総数及び出席者数": "attendees",
     "理事の出席状況": "attendees",
+    "評議員総数及び出席者数": "attendees",
+    "評議員の出席状況": "attendees",
+    "出席評議員": "attendees",
+    "欠席評議員": "absentees",
+    "出席総代": "attendees",
+    "出席総代数": "attendees",
+    # A co-op's general assembly, a meeting in writing: sizes and groups (read, not kept).
+    "総代定数": "signers",
+    "総代総数": "signers",
+    "評議員総数": "signers",
+    "送付委員": "signers",
+    "回答委員": "signers",
+    "書面送付先": "signers",
+    # Guests and lecturers (read, not kept as members): 「来　賓：……様」「講　師：……氏」.
+    "来賓": "signers",
+    "講師": "signers",
+    "ゲスト": "signers",
     "監事の出席": "also_attending",
     "監事の出席状況": "also_attending",
     "欠席理事": "absentees",
@@ -410,8 +431,11 @@ def parse_when(value: str) -> tuple[dt.date | None, dt.time | None, dt.time | No
 
 # ------------------------------------------------------------ people lists
 
+# The words after the count to the bracket's end only when a bracket opened before it: 「１８名、
+# 井坂　昭夫、…」 keeps its names.
 _COUNT = re.compile(
-    r"[<＜(（〈]?\s*(?:以上|計|合計)?\s*([0-9]{1,3})\s*(?:名|人)[^<>＜＞()（）〈〉]{0,20}[>＞)）〉]?"
+    r"(?P<open>[<＜(（〈])?\s*(?:以上|計|合計)?\s*([0-9]{1,3})\s*(?:名|人)"
+    r"(?(open)[^<>＜＞()（）〈〉]{0,20}[>＞)）〉]?|)"
 )
 _MEMBER_SUFFIXES = (
     "君",
@@ -511,7 +535,7 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     text = _COUNTED_GROUP.sub("", text)
     match = _COUNT.search(text)
     if match:
-        count = int(match.group(1))
+        count = int(match.group(2))
         text = (text[: match.start()] + text[match.end() :]).strip()
     if text in _NONE_WORDS or _ELSEWHERE.match(text):
         return [], count

@@ -238,6 +238,8 @@ _SCHEDULE_ITEM = re.compile(
 _AGENDA_WORD = re.compile(
     rf"^(?:議題|議案|案件)\s*(?:{_NUM}|{_KNUM}|[（(])|^第\s*(?:{_NUM}|{_KNUM})\s*号\s*議案"
 )
+# 「○議案第２５号　投票区の変更について」 (an assembly's 「◎議案第１号…」 is a line of its record).
+_BILL_WORD = re.compile(rf"^(?:議案|協議|報告|諮問)第\s*(?:{_NUM}|{_KNUM})\s*号[ 　]")
 
 
 def item_heading(line: str) -> Heading | None:
@@ -247,7 +249,9 @@ def item_heading(line: str) -> Heading | None:
         return Heading(to_int(schedule.group("n")), nfkc(schedule.group("t")).strip(), "日程第1")
     # 「△議案第３１号　……」: the heading mark of an assembly's 会議録, as ■ elsewhere.
     stripped = line.strip().lstrip("■□◆◇△▲").lstrip()
-    if stripped.startswith(("●", "○", "◎")) and _AGENDA_WORD.match(stripped[1:].lstrip()):
+    if (stripped.startswith(("●", "○", "◎")) and _AGENDA_WORD.match(stripped[1:].lstrip())) or (
+        stripped.startswith(("●", "○")) and _BILL_WORD.match(stripped[1:].lstrip())
+    ):
         stripped = stripped[1:].lstrip()  # 「●議題１　……」: a bullet before the agenda's word
     for pattern, style in _ITEM_PATTERNS:
         match = pattern.match(stripped)

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from kyodo.minutes_text import parse_minutes
-from kyodo.minutes_text._header import split_staff
+from kyodo.minutes_text._header import split_people, split_staff
 from kyodo.minutes_text._syntax import speaker_label
 
 from .test_styles import _entries
@@ -104,3 +104,44 @@ def test_an_assembly_record_titled_kiroku_with_its_marked_headings():
         "議長(大橋正則君)",
     ]
     assert _entries(ZENKYO)[2] == ("statement", "議長(大橋正則君)", "御異議なしと認めます。")
+
+
+def test_names_after_a_count_are_kept():
+    # The words after 「１８名」 were dropped up to twenty characters, as if a bracket closed there.
+    assert split_people("１８名、井坂　昭夫、上村　道子、遠藤　茂、大沢　弘美、小川　信一") == (
+        ["井坂 昭夫", "上村 道子", "遠藤 茂", "大沢 弘美", "小川 信一"],
+        18,
+    )
+    assert split_people("有賀委員、井上委員＜以上１２名、五十音順＞") == (["有賀", "井上"], 12)
+
+
+SENKAN = (
+    "大豊市選挙管理委員会定例会会議録\n"
+    "\n"
+    "１　招集年月日　　令和６年１２月２日（月）\n"
+    "２　招集場所　　　大豊市役所　本館４階　第２委員会室\n"
+    "３　開会　　　　　午前１０時００分\n"
+    "４　出席委員\n"
+    "　　委員長　　黒田　良雄　　　委員長職務代理者　　白石　幸子\n"
+    "５　来　賓　　大豊市明るい選挙推進協議会長　大森　雅史　様\n"
+    "６　出席職員\n"
+    "　　書記長（選挙管理委員会事務局長）　　石川　健太郎\n"
+    "\n"
+    "○議案第２５号　投票区の変更について\n"
+    "委員長　　議案第２５号を議題とします。\n"
+    "書記長　　議案第２５号について御説明申し上げます。\n"
+    "委員長　　原案のとおり決定します。\n"
+)
+
+
+def test_an_election_board_with_its_summons_and_a_guest():
+    minutes = parse_minutes(SENKAN)
+    assert minutes.date == dt.date(2024, 12, 2)
+    assert minutes.start_time == dt.time(10, 0)
+    assert minutes.venue == "大豊市役所 本館4階 第2委員会室"
+    # The guest is read, not kept as a member.
+    assert minutes.attendees == ["黒田 良雄", "白石 幸子"]
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("書記長(選挙管理委員会事務局長)", "石川 健太郎")
+    ]
+    assert [e.speaker for e in minutes.entries()] == ["委員長", "書記長", "委員長"]
