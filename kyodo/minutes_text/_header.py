@@ -668,6 +668,11 @@ def _roster_tokens(part: str) -> list[str]:
     ]
     if not tokens:
         return [part]
+    # 「委　員　柊野市立中学校長会代表（柊野第二中学校長）　大畑　克己」: the member's affiliation,
+    # one space before the name.
+    named = [t for t in tokens if not is_office_cell(re.sub(r"[(（][^()（）]*[)）]$", "", t))]
+    if len(named) == 2 and len(tokens) > 2 and all(len(t) <= 4 for t in named):
+        return [" ".join(named)]
     if len(tokens) == 2 and all(len(t) <= 3 for t in tokens) and len(_SEAT.findall(part)) <= 1:
         return [" ".join(tokens)]  # 「山下 誠」「８番　北村　良平」: surname and given name
     return tokens
@@ -694,8 +699,20 @@ def _roster_columns(part: str) -> list[str] | None:
         for cell, after in zip(cells, [*cells[1:], ""], strict=True)
         if not (cell.endswith("委員") and is_title_token(after))
     ]
-    # 「委員　　県岩倉土木事務所長　　山下　茂雄」: the member's office is no name either.
-    names = [cell for cell in cells if not is_title_token(cell) and not _OFFICE_CELL.match(cell)]
+    # 「南台市青少年育成推進員協議会長　富田　和子」: the office filled its column to the name.
+    cells = [
+        cell.split(" ", 1)[1]
+        if cell.count(" ") == 2 and is_office_cell(cell.split(" ", 1)[0])
+        else cell
+        for cell in cells
+    ]
+    # 「委員　　県岩倉土木事務所長　　山下　茂雄」: the member's office is no name either, nor is
+    # 「副会長　南台市教育長」, a title and the office that holds it.
+    names = [
+        cell
+        for cell in cells
+        if not is_title_token(cell) and not is_office_cell(cell) and not _title_and_office(cell)
+    ]
     if len(cells) < 2 or not names:
         return None
     if len(names) == len(cells) and not all(cell.count(" ") == 1 for cell in names):
@@ -708,8 +725,25 @@ def _roster_columns(part: str) -> list[str] | None:
 
 
 _SEAT = re.compile(r"[0-9]{1,3}番")
+
+
+def is_office_cell(cell: str) -> bool:
+    """「南台市議会議員」「保護司会南台地区会長」: an office or an affiliation in a roster's column."""
+    return bool(_OFFICE_CELL.match(cell))
+
+
+def _title_and_office(cell: str) -> bool:
+    title, _, office = cell.partition(" ")
+    return bool(office) and " " not in office and is_title_token(title) and is_office_cell(office)
+
+
 # An office in a roster's column: 「岩倉市長」「県岩倉土木事務所長」「危機管理監」 (a name has none).
-_OFFICE_CELL = re.compile(r"^[^\s]{2,}(?:長|監|官)$")
+# So is a member's affiliation: 「南台市議会議員」「保護司会南台地区会長」「国立北浜大学教授」, and any
+# cell of six characters or more naming a city, a school, a company or an association.
+_OFFICE_CELL = re.compile(
+    r"^(?:[^\s]{2,}(?:長|監|官)|[^\s]{3,}(?:議員|委員|代表|会|者|士|師|教授|員)"
+    r"|(?=[^\s]{6,}$)[^\s]*(?:市|町|村|県|区|署|協会|大学|学校|法人|会社|組合|連合|協議会|センター)[^\s]*)$"
+)
 # Titles standing before a name in a roster: 「委員長　山田太郎」「教育長職務代理者　中島陽子」.
 ROSTER_TITLES = (
     "副委員長",

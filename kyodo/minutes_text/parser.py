@@ -789,7 +789,13 @@ def _names_line(text: str) -> bool:
     tokens = [re.sub(r"(?:さん|さま)$", "", token) for token in listed.split()]
     # An agency's name may be long: 「国土交通省中部地方整備局岩倉河川国道事務所長」.
     return len(tokens) >= 2 and all(
-        len(t) <= 30 and (not re.search(r"[ぁ-ゖ]{2,}", t) or _KANA_GIVEN_NAME.fullmatch(t))
+        len(t) <= 30
+        and (
+            not re.search(r"[ぁ-ゖ]{2,}", t)
+            or _KANA_GIVEN_NAME.fullmatch(t)
+            # 「南台市子ども会育成連合会長」: a member's affiliation in its column
+            or (_header.is_office_cell(t) and not re.search(r"[ぁ-ゖ]{4,}", t))
+        )
         for t in tokens
     )
 

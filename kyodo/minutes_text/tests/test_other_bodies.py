@@ -145,3 +145,38 @@ def test_an_election_board_with_its_summons_and_a_guest():
         ("書記長(選挙管理委員会事務局長)", "石川 健太郎")
     ]
     assert [e.speaker for e in minutes.entries()] == ["委員長", "書記長", "委員長"]
+
+
+SEISHONEN = (
+    "南台市青少年問題協議会　議事要旨\n"
+    "\n"
+    "１　日時　令和元年５月２８日（火）　午前１０時～１１時３０分\n"
+    "２　出席委員\n"
+    "　　会長　　南台市長　　　　　　　　　　　　工藤　正和\n"
+    "　　副会長　南台市教育長　　　　　　　　　　望月　真理子\n"
+    "　　委員　　南台市議会議員　　　　　　　　　浅野　隆之\n"
+    "　　委員　　南台市青少年育成推進員協議会長　富田　和子\n"
+    "　　委員　　南台市子ども会育成連合会長　　　水谷　裕二\n"
+    "　委　員　柊野市立中学校長会代表（柊野第二中学校長）　大畑　克己\n"
+    "３　事務局\n"
+    "　　青少年課長　　　太田　俊介\n"
+    "\n"
+    "（１）事業の実施結果について\n"
+    "事務局から資料１に基づき説明。\n"
+)
+
+
+def test_a_roster_with_each_members_affiliation_in_a_column():
+    minutes = parse_minutes(SEISHONEN)
+    # The affiliation (「南台市議会議員」「…連合会長」 with kana in it) is no name, nor the end of
+    # the header.
+    assert minutes.attendees == [
+        "工藤 正和",
+        "望月 真理子",
+        "浅野 隆之",
+        "富田 和子",
+        "水谷 裕二",
+        "大畑 克己",
+    ]
+    assert [(s.title, s.name) for s in minutes.secretariat] == [("青少年課長", "太田 俊介")]
+    assert _entries(SEISHONEN) == [("note", "事務局から資料１に基づき説明。")]
