@@ -565,6 +565,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         if not _COUNTED.search(part)
         and not _GROUP_WORD.fullmatch(_PARENTHESES.sub("", part).strip())
     ]
+    # 「石原（1班）・内田（2班）」: the group each comes from, by its number.
+    parts = [_NUMBERED_GROUP.sub(r"\g<name>", part) for part in parts]
     # 「会長（松本）」「副会長（高木・小川）」「理事　大西・小池」「関　美智子（民生委員協議会）」
     parts = [piece for part in parts for piece in _civic_part(part)]
     # 「山本　一郎（会長）」: the role after the name, in parentheses (「中村（正）」 stays); in a
@@ -581,8 +583,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     for part in parts:
         if part.strip().removeprefix("各") in _OFFICES:
             continue  # 「会長、副会長、会計、各部長（計９名）」: offices, no one named
-        if re.search(r"[0-9]", part):
-            continue  # 「１班～８班」: a group by its numbers, no one named
+        if re.search(r"[0-9]", _PARENTHESES.sub("", part)):
+            continue  # 「１班～８班」: a group by its numbers, no one named (not 「石原（1班）」)
         if part.strip().endswith(("課", "部", "局", "室", "係", "センター")):
             continue  # 「市商工振興課　主査　西村」: where the person comes from
         part = re.sub(r"\s*(?:ほか|他|等)$", "", part)  # 「北一、北二、南町ほか」
@@ -597,6 +599,9 @@ def split_people(value: str) -> tuple[list[str], int | None]:
 
 
 _OFFICES = frozenset(TITLES)
+_NUMBERED_GROUP = re.compile(
+    r"(?P<name>[一-龥々ヶ]{1,4})\s*[(（][0-9]{1,3}(?:班|号棟|号室|組|区|丁目)[)）]"
+)
 _ROLE_INSIDE = re.compile(r"(?<=[^\s(（])[(（][^()（）]{2,12}[)）](?=\s|$)")
 _GROUP_PREFIX = re.compile(
     r"(?:^|(?<=[、,，]))\s*[^\s、,，]{1,20}(?:を代表する(?:者|委員)|代表委員|代表|の委員)\s{2,}"

@@ -41,9 +41,15 @@ _OCR_MARK = re.compile(r"^([ 　]*)[OＯ0０](?=[一-龥々ァ-ヺ])")
 _OCR_COLON = re.compile(r"^([^;；:：。、]{1,30}?)[;；]")
 
 
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
+
+
 def clean_line(line: str) -> str:
     """A line as typed: web spaces and invisible characters made plain, 「&nbsp;」 of HTML source
     undone, and OCR's 「O」/「0」 for 「○」 and 「;」 for 「：」 mended where a label then reads."""
+    if _HALF_WIDTH_KANA.search(line):
+        # 「ｺｰﾃﾞｨﾈｰﾀｰ(山口)」 of an old system: the kana as they are typed today.
+        line = _HALF_WIDTH_KANA.sub(lambda run: nfkc(run.group()), line)
     if _ODD_CHARACTER.search(line):
         line = line.translate(_SPACES).translate(_INVISIBLE)
     if "&" in line:
@@ -323,6 +329,11 @@ ROLES = (
     "会計",
     "班長",
     "組合長",
+    "幹事長",
+    "副幹事長",
+    # the members of a residents' association or a co-op speaking at its general meeting
+    "会員",
+    "総代",
     "代表",
     "コーディネーター",
     "アドバイザー",
@@ -566,6 +577,22 @@ _LABEL_PATTERNS = (
         r"^[（(](?P<label>[^（()）\s]{1,20}(?:株式会社|有限会社|会社|協会|組合|連合会|協議会|"
         r"運輸局|整備局|事務所|警察署|消防署|振興局|大学|病院|法人))[）)]　[ 　]*(?P<text>\S.*)$"
     ),
+    # 「内田（2班）：……」「山口（305号室）：……」: a resident and the group or home they speak for.
+    re.compile(
+        r"^(?P<label>[一-龥々ヶ]{1,4}[（(][0-9０-９]{1,4}(?:班|号棟|号室|組|区|丁目|番)[）)])"
+        r"[ 　]*[：:][ 　]*(?P<text>\S.*)$"
+    ),
+    # 「市まちづくり推進課（桑原）：……」: a department and who spoke for it, and the colon.
+    re.compile(
+        r"^(?P<label>[^\s：:（）()「」、。]{1,20}(?:課|部|局|室|係|所|センター)"
+        r"[（(][一-龥々ヶァ-ヺー・]{1,10}[）)])[ 　]*[：:][ 　]*(?P<text>\S.*)$"
+    ),
+    # 「５番　５番小宮山です。……」「４番（榎本委員）　……」: a 農業委員会's members by their seats.
+    re.compile(
+        r"^(?P<label>[0-9０-９]{1,2}番(?:[（(][一-龥々ヶ]{1,6}[）)])?)[ 　]+"
+        # words said, not a roster's next seat (「１番　大川ゆり　　２番　小松健」)
+        r"(?!.*[0-9０-９]番[ 　])(?P<text>(?=.*[。、？?]|.{12}).{6,})$"
+    ),
     # 「（一同）なし。」「一同：異議なし。」: everyone at once.
     re.compile(r"^[（(【][ 　]*(?P<label>一同|全員)[ 　]*[）)】][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     re.compile(r"^(?P<label>一同|全員)(?:[ 　]*[：:][ 　]*|　[ 　]*|\t\s*)(?P<text>\S.*)$"),
@@ -616,10 +643,17 @@ def speaker_label(line: str) -> Label | None:
             text.endswith(("印", "㊞")) and len(squash(text)) <= 12
         ):
             return None  # 「理事　宮本より説明があった。」: the minutes' narrative, not a turn
+        held = _HOLDER.match(text) if speaker in ("事務局", "市", "県") else None
+        if held:
+            # 「事務局　　（須田係長）はい。」: who answered for the secretariat, after the gap.
+            speaker, text = f"{speaker}({nfkc(held['who'])})", text[held.end() :]
         return Label(speaker, text, quoted)
     return None
 
 
+_HOLDER = re.compile(
+    r"[（(](?!資料|別紙|参考|案|仮称|再掲)(?P<who>[一-龥々ヶァ-ヺー・]{1,10})[）)][ 　]*(?=\S)"
+)
 _BARE_LABEL = re.compile(rf"^{_LABEL}$")
 # 「・委員：……」: a bullet before a label and its colon.
 _BULLETED_LABEL = re.compile(rf"^・[ 　]*{_LONG}[ 　]*[：:]")

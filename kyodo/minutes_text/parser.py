@@ -115,6 +115,8 @@ class _EntryReader:
         if listed:
             # 「赤井：夜間の利用が多い理由は。」「（高橋）……」: a name alone, one the header lists.
             label = Label(nfkc(who), named["text"].strip())
+        if label is None and (self._turn_may_start() or bullet_text(text) is not None):
+            label = _attributed(text)
         if label is None and self._turn_may_start():
             # 「委員Ａ」 on a line of its own, what was said indented under it.
             alone = bare_label(text)
@@ -310,6 +312,22 @@ _KNOWN_END = re.compile(
     r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
+
+
+# 「・補導件数は減少しているが、啓発が必要。（市川委員）」: a summary's point with who made it.
+_ATTRIBUTED = re.compile(
+    r"^[・●○◯\-－]?\s*(?P<text>\S.*[。？?！!」])\s*[（(](?P<who>[^()（）、。]{1,12})[）)]$"
+)
+
+
+def _attributed(text: str) -> Label | None:
+    match = _ATTRIBUTED.match(nfkc(text).strip())
+    if match is None:
+        return None
+    label = speaker_label(f"{match['who']}：…")
+    if label is None or not _known_label(label.speaker) or label.text != "…":
+        return None
+    return Label(label.speaker, text.strip()[: -len(match["who"]) - 2].strip().lstrip("・●○◯-－ "))
 
 
 def _known_label(speaker: str) -> bool:

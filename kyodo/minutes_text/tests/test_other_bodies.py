@@ -10,7 +10,8 @@ import pytest
 
 from kyodo.minutes_text import parse_minutes
 from kyodo.minutes_text._header import split_people, split_staff
-from kyodo.minutes_text._syntax import speaker_label
+from kyodo.minutes_text._syntax import clean_line, speaker_label
+from kyodo.minutes_text.parser import _attributed
 
 from .test_styles import _entries
 
@@ -23,10 +24,33 @@ from .test_styles import _entries
         ("学芸員　調査の結果を報告します。", "学芸員"),
         ("経営指導員　資料１のとおりです。", "経営指導員"),
         ("相談支援専門員　計画相談の件数です。", "相談支援専門員"),
+        ("○長谷川幹事長　支援者の確保は課題です。", "長谷川幹事長"),
+        # a residents' association, a co-op, a 農業委員会, a department answering
+        ("内田（2班）：子ども神輿の参加が増えました。", "内田(2班)"),
+        ("会員（8号棟）　見守り活動は具体的に。", "会員(8号棟)"),
+        ("総代（北ブロック・木内）　第１号議案について質問します。", "総代(北ブロック・木内)"),
+        ("市まちづくり推進課（桑原）：補助金の実績報告は不要です。", "市まちづくり推進課(桑原)"),
+        ("５番　５番小宮山です。１０月１８日に現地を確認しました。", "5番"),
+        ("４番（榎本委員）　１０月３日に事務局と現地を確認しました。", "4番(榎本委員)"),
+        ("事務局　　（須田係長）はい。そのとおりです。", "事務局(須田係長)"),
+        (clean_line("ｺｰﾃﾞｨﾈｰﾀｰ(山口)　夏休みの講座は満員でした。"), "コーディネーター(山口)"),
     ],
 )
 def test_titles_of_staff_who_speak_without_a_mark(line, speaker):
     assert speaker_label(line).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "１番　大川ゆり　　　２番　小松健",  # a roster by seat
+        "１２番　佐々木まゆみ",
+        "事務局　（資料１）のとおりです。",
+    ],
+)
+def test_lines_that_are_no_such_label(line):
+    label = speaker_label(line)
+    assert label is None or label.speaker == "事務局"
 
 
 @pytest.mark.parametrize(
@@ -180,3 +204,32 @@ def test_a_roster_with_each_members_affiliation_in_a_column():
     ]
     assert [(s.title, s.name) for s in minutes.secretariat] == [("青少年課長", "太田 俊介")]
     assert _entries(SEISHONEN) == [("note", "事務局から資料１に基づき説明。")]
+
+
+def test_a_summarys_points_with_who_made_them_after_each():
+    text = (
+        "青少年問題協議会　議事要旨\n"
+        "日時　令和元年５月２８日（火）\n"
+        "\n"
+        "（１）事業の実施結果について\n"
+        "　　事務局から資料１に基づき説明。\n"
+        "　　・補導件数は減少しているが、家庭向けの啓発が必要。（市川委員）\n"
+        "　　・職場体験の受入れ先が不足している。（Ａ委員）\n"
+        "　　・今年度も同じ体制で実施する。（事務局）\n"
+    )
+    assert _entries(text) == [
+        ("note", "事務局から資料１に基づき説明。"),
+        ("statement", "市川委員", "補導件数は減少しているが、家庭向けの啓発が必要。"),
+        ("statement", "A委員", "職場体験の受入れ先が不足している。"),
+        ("statement", "事務局", "今年度も同じ体制で実施する。"),
+    ]
+    # What is in parentheses after the point must be a speaker's label.
+    assert _attributed("・数字に誤りがあった。（資料２）") is None
+    assert _attributed("委員長　そうですね。（笑）") is None
+
+
+def test_residents_named_with_their_group_in_the_roster():
+    assert split_people("会長 村井、書記 佐々木、班長 石原（1班）・内田（2班）・遠藤（3班）") == (
+        ["村井", "佐々木", "石原", "内田", "遠藤"],
+        None,
+    )
