@@ -460,7 +460,7 @@ _STRONG_AGENDA_KEYS = (
 )
 # 「５．議事内容」「【議事の経過】」: the header ends, the proceedings follow.
 _BODY_MARKER = re.compile(
-    r"^(?:[0-9０-９]{1,2}[.．、]?|[（(][0-9０-９]{1,2}[)）])?[■□◆【\[［＜<〈]?"
+    r"^(?:[0-9０-９]{1,2}[.．、]?|[（(][0-9０-９]{1,2}[)）])?[■□◆◎●【\[［＜<〈]?"
     r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
     r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
     r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容|結果|会議結果|審議結果|"
@@ -659,6 +659,10 @@ def _keep_circled(text: str) -> str:
     return "".join(part if part in CIRCLED else nfkc(part) for part in re.split(r"([①-⑳])", text))
 
 
+# A word alone between the header's list and the body that numbers its items again.
+_BODY_WORDS = frozenset(("議事", "議題", "会議", "内容", "審議", "協議", "本文"))
+
+
 def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | None:
     """An agenda list in the header at ``index``, or None when the agenda is in the body.
 
@@ -703,6 +707,12 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         return None if section_like else (items, end)
     if _numbered_again(items, following) and not section_like:
         return items, end
+    if squash(nfkc(following)) in _BODY_WORDS and not section_like:
+        # 「議事」 alone after the list, then the body numbering the same items again.
+        after = next((i for i in range(end, len(lines)) if not lines[i].blank), None)
+        again = _following(lines, after + 1) if after is not None else None
+        if again is not None and _numbered_again(items, again):
+            return items, end
     if (
         speaker_label(following) is not None
         or note_text(following) is not None
@@ -724,6 +734,19 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     ):
         return items, end
     return None
+
+
+def _unkeyed_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | None:
+    """A list of items at ``index`` with no key over it, ended by a body marker (「【議事の
+    内容】」) under which the body numbers the same items again; None otherwise."""
+    if item_heading(lines[index].text) is None:
+        return None
+    items, end = _agenda_list(lines, index)
+    marker = next((i for i in range(end, len(lines)) if not lines[i].blank), None)
+    if len(items) < 2 or marker is None or not _BODY_MARKER.match(squash(lines[marker].text)):
+        return None
+    again = _following(lines, marker + 1)
+    return (items, marker) if again is not None and _numbered_again(items, again) else None
 
 
 def _kept_out_list(text: str) -> bool:
@@ -1019,6 +1042,13 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.last_number += 1
             in_field, seen_field = not numbered["rest"], True
             continue
+        if _is_body_start(text) and not line.relocated and not prelude.agenda:
+            unkeyed = _unkeyed_agenda(lines, index - 1)
+            if unkeyed is not None:
+                # 「１　開会」…「５　閉会」 with no key over it, then 「【議事の内容】」 and the
+                # body numbering them again: the header's list.
+                prelude.agenda, index = unkeyed
+                continue
         if _is_body_start(text) or line.relocated:
             return index - 1
         if seen_field and _QUORUM.search(text) and len(text.strip()) <= 80:

@@ -233,3 +233,37 @@ def test_residents_named_with_their_group_in_the_roster():
         ["村井", "佐々木", "石原", "内田", "遠藤"],
         None,
     )
+
+
+_LISTED_THEN_MARKED = (
+    "多文化共生推進委員会　議事録\n"
+    "日時：令和7年1月18日（土）14:00～16:00\n"
+    "事務局：事務局長　井口　哲\n"
+    "\n"
+    "{key}"
+    "１　外国人相談窓口について\n"
+    "２　その他\n"
+    "\n"
+    "{marker}\n"
+    "１　外国人相談窓口について\n"
+    "事務局（石川）：資料1により説明。\n"
+    "２　その他\n"
+    "松浦委員長：以上です。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("key", "marker"),
+    [
+        ("議題\n", "議事"),  # 「議事」 alone was a second section, the list's items empty
+        ("議題\n", "◎会議の経過"),  # was the list's last item
+        ("", "【議事の内容】"),  # a list with no key: was read as the body
+    ],
+)
+def test_the_headers_list_then_the_body_numbering_it_again(key, marker):
+    minutes = parse_minutes(_LISTED_THEN_MARKED.format(key=key, marker=marker))
+    assert minutes.agenda == ["1 外国人相談窓口について", "2 その他"]
+    assert [(s.category, [i.title for i in s.items]) for s in minutes.sections] == [
+        ("議事" if marker == "議事" else "", ["外国人相談窓口について", "その他"])
+    ]
+    assert [e.speaker for e in minutes.entries()] == ["事務局(石川)", "松浦委員長"]
