@@ -10,7 +10,7 @@ import pytest
 
 from kyodo.minutes_text import parse_minutes
 from kyodo.minutes_text._header import split_people, split_staff
-from kyodo.minutes_text._syntax import clean_line, speaker_label
+from kyodo.minutes_text._syntax import clean_line, closing_line, nfkc, speaker_label
 from kyodo.minutes_text.parser import _attributed
 
 from .test_styles import _entries
@@ -267,3 +267,46 @@ def test_the_headers_list_then_the_body_numbering_it_again(key, marker):
         ("議事" if marker == "議事" else "", ["外国人相談窓口について", "その他"])
     ]
     assert [e.speaker for e in minutes.entries()] == ["事務局(石川)", "松浦委員長"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "―了―",
+        "（閉会　正午）",
+        "（終了　１６：００）",
+        "(以上、20:30終了)",
+        "以上をもって全ての議案の審議を終了したので、議長は16時05分に閉会を宣し、議長を退任した。",
+        "議長が議事の終了を告げ、副会長福田が閉会を宣言した。（午前11時40分）",
+    ],
+)
+def test_closings_of_other_bodies(line):
+    assert closing_line(line) == nfkc(line).strip()
+
+
+@pytest.mark.parametrize("line", ["了解しました。", "終了後に説明会を開きます。"])
+def test_no_closing(line):
+    assert closing_line(line) is None
+
+
+def test_a_residents_meeting_told_with_who_reported():
+    text = (
+        "さくら台自治会　定期総会　議事録\n"
+        "日時　令和６年４月２１日（日）午前１０時～\n"
+        "\n"
+        "１　開会\n"
+        "副会長　木村　隆が開会を宣言した。\n"
+        "２　事業報告\n"
+        "会長　佐藤　清より、資料に基づき説明があった。\n"
+        "会員（８号棟）　見守り活動は具体的にどうするのですか。\n"
+        "会長　　班ごとに当番を決めて回ります。\n"
+        "副会長　木村　隆が閉会を宣言し、午前１１時３０分に閉会した。\n"
+    )
+    minutes = parse_minutes(text)
+    assert _entries(text) == [
+        ("note", "副会長　木村　隆が開会を宣言した。"),
+        ("note", "会長　佐藤　清より、資料に基づき説明があった。"),
+        ("statement", "会員(8号棟)", "見守り活動は具体的にどうするのですか。"),
+        ("statement", "会長", "班ごとに当番を決めて回ります。"),
+    ]
+    assert minutes.closing == "副会長 木村 隆が閉会を宣言し、午前11時30分に閉会した。"
