@@ -713,6 +713,8 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         again = _following(lines, after + 1) if after is not None else None
         if again is not None and _numbered_again(items, again):
             return items, end
+    if _BODY_MARKER.match(squash(following)):
+        return items, end  # 「【議事録】」 after the list: the body begins there (not a label)
     if (
         speaker_label(following) is not None
         or note_text(following) is not None
@@ -1574,6 +1576,15 @@ def parse_layout(layout: Layout) -> Minutes:
     elif (
         prelude.title_line is not None
         and prelude.organization is not None
+        and _SITTING_ONLY.fullmatch(_TITLE_WORD_END.sub("", squash(nfkc(prelude.title_line.text))))
+    ):
+        # 「第５回　地域公共交通の再構築に関する検討会」 over 「議事録」, 「…里親部会」 over
+        # 「令和６年度第２回　会議録」: one title on two lines, the body named on the first.
+        title_line = Line(f"{prelude.organization} {nfkc(prelude.title_line.text).strip()}", 0)
+        minutes.organization = None
+    elif (
+        prelude.title_line is not None
+        and prelude.organization is not None
         and _SITTING_ONLY.fullmatch(squash(prelude.organization))
     ):
         # 「令和６年度第３回」 on the line above 「…審議会会議録」: the title's first part.
@@ -1659,7 +1670,9 @@ def _appendix(lines: list[Line]) -> list[Appendix]:
 
 
 _STAFF_GROUP = re.compile(
-    r"\s*[（(【〔]?\s*(?:事\s*務\s*局|センター|センター職員|職員|スタッフ)\s*[）)】〕:：]\s*"
+    r"\s*[（(【〔]?\s*(?:事\s*務\s*局|センター|センター職員|職員|スタッフ"
+    # 「（国土交通省）」「（こども家庭庁）」 over its officials: a national council's secretariat
+    r"|[^（(【〔）)】〕\s:：]{1,8}(?:省|庁)|[市県区町村]側|行政)\s*[）)】〕:：]\s*"
 )
 # 「（委員）赤井、伊東　（センター）加藤センター長」: a group's marker after a gap starts the next.
 _NEXT_GROUP = re.compile(
@@ -1846,6 +1859,7 @@ def _has_heading(section: Section) -> bool:
 
 
 # A line that only names the year and the sitting: 「令和6年度第3回」「第3回定例会」.
+_TITLE_WORD_END = re.compile("(?:" + "|".join(_header.TITLE_WORDS) + r")(?:\(.{1,8}\))?$")
 _SITTING_ONLY = re.compile(
     r"(?:(?:令和|平成|昭和)(?:元|[0-9]{1,2})年度|[0-9]{4}年度)?"
     r"(?:第[0-9]{1,3}回)?(?:定例会|臨時会)?"

@@ -310,3 +310,55 @@ def test_a_residents_meeting_told_with_who_reported():
         ("statement", "会長", "班ごとに当番を決めて回ります。"),
     ]
     assert minutes.closing == "副会長 木村 隆が閉会を宣言し、午前11時30分に閉会した。"
+
+
+KENTOKAI = (
+    "第５回　地域公共交通の再構築に関する検討会\n"
+    "議事録\n"
+    "\n"
+    "１．日時：令和６年１２月１２日（木）１０：００～１２：０５\n"
+    "２．場所：中央合同庁舎３号館１０階　共用会議室Ａ\n"
+    "３．出席者：\n"
+    "（構成員）\n"
+    "　井口座長、上野座長代理、大森構成員\n"
+    "（国土交通省）\n"
+    "　鶴田公共交通政策審議官、山科大臣官房審議官、堀内地域交通課長\n"
+    "４．議事\n"
+    "（１）これまでの議論の整理（案）について\n"
+    "\n"
+    "【議事録】\n"
+    "\n"
+    "○堀内地域交通課長　ただいまから第５回検討会を開催いたします。\n"
+    "○井口座長　本日もよろしくお願いいたします。\n"
+)
+
+
+def test_a_ministrys_study_group_with_its_officials_as_the_secretariat():
+    minutes = parse_minutes(KENTOKAI)
+    # The body's name on the line above 「議事録」 is the title's, not an organization.
+    assert (minutes.title, minutes.organization) == (
+        "第5回 地域公共交通の再構築に関する検討会 議事録",
+        None,
+    )
+    assert minutes.meeting_number == 5
+    assert minutes.attendees == ["井口", "上野", "大森"]
+    # 「（国土交通省）」 over its officials: the secretariat; the words of a ministry's
+    # departments before each title (公共交通政策審議官, 大臣官房審議官).
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("公共交通政策審議官", "鶴田"),
+        ("大臣官房審議官", "山科"),
+        ("地域交通課長", "堀内"),
+    ]
+    assert [e.speaker for e in minutes.entries()] == ["堀内地域交通課長", "井口座長"]
+
+
+def test_a_title_on_two_lines_with_the_sitting_on_the_second():
+    minutes = parse_minutes(
+        "岩手沢県社会福祉審議会児童福祉専門分科会里親部会\n"
+        "令和６年度第２回　会議録\n"
+        "日時：令和６年１１月２５日（月）１０時～１２時\n"
+        "\n"
+        "部会長：ただいまから開会します。\n"
+    )
+    assert minutes.title == "岩手沢県社会福祉審議会児童福祉専門分科会里親部会 令和6年度第2回 会議録"
+    assert (minutes.organization, minutes.fiscal_year, minutes.meeting_number) == (None, 2024, 2)
