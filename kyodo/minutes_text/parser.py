@@ -399,7 +399,11 @@ _AGENDA_KEY = re.compile(
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
 # The heads of a table of turns: 「発言者　　発言内容」 (each row then a label and its words).
-_COLUMN_HEADS = re.compile(r"^発言者\s+(?:発言内容|発言要旨|発言の要旨|内容|要旨)$")
+_COLUMN_HEADS = re.compile(
+    r"^(?P<number>(?:No|NO|№|番号|通番)\.?\s+)?発言者\s+(?:発言内容|発言要旨|発言の要旨|内容|要旨)$"
+)
+# 「1　会長　それでは……」 in a table of turns with a 「No.」 column: the row's number.
+_ROW_NUMBER = re.compile(r"^[0-9０-９]{1,3}[ 　]+(?=\S)")
 
 
 def _agenda_key(text: str) -> re.Match[str] | None:
@@ -490,7 +494,8 @@ _DOCUMENTS_LINE = re.compile(
 )
 # 「会議名　第３回ひかり市環境審議会」: the name of the meeting in a header table.
 _MEETING_NAME = re.compile(
-    r"^[■□・]?(?:[0-9]{1,2}[.、]?\s*)?(?:会議名|会議の名称|名称|件名)[\s]*[:：]?\s*(?P<value>\S.*)?$"
+    r"^[■□・]?(?:[0-9]{1,2}[.、]?\s*)?(?:会\s{0,4}議\s{0,4}名|会議の名称|名\s{0,4}称|件\s{0,4}名)"
+    r"[\s]*[:：]?\s*(?P<value>\S.*)?$"
 )
 
 
@@ -855,6 +860,20 @@ def _turn_follows(lines: list[Line], index: int) -> bool:
     )
 
 
+# A second field after a gap in a header line (a table's row of four cells).
+_SECOND_FIELD = re.compile(
+    r"(?<=\S)[ 　]{2,}(?="
+    + "|".join(
+        r"\s{0,3}".join(key)
+        for key in (
+            "開催場所", "場所", "会場", "出席者", "出席委員", "欠席者", "欠席委員", "事務局",
+            "傍聴者", "傍聴人", "傍聴",
+        )
+    )
+    + r")[^ 　:：]*[ 　:：]"
+)  # fmt: skip
+
+
 def _header_follows(text: str) -> bool:
     """Whether ``text`` is a header field, or its key alone (「開催日時」 over the date)."""
     return (
@@ -876,6 +895,12 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if len(prelude.looked_at) < 8:
             prelude.looked_at.append(text.strip())
+        second = _SECOND_FIELD.search(text)
+        if second and _header.header_field(text[: second.start()]) is not None:
+            # 「出 席 者　……　計７名　　欠 席 者　遠山　徹」: two cells of a table's row.
+            lines.insert(index, Line(text[second.start() :].strip(), line.lineno))
+            line = Line(text[: second.start()], line.lineno)
+            text = line.text
         stamp = _STAMP.fullmatch(squash(nfkc(text)))
         if stamp and prelude.title_line is None and not prelude.fields:
             # 「資料１」「（案）」「取扱注意」 above the title: the copy's stamp, no part of it.
@@ -1104,6 +1129,7 @@ class _Body:
     agenda: frozenset[str] = frozenset()  # the header's agenda titles (``_agenda_title``)
     # the same as the titles of an order of business (``_schedule_title``)
     schedule: frozenset[str] = field(init=False, default=frozenset())
+    numbered_rows: bool = False  # a table of turns whose rows are numbered (「No.　発言者」)
 
     def __post_init__(self) -> None:
         self.schedule = frozenset(map(_schedule_title, self.agenda))
@@ -1143,10 +1169,16 @@ class _Body:
 
     def _feed(self, line: Line, closing: bool = True) -> None:
         text = line.text
-        if line.blank or _SEPARATOR.match(text.strip()) or _COLUMN_HEADS.match(text.strip()):
+        heads = _COLUMN_HEADS.match(nfkc(text).strip())
+        if line.blank or _SEPARATOR.match(text.strip()) or heads:
+            self.numbered_rows = self.numbered_rows or bool(heads and heads["number"])
             self.reader.break_paragraph()
             self.open_title = None
             return
+        row = _ROW_NUMBER.match(text.strip()) if self.numbered_rows else None
+        if row and speaker_label(text.strip()[row.end() :]) is not None:
+            text = text.strip()[row.end() :]
+            line = Line(text, line.lineno, relocated=line.relocated)
         if self.open_title is not None and self._continue_title(text):
             return
         boundary = line.relocated or self.reader.boundary or not self.numbered

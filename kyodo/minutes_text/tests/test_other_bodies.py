@@ -362,3 +362,30 @@ def test_a_title_on_two_lines_with_the_sitting_on_the_second():
     )
     assert minutes.title == "岩手沢県社会福祉審議会児童福祉専門分科会里親部会 令和6年度第2回 会議録"
     assert (minutes.organization, minutes.fiscal_year, minutes.meeting_number) == (None, 2024, 2)
+
+
+KOTSU = (
+    "第１２回かもめ市地域公共交通会議　会議録\n"
+    "日　　時　令和６年１１月７日（木）　午後３時００分～午後４時３０分　　場　　所　かもめ市役所　会議室Ａ\n"
+    "出 席 者　【委員】松下　浩一（会長）、田島　祥子、井口　武　　　計３名　　欠 席 者　遠山　徹、日比野　誠\n"
+    "会議の経過\n"
+    "No.　発言者　発言内容\n"
+    "議題１　コミュニティバス運行実績について\n"
+    "1　会長　それでは議題１について、事務局から説明をお願いします。\n"
+    "2　事務局（交通政策課）　資料１をご覧ください。利用者数は年間１８万人です。\n"
+    "3　委員（バス事業者）　増便については、運転士の確保が課題です。\n"
+)
+
+
+def test_a_table_of_turns_with_numbered_rows_and_a_header_row_of_four_cells():
+    minutes = parse_minutes(KOTSU)
+    assert minutes.venue == "かもめ市役所 会議室A"
+    # 「欠 席 者」 in the same row as the attendees: a field of its own.
+    assert minutes.attendees == ["松下 浩一", "田島 祥子", "井口 武"]
+    assert minutes.absentees == ["遠山 徹", "日比野 誠"]
+    # The row's number (the 「No.」 column) is no part of the label.
+    assert _entries(KOTSU) == [
+        ("statement", "会長", "それでは議題１について、事務局から説明をお願いします。"),
+        ("statement", "事務局(交通政策課)", "資料１をご覧ください。利用者数は年間１８万人です。"),
+        ("statement", "委員(バス事業者)", "増便については、運転士の確保が課題です。"),
+    ]
