@@ -664,6 +664,7 @@ def _keep_circled(text: str) -> str:
     return "".join(part if part in CIRCLED else nfkc(part) for part in re.split(r"([①-⑳])", text))
 
 
+_REMARK_LINE = re.compile(r"[(（][^()（）]{2,60}[)）]")
 # A word alone between the header's list and the body that numbers its items again.
 _BODY_WORDS = frozenset(("議事", "議題", "会議", "内容", "審議", "協議", "本文"))
 
@@ -830,10 +831,11 @@ def _names_line(text: str) -> bool:
     # 「理事　田中一郎君　理事　鈴木花子君」: titles and names separated by spaces; 「（オブザーバー）
     # 市商工振興課 主査 西村さん」.
     listed = _GROUP_MARKER.sub("", stripped, count=1) if _GROUP_MARKER.match(stripped) else stripped
-    if not listed.strip() and stripped != listed:
-        return True  # 「（委員）」 alone over its names, 「（事務局）」 over theirs
     # 「山口　隆（ひばり野大学教授）」: where a member comes from is no prose either.
     listed = re.sub(r"[(（][^()（）]{1,30}[)）]", "", listed)
+    if not listed.strip() and _GROUP_MARKER.match(stripped):
+        # 「（委員）」 alone over its names, 「【委員】（敬称略・五十音順）」, 「（事務局）」
+        return True
     tokens = [re.sub(r"(?:さん|さま)$", "", token) for token in listed.split()]
     # An agency's name may be long: 「国土交通省中部地方整備局岩倉河川国道事務所長」.
     return len(tokens) >= 2 and all(
@@ -1069,6 +1071,13 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.last_number += 1
             in_field, seen_field = not numbered["rest"], True
             continue
+        if (
+            seen_field
+            and _REMARK_LINE.fullmatch(squash(nfkc(text)))
+            and (following := _following(lines, index)) is not None
+            and (_header_follows(following) or _HEADER_NUMBER.match(nfkc(following).strip()))
+        ):
+            continue  # 「（諮問第１２号の審議時のみ出席）」 under a field: a remark on it
         if _is_body_start(text) and not line.relocated and not prelude.agenda:
             unkeyed = _unkeyed_agenda(lines, index - 1)
             if unkeyed is not None:

@@ -389,3 +389,22 @@ def test_a_table_of_turns_with_numbered_rows_and_a_header_row_of_four_cells():
         ("statement", "事務局(交通政策課)", "資料１をご覧ください。利用者数は年間１８万人です。"),
         ("statement", "委員(バス事業者)", "増便については、運転士の確保が課題です。"),
     ]
+
+
+def test_a_remark_under_a_field_and_a_groups_remark_after_its_key():
+    minutes = parse_minutes(
+        "鶴ヶ丘市情報公開・個人情報保護審査会　会議録\n"
+        "１　開催日時　令和６年９月１９日（木）午後２時００分～午後４時１５分\n"
+        "２　出席委員\n"
+        "　【委員】（敬称略・五十音順）\n"
+        "　　奥村　昌平、杉浦　真理子\n"
+        "３　実施機関　学校教育課　課長　長谷部　隆\n"
+        "　　　　　　　（諮問第１２号の審議時のみ出席）\n"
+        "４　事務局　　総務部総務課長　今泉　洋一\n"
+        "\n"
+        "（１）諮問第１１号について\n"
+        "会長　審議を始めます。\n"
+    )
+    assert minutes.attendees == ["奥村 昌平", "杉浦 真理子"]
+    assert [(s.title, s.name) for s in minutes.secretariat] == [("総務部総務課長", "今泉 洋一")]
+    assert [e.speaker for e in minutes.entries()] == ["会長"]
