@@ -60,6 +60,11 @@ HEADER_KEYS: dict[str, str] = {
     "出席会員": "attendees",
     "正会員総数": "signers",
     "会員総数": "signers",
+    "会員数": "signers",
+    "総会員数": "signers",
+    "会員世帯数": "signers",
+    "世帯数": "signers",
+    "構成員数": "signers",
     "出席委員等": "attendees",
     # 「８　出席した者（傍聴人を除く。）氏名（敬称略）」: the form many cities use for their
     # councils' minutes (会議の公開に関する指針).
@@ -533,6 +538,10 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     text = _TOTAL.sub(" ", text)
     # 「実行委員18名」「運営委員１０名」: a group counted, no one named (not 「実行」).
     text = _COUNTED_GROUP.sub("", text)
+    total = _TOTAL_COUNT.search(text)
+    if total and len(_COUNTED.findall(text)) >= 2:
+        # 「本人出席　58名、委任状提出　187名、計245名」: the parts counted, and their sum.
+        return [], int(total["n"])
     match = _COUNT.search(text)
     if match:
         count = int(match.group(2))
@@ -599,6 +608,7 @@ def split_people(value: str) -> tuple[list[str], int | None]:
 
 
 _OFFICES = frozenset(TITLES)
+_TOTAL_COUNT = re.compile(r"(?:^|[、,\s])(?:合計|総計|計)\s*(?P<n>[0-9]{1,4})\s*(?:名|人)")
 _NUMBERED_GROUP = re.compile(
     r"(?P<name>[一-龥々ヶ]{1,4})\s*[(（][0-9]{1,3}(?:班|号棟|号室|組|区|丁目)[)）]"
 )

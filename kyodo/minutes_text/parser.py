@@ -387,6 +387,9 @@ _AGENDA_KEYS = (
     "会議事項",
     "本日の議題",
     "プログラム",
+    # a general meeting's bills: 「７．議　案」 over 「第１号議案　……」
+    "提出議案",
+    "議案",
     *_CATEGORY_KEYS,
 )
 _AGENDA_KEY = re.compile(
@@ -423,7 +426,7 @@ _STAMP = re.compile(
     r"(?P<status>案|素案|未定稿|確定稿)|取扱注意|取扱い注意|部外秘|机上配布|非公開|公開用|委員限り)"
     r"[)】\]>]?"
 )
-_QUORUM = re.compile(r"定足数|会議(?:は|が)成立")
+_QUORUM = re.compile(r"定足数|(?:会議|総会|理事会)(?:は|が)?成立")
 # The end of a time the line's end cut: 「分」「分まで」「０分」.
 _WRAPPED_TIME = re.compile(r"^[0-9]{0,2}分(?:まで)?$")
 # 「５　応募団体　Ａ共同事業体」: a numbered header line, its key and what follows.
@@ -820,6 +823,8 @@ def _names_line(text: str) -> bool:
     stripped = text.strip()
     if "。" in stripped or _SPOKEN_END.search(stripped) or len(stripped) > 200:
         return False
+    if _QUORUM.search(stripped) or re.search(r"により|に基づ", stripped):
+        return False  # 「（会則第15条により、会員の過半数の出席で総会は成立）」: a remark
     if opening_line(stripped) or _times_only(stripped):
         return False  # 「午前９時３０分　開議」 under the last roster: the sitting opens
     if section_heading(stripped) is not None or item_heading(stripped) is not None:

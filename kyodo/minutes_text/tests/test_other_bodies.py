@@ -408,3 +408,36 @@ def test_a_remark_under_a_field_and_a_groups_remark_after_its_key():
     assert minutes.attendees == ["奥村 昌平", "杉浦 真理子"]
     assert [(s.title, s.name) for s in minutes.secretariat] == [("総務部総務課長", "今泉 洋一")]
     assert [e.speaker for e in minutes.entries()] == ["会長"]
+
+
+SOKAI = (
+    "ひばりヶ丘団地自治会　第52回定期総会　議事録\n"
+    "\n"
+    "１．日　時　令和6年4月21日（日）　午前10時00分～午前11時40分\n"
+    "２．場　所　ひばりヶ丘団地集会所　大集会室\n"
+    "３．会員数　412世帯\n"
+    "４．出席者　本人出席　58名、委任状提出　187名、計245名\n"
+    "　　（会則第15条により、会員の過半数の出席で総会は成立）\n"
+    "５．議　長　3号棟　前川　清（議長選出により）\n"
+    "６．議事録署名人　5号棟　大谷　洋子、11号棟　須藤　健\n"
+    "７．議　案\n"
+    "　第1号議案　令和5年度事業報告\n"
+    "　第2号議案　令和5年度決算報告\n"
+    "８．議事の経過\n"
+    "第1号議案　令和5年度事業報告\n"
+    "　会長（藤本）　議案書2ページから5ページのとおり報告します。\n"
+    "　会員（8号棟）　見守り活動は具体的に何をしているのですか。\n"
+    "第2号議案　令和5年度決算報告\n"
+    "　会計（宮田）　議案書6ページのとおり報告します。\n"
+)
+
+
+def test_a_residents_general_meeting_with_its_numbered_header():
+    minutes = parse_minutes(SOKAI)
+    # The members present counted in parts and in all; the size of the association, the chair
+    # and the signers read and not kept; the bills listed under 「議　案」.
+    assert (minutes.attendees, minutes.attendee_count) == ([], 245)
+    assert minutes.agenda == ["第1号議案 令和5年度事業報告", "第2号議案 令和5年度決算報告"]
+    items = [item.title for section in minutes.sections for item in section.items]
+    assert items == ["令和5年度事業報告", "令和5年度決算報告"]
+    assert [e.speaker for e in minutes.entries()] == ["会長(藤本)", "会員(8号棟)", "会計(宮田)"]
