@@ -269,6 +269,8 @@ _MEETING_NUMBER = re.compile(r"第\s*([0-9]{1,3})\s*回")
 
 def is_title(line: str) -> bool:
     text = squash(nfkc(line))
+    if text.startswith(("※", "*", "注")) or (text.endswith("。") and len(text) > 40):
+        return False  # 「※本記録は、……議事録を……入力したものです。」: a note on the record
     return (any(word in text for word in TITLE_WORDS) or bool(_BODY_RECORD.search(text))) and len(
         text
     ) <= 120
@@ -574,6 +576,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         if not _COUNTED.search(part)
         and not _GROUP_WORD.fullmatch(_PARENTHESES.sub("", part).strip())
     ]
+    # 「副会長　松井トシ、同　長尾正吉」: 「同」, the same office as the name before.
+    parts = [re.sub(r"^\s*同[\s　]+(?=\S)", "", part) for part in parts]
     # 「石原（1班）・内田（2班）」: the group each comes from, by its number.
     parts = [_NUMBERED_GROUP.sub(r"\g<name>", part) for part in parts]
     # 「会長（松本）」「副会長（高木・小川）」「理事　大西・小池」「関　美智子（民生委員協議会）」
@@ -590,8 +594,10 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     parts = [token for part in parts for token in _roster_tokens(part)]
     names = []
     for part in parts:
-        if part.strip().removeprefix("各") in _OFFICES:
-            continue  # 「会長、副会長、会計、各部長（計９名）」: offices, no one named
+        if part.strip().removeprefix("各") in _OFFICES or re.fullmatch(
+            r"各\S{1,8}(?:長|委員|役員)", part.strip()
+        ):
+            continue  # 「会長、副会長、会計、各部長（計９名）」「各町内会長」: offices, no one named
         if re.search(r"[0-9]", _PARENTHESES.sub("", part)):
             continue  # 「１班～８班」: a group by its numbers, no one named (not 「石原（1班）」)
         if part.strip().endswith(("課", "部", "局", "室", "係", "センター")):
@@ -688,6 +694,8 @@ def _roster_tokens(part: str) -> list[str]:
     named = [t for t in tokens if not is_office_cell(re.sub(r"[(（][^()（）]*[)）]$", "", t))]
     if len(named) == 2 and len(tokens) > 2 and all(len(t) <= 4 for t in named):
         return [" ".join(named)]
+    if len(named) == 1 and len(tokens) == 2 and tokens[1] == named[0]:
+        return named  # 「八幡町町内会長　寺田勇」: the office, then the name
     if len(tokens) == 2 and all(len(t) <= 3 for t in tokens) and len(_SEAT.findall(part)) <= 1:
         return [" ".join(tokens)]  # 「山下 誠」「８番　北村　良平」: surname and given name
     return tokens
@@ -756,7 +764,7 @@ def _title_and_office(cell: str) -> bool:
 # So is a member's affiliation: 「南台市議会議員」「保護司会南台地区会長」「国立北浜大学教授」, and any
 # cell of six characters or more naming a city, a school, a company or an association.
 _OFFICE_CELL = re.compile(
-    r"^(?:[^\s]{2,}(?:長|監|官)|[^\s]{3,}(?:議員|委員|代表|会|者|士|師|教授|員)"
+    r"^(?:[^\s]{2,}(?:長|監|官)|(?=[^\s]{6,}$)[^\s]{3,}(?:議員|委員|代表|会|者|士|師|教授|員)"
     r"|(?=[^\s]{6,}$)[^\s]*(?:市|町|村|県|区|署|協会|大学|学校|法人|会社|組合|連合|協議会|センター)[^\s]*)$"
 )
 # Titles standing before a name in a roster: 「委員長　山田太郎」「教育長職務代理者　中島陽子」.

@@ -223,6 +223,8 @@ _ITEM_PATTERNS = (
     ),
     # 「第１号議案　令和５年度事業報告について」 in the minutes of a general meeting (総会).
     (re.compile(rf"^第\s*(?P<n>{_NUM}|{_KNUM})\s*号\s*議案[ 　]*(?P<t>\S.*)$"), "第1号議案"),
+    # 「第一号議題　秋季大運動会の反省について」 in a neighbourhood association's minutes.
+    (re.compile(rf"^第\s*(?P<n>{_NUM}|{_KNUM})\s*号\s*議題[ 　]*(?P<t>\S.*)$"), "第1号議題"),
     # 「議案第１号　……について」「協議第２号」「報告第１号」「諮問第３号」: the bill's name whole.
     (
         re.compile(

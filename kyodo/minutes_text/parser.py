@@ -598,12 +598,16 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
     if heading is not None:
         last[heading.style] = heading.number
     index = start
+    gap = False
     while index < len(lines):
         line = lines[index]
         if line.blank:
+            gap = bool(items)
             index += 1
             continue
         squashed = squash(line.text)
+        if gap and item_heading(line.text) is None and all(map(item_heading, items)):
+            break  # 「会長挨拶」 after a blank line under a numbered list: the body's first line
         if items and re.fullmatch(
             r"[(（][^()（）]{0,10}(?:公開|非公開)[^()（）]{0,10}[)）]", squashed
         ):
@@ -716,6 +720,9 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         return None if section_like else (items, end)
     if _numbered_again(items, following) and not section_like:
         return items, end
+    if not section_like and _numbered_again_soon(lines, end, items):
+        # 「会長挨拶」 and its turn before 「第一号議題　……」 numbers the list's items again.
+        return items, end
     if squash(nfkc(following)) in _BODY_WORDS and not section_like:
         # 「議事」 alone after the list, then the body numbering the same items again.
         after = next((i for i in range(end, len(lines)) if not lines[i].blank), None)
@@ -807,6 +814,23 @@ def _numbered_again(items: list[str], following: str) -> bool:
     return bool(starts) or any(
         item.style == heading.style and item.number >= heading.number for item in listed
     )
+
+
+def _numbered_again_soon(lines: list[Line], start: int, items: list[str]) -> bool:
+    """Whether the first item heading within a few lines of ``start`` numbers the list's items
+    again, with the very title the list gives it."""
+    seen = 0
+    for line in lines[start:]:
+        if line.blank:
+            continue
+        seen += 1
+        if seen > 6:
+            return False
+        heading = item_heading(line.text)
+        if heading is not None:
+            titles = {_agenda_title(item) for item in items}
+            return _numbered_again(items, line.text) and _agenda_title(line.text) in titles
+    return False
 
 
 def _speech(value: str) -> bool:
@@ -916,6 +940,9 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         if _SEPARATOR.match(text.strip()):
             in_field = skipping = False
             continue
+        if prelude.title_line is None and not prelude.fields and text.lstrip().startswith("※"):
+            prelude.skipped += 1
+            continue  # 「※本記録は、……入力したものです。」 above the title: a note on the copy
         if _BODY_MARKER.match(squash(text)) and (prelude.title_line or prelude.fields):
             following = _following(lines, index)
             if not prelude.fields and following is not None and _header_follows(following):
@@ -986,6 +1013,20 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             index = header_agenda[1]
             in_field = skipping = False
             seen_field = True
+            following = _following(lines, index)
+            at = next((i for i in range(index, len(lines)) if not lines[i].blank), None)
+            after = _following(lines, at + 1) if at is not None else None
+            if (
+                following is not None
+                and len(squash(following)) <= 12
+                and not re.search(r"[:：]", following)
+                and _header.header_field(following) is None
+                and item_heading(following) is None
+                and after is not None
+                and speaker_label(after) is not None
+                and _numbered_again_soon(lines, index, header_agenda[0])
+            ):
+                return index  # 「会長挨拶」 and its turn, then the list numbered again: the body
             continue
         if not any(name == "date" for name, _, _ in prelude.fields) and _header.date_line(text):
             prelude.fields.append(("date", [text.strip()], line.lineno))

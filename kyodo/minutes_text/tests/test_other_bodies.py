@@ -441,3 +441,49 @@ def test_a_residents_general_meeting_with_its_numbered_header():
     items = [item.title for section in minutes.sections for item in section.items]
     assert items == ["令和5年度事業報告", "令和5年度決算報告"]
     assert [e.speaker for e in minutes.entries()] == ["会長(藤本)", "会員(8号棟)", "会計(宮田)"]
+
+
+RENGOKAI = (
+    "※本記録は、昭和六十三年当時の手書きの議事録を、平成二十七年に入力したものです。\n"
+    "\n"
+    "東町内会連合会　昭和六十三年度第三回定例役員会議事録\n"
+    "\n"
+    "一、日　時　昭和六十三年十月五日（水）午後七時三十分より\n"
+    "一、出席者　会長　大塚清一、副会長　松井トシ、同　長尾正吉、各町内会長　十二名\n"
+    "一、欠席者　八幡町町内会長　寺田勇（病気のため）\n"
+    "\n"
+    "一、議　事\n"
+    "　第一号議題　秋季大運動会の反省について\n"
+    "　第二号議題　歳末たすけあい募金について\n"
+    "\n"
+    "会長挨拶\n"
+    "○会長（大塚）　皆さん夜分ご苦労様です。\n"
+    "\n"
+    "第一号議題　秋季大運動会の反省について\n"
+    "○書記（岩崎）　参加者は約八百五十名。\n"
+    "\n"
+    "第二号議題　歳末たすけあい募金について\n"
+    "○副会長（松井）　本年も各戸三百円以上のご協力をお願いしたい。\n"
+)
+
+
+def test_a_neighbourhood_federations_minutes_typed_from_a_handwritten_record():
+    minutes = parse_minutes(RENGOKAI)
+    # The note on the copy above the title is not the title.
+    assert minutes.title == "東町内会連合会 昭和六十三年度第三回定例役員会議事録"
+    assert minutes.date == dt.date(1988, 10, 5)
+    # 「同　長尾正吉」 the same office; 「各町内会長　十二名」 counted, no one named.
+    assert (minutes.attendees, minutes.attendee_count) == (["大塚清一", "松井トシ", "長尾正吉"], 12)
+    assert minutes.absentees == ["寺田勇"]
+    assert minutes.agenda == [
+        "第一号議題 秋季大運動会の反省について",
+        "第二号議題 歳末たすけあい募金について",
+    ]
+    items = [(i.number, i.title) for s in minutes.sections for i in s.items]
+    assert items == [(0, ""), (1, "秋季大運動会の反省について"), (2, "歳末たすけあい募金について")]
+    assert _entries(RENGOKAI) == [
+        ("note", "会長挨拶"),
+        ("statement", "会長(大塚)", "皆さん夜分ご苦労様です。"),
+        ("statement", "書記(岩崎)", "参加者は約八百五十名。"),
+        ("statement", "副会長(松井)", "本年も各戸三百円以上のご協力をお願いしたい。"),
+    ]
