@@ -123,6 +123,8 @@ HEADER_KEYS: dict[str, str] = {
     "行政出席者": "secretariat",
     "出席職員": "secretariat",
     "事務局": "secretariat",
+    # 「６　書　　記　　教育総務課主査　谷口　翔」: only so numbered (「書記　……」 is a turn).
+    "書記": "secretariat",
     # 「会議録署名委員　田中委員」: who signs the minutes (read, not kept).
     "会議録署名委員": "signers",
     "議事録署名人": "signers",
@@ -182,7 +184,7 @@ HEADER_KEYS: dict[str, str] = {
     "傍聴": "observers",
 }
 _TIME_KEYS = ("開会", "閉会", "散会")
-_NUMBERED_ONLY_KEYS = ("委員", "議長")
+_NUMBERED_ONLY_KEYS = ("委員", "議長", "書記")
 _KEY_ALT = "|".join(
     r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
 )

@@ -1607,7 +1607,7 @@ def parse_layout(layout: Layout) -> Minutes:
     no entry at all is refused. A missing date is for the importer to refuse (``looked_at``
     holds the header lines searched).
     """
-    layout = Layout(clean_lines(layout.body), layout.header, layout.numbered)
+    layout = Layout(_without_contents(clean_lines(layout.body)), layout.header, layout.numbered)
     prelude = _Prelude()
     _read_fields(layout.header, prelude)
     start = _read_prelude(layout.body, prelude)
@@ -1658,6 +1658,10 @@ def parse_layout(layout: Layout) -> Minutes:
     ):
         # 「会議録」 alone above 「会議名　第３回ひかり市環境審議会」: the title names the meeting.
         sitting = nfkc(prelude.sitting_line.text).strip()
+        if prelude.organization is not None and _SITTING_ONLY.fullmatch(squash(sitting)):
+            # A cover's 「令和６年第９回」「ひばり市教育委員会定例会」「会　議　録」: three lines.
+            sitting = f"{sitting}{prelude.organization}"
+            minutes.organization = None
         # 「会　議　録」 spaced out as a heading: the word itself.
         title_line = Line(f"{sitting} {squash(nfkc(prelude.title_line.text))}", 0)
     elif (
@@ -1742,6 +1746,28 @@ def parse_layout(layout: Layout) -> Minutes:
 _APPENDIX_START = re.compile(
     r"^[（(【〔［\[]?[ 　]*(?:資料|別紙|別添|別記|添付資料|参考資料|参考|報告書|中間報告|答申|意見書|提言)"
 )
+
+
+# A line of a table of contents: the title, a leader, the page (「１　開会…………１」).
+_CONTENTS_LINE = re.compile(
+    r".*\S[ 　]*(?:[…‥]{2,}|[・･.．]{4,}|[-－ー―]{6,})[ 　]*[0-9０-９]{1,3}$"
+)
+
+
+def _without_contents(lines: list[Line]) -> list[Line]:
+    """The lines without a table of contents (「目　　次」 over lines with leaders and page
+    numbers, as a cover's next page prints it), which would read as the agenda's items."""
+    for index, line in enumerate(lines[:80]):
+        if line.blank or squash(nfkc(line.text)).strip("【】[]()（）■") not in ("目次", "もくじ"):
+            continue
+        end = index + 1
+        while end < len(lines) and (
+            lines[end].blank or _CONTENTS_LINE.fullmatch(nfkc(lines[end].text).strip())
+        ):
+            end += 1
+        if end - index > 2:
+            return lines[:index] + lines[end:]
+    return lines
 
 
 def _appendix(lines: list[Line]) -> list[Appendix]:
@@ -1948,7 +1974,7 @@ def _has_heading(section: Section) -> bool:
 # A line that only names the year and the sitting: 「令和6年度第3回」「第3回定例会」.
 _TITLE_WORD_END = re.compile("(?:" + "|".join(_header.TITLE_WORDS) + r")(?:\(.{1,8}\))?$")
 _SITTING_ONLY = re.compile(
-    r"(?:(?:令和|平成|昭和)(?:元|[0-9]{1,2})年度|[0-9]{4}年度)?"
+    r"(?:(?:令和|平成|昭和)(?:元|[0-9]{1,2})年度?|[0-9]{4}年度?)?"
     r"(?:第[0-9]{1,3}回)?(?:定例会|臨時会)?"
 )
 

@@ -13,7 +13,7 @@ from kyodo.minutes_text._header import split_people, split_staff
 from kyodo.minutes_text._syntax import clean_line, closing_line, nfkc, speaker_label
 from kyodo.minutes_text.parser import _attributed
 
-from .test_styles import _entries
+from .test_styles import _entries, _printed
 
 
 @pytest.mark.parametrize(
@@ -487,3 +487,44 @@ def test_a_neighbourhood_federations_minutes_typed_from_a_handwritten_record():
         ("statement", "書記(岩崎)", "参加者は約八百五十名。"),
         ("statement", "副会長(松井)", "本年も各戸三百円以上のご協力をお願いしたい。"),
     ]
+
+
+COVER_AND_CONTENTS = (
+    "令和６年第９回\n"
+    "ひばり市教育委員会定例会\n"
+    "会　議　録\n"
+    "\n"
+    "目　　次\n"
+    "１　開会……………………………………………1\n"
+    "２　教育長報告………………………………………1\n"
+    "３　議事………………………………………………2\n"
+    "　議案第３２号　教科用図書の採択について………2\n"
+    "４　閉会………………………………………………3\n"
+    "\n"
+    "令和６年第９回ひばり市教育委員会定例会会議録\n"
+    "１　日　　時　　令和６年９月１０日（火）\n"
+    "　　　　　　　　午後２時００分開会　　午後３時２０分閉会\n"
+    "２　場　　所　　ひばり市役所　第２会議室\n"
+    "３　出席委員　　教育長　　　　　　石川　良平\n"
+    "　　　　　　　　委員　　　　　　　永井　康弘\n"
+    "４　書　　記　　教育総務課主査　　谷口　翔\n"
+    "\n"
+    "１　開会\n"
+    "教育長　ただいまから定例会を開会いたします。\n"
+    "２　教育長報告\n"
+    "教育長　夏季休業中の事故はありませんでした。\n"
+)
+
+
+def test_a_cover_and_a_table_of_contents_before_the_minutes():
+    printed, typed = _printed(COVER_AND_CONTENTS, numbers="none", lines_per_page=40)
+    for minutes in (typed, printed):
+        # The cover's three lines are the title; the contents' lines are no items.
+        assert minutes.title == "令和6年第9回ひばり市教育委員会定例会 会議録"
+        assert (minutes.start_time, minutes.venue) == (dt.time(14, 0), "ひばり市役所 第2会議室")
+        assert minutes.attendees == ["石川 良平", "永井 康弘"]
+        # 「書　　記」 numbered among the fields: the secretariat.
+        assert [(s.title, s.name) for s in minutes.secretariat] == [("教育総務課主査", "谷口 翔")]
+        items = [i.title for s in minutes.sections for i in s.items]
+        assert items == ["開会", "教育長報告"]
+        assert [e.speaker for e in minutes.entries()] == ["教育長", "教育長"]
