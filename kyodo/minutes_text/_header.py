@@ -1116,6 +1116,22 @@ def staff_columns(part: str) -> list[str]:
     """「議事課長　　　　加藤　洋　　　　書　　記　　　　木村　美咲」: titles and names in columns,
     → 「議事課長　加藤　洋」「書記　木村　美咲」; any other part as it is."""
     cells = re.split(r"\s{2,}", collapse_titles(nfkc(part).strip()))
+    if len(cells) == 1:
+        # 「事務局長 宮崎 隆 議事係長 西村 彩」: columns a PDF's text spaced singly.
+        tokens = cells[0].split()
+        starts = [
+            i
+            for i, token in enumerate(tokens)
+            if _titled(token) and (i == 0 or not _titled(tokens[i - 1]))
+        ]
+        ends = [*starts[1:], len(tokens)] if starts else []
+        chunks = [tokens[a:b] for a, b in zip(starts, ends, strict=True)]
+        if (
+            len(chunks) >= 2
+            and starts[0] == 0
+            and all(2 <= len(chunk) <= 3 and not _titled(chunk[-1]) for chunk in chunks)
+        ):
+            return ["　".join(chunk) for chunk in chunks]
     if len(cells) >= 2 and all(_titled(cell.split(" ", 1)[0]) and " " in cell for cell in cells):
         return cells  # 「事務局長　山本誠二　　次長　上野和子」: each cell a title and a name
     if len(cells) < 2 or len(cells) % 2:

@@ -814,4 +814,6 @@ _CLOSING = re.compile(
 
 def closing_line(line: str) -> str | None:
     text = nfkc(line).strip()
+    if text.endswith(("いたし", "いたしま", "致し", "しま")):
+        return None  # 「……本日はこれで散会いたし」 cut at the page's edge: the chair still speaking
     return text if _CLOSING.match(plain_numbers(text)) else None

@@ -987,6 +987,14 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             in_field = found.name in _LIST_FIELDS or not found.value
             seen_field = True
             continue
+        if (
+            prelude.title_line is not None
+            and not prelude.fields
+            and squash(nfkc(text)).startswith(squash(nfkc(prelude.title_line.text)))
+            and squash(nfkc(text)) != squash(nfkc(prelude.title_line.text))
+        ):
+            prelude.title_line = line  # the cover's title, then the same with 「（第３号）」
+            continue
         if prelude.title_line is None and _header.is_title(text):
             if prelude.sitting_line is not None and prelude.organization is None:
                 prelude.organization = nfkc(prelude.sitting_line.text).strip()
@@ -1124,6 +1132,13 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             and (_header_follows(following) or _HEADER_NUMBER.match(nfkc(following).strip()))
         ):
             continue  # 「（諮問第１２号の審議時のみ出席）」 under a field: a remark on it
+        schedule = _SCHEDULE_LINE.match(nfkc(text).strip())
+        if (
+            schedule
+            and prelude.agenda
+            and _schedule_title(schedule["title"]) in map(_schedule_title, prelude.agenda)
+        ):
+            return index - 1  # 「◎日程第１　一般質問」 of the 議事日程 above: the first item
         if _is_body_start(text) and not line.relocated and not prelude.agenda:
             unkeyed = _unkeyed_agenda(lines, index - 1)
             if unkeyed is not None:
@@ -1760,12 +1775,18 @@ def _without_contents(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines[:80]):
         if line.blank or squash(nfkc(line.text)).strip("【】[]()（）■") not in ("目次", "もくじ"):
             continue
-        end = index + 1
-        while end < len(lines) and (
-            lines[end].blank or _CONTENTS_LINE.fullmatch(nfkc(lines[end].text).strip())
-        ):
+        end, listed = index + 1, 0
+        while end < len(lines):
+            if lines[end].blank or _CONTENTS_LINE.fullmatch(nfkc(lines[end].text).strip()):
+                listed += not lines[end].blank
+                end += 1
+                continue
+            # 「第３日（１２月１０日）」 among them: a part's heading, when the leaders go on.
+            following = next((line for line in lines[end + 1 : end + 3] if not line.blank), None)
+            if following is None or not _CONTENTS_LINE.fullmatch(nfkc(following.text).strip()):
+                break
             end += 1
-        if end - index > 2:
+        if listed >= 2:
             return lines[:index] + lines[end:]
     return lines
 

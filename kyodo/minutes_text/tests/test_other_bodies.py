@@ -528,3 +528,52 @@ def test_a_cover_and_a_table_of_contents_before_the_minutes():
         items = [i.title for s in minutes.sections for i in s.items]
         assert items == ["開会", "教育長報告"]
         assert [e.speaker for e in minutes.entries()] == ["教育長", "教育長"]
+
+
+GIKAI_INDEX = (
+    "令和６年第４回あかね市議会定例会会議録\n"
+    "目　　次\n"
+    "第３日（１２月１０日）\n"
+    "議事日程・・・・・・・・・・・・・・・・・・・・１\n"
+    "一般質問・・・・・・・・・・・・・・・・・・・・２\n"
+    "　３番　丸山　恵　君・・・・・・・・・・・・・・２\n"
+    "散会・・・・・・・・・・・・・・・・・・・・・・５\n"
+    "令和６年第４回あかね市議会定例会会議録（第３号）\n"
+    "\n"
+    "令和６年１２月１０日（火曜日）　午前１０時開議\n"
+    "\n"
+    "議事日程（第３号）\n"
+    "　第１　一般質問\n"
+    "\n"
+    "出席議員（２名）\n"
+    "　１番　荒川　和美　　２番　井口　哲也\n"
+    "\n"
+    "事務局職員出席者\n"
+    "　事務局長 宮崎 隆 議事係長 西村 彩\n"
+    "\n"
+    "　　　　午前１０時００分開議\n"
+    "◎日程第１　一般質問\n"
+    "○議長（吉村孝雄君）　日程第１、一般質問を行います。\n"
+    "○３番（丸山恵君）　空き家対策について伺います。\n"
+)
+
+
+def test_an_assembly_days_record_with_its_index():
+    minutes = parse_minutes(GIKAI_INDEX)
+    # The index is left out (its part's heading among its lines too); the day's own title,
+    # the volume's with 「（第３号）」, is the title.
+    assert minutes.title == "令和6年第4回あかね市議会定例会会議録(第3号)"
+    assert minutes.attendees == ["荒川和美", "井口哲也"]  # an assembly's roster by seat
+    # Titles and names spaced singly, as a PDF's columns come out.
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("事務局長", "宮崎 隆"),
+        ("議事係長", "西村 彩"),
+    ]
+    # 「◎日程第１」 right after 開議: the item the 議事日程 lists, not a header line.
+    assert [i.title for s in minutes.sections for i in s.items] == ["一般質問"]
+    assert [e.speaker for e in minutes.entries()] == ["議長(吉村孝雄君)", "3番(丸山恵君)"]
+
+
+def test_a_chairs_line_cut_at_the_edge_is_no_closing():
+    assert closing_line("以上で本日の日程は全て終了いたしました。本日はこれで散会いたし") is None
+    assert closing_line("以上で本日の会議を終了します") == "以上で本日の会議を終了します"
