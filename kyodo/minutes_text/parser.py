@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import _header
+from ._header import collapse_titles
 from ._layout import Layout, Line, clean_lines, layout_lines
 from ._syntax import (
     BULLETS,
@@ -364,6 +365,45 @@ class _Prelude:
     last_number: int | None = None  # the number of the last header field (「３　出席委員」)
     looked_at: list[str] = field(default_factory=list)
     skipped: int = 0  # header lines read as nothing
+    absent_rows: list[str] = field(default_factory=list)  # a roster table's rows marked 欠席
+    roster_heads: str = ""  # the heads of a roster's table (「区分氏名所属等出欠」)
+
+
+def _roster_row_name(row: str, heads: str) -> str:
+    """The name in a roster table's row: after the group's column when the heads start with one
+    (「学識経験者　木下　聡　つばき大学教育学部教授」), before any affiliation's column."""
+    cells = re.split(r"[ 　]+", collapse_titles(row.strip()))
+    if heads.startswith(("区分", "役職")) or (len(cells) > 2 and _header.is_title_token(cells[0])):
+        cells = cells[1:]
+    if (
+        len(cells) >= 2
+        and len(cells[0]) <= 4
+        and len(cells[1]) <= 5
+        and not (_header.is_office_cell(cells[1]) or _header.is_title_token(cells[1]))
+    ):
+        return f"{cells[0]} {cells[1]}"
+    return cells[0] if cells else row
+
+
+_ATTENDANCE_KEY = re.compile(r"※?出欠(?:欄)?[:：]?[○◯]")
+
+
+# 「（１）委員」「（２）事務局」 numbering a roster's groups under 「出席者」.
+_STAFF_GROUPS = ("事務局", "職員", "市側", "県側", "行政", "市", "説明員", "市出席者")
+_NUMBERED_GROUP = re.compile(
+    r"[(（]?[0-9]{1,2}[)）.]?(?P<group>委員|構成員|理事|監事|役員|オブザーバー|"
+    + "|".join(_STAFF_GROUPS)
+    + r")(?:[(（][^()（）]{1,12}[)）])?"
+)
+# 「委員名　出欠」「区分　氏名　出席状況」: the heads of a roster's table.
+_ROSTER_HEADS = re.compile(
+    r"(?:区分|役職)?(?:委員名|氏名|名前)(?:所属(?:等|・役職)?)?(?:出欠|出席状況|出席方法|出欠状況)"
+)
+# A roster's row with who came marked at its end.
+_ABSENT_MARKS = ("欠席", "×", "✕", "―", "－")
+_ATTENDANCE = re.compile(
+    r"(?P<row>\S.*?)[ 　]+(?P<mark>出席|欠席|オンライン(?:出席)?|会場|リモート|Web|WEB|○|◯|×|✕|―|－)"
+)
 
 
 # 「本日の会議に付した事件」「議事次第」「議題」「【議事】」 introducing a list of the agenda.
@@ -1095,6 +1135,29 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append((key_alone, [""], line.lineno))
             in_field, seen_field = True, True
             continue
+        if prelude.fields and prelude.fields[-1][0] in _LIST_FIELDS:
+            group = _NUMBERED_GROUP.fullmatch(squash(nfkc(text)))
+            if group and (in_field or not "".join(prelude.fields[-1][1])):
+                # 「３　出席者」 over 「（１）委員」…「（２）事務局」: the roster's groups.
+                if group["group"] in _STAFF_GROUPS:
+                    prelude.fields.append(("secretariat", [""], line.lineno))
+                in_field = True
+                continue
+            if in_field and _ROSTER_HEADS.fullmatch(squash(nfkc(text))):
+                # 「委員名　出欠」「区分　氏名　所属等　出欠」: the heads of the roster's table
+                prelude.roster_heads = squash(nfkc(text))
+                continue
+            marked = _ATTENDANCE.fullmatch(nfkc(text).strip())
+            if in_field and marked and prelude.fields[-1][0] == "attendees":
+                # 「委　員　高野　美穂　欠席」: the table's column of who came and who did not.
+                row = _roster_row_name(marked["row"], prelude.roster_heads)
+                if marked["mark"] in _ABSENT_MARKS:
+                    prelude.absent_rows.append(row)
+                else:
+                    prelude.fields[-1][1].append(row)
+                continue
+            if in_field and prelude.roster_heads and _ATTENDANCE_KEY.match(squash(nfkc(text))):
+                continue  # 「※出欠欄　○：出席　×：欠席」: the table's key
         if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
             prelude.fields[-1][1].append(text.strip())
             continue
@@ -1724,6 +1787,8 @@ def parse_layout(layout: Layout) -> Minutes:
         if online:
             # They are among the attendees too (Minutes.online).
             minutes.online = _header.split_people(_join_field("online", online))[0]
+    if prelude.absent_rows:
+        _apply_field(minutes, "absentees", "、".join(prelude.absent_rows), 0)
     if minutes.date is None:
         found = _date_anywhere(minutes, layout.body[: start + 40], title_line)
         if found is not None:
@@ -1881,7 +1946,7 @@ def _wrapped_name(before: str, value: str) -> bool:
         return True  # 「木下コ」「ーディネーター」: no word starts so
     if re.search(r"[0-9]", head) or _header.is_title_token(head):
         return False  # 「３番」「理事」: the next member of the roster
-    last = re.split(r"\s{2,}", nfkc(before).strip())[-1]
+    last = re.split(r"\s{2,}|[、，,]", nfkc(before).strip())[-1]
     if last.endswith("君") or last.count(" ") == 1:
         # 「河野　里美君」「河野　里美」 whole at the line's end: the next name follows
         return False
@@ -2047,7 +2112,7 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
     elif name == "online":
         minutes.online = _header.split_people(value)[0]
     elif name == "absentees":
-        minutes.absentees = _header.split_people(value)[0]
+        minutes.absentees = [*minutes.absentees, *_header.split_people(value)[0]]
     elif name == "observers":
         names, count = _header.split_people(value)
         written = nfkc(value).strip()

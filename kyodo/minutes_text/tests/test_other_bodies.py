@@ -577,3 +577,49 @@ def test_an_assembly_days_record_with_its_index():
 def test_a_chairs_line_cut_at_the_edge_is_no_closing():
     assert closing_line("以上で本日の日程は全て終了いたしました。本日はこれで散会いたし") is None
     assert closing_line("以上で本日の会議を終了します") == "以上で本日の会議を終了します"
+
+
+def test_a_roster_table_with_a_column_of_attendance():
+    minutes = parse_minutes(
+        "令和６年度　第３回つばき市社会教育委員会議　会議録\n"
+        "１　開催日時　　令和６年１１月１４日（木）　午後７時００分から午後８時３０分まで\n"
+        "２　出席者\n"
+        "区分　氏名　所属等　出欠\n"
+        "学校教育関係者　森下　和彦　つばき市立第一中学校長　○\n"
+        "社会教育関係者　太田　信吾　つばき市子ども会育成連絡協議会　×\n"
+        "学識経験者　木下　聡　つばき大学教育学部教授（副議長）　○\n"
+        "公募委員　倉田　真由美　　○\n"
+        "　　※出欠欄　○：出席　×：欠席\n"
+        "３　傍聴者　　なし\n"
+        "\n"
+        "１　開会\n"
+        "議長：ただいまから開会します。\n"
+    )
+    assert minutes.attendees == ["森下 和彦", "木下 聡", "倉田 真由美"]
+    assert minutes.absentees == ["太田 信吾"]
+
+
+def test_a_roster_numbered_into_its_groups():
+    minutes = parse_minutes(
+        "令和６年度第２回さくら市環境審議会計画部会　議事要旨\n"
+        "１　日　時\n"
+        "　　令和６年１０月２３日（水）　午前１０時００分～午前１１時５０分\n"
+        "２　出席者\n"
+        "　（１）委員\n"
+        "委員名　出欠\n"
+        "会　長　　大塚　正樹　出席\n"
+        "委　員　　高野　美穂　欠席\n"
+        "委　員　　中原　佳代　オンライン\n"
+        "　（２）事務局\n"
+        "　　　環境政策課長　　　　寺田　知子\n"
+        "３　議　題\n"
+        "　（１）中間評価について\n"
+        "４　議事要旨\n"
+        "（１）中間評価について\n"
+        "（委員）削減が遅れている要因は。\n"
+    )
+    assert minutes.attendees == ["大塚 正樹", "中原 佳代"]
+    assert minutes.absentees == ["高野 美穂"]
+    assert [(s.title, s.name) for s in minutes.secretariat] == [("環境政策課長", "寺田 知子")]
+    assert minutes.agenda == ["(1)中間評価について"]
+    assert [e.speaker for e in minutes.entries()] == ["委員"]
