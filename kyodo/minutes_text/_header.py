@@ -550,7 +550,7 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     if match:
         count = int(match.group(2))
         text = (text[: match.start()] + text[match.end() :]).strip()
-    if text in _NONE_WORDS or _ELSEWHERE.match(text):
+    if text in _NONE_WORDS or squash(text) in _NONE_WORDS or _ELSEWHERE.match(text):
         return [], count
     # 「被保険者を代表する委員　　佐々木　陽子、…」: the group's name over a gap, no one's name.
     text = _GROUP_PREFIX.sub("、", text).strip("、 ")
@@ -569,6 +569,17 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         # spaced out to a fixed width; each seat number starts a member.
         seats = re.split(r"(?:^|[\s、,，])[0-9]{1,3}\s*番\s", text)
         parts = [_spaced_name(seat) for seat in seats if seat.strip()]
+        text = "、".join(parts)
+    if len(re.findall(r"(?:^|\s)[一-龥々ヶ](?=\s)", text)) >= 3 and text.count("君") >= 2:
+        # 「委 員 長　山　下　　　誠　君　　副委員長　小野田　雅　美　君」: names spaced out to
+        # a column's width, each closed by 君; the title before each.
+        parts = []
+        for member in re.split(r"君|[、,，]", text):
+            tokens = member.split()
+            while tokens and is_title_token(tokens[0]):
+                tokens = tokens[1:]
+            if tokens:
+                parts.append("".join(tokens))
         text = "、".join(parts)
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else [text]
     # 「委員8名（うち1名オンライン）、事務局3名」「定足数30名」: groups counted, not people named.

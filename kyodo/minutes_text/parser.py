@@ -527,7 +527,8 @@ _ROSTER_HEADING = re.compile(
 # The heading of an assembly's or a committee's secretariat, the names under it: 「６　事務局職員
 # 出席者」「職務のため出席した事務局職員」「農業委員会事務局職員」.
 _STAFF_HEADING = re.compile(
-    r"^[○◯〇◎■□・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［]?(?:職務のため(?:会議に)?出席した(?:者|職員|事務局職員)"
+    r"^[○◯〇◎■□・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［]?(?:職務のため(?:会議に)?出席した"
+    r"(?:者|職員|事務局職員|議会事務局職員)"
     r"(?:の職氏名)?|(?:出席)?[^\s、。]{0,10}?事務局職員(?:出席者|出席)?)[】\]］]?[:：]?$"
 )
 # 「配布資料　資料１　進捗状況一覧」: the documents listed from the key's own line on.

@@ -623,3 +623,29 @@ def test_a_roster_numbered_into_its_groups():
     assert [(s.title, s.name) for s in minutes.secretariat] == [("環境政策課長", "寺田 知子")]
     assert minutes.agenda == ["(1)中間評価について"]
     assert [e.speaker for e in minutes.entries()] == ["委員"]
+
+
+def test_an_assembly_committees_roster_spaced_to_its_columns():
+    minutes = parse_minutes(
+        "令和６年９月１２日　予算特別委員会（第２日）\n"
+        "予算特別委員会記録（第２日）\n"
+        "\n"
+        "１　日　時　　令和６年９月１２日（木）　午前１０時開議\n"
+        "２　出席委員（４名）\n"
+        "　　委 員 長　　山　下　　　誠　君　　　副委員長　　小野田　雅　美　君\n"
+        "　　委　　員　　岡　本　　　葵　君　　　委　　員　　川　島　正　樹　君\n"
+        "３　欠席委員　　な　し\n"
+        "４　職務のため出席した議会事務局職員\n"
+        "　　議事調査課長　　大塚　秀明　　　議事調査課主任　　福井　亜希\n"
+        "\n"
+        "◯委員長（山下　誠君）　ただいまから予算特別委員会を開会いたします。\n"
+    )
+    assert minutes.title == "予算特別委員会記録(第2日)"
+    assert (minutes.attendees, minutes.absentees) == (
+        ["山下誠", "小野田雅美", "岡本葵", "川島正樹"],
+        [],
+    )
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("議事調査課長", "大塚 秀明"),
+        ("議事調査課主任", "福井 亜希"),
+    ]
