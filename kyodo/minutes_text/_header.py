@@ -714,6 +714,31 @@ def _roster_tokens(part: str) -> list[str]:
     return tokens
 
 
+def _padded(cells: list[str]) -> list[str]:
+    """Cells of a roster's columns with a name padded to the column's width put back together:
+    「森　　健太郎君」「前川　　聡」「森　　恵理」 (a one-character surname or given name)."""
+    merged: list[str] = []
+    for cell in cells:
+        last = merged[-1].split()[-1] if merged and merged[-1].split() else ""
+        if (
+            merged
+            and (
+                (re.fullmatch(r"[一-龥々]", last) and not is_title_token(cell) and len(cell) <= 4)
+                or (
+                    re.fullmatch(r"[一-龥々]", cell)
+                    and re.fullmatch(r"[一-龥々ヶ]{1,4}", last)
+                    and not is_title_token(last)
+                    and len(merged[-1].split()) <= 2
+                )
+            )
+            and " " not in cell
+        ):
+            merged[-1] += " " + cell
+        else:
+            merged.append(cell)
+    return merged
+
+
 def _roster_columns(part: str) -> list[str] | None:
     """「委員長　　村田　幸一　　　副委員長　　森本　美樹」「山田　太郎　　鈴木　花子」: titles and
     names in columns two spaces or more apart, a name's own space single; None for any other
@@ -721,14 +746,7 @@ def _roster_columns(part: str) -> list[str] | None:
     cells = re.split(r"\s{2,}", part.strip())
     # 「委員長　坂口　信也　　副委員長　宮崎　弘美」: a title and its name one space apart.
     cells = [_TITLE_THEN_NAME.sub("", cell) for cell in cells]
-    # 「森　　健太郎君」: a one-character surname padded to the column's width.
-    merged: list[str] = []
-    for cell in cells:
-        if merged and re.fullmatch(r"[一-龥々]", merged[-1]) and not is_title_token(cell):
-            merged[-1] += " " + cell
-        else:
-            merged.append(cell)
-    cells = merged
+    cells = [_TITLE_THEN_NAME.sub("", cell) for cell in _padded(cells)]
     # 「審査委員　　会　長　　山口　隆」: the group, then the title and the name.
     cells = [
         cell
@@ -1126,7 +1144,7 @@ def split_staff(text: str) -> tuple[str, str]:
 def staff_columns(part: str) -> list[str]:
     """「議事課長　　　　加藤　洋　　　　書　　記　　　　木村　美咲」: titles and names in columns,
     → 「議事課長　加藤　洋」「書記　木村　美咲」; any other part as it is."""
-    cells = re.split(r"\s{2,}", collapse_titles(nfkc(part).strip()))
+    cells = _padded(re.split(r"\s{2,}", collapse_titles(nfkc(part).strip())))
     if len(cells) == 1:
         # 「事務局長 宮崎 隆 議事係長 西村 彩」: columns a PDF's text spaced singly.
         tokens = cells[0].split()

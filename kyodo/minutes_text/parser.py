@@ -815,7 +815,14 @@ def _kept_out_list(text: str) -> bool:
     return bool(
         (_ROSTER_HEADING.search(squashed) and len(squashed) <= 20)
         or _DOCUMENTS_LINE.match(squashed)
+        # 「説 明 員　総務部長　桑原　浩二　…」: the officials from the key's own line on
+        or _OFFICIALS_LINE.match(squashed)
     )
+
+
+_OFFICIALS_LINE = re.compile(
+    r"^[○◯〇◎■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員|説明のため出席した者)[】\]］]?[:：]?(?=\S)"
+)
 
 
 def _following(lines: list[Line], index: int) -> str | None:
@@ -1218,6 +1225,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             text, _agenda_titles(prelude.agenda)
         ):
             return index - 1  # 「■図書館サービス計画の評価について」: the first item
+        if seen_field and re.match(r"[◎△▲]\S", nfkc(text).strip()):
+            return index - 1  # 「◎開議の宣告」 after the last roster: the record begins
         if in_field and not text.rstrip().endswith("。"):
             prelude.fields[-1][1].append(text.strip())
             in_field = prelude.fields[-1][0] in _LIST_FIELDS

@@ -649,3 +649,47 @@ def test_an_assembly_committees_roster_spaced_to_its_columns():
         ("議事調査課長", "大塚 秀明"),
         ("議事調査課主任", "福井 亜希"),
     ]
+
+
+def test_a_committees_header_with_names_padded_to_their_columns():
+    minutes = parse_minutes(
+        "総務常任委員会会議録\n"
+        "日　　時　令和６年６月１７日（月）\n"
+        "場　　所　第１委員会室\n"
+        "出席委員　委 員 長　小野寺　誠　　　副委員長　三浦　由紀\n"
+        "　　　　　委　　員　工藤　大輔　　　委　　員　前川　　聡\n"
+        "欠席委員　なし\n"
+        "説 明 員　総務部長　桑原　浩二　　　総務課長　西田　　亮\n"
+        "　　　　　財政課長　菅野　美和\n"
+        "事 務 局　議事課長　今井　直樹　　　議事課主査　森　　恵理\n"
+        "\n"
+        "○小野寺委員長　ただいまから総務常任委員会を開会いたします。\n"
+        "◎開議の宣告\n"
+    )
+    assert minutes.attendees == ["小野寺 誠", "三浦 由紀", "工藤 大輔", "前川 聡"]
+    # The officials on the key's own line are not absentees.
+    assert minutes.absentees == []
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("議事課長", "今井 直樹"),
+        ("議事課主査", "森 恵理"),
+    ]
+
+
+def test_an_assemblys_first_heading_after_the_secretariat():
+    minutes = parse_minutes(
+        "令和６年第３回ゆりが丘市議会定例会会議録（第３号）\n"
+        "令和６年９月１１日（水曜日）\n"
+        "事務局職員出席者\n"
+        "　事務局長　　松井　康夫　　　　　議事課長　　　吉岡　直子\n"
+        "\n"
+        "◎開議の宣告\n"
+        "○議長（中山昭雄君）　ただいまから本日の会議を開きます。\n"
+    )
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("事務局長", "松井 康夫"),
+        ("議事課長", "吉岡 直子"),
+    ]
+    assert [(e.kind, e.speaker) for e in minutes.entries()] == [
+        ("note", None),
+        ("statement", "議長(中山昭雄君)"),
+    ]
