@@ -723,7 +723,11 @@ def _padded(cells: list[str]) -> list[str]:
         if (
             merged
             and (
-                (re.fullmatch(r"[一-龥々]", last) and not is_title_token(cell) and len(cell) <= 4)
+                (
+                re.fullmatch(r"[一-龥々]", last)
+                and not (is_title_token(cell) or _ends_in_title(cell) or is_office_cell(cell))
+                and len(cell) <= 4
+            )
                 or (
                     re.fullmatch(r"[一-龥々]", cell)
                     and re.fullmatch(r"[一-龥々ヶ]{1,4}", last)
