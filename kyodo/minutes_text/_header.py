@@ -196,6 +196,13 @@ _FIELD = re.compile(
 )
 
 
+# 「出席者（事務局）」 after 「出席者（委員）」: the secretariat's list.
+_STAFF_ATTENDING = re.compile(
+    r"^[■□◆◇●◎・○]?\s*(?:[0-9]{1,2}[.、]?\s*)?出席者?\s*[(（]\s*(?:事務局|職員|市側|市|県|行政|説明員)"
+    r"\s*[)）]\s*[:：]?\s*(?P<value>.*)$"
+)
+
+
 @dataclass(frozen=True)
 class Field:
     name: str  # one of HEADER_KEYS' values
@@ -208,6 +215,9 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
     Without a ■ bullet a colon or full-width space must follow the key, so
     that ordinary prose is not taken for a field.
     """
+    staff = _STAFF_ATTENDING.match(nfkc(line).strip())
+    if staff:
+        return Field("secretariat", staff["value"].strip())  # 「出席者（事務局）」
     match = _FIELD.match(line)
     if not match:
         return None
@@ -481,7 +491,7 @@ _GROUP_WORD = re.compile(
 _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
 _TOTAL = re.compile(r"[^\s、,，()（）]{0,6}(?:総数|定数|定員)\s*[0-9]{1,3}\s*(?:名|人)")
 _COUNTED_GROUP = re.compile(
-    r"[^\s、,，()（）:：]{0,8}(?:委員|理事|役員|会員|職員|議員|構成員)(?=\s*[0-9]{1,3}\s*(?:名|人))"
+    r"[^\s、,，()（）:：]{0,8}(?:委員|理事|役員|会員|職員|議員|構成員)数?(?=\s*[0-9]{1,3}\s*(?:名|人))"
 )
 # 「山本 一郎(会長)」: a member's role after the name.
 _ROLE_AFTER = re.compile(
@@ -695,6 +705,17 @@ def _roster_tokens(part: str) -> list[str]:
     columns = _roster_columns(part)
     if columns is not None:
         return columns
+    every = part.split()
+    titles = [i for i, token in enumerate(every) if _TITLE_TOKEN.fullmatch(token)]
+    if len(titles) >= 2 and titles[0] == 0:
+        # 「会長 浅井 俊彦 委員 秋山 芳江」: title and name pairs spaced singly.
+        segments = [
+            every[a + 1 : b] for a, b in zip(titles, [*titles[1:], len(every)], strict=True)
+        ]
+        if all(
+            1 <= len(segment) <= 2 and all(len(t) <= 5 for t in segment) for segment in segments
+        ):
+            return [" ".join(segment) for segment in segments]
     tokens = [
         t
         for t in _ROLE_PREFIX.sub("", part.strip()).split()
@@ -724,10 +745,10 @@ def _padded(cells: list[str]) -> list[str]:
             merged
             and (
                 (
-                re.fullmatch(r"[一-龥々]", last)
-                and not (is_title_token(cell) or _ends_in_title(cell) or is_office_cell(cell))
-                and len(cell) <= 4
-            )
+                    re.fullmatch(r"[一-龥々]", last)
+                    and not (is_title_token(cell) or _ends_in_title(cell) or is_office_cell(cell))
+                    and len(cell) <= 4
+                )
                 or (
                     re.fullmatch(r"[一-龥々]", cell)
                     and re.fullmatch(r"[一-龥々ヶ]{1,4}", last)

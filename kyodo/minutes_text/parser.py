@@ -1025,7 +1025,12 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
                 continue
             skipping = False
         if found is not None and not (
-            found.name in ("secretariat", "signers") and _speech(found.value)
+            found.name in ("secretariat", "signers")
+            and _speech(found.value)
+            # 「定款第３０条第２項の規定により、……記名押印する。」: the field's sentence
+            and not (
+                found.name == "signers" and re.search(r"規定により|定款|規約|会則", found.value)
+            )
         ):
             skipping = False
             prelude.fields.append((found.name, [found.value], line.lineno))

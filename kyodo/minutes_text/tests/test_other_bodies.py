@@ -693,3 +693,36 @@ def test_an_assemblys_first_heading_after_the_secretariat():
         ("note", None),
         ("statement", "議長(中山昭雄君)"),
     ]
+
+
+def test_a_welfare_corporations_board_and_a_council_with_its_staff_listed_apart():
+    board = parse_minutes(
+        "社会福祉法人やすらぎ会　理事会議事録\n"
+        "１　開催日時　　令和６年５月２８日（火）　午後２時００分から午後３時２０分まで\n"
+        "２　理事総数及び出席者数\n"
+        "　　理事総数　６名　　出席理事数　５名\n"
+        "　　出席理事　　　松井　太一（理事長）、野口　明美\n"
+        "３　議事録署名人　　定款第３０条第２項の規定により、出席した理事長及び監事が記名押印する。\n"
+        "４　議事の経過及びその結果\n"
+        "第１号議案　令和５年度事業報告の承認について\n"
+        "議長　第１号議案についてお諮りします。\n"
+        "　全員異議なく原案のとおり承認された。\n"
+    )
+    assert (board.attendees, board.attendee_count) == (["松井 太一", "野口 明美"], 5)
+    assert [i.title for s in board.sections for i in s.items] == ["令和5年度事業報告の承認について"]
+    assert [(e.kind, e.speaker) for e in board.entries()] == [
+        ("statement", "議長"),
+        ("note", None),
+    ]
+    council = parse_minutes(
+        "第２回ゆうひ市行政改革推進委員会会議録\n"
+        "開催日時　令和６年７月９日（火）\n"
+        "出席者（委員）\n"
+        "　　会　長　浅井　俊彦　委　員　秋山　芳江\n"
+        "出席者（事務局）\n"
+        "　　行政経営部長　林田　浩\n"
+        "\n"
+        "○会長　それでは始めます。\n"
+    )
+    assert council.attendees == ["浅井 俊彦", "秋山 芳江"]
+    assert [(s.title, s.name) for s in council.secretariat] == [("行政経営部長", "林田 浩")]
