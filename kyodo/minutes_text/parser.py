@@ -261,8 +261,12 @@ def _settle_paragraphs(sections: list[Section]) -> None:
 # 「議長が諮ったところ、全員異議なく、原案のとおり承認された。」: the record's narrative after a
 # turn, told in the past (no です/ます), never the speaker's next line.
 _NARRATED = re.compile(
-    r"^(?:(?:議長|会長|委員長|座長|理事長|部会長)(?:が|は|から|より)|(?:採決|審議|協議)の結果)"
-    r"(?!.*(?:ます|です))[^「」]*(?:た|れた)。$"
+    r"^(?:(?:(?:議長|会長|委員長|座長|理事長|部会長)(?:が|は|から|より)|(?:採決|審議|協議)の結果"
+    # 「ほかに質疑はなく、議長が……諮ったところ、……承認された。」
+    r"|(?:ほかに)?(?:質疑|質問|意見)(?:は|も)?(?:なく|なし)、)"
+    r"(?!.*(?:ます|です))[^「」]*?(?:た|れた)。(?:[^「」]*。)?"
+    # 「骨子案について、……示すことを確認した。」: what the meeting settled, told in the past
+    r"|(?!.*(?:ます|です))[^「」]{4,}(?:ことを|ことと|ことで|を|と)(?:確認|決定|了承|決議)(?:した|された)。)$"
 )
 # 「＜Ｂグループ＞」「〈会場からの質問〉」「【決定事項】」 opening a line: a summary's heading.
 _BRACKETED_HEAD = re.compile(r"^[＜<〈【][^＜<〈【＞>〉】。]{1,20}[＞>〉】]")
@@ -1415,7 +1419,8 @@ class _Body:
             return (
                 False  # 「特に女性の視点で、」 then 「①更衣室の設置」「②……」: the sentence goes on
             )
-        if item.text.endswith("。") or (in_speech and _prose(item.text)):
+        listed = _agenda_title(text) in self.agenda
+        if item.text.endswith("。") or (in_speech and _prose(item.text) and not listed):
             # 「②案内表示を増やしてほしい。」: a numbered sentence, in a speech or a summary
             return False
         category = item_category(text)

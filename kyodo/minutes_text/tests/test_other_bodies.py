@@ -726,3 +726,50 @@ def test_a_welfare_corporations_board_and_a_council_with_its_staff_listed_apart(
     )
     assert council.attendees == ["浅井 俊彦", "秋山 芳江"]
     assert [(s.title, s.name) for s in council.secretariat] == [("行政経営部長", "林田 浩")]
+
+
+def test_the_records_own_lines_after_a_turn():
+    text = (
+        "みどり台マンション管理組合　理事会議事録\n"
+        "日時：令和６年９月８日（日）１０時～１２時\n"
+        "\n"
+        "１　大規模修繕工事の施工会社の選定について\n"
+        "　議長：契約前に施工会社に確認し、次回理事会で報告する。\n"
+        "採決の結果、賛成８名、反対０名で、原案のとおり承認された。なお、本件は臨時総会に上程する。\n"
+        "２　区民会議の提言について\n"
+        "　→（委員長）提言書の最後に「フォローアップ」の項目を設けることとしたい。\n"
+        "　骨子案について、いただいた意見を踏まえて修正し、次回素案として示すことを確認した。\n"
+        "３　事業計画について\n"
+        "　（片平常務理事）短時間でも参加できる仕組みを検討している。\n"
+        "　ほかに質疑はなく、議長が本議案の承認について諮ったところ、原案のとおり承認された。\n"
+    )
+    assert [(e.kind, e.speaker) for e in parse_minutes(text).entries()] == [
+        ("statement", "議長"),
+        ("note", None),
+        ("statement", "委員長"),
+        ("note", None),
+        ("statement", "片平常務理事"),
+        ("note", None),
+    ]
+
+
+def test_a_long_heading_the_header_lists_after_a_turn():
+    text = (
+        "鶴ヶ丘市情報公開・個人情報保護審査会　会議録\n"
+        "１　開催日時　令和６年９月１９日（木）午後２時００分～午後４時１５分\n"
+        "２　議題\n"
+        "　（１）諮問第１１号について\n"
+        "　（２）諮問第１２号　保有個人情報不開示決定に対する審査請求について（実施機関からの意見聴取）\n"
+        "３　会議の経過\n"
+        "\n"
+        "（１）諮問第１１号について\n"
+        "会長　　　答申は後日、市長あてに行います。\n"
+        "\n"
+        "（２）諮問第１２号　保有個人情報不開示決定に対する審査請求について（実施機関からの意見聴取）\n"
+        "会長　　　続きまして議題（２）に移ります。\n"
+    )
+    minutes = parse_minutes(text)
+    assert [i.title for s in minutes.sections for i in s.items] == [
+        "諮問第11号について",
+        "諮問第12号 保有個人情報不開示決定に対する審査請求について(実施機関からの意見聴取)",
+    ]
