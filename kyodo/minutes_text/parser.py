@@ -1282,6 +1282,7 @@ class _Body:
     # the same as the titles of an order of business (``_schedule_title``)
     schedule: frozenset[str] = field(init=False, default=frozenset())
     numbered_rows: bool = False  # a table of turns whose rows are numbered (「No.　発言者」)
+    spoken_close: Entry | None = None  # the chair's turn that closed the meeting in words
 
     def __post_init__(self) -> None:
         self.schedule = frozenset(map(_schedule_title, self.agenda))
@@ -1347,6 +1348,18 @@ class _Body:
         ):
             # 「これをもって散会いたします。」「…会議の閉会を宣言する。」: the chair speaking
             found = None
+            self.spoken_close = current
+        if (
+            found is None
+            and closing
+            and self.spoken_close is not None
+            and self.spoken_close is current
+            and _APPENDIX_START.match(text.strip())
+        ):
+            # 「会長：以上で本日の協議会を閉会します。」, then 「配付資料」: what follows is the
+            # appendix, though no closing line was written.
+            found = ""
+            self.after_closing.append(line)
         if found is None and closing and _SIGNED.match(text.strip()):
             # 「上記のとおり相違ないことを確認するため、ここに署名する。」 after the last turn with no
             # closing line: the signatures start, the appendix (no closing recorded).
@@ -1363,6 +1376,8 @@ class _Body:
             self.reader.close()
         started = self.reader.feed(text)
         if started is not None:
+            if started.kind == "statement" and closing_line(started.text) is not None:
+                self.spoken_close = started  # 「会長：以上で本日の協議会を閉会します。」
             if not self.sections and started.kind == "statement":
                 self.verbatim = True
             self.item().entries.append(started)
@@ -1844,7 +1859,8 @@ def parse_layout(layout: Layout) -> Minutes:
 
 
 _APPENDIX_START = re.compile(
-    r"^[（(【〔［\[]?[ 　]*(?:資料|別紙|別添|別記|添付資料|参考資料|参考|報告書|中間報告|答申|意見書|提言)"
+    r"^[（(【〔［\[]?[ 　]*(?:資料|別紙|別添|別記|添付資料|参考資料|参考|報告書|中間報告|答申|意見書|提言|"
+    r"配付資料|配布資料|会議資料)"
 )
 
 

@@ -773,3 +773,26 @@ def test_a_long_heading_the_header_lists_after_a_turn():
         "諮問第11号について",
         "諮問第12号 保有個人情報不開示決定に対する審査請求について(実施機関からの意見聴取)",
     ]
+
+
+def test_documents_after_the_chair_closes_the_meeting_in_words():
+    minutes = parse_minutes(
+        "みずほ市地域包括支援センター運営協議会　会議録\n"
+        "日時：令和６年１１月５日（火）１４時～１５時３０分\n"
+        "\n"
+        "１　今後の日程について\n"
+        "事務局：次回は令和７年２月に開催予定です。\n"
+        "会長：以上で本日の協議会を閉会します。\n"
+        "\n"
+        "配付資料\n"
+        "資料１　令和５年度事業実績報告\n"
+        "\n"
+        "令和６年度　事業計画\n"
+        "１　基本方針\n"
+        "　高齢者が住み慣れた地域で暮らし続けることができるよう取り組む。\n"
+    )
+    # The chair's closing is speech (no closing line), but what follows is the appendix.
+    assert [e.speaker for e in minutes.entries()] == ["事務局", "会長"]
+    assert [i.title for s in minutes.sections for i in s.items] == ["今後の日程について"]
+    assert minutes.closing is None
+    assert [a.title for a in minutes.appendix][:2] == ["配付資料", "資料１　令和５年度事業実績報告"]
