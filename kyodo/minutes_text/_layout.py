@@ -199,7 +199,8 @@ def is_header_field(text: str) -> bool:
 # Page footers such as 「- 2 -」, 「－２－」 or 「2/5」 are layout, not text (「−1−」 with the minus
 # sign U+2212 is what a PDF printed in a CID font gives back).
 PAGE_FOOTER = re.compile(
-    r"^(?:[-－―‐ー—–−]\s*[0-9０-９]{1,3}\s*[-－―‐ー—–−]|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
+    r"^(?:[-－―‐ー—–−]\s*[0-9０-９]{1,3}\s*(?:[/／]\s*[0-9０-９]{1,3}\s*)?[-－―‐ー—–−]"
+    r"|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
 )
 
 

@@ -1736,6 +1736,8 @@ def parse_layout(layout: Layout) -> Minutes:
         for line in (prelude.title_line, prelude.sitting_line)
         if line is not None
     } | ({squash(prelude.organization)} if prelude.organization else set())
+    # 「第３回…策定委員会（令和７年２月１８日）」: the title without its 「会議録」.
+    heads |= {bare for head in heads if len(bare := _TITLE_WORD_END.sub("", head)) >= 6}
     heads |= _repeated_heads(layout.body[start:])
     for line in layout.body[start:]:
         if not line.blank and _RUNNING_HEAD_REST.sub("", squash(nfkc(line.text))) in heads:

@@ -796,3 +796,25 @@ def test_documents_after_the_chair_closes_the_meeting_in_words():
     assert [i.title for s in minutes.sections for i in s.items] == ["今後の日程について"]
     assert minutes.closing is None
     assert [a.title for a in minutes.appendix][:2] == ["配付資料", "資料１　令和５年度事業実績報告"]
+
+
+def test_a_running_head_that_is_the_title_without_its_kaigiroku():
+    text = (
+        "第３回東雲市地域福祉計画策定委員会　会議録\n"
+        "日時：令和７年２月１８日（火）１０時～１２時\n"
+        "\n"
+        "１　計画素案について\n"
+        "菊池委員　よろしくお願いします。\n"
+        "－　２　－\n"
+        "\n"
+        "第３回東雲市地域福祉計画策定委員会（令和７年２月１８日）\n"
+        "事務局　資料２をご覧ください。\n"
+        "（午前１１時４０分閉会）\n"
+        "- 2 / 2 -\n"
+    )
+    minutes = parse_minutes(text)
+    assert _entries(text) == [
+        ("statement", "菊池委員", "よろしくお願いします。"),
+        ("statement", "事務局", "資料２をご覧ください。"),
+    ]
+    assert (minutes.closing, minutes.appendix) == ("(午前11時40分閉会)", [])
