@@ -14,6 +14,7 @@ import csv
 import io
 import re
 import unicodedata
+from collections import Counter
 
 # --- web pages ---------------------------------------------------------------------------------
 
@@ -200,6 +201,9 @@ _TEXT_HEAD = re.compile(
 _TIME_HEAD = re.compile(r"(?:時刻|時間|時間帯|経過時間|No\.?|番号|№)")
 
 
+_PERSON = re.compile(r"[一-龥々ヶ]{1,4}[ 　][一-龥々ヶぁ-ゖァ-ヺー]{1,5}")
+
+
 def _rows(text: str) -> tuple[list[list[str]], str] | None:
     """The rows of a table saved from a spreadsheet: every row the same number of cells (a CSV
     written by Excel), with commas or tabs; None for anything else."""
@@ -211,8 +215,9 @@ def _rows(text: str) -> tuple[list[list[str]], str] | None:
         except csv.Error:
             continue
         rows = [row for row in rows if any(cell.strip() for cell in row)]
-        widths = {len(row) for row in rows}
-        if len(rows) >= 5 and len(widths) == 1 and widths.pop() >= 2:
+        widths = Counter(len(row) for row in rows)
+        # Every row as wide as its table (a sheet may hold two: the header's and the turns').
+        if len(rows) >= 5 and len(widths) <= 2 and min(widths) >= 2 and min(widths.values()) >= 3:
             return rows, delimiter
     return None
 
@@ -225,6 +230,7 @@ def _spreadsheet(text: str) -> str:
     out: list[str] = []
     speaker = content = None
     before: list[int] = []
+    key = ""  # the header's key the row is under (its first cell, or the last row's)
     for row in rows:
         cells = [cell.strip() for cell in row]
         plain = [_plain(cell) for cell in cells]
@@ -244,7 +250,20 @@ def _spreadsheet(text: str) -> str:
                 ]
                 out.append("")
                 continue
-            out.append("　".join(cell.replace("\n", "　") for cell in cells if cell))
+            named = [cell for cell in cells if cell]
+            key = cells[0] or key
+            if (len(named) >= 3 or (len(named) == 2 and not cells[0])) and _PERSON.fullmatch(
+                named[-1]
+            ):
+                # 「出席委員　(会長)　国立北浜大学 教授　古川 真一」: the roster's key (or none,
+                # under it) and the person; their role and affiliation are no names, but a
+                # staff member's title is theirs (「事務局　都市整備部 交通政策課長　丸山 恵」).
+                middle = named[1:-1] if cells[0] else named[:-1]
+                held = "".join("".join(middle).split()) if "事務局" in key else ""
+                person = f"{held}　{named[-1]}" if held else named[-1]
+                out.append(f"{cells[0]}　{person}" if cells[0] else f"　{person}")
+                continue
+            out.append("　".join(cell.replace("\n", "　") for cell in named))
             continue
         for i in before:
             if cells[i]:

@@ -238,3 +238,33 @@ def test_a_spreadsheet_with_a_time_column_saved_with_tabs():
         ("statement", "事務局", "資料に基づき説明します。"),
         ("statement", "委員", "利用者の声を聞いてほしい。"),
     ]
+
+
+def test_a_sheet_with_a_roster_table_and_a_table_of_turns():
+    text = (
+        "会議名\t令和6年度第3回北浜市地域公共交通会議\t\t\n"
+        "開催日時\t令和6年12月5日（木）\t午前10時00分～午前11時50分\t\n"
+        "出席委員\t(会長)\t国立北浜大学 大学院工学研究科 教授\t古川 真一\n"
+        "\t(副会長)\t北浜市 都市整備部長\t石原 達也\n"
+        "\t\t北浜市PTA連合会 理事\t高松 陽子\n"
+        "欠席委員\t\t北浜市自治会連合会 会長\t三浦 勝\n"
+        "事務局\t\t都市整備部 交通政策課長\t丸山 恵\n"
+        "No.\t議題\t発言者\t発言内容\t備考\n"
+        "1\t(1) 利用状況について\t会長\t議題(1)について説明をお願いします。\t\n"
+        "2\t\t事務局(岩田主任)\t資料1をご覧ください。\t資料1\n"
+        "3\t\t高松委員\t高校生の意見も聞いてください。\t\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.date == dt.date(2024, 12, 5)
+    # Each member's role and affiliation in their columns are no names; the staff's title is.
+    assert minutes.attendees == ["古川 真一", "石原 達也", "高松 陽子"]
+    assert minutes.absentees == ["三浦 勝"]
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("都市整備部交通政策課長", "丸山 恵")
+    ]
+    assert [i.title for s in minutes.sections for i in s.items] == ["利用状況について"]
+    assert _entries(text) == [
+        ("statement", "会長", "議題(1)について説明をお願いします。"),
+        ("statement", "事務局(岩田主任)", "資料1をご覧ください。"),
+        ("statement", "高松委員", "高校生の意見も聞いてください。"),
+    ]
