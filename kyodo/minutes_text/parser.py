@@ -1720,7 +1720,14 @@ def parse_layout(layout: Layout) -> Minutes:
     no entry at all is refused. A missing date is for the importer to refuse (``looked_at``
     holds the header lines searched).
     """
-    layout = Layout(_without_contents(clean_lines(layout.body)), layout.header, layout.numbered)
+    body = _without_contents(clean_lines(layout.body))
+    if not layout.numbered:
+        # 「1 開会のことば」 with an ASCII space, where no line carries a page-line number.
+        body = [
+            Line(_ASCII_NUMBERED.sub("\\1　", line.text), line.lineno, line.blank, line.relocated)
+            for line in body
+        ]
+    layout = Layout(body, layout.header, layout.numbered)
     prelude = _Prelude()
     _read_fields(layout.header, prelude)
     start = _read_prelude(layout.body, prelude)
@@ -1869,6 +1876,11 @@ _APPENDIX_START = re.compile(
 # A line of a table of contents: the title, a leader, the page (「１　開会…………１」).
 _CONTENTS_LINE = re.compile(
     r".*\S[ 　]*(?:[…‥]{2,}|[・･.．]{4,}|[-－ー―]{6,})[ 　]*[0-9０-９]{1,3}$"
+)
+
+
+_ASCII_NUMBERED = re.compile(
+    r"^(\s*[0-9]{1,2}) (?=[^\s0-9名人番時分月日年件回%％.:：、，,)）~～\-])(?=.{2,60}$)"
 )
 
 

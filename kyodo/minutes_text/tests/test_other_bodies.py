@@ -818,3 +818,26 @@ def test_a_running_head_that_is_the_title_without_its_kaigiroku():
         ("statement", "事務局", "資料２をご覧ください。"),
     ]
     assert (minutes.closing, minutes.appendix) == ("(午前11時40分閉会)", [])
+
+
+def test_headings_numbered_with_an_ascii_space_where_no_line_has_a_page_line_number():
+    text = (
+        "青葉小学校運営協議会　会議録\n"
+        "日時：令和６年１１月１９日（火）１５時～１６時３０分\n"
+        "\n"
+        "1 開会のことば（教頭）\n"
+        "2 校長より学校の近況報告\n"
+        "校長：運動会は無事に終わりました。\n"
+        "3 連絡\n"
+        "・次回は２月です。\n"
+    )
+    minutes = parse_minutes(text)
+    assert [i.title for s in minutes.sections for i in s.items] == [
+        "開会のことば(教頭)",
+        "校長より学校の近況報告",
+        "連絡",
+    ]
+    assert _entries(text) == [
+        ("statement", "校長", "運動会は無事に終わりました。"),
+        ("note", "・次回は２月です。"),
+    ]
