@@ -42,11 +42,16 @@ _OCR_COLON = re.compile(r"^([^;；:：。、]{1,30}?)[;；]")
 
 
 _HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
+_ASCII_BULLET = re.compile(
+    r"^([ 　]*)[*\-][ ]+(?=[^\s\-*])(?![0-9０-９]{1,3}\s*(?:[/／]\s*[0-9]+\s*)?[-－]\s*$)"
+)
 
 
 def clean_line(line: str) -> str:
     """A line as typed: web spaces and invisible characters made plain, 「&nbsp;」 of HTML source
     undone, and OCR's 「O」/「0」 for 「○」 and 「;」 for 「：」 mended where a label then reads."""
+    if line[:1] in " *-　" and _ASCII_BULLET.match(line):
+        line = _ASCII_BULLET.sub(r"\1・", line, count=1)  # 「* 4月から……」 typed in ASCII
     if _HALF_WIDTH_KANA.search(line):
         # 「ｺｰﾃﾞｨﾈｰﾀｰ(山口)」 of an old system: the kana as they are typed today.
         line = _HALF_WIDTH_KANA.sub(lambda run: nfkc(run.group()), line)

@@ -159,7 +159,10 @@ class _EntryReader:
         in_statement = self.current is not None and self.current.kind == "statement"
         bullet = bullet_text(text) if self.boundary or self.current is None else None
         if bullet is not None and (
-            not in_statement or bullet.startswith(("◎", "日程第", "■", "□", "※", "次回", "【"))
+            not in_statement
+            or bullet.startswith(("◎", "日程第", "■", "□", "※", "次回", "【"))
+            # 「・……分けることを承認。」: what the meeting decided, after the turn
+            or _BULLET_DECIDED.search(bullet)
         ):  # 「■承認された。」「※写真は……」 after a turn: the record's, not the speaker's list
             return self._start(Entry("note", bullet), text)
         note = note_text(text)
@@ -236,6 +239,9 @@ class _EntryReader:
         return entry
 
 
+_BULLET_DECIDED = re.compile(
+    r"(?:承認|決定|了承|可決|否決|確認)(?:された|した|とする|となった)?。$"
+)
 # A summary's short headings inside an item: 「主な意見」「質疑応答」「主な意見は次のとおり。」.
 _SUBHEADING = re.compile(
     r"^(?:主な意見|主な質疑|主な発言|委員の意見|委員からの意見|質疑応答|質疑|意見交換)(?:等|など)?"

@@ -841,3 +841,16 @@ def test_headings_numbered_with_an_ascii_space_where_no_line_has_a_page_line_num
         ("statement", "校長", "運動会は無事に終わりました。"),
         ("note", "・次回は２月です。"),
     ]
+
+
+def test_bullets_typed_in_ascii():
+    text = (
+        "青葉小学校PTA　第5回運営委員会　記録\n"
+        "日時　2024/10/3(木) 19:00-20:30\n"
+        "\n"
+        "１　班の編成について\n"
+        "教頭：3班の人数が多いので分けたいと思います。\n"
+        "* 4月から3班を3班・3班Bに分けることを承認。\n"
+        "- 2 / 3 -\n"
+    )
+    assert _entries(text)[-1] == ("note", "・4月から3班を3班・3班Bに分けることを承認。")
