@@ -30,7 +30,7 @@ ALLOWED = {
     # file kinds, sizes and encodings people pick in upload and export help texts
     "Word", "Excel", "DOCX", "HTML", "JPEG", "PNG", "MB", "KB", "UTF-8", "Shift_JIS", "BOM",
     "iCalendar", "RSS", "Atom", "API", "JSON", "OpenAPI", "Markdown",
-    "pdf", "docx", "txt", "csv", "xlsx", "ics", "json",
+    "pdf", "docx", "txt", "csv", "tsv", "md", "xlsx", "ics", "json",
     # keys and systems named in help texts, and the search syntax people type
     "Ctrl", "Mac", "OR", "AND", "NOT",
     # 第N回, the product's own name (footer), telephone and fax in addresses
