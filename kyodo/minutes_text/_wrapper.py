@@ -47,8 +47,15 @@ def _plain(line: str) -> str:
     return unicodedata.normalize("NFKC", line.replace("&nbsp;", " ")).strip()
 
 
+# Words one of the page's lines holds (to look only at those: the rest is the minutes').
+_WEB_HINT = re.compile(
+    r"ページ|本文|更新|掲載|登録日|作成日|公開日|印刷|[>＞»›]|お問|問合|PDF|ＰＤＦ|Adobe|ウェブ|"
+    r"Copyright|©|\(C\)|（Ｃ）|アンケート|役に立|位置"
+)
+
+
 def _web_page(lines: list[str]) -> list[str]:
-    plain = [_plain(line) for line in lines]
+    plain = [_plain(line) if _WEB_HINT.search(line) else "" for line in lines]
     top = 0
     for index, text in enumerate(plain[:60]):
         if _BREADCRUMB.match(text) or _CONTENT_START.match(text):
@@ -67,8 +74,8 @@ def _web_page(lines: list[str]) -> list[str]:
     if top or end < len(lines):
         # The page's title over the minutes' own: the same words twice, the first goes.
         squashed = [
-            re.sub(r"の(?=会議録|議事録|議事要旨|会議概要)", "", "".join(text.split()))
-            for _line, text in kept
+            re.sub(r"の(?=会議録|議事録|議事要旨|会議概要)", "", "".join(_plain(line).split()))
+            for line, _text in kept
         ]
         for index in range(min(len(kept), 15)):
             later = [s for s in squashed[index + 1 : index + 10] if s]
@@ -82,6 +89,9 @@ def _web_page(lines: list[str]) -> list[str]:
 _MAIL_HEADER = re.compile(
     r"(?:From|Sent|To|Cc|CC|Bcc|BCC|Subject|Date|Reply-To|差出人|送信者|送信日時|日付|宛先|件名|"
     r"添付ファイル|添付)[ ]*[:：].*"
+)
+_MAIL_HINT = re.compile(
+    r"[ 　>＞]*(?:From|Sent|To|Subject|Date|差出人|送信者|送信日時|日付|宛先|件名)[ 　]*[:：]"
 )
 _FORWARDED = re.compile(
     r"[-=_ ]*(?:Forwarded message|Original Message|転送(?:された)?メッセージ|元のメッセージ)[-=_ ]*"
@@ -101,6 +111,8 @@ def _unquoted(lines: list[str]) -> list[str]:
 
 
 def _mail(lines: list[str]) -> list[str]:
+    if not any(_MAIL_HINT.match(line) for line in lines[:200]):
+        return lines
     lines = _unquoted(lines)
     plain = [_plain(line) for line in lines]
     last_header = None

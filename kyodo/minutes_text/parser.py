@@ -332,6 +332,8 @@ _ATTRIBUTED = re.compile(
 
 
 def _attributed(text: str) -> Label | None:
+    if not text.rstrip().endswith(("）", ")")):
+        return None
     match = _ATTRIBUTED.match(nfkc(text).strip())
     if match is None:
         return None
@@ -1328,7 +1330,7 @@ class _Body:
 
     def _feed(self, line: Line, closing: bool = True) -> None:
         text = line.text
-        heads = _COLUMN_HEADS.match(nfkc(text).strip())
+        heads = _COLUMN_HEADS.match(nfkc(text).strip()) if "発言" in text else None
         if line.blank or _SEPARATOR.match(text.strip()) or heads:
             self.numbered_rows = self.numbered_rows or bool(heads and heads["number"])
             self.reader.break_paragraph()
@@ -1382,7 +1384,12 @@ class _Body:
             self.reader.close()
         started = self.reader.feed(text)
         if started is not None:
-            if started.kind == "statement" and closing_line(started.text) is not None:
+            if (
+                started.kind == "statement"
+                and len(started.text) <= 60
+                and ("閉会" in started.text or "散会" in started.text or "終了" in started.text)
+                and closing_line(started.text) is not None
+            ):
                 self.spoken_close = started  # 「会長：以上で本日の協議会を閉会します。」
             if not self.sections and started.kind == "statement":
                 self.verbatim = True
@@ -1894,7 +1901,9 @@ def _without_contents(lines: list[Line]) -> list[Line]:
     """The lines without a table of contents (「目　　次」 over lines with leaders and page
     numbers, as a cover's next page prints it), which would read as the agenda's items."""
     for index, line in enumerate(lines[:80]):
-        if line.blank or squash(nfkc(line.text)).strip("【】[]()（）■") not in ("目次", "もくじ"):
+        if line.blank or not ("目" in line.text or "もくじ" in line.text):
+            continue
+        if squash(nfkc(line.text)).strip("【】[]()（）■") not in ("目次", "もくじ"):
             continue
         end, listed = index + 1, 0
         while end < len(lines):
