@@ -659,7 +659,7 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             index += 1
             continue
         squashed = squash(line.text)
-        if gap and item_heading(line.text) is None and all(map(item_heading, items)):
+        if gap and item_heading(line.text) is None and all(map(_listed_heading, items)):
             break  # 「会長挨拶」 after a blank line under a numbered list: the body's first line
         if items and re.fullmatch(
             r"[(（][^()（）]{0,10}(?:公開|非公開)[^()（）]{0,10}[)）]", squashed
@@ -768,7 +768,10 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     following = _following(lines, end)
     # 「１．審議事項」 numbered as the body's sections are: its items with no turns yet are the
     # body's unless the header goes on after them.
-    section_like = key in _CATEGORY_KEYS and squash(nfkc(lines[index].text)) != key
+    marked = re.sub(r"^[■□◆◇●◎○〇◯・【\[［]|[】\]］]$", "", squash(nfkc(lines[index].text)))
+    section_like = (
+        key in _CATEGORY_KEYS and marked != key
+    )  # 「■協議事項」 is a key, 「１．協議事項」 not
     if following is None:
         return None if section_like else (items, end)
     if _numbered_again(items, following) and not section_like:
@@ -805,6 +808,19 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     ):
         return items, end
     return None
+
+
+def _listed_programme(lines: list[Line], index: int) -> tuple[list[str], int] | None:
+    """A list of numbered items from ``index`` (under a marker such as 「内容」), when the body
+    after it numbers the same items again; None otherwise."""
+    start = next((i for i in range(index, len(lines)) if not lines[i].blank), None)
+    if start is None or item_heading(lines[start].text) is None:
+        return None
+    items, end = _agenda_list(lines, start)
+    if len(items) < 2 or not all(map(_listed_heading, items)):
+        return None
+    following = _following(lines, end)
+    return (items, end) if following is not None and _numbered_again(items, following) else None
 
 
 def _unkeyed_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | None:
@@ -1007,6 +1023,11 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             following = _following(lines, index)
             if not prelude.fields and following is not None and _header_follows(following):
                 continue  # 「会議の概要」 over 「会議名　…」「開催日時　…」: a web page's table
+            listed = _listed_programme(lines, index) if not prelude.agenda else None
+            if listed is not None:
+                # 「内容」 over 「１　開会」…「６　閉会」, then the body numbering them again.
+                prelude.agenda, index = listed
+                return index
             return index  # the marker itself is no part of the minutes
         name = _MEETING_NAME.match(nfkc(text).strip())
         if name and prelude.sitting_line is None:

@@ -854,3 +854,31 @@ def test_bullets_typed_in_ascii():
         "- 2 / 3 -\n"
     )
     assert _entries(text)[-1] == ("note", "・4月から3班を3班・3班Bに分けることを承認。")
+
+
+@pytest.mark.parametrize("key", ["内容", "■協議事項"])
+def test_the_headers_list_under_a_marker_or_a_marked_category(key):
+    text = (
+        "第４次東雲市地域福祉計画策定委員会　第２回作業部会　会議概要\n"
+        "日　時：令和７年１月２１日（火）　午後１時３０分～午後４時００分\n"
+        "\n"
+        f"{key}\n"
+        "１　前回作業部会の振り返り\n"
+        "２　事務連絡\n"
+        "\n"
+        "１　前回作業部会の振り返り\n"
+        "　地域福祉係長から、資料１について説明した。\n"
+        "\n"
+        "２　事務連絡\n"
+        "　次回は２月１８日に開催する。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.agenda == ["1 前回作業部会の振り返り", "2 事務連絡"]
+    assert [i.title for s in minutes.sections for i in s.items] == [
+        "前回作業部会の振り返り",
+        "事務連絡",
+    ]
+    assert _entries(text) == [
+        ("note", "地域福祉係長から、資料１について説明した。"),
+        ("note", "次回は２月１８日に開催する。"),
+    ]
