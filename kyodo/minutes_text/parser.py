@@ -941,6 +941,9 @@ def _names_line(text: str) -> bool:
     if not listed.strip() and _GROUP_MARKER.match(stripped):
         # 「（委員）」 alone over its names, 「【委員】（敬称略・五十音順）」, 「（事務局）」
         return True
+    if re.fullmatch(r"\S{1,8}\s+(?:ほか|他|外)\s*[0-9０-９]{1,3}\s*名", stripped):
+        return True  # 「理事　　　ほか１５名」: the others of the roster, counted
+    listed = re.sub(r"(?:ほか|他|外)\s*[0-9０-９]{1,3}\s*名", "", listed)
     tokens = [re.sub(r"(?:さん|さま)$", "", token) for token in listed.split()]
     # An agency's name may be long: 「国土交通省中部地方整備局岩倉河川国道事務所長」.
     return len(tokens) >= 2 and all(

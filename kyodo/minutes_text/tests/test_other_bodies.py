@@ -882,3 +882,24 @@ def test_the_headers_list_under_a_marker_or_a_marked_category(key):
         ("note", "地域福祉係長から、資料１について説明した。"),
         ("note", "次回は２月１８日に開催する。"),
     ]
+
+
+def test_a_coops_officers_with_the_rest_counted():
+    minutes = parse_minutes(
+        "生活協同組合コープみずほ\n"
+        "第３８回通常総代会　議事録\n"
+        "１．日　時　２０２４年６月１５日（土）　午後１時００分～午後４時１０分\n"
+        "２．出席役員\n"
+        "　　理事長　　　　岡田　和子\n"
+        "　　専務理事　　　久保田　浩一\n"
+        "　　常務理事　　　石井　隆、中山　里香\n"
+        "　　理事　　　　　ほか１５名\n"
+        "　　監事　　　　　吉永　俊介（員外）\n"
+        "３．議案\n"
+        "　　第１号議案　２０２３年度事業報告承認の件\n"
+        "４．議事の経過\n"
+        "第１号議案　２０２３年度事業報告承認の件\n"
+        "議長（村井）　第１号議案を上程します。\n"
+    )
+    assert minutes.attendees == ["岡田 和子", "久保田 浩一", "石井 隆", "中山 里香", "吉永 俊介"]
+    assert [e.speaker for e in minutes.entries()] == ["議長(村井)"]
