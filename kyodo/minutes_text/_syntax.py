@@ -42,6 +42,9 @@ _OCR_COLON = re.compile(r"^([^;；:：。、]{1,30}?)[;；]")
 
 
 _HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
+_SPACED_ROLE = re.compile(
+    r"(?P<indent>\s*)(?P<role>(?:[一-龥々] ){1,4}[一-龥々])(?=\s{2,}[（(]|\s*$)"
+)
 _ASCII_BULLET = re.compile(
     r"^([ 　]*)[*\-][ ]+(?=[^\s\-*])(?![0-9０-９]{1,3}\s*(?:[/／]\s*[0-9]+\s*)?[-－]\s*$)"
 )
@@ -52,6 +55,10 @@ def clean_line(line: str) -> str:
     undone, and OCR's 「O」/「0」 for 「○」 and 「;」 for 「：」 mended where a label then reads."""
     if line[:1] in " *-　" and _ASCII_BULLET.match(line):
         line = _ASCII_BULLET.sub(r"\1・", line, count=1)  # 「* 4月から……」 typed in ASCII
+    spaced = _SPACED_ROLE.match(line) if " " in line else None
+    if spaced and squash(spaced["role"]) in ROLES:
+        # 「事 務 局   （島津主査）」 as a PDF-to-text tool spaces a label's column
+        line = spaced["indent"] + squash(spaced["role"]) + line[spaced.end() :].lstrip(" ")
     if _HALF_WIDTH_KANA.search(line):
         # 「ｺｰﾃﾞｨﾈｰﾀｰ(山口)」 of an old system: the kana as they are typed today.
         line = _HALF_WIDTH_KANA.sub(lambda run: nfkc(run.group()), line)

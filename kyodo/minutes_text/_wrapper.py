@@ -288,10 +288,25 @@ def _spreadsheet(text: str) -> str:
     return "\n".join(out)
 
 
+_BOX_RULE = re.compile(r"[ 　]*[┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛]+[ 　]*")
+
+
+def _box_table(lines: list[str]) -> list[str]:
+    """A table drawn with box characters (一太郎, a text editor's 罫線): its rules go, its bars
+    become the ones a table copied as text has (read as cells, ``parse_minutes``)."""
+    if not any(line.lstrip(" 　").startswith(("│", "┃")) for line in lines):
+        return lines
+    return [
+        line.replace("│", "|").replace("┃", "|")
+        for line in lines
+        if not _BOX_RULE.fullmatch(line) or not line.strip()
+    ]
+
+
 def unwrap(text: str) -> str:
     """``text`` without what surrounds the minutes (see the module's docstring)."""
     text = _spreadsheet(text)
-    lines = text.splitlines()
+    lines = _box_table(text.splitlines())
     lines = _mail(lines)
     lines = _web_page(lines)
     lines = _markdown(lines)

@@ -2016,6 +2016,18 @@ def _join_field(name: str, values: list[str]) -> str:
         return "".join(values)
     joined = values[0]
     for value in values[1:]:
+        last = re.split(r"[、，,]", joined.rstrip())[-1].strip()
+        if (
+            name == "secretariat"
+            and last
+            and _header.split_staff(last) == ("", squash(nfkc(last)))
+            and re.match(
+                r"[一-龥々ヶ]{1,4}[ 　]+[一-龥々ヶぁ-ゖ]{1,5}(?:[、，,\s]|$)", value.strip()
+            )
+        ):
+            # 「…、健康推進課保健係長」 at the line's end, 「樫村　由香、…」 on the next: one person.
+            joined = joined.rstrip() + "　" + value.strip()
+            continue
         if _wrapped_name(joined, value):
             joined = joined.rstrip()  # 「…田中　花」「子」: a name the page's edge cut
         elif joined and not joined.rstrip().endswith(("、", "，", ",")) and value:

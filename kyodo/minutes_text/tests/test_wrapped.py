@@ -268,3 +268,50 @@ def test_a_sheet_with_a_roster_table_and_a_table_of_turns():
         ("statement", "事務局(岩田主任)", "資料1をご覧ください。"),
         ("statement", "高松委員", "高校生の意見も聞いてください。"),
     ]
+
+
+def test_a_header_table_drawn_with_box_characters():
+    text = (
+        "　　　　令和６年度　第２回　ひのき市健康づくり推進協議会　会議録\n"
+        "┌────────┬──────────────────┐\n"
+        "│開催日時　　　　│令和６年１２月１２日（木）午後１時３０分～午後３時００分│\n"
+        "├────────┼──────────────────┤\n"
+        "│開催場所　　　　│ひのき市保健福祉センター　２階　多目的室　│\n"
+        "├────────┼──────────────────┤\n"
+        "│出　席　者　　　│（委員）杉田　光彦（会長）、梅津　佳代　│\n"
+        "│　　　　　　　　│（事務局）健康推進課長　檜山　隆、健康推進課保健係長　│\n"
+        "│　　　　　　　　│　　　　　樫村　由香、健康推進課管理栄養士　楠本　あや　│\n"
+        "└────────┴──────────────────┘\n"
+        "\n"
+        "（１）中間評価について\n"
+        "事務局（樫村係長）　資料１により説明。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.date, minutes.venue) == (
+        dt.date(2024, 12, 12),
+        "ひのき市保健福祉センター 2階 多目的室",
+    )
+    assert minutes.attendees == ["杉田 光彦", "梅津 佳代"]
+    # A title at a cell line's end, the name on the next: one person.
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("健康推進課長", "檜山 隆"),
+        ("健康推進課保健係長", "樫村 由香"),
+        ("健康推進課管理栄養士", "楠本 あや"),
+    ]
+
+
+def test_a_label_spaced_out_by_a_pdf_to_text_tool():
+    text = (
+        "第156回　桜川市都市計画審議会　会議録\n"
+        "日時　令和６年１０月１７日（木）午後２時\n"
+        "\n"
+        "１　議第１号について\n"
+        "  菊 池 委 員   説明会の参加者は何人でしたか。\n"
+        "  事 務 局   （島津主査）\n"
+        "      ２回開催し、合計で３２名の参加がありました。\n"
+    )
+    assert _entries(text)[-1] == (
+        "statement",
+        "事務局(島津主査)",
+        "２回開催し、合計で３２名の参加がありました。",
+    )
