@@ -569,7 +569,9 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     text = _NAMES_IN_PARENTHESES.sub(lambda listed: f"、{listed['names']}、", text)
     # 「【委員】田中、山田」「（委員）田中」: group names in brackets are not names.
     text = re.sub(
-        r"【[^】]{1,10}】|^[(（][^)）]{1,8}[)）]|(?<=[、\s])[(（][^)）]{1,8}[)）]", "、", text
+        r"【[^】]{1,10}】|〔[^〕]{1,10}〕|［[^］]{1,10}］|^[(（][^)）]{1,8}[)）]|(?<=[、\s])[(（][^)）]{1,8}[)）]",
+        "、",
+        text,
     )
     text = text.strip("、 ")
     # 「委員：田中、山田　事務局：佐藤」: the group names are not names.

@@ -229,6 +229,7 @@ def test_a_summarys_points_with_who_made_them_after_each():
 
 
 def test_residents_named_with_their_group_in_the_roster():
+    assert split_people("〔幹事〕浜田　幸三、三上　陽介") == (["浜田 幸三", "三上 陽介"], None)
     assert split_people("会長 村井、書記 佐々木、班長 石原（1班）・内田（2班）・遠藤（3班）") == (
         ["村井", "佐々木", "石原", "内田", "遠藤"],
         None,
