@@ -158,6 +158,23 @@ class _EntryReader:
         # is inside a sentence.
         in_statement = self.current is not None and self.current.kind == "statement"
         bullet = bullet_text(text) if self.boundary or self.current is None else None
+        last = self.entries[-1] if self.entries else None
+        group = (
+            _GROUP_ALONE.fullmatch(last.text.strip())
+            if bullet is not None
+            and self.current is None
+            and last is not None
+            and last.kind == "note"
+            else None
+        )
+        if group and last is not None:
+            # 「（警察署）」 alone (a stage direction's form), then 「・……」: what the body
+            # taking part said.
+            last.kind, last.speaker, last.text = "statement", nfkc(group[1]), bullet
+            self.current = self.alone = last
+            self.resume = None
+            self.after_line(text)
+            return None
         if bullet is not None and (
             not in_statement
             or bullet.startswith(("◎", "日程第", "■", "□", "※", "次回", "【"))
@@ -239,6 +256,9 @@ class _EntryReader:
         return entry
 
 
+_GROUP_ALONE = re.compile(
+    r"[（(]([^（）()\s]{1,15}(?:署|会|局|課|所|校|園|センター|協会|組合|団体|PTA|ＰＴＡ))[）)]"
+)
 _BULLET_DECIDED = re.compile(
     r"(?:承認|決定|了承|可決|否決|確認)(?:された|した|とする|となった)?。$"
 )

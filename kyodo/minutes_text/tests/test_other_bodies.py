@@ -904,3 +904,29 @@ def test_a_coops_officers_with_the_rest_counted():
     )
     assert minutes.attendees == ["岡田 和子", "久保田 浩一", "石井 隆", "中山 里香", "吉永 俊介"]
     assert [e.speaker for e in minutes.entries()] == ["議長(村井)"]
+
+
+def test_bodies_taking_part_in_parentheses_over_their_points():
+    text = (
+        "南台市青少年問題協議会　議事要旨\n"
+        "日時　令和６年７月２日（火）午後２時\n"
+        "\n"
+        "（１）意見交換\n"
+        "　（警察署）\n"
+        "　・ＳＮＳを起因とする相談が約４割を占める。\n"
+        "　・保護者にも危険性を知ってほしい。\n"
+        "　（中学校長会）\n"
+        "　・家庭でのルールづくりを呼びかけている。\n"
+        "　（休憩）\n"
+        "　・再開後、事務局から補足した。\n"
+    )
+    assert _entries(text) == [
+        (
+            "statement",
+            "警察署",
+            "・ＳＮＳを起因とする相談が約４割を占める。・保護者にも危険性を知ってほしい。",
+        ),
+        ("statement", "中学校長会", "・家庭でのルールづくりを呼びかけている。"),
+        ("note", "（休憩）"),
+        ("note", "・再開後、事務局から補足した。"),
+    ]
