@@ -256,6 +256,7 @@ class _EntryReader:
         return entry
 
 
+_VOTES = re.compile(r"(?:賛成|可決|承認)\s*[0-9０-９]")
 _GROUP_ALONE = re.compile(
     r"[（(]([^（）()\s]{1,15}(?:署|会|局|課|所|校|園|センター|協会|組合|団体|PTA|ＰＴＡ))[）)]"
 )
@@ -1492,6 +1493,10 @@ class _Body:
                 False  # 「特に女性の視点で、」 then 「①更衣室の設置」「②……」: the sentence goes on
             )
         listed = _agenda_title(text) in self.agenda
+        if _VOTES.match(item.text):
+            return (
+                False  # 「第１号議案　賛成　４６０　反対　０　→　承認」: a line of the votes' table
+            )
         if item.text.endswith("。") or (in_speech and _prose(item.text) and not listed):
             # 「②案内表示を増やしてほしい。」: a numbered sentence, in a speech or a summary
             return False

@@ -930,3 +930,19 @@ def test_bodies_taking_part_in_parentheses_over_their_points():
         ("note", "（休憩）"),
         ("note", "・再開後、事務局から補足した。"),
     ]
+
+
+def test_a_table_of_votes_is_no_list_of_items():
+    text = (
+        "第３８回通常総代会　議事録\n"
+        "日時　２０２４年６月１５日（土）\n"
+        "\n"
+        "第１号議案　２０２３年度事業報告承認の件\n"
+        "議長　採決に入ります。\n"
+        "\n"
+        "採決の結果は次のとおりであった。\n"
+        "　　第１号議案　賛成　４６０　反対　０　保留　２　　　→　承認\n"
+    )
+    minutes = parse_minutes(text)
+    assert [i.title for s in minutes.sections for i in s.items] == ["2023年度事業報告承認の件"]
+    assert [e.kind for e in minutes.entries()] == ["statement", "note"]
