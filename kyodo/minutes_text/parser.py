@@ -279,7 +279,13 @@ def _settle_paragraphs(sections: list[Section]) -> None:
     unless it is told in the past as the record tells (「……決定した。」)."""
     for item in (item for section in sections for item in section.items):
         for entry in list(item.entries):
-            if entry.joins is not None and not _TOLD.search(entry.text):
+            first = entry.text.split("。", 1)[0] + "。"
+            if (
+                entry.joins is not None
+                and not _TOLD.search(entry.text)
+                # 「採決の結果は次のとおりであった。」 over the votes: the record's, whatever follows
+                and not _NARRATED.match(first)
+            ):
                 entry.joins.text += entry.text
                 item.entries.remove(entry)
             entry.joins = None
