@@ -423,6 +423,8 @@ def _assemble(
 
 # 「（加藤課長）」: the end of a speaker's label wrapped inside its column.
 _LABEL_END = re.compile(r"^[（(][^（()）]{1,12}[）)]$")
+_OPEN_LABEL = re.compile(r"[（(][^（()）]{1,12}$")
+_LABEL_TAIL = re.compile(r"^[^（()）]{1,8}[）)]$")
 
 
 def _join_wrapped_labels(page: list[_PrintedLine]) -> None:
@@ -431,14 +433,21 @@ def _join_wrapped_labels(page: list[_PrintedLine]) -> None:
     The end is moved back beside the label's start: 「事務局（加藤課長）　定刻となりましたので…」."""
     for above, below in itertools.pairwise(page):
         first, second = above.body_runs(), below.body_runs()
-        if len(first) < 2 or len(second) < 2:
+        if len(first) < 2 or not second:
             continue
         label_end = _strip_spaces(second[0])
+        end = label_end.text.replace(" ", "")
+        if len(second) < 2 and not (_OPEN_LABEL.search(first[0].text.replace(" ", ""))):
+            continue  # the label's end alone on its line: only when the parenthesis wrapped
         if (
             abs(second[0].x0 - first[0].x0) <= 2
-            and abs(second[1].x0 - first[1].x0) <= 2
+            and (len(second) < 2 or abs(second[1].x0 - first[1].x0) <= 2)
             and first[1].x0 - first[0].x1 >= first[0].chars[0]["size"] * 0.8
-            and _LABEL_END.match(label_end.text.replace(" ", ""))
+            and (
+                _LABEL_END.match(end)
+                # 「事務局（都市計画課主」 over 「幹）」: the parenthesis itself wrapped
+                or (_OPEN_LABEL.search(first[0].text.replace(" ", "")) and _LABEL_TAIL.match(end))
+            )
         ):
             moved = _Run(
                 [
@@ -448,6 +457,8 @@ def _join_wrapped_labels(page: list[_PrintedLine]) -> None:
             )
             above.runs.insert(above.runs.index(first[0]) + 1, moved)
             below.runs.remove(second[0])
+    # 「政策課長）」 alone on its line, now beside its start: the line is gone.
+    page[:] = [line for line in page if line.runs]
 
 
 def _raise_centred_keys(page: list[_PrintedLine]) -> None:

@@ -399,6 +399,9 @@ def test_labels_in_a_column_of_their_own(ruled: bool) -> None:
         [("会長", "それでは議事に入ります。")],
         [("鈴木委員", "資料１の３ページについて伺います。")],
         [("事務局", "排出量は産業部門で増えて"), ("（吉田主査）", "おります。")],
+        # the parenthesis itself wrapped, the words going on beside it or ended above it
+        [("事務局（都市計", "地区計画につきましては、年度内に"), ("画課主幹）", "お示しします。")],
+        [("事務局（企画", "次回は３月に開催します。"), ("政策課長）", "")],
     ]
 
     def draw(canvas) -> None:
@@ -414,7 +417,7 @@ def test_labels_in_a_column_of_their_own(ruled: bool) -> None:
             for label, words in row:
                 canvas.drawString(70, y, label)
                 if words:
-                    canvas.drawString(150, y, words)
+                    canvas.drawString(160, y, words)
                 y -= 18
             if ruled:
                 canvas.line(65, top, 530, top)
@@ -429,6 +432,8 @@ def test_labels_in_a_column_of_their_own(ruled: bool) -> None:
         ("会長", "それでは議事に入ります。"),
         ("鈴木委員", "資料１の３ページについて伺います。"),
         ("事務局(吉田主査)", "排出量は産業部門で増えております。"),
+        ("事務局(都市計画課主幹)", "地区計画につきましては、年度内にお示しします。"),
+        ("事務局(企画政策課長)", "次回は３月に開催します。"),
     ]
     assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [(1, "開会")]
     assert minutes.agenda == ["(1)環境基本計画の進捗状況について", "(2)その他"]
