@@ -226,6 +226,17 @@ class _EntryReader:
             started = self._start(entry, text)
             self.alone = entry
             return started
+        if (
+            self.current is not None
+            and self.current.text
+            and "　" in text.strip()
+            and _TABLE_LINE.fullmatch(text.strip())
+        ):
+            # 「番号　譲受人　譲渡人　所在・地番　地目　面積」 and its rows under a turn: a table the
+            # record holds, each row a line of its own.
+            started = self._start(Entry("note", text.strip()), text)
+            self.current = None
+            return started
         if self.current is None or (
             self.boundary
             and (decision_line(text) or _NARRATED.match(text.strip()))
@@ -256,6 +267,7 @@ class _EntryReader:
         return entry
 
 
+_TABLE_LINE = re.compile(r"(?:[^　\s。、]{1,20}　+){4,}[^　\s。、]{1,20}")
 _VOTES = re.compile(r"(?:賛成|可決|承認)\s*[0-9０-９]")
 _GROUP_ALONE = re.compile(
     r"[（(]([^（）()\s]{1,15}(?:署|会|局|課|所|校|園|センター|協会|組合|団体|PTA|ＰＴＡ))[）)]"
@@ -723,6 +735,7 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
                 or ((items or index == start) and _GROUP_LINE.match(squashed))
             )
             or _kept_out_list(line.text)
+            or _STAFF_HEADING.match(squashed)  # 「７　農業委員会事務局職員」: the next field
             or _header.header_field(line.text) is not None
             # 「２．議題」 numbered among the items is one of them, not the next list's key.
             or (
@@ -1489,6 +1502,7 @@ class _Body:
             and self.verbatim
             and not _AGENDA_TITLE.search(item.text)
             and _agenda_title(text) not in self.agenda
+            and item.style != "日程第1"  # the 議事日程 lists it (``_schedule_item``)
         ):
             return False  # 「１、概要についてですが、…」: a numbered paragraph of the speech
         if in_speech and (

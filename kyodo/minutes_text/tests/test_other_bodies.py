@@ -945,4 +945,44 @@ def test_a_table_of_votes_is_no_list_of_items():
     )
     minutes = parse_minutes(text)
     assert [i.title for s in minutes.sections for i in s.items] == ["2023年度事業報告承認の件"]
-    assert [e.kind for e in minutes.entries()] == ["statement", "note"]
+    # The votes' table is the record's: its line is a note of its own.
+    assert [e.kind for e in minutes.entries()] == ["statement", "note", "note"]
+
+
+def test_an_agricultural_committees_applications_in_a_table_under_a_turn():
+    text = (
+        "令和６年１０月　はやせ町農業委員会総会議事録\n"
+        "１　開催日時　　令和６年１０月１０日（木）　午後１時３０分から午後２時４０分まで\n"
+        "２　議事日程\n"
+        "　　第１　議事録署名委員の指名\n"
+        "　　第２　議案第３１号　農地法第３条の規定による許可申請について\n"
+        "３　農業委員会事務局職員\n"
+        "　　事務局長　吉田　浩之　　主査　中村　麻衣\n"
+        "４　会議の概要\n"
+        "議長　ただいまから総会を開会します。\n"
+        "日程第１　議事録署名委員の指名\n"
+        "議長　議事録署名委員に、３番上田委員を指名いたします。\n"
+        "日程第２　議案第３１号　農地法第３条の規定による許可申請について\n"
+        "事務局　議案第３１号について説明いたします。今回の申請は２件です。\n"
+        "番号　譲受人　譲渡人　所在・地番　地目　面積（㎡）　理由\n"
+        "１　大字北原　Ａ　大字北原　Ｂ　字前田１２３４　田　2,341　規模拡大\n"
+        "４番（榎本委員）　１０月３日に事務局と現地を確認しました。\n"
+    )
+    minutes = parse_minutes(text)
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("事務局長", "吉田 浩之"),
+        ("主査", "中村 麻衣"),
+    ]
+    assert [i.title for s in minutes.sections for i in s.items] == [
+        "",
+        "議事録署名委員の指名",
+        "議案第31号 農地法第3条の規定による許可申請について",
+    ]
+    assert [(e.kind, e.speaker) for e in minutes.entries()] == [
+        ("statement", "議長"),
+        ("statement", "議長"),
+        ("statement", "事務局"),
+        ("note", None),
+        ("note", None),
+        ("statement", "4番(榎本委員)"),
+    ]
