@@ -42,6 +42,7 @@ _OCR_COLON = re.compile(r"^([^;；:：。、]{1,30}?)[;；]")
 
 
 _HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
+_KANA_ENUMERATOR = re.compile(r"^[(（][アイウエオカキクケコサシスセソタチツテト][)）][ 　]*(?=\S)")
 _SPACED_ROLE = re.compile(
     r"(?P<indent>\s*)(?P<role>(?:[一-龥々] ){1,4}[一-龥々])(?=\s{2,}[（(]|\s*$)"
 )
@@ -643,6 +644,8 @@ def speaker_label(line: str) -> Label | None:
         whole = whole[1:].lstrip()  # 「・防災部長：１０月に実施したい。」: a summary's turn
     elif whole[:1] in "→⇒":
         whole = whole[1:].lstrip()  # 「→（事務局）他地区の事例を紹介します。」: the answer
+    if whole[:1] in "(（" and _KANA_ENUMERATOR.match(whole):
+        whole = _KANA_ENUMERATOR.sub("", whole, count=1)  # 「(ア)鳩山委員　……」: a list's mark
     stripped = whole[:2000]  # Labels are short: skip the regex on the rest of huge lines.
     for index, pattern in enumerate(_LABEL_PATTERNS):
         match = pattern.match(stripped)

@@ -187,7 +187,14 @@ class _EntryReader:
             return self._start(Entry("note", note), text)
         kana = _KANA_HEADING.match(text.strip())
         if kana and (
-            self.current is None or _KANA_ORDER.find(kana["letter"]) == _next_kana(self.kana)
+            self.current is None
+            or _KANA_ORDER.find(kana["letter"]) == _next_kana(self.kana)
+            # 「……主な質疑は次のとおり。」 then 「ア　貸出冊数について」: the first part
+            or (
+                kana["letter"] == "ア"
+                and self.current.kind == "note"
+                and self.current.text.rstrip().endswith("。")
+            )
         ):
             # 「ア　利用状況」 … 「イ　相談件数」: the parts of an item, after its turns too.
             self.kana = kana["letter"]

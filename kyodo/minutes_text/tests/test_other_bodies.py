@@ -986,3 +986,26 @@ def test_an_agricultural_committees_applications_in_a_table_under_a_turn():
         ("note", None),
         ("statement", "4番(榎本委員)"),
     ]
+
+
+def test_an_items_parts_lettered_after_the_narrative_and_lettered_labels():
+    text = (
+        "つばさ市立図書館協議会会議録\n"
+        "日時　令和６年１１月７日（木）午後２時\n"
+        "\n"
+        "（１）上半期の図書館利用状況について\n"
+        "　　　　副館長から資料１に基づき説明があった。主な質疑は次のとおり。\n"
+        "　　　ア　貸出冊数について\n"
+        "　　　　鷲尾委員　電子書籍の貸出は増えているのか。\n"
+        "　　　イ　学校図書館との連携について\n"
+        "　　　　(ア)鷹野委員　団体貸出の実績はどうか。\n"
+        "　　　　(イ)奉仕係長　延べ４，１２０冊を貸し出した。\n"
+    )
+    assert _entries(text) == [
+        ("note", "副館長から資料１に基づき説明があった。主な質疑は次のとおり。"),
+        ("note", "ア　貸出冊数について"),
+        ("statement", "鷲尾委員", "電子書籍の貸出は増えているのか。"),
+        ("note", "イ　学校図書館との連携について"),
+        ("statement", "鷹野委員", "団体貸出の実績はどうか。"),
+        ("statement", "奉仕係長", "延べ４，１２０冊を貸し出した。"),
+    ]
