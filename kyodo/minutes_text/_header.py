@@ -283,9 +283,11 @@ def is_title(line: str) -> bool:
     text = squash(nfkc(line))
     if text.startswith(("※", "*", "注")) or (text.endswith("。") and len(text) > 40):
         return False  # 「※本記録は、……議事録を……入力したものです。」: a note on the record
-    return (any(word in text for word in TITLE_WORDS) or bool(_BODY_RECORD.search(text))) and len(
-        text
-    ) <= 120
+    return (
+        any(word in text for word in TITLE_WORDS)
+        or bool(_BODY_RECORD.search(text))
+        or text.startswith(("【記録】", "【会議記録】", "【議事メモ】"))  # 「【記録】 青葉小PTA …」
+    ) and len(text) <= 120
 
 
 # An assembly's 「全員協議会記録」「予算特別委員会記録（第２日）」: the body's name, then 記録.

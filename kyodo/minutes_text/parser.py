@@ -1091,6 +1091,13 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             in_field = skipping = False
             continue
         found = _header.header_field(text)
+        if (
+            found is not None
+            and prelude.title_line is None
+            and not prelude.fields
+            and squash(nfkc(text)).startswith("【記録】")
+        ):
+            found = None  # 「【記録】 青葉小学校PTA　第5回運営委員会」: the title, not who wrote it
         if skipping and found is None and not _agenda_key(text):
             # Under 「説明のため出席した者」「配布資料」: lists we do not keep, up to the next
             # field, separator or turn (a marked label, a stage direction, the opening).
@@ -1873,6 +1880,12 @@ def parse_layout(layout: Layout) -> Minutes:
             # A cover's 「令和６年第９回」「ひばり市教育委員会定例会」「会　議　録」: three lines.
             sitting = f"{sitting}{prelude.organization}"
             minutes.organization = None
+        elif prelude.organization is not None and _SITTING_ONLY.fullmatch(
+            squash(prelude.organization)
+        ):
+            # 「令和６年度」「第３回朝霧市総合計画審議会」「会　議　録」: the year on a line of its own.
+            sitting = f"{prelude.organization}{sitting}"
+            minutes.organization = None
         # 「会　議　録」 spaced out as a heading: the word itself.
         title_line = Line(f"{sitting} {squash(nfkc(prelude.title_line.text))}", 0)
     elif (
@@ -2214,6 +2227,7 @@ def _has_heading(section: Section) -> bool:
 _TITLE_WORD_END = re.compile("(?:" + "|".join(_header.TITLE_WORDS) + r")(?:\(.{1,8}\))?$")
 _SITTING_ONLY = re.compile(
     r"(?:(?:令和|平成|昭和)(?:元|[0-9]{1,2})年度?|[0-9]{4}年度?)?"
+    r"(?:\((?:令和|平成)(?:元|[0-9]{1,2})年度?\))?"  # 「平成31年度（令和元年度）」
     r"(?:第[0-9]{1,3}回)?(?:定例会|臨時会)?"
 )
 

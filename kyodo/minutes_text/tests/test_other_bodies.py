@@ -1009,3 +1009,22 @@ def test_an_items_parts_lettered_after_the_narrative_and_lettered_labels():
         ("statement", "鷹野委員", "団体貸出の実績はどうか。"),
         ("statement", "奉仕係長", "延べ４，１２０冊を貸し出した。"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        (
+            "平成31年度（令和元年度）第1回\n南台市青少年問題協議会　議事要旨\n",
+            "平成31年度(令和元年度)第1回 南台市青少年問題協議会 議事要旨",
+        ),
+        (
+            "令和６年度\n第３回朝霧市総合計画審議会\n会　議　録\n",
+            "令和6年度第3回朝霧市総合計画審議会 会議録",
+        ),
+        ("【記録】 青葉小学校PTA 第5回運営委員会\n", "【記録】 青葉小学校PTA 第5回運営委員会"),
+    ],
+)
+def test_titles_set_on_several_lines_or_tagged(top, title):
+    minutes = parse_minutes(top + "日時　令和元年５月２８日（火）\n\n会長：開会します。\n")
+    assert (minutes.title, minutes.organization) == (title, None)
