@@ -177,7 +177,7 @@ class _EntryReader:
             return None
         if bullet is not None and (
             not in_statement
-            or bullet.startswith(("◎", "日程第", "■", "□", "※", "次回", "【"))
+            or bullet.startswith(("◎", "日程第", "■", "□", "※", "次回", "【", "◆", "◇"))
             # 「・……分けることを承認。」: what the meeting decided, after the turn
             or _BULLET_DECIDED.search(bullet)
         ):  # 「■承認された。」「※写真は……」 after a turn: the record's, not the speaker's list

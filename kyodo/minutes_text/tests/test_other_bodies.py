@@ -1028,3 +1028,22 @@ def test_an_items_parts_lettered_after_the_narrative_and_lettered_labels():
 def test_titles_set_on_several_lines_or_tagged(top, title):
     minutes = parse_minutes(top + "日時　令和元年５月２８日（火）\n\n会長：開会します。\n")
     assert (minutes.title, minutes.organization) == (title, None)
+
+
+def test_a_summarys_opinions_marked_with_diamonds_and_their_answers():
+    text = (
+        "第５期東区区民会議　全体会議　会議要録\n"
+        "日時　令和６年１０月１９日（土）\n"
+        "\n"
+        "１　部会報告について\n"
+        "◆子育てマップはスマホで見られるようにしてほしい。\n"
+        "　→（中谷委員）二次元コードで電子版に誘導する形を考えている。\n"
+        "◆マンションの防災について、出前講座をやってはどうか。\n"
+        "　→（地域振興課長）来年度から実施できるよう検討する。\n"
+    )
+    assert [(e.kind, e.speaker) for e in parse_minutes(text).entries()] == [
+        ("note", None),
+        ("statement", "中谷委員"),
+        ("note", None),
+        ("statement", "地域振興課長"),
+    ]
