@@ -1128,6 +1128,10 @@ def split_staff(text: str) -> tuple[str, str]:
         return "", squash(text)  # 「大臣官房審議官（老健局担当）」: an office, no one named
     if paren:
         before, inside = paren.group(1).strip(), paren.group(2).strip()
+        held, _, person = before.partition(" ")
+        if person and _ends_in_title(held) and not _ends_in_title(person):
+            # 「主任　ハリス・恵美（国際交流員）」: the title, the name, what else they are
+            return person.strip(), f"{held}({inside})"
         if _ends_in_title(before) and not _ends_in_title(inside) and len(inside) <= 6:
             # 「こども政策課　主査（森）」: the title, then who holds it in parentheses.
             return inside, squash(before)

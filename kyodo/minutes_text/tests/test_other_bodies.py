@@ -71,6 +71,8 @@ def test_lines_that_are_no_such_label(line):
         ),
         # an office in a ministry, no one named
         ("大臣官房審議官（老健局担当）", ("", "大臣官房審議官(老健局担当)")),
+        # the title, the name, what else they are
+        ("主任　ハリス・恵美（国際交流員）", ("ハリス・恵美", "主任(国際交流員)")),
     ],
 )
 def test_secretariat_titles_and_names(part, read):
