@@ -120,6 +120,13 @@ HEADER_KEYS: dict[str, str] = {
     # 「五　市出席者　北部支所長　佐々木　昇、…」: the city's staff at a district council.
     "市出席者": "secretariat",
     "市側出席者": "secretariat",
+    "区側出席者": "secretariat",
+    "県側出席者": "secretariat",
+    "町側出席者": "secretariat",
+    "村側出席者": "secretariat",
+    "区出席者": "secretariat",
+    "県出席者": "secretariat",
+    "町出席者": "secretariat",
     "行政出席者": "secretariat",
     "出席職員": "secretariat",
     "事務局": "secretariat",
@@ -1219,7 +1226,21 @@ def _titled(cell: str) -> bool:
     return _ends_in_title(cell) or is_title_token(cell)
 
 
-_OFFICE_TITLES = frozenset(("市長", "副市長", "町長", "副町長", "村長", "副村長", "教育長", "区長"))
+_OFFICE_TITLES = frozenset(
+    (
+        "市長",
+        "副市長",
+        "町長",
+        "副町長",
+        "村長",
+        "副村長",
+        "教育長",
+        "区長",
+        "副区長",
+        "知事",
+        "副知事",
+    )
+)
 
 
 def _ends_in_title(text: str) -> bool:

@@ -1049,3 +1049,20 @@ def test_a_summarys_opinions_marked_with_diamonds_and_their_answers():
         ("note", None),
         ("statement", "地域振興課長"),
     ]
+
+
+def test_a_wards_officials_listed_by_title():
+    minutes = parse_minutes(
+        "第５期東区区民会議　会議要録\n"
+        "日時　令和６年１０月１９日（土）\n"
+        "◇区側出席者：区長、副区長、地域振興課長\n"
+        "\n"
+        "１　報告\n"
+        "委員長：開会します。\n"
+    )
+    assert minutes.attendees == []
+    assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("区長", ""),
+        ("副区長", ""),
+        ("地域振興課長", ""),
+    ]
