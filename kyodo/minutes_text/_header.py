@@ -568,13 +568,16 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     match = _COUNT.search(text)
     if match:
         count = int(match.group(2))
-        text = (text[: match.start()] + text[match.end() :]).strip()
+        # 「（１５名）：西村 隆一、…」: the count between the key and its colon
+        text = (text[: match.start()] + text[match.end() :]).strip().lstrip(":：").strip()
     if text in _NONE_WORDS or squash(text) in _NONE_WORDS or _ELSEWHERE.match(text):
         return [], count
     # 「被保険者を代表する委員　　佐々木　陽子、…」: the group's name over a gap, no one's name.
     text = _GROUP_PREFIX.sub("、", text).strip("、 ")
     # 「委員５名（山田、佐藤、鈴木）」: the count, then the names in parentheses; 「委員６名（…）
     # 事務局２名」: each group's (the other counts are dropped below).
+    # 「小島（4班班長、所用のため）」: a remark after a name, its 「、」 no list's.
+    text = re.sub(r"[(（][^()（）]*(?:ため|により|のみ|[0-9])[^()（）]*[)）]", "", text)
     text = _NAMES_IN_PARENTHESES.sub(lambda listed: f"、{listed['names']}、", text)
     # 「【委員】田中、山田」「（委員）田中」: group names in brackets are not names.
     text = re.sub(
@@ -612,6 +615,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     ]
     # 「副会長　松井トシ、同　長尾正吉」: 「同」, the same office as the name before.
     parts = [re.sub(r"^\s*同[\s　]+(?=\S)", "", part) for part in parts]
+    # 「德永　隆（㈱德永商店）」: a company's form inside the parentheses of where one comes from.
+    parts = [_COMPANY_FORM.sub(r"\1", part) for part in parts]
     # 「石原（1班）・内田（2班）」: the group each comes from, by its number.
     parts = [_NUMBERED_GROUP.sub(r"\g<name>", part) for part in parts]
     # 「会長（松本）」「副会長（高木・小川）」「理事　大西・小池」「関　美智子（民生委員協議会）」
@@ -648,6 +653,7 @@ def split_people(value: str) -> tuple[list[str], int | None]:
 
 
 _OFFICES = frozenset(TITLES)
+_COMPANY_FORM = re.compile(r"[(（](株|有|合|名|資|財|社|一社|一財|公社|公財|医|福|特非|NPO)[)）]")
 _TOTAL_COUNT = re.compile(r"(?:^|[、,\s])(?:合計|総計|計)\s*(?P<n>[0-9]{1,4})\s*(?:名|人)")
 _NUMBERED_GROUP = re.compile(
     r"(?P<name>[一-龥々ヶ]{1,4})\s*[(（][0-9]{1,3}(?:班|号棟|号室|組|区|丁目)[)）]"
@@ -838,6 +844,8 @@ _OFFICE_CELL = re.compile(
 ROSTER_TITLES = (
     "副委員長",
     "委員長",
+    "民生委員",
+    "主任児童委員",
     "教育委員",
     "臨時委員",
     "専門委員",

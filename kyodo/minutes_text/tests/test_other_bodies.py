@@ -1066,3 +1066,16 @@ def test_a_wards_officials_listed_by_title():
         ("副区長", ""),
         ("地域振興課長", ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("小島（4班班長、所用のため）", (["小島"], None)),
+        ("民生委員 堀田さん", (["堀田"], None)),
+        ("德永　隆（㈱德永商店）、髙橋　美代子", (["德永 隆", "髙橋 美代子"], None)),
+        ("（１５名）：西村 隆一（会長）、秋元 香織", (["西村 隆一", "秋元 香織"], 15)),
+    ],
+)
+def test_roster_parts_with_remarks_companies_and_counts(value, read):
+    assert split_people(value) == read
