@@ -627,6 +627,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         _ROLE_INSIDE.sub("", part) if " " in part.strip() else _ROLE_AFTER.sub("", part)
         for part in parts
     ]
+    # 「◎山本　隆史」: the mark of the chair in a roster
+    parts = [re.sub(r"^\s*[◎○●◯]\s*", "", part) for part in parts]
     # 「飯田 昌彦会長」「杉本　節子委員」: a name with its space, the role glued after it.
     parts = [_NAME_THEN_ROLE.sub(r"\g<name>", part) for part in parts]
     # 「中村正　中村和彦　松本聡」 on one roster line: three names; 「山下 誠」 one.
@@ -747,7 +749,13 @@ def _roster_tokens(part: str) -> list[str]:
         return [" ".join(named)]
     if len(named) == 1 and len(tokens) == 2 and tokens[1] == named[0]:
         return named  # 「八幡町町内会長　寺田勇」: the office, then the name
-    if len(tokens) == 2 and all(len(t) <= 3 for t in tokens) and len(_SEAT.findall(part)) <= 1:
+    if (
+        len(tokens) == 2
+        and len(tokens[0]) <= 3
+        # 「清水　真奈美君」「高田　宗一郎君」: a given name of three, 君 after it
+        and len(re.sub(r"(?:君|さん|様|氏)$", "", tokens[1])) <= 3
+        and len(_SEAT.findall(part)) <= 1
+    ):
         return [" ".join(tokens)]  # 「山下 誠」「８番　北村　良平」: surname and given name
     return tokens
 

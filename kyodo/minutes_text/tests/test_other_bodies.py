@@ -1079,3 +1079,11 @@ def test_a_wards_officials_listed_by_title():
 )
 def test_roster_parts_with_remarks_companies_and_counts(value, read):
     assert split_people(value) == read
+
+
+def test_given_names_of_three_and_the_chairs_mark_in_a_roster():
+    assert split_people("理事　清水　真奈美君、高田　宗一郎君") == (
+        ["清水 真奈美", "高田 宗一郎"],
+        None,
+    )
+    assert split_people("◎山本　隆史、和田　慎也") == (["山本 隆史", "和田 慎也"], None)
