@@ -608,6 +608,12 @@ _LABEL_PATTERNS = (
         # words said, not a roster's next seat (「１番　大川ゆり　　２番　小松健」)
         r"(?!.*[0-9０-９]番[ 　])(?P<text>(?=.*[。、？?]|.{12}).{6,})$"
     ),
+    # 「○桜ヶ丘第二公園愛護会（勅使河原代表）　……」「○全国市長会　……」: a body taking part,
+    # after the mark, with who spoke for it.
+    re.compile(
+        r"^[○◯](?P<label>(?!第)[^\s：:。、「」（）()○◯0-9０-９]{3,20}(?:(?<![総大例部集])会|協会|組合|団体|法人|株式会社)"
+        r"(?:[（(][^（()）\s]{1,12}[）)])?)[ 　]+(?P<text>\S.*)$"
+    ),
     # 「（一同）なし。」「一同：異議なし。」: everyone at once.
     re.compile(r"^[（(【][ 　]*(?P<label>一同|全員)[ 　]*[）)】][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     re.compile(r"^(?P<label>一同|全員)(?:[ 　]*[：:][ 　]*|　[ 　]*|\t\s*)(?P<text>\S.*)$"),

@@ -34,6 +34,12 @@ from .test_styles import _entries, _printed
         ("４番（榎本委員）　１０月３日に事務局と現地を確認しました。", "4番(榎本委員)"),
         ("事務局　　（須田係長）はい。そのとおりです。", "事務局(須田係長)"),
         (clean_line("ｺｰﾃﾞｨﾈｰﾀｰ(山口)　夏休みの講座は満員でした。"), "コーディネーター(山口)"),
+        # a body taking part after the mark, with who spoke for it
+        (
+            "○桜ヶ丘第二公園愛護会（勅使河原代表）　奨励金の単価が安い。",
+            "桜ヶ丘第二公園愛護会(勅使河原代表)",
+        ),
+        ("○全国市長会　全国市長会でございます。", "全国市長会"),
     ],
 )
 def test_titles_of_staff_who_speak_without_a_mark(line, speaker):
@@ -46,6 +52,8 @@ def test_titles_of_staff_who_speak_without_a_mark(line, speaker):
         "１番　大川ゆり　　　２番　小松健",  # a roster by seat
         "１２番　佐々木まゆみ",
         "事務局　（資料１）のとおりです。",
+        "○第２回協議会　開催",
+        "○定期総会　開会",
     ],
 )
 def test_lines_that_are_no_such_label(line):
