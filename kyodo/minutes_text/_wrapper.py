@@ -86,13 +86,10 @@ def _web_page(lines: list[str]) -> list[str]:
 
 # --- e-mail ------------------------------------------------------------------------------------
 
-_MAIL_HEADER = re.compile(
-    r"(?:From|Sent|To|Cc|CC|Bcc|BCC|Subject|Date|Reply-To|差出人|送信者|送信日時|日付|宛先|件名|"
-    r"添付ファイル|添付)[ ]*[:：].*"
-)
-_MAIL_HINT = re.compile(
-    r"[ 　>＞]*(?:From|Sent|To|Subject|Date|差出人|送信者|送信日時|日付|宛先|件名)[ 　]*[:：]"
-)
+_MAIL_KEYS = "From|Sent|To|Subject|Date|差出人|送信者|送信日時|日付|宛先|件名"
+_MAIL_HEADER = re.compile(rf"(?:{_MAIL_KEYS}|Cc|CC|Bcc|BCC|Reply-To|添付ファイル|添付)[ ]*[:：].*")
+# One of the keys on a line of the mail's first part: only then is the text read as a mail.
+_MAIL_HINT = re.compile(rf"[ 　>＞]*(?:{_MAIL_KEYS})[ 　]*[:：]")
 _FORWARDED = re.compile(
     r"[-=_ ]*(?:Forwarded message|Original Message|転送(?:された)?メッセージ|元のメッセージ)[-=_ ]*"
 )

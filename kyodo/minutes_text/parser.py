@@ -448,7 +448,7 @@ _ATTENDANCE_KEY = re.compile(r"※?出欠(?:欄)?[:：]?[○◯]")
 
 # 「（１）委員」「（２）事務局」 numbering a roster's groups under 「出席者」.
 _STAFF_GROUPS = ("事務局", "職員", "市側", "県側", "行政", "市", "説明員", "市出席者")
-_NUMBERED_GROUP = re.compile(
+_ROSTER_GROUP_LINE = re.compile(
     r"[(（]?[0-9]{1,2}[)）.]?(?P<group>委員|構成員|理事|監事|役員|オブザーバー|"
     + "|".join(_STAFF_GROUPS)
     + r")(?:[(（][^()（）]{1,12}[)）])?"
@@ -1239,7 +1239,7 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             in_field, seen_field = True, True
             continue
         if prelude.fields and prelude.fields[-1][0] in _LIST_FIELDS:
-            group = _NUMBERED_GROUP.fullmatch(squash(nfkc(text)))
+            group = _ROSTER_GROUP_LINE.fullmatch(squash(nfkc(text)))
             if group and (in_field or not "".join(prelude.fields[-1][1])):
                 # 「３　出席者」 over 「（１）委員」…「（２）事務局」: the roster's groups.
                 if group["group"] in _STAFF_GROUPS:
