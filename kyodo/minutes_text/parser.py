@@ -181,7 +181,10 @@ class _EntryReader:
             # 「・……分けることを承認。」: what the meeting decided, after the turn
             or _BULLET_DECIDED.search(bullet)
         ):  # 「■承認された。」「※写真は……」 after a turn: the record's, not the speaker's list
-            return self._start(Entry("note", bullet), text)
+            started = self._start(Entry("note", bullet), text)
+            if bullet.startswith(("■", "□")) and "。" not in bullet and len(bullet) <= 40:
+                self.current = None  # 「■第１２款　公債費」: a heading, the line under it its own
+            return started
         note = note_text(text)
         if note is not None:
             return self._start(Entry("note", note), text)
@@ -1320,6 +1323,10 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             text, _agenda_titles(prelude.agenda)
         ):
             return index - 1  # 「■図書館サービス計画の評価について」: the first item
+        if prelude.agenda and re.match(r"[■□◆]\S", nfkc(text).strip()) and "。" not in text:
+            return (
+                index - 1
+            )  # 「■第２款　総務費」 after the agenda's list: the body's first heading
         if seen_field and re.match(r"[◎△▲]\S", nfkc(text).strip()):
             return index - 1  # 「◎開議の宣告」 after the last roster: the record begins
         if in_field and not text.rstrip().endswith("。"):

@@ -1095,3 +1095,26 @@ def test_given_names_of_three_and_the_chairs_mark_in_a_roster():
         None,
     )
     assert split_people("◎山本　隆史、和田　慎也") == (["山本 隆史", "和田 慎也"], None)
+
+
+def test_a_subcommittees_parts_marked_after_the_agenda():
+    text = (
+        "予算審査特別委員会　第１分科会　要点記録\n"
+        "日時　令和７年３月１２日（水）午前１０時\n"
+        "審査案件\n"
+        "　議案第１８号　令和７年度萩浦市一般会計予算（第１分科会所管分）\n"
+        "\n"
+        "■第２款　総務費\n"
+        "　総務部長から説明。\n"
+        "（小野委員）人件費が増えている理由は。\n"
+        "\n"
+        "■第１２款　公債費\n"
+        "　財政課長から説明。質疑なし。\n"
+    )
+    assert _entries(text) == [
+        ("note", "■第２款　総務費"),
+        ("note", "総務部長から説明。"),
+        ("statement", "小野委員", "人件費が増えている理由は。"),
+        ("note", "■第１２款　公債費"),
+        ("note", "財政課長から説明。質疑なし。"),
+    ]
