@@ -1627,6 +1627,10 @@ class _Body:
         item, self.open_title = self.open_title, None
         if item is None or _is_body_start(text) or closing_line(text) is not None:
             return False
+        if text.strip()[:1] in "＜<〈【［[《":
+            return (
+                False  # 「＜Ａグループ＞（発表者：……）」 under 「３　グループ発表」: its first part
+            )
         if _AGENDA_TITLE.search(item.title) and not text.strip().startswith(("（", "(")):
             # 「…承認の件」「…について」 is whole: the line under it is the proceedings, or its
             # first part (「ア　利用状況」); only a 「（報告）」 may still follow.

@@ -1118,3 +1118,16 @@ def test_a_subcommittees_parts_marked_after_the_agenda():
         ("note", "■第１２款　公債費"),
         ("note", "財政課長から説明。質疑なし。"),
     ]
+
+
+def test_a_groups_line_under_a_heading_that_filled_its_line_is_no_part_of_its_title():
+    from kyodo.minutes_text.model import Item
+    from kyodo.minutes_text.parser import _Body, _EntryReader
+
+    # In print the heading 「３　グループ発表」 filled its line (its title could go on): the
+    # 「＜Ａグループ＞」 line under it was glued to the title.
+    body = _Body(True, _EntryReader(full_width=10, names=frozenset()))
+    body.open_title, body.title_full = Item(3, "グループ発表"), True
+    assert body._continue_title("＜Ａグループ＞（発表者：住民　北村さん）") is False
+    body.open_title, body.title_full = Item(3, "地域の困りごとを話し合うグループ"), True
+    assert body._continue_title("発表") is True
