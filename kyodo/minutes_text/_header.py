@@ -613,12 +613,7 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         if not _COUNTED.search(part)
         and not _GROUP_WORD.fullmatch(_PARENTHESES.sub("", part).strip())
     ]
-    # 「副会長　松井トシ、同　長尾正吉」: 「同」, the same office as the name before.
-    parts = [re.sub(r"^\s*同[\s　]+(?=\S)", "", part) for part in parts]
-    # 「德永　隆（㈱德永商店）」: a company's form inside the parentheses of where one comes from.
-    parts = [_COMPANY_FORM.sub(r"\1", part) for part in parts]
-    # 「石原（1班）・内田（2班）」: the group each comes from, by its number.
-    parts = [_NUMBERED_GROUP.sub(r"\g<name>", part) for part in parts]
+    parts = [_undecorated(part) for part in parts]
     # 「会長（松本）」「副会長（高木・小川）」「理事　大西・小池」「関　美智子（民生委員協議会）」
     parts = [piece for part in parts for piece in _civic_part(part)]
     # 「山本　一郎（会長）」: the role after the name, in parentheses (「中村（正）」 stays); in a
@@ -655,6 +650,17 @@ def split_people(value: str) -> tuple[list[str], int | None]:
 
 
 _OFFICES = frozenset(TITLES)
+
+
+def _undecorated(part: str) -> str:
+    """A roster's part without what is written around the name: 「同　長尾正吉」 (the same office
+    as the name before), 「德永　隆（㈱德永商店）」 (a company's form inside the parentheses of
+    where one comes from), 「石原（1班）」 (the group one comes from, by its number)."""
+    part = re.sub(r"^\s*同[\s　]+(?=\S)", "", part)
+    part = _COMPANY_FORM.sub(r"\1", part)
+    return _NUMBERED_GROUP.sub(r"\g<name>", part)
+
+
 _COMPANY_FORM = re.compile(r"[(（](株|有|合|名|資|財|社|一社|一財|公社|公財|医|福|特非|NPO)[)）]")
 _TOTAL_COUNT = re.compile(r"(?:^|[、,\s])(?:合計|総計|計)\s*(?P<n>[0-9]{1,4})\s*(?:名|人)")
 _NUMBERED_GROUP = re.compile(

@@ -13,8 +13,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from collections import Counter
+
+from ._syntax import nfkc
 
 # --- web pages ---------------------------------------------------------------------------------
 
@@ -44,7 +45,7 @@ _CONTENT_START = re.compile(r"(?:ここから本文(?:です)?|本文ここか�
 
 
 def _plain(line: str) -> str:
-    return unicodedata.normalize("NFKC", line.replace("&nbsp;", " ")).strip()
+    return nfkc(line.replace("&nbsp;", " ")).strip()
 
 
 # Words one of the page's lines holds (to look only at those: the rest is the minutes').
@@ -94,7 +95,8 @@ _FORWARDED = re.compile(
     r"[-=_ ]*(?:Forwarded message|Original Message|転送(?:された)?メッセージ|元のメッセージ)[-=_ ]*"
 )
 # A line that parts the mail's own words from the minutes pasted into it: a rule, or 「記」.
-_PARTING = re.compile(r"(?:[-－ー―─━=＝_＿*＊■□◆◇・~〜]{6,}|記)")
+_RULE = re.compile(r"[-－ー―─━=＝_＿*＊■□◆◇・~〜]{6,}")
+_PARTING = re.compile(rf"{_RULE.pattern}|記")
 _SIGNATURE = re.compile(r"@|TEL|Tel|携帯|電話|Mail|mail|E-mail|〒")
 
 
@@ -146,7 +148,7 @@ def _without_signature(lines: list[str]) -> list[str]:
     """The mail's end (a rule, then 「よろしくお願いします。」, the sender's name and numbers)."""
     plain = [_plain(line) for line in lines]
     for index in range(len(lines) - 1, max(len(lines) - 16, 0) - 1, -1):
-        if _PARTING.fullmatch(plain[index]) and plain[index] != "記":
+        if _RULE.fullmatch(plain[index]):
             rest = plain[index + 1 :]
             if any(_SIGNATURE.search(text) for text in rest) or any(
                 "よろしくお願い" in text for text in rest
@@ -155,7 +157,7 @@ def _without_signature(lines: list[str]) -> list[str]:
                 # the mail's words after it.
                 cut = index
                 for before in range(index - 1, max(index - 16, 0) - 1, -1):
-                    if _PARTING.fullmatch(plain[before]) and plain[before] != "記":
+                    if _RULE.fullmatch(plain[before]):
                         between = plain[before + 1 : index]
                         if all(
                             not text
@@ -213,7 +215,7 @@ _TIME_HEAD = re.compile(r"(?:時刻|時間|時間帯|経過時間|No\.?|番号|�
 _PERSON = re.compile(r"[一-龥々ヶ]{1,4}[ 　][一-龥々ヶぁ-ゖァ-ヺー]{1,5}")
 
 
-def _rows(text: str) -> tuple[list[list[str]], str] | None:
+def _rows(text: str) -> list[list[str]] | None:
     """The rows of a table saved from a spreadsheet: every row the same number of cells (a CSV
     written by Excel), with commas or tabs; None for anything else."""
     for delimiter in (",", "\t"):
@@ -227,15 +229,14 @@ def _rows(text: str) -> tuple[list[list[str]], str] | None:
         widths = Counter(len(row) for row in rows)
         # Every row as wide as its table (a sheet may hold two: the header's and the turns').
         if len(rows) >= 5 and len(widths) <= 2 and min(widths) >= 2 and min(widths.values()) >= 3:
-            return rows, delimiter
+            return rows
     return None
 
 
 def _spreadsheet(text: str) -> str:
-    found = _rows(text)
-    if found is None:
+    rows = _rows(text)
+    if rows is None:
         return text
-    rows, _delimiter = found
     out: list[str] = []
     speaker = content = None
     before: list[int] = []

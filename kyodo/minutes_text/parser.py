@@ -1034,12 +1034,17 @@ _SECOND_FIELD = re.compile(
 )  # fmt: skip
 
 
+def _key_alone(text: str) -> str | None:
+    """The field of a header key standing alone on its line (「開催場所」「■事務局」), if it is one."""
+    return _header.HEADER_KEYS.get(squash(nfkc(text)).strip("■□◆◇●・【】[]［］"))
+
+
 def _header_follows(text: str) -> bool:
     """Whether ``text`` is a header field, or its key alone (「開催日時」 over the date)."""
     return (
         _header.header_field(text) is not None
         or _MEETING_NAME.match(nfkc(text).strip()) is not None
-        or squash(nfkc(text)).strip("■□◆◇●・【】[]［］") in _header.HEADER_KEYS
+        or _key_alone(text) is not None
     )
 
 
@@ -1218,7 +1223,7 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             skipping = True
             prelude.skipped += 1
             continue
-        key_alone = _header.HEADER_KEYS.get(squash(nfkc(text)).strip("■□◆◇●・【】[]［］"))
+        key_alone = _key_alone(text)
         following = _following(lines, index)
         if (
             seen_field
@@ -1832,6 +1837,8 @@ def parse_layout(layout: Layout) -> Minutes:
         # 「1 開会のことば」 with an ASCII space, where no line carries a page-line number.
         body = [
             Line(_ASCII_NUMBERED.sub("\\1　", line.text), line.lineno, line.blank, line.relocated)
+            if _ASCII_NUMBERED.match(line.text)
+            else line
             for line in body
         ]
     layout = Layout(body, layout.header, layout.numbered)
