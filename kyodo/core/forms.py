@@ -238,9 +238,21 @@ def field_html(field, required: str) -> str:
 class KeptWhenEmpty:
     """A form whose empty state is the same for every request: its fields' HTML, unbound and
     without initial values, is written once per process and language and kept until the next
-    write to the database (kyodo.core.memo), by :func:`form_fields_html`. For a form shown empty
-    on a busy page (the staff committee page's new meeting) whose fields depend on nothing but
-    the database (choices read from it): not on the request, the person or the time."""
+    write to the database (kyodo.core.memo), by :func:`form_fields_html`; bound, each field left
+    empty without an error is (the search form's filters, around the words searched for). For a
+    form shown on a busy page (the staff committee page's new meeting, the search page) whose
+    fields depend on nothing but the database (choices read from it) and ``kept_variant``: not
+    on the request, the person or the time."""
+
+    #: What else the fields depend on (the search form's options differ for staff), in the key.
+    kept_variant = ""
+
+
+def _kept_key(form, what: str) -> str:
+    return (
+        f"{what}:{type(form).__module__}.{type(form).__qualname__}:{form.prefix}:"
+        f"{form.auto_id}:{get_language() or ''}:{form.kept_variant}"
+    )
 
 
 def _kept_empty_key(form) -> str | None:
@@ -248,10 +260,20 @@ def _kept_empty_key(form) -> str | None:
         return None
     if any(field.initial is not None for field in form.fields.values()):
         return None
-    return (
-        f"form-html:{type(form).__module__}.{type(form).__qualname__}:{form.prefix}:"
-        f"{form.auto_id}:{get_language() or ''}"
-    )
+    return _kept_key(form, "form-html")
+
+
+def _kept_fields(form) -> dict[str, str] | None:
+    """For a bound :class:`KeptWhenEmpty` form, the HTML of its fields left empty, by name, as
+    written since the last write (filled as they are written)."""
+    if not isinstance(form, KeptWhenEmpty) or not form.is_bound:
+        return None
+    from kyodo.core.memo import until_next_write
+
+    return until_next_write(_kept_key(form, "form-fields-empty"), dict)
+
+
+_EMPTY_VALUES = (None, "", [], ())
 
 
 def form_fields_html(form) -> str:
@@ -281,9 +303,16 @@ def _form_fields_html(form) -> str:
     parts.extend(str(field) for field in form.hidden_fields())
     parts.append("\n")
     required = str(gettext("(required)"))  # the {% translate %} of a literal: not escaped
+    kept = _kept_fields(form)
     for field in form.visible_fields():
         parts.append("\n")
-        parts.append(field_html(field, required))
+        if kept is None or field.errors or field.data not in _EMPTY_VALUES:
+            parts.append(field_html(field, required))
+        else:
+            html = kept.get(field.name)
+            if html is None:
+                html = kept[field.name] = field_html(field, required)
+            parts.append(html)
         parts.append("\n")
     parts.append("\n")
     return mark_safe("".join(parts))

@@ -5,7 +5,7 @@ from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.committees.models import AgendaItem, Committee, Meeting, Minutes
-from kyodo.core.forms import DateRangeForm
+from kyodo.core.forms import DateRangeForm, KeptWhenEmpty
 from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import WarekiError, parse_fiscal_year
 from kyodo.search.models import SearchDocument
@@ -30,20 +30,22 @@ def _meetings(staff: bool):
     return meetings
 
 
-def _options(name: str, field, queryset, staff: bool) -> list[tuple[int, str]]:
-    """What ``field`` offers: the rows of ``queryset()`` as ``(pk, label)``, read again after any
-    write to the database (kyodo.core.memo)."""
+def _options(name: str, staff: bool) -> list[tuple[int, str]]:
+    """What the filter ``name`` offers: the rows of its queryset (``_OPTIONS``) as ``(pk, label)``, read again
+    after any write to the database (kyodo.core.memo). Plain choices rather than a
+    ModelChoiceField's queryset, which every form copied and every page ran."""
     from kyodo.core.memo import until_next_write
 
     return until_next_write(
         f"search-options:{name}:{staff}:{get_language() or ''}",
-        lambda: [(obj.pk, field.label_from_instance(obj)) for obj in queryset()],
+        lambda: [(obj.pk, str(obj)) for obj in _OPTIONS[name](staff)],
     )
 
 
-class MeetingChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return str(obj)
+_OPTIONS = {
+    "committee": lambda staff: Committee.objects.order_by("pk"),
+    "meeting": _meetings,
+}
 
 
 # (language, staff) → field name → (label, help text, choices or None), translated: the form's
@@ -63,11 +65,9 @@ def _texts(staff: bool) -> dict[str, tuple]:
         texts = {}
         for name, field in SearchForm.base_fields.items():
             choices = fixed.get(name)
-            if (
-                choices is None
-                and isinstance(field, forms.ChoiceField)
-                and not isinstance(field, forms.ModelChoiceField)
-            ):
+            if name in _OPTIONS:
+                choices = [("", _("All"))]  # the first option; the rest read by _options
+            elif choices is None and isinstance(field, forms.ChoiceField):
                 choices = field.choices
             if choices is not None:
                 choices = [(value, str(label)) for value, label in choices]
@@ -78,8 +78,9 @@ def _texts(staff: bool) -> dict[str, tuple]:
     return texts
 
 
-class SearchForm(DateRangeForm):
-    """The query and its filters; the meetings offered depend on who searches."""
+class SearchForm(KeptWhenEmpty, DateRangeForm):
+    """The query and its filters; the meetings offered depend on who searches. The filters
+    left empty are written once until the next write (``KeptWhenEmpty``)."""
 
     q = forms.CharField(
         label=pgettext_lazy("search", "Words"),
@@ -100,13 +101,14 @@ class SearchForm(DateRangeForm):
         max_length=30,
         help_text=_("For example 平成22年度, H22 or 2010."),
     )
-    committee = forms.ModelChoiceField(
+    committee = forms.TypedChoiceField(
         label=pgettext_lazy("search filter", "Committee"),
         required=False,
-        queryset=Committee.objects.order_by("pk"),
+        coerce=int,
+        empty_value=None,
     )
-    meeting = MeetingChoiceField(
-        label=_("Meeting"), required=False, queryset=Meeting.objects.none()
+    meeting = forms.TypedChoiceField(
+        label=_("Meeting"), required=False, coerce=int, empty_value=None
     )
     speaker = forms.CharField(
         label=_("Speaker"),
@@ -129,6 +131,7 @@ class SearchForm(DateRangeForm):
     def __init__(self, *args, staff: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.staff = staff
+        self.kept_variant = "staff" if staff else "public"
         # The labels, help texts and fixed choices in the request's language, translated once.
         texts = _texts(staff)
         for name, (label, help_text, choices) in texts.items():
@@ -136,19 +139,10 @@ class SearchForm(DateRangeForm):
             field.label, field.help_text = label, help_text
             if choices is not None:
                 field.choices = choices
-        meeting = self.fields["meeting"]
-        if self.is_bound and self.data.get(self.add_prefix("meeting")):
-            meeting.queryset = _meetings(staff)  # to check the one chosen
         # The options come with every search page: read once per state of the database.
-        for name, queryset in (
-            ("committee", lambda: self.fields["committee"].queryset),
-            ("meeting", lambda: _meetings(staff)),
-        ):
+        for name in _OPTIONS:
             field = self.fields[name]
-            field.widget.choices = [
-                ("", field.empty_label),
-                *_options(name, field, queryset, staff),
-            ]
+            field.choices = [*field.choices, *_options(name, staff)]
 
     def _clean_text(self, name: str) -> str:
         value = self.cleaned_data.get(name) or ""
@@ -178,8 +172,8 @@ class SearchForm(DateRangeForm):
             fiscal_year=data.get("fy"),
             since=data.get("since"),
             until=data.get("until"),
-            committee_id=data["committee"].pk if data.get("committee") else None,
-            meeting_id=data["meeting"].pk if data.get("meeting") else None,
+            committee_id=data.get("committee"),
+            meeting_id=data.get("meeting"),
             speaker=data.get("speaker") or "",
             category=data.get("category") or "",
         )
