@@ -30,15 +30,18 @@ def _meetings(staff: bool):
     return meetings
 
 
-def _options(name: str, staff: bool) -> list[tuple[int, str]]:
-    """What the filter ``name`` offers: the rows of its queryset (``_OPTIONS``) as ``(pk, label)``, read again
-    after any write to the database (kyodo.core.memo). Plain choices rather than a
-    ModelChoiceField's queryset, which every form copied and every page ran."""
+def _options(staff: bool) -> dict[str, list[tuple[int, str]]]:
+    """What the filters of ``_OPTIONS`` offer, by name: the rows of their querysets as
+    ``(pk, label)``, read again after any write to the database (kyodo.core.memo). Plain choices
+    rather than a ModelChoiceField's queryset, which every form copied and every page ran."""
     from kyodo.core.memo import until_next_write
 
     return until_next_write(
-        f"search-options:{name}:{staff}:{get_language() or ''}",
-        lambda: [(obj.pk, str(obj)) for obj in _OPTIONS[name](staff)],
+        f"search-options:{staff}:{get_language() or ''}",
+        lambda: {
+            name: [(obj.pk, str(obj)) for obj in queryset(staff)]
+            for name, queryset in _OPTIONS.items()
+        },
     )
 
 
@@ -140,9 +143,9 @@ class SearchForm(KeptWhenEmpty, DateRangeForm):
             if choices is not None:
                 field.choices = choices
         # The options come with every search page: read once per state of the database.
-        for name in _OPTIONS:
+        for name, options in _options(staff).items():
             field = self.fields[name]
-            field.choices = [*field.choices, *_options(name, staff)]
+            field.choices = [*field.choices, *options]
 
     def _clean_text(self, name: str) -> str:
         value = self.cleaned_data.get(name) or ""
