@@ -380,6 +380,10 @@ ROLES = (
     "応募団体",
     "団体",
     "指定管理者",
+    # a selection committee's hearing of the applicants: 「応募者：……」「提案者：……」
+    "応募者",
+    "提案者",
+    "申請者",
 )
 # Title words that end a label after ○, 【】 or before 「：」 in the minutes of any public body
 # (assemblies, national councils, 自治会): 「○山田部会長」「○佐藤計画官」「○鈴木説明員」.
@@ -525,6 +529,8 @@ _LABEL_PATTERNS = (
     re.compile(rf"^[（(][ 　]*{_LONG}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     # 「○山田　委員長　……」: a space between the name and the role.
     re.compile(rf"^[{SPEAKER_MARKS}][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
+    # 「館長）上半期は……」「会長）……」: the role closed by a parenthesis it never opened.
+    re.compile(rf"^{_LONG}[ 　]*[）)][ 　]*(?P<text>[^\s）)].*)$"),
     # Questions and answers of a briefing or a general meeting: 「問：……」「（答）……」「Ｑ：……」.
     # 「Ｑ（委員）：……」: who asked, in parentheses.
     re.compile(
@@ -636,6 +642,10 @@ _LATIN_ONLY_LABEL = re.compile(
 )  # 「３班長」 is one
 
 
+# The time a turn began, in a table's first column: 「14:02　事務局　素案の概要について……」.
+_CLOCK = re.compile(r"^[0-9０-９]{1,2}[:：][0-9０-９]{2}[ 　]+(?=\S)")
+
+
 @dataclass(frozen=True)
 class Label:
     speaker: str
@@ -650,6 +660,8 @@ def speaker_label(line: str) -> Label | None:
         whole = whole[1:].lstrip()  # 「・防災部長：１０月に実施したい。」: a summary's turn
     elif whole[:1] in "→⇒":
         whole = whole[1:].lstrip()  # 「→（事務局）他地区の事例を紹介します。」: the answer
+    elif whole[:1].isdigit() and _CLOCK.match(whole):
+        whole = _CLOCK.sub("", whole, count=1)  # 「14:02　事務局　……」: a table's time column
     if whole[:1] in "(（" and _KANA_ENUMERATOR.match(whole):
         whole = _KANA_ENUMERATOR.sub("", whole, count=1)  # 「(ア)鳩山委員　……」: a list's mark
     stripped = whole[:2000]  # Labels are short: skip the regex on the rest of huge lines.

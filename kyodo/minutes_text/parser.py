@@ -369,7 +369,7 @@ def _next_kana(letter: str) -> int:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
+    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|応募者|提案者|申請者|指定管理者|団体|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -504,7 +504,7 @@ _AGENDA_KEY = re.compile(
 )
 # The heads of a table of turns: 「発言者　　発言内容」 (each row then a label and its words).
 _COLUMN_HEADS = re.compile(
-    r"^(?P<number>(?:No|NO|№|番号|通番)\.?\s+)?発言者\s+(?:発言内容|発言要旨|発言の要旨|内容|要旨)$"
+    r"^(?P<number>(?:No|NO|№|番号|通番|時間|時刻)\.?\s+)?発言者\s+(?:発言内容|発言要旨|発言の要旨|内容|要旨)$"
 )
 # 「1　会長　それでは……」 in a table of turns with a 「No.」 column: the row's number.
 _ROW_NUMBER = re.compile(r"^[0-9０-９]{1,3}[ 　]+(?=\S)")
@@ -2130,6 +2130,12 @@ def _wrapped_name(before: str, value: str) -> bool:
         return True  # 「木下コ」「ーディネーター」: no word starts so
     if re.search(r"[0-9]", head) or _header.is_title_token(head):
         return False  # 「３番」「理事」: the next member of the roster
+    if (
+        len(head) == 1
+        and head not in "他外等ほ"
+        and re.match(r"^\S(?:[、，,]|$)", nfkc(value).strip())
+    ):
+        return True  # 「…石川　美」「穂、吉岡　大地」: one character alone is nobody's name
     last = re.split(r"\s{2,}|[、，,]", nfkc(before).strip())[-1]
     if last.endswith("君") or last.count(" ") == 1:
         # 「河野　里美君」「河野　里美」 whole at the line's end: the next name follows
