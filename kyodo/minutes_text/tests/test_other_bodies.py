@@ -1205,6 +1205,8 @@ def test_a_selection_committees_applicants_and_a_name_the_page_cut():
         "３ 出席者 委員長 東 雅之、副委員長 北川 律子、委員 西村 一平、南 加奈子、石川 美\n"
         "穂、吉岡 大地\n"
     )
-    assert parse_minutes("運営委員会会議録\n日時 令和５年６月１３日（火）\n" + wrapped).attendees == [
+    body = "\n１ 報告事項\n委員長：ありがとうございました。\n"
+    head = "運営委員会会議録\n日時 令和５年６月１３日（火）\n"
+    assert parse_minutes(head + wrapped + body).attendees == [
         "東 雅之", "北川 律子", "西村 一平", "南 加奈子", "石川 美穂", "吉岡 大地"
     ]  # fmt: skip
