@@ -27,8 +27,6 @@ DEMO_LOADERS = [
     "kyodo.collaboration.demo.load_demo",
     "kyodo.website.demo.load_demo",
     "kyodo.contact.demo.load_demo",
-    # Last: the index of everything the loaders above wrote.
-    "kyodo.search.demo.load_demo",
 ]
 
 # The current fiscal year, relative to the day the demo runs: the 2010 history above stays
@@ -40,6 +38,9 @@ CURRENT_LOADERS = [
     "kyodo.consultations.demo.load_current",
     "kyodo.committees.demo.load_current",
 ]
+
+# Last, after the current year too: the search index of everything the loaders wrote.
+INDEX_LOADER = "kyodo.search.demo.load_demo"
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,6 @@ def load_demo(*, current: bool = False) -> list[DemoLogin]:
     """Load every app's part of the demo, in one transaction, with the current fiscal year's
     part when ``current``; returns the logins to print."""
     with transaction.atomic():
-        for dotted in [*DEMO_LOADERS, *(CURRENT_LOADERS if current else [])]:
+        for dotted in [*DEMO_LOADERS, *(CURRENT_LOADERS if current else []), INDEX_LOADER]:
             import_string(dotted)()
     return DEMO_LOGINS

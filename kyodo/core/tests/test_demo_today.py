@@ -103,3 +103,11 @@ def test_the_retention_job_removes_persons_and_keeps_the_groups_names(client, de
     assert "（削除済み）" not in page
     assert set(round_table.applications.values_list("name", flat=True)) == {""}
     assert not Application.objects.filter(event__date__gt=timezone.localdate(), name="").exists()
+
+
+def test_search_finds_todays_events(client, demo_today):
+    # The index is built after the current year's loaders, not before them.
+    page = client.get("/search/", {"q": "初級編"}).content.decode()
+    assert ("NPO会計講座（初級編）" in page, "1件" in page) == (True, True)
+    page = client.get("/search/", {"q": "まちづくり懇談会", "kind": "event"}).content.decode()
+    assert "協働のまちづくり懇談会" in page
