@@ -77,3 +77,14 @@ def test_newest_first_ties_do_not_depend_on_the_index_rows(staff_user):
     assert len(before) == 2
     reindex_all()
     assert first_page() == before
+
+
+@pytest.mark.django_db
+def test_an_unknown_host_gets_a_japanese_400_page(client):
+    response = client.get("/", HTTP_HOST="evil.example")
+    page = response.content.decode()
+    assert (response.status_code, "<title>リクエストを受け付けられません</title>" in page) == (
+        400,
+        True,
+    )
+    assert "Bad Request" not in page and 'lang="ja"' in page
