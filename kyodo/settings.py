@@ -103,6 +103,9 @@ MIDDLEWARE = [
     # ふりがな over kanji for visitors who turned it on; outside the page cache, which keeps
     # pages without it (and never serves visitors with display cookies anyway).
     "kyodo.website.middleware.FuriganaMiddleware",
+    # A form that creates a record is taken once (an id per written form, outside the page cache
+    # so that each visitor's is their own): kyodo/core/resubmit.py.
+    "kyodo.core.resubmit.ResubmitGuardMiddleware",
     # Anonymous public pages from the "pages" cache; inside the CSRF, session, authentication and
     # message middleware, which it relies on (see kyodo/core/cache.py).
     "kyodo.core.cache.PublicPageCacheMiddleware",

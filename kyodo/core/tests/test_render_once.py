@@ -293,8 +293,12 @@ def test_the_layouts_kept_fragments_are_what_it_renders_afresh(client, demo, sta
     from kyodo.core.templatetags import kyodo_once
 
     # What differs between two renders whatever the layout does: the CSRF tokens (masked anew
-    # per page) and the settings form's signed version (its signature has a timestamp).
-    per_render = re.compile(r'value="[A-Za-z0-9]{64}"|(?<=name="edit_version" value=")[^"]*')
+    # per page), the settings form's signed version (its signature has a timestamp) and the ids
+    # of forms taken once (kyodo.core.resubmit).
+    per_render = re.compile(
+        r'value="[A-Za-z0-9]{64}"|(?<=name="edit_version" value=")[^"]*'
+        r'|(?<=name="kyodo_form_id" value=")[^"]*'
+    )
 
     def pages():
         return [

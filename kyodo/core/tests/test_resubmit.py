@@ -1,0 +1,77 @@
+"""A form that creates a record is taken once (kyodo.core.resubmit): sent twice, by a double
+click or by going back after saving, it saves one record."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kyodo.consultations.models import Consultation
+from kyodo.contact.models import Inquiry
+from kyodo.core.models import Center
+from kyodo.core.resubmit import FIELD
+
+pytestmark = pytest.mark.django_db
+
+
+def _form_id(html: str) -> str:
+    ids = re.findall(rf'name="{FIELD}" value="([^"]+)"', html)
+    assert len(ids) >= 1
+    return ids[-1]
+
+
+CONSULTATION = {
+    "received_on": "令和8年12月1日",
+    "channel": "visit",
+    "client_type": "individual",
+    "categories": ["legal_form"],
+    "summary": "法人格について相談",
+    "advice": "NPO法人の概要を説明",
+}
+
+
+def test_a_consultation_sent_twice_is_saved_once(client, staff_user):
+    client.force_login(staff_user)
+    page = client.get("/staff/consultations/new/").content.decode()
+    form_id = _form_id(page)
+    assert _form_id(client.get("/staff/consultations/new/").content.decode()) != form_id
+    data = {**CONSULTATION, "staff": staff_user.pk, FIELD: form_id}
+    first = client.post("/staff/consultations/new/", data)
+    again = client.post("/staff/consultations/new/", data, follow=True)
+    consultation = Consultation.objects.get()
+    assert (first.status_code, first["Location"]) == (
+        302,
+        f"/staff/consultations/{consultation.pk}/",
+    )
+    assert again.redirect_chain == [("/staff/consultations/new/", 302)]
+    assert "このフォームはすでに送信され、1回分が保存されています。" in again.content.decode()
+    assert Consultation.objects.count() == 1
+
+
+def test_a_form_shown_again_with_its_errors_can_be_sent_with_the_same_id(client, staff_user):
+    client.force_login(staff_user)
+    form_id = _form_id(client.get("/staff/consultations/new/").content.decode())
+    data = {**CONSULTATION, "staff": staff_user.pk, FIELD: form_id}
+    refused = client.post("/staff/consultations/new/", {**data, "summary": ""})
+    assert (refused.status_code, Consultation.objects.count()) == (200, 0)
+    assert client.post("/staff/consultations/new/", data).status_code == 302
+    assert Consultation.objects.count() == 1
+
+
+def test_the_contact_forms_last_step_is_taken_once_and_each_visitor_has_their_own_id(client):
+    Center.objects.create(name="センター", email="center@example.jp")
+    first_visit = client.get("/contact/").content.decode()
+    assert _form_id(first_visit) != _form_id(client.get("/contact/").content.decode())
+    data = {
+        "kind": "question",
+        "name": "田無 花子",
+        "email": "tanashi@example.jp",
+        "body": "土曜日の夜も会議室を借りられますか。",
+        "consent": "on",
+    }
+    confirm = client.post("/contact/", {**data, FIELD: _form_id(first_visit)})
+    send = {**data, "step": "send", FIELD: _form_id(confirm.content.decode())}
+    assert client.post("/contact/", send).status_code == 302
+    assert client.post("/contact/", send).status_code == 302  # back to the form, with the message
+    assert Inquiry.objects.count() == 1
