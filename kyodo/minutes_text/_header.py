@@ -748,6 +748,12 @@ def _roster_tokens(part: str) -> list[str]:
     ]
     if not tokens:
         return [part]
+    # 「市　市民活動推進課　課長　西田　誠」: the side, the department and the title before a name.
+    lead = 0
+    while len(tokens) - lead > 2 and _LEADING_OFFICE.fullmatch(tokens[lead]):
+        lead += 1
+    if lead and len(tokens) - lead == 2 and all(len(t) <= 4 for t in tokens[lead:]):
+        return [" ".join(tokens[lead:])]
     # 「委　員　柊野市立中学校長会代表（柊野第二中学校長）　大畑　克己」: the member's affiliation,
     # one space before the name.
     named = [t for t in tokens if not is_office_cell(re.sub(r"[(（][^()（）]*[)）]$", "", t))]
@@ -764,6 +770,15 @@ def _roster_tokens(part: str) -> list[str]:
     ):
         return [" ".join(tokens)]  # 「山下 誠」「８番　北村　良平」: surname and given name
     return tokens
+
+
+# What stands before a name in a roster of officials: the side (「市」「指定管理者」), the
+# department (「市民活動推進課」), the title (「課長」「係長」).
+_LEADING_OFFICE = re.compile(
+    r"[市県町村区]|指定管理者|事務局|[一-龥々ァ-ヺー]{2,12}(?:課|局|室|係|センター)"
+    r"|\S*(?:法人|株式会社|有限会社|協会|組合)\S*"
+    r"|[一-龥々]{0,6}(?:課長補佐|課長|係長|部長|局長|室長|所長|館長|主査|主任|主事|主幹|参事)"
+)
 
 
 def _padded(cells: list[str]) -> list[str]:

@@ -575,6 +575,8 @@ _LABEL_PATTERNS = (
         r"^(?:[【［\[]\s*)?(?P<label>[市県町村](?:[（(][^（()）\s]{1,10}[）)])?)"
         r"(?:\s*[】］\]]\s*[：:]?|[ 　]*[：:])[ 　]*(?P<text>\S.*)$"
     ),
+    # 「（市）　設立相談が……」: the city in parentheses, as a monitoring meeting records it.
+    re.compile(r"^[（(](?P<label>[市県町村])[）)][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     # 「大森（ぽっけ）：……」「リー（国際交流の会）：……」: a person and their group, and the colon.
     re.compile(
         r"^(?P<label>(?!(?:結論|注|備考|資料|議題|参考|結果|理由|目的|期間|場所|日時|内容|概要|"

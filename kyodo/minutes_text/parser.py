@@ -369,7 +369,7 @@ def _next_kana(letter: str) -> int:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|応募者|提案者|申請者|指定管理者|団体|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
+    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|応募者|提案者|申請者|指定管理者|団体|^[市県町村]|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -982,7 +982,9 @@ def _names_line(text: str) -> bool:
     if _agenda_key(stripped) or _DOCUMENTS_LINE.match(squash(stripped)):
         return False  # 「会議次第　１　開会」「配布資料　資料１」: the next block of the header
     if "、" in stripped:
-        return not re.search(r"[ぁ-ゖ]{4,}", stripped)
+        # 「一般社団法人はるかぜ協働ネット」: a body's name in kana is no prose
+        bodies = re.sub(r"\S*(?:法人|株式会社|有限会社|協会|組合)\S*", "", stripped)
+        return not re.search(r"[ぁ-ゖ]{4,}", bodies)
     # 「理事　田中一郎君　理事　鈴木花子君」: titles and names separated by spaces; 「（オブザーバー）
     # 市商工振興課 主査 西村さん」.
     listed = _GROUP_MARKER.sub("", stripped, count=1) if _GROUP_MARKER.match(stripped) else stripped

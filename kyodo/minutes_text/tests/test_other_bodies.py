@@ -1210,3 +1210,43 @@ def test_a_selection_committees_applicants_and_a_name_the_page_cut():
     assert parse_minutes(head + wrapped + body).attendees == [
         "東 雅之", "北川 律子", "西村 一平", "南 加奈子", "石川 美穂", "吉岡 大地"
     ]  # fmt: skip
+
+
+def test_a_monitoring_meeting_of_the_city_and_the_centers_manager():
+    text = (
+        "はるかぜ市市民活動支援センター 指定管理者モニタリング会議 会議録\n"
+        "日 時 令和２年２月１８日（火）１０時～１１時３０分\n"
+        "出席者 市 市民活動推進課 課長 西田 誠、係長 平井 美紀\n"
+        "指定管理者 一般社団法人はるかぜ協働ネット 代表理事 原田 浩、センター長 石田 真由\n"
+        "議 題 １ 令和元年度第３四半期業務報告\n"
+        "２ 利用者アンケート結果について\n"
+        "\n"
+        "１ 令和元年度第３四半期業務報告\n"
+        "（指定管理者） １０月から１２月までの利用者数は４，２１５人でした。\n"
+        "（市） 設立相談が増えている理由をどう分析していますか。\n"
+        "２ 利用者アンケート結果について\n"
+        "（指定管理者） 回答数は３１２件でした。\n"
+        "（市） 駐車場については、市で調整します。\n"
+        "以上\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.attendees == ["西田 誠", "平井 美紀", "原田 浩", "石田 真由"]
+    assert [
+        (item.title, [(e.speaker, e.uncertain, e.text) for e in item.entries])
+        for item in minutes.sections[0].items
+    ] == [
+        (
+            "令和元年度第3四半期業務報告",
+            [
+                ("指定管理者", False, "１０月から１２月までの利用者数は４，２１５人でした。"),
+                ("市", False, "設立相談が増えている理由をどう分析していますか。"),
+            ],
+        ),
+        (
+            "利用者アンケート結果について",
+            [
+                ("指定管理者", False, "回答数は３１２件でした。"),
+                ("市", False, "駐車場については、市で調整します。"),
+            ],
+        ),
+    ]
