@@ -718,6 +718,12 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
         heading = item_heading(line.text)
         # 「【協議事項】」「【報告事項】」 grouping the list's bills, when the list starts so
         group = _GROUP_LINE.match(squashed) and (not items or _GROUP_LINE.match(squash(items[0])))
+        # 「１　協議事項」「（１）……について」「２　報告事項」: the list's numbered parts
+        group = group or (
+            section_heading(line.text) is not None
+            and bool(_NUMBERED_PART.match(squashed))
+            and (not items or section_heading(items[0]) is not None)
+        )
         if (
             heading is None
             and items
@@ -743,6 +749,7 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             not (
                 _agenda_like(line.text)
                 or ((items or index == start) and _GROUP_LINE.match(squashed))
+                or group
             )
             or _kept_out_list(line.text)
             or _STAFF_HEADING.match(squashed)  # 「７　農業委員会事務局職員」: the next field
@@ -767,6 +774,9 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             continue  # 「令和６年１２月１０日（火）午前１０時開議」 under 「議事日程（第２号）」
         items.append(_keep_circled(line.text).strip())
     return items, index
+
+
+_NUMBERED_PART = re.compile(r"[0-9０-９一二三四五六七八九十]{1,2}[.．、]?(?=\D)")
 
 
 def _keep_circled(text: str) -> str:
@@ -933,7 +943,10 @@ def _numbered_again(items: list[str], following: str) -> bool:
     list the header's."""
     heading = item_heading(following)
     if heading is None:
-        return False
+        # 「１　協議事項」 heading the list's part, then the body's the same: numbered again too.
+        return section_heading(following) is not None and squash(nfkc(following)) in {
+            squash(nfkc(item)) for item in items
+        }
     listed = [heading for heading in map(_listed_heading, items) if heading is not None]
     # 「議題　（１）……」「（２）その他」, then 「１　開会」: the programme's own numbering starts.
     starts = heading.number == 1 and (len(listed) >= 2 or _OPENING_TITLE.fullmatch(heading.text))
@@ -968,9 +981,13 @@ def _speech(value: str) -> bool:
     )
 
 
+_KANA_TOWN = re.compile(r"(?:^|(?<=[\s、]))[ぁ-ゖ]{2,6}(?=[一-龥々ァ-ヺ])")
+
+
 def _names_line(text: str) -> bool:
     """A roster line continuing a list field: 「【委員】青山、石井」, no sentence."""
-    stripped = text.strip()
+    # 「ひまわり市副市長」「つくば大学」: a town's or a body's name starting in kana is no prose.
+    stripped = _KANA_TOWN.sub("〇", text.strip())
     if "。" in stripped or _SPOKEN_END.search(stripped) or len(stripped) > 200:
         return False
     if _QUORUM.search(stripped) or re.search(r"により|に基づ", stripped):

@@ -1250,3 +1250,49 @@ def test_a_monitoring_meeting_of_the_city_and_the_centers_manager():
             ],
         ),
     ]
+
+
+def test_a_transport_councils_roster_of_bodies_and_its_agenda_in_parts():
+    text = (
+        "令和６年度第２回ひまわり市地域公共交通会議 議事録\n"
+        "日時 令和６年１１月２１日（木）１０時００分〜１１時４５分\n"
+        "出席委員\n"
+        "会長 ひまわり市副市長 森 一成\n"
+        "副会長 ひまわり大学経済学部教授 大島 美紀\n"
+        "委員 ひまわり交通株式会社 代表取締役 石川 守\n"
+        "委員 国土交通省○○運輸支局 首席運輸企画専門官 長尾 健\n"
+        "事務局 都市交通課長 田島 浩、都市交通課係長 竹中 玲子\n"
+        "議題\n"
+        "１ 協議事項\n"
+        "（１）コミュニティバス路線の見直しについて\n"
+        "２ 報告事項\n"
+        "（１）デマンド交通の実証運行結果について\n"
+        "\n"
+        "１ 協議事項\n"
+        "（１）コミュニティバス路線の見直しについて\n"
+        "森会長\n"
+        "それでは協議事項（１）について、事務局から説明をお願いします。\n"
+        "２ 報告事項\n"
+        "（１）デマンド交通の実証運行結果について\n"
+        "長尾委員\n"
+        "運賃の設定について改めて協議してほしい。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.attendees == ["森 一成", "大島 美紀", "石川 守", "長尾 健"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("田島 浩", "都市交通課長"),
+        ("竹中 玲子", "都市交通課係長"),
+    ]
+    assert minutes.agenda == [
+        "1 協議事項",
+        "(1)コミュニティバス路線の見直しについて",
+        "2 報告事項",
+        "(1)デマンド交通の実証運行結果について",
+    ]
+    assert [
+        (s.category, [(i.title, [e.speaker for e in i.entries]) for i in s.items])
+        for s in minutes.sections
+    ] == [
+        ("協議事項", [("コミュニティバス路線の見直しについて", ["森会長"])]),
+        ("報告事項", [("デマンド交通の実証運行結果について", ["長尾委員"])]),
+    ]
