@@ -501,6 +501,8 @@ _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
 _TOTAL = re.compile(r"[^\s、,，()（）]{0,6}(?:総数|定数|定員)\s*[0-9]{1,3}\s*(?:名|人)")
 _COUNTED_GROUP = re.compile(
     r"[^\s、,，()（）:：]{0,8}(?:委員|理事|役員|会員|職員|議員|構成員)数?(?=\s*[0-9]{1,3}\s*(?:名|人))"
+    # 「利用団体　１４団体　１８名」: the groups that came, counted
+    r"|[^\s、,，()（）:：]{0,8}団体\s*[0-9]{1,4}\s*団体(?=\s*[0-9]{1,4}\s*(?:名|人))"
 )
 # 「山本 一郎(会長)」: a member's role after the name.
 _ROLE_AFTER = re.compile(
@@ -1219,6 +1221,12 @@ def split_staff(text: str) -> tuple[str, str]:
             title
         ):
             return title, name
+        if (
+            not _ends_in_title(title)
+            and re.fullmatch(r"[一-龥々ヶ]{1,4}", name)
+            and re.fullmatch(r"[一-龥々ヶぁ-ゖァ-ヺ]{1,4}", title)
+        ):
+            return f"{name} {title}", ""  # 「青山　翔」 after 「スタッフ　大野　美香、」: a name
         return name, title
     if text in STAFF_TITLES or text in _OFFICE_TITLES:
         return "", text  # 「市長」「教育長」 in the list: the office, no one named

@@ -2063,7 +2063,11 @@ _STAFF_GROUP = re.compile(
     r"\s*[（(【〔]?\s*(?:事\s*務\s*局|センター|センター職員|職員|スタッフ"
     # 「（国土交通省）」「（こども家庭庁）」 over its officials: a national council's secretariat
     r"|[^（(【〔）)】〕\s:：]{1,8}(?:省|庁)|[市県区町村]側|行政)\s*[）)】〕:：]\s*"
+    # 「センター　センター長　川口　弘、……」: the word alone before the names, a gap after it
+    r"|\s*(?:センター|事務局)[ 　]+(?=\S)"
 )
+# 「市　市民活動支援課　主査　谷口　直美」 on a roster's next line: the city's officials.
+_CITY_GROUP = re.compile(r"\s*[市県町村][ 　]+(?=\S)")
 # 「（委員）赤井、伊東　（センター）加藤センター長」: a group's marker after a gap starts the next.
 _NEXT_GROUP = re.compile(
     r"(?<=[ 　])(?=[（(【〔][^）)】〕\s]{1,8}[）)】〕]|[^\s、,:：()（）]{1,8}[:：])"
@@ -2083,9 +2087,10 @@ def _roster_groups(values: list[str]) -> Iterator[tuple[str, str, str]]:
     whole and without that group's marker: "staff" from 「（事務局）」 on, "online" from
     「【オンライン】」 on, "members" before any marker and from any other."""
     group = "members"
-    for value in (part for line in values for part in _NEXT_GROUP.split(line)):
+    parts = [(n, part) for n, line in enumerate(values) for part in _NEXT_GROUP.split(line)]
+    for n, value in parts:
         rest = value
-        if marker := _STAFF_GROUP.match(value):
+        if marker := _STAFF_GROUP.match(value) or (n and _CITY_GROUP.match(value)):
             group, rest = "staff", value[marker.end() :]
         elif marker := _ONLINE_GROUP.match(value):
             group, rest = "online", value[marker.end() :]

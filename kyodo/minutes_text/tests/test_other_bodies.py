@@ -1296,3 +1296,25 @@ def test_a_transport_councils_roster_of_bodies_and_its_agenda_in_parts():
         ("協議事項", [("コミュニティバス路線の見直しについて", ["森会長"])]),
         ("報告事項", [("デマンド交通の実証運行結果について", ["長尾委員"])]),
     ]
+
+
+def test_a_users_meeting_with_groups_counted_and_the_centers_staff_by_their_words():
+    text = (
+        "平成３０年度 つばさ市民活動センター利用者懇談会 記録\n"
+        "１ 日時 平成３０年１２月８日（土） 午前１０時～１１時３０分\n"
+        "３ 参加者 利用団体 １４団体 １８名\n"
+        "センター センター長 川口 弘、スタッフ 大野 美香、青山 翔\n"
+        "市 市民活動支援課 主査 谷口 直美\n"
+        "\n"
+        "（１）センターからの報告\n"
+        "（質問）印刷機が新しくなったが、料金は変わるのか。\n"
+        "（回答）料金は据え置きです。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.attendees, minutes.attendee_count) == ([], 18)
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("川口 弘", "センター長"),
+        ("大野 美香", "スタッフ"),
+        ("青山 翔", ""),
+        ("谷口 直美", "市民活動支援課主査"),
+    ]
