@@ -710,6 +710,8 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
         squashed = squash(line.text)
         if gap and item_heading(line.text) is None and all(map(_listed_heading, items)):
             break  # 「会長挨拶」 after a blank line under a numbered list: the body's first line
+        if gap and _agenda_title(nfkc(line.text).strip().lstrip("○◯")) in map(_agenda_title, items):
+            break  # 「○議案第１号　……」 after a blank line: the body takes up the first again
         if items and re.fullmatch(
             r"[(（][^()（）]{0,10}(?:公開|非公開)[^()（）]{0,10}[)）]", squashed
         ):
@@ -1172,6 +1174,10 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.title_line = line
             in_field = False
             continue
+        if prelude.agenda and _agenda_title(nfkc(text).strip().lstrip("○◯")) in _agenda_titles(
+            prelude.agenda
+        ):
+            return index - 1  # 「○議案第１号　……」 under the header's list: the body takes it up
         header_agenda = _header_agenda(lines, index - 1)
         if header_agenda is not None:
             key = squash(_agenda_key(text)["key"])
@@ -1720,6 +1726,14 @@ def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
     mark, when the header's agenda (``_agenda_title``s) lists it or it is worded as agenda titles
     are (「…について」「…の件」); no sentence."""
     stripped = nfkc(text).strip()
+    if (
+        stripped[:1] in "○◯"
+        and not stripped[1:].lstrip().startswith("日程")  # 「○日程第１　……」: _schedule_item's
+        and _agenda_title(stripped[1:].strip()) in agenda
+        and "。" not in stripped
+        and speaker_label(text) is None
+    ):
+        return stripped[1:].strip()  # 「○議案第１号　……について」 as the header's agenda lists it
     if not _MARKED.match(stripped) or "。" in stripped or speaker_label(text) is not None:
         return None  # 「◆議長（田村誠君）　……について」 is a turn
     title = stripped[1:].rstrip("】]").strip()

@@ -1318,3 +1318,30 @@ def test_a_users_meeting_with_groups_counted_and_the_centers_staff_by_their_word
         ("青山 翔", ""),
         ("谷口 直美", "市民活動支援課主査"),
     ]
+
+
+def test_a_planning_councils_bills_marked_as_its_turns_are():
+    text = (
+        "第８２回かざはや市都市計画審議会会議録\n"
+        "１ 開催日時 平成２５年２月５日（火）午後２時００分〜午後３時２０分\n"
+        "７ 議事\n"
+        "議案第１号 かざはや都市計画地区計画の決定について（市決定）\n"
+        "報告事項 立地適正化計画の策定状況について\n"
+        "\n"
+        "○議案第１号 かざはや都市計画地区計画の決定について（市決定）\n"
+        "○会長 それでは、議案第１号について事務局から説明をお願いします。\n"
+        "○報告事項 立地適正化計画の策定状況について\n"
+        "○都市計画課長 立地適正化計画については、来年度末の策定を目指しております。\n"
+        "午後３時２０分閉会\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.agenda == [
+        "議案第1号 かざはや都市計画地区計画の決定について(市決定)",
+        "報告事項 立地適正化計画の策定状況について",
+    ]
+    assert [
+        (i.title, [e.speaker for e in i.entries]) for s in minutes.sections for i in s.items
+    ] == [
+        ("議案第1号 かざはや都市計画地区計画の決定について(市決定)", ["会長"]),
+        ("報告事項 立地適正化計画の策定状況について", ["都市計画課長"]),
+    ]
