@@ -1174,9 +1174,7 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.title_line = line
             in_field = False
             continue
-        if prelude.agenda and _agenda_title(nfkc(text).strip().lstrip("○◯")) in _agenda_titles(
-            prelude.agenda
-        ):
+        if prelude.agenda and _marked_title(text, _agenda_titles(prelude.agenda)):
             return index - 1  # 「○議案第１号　……」 under the header's list: the body takes it up
         header_agenda = _header_agenda(lines, index - 1)
         if header_agenda is not None:
@@ -1721,11 +1719,17 @@ def _last_number(section: Section) -> int:
     return next((item.number for item in reversed(section.items) if item.number > 0), 0)
 
 
+_KEYED_TITLE = re.compile(r"^(?:議題|案件)[ 　:：]+(?P<title>\S.*)$")
+
+
 def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
     """「■図書館サービス計画の評価について」「【移動図書館の運行】」: the title after a heading's
     mark, when the header's agenda (``_agenda_title``s) lists it or it is worded as agenda titles
     are (「…について」「…の件」); no sentence."""
     stripped = nfkc(text).strip()
+    keyed = _KEYED_TITLE.match(stripped)
+    if keyed and _agenda_title(keyed["title"]) in agenda and "。" not in stripped:
+        return keyed["title"]  # 「議題　第４次……について」 over its turns, as the header lists it
     if (
         stripped[:1] in "○◯"
         and not stripped[1:].lstrip().startswith("日程")  # 「○日程第１　……」: _schedule_item's

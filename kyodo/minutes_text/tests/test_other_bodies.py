@@ -1345,3 +1345,21 @@ def test_a_planning_councils_bills_marked_as_its_turns_are():
         ("議案第1号 かざはや都市計画地区計画の決定について(市決定)", ["会長"]),
         ("報告事項 立地適正化計画の策定状況について", ["都市計画課長"]),
     ]
+
+
+def test_the_agenda_word_over_its_turns_and_the_end_with_who_wrote_it():
+    text = (
+        "平成２９年度第３回あおい市男女共同参画審議会 会議録\n"
+        "日時：平成２９年１２月１２日（火）１４：００～１５：００\n"
+        "議題：第４次男女共同参画プラン（素案）について\n"
+        "\n"
+        "議題 第４次男女共同参画プラン（素案）について\n"
+        "会長：ただいまから第３回審議会を開会します。\n"
+        "以上（記録：堀）\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.agenda, minutes.warnings) == (["第4次男女共同参画プラン(素案)について"], [])
+    assert [(i.title, [e.speaker for e in i.entries]) for i in minutes.sections[0].items] == [
+        ("第4次男女共同参画プラン(素案)について", ["会長"])
+    ]
+    assert minutes.closing == "以上(記録:堀)"
