@@ -16,7 +16,7 @@ from kyodo.committees.models import (
     MinutesEntry,
     SpeakerLabels,
 )
-from kyodo.core.forms import KeptWhenEmpty, WarekiDateField
+from kyodo.core.forms import JapaneseTimeField, KeptWhenEmpty, WarekiDateField
 from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
 from kyodo.core.uploads import UploadField
@@ -77,10 +77,10 @@ def _same_day_field() -> forms.BooleanField:
 
 class MeetingForm(KeptWhenEmpty, _TimesMixin, forms.Form):
     date = WarekiDateField(label=_("Date"))
-    start_time = forms.TimeField(
+    start_time = JapaneseTimeField(
         label=_("Starts at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 19:00")
     )
-    end_time = forms.TimeField(
+    end_time = JapaneseTimeField(
         label=_("Ends at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 21:00")
     )
     venue = _venue_field()
@@ -96,10 +96,10 @@ class MeetingForm(KeptWhenEmpty, _TimesMixin, forms.Form):
 
 class NextMeetingForm(_TimesMixin, forms.Form):
     date = WarekiDateField(label=_("Date"))
-    start_time = forms.TimeField(
+    start_time = JapaneseTimeField(
         label=_("Starts at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 19:00")
     )
-    end_time = forms.TimeField(
+    end_time = JapaneseTimeField(
         label=_("Ends at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 21:00")
     )
     venue = _venue_field()
@@ -111,8 +111,8 @@ class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
         label=_("Date"),
         help_text=_("Members who were sent the notice are told of a new date, time or venue."),
     )
-    start_time = forms.TimeField(label=_("Starts at"), required=False, widget=HOUR_MINUTE)
-    end_time = forms.TimeField(label=_("Ends at"), required=False, widget=HOUR_MINUTE)
+    start_time = JapaneseTimeField(label=_("Starts at"), required=False, widget=HOUR_MINUTE)
+    end_time = JapaneseTimeField(label=_("Ends at"), required=False, widget=HOUR_MINUTE)
     venue = _venue_field()
     status = forms.ChoiceField(
         label=_("Status"),

@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 import html
-from datetime import date
+import re
+from datetime import date, time
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
@@ -14,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.models import OutboxMessage
 from kyodo.core.text import has_control_characters
-from kyodo.core.wareki import WarekiError, format_wareki, parse_date_ja
+from kyodo.core.wareki import WarekiError, format_wareki, parse_date_ja, parse_time_ja
 
 # --- widgets rendered in Python ----------------------------------------------------------------
 
@@ -452,6 +453,26 @@ class WarekiDateField(forms.Field):
             raise forms.ValidationError(str(exc), code="invalid") from None
 
 
+class JapaneseTimeField(forms.TimeField):
+    """A clock time typed the way people type it: 19:00, １９：００, 19時, 19時30分, 7時半,
+    午後7時, 午後7時30分 (``kyodo.core.wareki.parse_time_ja``); anything else, 「25時」 among
+    them, is refused in Japanese. Django's ``TimeField`` otherwise: the same widget, so the same
+    HTML."""
+
+    def to_python(self, value) -> time | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, time):
+            return value
+        text = str(value).strip()
+        if not text:
+            return None
+        try:
+            return parse_time_ja(text)
+        except WarekiError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
+
+
 class DateRangeForm(forms.Form):
     """A form with optional ``since`` and ``until`` dates (和暦 accepted), in that order."""
 
@@ -518,9 +539,18 @@ class EmailField(forms.EmailField):
         return super().to_python(_nfkc(value))
 
 
+# The two ways people write a telephone number with parentheses, and only those: the area
+# code in front of them (「(03)1234-5678」) or the local exchange between them (「03(1234)5678」).
+_PARENTHESES = (
+    (re.compile(r"\((0[0-9]+)\)-?([0-9]+(?:-[0-9]+)?)"), r"\1-\2"),
+    (re.compile(r"(0[0-9]+)\(([0-9]+)\)-?([0-9]+)"), r"\1-\2-\3"),
+)
+
+
 class PhoneField(forms.CharField):
-    """A Japanese telephone number: full-width digits and any dash are accepted and stored as
-    half-width digits and hyphens (０４２ー０００ー００００ → 042-000-0000); anything else is refused."""
+    """A Japanese telephone number: full-width digits, any dash and the parentheses of
+    「03(1234)5678」 or 「(03)1234-5678」 are accepted and stored as half-width digits and hyphens
+    (０４２ー０００ー００００ → 042-000-0000, 03(1234)5678 → 03-1234-5678); anything else is refused."""
 
     default_error_messages = {
         "invalid": _(
@@ -537,6 +567,10 @@ class PhoneField(forms.CharField):
 
     def to_python(self, value):
         value = _nfkc(value).translate(_DASHES).replace(" ", "")
+        for pattern, hyphenated in _PARENTHESES:
+            if pattern.fullmatch(value):
+                value = pattern.sub(hyphenated, value)
+                break
         return super().to_python(value)
 
     def validate(self, value):

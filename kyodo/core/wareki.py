@@ -37,6 +37,7 @@ __all__ = [
     "format_wareki_year",
     "parse_date_ja",
     "parse_fiscal_year",
+    "parse_time_ja",
 ]
 
 
@@ -307,6 +308,45 @@ def _parse_era_date(match: re.Match[str]) -> date:
             }
         )
     return result
+
+
+# 「19:00」「19:00:00」「19時」「19時30分」「7時半」, each optionally after 午前/午後; 「正午」. The
+# fraction of a second (「19:00:00.000」) is what a browser's time input may send.
+_TIME_RE = re.compile(
+    "(?P<half>午前|午後)?(?P<hour>[0-9]{1,2})"
+    "(?::(?P<m1>[0-9]{1,2})(?::(?P<second>[0-9]{1,2})(?:\\.(?P<fraction>[0-9]{1,6}))?)?"
+    "|時(?:(?P<m2>[0-9]{1,2})分?|(?P<han>半))?)"
+)
+
+
+def parse_time_ja(text: str) -> time:
+    """Read a clock time as people type it; raise WarekiError (and nothing else) when it is no
+    time of day.
+
+    Accepts 「19:00」, 「19:00:00」, 「１９：００」, 「19時」, 「19時30分」, 「7時半」, 「午前10時」,
+    「午後7時」, 「午後7時30分」, 「午後7:30」 and 「正午」; full-width forms and spaces are allowed.
+    With 午前/午後 the hour is 0 to 11 (noon is 午後0時, as :func:`format_time_ja` writes it):
+    「午前12時」 and 「午後12時」 are refused, since people read them both ways.
+    """
+    prepared = _prepare(text)
+    if prepared == "正午":
+        return time(12, 0)
+    match = _TIME_RE.fullmatch(prepared)
+    if match is not None:
+        hour = int(match["hour"])
+        minute = 30 if match["han"] else int(match["m1"] or match["m2"] or 0)
+        second = int(match["second"] or 0)
+        microsecond = int((match["fraction"] or "0").ljust(6, "0"))
+        if match["half"] and hour > 11:
+            hour = 24  # 「午前12時」「午後13時」: refused below
+        elif match["half"] == "午後":
+            hour += 12
+        if hour < 24 and minute < 60 and second < 60:
+            return time(hour, minute, second, microsecond)
+    raise WarekiError(
+        _("“%(text)s” cannot be read as a time. For example: 19:00, 19時30分, 午後7時")
+        % {"text": _shorten(str(text).strip())}
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -77,6 +77,14 @@ class Words:
         return pgettext("event status", "Cancelled")
 
     @cached_property
+    def status(self) -> str:
+        return gettext("Status")
+
+    @cached_property
+    def ended(self) -> str:
+        return gettext("This event has ended.")
+
+    @cached_property
     def _kinds(self) -> dict[str, str]:
         return {}
 
@@ -105,8 +113,8 @@ def event_facts_html(
     event: Event, *, facts_only: bool = False, words: Words | None = None
 ) -> SafeString:
     """``events/_event_facts.html`` for ``event``; ``facts_only`` leaves out the applications
-    (counts and period). The counts are those the selectors set (``PUBLIC_COUNTS``). ``words``:
-    the page's, when it shows several events."""
+    (counts and period, or that the event has ended). The counts are those the selectors set
+    (``PUBLIC_COUNTS``). ``words``: the page's, when it shows several events."""
     w = words or Words()
     esc = conditional_escape
     when = esc(wareki(event.date))
@@ -160,6 +168,9 @@ def event_facts_html(
             opens = esc(wareki(event.applications_open_on)) if event.applications_open_on else ""
             closes = esc(wareki(event.applications_close_on or event.date))
             parts.append(f"<dt>{w.application_period}</dt>\n  <dd>{opens}～{closes}</dd>")
+    elif not facts_only and event.has_ended:
+        # Instead of the places left: a past event takes no one any more.
+        parts.append(f"<dt>{w.status}</dt>\n  <dd>{w.ended}</dd>")
     parts.append("\n</dl>\n")
     return mark_safe("".join(parts))
 

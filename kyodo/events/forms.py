@@ -8,7 +8,14 @@ from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kyodo.core.forms import CleanTextForm, ConsentField, EmailField, PhoneField, WarekiDateField
+from kyodo.core.forms import (
+    CleanTextForm,
+    ConsentField,
+    EmailField,
+    JapaneseTimeField,
+    PhoneField,
+    WarekiDateField,
+)
 from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
 from kyodo.core.text import is_reading, normalize_reading
@@ -199,10 +206,10 @@ class EventForm(VersionedFormMixin, CleanTextForm):
         widget=forms.Textarea(attrs={"rows": 5}),
     )
     date = WarekiDateField(label=pgettext_lazy("events", "Date"))
-    start_time = forms.TimeField(
+    start_time = JapaneseTimeField(
         label=_("Start time"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
-    end_time = forms.TimeField(
+    end_time = JapaneseTimeField(
         label=_("End time"), required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
     venue = forms.ModelChoiceField(

@@ -247,11 +247,23 @@ class Event(models.Model):
         return self.status in (self.Status.HELD, self.Status.CANCELLED)
 
     @property
+    def has_ended(self) -> bool:
+        """Whether the public pages say it has ended (「この事業は終了しました」) rather than
+        show its places: held, or its day is past (a cancelled event says it is cancelled)."""
+        if self.status == self.Status.CANCELLED:
+            return False
+        return self.status == self.Status.HELD or self.date < timezone.localdate()
+
+    @property
     def shows_application_counts(self) -> bool:
         """Whether the public pages show its application counts (kyodo/events/facts.py): an
-        event that takes (or took) applications and is not cancelled. The public selectors read
-        the counts of these events only."""
-        return self.accepts_applications and self.status != self.Status.CANCELLED
+        event that takes applications, is not cancelled and has not ended (``has_ended``). The
+        public selectors read the counts of these events only."""
+        return (
+            self.accepts_applications
+            and self.status != self.Status.CANCELLED
+            and not self.has_ended
+        )
 
     @property
     def places_left(self) -> int | None:

@@ -167,16 +167,26 @@ def events_held_between(start: date, end: date) -> QuerySet[Event]:
     ).order_by("date", "start_time", "pk")
 
 
-def upcoming_events_with_applications(after: date, limit_days: int = 60) -> QuerySet[Event]:
-    """Events from the day after ``after`` up to ``limit_days`` later that are not cancelled,
-    drafts included (the committee hears about plans too), with their application counts:
-    ``confirmed_people``, ``confirmed_groups`` and ``application_count`` (confirmed + waiting).
-    """
-    return with_counts(
-        _base()
+def _upcoming_for_report(events: QuerySet[Event], after: date, limit_days: int) -> QuerySet[Event]:
+    """Of ``events``, those the monthly report lists as coming (今後の事業と申込状況), said once
+    for its page and every download: from the day after ``after`` up to ``limit_days`` later,
+    public (``Event.objects.visible``: never a draft) and not cancelled."""
+    return (
+        events.visible()
         .filter(date__gt=after, date__lte=after + timedelta(days=limit_days))
         .exclude(status=Event.Status.CANCELLED)
-    ).order_by("date", "start_time", "pk")
+    )
+
+
+def upcoming_events_with_applications(after: date, limit_days: int = 60) -> QuerySet[Event]:
+    """The events of ``_upcoming_for_report`` (published, from the day after ``after`` up to
+    ``limit_days`` later; drafts and cancelled events left out), with their guests and their
+    application counts: ``confirmed_people``, ``confirmed_groups`` and ``application_count``
+    (confirmed + waiting).
+    """
+    return with_counts(_upcoming_for_report(_base(), after, limit_days)).order_by(
+        "date", "start_time", "pk"
+    )
 
 
 # What the monthly report reads of an event: its name (title, series and number), date and
@@ -230,10 +240,9 @@ def upcoming_events_for_report(after: date, limit_days: int = 60) -> QuerySet[Ev
     """The events of ``upcoming_events_with_applications`` with only what a report reads:
     ``name``, ``date``, ``confirmed_people``, ``confirmed_groups`` and ``application_count``."""
     return with_counts(
-        Event.objects.filter(date__gt=after, date__lte=after + timedelta(days=limit_days))
-        .exclude(status=Event.Status.CANCELLED)
-        .select_related("series")
-        .only(*_REPORT_FIELDS),
+        _upcoming_for_report(Event.objects.select_related("series"), after, limit_days).only(
+            *_REPORT_FIELDS
+        ),
         "confirmed_people",
         "confirmed_groups",
         "application_count",
@@ -486,4 +495,4 @@ def registered_groups():
     gojūon order of their reading: never applications, suspended or withdrawn groups."""
     from kyodo.organizations.models import Organization
 
-    return Organization.objects.listed().order_by("reading_key", "pk")
+    return Organization.objects.listed().order_by("reading_order", "pk")

@@ -262,6 +262,7 @@ def event_update(
 
     def check(event: Event, before: Event) -> None:
         _validate_event(event)
+        _check_capacity_holds_confirmed(event, before)
         if event.series_id != before.series_id:
             event.series_number = _take_series_number(event.series) if event.series else None
 
@@ -294,6 +295,36 @@ def event_update(
         if event.status in (Event.Status.DRAFT, Event.Status.PUBLISHED):
             _promote_from_waitlist(event, actor=actor)
     return event
+
+
+def _check_capacity_holds_confirmed(event: Event, before: Event) -> None:
+    """Refuse a capacity cut below the places already confirmed (the public page would say
+    「定員 5人 現在の申し込み 10人」). Counted under the event's lock (``update_fields`` holds it),
+    and only for a capacity that changes: an event already over it keeps its other edits."""
+    people, groups = event.capacity_people, event.capacity_groups
+    people_cut = people is not None and people != before.capacity_people
+    groups_cut = groups is not None and groups != before.capacity_groups
+    if not people_cut and not groups_cut:
+        return
+    taken = _count_taken(event)
+    if people_cut and taken.people > people:
+        raise InvalidEvent(
+            _(
+                "Applications for %(n)s people are already confirmed, so the capacity cannot be "
+                "less than %(n)s people."
+            )
+            % {"n": taken.people},
+            field="capacity_people",
+        )
+    if groups_cut and taken.groups > groups:
+        raise InvalidEvent(
+            _(
+                "Applications from %(n)s groups are already confirmed, so the capacity cannot be "
+                "less than %(n)s groups."
+            )
+            % {"n": taken.groups},
+            field="capacity_groups",
+        )
 
 
 def event_publish(*, actor: User, event: Event) -> Event:
@@ -330,12 +361,24 @@ def _event_set_status(*, actor: User, event: Event, status: str, allowed_from: l
 
 
 def event_cancel(*, actor: User, event: Event) -> Event:
-    """Cancel an event: it stays on the site as cancelled and every applicant is told by mail."""
+    """Cancel an event: it stays on the site as cancelled and every applicant is told by mail.
+
+    A draft without applications has never been on the site: cancelling it would publish it as
+    cancelled (list, CSV, calendar file), so it is refused and the draft is deleted instead
+    (:func:`event_delete`). A draft with applications took them while it was published (only a
+    published event takes any), so it is cancelled and its applicants told."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
         event = _lock_event(event.pk)
         if event.status in (Event.Status.CANCELLED, Event.Status.HELD):
             raise InvalidEvent(_("The event's status does not allow this."))
+        if event.status == Event.Status.DRAFT and not event.applications.exists():
+            raise InvalidEvent(
+                _(
+                    "A draft has never been on the public site, so it cannot be cancelled. "
+                    "Delete it instead."
+                )
+            )
         previous = event.status
         event.status = Event.Status.CANCELLED
         event.save(update_fields=["status", "updated_at"])
@@ -349,7 +392,32 @@ def event_cancel(*, actor: User, event: Event) -> Event:
             obj=event,
             changes={"status": [previous, Event.Status.CANCELLED]},
         )
+        # A draft cancelled (it had applications) is public again: search says so too.
+        indexing.index(event)
     return event
+
+
+def event_delete(*, actor: User, event: Event) -> None:
+    """Delete a draft made by mistake: only a draft without applications (one that took any was
+    published, and is cancelled instead). Its guests and notes go with it; in a series, the
+    number it took is given to the next event again when it was the last one taken."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        if event.status != Event.Status.DRAFT or event.applications.exists():
+            raise InvalidEvent(_("Only a draft event without applications can be deleted."))
+        changes = diff_fields(None, event, [*EVENT_FIELDS, "series_number", "status"])
+        if event.series_id is not None:
+            # Locked, as _take_series_number locks it: nobody takes a number meanwhile.
+            series = EventSeries.objects.select_for_update().get(pk=event.series_id)
+            if series.next_number == event.series_number + 1:
+                EventSeries.objects.filter(pk=series.pk).update(next_number=event.series_number)
+                changes["series_next_number"] = [series.next_number, event.series_number]
+        if collaborations := sorted(event.collaborations.values_list("pk", flat=True)):
+            changes["collaborations"] = collaborations
+        audit_log(actor=actor, action="kyodo.events.event.deleted", obj=event, changes=changes)
+        indexing.forget(event)
+        event.delete()
 
 
 def event_record_attendance(
@@ -557,6 +625,7 @@ class Taken:
     groups: int
     waiting: int  # the waiting list is numbered 1, 2, 3 …: its last place is its length
     already_applied: bool = False  # only looked up when asked for (see _count_taken)
+    group_applied: bool = False  # likewise: the registered group has an application already
     next_id: int | None = None  # the new application's id, when asked for (see _count_taken)
 
 
@@ -593,21 +662,25 @@ def _count_taken(
     event: Event,
     *,
     applicant: tuple[str, str] | None = None,
+    organization_id: int | None = None,
     next_id: bool = False,
     also: str | None = None,
 ) -> Taken:
     """What is taken and who waits; with ``applicant`` (e-mail, name) also whether that person
-    has an application (not cancelled) already; with ``next_id`` the id for the new application
-    (``kyodo.core.statements.next_id_sql``), so that its mail and audit rows can be written with
-    it in one statement. ``also``: one more column to select, its value unused (the
-    transaction's setting of :func:`kyodo.core.transactions.atomic_release_early`).
+    has an application (not cancelled) already, and with ``organization_id`` whether that
+    registered group has one (whoever sent it: one group takes one group's place); with
+    ``next_id`` the id for the new application (``kyodo.core.statements.next_id_sql``), so that
+    its mail and audit rows can be written with it in one statement. ``also``: one more column
+    to select, its value unused (the transaction's setting of
+    :func:`kyodo.core.transactions.atomic_release_early`).
 
     One statement of index lookups, so that an application costs the same with thousands
     waiting: the confirmed places (only for a capacity the event has), the waiting list's last
     place (index ``events_application_waitlist``, read backwards: ``ORDER BY … LIMIT 1`` rather
-    than ``MAX``, which PostgreSQL without statistics reads whole) and the applicant (index
-    ``events_application_applicant``; ``UPPER(email)`` as ``email__iexact`` compares). In SQL
-    of its own: building it with the ORM took longer than running it.
+    than ``MAX``, which PostgreSQL without statistics reads whole), the applicant (index
+    ``events_application_applicant``; ``UPPER(email)`` as ``email__iexact`` compares) and the
+    group (the index of its foreign key). In SQL of its own: building it with the ORM took
+    longer than running it.
     """
     table = connection.ops.quote_name(Application._meta.db_table)
     confirmed, waitlisted = Application.Status.CONFIRMED, Application.Status.WAITLISTED
@@ -630,6 +703,12 @@ def _count_taken(
             f"AND name = %s AND status <> %s)"
         )
         params += [event.pk, *applicant, Application.Status.CANCELLED]
+    if organization_id is not None:
+        parts.append(
+            f"(SELECT COUNT(*) FROM {table} WHERE organization_id = %s AND event_id = %s "
+            f"AND status <> %s)"
+        )
+        params += [organization_id, event.pk, Application.Status.CANCELLED]
     if next_id:
         column, column_params = next_id_sql(Application)
         parts.append(column)
@@ -643,9 +722,15 @@ def _count_taken(
     people = (row.pop(0) or 0) if event.capacity_people is not None else 0
     groups = (row.pop(0) or 0) if event.capacity_groups is not None else 0
     already = bool(row.pop(0)) if applicant is not None else False
+    group_applied = bool(row.pop(0)) if organization_id is not None else False
     new_id = row.pop(0) if next_id else None
     return Taken(
-        people=people, groups=groups, waiting=waiting, already_applied=already, next_id=new_id
+        people=people,
+        groups=groups,
+        waiting=waiting,
+        already_applied=already,
+        group_applied=group_applied,
+        next_id=new_id,
     )
 
 
@@ -812,12 +897,23 @@ def application_submit(
         taken = _count_taken(
             event,
             applicant=(email, name) if actor is None else None,
+            organization_id=organization.pk if organization is not None else None,
             next_id=True,
             also=setting,
         )
         if taken.already_applied:
             # A double click or a second try must not take two places.
             raise InvalidApplication(_("You have already applied to this event."))
+        if taken.group_applied:
+            # Two members of one registered group, each with their own address, must not take
+            # two groups' places: the group changes its numbers through the center.
+            raise InvalidApplication(
+                _(
+                    "This group has already applied to this event. To change the number of "
+                    "people, please contact the center."
+                ),
+                field="organization",
+            )
         application.pk, application.event = taken.next_id, event
         if taken.waiting == 0 and _fits(
             event, taken, people=people, is_group=kind == Application.Kind.GROUP

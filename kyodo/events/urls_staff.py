@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", staff.event_detail, name="event"),
     path("<int:pk>/edit/", staff.event_edit, name="event-edit"),
     path("<int:pk>/status/<str:action>/", staff.event_status, name="event-status"),
+    path("<int:pk>/delete/", staff.event_delete, name="event-delete"),
     path("<int:pk>/guests/new/", staff.guest_add, name="guest-add"),
     path("guests/<int:pk>/edit/", staff.guest_edit, name="guest-edit"),
     path("guests/<int:pk>/remove/", staff.guest_remove, name="guest-remove"),

@@ -37,7 +37,7 @@ from kyodo.committees.importing import (
 from kyodo.committees.models import Committee
 from kyodo.committees.selectors import committee_chosen
 from kyodo.committees.services import check_new, minutes_import
-from kyodo.core.forms import WarekiDateField
+from kyodo.core.forms import JapaneseTimeField, WarekiDateField
 from kyodo.core.permissions import staff_required
 from kyodo.core.wareki import fiscal_year
 from kyodo.minutes_text import Appendix, parse_minutes, render_body
@@ -87,8 +87,8 @@ class ReviewForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Leave empty to take the next free number."),
     )
-    start_time = forms.TimeField(label=gettext_lazy("Starts at"), required=False)
-    end_time = forms.TimeField(label=gettext_lazy("Ends at"), required=False)
+    start_time = JapaneseTimeField(label=gettext_lazy("Starts at"), required=False)
+    end_time = JapaneseTimeField(label=gettext_lazy("Ends at"), required=False)
     venue = forms.CharField(label=gettext_lazy("Venue"), max_length=200, required=False)
     attendees = forms.CharField(
         label=gettext_lazy("Attendees"),

@@ -39,16 +39,25 @@ def _events(make_event) -> list[Event]:
     groups = make_event(title="団体のみ", capacity_groups=3, applications_open_on=today)
     cancelled = make_event(title="中止", status=Event.Status.CANCELLED, capacity_people=5)
     closed = make_event(title="受付なし", accepts_applications=False, capacity_people=1000)
-    return [plain, full, groups, cancelled, closed]
+    # Ended: yesterday's (it had applications and a period), and one held today.
+    ended = make_event(title="昨日の講座", capacity_people=30, applications_open_on=today)
+    apply(ended, 20)
+    Event.objects.filter(pk=ended.pk).update(date=today - timedelta(days=1))
+    held = make_event(title="開催済み", date=today, status=Event.Status.HELD, capacity_groups=4)
+    return [plain, full, groups, cancelled, closed, ended, held]
 
 
 def test_the_facts_are_the_templates(make_event):
+    written = []
     for event in _events(make_event):
         for shown in (selectors.public_event(event.pk), selectors.staff_event(event.pk)):
             for facts_only in (False, True):
                 context = {"event": shown, "facts_only": facts_only}
                 expected = render_to_string("events/_event_facts.html", context)
                 assert event_facts_html(shown, facts_only=facts_only) == expected
+                written.append(expected)
+    # The two ended events, on the public and the staff page, with their applications' part.
+    assert sum("この事業は終了しました。" in html for html in written) == 4
 
 
 @pytest.mark.parametrize("form_class", [ApplicationForm, StaffApplicationForm])

@@ -88,9 +88,15 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_page(request, form, title=_("Edit event"), event=event, status=_invalid(form))
 
 
+def _has_applications(event: Event) -> bool:
+    # From the counts selectors.staff_event annotates: any application, cancelled ones too.
+    return bool(event.confirmed_count or event.waitlisted_count or event.cancelled_count)
+
+
 @staff_required
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
+    is_draft, has_applications = event.status == Event.Status.DRAFT, _has_applications(event)
     return render(
         request,
         "events/staff/event_detail.html",
@@ -99,7 +105,31 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "applications": selectors.event_applications(event),
             "notes": event.notes.select_related("created_by"),
             "note_form": NoteForm(),
+            # A draft that never took an application was never public: it is deleted, not
+            # cancelled (services.event_cancel refuses it).
+            "deletable": is_draft and not has_applications,
+            "cancellable": event.status == Event.Status.PUBLISHED
+            or (is_draft and has_applications),
         },
+    )
+
+
+@staff_required
+def event_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    # A draft made by mistake: GET asks first, POST deletes (services.event_delete decides).
+    event = _event_or_404(pk)
+    if request.method == "POST":
+        deleted = perform(
+            request,
+            services.event_delete,
+            success=_("The draft event %(event)s was deleted.") % {"event": event.name},
+            actor=request.user,
+            event=event,
+        )
+        return redirect("events-staff:index") if deleted else redirect("events-staff:event", pk=pk)
+    deletable = event.status == Event.Status.DRAFT and not _has_applications(event)
+    return render(
+        request, "events/staff/event_delete.html", {"event": event, "deletable": deletable}
     )
 
 

@@ -184,7 +184,7 @@ def _by_python(month: Month, rows: Rows) -> MonthlyReport:
     for e in events:
         if not (month.last_day < e.date <= month.last_day + timedelta(days=UPCOMING_DAYS)):
             continue
-        if e.status == Event.Status.CANCELLED:
+        if e.status in (Event.Status.CANCELLED, Event.Status.DRAFT):
             continue
         apps = list(e.applications.all())
         confirmed = [a for a in apps if a.status == "confirmed"]
