@@ -1,11 +1,18 @@
 from __future__ import annotations
 
+from typing import Literal
+
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kyodo.collaboration.models import CollaborationForm, Department
-from kyodo.collaboration.services import ATTACHMENT_KINDS, ATTACHMENT_MAX_BYTES
+from kyodo.collaboration.models import CollaborationForm, Department, in_reading_order
+from kyodo.collaboration.services import (
+    ATTACHMENT_KINDS,
+    ATTACHMENT_MAX_BYTES,
+    fiscal_year_out_of_range,
+)
 from kyodo.core.forms import CleanTextMixin, ModelMultipleChoiceField, WarekiDateField
 from kyodo.core.uploads import UploadField
 from kyodo.core.versions import VersionedFormMixin
@@ -15,12 +22,17 @@ MAX_YEN = 10**12
 
 
 class FiscalYearField(forms.Field):
-    """A fiscal year typed as people write it: 平成22年度, H22, 2010, 2010年度."""
+    """A fiscal year typed as people write it: 平成22年度, H22, 2010, 2010年度.
+
+    ``bounded`` checks it against the register's range (``services.fiscal_year_bounds``; "end"
+    for a last fiscal year), so that the form says so beside the field with any other error.
+    """
 
     widget = forms.TextInput
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, bounded: Literal["start", "end"] | None = None, **kwargs):
         kwargs.setdefault("help_text", _("For example 平成22年度, H22 or 2010."))
+        self.bounded = bounded
         super().__init__(*args, **kwargs)
 
     def prepare_value(self, value):
@@ -37,6 +49,32 @@ class FiscalYearField(forms.Field):
             return parse_fiscal_year(str(value))
         except WarekiError as exc:
             raise forms.ValidationError(str(exc), code="invalid") from None
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and self.bounded:
+            message = fiscal_year_out_of_range(value, end=self.bounded == "end")
+            if message:
+                raise forms.ValidationError(message, code="range")
+
+
+class _DepartmentsByReading(ModelChoiceIterator):
+    """The choices in gojūon order of the departments' readings, as the departments page lists
+    them (the database's order by reading is by code point, see ``in_reading_order``)."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for department in in_reading_order(self.queryset):
+            yield self.choice(department)
+
+
+class DepartmentChoiceField(forms.ModelChoiceField):
+    iterator = _DepartmentsByReading
+
+
+class DepartmentMultipleChoiceField(ModelMultipleChoiceField):
+    iterator = _DepartmentsByReading
 
 
 class YenField(forms.IntegerField):
@@ -88,7 +126,7 @@ class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (⌘ on a Mac) to choose several."),
     )
-    departments = ModelMultipleChoiceField(
+    departments = DepartmentMultipleChoiceField(
         label=_("Departments"),
         queryset=Department.objects.all(),
         required=False,
@@ -100,9 +138,10 @@ class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
         required=False,
         widget=forms.SelectMultiple(attrs={"size": 6}),
     )
-    first_fiscal_year = FiscalYearField(label=_("First fiscal year"))
+    first_fiscal_year = FiscalYearField(label=_("First fiscal year"), bounded="start")
     last_fiscal_year = FiscalYearField(
         label=_("Last fiscal year"),
+        bounded="end",
         required=False,
         help_text=_("Leave empty for a single fiscal year."),
     )
@@ -127,11 +166,10 @@ class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["organizations"].queryset = Organization.objects.filter(
             status__in=[Organization.Status.REGISTERED, Organization.Status.SUSPENDED]
-        ).order_by("reading_key", "pk")
+        ).order_by("reading_order", "pk")
         self.fields["events"].queryset = Event.objects.select_related("series").order_by(
             "-date", "pk"
         )
-        self.fields["departments"].queryset = Department.objects.order_by("name_reading", "name")
 
     def clean(self):
         data = super().clean()
@@ -154,7 +192,7 @@ class CountingForm(VersionedFormMixin, forms.Form):
 
 class CallForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     title = forms.CharField(label=pgettext_lazy("collaboration", "Title"), max_length=200)
-    fiscal_year = FiscalYearField(label=_("Fiscal year of the projects"))
+    fiscal_year = FiscalYearField(label=_("Fiscal year of the projects"), bounded="start")
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -180,9 +218,9 @@ class CriterionForm(CleanTextMixin, forms.Form):
 
 class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     title = forms.CharField(label=_("Project title"), max_length=200)
-    department = forms.ModelChoiceField(
+    department = DepartmentChoiceField(
         label=_("Department to work with"),
-        queryset=Department.objects.filter(is_active=True).order_by("name_reading", "name"),
+        queryset=Department.objects.filter(is_active=True),
         required=False,
         empty_label=_("Not decided"),
     )
@@ -257,9 +295,9 @@ class RecordFilterForm(forms.Form):
         required=False,
         choices=[("", _("All")), *CollaborationForm.choices],
     )
-    department = forms.ModelChoiceField(
+    department = DepartmentChoiceField(
         label=_("Department"),
-        queryset=Department.objects.order_by("name_reading", "name"),
+        queryset=Department.objects.all(),
         required=False,
         empty_label=_("All"),
     )

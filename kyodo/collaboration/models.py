@@ -4,6 +4,7 @@ setting of the statistics, and calls for proposals (提案型協働事業) with 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from pathlib import PurePath
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kyodo.core.text import normalize_reading
+from kyodo.core.text import normalize_reading, sort_by_reading
 
 
 class CollaborationForm(models.TextChoices):
@@ -74,6 +75,15 @@ class Department(models.Model):
         super().save(*args, **kwargs)
 
 
+def in_reading_order(departments: Iterable[Department]) -> list[Department]:
+    """Departments in gojūon order of their reading (the name when there is none).
+
+    ``Meta.ordering`` cannot do it: the database compares readings code point by code point,
+    which puts 職員課 (しょくいんか) before 児童福祉課 (じどうふくしか).
+    """
+    return sort_by_reading(departments, key=lambda d: d.name_reading or d.name)
+
+
 class Collaboration(models.Model):
     """One collaboration between registered groups and city departments."""
 
@@ -128,6 +138,11 @@ class Collaboration(models.Model):
     @property
     def fiscal_years(self) -> list[int]:
         return list(range(self.first_fiscal_year, self.last_fiscal_year + 1))
+
+    @property
+    def departments_in_order(self) -> list[Department]:
+        """Its departments in gojūon order (from the rows the selector prefetched)."""
+        return in_reading_order(self.departments.all())
 
 
 class CountingSettings(models.Model):

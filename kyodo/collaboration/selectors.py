@@ -15,6 +15,7 @@ from kyodo.collaboration.models import (
     ProposalCall,
     Review,
     Score,
+    in_reading_order,
 )
 from kyodo.core.models import Center
 from kyodo.core.statements import Prepared
@@ -25,7 +26,7 @@ def departments(*, active_only: bool = False) -> list[Department]:
     qs = Department.objects.all()
     if active_only:
         qs = qs.filter(is_active=True)
-    return sort_by_reading(qs, key=lambda d: d.name_reading or d.name)
+    return in_reading_order(qs)
 
 
 def counting_settings() -> CountingSettings:
@@ -91,7 +92,7 @@ class CaseStudy:
     last_fiscal_year: int
     # (name, activity_fields) of its groups, in the groups' order (Organization's ordering)
     groups: list[tuple[str, str]]
-    # (pk, name, name_reading) of its departments, in the departments' order
+    # (pk, name, name_reading) of its departments, in gojūon order of the readings
     departments: list[tuple[int, str, str]]
 
 
@@ -99,7 +100,7 @@ class CaseStudy:
 _PUBLISHED_GROUPS = Prepared(
     lambda: (
         Collaboration.organizations.through.objects.filter(collaboration__is_published=True)
-        .order_by("organization__reading_key", "organization__pk")
+        .order_by("organization__reading_order", "organization__pk")
         .values_list("collaboration_id", "organization__name", "organization__activity_fields")
     )
 )
@@ -129,6 +130,7 @@ _CASE_STUDY_FIELDS = (
     "evaluation",
     "departments__name",
     "departments__bureau",
+    "departments__name_reading",
 )
 _CASE_STUDY = Prepared(
     lambda pk: (
@@ -141,7 +143,7 @@ _CASE_STUDY = Prepared(
 _CASE_STUDY_GROUPS = Prepared(
     lambda pk: (
         Collaboration.organizations.through.objects.filter(collaboration_id=pk)
-        .order_by("organization__reading_key", "organization__pk")
+        .order_by("organization__reading_order", "organization__pk")
         .values_list("organization_id", "organization__name", "organization__status")
     ),
     pk=1,
@@ -162,11 +164,16 @@ def _case_study_events(pk: int):
 _CASE_STUDY_EVENTS = Prepared(_case_study_events, pk=1)
 
 
+def _by_reading(rows: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    # (pk, name, name_reading) rows as in_reading_order() sorts departments.
+    return sort_by_reading(rows, key=lambda row: row[2] or row[1])
+
+
 def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
     """Every published record with the names of its groups and departments, and the departments
-    involved (pk, name, name_reading) in their stored order (before :func:`departments` sorts
-    them by reading): two queries whatever the number of records, the records joined to their
-    departments (a row per department), then the groups' links with their names."""
+    involved (pk, name, name_reading), both in gojūon order of the departments' readings: two
+    queries whatever the number of records, the records joined to their departments (a row per
+    department), then the groups' links with their names."""
     groups: dict[int, list[tuple[str, str]]] = {}
     for record, name, codes in _PUBLISHED_GROUPS.rows():
         groups.setdefault(record, []).append((name, codes))
@@ -187,8 +194,11 @@ def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
         if department is not None:
             record.departments.append((department, name, reading))
             involved.add((reading, name, department))
-    # Department's own ordering (name_reading, name; names are unique).
-    return list(records.values()), [(pk, name, reading) for reading, name, pk in sorted(involved)]
+    for record in records.values():
+        record.departments[:] = _by_reading(record.departments)
+    return list(records.values()), _by_reading(
+        [(pk, name, reading) for reading, name, pk in involved]
+    )
 
 
 @dataclass(frozen=True)
@@ -197,7 +207,7 @@ class CaseStudyPage:
 
     record: dict  # title, form, fiscal years, description, outcome, evaluation
     groups: list[tuple[int, str, str]]  # (pk, name, status), in the groups' order
-    departments: list[tuple[str, str]]  # (name, bureau), in the departments' order
+    departments: list[tuple[str, str]]  # (name, bureau), in gojūon order of their readings
     events: list  # Event rows with their series, in the events' order
 
 
@@ -212,8 +222,10 @@ def case_study(*, pk: int) -> CaseStudyPage | None:
         groups=_CASE_STUDY_GROUPS.rows(pk=pk),
         departments=[
             (row["departments__name"], row["departments__bureau"])
-            for row in rows
-            if row["departments__name"] is not None
+            for row in sort_by_reading(
+                (row for row in rows if row["departments__name"] is not None),
+                key=lambda row: row["departments__name_reading"] or row["departments__name"],
+            )
         ],
         events=_CASE_STUDY_EVENTS.objects(pk=pk),
     )

@@ -46,6 +46,7 @@ from kyodo.core.models import Center
 from kyodo.core.roles import Role, has_role, member_term_ended, require_role
 from kyodo.core.services import field_values, update_fields
 from kyodo.core.uploads import check_upload
+from kyodo.core.wareki import fiscal_year, fiscal_year_name
 from kyodo.search import indexing
 
 # Checked by kyodo.core.uploads (content as well as name), in the form and again here.
@@ -116,6 +117,36 @@ def _today() -> date:
     return timezone.localdate()
 
 
+# The fiscal years the register takes: none before 平成元年度, a start (and a call's projects) at
+# most in the next fiscal year, as collaborations are recorded once agreed, and an end at most
+# four fiscal years after that (a multi-year contract). A mistyped 「令和99年度」 would otherwise
+# stay in the statistics and the year chooser for good.
+EARLIEST_FISCAL_YEAR = 1989
+YEARS_AN_END_MAY_RUN_AHEAD = 4
+
+
+def fiscal_year_bounds(*, end: bool = False) -> tuple[int, int]:
+    """(earliest, latest) fiscal year a record may start in, or end in with ``end=True``."""
+    latest = fiscal_year(_today()) + 1
+    return EARLIEST_FISCAL_YEAR, latest + (YEARS_AN_END_MAY_RUN_AHEAD if end else 0)
+
+
+def fiscal_year_out_of_range(year: int, *, end: bool = False) -> str | None:
+    """The message refusing ``year`` (see :func:`fiscal_year_bounds`), or None when it is fine."""
+    earliest, latest = fiscal_year_bounds(end=end)
+    if earliest <= year <= latest:
+        return None
+    return _("Enter a fiscal year from %(earliest)s to %(latest)s.") % {
+        "earliest": fiscal_year_name(earliest),
+        "latest": fiscal_year_name(latest),
+    }
+
+
+def _check_fiscal_year(year: int, *, field: str, end: bool = False) -> None:
+    if message := fiscal_year_out_of_range(year, end=end):
+        raise InvalidInput(message, field=field)
+
+
 # --- departments -------------------------------------------------------------------------------
 
 
@@ -182,8 +213,10 @@ def _clean_collaboration(fields: CollaborationFields) -> dict[str, Any]:
         raise InvalidInput(_("Enter the first fiscal year."))
     if last is None:
         data["last_fiscal_year"] = last = first
+    _check_fiscal_year(first, field="first_fiscal_year")
     if last < first:
         raise InvalidInput(_("The last fiscal year cannot be before the first."))
+    _check_fiscal_year(last, field="last_fiscal_year", end=True)
     if data["budget"] is not None and data["budget"] < 0:
         raise InvalidInput(_("The budget cannot be negative."))
     return data
@@ -295,6 +328,7 @@ def _clean_call(fields: CallFields) -> dict[str, Any]:
         raise InvalidInput(_("Enter a title."))
     if data["fiscal_year"] is None:
         raise InvalidInput(_("Enter the fiscal year of the projects."))
+    _check_fiscal_year(data["fiscal_year"], field="fiscal_year")
     if not data["opens_on"] or not data["closes_on"]:
         raise InvalidInput(_("Enter the period in which proposals are accepted."))
     if data["closes_on"] < data["opens_on"]:

@@ -34,6 +34,13 @@ class ReportExampleNamesClient(ConsultationError):
     field = "report_example"
 
 
+class ReceivedInFuture(ConsultationError):
+    # A consultation is recorded after it was taken: a future date would be counted in a monthly
+    # report that has not happened yet.
+    default_message = _("The date of consultation cannot be in the future.")
+    field = "received_on"
+
+
 class FollowUpDateWithoutFollowUp(ConsultationError):
     default_message = _("A follow-up date needs “follow-up needed” to be ticked.")
     field = "follow_up_on"

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kyodo.core.wareki import format_wareki
+
 
 class Consultation(models.Model):
     """One consultation (相談) taken by the center's staff. Staff only: it holds personal data."""
@@ -64,8 +66,9 @@ class Consultation(models.Model):
         ]
 
     def __str__(self) -> str:
+        # Shown to staff (the audit log's "to what"): the date in 和暦, as every page writes it.
         first_line = self.summary.strip().splitlines()[0] if self.summary.strip() else ""
-        return f"{self.received_on:%Y-%m-%d} {first_line[:40]}"
+        return f"{format_wareki(self.received_on, weekday=False)} {first_line[:40]}"
 
     @property
     def category_values(self) -> list[str]:

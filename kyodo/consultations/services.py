@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
+from django.utils import timezone
 
 from kyodo.consultations import exceptions
 from kyodo.consultations.models import Category, Consultation, ConsultationCategory
@@ -72,7 +73,8 @@ def consultation_create(*, actor: User, fields: ConsultationFields) -> Consultat
     """Record a consultation taken by ``fields.staff`` (the acting staff member unless given).
 
     Raises PermissionDenied unless ``actor`` is staff, and a :class:`ConsultationError` for
-    input that breaks a rule (no category, an example that names the client …).
+    input that breaks a rule (no category, a date after today, an example that names the
+    client …).
     """
     require_role(actor, Role.STAFF)
     consultation = Consultation()
@@ -157,6 +159,8 @@ def _validate(values: dict[str, Any], categories: Iterable[str]) -> list[str]:
 
     if not has_role(values["staff"], Role.STAFF):
         raise exceptions.StaffMemberRequired()
+    if values["received_on"] > timezone.localdate():
+        raise exceptions.ReceivedInFuture()
     if values["follow_up_on"] and not values["follow_up_needed"]:
         raise exceptions.FollowUpDateWithoutFollowUp()
     if values["follow_up_on"] and values["follow_up_on"] < values["received_on"]:

@@ -271,6 +271,22 @@ def gojuon_key(reading: str) -> GojuonKey:
     return (not text, tuple(primary), tuple(voicings), tuple(sizes), text)
 
 
+def gojuon_order(reading: str) -> str:
+    """:func:`gojuon_key` as text the database sorts in the same order, for ``ORDER BY`` on a
+    stored column (the database compares readings code point by code point, which puts
+    「しょくいん」 before 「じどう」 and 「ガーデニング」 after 「がっしょう」).
+
+    Only hexadecimal digits, so that any collation (SQLite's, PostgreSQL's in any locale)
+    orders them alike: each character's primary weight in five digits (its group, 1–4, then its
+    code), a 0 closing them (a reading that is the start of another sorts first), then the
+    voicings and the sizes, one digit each. An empty reading sorts last, as in gojuon_key."""
+    empty, primary, voicings, sizes, _text = gojuon_key(reading)
+    if empty:
+        return "f"
+    weights = "".join(f"{group + 1}{code:04x}" for group, code in primary)
+    return weights + "0" + "".join(map(str, voicings)) + "".join(map(str, sizes))
+
+
 def sort_by_reading[T](
     items: Iterable[T], key: Callable[[T], str | None] = attrgetter("reading")
 ) -> list[T]:

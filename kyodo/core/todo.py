@@ -73,7 +73,7 @@ def group_applications(today: date) -> list[TodoItem]:
     rows = (
         Organization.objects.filter(status=Organization.Status.APPLIED)
         .only("name", "submitted_at")
-        .order_by("reading_key", "pk")
+        .order_by("reading_order", "pk")
     )
     return [
         TodoItem(

@@ -19,6 +19,13 @@ class InvalidResubmitLink(OrganizationError):
     default_message = _("This link is not valid any more. Please contact the center.")
 
 
+class ApplicationAlreadyReceived(OrganizationError):
+    default_message = _(
+        "This application has already been received: the center is reviewing it and will write "
+        "to you."
+    )
+
+
 class DuplicateRenewal(OrganizationError):
     default_message = _("The group has already been renewed for this fiscal year.")
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import PurePath
 
 from django import forms
@@ -16,6 +14,7 @@ from kyodo.core.forms import (
     ConsentField,
     EmailField,
     MultilineTextField,
+    PhoneField,
     TextField,
     WarekiDateField,
 )
@@ -33,8 +32,6 @@ BYLAWS_MAX_BYTES = 5 * 1024 * 1024
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
 BYLAWS_KINDS = ("pdf", "docx", "txt")
 
-_PHONE_RE = re.compile(r"[0-9()+\- ]{6,30}")
-
 
 class ReadingField(TextField):
     """ふりがな: hiragana or katakana (full- or half-width), stored in hiragana."""
@@ -50,18 +47,6 @@ class ReadingField(TextField):
             if not is_reading(value):
                 raise ValidationError(
                     _("Enter the reading in hiragana or katakana."), code="reading"
-                )
-        return value
-
-
-class PhoneField(TextField):
-    def clean(self, value):
-        value = super().clean(value)
-        if value:
-            value = unicodedata.normalize("NFKC", value).replace("ー", "-").replace("−", "-")
-            if not _PHONE_RE.fullmatch(value):
-                raise ValidationError(
-                    _("Enter a telephone number such as 042-000-0000."), code="phone"
                 )
         return value
 
@@ -86,6 +71,8 @@ class OrganizationFieldsForm(forms.Form):
     representative_name = TextField(label=_("Representative"), max_length=100)
     representative_reading = ReadingField(label=_("Representative (reading)"), max_length=200)
     email = EmailField(label=_("E-mail"), max_length=254)
+    # The public forms' one rule (events, お問い合わせ): full-width digits and any dash are
+    # accepted and stored as 042-000-0000; 10 or 11 digits.
     phone = PhoneField(label=_("Telephone"), max_length=30)
     address = TextField(label=_("Address"), max_length=300)
     activity_fields = forms.MultipleChoiceField(
@@ -142,6 +129,39 @@ class ApplicationForm(OrganizationFieldsForm):
         max_bytes=BYLAWS_MAX_BYTES,
     )
     consent = ConsentField()
+
+    # A browser never fills a file input in again: when the form comes back because of another
+    # field's error (or a refusal of the service), the chosen bylaws are gone. The person is told
+    # so beside the file field, and in the error summary, instead of losing the file unawares.
+    _checked = False
+
+    def full_clean(self):
+        self._checked = False
+        super().full_clean()
+        self._checked = True
+        self._ask_for_the_file_again()
+
+    def add_error(self, field, error):
+        super().add_error(field, error)
+        if self._checked:  # an error after validation: the service refused the save
+            self._ask_for_the_file_again()
+
+    def _ask_for_the_file_again(self) -> None:
+        name = self.add_prefix("bylaws")
+        upload = self.files.get(name) if self.is_bound and "bylaws" in self.fields else None
+        if upload is None or not self._errors or "bylaws" in self._errors:
+            return  # nothing chosen, nothing wrong, or the file itself is refused (and said why)
+        self.add_error(
+            "bylaws",
+            ValidationError(
+                _(
+                    "The file “%(name)s” was not kept because of the errors in the form. "
+                    "Choose the file again."
+                ),
+                code="choose_again",
+                params={"name": PurePath(upload.name or "").name},
+            ),
+        )
 
 
 class ProfileForm(VersionedFormMixin, ApplicationForm):

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kyodo.core.text import match_key, normalize_reading
+from kyodo.core.text import gojuon_order, match_key, normalize_reading
 from kyodo.organizations.contact_models import OrganizationContact  # noqa: F401 (a model)
 
 
@@ -130,6 +130,8 @@ class Organization(models.Model):
     # NFKC-folded name and reading, to find possible duplicates (ＮＰＯ法人 = NPO法人).
     name_key = models.CharField(max_length=200, db_index=True, editable=False)
     reading_key = models.CharField(max_length=300, db_index=True, editable=False)
+    # The reading in gojūon order as the database sorts it (kyodo.core.text.gojuon_order).
+    reading_order = models.CharField(max_length=2000, db_index=True, editable=False, default="f")
     legal_form = models.CharField(_("legal form"), max_length=30, choices=LegalForm.choices)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -178,7 +180,7 @@ class Organization(models.Model):
     class Meta:
         verbose_name = _("registered group")
         verbose_name_plural = _("registered groups")
-        ordering = ["reading_key", "pk"]
+        ordering = ["reading_order", "pk"]
 
     def __str__(self) -> str:
         return self.name
@@ -188,6 +190,7 @@ class Organization(models.Model):
         self.representative_reading = normalize_reading(self.representative_reading)
         self.name_key = match_key(self.name)
         self.reading_key = match_key(self.name_reading)
+        self.reading_order = gojuon_order(self.name_reading)
         self.core_key = core_key(self.name)
         super().save(*args, **kwargs)
 

@@ -3,16 +3,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext as _
 
+from kyodo.core.audit import KEY_LABELS
+from kyodo.core.audit_labels import action_label
 from kyodo.core.models import AuditEntry
 from kyodo.core.statements import Prepared
 from kyodo.core.text import match_key, normalize_text
+from kyodo.core.wareki import fiscal_year_name, format_wareki
 from kyodo.organizations.models import (
     REVIEWED_FIELDS,
     ActivityField,
@@ -52,7 +57,7 @@ def registered_on(on: date) -> QuerySet[Organization]:
     return (
         Organization.objects.annotate(kind_on=_kind_on(on))
         .filter(kind_on__in=OrganizationStatusChange.ACTIVE_KINDS)
-        .order_by("reading_key", "pk")
+        .order_by("reading_order", "pk")
     )
 
 
@@ -72,7 +77,7 @@ def new_registrations_between(start: date, end: date) -> QuerySet[Organization]:
     return (
         Organization.objects.filter(pk__in=registered.values("organization"))
         .annotate(registered_on=_first_registration(start=start, end=end))
-        .order_by("registered_on", "reading_key", "pk")
+        .order_by("registered_on", "reading_order", "pk")
     )
 
 
@@ -99,7 +104,7 @@ def possible_duplicates(*, organization: Organization) -> QuerySet[Organization]
             | Q(core_key=organization.core_key)
         )
         .exclude(pk=organization.pk)
-        .order_by("reading_key", "pk")
+        .order_by("reading_order", "pk")
     )
 
 
@@ -129,7 +134,7 @@ def staff_organizations(
         qs = qs.filter(legal_form=legal_form)
     if activity_field:
         qs = qs.filter(activity_fields__contains=f",{activity_field},")
-    return qs.order_by("reading_key", "pk")
+    return qs.order_by("reading_order", "pk")
 
 
 def directory(
@@ -160,7 +165,7 @@ def directory(
             area__icontains=normalize_text(area),
             published_fields__contains=f",{PublishableField.AREA},",
         )
-    return qs.order_by("reading_key", "pk")
+    return qs.order_by("reading_order", "pk")
 
 
 def public_organization(*, pk: int) -> Organization | None:
@@ -198,9 +203,26 @@ class FieldChange:
     new: str
 
 
+@dataclass(frozen=True)
+class ChangeRow:
+    """One audit row of a group's 変更履歴, in words: what was done and each change."""
+
+    entry: AuditEntry
+    action: str  # the action's label (kyodo.core.audit_labels)
+    fields: list[FieldChange]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _readable(name: str, value) -> str:
+    """A recorded value as staff read it: choices by their labels, dates in 和暦."""
     if value in (None, ""):
         return ""
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if isinstance(value, list | tuple):
+        return "、".join(_readable(name, v) for v in value)
     choices = {"activity_fields": ActivityField, "published_fields": PublishableField}.get(name)
     if choices is not None and isinstance(value, str):
         labels = dict(choices.choices)
@@ -208,12 +230,19 @@ def _readable(name: str, value) -> str:
     if name in ("status", "legal_form"):
         field = Organization._meta.get_field(name)
         return str(dict(field.choices).get(value, value))
+    if name == "change_request":
+        return str(dict(ChangeRequest.Status.choices).get(value, value))
+    if name == "fiscal_year" and isinstance(value, int):
+        return fiscal_year_name(value)
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return format_wareki(date.fromisoformat(value))
+        except ValueError:
+            return value
     return str(value)
 
 
-def organization_change_rows(
-    *, organization: Organization, limit: int = 100
-) -> list[tuple[AuditEntry, list[FieldChange]]]:
+def organization_change_rows(*, organization: Organization, limit: int = 100) -> list[ChangeRow]:
     """Audit rows about this group with each change as (label, old, new) for staff to read."""
     rows = []
     for entry in organization_changes(organization=organization)[:limit]:
@@ -225,15 +254,23 @@ def organization_change_rows(
             else:
                 old, new = "", _readable(name, change)
             changes.append(FieldChange(label=label, old=old, new=new))
-        rows.append((entry, changes))
+        rows.append(ChangeRow(entry=entry, action=action_label(entry.action), fields=changes))
     return rows
 
 
 def _label(name: str) -> str:
-    try:
-        return str(Organization._meta.get_field(name).verbose_name)
-    except FieldDoesNotExist:
-        return name
+    """The words for a recorded key: a field of the group, or of its status history (効力発生日,
+    年度, 備考), or a key the audit log names (理由 …)."""
+    for model in (Organization, OrganizationStatusChange):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if getattr(field, "concrete", False):
+            return str(field.verbose_name)
+    if name == "change_request":
+        return str(ChangeRequest._meta.verbose_name)
+    return str(KEY_LABELS.get(name, name))
 
 
 def change_request_rows(change_request: ChangeRequest) -> list[FieldChange]:
@@ -272,5 +309,5 @@ def export_organizations() -> QuerySet[Organization]:
     return (
         Organization.objects.filter(status=Organization.Status.REGISTERED)
         .annotate(registered_on=_first_registration())
-        .order_by("reading_key", "pk")
+        .order_by("reading_order", "pk")
     )

@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
@@ -27,8 +27,10 @@ from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.roles import Role, grant_role, has_role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, field_values, given, update_fields
 from kyodo.core.signin import unguessable_username
+from kyodo.core.text import match_key
 from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 from kyodo.organizations.exceptions import (
+    ApplicationAlreadyReceived,
     ChangeRequestDecided,
     DuplicateRenewal,
     GroupNotActive,
@@ -145,11 +147,35 @@ def _locked(organization: Organization) -> Organization:
 # --- applications ------------------------------------------------------------------------------
 
 
+# A constant key for PostgreSQL's advisory lock around the duplicate check and the insert.
+_APPLICATION_LOCK_KEY = 0x6B796F646F0A  # "kyodo", then 0A for applications
+
+
+def _lock_applications() -> None:
+    # On SQLite every transaction starts with BEGIN IMMEDIATE (kyodo/env.py): writers queue, so
+    # the check below sees the other confirmation's row. PostgreSQL takes an advisory lock.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_APPLICATION_LOCK_KEY])
+
+
 def application_submit(
     *, actor=None, fields: ApplicationFields, bylaws: UploadedFile | None = None
 ) -> Organization:
-    """A citizen applies to register a group; the applicant is mailed a confirmation."""
+    """A citizen applies to register a group; the applicant is mailed a confirmation.
+
+    Raises ApplicationAlreadyReceived, writing nothing, when an application of the same group
+    (the same name, compared as :func:`~kyodo.core.text.match_key` does) from the same address
+    is still waiting for review: the same form sent twice would give staff two to review.
+    """
     with transaction.atomic():
+        _lock_applications()
+        if Organization.objects.filter(
+            status=Status.APPLIED,
+            name_key=match_key(fields.name),
+            email__iexact=fields.email.strip(),
+        ).exists():
+            raise ApplicationAlreadyReceived()
         organization = Organization(status=Status.APPLIED, submitted_at=timezone.now())
         _assign(organization, field_values(fields), APPLICATION_FIELDS)
         _store_bylaws(organization, bylaws)

@@ -57,7 +57,7 @@ class GroupSitemap(Sitemap):
     changefreq = "monthly"
 
     def items(self):
-        return Organization.objects.listed().order_by("reading_key", "pk")
+        return Organization.objects.listed().order_by("reading_order", "pk")
 
     def location(self, item):
         return reverse("organizations:detail", args=[item.pk])

@@ -13,7 +13,6 @@ from kyodo.collaboration.models import CollaborationForm, Department
 from kyodo.committees.rendering import links_html
 from kyodo.core.links import reverse_once
 from kyodo.core.templatetags.kyodo_ja import fiscal_year_name, wareki
-from kyodo.core.text import sort_by_reading
 from kyodo.events.models import Event
 from kyodo.organizations.models import ActivityField, Organization, split_codes
 
@@ -50,10 +49,10 @@ def index(request):
         for value, label in ActivityField.choices
         if field_counts[value]
     ]
-    # As selectors.departments() sorts them: gojūon order of the readings.
+    # In gojūon order of the readings, as case_studies() gives them.
     departments = [
         (str(pk), name, str(department_counts[pk]), department is not None and department.pk == pk)
-        for pk, name, _reading in sort_by_reading(involved, key=lambda d: d[2] or d[1])
+        for pk, name, _reading in involved
     ]
     records = published
     if field:

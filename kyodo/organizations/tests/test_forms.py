@@ -79,7 +79,9 @@ BAD_APPLICATIONS = [
         {"email": "not-an-address"}, "有効なメールアドレスを入力してください。", id="email"
     ),
     pytest.param(
-        {"phone": "電話してね"}, "電話番号は 042-000-0000 のように入力してください。", id="phone"
+        {"phone": "電話してね"},
+        "電話番号は数字とハイフンで入力してください（例：042-000-0000）。",
+        id="phone",
     ),
     pytest.param({"founded_year": "2999"}, "設立年が未来の年になっています。", id="future-year"),
     pytest.param({"member_count": "-3"}, "この値は 1 以上でなければなりません。", id="members"),

@@ -34,7 +34,7 @@ def index(request):
         .prefetch_related(
             Prefetch("contacts", queryset=OrganizationContact.objects.select_related("user"))
         )
-        .order_by("reading_key", "pk")
+        .order_by("reading_order", "pk")
     )
     return render(request, "organizations/staff/contacts/index.html", {"groups": groups})
 

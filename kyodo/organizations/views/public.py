@@ -20,7 +20,7 @@ from kyodo.core.confirmations import submission_request
 from kyodo.core.statements import Prepared
 from kyodo.events import selectors as event_selectors
 from kyodo.organizations import selectors, services
-from kyodo.organizations.exceptions import InvalidResubmitLink
+from kyodo.organizations.exceptions import ApplicationAlreadyReceived, InvalidResubmitLink
 from kyodo.organizations.forms import ApplicationForm, DirectoryFilterForm
 from kyodo.organizations.models import Organization
 from kyodo.organizations.views import form_data
@@ -121,15 +121,23 @@ def apply(request):
 
 
 def application_confirmed(payload: dict, upload) -> tuple[str, str]:
-    """The applicant followed the mailed link: the application reaches staff now."""
-    services.application_submit(
-        actor=None, fields=services.ApplicationFields(**payload["data"]), bylaws=upload
-    )
+    """The applicant followed the mailed link: the application reaches staff now, unless the
+    same application is already waiting for them (the form sent twice, both links followed)."""
+    try:
+        services.application_submit(
+            actor=None, fields=services.ApplicationFields(**payload["data"]), bylaws=upload
+        )
+    except ApplicationAlreadyReceived:
+        return reverse("organizations:already-applied"), _("Your address is confirmed.")
     return reverse("organizations:applied"), _("Your address is confirmed.")
 
 
 def applied(request):
     return render(request, "organizations/public/applied.html")
+
+
+def already_applied(request):
+    return render(request, "organizations/public/already_applied.html")
 
 
 @never_cache
