@@ -622,6 +622,12 @@ _LABEL_PATTERNS = (
         r"^[○◯](?P<label>(?!第)[^\s：:。、「」（）()○◯0-9０-９]{3,20}(?:(?<![総大例部集])会|協会|組合|団体|法人|株式会社)"
         r"(?:[（(][^（()）\s]{1,12}[）)])?)[ 　]+(?P<text>\S.*)$"
     ),
+    # 「大野　さくら委員：……」: a given name in kana after the family name and a space, and the
+    # colon (「事業について委員：」 is no name: no space, a particle).
+    re.compile(
+        rf"^(?P<label>[一-龥々ヶ]{{1,4}}[ 　](?!について|として|による|から|まで|では|には)"
+        rf"[ぁ-ゖ]{{2,4}}{_ROLE})(?P<suffix>{_SUFFIX})[ 　]*[：:][ 　]*(?P<text>.*)$"
+    ),
     # 「（一同）なし。」「一同：異議なし。」: everyone at once.
     re.compile(r"^[（(【][ 　]*(?P<label>一同|全員)[ 　]*[）)】][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     re.compile(r"^(?P<label>一同|全員)(?:[ 　]*[：:][ 　]*|　[ 　]*|\t\s*)(?P<text>\S.*)$"),

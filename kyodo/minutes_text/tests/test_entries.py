@@ -57,3 +57,16 @@ def test_to_dict_shapes() -> None:
         "speaker": "委員",
         "text": "y",
     }
+
+
+def test_a_given_name_in_kana_after_the_family_name_and_a_space():
+    # Typed by staff as the member is registered (「大野 さくら」): was glued to the turn before.
+    from kyodo.minutes_text.parser import parse_entries
+
+    entries = parse_entries(
+        "熊田委員長：それでは始めます。\n大野 さくら委員：ありがとうございます。\n"
+    )
+    assert [(e.kind, e.speaker, e.text) for e in entries] == [
+        ("statement", "熊田委員長", "それでは始めます。"),
+        ("statement", "大野さくら委員", "ありがとうございます。"),
+    ]
