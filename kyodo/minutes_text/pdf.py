@@ -379,6 +379,8 @@ def _assemble(
             _join_wrapped_labels(page)
     if pages:
         _raise_centred_keys(pages[0])
+    for page in pages:
+        _question_tables(page)
     # after the lines are put together: a line taken out would shift the places found
     running = _running_lines(pages)
     body: list[Line] = []
@@ -419,6 +421,129 @@ def _assemble(
     return PdfText(
         Layout(body, [], numbered=True), pages=count, numbered=column is not None, boxed=boxed
     )
+
+
+# The heads of a table of questions and their answers, side by side: 「No.｜質問・意見｜回答」.
+_QUESTION_HEADS = frozenset(
+    "質問 質問・意見 質問･意見 意見・質問 質問等 質問・意見等 意見 意見等 主な意見 委員の意見 委員意見 "
+    "ご意見 質疑 問 質問内容 意見・要望 質問・要望".split()
+)
+_ANSWER_HEADS = frozenset(
+    "回答 答 応答 対応 回答・対応 対応・回答 事務局回答 事務局の回答 市の回答 市の考え方 "
+    "回答内容 事務局の考え方 考え方".split()
+)
+_NUMBER_HEADS = frozenset(("No.", "No", "NO.", "№", "番号", "項番", "通番"))
+_ROW_NUMBER = re.compile(r"^[0-9０-９]{1,3}[.．]?$")
+_SENTENCE_END = ("。", "？", "?", "）", ")")
+
+
+def _question_tables(page: list[_PrintedLine]) -> None:
+    """A table of questions and answers in two columns, each row's cells wrapped over several
+    lines: read line by line its cells were mixed (「…誰を想　定年前後の方を…」). Its rows are
+    put back as the turns they are, one line each: 「質問：……」 then 「回答：……」 (a row begins
+    at its number in the 「No.」 column, or, without one, after a finished sentence in both)."""
+    index = 0
+    while index < len(page):
+        heads = _table_heads(page[index])
+        if heads is None:
+            index += 1
+            continue
+        number_x, question_x, answer_x, labels = heads
+        rows: list[list[str]] = []
+        end = index + 1
+        while end < len(page):
+            runs = page[end].body_runs()
+            if not runs:
+                break
+            if number_x is None and runs[0].x0 < question_x - 2:
+                break  # 「（２）その他」 left of the table: it has ended
+            cells = ["", "", ""]
+            for run in runs:
+                text = run.text.strip()
+                if not text:
+                    continue
+                if number_x is not None and run.x0 < question_x - 2:
+                    column = 0
+                elif run.x0 < answer_x - 2:
+                    column = 1
+                else:
+                    column = 2
+                cells[column] += text
+            if number_x is not None and cells[0] and not _ROW_NUMBER.match(cells[0]):
+                break  # 「（２）その他」 at the left margin: the table has ended
+            if not cells[1] and not cells[2]:
+                break
+            starts = (
+                bool(cells[0])
+                if number_x is not None
+                else not rows
+                or (rows[-1][0].endswith(_SENTENCE_END) and rows[-1][1].endswith(_SENTENCE_END))
+            )
+            if starts or not rows:
+                rows.append([cells[1], cells[2]])
+            else:
+                rows[-1][0] += cells[1]
+                rows[-1][1] += cells[2]
+            end += 1
+        if not rows:
+            index += 1
+            continue
+        template = page[index]
+        lines = []
+        for question, answer in rows:
+            for label, text in zip(labels, (question, answer), strict=True):
+                if text:
+                    lines.append(_written_line(f"{label}：{text}", template, question_x))
+        page[index:end] = lines
+        index += len(lines)
+
+
+def _table_heads(line: _PrintedLine) -> tuple[float | None, float, float, tuple[str, str]] | None:
+    """(the number column's x or None, the questions', the answers', their labels) when ``line``
+    holds the heads of a table of questions and answers."""
+    runs = [run for run in line.body_runs() if run.text.strip()]
+    texts = [run.text.replace(" ", "").replace("　", "") for run in runs]
+    if not 2 <= len(runs) <= 3:
+        return None
+    number_x = None
+    if len(runs) == 3:
+        if texts[0] not in _NUMBER_HEADS:
+            return None
+        number_x, runs, texts = runs[0].x0, runs[1:], texts[1:]
+    if texts[0] not in _QUESTION_HEADS or texts[1] not in _ANSWER_HEADS:
+        return None
+    question = (
+        "意見" if "質問" not in texts[0] and "質疑" not in texts[0] and "問" != texts[0] else "質問"
+    )
+    answer = "回答"
+    # A cell's text starts at its column's left edge, or near it: the answers' column starts
+    # between the end of the questions' head and the start of the answers' one.
+    answer_x = runs[1].x0 - (runs[1].x0 - runs[0].x1) * 0.5
+    question_x = (
+        runs[0].x0
+        if number_x is None
+        else min(runs[0].x0, number_x + (runs[0].x0 - number_x) * 0.5)
+    )
+    return number_x, question_x, answer_x, (question, answer)
+
+
+def _written_line(text: str, template: _PrintedLine, x: float) -> _PrintedLine:
+    """A printed line holding ``text`` (a table's row put back as words), at ``template``'s
+    height and size."""
+    size = template.size
+    top, bottom = template.top, template.bottom
+    chars = [
+        {
+            "text": c,
+            "x0": x + i * size,
+            "x1": x + (i + 1) * size,
+            "size": size,
+            "top": top,
+            "bottom": bottom,
+        }
+        for i, c in enumerate(text)
+    ]
+    return _PrintedLine(chars, runs=_runs(chars))
 
 
 # 「（加藤課長）」: the end of a speaker's label wrapped inside its column.

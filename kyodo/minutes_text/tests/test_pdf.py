@@ -439,6 +439,54 @@ def test_labels_in_a_column_of_their_own(ruled: bool) -> None:
     assert minutes.agenda == ["(1)環境基本計画の進捗状況について", "(2)その他"]
 
 
+@pytest.mark.parametrize("numbered", [True, False])
+def test_a_table_of_questions_and_answers_side_by_side(numbered: bool) -> None:
+    """Each row's two cells wrapped over two lines: read line by line, the question and the
+    answer were mixed (「…誰を想　定年前後の方を…」) and a row became an item."""
+    rows = [
+        (("新設する「地域デビュー講座」の対象は誰を想", "定しているのか。"),
+         ("定年前後の方を主な対象とし、企業のＯＢ会に", "も案内する予定です。")),
+        (("講座の修了後、団体への参加をどう支援するの", "か。"),
+         ("修了生と団体の交流会を開き、見学や体験参加", "につなげます。")),
+    ]  # fmt: skip
+
+    def draw(canvas) -> None:
+        font = font_name()
+        canvas.setFont(font, 10.5)
+        canvas.drawString(70, 780, "令和４年度第３回こもれび市市民活動センター運営委員会　会議録")
+        canvas.drawString(70, 760, "日時　令和４年１２月２０日（火）午後６時３０分")
+        canvas.drawString(70, 730, "（１）令和５年度センター事業計画（素案）について")
+        canvas.drawString(70, 712, "事務局から資料に基づき説明があった。主な質疑は次のとおり。")
+        if numbered:
+            canvas.drawString(70, 694, "No.")
+        canvas.drawString(100, 694, "質問・意見")
+        canvas.drawString(330, 694, "回答")
+        y = 676.0
+        for n, (question, answer) in enumerate(rows, start=1):
+            if numbered:
+                canvas.drawString(70, y, str(n))
+            for q, a in zip(question, answer, strict=True):
+                canvas.drawString(100, y, q)
+                canvas.drawString(330, y, a)
+                y -= 18
+        canvas.drawString(70, y - 10, "（２）その他")
+        canvas.drawString(70, y - 28, "次回は３月に開催する。")
+
+    minutes = parse_pdf(_canvas_pdf(draw))
+    assert [(e.kind, e.speaker, e.text) for e in minutes.entries()] == [
+        ("note", None, "事務局から資料に基づき説明があった。主な質疑は次のとおり。"),
+        ("statement", "質問", "新設する「地域デビュー講座」の対象は誰を想定しているのか。"),
+        ("statement", "回答", "定年前後の方を主な対象とし、企業のＯＢ会にも案内する予定です。"),
+        ("statement", "質問", "講座の修了後、団体への参加をどう支援するのか。"),
+        ("statement", "回答", "修了生と団体の交流会を開き、見学や体験参加につなげます。"),
+        ("note", None, "次回は３月に開催する。"),
+    ]
+    assert [i.title for s in minutes.sections for i in s.items] == [
+        "令和5年度センター事業計画(素案)について",
+        "その他",
+    ]
+
+
 @pytest.mark.parametrize("stamp", ["資料１", "資料２－１", "（案）", "取扱注意", "【委員限り】"])
 def test_a_stamp_above_the_title(stamp: str) -> None:
     """「資料１」 made the header a list of documents (title lost, names skipped); 「（案）」 a
