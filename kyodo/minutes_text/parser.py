@@ -251,6 +251,8 @@ class _EntryReader:
             self.boundary
             and (decision_line(text) or _NARRATED.match(text.strip()))
             and self.current.text
+            # 「……審議の結果、全員一致で」「原案のとおり承認可決した。」: one sentence, wrapped
+            and not self.current.text.rstrip().endswith(_MID_SENTENCE)
         ):
             # Prose with no label of its own (or a bare decision) is narrative; not the words
             # under a label standing alone (「会長」, then 「異議なしと認めます。」).
@@ -535,6 +537,9 @@ _HEADER_NUMBER = re.compile(
     r"^[■□・]?\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s+"
     r"(?P<key>[^\s:：]{2,12})(?:\s*[:：]?\s*(?P<rest>\S.*))?$"
 )
+# A line ending so is in the middle of its sentence: a particle, a comma.
+_MID_SENTENCE = tuple("、，,でをがにはとのてや")
+_FIELD_NUMBER = re.compile(r"^[■□・]?\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s+\S")
 # Words of a meeting's programme or proceedings: 「６　開会」「７　議事」 are the body's.
 _PROGRAMME = re.compile(
     r"開会|閉会|議事|議題|次第|報告|協議|審議|その他|あいさつ|挨拶|会議録|議事録|内容|経過|概要|要旨|"
@@ -1153,7 +1158,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         ):
             skipping = False
             prelude.fields.append((found.name, [found.value], line.lineno))
-            numbered = _HEADER_NUMBER.match(nfkc(text).strip())
+            # 「２　場　所　……」: the field's number, whatever the spaces in its key
+            numbered = _FIELD_NUMBER.match(nfkc(text).strip())
             prelude.last_number = to_int(numbered["n"]) if numbered else None
             # 「３．出席者」 with the names on the next line; 「１．日時」 with the date there.
             in_field = found.name in _LIST_FIELDS or not found.value

@@ -1363,3 +1363,35 @@ def test_the_agenda_word_over_its_turns_and_the_end_with_who_wrote_it():
         ("第4次男女共同参画プラン(素案)について", ["会長"])
     ]
     assert minutes.closing == "以上(記録:堀)"
+
+
+def test_a_nonprofits_board_with_its_legal_header_numbered_and_spaced():
+    text = (
+        "特定非営利活動法人まちづくりネットさくら 第３回理事会議事録\n"
+        "１ 日 時 令和６年１２月１０日（火） 午後７時００分から午後８時３０分まで\n"
+        "２ 場 所 さくら市市民活動センター 会議室２\n"
+        "３ 理事総数 ７名\n"
+        "４ 出席理事 ６名\n"
+        "小林 正和（理事長）、和田 恵子（副理事長）、岡田 健一、松本 香、中島 亮、福田 裕子\n"
+        "５ 欠席理事 吉川 大輔\n"
+        "７ 審議事項\n"
+        "第１号議案 令和７年度事業計画の策定方針について\n"
+        "８ 議事の経過の概要及び議決の結果\n"
+        "第１号議案 令和７年度事業計画の策定方針について\n"
+        "議長から、賛助会員の年会費を口数制とする改正案について説明があり、審議の結果、全員一致で\n"
+        "原案のとおり承認可決した。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.attendees, minutes.attendee_count, minutes.absentees) == (
+        ["小林 正和", "和田 恵子", "岡田 健一", "松本 香", "中島 亮", "福田 裕子"],
+        6,
+        ["吉川 大輔"],
+    )
+    assert minutes.agenda == ["第1号議案 令和7年度事業計画の策定方針について"]
+    assert [(e.kind, e.text) for e in minutes.entries()] == [
+        (
+            "note",
+            "議長から、賛助会員の年会費を口数制とする改正案について説明があり、審議の結果、"
+            "全員一致で原案のとおり承認可決した。",
+        )
+    ]
