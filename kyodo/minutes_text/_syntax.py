@@ -643,7 +643,7 @@ _NOT_LABEL = re.compile(
 _SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$|[印㊞]$")
 # 「宮本より事業報告について説明があった。」 after a title: who reported, told in the past.
 _REPORTED = re.compile(
-    r"^[一-龥々ヶ]{1,6}(?:[ 　][一-龥々ヶぁ-ゖ]{1,4})?(?:より|から|が)[^。]*(?:た|れた)。"
+    r"^[一-龥々ヶ]{1,6}(?:[ 　][一-龥々ヶぁ-ゖ]{1,4})?(?:より|から|が)(?!は)[^。]*(?:た|れた)。"
 )
 _LATIN_ONLY_LABEL = re.compile(
     r"^[0-9０-９](?![0-9０-９]{0,2}(?:番|班|組|区))"

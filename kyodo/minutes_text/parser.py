@@ -1875,7 +1875,7 @@ def parse_layout(layout: Layout) -> Minutes:
     no entry at all is refused. A missing date is for the importer to refuse (``looked_at``
     holds the header lines searched).
     """
-    body = _without_contents(clean_lines(layout.body))
+    body = _without_cover(_without_contents(clean_lines(layout.body)))
     if not layout.numbered:
         # 「1 開会のことば」 with an ASCII space, where no line carries a page-line number.
         body = [
@@ -2047,6 +2047,23 @@ _ASCII_NUMBERED = re.compile(
 )
 
 
+def _without_cover(lines: list[Line]) -> list[Line]:
+    """The lines from the minutes' own title on, when a 次第 (the meeting's programme, handed out
+    with the papers) is printed before it: its title names the sitting without 会議録, its list
+    would read as the body's items (「１　開会」…「３　閉会」) and the minutes' header as turns."""
+    heads = [line for line in lines[:6] if not line.blank]
+    if not any(
+        squash(nfkc(line.text)).strip("【】[]()（）■") in ("次第", "会議次第") for line in heads
+    ):
+        return lines
+    if any(_header.is_title(line.text) for line in heads):
+        return lines  # 「……会議録」 then 「次第」: the minutes' own
+    for index, line in enumerate(lines[:80]):
+        if not line.blank and index and _header.is_title(line.text):
+            return lines[index:]
+    return lines
+
+
 def _without_contents(lines: list[Line]) -> list[Line]:
     """The lines without a table of contents (「目　　次」 over lines with leaders and page
     numbers, as a cover's next page prints it), which would read as the agenda's items."""
@@ -2176,6 +2193,8 @@ def _wrapped_name(before: str, value: str) -> bool:
         return False
     if head[0] in "ーァィゥェォッャュョヮぁぃぅぇぉっゃゅょゎ)）」』":
         return True  # 「木下コ」「ーディネーター」: no word starts so
+    if re.search(r"[ァ-ヺ]$", before.rstrip()) and re.match(r"[ァ-ヺ]", head):
+        return True  # 「コーディ」「ネーター」: a word in katakana the page's edge cut
     if re.search(r"[0-9]", head) or _header.is_title_token(head):
         return False  # 「３番」「理事」: the next member of the roster
     if (
@@ -2403,7 +2422,7 @@ _OTHERS = re.compile(r"\s*(?:ほか|他|外)\s*[0-9]{1,3}\s*名$")
 _ABSENT_INSIDE = re.compile(r"[(（]\s*欠席(?:者|委員)?\s*[:：]\s*(?P<names>[^()（）]+)[)）]")
 # 「スポーツ振興課　課長　春日」: a department written apart before a title and a name.
 _NAMED_DEPARTMENT = re.compile(
-    r"^(\S+(?:課|部|室|局|係|センター))\s+(?:\S+\s+\S|\S+(?:長|主任|主査|主事|係長|担当))"
+    r"^(\S+(?:課|部|室|局|係)|\S*センター)\s+(?:\S+\s+\S|\S+(?:長|主任|主査|主事|係長|担当))"
 )
 _DEPARTMENT_TITLES = re.compile(
     r"(?P<department>[^\s、,()]+?(?:課|部|局|室|係|所|センター))\s*\((?P<titles>[^()]+、[^()]+)\)"
@@ -2422,6 +2441,8 @@ def _department_titles(match: re.Match[str]) -> str:
 
 def _split_list(value: str) -> list[str]:
     """「西口センター長、丸木地域福祉課長」 or 「西口センター長　丸木地域福祉課長」."""
+    # 「……主任　岸　奈緒子／センター　センター長　久保　明美」: a slash between the groups too
+    value = re.sub(r"\s*[/／]\s*(?=[^\s/／])", "、", value)
     parts = value.replace("，", "、").replace(",", "、").split("、")
     if len(parts) == 1 and len(value.split()) > 1:
         tokens = value.split()

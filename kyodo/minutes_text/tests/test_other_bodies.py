@@ -1395,3 +1395,43 @@ def test_a_nonprofits_board_with_its_legal_header_numbered_and_spaced():
             "全員一致で原案のとおり承認可決した。",
         )
     ]
+
+
+def test_a_programme_printed_before_the_minutes_and_a_secretariat_in_two_groups():
+    text = (
+        "令和元年度第３回ひばりが丘市市民活動センター運営委員会\n"
+        "次 第\n"
+        "\n"
+        "日時 令和元年１１月２６日（火曜日）午後２時から\n"
+        "１ 開会\n"
+        "２ 議事\n"
+        "(1) 市民活動見本市の振り返りについて\n"
+        "３ 閉会\n"
+        "令和元年度第３回ひばりが丘市市民活動センター運営委員会 会議録\n"
+        "\n"
+        "開催日時：令和元年１１月２６日（火曜日）午後２時００分〜午後３時４５分\n"
+        "出席委員：井上 達也（委員長）、菅原 千秋（副委員長）\n"
+        "事務局：市民活動推進課 課長 戸田 聡、主任 岸 奈緒子／センター センター長 久保 明美、コーディ\n"
+        "ネーター 福井 綾\n"
+        "\n"
+        "会議内容\n"
+        "(1) 市民活動見本市の振り返りについて\n"
+        "事務局より資料２に基づき説明。\n"
+        "Ｄ委員 出展団体からは、来場者との会話が少なかったという声があった。\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.title, minutes.end_time, minutes.warnings) == (
+        "令和元年度第3回ひばりが丘市市民活動センター運営委員会 会議録",
+        dt.time(15, 45),
+        [],
+    )
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("戸田 聡", "市民活動推進課長"),
+        ("岸 奈緒子", "市民活動推進課主任"),
+        ("久保 明美", "センター長"),
+        ("福井 綾", "センターコーディネーター"),
+    ]
+    assert [(e.kind, e.speaker) for e in minutes.entries()] == [
+        ("note", None),
+        ("statement", "D委員"),
+    ]
