@@ -599,8 +599,9 @@ _STAFF_HEADING = re.compile(
 )
 # 「配布資料　資料１　進捗状況一覧」: the documents listed from the key's own line on.
 _DOCUMENTS_LINE = re.compile(
-    rf"^[■□・]?[0-9]{{0,2}}[.．]?[【\[［]?(?:{_DOCUMENTS})[】\]］]?[:：]?(?=\S)"
-    r"(?!.*(?:について|説明|報告)$)"
+    r"^[■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:(?:配布|配付|会議)資料[】\]］]?[:：]?(?=\S)"
+    # 「資料１について説明」 is the body's; 「配布資料　資料１　……事業報告」 the header's list
+    r"|資料[】\]］]?[:：]?(?=\S)(?!.*(?:について|説明|報告)$))"
 )
 # 「会議名　第３回ひかり市環境審議会」: the name of the meeting in a header table.
 _MEETING_NAME = re.compile(
@@ -1933,7 +1934,9 @@ def parse_layout(layout: Layout) -> Minutes:
     if (
         prelude.title_line is not None
         and prelude.sitting_line is not None
-        and squash(nfkc(prelude.title_line.text)) in _header.TITLE_WORDS
+        # 「会議録（要点筆記）」: the word with what kind of record it is
+        and re.sub(r"\([^()]{1,8}\)$", "", squash(nfkc(prelude.title_line.text)))
+        in _header.TITLE_WORDS
     ):
         # 「会議録」 alone above 「会議名　第３回ひかり市環境審議会」: the title names the meeting.
         sitting = nfkc(prelude.sitting_line.text).strip()

@@ -1435,3 +1435,20 @@ def test_a_programme_printed_before_the_minutes_and_a_secretariat_in_two_groups(
         ("note", None),
         ("statement", "D委員"),
     ]
+
+
+def test_the_record_word_with_its_kind_above_the_meetings_name_and_the_papers_after_the_agenda():
+    text = (
+        "会 議 録（要点筆記）\n"
+        "会議の名称　平成１８年度第２回みなと市市民活動支援センター運営委員会\n"
+        "開催日時　平成１８年１０月２４日（火） 午後６時３０分〜午後８時３０分\n"
+        "議題　（１）平成１８年度上半期事業報告について\n"
+        "（２）その他\n"
+        "配布資料　資料１ 平成１８年度上半期事業報告\n"
+        "審議の経過\n"
+        "（１）平成１８年度上半期事業報告について\n"
+        "委員長：それでは始めます。\n"
+    )
+    minutes = parse_minutes(text)
+    assert minutes.title == "平成18年度第2回みなと市市民活動支援センター運営委員会 会議録(要点筆記)"
+    assert minutes.agenda == ["(1)平成18年度上半期事業報告について", "(2)その他"]
