@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 
 from kyodo.consultations.models import Category, Consultation, ConsultationCategory
 from kyodo.core.months import Month
+from kyodo.core.text import gojuon_order
 from kyodo.events.models import Application, Event, EventKind, EventSeries
 from kyodo.organizations.models import Organization, OrganizationStatusChange
 from kyodo.reports.report import (
@@ -40,15 +41,17 @@ QUERIES = 9
 
 def _generate(rng: random.Random, staff) -> None:
     Kind = OrganizationStatusChange.Kind
+    readings = [f"だんたい{rng.randrange(5)}" for _ in range(40)]  # shared: ties go by pk
     organizations = Organization.objects.bulk_create(
         Organization(
             name=f"団体{n}",
-            name_reading=f"だんたい{rng.randrange(5)}",  # shared readings: ties go by pk
-            reading_key=f"だんたい{rng.randrange(5)}",
+            name_reading=reading,
+            reading_key=reading,
+            reading_order=gojuon_order(reading),
             legal_form=Organization.LegalForm.VOLUNTARY,
             status=Organization.Status.REGISTERED,
         )
-        for n in range(40)
+        for n, reading in enumerate(readings)
     )
     changes = []
     for org in organizations:
@@ -159,7 +162,7 @@ def _by_python(month: Month, rows: Rows) -> MonthlyReport:
 
     new = sorted(
         (
-            (day, org.reading_key, org.pk, org.name)
+            (day, org.reading_order, org.pk, org.name)
             for org in organizations
             if (day := first_registration(org.pk, month.first_day, month.last_day))
         ),
