@@ -247,12 +247,23 @@ class _EntryReader:
             started = self._start(Entry("note", text.strip()), text)
             self.current = None
             return started
-        if self.current is None or (
-            self.boundary
-            and (decision_line(text) or _NARRATED.match(text.strip()))
-            and self.current.text
-            # 「……審議の結果、全員一致で」「原案のとおり承認可決した。」: one sentence, wrapped
-            and not self.current.text.rstrip().endswith(_MID_SENTENCE)
+        if (
+            self.current is None
+            or (
+                self.boundary
+                and (decision_line(text) or _NARRATED.match(text.strip()))
+                and self.current.text
+                # 「……審議の結果、全員一致で」「原案のとおり承認可決した。」: one sentence, wrapped
+                and not self.current.text.rstrip().endswith(_MID_SENTENCE)
+            )
+            or (
+                # 「・……検討してはどうか。」 ended short, then 「以上の意見を踏まえ、……」: the
+                # record's own sentence after the points, not the last point's
+                self.current.kind == "note"
+                and self.current.text.startswith(tuple(BULLETS))
+                and self.current.text.rstrip().endswith("。")
+                and not self.last_full  # (no width known: lines not wrapped at all)
+            )
         ):
             # Prose with no label of its own (or a bare decision) is narrative; not the words
             # under a label standing alone (「会長」, then 「異議なしと認めます。」).

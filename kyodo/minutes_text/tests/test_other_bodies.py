@@ -1452,3 +1452,22 @@ def test_the_record_word_with_its_kind_above_the_meetings_name_and_the_papers_af
     minutes = parse_minutes(text)
     assert minutes.title == "平成18年度第2回みなと市市民活動支援センター運営委員会 会議録(要点筆記)"
     assert minutes.agenda == ["(1)平成18年度上半期事業報告について", "(2)その他"]
+
+
+def test_the_records_sentence_after_a_summarys_points():
+    text = (
+        "令和６年度第１回あおば市市民協働推進協議会 議事要旨\n"
+        "日時：令和６年６月１０日（月）午後２時\n"
+        "\n"
+        "（１）事業計画について\n"
+        "事務局から資料２に基づき説明があり、以下の意見があった。\n"
+        "・企業との連携事業は、具体的な成果目標を設定したほうがよい。\n"
+        "・学生ボランティアの受入れについて、大学との協定を検討してはどうか。\n"
+        "以上の意見を踏まえ、事業計画は原案のとおり了承された。\n"
+    )
+    assert [text for _, text in _entries(text)] == [
+        "事務局から資料２に基づき説明があり、以下の意見があった。",
+        "・企業との連携事業は、具体的な成果目標を設定したほうがよい。",
+        "・学生ボランティアの受入れについて、大学との協定を検討してはどうか。",
+        "以上の意見を踏まえ、事業計画は原案のとおり了承された。",
+    ]
