@@ -244,6 +244,22 @@ def minutes_document(minutes: Minutes, *, labels: Labels = "committee") -> Docum
     return build_document(minutes, labels=labels)
 
 
+def attendees_by_reading(minutes: Minutes) -> bool:
+    """Whether the minutes list their attendees in gojūon order, which the header then says
+    (「＜以上12名、五十音順＞」). Minutes written here do (``_live_header`` sorts them by reading);
+    imported minutes list them as their document printed them, so they claim no order. Asked of
+    the minutes, not of the document, so that no frozen version changes."""
+    if minutes.current_version_id is not None:
+        return version_attendees_by_reading(minutes.current_version.document)
+    return not minutes.recorded_header
+
+
+def version_attendees_by_reading(data: dict) -> bool:
+    """:func:`attendees_by_reading` of a frozen version's document (its ``approval`` says
+    whether it was imported)."""
+    return not (data.get("approval") or {}).get("imported")
+
+
 def meeting_name(frozen: dict) -> str:
     """「平成22年度第9回運営委員会」 from a frozen title 「平成22(2010)年度第9回運営委員会会議録」."""
     title = re.sub(r"\([0-9]{4}\)", "", frozen.get("title", ""))

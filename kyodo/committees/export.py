@@ -16,6 +16,7 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from kyodo.committees.documents import (  # noqa: F401 (part of this module's interface)
     CLOSING,
+    attendees_by_reading,
     build_document,
     minutes_document,
     minutes_title,
@@ -42,14 +43,25 @@ def when_text(document: Document) -> str:
     return text
 
 
-def header_lines(document: Document) -> list[tuple[str, str]]:
+def attendee_total(document: Document, *, by_reading: bool = True) -> str:
+    """「＜以上12名、五十音順＞」 after the attendees; 「＜以上7名＞」 when they are listed in
+    another order (imported minutes, as their document printed them: ``attendees_by_reading``);
+    "" when the minutes give no count."""
+    if document.attendee_count is None:
+        return ""
+    if by_reading:
+        return f"＜以上{document.attendee_count}名、五十音順＞"
+    return f"＜以上{document.attendee_count}名＞"
+
+
+def header_lines(document: Document, *, by_reading: bool = True) -> list[tuple[str, str]]:
     """The ■ header fields, label and value, as the seed prints them.
 
-    オンライン出席, 欠席委員 and 傍聴者 appear only when the minutes name someone.
+    オンライン出席, 欠席委員 and 傍聴者 appear only when the minutes name someone. The attendees'
+    count says 五十音順 only when they are in that order (``by_reading``).
     """
     people = "、".join(f"{name}委員" for name in document.attendees)
-    if document.attendee_count is not None:
-        people += f"＜以上{document.attendee_count}名、五十音順＞"
+    people += attendee_total(document, by_reading=by_reading)
     staff = "、".join(s.label for s in document.secretariat)
     lines = [
         ("開催日時", when_text(document)),
@@ -78,9 +90,19 @@ def appendix_of(document: Document) -> list:
 # --- the formats, each from a document ---------------------------------------------------------
 
 
-def text_of(document: Document) -> str:
+def text_of(document: Document, *, by_reading: bool = True) -> str:
     """The house text format (what ``kyodo.minutes_text.parse_minutes`` reads back)."""
-    return render_minutes(document)
+    text = render_minutes(document)
+    if by_reading or document.attendee_count is None:
+        return text
+    # The text renderer always says 五十音順; attendees in another order must not claim it.
+    claimed, honest = attendee_total(document), attendee_total(document, by_reading=False)
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("■出席委員：") and line.endswith(claimed):
+            lines[index] = line.removesuffix(claimed) + honest
+            break
+    return "\n".join(lines)
 
 
 def _text(value) -> str:
@@ -142,9 +164,11 @@ def _body_html(document: Document, header: list[tuple[str, str]], title: str) ->
     return mark_safe("".join(out))
 
 
-def html_of(document: Document, *, standalone: bool = True, **context) -> str:
+def html_of(
+    document: Document, *, standalone: bool = True, by_reading: bool = True, **context
+) -> str:
     """HTML, standalone (with its own print styles) or a fragment for a page."""
-    header = header_lines(document)
+    header = header_lines(document, by_reading=by_reading)
     title = full_title(document)
     context = {
         "document": document,
@@ -158,7 +182,7 @@ def html_of(document: Document, *, standalone: bool = True, **context) -> str:
     return render_to_string(f"committees/{template}", context)
 
 
-def pdf_of(document: Document) -> bytes:
+def pdf_of(document: Document, *, by_reading: bool = True) -> bytes:
     """A4 PDF in the font from `kyodo.core.pdf_fonts` (embedded IPA Gothic when installed), with
     the title in its metadata and 「－ 1 －」 page numbers in the footer."""
     from xml.sax.saxutils import escape
@@ -181,7 +205,8 @@ def pdf_of(document: Document) -> bytes:
         Spacer(1, 4 * mm),
     ]
     story += [
-        Paragraph(escape(f"■{label}：{value}"), base) for label, value in header_lines(document)
+        Paragraph(escape(f"■{label}：{value}"), base)
+        for label, value in header_lines(document, by_reading=by_reading)
     ]
     for section in document.sections:
         if section.category:
@@ -281,7 +306,7 @@ def _docx_page_number(paragraph) -> None:
     paragraph.add_run(" －")
 
 
-def docx_of(document: Document) -> bytes:
+def docx_of(document: Document, *, by_reading: bool = True) -> bytes:
     """A Word document a city office files: A4 portrait, ja-JP, a Japanese font, sections and
     items as headings (Word's outline), title and author set, page numbers in the footer."""
     from docx import Document as Docx
@@ -313,7 +338,7 @@ def docx_of(document: Document) -> bytes:
     organization.alignment = WD_ALIGN_PARAGRAPH.CENTER
     title = docx.add_paragraph(full_title(document), style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for label, value in header_lines(document):
+    for label, value in header_lines(document, by_reading=by_reading):
         docx.add_paragraph(f"■{label}：{value}")
     for part in document.sections:
         if part.category:
@@ -354,33 +379,35 @@ FORMATS = {
 }
 
 
-def export_document(document: Document, fmt: str) -> bytes:
-    """``document`` in ``fmt`` (text, html, pdf, docx) as bytes."""
-    result = FORMATS[fmt][0](document)
+def export_document(document: Document, fmt: str, *, by_reading: bool = True) -> bytes:
+    """``document`` in ``fmt`` (text, html, pdf, docx) as bytes; ``by_reading``: whether its
+    attendees are in gojūon order (``attendees_by_reading``)."""
+    result = FORMATS[fmt][0](document, by_reading=by_reading)
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
 def export_minutes(minutes: Minutes, fmt: str) -> bytes:
     """The minutes (their current version once confirmed) in ``fmt`` as bytes."""
-    return export_document(minutes_document(minutes), fmt)
+    return export_document(minutes_document(minutes), fmt, by_reading=attendees_by_reading(minutes))
 
 
 def render_text(minutes: Minutes) -> str:
-    return text_of(minutes_document(minutes))
+    return text_of(minutes_document(minutes), by_reading=attendees_by_reading(minutes))
 
 
 def render_html(minutes: Minutes, *, standalone: bool = True) -> str:
     return html_of(
         minutes_document(minutes),
         standalone=standalone,
+        by_reading=attendees_by_reading(minutes),
         minutes=minutes,
         version=minutes.current_version,
     )
 
 
 def render_pdf(minutes: Minutes) -> bytes:
-    return pdf_of(minutes_document(minutes))
+    return pdf_of(minutes_document(minutes), by_reading=attendees_by_reading(minutes))
 
 
 def render_docx(minutes: Minutes) -> bytes:
-    return docx_of(minutes_document(minutes))
+    return docx_of(minutes_document(minutes), by_reading=attendees_by_reading(minutes))

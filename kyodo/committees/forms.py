@@ -118,6 +118,16 @@ class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
         label=_("Status"),
         choices=[(s.value, s.label) for s in (Meeting.Status.SCHEDULED, Meeting.Status.HELD)],
     )
+    number = forms.IntegerField(
+        label=_("Number"),
+        required=False,
+        min_value=1,
+        max_value=999,
+        help_text=_(
+            "第N回 within the fiscal year. Change it when a meeting was added out of order; "
+            "a number another meeting has is refused."
+        ),
+    )
     allow_same_day = _same_day_field()
 
     @classmethod
@@ -128,7 +138,15 @@ class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
             "end_time": meeting.end_time,
             "venue": meeting.venue,
             "status": meeting.status,
+            "number": meeting.number,
         }
+
+    def service_arguments(self) -> dict:
+        """The cleaned data for ``meeting_update``; an emptied number keeps the meeting's."""
+        data = dict(self.cleaned_data)
+        if data.get("number") is None:
+            data.pop("number", None)
+        return data
 
 
 class MeetingCancelForm(forms.Form):

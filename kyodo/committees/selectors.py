@@ -65,6 +65,24 @@ def meeting_with_agenda(*, pk: int) -> Meeting:
     )
 
 
+def numbered_before(meeting: Meeting) -> Meeting | None:
+    """A meeting of the same fiscal year with a lower number but a later date (第2回 after the
+    第3回 just added for an earlier day), the first by number; None when the numbers follow the
+    dates."""
+    return (
+        Meeting.objects.filter(
+            committee=meeting.committee_id,
+            fiscal_year=meeting.fiscal_year,
+            date__gt=meeting.date,
+            number__lt=meeting.number,
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("committee")
+        .order_by("number")
+        .first()
+    )
+
+
 def agenda_sections(
     meeting: Meeting, items: Iterable[AgendaItem] | None = None
 ) -> list[tuple[int, str, list[AgendaItem]]]:
@@ -86,6 +104,36 @@ def attendees(*, meeting: Meeting) -> list[Member]:
         meeting=meeting, status__in=[Attendance.Status.PRESENT, Attendance.Status.ONLINE]
     ).select_related("member")
     return sort_by_reading([a.member for a in rows], key=lambda m: m.name_reading)
+
+
+def absent_speakers(*, meeting: Meeting, entries: Iterable) -> list[str]:
+    """A warning for each member who speaks in ``entries`` (rows with their ``member``, saved or
+    not) but is recorded as absent (欠席) from ``meeting``: 「山辺委員は欠席として記録されています。
+    …」. Either the attendance or the speaker is wrong, and only staff know which, so the minutes
+    pages warn rather than refuse."""
+    from django.utils.translation import gettext as _
+
+    absent = set(
+        Attendance.objects.filter(meeting=meeting, status=Attendance.Status.ABSENT).values_list(
+            "member_id", flat=True
+        )
+    )
+    warnings: list[str] = []
+    if not absent:
+        return warnings
+    for entry in entries:
+        member = entry.member if entry.member_id else None
+        if member is None or member.pk not in absent:
+            continue
+        label = "".join(entry.speaker.split())
+        suffix = next((s for s in ("副委員長", "委員長") if label.endswith(s)), "委員")
+        warning = _(
+            "%(speaker)s is recorded as absent from this meeting: correct the attendance or the "
+            "speaker."
+        ) % {"speaker": f"{member.name}{suffix}"}
+        if warning not in warnings:
+            warnings.append(warning)
+    return warnings
 
 
 @dataclass(frozen=True)
@@ -352,10 +400,13 @@ class ApprovalCheck:
     blocking: list[str]
     warnings: list[str]
     not_received: list[Receipt]
+    # Set once the minutes are confirmed (確定): where and when, in place of any reason; their
+    # approval can no longer change, so nothing else is checked.
+    confirmed: str = ""
 
     @property
     def ready(self) -> bool:
-        return not self.blocking and not self.warnings
+        return not self.confirmed and not self.blocking and not self.warnings
 
 
 def approval_check(*, item: AgendaItem, today: date) -> ApprovalCheck | None:
@@ -365,6 +416,10 @@ def approval_check(*, item: AgendaItem, today: date) -> ApprovalCheck | None:
     minutes = item.minutes_for
     if minutes is None:
         return None
+    if minutes.is_confirmed:
+        return ApprovalCheck(
+            blocking=[], warnings=[], not_received=[], confirmed=_confirmed(minutes)
+        )
     meeting = item.meeting
     blocking: list[str] = []
     warnings: list[str] = []
@@ -400,3 +455,25 @@ def approval_check(*, item: AgendaItem, today: date) -> ApprovalCheck | None:
             }
         )
     return ApprovalCheck(blocking=blocking, warnings=warnings, not_received=missing)
+
+
+def _confirmed(minutes: Minutes) -> str:
+    """「会議録は令和8年度第3回運営委員会で承認され、令和8年12月1日(火)に確定しました。…」: the
+    state of confirmed minutes, as their approval item shows it."""
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+
+    from kyodo.core.wareki import format_wareki
+
+    when = format_wareki(timezone.localdate(minutes.confirmed_at)) if minutes.confirmed_at else ""
+    approved_at = (
+        AgendaItem.objects.select_related("meeting__committee").get(pk=minutes.approved_at_id)
+        if minutes.approved_at_id
+        else None
+    )
+    if approved_at is not None and when:
+        return _(
+            "The minutes were approved at %(meeting)s and confirmed (確定) on %(date)s; their "
+            "approval can no longer change."
+        ) % {"meeting": approved_at.meeting, "date": when}
+    return _("The minutes are confirmed (確定); their approval can no longer change.")

@@ -14,6 +14,7 @@ from kyodo.committees.models import (
     Decision,
     Meeting,
     Minutes,
+    meeting_name,
 )
 from kyodo.committees.services.common import editable_minutes, index_meeting, next_item_number
 from kyodo.core.audit import audit_log
@@ -207,6 +208,7 @@ def carry_over_into(meeting: Meeting) -> list[AgendaItem]:
 
 
 def approval_title(minutes: Minutes) -> str:
-    """「2010年度第8回運営委員会会議録について」."""
+    """「平成22年度第8回運営委員会会議録について」: the meeting as it is named everywhere
+    (``meeting_name``), its fiscal year in 和暦."""
     m = minutes.meeting
-    return f"{m.fiscal_year}年度第{m.number}回{m.committee.name}会議録について"
+    return f"{meeting_name(m.fiscal_year, m.number, m.committee.name)}会議録について"

@@ -12,6 +12,7 @@ from kyodo.committees.exceptions import InvalidInput, MinutesNotApprovable
 from kyodo.committees.models import (
     ActionItem,
     AgendaItem,
+    Attendance,
     Decision,
     Meeting,
     Minutes,
@@ -80,6 +81,8 @@ def decision_record(
             raise InvalidInput(_("This item has already been carried over to the next meeting."))
         if entry is not None and (entry.item_id != item.pk or entry.kind != MinutesEntry.Kind.NOTE):
             raise InvalidInput(_("Choose a ○ line of this item's minutes."), field="entry")
+        if method == Decision.Method.MAJORITY:
+            _check_votes(item.meeting, votes_for + votes_against + (abstentions or 0))
         target = _approval_target(item, outcome, override_reason)
         decision, _created = Decision.objects.update_or_create(
             item=item,
@@ -113,6 +116,30 @@ def decision_record(
             carry_over_into(following)
         index_meeting(item.meeting_id)
     return decision
+
+
+def _check_votes(meeting: Meeting, votes: int) -> None:
+    """Refuse more votes than members present (in the room or online) as the attendance
+    records them: 「賛成30、反対2、棄権5」 at a meeting of 13 is a typing error."""
+    rows = Attendance.objects.filter(meeting=meeting)
+    if not rows.exists():
+        raise InvalidInput(
+            _(
+                "No attendance is recorded for this meeting, so the votes cannot be checked: "
+                "record who was present first."
+            ),
+            field="votes_for",
+        )
+    present = rows.filter(status__in=[Attendance.Status.PRESENT, Attendance.Status.ONLINE]).count()
+    if votes > present:
+        raise InvalidInput(
+            _(
+                "The votes for, against and abstaining add up to %(votes)d, more than the "
+                "%(present)d members present at the meeting."
+            )
+            % {"votes": votes, "present": present},
+            field="votes_for",
+        )
 
 
 def _approval_target(item: AgendaItem, outcome: str, override_reason: str) -> Minutes | None:

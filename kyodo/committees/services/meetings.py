@@ -21,9 +21,10 @@ from kyodo.committees.models import (
     Member,
     Minutes,
     MinutesEntry,
+    meeting_name,
 )
 from kyodo.committees.selectors import agenda_sections, memberships_on
-from kyodo.committees.services.agenda import carry_over_into
+from kyodo.committees.services.agenda import approval_title, carry_over_into
 from kyodo.committees.services.common import (
     editable_minutes,
     index_meeting,
@@ -34,7 +35,7 @@ from kyodo.core.audit import audit_log
 from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import Venue
 from kyodo.core.roles import Role, require_role
-from kyodo.core.services import update_fields
+from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
 from kyodo.core.wareki import fiscal_year, format_time_ja, format_wareki
 
 NEXT_MEETING_TITLE = "次回{committee}日程について"
@@ -125,13 +126,16 @@ def meeting_update(
     end_time: time | None,
     venue: Venue | None,
     status: str,
+    number: int | Unchanged = UNCHANGED,
     allow_same_day: bool = False,
 ) -> Meeting:
-    """Reschedule a meeting (date, times, venue; None = 未定) or record it as held.
+    """Reschedule a meeting (date, times, venue; None = 未定), renumber it or record it as held.
 
-    The date may move within its fiscal year (the year fixes its number 第N回). When the members
-    were already sent the notice, each is told of the new day or place. Cancelling is
-    :func:`meeting_cancel`.
+    The date may move within its fiscal year (the year fixes its number 第N回). ``number``
+    renumbers it (a meeting added for a day before an earlier-numbered one): one number per
+    committee and fiscal year, so a number another meeting has is refused; the approval item
+    that carries its minutes follows the new name. When the members were already sent the
+    notice, each is told of the new day or place. Cancelling is :func:`meeting_cancel`.
     """
     require_role(actor, Role.STAFF)
     if status not in (Meeting.Status.SCHEDULED, Meeting.Status.HELD):
@@ -158,6 +162,8 @@ def meeting_update(
             )
         if meeting.date != before.date:
             _check_date_free(meeting.committee, meeting.date, exclude=meeting, allow=allow_same_day)
+        if meeting.number != before.number:
+            _check_number_free(meeting)
 
     def tell_members(meeting: Meeting, before: Meeting) -> dict:
         # After the save: members who had the notice hear of a new day, time or venue; the
@@ -180,15 +186,59 @@ def meeting_update(
                 "end_time": end_time,
                 "venue": venue,
                 "status": status,
+                **given(number=number),
             },
-            fields=[*_WHEN_WHERE, "status"],
+            fields=[*_WHEN_WHERE, "status", "number"],
             action="kyodo.committees.meeting.updated",
             before_save=check,
             audit_extra=tell_members,
         )
-        if "date" in changes:
+        if "number" in changes:
+            _rename_approval_items(meeting, old_number=changes["number"][0])
+        if "date" in changes or "number" in changes:
             index_meeting(meeting.pk)
     return meeting
+
+
+def _check_number_free(meeting: Meeting) -> None:
+    """Refuse a number below 1, or one another meeting of the committee has in the fiscal year
+    (naming it, so that staff can give that one another number first)."""
+    if meeting.number < 1:
+        raise InvalidInput(_("The meeting number must be 1 or more."), field="number")
+    # Numbers are taken under the committee's lock, as meeting_create takes them.
+    Committee.objects.select_for_update().get(pk=meeting.committee_id)
+    clash = (
+        Meeting.objects.filter(
+            committee=meeting.committee_id, fiscal_year=meeting.fiscal_year, number=meeting.number
+        )
+        .exclude(pk=meeting.pk)
+        .select_related("committee")
+        .first()
+    )
+    if clash is not None:
+        raise NumberTaken(
+            _("%(meeting)s already exists (%(date)s): give that meeting another number first.")
+            % {"meeting": clash, "date": format_wareki(clash.date)},
+            field="number",
+        )
+
+
+def _rename_approval_items(meeting: Meeting, *, old_number: int) -> None:
+    """The approval item of the meeting's minutes was titled after its old number
+    (``approval_title``): it takes the new one, where its own minutes can still change and staff
+    did not retitle it."""
+    old_title = (
+        f"{meeting_name(meeting.fiscal_year, old_number, meeting.committee.name)}会議録について"
+    )
+    items = AgendaItem.objects.filter(
+        minutes_for__meeting=meeting,
+        title=old_title,
+        meeting__minutes__status__in=[Minutes.Status.DRAFT, Minutes.Status.CIRCULATED],
+    )
+    for item in items:
+        item.title = approval_title(meeting.minutes)
+        item.save(update_fields=["title"])
+        index_meeting(item.meeting_id)
 
 
 def meeting_cancel(*, actor, meeting: Meeting, reason: str = "") -> Meeting:

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import Max, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.committees.exceptions import CommitteeError
@@ -27,7 +27,7 @@ from kyodo.core import people
 from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, grant_role, require_role
 from kyodo.core.services import update_fields
-from kyodo.core.text import normalize_reading, normalize_text
+from kyodo.core.text import is_reading, normalize_reading, normalize_text
 from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
 
 MEMBER_FIELDS = ["name", "name_reading", "sector", "affiliation", "email"]
@@ -48,9 +48,79 @@ class AlreadyInvited(CommitteeError):
     default_message = _("This member already has an account; send the invitation again from it.")
 
 
+class RoleTaken(CommitteeError):
+    """A second chair (or vice chair) for a term that overlaps the holder's."""
+
+    field = "role"
+
+
+class ReadingNotKana(CommitteeError):
+    default_message = _("Enter the reading in hiragana or katakana.")
+    field = "name_reading"
+
+
+# A committee has one chair (委員長) and one vice chair (副委員長) at a time: the committee has
+# no setting for more.
+ONE_AT_A_TIME = (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR)
+
+
 def _check_term(term_start: date, term_end: date | None) -> None:
     if term_end is not None and term_end < term_start:
         raise TermOrder()
+
+
+def _reading(value: str, *, required: bool = True) -> str:
+    """A reading as stored (``normalize_reading``: katakana and half-width folded to hiragana),
+    refused unless it is kana: romaji (Yamada) or kanji give no gojūon order."""
+    reading = normalize_reading(value)
+    if (reading or required) and not is_reading(reading):
+        raise ReadingNotKana()
+    return reading
+
+
+def _check_role_free(
+    *,
+    committee: Committee,
+    role: str,
+    term_start: date,
+    term_end: date | None,
+    exclude: list[int] | None = None,
+) -> None:
+    """Refuse a chair or vice chair whose term overlaps another holder's on the committee (the
+    committee's row is locked, so two staff cannot seat two chairs at once)."""
+    if role not in ONE_AT_A_TIME:
+        return
+    Committee.objects.select_for_update().get(pk=committee.pk)
+    others = Membership.objects.filter(committee=committee, role=role).filter(
+        Q(term_end__isnull=True) | Q(term_end__gte=term_start)
+    )
+    if term_end is not None:
+        others = others.filter(term_start__lte=term_end)
+    clash = (
+        others.exclude(pk__in=exclude or [])
+        .select_related("member")
+        .order_by("term_start", "pk")
+        .first()
+    )
+    if clash is None:
+        return
+    values = {
+        "role": Membership.Role(role).label,
+        "name": clash.member.name,
+        "start": format_wareki(clash.term_start, weekday=False),
+    }
+    if clash.term_end is None:
+        message = _(
+            "The committee has one %(role)s at a time: %(name)s is %(role)s from %(start)s, "
+            "with no end date. End that term first, or choose another role."
+        )
+    else:
+        message = _(
+            "The committee has one %(role)s at a time: %(name)s is %(role)s from %(start)s to "
+            "%(end)s. End that term first, or choose another role."
+        )
+        values["end"] = format_wareki(clash.term_end, weekday=False)
+    raise RoleTaken(message % values)
 
 
 def member_create(
@@ -71,7 +141,9 @@ def member_create(
     the member is invited by mail to set a password (the member pages)."""
     require_role(actor, Role.STAFF)
     _check_term(term_start, term_end)
+    name_reading = _reading(name_reading)
     with transaction.atomic():
+        _check_role_free(committee=committee, role=role, term_start=term_start, term_end=term_end)
         member = Member.objects.create(
             name=name,
             name_reading=name_reading,
@@ -167,7 +239,7 @@ def member_update(
             instance=member,
             values={
                 "name": name,
-                "name_reading": normalize_reading(name_reading),
+                "name_reading": _reading(name_reading),
                 "sector": sector,
                 "affiliation": affiliation,
                 "email": normalize_text(email).strip(),
@@ -208,6 +280,7 @@ def seat_add(
     require_role(actor, Role.STAFF)
     _check_term(term_start, term_end)
     with transaction.atomic():
+        _check_role_free(committee=committee, role=role, term_start=term_start, term_end=term_end)
         seat = Membership.objects.create(
             committee=committee, member=member, role=role, term_start=term_start, term_end=term_end
         )
@@ -228,12 +301,23 @@ def seat_update(
     """Staff change a seat's role on the committee (chair, vice chair, member) or its term."""
     require_role(actor, Role.STAFF)
     _check_term(term_start, term_end)
+
+    def check(seat: Membership, before: Membership) -> None:
+        _check_role_free(
+            committee=seat.committee,
+            role=seat.role,
+            term_start=seat.term_start,
+            term_end=seat.term_end,
+            exclude=[seat.pk],
+        )
+
     seat, _changes = update_fields(
         actor=actor,
         instance=seat,
         values={"role": role, "term_start": term_start, "term_end": term_end},
         fields=SEAT_FIELDS,
         action="kyodo.committees.membership.updated",
+        before_save=check,
         audit_context={"committee": seat.committee.name},
     )
     return seat
@@ -302,6 +386,15 @@ def terms_renew(
         renewed = [s for s in ending if s.pk in chosen]
         if not renewed:
             raise NothingToRenew()
+        for seat in renewed:
+            # A chair renewed while another's term as chair has begun after it: two chairs.
+            _check_role_free(
+                committee=committee,
+                role=seat.role,
+                term_start=seat.term_start,
+                term_end=new_end,
+                exclude=[seat.pk],
+            )
         Membership.objects.filter(pk__in=[s.pk for s in renewed]).update(term_end=new_end)
         for seat in renewed:
             seat.term_end = new_end
@@ -345,7 +438,7 @@ def secretariat_add(
         person = SecretariatMember.objects.create(
             committee=committee,
             name=name,
-            name_reading=normalize_reading(name_reading),
+            name_reading=_reading(name_reading, required=False),
             title=title,
             order=order,
         )
@@ -367,7 +460,7 @@ def secretariat_update(
         instance=person,
         values={
             "name": name,
-            "name_reading": normalize_reading(name_reading),
+            "name_reading": _reading(name_reading, required=False),
             "title": title,
             "order": order,
         },

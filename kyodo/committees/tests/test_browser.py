@@ -90,7 +90,7 @@ def test_minutes_from_typing_to_a_corrected_second_version(
     page.get_by_role("button", name="保存").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("平成22年度第2回運営委員会")
     next_url = page.url
-    page.get_by_role("link", name="2010年度第1回運営委員会会議録について", exact=True).click()
+    page.get_by_role("link", name="平成22年度第1回運営委員会会議録について", exact=True).click()
     expect(page.locator(".approval-check")).to_contain_text("開催済みになっていません")
     # Held, with everyone present: now the approval is valid.
     page.goto(next_url)
@@ -100,7 +100,7 @@ def test_minutes_from_typing_to_a_corrected_second_version(
     page.get_by_role("link", name="日時・会場の変更、開催済みの記録").click()
     page.locator("select[name=status]").select_option("held")
     page.get_by_role("button", name="保存").click()
-    page.get_by_role("link", name="2010年度第1回運営委員会会議録について", exact=True).click()
+    page.get_by_role("link", name="平成22年度第1回運営委員会会議録について", exact=True).click()
     expect(page.locator(".approval-check")).to_contain_text("すべての委員が未定稿を受領しています")
     page.locator("#decision_outcome").select_option("approved")
     page.locator("#decision_method").select_option("unanimous")

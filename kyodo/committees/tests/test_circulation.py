@@ -116,7 +116,7 @@ def test_approval_carries_over_until_it_is_approved(committee, staff, meeting):
     approval = second.items.get()
     assert (approval.category, approval.title) == (
         AgendaItem.Category.DELIBERATION,
-        "2010年度第1回運営委員会会議録について",
+        "平成22年度第1回運営委員会会議録について",
     )
     services.decision_record(actor=staff, item=approval, outcome=Decision.Outcome.DEFERRED)
     third = services.meeting_create(actor=staff, committee=committee, date=date(2011, 3, 15))

@@ -66,7 +66,7 @@ def test_the_demo_tells_the_story_of_the_seed(demo):
         "meeting": "平成22年度第10回運営委員会",
         "meeting_code": "2010-10",
         "date": "2011-02-22",
-        "item": "2010年度第9回運営委員会会議録について",
+        "item": "平成22年度第9回運営委員会会議録について",
         "outcome": "approved",
         "method": "unanimous",
     }

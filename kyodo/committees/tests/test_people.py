@@ -127,6 +127,11 @@ def test_the_renewal_page_renews_the_ticked_seats(client, committee, staff):
 
 
 def test_a_role_change_is_in_the_audit_log_in_words(client, committee, staff):
+    # The chair hands over: 熊田 becomes a member, then 有賀 the chair (one chair at a time).
+    chair = Membership.objects.get(member__name="熊田")
+    services.seat_update(
+        actor=staff, seat=chair, role="member", term_start=chair.term_start, term_end=chair.term_end
+    )
     seat = Membership.objects.get(member__name="有賀")
     services.seat_update(
         actor=staff, seat=seat, role="chair", term_start=seat.term_start, term_end=seat.term_end

@@ -124,6 +124,7 @@ def test_deferred_item_carries_over_twice_in_a_row(committee, staff, meeting):
 
 
 def test_a_majority_decision_needs_its_votes(committee, staff, meeting):
+    hold(staff, meeting)  # four members present
     item = services.item_add(
         actor=staff, meeting=meeting, category=AgendaItem.Category.DELIBERATION, title="議題"
     )
@@ -211,7 +212,7 @@ def _confirmed(committee, staff, meeting) -> tuple[Minutes, AgendaItem]:
     services.minutes_circulate(actor=staff, minutes=meeting.minutes)
     following = _new_meeting(staff, committee, date(2011, 2, 22))
     approval = following.items.get(minutes_for=meeting.minutes)
-    assert approval.title == "2010年度第1回運営委員会会議録について"
+    assert approval.title == "平成22年度第1回運営委員会会議録について"
     confirm(staff, approval, method=Decision.Method.UNANIMOUS)
     minutes = Minutes.objects.get(pk=meeting.minutes.pk)
     assert minutes.status == Minutes.Status.CONFIRMED

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kyodo.committees.forms import HOUR_MINUTE
 from kyodo.committees.importing import (
     MAX_PDF_BYTES,
     MB,
@@ -87,8 +88,10 @@ class ReviewForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Leave empty to take the next free number."),
     )
-    start_time = JapaneseTimeField(label=gettext_lazy("Starts at"), required=False)
-    end_time = JapaneseTimeField(label=gettext_lazy("Ends at"), required=False)
+    start_time = JapaneseTimeField(
+        label=gettext_lazy("Starts at"), required=False, widget=HOUR_MINUTE
+    )
+    end_time = JapaneseTimeField(label=gettext_lazy("Ends at"), required=False, widget=HOUR_MINUTE)
     venue = forms.CharField(label=gettext_lazy("Venue"), max_length=200, required=False)
     attendees = forms.CharField(
         label=gettext_lazy("Attendees"),
@@ -195,7 +198,8 @@ def _review_initial(source: Source, token: str) -> dict:
         "original_token": token,
         "sha256": source.sha256,
         "organization": document.organization or "",
-        "date": document.date.isoformat() if document.date else "",
+        # The field shows a date in 和暦 (令和7年10月7日), as every date input does.
+        "date": document.date,
         "number": document.meeting_number,
         "start_time": document.start_time,
         "end_time": document.end_time,

@@ -20,11 +20,21 @@ from kyodo.committees.selectors import committee_chosen, terms_ending
 from kyodo.committees.services import members as services
 from kyodo.core.forms import CleanTextMixin, WarekiDateField
 from kyodo.core.permissions import staff_required
+from kyodo.core.text import is_reading, normalize_reading
 from kyodo.core.versions import VersionedFormMixin
 from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
 
 # --- forms ---------------------------------------------------------------------------------------
+
+
+def _kana_reading(value: str) -> str:
+    """ふりがな as stored: katakana and half-width kana folded to hiragana; romaji (Yamada) and
+    kanji refused, as the services refuse them."""
+    reading = normalize_reading(value)
+    if reading and not is_reading(reading):
+        raise forms.ValidationError(_("Enter the reading in hiragana or katakana."))
+    return reading
 
 
 class MemberForm(VersionedFormMixin, CleanTextMixin, forms.Form):
@@ -39,6 +49,9 @@ class MemberForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     )
     affiliation = forms.CharField(label=gettext_lazy("Affiliation"), max_length=200, required=False)
     email = forms.EmailField(label=gettext_lazy("E-mail"), required=False)
+
+    def clean_name_reading(self) -> str:
+        return _kana_reading(self.cleaned_data["name_reading"])
 
 
 class SeatForm(VersionedFormMixin, forms.Form):
@@ -88,6 +101,9 @@ class SecretariatForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     order = forms.IntegerField(
         label=gettext_lazy("Order in the list"), min_value=0, max_value=999, required=False
     )
+
+    def clean_name_reading(self) -> str:
+        return _kana_reading(self.cleaned_data["name_reading"])
 
 
 # --- views ---------------------------------------------------------------------------------------

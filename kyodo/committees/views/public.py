@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from kyodo.committees import services
-from kyodo.committees.documents import version_document
+from kyodo.committees.documents import version_attendees_by_reading, version_document
 from kyodo.committees.export import html_of, render_html
 from kyodo.committees.forms import CorrectionForm
 from kyodo.committees.models import (
@@ -140,7 +140,11 @@ def minutes_detail(request, pk: int):
             "version": minutes.current_version,
             "approval": minutes.current_version.document.get("approval") or {},
             "document_html": html_of(
-                document, standalone=False, minutes=minutes, version=minutes.current_version
+                document,
+                standalone=False,
+                by_reading=version_attendees_by_reading(minutes.current_version.document),
+                minutes=minutes,
+                version=minutes.current_version,
             ),
         },
     )

@@ -55,6 +55,7 @@ from kyodo.committees.models import (
 )
 from kyodo.committees.rendering import rows_html
 from kyodo.committees.selectors import (
+    absent_speakers,
     agenda_sections,
     approval_check,
     attendees,
@@ -63,6 +64,7 @@ from kyodo.committees.selectors import (
     latest_circulation,
     meeting_with_agenda,
     memberships_on,
+    numbered_before,
     open_action_items,
     quorum_of,
     receipt_board,
@@ -111,6 +113,16 @@ def index(request):
                          **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("The meeting has been created."))
+            if (later := numbered_before(meeting)) is not None:
+                messages.warning(
+                    request,
+                    _(
+                        "%(meeting)s is dated before %(other)s, which has a lower number. To "
+                        "number them in the order of their dates, change the numbers on the "
+                        "meetings' edit pages."
+                    )
+                    % {"meeting": meeting, "other": later},
+                )
             return redirect("committees-staff:meeting", pk=meeting.pk)
     people = committee_people(committee=committee, today=today)
     settings_form = SettingsForm(
@@ -263,6 +275,12 @@ def meeting_detail(request, pk: int):
                meeting=meeting, statuses=attendance_form.statuses())  # fmt: skip
         if not attendance_form.errors:
             messages.success(request, _("Attendance has been saved."))
+            # Someone now recorded as absent speaks in the minutes: one of the two is wrong.
+            for warning in absent_speakers(
+                meeting=meeting,
+                entries=MinutesEntry.objects.filter(item__meeting=meeting).select_related("member"),
+            ):
+                messages.warning(request, warning)
             return redirect("committees-staff:meeting", pk=meeting.pk)
     return render(
         request,
@@ -289,7 +307,7 @@ def meeting_update(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         submit_edit(form, services.meeting_update, obj=meeting, actor=request.user,
-                    meeting=meeting, **form.cleaned_data)  # fmt: skip
+                    meeting=meeting, **form.service_arguments())  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("committees-staff:meeting", pk=meeting.pk)
@@ -407,17 +425,24 @@ def item_detail(request, pk: int):
                 messages.success(request, _("The minutes of the item have been saved."))
                 return redirect("committees-staff:item", pk=item.pk)
     decision = getattr(item, "decision", None)
+    entries = list(item.entries.select_related("member"))
+    editable = item.meeting.minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED)
+    speaker_warnings = []
+    if editable:
+        # A speaker recorded as absent: the clerk fixes the attendance or the speaker.
+        rows = entries + (services.entry_rows(item.meeting, item, preview) if preview else [])
+        speaker_warnings = absent_speakers(meeting=item.meeting, entries=rows)
     return render(
         request,
         "committees/staff/item.html",
         {
             "item": item,
             "meeting": item.meeting,
-            "entries": item.entries.select_related("member"),
+            "entries": entries,
             "form": form,
             "preview": preview,
-            "editable": item.meeting.minutes.status
-            in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED),
+            "speaker_warnings": speaker_warnings,
+            "editable": editable,
             # Several forms on one page: distinct ids keep the labels pointing at their fields.
             "decision_form": DecisionForm(
                 auto_id="decision_%s", item=item, initial=_decision_initial(decision)
@@ -576,7 +601,13 @@ def entry_edit(request, pk: int):
     return render(
         request,
         "committees/staff/entry.html",
-        {"form": form, "entry": entry, "split_form": SplitForm(), "meeting": entry.item.meeting},
+        {
+            "form": form,
+            "entry": entry,
+            "split_form": SplitForm(),
+            "meeting": entry.item.meeting,
+            "speaker_warnings": absent_speakers(meeting=entry.item.meeting, entries=[entry]),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -625,6 +656,14 @@ def minutes_detail(request, pk: int):
     approval_items = minutes.approval_items.select_related("meeting", "decision").order_by(
         "meeting__date"
     )
+    speaker_warnings = []
+    if minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED):
+        speaker_warnings = absent_speakers(
+            meeting=minutes.meeting,
+            entries=MinutesEntry.objects.filter(item__meeting=minutes.meeting)
+            .select_related("member")
+            .order_by("item__category", "item__number", "position"),
+        )
     return render(
         request,
         "committees/staff/minutes.html",
@@ -639,6 +678,7 @@ def minutes_detail(request, pk: int):
             ).select_related("recipient__member", "entry"),
             "versions": minutes.versions.select_related("author").order_by("number"),
             "approval_items": approval_items,
+            "speaker_warnings": speaker_warnings,
             "formats": [
                 ("pdf", "PDF"),
                 ("docx", "Word (DOCX)"),
