@@ -35,6 +35,7 @@ ACTION_LABELS = {
     "kyodo.organizations.organization.suspended": _("Group suspended"),
     "kyodo.organizations.organization.reinstated": _("Group reinstated"),
     "kyodo.organizations.organization.withdrawn": _("Group withdrawn"),
+    "kyodo.organizations.organization.schedule_cancelled": _("Scheduled status change cancelled"),
     "kyodo.organizations.organization.profile_updated": _("Group profile changed"),
     "kyodo.organizations.organization.imported": _("Groups imported from a spreadsheet"),
     "kyodo.organizations.contact.invited": _("Group contact invited"),

@@ -1,7 +1,7 @@
 """The staff home page's to-do list: what needs doing, each line linking to where to act.
 
 Each line is a :class:`TodoKind`: its label, the items, the querysets of the rows it counts, and
-where the list lives: an existing filtered list (the groups waiting for review, the failed mail) or
+where the list lives: an existing filtered list (the groups waiting for review) or
 ``/staff/todo/<key>/``, whose rows each link to the page where the person acts. The home page shows
 only the counts: every line's in one SQL statement (tests check each count equals the length of
 its list of items, which is what the line links to).
@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -164,16 +165,56 @@ def drafts_not_received(today: date) -> list[TodoItem]:
     return items
 
 
-def failed_mail(today: date) -> list[TodoItem]:
+def failed_mail_waiting() -> QuerySet:
+    """Failed mail that nothing has made up for yet.
+
+    A failed message is made up for by a later message of the same kind about the same object
+    that was delivered to the same recipient: to the same address (sent again as a new
+    message), or, after the failure, to an address that mailing had not gone to before: the
+    corrected one (a member's, an applicant's or a group's address fixed, then the circulation,
+    the notice or the invitation sent again). The other recipients of the same mailing (a
+    meeting notice's other members, sent with it or again later) do not count. A message about
+    no object is made up for by the same subject delivered again to the same address.
+    """
     from kyodo.core.models import OutboxMessage
 
+    sent_later = OutboxMessage.objects.filter(
+        status=OutboxMessage.Status.SENT, kind=OuterRef("kind"), pk__gt=OuterRef("pk")
+    )
+    # Inside ``later``: the failed message's mailing had gone to this address by its failure.
+    known_address = OutboxMessage.objects.filter(
+        kind=OuterRef(OuterRef("kind")),
+        content_type=OuterRef(OuterRef("content_type")),
+        object_id=OuterRef(OuterRef("object_id")),
+        created_at__lte=OuterRef(OuterRef("failed_at")),
+        to__iexact=OuterRef("to"),
+    )
+    later = sent_later.filter(
+        content_type=OuterRef("content_type"), object_id=OuterRef("object_id")
+    ).filter(
+        Q(to__iexact=OuterRef("to"))
+        | Q(created_at__gt=OuterRef("failed_at")) & ~Exists(known_address)
+    )
+    again = sent_later.filter(
+        content_type__isnull=True, subject=OuterRef("subject"), to__iexact=OuterRef("to")
+    )
+    return (
+        OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED)
+        # Its last attempt (the claim of the attempt that failed).
+        .annotate(failed_at=Coalesce("claimed_at", "created_at"))
+        .exclude(Exists(later))
+        .exclude(Q(content_type__isnull=True) & Exists(again))
+    )
+
+
+def failed_mail(today: date) -> list[TodoItem]:
     return [
         TodoItem(
             title=f"{m.subject} → {m.to}",
             url=reverse("staff:outbox-detail", args=[m.pk]),
             when=timezone.localdate(m.created_at),
         )
-        for m in OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED)
+        for m in failed_mail_waiting().order_by("-created_at", "-pk")
     ]
 
 
@@ -270,9 +311,7 @@ def _drafts_not_received_counted(today: date) -> list[QuerySet]:
 
 
 def _failed_mail_counted(today: date) -> list[QuerySet]:
-    from kyodo.core.models import OutboxMessage
-
-    return [OutboxMessage.objects.filter(status=OutboxMessage.Status.FAILED)]
+    return [failed_mail_waiting()]
 
 
 def _upcoming_counted(today: date) -> list[QuerySet]:
@@ -303,10 +342,6 @@ def _terms_ending_soon_counted(today: date) -> list[QuerySet]:
 
 def _groups_list_url() -> str:
     return reverse("organizations-staff:index") + "?status=applied"
-
-
-def _failed_mail_url() -> str:
-    return reverse("staff:outbox") + "?status=failed"
 
 
 KINDS = [
@@ -353,7 +388,8 @@ KINDS = [
         _("Check the address and send the mail again."),
         failed_mail,
         _failed_mail_counted,
-        _failed_mail_url,
+        # Its own list (/staff/todo/failed-mail/), not the outbox's failed ones: those include
+        # the mail made up for since, which the outbox keeps as a record.
     ),
     TodoKind(
         "upcoming",

@@ -8,6 +8,8 @@ class OrganizationsConfig(AppConfig):
     verbose_name = _("Registered groups")
     # Pages listed in the staff navigation: (label, URL name).
     staff_menu = [(_("Registered groups"), "organizations-staff:index")]
+    # Run once a day by `kyodo periodic`: a status change scheduled for the day takes effect.
+    periodic_daily = ["kyodo.organizations.services.status_changes_apply"]
     # Public submissions confirmed by mail first (kyodo.core.confirmations): handler, label.
     confirmations = {
         "organizations.application": (

@@ -173,6 +173,39 @@ class ProfileForm(VersionedFormMixin, ApplicationForm):
             del self.fields[name]
 
 
+class OrganizationEditForm(VersionedFormMixin, OrganizationFieldsForm):
+    """Staff correct a registered group's details (services.organization_update_profile).
+
+    Contact details and fields of activity may stay empty, as in the center's older lists. The
+    choice of published fields is the group's own consent and is not here.
+    """
+
+    OPTIONAL = (
+        "representative_name",
+        "representative_reading",
+        "email",
+        "phone",
+        "address",
+        "activity_fields",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["published_fields"]
+        for name in self.OPTIONAL:
+            self.fields[name].required = False
+
+    @classmethod
+    def initial_from(cls, organization: Organization) -> dict:
+        initial = {
+            name: getattr(organization, name)
+            for name in cls.base_fields
+            if name != "published_fields"
+        }
+        initial["activity_fields"] = organization.activity_field_list
+        return initial
+
+
 class ReasonForm(forms.Form):
     reason = MultilineTextField(label=_("Reason"), max_length=2000)
 

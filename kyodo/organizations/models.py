@@ -201,6 +201,13 @@ class Organization(models.Model):
         return self.status == self.Status.REGISTERED
 
     @property
+    def scheduled_change_label(self) -> str:
+        """The kind of the next change not in force yet (``scheduled_kind``, annotated by
+        ``selectors.staff_organizations``), in words; "" when none is scheduled."""
+        kind = getattr(self, "scheduled_kind", None)
+        return str(OrganizationStatusChange.Kind(kind).label) if kind else ""
+
+    @property
     def activity_field_list(self) -> list[str]:
         return split_codes(self.activity_fields)
 
@@ -246,6 +253,14 @@ class OrganizationStatusChange(models.Model):
 
     # After one of these the group counts as registered until the next change.
     ACTIVE_KINDS = (Kind.REGISTERED, Kind.RENEWED, Kind.REINSTATED)
+    # The group's status once a change of this kind is in force.
+    STATUS_AFTER = {
+        Kind.REGISTERED: Organization.Status.REGISTERED,
+        Kind.RENEWED: Organization.Status.REGISTERED,
+        Kind.REINSTATED: Organization.Status.REGISTERED,
+        Kind.SUSPENDED: Organization.Status.SUSPENDED,
+        Kind.WITHDRAWN: Organization.Status.WITHDRAWN,
+    }
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="status_changes"

@@ -10,6 +10,7 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Exists, Min, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.core.audit import KEY_LABELS
@@ -50,6 +51,17 @@ def _first_registration(*, start: date | None = None, end: date | None = None) -
     if end is not None:
         changes = changes.filter(effective_date__lte=end)
     return Subquery(changes.order_by("effective_date", "pk").values("effective_date")[:1])
+
+
+def _next_change(after: date, field: str) -> Subquery:
+    # The first change recorded to take effect after a date: a scheduled one.
+    return Subquery(
+        OrganizationStatusChange.objects.filter(
+            organization=OuterRef("pk"), effective_date__gt=after
+        )
+        .order_by("effective_date", "pk")
+        .values(field)[:1]
+    )
 
 
 def registered_on(on: date) -> QuerySet[Organization]:
@@ -122,8 +134,12 @@ def staff_organizations(
         | Q(reading_key=OuterRef("reading_key"))
         | Q(core_key=OuterRef("core_key"))
     ).exclude(pk=OuterRef("pk"))
+    today = timezone.localdate()
     qs = Organization.objects.annotate(
-        has_duplicate=Exists(others), registered_on=_first_registration()
+        has_duplicate=Exists(others),
+        registered_on=_first_registration(),
+        scheduled_kind=_next_change(today, "kind"),
+        scheduled_on=_next_change(today, "effective_date"),
     ).select_related("representative_user")
     if status:
         qs = qs.filter(status=status)
@@ -184,6 +200,24 @@ def organization_for_representative(*, user) -> Organization | None:
     return Organization.objects.filter(Q(representative_user=user) | Q(contacts__user=user)).first()
 
 
+def status_out_of_date(*, on: date) -> QuerySet[Organization]:
+    """Groups whose status is not the one their history puts in force on ``on``: a change
+    scheduled for a later date whose day has come (``services.status_changes_apply``)."""
+    differs = Q()
+    for kind, status in OrganizationStatusChange.STATUS_AFTER.items():
+        differs |= Q(kind_on=kind) & ~Q(status=status)
+    return Organization.objects.annotate(kind_on=_kind_on(on)).filter(differs).order_by("pk")
+
+
+def scheduled_changes(
+    *, organization: Organization, after: date
+) -> QuerySet[OrganizationStatusChange]:
+    """The group's changes recorded to take effect after ``after`` (today): not in force yet."""
+    return organization.status_changes.filter(effective_date__gt=after).order_by(
+        "effective_date", "pk"
+    )
+
+
 def status_history(*, organization: Organization) -> QuerySet[OrganizationStatusChange]:
     return organization.status_changes.select_related("actor").order_by("effective_date", "pk")
 
@@ -232,6 +266,8 @@ def _readable(name: str, value) -> str:
         return str(dict(field.choices).get(value, value))
     if name == "change_request":
         return str(dict(ChangeRequest.Status.choices).get(value, value))
+    if name == "kind":
+        return str(dict(Kind.choices).get(value, value))
     if name == "fiscal_year" and isinstance(value, int):
         return fiscal_year_name(value)
     if isinstance(value, str) and _ISO_DATE.fullmatch(value):

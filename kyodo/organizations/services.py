@@ -94,8 +94,20 @@ class ProfileFields:
     published_fields: Sequence[str] | Unchanged = UNCHANGED
 
 
+@dataclass(frozen=True, kw_only=True)
+class DetailsFields(ProfileFields):
+    """What staff correct of a registered group at once: the profile, and the name, its reading
+    and the legal form, which the group itself cannot change."""
+
+    name: str | Unchanged = UNCHANGED
+    name_reading: str | Unchanged = UNCHANGED
+    legal_form: str | Unchanged = UNCHANGED
+
+
 APPLICATION_FIELDS = [f.name for f in dataclass_fields(ApplicationFields)]
 PROFILE_FIELDS = [f.name for f in dataclass_fields(ProfileFields)]
+# The name first, as the forms and the 変更履歴 show it.
+DETAILS_FIELDS = ["name", "name_reading", "legal_form", *PROFILE_FIELDS]
 # Set-valued fields arrive as lists from forms and are stored as delimited codes.
 _SET_FIELDS = ("activity_fields", "published_fields")
 
@@ -371,6 +383,47 @@ _TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
     Kind.REINSTATED: ((Status.SUSPENDED,), Status.REGISTERED),
     Kind.WITHDRAWN: ((Status.REGISTERED, Status.SUSPENDED), Status.WITHDRAWN),
 }
+STATUS_AFTER = OrganizationStatusChange.STATUS_AFTER
+
+
+def _bring_status_up_to_date(organization: Organization, *, today: date) -> str | None:
+    """Set the (locked) group's status to what its history says on ``today``, if it differs;
+    the status before, or None when nothing changed. No audit row: the caller writes it."""
+    in_force = (
+        organization.status_changes.filter(effective_date__lte=today)
+        .order_by("-effective_date", "-pk")
+        .first()
+    )
+    if in_force is None or STATUS_AFTER[in_force.kind] == organization.status:
+        return None
+    previous = organization.status
+    organization.status = STATUS_AFTER[in_force.kind]
+    organization.save(update_fields=["status"])
+    return previous
+
+
+def _apply_due(organization: Organization, *, today: date) -> bool:
+    """Put a change scheduled for ``today`` or earlier into force: status, audit row (no actor:
+    the date did it), search index. True when the status changed."""
+    previous = _bring_status_up_to_date(organization, today=today)
+    if previous is None:
+        return False
+    change = (
+        organization.status_changes.filter(effective_date__lte=today)
+        .order_by("-effective_date", "-pk")
+        .first()
+    )
+    audit_log(
+        actor=None,
+        action=f"kyodo.organizations.organization.{change.kind}",
+        obj=organization,
+        changes={
+            "status": [previous, organization.status],
+            "effective_date": change.effective_date.isoformat(),
+        },
+    )
+    indexing.index(organization)
+    return True
 
 
 def organization_change_status(
@@ -384,17 +437,26 @@ def organization_change_status(
     """Record a renewal (年度更新), suspension, reinstatement or withdrawal from a date.
 
     History is append-only and in date order: a change may not take effect before the last
-    one, so that the group's current status is always its latest change.
+    one. A change dated today or earlier sets the group's status at once; one dated later
+    (a 登録抹消 at 年度末) is scheduled: the group keeps its status, and what the directory,
+    the API and its rights follow, until the date, when :func:`status_changes_apply` (a daily
+    job) puts it into force, exactly as the monthly report's counts read the history. Whether
+    the change may follow is judged from the status at the end of the history, scheduled
+    changes included.
     """
     require_role(actor, Role.STAFF)
     if kind not in _TRANSITIONS:
         raise InvalidTransition()
     allowed_from, new_status = _TRANSITIONS[kind]
+    today = timezone.localdate()
     with transaction.atomic():
         organization = _locked(organization)
-        if organization.status not in allowed_from:
-            raise InvalidTransition()
+        _apply_due(organization, today=today)
         last = organization.status_changes.order_by("-effective_date", "-pk").first()
+        scheduled = last is not None and last.effective_date > today
+        status_then = STATUS_AFTER[last.kind] if scheduled else organization.status
+        if status_then not in allowed_from:
+            raise InvalidTransition()
         if last is not None and effective_date < last.effective_date:
             raise OrganizationError(
                 _("The date must not be before the last change (%(date)s).")
@@ -414,22 +476,72 @@ def organization_change_status(
             note=note,
             actor=actor,
         )
-        previous = organization.status
-        organization.status = new_status
-        organization.save(update_fields=["status"])
+        changes: dict[str, Any] = {
+            "effective_date": effective_date.isoformat(),
+            "fiscal_year": fiscal_year_name(fy),
+            "note": note,
+        }
+        if effective_date <= today:
+            previous = organization.status
+            organization.status = new_status
+            organization.save(update_fields=["status"])
+            changes = {"status": [previous, new_status], **changes}
         audit_log(
             actor=actor,
             action=f"kyodo.organizations.organization.{kind}",
             obj=organization,
-            changes={
-                "status": [previous, new_status],
-                "effective_date": effective_date.isoformat(),
-                "fiscal_year": fiscal_year_name(fy),
-                "note": note,
-            },
+            changes=changes,
         )
         indexing.index(organization)
     return change
+
+
+def status_change_cancel(*, actor, change: OrganizationStatusChange) -> Organization:
+    """Staff take back a change that has not taken effect yet (a 登録抹消 scheduled for 年度末
+    when the group decides to carry on). A change in force is history and stays."""
+    require_role(actor, Role.STAFF)
+    today = timezone.localdate()
+    with transaction.atomic():
+        organization = _locked(change.organization)
+        _apply_due(organization, today=today)
+        change = OrganizationStatusChange.objects.filter(
+            pk=change.pk, organization=organization
+        ).first()
+        if change is None or change.effective_date <= today:
+            raise OrganizationError(
+                _("Only a change that has not taken effect yet can be cancelled.")
+            )
+        last = organization.status_changes.order_by("-effective_date", "-pk").first()
+        if last.pk != change.pk:
+            raise OrganizationError(_("Cancel the later scheduled change first."))
+        change.delete()
+        audit_log(
+            actor=actor,
+            action="kyodo.organizations.organization.schedule_cancelled",
+            obj=organization,
+            changes={
+                "kind": change.kind,
+                "effective_date": change.effective_date.isoformat(),
+            },
+        )
+        indexing.index(organization)
+    return organization
+
+
+def status_changes_apply(*, today: date | None = None) -> int:
+    """Daily (``kyodo periodic``): put into force the status changes whose date has come, so
+    that each group's status, and the lists, the directory and the API that read it, agree with
+    its history (what the monthly report counts). Safe to run twice; returns how many groups
+    changed."""
+    from kyodo.organizations.selectors import status_out_of_date
+
+    today = today or timezone.localdate()
+    count = 0
+    for pk in list(status_out_of_date(on=today).values_list("pk", flat=True)):
+        with transaction.atomic():
+            organization = Organization.objects.select_for_update().get(pk=pk)
+            count += _apply_due(organization, today=today)
+    return count
 
 
 # --- profile and change notifications (変更届) ---------------------------------------------------
@@ -451,6 +563,11 @@ def _represents(actor, organization: Organization) -> bool:
     return has_role(actor, Role.GROUP) and speaks_for(actor, organization)
 
 
+# Groups of the register, whose details staff correct directly. An application is the
+# applicant's to correct, through the personal link a return mails them.
+STAFF_EDITABLE = (Status.REGISTERED, Status.SUSPENDED, Status.WITHDRAWN)
+
+
 def organization_update_profile(
     *,
     actor,
@@ -458,15 +575,28 @@ def organization_update_profile(
     fields: ProfileFields,
     bylaws: UploadedFile | None = None,
 ) -> dict[str, list]:
-    """Staff correct a group's profile directly; returns what changed.
+    """Staff correct a registered group's details directly, without review; returns what
+    changed. ``fields`` may be :class:`DetailsFields` (the name, its reading, the legal form).
 
-    Every change is one audit row with old and new values, which staff see on the group's page.
-    A group's own changes go through :func:`change_request_submit` instead.
+    The new values are what the directory, the group's page, the API and search show from the
+    commit on (the group is indexed again). Every change is one audit row with old and new
+    values, which staff see in the group's 変更履歴. A group's own changes go through
+    :func:`change_request_submit` instead; an application cannot be edited here
+    (InvalidTransition).
     """
     require_role(actor, Role.STAFF)
+    data = given(**field_values(fields))
+    if "name" in data and not data["name"].strip():
+        raise OrganizationError(_("Enter the group's name."), field="name")
+    if "name_reading" in data and not data["name_reading"].strip():
+        raise OrganizationError(_("Enter the reading of the name."), field="name_reading")
+    if "legal_form" in data and data["legal_form"] not in Organization.LegalForm.values:
+        raise OrganizationError(_("Choose a legal form from the list."), field="legal_form")
 
     def assign(organization: Organization, _before: Organization) -> None:
-        _assign(organization, given(**field_values(fields)), PROFILE_FIELDS)
+        if organization.status not in STAFF_EDITABLE:
+            raise InvalidTransition()
+        _assign(organization, data, DETAILS_FIELDS)
         _store_bylaws(organization, bylaws)
 
     with transaction.atomic():
@@ -474,7 +604,7 @@ def organization_update_profile(
             actor=actor,
             instance=organization,
             values={},
-            fields=[*PROFILE_FIELDS, "bylaws_name"],
+            fields=[*DETAILS_FIELDS, "bylaws_name"],
             action="kyodo.organizations.organization.profile_updated",
             before_save=assign,
         )

@@ -15,9 +15,15 @@ urlpatterns = [
     path("changes/<int:pk>/approve/", staff.change_approve, name="change-approve"),
     path("changes/<int:pk>/return/", staff.change_return, name="change-return"),
     path("<int:pk>/", staff.detail, name="detail"),
+    path("<int:pk>/edit/", staff.edit, name="edit"),
     path("<int:pk>/approve/", staff.approve, name="approve"),
     path("<int:pk>/return/", staff.return_application, name="return"),
     path("<int:pk>/reject/", staff.reject, name="reject"),
     path("<int:pk>/status/", staff.change_status, name="status"),
+    path(
+        "<int:pk>/status/<int:change>/cancel/",
+        staff.cancel_status_change,
+        name="status-cancel",
+    ),
     path("<int:pk>/bylaws/", staff.bylaws, name="bylaws"),
 ]

@@ -55,8 +55,11 @@ class MemberForm(VersionedFormMixin, CleanTextMixin, forms.Form):
 
 
 class SeatForm(VersionedFormMixin, forms.Form):
+    # 委員 first chosen: most seats are, and a committee has one 委員長 at a time.
     role = forms.ChoiceField(
-        label=gettext_lazy("Role on the committee"), choices=Membership.Role.choices
+        label=gettext_lazy("Role on the committee"),
+        choices=Membership.Role.choices,
+        initial=Membership.Role.MEMBER,
     )
     term_start = WarekiDateField(label=gettext_lazy("Term starts"))
     term_end = WarekiDateField(label=gettext_lazy("Term ends"), required=False)

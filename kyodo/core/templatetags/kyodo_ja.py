@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from django import template
 from django.http import QueryDict
 from django.utils import timezone, translation
-from django.utils.formats import date_format
+from django.utils.formats import date_format, time_format
 
 from kyodo.core import wareki as core_wareki
 
@@ -72,21 +72,30 @@ def wareki_date(value: date | datetime | None) -> str:
         return ""
 
 
+def _time_text(t: time) -> str:
+    # Beside the English date ("Tue, 18 January 2011"): "7 p.m.", "7:30 p.m.", "noon".
+    return time_format(t, "P") if _western() else core_wareki.format_time_ja(t)
+
+
 @register.filter
 def time_ja(value: time | datetime | None) -> str:
-    """「午後7時」, 「午後7時30分」 for a time or datetime; "" for None or ""."""
+    """「午後7時」, 「午後7時30分」 for a time or datetime; "" for None or "". In English:
+    "7 p.m.", "7:30 p.m."."""
     t = _local_time(value)
-    return "" if t is None else core_wareki.format_time_ja(t)
+    return "" if t is None else _time_text(t)
 
 
 @register.filter
 def time_range_ja(start: time | datetime | None, end: time | datetime | None) -> str:
-    """``{{ start|time_range_ja:end }}`` → 「午後7時～9時」; the start alone when there is no end."""
+    """``{{ start|time_range_ja:end }}`` → 「午後7時～9時」; the start alone when there is no end.
+    In English: "7 p.m. – 9 p.m."."""
     start_time, end_time = _local_time(start), _local_time(end)
     if start_time is None:
         return ""
     if end_time is None:
-        return core_wareki.format_time_ja(start_time)
+        return _time_text(start_time)
+    if _western():
+        return f"{_time_text(start_time)} – {_time_text(end_time)}"
     return core_wareki.format_time_range_ja(start_time, end_time)
 
 

@@ -74,7 +74,9 @@ def test_invite_a_member_renew_the_terms_and_reset_a_password(
     page.locator("#id_sector").select_option("citizen")
     page.locator("#id_email").fill("arai@example.jp")
     page.get_by_role("button", name="委員を追加する").click()
-    assert "新井 花子さんを追加し、招待メールを送信予定にしました。" in page.content()
+    assert "新井 花子さんを追加し、招待メールを送信予定にしました。" in page.content(), (
+        page.locator(".error, .errors").all_inner_texts()
+    )
 
     # The member sets a password from the mailed link and signs in to the member pages.
     member_context = browser.new_context(base_url=live_server.url, locale="ja-JP")

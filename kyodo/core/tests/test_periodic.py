@@ -10,6 +10,7 @@ from kyodo.core.outbox import outbox_enqueue
 def test_apps_register_their_daily_jobs():
     assert daily_jobs() == [
         "kyodo.core.confirmations.pending_submissions_expire",
+        "kyodo.organizations.services.status_changes_apply",
         "kyodo.events.services.personal_data_anonymise",
         "kyodo.search.indexing.index_news_due",
     ]

@@ -15,6 +15,20 @@ from kyodo.organizations.tests.factories import application_data
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    # The suspension below is dated after this day, so it is scheduled (test_scheduled_status).
+    from django.utils import timezone
+
+    real = timezone.localdate
+    monkeypatch.setattr(
+        "django.utils.timezone.localdate",
+        lambda value=None, timezone=None: (
+            date(2026, 12, 6) if value is None else real(value, timezone)
+        ),
+    )
+
+
 @pytest.fixture
 def group(staff_user):
     group = services.application_submit(
@@ -42,9 +56,9 @@ def test_each_row_is_read_in_japanese(group):
     rows = [_words(row) for row in organization_change_rows(organization=group)]
     assert rows == [
         (
+            # Dated after today: scheduled, the status changes on the day (a row of its own).
             "団体の活動休止",
             [
-                ("状態", "登録", "休止"),
                 ("効力発生日", "", "令和9年1月15日(金)"),
                 ("年度", "", "令和8年度"),
                 ("備考", "", "代表者の申し出"),

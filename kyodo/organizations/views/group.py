@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.core.permissions import group_required
@@ -62,5 +63,8 @@ def profile(request):
             "pending": pending,
             "pending_rows": selectors.change_request_rows(pending) if pending else [],
             "latest": selectors.change_requests_of(organization=organization).first(),
+            "scheduled": list(
+                selectors.scheduled_changes(organization=organization, after=timezone.localdate())
+            ),
         },
     )

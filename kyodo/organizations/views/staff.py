@@ -15,17 +15,18 @@ from django.views.decorators.http import require_POST
 
 from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 from kyodo.core.permissions import staff_required
-from kyodo.core.views.actions import perform, submit
+from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.organizations import selectors, services, spreadsheets
 from kyodo.organizations.exceptions import ImportExpired
 from kyodo.organizations.forms import (
     ApproveForm,
     ImportUploadForm,
+    OrganizationEditForm,
     ReasonForm,
     StaffFilterForm,
     StatusChangeForm,
 )
-from kyodo.organizations.models import ChangeRequest, Organization
+from kyodo.organizations.models import ChangeRequest, Organization, OrganizationStatusChange
 from kyodo.organizations.views import form_data
 
 PAGE_SIZE = 50
@@ -61,8 +62,12 @@ def index(request):
 def _detail(request, organization: Organization, *, status: int = 200, **forms):
     context = {
         "organization": organization,
+        "editable": organization.status in services.STAFF_EDITABLE,
         "duplicates": selectors.possible_duplicates(organization=organization),
         "history": selectors.status_history(organization=organization),
+        "scheduled": list(
+            selectors.scheduled_changes(organization=organization, after=timezone.localdate())
+        ),
         "changes": selectors.organization_change_rows(organization=organization),
         "change_requests": selectors.change_requests_of(organization=organization),
         "approve_form": forms.get("approve_form")
@@ -78,6 +83,45 @@ def _detail(request, organization: Organization, *, status: int = 200, **forms):
 @staff_required
 def detail(request, pk: int):
     return _detail(request, get_object_or_404(Organization, pk=pk))
+
+
+@staff_required
+def edit(request, pk: int):
+    # Staff correct a group's details at once (a paper 変更届, a typo); the audit row shows the
+    # change in the group's 変更履歴. The form carries the version it was read at.
+    organization = get_object_or_404(Organization, pk=pk)
+    if organization.status not in services.STAFF_EDITABLE:
+        raise Http404  # an application is corrected by its applicant
+    form = OrganizationEditForm(
+        request.POST or None,
+        initial=OrganizationEditForm.initial_from(organization),
+        version_of=organization,
+    )
+    if request.method == "POST" and form.is_valid():
+        changes = submit_edit(
+            form,
+            services.organization_update_profile,
+            obj=organization,
+            actor=request.user,
+            organization=organization,
+            fields=services.DetailsFields(**form.cleaned_data),
+        )
+        if not form.errors:
+            if changes:
+                messages.success(request, _("The group's details were saved."))
+            else:
+                messages.info(request, _("Nothing was changed."))
+            return redirect("organizations-staff:detail", pk=pk)
+    return render(
+        request,
+        "organizations/staff/edit.html",
+        {
+            "form": form,
+            "organization": organization,
+            "pending": selectors.pending_change_request(organization=organization),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 def _review_action(request, pk: int, *, form, form_name: str, act, success: str):
@@ -152,6 +196,20 @@ def change_status(request, pk: int):
         ),
         success=_("The change was recorded."),
     )
+
+
+@staff_required
+@require_POST
+def cancel_status_change(request, pk: int, change: int):
+    status_change = get_object_or_404(OrganizationStatusChange, pk=change, organization_id=pk)
+    perform(
+        request,
+        services.status_change_cancel,
+        success=_("The scheduled change was cancelled."),
+        actor=request.user,
+        change=status_change,
+    )
+    return redirect("organizations-staff:detail", pk=pk)
 
 
 # --- change notifications (変更届) ---------------------------------------------------------------

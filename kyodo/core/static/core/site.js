@@ -1,7 +1,11 @@
 /* The site's own script (allowed by the CSP as a file from our origin). Everything here is an
    improvement: without it the same buttons post to the server and pages work as well.
    - 文字サイズ / 背景色: applied at once and remembered in a cookie the server reads too.
-   - Forms: the error summary takes focus; its links move focus to their field. */
+   - Forms: the error summary takes focus; its links move focus to their field.
+   - Tables: a cell that is only a date, a time, a fiscal year, a telephone number or a number
+     is marked "nowrap" (kyodo.css), so that on a phone, where a wide table scrolls sideways, it
+     reads whole instead of being cut before 「(火)」 or between digits. A table that scrolls
+     sideways can be focused, so that it scrolls from the keyboard too. */
 (function () {
   "use strict";
   var SWITCHES = {
@@ -41,7 +45,53 @@
     });
   });
 
+  var WHOLE = new RegExp(
+    "^(?:" + [
+      // 令和8年12月6日(日), 令和8年12月6日(日) 午後7時, 令和8年12月7日 03:34, 令和8年度
+      "(?:明治|大正|昭和|平成|令和)(?:元|\\d+)年(?:度|\\d+月(?:\\d+日)?(?:\\(.\\))?(?: \\S+)?)",
+      "\\d{4}-\\d{2}-\\d{2}(?: \\d{1,2}:\\d{2})?",
+      "(?:午前|午後)\\d+時(?:\\d+分)?(?:～(?:午前|午後)?\\d+時(?:\\d+分)?)?",
+      "\\d{1,2}:\\d{2}(?:[～–-]\\d{1,2}:\\d{2})?",
+      // 042-111-2222, (042)111-2222, 090-1234-5678
+      "\\(?\\d{2,5}\\)?[-‐－]?\\d{1,4}[-‐－]\\d{3,4}",
+      // 1,234, 12人, 3件, 50%, ¥3,000
+      "[¥￥]?[\\d,.]+(?:人|件|円|団体|回|%|％)?"
+    ].join("|") + ")$"
+  );
+
+  function markWholeCells() {
+    var cells = document.querySelectorAll("main table td, main table th");
+    for (var i = 0; i < cells.length; i++) {
+      if (WHOLE.test(cells[i].textContent.trim())) {
+        cells[i].classList.add("nowrap");
+      }
+    }
+  }
+
+  function focusableScrollers() {
+    var tables = document.querySelectorAll("main table");
+    for (var i = 0; i < tables.length; i++) {
+      var table = tables[i];
+      var scrolls = table.scrollWidth > table.clientWidth + 1;
+      if (scrolls && !table.hasAttribute("tabindex")) {
+        table.setAttribute("tabindex", "0");
+        table.setAttribute("data-scroller", "");
+      } else if (!scrolls && table.hasAttribute("data-scroller")) {
+        table.removeAttribute("tabindex");
+        table.removeAttribute("data-scroller");
+      }
+    }
+  }
+
+  var resizing;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizing);
+    resizing = setTimeout(focusableScrollers, 150);
+  });
+
   function ready() {
+    markWholeCells();
+    focusableScrollers();
     var summary = document.getElementById("error-summary");
     if (summary) {
       summary.focus();
