@@ -283,7 +283,8 @@ def organization_change_rows(*, organization: Organization, limit: int = 100) ->
     rows = []
     for entry in organization_changes(organization=organization)[:limit]:
         changes = []
-        for name, change in entry.changes.items():
+        # In the models' field order (PostgreSQL's jsonb keeps no order of its keys).
+        for name, change in sorted(entry.changes.items(), key=lambda item: _key_order(item[0])):
             label = _label(name)
             if isinstance(change, list) and len(change) == 2:
                 old, new = (_readable(name, v) for v in change)
@@ -292,6 +293,16 @@ def organization_change_rows(*, organization: Organization, limit: int = 100) ->
             changes.append(FieldChange(label=label, old=old, new=new))
         rows.append(ChangeRow(entry=entry, action=action_label(entry.action), fields=changes))
     return rows
+
+
+def _key_order(name: str) -> tuple[int, int, str]:
+    """A recorded key's place: the group's fields in their order, then those of its status
+    history, then any other key by name."""
+    for rank, model in enumerate((Organization, OrganizationStatusChange)):
+        names = [field.name for field in model._meta.concrete_fields]
+        if name in names:
+            return rank, names.index(name), ""
+    return 2, 0, name
 
 
 def _label(name: str) -> str:

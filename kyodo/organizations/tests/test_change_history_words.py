@@ -67,9 +67,10 @@ def test_each_row_is_read_in_japanese(group):
         (
             "団体登録申請の承認",
             [
+                # the group's fields in their order, then its status history's
                 ("状態", "申請中", "登録"),
-                ("効力発生日", "", "令和8年12月1日(火)"),
                 ("代表者のアカウント", "", group.representative_user.username),
+                ("効力発生日", "", "令和8年12月1日(火)"),
             ],
         ),
         ("団体登録の申請受付", [("名称", "", "西東京ひかりの会")]),
