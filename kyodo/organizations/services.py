@@ -386,40 +386,26 @@ _TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
 STATUS_AFTER = OrganizationStatusChange.STATUS_AFTER
 
 
-def _bring_status_up_to_date(organization: Organization, *, today: date) -> str | None:
-    """Set the (locked) group's status to what its history says on ``today``, if it differs;
-    the status before, or None when nothing changed. No audit row: the caller writes it."""
+def _apply_due(organization: Organization, *, today: date) -> bool:
+    """Put a change scheduled for ``today`` or earlier into force on the (locked) group: status,
+    audit row (no actor: the date did it), search index. True when the status changed."""
     in_force = (
         organization.status_changes.filter(effective_date__lte=today)
         .order_by("-effective_date", "-pk")
         .first()
     )
     if in_force is None or STATUS_AFTER[in_force.kind] == organization.status:
-        return None
+        return False
     previous = organization.status
     organization.status = STATUS_AFTER[in_force.kind]
     organization.save(update_fields=["status"])
-    return previous
-
-
-def _apply_due(organization: Organization, *, today: date) -> bool:
-    """Put a change scheduled for ``today`` or earlier into force: status, audit row (no actor:
-    the date did it), search index. True when the status changed."""
-    previous = _bring_status_up_to_date(organization, today=today)
-    if previous is None:
-        return False
-    change = (
-        organization.status_changes.filter(effective_date__lte=today)
-        .order_by("-effective_date", "-pk")
-        .first()
-    )
     audit_log(
         actor=None,
-        action=f"kyodo.organizations.organization.{change.kind}",
+        action=f"kyodo.organizations.organization.{in_force.kind}",
         obj=organization,
         changes={
             "status": [previous, organization.status],
-            "effective_date": change.effective_date.isoformat(),
+            "effective_date": in_force.effective_date.isoformat(),
         },
     )
     indexing.index(organization)
