@@ -502,9 +502,9 @@ def _table_heads(line: _PrintedLine) -> tuple[float | None, float, float, tuple[
     """(the number column's x or None, the questions', the answers', their labels) when ``line``
     holds the heads of a table of questions and answers."""
     runs = [run for run in line.body_runs() if run.text.strip()]
-    texts = [run.text.replace(" ", "").replace("　", "") for run in runs]
     if not 2 <= len(runs) <= 3:
-        return None
+        return None  # most lines: before their texts are put together
+    texts = [run.text.replace(" ", "").replace("　", "") for run in runs]
     number_x = None
     if len(runs) == 3:
         if texts[0] not in _NUMBER_HEADS:
