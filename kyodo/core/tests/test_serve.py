@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 import pytest
@@ -58,6 +59,14 @@ def test_serve_runs_the_demo_site_with_worker_and_sweeper(tmp_path):
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/static/core/kyodo.css") as css:
             assert css.status == 200
             assert "max-age" in css.headers["Cache-Control"]
+        # A search longer than gunicorn's default request line (4,094 bytes) is refused by the
+        # search form, in Japanese, not by gunicorn's English 414.
+        query = urllib.parse.quote("協働" * 1000)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/search/?q={query}") as search:
+            assert search.status == 200
+            assert (
+                "検索語は100文字以内で入力してください（現在2000文字）。" in search.read().decode()
+            )
         # All three processes are up: gunicorn's master, the task worker and the scheduled jobs.
         children = subprocess.run(
             ["pgrep", "-f", "-P", str(server.pid)], capture_output=True, text=True

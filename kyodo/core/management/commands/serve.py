@@ -37,6 +37,11 @@ def web_command(python: str, bind: str, workers: int) -> list[str]:
         "10",
         "--control-socket",
         str(socket),
+        # No limit of gunicorn's on the request line (4,094 bytes by default, answered with an
+        # English 414 page): a long search or a pasted paragraph in a GET form reaches Django,
+        # whose forms refuse it in Japanese. The proxy in front bounds it (docs/deployment.md).
+        "--limit-request-line",
+        "0",
     ]
 
 
