@@ -111,7 +111,8 @@ SIGNED_IN_PREFIXES = ("/staff/", "/member/", "/group/", "/django-admin/", "/api/
 # Sign-in has its own growing delay (kyodo.core.signin); signing out is harmless.
 UNLIMITED_PATHS = ("/accounts/login/", "/accounts/logout/")
 HONEYPOT_FIELD = "kyodo_hp"
-_POST_FORM_RE = re.compile(rb"<form\b[^>]*\bmethod=[\"']?post[\"']?[^>]*>", re.IGNORECASE)
+# The opening tag of a POST form in a page (the honeypot and kyodo.core.resubmit add fields after it).
+POST_FORM_RE = re.compile(rb"<form\b[^>]*\bmethod=[\"']?post[\"']?[^>]*>", re.IGNORECASE)
 
 
 def _is_public(request: HttpRequest) -> bool:
@@ -210,7 +211,7 @@ class PublicFormGuardMiddleware:
                 ).encode()
             )
 
-        new = _POST_FORM_RE.sub(field, content)
+        new = POST_FORM_RE.sub(field, content)
         if new != content:
             response.content = new
             if response.has_header("Content-Length"):

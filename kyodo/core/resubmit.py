@@ -26,7 +26,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from kyodo.core.middleware import _POST_FORM_RE
+from kyodo.core.middleware import POST_FORM_RE
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,7 @@ def _with_ids(content: bytes) -> bytes:
         form_id = secrets.token_urlsafe(16)
         return match.group(0) + f'<input type="hidden" name="{FIELD}" value="{form_id}">'.encode()
 
-    return _POST_FORM_RE.sub(field, content)
+    return POST_FORM_RE.sub(field, content)
 
 
 class ResubmitGuardMiddleware:
