@@ -100,6 +100,26 @@ def record_success(request, username: str) -> None:
         state_delete(key)
 
 
+def password_typed(password: str) -> str:
+    """A password as stored: NFKC, so that 「Ｈａｎａｋｏ２０２７」 typed with the IME in full-width
+    is the password 「Hanako2027」 (every form that sets a password stores it so)."""
+    return unicodedata.normalize("NFKC", password)
+
+
+def account_name(username: str) -> str:
+    """The account a sign-in names: full-width letters and digits as half-width, spaces around
+    dropped, and the letter case of the account as it was created (「ＳＡＴＯ．ＨＡＮＡＫＯ」 and
+    「Sato.Hanako」 sign in as sato.hanako) unless two accounts differ only by case."""
+    name = unicodedata.normalize("NFKC", username).strip()
+    model = get_user_model()
+    field = model.USERNAME_FIELD
+    manager = model._default_manager
+    if manager.filter(**{field: name}).exists():
+        return name
+    same = list(manager.filter(**{f"{field}__iexact": name}).values_list(field, flat=True)[:2])
+    return same[0] if len(same) == 1 else name
+
+
 class ThrottledModelBackend(ModelBackend):
     """Django's backend, refusing without looking at the password during a delay."""
 
@@ -109,7 +129,13 @@ class ThrottledModelBackend(ModelBackend):
             if wait > 0:
                 setattr(request, REQUEST_MARK, wait)
                 raise PermissionDenied  # stops authenticate(): no other backend is asked
-        return super().authenticate(request, username=username, password=password, **kwargs)
+        if username is not None:
+            username = account_name(username)
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is None and password and (typed := password_typed(password)) != password:
+            # A password set before passwords were stored in half-width, typed as it was set.
+            user = super().authenticate(request, username=username, password=typed, **kwargs)
+        return user
 
     def get_user(self, user_id):
         """The signed-in person of a request, with their roles read in the same statement.

@@ -7,7 +7,7 @@ whether or not an address has an account.
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, SetPasswordForm
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -16,8 +16,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kyodo.core import people
+from kyodo.core.forms import EmailField
 from kyodo.core.roles import Role, has_role
 from kyodo.core.sessions import keep_draft, same_origin
+from kyodo.core.signin import password_typed
 
 
 class KyodoLoginView(auth_views.LoginView):
@@ -46,10 +48,37 @@ def home_for_user(request):
 
 
 class ResetForm(PasswordResetForm):
-    """Django's form, whose mail goes to the outbox instead of straight to SMTP."""
+    """Django's form, whose mail goes to the outbox instead of straight to SMTP; the address
+    may be typed in full-width."""
+
+    email = EmailField(label=PasswordResetForm.base_fields["email"].label, max_length=254)
 
     def save(self, *args, **kwargs):
         people.password_reset_request(email=self.cleaned_data["email"])
+
+
+class _StoredHalfWidth:
+    """A new password is stored as :func:`kyodo.core.signin.password_typed` reads it: typed in
+    full-width with the IME on, it is the same password typed in half-width."""
+
+    def clean_new_password1(self):
+        return password_typed(self.cleaned_data["new_password1"])
+
+    def clean_new_password2(self):
+        return password_typed(self.cleaned_data["new_password2"])
+
+
+class NewPasswordForm(_StoredHalfWidth, SetPasswordForm):
+    pass
+
+
+class ChangePasswordForm(_StoredHalfWidth, PasswordChangeForm):
+    def clean_old_password(self):
+        old = self.cleaned_data["old_password"]
+        typed = password_typed(old)
+        if typed != old and self.user.check_password(typed):
+            return typed
+        return super().clean_old_password()
 
 
 class PasswordResetView(auth_views.PasswordResetView):
@@ -68,6 +97,7 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
     """Setting a password from a mailed link: an invitation or a reset."""
 
     template_name = "registration/password_set.html"
+    form_class = NewPasswordForm
     success_url = reverse_lazy("login")
     post_reset_login = False
     title = gettext_lazy("Set your password")
@@ -81,6 +111,7 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "registration/password_change.html"
+    form_class = ChangePasswordForm
     success_url = reverse_lazy("home-for-user")
     title = gettext_lazy("Change your password")
 
