@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Sheet, csv_bytes, xlsx_bytes
-from kyodo.core.pdf_fonts import pdf_fonts
+from kyodo.core.pdf_fonts import pdf_fonts, pdf_text
 from kyodo.core.wareki import format_wareki
 from kyodo.reports.report import MonthlyReport
 from kyodo.reports.services import report_text
@@ -204,8 +204,6 @@ def to_xlsx(report: MonthlyReport) -> bytes:
 
 
 def to_pdf(report: MonthlyReport) -> bytes:
-    from xml.sax.saxutils import escape
-
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -221,17 +219,17 @@ def to_pdf(report: MonthlyReport) -> bytes:
     h1 = ParagraphStyle("h1", parent=body, fontSize=16, leading=24, spaceAfter=4 * mm)
     h2 = ParagraphStyle("h2", parent=body, fontSize=12, leading=18, spaceBefore=5 * mm)
 
-    story: list = [Paragraph(escape(doc.title), h1)]
+    story: list = [Paragraph(pdf_text(doc.title), h1)]
     prose = ParagraphStyle("prose", parent=body, spaceAfter=2 * mm)
-    story += [Paragraph(escape(p), prose) for p in doc.text.splitlines()]
+    story += [Paragraph(pdf_text(p), prose) for p in doc.text.splitlines()]
     width = A4[0] - 40 * mm
     for section in doc.sections:
-        story.append(Paragraph(escape(section.title), h2))
+        story.append(Paragraph(pdf_text(section.title), h2))
         if not section.rows and section.empty:
-            story.append(Paragraph(escape(section.empty), body))
+            story.append(Paragraph(pdf_text(section.empty), body))
             continue
         texts = [section.headers] + [[_text_cell(c) for c in row] for row in section.rows]
-        data = [[Paragraph(escape(text), cell) for text in row] for row in texts]
+        data = [[Paragraph(pdf_text(text), cell) for text in row] for row in texts]
         widths = _column_widths(texts, width)
         table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(

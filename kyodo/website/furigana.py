@@ -18,7 +18,8 @@ from html import escape, unescape
 
 from kyodo.core.text import normalize_reading, to_hiragana
 
-_KANJI = "\u3005\u3006\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff"
+# Extension B and later too: names such as 𠮷岡 (U+20BB7) and 𩸽 are kanji.
+_KANJI = "\u3005\u3006\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f"
 _KANJI_RE = re.compile(f"[{_KANJI}]")
 _KANA_RE = re.compile("[\u3041-\u3096\u30a1-\u30faー]")
 _KATAKANA_READING_RE = re.compile("[\u30a1-\u30faー]+")
