@@ -23,6 +23,8 @@ def rubies(html: str) -> list[tuple[str, str]]:
         ("坂口 太郎", "さかぐち たろう", [("坂口", "さかぐち"), ("太郎", "たろう")]),
         # Digits are read as the dictionary reads them, and stay as written.
         ("第1会議室", "だいいちかいぎしつ", [("第", "だい"), ("会議室", "かいぎしつ")]),
+        # A kanji beyond the BMP (𠮷, U+20BB7) is a kanji: the reading covers it too.
+        ("𠮷岡 繫", "よしおか しげる", [("𠮷岡", "よしおか"), ("繫", "しげる")]),
     ],
 )
 def test_only_the_kanji_carry_the_reading(surface, reading, expected):
