@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "kyodo.website.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # An id beyond the database's integers in a URL is the 404 page, not an OverflowError.
+    "kyodo.core.middleware.IdRangeMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Staff sessions end after SESSION_IDLE_MINUTES without a request; a form sent afterwards is

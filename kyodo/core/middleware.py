@@ -13,7 +13,7 @@ import re
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connections
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.translation import get_language
@@ -216,6 +216,28 @@ class PublicFormGuardMiddleware:
             response.content = new
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(new))
+
+
+# The largest id a database column holds (a signed 64-bit integer).
+LARGEST_ID = 2**63 - 1
+
+
+class IdRangeMiddleware:
+    """An id in a URL beyond what the database holds names nothing: the 404 page. (Django's
+    ``<int:…>`` takes any number of digits; SQLite raises OverflowError on such a number in a
+    query, a 500 from a typed address.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        for value in (*view_args, *view_kwargs.values()):
+            if type(value) is int and not -LARGEST_ID <= value <= LARGEST_ID:
+                raise Http404
+        return None
 
 
 class SigninDelayMiddleware:
