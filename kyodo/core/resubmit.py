@@ -44,6 +44,19 @@ ONCE_PER_FORM = frozenset(
         "committees-staff:appointment-add",
         "committees-staff:item-add",
         "website-staff:news-new",
+        # Pages whose forms post elsewhere, and the actions they post to: a note or an action
+        # item added twice, a second round of circulation mail, a group's application mailed
+        # twice for confirmation.
+        "events-staff:event",
+        "events-staff:note-add",
+        "events-staff:guest-add",
+        "committees-staff:item",
+        "committees-staff:item-action",
+        "committees-staff:minutes",
+        "committees-staff:minutes-circulate",
+        "collaboration-staff:calls",
+        "collaboration-group:proposal-new",
+        "organizations:apply",
     }
 )
 

@@ -4,6 +4,7 @@ click or by going back after saving, it saves one record."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
 
@@ -75,3 +76,35 @@ def test_the_contact_forms_last_step_is_taken_once_and_each_visitor_has_their_ow
     assert client.post("/contact/", send).status_code == 302
     assert client.post("/contact/", send).status_code == 302  # back to the form, with the message
     assert Inquiry.objects.count() == 1
+
+
+def test_a_note_on_an_event_sent_twice_is_recorded_once(client, staff_user):
+    from kyodo.events.models import Event, EventKind, EventNote
+    from kyodo.events.services import event_create
+
+    event = event_create(
+        actor=staff_user,
+        title="NPO入門講座",
+        kind=EventKind.LECTURE,
+        date=date(2026, 11, 1),
+        status=Event.Status.DRAFT,
+    )
+    client.force_login(staff_user)
+    form_id = _form_id(client.get(f"/staff/events/{event.pk}/").content.decode())
+    data = {"kind": "feedback", "text": "とても参考になった", FIELD: form_id}
+    assert client.post(f"/staff/events/{event.pk}/notes/new/", data).status_code == 302
+    again = client.post(f"/staff/events/{event.pk}/notes/new/", data, follow=True)
+    assert "このフォームはすでに送信され、1回分が保存されています。" in again.content.decode()
+    assert list(EventNote.objects.values_list("text", flat=True)) == ["とても参考になった"]
+
+
+def test_a_group_application_sent_twice_is_mailed_for_confirmation_once(client):
+    from kyodo.core.models import OutboxMessage, PendingSubmission
+    from kyodo.organizations.tests.factories import application_post
+
+    form_id = _form_id(client.get("/groups/apply/").content.decode())
+    data = application_post() | {FIELD: form_id}
+    assert client.post("/groups/apply/", data)["Location"] == "/confirm/sent/"
+    assert client.post("/groups/apply/", data).status_code == 302
+    assert PendingSubmission.objects.count() == 1
+    assert OutboxMessage.objects.filter(kind="core.confirmation").count() == 1
