@@ -5,6 +5,7 @@ import re
 from datetime import date, time
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.functional import Promise
@@ -324,6 +325,9 @@ def _form_fields_html(form) -> str:
 CONTROL_CHARACTERS_MESSAGE = _(
     "Remove the control characters (invisible characters) from this field."
 )
+# Django's message for NUL in a form outside CleanTextMixin, named here so that the project's
+# catalogue keeps its translation (Django's Japanese reads 「何か文字を入力してください。」).
+NULL_CHARACTERS_MESSAGE = _("Null characters are not allowed.")
 
 # Invisible format characters that hide or reorder text: zero-width space, left-to-right and
 # right-to-left marks, bidi embeddings, overrides and isolates, the byte order mark. The
@@ -378,6 +382,13 @@ class CleanTextMixin:
                     else reject_control_characters
                 )
                 if validator not in field.validators:
+                    # Django's own refusal of NUL says the same less clearly (its Japanese
+                    # catalogue even reads 「何か文字を入力してください」): one message, ours.
+                    field.validators[:] = [
+                        v
+                        for v in field.validators
+                        if not isinstance(v, ProhibitNullCharactersValidator)
+                    ]
                     field.validators.append(validator)
 
     def clean(self):

@@ -263,11 +263,21 @@ def safe_filename(name: str, kind: str, *, max_stem: int = 80) -> str:
     return f"{stem}{suffix}"
 
 
-def display_name(name: str) -> str:
-    """The uploaded name as shown in a message: no folders or invisible characters, short."""
+def _base_name(name: str) -> str:
+    """The uploaded name without folders or invisible characters."""
     base = PurePath(str(name or "").replace("\\", "/")).name
-    base = "".join(ch for ch in base if unicodedata.category(ch) not in {"Cc", "Cf", "Cs"})
-    return base[:100] or "?"
+    return "".join(ch for ch in base if unicodedata.category(ch) not in {"Cc", "Cf", "Cs"})
+
+
+def display_name(name: str) -> str:
+    """The uploaded name as shown in a message: no folders or invisible characters, at most 100
+    characters, shortened in the middle of the stem so that the extension stays."""
+    base = _base_name(name)
+    if len(base) <= 100:
+        return base or "?"
+    suffix = PurePath(base).suffix
+    suffix = suffix if len(suffix) <= 10 else ""
+    return base[: 99 - len(suffix)] + "…" + suffix
 
 
 # --- the check -----------------------------------------------------------------------------------
@@ -347,7 +357,7 @@ class UploadValidator:
                 name=name,
                 size=format_size(size),
             )
-        suffix = PurePath(name).suffix.lower()
+        suffix = PurePath(_base_name(getattr(upload, "name", "") or "")).suffix.lower()
         head = _head(upload)
         if suffix in DANGEROUS_EXTENSIONS or looks_dangerous(head):
             raise self._refuse(
@@ -389,7 +399,9 @@ class UploadValidator:
                 name=name,
                 kind=KINDS[kind].label(),
             )
-        return CheckedUpload(kind=kind, filename=safe_filename(name, kind), size=size)
+        return CheckedUpload(
+            kind=kind, filename=safe_filename(getattr(upload, "name", "") or "", kind), size=size
+        )
 
 
 def check_upload(upload, *, kinds: Iterable[str], max_bytes: int) -> CheckedUpload:

@@ -232,3 +232,40 @@ def test_the_validator_works_on_a_plain_file_field():
         "「a.pdf」はウェブページ・スクリプト・プログラムのため、アップロードできません。"
         "受け付けるのは PDF のファイル(1MBまで)です。"
     ]
+
+
+def test_a_long_japanese_name_keeps_its_extension():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from kyodo.core.uploads import check_upload, display_name
+
+    name = "あ" * 97 + ".txt"
+    checked = check_upload(
+        SimpleUploadedFile(name, "会則".encode(), content_type="text/plain"),
+        kinds=["txt"],
+        max_bytes=1000,
+    )
+    assert (checked.kind, checked.filename) == ("txt", "あ" * 80 + ".txt")
+    assert display_name(name) == "あ" * 95 + "…" + ".txt"
+    assert display_name("会則.pdf") == "会則.pdf"
+
+
+def test_no_nul_refusal_in_django_words(client, db):
+    # A NUL typed into a form: our message only, once (Django's Japanese read 「何か文字を入力し
+    # てください。」 beside it).
+    response = client.post(
+        "/contact/",
+        {
+            "kind": "question",
+            "name": "a\x00b",
+            "email": "a@example.jp",
+            "body": "本文",
+            "consent": "on",
+        },
+    )
+    # Once in the summary at the top, once under the field.
+    assert response.text.count("この欄から制御文字（目に見えない文字）を取り除いてください。") == 2
+    assert "何か文字を入力してください" not in response.text
+    login = client.post("/accounts/login/", {"username": "a\x00b", "password": "x"})
+    assert "この欄から制御文字（目に見えない文字）を取り除いてください。" in login.text
+    assert "何か文字を入力してください" not in login.text
