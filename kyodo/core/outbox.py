@@ -20,6 +20,7 @@ whatever is due in the same way.
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -27,6 +28,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.mail import EmailMessage, mailers
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kyodo.core.audit import audit_log
 from kyodo.core.models import OutboxMessage
@@ -241,3 +243,60 @@ def outbox_resend(*, actor, message: OutboxMessage) -> OutboxMessage:
         )
         transaction.on_commit(lambda: _schedule(message.pk))
     return message
+
+
+# --- what staff read of a delivery ---------------------------------------------------------------
+
+_SIMULATED_BACKENDS = (
+    "django.core.mail.backends.console.EmailBackend",
+    "django.core.mail.backends.locmem.EmailBackend",
+)
+
+
+def delivery_is_simulated() -> bool:
+    """True when mail only goes to the server's output (EMAIL_URL unset: console://) or to
+    memory: 「送信済み」 then means handed to that, not delivered to anyone."""
+    return settings.MAILERS["default"].get("BACKEND") in _SIMULATED_BACKENDS
+
+
+def error_explained(last_error: str) -> str:
+    """What a failed delivery's ``last_error`` (「SMTPRecipientsRefused: 550 5.1.1 …」) means,
+    in words staff can act on; "" for no error."""
+    if not last_error:
+        return ""
+    kind, _sep, detail = last_error.partition(":")
+    code = re.search(r"\b([245]\d\d)\b", detail)
+    code = code.group(1) if code else ""
+    if kind == "SMTPRecipientsRefused" or (kind == "SMTPDataError" and code in ("550", "553")):
+        return _(
+            "The recipient's mail server refused this address: it may not exist or may be "
+            "mistyped. Check the address with the person."
+        )
+    if kind == "SMTPAuthenticationError":
+        return _(
+            "Kyodo could not sign in to the mail server: check the user name and password "
+            "in EMAIL_URL."
+        )
+    if kind == "SMTPSenderRefused":
+        return _(
+            "The mail server refused the sender's address: check DEFAULT_FROM_EMAIL and "
+            "whether the server may send as the center."
+        )
+    if kind == "SMTPDataError":
+        return _("The mail server refused the message itself (too large, or taken for spam).")
+    if kind in (
+        "SMTPConnectError",
+        "SMTPServerDisconnected",
+        "ConnectionRefusedError",
+        "TimeoutError",
+        "timeout",
+        "gaierror",
+        "OSError",
+        "SSLError",
+        "SSLCertVerificationError",
+    ):
+        return _(
+            "Kyodo could not reach the mail server (its name, port, the network or TLS): "
+            "check EMAIL_URL. The message is sent again automatically."
+        )
+    return _("An error occurred while sending. The technical details are below.")

@@ -258,3 +258,29 @@ def test_a_worker_sends_a_round_of_mail_at_a_time_and_none_once_told_to_stop(smt
     assert Counter(OutboxMessage.objects.values_list("status", flat=True)) == {
         "sent": MAIL_PER_ROUND + 5
     }
+
+
+def test_staff_are_told_when_mail_only_goes_to_the_servers_output(client, staff_user, settings):
+    settings.MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+    client.force_login(staff_user)
+    for path in ("/staff/", "/staff/outbox/"):
+        assert "現在の設定では、メールは実際には送信されません。" in client.get(path).text
+
+
+def test_with_a_mail_server_there_is_no_such_notice(client, staff_user, smtp_server):
+    client.force_login(staff_user)
+    assert "現在の設定では、メールは実際には送信されません。" not in client.get("/staff/").text
+
+
+def test_a_refused_address_is_explained_in_words(client, staff_user, smtp_server):
+    smtp_server.refuse_recipients.add("nobody@example.jp")
+    with transaction.atomic():
+        message = outbox_enqueue(to="nobody@example.jp", subject="議事録案の送付", body="本文")
+    outbox_deliver(message_id=message.pk)
+    client.force_login(staff_user)
+    page = client.get(f"/staff/outbox/{message.pk}/").text
+    assert (
+        "相手のメールサーバーがこのアドレスを受け付けませんでした。アドレスが存在しないか、"
+        "誤っている可能性があります。ご本人にアドレスを確認してください。"
+    ) in page
+    assert "技術的な詳細：" in page and "SMTPRecipientsRefused" in page

@@ -10,7 +10,7 @@ from kyodo.core import selectors
 from kyodo.core.audit import audit_rows
 from kyodo.core.forms import AuditFilterForm, OutboxFilterForm
 from kyodo.core.models import OutboxMessage
-from kyodo.core.outbox import outbox_resend
+from kyodo.core.outbox import delivery_is_simulated, error_explained, outbox_resend
 from kyodo.core.permissions import staff_required
 from kyodo.core.todo import KINDS_BY_KEY, todo_lines
 
@@ -27,6 +27,7 @@ def dashboard(request):
             "today": timezone.localdate(),
             "lines": todo_lines(),
             "recent": audit_rows(selectors.latest_audit_entries(5)),
+            "simulated": delivery_is_simulated(),
         },
     )
 
@@ -66,14 +67,27 @@ def outbox_list(request):
     return render(
         request,
         "core/staff/outbox_list.html",
-        {"form": form, "page": page, "counts": selectors.outbox_counts()},
+        {
+            "form": form,
+            "page": page,
+            "counts": selectors.outbox_counts(),
+            "simulated": delivery_is_simulated(),
+        },
     )
 
 
 @staff_required
 def outbox_detail(request, pk: int):
     message = get_object_or_404(OutboxMessage, pk=pk)
-    return render(request, "core/staff/outbox_detail.html", {"message": message})
+    return render(
+        request,
+        "core/staff/outbox_detail.html",
+        {
+            "message": message,
+            "simulated": delivery_is_simulated(),
+            "error_explained": error_explained(message.last_error),
+        },
+    )
 
 
 @staff_required
