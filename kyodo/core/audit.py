@@ -412,7 +412,16 @@ def _field(model, name: str):
 
 
 def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
+    coded = CODED_FIELDS.get((model._meta.label_lower, key)) if model is not None else None
+
     def one(v: Any) -> str:
+        if coded and isinstance(v, str):
+            # 「,environment,community,」: the labels of the codes, in the choices' order.
+            choices = dict(import_string(coded).choices)
+            codes = [c for c in v.split(",") if c]
+            order = list(choices)
+            codes.sort(key=lambda c: order.index(c) if c in order else len(order))
+            return "、".join(str(choices.get(c, c)) for c in codes) or "—"
         return _text(v, labels=_labels_for(key, model=model, field=field, action=action))
 
     is_pair = isinstance(value, list) and len(value) == 2
@@ -424,12 +433,6 @@ def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
         return fiscal_year_name(value)
     if key == "meeting" and isinstance(value, str) and (code := _MEETING_CODE.match(value)):
         return f"{fiscal_year_name(int(code[1]))}第{int(code[2])}回"
-    if isinstance(value, str) and model is not None:
-        coded = CODED_FIELDS.get((model._meta.label_lower, key))
-        if coded:
-            choices = dict(import_string(coded).choices)
-            codes = [c for c in value.split(",") if c]
-            return "、".join(str(choices.get(c, c)) for c in codes) or "—"
     return one(value)
 
 
