@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from urllib.parse import quote
 
 from django.http import HttpResponse
 
@@ -134,9 +136,24 @@ def xlsx_bytes(sheets: Sequence[Sheet]) -> bytes:
     return buffer.getvalue()
 
 
-def download(content: bytes, *, filename: str, content_type: str) -> HttpResponse:
-    """``content`` as an attachment that neither the browser nor a proxy keeps."""
+_UNSAFE_IN_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+
+def content_disposition(filename: str, name: str = "") -> str:
+    """``attachment`` named ``name`` (Japanese, as RFC 6266's UTF-8 ``filename*``: 「月次報告_
+    令和8年11月.csv」, what the file is called in the person's downloads folder), with the ASCII
+    ``filename`` for clients that read only that. Characters no file system takes become 「_」."""
+    header = f'attachment; filename="{filename}"'
+    name = _UNSAFE_IN_NAME.sub("_", name).strip(" .")
+    if name:
+        header += f"; filename*=UTF-8''{quote(name, safe='')}"
+    return header
+
+
+def download(content: bytes, *, filename: str, content_type: str, name: str = "") -> HttpResponse:
+    """``content`` as an attachment that neither the browser nor a proxy keeps, called ``name``
+    where the browser reads RFC 6266 (every current one), else ``filename`` (ASCII)."""
     response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition(filename, name)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -36,6 +36,7 @@ from kyodo.core.exports import XLSX_CONTENT_TYPE, download
 from kyodo.core.permissions import role_required, staff_required
 from kyodo.core.roles import Role, has_role
 from kyodo.core.views.actions import submit, submit_edit
+from kyodo.core.wareki import fiscal_year_name
 
 reviewer_required = role_required(Role.STAFF, Role.MEMBER)
 
@@ -216,8 +217,12 @@ def statistics(request):
 def statistics_export(request):
     _form, stats = _statistics(request)
     year = stats.fiscal_year or "all"
+    label = fiscal_year_name(stats.fiscal_year) if stats.fiscal_year else "全年度"
     return download(
-        to_xlsx(stats), filename=f"collaboration-{year}.xlsx", content_type=XLSX_CONTENT_TYPE
+        to_xlsx(stats),
+        filename=f"collaboration-{year}.xlsx",
+        name=f"協働事業の統計_{label}.xlsx",
+        content_type=XLSX_CONTENT_TYPE,
     )
 
 

@@ -177,3 +177,14 @@ def test_the_writer_defuses_text_and_keeps_numbers_and_dates():
     assert (a.value, a.data_type, a.quotePrefix) == ("=1+1", "s", True)
     assert (b.value, b.data_type) == (-1, "n")
     assert c.value == "ok"
+
+
+def test_a_download_is_named_in_japanese_with_an_ascii_fallback():
+    from kyodo.core.exports import content_disposition
+
+    assert content_disposition("event-3-applications.csv", "申込者一覧_NPO入門/講座:第1回.csv") == (
+        'attachment; filename="event-3-applications.csv"; '
+        "filename*=UTF-8''%E7%94%B3%E8%BE%BC%E8%80%85%E4%B8%80%E8%A6%A7_NPO%E5%85%A5%E9%96%80_"
+        "%E8%AC%9B%E5%BA%A7_%E7%AC%AC1%E5%9B%9E.csv"
+    )  # 「申込者一覧_NPO入門_講座_第1回.csv」: no 「/」 or 「:」 in a file name
+    assert content_disposition("a.csv") == 'attachment; filename="a.csv"'

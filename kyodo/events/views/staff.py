@@ -328,6 +328,7 @@ def applications_csv(request: HttpRequest, pk: int) -> HttpResponse:
     return download(
         csv_bytes([header, *rows]),
         filename=f"event-{event.pk}-applications.csv",
+        name=f"申込者一覧_{event.title}.csv",
         content_type=CSV_CONTENT_TYPE,
     )
 

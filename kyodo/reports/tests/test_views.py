@@ -64,7 +64,10 @@ def test_a_month_that_does_not_exist_is_not_found(staff_client, slug):
 def test_downloads(staff_client, december):
     pdf = staff_client.get("/staff/reports/monthly/2010-12/report.pdf")
     assert pdf["Content-Type"] == "application/pdf"
-    assert pdf["Content-Disposition"] == 'attachment; filename="monthly-report-2010-12.pdf"'
+    assert pdf["Content-Disposition"] == (
+        'attachment; filename="monthly-report-2010-12.pdf"; '
+        "filename*=UTF-8''%E6%9C%88%E6%AC%A1%E5%A0%B1%E5%91%8A_%E5%B9%B3%E6%88%9022%E5%B9%B412%E6%9C%88.pdf"
+    )  # 「月次報告_平成22年12月.pdf」
     assert pdf.content.startswith(b"%PDF")
     xlsx = staff_client.get("/staff/reports/monthly/2010-12/report.xlsx")
     assert xlsx.content.startswith(b"PK")

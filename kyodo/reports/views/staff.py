@@ -48,6 +48,7 @@ def report_download(request, slug: str, fmt: str):
     return download(
         render_file(monthly_report(month=month_)),
         filename=f"monthly-report-{month_.slug}.{fmt}",
+        name=f"月次報告_{month_.label}.{fmt}",
         content_type=content_type,
     )
 
