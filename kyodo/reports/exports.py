@@ -1,4 +1,5 @@
-"""The monthly report in files: Markdown, CSV (UTF-8 with BOM, for Excel), XLSX and PDF.
+"""The monthly and fiscal-year reports in files: Markdown, CSV (UTF-8 with BOM, for Excel), XLSX
+and PDF.
 
 Every format is rendered from the same list of :class:`Section` tables, so that they cannot
 disagree. Texts are in the center's language, as the report is.
@@ -18,8 +19,8 @@ from django.utils.translation import pgettext
 
 from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Sheet, csv_bytes, xlsx_bytes
 from kyodo.core.pdf_fonts import pdf_fonts, pdf_text
-from kyodo.core.wareki import format_wareki
-from kyodo.reports.report import MonthlyReport
+from kyodo.core.wareki import fiscal_year_name, format_wareki
+from kyodo.reports.report import FiscalYearReport, MonthlyReport
 from kyodo.reports.services import report_text
 
 type Cell = str | int | date | None
@@ -48,6 +49,10 @@ def rendered(report: MonthlyReport) -> RenderedReport:
             text=report_text(report),
             sections=_sections(report),
         )
+
+
+def _doc(report: MonthlyReport | RenderedReport) -> RenderedReport:
+    return report if isinstance(report, RenderedReport) else rendered(report)
 
 
 def report_title(report: MonthlyReport) -> str:
@@ -138,6 +143,132 @@ def _sections(report: MonthlyReport) -> list[Section]:
     ]
 
 
+# --- the fiscal year -------------------------------------------------------------------------------
+
+
+def rendered_fiscal_year(report: FiscalYearReport) -> RenderedReport:
+    """Title, prose and tables of a fiscal year's report, in the center's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return RenderedReport(
+            title=fiscal_year_title(report),
+            text=fiscal_year_text(report),
+            sections=_fiscal_year_sections(report),
+        )
+
+
+def fiscal_year_title(report: FiscalYearReport) -> str:
+    name = fiscal_year_name(report.fiscal_year)
+    if report.complete:
+        return _("Annual report for %(year)s") % {"year": name}
+    return _("Annual report for %(year)s (%(first)s to %(through)s)") % {
+        "year": name,
+        "first": report.first.label,
+        "through": report.through.label,
+    }
+
+
+def fiscal_year_text(report: FiscalYearReport) -> str:
+    values = {
+        "period": (
+            fiscal_year_name(report.fiscal_year)
+            if report.complete
+            else _("%(first)s to %(through)s")
+            % {"first": report.first.label, "through": report.through.label}
+        ),
+        "events": report.events_total,
+        "people": report.attendance_people,
+        "new": report.new_registrations,
+        "consultations": report.consultations,
+        "start": report.registered_at_start,
+        "end": report.registered_at_end,
+    }
+    return "\n".join(
+        [
+            _(
+                "In %(period)s the center held %(events)s events (attendance: %(people)s "
+                "people), registered %(new)s new groups and took %(consultations)s "
+                "consultations."
+            )
+            % values,
+            _(
+                "Registered groups: %(start)s at the start of the fiscal year, %(end)s at the "
+                "end of the period."
+            )
+            % values,
+        ]
+    )
+
+
+def _fiscal_year_sections(report: FiscalYearReport) -> list[Section]:
+    return [
+        Section(
+            _("Overview"),
+            [_("Item"), _("Value")],
+            [
+                [_("Fiscal year"), fiscal_year_name(report.fiscal_year)],
+                [_("Period covered"), f"{report.first.label}〜{report.through.label}"],
+                [_("Events held"), report.events_total],
+                [_("Attendance (people)"), report.attendance_people],
+                [_("Attendance (groups)"), report.attendance_groups],
+                [_("New registrations"), report.new_registrations],
+                [
+                    _("Registered groups at the start of the fiscal year"),
+                    report.registered_at_start,
+                ],
+                [_("Registered groups at the end of the period"), report.registered_at_end],
+                [_("Consultations"), report.consultations],
+            ],
+        ),
+        Section(
+            _("By month"),
+            [
+                _("Month"),
+                _("Events held"),
+                _("Consultations"),
+                _("New registrations"),
+                _("Attendance (people)"),
+            ],
+            [
+                [
+                    t.month.label,
+                    t.events_held,
+                    t.consultations,
+                    t.new_registrations,
+                    t.attendance_people,
+                ]
+                for t in report.months
+            ]
+            + [
+                [
+                    _("Total"),
+                    report.events_total,
+                    report.consultations,
+                    report.new_registrations,
+                    report.attendance_people,
+                ]
+            ],
+        ),
+        Section(
+            _("Events held"),
+            [_("Held on"), _("Event"), _("Attendance (people)"), _("Attendance (groups)")],
+            [[e.held_on, e.name, e.people, e.groups] for e in report.events_held],
+            empty=_("No events were held."),
+        ),
+        Section(
+            _("Consultations by category"),
+            [pgettext("consultation", "Category"), _("Consultations")],
+            [[c.label, c.count] for c in report.consultations_by_category],
+            empty=_("No consultations."),
+        ),
+        Section(
+            _("Collaboration by form"),
+            [_("Form"), _("Records")],
+            [[c.label, c.count] for c in report.collaboration_by_form],
+            empty=_("No collaboration records run in this fiscal year."),
+        ),
+    ]
+
+
 def _text_cell(value: Cell) -> str:
     if value is None:
         return "—"
@@ -149,8 +280,8 @@ def _text_cell(value: Cell) -> str:
 # --- Markdown -----------------------------------------------------------------------------------
 
 
-def to_markdown(report: MonthlyReport) -> str:
-    doc = rendered(report)
+def to_markdown(report: MonthlyReport | RenderedReport) -> str:
+    doc = _doc(report)
     lines = [f"# {doc.title}", ""]
     for paragraph in doc.text.splitlines():
         lines += [paragraph, ""]
@@ -171,10 +302,10 @@ def to_markdown(report: MonthlyReport) -> str:
 # --- CSV ---------------------------------------------------------------------------------------
 
 
-def to_csv(report: MonthlyReport) -> bytes:
+def to_csv(report: MonthlyReport | RenderedReport) -> bytes:
     """One CSV with the sections one after another, each with a title row; UTF-8 with BOM so
     that Excel opens it with the Japanese intact (:func:`kyodo.core.exports.csv_bytes`)."""
-    doc = rendered(report)
+    doc = _doc(report)
     rows: list[list[Cell]] = [[doc.title]]
     for section in doc.sections:
         rows += [[], [section.title], list(section.headers), *section.rows]
@@ -184,9 +315,9 @@ def to_csv(report: MonthlyReport) -> bytes:
 # --- XLSX ---------------------------------------------------------------------------------------
 
 
-def to_xlsx(report: MonthlyReport) -> bytes:
+def to_xlsx(report: MonthlyReport | RenderedReport) -> bytes:
     """One sheet per section; dates are real date cells, numbers real numbers."""
-    doc = rendered(report)
+    doc = _doc(report)
     return xlsx_bytes(
         [
             Sheet(
@@ -203,14 +334,14 @@ def to_xlsx(report: MonthlyReport) -> bytes:
 # --- PDF ----------------------------------------------------------------------------------------
 
 
-def to_pdf(report: MonthlyReport) -> bytes:
+def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    doc = rendered(report)
+    doc = _doc(report)
     # wordWrap="CJK" breaks Japanese lines between any two characters, as Japanese text does.
     body = ParagraphStyle(
         "body", fontName=pdf_fonts().body, fontSize=10, leading=16, wordWrap="CJK"
@@ -263,7 +394,7 @@ def _column_widths(table: list[list[str]], width: float) -> list[float]:
     return [width * w / sum(weights) for w in weights]
 
 
-FORMATS: dict[str, tuple[Callable[[MonthlyReport], bytes], str]] = {
+FORMATS: dict[str, tuple[Callable[[MonthlyReport | RenderedReport], bytes], str]] = {
     "pdf": (to_pdf, "application/pdf"),
     "xlsx": (to_xlsx, XLSX_CONTENT_TYPE),
     "csv": (to_csv, CSV_CONTENT_TYPE),

@@ -73,3 +73,44 @@ class MonthlyReport:
     @property
     def attendance_groups(self) -> int:
         return sum(e.groups or 0 for e in self.events_held)
+
+
+@dataclass(frozen=True)
+class FiscalYearReport:
+    """A fiscal year's figures (年度報告), April to March, or to the month in progress for the
+    year in progress: what the committee's last meeting of the year and the city's annual
+    report ask for. Built by :func:`kyodo.reports.selectors.fiscal_year_report`."""
+
+    fiscal_year: int
+    first: Month  # April
+    through: Month  # the last month counted: March, or this month
+    months: list[MonthTotals]
+    registered_at_start: int  # registered groups on the day before April 1
+    registered_at_end: int  # registered groups on the last day counted
+    events_held: list[HeldEvent]
+    consultations_by_category: list[CategoryCount]
+    collaboration_by_form: list[CategoryCount]  # records running in the year, by form
+
+    @property
+    def complete(self) -> bool:
+        return self.through.month == 3
+
+    @property
+    def events_total(self) -> int:
+        return sum(m.events_held for m in self.months)
+
+    @property
+    def attendance_people(self) -> int:
+        return sum(m.attendance_people for m in self.months)
+
+    @property
+    def attendance_groups(self) -> int:
+        return sum(e.groups or 0 for e in self.events_held)
+
+    @property
+    def new_registrations(self) -> int:
+        return sum(m.new_registrations for m in self.months)
+
+    @property
+    def consultations(self) -> int:
+        return sum(m.consultations for m in self.months)

@@ -1,4 +1,5 @@
-"""Reads for the monthly report: a fixed number of queries (9), whatever the month holds.
+"""Reads for the monthly report (a fixed number of queries, 9, whatever the month holds) and
+the fiscal year's (likewise).
 
 The 12-month trend is counted by the database; only the month's own events, new groups and
 upcoming events are loaded, with just the fields the report shows.
@@ -10,14 +11,17 @@ each app alone decides what "registered" or "held" means.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, timedelta
 
 from kyodo.consultations import selectors as consultations
 from kyodo.consultations.models import Category
 from kyodo.core.months import FIRST_YEAR, Month
+from kyodo.core.wareki import fiscal_year_range
 from kyodo.events import selectors as events
 from kyodo.organizations import selectors as organizations
 from kyodo.reports.report import (
     CategoryCount,
+    FiscalYearReport,
     HeldEvent,
     MonthlyReport,
     MonthTotals,
@@ -107,3 +111,68 @@ def monthly_report(*, month: Month) -> MonthlyReport:
         upcoming_events=upcoming,
         trend=trend,
     )
+
+
+def fiscal_year_report(*, fiscal_year: int, today: date) -> FiscalYearReport | None:
+    """The figures of ``fiscal_year`` (April–March) up to ``today``'s month; None for a year
+    that has not begun or is outside the calendar."""
+    start, end = fiscal_year_range(fiscal_year)
+    if start > today or fiscal_year < FIRST_YEAR:
+        return None
+    first, through = Month.containing(start), Month.containing(min(end, today))
+    months = [first]
+    while months[-1] < through:
+        months.append(months[-1].next())
+    last_day = through.last_day
+
+    held_by_month = events.held_totals_by_month(start, last_day)
+    new_by_month = Counter(
+        Month.containing(day) for day in organizations.registration_dates_between(start, last_day)
+    )
+    consultations_by_month = consultations.counts_by_month_between(start=start, end=last_day)
+    totals = []
+    for m in months:
+        events_held, attendance_people = held_by_month.get(m.first_day, (0, 0))
+        totals.append(
+            MonthTotals(
+                month=m,
+                events_held=events_held,
+                attendance_people=attendance_people,
+                new_registrations=new_by_month.get(m, 0),
+                consultations=consultations_by_month.get(m.first_day, 0),
+            )
+        )
+    return FiscalYearReport(
+        fiscal_year=fiscal_year,
+        first=first,
+        through=through,
+        months=totals,
+        registered_at_start=organizations.registered_count_on(start - timedelta(days=1)),
+        registered_at_end=organizations.registered_count_on(last_day),
+        events_held=[
+            HeldEvent(
+                name=event.name,
+                held_on=event.date,
+                people=event.attendance_people,
+                groups=event.attendance_groups,
+            )
+            for event in events.held_events_for_report(start, last_day)
+        ],
+        consultations_by_category=[
+            CategoryCount(category=value, label=str(Category(value).label), count=n)
+            for value, n in consultations.category_counts_between(start=start, end=last_day)
+        ],
+        collaboration_by_form=_collaboration_by_form(fiscal_year),
+    )
+
+
+def _collaboration_by_form(fiscal_year: int) -> list[CategoryCount]:
+    """The collaboration register's records running in the year, by form (those with any), as
+    the register's own statistics count them."""
+    from kyodo.collaboration.statistics import compute
+
+    return [
+        CategoryCount(category="", label=str(row.label), count=row.count)
+        for row in compute(fiscal_year=fiscal_year).by_form
+        if row.count
+    ]

@@ -12,4 +12,10 @@ urlpatterns = [
         staff.report_download,
         name="download",
     ),
+    path("fiscal/<int:fy>/", staff.report_fiscal_year, name="fiscal-year"),
+    path(
+        "fiscal/<int:fy>/report.<str:fmt>",
+        staff.report_fiscal_year_download,
+        name="fiscal-year-download",
+    ),
 ]

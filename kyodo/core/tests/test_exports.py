@@ -46,6 +46,10 @@ EXPORTS = {
         "/staff/reports/monthly/2010-12/report.csv",
         "/staff/reports/monthly/2010-12/report.xlsx",
     ],
+    "/staff/reports/fiscal/<int:fy>/report.<str:fmt>": lambda: [
+        "/staff/reports/fiscal/2010/report.csv",
+        "/staff/reports/fiscal/2010/report.xlsx",
+    ],
     "/staff/collaboration/statistics/export/": lambda: "/staff/collaboration/statistics/export/",
     "/opendata/events.csv": lambda: "/opendata/events.csv",
 }

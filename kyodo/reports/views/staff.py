@@ -7,10 +7,11 @@ from django.utils import timezone
 from kyodo.core.exports import download
 from kyodo.core.months import Month, MonthError
 from kyodo.core.permissions import staff_required
+from kyodo.core.wareki import fiscal_year, fiscal_year_name
 from kyodo.reports import exports
 from kyodo.reports.chart import trend_chart
 from kyodo.reports.forms import MonthForm
-from kyodo.reports.selectors import monthly_report
+from kyodo.reports.selectors import fiscal_year_report, monthly_report
 
 
 @staff_required
@@ -22,7 +23,11 @@ def report_index(request):
         month = form.cleaned_data["month"]
         return redirect("reports-staff:monthly", slug=month.slug)
     recent = [this_month.back(i) for i in range(1, 13)]
-    return render(request, "reports/staff/index.html", {"form": form, "recent": recent})
+    this_year = fiscal_year(timezone.localdate())
+    years = [(fy, fiscal_year_name(fy)) for fy in range(this_year, this_year - 5, -1)]
+    return render(
+        request, "reports/staff/index.html", {"form": form, "recent": recent, "years": years}
+    )
 
 
 @staff_required
@@ -58,3 +63,42 @@ def _month(slug: str) -> Month:
         return Month.from_slug(slug)
     except MonthError:
         raise Http404 from None
+
+
+def _fiscal_year_report(fy: int):
+    report = fiscal_year_report(fiscal_year=fy, today=timezone.localdate())
+    if report is None:
+        raise Http404
+    return report
+
+
+@staff_required
+def report_fiscal_year(request, fy: int):
+    # The year's figures month by month: for the last meeting of the year and the city's
+    # annual report (年度報告).
+    report = _fiscal_year_report(fy)
+    this_year = fiscal_year(timezone.localdate())
+    return render(
+        request,
+        "reports/staff/fiscal_year.html",
+        {
+            "report": report,
+            "doc": exports.rendered_fiscal_year(report),
+            "previous": (fy - 1, fiscal_year_name(fy - 1)),
+            "next": (fy + 1, fiscal_year_name(fy + 1)) if fy < this_year else None,
+        },
+    )
+
+
+@staff_required
+def report_fiscal_year_download(request, fy: int, fmt: str):
+    if fmt not in exports.FORMATS:
+        raise Http404
+    report = _fiscal_year_report(fy)
+    render_file, content_type = exports.FORMATS[fmt]
+    return download(
+        render_file(exports.rendered_fiscal_year(report)),
+        filename=f"annual-report-{fy}.{fmt}",
+        name=f"年度報告_{fiscal_year_name(fy)}.{fmt}",
+        content_type=content_type,
+    )
