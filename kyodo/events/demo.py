@@ -303,6 +303,14 @@ CURRENT_EVENTS = [
      None, 20, (0, 0), "行政職員と市民活動団体の意見交換"),
 ]  # fmt: skip
 
+# Held earlier this year: what last month's report and the fiscal year's count. Title, kind,
+# days before today, start, end, venue, capacity, people who came, people who did not.
+CURRENT_HELD_EVENTS = [
+    ("NPO法人設立講座", EventKind.LECTURE, 16, time(14, 0), time(16, 0), ROOM_1, 20, 14, 2),
+    ("市民活動団体交流会", EventKind.SOCIAL, 44, time(18, 30), time(20, 30), HOYA, 40, 27, 3),
+    ("広報力アップ講座", EventKind.LECTURE, 73, time(10, 0), time(12, 0), ROOM_2, 15, 11, 1),
+]  # fmt: skip
+
 # Registered groups of the demo that have applied to the round table so far.
 CURRENT_ROUND_TABLE_GROUPS = ["西東京風の会", "西東京シネマ倶楽部", "健康未来わいわいクラブ"]
 
@@ -314,14 +322,54 @@ def _current_event(title: str, on: date, *, today: date, **fields) -> Event:
     return upcoming or Event.objects.create(title=title, date=on, **fields)
 
 
+def _load_current_held(today: date) -> None:
+    """Events of the last weeks, held, with their applicants marked as they came or not: the
+    reports of last month and of this fiscal year count them. Kept when the demo runs again
+    within the weeks after."""
+    for n, (title, kind, days, start, end, venue, capacity, came, missed) in enumerate(
+        CURRENT_HELD_EVENTS
+    ):
+        recent = Event.objects.filter(
+            title=title, status=Event.Status.HELD, date__gte=today - timedelta(days=days + 30)
+        )
+        if recent.exists():
+            continue
+        event = Event.objects.create(
+            title=title,
+            kind=kind,
+            date=today - timedelta(days=days),
+            start_time=start,
+            end_time=end,
+            venue=_venue(venue),
+            capacity_people=capacity,
+            status=Event.Status.HELD,
+            attendance_people=came,
+        )
+        for i in range(came + missed):
+            name, reading = PEOPLE[(n * 5 + i) % len(PEOPLE)]
+            Application.objects.create(
+                event=event,
+                kind=Application.Kind.INDIVIDUAL,
+                name=name,
+                name_reading=reading,
+                email=f"past{n + 1}-{i + 1}@example.jp",
+                status=Application.Status.CONFIRMED,
+                attendance=(
+                    Application.Attendance.ATTENDED if i < came else Application.Attendance.NO_SHOW
+                ),
+            )
+
+
 def load_current() -> None:
     """Events open for application from today: one nearly full, one with a waiting list, and a
-    round table that groups apply to. Idempotent on the same day."""
+    round table that groups apply to; and three held in the last weeks. Idempotent on the same
+    day."""
     from django.utils import timezone
 
     from kyodo.organizations.models import Organization
 
     today = timezone.localdate()
+    _load_current_held(today)
     for n, (title, kind, days, start, end, venue, people, groups, counts, theme) in enumerate(
         CURRENT_EVENTS
     ):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.management import call_command
 
 from kyodo.events.models import Application, Event, EventNote, Guest
@@ -45,10 +47,34 @@ def test_loading_the_demo_twice_changes_nothing(demo):
     counts = (Event.objects.count(), Application.objects.count(), Guest.objects.count(),
               EventNote.objects.count())  # fmt: skip
     assert counts == (10, 42, 4, 2)
-    call_command("demo")  # adds the current fiscal year: 3 events, 18 + 13 + 3 applications
+    # adds the current fiscal year: 3 events to come (18 + 13 + 3 applications) and 3 held
+    # (14 + 2, 27 + 3 and 11 + 1 applicants, who came or not)
+    call_command("demo")
     counts = (Event.objects.count(), Application.objects.count(), Guest.objects.count(),
               EventNote.objects.count())  # fmt: skip
-    assert counts == (13, 76, 4, 2)
+    assert counts == (16, 134, 4, 2)
     call_command("demo")
     assert (Event.objects.count(), Application.objects.count(), Guest.objects.count(),
             EventNote.objects.count()) == counts  # fmt: skip
+
+
+def test_last_months_report_and_this_fiscal_years_count_the_events_held(demo):
+    from django.utils import timezone
+
+    from kyodo.core.wareki import fiscal_year
+    from kyodo.reports.selectors import fiscal_year_report
+
+    call_command("demo")
+    today = timezone.localdate()
+    held = Event.objects.filter(status=Event.Status.HELD, date__gt=today - timedelta(days=80))
+    assert sorted((e.title, e.attendance_people) for e in held) == [
+        ("NPO法人設立講座", 14),
+        ("市民活動団体交流会", 27),
+        ("広報力アップ講座", 11),
+    ]
+    for event in held:
+        attended = event.applications.filter(attendance=Application.Attendance.ATTENDED)
+        assert attended.count() == event.attendance_people
+    report = fiscal_year_report(fiscal_year=fiscal_year(today), today=today)
+    counted = {e.name for e in report.events_held}
+    assert {e.title for e in held if fiscal_year(e.date) == fiscal_year(today)} <= counted
