@@ -9,13 +9,15 @@ from django.db.models import (
     F,
     QuerySet,
 )
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest
 from django.urls import reverse
 from ninja import FilterSchema, NinjaAPI, Path, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
+from ninja.renderers import JSONRenderer
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
+from kyodo.api import errors
+from kyodo.api.errors import NotFound
 from kyodo.api.opendata import visible_events
 from kyodo.committees.documents import meeting_name, version_document
 from kyodo.committees.models import Meeting, Minutes, MinutesEntry, PublishedEntry
@@ -25,24 +27,51 @@ from kyodo.events.models import Event, EventKind
 from kyodo.organizations import selectors as organization_selectors
 from kyodo.organizations.models import ActivityField, Organization, PublishableField
 
-api = NinjaAPI(
-    title="Kyodo API",
+
+class JapaneseJSON(JSONRenderer):
+    # Japanese as it is, not as \uXXXX escapes: readable where a browser shows the raw JSON.
+    json_dumps_params = {"ensure_ascii": False}
+
+
+class KyodoAPI(NinjaAPI):
+    """django-ninja's API, answering a method an address does not take in Japanese too."""
+
+    @property
+    def urls(self):
+        patterns, app_name, namespace = super().urls
+        for pattern in patterns:
+            pattern.callback = errors.japanese_not_allowed(self, pattern.callback)
+        return patterns, app_name, namespace
+
+
+api = KyodoAPI(
+    title="Kyodo 公開データAPI",
     version="1",
-    description="Public data of the center: events, registered groups, committee meetings, "
-    "confirmed minutes and their statements. Read-only; no personal data.",
+    description="市民活動センターの公開データ（事業・イベント、登録団体、委員会の会議、確定した"
+    "会議録とその発言）を返します。読み取り専用で、個人情報は含みません。"
+    "誤った指定には、どの項目をどう直すかを日本語で返します（422、404、405）。",
     urls_namespace="api-v1",
     docs_url="/docs",
+    renderer=JapaneseJSON(),
+    openapi_extra={
+        "tags": [
+            {"name": "events", "description": "事業・イベント"},
+            {"name": "groups", "description": "登録団体"},
+            {"name": "committees", "description": "委員会の会議・会議録・発言"},
+        ]
+    },
 )
+errors.install(api)
 
 
 class IndexOut(Schema):
     title: str
     version: str
     description: str
-    docs: str = Field(description="Swagger UI.")
-    openapi: str = Field(description="The OpenAPI schema.")
-    endpoints: dict[str, str] = Field(description="Each collection and its address.")
-    files: dict[str, str] = Field(description="Open data files beside the API.")
+    docs: str = Field(description="APIの説明（Swagger UI）。")
+    openapi: str = Field(description="OpenAPIスキーマ。")
+    endpoints: dict[str, str] = Field(description="各一覧とそのアドレス。")
+    files: dict[str, str] = Field(description="APIと並ぶオープンデータのファイル。")
 
 
 # Not in the schema: a front door for people, not an operation for clients.
@@ -74,7 +103,7 @@ LocalTime = Annotated[
         {
             "type": "string",
             "pattern": r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$",
-            "description": "Local time in Japan (Asia/Tokyo), hh:mm:ss.",
+            "description": "日本時間（Asia/Tokyo）の時刻、hh:mm:ss。",
             "examples": ["19:00:00"],
         }
     ),
@@ -86,11 +115,16 @@ MAX_ID = 2**63 - 1
 
 
 class NotFoundOut(Schema):
-    detail: str = Field(description="「Not Found」")
+    detail: str = Field(
+        description="何が見つからないか（例:「指定された事業・イベントは見つかりません。」）。"
+    )
+    type: str = Field(description="not_found")
 
 
 class ValidationErrorOut(Schema):
-    detail: list[dict[str, Any]] = Field(description="What was wrong with which parameter.")
+    detail: list[dict[str, Any]] = Field(
+        description="直すべき指定ごとに、場所（loc）、種類（type）、日本語の説明（msg）。"
+    )
 
 
 # Every operation answers 422 for a parameter it cannot read, and 404 for an id it does not have.
@@ -115,8 +149,8 @@ class Pages(PageNumberPagination):
     empty page or a 422, never an offset the database cannot take (a 500)."""
 
     class Input(Schema):
-        page: int = Field(1, ge=1, le=100_000, description="Page number, from 1.")
-        page_size: int | None = Field(None, ge=1, le=100, description="Items per page (≤ 100).")
+        page: int = Field(1, ge=1, le=100_000, description="ページ番号（1から）。")
+        page_size: int | None = Field(None, ge=1, le=100, description="1ページの件数（100まで）。")
 
 
 def _iso_date(value):
@@ -131,10 +165,10 @@ IsoDate = Annotated[date | None, BeforeValidator(_iso_date)]
 
 
 class DateRangeFilter(FilterSchema):
-    date_from: IsoDate = Field(None, description="On or after this date (YYYY-MM-DD).")
-    date_to: IsoDate = Field(None, description="On or before this date (YYYY-MM-DD).")
+    date_from: IsoDate = Field(None, description="この日以降（YYYY-MM-DD）。")
+    date_to: IsoDate = Field(None, description="この日以前（YYYY-MM-DD）。")
     fiscal_year: int | None = Field(
-        None, ge=1900, le=2200, description="Japanese fiscal year (April–March), e.g. 2010."
+        None, ge=1900, le=2200, description="年度（4月〜翌年3月、西暦で。例: 2010）。"
     )
 
     def date_bounds(self) -> tuple[date | None, date | None]:
@@ -188,6 +222,12 @@ class EventOut(Schema):
         return list(obj.guests.all())
 
 
+class EventFilter(DateRangeFilter):
+    kind: EventKind | None = Field(
+        None, description="種類のコード（lecture＝講座、salon＝サロン など。一覧は EventKind）。"
+    )
+
+
 def _events(filters: DateRangeFilter, kind: EventKind | None):
     events = visible_events().prefetch_related("guests")
     start, end = filters.date_bounds()
@@ -200,18 +240,43 @@ def _events(filters: DateRangeFilter, kind: EventKind | None):
     return events
 
 
-@api.get("/events", response={200: list[EventOut], **ERRORS}, tags=["events"])
+@api.get(
+    "/events",
+    response={200: list[EventOut], **ERRORS},
+    tags=["events"],
+    summary="事業・イベントの一覧",
+    description="公開中・開催済み・中止の事業・イベントを日付順に返します。"
+    "kind は種類のコード（lecture＝講座、salon＝サロン など）。",
+)
 @paginate(Pages, page_size=50, max_page_size=100)
-def list_events(
-    request: HttpRequest, filters: Query[DateRangeFilter], kind: EventKind | None = None
-):
+def list_events(request: HttpRequest, filters: Query[EventFilter]):
     """Every event the public may see (published, held and cancelled ones), by date."""
-    return _events(filters, kind)
+    return _events(filters, filters.kind)
 
 
-@api.get("/events/{event_id}", response={200: EventOut, **NOT_FOUND}, tags=["events"])
-def get_event(request: HttpRequest, event_id: int = Path(..., ge=1, le=MAX_ID)):
-    return get_object_or_404(visible_events().prefetch_related("guests"), pk=event_id)
+@api.get(
+    "/events/{event_id}",
+    response={200: EventOut, **NOT_FOUND},
+    tags=["events"],
+    summary="事業・イベント1件",
+    description="公開されている事業・イベントをIDで返します（ないときは404）。",
+)
+def get_event(
+    request: HttpRequest,
+    event_id: int = Path(..., ge=1, le=MAX_ID, description="事業・イベントのID。"),
+):
+    return _one(
+        visible_events().prefetch_related("guests"),
+        event_id,
+        "指定された事業・イベントは見つかりません。",
+    )
+
+
+def _one(queryset: QuerySet, pk: int, missing: str):
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise NotFound(missing)
+    return found
 
 
 # --- registered groups ----------------------------------------------------------------------
@@ -221,11 +286,11 @@ class GroupFilter(Schema):
     q: QueryText = Field(
         None,
         max_length=200,
-        description="Part of the name or its reading.",
+        description="団体名またはその読みの一部。",
         json_schema_extra=NO_CONTROL_CHARACTERS,
     )
-    activity_field: ActivityField | None = Field(None, description="A field of activity (code).")
-    legal_form: Organization.LegalForm | None = Field(None, description="Legal form (code).")
+    activity_field: ActivityField | None = Field(None, description="活動分野（コード）。")
+    legal_form: Organization.LegalForm | None = Field(None, description="法人格（コード）。")
 
 
 def _published(obj: Organization, code: str):
@@ -315,7 +380,15 @@ class GroupOut(Schema):
         return settings.SITE_URL + reverse("organizations:detail", args=[obj.pk])
 
 
-@api.get("/groups", response={200: list[GroupOut], **ERRORS}, tags=["groups"])
+@api.get(
+    "/groups",
+    response={200: list[GroupOut], **ERRORS},
+    tags=["groups"],
+    summary="登録団体の一覧",
+    description="団体名簿と同じ登録団体を読みの五十音順に返します。"
+    "団体が公開を選んだ項目だけを含み、ほかは null です。"
+    "activity_field は活動分野を公開している団体だけに当たります。",
+)
 @paginate(Pages, page_size=50, max_page_size=100)
 def list_groups(request: HttpRequest, filters: Query[GroupFilter]):
     """Registered groups as the public directory lists them, in gojūon order of their reading.
@@ -328,11 +401,19 @@ def list_groups(request: HttpRequest, filters: Query[GroupFilter]):
     )
 
 
-@api.get("/groups/{group_id}", response={200: GroupOut, **NOT_FOUND}, tags=["groups"])
-def get_group(request: HttpRequest, group_id: int = Path(..., ge=1, le=MAX_ID)):
+@api.get(
+    "/groups/{group_id}",
+    response={200: GroupOut, **NOT_FOUND},
+    tags=["groups"],
+    summary="登録団体1件",
+    description="登録団体をIDで返します（登録団体でないときは404）。",
+)
+def get_group(
+    request: HttpRequest, group_id: int = Path(..., ge=1, le=MAX_ID, description="登録団体のID。")
+):
     organization = organization_selectors.public_organization(pk=group_id)
     if organization is None:
-        raise Http404
+        raise NotFound("指定された登録団体は見つかりません。")
     return organization
 
 
@@ -341,7 +422,7 @@ def get_group(request: HttpRequest, group_id: int = Path(..., ge=1, le=MAX_ID)):
 
 class MeetingFilter(DateRangeFilter):
     committee: str | None = Field(
-        None, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$", description="Committee (short name)."
+        None, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$", description="委員会の略称（例: unei）。"
     )
 
 
@@ -364,9 +445,9 @@ class MeetingOut(Schema):
     date: date
     start_time: LocalTime | None
     end_time: LocalTime | None
-    venue: str = Field(description="The venue's name, or 未定 while not decided.")
+    venue: str = Field(description="会場名（決まっていないときは「未定」）。")
     status: str
-    minutes_url: str | None = Field(description="The public minutes, once confirmed.")
+    minutes_url: str | None = Field(description="確定した会議録の公開ページ（確定前は null）。")
 
     @staticmethod
     def resolve_committee(obj: Meeting) -> str:
@@ -403,7 +484,13 @@ def _in_range(qs: QuerySet, filters: DateRangeFilter, field: str) -> QuerySet:
     return qs
 
 
-@api.get("/meetings", response={200: list[MeetingOut], **ERRORS}, tags=["committees"])
+@api.get(
+    "/meetings",
+    response={200: list[MeetingOut], **ERRORS},
+    tags=["committees"],
+    summary="委員会の会議の一覧",
+    description="委員会の会議を日付順に返します。",
+)
 @paginate(Pages, page_size=50, max_page_size=100)
 def list_meetings(request: HttpRequest, filters: Query[MeetingFilter]):
     """Committee meetings, by date."""
@@ -413,30 +500,39 @@ def list_meetings(request: HttpRequest, filters: Query[MeetingFilter]):
     return meetings
 
 
-@api.get("/meetings/{meeting_id}", response={200: MeetingOut, **NOT_FOUND}, tags=["committees"])
-def get_meeting(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
-    return get_object_or_404(_meetings(), pk=meeting_id)
+@api.get(
+    "/meetings/{meeting_id}",
+    response={200: MeetingOut, **NOT_FOUND},
+    tags=["committees"],
+    summary="委員会の会議1件",
+    description="委員会の会議をIDで返します（ないときは404）。",
+)
+def get_meeting(
+    request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID, description="会議のID。")
+):
+    return _one(_meetings(), meeting_id, "指定された会議は見つかりません。")
 
 
 # --- confirmed minutes ----------------------------------------------------------------------
 
 
 class EntryOut(Schema):
-    kind: str = Field(description="statement or note (○).")
-    speaker: str | None = Field(description="As the published minutes label it.")
+    kind: str = Field(description="statement（発言）または note（○の記載）。")
+    speaker: str | None = Field(description="公開された会議録での発言者の表記。")
     text: str
 
 
 class DecisionOut(Schema):
     outcome: str = Field(
-        description="approved, acknowledged, rejected, deferred (継続審議) or report_only."
+        description="approved（承認）、acknowledged（了承）、rejected（否決）、"
+        "deferred（継続審議）または report_only（報告のみ）。"
     )
-    method: str = Field(description="unanimous (満場一致), majority or none.")
+    method: str = Field(description="unanimous（満場一致）、majority（多数決）または none。")
     votes_for: int | None = None
     votes_against: int | None = None
     abstentions: int | None = None
     entry: int | None = Field(
-        description="Index in the item's entries of the ○ line that states the decision."
+        description="議決を記した○の行の、その議題の entries での位置（0から）。"
     )
 
 
@@ -471,26 +567,39 @@ class MinutesOut(Schema):
     venue: str
     attendees: list[str]
     attendee_count: int
-    online: list[str] = Field(description="Attendees who took part online (also in attendees).")
+    online: list[str] = Field(description="オンラインで出席した人（attendees にも含む）。")
     absentees: list[str]
     observers: list[str]
     secretariat: list[SecretariatOut]
     sections: list[SectionOut]
     closing: str | None
-    version: int = Field(description="The current version (2 and more after corrections).")
-    content_hash: str = Field(description="SHA-256 of the current version's canonical JSON.")
+    version: int = Field(description="現在の版（訂正のあとは2以上）。")
+    content_hash: str = Field(description="現在の版の正規化JSONのSHA-256。")
     url: str
 
 
 def _public_minutes(meeting_id: int) -> Minutes:
-    return get_object_or_404(
-        Minutes.objects.published().select_related("current_version"),
-        meeting_id=meeting_id,
+    minutes = (
+        Minutes.objects.published()
+        .select_related("current_version")
+        .filter(meeting_id=meeting_id)
+        .first()
     )
+    if minutes is None:
+        raise NotFound("この会議の確定した会議録はありません（会議がないか、会議録が未確定です）。")
+    return minutes
 
 
-@api.get("/minutes/{meeting_id}", response={200: MinutesOut, **NOT_FOUND}, tags=["committees"])
-def get_minutes(request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID)):
+@api.get(
+    "/minutes/{meeting_id}",
+    response={200: MinutesOut, **NOT_FOUND},
+    tags=["committees"],
+    summary="確定した会議録",
+    description="会議の確定した会議録を、現在の版のとおりに返します（確定前は404）。",
+)
+def get_minutes(
+    request: HttpRequest, meeting_id: int = Path(..., ge=1, le=MAX_ID, description="会議のID。")
+):
     """Confirmed minutes of a meeting as their current version froze them (404 until then)."""
     minutes = _public_minutes(meeting_id)
     document = version_document(minutes.current_version)
@@ -538,38 +647,42 @@ def _statements() -> QuerySet[PublishedEntry]:
 
 
 class StatementFilter(DateRangeFilter):
-    meeting: int | None = Field(None, ge=1, le=MAX_ID, description="Meeting id.")
+    meeting: int | None = Field(None, ge=1, le=MAX_ID, description="会議のID。")
     speaker: QueryText = Field(
         None,
         max_length=100,
-        description="Exactly the speaker as published (e.g. 委員長).",
+        description="公開された表記どおりの発言者（例: 委員長）。",
         json_schema_extra=NO_CONTROL_CHARACTERS,
     )
     q: QueryText = Field(
         None,
         max_length=200,
-        description="Words in the statement.",
+        description="発言に含まれる語。",
         json_schema_extra=NO_CONTROL_CHARACTERS,
     )
 
 
 class StatementOut(Schema):
-    id: int = Field(description="The statement's id in the minutes page's anchors.")
+    id: int = Field(description="会議録ページのアンカーに使われる発言のID。")
     meeting_id: int
     meeting: str = Field(
-        description="「平成22(2010)年度第9回運営委員会会議録」: the minutes' title."
+        description="会議録の題名（例:「平成22(2010)年度第9回運営委員会会議録」）。"
     )
     date: date
-    order: int = Field(description="The statement's number within its minutes (1, 2, …).")
-    category: str = Field(description="報告事項, 審議事項, 協議事項 or その他, as printed.")
+    order: int = Field(description="会議録の中での発言の番号（1, 2, …）。")
+    category: str = Field(
+        description="報告事項、審議事項、協議事項またはその他（会議録の表記どおり）。"
+    )
     item_number: int
     item_title: str
-    speaker: str = Field(description="As the published minutes label it.")
-    speaker_position: str | None = Field(description="委員長, 副委員長, 委員 or 事務局, if known.")
+    speaker: str = Field(description="公開された会議録での発言者の表記。")
+    speaker_position: str | None = Field(
+        description="委員長、副委員長、委員または事務局（わかるとき）。"
+    )
     text: str
     url: str = Field(
-        description="The statement in the public minutes page: …/committee/minutes/<minutes id>/"
-        "#entry-<statement id>."
+        description="公開の会議録ページでのその発言: …/committee/minutes/<会議録ID>/"
+        "#entry-<発言ID>。"
     )
 
     @staticmethod
@@ -602,7 +715,14 @@ class StatementOut(Schema):
         return f"{_minutes_url(obj.version.minutes)}#entry-{obj.ref or obj.pk}"
 
 
-@api.get("/statements", response={200: list[StatementOut], **ERRORS}, tags=["committees"])
+@api.get(
+    "/statements",
+    response={200: list[StatementOut], **ERRORS},
+    tags=["committees"],
+    summary="確定した会議録の発言",
+    description="確定した会議録の発言を1件ずつ、会議録の順に返します（国立国会図書館の会議録API"
+    "にならいました）。現在の版のとおりで、○の記載と未確定の会議録は含みません。",
+)
 @paginate(Pages, page_size=50, max_page_size=100)
 def list_statements(request: HttpRequest, filters: Query[StatementFilter]):
     """One record per statement of confirmed minutes, in the order of the minutes (after the

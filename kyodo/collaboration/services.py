@@ -159,8 +159,12 @@ def _clean_department(fields: DepartmentFields, *, exclude_pk: int | None = None
     if exclude_pk:
         taken = taken.exclude(pk=exclude_pk)
     if taken.exists():
-        raise InvalidInput(_("A department with this name is already registered."))
+        raise _department_name_taken()
     return data
+
+
+def _department_name_taken() -> InvalidInput:
+    return InvalidInput(_("A department with this name is already registered."))
 
 
 def department_create(*, actor, fields: DepartmentFields) -> Department:
@@ -168,7 +172,13 @@ def department_create(*, actor, fields: DepartmentFields) -> Department:
     require_role(actor, Role.STAFF)
     data = _clean_department(fields)
     with transaction.atomic():
-        department = Department.objects.create(**data)
+        try:
+            # The check above cannot see a department another request is adding at this
+            # moment; the unique name can (a savepoint, so the error leaves nothing behind).
+            with transaction.atomic():
+                department = Department.objects.create(**data)
+        except IntegrityError:
+            raise _department_name_taken() from None
         audit_log(
             actor=actor,
             action="kyodo.collaboration.department.created",
@@ -183,13 +193,18 @@ def department_update(*, actor, department: Department, fields: DepartmentFields
     require_role(actor, Role.STAFF)
     data = _clean_department(fields, exclude_pk=department.pk)
     with transaction.atomic():
-        department, changes = update_fields(
-            actor=actor,
-            instance=department,
-            values=data,
-            fields=DEPARTMENT_FIELDS,
-            action="kyodo.collaboration.department.updated",
-        )
+        try:
+            # Two departments renamed to the same name at once: as in department_create.
+            with transaction.atomic():
+                department, changes = update_fields(
+                    actor=actor,
+                    instance=department,
+                    values=data,
+                    fields=DEPARTMENT_FIELDS,
+                    action="kyodo.collaboration.department.updated",
+                )
+        except IntegrityError:
+            raise _department_name_taken() from None
         if changes:
             indexing.index(department)
     return changes

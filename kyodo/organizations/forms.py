@@ -27,6 +27,7 @@ from kyodo.organizations.models import (
     OrganizationStatusChange,
     PublishableField,
 )
+from kyodo.organizations.services import PendingShown
 
 BYLAWS_MAX_BYTES = 5 * 1024 * 1024
 IMPORT_MAX_BYTES = 5 * 1024 * 1024
@@ -165,12 +166,39 @@ class ApplicationForm(OrganizationFieldsForm):
 
 
 class ProfileForm(VersionedFormMixin, ApplicationForm):
-    """What a representative may change; the name and legal form change through the center."""
+    """What a representative may change; the name and legal form change through the center.
 
-    def __init__(self, *args, **kwargs):
+    Besides the group's version it carries the 変更届 waiting when it was shown (hidden
+    ``pending_request``: its id, "0" for none), which the group's row does not hold: a save
+    from a form shown before another 変更届 was sent is refused as stale, like any edit.
+    After ``is_valid()`` that is ``form.shown_pending`` (None for a form without the field),
+    not in ``cleaned_data``.
+    """
+
+    def __init__(self, *args, pending: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         for name in ("name", "name_reading", "legal_form", "consent"):
             del self.fields[name]
+        self.fields["pending_request"] = forms.CharField(
+            widget=forms.HiddenInput, required=False, max_length=20
+        )
+        self.initial["pending_request"] = pending
+        self.shown_pending = None
+
+    def clean(self):
+        data = super().clean()
+        raw = (data.pop("pending_request", "") or "") if data is not None else ""
+        if raw == "0":
+            self.shown_pending = PendingShown(pk=None)
+        elif raw.isdigit():
+            self.shown_pending = PendingShown(pk=int(raw))
+        return data
+
+    def show_stale(self, error) -> None:
+        super().show_stale(error)
+        pending = getattr(error, "pending", None)
+        if pending is not None:
+            self.data[self.add_prefix("pending_request")] = pending
 
 
 class OrganizationEditForm(VersionedFormMixin, OrganizationFieldsForm):

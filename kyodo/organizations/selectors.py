@@ -18,6 +18,7 @@ from kyodo.core.audit_labels import action_label
 from kyodo.core.models import AuditEntry
 from kyodo.core.statements import Prepared
 from kyodo.core.text import match_key, normalize_text
+from kyodo.core.versions import Change
 from kyodo.core.wareki import fiscal_year_name, format_wareki
 from kyodo.organizations.models import (
     REVIEWED_FIELDS,
@@ -331,6 +332,22 @@ def change_request_rows(change_request: ChangeRequest) -> list[FieldChange]:
         for name in REVIEWED_FIELDS
         if name in change_request.proposed
     ]
+
+
+def proposal_changes(
+    *, organization: Organization, before: ChangeRequest | None, after: ChangeRequest | None
+) -> list[Change]:
+    """How the details a representative sees differ between two 変更届 (None: the approved
+    values, nothing waiting), field by field, for 「他の人が先に変更しました」."""
+    changes = []
+    for name in REVIEWED_FIELDS:
+        approved = getattr(organization, name)
+        old = _readable(name, before.proposed.get(name, approved) if before else approved)
+        new = _readable(name, after.proposed.get(name, approved) if after else approved)
+        if old != new:
+            empty = _("(empty)")
+            changes.append(Change(label=_label(name), before=old or empty, after=new or empty))
+    return changes
 
 
 def pending_change_requests() -> QuerySet[ChangeRequest]:

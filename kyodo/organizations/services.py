@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import logging
+import re
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,21 +24,26 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from kyodo.core import ratelimit
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.roles import Role, grant_role, has_role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, field_values, given, update_fields
 from kyodo.core.signin import unguessable_username
 from kyodo.core.text import match_key
+from kyodo.core.versions import edit_version
 from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 from kyodo.organizations.exceptions import (
     ApplicationAlreadyReceived,
     ChangeRequestDecided,
     DuplicateRenewal,
     GroupNotActive,
+    ImportAlreadyDone,
+    ImportNameTaken,
     InvalidResubmitLink,
     InvalidTransition,
     OrganizationError,
+    PendingChangeMoved,
 )
 from kyodo.organizations.models import (
     REVIEWED_FIELDS,
@@ -45,8 +52,10 @@ from kyodo.organizations.models import (
     OrganizationStatusChange,
     join_codes,
 )
-from kyodo.organizations.selectors import change_request_rows
+from kyodo.organizations.selectors import change_request_rows, proposal_changes
 from kyodo.search import indexing
+
+logger = logging.getLogger(__name__)
 
 Status = Organization.Status
 Kind = OrganizationStatusChange.Kind
@@ -619,12 +628,25 @@ def _staff_addresses() -> list[str]:
     )
 
 
+def pending_token(change_request: ChangeRequest | None) -> str:
+    """What a profile form carries of the 変更届 waiting when it was shown ("0": none)."""
+    return str(change_request.pk) if change_request is not None else "0"
+
+
+@dataclass(frozen=True)
+class PendingShown:
+    """The 変更届 a profile form was shown with: its id, or None when none was waiting."""
+
+    pk: int | None
+
+
 def change_request_submit(
     *,
     actor,
     organization: Organization,
     fields: ProfileFields,
     bylaws: UploadedFile | None = None,
+    shown_pending: PendingShown | None = None,
 ) -> ProfileSubmission:
     """The representative saves the group's profile.
 
@@ -633,6 +655,10 @@ def change_request_submit(
     review, while the directory, the API and search keep showing the approved values. A new
     save replaces the 変更届 still waiting; saving the approved values again withdraws it. Staff
     are told by mail. A suspended or withdrawn group can change nothing.
+
+    ``shown_pending`` (from the form) is the 変更届 that was waiting when the form was shown: if
+    another is waiting now (the group saved in another window meanwhile, or staff decided it),
+    nothing changes and PendingChangeMoved says how, instead of silently replacing it.
     """
     if not _represents(actor, organization):
         raise PermissionDenied(_("You do not represent this group."))
@@ -640,6 +666,20 @@ def change_request_submit(
     with transaction.atomic():
         organization = _locked(organization)
         require_active(organization)
+        waiting = (
+            organization.change_requests.select_for_update()
+            .filter(status=ChangeRequest.Status.PENDING)
+            .first()
+        )
+        if shown_pending is not None and shown_pending.pk != (waiting.pk if waiting else None):
+            shown = ChangeRequest.objects.filter(
+                organization=organization, pk=shown_pending.pk
+            ).first()
+            raise PendingChangeMoved(
+                changes=proposal_changes(organization=organization, before=shown, after=waiting),
+                current=edit_version(organization),
+                pending=pending_token(waiting),
+            )
         before = Organization.objects.get(pk=organization.pk)
         proposal = Organization(pk=organization.pk)
         for name in REVIEWED_FIELDS:
@@ -651,11 +691,6 @@ def change_request_submit(
         proposed = diff_fields(organization, proposal, REVIEWED_FIELDS)
         if applied:
             organization.save()
-        waiting = (
-            organization.change_requests.select_for_update()
-            .filter(status=ChangeRequest.Status.PENDING)
-            .first()
-        )
         values = {name: change[1] for name, change in proposed.items()}
         request, replaced = None, None
         if waiting is not None and values == waiting.proposed:
@@ -773,34 +808,98 @@ def change_request_return(*, actor, change_request: ChangeRequest, reason: str) 
 # --- import ------------------------------------------------------------------------------------
 
 
-def organizations_import(*, actor, rows: list[dict[str, Any]]) -> list[Organization]:
+# How long a confirmed import preview stays taken: longer than any session keeps the preview.
+_IMPORT_TAKEN_SECONDS = 7 * 24 * 3600
+
+
+# secrets.token_urlsafe(16), as the preview page makes it (views/staff.py).
+_PREVIEW_TOKEN = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def _import_key(preview_token: str) -> str:
+    return f"organizations-import:{preview_token}"
+
+
+def import_done(*, preview_token: str) -> bool:
+    """Whether the import preview ``preview_token`` has been imported already."""
+    if not _PREVIEW_TOKEN.fullmatch(preview_token or ""):
+        return False  # not a token the preview page writes: never looked up
+    try:
+        return ratelimit.cache().get(_import_key(preview_token)) is not None
+    except Exception:
+        logger.exception("organizations import: the preview's claim could not be read")
+        return False
+
+
+def _claim(key: str) -> bool:
+    """Take ``key`` once; False if it was taken already."""
+    try:
+        return ratelimit.cache().add(key, 1, timeout=_IMPORT_TAKEN_SECONDS)
+    except Exception:
+        # Redis cannot be reached: import anyway. The name check below, under the lock, still
+        # keeps a second confirmation from registering the same groups again.
+        logger.exception("organizations import: the preview could not be claimed")
+        return True
+
+
+def organizations_import(
+    *, actor, rows: list[dict[str, Any]], preview_token: str | None = None
+) -> list[Organization]:
     """Create registered groups from the center's existing list, all or nothing.
 
     Each row holds the application fields plus ``registered_on`` (a date), already validated by
-    :mod:`kyodo.organizations.importing`.
+    :mod:`kyodo.organizations.spreadsheets`. ``preview_token`` names the preview being
+    confirmed: it is taken once, in the same transaction as the rows (in the shared
+    ``ratelimit`` cache, whose ``add`` is a unique insert), so that the same preview confirmed
+    twice at once (a double click, two tabs) creates its groups once and the second gets
+    ImportAlreadyDone. Raises ImportNameTaken, creating nothing, if a group of the same name was
+    registered after the preview.
     """
     require_role(actor, Role.STAFF)
+    claim = _import_key(preview_token) if preview_token else None
     created = []
-    with transaction.atomic():
-        for row in rows:
-            row = dict(row)
-            registered_on = row.pop("registered_on")
-            organization = Organization(status=Status.REGISTERED)
-            _assign(organization, row, APPLICATION_FIELDS)
-            organization.save()
-            OrganizationStatusChange.objects.create(
-                organization=organization,
-                kind=Kind.REGISTERED,
-                effective_date=registered_on,
-                fiscal_year=fiscal_year(registered_on),
-                note=_("Imported"),
+    try:
+        with transaction.atomic():
+            if claim is not None and not _claim(claim):
+                claim = None  # the other confirmation's, not ours to give back
+                raise ImportAlreadyDone()
+            # The same lock as applications: no other new group between the check and the rows.
+            _lock_applications()
+            keys = [match_key(row["name"]) for row in rows]
+            if (
+                Organization.objects.exclude(status=Status.REJECTED)
+                .filter(name_key__in=keys)
+                .exists()
+            ):
+                raise ImportNameTaken()
+            for row in rows:
+                row = dict(row)
+                registered_on = row.pop("registered_on")
+                organization = Organization(status=Status.REGISTERED)
+                _assign(organization, row, APPLICATION_FIELDS)
+                organization.save()
+                OrganizationStatusChange.objects.create(
+                    organization=organization,
+                    kind=Kind.REGISTERED,
+                    effective_date=registered_on,
+                    fiscal_year=fiscal_year(registered_on),
+                    note=_("Imported"),
+                    actor=actor,
+                )
+                created.append(organization)
+            audit_log(
                 actor=actor,
+                action="kyodo.organizations.organization.imported",
+                changes={"count": len(created), "names": [o.name for o in created]},
             )
-            created.append(organization)
-        audit_log(
-            actor=actor,
-            action="kyodo.organizations.organization.imported",
-            changes={"count": len(created), "names": [o.name for o in created]},
-        )
-        indexing.index(*created)
+            indexing.index(*created)
+    except BaseException:
+        if claim is not None:
+            # Nothing was imported: the preview may be confirmed again. (In the database cache
+            # the claim was rolled back with the rows; Redis keeps it until deleted.)
+            try:
+                ratelimit.cache().delete(claim)
+            except Exception:
+                logger.exception("organizations import: the preview could not be given back")
+        raise
     return created

@@ -5,7 +5,7 @@ def test_openapi_schema_is_served(client, db):
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     schema = response.json()
-    assert schema["info"]["title"] == "Kyodo API"
+    assert schema["info"]["title"] == "Kyodo 公開データAPI"
     assert "/api/v1/events" in schema["paths"]
 
 

@@ -27,7 +27,12 @@ def profile(request):
     initial.update(pending.proposed if pending else {})
     for name in ("activity_fields", "published_fields"):
         initial[name] = [code for code in str(initial[name] or "").split(",") if code]
-    form = ProfileForm(*form_data(request), initial=initial, version_of=organization)
+    form = ProfileForm(
+        *form_data(request),
+        initial=initial,
+        version_of=organization,
+        pending=services.pending_token(pending),
+    )
     if organization.can_act and request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         bylaws = data.pop("bylaws", None)
@@ -39,6 +44,7 @@ def profile(request):
             organization=organization,
             fields=services.ProfileFields(**data),
             bylaws=bylaws,
+            shown_pending=form.shown_pending,
         )
         if not form.errors:
             if result.change_request is not None and result.change_request != pending:

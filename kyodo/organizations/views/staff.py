@@ -17,7 +17,7 @@ from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 from kyodo.core.permissions import staff_required
 from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.organizations import selectors, services, spreadsheets
-from kyodo.organizations.exceptions import ImportExpired
+from kyodo.organizations.exceptions import ImportAlreadyDone, ImportExpired, ImportNameTaken
 from kyodo.organizations.forms import (
     ApproveForm,
     ImportUploadForm,
@@ -342,13 +342,30 @@ def import_upload(request):
 def import_confirm(request):
     # Step 2: import exactly the rows that were previewed, all or nothing.
     stored = request.session.get(IMPORT_SESSION_KEY)
-    if not stored or not secrets.compare_digest(stored["token"], request.POST.get("token", "")):
+    token = request.POST.get("token", "")
+    if not stored or not secrets.compare_digest(stored["token"], token):
+        if services.import_done(preview_token=token):
+            # The second click of a double click, after the first has finished.
+            messages.info(request, ImportAlreadyDone.default_message)
+            return redirect("organizations-staff:index")
         messages.error(request, ImportExpired.default_message)
         return redirect("organizations-staff:import")
-    created = services.organizations_import(
-        actor=request.user, rows=spreadsheets.rows_from_session(stored["rows"])
-    )
-    del request.session[IMPORT_SESSION_KEY]
+    try:
+        created = services.organizations_import(
+            actor=request.user,
+            rows=spreadsheets.rows_from_session(stored["rows"]),
+            preview_token=stored["token"],
+        )
+    except ImportAlreadyDone as error:
+        # The other click of a double click did the import: this one is told so.
+        request.session.pop(IMPORT_SESSION_KEY, None)
+        messages.info(request, error.message)
+        return redirect("organizations-staff:index")
+    except ImportNameTaken as error:
+        request.session.pop(IMPORT_SESSION_KEY, None)
+        messages.error(request, error.message)
+        return redirect("organizations-staff:import")
+    request.session.pop(IMPORT_SESSION_KEY, None)
     messages.success(request, _("%(count)s groups were imported.") % {"count": len(created)})
     return redirect("organizations-staff:index")
 
