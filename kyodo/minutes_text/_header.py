@@ -20,6 +20,9 @@ HEADER_KEYS: dict[str, str] = {
     "期日": "date",
     "時間": "date",
     "開催時間": "date",
+    # an association's board: 「会議日：……」「会議時間：１９時００分～２０時３０分」
+    "会議日": "date",
+    "会議時間": "date",
     "開会時刻": "date",
     "開会": "date",
     # A meeting held in writing (書面開催): the days the members had to answer, the first kept.
@@ -33,10 +36,24 @@ HEADER_KEYS: dict[str, str] = {
     "終了時間": "end",
     "閉会": "end",
     "散会": "end",
+    # A board's resolution in writing (決議の省略, 社会福祉法・一般法人法): no meeting, the day the
+    # resolution was deemed made is its date; what was resolved and who proposed it are read, not
+    # kept.
+    "理事会の決議があったものとみなされた日": "date",
+    "評議員会の決議があったものとみなされた日": "date",
+    "決議があったものとみなされた日": "date",
+    "理事会の決議があったものとみなされた事項の内容": "signers",
+    "評議員会の決議があったものとみなされた事項の内容": "signers",
+    "決議があったものとみなされた事項の内容": "signers",
+    "議事録の作成に係る職務を行った理事": "signers",
+    "議事録の作成に係る職務を行った者": "signers",
+    "提案者": "signers",
     # An election board's or an assembly committee's 「招集年月日」「招集場所」.
     "招集年月日": "date",
     "招集日時": "date",
     "招集場所": "venue",
+    # 「１　開会日時」「２　閉会日時」「３　開会場所」: a town assembly committee's record.
+    "開会場所": "venue",
     "開催会場": "venue",
     "会議場所": "venue",
     "開催場所": "venue",
@@ -65,7 +82,15 @@ HEADER_KEYS: dict[str, str] = {
     "会員世帯数": "signers",
     "世帯数": "signers",
     "構成員数": "signers",
+    # A shopping street's or a co-op's general meeting (振興組合の通常総会): 「組合員総数　４８名」.
+    "組合員総数": "signers",
+    "組合員数": "signers",
+    "出席組合員数": "attendees",
+    "出席組合員": "attendees",
     "出席委員等": "attendees",
+    # 「出欠状況」 over a roster's table with its column of who came (「役職　氏名　部屋番号　出欠」).
+    "出欠状況": "attendees",
+    "出席状況": "attendees",
     # 「８　出席した者（傍聴人を除く。）氏名（敬称略）」: the form many cities use for their
     # councils' minutes (会議の公開に関する指針).
     "出席した者（傍聴人を除く。）氏名": "attendees",
@@ -172,6 +197,11 @@ HEADER_KEYS: dict[str, str] = {
     "記録者": "signers",
     "進行": "signers",
     "行政": "secretariat",
+    # Who sat in without being a member (陪席): the staff.
+    "陪席者": "secretariat",
+    "陪席": "secretariat",
+    # A condominium's board: the management company's staff, who keep its records.
+    "管理会社": "secretariat",
     "参加団体": "attendees",
     "文責": "signers",
     "ファシリテーター": "signers",
@@ -198,7 +228,7 @@ _KEY_ALT = "|".join(
 # 「出席委員（敬称略）：」: a remark on the list between the key and its value.
 _REMARK = r"(?:[(（](?:敬称略|順不同|五十音順|名簿順|役職順|委員|構成員)[^)）]{0,12}[)）][ 　]*)?"
 _FIELD = re.compile(
-    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?P<num>(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、]?[ 　]*)?"
+    rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?P<num>(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、]?[ 　]*|[（(][0-9０-９]{{1,2}}[)）][ 　]*|[①-⑳][ 　]*)?"
     rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*{_REMARK}(?P<sep>[：:;；]|　| +(?=\S)|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)))[ 　]*(?P<value>.*)$"
 )
 
@@ -397,7 +427,8 @@ _TIME = re.compile(
     r"(?P<ampm>午前|午後)?\s*(?:(?P<noon>正午)|(?P<h>[0-9]{1,2})\s*(?:時\s*(?:(?P<m>[0-9]{1,2})\s*分|(?P<half>半))?|:\s*(?P<mm>[0-9]{2})))"
 )
 _CLOSED = re.compile(r"閉会|散会|閉議|終了")
-_RANGE_SEP = re.compile(r"^\s*(?:~|〜|～|－|-|ー|―|から)\s*")
+# 「午後２時から同３時３０分まで」: 同 for the same 午前/午後.
+_RANGE_SEP = re.compile(r"^\s*(?:~|〜|～|－|-|ー|―|から)\s*(?:同\s*)?")
 
 
 @dataclass(frozen=True)
@@ -457,6 +488,38 @@ def parse_when(value: str) -> tuple[dt.date | None, dt.time | None, dt.time | No
     return day, start, end
 
 
+_MONTH_DAY = re.compile(r"(?<![0-9年])(?P<month>[0-9]{1,2})\s*月\s*(?P<day>[0-9]{1,2})\s*日")
+_TITLE_YEAR = re.compile(
+    r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*年(?!度)|(?<![0-9])([0-9]{4})\s*年(?!度)"
+)
+
+
+def undated_day(value: str, title: str, fiscal_year: int | None) -> dt.date | None:
+    """「２月８日（木）」 with no year, under a title that gives it: 「令和５年度第３回…」 (a
+    fiscal year: January to March are in the next calendar year) or 「令和６年第２回…」."""
+    text = plain_numbers(value)
+    if _wareki.find_date(text) is not None:
+        return None
+    match = _MONTH_DAY.search(text)
+    if match is None:
+        return None
+    month, day = int(match["month"]), int(match["day"])
+    if fiscal_year is not None:
+        year = fiscal_year + 1 if month <= 3 else fiscal_year
+    else:
+        named = _TITLE_YEAR.search(plain_numbers(title))
+        if named is None:
+            return None
+        if named[3]:
+            year = int(named[3])
+        else:
+            year = _wareki.era_year_to_gregorian(named[1], named[2])
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 # ------------------------------------------------------------ people lists
 
 # The words after the count to the bracket's end only when a bracket opened before it: 「１８名、
@@ -475,9 +538,18 @@ _MEMBER_SUFFIXES = (
     "部会長代理",
     "会長代理",
     "委員長代理",
+    # a nonprofit's or an association's board: 「竹中理事長、荒井副理事長、内海理事」
+    "副理事長",
+    "理事長",
+    "理事",
+    "評議員",
+    "会計",
     "副委員長",
     "委員長",
     "委員",
+    "副分科会長",
+    "分科会長",
+    "副部会長",
     "部会長",
     "副会長",
     "会長",
@@ -495,10 +567,13 @@ _COUNTED = re.compile(r"[0-9]+\s*名")
 COUNTED = re.compile(r"[0-9]+\s*(?:名|人)")  # a part that is only a count
 _GROUP_WORD = re.compile(
     r"(?:委員|理事|監事|役員|事務局|構成員|職員|議員|会員|正会員|オブザーバー|住民|地域住民|市民|"
-    r"区民|町民|参加者|一般参加者)?"
+    r"区民|町民|参加者|一般参加者|出席|本人出席|委任状|議決権行使書)?"
 )
 _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
-_TOTAL = re.compile(r"[^\s、,，()（）]{0,6}(?:総数|定数|定員)\s*[0-9]{1,3}\s*(?:名|人)")
+# 「組合員総数５６名中、」: the body's size, 中 and its comma with it.
+_TOTAL = re.compile(
+    r"[^\s、,，()（）]{0,6}(?:総数|定数|定員)\s*[0-9]{1,3}\s*(?:名|人)(?:\s*中\s*[、,，]?)?"
+)
 _COUNTED_GROUP = re.compile(
     r"[^\s、,，()（）:：]{0,8}(?:委員|理事|役員|会員|職員|議員|構成員)数?(?=\s*[0-9]{1,3}\s*(?:名|人))"
     # 「利用団体　１４団体　１８名」: the groups that came, counted
@@ -517,7 +592,9 @@ _ROLE_PREFIX = re.compile(
 _LIST_REMARK = re.compile(
     r"[(（][^()（）]*(?:敬称略|順不同|順序不同|五十音順|名簿順|役職順)[^()（）]*[)）]"
 )
-_OF_WHOM = re.compile(r"[0-9]+\s*名\s*中\s*(?P<present>[0-9]+)\s*名\s*(?:出席)?")
+_OF_WHOM = re.compile(
+    r"(?:委員|理事|評議員|役員|構成員|会員|議員)?[0-9]+\s*名\s*中\s*(?P<present>[0-9]+)\s*名\s*(?:出席)?"
+)
 _EACH = re.compile(r"(?P<names>[^、,]+?[・･][^、,]+?)の各(?:委員|理事|役員|構成員|議員)$")
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
 # 「別紙のとおり」「名簿参照」: the names are elsewhere, not here.
@@ -545,9 +622,9 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         # 「委員１２名中１０名出席」「理事２２名中１８名出席（委任状２名を含む）」: ten came; any
         # names beside it are still read.
         rest = text[: attending.start()] + text[attending.end() :]
-        rest = re.sub(r"[(（][^()（）]*[0-9]+\s*名[^()（）]*[)）]|[(（]\s*[、,]", "", rest).strip(
-            " 、,"
-        )
+        rest = re.sub(
+            r"[(（][^()（）]*[0-9]+\s*名[^()（）]*[)）]|[(（]\s*[、,]|[(（]\s*[)）]", "", rest
+        ).strip(" 、,")
         return (split_people(rest)[0] if rest else []), int(attending["present"])
     each = _EACH.fullmatch(text)
     if each:
@@ -616,10 +693,15 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         and not _GROUP_WORD.fullmatch(_PARENTHESES.sub("", part).strip())
     ]
     parts = [_undecorated(part) for part in parts]
+    # 「各委員長（広報・保健・校外）」「部会長ほか」: offices, no one named
+    parts = [part for part in parts if not _OFFICES_ONLY.fullmatch(part.strip())]
     # 「会長（松本）」「副会長（高木・小川）」「理事　大西・小池」「関　美智子（民生委員協議会）」
     parts = [piece for part in parts for piece in _civic_part(part)]
     # 「山本　一郎（会長）」: the role after the name, in parentheses (「中村（正）」 stays); in a
     # line of names apart, after any of them (「山田　太郎（会長）　佐藤　花子」「河野　洋一（弁護士）」).
+    # 「大塚　正男（会長）　宮崎　清　　山内　ふみ」: after the role's parenthesis one space parts
+    # two names as a wider gap does.
+    parts = [re.sub(r"(?<=[)）]) (?=\S)", "  ", part) for part in parts]
     parts = [
         _ROLE_INSIDE.sub("", part) if " " in part.strip() else _ROLE_AFTER.sub("", part)
         for part in parts
@@ -652,6 +734,11 @@ def split_people(value: str) -> tuple[list[str], int | None]:
 
 
 _OFFICES = frozenset(TITLES)
+_OFFICES_ONLY = re.compile(
+    r"各\S{1,8}(?:長|委員|役員)(?:[(（][^()（）]*[)）])?|(?:"
+    + "|".join(map(re.escape, sorted(TITLES, key=len, reverse=True)))
+    + r")\s*(?:ほか|他|等)"
+)
 
 
 def _undecorated(part: str) -> str:
@@ -669,8 +756,11 @@ _NUMBERED_GROUP = re.compile(
     r"(?P<name>[一-龥々ヶ]{1,4})\s*[(（][0-9]{1,3}(?:班|号棟|号室|組|区|丁目)[)）]"
 )
 _ROLE_INSIDE = re.compile(r"(?<=[^\s(（])[(（][^()（）]{2,12}[)）](?=\s|$)")
+# 「学識経験者　　松下　礼子」「関係団体　　島村　幸子」「公募市民　　望月　奈緒」: the roster's
+# column of where each member is chosen from.
 _GROUP_PREFIX = re.compile(
-    r"(?:^|(?<=[、,，]))\s*[^\s、,，]{1,20}(?:を代表する(?:者|委員)|代表委員|代表|の委員)\s{2,}"
+    r"(?:^|(?<=[、,，]))\s*[^\s、,，]{0,20}(?:を代表する(?:者|委員)|代表委員|代表|の委員|経験者|"
+    r"を有する者|有識者|関係者|団体|市民|機関|公募|公募委員)\s{2,}"
 )
 # 「会長（松本）」: an office, then who holds it in parentheses.
 _OFFICE_THEN_NAMES = re.compile(
@@ -754,6 +844,14 @@ def _roster_tokens(part: str) -> list[str]:
     lead = 0
     while len(tokens) - lead > 2 and _LEADING_OFFICE.fullmatch(tokens[lead]):
         lead += 1
+    if (
+        lead
+        and len(tokens) - lead == 2
+        and re.search(r"(?:担当|[^市県町村区]長|補佐|主査|主任|主事|主幹|参事)$", tokens[lead])
+    ):
+        return [
+            tokens[-1]
+        ]  # 「株式会社さくらコミュニティ　管理担当　森下」: the title, then the name
     if lead and len(tokens) - lead == 2 and all(len(t) <= 4 for t in tokens[lead:]):
         return [" ".join(tokens[lead:])]
     # 「委　員　柊野市立中学校長会代表（柊野第二中学校長）　大畑　克己」: the member's affiliation,
@@ -897,6 +995,7 @@ ROSTER_TITLES = (
     "常務理事",
     "代表理事",
     "理事",
+    "評議員",
     "監事",
     "幹事長",
     "幹事",
@@ -965,6 +1064,7 @@ STAFF_TITLES = tuple(
             "書記",
             "管理監",
             "管理者",
+            "管理員",  # a condominium's caretaker
             "社会福祉士",
             "保健師",
             "看護師",
@@ -1213,7 +1313,9 @@ def split_staff(text: str) -> tuple[str, str]:
             and not _ends_in_title(name)
             and _ends_in_title(held)
             and not _ends_in_title(person)
-            and re.search(r"(?:会|法人|協会|団体|連合|組合|センター)$", name)
+            and re.search(
+                r"^(?:株式会社|有限会社)|(?:会|法人|協会|団体|連合|組合|センター|会社)$", name
+            )
         ):
             return person.strip(), f"{name}{held}"
         # 「福祉課　村上」「センター　渡部」: the department, then the person without a title.

@@ -234,6 +234,8 @@ _ITEM_PATTERNS = (
         ),
         "議題(1)",
     ),
+    # 「第１　公民館利用者アンケートの結果について」: numbered with 第 and a full-width space.
+    (re.compile(rf"^第\s*(?P<n>{_NUM}|{_KNUM})　[ 　]*(?P<t>\S.*)$"), "第1"),
     # 「第１号議案　令和５年度事業報告について」 in the minutes of a general meeting (総会).
     (re.compile(rf"^第\s*(?P<n>{_NUM}|{_KNUM})\s*号\s*議案[ 　]*(?P<t>\S.*)$"), "第1号議案"),
     # 「第一号議題　秋季大運動会の反省について」 in a neighbourhood association's minutes.
@@ -348,11 +350,15 @@ ROLES = (
     "副幹事長",
     # the members of a residents' association or a co-op speaking at its general meeting
     "会員",
+    "組合員",
     "総代",
     "代表",
+    # a condominium's board: the management company answering (「管理会社：……」)
+    "管理会社",
     "コーディネーター",
     "アドバイザー",
     "ファシリテーター",
+    "ファシリ",  # a workshop's record: 「ファシリ：……」
     "相談員",
     "保健師",
     "看護師",
@@ -526,7 +532,8 @@ _LABEL_PATTERNS = (
     # Text extracted by other tools puts an ASCII space where the page had a gap.
     re.compile(rf"^{_LABEL} +(?P<text>[^\sA-Za-z0-9].*)$"),
     # 「（佐藤計画官）資料１です。」: any title in parentheses, when something is said after it.
-    re.compile(rf"^[（(][ 　]*{_LONG}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
+    # Alone on its line (「（荒井部会長代理）」, the points under it) the words follow it.
+    re.compile(rf"^[（(][ 　]*{_LONG}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>(?:\S.*)?)$"),
     # 「○山田　委員長　……」: a space between the name and the role.
     re.compile(rf"^[{SPEAKER_MARKS}][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
     # 「館長）上半期は……」「会長）……」: the role closed by a parenthesis it never opened.
@@ -537,8 +544,10 @@ _LABEL_PATTERNS = (
         r"^(?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)(?P<suffix>[（(][^()（）\s]{1,8}[）)])?"
         r"[ 　]*[：:][ 　]*(?P<text>\S.*)$"
     ),
+    # 「【質問】（柏木委員）……」「【回答】（事務局）……」: who asked or answered after the mark.
     re.compile(
-        r"^[（(【〈＜<](?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)[）)】〉＞>][ 　]*(?P<text>\S.*)$"
+        r"^[（(【〈＜<](?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)[）)】〉＞>]"
+        r"(?P<suffix>(?<=[】〉＞>])[（(][^()（）\s]{1,10}[）)])?[ 　]*(?P<text>\S.*)$"
     ),
     # 「問　……」「答　……」「Ｑ．……」「Ａ．……」: a briefing's questions and answers; 「質問　……」
     # 「回答　……」「意見　……」「Ｑ　……」 of a summary (who asked, if anyone, in parentheses after).
@@ -588,10 +597,11 @@ _LABEL_PATTERNS = (
         r"^(?P<label>[一-龥々ヶ]{1,4}[（(][^（()）\s]{1,15}(?:課|部|局|室|所|センター|協議会)[）)])"
         r"[ 　]*[：:][ 　]*(?P<text>\S.*)$"
     ),
-    # 「あそび場グループ（中学生）：……」: a group reporting, always with its colon (「＜Ａグループ＞」
+    # 「あそび場グループ（中学生）：……」「Ａ班：……」: a group reporting, always with its colon (「＜Ａグループ＞」
     # alone heads a summary's part).
     re.compile(
-        r"^(?P<label>[^\s：:()（）＜＞<>【】]{1,12}グループ(?:[（(][^（()）]{1,8}[）)])?)[ 　]*[：:][ 　]*"
+        r"^(?P<label>[^\s：:()（）＜＞<>【】]{1,12}(?:グループ|班|チーム)(?:[（(][^（()）]{1,8}[）)])?)"
+        r"[ 　]*[：:][ 　]*"
         r"(?P<text>\S.*)$"
     ),
     # 「（青葉交通株式会社）　……」「（国土交通省東北運輸局）　……」: a body taking part, by its name
@@ -609,6 +619,11 @@ _LABEL_PATTERNS = (
     re.compile(
         r"^(?P<label>[^\s：:（）()「」、。]{1,20}(?:課|部|局|室|係|所|センター)"
         r"[（(][一-龥々ヶァ-ヺー・]{1,10}[）)])[ 　]*[：:][ 　]*(?P<text>\S.*)$"
+    ),
+    # 「公園緑地課：……」「子育て支援係：……」: a department answering, no one named, and the colon.
+    re.compile(
+        r"^(?P<label>(?![ぁ-ゖ])[一-龥々ァ-ヺー・ぁ-ゖ]{1,16}(?<![のをはがにでもへ])(?:課|係))"
+        r"[ 　]*[：:][ 　]*(?P<text>\S.*)$"
     ),
     # 「５番　５番小宮山です。……」「４番（榎本委員）　……」: a 農業委員会's members by their seats.
     re.compile(
@@ -765,7 +780,8 @@ BULLETS = "・●◆◇◎▼▽☆★※■□"
 _SCHEDULE = re.compile(
     r"^(?:日程第[0-9０-９一二三四五六七八九十]{1,3}[　 ]"
     # 「次回：10月予定」「次回の予定：…」 after the proceedings: a line of its own.
-    r"|次回(?:の予定|の開催|開催予定|開催|日程)?[ 　]*[:：]"
+    # 「次回理事会：１０月８日（日）」「次回の会議日程：…」: the body named between them too.
+    r"|次回[一-龥々ァ-ヺーの]{0,8}[ 　]*[:：]"
     # 「【次回】 7月8日(土) 13:30～」
     r"|[【［\[]次回(?:の予定|の開催|開催予定|開催|日程)?[】］\]])"
 )

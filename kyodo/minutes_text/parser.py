@@ -269,8 +269,19 @@ class _EntryReader:
             # under a label standing alone (「会長」, then 「異議なしと認めます。」).
             return self._start(Entry("note", text.strip()), text)
         self.current.text += text.strip()
+        self._attribute_wrapped_point()
         self.after_line(text)
         return None
+
+    def _attribute_wrapped_point(self) -> None:
+        """「○ こどもが……指標にすべき。」 wrapped at the page's edge, 「（Ａ構成員）」 at the end of
+        the next line: the whole point is that member's turn, as it is on one line."""
+        current = self.current
+        if current is None or current.kind != "note" or not current.text.endswith((")", "）")):
+            return
+        label = _attributed(current.text)
+        if label is not None:
+            current.kind, current.speaker, current.text = "statement", label.speaker, label.text
 
     def _turn_may_start(self) -> bool:
         """After a heading, a finished sentence or a blank line, not inside a wrapped one."""
@@ -293,10 +304,12 @@ class _EntryReader:
 _TABLE_LINE = re.compile(r"(?:[^　\s。、]{1,20}　+){4,}[^　\s。、]{1,20}")
 _VOTES = re.compile(r"(?:賛成|可決|承認)\s*[0-9０-９]")
 _GROUP_ALONE = re.compile(
-    r"[（(]([^（）()\s]{1,15}(?:署|会|局|課|所|校|園|センター|協会|組合|団体|PTA|ＰＴＡ))[）)]"
+    r"[（(]([^（）()\s]{1,15}(?:署|会|局|課|所|校|園|センター|協会|組合|団体|PTA|ＰＴＡ)"
+    # 「（意見）」「（回答）」 alone over a summary's points: who said them, by their kind
+    r"|意見|質問|回答|要望|提案|問|答)[）)]"
 )
 _BULLET_DECIDED = re.compile(
-    r"(?:承認|決定|了承|可決|否決|確認)(?:された|した|とする|となった)?。$"
+    r"(?:承認|決定|了承|可決|否決|確認|合意)(?:された|した|とする|となった)?。$"
 )
 # A summary's short headings inside an item: 「主な意見」「質疑応答」「主な意見は次のとおり。」.
 _SUBHEADING = re.compile(
@@ -334,13 +347,17 @@ _NARRATED = re.compile(
     r"|(?:ほかに)?(?:質疑|質問|意見)(?:は|も)?(?:なく|なし)、)"
     r"(?!.*(?:ます|です))[^「」]*?(?:た|れた)。(?:[^「」]*。)?"
     # 「骨子案について、……示すことを確認した。」: what the meeting settled, told in the past
-    r"|(?!.*(?:ます|です))[^「」]{4,}(?:ことを|ことと|ことで|を|と)(?:確認|決定|了承|決議)(?:した|された)。)$"
+    r"|(?!.*(?:ます|です))[^「」]{4,}(?:ことを|ことと|ことで|を|と)(?:確認|決定|了承|決議)(?:した|された)。"
+    # 「全員挙手により、第１号議案は原案のとおり承認された。」: the vote's outcome, the bill named
+    r"|(?=[^「」]*れた。$)(?!.*(?:ます|です))(?:(?:全員|賛成多数の?|挙手多数の?)?挙手(?:多数)?(?:により|で)、?)?[^「」]*?"
+    r"(?:議案|本案|本件|報告第)[^「」]*?(?:は|が)[^「」]*?(?:承認|可決|否決|採択|了承|決定)(?:さ)?れた。)$"
 )
 # 「＜Ｂグループ＞」「〈会場からの質問〉」「【決定事項】」 opening a line: a summary's heading.
 _BRACKETED_HEAD = re.compile(r"^[＜<〈【][^＜<〈【＞>〉】。]{1,20}[＞>〉】]")
 # 「赤井：……」: a name with no title before a colon (a turn only when the header lists the name).
 _NAME_LABEL = re.compile(
-    r"^(?P<name>[一-龥々ヶァ-ヺー]{1,6}|[一-龥々ヶァ-ヺー]{1,4}[ 　][一-龥々ヶァ-ヺー]{1,4})[ 　]*[：:]"
+    # 「・金井：……」: a bullet before it in a summary
+    r"^(?:・[ 　]*)?(?P<name>[一-龥々ヶァ-ヺー]{1,6}|[一-龥々ヶァ-ヺー]{1,4}[ 　][一-龥々ヶァ-ヺー]{1,4})[ 　]*[：:]"
     r"[ 　]*(?P<text>\S.*)$"
 )
 # 「（高橋）……」「【鈴木】……」「○田村　……」: a listed name in brackets or after a mark.
@@ -383,6 +400,8 @@ def _next_kana(letter: str) -> int:
 
 _KNOWN_END = re.compile(
     r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|応募者|提案者|申請者|指定管理者|団体|^[市県町村]|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
+    # 構成員 of a national study group, 評議員, 組合員 of a co-op, a group, a department
+    r"構成員|評議員|組合員|会員|班|チーム|グループ|ファシリ|[^会]課|係|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -471,7 +490,8 @@ _ROSTER_GROUP_LINE = re.compile(
 )
 # 「委員名　出欠」「区分　氏名　出席状況」: the heads of a roster's table.
 _ROSTER_HEADS = re.compile(
-    r"(?:区分|役職)?(?:委員名|氏名|名前)(?:所属(?:等|・役職)?)?(?:出欠|出席状況|出席方法|出欠状況)"
+    r"(?:区分|役職)?(?:委員名|氏名|名前)(?:所属(?:等|・役職)?|部屋番号|号室|住戸番号|班|地区|団体名)?"
+    r"(?:出欠|出席状況|出席方法|出欠状況)"
 )
 # A roster's row with who came marked at its end.
 _ABSENT_MARKS = ("欠席", "×", "✕", "―", "－")
@@ -496,6 +516,10 @@ _AGENDA_KEYS = (
     "案件",
     "付託案件",
     "審査案件",
+    # 「６　本委員会に付託された事件」 over its bills: a town assembly committee's
+    "本委員会に付託された事件",
+    "委員会に付託された事件",
+    "付託された事件",
     "付託事件",
     "審査事件",
     "会議事項",
@@ -507,7 +531,7 @@ _AGENDA_KEYS = (
     *_CATEGORY_KEYS,
 )
 _AGENDA_KEY = re.compile(
-    r"^[■□◆◇●◎○〇◯・]?(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[.．、]?　?)?"
+    r"^[■□◆◇●◎○〇◯・]?(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[.．、]?　?|[（(][0-9０-９]{1,2}[)）]　?|[①-⑳]　?)?"
     r"[【\[［〔<＜]?(?P<key>" + "|".join("[ 　]{0,3}".join(key) for key in _AGENDA_KEYS) + r")"
     # 「議　題」「次　第」 spaced out to the width of the header's other keys
     # 「議事日程（第２号）」: an assembly's order of business, numbered; 「議題（公開・非公開の別）」
@@ -526,6 +550,8 @@ _ROW_NUMBER = re.compile(r"^[0-9０-９]{1,3}[ 　]+(?=\S)")
 def _agenda_key(text: str) -> re.Match[str] | None:
     """「議　　事」 spaced out, or 「会議次第　　１　開会」 with the first item after a gap (which
     squashing the line would glue to the key)."""
+    if _BILL_LINE.match(squash(nfkc(text))):
+        return None  # 「議案第１号　……について」: the bill itself, not the key 「議案（第１号）」
     match = _AGENDA_KEY.match(squash(text))
     if match is None or not match["value"]:
         spaced = _AGENDA_KEY.match(re.sub(r"[ 　]+", "　", nfkc(text).strip()))
@@ -543,6 +569,7 @@ _STAMP = re.compile(
 _QUORUM = re.compile(r"定足数|(?:会議|総会|理事会)(?:は|が)?成立")
 # The end of a time the line's end cut: 「分」「分まで」「０分」.
 _WRAPPED_TIME = re.compile(r"^[0-9]{0,2}分(?:まで)?$")
+_WRAPPED_CLOSE = re.compile(r"^(?:閉会|散会|終了|閉議|まで)$")
 # 「５　応募団体　Ａ共同事業体」: a numbered header line, its key and what follows.
 _HEADER_NUMBER = re.compile(
     r"^[■□・]?\s*(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s+"
@@ -578,6 +605,9 @@ _STRONG_AGENDA_KEYS = (
     "審査案件",
     "付託事件",
     "審査事件",
+    "本委員会に付託された事件",
+    "委員会に付託された事件",
+    "付託された事件",
     "議事日程",
     "議事次第",
     "次第",
@@ -671,6 +701,7 @@ def _read_fields(lines: list[Line], prelude: _Prelude) -> None:
 
 
 # A place alone on a line: 「第二委員会室」「市役所本庁舎３階　第１会議室」「市民会館ホール」.
+_HELD_AT = re.compile(r"^\s*於\s*[:：]?\s+(?P<venue>\S.{1,40})$")
 _VENUE_LINE = re.compile(
     r"[^\s。、]{0,30}(?:\s[^\s。、]{1,20})?(?:会議室|委員会室|議場|ホール|講堂|集会室|会議場)"
 )
@@ -853,6 +884,11 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
     )  # 「■協議事項」 is a key, 「１．協議事項」 not
     if following is None:
         return None if section_like else (items, end)
+    if all(item_heading(item) is None for item in items) and _agenda_title(
+        following
+    ) == _agenda_title(items[0]):
+        # 「五　協議事項」 over 「夏季休業中の……について」, then the body under the same title
+        return items, end
     if _numbered_again(items, following) and not section_like:
         return items, end
     if not section_like and _numbered_again_soon(lines, end, items):
@@ -909,7 +945,16 @@ def _unkeyed_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | No
         return None
     items, end = _agenda_list(lines, index)
     marker = next((i for i in range(end, len(lines)) if not lines[i].blank), None)
-    if len(items) < 2 or marker is None or not _BODY_MARKER.match(squash(lines[marker].text)):
+    if len(items) < 2 or marker is None:
+        return None
+    if (
+        not _BODY_MARKER.match(squash(lines[marker].text))
+        and _numbered_again(items, lines[marker].text)
+        and _agenda_title(lines[marker].text) == _agenda_title(items[0])
+    ):
+        # 「1. 前回の振り返り」…「3. 全体共有」, then 「1. 前回の振り返り」 again with its turns
+        return items, marker
+    if not _BODY_MARKER.match(squash(lines[marker].text)):
         return None
     again = _following(lines, marker + 1)
     return (items, marker) if again is not None and _numbered_again(items, again) else None
@@ -1077,6 +1122,27 @@ def _key_alone(text: str) -> str | None:
     return _header.HEADER_KEYS.get(squash(nfkc(text)).strip("■□◆◇●・【】[]［］"))
 
 
+_KI = re.compile(r"^[ 　]*記[ 　]*$")
+
+
+def _fuller_title(first: str, second: str) -> bool:
+    """Whether ``second``, a title under the title ``first``, is the fuller one: it names the
+    sitting (第４回, 年度) where ``first`` does not, or holds all of ``first`` and more."""
+    first, second = squash(nfkc(first)), squash(nfkc(second))
+    if _SITTING_WORDS.search(second) and not _SITTING_WORDS.search(first):
+        return True
+    return first in second and len(second) > len(first)
+
+
+def _letter_lead(lines: list[Line], index: int, text: str) -> bool:
+    """「記」 alone, or the sentence over it (「下記のとおり開催した。」): the header's fields are
+    written as a letter's, under 「記」."""
+    if _KI.match(text):
+        return True
+    following = _following(lines, index)
+    return following is not None and bool(_KI.match(following)) and text.rstrip().endswith("。")
+
+
 def _header_follows(text: str) -> bool:
     """Whether ``text`` is a header field, or its key alone (「開催日時」 over the date)."""
     return (
@@ -1111,6 +1177,10 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if _SEPARATOR.match(text.strip()):
             in_field = skipping = False
+            continue
+        if _letter_lead(lines, index, text) and (prelude.title_line or prelude.sitting_line):
+            # 「標記の会議を下記のとおり開催した。」 over 「記」: a letter's form, its fields below.
+            prelude.skipped += 1
             continue
         if prelude.title_line is None and not prelude.fields and text.lstrip().startswith("※"):
             prelude.skipped += 1
@@ -1185,6 +1255,20 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         ):
             prelude.title_line = line  # the cover's title, then the same with 「（第３号）」
             continue
+        if (
+            prelude.title_line is not None
+            and not prelude.fields
+            and _header.is_title(text)
+            and _fuller_title(prelude.title_line.text, text)
+            # not a cover's title over several lines (「ひばり市教育委員会定例会」「会　議　録」)
+            and prelude.organization is None
+            and prelude.sitting_line is None
+        ):
+            # 「…理事会議事録」 (the page's running head), then 「平成２９年度第４回…理事会議事録」:
+            # the title that names the sitting, or the whole of the head's shorter one.
+            prelude.title_line = line
+            prelude.skipped += 1
+            continue
         if prelude.title_line is None and _header.is_title(text):
             if prelude.sitting_line is not None and prelude.organization is None:
                 prelude.organization = nfkc(prelude.sitting_line.text).strip()
@@ -1194,6 +1278,14 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             continue
         if prelude.agenda and _marked_title(text, _agenda_titles(prelude.agenda)):
             return index - 1  # 「○議案第１号　……」 under the header's list: the body takes it up
+        if (
+            prelude.agenda
+            and item_heading(text) is None
+            and _agenda_title(text) in _agenda_titles(prelude.agenda)
+            and _AGENDA_TITLE.search(nfkc(text).strip())
+            and "。" not in text
+        ):
+            return index - 1  # the list's title again, unnumbered and unmarked: the first item
         header_agenda = _header_agenda(lines, index - 1)
         if header_agenda is not None:
             key = squash(_agenda_key(text)["key"])
@@ -1246,6 +1338,12 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         ):
             # 「第二委員会室」 alone under the date: where it was held, not an organization.
             prelude.fields.append(("venue", [text.strip()], line.lineno))
+            in_field = False
+            continue
+        held_at = _HELD_AT.match(nfkc(text))
+        if held_at and not any(name == "venue" for name, _, _ in prelude.fields):
+            # 「於　いちょう町議会　第２委員会室」 under the date, to the right: the place
+            prelude.fields.append(("venue", [held_at["venue"]], line.lineno))
             in_field = False
             continue
         if opening_line(text) and not _turn_follows(lines, index):
@@ -1310,14 +1408,31 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
                 continue
             if in_field and prelude.roster_heads and _ATTENDANCE_KEY.match(squash(nfkc(text))):
                 continue  # 「※出欠欄　○：出席　×：欠席」: the table's key
+            if (
+                in_field
+                and prelude.roster_heads
+                and not marked
+                and prelude.fields[-1][0] == "attendees"
+            ):
+                # 「管理会社　みどり管理サービス　宮川」 under the table: no row of it, no names
+                in_field, prelude.roster_heads = False, ""
         if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
             prelude.fields[-1][1].append(text.strip())
             continue
         if (
             prelude.fields
             and prelude.fields[-1][0] == "date"
-            and _WRAPPED_TIME.match(nfkc(text).strip())
-            and re.search(r"[0-9０-９]$", prelude.fields[-1][1][-1].rstrip())
+            and (
+                (
+                    _WRAPPED_TIME.match(nfkc(text).strip())
+                    and re.search(r"[0-9０-９]$", prelude.fields[-1][1][-1].rstrip())
+                )
+                # 「…午後４時１０分」 at the page's edge, 「閉会」 on the next line
+                or (
+                    _WRAPPED_CLOSE.match(nfkc(text).strip())
+                    and re.search(r"[0-9０-９][時分]$", prelude.fields[-1][1][-1].rstrip())
+                )
+            )
         ):
             # 「…午前１１時３０」 cut at the page's edge, 「分」 on the next line.
             prelude.fields[-1][1][-1] = prelude.fields[-1][1][-1].rstrip() + text.strip()
@@ -1354,6 +1469,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             and _schedule_title(schedule["title"]) in map(_schedule_title, prelude.agenda)
         ):
             return index - 1  # 「◎日程第１　一般質問」 of the 議事日程 above: the first item
+        if schedule and not prelude.agenda and seen_field and _BILL.match(schedule["title"]):
+            return index - 1  # 「日程第１　議案第１７号　……」 under the header: the first item
         if _is_body_start(text) and not line.relocated and not prelude.agenda:
             unkeyed = _unkeyed_agenda(lines, index - 1)
             if unkeyed is not None:
@@ -1559,7 +1676,12 @@ class _Body:
             return True
         item = item_heading(text)
         if item is None and title_like:
-            item = self._marked_item(text) or self._kana_item(text) or self._schedule_item(text)
+            item = (
+                self._marked_item(text)
+                or self._kana_item(text)
+                or self._schedule_item(text)
+                or self._listed_item(text)
+            )
         if item is None or not title_like:
             return False
         current = self.reader.current
@@ -1621,15 +1743,34 @@ class _Body:
             return None
         return Heading(_last_number(self.section()) + 1, title, "■")
 
+    def _listed_item(self, text: str) -> Heading | None:
+        """「報告事項　管理費等の収支状況（８月分）」 with no number or mark, word for word as the
+        header's agenda lists it after numbered items: the next item (no sentence, no turn)."""
+        stripped = nfkc(text).strip()
+        if (
+            not self.agenda
+            # the first one only when worded as agenda titles are (「…について」)
+            or not (_last_number(self.section()) or _AGENDA_TITLE.search(stripped))
+            or len(stripped) > 60
+            or "。" in stripped
+            or _agenda_title(stripped) not in self.agenda
+            or speaker_label(text) is not None
+        ):
+            return None
+        return Heading(_last_number(self.section()) + 1, stripped, "■")
+
     def _schedule_item(self, text: str) -> Heading | None:
         """「○日程第１　前回会議録の承認」「日程第２　議案第５号……」: an item of the order of
         business when the header's agenda (its 議事日程) lists it."""
-        if not self.agenda or "日程" not in text:
+        if "日程" not in text:
             return None
         match = _SCHEDULE_LINE.match(nfkc(text).strip())
         if match is None:
             return None
-        if _schedule_title(match["title"]) not in self.schedule:
+        if _schedule_title(match["title"]) not in self.schedule and not (
+            # 「日程第１　議案第１７号　……について」 with no list in the header: a bill's title
+            not self.agenda and _BILL.match(match["title"]) and "。" not in match["title"]
+        ):
             return None
         return Heading(to_int(match["n"]), nfkc(match["title"]).strip(), "日程第1")
 
@@ -1723,6 +1864,11 @@ def _listed_before(item: Heading, text: str) -> bool:
 
 
 # 「○日程第１　前回会議録の承認」「◎日程第２　……」「日程第３　……」.
+_BILL_LINE = re.compile(r"^[■□◆◇●◎○〇◯・]?議案第[0-9]{1,3}号\S")
+_SITTING_WORDS = re.compile(
+    r"第\s*[0-9]{1,3}\s*回|年度|(?:令和|平成|昭和)\s*(?:元|[0-9]{1,2})\s*年"
+)
+_BILL = re.compile(r"^(?:議案|報告|諮問|協議|承認|請願|陳情)第\s*[0-9]{1,3}\s*号\s+\S")
 _SCHEDULE_LINE = re.compile(r"^[○◯〇◎●]?\s*日程\s*第\s*(?P<n>[0-9]{1,3})\s+(?P<title>\S.*)$")
 
 
@@ -1749,7 +1895,7 @@ def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
     if keyed and _agenda_title(keyed["title"]) in agenda and "。" not in stripped:
         return keyed["title"]  # 「議題　第４次……について」 over its turns, as the header lists it
     if (
-        stripped[:1] in "○◯"
+        stripped[:1] in "○◯〇"
         and not stripped[1:].lstrip().startswith("日程")  # 「○日程第１　……」: _schedule_item's
         and _agenda_title(stripped[1:].strip()) in agenda
         and "。" not in stripped
@@ -2011,6 +2157,8 @@ def parse_layout(layout: Layout) -> Minutes:
     if prelude.absent_rows:
         _apply_field(minutes, "absentees", "、".join(prelude.absent_rows), 0)
     if minutes.date is None:
+        _date_from_title_year(minutes, prelude.fields, warnings)
+    if minutes.date is None:
         found = _date_anywhere(minutes, layout.body[: start + 40], title_line)
         if found is not None:
             warnings.append(f"開催日の行がないため「{found}」から開催日を読み取りました。")
@@ -2122,7 +2270,9 @@ _STAFF_GROUP = re.compile(
     r"|\s*(?:センター|事務局)[ 　]+(?=\S)"
 )
 # 「市　市民活動支援課　主査　谷口　直美」 on a roster's next line: the city's officials.
-_CITY_GROUP = re.compile(r"\s*[市県町村][ 　]+(?=\S)")
+# 「市　寺田」「市地域振興課　寺田」 on a roster's later line: the city's staff, the department
+# before the gap.
+_CITY_GROUP = re.compile(r"\s*(?:[市県町村]|[^\s、,（()）:：]{1,14}(?:課|局|係))[ 　]+(?=\S)")
 # 「（委員）赤井、伊東　（センター）加藤センター長」: a group's marker after a gap starts the next.
 _NEXT_GROUP = re.compile(
     r"(?<=[ 　])(?=[（(【〔][^）)】〕\s]{1,8}[）)】〕]|[^\s、,:：()（）]{1,8}[:：])"
@@ -2147,6 +2297,8 @@ def _roster_groups(values: list[str]) -> Iterator[tuple[str, str, str]]:
         rest = value
         if marker := _STAFF_GROUP.match(value) or (n and _CITY_GROUP.match(value)):
             group, rest = "staff", value[marker.end() :]
+            if len(marker.group(0).strip()) > 1 and marker.re is _CITY_GROUP:
+                rest = value  # 「市地域振興課　寺田」: the department is the title
         elif marker := _ONLINE_GROUP.match(value):
             group, rest = "online", value[marker.end() :]
         elif _GROUP_MARKER.match(value):
@@ -2286,6 +2438,25 @@ def _date_anywhere(minutes: Minutes, lines: list[Line], title_line: Line | None)
 _CLOCK_IN = re.compile(
     r"(午前|午後)?\s*([0-9]{1,2})\s*(?:時\s*(?:([0-9]{1,2})\s*分|(半))?|:\s*([0-9]{2}))"
 )
+
+
+def _date_from_title_year(
+    minutes: Minutes, fields: list[tuple[str, list[str], int]], warnings: list[str]
+) -> None:
+    """「日時　２月８日（木）」 with no year: the year the title gives (its 年度 or its 年)."""
+    for name, values, _lineno in fields:
+        if name != "date":
+            continue
+        day = _header.undated_day(
+            _join_field(name, values), minutes.title or "", minutes.fiscal_year
+        )
+        if day is not None:
+            minutes.date = day
+            warnings.append(
+                f"開催日に年の記載がないため、表題から{day.year}年{day.month}月{day.day}日と"
+                "しました。"
+            )
+            return
 
 
 def _times_only(text: str) -> bool:

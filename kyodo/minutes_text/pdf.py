@@ -26,9 +26,9 @@ from typing import IO, Any
 
 from ._header import HEADER_KEYS, header_field
 from ._layout import PAGE_FOOTER, Layout, Line, is_header_field
-from ._syntax import clean_line, squash
+from ._syntax import clean_line, closing_line, item_heading, section_heading, squash
 from .model import Minutes
-from .parser import MinutesParseError, parse_layout
+from .parser import _ASCII_NUMBERED, MinutesParseError, parse_layout
 
 # A margin number has one to three ASCII digits.
 _NUMBER = re.compile(r"^[0-9]{1,3}$")
@@ -403,6 +403,9 @@ def _assemble(
                 body.append(Line("", lineno, blank=True))
                 continue
             text = clean_line(_line_text(runs))
+            if column is None and _ASCII_NUMBERED.match(text):
+                # 「1 趣旨説明」 with an ASCII space on a page with no page-line numbers: an item
+                text = _ASCII_NUMBERED.sub("\\1　", text)
             if printed.number is None and PAGE_FOOTER.match(text.replace(" ", "")):
                 continue  # a page footer
             if column is None and previous_bottom is not None:
@@ -432,6 +435,24 @@ _ANSWER_HEADS = frozenset(
     "回答 答 応答 対応 回答・対応 対応・回答 事務局回答 事務局の回答 市の回答 市の考え方 "
     "回答内容 事務局の考え方 考え方".split()
 )
+# Heads worded otherwise: 「ご意見・ご要望｜センターの回答」「参加者からの質問｜市の対応」.
+_QUESTION_HEAD = re.compile(
+    r"^(?:[^\s・･]{1,6}(?:から|の))?(?:ご|御)?(?:意見|質問|要望|質疑|提案)"
+    r"(?:[・･](?:ご|御)?(?:意見|質問|要望|質疑|提案))*(?:等|など|内容)?$"
+)
+_ANSWER_HEAD = re.compile(
+    r"^(?:[^\s・･]{1,8}の)?(?:回答|応答|対応|考え方)(?:[・･](?:回答|対応|考え方|方針))*(?:等|内容)?$"
+)
+
+
+def _question_head(text: str) -> bool:
+    return text in _QUESTION_HEADS or bool(_QUESTION_HEAD.match(text))
+
+
+def _answer_head(text: str) -> bool:
+    return text in _ANSWER_HEADS or bool(_ANSWER_HEAD.match(text))
+
+
 _NUMBER_HEADS = frozenset(("No.", "No", "NO.", "№", "番号", "項番", "通番"))
 _ROW_NUMBER = re.compile(r"^[0-9０-９]{1,3}[.．]?$")
 _SENTENCE_END = ("。", "？", "?", "）", ")")
@@ -457,6 +478,8 @@ def _question_tables(page: list[_PrintedLine]) -> None:
                 break
             if number_x is None and runs[0].x0 < question_x - 2:
                 break  # 「（２）その他」 left of the table: it has ended
+            if _after_table(runs, answer_x):
+                break  # 「４　その他」「以上」 in the questions' column, the answers' empty
             cells = ["", "", ""]
             for run in runs:
                 text = run.text.strip()
@@ -498,6 +521,20 @@ def _question_tables(page: list[_PrintedLine]) -> None:
         index += len(lines)
 
 
+def _after_table(runs: list, answer_x: float) -> bool:
+    """A line after a table of questions whose first cell starts where the questions' column
+    does: a heading, the closing or a page number, nothing in the answers' column."""
+    if any(run.x0 >= answer_x - 2 and not PAGE_FOOTER.match(run.text.strip()) for run in runs):
+        return False
+    text = clean_line("".join(run.text for run in runs)).strip()
+    return bool(
+        item_heading(text)
+        or section_heading(text)
+        or closing_line(text)
+        or PAGE_FOOTER.match(text.replace(" ", ""))
+    )
+
+
 def _table_heads(line: _PrintedLine) -> tuple[float | None, float, float, tuple[str, str]] | None:
     """(the number column's x or None, the questions', the answers', their labels) when ``line``
     holds the heads of a table of questions and answers."""
@@ -510,7 +547,7 @@ def _table_heads(line: _PrintedLine) -> tuple[float | None, float, float, tuple[
         if texts[0] not in _NUMBER_HEADS:
             return None
         number_x, runs, texts = runs[0].x0, runs[1:], texts[1:]
-    if texts[0] not in _QUESTION_HEADS or texts[1] not in _ANSWER_HEADS:
+    if not _question_head(texts[0]) or not _answer_head(texts[1]):
         return None
     question = (
         "意見" if "質問" not in texts[0] and "質疑" not in texts[0] and "問" != texts[0] else "質問"
