@@ -51,6 +51,7 @@ from kyodo.organizations.models import (
     Organization,
     OrganizationStatusChange,
     join_codes,
+    split_codes,
 )
 from kyodo.organizations.selectors import change_request_rows, proposal_changes
 from kyodo.search import indexing
@@ -127,7 +128,11 @@ def _assign(organization: Organization, data: dict[str, Any], allowed: list[str]
         raise ValueError(f"unexpected fields: {sorted(unknown)}")
     for name, value in data.items():
         if name in _SET_FIELDS and not isinstance(value, str):
-            value = join_codes(value)
+            current = getattr(organization, name)
+            # The same codes in another order are no change (the 変更履歴 and audit log would
+            # show one where nothing was touched).
+            same = set(split_codes(current)) == {str(code) for code in value}
+            value = current if same else join_codes(value)
         if value is None and name not in ("member_count", "founded_year"):
             value = ""
         setattr(organization, name, value)

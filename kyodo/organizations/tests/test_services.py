@@ -150,6 +150,23 @@ def test_someone_else_cannot_edit_a_groups_profile(make_user, group_user):
     assert AuditEntry.objects.count() == 0
 
 
+def test_the_same_fields_of_activity_in_another_order_are_no_change(staff_user):
+    group = make_organization(status="registered", activity_fields=",environment,community,")
+    changes = services.organization_update_profile(
+        actor=staff_user,
+        organization=group,
+        fields=services.ProfileFields(activity_fields=["community", "environment"]),
+    )
+    assert changes == {}
+    assert AuditEntry.objects.count() == 0
+    changes = services.organization_update_profile(
+        actor=staff_user,
+        organization=group,
+        fields=services.ProfileFields(activity_fields=["community"]),
+    )
+    assert changes == {"activity_fields": [",environment,community,", ",community,"]}
+
+
 def test_a_profile_update_records_old_and_new_values(staff_user):
     group = make_organization(status="registered", phone="042-111-2222")
     changes = services.organization_update_profile(

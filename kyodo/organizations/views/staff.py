@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 from kyodo.core.permissions import staff_required
 from kyodo.core.views.actions import perform, submit, submit_edit
+from kyodo.core.wareki import format_wareki
 from kyodo.organizations import selectors, services, spreadsheets
 from kyodo.organizations.exceptions import ImportAlreadyDone, ImportExpired, ImportNameTaken
 from kyodo.organizations.forms import (
@@ -375,6 +376,7 @@ def export_csv(request):
     return download(
         spreadsheets.export_csv(selectors.export_organizations()),
         filename=_export_name("csv"),
+        name=_export_name_ja("csv"),
         content_type=CSV_CONTENT_TYPE,
     )
 
@@ -384,9 +386,15 @@ def export_xlsx(request):
     return download(
         spreadsheets.export_xlsx(selectors.export_organizations()),
         filename=_export_name("xlsx"),
+        name=_export_name_ja("xlsx"),
         content_type=XLSX_CONTENT_TYPE,
     )
 
 
 def _export_name(extension: str) -> str:
     return f"organizations-{timezone.localdate().strftime('%Y%m%d')}.{extension}"
+
+
+def _export_name_ja(extension: str) -> str:
+    # 「登録団体一覧_令和8年12月6日.csv」: the name the file has in the downloads folder.
+    return f"登録団体一覧_{format_wareki(timezone.localdate(), weekday=False)}.{extension}"
