@@ -160,7 +160,7 @@ MINUTES_FILES = {
 def minutes_download(request, pk: int, fmt: str) -> HttpResponse:
     """Confirmed minutes as PDF or DOCX, the same document as the public minutes page; minutes
     not confirmed (drafts, in circulation) are 404 as on the page."""
-    from kyodo.committees.export import export_minutes
+    from kyodo.committees.export import content_disposition, export_minutes
     from kyodo.committees.models import Minutes
 
     if fmt not in MINUTES_FILES:
@@ -170,5 +170,5 @@ def minutes_download(request, pk: int, fmt: str) -> HttpResponse:
         pk=pk,
     )
     response = HttpResponse(export_minutes(minutes, fmt), content_type=MINUTES_FILES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="minutes-{minutes.meeting.code}.{fmt}"'
+    response["Content-Disposition"] = content_disposition(minutes, fmt)
     return response

@@ -13,9 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import dataclass, fields
+from datetime import date
 from typing import Any, Literal
 
 from kyodo.committees.models import (
+    ActionItem,
     AgendaItem,
     Attendance,
     Decision,
@@ -26,13 +29,81 @@ from kyodo.committees.models import (
     SpeakerLabels,
 )
 from kyodo.committees.selectors import agenda_sections
+from kyodo.committees.speakers import display_name
 from kyodo.core.text import sort_by_reading
-from kyodo.core.wareki import fiscal_year_label
+from kyodo.core.wareki import fiscal_year_label, format_wareki
 from kyodo.minutes_text import Appendix, Entry, Item, Secretariat, Section
 from kyodo.minutes_text import Decision as DocumentDecision
 from kyodo.minutes_text import Minutes as Document
 
 CLOSING = "以上をもって散会した。"
+
+# The key of an item's 依頼事項 in a frozen document (only where the item has some: versions
+# frozen before they were printed have none, and stay as they are).
+REQUESTS = "requests"
+
+
+@dataclass(frozen=True)
+class ItemRequest:
+    """A request the committee made on an item (``ActionItem``), as the minutes print it."""
+
+    text: str
+    assignee: str
+    due: date | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        data = {"text": self.text, "assignee": self.assignee}
+        if self.due is not None:
+            data["due"] = self.due.isoformat()
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ItemRequest:
+        due = data.get("due")
+        return cls(
+            text=data.get("text", ""),
+            assignee=data.get("assignee", ""),
+            due=date.fromisoformat(due) if due else None,
+        )
+
+    @property
+    def line(self) -> str:
+        """「【依頼事項】資料を次回までに用意する　担当：事務局　期限：令和9年3月31日(水)」."""
+        line = f"【依頼事項】{self.text}　担当：{self.assignee}"
+        if self.due is not None:
+            line += f"　期限：{format_wareki(self.due)}"
+        return line
+
+
+def item_requests(item: Item) -> list[ItemRequest]:
+    """The 依頼事項 printed under ``item`` (none for imported minutes and older versions)."""
+    return list(getattr(item, REQUESTS, None) or [])
+
+
+@dataclass
+class HouseDocument(Document):
+    """The minutes document of this house: a :class:`kyodo.minutes_text.Minutes` whose items may
+    carry their 依頼事項 (``item.requests``), which :meth:`to_dict` writes (and so freezes and
+    hashes) under each item that has some; :func:`version_document` reads them back."""
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        for section, frozen in zip(self.sections, data.get("sections", []), strict=False):
+            for item, frozen_item in zip(section.items, frozen.get("items", []), strict=False):
+                if requests := item_requests(item):
+                    frozen_item[REQUESTS] = [r.to_dict() for r in requests]
+        return data
+
+    @classmethod
+    def of(cls, document: Document, data: dict[str, Any] | None = None) -> HouseDocument:
+        """``document`` as a HouseDocument; its items' 依頼事項 read from ``data`` (its dict)."""
+        house = cls(**{f.name: getattr(document, f.name) for f in fields(document)})
+        for section, frozen in zip(house.sections, (data or {}).get("sections", []), strict=False):
+            for item, frozen_item in zip(section.items, frozen.get("items", []), strict=False):
+                if frozen_item.get(REQUESTS):
+                    item.requests = [ItemRequest.from_dict(r) for r in frozen_item[REQUESTS]]
+        return house
+
 
 Labels = Literal["committee", "stored"]
 
@@ -74,16 +145,23 @@ def minutes_title(meeting: Meeting) -> str:
 
 def speaker_label(entry: MinutesEntry, *, by_name: bool) -> str:
     """The label printed before a statement: the stored one, or the member's name if asked."""
-    if by_name and entry.member is not None:
+    member = entry.member if entry.member_id else None
+    if by_name and member is not None:
         suffix = entry.speaker if entry.speaker in ("委員長", "副委員長") else "委員"
-        return f"{entry.member.name}{suffix}"
+        return f"{display_name(member.name)}{suffix}"
+    if member is not None and len(display_name(member.name).split("\u3000")) > 1:
+        # A full name typed with a space is stored without it (「渡邉葵委員」): print it in the
+        # house style of full names, as the attendee list does (「渡邉　葵委員」).
+        typed = "".join(member.name.split())
+        if entry.speaker.startswith(typed):
+            return display_name(member.name) + entry.speaker.removeprefix(typed)
     return entry.speaker
 
 
 # --- drafts: from the rows ---------------------------------------------------------------------
 
 
-def _item_of(item: AgendaItem, *, by_name: bool) -> Item:
+def _item_of(item: AgendaItem, *, by_name: bool, requests=()) -> Item:
     rows = sorted(item.entries.all(), key=lambda e: e.position)
     entries = [
         Entry(
@@ -103,7 +181,7 @@ def _item_of(item: AgendaItem, *, by_name: bool) -> Item:
         if stated is None and (sentence := decision_sentence(decision)):
             entries.append(Entry(kind="note", text=sentence))
             stated = len(entries) - 1
-    return Item(
+    printed = Item(
         number=item.number,
         title=item.title,
         entries=entries,
@@ -118,6 +196,22 @@ def _item_of(item: AgendaItem, *, by_name: bool) -> Item:
         if decision is not None
         else None,
     )
+    if requests:
+        printed.requests = [
+            ItemRequest(text=r.description, assignee=r.assignee, due=r.due_date) for r in requests
+        ]
+    return printed
+
+
+def _requests_by_item(minutes: Minutes) -> dict[int, list]:
+    """The requests (依頼事項) made on each item of the meeting, in the order they were made;
+    none for imported minutes, whose document printed what it printed."""
+    if minutes.recorded_header:
+        return {}
+    by_item: dict[int, list] = {}
+    for request in ActionItem.objects.filter(item__meeting=minutes.meeting_id).order_by("pk"):
+        by_item.setdefault(request.item_id, []).append(request)
+    return by_item
 
 
 def build_document(minutes: Minutes, *, labels: Labels = "committee") -> Document:
@@ -129,15 +223,19 @@ def build_document(minutes: Minutes, *, labels: Labels = "committee") -> Documen
     meeting = minutes.meeting
     committee = meeting.committee
     by_name = labels == "committee" and committee.speaker_labels == SpeakerLabels.NAME
+    requests = _requests_by_item(minutes)
     sections = [
         Section(
             number=number,
             category=heading,
-            items=[_item_of(item, by_name=by_name) for item in items],
+            items=[
+                _item_of(item, by_name=by_name, requests=requests.get(item.pk, ()))
+                for item in items
+            ],
         )
         for number, heading, items in agenda_sections(meeting)
     ]
-    return Document(
+    return HouseDocument(
         title=minutes_title(meeting),
         status=minutes.status_ja,
         fiscal_year=meeting.fiscal_year,
@@ -159,7 +257,9 @@ def _live_header(minutes: Minutes) -> dict:
 
     def names(*statuses: str) -> list[str]:
         people = [a.member for a in rows if a.status in statuses]
-        return [m.name for m in sort_by_reading(people, key=lambda m: m.name_reading)]
+        people = sort_by_reading(people, key=lambda m: m.name_reading)
+        # One style for every name: 「𠮷岡　繫」 beside 「齋藤　凜」, however each was typed.
+        return [display_name(m.name) for m in people]
 
     attendees = names(Attendance.Status.PRESENT, Attendance.Status.ONLINE)
     return {
@@ -168,8 +268,9 @@ def _live_header(minutes: Minutes) -> dict:
         "attendee_count": len(attendees),
         "online": names(Attendance.Status.ONLINE),
         "absentees": names(Attendance.Status.ABSENT),
+        # Who of the secretariat attended that meeting (kept when it was held), else the list.
         "secretariat": [
-            Secretariat(name=s.name, title=s.title) for s in committee.secretariat.all()
+            Secretariat(name=s.name, title=s.title) for s in meeting.secretariat_printed()
         ],
         "closing": CLOSING,
     }
@@ -230,7 +331,7 @@ def sha256_of(data: dict[str, Any]) -> str:
 
 def version_document(version: MinutesVersion) -> Document:
     """The frozen document of a version, with each entry's anchor (``ref``) restored."""
-    document = Document.from_dict(version.document)
+    document = HouseDocument.of(Document.from_dict(version.document), version.document)
     refs = iter(version.refs or [])
     for entry in document.entries():
         entry.ref = next(refs, None)

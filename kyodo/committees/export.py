@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 
 from django.template.defaultfilters import linebreaks_filter
 from django.template.loader import render_to_string
@@ -18,13 +19,15 @@ from kyodo.committees.documents import (  # noqa: F401 (part of this module's in
     CLOSING,
     attendees_by_reading,
     build_document,
+    item_requests,
     minutes_document,
     minutes_title,
     recorded_header,
     speaker_label,
 )
 from kyodo.committees.models import Minutes
-from kyodo.core.pdf_fonts import pdf_fonts
+from kyodo.core.exports import content_disposition as core_content_disposition
+from kyodo.core.pdf_fonts import pdf_fonts, pdf_text
 from kyodo.core.wareki import format_time_range_ja, format_wareki
 from kyodo.minutes_text import Entry, Item, render_minutes
 from kyodo.minutes_text import Minutes as Document
@@ -150,6 +153,12 @@ def _body_html(document: Document, header: list[tuple[str, str]], title: str) ->
             if item.title:
                 out.append(f"<h3>{_text(item.number)}．{_text(item.title)}</h3>")
             out.append(f'\n<ol class="minutes-entries">\n{_entries_html(item)}</ol>\n')
+            if requests := item_requests(item):
+                out.append(
+                    '<ul class="minutes-requests">\n'
+                    + "".join(f"<li>{_text(r.line)}</li>\n" for r in requests)
+                    + "</ul>\n"
+                )
         out.append("\n</section>\n")
     out.append("\n")
     if document.closing:
@@ -182,11 +191,10 @@ def html_of(
     return render_to_string(f"committees/{template}", context)
 
 
-def pdf_of(document: Document, *, by_reading: bool = True) -> bytes:
-    """A4 PDF in the font from `kyodo.core.pdf_fonts` (embedded IPA Gothic when installed), with
-    the title in its metadata and 「－ 1 －」 page numbers in the footer."""
-    from xml.sax.saxutils import escape
-
+def pdf_of(document: Document, *, by_reading: bool = True, author: str = "") -> bytes:
+    """A4 PDF in the font from `kyodo.core.pdf_fonts` (embedded IPA Gothic when installed; the
+    characters it lacks, such as 𠮷 in 「𠮷岡」, in its fallback font), with the title and the
+    author (the center) in its metadata and 「－ 1 －」 page numbers in the footer."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
@@ -200,27 +208,31 @@ def pdf_of(document: Document, *, by_reading: bool = True) -> bytes:
     hanging = ParagraphStyle("entry", parent=base, leftIndent=4 * mm, firstLineIndent=-4 * mm)
 
     story = [
-        Paragraph(escape(document.organization or ""), center),
-        Paragraph(escape(full_title(document)), title),
+        Paragraph(pdf_text(document.organization or ""), center),
+        Paragraph(pdf_text(full_title(document)), title),
         Spacer(1, 4 * mm),
     ]
     story += [
-        Paragraph(escape(f"■{label}：{value}"), base)
+        Paragraph(pdf_text(f"■{label}：{value}"), base)
         for label, value in header_lines(document, by_reading=by_reading)
     ]
     for section in document.sections:
         if section.category:
-            story.append(Paragraph(escape(f"{section.number}．{section.category}"), heading))
+            story.append(Paragraph(pdf_text(f"{section.number}．{section.category}"), heading))
         for item in section.items:
             if item.title:
-                story.append(Paragraph(escape(f"{item.number}．{item.title}"), base))
+                story.append(Paragraph(pdf_text(f"{item.number}．{item.title}"), base))
             for entry in item.entries:
-                story.append(Paragraph(escape(entry_line(entry)), hanging))
+                story.append(Paragraph(pdf_text(entry_line(entry)), hanging))
+            for request in item_requests(item):
+                story.append(Paragraph(pdf_text(request.line), hanging))
     if document.closing:
-        story += [Spacer(1, 4 * mm), Paragraph(escape(document.closing), base)]
+        story += [Spacer(1, 4 * mm), Paragraph(pdf_text(document.closing), base)]
     for part in appendix_of(document):
-        story += [Spacer(1, 6 * mm), Paragraph(escape(part.title), heading)]
-        story += [Paragraph(escape(line), base) for line in part.text.splitlines() if line.strip()]
+        story += [Spacer(1, 6 * mm), Paragraph(pdf_text(part.title), heading)]
+        story += [
+            Paragraph(pdf_text(line), base) for line in part.text.splitlines() if line.strip()
+        ]
 
     def page_number(canvas, doc):
         canvas.saveState()
@@ -233,7 +245,8 @@ def pdf_of(document: Document, *, by_reading: bool = True) -> bytes:
         buffer,
         pagesize=A4,
         title=full_title(document),
-        author=document.organization or "",
+        # Who publishes the file: the center (reportlab writes 「(anonymous)」 for none).
+        author=author or document.organization or "",
         subject=document.title,
         lang="ja-JP",
         leftMargin=20 * mm,
@@ -306,7 +319,7 @@ def _docx_page_number(paragraph) -> None:
     paragraph.add_run(" －")
 
 
-def docx_of(document: Document, *, by_reading: bool = True) -> bytes:
+def docx_of(document: Document, *, by_reading: bool = True, author: str = "") -> bytes:
     """A Word document a city office files: A4 portrait, ja-JP, a Japanese font, sections and
     items as headings (Word's outline), title and author set, page numbers in the footer."""
     from docx import Document as Docx
@@ -327,12 +340,12 @@ def docx_of(document: Document, *, by_reading: bool = True) -> bytes:
     _docx_font(docx.styles["Heading 2"], size=10.5, bold=False)
     properties = docx.core_properties
     properties.title = full_title(document)
-    properties.author = document.organization or ""
+    properties.author = author or document.organization or ""
     properties.subject = document.title
     properties.language = "ja-JP"
     properties.keywords = "会議録"
     properties.comments = ""
-    properties.last_modified_by = document.organization or ""
+    properties.last_modified_by = author or document.organization or ""
 
     organization = docx.add_paragraph(document.organization or "")
     organization.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -346,8 +359,9 @@ def docx_of(document: Document, *, by_reading: bool = True) -> bytes:
         for item in part.items:
             if item.title:
                 docx.add_heading(f"{item.number}．{item.title}", level=2)
-            for entry in item.entries:
-                paragraph = docx.add_paragraph(entry_line(entry))
+            lines = [entry_line(e) for e in item.entries] + [r.line for r in item_requests(item)]
+            for line in lines:
+                paragraph = docx.add_paragraph(line)
                 paragraph.paragraph_format.left_indent = Mm(4)
                 paragraph.paragraph_format.first_line_indent = Mm(-4)
     if document.closing:
@@ -379,16 +393,48 @@ FORMATS = {
 }
 
 
-def export_document(document: Document, fmt: str, *, by_reading: bool = True) -> bytes:
+def export_document(
+    document: Document, fmt: str, *, by_reading: bool = True, author: str = ""
+) -> bytes:
     """``document`` in ``fmt`` (text, html, pdf, docx) as bytes; ``by_reading``: whether its
-    attendees are in gojūon order (``attendees_by_reading``)."""
-    result = FORMATS[fmt][0](document, by_reading=by_reading)
+    attendees are in gojūon order (``attendees_by_reading``); ``author``: the PDF's and DOCX's
+    author (the document's organization line when not given)."""
+    render = FORMATS[fmt][0]
+    if fmt in ("pdf", "docx"):
+        result = render(document, by_reading=by_reading, author=author)
+    else:
+        result = render(document, by_reading=by_reading)
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
 def export_minutes(minutes: Minutes, fmt: str) -> bytes:
-    """The minutes (their current version once confirmed) in ``fmt`` as bytes."""
-    return export_document(minutes_document(minutes), fmt, by_reading=attendees_by_reading(minutes))
+    """The minutes (their current version once confirmed) in ``fmt`` as bytes, the center as
+    the files' author."""
+    return export_document(
+        minutes_document(minutes),
+        fmt,
+        by_reading=attendees_by_reading(minutes),
+        author=minutes.meeting.committee.center.name,
+    )
+
+
+def download_name(minutes: Minutes, extension: str) -> str:
+    """The file name of a download, as a clerk would name it: 「令和8年度第2回運営委員会会議録.pdf」
+    (the meeting's name as the document's title gives it, without the Western year), with the
+    state after it while the minutes are not confirmed (「…会議録（未定稿）.pdf」)."""
+    document = minutes_document(minutes)
+    title = re.sub(r"[(（][0-9０-９]{4}[)）]", "", document.title or minutes_title(minutes.meeting))
+    if minutes.current_version_id is None and document.status:
+        title += f"（{document.status}）"
+    return f"{title.strip() or 'minutes'}.{extension}"
+
+
+def content_disposition(minutes: Minutes, extension: str) -> str:
+    """``attachment`` with the Japanese name as RFC 6266's ``filename*`` (UTF-8) and an ASCII
+    ``filename`` for clients that read only that (「minutes-2026-2.pdf」)."""
+    return core_content_disposition(
+        f"minutes-{minutes.meeting.code}.{extension}", download_name(minutes, extension)
+    )
 
 
 def render_text(minutes: Minutes) -> str:
@@ -406,8 +452,16 @@ def render_html(minutes: Minutes, *, standalone: bool = True) -> str:
 
 
 def render_pdf(minutes: Minutes) -> bytes:
-    return pdf_of(minutes_document(minutes), by_reading=attendees_by_reading(minutes))
+    return pdf_of(
+        minutes_document(minutes),
+        by_reading=attendees_by_reading(minutes),
+        author=minutes.meeting.committee.center.name,
+    )
 
 
 def render_docx(minutes: Minutes) -> bytes:
-    return docx_of(minutes_document(minutes), by_reading=attendees_by_reading(minutes))
+    return docx_of(
+        minutes_document(minutes),
+        by_reading=attendees_by_reading(minutes),
+        author=minutes.meeting.committee.center.name,
+    )

@@ -192,6 +192,43 @@ class Meeting(models.Model):
         """``2010-9``: how commands and URLs name a meeting."""
         return f"{self.fiscal_year}-{self.number}"
 
+    def secretariat_printed(self) -> list[MeetingSecretariat] | list[SecretariatMember]:
+        """Who the minutes print under 事務局: the meeting's own list (who of the secretariat
+        attended, kept when the meeting was held) once it has one, else the committee's list as
+        it is today (a meeting still to come)."""
+        kept = list(self.secretariat.all())
+        if kept:
+            return [person for person in kept if person.attended]
+        return list(self.committee.secretariat.all())
+
+
+class MeetingSecretariat(models.Model):
+    """One person of the secretariat at one meeting, as the committee's list was when the meeting
+    was held (or its attendance first recorded), with whether they attended. Taking someone off
+    the committee's list later changes no meeting already held, nor its draft."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="secretariat")
+    # The list's row it was taken from (gone when the person is taken off the list).
+    person = models.ForeignKey(
+        SecretariatMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    name_reading = models.CharField(_("reading"), max_length=200, blank=True)
+    title = models.CharField(pgettext_lazy("job title", "title"), max_length=100)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    attended = models.BooleanField(_("attended"), default=True)
+
+    class Meta:
+        verbose_name = _("secretariat at a meeting")
+        verbose_name_plural = _("secretariat at meetings")
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}{self.title}"
+
 
 class Attendance(models.Model):
     """Whether a member attended a meeting (in the room or online)."""
@@ -651,6 +688,9 @@ class CorrectionRequest(models.Model):
     entry = models.ForeignKey(
         MinutesEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="corrections"
     )
+    # The line as the member read it when asking (「坂口委員：……」): staff may edit the entry
+    # afterwards, and what the member objected to must stay readable.
+    entry_text = models.TextField(_("line as it was"), blank=True)
     text = models.TextField(_("correction"))
     created_at = models.DateTimeField(auto_now_add=True)
     resolved = models.BooleanField(_("dealt with"), default=False)
@@ -662,3 +702,16 @@ class CorrectionRequest(models.Model):
 
     def __str__(self) -> str:
         return self.text[:40]
+
+    @property
+    def line(self) -> str:
+        """The line the request is about, as it was when the request was made ("" for the
+        minutes as a whole)."""
+        if self.entry_text:
+            return self.entry_text
+        return entry_line(self.entry) if self.entry_id else ""
+
+
+def entry_line(entry: MinutesEntry) -> str:
+    """An entry as one line of the draft: 「坂口委員：……」 or 「○……」."""
+    return f"{entry.speaker}：{entry.text}" if entry.speaker else f"○{entry.text}"

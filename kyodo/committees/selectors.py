@@ -107,32 +107,71 @@ def attendees(*, meeting: Meeting) -> list[Member]:
 
 
 def absent_speakers(*, meeting: Meeting, entries: Iterable) -> list[str]:
-    """A warning for each member who speaks in ``entries`` (rows with their ``member``, saved or
-    not) but is recorded as absent (欠席) from ``meeting``: 「山辺委員は欠席として記録されています。
-    …」. Either the attendance or the speaker is wrong, and only staff know which, so the minutes
-    pages warn rather than refuse."""
+    """Warnings about the speakers of ``entries`` (rows with their ``member``, saved or not):
+
+    - a member who speaks but is recorded as absent (欠席) from ``meeting``: 「山辺委員は欠席として
+      記録されています。…」. Either the attendance or the speaker is wrong, and only staff know
+      which, so the minutes pages warn rather than refuse;
+    - a label that several members serving that day fit (two 渡邉): it is linked to none of them,
+      and the warning says to write the full name.
+
+    A row not linked to a member is matched here as the minutes would match it
+    (``speakers.match_speaker``), so that rows saved before a member's name was completed warn too.
+    """
     from django.utils.translation import gettext as _
 
+    from kyodo.committees.speakers import (
+        ROLE_LABELS,
+        display_name,
+        match_key,
+        match_speaker,
+        strip_title,
+    )
+
+    entries = [e for e in entries if getattr(e, "kind", "statement") == "statement"]
     absent = set(
         Attendance.objects.filter(meeting=meeting, status=Attendance.Status.ABSENT).values_list(
             "member_id", flat=True
         )
     )
+    unlinked = [e for e in entries if not e.member_id and (e.speaker or "").strip()]
+    seats = list(memberships_on(committee=meeting.committee, on=meeting.date)) if unlinked else []
     warnings: list[str] = []
-    if not absent:
-        return warnings
-    for entry in entries:
-        member = entry.member if entry.member_id else None
-        if member is None or member.pk not in absent:
-            continue
-        label = "".join(entry.speaker.split())
-        suffix = next((s for s in ("副委員長", "委員長") if label.endswith(s)), "委員")
-        warning = _(
-            "%(speaker)s is recorded as absent from this meeting: correct the attendance or the "
-            "speaker."
-        ) % {"speaker": f"{member.name}{suffix}"}
+
+    def add(warning: str) -> None:
         if warning not in warnings:
             warnings.append(warning)
+
+    for entry in entries:
+        member = entry.member if entry.member_id else None
+        if member is None and (entry.speaker or "").strip():
+            found = match_speaker(entry.speaker, seats)
+            member = found.member
+            if found.ambiguous:
+                names = [display_name(m.name) for m in found.ambiguous]
+                add(
+                    _(
+                        "%(speaker)s could be any of %(members)s: the statement is linked to no "
+                        "member. Write the speaker's full name, as in %(example)s."
+                    )
+                    % {
+                        "speaker": f"「{entry.speaker}」",
+                        "members": "、".join(names),
+                        "example": f"「{names[0]}委員」",
+                    }
+                )
+        if member is None or member.pk not in absent:
+            continue
+        label = match_key(entry.speaker)
+        title = label if label in ROLE_LABELS else strip_title(label)[1]
+        suffix = title if title in ("副委員長", "委員長", "副会長", "会長") else "委員"
+        add(
+            _(
+                "%(speaker)s is recorded as absent from this meeting: correct the attendance or "
+                "the speaker."
+            )
+            % {"speaker": f"{display_name(member.name)}{suffix}"}
+        )
     return warnings
 
 
@@ -228,6 +267,15 @@ _APPOINTMENTS = Prepared(
 )
 
 
+# The house order of a member list: 委員長, 副委員長, then the others in gojūon order.
+_ROLE_RANK = {Membership.Role.CHAIR: 0, Membership.Role.VICE_CHAIR: 1}
+
+
+def seat_order(role: str, reading: str) -> tuple:
+    """The sort key of a seat in a member list (the public page, the staff committee page)."""
+    return (_ROLE_RANK.get(role, 2), gojuon_key(reading or ""))
+
+
 def committee_people(*, committee, today: date, days: int = 90) -> CommitteePeople:
     """The staff committee page's people in two queries of plain values: the seats held today,
     every appointment and, from the same rows, the terms ending within ``days``."""
@@ -240,7 +288,9 @@ def committee_people(*, committee, today: date, days: int = 90) -> CommitteePeop
 
     rows: list[tuple[date, str, str, str]] = []
     held_seats = []
-    for name, reading, role, sector, start, end in seats:
+    for name, reading, role, sector, start, end in sorted(
+        seats, key=lambda seat: seat_order(seat[2], seat[1])
+    ):
         role = _label(_ROLES, role)
         if start <= today and (end is None or end >= today):
             held_seats.append(Seat(name, reading, role, _label(_SECTORS, sector), start, end))
@@ -408,6 +458,13 @@ class ApprovalCheck:
     def ready(self) -> bool:
         return not self.confirmed and not self.blocking and not self.warnings
 
+    @property
+    def deferred_label(self) -> str:
+        """The decision form's label of 継続審議, named in the advice so that the two agree."""
+        from kyodo.committees.models import Decision
+
+        return Decision.Outcome.DEFERRED.label
+
 
 def approval_check(*, item: AgendaItem, today: date) -> ApprovalCheck | None:
     """The check for an item that approves minutes (None for any other item)."""
@@ -477,3 +534,49 @@ def _confirmed(minutes: Minutes) -> str:
             "approval can no longer change."
         ) % {"meeting": approved_at.meeting, "date": when}
     return _("The minutes are confirmed (確定); their approval can no longer change.")
+
+
+@dataclass(frozen=True)
+class NoticeMail:
+    member: Member
+    to: str
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
+class NoticePreview:
+    """The notice (招集通知) as ``services.meeting_send_notice`` sends it: one mail per member
+    seated on the meeting day with an address, and the members it cannot reach (no address)."""
+
+    mails: list[NoticeMail]
+    no_address: list[Member]
+
+
+def notice_preview(*, meeting: Meeting) -> NoticePreview:
+    """What the notice of ``meeting`` will send, composed as the service composes it (same
+    template, same context) and nothing queued."""
+    from kyodo.committees.speakers import salutation
+    from kyodo.core.mail import render_mail
+    from kyodo.core.models import Center
+
+    agenda = [(heading, items) for _n, heading, items in agenda_sections(meeting)]
+    center = Center.objects.current()
+    mails, no_address = [], []
+    for seat in memberships_on(committee=meeting.committee, on=meeting.date):
+        if not seat.member.email:
+            no_address.append(seat.member)
+            continue
+        subject, body = render_mail(
+            "committees/mail/notice.txt",
+            # ``salutation``: 「齋藤 凜委員長」, for notice.txt to address the chair as chair.
+            {
+                "meeting": meeting,
+                "member": seat.member,
+                "agenda": agenda,
+                "center": center,
+                "salutation": salutation(seat),
+            },
+        )
+        mails.append(NoticeMail(seat.member, seat.member.email, subject, body))
+    return NoticePreview(mails=mails, no_address=no_address)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.committees.views import public
+from kyodo.committees.views import member, public, versions
 
 app_name = "committees"
 
@@ -9,8 +9,13 @@ urlpatterns = [
     path("minutes/<int:pk>/", public.minutes_detail, name="minutes"),
     path("minutes/<int:pk>/versions/", public.minutes_versions, name="minutes-versions"),
     path(
+        "minutes/<int:pk>/versions/<int:number>/",
+        versions.public_version,
+        name="minutes-version",
+    ),
+    path(
         "minutes/<int:pk>/diff/<int:older>/<int:newer>/", public.minutes_diff, name="minutes-diff"
     ),
     # Personal circulation links: the unguessable token is the credential, no sign-in needed.
-    path("check/<str:token>/", public.check, name="check"),
+    path("check/<str:token>/", member.check, name="check"),
 ]

@@ -45,9 +45,12 @@ MAX_DRAFT_CHARS = 500_000
 DRAFT_SECONDS = 24 * 60 * 60
 DRAFT_PATH_PREFIXES = ("/staff/",)
 PRIVATE_PREFIXES = ("/staff/", "/member/", "/group/", "/accounts/password/")
-# Fields never kept: the CSRF token is replaced at sign-in, passwords are never stored.
+# Fields never kept: the CSRF token is replaced at sign-in, passwords are never stored, and
+# the form's one-time id (kyodo.core.resubmit) and honeypot are the page's, not typed.
 SKIPPED_FIELDS = {
     "csrfmiddlewaretoken",
+    "kyodo_form_id",
+    "kyodo_hp",
     "password",
     "old_password",
     "new_password1",

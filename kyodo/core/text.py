@@ -28,8 +28,10 @@ __all__ = [
     "normalize_reading",
     "normalize_text",
     "normalized_form",
+    "search_key",
     "sort_by_reading",
     "suggest_reading",
+    "text_matches",
     "to_hiragana",
     "to_katakana",
 ]
@@ -311,3 +313,69 @@ def has_control_characters(s: str) -> bool:
         or unicodedata.category(c) == "Cs"
         for c in s
     )
+
+
+# --- searching for people by name ------------------------------------------------------------
+
+# Variant kanji (異体字) of names, each to the form people usually type: the registered spelling
+# (渡邉, 髙橋, 𠮷岡) is kept as written, but a search by the common form must find it, and the other
+# way round. Deliberately small: the variants that come up in Japanese family and given names.
+# 﨑 and 𠮷 are not touched by NFKC (neither is a compatibility character), hence their lines here.
+NAME_VARIANTS: dict[str, str] = {
+    "邉": "辺",
+    "邊": "辺",
+    "齋": "斎",
+    "齊": "斎",
+    "斉": "斎",
+    "髙": "高",
+    "﨑": "崎",
+    "嵜": "崎",
+    "碕": "崎",
+    "𠮷": "吉",
+    "濵": "浜",
+    "濱": "浜",
+    "澤": "沢",
+    "廣": "広",
+    "國": "国",
+    "櫻": "桜",
+    "嶋": "島",
+    "嶌": "島",
+    "冨": "富",
+    "德": "徳",
+    "惠": "恵",
+    "眞": "真",
+    "實": "実",
+    "藏": "蔵",
+    "瀧": "滝",
+    "槇": "槙",
+    "栁": "柳",
+    "淵": "渕",
+    "壽": "寿",
+    "條": "条",
+    "兒": "児",
+    "黑": "黒",
+    "彌": "弥",
+    "禮": "礼",
+    "淺": "浅",
+    "龍": "竜",
+    "曾": "曽",
+}
+_NAME_VARIANTS_TABLE = str.maketrans(NAME_VARIANTS)
+
+
+def search_key(s: str) -> str:
+    """:func:`match_key` with the usual variant kanji of names made one: the key under which a
+    query and a name (or its reading) are compared when searching for people.
+
+    White space of any width is ignored and katakana read as hiragana, so 「佐藤 花子」,
+    「佐藤　花子」 and 「佐藤花子」 give one key, and 「サトウ」 finds the reading 「さとう はなこ」;
+    「渡邉」「渡邊」 give 「渡辺」's key, 「齋藤」「斉藤」 「斎藤」's, 「𠮷岡」 「吉岡」's. Never shown.
+    """
+    return match_key(s).translate(_NAME_VARIANTS_TABLE)
+
+
+def text_matches(query: str, *texts: str | None) -> bool:
+    """True when ``query`` occurs in one of ``texts`` under :func:`search_key` (an empty query
+    matches everything)."""
+    wanted = search_key(query)
+    return not wanted or any(wanted in search_key(text) for text in texts if text)

@@ -136,6 +136,25 @@ def overdue_action_items(today: date) -> list[TodoItem]:
     ]
 
 
+def open_corrections(today: date) -> list[TodoItem]:
+    from kyodo.committees.models import CorrectionRequest
+
+    rows = (
+        CorrectionRequest.objects.filter(resolved=False)
+        .select_related("recipient__member", "recipient__circulation__minutes__meeting__committee")
+        .order_by("created_at", "pk")
+    )
+    return [
+        TodoItem(
+            title=str(c.recipient.circulation.minutes.meeting),
+            url=reverse("committees-staff:minutes", args=[c.recipient.circulation.minutes_id]),
+            when=timezone.localdate(c.created_at),
+            detail=f"{c.recipient.member.name}: {c.text[:60]}",
+        )
+        for c in rows
+    ]
+
+
 def drafts_not_received(today: date) -> list[TodoItem]:
     from kyodo.committees.models import Minutes
     from kyodo.committees.selectors import latest_circulation_boards
@@ -290,6 +309,12 @@ def _overdue_action_items_counted(today: date) -> list[QuerySet]:
     return [ActionItem.objects.filter(status=ActionItem.Status.OPEN, due_date__lt=today)]
 
 
+def _open_corrections_counted(today: date) -> list[QuerySet]:
+    from kyodo.committees.models import CorrectionRequest
+
+    return [CorrectionRequest.objects.filter(resolved=False)]
+
+
 def _drafts_not_received_counted(today: date) -> list[QuerySet]:
     from kyodo.committees.models import Circulation, CirculationRecipient, Minutes
 
@@ -374,6 +399,13 @@ KINDS = [
         _("Open requests from committee meetings whose due date has passed."),
         overdue_action_items,
         _overdue_action_items_counted,
+    ),
+    TodoKind(
+        "corrections",
+        _("Correction requests from members not yet dealt with"),
+        _("Read the request, correct the draft if needed, then mark it as dealt with."),
+        open_corrections,
+        _open_corrections_counted,
     ),
     TodoKind(
         "drafts",

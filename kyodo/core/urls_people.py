@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:pk>/", people.detail, name="user"),
     path("<int:pk>/roles/", people.roles, name="roles"),
     path("<int:pk>/resend/", people.resend, name="resend"),
+    path("<int:pk>/reset/", people.reset, name="reset"),
     path("<int:pk>/<str:change>/", people.activation, name="activation"),
 ]

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from kyodo.consultations import selectors as consultations
 from kyodo.consultations.models import Category
-from kyodo.core.months import FIRST_YEAR, Month
+from kyodo.core.months import FIRST_YEAR, LAST_YEAR, Month
 from kyodo.core.wareki import fiscal_year_range
 from kyodo.events import selectors as events
 from kyodo.organizations import selectors as organizations
@@ -116,8 +116,10 @@ def monthly_report(*, month: Month) -> MonthlyReport:
 def fiscal_year_report(*, fiscal_year: int, today: date) -> FiscalYearReport | None:
     """The figures of ``fiscal_year`` (April–March) up to ``today``'s month; None for a year
     that has not begun or is outside the calendar."""
+    if not FIRST_YEAR <= fiscal_year < LAST_YEAR:
+        return None
     start, end = fiscal_year_range(fiscal_year)
-    if start > today or fiscal_year < FIRST_YEAR:
+    if start > today:
         return None
     first, through = Month.containing(start), Month.containing(min(end, today))
     months = [first]

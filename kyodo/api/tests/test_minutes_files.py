@@ -3,6 +3,7 @@ back to the minutes, and nothing for minutes that are not confirmed."""
 
 import io
 import re
+from urllib.parse import quote
 
 import pdfplumber
 from docx import Document
@@ -36,7 +37,10 @@ def test_pdf_and_docx_read_back_to_the_minutes(client, demo):
     pdf = client.get(f"/opendata/minutes/{minutes.pk}/download.pdf")
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
-    assert pdf["Content-Disposition"] == 'attachment; filename="minutes-2010-9.pdf"'
+    assert pdf["Content-Disposition"] == (
+        "attachment; filename=\"minutes-2010-9.pdf\"; filename*=UTF-8''"
+        + quote("平成22年度第9回運営委員会会議録.pdf", safe="")
+    )
     assert pdf.content.startswith(b"%PDF-")
     with pdfplumber.open(io.BytesIO(pdf.content)) as parsed:
         text = "".join((p.extract_text() or "") for p in parsed.pages).replace("\n", "")
@@ -46,7 +50,10 @@ def test_pdf_and_docx_read_back_to_the_minutes(client, demo):
     docx = client.get(f"/opendata/minutes/{minutes.pk}/download.docx")
     assert docx.status_code == 200
     assert docx["Content-Type"] == DOCX
-    assert docx["Content-Disposition"] == 'attachment; filename="minutes-2010-9.docx"'
+    assert docx["Content-Disposition"] == (
+        "attachment; filename=\"minutes-2010-9.docx\"; filename*=UTF-8''"
+        + quote("平成22年度第9回運営委員会会議録.docx", safe="")
+    )
     paragraphs = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]
     assert paragraphs[1] == f"{document.title}({document.status})"
     assert f"事務局：{last_statement}" in paragraphs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,10 +20,12 @@ from kyodo.committees.models import (
     CorrectionRequest,
     Minutes,
     MinutesEntry,
+    entry_line,
 )
 from kyodo.committees.selectors import memberships_on
 from kyodo.committees.services.agenda import carry_over_into
 from kyodo.committees.services.common import next_meeting
+from kyodo.committees.services.meetings import secretariat_keep
 from kyodo.core.audit import audit_log
 from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.roles import Role, require_role
@@ -59,6 +62,8 @@ def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
             raise MinutesApproved()
         if not MinutesEntry.objects.filter(item__meeting=minutes.meeting).exists():
             raise InvalidInput(_("The minutes have no entries yet."))
+        # The draft sent is the meeting's: its 事務局 line no longer follows the committee's list.
+        secretariat_keep(minutes.meeting)
         circulation = Circulation.objects.create(minutes=minutes)
         for seat in memberships_on(committee=minutes.meeting.committee, on=minutes.meeting.date):
             recipient = CirculationRecipient.objects.create(
@@ -79,8 +84,21 @@ def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
     return circulation
 
 
-def recipient_open(*, token: str) -> CirculationRecipient | None:
-    """A member opened their personal link: record the first time (受領). Public action."""
+def recipient_by_token(token: str) -> CirculationRecipient | None:
+    """The copy a personal link opens, or None. Reading it records nothing: mail scanners
+    (Safe Links and the like) open every link they see."""
+    return (
+        CirculationRecipient.objects.select_related(
+            "member", "circulation__minutes__meeting__committee"
+        )
+        .filter(token=token)
+        .first()
+    )
+
+
+def recipient_receive(*, token: str) -> CirculationRecipient | None:
+    """The member pressed 「受領しました」 on their personal link (a POST): record the first
+    time (受領). Public action; None for an unknown link."""
     with transaction.atomic():
         recipient = (
             CirculationRecipient.objects.select_for_update()
@@ -102,6 +120,25 @@ def recipient_open(*, token: str) -> CirculationRecipient | None:
     return recipient
 
 
+# The name the package exports (kyodo.committees.services.recipient_open): the same action.
+recipient_open = recipient_receive
+
+
+def _staff_addresses(minutes: Minutes) -> list[str]:
+    """Where a member's request goes: the center's address, else every active staff member's."""
+    center = minutes.meeting.committee.center
+    if center.email:
+        return [center.email]
+    User = get_user_model()
+    return sorted(
+        set(
+            User.objects.filter(is_active=True, groups__name=Role.STAFF)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+
+
 def correction_submit(*, token: str, entry_id: int | None, text: str) -> CorrectionRequest:
     """A member asks for a correction of an entry (or of the minutes as a whole). Public."""
     if not text.strip():
@@ -109,7 +146,7 @@ def correction_submit(*, token: str, entry_id: int | None, text: str) -> Correct
     with transaction.atomic():
         recipient = (
             CirculationRecipient.objects.select_for_update()
-            .select_related("circulation__minutes")
+            .select_related("member", "circulation__minutes__meeting__committee__center")
             .filter(token=token)
             .first()
         )
@@ -123,11 +160,15 @@ def correction_submit(*, token: str, entry_id: int | None, text: str) -> Correct
             entry = MinutesEntry.objects.filter(pk=entry_id, item__meeting=minutes.meeting).first()
             if entry is None:
                 raise InvalidInput(_("This entry is not part of these minutes."))
+        # Asking for a correction is a sign of receipt made by the member (a POST).
         if recipient.opened_at is None:
             recipient.opened_at = timezone.now()
             recipient.save(update_fields=["opened_at"])
         correction = CorrectionRequest.objects.create(
-            recipient=recipient, entry=entry, text=text.strip()
+            recipient=recipient,
+            entry=entry,
+            entry_text=entry_line(entry) if entry else "",
+            text=text.strip(),
         )
         audit_log(
             actor=None,
@@ -135,6 +176,15 @@ def correction_submit(*, token: str, entry_id: int | None, text: str) -> Correct
             obj=correction,
             changes={"member": str(recipient.member), "entry": entry_id},
         )
+        link = absolute_url("committees-staff:minutes", args=[minutes.pk])
+        for address in _staff_addresses(minutes):
+            mail_enqueue(
+                to=address,
+                template="committees/mail/correction_requested.txt",
+                context={"correction": correction, "minutes": minutes, "link": link},
+                kind="committees.minutes.correction_requested",
+                related=correction,
+            )
     return correction
 
 

@@ -8,6 +8,7 @@ from a refused document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -69,6 +70,115 @@ def category_of(heading: str, item_title: str) -> str:
     if match_key(item_title) == "その他":
         return Category.OTHER
     return Category.DELIBERATION
+
+
+@dataclass(frozen=True)
+class PlannedItem:
+    category: str
+    number: int
+    title: str
+    item: object  # the document's Item, whose entries are stored
+
+
+@dataclass(frozen=True)
+class PlannedSection:
+    number: int
+    heading: str
+    items: list[PlannedItem]
+
+
+def planned_items(document: Document) -> list[PlannedItem]:
+    """The agenda items ``minutes_import`` stores for ``document``, in the document's order:
+    each with the category its section heading maps to (a section with no heading is a
+    deliberation, an item 「その他」 goes under その他), numbered within the category, titled as
+    the document titles it (else after the agenda the header lists, else the category)."""
+    numbers: dict[str, int] = {}
+    single = sum(len(s.items) for s in document.sections) == 1
+    # Minutes with no headings in the body are one unnamed item: named after the agenda the
+    # header lists, when there is one.
+    listed = "、".join(document.agenda) if single and document.agenda else ""
+    planned = []
+    for section in document.sections:
+        for item in section.items:
+            category = category_of(section.category, item.title)
+            numbers[category] = numbers.get(category, 0) + 1
+            title = item.title or listed or AgendaItem.CATEGORY_JA[Category(category)]
+            planned.append(PlannedItem(category, numbers[category], title[:300], item))
+    return planned
+
+
+def planned_sections(document: Document) -> list[PlannedSection]:
+    """:func:`planned_items` as the saved minutes print them: sections in the house order of
+    categories (「1．審議事項」, 「2．その他」), items numbered within each: what the review screen
+    shows, so that it shows what will be saved."""
+    items = planned_items(document)
+    sections = []
+    for category in AgendaItem.CATEGORY_ORDER:
+        inside = [p for p in items if p.category == category]
+        if inside:
+            heading = AgendaItem.CATEGORY_JA[Category(category)]
+            sections.append(PlannedSection(len(sections) + 1, heading, inside))
+    return sections
+
+
+# 「令和５年度　第２回ひばりヶ丘市民活動推進委員会　会議要録（確定稿）」: what comes before and
+# after the body's name in a title.
+_TITLE_HEAD_RE = re.compile(
+    r"^(?:(?:令和|平成|昭和)\s*(?:[0-9０-９]+|元)\s*(?:[(（][0-9０-９]{4}[)）])?\s*年度?)?\s*"
+    r"(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*回)?\s*"
+)
+_TITLE_TAIL_RE = re.compile(
+    r"\s*(?:[(（][^()（）]*[)）])?\s*"
+    r"(?:定例会|臨時会)?\s*(?:会議録|会議要録|議事録|議事要録|要録|会議概要|議事概要|要旨|記録)?"
+    r"\s*(?:[(（][^()（）]*[)）])?\s*$"
+)
+
+
+def body_name(title: str) -> str:
+    """The name of the body a minutes title names, or "": 「令和５年度　第２回ひばりヶ丘市民活動
+    推進委員会　会議要録」 → 「ひばりヶ丘市民活動推進委員会」; 「令和5年度第2回会議録」 → ""."""
+    name = _TITLE_TAIL_RE.sub("", _TITLE_HEAD_RE.sub("", (title or "").strip()))
+    return "".join(name.split())
+
+
+def other_body(*, title: str, committee: Committee) -> str:
+    """The body's name when ``title`` names a body other than ``committee``, else ""."""
+    name = body_name(title)
+    if not name or match_key(name) == match_key(committee.name):
+        return ""
+    return name
+
+
+def committee_create(*, actor, center, name: str) -> Committee:
+    """A committee for the minutes of another body (「ひばりヶ丘市民活動推進委員会」), created from
+    the import screen; its short name (slug) is made up, as a Japanese name has no ASCII form."""
+    require_role(actor, Role.STAFF)
+    name = " ".join(name.split())
+    if not name:
+        raise ImportRefused(_("Give the name of the new committee."))
+    with transaction.atomic():
+        if Committee.objects.filter(center=center, name=name).exists():
+            raise ImportRefused(
+                _("A committee named %(name)s already exists: choose it instead.") % {"name": name}
+            )
+        committee = Committee.objects.create(center=center, name=name[:200], slug=_free_slug())
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.committee.created",
+            obj=committee,
+            changes={"name": committee.name, "slug": committee.slug, "via": "import"},
+        )
+    return committee
+
+
+def _free_slug() -> str:
+    taken = set(
+        Committee.objects.filter(slug__startswith="committee-").values_list("slug", flat=True)
+    )
+    number = Committee.objects.count() + 1
+    while f"committee-{number}" in taken:
+        number += 1
+    return f"committee-{number}"
 
 
 def _where(document: Document, today: date) -> tuple[int, date]:
@@ -182,19 +292,15 @@ def minutes_import(
         minutes = Minutes.objects.create(meeting=meeting)
         entries: list[MinutesEntry] = []
         numbers: dict[str, int] = {}
-        # Minutes with no headings in the body are one unnamed item: named after the agenda the
-        # header lists, when there is one.
-        single = sum(len(s.items) for s in document.sections) == 1
-        listed = "、".join(document.agenda) if single and document.agenda else ""
-        for section in document.sections:
-            for item in section.items:
-                category = category_of(section.category, item.title)
-                numbers[category] = numbers.get(category, 0) + 1
-                title = item.title or listed or AgendaItem.CATEGORY_JA[Category(category)]
-                row = AgendaItem.objects.create(
-                    meeting=meeting, category=category, number=numbers[category], title=title[:300]
-                )
-                entries.extend(entry_rows(meeting, row, item.entries))
+        for planned in planned_items(document):
+            row = AgendaItem.objects.create(
+                meeting=meeting,
+                category=planned.category,
+                number=planned.number,
+                title=planned.title,
+            )
+            numbers[planned.category] = planned.number
+            entries.extend(entry_rows(meeting, row, planned.item.entries))
         MinutesEntry.objects.bulk_create(entries)
         outcome = Outcome(meeting=meeting, minutes=minutes, venue_created=venue_created)
         members = _members(committee)
@@ -245,3 +351,15 @@ def minutes_import(
             },
         )
     return outcome
+
+
+def minutes_import_new_committee(
+    *, actor, center, name: str, document: Document, source: str, sha256: str = ""
+) -> Outcome:
+    """:func:`minutes_import` into a committee created for it (the minutes of another body):
+    both or neither."""
+    with transaction.atomic():
+        committee = committee_create(actor=actor, center=center, name=name)
+        return minutes_import(
+            actor=actor, committee=committee, document=document, source=source, sha256=sha256
+        )

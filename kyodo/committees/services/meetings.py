@@ -18,6 +18,7 @@ from kyodo.committees.models import (
     Attendance,
     Committee,
     Meeting,
+    MeetingSecretariat,
     Member,
     Minutes,
     MinutesEntry,
@@ -31,6 +32,7 @@ from kyodo.committees.services.common import (
     next_item_number,
     next_meeting,
 )
+from kyodo.committees.speakers import salutation
 from kyodo.core.audit import audit_log
 from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import Venue
@@ -193,6 +195,8 @@ def meeting_update(
             before_save=check,
             audit_extra=tell_members,
         )
+        if meeting.status == Meeting.Status.HELD:
+            secretariat_keep(meeting)
         if "number" in changes:
             _rename_approval_items(meeting, old_number=changes["number"][0])
         if "date" in changes or "number" in changes:
@@ -319,7 +323,12 @@ def _mail_members(meeting: Meeting, template: str, *, kind: str, **context) -> i
             mail_enqueue(
                 to=seat.member.email,
                 template=template,
-                context={"meeting": meeting, "member": seat.member, **context},
+                context={
+                    "meeting": meeting,
+                    "member": seat.member,
+                    "salutation": salutation(seat),
+                    **context,
+                },
                 kind=f"committees.meeting.{kind}",
                 related=meeting,
             )
@@ -420,6 +429,7 @@ def attendance_record(*, actor, meeting: Meeting, member: Member, status: str) -
         attendance, _created = Attendance.objects.update_or_create(
             meeting=meeting, member=member, defaults={"status": status}
         )
+        secretariat_keep(meeting)
         audit_log(
             actor=actor,
             action="kyodo.committees.attendance.recorded",
@@ -435,6 +445,55 @@ def attendance_record_all(*, actor, meeting: Meeting, statuses: list[tuple[Membe
         for member, status in statuses:
             attendance_record(actor=actor, meeting=meeting, member=member, status=status)
     return len(statuses)
+
+
+def secretariat_keep(meeting: Meeting) -> list[MeetingSecretariat]:
+    """Keep the committee's secretariat list as this meeting's own, once: when the meeting is
+    recorded as held, its attendance first recorded or its draft sent. From then on, changes to the list (someone
+    taken off it) leave the meeting, its draft and its minutes as they were. Called inside the
+    caller's transaction."""
+    # Under the meeting's row lock: attendance and "held" may be recorded at the same moment.
+    list(Meeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk"))
+    kept = list(MeetingSecretariat.objects.filter(meeting=meeting))
+    if kept:
+        return kept
+    return MeetingSecretariat.objects.bulk_create(
+        MeetingSecretariat(
+            meeting=meeting,
+            person=person,
+            name=person.name,
+            name_reading=person.name_reading,
+            title=person.title,
+            order=person.order,
+            user_id=person.user_id,
+        )
+        for person in meeting.committee.secretariat.all()
+    )
+
+
+def meeting_secretariat_set(*, actor, meeting: Meeting, attended: set[int]) -> int:
+    """Staff say who of the meeting's secretariat attended (``attended``: ``MeetingSecretariat``
+    ids); the draft's 事務局 line lists them. Refused once the minutes are approved or confirmed.
+    Returns how many attended."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        editable_minutes(meeting)
+        people = list(secretariat_keep(meeting))
+        if not attended <= {p.pk for p in people}:
+            raise InvalidInput(_("Choose people of this meeting's secretariat."))
+        before = sorted(p.name for p in people if p.attended)
+        for person in people:
+            person.attended = person.pk in attended
+        MeetingSecretariat.objects.bulk_update(people, ["attended"])
+        after = sorted(p.name for p in people if p.attended)
+        if before != after:
+            audit_log(
+                actor=actor,
+                action="kyodo.committees.attendance.recorded",
+                obj=meeting,
+                changes={"secretariat": [before, after]},
+            )
+    return len(after)
 
 
 def committee_update(*, actor, committee: Committee, speaker_labels: str) -> Committee:

@@ -13,9 +13,13 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kyodo.committees.exceptions import CommitteeError
 from kyodo.committees.models import (
+    Appointment,
+    Attendance,
+    CirculationRecipient,
     Committee,
     Member,
     Membership,
@@ -27,7 +31,7 @@ from kyodo.core import people
 from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, grant_role, require_role
 from kyodo.core.services import update_fields
-from kyodo.core.text import is_reading, normalize_reading, normalize_text
+from kyodo.core.text import is_reading, normalize_reading, normalize_text, search_key
 from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
 
 MEMBER_FIELDS = ["name", "name_reading", "sector", "affiliation", "email"]
@@ -52,6 +56,10 @@ class RoleTaken(CommitteeError):
     """A second chair (or vice chair) for a term that overlaps the holder's."""
 
     field = "role"
+
+
+class MemberInUse(CommitteeError):
+    """A member the committee's records refer to: end the term instead of deleting."""
 
 
 class ReadingNotKana(CommitteeError):
@@ -424,6 +432,90 @@ def renewal_summary(*, ends_on: date, years: int = 1) -> str:
     return format_wareki(renewed_term_end(ends_on, years))
 
 
+# --- deleting a member added by mistake --------------------------------------------------------
+
+
+def member_references(member: Member) -> list[str]:
+    """Why ``member`` cannot be deleted, in words: the records that refer to them (attendance,
+    statements in minutes, appointments decided by the committee, drafts sent to them). Empty
+    when nothing does, i.e. the member was added by mistake."""
+    reasons = []
+    if count := Attendance.objects.filter(member=member).count():
+        reasons.append(
+            ngettext(
+                "Attendance is recorded for %(count)d meeting.",
+                "Attendance is recorded for %(count)d meetings.",
+                count,
+            )
+            % {"count": count}
+        )
+    if count := MinutesEntry.objects.filter(member=member).count():
+        reasons.append(
+            ngettext(
+                "Minutes record %(count)d statement by them.",
+                "Minutes record %(count)d statements by them.",
+                count,
+            )
+            % {"count": count}
+        )
+    if count := Appointment.objects.filter(member=member).count():
+        reasons.append(
+            ngettext(
+                "The committee appointed them to %(count)d position.",
+                "The committee appointed them to %(count)d positions.",
+                count,
+            )
+            % {"count": count}
+        )
+    if count := CirculationRecipient.objects.filter(member=member).count():
+        reasons.append(
+            ngettext(
+                "Draft minutes were sent to them %(count)d time.",
+                "Draft minutes were sent to them %(count)d times.",
+                count,
+            )
+            % {"count": count}
+        )
+    return reasons
+
+
+def member_delete(*, actor, member: Member) -> None:
+    """Staff delete a member added by mistake, with their seats: refused (``MemberInUse``, with
+    the reasons) when any record refers to them, whose term is ended instead. An account made for
+    them loses the member role; one left with no role and no password set is deactivated."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        member = Member.objects.select_for_update().select_related("user").get(pk=member.pk)
+        if reasons := member_references(member):
+            raise MemberInUse(
+                " ".join(
+                    [
+                        str(_("This member cannot be deleted:")),
+                        *reasons,
+                        str(_("End their term instead (change the seat's end date).")),
+                    ]
+                )
+            )
+        seats = [
+            [seat.committee.name, seat.term_start, seat.term_end]
+            for seat in member.memberships.select_related("committee")
+        ]
+        user = member.user
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.member.deleted",
+            obj=member,
+            changes={"name": member.name, "name_reading": member.name_reading, "seats": seats},
+        )
+        member.delete()
+        if user is not None:
+            roles = set(user.groups.values_list("name", flat=True)) & set(Role.values)
+            if Role.MEMBER in roles:
+                people.user_set_roles(actor=actor, user=user, roles=roles - {Role.MEMBER})
+            if roles <= {Role.MEMBER} and not user.has_usable_password() and user.is_active:
+                people.user_set_active(actor=actor, user=user, active=False)
+
+
 # --- the secretariat ----------------------------------------------------------------------------
 
 
@@ -471,7 +563,9 @@ def secretariat_update(
 
 
 def secretariat_remove(*, actor, person: SecretariatMember) -> None:
-    """Staff take a person off the secretariat list (past minutes keep their printed header)."""
+    """Staff take a person off the committee's secretariat list, for meetings to come. Meetings
+    already held (or with their attendance recorded, or their draft sent) keep their own list
+    (``MeetingSecretariat``), so their drafts and confirmed minutes still print the person."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
         person = SecretariatMember.objects.select_for_update().get(pk=person.pk)
@@ -485,6 +579,21 @@ def secretariat_remove(*, actor, person: SecretariatMember) -> None:
 
 
 # --- reads ---------------------------------------------------------------------------------------
+
+
+def secretariat_lists_of(user) -> list[str]:
+    """The committees whose secretariat list still names ``user``: linked to the account, or
+    under the account's name (the list is typed by staff, mostly without an account). The
+    account page says so when the account is deactivated: the list is for meetings to come."""
+    name = search_key(getattr(user, "full_name", "") or "")
+    committees: list[str] = []
+    for person in SecretariatMember.objects.select_related("committee").order_by(
+        "committee__pk", "order", "pk"
+    ):
+        named = person.user_id == user.pk or (name and search_key(person.name) == name)
+        if named and person.committee.name not in committees:
+            committees.append(person.committee.name)
+    return committees
 
 
 def members_of(*, committee: Committee) -> QuerySet[Member]:

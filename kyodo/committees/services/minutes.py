@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from kyodo.committees import speakers
 from kyodo.committees.exceptions import (
     InvalidInput,
 )
@@ -18,7 +19,6 @@ from kyodo.committees.models import (
     AgendaItem,
     Meeting,
     Member,
-    Membership,
     MinutesEntry,
 )
 from kyodo.committees.selectors import memberships_on
@@ -32,26 +32,14 @@ from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, require_role
 from kyodo.minutes_text import Entry, MinutesParseError, parse_entries
 
-_ROLE_LABELS = {"委員長": Membership.Role.CHAIR, "副委員長": Membership.Role.VICE_CHAIR}
-
 
 def member_for(meeting: Meeting, speaker: str, seats: list | None = None) -> Member | None:
-    """The member a speaker label names: 委員長 → the chair that day, 「熊田委員」 → 熊田.
+    """The member a speaker label names (:func:`kyodo.committees.speakers.member_for`): 委員長 →
+    the chair that day, 「熊田委員」 → 熊田, 「渡邉 葵委員」 → 渡邉 葵; None when none or several fit.
 
     ``seats`` (the meeting day's memberships) saves reading them again for every entry.
     """
-    label = "".join(speaker.split())
-    if seats is None:
-        seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
-    if label in _ROLE_LABELS:
-        seat = next((s for s in seats if s.role == _ROLE_LABELS[label]), None)
-        return seat.member if seat else None
-    for suffix in ("副委員長", "委員長", "委員"):
-        if label.endswith(suffix) and len(label) > len(suffix):
-            label = label.removesuffix(suffix)
-            break
-    seat = next((s for s in seats if s.member.name == label), None)
-    return seat.member if seat else None
+    return speakers.member_for(meeting, speaker, seats)
 
 
 def entry_row(

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import copy
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from kyodo.committees.documents import (
     build_document,
@@ -345,8 +347,89 @@ def correction_preview(document: Document, place: ItemPlace, entries) -> list[Di
 
 @dataclass(frozen=True)
 class DiffLine:
+    """One line of a difference. A removed line paired with the added line that replaces it
+    carries ``parts``: its text cut into (changed, text) pieces, so that a one-character fix in a
+    long paragraph shows which characters changed, not only that the paragraph did."""
+
     op: str  # "same" | "removed" | "added"
     text: str
+    parts: tuple[tuple[bool, str], ...] = field(default=(), compare=False)
+
+    @property
+    def html(self) -> SafeString:
+        """The line as the difference pages print it: −/+ with words for screen readers, and
+        the changed characters inside a replaced line in <del>/<ins> with words too (the marks
+        are struck through and underlined: not told by colour alone)."""
+        if self.op == "same":
+            return conditional_escape(self.text or " ")
+        removed = self.op == "removed"
+        tag, sign = ("del", "−") if removed else ("ins", "+")
+        label = _("Removed:") if removed else _("Added:")
+        if not self.parts:
+            return format_html(
+                '<{0}><span class="visually-hidden">{1} </span>{2} {3}</{0}>',
+                tag,
+                label,
+                sign,
+                self.text,
+            )
+        start, end = (
+            (_("Removed characters:"), pgettext("diff", "end of removed"))
+            if removed
+            else (_("Added characters:"), pgettext("diff", "end of added"))
+        )
+        pieces = format_html_join(
+            "",
+            "{}",
+            (
+                (
+                    format_html(
+                        '<{0} class="diff-chars"><span class="visually-hidden">{1} </span>{2}'
+                        '<span class="visually-hidden"> {3}</span></{0}>',
+                        tag,
+                        start,
+                        text,
+                        end,
+                    )
+                    if changed
+                    else text,
+                )
+                for changed, text in self.parts
+            ),
+        )
+        return format_html(
+            '<span class="visually-hidden">{} </span><span aria-hidden="true">{} </span>{}',
+            _("Changed line, before:") if removed else _("Changed line, after:"),
+            sign,
+            pieces,
+        )
+
+
+# Below this similarity a replaced line is shown whole (removed, then added): highlighting
+# characters of two unrelated lines marks nearly everything and helps nobody.
+_SIMILAR_ENOUGH = 0.5
+
+
+def _char_parts(
+    old: str, new: str
+) -> tuple[tuple[tuple[bool, str], ...], tuple[tuple[bool, str], ...]] | None:
+    """(old's parts, new's parts) marking the characters that differ, or None when the lines
+    are too different to be read as one line changed."""
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    if matcher.ratio() < _SIMILAR_ENOUGH:
+        return None
+    before: list[tuple[bool, str]] = []
+    after: list[tuple[bool, str]] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            before.append((False, old[i1:i2]))
+            after.append((False, new[j1:j2]))
+            continue
+        if i2 > i1:
+            before.append((True, old[i1:i2]))
+        if j2 > j1:
+            after.append((True, new[j1:j2]))
+    return tuple(before), tuple(after)
 
 
 def version_diff(older: MinutesVersion, newer: MinutesVersion) -> list[DiffLine]:
@@ -363,8 +446,21 @@ def _diff(a: list[str], b: list[str]) -> list[DiffLine]:
         if op == "equal":
             lines += [DiffLine("same", t) for t in a[i1:i2]]
             continue
-        lines += [DiffLine("removed", t) for t in a[i1:i2]]
-        lines += [DiffLine("added", t) for t in b[j1:j2]]
+        removed, added = a[i1:i2], b[j1:j2]
+        if op == "replace" and len(removed) == len(added):
+            # Lines replaced one for one: each pair is shown with its changed characters.
+            for old, new in zip(removed, added, strict=True):
+                parts = _char_parts(old, new)
+                if parts is None:
+                    lines += [DiffLine("removed", old), DiffLine("added", new)]
+                else:
+                    lines += [
+                        DiffLine("removed", old, parts[0]),
+                        DiffLine("added", new, parts[1]),
+                    ]
+            continue
+        lines += [DiffLine("removed", t) for t in removed]
+        lines += [DiffLine("added", t) for t in added]
     return lines
 
 

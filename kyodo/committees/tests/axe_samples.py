@@ -11,6 +11,13 @@ def samples() -> dict[str, str | None]:
     item = AgendaItem.objects.filter(meeting=ninth).first()
     return {
         "/committee/minutes/<int:pk>/versions/": f"/committee/minutes/{confirmed.pk}/versions/",
+        "/committee/minutes/<int:pk>/versions/<int:number>/": (
+            f"/committee/minutes/{confirmed.pk}/versions/1/"
+        ),
+        "/staff/committees/people/meetings/<int:pk>/secretariat/": (
+            f"/staff/committees/people/meetings/{ninth.pk}/secretariat/"
+        ),
+        "/staff/committees/people/members/<int:pk>/delete/": None,  # a button (POST only)
         # The demo's minutes have one version each; the browser test of the minutes lifecycle
         # checks the difference pages of a corrected version with axe.
         "/committee/minutes/<int:pk>/diff/<int:older>/<int:newer>/": None,

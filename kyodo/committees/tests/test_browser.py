@@ -67,7 +67,7 @@ def test_minutes_from_typing_to_a_corrected_second_version(
     page.get_by_role("button", name="この内容で保存").click()
     expect(page.locator("ol.entries > li")).to_have_count(3)
 
-    # Circulate: every member gets a personal link and opens it (no sign-in).
+    # Circulate: every member gets a personal link, opens it and records the receipt.
     page.get_by_role("link", name="会議録").first.click()
     page.get_by_role("button", name="委員に送付する(確認依頼)").click()
     expect(page.locator("#minutes-status")).to_have_text("確認依頼中")
@@ -77,6 +77,9 @@ def test_minutes_from_typing_to_a_corrected_second_version(
     for recipient in CirculationRecipient.objects.all():
         member_page.goto(f"/committee/check/{recipient.token}/")
         expect(member_page.locator("h1.minutes-title")).to_contain_text("会議録(未定稿)")
+        # Opening records nothing (mail scanners open links): the member presses 受領しました.
+        member_page.locator("button[name=receive]").click()
+        expect(member_page.locator(".receipt-done")).to_be_visible()
     member_context.close()
     page.reload()
     expect(page.locator("table.receipt-board td.state-received")).to_have_count(4)
@@ -129,8 +132,11 @@ def test_minutes_from_typing_to_a_corrected_second_version(
     text.fill(text.input_value().replace("一方法", "一つの方法"))
     page.locator("input[name=reason]").fill("委員からの訂正依頼による")
     page.get_by_role("button", name="差分を確認する").click()
-    expect(page.locator("ol.diff del")).to_contain_text("一方法であるが")
-    expect(page.locator("ol.diff ins")).to_contain_text("一つの方法であるが")
+    expect(page.locator("ol.diff li.diff-removed")).to_contain_text("一方法であるが")
+    # The characters added are marked inside the line (with words for screen readers).
+    expect(page.locator("ol.diff li.diff-added ins")).to_have_text(
+        "追加された文字： つの （追加ここまで）"
+    )
     page.get_by_role("button", name="訂正を記録する").click()
     expect(page.get_by_role("status")).to_contain_text("第2版")
 
@@ -148,14 +154,17 @@ def test_minutes_from_typing_to_a_corrected_second_version(
     )
     expect(public.locator(".minutes-record")).to_contain_text("第2版")
     public.get_by_role("link", name="第1版から第2版への変更点").click()
-    expect(public.locator("ol.diff del")).to_have_text(
-        "削除： − 事務局：総論としての協働を考えるのも一方法であるが、"
+    # The line changed in a few characters: both lines shown, the characters added marked.
+    expect(public.locator("ol.diff li.diff-removed")).to_have_text(
+        "変更前の行： − 事務局：総論としての協働を考えるのも一方法であるが、"
         "２月９日の協働シンポジウムで見えてくる部分もあると思う。"
     )
-    expect(public.locator("ol.diff ins")).to_contain_text("一つの方法であるが")
+    expect(public.locator("ol.diff ins.diff-chars")).to_have_text(
+        "追加された文字： つの （追加ここまで）"
+    )
     assert _axe(public) == []
     page.goto(f"/staff/committees/minutes/{minutes.pk}/diff/1/2/")
-    expect(page.locator("ol.diff del")).to_contain_text("一方法であるが")
+    expect(page.locator("ol.diff li.diff-removed")).to_contain_text("一方法であるが")
     assert _axe(page) == []
     public.context.close()
 

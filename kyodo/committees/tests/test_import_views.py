@@ -50,8 +50,8 @@ def _counts() -> tuple[int, ...]:
     )
 
 
-def _upload(client, name: str, data: bytes):
-    return client.post(UPLOAD, {"file": SimpleUploadedFile(name, data)})
+def _upload(client, name: str, data: bytes, committee: str = "unei"):
+    return client.post(UPLOAD, {"committee": committee, "file": SimpleUploadedFile(name, data)})
 
 
 def _review_data(response) -> dict[str, str]:
@@ -179,7 +179,7 @@ def test_refused_uploads_say_why_and_save_nothing(
 
 
 def test_upload_without_a_file(staff_client, committee) -> None:
-    response = staff_client.post(UPLOAD, {})
+    response = staff_client.post(UPLOAD, {"committee": "unei"})
     assert _errors(response) == ["このフィールドは必須です。"]
 
 

@@ -75,7 +75,12 @@ def test_committee_people_agrees_with_memberships_on_and_terms_ending(committee,
     from datetime import timedelta
 
     from kyodo.committees.models import Appointment, Member, Membership
-    from kyodo.committees.selectors import committee_people, memberships_on, terms_ending
+    from kyodo.committees.selectors import (
+        committee_people,
+        memberships_on,
+        seat_order,
+        terms_ending,
+    )
 
     today = date(2011, 1, 18)
     for name, reading, start, end in [
@@ -97,7 +102,11 @@ def test_committee_people_agrees_with_memberships_on_and_terms_ending(committee,
     assert [(s.name, s.role, s.sector, s.term_start, s.term_end) for s in people.seats] == [
         (s.member.name, s.get_role_display(), s.member.get_sector_display(), s.term_start,
          s.term_end)
-        for s in memberships_on(committee=committee, on=today)
+        # 委員長, 副委員長, then gojūon order: the house order of a member list.
+        for s in sorted(
+            memberships_on(committee=committee, on=today),
+            key=lambda s: seat_order(s.role, s.member.name_reading),
+        )
     ]  # fmt: skip
     assert people.terms_ending == terms_ending(committee=committee, today=today)
     assert [(a.title, a.name) for a in people.appointments] == [

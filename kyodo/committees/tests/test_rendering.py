@@ -220,7 +220,7 @@ def test_the_member_page_lists_are_what_their_loops_wrote():
 
     text = [_CELLS[i % len(_CELLS)] for i in range(6)]
     seats = [
-        (text[0], text[1], "平成21年4月1日", "–平成23年3月31日"),
+        (text[0], text[1], "平成21年4月1日", "～平成23年3月31日"),
         (text[2], text[3], "<d>", ""),
     ]
     assert seats_html(seats) == loop(

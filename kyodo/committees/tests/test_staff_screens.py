@@ -436,7 +436,7 @@ def test_the_import_review_prefills_wareki_and_hours(staff_client, committee, se
     settings.VAR_DIR = tmp_path
     review = staff_client.post(
         "/staff/committees/import/",
-        {"file": SimpleUploadedFile("r7-3.txt", REIWA_TEXT.encode("utf-8"))},
+        {"committee": "unei", "file": SimpleUploadedFile("r7-3.txt", REIWA_TEXT.encode("utf-8"))},
     )
     assert review.status_code == 200
     text = review.text

@@ -191,7 +191,9 @@ def test_published_minutes_label_members_by_name_when_the_committee_says_so(
     assert minutes_document(minutes).sections[0].items[0].entries[0].speaker == "熊田委員長"
 
 
-def test_the_check_page_records_receipt_and_takes_a_correction(client, staff, meeting):
+def test_the_check_page_records_receipt_on_the_button_and_takes_a_correction(
+    client, staff, meeting
+):
     item = services.item_add(
         actor=staff, meeting=meeting, category=AgendaItem.Category.REPORT, title="業務報告について"
     )
@@ -201,6 +203,9 @@ def test_the_check_page_records_receipt_and_takes_a_correction(client, staff, me
     page = client.get(f"/committee/check/{recipient.token}/")
     assert page.status_code == 200
     assert "平成22(2010)年度第1回運営委員会会議録(未定稿)" in page.text
+    recipient.refresh_from_db()
+    assert recipient.opened_at is None  # opening records nothing (mail link scanners open it)
+    assert client.post(f"/committee/check/{recipient.token}/", {"receive": "1"}).status_code == 302
     recipient.refresh_from_db()
     assert recipient.opened_at is not None
     entry = item.entries.get()
@@ -308,7 +313,15 @@ def test_entry_and_revision_forms_refuse_bad_input(staff_client, staff, committe
             "reason": "誤記の訂正",
         },
     )
-    assert "− 委員長：はじめます。" in preview.text and "+ 委員長：はじめましょう。" in preview.text
+    # The lines as they were and are, the changed characters marked (read out by screen readers).
+    assert (
+        '<span aria-hidden="true">− </span>委員長：はじめま<del class="diff-chars">'
+        '<span class="visually-hidden">削除された文字： </span>す'
+    ) in preview.text
+    assert (
+        '<span aria-hidden="true">+ </span>委員長：はじめま<ins class="diff-chars">'
+        '<span class="visually-hidden">追加された文字： </span>しょう'
+    ) in preview.text
     assert _counts() == before
     response = staff_client.post(
         url,

@@ -20,7 +20,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from kyodo.committees.forms import HOUR_MINUTE
@@ -38,7 +38,14 @@ from kyodo.committees.importing import (
 from kyodo.committees.models import Committee
 from kyodo.committees.selectors import committee_chosen
 from kyodo.committees.services import check_new, minutes_import
+from kyodo.committees.services.imports import (
+    body_name,
+    minutes_import_new_committee,
+    other_body,
+    planned_sections,
+)
 from kyodo.core.forms import JapaneseTimeField, WarekiDateField
+from kyodo.core.models import Center
 from kyodo.core.permissions import staff_required
 from kyodo.core.wareki import fiscal_year
 from kyodo.minutes_text import Appendix, parse_minutes, render_body
@@ -48,13 +55,42 @@ from kyodo.minutes_text.render import _staff as staff_text
 _TITLE = "{fy}年度第{number}回会議録"
 
 
+# Not a slug (no committee can have it): the choice of a new committee.
+NEW_COMMITTEE = "+new"
+
+
+def committee_choices() -> list[tuple[str, str]]:
+    """The center's committees by short name, then 「新しい委員会」 for another body's minutes."""
+    return [
+        *Committee.objects.order_by("pk").values_list("slug", "name"),
+        (NEW_COMMITTEE, _("A new committee (the minutes of another body)")),
+    ]
+
+
+class CommitteeChoiceField(forms.ChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=pgettext_lazy("minutes import", "Committee"),
+            help_text=gettext_lazy(
+                "Whose minutes these are. The minutes of another body (a council the center "
+                "took over, a partner's committee) go into a new committee named after it."
+            ),
+            **kwargs,
+        )
+
+
 class UploadForm(forms.Form):
+    committee = CommitteeChoiceField()
     file = forms.FileField(
         label=gettext_lazy("Minutes file"),
         help_text=gettext_lazy(
             "A PDF (.pdf) or a text file (.txt, or .csv, .tsv, .md) of past minutes."
         ),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].choices = committee_choices()
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -71,7 +107,19 @@ class UploadForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    committee = CommitteeChoiceField()
+    new_committee_name = forms.CharField(
+        label=gettext_lazy("Name of the new committee"),
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy(
+            "Only with 「a new committee」: taken from the title of the minutes; correct it if "
+            "needed."
+        ),
+    )
     source_name = forms.CharField(widget=forms.HiddenInput, max_length=255)
+    # The title as the file printed it, for the check that it names the chosen committee.
+    source_title = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
     original_token = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
     sha256 = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
     organization = forms.CharField(
@@ -129,8 +177,25 @@ class ReviewForm(forms.Form):
         ),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].choices = committee_choices()
+
+    def chosen_committee(self) -> Committee | None:
+        """The existing committee chosen (None for a new one or before validation)."""
+        data = getattr(self, "cleaned_data", {}) if self.is_bound else self.initial
+        slug = data.get("committee")
+        if not slug or slug == NEW_COMMITTEE:
+            return None
+        return Committee.objects.filter(slug=slug).first()
+
     def clean(self):
         data = super().clean()
+        if (
+            data.get("committee") == NEW_COMMITTEE
+            and not data.get("new_committee_name", "").strip()
+        ):
+            self.add_error("new_committee_name", _("Give the name of the new committee."))
         if self.errors:
             return data
         fy_date = data["date"]
@@ -187,13 +252,12 @@ def _names(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
-def _committee(request) -> Committee | None:
-    return committee_chosen(request.POST.get("committee") or request.GET.get("committee"))
-
-
-def _review_initial(source: Source, token: str) -> dict:
+def _review_initial(source: Source, token: str, committee: str) -> dict:
     document = source.document
     return {
+        "committee": committee,
+        "new_committee_name": body_name(document.title),
+        "source_title": document.title,
         "source_name": source.name,
         "original_token": token,
         "sha256": source.sha256,
@@ -215,12 +279,25 @@ def _review_initial(source: Source, token: str) -> dict:
 
 
 def _review(request, form: ReviewForm, document: Document | None, original: str, name: str):
+    # The body the title names beside the committee chosen: the one mistake nothing else shows.
+    committee = form.chosen_committee()
+    title = (form.data if form.is_bound else form.initial).get("source_title") or ""
+    other = other_body(title=title, committee=committee) if committee else ""
+    mismatch = ""
+    if other:
+        mismatch = _(
+            "The title names %(body)s, but the minutes would be saved as those of "
+            "%(committee)s. If they are the minutes of another body, choose 「a new "
+            "committee」 above."
+        ) % {"body": f"「{other}」", "committee": f"「{committee.name}」"}
     return render(
         request,
         "committees/staff/import_review.html",
         {
             "form": form,
             "document": document,
+            "outline": planned_sections(document) if document else [],
+            "committee_mismatch": mismatch,
             "original": original,
             "source_name": name,
             "action": reverse("committees-staff:import-save"),
@@ -231,19 +308,23 @@ def _review(request, form: ReviewForm, document: Document | None, original: str,
 @staff_required
 def upload(request):
     # Step 1: the file. A good one goes straight to the review screen (nothing saved yet).
-    committee = _committee(request)
-    form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
-    if request.method == "POST" and committee is not None and form.is_valid():
+    chosen = committee_chosen(request.GET.get("committee"))
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+    else:
+        form = UploadForm(initial={"committee": chosen.slug if chosen else NEW_COMMITTEE})
+    if request.method == "POST" and form.is_valid():
         source = form.source
         token = keep_original(source.text, user_id=request.user.pk)
-        review = ReviewForm(initial=_review_initial(source, token))
-        try:
-            check_new(committee=committee, document=source.document)
-        except ImportRefused as error:
-            messages.warning(request, str(error.message))
+        slug = form.cleaned_data["committee"]
+        review = ReviewForm(initial=_review_initial(source, token, slug))
+        committee = review.chosen_committee()
+        if committee is not None:
+            try:
+                check_new(committee=committee, document=source.document)
+            except ImportRefused as error:
+                messages.warning(request, str(error.message))
         return _review(request, review, source.document, source.text, source.name)
-    if committee is None:
-        messages.error(request, _("There is no committee to import into."))
     return render(request, "committees/staff/import_upload.html", {"form": form})
 
 
@@ -251,13 +332,19 @@ def upload(request):
 @require_POST
 def save(request):
     # Step 2: the reviewed text and header fields are parsed again and stored, or nothing is.
-    committee = _committee(request)
     form = ReviewForm(request.POST)
-    if form.is_valid() and committee is not None:
+    if form.is_valid():
+        where = {"committee": form.chosen_committee()}
+        if form.cleaned_data["committee"] == NEW_COMMITTEE:
+            where = {
+                "center": Center.objects.current(),
+                "name": form.cleaned_data["new_committee_name"],
+            }
+        save_into = minutes_import if where.get("committee") else minutes_import_new_committee
         try:
-            outcome = minutes_import(
+            outcome = save_into(
                 actor=request.user,
-                committee=committee,
+                **where,
                 document=form.document,
                 source=form.cleaned_data["source_name"],
                 sha256=form.cleaned_data["sha256"],

@@ -1,23 +1,42 @@
-"""The committee member's pages (/member/): their seats, meetings, notices and minutes to check."""
+"""The committee member's pages (/member/): their seats, meetings, notices and minutes to check;
+and the personal link of a circulated draft (/committee/check/<token>/), which needs no sign-in."""
 
-from django.shortcuts import get_object_or_404, render
+from functools import wraps
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
+from django.views.decorators.cache import never_cache
 
+from kyodo.committees.documents import attendees_by_reading, minutes_document
+from kyodo.committees.export import html_of
+from kyodo.committees.forms import CorrectionForm
 from kyodo.committees.models import (
     AgendaItem,
     Meeting,
     Membership,
+    MinutesEntry,
     meeting_name,
     minutes_published,
 )
 from kyodo.committees.rendering import rows_html
 from kyodo.committees.selectors import agenda_sections, meetings_of_member, minutes_to_check
+from kyodo.committees.services.circulation import (
+    correction_submit,
+    recipient_by_token,
+    recipient_receive,
+)
 from kyodo.committees.views.links import pk_link
+from kyodo.core.models import Center
 from kyodo.core.permissions import member_required
+from kyodo.core.roles import Role, has_role
 from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import wareki, wareki_date
+from kyodo.core.views.actions import submit
 
 _ROLES = dict(Membership.Role.choices)
 
@@ -61,7 +80,39 @@ _MEETINGS = Prepared(
 )
 
 
-@member_required
+def _term_ended_page(view):
+    """``member_required``, except that a former member (every seat ended) is told that their
+    term ended and whom to ask, rather than only that they may not see the page."""
+    checked = member_required(view)
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        user = request.user
+        if user.is_authenticated and not has_role(user, Role.MEMBER):
+            last_day = _last_term_end(user)
+            if last_day is not None:
+                return render(
+                    request,
+                    "committees/member/term_ended.html",
+                    {"term_end": last_day, "center": Center.objects.current()},
+                    status=403,
+                )
+        return checked(request, *args, **kwargs)
+
+    wrapped.kyodo_roles = checked.kyodo_roles
+    return wrapped
+
+
+def _last_term_end(user):
+    """The last day of the person's seats when every one has ended, else None."""
+    ends = list(Membership.objects.filter(member__user=user).values_list("term_end", flat=True))
+    today = timezone.localdate()
+    if not ends or any(end is None or end >= today for end in ends):
+        return None
+    return max(ends)
+
+
+@_term_ended_page
 def member_home(request):
     # A committee member's start page: seats, meetings (with their notices) and minutes to check,
     # read as plain values with their links built once per list.
@@ -81,7 +132,7 @@ def member_home(request):
                     committee,
                     str(_ROLES.get(role, role)),
                     wareki_date(start),
-                    f"–{wareki_date(end)}" if end else "",
+                    f"～{wareki_date(end)}" if end else "",
                 )
                 for _pk, committee, role, start, end in seats
             ),
@@ -107,7 +158,7 @@ def member_home(request):
 
 
 def seats_html(rows) -> SafeString:
-    """(committee, role, start, "–end" or "") rows as the seats' list items."""
+    """(committee, role, start, "～end" or "") rows as the seats' list items."""
     term = gettext("term")
     return rows_html("<li>{}: {} ({} {}{})</li>", ((c, r, term, s, e) for c, r, s, e in rows))
 
@@ -138,7 +189,7 @@ def meetings_html(rows) -> SafeString:
     )
 
 
-@member_required
+@_term_ended_page
 def meeting_detail(request, pk: int):
     # The notice as the member received it: when, where, the agenda.
     # Only what the notice shows is read: Django's SQL compiler pays for every column and join.
@@ -158,4 +209,54 @@ def meeting_detail(request, pk: int):
         request,
         "committees/member/meeting.html",
         {"meeting": meeting, "sections": agenda_sections(meeting, items)},
+    )
+
+
+@never_cache
+def check(request, token: str):
+    # A member's personal link: the draft, a 「受領しました」 button (POST) recording the receipt,
+    # and the correction request form. Opening the page records nothing: mail link scanners
+    # open every link, and approval waits until every member has received the draft.
+    recipient = recipient_by_token(token)
+    if recipient is None:
+        raise Http404
+    minutes = recipient.circulation.minutes
+    if request.method == "POST" and "receive" in request.POST:
+        recipient_receive(token=token)
+        messages.success(
+            request, gettext("Thank you. Your receipt of the draft has been recorded.")
+        )
+        return redirect(request.path)
+    entries = sorted(
+        MinutesEntry.objects.filter(item__meeting=minutes.meeting).select_related("item"),
+        key=lambda e: (e.item.section_number, e.item.number, e.position),
+    )
+    form = CorrectionForm(request.POST or None, entries=entries)
+    if request.method == "POST" and form.is_valid():
+        submit(
+            form,
+            correction_submit,
+            token=token,
+            entry_id=form.cleaned_data["entry"],
+            text=form.cleaned_data["text"],
+        )
+        if not form.errors:
+            messages.success(request, gettext("Thank you. Your correction request has been sent."))
+            return redirect(request.path)
+    return render(
+        request,
+        "committees/member/check.html",
+        {
+            "recipient": recipient,
+            "minutes": minutes,
+            "document_html": html_of(
+                minutes_document(minutes),
+                standalone=False,
+                by_reading=attendees_by_reading(minutes),
+                minutes=minutes,
+                version=minutes.current_version,
+            ),
+            "form": form,
+            "corrections": recipient.corrections.select_related("entry"),
+        },
     )

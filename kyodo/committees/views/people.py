@@ -15,12 +15,20 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from kyodo.committees.models import Committee, Member, Membership, SecretariatMember
+from kyodo.committees.models import (
+    Committee,
+    Meeting,
+    MeetingSecretariat,
+    Member,
+    Membership,
+    SecretariatMember,
+)
 from kyodo.committees.selectors import committee_chosen, terms_ending
 from kyodo.committees.services import members as services
+from kyodo.committees.services.meetings import meeting_secretariat_set
 from kyodo.core.forms import CleanTextMixin, WarekiDateField
 from kyodo.core.permissions import staff_required
-from kyodo.core.text import is_reading, normalize_reading
+from kyodo.core.text import is_reading, normalize_reading, text_matches
 from kyodo.core.versions import VersionedFormMixin
 from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
@@ -130,7 +138,13 @@ def index(request):
     # warnings with the one-step renewal, and the secretariat.
     committee = _committee(request)
     today = timezone.localdate()
-    members = list(services.members_of(committee=committee))
+    query = request.GET.get("q", "").strip()[:100]
+    # A handful of members: matched in Python, spaces, kana and variant kanji ignored.
+    members = [
+        m
+        for m in services.members_of(committee=committee)
+        if text_matches(query, m.name, m.name_reading, m.email, m.affiliation)
+    ]
     current, former = [], []
     for member in members:
         running = [s for s in member.seats if services.seat_is_running(s, today)]
@@ -142,6 +156,7 @@ def index(request):
         {
             "committee": committee,
             "committees": Committee.objects.order_by("pk"),
+            "query": query,
             "current": current,
             "former": former,
             "today": today,
@@ -213,8 +228,31 @@ def member_detail(request, pk: int):
                 auto_id="seat_%s", initial={"term_start": max(today, start), "term_end": end}
             ),
             "committees": Committee.objects.order_by("pk"),
+            # Why the member cannot be deleted ([] when they can: added by mistake).
+            "references": services.member_references(member),
         },
     )
+
+
+@staff_required
+@require_POST
+def member_delete(request, pk: int):
+    # A member added by mistake: deleted with their seats; one the records refer to is not, and
+    # the page says why and offers ending the term.
+    member = get_object_or_404(Member, pk=pk)
+    committee = Committee.objects.filter(memberships__member=member).order_by("pk").first()
+    name = member.name
+    if perform(
+        request,
+        services.member_delete,
+        success=_("%(name)s was deleted.") % {"name": name},
+        actor=request.user,
+        member=member,
+    ):
+        if committee is not None:
+            return redirect(_index_url(committee))
+        return redirect("committees-people:index")
+    return redirect("committees-people:member", pk=member.pk)
 
 
 @staff_required
@@ -379,8 +417,61 @@ def secretariat_remove(request, pk: int):
     perform(
         request,
         services.secretariat_remove,
-        success=_("Removed from the secretariat list."),
+        success=_(
+            "Removed from the secretariat list for meetings to come. Meetings already held keep "
+            "the secretariat they had."
+        ),
         actor=request.user,
         person=person,
     )
     return redirect(_index_url(committee))
+
+
+class MeetingSecretariatForm(forms.Form):
+    attended = forms.TypedMultipleChoiceField(
+        label=gettext_lazy("Who of the secretariat attended"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, people: list[MeetingSecretariat], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].choices = [(p.pk, f"{p.name} {p.title}") for p in people]
+
+
+@staff_required
+def meeting_secretariat(request, pk: int):
+    # The secretariat of one meeting, as the committee's list was when it was held: staff tick
+    # who attended; the draft's 事務局 line prints them. Changes to the committee's list later
+    # leave it as it is.
+    # A meeting not yet held has no list of its own (it follows the committee's): the page
+    # says so and offers nothing to tick; nothing is written by opening it.
+    meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+    people = list(meeting.secretariat.all())
+    form = MeetingSecretariatForm(
+        request.POST or None,
+        people=people,
+        initial={"attended": [p.pk for p in people if p.attended]},
+    )
+    if request.method == "POST" and people and form.is_valid():
+        submit(
+            form,
+            meeting_secretariat_set,
+            actor=request.user,
+            meeting=meeting,
+            attended=set(form.cleaned_data["attended"]),
+        )
+        if not form.errors:
+            messages.success(request, _("Saved."))
+            return redirect("committees-staff:meeting", pk=meeting.pk)
+    return render(
+        request,
+        "committees/staff/people/meeting_secretariat.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "people": people,
+            "listed": meeting.committee.secretariat.all() if not people else [],
+        },
+    )

@@ -5,34 +5,28 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
-from kyodo.committees import services
 from kyodo.committees.documents import version_attendees_by_reading, version_document
-from kyodo.committees.export import html_of, render_html
-from kyodo.committees.forms import CorrectionForm
+from kyodo.committees.export import html_of
 from kyodo.committees.models import (
     Committee,
     Meeting,
     Member,
     Membership,
     Minutes,
-    MinutesEntry,
     meeting_name,
     minutes_published,
 )
 from kyodo.committees.rendering import rows_html
-from kyodo.committees.selectors import memberships_on, public_meetings
+from kyodo.committees.selectors import memberships_on, public_meetings, seat_order
 from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
 from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import fiscal_year_label, time_ja, wareki
-from kyodo.core.views.actions import submit
 
 
 def index(request):
@@ -94,7 +88,7 @@ _FIRST_COMMITTEE = Prepared(
 )
 _SEATS_ON = Prepared(
     lambda committee_id, on: memberships_on(committee=committee_id, on=on).values_list(
-        "member__name", "role", "member__sector"
+        "member__name", "role", "member__sector", "member__name_reading"
     ),
     committee_id=1,
     on=date(2000, 4, 1),
@@ -107,11 +101,16 @@ _MINUTES = Prepared(
 
 
 def _seats_on(committee_id: int, on) -> list[tuple[str, str, str]]:
-    # (name, role, field represented), the labels looked up once (get_FOO_display hashes every
-    # lazy label each time).
+    # (name, role, field represented), 委員長 and 副委員長 first, then the others in gojūon order
+    # (the house order of a member list); the labels looked up once (get_FOO_display hashes
+    # every lazy label each time).
+    rows = sorted(
+        _SEATS_ON.rows(committee_id=committee_id, on=on),
+        key=lambda row: seat_order(row[1], row[3]),
+    )
     return [
         (name, _label(_ROLES, role), _label(_SECTORS, sector))
-        for name, role, sector in _SEATS_ON.rows(committee_id=committee_id, on=on)
+        for name, role, sector, _reading in rows
     ]
 
 
@@ -130,6 +129,12 @@ def minutes_detail(request, pk: int):
     minutes = _MINUTES.first(pk=pk)
     if minutes is None or not minutes.is_published:
         raise Http404
+    # ?version=N (an old link, or a reader's guess): the page of that version.
+    if (number := request.GET.get("version", "")).isdigit() and int(number) != (
+        minutes.current_version.number
+    ):
+        if minutes.versions.filter(number=int(number)).exists():
+            return redirect("committees:minutes-version", pk=minutes.pk, number=int(number))
     document = version_document(minutes.current_version)
     return render(
         request,
@@ -153,39 +158,3 @@ def minutes_detail(request, pk: int):
 minutes_versions, minutes_diff = version_pages(
     template_prefix="committees/public", decorator=lambda view: view
 )
-
-
-@never_cache
-def check(request, token: str):
-    # A member's personal link: opening it records receipt; the form sends a correction request.
-    recipient = services.recipient_open(token=token)
-    if recipient is None:
-        raise Http404
-    minutes = recipient.circulation.minutes
-    entries = sorted(
-        MinutesEntry.objects.filter(item__meeting=minutes.meeting).select_related("item"),
-        key=lambda e: (e.item.section_number, e.item.number, e.position),
-    )
-    form = CorrectionForm(request.POST or None, entries=entries)
-    if request.method == "POST" and form.is_valid():
-        submit(
-            form,
-            services.correction_submit,
-            token=token,
-            entry_id=form.cleaned_data["entry"],
-            text=form.cleaned_data["text"],
-        )
-        if not form.errors:
-            messages.success(request, _("Thank you. Your correction request has been sent."))
-            return redirect(request.path)
-    return render(
-        request,
-        "committees/public/check.html",
-        {
-            "recipient": recipient,
-            "minutes": minutes,
-            "document_html": render_html(minutes, standalone=False),
-            "form": form,
-            "corrections": recipient.corrections.select_related("entry"),
-        },
-    )

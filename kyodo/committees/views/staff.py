@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from kyodo.committees import services
 from kyodo.committees.documents import minutes_document
-from kyodo.committees.export import FORMATS, export_minutes, render_html
+from kyodo.committees.export import FORMATS, content_disposition, export_minutes, render_html
 from kyodo.committees.forms import (
     ActionItemForm,
     ActionStatusForm,
@@ -64,6 +64,7 @@ from kyodo.committees.selectors import (
     latest_circulation,
     meeting_with_agenda,
     memberships_on,
+    notice_preview,
     numbered_before,
     open_action_items,
     quorum_of,
@@ -113,6 +114,8 @@ def index(request):
                          **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("The meeting has been created."))
+            for warning in meeting_warnings(meeting, today=today):
+                messages.warning(request, warning)
             if (later := numbered_before(meeting)) is not None:
                 messages.warning(
                     request,
@@ -135,9 +138,10 @@ def index(request):
         "committees/staff/index.html",
         {
             "committee": committee,
-            # Each list written as the template's loop printed it.
+            # Each list written as the template's loop printed it; ranges with 「～」 as
+            # everywhere in the project.
             "seats": rows_html(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}–{}</td></tr>",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}～{}</td></tr>",
                 (
                     (
                         seat.name,
@@ -159,7 +163,7 @@ def index(request):
                 ((wareki(end), person, what) for end, person, what in people.terms_ending),
             ),
             "appointments": rows_html(
-                "<li>{}: {} ({}–{})</li>",
+                "<li>{}: {} ({}～{})</li>",
                 (
                     (a.title, a.name, term_date(a.term_start), term_date(a.term_end))
                     for a in people.appointments
@@ -261,13 +265,37 @@ def appointment_add(request):
     return _form_page(request, form, _("New appointment"))
 
 
+def meeting_warnings(meeting: Meeting, *, today: date) -> list[str]:
+    """What a clerk should know about a meeting's date: it has passed while the meeting is still
+    予定 (a past meeting typed in afterwards is recorded as held), or no member's term covers it
+    (the attendance form is empty until terms are renewed)."""
+    warnings = []
+    if meeting.status == Meeting.Status.SCHEDULED and meeting.date < today:
+        warnings.append(
+            _(
+                "%(meeting)s is dated %(date)s, which has passed, but it is recorded as "
+                "scheduled. If it was held, record it as held (開催済み) on its edit page."
+            )
+            % {"meeting": meeting, "date": wareki(meeting.date)}
+        )
+    if not memberships_on(committee=meeting.committee, on=meeting.date).exists():
+        warnings.append(
+            _(
+                "No member's term covers %(date)s: the attendance cannot be recorded until the "
+                "members' terms are renewed."
+            )
+            % {"date": wareki(meeting.date)}
+        )
+    return warnings
+
+
 @staff_required
 def meeting_detail(request, pk: int):
     # The agenda page: items by category with their decisions, attendance and quorum, requests
     # still open from earlier meetings, and the minutes' state.
     meeting = get_object_or_404(Meeting, pk=pk)
     meeting = meeting_with_agenda(pk=meeting.pk)
-    seats = memberships_on(committee=meeting.committee, on=meeting.date)
+    seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
     current = {a.member_id: a.status for a in meeting.attendances.all()}
     attendance_form = AttendanceForm(request.POST or None, seats=seats, current=current)
     if request.method == "POST" and attendance_form.is_valid():
@@ -293,6 +321,9 @@ def meeting_detail(request, pk: int):
             "attendance_form": attendance_form,
             "open_actions": open_action_items(meeting=meeting),
             "editable": meeting.minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED),
+            "no_seats": not seats,
+            "past_scheduled": meeting.status == Meeting.Status.SCHEDULED
+            and meeting.date < timezone.localdate(),
         },
         status=400 if attendance_form.errors else 200,
     )
@@ -357,9 +388,16 @@ class ConfirmDeleteForm(ConfirmForm):
 
 
 @staff_required
-@require_POST
 def meeting_notice(request, pk: int):
-    meeting = get_object_or_404(Meeting, pk=pk)
+    # The notice as it will be sent (to whom, subject, body), then 送信: mail to every member
+    # cannot be taken back, so staff read it first.
+    meeting = get_object_or_404(Meeting.objects.select_related("committee", "venue"), pk=pk)
+    if request.method != "POST":
+        return render(
+            request,
+            "committees/staff/notice.html",
+            {"meeting": meeting, "preview": notice_preview(meeting=meeting)},
+        )
     try:
         count = services.meeting_send_notice(actor=request.user, meeting=meeting)
     except DomainError as error:
@@ -773,8 +811,7 @@ def minutes_export(request, pk: int, fmt: str):
     _render, content_type, extension = FORMATS[fmt]
     response = HttpResponse(export_minutes(minutes, fmt), content_type=content_type)
     if fmt in ("pdf", "docx", "text"):
-        name = f"minutes-{minutes.meeting.code}.{extension}"
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        response["Content-Disposition"] = content_disposition(minutes, extension)
     return response
 
 

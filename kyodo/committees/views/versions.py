@@ -9,7 +9,9 @@ from __future__ import annotations
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from kyodo.committees.models import Minutes
+from kyodo.committees.documents import version_attendees_by_reading, version_document
+from kyodo.committees.export import html_of
+from kyodo.committees.models import Minutes, MinutesVersion
 from kyodo.committees.services.versions import version_diff
 
 
@@ -56,3 +58,36 @@ def version_pages(*, template_prefix: str, decorator, confirmed_only: bool = Tru
         )
 
     return versions, diff
+
+
+def public_version(request, pk: int, number: int):
+    # One version of published minutes on its own (第1版 after a correction, say), read from the
+    # frozen version and never rebuilt from rows; the current one says so and links to the page.
+    version = get_object_or_404(
+        MinutesVersion.objects.select_related("minutes__meeting__committee"),
+        minutes_id=pk,
+        number=number,
+    )
+    minutes = version.minutes
+    if not minutes.is_published:
+        raise Http404
+    document = version_document(version)
+    versions = list(minutes.versions.order_by("number").values_list("number", flat=True))
+    return render(
+        request,
+        "committees/version.html",
+        {
+            "minutes": minutes,
+            "version": version,
+            "document": document,
+            "is_current": version.pk == minutes.current_version_id,
+            "newer": next((n for n in versions if n > number), None),
+            "document_html": html_of(
+                document,
+                standalone=False,
+                by_reading=version_attendees_by_reading(version.document),
+                minutes=minutes,
+                version=version,
+            ),
+        },
+    )

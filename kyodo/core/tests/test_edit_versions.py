@@ -34,6 +34,11 @@ ROLES = {"staff", "group"}
 # POST targets on staff and group pages that are not edits of an existing row.
 NOT_EDIT_FORMS = {
     "accounts/logout/": "signing out",
+    "staff/committees/meetings/<int:pk>/notice/": "sends the notice previewed on the page",
+    "staff/committees/people/meetings/<int:pk>/secretariat/": (
+        "ticks who of the secretariat attended; refused by the service once approved"
+    ),
+    "staff/people/<int:pk>/reset/": "sends a password reset mail",
     "staff/events/new/": "creates an event",
     "staff/events/<int:pk>/status/<str:action>/": "a state change checked by the service",
     "staff/events/<int:pk>/guests/new/": "adds a guest",

@@ -15,6 +15,7 @@ PLAIN_PYTHON = {
     "kyodo.core.months.MonthError",
     "kyodo.core.backup._FileVanished",  # internal signal to take the snapshot again
     "kyodo.core.forms.UseTemplate",  # internal signal to render a widget with its template
+    "kyodo.api.errors.NotFound",  # Django's 404, with the API's Japanese message
 }
 
 

@@ -18,6 +18,7 @@ from datetime import date
 import pytest
 from django import forms
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.datastructures import MultiValueDict
 from hypothesis import HealthCheck, Phase, given, settings
@@ -100,7 +101,14 @@ def constructor_arguments() -> dict[str, object]:
     """Values from the demo for the forms' own keyword arguments, by argument name."""
     from kyodo.collaboration.models import Criterion
     from kyodo.committees.documents import minutes_document
-    from kyodo.committees.models import AgendaItem, Meeting, Member, Minutes, MinutesEntry
+    from kyodo.committees.models import (
+        AgendaItem,
+        Meeting,
+        MeetingSecretariat,
+        Member,
+        Minutes,
+        MinutesEntry,
+    )
     from kyodo.committees.selectors import memberships_on
     from kyodo.committees.services import item_places
     from kyodo.events.models import Application
@@ -122,6 +130,11 @@ def constructor_arguments() -> dict[str, object]:
         "items": list(AgendaItem.objects.all()[:5]),
         "item": AgendaItem.objects.filter(entries__isnull=False).first(),
         "places": item_places(minutes_document(Minutes.objects.filter(status="confirmed").first())),
+        "people": list(MeetingSecretariat.objects.all()[:5]),
+        # The password forms (set from a mailed link, change when signed in).
+        "user": get_user_model().objects.order_by("pk").first(),
+        # A group's profile form: the 変更届 waiting when it was shown (none).
+        "pending": "",
     }
 
 

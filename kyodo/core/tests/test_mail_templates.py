@@ -29,6 +29,7 @@ SUBJECTS = {
     "collaboration/mail/proposal_declined.txt": "提案の審査結果: まちの風景写真アーカイブ",
     "collaboration/mail/proposal_submitted.txt": "提案を受け付けました: まちの風景写真アーカイブ",
     "committees/mail/circulation.txt": "【確認依頼】平成22年度第8回運営委員会会議録(未定稿)",
+    "committees/mail/correction_requested.txt": "【訂正依頼】平成22年度第8回運営委員会会議録(未定稿)",
     "committees/mail/meeting_cancelled.txt": "【中止】平成22年度第8回運営委員会",
     "committees/mail/meeting_changed.txt": "【日時・会場の変更】平成22年度第8回運営委員会",
     "committees/mail/notice.txt": "【招集通知】平成22年度第8回運営委員会",
@@ -56,7 +57,13 @@ SUBJECTS = {
 
 def _samples() -> dict[str, dict]:
     from kyodo.collaboration.models import Proposal, ProposalCall
-    from kyodo.committees.models import Meeting, Member, Minutes
+    from kyodo.committees.models import (
+        CirculationRecipient,
+        CorrectionRequest,
+        Meeting,
+        Member,
+        Minutes,
+    )
     from kyodo.contact.models import Inquiry
     from kyodo.core.models import User
     from kyodo.events.models import Application, Event
@@ -100,10 +107,19 @@ def _samples() -> dict[str, dict]:
             "member": member,
             "link": link,
         },
+        "committees/mail/correction_requested.txt": {
+            "minutes": Minutes.objects.get(meeting=meeting),
+            "correction": CorrectionRequest(
+                recipient=CirculationRecipient(member=member),
+                entry_text="熊田委員長：はじめます。",
+                text="「はじめます」ではなく「開会します」です。",
+            ),
+            "link": link,
+        },
         "committees/mail/meeting_cancelled.txt": committee | {"reason": "台風のため"},
         "committees/mail/meeting_changed.txt": committee | {"before": meeting},
         "committees/mail/notice.txt": committee
-        | {"agenda": [("報告事項", list(meeting.items.all()))]},
+        | {"agenda": [("報告事項", list(meeting.items.all()))], "salutation": "熊田委員長"},
         "contact/mail/new_inquiry.txt": {"inquiry": inquiry, "url": link},
         "contact/mail/received.txt": {"inquiry": inquiry},
         "contact/mail/reply.txt": {"inquiry": inquiry, "body": "9時から21時までです。"},

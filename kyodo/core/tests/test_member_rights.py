@@ -41,7 +41,8 @@ def test_member_access_ends_with_the_term(client, seat):
     assert not has_role(_user(seat), Role.MEMBER)
     response = client.get("/member/")
     assert response.status_code == 403
-    assert "権限がありません" in response.text
+    # Said as it is: the term ended (the committee's pages write which day).
+    assert "<h1>委員の任期が終了しています</h1>" in response.text
     assert client.get("/accounts/home/")["Location"] == "/"
     # A seat starting next fiscal year (a renewal recorded early) gives access back.
     Membership.objects.create(

@@ -172,6 +172,7 @@ def detail(request, pk: int):
             "form": form,
             "roles_form": RolesForm(initial={"roles": held}, auto_id="roles_%s"),
             "effective_roles": sorted(user_roles(user)),
+            "secretariat_lists": _secretariat_lists(user),
             "history": audit_rows(history),
         },
     )
@@ -203,7 +204,7 @@ def activation(request, pk: int, change: str):
         raise Http404
     user = get_object_or_404(User, pk=pk)
     active = change == "reactivate"
-    perform(
+    done = perform(
         request,
         people.user_set_active,
         success=_("The account can sign in again.")
@@ -212,6 +213,38 @@ def activation(request, pk: int, change: str):
         actor=request.user,
         user=user,
         active=active,
+    )
+    if done and not active and (lists := _secretariat_lists(user)):
+        # The secretariat list names people for meetings to come: staff decide whether the
+        # person leaves it too (meetings already held keep them either way).
+        messages.warning(
+            request,
+            _(
+                "%(name)s is still on the secretariat list of %(committees)s: remove them there "
+                "if they no longer serve the committee."
+            )
+            % {"name": user, "committees": "、".join(lists)},
+        )
+    return redirect("people:user", pk=user.pk)
+
+
+def _secretariat_lists(user) -> list[str]:
+    from kyodo.committees.services.members import secretariat_lists_of
+
+    return secretariat_lists_of(user)
+
+
+@staff_required
+@require_POST
+def reset(request, pk: int):
+    # A person who forgot their password: the same one-time link /accounts/reset/ would send.
+    user = get_object_or_404(User, pk=pk)
+    perform(
+        request,
+        people.password_reset_send,
+        success=_("A password reset link was queued for %(email)s.") % {"email": user.email},
+        actor=request.user,
+        user=user,
     )
     return redirect("people:user", pk=user.pk)
 
