@@ -45,7 +45,9 @@ def variant_key(s: str) -> str:
     return match_key(normalized_form(s)) if s else ""
 
 
-_KANJI_RE = re.compile(r"[\u3005\u3006\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f]")
+_KANJI_RE = re.compile(
+    r"[\u3005\u3006\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f]"
+)
 _KANA_READING_RE = re.compile("[\u30a1-\u30faー]+")
 
 
