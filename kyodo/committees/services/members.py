@@ -485,7 +485,9 @@ def member_delete(*, actor, member: Member) -> None:
     them loses the member role; one left with no role and no password set is deactivated."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
-        member = Member.objects.select_for_update().select_related("user").get(pk=member.pk)
+        member = (
+            Member.objects.select_for_update(of=("self",)).select_related("user").get(pk=member.pk)
+        )
         if reasons := member_references(member):
             raise MemberInUse(
                 " ".join(
