@@ -20,7 +20,13 @@ from django.utils.translation import pgettext
 from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Sheet, csv_bytes, xlsx_bytes
 from kyodo.core.pdf_fonts import pdf_fonts, pdf_text
 from kyodo.core.wareki import fiscal_year_name, format_wareki
-from kyodo.reports.report import FiscalYearReport, MonthlyReport
+from kyodo.reports.report import (
+    CategoryCount,
+    FiscalYearReport,
+    HeldEvent,
+    MonthlyReport,
+    MonthTotals,
+)
 from kyodo.reports.services import report_text
 
 type Cell = str | int | date | None
@@ -74,24 +80,14 @@ def _sections(report: MonthlyReport) -> list[Section]:
                 [_("Consultations"), report.consultation_total],
             ],
         ),
-        Section(
-            _("Events held"),
-            [_("Held on"), _("Event"), _("Attendance (people)"), _("Attendance (groups)")],
-            [[e.held_on, e.name, e.people, e.groups] for e in report.events_held],
-            empty=_("No events were held."),
-        ),
+        _events_held_section(report.events_held),
         Section(
             _("New registrations"),
             [_("Registered on"), _("Group")],
             [[r.registered_on, r.name] for r in report.new_registrations],
             empty=_("No new registrations."),
         ),
-        Section(
-            _("Consultations by category"),
-            [pgettext("consultation", "Category"), _("Consultations")],
-            [[c.label, c.count] for c in report.consultations_by_category],
-            empty=_("No consultations."),
-        ),
+        _categories_section(report.consultations_by_category),
         Section(
             _("Consultation examples"),
             [_("Example")],
@@ -121,24 +117,8 @@ def _sections(report: MonthlyReport) -> list[Section]:
         ),
         Section(
             _("The last 12 months"),
-            # In the chart's order (its series first), so that the table reads alongside it.
-            [
-                _("Month"),
-                _("Events held"),
-                _("Consultations"),
-                _("New registrations"),
-                _("Attendance (people)"),
-            ],
-            [
-                [
-                    t.month.label,
-                    t.events_held,
-                    t.consultations,
-                    t.new_registrations,
-                    t.attendance_people,
-                ]
-                for t in report.trend
-            ],
+            _month_headers(),
+            [_month_row(t) for t in report.trend],
         ),
     ]
 
@@ -221,23 +201,8 @@ def _fiscal_year_sections(report: FiscalYearReport) -> list[Section]:
         ),
         Section(
             _("By month"),
-            [
-                _("Month"),
-                _("Events held"),
-                _("Consultations"),
-                _("New registrations"),
-                _("Attendance (people)"),
-            ],
-            [
-                [
-                    t.month.label,
-                    t.events_held,
-                    t.consultations,
-                    t.new_registrations,
-                    t.attendance_people,
-                ]
-                for t in report.months
-            ]
+            _month_headers(),
+            [_month_row(t) for t in report.months]
             + [
                 [
                     _("Total"),
@@ -248,18 +213,8 @@ def _fiscal_year_sections(report: FiscalYearReport) -> list[Section]:
                 ]
             ],
         ),
-        Section(
-            _("Events held"),
-            [_("Held on"), _("Event"), _("Attendance (people)"), _("Attendance (groups)")],
-            [[e.held_on, e.name, e.people, e.groups] for e in report.events_held],
-            empty=_("No events were held."),
-        ),
-        Section(
-            _("Consultations by category"),
-            [pgettext("consultation", "Category"), _("Consultations")],
-            [[c.label, c.count] for c in report.consultations_by_category],
-            empty=_("No consultations."),
-        ),
+        _events_held_section(report.events_held),
+        _categories_section(report.consultations_by_category),
         Section(
             _("Collaboration by form"),
             [_("Form"), _("Records")],
@@ -267,6 +222,39 @@ def _fiscal_year_sections(report: FiscalYearReport) -> list[Section]:
             empty=_("No collaboration records run in this fiscal year."),
         ),
     ]
+
+
+def _month_headers() -> list[str]:
+    return [
+        _("Month"),
+        _("Events held"),
+        _("Consultations"),
+        _("New registrations"),
+        _("Attendance (people)"),
+    ]
+
+
+def _month_row(t: MonthTotals) -> list[Cell]:
+    # In the monthly chart's order (its series first), so that the table reads alongside it.
+    return [t.month.label, t.events_held, t.consultations, t.new_registrations, t.attendance_people]
+
+
+def _events_held_section(events_held: list[HeldEvent]) -> Section:
+    return Section(
+        _("Events held"),
+        [_("Held on"), _("Event"), _("Attendance (people)"), _("Attendance (groups)")],
+        [[e.held_on, e.name, e.people, e.groups] for e in events_held],
+        empty=_("No events were held."),
+    )
+
+
+def _categories_section(categories: list[CategoryCount]) -> Section:
+    return Section(
+        _("Consultations by category"),
+        [pgettext("consultation", "Category"), _("Consultations")],
+        [[c.label, c.count] for c in categories],
+        empty=_("No consultations."),
+    )
 
 
 def _text_cell(value: Cell) -> str:

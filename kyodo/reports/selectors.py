@@ -38,39 +38,11 @@ def monthly_report(*, month: Month) -> MonthlyReport:
     """Compile the report of ``month`` and the trend of the 12 months ending with it."""
     # The trend starts no earlier than the first month the calendar supports.
     first = month.back(TREND_MONTHS - 1) or Month(FIRST_YEAR, 1)
-    window = [first]
-    while window[-1] < month:
-        window.append(window[-1].next())
-
-    # The month's events are loaded; the trend is counted by the database (a busy year holds
-    # hundreds of events, and the report reads only their totals).
-    held = [
-        HeldEvent(
-            name=event.name,
-            held_on=event.date,
-            people=event.attendance_people,
-            groups=event.attendance_groups,
-        )
-        for event in events.held_events_for_report(month.first_day, month.last_day)
-    ]
-    held_by_month = events.held_totals_by_month(first.first_day, month.last_day)
+    trend = _month_totals(first, month)
     new = [
         NewRegistration(name=org.name, registered_on=getattr(org, "registered_on", None))
         for org in organizations.new_registrations_between(month.first_day, month.last_day).only(
             "name"
-        )
-    ]
-    new_by_month = Counter(
-        Month.containing(day)
-        for day in organizations.registration_dates_between(first.first_day, month.last_day)
-    )
-    consultations_by_month = consultations.counts_by_month_between(
-        start=first.first_day, end=month.last_day
-    )
-    by_category = [
-        CategoryCount(category=value, label=str(Category(value).label), count=n)
-        for value, n in consultations.category_counts_between(
-            start=month.first_day, end=month.last_day
         )
     ]
     examples = [
@@ -87,26 +59,13 @@ def monthly_report(*, month: Month) -> MonthlyReport:
         )
         for event in events.upcoming_events_for_report(month.last_day, limit_days=UPCOMING_DAYS)
     ]
-
-    trend = []
-    for m in window:
-        events_held, attendance_people = held_by_month.get(m.first_day, (0, 0))
-        trend.append(
-            MonthTotals(
-                month=m,
-                events_held=events_held,
-                attendance_people=attendance_people,
-                new_registrations=new_by_month.get(m, 0),
-                consultations=consultations_by_month.get(m.first_day, 0),
-            )
-        )
     return MonthlyReport(
         month=month,
-        events_held=held,
+        events_held=_held_events(month.first_day, month.last_day),
         new_registrations=new,
         registered_total=organizations.registered_count_on(month.last_day),
-        consultation_total=consultations_by_month.get(month.first_day, 0),
-        consultations_by_category=by_category,
+        consultation_total=trend[-1].consultations,
+        consultations_by_category=_categories(month.first_day, month.last_day),
         consultation_examples=examples,
         upcoming_events=upcoming,
         trend=trend,
@@ -122,16 +81,34 @@ def fiscal_year_report(*, fiscal_year: int, today: date) -> FiscalYearReport | N
     if start > today:
         return None
     first, through = Month.containing(start), Month.containing(min(end, today))
-    months = [first]
-    while months[-1] < through:
-        months.append(months[-1].next())
     last_day = through.last_day
-
-    held_by_month = events.held_totals_by_month(start, last_day)
-    new_by_month = Counter(
-        Month.containing(day) for day in organizations.registration_dates_between(start, last_day)
+    return FiscalYearReport(
+        fiscal_year=fiscal_year,
+        first=first,
+        through=through,
+        months=_month_totals(first, through),
+        registered_at_start=organizations.registered_count_on(start - timedelta(days=1)),
+        registered_at_end=organizations.registered_count_on(last_day),
+        events_held=_held_events(start, last_day),
+        consultations_by_category=_categories(start, last_day),
+        collaboration_by_form=_collaboration_by_form(fiscal_year),
     )
-    consultations_by_month = consultations.counts_by_month_between(start=start, end=last_day)
+
+
+def _month_totals(first: Month, last: Month) -> list[MonthTotals]:
+    """The totals of each month from ``first`` to ``last``, counted by the database in three
+    queries (a busy year holds hundreds of events, and the reports read only their totals)."""
+    months = [first]
+    while months[-1] < last:
+        months.append(months[-1].next())
+    held_by_month = events.held_totals_by_month(first.first_day, last.last_day)
+    new_by_month = Counter(
+        Month.containing(day)
+        for day in organizations.registration_dates_between(first.first_day, last.last_day)
+    )
+    consultations_by_month = consultations.counts_by_month_between(
+        start=first.first_day, end=last.last_day
+    )
     totals = []
     for m in months:
         events_held, attendance_people = held_by_month.get(m.first_day, (0, 0))
@@ -144,28 +121,27 @@ def fiscal_year_report(*, fiscal_year: int, today: date) -> FiscalYearReport | N
                 consultations=consultations_by_month.get(m.first_day, 0),
             )
         )
-    return FiscalYearReport(
-        fiscal_year=fiscal_year,
-        first=first,
-        through=through,
-        months=totals,
-        registered_at_start=organizations.registered_count_on(start - timedelta(days=1)),
-        registered_at_end=organizations.registered_count_on(last_day),
-        events_held=[
-            HeldEvent(
-                name=event.name,
-                held_on=event.date,
-                people=event.attendance_people,
-                groups=event.attendance_groups,
-            )
-            for event in events.held_events_for_report(start, last_day)
-        ],
-        consultations_by_category=[
-            CategoryCount(category=value, label=str(Category(value).label), count=n)
-            for value, n in consultations.category_counts_between(start=start, end=last_day)
-        ],
-        collaboration_by_form=_collaboration_by_form(fiscal_year),
-    )
+    return totals
+
+
+def _held_events(start: date, end: date) -> list[HeldEvent]:
+    """The events held between ``start`` and ``end``, with what the reports show of them."""
+    return [
+        HeldEvent(
+            name=event.name,
+            held_on=event.date,
+            people=event.attendance_people,
+            groups=event.attendance_groups,
+        )
+        for event in events.held_events_for_report(start, end)
+    ]
+
+
+def _categories(start: date, end: date) -> list[CategoryCount]:
+    return [
+        CategoryCount(category=value, label=str(Category(value).label), count=n)
+        for value, n in consultations.category_counts_between(start=start, end=end)
+    ]
 
 
 def _collaboration_by_form(fiscal_year: int) -> list[CategoryCount]:
