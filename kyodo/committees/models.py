@@ -117,10 +117,10 @@ class Membership(models.Model):
         return f"{self.member} ({self.get_role_display()})"
 
 
-class SecretariatMember(models.Model):
-    """Center staff serving a committee as its secretariat (事務局), listed with their titles."""
+class SecretariatPerson(models.Model):
+    """A person of a secretariat as the minutes list them: name, reading, title, place in the
+    list and account (of a committee's list, and as kept for one meeting)."""
 
-    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="secretariat")
     name = models.CharField(_("name"), max_length=100)
     name_reading = models.CharField(_("reading"), max_length=200, blank=True)
     title = models.CharField(pgettext_lazy("job title", "title"), max_length=100)
@@ -130,12 +130,21 @@ class SecretariatMember(models.Model):
     )
 
     class Meta:
-        verbose_name = _("secretariat member")
-        verbose_name_plural = _("secretariat")
+        abstract = True
         ordering = ["order", "pk"]
 
     def __str__(self) -> str:
         return f"{self.name}{self.title}"
+
+
+class SecretariatMember(SecretariatPerson):
+    """Center staff serving a committee as its secretariat (事務局), listed with their titles."""
+
+    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="secretariat")
+
+    class Meta(SecretariatPerson.Meta):
+        verbose_name = _("secretariat member")
+        verbose_name_plural = _("secretariat")
 
 
 def meeting_name(fiscal_year: int, number: int, committee_name: str) -> str:
@@ -202,7 +211,7 @@ class Meeting(models.Model):
         return list(self.committee.secretariat.all())
 
 
-class MeetingSecretariat(models.Model):
+class MeetingSecretariat(SecretariatPerson):
     """One person of the secretariat at one meeting, as the committee's list was when the meeting
     was held (or its attendance first recorded), with whether they attended. Taking someone off
     the committee's list later changes no meeting already held, nor its draft."""
@@ -212,22 +221,11 @@ class MeetingSecretariat(models.Model):
     person = models.ForeignKey(
         SecretariatMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    name = models.CharField(_("name"), max_length=100)
-    name_reading = models.CharField(_("reading"), max_length=200, blank=True)
-    title = models.CharField(pgettext_lazy("job title", "title"), max_length=100)
-    order = models.PositiveIntegerField(_("order"), default=0)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
     attended = models.BooleanField(_("attended"), default=True)
 
-    class Meta:
+    class Meta(SecretariatPerson.Meta):
         verbose_name = _("secretariat at a meeting")
         verbose_name_plural = _("secretariat at meetings")
-        ordering = ["order", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.name}{self.title}"
 
 
 class Attendance(models.Model):
