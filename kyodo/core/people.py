@@ -291,17 +291,7 @@ def password_reset_send(*, actor, user):
             )
         if not user.email:
             raise NoEmail()
-        mail_enqueue(
-            to=user.email,
-            template="core/mail/password_reset.txt",
-            context={
-                "user": user,
-                "link": set_password_link(user),
-                "login_url": absolute_url("login"),
-            },
-            kind="people.password_reset",
-            related=user,
-        )
+        _mail_reset_link(user)
         audit_log(
             actor=actor,
             action="kyodo.core.user.password_reset_sent",
@@ -341,22 +331,24 @@ def users_for_reset(email: str) -> list:
     return list(User.objects.filter(email__iexact=email, is_active=True))
 
 
+def _mail_reset_link(user: User) -> None:
+    """Queue the mail with a link to set a new password (asked for by the person or sent by
+    staff)."""
+    mail_enqueue(
+        to=user.email,
+        template="core/mail/password_reset.txt",
+        context={"user": user, "link": set_password_link(user), "login_url": absolute_url("login")},
+        kind="people.password_reset",
+        related=user,
+    )
+
+
 def password_reset_request(*, email: str) -> None:
     """Queue a reset link for each account with ``email``; the caller never learns whether
     there was one (the page says the same either way)."""
     with transaction.atomic():
         for user in users_for_reset(email):
-            mail_enqueue(
-                to=user.email,
-                template="core/mail/password_reset.txt",
-                context={
-                    "user": user,
-                    "link": set_password_link(user),
-                    "login_url": absolute_url("login"),
-                },
-                kind="people.password_reset",
-                related=user,
-            )
+            _mail_reset_link(user)
 
 
 def accounts(*, role: str = "", q: str = "", state: str = ""):
