@@ -351,6 +351,18 @@ def password_reset_request(*, email: str) -> None:
             _mail_reset_link(user)
 
 
+def staff_addresses() -> list[str]:
+    """The e-mail addresses of the active staff, each once, in order: where a request for staff
+    goes (a 変更届, a member's 訂正依頼) when there is no address of the center's own."""
+    return sorted(
+        set(
+            User.objects.filter(is_active=True, groups__name=Role.STAFF)
+            .exclude(email="")
+            .values_list("email", flat=True)
+        )
+    )
+
+
 def accounts(*, role: str = "", q: str = "", state: str = ""):
     """Accounts for the staff list, in gojūon order of their stored readings."""
     qs = User.objects.prefetch_related("groups").order_by("name_reading", "username")

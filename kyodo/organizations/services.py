@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from kyodo.core import ratelimit
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.mail import absolute_url, mail_enqueue
+from kyodo.core.people import staff_addresses
 from kyodo.core.roles import Role, grant_role, has_role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, field_values, given, update_fields
 from kyodo.core.signin import unguessable_username
@@ -622,17 +623,6 @@ class ProfileSubmission:
     change_request: ChangeRequest | None
 
 
-def _staff_addresses() -> list[str]:
-    User = get_user_model()
-    return sorted(
-        set(
-            User.objects.filter(is_active=True, groups__name=Role.STAFF)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
-    )
-
-
 def pending_token(change_request: ChangeRequest | None) -> str:
     """What a profile form carries of the 変更届 waiting when it was shown ("0": none)."""
     return str(change_request.pk) if change_request is not None else "0"
@@ -734,7 +724,7 @@ def change_request_submit(
         if created:
             link = absolute_url("organizations-staff:change", args=[request.pk])
             rows = change_request_rows(request)
-            for address in _staff_addresses():
+            for address in staff_addresses():
                 mail_enqueue(
                     to=address,
                     template="organizations/mail/change_received.txt",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,6 +27,7 @@ from kyodo.committees.services.common import next_meeting
 from kyodo.committees.services.meetings import secretariat_keep
 from kyodo.core.audit import audit_log
 from kyodo.core.mail import absolute_url, mail_enqueue
+from kyodo.core.people import staff_addresses
 from kyodo.core.roles import Role, require_role
 
 
@@ -127,16 +127,7 @@ recipient_open = recipient_receive
 def _staff_addresses(minutes: Minutes) -> list[str]:
     """Where a member's request goes: the center's address, else every active staff member's."""
     center = minutes.meeting.committee.center
-    if center.email:
-        return [center.email]
-    User = get_user_model()
-    return sorted(
-        set(
-            User.objects.filter(is_active=True, groups__name=Role.STAFF)
-            .exclude(email="")
-            .values_list("email", flat=True)
-        )
-    )
+    return [center.email] if center.email else staff_addresses()
 
 
 def correction_submit(*, token: str, entry_id: int | None, text: str) -> CorrectionRequest:
