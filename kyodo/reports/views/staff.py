@@ -46,14 +46,28 @@ def report_monthly(request, slug: str):
 
 @staff_required
 def report_download(request, slug: str, fmt: str):
+    _check_format(fmt)
+    month_ = _month(slug)
+    return _report_file(
+        monthly_report(month=month_),
+        fmt,
+        filename=f"monthly-report-{month_.slug}",
+        name=f"月次報告_{month_.label}",
+    )
+
+
+def _check_format(fmt: str) -> None:
     if fmt not in exports.FORMATS:
         raise Http404
-    month_ = _month(slug)
+
+
+def _report_file(report, fmt: str, *, filename: str, name: str):
+    """A report (or its rendering) as a download in ``fmt``, named in ASCII and in Japanese."""
     render_file, content_type = exports.FORMATS[fmt]
     return download(
-        render_file(monthly_report(month=month_)),
-        filename=f"monthly-report-{month_.slug}.{fmt}",
-        name=f"月次報告_{month_.label}.{fmt}",
+        render_file(report),
+        filename=f"{filename}.{fmt}",
+        name=f"{name}.{fmt}",
         content_type=content_type,
     )
 
@@ -92,13 +106,10 @@ def report_fiscal_year(request, fy: int):
 
 @staff_required
 def report_fiscal_year_download(request, fy: int, fmt: str):
-    if fmt not in exports.FORMATS:
-        raise Http404
-    report = _fiscal_year_report(fy)
-    render_file, content_type = exports.FORMATS[fmt]
-    return download(
-        render_file(exports.rendered_fiscal_year(report)),
-        filename=f"annual-report-{fy}.{fmt}",
-        name=f"年度報告_{fiscal_year_name(fy)}.{fmt}",
-        content_type=content_type,
+    _check_format(fmt)
+    return _report_file(
+        exports.rendered_fiscal_year(_fiscal_year_report(fy)),
+        fmt,
+        filename=f"annual-report-{fy}",
+        name=f"年度報告_{fiscal_year_name(fy)}",
     )
