@@ -31,6 +31,8 @@ from django.shortcuts import resolve_url
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
+from kyodo.core.middleware import HONEYPOT_FIELD
+from kyodo.core.resubmit import FIELD as FORM_ID_FIELD
 from kyodo.core.roles import Role, has_role
 
 SEEN_KEY = "kyodo_seen"
@@ -49,8 +51,8 @@ PRIVATE_PREFIXES = ("/staff/", "/member/", "/group/", "/accounts/password/")
 # the form's one-time id (kyodo.core.resubmit) and honeypot are the page's, not typed.
 SKIPPED_FIELDS = {
     "csrfmiddlewaretoken",
-    "kyodo_form_id",
-    "kyodo_hp",
+    FORM_ID_FIELD,
+    HONEYPOT_FIELD,
     "password",
     "old_password",
     "new_password1",
