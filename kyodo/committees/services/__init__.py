@@ -20,7 +20,7 @@ from kyodo.committees.services.circulation import (
     correction_submit,
     minutes_circulate,
     recipient_mark_paper,
-    recipient_open,
+    recipient_receive,
     recipient_resend,
 )
 from kyodo.committees.services.decisions import (
@@ -168,7 +168,7 @@ __all__ = [
     "minutes_import",
     "preview_entries",
     "recipient_mark_paper",
-    "recipient_open",
+    "recipient_receive",
     "recipient_resend",
     "renewable_ends",
     "renewal_summary",

@@ -120,10 +120,6 @@ def recipient_receive(*, token: str) -> CirculationRecipient | None:
     return recipient
 
 
-# The name the package exports (kyodo.committees.services.recipient_open): the same action.
-recipient_open = recipient_receive
-
-
 def _staff_addresses(minutes: Minutes) -> list[str]:
     """Where a member's request goes: the center's address, else every active staff member's."""
     center = minutes.meeting.committee.center

@@ -60,10 +60,10 @@ def test_receipt_board_with_a_real_smtp_server(smtp_server, staff, meeting):
     }
 
     # Opening the link records the receipt (once).
-    first = services.recipient_open(token=tokens["熊田"])
+    first = services.recipient_receive(token=tokens["熊田"])
     opened_at = first.opened_at
-    assert services.recipient_open(token=tokens["熊田"]).opened_at == opened_at
-    assert services.recipient_open(token="not-a-token") is None
+    assert services.recipient_receive(token=tokens["熊田"]).opened_at == opened_at
+    assert services.recipient_receive(token="not-a-token") is None
     assert _states(circulation)["熊田"] == "received"
 
     # After the address is fixed, resending works.
