@@ -15,6 +15,7 @@ urlpatterns = [
         login_required(auth_views.PasswordChangeView.as_view()),
         name="password_change",
     ),
+    path("accounts/start/", auth_views.account_start, name="account-start"),
     path("accounts/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "accounts/reset/sent/",

@@ -146,6 +146,7 @@ ACTION_LABELS = {
     "kyodo.core.user.invited": _("Account created and invited"),
     "kyodo.core.user.invitation_resent": _("Invitation sent again"),
     "kyodo.core.user.password_reset_sent": _("Password reset link sent by staff"),
+    "kyodo.core.user.letter_printed": _("Letter with a sign-in code printed"),
     "kyodo.core.user.updated": _("Account changed"),
     "kyodo.core.user.roles_changed": _("Roles changed"),
     "kyodo.core.user.deactivated": _("Account deactivated"),

@@ -223,3 +223,27 @@ class PendingSubmission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.pk})"
+
+
+class SignInLetter(models.Model):
+    """A printed letter with which a person without e-mail (or who cannot receive it) sets their
+    password: their user name and a one-time code, typed at /accounts/start/ (kyodo.core.people).
+
+    Only the code's keyed hash is kept; the code is shown once, on the letter staff print. It
+    stops working when it expires, when the person sets a password, or when staff print a new
+    letter for them.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sign_in_letters"
+    )
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+
+    class Meta:
+        verbose_name = _("sign-in letter")
+        verbose_name_plural = _("sign-in letters")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.expires_at:%Y-%m-%d})"

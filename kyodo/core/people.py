@@ -1,18 +1,29 @@
 """People and access: accounts staff create, invite, change and deactivate; passwords.
 
 Every account is invited by mail with a link to set its own password (Django's password-reset
-token, so the link stops working once used); nobody ever types a password for someone else. Every
-change of roles or of the right to sign in is one audit row. Mail leaves through the outbox.
+token, so the link stops working once used), or, for a person without e-mail, by a letter staff
+print: the user name and a one-time code typed at /accounts/start/ (:func:`letter_issue`).
+Nobody ever types a password for someone else. Every change of roles or of the right to sign in
+is one audit row. Mail leaves through the outbox.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+import secrets
+import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
@@ -20,8 +31,10 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.audit import audit_log
 from kyodo.core.exceptions import DomainError
 from kyodo.core.mail import absolute_url, mail_enqueue
+from kyodo.core.models import SignInLetter
 from kyodo.core.roles import Role, grant_role, require_role, user_roles
 from kyodo.core.services import update_fields
+from kyodo.core.signin import account_name
 from kyodo.core.text import normalize_text, text_matches
 
 
@@ -56,14 +69,100 @@ class AlreadyActive(PeopleError):
     default_message = _("This person has already set a password and can sign in.")
 
 
+class LetterRefused(PeopleError):
+    default_message = _(
+        "The user name or the code is not right, or the letter has expired. Check both against "
+        "the letter; if it still does not work, ask the center for a new letter."
+    )
+    field = "code"
+
+
 User = get_user_model()
 
 USER_FIELDS = ["full_name", "name_reading", "title", "email"]
 
 
+# A letter's code: 12 letters and digits in groups of four, without those read alike (0/O, 1/I/L).
+LETTER_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+LETTER_CODE_LENGTH = 12
+LETTER_DAYS = 14
+
+
+@dataclass(frozen=True)
+class Letter:
+    """What staff print for a person (shown once: only the code's hash is kept)."""
+
+    user: User
+    code: str  # grouped for reading: ABCD-EFGH-JKMN
+    expires_at: datetime
+    setting: bool  # the person has no password yet (an invitation), or sets a new one
+
+
+def _letter_hash(code: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), code.encode(), hashlib.sha256).hexdigest()
+
+
+def letter_code_typed(code: str) -> str:
+    """A code as typed: full-width as half-width, lower case as upper, without the hyphens,
+    long vowel marks or spaces anyone may put between the groups."""
+    code = unicodedata.normalize("NFKC", code).upper()
+    return "".join(c for c in code if c.isascii() and c.isalnum())
+
+
+def letter_issue(*, actor, user) -> Letter:
+    """Staff print a letter for ``user`` with a new one-time code (an earlier letter stops
+    working): to set a first password, or a new one when the person has forgotten theirs and
+    has no e-mail. The code is returned once, for the letter; only its hash is kept."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        user = User.objects.select_for_update().get(pk=user.pk)
+        _guard(actor, user)
+        if not user.is_active:
+            raise PeopleError(_("This account is deactivated: reactivate it first."))
+        code = "".join(secrets.choice(LETTER_ALPHABET) for _ in range(LETTER_CODE_LENGTH))
+        expires_at = timezone.now() + timedelta(days=LETTER_DAYS)
+        SignInLetter.objects.filter(user=user).delete()
+        SignInLetter.objects.create(user=user, code_hash=_letter_hash(code), expires_at=expires_at)
+        audit_log(
+            actor=actor,
+            action="kyodo.core.user.letter_printed",
+            obj=user,
+            changes={"expires": timezone.localdate(expires_at).isoformat()},
+        )
+    grouped = "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+    return Letter(user, grouped, expires_at, setting=not user.has_usable_password())
+
+
+def letter_redeem(*, username: str, code: str):
+    """The person of a letter, from the user name and code they typed, if the letter still
+    works; :class:`LetterRefused` otherwise (the same for a wrong name, a wrong code and an
+    expired letter, so that neither can be guessed apart)."""
+    typed = letter_code_typed(code)
+    if len(typed) != LETTER_CODE_LENGTH:
+        raise LetterRefused()
+    letter = (
+        SignInLetter.objects.select_related("user")
+        .filter(
+            code_hash=_letter_hash(typed),
+            expires_at__gt=timezone.now(),
+            user__is_active=True,
+            user__username=account_name(username),
+        )
+        .first()
+    )
+    if letter is None:
+        raise LetterRefused()
+    return letter.user
+
+
 def set_password_link(user) -> str:
     """The one-time link with which a person sets a password (Django's reset token)."""
-    return absolute_url(
+    return absolute_url(set_password_path(user))
+
+
+def set_password_path(user) -> str:
+    """The path of :func:`set_password_link`."""
+    return reverse(
         "password_reset_confirm",
         kwargs={
             "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
@@ -90,7 +189,19 @@ def invitation_enqueue(user, *, what: str, related=None) -> None:
 
 def username_for(email: str) -> str:
     """A free user name from an e-mail address's local part (taro.yamada, taro.yamada-2 …)."""
-    base = "".join(c for c in email.split("@")[0].lower() if c.isalnum() or c in "._-")[:100]
+    return username_free(email.split("@")[0])
+
+
+def username_anonymous(prefix: str) -> str:
+    """A free user name that says nothing of its person (member-k7x2p …), for an account without
+    an e-mail address to make one from."""
+    return username_free(prefix + "-" + "".join(secrets.choice("abcdefghjkmnpqrstuvwxyz23456789")
+                                                for _ in range(5)))  # fmt: skip
+
+
+def username_free(base: str) -> str:
+    """``base`` as a user name (letters, digits and . _ - kept), or with -2, -3 … if taken."""
+    base = "".join(c for c in base.lower() if c.isascii() and (c.isalnum() or c in "._-"))[:100]
     base = base or "user"
     name, n = base, 1
     while User.objects.filter(username__iexact=name).exists():
@@ -144,11 +255,10 @@ def user_invite(
     title: str = "",
     roles: Iterable[Role | str] = (Role.STAFF,),
 ):
-    """Staff create an account with the given roles and invite the person by mail."""
+    """Staff create an account with the given roles and invite the person by mail; without an
+    address, staff print the person a letter instead (:func:`letter_issue`)."""
     require_role(actor, Role.STAFF)
     roles = sorted({str(r) for r in roles})
-    if not email:
-        raise NoEmail()
     with transaction.atomic():
         user = account_create(
             username=username,
@@ -164,7 +274,8 @@ def user_invite(
             obj=user,
             changes={"username": username, "email": user.email, "roles": roles},
         )
-        invitation_enqueue(user, what=_roles_text(roles))
+        if user.email:
+            invitation_enqueue(user, what=_roles_text(roles))
     return user
 
 
@@ -305,6 +416,8 @@ def password_recorded(*, user, how: str) -> None:
     """After a person set (from a mailed link) or changed their own password: the audit row and,
     for a change, a notice to their address (so a stranger's change does not go unnoticed)."""
     with transaction.atomic():
+        # A printed letter's code is spent once a password is set (or changed) by any route.
+        SignInLetter.objects.filter(user=user).delete()
         audit_log(
             actor=user,
             action="kyodo.core.user.password_set"

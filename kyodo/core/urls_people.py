@@ -12,5 +12,6 @@ urlpatterns = [
     path("<int:pk>/roles/", people.roles, name="roles"),
     path("<int:pk>/resend/", people.resend, name="resend"),
     path("<int:pk>/reset/", people.reset, name="reset"),
+    path("<int:pk>/letter/", people.letter, name="letter"),
     path("<int:pk>/<str:change>/", people.activation, name="activation"),
 ]

@@ -179,20 +179,24 @@ def member_create(
 def _invite(member: Member, committee: Committee | None = None):
     """Give the member an account with the member role and invite them. A person who already
     signs in with this address (a group's representative, say) keeps that one account: it gains
-    the role, and needs no invitation once its password is set."""
-    if not member.email:
-        raise people.NoEmail()
+    the role, and needs no invitation once its password is set. A member without an address
+    gets an account with a user name that says nothing of them, and staff print them a letter
+    (kyodo.core.people.letter_issue) from the account's page."""
     existing = (
         people.User.objects.filter(email__iexact=member.email, is_active=True)
         .exclude(committee_member__isnull=False)
         .first()
+        if member.email
+        else None
     )
     if existing is not None:
         grant_role(existing, Role.MEMBER)
         user = existing
     else:
         user = people.account_create(
-            username=people.username_for(member.email),
+            username=people.username_for(member.email)
+            if member.email
+            else people.username_anonymous("member"),
             full_name=member.name,
             name_reading=member.name_reading,
             email=member.email,
@@ -200,7 +204,7 @@ def _invite(member: Member, committee: Committee | None = None):
         )
     member.user = user
     member.save(update_fields=["user"])
-    if user.has_usable_password():
+    if user.has_usable_password() or not user.email:
         return user
     committee = committee or Committee.objects.filter(memberships__member=member).first()
     what = (

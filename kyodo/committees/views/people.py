@@ -82,18 +82,13 @@ class SeatForm(VersionedFormMixin, forms.Form):
 
 class NewMemberForm(MemberForm, SeatForm):
     invite = forms.BooleanField(
-        label=gettext_lazy("Invite by mail to the member pages (needs an e-mail address)"),
+        label=gettext_lazy(
+            "Give an account for the member pages (invited by mail; without an e-mail address, "
+            "by a letter you print)"
+        ),
         required=False,
         initial=True,
     )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("invite") and not data.get("email"):
-            self.add_error(
-                "email", _("Enter an e-mail address first: the invitation is sent by mail.")
-            )
-        return data
 
 
 class RenewForm(forms.Form):
@@ -185,6 +180,9 @@ def member_create(request):
             **form.cleaned_data,
         )
         if not form.errors:
+            if form.cleaned_data["invite"] and not member.email:
+                messages.success(request, _letter_next(member))
+                return redirect("people:user", pk=member.user_id)
             if form.cleaned_data["invite"]:
                 messages.success(
                     request,
@@ -259,14 +257,24 @@ def member_delete(request, pk: int):
 @require_POST
 def member_invite(request, pk: int):
     member = get_object_or_404(Member, pk=pk)
-    perform(
+    done = perform(
         request,
         services.member_invite,
-        success=_("The invitation was queued."),
+        success=_("The invitation was queued.") if member.email else _letter_next(member),
         actor=request.user,
         member=member,
     )
+    if done and not member.email:
+        member.refresh_from_db(fields=["user"])
+        return redirect("people:user", pk=member.user_id)
     return redirect("committees-people:member", pk=member.pk)
+
+
+def _letter_next(member: Member) -> str:
+    return _(
+        "%(name)s has an account now. Without an e-mail address, print the letter with the user "
+        "name and the code below and give or post it to them."
+    ) % {"name": member.name}
 
 
 @staff_required

@@ -35,6 +35,7 @@ def samples() -> dict[str, str | None]:
         "/staff/people/<int:pk>/": f"/staff/people/{staff.pk}/",
         "/staff/people/<int:pk>/roles/": None,  # a button (POST only)
         "/staff/people/<int:pk>/reset/": None,  # a button (POST only)
+        "/staff/people/<int:pk>/letter/": None,  # after its button's POST only (the code is shown once): test_letters
         "/accounts/reset/<uidb64>/<token>/": None,  # a one-time link held by one person
         "/staff/people/groups/<int:pk>/": f"/staff/people/groups/{group.pk}/",
         "/staff/committees/people/members/<int:pk>/": f"/staff/committees/people/members/{member.pk}/",

@@ -39,6 +39,7 @@ NOT_EDIT_FORMS = {
         "ticks who of the secretariat attended; refused by the service once approved"
     ),
     "staff/people/<int:pk>/reset/": "sends a password reset mail",
+    "staff/people/<int:pk>/letter/": "prints a letter with a new code (a button)",
     "staff/events/new/": "creates an event",
     "staff/events/<int:pk>/status/<str:action>/": "a state change checked by the service",
     "staff/events/<int:pk>/guests/new/": "adds a guest",

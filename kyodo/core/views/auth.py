@@ -4,6 +4,7 @@ Reset mail leaves through the outbox like every other mail, and the reset page s
 whether or not an address has an account.
 """
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
@@ -107,6 +108,41 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
         people.password_recorded(user=form.user, how="set")
         messages.success(self.request, _("Your password is set. Please sign in."))
         return response
+
+
+class LetterForm(forms.Form):
+    """The user name and code of a printed letter (kyodo.core.people.letter_issue)."""
+
+    username = forms.CharField(label=gettext_lazy("User name"), max_length=150)
+    code = forms.CharField(
+        label=gettext_lazy("Code on the letter"),
+        max_length=40,
+        help_text=gettext_lazy(
+            "12 letters and digits, as printed (the hyphens and spaces may be left out)."
+        ),
+    )
+
+
+def account_start(request):
+    """A person who got a letter instead of a mail: user name and code, then the page where
+    they set their password (the same page an invitation's link opens)."""
+    if request.user.is_authenticated:
+        return redirect("home-for-user")
+    form = LetterForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = people.letter_redeem(
+                username=form.cleaned_data["username"], code=form.cleaned_data["code"]
+            )
+        except people.PeopleError as error:
+            form.add_error("code", error.message)
+        else:
+            return redirect(people.set_password_path(user))
+    return render(
+        request,
+        "registration/account_start.html",
+        {"form": form, "title": _("Start with a letter from the center")},
+    )
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):

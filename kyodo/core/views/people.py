@@ -4,12 +4,15 @@ through the same services."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
@@ -17,6 +20,7 @@ from django.views.decorators.http import require_POST
 from kyodo.core import people
 from kyodo.core.audit import audit_rows
 from kyodo.core.forms import CleanTextMixin
+from kyodo.core.mail import absolute_url
 from kyodo.core.models import AuditEntry
 from kyodo.core.permissions import staff_required
 from kyodo.core.roles import Role, user_roles
@@ -58,7 +62,13 @@ class AccountForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     title = forms.CharField(
         label=gettext_lazy("Title (e.g. センター長, 主事)"), max_length=100, required=False
     )
-    email = forms.EmailField(label=gettext_lazy("E-mail"))
+    email = forms.EmailField(
+        label=gettext_lazy("E-mail"),
+        required=False,
+        help_text=gettext_lazy(
+            "Without one, the person is invited by a letter you print from the account's page."
+        ),
+    )
 
 
 class NewAccountForm(AccountForm):
@@ -78,6 +88,15 @@ class NewAccountForm(AccountForm):
         widget=forms.CheckboxSelectMultiple,
         initial=[Role.STAFF],
     )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("email") and not data.get("username") and "username" not in self.errors:
+            self.add_error(
+                "username",
+                _("Without an e-mail address, choose the user name: it is printed on the letter."),
+            )
+        return data
 
 
 class RolesForm(forms.Form):
@@ -135,11 +154,20 @@ def create(request):
             roles=data["roles"],
         )
         if not form.errors:
-            messages.success(
-                request,
-                _("The account was created and the invitation queued for %(email)s.")
-                % {"email": user.email},
-            )
+            if user.email:
+                messages.success(
+                    request,
+                    _("The account was created and the invitation queued for %(email)s.")
+                    % {"email": user.email},
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "The account was created. Without an e-mail address, print the letter "
+                        "with the user name and a code below and give or post it to the person."
+                    ),
+                )
             return redirect("people:user", pk=user.pk)
     return render(request, "core/staff/people/new.html", {"form": form})
 
@@ -174,6 +202,7 @@ def detail(request, pk: int):
             "effective_roles": sorted(user_roles(user)),
             "secretariat_lists": _secretariat_lists(user),
             "history": audit_rows(history),
+            "letter_days": people.LETTER_DAYS,
         },
     )
 
@@ -247,6 +276,59 @@ def reset(request, pk: int):
         user=user,
     )
     return redirect("people:user", pk=user.pk)
+
+
+LETTER_SESSION_KEY = "kyodo_letter"
+
+
+@staff_required
+def letter(request, pk: int):
+    # POST: a new one-time code (only its hash is kept), held in the session for the one page
+    # that shows it; GET: that page, the letter to print, once (a reload says to print anew).
+    user = get_object_or_404(User, pk=pk)
+    if request.method == "POST":
+        try:
+            printed = people.letter_issue(actor=request.user, user=user)
+        except people.PeopleError as error:
+            messages.error(request, error.message)
+            return redirect("people:user", pk=user.pk)
+        request.session[LETTER_SESSION_KEY] = {
+            "user": user.pk,
+            "code": printed.code,
+            "expires_at": printed.expires_at.isoformat(),
+            "setting": printed.setting,
+        }
+        return redirect("people:letter", pk=user.pk)
+    kept = request.session.pop(LETTER_SESSION_KEY, None)
+    if not kept or kept.get("user") != user.pk:
+        messages.warning(
+            request,
+            _(
+                "A letter's code is shown only once. To print the letter again, print a new one: "
+                "the earlier code then stops working."
+            ),
+        )
+        return redirect("people:user", pk=user.pk)
+    from kyodo.core.models import Center
+
+    printed = people.Letter(
+        user=user,
+        code=kept["code"],
+        expires_at=datetime.fromisoformat(kept["expires_at"]),
+        setting=kept["setting"],
+    )
+    response = render(
+        request,
+        "core/staff/people/letter.html",
+        {
+            "letter": printed,
+            "center": Center.objects.current(),
+            "start_url": absolute_url("account-start"),
+            "today": timezone.localdate(),
+        },
+    )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @staff_required
