@@ -10,7 +10,7 @@ from django.db.models import (
     QuerySet,
 )
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import re_path, reverse
 from ninja import FilterSchema, NinjaAPI, Path, Query, Schema
 from ninja.pagination import PageNumberPagination, paginate
 from ninja.renderers import JSONRenderer
@@ -34,13 +34,17 @@ class JapaneseJSON(JSONRenderer):
 
 
 class KyodoAPI(NinjaAPI):
-    """django-ninja's API, answering a method an address does not take in Japanese too."""
+    """django-ninja's API, answering a method an address does not take, and an address it does
+    not have, in Japanese too."""
 
     @property
     def urls(self):
         patterns, app_name, namespace = super().urls
         for pattern in patterns:
             pattern.callback = errors.japanese_not_allowed(self, pattern.callback)
+        # Last, so that it only catches what no operation matched: without it an unknown address
+        # under /api/v1/ falls through to the site's HTML 404 page, which a program cannot read.
+        patterns = [*patterns, re_path(r"", errors.unknown_address(self), name="unknown")]
         return patterns, app_name, namespace
 
 

@@ -24,6 +24,7 @@ from typing import Any
 from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
@@ -187,6 +188,32 @@ def install(api: NinjaAPI) -> None:
         return api.create_response(
             request, {"detail": detail, "type": f"http_{exc.status_code}"}, status=exc.status_code
         )
+
+
+def unknown_address(api: NinjaAPI) -> Callable:
+    """The view answering an address under the API that no operation has: the API's own 404 in
+    JSON, saying where the addresses are listed (and, for one written with a slash at the end,
+    the address without it, which is how every operation is written)."""
+
+    # Exempt like ninja's own views: a POST to a wrong address is answered in JSON too, not
+    # refused by the CSRF check with an HTML page. It reads and writes nothing.
+    @csrf_exempt
+    def view(request: HttpRequest) -> HttpResponse:
+        from django.urls import Resolver404, resolve, reverse
+
+        index = reverse(f"{api.urls_namespace}:index")
+        detail = f"このアドレス（{request.path}）はありません。"
+        bare = request.path.rstrip("/")
+        if bare != request.path and bare.startswith(index):
+            try:
+                if resolve(bare).url_name != "unknown":
+                    detail += f"末尾の「/」を付けずに {bare} を指定してください。"
+            except Resolver404:
+                pass
+        detail += f"使えるアドレスは {index} と {index}docs にあります。"
+        return api.create_response(request, {"detail": detail, "type": "not_found"}, status=404)
+
+    return view
 
 
 def japanese_not_allowed(api: NinjaAPI, view: Callable) -> Callable:

@@ -217,8 +217,18 @@ def _fiscal_year_sections(report: FiscalYearReport) -> list[Section]:
         _categories_section(report.consultations_by_category),
         Section(
             _("Collaboration by form"),
-            [_("Form"), _("Records")],
-            [[c.label, c.count] for c in report.collaboration_by_form],
+            # Whether each form counts as 協働, and the total that does, as the register's
+            # statistics page says them: a reader sees why 後援 is listed but not added up.
+            [_("Form"), _("Records"), _("Counted")],
+            [
+                [c.label, c.count, _("Yes") if c.counted else _("No")]
+                for c in report.collaboration_by_form
+            ]
+            + (
+                [[_("Total counted"), report.collaboration_total, ""]]
+                if report.collaboration_by_form
+                else []
+            ),
             empty=_("No collaboration records run in this fiscal year."),
         ),
     ]

@@ -33,6 +33,16 @@ class CategoryCount:
 
 
 @dataclass(frozen=True)
+class FormCount:
+    """The collaboration records of one form, and whether the register counts the form as
+    協働 (後援 is not, by default: kyodo.collaboration.statistics)."""
+
+    label: str
+    count: int
+    counted: bool = True
+
+
+@dataclass(frozen=True)
 class UpcomingEvent:
     """An event after the month, with the applications received so far."""
 
@@ -89,7 +99,9 @@ class FiscalYearReport:
     registered_at_end: int  # registered groups on the last day counted
     events_held: list[HeldEvent]
     consultations_by_category: list[CategoryCount]
-    collaboration_by_form: list[CategoryCount]  # records running in the year, by form
+    collaboration_by_form: list[FormCount]  # records running in the year, by form
+    # the records of the counted forms, as the register's statistics give 協働の件数
+    collaboration_total: int = 0
 
     @property
     def complete(self) -> bool:

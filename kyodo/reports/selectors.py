@@ -22,6 +22,7 @@ from kyodo.organizations import selectors as organizations
 from kyodo.reports.report import (
     CategoryCount,
     FiscalYearReport,
+    FormCount,
     HeldEvent,
     MonthlyReport,
     MonthTotals,
@@ -91,7 +92,7 @@ def fiscal_year_report(*, fiscal_year: int, today: date) -> FiscalYearReport | N
         registered_at_end=organizations.registered_count_on(last_day),
         events_held=_held_events(start, last_day),
         consultations_by_category=_categories(start, last_day),
-        collaboration_by_form=_collaboration_by_form(fiscal_year),
+        **_collaboration(fiscal_year),
     )
 
 
@@ -144,13 +145,17 @@ def _categories(start: date, end: date) -> list[CategoryCount]:
     ]
 
 
-def _collaboration_by_form(fiscal_year: int) -> list[CategoryCount]:
-    """The collaboration register's records running in the year, by form (those with any), as
-    the register's own statistics count them."""
+def _collaboration(fiscal_year: int) -> dict:
+    """The collaboration register's records running in the year, by form (those with any), and
+    the total of the forms it counts as 協働, as the register's own statistics count them."""
     from kyodo.collaboration.statistics import compute
 
-    return [
-        CategoryCount(category="", label=str(row.label), count=row.count)
-        for row in compute(fiscal_year=fiscal_year).by_form
-        if row.count
-    ]
+    stats = compute(fiscal_year=fiscal_year)
+    return {
+        "collaboration_by_form": [
+            FormCount(label=str(row.label), count=row.count, counted=row.counted)
+            for row in stats.by_form
+            if row.count
+        ],
+        "collaboration_total": stats.total,
+    }

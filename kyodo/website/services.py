@@ -131,6 +131,29 @@ MAP_KINDS = ("png", "jpeg")
 MAP_MAX_BYTES = 5 * 1024 * 1024
 
 
+def _center_contact_follows(info: AccessInfo) -> None:
+    """The footer of every page and the home page's contact block show the center's address,
+    number and hours: those given here are the center's too, written to its row (one source,
+    and no query more on every page). Left empty here, the center's own stay."""
+    from kyodo.core.models import Center
+
+    center = Center.objects.order_by("pk").first()
+    if center is None:
+        return
+    hours = "、".join(line.strip() for line in info.opening_hours.splitlines() if line.strip())
+    given = {"address": info.address, "phone": info.phone, "opening_hours": hours}
+    limits = {name: Center._meta.get_field(name).max_length for name in given}
+    changed = [
+        name
+        for name, value in given.items()
+        if value and len(value) <= limits[name] and getattr(center, name) != value
+    ]
+    for name in changed:
+        setattr(center, name, given[name])
+    if changed:
+        center.save(update_fields=changed)
+
+
 def access_update(
     *,
     actor,
@@ -214,6 +237,7 @@ def access_update(
                 audited=ACCESS_FIELDS,
                 audit_extra=map_change,
             )
+        _center_contact_follows(info)
         # The access page shows (and is found by) these facts; titled in the site's language.
         with translation.override(settings.LANGUAGE_CODE):
             title = str(Page.Slug.ACCESS.label)
