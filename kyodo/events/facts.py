@@ -159,6 +159,11 @@ def event_facts_html(
             so_far += f" ({_groups(event.confirmed_groups)})"
         if event.places_left is not None:
             so_far += w.separator + gettext("places left: %(n)s") % {"n": esc(event.places_left)}
+        if event.group_places_left is not None:
+            # A group deciding whether to apply needs the groups' places too (懇談会: 20団体).
+            so_far += w.separator + gettext("group places left: %(n)s") % {
+                "n": esc(event.group_places_left)
+            }
         if event.waitlisted_count:
             so_far += w.separator + gettext("waiting list: %(n)s") % {
                 "n": esc(event.waitlisted_count)

@@ -281,6 +281,20 @@ class Event(models.Model):
             return None
         return max(self.capacity_groups - taken, 0)
 
+    def would_wait(self, *, people: int, is_group: bool) -> bool | None:
+        """Whether an application of ``people`` (a group's or a person's) would go on the
+        waiting list if sent now, by the counts the public selectors read (the rule of
+        ``services.application_submit``: anyone waiting, or not enough room); None without the
+        counts. The service decides again under the event's lock: this only forewarns."""
+        if getattr(self, "waitlisted_count", None) is None:
+            return None
+        if self.waitlisted_count:
+            return True
+        people_left, groups_left = self.places_left, self.group_places_left
+        if people_left is not None and people > people_left:
+            return True
+        return bool(is_group and groups_left is not None and groups_left < 1)
+
 
 class Guest(models.Model):
     """A guest or speaker at an event, listed in the order given by ``position``."""

@@ -25,6 +25,7 @@ from kyodo.core.confirmations import submission_request
 from kyodo.core.exceptions import DomainError
 from kyodo.core.forms import confirmation_rows, initial_from_post, posted_values
 from kyodo.core.months import Month
+from kyodo.core.roles import Role, has_role
 from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import time_ja
 from kyodo.core.views.actions import perform, submit
@@ -194,8 +195,10 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     step = request.POST.get("step", "confirm") if request.method == "POST" else ""
     if step == "edit":
         form = ApplicationForm(initial=initial_from_post(request, ApplicationForm))
+    elif request.method == "POST":
+        form = ApplicationForm(request.POST)
     else:
-        form = ApplicationForm(request.POST or None)
+        form = ApplicationForm(initial=_group_initial(request))
     accepting, closed_reason = True, ""
     try:
         services.check_accepting(event)
@@ -212,6 +215,12 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     "event": event,
                     "rows": _application_rows(form),
                     "hidden": posted_values(request, form),
+                    # Said before sending, not only after: the page may show places left that
+                    # this application does not fit in, or others may be waiting already.
+                    "will_wait": event.would_wait(
+                        people=form.cleaned_data["people"],
+                        is_group=form.cleaned_data["kind"] == Application.Kind.GROUP,
+                    ),
                     "breadcrumb_parents": [(event.name, event.get_absolute_url())],
                 },
             )
@@ -245,6 +254,36 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _group_initial(request: HttpRequest) -> dict:
+    """The form's start for a signed-in group representative (or contact): as the group, their
+    group chosen and their own details filled in, rather than 「個人」 and a list of every group
+    to find theirs in. Nothing for anyone else, or a group not registered (not in the list)."""
+    from kyodo.organizations.models import Organization
+    from kyodo.organizations.selectors import organization_for_representative
+
+    user = request.user
+    if not user.is_authenticated or not has_role(user, Role.GROUP):
+        return {}
+    organization = organization_for_representative(user=user)
+    if organization is None or organization.status != Organization.Status.REGISTERED:
+        return {}
+    initial = {"kind": Application.Kind.GROUP, "organization": organization.pk}
+    if organization.representative_user_id == user.pk:
+        initial |= {
+            "name": organization.representative_name,
+            "name_reading": organization.representative_reading,
+            "email": user.email or organization.email,
+            "phone": organization.phone,
+        }
+    else:
+        initial |= {
+            "name": user.full_name,
+            "name_reading": user.name_reading,
+            "email": user.email,
+        }
+    return initial
+
+
 def _send_application(request: HttpRequest, pk: int) -> HttpResponse | None:
     """完了 at once for a valid form (``step=send``, no confirmation by mail): the service locks
     the event and checks everything itself, so the page's own reads (the event with its counts
@@ -269,7 +308,7 @@ def _application_message(application: Application) -> str:
     if application.status == Application.Status.CONFIRMED:
         return _("Your application is confirmed. We have sent you a confirmation e-mail.")
     return _(
-        "The event is full: you are number %(position)s on the waiting list. "
+        "There is no place for you now: you are number %(position)s on the waiting list. "
         "We have sent you an e-mail."
     ) % {"position": application.waitlist_position}
 
