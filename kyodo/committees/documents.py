@@ -292,6 +292,9 @@ def _recorded_header(recorded: dict) -> dict | None:
         "absentees": list(recorded.get("absentees") or []),
         "secretariat": [Secretariat.from_dict(s) for s in recorded.get("secretariat") or []],
         "observers": list(recorded.get("observers") or []),
+        # 監事・オブザーバー: present, no members (only in records imported since they are read).
+        "also_attending": list(recorded.get("also_attending") or []),
+        "proxy_count": recorded.get("proxy_count"),
         # A document without a closing line gets none: nothing is added to what it said.
         "closing": recorded.get("closing") or "",
         "agenda": list(recorded.get("agenda") or []),
@@ -313,6 +316,8 @@ def recorded_header(document: Document, *, organization: str) -> dict:
         "closing": document.closing or "",
         # Only when the document has them, so that older records stay as they were.
         **({"agenda": list(document.agenda)} if document.agenda else {}),
+        **({"also_attending": list(document.also_attending)} if document.also_attending else {}),
+        **({"proxy_count": document.proxy_count} if document.proxy_count is not None else {}),
         **({"appendix": [a.to_dict() for a in document.appendix]} if document.appendix else {}),
     }
 

@@ -60,11 +60,14 @@ def attendee_total(document: Document, *, by_reading: bool = True) -> str:
 def header_lines(document: Document, *, by_reading: bool = True) -> list[tuple[str, str]]:
     """The ■ header fields, label and value, as the seed prints them.
 
-    オンライン出席, 欠席委員 and 傍聴者 appear only when the minutes name someone. The attendees'
+    オンライン出席, 欠席委員, 委員以外の出席者 and 傍聴者 appear only when the minutes name someone. The attendees'
     count says 五十音順 only when they are in that order (``by_reading``).
     """
     people = "、".join(f"{name}委員" for name in document.attendees)
     people += attendee_total(document, by_reading=by_reading)
+    if document.proxy_count:
+        # Imported minutes that counted proxies (委任状, 書面表決) among those present.
+        people += f"（うち委任状{document.proxy_count}名）"
     staff = "、".join(s.label for s in document.secretariat)
     lines = [
         ("開催日時", when_text(document)),
@@ -75,6 +78,9 @@ def header_lines(document: Document, *, by_reading: bool = True) -> list[tuple[s
         lines.append(("オンライン出席", "、".join(f"{name}委員" for name in document.online)))
     if document.absentees:
         lines.append(("欠席委員", "、".join(f"{name}委員" for name in document.absentees)))
+    if document.also_attending:
+        # Imported minutes: auditors (監事) and observers from other bodies, not members.
+        lines.append(("委員以外の出席者", "、".join(document.also_attending)))
     lines.append(("事務局", staff))
     if document.observers:
         lines.append(("傍聴者", "、".join(document.observers)))

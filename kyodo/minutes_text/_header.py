@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import _wareki
-from ._syntax import TITLES, kanji_number, nfkc, plain_numbers, squash
+from ._syntax import TITLES, era_letters, kanji_number, nfkc, plain_numbers, squash
 
 # Field keys as written in the header table, by the field they fill.
 HEADER_KEYS: dict[str, str] = {
@@ -75,6 +75,12 @@ HEADER_KEYS: dict[str, str] = {
     "出席会員数": "attendees",
     "出席正会員": "attendees",
     "出席会員": "attendees",
+    # A general incorporated association's 社員総会: its members (社員) and those present.
+    "社員総数": "signers",
+    "出席社員数": "attendees",
+    "出席社員": "attendees",
+    "議決権を有する社員数": "signers",
+    "理事総数": "signers",
     "正会員総数": "signers",
     "会員総数": "signers",
     "会員数": "signers",
@@ -105,6 +111,7 @@ HEADER_KEYS: dict[str, str] = {
     "オブザーバー": "also_attending",
     # A nonprofit's board (理事会): the directors present, and the auditors who attend it.
     "出席理事": "attendees",
+    "出席理事数": "attendees",
     "出席役員": "attendees",
     "出席監事": "also_attending",
     # A social welfare corporation's 理事会 (its legal header): 「３　理事総数及び出席者数」 with
@@ -154,6 +161,9 @@ HEADER_KEYS: dict[str, str] = {
     "町出席者": "secretariat",
     "行政出席者": "secretariat",
     "出席職員": "secretariat",
+    # 「■センター職員　あおば東地域包括支援センター長　工藤　慎也」: the staff of the centres
+    # the council oversees, there to answer.
+    "センター職員": "secretariat",
     "事務局": "secretariat",
     # 「６　書　　記　　教育総務課主査　谷口　翔」: only so numbered (「書記　……」 is a turn).
     "書記": "secretariat",
@@ -195,6 +205,7 @@ HEADER_KEYS: dict[str, str] = {
     "会議の形式": "signers",
     # Who chaired and who wrote the minutes down (read, not kept): 「司会：事務局　佐藤」.
     "記録者": "signers",
+    "議事録作成者": "signers",
     "進行": "signers",
     "行政": "secretariat",
     # Who sat in without being a member (陪席): the staff.
@@ -226,7 +237,8 @@ _KEY_ALT = "|".join(
     r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
 )
 # 「出席委員（敬称略）：」: a remark on the list between the key and its value.
-_REMARK = r"(?:[(（](?:敬称略|順不同|五十音順|名簿順|役職順|委員|構成員)[^)）]{0,12}[)）][ 　]*)?"
+# 「出席社員数（委任状含む）」: the count's remark (the proxies are counted on a line of their own).
+_REMARK = r"(?:[(（](?:敬称略|順不同|五十音順|名簿順|役職順|委員|構成員|委任状|書面)[^)）]{0,12}[)）][ 　]*)?"
 _FIELD = re.compile(
     rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?P<num>(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、]?[ 　]*|[（(][0-9０-９]{{1,2}}[)）][ 　]*|[①-⑳][ 　]*)?"
     rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*{_REMARK}(?P<sep>[：:;；]|　| +(?=\S)|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)))[ 　]*(?P<value>.*)$"
@@ -274,7 +286,10 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
         return None
     if squash(match["key"]) in _TIME_KEYS and not match["value"].strip():
         return None  # 「１　開会」 is an agenda item, 「開会　午後６時」 a field
-    if squash(match["key"]) in _NUMBERED_ONLY_KEYS and not numbered:
+    # 「議　長：学部長　河合」: a key spaced out to the header's column, and its colon, is no
+    # speaker's label (「委　　員　　鈴木　一郎」 a roster's line).
+    spaced = len(match["key"]) > len(squash(match["key"])) and match["sep"] in (":", "：")
+    if squash(match["key"]) in _NUMBERED_ONLY_KEYS and not (numbered or spaced):
         return None
     return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip())
 
@@ -412,7 +427,7 @@ def parse_title(line: str) -> Title:
         text, status = match["title"].strip(), match["status"]
     fiscal_year = None
     western = _FISCAL_WESTERN.search(text)
-    era = _FISCAL_ERA.search(text)
+    era = _FISCAL_ERA.search(era_letters(text))
     if western:
         fiscal_year = int(western.group(1) or western.group(2))
     elif era:
@@ -543,6 +558,7 @@ _MEMBER_SUFFIXES = (
     "理事長",
     "理事",
     "評議員",
+    "監事",
     "会計",
     "副委員長",
     "委員長",
@@ -575,7 +591,9 @@ _TOTAL = re.compile(
     r"[^\s、,，()（）]{0,6}(?:総数|定数|定員)\s*[0-9]{1,3}\s*(?:名|人)(?:\s*中\s*[、,，]?)?"
 )
 _COUNTED_GROUP = re.compile(
-    r"[^\s、,，()（）:：]{0,8}(?:委員|理事|役員|会員|職員|議員|構成員)数?(?=\s*[0-9]{1,3}\s*(?:名|人))"
+    # 「出席者数６名」: how many came, no one named
+    r"[^\s、,，()（）:：]{0,8}(?:委員|理事|役員|会員|職員|議員|構成員|出席者|出席)数?"
+    r"(?=\s*[0-9]{1,3}\s*(?:名|人))"
     # 「利用団体　１４団体　１８名」: the groups that came, counted
     r"|[^\s、,，()（）:：]{0,8}団体\s*[0-9]{1,4}\s*団体(?=\s*[0-9]{1,4}\s*(?:名|人))"
 )
@@ -798,12 +816,14 @@ def _civic_part(part: str) -> list[str]:
             return names
     if office and _OFFICE_END.search(office["office"]):
         names = [name.strip() for name in re.split(r"[・･]", office["names"])]
-        if all(_NAME_PIECE.fullmatch(name) for name in names):
+        # 「相原委員（会長）」: the name and its office, then the office the member holds.
+        if all(_NAME_PIECE.fullmatch(name) and name not in _OFFICES for name in names):
             return names
     if _AFFILIATION.search(text) and not _ROLE_AFTER.search(text):
         text = _AFFILIATION.sub("", text)
     first, _, rest = text.partition(" ")
-    listed = rest if rest and is_title_token(first) else text
+    # 「執行委員　江本・菅原」: an office the words do not know, by how it ends.
+    listed = rest if rest and (is_title_token(first) or _OFFICE_END.search(first)) else text
     if re.search(r"[・･]", listed):
         names = [name.strip() for name in re.split(r"[・･]", listed)]
         if len(names) >= 2 and all(_NAME_PIECE.fullmatch(name) for name in names):
@@ -980,6 +1000,14 @@ ROSTER_TITLES = (
     "臨時委員",
     "専門委員",
     "特別委員",
+    # a labour union's and a festival's: 「執行委員　江本・菅原」「実行委員　……」
+    "副執行委員長",
+    "執行委員長",
+    "執行委員",
+    "書記長",
+    "運営委員",
+    "実行委員",
+    "常任委員",
     "委員",
     "構成員",
     "副会長",
@@ -1103,6 +1131,15 @@ STAFF_TITLES = tuple(
             "理事長",
             "副理事長",
             "理事",
+            # a social-welfare corporation's or a school's staff: 「施設長　真島　利恵」「事務長」
+            "事務長",
+            "施設長",
+            "園長",
+            "副園長",
+            "校長",
+            "副校長",
+            "教頭",
+            "教諭",
         ),
         key=len,
         reverse=True,
@@ -1314,7 +1351,9 @@ def split_staff(text: str) -> tuple[str, str]:
             and _ends_in_title(held)
             and not _ends_in_title(person)
             and re.search(
-                r"^(?:株式会社|有限会社)|(?:会|法人|協会|団体|連合|組合|センター|会社)$", name
+                r"^(?:株式会社|有限会社|[(](?:株|有)[)])"
+                r"|(?:会|法人|協会|団体|連合|組合|センター|会社|[(](?:株|有)[)])$",
+                name,
             )
         ):
             return person.strip(), f"{name}{held}"

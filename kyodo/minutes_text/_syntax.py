@@ -150,7 +150,7 @@ _SECTION = re.compile(
     r"^(?:" + "|".join(_PREFIXES) + r")?"
     r"(?P<cat>" + "|".join(SECTION_CATEGORIES) + r")[:：]?$"
 )
-_BRACKETS = re.compile(r"[【】［］〔〕＜＞<>《》〈〉■□◆◇○◯〇]")
+_BRACKETS = re.compile(r"[【】［］〔〕＜＞<>《》〈〉■□◆◇○◯〇◎●]")
 
 
 @dataclass(frozen=True)
@@ -261,7 +261,7 @@ _SCHEDULE_ITEM = re.compile(
 _AGENDA_WORD = re.compile(
     rf"^(?:議題|議案|案件)\s*(?:{_NUM}|{_KNUM}|[（(])|^第\s*(?:{_NUM}|{_KNUM})\s*号\s*議案"
 )
-# 「○議案第２５号　投票区の変更について」 (an assembly's 「◎議案第１号…」 is a line of its record).
+# 「○議案第２５号　投票区の変更について」「◎議案第１号　……」: the bill taken up, its heading.
 _BILL_WORD = re.compile(rf"^(?:議案|協議|報告|諮問)第\s*(?:{_NUM}|{_KNUM})\s*号[ 　]")
 
 
@@ -272,8 +272,10 @@ def item_heading(line: str) -> Heading | None:
         return Heading(to_int(schedule.group("n")), nfkc(schedule.group("t")).strip(), "日程第1")
     # 「△議案第３１号　……」: the heading mark of an assembly's 会議録, as ■ elsewhere.
     stripped = line.strip().lstrip("■□◆◇△▲").lstrip()
+    # 「⑴　……」: the number in parentheses as one character, (1) as written out.
+    stripped = re.sub(r"^[⑴-⒇]", lambda m: f"({ord(m[0]) - 0x2473})", stripped)
     if (stripped.startswith(("●", "○", "◎")) and _AGENDA_WORD.match(stripped[1:].lstrip())) or (
-        stripped.startswith(("●", "○")) and _BILL_WORD.match(stripped[1:].lstrip())
+        stripped.startswith(("●", "○", "◎")) and _BILL_WORD.match(stripped[1:].lstrip())
     ):
         stripped = stripped[1:].lstrip()  # 「●議題１　……」: a bullet before the agenda's word
     for pattern, style in _ITEM_PATTERNS:
@@ -489,6 +491,10 @@ TITLES = tuple(
             "管理者",
             "店主",
             "専門員",
+            # a volunteer fire corps' officers: 「（団長）」「（第２分団長）」
+            "団長",
+            "副団長",
+            "分団長",
         },
         key=len,
         reverse=True,
@@ -782,6 +788,10 @@ _SCHEDULE = re.compile(
     # 「次回：10月予定」「次回の予定：…」 after the proceedings: a line of its own.
     # 「次回理事会：１０月８日（日）」「次回の会議日程：…」: the body named between them too.
     r"|次回[一-龥々ァ-ヺーの]{0,8}[ 　]*[:：]"
+    # 「次回理事会　R6.12.15（日）10:00」「次回教授会　１２月１８日（水）１５時」: the date after a gap
+    r"|次回[一-龥々ァ-ヺーの]{0,8}[ 　]+(?:令和|平成|[RHＲＨ][0-9０-９]|[0-9０-９]{1,4}\s*[年月/／.．])"
+    # 「結果：２社に絞り込み……」「決定：……」: what was decided, a line of its own
+    r"|(?:結果|決定|結論|決議|議決|採決結果|審議結果)[ 　]*[:：]"
     # 「【次回】 7月8日(土) 13:30～」
     r"|[【［\[]次回(?:の予定|の開催|開催予定|開催|日程)?[】］\]])"
 )
@@ -817,6 +827,13 @@ _ERA_SLASH_DATE = re.compile(
     r"([0-9]{1,2})(?![0-9])"
 )
 _ERA_LETTERS = {"R": "令和", "H": "平成", "S": "昭和"}
+# 「Ｈ２２年４月１８日」「R6年度」「H22.」 (a year cut short): the era's first letter for its name.
+_ERA_LETTER_YEAR = re.compile(r"(?<![A-Za-z0-9])([RHS])\s*(元|[0-9]{1,2})\s*(?:年|[.](?![0-9]))")
+
+
+def era_letters(text: str) -> str:
+    """「R6年度」「Ｈ２２年」 (NFKC first) → 「令和6年度」「平成22年」."""
+    return _ERA_LETTER_YEAR.sub(lambda m: f"{_ERA_LETTERS[m[1]]}{m[2]}年", text)
 
 
 def plain_numbers(text: str) -> str:
@@ -831,6 +848,7 @@ def plain_numbers(text: str) -> str:
     text = _ERA_SLASH_DATE.sub(
         lambda m: f"{_ERA_LETTERS.get(m[1], m[1])}{m[2]}年{m[4]}月{m[5]}日", text
     )
+    text = era_letters(text)
     return _SLASH_DATE.sub(lambda m: f"{m[1]}年{m[3]}月{m[4]}日", text)
 
 
@@ -858,7 +876,8 @@ _CLOSING = re.compile(
     r"|[〔（(［]?[0-9]{1,2}\s*:\s*[0-9]{2}\s*(?:散会|閉会|終了)[〕）)］]?"
     r"|会議(?:を)?終了(?:した|しました)?[。]?"
     # 「８　閉会　１６時００分」「【閉会】午後２時５５分」: the heading, with the time it closed
-    r"|(?:[0-9]{1,2}[.、]?\s*|[【\[<]\s*)(?:閉会|散会)[】\]>]?\s*(?:午前|午後)?\s*[0-9]{1,2}\s*"
+    r"|(?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s*|[【\[<]\s*)(?:閉会|散会)[】\]>]?\s*"
+    r"(?:午前|午後)?\s*[0-9]{1,2}\s*"
     r"(?:時\s*(?:[0-9]{1,2}\s*分|半)?|:\s*[0-9]{2})"
     # 「議長は、……午後３時２０分閉会を宣した。」: the record of the chair closing the meeting
     # 「……閉会を宣し、議長を退任した。」「……閉会を宣言した。（午前11時40分）」

@@ -196,10 +196,16 @@ class Minutes:
     venue: str | None = None
     attendees: list[str] = field(default_factory=list)
     attendee_count: int | None = None
+    # How many of ``attendee_count`` attended by proxy (委任状, 書面表決): 「出席理事 8名（うち委任状
+    # 2名）」 counts eight, two of them by proxy; those two are not in ``attendees``.
+    proxy_count: int | None = None
     # Attendees who took part online; they are also in ``attendees`` and counted there.
     online: list[str] = field(default_factory=list)
     absentees: list[str] = field(default_factory=list)
     secretariat: list[Secretariat] = field(default_factory=list)
+    # Who attended without being a member: a board's auditors (監事), observers from other bodies
+    # (オブザーバー). Kept apart from ``attendees`` as the secretariat is, and not counted there.
+    also_attending: list[str] = field(default_factory=list)
     observers: list[str] = field(default_factory=list)
     # The agenda as a list in the header (「本日の会議に付した事件」「議事次第」) of minutes
     # whose body has no numbered items.
@@ -231,6 +237,8 @@ class Minutes:
             "attendees": list(self.attendees),
             "attendee_count": self.attendee_count,
         }
+        if self.proxy_count is not None:
+            data["proxy_count"] = self.proxy_count
         # The gold files have no online/absentees/observers keys when there are none,
         # so the keys appear only when the lists are non-empty.
         if self.online:
@@ -238,6 +246,8 @@ class Minutes:
         if self.absentees:
             data["absentees"] = list(self.absentees)
         data["secretariat"] = [s.to_dict() for s in self.secretariat]
+        if self.also_attending:
+            data["also_attending"] = list(self.also_attending)
         if self.observers:
             data["observers"] = list(self.observers)
         if self.agenda:
@@ -262,9 +272,11 @@ class Minutes:
             venue=data.get("venue"),
             attendees=list(data.get("attendees", [])),
             attendee_count=data.get("attendee_count"),
+            proxy_count=data.get("proxy_count"),
             online=list(data.get("online", [])),
             absentees=list(data.get("absentees", [])),
             secretariat=[Secretariat.from_dict(s) for s in data.get("secretariat", [])],
+            also_attending=list(data.get("also_attending", [])),
             observers=list(data.get("observers", [])),
             agenda=list(data.get("agenda", [])),
             sections=[Section.from_dict(s) for s in data.get("sections", [])],

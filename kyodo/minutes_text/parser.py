@@ -62,6 +62,10 @@ def _display_width(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
+# 「決定：７月２７日（土）に開催する。」「結果：全員賛成で承認。」: the meeting's decision, keyed.
+_DECIDED_KEY = re.compile(r"^(?:結果|決定|結論|決議|議決|採決結果|審議結果)[ 　]*[:：]")
+
+
 @dataclass
 class _EntryReader:
     """Turns lines into entries; continuation lines join the previous entry."""
@@ -178,6 +182,8 @@ class _EntryReader:
         if bullet is not None and (
             not in_statement
             or bullet.startswith(("◎", "日程第", "■", "□", "※", "次回", "【", "◆", "◇"))
+            # 「決定：……」「結果：……」 after the turn: what the meeting decided
+            or _DECIDED_KEY.match(bullet)
             # 「・……分けることを承認。」: what the meeting decided, after the turn
             or _BULLET_DECIDED.search(bullet)
         ):  # 「■承認された。」「※写真は……」 after a turn: the record's, not the speaker's list
@@ -651,6 +657,17 @@ _MEETING_NAME = re.compile(
 )
 
 
+# 「書記　菅原」「書記：教育総務係長　佐藤」 in the header: a name or two, no sentence.
+_RECORDER = re.compile(
+    r"書\s*記(?:\s*[:：]\s*|\s+)(?P<value>[一-龥々ヶァ-ヺー]{1,10}(?:\s+[一-龥々ヶァ-ヺー]{1,10}){0,2})"
+)
+
+
+_CHAIR = re.compile(
+    r"議\s*長\s*[:：]\s*(?P<value>[一-龥々ヶァ-ヺー]{1,10}(?:\s+[一-龥々ヶァ-ヺー]{1,10}){0,2})"
+)
+
+
 def _marked_heading(text: str) -> bool:
     """A heading no list of documents or officials holds: 「■議題1　……」「議題２　……」「報告事項」."""
     if section_heading(text) is not None:
@@ -1111,6 +1128,8 @@ _SECOND_FIELD = re.compile(
         for key in (
             "開催場所", "場所", "会場", "出席者", "出席委員", "欠席者", "欠席委員", "事務局",
             "傍聴者", "傍聴人", "傍聴",
+            # 「理事総数　１２名　　出席理事　９名（うち委任状出席３名）」: the size, then who came
+            "出席理事", "出席理事数", "出席社員数", "出席会員数",
         )
     )
     + r")[^ 　:：]*[ 　:：]"
@@ -1385,6 +1404,45 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append((key_alone, [""], line.lineno))
             in_field, seen_field = True, True
             continue
+        if (
+            _SCHEDULE_LINE.match(nfkc(text).strip())
+            and not prelude.agenda
+            and seen_field
+            and (following := _following(lines, index)) is not None
+            and _SCHEDULE_LINE.match(nfkc(following).strip())
+        ):
+            # 「日程第１　会議録署名委員の指名」「日程第２　議案第３２号　……」 one under the other,
+            # no key over them: the order of business, as a 議事日程 lists it.
+            index -= 1
+            while index < len(lines) and (
+                lines[index].blank or _SCHEDULE_LINE.match(nfkc(lines[index].text).strip())
+            ):
+                if not lines[index].blank:
+                    prelude.agenda.append(" ".join(nfkc(lines[index].text).split()))
+                index += 1
+            in_field, seen_field = False, True
+            continue
+        recorder = _RECORDER.fullmatch(nfkc(text).strip())
+        if recorder and seen_field and not prelude.agenda:
+            # 「書記　菅原」 under 「欠席　……」: who wrote the minutes (read, not kept), or a
+            # member of the staff with a title; no one of the list above.
+            value = recorder["value"]
+            staff = bool(_header.split_staff(value)[1])
+            prelude.fields.append(("secretariat" if staff else "signers", [value], line.lineno))
+            in_field = False
+            continue
+        chair = _CHAIR.fullmatch(nfkc(text).strip())
+        following = _following(lines, index)
+        if (
+            chair
+            and seen_field
+            and following is not None
+            and (_header.header_field(following) is not None or _agenda_key(following))
+        ):
+            # 「議長：安田副理事長」 among the header's fields: who chaired (read, not kept).
+            prelude.fields.append(("signers", [chair["value"]], line.lineno))
+            in_field = False
+            continue
         if prelude.fields and prelude.fields[-1][0] in _LIST_FIELDS:
             group = _ROSTER_GROUP_LINE.fullmatch(squash(nfkc(text)))
             if group and (in_field or not "".join(prelude.fields[-1][1])):
@@ -1469,6 +1527,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             and _schedule_title(schedule["title"]) in map(_schedule_title, prelude.agenda)
         ):
             return index - 1  # 「◎日程第１　一般質問」 of the 議事日程 above: the first item
+        if prelude.agenda and _BRACKETED_SCHEDULE.match(nfkc(text).strip()):
+            return index - 1  # 「【日程第１】」: the first item of the order of business above
         if schedule and not prelude.agenda and seen_field and _BILL.match(schedule["title"]):
             return index - 1  # 「日程第１　議案第１７号　……」 under the header: the first item
         if _is_body_start(text) and not line.relocated and not prelude.agenda:
@@ -1492,6 +1552,16 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             )  # 「■第２款　総務費」 after the agenda's list: the body's first heading
         if seen_field and re.match(r"[◎△▲]\S", nfkc(text).strip()):
             return index - 1  # 「◎開議の宣告」 after the last roster: the record begins
+        if (
+            numbered
+            and prelude.last_number
+            and to_int(numbered["n"]) == prelude.last_number + 1
+            and not numbered["rest"]
+            and _agenda_key(text) is not None
+        ):
+            # 「六　議事」 numbered on from the header's fields (「五　事務局　……」): the
+            # proceedings follow, no name of the list above.
+            return index
         if in_field and not text.rstrip().endswith("。"):
             prelude.fields[-1][1].append(text.strip())
             in_field = prelude.fields[-1][0] in _LIST_FIELDS
@@ -1539,6 +1609,9 @@ class _Body:
     schedule: frozenset[str] = field(init=False, default=frozenset())
     numbered_rows: bool = False  # a table of turns whose rows are numbered (「No.　発言者」)
     spoken_close: Entry | None = None  # the chair's turn that closed the meeting in words
+    promoted: bool = False  # an item's heading became a section's: items numbered under it
+    # The header's order of business by number (「日程第２　議案第３２号……」 → 2: its title).
+    numbered_schedule: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.schedule = frozenset(map(_schedule_title, self.agenda))
@@ -1678,6 +1751,7 @@ class _Body:
         if item is None and title_like:
             item = (
                 self._marked_item(text)
+                or self._bracketed_schedule(text)
                 or self._kana_item(text)
                 or self._schedule_item(text)
                 or self._listed_item(text)
@@ -1723,6 +1797,22 @@ class _Body:
             and item.style != "議案第1号"  # 議案第２号 then 報告第１号: each names itself
         ):
             return False  # 「（２）…」 inside a sentence, not the next item
+        if self._sub_items(section, item):
+            # 「３．各委員会報告」 with no proceedings, then 「（１）広報委員会」「（２）……」: the
+            # heading holds the items under it, as a category does.
+            outer = section.items.pop()
+            self.sections.append(Section(outer.number, outer.title))
+            self.section_style, self.promoted = self.item_style, True
+            section = self.section()
+        elif (
+            self.promoted
+            and _style_family(item.style) == _style_family(self.section_style)
+            and _style_family(item.style) != _style_family(self.item_style)
+        ):
+            # 「３　研修」 after the items of 「２　報告」 so read: the next heading of that order.
+            self.sections.append(Section(item.number, item.text))
+            self.item_style = ""
+            return True
         title, _, remark = item.text.partition("※")
         if remark and title.strip():
             # 「４　審査・採点　※非公開のため要旨を省略」: the title, then the record's remark.
@@ -1734,6 +1824,22 @@ class _Body:
             self.open_title = section.items[-1]
             self.title_full = not self.reader.short(text)
         return True
+
+    def _sub_items(self, section: Section, item: Heading) -> bool:
+        """Whether ``item`` is the first of the items under the section's last one: numbered 1 in
+        another style, straight under that heading (no proceedings between them)."""
+        if not section.items or item.number != 1 or not self.item_style:
+            return False
+        last = section.items[-1]
+        return (
+            last.number > 0
+            and not last.entries
+            and self.reader.current is None
+            and _style_family(item.style) != _style_family(self.item_style)
+            and _style_family(self.item_style) == "1."
+            and item.style in ("(1)", "①")
+            and not _prose(last.title)
+        )
 
     def _marked_item(self, text: str) -> Heading | None:
         """An unnumbered title after a heading's mark (``_marked_title``), numbered after the
@@ -1758,6 +1864,15 @@ class _Body:
         ):
             return None
         return Heading(_last_number(self.section()) + 1, stripped, "■")
+
+    def _bracketed_schedule(self, text: str) -> Heading | None:
+        """「【日程第２】」 alone on its line: the item the order of business lists as 日程第２."""
+        match = _BRACKETED_SCHEDULE.match(nfkc(text).strip())
+        if match is None:
+            return None
+        number = int(match["n"])
+        title = self.numbered_schedule.get(number)
+        return Heading(number, title, "日程第1") if title else None
 
     def _schedule_item(self, text: str) -> Heading | None:
         """「○日程第１　前回会議録の承認」「日程第２　議案第５号……」: an item of the order of
@@ -1870,6 +1985,12 @@ _SITTING_WORDS = re.compile(
 )
 _BILL = re.compile(r"^(?:議案|報告|諮問|協議|承認|請願|陳情)第\s*[0-9]{1,3}\s*号\s+\S")
 _SCHEDULE_LINE = re.compile(r"^[○◯〇◎●]?\s*日程\s*第\s*(?P<n>[0-9]{1,3})\s+(?P<title>\S.*)$")
+
+
+# 「【日程第１】」 alone on its line: the item of that number in the order of business.
+_BRACKETED_SCHEDULE = re.compile(
+    r"^[【\[［〔<＜〈]\s*日程\s*第\s*(?P<n>[0-9]{1,3})\s*[】\]］〕>＞〉]$"
+)
 
 
 def _schedule_title(text: str) -> str:
@@ -2051,6 +2172,11 @@ def parse_layout(layout: Layout) -> Minutes:
         layout.numbered,
         _EntryReader(full_width=width, names=_roster_names(prelude.fields)),
         agenda=_agenda_titles(prelude.agenda),
+        numbered_schedule={
+            int(match["n"]): match["title"]
+            for line in prelude.agenda
+            if (match := _SCHEDULE_LINE.match(nfkc(line).strip()))
+        },
     )
     # Running heads: the title (or organization) printed again at the top of every page.
     heads = {
@@ -2144,11 +2270,16 @@ def parse_layout(layout: Layout) -> Minutes:
         warnings.append("表題が見つかりません。")
     has_secretariat = any(name == "secretariat" for name, _values, _n in prelude.fields)
     for name, values, lineno in prelude.fields:
-        if name == "attendees" and not has_secretariat:
-            # 「出席者」 with 「（委員）…」 and 「（事務局）…」 lines: the second is the secretariat.
-            values, staff = _roster_parts(values)
+        if name == "attendees":
+            # 「出席者」 with 「（委員）…」 and 「（事務局）…」 lines: the second is the secretariat
+            # (unless a 事務局 field of its own lists it); 「（オブザーバー）…」 lines are no members.
+            members, staff, also = _roster_parts(values, staff_apart=not has_secretariat)
+            if staff or also:
+                values = members
             if staff:
                 _apply_field(minutes, "secretariat", _join_field("secretariat", staff), lineno)
+            if also:
+                _apply_field(minutes, "also_attending", _join_field("attendees", also), lineno)
         _apply_field(minutes, name, _join_field(name, values), lineno)
         online = _online_parts(values) if name == "attendees" else []
         if online:
@@ -2287,6 +2418,13 @@ _ONLINE_GROUP = re.compile(
 )
 
 
+# 「（オブザーバー）」「監事：」「【監　事】」 over names in a roster: who attend, not as members.
+_ALSO_GROUP = re.compile(
+    r"\s*(?:[（(【〔［\[＜<]\s*(?:オブザーバー|監\s*事|出席監事)\s*[）)】〕］\]＞>][:：]?"
+    r"|(?:オブザーバー|監\s*事|出席監事)\s*[:：])\s*"
+)
+
+
 def _roster_groups(values: list[str]) -> Iterator[tuple[str, str, str]]:
     """Each part of a roster's lines (cut where a group's marker follows a gap) with its group,
     whole and without that group's marker: "staff" from 「（事務局）」 on, "online" from
@@ -2301,6 +2439,8 @@ def _roster_groups(values: list[str]) -> Iterator[tuple[str, str, str]]:
                 rest = value  # 「市地域振興課　寺田」: the department is the title
         elif marker := _ONLINE_GROUP.match(value):
             group, rest = "online", value[marker.end() :]
+        elif marker := _ALSO_GROUP.match(nfkc(value)):
+            group, rest = "also", nfkc(value)[marker.end() :]
         elif _GROUP_MARKER.match(value):
             group = "members"
         yield group, value, rest
@@ -2311,17 +2451,23 @@ def _online_parts(values: list[str]) -> list[str]:
     return [rest for group, _, rest in _roster_groups(values) if group == "online" and rest.strip()]
 
 
-def _roster_parts(values: list[str]) -> tuple[list[str], list[str]]:
-    """The lines of an attendance roster, and those of its 「（事務局）」 group (with what follows
-    it until another group starts)."""
+def _roster_parts(
+    values: list[str], *, staff_apart: bool = True
+) -> tuple[list[str], list[str], list[str]]:
+    """The lines of an attendance roster, those of its 「（事務局）」 group (with what follows it
+    until another group starts; left among the members unless ``staff_apart``), and those of its
+    「（オブザーバー）」「監事：」 group (who attend without being members)."""
     members: list[str] = []
     staff: list[str] = []
+    also: list[str] = []
     for group, value, rest in _roster_groups(values):
-        if group == "staff" and rest.strip():
+        if group == "staff" and staff_apart and rest.strip():
             staff.append(rest)
-        elif group != "staff" and value.strip():
+        elif group == "also" and rest.strip():
+            also.append(rest)
+        elif group != "also" and value.strip():
             members.append(value)
-    return members, staff
+    return members, staff, also
 
 
 def _join_field(name: str, values: list[str]) -> str:
@@ -2540,6 +2686,18 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
     elif name == "venue":
         minutes.venue = nfkc(value).strip() or None
     elif name == "attendees":
+        value, also = _auditors_apart(nfkc(value))
+        if also:
+            _apply_field(minutes, "also_attending", "、".join(also), lineno)
+        proxies = [int(n) for n in _PROXIES.findall(value)]
+        if proxies and minutes.proxy_count is None:
+            minutes.proxy_count = sum(proxies)
+        online = _ONLINE_INSIDE.search(value)
+        if online:
+            # 「５名出席（うちオンライン２名：江森理事、小笠原理事）」: present, online; named.
+            names = _header.split_people(online["names"])[0]
+            minutes.online = [*minutes.online, *(n for n in names if n not in minutes.online)]
+            value = f"{value[: online.start()]}、{online['names']}、{value[online.end() :]}"
         # 「委員11名中9名出席（欠席：佐野委員、田辺委員）」: who did not come, in the same line.
         absent = _ABSENT_INSIDE.search(nfkc(value))
         if absent:
@@ -2551,7 +2709,13 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         if minutes.attendee_count is None:
             minutes.attendee_count = count
     elif name == "also_attending":
-        minutes.attendees = [*minutes.attendees, *_header.split_people(value)[0]]
+        # 「監事の出席　出席監事　平岡　克也」: the key's word again before the names.
+        parts = _parts(_AUDITOR_PART.sub("", nfkc(value)))
+        names = [name for part in parts for name in _guest_names(part)]
+        minutes.also_attending = [
+            *minutes.also_attending,
+            *(n for n in dict.fromkeys(names) if n not in minutes.also_attending),
+        ]
     elif name == "online":
         minutes.online = _header.split_people(value)[0]
     elif name == "absentees":
@@ -2601,6 +2765,70 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
             members.append(Secretariat(person, title))
         # 「事務局職員出席者」 and 「職務のため出席した者」: both lists are the secretariat.
         minutes.secretariat = [*minutes.secretariat, *members]
+
+
+# 「（うち委任状２名）」「表決委任者１５名、書面表決者７名」: attending by proxy or in writing.
+_PROXIES = re.compile(
+    r"(?:委任状|表決委任|議決権行使書|書面表決|書面議決|書面評決)[^0-9、,()（）]{0,6}?\s*([0-9]{1,4})"
+    r"\s*(?:名|人)"
+)
+# 「（うちオンライン２名：江森理事、小笠原理事）」: how many took part online, and who.
+_ONLINE_INSIDE = re.compile(
+    r"[(（]\s*うち\s*(?:オンライン|ウェブ|Web|WEB|リモート)(?:出席|参加)?\s*[0-9]{1,3}\s*(?:名|人)\s*"
+    r"[:：]\s*(?P<names>[^()（）]+?)\s*[)）]"
+)
+# A roster's part that names an auditor or an observer: 「監事　金井　和夫」「監事　出席（早川）」
+# 「オブザーバー２名（市まちづくり推進課）」.
+_AUDITOR_PART = re.compile(r"^\s*(?:監\s*事|出席監事|オブザーバー)(?=[\s:：(（0-9])[\s:：]*")
+
+
+def _parts(value: str) -> list[str]:
+    """A list cut at 「、」 outside parentheses."""
+    parts, depth, start = [], 0, 0
+    for at, char in enumerate(value):
+        if char in "(（〈<":
+            depth += 1
+        elif char in ")）〉>":
+            depth -= 1
+        elif char in "、,，" and depth <= 0:
+            parts.append(value[start:at])
+            start = at + 1
+    parts.append(value[start:])
+    return parts
+
+
+# The end of a title or of the body one comes from: 「司書教諭」「環境部会長」「商工会議所」.
+_OFFICE_OR_BODY = re.compile(
+    r"(?:長|員|事|諭|師|任|当|官|士|者|査|佐|局|課|係|所|会|校|署|庁|部|室|センター)$"
+)
+
+
+def _guest_names(part: str) -> list[str]:
+    """Who an observer is, without where they come from: 「わかば商工会議所　環境部会長　関口　豊」
+    → 関口 豊, 「大橋係長」 → 大橋; else the part read as a list of names."""
+    tokens = re.sub(r"(?:さん|様|氏|君)(?=\s|$)", "", part).split()
+    offices = [n for n, token in enumerate(tokens) if _OFFICE_OR_BODY.search(token)]
+    if offices and 0 < len(tokens) - offices[-1] - 1 <= 2:
+        name = tokens[offices[-1] + 1 :]
+        if all(re.fullmatch(r"[一-龥々ヶぁ-ゖァ-ヺー]{1,5}", token) for token in name):
+            return [" ".join(name)]
+    if len(tokens) == 1:
+        person, title = _header.split_staff(part)
+        if title and re.fullmatch(r"[一-龥々ヶ]{1,4}", person):
+            return [person]
+    return _header.split_people(part)[0]
+
+
+def _auditors_apart(value: str) -> tuple[str, list[str]]:
+    """An attendance list without its auditors and observers, and those parts (their word off)."""
+    parts = _parts(value)
+    kept = [part for part in parts if not _AUDITOR_PART.match(part)]
+    if len(kept) == len(parts):
+        return value, []
+    also = [part[_AUDITOR_PART.match(part).end() :] for part in parts if _AUDITOR_PART.match(part)]
+    # 「出席（早川）」: the word for having come, the name in parentheses.
+    also = [re.sub(r"^出席\s*[(（]([^()（）]+)[)）]$", r"\1", part.strip()) for part in also]
+    return "、".join(kept), [part for part in also if part and not _header.COUNTED.fullmatch(part)]
 
 
 _OTHERS = re.compile(r"\s*(?:ほか|他|外)\s*[0-9]{1,3}\s*名$")

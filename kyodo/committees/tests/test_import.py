@@ -523,3 +523,27 @@ def test_a_copy_restricted_pdf_is_read_without_an_english_warning(db, tmp_path: 
         logging.getLogger().removeHandler(handler)
     assert [r.getMessage() for r in records if r.name.startswith("pdfminer")] == []
     assert json.loads(out.getvalue().splitlines()[0])["reason"].startswith("会議録を読み取れません")
+
+
+def test_imported_auditors_observers_and_proxies_are_printed_apart_from_members(
+    client, committee, staff
+) -> None:
+    """A board's 監事 and the proxies among those present (read since the seventh tester's
+    styles) are kept with the imported minutes and printed, not counted as members."""
+    from kyodo.minutes_text import parse_minutes
+    from kyodo.minutes_text.tests.test_seventh_styles import NPO_BOARD
+
+    outcome = minutes_import(
+        actor=staff, committee=committee, document=parse_minutes(NPO_BOARD), source="npo.txt"
+    )
+    minutes = outcome.meeting.minutes
+    assert minutes.recorded_header["also_attending"] == ["小西 博"]
+    assert minutes.recorded_header["proxy_count"] == 2
+    page = client.get(f"/committee/minutes/{minutes.pk}/").content.decode()
+    text = re.sub(r"<[^>]+>", "", page)
+    assert (
+        "大川 正雄委員、木下 和江委員、佐伯 一郎委員、村田 恵子委員＜以上8名＞（うち委任状2名）"
+        in text
+    )
+    assert "委員以外の出席者" in text and "小西 博" in text
+    assert "小西 博委員" not in text

@@ -28,8 +28,10 @@ HEADER_KEYS = (
     "venue",
     "attendees",
     "attendee_count",
+    "proxy_count",
     "absentees",
     "secretariat",
+    "also_attending",
     "observers",
     "closing",
 )

@@ -694,7 +694,8 @@ def test_an_observer_on_the_rosters_next_line() -> None:
         "２　街路灯について\n　西村さん（市）より補助金の説明があった。\n"
     )
     minutes = parse_minutes(text)
-    assert minutes.attendees == ["富田", "三浦", "大西", "小池", "西村"]
+    assert minutes.attendees == ["富田", "三浦", "大西", "小池"]
+    assert minutes.also_attending == ["西村"]  # an observer: no member
     assert minutes.absentees == ["久保"]
     assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
         (1, "秋まつりについて"),
@@ -825,7 +826,8 @@ def test_a_social_welfare_corporations_board() -> None:
     name, 「（記録）」 after the secretary, the chair's closing told in the past and the
     signatures after it (were a note of the item 閉会)."""
     minutes = parse_minutes(SHAKYO)
-    assert minutes.attendees == ["上村 孝雄", "森下 和江", "山岸 悟", "岡本 博"]
+    assert minutes.attendees == ["上村 孝雄", "森下 和江", "山岸 悟"]
+    assert minutes.also_attending == ["岡本 博"]  # the auditor: no director
     assert minutes.attendee_count == 8
     assert minutes.absentees == ["木下 修", "村松 京子"]
     assert [(s.name, s.title) for s in minutes.secretariat] == [

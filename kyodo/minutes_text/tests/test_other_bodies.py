@@ -912,7 +912,8 @@ def test_a_coops_officers_with_the_rest_counted():
         "第１号議案　２０２３年度事業報告承認の件\n"
         "議長（村井）　第１号議案を上程します。\n"
     )
-    assert minutes.attendees == ["岡田 和子", "久保田 浩一", "石井 隆", "中山 里香", "吉永 俊介"]
+    assert minutes.attendees == ["岡田 和子", "久保田 浩一", "石井 隆", "中山 里香"]
+    assert minutes.also_attending == ["吉永 俊介"]  # the auditor: no director
     assert [e.speaker for e in minutes.entries()] == ["議長(村井)"]
 
 

@@ -395,13 +395,17 @@ def test_an_assembly_with_kanji_dates_seat_numbers_and_running_heads() -> None:
     assert _entries(text) == [
         ("note", "午前十時開議"),  # right before the first turn: a note of the body
         ("statement", "議長(西村誠君)", "ただいまから本日の会議を開きます。"),
-        ("note", "◎議案第１号　はまなす市手数料条例の一部改正について"),
         (
             "statement",
             "1番(大川ゆり君)",
             "質問いたします。手数料の額はどのように決めたのでしょうか。",
         ),
         ("statement", "市長(中島健一君)", "お答えいたします。"),
+    ]
+    # 「◎議案第１号　……」: the bill taken up, its heading (the seventh tester's set: it was a note).
+    assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
+        (0, ""),
+        (1, "議案第1号 はまなす市手数料条例の一部改正について"),
     ]
 
 
@@ -890,9 +894,10 @@ def test_a_nonprofit_board_with_directors_an_auditor_and_the_course_of_proceedin
     text = BOARD
     minutes = parse_minutes(text)
     assert (minutes.attendees, minutes.attendee_count) == (
-        ["佐藤 一郎", "鈴木 次郎", "高橋 三郎", "渡辺 五郎"],
+        ["佐藤 一郎", "鈴木 次郎", "高橋 三郎"],
         3,
     )
+    assert minutes.also_attending == ["渡辺 五郎"]  # the auditor: no director
     assert minutes.agenda == ["第1号議案 令和5年度事業報告承認の件"]
     assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
         (0, ""),

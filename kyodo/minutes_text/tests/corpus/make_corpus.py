@@ -62,7 +62,9 @@ class Doc:
             "attendees": [],
             "attendee_count": None,
         }
-        extra = {k: fields.pop(k) for k in ("absentees", "observers") if k in fields}
+        extra = {
+            k: fields.pop(k) for k in ("absentees", "also_attending", "observers") if k in fields
+        }
         secretariat = fields.pop("secretariat", [])
         agenda = fields.pop("agenda", [])
         gold.update(fields)
@@ -812,8 +814,9 @@ def npo_board(name: str, seed: int) -> Doc:
         start_time="10:00",
         end_time="11:30",
         venue="当法人事務所(ひかり市中央町1-2-3)",
-        attendees=["佐藤 一郎", "鈴木 次郎", "高橋 三郎", "田中 花子", "伊藤 四郎", "渡辺 五郎"],
+        attendees=["佐藤 一郎", "鈴木 次郎", "高橋 三郎", "田中 花子", "伊藤 四郎"],
         attendee_count=5,
+        also_attending=["渡辺 五郎"],  # the auditor (出席監事): no director
         agenda=["第1号議案 令和5年度事業報告承認の件", "第2号議案 令和5年度活動決算承認の件"],
     )
     doc.line("特定非営利活動法人ひかりネット　第５回理事会議事録")
