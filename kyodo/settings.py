@@ -4,6 +4,7 @@ Local defaults need nothing: SQLite in var/, mail printed to the console, DEBUG 
 runs locally is what runs in production. Production differs only by environment variables.
 """
 
+import sys
 from pathlib import Path
 
 from django.utils.csp import CSP
@@ -300,6 +301,9 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or the machine's role). Files stay private: every
 # download goes through Kyodo, which checks the person's role and sends the file as an attachment.
 STORAGE_URL = env_str("STORAGE_URL")
+# `kyodo runserver` (development) serves the static files from the apps, as they are, without
+# collectstatic: with DEBUG off as well as on.
+_RUNSERVER = len(sys.argv) > 1 and sys.argv[1] == "runserver"
 STORAGES = {
     "default": env_storage(
         "STORAGE_URL",
@@ -309,13 +313,13 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "kyodo.core.staticfiles.StaticFilesStorage"
-            if env_bool("STATIC_MANIFEST", not DEBUG)
+            if env_bool("STATIC_MANIFEST", not (DEBUG or _RUNSERVER))
             else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
 # Tests and `runserver` serve static files without collectstatic.
-WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
+WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG or _RUNSERVER)
 
 MAILERS = {"default": env_email("EMAIL_URL", "console://")}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Kyodo <noreply@localhost>")

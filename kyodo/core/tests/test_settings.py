@@ -126,3 +126,29 @@ def test_a_bad_setting_stops_the_command_with_a_clear_message(tmp_path):
     result = _kyodo("check", extra_env={"DEBUG": "perhaps", "KYODO_VAR_DIR": str(tmp_path)})
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+def test_runserver_serves_the_apps_static_files_without_collectstatic(tmp_path):
+    # With DEBUG off (the default), `kyodo runserver` answered 500 on every page: the manifest
+    # storage wanted collectstatic's manifest. Other commands keep the manifest.
+    code = (
+        "import sys; sys.argv = ['kyodo', {command!r}]; from kyodo import settings as s; "
+        "print(s.WHITENOISE_USE_FINDERS, s.STORAGES['staticfiles']['BACKEND'])"
+    )
+    env = {**os.environ, "KYODO_VAR_DIR": str(tmp_path), "DEBUG": "false"}
+    env.pop("WHITENOISE_USE_FINDERS", None)
+    env.pop("STATIC_MANIFEST", None)
+    printed = {
+        command: subprocess.run(
+            [sys.executable, "-c", code.format(command=command)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for command in ("runserver", "serve")
+    }
+    assert printed == {
+        "runserver": "True django.contrib.staticfiles.storage.StaticFilesStorage",
+        "serve": "False kyodo.core.staticfiles.StaticFilesStorage",
+    }
