@@ -328,7 +328,33 @@ class AppointmentForm(forms.Form):
         return data
 
 
-class SettingsForm(VersionedFormMixin, forms.Form):
+class CommitteeForm(forms.Form):
+    """A committee's name, purpose, size and quorum (new, or on its settings)."""
+
+    name = forms.CharField(label=_("Name of the committee"), max_length=200)
+    purpose = forms.CharField(
+        label=_("Purpose"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example what its 設置要綱 says it does."),
+    )
+    min_members = forms.IntegerField(
+        label=_("Minimum members"), min_value=1, max_value=200, required=False
+    )
+    max_members = forms.IntegerField(
+        label=_("Maximum members"), min_value=1, max_value=200, required=False
+    )
+    quorum = forms.IntegerField(
+        label=_("Quorum"),
+        min_value=1,
+        max_value=200,
+        required=False,
+        help_text=_("Members needed for a valid meeting (often half of them)."),
+    )
+
+
+class SettingsForm(VersionedFormMixin, CommitteeForm):
     speaker_labels = forms.ChoiceField(
         label=_("Speakers in published minutes"), choices=SpeakerLabels.choices
     )

@@ -6,6 +6,7 @@ app_name = "committees-staff"
 
 urlpatterns = [
     path("", staff.index, name="index"),
+    path("new/", staff.committee_new, name="committee-new"),
     path("settings/", staff.settings_update, name="settings"),
     path("import/", imports.upload, name="import"),
     path("import/save/", imports.save, name="import-save"),

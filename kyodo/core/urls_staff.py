@@ -1,12 +1,15 @@
 from django.urls import path
 
-from kyodo.core.views import staff
+from kyodo.core.views import center, staff
 
 app_name = "staff"
 
 urlpatterns = [
     path("", staff.dashboard, name="dashboard"),
     path("todo/<slug:key>/", staff.todo_detail, name="todo"),
+    path("center/", center.center_edit, name="center"),
+    path("center/venues/", center.venues, name="venues"),
+    path("center/venues/<int:pk>/", center.venue_edit, name="venue"),
     path("audit/", staff.audit_list, name="audit"),
     path("outbox/", staff.outbox_list, name="outbox"),
     path("outbox/<int:pk>/", staff.outbox_detail, name="outbox-detail"),

@@ -33,9 +33,11 @@ from kyodo.committees.services.imports import (
     Outcome,
     category_of,
     check_new,
+    committee_create,
     minutes_import,
 )
 from kyodo.committees.services.meetings import (
+    COMMITTEE_FIELDS,
     NEXT_MEETING_TITLE,
     appointment_add,
     attendance_record,
@@ -104,6 +106,7 @@ from kyodo.committees.services.versions import (
 
 __all__ = [
     "CATEGORY_BY_HEADING",
+    "COMMITTEE_FIELDS",
     "MEMBER_FIELDS",
     "NEXT_MEETING_TITLE",
     "SEAT_FIELDS",
@@ -129,6 +132,7 @@ __all__ = [
     "carry_over_into",
     "category_of",
     "check_new",
+    "committee_create",
     "committee_update",
     "correction_preview",
     "correction_resolve",

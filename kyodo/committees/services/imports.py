@@ -27,6 +27,7 @@ from kyodo.committees.models import (
     Minutes,
     MinutesEntry,
 )
+from kyodo.committees.services.meetings import committee_check
 from kyodo.committees.services.minutes import entry_rows
 from kyodo.core.audit import audit_log
 from kyodo.core.models import Venue
@@ -149,9 +150,20 @@ def other_body(*, title: str, committee: Committee) -> str:
     return name
 
 
-def committee_create(*, actor, center, name: str) -> Committee:
-    """A committee for the minutes of another body (「ひばりヶ丘市民活動推進委員会」), created from
-    the import screen; its short name (slug) is made up, as a Japanese name has no ASCII form."""
+def committee_create(
+    *,
+    actor,
+    center,
+    name: str,
+    via: str = "import",
+    purpose: str = "",
+    min_members: int | None = None,
+    max_members: int | None = None,
+    quorum: int | None = None,
+) -> Committee:
+    """A committee: for the minutes of another body (「ひばりヶ丘市民活動推進委員会」), created from
+    the import screen, or the center's own (``via`` "setup", "staff"); its short name (slug) is
+    made up, as a Japanese name has no ASCII form."""
     require_role(actor, Role.STAFF)
     name = " ".join(name.split())
     if not name:
@@ -161,12 +173,32 @@ def committee_create(*, actor, center, name: str) -> Committee:
             raise ImportRefused(
                 _("A committee named %(name)s already exists: choose it instead.") % {"name": name}
             )
-        committee = Committee.objects.create(center=center, name=name[:200], slug=_free_slug())
+        committee = Committee(
+            center=center,
+            name=name[:200],
+            slug=_free_slug(),
+            purpose=purpose,
+            min_members=min_members,
+            max_members=max_members,
+            quorum=quorum,
+        )
+        committee_check(committee)
+        committee.save()
+        settings = {
+            key: value
+            for key, value in (
+                ("purpose", purpose),
+                ("min_members", min_members),
+                ("max_members", max_members),
+                ("quorum", quorum),
+            )
+            if value not in ("", None)
+        }
         audit_log(
             actor=actor,
             action="kyodo.committees.committee.created",
             obj=committee,
-            changes={"name": committee.name, "slug": committee.slug, "via": "import"},
+            changes={"name": committee.name, "slug": committee.slug, "via": via, **settings},
         )
     return committee
 

@@ -496,26 +496,61 @@ def meeting_secretariat_set(*, actor, meeting: Meeting, attended: set[int]) -> i
     return len(after)
 
 
-def committee_update(*, actor, committee: Committee, speaker_labels: str) -> Committee:
-    """Change how published minutes label the members (by role or by name)."""
+COMMITTEE_FIELDS = ["name", "purpose", "min_members", "max_members", "quorum", "speaker_labels"]
+
+
+def committee_update(*, actor, committee: Committee, **values) -> Committee:
+    """Staff change the committee's name, purpose, size (minimum and maximum members), quorum,
+    or how published minutes label the members (by role or by name)."""
     require_role(actor, Role.STAFF)
     from kyodo.committees.models import SpeakerLabels
 
-    if speaker_labels not in SpeakerLabels.values:
+    if "speaker_labels" in values and values["speaker_labels"] not in SpeakerLabels.values:
         raise InvalidInput()
-    with transaction.atomic():
-        changes = {"speaker_labels": [committee.speaker_labels, speaker_labels]}
-        committee.speaker_labels = speaker_labels
-        committee.save(update_fields=["speaker_labels"])
-        # Drafts follow the setting at once; confirmed minutes keep the labels they were frozen with.
+    if "name" in values:
+        values["name"] = " ".join(values["name"].split())
+        if not values["name"]:
+            raise InvalidInput(_("Give the committee's name."), field="name")
+
+    committee, changes = update_fields(
+        actor=actor,
+        instance=committee,
+        values=values,
+        fields=COMMITTEE_FIELDS,
+        action="kyodo.committees.committee.updated",
+        before_save=lambda after, _before: committee_check(after),
+    )
+    if "speaker_labels" in changes or "name" in changes:
+        # Drafts follow at once; confirmed minutes keep the labels they were frozen with.
         for meeting_id in committee.meetings.filter(minutes__current_version=None).values_list(
             "pk", flat=True
         ):
             index_meeting(meeting_id)
-        audit_log(
-            actor=actor, action="kyodo.committees.committee.updated", obj=committee, changes=changes
-        )
     return committee
+
+
+def committee_check(after: Committee) -> None:
+    """A committee's size and quorum agree, and its name is its center's only one."""
+    low, high = after.min_members, after.max_members
+    if low is not None and high is not None and low > high:
+        raise InvalidInput(
+            _("The minimum number of members cannot be more than the maximum."),
+            field="min_members",
+        )
+    if after.quorum is not None and high is not None and after.quorum > high:
+        raise InvalidInput(
+            _("The quorum cannot be more than the maximum number of members."),
+            field="quorum",
+        )
+    if (
+        Committee.objects.filter(center_id=after.center_id, name=after.name)
+        .exclude(pk=after.pk)
+        .exists()
+    ):
+        raise InvalidInput(
+            _("A committee named %(name)s already exists.") % {"name": after.name},
+            field="name",
+        )
 
 
 def appointment_add(

@@ -21,15 +21,16 @@ def staff_client(client, demo):
 
 def test_the_staff_committee_page(staff_client, django_assert_num_queries):
     # Session; user with roles; the center; the committee; seats and terms ending; appointments;
-    # meetings with their venues and minutes; the venues of the new-meeting form; secretariat.
+    # meetings with their venues and minutes; the venues of the new-meeting form; secretariat;
+    # the center's committees (the switcher between them).
     # (Outside a test's transaction the center and the venues are kept until the next write.)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert staff_client.get("/staff/committees/").status_code == 200
     committee = Committee.objects.get(slug="unei")
     staff = User.objects.get(username="nishiguchi")
     for day in (date(2011, 3, 15), date(2011, 4, 19)):
         services.meeting_create(actor=staff, committee=committee, date=day)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert staff_client.get("/staff/committees/").status_code == 200
 
 

@@ -24,6 +24,7 @@ from kyodo.committees.forms import (
     ActionStatusForm,
     AppointmentForm,
     AttendanceForm,
+    CommitteeForm,
     ConfirmForm,
     CorrectForm,
     DecisionForm,
@@ -106,7 +107,13 @@ def _form_page(request, form, title, *, meeting=None, upload=False, intro=None, 
 @staff_required
 def index(request):
     # The committee at a glance: who sits, whose term ends soon, the meetings, and a new one.
-    committee = _committee(request)
+    slug = request.GET.get("committee")
+    committee = committee_chosen(slug)
+    if committee is None:
+        if slug:
+            raise Http404
+        # No committee at all (kyodo setup --committee ""): the center's first is made here.
+        return committee_new(request)
     today = timezone.localdate()
     form = MeetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -129,7 +136,8 @@ def index(request):
             return redirect("committees-staff:meeting", pk=meeting.pk)
     people = committee_people(committee=committee, today=today)
     settings_form = SettingsForm(
-        initial={"speaker_labels": committee.speaker_labels}, version_of=committee
+        initial={f: getattr(committee, f) for f in services.COMMITTEE_FIELDS},
+        version_of=committee,
     )
     # Each date written once: the seats of a term share their first and last days.
     term_date = functools.cache(wareki_date)
@@ -138,6 +146,8 @@ def index(request):
         "committees/staff/index.html",
         {
             "committee": committee,
+            # The switcher between the center's committees (shown when there are several).
+            "committees": list(Committee.objects.order_by("pk").values("slug", "name")),
             # Each list written as the template's loop printed it; ranges with 「～」 as
             # everywhere in the project.
             "seats": rows_html(
@@ -246,10 +256,49 @@ def settings_update(request):
                     committee=committee, **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
-            return redirect("committees-staff:index")
-    # Refused (another person saved first, or a value not offered): the setting on its own page,
-    # with what was chosen kept and the other person's change listed.
-    return _form_page(request, form, _("Speakers in published minutes"))
+            return redirect(_index_of(committee))
+    # Refused (another person saved first, or a value not offered): the settings on their own
+    # page, with what was chosen kept and the other person's change listed.
+    return _form_page(request, form, _("Settings of %(committee)s") % {"committee": committee})
+
+
+def _index_of(committee: Committee) -> str:
+    from django.urls import reverse
+
+    return reverse("committees-staff:index") + f"?committee={committee.slug}"
+
+
+@staff_required
+def committee_new(request):
+    # A committee of the center's own (a second 委員会, 部会); other bodies' come with their minutes.
+    from kyodo.core.models import Center
+
+    center = Center.objects.order_by("pk").first()
+    if center is None:
+        raise Http404
+    form = CommitteeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        committee = submit(form, services.committee_create, actor=request.user, center=center,
+                           via="staff", **form.cleaned_data)  # fmt: skip
+        if not form.errors:
+            messages.success(
+                request,
+                _("%(committee)s was created. Add its members next.") % {"committee": committee},
+            )
+            return redirect(_index_of(committee))
+    first = not Committee.objects.exists()
+    return _form_page(
+        request,
+        form,
+        _("A new committee"),
+        intro=_(
+            "No committee yet: create the center's steering committee (運営委員会) first. Its "
+            "members, meetings and minutes follow."
+        )
+        if first
+        else None,
+        submit_label=_("Create the committee"),
+    )
 
 
 @staff_required
@@ -261,7 +310,7 @@ def appointment_add(request):
                **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
-            return redirect("committees-staff:index")
+            return redirect(_index_of(committee))
     return _form_page(request, form, _("New appointment"))
 
 

@@ -12,7 +12,7 @@ def samples() -> dict[str, str | None]:
     from django.utils import timezone
 
     from kyodo.committees.models import Member, Membership, SecretariatMember
-    from kyodo.core.models import PendingSubmission
+    from kyodo.core.models import PendingSubmission, Venue
     from kyodo.organizations.models import Organization
     from kyodo.organizations.tests.factories import application_data
 
@@ -35,6 +35,7 @@ def samples() -> dict[str, str | None]:
         "/staff/people/<int:pk>/": f"/staff/people/{staff.pk}/",
         "/staff/people/<int:pk>/roles/": None,  # a button (POST only)
         "/staff/people/<int:pk>/reset/": None,  # a button (POST only)
+        "/staff/center/venues/<int:pk>/": f"/staff/center/venues/{Venue.objects.order_by('pk').first().pk}/",
         "/staff/people/<int:pk>/letter/": None,  # after its button's POST only (the code is shown once): test_letters
         "/accounts/reset/<uidb64>/<token>/": None,  # a one-time link held by one person
         "/staff/people/groups/<int:pk>/": f"/staff/people/groups/{group.pk}/",

@@ -40,6 +40,8 @@ NOT_EDIT_FORMS = {
     ),
     "staff/people/<int:pk>/reset/": "sends a password reset mail",
     "staff/people/<int:pk>/letter/": "prints a letter with a new code (a button)",
+    "staff/center/venues/": "adds a venue",
+    "staff/committees/new/": "creates a committee",
     "staff/events/new/": "creates an event",
     "staff/events/<int:pk>/status/<str:action>/": "a state change checked by the service",
     "staff/events/<int:pk>/guests/new/": "adds a guest",
