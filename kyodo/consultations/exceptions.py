@@ -54,3 +54,7 @@ class FollowUpBeforeConsultation(ConsultationError):
 class StaffMemberRequired(ConsultationError):
     default_message = _("The staff member who took the consultation must be center staff.")
     field = "staff"
+
+
+class NoFollowUp(ConsultationError):
+    default_message = _("This consultation needs no follow-up.")

@@ -42,6 +42,8 @@ class Consultation(models.Model):
     follow_up_needed = models.BooleanField(_("follow-up needed"), default=False)
     follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
     follow_up_notes = models.TextField(_("follow-up notes"), blank=True)
+    # The day staff marked the follow-up done: off the to-do list, kept as a record.
+    follow_up_done_on = models.DateField(_("followed up on"), null=True, blank=True)
     staff = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("staff member"),

@@ -177,3 +177,21 @@ def _validate(values: dict[str, Any], categories: Iterable[str]) -> list[str]:
         if key and key in example_key:
             raise exceptions.ReportExampleNamesClient()
     return chosen
+
+
+def follow_up_done(*, actor: User, consultation: Consultation, done: bool = True) -> Consultation:
+    """Staff mark a consultation's follow-up done (today): it leaves the to-do list and the page
+    says when; ``done=False`` puts it back (marked by mistake, or more is needed)."""
+    require_role(actor, Role.STAFF)
+    if done and not consultation.follow_up_needed:
+        raise exceptions.NoFollowUp()
+    locked, _changes = update_fields(
+        actor=actor,
+        instance=consultation,
+        values={"follow_up_done_on": timezone.localdate() if done else None},
+        fields=["follow_up_done_on"],
+        action="kyodo.consultations.consultation.followed_up"
+        if done
+        else "kyodo.consultations.consultation.follow_up_reopened",
+    )
+    return locked

@@ -9,4 +9,5 @@ urlpatterns = [
     path("new/", staff.consultation_create, name="create"),
     path("<int:pk>/", staff.consultation_detail, name="detail"),
     path("<int:pk>/edit/", staff.consultation_edit, name="edit"),
+    path("<int:pk>/follow-up/<str:change>/", staff.follow_up, name="follow-up"),
 ]

@@ -103,9 +103,9 @@ def change_requests(today: date) -> list[TodoItem]:
 def consultation_follow_ups(today: date) -> list[TodoItem]:
     from kyodo.consultations.models import Consultation
 
-    rows = Consultation.objects.filter(follow_up_needed=True, follow_up_on__lte=today).order_by(
-        "follow_up_on", "pk"
-    )
+    rows = Consultation.objects.filter(
+        follow_up_needed=True, follow_up_done_on=None, follow_up_on__lte=today
+    ).order_by("follow_up_on", "pk")
     return [
         TodoItem(
             title=str(c),
@@ -300,7 +300,11 @@ def _change_requests_counted(today: date) -> list[QuerySet]:
 def _consultation_follow_ups_counted(today: date) -> list[QuerySet]:
     from kyodo.consultations.models import Consultation
 
-    return [Consultation.objects.filter(follow_up_needed=True, follow_up_on__lte=today)]
+    return [
+        Consultation.objects.filter(
+            follow_up_needed=True, follow_up_done_on=None, follow_up_on__lte=today
+        )
+    ]
 
 
 def _overdue_action_items_counted(today: date) -> list[QuerySet]:

@@ -6,12 +6,13 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kyodo.consultations import selectors, services
 from kyodo.consultations.forms import ConsultationFilterForm, ConsultationForm
 from kyodo.consultations.models import Consultation
 from kyodo.core.permissions import staff_required
-from kyodo.core.views.actions import submit, submit_edit
+from kyodo.core.views.actions import perform, submit, submit_edit
 
 PAGE_SIZE = 50
 
@@ -60,6 +61,26 @@ def consultation_edit(request, pk: int):
 @staff_required
 def consultation_detail(request, pk: int):
     return render(request, "consultations/staff/detail.html", {"consultation": _get(request, pk)})
+
+
+@staff_required
+@require_POST
+def follow_up(request, pk: int, change: str):
+    # 「フォローアップ済みにする」, or back to needed when marked by mistake.
+    if change not in ("done", "reopen"):
+        raise Http404
+    consultation = _get(request, pk)
+    perform(
+        request,
+        services.follow_up_done,
+        success=_("The follow-up is marked done.")
+        if change == "done"
+        else _("The follow-up is needed again."),
+        actor=request.user,
+        consultation=consultation,
+        done=change == "done",
+    )
+    return redirect("consultations-staff:detail", pk=consultation.pk)
 
 
 def _get(request, pk: int) -> Consultation:
