@@ -203,6 +203,7 @@ OBJECT_LINKS = {
     "events.application": ("events-staff:event", "event_id"),
     "events.guest": ("events-staff:event", "event_id"),
     "events.eventnote": ("events-staff:event", "event_id"),
+    "events.feedback": ("events-staff:event", "event_id"),
     "events.eventseries": ("events-staff:series-edit", None),
     "consultations.consultation": ("consultations-staff:detail", None),
     "committees.meeting": ("committees-staff:meeting", None),

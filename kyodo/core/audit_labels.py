@@ -60,9 +60,15 @@ ACTION_LABELS = {
     "kyodo.events.application.submitted": _("Event application received"),
     "kyodo.events.application.cancelled": _("Event application cancelled"),
     "kyodo.events.application.promoted": _("Moved up from the waiting list"),
+    "kyodo.events.feedback.requested": _("Questionnaire sent"),
+    "kyodo.events.feedback.answered": _("Questionnaire answered"),
+    "kyodo.events.feedback.changed": _("Questionnaire answer changed"),
+    "kyodo.events.feedback.noted": _("Questionnaire request kept as a note"),
     # Consultations
     "kyodo.consultations.consultation.create": _("Consultation recorded"),
     "kyodo.consultations.consultation.update": _("Consultation changed"),
+    "kyodo.consultations.consultation.followed_up": _("Follow-up marked done"),
+    "kyodo.consultations.consultation.follow_up_reopened": _("Follow-up needed again"),
     # Committees
     "kyodo.committees.committee.updated": _("Committee settings changed"),
     "kyodo.committees.meeting.created": _("Meeting created"),

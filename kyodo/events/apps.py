@@ -8,8 +8,12 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
     # Pages listed in the staff navigation: (label, URL name).
     staff_menu = [(_("Events"), "events-staff:index")]
-    # Run once a day by `kyodo periodic`: applicants' personal data is removed after the event.
-    periodic_daily = ["kyodo.events.services.personal_data_anonymise"]
+    # Run once a day by `kyodo periodic`: applicants' personal data is removed after the event,
+    # and the questionnaire goes to the participants of the day before (each asked once).
+    periodic_daily = [
+        "kyodo.events.services.personal_data_anonymise",
+        "kyodo.events.services.feedback_request_due",
+    ]
     # With EVENT_APPLICATION_CONFIRMATION on, online applications wait for the applicant to
     # confirm the address by mail (kyodo.core.confirmations): handler, label.
     confirmations = {

@@ -9,11 +9,19 @@ past, where the services would refuse applications as outside their period.
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from kyodo.core.models import Venue
 from kyodo.core.text import match_key
-from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
+from kyodo.events.models import (
+    Application,
+    Event,
+    EventKind,
+    EventNote,
+    EventSeries,
+    Feedback,
+    Guest,
+)
 
 ROOM_1 = "イングビル3階 第1会議室"
 ROOM_2 = "イングビル3階 第2会議室"
@@ -207,6 +215,8 @@ def load_demo() -> None:
     if not salon.applications.exclude(attendance="").exists():
         salon.applications.update(attendance=Application.Attendance.ATTENDED)
     _note(salon, EventNote.Kind.FEEDBACK, "時間が短かった")
+    # Its questionnaire, answered (invented; the seed's 「時間が短かった」 among the answers).
+    _feedback(salon, 3)
     _note(salon, EventNote.Kind.REQUEST, "公民館で話してもらいたいのでつないでほしい")
 
     _event(
@@ -360,6 +370,62 @@ def _load_current_held(today: date) -> None:
             )
 
 
+# Invented questionnaire answers for the events held in the last weeks, in turn: satisfaction
+# (None: not chosen), what was good, requests for future events.
+FEEDBACK_ANSWERS = [
+    (5, "講師の説明が具体的で、定款の書き方がよく分かりました。", "設立後の会計についての講座も開いてほしいです。"),
+    (4, "他の参加者と話せたのがよかったです。", ""),
+    (5, "", "土曜日の午前中の開催だと参加しやすいです。"),
+    (3, "資料が見やすかったです。", "時間が短かったので、質疑応答の時間をもう少し長くしてほしい。"),
+    (4, "", ""),
+    (2, "", "会場の空調が寒かったです。"),
+    (None, "事例紹介が参考になりました。", ""),
+    (5, "団体同士のつながりができました。", "次回は分野別に分かれて話す時間がほしいです。"),
+    (4, "", ""),
+]  # fmt: skip
+
+
+def _feedback(event: Event, n: int) -> None:
+    """The questionnaire of a held ``event``: asked the day after, answered by about three in
+    four who came (answers from ``FEEDBACK_ANSWERS``, starting at ``n * 4``). Kept when the demo
+    runs again."""
+    from django.utils import timezone
+
+    if event.feedback.exists():
+        return
+    asked_at = datetime.combine(
+        event.date + timedelta(days=1), time(0, 5), tzinfo=timezone.get_current_timezone()
+    )
+    Event.objects.filter(pk=event.pk).update(feedback_requested_at=asked_at)
+    came = event.applications.filter(
+        status=Application.Status.CONFIRMED, attendance=Application.Attendance.ATTENDED
+    ).order_by("pk")
+    for i, application in enumerate(came):
+        satisfaction, good_points, requests = FEEDBACK_ANSWERS[(n * 4 + i) % len(FEEDBACK_ANSWERS)]
+        answered = i % 4 != 3
+        Feedback.objects.create(
+            application=application,
+            event=event,
+            requested_at=asked_at,
+            satisfaction=satisfaction if answered else None,
+            good_points=good_points if answered else "",
+            requests=requests if answered else "",
+            answered_at=(
+                asked_at + timedelta(hours=9 + i % 12, minutes=7 * i % 60) if answered else None
+            ),
+        )
+
+
+def _load_current_feedback() -> None:
+    """The questionnaire of each event held in the last weeks, answered."""
+    for n, (title, *_rest) in enumerate(CURRENT_HELD_EVENTS):
+        event = (
+            Event.objects.filter(title=title, status=Event.Status.HELD).order_by("-date").first()
+        )
+        if event is not None:
+            _feedback(event, n)
+
+
 def load_current() -> None:
     """Events open for application from today: one nearly full, one with a waiting list, and a
     round table that groups apply to; and three held in the last weeks. Idempotent on the same
@@ -370,6 +436,7 @@ def load_current() -> None:
 
     today = timezone.localdate()
     _load_current_held(today)
+    _load_current_feedback()
     for n, (title, kind, days, start, end, venue, people, groups, counts, theme) in enumerate(
         CURRENT_EVENTS
     ):

@@ -33,3 +33,11 @@ class ApplicationAlreadyCancelled(EventError):
 
 class InvalidEvent(EventError):
     default_message = _("The event is not complete.")
+
+
+class FeedbackClosed(EventError):
+    default_message = _("This questionnaire has closed. Thank you for your interest.")
+
+
+class InvalidFeedback(EventError):
+    default_message = _("Choose how satisfied you were, or write a comment.")

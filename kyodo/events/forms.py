@@ -20,7 +20,16 @@ from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.core.versions import VersionedFormMixin
-from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
+from kyodo.events.models import (
+    FEEDBACK_TEXT_MAX,
+    Application,
+    Event,
+    EventKind,
+    EventNote,
+    EventSeries,
+    Guest,
+    Satisfaction,
+)
 from kyodo.events.selectors import registered_groups
 
 MAX_PEOPLE = 10_000
@@ -239,6 +248,15 @@ class EventForm(VersionedFormMixin, CleanTextForm):
         required=False,
         help_text=_("Empty: until the day of the event."),
     )
+    feedback_enabled = forms.BooleanField(
+        label=_("Send participants the questionnaire after the event"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "The day after the event, participants with an e-mail address (only those marked "
+            "as present, once attendance is recorded) are sent a short questionnaire, once."
+        ),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -350,3 +368,41 @@ class AttendanceForm(CleanTextForm):
 
     def application_fields(self):
         return [(a, self[f"attendance_{a.pk}"]) for a in self.applications]
+
+
+class FeedbackForm(CleanTextForm):
+    """The questionnaire a participant answers after an event: every question optional, but
+    not all left empty (the service says the same)."""
+
+    satisfaction = forms.TypedChoiceField(
+        label=_("How satisfied were you with this event?"),
+        choices=Satisfaction.choices,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    good_points = forms.CharField(
+        label=_("What was good"),
+        max_length=FEEDBACK_TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    requests = forms.CharField(
+        label=_("Requests for future events"),
+        max_length=FEEDBACK_TEXT_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Themes you would like, times and places that suit you, and so on."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            not self.errors
+            and data.get("satisfaction") is None
+            and not data.get("good_points", "").strip()
+            and not data.get("requests", "").strip()
+        ):
+            raise forms.ValidationError(_("Choose how satisfied you were, or write a comment."))
+        return data

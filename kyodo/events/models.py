@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +16,17 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.conditions import holds
 from kyodo.core.models import Venue
 from kyodo.core.text import normalize_reading
+
+# How long the questionnaire after an event takes answers, in days after the event's day.
+DEFAULT_FEEDBACK_OPEN_DAYS = 14
+
+
+# The longest comment the questionnaire takes, per question.
+FEEDBACK_TEXT_MAX = 2000
+
+
+def feedback_open_days() -> int:
+    return int(getattr(settings, "FEEDBACK_OPEN_DAYS", DEFAULT_FEEDBACK_OPEN_DAYS))
 
 
 def new_token() -> str:
@@ -171,6 +182,18 @@ class Event(models.Model):
     personal_data_removed_at = models.DateTimeField(
         _("personal data removed at"), null=True, blank=True
     )
+    # The questionnaire (アンケート) mailed to participants after the event (Feedback).
+    feedback_enabled = models.BooleanField(
+        _("ask participants for feedback"),
+        default=True,
+        help_text=_(
+            "After the event, participants with an e-mail address are sent a short "
+            "questionnaire once."
+        ),
+    )
+    feedback_requested_at = models.DateTimeField(
+        _("questionnaire first sent at"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -253,6 +276,18 @@ class Event(models.Model):
         if self.status == self.Status.CANCELLED:
             return False
         return self.status == self.Status.HELD or self.date < timezone.localdate()
+
+    @property
+    def end_moment(self) -> datetime:
+        """When the event is over: its end time on its day, or the end of its day without one."""
+        tz = timezone.get_current_timezone()
+        if self.end_time is not None:
+            return datetime.combine(self.date, self.end_time, tzinfo=tz)
+        return datetime.combine(self.date + timedelta(days=1), time(0), tzinfo=tz)
+
+    def feedback_closes_on(self) -> date:
+        """The last day the questionnaire takes answers (``FEEDBACK_OPEN_DAYS`` after the day)."""
+        return self.date + timedelta(days=feedback_open_days())
 
     @property
     def shows_application_counts(self) -> bool:
@@ -464,3 +499,65 @@ class EventNote(models.Model):
 
     def __str__(self) -> str:
         return self.text[:50]
+
+
+class Satisfaction(models.IntegerChoices):
+    """満足度, the five levels of the questionnaire, best first."""
+
+    VERY_SATISFIED = 5, _("Very satisfied")
+    SATISFIED = 4, _("Satisfied")
+    NEUTRAL = 3, _("Neither satisfied nor dissatisfied")
+    SOMEWHAT_DISSATISFIED = 2, _("Somewhat dissatisfied")
+    DISSATISFIED = 1, _("Dissatisfied")
+
+
+class Feedback(models.Model):
+    """One participant's questionnaire (アンケート) after an event: written when the request is
+    mailed (so a row means "asked", and its uniqueness means "asked once"), answered through the
+    application's personal link, changeable until the questionnaire closes. A group's
+    application answers once for the group."""
+
+    application = models.OneToOneField(
+        Application,
+        verbose_name=_("application"),
+        on_delete=models.CASCADE,
+        related_name="feedback",
+    )
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="feedback"
+    )
+    requested_at = models.DateTimeField(_("asked at"))
+    satisfaction = models.PositiveSmallIntegerField(
+        _("satisfaction"), choices=Satisfaction.choices, null=True, blank=True
+    )
+    good_points = models.TextField(_("what was good"), blank=True)
+    requests = models.TextField(_("requests for future events"), blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    # The 要望 note staff made of ``requests`` (EventNote), once.
+    note = models.OneToOneField(
+        EventNote,
+        verbose_name=_("event note"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="feedback",
+    )
+
+    class Meta:
+        verbose_name = _("questionnaire answer")
+        verbose_name_plural = _("questionnaire answers")
+        ordering = ["answered_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(satisfaction__isnull=True)
+                | Q(satisfaction__gte=1, satisfaction__lte=5),
+                name="events_feedback_satisfaction_range",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id}/{self.application_id}"
+
+    @property
+    def is_answered(self) -> bool:
+        return self.answered_at is not None

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
 from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Sum, When
@@ -15,7 +17,15 @@ from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
 from kyodo.core.months import Month
 from kyodo.core.statements import Prepared
-from kyodo.events.models import Application, Event, EventSeries, Guest, visible_condition
+from kyodo.events.models import (
+    Application,
+    Event,
+    EventSeries,
+    Feedback,
+    Guest,
+    Satisfaction,
+    visible_condition,
+)
 
 CONFIRMED = Q(applications__status=Application.Status.CONFIRMED)
 WAITLISTED = Q(applications__status=Application.Status.WAITLISTED)
@@ -496,3 +506,65 @@ def registered_groups():
     from kyodo.organizations.models import Organization
 
     return Organization.objects.listed().order_by("reading_order", "pk")
+
+
+# --- the questionnaire after an event -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    """What staff read of an event's questionnaire: how many were asked and answered, the
+    満足度 distribution (best level first: level, label, count) and mean, and the answers."""
+
+    asked: int
+    answered: int
+    distribution: list[tuple[int, str, int]]
+    rated: int
+    mean: Decimal | None
+    answers: list[Feedback]
+
+    @property
+    def comments(self) -> list[Feedback]:
+        return [f for f in self.answers if f.good_points or f.requests]
+
+
+def feedback_summary(event: Event) -> FeedbackSummary:
+    """The questionnaire of ``event`` in two queries (the counts, the answers)."""
+    counts = Feedback.objects.filter(event=event).aggregate(
+        asked=Count("pk"),
+        answered=Count("pk", filter=Q(answered_at__isnull=False)),
+        **{
+            f"level{level}": Count("pk", filter=Q(answered_at__isnull=False, satisfaction=level))
+            for level in Satisfaction.values
+        },
+    )
+    distribution = [
+        (level, str(label), counts[f"level{level}"]) for level, label in Satisfaction.choices
+    ]
+    rated = sum(count for _level, _label, count in distribution)
+    mean = None
+    if rated:
+        total = sum(level * count for level, _label, count in distribution)
+        mean = (Decimal(total) / rated).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    answers = list(
+        Feedback.objects.filter(event=event, answered_at__isnull=False).order_by(
+            "answered_at", "pk"
+        )
+    )
+    return FeedbackSummary(
+        asked=counts["asked"],
+        answered=counts["answered"],
+        distribution=distribution,
+        rated=rated,
+        mean=mean,
+        answers=answers,
+    )
+
+
+def feedback_by_token(token: str) -> Feedback | None:
+    """The questionnaire behind a participant's personal link, with its event."""
+    return (
+        Feedback.objects.select_related("event", "event__series", "event__venue", "application")
+        .filter(application__token=token)
+        .first()
+    )

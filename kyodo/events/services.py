@@ -38,10 +38,22 @@ from kyodo.events.exceptions import (
     ApplicationsClosed,
     ApplicationsNotOpenYet,
     EventCancelled,
+    FeedbackClosed,
     InvalidApplication,
     InvalidEvent,
+    InvalidFeedback,
 )
-from kyodo.events.models import Application, Event, EventKind, EventNote, EventSeries, Guest
+from kyodo.events.models import (
+    FEEDBACK_TEXT_MAX,
+    Application,
+    Event,
+    EventKind,
+    EventNote,
+    EventSeries,
+    Feedback,
+    Guest,
+    Satisfaction,
+)
 from kyodo.search import indexing
 
 if TYPE_CHECKING:
@@ -164,6 +176,7 @@ EVENT_FIELDS = [
     "accepts_applications",
     "applications_open_on",
     "applications_close_on",
+    "feedback_enabled",
 ]
 
 
@@ -199,6 +212,7 @@ def event_create(
     accepts_applications: bool = True,
     applications_open_on: date | None = None,
     applications_close_on: date | None = None,
+    feedback_enabled: bool = True,
     status: str = Event.Status.DRAFT,
 ) -> Event:
     """Create an event; in a series it gets the series' next number (第N回) automatically."""
@@ -220,6 +234,7 @@ def event_create(
             accepts_applications=accepts_applications,
             applications_open_on=applications_open_on,
             applications_close_on=applications_close_on,
+            feedback_enabled=feedback_enabled,
             status=status,
         )
         _validate_event(event)
@@ -255,6 +270,7 @@ def event_update(
     accepts_applications: bool | Unchanged = UNCHANGED,
     applications_open_on: date | Unchanged | None = UNCHANGED,
     applications_close_on: date | Unchanged | None = UNCHANGED,
+    feedback_enabled: bool | Unchanged = UNCHANGED,
 ) -> Event:
     """Change an event. Moving it to another series gives it that series' next number; more
     places move people up from the waiting list at once."""
@@ -286,6 +302,7 @@ def event_update(
                 accepts_applications=accepts_applications,
                 applications_open_on=applications_open_on,
                 applications_close_on=applications_close_on,
+                feedback_enabled=feedback_enabled,
             ),
             fields=[*EVENT_FIELDS, "series_number"],
             action="kyodo.events.event.updated",
@@ -1113,3 +1130,195 @@ def personal_data_anonymise(*, today: date | None = None) -> int:
             )
             total += count
     return total
+
+
+# --- the questionnaire after an event (アンケート) -----------------------------------------------
+
+# The daily job asks about events held this many days ago at most: the day after, or a day or
+# two later when the job did not run (never about events long past, e.g. on a new install).
+FEEDBACK_CATCH_UP_DAYS = 3
+
+
+def feedback_url(application: Application) -> str:
+    return settings.SITE_URL + reverse("events:feedback", args=[application.token])
+
+
+def feedback_recipients(event: Event):
+    """The applications asked for feedback: confirmed, with an e-mail address, personal data
+    kept; once attendance is recorded for any of them, only those marked as present."""
+    confirmed = event.applications.filter(
+        status=Application.Status.CONFIRMED, anonymised_at__isnull=True
+    ).exclude(email="")
+    if confirmed.exclude(attendance="").exists():
+        return confirmed.filter(attendance=Application.Attendance.ATTENDED)
+    return confirmed
+
+
+def feedback_refusal(event: Event, *, now=None) -> str | None:
+    """Why the questionnaire of ``event`` cannot be sent now (a message), or None."""
+    now = now or timezone.now()
+    if event.status == Event.Status.CANCELLED:
+        return gettext("This event has been cancelled.")
+    if event.status == Event.Status.DRAFT:
+        return gettext("The event is a draft.")
+    if not event.feedback_enabled:
+        return gettext("This event does not ask participants for feedback (see Edit).")
+    if now < event.end_moment:
+        return gettext("The questionnaire can be sent only after the event has ended.")
+    if timezone.localdate(now) > event.feedback_closes_on():
+        return gettext("The questionnaire of this event has closed.")
+    return None
+
+
+def _feedback_send(event_pk: int, *, actor: User | None, now) -> int:
+    """Ask everyone of :func:`feedback_recipients` not asked yet; the caller holds no lock.
+
+    Exactly once per application, however many jobs and buttons run at once: the event row is
+    locked (on SQLite every transaction is ``BEGIN IMMEDIATE``), the applications already asked
+    (a ``Feedback`` row each) are left out, and the row's uniqueness stands behind it. Each
+    request's mail is written in the same transaction, so a rollback leaves neither."""
+    with transaction.atomic():
+        event = _lock_event(event_pk)
+        refusal = feedback_refusal(event, now=now)
+        if refusal is not None:
+            raise InvalidEvent(refusal)
+        asked = (
+            feedback_recipients(event)
+            .filter(feedback__isnull=True)
+            .select_related("organization")
+            .order_by("pk")
+        )
+        center = Center.objects.current()
+        count = 0
+        for application in asked:
+            application.event = event
+            Feedback.objects.create(application=application, event=event, requested_at=now)
+            outbox_written(
+                mail_message(
+                    to=application.email,
+                    template="events/mail/feedback_request.txt",
+                    context={
+                        "application": application,
+                        "event": event,
+                        "feedback_url": feedback_url(application),
+                        "closes_on": event.feedback_closes_on(),
+                        "center": center,
+                    },
+                    kind="events.feedback_request",
+                    related=application,
+                )
+            )
+            count += 1
+        if count:
+            if event.feedback_requested_at is None:
+                event.feedback_requested_at = now
+                event.save(update_fields=["feedback_requested_at"])
+            audit_log(
+                actor=actor,
+                action="kyodo.events.feedback.requested",
+                obj=event,
+                changes={"count": count},
+            )
+    return count
+
+
+def feedback_request(*, actor: User, event: Event) -> int:
+    """Staff's 「アンケートを送る」: mail the questionnaire now to every participant not asked
+    yet (after the event has ended only); returns how many were asked."""
+    require_role(actor, Role.STAFF)
+    count = _feedback_send(event.pk, actor=actor, now=timezone.now())
+    if count == 0:
+        raise InvalidEvent(gettext("Everyone who can be asked has been asked already."))
+    return count
+
+
+def feedback_request_due(*, now=None) -> int:
+    """The daily job (``kyodo periodic``): the questionnaire of every event held yesterday (or
+    in the ``FEEDBACK_CATCH_UP_DAYS`` before, if the job did not run) that asks for feedback
+    and has not been sent yet. Safe to run twice, or on two hosts at once."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    events = Event.objects.filter(
+        feedback_enabled=True,
+        feedback_requested_at__isnull=True,
+        status__in=[Event.Status.PUBLISHED, Event.Status.HELD],
+        date__lt=today,
+        date__gte=today - timedelta(days=FEEDBACK_CATCH_UP_DAYS),
+    )
+    total = 0
+    for event_pk in list(events.order_by("date", "pk").values_list("pk", flat=True)):
+        try:
+            total += _feedback_send(event_pk, actor=None, now=now)
+        except InvalidEvent:
+            continue  # changed meanwhile (cancelled, or turned off): nothing to send
+    return total
+
+
+def feedback_answer(
+    *,
+    token: str,
+    satisfaction: int | None,
+    good_points: str = "",
+    requests: str = "",
+    today: date | None = None,
+) -> Feedback:
+    """A participant answers (or changes the answer) through the personal link, until the
+    questionnaire closes. Everything is optional, but not everything empty."""
+    good_points, requests = good_points.strip(), requests.strip()
+    if satisfaction is not None and satisfaction not in Satisfaction.values:
+        raise InvalidFeedback(_("Choose one of the five levels."), field="satisfaction")
+    if len(good_points) > FEEDBACK_TEXT_MAX or len(requests) > FEEDBACK_TEXT_MAX:
+        raise InvalidFeedback(_("Write at most %(max)s characters.") % {"max": FEEDBACK_TEXT_MAX})
+    if satisfaction is None and not good_points and not requests:
+        raise InvalidFeedback()
+    with transaction.atomic():
+        feedback = (
+            Feedback.objects.select_for_update(of=("self",))
+            .select_related("event")
+            .filter(application__token=token)
+            .first()
+        )
+        if feedback is None:
+            raise Feedback.DoesNotExist
+        if (today or timezone.localdate()) > feedback.event.feedback_closes_on():
+            raise FeedbackClosed()
+        first = feedback.answered_at is None
+        feedback.satisfaction = satisfaction
+        feedback.good_points = good_points
+        feedback.requests = requests
+        feedback.answered_at = timezone.now()
+        feedback.save(update_fields=["satisfaction", "good_points", "requests", "answered_at"])
+        # What was written is the participant's: the row says only that an answer came.
+        audit_log(
+            actor=None,
+            action="kyodo.events.feedback.answered" if first else "kyodo.events.feedback.changed",
+            obj=feedback,
+            changes={"event": feedback.event_id, "satisfaction": satisfaction},
+        )
+    return feedback
+
+
+def feedback_to_note(*, actor: User, feedback: Feedback) -> EventNote:
+    """Keep a participant's request for future events as the event's 要望 note, once."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        feedback = Feedback.objects.select_for_update().get(pk=feedback.pk)
+        if not feedback.requests:
+            raise InvalidEvent(_("This answer has no request."))
+        if feedback.note_id is not None:
+            raise InvalidEvent(_("This request is already kept as a note."))
+        note = EventNote.objects.create(
+            event_id=feedback.event_id,
+            kind=EventNote.Kind.REQUEST,
+            text=feedback.requests,
+            created_by=actor,
+        )
+        feedback.note = note
+        feedback.save(update_fields=["note"])
+        audit_log(
+            actor=actor,
+            action="kyodo.events.feedback.noted",
+            obj=note,
+            changes={"event": feedback.event_id, "text": note.text},
+        )
+    return note

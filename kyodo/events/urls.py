@@ -11,4 +11,5 @@ urlpatterns = [
     path("<int:pk>/", public.event_detail, name="detail"),
     path("applications/<str:token>/", public.application_done, name="application"),
     path("applications/<str:token>/cancel/", public.application_cancel, name="application-cancel"),
+    path("feedback/<str:token>/", public.feedback, name="feedback"),
 ]

@@ -42,6 +42,7 @@ NOT_EDIT_FORMS = {
     "staff/people/<int:pk>/letter/": "prints a letter with a new code (a button)",
     "staff/center/venues/": "adds a venue",
     "staff/committees/new/": "creates a committee",
+    "staff/consultations/<int:pk>/follow-up/<str:change>/": "a button: the follow-up done or needed again",
     "staff/events/new/": "creates an event",
     "staff/events/<int:pk>/status/<str:action>/": "a state change checked by the service",
     "staff/events/<int:pk>/guests/new/": "adds a guest",

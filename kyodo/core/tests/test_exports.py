@@ -40,6 +40,9 @@ EXPORTS = {
     "/staff/events/<int:pk>/applications.csv": lambda: (
         f"/staff/events/{_event_with_applications()}/applications.csv"
     ),
+    "/staff/events/<int:pk>/feedback.csv": lambda: (
+        f"/staff/events/{_event_with_feedback()}/feedback.csv"
+    ),
     "/staff/groups/export.csv": lambda: "/staff/groups/export.csv",
     "/staff/groups/export.xlsx": lambda: "/staff/groups/export.xlsx",
     "/staff/reports/monthly/<str:slug>/report.<str:fmt>": lambda: [
@@ -65,6 +68,17 @@ def _event_with_applications() -> int:
     from kyodo.events.models import Application
 
     return Application.objects.order_by("pk").values_list("event_id", flat=True).first()
+
+
+def _event_with_feedback() -> int:
+    from kyodo.events.models import Feedback
+
+    return (
+        Feedback.objects.filter(answered_at__isnull=False)
+        .order_by("pk")
+        .values_list("event_id", flat=True)
+        .first()
+    )
 
 
 def _routes() -> list[str]:

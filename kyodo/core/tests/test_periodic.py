@@ -12,6 +12,7 @@ def test_apps_register_their_daily_jobs():
         "kyodo.core.confirmations.pending_submissions_expire",
         "kyodo.organizations.services.status_changes_apply",
         "kyodo.events.services.personal_data_anonymise",
+        "kyodo.events.services.feedback_request_due",
         "kyodo.search.indexing.index_news_due",
     ]
 

@@ -2,13 +2,19 @@
 
 
 def samples() -> dict[str, str | None]:
-    from kyodo.events.models import Event
+    from kyodo.events.models import Event, Feedback
 
     # A published event of the demo: its delete page says only a draft without applications
     # can be deleted (the demo has no draft).
     event = Event.objects.filter(status="published").order_by("pk").first()
+    answer = Feedback.objects.select_related("application").order_by("pk").first()
     return {
         # January 2011 of the demo: four events, one of them held, in a six-week month.
         "/events/calendar/<int:year>/<int:month>/": "/events/calendar/2011/1/",
         "/staff/events/<int:pk>/delete/": f"/staff/events/{event.pk}/delete/",
+        # The questionnaire of a held event of the demo, by its personal link (closed by now:
+        # tests/test_feedback.py checks the open form with axe), and its two POST-only actions.
+        "/events/feedback/<str:token>/": f"/events/feedback/{answer.application.token}/",
+        "/staff/events/<int:pk>/feedback/send/": f"/staff/events/{answer.event_id}/feedback/send/",
+        "/staff/events/feedback/<int:pk>/note/": f"/staff/events/feedback/{answer.pk}/note/",
     }

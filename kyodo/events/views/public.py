@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -32,7 +33,7 @@ from kyodo.core.views.actions import perform, submit
 from kyodo.events import selectors, services
 from kyodo.events.exceptions import EventError
 from kyodo.events.filters import EventFilterForm
-from kyodo.events.forms import ApplicationForm
+from kyodo.events.forms import ApplicationForm, FeedbackForm
 from kyodo.events.models import Application, Event
 
 PAGE_SIZE = 20
@@ -389,3 +390,53 @@ def application_cancel(request: HttpRequest, token: str) -> HttpResponse:
             "breadcrumb_parents": [(application.event.name, application.event.get_absolute_url())],
         },
     )
+
+
+@never_cache
+def feedback(request: HttpRequest, token: str) -> HttpResponse:
+    # The questionnaire after the event, reached by the personal link mailed to the participant
+    # (the application's token, as for cancelling): answered, and changed, until it closes.
+    found = selectors.feedback_by_token(token)
+    if found is None:
+        raise Http404
+    event = found.event
+    closed = timezone.localdate() > event.feedback_closes_on()
+    if closed:
+        form = None
+    elif request.method == "POST":
+        form = FeedbackForm(request.POST)
+        if form.is_valid():
+            submit(
+                form,
+                services.feedback_answer,
+                token=token,
+                satisfaction=form.cleaned_data["satisfaction"],
+                good_points=form.cleaned_data["good_points"],
+                requests=form.cleaned_data["requests"],
+            )
+            if not form.errors:
+                messages.success(request, _("Thank you for your answer."))
+                return redirect("events:feedback", token=token)
+    else:
+        form = FeedbackForm(
+            initial={
+                "satisfaction": found.satisfaction,
+                "good_points": found.good_points,
+                "requests": found.requests,
+            }
+        )
+    response = render(
+        request,
+        "events/public/feedback.html",
+        {
+            "feedback": found,
+            "event": event,
+            "form": form,
+            "closed": closed,
+            "closes_on": event.feedback_closes_on(),
+            "breadcrumb_parents": [(event.name, event.get_absolute_url())],
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response

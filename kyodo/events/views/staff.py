@@ -7,9 +7,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_POST
 
+from kyodo.core.exceptions import DomainError
 from kyodo.core.exports import CSV_CONTENT_TYPE, csv_bytes, download
 from kyodo.core.permissions import staff_required
 from kyodo.core.views.actions import perform, submit, submit_edit
@@ -23,7 +24,7 @@ from kyodo.events.forms import (
     SeriesForm,
     StaffApplicationForm,
 )
-from kyodo.events.models import Application, Event, EventNote, EventSeries, Guest
+from kyodo.events.models import Application, Event, EventNote, EventSeries, Feedback, Guest
 
 
 def _event_or_404(pk: int) -> Event:
@@ -110,6 +111,9 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "deletable": is_draft and not has_applications,
             "cancellable": event.status == Event.Status.PUBLISHED
             or (is_draft and has_applications),
+            "feedback": selectors.feedback_summary(event),
+            "feedback_refusal": services.feedback_refusal(event),
+            "feedback_closes_on": event.feedback_closes_on(),
         },
     )
 
@@ -383,3 +387,75 @@ def note_remove(request: HttpRequest, pk: int) -> HttpResponse:
     services.note_remove(actor=request.user, note=note)
     messages.success(request, _("The note was deleted."))
     return redirect("events-staff:event", pk=note.event_id)
+
+
+# --- the questionnaire after the event ---------------------------------------------------------
+
+
+@staff_required
+@require_POST
+def feedback_send(request: HttpRequest, pk: int) -> HttpResponse:
+    # 「アンケートを送る」: at once rather than the day after (the service refuses before the end).
+    event = get_object_or_404(Event, pk=pk)
+    try:
+        count = services.feedback_request(actor=request.user, event=event)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "The questionnaire was sent to %(n)s participant.",
+                "The questionnaire was sent to %(n)s participants.",
+                count,
+            )
+            % {"n": count},
+        )
+    return redirect("events-staff:event", pk=pk)
+
+
+@staff_required
+@require_POST
+def feedback_note(request: HttpRequest, pk: int) -> HttpResponse:
+    # A participant's request for future events, kept as the event's 要望 note.
+    answer = get_object_or_404(Feedback, pk=pk)
+    perform(
+        request,
+        services.feedback_to_note,
+        success=_("The request was kept as a note."),
+        actor=request.user,
+        feedback=answer,
+    )
+    return redirect("events-staff:event", pk=answer.event_id)
+
+
+@staff_required
+def feedback_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    # The answers without names (as a paper アンケート): staff only, like every download here.
+    event = _event_or_404(pk)
+    header = [
+        _("No."),
+        _("Answered at"),
+        _("Satisfaction"),
+        _("Satisfaction (1-5)"),
+        _("What was good"),
+        _("Requests for future events"),
+    ]
+    rows = [
+        [
+            n,
+            format_wareki(timezone.localtime(f.answered_at).date(), weekday=False)
+            + timezone.localtime(f.answered_at).strftime(" %H:%M"),
+            f.get_satisfaction_display() if f.satisfaction else "",
+            f.satisfaction,
+            f.good_points,
+            f.requests,
+        ]
+        for n, f in enumerate(selectors.feedback_summary(event).answers, start=1)
+    ]
+    return download(
+        csv_bytes([header, *rows]),
+        filename=f"event-{event.pk}-feedback.csv",
+        name=f"アンケート結果_{event.name}.csv",
+        content_type=CSV_CONTENT_TYPE,
+    )
