@@ -140,6 +140,14 @@ HEADER_KEYS: dict[str, str] = {
     "欠席理事": "absentees",
     "欠席監事": "absentees",
     "その他の出席者": "secretariat",
+    # A parents' association's: the school's or the nursery's staff who attend it (as a
+    # welfare corporation's 施設長 does its board's).
+    "園から": "secretariat",
+    "園側": "secretariat",
+    "園側出席者": "secretariat",
+    "学校から": "secretariat",
+    "学校側": "secretariat",
+    "学校側出席者": "secretariat",
     "出席": "attendees",
     # 「３　委員　８名」: only so numbered (「委員　……」 is a turn elsewhere).
     "委員": "attendees",
@@ -418,6 +426,9 @@ class Title:
     meeting_number: int | None
 
 
+_KANJI_COUNTED = re.compile(r"(令和|平成|昭和|第)([元一二三四五六七八九十]{1,3})(年度|回)")
+
+
 def parse_title(line: str) -> Title:
     """「平成２２（2010）年度第９回運営委員会会議録（確定稿）」 → Title."""
     text = nfkc(line).strip()
@@ -426,13 +437,15 @@ def parse_title(line: str) -> Title:
     if match:
         text, status = match["title"].strip(), match["status"]
     fiscal_year = None
-    western = _FISCAL_WESTERN.search(text)
-    era = _FISCAL_ERA.search(era_letters(text))
+    # 「令和六年度第三回」: the year and the sitting in kanji numbers (read, the title kept so).
+    counted = _KANJI_COUNTED.sub(lambda m: f"{m[1]}{kanji_number(m[2]) or m[2]}{m[3]}", text)
+    western = _FISCAL_WESTERN.search(counted)
+    era = _FISCAL_ERA.search(era_letters(counted))
     if western:
         fiscal_year = int(western.group(1) or western.group(2))
     elif era:
         fiscal_year = _wareki.era_year_to_gregorian(era.group(1), era.group(2))
-    number = _MEETING_NUMBER.search(text)
+    number = _MEETING_NUMBER.search(counted)
     return Title(text, status, fiscal_year, int(number.group(1)) if number else None)
 
 
@@ -613,6 +626,9 @@ _LIST_REMARK = re.compile(
 _OF_WHOM = re.compile(
     r"(?:委員|理事|評議員|役員|構成員|会員|議員)?[0-9]+\s*名\s*中\s*(?P<present>[0-9]+)\s*名\s*(?:出席)?"
 )
+_OFFICERS_COUNTED = re.compile(
+    r"(?:^|[、,，])\s*[^\s、,，()（）:：0-9]{0,6}長\s*(?P<n>[0-9]{1,3})\s*(?:名|人)\s*(?=$|[、,，])"
+)
 _EACH = re.compile(r"(?P<names>[^、,]+?[・･][^、,]+?)の各(?:委員|理事|役員|構成員|議員)$")
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
 # 「別紙のとおり」「名簿参照」: the names are elsewhere, not here.
@@ -624,9 +640,22 @@ _NAMES_IN_PARENTHESES = re.compile(
 
 def _spaced_name(text: str) -> str:
     """「青　木　　一　郎」 (each character spaced, two spaces between family and given name) →
-    「青木 一郎」; 「佐々木　　健」 → 「佐々木 健」."""
+    「青木 一郎」; 「佐々木　　健」 → 「佐々木 健」; 「中島　敏夫」 (one space, not every character
+    spaced) → 「中島 敏夫」."""
+    tokens = text.split()
+    if not re.search(r"\s{2,}", text.strip()) and any(len(token) > 1 for token in tokens):
+        return " ".join(tokens)
     words = [re.sub(r"\s", "", word) for word in re.split(r"\s{2,}", text.strip())]
     return " ".join(word for word in words if word)
+
+
+def _offices_only(text: str) -> bool:
+    """「会長・副会長・会計・各クラス委員（ひよこ、りす）」: offices (the groups they stand for in
+    parentheses), no one named."""
+    parts = [p.strip() for p in re.split(r"[・･、,，]", _PARENTHESES.sub("", text)) if p.strip()]
+    return bool(parts) and all(
+        part in _OFFICES or re.fullmatch(r"各\S{1,8}(?:長|委員|役員)", part) for part in parts
+    )
 
 
 def split_people(value: str) -> tuple[list[str], int | None]:
@@ -658,10 +687,23 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     text = _TOTAL.sub(" ", text)
     # 「実行委員18名」「運営委員１０名」: a group counted, no one named (not 「実行」).
     text = _COUNTED_GROUP.sub("", text)
+    total = re.search(r"(?:合計|総計|計)\s*(?P<n>[0-9]{1,4})\s*(?:名|人)$", text)
+    if total and _offices_only(text[: total.start()]):
+        # 「会長・副会長・会計・各クラス委員（ひよこ、りす、…）計9名」: offices and the classes
+        # they stand for, no one named; the total is who came.
+        return [], int(total["n"])
     total = _TOTAL_COUNT.search(text)
     if total and len(_COUNTED.findall(text)) >= 2:
         # 「本人出席　58名、委任状提出　187名、計245名」: the parts counted, and their sum.
         return [], int(total["n"])
+    officers = _OFFICERS_COUNTED.search(text)
+    if officers and count is None:
+        # 「団長　松本　勇、副団長　長島　聡、分団長８名」「会長（岩崎）、…、班長4名」: the officers
+        # named, then more counted by their office; all of them came.
+        rest = (text[: officers.start()] + text[officers.end() :]).strip(" 、,，")
+        if not _COUNT.search(rest):
+            names = split_people(rest)[0] if rest else []
+            return names, len(names) + int(officers["n"])
     match = _COUNT.search(text)
     if match:
         count = int(match.group(2))
@@ -778,7 +820,9 @@ _ROLE_INSIDE = re.compile(r"(?<=[^\s(（])[(（][^()（）]{2,12}[)）](?=\s|$)"
 # column of where each member is chosen from.
 _GROUP_PREFIX = re.compile(
     r"(?:^|(?<=[、,，]))\s*[^\s、,，]{0,20}(?:を代表する(?:者|委員)|代表委員|代表|の委員|経験者|"
-    r"を有する者|有識者|関係者|団体|市民|機関|公募|公募委員)\s{2,}"
+    r"を有する者|有識者|関係者|団体|市民|機関|公募|公募委員|議会議員)\s{2,}"
+    # 「関係行政機関　本田　勇」: a long group's name, one space before the member's
+    r"|(?:^|(?<=[、,，]))\s*[^\s、,，]{2,20}(?:経験者|有識者|関係者|行政機関|議会議員)\s(?=\S)"
 )
 # 「会長（松本）」: an office, then who holds it in parentheses.
 _OFFICE_THEN_NAMES = re.compile(
@@ -1303,6 +1347,8 @@ def split_staff(text: str) -> tuple[str, str]:
         "",
         nfkc(text).strip(),
     )
+    # 「園長　宮下先生」: the honorific a parents' association gives the nursery's staff.
+    text = re.sub(r"(?<=[一-龥々ぁ-ゖァ-ヺ])(?:先生|様|さん|氏)$", "", text)
     remark = re.fullmatch(r"(?P<title>[^\s()]+?)\s*\((?P<remark>[^()]+)\)\s+(?P<name>[^()]+)", text)
     if remark and _ends_in_title(remark["title"]) and not _ends_in_title(remark["name"]):
         # 「書記長（選挙管理委員会事務局長）　石川　健太郎」: the title, what else they are, the name.
@@ -1323,8 +1369,8 @@ def split_staff(text: str) -> tuple[str, str]:
     if " " in text:
         name, _, title = text.partition(" ")
         name, title = name.strip(), title.strip()
-        # 「環境保全課長　山本」: the title first, then the name.
-        if _ends_in_title(name) and not _ends_in_title(title):
+        # 「環境保全課長　山本」「市長　中島健一」: the title first, then the name.
+        if (_ends_in_title(name) or name in _OFFICE_TITLES) and not _ends_in_title(title):
             return title, name
         # 「都市計画課　森課長」「男女共同参画課　課長　佐々木」: the department, then the person
         # with their title.

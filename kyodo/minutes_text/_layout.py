@@ -31,6 +31,8 @@ class Line:
     lineno: int  # 1-based line number in the input, for error messages
     blank: bool = False  # a numbered line with nothing on it
     relocated: bool = False  # boxed content put back where it stood
+    # Typed text only: the line began with a full-width space, as a new paragraph does.
+    indented: bool = field(default=False, compare=False)
 
 
 @dataclass
@@ -297,7 +299,7 @@ def clean_lines(lines: list[Line]) -> list[Line]:
         furniture = PAGE_FOOTER.match(stripped) or _PAGE_NUMBER.match(stripped)
         text = "" if furniture else _GLUED_FOOTER.sub("", stripped)
         if text:
-            out.append(Line(text, line.lineno, line.blank, line.relocated))
+            out.append(Line(text, line.lineno, line.blank, line.relocated, line.indented))
     return out
 
 
@@ -322,7 +324,7 @@ def layout_lines(text: str) -> Layout:
                 continue
             text_line = _GLUED_FOOTER.sub("", text_line)
             if text_line:
-                lines.append(Line(text_line, i + 1))
+                lines.append(Line(text_line, i + 1, indented=raw[:1] == "　"))
         return Layout(lines, [], numbered=False)
     header: list[Line] = []
     body = list(before)

@@ -46,6 +46,9 @@ _KANA_ENUMERATOR = re.compile(r"^[(（][アイウエオカキクケコサシス�
 _SPACED_ROLE = re.compile(
     r"(?P<indent>\s*)(?P<role>(?:[一-龥々] ){1,4}[一-龥々])(?=\s{2,}[（(]|\s*$)"
 )
+_TIME_STAMP = re.compile(
+    r"^([ 　]*)[【［\[]\s*[0-9０-９]{1,2}\s*[:：]\s*[0-9０-９]{2}\s*[】］\]][ 　]*(?=\S)"
+)
 _ASCII_BULLET = re.compile(
     r"^([ 　]*)[*\-][ ]+(?=[^\s\-*])(?![0-9０-９]{1,3}\s*(?:[/／]\s*[0-9]+\s*)?[-－]\s*$)"
 )
@@ -60,6 +63,15 @@ def clean_line(line: str) -> str:
     if spaced and squash(spaced["role"]) in ROLES:
         # 「事 務 局   （島津主査）」 as a PDF-to-text tool spaces a label's column
         line = spaced["indent"] + squash(spaced["role"]) + line[spaced.end() :].lstrip(" ")
+    if _TIME_STAMP.match(line):
+        # 「【１８：３２】議題（１）……」: the clock a recorder noted, no part of the heading;
+        # 「【１８：３０】開会」: a stage direction of the sitting.
+        rest = line[_TIME_STAMP.match(line).end() :].strip()
+        if re.fullmatch(r"開会|閉会|散会|休憩|再開|開議", rest):
+            stamp = squash(_TIME_STAMP.match(line).group(0))[1:-1]
+            line = f"〔{stamp}　{rest}〕"
+        else:
+            line = _TIME_STAMP.sub(r"\1", line, count=1)
     if _HALF_WIDTH_KANA.search(line):
         # 「ｺｰﾃﾞｨﾈｰﾀｰ(山口)」 of an old system: the kana as they are typed today.
         line = _HALF_WIDTH_KANA.sub(lambda run: nfkc(run.group()), line)
@@ -582,7 +594,9 @@ _LABEL_PATTERNS = (
     # department's name in kana or with 「・」 (no particle: 「それについては課長」 is prose).
     _DEPARTMENT_HEAD := re.compile(
         r"^(?P<label>(?![ぁ-ゖ])(?![^　 ]*[のをはがにでもへ])[一-龥々ァ-ヺーぁ-ゖ・]{0,20}?"
-        r"(?:課長補佐|課長|部長|局長|室長|所長|館長|係長|館長補佐|センター長))"
+        r"(?:課長補佐|課長|部長|局長|室長|所長|館長|係長|館長補佐|センター長)"
+        # 「市まちづくり推進課　……」: the department itself answering, its name three or more long
+        r"|(?![ぁ-ゖ])(?![^　 ]*[のをはがにでもへ])[一-龥々ァ-ヺーぁ-ゖ・]{2,20}(?<=[一-龥々ァ-ヺー]{2})課)"
         r"(?P<suffix>[（(][^（()）\s]{1,8}[）)])?　[ 　]*(?P<text>\S.*)$"
     ),
     # 「市：……」「【市（長尾主幹）】……」: the city answering, with its colon or in brackets.
@@ -793,7 +807,12 @@ _SCHEDULE = re.compile(
     # 「結果：２社に絞り込み……」「決定：……」: what was decided, a line of its own
     r"|(?:結果|決定|結論|決議|議決|採決結果|審議結果)[ 　]*[:：]"
     # 「【次回】 7月8日(土) 13:30～」
-    r"|[【［\[]次回(?:の予定|の開催|開催予定|開催|日程)?[】］\]])"
+    r"|[【［\[]次回(?:の予定|の開催|開催予定|開催|日程)?[】］\]]"
+    # 「８　議事録署名人　出席した理事長及び監事」 after the proceedings: who signs them
+    r"|(?:[0-9０-９]{1,2}[ 　.．、]+)?(?:議事録|会議録)(?:署名人|署名者)[ 　:：]"
+    # 「５．次回　令和６年１１月予定」: numbered as the header's fields were
+    r"|(?:[0-9０-９一二三四五六七八九十]{1,2}[ 　.．、]+)次回(?:予定|の予定|開催予定|の開催)?[ 　]+"
+    r"(?:令和|平成|[0-9０-９]{1,4}\s*[年月/／.．]))"
 )
 
 

@@ -84,6 +84,7 @@ class _EntryReader:
     after_blank: bool = False  # a blank line (or a separator) came before this line
     kana: str = ""  # the letter of the last 「ア　……」 heading under an item, if any
     names: frozenset[str] = frozenset()  # the people the header names: 「赤井：……」 is a turn
+    indented: bool = False  # the line being fed began with a full-width space (typed text)
 
     def after_line(self, text: str) -> None:
         self.after_blank = False
@@ -182,6 +183,11 @@ class _EntryReader:
         if bullet is not None and (
             not in_statement
             or bullet.startswith(("◎", "日程第", "■", "□", "※", "次回", "【", "◆", "◇"))
+            # 「５　次回　令和７年２月１８日（火）」: the header's numbering going on
+            or re.match(
+                r"[0-9０-９一二三四五六七八九十]{1,2}[ 　.．、]+(?:次回|議事録署名|会議録署名)",
+                bullet,
+            )
             # 「決定：……」「結果：……」 after the turn: what the meeting decided
             or _DECIDED_KEY.match(bullet)
             # 「・……分けることを承認。」: what the meeting decided, after the turn
@@ -269,6 +275,13 @@ class _EntryReader:
                 and self.current.text.startswith(tuple(BULLETS))
                 and self.current.text.rstrip().endswith("。")
                 and not self.last_full  # (no width known: lines not wrapped at all)
+            )
+            or (
+                # 「　事務局から……説明がありました。」 then 「　委員から……意見がありました。」: the
+                # record's narrative, each paragraph indented, each a note of its own
+                self.current.kind == "note"
+                and self.indented
+                and self.current.text.rstrip().endswith("。")
             )
         ):
             # Prose with no label of its own (or a bare decision) is narrative; not the words
@@ -620,11 +633,13 @@ _STRONG_AGENDA_KEYS = (
 )
 # 「５．議事内容」「【議事の経過】」: the header ends, the proceedings follow.
 _BODY_MARKER = re.compile(
-    r"^(?:[0-9０-９]{1,2}[.．、]?|[（(][0-9０-９]{1,2}[)）])?[■□◆◎●【\[［＜<〈]?"
+    r"^(?:[0-9０-９]{1,2}[.．、]?|[一二三四五六七八九十]{1,3}(?=議事|会議|審議)|[（(][0-9０-９]{1,2}[)）])?"
+    r"[■□◆◎●【\[［＜<〈]?"
     r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
     r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
     r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容|結果|会議結果|審議結果|"
-    r"審査経過|審査の経過|審査の概要|委員会の概要|発言の内容|発言内容|"
+    r"審査経過|審査の経過|審査の概要|委員会の概要|発言の内容|発言内容|議事の要旨|会議の要旨|審議の要旨|"
+    r"議事要点|議事の要点|会議の要点|"
     # a nonprofit's board: 「議事の経過の概要及び議決の結果」「議事の経過の要領及びその結果」
     r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)"
     # 「８　審議内容（要点筆記）」「議事の経過（概要）」
@@ -987,6 +1002,26 @@ def _kept_out_list(text: str) -> bool:
         # 「説 明 員　総務部長　桑原　浩二　…」: the officials from the key's own line on
         or _OFFICIALS_LINE.match(squashed)
     )
+
+
+# 「説明のため出席した者」「説明のため出席した職員」「出席説明員」 (and the officials on its line).
+_OFFICIALS_HEADING = re.compile(
+    r"^[○◯〇◎■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員(?:等)?|説明のため(?:会議に)?出席した"
+    r"(?:者|職員|説明員)(?:の職氏名)?)[】\]］]?[:：]?"
+)
+
+
+def _spaced_rest(text: str, squashed_end: int) -> str:
+    """What follows the first ``squashed_end`` characters of ``text`` that are not white space,
+    with its spaces (「説 明 員　総務部長　桑原　浩二」 → 「総務部長　桑原　浩二」)."""
+    text = nfkc(text).strip()
+    seen = 0
+    for at, char in enumerate(text):
+        if seen == squashed_end:
+            return text[at:].strip()
+        if not char.isspace():
+            seen += 1
+    return ""
 
 
 _OFFICIALS_LINE = re.compile(
@@ -1370,6 +1405,14 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append(("date", [text.strip()], line.lineno))
             in_field = False
             continue
+        officials = _OFFICIALS_HEADING.match(squash(nfkc(text)))
+        if officials:
+            # 「説明のため出席した者」「出席説明員」: the officials who answer for the city; a clerk
+            # lists them apart from the members, as the secretariat (name and title).
+            rest = _spaced_rest(text, officials.end())
+            prelude.fields.append(("secretariat", [rest], line.lineno))
+            in_field, seen_field, skipping = True, True, False
+            continue
         if _STAFF_HEADING.match(squash(text)):
             # 「事務局職員出席者」「職務のため出席した事務局職員」: the secretariat, listed under it.
             prelude.fields.append(("secretariat", [""], line.lineno))
@@ -1474,6 +1517,10 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             ):
                 # 「管理会社　みどり管理サービス　宮川」 under the table: no row of it, no names
                 in_field, prelude.roster_heads = False, ""
+        if re.fullmatch(r"〔[^〔〕]*(?:開会|開議)〕", squash(nfkc(text))) and prelude.fields:
+            return (
+                index - 1
+            )  # 「【１８：３０】開会」 (as 〔18:30 開会〕) after the header: the body
         if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _names_line(text):
             prelude.fields[-1][1].append(text.strip())
             continue
@@ -1703,6 +1750,7 @@ class _Body:
         if opening_line(text) or ("休憩" in text and _RECESS.match(plain_numbers(text).strip())):
             # 「午前１１時１０分　休憩」「午後１時再開」: a note of its own, never a speech's end.
             self.reader.close()
+        self.reader.indented = line.indented
         started = self.reader.feed(text)
         if started is not None:
             if (
@@ -1757,6 +1805,10 @@ class _Body:
                 or self._listed_item(text)
             )
         if item is None or not title_like:
+            return False
+        if _SIGNERS_ITEM.match(squash(item.text)):
+            # 「８　議事録署名人　出席した理事長及び監事」 after the items: the header's numbering
+            # going on, who signs; no item of the meeting (kept as a note).
             return False
         current = self.reader.current
         in_speech = current is not None and current.kind == "statement"
@@ -2064,6 +2116,11 @@ _WRAPPED_STAFF_LABEL = re.compile(
     r"^[（(][一-龥々]{0,4}(?:課長補佐|課長|主幹|主査|主任|主事|係長|部長|参事)[）)][ 　]"
 )
 # The sentence over the signatures: 「上記のとおり相違ないことを確認するため、ここに署名する。」
+_SIGNERS_ITEM = re.compile(
+    r"^(?:(?:議事録|会議録)?(?:署名人|署名者|署名委員|署名議員|作成者)(?![のをにと])"
+    # 「５．次回　令和６年１１月予定」「４　次回予定　１１月１６日（土）午後」: when they meet next
+    r"|次回(?:予定|の予定|開催予定|の開催|開催日)?(?:令和|平成|[0-9]{1,4}[年月/.]))"
+)
 _SIGNED = re.compile(
     r"^(?:上記|以上|右)の?.{0,50}(?:署名|記名押印|署名押印|押印)(?:する|します|した)。?$"
 )
@@ -2490,10 +2547,28 @@ def _join_field(name: str, values: list[str]) -> str:
             continue
         if _wrapped_name(joined, value):
             joined = joined.rstrip()  # 「…田中　花」「子」: a name the page's edge cut
+            head = re.split(r"[、，,\s]", nfkc(value).strip(), maxsplit=1)[0]
+            if _given_name_wrapped(joined, head):
+                joined += " "  # the surname whole, the given name on the next line
         elif joined and not joined.rstrip().endswith(("、", "，", ",")) and value:
             joined += "、"
         joined += value
     return joined
+
+
+def _given_name_wrapped(before: str, head: str) -> bool:
+    """「…、理事　近藤」「由佳、理事　斎木　守」: title, surname and given name elsewhere in the
+    list, the given name on the next line."""
+    last = re.split(r"\s{2,}|[、，,]", nfkc(before).strip())[-1].split()
+    return (
+        len(last) == 2
+        and _header.is_title_token(last[0])
+        and 0 < len(head) <= 3
+        and any(
+            len(part.split()) == 3 and _header.is_title_token(part.split()[0])
+            for part in re.split(r"[、，,]", nfkc(before))
+        )
+    )
 
 
 def _wrapped_name(before: str, value: str) -> bool:
@@ -2516,6 +2591,8 @@ def _wrapped_name(before: str, value: str) -> bool:
     ):
         return True  # 「…石川　美」「穂、吉岡　大地」: one character alone is nobody's name
     last = re.split(r"\s{2,}|[、，,]", nfkc(before).strip())[-1]
+    if _given_name_wrapped(before, head):
+        return True
     if last.endswith("君") or last.count(" ") == 1:
         # 「河野　里美君」「河野　里美」 whole at the line's end: the next name follows
         return False
@@ -2698,6 +2775,12 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
             names = _header.split_people(online["names"])[0]
             minutes.online = [*minutes.online, *(n for n in names if n not in minutes.online)]
             value = f"{value[: online.start()]}、{online['names']}、{value[online.end() :]}"
+        # 「（オンライン）加納委員」「加納委員（オンライン）」 in the list: present, online.
+        marked = [m["before"] or m["after"] for m in _ONLINE_MARKED.finditer(value)]
+        if marked:
+            value = _ONLINE_MARK.sub("", value)
+            names = [n for one in marked for n in _header.split_people(one)[0]]
+            minutes.online = [*minutes.online, *(n for n in names if n not in minutes.online)]
         # 「委員11名中9名出席（欠席：佐野委員、田辺委員）」: who did not come, in the same line.
         absent = _ABSENT_INSIDE.search(nfkc(value))
         if absent:
@@ -2776,6 +2859,16 @@ _PROXIES = re.compile(
 _ONLINE_INSIDE = re.compile(
     r"[(（]\s*うち\s*(?:オンライン|ウェブ|Web|WEB|リモート)(?:出席|参加)?\s*[0-9]{1,3}\s*(?:名|人)\s*"
     r"[:：]\s*(?P<names>[^()（）]+?)\s*[)）]"
+)
+_ONLINE_MARK = re.compile(
+    r"\s*[(（]\s*(?:オンライン|ウェブ|Web|WEB|リモート)(?:出席|参加)?\s*[)）]\s*"
+)
+_ONLINE_MARKED = re.compile(
+    r"(?:^|(?<=[、,，]))\s*(?:"
+    + _ONLINE_MARK.pattern
+    + r"(?P<before>[^、,，()（）]+)|(?P<after>[^、,，()（）]+?)"
+    + _ONLINE_MARK.pattern
+    + r")(?=$|[、,，])"
 )
 # A roster's part that names an auditor or an observer: 「監事　金井　和夫」「監事　出席（早川）」
 # 「オブザーバー２名（市まちづくり推進課）」.

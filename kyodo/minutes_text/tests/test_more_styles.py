@@ -139,11 +139,14 @@ def test_an_education_boards_teireikai() -> None:
 
 def test_an_assembly_committees_rosters_in_columns() -> None:
     """「委 員 長」「委　　員」 spaced to a column's width (were read as names 「委」「員」), 出席議員
-    after 出席委員 (replaced the members), 事務局職員出席者 in columns (skipped): the secretariat."""
+    after 出席委員 (replaced the members), 事務局職員出席者 in columns (skipped): the secretariat,
+    after the officials 説明のため出席した者 (kept there since the eighth set: a clerk lists them)."""
     minutes = parse_minutes(JONIN)
     assert minutes.attendees == ["山田 太郎", "佐藤 花子", "鈴木 一郎", "高橋 次郎", "小池 勝利"]
     assert minutes.attendee_count == 4
     assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("中村 誠", "総務部長"),
+        ("小林 聡", "人事課長"),
         ("加藤 洋", "議事課長"),
         ("木村 美咲", "書記"),
     ]
@@ -1179,6 +1182,8 @@ def test_an_assembly_exports_header() -> None:
     minutes = parse_minutes(ASSEMBLY_EXPORT)
     assert minutes.attendees == ["森 健太郎", "石川 さやか", "岡田 博之", "北村 恵理子"]
     assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("近藤 宏明", "市長"),
+        ("水野 健吾", "副市長"),
         ("吉村 哲夫", "事務局長"),
         ("早川 優", "議事課長"),
         ("竹内 涼", "書記"),

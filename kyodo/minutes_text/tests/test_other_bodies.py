@@ -574,7 +574,8 @@ def test_an_assembly_days_record_with_its_index():
     # The index is left out (its part's heading among its lines too); the day's own title,
     # the volume's with 「（第３号）」, is the title.
     assert minutes.title == "令和6年第4回あかね市議会定例会会議録(第3号)"
-    assert minutes.attendees == ["荒川和美", "井口哲也"]  # an assembly's roster by seat
+    # an assembly's roster by seat, one space inside each name (kept since the eighth set)
+    assert minutes.attendees == ["荒川 和美", "井口 哲也"]
     # Titles and names spaced singly, as a PDF's columns come out.
     assert [(s.title, s.name) for s in minutes.secretariat] == [
         ("事務局長", "宮崎 隆"),
@@ -678,9 +679,12 @@ def test_a_committees_header_with_names_padded_to_their_columns():
         "◎開議の宣告\n"
     )
     assert minutes.attendees == ["小野寺 誠", "三浦 由紀", "工藤 大輔", "前川 聡"]
-    # The officials on the key's own line are not absentees.
+    # The officials on the key's own line are not absentees: they are kept with the secretariat.
     assert minutes.absentees == []
     assert [(s.title, s.name) for s in minutes.secretariat] == [
+        ("総務部長", "桑原 浩二"),
+        ("総務課長", "西田 亮"),
+        ("財政課長", "菅野 美和"),
         ("議事課長", "今井 直樹"),
         ("議事課主査", "森 恵理"),
     ]
@@ -1199,7 +1203,8 @@ def test_a_selection_committees_applicants_and_a_name_the_page_cut():
         "応募者：現在運営している隣市の施設では、防災フェアを毎年開いております。\n"
     )
     minutes = parse_minutes(text)
-    assert minutes.attendees == ["藤田 敬三", "松岡 典子", "飯島 淳", "岩本 さおり", "江川誠"]
+    # the given name the page cut joins its surname with the space the others have
+    assert minutes.attendees == ["藤田 敬三", "松岡 典子", "飯島 淳", "岩本 さおり", "江川 誠"]
     entries = minutes.sections[0].items[0].entries
     assert [(e.speaker, e.uncertain) for e in entries] == [("A委員", False), ("応募者", False)]
     wrapped = (

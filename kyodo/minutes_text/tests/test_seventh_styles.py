@@ -625,3 +625,195 @@ def test_a_councils_centre_staff_are_staff():
         ("工藤 慎也", "あおば東地域包括支援センター長"),
         ("黒田 恵美", "あおば西地域包括支援センター長"),
     ]
+
+
+# --- the seventh set's last misreadings -------------------------------------------------------
+
+
+def test_the_officials_present_to_explain_are_kept_with_the_secretariat():
+    """「説明のため出席した者」 (numbered or not) and 「出席説明員」: the officials were dropped; a
+    clerk lists them apart from the members, so they are kept in the secretariat (name, title),
+    before the assembly's own staff."""
+    minutes = parse_minutes(
+        "令和６年第３回つばき町議会総務常任委員会会議録\n"
+        "１　日　　時　　令和６年９月１０日（火）午前１０時\n"
+        "２　出席委員（３名）\n"
+        "　　委 員 長　　山田　太郎　　　　委　　員　　鈴木　一郎　　委　　員　　高橋　次郎\n"
+        "３　説明のため出席した者\n"
+        "　　町長　　　　中島　健一　　　　総務課長　　小林　聡\n"
+        "４　事務局職員出席者\n"
+        "　　議会事務局長　　加藤　洋\n"
+        "○委員長（山田太郎君）　ただいまから委員会を開会いたします。\n"
+    )
+    assert minutes.attendees == ["山田 太郎", "鈴木 一郎", "高橋 次郎"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("中島 健一", "町長"),
+        ("小林 聡", "総務課長"),
+        ("加藤 洋", "議会事務局長"),
+    ]
+    unnumbered = parse_minutes(
+        "ひかり市教育委員会定例会会議録\n"
+        "日時　令和６年４月２５日（木）午後２時\n"
+        "出席委員　教育長　木村　誠、委員　岡　花子\n"
+        "説明のため出席した職員\n"
+        "　教育部長　佐藤　健、学校教育課長　西　由美\n"
+        "教育長　開会します。\n"
+    )
+    assert [(s.name, s.title) for s in unnumbered.secretariat] == [
+        ("佐藤 健", "教育部長"),
+        ("西 由美", "学校教育課長"),
+    ]
+
+
+def test_seat_numbers_keep_the_space_inside_each_name():
+    """「会長　１番　中島　敏夫　　２番　長谷川　実」 (an agricultural committee's roster by seat,
+    one space inside each name): 「中島敏夫」 lost the space."""
+    minutes = parse_minutes(
+        "令和６年１２月　つばき町農業委員会総会議事録\n"
+        "１　開会日時　令和６年１２月１０日（火）午前９時３０分\n"
+        "４　出席委員（４名）\n"
+        "　　会長　１番　中島　敏夫　　２番　長谷川　実\n"
+        "　　３番　平野　正　　４番　藤田　勝\n"
+        "議長　ただいまから１２月定例総会を開会します。\n"
+    )
+    assert minutes.attendees == ["中島 敏夫", "長谷川 実", "平野 正", "藤田 勝"]
+    assert minutes.attendee_count == 4
+
+
+def test_officers_counted_by_their_office_add_to_those_named():
+    """「分団長８名」「班長4名」 after the officers named were read as the whole count."""
+    fire = parse_minutes(
+        "はなみずき市消防団　幹部会議事録\n"
+        "日時　令和６年８月２５日（日）　午前９時～午前１０時３０分\n"
+        "出席者　団長　松本　勇、副団長　長島　聡、副団長　野口　武、分団長８名\n"
+        "（団長）熱中症対策を徹底すること。\n"
+    )
+    assert (fire.attendees, fire.attendee_count) == (["松本 勇", "長島 聡", "野口 武"], 11)
+    club = parse_minutes(
+        "令和6年度　はなぞの子ども会育成会　第3回役員会　記録\n"
+        "日時：令和6年9月7日（土）10:00～11:00\n"
+        "出席：会長（岩崎）、副会長（梅田・遠山）、会計（大塚）、書記（片岡）、班長4名\n"
+        "【1】夏まつり反省\n"
+        "・参加児童は42名。\n"
+    )
+    assert (club.attendees, club.attendee_count) == (["岩崎", "梅田", "遠山", "大塚", "片岡"], 9)
+
+
+def test_a_roster_grouped_by_where_members_are_chosen_from():
+    """「学識経験者　　堀　正之（会長）」「市議会議員　　三上　俊」「関係行政機関　本田　勇（…代理
+    …）」: the groups were names, 「三上」「俊」 split."""
+    minutes = parse_minutes(
+        "第３回　しらかば市都市計画審議会　会議録\n"
+        "日時：令和６年８月６日（火）午後２時～午後３時３０分\n"
+        "出席委員：\n"
+        "　学識経験者　　堀　正之（会長）、前田　洋子\n"
+        "　市議会議員　　三上　俊、村瀬　光\n"
+        "　関係行政機関　本田　勇（しらかば警察署長代理　交通課長　森　一）\n"
+        "欠席委員：山下　和夫\n"
+        "○会長　ただいまから審議会を開会いたします。\n"
+    )
+    assert minutes.attendees == ["堀 正之", "前田 洋子", "三上 俊", "村瀬 光", "本田 勇"]
+    assert minutes.absentees == ["山下 和夫"]
+
+
+def test_a_member_marked_online_inside_the_list():
+    """「（オンライン）加納委員」 was not online; 「木下委員（オンライン）」 after the name too."""
+    minutes = parse_minutes(
+        "令和６年度第２回　すみれ市健康づくり推進協議会　会議録\n"
+        "開催日時：令和６年１１月１２日（火）１４：３０～１６：００\n"
+        "出席委員：赤坂会長、伊藤副会長、（オンライン）加納委員、木下委員（オンライン）、江田委員\n"
+        "【赤坂会長】始めます。\n"
+    )
+    assert minutes.attendees == ["赤坂", "伊藤", "加納", "木下", "江田"]
+    assert minutes.online == ["加納", "木下"]
+
+
+def test_a_city_department_answering_by_its_name():
+    """「市まちづくり推進課　……」 was glued to the turn before."""
+    text = (
+        "令和６年度　第４回　あじさい地区まちづくり協議会　会議録\n"
+        "日時：令和６年１０月１６日（水）　午後７時～午後８時４５分\n"
+        "３．協議事項\n"
+        "⑴　地区防災計画の改定について\n"
+        "　Ａ委員　要支援者名簿の取扱いについて自治会ごとに差がある。\n"
+        "　市まちづくり推進課　市の様式を参考に統一してほしい。\n"
+    )
+    assert _entries(text) == [
+        ("statement", "A委員", "要支援者名簿の取扱いについて自治会ごとに差がある。"),
+        ("statement", "市まちづくり推進課", "市の様式を参考に統一してほしい。"),
+    ]
+
+
+def test_a_parents_associations_roster_of_offices_and_the_nurserys_staff():
+    """「参加者：会長・副会長・会計・各クラス委員（ひよこ、りす、…）計9名」 gave the classes as
+    names; 「園から：園長　宮下先生、主任　森先生」 were members."""
+    minutes = parse_minutes(
+        "もみじ保育園　父母の会　運営委員会　議事録（案）\n"
+        "日時：2024年6月15日（土）9:30-11:00\n"
+        "場所：もみじ保育園　遊戯室\n"
+        "参加者：会長・副会長・会計・各クラス委員（ひよこ、りす、うさぎ、ぱんだ、きりん、ぞう）計9名\n"
+        "園から：園長　宮下先生、主任　森先生\n\n"
+        "■議題1：夏祭りについて\n"
+        "会長）今年も7月20日（土）に開催します。\n"
+    )
+    assert (minutes.attendees, minutes.attendee_count) == ([], 9)
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("宮下", "園長"), ("森", "主任")]
+    assert minutes.status == "案"
+
+
+LINE_CUT_ROSTER = (
+    "特定非営利活動法人はばたきサポート　第２回理事会議事録\n"
+    "１　日時　令和６年８月３日（土）　１４時００分～１５時３０分\n"
+    "３　出席理事　６名\n"
+    "出席者　理事長　桐山　治、副理事長　熊谷　京子、理事　小泉　聡、理事　近藤\n"
+    "由佳、理事　斎木　守、理事　篠原　泉\n"
+    "◎第１号議案　就労体験事業の受託について\n"
+    "　審議の結果、全員賛成で承認された。\n"
+)
+
+
+def test_a_given_name_on_the_next_line_of_a_printed_roster():
+    """「…、理事　近藤」 at the line's end, 「由佳、…」 on the next (a PDF's line): 「近藤」「由佳」
+    were two members."""
+    read, typed = _printed(LINE_CUT_ROSTER, numbers="none", wrapped=False)
+    names = ["桐山 治", "熊谷 京子", "小泉 聡", "近藤 由佳", "斎木 守", "篠原 泉"]
+    assert read.attendees == typed.attendees == names
+
+
+def test_a_body_marker_of_the_summary_is_no_note():
+    """「【議事の要旨】」 after the 次第 was a note of an unnamed item."""
+    minutes = parse_minutes(
+        "令和６年度第１回　ゆずりは市介護保険運営協議会　会議録\n"
+        "日　時　令和６年７月２５日（木）午後１時３０分から午後３時まで\n"
+        "次　第\n"
+        "１　開会\n"
+        "２　議題\n"
+        "　⑴　令和５年度介護保険事業の実績について\n"
+        "３　閉会\n\n"
+        "【議事の要旨】\n"
+        "⑴　令和５年度介護保険事業の実績について\n"
+        "　介護保険課長から資料１により説明。\n"
+        "　（植村委員）要介護認定の申請から認定までの日数が長いのではないか。\n"
+    )
+    assert _items(minutes) == [(1, "令和5年度介護保険事業の実績について")]
+    assert [(e.kind, e.text) for e in minutes.entries()] == [
+        ("note", "介護保険課長から資料１により説明。"),
+        ("statement", "要介護認定の申請から認定までの日数が長いのではないか。"),
+    ]
+
+
+def test_the_signers_line_after_the_bills_is_no_item():
+    """「８　議事録署名人　出席した理事長及び監事」 after the last bill was item 8."""
+    minutes = parse_minutes(
+        "社会福祉法人あさがお会　理事会議事録\n"
+        "１　開催日時　令和６年５月３０日（木）　１０時００分から１１時１０分まで\n"
+        "７　議事の経過の概要及びその結果\n"
+        "第１号議案　令和５年度事業報告の承認について\n"
+        "　議長から資料に基づき説明があり、審議の結果、全員一致で承認された。\n\n"
+        "８　議事録署名人　出席した理事長及び監事\n"
+    )
+    assert _items(minutes) == [(1, "令和5年度事業報告の承認について")]
+    assert [(e.kind, e.text) for e in minutes.entries()] == [
+        ("note", "議長から資料に基づき説明があり、審議の結果、全員一致で承認された。"),
+        ("note", "８　議事録署名人　出席した理事長及び監事"),
+    ]

@@ -225,6 +225,8 @@ def assembly_sokki(name: str, seed: int, rounds: int) -> Doc:
         end_time="15:40",
         attendees=["森田一郎", "林花子", "中村正", "中村和彦", "松本聡"],
         attendee_count=11,
+        # 出席説明員: the officials are kept, in the secretariat, as a clerk lists them.
+        secretariat=[("佐々木健", "総務部長"), ("原田恵", "企画調整課長")],
         agenda=["1 県の行政改革推進計画について", "2 請願第5号 公共交通の維持に関する請願"],
     )
     doc.line("みなと県議会")
@@ -677,7 +679,15 @@ def city_assembly(name: str, seed: int, rounds: int) -> Doc:
         end_time="14:30",
         attendees=["大川ゆり", "小松健", "佐野進", "田口美和"],
         attendee_count=20,
-        secretariat=[("山本誠二", "事務局長"), ("上野和子", "次長")],
+        # 説明のため出席した者 (kept, in the secretariat), then the assembly's own staff.
+        secretariat=[
+            ("中島健一", "市長"),
+            ("石原浩", "副市長"),
+            ("森本洋子", "教育長"),
+            ("平野修", "総務部長"),
+            ("山本誠二", "事務局長"),
+            ("上野和子", "次長"),
+        ],
         agenda=["日程第1 一般質問"],
     )
     for text in [
