@@ -52,9 +52,7 @@ def test_staff_mark_a_follow_up_done_and_back(client, staff_user, member_user):
     assert _on_todo_list() == [url]
 
 
-def test_a_consultation_without_follow_up_cannot_be_marked_and_nothing_changes(
-    client, staff_user
-):
+def test_a_consultation_without_follow_up_cannot_be_marked_and_nothing_changes(client, staff_user):
     plain = make_consultation(staff_user, received_on=date(2026, 11, 2))
     client.force_login(staff_user)
     before = AuditEntry.objects.count()
