@@ -132,10 +132,12 @@ def events_calendar(events, center: Center | None) -> icalendar.Calendar:
             entry.add("dtend", event.date + timedelta(days=1))
         if event.venue_name:
             entry.add("location", event.venue_name)
+        # The event's page at the end of the description too: Google Calendar and Outlook show
+        # the description, not URL, and the page is where to apply or see a change.
+        url = _absolute(event.get_absolute_url())
         description = event.theme or event.description
-        if description:
-            entry.add("description", description)
-        entry.add("url", _absolute(event.get_absolute_url()))
+        entry.add("description", f"{description}\n\n{url}" if description else url)
+        entry.add("url", url)
         entry.add("status", "CANCELLED" if event.status == Event.Status.CANCELLED else "CONFIRMED")
         entry.add("last-modified", event.updated_at)
         calendar.add_component(entry)

@@ -61,7 +61,10 @@ def test_the_ical_feed_is_the_demo_events(client, demo):
             _at(day, start),
             _at(day, end),
             place,
-            description,
+            # The page's address after the text (calendars show the description, not URL).
+            f"{description}\n\n{SITE}/events/{pks[name]}/"
+            if description
+            else f"{SITE}/events/{pks[name]}/",
             f"{SITE}/events/{pks[name]}/",
             f"event-{pks[name]}@127.0.0.1:8000",
         )
