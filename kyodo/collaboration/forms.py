@@ -13,6 +13,7 @@ from kyodo.collaboration.services import (
     ATTACHMENT_MAX_BYTES,
     fiscal_year_out_of_range,
 )
+from kyodo.collaboration.yen import YenError, parse_yen
 from kyodo.core.forms import CleanTextMixin, ModelMultipleChoiceField, WarekiDateField
 from kyodo.core.uploads import UploadField
 from kyodo.core.versions import VersionedFormMixin
@@ -78,8 +79,17 @@ class DepartmentMultipleChoiceField(ModelMultipleChoiceField):
 
 
 class YenField(forms.IntegerField):
-    # A text box, not type=number: people type 「1,200,000」 or full-width digits.
+    """An amount of yen as people write it (:func:`kyodo.collaboration.yen.parse_yen`):
+    「500,000円」, 「50万円」, 「1.2億」, full-width figures; kept as the whole number."""
+
+    # A text box, not type=number: people type 「1,200,000」, 「50万円」 or full-width digits.
     widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _(
+            "Enter the amount in yen in figures, such as 500000, 500,000 yen, 500 thousand "
+            "yen or 120 million yen."
+        ),
+    }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 0)
@@ -91,12 +101,14 @@ class YenField(forms.IntegerField):
         return {"inputmode": "numeric"}
 
     def to_python(self, value):
-        # 「1,200,000」 and full-width digits are what people type.
-        if isinstance(value, str):
-            import unicodedata
-
-            value = unicodedata.normalize("NFKC", value).replace(",", "").replace("円", "").strip()
-        return super().to_python(value)
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int):
+            return value
+        try:
+            return parse_yen(str(value))
+        except YenError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
 class DepartmentForm(VersionedFormMixin, CleanTextMixin, forms.Form):

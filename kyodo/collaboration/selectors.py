@@ -309,7 +309,7 @@ class ProposalResult:
     criteria: list[CriterionResult]
     total_average: float | None  # the average of the reviewers' totals
     max_total: int
-    total_sum: int
+    total_sum: int | None  # None until someone has scored it: not a total of 0
 
 
 def call_results(*, call: ProposalCall) -> list[ProposalResult]:
@@ -347,7 +347,7 @@ def call_results(*, call: ProposalCall) -> list[ProposalResult]:
                 ],
                 total_average=_average(totals),
                 max_total=sum(c.max_score for c in criteria),
-                total_sum=sum(totals),
+                total_sum=sum(totals) if totals else None,
             )
         )
     return results

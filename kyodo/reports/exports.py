@@ -8,9 +8,11 @@ disagree. Texts are in the center's language, as the report is.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.conf import settings
 from django.utils import translation
@@ -20,8 +22,10 @@ from django.utils.translation import pgettext
 from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Sheet, csv_bytes, xlsx_bytes
 from kyodo.core.pdf_fonts import pdf_fonts, pdf_text
 from kyodo.core.wareki import fiscal_year_name, format_wareki
+from kyodo.events.models import Satisfaction
 from kyodo.reports.report import (
     CategoryCount,
+    FeedbackCounts,
     FiscalYearReport,
     HeldEvent,
     MonthlyReport,
@@ -29,7 +33,7 @@ from kyodo.reports.report import (
 )
 from kyodo.reports.services import report_text
 
-type Cell = str | int | date | None
+type Cell = str | int | Decimal | date | None
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,12 @@ class Section:
     headers: list[str]
     rows: list[list[Cell]] = field(default_factory=list)
     empty: str = ""  # said instead of an empty table
+    note: str = ""  # what the columns count, said under the title
+
+    @property
+    def empty_text(self) -> str:
+        """What a table without rows says: a spreadsheet keeps the headers and says this."""
+        return self.empty or _("None")
 
 
 @dataclass(frozen=True)
@@ -73,14 +83,14 @@ def _sections(report: MonthlyReport) -> list[Section]:
             [
                 [_("Month"), report.month.label],
                 [_("Events held"), len(report.events_held)],
-                [_("Attendance (people)"), report.attendance_people],
-                [_("Attendance (groups)"), report.attendance_groups],
+                *_attendance_rows(report.events_held),
                 [_("New registrations"), len(report.new_registrations)],
                 [_("Registered groups at the end of the month"), report.registered_total],
                 [_("Consultations"), report.consultation_total],
             ],
         ),
         _events_held_section(report.events_held),
+        _feedback_section(report.events_held),
         Section(
             _("New registrations"),
             [_("Registered on"), _("Group")],
@@ -99,9 +109,10 @@ def _sections(report: MonthlyReport) -> list[Section]:
             [
                 _("Held on"),
                 _("Event"),
-                _("Applications"),
-                _("Confirmed (people)"),
-                _("Confirmed (groups)"),
+                _("Applications (count)"),
+                _("Confirmed participants (people)"),
+                _("Confirmed participants (groups)"),
+                _("On the waiting list (count)"),
             ],
             [
                 [
@@ -110,10 +121,21 @@ def _sections(report: MonthlyReport) -> list[Section]:
                     e.application_count,
                     e.confirmed_people,
                     e.confirmed_groups,
+                    e.waitlisted_count,
                 ]
                 for e in report.upcoming_events
             ],
             empty=_("No upcoming events."),
+            # An application is one person or one group with any number of people, so the
+            # applications and the people confirmed are not the same figure.
+            note=_(
+                "Applications (count): the applications confirmed or on the waiting list, a "
+                "group's application counting as one; cancelled ones are not counted. "
+                "Confirmed participants (people): the people of the confirmed applications. "
+                "Confirmed participants (groups): the confirmed applications made as a group. "
+                "On the waiting list: the applications waiting for a place, included in the "
+                "applications (count)."
+            ),
         ),
         Section(
             _("The last 12 months"),
@@ -188,8 +210,7 @@ def _fiscal_year_sections(report: FiscalYearReport) -> list[Section]:
                 [_("Fiscal year"), fiscal_year_name(report.fiscal_year)],
                 [_("Period covered"), f"{report.first.label}〜{report.through.label}"],
                 [_("Events held"), report.events_total],
-                [_("Attendance (people)"), report.attendance_people],
-                [_("Attendance (groups)"), report.attendance_groups],
+                *_attendance_rows(report.events_held),
                 [_("New registrations"), report.new_registrations],
                 [
                     _("Registered groups at the start of the fiscal year"),
@@ -214,6 +235,7 @@ def _fiscal_year_sections(report: FiscalYearReport) -> list[Section]:
             ],
         ),
         _events_held_section(report.events_held),
+        _feedback_by_month_section(report),
         _categories_section(report.consultations_by_category),
         Section(
             _("Collaboration by form"),
@@ -258,6 +280,89 @@ def _events_held_section(events_held: list[HeldEvent]) -> Section:
     )
 
 
+def _attendance_rows(events_held: list[HeldEvent]) -> list[list[Cell]]:
+    """The attendance of the events held: the sum of what was recorded, 未記録 when nothing
+    was, and how many events were not recorded when some were not (an event's row says "—"
+    for those: a bare 0 in the overview read as "nobody came")."""
+    rows: list[list[Cell]] = []
+    for label, unrecorded_label, values in [
+        (
+            _("Attendance (people)"),
+            _("Events without a recorded attendance (people)"),
+            [e.people for e in events_held],
+        ),
+        (
+            _("Attendance (groups)"),
+            _("Events without a recorded attendance (groups)"),
+            [e.groups for e in events_held],
+        ),
+    ]:
+        recorded = [v for v in values if v is not None]
+        unrecorded = len(values) - len(recorded)
+        rows.append([label, sum(recorded) if recorded or not values else _("Not recorded")])
+        if unrecorded:
+            rows.append([unrecorded_label, unrecorded])
+    return rows
+
+
+def _feedback_headers(first: str) -> list[str]:
+    return [
+        first,
+        pgettext("questionnaire report", "Asked"),
+        pgettext("questionnaire report", "Answered"),
+        _("Satisfaction (mean of 5)"),
+        *[str(label) for _level, label in Satisfaction.choices],
+    ]
+
+
+def _feedback_cells(counts: FeedbackCounts) -> list[Cell]:
+    """Asked, answered, the mean and the five levels' counts; what was not there is said, not
+    given as 0: an event not asked, or asked without an answer, has no 満足度."""
+    if not counts.asked:
+        return [0, None, _("Questionnaire not sent"), *[None] * 5]
+    if not counts.rated:
+        said = _("No answers") if not counts.answered else _("No satisfaction given")
+        return [counts.asked, counts.answered, said, *[None] * 5]
+    return [counts.asked, counts.answered, counts.mean, *counts.levels]
+
+
+def _feedback_note() -> str:
+    return _(
+        "Asked: the participants sent the questionnaire. The mean is of the answers that gave "
+        "a satisfaction (5 = very satisfied, 1 = dissatisfied); the levels give how many "
+        "answers chose each."
+    )
+
+
+def _feedback_section(events_held: list[HeldEvent]) -> Section:
+    """The participants' questionnaire of each event held, and of all of them."""
+    rows: list[list[Cell]] = [
+        [e.held_on, e.name, *_feedback_cells(e.feedback)] for e in events_held
+    ]
+    if events_held:
+        total = sum((e.feedback for e in events_held), FeedbackCounts())
+        rows.append([_("Total"), "", *_feedback_cells(total)])
+    headers = _feedback_headers(_("Held on"))
+    return Section(
+        _("Participants' questionnaire"),
+        [headers[0], _("Event"), *headers[1:]],
+        rows,
+        empty=_("No events were held."),
+        note=_feedback_note(),
+    )
+
+
+def _feedback_by_month_section(report: FiscalYearReport) -> Section:
+    """The participants' questionnaire of each month's held events, and of the year."""
+    return Section(
+        _("Participants' questionnaire by month"),
+        _feedback_headers(_("Month")),
+        [[month.label, *_feedback_cells(counts)] for month, counts in report.feedback_by_month]
+        + [[_("Total"), *_feedback_cells(report.feedback)]],
+        note=_feedback_note(),
+    )
+
+
 def _categories_section(categories: list[CategoryCount]) -> Section:
     return Section(
         _("Consultations by category"),
@@ -285,6 +390,8 @@ def to_markdown(report: MonthlyReport | RenderedReport) -> str:
         lines += [paragraph, ""]
     for section in doc.sections:
         lines += [f"## {section.title}", ""]
+        if section.note:
+            lines += [section.note, ""]
         if not section.rows and section.empty:
             lines += [section.empty, ""]
             continue
@@ -306,23 +413,32 @@ def to_csv(report: MonthlyReport | RenderedReport) -> bytes:
     doc = _doc(report)
     rows: list[list[Cell]] = [[doc.title]]
     for section in doc.sections:
-        rows += [[], [section.title], list(section.headers), *section.rows]
+        rows += [[], [section.title], *_note_and_table(section)]
     return csv_bytes(rows)
+
+
+def _note_and_table(section: Section) -> list[list[Cell]]:
+    """A section's note (if any), headers and rows in a spreadsheet: an empty table keeps its
+    headers and says so on the next line (なし, or the section's own words), so that a reader
+    does not take it for a table cut short."""
+    note: list[list[Cell]] = [[section.note]] if section.note else []
+    return [*note, list(section.headers), *(section.rows or [[section.empty_text]])]
 
 
 # --- XLSX ---------------------------------------------------------------------------------------
 
 
 def to_xlsx(report: MonthlyReport | RenderedReport) -> bytes:
-    """One sheet per section; dates are real date cells, numbers real numbers."""
+    """One sheet per section; dates are real date cells, numbers real numbers. A section's
+    note, when it has one, is the row under the title, above the headers."""
     doc = _doc(report)
     return xlsx_bytes(
         [
             Sheet(
                 title=section.title,
-                rows=[[doc.title], list(section.headers), *section.rows],
-                bold_rows=frozenset({1, 2}),
-                fit_from_row=2,
+                rows=[[doc.title], *_note_and_table(section)],
+                bold_rows=frozenset({1, 3 if section.note else 2}),
+                fit_from_row=3 if section.note else 2,
             )
             for section in doc.sections
         ]
@@ -354,6 +470,8 @@ def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
     width = A4[0] - 40 * mm
     for section in doc.sections:
         story.append(Paragraph(pdf_text(section.title), h2))
+        if section.note:
+            story.append(Paragraph(pdf_text(section.note), cell))
         if not section.rows and section.empty:
             story.append(Paragraph(pdf_text(section.empty), body))
             continue
@@ -387,9 +505,21 @@ def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
 
 def _column_widths(table: list[list[str]], width: float) -> list[float]:
     # Each column gets room in proportion to its longest text (capped, so a long event name
-    # wraps instead of squeezing the dates and figures into broken lines).
-    weights = [min(30, max(len(row[i]) for row in table)) + 2 for i in range(len(table[0]))]
+    # wraps instead of squeezing the dates and figures into broken lines). A Japanese character
+    # is twice as wide as a digit, and a header may wrap onto two lines: a long header must not
+    # squeeze an event's name into a column too narrow for it.
+    def cells(i: int) -> list[int]:
+        return [_text_width(row[i]) for row in table[1:]]
+
+    weights = [
+        min(60, max([(_text_width(table[0][i]) + 1) // 2, *cells(i)])) + 3
+        for i in range(len(table[0]))
+    ]
     return [width * w / sum(weights) for w in weights]
+
+
+def _text_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 FORMATS: dict[str, tuple[Callable[[MonthlyReport | RenderedReport], bytes], str]] = {

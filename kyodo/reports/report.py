@@ -5,8 +5,48 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from kyodo.core.months import Month
+
+# The five levels of 満足度, best first (kyodo.events.models.Satisfaction).
+SATISFACTION_LEVELS = (5, 4, 3, 2, 1)
+
+
+@dataclass(frozen=True)
+class FeedbackCounts:
+    """The participants' questionnaire of an event, or of several added up, counted as
+    :func:`kyodo.events.selectors.feedback_summary` counts it: ``asked`` (requests sent),
+    ``answered``, and the answers giving each 満足度 level, best first."""
+
+    asked: int = 0
+    answered: int = 0
+    levels: tuple[int, int, int, int, int] = (0, 0, 0, 0, 0)
+
+    def __add__(self, other: FeedbackCounts) -> FeedbackCounts:
+        return FeedbackCounts(
+            asked=self.asked + other.asked,
+            answered=self.answered + other.answered,
+            levels=tuple(a + b for a, b in zip(self.levels, other.levels, strict=True)),
+        )
+
+    @property
+    def rated(self) -> int:
+        """The answers that gave a 満足度 (it is optional)."""
+        return sum(self.levels)
+
+    @property
+    def mean(self) -> Decimal | None:
+        """The mean 満足度 to one decimal (half up, as the event's page shows it); None
+        without a rated answer."""
+        if not self.rated:
+            return None
+        total = sum(level * n for level, n in zip(SATISFACTION_LEVELS, self.levels, strict=True))
+        return (Decimal(total) / self.rated).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def total_feedback(counts: list[FeedbackCounts]) -> FeedbackCounts:
+    return sum(counts, FeedbackCounts())
 
 
 @dataclass(frozen=True)
@@ -17,6 +57,7 @@ class HeldEvent:
     held_on: date
     people: int | None
     groups: int | None
+    feedback: FeedbackCounts = FeedbackCounts()
 
 
 @dataclass(frozen=True)
@@ -50,7 +91,8 @@ class UpcomingEvent:
     held_on: date
     confirmed_people: int
     confirmed_groups: int
-    application_count: int
+    application_count: int  # confirmed and waiting-list applications, a group's counting one
+    waitlisted_count: int = 0  # of which on the waiting list
 
 
 @dataclass(frozen=True)
@@ -83,6 +125,11 @@ class MonthlyReport:
     @property
     def attendance_groups(self) -> int:
         return sum(e.groups or 0 for e in self.events_held)
+
+    @property
+    def feedback(self) -> FeedbackCounts:
+        """The questionnaires of the month's held events, added up."""
+        return total_feedback([e.feedback for e in self.events_held])
 
 
 @dataclass(frozen=True)
@@ -118,6 +165,27 @@ class FiscalYearReport:
     @property
     def attendance_groups(self) -> int:
         return sum(e.groups or 0 for e in self.events_held)
+
+    @property
+    def feedback_by_month(self) -> list[tuple[Month, FeedbackCounts]]:
+        """The questionnaires of each month's held events, added up, for every month counted."""
+        return [
+            (
+                totals.month,
+                total_feedback(
+                    [
+                        e.feedback
+                        for e in self.events_held
+                        if Month.containing(e.held_on) == totals.month
+                    ]
+                ),
+            )
+            for totals in self.months
+        ]
+
+    @property
+    def feedback(self) -> FeedbackCounts:
+        return total_feedback([e.feedback for e in self.events_held])
 
     @property
     def new_registrations(self) -> int:

@@ -1,4 +1,4 @@
-"""Reads for the monthly report (a fixed number of queries, 9, whatever the month holds) and
+"""Reads for the monthly report (a fixed number of queries, 10, whatever the month holds) and
 the fiscal year's (likewise).
 
 The 12-month trend is counted by the database; only the month's own events, new groups and
@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
+from django.db.models import Count, Q
+
 from kyodo.consultations import selectors as consultations
 from kyodo.consultations.models import Category
 from kyodo.core.months import FIRST_YEAR, LAST_YEAR, Month
@@ -20,7 +22,9 @@ from kyodo.core.wareki import fiscal_year_range
 from kyodo.events import selectors as events
 from kyodo.organizations import selectors as organizations
 from kyodo.reports.report import (
+    SATISFACTION_LEVELS,
     CategoryCount,
+    FeedbackCounts,
     FiscalYearReport,
     FormCount,
     HeldEvent,
@@ -57,8 +61,12 @@ def monthly_report(*, month: Month) -> MonthlyReport:
             confirmed_people=event.confirmed_people or 0,
             confirmed_groups=event.confirmed_groups or 0,
             application_count=event.application_count or 0,
+            waitlisted_count=event.waitlisted_count or 0,
         )
-        for event in events.upcoming_events_for_report(month.last_day, limit_days=UPCOMING_DAYS)
+        for event in events.with_counts(
+            events.upcoming_events_for_report(month.last_day, limit_days=UPCOMING_DAYS),
+            "waitlisted_count",
+        )
     ]
     return MonthlyReport(
         month=month,
@@ -126,16 +134,50 @@ def _month_totals(first: Month, last: Month) -> list[MonthTotals]:
 
 
 def _held_events(start: date, end: date) -> list[HeldEvent]:
-    """The events held between ``start`` and ``end``, with what the reports show of them."""
+    """The events held between ``start`` and ``end``, with what the reports show of them (in
+    two queries: the events, their questionnaires)."""
+    held = events.held_events_for_report(start, end)
+    feedback = _feedback_by_event(held)
     return [
         HeldEvent(
             name=event.name,
             held_on=event.date,
             people=event.attendance_people,
             groups=event.attendance_groups,
+            feedback=feedback.get(event.pk, FeedbackCounts()),
         )
-        for event in events.held_events_for_report(start, end)
+        for event in held
     ]
+
+
+def _feedback_by_event(held) -> dict[int, FeedbackCounts]:
+    """The questionnaire counts of the ``held`` events, in one query whatever their number:
+    a row is a request sent (asked), ``answered_at`` an answer and ``satisfaction`` its optional
+    満足度, as :func:`kyodo.events.selectors.feedback_summary` reads them for one event."""
+    from kyodo.events.models import Feedback
+
+    answered = Q(answered_at__isnull=False)
+    rows = (
+        Feedback.objects.filter(event__in=held.values("pk"))
+        .order_by()
+        .values("event_id")
+        .annotate(
+            asked=Count("pk"),
+            answered=Count("pk", filter=answered),
+            **{
+                f"level{level}": Count("pk", filter=answered & Q(satisfaction=level))
+                for level in SATISFACTION_LEVELS
+            },
+        )
+    )
+    return {
+        row["event_id"]: FeedbackCounts(
+            asked=row["asked"],
+            answered=row["answered"],
+            levels=tuple(row[f"level{level}"] for level in SATISFACTION_LEVELS),
+        )
+        for row in rows
+    }
 
 
 def _categories(start: date, end: date) -> list[CategoryCount]:

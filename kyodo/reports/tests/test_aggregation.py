@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from django.db import connection
@@ -20,10 +20,11 @@ from django.test.utils import CaptureQueriesContext
 from kyodo.consultations.models import Category, Consultation, ConsultationCategory
 from kyodo.core.months import Month
 from kyodo.core.text import gojuon_order
-from kyodo.events.models import Application, Event, EventKind, EventSeries
+from kyodo.events.models import Application, Event, EventKind, EventSeries, Feedback
 from kyodo.organizations.models import Organization, OrganizationStatusChange
 from kyodo.reports.report import (
     CategoryCount,
+    FeedbackCounts,
     HeldEvent,
     MonthlyReport,
     MonthTotals,
@@ -36,7 +37,7 @@ pytestmark = pytest.mark.django_db
 
 START = date(2010, 4, 1)
 DAYS = 730
-QUERIES = 9
+QUERIES = 10
 
 
 def _generate(rng: random.Random, staff) -> None:
@@ -99,7 +100,23 @@ def _generate(rng: random.Random, staff) -> None:
                     name="申込者",
                 )
             )
-    Application.objects.bulk_create(applications)
+    applications = Application.objects.bulk_create(applications)
+    # Questionnaires of every state: asked only, answered with or without a 満足度.
+    asked_at = datetime(2011, 1, 1, 9, tzinfo=UTC)
+    feedback = []
+    for application in applications:
+        if rng.random() < 0.6:
+            answered = rng.random() < 0.6
+            feedback.append(
+                Feedback(
+                    application=application,
+                    event=application.event,
+                    requested_at=asked_at,
+                    answered_at=asked_at if answered else None,
+                    satisfaction=rng.choice([None, 1, 2, 3, 4, 5]) if answered else None,
+                )
+            )
+    Feedback.objects.bulk_create(feedback)
 
     consultations = []
     for n in range(150):
@@ -128,7 +145,7 @@ class Rows:
 
     def __init__(self):
         self.events = sorted(
-            Event.objects.select_related("series").prefetch_related("applications"),
+            Event.objects.select_related("series").prefetch_related("applications", "feedback"),
             key=lambda e: (e.date, e.start_time, e.pk),
         )
         self.history: dict[int, list[OrganizationStatusChange]] = {}
@@ -198,13 +215,22 @@ def _by_python(month: Month, rows: Rows) -> MonthlyReport:
                 confirmed_people=sum(a.people for a in confirmed),
                 confirmed_groups=sum(1 for a in confirmed if a.kind == "group"),
                 application_count=sum(1 for a in apps if a.status in ("confirmed", "waitlisted")),
+                waitlisted_count=sum(1 for a in apps if a.status == "waitlisted"),
             )
+        )
+
+    def feedback(e: Event) -> FeedbackCounts:
+        answers = [f for f in e.feedback.all() if f.answered_at is not None]
+        return FeedbackCounts(
+            asked=len(e.feedback.all()),
+            answered=len(answers),
+            levels=tuple(sum(1 for f in answers if f.satisfaction == n) for n in (5, 4, 3, 2, 1)),
         )
 
     return MonthlyReport(
         month=month,
         events_held=[
-            HeldEvent(e.name, e.date, e.attendance_people, e.attendance_groups)
+            HeldEvent(e.name, e.date, e.attendance_people, e.attendance_groups, feedback(e))
             for e in held
             if in_(e.date, month)
         ],
@@ -251,3 +277,5 @@ def test_every_month_equals_a_plain_count_in_python(seed, staff_user):
     # The data is not trivial: the comparison saw held events, new groups and live applications.
     assert Event.objects.filter(status=Event.Status.HELD).count() > 20
     assert OrganizationStatusChange.objects.filter(kind="registered").count() > 20
+    answered = Feedback.objects.filter(event__status="held", answered_at__isnull=False)
+    assert answered.exclude(satisfaction=None).count() > 5

@@ -28,6 +28,7 @@ def test_pdf_text_carries_the_headings_and_numbers(december):
         "平成22年12月月次報告",
         "概要",
         "実施した事業",
+        "参加者アンケート",
         "新規登録団体",
         "分類別の相談件数",
         "今後の事業と申込状況",
@@ -48,6 +49,7 @@ def test_xlsx_has_one_sheet_per_section_with_real_values(december):
     assert workbook.sheetnames == [
         "概要",
         "実施した事業",
+        "参加者アンケート",
         "新規登録団体",
         "分類別の相談件数",
         "相談事例",
@@ -62,7 +64,9 @@ def test_xlsx_has_one_sheet_per_section_with_real_values(december):
         ["月", "平成22年12月"],
         ["実施した事業", 3],
         ["参加者数(人)", 15],
+        ["参加者数が未記録の事業", 1],
         ["参加団体数", 27],
+        ["参加団体数が未記録の事業", 1],
         ["新規登録団体", 2],
         ["月末の登録団体数", 3],
         ["相談", 3],
@@ -74,7 +78,17 @@ def test_xlsx_has_one_sheet_per_section_with_real_values(december):
         [datetime(2010, 12, 18), "説明会", None, 24],
     ]
     upcoming = [[c.value for c in r] for r in workbook["今後の事業と申込状況"].iter_rows(min_row=3)]
-    assert upcoming == [[datetime(2011, 1, 15), "トークサロン", 4, 6, 1]]
+    assert upcoming == [
+        [
+            "開催日",
+            "事業",
+            "申込件数",
+            "参加確定の人数",
+            "参加確定の団体数",
+            "キャンセル待ち（件）",
+        ],
+        [datetime(2011, 1, 15), "トークサロン", 4, 6, 1, 1],
+    ]
 
 
 def test_csv_is_utf8_with_a_bom_for_excel(december):

@@ -79,6 +79,7 @@ def test_the_page_and_the_files(staff_client, december):
         "概要",
         "月別",
         "実施した事業",
+        "参加者アンケート（月別）",
         "分類別の相談件数",
         "協働事業（形態別）",
     ]

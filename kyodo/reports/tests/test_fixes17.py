@@ -56,4 +56,7 @@ def test_a_year_without_records_has_no_total_row(demo):
     (section,) = [s for s in doc.sections if s.title.startswith("協働")]
     assert (section.rows, section.empty) == ([], "この年度に実施中の協働事業の記録はありません。")
     csv_text = to_csv(doc).decode("utf-8-sig")
-    assert csv_text.endswith("協働事業（形態別）\r\n形態,件数,協働に数える\r\n")
+    assert csv_text.endswith(
+        "協働事業（形態別）\r\n形態,件数,協働に数える\r\n"
+        "この年度に実施中の協働事業の記録はありません。\r\n"
+    )

@@ -30,7 +30,7 @@ def test_the_report_of_a_month_from_hand_made_data(december):
         "法人格について相談があった。",
         "助成金について相談があった。",
     ]
-    assert report.upcoming_events == [UpcomingEvent("トークサロン", date(2011, 1, 15), 6, 1, 4)]
+    assert report.upcoming_events == [UpcomingEvent("トークサロン", date(2011, 1, 15), 6, 1, 4, 1)]
 
     assert [t.month for t in report.trend] == [Month(2010, m) for m in range(1, 13)]
     november, december_ = report.trend[-2], report.trend[-1]
@@ -41,7 +41,7 @@ def test_the_report_of_a_month_from_hand_made_data(december):
 
 
 def test_the_report_takes_a_fixed_number_of_queries(december, django_assert_num_queries):
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         monthly_report(month=Month(2010, 12))
 
 

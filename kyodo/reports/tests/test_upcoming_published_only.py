@@ -17,7 +17,7 @@ from kyodo.reports.selectors import monthly_report
 
 pytestmark = pytest.mark.django_db
 
-SALON = UpcomingEvent("トークサロン", date(2011, 1, 15), 6, 1, 4)
+SALON = UpcomingEvent("トークサロン", date(2011, 1, 15), 6, 1, 4, 1)
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_the_page_and_every_download_leave_the_drafts_out(with_drafts, client, s
     csv_text = client.get(base + "report.csv").content.decode("utf-8-sig")
     workbook = load_workbook(io.BytesIO(client.get(base + "report.xlsx").content))
     sheet = [
-        [c.value for c in row] for row in workbook["今後の事業と申込状況"].iter_rows(min_row=3)
+        [c.value for c in row] for row in workbook["今後の事業と申込状況"].iter_rows(min_row=4)
     ]
     with pdfplumber.open(io.BytesIO(client.get(base + "report.pdf").content)) as document:
         pdf_text = "".join("\n".join(p.extract_text() or "" for p in document.pages).split())
