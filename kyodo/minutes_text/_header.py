@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from . import _wareki
-from ._syntax import TITLES, era_letters, kanji_number, nfkc, plain_numbers, squash
+from ._syntax import ENGLISH_OFFICES, TITLES, era_letters, kanji_number, nfkc, plain_numbers, squash
 
 # Field keys as written in the header table, by the field they fill.
 HEADER_KEYS: dict[str, str] = {
@@ -114,6 +114,27 @@ HEADER_KEYS: dict[str, str] = {
     "出席理事数": "attendees",
     "出席役員": "attendees",
     "出席監事": "also_attending",
+    # A religious corporation's board (責任役員会): its officers and their number.
+    "出席責任役員": "attendees",
+    "欠席責任役員": "absentees",
+    "責任役員総数": "signers",
+    # A land improvement district's assembly: who was chosen to chair it (read, not kept).
+    "議長選出": "signers",
+    # A social welfare council's staff at a district's talk (「社協：地域福祉係　長尾、藤井」).
+    "社協": "secretariat",
+    "社会福祉協議会": "secretariat",
+    # Interpreters at a foreign residents' council: there, no members.
+    "通訳": "also_attending",
+    # A project team's memo: 「参加：藤井、長谷川、Kim、上野（敬称略）」.
+    "参加": "attendees",
+    "参加メンバー": "attendees",
+    # A company's board (取締役会): its directors present and the corporate auditors.
+    "出席取締役": "attendees",
+    "出席監査役": "also_attending",
+    "欠席取締役": "absentees",
+    "欠席監査役": "absentees",
+    "取締役総数": "signers",
+    "監査役総数": "signers",
     # A social welfare corporation's 理事会 (its legal header): 「３　理事総数及び出席者数」 with
     # 出席理事/欠席理事 under it, 「４　監事の出席」, 「５　その他の出席者」 (the staff).
     "理事総数及び出席者数": "attendees",
@@ -128,6 +149,19 @@ HEADER_KEYS: dict[str, str] = {
     "総代定数": "signers",
     "総代総数": "signers",
     "評議員総数": "signers",
+    # 「１　会議の方法　書面による審議」「２　資料送付日　……」「３　回答期限　……」: a meeting
+    # in writing, dated by the day its papers went out.
+    "会議の方法": "signers",
+    "開催の方法": "signers",
+    "審議の方法": "signers",
+    "資料送付日": "date",
+    "資料発送日": "date",
+    "書類送付日": "date",
+    "回答期限": "signers",
+    "回答期日": "signers",
+    "回答締切": "signers",
+    "回答締切日": "signers",
+    "意見提出期限": "signers",
     "送付委員": "signers",
     "回答委員": "signers",
     "書面送付先": "signers",
@@ -148,6 +182,8 @@ HEADER_KEYS: dict[str, str] = {
     "学校から": "secretariat",
     "学校側": "secretariat",
     "学校側出席者": "secretariat",
+    # 「３　出席者」 over 「委　員：……」「学　校：校長　佐伯　道子、……」: a school council's staff.
+    "学校": "secretariat",
     "出席": "attendees",
     # 「３　委員　８名」: only so numbered (「委員　……」 is a turn elsewhere).
     "委員": "attendees",
@@ -206,11 +242,12 @@ HEADER_KEYS: dict[str, str] = {
     "所管課": "signers",
     "問い合わせ先": "signers",
     "問合せ先": "signers",
-    # How it met (read, not kept): 「開催方法：対面及びオンライン（Zoom）」「書面による開催」.
-    "開催方法": "signers",
-    "開催形式": "signers",
-    "会議形式": "signers",
-    "会議の形式": "signers",
+    # How it met: 「開催方法：対面及びオンライン（Zoom）」「書面による開催」; an online meeting's
+    # venue when no place is given (「開催方法：Ｚｏｏｍによるオンライン会議」).
+    "開催方法": "method",
+    "開催形式": "method",
+    "会議形式": "method",
+    "会議の形式": "method",
     # Who chaired and who wrote the minutes down (read, not kept): 「司会：事務局　佐藤」.
     "記録者": "signers",
     "議事録作成者": "signers",
@@ -226,6 +263,11 @@ HEADER_KEYS: dict[str, str] = {
     "ファシリテーター": "signers",
     "進行役": "signers",
     "主催": "signers",
+    # Who ran a workshop or an event with it (read, not kept): 「運営：……協議会、市都市計画課」.
+    "運営": "signers",
+    "運営団体": "signers",
+    "共催": "signers",
+    "後援": "signers",
     "主催・事務局": "signers",
     "記録": "signers",
     "司会者": "signers",
@@ -264,6 +306,7 @@ _STAFF_ATTENDING = re.compile(
 class Field:
     name: str  # one of HEADER_KEYS' values
     value: str
+    key: str = ""  # the key as written, spaces squashed
 
 
 def header_field(line: str, need_mark: bool = False) -> Field | None:
@@ -297,9 +340,9 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
     # 「議　長：学部長　河合」: a key spaced out to the header's column, and its colon, is no
     # speaker's label (「委　　員　　鈴木　一郎」 a roster's line).
     spaced = len(match["key"]) > len(squash(match["key"])) and match["sep"] in (":", "：")
-    if squash(match["key"]) in _NUMBERED_ONLY_KEYS and not (numbered or spaced):
+    if squash(match["key"]) in _NUMBERED_ONLY_KEYS and not (numbered or spaced or match["bullet"]):
         return None
-    return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip())
+    return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip(), squash(match["key"]))
 
 
 # ------------------------------------------------------------------ title
@@ -624,7 +667,7 @@ _LIST_REMARK = re.compile(
     r"[(（][^()（）]*(?:敬称略|順不同|順序不同|五十音順|名簿順|役職順)[^()（）]*[)）]"
 )
 _OF_WHOM = re.compile(
-    r"(?:委員|理事|評議員|役員|構成員|会員|議員)?[0-9]+\s*名\s*中\s*(?P<present>[0-9]+)\s*名\s*(?:出席)?"
+    r"[^\s、,，()（）:：0-9]{0,8}?[0-9]+\s*名\s*中\s*(?P<present>[0-9]+)\s*名\s*(?:出席)?"
 )
 _OFFICERS_COUNTED = re.compile(
     r"(?:^|[、,，])\s*[^\s、,，()（）:：0-9]{0,6}長\s*(?P<n>[0-9]{1,3})\s*(?:名|人)\s*(?=$|[、,，])"
@@ -663,6 +706,10 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     text = collapse_titles(nfkc(value).strip())
     # 「（五十音順・敬称略）」 anywhere: a remark on the list, not a name's part.
     text = _LIST_REMARK.sub(" ", text).strip()
+    # 「CEO 佐藤 健一、Director Emily Carter」: an office in English before the name.
+    text = _ENGLISH_OFFICE_BEFORE.sub("", text)
+    # 「ベトナム語　佐々木、タガログ語　高橋」: interpreters, by the language they interpret.
+    text = re.sub(r"(?:^|(?<=[、,，]))[ 　]*[一-龥ァ-ヺー]{1,8}語[ 　]+(?=\S)", "", text)
     count = None
     attending = _OF_WHOM.search(text)
     if attending:
@@ -794,6 +841,11 @@ def split_people(value: str) -> tuple[list[str], int | None]:
 
 
 _OFFICES = frozenset(TITLES)
+_ENGLISH_OFFICE_BEFORE = re.compile(
+    r"(?:^|(?<=[、,，]))[ 　]*(?:"
+    + "|".join(re.escape(o) for o in sorted(ENGLISH_OFFICES, key=len, reverse=True))
+    + r")[ 　]+(?=\S)"
+)
 _OFFICES_ONLY = re.compile(
     r"各\S{1,8}(?:長|委員|役員)(?:[(（][^()（）]*[)）])?|(?:"
     + "|".join(map(re.escape, sorted(TITLES, key=len, reverse=True)))
@@ -886,6 +938,8 @@ def _roster_tokens(part: str) -> list[str]:
     columns = _roster_columns(part)
     if columns is not None:
         return columns
+    if re.fullmatch(r"[A-Za-z][A-Za-z.'-]*(?: [A-Za-z][A-Za-z.'-]*){1,3}", part.strip()):
+        return [part.strip()]  # 「Emily Carter」: a name in Latin letters, given name first
     every = part.split()
     titles = [i for i, token in enumerate(every) if _TITLE_TOKEN.fullmatch(token)]
     if len(titles) >= 2 and titles[0] == 0:
@@ -1069,6 +1123,13 @@ ROSTER_TITLES = (
     "理事",
     "評議員",
     "監事",
+    # a religious corporation's: 「代表役員　松井　照道、責任役員　坂口　忠」
+    "代表役員",
+    "責任役員",
+    # a company's board: 「代表取締役　青木　浩一」「監査役　江川　直樹」
+    "代表取締役",
+    "取締役",
+    "監査役",
     "幹事長",
     "幹事",
     "副議長",

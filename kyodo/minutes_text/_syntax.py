@@ -234,7 +234,8 @@ _ITEM_PATTERNS = (
     # 「議題１　……について」「報告２：……」「協議事項１　……」.
     (
         re.compile(
-            rf"^(?:議題|議案|案件|議事|{_ITEM_WORDS})\s*(?P<n>{_NUM}|{_KNUM})\s*[ 　:：.．、]\s*(?P<t>\S.*)$"
+            rf"^(?:議題|議案|案件|議事|{_ITEM_WORDS}|(?:Agenda|Item)[ 　]*(?:No\.)?)\s*(?P<n>{_NUM}|{_KNUM})"
+            rf"\s*[ 　:：.．、]\s*(?P<t>\S.*)$"
         ),
         "議題1",
     ),
@@ -366,6 +367,11 @@ ROLES = (
     "会員",
     "組合員",
     "総代",
+    "代議員",  # a federation's delegates: 「代議員（３班）　……」
+    "保護者",  # a sports club's parents' meeting: 「保護者A：……」
+    "住民",  # a district's talk with its residents: 「住民：……」「（住民）」
+    "監督",
+    "コーチ",
     "代表",
     # a condominium's board: the management company answering (「管理会社：……」)
     "管理会社",
@@ -538,6 +544,24 @@ _SEAT = r"[0-9０-９]{1,3}番"  # 「○１番（田中花子君）」: a membe
 _HIRAGANA_START = r"(?![ぁ-ゖ](?![ぁ-ゖ]{0,6}[一-龥々ァ-ヺ]{2}))"
 _LONG = rf"(?P<label>{_HIRAGANA_START}{_LONG_NAME}(?:{_TITLE}|{_ROLE})|{_SEAT}(?=[（(]))(?P<suffix>{_SUFFIX})"
 
+# Offices as English-language minutes name them (a company's board, an international body's).
+ENGLISH_OFFICES = (
+    "CEO",
+    "CFO",
+    "COO",
+    "CTO",
+    "Chairperson",
+    "Chairman",
+    "Chair",
+    "President",
+    "Vice President",
+    "Director",
+    "Secretary",
+    "Treasurer",
+    "Auditor",
+)
+_ENGLISH_OFFICE = "|".join(re.escape(o) for o in ENGLISH_OFFICES)
+
 _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL}[ 　]*[：:][ 　]*(?P<text>.*)$"),
     re.compile(
@@ -549,6 +573,12 @@ _LABEL_PATTERNS = (
     re.compile(rf"^{_LABEL}　[ 　]*(?P<text>\S.*)$"),
     # Text extracted by other tools puts an ASCII space where the page had a gap.
     re.compile(rf"^{_LABEL} +(?P<text>[^\sA-Za-z0-9].*)$"),
+    # A company's minutes in English and Japanese: 「CFO：……」「Director Carter：……」「Director
+    # 田村：……」, an office in English, and a name after it.
+    re.compile(
+        rf"^(?P<label>(?:{_ENGLISH_OFFICE})(?:[ 　][A-Za-z一-龥々ァ-ヺー.]{{1,20}})?)[ 　]*[：:][ 　]*"
+        r"(?P<text>.*)$"
+    ),
     # 「（佐藤計画官）資料１です。」: any title in parentheses, when something is said after it.
     # Alone on its line (「（荒井部会長代理）」, the points under it) the words follow it.
     re.compile(rf"^[（(][ 　]*{_LONG}[ 　]*[）)][ 　]*[：:]?[ 　]*(?P<text>(?:\S.*)?)$"),
@@ -755,7 +785,10 @@ def _speaker(match: re.Match[str]) -> str | None:
         # 「事務局　村上」 → 「事務局(村上)」, as 「委員長（山田）」 reads.
         speaker = nfkc(f"{squash(groups['role'])}（{groups['name']}）")
     else:
-        speaker = nfkc(squash(match.group("label") + (groups.get("suffix") or "")))
+        speaker = match.group("label") + (groups.get("suffix") or "")
+        # 「Director Carter」: words in Latin letters keep a space between them.
+        latin = re.match(rf"(?:{_ENGLISH_OFFICE})[ 　]", speaker)
+        speaker = " ".join(nfkc(speaker).split()) if latin else nfkc(squash(speaker))
     if _NOT_LABEL.match(speaker) or _LATIN_ONLY_LABEL.match(speaker):
         return None
     return speaker

@@ -21,6 +21,7 @@ from ._syntax import (
     BULLETS,
     CIRCLED,
     CONTAINER_CATEGORIES,
+    ENGLISH_OFFICES,
     Heading,
     Label,
     bare_label,
@@ -63,7 +64,9 @@ def _display_width(text: str) -> int:
 
 
 # 「決定：７月２７日（土）に開催する。」「結果：全員賛成で承認。」: the meeting's decision, keyed.
-_DECIDED_KEY = re.compile(r"^(?:結果|決定|結論|決議|議決|採決結果|審議結果)[ 　]*[:：]")
+_DECIDED_KEY = re.compile(
+    r"^(?:結果|決定|結論|決議|議決|採決結果|審議結果|判定|審査結果)[ 　]*[:：]"
+)
 
 
 @dataclass
@@ -85,8 +88,10 @@ class _EntryReader:
     kana: str = ""  # the letter of the last 「ア　……」 heading under an item, if any
     names: frozenset[str] = frozenset()  # the people the header names: 「赤井：……」 is a turn
     indented: bool = False  # the line being fed began with a full-width space (typed text)
+    was_indented: bool = False  # and the line before it did
 
     def after_line(self, text: str) -> None:
+        self.was_indented = self.indented
         self.after_blank = False
         self.lines_in_turn += 1
         self.boundary = self.short(text) or text.rstrip().endswith("。")
@@ -121,8 +126,18 @@ class _EntryReader:
         if listed:
             # 「赤井：夜間の利用が多い理由は。」「（高橋）……」: a name alone, one the header lists.
             label = Label(nfkc(who), named["text"].strip())
+        attributed = False
+        kind = _KIND_THEN_WHO.match(text.strip())
+        if kind and (label is None or label.speaker == nfkc(kind["kind"])):
+            # 「回答：……値上がりしたためです。（会計担当理事）」「質疑：……理由は。（４０１号室）」
+            # 「Ｑ　……どうすればいいか。（住民）」: the kind of the turn before it, who spoke in the
+            # brackets after it.
+            label = _attributed(kind["rest"], self.names, kind=True) or label
+            attributed = label is not None and label.speaker != nfkc(kind["kind"])
+            listed = listed or (attributed and squash(label.speaker) in self.names)
         if label is None and (self._turn_may_start() or bullet_text(text) is not None):
             label = _attributed(text)
+            attributed = label is not None
         if label is None and self._turn_may_start():
             # 「委員Ａ」 on a line of its own, what was said indented under it.
             alone = bare_label(text)
@@ -149,6 +164,10 @@ class _EntryReader:
             self.alone = entry if not label.text else None
             if label.quoted:
                 self.close()  # the words closed with 」: what follows is not theirs
+            elif attributed:
+                # 「・……増やすべきではないか。（宮本委員）」: the point closed by who made it; a line
+                # under it (「以上の意見を踏まえ、……」) is the record's own.
+                self.current = None
             return started
         stage = stage_direction(text)
         if stage is not None:
@@ -277,6 +296,22 @@ class _EntryReader:
                 and not self.last_full  # (no width known: lines not wrapped at all)
             )
             or (
+                # 「議長の選出」 at the margin, its paragraph indented under it: a title, the
+                # paragraph a note of its own
+                self.current.kind == "note"
+                and self.indented
+                and not self.was_indented
+                and _BODY_TITLE.search(self.current.text)
+            )
+            or (
+                # 「　　承認　１４名、不承認　０名」 indented under an item, then 「８　結果　……」 at
+                # the margin: the record's numbering going on, no line of the indented note
+                self.current.kind == "note"
+                and self.was_indented
+                and not self.indented
+                and _NUMBERED_AT_MARGIN.match(text)
+            )
+            or (
                 # 「　事務局から……説明がありました。」 then 「　委員から……意見がありました。」: the
                 # record's narrative, each paragraph indented, each a note of its own
                 self.current.kind == "note"
@@ -320,6 +355,9 @@ class _EntryReader:
         return entry
 
 
+# A title worded as the body's headings are, no name of a roster: 「議長の選出」「…について」.
+_BODY_TITLE = re.compile(r"^[^、,，\s]{2,30}(?:について|の件|に関する件|の選出|の選任|の互選)$")
+_NUMBERED_AT_MARGIN = re.compile(r"[0-9０-９一二三四五六七八九十]{1,2}[　.．、]")
 _TABLE_LINE = re.compile(r"(?:[^　\s。、]{1,20}　+){4,}[^　\s。、]{1,20}")
 _VOTES = re.compile(r"(?:賛成|可決|承認)\s*[0-9０-９]")
 _GROUP_ALONE = re.compile(
@@ -376,7 +414,9 @@ _BRACKETED_HEAD = re.compile(r"^[＜<〈【][^＜<〈【＞>〉】。]{1,20}[＞
 # 「赤井：……」: a name with no title before a colon (a turn only when the header lists the name).
 _NAME_LABEL = re.compile(
     # 「・金井：……」: a bullet before it in a summary
-    r"^(?:・[ 　]*)?(?P<name>[一-龥々ヶァ-ヺー]{1,6}|[一-龥々ヶァ-ヺー]{1,4}[ 　][一-龥々ヶァ-ヺー]{1,4})[ 　]*[：:]"
+    # 「- Kim：……」: a name in Latin letters, a hyphen for the bullet
+    r"^(?:[・\-－][ 　]*)?(?P<name>[一-龥々ヶァ-ヺー]{1,6}|[一-龥々ヶァ-ヺー]{1,4}[ 　][一-龥々ヶァ-ヺー]{1,4}"
+    r"|[A-Za-z][A-Za-z.'-]{1,15})[ 　]*[：:]"
     r"[ 　]*(?P<text>\S.*)$"
 )
 # 「（高橋）……」「【鈴木】……」「○田村　……」: a listed name in brackets or after a mark.
@@ -420,7 +460,7 @@ def _next_kana(letter: str) -> int:
 _KNOWN_END = re.compile(
     r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|応募者|提案者|申請者|指定管理者|団体|^[市県町村]|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
     # 構成員 of a national study group, 評議員, 組合員 of a co-op, a group, a department
-    r"構成員|評議員|組合員|会員|班|チーム|グループ|ファシリ|[^会]課|係|"
+    r"構成員|評議員|組合員|会員|班|チーム|グループ|ファシリ|[^会]課|係|住民|保護者|監督|コーチ|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
 )
 
@@ -431,20 +471,45 @@ _ATTRIBUTED = re.compile(
 )
 
 
-def _attributed(text: str) -> Label | None:
+_KIND_THEN_WHO = re.compile(
+    r"^[・]?\s*(?P<kind>質疑|質問|問|回答|答|意見|要望|Ｑ|Ａ|Q|A)(?:\s*[：:]|[.．]|　)\s*(?P<rest>\S.*[)）])$"
+)
+_KIND_WHO = re.compile(
+    r"(?!(?:予定|案|仮称|再掲|参考|資料|別紙|継続|未定)$)[一-龥々ヶァ-ヺー・]{1,10}"
+)
+# 「（４０１号室）」 after a condominium owner's question: who asked, by their flat.
+_FLAT = re.compile(r"[0-9]{1,4}号室")
+
+
+def _attributed(text: str, names: frozenset[str] = frozenset(), kind: bool = False) -> Label | None:
+    """「・……すべきではないか。（宮本委員）」: the point, and who made it in brackets after it
+    (after a kind's label, 「Ａ　……。（桑原）」, any name)."""
     if not text.rstrip().endswith(("）", ")")):
         return None
     match = _ATTRIBUTED.match(nfkc(text).strip())
     if match is None:
         return None
     label = speaker_label(f"{match['who']}：…")
-    if label is None or not _known_label(label.speaker) or label.text != "…":
+    # 「（長尾）」: a name the header lists, as 「（４０１号室）」 an owner by the flat
+    flat = (
+        bool(_FLAT.fullmatch(match["who"]))
+        or squash(match["who"]) in names
+        or (kind and bool(_KIND_WHO.fullmatch(match["who"])))
+    )
+    if flat:
+        label = Label(match["who"], "…")
+    if label is None or not (flat or _known_label(label.speaker)) or label.text != "…":
         return None
-    return Label(label.speaker, text.strip()[: -len(match["who"]) - 2].strip().lstrip("・●○◯-－ "))
+    # 「　　→大学と連携して実施する予定である。（消費生活センター所長）」: the answer's arrow goes
+    return Label(
+        label.speaker, text.strip()[: -len(match["who"]) - 2].strip().lstrip("・●○◯-－→⇒ 　")
+    )
 
 
 def _known_label(speaker: str) -> bool:
     """Labels of the usual kinds; others are marked uncertain for the review."""
+    if re.match(rf"(?:{'|'.join(ENGLISH_OFFICES)})(?: |$)", speaker):
+        return len(speaker) <= 30  # 「Director Carter」「Director 田村」: an office in English
     return len(speaker) <= 16 and bool(_KNOWN_END.search(speaker))
 
 
@@ -1157,14 +1222,15 @@ def _turn_follows(lines: list[Line], index: int) -> bool:
 
 # A second field after a gap in a header line (a table's row of four cells).
 _SECOND_FIELD = re.compile(
-    r"(?<=\S)[ 　]{2,}(?="
+    # 「評議員総数：７名　出席評議員：６名」: after a count one full-width space is gap enough
+    r"(?:(?<=\S)[ 　]{2,}|(?<=[0-9０-９][名人])　)(?="
     + "|".join(
         r"\s{0,3}".join(key)
         for key in (
             "開催場所", "場所", "会場", "出席者", "出席委員", "欠席者", "欠席委員", "事務局",
             "傍聴者", "傍聴人", "傍聴",
             # 「理事総数　１２名　　出席理事　９名（うち委任状出席３名）」: the size, then who came
-            "出席理事", "出席理事数", "出席社員数", "出席会員数",
+            "出席理事", "出席理事数", "出席社員数", "出席会員数", "出席評議員", "出席評議員数",
         )
     )
     + r")[^ 　:：]*[ 　:：]"
@@ -1293,7 +1359,14 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             )
         ):
             skipping = False
-            prelude.fields.append((found.name, [found.value], line.lineno))
+            name = found.name
+            if (
+                found.key == "出席理事"
+                and prelude.title_line is not None
+                and "評議員会" in prelude.title_line.text
+            ):
+                name = "also_attending"  # a 評議員会's directors attend it, no members of it
+            prelude.fields.append((name, [found.value], line.lineno))
             # 「２　場　所　……」: the field's number, whatever the spaces in its key
             numbered = _FIELD_NUMBER.match(nfkc(text).strip())
             prelude.last_number = to_int(numbered["n"]) if numbered else None
@@ -1609,6 +1682,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             # 「六　議事」 numbered on from the header's fields (「五　事務局　……」): the
             # proceedings follow, no name of the list above.
             return index
+        if in_field and prelude.fields[-1][0] in _LIST_FIELDS and _BODY_TITLE.search(text.strip()):
+            return index - 1  # 「議長の選出」 under the last roster: the body's first heading
         if in_field and not text.rstrip().endswith("。"):
             prelude.fields[-1][1].append(text.strip())
             in_field = prelude.fields[-1][0] in _LIST_FIELDS
@@ -1646,6 +1721,7 @@ class _Body:
     open_title: Item | None = None  # the item whose title may wrap on
     title_full: bool = False  # whether that title filled its line
     after_closing: list[Line] = field(default_factory=list)  # the appendix, unless a turn follows
+    line_indented: bool = False  # the line being fed began with a full-width space
     closing_line: Line | None = None
     closed_entry: Entry | None = None  # the entry open when the closing came
     verbatim: bool = False  # turns came before any heading: numbered lines are speech
@@ -1711,6 +1787,7 @@ class _Body:
         if self.open_title is not None and self._continue_title(text):
             return
         boundary = line.relocated or self.reader.boundary or not self.numbered
+        self.line_indented = line.indented
         if self._heading(text, boundary):
             self.reader.close()
             return
@@ -1803,6 +1880,7 @@ class _Body:
                 or self._kana_item(text)
                 or self._schedule_item(text)
                 or self._listed_item(text)
+                or self._circled_item(text)
             )
         if item is None or not title_like:
             return False
@@ -1900,6 +1978,25 @@ class _Body:
         if title is None:
             return None
         return Heading(_last_number(self.section()) + 1, title, "■")
+
+    def _circled_item(self, text: str) -> Heading | None:
+        """「【協議】」, then 「○登下校の見守り体制について」「○地域学習の講師について」 with the
+        turns under each: the category's items, marked ○ (a title: no sentence, no turn)."""
+        stripped = nfkc(text).strip()
+        section = self.sections[-1] if self.sections else None
+        if (
+            stripped[:1] not in "○◯〇"
+            # indented under the heading (a note's ○ in the house format is at the margin)
+            or not self.line_indented
+            or section is None
+            or not section.category
+            or (section.items and self.item_style != "○")
+            or "。" in stripped
+            or len(stripped) > 41
+            or speaker_label(text) is not None
+        ):
+            return None
+        return Heading(_last_number(section) + 1, stripped[1:].strip(), "○")
 
     def _listed_item(self, text: str) -> Heading | None:
         """「報告事項　管理費等の収支状況（８月分）」 with no number or mark, word for word as the
@@ -2180,7 +2277,18 @@ def parse_minutes(text: str) -> Minutes:
     # of a table drawn with bars (「| 日時 | 令和６年… |」), and its rule lines (「|---|---|」) go.
     text = _TABLE_ROW.sub(_table_cells, text.replace("\t", "　"))
     text = _KEY_BAR.sub(lambda row: row["key"] + "　", text)
+    # 「Date / 日時：……」「Attendees / 出席者：……」: a key in English and Japanese, read as the
+    # Japanese one, marked as a field (a bare 「書記：」 would be a turn).
+    text = _BILINGUAL_KEY.sub(
+        lambda key: "■" if squash(key["key"]) in _header.HEADER_KEYS else "", text
+    )
     return parse_layout(layout_lines(text))
+
+
+_BILINGUAL_KEY = re.compile(
+    r"^[ 　]*[A-Za-z][A-Za-z .&'-]{0,30}?[ 　]*[/／][ 　]*(?=(?P<key>[一-龥々ぁ-ゖァ-ヺ][^：:\n]{0,12})[：:])",
+    re.MULTILINE,
+)
 
 
 _TABLE_ROW = re.compile(r"^[ 　]*[|｜](?P<cells>.*[|｜].*?)[|｜]?[ 　]*$", re.MULTILINE)
@@ -2250,6 +2358,11 @@ def parse_layout(layout: Layout) -> Minutes:
         body.feed(line)
     _settle_paragraphs(body.sections)
     warnings: list[str] = []
+    after_closing = [line for line in body.after_closing if not line.blank]
+    if len(after_closing) == 1 and _SIGNED.match(after_closing[0].text.strip()):
+        # 「上記の決議を明確にするため、出席取締役…は次に記名押印する。」 last, no signature under
+        # it: the form's sentence over the seals of the paper copy, no document appended.
+        body.after_closing = []
     if body.after_closing:
         appendix = _appendix(body.after_closing)
         warnings.append(
@@ -2744,6 +2857,11 @@ def _apply_title(minutes: Minutes, line: Line) -> None:
     minutes.meeting_number = title.meeting_number
 
 
+_ONLINE_METHOD = re.compile(
+    r"オンライン|ウェブ|Web|WEB|web|リモート|Zoom|ZOOM|Teams|Webex|テレビ会議"
+)
+
+
 def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
     value = value.strip()
     if name == "end":
@@ -2762,6 +2880,9 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         minutes.end_time = end or minutes.end_time
     elif name == "venue":
         minutes.venue = nfkc(value).strip() or None
+    elif name == "method":
+        if minutes.venue is None and _ONLINE_METHOD.search(nfkc(value)):
+            minutes.venue = nfkc(value).strip()  # a 場所 field later in the header replaces it
     elif name == "attendees":
         value, also = _auditors_apart(nfkc(value))
         if also:
@@ -2852,7 +2973,7 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
 
 # 「（うち委任状２名）」「表決委任者１５名、書面表決者７名」: attending by proxy or in writing.
 _PROXIES = re.compile(
-    r"(?:委任状|表決委任|議決権行使書|書面表決|書面議決|書面評決)[^0-9、,()（）]{0,6}?\s*([0-9]{1,4})"
+    r"(?:委任状|表決委任|議決権行使書|書面表決|書面議決|書面評決|書面出席)[^0-9、,()（）]{0,6}?\s*([0-9]{1,4})"
     r"\s*(?:名|人)"
 )
 # 「（うちオンライン２名：江森理事、小笠原理事）」: how many took part online, and who.

@@ -175,3 +175,412 @@ def test_a_title_and_header_numbered_in_kanji():
         ("statement", "田中委員", "建物の色彩の基準はどのように定めるのか。"),
     ]
     assert minutes.closing == "八 閉会 午前十一時三十分"
+
+
+BILINGUAL = (
+    "株式会社ブルーリーフ　Board Meeting Minutes（取締役会議事録）\n\n"
+    "Date / 日時：2024年9月26日（木）10:00～11:15\n"
+    "Place / 場所：本社 Meeting Room A（東京都千代田区）\n"
+    "Attendees / 出席者：CEO 佐藤 健一、CFO 山口 玲奈、Director 田村 誠、Director Emily Carter\n"
+    "Absent / 欠席：なし\n"
+    "Secretary / 書記：総務部 高木 舞\n\n"
+    "Agenda 1：FY2024 上期決算の承認\n"
+    "CFO：上期の売上高は12.4億円、前年同期比8%増です。\n"
+    "Director Carter：Can we see the breakdown by region?\n"
+    "→ 全員一致で承認。\n\n"
+    "Agenda 2：新オフィス移転計画\n"
+    "Director 田村：移転費用の上限を決めておくべきだ。\n\n"
+    "Next meeting / 次回：2024年10月24日（木）10:00\n"
+)
+
+
+def test_keys_and_labels_in_english_and_japanese():
+    """「Date / 日時：」 was no key (the header was one unreadable turn), 「Agenda 1：」 no heading,
+    「CFO：」「Director Carter：」 no labels."""
+    minutes = parse_minutes(BILINGUAL)
+    assert minutes.organization is None
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 9, 26),
+        dt.time(10, 0),
+        dt.time(11, 15),
+    )
+    assert minutes.venue == "本社 Meeting Room A(東京都千代田区)"
+    assert minutes.attendees == ["佐藤 健一", "山口 玲奈", "田村 誠", "Emily Carter"]
+    assert minutes.absentees == []
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("高木 舞", "総務部")]
+    assert _items(minutes) == [(1, "FY2024 上期決算の承認"), (2, "新オフィス移転計画")]
+    assert _entries(BILINGUAL) == [
+        ("statement", "CFO", "上期の売上高は12.4億円、前年同期比8%増です。"),
+        ("statement", "Director Carter", "Can we see the breakdown by region?"),
+        ("note", "全員一致で承認。"),
+        ("statement", "Director 田村", "移転費用の上限を決めておくべきだ。"),
+        ("note", "次回：2024年10月24日（木）10:00"),
+    ]
+    assert minutes.warnings == []
+
+
+ZOKKAI = (
+    "令和６年度　あおい地区自治会連合会　定期総会（続会）議事録\n\n"
+    "日時：令和６年５月２６日（日）午前１０時～午前１１時\n"
+    "出席：代議員４２名中３５名（うち委任状８名）\n\n"
+    "議長　前回に引き続き、第３号議案「会費の改定について」を議題とします。\n"
+    "会長　改定額を年１，２００円から１，０００円に修正しました。\n"
+    "代議員（３班）　修正案なら賛成できます。\n"
+    "代議員（７班）　値上げの理由を回覧で全世帯に知らせてほしい。\n"
+)
+
+
+def test_delegates_counted_and_speaking_by_their_block():
+    """「代議員４２名中３５名」 gave the attendee 「代」; 「代議員（３班）」 was no label, its words
+    glued to the turn before."""
+    minutes = parse_minutes(ZOKKAI)
+    assert (minutes.attendees, minutes.attendee_count, minutes.proxy_count) == ([], 35, 8)
+    assert _entries(ZOKKAI) == [
+        ("statement", "議長", "前回に引き続き、第３号議案「会費の改定について」を議題とします。"),
+        ("statement", "会長", "改定額を年１，２００円から１，０００円に修正しました。"),
+        ("statement", "代議員(3班)", "修正案なら賛成できます。"),
+        ("statement", "代議員(7班)", "値上げの理由を回覧で全世帯に知らせてほしい。"),
+    ]
+
+
+IN_WRITING = (
+    "令和６年度第２回　ひまわり市障害者施策推進協議会（書面会議）議事録\n\n"
+    "１　会議の方法　書面による審議（会議は開催していない）\n"
+    "２　資料送付日　令和６年１２月２日（月）\n"
+    "３　回答期限　令和６年１２月１３日（金）\n"
+    "４　送付委員　１５名\n"
+    "５　回答委員　１４名\n"
+    "６　議題\n"
+    "　（１）第７期障害福祉計画の中間評価について\n"
+    "　（２）委員の改選について\n"
+    "７　審議結果\n"
+    "　（１）第７期障害福祉計画の中間評価について\n"
+    "　　承認　１３名、不承認　０名、意見付き承認　１名\n"
+    "　（２）委員の改選について\n"
+    "　　承認　１４名、不承認　０名\n"
+    "８　結果　いずれの議題も承認された。\n"
+)
+
+
+def test_a_meeting_in_writing_its_fields_numbered():
+    """「１　会議の方法」…「３　回答期限」 were items of the body (and the date a guess from the
+    second); 「８　結果」 was glued to the votes indented above it."""
+    minutes = parse_minutes(IN_WRITING)
+    assert minutes.date == dt.date(2024, 12, 2)
+    assert minutes.agenda == ["(1)第7期障害福祉計画の中間評価について", "(2)委員の改選について"]
+    assert _items(minutes) == [
+        (1, "第7期障害福祉計画の中間評価について"),
+        (2, "委員の改選について"),
+    ]
+    assert _entries(IN_WRITING) == [
+        ("note", "承認　１３名、不承認　０名、意見付き承認　１名"),
+        ("note", "承認　１４名、不承認　０名"),
+        ("note", "８　結果　いずれの議題も承認された。"),
+    ]
+    assert minutes.warnings == []
+
+
+ONLINE = (
+    "令和６年度　第２回　つつじ市協働のまちづくり推進委員会　会議録（オンライン開催）\n\n"
+    "日時：令和６年８月２９日（木）１９：００～２０：２０\n"
+    "開催方法：Ｚｏｏｍによるオンライン会議（事務局は市役所５階会議室から接続）\n"
+    "出席委員：西田委員長、野村副委員長\n\n"
+    "１．協働事業提案制度の見直しについて\n"
+    "西田委員長：資料の画面共有をお願いします。\n"
+)
+
+
+def test_an_online_meetings_venue_is_its_method():
+    minutes = parse_minutes(ONLINE)
+    assert minutes.venue == "Zoomによるオンライン会議(事務局は市役所5階会議室から接続)"
+    # A place given as well is the venue, whatever the order.
+    assert parse_minutes(ONLINE.replace("出席委員", "場所：市役所５階会議室\n出席委員")).venue == (
+        "市役所5階会議室"
+    )
+    assert parse_minutes(ONLINE.replace("開催方法", "場所：市役所\n開催方法")).venue == "市役所"
+    # 「書面による審議」 is no venue.
+    assert parse_minutes(ONLINE.replace("Ｚｏｏｍによるオンライン会議", "書面")).venue is None
+
+
+COMPANY_BOARD = (
+    "取締役会議事録\n\n"
+    "１．日時　　令和６年６月２０日（木）午前９時００分\n"
+    "２．場所　　当社本店会議室\n"
+    "３．出席者　取締役総数３名中３名出席、監査役総数１名中１名出席\n"
+    "　　出席取締役　　代表取締役　青木　浩一、取締役　井川　聡、取締役　上野　美穂\n"
+    "　　出席監査役　　監査役　江川　直樹\n"
+    "４．議長　　代表取締役　青木　浩一\n\n"
+    "５．議事の経過の要領及びその結果\n"
+    "第１号議案　支店設置の件\n"
+    "　議長は、福岡市に支店を設置したい旨を説明し、出席取締役全員異議なくこれを承認可決した。\n\n"
+    "　以上をもって本日の議事を終了したので、議長は午前９時３０分閉会を宣した。\n"
+    "　上記の決議を明確にするため、出席取締役及び出席監査役は次に記名押印する。\n"
+)
+
+
+def test_a_companys_board_its_directors_and_auditor():
+    """The totals, 「出席監査役」 and 「監査役」 were attendees; the sentence over the seals, with
+    no seal under it, an appendix."""
+    minutes = parse_minutes(COMPANY_BOARD)
+    assert (minutes.attendees, minutes.attendee_count) == (
+        ["青木 浩一", "井川 聡", "上野 美穂"],
+        3,
+    )
+    assert minutes.also_attending == ["江川 直樹"]
+    assert _items(minutes) == [(1, "支店設置の件")]
+    assert (
+        minutes.closing == "以上をもって本日の議事を終了したので、議長は午前9時30分閉会を宣した。"
+    )
+    assert minutes.appendix == []
+    assert minutes.warnings == []
+
+
+WORKSHOP = (
+    "ときわ台まちづくりワークショップ（第２回）記録\n\n"
+    "日時：令和６年９月２１日（土）１３：３０～１６：００\n"
+    "参加者：地域住民　２８名（４グループ）\n"
+    "運営：ときわ台まちづくり協議会、市都市計画課\n\n"
+    "１　趣旨説明（都市計画課）\n"
+    "　前回出された意見の整理結果を説明した。\n"
+)
+
+
+def test_who_ran_a_workshop_is_no_participant():
+    minutes = parse_minutes(WORKSHOP)
+    assert (minutes.attendees, minutes.attendee_count) == ([], 28)
+    assert minutes.secretariat == []
+
+
+ATTRIBUTED_AFTER = (
+    "令和６年度第２回　ふじ市消費生活審議会　議事概要\n\n"
+    "日時：令和６年１０月２２日（火）１０：００～１１：３０\n"
+    "出席委員：松田会長、宮本委員、森委員\n\n"
+    "１　消費生活相談の状況について\n"
+    "　・若者向けの出前講座を増やすべきではないか。（宮本委員）\n"
+    "　　→大学と連携して実施する予定である。（消費生活センター所長）\n"
+    "　・相談窓口の周知にＳＮＳを使ってほしい。（森委員）\n"
+    "　以上の意見を踏まえ、啓発計画を見直すこととした。\n"
+)
+
+
+def test_an_answer_arrowed_and_the_records_sentence_after_the_points():
+    """「→……（所長）」 kept its arrow; 「以上の意見を踏まえ……」 was glued to the last point."""
+    assert _entries(ATTRIBUTED_AFTER) == [
+        ("statement", "宮本委員", "若者向けの出前講座を増やすべきではないか。"),
+        ("statement", "消費生活センター所長", "大学と連携して実施する予定である。"),
+        ("statement", "森委員", "相談窓口の周知にＳＮＳを使ってほしい。"),
+        ("note", "以上の意見を踏まえ、啓発計画を見直すこととした。"),
+    ]
+
+
+OWNERS_MEETING = (
+    "グリーンヒルズ管理組合　第２５期通常総会議事録\n\n"
+    "１．日時　　２０２４年６月９日（日）１０：００～１１：４０\n"
+    "２．場所　　グリーンヒルズ集会室\n\n"
+    "第１号議案　第２４期事業報告及び収支決算報告承認の件\n"
+    "　質疑：駐輪場の修繕費が予算を超えた理由は。（４０１号室）\n"
+    "　回答：自転車ラックの部品が値上がりしたためです。（会計担当理事）\n"
+    "　採決の結果、賛成６０、反対２で承認された。\n"
+)
+
+
+def test_a_question_and_its_answer_by_who_is_in_brackets():
+    """「回答：……（会計担当理事）」 was spoken by 「回答」; 「質疑：……（４０１号室）」 a note."""
+    assert _entries(OWNERS_MEETING) == [
+        ("statement", "401号室", "駐輪場の修繕費が予算を超えた理由は。"),
+        ("statement", "会計担当理事", "自転車ラックの部品が値上がりしたためです。"),
+        ("note", "採決の結果、賛成６０、反対２で承認された。"),
+    ]
+
+
+SCHOOL_COUNCIL = (
+    "令和６年度　第２回　さくら台小学校　学校運営協議会　記録\n\n"
+    "１　日　時　令和６年１０月１５日（火）１５：３０～１６：４５\n"
+    "３　出席者\n"
+    "　委　員：大橋会長、片山副会長、小山委員\n"
+    "　学　校：校長　佐伯　道子、教頭　島田　浩\n"
+    "４　内　容\n"
+    "【報告】\n"
+    "　○２学期の学校の様子（校長）\n"
+    "　　運動会は１０月５日に実施し、地域から約４００人の来場があった。\n"
+    "【協議】\n"
+    "　○登下校の見守り体制について\n"
+    "　　校長：ＰＴＡと一緒に新しい人を募りたい。\n"
+    "　○地域学習の講師について\n"
+    "　　小山委員：商店街の店主を紹介できる。\n"
+)
+
+
+def test_a_school_councils_staff_and_its_items_marked_circles():
+    """「学　校：……」 was glued to the members (「小山委員学」); the ○ titles under 【報告】
+    【協議】 were notes."""
+    minutes = parse_minutes(SCHOOL_COUNCIL)
+    assert minutes.attendees == ["大橋", "片山", "小山"]
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("佐伯 道子", "校長"),
+        ("島田 浩", "教頭"),
+    ]
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("報告", [(1, "2学期の学校の様子(校長)")]),
+        ("協議", [(1, "登下校の見守り体制について"), (2, "地域学習の講師について")]),
+    ]
+    assert _entries(SCHOOL_COUNCIL) == [
+        ("note", "運動会は１０月５日に実施し、地域から約４００人の来場があった。"),
+        ("statement", "校長", "ＰＴＡと一緒に新しい人を募りたい。"),
+        ("statement", "小山委員", "商店街の店主を紹介できる。"),
+    ]
+
+
+COUNCILLORS = (
+    "社会福祉法人ひかり福祉会　令和６年度第１回評議員会議事録\n\n"
+    "開催日時：令和６年６月２５日（火）１３時３０分～１４時３０分\n"
+    "評議員総数：７名　出席評議員：６名\n"
+    "出席評議員：岩田　和也、上原　恵、岡本　徹、川村　静香、北野　誠、久保田　修\n"
+    "欠席評議員：小林　明\n"
+    "出席理事：理事長　佐々木　勇\n"
+    "出席監事：杉田　敏夫\n\n"
+    "議長の選出\n"
+    "　評議員の互選により、岩田和也評議員が議長に選出された。\n\n"
+    "第１号議案　令和５年度計算書類の承認について\n"
+    "　理事長から説明があった。賛成６名、反対０名で原案のとおり承認された。\n"
+)
+
+
+def test_a_councillors_meeting_and_the_directors_attending_it():
+    """「出席理事」 were counted among the councillors; 「議長の選出」 was an auditor."""
+    minutes = parse_minutes(COUNCILLORS)
+    assert minutes.attendees == [
+        "岩田 和也",
+        "上原 恵",
+        "岡本 徹",
+        "川村 静香",
+        "北野 誠",
+        "久保田 修",
+    ]
+    assert minutes.attendee_count == 6
+    assert minutes.absentees == ["小林 明"]
+    assert minutes.also_attending == ["佐々木 勇", "杉田 敏夫"]
+    assert _items(minutes) == [(0, ""), (1, "令和5年度計算書類の承認について")]
+    assert _entries(COUNCILLORS) == [
+        ("note", "議長の選出"),
+        ("note", "評議員の互選により、岩田和也評議員が議長に選出された。"),
+        ("note", "理事長から説明があった。賛成６名、反対０名で原案のとおり承認された。"),
+    ]
+
+
+# The tenth set (/tmp/styles8b): kinds no set had.
+
+TEMPLE_BOARD = (
+    "宗教法人　光明寺　責任役員会議事録\n\n"
+    "一、日　時　令和六年九月八日（日）午前十時\n"
+    "一、場　所　光明寺　客殿\n"
+    "一、責任役員総数　三名\n"
+    "一、出席責任役員　代表役員　松井　照道、責任役員　坂口　忠、責任役員　野中　弘\n"
+    "一、議　長　代表役員　松井　照道\n\n"
+    "議事\n"
+    "第一号議案　本堂屋根修繕工事の件\n"
+    "　議長より説明があり、審議の結果、全員異議なく可決した。\n"
+)
+
+
+def test_a_religious_corporations_officers():
+    """「一、責任役員総数　三名」 was an item, the officers present its note."""
+    minutes = parse_minutes(TEMPLE_BOARD)
+    assert minutes.attendees == ["松井 照道", "坂口 忠", "野中 弘"]
+    assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
+        ("議事", [(1, "本堂屋根修繕工事の件")])
+    ]
+
+
+PARENTS = (
+    "ひばりヶ丘サッカースポーツ少年団　保護者会　議事メモ\n\n"
+    "日時：2024/10/5（土）19:00～20:10\n"
+    "場所：ひばりヶ丘小学校　家庭科室\n\n"
+    "1. 秋季大会の配車について\n"
+    "監督：車を6台お願いしたい。\n"
+    "保護者A：当番表で決めてはどうか。\n"
+    "コーチ（田辺）：3月16日の予定です。\n"
+)
+
+
+def test_a_sports_clubs_parents_speaking():
+    """「保護者A：」 was no label, its words glued to the coach's."""
+    assert _entries(PARENTS) == [
+        ("statement", "監督", "車を6台お願いしたい。"),
+        ("statement", "保護者A", "当番表で決めてはどうか。"),
+        ("statement", "コーチ(田辺)", "3月16日の予定です。"),
+    ]
+
+
+DISTRICT_TALK = (
+    "令和６年度　みなみ地区福祉座談会　記録\n\n"
+    "日　時：令和６年７月１３日（土）１０時～１１時３０分\n"
+    "参加者：地区住民２２名、民生委員４名\n"
+    "社協：地域福祉係　長尾、藤井\n\n"
+    "Ｑ　ごみ出しが難しい人はどうすればいいか。（住民）\n"
+    "Ａ　市のふれあい収集が使えます。（長尾）\n"
+    "Ｑ　見守りの当番を決めている地区はあるか。（民生委員）\n"
+)
+
+
+def test_questions_and_answers_by_who_is_in_brackets_after_them():
+    """「Ｑ　……（住民）」「Ａ　……（長尾）」 were spoken by Q and A; 「社協：」 was glued to the
+    participants."""
+    minutes = parse_minutes(DISTRICT_TALK)
+    assert (minutes.attendees, minutes.attendee_count) == (["地区住民"], 22)
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("長尾", "地域福祉係"),
+        ("藤井", ""),
+    ]
+    assert _entries(DISTRICT_TALK) == [
+        ("statement", "住民", "ごみ出しが難しい人はどうすればいいか。"),
+        ("statement", "長尾", "市のふれあい収集が使えます。"),
+        ("statement", "民生委員", "見守りの当番を決めている地区はあるか。"),
+    ]
+
+
+def test_delegates_present_in_writing_are_proxies():
+    minutes = parse_minutes(
+        "あさひ川土地改良区　令和６年度通常総代会議事録\n\n"
+        "１　開催日時　令和６年３月２６日（火）午前１０時\n"
+        "３　総代定数　２０名\n"
+        "４　出席総代数　１８名（うち書面出席８名）\n\n"
+        "議案第１号　令和６年度事業計画について\n"
+        "　原案どおり全員異議なく可決された。\n"
+    )
+    assert (minutes.attendee_count, minutes.proxy_count) == (18, 8)
+
+
+def test_interpreters_attend_by_their_language():
+    minutes = parse_minutes(
+        "第３回　さくら市外国人市民会議　会議録\n\n"
+        "日時　令和６年１１月９日（土）１４：００～１６：００\n"
+        "出席委員　グエン・ヴァン・ミン委員（座長）、李　明華委員\n"
+        "通訳　ベトナム語　佐々木、タガログ語　高橋\n\n"
+        "１　防災情報の多言語化について\n"
+        "グエン座長：避難所の案内がベトナム語でないので困る。\n"
+    )
+    assert minutes.attendees == ["グエン・ヴァン・ミン", "李 明華"]
+    assert minutes.also_attending == ["佐々木", "高橋"]
+
+
+TEAM_MEMO = (
+    "【議事メモ】地域連携プロジェクト定例MTG #14\n\n"
+    "日時：2024-11-27（水）10:00-10:45\n"
+    "参加：藤井、長谷川、Kim、上野（敬称略）\n"
+    "場所：オンライン（Teams）\n\n"
+    "1) 進捗共有\n"
+    "- 藤井：商店街ヒアリング 5件完了。\n"
+    "- Kim：アンケートのWeb版を公開済み。\n"
+)
+
+
+def test_a_teams_memo_its_members_speaking_after_hyphens():
+    """「参加：」 was no key; 「- Kim：」 glued to the turn before it."""
+    minutes = parse_minutes(TEAM_MEMO)
+    assert minutes.attendees == ["藤井", "長谷川", "Kim", "上野"]
+    assert minutes.venue == "オンライン(Teams)"
+    assert _entries(TEAM_MEMO) == [
+        ("statement", "藤井", "商店街ヒアリング 5件完了。"),
+        ("statement", "Kim", "アンケートのWeb版を公開済み。"),
+    ]

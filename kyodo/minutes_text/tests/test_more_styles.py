@@ -356,8 +356,9 @@ def test_questions_and_answers_without_a_colon() -> None:
     )
     assert _entries(text) == [
         ("note", "理事長から説明があった。"),
-        ("statement", "質問", "キッチンカーの出店料はいくらか。（小池）"),
-        ("statement", "回答", "1台5,000円。（三浦）"),
+        # who asked and who answered are in the brackets (the label only says the turn's kind)
+        ("statement", "小池", "キッチンカーの出店料はいくらか。"),
+        ("statement", "三浦", "1台5,000円。"),
         ("statement", "意見", "音が大きすぎる。"),
         ("note", "了解。スピーカーの向きを変える。"),
         ("statement", "Q", "締切はいつか。"),
@@ -559,8 +560,9 @@ def test_a_workshops_record() -> None:
         ("note", "＜Ｂグループ＞（発表者：佐野さん）"),
         ("note", "・スケボーができる場所がほしい。"),
         ("note", "〈会場からの質問〉"),
-        ("statement", "Q", "スケボーは住宅から離してほしい。（住民）"),
-        ("statement", "A", "配置を検討する際の条件にします。（桑原）"),
+        # 「Ｑ　……（住民）」: who asked is in the brackets, Ｑ only the kind of the turn
+        ("statement", "住民", "スケボーは住宅から離してほしい。"),
+        ("statement", "桑原", "配置を検討する際の条件にします。"),
     ]
 
 
