@@ -46,3 +46,8 @@ class ImportRefused(CommitteeError):
 
 class AlreadyImported(ImportRefused):
     """The meeting is already stored: the file is skipped, not failed."""
+
+
+class NumberTakenOnImport(ImportRefused):
+    """The imported minutes' number is another day's meeting's: staff change it or choose the
+    next free one."""

@@ -366,9 +366,32 @@ class CorrectionForm(forms.Form):
 
     def __init__(self, *args, entries, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["entry"].choices = [("", _("The minutes as a whole"))] + [
-            (e.pk, f"{e.item.number}. {e}") for e in entries
-        ]
+        self.fields["entry"].choices = [("", _("The minutes as a whole")), *entry_choices(entries)]
+
+
+def entry_choices(entries) -> list:
+    """The lines of the minutes grouped by item as the minutes print them (「2．審議事項」 then
+    「1．…について」), each line prefixed with its section and item (「2-1」), so that no two
+    items read alike: numbers restart in each section."""
+    entries = list(entries)
+    present = {e.item.category for e in entries}
+    sections = {
+        category: n
+        for n, category in enumerate(
+            (c for c in AgendaItem.CATEGORY_ORDER if c in present), start=1
+        )
+    }
+    groups: dict[int, tuple[str, list]] = {}
+    for entry in entries:
+        item = entry.item
+        section = sections[item.category]
+        label = (
+            f"{section}．{AgendaItem.CATEGORY_JA[AgendaItem.Category(item.category)]}　"
+            f"{item.number}．{item.title}"
+        )
+        group = groups.setdefault(item.pk, (label, []))
+        group[1].append((entry.pk, f"{section}-{item.number}　{entry}"))
+    return list(groups.values())
 
 
 class CorrectForm(forms.Form):

@@ -201,6 +201,15 @@ class Meeting(models.Model):
         """``2010-9``: how commands and URLs name a meeting."""
         return f"{self.fiscal_year}-{self.number}"
 
+    @property
+    def venue_label(self) -> str:
+        """The venue as a notice prints it, with its building: 「イングビル3階 第1会議室」 ("" when
+        not decided)."""
+        if self.venue is None:
+            return ""
+        building = self.venue.building.strip()
+        return f"{building} {self.venue.name}" if building else self.venue.name
+
     def secretariat_printed(self) -> list[MeetingSecretariat] | list[SecretariatMember]:
         """Who the minutes print under 事務局: the meeting's own list (who of the secretariat
         attended, kept when the meeting was held) once it has one, else the committee's list as

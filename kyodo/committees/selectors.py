@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.validators import slug_re
 from django.db.models import Prefetch, Q, QuerySet
@@ -63,6 +63,42 @@ def meeting_with_agenda(*, pk: int) -> Meeting:
         )
         .get(pk=pk)
     )
+
+
+def held_before(meeting: Meeting, prefix: str = "") -> Q:
+    """Meetings that come before ``meeting``: on an earlier day, or on the same day at an earlier
+    start time, or (start times equal or not known) with a lower number. Two meetings on one day
+    (「同じ日に別の会議があっても開催する」) are ordered so: the second approves the first's
+    minutes and takes over what the first put off. ``prefix`` is a lookup path to the meeting
+    ("meeting__")."""
+
+    def q(**lookups) -> Q:
+        return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
+
+    same_day_numbered = q(date=meeting.date, number__lt=meeting.number)
+    if meeting.start_time is None:
+        same_day = same_day_numbered
+    else:
+        same_day = q(date=meeting.date, start_time__lt=meeting.start_time) | (
+            same_day_numbered & (q(start_time=meeting.start_time) | q(start_time__isnull=True))
+        )
+    return q(date__lt=meeting.date) | same_day
+
+
+def held_after(meeting: Meeting, prefix: str = "") -> Q:
+    """Meetings that come after ``meeting`` (see :func:`held_before`)."""
+
+    def q(**lookups) -> Q:
+        return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
+
+    same_day_numbered = q(date=meeting.date, number__gt=meeting.number)
+    if meeting.start_time is None:
+        same_day = same_day_numbered
+    else:
+        same_day = q(date=meeting.date, start_time__gt=meeting.start_time) | (
+            same_day_numbered & (q(start_time=meeting.start_time) | q(start_time__isnull=True))
+        )
+    return q(date__gt=meeting.date) | same_day
 
 
 def numbered_before(meeting: Meeting) -> Meeting | None:
@@ -310,8 +346,8 @@ def open_action_items(*, meeting: Meeting) -> QuerySet[ActionItem]:
     """Requests from earlier meetings still open: the next meeting's agenda page lists them."""
     return (
         ActionItem.objects.filter(
+            held_before(meeting, "meeting__"),
             meeting__committee=meeting.committee,
-            meeting__date__lt=meeting.date,
             status=ActionItem.Status.OPEN,
         )
         .select_related("meeting", "item")
@@ -387,6 +423,35 @@ def latest_circulation_boards(
                 Receipt(recipient=recipient, state=receipt_state(recipient))
             )
     return {pk: (c, boards[c.pk]) for pk, c in latest.items()}
+
+
+@dataclass(frozen=True)
+class PlannedRecipient:
+    member: Member
+    email: str  # "" when the member gets it on paper
+    received_at: datetime | None  # the receipt by link that sending again resets
+    paper_at: datetime | None  # the receipt on paper that sending again keeps
+
+
+def circulation_plan(*, minutes: Minutes) -> list[PlannedRecipient]:
+    """Who ``minutes_circulate`` would send the draft to (every member seated on the meeting
+    day), by mail or on paper, with what their receipt of the last circulation becomes: the
+    page that asks before sending lists it."""
+    previous = {}
+    if circulation := latest_circulation(minutes=minutes):
+        previous = {r.member_id: r for r in circulation.recipients.all()}
+    plan = []
+    for seat in memberships_on(committee=minutes.meeting.committee, on=minutes.meeting.date):
+        before = previous.get(seat.member_id)
+        plan.append(
+            PlannedRecipient(
+                member=seat.member,
+                email=seat.member.email,
+                received_at=before.opened_at if before else None,
+                paper_at=before.paper_at if before else None,
+            )
+        )
+    return plan
 
 
 def latest_circulation(*, minutes: Minutes) -> Circulation | None:

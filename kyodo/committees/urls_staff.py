@@ -16,6 +16,11 @@ urlpatterns = [
     path("meetings/<int:pk>/cancel/", staff.meeting_cancel, name="meeting-cancel"),
     path("meetings/<int:pk>/delete/", staff.meeting_delete, name="meeting-delete"),
     path("meetings/<int:pk>/notice/", staff.meeting_notice, name="meeting-notice"),
+    path(
+        "meetings/<int:pk>/notice/print/",
+        staff.meeting_notice_print,
+        name="meeting-notice-print",
+    ),
     path("meetings/<int:pk>/next/", staff.meeting_next, name="meeting-next"),
     path("meetings/<int:pk>/items/new/", staff.item_add, name="item-add"),
     path("items/<int:pk>/", staff.item_detail, name="item"),

@@ -12,8 +12,10 @@ from kyodo.committees.services.agenda import (
     document_add,
     item_add,
     item_delete,
+    item_link_minutes,
     item_move,
     item_update,
+    minutes_named_by,
 )
 from kyodo.committees.services.circulation import (
     correction_resolve,
@@ -149,6 +151,7 @@ __all__ = [
     "entry_update",
     "item_add",
     "item_delete",
+    "item_link_minutes",
     "item_move",
     "item_places",
     "item_text",
@@ -170,6 +173,7 @@ __all__ = [
     "minutes_entries_from_text",
     "minutes_entries_set",
     "minutes_import",
+    "minutes_named_by",
     "preview_entries",
     "recipient_mark_paper",
     "recipient_receive",

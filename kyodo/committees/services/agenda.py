@@ -16,6 +16,7 @@ from kyodo.committees.models import (
     Minutes,
     meeting_name,
 )
+from kyodo.committees.selectors import held_before
 from kyodo.committees.services.common import editable_minutes, index_meeting, next_item_number
 from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, require_role
@@ -168,8 +169,8 @@ def carry_over_into(meeting: Meeting) -> list[AgendaItem]:
         return added
     deferred = (
         AgendaItem.objects.filter(
+            held_before(meeting, "meeting__"),
             meeting__committee=meeting.committee,
-            meeting__date__lt=meeting.date,
             decision__outcome=Decision.Outcome.DEFERRED,
             carried_to__isnull=True,
         )
@@ -189,8 +190,8 @@ def carry_over_into(meeting: Meeting) -> list[AgendaItem]:
             )
         )
     waiting = Minutes.objects.filter(
+        held_before(meeting, "meeting__"),
         meeting__committee=meeting.committee,
-        meeting__date__lt=meeting.date,
         status=Minutes.Status.CIRCULATED,
         approval_items__isnull=True,
     ).select_related("meeting__committee")
@@ -212,3 +213,74 @@ def approval_title(minutes: Minutes) -> str:
     (``meeting_name``), its fiscal year in 和暦."""
     m = minutes.meeting
     return f"{meeting_name(m.fiscal_year, m.number, m.committee.name)}会議録について"
+
+
+def minutes_named_by(item: AgendaItem) -> Minutes | None:
+    """The committee's minutes whose approval ``item`` is titled after (「令和8年度第1回運営委員会
+    会議録について」, as :func:`approval_title` words it) while it is not linked to them: an item
+    typed by hand, whose approval would approve nothing. None for any other item."""
+    from kyodo.core.text import match_key
+
+    if item.minutes_for_id or not item.title.endswith("会議録について"):
+        return None
+    key = match_key(item.title)
+    for minutes in Minutes.objects.filter(
+        meeting__committee=item.meeting.committee_id,
+        meeting__fiscal_year__in=[item.meeting.fiscal_year, item.meeting.fiscal_year - 1],
+    ).select_related("meeting__committee"):
+        if minutes.meeting_id != item.meeting_id and match_key(approval_title(minutes)) == key:
+            return minutes
+    return None
+
+
+def item_link_minutes(*, actor, item: AgendaItem) -> AgendaItem:
+    """Make an item typed by hand (「令和8年度第1回運営委員会会議録について」) the approval of the
+    minutes its title names, so that approving it approves them (``decision_record``). Only the
+    minutes of a meeting held before the item's one, circulated and not yet approved; an empty,
+    undecided approval item the minutes were given on the same meeting is removed, so that the
+    agenda does not list the approval twice."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        editable_minutes(item.meeting)
+        item = (
+            AgendaItem.objects.select_for_update(of=("self",))
+            .select_related("meeting__committee")
+            .get(pk=item.pk)
+        )
+        minutes = minutes_named_by(item)
+        if minutes is None:
+            raise InvalidInput(_("The title of this item names no minutes of this committee."))
+        meeting = item.meeting
+        if not Meeting.objects.filter(
+            held_before(meeting), pk=minutes.meeting_id, committee=meeting.committee_id
+        ).exists():
+            raise InvalidInput(
+                _(
+                    "%(meeting)s is not held before this meeting: its minutes can only be "
+                    "approved at a later meeting."
+                )
+                % {"meeting": minutes.meeting}
+            )
+        if minutes.status != Minutes.Status.CIRCULATED:
+            raise InvalidInput(
+                _(
+                    "The minutes of %(meeting)s are %(status)s: only minutes circulated to the "
+                    "members and not yet approved can be approved."
+                )
+                % {"meeting": minutes.meeting, "status": minutes.get_status_display()}
+            )
+        duplicates = AgendaItem.objects.filter(
+            meeting=meeting, minutes_for=minutes, decision__isnull=True, entries__isnull=True
+        ).exclude(pk=item.pk)
+        for duplicate in duplicates:
+            item_delete(actor=actor, item=duplicate)
+        item.refresh_from_db()
+        item.minutes_for = minutes
+        item.save(update_fields=["minutes_for"])
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.item.updated",
+            obj=item,
+            changes={"minutes_for": [None, str(minutes.meeting)]},
+        )
+    return item

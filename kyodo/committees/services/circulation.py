@@ -24,7 +24,7 @@ from kyodo.committees.models import (
 from kyodo.committees.selectors import memberships_on
 from kyodo.committees.services.agenda import carry_over_into
 from kyodo.committees.services.common import next_meeting
-from kyodo.committees.services.meetings import secretariat_keep
+from kyodo.committees.services.meetings import check_started, secretariat_keep
 from kyodo.core.audit import audit_log
 from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.people import staff_addresses
@@ -51,7 +51,9 @@ def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
     """Send the draft minutes to every member seated on the meeting day, each a personal link.
 
     Members without an address get a link too (staff hand the minutes over on paper). The
-    minutes go on the next meeting's agenda for approval.
+    minutes go on the next meeting's agenda for approval. Sent again, each member gets a new
+    link and records the receipt again, except that a copy handed over on paper stays recorded
+    (staff were told so on the page that asked first). Refused before the meeting has begun.
     """
     require_role(actor, Role.STAFF)
     with transaction.atomic():
@@ -60,14 +62,24 @@ def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
             raise MinutesConfirmed()
         if minutes.status == Minutes.Status.APPROVED:
             raise MinutesApproved()
+        check_started(minutes.meeting)
         if not MinutesEntry.objects.filter(item__meeting=minutes.meeting).exists():
             raise InvalidInput(_("The minutes have no entries yet."))
         # The draft sent is the meeting's: its 事務局 line no longer follows the committee's list.
         secretariat_keep(minutes.meeting)
+        previous = Circulation.objects.filter(minutes=minutes).order_by("-created_at", "-pk")
+        on_paper = {}
+        if last := previous.first():
+            on_paper = dict(
+                last.recipients.filter(paper_at__isnull=False).values_list("member_id", "paper_at")
+            )
         circulation = Circulation.objects.create(minutes=minutes)
         for seat in memberships_on(committee=minutes.meeting.committee, on=minutes.meeting.date):
             recipient = CirculationRecipient.objects.create(
-                circulation=circulation, member=seat.member, token=secrets.token_urlsafe(32)
+                circulation=circulation,
+                member=seat.member,
+                token=secrets.token_urlsafe(32),
+                paper_at=on_paper.get(seat.member_id),
             )
             if seat.member.email:
                 _send_to(recipient)
@@ -77,7 +89,10 @@ def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
             actor=actor,
             action="kyodo.committees.minutes.circulated",
             obj=minutes,
-            changes={"recipients": circulation.recipients.count()},
+            changes={
+                "recipients": circulation.recipients.count(),
+                **({"paper_kept": len(on_paper)} if on_paper else {}),
+            },
         )
         if following := next_meeting(minutes.meeting):
             carry_over_into(following)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Max
+from django.db.models import F, Max
 
 from kyodo.committees.exceptions import MinutesApproved, MinutesConfirmed
 from kyodo.committees.models import (
@@ -12,6 +12,7 @@ from kyodo.committees.models import (
     Minutes,
     MinutesEntry,
 )
+from kyodo.committees.selectors import held_after
 
 
 def editable_minutes(meeting: Meeting) -> Minutes:
@@ -27,9 +28,9 @@ def editable_minutes(meeting: Meeting) -> Minutes:
 
 def next_meeting(meeting: Meeting) -> Meeting | None:
     return (
-        Meeting.objects.filter(committee=meeting.committee, date__gt=meeting.date)
+        Meeting.objects.filter(held_after(meeting), committee=meeting.committee)
         .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("date", "pk")
+        .order_by("date", F("start_time").asc(nulls_last=True), "number", "pk")
         .first()
     )
 

@@ -16,8 +16,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-from kyodo.committees.exceptions import AlreadyImported, ImportRefused
+from kyodo.committees.exceptions import AlreadyImported, ImportRefused, NumberTakenOnImport
 from kyodo.committees.models import (
     AgendaItem,
     Attendance,
@@ -33,7 +34,7 @@ from kyodo.core.audit import audit_log
 from kyodo.core.models import Venue
 from kyodo.core.roles import Role, require_role
 from kyodo.core.text import match_key
-from kyodo.core.wareki import fiscal_year
+from kyodo.core.wareki import fiscal_year, format_wareki
 from kyodo.minutes_text import Minutes as Document
 
 Category = AgendaItem.Category
@@ -163,8 +164,10 @@ def committee_create(
 ) -> Committee:
     """A committee: for the minutes of another body (「ひばりヶ丘市民活動推進委員会」), created from
     the import screen, or the center's own (``via`` "setup", "staff"); its short name (slug) is
-    made up, as a Japanese name has no ASCII form."""
-    require_role(actor, Role.STAFF)
+    made up, as a Japanese name has no ASCII form. ``kyodo setup`` creates one without an
+    ``actor`` (the audit row says so)."""
+    if via != "setup":
+        require_role(actor, Role.STAFF)
     name = " ".join(name.split())
     if not name:
         raise ImportRefused(_("Give the name of the new committee."))
@@ -198,7 +201,7 @@ def committee_create(
             actor=actor,
             action="kyodo.committees.committee.created",
             obj=committee,
-            changes={"name": committee.name, "slug": committee.slug, "via": via, **settings},
+            changes={"name": committee.name, "via": via, **settings},
         )
     return committee
 
@@ -233,8 +236,23 @@ def _where(document: Document, today: date) -> tuple[int, date]:
     return fy, document.date
 
 
-def check_new(*, committee: Committee, document: Document, today: date | None = None) -> int:
-    """The number the meeting will get; AlreadyImported if it is stored, ImportRefused if wrong."""
+# What to do when the title's number belongs to a meeting on another day.
+IF_TAKEN_NEXT = "next"  # the next free number (the command: 「第４回定例会（第２号）」, day two)
+IF_TAKEN_REFUSE = "refuse"  # refuse, naming the meeting (the review screen, unless staff choose)
+
+
+def check_new(
+    *,
+    committee: Committee,
+    document: Document,
+    today: date | None = None,
+    if_taken: str = IF_TAKEN_NEXT,
+) -> int:
+    """The number the meeting will get; AlreadyImported if it is stored, ImportRefused if wrong.
+
+    A number another day's meeting has is given the next free number, or, with ``if_taken``
+    "refuse", refused with a message naming that meeting and its date, so that a file saved as
+    第3回 when it says 第1回 is a choice staff make, never a silent change."""
     fy, when = _where(document, today or timezone.localdate())
     meetings = Meeting.objects.filter(committee=committee, fiscal_year=fy)
     number = document.meeting_number
@@ -255,7 +273,25 @@ def check_new(*, committee: Committee, document: Document, today: date | None = 
         raise AlreadyImported(
             _("Already imported: a meeting on %(date)s exists.") % {"date": when.isoformat()}
         )
-    return (meetings.aggregate(n=Max("number"))["n"] or 0) + 1
+    free = (meetings.aggregate(n=Max("number"))["n"] or 0) + 1
+    if number is not None and if_taken == IF_TAKEN_REFUSE:
+        raise NumberTakenOnImport(
+            _(
+                "%(meeting)s is already the meeting of %(date)s. Change the number, or tick "
+                "「%(choice)s」 to save these minutes as no. %(free)d."
+            )
+            % {
+                "meeting": existing,
+                "date": format_wareki(existing.date),
+                "choice": _(NEXT_FREE_LABEL),
+                "free": free,
+            }
+        )
+    return free
+
+
+# The review form's box (kyodo.committees.views.imports), named in the refusal above.
+NEXT_FREE_LABEL = gettext_noop("If the number is taken, save as the next free number")
 
 
 def _members(committee: Committee) -> dict[str, Member]:
@@ -288,13 +324,20 @@ def _venue(name: str | None) -> tuple[Venue | None, bool]:
 
 
 def minutes_import(
-    *, actor, committee: Committee, document: Document, source: str, sha256: str = ""
+    *,
+    actor,
+    committee: Committee,
+    document: Document,
+    source: str,
+    sha256: str = "",
+    if_taken: str = IF_TAKEN_NEXT,
 ) -> Outcome:
     """Store ``document`` as the confirmed minutes of a past meeting of ``committee``.
 
     ``actor`` is the staff user of the web upload, or None for the ``import_minutes`` command
     (run by whoever runs the server). AlreadyImported when the meeting exists; ImportRefused when
-    the document lacks what a meeting needs. One transaction: all or nothing.
+    the document lacks what a meeting needs, or (``if_taken`` "refuse") when its number is
+    another day's meeting's (see :func:`check_new`). One transaction: all or nothing.
     """
     from kyodo.committees.documents import recorded_header
     from kyodo.committees.services.versions import minutes_confirm
@@ -305,7 +348,7 @@ def minutes_import(
         raise ImportRefused(_("No agenda items were found."))
     with transaction.atomic():
         Committee.objects.select_for_update().get(pk=committee.pk)
-        number = check_new(committee=committee, document=document)
+        number = check_new(committee=committee, document=document, if_taken=if_taken)
         venue, venue_created = _venue(document.venue)
         meeting = Meeting.objects.create(
             committee=committee,
@@ -386,12 +429,24 @@ def minutes_import(
 
 
 def minutes_import_new_committee(
-    *, actor, center, name: str, document: Document, source: str, sha256: str = ""
+    *,
+    actor,
+    center,
+    name: str,
+    document: Document,
+    source: str,
+    sha256: str = "",
+    if_taken: str = IF_TAKEN_NEXT,
 ) -> Outcome:
     """:func:`minutes_import` into a committee created for it (the minutes of another body):
     both or neither."""
     with transaction.atomic():
         committee = committee_create(actor=actor, center=center, name=name)
         return minutes_import(
-            actor=actor, committee=committee, document=document, source=source, sha256=sha256
+            actor=actor,
+            committee=committee,
+            document=document,
+            source=source,
+            sha256=sha256,
+            if_taken=if_taken,
         )

@@ -3,7 +3,7 @@ attendance, the committee's settings and appointments."""
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 from django.db import transaction
 from django.db.models import Max, Q
@@ -162,6 +162,8 @@ def meeting_update(
             raise InvalidInput(
                 _("A meeting in the future cannot be recorded as held."), field="status"
             )
+        if meeting.status == Meeting.Status.HELD and before.status != Meeting.Status.HELD:
+            check_started(meeting, field="status")
         if meeting.date != before.date:
             _check_date_free(meeting.committee, meeting.date, exclude=meeting, allow=allow_same_day)
         if meeting.number != before.number:
@@ -352,8 +354,10 @@ def meeting_schedule_next(
     while the current minutes are still editable and no such item exists yet.
     """
     require_role(actor, Role.STAFF)
-    if date <= meeting.date:
+    if date < meeting.date:
         raise InvalidInput(_("The next meeting must be after this one."), field="date")
+    if date == meeting.date:
+        _check_later_same_day(meeting, start_time, allow_same_day)
     with transaction.atomic():
         following = meeting_create(
             actor=actor,
@@ -395,6 +399,48 @@ def meeting_schedule_next(
             changes={"next": str(following), "date": date},
         )
     return following
+
+
+def _check_later_same_day(meeting: Meeting, start_time: time | None, allow: bool) -> None:
+    """The next meeting on the same day as ``meeting``: with the box ticked, and starting later
+    (it comes after this one: it approves this one's minutes, see ``selectors.held_before``)."""
+    if not allow:
+        raise InvalidInput(
+            _(
+                "The next meeting is on the same day as this one: tick the box to hold another "
+                "one that day, and give a start time later than this one's."
+            ),
+            field="allow_same_day",
+        )
+    if meeting.start_time is not None and (start_time is None or start_time <= meeting.start_time):
+        raise InvalidInput(
+            _("On the same day, the next meeting must start after %(time)s, when this one starts.")
+            % {"time": format_time_ja(meeting.start_time)},
+            field="start_time",
+        )
+
+
+def meeting_starts_at(meeting: Meeting) -> datetime:
+    """When the meeting begins, in the site's time zone (its day's start when the time is not
+    known): nothing of it can be recorded as having happened before then."""
+    return timezone.make_aware(datetime.combine(meeting.date, meeting.start_time or time.min))
+
+
+def check_started(meeting: Meeting, *, field: str | None = None) -> None:
+    """Refuse recording as held, or circulating minutes, before the meeting has begun."""
+    starts = meeting_starts_at(meeting)
+    if timezone.now() < starts:
+        when = format_wareki(meeting.date)
+        if meeting.start_time is not None:
+            when += " " + format_time_ja(meeting.start_time)
+        raise InvalidInput(
+            _(
+                "%(meeting)s begins on %(when)s: it can be recorded as held, and its minutes "
+                "sent, from then on."
+            )
+            % {"meeting": meeting, "when": when},
+            field=field,
+        )
 
 
 def meeting_send_notice(*, actor, meeting: Meeting) -> int:

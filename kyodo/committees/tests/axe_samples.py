@@ -31,6 +31,10 @@ def samples() -> dict[str, str | None]:
         "/staff/committees/minutes/<int:pk>/confirm/": f"/staff/committees/minutes/{eighth.pk}/confirm/",
         "/staff/committees/meetings/<int:pk>/cancel/": f"/staff/committees/meetings/{ninth.pk}/cancel/",
         "/staff/committees/meetings/<int:pk>/delete/": f"/staff/committees/meetings/{ninth.pk}/delete/",
+        # The notice on paper: every letter of the meeting's members without e-mail.
+        "/staff/committees/meetings/<int:pk>/notice/print/": (
+            f"/staff/committees/meetings/{ninth.pk}/notice/print/"
+        ),
         "/staff/committees/items/<int:pk>/edit/": f"/staff/committees/items/{item.pk}/edit/",
         "/staff/committees/items/<int:pk>/change/<str:change>/": None,  # POST-only actions
     }

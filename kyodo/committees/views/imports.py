@@ -39,6 +39,9 @@ from kyodo.committees.models import Committee
 from kyodo.committees.selectors import committee_chosen
 from kyodo.committees.services import check_new, minutes_import
 from kyodo.committees.services.imports import (
+    IF_TAKEN_NEXT,
+    IF_TAKEN_REFUSE,
+    NEXT_FREE_LABEL,
     body_name,
     minutes_import_new_committee,
     other_body,
@@ -136,6 +139,8 @@ class ReviewForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Leave empty to take the next free number."),
     )
+    # A number another day's meeting has is refused, naming it, unless staff choose this.
+    next_free = forms.BooleanField(label=gettext_lazy(NEXT_FREE_LABEL), required=False)
     start_time = JapaneseTimeField(
         label=gettext_lazy("Starts at"), required=False, widget=HOUR_MINUTE
     )
@@ -321,7 +326,7 @@ def upload(request):
         committee = review.chosen_committee()
         if committee is not None:
             try:
-                check_new(committee=committee, document=source.document)
+                check_new(committee=committee, document=source.document, if_taken=IF_TAKEN_REFUSE)
             except ImportRefused as error:
                 messages.warning(request, str(error.message))
         return _review(request, review, source.document, source.text, source.name)
@@ -348,6 +353,7 @@ def save(request):
                 document=form.document,
                 source=form.cleaned_data["source_name"],
                 sha256=form.cleaned_data["sha256"],
+                if_taken=IF_TAKEN_NEXT if form.cleaned_data["next_free"] else IF_TAKEN_REFUSE,
             )
         except ImportRefused as error:
             form.add_error(None, error.message)

@@ -60,6 +60,7 @@ from kyodo.committees.selectors import (
     agenda_sections,
     approval_check,
     attendees,
+    circulation_plan,
     committee_chosen,
     committee_people,
     latest_circulation,
@@ -459,6 +460,36 @@ def meeting_notice(request, pk: int):
 
 
 @staff_required
+def meeting_notice_print(request, pk: int):
+    # The notice on paper for members without an address (or ?member=<id> for one member): the
+    # same meeting, agenda and wording as the mail, one page each, with the center as sender.
+    from kyodo.committees.speakers import salutation
+    from kyodo.core.models import Center
+
+    meeting = get_object_or_404(Meeting.objects.select_related("committee", "venue"), pk=pk)
+    seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
+    chosen = request.GET.get("member", "")
+    if chosen:
+        seats = [seat for seat in seats if str(seat.member_id) == chosen]
+        if not seats:
+            raise Http404
+    else:
+        seats = [seat for seat in seats if not seat.member.email]
+    center = Center.objects.current()
+    return render(
+        request,
+        "committees/staff/notice_print.html",
+        {
+            "meeting": meeting,
+            "letters": [(seat.member, salutation(seat)) for seat in seats],
+            "agenda": [(heading, items) for _n, heading, items in agenda_sections(meeting)],
+            "center": center,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@staff_required
 def meeting_next(request, pk: int):
     meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
     form = NextMeetingForm(request.POST or None)
@@ -535,6 +566,7 @@ def item_detail(request, pk: int):
                 auto_id="decision_%s", item=item, initial=_decision_initial(decision)
             ),
             "approval": approval_check(item=item, today=timezone.localdate()),
+            "named_minutes": services.minutes_named_by(item),
             "action_form": ActionItemForm(auto_id="action_%s"),
             "document_form": DocumentForm(auto_id="document_%s"),
             "actions": item.action_items.all(),
@@ -584,6 +616,12 @@ def item_change(request, pk: int, change: str):
     elif change == "delete":
         perform(request, services.item_delete, success=_("The item has been deleted."),
                 actor=request.user, item=item)  # fmt: skip
+    elif change == "link-minutes":
+        # An approval item typed by hand: linked, approving it approves the minutes.
+        perform(request, services.item_link_minutes,
+                success=_("The item is now the approval of those minutes."),
+                actor=request.user, item=item)  # fmt: skip
+        return redirect("committees-staff:item", pk=item.pk)
     else:
         raise Http404
     return redirect(f"{_url('committees-staff:meeting', item.meeting_id)}#agenda-heading")
@@ -610,6 +648,18 @@ def item_decision(request, pk: int):
                    **form.service_arguments())  # fmt: skip
         if not form.errors:
             messages.success(request, _("The decision has been recorded."))
+            named = services.minutes_named_by(item)
+            if named is not None and form.cleaned_data["outcome"] == "approved":
+                messages.warning(
+                    request,
+                    _(
+                        "The title names the minutes of %(meeting)s, but the item is not linked "
+                        "to them, so they were not approved: link the item to them on its page "
+                        "and record the decision again."
+                    )
+                    % {"meeting": named.meeting},
+                )
+                return redirect("committees-staff:item", pk=item.pk)
             if item.minutes_for_id and form.cleaned_data["outcome"] == "approved":
                 messages.info(request, _("The minutes are approved. Confirm them to publish them."))
                 return redirect("committees-staff:minutes", pk=item.minutes_for_id)
@@ -617,7 +667,15 @@ def item_decision(request, pk: int):
     return render(
         request,
         "committees/staff/decision.html",
-        {"form": form, "item": item, "meeting": item.meeting, "approval": approval},
+        {
+            "form": form,
+            "item": item,
+            "meeting": item.meeting,
+            "approval": approval,
+            "named_minutes": services.minutes_named_by(item),
+            "editable": item.meeting.minutes.status
+            in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED),
+        },
         status=400 if form.errors else 200,
     )
 
@@ -777,9 +835,26 @@ def minutes_detail(request, pk: int):
 
 
 @staff_required
-@require_POST
 def minutes_circulate(request, pk: int):
+    # Mail to every member cannot be taken back: the page lists who gets the draft by mail and
+    # who on paper, and, sent again, whose receipt starts over and whose paper copy stays
+    # recorded; 送付 sends.
     minutes = _minutes(pk)
+    if request.method != "POST":
+        plan = circulation_plan(minutes=minutes)
+        return render(
+            request,
+            "committees/staff/circulate.html",
+            {
+                "minutes": minutes,
+                "meeting": minutes.meeting,
+                "again": latest_circulation(minutes=minutes) is not None,
+                "by_mail": [p for p in plan if p.email],
+                "on_paper": [p for p in plan if not p.email],
+                "reset": [p for p in plan if p.received_at],
+                "kept": [p for p in plan if p.paper_at],
+            },
+        )
     perform(request, services.minutes_circulate,
             success=_("The draft minutes have been sent to the members."),
             actor=request.user, minutes=minutes)  # fmt: skip
