@@ -102,6 +102,7 @@ KEY_LABELS = {
     "item": _("Agenda item"),
     "items": _("Number of agenda items"),
     "recipients": _("Number of recipients"),
+    "paper_kept": _("Paper receipts kept"),
     "member": _("Member"),
     "members": _("Members"),
     "entry": _("Statement"),

@@ -150,6 +150,7 @@ ACTION_LABELS = {
     # Accounts and access
     "kyodo.core.submission.requested": _("Public submission waiting for mail confirmation"),
     "kyodo.core.user.invited": _("Account created and invited"),
+    "kyodo.core.user.created": _("Account created (to be invited by a letter)"),
     "kyodo.core.user.invitation_resent": _("Invitation sent again"),
     "kyodo.core.user.password_reset_sent": _("Password reset link sent by staff"),
     "kyodo.core.user.letter_printed": _("Letter with a sign-in code printed"),
@@ -161,7 +162,7 @@ ACTION_LABELS = {
     "kyodo.core.user.roles_changed": _("Roles changed"),
     "kyodo.core.user.deactivated": _("Account deactivated"),
     "kyodo.core.user.reactivated": _("Account reactivated"),
-    "kyodo.core.user.password_set": _("Password set from a mailed link"),
+    "kyodo.core.user.password_set": _("Password set (from an invitation, a reset or a letter)"),
     "kyodo.core.user.password_changed": _("Password changed"),
     # Outgoing mail
     "kyodo.outbox.resent": pgettext_lazy("audit", "Mail queued again"),

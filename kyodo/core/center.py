@@ -31,7 +31,23 @@ SETUP_FIELDS = [*CENTER_FIELDS[1:], "address", "phone", "opening_hours"]
 # As staff pages take them (kyodo.core.views.people.NewAccountForm).
 USERNAME = re.compile(r"[A-Za-z0-9._@+-]{1,150}")
 CODE = re.compile(r"[0-9]{6}")
+CODE_MISTYPED = _(
+    "This code's last digit (its check digit) does not fit the first five: check it against the "
+    "code list of 総務省."
+)
 VENUE_FIELDS = ["name", "name_reading", "building", "address", "capacity", "notes", "is_active"]
+
+
+def municipality_code_checked(code: str) -> bool:
+    """Whether the sixth digit of a 全国地方公共団体コード is its check digit (JIS X 0402: the first
+    five digits weighted 6, 5, 4, 3, 2, their sum's remainder by 11 taken from 11, the last digit
+    of that): 131032 (港区) is, 131033 is a typing error."""
+    if not CODE.fullmatch(code):
+        return False
+    total = sum(
+        int(digit) * weight for digit, weight in zip(code[:5], (6, 5, 4, 3, 2), strict=True)
+    )
+    return (11 - total % 11) % 10 == int(code[5])
 
 
 class CenterError(DomainError):
@@ -82,6 +98,10 @@ def center_setup(
         raise CenterError(_("Use letters, digits and . _ - only."), field="username")
     if values.get("municipality_code") and not CODE.fullmatch(values["municipality_code"]):
         raise CenterError(_("Write the six digits of the code."), field="municipality_code")
+    if values.get("municipality_code") and not municipality_code_checked(
+        values["municipality_code"]
+    ):
+        raise CenterError(CODE_MISTYPED, field="municipality_code")
     if "name_reading" in values:
         values["name_reading"] = normalize_reading(values["name_reading"])
     with transaction.atomic():
@@ -104,7 +124,7 @@ def center_setup(
         )
         if user.email:
             people.invitation_enqueue(user, what=str(Role.STAFF.label))
-        letter = people.letter_issue(actor=user, user=user)
+        letter = people.letter_write(actor=None, user=user)
     return SetUp(center, user, letter)
 
 

@@ -21,6 +21,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -31,7 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.audit import audit_log
 from kyodo.core.exceptions import DomainError
 from kyodo.core.mail import absolute_url, mail_enqueue
-from kyodo.core.models import SignInLetter
+from kyodo.core.models import OutboxMessage, SignInLetter
 from kyodo.core.roles import Role, grant_role, require_role, user_roles
 from kyodo.core.services import update_fields
 from kyodo.core.signin import account_name
@@ -114,9 +115,16 @@ def letter_issue(*, actor, user) -> Letter:
     working): to set a first password, or a new one when the person has forgotten theirs and
     has no e-mail. The code is returned once, for the letter; only its hash is kept."""
     require_role(actor, Role.STAFF)
+    return letter_write(actor=actor, user=user)
+
+
+def letter_write(*, actor, user) -> Letter:
+    """:func:`letter_issue` without the staff check: ``kyodo setup`` prints the first staff
+    member's letter (``actor`` None, as the audit row says)."""
     with transaction.atomic():
         user = User.objects.select_for_update().get(pk=user.pk)
-        _guard(actor, user)
+        if actor is not None:
+            _guard(actor, user)
         if not user.is_active:
             raise PeopleError(_("This account is deactivated: reactivate it first."))
         code = "".join(secrets.choice(LETTER_ALPHABET) for _ in range(LETTER_CODE_LENGTH))
@@ -270,7 +278,8 @@ def user_invite(
         )
         audit_log(
             actor=actor,
-            action="kyodo.core.user.invited",
+            # Without an address nobody is invited yet: staff print a letter next.
+            action="kyodo.core.user.invited" if user.email else "kyodo.core.user.created",
             obj=user,
             changes={"username": username, "email": user.email, "roles": roles},
         )
@@ -416,8 +425,15 @@ def password_recorded(*, user, how: str) -> None:
     """After a person set (from a mailed link) or changed their own password: the audit row and,
     for a change, a notice to their address (so a stranger's change does not go unnoticed)."""
     with transaction.atomic():
-        # A printed letter's code is spent once a password is set (or changed) by any route.
+        # A printed letter's code is spent once a password is set (or changed) by any route, and
+        # an invitation or reset mail not sent yet would only bring a link that no longer works.
         SignInLetter.objects.filter(user=user).delete()
+        OutboxMessage.objects.filter(
+            status=OutboxMessage.Status.QUEUED,
+            kind__in=["people.invitation", "people.password_reset"],
+            content_type=ContentType.objects.get_for_model(User),
+            object_id=str(user.pk),
+        ).delete()
         audit_log(
             actor=user,
             action="kyodo.core.user.password_set"

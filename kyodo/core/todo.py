@@ -249,8 +249,9 @@ def upcoming(today: date) -> list[TodoItem]:
             when=m.date,
             detail=str(m.venue) if m.venue else str(_("Venue not decided yet")),
         )
+        # Those held already (today's, recorded) are no longer coming.
         for m in Meeting.objects.filter(date__gte=today, date__lte=until)
-        .exclude(status=Meeting.Status.CANCELLED)
+        .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.HELD])
         .select_related("committee", "venue")
     ]
     items += [
@@ -261,7 +262,7 @@ def upcoming(today: date) -> list[TodoItem]:
             detail=e.get_status_display(),
         )
         for e in Event.objects.filter(date__gte=today, date__lte=until)
-        .exclude(status=Event.Status.CANCELLED)
+        .exclude(status__in=[Event.Status.CANCELLED, Event.Status.HELD])
         .select_related("series")
     ]
     return sorted(items, key=lambda i: (i.when, i.title))
@@ -350,12 +351,39 @@ def _upcoming_counted(today: date) -> list[QuerySet]:
     until = today + timedelta(days=UPCOMING_DAYS)
     return [
         Meeting.objects.filter(date__gte=today, date__lte=until).exclude(
-            status=Meeting.Status.CANCELLED
+            status__in=[Meeting.Status.CANCELLED, Meeting.Status.HELD]
         ),
         Event.objects.filter(date__gte=today, date__lte=until).exclude(
-            status=Event.Status.CANCELLED
+            status__in=[Event.Status.CANCELLED, Event.Status.HELD]
         ),
     ]
+
+
+# Pages a new center must write: the forms ask people to agree to the privacy policy, and the
+# footer links every one of them.
+PAGES_TO_WRITE = ("privacy", "access", "about", "accessibility")
+
+
+def _pages_unwritten() -> QuerySet:
+    from kyodo.website.models import Page
+
+    return Page.objects.filter(slug__in=PAGES_TO_WRITE, body="")
+
+
+def pages_unwritten(today: date) -> list[TodoItem]:
+    return [
+        TodoItem(
+            title=page.get_slug_display(),
+            url=reverse("website-staff:page-edit", args=[page.slug]),
+            when=None,
+            detail=str(_("Not written yet: the page says it is being prepared.")),
+        )
+        for page in _pages_unwritten().order_by("pk")
+    ]
+
+
+def _pages_unwritten_counted(today: date) -> list[QuerySet]:
+    return [_pages_unwritten()]
 
 
 def _terms_ending_soon_counted(today: date) -> list[QuerySet]:
@@ -433,6 +461,16 @@ KINDS = [
         _("Prepare the venue, the documents and the list of participants."),
         upcoming,
         _upcoming_counted,
+    ),
+    TodoKind(
+        "pages",
+        _("Pages of the website not written yet"),
+        _(
+            "The forms ask people to agree to the privacy policy, and every page's footer links "
+            "these pages: write them before the site is announced."
+        ),
+        pages_unwritten,
+        _pages_unwritten_counted,
     ),
     TodoKind(
         "terms",

@@ -135,7 +135,10 @@ class AccessInfo(models.Model):
         _("address"),
         max_length=300,
         blank=True,
-        help_text=_("With the street number and the building. Empty: the center's address."),
+        help_text=_(
+            "With the street number and the building: the center's address in every page's "
+            "footer, in letters and in mail. Empty: the address given when Kyodo was set up."
+        ),
     )
     nearest_station = models.CharField(
         _("nearest station"),
@@ -148,7 +151,11 @@ class AccessInfo(models.Model):
     )
     other_transport = models.TextField(_("buses and parking"), blank=True)
     opening_hours = models.TextField(
-        _("opening hours"), blank=True, help_text=_("Empty: the center's opening hours.")
+        _("opening hours"),
+        blank=True,
+        help_text=_(
+            "Shown in every page's footer too. Empty: the hours given when Kyodo was set up."
+        ),
     )
     closed_days = models.CharField(_("closed days"), max_length=200, blank=True)
     barrier_free = models.TextField(
@@ -159,7 +166,13 @@ class AccessInfo(models.Model):
         ),
     )
     phone = models.CharField(
-        _("telephone"), max_length=20, blank=True, help_text=_("Empty: the center's number.")
+        _("telephone"),
+        max_length=20,
+        blank=True,
+        help_text=_(
+            "The center's number in every page's footer, in letters and in mail. Empty: the "
+            "number given when Kyodo was set up."
+        ),
     )
     fax = models.CharField(_("fax"), max_length=20, blank=True)
     map_image = models.FileField(_("map"), upload_to=access_map_path, blank=True, max_length=200)

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from kyodo.committees.models import Committee
-from kyodo.core.models import AuditEntry, Center, SignInLetter, User, Venue
+from kyodo.core.models import AuditEntry, Center, OutboxMessage, SignInLetter, User, Venue
 from kyodo.core.roles import user_roles
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,7 @@ MINATO = ["--center", "みなと市民活動センター", "--staff-username", "
 
 def test_setup_makes_the_center_its_first_staff_and_committee_and_the_code_works(client, settings):
     settings.SITE_URL = "https://minato.example.jp"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "minato.example.jp"]
     printed = _setup(*MINATO)
     code = re.search(r"コード: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})", printed).group(1)
     assert printed.splitlines()[:3] == [
@@ -56,11 +57,16 @@ def test_setup_makes_the_center_its_first_staff_and_committee_and_the_code_works
     )
     committee = Committee.objects.get()
     assert (committee.name, committee.center) == ("運営委員会", center)
-    assert [e.action for e in AuditEntry.objects.order_by("pk")] == [
-        "kyodo.core.center.set_up",
-        "kyodo.core.user.letter_printed",
-        "kyodo.committees.committee.created",
+    # Done by the setup, not by the person it made.
+    assert [(e.action, e.actor) for e in AuditEntry.objects.order_by("pk")] == [
+        ("kyodo.core.center.set_up", None),
+        ("kyodo.core.user.letter_printed", None),
+        ("kyodo.committees.committee.created", None),
     ]
+    assert AuditEntry.objects.order_by("pk").last().changes == {
+        "name": "運営委員会",
+        "via": "setup",
+    }
 
     response = client.post("/accounts/start/", {"username": "sato", "code": code})
     form = client.get(response["Location"], follow=True)
@@ -68,8 +74,30 @@ def test_setup_makes_the_center_its_first_staff_and_committee_and_the_code_works
         form.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
     )
     assert client.login(username="sato", password=NEW_PASSWORD)
-    home = client.get("/staff/").content.decode()
+    home = client.get("/staff/", HTTP_HOST="minato.example.jp").content.decode()
     assert 'href="/staff/center/"' in home
+    assert "メールや案内状のリンクが、別のアドレスを指しています。" not in home
+    # Opened at another address than SITE_URL: every mailed and printed link would be wrong.
+    home = client.get("/staff/").content.decode()
+    assert (
+        "Kyodoがメールや印刷物に書くリンク（招待、案内状、キャンセル用リンクなど）は、設定 SITE_URL "
+        "により https://minato.example.jp で始まりますが、このサイトは http://testserver で開かれて"
+        "います。"
+    ) in home
+
+
+def test_an_invitation_not_sent_yet_is_dropped_once_the_password_is_set(client):
+    printed = _setup(*MINATO, "--staff-email", "sato@example.jp")
+    code = re.search(r"コード: ([A-Z0-9-]{14})", printed).group(1)
+    assert list(OutboxMessage.objects.values_list("kind", "status")) == [
+        ("people.invitation", "queued")
+    ]
+    response = client.post("/accounts/start/", {"username": "sato", "code": code})
+    form = client.get(response["Location"], follow=True)
+    client.post(
+        form.redirect_chain[-1][0], {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD}
+    )
+    assert OutboxMessage.objects.count() == 0
 
 
 def test_setup_twice_or_with_bad_input_changes_nothing():
@@ -77,6 +105,8 @@ def test_setup_twice_or_with_bad_input_changes_nothing():
         (["--center", "あ", "--staff-username", "bad name!", "--staff-name", "佐藤"],
          "半角英数字と . _ - だけを使ってください。"),
         ([*MINATO[:-6], "--municipality-code", "12"], "コードは6桁の数字で書いてください。"),
+        ([*MINATO[:-6], "--municipality-code", "123456"],
+         "6桁目（検査数字）が前の5桁と合いません。総務省のコード一覧と見比べてください。"),
     ]:  # fmt: skip
         with pytest.raises(CommandError) as refused:
             _setup(*args)
@@ -107,6 +137,11 @@ def test_staff_keep_the_centers_details(client, staff_user, member_user):
     form["edit_version"] = re.search(r'name="edit_version" value="([^"]*)"', page).group(1)
     refused = client.post("/staff/center/", form)
     assert "コードは6桁の数字で書いてください。" in refused.content.decode()
+    refused = client.post("/staff/center/", {**form, "municipality_code": "131033"})
+    assert (
+        "6桁目（検査数字）が前の5桁と合いません。総務省のコード一覧と見比べてください。"
+        in refused.content.decode()
+    )
     assert Center.objects.get().name == "みなと市民活動センター"
     response = client.post("/staff/center/", {**form, "municipality_code": "１３１０３２"})
     assert response.status_code == 302
@@ -134,9 +169,16 @@ def test_staff_add_and_retire_venues_and_events_offer_only_those_in_use(client, 
     assert response.status_code == 302
     venue = Venue.objects.get()
     assert (venue.name, venue.capacity, venue.is_active) == ("第1会議室", 30, True)
+    venue_pk = venue.pk
+    client.post(
+        "/staff/center/venues/", {"name": "多目的ホール", "name_reading": "たもくてきほーる"}
+    )
+    listed = client.get("/staff/center/venues/").content.decode()
+    # Gojūon order: だいいち before たもくてき (the database puts だ after た).
+    assert listed.index(">第1会議室</a>") < listed.index(">多目的ホール</a>")
     twice = client.post("/staff/center/venues/", {"name": "第1会議室"})
     assert "同じ名前の会場がすでにあります。別の名前にしてください。" in twice.content.decode()
-    assert Venue.objects.count() == 1
+    assert Venue.objects.count() == 2
     edit = client.get(f"/staff/center/venues/{venue.pk}/").content.decode()
     version = re.search(r'name="edit_version" value="([^"]*)"', edit).group(1)
     client.post(
@@ -148,7 +190,8 @@ def test_staff_add_and_retire_venues_and_events_offer_only_those_in_use(client, 
     assert (venue.is_active, venue.notes) == (False, "改修のため閉鎖")
     from kyodo.events.forms import EventForm
 
-    assert list(EventForm().fields["venue"].queryset) == []
+    assert [v.name for v in EventForm().fields["venue"].queryset] == ["多目的ホール"]
+    assert venue_pk == venue.pk
 
 
 def test_a_center_without_a_committee_makes_its_first_and_keeps_each_ones_settings(

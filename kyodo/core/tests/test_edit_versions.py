@@ -35,6 +35,7 @@ ROLES = {"staff", "group"}
 NOT_EDIT_FORMS = {
     "accounts/logout/": "signing out",
     "staff/committees/meetings/<int:pk>/notice/": "sends the notice previewed on the page",
+    "staff/committees/minutes/<int:pk>/circulate/": "sends the draft to the members the page lists",
     "staff/committees/people/meetings/<int:pk>/secretariat/": (
         "ticks who of the secretariat attended; refused by the service once approved"
     ),

@@ -13,6 +13,7 @@ PLAIN_PYTHON = {
     "kyodo.minutes_text.parser.MinutesParseError",
     "kyodo.core.wareki.WarekiError",
     "kyodo.core.months.MonthError",
+    "kyodo.collaboration.yen.YenError",  # like WarekiError: the form field says it in Japanese
     "kyodo.core.backup._FileVanished",  # internal signal to take the snapshot again
     "kyodo.core.forms.UseTemplate",  # internal signal to render a widget with its template
     "kyodo.api.errors.NotFound",  # Django's 404, with the API's Japanese message

@@ -94,6 +94,7 @@ def test_an_account_without_email_is_made_and_its_letter_starts_the_person(
         (expires - timedelta(days=1)).date(),
     }
     assert "042-497-6980" in letter
+    assert "〒" not in letter  # no postal code given yet
     assert code not in str(list(SignInLetter.objects.values_list("code_hash", flat=True)))
     entry = AuditEntry.objects.get(action="kyodo.core.user.letter_printed")
     assert entry.changes == {"expires": timezone.localdate(expires).isoformat()}
@@ -151,8 +152,11 @@ def test_a_wrong_name_wrong_code_or_old_letter_is_refused_alike(client, staff_us
 
 
 def test_a_person_who_forgot_their_password_sets_a_new_one_from_a_letter(
-    client, staff_user, make_user
+    client, staff_user, make_user, center
 ):
+    from kyodo.website.services import access_update
+
+    access_update(actor=staff_user, postal_code="188-0011")
     person = make_user("kato", "member", full_name="加藤")
     assert person.check_password(PASSWORD)
     client.force_login(staff_user)
@@ -160,6 +164,7 @@ def test_a_person_who_forgot_their_password_sets_a_new_one_from_a_letter(
     assert "パスワードを忘れた、メールのない人には" in page
     letter = _print_letter(client, person)
     assert "パスワード再設定のご案内" in letter
+    assert "<br>〒188-0011 西東京市田無町5-5-12<br>" in letter
     code = CODE.search(letter).group(1)
     client.logout()
     response = _start(client, "kato", code)

@@ -33,6 +33,8 @@ ALLOWED = {
     "pdf", "docx", "txt", "csv", "tsv", "md", "xlsx", "ics", "json",
     # keys and systems named in help texts, and the search syntax people type
     "Ctrl", "Mac", "OR", "AND", "NOT",
+    # the one setting staff are told to have set, in the warning on their home page
+    "SITE_URL",
     # 第N回, the product's own name (footer), telephone and fax in addresses
     "N", "Kyodo", "TEL", "FAX",
     # proper names in the demo's data (the seed's groups: 「…ひろばNCH」)

@@ -284,3 +284,21 @@ def test_a_refused_address_is_explained_in_words(client, staff_user, smtp_server
         "誤っている可能性があります。ご本人にアドレスを確認してください。"
     ) in page
     assert "技術的な詳細：" in page and "SMTPRecipientsRefused" in page
+
+
+def test_the_outbox_command_speaks_japanese(db):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("outbox", "status", stdout=out)
+    assert out.getvalue().splitlines() == [
+        "送信待ち（queued）: 0",
+        "送信中（sending）: 0",
+        "送信済み（sent）: 0",
+        "失敗（failed）: 0",
+    ]
+    out = io.StringIO()
+    call_command("outbox", "flush", stdout=out)
+    assert out.getvalue() == "送る時期になったメールはありません。\n"

@@ -52,6 +52,7 @@ def test_on_the_demo_every_count_equals_its_list(staff_client, demo):
         "drafts",
         "failed-mail",
         "upcoming",
+        "pages",
         "terms",
     }
 
@@ -96,11 +97,15 @@ def test_each_line_counts_what_needs_doing_today(staff_client, staff_user, demo)
     soon = services.meeting_create(
         actor=staff_user, committee=committee, date=today + timedelta(days=3)
     )
-    item = services.item_add(actor=staff_user, meeting=soon, category="report", title="報告")
+    # A draft is circulated once its meeting has begun: one held two days ago.
+    held = services.meeting_create(
+        actor=staff_user, committee=committee, date=today - timedelta(days=2)
+    )
+    item = services.item_add(actor=staff_user, meeting=held, category="report", title="報告")
     services.minutes_entries_from_text(actor=staff_user, item=item, text="事務局：報告した。")
-    services.minutes_circulate(actor=staff_user, minutes=soon.minutes)
+    services.minutes_circulate(actor=staff_user, minutes=held.minutes)
     Meeting.objects.create(
-        committee=committee, fiscal_year=2026, number=2, date=today + timedelta(days=8)
+        committee=committee, fiscal_year=2026, number=90, date=today + timedelta(days=8)
     )
     ActionItem.objects.create(
         meeting=soon,
@@ -137,6 +142,7 @@ def test_each_line_counts_what_needs_doing_today(staff_client, staff_user, demo)
         "drafts": 1,
         "failed-mail": 1,
         "upcoming": 3,
+        "pages": 0,
         "terms": 1,
     }
     page = staff_client.get("/staff/todo/follow-ups/")
@@ -237,3 +243,23 @@ def test_the_counts_follow_the_day_they_are_asked_for(demo, staff_user):
             counts = todo_counts(day)
             assert counts == {kind.key: len(kind.items(day)) for kind in KINDS}
     assert todo_counts(tomorrow)["follow-ups"] > todo_counts(today)["follow-ups"]
+
+
+def test_a_held_meeting_today_is_no_longer_upcoming_and_unwritten_pages_are_listed(
+    staff_client, staff_user, demo
+):
+    from kyodo.committees.models import Committee, Meeting
+    from kyodo.website.models import Page
+
+    today = timezone.localdate()
+    committee = Committee.objects.first()
+    meeting = Meeting.objects.create(committee=committee, fiscal_year=2099, number=1, date=today)
+    before = _lines(staff_client)
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.HELD)
+    assert _lines(staff_client)["upcoming"] == before["upcoming"] - 1
+
+    Page.objects.update_or_create(slug="privacy", defaults={"title": "個人情報", "body": ""})
+    assert _lines(staff_client)["pages"] == 1
+    page = staff_client.get("/staff/todo/pages/").text
+    assert 'href="/staff/site/pages/privacy/"' in page
+    assert "まだ書かれていません（ページには「準備中」と表示されます）。" in page

@@ -4,6 +4,7 @@ is set up with ``kyodo setup``; from then on staff keep these without an adminis
 from __future__ import annotations
 
 import unicodedata
+from operator import attrgetter
 
 from django import forms
 from django.contrib import messages
@@ -15,14 +16,24 @@ from kyodo.core import center as services
 from kyodo.core.forms import CleanTextMixin, EmailField, MultilineTextField
 from kyodo.core.models import Center, Venue
 from kyodo.core.permissions import staff_required
+from kyodo.core.text import sort_by_reading
 from kyodo.core.versions import VersionedFormMixin
 from kyodo.core.views.actions import submit, submit_edit
 
 
 class _Digits(forms.RegexField):
-    # Full-width digits are the same digits.
+    # Full-width digits are the same digits; the sixth is the check digit of the first five.
     def to_python(self, value):
         return unicodedata.normalize("NFKC", super().to_python(value)).strip()
+
+    def validate(self, value):
+        super().validate(value)
+        if (
+            value
+            and services.CODE.fullmatch(value)
+            and not services.municipality_code_checked(value)
+        ):
+            raise forms.ValidationError(services.CODE_MISTYPED, code="check_digit")
 
 
 class CenterForm(VersionedFormMixin, CleanTextMixin, forms.Form):
@@ -94,7 +105,7 @@ def center_edit(request):
     return render(
         request,
         "core/staff/center/center.html",
-        {"center": center, "form": form, "venues": Venue.objects.all()},
+        {"center": center, "form": form},
     )
 
 
@@ -106,9 +117,9 @@ def venues(request):
         if not form.errors:
             messages.success(request, _("The venue %(name)s was added.") % {"name": venue.name})
             return redirect("staff:venues")
-    return render(
-        request, "core/staff/center/venues.html", {"form": form, "venues": Venue.objects.all()}
-    )
+    # In gojūon order of their readings (the database would put だい… after たも…).
+    listed = sort_by_reading(Venue.objects.all(), key=attrgetter("name_reading"))
+    return render(request, "core/staff/center/venues.html", {"form": form, "venues": listed})
 
 
 @staff_required

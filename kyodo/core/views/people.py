@@ -317,12 +317,17 @@ def letter(request, pk: int):
         expires_at=datetime.fromisoformat(kept["expires_at"]),
         setting=kept["setting"],
     )
+    from kyodo.website.selectors import site_access
+
+    center = Center.objects.current()
     response = render(
         request,
         "core/staff/people/letter.html",
         {
             "letter": printed,
-            "center": Center.objects.current(),
+            "center": center,
+            # The sender's address as an envelope needs it: with the postal code.
+            "postal_code": site_access(center).postal_code if center else "",
             "start_url": absolute_url("account-start"),
             "today": timezone.localdate(),
         },

@@ -28,8 +28,22 @@ def dashboard(request):
             "lines": todo_lines(),
             "recent": audit_rows(selectors.latest_audit_entries(5)),
             "simulated": delivery_is_simulated(),
+            "site_url_elsewhere": _site_url_elsewhere(request),
+            "site_opened_at": f"{request.scheme}://{request.get_host()}",
         },
     )
+
+
+def _site_url_elsewhere(request) -> str:
+    """``SITE_URL`` when it names another address than the one this page was asked at: every
+    mailed and printed link (invitations, letters, cancel links) would lead there."""
+    from urllib.parse import urlsplit
+
+    from django.conf import settings
+
+    if urlsplit(settings.SITE_URL).netloc.lower() == request.get_host().lower():
+        return ""
+    return settings.SITE_URL
 
 
 @staff_required

@@ -2,12 +2,13 @@ import time
 
 from django.core.management.base import BaseCommand
 
+from kyodo.core.models import OutboxMessage
 from kyodo.core.outbox import outbox_flush
 from kyodo.core.selectors import outbox_counts
 
 
 class Command(BaseCommand):
-    help = "Outbox: 'flush' delivers every message that is due; 'status' prints the counts."
+    help = "送信待ちのメール: flush で送る時期になったものを送り、status で件数を表示します。"
 
     def add_arguments(self, parser):
         parser.add_argument("action", choices=["flush", "status"])
@@ -18,14 +19,23 @@ class Command(BaseCommand):
     def handle(self, *args, action, every, **options):
         if action == "status":
             for status, count in outbox_counts().items():
-                self.stdout.write(f"{status}: {count}")
+                self.stdout.write(f"{_label(status)}: {count}")
             return
         while True:
             counts = outbox_flush()
             if counts or not every:
                 self.stdout.write(
-                    ", ".join(f"{k}: {v}" for k, v in counts.items()) or "nothing due"
+                    "、".join(f"{_label(k)}: {v}" for k, v in counts.items())
+                    or "送る時期になったメールはありません。"
                 )
             if not every:
                 return
             time.sleep(every)
+
+
+def _label(status: str) -> str:
+    """「送信済み（sent）」: the word staff see, and the value the database and the API use."""
+    try:
+        return f"{OutboxMessage.Status(status).label}（{status}）"
+    except ValueError:
+        return status
