@@ -340,9 +340,22 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
     # 「議　長：学部長　河合」: a key spaced out to the header's column, and its colon, is no
     # speaker's label (「委　　員　　鈴木　一郎」 a roster's line).
     spaced = len(match["key"]) > len(squash(match["key"])) and match["sep"] in (":", "：")
-    if squash(match["key"]) in _NUMBERED_ONLY_KEYS and not (numbered or spaced or match["bullet"]):
+    # 「議長：学部長　森田　誠一」: a title and a name after the colon, no one's words.
+    staffed = match["sep"] in (":", "：") and _titled_name(match["value"])
+    if squash(match["key"]) in _NUMBERED_ONLY_KEYS and not (
+        numbered or spaced or staffed or match["bullet"]
+    ):
         return None
     return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip(), squash(match["key"]))
+
+
+def _titled_name(value: str) -> bool:
+    """「学部長　森田　誠一」「学務係長　上原　由美」: a post, then a name apart from it."""
+    value = nfkc(value).strip()
+    if not value or len(value) > 30 or re.search(r"[。、,!?！？]", value):
+        return False
+    person, title = split_staff(value)
+    return bool(person and title) and (" " in value) and title.endswith(STAFF_TITLES)
 
 
 # ------------------------------------------------------------------ title
@@ -751,6 +764,12 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         if not _COUNT.search(rest):
             names = split_people(rest)[0] if rest else []
             return names, len(names) + int(officers["n"])
+    groups = _named_and_counted(text) if count is None else None
+    if groups is not None:
+        # 「監督（石井）、コーチ2名、保護者18名」: one named, the others counted by their group.
+        named, counted = groups
+        names = split_people("、".join(named))[0]
+        return names, len(names) + counted
     match = _COUNT.search(text)
     if match:
         count = int(match.group(2))
@@ -840,6 +859,32 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     return names, count
 
 
+# 「コーチ2名」「保護者18名」: a group that came, counted (not the staff, nor the body's size).
+_COUNTED_PART = re.compile(
+    r"(?P<group>[^\s0-9、,，()（）:：]{1,8}?)\s*(?P<n>[0-9]{1,3})\s*(?:名|人)"
+)
+_NOT_ATTENDING = re.compile(
+    r"事務局|職員|傍聴|欠席|総数|定数|定足数|定員|オブザーバー|[課部局室係]$"
+)
+
+
+def _named_and_counted(text: str) -> tuple[list[str], int] | None:
+    """The named parts of a roster and the sum of its counted groups, when it has both and
+    several groups are counted: 「監督（石井）、コーチ2名、保護者18名」 → ([監督（石井）], 20)."""
+    pieces = [p.strip() for p in re.split(r"[、,，](?![^()（）]*[)）])", text) if p.strip()]
+    counted = [_COUNTED_PART.fullmatch(piece) for piece in pieces]
+    named = [piece for piece, match in zip(pieces, counted, strict=True) if match is None]
+    groups = [match for match in counted if match is not None]
+    if (
+        len(groups) < 2
+        or not named
+        or any(_NOT_ATTENDING.search(match["group"]) for match in groups)
+        or any(re.search(r"[0-9]", piece) for piece in named)
+    ):
+        return None
+    return named, sum(int(match["n"]) for match in groups)
+
+
 _OFFICES = frozenset(TITLES)
 _ENGLISH_OFFICE_BEFORE = re.compile(
     r"(?:^|(?<=[、,，]))[ 　]*(?:"
@@ -883,7 +928,9 @@ _OFFICE_THEN_NAMES = re.compile(
 _GROUP_NAME_END = re.compile(
     r"(?:法人|会|団体|ネットワーク|クラブ|協議会|センター|サークル|の会)$|^(?:NPO|ＮＰＯ)"
 )
-_OFFICE_END = re.compile(r"(?:長|委員|理事|監事|幹事|会計|書記|役員|代表|顧問|相談役)$")
+_OFFICE_END = re.compile(
+    r"(?:長|委員|理事|監事|幹事|会計|書記|役員|代表|顧問|相談役|監督|コーチ|マネージャー)$"
+)
 # A name in a civic roster: 「大西」「鈴木(真)」「山田 太郎」.
 _NAME_PIECE = re.compile(
     r"[一-龥々ヶ]{1,4}(?:\([一-龥々ヶぁ-ゖ]{1,2}\))?|[一-龥々ヶ]{1,4} [一-龥々ヶぁ-ゖ]{1,4}"

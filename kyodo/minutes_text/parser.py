@@ -117,7 +117,20 @@ class _EntryReader:
 
     def feed(self, text: str) -> Entry | None:
         """Add one line; returns the entry it started, if any."""
+        # 「○申請者：……」: so the review's text renders it
+        keyed = note_text(text) or text.strip()
+        if (self.boundary or self.current is None) and _keyed_record(keyed):
+            # 「申請者：麻酔科　部長　井上」「主な意見：……」「判定：条件付承認」: the record's
+            # keyed lines under an application, no one speaking.
+            started = self._start(Entry("note", keyed), text)
+            self.current = None
+            return started
         label = speaker_label(text)
+        if label is not None and _SCORE.fullmatch(nfkc(label.text).strip()):
+            # 「Ａ団体　３４２点（５００点満点）」: a row of the scores, no one speaking.
+            started = self._start(Entry("note", note_text(text) or text.strip()), text)
+            self.current = None
+            return started
         named = None
         if label is None and self.names:
             named = _NAME_LABEL.match(text.strip()) or _PAREN_NAME_LABEL.match(text.strip())
@@ -379,6 +392,19 @@ _POLITE = re.compile(r"ます|です|でしょう|ください")
 _TOLD = re.compile(r"^[^「」]*(?:た|れた)。$")
 
 
+# 「３４２点（５００点満点）」「１２票」: what a row of a table of scores or votes holds.
+_SCORE = re.compile(r"[0-9][0-9,.]*\s*(?:点|票|%|ポイント)(?:\s*[(][^()]{1,20}[)])?")
+# The keys of a review board's record of an application (倫理審査委員会, 選定委員会).
+_RECORD_KEY = re.compile(r"^(?:主な(?:意見|質疑|質問|指摘)|判定|審査結果)[ 　]*[:：]")
+# 「申請者：麻酔科　部長　井上」: who applied, a post and a name (「申請者：はい。」 is a turn).
+_APPLICANT = re.compile(r"^(?:申請者|研究責任者|申請団体)[ 　]*[:：][ 　]*[^。、]{1,30}$")
+
+
+def _keyed_record(text: str) -> bool:
+    stripped = text.strip()
+    return bool(_RECORD_KEY.match(stripped) or _APPLICANT.match(stripped))
+
+
 def _settle_paragraphs(sections: list[Section]) -> None:
     """A paragraph taken apart from the turn above it (``Entry.joins``) goes back into that turn
     unless it is told in the past as the record tells (「……決定した。」)."""
@@ -623,6 +649,10 @@ _AGENDA_KEY = re.compile(
     r"[】\]］〕>＞]?"
     r"(?:[:：　 ]+(?P<value>.+)|[:：])?$"
 )
+# 「テーマ「……」」「テーマ：……」: a talk's theme, on a line of its own in the header.
+_THEME = re.compile(
+    r"[【\[]?(?:テーマ|主題|話題)[】\]]?\s*(?:「(?P<q>[^「」]+)」|[:：]\s*(?P<p>[^。]{1,60}))"
+)
 # The heads of a table of turns: 「発言者　　発言内容」 (each row then a label and its words).
 _COLUMN_HEADS = re.compile(
     r"^(?P<number>(?:No|NO|№|番号|通番|時間|時刻)\.?\s+)?発言者\s+(?:発言内容|発言要旨|発言の要旨|内容|要旨)$"
@@ -702,7 +732,7 @@ _BODY_MARKER = re.compile(
     r"[■□◆◎●【\[［＜<〈]?"
     r"(?:議事内容|議事の内容|議事経過|議事の経過|会議経過|会議の経過|審議経過|審議の経過|議事の概要|"
     r"議事概要|会議内容|会議の内容|発言要旨|発言の要旨|質疑応答|主な意見|会議録|議事録|審議内容|"
-    r"審議の内容|審議概要|会議の概要|議事要旨|会議要旨|会議経過|内容|結果|会議結果|審議結果|"
+    r"審議の内容|審議概要|審議の概要|会議の概要|議事要旨|会議要旨|会議経過|内容|結果|会議結果|審議結果|"
     r"審査経過|審査の経過|審査の概要|委員会の概要|発言の内容|発言内容|議事の要旨|会議の要旨|審議の要旨|"
     r"議事要点|議事の要点|会議の要点|"
     # a nonprofit's board: 「議事の経過の概要及び議決の結果」「議事の経過の要領及びその結果」
@@ -825,6 +855,13 @@ def _agenda_like(text: str) -> bool:
 
 _TIMED_CLOSING = re.compile(
     r"^[0-9]{1,2}[.、]?\s*(?:閉会|散会)\s*(?:午前|午後)?\s*[0-9]{1,2}\s*(?:時|:)"
+)
+# 「８　閉会」「（８）閉会」「八　閉会」「第８　閉会のあいさつ」「８．閉会の辞　会長から……」: the
+# programme's last heading, numbered on from the header's fields or the items; 「閉会中の審査に
+# ついて」 is no such heading.
+_CLOSING_HEADING = re.compile(
+    r"^(?:第?[0-9]{1,2}[.、)]?|[(（][0-9]{1,2}[)）]|第?[一二三四五六七八九十]{1,3}[.、]?)\s*"
+    r"(?:閉会|散会)(?:の?(?:あいさつ|挨拶|辞|宣言))?(?:\s+(?P<text>\S.*))?$"
 )
 # 「【協議事項】」「＜報告事項＞」: a group of an agenda list, in brackets.
 _GROUP_LINE = re.compile(
@@ -1326,6 +1363,12 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.sitting_line = Line(value, line.lineno)
             in_field = skipping = False
             continue
+        theme = _THEME.fullmatch(nfkc(text).strip())
+        if theme and not prelude.agenda and (prelude.fields or prelude.title_line):
+            # 「テーマ「ひとり暮らし高齢者の見守り」」: what the meeting talked over, its agenda.
+            prelude.agenda = [(theme["q"] or theme["p"]).strip()]
+            in_field = skipping = False
+            continue
         found = _header.header_field(text)
         if (
             found is not None
@@ -1723,6 +1766,9 @@ class _Body:
     after_closing: list[Line] = field(default_factory=list)  # the appendix, unless a turn follows
     line_indented: bool = False  # the line being fed began with a full-width space
     closing_line: Line | None = None
+    # 「８　閉会」 alone: the line under it may tell the closing (「午後８時３０分、閉会した。」)
+    awaiting_sentence: bool = False
+    closing_sentence: Line | None = None  # that line, when it did
     closed_entry: Entry | None = None  # the entry open when the closing came
     verbatim: bool = False  # turns came before any heading: numbered lines are speech
     section_style: str = ""  # how the current section's heading was numbered
@@ -1756,18 +1802,30 @@ class _Body:
         if self.closing is not None:
             if line.blank:
                 return
+            awaited, self.awaiting_sentence = self.awaiting_sentence, False
+            if awaited and _closing_sentence(line.text):
+                # 「８　閉会」, then 「午後８時３０分、閉会した。」: the record of the closing.
+                self.closing = nfkc(line.text).strip()
+                self.closing_sentence = line
+                return
             label = speaker_label(line.text)
-            if label is None or not label.text:
+            # 「３　閉会」, then 「会長」 over the chair's words: an item with its turns.
+            spoken = awaited and (label is not None or bare_label(line.text) is not None)
+            if not spoken and (label is None or not label.text):
                 self.after_closing.append(line)
                 return
             # A turn after the closing: that 「以上」 ended a speech, not the sitting.
             closing_line, replay = self.closing_line, self.after_closing
+            sentence = self.closing_sentence
             signed = self.closing == ""  # the signatures' sentence is in ``replay`` already
             self.closing, self.closing_line, self.after_closing = None, None, []
+            self.closing_sentence = None
             assert closing_line is not None
             self.reader.current = self.closed_entry
             if not signed:
                 self._feed(closing_line, closing=False)
+            if sentence is not None:
+                self._feed(sentence, closing=False)
             for old in replay:
                 self._feed(old, closing=False)
         self._feed(line)
@@ -1788,6 +1846,16 @@ class _Body:
             return
         boundary = line.relocated or self.reader.boundary or not self.numbered
         self.line_indented = line.indented
+        ended = _CLOSING_HEADING.match(nfkc(text).strip()) if boundary and closing else None
+        if ended is not None:
+            # 「８　閉会」「（８）閉会のあいさつ」: the closing, whatever the numbering; the
+            # sentence under it, if any, tells it (``feed``).
+            self.closing = nfkc(text).strip()
+            self.closing_line = line
+            self.awaiting_sentence = ended["text"] is None
+            self.closed_entry = self.reader.current
+            self.reader.close()
+            return
         if self._heading(text, boundary):
             self.reader.close()
             return
@@ -1925,6 +1993,7 @@ class _Body:
             and item.number != last + 1
             and not self._outer_heading(item)
             and item.style != "議案第1号"  # 議案第２号 then 報告第１号: each names itself
+            and not self._numbered_on(item, last)
         ):
             return False  # 「（２）…」 inside a sentence, not the next item
         if self._sub_items(section, item):
@@ -2068,6 +2137,18 @@ class _Body:
             and len(item.text) <= 30
         )
 
+    def _numbered_on(self, item: Heading, last: int) -> bool:
+        """「（８）次回の予定」 after the item 「（２）」, at the margin under a finished sentence:
+        the next item, some numbers skipped (the header's numbering going on, as the review's
+        text renders it), not a numbered line of what was said."""
+        current = self.reader.current
+        return (
+            item.number > last + 1
+            and not self.line_indented
+            and (current is None or current.text.rstrip().endswith("。"))
+            and not _prose(item.text)
+        )
+
     def _continue_title(self, text: str) -> bool:
         """A long item title wraps on to the next line: join it.
 
@@ -2114,6 +2195,21 @@ class _Body:
             and bool(section.items)
             and category not in CONTAINER_CATEGORIES
         )
+
+
+def _closing_sentence(text: str) -> bool:
+    """Whether the line under a closing heading records the closing: a sentence of the record
+    (「午後８時３０分、閉会した。」「会長から閉会のあいさつがあった。」), no turn, signature or
+    appendix."""
+    stripped = nfkc(text).strip()
+    return (
+        speaker_label(text) is None
+        and bare_label(text) is None
+        and not _SIGNED.match(stripped)
+        and not _APPENDIX_START.match(stripped)
+        and len(stripped) <= 200
+        and (closing_line(text) is not None or stripped.endswith("。"))
+    )
 
 
 def _listed_before(item: Heading, text: str) -> bool:
@@ -2359,9 +2455,15 @@ def parse_layout(layout: Layout) -> Minutes:
     _settle_paragraphs(body.sections)
     warnings: list[str] = []
     after_closing = [line for line in body.after_closing if not line.blank]
-    if len(after_closing) == 1 and _SIGNED.match(after_closing[0].text.strip()):
+    if (
+        after_closing
+        and _SIGNED.match(after_closing[0].text.strip())
+        and all(_header.date_line(line.text) for line in after_closing[1:2])
+        and len(after_closing) <= 2
+    ):
         # 「上記の決議を明確にするため、出席取締役…は次に記名押印する。」 last, no signature under
-        # it: the form's sentence over the seals of the paper copy, no document appended.
+        # it (the day it was signed at most): the form's sentence over the seals of the paper
+        # copy, no document appended.
         body.after_closing = []
     if body.after_closing:
         appendix = _appendix(body.after_closing)

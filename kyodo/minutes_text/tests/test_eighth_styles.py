@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kyodo.minutes_text import parse_minutes
+import pytest
+
+from kyodo.minutes_text import parse_minutes, render_body
+from kyodo.minutes_text.model import Entry, Item, Minutes, Section
 
 from .test_styles import _entries
 
@@ -584,3 +587,247 @@ def test_a_teams_memo_its_members_speaking_after_hyphens():
         ("statement", "藤井", "商店街ヒアリング 5件完了。"),
         ("statement", "Kim", "アンケートのWeb版を公開済み。"),
     ]
+
+
+# The eleventh set: a closing numbered as an item (a tester's past minutes, /tmp/nc8), and the
+# tenth set's last misreadings (/tmp/styles8b).
+
+PAST_MINUTES = (
+    "令和８年度第１回あおば市市民協働推進センター運営委員会準備会　会議録\n\n"
+    "１　日時　　令和８年１０月２０日（火）午後６時３０分～８時３０分\n"
+    "５　事務局　　市民協働課長　小林、同課主査　田中\n\n"
+    "７　議事\n"
+    "（１）センターの名称について\n"
+    "髙橋委員：市民に分かりやすい名称でよいと思う。\n"
+    "○満場一致で原案のとおり承認した。\n\n"
+    "（２）開設日について\n"
+    "事務局：１１月号の市報に掲載する。\n\n"
+    "{closing}"
+)
+_ITEMS = [(1, "センターの名称について"), (2, "開設日について")]
+
+
+@pytest.mark.parametrize(
+    ("written", "closing"),
+    [
+        ("８　閉会\n午後８時３０分、閉会した。\n", "午後8時30分、閉会した。"),
+        ("８．閉会\n午後８時３０分、閉会した。\n", "午後8時30分、閉会した。"),
+        ("（８）閉会\n午後８時３０分、閉会した。\n", "午後8時30分、閉会した。"),
+        ("八　閉会\n午後８時３０分、閉会した。\n", "午後8時30分、閉会した。"),
+        ("第８　閉会\n午後８時３０分に閉会した。\n", "午後8時30分に閉会した。"),
+        (
+            "８　閉会のあいさつ\n会長から閉会のあいさつがあった。\n",
+            "会長から閉会のあいさつがあった。",
+        ),
+        ("８　閉会の辞　副会長\n", "8 閉会の辞 副会長"),
+        ("８　閉会\n", "8 閉会"),
+    ],
+)
+def test_a_closing_numbered_as_an_item_is_the_closing(written: str, closing: str):
+    """「８　閉会」 over 「午後８時３０分、閉会した。」 was item 8 with a note, and no closing."""
+    minutes = parse_minutes(PAST_MINUTES.format(closing=written))
+    assert _items(minutes) == _ITEMS
+    assert minutes.closing == closing
+    assert minutes.end_time == dt.time(20, 30)  # the header's
+    assert minutes.entries()[-1] == Entry("statement", "１１月号の市報に掲載する。", "事務局")
+    assert minutes.appendix == []
+
+
+def test_the_closings_sentence_gives_the_end_time_the_header_did_not():
+    text = PAST_MINUTES.format(closing="８　閉会\n午後８時３０分、閉会した。\n").replace(
+        "～８時３０分", ""
+    )
+    assert parse_minutes(text).end_time == dt.time(20, 30)
+
+
+def test_an_item_on_the_recess_and_a_closing_speech_stay_items():
+    """「閉会中の審査について」 is an item's title; 「３　閉会」 with the chair's turn under it
+    stays the item it was."""
+    minutes = parse_minutes(
+        PAST_MINUTES.format(
+            closing="（３）閉会中の審査について\n委員長：継続審査とします。\n"
+            "８　閉会のあいさつ\n会長：本日はありがとうございました。\n"
+        )
+    )
+    assert _items(minutes) == [*_ITEMS, (3, "閉会中の審査について"), (8, "閉会のあいさつ")]
+    assert minutes.entries()[-2:] == [
+        Entry("statement", "継続審査とします。", "委員長"),
+        Entry("statement", "本日はありがとうございました。", "会長"),
+    ]
+    assert minutes.closing is None
+
+
+def _review_again(minutes):
+    # The review screen shows render_body beside the header's fields and reads it back on save
+    # under its own title line (kyodo/committees/views/imports.py).
+    return parse_minutes("2026年度第1回会議録\n■事務局：小林市民協働課長\n" + render_body(minutes))
+
+
+def test_the_review_text_reads_back_the_closing_and_no_item_glued():
+    """After saving the review, 「（８）閉会」 was glued to the turn above it."""
+    first = parse_minutes(PAST_MINUTES.format(closing="８　閉会\n午後８時３０分、閉会した。\n"))
+    again = _review_again(first)
+    assert [s.to_dict() for s in again.sections] == [s.to_dict() for s in first.sections]
+    assert again.closing == "午後8時30分、閉会した。"
+
+
+@pytest.mark.parametrize("category", ["議事", "議題", "", "報告事項"])
+def test_an_item_numbered_on_after_a_gap_reads_back_as_an_item(category: str):
+    """「（８）次回の予定」 after 「（２）」 in the review's text was glued to the turn above."""
+    minutes = Minutes(
+        title="2026年度第1回会議録",
+        sections=[
+            Section(
+                7 if category else 0,  # a section with no heading has no number
+                category,
+                [
+                    Item(1, "センターの名称について", [Entry("note", "承認した。")]),
+                    Item(2, "開設日について", [Entry("statement", "掲載する。", "事務局")]),
+                    Item(8, "次回の予定", [Entry("note", "１月に開く。")]),
+                    Item(9, "その他の件", [Entry("note", "なし。")]),
+                ],
+            )
+        ],
+    )
+    again = _review_again(minutes)
+    assert [s.to_dict() for s in again.sections] == [s.to_dict() for s in minutes.sections]
+
+
+FACULTY = (
+    "人文学部教授会議事要録\n\n"
+    "日時：２０２４年１０月１６日（水）１５：００～１６：３０\n"
+    "出席：構成員３２名中２５名（定足数１７名）\n"
+    "議長：学部長　森田　誠一\n"
+    "書記：学務係長　上原　由美\n\n"
+    "審議事項\n"
+    "１．令和７年度学部入試日程について\n"
+    "　入試委員長から資料１に基づき説明があり、審議の結果、原案どおり承認された。\n"
+)
+
+
+def test_a_faculty_meetings_chair_is_no_attendee_of_a_counted_list():
+    """「議長：学部長　森田　誠一」 was glued to the 出席 line (the attendee 森田 誠一)."""
+    minutes = parse_minutes(FACULTY)
+    assert (minutes.attendees, minutes.attendee_count) == ([], 25)
+    assert [(s.name, s.title) for s in minutes.secretariat] == [("上原 由美", "学務係長")]
+    # 「議長：それでは始めます。」 is still a turn.
+    assert _entries(FACULTY + "議長：それでは始めます。\n")[-1] == (
+        "statement",
+        "議長",
+        "それでは始めます。",
+    )
+
+
+ETHICS = (
+    "第８回　あさひ総合病院　倫理審査委員会　議事概要\n\n"
+    "開催日時：令和６年１１月２０日（水）１７：３０～１８：４０\n"
+    "出席委員：中川（委員長）、伊東（副委員長）、大塚\n\n"
+    "審議\n"
+    "（１）申請番号２０２４－０４５　高齢者の術後せん妄に関する観察研究\n"
+    "　申請者：麻酔科　部長　井上\n"
+    "　主な意見：同意の取得方法について、家族の代諾の手順を明記すること。\n"
+    "　判定：条件付承認\n"
+    "（２）申請番号２０２４－０４６　看護師の夜勤と睡眠に関する調査\n"
+    "　申請者：看護部　主任　岡田\n"
+    "　判定：承認\n"
+)
+
+
+def test_an_ethics_boards_applicant_opinions_and_verdict_are_notes():
+    """「申請者：麻酔科　部長　井上」 was a turn, 「主な意見：」「判定：」 glued to it."""
+    assert _entries(ETHICS) == [
+        ("note", "申請者：麻酔科　部長　井上"),
+        ("note", "主な意見：同意の取得方法について、家族の代諾の手順を明記すること。"),
+        ("note", "判定：条件付承認"),
+        ("note", "申請者：看護部　主任　岡田"),
+        ("note", "判定：承認"),
+    ]
+
+
+SELECTION = (
+    "しらかば市民体育館指定管理者選定委員会（第２回）会議録\n\n"
+    "１　日時　　令和６年８月２２日（木）　午後１時３０分～午後４時\n"
+    "３　出席委員　　佐藤委員長、田島副委員長、柳委員、宇田川委員\n"
+    "６　議事\n"
+    "（１）応募団体によるプレゼンテーション及びヒアリング（非公開）\n"
+    "（２）審査・採点\n"
+    "（３）候補者の選定\n\n"
+    "７　審議の概要\n"
+    "（１）プレゼンテーション及びヒアリング\n"
+    "　応募のあった２団体から提案内容の説明を受け、質疑を行った。（非公開のため概要は省略）\n"
+    "（２）審査・採点\n"
+    "　各委員が審査基準に基づき採点した。\n"
+    "　　Ａ団体　３４２点（５００点満点）\n"
+    "　　Ｂ団体　２９８点（５００点満点）\n"
+    "（３）候補者の選定\n"
+    "　採点の結果、Ａ団体を指定管理者の候補者として選定した。\n"
+)
+
+
+def test_a_selection_committees_summary_and_its_scores():
+    """「７　審議の概要」 was the agenda's last line; 「Ａ団体　３４２点」 a turn of 「Ａ団体」."""
+    minutes = parse_minutes(SELECTION)
+    assert minutes.agenda == [
+        "(1)応募団体によるプレゼンテーション及びヒアリング(非公開)",
+        "(2)審査・採点",
+        "(3)候補者の選定",
+    ]
+    assert _items(minutes) == [
+        (1, "プレゼンテーション及びヒアリング"),
+        (2, "審査・採点"),
+        (3, "候補者の選定"),
+    ]
+    assert _entries(SELECTION) == [
+        (
+            "note",
+            "応募のあった２団体から提案内容の説明を受け、質疑を行った。（非公開のため概要は省略）",
+        ),
+        ("note", "各委員が審査基準に基づき採点した。"),
+        ("note", "Ａ団体　３４２点（５００点満点）"),
+        ("note", "Ｂ団体　２９８点（５００点満点）"),
+        ("note", "採点の結果、Ａ団体を指定管理者の候補者として選定した。"),
+    ]
+
+
+def test_the_sentence_over_the_seals_and_its_date_with_no_closing_line():
+    """No closing line, then 「以上の決議を明確にするため、……記名押印する。」 and the date: was
+    an appendix (no seal under them: the paper copy's form)."""
+    text = (
+        TEMPLE_BOARD
+        + "\n以上の決議を明確にするため、議事録を作成し、出席責任役員全員が記名押印する。\n"
+        + "令和六年九月八日\n"
+    )
+    minutes = parse_minutes(text)
+    assert (minutes.closing, minutes.appendix, minutes.warnings) == (None, [], [])
+    assert _entries(text) == [
+        ("note", "議長より説明があり、審議の結果、全員異議なく可決した。"),
+    ]
+
+
+def test_a_clubs_coach_named_and_the_others_counted():
+    """「出席：監督（石井）、コーチ2名、保護者18名」 gave 「監督(石井)」 and two."""
+    minutes = parse_minutes(
+        PARENTS.replace("場所：", "出席：監督（石井）、コーチ2名、保護者18名\n場所：")
+    )
+    assert (minutes.attendees, minutes.attendee_count) == (["石井"], 21)
+
+
+def test_a_talks_theme_is_its_agenda():
+    """「テーマ「ひとり暮らし高齢者の見守り」」 was glued to the secretariat."""
+    text = DISTRICT_TALK.replace("\n\nＱ", "\n\nテーマ「ひとり暮らし高齢者の見守り」\n\nＱ", 1)
+    minutes = parse_minutes(text)
+    assert [(s.name, s.title) for s in minutes.secretariat] == [
+        ("長尾", "地域福祉係"),
+        ("藤井", ""),
+    ]
+    assert minutes.agenda == ["ひとり暮らし高齢者の見守り"]
+    assert _entries(text) == _entries(DISTRICT_TALK)
+
+
+@pytest.mark.parametrize("text", [ETHICS, SELECTION, PAST_MINUTES.format(closing="８　閉会\n")])
+def test_keyed_lines_and_scores_read_back_from_the_review_text(text: str):
+    """「○申請者：……」「○Ａ団体　３４２点……」 as the review renders them were turns again."""
+    first = parse_minutes(text)
+    again = _review_again(first)
+    assert [s.to_dict() for s in again.sections] == [s.to_dict() for s in first.sections]
+    assert again.closing == first.closing
