@@ -128,14 +128,18 @@ def _sections(report: MonthlyReport) -> list[Section]:
             empty=_("No upcoming events."),
             # An application is one person or one group with any number of people, so the
             # applications and the people confirmed are not the same figure.
-            note=_(
-                "Applications (count): the applications confirmed or on the waiting list, a "
-                "group's application counting as one; cancelled ones are not counted. "
-                "Confirmed participants (people): the people of the confirmed applications. "
-                "Confirmed participants (groups): the confirmed applications made as a group. "
-                "On the waiting list: the applications waiting for a place, included in the "
-                "applications (count)."
-            ),
+            note=pgettext("sentences of a note", "%(first)s %(second)s")
+            % {
+                "first": _upcoming_rule(report),
+                "second": _(
+                    "Applications (count): the applications confirmed or on the waiting list, a "
+                    "group's application counting as one; cancelled ones are not counted. "
+                    "Confirmed participants (people): the people of the confirmed applications. "
+                    "Confirmed participants (groups): the confirmed applications made as a group. "
+                    "On the waiting list: the applications waiting for a place, included in the "
+                    "applications (count)."
+                ),
+            },
         ),
         Section(
             _("The last 12 months"),
@@ -143,6 +147,20 @@ def _sections(report: MonthlyReport) -> list[Section]:
             [_month_row(t) for t in report.trend],
         ),
     ]
+
+
+def _upcoming_rule(report: MonthlyReport) -> str:
+    """Which events 今後の事業 lists, in general and for this report (selectors.upcoming_window)."""
+    return _(
+        "Listed: the events from %(start)s to %(end)s, drafts and cancelled events left out. "
+        "A report compiled before its month is over lists the month's events not held yet and "
+        "those of the %(days)s days after it; one compiled later, the events of the %(days)s "
+        "days after the month."
+    ) % {
+        "start": format_wareki(report.upcoming_from),
+        "end": format_wareki(report.upcoming_to),
+        "days": (report.upcoming_to - report.month.last_day).days,
+    }
 
 
 # --- the fiscal year -------------------------------------------------------------------------------

@@ -117,6 +117,15 @@ class MonthlyReport:
     consultation_examples: list[str]
     upcoming_events: list[UpcomingEvent]
     trend: list[MonthTotals]
+    compiled_on: date
+    # 今後の事業 are the events from upcoming_from to upcoming_to (selectors.upcoming_window)
+    upcoming_from: date
+    upcoming_to: date
+
+    @property
+    def in_progress(self) -> bool:
+        """Compiled while its month runs: the figures are those of ``compiled_on``."""
+        return self.month.first_day <= self.compiled_on <= self.month.last_day
 
     @property
     def attendance_people(self) -> int:

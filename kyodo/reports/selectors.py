@@ -13,13 +13,15 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
+from django.utils import timezone
 
 from kyodo.consultations import selectors as consultations
 from kyodo.consultations.models import Category
 from kyodo.core.months import FIRST_YEAR, LAST_YEAR, Month
-from kyodo.core.wareki import fiscal_year_range
+from kyodo.core.wareki import fiscal_year, fiscal_year_range
 from kyodo.events import selectors as events
+from kyodo.events.models import Event
 from kyodo.organizations import selectors as organizations
 from kyodo.reports.report import (
     SATISFACTION_LEVELS,
@@ -35,12 +37,31 @@ from kyodo.reports.report import (
 )
 
 TREND_MONTHS = 12
-# "Upcoming" covers what the committee meeting after the month will hear about (報告事項 2).
+# 今後の事業 reach this many days after the month: what the committee meeting after it hears
+# about (報告事項 2); see upcoming_window.
 UPCOMING_DAYS = 60
+# The report index offers this month and up to this many months before it, and this fiscal
+# year and up to this many before it; none before the center's first record.
+RECENT_MONTHS = 12
+RECENT_FISCAL_YEARS = 4
 
 
-def monthly_report(*, month: Month) -> MonthlyReport:
-    """Compile the report of ``month`` and the trend of the 12 months ending with it."""
+def upcoming_window(month: Month, today: date) -> tuple[date, date]:
+    """The first and last day of the events a report of ``month`` compiled on ``today`` lists as
+    今後の事業: up to ``UPCOMING_DAYS`` after the month in any case; from the day after the month
+    once the month is over (the events the committee meeting after it hears about, 「1月以降の
+    事業」 in the seed's report of December), but from ``today`` while the month is in progress
+    (its events not held yet come first) and from its first day before it has begun."""
+    end = month.last_day + timedelta(days=UPCOMING_DAYS)
+    if today > month.last_day:
+        return month.last_day + timedelta(days=1), end
+    return max(today, month.first_day), end
+
+
+def monthly_report(*, month: Month, today: date | None = None) -> MonthlyReport:
+    """Compile the report of ``month`` on ``today`` (the local date by default) and the trend of
+    the 12 months ending with it."""
+    today = today or timezone.localdate()
     # The trend starts no earlier than the first month the calendar supports.
     first = month.back(TREND_MONTHS - 1) or Month(FIRST_YEAR, 1)
     trend = _month_totals(first, month)
@@ -54,6 +75,14 @@ def monthly_report(*, month: Month) -> MonthlyReport:
         c.report_example
         for c in consultations.report_examples_between(start=month.first_day, end=month.last_day)
     ]
+    upcoming_from, upcoming_to = upcoming_window(month, today)
+    coming = events.upcoming_events_for_report(
+        upcoming_from - timedelta(days=1), limit_days=(upcoming_to - upcoming_from).days + 1
+    )
+    if today <= month.last_day:
+        # Compiled before the month is over: an event of today already recorded as held is no
+        # longer to come (after the month, events are listed as the meeting hears of them).
+        coming = coming.exclude(status=Event.Status.HELD)
     upcoming = [
         UpcomingEvent(
             name=event.name,
@@ -63,10 +92,7 @@ def monthly_report(*, month: Month) -> MonthlyReport:
             application_count=event.application_count or 0,
             waitlisted_count=event.waitlisted_count or 0,
         )
-        for event in events.with_counts(
-            events.upcoming_events_for_report(month.last_day, limit_days=UPCOMING_DAYS),
-            "waitlisted_count",
-        )
+        for event in events.with_counts(coming, "waitlisted_count")
     ]
     return MonthlyReport(
         month=month,
@@ -78,7 +104,52 @@ def monthly_report(*, month: Month) -> MonthlyReport:
         consultation_examples=examples,
         upcoming_events=upcoming,
         trend=trend,
+        compiled_on=today,
+        upcoming_from=upcoming_from,
+        upcoming_to=upcoming_to,
     )
+
+
+def first_record_day(*, today: date) -> date:
+    """The day of the center's first record, in four queries: the earliest date of an event, a
+    group's registration history, a consultation or a meeting, or the day one was entered,
+    whichever comes first; ``today`` for a center with none yet (or only future ones)."""
+    from kyodo.committees.models import Meeting
+    from kyodo.consultations.models import Consultation
+    from kyodo.organizations.models import Organization
+
+    found = [
+        Event.objects.aggregate(day=Min("date"), entered=Min("created_at")),
+        Organization.objects.aggregate(
+            day=Min("status_changes__effective_date"), entered=Min("created_at")
+        ),
+        Consultation.objects.aggregate(day=Min("received_on"), entered=Min("created_at")),
+        Meeting.objects.aggregate(day=Min("date"), entered=Min("created_at")),
+    ]
+    days = [row["day"] for row in found if row["day"] is not None]
+    days += [timezone.localdate(row["entered"]) for row in found if row["entered"] is not None]
+    return min([today, *days])
+
+
+def report_months(*, today: date, first_day: date) -> list[Month]:
+    """The months the report index offers, latest first: ``today``'s (in progress), then up to
+    ``RECENT_MONTHS`` before it, none before the month of ``first_day`` (the first record)."""
+    first = Month.containing(min(first_day, today))
+    months = [Month.containing(today)]
+    while len(months) <= RECENT_MONTHS:
+        previous = months[-1].previous()
+        if previous is None or previous < first:
+            break
+        months.append(previous)
+    return months
+
+
+def report_fiscal_years(*, today: date, first_day: date) -> list[int]:
+    """The fiscal years the report index offers, latest first: ``today``'s (in progress), then
+    up to ``RECENT_FISCAL_YEARS`` before it, none before the year of ``first_day``."""
+    this_year = fiscal_year(today)
+    first = max(fiscal_year(min(first_day, today)), this_year - RECENT_FISCAL_YEARS, FIRST_YEAR)
+    return list(range(this_year, first - 1, -1))
 
 
 def fiscal_year_report(*, fiscal_year: int, today: date) -> FiscalYearReport | None:

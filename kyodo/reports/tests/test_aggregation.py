@@ -155,8 +155,9 @@ class Rows:
         self.consultations = list(Consultation.objects.prefetch_related("categories"))
 
 
-def _by_python(month: Month, rows: Rows) -> MonthlyReport:
-    """The report counted the plain way: every row filtered and counted in Python."""
+def _by_python(month: Month, rows: Rows, today: date) -> MonthlyReport:
+    """The report compiled on ``today`` counted the plain way: every row filtered and counted
+    in Python."""
     first = month.back(TREND_MONTHS - 1)
     window = [first]
     while window[-1] < month:
@@ -200,11 +201,20 @@ def _by_python(month: Month, rows: Rows) -> MonthlyReport:
     in_month = [c for c in consultations if in_(c.received_on, month)]
     topics = Counter(t.category for c in in_month for t in c.categories.all())
 
+    # 今後の事業: after the month once it is over; from today (and no longer the events of today
+    # recorded as held) while it runs; from its first day before it begins.
+    in_progress_or_before = today <= month.last_day
+    upcoming_from = (
+        max(today, month.first_day) if in_progress_or_before else month.last_day + timedelta(days=1)
+    )
+    upcoming_to = month.last_day + timedelta(days=UPCOMING_DAYS)
     upcoming = []
     for e in events:
-        if not (month.last_day < e.date <= month.last_day + timedelta(days=UPCOMING_DAYS)):
+        if not (upcoming_from <= e.date <= upcoming_to):
             continue
         if e.status in (Event.Status.CANCELLED, Event.Status.DRAFT):
+            continue
+        if in_progress_or_before and e.status == Event.Status.HELD:
             continue
         apps = list(e.applications.all())
         confirmed = [a for a in apps if a.status == "confirmed"]
@@ -258,19 +268,26 @@ def _by_python(month: Month, rows: Rows) -> MonthlyReport:
             )
             for m in window
         ],
+        compiled_on=today,
+        upcoming_from=upcoming_from,
+        upcoming_to=upcoming_to,
     )
 
 
-@pytest.mark.parametrize("seed", [2010, 2011])
-def test_every_month_equals_a_plain_count_in_python(seed, staff_user):
+@pytest.mark.parametrize(
+    ("seed", "today"),
+    # compiled after every month, and on a day that leaves months before, during and after it
+    [(2010, date(2026, 12, 6)), (2011, date(2026, 12, 6)), (2010, date(2011, 6, 15))],
+)
+def test_every_month_equals_a_plain_count_in_python(seed, today, staff_user):
     _generate(random.Random(seed), staff_user)
     month, last = Month(2010, 3), Month(2012, 5)
     rows, compared = Rows(), 0
     while month <= last:
         with CaptureQueriesContext(connection) as queries:
-            report = monthly_report(month=month)
+            report = monthly_report(month=month, today=today)
         assert len(queries) == QUERIES, month
-        assert report == _by_python(month, rows), month
+        assert report == _by_python(month, rows, today), month
         compared += 1
         month = month.next()
     assert compared == 27

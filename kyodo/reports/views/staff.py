@@ -11,20 +11,31 @@ from kyodo.core.wareki import fiscal_year, fiscal_year_name
 from kyodo.reports import exports
 from kyodo.reports.chart import trend_chart
 from kyodo.reports.forms import MonthForm
-from kyodo.reports.selectors import fiscal_year_report, monthly_report
+from kyodo.reports.selectors import (
+    first_record_day,
+    fiscal_year_report,
+    monthly_report,
+    report_fiscal_years,
+    report_months,
+)
 
 
 @staff_required
 def report_index(request):
-    # The month picker: the last full month is what staff usually report on.
-    this_month = Month.containing(timezone.localdate())
-    form = MonthForm(request.GET or None, initial={"month": this_month.previous().label})
+    # The month picker, and the months and years there is something to report on: this one (in
+    # progress) first, none before the center's first record.
+    today = timezone.localdate()
+    first_day = first_record_day(today=today)
+    recent = report_months(today=today, first_day=first_day)
+    # The last full month is what staff usually report on, once there is one.
+    initial = recent[1] if len(recent) > 1 else recent[0]
+    form = MonthForm(request.GET or None, initial={"month": initial.label})
     if form.is_bound and form.is_valid():
         month = form.cleaned_data["month"]
         return redirect("reports-staff:monthly", slug=month.slug)
-    recent = [this_month.back(i) for i in range(1, 13)]
-    this_year = fiscal_year(timezone.localdate())
-    years = [(fy, fiscal_year_name(fy)) for fy in range(this_year, this_year - 5, -1)]
+    years = [
+        (fy, fiscal_year_name(fy)) for fy in report_fiscal_years(today=today, first_day=first_day)
+    ]
     return render(
         request, "reports/staff/index.html", {"form": form, "recent": recent, "years": years}
     )
