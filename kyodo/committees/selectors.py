@@ -71,34 +71,27 @@ def held_before(meeting: Meeting, prefix: str = "") -> Q:
     (「同じ日に別の会議があっても開催する」) are ordered so: the second approves the first's
     minutes and takes over what the first put off. ``prefix`` is a lookup path to the meeting
     ("meeting__")."""
-
-    def q(**lookups) -> Q:
-        return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
-
-    same_day_numbered = q(date=meeting.date, number__lt=meeting.number)
-    if meeting.start_time is None:
-        same_day = same_day_numbered
-    else:
-        same_day = q(date=meeting.date, start_time__lt=meeting.start_time) | (
-            same_day_numbered & (q(start_time=meeting.start_time) | q(start_time__isnull=True))
-        )
-    return q(date__lt=meeting.date) | same_day
+    return _ordered(meeting, prefix, "lt")
 
 
 def held_after(meeting: Meeting, prefix: str = "") -> Q:
     """Meetings that come after ``meeting`` (see :func:`held_before`)."""
+    return _ordered(meeting, prefix, "gt")
 
+
+def _ordered(meeting: Meeting, prefix: str, side: str) -> Q:
+    # ``side`` "lt": before; "gt": after.
     def q(**lookups) -> Q:
         return Q(**{f"{prefix}{key}": value for key, value in lookups.items()})
 
-    same_day_numbered = q(date=meeting.date, number__gt=meeting.number)
+    same_day_numbered = q(date=meeting.date, **{f"number__{side}": meeting.number})
     if meeting.start_time is None:
         same_day = same_day_numbered
     else:
-        same_day = q(date=meeting.date, start_time__gt=meeting.start_time) | (
+        same_day = q(date=meeting.date, **{f"start_time__{side}": meeting.start_time}) | (
             same_day_numbered & (q(start_time=meeting.start_time) | q(start_time__isnull=True))
         )
-    return q(date__gt=meeting.date) | same_day
+    return q(**{f"date__{side}": meeting.date}) | same_day
 
 
 def numbered_before(meeting: Meeting) -> Meeting | None:
