@@ -1,8 +1,10 @@
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from kyodo.core.management.commands.periodic import daily_jobs
+from kyodo.core.management.commands.periodic import daily_jobs, due_jobs
 from kyodo.core.models import OutboxMessage
 from kyodo.core.outbox import outbox_enqueue
 
@@ -14,6 +16,20 @@ def test_apps_register_their_daily_jobs():
         "kyodo.events.services.personal_data_anonymise",
         "kyodo.events.services.feedback_request_due",
         "kyodo.search.indexing.index_news_due",
+    ]
+
+
+def test_a_job_with_an_hour_waits_for_it_and_each_runs_once_a_day():
+    night = dt.datetime(2026, 12, 7, 0, 1)
+    assert "kyodo.events.services.feedback_request_due" not in due_jobs(night, {})
+    morning = dt.datetime(2026, 12, 7, 10, 0)
+    assert due_jobs(morning, {}) == daily_jobs()
+    ran = dict.fromkeys(daily_jobs(), morning.date())
+    ran["kyodo.events.services.feedback_request_due"] = dt.date(2026, 12, 6)
+    assert due_jobs(night, ran) == []
+    assert due_jobs(morning, ran) == ["kyodo.events.services.feedback_request_due"]
+    assert due_jobs(dt.datetime(2026, 12, 8, 0, 1), ran) == [
+        job for job in daily_jobs() if job != "kyodo.events.services.feedback_request_due"
     ]
 
 

@@ -8,6 +8,7 @@ cache (the database table, as without CACHE_URL, or Redis, as with it).
 
 from __future__ import annotations
 
+import datetime
 import os
 import subprocess
 import sys
@@ -129,7 +130,9 @@ def shared_cache(request, settings):
 def test_periodic_on_three_hosts_runs_each_daily_job_once_a_day(shared_cache, monkeypatch):
     RUNS.clear()
     monkeypatch.setattr(
-        periodic, "daily_jobs", lambda: ["kyodo.core.tests.test_several_workers.count_run"]
+        periodic,
+        "daily_schedule",
+        lambda: [("kyodo.core.tests.test_several_workers.count_run", datetime.time(0))],
     )
 
     def one_round():

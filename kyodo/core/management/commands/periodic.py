@@ -1,3 +1,4 @@
+import datetime as dt
 import logging
 import time
 
@@ -27,10 +28,29 @@ def claim_daily(dotted: str, day) -> bool:
     return caches["ratelimit"].add(f"periodic:{dotted}:{day.isoformat()}", 1, CLAIM_SECONDS)
 
 
+def daily_schedule() -> list[tuple[str, dt.time]]:
+    """(dotted path, local time from which it runs) of the idempotent jobs the apps want run once
+    a day (``periodic_daily``: a dotted path, run from midnight, or (dotted path, "HH:MM") for a
+    job people notice, such as mail to the public, which should not leave at night)."""
+    schedule = []
+    for config in apps.get_app_configs():
+        for job in getattr(config, "periodic_daily", ()):
+            dotted, at = (job, "00:00") if isinstance(job, str) else job
+            schedule.append((dotted, dt.time.fromisoformat(at)))
+    return schedule
+
+
 def daily_jobs() -> list[str]:
-    """Dotted paths of idempotent jobs the apps want run once a day (``periodic_daily``)."""
+    """Dotted paths of the daily jobs, in the order they run."""
+    return [dotted for dotted, _at in daily_schedule()]
+
+
+def due_jobs(now: dt.datetime, ran: dict[str, dt.date]) -> list[str]:
+    """The daily jobs this process should try now (local time ``now``): not run by it today, and
+    their hour come. ``claim_daily`` then decides which process runs each."""
+    today = now.date()
     return [
-        job for config in apps.get_app_configs() for job in getattr(config, "periodic_daily", ())
+        dotted for dotted, at in daily_schedule() if ran.get(dotted) != today and now.time() >= at
     ]
 
 
@@ -47,17 +67,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, every, once, verbosity, **options):
         self.verbosity = verbosity
-        last_daily = None
+        ran: dict[str, dt.date] = {}
         while True:
             self._run("outbox flush", outbox_flush)
-            today = timezone.localdate()
-            if last_daily != today:
-                for dotted in daily_jobs():
-                    if claim_daily(dotted, today):
-                        self._run(dotted, import_string(dotted))
-                    elif self.verbosity > 1:
-                        self.stdout.write(f"{dotted}: run today by another process")
-                last_daily = today
+            now = timezone.localtime()
+            for dotted in due_jobs(now, ran):
+                if claim_daily(dotted, now.date()):
+                    self._run(dotted, import_string(dotted))
+                elif self.verbosity > 1:
+                    self.stdout.write(f"{dotted}: run today by another process")
+                ran[dotted] = now.date()
             if once:
                 return
             time.sleep(every)
