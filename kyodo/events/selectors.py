@@ -530,34 +530,69 @@ class FeedbackSummary:
 
 def feedback_summary(event: Event) -> FeedbackSummary:
     """The questionnaire of ``event`` in two queries (the counts, the answers)."""
-    counts = Feedback.objects.filter(event=event).aggregate(
-        asked=Count("pk"),
-        answered=Count("pk", filter=Q(answered_at__isnull=False)),
-        **{
-            f"level{level}": Count("pk", filter=Q(answered_at__isnull=False, satisfaction=level))
-            for level in Satisfaction.values
-        },
-    )
+    asked, answered, levels = feedback_counts([event.pk]).get(event.pk, NO_FEEDBACK)
     distribution = [
-        (level, str(label), counts[f"level{level}"]) for level, label in Satisfaction.choices
+        (level, str(label), count)
+        for (level, label), count in zip(Satisfaction.choices, levels, strict=True)
     ]
-    rated = sum(count for _level, _label, count in distribution)
-    mean = None
-    if rated:
-        total = sum(level * count for level, _label, count in distribution)
-        mean = (Decimal(total) / rated).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    answers = list(
+    return FeedbackSummary(
+        asked=asked,
+        answered=answered,
+        distribution=distribution,
+        rated=sum(levels),
+        mean=satisfaction_mean(levels),
+        answers=feedback_answers(event),
+    )
+
+
+# Asked, answered, and the answers at each 満足度 level (best first) of an event never asked.
+NO_FEEDBACK = (0, 0, (0,) * len(Satisfaction.values))
+
+
+def feedback_counts(events) -> dict[int, tuple[int, int, tuple[int, ...]]]:
+    """(asked, answered, answers at each 満足度 level, best first) of each of ``events`` (ids or
+    a queryset of ids) that was asked, in one query whatever their number: a row is a request
+    sent, ``answered_at`` an answer and ``satisfaction`` its optional 満足度."""
+    answered = Q(answered_at__isnull=False)
+    rows = (
+        Feedback.objects.filter(event__in=events)
+        .order_by()
+        .values("event_id")
+        .annotate(
+            asked=Count("pk"),
+            answered=Count("pk", filter=answered),
+            **{
+                f"level{level}": Count("pk", filter=answered & Q(satisfaction=level))
+                for level in Satisfaction.values
+            },
+        )
+    )
+    return {
+        row["event_id"]: (
+            row["asked"],
+            row["answered"],
+            tuple(row[f"level{level}"] for level in Satisfaction.values),
+        )
+        for row in rows
+    }
+
+
+def satisfaction_mean(levels) -> Decimal | None:
+    """The mean 満足度 to one decimal (half up) of the answers at each level (best first, as
+    :func:`feedback_counts` gives them); None without a rated answer (it is optional)."""
+    rated = sum(levels)
+    if not rated:
+        return None
+    total = sum(level * n for level, n in zip(Satisfaction.values, levels, strict=True))
+    return (Decimal(total) / rated).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def feedback_answers(event: Event) -> list[Feedback]:
+    """The answers to the questionnaire of ``event``, in the order they came."""
+    return list(
         Feedback.objects.filter(event=event, answered_at__isnull=False).order_by(
             "answered_at", "pk"
         )
-    )
-    return FeedbackSummary(
-        asked=counts["asked"],
-        answered=counts["answered"],
-        distribution=distribution,
-        rated=rated,
-        mean=mean,
-        answers=answers,
     )
 
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from kyodo.core.months import Month
-
-# The five levels of 満足度, best first (kyodo.events.models.Satisfaction).
-SATISFACTION_LEVELS = (5, 4, 3, 2, 1)
+from kyodo.events.selectors import satisfaction_mean
 
 
 @dataclass(frozen=True)
@@ -39,10 +37,7 @@ class FeedbackCounts:
     def mean(self) -> Decimal | None:
         """The mean 満足度 to one decimal (half up, as the event's page shows it); None
         without a rated answer."""
-        if not self.rated:
-            return None
-        total = sum(level * n for level, n in zip(SATISFACTION_LEVELS, self.levels, strict=True))
-        return (Decimal(total) / self.rated).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        return satisfaction_mean(self.levels)
 
 
 def total_feedback(counts: list[FeedbackCounts]) -> FeedbackCounts:

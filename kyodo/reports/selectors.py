@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 
-from django.db.models import Count, Min, Q
+from django.db.models import Min
 from django.utils import timezone
 
 from kyodo.consultations import selectors as consultations
@@ -24,7 +24,6 @@ from kyodo.events import selectors as events
 from kyodo.events.models import Event
 from kyodo.organizations import selectors as organizations
 from kyodo.reports.report import (
-    SATISFACTION_LEVELS,
     CategoryCount,
     FeedbackCounts,
     FiscalYearReport,
@@ -222,32 +221,10 @@ def _held_events(start: date, end: date) -> list[HeldEvent]:
 
 
 def _feedback_by_event(held) -> dict[int, FeedbackCounts]:
-    """The questionnaire counts of the ``held`` events, in one query whatever their number:
-    a row is a request sent (asked), ``answered_at`` an answer and ``satisfaction`` its optional
-    満足度, as :func:`kyodo.events.selectors.feedback_summary` reads them for one event."""
-    from kyodo.events.models import Feedback
-
-    answered = Q(answered_at__isnull=False)
-    rows = (
-        Feedback.objects.filter(event__in=held.values("pk"))
-        .order_by()
-        .values("event_id")
-        .annotate(
-            asked=Count("pk"),
-            answered=Count("pk", filter=answered),
-            **{
-                f"level{level}": Count("pk", filter=answered & Q(satisfaction=level))
-                for level in SATISFACTION_LEVELS
-            },
-        )
-    )
+    """The questionnaire counts of the ``held`` events, in one query whatever their number."""
     return {
-        row["event_id"]: FeedbackCounts(
-            asked=row["asked"],
-            answered=row["answered"],
-            levels=tuple(row[f"level{level}"] for level in SATISFACTION_LEVELS),
-        )
-        for row in rows
+        pk: FeedbackCounts(asked=asked, answered=answered, levels=levels)
+        for pk, (asked, answered, levels) in events.feedback_counts(held.values("pk")).items()
     }
 
 

@@ -451,7 +451,7 @@ def feedback_csv(request: HttpRequest, pk: int) -> HttpResponse:
             f.good_points,
             f.requests,
         ]
-        for n, f in enumerate(selectors.feedback_summary(event).answers, start=1)
+        for n, f in enumerate(selectors.feedback_answers(event), start=1)
     ]
     return download(
         csv_bytes([header, *rows]),
