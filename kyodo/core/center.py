@@ -28,8 +28,6 @@ CENTER_FIELDS = ["name", "name_reading", "prefecture", "city", "municipality_cod
                  "email", "about"]  # fmt: skip
 # What ``kyodo setup`` may give besides the name.
 SETUP_FIELDS = [*CENTER_FIELDS[1:], "address", "phone", "opening_hours"]
-# As staff pages take them (kyodo.core.views.people.NewAccountForm).
-USERNAME = re.compile(r"[A-Za-z0-9._@+-]{1,150}")
 CODE = re.compile(r"[0-9]{6}")
 CODE_MISTYPED = _(
     "This code's last digit (its check digit) does not fit the first five: check it against the "
@@ -66,6 +64,16 @@ class VenueNameTaken(CenterError):
     field = "name"
 
 
+def _check_code(code: str) -> None:
+    """A local government code given is six digits with its check digit."""
+    if not code:
+        return
+    if not CODE.fullmatch(code):
+        raise CenterError(_("Write the six digits of the code."), field="municipality_code")
+    if not municipality_code_checked(code):
+        raise CenterError(CODE_MISTYPED, field="municipality_code")
+
+
 def _checked(instance, fields: list[str]) -> None:
     """The model's own checks (lengths, the code's digits) as a DomainError in Japanese."""
     try:
@@ -94,14 +102,9 @@ def center_setup(
         raise TypeError(f"unknown center fields {sorted(unknown)}")
     values = {key: normalize_text(value).strip() for key, value in details.items()}
     staff_username = normalize_text(staff_username).strip()
-    if not USERNAME.fullmatch(staff_username):
+    if not people.USERNAME.match(staff_username):
         raise CenterError(_("Use letters, digits and . _ - only."), field="username")
-    if values.get("municipality_code") and not CODE.fullmatch(values["municipality_code"]):
-        raise CenterError(_("Write the six digits of the code."), field="municipality_code")
-    if values.get("municipality_code") and not municipality_code_checked(
-        values["municipality_code"]
-    ):
-        raise CenterError(CODE_MISTYPED, field="municipality_code")
+    _check_code(values.get("municipality_code", ""))
     if "name_reading" in values:
         values["name_reading"] = normalize_reading(values["name_reading"])
     with transaction.atomic():
@@ -140,9 +143,14 @@ def center_update(*, actor, center: Center, **values) -> Center:
         values=values,
         fields=CENTER_FIELDS,
         action="kyodo.core.center.updated",
-        before_save=lambda after, _before: _checked(after, CENTER_FIELDS),
+        before_save=_center_checked,
     )
     return center
+
+
+def _center_checked(after: Center, _before: Center) -> None:
+    _check_code(after.municipality_code)
+    _checked(after, CENTER_FIELDS)
 
 
 def _name_free(name: str, exclude: Venue | None = None) -> None:

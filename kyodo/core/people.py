@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import unicodedata
 from collections.abc import Iterable
@@ -82,6 +83,9 @@ User = get_user_model()
 
 USER_FIELDS = ["full_name", "name_reading", "title", "email"]
 
+
+# User names as staff pages take them (NewAccountForm) and ``kyodo setup``.
+USERNAME = re.compile(r"^[A-Za-z0-9._@+-]{1,150}$")
 
 # A letter's code: 12 letters and digits in groups of four, without those read alike (0/O, 1/I/L).
 LETTER_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -197,19 +201,8 @@ def invitation_enqueue(user, *, what: str, related=None) -> None:
 
 def username_for(email: str) -> str:
     """A free user name from an e-mail address's local part (taro.yamada, taro.yamada-2 …)."""
-    return username_free(email.split("@")[0])
-
-
-def username_anonymous(prefix: str) -> str:
-    """A free user name that says nothing of its person (member-k7x2p …), for an account without
-    an e-mail address to make one from."""
-    return username_free(prefix + "-" + "".join(secrets.choice("abcdefghjkmnpqrstuvwxyz23456789")
-                                                for _ in range(5)))  # fmt: skip
-
-
-def username_free(base: str) -> str:
-    """``base`` as a user name (letters, digits and . _ - kept), or with -2, -3 … if taken."""
-    base = "".join(c for c in base.lower() if c.isascii() and (c.isalnum() or c in "._-"))[:100]
+    local = email.split("@")[0].lower()
+    base = "".join(c for c in local if c.isascii() and (c.isalnum() or c in "._-"))[:100]
     base = base or "user"
     name, n = base, 1
     while User.objects.filter(username__iexact=name).exists():

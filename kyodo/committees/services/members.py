@@ -31,6 +31,7 @@ from kyodo.core import people
 from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, grant_role, require_role
 from kyodo.core.services import update_fields
+from kyodo.core.signin import unguessable_username
 from kyodo.core.text import is_reading, normalize_reading, normalize_text, search_key
 from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
 
@@ -196,7 +197,7 @@ def _invite(member: Member, committee: Committee | None = None):
         user = people.account_create(
             username=people.username_for(member.email)
             if member.email
-            else people.username_anonymous("member"),
+            else unguessable_username("member"),
             full_name=member.name,
             name_reading=member.name_reading,
             email=member.email,

@@ -25,7 +25,7 @@ def test_a_member_added_without_email_gets_an_account_and_a_letter(client, commi
     user = member.user
     assert response.status_code == 302
     assert response["Location"] == f"/staff/people/{user.pk}/"
-    assert re.fullmatch(r"member-[a-hjkmnp-z2-9]{5}", user.username)
+    assert re.fullmatch(r"member-[a-hjkmnp-z2-9]{8}", user.username)
     assert (user.email, user.full_name, user_roles(user)) == ("", "高橋 和子", {"member"})
     assert OutboxMessage.objects.count() == mail_before
     page = client.get(response["Location"]).content.decode()

@@ -22,18 +22,9 @@ from kyodo.core.views.actions import submit, submit_edit
 
 
 class _Digits(forms.RegexField):
-    # Full-width digits are the same digits; the sixth is the check digit of the first five.
+    # Full-width digits are the same digits (the check digit is the service's to check).
     def to_python(self, value):
         return unicodedata.normalize("NFKC", super().to_python(value)).strip()
-
-    def validate(self, value):
-        super().validate(value)
-        if (
-            value
-            and services.CODE.fullmatch(value)
-            and not services.municipality_code_checked(value)
-        ):
-            raise forms.ValidationError(services.CODE_MISTYPED, code="check_digit")
 
 
 class CenterForm(VersionedFormMixin, CleanTextMixin, forms.Form):

@@ -21,7 +21,7 @@ from kyodo.core import people
 from kyodo.core.audit import audit_rows
 from kyodo.core.forms import CleanTextMixin
 from kyodo.core.mail import absolute_url
-from kyodo.core.models import AuditEntry
+from kyodo.core.models import AuditEntry, Center
 from kyodo.core.permissions import staff_required
 from kyodo.core.roles import Role, user_roles
 from kyodo.core.versions import VersionedFormMixin
@@ -74,7 +74,7 @@ class AccountForm(VersionedFormMixin, CleanTextMixin, forms.Form):
 class NewAccountForm(AccountForm):
     username = forms.RegexField(
         label=gettext_lazy("User name"),
-        regex=r"^[A-Za-z0-9._@+-]+$",
+        regex=people.USERNAME,
         max_length=150,
         required=False,
         help_text=gettext_lazy(
@@ -309,7 +309,7 @@ def letter(request, pk: int):
             ),
         )
         return redirect("people:user", pk=user.pk)
-    from kyodo.core.models import Center
+    from kyodo.website.selectors import site_access
 
     printed = people.Letter(
         user=user,
@@ -317,8 +317,6 @@ def letter(request, pk: int):
         expires_at=datetime.fromisoformat(kept["expires_at"]),
         setting=kept["setting"],
     )
-    from kyodo.website.selectors import site_access
-
     center = Center.objects.current()
     response = render(
         request,
