@@ -260,12 +260,7 @@ def minutes_correct(
         row = _item_row(minutes, section.category, frozen)
         decision = getattr(row, "decision", None) if row else None
         if row is not None:
-            row.entries.all().delete()
-            stored = MinutesEntry.objects.bulk_create(
-                [entry_row(minutes.meeting, row, i, e) for i, e in enumerate(entries, start=1)]
-            )
-            for entry, saved in zip(entries, stored, strict=True):
-                entry.ref = saved.pk
+            _rows_corrected(minutes.meeting, row, frozen.entries, entries)
         item = copy.deepcopy(frozen)
         item.entries = entries
         _restate_decision(item, frozen, decision)
@@ -295,6 +290,41 @@ def minutes_correct(
             },
         )
     return version
+
+
+def _rows_corrected(meeting, row: AgendaItem, before: list, after: list) -> None:
+    """Write a corrected item's entries ``after`` as ``row``'s rows, setting each one's ``ref``.
+
+    Each turn the correction left as it was, or changed where it stood, keeps its row and so its
+    anchor (``#entry-<pk>``: the address a citation of the minutes, the search index and the
+    API's statements give): turns are paired in order with ``difflib`` on (kind, speaker, text),
+    unchanged and replaced ones in place; only turns added get new rows, and only turns taken out
+    lose theirs. A correction request naming a kept turn keeps naming it."""
+    existing = {entry.pk: entry for entry in row.entries.all()}
+
+    def key(entry) -> tuple:
+        return (entry.kind, "".join((entry.speaker or "").split()), entry.text)
+
+    kept: list[int | None] = [None] * len(after)
+    matcher = difflib.SequenceMatcher(
+        None, [key(e) for e in before], [key(e) for e in after], autojunk=False
+    )
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "replace"):
+            for offset in range(min(i2 - i1, j2 - j1)):
+                ref = before[i1 + offset].ref
+                kept[j1 + offset] = ref if ref in existing else None
+    rows = [entry_row(meeting, row, i, e) for i, e in enumerate(after, start=1)]
+    for stored, ref in zip(rows, kept, strict=True):
+        stored.pk = ref
+    row.entries.exclude(pk__in=[ref for ref in kept if ref is not None]).delete()
+    MinutesEntry.objects.bulk_update(
+        [stored for stored in rows if stored.pk is not None],
+        ["position", "kind", "speaker", "member", "text"],
+    )
+    MinutesEntry.objects.bulk_create([stored for stored in rows if stored.pk is None])
+    for entry, stored in zip(after, rows, strict=True):
+        entry.ref = stored.pk
 
 
 def _item_row(minutes: Minutes, heading: str, item) -> AgendaItem | None:
