@@ -112,6 +112,22 @@ HEADER_KEYS: dict[str, str] = {
     # A nonprofit's board (理事会): the directors present, and the auditors who attend it.
     "出席理事": "attendees",
     "出席理事数": "attendees",
+    # A council's 部会・分科会・幹事会: its own members (部会員, 分科会委員, 幹事).
+    "出席部会員": "attendees",
+    "出席部会委員": "attendees",
+    "出席分科会委員": "attendees",
+    "出席幹事": "attendees",
+    "欠席部会員": "absentees",
+    "欠席部会委員": "absentees",
+    "欠席分科会委員": "absentees",
+    "欠席幹事": "absentees",
+    # An assembly committee's 委員外議員 (the assembly's chair sitting in): no member of it.
+    "委員外議員": "also_attending",
+    "委員外出席議員": "also_attending",
+    # A social welfare corporation's legal header: 「理事現在数　１２名」 (read, not kept).
+    "理事現在数": "signers",
+    "監事現在数": "signers",
+    "評議員現在数": "signers",
     "出席役員": "attendees",
     "出席監事": "also_attending",
     # A religious corporation's board (責任役員会): its officers and their number.
@@ -291,7 +307,7 @@ _KEY_ALT = "|".join(
 _REMARK = r"(?:[(（](?:敬称略|順不同|五十音順|名簿順|役職順|委員|構成員|委任状|書面)[^)）]{0,12}[)）][ 　]*)?"
 _FIELD = re.compile(
     rf"^[ 　]*(?P<bullet>[■□◆◇●◎・○◯〇])?[ 　]*[【\[［〔]?[ 　]*(?P<num>(?:[0-9０-９]{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、]?[ 　]*|[（(][0-9０-９]{{1,2}}[)）][ 　]*|[①-⑳][ 　]*)?"
-    rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*{_REMARK}(?P<sep>[：:;；]|　| +(?=\S)|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人)))[ 　]*(?P<value>.*)$"
+    rf"(?P<key>{_KEY_ALT})[】\]］〕]?[ 　]*{_REMARK}(?P<sep>[：:;；]|　| +(?=\S)|$|(?<=[】\]］〕])|(?=[（(][0-9０-９一二三四五六七八九十]+[ 　]*(?:名|人))|(?=[（(](?:なし|無し)[)）]$))[ 　]*(?P<value>.*)$"
 )
 
 
@@ -323,6 +339,7 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
         return None
     after_key = match.group(0)[match.end("key") : match.end("key") + 1]
     bracketed = bool(after_key) and after_key in "】]］〕"
+    # 「出席委員（５名）」「欠席委員（なし）」: the count or none in parentheses after the key.
     counted = match["sep"] == "" and match["value"].startswith(("(", "（"))
     numbered = bool(match["num"])  # 「３．出席者」 with the names on the next line
     # 「出席委員」 alone on its line, the roster below it.
@@ -390,8 +407,13 @@ _SITTING = re.compile(
     r"|(?:会議|委員会|審議会|協議会|部会|分科会|懇談会|懇話会|検討会|研究会|推進会議|総会)"
     r"(?:第[0-9一二三四五六七八九十]{1,3}号)?$"
 )
-_FISCAL_WESTERN = re.compile(r"[(]([0-9]{4})[)]\s*年度|([0-9]{4})\s*年度")
-_FISCAL_ERA = re.compile(r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*(?:[(][0-9]{4}[)])?\s*年度")
+# 「2019年(令和元年)度」「令和元年(2019年)度」: both years, 度 after the parenthesis.
+_FISCAL_WESTERN = re.compile(
+    r"[(]([0-9]{4})[)]\s*年度|([0-9]{4})\s*年\s*(?:[(](?:令和|平成|昭和)\s*(?:元|[0-9]{1,2})\s*年[)]\s*)?度"
+)
+_FISCAL_ERA = re.compile(
+    r"(令和|平成|昭和)\s*(元|[0-9]{1,2})\s*(?:[(][0-9]{4}[)]\s*年度|年\s*(?:[(][0-9]{4}\s*年[)]\s*)?度)"
+)
 _MEETING_NUMBER = re.compile(r"第\s*([0-9]{1,3})\s*回")
 
 
@@ -636,6 +658,9 @@ _MEMBER_SUFFIXES = (
     "分科会長",
     "副部会長",
     "部会長",
+    "部会員",
+    "幹事長",
+    "幹事",
     "副会長",
     "会長",
     "副座長",
@@ -690,7 +715,8 @@ _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
 # 「別紙のとおり」「名簿参照」: the names are elsewhere, not here.
 _ELSEWHERE = re.compile(r"^(?:別紙|別添|名簿|資料)[^、,]{0,10}(?:のとおり|の通り|参照|による)")
 _NAMES_IN_PARENTHESES = re.compile(
-    r"(?:委員|出席者|理事|構成員)?\s*[(（](?P<names>[^()（）]+[、,，][^()（）]+)[)）]"
+    r"(?:委員|出席者|理事|構成員|[^\s、,，()（）:：]{1,8}(?:委員長|部長|班長|役員))?"
+    r"\s*[(（](?P<names>[^()（）]+[、,，][^()（）]+)[)）]"
 )
 
 
@@ -782,6 +808,12 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     # 「委員５名（山田、佐藤、鈴木）」: the count, then the names in parentheses; 「委員６名（…）
     # 事務局２名」: each group's (the other counts are dropped below).
     # 「小島（4班班長、所用のため）」: a remark after a name, its 「、」 no list's.
+    # 「学年委員長（１年：安井、２年：福井）」: each name after the grade or group it stands for.
+    text = re.sub(
+        r"(?<=[(（、,，])\s*[0-9]{1,2}\s*(?:年|学年|班|組|区|部|地区)\s*[:：]\s*(?=[^\s0-9])",
+        "",
+        text,
+    )
     text = re.sub(r"[(（][^()（）]*(?:ため|により|のみ|[0-9])[^()（）]*[)）]", "", text)
     text = _NAMES_IN_PARENTHESES.sub(lambda listed: f"、{listed['names']}、", text)
     # 「【委員】田中、山田」「（委員）田中」: group names in brackets are not names.
@@ -917,9 +949,10 @@ _ROLE_INSIDE = re.compile(r"(?<=[^\s(（])[(（][^()（）]{2,12}[)）](?=\s|$)"
 # column of where each member is chosen from.
 _GROUP_PREFIX = re.compile(
     r"(?:^|(?<=[、,，]))\s*[^\s、,，]{0,20}(?:を代表する(?:者|委員)|代表委員|代表|の委員|経験者|"
-    r"を有する者|有識者|関係者|団体|市民|機関|公募|公募委員|議会議員)\s{2,}"
+    r"を有する者|有識者|関係者|団体|市民|機関|公募|公募委員|議会議員|市民委員|住民委員|機関職員|"
+    r"行政職員)\s{2,}"
     # 「関係行政機関　本田　勇」: a long group's name, one space before the member's
-    r"|(?:^|(?<=[、,，]))\s*[^\s、,，]{2,20}(?:経験者|有識者|関係者|行政機関|議会議員)\s(?=\S)"
+    r"|(?:^|(?<=[、,，]))\s*[^\s、,，]{2,20}(?:経験者|有識者|関係者|行政機関|議会議員|機関職員)\s(?=\S)"
 )
 # 「会長（松本）」: an office, then who holds it in parentheses.
 _OFFICE_THEN_NAMES = re.compile(
@@ -939,6 +972,12 @@ _NAME_PIECE = re.compile(
 _AFFILIATION = re.compile(r"\s*[(（][^()（）]*(?:\s[^()（）]*|[^()（）\s]{5,})[)）]\s*$")
 
 
+# What a roster puts in parentheses after a member that is no name: when they came or left
+# (「遅参」「早退」), or what they stand for (「地域代表」「校長」「医師会」).
+_PARENTHESES_REMARK = re.compile(
+    r"(?:遅参|遅刻|早退|途中退席|途中出席|途中参加|途中から|退席|代理出席|オンライン|"
+    r"代表|[^・･、,]長|会|者|団体|学校|組合|協議会)$"
+)
 _DEPUTY = re.compile(r"\s代理\s+(?:\S*(?:長|員)\s+)?(?P<name>[^\s()（）]+(?:\s[^\s()（）]+)?)$")
 
 
@@ -957,7 +996,15 @@ def _civic_part(part: str) -> list[str]:
             _NAME_PIECE.fullmatch(name) or re.fullmatch(r"[ァ-ヺー]{2,6}", name) for name in names
         ):
             return names
-    if office and _OFFICE_END.search(office["office"]):
+    if office and office["office"] not in _OFFICES and _PARENTHESES_REMARK.search(office["names"]):
+        # 「長谷川会長（地域代表）」「関口委員（遅参）」: the name and its role, then where the
+        # member comes from or when they came; not who holds an office.
+        holder = office["office"]
+        for suffix in _MEMBER_SUFFIXES:
+            stem = holder.removesuffix(suffix)
+            if stem != holder and re.fullmatch(r"[一-龥々ヶ]{1,4}", stem):
+                return [stem]
+    if office and (_OFFICE_END.search(office["office"]) or office["office"] in _OFFICES):
         names = [name.strip() for name in re.split(r"[・･]", office["names"])]
         # 「相原委員（会長）」: the name and its office, then the office the member holds.
         if all(_NAME_PIECE.fullmatch(name) and name not in _OFFICES for name in names):
@@ -1099,14 +1146,21 @@ def _roster_columns(part: str) -> list[str] | None:
     ]
     # 「委員　　県岩倉土木事務所長　　山下　茂雄」: the member's office is no name either, nor is
     # 「副会長　南台市教育長」, a title and the office that holds it.
+    # 「金子分科会長　　斉藤委員」: each name with its role glued after it, the chair's too.
+    glued = any(re.fullmatch(r"[一-龥々ヶ]{1,4}委員", cell) for cell in cells)
     names = [
         cell
         for cell in cells
-        if not is_title_token(cell) and not is_office_cell(cell) and not _title_and_office(cell)
+        if (glued and _CHAIR_GLUED.fullmatch(cell))
+        or (not is_title_token(cell) and not is_office_cell(cell) and not _title_and_office(cell))
     ]
     if len(cells) < 2 or not names:
         return None
-    if len(names) == len(cells) and not all(cell.count(" ") == 1 for cell in names):
+    if (
+        len(names) == len(cells)
+        and not all(cell.count(" ") == 1 for cell in names)
+        and not (glued and all(_GLUED_NAME.fullmatch(cell) for cell in names))
+    ):
         return None  # no titles: only 「山田　太郎　　鈴木　花子」, each name with its space
     if not all(
         cell.count(" ") <= 1 and any(len(word) > 1 for word in cell.split()) for cell in names
@@ -1116,6 +1170,8 @@ def _roster_columns(part: str) -> list[str] | None:
 
 
 _SEAT = re.compile(r"[0-9]{1,3}番")
+_GLUED_NAME = re.compile(r"[一-龥々ヶ]{1,3}副?(?:分科会長|部会長|会長|委員長|座長|委員|部会員)")
+_CHAIR_GLUED = re.compile(r"[一-龥々ヶ]{1,3}副?(?:分科会長|部会長|会長|委員長|座長)")
 
 
 def is_office_cell(cell: str) -> bool:

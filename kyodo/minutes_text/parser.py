@@ -754,6 +754,10 @@ _STAFF_HEADING = re.compile(
     r"(?:者|職員|事務局職員|議会事務局職員)"
     r"(?:の職氏名)?|(?:出席)?[^\s、。]{0,10}?事務局職員(?:出席者|出席)?)[】\]］]?[:：]?$"
 )
+_STAFF_LINE = re.compile(
+    r"^[○◯〇◎■□・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［]?職務のため(?:会議に)?出席した"
+    r"(?:者|職員|事務局職員|議会事務局職員)(?:の職氏名)?[】\]］]?[:：]?(?=[^\sの])"
+)
 # 「配布資料　資料１　進捗状況一覧」: the documents listed from the key's own line on.
 _DOCUMENTS_LINE = re.compile(
     r"^[■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:(?:配布|配付|会議)資料[】\]］]?[:：]?(?=\S)"
@@ -861,7 +865,8 @@ _TIMED_CLOSING = re.compile(
 # ついて」 is no such heading.
 _CLOSING_HEADING = re.compile(
     r"^(?:第?[0-9]{1,2}[.、)]?|[(（][0-9]{1,2}[)）]|第?[一二三四五六七八九十]{1,3}[.、]?)\s*"
-    r"(?:閉会|散会)(?:の?(?:あいさつ|挨拶|辞|宣言))?(?:\s+(?P<text>\S.*))?$"
+    # 「３　閉　会」: the word spaced out to the programme's width
+    r"(?:閉会|散会|閉\s会|散\s会)(?:の?(?:あいさつ|挨拶|辞|宣言))?(?:\s+(?P<text>\S.*))?$"
 )
 # 「【協議事項】」「＜報告事項＞」: a group of an agenda list, in brackets.
 _GROUP_LINE = re.compile(
@@ -1288,6 +1293,11 @@ def _fuller_title(first: str, second: str) -> bool:
     first, second = squash(nfkc(first)), squash(nfkc(second))
     if _SITTING_WORDS.search(second) and not _SITTING_WORDS.search(first):
         return True
+    # 「第９回会議録」 (the page's running head: the sitting and the word), then 「令和６年度　第９回
+    # もみじ市……委員会　会議録」: the same sitting, named.
+    bare = _TITLE_WORD_END.sub("", first)
+    if _SITTING_ONLY.fullmatch(bare) and bare in second and len(second) > len(first):
+        return True
     return first in second and len(second) > len(first)
 
 
@@ -1377,7 +1387,9 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             and squash(nfkc(text)).startswith("【記録】")
         ):
             found = None  # 「【記録】 青葉小学校PTA　第5回運営委員会」: the title, not who wrote it
-        if skipping and found is None and not _agenda_key(text):
+        # 「・次第」 among the papers handed out (「配布資料」): a paper's name, no agenda's key.
+        bulleted = nfkc(text).strip()[:1] in "・･" and (found is None or not found.value)
+        if skipping and (found is None or bulleted) and (bulleted or not _agenda_key(text)):
             # Under 「説明のため出席した者」「配布資料」: lists we do not keep, up to the next
             # field, separator or turn (a marked label, a stage direction, the opening).
             if not (
@@ -1529,9 +1541,12 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append(("secretariat", [rest], line.lineno))
             in_field, seen_field, skipping = True, True, False
             continue
-        if _STAFF_HEADING.match(squash(text)):
-            # 「事務局職員出席者」「職務のため出席した事務局職員」: the secretariat, listed under it.
-            prelude.fields.append(("secretariat", [""], line.lineno))
+        staff_line = _STAFF_LINE.match(squash(nfkc(text)))
+        if _STAFF_HEADING.match(squash(text)) or staff_line:
+            # 「事務局職員出席者」「職務のため出席した事務局職員」: the secretariat, listed under it
+            # (or on the key's own line: 「職務のため出席した者　議会事務局長　坂井　春子、…」).
+            rest = _spaced_rest(text, staff_line.end()) if staff_line else ""
+            prelude.fields.append(("secretariat", [rest], line.lineno))
             in_field, seen_field, skipping = True, True, False
             continue
         if _kept_out_list(text):
@@ -1978,8 +1993,12 @@ class _Body:
             return (
                 False  # 「第１号議案　賛成　４６０　反対　０　→　承認」: a line of the votes' table
             )
-        if item.text.endswith("。") or (in_speech and _prose(item.text) and not listed):
-            # 「②案内表示を増やしてほしい。」: a numbered sentence, in a speech or a summary
+        bill = item.style in ("議案第1号", "第1号議案") and "。" not in item.text
+        if item.text.endswith("。") or (
+            in_speech and _prose(item.text) and not listed and not bill
+        ):
+            # 「②案内表示を増やしてほしい。」: a numbered sentence, in a speech or a summary (a
+            # bill's name whole, 「報告第５号　専決処分の報告について（……の一部改正）」, runs long)
             return False
         category = item_category(text)
         if category is not None and category != self.section().category:
@@ -2367,6 +2386,8 @@ def _check_text(text: str) -> None:
 def parse_minutes(text: str) -> Minutes:
     """Parse a whole set of minutes; raises MinutesParseError if it is not one."""
     _check_text(text)
+    # A scan read by OCR: 「第ｌ回」「令和5年4月ｌ0日」「ｌ 日 時」, the letter l for the digit 1.
+    text = _OCR_ONE_NUMBERING.sub(r"\g<1>1", _OCR_ONE.sub("1", text))
     text = unwrap(text)
     # Cells copied from a table (a spreadsheet, a word processor's table) arrive separated by
     # tabs: 「開催日時<TAB>令和６年５月２０日」 reads as the gap of a typed header; so do the cells
@@ -2379,6 +2400,15 @@ def parse_minutes(text: str) -> Minutes:
         lambda key: "■" if squash(key["key"]) in _header.HEADER_KEYS else "", text
     )
     return parse_layout(layout_lines(text))
+
+
+# The letter l (ASCII or full-width) read for the digit 1 beside a digit, after 第, before a
+# counter (番, 号, 回, 時, 日 …), or numbering a line; never inside a word in Latin letters.
+_OCR_ONE = re.compile(
+    r"(?:(?<=[0-9０-９第])[lｌ](?![A-Za-zＡ-Ｚａ-ｚ])"
+    r"|(?<![A-Za-zＡ-Ｚａ-ｚ])[lｌ](?=[0-9０-９番号回時日月年名筆件人条班区]))"
+)
+_OCR_ONE_NUMBERING = re.compile(r"^([ 　]*)[lｌ](?=[ 　.．、][ 　]*[^\x00-\x7f])", re.MULTILINE)
 
 
 _BILINGUAL_KEY = re.compile(
@@ -2546,8 +2576,11 @@ def parse_layout(layout: Layout) -> Minutes:
             # 「出席者」 with 「（委員）…」 and 「（事務局）…」 lines: the second is the secretariat
             # (unless a 事務局 field of its own lists it); 「（オブザーバー）…」 lines are no members.
             members, staff, also = _roster_parts(values, staff_apart=not has_secretariat)
-            if staff or also:
+            absent = _absent_parts(values)
+            if staff or also or absent:
                 values = members
+            if absent:
+                _apply_field(minutes, "absentees", _join_field("absentees", absent), lineno)
             if staff:
                 _apply_field(minutes, "secretariat", _join_field("secretariat", staff), lineno)
             if also:
@@ -2697,6 +2730,10 @@ _ALSO_GROUP = re.compile(
 )
 
 
+# 「（欠席）　被保険者代表　小川委員」 among the roster's groups: who did not come.
+_ABSENT_GROUP = re.compile(r"\s*[（(【〔［\[]\s*欠\s*席(?:者|委員)?\s*[）)】〕］\]][:：]?\s*")
+
+
 def _roster_groups(values: list[str]) -> Iterator[tuple[str, str, str]]:
     """Each part of a roster's lines (cut where a group's marker follows a gap) with its group,
     whole and without that group's marker: "staff" from 「（事務局）」 on, "online" from
@@ -2713,6 +2750,8 @@ def _roster_groups(values: list[str]) -> Iterator[tuple[str, str, str]]:
             group, rest = "online", value[marker.end() :]
         elif marker := _ALSO_GROUP.match(nfkc(value)):
             group, rest = "also", nfkc(value)[marker.end() :]
+        elif marker := _ABSENT_GROUP.match(nfkc(value)):
+            group, rest = "absent", nfkc(value)[marker.end() :]
         elif _GROUP_MARKER.match(value):
             group = "members"
         yield group, value, rest
@@ -2737,9 +2776,14 @@ def _roster_parts(
             staff.append(rest)
         elif group == "also" and rest.strip():
             also.append(rest)
-        elif group != "also" and value.strip():
+        elif group not in ("also", "absent") and value.strip():
             members.append(value)
     return members, staff, also
+
+
+def _absent_parts(values: list[str]) -> list[str]:
+    """The lines of a roster's 「（欠席）」 group, until another group starts."""
+    return [rest for group, _, rest in _roster_groups(values) if group == "absent" and rest.strip()]
 
 
 def _join_field(name: str, values: list[str]) -> str:
@@ -2799,6 +2843,8 @@ def _wrapped_name(before: str, value: str) -> bool:
         return True  # 「コーディ」「ネーター」: a word in katakana the page's edge cut
     if re.search(r"[0-9]", head) or _header.is_title_token(head):
         return False  # 「３番」「理事」: the next member of the roster
+    if re.fullmatch(r"同(?:課|部|室|局|係|館|所|センター)?", head):
+        return False  # 「同課　主査　堀　美紀」: the next of the same department
     if (
         len(head) == 1
         and head not in "他外等ほ"
@@ -3029,7 +3075,9 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
     elif name == "observers":
         names, count = _header.split_people(value)
         written = nfkc(value).strip()
-        if _header.COUNTED.fullmatch(written):
+        if re.fullmatch(r"0+\s*(?:名|人)", written):
+            count_text = ""  # 「傍聴者　０名」: no one sat in
+        elif _header.COUNTED.fullmatch(written):
             count_text = written  # 「３人」 as written
         else:
             count_text = f"{count}名" if count else ""
@@ -3064,6 +3112,12 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
                 # 「同課主査　中野」 after 「市民協働推進課長　戸田」: 市民協働推進課主査.
                 department = members[-1].title[: members[-1].title.rindex(same[1]) + len(same[1])]
                 title = department + same[2]
+            elif members and re.match(r"同(?:係|主|担当|技師|事務|副|補佐|専門)", title):
+                # 「同係長　栗原」「同主任　白石」 after 「障がい福祉課長　今村」: the same
+                # department's (障がい福祉課係長), 同 standing for 同課.
+                department = _OWN_DEPARTMENT.match(members[-1].title)
+                if department:
+                    title = department[0] + title[1:]
             if re.fullmatch(r"[一-龥々]{1,4}(?:[・･][一-龥々]{1,4})+", person):
                 # 「コーディネーター　大西・北條」: two people of the same title.
                 members.extend(Secretariat(one, title) for one in re.split(r"[・･]", person))
@@ -3071,6 +3125,10 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
             members.append(Secretariat(person, title))
         # 「事務局職員出席者」 and 「職務のため出席した者」: both lists are the secretariat.
         minutes.secretariat = [*minutes.secretariat, *members]
+
+
+# The department a staff title names first: 「環境政策課」 of 「環境政策課長補佐」.
+_OWN_DEPARTMENT = re.compile(r"^.+?(?:課|部|室|局|センター)(?=長|次長|主幹|補佐|参事|係|主|担当|$)")
 
 
 # 「（うち委任状２名）」「表決委任者１５名、書面表決者７名」: attending by proxy or in writing.
