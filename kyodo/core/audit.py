@@ -193,6 +193,8 @@ CODED_FIELDS = {
 }
 # Keys recorded as [old, new] although they are not fields of the audited object.
 DIFF_KEYS = {"status", "counted_forms", "attachment", "roles", "is_active", "term_end"}
+# Amounts of money recorded in yen: written 「1,200,000円」.
+YEN_KEYS = {"budget", "budget_limit"}
 # Keys recorded as [from, until].
 RANGE_KEYS = {"term"}
 
@@ -236,6 +238,9 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}")
 _HEX = re.compile(r"^[0-9a-f]{40,}$")
 _MEETING_CODE = re.compile(r"^(\d{4})-(\d{1,2})$")  # Meeting.code: fiscal year and number
+# An event's attendance records each application it marked as 「application <id>」: its label is
+# the application's number and its value the attendance's label, never the code.
+_APPLICATION_KEY = re.compile(r"^application (\d+)$")
 
 
 @dataclass(frozen=True)
@@ -377,13 +382,30 @@ def change_lines(changes: Any, *, model=None, action: str = "") -> list[ChangeLi
     lines = []
     for key, value in changes.items():
         field = _field(model, key)
-        label = _field_label(field) or str(
-            KEY_LABELS.get(key, key if not key.isascii() else _("Details"))
-        )
+        if application := _APPLICATION_KEY.match(key):
+            label = _("Application No. %(number)s") % {"number": application[1]}
+        else:
+            label = (
+                _field_label(field)
+                or _field_label(_many_to_many(model, key))
+                or str(KEY_LABELS.get(key, key if not key.isascii() else _("Details")))
+            )
         lines.append(
             ChangeLine(label, _value_text(key, value, model=model, field=field, action=action))
         )
     return lines
+
+
+@functools.lru_cache(maxsize=512)
+def _many_to_many(model, name: str):
+    """``model``'s many-to-many field ``name`` (recorded as [before, after] lists), or None."""
+    if model is None:
+        return None
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    return field if field.many_to_many and not field.auto_created else None
 
 
 def _field_label(field) -> str:
@@ -429,10 +451,12 @@ def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
     is_pair = isinstance(value, list) and len(value) == 2
     if is_pair and key in RANGE_KEYS:
         return f"{one(value[0])}〜{one(value[1])}"
-    if is_pair and (field is not None or key in DIFF_KEYS):
+    if is_pair and (field is not None or key in DIFF_KEYS or _many_to_many(model, key) is not None):
         return f"{one(value[0])} → {one(value[1])}"
-    if key == "fiscal_year" and isinstance(value, int) and not isinstance(value, bool):
+    if key.endswith("fiscal_year") and isinstance(value, int) and not isinstance(value, bool):
         return fiscal_year_name(value)
+    if key in YEN_KEYS and isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}円"
     if key == "meeting" and isinstance(value, str) and (code := _MEETING_CODE.match(value)):
         return f"{fiscal_year_name(int(code[1]))}第{int(code[2])}回"
     return one(value)
@@ -446,6 +470,10 @@ def _labels_for(key: str, *, model, field, action: str) -> dict:
         return {str(k): v for k, v in field.flatchoices}
     if key in VALUE_LABELS:
         return VALUE_LABELS[key]
+    if _APPLICATION_KEY.match(key):
+        source = ("events.Application", "attendance")
+        other = apps.get_model(source[0])._meta.get_field(source[1])
+        return {str(k): v for k, v in other.flatchoices}
     if key == "roles":
         from kyodo.core.roles import Role
 

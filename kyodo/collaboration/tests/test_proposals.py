@@ -214,14 +214,14 @@ def test_a_suspended_or_withdrawn_group_cannot_draft_or_submit(client, kaze, cal
     # Through the pages: the reason is shown, no form, and a forged POST changes nothing.
     client.force_login(user)
     page = client.get("/group/collaboration/")
-    assert "休止中または退会済みのため" in page.text
+    assert "休止中または登録抹消済みのため" in page.text
     assert f"/group/collaboration/calls/{call.pk}/new/" not in page.text
     response = client.post(f"/group/collaboration/calls/{call.pk}/new/", {"title": "別の提案"})
-    assert "休止中または退会済みのため" in response.text
+    assert "休止中または登録抹消済みのため" in response.text
     page = client.get(f"/group/collaboration/proposals/{proposal.pk}/")
-    assert "休止中または退会済みのため" in page.text and 'name="title"' not in page.text
+    assert "休止中または登録抹消済みのため" in page.text and 'name="title"' not in page.text
     response = client.post(f"/group/collaboration/proposals/{proposal.pk}/submit/", follow=True)
-    assert "休止中または退会済みのため" in response.text
+    assert "休止中または登録抹消済みのため" in response.text
     proposal.refresh_from_db()
     assert (proposal.status, proposal.title, Proposal.objects.count()) == (
         "draft",
