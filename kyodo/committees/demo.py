@@ -285,9 +285,10 @@ def load_meetings() -> str | None:
                 Attendance.Status.ABSENT if member.name in ABSENT_10 else Attendance.Status.PRESENT
             )
             services.attendance_record(actor=staff, meeting=tenth, member=member, status=status)
+        # Scheduled with 「場所は未定」 (the seed); held in the usual room.
         services.meeting_update(
             actor=staff, meeting=tenth, date=tenth.date, start_time=tenth.start_time,
-            end_time=tenth.end_time, venue=tenth.venue, status=Meeting.Status.HELD,
+            end_time=tenth.end_time, venue=tenth.venue or venue, status=Meeting.Status.HELD,
         )  # fmt: skip
         approval = tenth.items.get(minutes_for=ninth.minutes)
         services.decision_record(

@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.audit import audit_log
 from kyodo.core.exceptions import DomainError
 from kyodo.core.mail import absolute_url, mail_enqueue
-from kyodo.core.models import OutboxMessage, SignInLetter
+from kyodo.core.models import Center, OutboxMessage, SignInLetter
 from kyodo.core.roles import Role, grant_role, require_role, user_roles
 from kyodo.core.services import update_fields
 from kyodo.core.signin import account_name
@@ -473,9 +473,21 @@ def password_reset_request(*, email: str) -> None:
             _mail_reset_link(user)
 
 
+def staff_inbox(*, center: Center | None = None) -> list[str]:
+    """Where a request for staff (a group's 変更届, a member's 訂正依頼) is mailed: the center's
+    own address when it has one (the office reads it, whoever is on duty), else every active
+    staff member's (:func:`staff_addresses`). ``center`` when the caller has it already, else
+    the current one."""
+    if center is None:
+        center = Center.objects.current()
+    if center is not None and center.email:
+        return [center.email]
+    return staff_addresses()
+
+
 def staff_addresses() -> list[str]:
-    """The e-mail addresses of the active staff, each once, in order: where a request for staff
-    goes (a 変更届, a member's 訂正依頼) when there is no address of the center's own."""
+    """The e-mail addresses of the active staff, each once, in order: the fallback of
+    :func:`staff_inbox` for a center without an address of its own."""
     return sorted(
         set(
             User.objects.filter(is_active=True, groups__name=Role.STAFF)

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from kyodo.core import ratelimit
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.mail import absolute_url, mail_enqueue
-from kyodo.core.people import staff_addresses
+from kyodo.core.people import staff_inbox
 from kyodo.core.roles import Role, grant_role, has_role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, field_values, given, update_fields
 from kyodo.core.signin import unguessable_username
@@ -724,7 +724,7 @@ def change_request_submit(
         if created:
             link = absolute_url("organizations-staff:change", args=[request.pk])
             rows = change_request_rows(request)
-            for address in staff_addresses():
+            for address in staff_inbox():
                 mail_enqueue(
                     to=address,
                     template="organizations/mail/change_received.txt",

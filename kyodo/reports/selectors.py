@@ -1,5 +1,5 @@
-"""Reads for the monthly report (a fixed number of queries, 10, whatever the month holds) and
-the fiscal year's (likewise).
+"""Reads for the monthly report (a fixed number of queries, 10, whatever the month holds, and 4
+more to find the center's first record when the caller has not) and the fiscal year's (likewise).
 
 The 12-month trend is counted by the database; only the month's own events, new groups and
 upcoming events are loaded, with just the fields the report shows.
@@ -57,13 +57,16 @@ def upcoming_window(month: Month, today: date) -> tuple[date, date]:
     return max(today, month.first_day), end
 
 
-def monthly_report(*, month: Month, today: date | None = None) -> MonthlyReport:
+def monthly_report(
+    *, month: Month, today: date | None = None, first_day: date | None = None
+) -> MonthlyReport:
     """Compile the report of ``month`` on ``today`` (the local date by default) and the trend of
-    the 12 months ending with it."""
+    the 12 months ending with it, none before the month of the center's first record
+    (``first_day``, :func:`first_record_day` when not given: four more queries)."""
     today = today or timezone.localdate()
-    # The trend starts no earlier than the first month the calendar supports.
-    first = month.back(TREND_MONTHS - 1) or Month(FIRST_YEAR, 1)
-    trend = _month_totals(first, month)
+    if first_day is None:
+        first_day = first_record_day(today=today)
+    trend = _month_totals(trend_start(month, first_day=first_day), month)
     new = [
         NewRegistration(name=org.name, registered_on=getattr(org, "registered_on", None))
         for org in organizations.new_registrations_between(month.first_day, month.last_day).only(
@@ -130,10 +133,30 @@ def first_record_day(*, today: date) -> date:
     return min([today, *days])
 
 
+def first_report_month(*, today: date, first_day: date) -> Month:
+    """The earliest month the reports offer, link to or chart: that of the center's first
+    record (``first_day``), or ``today``'s for a center with none yet."""
+    return Month.containing(min(first_day, today))
+
+
+def first_report_year(*, today: date, first_day: date) -> int:
+    """The earliest fiscal year the reports offer or link to: the year of
+    :func:`first_report_month`."""
+    first = first_report_month(today=today, first_day=first_day)
+    return max(fiscal_year(first.first_day), FIRST_YEAR)
+
+
+def trend_start(month: Month, *, first_day: date) -> Month:
+    """The first month of the trend ending with ``month``: ``TREND_MONTHS`` back, but not before
+    the month of the first record (nor the calendar's first), and never after ``month``."""
+    back = month.back(TREND_MONTHS - 1) or Month(FIRST_YEAR, 1)
+    return min(month, max(back, Month.containing(first_day)))
+
+
 def report_months(*, today: date, first_day: date) -> list[Month]:
     """The months the report index offers, latest first: ``today``'s (in progress), then up to
     ``RECENT_MONTHS`` before it, none before the month of ``first_day`` (the first record)."""
-    first = Month.containing(min(first_day, today))
+    first = first_report_month(today=today, first_day=first_day)
     months = [Month.containing(today)]
     while len(months) <= RECENT_MONTHS:
         previous = months[-1].previous()
@@ -147,7 +170,9 @@ def report_fiscal_years(*, today: date, first_day: date) -> list[int]:
     """The fiscal years the report index offers, latest first: ``today``'s (in progress), then
     up to ``RECENT_FISCAL_YEARS`` before it, none before the year of ``first_day``."""
     this_year = fiscal_year(today)
-    first = max(fiscal_year(min(first_day, today)), this_year - RECENT_FISCAL_YEARS, FIRST_YEAR)
+    first = max(
+        first_report_year(today=today, first_day=first_day), this_year - RECENT_FISCAL_YEARS
+    )
     return list(range(this_year, first - 1, -1))
 
 

@@ -27,7 +27,7 @@ from kyodo.committees.services.common import next_meeting
 from kyodo.committees.services.meetings import check_started, secretariat_keep
 from kyodo.core.audit import audit_log
 from kyodo.core.mail import absolute_url, mail_enqueue
-from kyodo.core.people import staff_addresses
+from kyodo.core.people import staff_inbox
 from kyodo.core.roles import Role, require_role
 
 
@@ -135,12 +135,6 @@ def recipient_receive(*, token: str) -> CirculationRecipient | None:
     return recipient
 
 
-def _staff_addresses(minutes: Minutes) -> list[str]:
-    """Where a member's request goes: the center's address, else every active staff member's."""
-    center = minutes.meeting.committee.center
-    return [center.email] if center.email else staff_addresses()
-
-
 def correction_submit(*, token: str, entry_id: int | None, text: str) -> CorrectionRequest:
     """A member asks for a correction of an entry (or of the minutes as a whole). Public."""
     if not text.strip():
@@ -179,7 +173,7 @@ def correction_submit(*, token: str, entry_id: int | None, text: str) -> Correct
             changes={"member": str(recipient.member), "entry": entry_id},
         )
         link = absolute_url("committees-staff:minutes", args=[minutes.pk])
-        for address in _staff_addresses(minutes):
+        for address in staff_inbox(center=minutes.meeting.committee.center):
             mail_enqueue(
                 to=address,
                 template="committees/mail/correction_requested.txt",

@@ -72,7 +72,12 @@ def test_the_demo_tells_the_story_of_the_seed(demo):
     }
 
     # The 10th, which approved the 9th's minutes, was held, with its quorum: the history holds.
-    assert (tenth.date, tenth.start_time, tenth.venue) == (date(2011, 2, 22), time(19), None)
+    # Scheduled with 「場所は未定」, it was held in the usual room.
+    assert (tenth.date, tenth.start_time, tenth.venue.name) == (
+        date(2011, 2, 22),
+        time(19),
+        "イングビル3階 第1会議室",
+    )
     assert tenth.status == Meeting.Status.HELD
     assert quorum_of(meeting=tenth) == Quorum(present=11, required=7)
     assert [m.name for m in attendees(meeting=tenth)] == [

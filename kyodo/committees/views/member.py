@@ -13,13 +13,12 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from kyodo.committees.documents import attendees_by_reading, minutes_document
-from kyodo.committees.export import html_of
+from kyodo.committees.export import entry_line, html_of
 from kyodo.committees.forms import CorrectionForm
 from kyodo.committees.models import (
     AgendaItem,
     Meeting,
     Membership,
-    MinutesEntry,
     meeting_name,
     minutes_published,
 )
@@ -212,6 +211,25 @@ def meeting_detail(request, pk: int):
     )
 
 
+def _lines(document) -> list:
+    """The lines a member may ask to correct, grouped by item and numbered as the page above
+    prints them (and the staff page and the PDF): 「3．協議事項　1．協働について」, then
+    「3-1　委員長：…」. Sections are numbered among those the minutes print, items with no
+    entry yet included, so that the numbers read alike everywhere."""
+    groups = []
+    for section in document.sections:
+        for item in section.items:
+            lines = [
+                (entry.ref, f"{section.number}-{item.number}　{entry_line(entry)}")
+                for entry in item.entries
+                if entry.ref is not None  # a decision's ○ line is no entry of the minutes
+            ]
+            if lines:
+                heading = f"{section.number}．{section.category}　{item.number}．{item.title}"
+                groups.append((heading, lines))
+    return groups
+
+
 @never_cache
 def check(request, token: str):
     # A member's personal link: the draft, a 「受領しました」 button (POST) recording the receipt,
@@ -227,11 +245,9 @@ def check(request, token: str):
             request, gettext("Thank you. Your receipt of the draft has been recorded.")
         )
         return redirect(request.path)
-    entries = sorted(
-        MinutesEntry.objects.filter(item__meeting=minutes.meeting).select_related("item"),
-        key=lambda e: (e.item.section_number, e.item.number, e.position),
-    )
-    form = CorrectionForm(request.POST or None, entries=entries)
+    document = minutes_document(minutes)
+    form = CorrectionForm(request.POST or None, entries=())
+    form.fields["entry"].choices = [("", gettext("The minutes as a whole")), *_lines(document)]
     if request.method == "POST" and form.is_valid():
         submit(
             form,
@@ -250,7 +266,7 @@ def check(request, token: str):
             "recipient": recipient,
             "minutes": minutes,
             "document_html": html_of(
-                minutes_document(minutes),
+                document,
                 standalone=False,
                 by_reading=attendees_by_reading(minutes),
                 minutes=minutes,

@@ -169,10 +169,50 @@ def test_a_suspended_or_withdrawn_group_cannot_change_anything(
 
     client.force_login(group_user)
     page = client.get("/group/organization/")
-    assert "休止中または退会済みのため" in page.text and 'name="phone"' not in page.text
+    assert "休止中または登録抹消済みのため" in page.text and 'name="phone"' not in page.text
     response = client.post("/group/organization/", {"phone": "042-999-0000"})
     assert response.status_code == 200
     group.refresh_from_db()
     assert (group.phone, group.published_fields) == ("042-111-2222", ",representative_name,")
     assert (ChangeRequest.objects.count(), AuditEntry.objects.count()) == (0, audit_rows)
     assert Organization.objects.get().status == kind
+
+
+def test_a_new_change_request_goes_to_the_centers_own_address_when_it_has_one(
+    group, group_user, make_user
+):
+    # The same rule as a member's 訂正依頼 (kyodo.core.people.staff_inbox): the center's
+    # address, not every staff member's.
+    from kyodo.core.models import Center
+    from kyodo.core.roles import Role
+
+    make_user("suda", Role.STAFF)
+    Center.objects.create(name="西東京市市民協働推進センター", email="center@example.jp")
+
+    request = submit(group, group_user, phone="042-222-3333").change_request
+
+    mail = OutboxMessage.objects.get()
+    assert (mail.to, mail.subject, mail.kind, mail.related) == (
+        "center@example.jp",
+        "西東京風の会から変更届が届きました",
+        "organizations.change.received",
+        request,
+    )
+
+
+def test_without_a_center_address_every_active_staff_member_is_told_of_a_change_request(
+    group, group_user, make_user
+):
+    from kyodo.core.models import Center
+    from kyodo.core.roles import Role
+
+    make_user("suda", Role.STAFF)
+    make_user("away", Role.STAFF, is_active=False)
+    Center.objects.create(name="西東京市市民協働推進センター")
+
+    submit(group, group_user, phone="042-222-3333")
+
+    assert sorted(OutboxMessage.objects.values_list("to", flat=True)) == [
+        "staff1@example.jp",
+        "suda@example.jp",
+    ]

@@ -147,7 +147,7 @@ def test_the_report_still_takes_a_fixed_number_of_queries(
     questionnaires, django_assert_num_queries
 ):
     with django_assert_num_queries(10):
-        monthly_report(month=Month(2010, 12))
+        monthly_report(month=Month(2010, 12), first_day=date(2010, 5, 1))
 
 
 def test_the_questionnaire_section_per_event_and_for_the_month(questionnaires):

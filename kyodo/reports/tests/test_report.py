@@ -32,16 +32,20 @@ def test_the_report_of_a_month_from_hand_made_data(december):
     ]
     assert report.upcoming_events == [UpcomingEvent("トークサロン", date(2011, 1, 15), 6, 1, 4, 1)]
 
-    assert [t.month for t in report.trend] == [Month(2010, m) for m in range(1, 13)]
+    # From the month of the first record (さくら会, registered 2010-05-01), not 12 months back.
+    assert [t.month for t in report.trend] == [Month(2010, m) for m in range(5, 13)]
     november, december_ = report.trend[-2], report.trend[-1]
     assert (november.events_held, november.attendance_people, november.consultations) == (1, 20, 1)
     assert (december_.events_held, december_.attendance_people) == (3, 15)
     assert (december_.new_registrations, december_.consultations) == (2, 3)
-    assert [t.new_registrations for t in report.trend] == [0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 2]
+    assert [t.new_registrations for t in report.trend] == [1, 1, 0, 0, 0, 0, 0, 2]
 
 
 def test_the_report_takes_a_fixed_number_of_queries(december, django_assert_num_queries):
     with django_assert_num_queries(10):
+        monthly_report(month=Month(2010, 12), first_day=date(2010, 5, 1))
+    # and 4 more to find the center's first record, when the caller has not
+    with django_assert_num_queries(14):
         monthly_report(month=Month(2010, 12))
 
 

@@ -2,17 +2,21 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kyodo.core.exports import download
-from kyodo.core.months import Month, MonthError
+from kyodo.core.months import FIRST_YEAR, LAST_YEAR, Month, MonthError
 from kyodo.core.permissions import staff_required
 from kyodo.core.wareki import fiscal_year, fiscal_year_name
 from kyodo.reports import exports
 from kyodo.reports.chart import trend_chart
-from kyodo.reports.forms import MonthForm
+from kyodo.reports.forms import MonthForm, before_first_month
 from kyodo.reports.selectors import (
     first_record_day,
+    first_report_month,
+    first_report_year,
     fiscal_year_report,
     monthly_report,
     report_fiscal_years,
@@ -32,7 +36,11 @@ def report_index(request):
     form = MonthForm(request.GET or None, initial={"month": initial.label})
     if form.is_bound and form.is_valid():
         month = form.cleaned_data["month"]
-        return redirect("reports-staff:monthly", slug=month.slug)
+        first = first_report_month(today=today, first_day=first_day)
+        if month < first:
+            form.add_error("month", before_first_month(month, first))
+        else:
+            return redirect("reports-staff:monthly", slug=month.slug)
     years = [
         (fy, fiscal_year_name(fy)) for fy in report_fiscal_years(today=today, first_day=first_day)
     ]
@@ -43,7 +51,12 @@ def report_index(request):
 
 @staff_required
 def report_monthly(request, slug: str):
-    report = monthly_report(month=_month(slug))
+    month, today = _month(slug), timezone.localdate()
+    first_day = first_record_day(today=today)
+    first = first_report_month(today=today, first_day=first_day)
+    if month < first:
+        return _before_first_month(request, month, first)
+    report = monthly_report(month=month, today=today, first_day=first_day)
     return render(
         request,
         "reports/staff/monthly.html",
@@ -51,6 +64,9 @@ def report_monthly(request, slug: str):
             "report": report,
             "doc": exports.rendered(report),
             "chart": trend_chart(report.trend),
+            # No link to a month before the first record (its page only says there is none).
+            "previous": month.previous() if month > first else None,
+            "next": month.next(),
         },
     )
 
@@ -58,12 +74,36 @@ def report_monthly(request, slug: str):
 @staff_required
 def report_download(request, slug: str, fmt: str):
     _check_format(fmt)
-    month_ = _month(slug)
+    month_, today = _month(slug), timezone.localdate()
+    first_day = first_record_day(today=today)
+    first = first_report_month(today=today, first_day=first_day)
+    if month_ < first:
+        return _before_first_month(request, month_, first)
     return _report_file(
-        monthly_report(month=month_),
+        monthly_report(month=month_, today=today, first_day=first_day),
         fmt,
         filename=f"monthly-report-{month_.slug}",
         name=f"月次報告_{month_.label}",
+    )
+
+
+def _before_first_month(request, month: Month, first: Month):
+    return _before_first(
+        request,
+        message=before_first_month(month, first),
+        link=reverse("reports-staff:monthly", args=[first.slug]),
+        link_text=_("Monthly report for %(month)s") % {"month": first.label},
+    )
+
+
+def _before_first(request, *, message: str, link: str, link_text: str):
+    """The page for a month or year before the center's first record: not found (404), saying
+    why and where the reports start, rather than an empty report."""
+    return render(
+        request,
+        "reports/staff/before_first.html",
+        {"message": message, "link": link, "link_text": link_text},
+        status=404,
     )
 
 
@@ -90,18 +130,41 @@ def _month(slug: str) -> Month:
         raise Http404 from None
 
 
-def _fiscal_year_report(fy: int):
-    report = fiscal_year_report(fiscal_year=fy, today=timezone.localdate())
+def _fiscal_year_report(request, fy: int):
+    """The report of ``fy``, or the page saying that the year is before the first record's."""
+    today = timezone.localdate()
+    if not FIRST_YEAR <= fy < LAST_YEAR:
+        raise Http404
+    first_year = first_report_year(today=today, first_day=first_record_day(today=today))
+    if fy < first_year:
+        name, first = fiscal_year_name(fy), fiscal_year_name(first_year)
+        return (
+            None,
+            first_year,
+            _before_first(
+                request,
+                message=_(
+                    "%(year)s is before the fiscal year of the center's first record (%(first)s): "
+                    "the annual reports start from %(first)s."
+                )
+                % {"year": name, "first": first},
+                link=reverse("reports-staff:fiscal-year", args=[first_year]),
+                link_text=_("Annual report for %(year)s") % {"year": first},
+            ),
+        )
+    report = fiscal_year_report(fiscal_year=fy, today=today)
     if report is None:
         raise Http404
-    return report
+    return report, first_year, None
 
 
 @staff_required
 def report_fiscal_year(request, fy: int):
     # The year's figures month by month: for the last meeting of the year and the city's
     # annual report (年度報告).
-    report = _fiscal_year_report(fy)
+    report, first_year, refused = _fiscal_year_report(request, fy)
+    if refused:
+        return refused
     this_year = fiscal_year(timezone.localdate())
     return render(
         request,
@@ -109,7 +172,7 @@ def report_fiscal_year(request, fy: int):
         {
             "report": report,
             "doc": exports.rendered_fiscal_year(report),
-            "previous": (fy - 1, fiscal_year_name(fy - 1)),
+            "previous": (fy - 1, fiscal_year_name(fy - 1)) if fy > first_year else None,
             "next": (fy + 1, fiscal_year_name(fy + 1)) if fy < this_year else None,
         },
     )
@@ -118,8 +181,11 @@ def report_fiscal_year(request, fy: int):
 @staff_required
 def report_fiscal_year_download(request, fy: int, fmt: str):
     _check_format(fmt)
+    report, _first_year, refused = _fiscal_year_report(request, fy)
+    if refused:
+        return refused
     return _report_file(
-        exports.rendered_fiscal_year(_fiscal_year_report(fy)),
+        exports.rendered_fiscal_year(report),
         fmt,
         filename=f"annual-report-{fy}",
         name=f"年度報告_{fiscal_year_name(fy)}",

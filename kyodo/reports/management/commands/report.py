@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from kyodo.core.months import MonthError, parse_month
 from kyodo.reports import exports
-from kyodo.reports.selectors import monthly_report
+from kyodo.reports.forms import before_first_month
+from kyodo.reports.selectors import first_record_day, first_report_month, monthly_report
 
 FORMATS = ["markdown", "csv", "xlsx", "pdf"]
 
@@ -33,7 +35,12 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from None
         if format in ("xlsx", "pdf") and not output:
             raise CommandError(f"--format {format} は --output でファイル名を指定してください。")
-        report = monthly_report(month=month_)
+        today = timezone.localdate()
+        first_day = first_record_day(today=today)
+        first = first_report_month(today=today, first_day=first_day)
+        if month_ < first:
+            raise CommandError(before_first_month(month_, first))
+        report = monthly_report(month=month_, today=today, first_day=first_day)
         if format == "markdown":
             content: bytes = exports.to_markdown(report).encode("utf-8")
         else:
