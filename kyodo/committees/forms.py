@@ -364,34 +364,30 @@ class CorrectionForm(forms.Form):
     entry = forms.TypedChoiceField(label=_("Entry"), coerce=int, required=False, empty_value=None)
     text = forms.CharField(label=_("Correction"), widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args, entries, **kwargs):
+    def __init__(self, *args, document, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["entry"].choices = [("", _("The minutes as a whole")), *entry_choices(entries)]
+        self.fields["entry"].choices = [("", _("The minutes as a whole")), *entry_choices(document)]
 
 
-def entry_choices(entries) -> list:
-    """The lines of the minutes grouped by item as the minutes print them (「2．審議事項」 then
-    「1．…について」), each line prefixed with its section and item (「2-1」), so that no two
-    items read alike: numbers restart in each section."""
-    entries = list(entries)
-    present = {e.item.category for e in entries}
-    sections = {
-        category: n
-        for n, category in enumerate(
-            (c for c in AgendaItem.CATEGORY_ORDER if c in present), start=1
-        )
-    }
-    groups: dict[int, tuple[str, list]] = {}
-    for entry in entries:
-        item = entry.item
-        section = sections[item.category]
-        label = (
-            f"{section}．{AgendaItem.CATEGORY_JA[AgendaItem.Category(item.category)]}　"
-            f"{item.number}．{item.title}"
-        )
-        group = groups.setdefault(item.pk, (label, []))
-        group[1].append((entry.pk, f"{section}-{item.number}　{entry}"))
-    return list(groups.values())
+def entry_choices(document) -> list:
+    """The lines a member may ask to correct, grouped by item and numbered as the minutes print
+    them (the member's page, the staff page and the PDF): 「3．協議事項　1．協働について」, then
+    「3-1　委員長：…」. Sections are numbered among those the minutes print, items with no entry
+    yet included, so that the numbers read alike everywhere."""
+    from kyodo.committees.export import entry_line
+
+    groups = []
+    for section in document.sections:
+        for item in section.items:
+            lines = [
+                (entry.ref, f"{section.number}-{item.number}　{entry_line(entry)}")
+                for entry in item.entries
+                if entry.ref is not None  # a decision's ○ line is no entry of the minutes
+            ]
+            if lines:
+                heading = f"{section.number}．{section.category}　{item.number}．{item.title}"
+                groups.append((heading, lines))
+    return groups
 
 
 class CorrectForm(forms.Form):

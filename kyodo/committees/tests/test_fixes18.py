@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
 from kyodo.committees import services
+from kyodo.committees.documents import minutes_document
 from kyodo.committees.exceptions import InvalidInput, NumberTakenOnImport
 from kyodo.committees.forms import CorrectionForm
 from kyodo.committees.models import (
@@ -393,7 +394,7 @@ def test_the_line_picker_numbers_lines_as_the_minutes_print_them(staff, meeting)
         MinutesEntry.objects.filter(item__meeting=meeting).select_related("item"),
         key=lambda e: (e.item.section_number, e.item.number, e.position),
     )
-    form = CorrectionForm(entries=entries)
+    form = CorrectionForm(document=minutes_document(meeting.minutes))
     ids = {e.text: e.pk for e in entries}
     assert report.number == 1 and other.number == 1
     assert form.fields["entry"].choices == [

@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
 from kyodo.committees.documents import attendees_by_reading, minutes_document
-from kyodo.committees.export import entry_line, html_of
+from kyodo.committees.export import html_of
 from kyodo.committees.forms import CorrectionForm
 from kyodo.committees.models import (
     AgendaItem,
@@ -211,25 +211,6 @@ def meeting_detail(request, pk: int):
     )
 
 
-def _lines(document) -> list:
-    """The lines a member may ask to correct, grouped by item and numbered as the page above
-    prints them (and the staff page and the PDF): 「3．協議事項　1．協働について」, then
-    「3-1　委員長：…」. Sections are numbered among those the minutes print, items with no
-    entry yet included, so that the numbers read alike everywhere."""
-    groups = []
-    for section in document.sections:
-        for item in section.items:
-            lines = [
-                (entry.ref, f"{section.number}-{item.number}　{entry_line(entry)}")
-                for entry in item.entries
-                if entry.ref is not None  # a decision's ○ line is no entry of the minutes
-            ]
-            if lines:
-                heading = f"{section.number}．{section.category}　{item.number}．{item.title}"
-                groups.append((heading, lines))
-    return groups
-
-
 @never_cache
 def check(request, token: str):
     # A member's personal link: the draft, a 「受領しました」 button (POST) recording the receipt,
@@ -246,8 +227,7 @@ def check(request, token: str):
         )
         return redirect(request.path)
     document = minutes_document(minutes)
-    form = CorrectionForm(request.POST or None, entries=())
-    form.fields["entry"].choices = [("", gettext("The minutes as a whole")), *_lines(document)]
+    form = CorrectionForm(request.POST or None, document=document)
     if request.method == "POST" and form.is_valid():
         submit(
             form,
