@@ -207,8 +207,11 @@ class Meeting(models.Model):
         not decided)."""
         if self.venue is None:
             return ""
-        building = self.venue.building.strip()
-        return f"{building} {self.venue.name}" if building else self.venue.name
+        building, name = self.venue.building.strip(), self.venue.name
+        # A room named with its building already (「イングビル3階 第1会議室」) is not given it twice.
+        if not building or "".join(name.split()).startswith("".join(building.split())):
+            return name
+        return f"{building} {name}"
 
     def secretariat_printed(self) -> list[MeetingSecretariat] | list[SecretariatMember]:
         """Who the minutes print under 事務局: the meeting's own list (who of the secretariat

@@ -478,3 +478,13 @@ def test_the_mailed_notice_names_the_building(staff, noticed):
 def test_the_time_of_day_helper_is_aware(meeting):
     starts = services.meetings.meeting_starts_at(meeting)
     assert starts == timezone.make_aware(datetime(2011, 1, 18, 19))
+
+
+def test_a_room_named_with_its_building_is_not_given_it_twice(staff, noticed):
+    # The demo's room: 「イングビル3階 第1会議室」 in the building 「イングビル」.
+    noticed.venue.name, noticed.venue.building = "イングビル３階 第1会議室", "イングビル"
+    noticed.venue.save()
+    assert Meeting.objects.get(pk=noticed.pk).venue_label == "イングビル３階 第1会議室"
+    noticed.venue.name = "第1会議室"
+    noticed.venue.save()
+    assert Meeting.objects.get(pk=noticed.pk).venue_label == "イングビル 第1会議室"
