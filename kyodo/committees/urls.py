@@ -14,6 +14,11 @@ urlpatterns = [
         name="minutes-version",
     ),
     path(
+        "minutes/<int:pk>/versions/<int:number>/document.json",
+        versions.public_version_json,
+        name="minutes-version-json",
+    ),
+    path(
         "minutes/<int:pk>/diff/<int:older>/<int:newer>/", public.minutes_diff, name="minutes-diff"
     ),
     # Personal circulation links: the unguessable token is the credential, no sign-in needed.

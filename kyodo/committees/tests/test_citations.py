@@ -86,3 +86,36 @@ def test_a_turn_taken_out_loses_its_row_and_the_others_keep_theirs(committee, st
         (rows[3], 3),
     ]
     assert not MinutesEntry.objects.filter(pk=rows[0]).exists()
+
+
+def test_anyone_can_check_a_version_s_hash_from_its_published_document(
+    client, committee, staff, meeting
+):
+    import hashlib
+
+    minutes, _item = _confirmed(committee, staff, meeting)
+    version = minutes.current_version
+    url = f"/committee/minutes/{minutes.pk}/versions/1/document.json"
+    page = client.get(f"/committee/minutes/{minutes.pk}/").content.decode()
+    assert f'<a href="{url}">この版の文書（正規化した JSON）</a>' in page
+    assert "kyodo minutes verify" not in page
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="minutes-{minutes.pk}-v1.json"'
+    )
+    assert hashlib.sha256(response.content).hexdigest() == version.sha256
+    assert (
+        client.get(f"/committee/minutes/{minutes.pk}/versions/2/document.json").status_code == 404
+    )
+
+
+def test_a_draft_s_document_is_not_published(client, staff, meeting):
+    from kyodo.committees.tests.test_services import _minutes_with_entries
+
+    _minutes_with_entries(staff, meeting)
+    minutes = Minutes.objects.get(meeting=meeting)
+    assert (
+        client.get(f"/committee/minutes/{minutes.pk}/versions/1/document.json").status_code == 404
+    )

@@ -33,7 +33,7 @@ TEMPLATE = """{% load i18n %}<article class="minutes-document" lang="ja">
 {% for part in appendix %}<section class="minutes-appendix"><h2>{{ part.title }}</h2>{{ part.text|linebreaks }}</section>
 {% endfor %}
 {% if version %}<details class="minutes-hash"><summary>{% translate "Tamper check" %}</summary>
-<p>{% blocktranslate with number=version.number %}Version {{ number }} of these confirmed minutes has this SHA-256 (of its document as canonical JSON); <code>kyodo minutes verify</code> checks every version against it.{% endblocktranslate %}</p>
+<p>{% url "committees:minutes-version-json" version.minutes_id version.number as json_url %}{% blocktranslate with number=version.number %}Version {{ number }} of these confirmed minutes has this SHA-256 value, computed from <a href="{{ json_url }}">its document as canonical JSON</a>. The same file gives the same value on any computer; the center checks every version against these values, so a confirmed text cannot be changed unnoticed.{% endblocktranslate %}</p>
 <p><small>SHA-256: <code class="hash">{{ version.sha256 }}</code></small></p></details>{% endif %}
 </article>
 """

@@ -6,10 +6,14 @@ frame and in who may see them.
 
 from __future__ import annotations
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from kyodo.committees.documents import version_attendees_by_reading, version_document
+from kyodo.committees.documents import (
+    canonical_json,
+    version_attendees_by_reading,
+    version_document,
+)
 from kyodo.committees.export import html_of
 from kyodo.committees.models import Minutes, MinutesVersion
 from kyodo.committees.services.versions import version_diff
@@ -60,17 +64,36 @@ def version_pages(*, template_prefix: str, decorator, confirmed_only: bool = Tru
     return versions, diff
 
 
-def public_version(request, pk: int, number: int):
-    # One version of published minutes on its own (第1版 after a correction, say), read from the
-    # frozen version and never rebuilt from rows; the current one says so and links to the page.
+def _published_version(pk: int, number: int) -> MinutesVersion:
     version = get_object_or_404(
         MinutesVersion.objects.select_related("minutes__meeting__committee"),
         minutes_id=pk,
         number=number,
     )
-    minutes = version.minutes
-    if not minutes.is_published:
+    if not version.minutes.is_published:
         raise Http404
+    return version
+
+
+def public_version_json(request, pk: int, number: int):
+    # The frozen document of one version exactly as it was hashed (canonical JSON, UTF-8): anyone
+    # can compute its SHA-256 and compare it with the value the page prints.
+    version = _published_version(pk, number)
+    response = HttpResponse(
+        canonical_json(version.document).encode("utf-8"),
+        content_type="application/json; charset=utf-8",
+    )
+    name = f"minutes-{pk}-v{number}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def public_version(request, pk: int, number: int):
+    # One version of published minutes on its own (第1版 after a correction, say), read from the
+    # frozen version and never rebuilt from rows; the current one says so and links to the page.
+    version = _published_version(pk, number)
+    minutes = version.minutes
     document = version_document(version)
     versions = list(minutes.versions.order_by("number").values_list("number", flat=True))
     return render(
