@@ -261,6 +261,14 @@ HEADER_KEYS: dict[str, str] = {
     # How it met: 「開催方法：対面及びオンライン（Zoom）」「書面による開催」; an online meeting's
     # venue when no place is given (「開催方法：Ｚｏｏｍによるオンライン会議」).
     "開催方法": "method",
+    # A board's vote in writing (書面表決): the day the votes were counted, how, and who voted.
+    "表決の期日": "date",
+    "表決期日": "date",
+    "議決の期日": "date",
+    "表決の方法": "method",
+    "議決の方法": "method",
+    "表決者": "attendees",
+    "表決者数": "attendees",
     "開催形式": "method",
     "会議形式": "method",
     "会議の形式": "method",
@@ -673,7 +681,7 @@ _NAME_THEN_ROLE = re.compile(
 )
 # A part of a roster that counts or names a group rather than a person: 「委員8名」「定足数30名」
 # (any count), 「委員」「事務局」 (a group's word alone, its remark in parentheses aside).
-_COUNTED = re.compile(r"[0-9]+\s*名")
+_COUNTED = re.compile(r"[0-9]+\s*(?:名|世帯)")
 COUNTED = re.compile(r"[0-9]+\s*(?:名|人)")  # a part that is only a count
 _GROUP_WORD = re.compile(
     r"(?:委員|理事|監事|役員|事務局|構成員|職員|議員|会員|正会員|オブザーバー|住民|地域住民|市民|"
@@ -750,6 +758,15 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     # 「ベトナム語　佐々木、タガログ語　高橋」: interpreters, by the language they interpret.
     text = re.sub(r"(?:^|(?<=[、,，]))[ 　]*[一-龥ァ-ヺー]{1,8}語[ 　]+(?=\S)", "", text)
     count = None
+    groups = [_COUNTED_PART.fullmatch(p.strip()) for p in re.split(r"[、,，]", text) if p.strip()]
+    if (
+        len(groups) >= 2
+        and all(groups)
+        and not any(_NOT_ATTENDING.search(group["group"]) for group in groups)
+        and not _TOTAL_COUNT.search(text)
+    ):
+        # 「役員８名、会員１４名」: each group that came counted, no one named; all of them came.
+        return [], sum(int(group["n"]) for group in groups)
     attending = _OF_WHOM.search(text)
     if attending:
         # 「委員１２名中１０名出席」「理事２２名中１８名出席（委任状２名を含む）」: ten came; any
@@ -801,6 +818,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         count = int(match.group(2))
         # 「（１５名）：西村 隆一、…」: the count between the key and its colon
         text = (text[: match.start()] + text[match.end() :]).strip().lstrip(":：").strip()
+        # 「委員　田村　光（…部長）ほか１２名」: the others counted after the one named.
+        text = re.sub(r"\s*(?:ほか|他|外)$", "", text)
     if text in _NONE_WORDS or squash(text) in _NONE_WORDS or _ELSEWHERE.match(text):
         return [], count
     # 「被保険者を代表する委員　　佐々木　陽子、…」: the group's name over a gap, no one's name.
@@ -843,6 +862,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
                 parts.append("".join(tokens))
         text = "、".join(parts)
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else [text]
+    # 「委員　田村　光（…部長）ほか１２名」: one named, the others counted after him.
+    parts = [re.sub(r"\s*(?:ほか|他|外)\s*[0-9]{1,3}\s*(?:名|人)$", "", part) for part in parts]
     # 「委員8名（うち1名オンライン）、事務局3名」「定足数30名」: groups counted, not people named.
     parts = [
         part
@@ -865,7 +886,7 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         for part in parts
     ]
     # 「◎山本　隆史」: the mark of the chair in a roster
-    parts = [re.sub(r"^\s*[◎○●◯]\s*", "", part) for part in parts]
+    parts = [re.sub(r"^\s*[◎○●◯〇]\s*", "", part) for part in parts]
     # 「飯田 昌彦会長」「杉本　節子委員」: a name with its space, the role glued after it.
     parts = [_NAME_THEN_ROLE.sub(r"\g<name>", part) for part in parts]
     # 「中村正　中村和彦　松本聡」 on one roster line: three names; 「山下 誠」 one.
@@ -940,7 +961,7 @@ def _undecorated(part: str) -> str:
 
 
 _COMPANY_FORM = re.compile(r"[(（](株|有|合|名|資|財|社|一社|一財|公社|公財|医|福|特非|NPO)[)）]")
-_TOTAL_COUNT = re.compile(r"(?:^|[、,\s])(?:合計|総計|計)\s*(?P<n>[0-9]{1,4})\s*(?:名|人)")
+_TOTAL_COUNT = re.compile(r"(?:^|[、,\s])(?:合計|総計|計)\s*(?P<n>[0-9]{1,4})\s*(?:名|人|世帯)")
 _NUMBERED_GROUP = re.compile(
     r"(?P<name>[一-龥々ヶ]{1,4})\s*[(（][0-9]{1,3}(?:班|号棟|号室|組|区|丁目)[)）]"
 )
@@ -1259,7 +1280,9 @@ ROSTER_TITLES = (
 # 「教育長職務代理者」「会長職務代理者」: standing in for a title.
 _TITLE_ALT = "|".join(ROSTER_TITLES)
 _TITLE_TOKEN = re.compile(
-    rf"(?:(?:{_TITLE_ALT})(?:職務代理者)?|職務代理者|[(（][^)）]*[)）])(?:[(（][^)）]*[)）])?"
+    # 「被保険者代表」「公益代表」: whom a member stands for, before the name
+    rf"(?:(?:{_TITLE_ALT})(?:職務代理者)?|職務代理者|[一-龥々ァ-ヺー]{{1,8}}代表|[(（][^)）]*[)）])"
+    rf"(?:[(（][^)）]*[)）])?"
 )
 # A title spaced out to a column's width: 「委 員 長」「委　　員」「副 主 査」.
 _SPACED_TITLE = re.compile(

@@ -218,7 +218,7 @@ _ITEM_PATTERNS = (
     (re.compile(r"^(?P<n>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[.．、 　]\s*(?P<t>\S.*)$"), "Ⅰ"),
     (
         re.compile(
-            rf"^[【＜<〔［\[〈]\s*(?:議題|議案|案件|議事)?\s*(?P<n>{_NUM}|{_KNUM})\s*[】＞>〕］\]〉]"
+            rf"^[【＜<〔［\[〈《]\s*(?:議題|議案|案件|議事)?\s*(?P<n>{_NUM}|{_KNUM})\s*[】＞>〕］\]〉》]"
             rf"\s*(?P<t>\S.*)$"
         ),
         "【1】",
@@ -769,10 +769,16 @@ _BARE_LABEL = re.compile(rf"^{_LABEL}$")
 _BULLETED_LABEL = re.compile(rf"^・[ 　]*{_LONG}[ 　]*[：:]")
 
 
+QA_MARK = re.compile(
+    r"^[【\[［＜<〈]\s*(?:質問|回答|答弁|質疑|応答|意見|問|答)\s*[0-9０-９]{0,2}\s*[】\]］＞>〉]\s*(?=\S)"
+)
+
+
 def bare_label(line: str) -> Label | None:
     """「会長」「委員Ａ」「事務局（田村課長）」 alone on a line, the words on the lines under it
     (a turn only where a turn may start: the parser decides)."""
-    match = _BARE_LABEL.match(line.strip())
+    # 「【質問１】石井委員」「【回答１】沢田課長」: the turn's kind and number, then who spoke.
+    match = _BARE_LABEL.match(QA_MARK.sub("", line.strip()))
     speaker = _speaker(match) if match is not None else None
     return Label(speaker, "") if speaker is not None else None
 
@@ -803,8 +809,18 @@ _STAGE = re.compile(
 )
 
 
+# 「【第２部】分科会報告」「【午後の部】」「（第１日）」「＜２日目＞」: where a session of the meeting
+# starts (a note of the record, no agenda heading).
+SESSION = re.compile(
+    r"^[【\[［＜<〈《(（]\s*(?:第\s*[0-9０-９一二三四五六七八九十]{1,2}\s*(?:部|日|日目)|午前の部|午後の部|"
+    r"[0-9０-９一二三四五六七八九十]{1,2}\s*日目)\s*[】\]］＞>〉》)）]"
+)
+
+
 def stage_direction(line: str) -> str | None:
     text = line.strip()
+    if SESSION.match(text):
+        return text
     if (
         len(text) >= 2
         and _STAGE.match(text)

@@ -22,6 +22,8 @@ from ._syntax import (
     CIRCLED,
     CONTAINER_CATEGORIES,
     ENGLISH_OFFICES,
+    QA_MARK,
+    SESSION,
     Heading,
     Label,
     bare_label,
@@ -570,6 +572,9 @@ class _Prelude:
     skipped: int = 0  # header lines read as nothing
     absent_rows: list[str] = field(default_factory=list)  # a roster table's rows marked 欠席
     roster_heads: str = ""  # the heads of a roster's table (「区分氏名所属等出欠」)
+    # 「６．議事概要」 that ended the header: its number and words (the body's first section, when
+    # 「７．その他」 numbered on from it follows).
+    body_marker: tuple[int, str] | None = None
 
 
 def _roster_row_name(row: str, heads: str) -> str:
@@ -735,6 +740,8 @@ _BODY_MARKER = re.compile(
     r"審議の内容|審議概要|審議の概要|会議の概要|議事要旨|会議要旨|会議経過|内容|結果|会議結果|審議結果|"
     r"審査経過|審査の経過|審査の概要|委員会の概要|発言の内容|発言内容|議事の要旨|会議の要旨|審議の要旨|"
     r"議事要点|議事の要点|会議の要点|"
+    # a vote in writing: 「議案及び表決の結果」
+    r"(?:議案及び)?(?:表決|議決)の結果|"
     # a nonprofit's board: 「議事の経過の概要及び議決の結果」「議事の経過の要領及びその結果」
     r"(?:議事|審議)の経過(?:の(?:概要|要領))?及び(?:その|議決の)?結果)"
     # 「８　審議内容（要点筆記）」「議事の経過（概要）」
@@ -1210,6 +1217,8 @@ _KANA_TOWN = re.compile(r"(?:^|(?<=[\s、]))[ぁ-ゖ]{2,6}(?=[一-龥々ァ-ヺ]
 def _names_line(text: str) -> bool:
     """A roster line continuing a list field: 「【委員】青山、石井」, no sentence."""
     # 「ひまわり市副市長」「つくば大学」: a town's or a body's name starting in kana is no prose.
+    if SESSION.match(text.strip()):
+        return False  # 「【午前の部】」 under the header: the body starts
     stripped = _KANA_TOWN.sub("〇", text.strip())
     if "。" in stripped or _SPOKEN_END.search(stripped) or len(stripped) > 200:
         return False
@@ -1352,6 +1361,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         if prelude.title_line is None and not prelude.fields and text.lstrip().startswith("※"):
             prelude.skipped += 1
             continue  # 「※本記録は、……入力したものです。」 above the title: a note on the copy
+        if prelude.fields and QA_MARK.match(nfkc(text).strip()) and bare_label(text):
+            return index - 1  # 「【質問１】石井委員」 over the words: the first turn
         if _BODY_MARKER.match(squash(text)) and (prelude.title_line or prelude.fields):
             following = _following(lines, index)
             if not prelude.fields and following is not None and _header_follows(following):
@@ -1361,6 +1372,10 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
                 # 「内容」 over 「１　開会」…「６　閉会」, then the body numbering them again.
                 prelude.agenda, index = listed
                 return index
+            marker = re.match(r"^([0-9]{1,2})[.．、]?\s*(\S.*)$", nfkc(text).strip())
+            if marker:
+                words = marker[2].strip("■□◆◎●【】[]［］＜＞<>〈〉:： ")
+                prelude.body_marker = (int(marker[1]), words)
             return index  # the marker itself is no part of the minutes
         name = _MEETING_NAME.match(nfkc(text).strip())
         if name and prelude.sitting_line is None:
@@ -1943,8 +1958,8 @@ class _Body:
             and not (
                 self._container_item(current, heading.text)
                 and (
-                    not heading.style
-                    or heading.style != self.section_style
+                    (not heading.style and not self._outer_other(heading))
+                    or (heading.style and heading.style != self.section_style)
                     or _style_family(heading.style) == _style_family(self.item_style)
                 )
             )
@@ -2042,6 +2057,18 @@ class _Body:
             self.open_title = section.items[-1]
             self.title_full = not self.reader.short(text)
         return True
+
+    def _outer_other(self, heading: Heading) -> bool:
+        """「その他」 alone at the margin, unnumbered, after 「議事」's items 「（１）」「（２）」 at
+        the margin too: the next heading of the outer order (as 「議事」 was), not an item."""
+        return (
+            heading.text == "その他"
+            and heading.number is None
+            and not self.line_indented
+            and self.item_style in ("(1)", "①", "1.", "1　", "1)")
+            and bool(self.sections and self.sections[-1].items)
+            and bool(self.sections[-1].items[-1].entries)
+        )
 
     def _sub_items(self, section: Section, item: Heading) -> bool:
         """Whether ``item`` is the first of the items under the section's last one: numbered 1 in
@@ -2182,6 +2209,8 @@ class _Body:
             return (
                 False  # 「＜Ａグループ＞（発表者：……）」 under 「３　グループ発表」: its first part
             )
+        if _NEXT_MEETING_TITLE.fullmatch(item.title):
+            return False  # 「■次回予定」 over the day: the heading is whole
         if _AGENDA_TITLE.search(item.title) and not text.strip().startswith(("（", "(")):
             # 「…承認の件」「…について」 is whole: the line under it is the proceedings, or its
             # first part (「ア　利用状況」); only a 「（報告）」 may still follow.
@@ -2271,6 +2300,9 @@ def _last_number(section: Section) -> int:
 _KEYED_TITLE = re.compile(r"^(?:議題|案件)[ 　:：]+(?P<title>\S.*)$")
 
 
+_NEXT_MEETING_TITLE = re.compile(r"次回(?:の)?(?:予定|開催予定|開催|日程|会議|の会議)?")
+
+
 def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
     """「■図書館サービス計画の評価について」「【移動図書館の運行】」: the title after a heading's
     mark, when the header's agenda (``_agenda_title``s) lists it or it is worded as agenda titles
@@ -2289,9 +2321,13 @@ def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
         return stripped[1:].strip()  # 「○議案第１号　……について」 as the header's agenda lists it
     if not _MARKED.match(stripped) or "。" in stripped or speaker_label(text) is not None:
         return None  # 「◆議長（田村誠君）　……について」 is a turn
+    if SESSION.match(stripped):
+        return None  # 「【第２部】分科会報告」: a session of the meeting starts (a note)
     title = stripped[1:].rstrip("】]").strip()
     if not title or len(title) > 40 or closing_line(title) is not None:
         return None  # 「【閉会】」 closes the minutes
+    if _NEXT_MEETING_TITLE.fullmatch(title):
+        return title  # 「■次回予定」 over when they meet next: a heading of its own
     if _agenda_title(title) not in agenda and not _AGENDA_TITLE.search(title):
         return None
     return title
@@ -2392,6 +2428,7 @@ def parse_minutes(text: str) -> Minutes:
     # Cells copied from a table (a spreadsheet, a word processor's table) arrive separated by
     # tabs: 「開催日時<TAB>令和６年５月２０日」 reads as the gap of a typed header; so do the cells
     # of a table drawn with bars (「| 日時 | 令和６年… |」), and its rule lines (「|---|---|」) go.
+    text = _items_table(text)
     text = _TABLE_ROW.sub(_table_cells, text.replace("\t", "　"))
     text = _KEY_BAR.sub(lambda row: row["key"] + "　", text)
     # 「Date / 日時：……」「Attendees / 出席者：……」: a key in English and Japanese, read as the
@@ -2399,6 +2436,8 @@ def parse_minutes(text: str) -> Minutes:
     text = _BILINGUAL_KEY.sub(
         lambda key: "■" if squash(key["key"]) in _header.HEADER_KEYS else "", text
     )
+    # 「日時 Date：……」「１　議題 Agenda」: the key or heading in Japanese, then in English.
+    text = _ENGLISH_AFTER.sub(_japanese_only, text)
     return parse_layout(layout_lines(text))
 
 
@@ -2415,6 +2454,57 @@ _BILINGUAL_KEY = re.compile(
     r"^[ 　]*[A-Za-z][A-Za-z .&'-]{0,30}?[ 　]*[/／][ 　]*(?=(?P<key>[一-龥々ぁ-ゖァ-ヺ][^：:\n]{0,12})[：:])",
     re.MULTILINE,
 )
+
+
+_ENGLISH_AFTER = re.compile(
+    r"^(?P<japanese>[ 　]*(?:[0-9０-９]{1,2}[ 　.．、]+)?(?P<word>[一-龥ぁ-ゖァ-ヺ・ー]{1,10}))"
+    r"[ 　]+(?:[A-Z][A-Za-z]*)(?:[ 　]+[A-Za-z]+){0,3}[ 　]*(?P<colon>[:：]|$)",
+    re.MULTILINE,
+)
+
+
+def _japanese_only(match: re.Match[str]) -> str:
+    word = squash(match["word"])
+    if match["colon"]:
+        if word not in _header.HEADER_KEYS:
+            return match.group(0)
+        return match["japanese"] + "："
+    if (
+        section_heading(word) is None
+        and closing_line(word) is None
+        and not match["japanese"][: len(match["japanese"]) - len(match["word"])].strip()
+    ):
+        return match.group(0)  # 「三宅 Alice」: no heading, a name
+    return match["japanese"]
+
+
+# 「議題｜説明｜意見｜結果」 over one row per item: a table of the proceedings.
+_ITEMS_TABLE_HEAD = re.compile(
+    r"^[ 　]*[|｜]?[ 　]*(?:議題|案件|議事|項目|事項)[ 　]*[|｜](?:[ 　]*[^|｜\s]{1,8}[ 　]*[|｜]){1,5}"
+    r"[ 　]*[^|｜\s]{0,8}[ 　]*$"
+)
+
+
+def _items_table(text: str) -> str:
+    """Each row of a table of the proceedings (「議題｜説明｜意見｜結果」) as the item's heading, then
+    its cells each on a line of its own: 「説明」 and 「結果」 as the record's notes, 「意見」 with its
+    speaker's label as a turn."""
+    lines = text.split("\n")
+    out: list[str] = []
+    in_table = 0
+    for line in lines:
+        if _ITEMS_TABLE_HEAD.match(nfkc(line)):
+            in_table = len([c for c in re.split(r"[|｜]", line) if c.strip()])
+            continue
+        cells = [c.strip(" 　") for c in re.split(r"[|｜]", line)]
+        cells = [c for c in cells if c]
+        if in_table and len(cells) >= 2:
+            out.append(cells[0])
+            out.extend(f"○{cell}" if speaker_label(cell) is None else cell for cell in cells[1:])
+            continue
+        in_table = 0
+        out.append(line)
+    return "\n".join(out)
 
 
 _TABLE_ROW = re.compile(r"^[ 　]*[|｜](?P<cells>.*[|｜].*?)[|｜]?[ 　]*$", re.MULTILINE)
@@ -2483,6 +2573,16 @@ def parse_layout(layout: Layout) -> Minutes:
             continue  # 「…会議録」 or 「…会議録（令和６年５月２８日）」 at the top of a page
         body.feed(line)
     _settle_paragraphs(body.sections)
+    marker = prelude.body_marker
+    if (
+        marker is not None
+        and body.sections
+        and body.sections[0].number == 0
+        and not body.sections[0].category
+        and any(section.number == marker[0] + 1 for section in body.sections[1:])
+    ):
+        # 「６．議事概要」 over the items, 「７．その他」 after them: the items are the sixth's.
+        body.sections[0].number, body.sections[0].category = marker
     warnings: list[str] = []
     after_closing = [line for line in body.after_closing if not line.blank]
     if (
@@ -2599,6 +2699,10 @@ def parse_layout(layout: Layout) -> Minutes:
         if found is not None:
             warnings.append(f"開催日の行がないため「{found}」から開催日を読み取りました。")
     _times_from_body(minutes)
+    if not any(_has_heading(section) for section in body.sections) and len(body.sections) == 1:
+        # 「議案第３８号を議題といたします。」 in the chair's turn: where each item starts.
+        if not _split_at_the_floor(body.sections[0], minutes.agenda):
+            _the_one_listed(body.sections[0], minutes.agenda)
     if not any(_has_heading(section) for section in body.sections):
         warnings.append(
             "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。"
@@ -2740,9 +2844,15 @@ def _roster_groups(values: list[str]) -> Iterator[tuple[str, str, str]]:
     「【オンライン】」 on, "members" before any marker and from any other."""
     group = "members"
     parts = [(n, part) for n, line in enumerate(values) for part in _NEXT_GROUP.split(line)]
+    # 「出席　危機管理課　新井、竹内」 then 「消防本部警防課　野村」: a working group of the city's
+    # departments, each line a department's members; none of them is the secretariat.
+    first = _CITY_GROUP.match(values[0]) if values else None
+    departments = first is not None and len(first.group(0).strip()) > 1
     for n, value in parts:
         rest = value
-        if marker := _STAFF_GROUP.match(value) or (n and _CITY_GROUP.match(value)):
+        if marker := _STAFF_GROUP.match(value) or (
+            n and not departments and _CITY_GROUP.match(value)
+        ):
             group, rest = "staff", value[marker.end() :]
             if len(marker.group(0).strip()) > 1 and marker.re is _CITY_GROUP:
                 rest = value  # 「市地域振興課　寺田」: the department is the title
@@ -2978,6 +3088,155 @@ def _times_from_body(minutes: Minutes) -> None:
         minutes.end_time = _clock_of(minutes.closing)
 
 
+# The chair's label in verbatim minutes: 「委員長（山田太郎君）」「議長（渋谷会長）」「議長」「山田会長」
+# (not 「副委員長」, nor the assembly's 「議会事務局長」).
+_CHAIR_LABEL = re.compile(
+    r"^[^()]{0,12}?(?<!副)(?:委員長|議長|会長|座長|部会長|分科会長|理事長)(?:\([^()]{1,20}\))?$"
+)
+_BILL_REF = r"(?:議案|報告|諮問|承認|請願|陳情|発議|認定|同意|選任)第\s*(?P<bn>[0-9]{1,3})\s*号"
+_LEAD = r"^(?:次に|それでは|では|続いて|引き続き|まず)?[、,]?\s*"
+# The sentence a chair puts a matter on the floor with: 「議案第３８号を議題といたします。」
+# 「次に、日程第２、……を議題とします。」「次に、議案第４０号について、……」.
+_ON_THE_FLOOR = (
+    re.compile(
+        _LEAD
+        + r"(?:日程第\s*(?P<sn>[0-9]{1,3})[、,\s]\s*)?(?P<ref>"
+        + _BILL_REF
+        + r")(?P<rest>[^。]*?)を(?:一括して|一括)?議題と(?:いた)?し(?:ます|ました)"
+    ),
+    re.compile(
+        _LEAD
+        + r"日程第\s*(?P<sn>[0-9]{1,3})[、,\s]\s*(?P<rest>[^。]+?)を(?:議題と(?:いた)?し(?:ます|ました)"
+        + r"|行います|行いたいと思います)"
+    ),
+    re.compile(
+        r"^次に[、,]\s*(?:日程第\s*(?P<sn>[0-9]{1,3})[、,\s]\s*)?(?P<ref>" + _BILL_REF + r")"
+        r"(?P<rest>[^。]*?)について"
+    ),
+    re.compile(r"^次に[、,]\s*日程第\s*(?P<sn>[0-9]{1,3})[、,\s]\s*(?P<rest>[^。]+?)について"),
+    # 「１、……についてを議題といたします。」「次に、２、その他について」: the header's agenda by
+    # its number (only as the agenda lists it, ``_listed_on_floor``).
+    re.compile(
+        _LEAD
+        + r"(?P<an>[0-9]{1,2})[、.]\s*(?P<rest>[^。]+?)(?:を議題と(?:いた)?し(?:ます|ました)|について)"
+    ),
+)
+
+
+def _agenda_entry(agenda: list[str], text: str) -> str | None:
+    """The header's agenda line that starts with ``text`` (a bill's 「議案第３８号」 or a
+    schedule's title), without its number or bullet."""
+    want = squash(nfkc(text))
+    for line in agenda:
+        entry = nfkc(line).strip()
+        heading = item_heading(entry)
+        entry = (heading.text if heading is not None else entry).lstrip("・●■□◆◇○-－ ")
+        entry = re.sub(r"^日程\s*第\s*[0-9]{1,3}\s*", "", entry).strip()
+        if want and squash(entry).startswith(want):
+            return entry
+    return None
+
+
+def _listed_on_floor(agenda: list[str], number: int, title: str) -> str | None:
+    """The header agenda's title of 「number　title」, when it lists it numbered so."""
+    want = squash(nfkc(title)).removesuffix("について")
+    for line in agenda:
+        listed = re.match(r"^[(（]?([0-9]{1,2})[)）.．、 　]\s*(\S.*)$", nfkc(line).strip())
+        if (
+            listed
+            and int(listed[1]) == number
+            and squash(listed[2]).removesuffix("について") == want
+        ):
+            return listed[2].strip()
+    return None
+
+
+def _floor_heading(sentence: str, agenda: list[str]) -> tuple[int, str] | None:
+    """The item a chair's sentence puts on the floor: its number and title."""
+    text = nfkc(sentence).strip()
+    for pattern in _ON_THE_FLOOR:
+        match = pattern.match(text)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        rest = (groups.get("rest") or "").strip(" 、,")
+        if groups.get("ref"):
+            ref = squash(match["ref"])
+            title = _agenda_entry(agenda, ref)
+            if title is None:
+                rest = re.sub(r"(?:について)$", "について", rest)
+                title = f"{ref} {rest}" if rest and not rest.startswith(("を", "は")) else ref
+            # 「日程第３、議案第３０号、……」: the order of business numbers it.
+            return int(groups.get("sn") or match["bn"]), title
+        if groups.get("sn"):
+            title = _agenda_entry(agenda, rest) or rest
+            return int(match["sn"]), title
+        listed = _listed_on_floor(agenda, int(match["an"]), rest) if groups.get("an") else None
+        if listed:
+            return int(match["an"]), listed
+    return None
+
+
+def _split_at_the_floor(section: Section, agenda: list[str]) -> bool:
+    """Verbatim minutes with no headings, one unnamed item: split it where the chair puts a
+    matter on the floor (``_ON_THE_FLOOR``), the chair's turn cut at that sentence and the new
+    item named from it. Whether any item was found."""
+    if len(section.items) != 1 or section.items[0].number or section.items[0].title:
+        return False
+    items = [Item(0, "")]
+    found = False
+    for entry in section.items[0].entries:
+        speaker = nfkc(entry.speaker or "").strip()
+        if entry.kind != "statement" or not _CHAIR_LABEL.match(speaker):
+            items[-1].entries.append(entry)
+            continue
+        sentences = re.findall(r"[^。]*。|[^。]+$", entry.text)
+        start, current = 0, entry
+        for at, sentence in enumerate(sentences):
+            heading = _floor_heading(sentence, agenda)
+            if heading is None or (heading[0], heading[1]) == (items[-1].number, items[-1].title):
+                continue
+            head = "".join(sentences[start:at]).strip()
+            if head:
+                items[-1].entries.append(
+                    Entry("statement", head, entry.speaker, uncertain=entry.uncertain)
+                )
+            items.append(Item(*heading))
+            found, start = True, at
+            current = None
+        if current is entry:
+            items[-1].entries.append(entry)
+        else:
+            tail = "".join(sentences[start:]).strip()
+            items[-1].entries.append(
+                Entry("statement", tail, entry.speaker, uncertain=entry.uncertain)
+            )
+    if not found:
+        return False
+    section.items = [item for item in items if item.entries or item.number or item.title]
+    return True
+
+
+def _the_one_listed(section: Section, agenda: list[str]) -> None:
+    """Minutes with no headings whose header lists one matter (「５　議事」「（１）水道料金の改定に
+    ついて」, then the turns): the item is that matter."""
+    listed = [
+        match
+        for line in agenda
+        if (match := re.match(r"^[(（]?([0-9]{1,2})[)）.．、 　]\s*(\S.*)$", nfkc(line).strip()))
+    ]
+    if (
+        len(agenda) != 1
+        or len(listed) != 1
+        or len(section.items) != 1
+        or section.items[0].number
+        or section.items[0].title
+        or not _AGENDA_TITLE.search(listed[0][2])
+    ):
+        return
+    section.items[0].number, section.items[0].title = int(listed[0][1]), listed[0][2].strip()
+
+
 def _has_heading(section: Section) -> bool:
     # Minutes have at least one agenda heading; labelled lines alone are not.
     return bool(section.category) or any(item.number > 0 for item in section.items)
@@ -3085,7 +3344,8 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
     elif name == "secretariat":
         members: list[Secretariat] = []
         # 「市民協働推進課（課長、係長、担当）」: the department's titles, no one named.
-        value = _DEPARTMENT_TITLES.sub(_department_titles, nfkc(value))
+        value = _DEPARTMENT_PEOPLE.sub(_department_people, nfkc(value))
+        value = _DEPARTMENT_TITLES.sub(_department_titles, value)
         # 「市民協働課：課長　高橋、担当　渡辺」: the department, then its people.
         value = re.sub(r"(課|部|室|局|係|センター)[:：]\s*", r"\1 ", value)
         parts = [cell for part in _split_list(value) for cell in _header.staff_columns(part)]
@@ -3214,6 +3474,25 @@ _NAMED_DEPARTMENT = re.compile(
 _DEPARTMENT_TITLES = re.compile(
     r"(?P<department>[^\s、,()]+?(?:課|部|局|室|係|所|センター))\s*\((?P<titles>[^()]+、[^()]+)\)"
 )
+
+
+# 「生涯学習課　青少年係　（飯田係長、早川主事）」: a department (and its section), then its people
+# named with their titles in parentheses.
+_DEPARTMENT_PEOPLE = re.compile(
+    r"(?P<department>(?:[^\s、,()]+?(?:課|部|局|室|係|所|センター)\s*){1,2})"
+    r"\((?P<people>[^()]+)\)"
+)
+
+
+def _department_people(match: re.Match[str]) -> str:
+    department = re.sub(r"\s+", "", match["department"])
+    people = [_header.split_staff(part.strip()) for part in match["people"].split("、")]
+    if not all(person and re.fullmatch(r"[一-龥々ヶ]{1,4}", person) for person, _ in people):
+        return match.group(0)
+    return "、".join(
+        (department[:-1] if title.startswith(department[-1]) else department) + f"{title}　{person}"
+        for person, title in people
+    )
 
 
 def _department_titles(match: re.Match[str]) -> str:

@@ -31,10 +31,10 @@ def _staff(minutes) -> list[tuple[str, str]]:
 
 # stem, date, sitting, fiscal year, items, entries, closing
 DOCUMENTS = [
-    ("01_city_standing_committee", "2023-06-19", None, None, 1, 20, "午前10時42分閉会"),
+    ("01_city_standing_committee", "2023-06-19", None, None, 3, 22, "午前10時42分閉会"),
     ("02_shingikai_anonymous", "2024-08-22", 2, 2024, 2, 8, "以上"),
     ("03_yoshi_QA", "2023-11-07", 12, None, 3, 11, "(以上)"),
-    ("04_toi_kotae", "2023-07-12", 1, 2023, 2, 9, "午後3時閉会"),
+    ("04_toi_kotae", "2023-07-12", 1, 2023, 3, 9, "午後3時閉会"),
     ("05_shitsugi_outou", "2024-11-28", 3, 2024, 2, 12, "以上をもって閉会した。"),
     ("06_gian_houkoku", "2024-04-25", 4, None, 4, 18, None),
     ("07_bukai", "2023-09-05", 2, None, 4, 10, "4 閉会"),
@@ -58,12 +58,12 @@ DOCUMENTS = [
     ("17_page_slash_runninghead", "2025-01-21", 9, 2024, 2, 10, "以上"),
     ("18_two_column_roster", "2024-07-09", 1, 2024, 2, 8, "8 閉会 正午"),
     ("19_2019_reiwa_gannen", "2019-10-04", 2, 2019, 2, 7, "以上"),
-    ("20_heisei31", "2019-03-01", 2, None, 1, 10, "閉会 午前10時15分"),
+    ("20_heisei31", "2019-03-01", 2, None, 3, 12, "閉会 午前10時15分"),
     ("21_times_late_early", "2024-10-02", 2, 2024, 3, 11, "15時30分 閉会"),
-    ("22_chikoku_sotai_marks", "2023-12-11", 3, 2023, 2, 10, None),
+    ("22_chikoku_sotai_marks", "2023-12-11", 3, 2023, 3, 9, None),
     ("23_haifu_shiryo", "2024-06-18", 1, 2024, 4, 10, "閉会"),
     ("24_word_ruby", "2024-07-30", 1, 2024, 3, 7, "3 閉 会"),
-    ("25_ocr_noise", "2023-04-10", 1, 2023, 1, 13, "(午後2時45分 閉会)"),
+    ("25_ocr_noise", "2023-04-10", 1, 2023, 3, 15, "(午後2時45分 閉会)"),
     ("26_houkatsu_center", "2024-11-14", 2, 2024, 2, 12, "閉会 20:30"),
     ("27_reiwa_gannen_toshi_plan", "2019-12-19", 3, 2019, 3, 11, "(午前11時50分 閉会)"),
     ("28_pta_unei", "2024-10-09", 5, 2024, 4, 8, "以上"),
@@ -245,7 +245,7 @@ def test_ocrs_letter_l_for_one():
         *("渋谷 勝", "今野 喜一", "小林 正", "井口 清", "星 一男", "松野 次郎"),
         *("早坂 忠", "竹田 悦子", "富田 光雄", "菅野 勉", "国分 昭"),
     ]
-    assert minutes.entries()[1].text == (
+    assert minutes.entries()[2].text == (
         "議案第1号について説明します。譲受人は経営規模拡大のため、田1筆2,100平方メートルを取得するものです。"
     )
     # Latin words keep their l.
@@ -294,3 +294,107 @@ def test_these_printed_as_a_pdf_read_as_their_text(stem):
     printed = parse_pdf(pdfmaker.make_pdf(lines, style, lines_per_page=30))
     typed = parse_minutes(text)
     assert printed.to_dict() == typed.to_dict()
+
+
+def _turns(item) -> list[tuple[str | None, str]]:
+    return [(e.speaker, e.text) for e in item.entries]
+
+
+def test_an_assemblys_items_start_where_the_chair_puts_them_on_the_floor():
+    """Minutes with no headings were one unnamed item with a warning: the chair's 「議案第３８号を
+    議題といたします。」「次に、議案第４０号を議題といたします。」「１、……についてを議題といたし
+    ます。」「次に、２、その他について」 start the items, the chair's turn cut at that sentence."""
+    city = _read("01_city_standing_committee")
+    assert _items(city) == [
+        (0, ""),
+        (38, "議案第38号 かしわ市職員の給与に関する条例の一部を改正する条例"),
+        (40, "議案第40号 令和5年度かしわ市一般会計補正予算(第2号)中、所管部分"),
+    ]
+    opening, first, second = city.sections[0].items
+    assert _turns(opening) == [
+        (None, "午前１０時００分開議"),
+        ("委員長(山田太郎君)", "ただいまから総務常任委員会を開会いたします。"),
+    ]
+    assert _turns(first)[0] == (
+        "委員長(山田太郎君)",
+        "議案第３８号を議題といたします。執行部から説明を求めます。",
+    )
+    assert _turns(first)[-1] == (
+        "委員長(山田太郎君)",
+        "御異議なしと認めます。よって、議案第３８号は原案のとおり可決すべきものと決しました。",
+    )
+    assert _turns(second)[0] == ("委員長(山田太郎君)", "次に、議案第４０号を議題といたします。")
+    assert not any("議題の見出しがない" in w for w in city.warnings)
+    village = _read("20_heisei31")
+    assert _items(village) == [
+        (0, ""),
+        (1, "平成31年第1回定例会の会期及び日程について"),
+        (2, "その他"),
+    ]
+    assert _turns(village.sections[0].items[2])[0] == (
+        "委員長(江口隆君)",
+        "次に、２、その他について、何かありませんか。",
+    )
+    farm = _read("25_ocr_noise")
+    assert _items(farm) == [
+        (0, ""),
+        (1, "議案第1号 農地法第3条の規定による許可申請について"),
+        (2, "議案第2号 農地法第5条の規定による許可申請について"),
+    ]
+    assert not farm.warnings
+    # Only the chair puts a matter on the floor; a member's 「議案第２号を議題とします」 is words.
+    member = parse_minutes(
+        "第１回　総会　議事録\n\n日時　令和６年５月１日\n\n"
+        "○議長（田中君）　ただいまから開会します。\n"
+        "○３番（山本君）　議案第２号を議題とすべきです。\n"
+    )
+    assert _items(member) == [(0, "")]
+
+
+def test_a_bare_other_heading_after_the_proceedings():
+    """「その他」 alone at the margin after the items 「（１）」「（２）」 of 「議事」 was glued to the
+    line under it (「その他特になし。」 as a note of the item before)."""
+    minutes = _read("04_toi_kotae")
+    assert [(s.number, s.category) for s in minutes.sections] == [(1, "議事"), (2, "その他")]
+    assert _turns(minutes.sections[1].items[0]) == [(None, "特になし。")]
+
+
+def test_the_body_marker_numbered_with_the_heading_after_it():
+    """「６．議事概要」 (the header's marker, dropped) with 「７．その他」 after the items: the items
+    were in an unnamed section 0 beside section 7."""
+    minutes = _read("03_yoshi_QA")
+    assert [(s.number, s.category) for s in minutes.sections] == [(6, "議事概要"), (7, "その他")]
+
+
+def test_a_working_group_of_departments():
+    """「出席　危機管理課　新井、竹内」 then one department a line: only the first line's people were
+    attendees, the others the secretariat."""
+    minutes = _read("09_sagyobukai")
+    assert minutes.attendees == ["新井", "竹内", "野村", "樋口", "大久保"]
+    assert (minutes.absentees, minutes.secretariat) == (["武田"], [])
+
+
+def test_a_section_with_its_people_in_parentheses():
+    """「生涯学習課　青少年係　（飯田係長、早川主事）」 read as 「生涯学習課青少年係飯田係長」 and
+    「青少年係早川」."""
+    assert _staff(_read("10_renraku_kyogikai")) == [
+        ("飯田", "生涯学習課青少年係長"),
+        ("早川", "生涯学習課青少年係主事"),
+    ]
+
+
+def test_one_named_and_the_others_counted():
+    """「委員　田村　光（…営業部長）ほか12名」 lost 田村."""
+    assert _read("19_2019_reiwa_gannen").attendees == ["浜口 博", "斉藤 勇", "田村 光"]
+    assert split_people("委員　田村　光（さざなみ交通株式会社営業部長）ほか12名") == (
+        ["田村 光"],
+        12,
+    )
+
+
+def test_the_next_meeting_under_a_marked_heading():
+    """「■次回予定」 was a note of the last item, the day under it another."""
+    minutes = _read("22_chikoku_sotai_marks")
+    last = minutes.sections[-1].items[-1]
+    assert (last.number, last.title) == (3, "次回予定")
+    assert _turns(last) == [(None, "令和６年３月（日程は別途調整）")]
