@@ -91,3 +91,33 @@ def test_each_instance_has_its_own_gunicorn_control_socket(settings, tmp_path):
     assert second[second.index("--control-socket") + 1] == str(
         tmp_path / "gunicorn-127.0.0.1-8001.ctl"
     )
+
+
+def test_serve_refuses_a_database_with_migrations_not_applied(tmp_path):
+    # Code newer than its database answers 500 on every page that reads a new column: the
+    # server does not start, and says in Japanese what to run.
+    env = {
+        k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE", "DEBUG"}
+    } | {
+        "KYODO_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'kyodo.sqlite3'}",
+    }
+    subprocess.run(
+        [sys.executable, "-m", "kyodo", "migrate", "sessions", "--noinput", "-v", "0"],
+        env=env,
+        check=True,
+        timeout=300,
+    )
+    port = _port()
+    result = subprocess.run(
+        [sys.executable, "-m", "kyodo", "serve", "--bind", f"127.0.0.1:{port}"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "データベースに未適用のマイグレーションが" in result.stderr
+    assert "先に `kyodo migrate` を実行してから、もう一度起動してください。" in result.stderr
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2)

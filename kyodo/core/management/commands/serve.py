@@ -7,7 +7,10 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections
+from django.db.migrations.executor import MigrationExecutor
+from django.utils.translation import gettext as _
 
 
 def control_socket(bind: str) -> Path:
@@ -45,6 +48,13 @@ def web_command(python: str, bind: str, workers: int) -> list[str]:
     ]
 
 
+def unapplied_migrations(alias: str = "default") -> list[str]:
+    """「app.name」 of each migration the database has not had yet."""
+    executor = MigrationExecutor(connections[alias])
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
 class Command(BaseCommand):
     help = (
         "Serve Kyodo as in production: gunicorn + WhiteNoise, the task worker and scheduled jobs."
@@ -55,6 +65,16 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_WORKERS", 2)))
 
     def handle(self, *args, bind, workers, **options):
+        # A site serving code newer than its database answers 500 on every page that reads a new
+        # column (a member's mailed link among them): refuse to start instead.
+        if pending := unapplied_migrations():
+            raise CommandError(
+                _(
+                    "The database has %(count)d migration(s) not applied yet (%(names)s). Run "
+                    "`kyodo migrate` first, then start again."
+                )
+                % {"count": len(pending), "names": ", ".join(pending[:5])}
+            )
         python = sys.executable
         commands = {
             "web": web_command(python, bind, workers),
