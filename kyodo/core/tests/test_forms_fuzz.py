@@ -130,6 +130,8 @@ def constructor_arguments() -> dict[str, object]:
         "items": list(AgendaItem.objects.all()[:5]),
         "item": AgendaItem.objects.filter(entries__isnull=False).first(),
         "places": item_places(minutes_document(Minutes.objects.filter(status="confirmed").first())),
+        # A member's correction request: the lines of the minutes as printed.
+        "document": minutes_document(Minutes.objects.filter(status="confirmed").first()),
         "people": list(MeetingSecretariat.objects.all()[:5]),
         # The password forms (set from a mailed link, change when signed in).
         "user": get_user_model().objects.order_by("pk").first(),
