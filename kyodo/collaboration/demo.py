@@ -147,6 +147,10 @@ RECORDS = [
 ]  # fmt: skip
 
 
+# 年度別予算額 of the records over several fiscal years that have a budget (invented).
+YEARLY_BUDGETS = {"子育てひろばの運営": {"2009": 1_400_000, "2010": 1_600_000}}
+
+
 def _organization(name: str):
     from kyodo.organizations.models import Organization
 
@@ -188,6 +192,7 @@ def _record(departments: dict[str, Department], row) -> Collaboration:
             "first_fiscal_year": first,
             "last_fiscal_year": last,
             "budget": budget,
+            "yearly_budgets": YEARLY_BUDGETS.get(title, {}),
             "is_published": published,
             "description": description,
             "outcome": outcome,

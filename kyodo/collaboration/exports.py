@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from kyodo.collaboration.statistics import Statistics
 from kyodo.core.exports import Sheet, xlsx_bytes
@@ -40,8 +41,20 @@ def to_xlsx(stats: Statistics) -> bytes:
         ),
         (
             _("By fiscal year"),
-            [_("Fiscal year"), _("Records")],
-            [[r.label, r.count] for r in stats.by_fiscal_year],
+            [_("Fiscal year"), _("Records"), _("Budget (yen)")],
+            [[r.label, r.count, r.budget] for r in stats.by_fiscal_year],
+        ),
+        (
+            # The page's list of the records whose whole budget counts in their first year.
+            _("Several fiscal years, not apportioned"),
+            [
+                pgettext("collaboration", "Title"),
+                _("Form"),
+                _("Fiscal year"),
+                _("Budget (yen)"),
+                _("Counted in"),
+            ],
+            [[u.title, u.form, u.period, u.budget, u.counted_in] for u in stats.unsplit],
         ),
     ]
     return xlsx_bytes(

@@ -7,17 +7,32 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kyodo.collaboration.models import CollaborationForm, Department, in_reading_order
+from kyodo.collaboration.models import (
+    CollaborationForm,
+    Department,
+    in_reading_order,
+    yearly_amounts,
+)
 from kyodo.collaboration.services import (
     ATTACHMENT_KINDS,
     ATTACHMENT_MAX_BYTES,
     fiscal_year_out_of_range,
 )
 from kyodo.collaboration.yen import YenError, parse_yen
-from kyodo.core.forms import CleanTextMixin, ModelMultipleChoiceField, WarekiDateField
+from kyodo.core.forms import (
+    CleanTextMixin,
+    ModelMultipleChoiceField,
+    WarekiDateField,
+    reject_control_characters,
+)
 from kyodo.core.uploads import UploadField
 from kyodo.core.versions import VersionedFormMixin
-from kyodo.core.wareki import WarekiError, fiscal_year_label, parse_fiscal_year
+from kyodo.core.wareki import (
+    WarekiError,
+    fiscal_year_label,
+    fiscal_year_name,
+    parse_fiscal_year,
+)
 
 MAX_YEN = 10**12
 
@@ -111,6 +126,139 @@ class YenField(forms.IntegerField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
+# Rows of the 年度別予算額 table: at least this many, more when the period is longer.
+YEARLY_ROWS = 3
+# Never more rows than this, whatever a request claims (a period is at most this long anyway).
+MAX_YEARLY_ROWS = 60
+
+
+class YearlyBudgetsWidget(forms.MultiWidget):
+    """The 年度別予算額 as a small table: a fiscal year and an amount on each row."""
+
+    template_name = "collaboration/widgets/yearly_budgets.html"
+
+    def __init__(self, rows: int = YEARLY_ROWS, attrs=None):
+        self.rows = rows
+        widgets = []
+        for _row in range(rows):
+            widgets.append(forms.TextInput(attrs={"size": 12}))
+            widgets.append(forms.TextInput(attrs={"size": 14, "inputmode": "numeric"}))
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        """``{year: yen}`` (as stored, or as cleaned) or [(year, yen or None), …] → the boxes."""
+        if isinstance(value, dict):
+            pairs = list(yearly_amounts(value).items())
+        else:
+            pairs = list(value or [])
+        shown = []
+        for year, amount in pairs[: self.rows]:
+            shown += [
+                fiscal_year_name(year) if isinstance(year, int) else (year or ""),
+                f"{amount:,}" if isinstance(amount, int) else (amount or ""),
+            ]
+        return shown + [""] * (2 * self.rows - len(shown))
+
+    def get_context(self, name, value, attrs):
+        # The boxes as sent come as strings; anything else (a record's amounts, the period's
+        # years as pairs) is decompressed (MultiWidget would take a list of pairs as the boxes).
+        if not (isinstance(value, list) and all(isinstance(v, str | None) for v in value)):
+            value = self.decompress(value)
+        context = super().get_context(name, value, attrs)
+        subwidgets = context["widget"]["subwidgets"]
+        context["widget"]["rows"] = [
+            (n + 1, subwidgets[2 * n], subwidgets[2 * n + 1]) for n in range(self.rows)
+        ]
+        return context
+
+
+class YearlyBudgetsField(forms.MultiValueField):
+    """年度別予算額: rows of a fiscal year (「令和8年度」, 「R8」, 「2026」) and an amount of yen
+    (「600,000」, 「60万円」), cleaned to ``{year: yen}`` ({} when no row has an amount). A row
+    with a year and no amount is left out (the edit page lists the period's years). Whether the
+    rows fit the period and the budget is the service's check (``collaboration_create``)."""
+
+    widget = YearlyBudgetsWidget
+
+    def __init__(self, *, rows: int = YEARLY_ROWS, **kwargs):
+        kwargs.setdefault("required", False)
+        parts = []
+        for _row in range(rows):
+            parts.append(forms.CharField(required=False, max_length=30))
+            parts.append(forms.CharField(required=False, max_length=40))
+        for part in parts:
+            part.validators.append(reject_control_characters)
+        super().__init__(
+            fields=parts, require_all_fields=False, widget=YearlyBudgetsWidget(rows), **kwargs
+        )
+
+    def compress(self, data_list) -> dict[int, int]:
+        amounts: dict[int, int] = {}
+        errors = []
+        values = list(data_list or [])
+        for n in range(len(values) // 2):
+            year_text, amount_text = (
+                (values[2 * n] or "").strip(),
+                (values[2 * n + 1] or "").strip(),
+            )
+            if not amount_text:
+                continue
+            row = n + 1
+            if not year_text:
+                errors.append(_("Row %(row)s: enter the fiscal year of the amount.") % {"row": row})
+                continue
+            try:
+                year = parse_fiscal_year(year_text)
+            except WarekiError as exc:
+                errors.append(_("Row %(row)s: %(error)s") % {"row": row, "error": exc})
+                continue
+            try:
+                amount = parse_yen(amount_text)
+            except YenError:
+                errors.append(
+                    _("Row %(row)s: %(error)s")
+                    % {"row": row, "error": YenField.default_error_messages["invalid"]}
+                )
+                continue
+            if not 0 <= amount <= MAX_YEN:
+                errors.append(
+                    _("Row %(row)s: the amount must be from 0 to %(max)s yen.")
+                    % {"row": row, "max": f"{MAX_YEN:,}"}
+                )
+                continue
+            if year in amounts:
+                errors.append(
+                    _("Row %(row)s: %(year)s is entered twice.")
+                    % {"row": row, "year": fiscal_year_name(year)}
+                )
+                continue
+            amounts[year] = amount
+        if errors:
+            raise forms.ValidationError(errors, code="invalid")
+        return dict(sorted(amounts.items()))
+
+
+def _rows_wanted(form: forms.BaseForm, name: str) -> int:
+    """How many rows the 年度別予算額 table shows: those sent (a refused save shows them all
+    again), the period typed or recorded, at least :data:`YEARLY_ROWS`."""
+    rows = YEARLY_ROWS
+    if form.is_bound:
+        key = form.add_prefix(name)
+        sent = [k for k in form.data if k.startswith(f"{key}_") and k[len(key) + 1 :].isdigit()]
+        rows = max(rows, max((int(k[len(key) + 1 :]) for k in sent), default=-1) // 2 + 1)
+        try:
+            first = parse_fiscal_year(str(form.data.get(form.add_prefix("first_fiscal_year"))))
+            last = parse_fiscal_year(str(form.data.get(form.add_prefix("last_fiscal_year"))))
+        except (WarekiError, TypeError, ValueError):
+            pass
+        else:
+            rows = max(rows, last - first + 1)
+    else:
+        initial = form.initial.get(name)
+        rows = max(rows, len(initial) if isinstance(initial, list | dict) else 0)
+    return min(rows, MAX_YEARLY_ROWS)
+
+
 class DepartmentForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     name = forms.CharField(label=pgettext_lazy("department", "Name"), max_length=100)
     name_reading = forms.CharField(
@@ -157,7 +305,18 @@ class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
         required=False,
         help_text=_("Leave empty for a single fiscal year."),
     )
-    budget = YenField(label=_("Budget (yen)"))
+    budget = YenField(
+        label=_("Budget (yen)"),
+        help_text=_("The whole budget; for several fiscal years, the total of all of them."),
+    )
+    yearly_budgets = YearlyBudgetsField(
+        label=_("Budget by fiscal year (several fiscal years only; optional)"),
+        help_text=_(
+            "The amount of each fiscal year of the period, adding up to the budget (left empty, "
+            "the budget becomes their total). Without them, the statistics count the whole "
+            "budget in the first fiscal year."
+        ),
+    )
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -176,6 +335,10 @@ class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
         from kyodo.organizations.models import Organization
 
         super().__init__(*args, **kwargs)
+        old = self.fields["yearly_budgets"]
+        self.fields["yearly_budgets"] = YearlyBudgetsField(
+            rows=_rows_wanted(self, "yearly_budgets"), label=old.label, help_text=old.help_text
+        )
         self.fields["organizations"].queryset = Organization.objects.filter(
             status__in=[Organization.Status.REGISTERED, Organization.Status.SUSPENDED]
         ).order_by("reading_order", "pk")

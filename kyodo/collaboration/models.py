@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.core.text import normalize_reading, sort_by_reading
+from kyodo.core.wareki import fiscal_year_name
 
 
 class CollaborationForm(models.TextChoices):
@@ -84,8 +85,43 @@ def in_reading_order(departments: Iterable[Department]) -> list[Department]:
     return sort_by_reading(departments, key=lambda d: d.name_reading or d.name)
 
 
+def yearly_amounts(value) -> dict[int, int]:
+    """``{fiscal year: yen}`` in year order from what :class:`YearlyAmountsField` stores
+    (``{"2026": 600000, …}``: JSON keys are text); anything else reads as no amounts."""
+    if not isinstance(value, dict):
+        return {}
+    amounts = {}
+    for year, amount in value.items():
+        try:
+            amounts[int(year)] = int(amount)
+        except (TypeError, ValueError):
+            continue
+    return dict(sorted(amounts.items()))
+
+
+class YearlyAmountsField(models.JSONField):
+    """Amounts of yen per fiscal year, stored as ``{"2026": 600000, "2027": 600000}``.
+
+    ``display_text`` is how the audit log and the 「他の人が先に変更しました」 list write a value
+    (「令和8年度 600,000円、令和9年度 600,000円」), never as raw JSON.
+    """
+
+    def display_text(self, value) -> str:
+        amounts = yearly_amounts(value)
+        if not amounts:
+            return "—"
+        return "、".join(f"{fiscal_year_name(y)} {a:,}円" for y, a in amounts.items())
+
+
 class Collaboration(models.Model):
-    """One collaboration between registered groups and city departments."""
+    """One collaboration between registered groups and city departments.
+
+    ``budget`` is the whole budget (総額). A record over several fiscal years may say how much
+    of it falls in each year (``yearly_budgets``, 年度別予算額: every year of the period, adding
+    up to the budget, or none at all); the statistics of a fiscal year count that year's amount.
+    Without the amounts per year, the whole budget is counted in the first year (see
+    :meth:`amount_in` and docs/collaboration.md).
+    """
 
     title = models.CharField(pgettext_lazy("collaboration", "title"), max_length=200)
     form = models.CharField(
@@ -109,6 +145,7 @@ class Collaboration(models.Model):
     first_fiscal_year = models.PositiveSmallIntegerField(_("first fiscal year"))
     last_fiscal_year = models.PositiveSmallIntegerField(_("last fiscal year"))
     budget = models.PositiveBigIntegerField(_("budget (yen)"), null=True, blank=True)
+    yearly_budgets = YearlyAmountsField(_("budget by fiscal year"), default=dict, blank=True)
     description = models.TextField(_("description"), blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
     evaluation = models.TextField(_("evaluation"), blank=True)
@@ -140,9 +177,47 @@ class Collaboration(models.Model):
         return list(range(self.first_fiscal_year, self.last_fiscal_year + 1))
 
     @property
+    def is_multi_year(self) -> bool:
+        return self.last_fiscal_year != self.first_fiscal_year
+
+    @property
+    def budget_by_year(self) -> dict[int, int]:
+        """The amounts per fiscal year entered (年度別予算額), in year order; {} if none."""
+        return yearly_amounts(self.yearly_budgets)
+
+    @property
+    def budget_unsplit(self) -> bool:
+        """A multi-year record with a budget but no amounts per year (複数年度・按分なし)."""
+        return self.is_multi_year and bool(self.budget) and not self.budget_by_year
+
+    def amount_in(self, fiscal_year: int) -> int:
+        """The yen the statistics of ``fiscal_year`` count for this record."""
+        return amount_in_year(
+            fiscal_year,
+            budget=self.budget,
+            first_fiscal_year=self.first_fiscal_year,
+            last_fiscal_year=self.last_fiscal_year,
+            yearly_budgets=self.yearly_budgets,
+        )
+
+    @property
     def departments_in_order(self) -> list[Department]:
         """Its departments in gojūon order (from the rows the selector prefetched)."""
         return in_reading_order(self.departments.all())
+
+
+def amount_in_year(
+    fiscal_year: int, *, budget, first_fiscal_year: int, last_fiscal_year: int, yearly_budgets
+) -> int:
+    """What a record's budget counts in ``fiscal_year``: its amount for the year when amounts
+    per year are entered; otherwise the whole budget in its first year and nothing in the
+    others (no share is invented: the years add up to the budget, never to more)."""
+    if not first_fiscal_year <= fiscal_year <= last_fiscal_year:
+        return 0
+    amounts = yearly_amounts(yearly_budgets)
+    if amounts:
+        return amounts.get(fiscal_year, 0)
+    return (budget or 0) if fiscal_year == first_fiscal_year else 0
 
 
 class CountingSettings(models.Model):

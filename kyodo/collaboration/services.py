@@ -77,6 +77,9 @@ class CollaborationFields:
     first_fiscal_year: int | None
     last_fiscal_year: int | None = None
     budget: int | None = None
+    # 年度別予算額 {fiscal year: yen}: every year of the period or none; None keeps what the
+    # record has (a new record: none).
+    yearly_budgets: dict[int, int] | None = None
     description: str = ""
     outcome: str = ""
     evaluation: str = ""
@@ -213,7 +216,9 @@ def department_update(*, actor, department: Department, fields: DepartmentFields
 # --- collaboration records ---------------------------------------------------------------------
 
 
-def _clean_collaboration(fields: CollaborationFields) -> dict[str, Any]:
+def _clean_collaboration(
+    fields: CollaborationFields, record: Collaboration | None = None
+) -> dict[str, Any]:
     data = field_values(fields)
     data["title"] = (data["title"] or "").strip()
     for text in ("description", "outcome", "evaluation"):
@@ -234,7 +239,63 @@ def _clean_collaboration(fields: CollaborationFields) -> dict[str, Any]:
     _check_fiscal_year(last, field="last_fiscal_year", end=True)
     if data["budget"] is not None and data["budget"] < 0:
         raise InvalidInput(_("The budget cannot be negative."))
+    if data["yearly_budgets"] is None:
+        data["yearly_budgets"] = record.budget_by_year if record is not None else {}
+    data["yearly_budgets"] = _clean_yearly_budgets(data)
     return data
+
+
+def _years_text(years) -> str:
+    return "、".join(fiscal_year_name(y) for y in years)
+
+
+def _clean_yearly_budgets(data: dict[str, Any]) -> dict[str, int]:
+    """The 年度別予算額 as stored (``{"2026": 600000, …}``), checked against the period and the
+    budget: none at all, or every year of the period adding up to the budget (an empty budget
+    becomes their total). A single fiscal year keeps none: its budget is the year's amount."""
+    amounts = {int(y): a for y, a in (data["yearly_budgets"] or {}).items()}
+    if not amounts:
+        return {}
+    first, last = data["first_fiscal_year"], data["last_fiscal_year"]
+    period = fiscal_year_name(first)
+    if last != first:
+        period = f"{period}～{fiscal_year_name(last)}"
+    if outside := sorted(y for y in amounts if not first <= y <= last):
+        raise InvalidInput(
+            _(
+                "%(years)s is outside the period of the collaboration (%(period)s): enter "
+                "amounts for the fiscal years of the period only."
+            )
+            % {"years": _years_text(outside), "period": period},
+            field="yearly_budgets",
+        )
+    if missing := [y for y in range(first, last + 1) if y not in amounts]:
+        raise InvalidInput(
+            _(
+                "Enter the amount of every fiscal year of the period (%(period)s), or of none: "
+                "%(years)s is missing."
+            )
+            % {"period": period, "years": _years_text(missing)},
+            field="yearly_budgets",
+        )
+    if any(a < 0 for a in amounts.values()):
+        raise InvalidInput(_("The budget cannot be negative."), field="yearly_budgets")
+    total = sum(amounts.values())
+    if data["budget"] is None:
+        data["budget"] = total
+    elif total != data["budget"]:
+        raise InvalidInput(
+            _(
+                "The amounts by fiscal year add up to %(total)s yen, not to the budget of "
+                "%(budget)s yen. Correct one or the other (or leave the budget empty to make "
+                "it their total)."
+            )
+            % {"total": f"{total:,}", "budget": f"{data['budget']:,}"},
+            field="yearly_budgets",
+        )
+    if last == first:
+        return {}
+    return {str(y): amounts[y] for y in sorted(amounts)}
 
 
 def _set_relations(record: Collaboration, organizations, departments, events) -> dict:
@@ -289,7 +350,7 @@ def collaboration_update(
     """Change a record and (those given) its groups, departments and events; returns the
     changes (empty if nothing changed)."""
     require_role(actor, Role.STAFF)
-    data = _clean_collaboration(fields)
+    data = _clean_collaboration(fields, record)
     with transaction.atomic():
         record, changes = update_fields(
             actor=actor,

@@ -7,6 +7,11 @@ not, so the figures can be compared with statistics that count differently.
 How records are counted:
 - a record counts once in each fiscal year from its first to its last (a three-year agreement
   counts in all three years); with a fiscal year chosen, only records running in that year count;
+- budgets: with a fiscal year chosen, each record's amount for that year
+  (``models.amount_in_year``): its 年度別予算額 for the year when entered, else its whole budget
+  in its first fiscal year and nothing in the others, never the whole budget in every year. So
+  the years add up to the budgets of all years; the records of several years without amounts
+  per year are listed (``unsplit``) so that the page says how they were counted;
 - by department: once for each department involved (a record with two departments counts for
   both, so the rows may add up to more than the total);
 - by field: once for each field of activity of the groups involved (a field is counted once per
@@ -18,10 +23,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef, Sum
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.collaboration.models import Collaboration, CollaborationForm
+from kyodo.collaboration.models import (
+    Collaboration,
+    CollaborationForm,
+    amount_in_year,
+    yearly_amounts,
+)
 from kyodo.collaboration.selectors import counting_settings
 from kyodo.core.text import gojuon_key
 from kyodo.core.wareki import fiscal_year_name
@@ -39,6 +49,30 @@ class Row:
     counted: bool = True
 
 
+@dataclass(frozen=True)
+class Unsplit:
+    """A record of several fiscal years with a budget and no amounts per year (按分なし): its
+    whole budget counts in its first fiscal year."""
+
+    pk: int
+    title: str
+    form: str  # the form's label
+    first_fiscal_year: int
+    last_fiscal_year: int
+    budget: int
+    counted: bool
+
+    @property
+    def period(self) -> str:
+        return (
+            f"{fiscal_year_name(self.first_fiscal_year)}～{fiscal_year_name(self.last_fiscal_year)}"
+        )
+
+    @property
+    def counted_in(self) -> str:
+        return fiscal_year_name(self.first_fiscal_year)
+
+
 @dataclass
 class Statistics:
     fiscal_year: int | None
@@ -49,6 +83,8 @@ class Statistics:
     by_department: list[Row] = field(default_factory=list)
     by_field: list[Row] = field(default_factory=list)
     by_fiscal_year: list[Row] = field(default_factory=list)
+    # Multi-year records without amounts per year (in the chosen year, or any), by title.
+    unsplit: list[Unsplit] = field(default_factory=list)
 
     @property
     def counted_form_labels(self) -> list[str]:
@@ -62,8 +98,11 @@ def compute(
     """The statistics for one fiscal year (or all years) under the counting setting.
 
     Four queries whatever the size of the register (five when the setting is read): the
-    database counts by form, by department and by range of years; the groups' fields are read
-    as (record, fields) pairs, because a field counts once per record.
+    records in scope as rows (form, budget, years, amounts per year and whether a department is
+    recorded: the budgets of a year are counted from the amounts per year in Python), the
+    departments counted by the database, the groups' fields read as (record, fields) pairs
+    (a field counts once per record), and every counted record's years and amounts for the
+    trend.
     """
     if counted_forms is None:
         counted_forms = counting_settings().counted_form_list
@@ -79,29 +118,62 @@ def compute(
     department_links = Collaboration.departments.through.objects
     organization_links = Collaboration.organizations.through.objects
 
-    by_form = {
-        row["form"]: row
-        for row in scoped.values("form").annotate(
-            n=Count("pk"),
-            budget=Sum("budget", default=0),
-            without_department=Count(
-                "pk", filter=~Exists(department_links.filter(collaboration=OuterRef("pk")))
-            ),
+    counts: Counter[str] = Counter()
+    budgets: Counter[str] = Counter()
+    without_department = 0
+    labels = dict(CollaborationForm.choices)
+    for pk, title, form, budget, first, last, yearly, has_department in (
+        scoped.annotate(
+            has_department=Exists(department_links.filter(collaboration=OuterRef("pk")))
         )
-    }
+        .order_by("title", "pk")
+        .values_list(
+            "pk",
+            "title",
+            "form",
+            "budget",
+            "first_fiscal_year",
+            "last_fiscal_year",
+            "yearly_budgets",
+            "has_department",
+        )
+    ):
+        counts[form] += 1
+        if fiscal_year is None:
+            budgets[form] += budget or 0
+        else:
+            budgets[form] += amount_in_year(
+                fiscal_year,
+                budget=budget,
+                first_fiscal_year=first,
+                last_fiscal_year=last,
+                yearly_budgets=yearly,
+            )
+        if form in counted and not has_department:
+            without_department += 1
+        if first != last and budget and not yearly_amounts(yearly):
+            stats.unsplit.append(
+                Unsplit(
+                    pk=pk,
+                    title=title,
+                    form=str(labels.get(form, form)),
+                    first_fiscal_year=first,
+                    last_fiscal_year=last,
+                    budget=budget,
+                    counted=form in counted,
+                )
+            )
     for value, label in CollaborationForm.choices:
-        row = by_form.get(value)
         stats.by_form.append(
             Row(
                 label=str(label),
-                count=row["n"] if row else 0,
-                budget=row["budget"] if row else 0,
+                count=counts[value],
+                budget=budgets[value],
                 counted=value in counted,
             )
         )
-    counted_rows = [row for form, row in by_form.items() if form in counted]
-    stats.total = sum(row["n"] for row in counted_rows)
-    stats.budget = sum(row["budget"] for row in counted_rows)
+    stats.total = sum(counts[form] for form in counted)
+    stats.budget = sum(budgets[form] for form in counted)
 
     departments = (
         department_links.filter(collaboration__in=chosen)
@@ -117,7 +189,7 @@ def compute(
         ),
     ):
         stats.by_department.append(Row(label=row["department__name"], count=row["n"]))
-    if without_department := sum(row["without_department"] for row in counted_rows):
+    if without_department:
         stats.by_department.append(Row(label=str(NO_DEPARTMENT), count=without_department))
 
     codes_of: dict[int, set[str]] = {}
@@ -134,18 +206,25 @@ def compute(
     if without_field := stats.total - sum(1 for codes in codes_of.values() if codes):
         stats.by_field.append(Row(label=str(NO_FIELD), count=without_field))
 
-    # The trend covers every year, whatever year is chosen.
+    # The trend covers every year, whatever year is chosen: each year's records and amounts.
     years: Counter[int] = Counter()
-    for row in (
-        Collaboration.objects.filter(form__in=counted)
-        .values("first_fiscal_year", "last_fiscal_year")
-        .annotate(n=Count("pk"))
-        .order_by()
+    year_budgets: Counter[int] = Counter()
+    for budget, first, last, yearly in Collaboration.objects.filter(form__in=counted).values_list(
+        "budget", "first_fiscal_year", "last_fiscal_year", "yearly_budgets"
     ):
-        for year in range(row["first_fiscal_year"], row["last_fiscal_year"] + 1):
-            years[year] += row["n"]
+        for year in range(first, last + 1):
+            years[year] += 1
+            year_budgets[year] += amount_in_year(
+                year,
+                budget=budget,
+                first_fiscal_year=first,
+                last_fiscal_year=last,
+                yearly_budgets=yearly,
+            )
     for year in sorted(years):
-        stats.by_fiscal_year.append(Row(label=fiscal_year_name(year), count=years[year]))
+        stats.by_fiscal_year.append(
+            Row(label=fiscal_year_name(year), count=years[year], budget=year_budgets[year])
+        )
     return stats
 
 

@@ -438,7 +438,12 @@ def _field(model, name: str):
 def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
     coded = CODED_FIELDS.get((model._meta.label_lower, key)) if model is not None else None
 
+    # A field that writes its own values (collaboration's 年度別予算額: 「令和8年度 600,000円、…」).
+    display = getattr(field, "display_text", None)
+
     def one(v: Any) -> str:
+        if display is not None:
+            return display(v)
         if coded and isinstance(v, str):
             # 「,environment,community,」: the labels of the codes, in the choices' order.
             choices = dict(import_string(coded).choices)

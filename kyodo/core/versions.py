@@ -169,8 +169,11 @@ def _changes(obj: models.Model, before: dict, after: dict) -> list[Change]:
 
 
 def _display(field: models.Field, value) -> str:
-    if value is None or value == "" or value == []:
+    if value is None or value == "" or value == [] or value == {}:
         return gettext("(empty)")
+    if display := getattr(field, "display_text", None):
+        # A field that writes its own values (collaboration's 年度別予算額), not raw JSON.
+        return display(value)
     if field.many_to_many:
         objects = field.related_model._default_manager.filter(pk__in=value)
         return "、".join(sorted(str(o) for o in objects))

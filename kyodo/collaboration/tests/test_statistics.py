@@ -4,7 +4,9 @@ The demo has 12 records (see kyodo/collaboration/demo.py); by hand, for 平成22
 1 多文化共生研修会 共催 · 2 子どもアミーゴ 事業協力 (FY2008–2010) · 3 10周年上映会 提案型 ·
 4 懇談会 情報交換 · 5 谷戸せせらぎ 協定 (FY2009–2011) · 6 見守り 委託 · 7 子育てひろば 委託
 (FY2009–2010) · 8 環境フェスティバル 実行委員会 · 9 合唱団 後援 · 10 防災講座 共催 ·
-11 日本語教室 補助; and 12 シネマ上映会 後援 in FY2009 only.
+11 日本語教室 補助; and 12 シネマ上映会 後援 in FY2009 only. Budgets: 見守り 1,200,000, 子育てひろば
+3,000,000 (年度別: FY2009 1,400,000, FY2010 1,600,000), 実行委員会 500,000, 日本語教室 200,000 and
+the proposal-based 上映会 450,000.
 """
 
 from __future__ import annotations
@@ -24,7 +26,14 @@ from kyodo.collaboration.models import (
     CountingSettings,
     Department,
 )
-from kyodo.collaboration.statistics import NO_DEPARTMENT, NO_FIELD, Row, Statistics, compute
+from kyodo.collaboration.statistics import (
+    NO_DEPARTMENT,
+    NO_FIELD,
+    Row,
+    Statistics,
+    Unsplit,
+    compute,
+)
 from kyodo.core.models import AuditEntry
 from kyodo.core.text import gojuon_key
 from kyodo.core.wareki import fiscal_year_name
@@ -43,7 +52,9 @@ def test_statistics_equal_hand_counts_under_both_settings(demo):
     # Default: 共催 and 委託 count, 後援 does not.
     stats = compute(fiscal_year=2010)
     assert stats.total == 10  # records 1–11 run in FY2010; 9 (後援) is not counted
-    assert stats.budget == 1_200_000 + 3_000_000 + 500_000 + 200_000 + 450_000
+    # 子育てひろば counts its FY2010 amount, not its whole budget of two years.
+    assert stats.budget == 1_200_000 + 1_600_000 + 500_000 + 200_000 + 450_000
+    assert [r.budget for r in stats.by_form][:2] == [1_200_000 + 1_600_000, 200_000]
     assert [(r.label, r.count, r.counted) for r in stats.by_form] == [
         ("委託", 2, True),
         ("補助", 1, True),
@@ -85,6 +96,10 @@ def test_statistics_equal_hand_counts_under_both_settings(demo):
         ("平成22年度", 10),
         ("平成23年度", 1),
     ]
+    # The years' budgets add up to the budgets of all years (3,000,000 once, not twice).
+    assert [r.budget for r in stats.by_fiscal_year] == [0, 1_400_000, 3_950_000, 0]
+    assert compute(fiscal_year=None).budget == 1_200_000 + 3_000_000 + 500_000 + 200_000 + 450_000
+    assert stats.unsplit == []
 
     # The other setting: 後援 counts, 共催 does not.
     stats = compute(fiscal_year=2010, counted_forms=ALL_BUT_CO_HOSTING)
@@ -153,7 +168,13 @@ def _check_xlsx(client, total, co_hosting_counted):
     response = client.get("/staff/collaboration/statistics/export/?fiscal_year=2010")
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["形態別", "担当課別", "活動分野別", "年度別"]
+    assert workbook.sheetnames == [
+        "形態別",
+        "担当課別",
+        "活動分野別",
+        "年度別",
+        "複数年度（按分なし）",
+    ]
     stats = compute(fiscal_year=2010)
     by_form = [list(r) for r in workbook["形態別"].iter_rows(min_row=4, values_only=True)]
     assert by_form[2] == ["共催", 2, 0, co_hosting_counted]
@@ -166,7 +187,7 @@ def _check_xlsx(client, total, co_hosting_counted):
     fields = [tuple(r) for r in workbook["活動分野別"].iter_rows(min_row=4, values_only=True)]
     assert fields == _rows(stats.by_field)
     years = [tuple(r) for r in workbook["年度別"].iter_rows(min_row=4, values_only=True)]
-    assert years == _rows(stats.by_fiscal_year)
+    assert years == [(r.label, r.count, r.budget) for r in stats.by_fiscal_year]
     assert workbook["形態別"]["A1"].value == "協働の統計 平成22年度"
 
 
@@ -181,19 +202,28 @@ def _by_python(*, fiscal_year, counted_forms) -> Statistics:
         for r in records
         if fiscal_year is None or r.first_fiscal_year <= fiscal_year <= r.last_fiscal_year
     ]
+
+    def amount(r, year):
+        # By hand: the year's own amount, else the whole budget in the first year only.
+        if year is None:
+            return r.budget or 0
+        if r.yearly_budgets:
+            return r.yearly_budgets.get(str(year), 0)
+        return (r.budget or 0) if year == r.first_fiscal_year else 0
+
     for value, label in CollaborationForm.choices:
         of_form = [r for r in scoped if r.form == value]
         stats.by_form.append(
             Row(
                 label=str(label),
                 count=len(of_form),
-                budget=sum(r.budget or 0 for r in of_form),
+                budget=sum(amount(r, fiscal_year) for r in of_form),
                 counted=value in counted,
             )
         )
     chosen = [r for r in scoped if r.form in counted]
     stats.total = len(chosen)
-    stats.budget = sum(r.budget or 0 for r in chosen)
+    stats.budget = sum(amount(r, fiscal_year) for r in chosen)
     departments = Counter(d for r in chosen for d in r.departments.all())
     for department in sorted(departments, key=lambda d: gojuon_key(d.name_reading or d.name)):
         stats.by_department.append(Row(label=department.name, count=departments[department]))
@@ -208,7 +238,29 @@ def _by_python(*, fiscal_year, counted_forms) -> Statistics:
         stats.by_field.append(Row(label=str(NO_FIELD), count=without))
     years = Counter(y for r in records if r.form in counted for y in r.fiscal_years)
     for year in sorted(years):
-        stats.by_fiscal_year.append(Row(label=fiscal_year_name(year), count=years[year]))
+        stats.by_fiscal_year.append(
+            Row(
+                label=fiscal_year_name(year),
+                count=years[year],
+                budget=sum(
+                    amount(r, year) for r in records if r.form in counted and year in r.fiscal_years
+                ),
+            )
+        )
+    labels = dict(CollaborationForm.choices)
+    stats.unsplit = [
+        Unsplit(
+            pk=r.pk,
+            title=r.title,
+            form=str(labels[r.form]),
+            first_fiscal_year=r.first_fiscal_year,
+            last_fiscal_year=r.last_fiscal_year,
+            budget=r.budget,
+            counted=r.form in counted,
+        )
+        for r in sorted(scoped, key=lambda r: (r.title, r.pk))
+        if r.last_fiscal_year > r.first_fiscal_year and r.budget and not r.yearly_budgets
+    ]
     return stats
 
 
@@ -233,12 +285,21 @@ def _random_register(rng: random.Random) -> None:
     ]
     for n in range(90):
         first = rng.randrange(2008, 2015)
+        last = first + rng.choice([0, 0, 1, 2])
+        budget = rng.choice([None, 0, rng.randrange(1, 10) * 100_000])
+        yearly = {}
+        if last > first and budget and rng.random() < 0.5:
+            # 年度別予算額 adding up to the budget (a year may have nothing).
+            cuts = sorted(rng.randrange(0, budget + 1, 50_000) for _ in range(last - first))
+            shares = [b - a for a, b in zip([0, *cuts], [*cuts, budget], strict=True)]
+            yearly = {str(first + i): share for i, share in enumerate(shares)}
         record = Collaboration.objects.create(
             title=f"協働{n}",
             form=rng.choice(list(CollaborationForm.values)),
             first_fiscal_year=first,
-            last_fiscal_year=first + rng.choice([0, 0, 1, 2]),
-            budget=rng.choice([None, 0, rng.randrange(1, 10) * 100_000]),
+            last_fiscal_year=last,
+            budget=budget,
+            yearly_budgets=yearly,
         )
         record.departments.set(rng.sample(departments, rng.choice([0, 1, 1, 2, 3])))
         record.organizations.set(rng.sample(organizations, rng.choice([0, 1, 2, 3])))
@@ -269,3 +330,7 @@ def test_statistics_equal_a_plain_count_on_a_random_register(seed, db):
     all_years = compute(fiscal_year=None, counted_forms=CollaborationForm.values)
     assert all_years.total == 90
     assert len(all_years.by_department) == 9 and len(all_years.by_field) > 10
+    # Split and unsplit records of several years both occur, and no budget is counted twice:
+    # the years add up to the budgets of all years.
+    assert all_years.unsplit and Collaboration.objects.exclude(yearly_budgets={}).exists()
+    assert sum(r.budget for r in all_years.by_fiscal_year) == all_years.budget

@@ -110,6 +110,11 @@ def record_edit(request, pk: int):
         for f in services.COLLABORATION_FIELDS
         if f not in ("organizations", "departments", "events")
     }
+    # The period's years are listed, with their amounts when entered, ready to be filled in.
+    amounts = record.budget_by_year
+    initial["yearly_budgets"] = (
+        [(year, amounts.get(year)) for year in record.fiscal_years] if record.is_multi_year else []
+    )
     initial |= {
         "organizations": list(record.organizations.all()),
         "departments": list(record.departments.all()),
