@@ -685,7 +685,10 @@ _COUNTED = re.compile(r"[0-9]+\s*(?:名|世帯)")
 COUNTED = re.compile(r"[0-9]+\s*(?:名|人)")  # a part that is only a count
 _GROUP_WORD = re.compile(
     r"(?:委員|理事|監事|役員|事務局|構成員|職員|議員|会員|正会員|オブザーバー|住民|地域住民|市民|"
-    r"区民|町民|参加者|一般参加者|出席|本人出席|委任状|議決権行使書)?"
+    r"区民|町民|参加者|一般参加者|出席|本人出席|委任状|議決権行使書|"
+    # a group by its kind of member: 「協力隊員３名」「部会員１８名」「団員５名」 (「工藤部会員」 is one
+    # member by name)
+    r"(?:地域おこし)?(?:協力)?隊員|部会員|部員|団員|組合員)?"
 )
 _PARENTHESES = re.compile(r"[(（][^)）]*[)）]")
 # 「組合員総数５６名中、」: the body's size, 中 and its comma with it.
@@ -718,6 +721,11 @@ _OF_WHOM = re.compile(
 _OFFICERS_COUNTED = re.compile(
     r"(?:^|[、,，])\s*[^\s、,，()（）:：0-9]{0,6}長\s*(?P<n>[0-9]{1,3})\s*(?:名|人)\s*(?=$|[、,，])"
 )
+_MEMBERS_COUNTED = re.compile(
+    # (after a comma, or glued to the line above's closing parenthesis)
+    r"(?:[、,，]|(?<=[)）]))\s*(?:部会員|会員|正会員|委員|理事|役員|団員|(?:協力)?隊員)\s*"
+    r"(?P<n>[0-9]{1,3})\s*(?:名|人)\s*$"
+)
 _EACH = re.compile(r"(?P<names>[^、,]+?[・･][^、,]+?)の各(?:委員|理事|役員|構成員|議員)$")
 _NONE_WORDS = ("なし", "無し", "ナシ", "0名", "-", "－", "―")
 # 「別紙のとおり」「名簿参照」: the names are elsewhere, not here.
@@ -748,11 +756,41 @@ def _offices_only(text: str) -> bool:
     )
 
 
+_AFFILIATION_AFTER_ROLE = re.compile(
+    r"(?P<who>(?<![^、,，\s])(?P<name>[^、,，\s()（）]{1,10}?)"
+    r"(?:副委員長|委員長|副会長|部会長|会長|委員|理事長|理事|監事|幹事))"
+    r"[(（](?P<where>(?!オンライン|ウェブ|Web|WEB|リモート|欠席|遅|早|以上)[^()（）、,，0-9０-９]{2,15})[)）]"
+    r"(?=$|[、,，\s])"
+)
+_TOTAL_AT_END = re.compile(r"[(（]\s*(?:合計|総計|計)\s*(?P<n>[0-9]{1,4})\s*(?:名|人)\s*[)）]$")
+_HOUSEHOLDS = re.compile(r"(?P<n>[0-9]{1,4})\s*世帯")
+
+
+def _without_affiliation(match: re.Match[str]) -> str:
+    if match["name"] in ("副", "各", "総", "全", "前", "元", "新"):
+        return match.group()  # 「副会長（高木・小川）」: the role whole, its holders named
+    return match["who"]
+
+
 def split_people(value: str) -> tuple[list[str], int | None]:
     """「有賀委員、…＜以上１２名、五十音順＞」 → (["有賀", …], 12)."""
     text = collapse_titles(nfkc(value).strip())
     # 「（五十音順・敬称略）」 anywhere: a remark on the list, not a name's part.
     text = _LIST_REMARK.sub(" ", text).strip()
+    # 「森田委員長（教務部長）」「岡委員（外部・弁護士）」: a name, the role, then where the member
+    # comes from (「会長（松本）」「副会長（高木・小川）」 name the holder: no name before the role).
+    text = _AFFILIATION_AFTER_ROLE.sub(_without_affiliation, text)
+    total = _TOTAL_AT_END.search(text)
+    if total and not _TOTAL_COUNT.search(text[: total.start()]):
+        # 「会長、副会長２名、会計、各部長４名（計８名）」: offices, some counted, and the total.
+        rest = text[: total.start()].strip(" 、,，")
+        names = [n for n in split_people(rest)[0] if not COUNTED.search(n)] if rest else []
+        return names, int(total["n"])
+    # 「１３２世帯（内訳）本人出席４８世帯　委任状５１世帯……」: the total, then its parts
+    households = _HOUSEHOLDS.fullmatch(re.sub(r"[\s、,]*[(（]内訳[)）].*$", "", text))
+    if households:
+        # 「出席者数　１３２世帯」: a residents' meeting counts homes
+        return [], int(households["n"])
     # 「CEO 佐藤 健一、Director Emily Carter」: an office in English before the name.
     text = _ENGLISH_OFFICE_BEFORE.sub("", text)
     # 「ベトナム語　佐々木、タガログ語　高橋」: interpreters, by the language they interpret.
@@ -788,6 +826,15 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         text = (text[: kanji.start()] + text[kanji.end() :]).strip(" 、")
     # 「理事総数　１０名　出席理事　８名」: the board's size is not who came.
     text = _TOTAL.sub(" ", text)
+    # 「部会長　小野寺　健、副部会長　白石　由香、部会員　１８名」: the officers named, then the
+    # members counted (all of them came): as 「分団長８名」 below.
+    members = _MEMBERS_COUNTED.search(text)
+    if members and count is None and members.start() > 0:
+        rest = (text[: members.start()] + text[members.end() :]).strip(" 、,，")
+        if rest and not _COUNT.search(rest) and not _COUNTED_GROUP.search(rest):
+            names = split_people(rest)[0]
+            if names:
+                return names, len(names) + int(members["n"])
     # 「実行委員18名」「運営委員１０名」: a group counted, no one named (not 「実行」).
     text = _COUNTED_GROUP.sub("", text)
     total = re.search(r"(?:合計|総計|計)\s*(?P<n>[0-9]{1,4})\s*(?:名|人)$", text)
@@ -899,8 +946,16 @@ def split_people(value: str) -> tuple[list[str], int | None]:
             continue  # 「会長、副会長、会計、各部長（計９名）」「各町内会長」: offices, no one named
         if re.search(r"[0-9]", _PARENTHESES.sub("", part)):
             continue  # 「１班～８班」: a group by its numbers, no one named (not 「石原（1班）」)
-        if part.strip().endswith(("課", "部", "局", "室", "係", "センター")):
+        if part.strip().endswith(("課", "局", "係", "センター")) or (
+            # 「阿部」「服部」「岡部」「小室」 are family names: a department is named longer
+            part.strip().endswith(("部", "室")) and len(part.strip()) >= 3
+        ):
             continue  # 「市商工振興課　主査　西村」: where the person comes from
+        if re.fullmatch(
+            r"[^\s、,，]{1,12}[課局室係](?:長|主事|主査|主任|主幹|係長|課長補佐|補佐|参事|職員)",
+            part.strip(),
+        ):
+            continue  # 「企画課主事　新井」: the post before the name, no one's name itself
         part = re.sub(r"\s*(?:ほか|他|等)$", "", part)  # 「北一、北二、南町ほか」
         name = _ROLE_PREFIX.sub("", part.strip())
         for suffix in _MEMBER_SUFFIXES:
@@ -1250,6 +1305,14 @@ ROSTER_TITLES = (
     # a religious corporation's: 「代表役員　松井　照道、責任役員　坂口　忠」
     "代表役員",
     "責任役員",
+    # a fire brigade's officers, a corps: 「団長　岡部、副団長　久米、分団長　５名」
+    "分団長",
+    "副団長",
+    "団長",
+    "副隊長",
+    "隊長",
+    "副部会長",
+    "部会長",
     # a company's board: 「代表取締役　青木　浩一」「監査役　江川　直樹」
     "代表取締役",
     "取締役",

@@ -287,9 +287,10 @@ def item_heading(line: str) -> Heading | None:
     stripped = line.strip().lstrip("■□◆◇△▲").lstrip()
     # 「⑴　……」: the number in parentheses as one character, (1) as written out.
     stripped = re.sub(r"^[⑴-⒇]", lambda m: f"({ord(m[0]) - 0x2473})", stripped)
-    if (stripped.startswith(("●", "○", "◎")) and _AGENDA_WORD.match(stripped[1:].lstrip())) or (
-        stripped.startswith(("●", "○", "◎")) and _BILL_WORD.match(stripped[1:].lstrip())
-    ):
+    # 「・議題１　……」 in minutes written all in bullets: the bullet before the agenda's word
+    if (
+        stripped.startswith(("●", "○", "◎", "・")) and _AGENDA_WORD.match(stripped[1:].lstrip())
+    ) or (stripped.startswith(("●", "○", "◎", "・")) and _BILL_WORD.match(stripped[1:].lstrip())):
         stripped = stripped[1:].lstrip()  # 「●議題１　……」: a bullet before the agenda's word
     for pattern, style in _ITEM_PATTERNS:
         match = pattern.match(stripped)
@@ -410,6 +411,24 @@ ROLES = (
     "応募者",
     "提案者",
     "申請者",
+    # posts by their kind, unmarked in the minutes of schools, fire brigades, hospitals, shops:
+    # 「山内教諭：……」「団長　　……」「分団長（第１分団）　……」「医長：……」
+    "養護教諭",
+    "教諭",
+    "講師",
+    "分団長",
+    "副団長",
+    "団長",
+    "隊長",
+    "隊員",
+    "事務長",
+    "医長",
+    "医師",
+    "技師",
+    "保育士",
+    "栄養士",
+    "支配人",
+    "店長",
 )
 # Title words that end a label after ○, 【】 or before 「：」 in the minutes of any public body
 # (assemblies, national councils, 自治会): 「○山田部会長」「○佐藤計画官」「○鈴木説明員」.
@@ -433,6 +452,7 @@ TITLES = tuple(
             "町長",
             "副町長",
             "村長",
+            "副村長",
             "区長",
             "知事",
             "副知事",
@@ -586,6 +606,8 @@ _LABEL_PATTERNS = (
     re.compile(rf"^[{SPEAKER_MARKS}][ 　]*{_LABEL}(?:[ 　]*[：:][ 　]*|[ 　]+|$)(?P<text>.*)$"),
     # 「館長）上半期は……」「会長）……」: the role closed by a parenthesis it never opened.
     re.compile(rf"^{_LONG}[ 　]*[）)][ 　]*(?P<text>[^\s）)].*)$"),
+    # 「新井主事＞　……」「隊員（佐伯）＞　……」: the role, then an angle bracket pointing at the words.
+    re.compile(rf"^{_LONG}[ 　]*[＞>][ 　]*(?P<text>[^\s＞>].*)$"),
     # Questions and answers of a briefing or a general meeting: 「問：……」「（答）……」「Ｑ：……」.
     # 「Ｑ（委員）：……」: who asked, in parentheses.
     re.compile(
@@ -708,7 +730,8 @@ _NOT_LABEL = re.compile(
 _SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$|[印㊞]$")
 # 「宮本より事業報告について説明があった。」 after a title: who reported, told in the past.
 _REPORTED = re.compile(
-    r"^[一-龥々ヶ]{1,6}(?:[ 　][一-龥々ヶぁ-ゖ]{1,4})?(?:より|から|が)(?!は)[^。]*(?:た|れた)。"
+    # (「火災出動が７件でした。」 in the polite form is said, not told)
+    r"^[一-龥々ヶ]{1,6}(?:[ 　][一-龥々ヶぁ-ゖ]{1,4})?(?:より|から|が)(?!は)[^。]*(?<!でし|まし)(?:た|れた)。"
 )
 _LATIN_ONLY_LABEL = re.compile(
     r"^[0-9０-９](?![0-9０-９]{0,2}(?:番|班|組|区))"
@@ -717,6 +740,10 @@ _LATIN_ONLY_LABEL = re.compile(
 
 # The time a turn began, in a table's first column: 「14:02　事務局　素案の概要について……」.
 _CLOCK = re.compile(r"^[0-9０-９]{1,2}[:：][0-9０-９]{2}[ 　]+(?=\S)")
+# A transcript's time stamp before the speaker: 「[00:12:34] 会長：……」「【01:02:03】」「(00:12)」.
+STAMP = re.compile(
+    r"^[\[［【〔(（][ 　]*[0-9０-９]{1,2}[:：][0-9０-９]{2}(?:[:：][0-9０-９]{2})?[ 　]*[\]］】〕)）][ 　]*(?=\S)"
+)
 
 
 @dataclass(frozen=True)
@@ -735,6 +762,8 @@ def speaker_label(line: str) -> Label | None:
         whole = whole[1:].lstrip()  # 「→（事務局）他地区の事例を紹介します。」: the answer
     elif whole[:1].isdigit() and _CLOCK.match(whole):
         whole = _CLOCK.sub("", whole, count=1)  # 「14:02　事務局　……」: a table's time column
+    elif STAMP.match(whole):
+        whole = STAMP.sub("", whole, count=1)  # 「[00:12:34] 会長：……」: a transcript's time
     if whole[:1] in "(（" and _KANA_ENUMERATOR.match(whole):
         whole = _KANA_ENUMERATOR.sub("", whole, count=1)  # 「(ア)鳩山委員　……」: a list's mark
     stripped = whole[:2000]  # Labels are short: skip the regex on the rest of huge lines.
@@ -945,8 +974,9 @@ _CLOSING = re.compile(
     r"|会議(?:を)?終了(?:した|しました)?[。]?"
     # 「８　閉会　１６時００分」「【閉会】午後２時５５分」: the heading, with the time it closed
     r"|(?:(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[.、]?\s*|[【\[<]\s*)(?:閉会|散会)[】\]>]?\s*"
-    r"(?:午前|午後)?\s*[0-9]{1,2}\s*"
-    r"(?:時\s*(?:[0-9]{1,2}\s*分|半)?|:\s*[0-9]{2})"
+    # 「３．閉会（午後８時）」: the time in parentheses
+    r"(?P<open>[(])?(?:午前|午後)?\s*[0-9]{1,2}\s*"
+    r"(?:時\s*(?:[0-9]{1,2}\s*分|半)?|:\s*[0-9]{2})(?(open)[)])"
     # 「議長は、……午後３時２０分閉会を宣した。」: the record of the chair closing the meeting
     # 「……閉会を宣し、議長を退任した。」「……閉会を宣言した。（午前11時40分）」
     r"|[^。「」]{0,80}(?:閉会|散会)(?:を|が)宣(?:言)?(?:され|し)(?:た|、[^。「」]{0,30}た)。"

@@ -119,6 +119,10 @@ class _EntryReader:
 
     def feed(self, text: str) -> Entry | None:
         """Add one line; returns the entry it started, if any."""
+        if _CAPTION.fullmatch(squash(nfkc(text))):
+            # 「【発言要旨】」 over the turns: says what follows is a summary, no entry of its own.
+            self.close()
+            return None
         # 「○申請者：……」: so the review's text renders it
         keyed = note_text(text) or text.strip()
         if (self.boundary or self.current is None) and _keyed_record(keyed):
@@ -231,6 +235,20 @@ class _EntryReader:
             if bullet.startswith(("■", "□")) and "。" not in bullet and len(bullet) <= 40:
                 self.current = None  # 「■第１２款　公債費」: a heading, the line under it its own
             return started
+        if (
+            bullet is not None
+            and in_statement
+            and self.current is not None
+            and self.current is self.alone
+            and self.current.text
+        ):
+            # 「村井主任」 alone, then 「・……１２件。」「・……５０万円。」: each point that speaker's,
+            # a turn of its own (a line under a point with no bullet goes on with it).
+            entry = Entry("statement", bullet, self.current.speaker)
+            entry.uncertain = self.current.uncertain
+            started = self._start(entry, text)
+            self.alone = entry
+            return started
         note = note_text(text)
         if note is not None:
             return self._start(Entry("note", note), text)
@@ -260,8 +278,11 @@ class _EntryReader:
             )
         ):
             # 「＜Ｂグループ＞（発表者：佐野さん）」「〈会場からの質問〉」 after a finished sentence.
-            # 「主な意見」 standing alone after the item's narrative: a note of its own.
-            return self._start(Entry("note", text.strip()), text)
+            # 「主な意見」 standing alone after the item's narrative: a note of its own (a
+            # heading: the line under it, 「理事から、……質問があり」, is a note of its own too).
+            started = self._start(Entry("note", text.strip()), text)
+            self.current = None
+            return started
         if (
             self.after_blank
             and self.current is not None
@@ -297,9 +318,22 @@ class _EntryReader:
             self.current is None
             or (
                 self.boundary
-                and (decision_line(text) or _NARRATED.match(text.strip()))
+                and (
+                    decision_line(text)
+                    or _NARRATED.match(text.strip())
+                    or _VOTE_LINE.match(nfkc(text).strip())
+                )
                 and self.current.text
                 # 「……審議の結果、全員一致で」「原案のとおり承認可決した。」: one sentence, wrapped
+                and not self.current.text.rstrip().endswith(_MID_SENTENCE)
+            )
+            or (
+                # 「　　賛成　６名　　反対　１名　　→　原案のとおり承認」, a blank line, then 「以上
+                # のとおり、……可決された。」: a note's paragraph ends at the blank line (a
+                # sentence cut mid-way, 「……審議の結果、」, goes on over it)
+                self.current.kind == "note"
+                and self.after_blank
+                and self.current.text
                 and not self.current.text.rstrip().endswith(_MID_SENTENCE)
             )
             or (
@@ -370,11 +404,21 @@ class _EntryReader:
         return entry
 
 
+# 「【発言要旨】」「発言の概要：」: a caption over the turns, what kind of record they are.
+_CAPTION = re.compile(
+    r"[【〔［\[<＜〈(（]?(?:主な)?発言(?:の)?(?:要旨|概要|内容)[】〕］\]>＞〉)）]?[:：]?"
+)
 # A title worded as the body's headings are, no name of a roster: 「議長の選出」「…について」.
 _BODY_TITLE = re.compile(r"^[^、,，\s]{2,30}(?:について|の件|に関する件|の選出|の選任|の互選)$")
 _NUMBERED_AT_MARGIN = re.compile(r"[0-9０-９一二三四五六七八九十]{1,2}[　.．、]")
 _TABLE_LINE = re.compile(r"(?:[^　\s。、]{1,20}　+){4,}[^　\s。、]{1,20}")
 _VOTES = re.compile(r"(?:賛成|可決|承認)\s*[0-9０-９]")
+# 「賛成４名、反対１名の賛成多数で承認した。」「採決　賛成 30　反対 0　保留 1　→　承認」 after the
+# last turn: the record of the vote, no part of what was said.
+_VOTE_LINE = re.compile(
+    r"(?:(?:採決|表決|評決|採決の結果|表決の結果)[ 　:：、]*)?(?:賛成|賛成者)[ 　]*[0-9]{1,4}[ 　]*"
+    r"(?:名|人|票|世帯|個)?[ 　、,]*(?:反対|棄権|保留)"
+)
 _GROUP_ALONE = re.compile(
     r"[（(]([^（）()\s]{1,15}(?:署|会|局|課|所|校|園|センター|協会|組合|団体|PTA|ＰＴＡ)"
     # 「（意見）」「（回答）」 alone over a summary's points: who said them, by their kind
@@ -385,7 +429,7 @@ _BULLET_DECIDED = re.compile(
 )
 # A summary's short headings inside an item: 「主な意見」「質疑応答」「主な意見は次のとおり。」.
 _SUBHEADING = re.compile(
-    r"^(?:主な意見|主な質疑|主な発言|委員の意見|委員からの意見|質疑応答|質疑|意見交換)(?:等|など)?"
+    r"^(?:主な意見|主な質疑|主な発言|委員の意見|委員からの意見|質疑応答|質疑|意見交換|採決|表決)(?:等|など)?"
     r"(?:は(?:次|以下)のとおり。?)?[:：]?$"
 )
 _SENTENCE_END = ("。", "」", "）", ")", "？", "?", "！", "!")
@@ -489,7 +533,12 @@ _KNOWN_END = re.compile(
     r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|応募者|提案者|申請者|指定管理者|団体|^[市県町村]|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
     # 構成員 of a national study group, 評議員, 組合員 of a co-op, a group, a department
     r"構成員|評議員|組合員|会員|班|チーム|グループ|ファシリ|[^会]課|係|住民|保護者|監督|コーチ|"
-    r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）])$"
+    r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）]|"
+    # Posts and professions by their kind, not word by word: 学芸員・指導員・調査員 (…員), 保育士・
+    # 技師・医師 (…士, …師), 教諭・教授・講師, 取締役・相談役 (…役), 司書, 技監,
+    # 管理者・管理人, and the posts in katakana (センター長 ends in 長 already).
+    r"員|士|師|教諭|教授|講師|助教|司書|技監|管理者|管理人|役|顧問|"
+    r"マネ[ー]?ジャー|リーダー|ディレクター|コンサルタント|プランナー|ワーカー|カウンセラー)$"
 )
 
 
@@ -570,6 +619,12 @@ class _Prelude:
     last_number: int | None = None  # the number of the last header field (「３　出席委員」)
     looked_at: list[str] = field(default_factory=list)
     skipped: int = 0  # header lines read as nothing
+    # 「配布資料」「説明のため出席した者」: lists the header holds and the minutes do not keep, by
+    # their heading, and the lines they took (read, so no 「読み取れなかった」 lines).
+    kept_out: dict[str, int] = field(default_factory=dict)
+    kept_out_key: str = ""
+    # 「第２日　令和６年９月１０日（火）　午前９時～正午」 under the date: the meeting's other days.
+    more_days: list[str] = field(default_factory=list)
     absent_rows: list[str] = field(default_factory=list)  # a roster table's rows marked 欠席
     roster_heads: str = ""  # the heads of a roster's table (「区分氏名所属等出欠」)
     # 「６．議事概要」 that ended the header: its number and words (the body's first section, when
@@ -819,7 +874,8 @@ def opening_line(text: str) -> bool:
 
 def _is_body_start(text: str) -> bool:
     return (
-        section_heading(text) is not None
+        _DIAMOND_HEADING.match(nfkc(text).strip()) is not None
+        or section_heading(text) is not None
         or item_heading(text) is not None
         or speaker_label(text) is not None
         or note_text(text) is not None
@@ -865,7 +921,7 @@ def _agenda_like(text: str) -> bool:
 
 
 _TIMED_CLOSING = re.compile(
-    r"^[0-9]{1,2}[.、]?\s*(?:閉会|散会)\s*(?:午前|午後)?\s*[0-9]{1,2}\s*(?:時|:)"
+    r"^[0-9]{1,2}[.、]?\s*(?:閉会|散会)\s*[(]?(?:午前|午後)?\s*[0-9]{1,2}\s*(?:時|:)"
 )
 # 「８　閉会」「（８）閉会」「八　閉会」「第８　閉会のあいさつ」「８．閉会の辞　会長から……」: the
 # programme's last heading, numbered on from the header's fields or the items; 「閉会中の審査に
@@ -873,7 +929,9 @@ _TIMED_CLOSING = re.compile(
 _CLOSING_HEADING = re.compile(
     r"^(?:第?[0-9]{1,2}[.、)]?|[(（][0-9]{1,2}[)）]|第?[一二三四五六七八九十]{1,3}[.、]?)\s*"
     # 「３　閉　会」: the word spaced out to the programme's width
-    r"(?:閉会|散会|閉\s会|散\s会)(?:の?(?:あいさつ|挨拶|辞|宣言))?(?:\s+(?P<text>\S.*))?$"
+    r"(?:閉会|散会|閉\s会|散\s会)(?:の?(?:あいさつ|挨拶|辞|宣言))?"
+    # 「３．閉会（午後８時）」: the time it closed in parentheses
+    r"(?:\s+(?P<text>\S.*)|\s*(?P<time>[(（](?:午前|午後)?\s*[0-9０-９]{1,2}\s*(?:時|:|：)[^()（）]{0,8}[)）]))?$"
 )
 # 「【協議事項】」「＜報告事項＞」: a group of an agenda list, in brackets.
 _GROUP_LINE = re.compile(
@@ -883,6 +941,9 @@ _GROUP_LINE = re.compile(
 _OPENING_TITLE = re.compile(r"開会|開議|開会(?:の)?(?:あいさつ|挨拶|宣言|の辞)")
 # A line opened by a heading's mark (「■意見交換」「【質疑】」「●議題」).
 _MARKED = re.compile(r"^[■□◆◇●△▲【［\[＜<〈]")
+# 「◇熟議「登下校の見守り」」「◆次回の予定」: a diamond marks a heading, whatever its words (■ and
+# ● mark a record's line as often: 「■承認された。」).
+_DIAMOND_HEADING = re.compile(r"^[◆◇][ 　]*(?P<title>[^。\s][^。]{0,39})$")
 
 
 def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tuple[list[str], int]:
@@ -1104,6 +1165,94 @@ def _unkeyed_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | No
         return None
     again = _following(lines, marker + 1)
     return (items, marker) if again is not None and _numbered_again(items, again) else None
+
+
+# 「第２日　令和６年９月１０日（火）」「２日目：令和６年…」「（２日目）９月１０日（火）」: another
+# day of the meeting, under the date's field.
+_OTHER_DAY = re.compile(
+    r"^[(（【]?(?:第[0-9一二三四五六七八九十]{1,2}日(?:目)?|[0-9一二三四五六七八九十]{1,2}日目)[)）】]?"
+    r"[ 　:：]*\S*?(?:[0-9]{1,2}月[0-9]{1,2}日|[0-9]{1,2}/[0-9]{1,2})"
+)
+
+
+# An item that only opens the sitting: 「１　開会」「開会の辞」「開会あいさつ」 (what was said under
+# it, if anything, is kept with it).
+_OPENING_TITLE = re.compile(r"開会(?:宣言|の宣言|の辞|のことば|の言葉)?")
+
+
+def _drop_empty_openings(sections: list[Section]) -> None:
+    """The rule for an empty opening, in every set: 「１　開会」 with nothing under it is no item of
+    the proceedings (the programme's step, as 「閉会」 is the closing), and a section left with no
+    items at all (an unnamed one before the first heading, or one emptied so) is none."""
+    for section in sections:
+        section.items = [
+            item
+            for item in section.items
+            if item.entries or not _OPENING_TITLE.fullmatch(squash(item.title))
+        ]
+    sections[:] = [section for section in sections if section.items]
+
+
+def _sessions_open_the_next_item(sections: list[Section]) -> None:
+    """「（第２日）」「【午後の部】」 last under an item, the next item's heading after it: the day or
+    the session starts there, with the next item (it was left at the end of the one before)."""
+    items = [item for section in sections for item in section.items]
+    for item, following in itertools.pairwise(items):
+        last = item.entries[-1] if item.entries else None
+        if (
+            last is not None
+            and len(item.entries) > 1
+            and last.kind == "note"
+            and SESSION.match(nfkc(last.text).strip())
+            and following.title
+        ):
+            item.entries.pop()
+            following.entries.insert(0, last)
+
+
+def _other_days(sections: list[Section], days: list[str]) -> list[str]:
+    """「第２日　令和６年９月１０日（火）　午前９時～正午」 under the date: the model holds one day,
+    so the others' dates go into the body, on the note that marks the day (「（第２日）」) or as a
+    note of their own before the first entry. Returns the days so kept."""
+    if not days or not sections:
+        return []
+    notes = [e for s in sections for i in s.items for e in i.entries if e.kind == "note"]
+    first_item = next((i for s in sections for i in s.items), None)
+    kept: list[str] = []
+    for day in days:
+        head = re.match(r"[(（【]?([^)）】 　:：]+)[)）】]?[ 　:：]*", day)
+        assert head is not None
+        word = squash(nfkc(head[1]))
+        marker = next(
+            (
+                note
+                for note in notes
+                if re.fullmatch(rf"[(（【]?{re.escape(word)}[)）】]?", squash(nfkc(note.text)))
+            ),
+            None,
+        )
+        if marker is not None:
+            # 「（第２日）」 in the body: the day's date and time after it
+            marker.text = f"{marker.text.strip()}　{day[head.end() :].strip()}"
+        elif first_item is not None:
+            first_item.entries.insert(0, Entry("note", day))
+        else:
+            continue
+        kept.append(day)
+    return kept
+
+
+def _kept_out_name(text: str) -> str:
+    """The heading of a list the minutes do not keep, as the warning names it."""
+    squashed = squash(nfkc(text))
+    for name in ("配布資料", "配付資料", "会議資料", "資料"):
+        if name in squashed:
+            return "配布資料" if name != "会議資料" else name
+    if "署名" in squashed:
+        return "会議録署名"
+    if "欠席" in squashed:
+        return "欠席者"
+    return "説明員"
 
 
 def _kept_out_list(text: str) -> bool:
@@ -1417,7 +1566,8 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
                 or opening_line(text)
                 or _marked_heading(text)
             ):
-                prelude.skipped += 1
+                key = prelude.kept_out_key
+                prelude.kept_out[key] = prelude.kept_out.get(key, 0) + 1
                 continue
             skipping = False
         if found is not None and not (
@@ -1568,7 +1718,9 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             # 「出席説明員」「説明のため出席した者」「配布資料」: a list we do not keep.
             in_field = False
             skipping = True
-            prelude.skipped += 1
+            key = _kept_out_name(text)
+            prelude.kept_out_key = key
+            prelude.kept_out[key] = prelude.kept_out.get(key, 0) + 1
             continue
         key_alone = _key_alone(text)
         following = _following(lines, index)
@@ -1626,7 +1778,12 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             chair
             and seen_field
             and following is not None
-            and (_header.header_field(following) is not None or _agenda_key(following))
+            and (
+                _header.header_field(following) is not None
+                or _agenda_key(following)
+                # 「議長：正会員　千田　舞」, a blank line, then the proceedings: the header's last
+                or (index < len(lines) and lines[index].blank)
+            )
         ):
             # 「議長：安田副理事長」 among the header's fields: who chaired (read, not kept).
             prelude.fields.append(("signers", [chair["value"]], line.lineno))
@@ -1687,6 +1844,15 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
         ):
             # 「…午前１１時３０」 cut at the page's edge, 「分」 on the next line.
             prelude.fields[-1][1][-1] = prelude.fields[-1][1][-1].rstrip() + text.strip()
+            continue
+        if (
+            prelude.fields
+            and prelude.fields[-1][0] == "date"
+            and _OTHER_DAY.match(nfkc(text).strip())
+        ):
+            # 「第２日　令和６年９月１０日（火）　午前９時～正午」 under 「日時　第１日　……」: a
+            # meeting over days; the model holds one date, the body keeps the others' (a note).
+            prelude.more_days.append("　".join(text.split()))
             continue
         if prelude.fields and prelude.fields[-1][0] == "date" and _times_only(text):
             # 「日時：令和６年５月１０日（金）」 with 「午後２時～午後４時」 on the next line.
@@ -1795,6 +1961,7 @@ class _Body:
     title_full: bool = False  # whether that title filled its line
     after_closing: list[Line] = field(default_factory=list)  # the appendix, unless a turn follows
     line_indented: bool = False  # the line being fed began with a full-width space
+    items_indented: bool = False  # the last item's heading did
     closing_line: Line | None = None
     # 「８　閉会」 alone: the line under it may tell the closing (「午後８時３０分、閉会した。」)
     awaiting_sentence: bool = False
@@ -1882,7 +2049,7 @@ class _Body:
             # sentence under it, if any, tells it (``feed``).
             self.closing = nfkc(text).strip()
             self.closing_line = line
-            self.awaiting_sentence = ended["text"] is None
+            self.awaiting_sentence = ended["text"] is None and ended["time"] is None
             self.closed_entry = self.reader.current
             self.reader.close()
             return
@@ -2037,6 +2204,7 @@ class _Body:
             self.sections.append(Section(outer.number, outer.title))
             self.section_style, self.promoted = self.item_style, True
             section = self.section()
+            carried = outer.entries
         elif (
             self.promoted
             and _style_family(item.style) == _style_family(self.section_style)
@@ -2046,13 +2214,17 @@ class _Body:
             self.sections.append(Section(item.number, item.text))
             self.item_style = ""
             return True
+        else:
+            carried = []
         title, _, remark = item.text.partition("※")
         if remark and title.strip():
             # 「４　審査・採点　※非公開のため要旨を省略」: the title, then the record's remark.
             section.items.append(Item(item.number, title.strip(), [Entry("note", "※" + remark)]))
         else:
             section.items.append(Item(item.number, item.text))
+        section.items[-1].entries[:0] = carried
         self.item_style = item.style
+        self.items_indented = self.line_indented
         if self.numbered:
             self.open_title = section.items[-1]
             self.title_full = not self.reader.short(text)
@@ -2061,6 +2233,16 @@ class _Body:
     def _outer_other(self, heading: Heading) -> bool:
         """「その他」 alone at the margin, unnumbered, after 「議事」's items 「（１）」「（２）」 at
         the margin too: the next heading of the outer order (as 「議事」 was), not an item."""
+        if (
+            heading.number is None
+            and not self.line_indented
+            and self.items_indented
+            and bool(self.sections and self.sections[-1].items)
+            and bool(self.sections[-1].items[-1].entries)
+        ):
+            # 「議事」, its items indented under it (「　第１号議案　……」), then 「報告」 at the
+            # margin: the structure told by the full-width indentation, the next heading.
+            return True
         return (
             heading.text == "その他"
             and heading.number is None
@@ -2078,7 +2260,12 @@ class _Body:
         last = section.items[-1]
         return (
             last.number > 0
-            and not last.entries
+            # 「２．新規申請の審査」, 「〔非公開〕」, then 「（１）受付番号……」: a stage direction
+            # between them is no proceedings (it goes with the items under the heading)
+            and all(
+                entry.kind == "note" and stage_direction(entry.text) is not None
+                for entry in last.entries
+            )
             and self.reader.current is None
             and _style_family(item.style) != _style_family(self.item_style)
             and _style_family(self.item_style) == "1."
@@ -2328,7 +2515,11 @@ def _marked_title(text: str, agenda: frozenset[str]) -> str | None:
         return None  # 「【閉会】」 closes the minutes
     if _NEXT_MEETING_TITLE.fullmatch(title):
         return title  # 「■次回予定」 over when they meet next: a heading of its own
-    if _agenda_title(title) not in agenda and not _AGENDA_TITLE.search(title):
+    if (
+        _agenda_title(title) not in agenda
+        and not _AGENDA_TITLE.search(title)
+        and not _DIAMOND_HEADING.match(stripped)
+    ):
         return None
     return title
 
@@ -2573,6 +2764,9 @@ def parse_layout(layout: Layout) -> Minutes:
             continue  # 「…会議録」 or 「…会議録（令和６年５月２８日）」 at the top of a page
         body.feed(line)
     _settle_paragraphs(body.sections)
+    _drop_empty_openings(body.sections)
+    _sessions_open_the_next_item(body.sections)
+    day_notes = _other_days(body.sections, prelude.more_days)
     marker = prelude.body_marker
     if (
         marker is not None
@@ -2584,6 +2778,12 @@ def parse_layout(layout: Layout) -> Minutes:
         # 「６．議事概要」 over the items, 「７．その他」 after them: the items are the sixth's.
         body.sections[0].number, body.sections[0].category = marker
     warnings: list[str] = []
+    if day_notes:
+        warnings.append(
+            "複数の日にわたる会議です。開催日は最初の日とし、ほかの日の日時（"
+            + "、".join(day_notes)
+            + "）は本文の注記に残しました。"
+        )
     after_closing = [line for line in body.after_closing if not line.blank]
     if (
         after_closing
@@ -2595,10 +2795,18 @@ def parse_layout(layout: Layout) -> Minutes:
         # it (the day it was signed at most): the form's sentence over the seals of the paper
         # copy, no document appended.
         body.after_closing = []
+    signed = bool(after_closing) and bool(_SIGNED.match(after_closing[0].text.strip()))
+    if body.after_closing and signed and body.closing == "":
+        # 「上記の議事の経過及び結果を明確にするため、議事録署名人は次に記名押印する。」, the day
+        # and the names under it, with no closing line before: the block closes the minutes.
+        body.closing = "　".join(" ".join(nfkc(line.text).split()) for line in after_closing)
+        body.after_closing = []
     if body.after_closing:
         appendix = _appendix(body.after_closing)
         warnings.append(
-            f"閉会の後の{len(body.after_closing)}行は発言ではなく付属資料（別添）として取り込みます。"
+            f"閉会の後の署名欄（{len(after_closing)}行）は付属資料として取り込みます。"
+            if signed
+            else f"閉会の後の{len(body.after_closing)}行は発言ではなく付属資料（別添）として取り込みます。"
         )
     else:
         appendix = []
@@ -2725,6 +2933,8 @@ def parse_layout(layout: Layout) -> Minutes:
         )
     if prelude.skipped:
         warnings.append(f"見出し部分の{prelude.skipped}行は読み取れなかったため取り込みません。")
+    for name, count in prelude.kept_out.items():
+        warnings.append(f"見出し部分の「{name}」の一覧（{count}行）は取り込みません。")
     if minutes.date is None:
         warnings.append("開催日が見つかりません。")
     minutes.warnings = warnings
@@ -3294,7 +3504,11 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         value, also = _auditors_apart(nfkc(value))
         if also:
             _apply_field(minutes, "also_attending", "、".join(also), lineno)
-        proxies = [int(n) for n in _PROXIES.findall(value)]
+        # 「出席４８世帯、委任状３５世帯」 count homes apart; 「１３２世帯（内訳）本人出席……委任状
+        # ５１世帯」 breaks the total down, the proxies among it.
+        proxies = [
+            int(n) for n, unit in _PROXIES.findall(value) if unit != "世帯" or "内訳" in value
+        ]
         if proxies and minutes.proxy_count is None:
             minutes.proxy_count = sum(proxies)
         online = _ONLINE_INSIDE.search(value)
@@ -3303,6 +3517,12 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
             names = _header.split_people(online["names"])[0]
             minutes.online = [*minutes.online, *(n for n in names if n not in minutes.online)]
             value = f"{value[: online.start()]}、{online['names']}、{value[online.end() :]}"
+        # 「※ダグラス委員はオンライン出席」 under the list: a remark naming who took part online.
+        remark = _ONLINE_REMARK.search(value)
+        if remark:
+            names = _header.split_people(re.sub(r"及び|と(?=\S)", "、", remark["names"]))[0]
+            minutes.online = [*minutes.online, *(n for n in names if n not in minutes.online)]
+            value = f"{value[: remark.start()]}、{value[remark.end() :]}".strip("、 ")
         # 「（オンライン）加納委員」「加納委員（オンライン）」 in the list: present, online.
         marked = [m["before"] or m["after"] for m in _ONLINE_MARKED.finditer(value)]
         if marked:
@@ -3394,12 +3614,16 @@ _OWN_DEPARTMENT = re.compile(r"^.+?(?:課|部|室|局|センター)(?=長|次長
 # 「（うち委任状２名）」「表決委任者１５名、書面表決者７名」: attending by proxy or in writing.
 _PROXIES = re.compile(
     r"(?:委任状|表決委任|議決権行使書|書面表決|書面議決|書面評決|書面出席)[^0-9、,()（）]{0,6}?\s*([0-9]{1,4})"
-    r"\s*(?:名|人)"
+    r"\s*(?P<unit>名|人|世帯)"
 )
 # 「（うちオンライン２名：江森理事、小笠原理事）」: how many took part online, and who.
 _ONLINE_INSIDE = re.compile(
     r"[(（]\s*うち\s*(?:オンライン|ウェブ|Web|WEB|リモート)(?:出席|参加)?\s*[0-9]{1,3}\s*(?:名|人)\s*"
     r"[:：]\s*(?P<names>[^()（）]+?)\s*[)）]"
+)
+_ONLINE_REMARK = re.compile(
+    r"[※＊*]\s*(?P<names>[^※＊*、,，。()（）]{1,40}?)(?:の各委員)?は[、,]?\s*"
+    r"(?:オンライン|ウェブ|Web|WEB|リモート|Zoom|ZOOM)(?:で|にて|による)?(?:出席|参加)[。]?"
 )
 _ONLINE_MARK = re.compile(
     r"\s*[(（]\s*(?:オンライン|ウェブ|Web|WEB|リモート)(?:出席|参加)?\s*[)）]\s*"

@@ -936,11 +936,8 @@ def test_bodies_taking_part_in_parentheses_over_their_points():
         "　・再開後、事務局から補足した。\n"
     )
     assert _entries(text) == [
-        (
-            "statement",
-            "警察署",
-            "・ＳＮＳを起因とする相談が約４割を占める。・保護者にも危険性を知ってほしい。",
-        ),
+        ("statement", "警察署", "・ＳＮＳを起因とする相談が約４割を占める。"),
+        ("statement", "警察署", "・保護者にも危険性を知ってほしい。"),
         ("statement", "中学校長会", "・家庭でのルールづくりを呼びかけている。"),
         ("note", "（休憩）"),
         ("note", "・再開後、事務局から補足した。"),

@@ -451,7 +451,9 @@ def test_bullets_under_a_label_alone_are_its_statement() -> None:
         "・次回までに案を示す。\n"
     )
     assert _entries(text) == [
-        ("statement", "委員", "・見守りの担い手が不足している。・若い世代の参加を促したい。"),
+        # each point the member's, a turn of its own
+        ("statement", "委員", "・見守りの担い手が不足している。"),
+        ("statement", "委員", "・若い世代の参加を促したい。"),
         ("statement", "事務局", "・次回までに案を示す。"),
     ]
 
@@ -1232,7 +1234,8 @@ def test_a_spaced_title_a_programme_beside_its_key_and_documents_beside_theirs()
         ("statement", "事務局(子育て支援課長)", "開会いたします。"),
         ("statement", "事務局(保育課長)", "資料１をご覧ください。"),
     ]
-    assert minutes.warnings == ["見出し部分の1行は読み取れなかったため取り込みません。"]
+    # the documents handed out are a list read and not kept, no line left unread
+    assert minutes.warnings == ["見出し部分の「配布資料」の一覧（1行）は取り込みません。"]
 
 
 def test_a_record_with_whether_it_was_public_and_the_same_department_abbreviated() -> None:
@@ -1937,7 +1940,7 @@ def test_items_lettered_in_katakana_under_the_programmes_giji() -> None:
     assert (minutes.attendee_count, minutes.secretariat) == (10, [])
     # ア/イ were notes, each glued to the sentence under it.
     assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
-        ("", [(1, "開会")]),
+        # 「１　開会」 with nothing under it is no item (the rule for an empty opening)
         ("議事", [(1, "委員長の選出について"), (2, "協働推進計画の進捗について")]),
     ]
     assert _entries(SHIDAI) == [

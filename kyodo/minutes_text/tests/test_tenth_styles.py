@@ -41,9 +41,9 @@ DOCUMENTS = [
     ("02_bullets_under_speaker", "2024-09-14", 2, 2024, 2, 6, "以上"),
     ("03_paren_role_at_line_start", "2024-07-02", 1, 2024, 3, 7, "以上"),
     ("04_bilingual_headers", "2024-11-05", 2, 2024, 2, 5, "20:00閉会"),
-    ("05_two_column_extraction", "2025-01-23", 4, 2024, 3, 7, "3 閉会"),
+    ("05_two_column_extraction", "2025-01-23", 4, 2024, 2, 7, "3 閉会"),
     ("06_part_two_sessions", "2024-12-17", 7, None, 3, 8, "以上"),
-    ("07_shomen_hyoketsu", "2024-11-20", 2, 2024, 2, 2, None),
+    ("07_shomen_hyoketsu", "2024-11-20", 2, 2024, 2, 3, None),
     ("08_gijiroku_shomeinin", "2024-10-27", 3, 2024, 2, 7, None),
     ("09_morning_afternoon", "2024-08-26", 1, 2024, 4, 11, "午後4時閉会"),
     ("10_two_days", "2024-09-09", None, 2024, 5, 8, "6 閉会 正午"),
@@ -54,9 +54,9 @@ DOCUMENTS = [
     ("15_double_angle_headings", "2024-11-12", 2, 2024, 3, 5, "以上"),
     ("16_recess_resume", "2025-02-06", 5, 2024, 1, 10, "午後4時10分閉会"),
     ("17_numbered_QA", "2024-12-10", 3, 2024, 1, 4, "6 閉会"),
-    ("18_hakushu_shonin", "2024-05-19", None, 2024, 5, 6, "4 閉会"),
+    ("18_hakushu_shonin", "2024-05-19", None, 2024, 4, 6, "4 閉会"),
     ("19_workshop_groups", "2024-10-19", 2, 2024, 3, 9, "以上"),
-    ("20_karigichou", "2024-05-28", 1, 2024, 3, 9, "4 閉会"),
+    ("20_karigichou", "2024-05-28", 1, 2024, 2, 9, "4 閉会"),
 ]
 
 
@@ -96,10 +96,10 @@ def test_groups_counted_and_no_one_named():
     named 「本人出席」 and 「委任状提出」."""
     talk = _read("02_bullets_under_speaker")
     assert (talk.attendees, talk.attendee_count) == ([], 22)
-    assert _turns(talk)[1] == (
-        "村井主任",
-        "・市の空き家バンクの登録件数は１２件。・改修費の補助は上限５０万円。",
-    )
+    assert _turns(talk)[:2] == [
+        ("村井主任", "・市の空き家バンクの登録件数は１２件。"),
+        ("村井主任", "・改修費の補助は上限５０万円。"),
+    ]
     general = _read("18_hakushu_shonin")
     assert (general.attendees, general.attendee_count) == ([], 162)
 
@@ -214,3 +214,90 @@ def test_numbered_questions_and_answers_with_who_asked():
         ("吉川係長", "福祉部局と減免制度の拡充を協議しています。"),
     ]
     assert not _read("17_numbered_QA").warnings
+
+
+# --- what the tenth set still read wrong (fixed in the eleventh round) -------------------------
+
+
+def test_a_blank_line_ends_a_notes_paragraph():
+    """「→　原案のとおり承認」, a blank line, 「以上のとおり、書面表決により可決された。」 were one note."""
+    assert [e.text for e in _read("07_shomen_hyoketsu").entries()] == [
+        "賛成　７名　　反対　０名　　→　原案のとおり承認",
+        "賛成　６名　　反対　１名　　→　原案のとおり承認",
+        "以上のとおり、書面表決により可決された。",
+    ]
+
+
+def test_each_bullet_under_a_speaker_is_their_turn_and_the_caption_no_note():
+    """「【発言要旨】」 was a note, a speaker's ・ bullets one turn."""
+    assert _turns(_read("02_bullets_under_speaker")) == [
+        ("村井主任", "・市の空き家バンクの登録件数は１２件。"),
+        ("村井主任", "・改修費の補助は上限５０万円。"),
+        ("久保会長", "・地区で借り上げてサロンにできないか。"),
+        ("久保会長", "・管理の担い手が課題になる。"),
+        ("村井主任", "・ＬＥＤ化の補助率は２分の１。"),
+        ("吉岡副会長", "・来年度に全灯を更新したい。"),
+    ]
+
+
+def test_an_empty_opening_is_no_item_and_an_empty_section_none():
+    """「１　開会」 with nothing under it was an empty item in section 0; a workshop's document had
+    an empty section 0 before its first heading."""
+    programme = _read("05_two_column_extraction")
+    assert [(s.number, s.category) for s in programme.sections] == [(2, "議事")]
+    assert _items(programme) == [
+        (1, "令和7年度国民健康保険特別会計予算(案)について"),
+        (2, "その他"),
+    ]
+    workshop = _read("19_workshop_groups")
+    assert [(s.number, s.category) for s in workshop.sections] == [
+        (1, "ワークショップ「協働のまちづくりを考える」"),
+        (2, "その他"),
+    ]
+
+
+def test_posts_are_known_by_their_kind():
+    """「長谷川学芸員」 was marked as an unknown label (and so would 指導員, 保育士, 技師 …)."""
+    minutes = _read("12_kanji_numbers")
+    assert [(e.speaker, e.uncertain) for e in minutes.entries() if e.speaker] == [
+        ("長谷川学芸員", False),
+        ("宇野副会長", False),
+        ("長谷川学芸員", False),
+        ("石川会長", False),
+    ]
+    assert minutes.warnings == []
+
+
+def test_the_papers_handed_out_are_no_unread_lines():
+    """「５．配布資料」 and its list were 「見出し部分の4行は読み取れなかった」."""
+    minutes = parse_minutes((DATA.parent / "ninth" / "03_yoshi_QA.txt").read_text(encoding="utf-8"))
+    assert "見出し部分の「配布資料」の一覧（4行）は取り込みません。" in minutes.warnings
+    assert not any("読み取れなかった" in w for w in minutes.warnings)
+
+
+def test_the_second_day_of_a_meeting_is_kept_in_the_body():
+    """「第２日　令和６年９月１０日（火）　午前９時～正午」 under the date was an unread line."""
+    minutes = _read("10_two_days")
+    assert (minutes.date, minutes.start_time, minutes.end_time) == (
+        dt.date(2024, 9, 9),
+        dt.time(13, 0),
+        dt.time(17, 0),
+    )
+    # the day's mark opens the item it starts with (it was the last line of the item before)
+    third = minutes.sections[0].items[3]
+    assert (third.title, [e.text for e in third.entries]) == (
+        "審査・採点",
+        ["（第２日）　令和６年９月１０日（火）　午前９時～正午", "※非公開のため省略"],
+    )
+    assert minutes.warnings == [
+        "複数の日にわたる会議です。開催日は最初の日とし、ほかの日の日時"
+        "（第２日　令和６年９月１０日（火）　午前９時～正午）は本文の注記に残しました。"
+    ]
+
+
+def test_a_sessions_mark_opens_the_item_under_it():
+    """「【午後の部】」 and 「【第２部】分科会報告」 were the last lines of the items before them."""
+    day = _read("09_morning_afternoon")
+    assert [e.text for e in day.sections[0].items[-1].entries][:1] == ["【午後の部】"]
+    parts = _read("06_part_two_sessions")
+    assert [e.text for e in parts.sections[-1].items[-1].entries][:1] == ["【第２部】分科会報告"]
