@@ -187,12 +187,18 @@ def venue_update(*, actor, venue: Venue, **values) -> Venue:
         _name_free(after.name, exclude=after)
         _checked(after, VENUE_FIELDS)
 
-    venue, _changes = update_fields(
-        actor=actor,
-        instance=venue,
-        values=values,
-        fields=VENUE_FIELDS,
-        action="kyodo.core.venue.updated",
-        before_save=check,
-    )
+    from kyodo.search import indexing
+
+    with transaction.atomic():
+        venue, changes = update_fields(
+            actor=actor,
+            instance=venue,
+            values=values,
+            fields=VENUE_FIELDS,
+            action="kyodo.core.venue.updated",
+            before_save=check,
+        )
+        if {"name", "name_reading"} & set(changes or ()):
+            # Search finds the events held there by the venue's name.
+            indexing.index(venue)
     return venue

@@ -555,6 +555,8 @@ def guest_add(
             obj=guest,
             changes={"event": event.pk, **diff_fields(None, guest, GUEST_FIELDS)},
         )
+        # Search finds an event by its guests' names.
+        indexing.index(event)
     return guest
 
 
@@ -570,19 +572,22 @@ def guest_update(
 ) -> Guest:
     """Change a guest's name, reading, affiliation, role or place in the list."""
     require_role(actor, Role.STAFF)
-    guest, _changes = update_fields(
-        actor=actor,
-        instance=guest,
-        values=given(
-            name=name,
-            name_reading=name_reading,
-            affiliation=affiliation,
-            role=role,
-            position=position,
-        ),
-        fields=GUEST_FIELDS,
-        action="kyodo.events.guest.updated",
-    )
+    with transaction.atomic():
+        guest, _changes = update_fields(
+            actor=actor,
+            instance=guest,
+            values=given(
+                name=name,
+                name_reading=name_reading,
+                affiliation=affiliation,
+                role=role,
+                position=position,
+            ),
+            fields=GUEST_FIELDS,
+            action="kyodo.events.guest.updated",
+        )
+        # Search finds an event by its guests' names.
+        indexing.index(guest.event)
     return guest
 
 
@@ -596,7 +601,9 @@ def guest_remove(*, actor: User, guest: Guest) -> None:
             obj=guest,
             changes={"event": guest.event_id, "name": guest.name},
         )
+        event = guest.event
         guest.delete()
+        indexing.index(event)
 
 
 # --- notes -------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
 Design (for docs/architecture.md)
 ---------------------------------
 *What is indexed.* One :class:`~kyodo.search.models.SearchDocument` per statement
-(``MinutesEntry``), event, group, consultation, news post, page of the site and collaboration
+(``MinutesEntry``), minutes as a whole (their meeting's name and date, venue, agenda item titles
+and the names in the attendance lists, from the frozen version once confirmed), event (with its
+venue and guests), group, consultation, news post, page of the site and collaboration
 record, kept in step with its source by the services that change it: each calls
 :func:`kyodo.search.indexing.index` (or ``reindex_meeting``) once at the end of its
 transaction; no model signal is involved. Each holds what a result shows, the filter columns,
@@ -11,8 +13,9 @@ an audience (``public``: confirmed minutes, visible events (``Event.objects.visi
 groups (``Organization.objects.listed``) with their published fields only, published news and
 case studies, the site's pages; ``staff``: everything else, consultations always) and ``norm``,
 the normalized index text: NFKC, case folding, katakana → hiragana, white space removed
-(``kyodo.core.text.match_key``), followed by the same of the SudachiPy normalized form and by
-the reading when they differ, so 申込 / 申込み / 申し込み and 問合せ / 問い合わせ meet, ＮＰＯ = NPO,
+(``kyodo.core.text.match_key``), old and variant kanji made one (﨑 = 崎, 髙 = 高: all of it is
+``kyodo.search.text.fold``, which the statements API calls too), followed by the same of the
+SudachiPy normalized form and by the reading when they differ, so 申込 / 申込み / 申し込み and 問合せ / 問い合わせ meet, ＮＰＯ = NPO,
 １２ = 12, and a kana query finds kanji text (こどもあみーご → 子どもアミーゴ; the reading part
 is SudachiPy's reading of each word with kanji, plus the stored readings of names).
 

@@ -15,6 +15,9 @@ class SearchConfig(AppConfig):
         from kyodo.search import signals
 
         post_migrate.connect(signals._after_flush, sender=self, dispatch_uid="kyodo.search.flush")
+        post_migrate.connect(
+            signals._rebuild_after_migrate, sender=self, dispatch_uid="kyodo.search.rebuild"
+        )
 
     def after_restore(self) -> None:
         """`kyodo restore` leaves the index out of the backup and rebuilds it from the data."""

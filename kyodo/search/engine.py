@@ -319,8 +319,10 @@ def match_sql(
             source = f"{FTS} f"
         attr_expr = " AND ".join("(" + " OR ".join(group) + ")" for group in attrs)
         if not query.groups:
-            # Only exclusions: the attributes select, a scan of those rows excludes.
-            where, params = _any_sql(query.exclude) if query.exclude else ("1=0", [])
+            # Only exclusions (or ``everything``, which excludes nothing): the attributes
+            # select, a scan of those rows excludes.
+            none = "1=0" if query.everything else "1=1"
+            where, params = _any_sql(query.exclude) if query.exclude else (none, [])
             if not attrs:
                 return f"{TABLE} d", f"NOT {where}", params, "d.fts_key"
             match = f"f.{FTS} MATCH %s AND NOT {where}"
@@ -349,9 +351,9 @@ def match_sql(
     if tsq and index:
         conditions.append("d.grams @@ %s::tsquery")
         params.append(" & ".join(tsq))
-    if not query.groups and not query.exclude:
+    if not query.groups and not query.exclude and not query.everything:
         conditions.append("1=0")
-    return base, " AND ".join(conditions), params, "d.fts_key"
+    return base, " AND ".join(conditions) or "1=1", params, "d.fts_key"
 
 
 def relevance_sql(needles: Sequence[str]) -> tuple[str, list]:

@@ -168,6 +168,16 @@ class SearchForm(KeptWhenEmpty, DateRangeForm):
         except WarekiError as exc:
             raise forms.ValidationError(str(exc)) from None
 
+    def searches(self) -> bool:
+        """Whether the (valid) form asks for a search: words, or a speaker to list."""
+        data = self.cleaned_data
+        return bool((data.get("q") or "").strip() or "".join((data.get("speaker") or "").split()))
+
+    def has_filters(self) -> bool:
+        """Whether the (valid) form narrows by anything (a search without words then says
+        what it needs)."""
+        return any(self.cleaned_data.get(name) for name in self.fields if name not in ("q", "sort"))
+
     def filters(self) -> Filters:
         data = self.cleaned_data
         return Filters(

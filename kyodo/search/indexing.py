@@ -18,19 +18,19 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.urls import reverse
 
-from kyodo.core.text import match_key
-from kyodo.core.wareki import fiscal_year
+from kyodo.core.wareki import WarekiError, fiscal_year, format_wareki
 from kyodo.search import engine
 from kyodo.search.models import SearchDocument
-from kyodo.search.text import index_text, speaker_role
+from kyodo.search.text import fold, index_text, speaker_role
 
 Kind = SearchDocument.Kind
 Audience = SearchDocument.Audience
 
 
-# Part of every source hash: a change in how the index text is made (the readings, v2) makes
-# each document's text stale, so the next reindex of it (or ``kyodo search reindex``) renews it.
-INDEX_TEXT_VERSION = "v2"
+# Part of every source hash: a change in how the index text is made (the readings, v2; the
+# variant kanji folded, v3) makes each document's text stale, so the next reindex of it (or
+# ``kyodo search reindex``, which migration 0005 runs) renews it.
+INDEX_TEXT_VERSION = "v3"
 
 
 @dataclass
@@ -115,6 +115,25 @@ def remove(kind: str, object_ids: Iterable[int]) -> None:
 
 # --- minutes statements ------------------------------------------------------------------------
 
+# The labels of an office one person holds at a time: whoever holds it is on the committee's
+# public roster, so the public may find the chair's statements by the chair's name. A statement
+# printed as 委員 stays anonymous (that is what printing by role is for).
+_OFFICES = ("委員長", "副委員長")
+
+
+def speaker_keys(label: str, *, name: str = "", office_only: bool = False) -> str:
+    """The speaker key column of a statement: the folded label and, when the member is known,
+    the folded name with the role (「委員長」 → 「委員長」 and 「熊田委員長」, so that the speaker
+    filter finds 熊田, 熊田委員長 and 委員長). ``office_only``: only for 委員長 and 副委員長 printed
+    by their role alone (the public key)."""
+    keys = [fold(label)]
+    role = speaker_role(label)
+    if name and role and (not office_only or "".join(label.split()) in _OFFICES):
+        named = fold(name + role)
+        if named not in keys[0]:
+            keys.append(named)
+    return "\n".join(keys)[:200]
+
 
 def _entry_specs(meeting, entry_ids: set[int] | None = None) -> list[Spec]:
     """The statements of one meeting: confirmed minutes from their current version (what was
@@ -129,6 +148,14 @@ def _entry_specs(meeting, entry_ids: set[int] | None = None) -> list[Spec]:
     return _draft_specs(meeting, minutes, entry_ids)
 
 
+def _members_of(refs: list[int]) -> dict[int, str]:
+    """The member's name of each statement row (by id) that names its member."""
+    from kyodo.committees.models import MinutesEntry
+
+    rows = MinutesEntry.objects.filter(pk__in=refs, member__isnull=False)
+    return dict(rows.values_list("pk", "member__name"))
+
+
 def _published_specs(meeting, minutes, entry_ids: set[int] | None) -> list[Spec]:
     from kyodo.committees.documents import meeting_name
     from kyodo.committees.models import PublishedEntry
@@ -138,12 +165,18 @@ def _published_specs(meeting, minutes, entry_ids: set[int] | None) -> list[Spec]
     rows = PublishedEntry.objects.filter(version=version, ref__isnull=False)
     if entry_ids is not None:
         rows = rows.filter(ref__in=entry_ids)
+    rows = list(rows)
+    members = _members_of([row.ref for row in rows if row.kind == "statement"])
     public_url = reverse("committees:minutes", args=[minutes.pk])
     staff_url = reverse("committees-staff:minutes", args=[minutes.pk])
     specs = []
     for row in rows:
         anchor = f"#entry-{row.ref}"
         statement = row.kind == "statement"
+        name = "".join(members.get(row.ref, "").split()) if statement else ""
+        staff_label = row.speaker
+        if name and name not in "".join(staff_label.split()):
+            staff_label = f"{staff_label}（{name}）"
         specs.append(
             Spec(
                 object_id=row.ref,
@@ -157,9 +190,9 @@ def _published_specs(meeting, minutes, entry_ids: set[int] | None) -> list[Spec]
                     "category": row.category,
                     "speaker_role": speaker_role(row.speaker) if statement else "",
                     "speaker_public": row.speaker,
-                    "speaker_staff": row.speaker,
-                    "speaker_public_key": match_key(row.speaker),
-                    "speaker_staff_key": match_key(row.speaker),
+                    "speaker_staff": staff_label[:200],
+                    "speaker_public_key": speaker_keys(row.speaker, name=name, office_only=True),
+                    "speaker_staff_key": speaker_keys(row.speaker, name=name),
                     "seq": row.ordinal,
                     "title": title[:300],
                     "subtitle": row.item_title[:300],
@@ -190,7 +223,8 @@ def _draft_specs(meeting, minutes, entry_ids: set[int] | None) -> list[Spec]:
         statement = entry.kind == MinutesEntry.Kind.STATEMENT
         public_label = speaker_label(entry, by_name=by_name) if statement else ""
         staff_label = entry.speaker
-        if statement and entry.member and entry.member.name not in staff_label:
+        name = "".join(entry.member.name.split()) if statement and entry.member else ""
+        if name and name not in staff_label:
             staff_label = f"{staff_label}（{entry.member.name}）"
         anchor = f"#entry-{entry.pk}"
         specs.append(
@@ -207,8 +241,8 @@ def _draft_specs(meeting, minutes, entry_ids: set[int] | None) -> list[Spec]:
                     "speaker_role": speaker_role(entry.speaker) if statement else "",
                     "speaker_public": public_label,
                     "speaker_staff": staff_label,
-                    "speaker_public_key": match_key(public_label),
-                    "speaker_staff_key": match_key(staff_label),
+                    "speaker_public_key": speaker_keys(public_label, name=name, office_only=True),
+                    "speaker_staff_key": speaker_keys(staff_label, name=name),
                     "seq": order.get(item.category, 9) * 10**9
                     + item.number * 10**6
                     + entry.position,
@@ -223,16 +257,122 @@ def _draft_specs(meeting, minutes, entry_ids: set[int] | None) -> list[Spec]:
     return specs
 
 
+# --- minutes as a whole: the meeting, its agenda and who attended ------------------------------
+
+
+def _day_texts(day) -> list[str]:
+    """A date as people search for it: 「平成23年1月18日(火)」 and 「2011年1月18日」."""
+    if day is None:
+        return []
+    texts = [f"{day.year}年{day.month}月{day.day}日"]
+    try:
+        texts.insert(0, format_wareki(day))
+    except WarekiError:
+        pass
+    return texts
+
+
+def minutes_lines(document) -> list[str]:
+    """What a minutes document (:class:`kyodo.minutes_text.Minutes`) prints about its meeting,
+    as lines: date, venue, who attended (members, online, absent, secretariat with their
+    titles, observers) and the agenda (sections and item titles). Japanese, as the minutes."""
+    lines = []
+    if days := _day_texts(document.date):
+        lines.append(f"■開催日時：{days[0]}")
+    if document.venue:
+        lines.append(f"■開催会場：{document.venue}")
+    for heading, names in (
+        ("出席委員", document.attendees),
+        ("オンライン出席", document.online),
+        ("欠席委員", document.absentees),
+        ("事務局", [s.label for s in document.secretariat]),
+        ("監事等", document.also_attending),
+        ("オブザーバー", document.observers),
+    ):
+        if names:
+            lines.append(f"■{heading}：" + "、".join(names))
+    agenda = [
+        f"{section.number}．{section.category} "
+        + " ".join(f"{item.number}．{item.title}" for item in section.items)
+        for section in document.sections
+    ]
+    agenda = agenda or list(document.agenda or [])
+    if agenda:
+        lines.append("■議題：" + "　".join(agenda))
+    return lines
+
+
+def _minutes_spec(meeting, minutes) -> Spec:
+    """The minutes of one meeting as one document, so that the meeting's name (第9回,
+    平成22年度), its date, its agenda items' titles and the names printed in its attendance
+    lists find it: confirmed minutes from their current frozen version (never rows that can
+    still change), drafts from their rows (staff only)."""
+    from kyodo.committees.documents import build_document, meeting_name, version_document
+
+    public = minutes.is_published
+    if public:
+        document = version_document(minutes.current_version)
+        name = meeting_name(minutes.current_version.document)
+    else:
+        document = build_document(minutes)
+        name = str(meeting)
+    lines = minutes_lines(document)
+    fy = document.fiscal_year or meeting.fiscal_year
+    staff_url = reverse("committees-staff:minutes", args=[minutes.pk])
+    return Spec(
+        object_id=minutes.pk,
+        index_fields=(
+            name,
+            document.title,
+            f"{fy}年度" if fy else "",
+            *_day_texts(document.date or meeting.date),
+            *lines,
+        ),
+        fields={
+            "audience": Audience.PUBLIC if public else Audience.STAFF,
+            "date": meeting.date,
+            "fiscal_year": meeting.fiscal_year,
+            "committee_id": meeting.committee_id,
+            "meeting_id": meeting.pk,
+            "title": name[:300],
+            "subtitle": "",
+            "url": reverse("committees:minutes", args=[minutes.pk]) if public else staff_url,
+            "staff_url": staff_url,
+            "text": "\n".join(lines),
+        },
+    )
+
+
+def _meeting_minutes_specs(meeting) -> list[Spec]:
+    """The minutes of ``meeting`` as a whole: confirmed ones always, drafts once they have an
+    entry (a meeting that may still be deleted, ``meeting_delete``, has none)."""
+    from kyodo.committees.models import Minutes, MinutesEntry
+
+    minutes = Minutes.objects.select_related("current_version").filter(meeting=meeting).first()
+    if minutes is None:
+        return []
+    if not minutes.is_published and not MinutesEntry.objects.filter(item__meeting=meeting).exists():
+        return []
+    return [_minutes_spec(meeting, minutes)]
+
+
 def reindex_meeting(meeting) -> None:
-    """Every statement of one meeting (its minutes' status decides who may find them)."""
+    """Every statement of one meeting, and its minutes as a whole (its minutes' status decides
+    who may find them)."""
     from kyodo.committees.models import Meeting
 
     if not isinstance(meeting, Meeting):
-        meeting = Meeting.objects.select_related("committee").filter(pk=meeting).first()
-        if meeting is None:
+        meeting_id = meeting
+        meeting = Meeting.objects.select_related("committee").filter(pk=meeting_id).first()
+        if meeting is None:  # deleted: nothing of it is found any more
+            for kind in (Kind.ENTRY, Kind.MINUTES):
+                existing = SearchDocument.objects.filter(kind=kind, meeting_id=meeting_id)
+                _sync(kind, existing, [])
             return
     existing = SearchDocument.objects.filter(kind=Kind.ENTRY, meeting_id=meeting.pk)
     _sync(Kind.ENTRY, existing, _entry_specs(meeting))
+    existing = SearchDocument.objects.filter(kind=Kind.MINUTES, meeting_id=meeting.pk)
+    _sync(Kind.MINUTES, existing, _meeting_minutes_specs(meeting))
 
 
 def reindex_entry(entry) -> None:
@@ -247,21 +387,36 @@ def reindex_entry(entry) -> None:
 
 def _event_spec(event, *, public: bool) -> Spec:
     series_reading = event.series.name_reading if event.series_id else ""
+    guests = list(event.guests.all())
+    venue = event.venue_name
+    # Where and with whom, as the event's page says it: found by a venue's or a guest's name.
+    facts = []
+    if venue:
+        facts.append(f"会場：{venue}")
+    if guests:
+        facts.append(
+            "ゲスト・講師："
+            + "、".join(f"{g.name}（{g.affiliation}）" if g.affiliation else g.name for g in guests)
+        )
+    readings = [series_reading, event.venue.name_reading if event.venue_id else ""]
+    readings += [g.name_reading for g in guests]
+    cancelled = event.status == event.Status.CANCELLED
     return Spec(
         object_id=event.pk,
-        index_fields=(event.name, event.theme, event.description),
-        readings=(series_reading,) if series_reading else (),
+        index_fields=(event.name, event.theme, event.description, *facts),
+        readings=tuple(r for r in readings if r),
         fields={
             "audience": Audience.PUBLIC if public else Audience.STAFF,
             "date": event.date,
             "fiscal_year": fiscal_year(event.date),
+            "status": SearchDocument.Status.CANCELLED if cancelled else "",
             "title": event.name[:300],
             "subtitle": event.theme[:300],
             "url": reverse("events:detail", args=[event.pk])
             if public
             else reverse("events-staff:event", args=[event.pk]),
             "staff_url": reverse("events-staff:event", args=[event.pk]),
-            "text": "\n".join(t for t in (event.theme, event.description) if t),
+            "text": "\n".join(t for t in (event.theme, event.description, *facts) if t),
         },
     )
 
@@ -456,7 +611,7 @@ def reindex_case(record) -> None:
 
 def index(*objs) -> None:
     """Bring the index in step with ``objs`` after a service changed them, inside the service's
-    transaction: events, a series (its events), groups (and the case studies naming them),
+    transaction: events, a series or a venue (their events), groups (and the case studies naming them),
     consultations, news posts, pages, collaboration records or city departments (their
     records)."""
     for obj in objs:
@@ -468,7 +623,11 @@ def _index_one(obj) -> None:
     if label == "events.Event":
         reindex_event(obj)
     elif label == "events.EventSeries":
-        for event in obj.events.select_related("series"):
+        for event in obj.events.select_related("series", "venue"):
+            reindex_event(event)
+    elif label == "core.Venue":
+        # Its events are found by its name.
+        for event in obj.events.select_related("series", "venue"):
             reindex_event(event)
     elif label == "organizations.Organization":
         reindex_group(obj)
@@ -522,7 +681,8 @@ def reindex_all(
     from kyodo.website.models import NewsPost, Page
 
     meetings = Meeting.objects.select_related("committee").order_by("pk")
-    events = Event.objects.select_related("series").order_by("pk")
+    events = Event.objects.select_related("series", "venue").prefetch_related("guests")
+    events = events.order_by("pk")
     orgs = Organization.objects.order_by("pk")
     consultations = Consultation.objects.order_by("pk")
     news = NewsPost.objects.order_by("pk")
@@ -538,6 +698,7 @@ def reindex_all(
         engine.clear()
         for meeting in meetings:
             _sync(Kind.ENTRY, [], _entry_specs(meeting))
+            _sync(Kind.MINUTES, [], _meeting_minutes_specs(meeting))
             step(1)
         for kind, rows, make in (
             (Kind.EVENT, events, lambda e: _event_spec(e, public=e.pk in visible_events)),

@@ -7,7 +7,7 @@ from django.utils.translation import pgettext_lazy
 
 class SearchDocument(models.Model):
     """One searchable thing (a minutes statement, an event, a group, a consultation, a news
-    post, a page of the site, a collaboration record).
+    post, a page of the site, a collaboration record, a meeting's minutes as a whole).
 
     A denormalized copy kept in step with its source by the services that change it
     (:mod:`kyodo.search.indexing`), in the same transaction: what a result shows, what the filters need, and the normalized index
@@ -23,10 +23,16 @@ class SearchDocument(models.Model):
         NEWS = "news", pgettext_lazy("search kind", "News")
         PAGE = "page", pgettext_lazy("search kind", "Page")
         CASE = "case", pgettext_lazy("search kind", "Collaboration case")
+        # Last: a kind's place in this list is part of every key (kyodo.search.engine.fts_key).
+        MINUTES = "minutes", _("Minutes")
 
     class Audience(models.TextChoices):
         PUBLIC = "public", _("Everyone")
         STAFF = "staff", _("Staff only")
+
+    class Status(models.TextChoices):
+        # What a result says of its source beside its title ("" for nothing to say).
+        CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
     object_id = models.BigIntegerField()
@@ -39,12 +45,18 @@ class SearchDocument(models.Model):
     # 委員長 / 副委員長 / 委員 (or "" for a note or an unknown label).
     speaker_role = models.CharField(max_length=10, blank=True)
     # What the published minutes print (the label or the name, by the committee's setting) and
-    # what staff see (the label and the member's name); the *_key columns are match_key forms.
+    # what staff see (the label and the member's name); the *_key columns are their
+    # kyodo.search.text.fold forms (and, for the chair's statements, the member's name).
     speaker_public = models.CharField(max_length=200, blank=True)
     speaker_staff = models.CharField(max_length=200, blank=True)
     speaker_public_key = models.CharField(max_length=200, blank=True)
     speaker_staff_key = models.CharField(max_length=200, blank=True)
     seq = models.BigIntegerField(default=0)
+    # 中止 for a cancelled event, which its result says. A database default too: rows written
+    # by SQL that predates the column (bench.search loads them so) get "".
+    status = models.CharField(
+        max_length=20, choices=Status.choices, blank=True, default="", db_default=""
+    )
     # Chronological and unique (date ordinal × 10¹⁰ + id, see kyodo.search.engine): the rowid
     # of the FTS5 row on SQLite, the "newest first" order on both databases.
     fts_key = models.BigIntegerField(null=True, unique=True)

@@ -13,7 +13,15 @@ from django.db import connection
 from kyodo.core.wareki import fiscal_year_range
 from kyodo.search import engine
 from kyodo.search.models import SearchDocument
-from kyodo.search.text import ROLE_WORDS, Query, parse_query, snippet, speaker_role
+from kyodo.search.text import (
+    ROLE_WORDS,
+    Query,
+    fold,
+    highlight,
+    parse_query,
+    snippet,
+    speaker_role,
+)
 
 SORTS = ("newest", "relevance", "oldest")
 COUNT_LIMIT = 1000
@@ -41,8 +49,6 @@ def _filter_sql(
 ) -> tuple[list[list[str]], list[str], list]:
     """(attribute tokens: AND of ORs, other SQL conditions, their params) for ``filters``.
     ``as_tokens=False``: every filter also as a column test (for a walk in key order)."""
-    from kyodo.core.text import match_key
-
     attrs: list[list[str]] = []
     where: list[str] = []
     params: list = []
@@ -81,8 +87,9 @@ def _filter_sql(
                 where.append(f"d.{column} = %s")
                 params.append(value)
     speaker = "".join((filters.speaker or "").split())
-    if speaker and speaker not in ROLE_WORDS and (key := match_key(speaker)):
-        # The public finds statements only under the label the published minutes print.
+    if speaker and speaker not in ROLE_WORDS and (key := fold(speaker)):
+        # The public finds statements under the label the published minutes print, and those
+        # of the chair and vice chair under their names too (kyodo.search.indexing).
         where.append(engine.contains("d.speaker_staff_key" if staff else "d.speaker_public_key"))
         params.append(key)
     return attrs, where, params
@@ -152,12 +159,19 @@ class Hit:
     def snippet(self):
         return snippet(self.doc.text, self.needles)
 
+    @cached_property
+    def title(self):
+        """The title with the words found in it marked, as in the snippet."""
+        return highlight(self.doc.title, self.needles)
+
     def as_dict(self) -> dict:
         doc = self.doc
         return {
             "kind": doc.kind,
             "title": doc.title,
-            "meeting": doc.title if doc.kind == SearchDocument.Kind.ENTRY else None,
+            "meeting": doc.title
+            if doc.kind in (SearchDocument.Kind.ENTRY, SearchDocument.Kind.MINUTES)
+            else None,
             "date": doc.date.isoformat() if doc.date else None,
             "agenda_item": doc.subtitle if doc.kind == SearchDocument.Kind.ENTRY else None,
             "speaker": self.speaker or None,
@@ -602,5 +616,12 @@ def _documents(ids: list[int]) -> dict[int, SearchDocument]:
 def search(
     q: str, *, staff: bool = False, filters: Filters | None = None, sort: str = "newest"
 ) -> SearchResults:
-    """Results of the query text ``q`` for the public (``staff=False``) or for staff."""
-    return SearchResults(parse_query(q), filters or Filters(), staff=staff, sort=sort)
+    """Results of the query text ``q`` for the public (``staff=False``) or for staff.
+
+    Without a word, a speaker filter lists that speaker's statements (``Query.everything``);
+    anything else without a word finds nothing."""
+    filters = filters or Filters()
+    query = parse_query(q)
+    if not query and "".join(filters.speaker.split()):
+        query = Query(everything=True)
+    return SearchResults(query, filters, staff=staff, sort=sort)

@@ -1,10 +1,14 @@
-"""The one thing the search app hooks into: ``flush`` of the test database (see below).
+"""What the search app hooks into: ``post_migrate``, for ``flush`` of the test database and for
+an index rebuild that a migration asked for (see below).
 
 No model signal keeps the index: each service that changes indexed content calls the indexer at
 the end of its transaction (``kyodo.search.indexing``).
 """
 
 from __future__ import annotations
+
+# The databases whose index a migration of this run asked to rebuild (rebuild_after_migrate).
+_REBUILD: set[str] = set()
 
 
 def _after_flush(sender, using="default", **kwargs):
@@ -24,3 +28,19 @@ def _after_flush(sender, using="default", **kwargs):
         cursor.execute(f"SELECT 1 FROM {engine.TABLE} LIMIT 1")
         if cursor.fetchone() is None:
             cursor.execute(f"INSERT INTO {engine.FTS}({engine.FTS}) VALUES ('delete-all')")
+
+
+def rebuild_after_migrate(alias: str) -> None:
+    """For a migration that changes what the index holds: rebuild the index of ``alias`` once
+    every migration of this ``migrate`` has run. The rebuild reads today's models (events,
+    minutes, groups …), whose tables a migration in the middle of the run may not have yet."""
+    _REBUILD.add(alias)
+
+
+def _rebuild_after_migrate(sender, using="default", **kwargs):
+    if using not in _REBUILD:
+        return
+    _REBUILD.discard(using)
+    from kyodo.search.indexing import reindex_all
+
+    reindex_all()

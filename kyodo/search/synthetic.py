@@ -13,8 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kyodo.core.text import match_key
-from kyodo.search.text import SEPARATOR, analyse
+from kyodo.search.text import SEPARATOR, analyse, fold
 
 SUBJECTS = [
     "協働事業", "市民活動団体", "NPO法人", "ＮＰＯ法人", "ボランティア", "自治会", "登録団体", "センター",
@@ -70,7 +69,7 @@ def sentences(rng: random.Random, count: int) -> list[tuple[str, str, str, str]]
             n=rng.choice("１２３４５６７８９10１２15２０"),
         )
         if text not in seen:
-            seen[text] = (text, match_key(text), *analyse(text))
+            seen[text] = (text, fold(text), *analyse(text))
     return list(seen.values())
 
 

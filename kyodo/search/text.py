@@ -1,7 +1,8 @@
 """Index text, bigram tokens, the query language and highlighting (no database here).
 
-A document's index text (``norm``) is the surface key of its text (:func:`kyodo.core.text.match_key`:
-NFKC, case folding, katakana → hiragana, white space removed) followed, when they differ, by the
+A document's index text (``norm``) is the surface key of its text (:func:`fold`: NFKC, case
+folding, katakana → hiragana, white space removed, old and variant kanji (異体字) made one, see
+:data:`VARIANT_KANJI`) followed, when they differ, by the
 key of its SudachiPy normalized form and by its reading in hiragana (the reading column of the
 index: SudachiPy's readings, and stored readings of names), so that the words as written, their
 spelling variants and a kana query for kanji text (こどもあみーご → 子どもアミーゴ) are found. Fields are joined with a line break, which no query can contain, so no
@@ -21,12 +22,53 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from kyodo.core.text import match_key, normalized_form
+from kyodo.core.text import NAME_VARIANTS, match_key, normalized_form
 
 SEPARATOR = "\n"
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 10
 MAX_TERM_CHARS = 100
+
+
+# --- folding ---------------------------------------------------------------------------------
+
+# Old and variant kanji (異体字) searched as one, in the index and in the query alike: the
+# variants of names (kyodo.core.text.NAME_VARIANTS, which the people searches use: 﨑/崎, 髙/高,
+# 邊/邉/辺, 澤/沢, 濵/濱/浜, 德/徳, 𠮷/吉, 廣/広 …) and a few more that minutes and names print.
+# Each is one character to one character, so highlighting maps a hit back character by
+# character. Deliberately small: only characters that stand for the same word in any text.
+# NFKC already folds the CJK compatibility ideographs (﨔 and the like, not 﨑: it is no
+# compatibility character). Changing this table changes ``norm``: bump
+# kyodo.search.indexing.INDEX_TEXT_VERSION and run ``kyodo search reindex``.
+VARIANT_KANJI: dict[str, str] = {
+    **NAME_VARIANTS,
+    "桒": "桑",
+    "槗": "橋",
+    "\U0002363a": "橋",  # 𣘺
+    "舘": "館",
+    "邨": "村",
+    "\U0002123d": "土",  # 𡈽 (土 with a dot, as in 𡈽屋)
+    "靜": "静",
+    "會": "会",
+    "圓": "円",
+    "驛": "駅",
+    "縣": "県",
+    "區": "区",
+    "關": "関",
+}
+_VARIANT_TABLE = str.maketrans(VARIANT_KANJI)
+
+
+def fold(s: str) -> str:
+    """The key under which site search compares text: what people consider the same word.
+
+    NFKC (full/half width: ＮＰＯ = NPO, １２ = 12, ｶﾀｶﾅ = カタカナ), case folding, katakana →
+    hiragana, small ヵ/ヶ → か/け, all white space removed (:func:`kyodo.core.text.match_key`),
+    and old/variant kanji made one (:data:`VARIANT_KANJI`: 山﨑 = 山崎, 髙橋 = 高橋, 渡邊 = 渡辺).
+    Public: the statements API calls it for its own text search, so that both searches treat a
+    query the same way. Never shown.
+    """
+    return match_key(s).translate(_VARIANT_TABLE)
 
 
 # --- document text ---------------------------------------------------------------------------
@@ -42,7 +84,7 @@ def _clean(s: str) -> str:
 def variant_key(s: str) -> str:
     """The match key of the SudachiPy normalized form: 申込み / 申し込み / 申込 → 申し込み."""
     s = _clean(s)
-    return match_key(normalized_form(s)) if s else ""
+    return fold(normalized_form(s)) if s else ""
 
 
 _KANJI_RE = re.compile(
@@ -73,7 +115,7 @@ def analyse(s: str) -> tuple[str, str]:
     for m in _morphemes(unicodedata.normalize("NFKC", s)):
         variant.append(m.normalized_form())
         reading.append(morpheme_reading(m))
-    return match_key("".join(variant)), match_key("".join(reading))
+    return fold("".join(variant)), fold("".join(reading))
 
 
 def index_text(*fields: str, readings: Sequence[str] = ()) -> str:
@@ -88,11 +130,11 @@ def index_text(*fields: str, readings: Sequence[str] = ()) -> str:
         value = _clean(value or "")
         if not value:
             continue
-        surface.append(match_key(value))
+        surface.append(fold(value))
         normalized, sound = analyse(value)
         variant.append(normalized)
         reading.append(sound)
-    reading += [match_key(r) for r in readings if r and match_key(r)]
+    reading += [fold(r) for r in readings if r and fold(r)]
     text = SEPARATOR.join(surface)
     parts = [text]
     for other in (SEPARATOR.join(variant), SEPARATOR.join(reading)):
@@ -130,10 +172,12 @@ class Term:
 
 @dataclass
 class Query:
-    """AND of groups, each an OR of terms; ``exclude`` terms must not appear."""
+    """AND of groups, each an OR of terms; ``exclude`` terms must not appear. ``everything``:
+    no word, every document the filters let through (a speaker's turns listed without a word)."""
 
     groups: list[list[Term]] = field(default_factory=list)
     exclude: list[Term] = field(default_factory=list)
+    everything: bool = False
 
     @property
     def positive_terms(self) -> list[Term]:
@@ -149,7 +193,7 @@ class Query:
         return list(seen)
 
     def __bool__(self) -> bool:
-        return bool(self.groups or self.exclude)
+        return bool(self.groups or self.exclude or self.everything)
 
 
 _TOKEN_RE = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -158,7 +202,7 @@ _OR_WORDS = {"OR", "|", "ｏｒ", "ＯＲ", "or"}
 
 def make_term(text: str) -> Term | None:
     text = text[:MAX_TERM_CHARS]
-    surface = match_key(_clean(text))
+    surface = fold(_clean(text))
     if not surface:
         return None
     needles = [surface]
@@ -215,6 +259,8 @@ def scan_match(query: Query, norm: str) -> bool:
     """The reference: does ``norm`` satisfy ``query``? (What the indexes must agree with.)"""
     if not query:
         return False
+    if query.everything and not query.groups:
+        return not any(term_matches(t, norm) for t in query.exclude)
     return all(any(term_matches(t, norm) for t in group) for group in query.groups) and not any(
         term_matches(t, norm) for t in query.exclude
     )
@@ -228,12 +274,12 @@ SNIPPET_CHARS = 160
 
 @functools.lru_cache(maxsize=8192)
 def _char_key(c: str) -> str:
-    # match_key of one character: a page of results repeats the same few hundred characters.
-    return match_key(c)
+    # fold of one character: a page of results repeats the same few hundred characters.
+    return fold(c)
 
 
 def _surface_map(text: str) -> tuple[str, list[int]]:
-    """match_key of ``text`` char by char, with each key character's original index."""
+    """fold of ``text`` char by char, with each key character's original index."""
     keys = [_char_key(c) for c in text]
     surface = "".join(keys)
     if len(surface) == len(text):  # one key character per character: the usual case
@@ -249,7 +295,7 @@ def _variant_map(morphemes: Sequence) -> tuple[str, list[tuple[int, int]]]:
     out: list[str] = []
     where: list[tuple[int, int]] = []
     for m in morphemes:
-        k = match_key(m.normalized_form())
+        k = fold(m.normalized_form())
         out.append(k)
         where.extend([(m.begin(), m.end())] * len(k))
     return "".join(out), where
@@ -260,7 +306,7 @@ def _reading_map(morphemes: Sequence) -> tuple[str, list[tuple[int, int]]]:
     out: list[str] = []
     where: list[tuple[int, int]] = []
     for m in morphemes:
-        k = match_key(morpheme_reading(m))
+        k = fold(morpheme_reading(m))
         out.append(k)
         where.extend([(m.begin(), m.end())] * len(k))
     return "".join(out), where
@@ -346,6 +392,23 @@ def _snippet(text: str, needles: tuple[str, ...], length: int) -> SafeString:
     parts.append(escape(text[cursor:end]))
     if end < len(text):
         parts.append("…")
+    return mark_safe("".join(parts))  # every piece of text is escaped above
+
+
+def highlight(text: str, needles: Sequence[str]) -> SafeString:
+    """All of ``text`` (a result's title), HTML-escaped, its hits wrapped in ``<mark>`` as in
+    :func:`snippet`."""
+    return _highlight(text or "", tuple(needles))
+
+
+@functools.lru_cache(maxsize=512)
+def _highlight(text: str, needles: tuple[str, ...]) -> SafeString:
+    parts, cursor = [], 0
+    for s, e in match_spans(text, needles) if needles else []:
+        parts.append(escape(text[cursor:s]))
+        parts.append(f"<mark>{escape(text[s:e])}</mark>")
+        cursor = e
+    parts.append(escape(text[cursor:]))
     return mark_safe("".join(parts))  # every piece of text is escaped above
 
 

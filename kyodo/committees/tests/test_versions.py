@@ -497,9 +497,11 @@ def test_an_import_is_confirmed_by_the_same_function_and_indexed_once(committee,
             "action", flat=True
         )
     ) == {"kyodo.committees.minutes.confirmed", "kyodo.committees.minutes.imported"}
-    assert SearchDocument.objects.filter(meeting_id=outcome.meeting.pk).count() == len(
-        MinutesEntry.objects.filter(item__meeting=outcome.meeting)
-    )
+    # Each statement, and the minutes as a whole (kind "minutes", search session 18).
+    assert SearchDocument.objects.filter(
+        meeting_id=outcome.meeting.pk, kind="entry"
+    ).count() == len(MinutesEntry.objects.filter(item__meeting=outcome.meeting))
+    assert SearchDocument.objects.filter(meeting_id=outcome.meeting.pk, kind="minutes").count() == 1
 
 
 def test_a_correction_on_top_of_another_is_refused(committee, staff, meeting):

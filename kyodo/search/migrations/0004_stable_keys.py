@@ -10,9 +10,10 @@ def rebuild(apps, schema_editor):
         return
     if not apps.get_model("search", "SearchDocument").objects.exists():
         return
-    from kyodo.search.indexing import reindex_all
+    from kyodo.search.signals import rebuild_after_migrate
 
-    reindex_all()
+    # After the last migration of this run: the rebuild reads today's models.
+    rebuild_after_migrate(schema_editor.connection.alias)
 
 
 class Migration(migrations.Migration):

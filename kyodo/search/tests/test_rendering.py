@@ -61,10 +61,10 @@ def test_the_options_follow_a_write(committee):
 # The template loop the Python replaced, kept here as the reference.
 HITS_TEMPLATE = """{% load i18n %}{% for hit in hits %}
 <li class="search-hit search-hit-{{ hit.kind }}">
-  <h3><a href="{{ hit.url }}">{% if hit.kind == "entry" %}{{ hit.doc.title }}{% if hit.speaker %} {{ hit.speaker }}{% endif %}{% else %}{{ hit.doc.title|default:hit.doc.get_kind_display }}{% endif %}</a></h3>
-  <ul class="search-meta link-list"><li>{{ hit.doc.get_kind_display }}</li>{% if hit.doc.date %}<li>{{ hit.doc.date|wareki }}</li>{% endif %}{% if hit.kind == "entry" %}<li>{% translate "Agenda item" %}: {{ hit.doc.subtitle }}</li>{% if hit.speaker %}<li>{% translate "Speaker" %}: {{ hit.speaker }}</li>{% endif %}{% endif %}{% if staff and hit.doc.audience == "staff" %}<li><strong>{% translate "Staff only" %}</strong></li>{% endif %}</ul>
-  <p class="search-snippet" lang="ja">{{ hit.snippet }}</p>
-</li>
+  <h3><a href="{{ hit.url }}">{% if hit.kind == "entry" %}{{ hit.title }}{% if hit.speaker %} {{ hit.speaker }}{% endif %}{% elif hit.doc.title %}{{ hit.title }}{% else %}{{ hit.doc.get_kind_display }}{% endif %}</a></h3>
+  <ul class="search-meta link-list"><li>{{ hit.doc.get_kind_display }}</li>{% if hit.doc.status %}<li class="search-status"><strong>{{ hit.doc.get_status_display }}</strong></li>{% endif %}{% if hit.doc.date %}<li>{{ hit.doc.date|wareki }}</li>{% endif %}{% if hit.kind == "entry" %}<li>{% translate "Agenda item" %}: {{ hit.doc.subtitle }}</li>{% if hit.speaker %}<li>{% translate "Speaker" %}: {{ hit.speaker }}</li>{% endif %}{% endif %}{% if staff and hit.doc.audience == "staff" %}<li><strong>{% translate "Staff only" %}</strong></li>{% endif %}</ul>
+{% if hit.snippet %}  <p class="search-snippet" lang="ja">{{ hit.snippet }}</p>
+{% endif %}</li>
 {% endfor %}"""
 
 
@@ -86,6 +86,9 @@ def test_the_hits_are_the_templates_html(staff, language):
         # The same kind and date again: written once per page, shown at each hit.
         _doc(title="第3回", subtitle="議題", date=date(2011, 1, 18), speaker_public="委員"),
         _doc(kind="event", title="", date=date(2019, 5, 1)),
+        # A cancelled event, the word in its title; a hit with no text shows no snippet.
+        _doc(kind="event", title="協働<講座>", status="cancelled", text="", url="/events/2/"),
+        _doc(kind="minutes", title="平成22年度第9回運営委員会", text="■議題：協働について"),
     ]  # fmt: skip
     hits = [Hit(doc, staff, ["協働"]) for doc in docs]
     with translation.override(language):

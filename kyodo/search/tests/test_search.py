@@ -49,7 +49,12 @@ def ids(q: str, *, staff: bool = False, **filters) -> list[int]:
 
 
 def test_two_character_word_in_the_ninth_meeting(demo9, client):
-    results = search("協働", filters=Filters(meeting_id=demo9.pk), sort="oldest")
+    # The statements, and the minutes as a whole (an agenda item is 協働について).
+    assert search("協働", filters=Filters(meeting_id=demo9.pk)).counts == {
+        "entry": 30,
+        "minutes": 1,
+    }
+    results = search("協働", filters=Filters(meeting_id=demo9.pk, kinds=["entry"]), sort="oldest")
     assert results.counts == {"entry": 30}
     hits = results[0:100]
     assert Counter(h.speaker for h in hits) == {"委員": 14, "事務局": 10, "委員長": 6}
@@ -87,7 +92,9 @@ def test_spelling_variants_meet(demo_data, db):
 
 
 def test_and_or_not_and_phrase(demo_data, db):
-    assert search("協働 -委託").counts == {"case": 3, "entry": 27, "event": 1, "news": 1, "page": 2}
+    assert search("協働 -委託").counts == {
+        "case": 3, "entry": 27, "event": 1, "minutes": 1, "news": 1, "page": 2
+    }  # fmt: skip
     assert search("協働 委託").counts == {"entry": 3}
     assert search("委託 OR 補助").counts == {"case": 1, "entry": 4}
     assert search("委託 OR 補助", staff=True).counts == {"case": 3, "consultation": 1, "entry": 4}
@@ -118,10 +125,12 @@ def test_filters(demo9, db):
     assert search("協働", filters=Filters(speaker=" 委員長 ")).counts == {"entry": 6}
     assert search("協働", filters=Filters(category="discussion")).counts == {"entry": 13}
     assert search("協働", filters=Filters(fiscal_year=2010)).counts == {
-        "entry": 30, "event": 1, "news": 1
+        "entry": 30, "event": 1, "minutes": 1, "news": 1
     }  # fmt: skip
     assert search("協働", filters=Filters(fiscal_year=2011)).counts == {}
-    assert search("協働", filters=Filters(committee_id=demo9.committee_id)).counts == {"entry": 30}
+    assert search("協働", filters=Filters(committee_id=demo9.committee_id)).counts == {
+        "entry": 30, "minutes": 1
+    }  # fmt: skip
     assert search("協働", filters=Filters(kinds=["event"])).counts == {"event": 1}
 
 

@@ -16,7 +16,11 @@ def search_page(request, *, staff: bool, template: str):
     form = SearchForm(request.GET or None, staff=staff)
     results = page = None
     kind_counts = []
-    if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
+    # Without a word, a speaker lists that speaker's statements; other filters alone find
+    # nothing, which the page says (no_words) instead of showing nothing at all.
+    searched = form.is_bound and form.is_valid() and form.searches()
+    no_words = form.is_bound and form.is_valid() and not searched and form.has_filters()
+    if searched:
         results = search(
             form.cleaned_data["q"],
             staff=staff,
@@ -36,6 +40,8 @@ def search_page(request, *, staff: bool, template: str):
         "page": page,
         "staff": staff,
         "kind_counts": kind_counts,
+        "no_words": no_words,
+        "speaker": form.cleaned_data.get("speaker", "") if searched else "",
         "hits_html": hits_html(page.object_list, staff=staff) if page else "",
     }
     return render(request, template, context)

@@ -30,7 +30,10 @@ class Command(BaseCommand):
         )
         parser.add_argument("--meeting", help="Fiscal year and number, e.g. 2010-9.")
         parser.add_argument(
-            "--kind", action="append", default=[], help="entry, event, group, news, page, case."
+            "--kind",
+            action="append",
+            default=[],
+            help="entry, minutes, event, group, news, page, case.",
         )
         parser.add_argument("--sort", choices=SORTS, default="newest")
         parser.add_argument("--limit", type=int, default=20)
