@@ -21,6 +21,7 @@ from kyodo.core.forms import (
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.core.uploads import UploadField, UploadValidator
 from kyodo.core.versions import VersionedFormMixin
+from kyodo.core.wareki import fiscal_year, fiscal_year_name
 from kyodo.organizations.models import (
     ActivityField,
     Organization,
@@ -254,6 +255,51 @@ class StatusChangeForm(forms.Form):
     )
     effective_date = WarekiDateField(label=_("Effective date"))
     note = TextField(label=_("Note"), max_length=500, required=False)
+
+
+def renewal_year_choices(today) -> list[tuple[int, str]]:
+    """The fiscal years the 年度更新 page offers: the coming one, this one and the last one (a
+    renewal recorded late)."""
+    this_year = fiscal_year(today)
+    return [(year, fiscal_year_name(year)) for year in range(this_year + 1, this_year - 2, -1)]
+
+
+class RenewalYearForm(forms.Form):
+    """The fiscal year whose 年度更新 the page lists (GET)."""
+
+    fiscal_year = forms.TypedChoiceField(label=_("Fiscal year"), coerce=int)
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fiscal_year"].choices = renewal_year_choices(today)
+
+
+class RenewalForm(forms.Form):
+    """The groups ticked for 年度更新 (``services.organizations_renew``), from ``candidates``:
+    the groups the page listed that are still not renewed."""
+
+    organizations = forms.ModelMultipleChoiceField(
+        label=_("Groups to renew"),
+        queryset=Organization.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Tick the groups to renew."),
+            "invalid_choice": _(
+                "A ticked group is not waiting for this renewal any more (it was renewed or its "
+                "status changed meanwhile). Check the list again."
+            ),
+            "invalid_pk_value": _(
+                "A ticked group is not waiting for this renewal any more (it was renewed or its "
+                "status changed meanwhile). Check the list again."
+            ),
+        },
+    )
+    effective_date = WarekiDateField(label=_("Effective date"))
+    note = TextField(label=_("Note"), max_length=500, required=False)
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organizations"].queryset = candidates
 
 
 class ImportUploadForm(forms.Form):

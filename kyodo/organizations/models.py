@@ -103,7 +103,8 @@ class OrganizationQuerySet(models.QuerySet):
     def listed(self):
         """Registered groups: what the public sees and chooses from (the directory, a group's
         page, the API, the sitemap, search, the group choice of an event application).
-        Applications, returned, rejected, suspended and withdrawn groups are not public."""
+        Applications, returned, rejected, suspended and withdrawn groups are not public, nor a
+        group whose registration begins on a later day (``Status.SCHEDULED``)."""
         return self.filter(status=Organization.Status.REGISTERED)
 
 
@@ -121,6 +122,10 @@ class Organization(models.Model):
         APPLIED = "applied", _("Applied")
         RETURNED = "returned", _("Returned for correction")
         REJECTED = "rejected", _("Rejected")
+        # Approved with a 登録日 after the day of approval: not registered until that day, when
+        # services.status_changes_apply puts the registration into force (as a scheduled
+        # 登録抹消 is), so that every list agrees with the monthly report's count.
+        SCHEDULED = "scheduled", _("Registration scheduled")
         REGISTERED = "registered", _("Registered")
         SUSPENDED = "suspended", _("Suspended")
         WITHDRAWN = "withdrawn", _("Withdrawn")
@@ -197,7 +202,7 @@ class Organization(models.Model):
     @property
     def can_act(self) -> bool:
         """Whether the group may change its profile or propose: only while registered, not
-        when suspended (休止) or withdrawn (退会・登録抹消)."""
+        when suspended (休止) or withdrawn (退会・登録抹消), nor before its registration begins."""
         return self.status == self.Status.REGISTERED
 
     @property

@@ -19,7 +19,7 @@ from kyodo.core.models import AuditEntry
 from kyodo.core.statements import Prepared
 from kyodo.core.text import match_key, normalize_text
 from kyodo.core.versions import Change
-from kyodo.core.wareki import fiscal_year_name, format_wareki
+from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 from kyodo.organizations.models import (
     REVIEWED_FIELDS,
     ActivityField,
@@ -119,6 +119,40 @@ def possible_duplicates(*, organization: Organization) -> QuerySet[Organization]
         .exclude(pk=organization.pk)
         .order_by("reading_order", "pk")
     )
+
+
+@dataclass(frozen=True)
+class NotRegisteredOn:
+    """Why a group is not registered on a day: the change in force then (休止, 登録抹消)."""
+
+    kind: str
+    effective_date: date
+
+    @property
+    def label(self) -> str:
+        return str(Kind(self.kind).label)
+
+
+def not_registered_on(*, organization_ids, on: date) -> dict[int, NotRegisteredOn]:
+    """Of the groups ``organization_ids``, those that will not be (or are no longer) registered
+    on ``on`` by their status history (a 休止 or 登録抹消 in force by then, scheduled ones
+    included), with that change, by group id; one query."""
+    ids = {pk for pk in organization_ids if pk}
+    if not ids:
+        return {}
+    changes = OrganizationStatusChange.objects.filter(
+        organization=OuterRef("pk"), effective_date__lte=on
+    ).order_by("-effective_date", "-pk")
+    rows = (
+        Organization.objects.filter(pk__in=ids)
+        .annotate(
+            kind_on=Subquery(changes.values("kind")[:1]),
+            since=Subquery(changes.values("effective_date")[:1]),
+        )
+        .filter(kind_on__in=[Kind.SUSPENDED, Kind.WITHDRAWN])
+        .values_list("pk", "kind_on", "since")
+    )
+    return {pk: NotRegisteredOn(kind=kind, effective_date=since) for pk, kind, since in rows}
 
 
 def staff_organizations(
@@ -366,6 +400,66 @@ def change_requests_of(*, organization: Organization) -> QuerySet[ChangeRequest]
 
 def pending_change_request(*, organization: Organization) -> ChangeRequest | None:
     return organization.change_requests.pending().first()
+
+
+def renewal_fiscal_year(today: date) -> int:
+    """The fiscal year the 年度更新 page opens on: the coming one from February on (when the
+    center collects the renewals for April), else the current one."""
+    this_year = fiscal_year(today)
+    return this_year + 1 if today.month in (2, 3) else this_year
+
+
+def _last_of(kind: str, field: str) -> Subquery:
+    return Subquery(
+        OrganizationStatusChange.objects.filter(organization=OuterRef("pk"), kind=kind)
+        .order_by("-effective_date", "-pk")
+        .values(field)[:1]
+    )
+
+
+def not_renewed(*, fiscal_year: int, today: date) -> QuerySet[Organization]:
+    """Groups registered at the end of their history (a change scheduled after today counted,
+    as :func:`services.organization_change_status` judges what may follow) that registered
+    before ``fiscal_year`` and have not been renewed for it, in reading order: the groups whose
+    年度更新 for that year is still to be recorded.
+
+    Each carries ``registered_on`` (first registration), ``last_renewed`` (the fiscal year of
+    its latest renewal, None if never), ``last_change_on`` (the date a renewal may not precede)
+    and ``scheduled_kind`` / ``scheduled_on`` (the next change after ``today``), in one query.
+    """
+    last_kind = Subquery(
+        OrganizationStatusChange.objects.filter(organization=OuterRef("pk"))
+        .order_by("-effective_date", "-pk")
+        .values("kind")[:1]
+    )
+    renewed = OrganizationStatusChange.objects.filter(
+        organization=OuterRef("pk"), kind=Kind.RENEWED, fiscal_year=fiscal_year
+    )
+    # Registered in that year or later: its first year needs no renewal.
+    registered_since = OrganizationStatusChange.objects.filter(
+        organization=OuterRef("pk"), kind=Kind.REGISTERED, fiscal_year__gte=fiscal_year
+    )
+    return (
+        Organization.objects.filter(
+            status__in=[Organization.Status.SCHEDULED, Organization.Status.REGISTERED]
+        )
+        .annotate(
+            last_kind=last_kind,
+            registered_on=_first_registration(),
+            last_renewed=_last_of(Kind.RENEWED, "fiscal_year"),
+            last_change_on=Subquery(
+                OrganizationStatusChange.objects.filter(organization=OuterRef("pk"))
+                .order_by("-effective_date", "-pk")
+                .values("effective_date")[:1]
+            ),
+            scheduled_kind=_next_change(today, "kind"),
+            scheduled_on=_next_change(today, "effective_date"),
+        )
+        .filter(last_kind__in=OrganizationStatusChange.ACTIVE_KINDS)
+        .exclude(Exists(renewed))
+        .exclude(Exists(registered_since))
+        .order_by("reading_order", "pk")
+    )
 
 
 def export_organizations() -> QuerySet[Organization]:

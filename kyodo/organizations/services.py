@@ -33,7 +33,7 @@ from kyodo.core.services import UNCHANGED, Unchanged, field_values, given, updat
 from kyodo.core.signin import unguessable_username
 from kyodo.core.text import match_key
 from kyodo.core.versions import edit_version
-from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
+from kyodo.core.wareki import fiscal_year, fiscal_year_name, fiscal_year_range, format_wareki
 from kyodo.organizations.exceptions import (
     ApplicationAlreadyReceived,
     ChangeRequestDecided,
@@ -348,13 +348,19 @@ def application_approve(
     *, actor, organization: Organization, effective_date: date, note: str = ""
 ) -> Organization:
     """Staff register the group from ``effective_date``; its representative gets an account
-    (role group) and is invited by mail to set a password."""
+    (role group) and is invited by mail to set a password.
+
+    A 登録日 after today is scheduled, like any status change dated later: the group is
+    ``SCHEDULED`` (not listed, counted or offered anywhere) until the day, when
+    :func:`status_changes_apply` registers it, as the monthly report counts it.
+    """
     require_role(actor, Role.STAFF)
+    new_status = Status.REGISTERED if effective_date <= timezone.localdate() else Status.SCHEDULED
     with transaction.atomic():
         organization = _locked(organization)
         if organization.status != Status.APPLIED:
             raise InvalidTransition()
-        organization.status = Status.REGISTERED
+        organization.status = new_status
         organization.return_reason = ""
         user = organization.representative_user or _representative_account(organization)
         grant_role(user, Role.GROUP)
@@ -373,7 +379,7 @@ def application_approve(
             action="kyodo.organizations.application.approved",
             obj=organization,
             changes={
-                "status": [Status.APPLIED, Status.REGISTERED],
+                "status": [Status.APPLIED, new_status],
                 "effective_date": effective_date.isoformat(),
                 "representative_user": user.username,
             },
@@ -497,6 +503,55 @@ def organization_change_status(
     return change
 
 
+def organizations_renew(
+    *,
+    actor,
+    organizations: Sequence[Organization],
+    fiscal_year: int,
+    effective_date: date,
+    note: str = "",
+) -> list[OrganizationStatusChange]:
+    """Record the 年度更新 of many groups for ``fiscal_year`` at once, all or nothing.
+
+    Each group is renewed exactly as :func:`organization_change_status` renews one (the same
+    checks, the same status history row, one audit row per group), in one transaction: when
+    one group cannot be renewed, nothing is recorded and the error names the group.
+    """
+    require_role(actor, Role.STAFF)
+    start, end = fiscal_year_range(fiscal_year)
+    if not start <= effective_date <= end:
+        raise OrganizationError(
+            _("The effective date must be in %(year)s (%(start)s to %(end)s).")
+            % {
+                "year": fiscal_year_name(fiscal_year),
+                "start": format_wareki(start, weekday=False),
+                "end": format_wareki(end, weekday=False),
+            },
+            field="effective_date",
+        )
+    if not organizations:
+        raise OrganizationError(_("Tick the groups to renew."), field="organizations")
+    changes = []
+    with transaction.atomic():
+        for organization in sorted(organizations, key=lambda o: (o.reading_order, o.pk)):
+            try:
+                changes.append(
+                    organization_change_status(
+                        actor=actor,
+                        organization=organization,
+                        kind=Kind.RENEWED,
+                        effective_date=effective_date,
+                        note=note,
+                    )
+                )
+            except OrganizationError as error:
+                raise OrganizationError(
+                    _("%(group)s: %(error)s. Nothing was recorded.")
+                    % {"group": organization.name, "error": str(error.message).rstrip("。.")}
+                ) from error
+    return changes
+
+
 def status_change_cancel(*, actor, change: OrganizationStatusChange) -> Organization:
     """Staff take back a change that has not taken effect yet (a 登録抹消 scheduled for 年度末
     when the group decides to carry on). A change in force is history and stays."""
@@ -516,14 +571,21 @@ def status_change_cancel(*, actor, change: OrganizationStatusChange) -> Organiza
         if last.pk != change.pk:
             raise OrganizationError(_("Cancel the later scheduled change first."))
         change.delete()
+        changes: dict[str, Any] = {
+            "kind": change.kind,
+            "effective_date": change.effective_date.isoformat(),
+        }
+        if change.kind == Kind.REGISTERED and organization.status == Status.SCHEDULED:
+            # The registration never began: the group is an application again, for staff to
+            # approve from another date, return or reject.
+            organization.status = Status.APPLIED
+            organization.save(update_fields=["status"])
+            changes = {"status": [Status.SCHEDULED, Status.APPLIED], **changes}
         audit_log(
             actor=actor,
             action="kyodo.organizations.organization.schedule_cancelled",
             obj=organization,
-            changes={
-                "kind": change.kind,
-                "effective_date": change.effective_date.isoformat(),
-            },
+            changes=changes,
         )
         indexing.index(organization)
     return organization
@@ -566,7 +628,7 @@ def _represents(actor, organization: Organization) -> bool:
 
 # Groups of the register, whose details staff correct directly. An application is the
 # applicant's to correct, through the personal link a return mails them.
-STAFF_EDITABLE = (Status.REGISTERED, Status.SUSPENDED, Status.WITHDRAWN)
+STAFF_EDITABLE = (Status.SCHEDULED, Status.REGISTERED, Status.SUSPENDED, Status.WITHDRAWN)
 
 
 def organization_update_profile(

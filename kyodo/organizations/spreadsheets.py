@@ -18,13 +18,14 @@ from django.utils.translation import gettext as _
 
 from kyodo.core.exports import Sheet, csv_bytes, undefuse, xlsx_bytes
 from kyodo.core.text import match_key, suggest_reading
-from kyodo.core.wareki import WarekiError, parse_date_ja
+from kyodo.core.wareki import WarekiError, fiscal_year_name, parse_date_ja
 from kyodo.core.xlsx import WorkbookTooLarge, check_workbook
 from kyodo.organizations.exceptions import OrganizationError
 from kyodo.organizations.forms import ImportRowForm
 from kyodo.organizations.models import (
     ActivityField,
     Organization,
+    OrganizationStatusChange,
     PublishableField,
     split_codes,
 )
@@ -114,6 +115,47 @@ def export_csv(organizations) -> bytes:
 
 def export_xlsx(organizations) -> bytes:
     return xlsx_bytes([Sheet(title="登録団体", rows=[HEADERS, *export_rows(organizations)])])
+
+
+RENEWAL_HEADERS = [
+    "団体名",
+    "ふりがな",
+    "法人格",
+    "状態",
+    "代表者",
+    "メールアドレス",
+    "電話番号",
+    "登録日",
+    "最後の年度更新",
+    "予定されている変更",
+    "変更の予定日",
+]
+
+
+def renewals_csv(organizations) -> bytes:
+    """The groups not renewed yet (``selectors.not_renewed``) as a CSV to chase them: contact
+    details, the first registration, the fiscal year last renewed and any scheduled change."""
+    legal_forms = _japanese_labels(Organization.LegalForm.choices)
+    statuses = _japanese_labels(Organization.Status.choices)
+    kinds = _japanese_labels(OrganizationStatusChange.Kind.choices)
+    rows: list[list[Any]] = [RENEWAL_HEADERS]
+    for o in organizations:
+        rows.append(
+            [
+                o.name,
+                o.name_reading,
+                legal_forms.get(o.legal_form, o.legal_form),
+                statuses.get(o.status, o.status),
+                o.representative_name,
+                o.email,
+                o.phone,
+                o.registered_on,
+                fiscal_year_name(o.last_renewed) if o.last_renewed else "",
+                kinds.get(o.scheduled_kind, "") if o.scheduled_kind else "",
+                o.scheduled_on,
+            ]
+        )
+    return csv_bytes(rows)
 
 
 # --- import --------------------------------------------------------------------------------------

@@ -180,8 +180,17 @@ def fiscal_year_title(report: FiscalYearReport) -> str:
     name = fiscal_year_name(report.fiscal_year)
     if report.complete:
         return _("Annual report for %(year)s") % {"year": name}
-    return _("Annual report for %(year)s (%(first)s to %(through)s)") % {
+    return _("Annual report for %(year)s (%(period)s)") % {
         "year": name,
+        "period": _period(report),
+    }
+
+
+def _period(report: FiscalYearReport) -> str:
+    """The months counted: 「令和9年4月〜令和9年12月」, or 「令和9年4月」 alone in April."""
+    if report.single_month:
+        return report.first.label
+    return _("%(first)s to %(through)s") % {
         "first": report.first.label,
         "through": report.through.label,
     }
@@ -189,12 +198,7 @@ def fiscal_year_title(report: FiscalYearReport) -> str:
 
 def fiscal_year_text(report: FiscalYearReport) -> str:
     values = {
-        "period": (
-            fiscal_year_name(report.fiscal_year)
-            if report.complete
-            else _("%(first)s to %(through)s")
-            % {"first": report.first.label, "through": report.through.label}
-        ),
+        "period": fiscal_year_name(report.fiscal_year) if report.complete else _period(report),
         "events": report.events_total,
         "people": report.attendance_people,
         "new": report.new_registrations,
@@ -210,9 +214,17 @@ def fiscal_year_text(report: FiscalYearReport) -> str:
                 "consultations."
             )
             % values,
-            _(
-                "Registered groups: %(start)s at the start of the fiscal year, %(end)s at the "
-                "end of the period."
+            (
+                # 年度末 once the year is over; while it runs, the end of the months counted.
+                _(
+                    "Registered groups: %(start)s at the start of the fiscal year, %(end)s at "
+                    "the end of the fiscal year."
+                )
+                if report.complete
+                else _(
+                    "Registered groups: %(start)s at the start of the fiscal year, %(end)s at "
+                    "the end of the period."
+                )
             )
             % values,
         ]
@@ -226,7 +238,7 @@ def _fiscal_year_sections(report: FiscalYearReport) -> list[Section]:
             [_("Item"), _("Value")],
             [
                 [_("Fiscal year"), fiscal_year_name(report.fiscal_year)],
-                [_("Period covered"), f"{report.first.label}〜{report.through.label}"],
+                [_("Period covered"), _period(report)],
                 [_("Events held"), report.events_total],
                 *_attendance_rows(report.events_held),
                 [_("New registrations"), report.new_registrations],
@@ -234,7 +246,12 @@ def _fiscal_year_sections(report: FiscalYearReport) -> list[Section]:
                     _("Registered groups at the start of the fiscal year"),
                     report.registered_at_start,
                 ],
-                [_("Registered groups at the end of the period"), report.registered_at_end],
+                [
+                    _("Registered groups at the end of the fiscal year")
+                    if report.complete
+                    else _("Registered groups at the end of the period"),
+                    report.registered_at_end,
+                ],
                 [_("Consultations"), report.consultations],
             ],
         ),

@@ -153,10 +153,22 @@ class FiscalYearReport:
     collaboration_by_form: list[FormCount]  # records running in the year, by form
     # the records of the counted forms, as the register's statistics give 協働の件数
     collaboration_total: int = 0
+    # the day the report was compiled (None: taken as after the year)
+    compiled_on: date | None = None
 
     @property
     def complete(self) -> bool:
-        return self.through.month == 3
+        """The year is over: its figures run to March 31 and it was compiled after that day.
+        Compiled in March, the year still runs (期間末, not 年度末)."""
+        return self.through.month == 3 and (
+            self.compiled_on is None or self.compiled_on > self.through.last_day
+        )
+
+    @property
+    def single_month(self) -> bool:
+        """Only April is counted yet: the period is one month (「令和9年4月」, not 「令和9年4月〜
+        令和9年4月」)."""
+        return self.first == self.through
 
     @property
     def events_total(self) -> int:

@@ -195,6 +195,7 @@ def fiscal_year_report(*, fiscal_year: int, today: date) -> FiscalYearReport | N
         registered_at_end=organizations.registered_count_on(last_day),
         events_held=_held_events(start, last_day),
         consultations_by_category=_categories(start, last_day),
+        compiled_on=today,
         **_collaboration(fiscal_year),
     )
 

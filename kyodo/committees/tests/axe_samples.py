@@ -11,6 +11,8 @@ def samples() -> dict[str, str | None]:
     item = AgendaItem.objects.filter(meeting=ninth).first()
     return {
         "/committee/minutes/<int:pk>/versions/": f"/committee/minutes/{confirmed.pk}/versions/",
+        # The version's canonical JSON: a download, not a page.
+        "/committee/minutes/<int:pk>/versions/<int:number>/document.json": None,
         "/committee/minutes/<int:pk>/versions/<int:number>/": (
             f"/committee/minutes/{confirmed.pk}/versions/1/"
         ),

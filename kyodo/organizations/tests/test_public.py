@@ -120,7 +120,7 @@ def test_the_demo_representative_sees_their_group(client, demo):
     client.force_login(User.objects.get(username="kazenokai"))
     page = client.get("/group/organization/")
     assert page.status_code == 200
-    assert "<dd>西東京風の会 (にしとうきょうかぜのかい)</dd>" in page.text
+    assert "<dd>西東京風の会（にしとうきょうかぜのかい）</dd>" in page.text
     listing = client.get("/groups/").text
     assert listing.index("NPO法人稲門寺子屋西東京") < listing.index("西東京風の会")
 

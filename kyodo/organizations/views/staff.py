@@ -9,14 +9,16 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, download
 from kyodo.core.permissions import staff_required
 from kyodo.core.views.actions import perform, submit, submit_edit
-from kyodo.core.wareki import format_wareki
+from kyodo.core.wareki import fiscal_year_name, fiscal_year_range, format_wareki
 from kyodo.organizations import selectors, services, spreadsheets
 from kyodo.organizations.exceptions import ImportAlreadyDone, ImportExpired, ImportNameTaken
 from kyodo.organizations.forms import (
@@ -24,6 +26,8 @@ from kyodo.organizations.forms import (
     ImportUploadForm,
     OrganizationEditForm,
     ReasonForm,
+    RenewalForm,
+    RenewalYearForm,
     StaffFilterForm,
     StatusChangeForm,
 )
@@ -132,9 +136,9 @@ def _review_action(request, pk: int, *, form, form_name: str, act, success: str)
     """
     organization = get_object_or_404(Organization, pk=pk)
     if form.is_valid():
-        submit(form, act, organization=organization, data=form.cleaned_data)
+        result = submit(form, act, organization=organization, data=form.cleaned_data)
         if not form.errors:
-            messages.success(request, success)
+            messages.success(request, success(result) if callable(success) else success)
             return redirect("organizations-staff:detail", pk=pk)
     return _detail(request, organization, status=400, **{form_name: form})
 
@@ -150,8 +154,20 @@ def approve(request, pk: int):
         act=lambda organization, data: services.application_approve(
             actor=request.user, organization=organization, **data
         ),
-        success=_("The group was registered and its representative invited."),
+        success=_approved,
     )
+
+
+def _approved(organization: Organization) -> str:
+    if organization.status == Organization.Status.SCHEDULED:
+        registration = organization.status_changes.get(
+            kind=OrganizationStatusChange.Kind.REGISTERED
+        )
+        return _(
+            "The registration from %(date)s was approved and the representative invited. Until "
+            "that day the group is not listed nor counted as registered."
+        ) % {"date": format_wareki(registration.effective_date)}
+    return _("The group was registered and its representative invited.")
 
 
 @staff_required
@@ -211,6 +227,85 @@ def cancel_status_change(request, pk: int, change: int):
         change=status_change,
     )
     return redirect("organizations-staff:detail", pk=pk)
+
+
+# --- 年度更新 of many groups at once ------------------------------------------------------------
+
+
+def _renewal_year(request, today) -> tuple[RenewalYearForm, int]:
+    """The fiscal year of ``?fiscal_year=`` (one the page offers), else the default one."""
+    default = selectors.renewal_fiscal_year(today)
+    form = RenewalYearForm(
+        request.GET if "fiscal_year" in request.GET else None,
+        today=today,
+        initial={"fiscal_year": default},
+    )
+    if form.is_bound and form.is_valid():
+        return form, form.cleaned_data["fiscal_year"]
+    return form, default
+
+
+@staff_required
+def renewals(request):
+    # The groups whose 年度更新 for the year is still to be recorded, ticked and renewed in one
+    # go (the year-turn task), or downloaded as a list to chase.
+    today = timezone.localdate()
+    year_form, year = _renewal_year(request, today)
+    candidates = selectors.not_renewed(fiscal_year=year, today=today)
+    start, end = fiscal_year_range(year)
+    form = RenewalForm(
+        request.POST or None,
+        candidates=candidates,
+        initial={"effective_date": start if start > today else min(today, end)},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        renewed = submit(
+            form,
+            services.organizations_renew,
+            actor=request.user,
+            organizations=list(data["organizations"]),
+            fiscal_year=year,
+            effective_date=data["effective_date"],
+            note=data["note"],
+        )
+        if not form.errors:
+            messages.success(
+                request,
+                ngettext(
+                    "The renewal for %(year)s of %(count)s group was recorded.",
+                    "The renewal for %(year)s of %(count)s groups was recorded.",
+                    len(renewed),
+                )
+                % {"year": fiscal_year_name(year), "count": len(renewed)},
+            )
+            return redirect(f"{reverse('organizations-staff:renewals')}?fiscal_year={year}")
+    ticked = {str(pk) for pk in form["organizations"].value() or []} if form.is_bound else set()
+    return render(
+        request,
+        "organizations/staff/renewals.html",
+        {
+            "year_form": year_form,
+            "form": form,
+            "fiscal_year": year,
+            "groups": candidates,
+            "ticked": ticked,
+            "tick_all": not form.is_bound and request.GET.get("tick") == "all",
+        },
+        status=400 if form.errors or year_form.errors else 200,
+    )
+
+
+@staff_required
+def renewals_csv(request):
+    today = timezone.localdate()
+    _form, year = _renewal_year(request, today)
+    return download(
+        spreadsheets.renewals_csv(selectors.not_renewed(fiscal_year=year, today=today)),
+        filename=f"renewals-{year}.csv",
+        name=f"年度更新未了_{fiscal_year_name(year)}.csv",
+        content_type=CSV_CONTENT_TYPE,
+    )
 
 
 # --- change notifications (変更届) ---------------------------------------------------------------

@@ -45,7 +45,7 @@ def test_a_past_fiscal_year_counts_april_to_march(december):
     assert doc.title == "平成22年度 事業報告"
     assert doc.text.splitlines() == [
         "平成22年度は、事業を4件実施し（参加者35名）、新規登録団体は5団体、相談は5件でした。",
-        "登録団体数は、年度初め0団体、期間末4団体です。",
+        "登録団体数は、年度初め0団体、年度末4団体です。",
     ]
 
 
