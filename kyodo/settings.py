@@ -338,6 +338,17 @@ TASKS = {
 }
 
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The open data's licence (kyodo/api/opendata.py, shown on /opendata/ and in the API): CC BY 4.0
+# unless OPEN_DATA_LICENCE_NAME is set (with _SHORT and _URL).
+OPEN_DATA_LICENCE = (
+    {
+        "name": env_str("OPEN_DATA_LICENCE_NAME"),
+        "short": env_str("OPEN_DATA_LICENCE_SHORT") or env_str("OPEN_DATA_LICENCE_NAME"),
+        "url": env_str("OPEN_DATA_LICENCE_URL"),
+    }
+    if env_str("OPEN_DATA_LICENCE_NAME")
+    else None
+)
 # お問い合わせ: messages one network address may send in an hour.
 CONTACT_LIMIT_PER_HOUR = env_int("CONTACT_LIMIT_PER_HOUR", 5, minimum=1)
 # A Japanese TrueType font to embed in generated PDFs (default: IPA Gothic where installed).

@@ -9,8 +9,9 @@ unknown type still gets a Japanese message naming the parameter.
 
     422 {"detail": [{"loc": ["query", "page"], "type": "greater_than_equal",
                      "msg": "page: 1以上の数を指定してください。", "ctx": {"ge": 1}}]}
+    400 {"detail": "この指定はありません：status。使える指定は … です。…", "type": "bad_request"}
     404 {"detail": "指定された事業・イベントは見つかりません。", "type": "not_found"}
-    405 {"detail": "この操作（PUT）はできません。使えるのは GET です。",
+    405 {"detail": "この操作（PUT）はできません。使えるのは GET、HEAD、OPTIONS です。",
          "type": "method_not_allowed"}
 """
 
@@ -28,6 +29,7 @@ from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
+from kyodo.core.exceptions import InvalidInput
 from kyodo.events.models import EventKind
 from kyodo.organizations.models import ActivityField, Organization
 
@@ -48,6 +50,8 @@ LABELS = {
     "event_id": "事業・イベントのID",
     "group_id": "団体のID",
     "meeting_id": "会議のID",
+    "series": "シリーズのID",
+    "state": "状態",
 }
 
 # Parameters whose values are codes: listed with their Japanese names when a value is refused.
@@ -70,6 +74,38 @@ _LIMITS = ("ge", "gt", "le", "lt", "min_length", "max_length")
 
 class NotFound(Http404):
     """A record the API does not have, or does not show; the message says which."""
+
+
+class BadRequest(InvalidInput):
+    """A query the API will not guess at: a parameter it does not know, values that contradict
+    each other (a start after the end), or a name nothing has (a committee's slug). Answered
+    400 with the message (Japanese, as every message of the API), never ignored: a reuser would
+    read the wrong data as the right."""
+
+
+# Parameters that add nothing to a query but that browser libraries add themselves (jQuery's
+# cache buster ``_``): taken, and ignored.
+IGNORED_PARAMETERS = {"_"}
+# What a reuser may have meant by a parameter the API does not have.
+HINTS = {
+    "status": "事業・イベントの状態で絞り込むには state（scheduled、ended、cancelled）を"
+    "使ってください。",
+    "limit": "件数は page_size で指定してください。",
+    "per_page": "件数は page_size で指定してください。",
+    "offset": "何ページ目かは page で指定してください。",
+}
+
+
+def refuse_unknown(request: HttpRequest, known) -> None:
+    """Raise :class:`BadRequest` for a query parameter the operation does not have (a typo or a
+    guess, ``?status=held``, would otherwise return everything as if it had been applied)."""
+    unknown = sorted(set(request.GET) - set(known) - IGNORED_PARAMETERS)
+    if not unknown:
+        return
+    message = f"この指定はありません：{'、'.join(unknown)}。"
+    message += f"使える指定は {'、'.join(known)} です。" if known else "指定は使えません。"
+    message += "".join(HINTS[name] for name in unknown if name in HINTS)
+    raise BadRequest(message)
 
 
 def _label(name: str) -> str:
@@ -168,6 +204,12 @@ def install(api: NinjaAPI) -> None:
         errors = [translate(dict(error), request) for error in exc.errors]
         return api.create_response(request, {"detail": errors}, status=422)
 
+    @api.exception_handler(BadRequest)
+    def bad_request(request: HttpRequest, exc: BadRequest) -> HttpResponse:
+        return api.create_response(
+            request, {"detail": str(exc.message), "type": "bad_request"}, status=400
+        )
+
     @api.exception_handler(Http404)
     def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
         detail = str(exc) if isinstance(exc, NotFound) and str(exc) else "見つかりません。"
@@ -226,9 +268,38 @@ def japanese_not_allowed(api: NinjaAPI, view: Callable) -> Callable:
         response = view(request, *args, **kwargs)
         if response.status_code == 405:
             allowed = sorted(m.strip() for m in response.get("Allow", "").split(",") if m.strip())
+            if "GET" in allowed:  # answered by public_answers around this view
+                allowed += [m for m in ("HEAD", "OPTIONS") if m not in allowed]
             answer = api.create_response(request, _method_not_allowed(request, allowed), status=405)
-            answer["Allow"] = response["Allow"]
+            answer["Allow"] = ", ".join(allowed)
             return answer
         return response
+
+    return wrapped
+
+
+def public_answers(view: Callable) -> Callable:
+    """``view`` (one of the API's path views) readable from any site: every answer carries
+    ``Access-Control-Allow-Origin: *`` (and never credentials: the API reads no cookie), HEAD is
+    answered as GET without the body, and OPTIONS (a CORS preflight) with an empty 204."""
+    from kyodo.api.opendata import allow_any_origin, preflight
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        if request.method == "OPTIONS":
+            return preflight(HttpResponse(status=204))
+        head = request.method == "HEAD"
+        if head:
+            request.method = "GET"
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            if head:
+                request.method = "HEAD"
+        if head and not response.streaming:
+            length = len(response.content)
+            response.content = b""
+            response["Content-Length"] = str(length)
+        return allow_any_origin(response)
 
     return wrapped

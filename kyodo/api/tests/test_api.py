@@ -55,7 +55,13 @@ def test_date_range_and_fiscal_year_combine_and_pagination_walks_every_event(cli
         by_title["協働を考えるシンポジウム"],
     ]
     assert ids(fiscal_year=2011) == []
-    assert ids(date_from="2011-02-01", date_to="2011-01-31") == []
+    backwards = client.get("/api/v1/events", {"date_from": "2011-02-01", "date_to": "2011-01-31"})
+    assert backwards.status_code == 400
+    assert backwards.json() == {
+        "detail": "開始日（date_from）が終了日（date_to）より後になっています。"
+        "（2011-02-01 と 2011-01-31）",
+        "type": "bad_request",
+    }
     assert ids(date_from="2011-01-26", date_to="2011-01-26") == [
         by_title["行政職員と市民活動団体の懇談会"]
     ]
@@ -90,8 +96,12 @@ def test_out_of_range_numbers_are_422_not_a_database_error(client, db):
 def test_the_schema_documents_errors_and_local_times(client, db):
     schema = client.get("/api/v1/openapi.json").json()
     event = schema["paths"]["/api/v1/events/{event_id}"]["get"]
-    assert sorted(event["responses"]) == ["200", "404", "422"]
-    assert sorted(schema["paths"]["/api/v1/statements"]["get"]["responses"]) == ["200", "422"]
+    assert sorted(event["responses"]) == ["200", "400", "404", "422"]
+    assert sorted(schema["paths"]["/api/v1/statements"]["get"]["responses"]) == [
+        "200",
+        "400",
+        "422",
+    ]
     start = schema["components"]["schemas"]["EventOut"]["properties"]["start_time"]["anyOf"][0]
     assert start["type"] == "string" and "format" not in start
     assert start["pattern"] == "^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]$"
