@@ -22,9 +22,17 @@ class InquiryForm(CleanTextForm):
             "staff reply and keep a record of it."
         ),
     )
-    name = forms.CharField(label=pgettext_lazy("contact", "Name"), max_length=100)
+    # autocomplete: the browser may fill in the person's own name and group (WCAG 1.3.5).
+    name = forms.CharField(
+        label=pgettext_lazy("contact", "Name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     organization_name = forms.CharField(
-        label=_("Group or organization"), max_length=200, required=False
+        label=_("Group or organization"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     email = EmailField(
         label=_("E-mail"), max_length=254, help_text=_("The center replies to this address.")

@@ -218,7 +218,8 @@ def field_html(field, required: str) -> str:
     )
     css = "field has-error" if errors else "field"
     if field.use_fieldset:
-        described = f' aria-describedby="{auto_id}_helptext"' if help_text else ""
+        described = fieldset_describedby(field)
+        described = f' aria-describedby="{shown(described)}"' if described else ""
         return (
             f'\n<fieldset class="{css}"{described}>\n'
             f"  <legend>{shown(field.label)}{mark}</legend>\n"
@@ -235,6 +236,47 @@ def field_html(field, required: str) -> str:
         f"  {errors_html}\n"
         f"</div>\n"
     )
+
+
+def fieldset_describedby(field) -> str:
+    """The ids a group's <fieldset> is described by: its help text and its error. Django puts
+    them on each control of a single field but on none of a group's radios or checkboxes (each
+    gets only ``aria-invalid``): the group says why it is invalid (WCAG 1.3.1, 3.3.1)."""
+    ids = []
+    if field.auto_id:
+        if field.help_text:
+            ids.append(f"{field.auto_id}_helptext")
+        if field.errors:
+            ids.append(f"{field.auto_id}_error")
+    return " ".join(ids)
+
+
+# A form whose error summary the page wrote itself (website/_error_summary.html, above the form)
+# or that core/_form_fields.html wrote at the top of its fields: one summary a form.
+_SUMMARY_BY_PAGE = "_kyodo_error_summary_by_page"
+_SUMMARY_IN_FIELDS = "_kyodo_error_summary_in_fields"
+
+
+def error_summary_html(form, *, by_page: bool = False) -> str:
+    """The summary of ``form``'s errors (core/_error_summary.html): role=alert, focused when
+    the page opens (``autofocus``, and site.js), a link to each field in error. Every form has
+    one: written where the page asks for it (``by_page``, the public forms above the form), or
+    else at the top of the form's fields by ``{% form_fields %}`` (staff forms, password reset,
+    a member's correction), so that an error below the fold is announced and reached.
+    "" for a form without errors, or whose summary the page or its fields already wrote."""
+    if not form.errors:
+        return ""
+    if by_page:
+        if getattr(form, _SUMMARY_IN_FIELDS, False):
+            return ""
+        setattr(form, _SUMMARY_BY_PAGE, True)
+    elif getattr(form, _SUMMARY_BY_PAGE, False):
+        return ""
+    else:
+        setattr(form, _SUMMARY_IN_FIELDS, True)
+    from django.template.loader import render_to_string
+
+    return mark_safe(render_to_string("core/_error_summary.html", {"form": form}))
 
 
 class KeptWhenEmpty:
@@ -298,7 +340,10 @@ def _form_fields_html(form) -> str:
         return render_to_string("core/_form_fields.html", {"form": form})
     non_field_errors = form.non_field_errors()
     parts = []
-    if non_field_errors:
+    summary = error_summary_html(form)
+    if summary:
+        parts.append(summary)
+    elif non_field_errors:
         errors = "".join(f"<p>{shown(error)}</p>" for error in non_field_errors)
         parts.append(f'<div class="errors" role="alert">{errors}</div>')
     parts.append("\n\n")
@@ -544,7 +589,12 @@ def _nfkc(value) -> str:
 
 class EmailField(forms.EmailField):
     """An e-mail address typed in full-width (ｔａｎａｓｈｉ＠ｅｘａｍｐｌｅ．ｊｐ) is the same
-    address: NFKC before it is checked."""
+    address: NFKC before it is checked. The browser may fill it in (``autocomplete="email"``,
+    WCAG 1.3.5)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("autocomplete", "email")
 
     def to_python(self, value):
         return super().to_python(_nfkc(value))

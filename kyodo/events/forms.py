@@ -101,7 +101,12 @@ class ApplicationForm(CleanTextForm):
         required=False,
         help_text=_("For a group: the number of people who will come."),
     )
-    name = forms.CharField(label=pgettext_lazy("events person", "Name"), max_length=100)
+    # autocomplete: the browser may fill in the person's own name (WCAG 1.3.5).
+    name = forms.CharField(
+        label=pgettext_lazy("events person", "Name"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     name_reading = forms.CharField(label=_("Reading (furigana)"), max_length=200, required=False)
     email = EmailField(
         label=_("E-mail"),

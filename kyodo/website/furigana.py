@@ -70,36 +70,125 @@ def align(surface: str, reading: str) -> str:
     return _align_word(surface, reading.replace(" ", ""))
 
 
-def _align_word(surface: str, reading: str) -> str:
-    runs = [(m.group(0), m.lastindex) for m in _RUN_RE.finditer(surface)]
-    match = None
-    # First with the dictionary's readings of digits and Latin words (第1 → だいいち), then
-    # letting them read as anything.
-    for strict in (True, False):
-        pattern = ""
-        for text, kind in runs:
-            if kind == 2:  # kana: must appear as such in the reading
-                pattern += re.escape(to_hiragana(text))
-            elif kind == 1:  # kanji: some reading
-                pattern += "(.+?)"
-            elif text.strip():  # digits, Latin, punctuation: read somehow, shown as they are
-                known = _dictionary_reading(text) if strict and text.isalnum() else ""
-                pattern += re.escape(known) if known else ".*?"
-            else:
-                pattern += r"\s*"
-        match = re.fullmatch(pattern, reading) if reading else None
-        if match is not None:
-            break
-    if match is None:
-        return _ruby(surface, reading) if reading and _KANJI_RE.search(surface) else escape(surface)
-    out, group = [], 0
-    for text, kind in runs:
-        if kind == 1:
-            group += 1
-            out.append(_kanji_ruby(text, match.group(group)))
-        else:
-            out.append(escape(text))
+@lru_cache(maxsize=4096)
+def _known(text: str) -> str:
+    """The dictionary's reading of a run (kanji, or digits and Latin letters), "" if unknown."""
+    return _dictionary_reading(text)
+
+
+# At most this many ways of cutting a reading are weighed; past it the name gets no ruby.
+_MAX_ALIGNMENTS = 400
+
+
+def _alignments(runs: list[tuple[str, int]], reading: str):
+    """Every way to cut ``reading`` over ``runs``: a list of readings, one per run. Kana read as
+    themselves; a run of n kanji reads at least n kana; punctuation (・, 「」, ＆ …) reads nothing;
+    digits and Latin letters their dictionary reading, or else some kana."""
+    found: list[list[str]] = []
+
+    def walk(index: int, at: int, cut: list[str]) -> None:
+        if len(found) > _MAX_ALIGNMENTS:
+            return
+        if index == len(runs):
+            if at == len(reading):
+                found.append(list(cut))
+            return
+        text, kind = runs[index]
+        if kind == 2:  # kana: must appear as such in the reading
+            kana = to_hiragana(text)
+            if reading.startswith(kana, at):
+                walk(index + 1, at + len(kana), [*cut, kana])
+            return
+        if kind == 3 and not text.strip():  # spaces
+            walk(index + 1, at, [*cut, ""])
+            return
+        if kind == 3 and not text.isalnum():  # punctuation: not read (or written in the reading)
+            if reading.startswith(text, at):
+                walk(index + 1, at + len(text), [*cut, text])
+            walk(index + 1, at, [*cut, ""])
+            return
+        if kind == 3:  # digits, Latin: as the dictionary reads them, or some kana
+            known = _known(text)
+            if known and reading.startswith(known, at):
+                walk(index + 1, at + len(known), [*cut, known])
+            lengths = range(1, len(reading) - at + 1)
+        else:  # kanji: at least one kana each
+            lengths = range(len(text), len(reading) - at + 1)
+        for length in lengths:
+            piece = reading[at : at + length]
+            if kind == 3 and piece == _known(text):
+                continue  # tried above
+            walk(index + 1, at + length, [*cut, piece])
+
+    walk(0, 0, [])
+    return found
+
+
+def _score(runs: list[tuple[str, int]], cut: list[str]) -> int:
+    """How many of the kanji, digit and Latin runs read as the dictionary reads them."""
+    return sum(
+        1
+        for (text, kind), piece in zip(runs, cut, strict=True)
+        if kind != 2 and text.strip() and (text.isalnum() or kind == 1) and _known(text) == piece
+    )
+
+
+def _best(runs: list[tuple[str, int]], reading: str) -> tuple[int, list[str]] | None:
+    """The cut the dictionary confirms best, with its score; None when there is none, or two
+    equally good ones (a wrong reading is worse than none)."""
+    cuts = _alignments(runs, reading)
+    if not cuts or len(cuts) > _MAX_ALIGNMENTS:
+        return None
+    scored = sorted(((_score(runs, cut), cut) for cut in cuts), key=lambda x: -x[0])
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    return scored[0]
+
+
+def _runs(text: str) -> list[tuple[str, int]]:
+    return [(m.group(0), m.lastindex) for m in _RUN_RE.finditer(text)]
+
+
+def _html(runs: list[tuple[str, int]], cut: list[str]) -> str:
+    out = []
+    for (text, kind), piece in zip(runs, cut, strict=True):
+        out.append(_kanji_ruby(text, piece) if kind == 1 else escape(text))
     return "".join(out)
+
+
+@lru_cache(maxsize=4096)
+def _align_word(surface: str, reading: str) -> str:
+    """``surface`` with ``reading`` over its kanji, cut where the kana, the dictionary and the
+    lengths agree. A stored reading often leaves out a legal form written before the name
+    (「NPO法人ひまわり福祉会」 read 「ひまわりふくしかい」): then the reading goes over the rest of
+    the name and the prefix is read by the dictionary (法人 ほうじん), if the dictionary confirms
+    that rest. A name whose reading cannot be placed without guessing has no ruby at all: a
+    reading over the wrong characters misleads more than none."""
+    if not reading or not _KANJI_RE.search(surface):
+        return escape(surface)
+    runs = _runs(surface)
+    whole = _best(runs, reading)
+    best = (whole[0], 0, whole[1]) if whole is not None else None
+    # The same reading over the name without a prefix, when the dictionary confirms more of it.
+    for start in range(1, len(surface)):
+        rest = surface[start:]
+        if not _KANJI_RE.search(rest):
+            break
+        rest_runs = _runs(rest)
+        found = _best(rest_runs, reading)
+        if found is None or found[0] == 0:
+            continue
+        text, kind = rest_runs[0]
+        # The rest must begin where the dictionary agrees with the reading (not in mid-word).
+        if kind == 1 and _known(text) != found[1][0]:
+            continue
+        if best is None or found[0] > best[0]:
+            best = (found[0], start, found[1])
+    if best is None:
+        return escape(surface)
+    _confirmed, start, cut = best
+    rest_runs = _runs(surface[start:])
+    return _dictionary_html(surface[:start]) + _html(rest_runs, cut)
 
 
 def _morpheme_html(m) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from django import template
 
-from kyodo.core.forms import form_fields_html
+from kyodo.core.forms import error_summary_html, form_fields_html
+from kyodo.core.forms import fieldset_describedby as fieldset_describedby_ids
 
 register = template.Library()
 
@@ -18,3 +19,16 @@ register = template.Library()
 @register.simple_tag
 def form_fields(form) -> str:
     return form_fields_html(form)
+
+
+@register.simple_tag
+def error_summary(form, by_page: bool = False) -> str:
+    """``{% error_summary form by_page=True %}``: the summary of the form's errors
+    (``kyodo.core.forms.error_summary_html``), once a form."""
+    return error_summary_html(form, by_page=by_page)
+
+
+@register.simple_tag
+def fieldset_describedby(field) -> str:
+    """The ids a group's <fieldset> is described by (help text, error)."""
+    return fieldset_describedby_ids(field)

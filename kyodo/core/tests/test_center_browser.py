@@ -81,6 +81,7 @@ def test_a_new_center_starts_with_codes_on_a_phone(page, live_server, settings):
     page.goto("/staff/audit/")
     assert "本館三階多目的ホール兼大会議室あおば" in page.locator("table.audit").inner_text()
     _no_sideways_scroll(page)
+    page.locator(".site-header .menu-button").click()  # on a phone the menu is folded
     page.get_by_role("button", name="ログアウト").click()
     _start(page, "hirose", code, PASSWORD_2)
     page.wait_for_url("**/member/")

@@ -162,7 +162,9 @@ def test_display_switches_carry_the_pages_own_address_and_token(client):
     assert html.count('name="next" value="/news/?page=1&amp;x=%22%3Cb%3E"') == 4
     assert 'value="large" aria-pressed="true"' in html
     assert "kyodonext" not in html and "kyodotoken" not in html
-    tools = html.split('<div class="display-tools">')[1].split('<div class="wrap header-nav">')[0]
+    tools = html.split('<div class="display-tools" id="display-tools">')[1].split(
+        '<div class="wrap header-nav" id="header-nav">'
+    )[0]
     tokens = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', tools)
     assert len(tokens) == 4 and len(set(tokens)) == 1 and len(tokens[0]) == 64
     assert _unmask_cipher_token(tokens[0]) == token

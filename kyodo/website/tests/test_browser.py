@@ -104,6 +104,8 @@ def test_the_switches_work_from_the_keyboard_and_the_application_still_goes_thro
 ):
     page.set_viewport_size(PHONE)
     page.goto(f"/events/{open_event.pk}/")
+    # On a phone the switches are behind the header's menu button.
+    page.locator(".site-header .menu-button").click()
     for name in ("特大", "黒地"):
         button = page.get_by_role("button", name=name, exact=True)
         button.focus()
@@ -137,8 +139,10 @@ def test_furigana_on_the_home_page(page, demo):
     page.set_viewport_size(PHONE)
     page.goto("/")
     assert page.locator("ruby").count() == 0
+    page.locator(".site-header .menu-button").click()  # on a phone the switches are in the menu
     page.get_by_role("button", name="ふりがなをつける").click()
     page.wait_for_load_state()
+    page.locator(".site-header .menu-button").click()
     assert (
         page.get_by_role("button", name="ふりがなをつける").get_attribute("aria-pressed") == "true"
     )

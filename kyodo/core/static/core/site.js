@@ -2,6 +2,9 @@
    improvement: without it the same buttons post to the server and pages work as well.
    - 文字サイズ / 背景色: applied at once and remembered in a cookie the server reads too.
    - Forms: the error summary takes focus; its links move focus to their field.
+   - The header on a phone (narrower than 40em): the display switches, the menu and the search box
+     fold behind one 「メニュー」 button, so that the page's content is on the first screen.
+     Without the script the button stays hidden and all of it is shown.
    - Tables: a cell that is only a date, a time, a fiscal year, a telephone number or a number
      is marked "nowrap" (kyodo.css), so that on a phone, where a wide table scrolls sideways, it
      reads whole instead of being cut before 「(火)」 or between digits. A table that scrolls
@@ -89,7 +92,34 @@
     resizing = setTimeout(focusableScrollers, 150);
   });
 
+  function headerMenu() {
+    var button = document.querySelector(".site-header .menu-button");
+    if (!button || !window.matchMedia) return;
+    var header = button.closest(".site-header");
+    var narrow = window.matchMedia("(max-width: 40em)");
+    function set(open) {
+      header.classList.toggle("menu-closed", !open);
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    }
+    function apply() {
+      button.hidden = !narrow.matches;
+      set(!narrow.matches);
+    }
+    button.addEventListener("click", function () {
+      set(button.getAttribute("aria-expanded") !== "true");
+    });
+    header.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && narrow.matches && button.getAttribute("aria-expanded") === "true") {
+        set(false);
+        button.focus();
+      }
+    });
+    if (narrow.addEventListener) narrow.addEventListener("change", apply);
+    apply();
+  }
+
   function ready() {
+    headerMenu();
     markWholeCells();
     focusableScrollers();
     var summary = document.getElementById("error-summary");

@@ -10,26 +10,70 @@
     if (!limit) return;
     // Warn five minutes before the end (or at four fifths of a short limit).
     var lead = Math.min(5 * 60 * 1000, limit / 5);
-    var warnTimer, endTimer;
+    var button = box.querySelector(".idle-continue");
+    var warnTimer, endTimer, focusTimer;
+    var before = null; // where focus was when the warning took it, given back afterwards
+    var lastKey = 0;
+    document.addEventListener("keydown", function () {
+      lastKey = Date.now();
+    }, true);
+
+    // The warning is fixed to the bottom of the window (kyodo.css), so it is seen wherever the
+    // person is on the page; focus moves to its button, but politely: not in the middle of a word
+    // being typed (a pause of two seconds first), so that no keystroke lands on the button.
+    function takeFocus(target) {
+      clearTimeout(focusTimer);
+      var quiet = Date.now() - lastKey;
+      if (quiet < 2000) {
+        focusTimer = setTimeout(function () {
+          takeFocus(target);
+        }, 2000 - quiet);
+        return;
+      }
+      if (box.hidden) return;
+      var active = document.activeElement;
+      if (!box.contains(active)) {
+        before = active && active !== document.body ? active : null;
+      }
+      target.focus();
+    }
+
+    function giveBack() {
+      var target = before;
+      before = null;
+      if (target && document.contains(target)) target.focus();
+    }
+
     function arm() {
       clearTimeout(warnTimer);
       clearTimeout(endTimer);
       warnTimer = setTimeout(function () {
         box.hidden = false;
+        takeFocus(button);
       }, limit - lead);
       endTimer = setTimeout(function () {
         box.querySelector(".idle-soon").hidden = true;
         box.querySelector(".idle-over").hidden = false;
-        box.querySelector(".idle-continue").hidden = true;
+        var hadFocus = box.contains(document.activeElement);
+        button.hidden = true;
+        box.hidden = false;
+        if (hadFocus) box.focus();
+        else takeFocus(box);
       }, limit);
     }
-    box.querySelector(".idle-continue").addEventListener("click", function () {
+    button.addEventListener("click", function () {
       fetch(box.dataset.keepalive, { credentials: "same-origin" }).then(function (response) {
         if (response.ok) {
+          clearTimeout(focusTimer);
           box.hidden = true;
+          giveBack();
           arm();
         }
       });
+    });
+    // Escape leaves the warning where it is and goes back to the form.
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") giveBack();
     });
     arm();
   }
