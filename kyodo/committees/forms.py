@@ -361,8 +361,14 @@ class SettingsForm(VersionedFormMixin, CommitteeForm):
 
 
 class CorrectionForm(forms.Form):
-    entry = forms.TypedChoiceField(label=_("Entry"), coerce=int, required=False, empty_value=None)
-    text = forms.CharField(label=_("Correction"), widget=forms.Textarea(attrs={"rows": 3}))
+    entry = forms.TypedChoiceField(
+        label=_("Line to correct"), coerce=int, required=False, empty_value=None
+    )
+    text = forms.CharField(
+        label=_("Correction"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Write the correction you ask for.")},
+    )
 
     def __init__(self, *args, document, **kwargs):
         super().__init__(*args, **kwargs)
@@ -372,7 +378,8 @@ class CorrectionForm(forms.Form):
 def entry_choices(document) -> list:
     """The lines a member may ask to correct, grouped by item and numbered as the minutes print
     them (the member's page, the staff page and the PDF): 「3．協議事項　1．協働について」, then
-    「3-1　委員長：…」. Sections are numbered among those the minutes print, items with no entry
+    「3-1-2　委員長：…」 for the item's second line (its place in the item's numbered list, as the
+    page shows it). Sections are numbered among those the minutes print, items with no entry
     yet included, so that the numbers read alike everywhere."""
     from kyodo.committees.export import entry_line
 
@@ -380,8 +387,11 @@ def entry_choices(document) -> list:
     for section in document.sections:
         for item in section.items:
             lines = [
-                (entry.ref, f"{section.number}-{item.number}　{entry_line(entry)}")
-                for entry in item.entries
+                (
+                    entry.ref,
+                    f"{section.number}-{item.number}-{position}　{entry_line(entry)}",
+                )
+                for position, entry in enumerate(item.entries, start=1)
                 if entry.ref is not None  # a decision's ○ line is no entry of the minutes
             ]
             if lines:

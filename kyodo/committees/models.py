@@ -68,6 +68,9 @@ class Member(models.Model):
         on_delete=models.SET_NULL,
         related_name="committee_member",
     )
+    # A member whose term starts later gets the account at once and the invitation mail on the
+    # day the term begins (the daily job): a link mailed months before would have expired.
+    invite_on = models.DateField(_("invitation mailed on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("committee member")
@@ -100,6 +103,17 @@ class Membership(models.Model):
     )
     term_start = models.DateField(_("term starts"))
     term_end = models.DateField(_("term ends"), null=True, blank=True)
+    # Staff confirmed that the member leaves when this seat ends (退任予定): the term-end
+    # warnings no longer list it. Cleared when the seat's end changes or the seat is renewed.
+    leaving_confirmed_at = models.DateTimeField(_("leaving confirmed at"), null=True, blank=True)
+    leaving_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("leaving confirmed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("membership")
@@ -653,6 +667,12 @@ class Circulation(models.Model):
 
     minutes = models.ForeignKey(Minutes, on_delete=models.CASCADE, related_name="circulations")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Why the draft was sent again (「未定稿を修正しましたので…」), as the mail of a second sending
+    # says it; "" for the first sending.
+    reason = models.TextField(_("reason for sending again"), blank=True)
+    # SHA-256 of the draft as it was sent (``circulation.draft_fingerprint``): the approval warns
+    # when the draft changed after the members received it.
+    draft_sha256 = models.CharField(max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("circulation")
@@ -704,6 +724,7 @@ class CorrectionRequest(models.Model):
     text = models.TextField(_("correction"))
     created_at = models.DateTimeField(auto_now_add=True)
     resolved = models.BooleanField(_("dealt with"), default=False)
+    resolved_at = models.DateTimeField(_("dealt with on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("correction request")

@@ -219,11 +219,13 @@ def quorum_of(*, meeting: Meeting) -> Quorum:
 
 
 def terms_ending(*, committee, today: date, days: int = 90) -> list[tuple[date, str, str]]:
-    """(end, person, what) for seats and appointments whose term ends within ``days``."""
+    """(end, person, what) for seats and appointments whose term ends within ``days``: a seat
+    another seat of the member continues (from the next day or overlapping) does not end, and
+    one whose member staff confirmed as leaving needs nothing more."""
+    from kyodo.committees.services.members import seats_ending_soon
+
     until = today + timedelta(days=days)
-    seats = Membership.objects.filter(
-        committee=committee, term_end__gte=today, term_end__lte=until
-    ).select_related("member")
+    seats = seats_ending_soon(today=today, days=days, committee=committee)
     appointments = Appointment.objects.filter(
         committee=committee, term_end__gte=today, term_end__lte=until
     ).select_related("member")
@@ -282,7 +284,7 @@ _SEATS_NOT_ENDED = Prepared(
         .order_by("member__name_reading", "member__pk")
         .values_list(
             "member__name", "member__name_reading", "role", "member__sector", "term_start",
-            "term_end",
+            "term_end", "pk", "member_id", "leaving_confirmed_at",
         )
     ),
     committee_id=1,
@@ -315,15 +317,25 @@ def committee_people(*, committee, today: date, days: int = 90) -> CommitteePeop
     def ends_soon(end: date | None) -> bool:
         return end is not None and today <= end <= until
 
+    def continued(pk: int, member_id: int, end: date) -> bool:
+        # Another seat of the member from the next day on, or overlapping (as terms_ending).
+        return any(
+            other[6] != pk
+            and other[7] == member_id
+            and other[4] <= end + timedelta(days=1)
+            and (other[5] is None or other[5] > end)
+            for other in seats
+        )
+
     rows: list[tuple[date, str, str, str]] = []
     held_seats = []
-    for name, reading, role, sector, start, end in sorted(
+    for name, reading, role, sector, start, end, pk, member_id, leaving in sorted(
         seats, key=lambda seat: seat_order(seat[2], seat[1])
     ):
         role = _label(_ROLES, role)
         if start <= today and (end is None or end >= today):
             held_seats.append(Seat(name, reading, role, _label(_SECTORS, sector), start, end))
-        if ends_soon(end):
+        if ends_soon(end) and leaving is None and not continued(pk, member_id, end):
             rows.append((end, reading, name, role))
     appointment_rows = []
     for title, name, reading, start, end in appointments:

@@ -112,6 +112,8 @@ ACTION_LABELS = {
     "kyodo.committees.committee.created": _("Committee created"),
     "kyodo.committees.membership.added": _("Committee seat added"),
     "kyodo.committees.membership.updated": _("Committee seat changed"),
+    "kyodo.committees.membership.leaving_confirmed": _("Member confirmed as leaving"),
+    "kyodo.committees.membership.leaving_withdrawn": _("Leaving of a member no longer confirmed"),
     "kyodo.committees.terms.renewed": _("Terms renewed for the next fiscal year"),
     "kyodo.committees.secretariat.added": _("Secretariat member added"),
     "kyodo.committees.secretariat.updated": _("Secretariat member changed"),

@@ -183,14 +183,16 @@ def set_password_path(user) -> str:
     )
 
 
-def invitation_enqueue(user, *, what: str, related=None) -> None:
-    """Queue the invitation mail of ``user``: what they are invited as, user name and link."""
+def invitation_enqueue(user, *, what: str, related=None, term: str = "") -> None:
+    """Queue the invitation mail of ``user``: what they are invited as, user name and link;
+    ``term`` a sentence saying when their term of office runs (a committee member's)."""
     mail_enqueue(
         to=user.email,
         template="core/mail/invitation.txt",
         context={
             "user": user,
             "what": what,
+            "term": term,
             "link": set_password_link(user),
             "login_url": absolute_url("login"),
         },

@@ -269,17 +269,74 @@ def upcoming(today: date) -> list[TodoItem]:
 
 
 def terms_ending_soon(today: date) -> list[TodoItem]:
-    from kyodo.committees.models import Committee
-    from kyodo.committees.selectors import terms_ending
+    """Seats that end (no next seat of the member continues them, the member not confirmed as
+    leaving) and appointments that end, within the warning days, by end and reading."""
+    from kyodo.committees.services.members import seats_ending_soon
+    from kyodo.core.text import gojuon_key
 
-    items = []
-    for committee in Committee.objects.order_by("pk"):
-        url = reverse("committees-people:index") + f"?committee={committee.slug}"
-        for end, person, what in terms_ending(
-            committee=committee, today=today, days=TERM_WARNING_DAYS
-        ):
-            items.append(TodoItem(title=f"{person}（{what}）", url=url, when=end))
-    return items
+    def people_url(committee) -> str:
+        return reverse("committees-people:index") + f"?committee={committee.slug}"
+
+    rows = [
+        (s.term_end, s.member.name_reading, f"{s.member.name}（{s.get_role_display()}）", s)
+        for s in seats_ending_soon(today=today, days=TERM_WARNING_DAYS)
+    ] + [
+        (a.term_end, a.member.name_reading, f"{a.member.name}（{a.title}）", a)
+        for a in _appointments_ending(today).select_related("member", "committee")
+    ]
+    rows.sort(key=lambda r: (r[0], gojuon_key(r[1])))
+    return [
+        TodoItem(title=title, url=people_url(row.committee), when=end)
+        for end, _reading, title, row in rows
+    ]
+
+
+def _appointments_ending(today: date) -> QuerySet:
+    from kyodo.committees.models import Appointment
+
+    until = today + timedelta(days=TERM_WARNING_DAYS)
+    return Appointment.objects.filter(term_end__gte=today, term_end__lte=until)
+
+
+def events_without_attendance(today: date) -> list[TodoItem]:
+    """Published events whose day has passed with nobody's attendance recorded: the reports
+    count an event once its attendance is recorded (it becomes held)."""
+    return [
+        TodoItem(
+            title=str(e),
+            url=reverse("events-staff:attendance", args=[e.pk]),
+            when=e.date,
+        )
+        for e in _events_without_attendance(today)
+        .select_related("series")
+        .order_by("date", "start_time", "pk")
+    ]
+
+
+def _events_without_attendance(today: date) -> QuerySet:
+    from kyodo.events.models import Event
+
+    return Event.objects.filter(status=Event.Status.PUBLISHED, date__lt=today)
+
+
+def members_without_password(today: date) -> list[TodoItem]:
+    """Members seated today who have not set a password and whose invitation no longer works:
+    each links to the member's page, which sends it again."""
+    from kyodo.committees.services.members import members_without_password
+
+    rows = members_without_password(today).select_related("user").order_by("name_reading", "pk")
+    return [
+        TodoItem(
+            title=m.name,
+            url=reverse("committees-people:member", args=[m.pk]),
+            detail=str(
+                _("Send the invitation again")
+                if m.user.email
+                else _("No e-mail address: print a new letter")
+            ),
+        )
+        for m in rows
+    ]
 
 
 # --- the rows each line counts (the home page) ----------------------------------------------------
@@ -387,14 +444,23 @@ def _pages_unwritten_counted(today: date) -> list[QuerySet]:
 
 
 def _terms_ending_soon_counted(today: date) -> list[QuerySet]:
-    from kyodo.committees.models import Appointment, Membership
+    from kyodo.committees.services.members import seats_ending_soon
 
-    # terms_ending's window, over every committee at once.
-    until = today + timedelta(days=TERM_WARNING_DAYS)
+    # terms_ending_soon's rows, over every committee at once.
     return [
-        Membership.objects.filter(term_end__gte=today, term_end__lte=until),
-        Appointment.objects.filter(term_end__gte=today, term_end__lte=until),
+        seats_ending_soon(today=today, days=TERM_WARNING_DAYS),
+        _appointments_ending(today),
     ]
+
+
+def _events_without_attendance_counted(today: date) -> list[QuerySet]:
+    return [_events_without_attendance(today)]
+
+
+def _members_without_password_counted(today: date) -> list[QuerySet]:
+    from kyodo.committees.services.members import members_without_password
+
+    return [members_without_password(today)]
 
 
 def _groups_list_url() -> str:
@@ -463,6 +529,16 @@ KINDS = [
         _upcoming_counted,
     ),
     TodoKind(
+        "attendance",
+        _("Events held without attendance recorded"),
+        _(
+            "Published events whose day has passed: record who came, so that the monthly and "
+            "fiscal-year reports count them."
+        ),
+        events_without_attendance,
+        _events_without_attendance_counted,
+    ),
+    TodoKind(
         "pages",
         _("Pages of the website not written yet"),
         _(
@@ -475,9 +551,22 @@ KINDS = [
     TodoKind(
         "terms",
         _("Committee terms ending within 90 days"),
-        _("Renew the terms for the next fiscal year or record the successors."),
+        _(
+            "Renew the terms for the next fiscal year or record the successors; confirm the "
+            "members who leave on the committee's people page."
+        ),
         terms_ending_soon,
         _terms_ending_soon_counted,
+    ),
+    TodoKind(
+        "invitations",
+        _("Members whose term has begun without a password set"),
+        _(
+            "Their invitation link has expired (or their letter): send the invitation again, "
+            "or print a new letter from the account's page."
+        ),
+        members_without_password,
+        _members_without_password_counted,
     ),
 ]
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}

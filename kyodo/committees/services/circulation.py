@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import secrets
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,41 +22,90 @@ from kyodo.committees.models import (
     CorrectionRequest,
     Minutes,
     MinutesEntry,
+    MinutesVersion,
     entry_line,
 )
 from kyodo.committees.selectors import memberships_on
 from kyodo.committees.services.agenda import carry_over_into
 from kyodo.committees.services.common import next_meeting
 from kyodo.committees.services.meetings import check_started, secretariat_keep
+from kyodo.committees.speakers import salutation
 from kyodo.core.audit import audit_log
 from kyodo.core.mail import absolute_url, mail_enqueue
+from kyodo.core.models import OutboxMessage
 from kyodo.core.people import staff_inbox
 from kyodo.core.roles import Role, require_role
 
+# The reason a second sending gives when staff type none.
+DEFAULT_RESEND_REASON = "未定稿を修正しましたので、あらためてご確認ください。"
+# What one member's link sent again says: the same link, the first mail may not have arrived.
+RESEND_LINK_REASON = (
+    "先にお送りしたメールが届いていないおそれがあるため、同じご案内をもう一度お送りします。"
+)
 
-def _send_to(recipient: CirculationRecipient) -> None:
-    """Mail the member their personal link to the draft."""
+
+def _salutation_on(member, minutes: Minutes) -> str:
+    """「山辺委員」, 「熊田委員長」: the member as the seat held on the meeting day names them
+    (委員 when no seat covers that day)."""
+    seat = next(
+        (
+            s
+            for s in memberships_on(committee=minutes.meeting.committee, on=minutes.meeting.date)
+            if s.member_id == member.pk
+        ),
+        None,
+    )
+    return salutation(seat) if seat is not None else f"{member.name}委員"
+
+
+def circulation_context(recipient: CirculationRecipient, *, again: bool, reason: str) -> dict:
+    """What the circulation mail says to one member: the meeting and its date, the meeting that
+    is to approve the draft, the personal link and, sent again, why."""
+    minutes = recipient.circulation.minutes
+    return {
+        "minutes": minutes,
+        "member": recipient.member,
+        "salutation": _salutation_on(recipient.member, minutes),
+        "approving": next_meeting(minutes.meeting),
+        "link": absolute_url("committees:check", args=[recipient.token]),
+        "again": again,
+        "reason": reason,
+    }
+
+
+def _send_to(recipient: CirculationRecipient, *, again: bool = False, reason: str = "") -> None:
+    """Mail the member their personal link to the draft (sent again: 【再送】 and why)."""
     recipient.message = mail_enqueue(
         to=recipient.member.email,
         template="committees/mail/circulation.txt",
-        context={
-            "minutes": recipient.circulation.minutes,
-            "member": recipient.member,
-            "link": absolute_url("committees:check", args=[recipient.token]),
-        },
+        context=circulation_context(recipient, again=again, reason=reason),
         kind="committees.minutes.circulation",
         related=recipient,
     )
     recipient.save(update_fields=["message"])
 
 
-def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
+def draft_fingerprint(minutes: Minutes) -> str:
+    """SHA-256 of the draft's items and entries as they are now: kept with each circulation,
+    so that the approval can tell that the draft changed after the members received it."""
+    rows = (
+        MinutesEntry.objects.filter(item__meeting=minutes.meeting_id)
+        .order_by("item__category", "item__number", "position", "pk")
+        .values_list("item__category", "item__number", "item__title", "kind", "speaker", "text")
+    )
+    data = json.dumps([list(row) for row in rows], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def minutes_circulate(*, actor, minutes: Minutes, reason: str = "") -> Circulation:
     """Send the draft minutes to every member seated on the meeting day, each a personal link.
 
     Members without an address get a link too (staff hand the minutes over on paper). The
     minutes go on the next meeting's agenda for approval. Sent again, each member gets a new
     link and records the receipt again, except that a copy handed over on paper stays recorded
-    (staff were told so on the page that asked first). Refused before the meeting has begun.
+    (staff were told so on the page that asked first). Sent again, the mail says 【再送】 and
+    why (``reason``, else :data:`DEFAULT_RESEND_REASON`), and the old links lead to the new
+    ones. Refused before the meeting has begun.
     """
     require_role(actor, Role.STAFF)
     with transaction.atomic():
@@ -73,7 +125,11 @@ def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
             on_paper = dict(
                 last.recipients.filter(paper_at__isnull=False).values_list("member_id", "paper_at")
             )
-        circulation = Circulation.objects.create(minutes=minutes)
+        again = last is not None
+        reason = (reason.strip() or DEFAULT_RESEND_REASON) if again else ""
+        circulation = Circulation.objects.create(
+            minutes=minutes, reason=reason, draft_sha256=draft_fingerprint(minutes)
+        )
         for seat in memberships_on(committee=minutes.meeting.committee, on=minutes.meeting.date):
             recipient = CirculationRecipient.objects.create(
                 circulation=circulation,
@@ -82,7 +138,7 @@ def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
                 paper_at=on_paper.get(seat.member_id),
             )
             if seat.member.email:
-                _send_to(recipient)
+                _send_to(recipient, again=again, reason=reason)
         minutes.status = Minutes.Status.CIRCULATED
         minutes.save(update_fields=["status"])
         audit_log(
@@ -92,6 +148,7 @@ def minutes_circulate(*, actor, minutes: Minutes) -> Circulation:
             changes={
                 "recipients": circulation.recipients.count(),
                 **({"paper_kept": len(on_paper)} if on_paper else {}),
+                **({"reason": reason} if again else {}),
             },
         )
         if following := next_meeting(minutes.meeting):
@@ -107,6 +164,24 @@ def recipient_by_token(token: str) -> CirculationRecipient | None:
             "member", "circulation__minutes__meeting__committee"
         )
         .filter(token=token)
+        .first()
+    )
+
+
+def recipient_current(recipient: CirculationRecipient) -> CirculationRecipient | None:
+    """The member's copy of the newest circulation of the same minutes when ``recipient`` is of
+    an older one (the draft was sent again), else None: the old link leads to the new one."""
+    latest = (
+        Circulation.objects.filter(minutes=recipient.circulation.minutes_id)
+        .order_by("-created_at", "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if latest is None or latest == recipient.circulation_id:
+        return None
+    return (
+        CirculationRecipient.objects.select_related("circulation")
+        .filter(circulation=latest, member=recipient.member_id)
         .first()
     )
 
@@ -185,14 +260,41 @@ def correction_submit(*, token: str, entry_id: int | None, text: str) -> Correct
 
 
 def correction_resolve(*, actor, correction: CorrectionRequest) -> CorrectionRequest:
-    """Staff mark a correction request as dealt with."""
+    """Staff mark a correction request as dealt with; the member who asked is told by mail
+    (once: marking it again changes nothing)."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
+        correction = (
+            CorrectionRequest.objects.select_for_update(of=("self",))
+            .select_related(
+                "recipient__member", "recipient__circulation__minutes__meeting__committee"
+            )
+            .get(pk=correction.pk)
+        )
+        if correction.resolved:
+            return correction
         correction.resolved = True
-        correction.save(update_fields=["resolved"])
+        correction.resolved_at = timezone.now()
+        correction.save(update_fields=["resolved", "resolved_at"])
         audit_log(
             actor=actor, action="kyodo.committees.minutes.correction_resolved", obj=correction
         )
+        recipient = correction.recipient
+        if recipient.member.email:
+            minutes = recipient.circulation.minutes
+            current = recipient_current(recipient) or recipient
+            mail_enqueue(
+                to=recipient.member.email,
+                template="committees/mail/correction_resolved.txt",
+                context={
+                    "correction": correction,
+                    "minutes": minutes,
+                    "salutation": _salutation_on(recipient.member, minutes),
+                    "link": absolute_url("committees:check", args=[current.token]),
+                },
+                kind="committees.minutes.correction_resolved",
+                related=correction,
+            )
     return correction
 
 
@@ -205,7 +307,7 @@ def recipient_resend(*, actor, recipient: CirculationRecipient) -> CirculationRe
             raise MinutesConfirmed()
         if not recipient.member.email:
             raise InvalidInput(_("This member has no e-mail address."))
-        _send_to(recipient)
+        _send_to(recipient, again=True, reason=RESEND_LINK_REASON)
         audit_log(
             actor=actor,
             action="kyodo.committees.minutes.resent",
@@ -225,3 +327,85 @@ def recipient_mark_paper(*, actor, recipient: CirculationRecipient) -> Circulati
             recipient.save(update_fields=["paper_at"])
         audit_log(actor=actor, action="kyodo.committees.minutes.handed_on_paper", obj=recipient)
     return recipient
+
+
+def _members_to_tell(minutes: Minutes) -> list:
+    """Seats held on the meeting day whose member has an address: who was sent the draft."""
+    return [
+        seat
+        for seat in memberships_on(committee=minutes.meeting.committee, on=minutes.meeting.date)
+        if seat.member.email
+    ]
+
+
+def _already_told(kind: str, version: MinutesVersion) -> set[str]:
+    """Addresses already sent the mail ``kind`` about ``version``: each member is told once."""
+    return set(
+        OutboxMessage.objects.filter(
+            kind=kind,
+            content_type=ContentType.objects.get_for_model(MinutesVersion),
+            object_id=str(version.pk),
+        ).values_list("to", flat=True)
+    )
+
+
+def minutes_announce(*, minutes: Minutes, version: MinutesVersion) -> int:
+    """Tell the members seated on the meeting day that the minutes are confirmed and published
+    (version 1: 「会議録を確定し公開しました」 with the public page) or that a confirmed version
+    was corrected (the reason and the page showing what changed). Called in the transaction that
+    wrote ``version``; each member is mailed once per version. How many were mailed."""
+    minutes = Minutes.objects.select_related(
+        "meeting__committee", "approved_at__meeting__committee"
+    ).get(pk=minutes.pk)
+    corrected = version.number > 1
+    kind = "committees.minutes.corrected" if corrected else "committees.minutes.confirmed"
+    context = {
+        "minutes": minutes,
+        "version": version,
+        "link": absolute_url("committees:minutes", args=[minutes.pk]),
+        "diff_link": absolute_url(
+            "committees:minutes-diff", args=[minutes.pk, version.number - 1, version.number]
+        )
+        if corrected
+        else "",
+        "approved_at": minutes.approved_at.meeting if minutes.approved_at_id else None,
+    }
+    told = _already_told(kind, version)
+    count = 0
+    for seat in _members_to_tell(minutes):
+        if seat.member.email in told:
+            continue
+        mail_enqueue(
+            to=seat.member.email,
+            template="committees/mail/minutes_corrected.txt"
+            if corrected
+            else "committees/mail/minutes_confirmed.txt",
+            context={**context, "member": seat.member, "salutation": salutation(seat)},
+            kind=kind,
+            related=version,
+        )
+        told.add(seat.member.email)
+        count += 1
+    return count
+
+
+def minutes_confirm_and_tell(*, actor, minutes: Minutes) -> MinutesVersion:
+    """Confirm the minutes (``versions.minutes_confirm``: 確定, published as version 1) and, in
+    the same transaction, mail the members that they are published."""
+    from kyodo.committees.services.versions import minutes_confirm
+
+    with transaction.atomic():
+        version = minutes_confirm(actor=actor, minutes=minutes)
+        minutes_announce(minutes=minutes, version=version)
+    return version
+
+
+def minutes_correct_and_tell(*, actor, minutes: Minutes, **correction) -> MinutesVersion:
+    """Correct confirmed minutes (``versions.minutes_correct``: version n+1 with its reason) and,
+    in the same transaction, mail the members what changed."""
+    from kyodo.committees.services.versions import minutes_correct
+
+    with transaction.atomic():
+        version = minutes_correct(actor=actor, minutes=minutes, **correction)
+        minutes_announce(minutes=minutes, version=version)
+    return version

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from django.db import transaction
@@ -18,7 +19,7 @@ from kyodo.committees.models import (
     Minutes,
     MinutesEntry,
 )
-from kyodo.committees.selectors import approval_check
+from kyodo.committees.selectors import ApprovalCheck, approval_check, latest_circulation
 from kyodo.committees.services.agenda import carry_over_into
 from kyodo.committees.services.common import (
     editable_minutes,
@@ -154,7 +155,7 @@ def _approval_target(item: AgendaItem, outcome: str, override_reason: str) -> Mi
     if outcome != Decision.Outcome.APPROVED:
         return None
     item.minutes_for = target
-    check = approval_check(item=item, today=timezone.localdate())
+    check = approval_review(item=item, today=timezone.localdate())
     if check.blocking:
         raise MinutesNotApprovable(check.blocking[0])
     if check.warnings and not override_reason:
@@ -164,6 +165,66 @@ def _approval_target(item: AgendaItem, outcome: str, override_reason: str) -> Mi
             + _("Put the item off to the next meeting, or give the reason to approve anyway.")
         )
     return target
+
+
+def approval_review(*, item: AgendaItem, today: date) -> ApprovalCheck | None:
+    """``selectors.approval_check`` with two more warnings that an override must answer, as for
+    missing receipts: members whose receipt was recorded only after the approving meeting
+    began (they had not read the draft at the meeting), and a draft changed after it was sent
+    (the members received another text)."""
+    check = approval_check(item=item, today=today)
+    if check is None or check.confirmed or check.blocking:
+        return check
+    circulation = latest_circulation(minutes=item.minutes_for)
+    if circulation is None:
+        return check
+    return dataclasses.replace(
+        check, warnings=[*check.warnings, *late_receipt_warnings(item.meeting, circulation)]
+    )
+
+
+def late_receipt_warnings(meeting: Meeting, circulation) -> list[str]:
+    """The warnings of :func:`approval_review` about one circulation approved at ``meeting``."""
+    from kyodo.committees.services.circulation import draft_fingerprint
+    from kyodo.committees.services.meetings import meeting_starts_at
+    from kyodo.core.wareki import format_time_ja, format_wareki
+
+    warnings = []
+    starts = meeting_starts_at(meeting)
+    # Only a draft sent before the meeting began could have been read in time; one sent later is
+    # a record typed in after the fact (past meetings, the demo's history), whose receipt times
+    # say nothing about the meeting.
+    late = []
+    if circulation.created_at < starts:
+        late = [
+            r.member.name
+            for r in circulation.recipients.select_related("member")
+            if (received := min((t for t in (r.opened_at, r.paper_at) if t), default=None))
+            and received >= starts
+        ]
+    if late:
+        when = format_wareki(meeting.date)
+        if meeting.start_time is not None:
+            when += " " + format_time_ja(meeting.start_time)
+        warnings.append(
+            _(
+                "The receipt of %(names)s was recorded only after %(meeting)s began (%(when)s): "
+                "they had not received the draft at the meeting."
+            )
+            % {"names": "、".join(late), "meeting": meeting, "when": when}
+        )
+    if circulation.draft_sha256 and circulation.draft_sha256 != draft_fingerprint(
+        circulation.minutes
+    ):
+        warnings.append(
+            _(
+                "The draft was changed after it was sent to the members on %(date)s: they "
+                "received another text. Send it to the members again, or give the reason to "
+                "approve anyway."
+            )
+            % {"date": format_wareki(timezone.localdate(circulation.created_at))}
+        )
+    return warnings
 
 
 def _follow_approval(*, actor, item: AgendaItem, approved: bool) -> None:

@@ -3,6 +3,7 @@ attendance, the committee's settings and appointments."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db import transaction
@@ -443,15 +444,116 @@ def check_started(meeting: Meeting, *, field: str | None = None) -> None:
         )
 
 
+def notice_context(meeting: Meeting, seat, *, agenda: list, center) -> dict:
+    """What the notice (招集通知) says to one member: the meeting, its numbered agenda
+    (``agenda_sections``), the member as seated that day (「熊田委員長」), by when to answer
+    出欠 (the day before) and the link to the member's page of the meeting."""
+    from datetime import timedelta
+
+    from kyodo.core.mail import absolute_url
+
+    return {
+        "meeting": meeting,
+        "member": seat.member,
+        "salutation": salutation(seat),
+        "agenda": agenda,
+        "center": center,
+        "reply_by": meeting.date - timedelta(days=1),
+        "link": absolute_url("member:meeting", args=[meeting.pk]),
+    }
+
+
+@dataclass(frozen=True)
+class NoticeMail:
+    member: Member
+    to: str
+    subject: str
+    body: str
+
+
+@dataclass(frozen=True)
+class NoticePreview:
+    """The notice as :func:`meeting_send_notice` sends it: one mail per member seated on the
+    meeting day with an address, the members it cannot reach (no address), and what staff
+    should know before sending (:func:`notice_warnings`)."""
+
+    mails: list[NoticeMail]
+    no_address: list[Member]
+    warnings: list[str]
+
+
+def notice_mails(*, meeting: Meeting) -> NoticePreview:
+    """What the notice of ``meeting`` will send, composed as the service composes it (same
+    template, same context) and nothing queued."""
+    from kyodo.core.mail import render_mail
+    from kyodo.core.models import Center
+
+    agenda = agenda_sections(meeting)
+    center = Center.objects.current()
+    mails, no_address = [], []
+    for seat in memberships_on(committee=meeting.committee, on=meeting.date):
+        if not seat.member.email:
+            no_address.append(seat.member)
+            continue
+        subject, body = render_mail(
+            "committees/mail/notice.txt",
+            notice_context(meeting, seat, agenda=agenda, center=center),
+        )
+        mails.append(NoticeMail(seat.member, seat.member.email, subject, body))
+    return NoticePreview(mails=mails, no_address=no_address, warnings=notice_warnings(meeting))
+
+
+def notice_warnings(meeting: Meeting) -> list[str]:
+    """What staff should know before sending a notice, though it may go: the venue is not
+    decided (the notice says 「未定」), or the meeting has already begun."""
+    warnings = []
+    if meeting.venue_id is None:
+        warnings.append(
+            _(
+                "The venue is not decided: the notice will say 「未定」. Set the venue on the "
+                "meeting's edit page first, unless you mean to tell the members it later."
+            )
+        )
+    if timezone.now() >= meeting_starts_at(meeting):
+        when = format_wareki(meeting.date)
+        if meeting.start_time is not None:
+            when += " " + format_time_ja(meeting.start_time)
+        warnings.append(
+            _("%(meeting)s has already begun (%(when)s): the notice would reach the members late.")
+            % {"meeting": meeting, "when": when}
+        )
+    return warnings
+
+
 def meeting_send_notice(*, actor, meeting: Meeting) -> int:
-    """Send the notice (招集通知) with the agenda to every seated member with an address."""
+    """Send the notice (招集通知) with the agenda to every seated member with an address.
+
+    A notice without a venue, or sent after the meeting began, still goes (staff were warned on
+    the page that shows it first: :func:`notice_warnings`)."""
+    from kyodo.core.models import Center
+
     require_role(actor, Role.STAFF)
+    center = Center.objects.current()
     with transaction.atomic():
-        meeting = Meeting.objects.select_for_update().select_related("committee").get(pk=meeting.pk)
+        meeting = (
+            Meeting.objects.select_for_update(of=("self",))
+            .select_related("committee", "venue")
+            .get(pk=meeting.pk)
+        )
         if meeting.status != Meeting.Status.SCHEDULED:
             raise InvalidInput(_("A notice can only be sent for a scheduled meeting."))
-        agenda = [(heading, items) for _n, heading, items in agenda_sections(meeting)]
-        count = _mail_members(meeting, "committees/mail/notice.txt", kind="notice", agenda=agenda)
+        agenda = agenda_sections(meeting)
+        count = 0
+        for seat in memberships_on(committee=meeting.committee, on=meeting.date):
+            if seat.member.email:
+                mail_enqueue(
+                    to=seat.member.email,
+                    template="committees/mail/notice.txt",
+                    context=notice_context(meeting, seat, agenda=agenda, center=center),
+                    kind="committees.meeting.notice",
+                    related=meeting,
+                )
+                count += 1
         meeting.notice_sent_at = timezone.now()
         meeting.save(update_fields=["notice_sent_at"])
         audit_log(

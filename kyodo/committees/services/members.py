@@ -7,11 +7,24 @@ invitation mail leaves through the outbox in the same transaction.
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from django.conf import settings
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import transaction
-from django.db.models import Max, Prefetch, Q, QuerySet
+from django.db.models import (
+    DateField,
+    Exists,
+    ExpressionWrapper,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -29,6 +42,7 @@ from kyodo.committees.models import (
 from kyodo.committees.services.common import index_meeting
 from kyodo.core import people
 from kyodo.core.audit import audit_log
+from kyodo.core.models import OutboxMessage, SignInLetter
 from kyodo.core.roles import Role, grant_role, require_role
 from kyodo.core.services import update_fields
 from kyodo.core.signin import unguessable_username
@@ -61,6 +75,19 @@ class RoleTaken(CommitteeError):
 
 class MemberInUse(CommitteeError):
     """A member the committee's records refer to: end the term instead of deleting."""
+
+
+class SeatsOverlap(CommitteeError):
+    """A second seat of one member on one committee for days the first already covers."""
+
+    field = "term_start"
+
+
+class NotEnding(CommitteeError):
+    default_message = _(
+        "This term does not end within the coming months, or the member continues in another "
+        "seat: there is no leaving to confirm."
+    )
 
 
 class ReadingNotKana(CommitteeError):
@@ -132,6 +159,70 @@ def _check_role_free(
     raise RoleTaken(message % values)
 
 
+def _overlapping_seat(
+    *,
+    member: Member,
+    committee: Committee,
+    term_start: date,
+    term_end: date | None,
+    exclude: list[int] | None = None,
+) -> Membership | None:
+    """The member's other seat on ``committee`` covering some day of ``term_start``–``term_end``
+    (the member's row is locked, so two staff cannot add two such seats at once)."""
+    Member.objects.select_for_update().filter(pk=member.pk).first()
+    others = Membership.objects.filter(committee=committee, member=member).filter(
+        Q(term_end__isnull=True) | Q(term_end__gte=term_start)
+    )
+    if term_end is not None:
+        others = others.filter(term_start__lte=term_end)
+    return others.exclude(pk__in=exclude or []).order_by("term_start", "pk").first()
+
+
+def _seat_values(seat: Membership) -> dict[str, str]:
+    values = {
+        "name": seat.member.name,
+        "role": seat.get_role_display(),
+        "start": format_wareki(seat.term_start, weekday=False),
+    }
+    if seat.term_end is not None:
+        values["end"] = format_wareki(seat.term_end, weekday=False)
+    return values
+
+
+def _check_no_overlap(
+    *,
+    member: Member,
+    committee: Committee,
+    term_start: date,
+    term_end: date | None,
+    exclude: list[int] | None = None,
+) -> None:
+    """Refuse a seat that overlaps another seat of the same member on the same committee: one
+    person holds one seat (one role) on a committee on any day."""
+    clash = _overlapping_seat(
+        member=member,
+        committee=committee,
+        term_start=term_start,
+        term_end=term_end,
+        exclude=exclude,
+    )
+    if clash is None:
+        return
+    if clash.term_end is None:
+        message = _(
+            "%(name)s already holds a seat on this committee as %(role)s from %(start)s, with no "
+            "end date. A member holds one seat at a time: to change the role, end that seat the "
+            "day before the new one starts."
+        )
+    else:
+        message = _(
+            "%(name)s already holds a seat on this committee as %(role)s from %(start)s to "
+            "%(end)s. A member holds one seat at a time: to change the role, end that seat the "
+            "day before the new one starts."
+        )
+    raise SeatsOverlap(message % _seat_values(clash))
+
+
 def member_create(
     *,
     actor,
@@ -169,20 +260,32 @@ def member_create(
             "term": [term_start, term_end],
         }
         if invite:
-            user = _invite(member, committee)
+            # A term that starts later: the account now, the mail on the day it begins.
+            later = term_start > timezone.localdate()
+            user = _invite(member, committee, send=not later)
             changes["username"] = user.username
+            if later and _waits_for_mail(user):
+                member.invite_on = term_start
+                member.save(update_fields=["invite_on"])
+                changes["invite_on"] = term_start
         audit_log(
             actor=actor, action="kyodo.committees.member.created", obj=member, changes=changes
         )
     return member
 
 
-def _invite(member: Member, committee: Committee | None = None):
+def _waits_for_mail(user) -> bool:
+    """An account whose person is invited by mail and has not set a password yet."""
+    return bool(user.email) and user.is_active and not user.has_usable_password()
+
+
+def _invite(member: Member, committee: Committee | None = None, *, send: bool = True):
     """Give the member an account with the member role and invite them. A person who already
     signs in with this address (a group's representative, say) keeps that one account: it gains
     the role, and needs no invitation once its password is set. A member without an address
     gets an account with a user name that says nothing of them, and staff print them a letter
-    (kyodo.core.people.letter_issue) from the account's page."""
+    (kyodo.core.people.letter_issue) from the account's page. Without ``send`` the account is
+    made and the mail left for later (:func:`invitations_due_send`)."""
     existing = (
         people.User.objects.filter(email__iexact=member.email, is_active=True)
         .exclude(committee_member__isnull=False)
@@ -205,33 +308,113 @@ def _invite(member: Member, committee: Committee | None = None):
         )
     member.user = user
     member.save(update_fields=["user"])
-    if user.has_usable_password() or not user.email:
-        return user
-    committee = committee or Committee.objects.filter(memberships__member=member).first()
+    if send and _waits_for_mail(user):
+        _invitation_mail(member, user, committee)
+    return user
+
+
+def _invitation_mail(member: Member, user, committee: Committee | None = None) -> None:
+    """Queue the member's invitation: what they are invited as and their term (the seat held
+    today, else the next one, else the last)."""
+    seats = list(
+        Membership.objects.filter(member=member)
+        .select_related("committee")
+        .order_by("term_start", "pk")
+    )
+    if committee is not None:
+        seats = [s for s in seats if s.committee_id == committee.pk] or seats
+    today = timezone.localdate()
+    seat = (
+        next((s for s in reversed(seats) if seat_is_running(s, today)), None)
+        or next((s for s in seats if s.term_start > today), None)
+        or (seats[-1] if seats else None)
+    )
+    committee = seat.committee if seat is not None else committee
     what = (
         _("Member of %(committee)s") % {"committee": committee.name}
         if committee
         else _("Committee member")
     )
-    people.invitation_enqueue(user, what=str(what), related=member)
-    return user
+    people.invitation_enqueue(
+        user, what=str(what), related=member, term=term_text(seat) if seat else ""
+    )
+
+
+def term_text(seat: Membership) -> str:
+    """「任期は令和9年4月1日(木)から令和11年3月31日(日)までです。」: the term, in the
+    invitation mail."""
+    values = {"start": format_wareki(seat.term_start)}
+    if seat.term_end is None:
+        return str(_("Your term begins on %(start)s.") % values)
+    values["end"] = format_wareki(seat.term_end)
+    return str(_("Your term runs from %(start)s to %(end)s.") % values)
 
 
 def member_invite(*, actor, member: Member):
-    """Staff give a member without an account one, and invite them by mail."""
+    """Staff give a member without an account one, and invite them by mail; a member invited
+    before who has not set a password yet (the link expired, or the mail waits for the term to
+    begin) is sent the invitation again, now, with a new link."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
-        member = Member.objects.select_for_update().get(pk=member.pk)
+        member = (
+            Member.objects.select_for_update(of=("self",)).select_related("user").get(pk=member.pk)
+        )
         if member.user_id is not None:
-            raise AlreadyInvited()
-        user = _invite(member)
+            user = member.user
+            if user.has_usable_password():
+                raise people.AlreadyActive()
+            if not user.is_active:
+                raise people.PeopleError(_("This account is deactivated: reactivate it first."))
+            if not user.email:
+                raise AlreadyInvited()
+            _invitation_mail(member, user)
+        else:
+            user = _invite(member)
+        changes = {"username": user.username, "email": user.email}
+        if member.invite_on is not None:
+            changes["invite_on"] = [member.invite_on, None]
+            member.invite_on = None
+            member.save(update_fields=["invite_on"])
         audit_log(
-            actor=actor,
-            action="kyodo.committees.member.invited",
-            obj=member,
-            changes={"username": user.username, "email": user.email},
+            actor=actor, action="kyodo.committees.member.invited", obj=member, changes=changes
         )
     return user
+
+
+def invitations_due_send(today: date | None = None) -> str:
+    """The daily job: mail the invitations that waited for their members' terms to begin.
+    Idempotent: each member's date is cleared as their mail is queued (or found unneeded, when
+    they set a password meanwhile)."""
+    today = today or timezone.localdate()
+    sent = 0
+    for pk in Member.objects.filter(invite_on__lte=today).values_list("pk", flat=True):
+        with transaction.atomic():
+            member = (
+                Member.objects.select_for_update(of=("self",))
+                .select_related("user")
+                .filter(pk=pk, invite_on__lte=today)
+                .first()
+            )
+            if member is None:
+                continue
+            due = member.invite_on
+            member.invite_on = None
+            member.save(update_fields=["invite_on"])
+            if member.user is None or not _waits_for_mail(member.user):
+                continue
+            _invitation_mail(member, member.user)
+            audit_log(
+                actor=None,
+                action="kyodo.committees.member.invited",
+                obj=member,
+                changes={
+                    "username": member.user.username,
+                    "email": member.user.email,
+                    "invite_on": due,
+                },
+            )
+            sent += 1
+    return f"{sent} invitation(s) mailed" if sent else ""
 
 
 def member_update(
@@ -294,6 +477,9 @@ def seat_add(
     _check_term(term_start, term_end)
     with transaction.atomic():
         _check_role_free(committee=committee, role=role, term_start=term_start, term_end=term_end)
+        _check_no_overlap(
+            member=member, committee=committee, term_start=term_start, term_end=term_end
+        )
         seat = Membership.objects.create(
             committee=committee, member=member, role=role, term_start=term_start, term_end=term_end
         )
@@ -323,16 +509,96 @@ def seat_update(
             term_end=seat.term_end,
             exclude=[seat.pk],
         )
+        _check_no_overlap(
+            member=seat.member,
+            committee=seat.committee,
+            term_start=seat.term_start,
+            term_end=seat.term_end,
+            exclude=[seat.pk],
+        )
+        # A leaving confirmed for one end date says nothing of another.
+        if seat.term_end != before.term_end:
+            seat.leaving_confirmed_at = seat.leaving_confirmed_by = None
 
-    seat, _changes = update_fields(
-        actor=actor,
-        instance=seat,
-        values={"role": role, "term_start": term_start, "term_end": term_end},
-        fields=SEAT_FIELDS,
-        action="kyodo.committees.membership.updated",
-        before_save=check,
-        audit_context={"committee": seat.committee.name},
+    with transaction.atomic():
+        seat, _changes = update_fields(
+            actor=actor,
+            instance=seat,
+            values={"role": role, "term_start": term_start, "term_end": term_end},
+            fields=[*SEAT_FIELDS, "leaving_confirmed_at"],
+            action="kyodo.committees.membership.updated",
+            before_save=check,
+            audit_context={"committee": seat.committee.name},
+        )
+        _reschedule_invitation(seat.member)
+    return seat
+
+
+def _reschedule_invitation(member: Member) -> None:
+    """A waiting invitation follows the member's seats: it leaves when the first term not yet
+    ended begins (at once, through the daily job, when one has begun)."""
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    if member.invite_on is None:
+        return
+    today = timezone.localdate()
+    starts = sorted(
+        s.term_start
+        for s in Membership.objects.filter(member=member)
+        if s.term_end is None or s.term_end >= today
     )
+    due = max(starts[0], today) if starts else None
+    if due != member.invite_on:
+        member.invite_on = due
+        member.save(update_fields=["invite_on"])
+
+
+def seat_leaving_confirm(*, actor, seat: Membership) -> Membership:
+    """Staff confirm that the member leaves when this seat ends (退任予定): the term-end
+    warnings stop listing it. Only for a seat that ends within the warnings' window and that no
+    other seat of the member continues."""
+    require_role(actor, Role.STAFF)
+    today = timezone.localdate()
+    with transaction.atomic():
+        seat = Membership.objects.select_for_update().get(pk=seat.pk)
+        if seat.leaving_confirmed_at is not None:
+            return seat
+        if not _ending(today).filter(pk=seat.pk).exists():
+            raise NotEnding()
+        seat.leaving_confirmed_at = timezone.now()
+        seat.leaving_confirmed_by = actor
+        seat.save(update_fields=["leaving_confirmed_at", "leaving_confirmed_by"])
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.membership.leaving_confirmed",
+            obj=seat,
+            changes={
+                "committee": seat.committee.name,
+                "role": seat.role,
+                "term_end": seat.term_end,
+            },
+        )
+    return seat
+
+
+def seat_leaving_withdraw(*, actor, seat: Membership) -> Membership:
+    """Undo :func:`seat_leaving_confirm`: the seat is listed among the terms ending again."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        seat = Membership.objects.select_for_update().get(pk=seat.pk)
+        if seat.leaving_confirmed_at is None:
+            return seat
+        seat.leaving_confirmed_at = seat.leaving_confirmed_by = None
+        seat.save(update_fields=["leaving_confirmed_at", "leaving_confirmed_by"])
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.membership.leaving_withdrawn",
+            obj=seat,
+            changes={
+                "committee": seat.committee.name,
+                "role": seat.role,
+                "term_end": seat.term_end,
+            },
+        )
     return seat
 
 
@@ -364,6 +630,33 @@ def seats_ending(*, committee: Committee, on: date) -> QuerySet[Membership]:
         .select_related("member")
         .order_by("member__name_reading", "member__pk")
     )
+
+
+@dataclass(frozen=True)
+class RenewalRow:
+    """A seat of the renewal page: ticked unless the member continues in a seat registered
+    already (``next_seat``) or staff confirmed they leave."""
+
+    seat: Membership
+    next_seat: Membership | None
+
+    @property
+    def ticked(self) -> bool:
+        return self.next_seat is None and self.seat.leaving_confirmed_at is None
+
+
+def renewal_rows(*, committee: Committee, on: date) -> list[RenewalRow]:
+    """The seats ending on ``on``, each with the member's next seat on the committee if one
+    starts after it (or overlaps the days after it)."""
+    seats = list(seats_ending(committee=committee, on=on))
+    later: dict[int, Membership] = {}
+    for seat in (
+        Membership.objects.filter(committee=committee, member__in=[s.member_id for s in seats])
+        .filter(Q(term_end__isnull=True) | Q(term_end__gt=on))
+        .order_by("-term_start", "-pk")
+    ):
+        later[seat.member_id] = seat  # the earliest wins
+    return [RenewalRow(seat, later.get(seat.member_id)) for seat in seats]
 
 
 def renewed_term_end(ends_on: date, years: int = 1) -> date:
@@ -400,6 +693,23 @@ def terms_renew(
         if not renewed:
             raise NothingToRenew()
         for seat in renewed:
+            # A member whose next seat is registered already continues in it: renewing this
+            # one too would seat them twice.
+            clash = _overlapping_seat(
+                member=seat.member,
+                committee=committee,
+                term_start=ends_on + timedelta(days=1),
+                term_end=new_end,
+                exclude=[seat.pk],
+            )
+            if clash is not None:
+                raise SeatsOverlap(
+                    _(
+                        "%(name)s already has the next seat, as %(role)s from %(start)s: untick "
+                        "them, their term continues in that seat."
+                    )
+                    % _seat_values(clash)
+                )
             # A chair renewed while another's term as chair has begun after it: two chairs.
             _check_role_free(
                 committee=committee,
@@ -408,9 +718,13 @@ def terms_renew(
                 term_end=new_end,
                 exclude=[seat.pk],
             )
-        Membership.objects.filter(pk__in=[s.pk for s in renewed]).update(term_end=new_end)
+        # A leaving confirmed for the old end no longer holds: the member stays.
+        Membership.objects.filter(pk__in=[s.pk for s in renewed]).update(
+            term_end=new_end, leaving_confirmed_at=None, leaving_confirmed_by=None
+        )
         for seat in renewed:
             seat.term_end = new_end
+            seat.leaving_confirmed_at = seat.leaving_confirmed_by = None
         audit_log(
             actor=actor,
             action="kyodo.committees.terms.renewed",
@@ -622,3 +936,120 @@ def members_of(*, committee: Committee) -> QuerySet[Member]:
 
 def seat_is_running(seat: Membership, today: date) -> bool:
     return seat.term_start <= today and (seat.term_end is None or seat.term_end >= today)
+
+
+# How far ahead the term-end warnings look (the staff committee pages and the to-do list).
+TERM_WARNING_DAYS = 90
+
+
+def continued_elsewhere() -> Exists:
+    """For a seat (the outer row): another seat of the same member on the same committee that
+    covers the day after it ends, starting on that day or overlapping it. Such a seat does not
+    end: the member continues (a renewal registered as a new seat, a new role from 4/1)."""
+    next_day = ExpressionWrapper(OuterRef("term_end") + timedelta(days=1), output_field=DateField())
+    return Exists(
+        Membership.objects.filter(
+            member=OuterRef("member"), committee=OuterRef("committee"), term_start__lte=next_day
+        )
+        .exclude(pk=OuterRef("pk"))
+        .filter(Q(term_end__isnull=True) | Q(term_end__gt=OuterRef("term_end")))
+    )
+
+
+def _ending_window(today: date, days: int) -> QuerySet[Membership]:
+    return Membership.objects.filter(
+        term_end__gte=today, term_end__lte=today + timedelta(days=days)
+    ).exclude(continued_elsewhere())
+
+
+def _ending(today: date, days: int = TERM_WARNING_DAYS) -> QuerySet[Membership]:
+    """Seats whose term really ends within ``days``: not continued by another seat of the
+    member, and not confirmed as leaving (those need nothing more)."""
+    return _ending_window(today, days).filter(leaving_confirmed_at__isnull=True)
+
+
+def seats_ending_soon(
+    *, today: date, days: int = TERM_WARNING_DAYS, committee: Committee | None = None
+) -> QuerySet[Membership]:
+    """The term-end warnings' seats (to renew, or to record a successor or a leaving), by end
+    and gojūon order."""
+    qs = _ending(today, days)
+    if committee is not None:
+        qs = qs.filter(committee=committee)
+    return qs.select_related("member", "committee").order_by(
+        "term_end", "member__name_reading", "member__pk"
+    )
+
+
+def seats_leaving(
+    *, today: date, days: int = TERM_WARNING_DAYS, committee: Committee | None = None
+) -> QuerySet[Membership]:
+    """Seats ending within ``days`` whose member staff confirmed as leaving (退任予定)."""
+    qs = _ending_window(today, days).filter(leaving_confirmed_at__isnull=False)
+    if committee is not None:
+        qs = qs.filter(committee=committee)
+    return qs.select_related("member", "leaving_confirmed_by").order_by(
+        "term_end", "member__name_reading", "member__pk"
+    )
+
+
+@dataclass
+class MemberRow:
+    """A member on the committee's people page: the seat in force today (``seat``), the seats
+    to come (``coming``, earliest first), or for one not seated today the first to come or the
+    last held."""
+
+    member: Member
+    seat: Membership | None
+    coming: list[Membership] = field(default_factory=list)
+
+
+def member_rows(members, *, today: date) -> dict[str, list[MemberRow]]:
+    """``members`` (as :func:`members_of` gives them) as rows of the people page: "current"
+    (seated today, with the seats to come marked), "coming" (就任予定: a first seat, or one
+    after a break, that starts later) and "former"."""
+    rows: dict[str, list[MemberRow]] = {"current": [], "coming": [], "former": []}
+    for member in members:
+        seats = sorted(member.seats, key=lambda s: (s.term_start, s.pk))
+        running = [s for s in seats if seat_is_running(s, today)]
+        coming = [s for s in seats if s.term_start > today]
+        if running:
+            rows["current"].append(MemberRow(member, running[-1], coming))
+        elif coming:
+            rows["coming"].append(MemberRow(member, coming[0], coming))
+        else:
+            rows["former"].append(MemberRow(member, seats[-1] if seats else None))
+    return rows
+
+
+def _link_days() -> int:
+    # The invitation's link works for PASSWORD_RESET_TIMEOUT (Django's default: three days).
+    return max(1, -(-settings.PASSWORD_RESET_TIMEOUT // 86400))
+
+
+def members_without_password(today: date) -> QuerySet[Member]:
+    """Members seated today whose account has no password yet and whose invitation no longer
+    works: mailed before the link's days (or never), or a printed letter expired. Staff send
+    the invitation again (or print a new letter). Those whose mail waits for the daily job are
+    not among them."""
+    start_of_today = timezone.make_aware(datetime.combine(today, time.min))
+    link_since = start_of_today - timedelta(days=_link_days())
+    mailed = OutboxMessage.objects.filter(
+        kind="people.invitation",
+        to__iexact=OuterRef("user__email"),
+        created_at__gte=link_since,
+    ).exclude(status=OutboxMessage.Status.FAILED)
+    letter = SignInLetter.objects.filter(user=OuterRef("user"), expires_at__gte=start_of_today)
+    seated = Membership.objects.filter(member=OuterRef("pk"), term_start__lte=today).filter(
+        Q(term_end__isnull=True) | Q(term_end__gte=today)
+    )
+    return (
+        Member.objects.filter(
+            user__is_active=True,
+            user__password__startswith=UNUSABLE_PASSWORD_PREFIX,
+            invite_on__isnull=True,
+        )
+        .filter(Exists(seated))
+        .exclude(Exists(mailed))
+        .exclude(Exists(letter))
+    )

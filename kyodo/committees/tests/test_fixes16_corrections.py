@@ -105,7 +105,10 @@ def test_the_request_keeps_the_line_as_it_read_when_made(client, staff, draft):
     assert correction.entry_text == LINE
     assert correction.line == LINE
     page = client.get(f"/committee/check/{recipient.token}/")
-    assert f"<li>「{LINE}」 → 「フェスティバル」の誤りです。</li>" in page.text
+    assert (
+        f"<li>「{LINE}」 → 「フェスティバル」の誤りです。 <strong>（未対応）</strong></li>"
+        in page.text
+    )
     # A request about the minutes as a whole has no line.
     whole = services.correction_submit(token=recipient.token, entry_id=None, text="全体")
     assert (whole.entry_text, whole.line) == ("", "")

@@ -190,7 +190,8 @@ def test_the_committee_people_page_finds_members_however_the_name_is_typed(
 
     def found(query: str) -> list[str]:
         page = client.get("/staff/committees/people/", {"committee": "unei", "q": query})
-        return [m.name for m in page.context["current"] + page.context["former"]]
+        rows = page.context["current"] + page.context["coming"] + page.context["former"]
+        return [row.member.name for row in rows]
 
     for query in ("佐藤 花子", "佐藤　花子", "佐藤花子", "サトウ", "さとう"):
         assert found(query) == ["佐藤 花子"], query

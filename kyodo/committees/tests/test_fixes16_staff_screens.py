@@ -11,7 +11,7 @@ from django.contrib.messages import get_messages
 
 from kyodo.committees import services
 from kyodo.committees.models import AgendaItem, Decision, Meeting, Member
-from kyodo.committees.selectors import notice_preview
+from kyodo.committees.services.meetings import notice_mails as notice_preview
 from kyodo.core.models import AuditEntry, OutboxMessage
 
 

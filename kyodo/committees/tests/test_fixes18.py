@@ -399,11 +399,11 @@ def test_the_line_picker_numbers_lines_as_the_minutes_print_them(staff, meeting)
     assert report.number == 1 and other.number == 1
     assert form.fields["entry"].choices == [
         ("", gettext("The minutes as a whole")),
-        ("1．報告事項　1．業務報告について", [(ids["開会した。"], "1-1　委員長：開会した。")]),
-        ("1．報告事項　2．事業について", [(ids["報告した。"], "1-2　○報告した。")]),
+        ("1．報告事項　1．業務報告について", [(ids["開会した。"], "1-1-1　委員長：開会した。")]),
+        ("1．報告事項　2．事業について", [(ids["報告した。"], "1-2-1　○報告した。")]),
         (
             "2．その他　1．次回日程について",
-            [(ids["次回は2月22日。"], "2-1　事務局：次回は2月22日。")],
+            [(ids["次回は2月22日。"], "2-1-1　事務局：次回は2月22日。")],
         ),
     ]
 
@@ -460,7 +460,7 @@ def test_the_notice_can_be_printed_for_members_without_e_mail(staff_client, noti
     assert "西東京市市民協働推進センター<br>東京都西東京市田無町3-7-2" in text
     assert '<dd class="notice-when">平成23年2月22日(火) 午後7時～9時</dd>' in text
     assert '<dd class="notice-venue">イングビル3階 第1会議室</dd>' in text
-    assert '<p>報告事項</p><ol><li value="1">業務報告について</li></ol>' in text
+    assert '<p>1．報告事項</p><ol><li value="1">業務報告について</li></ol>' in text
     assert f"<dt>{pgettext('printed notice', 'Venue')}</dt>" in text
     assert "break-before: page" in text
     # One member by id, with or without an address; someone not seated is not found.

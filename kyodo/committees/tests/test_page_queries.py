@@ -36,7 +36,10 @@ def test_the_staff_committee_page(staff_client, django_assert_num_queries):
 
 def test_the_member_page(client, demo, django_assert_num_queries):
     client.force_login(User.objects.get(username="kumada"))
-    with django_assert_num_queries(6):
+    # Session; user with roles and the seats' terms; the center (the layout); the seats; the
+    # drafts to check with their approving meetings (two); the meetings of the terms; the
+    # attendance (no meeting to come in the 2010 history: no chair's view).
+    with django_assert_num_queries(8):
         assert client.get("/member/").status_code == 200
 
 
@@ -46,8 +49,10 @@ def test_the_member_meeting_page(client, demo, django_assert_num_queries):
     client.force_login(User.objects.get(username="kumada"))
     ninth = Meeting.objects.get(fiscal_year=2010, number=9)
     # Session; user with roles and the seats' terms; the center (the layout); the meeting with
-    # its committee and venue; its items.
-    with django_assert_num_queries(5):
+    # its committee, venue and minutes; the seats; its items and their papers (two); the
+    # member's links; the attendance; and, for the chair, per draft the meeting approves: its
+    # items, its latest circulation, the receipts and the correction requests.
+    with django_assert_num_queries(13):
         page = client.get(f"/member/meetings/{ninth.pk}/")
     assert page.status_code == 200
     assert "平成22年度第9回運営委員会" in page.text and '<li value="1">' in page.text

@@ -210,7 +210,7 @@ def test_the_check_page_records_receipt_on_the_button_and_takes_a_correction(
     assert recipient.opened_at is not None
     entry = item.entries.get()
     empty = client.post(f"/committee/check/{recipient.token}/", {"entry": entry.pk, "text": ""})
-    assert "このフィールドは必須です。" in empty.text
+    assert "訂正してほしい内容を入力してください。" in empty.text
     sent = client.post(f"/committee/check/{recipient.token}/", {"entry": entry.pk, "text": "訂正"})
     assert sent.status_code == 302
     assert recipient.corrections.get().entry == entry

@@ -1,14 +1,23 @@
-"""The committee member's pages (/member/): their seats, meetings, notices and minutes to check;
-and the personal link of a circulated draft (/committee/check/<token>/), which needs no sign-in."""
+"""The committee member's pages (/member/): their seats, the next meeting, the minutes to check
+and their own past meetings; the chair's (and vice chair's) view of what the next meeting
+approves; and the personal link of a circulated draft (/committee/check/<token>/), which needs no
+sign-in."""
 
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
 from functools import wraps
 
 from django.contrib import messages
-from django.http import Http404
+from django.db.models import OuterRef, Prefetch, Subquery
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
@@ -16,67 +25,33 @@ from kyodo.committees.documents import attendees_by_reading, minutes_document
 from kyodo.committees.export import html_of
 from kyodo.committees.forms import CorrectionForm
 from kyodo.committees.models import (
+    AgendaDocument,
     AgendaItem,
+    Attendance,
+    Circulation,
+    CirculationRecipient,
+    CorrectionRequest,
     Meeting,
     Membership,
-    meeting_name,
-    minutes_published,
+    Minutes,
 )
 from kyodo.committees.rendering import rows_html
-from kyodo.committees.selectors import agenda_sections, meetings_of_member, minutes_to_check
+from kyodo.committees.selectors import agenda_sections, latest_circulation, receipt_board
 from kyodo.committees.services.circulation import (
+    _salutation_on,
     correction_submit,
     recipient_by_token,
+    recipient_current,
     recipient_receive,
 )
-from kyodo.committees.views.links import pk_link
 from kyodo.core.models import Center
 from kyodo.core.permissions import member_required
 from kyodo.core.roles import Role, has_role
-from kyodo.core.statements import Prepared
-from kyodo.core.templatetags.kyodo_ja import wareki, wareki_date
 from kyodo.core.views.actions import submit
 
 _ROLES = dict(Membership.Role.choices)
-
-
-# The member page's statements, compiled once per process (kyodo.core.statements).
-_SEATS = Prepared(
-    lambda user_id: Membership.objects.filter(member__user_id=user_id).values_list(
-        "committee", "committee__name", "role", "term_start", "term_end"
-    ),
-    user_id=1,
-)
-_TO_CHECK = Prepared(
-    lambda user_id: minutes_to_check(user=user_id).values_list(
-        "token",
-        "circulation__minutes__meeting__fiscal_year",
-        "circulation__minutes__meeting__number",
-        "circulation__minutes__meeting__committee__name",
-        "opened_at",
-    ),
-    user_id=1,
-)
-# The meetings of the member's committees (meetings_of_member's), as plain values.
-_MEETINGS = Prepared(
-    lambda user_id: (
-        Meeting.objects.filter(
-            committee__in=Membership.objects.filter(member__user_id=user_id).values("committee")
-        )
-        .order_by("-date")
-        .values_list(
-            "pk",
-            "fiscal_year",
-            "number",
-            "committee",
-            "date",
-            "minutes",
-            "minutes__status",
-            "minutes__current_version",
-        )[:20]
-    ),
-    user_id=1,
-)
+# Seats that see the chair's view of a meeting (the seat held on the meeting day).
+_CHAIR_ROLES = (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR)
 
 
 def _term_ended_page(view):
@@ -111,49 +86,209 @@ def _last_term_end(user):
     return max(ends)
 
 
+# --- what the pages read ----------------------------------------------------------------------
+
+
+def _covers(seat: Membership, day: date) -> bool:
+    return seat.term_start <= day and (seat.term_end is None or seat.term_end >= day)
+
+
+def _seat_on(seats: list[Membership], committee_id: int, day: date) -> Membership | None:
+    return next((s for s in seats if s.committee_id == committee_id and _covers(s, day)), None)
+
+
+def _latest_copies(user):
+    """The member's copies of the newest circulation of each draft (a draft sent again is
+    listed once, by its new link), with their minutes and meeting."""
+    newest = Circulation.objects.filter(minutes=OuterRef("circulation__minutes")).order_by(
+        "-created_at", "-pk"
+    )
+    return (
+        CirculationRecipient.objects.filter(member__user=user)
+        .filter(circulation=Subquery(newest.values("pk")[:1]))
+        .select_related("circulation__minutes__meeting__committee")
+    )
+
+
+def _approving_meeting(minutes: Minutes) -> Meeting | None:
+    """The meeting whose agenda approves ``minutes`` (the last one it was carried to; from the
+    prefetched ``approval_items``)."""
+    meetings = [
+        item.meeting
+        for item in minutes.approval_items.all()
+        if item.meeting.status != Meeting.Status.CANCELLED
+    ]
+    return max(meetings, key=lambda m: (m.date, m.start_time or time.min),
+               default=None)  # fmt: skip
+
+
+def _meeting_order(meeting: Meeting) -> tuple:
+    # Newest first; the same day by start time, then by number (第4回 above 第3回).
+    return (meeting.date, meeting.start_time or time.min, meeting.number)
+
+
+@dataclass
+class DraftRow:
+    name: str
+    state: str  # its label
+    state_code: str
+
+
+@dataclass
+class ChairDraft:
+    """One circulated draft the meeting approves, as the chair's view shows it."""
+
+    minutes: Minutes
+    sent_on: date | None
+    reason: str
+    rows: list[DraftRow] = field(default_factory=list)
+    corrections: list[CorrectionRequest] = field(default_factory=list)
+
+    @property
+    def missing(self) -> int:
+        return sum(1 for row in self.rows if row.state_code not in ("received", "paper"))
+
+
+def chair_view(meeting: Meeting) -> list[ChairDraft]:
+    """For the 委員長 and 副委員長: per draft the meeting approves, each member's receipt of its
+    newest circulation (received / not yet / mail failed / on paper / no address) and the
+    correction requests with whether they were dealt with. Names only: no addresses."""
+    drafts = []
+    items = (
+        AgendaItem.objects.filter(meeting=meeting, minutes_for__isnull=False)
+        .select_related("minutes_for__meeting__committee")
+        .order_by("category", "number")
+    )
+    for item in items:
+        minutes = item.minutes_for
+        circulation = latest_circulation(minutes=minutes)
+        draft = ChairDraft(
+            minutes=minutes,
+            sent_on=timezone.localdate(circulation.created_at) if circulation else None,
+            reason=circulation.reason if circulation else "",
+        )
+        if circulation is not None:
+            draft.rows = [
+                DraftRow(r.recipient.member.name, str(r.label), r.state)
+                for r in receipt_board(circulation=circulation)
+            ]
+        draft.corrections = list(
+            CorrectionRequest.objects.filter(recipient__circulation__minutes=minutes)
+            .select_related("recipient__member", "entry")
+            .order_by("created_at", "pk")
+        )
+        drafts.append(draft)
+    return drafts
+
+
+# --- /member/ ---------------------------------------------------------------------------------
+
+
 @_term_ended_page
 def member_home(request):
-    # A committee member's start page: seats, meetings (with their notices) and minutes to check,
-    # read as plain values with their links built once per list.
-    seats = _SEATS.rows(user_id=request.user.pk)
-    committee_names = {committee: name for committee, name, *_rest in seats}
-    check_link = pk_link("committees:check")
-    to_check = _TO_CHECK.rows(user_id=request.user.pk)
-    meeting_link = pk_link("member:meeting")
-    minutes_link = pk_link("committees:minutes")
-    meetings = _MEETINGS.rows(user_id=request.user.pk) if committee_names else []
+    # A committee member's start page: a greeting, the next meeting (for the chair with what it
+    # approves), the drafts to check with their deadlines, her seats, and the meetings of her
+    # terms with her attendance and their minutes.
+    user = request.user
+    today = timezone.localdate()
+    seats = list(
+        Membership.objects.filter(member__user=user)
+        .select_related("committee", "member")
+        .order_by("-term_start", "pk")
+    )
+    member = seats[0].member if seats else None
+    copies = list(
+        _latest_copies(user)
+        .filter(circulation__minutes__status=Minutes.Status.CIRCULATED)
+        .prefetch_related(
+            Prefetch(
+                "circulation__minutes__approval_items",
+                queryset=AgendaItem.objects.select_related("meeting__committee"),
+            )
+        )
+        .order_by("-circulation__created_at", "-pk")
+    )
+    to_check = [
+        (
+            copy,
+            copy.circulation.minutes.meeting,
+            timezone.localdate(copy.circulation.created_at),
+            _approving_meeting(copy.circulation.minutes),
+        )
+        for copy in copies
+    ]
+    check_links = {copy.circulation.minutes_id: copy.token for copy in copies}
+    meetings = []
+    if seats:
+        first = min(seat.term_start for seat in seats)
+        meetings = [
+            m
+            for m in Meeting.objects.filter(
+                committee__in={seat.committee_id for seat in seats}, date__gte=first
+            ).select_related("committee", "venue", "minutes")
+            if _seat_on(seats, m.committee_id, m.date)
+        ]
+    meetings.sort(key=_meeting_order, reverse=True)
+    upcoming = [m for m in meetings if m.status == Meeting.Status.SCHEDULED and m.date >= today]
+    upcoming.reverse()  # the nearest first
+    past = [m for m in meetings if m not in upcoming]
+    attendance = dict(
+        Attendance.objects.filter(member__user=user, meeting__in=[m.pk for m in past])
+        .values_list("meeting_id", "status")
+    )  # fmt: skip
+    statuses = dict(Attendance.Status.choices)
+    next_meeting = upcoming[0] if upcoming else None
+    chair_seat = next_meeting and _seat_on(seats, next_meeting.committee_id, next_meeting.date)
     return render(
         request,
         "committees/member/home.html",
         {
-            "seats": seats_html(
+            "member": member,
+            "seats": sorted(seats, key=lambda s: _seat_order(s, today)),
+            "today": today,
+            "to_check": to_check,
+            "next_meeting": next_meeting,
+            "later_meetings": upcoming[1:],
+            "chair_drafts": chair_view(next_meeting)
+            if chair_seat and chair_seat.role in _CHAIR_ROLES
+            else None,
+            "chair_role": _ROLES.get(chair_seat.role, "") if chair_seat else "",
+            "past": [
                 (
-                    committee,
-                    str(_ROLES.get(role, role)),
-                    wareki_date(start),
-                    f"～{wareki_date(end)}" if end else "",
+                    m,
+                    statuses.get(attendance.get(m.pk), ""),
+                    _minutes_link(m, check_links),
                 )
-                for _pk, committee, role, start, end in seats
-            ),
-            "to_check": to_check_html(
-                (check_link(token), meeting_name(fiscal_year, number, committee), opened_at)
-                for token, fiscal_year, number, committee, opened_at in to_check
-            ),
-            "meetings": meetings_html(
-                (
-                    meeting_link(pk),
-                    meeting_name(fiscal_year, number, committee_names[committee]),
-                    wareki(day),
-                    # Minutes.is_published, from the values.
-                    minutes_link(minutes) if minutes_published(status, version) else "",
-                )
-                for pk, fiscal_year, number, committee, day, minutes, status, version in meetings
-            ),
+                for m in past
+            ],
         },
     )
 
 
-# The page's lists, written as their template loops printed them (each value escaped).
+def _seat_order(seat: Membership, today: date) -> tuple:
+    # The seat held today first, then one starting later, then those ended; newest first.
+    rank = 0 if _covers(seat, today) else 1 if seat.term_start > today else 2
+    return (rank, -seat.term_start.toordinal())
+
+
+def _minutes_link(meeting: Meeting, check_links: dict[int, str]) -> tuple[str, str]:
+    """(link, label) of a meeting's minutes for the member: the public page once published,
+    her personal link while the draft is being checked, else nothing."""
+    minutes = getattr(meeting, "minutes", None)
+    if minutes is None:
+        return "", ""
+    if minutes.is_published:
+        return reverse("committees:minutes", args=[minutes.pk]), gettext("Minutes (確定稿)")
+    if minutes.pk in check_links:
+        return (
+            reverse("committees:check", args=[check_links[minutes.pk]]),
+            gettext("Draft minutes (未定稿)"),
+        )
+    return "", ""
+
+
+# The lists of the former member page, written as their template loops printed them (kept for
+# the pages of other apps that list a member's seats the same way).
 
 
 def seats_html(rows) -> SafeString:
@@ -188,26 +323,98 @@ def meetings_html(rows) -> SafeString:
     )
 
 
+# --- /member/meetings/<pk>/ -------------------------------------------------------------------
+
+
+def _member_meeting(user, pk: int) -> Meeting:
+    """A meeting of a committee the person sits on, during one of their seats (404 otherwise)."""
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("venue", "committee", "minutes"),
+        pk=pk,
+        committee__in=Membership.objects.filter(member__user=user).values("committee"),
+    )
+    return meeting
+
+
 @_term_ended_page
 def meeting_detail(request, pk: int):
-    # The notice as the member received it: when, where, the agenda.
-    # Only what the notice shows is read: Django's SQL compiler pays for every column and join.
-    meeting = get_object_or_404(
-        meetings_of_member(user=request.user)
-        .select_related(None)
-        .select_related("venue", "committee")
-        .only("fiscal_year", "number", "date", "start_time", "end_time", "venue__name",
-              "committee__name"),
-        pk=pk,
-    )  # fmt: skip
-    # The items without their default order (by meeting: a join); agenda_sections sorts them.
-    items = (
-        AgendaItem.objects.filter(meeting=meeting).order_by().only("category", "number", "title")
+    # The member's page of one meeting: when and where, the notice, the agenda with each item's
+    # explanation and papers, the drafts it approves and its own minutes (her links), her
+    # attendance; for the chair and vice chair, who has received the drafts and what
+    # corrections were asked for.
+    user = request.user
+    meeting = _member_meeting(user, pk)
+    seats = list(Membership.objects.filter(member__user=user, committee=meeting.committee_id))
+    seat = _seat_on(seats, meeting.committee_id, meeting.date)
+    items = list(
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("minutes_for__meeting__committee")
+        .prefetch_related("documents")
+    )
+    minutes_ids = [i.minutes_for_id for i in items if i.minutes_for_id]
+    own = getattr(meeting, "minutes", None)
+    if own is not None:
+        minutes_ids.append(own.pk)
+    check_links = {
+        copy.circulation.minutes_id: copy.token
+        for copy in _latest_copies(user).filter(circulation__minutes__in=minutes_ids)
+    }
+    approvals = []
+    for item in items:
+        if item.minutes_for_id:
+            link, label = _minutes_link(item.minutes_for.meeting, check_links)
+            approvals.append((item, link, label))
+    attendance = (
+        Attendance.objects.filter(meeting=meeting, member__user=user).first()
+        if meeting.status == Meeting.Status.HELD
+        else None
     )
     return render(
         request,
         "committees/member/meeting.html",
-        {"meeting": meeting, "sections": agenda_sections(meeting, items)},
+        {
+            "meeting": meeting,
+            "sections": agenda_sections(meeting, items),
+            "approvals": approvals,
+            "own_minutes": _minutes_link(meeting, check_links),
+            "attendance": attendance,
+            "seat_role": _ROLES.get(seat.role, "") if seat else "",
+            "chair_drafts": chair_view(meeting) if seat and seat.role in _CHAIR_ROLES else None,
+            "upcoming": meeting.status == Meeting.Status.SCHEDULED
+            and meeting.date >= timezone.localdate(),
+        },
+    )
+
+
+@_term_ended_page
+def document_download(request, pk: int):
+    # A paper of an agenda item, for the members of the item's committee (papers are not
+    # public: never served from a media URL).
+    document = get_object_or_404(
+        AgendaDocument.objects.select_related("item__meeting"),
+        pk=pk,
+        item__meeting__committee__in=Membership.objects.filter(member__user=request.user).values(
+            "committee"
+        ),
+    )
+    return FileResponse(document.file.open("rb"), as_attachment=True)
+
+
+# --- /committee/check/<token>/ ----------------------------------------------------------------
+
+_ENTRY_LINE = re.compile(r'(<li id="entry-(\d+)" class="[^"]*">)(.*?)(</li>)')
+
+
+def with_correction_links(document_html: str, label: str) -> SafeString:
+    """The draft's lines, each with a 「この行の訂正を依頼」 link that opens the correction form
+    with the line chosen (``?entry=<id>#correction-heading``): works without JavaScript. Only
+    the page's own markup is matched, and only a link of our own is added."""
+    link = '{0}{1} <a class="entry-correct" href="?entry={2}#correction-heading">{3}</a>{4}'
+    return mark_safe(
+        _ENTRY_LINE.sub(
+            lambda m: link.format(m.group(1), m.group(3), m.group(2), escape(label), m.group(4)),
+            document_html,
+        )
     )
 
 
@@ -215,20 +422,40 @@ def meeting_detail(request, pk: int):
 def check(request, token: str):
     # A member's personal link: the draft, a 「受領しました」 button (POST) recording the receipt,
     # and the correction request form. Opening the page records nothing: mail link scanners
-    # open every link, and approval waits until every member has received the draft.
+    # open every link, and approval waits until every member has received the draft. A link
+    # of an older sending leads to the new one; once confirmed, to the public minutes.
     recipient = recipient_by_token(token)
     if recipient is None:
         raise Http404
     minutes = recipient.circulation.minutes
-    if request.method == "POST" and "receive" in request.POST:
+    replaced_by = recipient_current(recipient)
+    salutation = _salutation_on(recipient.member, minutes)
+    if replaced_by is not None:
+        return render(
+            request,
+            "committees/member/check_replaced.html",
+            {
+                "minutes": minutes,
+                "salutation": salutation,
+                "new_link": reverse("committees:check", args=[replaced_by.token]),
+                "sent_on": timezone.localdate(replaced_by.circulation.created_at),
+                "reason": replaced_by.circulation.reason,
+            },
+        )
+    if request.method == "POST" and "receive" in request.POST and not minutes.is_confirmed:
         recipient_receive(token=token)
         messages.success(
             request, gettext("Thank you. Your receipt of the draft has been recorded.")
         )
         return redirect(request.path)
     document = minutes_document(minutes)
-    form = CorrectionForm(request.POST or None, document=document)
-    if request.method == "POST" and form.is_valid():
+    chosen = request.GET.get("entry", "")
+    form = CorrectionForm(
+        request.POST or None,
+        document=document,
+        initial={"entry": chosen} if chosen.isdigit() else None,
+    )
+    if request.method == "POST" and form.is_valid() and not minutes.is_confirmed:
         submit(
             form,
             correction_submit,
@@ -237,22 +464,42 @@ def check(request, token: str):
             text=form.cleaned_data["text"],
         )
         if not form.errors:
-            messages.success(request, gettext("Thank you. Your correction request has been sent."))
+            messages.success(
+                request,
+                gettext("Thank you. Your correction request has been sent.")
+                + " "
+                + gettext(
+                    "The secretariat will look at it and tell you when it has been dealt with."
+                ),
+            )
             return redirect(request.path)
+    document_html = html_of(
+        document,
+        standalone=False,
+        by_reading=attendees_by_reading(minutes),
+        minutes=minutes,
+        version=minutes.current_version,
+    )
+    if not minutes.is_confirmed:
+        document_html = with_correction_links(document_html, gettext("Ask to correct this line"))
+    approving = None
+    if not minutes.is_confirmed:
+        from kyodo.committees.services.common import next_meeting
+
+        approving = next_meeting(minutes.meeting)
     return render(
         request,
         "committees/member/check.html",
         {
             "recipient": recipient,
             "minutes": minutes,
-            "document_html": html_of(
-                document,
-                standalone=False,
-                by_reading=attendees_by_reading(minutes),
-                minutes=minutes,
-                version=minutes.current_version,
-            ),
+            "salutation": salutation,
+            "approving": approving,
+            "document_html": document_html,
             "form": form,
-            "corrections": recipient.corrections.select_related("entry"),
+            # Her requests on this draft, whichever sending's link she used to send them.
+            "corrections": CorrectionRequest.objects.filter(
+                recipient__member=recipient.member_id, recipient__circulation__minutes=minutes
+            ).select_related("entry"),
         },
     )

@@ -3,7 +3,7 @@ renewing every term for the next fiscal year in one step, the secretariat, invit
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django import forms
 from django.contrib import messages
@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
 
 from kyodo.committees.models import (
+    Appointment,
     Committee,
     Meeting,
     MeetingSecretariat,
@@ -23,7 +24,7 @@ from kyodo.committees.models import (
     Membership,
     SecretariatMember,
 )
-from kyodo.committees.selectors import committee_chosen, terms_ending
+from kyodo.committees.selectors import committee_chosen
 from kyodo.committees.services import members as services
 from kyodo.committees.services.meetings import meeting_secretariat_set
 from kyodo.core.forms import CleanTextMixin, WarekiDateField
@@ -127,6 +128,16 @@ def _index_url(committee: Committee) -> str:
     return reverse("committees-people:index") + f"?committee={committee.slug}"
 
 
+def _appointments_ending(committee: Committee, today: date):
+    # Posts the committee appointed someone to (its own terms), ending within the warning days.
+    until = today + timedelta(days=services.TERM_WARNING_DAYS)
+    return (
+        Appointment.objects.filter(committee=committee, term_end__gte=today, term_end__lte=until)
+        .select_related("member")
+        .order_by("term_end", "member__name_reading", "member__pk")
+    )
+
+
 @staff_required
 def index(request):
     # The committee's people: every member with their seats (current first), the term-end
@@ -140,11 +151,9 @@ def index(request):
         for m in services.members_of(committee=committee)
         if text_matches(query, m.name, m.name_reading, m.email, m.affiliation)
     ]
-    current, former = [], []
-    for member in members:
-        running = [s for s in member.seats if services.seat_is_running(s, today)]
-        upcoming = [s for s in member.seats if s.term_start > today]
-        (current if running or upcoming else former).append(member)
+    # The seat in force today, with those to come marked; members whose first seat starts
+    # later apart (就任予定), so that a seat from 4/1 is not read as today's role.
+    rows = services.member_rows(members, today=today)
     return render(
         request,
         "committees/staff/people/index.html",
@@ -152,10 +161,18 @@ def index(request):
             "committee": committee,
             "committees": Committee.objects.order_by("pk"),
             "query": query,
-            "current": current,
-            "former": former,
+            "current": rows["current"],
+            "coming": rows["coming"],
+            "former": rows["former"],
             "today": today,
-            "terms_ending": terms_ending(committee=committee, today=today),
+            "seats_ending": services.seats_ending_soon(today=today, committee=committee),
+            "seats_leaving": services.seats_leaving(today=today, committee=committee),
+            "no_password": services.members_without_password(today)
+            .filter(memberships__committee=committee)
+            .distinct()
+            .select_related("user")
+            .order_by("name_reading", "pk"),
+            "appointments_ending": _appointments_ending(committee, today),
             "secretariat": committee.secretariat.select_related("user"),
             "fiscal_year_end": fiscal_year_range(fiscal_year(today))[1],
         },
@@ -183,7 +200,16 @@ def member_create(request):
             if form.cleaned_data["invite"] and not member.email:
                 messages.success(request, _letter_next(member))
                 return redirect("people:user", pk=member.user_id)
-            if form.cleaned_data["invite"]:
+            if member.invite_on is not None:
+                messages.success(
+                    request,
+                    _(
+                        "%(name)s was added. The invitation will be mailed on %(date)s, the day "
+                        "the term begins (a link mailed earlier would expire before then)."
+                    )
+                    % {"name": member.name, "date": format_wareki(member.invite_on)},
+                )
+            elif form.cleaned_data["invite"]:
                 messages.success(
                     request,
                     _("%(name)s was added and invited by mail.") % {"name": member.name},
@@ -222,6 +248,8 @@ def member_detail(request, pk: int):
             "member": member,
             "form": form,
             "seats": [(s, services.seat_is_running(s, today)) for s in seats],
+            "today": today,
+            "resend": _can_resend(member),
             "seat_form": SeatForm(
                 auto_id="seat_%s", initial={"term_start": max(today, start), "term_end": end}
             ),
@@ -253,20 +281,36 @@ def member_delete(request, pk: int):
     return redirect("committees-people:member", pk=member.pk)
 
 
+def _can_resend(member: Member) -> bool:
+    # Invited by mail, no password set yet: the invitation can be sent again (a new link).
+    user = member.user
+    return bool(user and user.is_active and user.email and not user.has_usable_password())
+
+
 @staff_required
 @require_POST
 def member_invite(request, pk: int):
-    member = get_object_or_404(Member, pk=pk)
+    # The first invitation, or the same again with a new link for a member who has not set a
+    # password (from the member's page, the people page or the to-do list).
+    member = get_object_or_404(Member.objects.select_related("user"), pk=pk)
+    again = _can_resend(member)
+    if again:
+        success = _("The invitation was sent again to %(email)s with a new link.") % {
+            "email": member.user.email
+        }
+    else:
+        success = _("The invitation was queued.") if member.email else _letter_next(member)
     done = perform(
-        request,
-        services.member_invite,
-        success=_("The invitation was queued.") if member.email else _letter_next(member),
-        actor=request.user,
-        member=member,
+        request, services.member_invite, success=success, actor=request.user, member=member
     )
-    if done and not member.email:
+    if done and not again and not member.email:
         member.refresh_from_db(fields=["user"])
         return redirect("people:user", pk=member.user_id)
+    back = request.POST.get("next", "")
+    if back == "index":
+        committee = Committee.objects.filter(memberships__member=member).order_by("pk").first()
+        if committee is not None:
+            return redirect(_index_url(committee))
     return redirect("committees-people:member", pk=member.pk)
 
 
@@ -303,6 +347,8 @@ def seat_add(request, pk: int):
 @staff_required
 def seat_edit(request, pk: int):
     seat = get_object_or_404(Membership.objects.select_related("member", "committee"), pk=pk)
+    if request.method == "POST" and request.POST.get("leaving") in ("confirm", "withdraw"):
+        return _seat_leaving(request, seat)
     form = SeatForm(
         request.POST or None,
         initial={"role": seat.role, "term_start": seat.term_start, "term_end": seat.term_end},
@@ -317,6 +363,35 @@ def seat_edit(request, pk: int):
     return render(request, "committees/staff/people/seat.html", {"seat": seat, "form": form})
 
 
+def _seat_leaving(request, seat: Membership):
+    # 退任予定として確認 (or its undoing), from the people page's term-end warnings: the
+    # buttons post to the seat they are about.
+    if request.POST["leaving"] == "confirm":
+        perform(
+            request,
+            services.seat_leaving_confirm,
+            success=_(
+                "%(name)s is recorded as leaving on %(date)s: the term-end warnings no longer "
+                "list them."
+            )
+            % {"name": seat.member.name, "date": format_wareki(seat.term_end)}
+            if seat.term_end
+            else None,
+            actor=request.user,
+            seat=seat,
+        )
+    else:
+        perform(
+            request,
+            services.seat_leaving_withdraw,
+            success=_("The leaving of %(name)s is no longer confirmed.")
+            % {"name": seat.member.name},
+            actor=request.user,
+            seat=seat,
+        )
+    return redirect(_index_url(seat.committee))
+
+
 @staff_required
 def renew(request):
     # Renewing every term for the next fiscal year in one step; members who leave are unticked.
@@ -325,11 +400,11 @@ def renew(request):
     ends_on = _chosen_end(request, ends) or services.default_renewal_end(
         committee=committee, today=timezone.localdate()
     )
-    seats = list(services.seats_ending(committee=committee, on=ends_on)) if ends_on else []
+    rows = services.renewal_rows(committee=committee, on=ends_on) if ends_on else []
     form = RenewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         wanted = set(request.POST.getlist("seat"))
-        picked = [s for s in seats if str(s.pk) in wanted]
+        picked = [row.seat for row in rows if str(row.seat.pk) in wanted]
         if not picked:
             form.add_error(None, _("Tick at least one member whose term continues."))
         else:
@@ -356,7 +431,12 @@ def renew(request):
             "committee": committee,
             "form": form,
             "ends": [(d, format_wareki(d)) for d in ends],
-            "seats": seats,
+            "rows": rows,
+            "checked": (
+                set(request.POST.getlist("seat"))
+                if request.method == "POST"
+                else {str(row.seat.pk) for row in rows if row.ticked}
+            ),
             "ends_on": ends_on,
             "new_end": services.renewed_term_end(ends_on) if ends_on else None,
         },

@@ -58,7 +58,6 @@ from kyodo.committees.rendering import rows_html
 from kyodo.committees.selectors import (
     absent_speakers,
     agenda_sections,
-    approval_check,
     attendees,
     circulation_plan,
     committee_chosen,
@@ -66,15 +65,22 @@ from kyodo.committees.selectors import (
     latest_circulation,
     meeting_with_agenda,
     memberships_on,
-    notice_preview,
     numbered_before,
     open_action_items,
     quorum_of,
     receipt_board,
 )
+from kyodo.committees.services.circulation import (
+    DEFAULT_RESEND_REASON,
+    minutes_confirm_and_tell,
+    minutes_correct_and_tell,
+)
+from kyodo.committees.services.decisions import approval_review
+from kyodo.committees.services.meetings import notice_mails
 from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
 from kyodo.core.exceptions import DomainError
+from kyodo.core.months import Month
 from kyodo.core.permissions import staff_required
 from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import time_ja, wareki, wareki_date
@@ -218,6 +224,7 @@ def _meeting_rows(committee: Committee) -> list[tuple]:
     not_decided = _("Not decided yet")
     statuses = dict(Meeting.Status.choices)
     minutes_statuses = dict(Minutes.Status.choices)
+    not_written = _("Not written yet")
     rows = []
     for (
         pk,
@@ -241,7 +248,10 @@ def _meeting_rows(committee: Committee) -> list[tuple]:
                 not_decided if venue is None else venue,
                 str(statuses.get(status, status)),
                 minutes_link(minutes),
-                str(minutes_statuses.get(minutes_status, minutes_status)),
+                # A meeting still to come has no minutes to speak of, though its row exists.
+                not_written
+                if status == Meeting.Status.SCHEDULED and minutes_status == Minutes.Status.DRAFT
+                else str(minutes_statuses.get(minutes_status, minutes_status)),
             )
         )
     return rows
@@ -443,10 +453,11 @@ def meeting_notice(request, pk: int):
     # cannot be taken back, so staff read it first.
     meeting = get_object_or_404(Meeting.objects.select_related("committee", "venue"), pk=pk)
     if request.method != "POST":
+        # notice_mails warns (venue 未定, meeting begun) but does not refuse.
         return render(
             request,
             "committees/staff/notice.html",
-            {"meeting": meeting, "preview": notice_preview(meeting=meeting)},
+            {"meeting": meeting, "preview": notice_mails(meeting=meeting)},
         )
     try:
         count = services.meeting_send_notice(actor=request.user, meeting=meeting)
@@ -482,7 +493,7 @@ def meeting_notice_print(request, pk: int):
         {
             "meeting": meeting,
             "letters": [(seat.member, salutation(seat)) for seat in seats],
-            "agenda": [(heading, items) for _n, heading, items in agenda_sections(meeting)],
+            "agenda": agenda_sections(meeting),
             "center": center,
             "today": timezone.localdate(),
         },
@@ -509,10 +520,25 @@ def item_add(request, pk: int):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         if data.pop("prefill_report") and not data["body"]:
-            month = meeting.date.replace(day=1)
-            previous = date(month.year - (month.month == 1), (month.month - 2) % 12 + 1, 1)
-            data["body"] = services.business_report_text(year=previous.year, month=previous.month)
-        item = submit(form, services.item_add, actor=request.user, meeting=meeting, **data)
+            previous = Month.containing(meeting.date).previous()
+            if previous is not None and previous.last_day >= timezone.localdate():
+                # A month not over yet has no report: its figures would be guesses written
+                # as facts into the agenda (「2月に実施した事業はなかった」 in December).
+                form.add_error(
+                    "prefill_report",
+                    _(
+                        "%(month)s has not ended yet: its monthly report cannot be put in the "
+                        "explanation. Untick the box to add the item without it, or add the "
+                        "item after %(month)s is over."
+                    )
+                    % {"month": previous.label},
+                )
+            elif previous is not None:
+                data["body"] = services.business_report_text(
+                    year=previous.year, month=previous.month
+                )
+        if not form.errors:
+            item = submit(form, services.item_add, actor=request.user, meeting=meeting, **data)
         if not form.errors:
             return redirect("committees-staff:item", pk=item.pk)
     return _form_page(request, form, _("New agenda item"), meeting=meeting)
@@ -565,7 +591,7 @@ def item_detail(request, pk: int):
             "decision_form": DecisionForm(
                 auto_id="decision_%s", item=item, initial=_decision_initial(decision)
             ),
-            "approval": approval_check(item=item, today=timezone.localdate()),
+            "approval": approval_review(item=item, today=timezone.localdate()),
             "named_minutes": services.minutes_named_by(item),
             "action_form": ActionItemForm(auto_id="action_%s"),
             "document_form": DocumentForm(auto_id="document_%s"),
@@ -637,7 +663,7 @@ def _url(name: str, pk: int) -> str:
 def item_decision(request, pk: int):
     item = _item(pk)
     form = DecisionForm(request.POST or None, item=item)
-    approval = approval_check(item=item, today=timezone.localdate())
+    approval = approval_review(item=item, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         decision = getattr(item, "decision", None)
         if decision is not None:
@@ -853,11 +879,14 @@ def minutes_circulate(request, pk: int):
                 "on_paper": [p for p in plan if not p.email],
                 "reset": [p for p in plan if p.received_at],
                 "kept": [p for p in plan if p.paper_at],
+                "default_reason": DEFAULT_RESEND_REASON,
             },
         )
+    # Sent again, the mail says 【再送】 and why: what staff typed, else the default.
+    reason = request.POST.get("reason", "")[:1000]
     perform(request, services.minutes_circulate,
             success=_("The draft minutes have been sent to the members."),
-            actor=request.user, minutes=minutes)  # fmt: skip
+            actor=request.user, minutes=minutes, reason=reason)  # fmt: skip
     return redirect("committees-staff:minutes", pk=minutes.pk)
 
 
@@ -867,7 +896,8 @@ def minutes_confirm(request, pk: int):
     minutes = _minutes(pk)
     form = ConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        submit(form, services.minutes_confirm, actor=request.user, minutes=minutes)
+        # Confirmed, the members are told by mail in the same transaction.
+        submit(form, minutes_confirm_and_tell, actor=request.user, minutes=minutes)
         if not form.errors:
             messages.success(request, _("The minutes are confirmed and published."))
             return redirect("committees-staff:minutes", pk=minutes.pk)
@@ -907,7 +937,7 @@ def minutes_correct(request, pk: int):
         if entries is not None:
             preview = services.correction_preview(document, form.place, entries)
             if "save" in request.POST:
-                version = submit(form, services.minutes_correct, actor=request.user,
+                version = submit(form, minutes_correct_and_tell, actor=request.user,
                                  minutes=minutes, place=form.place,
                                  text=form.cleaned_data["text"],
                                  reason=form.cleaned_data["reason"],
@@ -966,7 +996,16 @@ def recipient_change(request, pk: int, change: str):
 @require_POST
 def correction_resolve(request, pk: int):
     correction = get_object_or_404(
-        CorrectionRequest.objects.select_related("recipient__circulation"), pk=pk
+        CorrectionRequest.objects.select_related("recipient__circulation", "recipient__member"),
+        pk=pk,
     )
+    was_resolved = correction.resolved
     services.correction_resolve(actor=request.user, correction=correction)
+    if not was_resolved:
+        messages.success(
+            request,
+            _("Marked as dealt with; the member is told by mail.")
+            if correction.recipient.member.email
+            else _("Marked as dealt with. The member has no e-mail address: tell them in person."),
+        )
     return redirect("committees-staff:minutes", pk=correction.recipient.circulation.minutes_id)

@@ -34,6 +34,9 @@ ROLES = {"staff", "group"}
 # POST targets on staff and group pages that are not edits of an existing row.
 NOT_EDIT_FORMS = {
     "accounts/logout/": "signing out",
+    "staff/groups/renewals/": (
+        "records 年度更新 for the groups ticked, each refused by the service if already renewed"
+    ),
     "staff/committees/meetings/<int:pk>/notice/": "sends the notice previewed on the page",
     "staff/committees/minutes/<int:pk>/circulate/": "sends the draft to the members the page lists",
     "staff/committees/people/meetings/<int:pk>/secretariat/": (
@@ -199,6 +202,8 @@ def post_forms(html: str, url: str) -> list[dict]:
         if form["method"] != "post":
             continue
         form["action"] = form["action"] or url
+        if form["action"].startswith("?"):  # the page's own address with another query
+            form["action"] = url.split("?")[0] + form["action"]
         forms.append(form)
     return forms
 

@@ -45,6 +45,7 @@ EXPORTS = {
     ),
     "/staff/groups/export.csv": lambda: "/staff/groups/export.csv",
     "/staff/groups/export.xlsx": lambda: "/staff/groups/export.xlsx",
+    "/staff/groups/renewals.csv": lambda: "/staff/groups/renewals.csv",
     "/staff/reports/monthly/<str:slug>/report.<str:fmt>": lambda: [
         "/staff/reports/monthly/2010-12/report.csv",
         "/staff/reports/monthly/2010-12/report.xlsx",

@@ -113,6 +113,7 @@ def constructor_arguments() -> dict[str, object]:
     from kyodo.committees.services import item_places
     from kyodo.events.models import Application
     from kyodo.events.selectors import public_event_months
+    from kyodo.organizations.models import Organization
 
     meeting = Meeting.objects.order_by("date").first()
     seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
@@ -137,6 +138,9 @@ def constructor_arguments() -> dict[str, object]:
         "user": get_user_model().objects.order_by("pk").first(),
         # A group's profile form: the 変更届 waiting when it was shown (none).
         "pending": "",
+        # 年度更新 in bulk: the groups it may renew, and the day the year is chosen on.
+        "candidates": Organization.objects.filter(status="registered"),
+        "today": date(2011, 1, 18),
     }
 
 

@@ -30,8 +30,13 @@ SUBJECTS = {
     "collaboration/mail/proposal_submitted.txt": "提案を受け付けました: まちの風景写真アーカイブ",
     "committees/mail/circulation.txt": "【確認依頼】平成22年度第8回運営委員会会議録(未定稿)",
     "committees/mail/correction_requested.txt": "【訂正依頼】平成22年度第8回運営委員会会議録(未定稿)",
+    "committees/mail/correction_resolved.txt": (
+        "【訂正依頼への対応】平成22年度第8回運営委員会会議録(未定稿)"
+    ),
     "committees/mail/meeting_cancelled.txt": "【中止】平成22年度第8回運営委員会",
     "committees/mail/meeting_changed.txt": "【日時・会場の変更】平成22年度第8回運営委員会",
+    "committees/mail/minutes_confirmed.txt": "【確定・公開】平成22年度第8回運営委員会会議録(確定稿)",
+    "committees/mail/minutes_corrected.txt": "【訂正】平成22年度第8回運営委員会会議録(確定稿) 第2版",
     "committees/mail/notice.txt": "【招集通知】平成22年度第8回運営委員会",
     "contact/mail/new_inquiry.txt": "新しいお問い合わせ 第12号（センターや事業についての質問）",
     "contact/mail/received.txt": "お問い合わせを受け付けました（受付番号 12）",
@@ -64,6 +69,7 @@ def _samples() -> dict[str, dict]:
         Meeting,
         Member,
         Minutes,
+        MinutesVersion,
     )
     from kyodo.contact.models import Inquiry
     from kyodo.core.models import User
@@ -106,6 +112,10 @@ def _samples() -> dict[str, dict]:
         "committees/mail/circulation.txt": {
             "minutes": Minutes.objects.get(meeting=meeting),
             "member": member,
+            "salutation": "熊田委員長",
+            "approving": None,
+            "again": False,
+            "reason": "",
             "link": link,
         },
         "committees/mail/correction_requested.txt": {
@@ -117,10 +127,44 @@ def _samples() -> dict[str, dict]:
             ),
             "link": link,
         },
+        "committees/mail/correction_resolved.txt": {
+            "minutes": Minutes.objects.get(meeting=meeting),
+            "correction": CorrectionRequest(
+                recipient=CirculationRecipient(member=member),
+                entry_text="熊田委員長：はじめます。",
+                text="「はじめます」ではなく「開会します」です。",
+                resolved=True,
+                resolved_at=datetime(2011, 1, 20, 10, tzinfo=ZoneInfo("Asia/Tokyo")),
+            ),
+            "salutation": "山辺委員",
+            "link": link,
+        },
+        "committees/mail/minutes_confirmed.txt": {
+            "minutes": Minutes.objects.get(meeting=meeting),
+            "salutation": "山辺委員",
+            "approved_at": None,
+            "link": link,
+        },
+        "committees/mail/minutes_corrected.txt": {
+            "minutes": Minutes.objects.get(meeting=meeting),
+            "version": MinutesVersion(
+                number=2,
+                reason="出席者の氏名の誤記を訂正しました。",
+                created_at=datetime(2011, 3, 1, 10, tzinfo=ZoneInfo("Asia/Tokyo")),
+            ),
+            "salutation": "山辺委員",
+            "link": link,
+            "diff_link": link,
+        },
         "committees/mail/meeting_cancelled.txt": committee | {"reason": "台風のため"},
         "committees/mail/meeting_changed.txt": committee | {"before": meeting},
         "committees/mail/notice.txt": committee
-        | {"agenda": [("報告事項", list(meeting.items.all()))], "salutation": "熊田委員長"},
+        | {
+            "agenda": [(1, "報告事項", list(meeting.items.all()))],
+            "salutation": "熊田委員長",
+            "reply_by": date(2011, 1, 17),
+            "link": link,
+        },
         "contact/mail/new_inquiry.txt": {"inquiry": inquiry, "url": link},
         "contact/mail/received.txt": {"inquiry": inquiry},
         "contact/mail/reply.txt": {"inquiry": inquiry, "body": "9時から21時までです。"},

@@ -15,6 +15,7 @@ def test_apps_register_their_daily_jobs():
         "kyodo.organizations.services.status_changes_apply",
         "kyodo.events.services.personal_data_anonymise",
         "kyodo.events.services.feedback_request_due",
+        "kyodo.committees.services.members.invitations_due_send",
         "kyodo.search.indexing.index_news_due",
     ]
 
@@ -22,14 +23,19 @@ def test_apps_register_their_daily_jobs():
 def test_a_job_with_an_hour_waits_for_it_and_each_runs_once_a_day():
     night = dt.datetime(2026, 12, 7, 0, 1)
     assert "kyodo.events.services.feedback_request_due" not in due_jobs(night, {})
+    assert "kyodo.committees.services.members.invitations_due_send" not in due_jobs(night, {})
     morning = dt.datetime(2026, 12, 7, 10, 0)
     assert due_jobs(morning, {}) == daily_jobs()
     ran = dict.fromkeys(daily_jobs(), morning.date())
     ran["kyodo.events.services.feedback_request_due"] = dt.date(2026, 12, 6)
     assert due_jobs(night, ran) == []
     assert due_jobs(morning, ran) == ["kyodo.events.services.feedback_request_due"]
+    at_hours = (
+        "kyodo.events.services.feedback_request_due",
+        "kyodo.committees.services.members.invitations_due_send",
+    )
     assert due_jobs(dt.datetime(2026, 12, 8, 0, 1), ran) == [
-        job for job in daily_jobs() if job != "kyodo.events.services.feedback_request_due"
+        job for job in daily_jobs() if job not in at_hours
     ]
 
 

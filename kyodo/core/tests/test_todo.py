@@ -52,8 +52,10 @@ def test_on_the_demo_every_count_equals_its_list(staff_client, demo):
         "drafts",
         "failed-mail",
         "upcoming",
+        "attendance",
         "pages",
         "terms",
+        "invitations",
     }
 
 
@@ -142,8 +144,10 @@ def test_each_line_counts_what_needs_doing_today(staff_client, staff_user, demo)
         "drafts": 1,
         "failed-mail": 1,
         "upcoming": 3,
+        "attendance": 0,
         "pages": 0,
         "terms": 1,
+        "invitations": 0,
     }
     page = staff_client.get("/staff/todo/follow-ups/")
     assert "期限超過" in page.text and "今日が期日" in page.text
@@ -263,3 +267,39 @@ def test_a_held_meeting_today_is_no_longer_upcoming_and_unwritten_pages_are_list
     page = staff_client.get("/staff/todo/pages/").text
     assert 'href="/staff/site/pages/privacy/"' in page
     assert "まだ書かれていません（ページには「準備中」と表示されます）。" in page
+
+
+# The year's-turn audit (session 18, finding 6): an event forgotten after its day.
+def test_ended_events_without_attendance_are_a_to_do_line(staff_user):
+    from django.utils.translation import gettext
+
+    from kyodo.core.todo import KINDS_BY_KEY, todo_counts
+    from kyodo.events.models import Event, EventKind
+    from kyodo.events.services import event_create, event_record_attendance
+
+    today = timezone.localdate()
+
+    def event(title: str, days: int, status=Event.Status.PUBLISHED) -> Event:
+        created = event_create(
+            actor=staff_user, status=status, title=title, kind=EventKind.LECTURE,
+            date=today + timedelta(days=1), start_time=time(19), end_time=time(21),
+        )  # fmt: skip
+        Event.objects.filter(pk=created.pk).update(date=today + timedelta(days=days))
+        return Event.objects.get(pk=created.pk)
+
+    kind = KINDS_BY_KEY["attendance"]
+    forgotten = event("NPO会計講座（初級編）", -12)
+    recorded = event("年度末交流会", -3)
+    event("下書きの講座", -3, status=Event.Status.DRAFT)
+    event("今日の講座", 0)
+    event_record_attendance(actor=staff_user, event=recorded, walk_in_people=12)
+    earlier = event("市民活動はじめの一歩講座", -19)
+
+    assert todo_counts(today)["attendance"] == 2
+    assert [(i.title, i.url, i.when) for i in kind.items(today)] == [
+        (str(earlier), f"/staff/events/{earlier.pk}/attendance/", today - timedelta(days=19)),
+        (str(forgotten), f"/staff/events/{forgotten.pk}/attendance/", today - timedelta(days=12)),
+    ]
+    assert str(kind.label) == gettext("Events held without attendance recorded")
+    # Tomorrow, today's event has ended too.
+    assert todo_counts(today + timedelta(days=1))["attendance"] == 3
