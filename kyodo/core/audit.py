@@ -399,13 +399,8 @@ def change_lines(changes: Any, *, model=None, action: str = "") -> list[ChangeLi
 @functools.lru_cache(maxsize=512)
 def _many_to_many(model, name: str):
     """``model``'s many-to-many field ``name`` (recorded as [before, after] lists), or None."""
-    if model is None:
-        return None
-    try:
-        field = model._meta.get_field(name)
-    except FieldDoesNotExist:
-        return None
-    return field if field.many_to_many and not field.auto_created else None
+    field = _any_field(model, name)
+    return field if field is not None and field.many_to_many and not field.auto_created else None
 
 
 def _field_label(field) -> str:
@@ -424,14 +419,18 @@ def _translated_field_label(field, language: str | None) -> str:
     return str(capfirst(verbose))
 
 
-@functools.lru_cache(maxsize=2048)
-def _field(model, name: str):
+def _any_field(model, name: str):
     if model is None:
         return None
     try:
-        field = model._meta.get_field(name)
+        return model._meta.get_field(name)
     except FieldDoesNotExist:
         return None
+
+
+@functools.lru_cache(maxsize=2048)
+def _field(model, name: str):
+    field = _any_field(model, name)
     return field if getattr(field, "concrete", False) else None
 
 
