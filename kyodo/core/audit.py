@@ -474,15 +474,14 @@ def _labels_for(key: str, *, model, field, action: str) -> dict:
         return {str(k): v for k, v in field.flatchoices}
     if key in VALUE_LABELS:
         return VALUE_LABELS[key]
-    if _APPLICATION_KEY.match(key):
-        source = ("events.Application", "attendance")
-        other = apps.get_model(source[0])._meta.get_field(source[1])
-        return {str(k): v for k, v in other.flatchoices}
     if key == "roles":
         from kyodo.core.roles import Role
 
         return dict(Role.choices)
-    source = ACTION_KEY_CHOICES.get((action, key)) or KEY_CHOICES.get(key)
+    if _APPLICATION_KEY.match(key):
+        source = ("events.Application", "attendance")
+    else:
+        source = ACTION_KEY_CHOICES.get((action, key)) or KEY_CHOICES.get(key)
     if source:
         other = apps.get_model(source[0])._meta.get_field(source[1])
         return {str(k): v for k, v in other.flatchoices}

@@ -571,13 +571,14 @@ def seat_leaving_confirm(*, actor, seat: Membership) -> Membership:
             actor=actor,
             action="kyodo.committees.membership.leaving_confirmed",
             obj=seat,
-            changes={
-                "committee": seat.committee.name,
-                "role": seat.role,
-                "term_end": seat.term_end,
-            },
+            changes=_leaving_changes(seat),
         )
     return seat
+
+
+def _leaving_changes(seat: Membership) -> dict:
+    """What the audit rows of a leaving confirmed or withdrawn record of the seat."""
+    return {"committee": seat.committee.name, "role": seat.role, "term_end": seat.term_end}
 
 
 def seat_leaving_withdraw(*, actor, seat: Membership) -> Membership:
@@ -593,11 +594,7 @@ def seat_leaving_withdraw(*, actor, seat: Membership) -> Membership:
             actor=actor,
             action="kyodo.committees.membership.leaving_withdrawn",
             obj=seat,
-            changes={
-                "committee": seat.committee.name,
-                "role": seat.role,
-                "term_end": seat.term_end,
-            },
+            changes=_leaving_changes(seat),
         )
     return seat
 

@@ -77,7 +77,10 @@ def _published_version(pk: int, number: int) -> MinutesVersion:
 
 def public_version_json(request, pk: int, number: int):
     # The frozen document of one version exactly as it was hashed (canonical JSON, UTF-8): anyone
-    # can compute its SHA-256 and compare it with the value the page prints.
+    # can compute its SHA-256 and compare it with the value the page prints. Open data: any site
+    # may read it, as the API and the minutes' other files.
+    from kyodo.api.opendata import allow_any_origin
+
     version = _published_version(pk, number)
     response = HttpResponse(
         canonical_json(version.document).encode("utf-8"),
@@ -85,8 +88,7 @@ def public_version_json(request, pk: int, number: int):
     )
     name = f"minutes-{pk}-v{number}.json"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return allow_any_origin(response)
 
 
 def public_version(request, pk: int, number: int):
