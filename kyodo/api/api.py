@@ -31,6 +31,7 @@ from kyodo.committees.models import Committee, Meeting, Minutes, MinutesEntry, P
 from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import fiscal_year_range
 from kyodo.events.models import Event, EventKind, EventSeries, Guest
+from kyodo.events.selectors import PUBLIC_COUNTS, with_counts
 from kyodo.organizations import selectors as organization_selectors
 from kyodo.organizations.models import ActivityField, Organization, PublishableField
 from kyodo.search.models import SearchDocument
@@ -412,6 +413,16 @@ class EventOut(Schema):
     )
     url: str = Field(description="事業・イベントの公開ページ。")
     ics_url: str = Field(description="この事業・イベントだけのカレンダー（iCalendar）。")
+    places_left: int | None = Field(
+        description="ページが示す残りの席（人）。定員（人）がない、申し込みを受け付けない、中止または"
+        "終了した事業・イベントは null。"
+    )
+    group_places_left: int | None = Field(
+        description="ページが示す残りの席（団体）。定員（団体）がないときなどは null（places_left と同じ）。"
+    )
+    waiting_list: int | None = Field(
+        description="キャンセル待ちの申し込みの件数（ページが申し込み状況を示さないときは null）。"
+    )
     guests: list[GuestOut] = Field(description="ゲスト・講師（並び順どおり）。")
 
     @staticmethod
@@ -462,8 +473,26 @@ class EventOut(Schema):
         return settings.SITE_URL + reverse("opendata:event-ics", args=[obj.pk])
 
     @staticmethod
+    def resolve_places_left(obj: Event) -> int | None:
+        return obj.places_left if obj.shows_application_counts else None
+
+    @staticmethod
+    def resolve_group_places_left(obj: Event) -> int | None:
+        return obj.group_places_left if obj.shows_application_counts else None
+
+    @staticmethod
+    def resolve_waiting_list(obj: Event) -> int | None:
+        return obj.waitlisted_count if obj.shows_application_counts else None
+
+    @staticmethod
     def resolve_guests(obj: Event) -> list:
         return list(obj.guests.all())
+
+
+def _api_events() -> QuerySet[Event]:
+    """The visible events with their guests and the counts their pages show (places left,
+    waiting list)."""
+    return with_counts(visible_events(), *PUBLIC_COUNTS).prefetch_related("guests")
 
 
 class EventFilter(DateRangeFilter):
@@ -477,7 +506,7 @@ class EventFilter(DateRangeFilter):
 
 
 def _events(filters: EventFilter):
-    events = visible_events().prefetch_related("guests")
+    events = _api_events()
     start, end = filters.date_bounds()
     if start:
         events = events.filter(date__gte=start)
@@ -531,7 +560,7 @@ def get_event(
 ):
     errors.refuse_unknown(request, ())
     return _one(
-        visible_events().prefetch_related("guests"),
+        _api_events(),
         event_id,
         "指定された事業・イベントは見つかりません。",
     )

@@ -1,0 +1,74 @@
+"""Open data, session 19: the places left and the waiting list in the API as the event's page
+shows them, and the event page's 「カレンダーに追加」 link."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from kyodo.events import services
+from kyodo.events.models import Event
+
+pytestmark = pytest.mark.django_db
+
+
+def _event(actor, **values) -> Event:
+    values = {"kind": "lecture", "status": Event.Status.PUBLISHED, **values}
+    return services.event_create(actor=actor, **values)
+
+
+def _apply(event, name, people=1, kind="individual"):
+    return services.application_submit(
+        actor=None, event=event, kind=kind, name=name, email="a@example.jp", people=people,
+        group_name="ひばりの会" if kind == "group" else "",
+    )  # fmt: skip
+
+
+def _counts(client, event):
+    item = client.get(f"/api/v1/events/{event.pk}").json()
+    return item["places_left"], item["group_places_left"], item["waiting_list"]
+
+
+def test_the_api_gives_the_places_left_and_the_waiting_list_as_the_page_does(client, staff_user):
+    today = timezone.localdate()
+    event = _event(staff_user, title="定員3名の講座", date=today + timedelta(days=7),
+                   capacity_people=3, capacity_groups=1)  # fmt: skip
+    assert _counts(client, event) == (3, 1, 0)
+    _apply(event, "山田花子")
+    _apply(event, "ひばりの会 代表", people=2, kind="group")
+    assert _counts(client, event) == (0, 0, 0)
+    _apply(event, "佐藤一郎")
+    assert _counts(client, event) == (0, 0, 1)
+    page = client.get(event.get_absolute_url()).text
+    assert "残り0席、残り0団体、キャンセル待ち1件" in page
+    # The list agrees with the one event.
+    listed = {item["id"]: item for item in client.get("/api/v1/events").json()["items"]}
+    assert (listed[event.pk]["places_left"], listed[event.pk]["waiting_list"]) == (0, 1)
+
+
+def test_no_counts_where_the_page_shows_none(client, staff_user):
+    today = timezone.localdate()
+    open_ended = _event(staff_user, title="定員なし", date=today + timedelta(days=7))
+    past = _event(staff_user, title="終わった講座", date=today - timedelta(days=7), capacity_people=5)
+    free = _event(staff_user, kind="festival", title="まつり", date=today + timedelta(days=3),
+                  accepts_applications=False, capacity_people=100)  # fmt: skip
+    cancelled = _event(staff_user, title="中止", date=today + timedelta(days=9), capacity_people=5)
+    services.event_cancel(actor=staff_user, event=cancelled)
+    assert _counts(client, open_ended) == (None, None, 0)
+    for event in (past, free, cancelled):
+        assert _counts(client, event) == (None, None, None), event.title
+
+
+def test_the_event_page_offers_its_calendar_file_until_it_ends(client, staff_user):
+    today = timezone.localdate()
+    coming = _event(staff_user, title="来週の講座", date=today + timedelta(days=7))
+    past = _event(staff_user, title="先月の講座", date=today - timedelta(days=30))
+    link = f'<a href="/calendar/events/{coming.pk}.ics">カレンダーに追加</a>'
+    assert link in client.get(coming.get_absolute_url()).text
+    assert "カレンダーに追加" not in client.get(past.get_absolute_url()).text
+    response = client.get(f"/calendar/events/{coming.pk}.ics")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/calendar")
+    assert "SUMMARY:来週の講座" in response.text
