@@ -600,6 +600,20 @@ class EmailField(forms.EmailField):
         return super().to_python(_nfkc(value))
 
 
+class URLField(forms.URLField):
+    """A web address typed in full-width (ｈｔｔｐｓ：／／ｅｘａｍｐｌｅ．ｊｐ／) is the same
+    address: NFKC before it is checked; without a scheme, https. The browser may fill it in
+    (``autocomplete="url"``)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("assume_scheme", "https")
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("autocomplete", "url")
+
+    def to_python(self, value):
+        return super().to_python(_nfkc(value))
+
+
 # The two ways people write a telephone number with parentheses, and only those: the area
 # code in front of them (「(03)1234-5678」) or the local exchange between them (「03(1234)5678」).
 _PARENTHESES = (

@@ -16,6 +16,7 @@ from kyodo.core.forms import (
     MultilineTextField,
     PhoneField,
     TextField,
+    URLField,
     WarekiDateField,
 )
 from kyodo.core.text import is_reading, normalize_reading
@@ -84,9 +85,7 @@ class OrganizationFieldsForm(forms.Form):
     )
     area = TextField(label=_("Area of activity"), max_length=200, required=False)
     description = MultilineTextField(label=_("Activities"), max_length=2000, required=False)
-    website = forms.URLField(
-        label=_("Website"), max_length=300, required=False, assume_scheme="https"
-    )
+    website = URLField(label=_("Website"), max_length=300, required=False)
     member_count = forms.IntegerField(
         label=_("Number of members"),
         required=False,

@@ -113,10 +113,19 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
 class LetterForm(forms.Form):
     """The user name and code of a printed letter (kyodo.core.people.letter_issue)."""
 
-    username = forms.CharField(label=gettext_lazy("User name"), max_length=150)
+    username = forms.CharField(
+        label=gettext_lazy("User name"),
+        max_length=150,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
     code = forms.CharField(
         label=gettext_lazy("Code on the letter"),
         max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autocapitalize": "none", "spellcheck": "false"}
+        ),
         help_text=gettext_lazy(
             "12 letters and digits, as printed (the hyphens and spaces may be left out)."
         ),
