@@ -134,16 +134,20 @@ def _entries_html(item: Item) -> str:
     return "".join(lines)
 
 
-def _body_html(document: Document, header: list[tuple[str, str]], title: str) -> SafeString:
+def _body_html(
+    document: Document, header: list[tuple[str, str]], title: str, *, level: int = 1
+) -> SafeString:
     """The document from its organization to its appendix, as HTML.
 
     Written here rather than by template loops: a confirmed document has hundreds of speaker
     turns, and a template costs several lookups and filters for each. Every value is escaped;
-    ``tests/test_export.py`` compares this with the template it replaces.
+    ``tests/test_export.py`` compares this with the template it replaces. ``level`` is the
+    title's heading level: 1 on a page of its own, lower inside a page with its own ``<h1>``.
     """
+    h1, h2, h3 = (f"h{min(level + n, 6)}" for n in range(3))
     out = [
         f'<p class="minutes-org">{_text(document.organization)}</p>\n'
-        f'<h1 class="minutes-title">{_text(title)}</h1>\n<dl class="minutes-header">\n'
+        f'<{h1} class="minutes-title">{_text(title)}</{h1}>\n<dl class="minutes-header">\n'
     ]
     out += [
         f"<div><dt>■{_text(label)}：</dt><dd>{_text(value)}</dd></div>\n" for label, value in header
@@ -152,12 +156,12 @@ def _body_html(document: Document, header: list[tuple[str, str]], title: str) ->
     for section in document.sections:
         out.append('\n<section class="minutes-section">\n')
         if section.category:
-            out.append(f"<h2>{_text(section.number)}．{_text(section.category)}</h2>")
+            out.append(f"<{h2}>{_text(section.number)}．{_text(section.category)}</{h2}>")
         out.append("\n")
         for item in section.items:
             out.append("\n")
             if item.title:
-                out.append(f"<h3>{_text(item.number)}．{_text(item.title)}</h3>")
+                out.append(f"<{h3}>{_text(item.number)}．{_text(item.title)}</{h3}>")
             out.append(f'\n<ol class="minutes-entries">\n{_entries_html(item)}</ol>\n')
             if requests := item_requests(item):
                 out.append(
@@ -172,7 +176,7 @@ def _body_html(document: Document, header: list[tuple[str, str]], title: str) ->
     out.append("\n")
     for part in appendix_of(document):
         out.append(
-            f'<section class="minutes-appendix"><h2>{_text(part.title)}</h2>'
+            f'<section class="minutes-appendix"><{h2}>{_text(part.title)}</{h2}>'
             f"{linebreaks_filter(part.text)}</section>\n"
         )
     out.append("\n")
@@ -180,9 +184,15 @@ def _body_html(document: Document, header: list[tuple[str, str]], title: str) ->
 
 
 def html_of(
-    document: Document, *, standalone: bool = True, by_reading: bool = True, **context
+    document: Document,
+    *,
+    standalone: bool = True,
+    by_reading: bool = True,
+    level: int = 1,
+    **context,
 ) -> str:
-    """HTML, standalone (with its own print styles) or a fragment for a page."""
+    """HTML, standalone (with its own print styles) or a fragment for a page (whose headings
+    start at ``level`` when the page has a title of its own)."""
     header = header_lines(document, by_reading=by_reading)
     title = full_title(document)
     context = {
@@ -190,7 +200,7 @@ def html_of(
         "header": header,
         "full_title": title,
         "appendix": appendix_of(document),
-        "body": _body_html(document, header, title),
+        "body": _body_html(document, header, title, level=level),
         **context,
     }
     template = "minutes_standalone.html" if standalone else "_minutes_document.html"
@@ -447,10 +457,11 @@ def render_text(minutes: Minutes) -> str:
     return text_of(minutes_document(minutes), by_reading=attendees_by_reading(minutes))
 
 
-def render_html(minutes: Minutes, *, standalone: bool = True) -> str:
+def render_html(minutes: Minutes, *, standalone: bool = True, level: int = 1) -> str:
     return html_of(
         minutes_document(minutes),
         standalone=standalone,
+        level=level,
         by_reading=attendees_by_reading(minutes),
         minutes=minutes,
         version=minutes.current_version,

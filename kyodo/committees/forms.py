@@ -11,6 +11,7 @@ from kyodo.committees.models import (
     ActionItem,
     AgendaItem,
     Attendance,
+    AttendanceReply,
     Decision,
     Meeting,
     MinutesEntry,
@@ -161,17 +162,28 @@ class ItemEditForm(VersionedFormMixin, forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    """One choice per seated member, in gojūon order."""
+    """One choice per seated member, in gojūon order. Before any attendance is recorded, the
+    members' answers to the notice (``replies``) fill it in, and each answer is shown beside
+    its member."""
 
-    def __init__(self, *args, seats, current: dict[int, str], **kwargs):
+    def __init__(self, *args, seats, current: dict[int, str], replies=None, **kwargs):
         super().__init__(*args, **kwargs)
+        from kyodo.committees.services.replies import ATTENDANCE_FROM_REPLY
+
+        replies = replies or {}
         self.seats = list(seats)
+        self.from_replies = not current and any(seat.member_id in replies for seat in self.seats)
         for seat in self.seats:
+            reply = replies.get(seat.member_id)
+            initial = current.get(seat.member_id, "")
+            if self.from_replies and reply is not None:
+                initial = ATTENDANCE_FROM_REPLY[reply.answer]
             self.fields[f"m{seat.member_id}"] = forms.ChoiceField(
                 label=seat.member.name,
                 choices=[("", "—"), *Attendance.Status.choices],
                 required=False,
-                initial=current.get(seat.member_id, ""),
+                initial=initial,
+                help_text=reply_text(reply) if reply is not None else "",
             )
 
     def statuses(self) -> list[tuple[object, str]]:
@@ -180,6 +192,14 @@ class AttendanceForm(forms.Form):
             for seat in self.seats
             if self.cleaned_data.get(f"m{seat.member_id}")
         ]
+
+
+def reply_text(reply) -> str:
+    """「回答：出席（15分ほど遅れます）」: a member's answer as the staff's pages show it."""
+    text = _("Answer: %(answer)s") % {"answer": reply.get_answer_display()}
+    if reply.comment:
+        text += f"（{reply.comment}）"
+    return text
 
 
 class ItemForm(forms.Form):
@@ -358,6 +378,53 @@ class SettingsForm(VersionedFormMixin, CommitteeForm):
     speaker_labels = forms.ChoiceField(
         label=_("Speakers in published minutes"), choices=SpeakerLabels.choices
     )
+
+
+class ReplyForm(forms.Form):
+    """A member's answer to a meeting's notice (出欠の回答), on her page of the meeting."""
+
+    answer = forms.ChoiceField(
+        label=_("Will you attend?"),
+        choices=AttendanceReply.Answer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether you will attend.")},
+    )
+    comment = forms.CharField(
+        label=_("Message to the secretariat"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional, for example 「15分ほど遅れます」 (200 characters at most)."),
+    )
+
+
+class StaffReplyForm(ReplyForm):
+    """An answer staff took on the telephone or in person, for one seated member."""
+
+    member = forms.TypedChoiceField(
+        label=_("Member"),
+        coerce=int,
+        error_messages={
+            "required": _("Choose a member"),
+            "invalid_choice": _("Choose a member seated on the meeting's day."),
+        },
+    )
+
+    field_order = ["member", "answer", "comment"]
+
+    def __init__(self, *args, seats, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answer"].label = _("Answer")
+        self.fields["member"].choices = [
+            ("", _("Choose a member")),
+            *((seat.member_id, seat.member.name) for seat in seats),
+        ]
+        self.seats = {seat.member_id: seat for seat in seats}
+
+    def clean_member(self):
+        seat = self.seats.get(self.cleaned_data["member"])
+        if seat is None:
+            raise forms.ValidationError(_("Choose a member seated on the meeting's day."))
+        return seat.member
 
 
 class CorrectionForm(forms.Form):

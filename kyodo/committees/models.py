@@ -282,6 +282,36 @@ class Attendance(models.Model):
         return self.status in (self.Status.PRESENT, self.Status.ONLINE)
 
 
+class AttendanceReply(models.Model):
+    """A member's answer to a meeting's notice, before it: will she attend (in the room or
+    online) or not, with a word for the secretariat (「15分ほど遅れます」). Given on her page of
+    the meeting, or taken by staff on the telephone (``by_staff``). Not the attendance: that is
+    recorded after the meeting (:class:`Attendance`), and the replies only fill its form in."""
+
+    class Answer(models.TextChoices):
+        PRESENT = "present", _("Will attend")
+        ONLINE = "online", _("Will attend online")
+        ABSENT = "absent", _("Will not attend")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="replies")
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="replies")
+    answer = models.CharField(_("answer"), max_length=10, choices=Answer.choices)
+    comment = models.CharField(_("message to the secretariat"), max_length=200, blank=True)
+    answered_at = models.DateTimeField(_("answered at"))
+    by_staff = models.BooleanField(_("taken by the secretariat"), default=False)
+
+    class Meta:
+        verbose_name = _("attendance reply")
+        verbose_name_plural = _("attendance replies")
+        ordering = ["member__name_reading", "member__pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "member"], name="attendance_reply_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.get_answer_display()}"
+
+
 class AgendaItem(models.Model):
     """An agenda item (議題) in one of the four categories, numbered within its category."""
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("meetings/<int:pk>/cancel/", staff.meeting_cancel, name="meeting-cancel"),
     path("meetings/<int:pk>/delete/", staff.meeting_delete, name="meeting-delete"),
     path("meetings/<int:pk>/notice/", staff.meeting_notice, name="meeting-notice"),
+    path("meetings/<int:pk>/replies/", staff.meeting_replies, name="meeting-replies"),
     path(
         "meetings/<int:pk>/notice/print/",
         staff.meeting_notice_print,

@@ -160,6 +160,8 @@ KEY_LABELS = {
     "version": _("Version"),
     "override": _("Reason to approve anyway"),
     "meeting_code": _("Meeting (fiscal year-number)"),
+    "answer": _("Answer"),
+    "comment": _("Message to the secretariat"),
 }
 
 # Values of keys whose codes are not a field's choices on the audited object.

@@ -74,6 +74,7 @@ ACTION_LABELS = {
     "kyodo.committees.meeting.created": _("Meeting created"),
     "kyodo.committees.meeting.updated": _("Meeting changed"),
     "kyodo.committees.meeting.notice_sent": _("Meeting notice sent"),
+    "kyodo.committees.meeting.reply": _("Answer to a meeting notice"),
     "kyodo.committees.meeting.next_scheduled": _("Next meeting scheduled"),
     "kyodo.committees.attendance.recorded": _("Attendance recorded"),
     "kyodo.committees.item.added": _("Agenda item added"),

@@ -91,6 +91,13 @@ from kyodo.committees.services.minutes import (
     minutes_entries_set,
     preview_entries,
 )
+from kyodo.committees.services.replies import (
+    ATTENDANCE_FROM_REPLY,
+    attendance_reply,
+    closed_message,
+    replies_open,
+    reply_summary,
+)
 from kyodo.committees.services.versions import (
     DiffLine,
     ItemPlace,
@@ -107,6 +114,7 @@ from kyodo.committees.services.versions import (
 )
 
 __all__ = [
+    "ATTENDANCE_FROM_REPLY",
     "CATEGORY_BY_HEADING",
     "COMMITTEE_FIELDS",
     "MEMBER_FIELDS",
@@ -130,10 +138,12 @@ __all__ = [
     "approval_title",
     "attendance_record",
     "attendance_record_all",
+    "attendance_reply",
     "business_report_text",
     "carry_over_into",
     "category_of",
     "check_new",
+    "closed_message",
     "committee_create",
     "committee_update",
     "correction_preview",
@@ -181,6 +191,8 @@ __all__ = [
     "renewable_ends",
     "renewal_summary",
     "renewed_term_end",
+    "replies_open",
+    "reply_summary",
     "seat_add",
     "seat_is_running",
     "seat_update",

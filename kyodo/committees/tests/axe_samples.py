@@ -9,7 +9,12 @@ def samples() -> dict[str, str | None]:
     eighth = Minutes.objects.get(meeting__committee__slug="unei", meeting__fiscal_year=2010,
                                  meeting__number=8)  # fmt: skip
     item = AgendaItem.objects.filter(meeting=ninth).first()
+    # The demo's next meeting: its answers to the notice, still open.
+    coming = Meeting.objects.filter(status="scheduled").order_by("-date").first() or ninth
     return {
+        "/staff/committees/meetings/<int:pk>/replies/": (
+            f"/staff/committees/meetings/{coming.pk}/replies/"
+        ),
         "/committee/minutes/<int:pk>/versions/": f"/committee/minutes/{confirmed.pk}/versions/",
         # The version's canonical JSON: a download, not a page.
         "/committee/minutes/<int:pk>/versions/<int:number>/document.json": None,

@@ -23,11 +23,12 @@ from django.views.decorators.cache import never_cache
 
 from kyodo.committees.documents import attendees_by_reading, minutes_document
 from kyodo.committees.export import html_of
-from kyodo.committees.forms import CorrectionForm
+from kyodo.committees.forms import CorrectionForm, ReplyForm
 from kyodo.committees.models import (
     AgendaDocument,
     AgendaItem,
     Attendance,
+    AttendanceReply,
     Circulation,
     CirculationRecipient,
     CorrectionRequest,
@@ -44,6 +45,7 @@ from kyodo.committees.services.circulation import (
     recipient_current,
     recipient_receive,
 )
+from kyodo.committees.services.replies import attendance_reply, closed_message, replies_open
 from kyodo.core.models import Center
 from kyodo.core.permissions import member_required
 from kyodo.core.roles import Role, has_role
@@ -369,10 +371,41 @@ def meeting_detail(request, pk: int):
         if meeting.status == Meeting.Status.HELD
         else None
     )
+    # Her answer to the notice (出欠の回答): given or changed here until the meeting begins.
+    reply = (
+        AttendanceReply.objects.filter(meeting=meeting, member=seat.member_id).first()
+        if seat
+        else None
+    )
+    can_reply = seat is not None and replies_open(meeting)
+    reply_form = None
+    if can_reply:
+        initial = {"answer": reply.answer, "comment": reply.comment} if reply else None
+        reply_form = ReplyForm(request.POST or None, initial=initial)
+        if request.method == "POST" and reply_form.is_valid():
+            saved = submit(reply_form, attendance_reply, actor=user, meeting=meeting,
+                           member=seat.member, **reply_form.cleaned_data)  # fmt: skip
+            if not reply_form.errors:
+                messages.success(
+                    request,
+                    gettext("Your answer 「%(answer)s」 has been sent to the secretariat.")
+                    % {"answer": saved.get_answer_display()},
+                )
+                return redirect("member:meeting", pk=meeting.pk)
+    elif request.method == "POST":
+        messages.error(
+            request,
+            closed_message(meeting)
+            if seat
+            else gettext("You have no seat on this meeting's day, so there is nothing to answer."),
+        )
+        return redirect("member:meeting", pk=meeting.pk)
     return render(
         request,
         "committees/member/meeting.html",
         {
+            "reply": reply,
+            "reply_form": reply_form,
             "meeting": meeting,
             "sections": agenda_sections(meeting, items),
             "approvals": approvals,
@@ -383,6 +416,7 @@ def meeting_detail(request, pk: int):
             "upcoming": meeting.status == Meeting.Status.SCHEDULED
             and meeting.date >= timezone.localdate(),
         },
+        status=400 if reply_form is not None and reply_form.errors else 200,
     )
 
 

@@ -39,6 +39,7 @@ from kyodo.committees.forms import (
     NextMeetingForm,
     SettingsForm,
     SplitForm,
+    StaffReplyForm,
 )
 from kyodo.committees.models import (
     ActionItem,
@@ -357,7 +358,13 @@ def meeting_detail(request, pk: int):
     meeting = meeting_with_agenda(pk=meeting.pk)
     seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
     current = {a.member_id: a.status for a in meeting.attendances.all()}
-    attendance_form = AttendanceForm(request.POST or None, seats=seats, current=current)
+    replies = services.reply_summary(meeting)
+    attendance_form = AttendanceForm(
+        request.POST or None,
+        seats=seats,
+        current=current,
+        replies={row.seat.member_id: row.reply for row in replies.rows if row.reply},
+    )
     if request.method == "POST" and attendance_form.is_valid():
         submit(attendance_form, services.attendance_record_all, actor=request.user,
                meeting=meeting, statuses=attendance_form.statuses())  # fmt: skip
@@ -379,6 +386,8 @@ def meeting_detail(request, pk: int):
             "attendees": attendees(meeting=meeting),
             "quorum": quorum_of(meeting=meeting),
             "attendance_form": attendance_form,
+            "replies": replies,
+            "replies_open": services.replies_open(meeting),
             "open_actions": open_action_items(meeting=meeting),
             "editable": meeting.minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED),
             "no_seats": not seats,
@@ -386,6 +395,36 @@ def meeting_detail(request, pk: int):
             and meeting.date < timezone.localdate(),
         },
         status=400 if attendance_form.errors else 200,
+    )
+
+
+@staff_required
+def meeting_replies(request, pk: int):
+    # The members' answers to the notice (出欠の回答) in gojūon order, and an answer staff took on
+    # the telephone, until the meeting begins.
+    meeting = get_object_or_404(Meeting.objects.select_related("committee", "venue"), pk=pk)
+    summary = services.reply_summary(meeting)
+    is_open = services.replies_open(meeting)
+    form = StaffReplyForm(request.POST or None, seats=[row.seat for row in summary.rows])
+    if request.method == "POST":
+        if not is_open:
+            form.add_error(None, services.closed_message(meeting))
+        elif form.is_valid():
+            data = form.cleaned_data
+            reply = submit(form, services.attendance_reply, actor=request.user,
+                           meeting=meeting, **data)  # fmt: skip
+            if not form.errors:
+                messages.success(
+                    request,
+                    _("Recorded: %(name)s, 「%(answer)s」.")
+                    % {"name": data["member"].name, "answer": reply.get_answer_display()},
+                )
+                return redirect("committees-staff:meeting-replies", pk=meeting.pk)
+    return render(
+        request,
+        "committees/staff/replies.html",
+        {"meeting": meeting, "summary": summary, "form": form, "is_open": is_open},
+        status=400 if form.errors else 200,
     )
 
 
@@ -841,7 +880,7 @@ def minutes_detail(request, pk: int):
         {
             "minutes": minutes,
             "meeting": minutes.meeting,
-            "document_html": render_html(minutes, standalone=False),
+            "document_html": render_html(minutes, standalone=False, level=3),
             "circulation": circulation,
             "board": receipt_board(circulation=circulation) if circulation else [],
             "corrections": CorrectionRequest.objects.filter(

@@ -125,6 +125,8 @@ def constructor_arguments() -> dict[str, object]:
         "years": [2010, 2011, 2024],
         "seats": seats,
         "current": {},
+        # The members' answers to the notice that fill in the attendance form (none).
+        "replies": {},
         "entry": MinutesEntry.objects.first(),
         "members": Member.objects.all(),
         "entries": list(MinutesEntry.objects.select_related("item")[:5]),
