@@ -298,8 +298,9 @@ def _rows_corrected(meeting, row: AgendaItem, before: list, after: list) -> None
     Each turn the correction left as it was, or changed where it stood, keeps its row and so its
     anchor (``#entry-<pk>``: the address a citation of the minutes, the search index and the
     API's statements give): turns are paired in order with ``difflib`` on (kind, speaker, text),
-    unchanged and replaced ones in place; only turns added get new rows, and only turns taken out
-    lose theirs. A correction request naming a kept turn keeps naming it."""
+    unchanged ones in place and changed ones with the new turn most like them
+    (:func:`_similar_pairs`); only turns added get new rows, and only turns taken out lose
+    theirs. A correction request naming a kept turn keeps naming it."""
     existing = {entry.pk: entry for entry in row.entries.all()}
 
     def key(entry) -> tuple:
@@ -310,10 +311,20 @@ def _rows_corrected(meeting, row: AgendaItem, before: list, after: list) -> None
         None, [key(e) for e in before], [key(e) for e in after], autojunk=False
     )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag in ("equal", "replace"):
-            for offset in range(min(i2 - i1, j2 - j1)):
-                ref = before[i1 + offset].ref
-                kept[j1 + offset] = ref if ref in existing else None
+        if tag == "equal":
+            pairs = [(i1 + n, j1 + n) for n in range(i2 - i1)]
+        elif tag == "replace":
+            pairs = [
+                (i1 + i, j1 + j)
+                for i, j in _similar_pairs(
+                    [key(e) for e in before[i1:i2]], [key(e) for e in after[j1:j2]]
+                )
+            ]
+        else:
+            continue
+        for i, j in pairs:
+            ref = before[i].ref
+            kept[j] = ref if ref in existing else None
     rows = [entry_row(meeting, row, i, e) for i, e in enumerate(after, start=1)]
     for stored, ref in zip(rows, kept, strict=True):
         stored.pk = ref
@@ -325,6 +336,42 @@ def _rows_corrected(meeting, row: AgendaItem, before: list, after: list) -> None
     MinutesEntry.objects.bulk_create([stored for stored in rows if stored.pk is None])
     for entry, stored in zip(after, rows, strict=True):
         entry.ref = stored.pk
+
+
+# How alike a changed turn must stay to its old self to keep its anchor (difflib's ratio).
+SAME_TURN = 0.5
+
+
+def _similar_pairs(old: list[tuple], new: list[tuple]) -> list[tuple[int, int]]:
+    """Which old turns of a changed stretch live on as which new ones: pairs (old, new) in order
+    that make the turns most alike in all (a turn inserted before a turn that was also edited
+    does not take its place), each pair alike enough (``SAME_TURN``) and of one kind."""
+
+    def likeness(a: tuple, b: tuple) -> float:
+        if a[0] != b[0]:
+            return 0.0
+        ratio = difflib.SequenceMatcher(None, a[1] + a[2], b[1] + b[2], autojunk=False).ratio()
+        return ratio if ratio >= SAME_TURN else 0.0
+
+    # best[i][j]: the best total likeness of old[i:] with new[j:] (order kept).
+    best = [[0.0] * (len(new) + 1) for _ in range(len(old) + 1)]
+    for i in range(len(old) - 1, -1, -1):
+        for j in range(len(new) - 1, -1, -1):
+            pair = likeness(old[i], new[j])
+            best[i][j] = max(
+                best[i + 1][j], best[i][j + 1], pair + best[i + 1][j + 1] if pair else 0.0
+            )
+    pairs, i, j = [], 0, 0
+    while i < len(old) and j < len(new):
+        pair = likeness(old[i], new[j])
+        if pair and best[i][j] == pair + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
 
 
 def _item_row(minutes: Minutes, heading: str, item) -> AgendaItem | None:

@@ -119,3 +119,30 @@ def test_a_draft_s_document_is_not_published(client, staff, meeting):
     assert (
         client.get(f"/committee/minutes/{minutes.pk}/versions/1/document.json").status_code == 404
     )
+
+
+def test_a_turn_inserted_before_a_turn_also_changed_does_not_take_its_anchor(
+    committee, staff, meeting
+):
+    # The frozen-record audit: a line inserted right before a line edited by one character took
+    # the edited line's row, so `#entry-N` and the API's statement N named the inserted text.
+    minutes, item = _confirmed(committee, staff, meeting)
+    rows = list(item.entries.order_by("position").values_list("pk", "text"))
+    place = services.item_places(version_document(minutes.current_version))[0][0]
+    text = services.item_text(version_document(minutes.current_version), place)
+    text = text.replace(
+        "事務局：総論としての協働を考えるのも一方法であるが、",
+        "事務局：訂正で挿入した発言である。\n事務局：総論としての協働を考えるのも一つの方法であるが、",
+    )
+    services.minutes_correct(actor=staff, minutes=minutes, place=place, text=text, reason="補足")
+    after = list(item.entries.order_by("position").values_list("pk", "text"))
+    assert [text for _pk, text in after] == [
+        "協働について意見交換をしたい。",
+        "訂正で挿入した発言である。",
+        "総論としての協働を考えるのも一つの方法であるが、２月９日の協働シンポジウムで見えてくる部分もあると思う。",
+        "市民活動団体の参加に比べ行政の参加が少ない。",
+        "満場一致で次期担当理事候補を熊田委員長にお願いすることになった。",
+    ]
+    old = [pk for pk, _text in rows]
+    assert [pk for pk, _text in after] == [old[0], after[1][0], old[1], old[2], old[3]]
+    assert after[1][0] not in old
