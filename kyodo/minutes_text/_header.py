@@ -52,6 +52,12 @@ HEADER_KEYS: dict[str, str] = {
     "招集年月日": "date",
     "招集日時": "date",
     "招集場所": "venue",
+    # A town or village assembly's header, every key after 「１．」: 「１．招集の場所」「１．応招議員」
+    # 「１．不応招議員」 (the members who came to the call, and those who did not).
+    "招集の場所": "venue",
+    "応招議員": "attendees",
+    "不応招議員": "absentees",
+    "出席議員数": "attendees",
     # 「１　開会日時」「２　閉会日時」「３　開会場所」: a town assembly committee's record.
     "開会場所": "venue",
     "開催会場": "venue",
@@ -1152,8 +1158,12 @@ def _roster_tokens(part: str) -> list[str]:
     if (
         len(tokens) == 2
         and len(tokens[0]) <= 3
-        # 「清水　真奈美君」「高田　宗一郎君」: a given name of three, 君 after it
-        and len(re.sub(r"(?:君|さん|様|氏)$", "", tokens[1])) <= 3
+        # 「清水　真奈美君」「高田　宗一郎君」: a given name of three, 君 after it; 「佐藤　ジョセフ」
+        # a given name in katakana (where the member comes from after it)
+        and (
+            len(re.sub(r"(?:君|さん|様|氏)$", "", tokens[1])) <= 3
+            or re.fullmatch(r"[ァ-ヺー]{2,8}(?:[(（][^()（）]*[)）])?", tokens[1])
+        )
         and len(_SEAT.findall(part)) <= 1
     ):
         return [" ".join(tokens)]  # 「山下 誠」「８番　北村　良平」: surname and given name
@@ -1185,7 +1195,8 @@ def _padded(cells: list[str]) -> list[str]:
                     and len(cell) <= 4
                 )
                 or (
-                    re.fullmatch(r"[一-龥々]", cell)
+                    # 「山本　　守君」: a one-character given name padded, 君 after it
+                    re.fullmatch(r"[一-龥々](?:君|さん|様|氏)?", cell)
                     and re.fullmatch(r"[一-龥々ヶ]{1,4}", last)
                     and not is_title_token(last)
                     and len(merged[-1].split()) <= 2

@@ -528,6 +528,8 @@ TITLES = tuple(
             "参加者",
             "管理者",
             "店主",
+            # 「→（センター）今後は……」: the centre answering, in parentheses or after a mark
+            "センター",
             "専門員",
             # a volunteer fire corps' officers: 「（団長）」「（第２分団長）」
             "団長",
@@ -592,7 +594,8 @@ _LABEL_PATTERNS = (
     re.compile(rf"^{_LONG}[ 　]*[：:][ 　]*(?P<text>.*)$"),
     re.compile(rf"^{_LABEL}　[ 　]*(?P<text>\S.*)$"),
     # Text extracted by other tools puts an ASCII space where the page had a gap.
-    re.compile(rf"^{_LABEL} +(?P<text>[^\sA-Za-z0-9].*)$"),
+    # (「事務局 2022年度の相談件数は……。」: a sentence may start with a figure)
+    re.compile(rf"^{_LABEL} +(?P<text>(?:[^\sA-Za-z0-9]|[0-9](?=[^ ]{{9,}}。$)).*)$"),
     # A company's minutes in English and Japanese: 「CFO：……」「Director Carter：……」「Director
     # 田村：……」, an office in English, and a name after it.
     re.compile(
@@ -611,7 +614,7 @@ _LABEL_PATTERNS = (
     # Questions and answers of a briefing or a general meeting: 「問：……」「（答）……」「Ｑ：……」.
     # 「Ｑ（委員）：……」: who asked, in parentheses.
     re.compile(
-        r"^(?P<label>質問|回答|問|答|意見|要望|Ｑ|Ａ|Q|A)(?P<suffix>[（(][^()（）\s]{1,8}[）)])?"
+        r"^(?P<label>質問|回答|質疑|応答|問|答|意見|要望|Ｑ|Ａ|Q|A)(?P<suffix>[（(][^()（）\s]{1,8}[）)])?"
         r"[ 　]*[：:][ 　]*(?P<text>\S.*)$"
     ),
     # 「【質問】（柏木委員）……」「【回答】（事務局）……」: who asked or answered after the mark.
@@ -706,7 +709,7 @@ _LABEL_PATTERNS = (
     # 「○桜ヶ丘第二公園愛護会（勅使河原代表）　……」「○全国市長会　……」: a body taking part,
     # after the mark, with who spoke for it.
     re.compile(
-        r"^[○◯](?P<label>(?!第)[^\s：:。、「」（）()○◯0-9０-９]{3,20}(?:(?<![総大例部集])会|協会|組合|団体|法人|株式会社)"
+        r"^[○◯](?P<label>(?!第)[^\s：:。、「」（）()○◯0-9０-９]{3,20}(?:(?<![総大例部集])会|協会|組合|団体|法人|株式会社|ネットワーク|機構|財団|連盟|フォーラム)"
         r"(?:[（(][^（()）\s]{1,12}[）)])?)[ 　]+(?P<text>\S.*)$"
     ),
     # 「大野　さくら委員：……」: a given name in kana after the family name and a space, and the
@@ -724,7 +727,7 @@ _LABEL_PATTERNS = (
 # Roster and header lines that look like labels: 「出席委員　十一名」「○説明員」.
 _NOT_LABEL = re.compile(
     r"^(?:出席|欠席|説明のため|説明員等|傍聴|本日|会議|遅参|早退|事務局職員|職員[:：]|"
-    r"委員会|署名|記録|議事|日時|場所|以上|(?:合計|計)[0-9０-９])"
+    r"委員会|署名|記録|議事(?![係課]|調査|担当)|日時|場所|以上|(?:合計|計)[0-9０-９])"
 )
 # After an unmarked label a signature, not speech: 「ひかり市長　山田太郎」.
 _SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$|[印㊞]$")
@@ -786,6 +789,11 @@ def speaker_label(line: str) -> Label | None:
         if held:
             # 「事務局　　（須田係長）はい。」: who answered for the secretariat, after the gap.
             speaker, text = f"{speaker}({nfkc(held['who'])})", text[held.end() :]
+        if speaker in ("質疑", "応答") and text:
+            # 「質疑：正会員（高田）　……」「応答：理事長　……」: who asked and who answered
+            inner = speaker_label(text)
+            if inner is not None and inner.speaker not in ("質疑", "応答") and inner.text:
+                return inner
         return Label(speaker, text, quoted)
     return None
 

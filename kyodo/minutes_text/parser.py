@@ -32,6 +32,7 @@ from ._syntax import (
     decision_line,
     item_category,
     item_heading,
+    kanji_number,
     nfkc,
     note_text,
     plain_numbers,
@@ -805,7 +806,7 @@ _BODY_MARKER = re.compile(
 # The documents handed out: a list the header holds and the minutes do not keep.
 _DOCUMENTS = "配布資料|配付資料|会議資料|資料"
 _ROSTER_HEADING = re.compile(
-    r"^[○◯〇◎■□・]?[0-9０-９]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
+    r"^[○◯〇◎■□・]?[0-9０-９]{0,2}[.．]?[【\[［]?(?:(?:地方自治法)?第[0-9０-９]+条(?:第[0-9０-９]+項)?の規定により)?(?:出席説明員|説明員|(?:説明|職務)のため(?:会議に)?出席した\S{0,10}|"
     rf"出席職員|(?:出席)?(?:議会)?事務局職員|会議録署名(?:委員|議員|人)|署名委員|{_DOCUMENTS}|"
     r"欠席議員|欠席委員)(?:[（(].*[)）])?[】\]］]?$"
 )
@@ -1269,7 +1270,7 @@ def _kept_out_list(text: str) -> bool:
 
 # 「説明のため出席した者」「説明のため出席した職員」「出席説明員」 (and the officials on its line).
 _OFFICIALS_HEADING = re.compile(
-    r"^[○◯〇◎■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員(?:等)?|説明のため(?:会議に)?出席した"
+    r"^[○◯〇◎■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:(?:地方自治法)?第[0-9]+条(?:第[0-9]+項)?の規定により)?(?:出席説明員|説明員(?:等)?|説明のため(?:会議に)?出席した"
     r"(?:者|職員|説明員)(?:の職氏名)?)[】\]］]?[:：]?"
 )
 
@@ -2907,6 +2908,10 @@ def parse_layout(layout: Layout) -> Minutes:
         if found is not None:
             warnings.append(f"開催日の行がないため「{found}」から開催日を読み取りました。")
     _times_from_body(minutes)
+    for section in body.sections:
+        _spread_over_the_listed(section, minutes.agenda)
+    body.sections[:] = [part for section in body.sections for part in _headings_over_bills(section)]
+    _other_matters_as_an_item(body.sections)
     if not any(_has_heading(section) for section in body.sections) and len(body.sections) == 1:
         # 「議案第３８号を議題といたします。」 in the chair's turn: where each item starts.
         if not _split_at_the_floor(body.sections[0], minutes.agenda):
@@ -3018,6 +3023,8 @@ _STAFF_GROUP = re.compile(
     r"|[^（(【〔）)】〕\s:：]{1,8}(?:省|庁)|[市県区町村]側|行政)\s*[）)】〕:：]\s*"
     # 「センター　センター長　川口　弘、……」: the word alone before the names, a gap after it
     r"|\s*(?:センター|事務局)[ 　]+(?=\S)"
+    # 「図書館　　中央図書館長　岡崎　修、…」: the institution whose council it is, its staff
+    r"|\s*(?:図書館|公民館|博物館|美術館|学校|保育園|保育所|幼稚園|こども園)[ 　]{2,}(?=\S)"
 )
 # 「市　市民活動支援課　主査　谷口　直美」 on a roster's next line: the city's officials.
 # 「市　寺田」「市地域振興課　寺田」 on a roster's later line: the city's staff, the department
@@ -3384,7 +3391,132 @@ def _floor_heading(sentence: str, agenda: list[str]) -> tuple[int, str] | None:
         listed = _listed_on_floor(agenda, int(match["an"]), rest) if groups.get("an") else None
         if listed:
             return int(match["an"]), listed
+    return _agenda_cue(text, agenda)
+
+
+# 「では議題一について」「議題（２）に移ります」「（議題２に移る）」「議題三、その他について」: the
+# chair (or the record) moves to the header's item of that number.
+_AGENDA_CUE = re.compile(
+    r"(?:^|[、,。\s(（]|では|それでは|次に)議題\s*(?:第\s*)?[(（]?\s*"
+    r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]?\s*(?:[、,]?\s*[^。]{0,30}?)?"
+    r"(?:について|に入り|に入ら|に移り|に移ら|に移る|に移って|を議題|に進み|に進む)"
+)
+
+
+def _agenda_cue(text: str, agenda: list[str]) -> tuple[int, str] | None:
+    """The header's item a sentence moves to by its number (``_AGENDA_CUE``)."""
+    match = _AGENDA_CUE.search(nfkc(text))
+    if match is None or not agenda:
+        return None
+    number = int(match["n"]) if match["n"].isdigit() else kanji_number(match["n"])
+    for line in agenda:
+        heading = item_heading(nfkc(line).strip())
+        if heading is not None and heading.number == number:
+            return number, heading.text
+        listed = re.match(r"^[(（]?([0-9]{1,2})[)）.．、 　]\s*(\S.*)$", nfkc(line).strip())
+        if listed and int(listed[1]) == number:
+            return number, listed[2].strip()
     return None
+
+
+def _other_matters_as_an_item(sections: list[Section]) -> None:
+    """「３　その他」 over turns with no item under it: the list's last item, not a section holding
+    an unnamed one (the items above it were numbered in the same list)."""
+    for at, section in enumerate(sections):
+        if not (
+            at
+            and section.category == "その他"
+            and section.number
+            and len(section.items) == 1
+            and not section.items[0].number
+            and not section.items[0].title
+        ):
+            continue
+        before = sections[at - 1]
+        if not before.category and before.items and before.items[-1].number < section.number:
+            before.items.append(Item(section.number, "その他", section.items[0].entries))
+            del sections[at]
+        return
+
+
+def _headings_over_bills(section: Section) -> list[Section]:
+    """「（４）議案の審議」 with nothing under it, then 「第１号議案　……」「第２号議案　……」
+    numbered from one again: the heading holds the bills (a section), no item of its own."""
+    for at, item in enumerate(section.items[:-1]):
+        following = section.items[at + 1]
+        if (
+            item.title
+            and not item.entries
+            and item.number > 1
+            and following.number == 1
+            and not section.category
+            and re.search(r"議案|審議|議事|協議|報告", item.title)
+            and len(item.title) <= 12
+        ):
+            before = Section(section.number, section.category, section.items[:at])
+            after = Section(item.number, item.title, section.items[at + 1 :])
+            return [part for part in (before, after) if part.items]
+    return [section]
+
+
+def _spread_over_the_listed(section: Section, agenda: list[str]) -> None:
+    """The header's items with no heading in the body: every turn fell to the last of them
+    (「１　……」「２　……」「３　その他」 empty but the last). Where the chair moves on
+    (「では議題一について」「（議題２に移る）」) the turns go to that item; if no sentence says so,
+    they stay."""
+    if len(section.items) < 2 or not section.items[-1].entries:
+        return
+    if any(item.entries for item in section.items[:-1]):
+        return
+    listed = [(item.number, item.title) for item in section.items]
+    if any(not number for number, _ in listed):
+        return
+    by_number = dict(listed)
+    agenda = [f"{number}　{title}" for number, title in listed]
+    items = [Item(0, "")]
+    found = False
+    for entry in section.items[-1].entries:
+        if entry.kind != "statement":
+            cue = (
+                _agenda_cue(entry.text, agenda)
+                if re.match(r"^[(（].*[)）]$", entry.text.strip())
+                else None
+            )
+            if cue is not None and cue[0] in by_number and cue[0] > items[-1].number:
+                items.append(Item(cue[0], by_number[cue[0]]))
+                found = True
+            items[-1].entries.append(entry)
+            continue
+        sentences = re.findall(r"[^。]*。|[^。]+$", entry.text)
+        start, whole = 0, True
+        for at, sentence in enumerate(sentences):
+            cue = _agenda_cue(sentence, agenda)
+            if cue is None or cue[0] not in by_number or cue[0] <= items[-1].number:
+                continue
+            head = "".join(sentences[start:at]).strip()
+            if head:
+                items[-1].entries.append(
+                    Entry("statement", head, entry.speaker, uncertain=entry.uncertain)
+                )
+            items.append(Item(cue[0], by_number[cue[0]]))
+            found, start, whole = True, at, False
+        if whole:
+            items[-1].entries.append(entry)
+        else:
+            tail = "".join(sentences[start:]).strip()
+            items[-1].entries.append(
+                Entry("statement", tail, entry.speaker, uncertain=entry.uncertain)
+            )
+    if not found:
+        return
+    if len(items) > 1 and items[1].number == listed[1][0] and items[0].entries:
+        # 「（議題２に移る）」 the first cue: what came before it was the first item's
+        items[0] = Item(*listed[0], entries=items[0].entries)
+    present = {item.number for item in items}
+    kept = [item for item in items if item.entries or item.number]
+    # the listed items no sentence moved to stay, empty, where they stand
+    kept += [Item(n, t) for n, t in listed if n not in present]
+    section.items = sorted(kept, key=lambda item: item.number)
 
 
 def _split_at_the_floor(section: Section, agenda: list[str]) -> bool:
@@ -3581,6 +3713,8 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
                 members.append(Secretariat(person, members[-1].title))
                 continue
             person, title = _header.split_staff(part)
+            # 「市長　野口　博文君」: an assembly's record calls the officials 君, no part of a name
+            person = re.sub(r"(?<=[一-龥々ぁ-ゖァ-ヺ])君$", "", person)
             department = _NAMED_DEPARTMENT.match(part)
             if department:
                 named_department = department[1]
@@ -3664,6 +3798,11 @@ _OFFICE_OR_BODY = re.compile(
 def _guest_names(part: str) -> list[str]:
     """Who an observer is, without where they come from: 「わかば商工会議所　環境部会長　関口　豊」
     → 関口 豊, 「大橋係長」 → 大橋; else the part read as a list of names."""
+    if len(re.split(r"\s{2,}", part.strip())) >= 4:
+        # 「議　長　　大橋　健二君　　　副議長　　　大和田　恭子君」: titles and names in columns
+        names = _header.split_people(part)[0]
+        if len(names) >= 2:
+            return names
     tokens = re.sub(r"(?:さん|様|氏|君)(?=\s|$)", "", part).split()
     offices = [n for n, token in enumerate(tokens) if _OFFICE_OR_BODY.search(token)]
     if offices and 0 < len(tokens) - offices[-1] - 1 <= 2:
