@@ -17,7 +17,12 @@ from kyodo.committees.models import (
     meeting_name,
 )
 from kyodo.committees.selectors import held_before
-from kyodo.committees.services.common import editable_minutes, index_meeting, next_item_number
+from kyodo.committees.services.common import (
+    editable_minutes,
+    index_meeting,
+    next_item_number,
+    refuse_if_approving,
+)
 from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, require_role
 
@@ -61,6 +66,12 @@ def item_update(*, actor, item: AgendaItem, title: str, body: str) -> AgendaItem
         raise InvalidInput(_("Give the item a category and a title."))
     with transaction.atomic():
         editable_minutes(item.meeting)
+        if title.strip() != item.title and item.minutes_for_id is not None:
+            # The approval item of minutes since confirmed: they print its name.
+            if Minutes.objects.filter(
+                pk=item.minutes_for_id, approved_at=item, status=Minutes.Status.CONFIRMED
+            ).exists():
+                refuse_if_approving(item.meeting, _("approval item's title"), field="title")
         changes = {"title": [item.title, title.strip()], "body": [item.body, body]}
         item.title, item.body = title.strip(), body
         item.save(update_fields=["title", "body"])

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import F, Max
+from django.utils.translation import gettext as _
 
-from kyodo.committees.exceptions import MinutesApproved, MinutesConfirmed
+from kyodo.committees.exceptions import InvalidInput, MinutesApproved, MinutesConfirmed
 from kyodo.committees.models import (
     AgendaItem,
     Decision,
@@ -24,6 +25,35 @@ def editable_minutes(meeting: Meeting) -> Minutes:
     if minutes.status == Minutes.Status.APPROVED:
         raise MinutesApproved()
     return minutes
+
+
+def confirmed_approvals(meeting: Meeting) -> list[Minutes]:
+    """The confirmed minutes whose approval ``meeting`` gave: the facts that made it valid (its
+    day, number, being held, its quorum) are printed in them and can no longer change."""
+    return list(
+        Minutes.objects.filter(
+            approved_at__meeting=meeting, status=Minutes.Status.CONFIRMED
+        ).select_related("meeting__committee")
+    )
+
+
+def refuse_if_approving(meeting: Meeting, what: str, *, field: str | None = None) -> None:
+    """Refuse changing ``what`` of a meeting that approved minutes since confirmed."""
+    if approved := confirmed_approvals(meeting):
+        raise InvalidInput(
+            _(
+                "%(meeting)s approved the minutes of %(minutes)s, which are confirmed: its "
+                "%(what)s can no longer change, or the confirmed minutes would name an approval "
+                "the records no longer bear out."
+            )
+            % {
+                # As stored (the caller may hold the changed copy, or one without its committee).
+                "meeting": Meeting.objects.select_related("committee").get(pk=meeting.pk),
+                "minutes": "、".join(str(m.meeting) for m in approved),
+                "what": what,
+            },
+            field=field,
+        )
 
 
 def next_meeting(meeting: Meeting) -> Meeting | None:

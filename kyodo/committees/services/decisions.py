@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kyodo.committees.exceptions import InvalidInput, MinutesNotApprovable
+from kyodo.committees.exceptions import InvalidInput, MinutesConfirmed, MinutesNotApprovable
 from kyodo.committees.models import (
     ActionItem,
     AgendaItem,
@@ -263,6 +263,11 @@ def action_item_add(
     if due_date and due_date < meeting.date:
         raise InvalidInput(_("The due date is before the meeting."))
     with transaction.atomic():
+        # A request "of" a meeting whose confirmed minutes hold none would misquote them: a
+        # request arising later belongs to the meeting where it is made. (Marking requests done
+        # stays possible: that is the secretariat's work, not the minutes.)
+        if Minutes.objects.filter(meeting=meeting, status=Minutes.Status.CONFIRMED).exists():
+            raise MinutesConfirmed()
         action = ActionItem.objects.create(
             meeting=meeting,
             item=item,

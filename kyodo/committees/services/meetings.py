@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kyodo.committees.exceptions import DateTaken, InvalidInput, NumberTaken
 from kyodo.committees.models import (
@@ -28,10 +29,12 @@ from kyodo.committees.models import (
 from kyodo.committees.selectors import agenda_sections, memberships_on
 from kyodo.committees.services.agenda import approval_title, carry_over_into
 from kyodo.committees.services.common import (
+    confirmed_approvals,
     editable_minutes,
     index_meeting,
     next_item_number,
     next_meeting,
+    refuse_if_approving,
 )
 from kyodo.committees.speakers import salutation
 from kyodo.core.audit import audit_log
@@ -169,6 +172,9 @@ def meeting_update(
             _check_date_free(meeting.committee, meeting.date, exclude=meeting, allow=allow_same_day)
         if meeting.number != before.number:
             _check_number_free(meeting)
+        for name, what in _APPROVAL_FACTS:
+            if getattr(meeting, name) != getattr(before, name):
+                refuse_if_approving(before, what, field=name)
 
     def tell_members(meeting: Meeting, before: Meeting) -> dict:
         # After the save: members who had the notice hear of a new day, time or venue; the
@@ -205,6 +211,16 @@ def meeting_update(
         if "date" in changes or "number" in changes:
             index_meeting(meeting.pk)
     return meeting
+
+
+# What confirmed minutes print of the meeting that approved them, or rely on (the quorum's
+# day, whether receipts came before it began): fixed once they are confirmed.
+_APPROVAL_FACTS = (
+    ("date", _lazy("date")),
+    ("start_time", _lazy("start time")),
+    ("number", _lazy("number (第N回)")),
+    ("status", _lazy("record of being held")),
+)
 
 
 def _check_number_free(meeting: Meeting) -> None:
@@ -577,6 +593,13 @@ def attendance_record(*, actor, meeting: Meeting, member: Member, status: str) -
         attendance, _created = Attendance.objects.update_or_create(
             meeting=meeting, member=member, defaults={"status": status}
         )
+        quorum = meeting.committee.quorum
+        if quorum and confirmed_approvals(meeting):
+            present = Attendance.objects.filter(
+                meeting=meeting, status__in=[Attendance.Status.PRESENT, Attendance.Status.ONLINE]
+            ).count()
+            if present < quorum:
+                refuse_if_approving(meeting, _("attendance below its quorum"))
         secretariat_keep(meeting)
         audit_log(
             actor=actor,

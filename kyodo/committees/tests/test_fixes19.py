@@ -23,4 +23,86 @@ def test_the_staff_minutes_page_has_one_title_and_the_document_s_headings_below_
     assert "<h4>1．報告事項</h4>" in page
     # The public page keeps the document's title as its own.
     public = client.get(f"/committee/minutes/{ninth.pk}/").text
-    assert re.findall(r"<h1[^>]*>(.*?)</h1>", public) == ["平成22(2010)年度第9回運営委員会会議録(確定稿)"]
+    assert re.findall(r"<h1[^>]*>(.*?)</h1>", public) == [
+        "平成22(2010)年度第9回運営委員会会議録(確定稿)"
+    ]
+
+
+# --- the frozen-record audit: the meeting that approved confirmed minutes --------------------
+
+
+@pytest.fixture
+def confirmed_at_second(committee, staff, meeting):
+    """第1回's minutes approved at 第2回 (held, all present) and confirmed."""
+    from kyodo.committees.tests.test_services import _confirmed
+
+    minutes, _item = _confirmed(committee, staff, meeting)
+    return minutes, minutes.approved_at.meeting
+
+
+def test_the_approving_meeting_of_confirmed_minutes_keeps_its_day_number_and_being_held(
+    confirmed_at_second, staff
+):
+    from datetime import timedelta
+
+    from kyodo.committees import services
+    from kyodo.committees.exceptions import InvalidInput
+    from kyodo.committees.models import Meeting
+
+    minutes, approving = confirmed_at_second
+    base = dict(date=approving.date, start_time=approving.start_time,
+                end_time=approving.end_time, venue=approving.venue, status=approving.status)  # fmt: skip
+    for change in ({"date": approving.date - timedelta(days=1)}, {"number": 7},
+                   {"status": Meeting.Status.SCHEDULED}):  # fmt: skip
+        with pytest.raises(InvalidInput) as refused:
+            services.meeting_update(actor=staff, meeting=approving, **{**base, **change})
+        assert refused.value.message.startswith(
+            f"{approving}は{minutes.meeting}の会議録を承認した会議で、その会議録は確定しています。"
+        ), refused.value.message
+    approving.refresh_from_db()
+    assert (approving.number, approving.status) == (2, Meeting.Status.HELD)
+    # What the approval does not rest on may still be put right: the end time, the venue.
+    services.meeting_update(actor=staff, meeting=approving, **{**base, "end_time": None})
+
+
+def test_its_attendance_cannot_fall_below_the_quorum_nor_its_approval_item_be_renamed(
+    confirmed_at_second, staff
+):
+    from kyodo.committees import services
+    from kyodo.committees.exceptions import InvalidInput
+    from kyodo.committees.models import Attendance, Member
+
+    minutes, approving = confirmed_at_second
+    present = list(Attendance.objects.filter(meeting=approving, status="present"))
+    assert len(present) == 4  # quorum 3
+    services.attendance_record(actor=staff, meeting=approving, member=present[0].member,
+                               status="absent")  # fmt: skip
+    with pytest.raises(InvalidInput):
+        services.attendance_record_all(actor=staff, meeting=approving, statuses=[
+            (Member.objects.get(pk=a.member_id), "absent") for a in present[1:]])  # fmt: skip
+    assert Attendance.objects.filter(meeting=approving, status="present").count() == 3
+    with pytest.raises(InvalidInput):
+        services.item_update(actor=staff, item=minutes.approved_at, title="改ざんした承認議題名",
+                             body="")  # fmt: skip
+    minutes.approved_at.refresh_from_db()
+    assert minutes.approved_at.title == "平成22年度第1回運営委員会会議録について"
+
+
+def test_no_new_request_is_filed_under_a_meeting_whose_minutes_are_confirmed(
+    confirmed_at_second, staff
+):
+    from kyodo.committees import services
+    from kyodo.committees.exceptions import MinutesConfirmed
+    from kyodo.committees.models import ActionItem
+
+    minutes, approving = confirmed_at_second
+    before = ActionItem.objects.count()
+    with pytest.raises(MinutesConfirmed):
+        services.action_item_add(actor=staff, meeting=minutes.meeting, description="追加された依頼",
+                                 assignee="事務局")  # fmt: skip
+    assert ActionItem.objects.count() == before
+    # At the approving meeting (its own minutes still a draft) a request is filed as usual.
+    services.action_item_add(
+        actor=staff, meeting=approving, description="次の依頼", assignee="事務局"
+    )
+    assert ActionItem.objects.count() == before + 1
