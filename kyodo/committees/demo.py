@@ -134,7 +134,10 @@ CATEGORY_BY_JA = {ja: category for category, ja in AgendaItem.CATEGORY_JA.items(
 
 
 def seed_gold_path() -> Path:
-    return Path(settings.BASE_DIR).parent / "shared" / "seed" / SEED_GOLD
+    """The seed's gold structure: the project's own (``../shared/seed/`` beside a development
+    checkout) when present, else the copy shipped with the package (demo_data/)."""
+    shared = Path(settings.BASE_DIR).parent / "shared" / "seed" / SEED_GOLD
+    return shared if shared.exists() else Path(__file__).parent / "demo_data" / SEED_GOLD
 
 
 def load_meetings() -> str | None:
@@ -215,8 +218,8 @@ def load_meetings() -> str | None:
     else:
         agenda = [(category, title, []) for category, title in AGENDA_9]
         note = (
-            f"The 9th meeting was built from the seed's facts only; its full minutes need "
-            f"the seed file {gold}."
+            f"平成22年度第9回運営委員会は会議の事実だけから作りました（発言の全文はありません）。"
+            f"全文には {gold} が必要です。"
         )
     items: dict[str, AgendaItem] = {}
     for category, title, entries in agenda:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, time
 from pathlib import Path
 
@@ -164,4 +165,19 @@ def test_without_the_seed_file_the_ninth_is_built_from_facts(db, monkeypatch, ca
         ).outcome
         == "deferred"
     )
-    assert "full minutes need the seed file" in capsys.readouterr().out
+    assert (
+        "平成22年度第9回運営委員会は会議の事実だけから作りました（発言の全文はありません）。"
+        "全文には /nonexistent/gold.json が必要です。"
+    ) in capsys.readouterr().out
+
+
+def test_the_package_carries_the_seed_for_a_checkout_without_the_shared_folder(
+    settings, tmp_path
+):
+    # A clone on its own (no ../shared/seed/): the copy in the package is read.
+    settings.BASE_DIR = tmp_path / "kyodo"
+    path = committee_demo.seed_gold_path()
+    assert path == Path(committee_demo.__file__).parent / "demo_data" / committee_demo.SEED_GOLD
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["title"].endswith("運営委員会会議録")
+    assert sum(len(i["entries"]) for s in data["sections"] for i in s["items"]) == 67
