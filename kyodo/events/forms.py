@@ -18,7 +18,7 @@ from kyodo.core.forms import (
 )
 from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
-from kyodo.core.text import is_reading, normalize_reading
+from kyodo.core.text import gojuon_key, is_reading, normalize_reading
 from kyodo.core.versions import VersionedFormMixin
 from kyodo.events.models import (
     FEEDBACK_TEXT_MAX,
@@ -341,32 +341,59 @@ class AttendanceForm(CleanTextForm):
     """Attended / no-show for each confirmed application, and who came without applying; the
     totals are worked out from these."""
 
+    # Every field carries the value the page showed (``show_hidden_initial``): only what this
+    # person changed is written, so two people checking in at two devices do not undo each
+    # other's marks.
     walk_in_people = forms.IntegerField(
         label=_("People who came without applying"),
         min_value=0,
         max_value=MAX_PEOPLE,
         required=False,
+        show_hidden_initial=True,
     )
     walk_in_groups = forms.IntegerField(
         label=_("Groups who came without applying"),
         min_value=0,
         max_value=MAX_GROUPS,
         required=False,
+        show_hidden_initial=True,
     )
 
     def __init__(self, *args, applications=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.applications = list(applications)
+        # In gojūon order of the readings (a person at the door gives her name), the reading
+        # beside the name.
+        self.applications = sorted(
+            applications, key=lambda a: (gojuon_key(a.name_reading or a.name), a.pk)
+        )
         for application in self.applications:
+            label = application.applicant_label
+            if application.name_reading:
+                label = f"{label}（{application.name_reading}）"
             self.fields[f"attendance_{application.pk}"] = forms.ChoiceField(
-                label=application.applicant_label,
+                label=label,
                 choices=Application.Attendance.choices,
                 required=False,
                 initial=application.attendance,
+                show_hidden_initial=True,
             )
 
     def per_application(self) -> dict[int, str]:
-        return {a.pk: self.cleaned_data[f"attendance_{a.pk}"] for a in self.applications}
+        """The marks this person changed on the page, by application."""
+        changed = set(self.changed_data)
+        return {
+            a.pk: self.cleaned_data[f"attendance_{a.pk}"]
+            for a in self.applications
+            if f"attendance_{a.pk}" in changed
+        }
+
+    def walk_ins(self, event) -> dict[str, int | None]:
+        """The walk-in numbers: as typed where this person changed them, else as stored now."""
+        changed = set(self.changed_data)
+        return {
+            name: self.cleaned_data[name] if name in changed else getattr(event, name)
+            for name in ("walk_in_people", "walk_in_groups")
+        }
 
     def total_fields(self):
         return [self["walk_in_people"], self["walk_in_groups"]]

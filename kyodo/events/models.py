@@ -240,7 +240,11 @@ class Event(models.Model):
         """The first of :func:`application_conditions` this event (as it is in memory) fails on
         ``today``; None when it takes applications. ``services.check_accepting`` words it."""
         conditions = application_conditions(today or timezone.localdate())
-        return next((name for name, q in conditions.items() if not holds(q, self)), None)
+        refusal = next((name for name, q in conditions.items() if not holds(q, self)), None)
+        if refusal is None and today in (None, timezone.localdate()) and self.has_started:
+            # On its day, applications close when it begins (nobody is promoted mid-lecture).
+            return "not_closed"
+        return refusal
 
     @property
     def series_label(self) -> str:
@@ -270,12 +274,26 @@ class Event(models.Model):
         return self.status in (self.Status.HELD, self.Status.CANCELLED)
 
     @property
+    def has_started(self) -> bool:
+        """Whether its start time has come (False without a start time, before its day)."""
+        if self.start_time is None:
+            return self.date < timezone.localdate()
+        now = timezone.localtime()
+        return (self.date, self.start_time) <= (now.date(), now.time())
+
+    @property
     def has_ended(self) -> bool:
         """Whether the public pages say it has ended (「この事業は終了しました」) rather than
-        show its places: held, or its day is past (a cancelled event says it is cancelled)."""
+        show its places: its day is past, or it is recorded as held and its end time has come
+        (attendance taken at the door before the lecture does not end it; without an end time,
+        held is ended). A cancelled event says it is cancelled."""
         if self.status == self.Status.CANCELLED:
             return False
-        return self.status == self.Status.HELD or self.date < timezone.localdate()
+        if self.date < timezone.localdate():
+            return True
+        if self.status != self.Status.HELD:
+            return False
+        return self.end_time is None or timezone.now() >= self.end_moment
 
     @property
     def end_moment(self) -> datetime:

@@ -724,9 +724,12 @@ def _count_taken(
     if applicant is not None:
         parts.append(
             f"(SELECT COUNT(*) FROM {table} WHERE event_id = %s AND UPPER(email) = UPPER(%s) "
-            f"AND name = %s AND status <> %s)"
+            f"AND REPLACE(REPLACE(name, ' ', ''), '\u3000', '') = %s AND status <> %s)"
         )
-        params += [event.pk, *applicant, Application.Status.CANCELLED]
+        # One person however the name is spaced: 「田中 一郎」「田中　一郎」「田中一郎」.
+        email, name = applicant
+        unspaced = name.replace(" ", "").replace("\u3000", "")
+        params += [event.pk, email, unspaced, Application.Status.CANCELLED]
     if organization_id is not None:
         parts.append(
             f"(SELECT COUNT(*) FROM {table} WHERE organization_id = %s AND event_id = %s "
@@ -985,7 +988,7 @@ def application_cancel(*, actor: User | None, application: Application) -> Appli
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status == Application.Status.CANCELLED:
             raise ApplicationAlreadyCancelled()
-        if event.status == Event.Status.HELD or (
+        if (event.status == Event.Status.HELD and event.has_ended) or (
             actor is None and event.date < timezone.localdate()
         ):
             raise InvalidApplication(_("The event is over; the application can no longer change."))
@@ -1004,7 +1007,9 @@ def application_cancel(*, actor: User | None, application: Application) -> Appli
         )
         if application.email:
             _mail(application, "application_cancelled", by_staff=actor is not None)
-        if event.status != Event.Status.CANCELLED:
+        # Once it has begun, a place given up at the door is not mailed to the waiting list
+        # (nobody comes mid-lecture on a mail): staff seat someone present instead.
+        if event.status != Event.Status.CANCELLED and not event.has_started:
             _promote_from_waitlist(event, actor=actor)
     return application
 

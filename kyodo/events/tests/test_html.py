@@ -4,7 +4,7 @@ which stay the reference."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.template.loader import render_to_string
@@ -43,7 +43,14 @@ def _events(make_event) -> list[Event]:
     ended = make_event(title="昨日の講座", capacity_people=30, applications_open_on=today)
     apply(ended, 20)
     Event.objects.filter(pk=ended.pk).update(date=today - timedelta(days=1))
-    held = make_event(title="開催済み", date=today, status=Event.Status.HELD, capacity_groups=4)
+    held = make_event(
+        title="開催済み",
+        date=today,
+        status=Event.Status.HELD,
+        capacity_groups=4,
+        start_time=time(0, 0),
+        end_time=time(0, 1),
+    )  # over by its end time
     return [plain, full, groups, cancelled, closed, ended, held]
 
 

@@ -353,8 +353,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             actor=request.user,
             event=event,
             attendance=form.per_application(),
-            walk_in_people=form.cleaned_data["walk_in_people"],
-            walk_in_groups=form.cleaned_data["walk_in_groups"],
+            **form.walk_ins(event),
         )
         if not form.errors:
             messages.success(request, _("The attendance was recorded."))
