@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from django import forms
 from django.forms.models import ModelChoiceIterator, ModelChoiceIteratorValue
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +20,14 @@ from kyodo.committees.models import (
     MinutesEntry,
     SpeakerLabels,
 )
-from kyodo.core.forms import JapaneseTimeField, KeptWhenEmpty, WarekiDateField
+from kyodo.core.forms import (
+    EmailField,
+    JapaneseTimeField,
+    KeptWhenEmpty,
+    PhoneField,
+    TextField,
+    WarekiDateField,
+)
 from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
 from kyodo.core.uploads import UploadField
@@ -349,7 +359,10 @@ class AppointmentForm(forms.Form):
 
 
 class CommitteeForm(forms.Form):
-    """A committee's name, purpose, size and quorum (new, or on its settings)."""
+    """A committee's name, short name, purpose, size and quorum (new, or on its settings: the
+    short name only when new)."""
+
+    field_order = ["name", "slug"]
 
     name = forms.CharField(label=_("Name of the committee"), max_length=200)
     purpose = forms.CharField(
@@ -373,11 +386,113 @@ class CommitteeForm(forms.Form):
         help_text=_("Members needed for a valid meeting (often half of them)."),
     )
 
+    # The short name (slug) in the body's addresses and the open data's committee=: given when
+    # the body is created, fixed afterwards (addresses already shared and downloaded data keep
+    # working). Pre-filled with a free one by the page.
+    slug = forms.CharField(
+        label=_("Short name (in addresses and open data)"),
+        max_length=50,
+        help_text=_(
+            "Half-width lower-case letters, digits and hyphens, e.g. suishin. It is part of the "
+            "addresses of the committee's pages and of its open data, and cannot be changed once "
+            "the committee is created."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_slug(self) -> str:
+        return committee_slug_check(self.cleaned_data["slug"])
+
+
+# Words that are pages under /committee/ and /staff/committees/ (never a committee's address).
+RESERVED_SLUGS = frozenset(
+    {"minutes", "check", "new", "people", "import", "meetings", "items", "members", "api",
+     "settings", "search", "feed", "static", "media", "staff", "member", "opendata"}
+)  # fmt: skip
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def committee_slug_check(value: str) -> str:
+    """A new committee's short name, as typed (full-width and capitals folded), or a Japanese
+    ValidationError: its form, a word the site's pages use, one already taken."""
+    from kyodo.committees.models import Committee
+
+    slug = unicodedata.normalize("NFKC", value or "").strip().lower().replace("_", "-")
+    if not _SLUG.match(slug):
+        raise forms.ValidationError(
+            _(
+                "Use half-width lower-case letters, digits and hyphens only (no spaces, no "
+                "hyphen at either end), e.g. suishin."
+            )
+        )
+    if len(slug) > 50:
+        raise forms.ValidationError(_("Use 50 characters at most."))
+    if slug in RESERVED_SLUGS:
+        raise forms.ValidationError(
+            _("「%(slug)s」 is used by the site's own pages: choose another.") % {"slug": slug}
+        )
+    taken = Committee.objects.filter(slug=slug).values_list("name", flat=True).first()
+    if taken is not None:
+        raise forms.ValidationError(
+            _("「%(slug)s」 is already the short name of %(name)s: choose another.")
+            % {"slug": slug, "name": taken}
+        )
+    return slug
+
+
+def free_committee_slug() -> str:
+    """The short name a new committee is offered: committee-N, N one more than the committees
+    (a free one)."""
+    from kyodo.committees.models import Committee
+
+    taken = set(Committee.objects.values_list("slug", flat=True))
+    number = Committee.objects.count() + 1
+    while f"committee-{number}" in taken:
+        number += 1
+    return f"committee-{number}"
+
+
+# A body's own secretariat (Committee.office_*): signs its notices and circulation mails.
+OFFICE_FIELDS = ["office_name", "office_phone", "office_email", "office_address"]
+
 
 class SettingsForm(VersionedFormMixin, CommitteeForm):
+    slug = None  # given when the committee is created, fixed afterwards
     speaker_labels = forms.ChoiceField(
         label=_("Speakers in published minutes"), choices=SpeakerLabels.choices
     )
+    office_name = TextField(
+        label=_("Secretariat's name"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "Only when the committee's secretariat is not the center, e.g. 西東京市 協働コミュニティ課. "
+            "Its notices and the mails with its draft minutes are then signed with this name, "
+            "telephone, e-mail and address instead of the center's."
+        ),
+    )
+    # Not the clerk's own: no autocomplete of her address or telephone.
+    office_phone = PhoneField(
+        label=_("Secretariat's telephone"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    office_email = EmailField(
+        label=_("Secretariat's e-mail"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    office_address = TextField(label=_("Secretariat's address"), max_length=300, required=False)
+
+    def clean(self):
+        data = super().clean()
+        given = [f for f in ("office_phone", "office_email", "office_address") if data.get(f)]
+        if given and not data.get("office_name"):
+            self.add_error(
+                "office_name",
+                _("Give the secretariat's name: without it, the center signs the mail."),
+            )
+        return data
 
 
 class ReplyForm(forms.Form):

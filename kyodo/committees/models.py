@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -34,6 +36,13 @@ class Committee(models.Model):
         choices=SpeakerLabels.choices,
         default=SpeakerLabels.ROLE,
     )
+    # The body's own secretariat (a city council's is the city's 協働コミュニティ課, not the
+    # center): notices, circulation mails and the printed notice sign with it when its name is
+    # given; empty, they sign with the center as before.
+    office_name = models.CharField(_("secretariat's name"), max_length=200, blank=True)
+    office_phone = models.CharField(_("secretariat's telephone"), max_length=50, blank=True)
+    office_email = models.EmailField(_("secretariat's e-mail"), blank=True)
+    office_address = models.CharField(_("secretariat's address"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("committee")
@@ -42,6 +51,31 @@ class Committee(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def sender(self, center):
+        """Who signs this body's mail and letters: its own secretariat when its name is given
+        (name, address, telephone, e-mail; no opening hours, which are the center's), else
+        ``center`` itself. Has the attributes the signature templates read of a center."""
+        if not self.office_name:
+            return center
+        return CommitteeOffice(
+            name=self.office_name,
+            address=self.office_address,
+            phone=self.office_phone,
+            email=self.office_email,
+            opening_hours="",
+        )
+
+
+@dataclass(frozen=True)
+class CommitteeOffice:
+    """A committee's own secretariat as a signature shows it (see ``Committee.sender``)."""
+
+    name: str
+    address: str
+    phone: str
+    email: str
+    opening_hours: str
 
 
 class Member(models.Model):

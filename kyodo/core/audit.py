@@ -147,7 +147,8 @@ KEY_LABELS = {
     "full_name": pgettext_lazy("person", "Name"),
     "roles": _("Roles"),
     "is_active": _("Can sign in"),
-    "committee": _("Committee"),
+    # 「委員会」 (the model's name): rows of every body, not only the first committee's.
+    "committee": capfirst(_("committee")),
     "role": _("Role"),
     "term_start": _("Term starts"),
     "term_end": _("Term ends"),
@@ -258,6 +259,9 @@ class AuditRow:
     area: str
     url: str
     changes: list[ChangeLine]
+    # The committee's meeting (「令和8年度第1回市民協働推進委員会」) or the committee a row of
+    # a committee's object belongs to, when its own name does not say it ("" otherwise).
+    about: str = ""
 
     @property
     def who(self) -> str:
@@ -278,20 +282,88 @@ def audit_rows(entries) -> list[AuditRow]:
     entries = list(entries)
     linked = [_linked(entry) for entry in entries]
     values = _link_values(entries, linked)
-    return [_row(entry, link, values) for entry, link in zip(entries, linked, strict=True)]
+    # Which body a row is about matters only with several: one committee costs no query.
+    places = _committee_places(entries) if _several_committees() else {}
+    return [_row(entry, link, values, places) for entry, link in zip(entries, linked, strict=True)]
 
 
-def _row(entry: AuditEntry, linked: _Linked | None, values: dict) -> AuditRow:
+def _row(entry: AuditEntry, linked: _Linked | None, values: dict, places: dict) -> AuditRow:
     from kyodo.core.audit_labels import action_label, area_label
 
     model = entry.content_type.model_class() if entry.content_type_id else None
+    about = places.get((entry.content_type_id, entry.object_id), "")
     return AuditRow(
         entry=entry,
         label=action_label(entry.action),
         area=area_label(entry.action),
         url=_object_url(entry, linked, values),
         changes=change_lines(entry.changes, model=model, action=entry.action),
+        about="" if about == entry.object_repr else about,
     )
+
+
+# A committee's objects whose own name does not say which body (or meeting) they belong to:
+# model label → the path to their meeting, or to their committee (ending in "committee").
+COMMITTEE_PLACES = {
+    "committees.agendaitem": "meeting",
+    "committees.actionitem": "meeting",
+    "committees.attendance": "meeting",
+    "committees.attendancereply": "meeting",
+    "committees.agendadocument": "item__meeting",
+    "committees.decision": "item__meeting",
+    "committees.minutesentry": "item__meeting",
+    "committees.minutesversion": "minutes__meeting",
+    "committees.circulation": "minutes__meeting",
+    "committees.circulationrecipient": "circulation__minutes__meeting",
+    "committees.correctionrequest": "recipient__circulation__minutes__meeting",
+    "committees.membership": "committee",
+    "committees.appointment": "committee",
+    "committees.secretariatmember": "committee",
+}
+
+
+def _several_committees() -> bool:
+    """Whether the center has more than one committee (kept until the next write)."""
+    from kyodo.committees.models import Committee
+    from kyodo.core.memo import until_next_write
+
+    return until_next_write("core.audit.several_committees", lambda: Committee.objects.count() > 1)
+
+
+def _committee_places(entries: list[AuditEntry]) -> dict[tuple[int, str], str]:
+    """``{(content type, object id): 「令和8年度第1回市民協働推進委員会」 or the committee's
+    name}`` for the entries' committee objects that still exist: one query per kind of object
+    on the page."""
+    from kyodo.committees.models import meeting_name
+
+    wanted: dict[int, tuple[type[models.Model], str, set]] = {}
+    for entry in entries:
+        if not entry.content_type_id or not entry.action.startswith("kyodo.committees."):
+            continue
+        model = entry.content_type.model_class()
+        path = COMMITTEE_PLACES.get(model._meta.label_lower) if model is not None else None
+        if path is None:
+            continue
+        try:
+            pk = model._meta.pk.to_python(entry.object_id)
+        except ValidationError:
+            continue
+        wanted.setdefault(entry.content_type_id, (model, path, set()))[2].add(pk)
+    places: dict[tuple[int, str], str] = {}
+    for content_type_id, (model, path, pks) in wanted.items():
+        objects = model._base_manager.filter(pk__in=pks)
+        if path.endswith("committee"):
+            rows = ((pk, name) for pk, name in objects.values_list("pk", f"{path}__name"))
+        else:
+            rows = (
+                (pk, meeting_name(year, number, name))
+                for pk, year, number, name in objects.values_list(
+                    "pk", f"{path}__fiscal_year", f"{path}__number", f"{path}__committee__name"
+                )
+                if year is not None
+            )
+        places.update(((content_type_id, str(pk)), place) for pk, place in rows if place)
+    return places
 
 
 @dataclass(frozen=True)
@@ -557,6 +629,8 @@ def audit_table_html(rows: list[AuditRow]) -> SafeString:
             target = f'<a href="{escaped(row.url)}">{escaped(name or untitled)}</a>'
         else:
             target = escaped(name or "—")
+        if row.about:
+            target += f'<br><small class="about">{escaped(row.about)}</small>'
         changes = ""
         if row.changes:
             lines = "".join(

@@ -7,6 +7,7 @@ listed with every value they can take. Areas group the keys for the audit log's 
 
 from __future__ import annotations
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -15,7 +16,8 @@ AREAS = [
     ("kyodo.organizations.", _("Registered groups")),
     ("kyodo.events.", _("Events")),
     ("kyodo.consultations.", _("Consultations")),
-    ("kyodo.committees.", _("Committees")),
+    # 「委員会」 (the model's plural): every body's rows, not only the steering committee's.
+    ("kyodo.committees.", capfirst(_("committees"))),
     ("kyodo.collaboration.", _("Collaboration")),
     ("kyodo.website.", _("Public site")),
     ("kyodo.contact.", _("Inquiries")),

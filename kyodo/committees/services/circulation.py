@@ -32,7 +32,7 @@ from kyodo.committees.services.meetings import check_started, secretariat_keep
 from kyodo.committees.speakers import salutation
 from kyodo.core.audit import audit_log
 from kyodo.core.mail import absolute_url, mail_enqueue
-from kyodo.core.models import OutboxMessage
+from kyodo.core.models import Center, OutboxMessage
 from kyodo.core.people import staff_inbox
 from kyodo.core.roles import Role, require_role
 
@@ -70,6 +70,8 @@ def circulation_context(recipient: CirculationRecipient, *, again: bool, reason:
         "link": absolute_url("committees:check", args=[recipient.token]),
         "again": again,
         "reason": reason,
+        # The body's own secretariat signs when it has one, else the center (the layout's).
+        "center": minutes.meeting.committee.sender(Center.objects.current()),
     }
 
 

@@ -161,6 +161,7 @@ def committee_create(
     min_members: int | None = None,
     max_members: int | None = None,
     quorum: int | None = None,
+    slug: str | None = None,
 ) -> Committee:
     """A committee: for the minutes of another body (「ひばりヶ丘市民活動推進委員会」), created from
     the import screen, or the center's own (``via`` "setup", "staff"); its short name (slug) is
@@ -179,7 +180,7 @@ def committee_create(
         committee = Committee(
             center=center,
             name=name[:200],
-            slug=_free_slug(),
+            slug=slug or _free_slug(),
             purpose=purpose,
             min_members=min_members,
             max_members=max_members,

@@ -387,8 +387,9 @@ def meeting_schedule_next(
         )
         minutes = Minutes.objects.get(meeting=meeting)
         title = NEXT_MEETING_TITLE.format(committee=meeting.committee.name)
+        # The clerk's own item about the next meeting (「次回の開催について」) counts too.
         exists = AgendaItem.objects.filter(
-            meeting=meeting, category=AgendaItem.Category.OTHER, title=title
+            meeting=meeting, category=AgendaItem.Category.OTHER, title__contains="次回"
         ).exists()
         if minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED) and not exists:
             when = f"{date.month}月{date.day}日({format_wareki(date)[-2]})"
@@ -473,7 +474,8 @@ def notice_context(meeting: Meeting, seat, *, agenda: list, center) -> dict:
         "member": seat.member,
         "salutation": salutation(seat),
         "agenda": agenda,
-        "center": center,
+        # The body's own secretariat signs when it has one (Committee.sender), else the center.
+        "center": meeting.committee.sender(center),
         "reply_by": meeting.date - timedelta(days=1),
         "link": absolute_url("member:meeting", args=[meeting.pk]),
     }
@@ -667,7 +669,18 @@ def meeting_secretariat_set(*, actor, meeting: Meeting, attended: set[int]) -> i
     return len(after)
 
 
-COMMITTEE_FIELDS = ["name", "purpose", "min_members", "max_members", "quorum", "speaker_labels"]
+COMMITTEE_FIELDS = [
+    "name",
+    "purpose",
+    "min_members",
+    "max_members",
+    "quorum",
+    "speaker_labels",
+    "office_name",
+    "office_phone",
+    "office_email",
+    "office_address",
+]
 
 
 def committee_update(*, actor, committee: Committee, **values) -> Committee:

@@ -171,9 +171,7 @@ def test_without_the_seed_file_the_ninth_is_built_from_facts(db, monkeypatch, ca
     ) in capsys.readouterr().out
 
 
-def test_the_package_carries_the_seed_for_a_checkout_without_the_shared_folder(
-    settings, tmp_path
-):
+def test_the_package_carries_the_seed_for_a_checkout_without_the_shared_folder(settings, tmp_path):
     # A clone on its own (no ../shared/seed/): the copy in the package is read.
     settings.BASE_DIR = tmp_path / "kyodo"
     path = committee_demo.seed_gold_path()

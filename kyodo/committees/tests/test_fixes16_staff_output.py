@@ -29,7 +29,7 @@ from kyodo.committees.export import (
     pdf_of,
     render_html,
 )
-from kyodo.committees.models import Member, Membership, Minutes
+from kyodo.committees.models import ActionItem, Member, Membership, Minutes
 from kyodo.committees.tests.conftest import hold
 from kyodo.committees.tests.test_services import _confirmed
 from kyodo.minutes_text import Minutes as Document
@@ -132,8 +132,11 @@ def _confirmed_with(committee, staff, meeting):
 def test_a_version_frozen_without_requests_reads_and_hashes_as_it_was(committee, staff, meeting):
     minutes, item = _confirmed(committee, staff, meeting)
     version = minutes.current_version
-    # A request added after the version was frozen is not in it.
-    _request(staff, item)
+    # A request added after the version was frozen is not in it. (The service now refuses one
+    # under confirmed minutes: tests/test_fixes19.py; a row written before that rule, or by
+    # hand, is what is left to print or not.)
+    ActionItem.objects.create(meeting=item.meeting, item=item, assignee="事務局",
+                              description="次回までに協働事例の資料を用意する")  # fmt: skip
     document = version_document(version)
     assert isinstance(document, HouseDocument)
     assert all(not item_requests(i) for s in document.sections for i in s.items)

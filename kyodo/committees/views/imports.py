@@ -306,6 +306,8 @@ def _review(request, form: ReviewForm, document: Document | None, original: str,
             "original": original,
             "source_name": name,
             "action": reverse("committees-staff:import-save"),
+            # The way back keeps the committee being worked on (a new body's: the first's).
+            "committee": committee,
         },
     )
 
@@ -330,7 +332,9 @@ def upload(request):
             except ImportRefused as error:
                 messages.warning(request, str(error.message))
         return _review(request, review, source.document, source.text, source.name)
-    return render(request, "committees/staff/import_upload.html", {"form": form})
+    return render(
+        request, "committees/staff/import_upload.html", {"form": form, "committee": chosen}
+    )
 
 
 @staff_required

@@ -374,7 +374,7 @@ def meeting_detail(request, pk: int):
     # Her answer to the notice (出欠の回答): given or changed here until the meeting begins.
     reply = (
         AttendanceReply.objects.filter(meeting=meeting, member=seat.member_id).first()
-        if seat
+        if seat and meeting.status == Meeting.Status.SCHEDULED
         else None
     )
     can_reply = seat is not None and replies_open(meeting)

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.decorators.http import require_POST
@@ -167,16 +168,50 @@ def index(request):
             "today": today,
             "seats_ending": services.seats_ending_soon(today=today, committee=committee),
             "seats_leaving": services.seats_leaving(today=today, committee=committee),
-            "no_password": services.members_without_password(today)
-            .filter(memberships__committee=committee)
-            .distinct()
-            .select_related("user")
-            .order_by("name_reading", "pk"),
+            "no_password": _no_password(committee, today),
             "appointments_ending": _appointments_ending(committee, today),
             "secretariat": committee.secretariat.select_related("user"),
             "fiscal_year_end": fiscal_year_range(fiscal_year(today))[1],
         },
     )
+
+
+def _no_password(committee: Committee, today: date) -> list[Member]:
+    """The committee's members seated today who cannot sign in yet, each with ``why``: what is
+    true of their invitation (never mailed, a letter never printed, or expired)."""
+    from django.db.models import Exists, OuterRef
+
+    from kyodo.core.models import OutboxMessage, SignInLetter
+
+    members = list(
+        services.members_without_password(today)
+        .filter(memberships__committee=committee)
+        .distinct()
+        .select_related("user")
+        .annotate(
+            mailed=Exists(
+                OutboxMessage.objects.filter(
+                    kind="people.invitation", to__iexact=OuterRef("user__email")
+                ).exclude(status=OutboxMessage.Status.FAILED)
+            ),
+            printed=Exists(SignInLetter.objects.filter(user=OuterRef("user"))),
+        )
+        .order_by("name_reading", "pk")
+    )
+    for member in members:
+        if member.user.email:
+            member.why = (
+                _("The link of the invitation mail has expired.")
+                if member.mailed
+                else _("No invitation mail has been sent yet.")
+            )
+        else:
+            member.why = (
+                _("The code of the letter has expired.")
+                if member.printed
+                else _("No letter has been printed yet.")
+            )
+    return members
 
 
 @staff_required
@@ -240,14 +275,21 @@ def member_detail(request, pk: int):
             return redirect("committees-people:member", pk=member.pk)
     today = timezone.localdate()
     start, end = fiscal_year_range(fiscal_year(today))
-    seats = member.memberships.select_related("committee").order_by("-term_start")
+    seats = list(member.memberships.select_related("committee").order_by("-term_start"))
+    # The body the member sits on (today's seat, else the latest): the new seat's default and
+    # the way back to its people page. A member of two bodies is added to the other by choice.
+    running = [s for s in seats if services.seat_is_running(s, today)]
+    committee = (running or seats)[0].committee if seats else committee_chosen(None)
     return render(
         request,
         "committees/staff/people/member.html",
         {
             "member": member,
             "form": form,
-            "seats": [(s, services.seat_is_running(s, today)) for s in seats],
+            "seats": [(s, s in running) for s in seats],
+            "committee": committee,
+            # 「委員会」, not the first committee's name: the column lists every body.
+            "committee_label": capfirst(Committee._meta.verbose_name),
             "today": today,
             "resend": _can_resend(member),
             "seat_form": SeatForm(

@@ -20,6 +20,7 @@ from kyodo.committees import services
 from kyodo.committees.documents import minutes_document
 from kyodo.committees.export import FORMATS, content_disposition, export_minutes, render_html
 from kyodo.committees.forms import (
+    OFFICE_FIELDS,
     ActionItemForm,
     ActionStatusForm,
     AppointmentForm,
@@ -40,6 +41,7 @@ from kyodo.committees.forms import (
     SettingsForm,
     SplitForm,
     StaffReplyForm,
+    free_committee_slug,
 )
 from kyodo.committees.models import (
     ActionItem,
@@ -80,7 +82,7 @@ from kyodo.committees.services.decisions import approval_review
 from kyodo.committees.services.meetings import notice_mails
 from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
-from kyodo.core.exceptions import DomainError
+from kyodo.core.exceptions import DomainError, InvalidInput
 from kyodo.core.months import Month
 from kyodo.core.permissions import staff_required
 from kyodo.core.statements import Prepared
@@ -144,7 +146,7 @@ def index(request):
             return redirect("committees-staff:meeting", pk=meeting.pk)
     people = committee_people(committee=committee, today=today)
     settings_form = SettingsForm(
-        initial={f: getattr(committee, f) for f in services.COMMITTEE_FIELDS},
+        initial={f: getattr(committee, f) for f in _settings_fields()},
         version_of=committee,
     )
     # Each date written once: the seats of a term share their first and last days.
@@ -258,13 +260,36 @@ def _meeting_rows(committee: Committee) -> list[tuple]:
     return rows
 
 
+def _settings_fields() -> list[str]:
+    return [*services.COMMITTEE_FIELDS, *(f for f in OFFICE_FIELDS if f not in services.COMMITTEE_FIELDS)]  # fmt: skip
+
+
+def _settings_save(*, actor, committee: Committee, **values) -> Committee:
+    """The committee's settings: those the service knows through it, the body's own secretariat
+    (``OFFICE_FIELDS``, until ``services.COMMITTEE_FIELDS`` lists them) the same way, audited as
+    a change of the committee's settings."""
+    from kyodo.core.services import update_fields
+
+    office = {f: values.pop(f) for f in OFFICE_FIELDS if f not in services.COMMITTEE_FIELDS}
+    committee = services.committee_update(actor=actor, committee=committee, **values)
+    if office:
+        committee, _changes = update_fields(
+            actor=actor,
+            instance=committee,
+            values=office,
+            fields=list(office),
+            action="kyodo.committees.committee.updated",
+        )
+    return committee
+
+
 @staff_required
 @require_POST
 def settings_update(request):
     committee = _committee(request)
     form = SettingsForm(request.POST, version_of=committee)
     if form.is_valid():
-        submit_edit(form, services.committee_update, obj=committee, actor=request.user,
+        submit_edit(form, _settings_save, obj=committee, actor=request.user,
                     committee=committee, **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
@@ -288,10 +313,10 @@ def committee_new(request):
     center = Center.objects.order_by("pk").first()
     if center is None:
         raise Http404
-    form = CommitteeForm(request.POST or None)
+    form = CommitteeForm(request.POST or None, initial={"slug": free_committee_slug()})
     if request.method == "POST" and form.is_valid():
-        committee = submit(form, services.committee_create, actor=request.user, center=center,
-                           via="staff", **form.cleaned_data)  # fmt: skip
+        committee = submit(form, _committee_create, actor=request.user, center=center,
+                           **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(
                 request,
@@ -311,6 +336,30 @@ def committee_new(request):
         else None,
         submit_label=_("Create the committee"),
     )
+
+
+def _committee_create(*, actor, center, slug: str, **values) -> Committee:
+    """``services.committee_create`` with the short name the clerk gave (until the service takes
+    ``slug``): set in the same transaction, before anything links to the new committee."""
+    import inspect
+
+    from django.db import transaction
+
+    if "slug" in inspect.signature(services.committee_create).parameters:
+        return services.committee_create(actor=actor, center=center, via="staff", slug=slug,
+                                         **values)  # fmt: skip
+    with transaction.atomic():
+        committee = services.committee_create(actor=actor, center=center, via="staff", **values)
+        # Taken meanwhile by another clerk: refused like the form's own check.
+        if Committee.objects.filter(slug=slug).exclude(pk=committee.pk).exists():
+            raise InvalidInput(
+                _("「%(slug)s」 is already the short name of another committee: choose another.")
+                % {"slug": slug},
+                field="slug",
+            )
+        Committee.objects.filter(pk=committee.pk).update(slug=slug)
+        committee.slug = slug
+    return committee
 
 
 @staff_required
@@ -472,7 +521,7 @@ def meeting_delete(request, pk: int):
         submit(form, services.meeting_delete, actor=request.user, meeting=meeting)
         if not form.errors:
             messages.success(request, _("%(meeting)s has been deleted.") % {"meeting": meeting})
-            return redirect("committees-staff:index")
+            return redirect(_index_of(meeting.committee))
     intro = _("Delete %(meeting)s, created by mistake? This cannot be undone.") % {
         "meeting": meeting
     }
@@ -525,7 +574,8 @@ def meeting_notice_print(request, pk: int):
             raise Http404
     else:
         seats = [seat for seat in seats if not seat.member.email]
-    center = Center.objects.current()
+    # The body's own secretariat signs when it has one (Committee.sender), else the center.
+    center = meeting.committee.sender(Center.objects.current())
     return render(
         request,
         "committees/staff/notice_print.html",
@@ -539,17 +589,84 @@ def meeting_notice_print(request, pk: int):
     )
 
 
+def _next_meeting_items(meeting: Meeting) -> list[AgendaItem]:
+    """The items of the meeting's その他 about the next meeting (「次回の開催について」, the
+    one 「次回の会議を設定」 adds itself): the draft needs no second one."""
+    return list(
+        AgendaItem.objects.filter(
+            meeting=meeting, category=AgendaItem.Category.OTHER, title__contains="次回"
+        ).order_by("number", "pk")
+    )
+
+
+def _schedule_next(*, actor, meeting: Meeting, **values) -> Meeting:
+    """``services.meeting_schedule_next``, without its own 「次回…日程について」 item when the
+    draft already has an item about the next meeting (the clerk's, under その他)."""
+    from django.db import transaction
+
+    from kyodo.committees.services.common import index_meeting
+    from kyodo.committees.services.meetings import NEXT_MEETING_TITLE
+
+    before = {item.pk for item in _next_meeting_items(meeting)}
+    with transaction.atomic():
+        following = services.meeting_schedule_next(actor=actor, meeting=meeting, **values)
+        if before:
+            added = AgendaItem.objects.filter(
+                meeting=meeting,
+                category=AgendaItem.Category.OTHER,
+                title=NEXT_MEETING_TITLE.format(committee=meeting.committee.name),
+            ).exclude(pk__in=before)
+            if added.exists():
+                added.delete()
+                index_meeting(meeting.pk)
+    return following
+
+
 @staff_required
 def meeting_next(request, pk: int):
-    meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
-    form = NextMeetingForm(request.POST or None)
+    # The next meeting, and the line 「次回は…」 in the draft's その他 (unless it has one).
+    from kyodo.committees.services.meetings import NEXT_MEETING_TITLE
+
+    meeting = get_object_or_404(Meeting.objects.select_related("committee", "minutes"), pk=pk)
+    form = NextMeetingForm(
+        request.POST or None,
+        # Most bodies meet at the same hour: the current meeting's, to change. The venue is
+        # left 未定 (as the seed's 「場所は未定。」) unless chosen.
+        initial={"start_time": meeting.start_time, "end_time": meeting.end_time},
+    )
+    own = _next_meeting_items(meeting)
+    title = NEXT_MEETING_TITLE.format(committee=meeting.committee.name)
+    editable = meeting.minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED)
     if request.method == "POST" and form.is_valid():
-        following = submit(form, services.meeting_schedule_next, actor=request.user,
-                           meeting=meeting, **form.cleaned_data)  # fmt: skip
+        following = submit(form, _schedule_next, actor=request.user, meeting=meeting,
+                           **form.cleaned_data)  # fmt: skip
         if not form.errors:
             messages.success(request, _("The next meeting has been scheduled."))
+            if editable and own:
+                messages.info(
+                    request,
+                    _(
+                        "The draft of %(meeting)s already has 「%(item)s」 under その他: nothing "
+                        "was added to it. Check that its date and place agree with %(next)s."
+                    )
+                    % {"meeting": meeting, "item": own[0].title, "next": following},
+                )
             return redirect("committees-staff:meeting", pk=following.pk)
-    return _form_page(request, form, _("Schedule the next meeting"), meeting=meeting)
+    if not editable:
+        intro = _("The minutes of %(meeting)s are no longer a draft: nothing is added to them.") % {
+            "meeting": meeting
+        }
+    elif own:
+        intro = _(
+            "The draft of %(meeting)s already has 「%(item)s」 under その他: nothing is added to "
+            "it. Check that its date and place agree with the next meeting."
+        ) % {"meeting": meeting, "item": own[0].title}
+    else:
+        intro = _(
+            "The draft of %(meeting)s gets the item 「%(item)s」 under その他, with the "
+            "secretariat's line 「次回は…。場所は…。」 from the date, time and venue below."
+        ) % {"meeting": meeting, "item": title}
+    return _form_page(request, form, _("Schedule the next meeting"), meeting=meeting, intro=intro)
 
 
 @staff_required

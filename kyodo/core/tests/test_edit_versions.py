@@ -131,7 +131,8 @@ EDIT_FIELD = {
 }
 # Forms whose fields are all dates, times or choices: (field, the first value, the second value).
 EDIT_VALUES = {
-    "staff/committees/meetings/<int:pk>/edit/": ("start_time", "18:00", "18:30"),
+    # The end time: the sample meeting approved confirmed minutes, so its start is fixed.
+    "staff/committees/meetings/<int:pk>/edit/": ("end_time", "21:30", "21:45"),
     "staff/committees/people/seats/<int:pk>/": ("term_end", "平成23年3月30日", "平成23年3月29日"),
 }
 
