@@ -20,7 +20,6 @@ from kyodo.committees.models import (
     Member,
     Membership,
     Minutes,
-    minutes_published_q,
 )
 from kyodo.core.models import OutboxMessage
 from kyodo.core.statements import Prepared
@@ -461,31 +460,6 @@ def circulation_plan(*, minutes: Minutes) -> list[PlannedRecipient]:
 
 def latest_circulation(*, minutes: Minutes) -> Circulation | None:
     return minutes.circulations.order_by("-created_at", "-pk").first()
-
-
-def public_meetings(*, committee_id: int, today: date) -> list[tuple]:
-    """The public committee page's meetings in one query of plain values, in their order (date):
-    those to come (scheduled, from ``today``) and those whose minutes are published, as
-    (fiscal_year, number, date, start_time, status, venue name, minutes pk, minutes status,
-    minutes current version); ``minutes_published`` tells the second kind from the values."""
-    return _PUBLIC_MEETINGS.rows(committee_id=committee_id, today=today)
-
-
-_PUBLIC_MEETINGS = Prepared(
-    lambda committee_id, today: (
-        Meeting.objects.filter(committee=committee_id)
-        .filter(
-            Q(date__gte=today, status=Meeting.Status.SCHEDULED)
-            | minutes_published_q("minutes__")
-        )
-        .values_list(
-            "fiscal_year", "number", "date", "start_time", "status", "venue__name", "minutes",
-            "minutes__status", "minutes__current_version",
-        )
-    ),
-    committee_id=1,
-    today=date(2000, 4, 1),
-)  # fmt: skip
 
 
 def minutes_to_check(*, user) -> QuerySet[CirculationRecipient]:

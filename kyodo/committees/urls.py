@@ -23,4 +23,6 @@ urlpatterns = [
     ),
     # Personal circulation links: the unguessable token is the credential, no sign-in needed.
     path("check/<str:token>/", member.check, name="check"),
+    # Each body's own page (the first body's is the index above; its slug here leads there).
+    path("<slug:slug>/", public.committee, name="committee"),
 ]

@@ -1,5 +1,5 @@
 """sitemap.xml: every public page, from the same querysets the pages use (listed events and
-groups, published news and case studies, confirmed minutes)."""
+groups, each committee's page, published news and case studies, confirmed minutes)."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -75,6 +75,19 @@ class MinutesSitemap(Sitemap):
         return reverse("committees:minutes", args=[item.pk])
 
 
+class CommitteeSitemap(Sitemap):
+    # Each body's page but the first's, which is the section's page (committees:index above).
+    changefreq = "monthly"
+
+    def items(self):
+        from kyodo.committees.models import Committee
+
+        return list(Committee.objects.order_by("pk").values_list("slug", flat=True)[1:])
+
+    def location(self, item):
+        return reverse("committees:committee", args=[item])
+
+
 class CaseSitemap(Sitemap):
     changefreq = "monthly"
 
@@ -92,6 +105,7 @@ SITEMAPS = {
     "news": NewsSitemap,
     "events": EventSitemap,
     "groups": GroupSitemap,
+    "committees": CommitteeSitemap,
     "minutes": MinutesSitemap,
     "collaboration": CaseSitemap,
 }

@@ -12,6 +12,9 @@ def samples() -> dict[str, str | None]:
     # The demo's next meeting: its answers to the notice, still open.
     coming = Meeting.objects.filter(status="scheduled").order_by("-date").first() or ninth
     return {
+        # The demo has one body: its slug address leads to /committee/ (test_public_bodies.py
+        # covers another body's page).
+        "/committee/<slug:slug>/": "/committee/unei/",
         "/staff/committees/meetings/<int:pk>/replies/": (
             f"/staff/committees/meetings/{coming.pk}/replies/"
         ),

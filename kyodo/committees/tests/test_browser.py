@@ -153,7 +153,7 @@ def test_minutes_from_typing_to_a_corrected_second_version(
     # The public page shows version 2 and what changed from version 1.
     public = browser.new_context(base_url=live_server.url, locale="ja-JP").new_page()
     public.goto("/committee/")
-    public.get_by_role("link", name="平成22年度第1回運営委員会").click()
+    public.get_by_role("link", name="平成22(2010)年度第1回運営委員会会議録").click()
     expect(public).to_have_url(re.compile(rf"/committee/minutes/{minutes.pk}/$"))
     expect(public.locator("h1.minutes-title")).to_have_text(
         "平成22(2010)年度第1回運営委員会会議録(確定稿)"

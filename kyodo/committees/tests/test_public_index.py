@@ -45,7 +45,7 @@ def test_the_committee_page_takes_three_queries_whatever_it_lists(
     assert len(queries) == 3
     assert "<tr><td>有賀</td><td>副委員長</td><td>NPO・NGO</td></tr>" in text
     assert (
-        f'<li><a href="/committee/minutes/{meeting.minutes.pk}/">平成22年度第1回運営委員会</a>'
+        f'<li><a href="/committee/minutes/{meeting.minutes.pk}/">平成22(2010)年度第1回運営委員会会議録</a>'
         " (平成23年1月18日(火))</li>"
     ) in text
     assert "第1回運営委員会: " in text and " イングビル3階 第1会議室</li>" in text

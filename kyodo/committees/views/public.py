@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -20,24 +21,53 @@ from kyodo.committees.models import (
     Minutes,
     meeting_name,
     minutes_published,
+    minutes_published_q,
 )
 from kyodo.committees.rendering import rows_html
-from kyodo.committees.selectors import memberships_on, public_meetings, seat_order
+from kyodo.committees.selectors import memberships_on, seat_order
 from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
+from kyodo.core.links import reverse_once
 from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import fiscal_year_label, time_ja, wareki
+from kyodo.website.breadcrumbs import committee_section
 
 
 def index(request):
-    # Purpose, members by name and field, the schedule, and confirmed minutes by fiscal year.
-    # Rows are put together here (texts, links, dates) so that the template only prints them.
-    # Three queries of plain values (the committee, its seats, its meetings: those to come and
-    # those with published minutes in one): Django's SQL compiler pays for every query and column.
-    found = _FIRST_COMMITTEE.rows()
-    if not found:
+    # The first committee (the center's steering committee, 運営委員会) is the section's page.
+    return _committee_page(request, slug=None)
+
+
+def committee(request, slug: str):
+    # Another body's page (市民協働推進委員会 beside the 運営委員会): the same page for that body.
+    return _committee_page(request, slug=slug)
+
+
+def _committee_page(request, *, slug: str | None):
+    # Purpose, members by name and field, the schedule, confirmed minutes by fiscal year and the
+    # other bodies. Rows are put together here (texts, links, dates) so that the template only
+    # prints them. Three queries of plain values (the bodies, the seats, the meetings: those to
+    # come and those with published minutes in one): Django's SQL compiler pays for every query
+    # and column.
+    bodies = [
+        dict(zip(("pk", "slug", "name", "purpose"), row, strict=True)) for row in _COMMITTEES.rows()
+    ]
+    if not bodies:
         raise Http404
-    committee = dict(zip(("pk", "name", "purpose"), found[0], strict=True))
+    first = bodies[0]
+    by_slug = {body["slug"]: body for body in bodies}
+    if slug is None:
+        committee = first
+        # ?committee=<slug>, as the staff pages name a body: that body's own page.
+        wanted = by_slug.get(request.GET.get("committee", ""))
+        if wanted is not None and wanted is not first:
+            return redirect(_body_url(wanted, first=first))
+    else:
+        committee = by_slug.get(slug)
+        if committee is None:
+            raise Http404
+        if committee is first:  # one address per page: the first body's is /committee/
+            return redirect(_body_url(first, first=first), permanent=True)
     name = committee["name"]
     today = timezone.localdate()
     seats = _seats_on(committee["pk"], today) or _latest_seats(committee["pk"])
@@ -46,17 +76,22 @@ def index(request):
     upcoming = []
     by_year: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     # Newest first, as the minutes are listed; the schedule is in date order.
-    for row in reversed(public_meetings(committee_id=committee["pk"], today=today)):
-        fiscal_year, number, day, start, status, venue, minutes, minutes_status, version = row
+    for row in reversed(_PUBLIC_MEETINGS.rows(committee_id=committee["pk"], today=today)):
+        fiscal_year, number, day, start, status, venue, minutes, minutes_status, version, title = (
+            row
+        )
         meeting = meeting_name(fiscal_year, number, name)
         if minutes_published(minutes_status, version):
-            by_year[fiscal_year].append((minutes_link(minutes), meeting, wareki(day)))
+            # What the minutes call themselves (their frozen title), never rebuilt from the
+            # committee's name today: renaming a body renames no past minutes.
+            by_year[fiscal_year].append((minutes_link(minutes), title or meeting, wareki(day)))
         if day >= today and status == Meeting.Status.SCHEDULED:
             upcoming.append(
                 (meeting, wareki(day), time_ja(start) if start else "",
                  no_venue if venue is None else venue)
             )  # fmt: skip
     upcoming.reverse()
+    others = [body for body in bodies if body is not committee]
     return render(
         request,
         "committees/public/index.html",
@@ -68,11 +103,24 @@ def index(request):
                 (fiscal_year_label(year), rows_html(_MINUTES_ROW, rows))
                 for year, rows in sorted(by_year.items(), reverse=True)
             ],
+            "other_bodies": rows_html(
+                _BODY_ROW, [(_body_url(body, first=first), body["name"]) for body in others]
+            ),
+            "breadcrumb_parents": [
+                committee_section(name, committee["slug"], first=committee is first)
+            ],
         },
     )
 
 
+def _body_url(body: dict, *, first: dict) -> str:
+    if body is first:
+        return reverse_once("committees:index")
+    return reverse_once("committees:committee", args=[body["slug"]])
+
+
 _MINUTES_ROW = '<li><a href="{}">{}</a> ({})</li>'
+_BODY_ROW = '<li><a href="{}">{}</a></li>'
 _ROLES = dict(Membership.Role.choices)
 _SECTORS = dict(Member.Sector.choices)
 
@@ -83,9 +131,30 @@ def _label(choices: dict, value) -> str:
 
 
 # The page's statements, compiled once per process (kyodo.core.statements).
-_FIRST_COMMITTEE = Prepared(
-    lambda: Committee.objects.order_by("pk").values_list("pk", "name", "purpose")[:1]
+# Every body, the first (the steering committee) first: one page names the others.
+_COMMITTEES = Prepared(
+    lambda: Committee.objects.order_by("pk").values_list("pk", "slug", "name", "purpose")
 )
+# The public committee page's meetings in one query of plain values, in date order: those to
+# come (scheduled, from today) and those whose minutes are published (``minutes_published``
+# tells them apart), with, for the latter, the title of their current version (a key of its frozen document, read by the
+# database: no document is loaded).
+_PUBLIC_MEETINGS = Prepared(
+    lambda committee_id, today: (
+        Meeting.objects.filter(committee=committee_id)
+        .filter(
+            Q(date__gte=today, status=Meeting.Status.SCHEDULED)
+            | minutes_published_q("minutes__")
+        )
+        .values_list(
+            "fiscal_year", "number", "date", "start_time", "status", "venue__name", "minutes",
+            "minutes__status", "minutes__current_version",
+            "minutes__current_version__document__title",
+        )
+    ),
+    committee_id=1,
+    today=date(2000, 4, 1),
+)  # fmt: skip
 _SEATS_ON = Prepared(
     lambda committee_id, on: memberships_on(committee=committee_id, on=on).values_list(
         "member__name", "role", "member__sector", "member__name_reading"
@@ -95,8 +164,17 @@ _SEATS_ON = Prepared(
 )
 
 
+# The minutes with their current version and their body, and whether that body is the first
+# (whose section is the site's 「運営委員会」): one query.
 _MINUTES = Prepared(
-    lambda pk: Minutes.objects.select_related("current_version").filter(pk=pk), pk=1
+    lambda pk: (
+        Minutes.objects.select_related("current_version", "meeting__committee")
+        .annotate(
+            first_body=~Exists(Committee.objects.filter(pk__lt=OuterRef("meeting__committee")))
+        )
+        .filter(pk=pk)
+    ),
+    pk=1,
 )
 
 
@@ -136,12 +214,16 @@ def minutes_detail(request, pk: int):
         if minutes.versions.filter(number=int(number)).exists():
             return redirect("committees:minutes-version", pk=minutes.pk, number=int(number))
     document = version_document(minutes.current_version)
+    body = minutes.meeting.committee
+    section = committee_section(body.name, body.slug, first=minutes.first_body)
     return render(
         request,
         "committees/public/minutes.html",
         {
             "minutes": minutes,
             "document": document,
+            "section": section,
+            "breadcrumb_parents": [section],
             "version": minutes.current_version,
             "approval": minutes.current_version.document.get("approval") or {},
             "document_html": html_of(
