@@ -1,5 +1,9 @@
 # Kyodo: `make run` serves the demo center on http://127.0.0.1:8000/, `make test` runs every test.
+# Another address or port: `make run BIND=127.0.0.1:8103` (SITE_URL, the address in mailed links,
+# follows it unless SITE_URL is set).
 PYTHON ?= $(shell scripts/find-python)
+BIND ?= $(or $(KYODO_BIND),127.0.0.1:8000)
+SITE_URL ?= http://$(BIND)
 VENV := .venv
 BIN := $(VENV)/bin
 KYODO := $(BIN)/kyodo
@@ -22,7 +26,7 @@ run: install
 	$(KYODO) migrate --noinput
 	$(KYODO) demo
 	$(KYODO) collectstatic --noinput -v 0
-	$(KYODO) serve
+	SITE_URL='$(SITE_URL)' $(KYODO) serve --bind '$(BIND)'
 
 test: install
 	scripts/system-packages

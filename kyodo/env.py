@@ -61,10 +61,13 @@ def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
         config = dj_database_url.parse(
             raw, conn_max_age=conn_max_age, conn_health_checks=conn_max_age > 0
         )
-    except Exception as exc:  # the library raises several types for a bad URL
+    except Exception:  # the library raises several types for a bad URL
+        # Not the library's own message: it lists every backend it knows (mysql, oracle …),
+        # which Kyodo does not support.
         raise ImproperlyConfigured(
-            f"{name} is not a database URL Kyodo understands (sqlite:///path or "
-            f"postgres://user@host:port/name); got {raw!r}: {exc}"
+            f"{name} の値 {raw!r} はデータベースの URL として読めません。"
+            f"sqlite:///パス または postgres://ユーザー@ホスト:ポート/データベース名 の形で"
+            "指定してください。"
         ) from None
     engine = config.get("ENGINE", "")
     if engine == "django.db.backends.sqlite3":
@@ -165,7 +168,7 @@ def local_secret_key(var_dir: Path) -> str:
     path = var_dir / "secret_key"
     if path.exists():
         return path.read_text().strip()
-    var_dir.mkdir(parents=True, exist_ok=True)
+    var_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_urlsafe(50)
     path.write_text(key)
     path.chmod(0o600)

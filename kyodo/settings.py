@@ -4,9 +4,11 @@ Local defaults need nothing: SQLite in var/, mail printed to the console, DEBUG 
 runs locally is what runs in production. Production differs only by environment variables.
 """
 
+import ipaddress
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 from kyodo.env import (
@@ -44,6 +46,14 @@ if BEHIND_PROXY:
 # header only for requests that come from TRUSTED_PROXIES; otherwise the connection's address.
 CLIENT_IP_HEADER = env_str("CLIENT_IP_HEADER", "X-Forwarded-For" if BEHIND_PROXY else "")
 TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", ["127.0.0.1", "::1"])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES の {_proxy!r} はIPアドレスでもネットワーク（192.0.2.0/24 など）でも"
+            "ありません。プロキシのアドレスをカンマ区切りで指定してください（既定: 127.0.0.1,::1）。"
+        ) from None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -274,6 +284,15 @@ RATE_LIMITS = env_rates(
 GROUP_APPLICATION_CONFIRM_HOURS = env_int("GROUP_APPLICATION_CONFIRM_HOURS", 48, minimum=1)
 EVENT_APPLICATION_CONFIRMATION = env_bool("EVENT_APPLICATION_CONFIRMATION", False)
 EVENT_APPLICATION_CONFIRM_HOURS = env_int("EVENT_APPLICATION_CONFIRM_HOURS", 24, minimum=1)
+# Applicants' names, addresses and telephone numbers are removed from events held this many days
+# ago or earlier (kyodo.events.services.personal_data_anonymise, a daily job of kyodo periodic).
+try:
+    EVENTS_ANONYMISE_AFTER_DAYS = env_int("EVENTS_ANONYMISE_AFTER_DAYS", 365, minimum=1)
+except ImproperlyConfigured:
+    raise ImproperlyConfigured(
+        "EVENTS_ANONYMISE_AFTER_DAYS には、催しの申込者の個人情報を消すまでの日数を1以上の整数で"
+        f"指定してください（既定: 365）。指定された値: {env_str('EVENTS_ANONYMISE_AFTER_DAYS')!r}"
+    ) from None
 # Minutes without a request after which a staff session ends (a warning shows before).
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60, minimum=1)
 # A refused form gets a Japanese page that says what to do, and keeps what was typed.
@@ -357,7 +376,10 @@ PDF_FONT_FILE = env_str("PDF_FONT_FILE")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Django's own lines (「Internal Server Error: /events/applications/<token>/…」) without the
+    # secret part of personal links (kyodo.core.serving.MaskSecretsFilter).
+    "filters": {"secrets": {"()": "kyodo.core.serving.MaskSecretsFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["secrets"]}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     "loggers": {
         "kyodo": {"handlers": ["console"], "level": "INFO", "propagate": False},

@@ -188,11 +188,17 @@ def _read_snapshot(using: str) -> tuple[list[tuple[str, list[dict]]], dict[str, 
 def backup_write(path: Path, *, using: str = "default") -> BackupResult:
     """Write the backup zip at ``path`` (readable by its owner only); see the module doc."""
     path = Path(path)
+    vanished: set[str] = set()
     for attempt in range(1, ATTEMPTS + 1):
         tables, files = _read_snapshot(using)
         try:
             written = _write_zip(path, tables, files)
-        except _FileVanished:
+        except _FileVanished as exc:
+            name = exc.args[0]
+            if name in vanished:
+                # Named again by a later snapshot: not deleted while we read, but missing.
+                raise BackupError(_missing_files_message(files)) from None
+            vanished.add(name)
             continue
         return BackupResult(
             path=path,
@@ -208,6 +214,23 @@ def backup_write(path: Path, *, using: str = "default") -> BackupResult:
 
 class _FileVanished(Exception):
     pass
+
+
+def _missing_files_message(files: dict[str, object]) -> str:
+    """「次のファイルがありません（MEDIA_ROOT=…）: news/1/test.pdf。…」: rows name files the
+    storage does not have (a database restored without its files, another MEDIA_ROOT)."""
+    missing = [name for name in sorted(files) if not files[name].exists(name)]
+    shown = "、".join(missing[:5]) + (f" ほか {len(missing) - 5} 件" if len(missing) > 5 else "")
+    where = (
+        f"STORAGE_URL={settings.STORAGE_URL}"
+        if getattr(settings, "STORAGE_URL", "")
+        else f"MEDIA_ROOT={settings.MEDIA_ROOT}"
+    )
+    return (
+        f"次のファイルがありません（{where}）: {shown}。"
+        "データベースが名前を記録しているファイルです。ファイルの保存場所"
+        "（MEDIA_ROOT / STORAGE_URL）を確認してください。"
+    )
 
 
 def _write_zip(path: Path, tables: list[tuple[str, list[dict]]], files: dict[str, object]) -> int:

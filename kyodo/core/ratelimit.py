@@ -35,7 +35,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.db import DatabaseCache
 from django.core.exceptions import ImproperlyConfigured
-from django.db import connections, router, transaction
+from django.db import OperationalError, connections, router, transaction
 from django.utils import timezone
 
 from kyodo.env import parse_rate
@@ -111,6 +111,37 @@ def cache():
     return caches[CACHE_ALIAS]
 
 
+class SharedCacheUnavailable(OperationalError):
+    """The shared cache of the counters (Redis, CACHE_URL) cannot be reached.
+
+    A database error on purpose: the counters are the data a sign-in or a public form needs
+    first, and Kyodo already answers a data store that is down with the 503 page in the
+    visitor's language and ``Retry-After`` (kyodo.core.middleware, from the view or, for a
+    middleware's counter, from handler500), not the 500 page. Nothing is counted or saved."""
+
+
+def _unreachable(exc: BaseException) -> bool:
+    try:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+    except ImportError:  # pragma: no cover - redis is a dependency
+        return False
+    return isinstance(exc, (RedisConnectionError, RedisTimeoutError))
+
+
+@contextmanager
+def _reachable() -> Iterator[None]:
+    """Redis down (restarting, the network gone): :class:`SharedCacheUnavailable`."""
+    try:
+        yield
+    except Exception as exc:
+        if _unreachable(exc):
+            raise SharedCacheUnavailable(
+                f"shared cache (CACHE_URL) unreachable: {type(exc).__name__}: {exc}"
+            ) from exc
+        raise
+
+
 def _hashed(key: str) -> str:
     # Keys hold addresses and user names: stored hashed, and short enough for any backend.
     return "kyodo:" + hashlib.sha256(key.encode()).hexdigest()[:40]
@@ -153,7 +184,7 @@ def hit(scope: str, key: str, rate: str, *, now: float | None = None) -> Decisio
         count = _database_hit(backend, _counter_name(scope, key, period, window), period)
         return Decision(count <= limit, count, limit, retry_after)
     name = _hashed(f"{scope}|{key}|{period}|{window}")
-    with locked(name):
+    with _reachable(), locked(name):
         # The counter exists for every hit but the first of a window: incremented first, since
         # a refused add() costs the database cache a failed INSERT and a rollback.
         try:
@@ -211,12 +242,15 @@ def _database_hit(backend: DatabaseCache, name: str, period: int) -> int:
 
 
 def state_get(key: str) -> dict:
-    return cache().get(_hashed(key)) or {}
+    with _reachable():
+        return cache().get(_hashed(key)) or {}
 
 
 def state_set(key: str, value: dict, *, timeout: int) -> None:
-    cache().set(_hashed(key), value, timeout=timeout)
+    with _reachable():
+        cache().set(_hashed(key), value, timeout=timeout)
 
 
 def state_delete(key: str) -> None:
-    cache().delete(_hashed(key))
+    with _reachable():
+        cache().delete(_hashed(key))

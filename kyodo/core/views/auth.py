@@ -181,5 +181,15 @@ def csrf_failure(request, reason=""):
 
 
 def healthz(request):
-    # For load balancers and the benchmark's floor: Django's request cycle and nothing else.
+    # For load balancers: Django's request cycle and nothing else, and whether this process has
+    # the static files' manifest (started before `kyodo collectstatic`, every page is a 500
+    # until gunicorn is reloaded with HUP: the balancer should take the host out).
+    from kyodo.core.serving import static_manifest_loaded
+
+    if not static_manifest_loaded():
+        return HttpResponse(
+            "static files missing: kyodo collectstatic --noinput, then kill -HUP gunicorn",
+            status=503,
+            content_type="text/plain",
+        )
     return HttpResponse("ok", content_type="text/plain")

@@ -32,7 +32,11 @@ class Command(JapaneseErrors, BaseCommand):
             help="Fiscal year and number, e.g. 2010-9 (第9回 of FY2010).",
         )
         export.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
-        export.add_argument("--output", required=True, help="File to write ('-' for stdout).")
+        export.add_argument(
+            "--output",
+            help="File to write ('-' for stdout); without it, MEETING.FORMAT (e.g. 2010-9.pdf, "
+            "2010-9.txt for text) in the current directory.",
+        )
         export.add_argument("--committee", help="Committee slug, where there are several.")
         actions.add_parser("verify", help="Re-hash every version of confirmed minutes.")
         imports = actions.add_parser(
@@ -110,6 +114,9 @@ class Command(JapaneseErrors, BaseCommand):
                 % {"meeting": meeting, "year": fiscal_year, "number": number}
             )
         data = export_minutes(found.minutes, fmt)
+        if not output:
+            # 2010-9.pdf in the current directory, as the README's example expects.
+            output = f"{fiscal_year}-{number}.{FORMATS[fmt][2]}"
         if output == "-":
             self.stdout.write(data.decode("utf-8") if fmt in ("text", "html") else repr(data))
             return

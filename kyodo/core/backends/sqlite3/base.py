@@ -78,6 +78,21 @@ class WriterQueue:
             self.fd = None
 
 
+def _create_private(name: str) -> None:
+    """Create a new database file readable by its owner only (0600; SQLite gives its -wal and
+    -shm files the same mode): it holds password hashes and personal data, as the backups (0600)
+    do. An existing file keeps its mode; a folder that does not exist is not made (SQLite then
+    refuses to open the database, as before: KYODO_VAR_DIR is made by the settings)."""
+    if not name or name.startswith("file:") or os.path.exists(name):
+        return
+    if not os.path.isdir(os.path.dirname(os.path.abspath(name))):
+        return
+    try:
+        os.close(os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600))
+    except FileExistsError:
+        pass  # another process made it meanwhile
+
+
 class DatabaseWrapper(base.DatabaseWrapper):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -85,6 +100,8 @@ class DatabaseWrapper(base.DatabaseWrapper):
         self.execute_wrappers.append(self._queue_autocommit_write)
 
     def get_new_connection(self, conn_params):
+        if not self.is_in_memory_db():
+            _create_private(str(conn_params.get("database", "")))
         connection = super().get_new_connection(conn_params)
         if self.writers is None and not self.is_in_memory_db():
             self.writers = WriterQueue(f"{self.settings_dict['NAME']}-writers")

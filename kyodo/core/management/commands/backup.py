@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from kyodo.core.backup import BackupError, RestoreError, VerifyError, backup_verify, backup_write
+from kyodo.core.management.commands.serve import require_migrated
 
 
 class Command(BaseCommand):
@@ -26,6 +27,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, path, verify, verify_only, **options):
+        if not verify_only:
+            require_migrated()
         try:
             if not verify_only:
                 result = backup_write(path)

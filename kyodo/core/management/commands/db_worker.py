@@ -20,6 +20,7 @@ from django_tasks_db.management.commands import db_worker as library
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
 
+from kyodo.core.management.commands.serve import require_migrated
 from kyodo.core.outbox import outbox_deliver_due
 
 # Messages sent in one round before the worker looks at its tasks again.
@@ -97,6 +98,7 @@ class Command(library.Command):
     help = "Run the task worker, which also delivers the outbox's mail"
 
     def handle(self, **options) -> None:
+        require_migrated()
         # The library's handle() builds its worker from the name ``Worker`` of its module.
         original, library.Worker = library.Worker, Worker
         try:

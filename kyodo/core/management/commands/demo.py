@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from kyodo.core.demo import DEMO_PASSWORD, load_demo
+from kyodo.core.management.commands.serve import require_migrated
 from kyodo.core.upkeep import after_bulk_load
 
 
@@ -11,6 +12,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        require_migrated()
         logins = load_demo(current=True)
         after_bulk_load(vacuum=True)
         self.stdout.write(self.style.SUCCESS("Demo center loaded: 西東京市市民協働推進センター"))

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from kyodo.core.management.commands.serve import require_migrated
 from kyodo.core.outbox import outbox_flush
 
 logger = logging.getLogger("kyodo.periodic")
@@ -67,12 +68,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, every, once, verbosity, **options):
         self.verbosity = verbosity
+        require_migrated()
         ran: dict[str, dt.date] = {}
         while True:
             self._run("outbox flush", outbox_flush)
             now = timezone.localtime()
             for dotted in due_jobs(now, ran):
-                if claim_daily(dotted, now.date()):
+                try:
+                    claimed = claim_daily(dotted, now.date())
+                except Exception:  # the shared cache (Redis) is down: the next round tries again
+                    logger.exception("periodic job %s: its daily claim failed", dotted)
+                    continue
+                if claimed:
                     self._run(dotted, import_string(dotted))
                 elif self.verbosity > 1:
                     self.stdout.write(f"{dotted}: run today by another process")

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from kyodo.core.backup import RestoreError, backup_restore
+from kyodo.core.management.commands.serve import require_migrated
 
 
 class Command(BaseCommand):
@@ -16,6 +17,8 @@ class Command(BaseCommand):
         parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
 
     def handle(self, *args, path, yes, **options):
+        # Before the question: the answer would be asked for nothing.
+        require_migrated()
         if not yes:
             try:
                 answer = input(

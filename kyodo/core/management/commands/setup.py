@@ -10,6 +10,7 @@ from django.utils import timezone
 from kyodo.core import center as center_services
 from kyodo.core.exceptions import DomainError
 from kyodo.core.mail import absolute_url
+from kyodo.core.management.commands.serve import require_migrated
 from kyodo.core.templatetags.kyodo_ja import wareki
 
 
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             )
 
     def handle(self, *args, **options):
+        require_migrated()
         details = {f: options[f] for f in center_services.SETUP_FIELDS if options[f] is not None}
         try:
             with transaction.atomic():
