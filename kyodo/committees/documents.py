@@ -143,12 +143,22 @@ def minutes_title(meeting: Meeting) -> str:
     )
 
 
-def speaker_label(entry: MinutesEntry, *, by_name: bool) -> str:
-    """The label printed before a statement: the stored one, or the member's name if asked."""
+def speaker_label(entry: MinutesEntry, *, by_name: bool, by_role: bool = False) -> str:
+    """The label printed before a statement: the stored one, or the member's name if asked;
+    ``by_role`` (published minutes of a committee that prints roles): a label typed with the
+    member's name (「𠮷岡委員」「熊田委員長」) prints the role only (「委員」「委員長」), so that the
+    setting holds however the line was typed."""
     member = entry.member if entry.member_id else None
     if by_name and member is not None:
         suffix = entry.speaker if entry.speaker in ("委員長", "副委員長") else "委員"
         return f"{display_name(member.name)}{suffix}"
+    if by_role and member is not None:
+        typed = "".join(entry.speaker.split())
+        for name in {"".join(member.name.split()), "".join(member.name.split()[:1])}:
+            role = typed.removeprefix(name)
+            if name and role != typed and role in ("委員長", "副委員長", "委員"):
+                return role
+        return entry.speaker
     if member is not None and len(display_name(member.name).split("\u3000")) > 1:
         # A full name typed with a space is stored without it (「渡邉葵委員」): print it in the
         # house style of full names, as the attendee list does (「渡邉　葵委員」).
@@ -161,13 +171,13 @@ def speaker_label(entry: MinutesEntry, *, by_name: bool) -> str:
 # --- drafts: from the rows ---------------------------------------------------------------------
 
 
-def _item_of(item: AgendaItem, *, by_name: bool, requests=()) -> Item:
+def _item_of(item: AgendaItem, *, by_name: bool, by_role: bool = False, requests=()) -> Item:
     rows = sorted(item.entries.all(), key=lambda e: e.position)
     entries = [
         Entry(
             kind=e.kind,
             text=e.text,
-            speaker=speaker_label(e, by_name=by_name)
+            speaker=speaker_label(e, by_name=by_name, by_role=by_role)
             if e.kind == MinutesEntry.Kind.STATEMENT
             else None,
             ref=e.pk,
@@ -223,13 +233,14 @@ def build_document(minutes: Minutes, *, labels: Labels = "committee") -> Documen
     meeting = minutes.meeting
     committee = meeting.committee
     by_name = labels == "committee" and committee.speaker_labels == SpeakerLabels.NAME
+    by_role = labels == "committee" and committee.speaker_labels == SpeakerLabels.ROLE
     requests = _requests_by_item(minutes)
     sections = [
         Section(
             number=number,
             category=heading,
             items=[
-                _item_of(item, by_name=by_name, requests=requests.get(item.pk, ()))
+                _item_of(item, by_name=by_name, by_role=by_role, requests=requests.get(item.pk, ()))
                 for item in items
             ],
         )

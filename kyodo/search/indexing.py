@@ -211,6 +211,7 @@ def _draft_specs(meeting, minutes, entry_ids: set[int] | None) -> list[Spec]:
 
     committee = meeting.committee
     by_name = committee.speaker_labels == SpeakerLabels.NAME
+    by_role = committee.speaker_labels == SpeakerLabels.ROLE
     title = str(meeting)
     order = {c: i for i, c in enumerate(AgendaItem.CATEGORY_ORDER)}
     entries = MinutesEntry.objects.filter(item__meeting=meeting).select_related("item", "member")
@@ -221,7 +222,7 @@ def _draft_specs(meeting, minutes, entry_ids: set[int] | None) -> list[Spec]:
     for entry in entries:
         item = entry.item
         statement = entry.kind == MinutesEntry.Kind.STATEMENT
-        public_label = speaker_label(entry, by_name=by_name) if statement else ""
+        public_label = speaker_label(entry, by_name=by_name, by_role=by_role) if statement else ""
         staff_label = entry.speaker
         name = "".join(entry.member.name.split()) if statement and entry.member else ""
         if name and name not in staff_label:

@@ -51,7 +51,9 @@ def test_the_api_gives_the_places_left_and_the_waiting_list_as_the_page_does(cli
 def test_no_counts_where_the_page_shows_none(client, staff_user):
     today = timezone.localdate()
     open_ended = _event(staff_user, title="定員なし", date=today + timedelta(days=7))
-    past = _event(staff_user, title="終わった講座", date=today - timedelta(days=7), capacity_people=5)
+    past = _event(
+        staff_user, title="終わった講座", date=today - timedelta(days=7), capacity_people=5
+    )
     free = _event(staff_user, kind="festival", title="まつり", date=today + timedelta(days=3),
                   accepts_applications=False, capacity_people=100)  # fmt: skip
     cancelled = _event(staff_user, title="中止", date=today + timedelta(days=9), capacity_people=5)

@@ -106,3 +106,31 @@ def test_no_new_request_is_filed_under_a_meeting_whose_minutes_are_confirmed(
         actor=staff, meeting=approving, description="次の依頼", assignee="事務局"
     )
     assert ActionItem.objects.count() == before + 1
+
+
+# --- the second-body audit: 「役職で表記」 holds however a line was typed ----------------------
+
+
+def test_published_by_role_a_line_typed_with_a_name_prints_the_role(committee, staff, meeting):
+    from kyodo.committees import services
+    from kyodo.committees.documents import build_document
+    from kyodo.committees.models import AgendaItem, MinutesEntry
+
+    item = services.item_add(actor=staff, meeting=meeting, category=AgendaItem.Category.REPORT,
+                             title="業務報告について")  # fmt: skip
+    services.minutes_entries_from_text(
+        actor=staff,
+        item=item,
+        text="熊田委員長：開会します。\n坂口委員：質問です。\n委員：意見です。",
+    )
+    linked = list(MinutesEntry.objects.filter(item=item).order_by("position")
+                  .values_list("speaker", "member__name"))  # fmt: skip
+    assert linked == [("熊田委員長", "熊田"), ("坂口委員", "坂口"), ("委員", None)]
+    minutes = meeting.minutes
+    published = build_document(minutes)  # the committee's setting: by role (the default)
+    assert [e.speaker for e in published.sections[0].items[0].entries] == [
+        "委員長", "委員", "委員"]  # fmt: skip
+    # As typed for the staff's own pages.
+    stored = build_document(minutes, labels="stored")
+    assert [e.speaker for e in stored.sections[0].items[0].entries] == [
+        "熊田委員長", "坂口委員", "委員"]  # fmt: skip
