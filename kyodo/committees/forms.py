@@ -392,6 +392,7 @@ class CommitteeForm(forms.Form):
     slug = forms.CharField(
         label=_("Short name (in addresses and open data)"),
         max_length=50,
+        required=False,  # left empty: the next free 「committee-N」
         help_text=_(
             "Half-width lower-case letters, digits and hyphens, e.g. suishin. It is part of the "
             "addresses of the committee's pages and of its open data, and cannot be changed once "
@@ -401,6 +402,8 @@ class CommitteeForm(forms.Form):
     )
 
     def clean_slug(self) -> str:
+        if not self.cleaned_data["slug"].strip():
+            return ""
         return committee_slug_check(self.cleaned_data["slug"])
 
 

@@ -96,6 +96,8 @@ def _committee_of(kwargs: dict) -> Section | None:
     # The versions and the difference pages of a body's minutes and a member's personal link to
     # a draft (whose views put no section in their context): the body, asked once.
     if isinstance(pk := kwargs.get("pk"), int):
+        if not -(2**63) <= pk < 2**63:
+            return None  # no such row (the 404 page of an id beyond 64 bits)
         found = _BODY_OF_MINUTES.rows(pk=pk)
     elif isinstance(token := kwargs.get("token"), str):
         found = _BODY_OF_LINK.rows(token=token)

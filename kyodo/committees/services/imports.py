@@ -177,6 +177,12 @@ def committee_create(
             raise ImportRefused(
                 _("A committee named %(name)s already exists: choose it instead.") % {"name": name}
             )
+        if slug and Committee.objects.filter(slug=slug).exists():
+            # Taken meanwhile by another clerk: refused like the form's own check.
+            raise ImportRefused(
+                _("「%(slug)s」 is already the short name of another committee: choose another.")
+                % {"slug": slug}
+            )
         committee = Committee(
             center=center,
             name=name[:200],

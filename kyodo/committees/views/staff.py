@@ -82,7 +82,7 @@ from kyodo.committees.services.decisions import approval_review
 from kyodo.committees.services.meetings import notice_mails
 from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
-from kyodo.core.exceptions import DomainError, InvalidInput
+from kyodo.core.exceptions import DomainError
 from kyodo.core.months import Month
 from kyodo.core.permissions import staff_required
 from kyodo.core.statements import Prepared
@@ -339,27 +339,11 @@ def committee_new(request):
 
 
 def _committee_create(*, actor, center, slug: str, **values) -> Committee:
-    """``services.committee_create`` with the short name the clerk gave (until the service takes
-    ``slug``): set in the same transaction, before anything links to the new committee."""
-    import inspect
-
-    from django.db import transaction
-
-    if "slug" in inspect.signature(services.committee_create).parameters:
-        return services.committee_create(actor=actor, center=center, via="staff", slug=slug,
-                                         **values)  # fmt: skip
-    with transaction.atomic():
-        committee = services.committee_create(actor=actor, center=center, via="staff", **values)
-        # Taken meanwhile by another clerk: refused like the form's own check.
-        if Committee.objects.filter(slug=slug).exclude(pk=committee.pk).exists():
-            raise InvalidInput(
-                _("「%(slug)s」 is already the short name of another committee: choose another.")
-                % {"slug": slug},
-                field="slug",
-            )
-        Committee.objects.filter(pk=committee.pk).update(slug=slug)
-        committee.slug = slug
-    return committee
+    """A committee made on the staff page, with the short name the clerk gave (or, left empty,
+    the next free one)."""
+    return services.committee_create(
+        actor=actor, center=center, via="staff", slug=slug or None, **values
+    )
 
 
 @staff_required

@@ -17,6 +17,8 @@ PLAIN_PYTHON = {
     "kyodo.core.backup._FileVanished",  # internal signal to take the snapshot again
     "kyodo.core.forms.UseTemplate",  # internal signal to render a widget with its template
     "kyodo.api.errors.NotFound",  # Django's 404, with the API's Japanese message
+    # Redis down: a database error on purpose, so the 503 page answers it (not a form's error)
+    "kyodo.core.ratelimit.SharedCacheUnavailable",
 }
 
 

@@ -39,6 +39,8 @@ ALLOWED = {
     "N", "Kyodo", "TEL", "FAX",
     # proper names in the demo's data (the seed's groups: 「…ひろばNCH」)
     "NCH",
+    # the example of a body's short name (its address, /committee/suishin/) in its help text
+    "suishin",
 }  # fmt: skip
 # 和暦 abbreviations people type and read (H22, R7.4.1, H22.12) and hex digests (SHA-256, shown
 # whole or shortened to their first characters).
