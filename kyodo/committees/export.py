@@ -423,14 +423,20 @@ def export_document(
     return result.encode("utf-8") if isinstance(result, str) else result
 
 
+def _author(minutes: Minutes) -> str:
+    """The files' author: the center for a draft; for confirmed minutes "" (the frozen
+    document's organization line, as it was confirmed: renaming the center later changes no
+    confirmed file)."""
+    return "" if minutes.is_confirmed else minutes.meeting.committee.center.name
+
+
 def export_minutes(minutes: Minutes, fmt: str) -> bytes:
-    """The minutes (their current version once confirmed) in ``fmt`` as bytes, the center as
-    the files' author."""
+    """The minutes (their current version once confirmed) in ``fmt`` as bytes (``_author``)."""
     return export_document(
         minutes_document(minutes),
         fmt,
         by_reading=attendees_by_reading(minutes),
-        author=minutes.meeting.committee.center.name,
+        author=_author(minutes),
     )
 
 
@@ -472,7 +478,7 @@ def render_pdf(minutes: Minutes) -> bytes:
     return pdf_of(
         minutes_document(minutes),
         by_reading=attendees_by_reading(minutes),
-        author=minutes.meeting.committee.center.name,
+        author=_author(minutes),
     )
 
 
@@ -480,5 +486,5 @@ def render_docx(minutes: Minutes) -> bytes:
     return docx_of(
         minutes_document(minutes),
         by_reading=attendees_by_reading(minutes),
-        author=minutes.meeting.committee.center.name,
+        author=_author(minutes),
     )

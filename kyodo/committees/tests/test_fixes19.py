@@ -134,3 +134,26 @@ def test_published_by_role_a_line_typed_with_a_name_prints_the_role(committee, s
     stored = build_document(minutes, labels="stored")
     assert [e.speaker for e in stored.sections[0].items[0].entries] == [
         "熊田委員長", "坂口委員", "委員"]  # fmt: skip
+
+
+def test_a_confirmed_file_keeps_its_author_when_the_center_is_renamed(demo):
+    import io
+
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.utils import decode_text
+
+    from kyodo.committees.export import export_minutes
+    from kyodo.core.models import Center
+
+    ninth = Minutes.objects.get(meeting__fiscal_year=2010, meeting__number=9,
+                                meeting__committee__slug="unei")  # fmt: skip
+
+    def author() -> str:
+        info = PDFDocument(PDFParser(io.BytesIO(export_minutes(ninth, "pdf")))).info[0]
+        return decode_text(info["Author"])
+
+    assert author() == "西東京市市民協働推進センター"
+    Center.objects.update(name="改名後センター")
+    ninth.meeting.committee.center.refresh_from_db()
+    assert author() == "西東京市市民協働推進センター"
