@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from django.conf import settings
 from django.db.models import F, Q, QuerySet
+from django.db.models.fields.json import KeyTextTransform
 from django.http import HttpRequest
 from django.urls import re_path, reverse
 from django.utils import timezone, translation
@@ -778,6 +779,11 @@ class MeetingOut(Schema):
 
     @staticmethod
     def resolve_venue(obj: Meeting) -> str:
+        # Where confirmed minutes say it was held (renaming the venue later changes no past
+        # meeting), else the venue as it is.
+        frozen = getattr(obj, "frozen_venue", None)
+        if frozen:
+            return frozen
         return obj.venue.name if obj.venue_id else "未定"
 
     @staticmethod
@@ -787,7 +793,13 @@ class MeetingOut(Schema):
 
 
 def _meetings() -> QuerySet[Meeting]:
-    return Meeting.objects.select_related("committee", "venue", "minutes").order_by("date", "pk")
+    # The venue the current version of confirmed minutes froze: a key of the stored document,
+    # read by the database (no document loaded).
+    return (
+        Meeting.objects.select_related("committee", "venue", "minutes")
+        .annotate(frozen_venue=KeyTextTransform("venue", "minutes__current_version__document"))
+        .order_by("date", "pk")
+    )
 
 
 def _in_range(qs: QuerySet, filters: DateRangeFilter, field: str) -> QuerySet:

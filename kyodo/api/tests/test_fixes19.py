@@ -74,3 +74,20 @@ def test_the_event_page_offers_its_calendar_file_until_it_ends(client, staff_use
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     assert "SUMMARY:来週の講座" in response.text
+
+
+def test_a_meeting_with_confirmed_minutes_keeps_the_venue_they_name(client, demo):
+    from kyodo.committees.models import Meeting
+    from kyodo.core.models import Venue
+
+    ninth = Meeting.objects.get(committee__slug="unei", fiscal_year=2010, number=9)
+    assert client.get(f"/api/v1/meetings/{ninth.pk}").json()["venue"] == "イングビル3階 第1会議室"
+    Venue.objects.filter(pk=ninth.venue_id).update(name="改名会議室A")
+    assert client.get(f"/api/v1/meetings/{ninth.pk}").json()["venue"] == "イングビル3階 第1会議室"
+    listed = {m["id"]: m for m in client.get("/api/v1/meetings?fiscal_year=2010").json()["items"]}
+    assert listed[ninth.pk]["venue"] == "イングビル3階 第1会議室"
+    # A meeting to come shows its venue as it is now.
+    coming = Meeting.objects.filter(status="scheduled", venue__isnull=False).first()
+    if coming is not None:
+        expected = coming.venue.name
+        assert client.get(f"/api/v1/meetings/{coming.pk}").json()["venue"] == expected
