@@ -278,6 +278,31 @@ def proposal_full(*, pk: int) -> Proposal | None:
     )
 
 
+def is_reviewer(user) -> bool:
+    """Who scores proposals: staff and committee members, except a member whose seats today are
+    all on other bodies than the center's steering committee (its first committee): a member of
+    a city council the center is secretariat of is not asked to score the center's call."""
+    from django.utils import timezone
+
+    from kyodo.committees.models import Committee, Membership
+    from kyodo.core.roles import Role, has_role
+
+    if has_role(user, Role.STAFF):
+        return True
+    if not has_role(user, Role.MEMBER):
+        return False
+    today = timezone.localdate()
+    seated = set(
+        Membership.objects.filter(member__user=user, term_start__lte=today)
+        .filter(Q(term_end__isnull=True) | Q(term_end__gte=today))
+        .values_list("committee_id", flat=True)
+    )
+    if not seated:
+        return True
+    steering = Committee.objects.order_by("pk").values_list("pk", flat=True).first()
+    return steering in seated
+
+
 def proposals_to_review(*, reviewer) -> list[Proposal]:
     """Submitted proposals not decided yet, each marked ``reviewed`` if this reviewer scored it."""
     proposals = list(

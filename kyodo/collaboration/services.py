@@ -631,6 +631,11 @@ def review_submit(
         if getattr(actor, "is_authenticated", False) and member_term_ended(actor):
             raise PermissionDenied(_("Your term on the committee has ended; you cannot review."))
         raise PermissionDenied(_("You do not have permission to do this."))
+    from kyodo.collaboration.selectors import is_reviewer
+
+    if not is_reviewer(actor):
+        # A member of another body the center is secretariat of: not a reviewer of its call.
+        raise PermissionDenied(_("You do not have permission to do this."))
     with transaction.atomic():
         proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
         if proposal.status != Proposal.Status.SUBMITTED:

@@ -38,7 +38,21 @@ from kyodo.core.roles import Role, has_role
 from kyodo.core.views.actions import submit, submit_edit
 from kyodo.core.wareki import fiscal_year_name
 
-reviewer_required = role_required(Role.STAFF, Role.MEMBER)
+
+def reviewer_required(view):
+    """Staff and the steering committee's members (``selectors.is_reviewer``): a member of
+    another body is refused like anyone without the role."""
+    from functools import wraps
+
+    from django.core.exceptions import PermissionDenied
+
+    @wraps(view)
+    def steering_only(request, *args, **kwargs):
+        if not selectors.is_reviewer(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return role_required(Role.STAFF, Role.MEMBER)(steering_only)
 
 
 # --- the register ------------------------------------------------------------------------------

@@ -157,3 +157,29 @@ def test_a_confirmed_file_keeps_its_author_when_the_center_is_renamed(demo):
     Center.objects.update(name="改名後センター")
     ninth.meeting.committee.center.refresh_from_db()
     assert author() == "西東京市市民協働推進センター"
+
+
+def test_only_the_steering_committee_s_members_score_the_center_s_proposals(client, demo):
+    from datetime import date
+
+    from kyodo.collaboration.selectors import is_reviewer
+    from kyodo.committees.models import Committee, Member, Membership
+    from kyodo.core.roles import Role, grant_role
+
+    # A city council the center is secretariat of, with one member of its own.
+    council = Committee.objects.create(center=Committee.objects.get(slug="unei").center,
+                                       name="市民協働推進委員会", slug="suishin")  # fmt: skip
+    user = User.objects.create_user("ogawa", full_name="小川 さくら")
+    grant_role(user, Role.MEMBER)
+    member = Member.objects.create(name="小川 さくら", name_reading="おがわ さくら", user=user)
+    Membership.objects.create(committee=council, member=member, term_start=date(2026, 4, 1))
+    assert not is_reviewer(user)
+    client.force_login(user)
+    assert "採点する提案" not in client.get("/member/").text
+    assert client.get("/staff/collaboration/reviews/").status_code == 403
+    # The steering committee's chair does score.
+    kumada = User.objects.get(username="kumada")
+    assert is_reviewer(kumada)
+    client.force_login(kumada)
+    assert "採点する提案" in client.get("/member/").text
+    assert client.get("/staff/collaboration/reviews/").status_code == 200

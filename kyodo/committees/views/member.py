@@ -11,7 +11,7 @@ from datetime import date, time
 from functools import wraps
 
 from django.contrib import messages
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Subquery
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -31,6 +31,7 @@ from kyodo.committees.models import (
     AttendanceReply,
     Circulation,
     CirculationRecipient,
+    Committee,
     CorrectionRequest,
     Meeting,
     Membership,
@@ -196,6 +197,9 @@ def member_home(request):
     seats = list(
         Membership.objects.filter(member__user=user)
         .select_related("committee", "member")
+        # Whether the seat is on the center's steering committee (its first): only those score
+        # the center's proposals (kyodo.collaboration.selectors.is_reviewer), in this query.
+        .annotate(steering=~Exists(Committee.objects.filter(pk__lt=OuterRef("committee"))))
         .order_by("-term_start", "pk")
     )
     member = seats[0].member if seats else None
@@ -255,6 +259,9 @@ def member_home(request):
             if chair_seat and chair_seat.role in _CHAIR_ROLES
             else None,
             "chair_role": _ROLES.get(chair_seat.role, "") if chair_seat else "",
+            # kyodo.collaboration.selectors.is_reviewer's rule, from the seats read above.
+            "reviews": not any(_covers(seat, today) for seat in seats)
+            or any(seat.steering and _covers(seat, today) for seat in seats),
             "past": [
                 (
                     m,
