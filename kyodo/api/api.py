@@ -971,7 +971,7 @@ def _statements() -> QuerySet[PublishedEntry]:
             version__minutes__in=Minutes.objects.published(),
             version__minutes__current_version=F("version"),
         )
-        .select_related("version__minutes", "meeting")
+        .select_related("version__minutes", "meeting__committee")
         .order_by("meeting__date", "meeting__pk", "ordinal")
     )
 
@@ -1006,6 +1006,9 @@ def _matching_statement_refs(q: str) -> QuerySet | None:
 
 class StatementFilter(DateRangeFilter):
     meeting: OptionalNumber = Field(None, ge=1, le=MAX_ID, description="会議のID。")
+    committee: str | None = Field(
+        None, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$", description="委員会の略称（例: unei）。"
+    )
     speaker: QueryText = Field(
         None,
         max_length=100,
@@ -1025,6 +1028,7 @@ class StatementFilter(DateRangeFilter):
 class StatementOut(Schema):
     id: int = Field(description="会議録ページのアンカーに使われる発言のID。")
     meeting_id: int = Field(description="会議のID。")
+    committee_slug: str = Field(description="委員会の略称（例: unei。?committee= に使います）。")
     meeting: str = Field(
         description="会議録の題名（例:「平成22(2010)年度第9回運営委員会会議録」）。"
     )
@@ -1056,6 +1060,10 @@ class StatementOut(Schema):
     @staticmethod
     def resolve_date(obj: PublishedEntry) -> date:
         return obj.meeting.date
+
+    @staticmethod
+    def resolve_committee_slug(obj: PublishedEntry) -> str:
+        return obj.meeting.committee.slug
 
     @staticmethod
     def resolve_order(obj: PublishedEntry) -> int:
@@ -1095,6 +1103,8 @@ def list_statements(request: HttpRequest, filters: Query[StatementFilter]):
         if not Meeting.objects.filter(pk=filters.meeting).exists():
             raise errors.BadRequest(f"会議のID（meeting）{filters.meeting} の会議はありません。")
         statements = statements.filter(meeting_id=filters.meeting)
+    if filters.committee:
+        statements = statements.filter(meeting__committee=_committee(filters.committee))
     if filters.speaker:
         statements = statements.filter(speaker=_nfkc(filters.speaker))
     if filters.q:

@@ -91,3 +91,14 @@ def test_a_meeting_with_confirmed_minutes_keeps_the_venue_they_name(client, demo
     if coming is not None:
         expected = coming.venue.name
         assert client.get(f"/api/v1/meetings/{coming.pk}").json()["venue"] == expected
+
+
+def test_statements_by_committee(client, demo):
+    items = client.get("/api/v1/statements?committee=unei").json()["items"]
+    assert items and {item["committee_slug"] for item in items} == {"unei"}
+    response = client.get("/api/v1/statements?committee=nothing")
+    assert response.status_code == 400
+    assert (
+        "委員会の略称（committee）「nothing」はありません。使える略称：unei（運営委員会）。"
+        in (response.json()["detail"])
+    )
