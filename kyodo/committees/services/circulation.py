@@ -27,7 +27,7 @@ from kyodo.committees.models import (
 )
 from kyodo.committees.selectors import memberships_on
 from kyodo.committees.services.agenda import carry_over_into
-from kyodo.committees.services.common import next_meeting
+from kyodo.committees.services.common import approving_meeting, next_meeting
 from kyodo.committees.services.meetings import check_started, secretariat_keep
 from kyodo.committees.speakers import salutation
 from kyodo.core.audit import audit_log
@@ -66,7 +66,7 @@ def circulation_context(recipient: CirculationRecipient, *, again: bool, reason:
         "minutes": minutes,
         "member": recipient.member,
         "salutation": _salutation_on(recipient.member, minutes),
-        "approving": next_meeting(minutes.meeting),
+        "approving": approving_meeting(minutes),
         "link": absolute_url("committees:check", args=[recipient.token]),
         "again": again,
         "reason": reason,

@@ -56,6 +56,20 @@ def refuse_if_approving(meeting: Meeting, what: str, *, field: str | None = None
         )
 
 
+def approving_meeting(minutes: Minutes) -> Meeting | None:
+    """The meeting that is to approve ``minutes``: the last one (not cancelled) whose agenda
+    carries them (a meeting that deferred them carried them on to the next), else the meeting
+    after theirs."""
+    carried = (
+        Meeting.objects.filter(items__minutes_for=minutes)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("committee")
+        .order_by("-date", F("start_time").desc(nulls_last=True), "-number")
+        .first()
+    )
+    return carried or next_meeting(minutes.meeting)
+
+
 def next_meeting(meeting: Meeting) -> Meeting | None:
     return (
         Meeting.objects.filter(held_after(meeting), committee=meeting.committee)

@@ -183,3 +183,18 @@ def test_only_the_steering_committee_s_members_score_the_center_s_proposals(clie
     client.force_login(kumada)
     assert "採点する提案" in client.get("/member/").text
     assert client.get("/staff/collaboration/reviews/").status_code == 200
+
+
+def test_a_draft_deferred_names_the_meeting_it_was_carried_to(client, demo):
+    from kyodo.committees.models import CirculationRecipient
+
+    # The demo's 8th minutes: on the 9th's agenda, deferred (継続審議) to the 10th.
+    copy = CirculationRecipient.objects.filter(
+        member__name="熊田", circulation__minutes__meeting__fiscal_year=2010,
+        circulation__minutes__meeting__number=8,
+    ).order_by("-pk").first()  # fmt: skip
+    page = client.get(f"/committee/check/{copy.token}/").text
+    assert "平成22年度第10回運営委員会で承認の予定です" in page, re.findall(
+        r"承認の予定[^<]*", page
+    )
+    assert "平成22年度第9回運営委員会で承認の予定です" not in page

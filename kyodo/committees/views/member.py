@@ -525,9 +525,9 @@ def check(request, token: str):
         document_html = with_correction_links(document_html, gettext("Ask to correct this line"))
     approving = None
     if not minutes.is_confirmed:
-        from kyodo.committees.services.common import next_meeting
+        from kyodo.committees.services.common import approving_meeting
 
-        approving = next_meeting(minutes.meeting)
+        approving = approving_meeting(minutes)
     return render(
         request,
         "committees/member/check.html",
