@@ -283,6 +283,12 @@ HEADER_KEYS: dict[str, str] = {
     "議事録作成者": "signers",
     "進行": "signers",
     "行政": "secretariat",
+    # 「区役所　区長、地域振興課長、…」「区役所：地域振興課　寺田」: the ward office's (the city's,
+    # the town's) staff at a ward council or a district's meeting.
+    "区役所": "secretariat",
+    "市役所": "secretariat",
+    "町役場": "secretariat",
+    "村役場": "secretariat",
     # Who sat in without being a member (陪席): the staff.
     "陪席者": "secretariat",
     "陪席": "secretariat",
@@ -778,9 +784,17 @@ def _without_affiliation(match: re.Match[str]) -> str:
     return match["who"]
 
 
+_OCR_SPACED_NAME = re.compile(
+    r"(?<![^\s、,，(（])[一-龥々ぁ-ゖァ-ヺ](?: [一-龥々ぁ-ゖァ-ヺ]){2,}(?![^\s、,，()（）])"
+)
+
+
 def split_people(value: str) -> tuple[list[str], int | None]:
     """「有賀委員、…＜以上１２名、五十音順＞」 → (["有賀", …], 12)."""
     text = collapse_titles(nfkc(value).strip())
+    # 「小 林 一 夫（委員長）、酒 井 隆」: a scan read by OCR, a space after every character of a
+    # name (three characters at least: 「佐藤 一郎」 keeps its gap).
+    text = _OCR_SPACED_NAME.sub(lambda name: name.group(0).replace(" ", ""), text)
     # 「（五十音順・敬称略）」 anywhere: a remark on the list, not a name's part.
     text = _LIST_REMARK.sub(" ", text).strip()
     # 「森田委員長（教務部長）」「岡委員（外部・弁護士）」: a name, the role, then where the member
@@ -846,7 +860,11 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     total = re.search(r"(?:合計|総計|計)\s*(?P<n>[0-9]{1,4})\s*(?:名|人)$", text)
     if total and _offices_only(text[: total.start()]):
         # 「会長・副会長・会計・各クラス委員（ひよこ、りす、…）計9名」: offices and the classes
-        # they stand for, no one named; the total is who came.
+        # they stand for, no one named; the total is who came. 「会長（松本）、副会長（高木・小川）、
+        # 理事（上野、渡部）計５名」: the offices' holders named in parentheses, family names.
+        held = split_people(text[: total.start()].strip(" 、,，"))[0]
+        if held and all(re.fullmatch(r"[一-龥々]{1,5}", name) for name in held):
+            return held, int(total["n"])
         return [], int(total["n"])
     total = _TOTAL_COUNT.search(text)
     if total and len(_COUNTED.findall(text)) >= 2:

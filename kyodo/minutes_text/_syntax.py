@@ -429,6 +429,14 @@ ROLES = (
     "栄養士",
     "支配人",
     "店長",
+    # a ward's head at its council (「大島区長　委員の皆様……」), as 市長 and 町長 above
+    "区長",
+    # an information disclosure board's hearing: the body whose decision is reviewed, and who
+    # asked for the review (「実施機関　　不開示とした部分は……」)
+    "実施機関",
+    "諮問庁",
+    "処分庁",
+    "審査請求人",
 )
 # Title words that end a label after ○, 【】 or before 「：」 in the minutes of any public body
 # (assemblies, national councils, 自治会): 「○山田部会長」「○佐藤計画官」「○鈴木説明員」.
@@ -722,7 +730,11 @@ _LABEL_PATTERNS = (
     re.compile(r"^[（(【][ 　]*(?P<label>一同|全員)[ 　]*[）)】][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),
     re.compile(r"^(?P<label>一同|全員)(?:[ 　]*[：:][ 　]*|　[ 　]*|\t\s*)(?P<text>\S.*)$"),
     # 「委員長「それでは始めます。」」: the words in quotation marks right after the role.
-    re.compile(rf"^{_LABEL}[ 　]*「(?P<text>[^「」]*(?:「[^「」]*」[^「」]*)*)」$"),
+    # 「寺田（区役所）「……。」」: a name and where the person comes from, then the quoted words.
+    re.compile(
+        rf"^(?:{_LABEL}|(?P<who>[一-龥々ヶ]{{1,4}}[（(][^（()）\s]{{1,15}}[）)]))"
+        rf"[ 　]*「(?P<text>[^「」]*(?:「[^「」]*」[^「」]*)*)」$"
+    ),
 )
 # Roster and header lines that look like labels: 「出席委員　十一名」「○説明員」.
 _NOT_LABEL = re.compile(
@@ -811,10 +823,19 @@ QA_MARK = re.compile(
 )
 
 
+_KIND_ALONE = re.compile(
+    r"^[（(【〈＜<［\[][ 　]*(?P<kind>質問|回答|質疑|応答|意見|要望|問|答)[ 　]*[）)】〉＞>］\]]$"
+)
+
+
 def bare_label(line: str) -> Label | None:
     """「会長」「委員Ａ」「事務局（田村課長）」 alone on a line, the words on the lines under it
     (a turn only where a turn may start: the parser decides)."""
     # 「【質問１】石井委員」「【回答１】沢田課長」: the turn's kind and number, then who spoke.
+    kind = _KIND_ALONE.match(line.strip())
+    if kind is not None:
+        # 「（意見）」「【回答】」 alone, what was said indented under it.
+        return Label(kind["kind"], "")
     match = _BARE_LABEL.match(QA_MARK.sub("", line.strip()))
     speaker = _speaker(match) if match is not None else None
     return Label(speaker, "") if speaker is not None else None
@@ -828,7 +849,7 @@ def _speaker(match: re.Match[str]) -> str | None:
         # 「事務局　村上」 → 「事務局(村上)」, as 「委員長（山田）」 reads.
         speaker = nfkc(f"{squash(groups['role'])}（{groups['name']}）")
     else:
-        speaker = match.group("label") + (groups.get("suffix") or "")
+        speaker = (match.group("label") or groups.get("who") or "") + (groups.get("suffix") or "")
         # 「Director Carter」: words in Latin letters keep a space between them.
         latin = re.match(rf"(?:{_ENGLISH_OFFICE})[ 　]", speaker)
         speaker = " ".join(nfkc(speaker).split()) if latin else nfkc(squash(speaker))

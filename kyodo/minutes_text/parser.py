@@ -531,7 +531,7 @@ def _next_kana(letter: str) -> int:
 
 
 _KNOWN_END = re.compile(
-    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|応募者|提案者|申請者|指定管理者|団体|^[市県町村]|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|^質問|^回答|^問|^答|^意見|^要望|"
+    r"(?:長|委員|事務局|理事|監事|幹事|会計|書記|代理|代理者|代行|スタッフ|生|会社|協会|組合|法人|大学|病院|事務所|署|運輸局|整備局|主幹|参与|教頭|相談員|保健師|看護師|福祉士|先生|さん|氏|代表|議員|君|参事|補佐|主任|主査|主事|担当|応募者|提案者|申請者|指定管理者|団体|^[市県町村]|^一同|^全員|^司会|^進行|コーディネーター|アドバイザー|ファシリテーター|オブザーバー|機関|^諮問庁|^処分庁|請求人|^質問|^回答|^問|^答|^意見|^要望|"
     # 構成員 of a national study group, 評議員, 組合員 of a co-op, a group, a department
     r"構成員|評議員|組合員|会員|班|チーム|グループ|ファシリ|[^会]課|係|住民|保護者|監督|コーチ|"
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９]|[)）]|"
@@ -968,6 +968,9 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             break  # 「会長挨拶」 after a blank line under a numbered list: the body's first line
         if gap and _agenda_title(nfkc(line.text).strip().lstrip("○◯")) in map(_agenda_title, items):
             break  # 「○議案第１号　……」 after a blank line: the body takes up the first again
+        if SESSION.fullmatch(squashed):
+            index += 1
+            continue  # 「（午前の部）」「（午後の部）」 grouping the programme's steps
         if items and re.fullmatch(
             r"[(（][^()（）]{0,10}(?:公開|非公開)[^()（）]{0,10}[)）]", squashed
         ):
@@ -1192,6 +1195,33 @@ def _drop_empty_openings(sections: list[Section]) -> None:
             if item.entries or not _OPENING_TITLE.fullmatch(squash(item.title))
         ]
     sections[:] = [section for section in sections if section.items]
+
+
+def _agenda_listed_again(sections: list[Section]) -> list[str]:
+    """「議題」「１　……について」「２　……」 over the body, then 「【議題１】……について」 with the
+    record under it: the first list, left empty, was the agenda (listed with no key, or with a key
+    read as the body's start) and the body numbers the same items again. The empty items before the
+    first one with a record go when at least two of their titles come again; their titles are
+    returned as the agenda."""
+    run: list[Item] = []
+    later: list[Item] = []
+    for section in sections:
+        for item in section.items:
+            if later or item.entries:
+                later.append(item)
+            else:
+                run.append(item)
+    # numbered again: the same title under the same number
+    titles = {(item.number, squash(item.title)) for item in later if item.title}
+    again = [item for item in run if item.title and (item.number, squash(item.title)) in titles]
+    named = [squash(item.title) for item in run if item.title]
+    if len(again) < 2 or len(again) * 2 < len(named) or len(set(named)) < len(named):
+        return []
+    dropped = {id(item) for item in run}
+    for section in sections:
+        section.items = [item for item in section.items if id(item) not in dropped]
+    sections[:] = [section for section in sections if section.items]
+    return [item.title for item in run if item.title]
 
 
 def _sessions_open_the_next_item(sections: list[Section]) -> None:
@@ -1644,6 +1674,16 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
                 index = header_agenda[1]
                 in_field = skipping = False
                 continue
+            if (
+                prelude.agenda
+                and header_agenda[0]
+                and not key.endswith("付した事件")
+                and _agenda_title(header_agenda[0][0]) in _agenda_titles(prelude.agenda)
+                and any(_listed_heading(item) for item in header_agenda[0])
+            ):
+                # 「会議次第」「１　開会」「２　議題」「（１）……」, then 「議事」「２　議題」
+                # 「（１）……」 with the turns: the list numbered again is the body's.
+                return index - 1
             if prelude.agenda_key == "議事日程" and key.endswith("付した事件"):
                 # An assembly's 議事日程 (what was planned), then 本日の会議に付した事件 (what
                 # was dealt with): the second is the agenda.
@@ -2348,7 +2388,7 @@ class _Body:
         kana = _KANA_HEADING.match(text.strip())
         if kana is None:
             return None
-        title = nfkc(text.strip()[1:]).strip(" .、)")
+        title = nfkc(text.strip()[1:]).lstrip(" .、)").strip()
         section = self.section()
         listed = _agenda_title(text) in self.agenda
         contained = (
@@ -2677,15 +2717,55 @@ _ITEMS_TABLE_HEAD = re.compile(
 )
 
 
+# 「議題<TAB>発言者<TAB>発言内容」 over a spreadsheet's rows: the item's cell only on its first row.
+_AGENDA_COLUMN_HEAD = re.compile(
+    r"^[ 　]*(?:議題|案件|議事|項目)[ 　]*\t[ 　]*発言者[ 　]*\t[ 　]*"
+    r"(?:発言内容|発言要旨|発言の要旨|内容|要旨)[ 　]*$"
+)
+
+
+def _agenda_column(lines: list[str]) -> list[str]:
+    """A table of turns copied from a spreadsheet with a 議題 column before 発言者 and 発言内容: a row
+    whose 議題 cell is filled starts that item (its heading on a line of its own, 「1 ……」 read as
+    「1　……」), the row's turn under it."""
+    out: list[str] = []
+    in_table = False
+    for line in lines:
+        head = _AGENDA_COLUMN_HEAD.match(line)
+        if head:
+            in_table = True  # the heads go: each row's cells say what they are
+            continue
+        cells = line.split("\t")
+        if in_table and len(cells) >= 3:
+            item = cells[0].strip(" 　")
+            if item:
+                out.append(re.sub(r"^([0-9０-９]{1,2})(?:[ 　.．、]+)(?=\S)", "\\1　", item))
+            out.append("\t".join(cells[1:]))
+            continue
+        in_table = False
+        out.append(line)
+    return out
+
+
+def _fields_table(rows: list[str]) -> bool:
+    """「| 項目 | 内容 |」 over 「| 日時 | …… |」「| 場所 | …… |」: the header's fields in a table."""
+    for row in rows:
+        cells = [c.strip(" 　") for c in re.split(r"[|｜]", row) if c.strip(" 　")]
+        if cells and all(re.fullmatch(r":?-{3,}:?", cell) for cell in cells):
+            continue  # 「|---|---|」
+        return bool(cells) and squash(nfkc(cells[0])) in _header.HEADER_KEYS
+    return False
+
+
 def _items_table(text: str) -> str:
     """Each row of a table of the proceedings (「議題｜説明｜意見｜結果」) as the item's heading, then
     its cells each on a line of its own: 「説明」 and 「結果」 as the record's notes, 「意見」 with its
     speaker's label as a turn."""
-    lines = text.split("\n")
+    lines = _agenda_column(text.split("\n"))
     out: list[str] = []
     in_table = 0
-    for line in lines:
-        if _ITEMS_TABLE_HEAD.match(nfkc(line)):
+    for at, line in enumerate(lines):
+        if _ITEMS_TABLE_HEAD.match(nfkc(line)) and not _fields_table(lines[at + 1 : at + 3]):
             in_table = len([c for c in re.split(r"[|｜]", line) if c.strip()])
             continue
         cells = [c.strip(" 　") for c in re.split(r"[|｜]", line)]
@@ -2766,6 +2846,9 @@ def parse_layout(layout: Layout) -> Minutes:
         body.feed(line)
     _settle_paragraphs(body.sections)
     _drop_empty_openings(body.sections)
+    listed_again = _agenda_listed_again(body.sections)
+    if listed_again and not prelude.agenda:
+        prelude.agenda = listed_again
     _sessions_open_the_next_item(body.sections)
     day_notes = _other_days(body.sections, prelude.more_days)
     marker = prelude.body_marker
@@ -3020,7 +3103,8 @@ def _appendix(lines: list[Line]) -> list[Appendix]:
 _STAFF_GROUP = re.compile(
     r"\s*[（(【〔]?\s*(?:事\s*務\s*局|センター|センター職員|職員|スタッフ"
     # 「（国土交通省）」「（こども家庭庁）」 over its officials: a national council's secretariat
-    r"|[^（(【〔）)】〕\s:：]{1,8}(?:省|庁)|[市県区町村]側|行政)\s*[）)】〕:：]\s*"
+    # 「（市）　市民協働推進課　課長補佐　岸　健二」「（区役所）」: the city's officials
+    r"|[^（(【〔）)】〕\s:：]{1,8}(?:省|庁)|[市県区町村](?:側|役所|役場)?|行政)\s*[）)】〕:：]\s*"
     # 「センター　センター長　川口　弘、……」: the word alone before the names, a gap after it
     r"|\s*(?:センター|事務局)[ 　]+(?=\S)"
     # 「図書館　　中央図書館長　岡崎　修、…」: the institution whose council it is, its staff
@@ -3394,10 +3478,11 @@ def _floor_heading(sentence: str, agenda: list[str]) -> tuple[int, str] | None:
     return _agenda_cue(text, agenda)
 
 
-# 「では議題一について」「議題（２）に移ります」「（議題２に移る）」「議題三、その他について」: the
-# chair (or the record) moves to the header's item of that number.
+# 「では議題一について」「議題（２）に移ります」「（議題２に移る）」「議題三、その他について」
+# 「議事１、……について」「次に、議事２に移ります」「案件２に入ります」: the chair (or the record)
+# moves to the header's item of that number.
 _AGENDA_CUE = re.compile(
-    r"(?:^|[、,。\s(（]|では|それでは|次に)議題\s*(?:第\s*)?[(（]?\s*"
+    r"(?:^|[、,。\s(（]|では|それでは|次に)(?:議題|議事|案件)\s*(?:第\s*)?[(（]?\s*"
     r"(?P<n>[0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[)）]?\s*(?:[、,]?\s*[^。]{0,30}?)?"
     r"(?:について|に入り|に入ら|に移り|に移ら|に移る|に移って|を議題|に進み|に進む)"
 )
