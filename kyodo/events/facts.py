@@ -157,10 +157,14 @@ def event_facts_html(
         so_far = _people(event.confirmed_people)
         if event.confirmed_groups:
             so_far += f" ({_groups(event.confirmed_groups)})"
+        # Full for people, or someone waiting: every new application waits (the rule of
+        # ``services.application_submit``), a group's too whatever group places are free.
+        all_wait = event.all_applications_wait
         if event.places_left is not None:
             so_far += w.separator + gettext("places left: %(n)s") % {"n": esc(event.places_left)}
-        if event.group_places_left is not None:
-            # A group deciding whether to apply needs the groups' places too (懇談会: 20団体).
+        if event.group_places_left is not None and not (all_wait and event.group_places_left):
+            # A group deciding whether to apply needs the groups' places too (懇談会: 20団体);
+            # not when a group would wait anyway (「残り5団体」 while full said otherwise).
             so_far += w.separator + gettext("group places left: %(n)s") % {
                 "n": esc(event.group_places_left)
             }
@@ -168,6 +172,12 @@ def event_facts_html(
             so_far += w.separator + gettext("waiting list: %(n)s") % {
                 "n": esc(event.waitlisted_count)
             }
+        if all_wait:
+            so_far += gettext(
+                " (new applications, of people and of groups, go on the waiting list)"
+            )
+        elif event.group_places_left == 0:
+            so_far += gettext(" (applications of groups go on the waiting list)")
         parts.append(f"<dt>{w.applications_so_far}</dt>\n  <dd>{so_far}</dd>\n  ")
         if event.applications_open_on or event.applications_close_on:
             opens = esc(wareki(event.applications_open_on)) if event.applications_open_on else ""

@@ -18,7 +18,7 @@ from kyodo.core.forms import (
 )
 from kyodo.core.memo import until_next_write
 from kyodo.core.models import Venue
-from kyodo.core.text import gojuon_key, is_reading, normalize_reading
+from kyodo.core.text import gojuon_key, is_reading, normalize_reading, search_key
 from kyodo.core.versions import VersionedFormMixin
 from kyodo.events.models import (
     FEEDBACK_TEXT_MAX,
@@ -210,7 +210,15 @@ class EventForm(VersionedFormMixin, CleanTextForm):
         empty_label=_("(not in a series)"),
         help_text=_("An event in a series gets the next number (第N回) automatically."),
     )
-    title = forms.CharField(label=pgettext_lazy("events", "Title"), max_length=200, required=False)
+    title = forms.CharField(
+        label=pgettext_lazy("events", "Title"),
+        max_length=200,
+        required=False,
+        help_text=_(
+            "In a series, the date's own subtitle (shown as 第N回「…」): not the series' name, "
+            "which is added by itself. It may be left empty."
+        ),
+    )
     kind = forms.ChoiceField(label=_("Kind"), choices=EventKind.choices)
     theme = forms.CharField(label=_("Theme"), max_length=300, required=False)
     description = forms.CharField(
@@ -367,6 +375,13 @@ class AttendanceForm(CleanTextForm):
             applications, key=lambda a: (gojuon_key(a.name_reading or a.name), a.pk)
         )
         for application in self.applications:
+            # What the page's filter (events/attendance.js) compares the typed text with: the
+            # name, its reading and the group, under the search key (widths, kana, spaces).
+            application.search_text = "|".join(
+                search_key(text)
+                for text in (application.name, application.name_reading, application.group_label)
+                if text
+            )
             label = application.applicant_label
             if application.name_reading:
                 label = f"{label}（{application.name_reading}）"
@@ -400,6 +415,17 @@ class AttendanceForm(CleanTextForm):
 
     def application_fields(self):
         return [(a, self[f"attendance_{a.pk}"]) for a in self.applications]
+
+    def tally(self) -> dict[str, int]:
+        """The marks as stored when the page was made: applications (and their people) marked
+        as attended, as not come, and not recorded yet (the count at the top of the page)."""
+        attended = [a for a in self.applications if a.attendance == "attended"]
+        return {
+            "attended": len(attended),
+            "attended_people": sum(a.people for a in attended),
+            "no_show": sum(1 for a in self.applications if a.attendance == "no_show"),
+            "unknown": sum(1 for a in self.applications if not a.attendance),
+        }
 
 
 class FeedbackForm(CleanTextForm):

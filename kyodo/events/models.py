@@ -334,6 +334,14 @@ class Event(models.Model):
             return None
         return max(self.capacity_groups - taken, 0)
 
+    @property
+    def all_applications_wait(self) -> bool:
+        """Whether every new application, a person's or a group's, would wait now: someone is
+        waiting already, or no place for people is left (needs the counts of
+        ``places_left``; False without them). The public facts say so rather than show free
+        group places a group could not have."""
+        return bool(getattr(self, "waitlisted_count", None)) or self.places_left == 0
+
     def would_wait(self, *, people: int, is_group: bool) -> bool | None:
         """Whether an application of ``people`` (a group's or a person's) would go on the
         waiting list if sent now, by the counts the public selectors read (the rule of

@@ -494,6 +494,91 @@ def event_applications(event: Event) -> QuerySet[Application]:
     )
 
 
+def event_applications_marked(event: Event) -> list[Application]:
+    """``event_applications`` with what the staff's event page marks on each (two queries):
+    ``promotion_mail``, the status of the mail telling one moved up from the waiting list
+    (``OutboxMessage.Status``, "" without one); ``same_email``, how many other applications
+    not cancelled have the same e-mail address (one person applying twice); ``not_promoted``,
+    a waiting one whose event has ended (no place freed up)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from kyodo.core.models import OutboxMessage
+
+    applications = list(event_applications(event))
+    promoted = [str(a.pk) for a in applications if a.promoted_at is not None]
+    mails: dict[str, str] = {}
+    if promoted:
+        rows = OutboxMessage.objects.filter(
+            content_type=ContentType.objects.get_for_model(Application),
+            object_id__in=promoted,
+            kind="events.application_promoted",
+        ).order_by("created_at", "pk")
+        mails = dict(rows.values_list("object_id", "status"))
+    emails: dict[str, int] = {}
+    for application in applications:
+        if application.email and application.status != Application.Status.CANCELLED:
+            key = application.email.upper()
+            emails[key] = emails.get(key, 0) + 1
+    ended = event.has_ended
+    for application in applications:
+        application.promotion_mail = mails.get(str(application.pk), "")
+        application.same_email = (
+            emails.get(application.email.upper(), 1) - 1
+            if application.email and application.status != Application.Status.CANCELLED
+            else 0
+        )
+        application.not_promoted = ended and application.status == Application.Status.WAITLISTED
+    return applications
+
+
+@dataclass(frozen=True)
+class SeriesDate:
+    """One public date (回) of a series, as its other dates' pages list it."""
+
+    pk: int
+    number: int
+    date: date
+    title: str
+    cancelled: bool
+
+    def get_absolute_url(self) -> str:
+        from kyodo.core.links import reverse_once
+
+        return reverse_once("events:detail", args=[self.pk])
+
+
+@dataclass(frozen=True)
+class SeriesDates:
+    """A series' description and its public dates in order (全N回: ``len(dates)``)."""
+
+    description: str
+    dates: list[SeriesDate]
+
+
+def _all_series_dates() -> dict[int, SeriesDates]:
+    rows = (
+        Event.objects.visible()
+        .filter(series__isnull=False)
+        .order_by("series_number", "date", "pk")
+        .values_list(
+            "series_id", "pk", "series_number", "date", "title", "status", "series__description"
+        )
+    )
+    series: dict[int, SeriesDates] = {}
+    for series_id, pk, number, day, title, status, description in rows:
+        entry = series.setdefault(series_id, SeriesDates(description=description, dates=[]))
+        entry.dates.append(SeriesDate(pk, number, day, title, status == Event.Status.CANCELLED))
+    return series
+
+
+def series_dates(series_id: int | None) -> SeriesDates | None:
+    """The public dates of a series (drafts left out), for the page of each: kept until the
+    next write (``until_next_write``), so a date's page reads nothing more for it."""
+    if series_id is None:
+        return None
+    return until_next_write("events.series_dates", _all_series_dates).get(series_id)
+
+
 def all_series() -> QuerySet[EventSeries]:
     return EventSeries.objects.annotate(event_count=Count("events")).order_by(
         "name_reading", "name"
@@ -522,6 +607,10 @@ class FeedbackSummary:
     rated: int
     mean: Decimal | None
     answers: list[Feedback]
+    # Of those asked: the applications of people applying alone, and of groups (a group's
+    # application is asked once for all who came with it).
+    asked_individuals: int = 0
+    asked_groups: int = 0
 
     @property
     def comments(self) -> list[Feedback]:
@@ -535,6 +624,7 @@ def feedback_summary(event: Event) -> FeedbackSummary:
         (level, str(label), count)
         for (level, label), count in zip(Satisfaction.choices, levels, strict=True)
     ]
+    groups = feedback_asked_groups(event) if asked else 0
     return FeedbackSummary(
         asked=asked,
         answered=answered,
@@ -542,7 +632,14 @@ def feedback_summary(event: Event) -> FeedbackSummary:
         rated=sum(levels),
         mean=satisfaction_mean(levels),
         answers=feedback_answers(event),
+        asked_individuals=asked - groups,
+        asked_groups=groups,
     )
+
+
+def feedback_asked_groups(event: Event) -> int:
+    """How many of the applications asked for feedback about ``event`` are groups'."""
+    return Feedback.objects.filter(event=event, application__kind=Application.Kind.GROUP).count()
 
 
 # Asked, answered, and the answers at each 満足度 level (best first) of an event never asked.

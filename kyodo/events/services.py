@@ -282,6 +282,23 @@ def event_update(
         if event.series_id != before.series_id:
             event.series_number = _take_series_number(event.series) if event.series else None
 
+    told: list[int] = []
+
+    def tell_applicants(event: Event, before: Event) -> dict:
+        # Those who applied (confirmed or waiting) hear of a new day, time or venue, as the
+        # committee's members do of a meeting's; the audit row says how many.
+        if not moved(event, before) or event.status == Event.Status.CANCELLED:
+            return {}
+        if event.status == Event.Status.HELD and event.has_ended:
+            return {}  # a record corrected afterwards: nobody is coming any more
+        count = 0
+        for application in changed_recipients(event).select_related("organization"):
+            application.event = event
+            _mail(application, "event_changed", before=before)
+            count += 1
+        told.append(count)
+        return {"applicants_told": count} if count else {}
+
     with transaction.atomic():
         event, _changes = update_fields(
             actor=actor,
@@ -307,11 +324,36 @@ def event_update(
             fields=[*EVENT_FIELDS, "series_number"],
             action="kyodo.events.event.updated",
             before_save=check,
+            audit_extra=tell_applicants,
         )
         indexing.index(event)
         if event.status in (Event.Status.DRAFT, Event.Status.PUBLISHED):
             _promote_from_waitlist(event, actor=actor)
+    # How many were mailed of a new day, time or venue (the staff page says so).
+    event.applicants_told = told[0] if told else 0
     return event
+
+
+# What an applicant is told of when it changes: the event's day, times and venue.
+WHEN_WHERE = ("date", "start_time", "end_time", "venue_id", "venue_text")
+
+
+def moved(event: Event, before: Event) -> bool:
+    """Whether ``event``'s day, time or venue differ from ``before``'s."""
+    return any(getattr(event, name) != getattr(before, name) for name in WHEN_WHERE)
+
+
+def changed_recipients(event: Event):
+    """Who is mailed when the event's day, time or venue change: the confirmed and waiting
+    applications with an e-mail address (personal data kept), in the order they came."""
+    return (
+        event.applications.filter(
+            status__in=[Application.Status.CONFIRMED, Application.Status.WAITLISTED],
+            anonymised_at__isnull=True,
+        )
+        .exclude(email="")
+        .order_by("pk")
+    )
 
 
 def _check_capacity_holds_confirmed(event: Event, before: Event) -> None:
@@ -1215,6 +1257,8 @@ def _feedback_send(event_pk: int, *, actor: User | None, now) -> int:
                         "feedback_url": feedback_url(application),
                         "closes_on": event.feedback_closes_on(),
                         "center": center,
+                        # Sent on the event's own day (staff's button): 「本日は」, not 「先日は」.
+                        "same_day": timezone.localdate(now) == event.date,
                     },
                     kind="events.feedback_request",
                     related=application,
@@ -1263,7 +1307,60 @@ def feedback_request_due(*, now=None) -> int:
             total += _feedback_send(event_pk, actor=None, now=now)
         except InvalidEvent:
             continue  # changed meanwhile (cancelled, or turned off): nothing to send
+    # The same morning, those still waiting when the event took place are told so.
+    waitlist_ended_due(now=now)
     return total
+
+
+WAITLIST_ENDED_KIND = "events.waitlist_ended"
+
+
+def waitlist_ended_due(*, now=None) -> int:
+    """The daily job (run with :func:`feedback_request_due`): the day after an event (or in the
+    ``FEEDBACK_CATCH_UP_DAYS`` after, if the job did not run), everyone still on its waiting
+    list with an e-mail address is told, once, that no place freed up. Returns how many.
+
+    Once per application, however many jobs run at once: the event row is locked and the
+    applications already mailed (an outbox row of the kind ``events.waitlist_ended``) left
+    out. A cancelled event's applicants were told it is cancelled."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    events = Event.objects.filter(
+        status__in=[Event.Status.PUBLISHED, Event.Status.HELD],
+        date__lt=today,
+        date__gte=today - timedelta(days=FEEDBACK_CATCH_UP_DAYS),
+        applications__status=Application.Status.WAITLISTED,
+    ).distinct()
+    total = 0
+    for event_pk in list(events.order_by("date", "pk").values_list("pk", flat=True)):
+        with transaction.atomic():
+            event = _lock_event(event_pk)
+            if event.status not in (Event.Status.PUBLISHED, Event.Status.HELD):
+                continue
+            left = not_promoted(event).select_related("organization")
+            left = list(left.order_by("waitlist_position", "pk"))
+            told = set(
+                OutboxMessage.objects.filter(
+                    content_type=ContentType.objects.get_for_model(Application),
+                    object_id__in=[str(a.pk) for a in left],
+                    kind=WAITLIST_ENDED_KIND,
+                ).values_list("object_id", flat=True)
+            )
+            waiting = [a for a in left if str(a.pk) not in told]
+            # The outbox rows are the record (as for the questionnaire's daily run).
+            for application in waiting:
+                application.event = event
+                _mail(application, "waitlist_ended")
+            total += len(waiting)
+    return total
+
+
+def not_promoted(event: Event):
+    """The applications still on ``event``'s waiting list with an e-mail address (personal data
+    kept): after the event, those told that no place freed up (「繰り上がらず」)."""
+    return event.applications.filter(
+        status=Application.Status.WAITLISTED, anonymised_at__isnull=True
+    ).exclude(email="")
 
 
 def feedback_answer(

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/applications.csv", staff.applications_csv, name="applications-csv"),
     path("applications/<int:pk>/cancel/", staff.application_cancel, name="application-cancel"),
     path("<int:pk>/attendance/", staff.attendance, name="attendance"),
+    path("<int:pk>/roster/", staff.roster, name="roster"),
     path("<int:pk>/notes/new/", staff.note_add, name="note-add"),
     path("notes/<int:pk>/remove/", staff.note_remove, name="note-remove"),
     path("<int:pk>/feedback/send/", staff.feedback_send, name="feedback-send"),

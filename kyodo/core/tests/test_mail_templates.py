@@ -49,7 +49,9 @@ SUBJECTS = {
     "events/mail/application_promoted.txt": "キャンセル待ちから繰り上がりました: 会計講座中級編",
     "events/mail/application_received.txt": "お申し込みありがとうございます: 会計講座中級編",
     "events/mail/event_cancelled.txt": "中止のお知らせ: 会計講座中級編",
+    "events/mail/event_changed.txt": "日時・会場の変更のお知らせ: 会計講座中級編",
     "events/mail/feedback_request.txt": "アンケートへのご協力のお願い: 会計講座中級編",
+    "events/mail/waitlist_ended.txt": "キャンセル待ちのお申し込みについて: 会計講座中級編",
     "organizations/mail/application_approved.txt": "登録団体として登録しました",
     "organizations/mail/application_received.txt": "登録団体の申請を受け付けました",
     "organizations/mail/application_rejected.txt": "登録団体の申請について",
@@ -185,8 +187,11 @@ def _samples() -> dict[str, dict]:
         "events/mail/application_promoted.txt": applicant,
         "events/mail/application_received.txt": applicant,
         "events/mail/event_cancelled.txt": applicant,
+        "events/mail/event_changed.txt": applicant
+        | {"before": Event(date=date(2011, 1, 11), start_time=time(18), end_time=time(20))},
         "events/mail/feedback_request.txt": applicant
         | {"feedback_url": link, "closes_on": date(2011, 2, 1)},
+        "events/mail/waitlist_ended.txt": applicant,
         "organizations/mail/application_approved.txt": {
             "organization": organization,
             "date": date(2011, 1, 18),

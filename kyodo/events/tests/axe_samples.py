@@ -12,6 +12,8 @@ def samples() -> dict[str, str | None]:
         # January 2011 of the demo: four events, one of them held, in a six-week month.
         "/events/calendar/<int:year>/<int:month>/": "/events/calendar/2011/1/",
         "/staff/events/<int:pk>/delete/": f"/staff/events/{event.pk}/delete/",
+        # The printable reception list (受付名簿) of a published event of the demo.
+        "/staff/events/<int:pk>/roster/": f"/staff/events/{event.pk}/roster/",
         # The questionnaire of a held event of the demo, by its personal link (closed by now:
         # tests/test_feedback.py checks the open form with axe), and its two POST-only actions.
         "/events/feedback/<str:token>/": f"/events/feedback/{answer.application.token}/",

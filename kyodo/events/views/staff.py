@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from kyodo.core.exceptions import DomainError
 from kyodo.core.exports import CSV_CONTENT_TYPE, csv_bytes, download
 from kyodo.core.permissions import staff_required
+from kyodo.core.text import sort_by_reading
 from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.core.wareki import format_wareki
 from kyodo.events import selectors, services
@@ -34,13 +35,44 @@ def _event_or_404(pk: int) -> Event:
     return event
 
 
-def _form_page(request, form, *, title: str, event: Event | None = None, status: int = 200):
+def _form_page(
+    request,
+    form,
+    *,
+    title: str,
+    event: Event | None = None,
+    status: int = 200,
+    notice: str = "",
+):
     return render(
         request,
         "events/staff/form.html",
-        {"form": form, "title": title, "event": event},
+        {"form": form, "title": title, "event": event, "notice": notice},
         status=status,
     )
+
+
+def _change_notice(event: Event) -> str:
+    """What the edit page warns of when people have applied: who is mailed if the day, time or
+    venue change, and who must be told some other way (no e-mail address)."""
+    open_ = event.applications.filter(
+        status__in=[Application.Status.CONFIRMED, Application.Status.WAITLISTED]
+    )
+    mailed = services.changed_recipients(event).count()
+    unmailed = open_.filter(email="").count()
+    if not mailed and not unmailed:
+        return ""
+    notice = _(
+        "%(n)s applications (confirmed and waiting) have been received. If you change the "
+        "date, time or venue, the %(mailed)s with an e-mail address are told by mail when "
+        "you save."
+    ) % {"n": mailed + unmailed, "mailed": mailed}
+    if unmailed:
+        # Japanese sentences follow one another without a space.
+        notice += _("%(n)s have no e-mail address: please tell them by telephone.") % {
+            "n": unmailed
+        }
+    return notice
 
 
 def _invalid(form) -> int:
@@ -75,7 +107,7 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     form = EventForm(request.POST or None, initial=EventForm.initial_from(event), version_of=event)
     if request.method == "POST" and form.is_valid():
-        submit_edit(
+        saved = submit_edit(
             form,
             services.event_update,
             obj=event,
@@ -85,8 +117,21 @@ def event_edit(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if not form.errors:
             messages.success(request, _("The event was saved."))
+            told = getattr(saved, "applicants_told", 0)
+            if told:
+                messages.info(
+                    request,
+                    _("The new date, time or venue was mailed to %(n)s applicants.") % {"n": told},
+                )
             return redirect("events-staff:event", pk=event.pk)
-    return _form_page(request, form, title=_("Edit event"), event=event, status=_invalid(form))
+    return _form_page(
+        request,
+        form,
+        title=_("Edit event"),
+        event=event,
+        status=_invalid(form),
+        notice=_change_notice(event),
+    )
 
 
 def _has_applications(event: Event) -> bool:
@@ -103,7 +148,7 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "events/staff/event_detail.html",
         {
             "event": event,
-            "applications": selectors.event_applications(event),
+            "applications": selectors.event_applications_marked(event),
             "notes": event.notes.select_related("created_by"),
             "note_form": NoteForm(),
             # A draft that never took an application was never public: it is deleted, not
@@ -367,6 +412,25 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
+def roster(request: HttpRequest, pk: int) -> HttpResponse:
+    # 受付名簿: the confirmed applicants in gojūon order of their readings, to print for the
+    # reception desk (name, reading, people, group, a column to tick).
+    event = _event_or_404(pk)
+    confirmed = selectors.event_applications(event).filter(status=Application.Status.CONFIRMED)
+    rows = sort_by_reading(list(confirmed), key=lambda a: a.name_reading or a.name)
+    return render(
+        request,
+        "events/staff/roster.html",
+        {
+            "event": event,
+            "rows": rows,
+            "people": sum(a.people for a in rows),
+            "waiting": event.waitlisted_count,
+        },
+    )
+
+
+@staff_required
 def note_add(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     form = NoteForm(request.POST or None)
@@ -396,19 +460,26 @@ def note_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def feedback_send(request: HttpRequest, pk: int) -> HttpResponse:
     # 「アンケートを送る」: at once rather than the day after (the service refuses before the end).
     event = get_object_or_404(Event, pk=pk)
+    groups_before = selectors.feedback_asked_groups(event)
     try:
         count = services.feedback_request(actor=request.user, event=event)
     except DomainError as error:
         messages.error(request, error.message)
     else:
+        # Counted as applications (件): a group's is one request for all who came with it.
+        groups = selectors.feedback_asked_groups(event) - groups_before
         messages.success(
             request,
             ngettext(
-                "The questionnaire was sent to %(n)s participant.",
-                "The questionnaire was sent to %(n)s participants.",
+                "The questionnaire was sent for %(n)s application (%(split)s).",
+                "The questionnaire was sent for %(n)s applications (%(split)s).",
                 count,
             )
-            % {"n": count},
+            % {
+                "n": count,
+                "split": _("%(individuals)s alone, %(groups)s groups")
+                % {"individuals": count - groups, "groups": groups},
+            },
         )
     return redirect("events-staff:event", pk=pk)
 
