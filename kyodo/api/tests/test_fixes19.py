@@ -102,3 +102,17 @@ def test_statements_by_committee(client, demo):
         "委員会の略称（committee）「nothing」はありません。使える略称：unei（運営委員会）。"
         in (response.json()["detail"])
     )
+
+
+def test_a_post_to_public_files_is_told_405_not_403(client, demo):
+    from kyodo.committees.models import Minutes
+
+    ninth = Minutes.objects.get(meeting__fiscal_year=2010, meeting__number=9,
+                                meeting__committee__slug="unei")  # fmt: skip
+    csrf_client = type(client)(enforce_csrf_checks=True)
+    for url in (f"/committee/minutes/{ninth.pk}/versions/1/document.json",
+                f"/opendata/minutes/{ninth.pk}/download.pdf", "/opendata/events.csv"):  # fmt: skip
+        response = csrf_client.post(url)
+        assert response.status_code == 405, url
+        assert response["Allow"] == "GET, HEAD, OPTIONS"
+        assert csrf_client.get(url).status_code == 200

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.csrf import csrf_exempt
 
 from kyodo.committees.documents import (
     canonical_json,
@@ -75,12 +76,17 @@ def _published_version(pk: int, number: int) -> MinutesVersion:
     return version
 
 
+@csrf_exempt  # nothing is changed here: a POST is told 405 by public_data, not 403
 def public_version_json(request, pk: int, number: int):
     # The frozen document of one version exactly as it was hashed (canonical JSON, UTF-8): anyone
     # can compute its SHA-256 and compare it with the value the page prints. Open data: any site
-    # may read it, as the API and the minutes' other files.
-    from kyodo.api.opendata import allow_any_origin
+    # may read it, as the API and the minutes' other files (GET, HEAD, OPTIONS; others 405).
+    from kyodo.api.opendata import public_data
 
+    return public_data(_version_json)(request, pk, number)
+
+
+def _version_json(request, pk: int, number: int):
     version = _published_version(pk, number)
     response = HttpResponse(
         canonical_json(version.document).encode("utf-8"),
@@ -88,7 +94,7 @@ def public_version_json(request, pk: int, number: int):
     )
     name = f"minutes-{pk}-v{number}.json"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return allow_any_origin(response)
+    return response
 
 
 def public_version(request, pk: int, number: int):
