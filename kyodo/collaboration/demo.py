@@ -271,6 +271,7 @@ def _anniversary_call(departments: dict[str, Department]) -> None:
             "status": Proposal.Status.ADOPTED,
             "submitted_at": _aware(date(2010, 6, 25)),
             "decided_at": _aware(date(2010, 7, 20)),
+            "notified_at": _aware(date(2010, 7, 21)),
         },
     )
     if created:
@@ -303,6 +304,7 @@ def _anniversary_call(departments: dict[str, Department]) -> None:
             "status": Proposal.Status.DECLINED,
             "submitted_at": _aware(date(2010, 6, 28)),
             "decided_at": _aware(date(2010, 7, 20)),
+            "notified_at": _aware(date(2010, 7, 21)),
         },
     )
     if created:

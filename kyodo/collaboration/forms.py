@@ -329,6 +329,19 @@ class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     is_published = forms.BooleanField(
         label=_("Publish as a case study on the public site"), required=False
     )
+    cancelled_on = WarekiDateField(
+        label=_("Cancelled on (中止)"),
+        required=False,
+        help_text=_(
+            "Only if the collaboration stopped. The statistics then count it only in the fiscal "
+            "years before the one it stopped in."
+        ),
+    )
+    cancellation_reason = forms.CharField(
+        label=_("Reason for the cancellation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def __init__(self, *args, **kwargs):
         from kyodo.events.models import Event
@@ -383,7 +396,7 @@ class CallForm(VersionedFormMixin, CleanTextMixin, forms.Form):
         return data
 
 
-class CriterionForm(CleanTextMixin, forms.Form):
+class CriterionForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     name = forms.CharField(label=_("Criterion"), max_length=200)
     description = forms.CharField(
         label=_("What reviewers look for"), max_length=500, required=False

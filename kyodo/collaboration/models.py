@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.core.text import normalize_reading, sort_by_reading
-from kyodo.core.wareki import fiscal_year_name
+from kyodo.core.wareki import fiscal_year, fiscal_year_name
 
 
 class CollaborationForm(models.TextChoices):
@@ -150,6 +150,10 @@ class Collaboration(models.Model):
     outcome = models.TextField(_("outcome"), blank=True)
     evaluation = models.TextField(_("evaluation"), blank=True)
     is_published = models.BooleanField(_("published as a case study"), default=False)
+    # 中止: the day the collaboration stopped and why. The statistics count it only in the
+    # fiscal years before the one it stopped in (see :meth:`counted_years`).
+    cancelled_on = models.DateField(_("cancelled on"), null=True, blank=True)
+    cancellation_reason = models.TextField(_("reason for the cancellation"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -190,8 +194,21 @@ class Collaboration(models.Model):
         """A multi-year record with a budget but no amounts per year (複数年度・按分なし)."""
         return self.is_multi_year and bool(self.budget) and not self.budget_by_year
 
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_on is not None
+
+    @property
+    def counted_years(self) -> list[int]:
+        """The fiscal years the statistics count it in: all of its period, or for a cancelled
+        record (中止) those before the fiscal year it stopped in (none if it stopped in its
+        first year)."""
+        return counted_years(self.first_fiscal_year, self.last_fiscal_year, self.cancelled_on)
+
     def amount_in(self, fiscal_year: int) -> int:
         """The yen the statistics of ``fiscal_year`` count for this record."""
+        if fiscal_year not in self.counted_years:
+            return 0
         return amount_in_year(
             fiscal_year,
             budget=self.budget,
@@ -218,6 +235,14 @@ def amount_in_year(
     if amounts:
         return amounts.get(fiscal_year, 0)
     return (budget or 0) if fiscal_year == first_fiscal_year else 0
+
+
+def counted_years(first: int, last: int, cancelled_on=None) -> list[int]:
+    """The fiscal years a record counts in: ``first``..``last``, cut before the fiscal year
+    of ``cancelled_on`` (a 中止 record: the years it ran before it stopped)."""
+    if cancelled_on is not None:
+        last = min(last, fiscal_year(cancelled_on) - 1)
+    return list(range(first, last + 1))
 
 
 class CountingSettings(models.Model):
@@ -339,6 +364,9 @@ class Proposal(models.Model):
         pgettext_lazy("proposal", "decided at"), null=True, blank=True
     )
     decision_note = models.TextField(_("note on the decision"), blank=True)
+    # When staff told the group the decision (「結果を通知する」): until then the decision may be
+    # corrected, no record exists and the group still reads 「提出済み」.
+    notified_at = models.DateTimeField(_("result notified at"), null=True, blank=True)
     collaboration = models.OneToOneField(
         Collaboration,
         verbose_name=_("collaboration record"),
@@ -359,6 +387,22 @@ class Proposal(models.Model):
     @property
     def is_draft(self) -> bool:
         return self.status == self.Status.DRAFT
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status in (self.Status.ADOPTED, self.Status.DECLINED)
+
+    @property
+    def awaits_notice(self) -> bool:
+        """Decided, the group not told yet: the decision can still be corrected."""
+        return self.is_decided and self.notified_at is None
+
+    @property
+    def status_for_group(self) -> str:
+        """What the group reads: 「提出済み」 until the result is notified."""
+        if self.is_decided and self.notified_at is None:
+            return str(self.Status.SUBMITTED.label)
+        return str(self.get_status_display())
 
 
 def attachment_upload_to(instance: ProposalAttachment, filename: str) -> str:

@@ -94,6 +94,7 @@ class CaseStudy:
     groups: list[tuple[str, str]]
     # (pk, name, name_reading) of its departments, in gojūon order of the readings
     departments: list[tuple[int, str, str]]
+    cancelled: bool = False  # 中止
 
 
 # The public pages' statements, compiled once per process (kyodo.core.statements).
@@ -117,6 +118,7 @@ _PUBLISHED = Prepared(
             "departments__pk",
             "departments__name",
             "departments__name_reading",
+            "cancelled_on",
         )
     )
 )
@@ -128,6 +130,8 @@ _CASE_STUDY_FIELDS = (
     "description",
     "outcome",
     "evaluation",
+    "cancelled_on",
+    "cancellation_reason",
     "departments__name",
     "departments__bureau",
     "departments__name_reading",
@@ -179,7 +183,7 @@ def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
         groups.setdefault(record, []).append((name, codes))
     records: dict[int, CaseStudy] = {}
     involved: set[tuple[str, str, int]] = set()
-    for pk, title, form, first, last, department, name, reading in _PUBLISHED.rows():
+    for pk, title, form, first, last, department, name, reading, cancelled in _PUBLISHED.rows():
         record = records.get(pk)
         if record is None:
             record = records[pk] = CaseStudy(
@@ -190,6 +194,7 @@ def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
                 last_fiscal_year=last,
                 groups=groups.get(pk, []),
                 departments=[],
+                cancelled=cancelled is not None,
             )
         if department is not None:
             record.departments.append((department, name, reading))
@@ -380,3 +385,57 @@ def call_results(*, call: ProposalCall) -> list[ProposalResult]:
 
 def _average(values: list[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
+
+
+def call_change_warnings(
+    *, call: ProposalCall, closes_on: date | None, budget_limit: int | None, today: date
+) -> list[str]:
+    """What changing a call would do to the groups already writing or done (F18): an open
+    call's deadline moved earlier (and whose drafts could no longer be submitted), its 上限額
+    lowered under proposals already written. Empty: nothing to ask."""
+    from django.utils.translation import gettext as _
+
+    from kyodo.core.wareki import format_wareki
+
+    warnings: list[str] = []
+    proposals = list(
+        call.proposals.exclude(
+            status__in=[Proposal.Status.ADOPTED, Proposal.Status.DECLINED]
+        ).select_related("organization")
+    )
+    drafts = [p for p in proposals if p.status == Proposal.Status.DRAFT]
+    if closes_on is not None and closes_on < call.closes_on and call.is_open_on(today):
+        if closes_on < today:
+            message = _(
+                "The deadline moves from %(old)s to %(new)s, before today: the call closes now."
+            )
+        else:
+            message = _("The deadline moves earlier, from %(old)s to %(new)s.")
+        message %= {"old": format_wareki(call.closes_on), "new": format_wareki(closes_on)}
+        if drafts:
+            message += _(
+                " %(n)s drafts not submitted yet (%(groups)s) can be submitted only until the "
+                "new deadline; tell the groups."
+            ) % {
+                "n": len(drafts),
+                "groups": "、".join(sorted({p.organization.name for p in drafts})),
+            }
+        warnings.append(message)
+    if budget_limit is not None and (call.budget_limit is None or budget_limit < call.budget_limit):
+        over = [p for p in proposals if p.budget is not None and p.budget > budget_limit]
+        if over:
+            warnings.append(
+                _(
+                    "%(n)s proposals ask for more than the new limit of %(limit)s yen: "
+                    "%(list)s. Submitted proposals stay as they are; a draft can be submitted "
+                    "only once its amount is within the limit."
+                )
+                % {
+                    "n": len(over),
+                    "limit": f"{budget_limit:,}",
+                    "list": "、".join(
+                        f"{p.organization.name}「{p.title}」{p.budget:,}円" for p in over
+                    ),
+                }
+            )
+    return warnings

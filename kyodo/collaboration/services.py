@@ -46,7 +46,7 @@ from kyodo.core.models import Center
 from kyodo.core.roles import Role, has_role, member_term_ended, require_role
 from kyodo.core.services import field_values, update_fields
 from kyodo.core.uploads import check_upload
-from kyodo.core.wareki import fiscal_year, fiscal_year_name
+from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 from kyodo.search import indexing
 
 # Checked by kyodo.core.uploads (content as well as name), in the form and again here.
@@ -84,6 +84,9 @@ class CollaborationFields:
     outcome: str = ""
     evaluation: str = ""
     is_published: bool = False
+    # 中止: the day it stopped and why (both or neither).
+    cancelled_on: date | None = None
+    cancellation_reason: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -221,7 +224,7 @@ def _clean_collaboration(
 ) -> dict[str, Any]:
     data = field_values(fields)
     data["title"] = (data["title"] or "").strip()
-    for text in ("description", "outcome", "evaluation"):
+    for text in ("description", "outcome", "evaluation", "cancellation_reason"):
         data[text] = (data[text] or "").strip()
     data["is_published"] = bool(data["is_published"])
     if not data["title"]:
@@ -241,8 +244,47 @@ def _clean_collaboration(
         raise InvalidInput(_("The budget cannot be negative."))
     if data["yearly_budgets"] is None:
         data["yearly_budgets"] = record.budget_by_year if record is not None else {}
+    if data["form"] == CollaborationForm.ENDORSEMENT and (
+        data["budget"] or any((data["yearly_budgets"] or {}).values())
+    ):
+        # 後援 lends the city's name only: an amount would enter the statistics as money spent.
+        raise InvalidInput(
+            _(
+                "An endorsement (後援) lends the name only and has no budget. If the city bears "
+                "costs, choose co-hosting or a subsidy."
+            ),
+            field="budget",
+        )
     data["yearly_budgets"] = _clean_yearly_budgets(data)
+    _clean_cancellation(data)
     return data
+
+
+def _clean_cancellation(data: dict[str, Any]) -> None:
+    """中止: a day (from the first fiscal year's 1 April to today) and a reason, or neither."""
+    day, reason = data["cancelled_on"], data["cancellation_reason"]
+    if day is None:
+        if reason:
+            raise InvalidInput(
+                _("Enter the day the collaboration was cancelled, or leave the reason empty."),
+                field="cancelled_on",
+            )
+        return
+    if not reason:
+        raise InvalidInput(
+            _("Enter why the collaboration was cancelled."), field="cancellation_reason"
+        )
+    start = date(data["first_fiscal_year"], 4, 1)
+    if day < start:
+        raise InvalidInput(
+            _("The day of the cancellation cannot be before the first fiscal year (%(start)s).")
+            % {"start": format_wareki(start, weekday=False)},
+            field="cancelled_on",
+        )
+    if day > _today():
+        raise InvalidInput(
+            _("The day of the cancellation cannot be in the future."), field="cancelled_on"
+        )
 
 
 def _years_text(years) -> str:
@@ -473,6 +515,70 @@ def criterion_add(
     return criterion
 
 
+def _unscored_criterion(criterion: Criterion) -> Criterion:
+    """The criterion locked with its call, if no proposal of the call has been scored yet."""
+    ProposalCall.objects.select_for_update().get(pk=criterion.call_id)
+    criterion = Criterion.objects.select_related("call").get(pk=criterion.pk)
+    if Review.objects.filter(proposal__call_id=criterion.call_id).exists():
+        raise InvalidInput(_("Scoring has begun: the criteria can no longer be changed."))
+    return criterion
+
+
+def criterion_update(
+    *, actor, criterion: Criterion, name: str, max_score: int, description: str = ""
+) -> Criterion:
+    """Correct a criterion (its name, what reviewers look for, its 配点) until the first score
+    against the call; the audit row writes the call's criteria before and after."""
+    require_role(actor, Role.STAFF)
+    name = (name or "").strip()
+    if not name:
+        raise InvalidInput(_("Enter the criterion."))
+    if max_score is None or max_score < 1 or max_score > 1000:
+        raise InvalidInput(_("The maximum score must be between 1 and 1000."))
+    with transaction.atomic():
+        criterion = _unscored_criterion(criterion)
+        call = criterion.call
+        if call.criteria.filter(name=name).exclude(pk=criterion.pk).exists():
+            raise InvalidInput(_("This call already has a criterion with this name."))
+        new = {"name": name, "description": (description or "").strip(), "max_score": max_score}
+        changes = {
+            f: [getattr(criterion, f), v] for f, v in new.items() if getattr(criterion, f) != v
+        }
+        if not changes:
+            return criterion
+        named = criterion.name  # the criterion as it was called
+        for f, v in new.items():
+            setattr(criterion, f, v)
+        criterion.save()
+        # The call's row: 「提案募集の変更」 naming the call, the criterion and what changed.
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.call.updated",
+            obj=criterion,
+            changes={"call": str(call), "name": named, **changes},
+        )
+    return criterion
+
+
+def criterion_delete(*, actor, criterion: Criterion) -> None:
+    """Remove a criterion until the first score against the call; the others keep their order."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        criterion = _unscored_criterion(criterion)
+        call = criterion.call
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.call.updated",
+            obj=criterion,
+            changes={"call": str(call), "name": [criterion.name, None]},
+        )
+        criterion.delete()
+        for position, other in enumerate(call.criteria.all(), start=1):
+            if other.position != position:
+                other.position = position
+                other.save(update_fields=["position"])
+
+
 # --- proposals (groups) ------------------------------------------------------------------------
 
 
@@ -603,6 +709,10 @@ def proposal_submit(*, actor, proposal: Proposal) -> Proposal:
     """The final submit: the proposal is frozen and the applicant gets a receipt by mail."""
     with transaction.atomic():
         proposal = _own_draft(actor, proposal)
+        # The call's limit may have been lowered since the draft was written.
+        _clean_proposal(
+            ProposalFields(**{f: getattr(proposal, f) for f in PROPOSAL_FIELDS}), proposal.call
+        )
         proposal.status = Proposal.Status.SUBMITTED
         proposal.submitted_at = timezone.now()
         proposal.save(update_fields=["status", "submitted_at", "updated_at"])
@@ -613,6 +723,7 @@ def proposal_submit(*, actor, proposal: Proposal) -> Proposal:
             changes={"status": [Proposal.Status.DRAFT, Proposal.Status.SUBMITTED]},
         )
         _mail(proposal, "submitted")
+        _mail_staff(proposal)
     return proposal
 
 
@@ -622,7 +733,8 @@ def proposal_submit(*, actor, proposal: Proposal) -> Proposal:
 def review_submit(
     *, actor, proposal: Proposal, scores: dict[int, int | None], comment: str = ""
 ) -> Review:
-    """A reviewer (staff or committee member) scores a proposal once, against every criterion.
+    """A reviewer (staff or committee member) scores a proposal against every criterion; her
+    own scores can be corrected until the proposal is decided (the audit row says old → new).
 
     Each score must lie between 0 and the criterion's maximum; otherwise nothing is saved.
     """
@@ -640,8 +752,6 @@ def review_submit(
         proposal = Proposal.objects.select_for_update().select_related("call").get(pk=proposal.pk)
         if proposal.status != Proposal.Status.SUBMITTED:
             raise NotReviewable()
-        if Review.objects.filter(proposal=proposal, reviewer=actor).exists():
-            raise AlreadyReviewed()
         criteria = list(proposal.call.criteria.all())
         if not criteria:
             raise InvalidInput(_("This call has no criteria to score against yet."))
@@ -656,6 +766,13 @@ def review_submit(
                     _("The score for 「%(criterion)s」 must be between 0 and %(max)s.")
                     % {"criterion": criterion.name, "max": criterion.max_score}
                 )
+        existing = (
+            Review.objects.filter(proposal=proposal, reviewer=actor)
+            .prefetch_related("scores__criterion")
+            .first()
+        )
+        if existing is not None:
+            return _review_correct(actor, existing, criteria, scores, comment)
         try:
             with transaction.atomic():
                 review = Review.objects.create(
@@ -676,21 +793,98 @@ def review_submit(
     return review
 
 
+def _review_correct(actor, review: Review, criteria, scores, comment: str) -> Review:
+    """A reviewer corrects her scores (the proposal is locked and not decided yet)."""
+    old = {s.criterion_id: s for s in review.scores.all()}
+    changes = {}
+    for criterion in criteria:
+        new = scores[criterion.pk]
+        score = old.get(criterion.pk)
+        if score is None:
+            Score.objects.create(review=review, criterion=criterion, score=new)
+            changes[criterion.name] = new
+        elif score.score != new:
+            changes[criterion.name] = [score.score, new]
+            score.score = new
+            score.save(update_fields=["score"])
+    comment = (comment or "").strip()
+    if comment != review.comment:
+        changes["comment"] = [review.comment, comment]
+        review.comment = comment
+        review.save(update_fields=["comment"])
+    if changes:
+        audit_log(
+            actor=actor,
+            action="kyodo.collaboration.review.submitted",
+            obj=review,
+            changes=changes,
+        )
+    return review
+
+
+def decision_opens_on(call: ProposalCall) -> date:
+    """The first day a call's proposals can be decided: the day after 受付締切日 (proposals
+    still arriving are judged together with the others)."""
+    from datetime import timedelta
+
+    return call.closes_on + timedelta(days=1)
+
+
+def _locked_for_decision(proposal: Proposal) -> Proposal:
+    # Only the proposal row is locked: the department is optional (an outer join).
+    return (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("call", "organization", "department", "created_by")
+        .get(pk=proposal.pk)
+    )
+
+
 def proposal_decide(*, actor, proposal: Proposal, adopt: bool, note: str = "") -> Proposal:
-    """Staff adopt or decline a submitted proposal; adoption creates the collaboration record."""
+    """Staff adopt or decline a submitted proposal, once the call has closed.
+
+    Nothing leaves yet: the group is told, and an adopted proposal recorded as a collaboration,
+    only by :func:`proposal_notify`. Until then the decision (and its note) can be corrected by
+    deciding again.
+    """
     require_role(actor, Role.STAFF)
     with transaction.atomic():
-        proposal = (
-            # Only the proposal row is locked: the department is optional (an outer join).
-            Proposal.objects.select_for_update(of=("self",))
-            .select_related("call", "organization", "department")
-            .get(pk=proposal.pk)
-        )
-        if proposal.status != Proposal.Status.SUBMITTED:
+        proposal = _locked_for_decision(proposal)
+        if not (proposal.status == Proposal.Status.SUBMITTED or proposal.awaits_notice):
             raise AlreadyDecided()
+        if _today() < decision_opens_on(proposal.call):
+            raise InvalidInput(
+                _(
+                    "Proposals are decided together after the call closes: this call accepts "
+                    "proposals until %(until)s."
+                )
+                % {"until": format_wareki(proposal.call.closes_on)}
+            )
+        before = proposal.status
         proposal.status = Proposal.Status.ADOPTED if adopt else Proposal.Status.DECLINED
         proposal.decided_at = timezone.now()
-        proposal.decision_note = (note or "").strip()
+        old_note, proposal.decision_note = proposal.decision_note, (note or "").strip()
+        proposal.save(update_fields=["status", "decided_at", "decision_note"])
+        changes: dict[str, Any] = {"status": [before, proposal.status]}
+        if old_note != proposal.decision_note and before != Proposal.Status.SUBMITTED:
+            changes["decision_note"] = [old_note, proposal.decision_note]
+        audit_log(
+            actor=actor,
+            action=f"kyodo.collaboration.proposal.{proposal.status}",
+            obj=proposal,
+            changes=changes,
+        )
+    return proposal
+
+
+def proposal_notify(*, actor, proposal: Proposal) -> Proposal:
+    """Staff tell the group the decision (「結果を通知する」): the result mail leaves, an adopted
+    proposal is recorded as a collaboration, and the decision is final."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        proposal = _locked_for_decision(proposal)
+        if not proposal.awaits_notice:
+            raise InvalidInput(_("This proposal has no decision waiting to be notified."))
+        adopt = proposal.status == Proposal.Status.ADOPTED
         if adopt:
             fy = proposal.call.fiscal_year
             record = Collaboration.objects.create(
@@ -712,12 +906,13 @@ def proposal_decide(*, actor, proposal: Proposal, adopt: bool, note: str = "") -
                 changes={"from_proposal": str(proposal), "form": record.form, "fiscal_year": fy},
             )
             indexing.index(record)
-        proposal.save(update_fields=["status", "decided_at", "decision_note", "collaboration"])
+        proposal.notified_at = timezone.now()
+        proposal.save(update_fields=["notified_at", "collaboration"])
         audit_log(
             actor=actor,
-            action=f"kyodo.collaboration.proposal.{proposal.status}",
+            action="kyodo.collaboration.proposal.updated",
             obj=proposal,
-            changes={"status": [Proposal.Status.SUBMITTED, proposal.status]},
+            changes={"notified_at": [None, proposal.notified_at]},
         )
         _mail(proposal, str(proposal.status))
     return proposal
@@ -730,6 +925,27 @@ def proposal_recipient(proposal: Proposal) -> str:
     """Who hears about a proposal: the person who wrote it, else the group's address."""
     creator = proposal.created_by
     return (creator.email if creator else "") or proposal.organization.email
+
+
+def _mail_staff(proposal: Proposal) -> None:
+    """Tell the office a proposal has arrived (the center's address, else every staff's)."""
+    from kyodo.core.mail import absolute_url
+    from kyodo.core.people import staff_inbox
+
+    link = absolute_url("collaboration-staff:proposal", args=[proposal.pk])
+    for address in staff_inbox():
+        mail_enqueue(
+            to=address,
+            template="collaboration/mail/proposal_received.txt",
+            context={
+                "proposal": proposal,
+                "call": proposal.call,
+                "organization": proposal.organization,
+                "link": link,
+            },
+            kind="collaboration.proposal_received",
+            related=proposal,
+        )
 
 
 def _mail(proposal: Proposal, kind: str) -> None:

@@ -15,7 +15,10 @@ How records are counted:
 - by department: once for each department involved (a record with two departments counts for
   both, so the rows may add up to more than the total);
 - by field: once for each field of activity of the groups involved (a field is counted once per
-  record even if several of its groups share it).
+  record even if several of its groups share it);
+- a cancelled record (中止) counts only in the fiscal years before the one it stopped in
+  (``models.counted_years``), with those years' amounts: its unspent years are left out, and a
+  record that stopped in its first fiscal year counts nowhere. They are listed (``cancelled``).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from kyodo.collaboration.models import (
     Collaboration,
     CollaborationForm,
     amount_in_year,
+    counted_years,
     yearly_amounts,
 )
 from kyodo.collaboration.selectors import counting_settings
@@ -73,6 +77,24 @@ class Unsplit:
         return fiscal_year_name(self.first_fiscal_year)
 
 
+@dataclass(frozen=True)
+class Cancelled:
+    """A cancelled record (中止) in scope, and the fiscal years the statistics still count."""
+
+    pk: int
+    title: str
+    form: str  # the form's label
+    cancelled_on: object  # date
+    counted: list[int]
+
+    @property
+    def counted_text(self) -> str:
+        if not self.counted:
+            return "—"
+        first, last = fiscal_year_name(self.counted[0]), fiscal_year_name(self.counted[-1])
+        return first if first == last else f"{first}～{last}"
+
+
 @dataclass
 class Statistics:
     fiscal_year: int | None
@@ -85,6 +107,8 @@ class Statistics:
     by_fiscal_year: list[Row] = field(default_factory=list)
     # Multi-year records without amounts per year (in the chosen year, or any), by title.
     unsplit: list[Unsplit] = field(default_factory=list)
+    # Cancelled records (中止) of the chosen year (or any), by title.
+    cancelled: list[Cancelled] = field(default_factory=list)
 
     @property
     def counted_form_labels(self) -> list[str]:
@@ -114,7 +138,7 @@ def compute(
         scoped = scoped.filter(
             first_fiscal_year__lte=fiscal_year, last_fiscal_year__gte=fiscal_year
         )
-    chosen = scoped.filter(form__in=counted)
+    chosen = scoped.filter(form__in=counted)  # the cancelled left out below
     department_links = Collaboration.departments.through.objects
     organization_links = Collaboration.organizations.through.objects
 
@@ -122,7 +146,8 @@ def compute(
     budgets: Counter[str] = Counter()
     without_department = 0
     labels = dict(CollaborationForm.choices)
-    for pk, title, form, budget, first, last, yearly, has_department in (
+    left_out: list[int] = []  # cancelled records not counted in the chosen year (or at all)
+    for pk, title, form, budget, first, last, yearly, has_department, cancelled_on in (
         scoped.annotate(
             has_department=Exists(department_links.filter(collaboration=OuterRef("pk")))
         )
@@ -136,10 +161,36 @@ def compute(
             "last_fiscal_year",
             "yearly_budgets",
             "has_department",
+            "cancelled_on",
         )
     ):
+        if cancelled_on is not None:
+            years_counted = counted_years(first, last, cancelled_on)
+            stats.cancelled.append(
+                Cancelled(
+                    pk=pk,
+                    title=title,
+                    form=str(labels.get(form, form)),
+                    cancelled_on=cancelled_on,
+                    counted=years_counted,
+                )
+            )
+            if not years_counted or (fiscal_year is not None and fiscal_year not in years_counted):
+                left_out.append(pk)
+                continue
         counts[form] += 1
-        if fiscal_year is None:
+        if fiscal_year is None and cancelled_on is not None:
+            budgets[form] += sum(
+                amount_in_year(
+                    year,
+                    budget=budget,
+                    first_fiscal_year=first,
+                    last_fiscal_year=last,
+                    yearly_budgets=yearly,
+                )
+                for year in years_counted
+            )
+        elif fiscal_year is None:
             budgets[form] += budget or 0
         else:
             budgets[form] += amount_in_year(
@@ -175,6 +226,8 @@ def compute(
     stats.total = sum(counts[form] for form in counted)
     stats.budget = sum(budgets[form] for form in counted)
 
+    if left_out:
+        chosen = chosen.exclude(pk__in=left_out)
     departments = (
         department_links.filter(collaboration__in=chosen)
         .values("department", "department__name", "department__name_reading")
@@ -209,10 +262,12 @@ def compute(
     # The trend covers every year, whatever year is chosen: each year's records and amounts.
     years: Counter[int] = Counter()
     year_budgets: Counter[int] = Counter()
-    for budget, first, last, yearly in Collaboration.objects.filter(form__in=counted).values_list(
-        "budget", "first_fiscal_year", "last_fiscal_year", "yearly_budgets"
+    for budget, first, last, yearly, cancelled_on in Collaboration.objects.filter(
+        form__in=counted
+    ).values_list(
+        "budget", "first_fiscal_year", "last_fiscal_year", "yearly_budgets", "cancelled_on"
     ):
-        for year in range(first, last + 1):
+        for year in counted_years(first, last, cancelled_on):
             years[year] += 1
             year_budgets[year] += amount_in_year(
                 year,

@@ -6,6 +6,7 @@ app_name = "collaboration-staff"
 
 urlpatterns = [
     path("", staff.index, name="index"),
+    path("export/", staff.records_export, name="export"),
     path("records/new/", staff.record_new, name="record-new"),
     path("records/<int:pk>/", staff.record_detail, name="record"),
     path("records/<int:pk>/edit/", staff.record_edit, name="record-edit"),
@@ -18,10 +19,12 @@ urlpatterns = [
     path("calls/<int:pk>/", staff.call_detail, name="call"),
     path("calls/<int:pk>/edit/", staff.call_edit, name="call-edit"),
     path("calls/<int:pk>/criteria/", staff.criterion_add, name="criterion-add"),
+    path("calls/<int:pk>/criteria/<int:criterion>/", staff.criterion_edit, name="criterion-edit"),
     path("reviews/", staff.reviews, name="reviews"),
     path("proposals/<int:pk>/", staff.proposal_detail, name="proposal"),
     path("proposals/<int:pk>/review/", staff.proposal_review, name="proposal-review"),
     path("proposals/<int:pk>/decide/", staff.proposal_decide, name="proposal-decide"),
+    path("proposals/<int:pk>/notify/", staff.proposal_notify, name="proposal-notify"),
     path(
         "proposals/<int:pk>/attachments/<int:attachment>/",
         staff.proposal_attachment,

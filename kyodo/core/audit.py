@@ -162,6 +162,7 @@ KEY_LABELS = {
     "override": _("Reason to approve anyway"),
     "meeting_code": _("Meeting (fiscal year-number)"),
     "answer": _("Answer"),
+    "applicants_told": _("Applicants told by mail"),
     "comment": _("Message to the secretariat"),
 }
 
@@ -524,6 +525,9 @@ def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
             order = list(choices)
             codes.sort(key=lambda c: order.index(c) if c in order else len(order))
             return "、".join(str(choices.get(c, c)) for c in codes) or "—"
+        if key.endswith("fiscal_year") and isinstance(v, int) and not isinstance(v, bool):
+            # Each side of a change too: 「終了年度 令和9年度 → 令和10年度」, not 2027 → 2028.
+            return fiscal_year_name(v)
         return _text(v, labels=_labels_for(key, model=model, field=field, action=action))
 
     is_pair = isinstance(value, list) and len(value) == 2

@@ -339,6 +339,46 @@ def members_without_password(today: date) -> list[TodoItem]:
     ]
 
 
+def _proposals_waiting():
+    from kyodo.collaboration.models import Proposal
+
+    decided = [Proposal.Status.ADOPTED, Proposal.Status.DECLINED]
+    return Proposal.objects.filter(
+        Q(status=Proposal.Status.SUBMITTED) | Q(status__in=decided, notified_at__isnull=True)
+    )
+
+
+def proposals_waiting(today: date) -> list[TodoItem]:
+    """Proposals submitted to a call and not decided yet, or decided and not notified."""
+    from kyodo.core.wareki import format_wareki
+
+    items = []
+    for p in (
+        _proposals_waiting()
+        .select_related("call", "organization")
+        .order_by("call__closes_on", "submitted_at", "pk")
+    ):
+        if p.status != p.Status.SUBMITTED:
+            detail = str(_("Decided (%(decision)s), not notified yet")) % {
+                "decision": p.get_status_display()
+            }
+        elif p.call.closes_on < today:
+            detail = str(_("The call has closed: decide"))
+        else:
+            detail = str(_("Decided after the call closes (%(until)s)")) % {
+                "until": format_wareki(p.call.closes_on)
+            }
+        items.append(
+            TodoItem(
+                title=f"{p.title}（{p.organization.name}）",
+                url=reverse("collaboration-staff:proposal", args=[p.pk]),
+                when=timezone.localdate(p.submitted_at) if p.submitted_at else None,
+                detail=detail,
+            )
+        )
+    return items
+
+
 # --- the rows each line counts (the home page) ----------------------------------------------------
 # The same conditions as the items above, without what only the lists need (order, related rows).
 
@@ -395,6 +435,10 @@ def _drafts_not_received_counted(today: date) -> list[QuerySet]:
         .annotate(latest=Subquery(latest[:1]))
         .filter(Exists(waiting))
     ]
+
+
+def _proposals_waiting_counted(today: date) -> list[QuerySet]:
+    return [_proposals_waiting()]
 
 
 def _failed_mail_counted(today: date) -> list[QuerySet]:
@@ -483,6 +527,16 @@ KINDS = [
         change_requests,
         _change_requests_counted,
         lambda: reverse("organizations-staff:changes"),
+    ),
+    TodoKind(
+        "proposals",
+        _("Proposals waiting for a decision or for its notice"),
+        _(
+            "After a call closes, decide each proposal with the reviewers' scores, then notify "
+            "the group of the result."
+        ),
+        proposals_waiting,
+        _proposals_waiting_counted,
     ),
     TodoKind(
         "follow-ups",

@@ -55,9 +55,24 @@ def test_a_group_submits_a_proposal_and_staff_adopt_it(page, kaze, call, staff, 
     page.get_by_label("実現可能性(0～20点)").fill("15")
     page.get_by_role("button", name="採点を保存").click()
     expect(page.locator("#reviews tbody td").nth(2)).to_have_text("40")
+    # Before the deadline nothing can be decided; the call then closes.
+    expect(page.locator("#decision-waits")).to_contain_text("受付締切後にまとめて決定します")
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    type(call).objects.filter(pk=call.pk).update(
+        opens_on=today - timedelta(days=20), closes_on=today - timedelta(days=1)
+    )
+    page.reload()
 
     page.get_by_label("採択する").check()
     page.get_by_role("button", name="決定を記録する").click()
+    expect(page.locator("#decision-reviewers")).to_have_text("この提案を採点した審査員は1人です。")
+    page.get_by_role("button", name="決定を記録する").click()
+    expect(page.locator("#proposal-status")).to_have_text("採択（未通知）")
+    page.get_by_role("button", name="結果を通知する").click()
     expect(page.locator("#proposal-status")).to_have_text("採択")
     page.get_by_role("link", name="この提案から作られた協働の記録").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("まちの風景写真アーカイブ")

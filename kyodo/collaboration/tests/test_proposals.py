@@ -13,7 +13,6 @@ from django.utils import timezone
 from kyodo.collaboration import services
 from kyodo.collaboration.exceptions import (
     AlreadyDecided,
-    AlreadyReviewed,
     CallClosed,
     GroupNotActive,
     InvalidInput,
@@ -35,6 +34,15 @@ def _draft(kaze, call, **overrides):
         call=call,
         fields=services.ProposalFields(**{**PROPOSAL_DATA, **overrides}),
     )
+
+
+def _close(call):
+    # The call's deadline has passed: its proposals can be decided.
+    today = timezone.localdate()
+    type(call).objects.filter(pk=call.pk).update(
+        opens_on=today - timedelta(days=20), closes_on=today - timedelta(days=1)
+    )
+    call.refresh_from_db()
 
 
 def _scores(call, *values):
@@ -105,11 +113,19 @@ def test_a_proposal_goes_from_draft_to_adopted_and_creates_the_record(
     assert "<td>76</td>" in row  # the sum of both totals (40 + 36)
     assert "38.0 / 50" in row  # the average total
 
-    # Staff adopt it: the collaboration record appears, with the group and fiscal year.
+    # The call closes; staff adopt it (a confirmation naming the reviewers first), then notify
+    # the result: the collaboration record appears, with the group and fiscal year.
+    _close(call)
+    decision = {"decision": "adopt", "note": "担当課と打ち合わせてください。"}
+    response = client.post(f"/staff/collaboration/proposals/{proposal.pk}/decide/", decision)
+    assert response.status_code == 200
+    assert "この提案を採点した審査員は2人です。" in response.text
     response = client.post(
-        f"/staff/collaboration/proposals/{proposal.pk}/decide/",
-        {"decision": "adopt", "note": "担当課と打ち合わせてください。"},
+        f"/staff/collaboration/proposals/{proposal.pk}/decide/", {**decision, "confirmed": "1"}
     )
+    assert response.status_code == 302
+    assert not Collaboration.objects.exists()
+    response = client.post(f"/staff/collaboration/proposals/{proposal.pk}/notify/")
     assert response.status_code == 302
     proposal.refresh_from_db()
     record = Collaboration.objects.get()
@@ -127,6 +143,7 @@ def test_a_proposal_goes_from_draft_to_adopted_and_creates_the_record(
     assert record.is_published is False
     assert list(OutboxMessage.objects.order_by("pk").values_list("kind", flat=True)) == [
         "collaboration.proposal_submitted",
+        "collaboration.proposal_received",  # to the staff
         "collaboration.proposal_adopted",
     ]
     actions = set(AuditEntry.objects.values_list("action", flat=True))
@@ -257,26 +274,27 @@ def test_a_group_cannot_see_or_edit_another_groups_proposal(client, kaze, other_
     assert proposal.attachments.count() == 1
 
 
-def test_a_reviewer_cannot_score_the_same_proposal_twice(client, kaze, call, member):
+def test_a_reviewer_has_one_review_per_proposal_and_corrects_it(client, kaze, call, member):
     proposal = _draft(kaze, call)
     services.proposal_submit(actor=kaze.representative_user, proposal=proposal)
     services.review_submit(actor=member, proposal=proposal, scores=_scores(call, 10, 10))
-    with pytest.raises(AlreadyReviewed):
-        services.review_submit(actor=member, proposal=proposal, scores=_scores(call, 30, 20))
-    # Through the page: refused with the Japanese message.
+    # Scoring again corrects her own review (no second one).
+    services.review_submit(actor=member, proposal=proposal, scores=_scores(call, 30, 10))
+    # Through the page too, with the Japanese words.
     client.force_login(member)
     criteria = list(call.criteria.all())
+    page = client.get(f"/staff/collaboration/proposals/{proposal.pk}/")
+    assert "採点を修正する" in page.text
     response = client.post(
         f"/staff/collaboration/proposals/{proposal.pk}/review/",
         {f"score_{criteria[0].pk}": "30", f"score_{criteria[1].pk}": "20"},
     )
-    assert response.status_code == 400
-    assert "この提案はすでに採点済みです" in response.text
+    assert response.status_code == 302
     # And the database itself keeps a second row out.
     with pytest.raises(IntegrityError), transaction.atomic():
         Review.objects.create(proposal=proposal, reviewer=member)
     assert Review.objects.count() == 1
-    assert sorted(Score.objects.values_list("score", flat=True)) == [10, 10]
+    assert sorted(Score.objects.values_list("score", flat=True)) == [20, 30]
 
 
 @pytest.mark.parametrize(("first", "second"), [(31, 10), (-1, 10), (10, 21)])
@@ -307,7 +325,9 @@ def test_drafts_are_not_reviewed_and_decisions_are_final(kaze, call, staff):
         services.review_submit(actor=staff, proposal=proposal, scores=_scores(call, 1, 1))
     assert "提出された提案" in str(error.value)
     services.proposal_submit(actor=kaze.representative_user, proposal=proposal)
+    _close(call)
     services.proposal_decide(actor=staff, proposal=proposal, adopt=False, note="")
+    services.proposal_notify(actor=staff, proposal=proposal)
     with pytest.raises(AlreadyDecided):
         services.proposal_decide(actor=staff, proposal=proposal, adopt=True)
     proposal.refresh_from_db()
@@ -356,11 +376,16 @@ def test_applicants_are_mailed_at_each_step_through_real_smtp(
     declined = _draft(other_group, call, title="別の提案")
     services.proposal_submit(actor=kaze.representative_user, proposal=adopted)
     services.proposal_submit(actor=other_group.representative_user, proposal=declined)
+    _close(call)
     services.proposal_decide(
         actor=staff, proposal=adopted, adopt=True, note="おめでとうございます。"
     )
     services.proposal_decide(actor=staff, proposal=declined, adopt=False)
-    assert outbox_flush() == {"sent": 4}
+    services.proposal_notify(actor=staff, proposal=adopted)
+    services.proposal_notify(actor=staff, proposal=declined)
+    # Two receipts, two results, and the office told of each proposal (no center address: the
+    # staff's own, nishiguchi's).
+    assert outbox_flush() == {"sent": 6}
 
     kaze_mail = smtp_server.by_recipient("kaze@example.jp")
     other_mail = smtp_server.by_recipient("hikari@example.jp")

@@ -7,6 +7,7 @@ from collections import Counter
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from kyodo.collaboration import selectors
 from kyodo.collaboration.models import CollaborationForm, Department
@@ -66,7 +67,8 @@ def index(request):
             reverse_once("collaboration:detail", args=[r.pk]),
             r.title,
             str(forms.get(r.form, r.form)),
-            _years(r.first_fiscal_year, r.last_fiscal_year),
+            _years(r.first_fiscal_year, r.last_fiscal_year)
+            + (str(_("(cancelled)")) if r.cancelled else ""),
             "、".join(name for name, _codes in r.groups),
             "、".join(name for _pk, name, _reading in r.departments),
         )

@@ -7,11 +7,14 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from kyodo.collaboration import selectors, services
 from kyodo.collaboration.chart import bar_chart
+from kyodo.collaboration.exceptions import AlreadyDecided
 from kyodo.collaboration.exports import statistics_title, to_xlsx
 from kyodo.collaboration.forms import (
     CallForm,
@@ -26,17 +29,20 @@ from kyodo.collaboration.forms import (
 )
 from kyodo.collaboration.models import (
     CollaborationForm,
+    Criterion,
     Department,
     Proposal,
     ProposalAttachment,
     ProposalCall,
+    Review,
 )
 from kyodo.collaboration.statistics import compute, fiscal_years_in_register
-from kyodo.core.exports import XLSX_CONTENT_TYPE, download
+from kyodo.core.exceptions import DomainError
+from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, download
 from kyodo.core.permissions import role_required, staff_required
 from kyodo.core.roles import Role, has_role
 from kyodo.core.views.actions import submit, submit_edit
-from kyodo.core.wareki import fiscal_year_name
+from kyodo.core.wareki import fiscal_year_name, format_wareki
 
 
 def reviewer_required(view):
@@ -58,9 +64,7 @@ def reviewer_required(view):
 # --- the register ------------------------------------------------------------------------------
 
 
-@staff_required
-def index(request):
-    # The register, filtered by form, department, fiscal year or a word.
+def _filtered_records(request):
     form = RecordFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     records = selectors.collaborations(
@@ -69,11 +73,67 @@ def index(request):
         fiscal_year=filters.get("fiscal_year"),
         query=(filters.get("q") or "").strip(),
     )
+    return form, records
+
+
+@staff_required
+def index(request):
+    # The register, filtered by form, department, fiscal year or a word.
+    form, records = _filtered_records(request)
     page = Paginator(records, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "collaboration/staff/index.html",
         {"form": form, "page": page, "records": page.object_list},
+    )
+
+
+@staff_required
+def records_export(request):
+    # The listed records (the list's filters) as the 協働事業一覧 a city keeps in Excel: UTF-8
+    # with a BOM, fiscal years in 和暦, amounts as numbers.
+    _form, records = _filtered_records(request)
+    header = [
+        pgettext("collaboration", "Title"),
+        _("Form of collaboration"),
+        _("First fiscal year"),
+        _("Last fiscal year"),
+        _("Groups"),
+        _("Departments"),
+        _("Budget (yen)"),
+        _("Budget by fiscal year"),
+        _("Cancelled on (中止)"),
+        _("Reason for the cancellation"),
+        _("Outcome"),
+        _("Evaluation"),
+        _("Case study"),
+    ]
+    rows = [header]
+    for record in records:
+        rows.append(
+            [
+                record.title,
+                record.get_form_display(),
+                fiscal_year_name(record.first_fiscal_year),
+                fiscal_year_name(record.last_fiscal_year),
+                "、".join(o.name for o in record.organizations.all()),
+                "、".join(d.name for d in record.departments_in_order),
+                record.budget,
+                "、".join(
+                    f"{fiscal_year_name(y)} {a:,}円" for y, a in record.budget_by_year.items()
+                ),
+                format_wareki(record.cancelled_on, weekday=False) if record.cancelled_on else "",
+                record.cancellation_reason,
+                record.outcome,
+                record.evaluation,
+                pgettext("case study", "Published") if record.is_published else "",
+            ]
+        )
+    return download(
+        csv_bytes(rows),
+        filename="collaborations.csv",
+        name="協働事業一覧.csv",
+        content_type=CSV_CONTENT_TYPE,
     )
 
 
@@ -289,20 +349,24 @@ def calls(request):
     )
 
 
+def _call_context(call, criterion_form) -> dict:
+    criteria = list(call.criteria.all())
+    return {
+        "call": call,
+        "criteria": criteria,
+        "criteria_total": sum(c.max_score for c in criteria),
+        # Criteria are corrected or removed only until the first score against the call.
+        "criteria_editable": not Review.objects.filter(proposal__call=call).exists(),
+        "results": selectors.call_results(call=call),
+        "drafts": call.proposals.filter(status=Proposal.Status.DRAFT).count(),
+        "criterion_form": criterion_form,
+    }
+
+
 @staff_required
 def call_detail(request, pk: int):
     call = get_object_or_404(ProposalCall, pk=pk)
-    return render(
-        request,
-        "collaboration/staff/call.html",
-        {
-            "call": call,
-            "criteria": call.criteria.all(),
-            "results": selectors.call_results(call=call),
-            "drafts": call.proposals.filter(status=Proposal.Status.DRAFT).count(),
-            "criterion_form": CriterionForm(),
-        },
-    )
+    return render(request, "collaboration/staff/call.html", _call_context(call, CriterionForm()))
 
 
 @staff_required
@@ -310,7 +374,16 @@ def call_edit(request, pk: int):
     call = get_object_or_404(ProposalCall, pk=pk)
     initial = {f: getattr(call, f) for f in services.CALL_FIELDS}
     form = CallForm(request.POST or None, initial=initial, version_of=call)
-    if request.method == "POST" and form.is_valid():
+    warnings = []
+    if request.method == "POST" and form.is_valid() and not request.POST.get("confirmed"):
+        # An earlier deadline or a lower 上限額 is asked again, naming who is affected.
+        warnings = selectors.call_change_warnings(
+            call=call,
+            closes_on=form.cleaned_data["closes_on"],
+            budget_limit=form.cleaned_data["budget_limit"],
+            today=timezone.localdate(),
+        )
+    if request.method == "POST" and form.is_valid() and not warnings:
         submit_edit(
             form,
             services.call_update,
@@ -322,7 +395,11 @@ def call_edit(request, pk: int):
         if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("collaboration-staff:call", pk=call.pk)
-    return render(request, "collaboration/staff/call_form.html", {"form": form, "call": call})
+    return render(
+        request,
+        "collaboration/staff/call_form.html",
+        {"form": form, "call": call, "warnings": warnings},
+    )
 
 
 @staff_required
@@ -343,17 +420,51 @@ def criterion_add(request, pk: int):
     if not form.errors:
         messages.success(request, _("The criterion has been added."))
         return redirect("collaboration-staff:call", pk=call.pk)
+    return render(request, "collaboration/staff/call.html", _call_context(call, form), status=400)
+
+
+@staff_required
+def criterion_edit(request, pk: int, criterion: int):
+    call = get_object_or_404(ProposalCall, pk=pk)
+    item = get_object_or_404(Criterion, pk=criterion, call=call)
+    # One versioned form: 「保存」 corrects the criterion, 「この審査基準を削除する」 removes it.
+    initial = {"name": item.name, "description": item.description, "max_score": item.max_score}
+    form = CriterionForm(request.POST or None, initial=initial, version_of=item)
+    if request.method == "POST" and form.is_valid():
+        if "delete" in request.POST:
+            submit_edit(
+                form, services.criterion_delete, obj=item, actor=request.user, criterion=item
+            )
+            if not form.errors:
+                messages.success(
+                    request,
+                    _("The criterion 「%(name)s」 has been removed.") % {"name": item.name},
+                )
+                return redirect("collaboration-staff:call", pk=call.pk)
+        else:
+            submit_edit(
+                form,
+                services.criterion_update,
+                obj=item,
+                actor=request.user,
+                criterion=item,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+                max_score=form.cleaned_data["max_score"],
+            )
+            if not form.errors:
+                messages.success(request, _("Saved."))
+                return redirect("collaboration-staff:call", pk=call.pk)
     return render(
         request,
-        "collaboration/staff/call.html",
+        "collaboration/staff/criterion_form.html",
         {
             "call": call,
-            "criteria": call.criteria.all(),
-            "results": selectors.call_results(call=call),
-            "drafts": call.proposals.filter(status=Proposal.Status.DRAFT).count(),
-            "criterion_form": form,
+            "criterion": item,
+            "form": form,
+            "editable": not Review.objects.filter(proposal__call=call).exists(),
         },
-        status=400,
+        status=400 if form.errors else 200,
     )
 
 
@@ -385,6 +496,11 @@ def reviews(request):
     )
 
 
+def _decidable(proposal) -> bool:
+    """Staff may (re)decide: submitted, or decided and not notified yet."""
+    return proposal.status == Proposal.Status.SUBMITTED or proposal.awaits_notice
+
+
 def _proposal_page(request, proposal, *, review_form=None, decision_form=None, status=200):
     criteria = list(proposal.call.criteria.all())
     own = [r for r in proposal.reviews.all() if r.reviewer_id == request.user.pk]
@@ -395,10 +511,23 @@ def _proposal_page(request, proposal, *, review_form=None, decision_form=None, s
             (r for r in selectors.call_results(call=proposal.call) if r.proposal.pk == proposal.pk),
             None,
         )
-    if review_form is None and not own and proposal.status == Proposal.Status.SUBMITTED:
-        review_form = ReviewForm(criteria=criteria)
-    if decision_form is None and is_staff and proposal.status == Proposal.Status.SUBMITTED:
-        decision_form = DecisionForm()
+    if review_form is None and proposal.status == Proposal.Status.SUBMITTED:
+        # A reviewer corrects her own scores until the decision: the form shows them.
+        initial = {}
+        if own:
+            initial = {f"score_{s.criterion_id}": s.score for s in own[0].scores.all()}
+            initial["comment"] = own[0].comment
+        review_form = ReviewForm(criteria=criteria, initial=initial)
+    opens_on = services.decision_opens_on(proposal.call)
+    can_decide = is_staff and _decidable(proposal) and timezone.localdate() >= opens_on
+    if decision_form is None and can_decide:
+        initial = {}
+        if proposal.awaits_notice:
+            initial = {
+                "decision": "adopt" if proposal.status == Proposal.Status.ADOPTED else "decline",
+                "note": proposal.decision_note,
+            }
+        decision_form = DecisionForm(initial=initial)
     return render(
         request,
         "collaboration/staff/proposal.html",
@@ -412,6 +541,11 @@ def _proposal_page(request, proposal, *, review_form=None, decision_form=None, s
             "is_staff": is_staff,
             "review_form": review_form,
             "decision_form": decision_form,
+            "decision_opens_on": opens_on,
+            "decision_waits": is_staff
+            and proposal.status == Proposal.Status.SUBMITTED
+            and not can_decide,
+            "recipient": services.proposal_recipient(proposal),
         },
         status=status,
     )
@@ -445,9 +579,40 @@ def proposal_review(request, pk: int):
 @staff_required
 @require_POST
 def proposal_decide(request, pk: int):
+    # Two steps: the choice is shown back with the number of reviewers who scored (a warning
+    # when none has) and recorded only when confirmed. Nothing is mailed yet (proposal_notify).
     proposal = _reviewable(pk)
     form = DecisionForm(request.POST)
-    if form.is_valid():
+    if form.is_valid() and not request.POST.get("confirmed"):
+        if not _decidable(proposal):
+            form.add_error(None, str(AlreadyDecided.default_message))
+        elif timezone.localdate() < services.decision_opens_on(proposal.call):
+            form.add_error(
+                None,
+                _(
+                    "Proposals are decided together after the call closes: this call accepts "
+                    "proposals until %(until)s."
+                )
+                % {"until": format_wareki(proposal.call.closes_on)},
+            )
+        else:
+            reviewers = len(proposal.reviews.all())
+            return render(
+                request,
+                "collaboration/staff/proposal_decide_confirm.html",
+                {
+                    "proposal": proposal,
+                    "form": form,
+                    "adopt": form.cleaned_data["decision"] == "adopt",
+                    "reviewers": reviewers,
+                    "others_waiting": Proposal.objects.filter(
+                        call=proposal.call, status=Proposal.Status.SUBMITTED
+                    )
+                    .exclude(pk=proposal.pk)
+                    .count(),
+                },
+            )
+    if form.is_valid() and not form.errors:
         submit(
             form,
             services.proposal_decide,
@@ -457,14 +622,35 @@ def proposal_decide(request, pk: int):
             note=form.cleaned_data["note"],
         )
     if not form.errors:
-        if form.cleaned_data["decision"] == "adopt":
-            messages.success(
-                request, _("The proposal has been adopted and recorded as a collaboration.")
-            )
-        else:
-            messages.success(request, _("The proposal has been declined."))
+        messages.success(
+            request,
+            _(
+                "The decision has been recorded. The group is not told yet: check it, then "
+                "notify the result."
+            ),
+        )
         return redirect("collaboration-staff:proposal", pk=proposal.pk)
     return _proposal_page(request, _reviewable(pk), decision_form=form, status=400)
+
+
+@staff_required
+@require_POST
+def proposal_notify(request, pk: int):
+    # 「結果を通知する」: the result mail leaves and an adopted proposal becomes a record.
+    proposal = _reviewable(pk)
+    try:
+        proposal = services.proposal_notify(actor=request.user, proposal=proposal)
+    except DomainError as error:
+        messages.error(request, str(error))
+        return redirect("collaboration-staff:proposal", pk=proposal.pk)
+    if proposal.status == Proposal.Status.ADOPTED:
+        messages.success(
+            request,
+            _("The group has been told the result, and the proposal recorded as a collaboration."),
+        )
+    else:
+        messages.success(request, _("The group has been told the result."))
+    return redirect("collaboration-staff:proposal", pk=proposal.pk)
 
 
 @reviewer_required

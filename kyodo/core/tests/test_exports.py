@@ -55,6 +55,7 @@ EXPORTS = {
         "/staff/reports/fiscal/2010/report.xlsx",
     ],
     "/staff/collaboration/statistics/export/": lambda: "/staff/collaboration/statistics/export/",
+    "/staff/collaboration/export/": lambda: "/staff/collaboration/export/",
     "/opendata/events.csv": lambda: "/opendata/events.csv",
 }
 # Downloads that are documents, not spreadsheets.

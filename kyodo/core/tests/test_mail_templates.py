@@ -27,6 +27,7 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 SUBJECTS = {
     "collaboration/mail/proposal_adopted.txt": "提案が採択されました: まちの風景写真アーカイブ",
     "collaboration/mail/proposal_declined.txt": "提案の審査結果: まちの風景写真アーカイブ",
+    "collaboration/mail/proposal_received.txt": "西東京風の会から提案が提出されました",
     "collaboration/mail/proposal_submitted.txt": "提案を受け付けました: まちの風景写真アーカイブ",
     "committees/mail/circulation.txt": "【確認依頼】平成22年度第8回運営委員会会議録(未定稿)",
     "committees/mail/correction_requested.txt": "【訂正依頼】平成22年度第8回運営委員会会議録(未定稿)",
@@ -110,6 +111,7 @@ def _samples() -> dict[str, dict]:
     return {
         "collaboration/mail/proposal_adopted.txt": collaboration,
         "collaboration/mail/proposal_declined.txt": collaboration,
+        "collaboration/mail/proposal_received.txt": {**collaboration, "link": link},
         "collaboration/mail/proposal_submitted.txt": collaboration,
         "committees/mail/circulation.txt": {
             "minutes": Minutes.objects.get(meeting=meeting),

@@ -140,6 +140,8 @@ def test_every_post_without_a_csrf_token_is_refused(demo_routes, django_user_mod
     for route, pattern, url in demo_routes:
         client = client_for(role_of(pattern), django_user_model)
         response = client.post(url, {"name": "x"})
+        if response.status_code == 405 and response.get("Allow") == "GET, HEAD, OPTIONS":
+            continue  # public data (kyodo.api.opendata.public_data): nothing to write, a 405
         if response.status_code != 403 or "CSRF" not in response.text:
             accepted.append(f"{route} ({url}): {response.status_code}")
     assert accepted == []

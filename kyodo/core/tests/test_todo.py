@@ -46,6 +46,7 @@ def test_on_the_demo_every_count_equals_its_list(staff_client, demo):
     assert set(counts) == {
         "group-applications",
         "change-requests",
+        "proposals",
         "follow-ups",
         "requests",
         "corrections",
@@ -138,6 +139,7 @@ def test_each_line_counts_what_needs_doing_today(staff_client, staff_user, demo)
     assert added == {
         "group-applications": 1,
         "change-requests": 1,
+        "proposals": 0,
         "follow-ups": 2,
         "requests": 1,
         "corrections": 0,

@@ -37,7 +37,7 @@
         if (match) count += 1;
       });
       shown.textContent = wanted
-        ? shown.dataset.shown.replace("%(shown)s", count).replace("%(total)s", rows.length)
+        ? shown.dataset.shown.replace("{shown}", count).replace("{total}", rows.length)
         : "";
     }
 
