@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.forms import (
     ConsentField,
     EmailField,
+    ModelMultipleChoiceField,
     MultilineTextField,
     PhoneField,
     TextField,
@@ -277,7 +278,7 @@ class RenewalForm(forms.Form):
     """The groups ticked for 年度更新 (``services.organizations_renew``), from ``candidates``:
     the groups the page listed that are still not renewed."""
 
-    organizations = forms.ModelMultipleChoiceField(
+    organizations = ModelMultipleChoiceField(
         label=_("Groups to renew"),
         queryset=Organization.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -42,3 +42,20 @@ def test_the_letter_page_lets_the_browser_fill_in_the_name_and_code(client):
     page = client.get("/accounts/start/").text
     assert 'autocomplete="username"' in page
     assert 'autocomplete="one-time-code"' in page
+
+
+def test_the_renewal_form_refuses_an_id_beyond_64_bits_in_japanese():
+    # Found by the forms' fuzz test: SQLite raised OverflowError on the `__in` lookup.
+    from kyodo.organizations.forms import RenewalForm
+    from kyodo.organizations.models import Organization
+
+    form = RenewalForm(
+        data={"organizations": ["-9999999999999999999999999999999"],
+              "effective_date": "令和8年4月1日"},
+        candidates=Organization.objects.all(),
+    )  # fmt: skip
+    assert not form.is_valid()
+    assert form.errors["organizations"] == [
+        "チェックした団体の中に、この年度更新の対象でなくなった団体があります（その間に年度更新が"
+        "記録されたか、状態が変わりました）。一覧を確かめてください。"
+    ]
