@@ -186,8 +186,8 @@ def approval_review(*, item: AgendaItem, today: date) -> ApprovalCheck | None:
 def late_receipt_warnings(meeting: Meeting, circulation) -> list[str]:
     """The warnings of :func:`approval_review` about one circulation approved at ``meeting``."""
     from kyodo.committees.services.circulation import draft_fingerprint
-    from kyodo.committees.services.meetings import meeting_starts_at
-    from kyodo.core.wareki import format_time_ja, format_wareki
+    from kyodo.committees.services.meetings import meeting_begins_text, meeting_starts_at
+    from kyodo.core.wareki import format_wareki
 
     warnings = []
     starts = meeting_starts_at(meeting)
@@ -203,9 +203,7 @@ def late_receipt_warnings(meeting: Meeting, circulation) -> list[str]:
             and received >= starts
         ]
     if late:
-        when = format_wareki(meeting.date)
-        if meeting.start_time is not None:
-            when += " " + format_time_ja(meeting.start_time)
+        when = meeting_begins_text(meeting)
         warnings.append(
             _(
                 "The receipt of %(names)s was recorded only after %(meeting)s began (%(when)s): "

@@ -444,13 +444,20 @@ def meeting_starts_at(meeting: Meeting) -> datetime:
     return timezone.make_aware(datetime.combine(meeting.date, meeting.start_time or time.min))
 
 
+def meeting_begins_text(meeting: Meeting) -> str:
+    """When the meeting begins, as messages say it: 「令和8年12月7日(月) 午後7時」 (the day alone
+    when the time is not known)."""
+    when = format_wareki(meeting.date)
+    if meeting.start_time is not None:
+        when += " " + format_time_ja(meeting.start_time)
+    return when
+
+
 def check_started(meeting: Meeting, *, field: str | None = None) -> None:
     """Refuse recording as held, or circulating minutes, before the meeting has begun."""
     starts = meeting_starts_at(meeting)
     if timezone.now() < starts:
-        when = format_wareki(meeting.date)
-        if meeting.start_time is not None:
-            when += " " + format_time_ja(meeting.start_time)
+        when = meeting_begins_text(meeting)
         raise InvalidInput(
             _(
                 "%(meeting)s begins on %(when)s: it can be recorded as held, and its minutes "
@@ -533,9 +540,7 @@ def notice_warnings(meeting: Meeting) -> list[str]:
             )
         )
     if timezone.now() >= meeting_starts_at(meeting):
-        when = format_wareki(meeting.date)
-        if meeting.start_time is not None:
-            when += " " + format_time_ja(meeting.start_time)
+        when = meeting_begins_text(meeting)
         warnings.append(
             _("%(meeting)s has already begun (%(when)s): the notice would reach the members late.")
             % {"meeting": meeting, "when": when}

@@ -13,10 +13,9 @@ from django.utils.translation import gettext as _
 from kyodo.committees.exceptions import InvalidInput
 from kyodo.committees.models import AttendanceReply, Meeting, Member, Membership
 from kyodo.committees.selectors import memberships_on
-from kyodo.committees.services.meetings import meeting_starts_at
+from kyodo.committees.services.meetings import meeting_begins_text, meeting_starts_at
 from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, has_role, require_role
-from kyodo.core.wareki import format_time_ja, format_wareki
 
 
 def replies_open(meeting: Meeting) -> bool:
@@ -86,9 +85,7 @@ def closed_message(meeting: Meeting) -> str:
     """Why an answer can no longer be given, in the words the member's page shows."""
     if meeting.status == Meeting.Status.CANCELLED:
         return _("%(meeting)s has been cancelled.") % {"meeting": meeting}
-    when = format_wareki(meeting.date)
-    if meeting.start_time is not None:
-        when += " " + format_time_ja(meeting.start_time)
+    when = meeting_begins_text(meeting)
     return _(
         "%(meeting)s has begun (%(when)s): answers can no longer be changed here. Please "
         "telephone the secretariat."
