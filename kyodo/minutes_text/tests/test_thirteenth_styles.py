@@ -20,29 +20,13 @@ import pytest
 from kyodo.minutes_text import parse_minutes
 from kyodo.minutes_text.pdf import parse_pdf
 
-from .test_twelfth_styles import _printed
+from .test_twelfth_styles import _hm, _items, _printed, _staff, _statements
 
 DATA = Path(__file__).parent / "data" / "thirteenth"
 
 
 def _read(name: str):
     return parse_minutes((DATA / name).read_text(encoding="utf-8"))
-
-
-def _items(minutes) -> list[tuple[int, str]]:
-    return [(i.number, i.title) for s in minutes.sections for i in s.items if i.title]
-
-
-def _statements(minutes):
-    return [e for e in minutes.entries() if e.kind == "statement"]
-
-
-def _staff(minutes) -> list[tuple[str, str]]:
-    return [(s.name, s.title) for s in minutes.secretariat]
-
-
-def _hm(time: dt.time | None) -> str | None:
-    return time.strftime("%H:%M") if time else None
 
 
 # name, date, start, end, named items, turns, closing
