@@ -305,7 +305,14 @@ def is_reviewer(user) -> bool:
     if not seated:
         return True
     steering = Committee.objects.order_by("pk").values_list("pk", flat=True).first()
-    return steering in seated
+    return seats_score_proposals([committee == steering for committee in seated])
+
+
+def seats_score_proposals(on_steering: list[bool]) -> bool:
+    """The rule of :func:`is_reviewer` for a committee member, from her seats held today (each:
+    whether it is on the steering committee): none (her term ended: refused elsewhere), or one
+    on the steering committee."""
+    return not on_steering or any(on_steering)
 
 
 def proposals_to_review(*, reviewer) -> list[Proposal]:

@@ -21,6 +21,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 
+from kyodo.collaboration.selectors import seats_score_proposals
 from kyodo.committees.documents import attendees_by_reading, minutes_document
 from kyodo.committees.export import html_of
 from kyodo.committees.forms import CorrectionForm, ReplyForm
@@ -260,8 +261,9 @@ def member_home(request):
             else None,
             "chair_role": _ROLES.get(chair_seat.role, "") if chair_seat else "",
             # kyodo.collaboration.selectors.is_reviewer's rule, from the seats read above.
-            "reviews": not any(_covers(seat, today) for seat in seats)
-            or any(seat.steering and _covers(seat, today) for seat in seats),
+            "reviews": seats_score_proposals(
+                [seat.steering for seat in seats if _covers(seat, today)]
+            ),
             "past": [
                 (
                     m,
