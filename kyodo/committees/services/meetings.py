@@ -590,39 +590,52 @@ def meeting_send_notice(*, actor, meeting: Meeting) -> int:
 
 def attendance_record(*, actor, meeting: Meeting, member: Member, status: str) -> Attendance:
     """Record whether a seated member attended (出席 / 欠席 / オンライン)."""
-    require_role(actor, Role.STAFF)
-    if status not in Attendance.Status.values:
-        raise InvalidInput()
     with transaction.atomic():
-        editable_minutes(meeting)
-        if not memberships_on(committee=meeting.committee, on=meeting.date).filter(member=member):
-            raise InvalidInput(_("This person held no seat on the day of the meeting."))
-        attendance, _created = Attendance.objects.update_or_create(
-            meeting=meeting, member=member, defaults={"status": status}
-        )
-        quorum = meeting.committee.quorum
-        if quorum and confirmed_approvals(meeting):
-            present = Attendance.objects.filter(
-                meeting=meeting, status__in=[Attendance.Status.PRESENT, Attendance.Status.ONLINE]
-            ).count()
-            if present < quorum:
-                refuse_if_approving(meeting, _("attendance below its quorum"))
-        secretariat_keep(meeting)
-        audit_log(
-            actor=actor,
-            action="kyodo.committees.attendance.recorded",
-            obj=meeting,
-            changes={"member": member.name, "attendance": status},
-        )
+        attendance = _attendance_write(actor=actor, meeting=meeting, member=member, status=status)
+        _check_quorum_kept(meeting)
     return attendance
 
 
 def attendance_record_all(*, actor, meeting: Meeting, statuses: list[tuple[Member, str]]) -> int:
-    """Record the attendance form of a meeting at once: all of it, or none of it."""
+    """Record the attendance form of a meeting at once: all of it, or none of it. The quorum an
+    approval rests on is checked once, on the form as a whole (a form that swaps who attended
+    passes through fewer present on its way)."""
     with transaction.atomic():
         for member, status in statuses:
-            attendance_record(actor=actor, meeting=meeting, member=member, status=status)
+            _attendance_write(actor=actor, meeting=meeting, member=member, status=status)
+        _check_quorum_kept(meeting)
     return len(statuses)
+
+
+def _attendance_write(*, actor, meeting: Meeting, member: Member, status: str) -> Attendance:
+    require_role(actor, Role.STAFF)
+    if status not in Attendance.Status.values:
+        raise InvalidInput()
+    editable_minutes(meeting)
+    if not memberships_on(committee=meeting.committee, on=meeting.date).filter(member=member):
+        raise InvalidInput(_("This person held no seat on the day of the meeting."))
+    attendance, _created = Attendance.objects.update_or_create(
+        meeting=meeting, member=member, defaults={"status": status}
+    )
+    secretariat_keep(meeting)
+    audit_log(
+        actor=actor,
+        action="kyodo.committees.attendance.recorded",
+        obj=meeting,
+        changes={"member": member.name, "attendance": status},
+    )
+    return attendance
+
+
+def _check_quorum_kept(meeting: Meeting) -> None:
+    """Refuse attendance below the quorum at a meeting that approved minutes since confirmed."""
+    quorum = meeting.committee.quorum
+    if quorum and confirmed_approvals(meeting):
+        present = Attendance.objects.filter(
+            meeting=meeting, status__in=[Attendance.Status.PRESENT, Attendance.Status.ONLINE]
+        ).count()
+        if present < quorum:
+            refuse_if_approving(meeting, _("attendance below its quorum"))
 
 
 def secretariat_keep(meeting: Meeting) -> list[MeetingSecretariat]:

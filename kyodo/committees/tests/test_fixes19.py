@@ -198,3 +198,17 @@ def test_a_draft_deferred_names_the_meeting_it_was_carried_to(client, demo):
         r"承認の予定[^<]*", page
     )
     assert "平成22年度第9回運営委員会で承認の予定です" not in page
+
+
+def test_a_form_that_swaps_who_attended_keeps_the_quorum_and_is_taken(confirmed_at_second, staff):
+    from kyodo.committees import services
+    from kyodo.committees.models import Attendance
+
+    _minutes, approving = confirmed_at_second
+    rows = list(Attendance.objects.filter(meeting=approving).select_related("member"))
+    services.attendance_record(actor=staff, meeting=approving, member=rows[0].member,
+                               status="absent")  # fmt: skip
+    # Quorum 3, three present: one leaves the list and the absent one comes back, in one form.
+    services.attendance_record_all(actor=staff, meeting=approving, statuses=[
+        (rows[1].member, "absent"), (rows[0].member, "present")])  # fmt: skip
+    assert Attendance.objects.filter(meeting=approving, status="present").count() == 3
