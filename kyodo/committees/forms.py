@@ -443,18 +443,6 @@ def committee_slug_check(value: str) -> str:
     return slug
 
 
-def free_committee_slug() -> str:
-    """The short name a new committee is offered: committee-N, N one more than the committees
-    (a free one)."""
-    from kyodo.committees.models import Committee
-
-    taken = set(Committee.objects.values_list("slug", flat=True))
-    number = Committee.objects.count() + 1
-    while f"committee-{number}" in taken:
-        number += 1
-    return f"committee-{number}"
-
-
 # A body's own secretariat (Committee.office_*): signs its notices and circulation mails.
 OFFICE_FIELDS = ["office_name", "office_phone", "office_email", "office_address"]
 

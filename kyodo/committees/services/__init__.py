@@ -36,6 +36,7 @@ from kyodo.committees.services.imports import (
     category_of,
     check_new,
     committee_create,
+    free_committee_slug,
     minutes_import,
 )
 from kyodo.committees.services.meetings import (
@@ -159,6 +160,7 @@ __all__ = [
     "entry_rows",
     "entry_split",
     "entry_update",
+    "free_committee_slug",
     "item_add",
     "item_delete",
     "item_link_minutes",

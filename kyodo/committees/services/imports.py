@@ -186,7 +186,7 @@ def committee_create(
         committee = Committee(
             center=center,
             name=name[:200],
-            slug=slug or _free_slug(),
+            slug=slug or free_committee_slug(),
             purpose=purpose,
             min_members=min_members,
             max_members=max_members,
@@ -213,7 +213,9 @@ def committee_create(
     return committee
 
 
-def _free_slug() -> str:
+def free_committee_slug() -> str:
+    """The short name a new committee gets unless given one: committee-N, the first free N
+    from one more than the committees."""
     taken = set(
         Committee.objects.filter(slug__startswith="committee-").values_list("slug", flat=True)
     )

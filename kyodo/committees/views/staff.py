@@ -41,7 +41,6 @@ from kyodo.committees.forms import (
     SettingsForm,
     SplitForm,
     StaffReplyForm,
-    free_committee_slug,
 )
 from kyodo.committees.models import (
     ActionItem,
@@ -313,7 +312,7 @@ def committee_new(request):
     center = Center.objects.order_by("pk").first()
     if center is None:
         raise Http404
-    form = CommitteeForm(request.POST or None, initial={"slug": free_committee_slug()})
+    form = CommitteeForm(request.POST or None, initial={"slug": services.free_committee_slug()})
     if request.method == "POST" and form.is_valid():
         committee = submit(form, _committee_create, actor=request.user, center=center,
                            **form.cleaned_data)  # fmt: skip
