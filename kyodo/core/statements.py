@@ -34,7 +34,8 @@ from __future__ import annotations
 import datetime
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -121,16 +122,27 @@ class Prepared:
             self._compiled[key] = compiled
             return compiled
 
-    def _execute(self, using: str, values: dict) -> tuple[_Compiled, list[list]]:
+    def _send(self, using: str, values: dict) -> tuple[_Compiled, Any]:
+        """The statement executed with ``values``: its compilation and the open cursor holding
+        its result (inside :func:`pipelined`, the result to come)."""
         if values.keys() != self.samples.keys():
             raise TypeError(f"Prepared: expected {sorted(self.samples)}, got {sorted(values)}")
         compiled = self._compile(using)
         params = list(compiled.params)
         for place, name, adapt in compiled.slots:
             params[place] = adapt(values[name])
-        connection = connections[using]
-        with connection.cursor() as cursor:
+        cursor = connections[using].cursor()
+        try:
             cursor.execute(compiled.sql, params)
+        except BaseException:
+            cursor.close()
+            raise
+        return compiled, cursor
+
+    def _fetch(self, using: str, compiled: _Compiled, cursor) -> list[list]:
+        """The rows of a sent statement, converted; the cursor closed."""
+        connection = connections[using]
+        with cursor:
             rows = [list(row) for row in cursor.fetchall()]
         for row in rows:
             for position, (functions, expression) in compiled.converters:
@@ -138,7 +150,11 @@ class Prepared:
                 for convert in functions:
                     value = convert(value, expression, connection)
                 row[position] = value
-        return compiled, rows
+        return rows
+
+    def _execute(self, using: str, values: dict) -> tuple[_Compiled, list[list]]:
+        compiled, cursor = self._send(using, values)
+        return compiled, self._fetch(using, compiled, cursor)
 
     def rows(self, using: str = "default", **values) -> list[tuple]:
         """The rows of a ``values_list()`` query, converted as Django converts them."""
@@ -147,7 +163,9 @@ class Prepared:
     def objects(self, using: str = "default", **values) -> list:
         """Model instances, with annotations and ``select_related`` objects, as the queryset
         would give them."""
-        compiled, rows = self._execute(using, values)
+        return self._objects(using, *self._execute(using, values))
+
+    def _objects(self, using: str, compiled: _Compiled, rows: list[list]) -> list:
         compiler = compiled.compiler
         select, klass_info = compiler.select, compiler.klass_info
         start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
@@ -168,6 +186,36 @@ class Prepared:
         """The first object, or None (the queryset should be limited or unique)."""
         found = self.objects(using, **values)
         return found[0] if found else None
+
+    def first_later(self, using: str = "default", **values) -> Callable[[], Any]:
+        """:meth:`first`, its statement sent now and its result read by calling what this
+        returns: inside :func:`pipelined`, after the block. Call it once."""
+        compiled, cursor = self._send(using, values)
+
+        def result():
+            found = self._objects(using, compiled, self._fetch(using, compiled, cursor))
+            return found[0] if found else None
+
+        return result
+
+
+@contextmanager
+def pipelined(using: str = "default") -> Iterator[None]:
+    """The statements sent inside the block go to PostgreSQL together and are answered
+    together (psycopg's pipeline mode): one round trip for all of them, including the
+    transaction's ``BEGIN``. Each still runs on its own, in order, with its own snapshot, as if
+    sent one by one; a failing one fails the block, the ones after it are not run. Their results
+    are read after the block (:meth:`Prepared.first_later`, a cursor's ``fetchone()``): reading
+    one inside waits for everything sent so far. Elsewhere (SQLite) statements run one at a
+    time as usual."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    # What fails is raised as Django's error, as a statement run alone would be.
+    with connection.wrap_database_errors, connection.connection.pipeline():
+        yield
 
 
 # --- INSERT ------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
@@ -31,7 +32,7 @@ from kyodo.core.models import Center, OutboxMessage, Venue
 from kyodo.core.outbox import outbox_queued, outbox_written
 from kyodo.core.roles import Role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
-from kyodo.core.statements import Prepared, insert_together, next_id_sql
+from kyodo.core.statements import Prepared, insert_together, next_id_sql, pipelined
 from kyodo.core.transactions import atomic_release_early
 from kyodo.events.exceptions import (
     ApplicationAlreadyCancelled,
@@ -702,15 +703,22 @@ def _lock_event(pk: int) -> Event:
     )
 
 
-def _lock_event_to_apply(pk: int) -> Event:
-    """:func:`_lock_event` for an application, its statement compiled once (building the ORM's
-    query took three times as long as running it, while other applicants wait): the event with
-    the names of its series and venue, all the confirmation mail shows of them (their other
-    fields load if read). Must run inside transaction.atomic()."""
-    event = _EVENT_TO_APPLY.first(pk=pk)
-    if event is None:
-        raise Event.DoesNotExist
-    return event
+def _lock_event_to_apply(pk: int) -> Callable[[], Event]:
+    """:func:`_lock_event` for an application, sent now; calling what this returns reads the
+    event (inside :func:`kyodo.core.statements.pipelined`, after the block). Its statement is
+    compiled once (building the ORM's query took three times as long as running it, while other
+    applicants wait): the event with the names of its series and venue, all the confirmation
+    mail shows of them (their other fields load if read). Must run inside
+    transaction.atomic()."""
+    locked = _EVENT_TO_APPLY.first_later(pk=pk)
+
+    def result() -> Event:
+        event = locked()
+        if event is None:
+            raise Event.DoesNotExist
+        return event
+
+    return result
 
 
 _EVENT_TO_APPLY = Prepared(
@@ -729,21 +737,42 @@ def _count_taken(
     *,
     applicant: tuple[str, str] | None = None,
     organization_id: int | None = None,
+) -> Taken:
+    """What is taken and who waits (see :func:`_send_count`), counted now."""
+    return _send_count(
+        event.pk,
+        capacity_people=event.capacity_people is not None,
+        capacity_groups=event.capacity_groups is not None,
+        applicant=applicant,
+        organization_id=organization_id,
+    )()
+
+
+def _send_count(
+    event_pk: int,
+    *,
+    capacity_people: bool = True,
+    capacity_groups: bool = True,
+    applicant: tuple[str, str] | None = None,
+    organization_id: int | None = None,
     next_id: bool = False,
     also: str | None = None,
-) -> Taken:
-    """What is taken and who waits; with ``applicant`` (e-mail, name) also whether that person
-    has an application (not cancelled) already, and with ``organization_id`` whether that
-    registered group has one (whoever sent it: one group takes one group's place); with
-    ``next_id`` the id for the new application (``kyodo.core.statements.next_id_sql``), so that
-    its mail and audit rows can be written with it in one statement. ``also``: one more column
-    to select, its value unused (the transaction's setting of
-    :func:`kyodo.core.transactions.atomic_release_early`).
+) -> Callable[[], Taken]:
+    """The count of what is taken and who waits, sent now; calling what this returns reads it
+    (inside :func:`kyodo.core.statements.pipelined`, after the block). With
+    ``capacity_people``/``capacity_groups`` the confirmed places/groups are counted (an event
+    without that capacity needs neither; an application, whose count is sent before its event is
+    read, counts both); with ``applicant`` (e-mail, name) also whether that person has an
+    application (not cancelled) already, and with ``organization_id`` whether that registered
+    group has one (whoever sent it: one group takes one group's place); with ``next_id`` the id
+    for the new application (``kyodo.core.statements.next_id_sql``), so that its mail and audit
+    rows can be written with it in one statement. ``also``: one more column to select, its value
+    unused (the transaction's setting of :func:`kyodo.core.transactions.atomic_release_early`).
 
     One statement of index lookups, so that an application costs the same with thousands
-    waiting: the confirmed places (only for a capacity the event has), the waiting list's last
-    place (index ``events_application_waitlist``, read backwards: ``ORDER BY … LIMIT 1`` rather
-    than ``MAX``, which PostgreSQL without statistics reads whole), the applicant (index
+    waiting: the confirmed places, the waiting list's last place (index
+    ``events_application_waitlist``, read backwards: ``ORDER BY … LIMIT 1`` rather than ``MAX``,
+    which PostgreSQL without statistics reads whole), the applicant (index
     ``events_application_applicant``; ``UPPER(email)`` as ``email__iexact`` compares) and the
     group (the index of its foreign key). In SQL of its own: building it with the ORM took
     longer than running it.
@@ -754,15 +783,15 @@ def _count_taken(
         f"(SELECT waitlist_position FROM {table} WHERE event_id = %s AND status = %s "
         f"ORDER BY waitlist_position DESC LIMIT 1)",
     ]
-    params: list = [event.pk, waitlisted]
-    if event.capacity_people is not None:
+    params: list = [event_pk, waitlisted]
+    if capacity_people:
         parts.append(f"(SELECT SUM(people) FROM {table} WHERE event_id = %s AND status = %s)")
-        params += [event.pk, confirmed]
-    if event.capacity_groups is not None:
+        params += [event_pk, confirmed]
+    if capacity_groups:
         parts.append(
             f"(SELECT COUNT(*) FROM {table} WHERE event_id = %s AND status = %s AND kind = %s)"
         )
-        params += [event.pk, confirmed, Application.Kind.GROUP]
+        params += [event_pk, confirmed, Application.Kind.GROUP]
     if applicant is not None:
         parts.append(
             f"(SELECT COUNT(*) FROM {table} WHERE event_id = %s AND UPPER(email) = UPPER(%s) "
@@ -771,36 +800,45 @@ def _count_taken(
         # One person however the name is spaced: 「田中 一郎」「田中　一郎」「田中一郎」.
         email, name = applicant
         unspaced = name.replace(" ", "").replace("\u3000", "")
-        params += [event.pk, email, unspaced, Application.Status.CANCELLED]
+        params += [event_pk, email, unspaced, Application.Status.CANCELLED]
     if organization_id is not None:
         parts.append(
             f"(SELECT COUNT(*) FROM {table} WHERE organization_id = %s AND event_id = %s "
             f"AND status <> %s)"
         )
-        params += [organization_id, event.pk, Application.Status.CANCELLED]
+        params += [organization_id, event_pk, Application.Status.CANCELLED]
     if next_id:
         column, column_params = next_id_sql(Application)
         parts.append(column)
         params += column_params
     if also is not None:
         parts.append(also)
-    with connection.cursor() as cursor:
+    cursor = connection.cursor()
+    try:
         cursor.execute("SELECT " + ", ".join(parts), params)
-        row = list(cursor.fetchone())
-    waiting = row.pop(0) or 0
-    people = (row.pop(0) or 0) if event.capacity_people is not None else 0
-    groups = (row.pop(0) or 0) if event.capacity_groups is not None else 0
-    already = bool(row.pop(0)) if applicant is not None else False
-    group_applied = bool(row.pop(0)) if organization_id is not None else False
-    new_id = row.pop(0) if next_id else None
-    return Taken(
-        people=people,
-        groups=groups,
-        waiting=waiting,
-        already_applied=already,
-        group_applied=group_applied,
-        next_id=new_id,
-    )
+    except BaseException:
+        cursor.close()
+        raise
+
+    def result() -> Taken:
+        with cursor:
+            row = list(cursor.fetchone())
+        waiting = row.pop(0) or 0
+        people = (row.pop(0) or 0) if capacity_people else 0
+        groups = (row.pop(0) or 0) if capacity_groups else 0
+        already = bool(row.pop(0)) if applicant is not None else False
+        group_applied = bool(row.pop(0)) if organization_id is not None else False
+        new_id = row.pop(0) if next_id else None
+        return Taken(
+            people=people,
+            groups=groups,
+            waiting=waiting,
+            already_applied=already,
+            group_applied=group_applied,
+            next_id=new_id,
+        )
+
+    return result
 
 
 def _fits(event: Event, taken: Taken, *, people: int, is_group: bool) -> bool:
@@ -856,37 +894,55 @@ def _event_as_mailed(event: Event) -> tuple:
     )
 
 
+# Where the waiting list's place goes in a confirmation composed before it is known: no form
+# field accepts a NUL character, so no name or title contains this.
+_POSITION = "\x00position\x00"
+
+
 @dataclass
 class _EarlyConfirmation:
-    """A confirmation written before the event was locked, from ``event`` as last locked."""
+    """A confirmation written before the event was locked, from ``event`` as last locked,
+    for an application with ``status`` (a waiting one's place written as ``_POSITION``)."""
 
     message: OutboxMessage
     event: tuple
+    status: str
 
     def used_for(self, application: Application) -> OutboxMessage | None:
-        """The message, for ``application`` confirmed for the event as it was written from;
-        None otherwise (it is written again under the lock)."""
-        if application.status != Application.Status.CONFIRMED:
+        """The message, for ``application`` with the status and the event it was written for
+        (its place on the waiting list put in); None otherwise (it is written again under
+        the lock)."""
+        if application.status != self.status:
             return None
         if _event_as_mailed(application.event) != self.event:
             return None
-        self.message.object_id = str(application.pk)
-        return self.message
+        message = self.message
+        if self.status == Application.Status.WAITLISTED:
+            position = str(application.waitlist_position)
+            message.subject = message.subject.replace(_POSITION, position)
+            message.body = message.body.replace(_POSITION, position)
+            if "\x00" in message.subject or "\x00" in message.body:
+                return None  # the subject was cut inside the mark (a title of 300 characters)
+        message.object_id = str(application.pk)
+        return message
 
 
 def _early_confirmation(application: Application, center) -> _EarlyConfirmation | None:
-    """The confirmation of ``application`` if it is confirmed, composed before the lock from the
-    event as this process last locked it; None when this process has not locked the event
-    yet or its last application there waited (the event is full: the place would not be
-    confirmed). Composing it sets ``application``'s event and status, which the caller sets
-    again under the lock."""
+    """The confirmation of ``application``, composed before the lock from the event as this
+    process last locked it, as confirmed if the last application this process made there was
+    confirmed, as waiting otherwise (the event is full; its place on the list is put in under
+    the lock); None when this process has not locked the event yet. Composing it sets
+    ``application``'s event, status and place, which the caller sets again under the lock."""
     last = _LOCKED.get(application.event_id)
-    if last is None or last[1] != Application.Status.CONFIRMED:
+    if last is None:
         return None
-    event = last[0]
-    application.event, application.status = event, Application.Status.CONFIRMED
+    event, status = last
+    application.event, application.status = event, status
+    if status == Application.Status.WAITLISTED:
+        application.waitlist_position = _POSITION
     message = _mail_message(application, "application_received", center=center)
-    return _EarlyConfirmation(message=message, event=_event_as_mailed(event))
+    application.waitlist_position = None
+    return _EarlyConfirmation(message=message, event=_event_as_mailed(event), status=status)
 
 
 def application_submit(
@@ -952,24 +1008,31 @@ def application_submit(
         channel=channel,
     )
     # The confirmation is written before the lock too, from the event as this process last
-    # locked it, when the last application here was confirmed; it is used only if the event
-    # locked below is the same and the place is confirmed (otherwise it is written again).
+    # locked it, confirmed or waiting as the last application here was; it is used only if the
+    # event locked below is the same and the status too (otherwise it is written again).
     early = _early_confirmation(application, center) if email else None
     # The event's lock is released when the commit is written, and the application returned
     # once it is on disk (kyodo.core.transactions): the next applicant does not wait for it.
     with atomic_release_early(setting_by_caller=True) as setting:
-        event = _lock_event_to_apply(event.pk)
+        # The transaction's start, the event's lock and the count of its places go to
+        # PostgreSQL together and are answered together: one round trip, not three, the last
+        # two under the lock. The count is a statement of its own, run once the lock is held,
+        # so it sees every application committed before. It carries the early commit's setting
+        # (one round trip fewer) and draws the application's id (its three rows are then one
+        # statement, below). An event that refuses has written nothing; its rollback needs no
+        # setting.
+        with pipelined():
+            locked = _lock_event_to_apply(event.pk)
+            counted = _send_count(
+                event.pk,
+                applicant=(email, name) if actor is None else None,
+                organization_id=organization.pk if organization is not None else None,
+                next_id=True,
+                also=setting,
+            )
+        event = locked()
         check_accepting(event)
-        # The count carries the early commit's setting (one round trip fewer) and draws the
-        # application's id (its three rows are then one statement, below). An event that
-        # refuses (above) has written nothing; its rollback needs no setting.
-        taken = _count_taken(
-            event,
-            applicant=(email, name) if actor is None else None,
-            organization_id=organization.pk if organization is not None else None,
-            next_id=True,
-            also=setting,
-        )
+        taken = counted()
         if taken.already_applied:
             # A double click or a second try must not take two places.
             raise InvalidApplication(_("You have already applied to this event."))

@@ -270,3 +270,40 @@ def test_rows_insert_would_not_compile_are_written_one_by_one(django_assert_num_
     with pytest.raises(ValueError, match="already stored"):
         insert_together([second, AuditEntry(action="kyodo.test.never")])
     assert not AuditEntry.objects.filter(action="kyodo.test.never").exists()
+
+
+def test_statements_sent_in_a_pipeline_are_read_after_it_in_order(venues):
+    from django.db import transaction
+
+    from kyodo.core.statements import pipelined
+
+    with transaction.atomic():
+        with pipelined():
+            hall = ROOMS.first_later(before="ん", capacity=100)
+            nothing = ROOMS.first_later(before="ん", capacity=1000)
+            with connection.cursor() as cursor:
+                cursor.execute("UPDATE core_venue SET capacity = 150 WHERE name = %s", ["ホール"])
+            after = ROOMS.first_later(before="ん", capacity=140)
+        hall, nothing, after = hall(), nothing(), after()
+
+    # Each statement saw the ones before it: the third found the hall after the update.
+    assert (hall.name, hall.capacity, hall.label, nothing, after.capacity) == (
+        "ホール", 120, "ホール（）", None, 150
+    )  # fmt: skip
+
+
+def test_a_statement_failing_in_a_pipeline_fails_the_block_with_djangos_error(venues):
+    from django.db import DatabaseError, transaction
+
+    from kyodo.core.statements import pipelined
+
+    with pytest.raises(DatabaseError), transaction.atomic():
+        with pipelined():
+            with connection.cursor() as cursor:
+                cursor.execute("UPDATE core_venue SET capacity = 1 WHERE name = %s", ["和室"])
+                cursor.execute("SELECT * FROM kyodo_no_such_table")
+                cursor.execute("UPDATE core_venue SET capacity = 2 WHERE name = %s", ["ホール"])
+
+    assert dict(Venue.objects.values_list("name", "capacity")) == {
+        "第1会議室": 30, "ホール": 120, "和室": 12, "旧倉庫": 50,
+    }  # fmt: skip

@@ -254,13 +254,42 @@ def test_an_applicant_who_waits_is_not_sent_the_confirmation_composed_early(make
     third = apply(event, 3)
 
     # The second was composed as confirmed (the first was) and again once it waited; the third
-    # (the second waited) only under the lock.
-    assert steps == ["mail", "lock", "mail", "lock", "mail"]
+    # (the second waited) was composed as waiting before the lock, its place put in under it.
+    assert steps == ["mail", "lock", "mail", "mail", "lock"]
     assert (second.status, third.waitlist_position) == ("waitlisted", 2)
     mail = OutboxMessage.objects.get(to="person2@example.jp")
     assert "キャンセル待ちの1番目" in mail.body
     assert "受付が完了しました" not in mail.body
     assert mail.object_id == str(second.pk)
+    mail = OutboxMessage.objects.get(to="person3@example.jp")
+    assert mail.subject == "キャンセル待ちで受け付けました: 会計講座中級編"
+    assert "キャンセル待ちの2番目" in mail.body
+    assert "\x00" not in mail.body
+    assert f"/events/applications/{third.token}/cancel/" in mail.body
+    assert mail.object_id == str(third.pk)
+
+
+def test_a_waiting_confirmation_composed_early_names_the_place_counted_under_the_lock(
+    make_event, steps
+):
+    """Another process's applications in between move the place: the one counted is mailed."""
+    event = make_event(capacity_people=1)
+    apply(event, 1)
+    apply(event, 2)  # waits: this process now composes waiting confirmations early
+    # Two applications this process did not make (another web worker's) take places 2 and 3.
+    for n in (3, 4):
+        Application.objects.create(
+            event=event, kind="individual", name=f"申込者{n}", email=f"other{n}@example.jp",
+            status="waitlisted", waitlist_position=n - 1,
+        )  # fmt: skip
+    steps.clear()
+    fifth = apply(event, 5)
+
+    assert steps == ["mail", "lock"]
+    assert fifth.waitlist_position == 4
+    body = OutboxMessage.objects.get(to="person5@example.jp").body
+    assert "キャンセル待ちの4番目" in body
+    assert "キャンセル待ちの1番目" not in body
 
 
 @pytest.mark.parametrize(
