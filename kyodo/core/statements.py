@@ -249,15 +249,24 @@ def insert(obj: models.Model, using: str = "default") -> models.Model:
     return obj
 
 
-def insert_together(objs: list[models.Model], using: str = "default") -> list[models.Model]:
+def insert_together(
+    objs: list[models.Model], using: str = "default", *, wait: bool = True
+) -> list[models.Model]:
     """:func:`insert` for each of ``objs``, in one statement on PostgreSQL (``WITH … AS (INSERT
     …) …``: one round trip instead of one each). The rows are written as one statement writes
     them, all seeing the database as it was before it: none may need another's id from the
     database (set the id a later row refers to beforehand, as an application does with the id
     its count of places draws). Elsewhere one :func:`insert` each, in order; a row that
     :func:`insert` writes otherwise (through ``save()``, or returning more than its id) is
-    written on its own."""
+    written on its own.
+
+    ``wait=False``, for rows that all have their ids already (drawn with :func:`next_id_sql`):
+    on PostgreSQL the one statement is sent and its answer not waited for, so that inside
+    :func:`pipelined` it goes to the server with what follows it (the transaction's commit) in
+    one round trip; an error it meets is raised by what waits next (the commit)."""
     connection = connections[using]
+    if not wait and any(not obj._is_pk_set() for obj in objs):
+        raise ValueError("insert_together(wait=False): every row needs its id beforehand")
     if connection.vendor != "postgresql" or len(objs) < 2:
         return [insert(obj, using) for obj in objs]
     together = []
@@ -291,7 +300,7 @@ def insert_together(objs: list[models.Model], using: str = "default") -> list[mo
     params = [param for _obj, _compiled, row_params in together for param in row_params]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        ids = cursor.fetchone()
+        ids = cursor.fetchone() if wait else [obj.pk for obj, _c, _p in together]
     for (obj, compiled, _params), value in zip(together, ids, strict=True):
         _finish_insert(obj, compiled, (value,), using)
     return objs

@@ -65,3 +65,6 @@ def atomic_release_early(
 def _flush(connection) -> None:
     with connection.cursor() as cursor:
         cursor.execute(FLUSH_SQL)
+        # Its answer read: in a pipeline (kyodo.core.statements.pipelined) the statement is
+        # only sent, and the commit's other hooks must wait for the disk.
+        cursor.fetchone()

@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit import audit_entry, audit_log, diff_fields
 from kyodo.core.mail import mail_message
-from kyodo.core.models import Center, OutboxMessage, Venue
+from kyodo.core.models import AuditEntry, Center, OutboxMessage, Venue
 from kyodo.core.outbox import outbox_queued, outbox_written
 from kyodo.core.roles import Role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
@@ -693,7 +693,8 @@ class Taken:
     waiting: int  # the waiting list is numbered 1, 2, 3 …: its last place is its length
     already_applied: bool = False  # only looked up when asked for (see _count_taken)
     group_applied: bool = False  # likewise: the registered group has an application already
-    next_id: int | None = None  # the new application's id, when asked for (see _count_taken)
+    # The ids for the new rows, when asked for (see _send_count): application, mail, audit row.
+    next_ids: tuple[int, ...] = ()
 
 
 def _lock_event(pk: int) -> Event:
@@ -732,6 +733,10 @@ _EVENT_TO_APPLY = Prepared(
 )
 
 
+# The rows an application writes, whose ids its count draws (_send_count's ``next_ids``).
+_NEW_ROWS = (Application, OutboxMessage, AuditEntry)
+
+
 def _count_taken(
     event: Event,
     *,
@@ -755,7 +760,7 @@ def _send_count(
     capacity_groups: bool = True,
     applicant: tuple[str, str] | None = None,
     organization_id: int | None = None,
-    next_id: bool = False,
+    next_ids: bool = False,
     also: str | None = None,
 ) -> Callable[[], Taken]:
     """The count of what is taken and who waits, sent now; calling what this returns reads it
@@ -764,9 +769,9 @@ def _send_count(
     without that capacity needs neither; an application, whose count is sent before its event is
     read, counts both); with ``applicant`` (e-mail, name) also whether that person has an
     application (not cancelled) already, and with ``organization_id`` whether that registered
-    group has one (whoever sent it: one group takes one group's place); with ``next_id`` the id
-    for the new application (``kyodo.core.statements.next_id_sql``), so that its mail and audit
-    rows can be written with it in one statement. ``also``: one more column to select, its value
+    group has one (whoever sent it: one group takes one group's place); with ``next_ids`` the ids
+    for the new application, its mail and its audit row (``kyodo.core.statements.next_id_sql``),
+    so that they are written in one statement whose answer is not waited for. ``also``: one more column to select, its value
     unused (the transaction's setting of :func:`kyodo.core.transactions.atomic_release_early`).
 
     One statement of index lookups, so that an application costs the same with thousands
@@ -807,10 +812,11 @@ def _send_count(
             f"AND status <> %s)"
         )
         params += [organization_id, event_pk, Application.Status.CANCELLED]
-    if next_id:
-        column, column_params = next_id_sql(Application)
-        parts.append(column)
-        params += column_params
+    if next_ids:
+        for model in _NEW_ROWS:
+            column, column_params = next_id_sql(model)
+            parts.append(column)
+            params += column_params
     if also is not None:
         parts.append(also)
     cursor = connection.cursor()
@@ -828,14 +834,14 @@ def _send_count(
         groups = (row.pop(0) or 0) if capacity_groups else 0
         already = bool(row.pop(0)) if applicant is not None else False
         group_applied = bool(row.pop(0)) if organization_id is not None else False
-        new_id = row.pop(0) if next_id else None
+        new_ids = tuple(row[: len(_NEW_ROWS)]) if next_ids else ()
         return Taken(
             people=people,
             groups=groups,
             waiting=waiting,
             already_applied=already,
             group_applied=group_applied,
-            next_id=new_id,
+            next_ids=new_ids,
         )
 
     return result
@@ -1013,23 +1019,21 @@ def application_submit(
     early = _early_confirmation(application, center) if email else None
     # The event's lock is released when the commit is written, and the application returned
     # once it is on disk (kyodo.core.transactions): the next applicant does not wait for it.
-    with atomic_release_early(setting_by_caller=True) as setting:
-        # The transaction's start, the event's lock and the count of its places go to
-        # PostgreSQL together and are answered together: one round trip, not three, the last
-        # two under the lock. The count is a statement of its own, run once the lock is held,
-        # so it sees every application committed before. It carries the early commit's setting
-        # (one round trip fewer) and draws the application's id (its three rows are then one
-        # statement, below). An event that refuses has written nothing; its rollback needs no
-        # setting.
-        with pipelined():
-            locked = _lock_event_to_apply(event.pk)
-            counted = _send_count(
-                event.pk,
-                applicant=(email, name) if actor is None else None,
-                organization_id=organization.pk if organization is not None else None,
-                next_id=True,
-                also=setting,
-            )
+    # On PostgreSQL the transaction goes in two round trips, pipelined: its start, the event's
+    # lock and the count of its places together, the count a statement of its own, run once
+    # the lock is held, so that it sees every application committed before; then the rows and
+    # the commit together. The count carries the early commit's setting and draws the ids of
+    # the three rows, so that they are one statement whose answer is not waited for. An event
+    # that refuses has written nothing; its rollback needs no setting.
+    with pipelined(), atomic_release_early(setting_by_caller=True) as setting:
+        locked = _lock_event_to_apply(event.pk)
+        counted = _send_count(
+            event.pk,
+            applicant=(email, name) if actor is None else None,
+            organization_id=organization.pk if organization is not None else None,
+            next_ids=True,
+            also=setting,
+        )
         event = locked()
         check_accepting(event)
         taken = counted()
@@ -1046,7 +1050,8 @@ def application_submit(
                 ),
                 field="organization",
             )
-        application.pk, application.event = taken.next_id, event
+        application_id, message_id, entry_id = taken.next_ids
+        application.pk, application.event = application_id, event
         if taken.waiting == 0 and _fits(
             event, taken, people=people, is_group=kind == Application.Kind.GROUP
         ):
@@ -1059,8 +1064,7 @@ def application_submit(
             message = early.used_for(application) if early else None
             if message is None:
                 message = _mail_message(application, "application_received", center=center)
-        # The application, its mail and its audit row in one statement on PostgreSQL (its id
-        # drawn by the count above): one round trip, not three, under the event's lock.
+            message.pk = message_id
         entry = audit_entry(
             actor=actor,
             action="kyodo.events.application.submitted",
@@ -1074,7 +1078,8 @@ def application_submit(
                 "waitlist_position": application.waitlist_position,
             },
         )
-        insert_together([application, *([message] if message else []), entry])
+        entry.pk = entry_id
+        insert_together([application, *([message] if message else []), entry], wait=False)
         if message is not None:
             outbox_queued(message)
     _last_locked(event, application.status)

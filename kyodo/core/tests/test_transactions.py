@@ -103,3 +103,61 @@ def test_the_caller_can_carry_the_setting_in_a_statement_of_its_own(statements):
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_current_wal_flush_lsn() >= %s::pg_lsn", [positions[0]])
         assert cursor.fetchone() == (True,)
+
+
+def _next_venue_ids(count: int) -> list[int]:
+    from kyodo.core.statements import next_id_sql
+
+    column, params = next_id_sql(Venue)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {column} FROM generate_series(1, %s)", [*params, count])
+        return [row[0] for row in cursor.fetchall()]
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_in_a_pipeline_the_rows_go_with_the_commit_and_a_refusal_rolls_back(statements):
+    from kyodo.core.statements import insert_together, pipelined
+
+    seen, positions = statements
+    first, second = _next_venue_ids(2)
+    with pipelined(), atomic_release_early():
+        insert_together(
+            [Venue(pk=first, name="第6会議室"), Venue(pk=second, name="第7会議室")], wait=False
+        )
+    # The connection is back in autocommit for Django and psycopg alike, the rows committed
+    # and on disk.
+    assert (connection.get_autocommit(), connection.connection.autocommit) == (True, True)
+    assert sorted(Venue.objects.filter(pk__in=[first, second]).values_list("pk", "name")) == [
+        (first, "第6会議室"),
+        (second, "第7会議室"),
+    ]
+    assert seen.count(FLUSH_SQL) == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_current_wal_flush_lsn() >= %s::pg_lsn", [positions[0]])
+        assert cursor.fetchone() == (True,)
+
+    with pytest.raises(ValueError), pipelined(), atomic_release_early():
+        Venue.objects.create(name="第8会議室")
+        raise ValueError
+    assert (connection.get_autocommit(), connection.connection.autocommit) == (True, True)
+    assert not Venue.objects.filter(name="第8会議室").exists()
+    assert seen.count(FLUSH_SQL) == 1
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_in_a_pipeline_a_row_refused_by_the_database_fails_the_commit_and_writes_nothing():
+    from django.db import IntegrityError
+
+    from kyodo.core.statements import insert_together, pipelined
+
+    (taken,) = _next_venue_ids(1)
+    Venue.objects.create(pk=taken, name="第9会議室")
+    (fresh,) = _next_venue_ids(1)
+    with pytest.raises(IntegrityError), pipelined(), atomic_release_early():
+        insert_together(
+            [Venue(pk=fresh, name="第10会議室"), Venue(pk=taken, name="重複")], wait=False
+        )
+    assert (connection.get_autocommit(), connection.connection.autocommit) == (True, True)
+    assert list(Venue.objects.order_by("pk").values_list("name", flat=True)) == ["第9会議室"]

@@ -69,6 +69,23 @@ class DatabaseWrapper(base.DatabaseWrapper):
             base.register_tzloader(self.timezone, cursor)
         return cursor
 
+    def _set_autocommit(self, autocommit):
+        connection = self.connection
+        pipeline = connection._pipeline
+        if (
+            pipeline is not None
+            and not pipeline.command_queue
+            and not pipeline.result_queue
+            and connection.pgconn.transaction_status == pq.TransactionStatus.IDLE
+        ):
+            # In a pipeline (kyodo.core.statements.pipelined) with nothing sent and no
+            # transaction open, psycopg would wait for an empty round trip to the server only
+            # to find that no transaction is open: at the start of every transaction in a
+            # pipeline and once more after its commit.
+            connection._autocommit = bool(autocommit)
+            return
+        super()._set_autocommit(autocommit)
+
     def is_usable(self):
         connection = self.connection
         if connection is None or connection.closed:
