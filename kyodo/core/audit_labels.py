@@ -60,6 +60,7 @@ ACTION_LABELS = {
     "kyodo.events.note.added": _("Event note added"),
     "kyodo.events.note.removed": _("Event note removed"),
     "kyodo.events.application.submitted": _("Event application received"),
+    "kyodo.events.application.walk_in": _("Walk-in entered at the event"),
     "kyodo.events.application.cancelled": _("Event application cancelled"),
     "kyodo.events.application.promoted": _("Moved up from the waiting list"),
     "kyodo.events.feedback.requested": _("Questionnaire sent"),

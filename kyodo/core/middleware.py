@@ -139,10 +139,11 @@ def too_many_requests(request: HttpRequest, *, message: str, retry_after: int) -
 
 class PublicFormGuardMiddleware:
     """Every POST to a public page counts against a limit per client address, by URL name
-    (``RATE_LIMITS``: ``{"organizations:apply": "10/h", …, "default": "30/h"}``); beyond it the
-    answer is the Japanese 429 page and the view does not run. Every public page's POST forms get
-    a honeypot field hidden from people (the ``hidden`` attribute; screen readers skip it too): a
-    POST that fills it is refused with a Japanese 400 page and changes nothing.
+    (``RATE_LIMITS``: ``{"organizations:apply": "10/h", …, "default": "30/h"}``), but for the
+    steps its view declares to write nothing (``kyodo.core.ratelimit.counts_when``); beyond it
+    the answer is the Japanese 429 page and the view does not run. Every public page's POST
+    forms get a honeypot field hidden from people (the ``hidden`` attribute; screen readers skip
+    it too): a POST that fills it is refused with a Japanese 400 page and changes nothing.
     """
 
     def __init__(self, get_response):
@@ -172,8 +173,10 @@ class PublicFormGuardMiddleware:
             )
         if request.path in UNLIMITED_PATHS:
             return None
-        from kyodo.core.ratelimit import address_key, client_address, hit
+        from kyodo.core.ratelimit import address_key, client_address, counted, hit
 
+        if not counted(request, view_func):
+            return None  # a step that writes nothing (kyodo.core.ratelimit.counts_when)
         rates = settings.RATE_LIMITS
         name = request.resolver_match.view_name if request.resolver_match else ""
         decision = hit(

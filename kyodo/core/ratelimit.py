@@ -19,6 +19,11 @@ count as plain digits, not the cache's pickled value: only :func:`hit` reads it 
 its own, see ``_counter_name``). Expired rows are removed as the database cache does, when a new
 counter is written and the table holds more than its ``MAX_ENTRIES``. Windows are fixed (the key
 names the window), which is simple and predictable: at most ``N`` in each period.
+
+**What counts.** Every POST to a public page, by the page's URL name (``RATE_LIMITS``), unless
+its view declares which of its POSTs count (:func:`counts_when`): a form of several steps
+(入力 → 確認 → 完了) counts only the step that writes, so that "20 applications an hour" means
+20 applications, not 10 of two POSTs each.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import ipaddress
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -102,6 +107,33 @@ def address_key(address: str) -> str:
     if isinstance(parsed, ipaddress.IPv6Address):
         return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
     return str(parsed)
+
+
+# --- which POSTs count ------------------------------------------------------------------------
+
+# The attribute a view's declaration (counts_when) leaves on it.
+COUNTS_ATTRIBUTE = "rate_limit_counts"
+
+
+def counts_when(predicate: Callable) -> Callable:
+    """Declare which POSTs of a public view count against its page's limit: those for which
+    ``predicate(request)`` is true, the steps that write (an application sent, a submission
+    mailed for confirmation). The others (a 確認 page, 「修正する」 back to the input) write
+    nothing and are not counted; the honeypot still refuses them. A view without a declaration
+    counts every POST. Put it below decorators that do not copy the function's attributes."""
+
+    def declare(view: Callable) -> Callable:
+        setattr(view, COUNTS_ATTRIBUTE, predicate)
+        return view
+
+    return declare
+
+
+def counted(request, view_func) -> bool:
+    """Whether ``request``, a POST to the public ``view_func``, counts against the page's limit
+    (:func:`counts_when`; kyodo.core.middleware.PublicFormGuardMiddleware asks)."""
+    predicate = getattr(view_func, COUNTS_ATTRIBUTE, None)
+    return predicate is None or bool(predicate(request))
 
 
 # --- counters ----------------------------------------------------------------------------------

@@ -199,6 +199,20 @@ class StaffApplicationForm(ApplicationForm):
         return {**super().service_arguments(), "channel": self.cleaned_data["channel"]}
 
 
+class WalkInForm(ApplicationForm):
+    """Someone who came without applying (当日参加), entered by reception at the door: only the
+    name is needed; an address given receives the questionnaire after the event."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].required = False
+        self.fields["email"].help_text = _(
+            "If given, the questionnaire after the event is mailed here."
+        )
+        # Taken at the door by staff: no online consent.
+        del self.fields["consent"]
+
+
 # --- events ------------------------------------------------------------------------------------
 
 

@@ -303,6 +303,26 @@ class Event(models.Model):
             return datetime.combine(self.date, self.end_time, tzinfo=tz)
         return datetime.combine(self.date + timedelta(days=1), time(0), tzinfo=tz)
 
+    @property
+    def takes_walk_ins(self) -> bool:
+        """Whether reception may enter someone who came without applying (当日参加,
+        ``services.walk_in_add``): a published or held event, from its day on (the desk opens
+        before the start, and applications close at it)."""
+        return (
+            self.status in (self.Status.PUBLISHED, self.Status.HELD)
+            and self.date <= timezone.localdate()
+        )
+
+    @property
+    def closed_to_applicants(self) -> bool:
+        """Whether the event is over for its applicants: their applications can no longer
+        change through the personal link (``services.application_cancel`` refuses) and its page
+        says what happened instead of offering to cancel. Its end time has come (the end of its
+        day without one), or it is recorded as held and has ended (``has_ended``)."""
+        if self.status == self.Status.HELD and self.has_ended:
+            return True
+        return timezone.now() >= self.end_moment
+
     def feedback_closes_on(self) -> date:
         """The last day the questionnaire takes answers (``FEEDBACK_OPEN_DAYS`` after the day)."""
         return self.date + timedelta(days=feedback_open_days())
@@ -405,6 +425,8 @@ class Application(models.Model):
         PHONE = "phone", pgettext_lazy("application channel", "Telephone")
         COUNTER = "counter", _("At the counter")
         OTHER = "other", _("Other")
+        # Entered by reception for someone who came without applying (services.walk_in_add).
+        WALK_IN = "walk_in", _("Walk-in on the day")
 
     class Attendance(models.TextChoices):
         UNKNOWN = "", _("Not recorded")

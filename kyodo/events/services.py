@@ -520,25 +520,8 @@ def event_record_attendance(
             )
             if updated:
                 marked[f"application {pk}"] = value
-        came = event.applications.filter(
-            status=Application.Status.CONFIRMED, attendance=Application.Attendance.ATTENDED
-        ).aggregate(
-            people=Sum("people", default=0),
-            groups=Count("pk", filter=Q(kind=Application.Kind.GROUP)),
-            any=Count("pk"),
-        )
-        if not came["any"] and walk_in_people is None and walk_in_groups is None:
+        if not _derive_attendance(event, walk_in_people, walk_in_groups):
             raise InvalidEvent(_("Mark who came, or give the number who came without applying."))
-        event.attendance_people = (
-            came["people"] + (walk_in_people or 0)
-            if came["any"] or walk_in_people is not None
-            else None
-        )
-        event.attendance_groups = (
-            came["groups"] + (walk_in_groups or 0)
-            if came["groups"] or walk_in_groups is not None
-            else None
-        )
 
     with transaction.atomic():
         event, _changes = update_fields(
@@ -561,6 +544,33 @@ def event_record_attendance(
             audit_extra=lambda _event, _before: marked,
         )
     return event
+
+
+def _derive_attendance(
+    event: Event, walk_in_people: int | None, walk_in_groups: int | None
+) -> bool:
+    """Set ``event``'s totals from the applications marked as attended and the numbers who came
+    without applying; False (nothing set) when nobody counts towards them."""
+    came = event.applications.filter(
+        status=Application.Status.CONFIRMED, attendance=Application.Attendance.ATTENDED
+    ).aggregate(
+        people=Sum("people", default=0),
+        groups=Count("pk", filter=Q(kind=Application.Kind.GROUP)),
+        any=Count("pk"),
+    )
+    if not came["any"] and walk_in_people is None and walk_in_groups is None:
+        return False
+    event.attendance_people = (
+        came["people"] + (walk_in_people or 0)
+        if came["any"] or walk_in_people is not None
+        else None
+    )
+    event.attendance_groups = (
+        came["groups"] + (walk_in_groups or 0)
+        if came["groups"] or walk_in_groups is not None
+        else None
+    )
+    return True
 
 
 # --- guests ------------------------------------------------------------------------------------
@@ -1099,7 +1109,7 @@ def application_cancel(*, actor: User | None, application: Application) -> Appli
         if application.status == Application.Status.CANCELLED:
             raise ApplicationAlreadyCancelled()
         if (event.status == Event.Status.HELD and event.has_ended) or (
-            actor is None and event.date < timezone.localdate()
+            actor is None and event.closed_to_applicants
         ):
             raise InvalidApplication(_("The event is over; the application can no longer change."))
         previous, position = application.status, application.waitlist_position
@@ -1121,6 +1131,113 @@ def application_cancel(*, actor: User | None, application: Application) -> Appli
         # (nobody comes mid-lecture on a mail): staff seat someone present instead.
         if event.status != Event.Status.CANCELLED and not event.has_started:
             _promote_from_waitlist(event, actor=actor)
+    return application
+
+
+def walk_in_add(
+    *,
+    actor: User,
+    event: Event,
+    kind: str,
+    name: str,
+    email: str = "",
+    phone: str = "",
+    name_reading: str = "",
+    organization: Organization | None = None,
+    group_name: str = "",
+    people: int = 1,
+    note: str = "",
+) -> Application:
+    """Reception enters someone who came without applying (当日参加), from the event's day on
+    (after the start too, when applications are closed): an application received as a walk-in,
+    confirmed and marked as attended. Staff seat them at the door, so no capacity is checked and
+    nobody on the waiting list moves up, down or is mailed; the person is not mailed either
+    (they are here; an address given is for the questionnaire). As when attendance is recorded,
+    the event becomes held and its totals are derived again (the numbers who came without
+    applying are kept: the person is counted once, as an application)."""
+    require_role(actor, Role.STAFF)
+    name, group_name = name.strip(), group_name.strip()
+    if kind not in Application.Kind.values or not name:
+        raise InvalidApplication()
+    if kind == Application.Kind.GROUP:
+        if (organization is None) == (not group_name):
+            raise InvalidApplication(_("Choose your group from the list or write its name."))
+    else:
+        organization, group_name, people = None, "", 1
+    if people < 1:
+        raise InvalidApplication(_("At least one person must come."))
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        if event.status == Event.Status.CANCELLED:
+            raise EventCancelled()
+        if not event.takes_walk_ins:
+            raise InvalidApplication(
+                _("Walk-ins can be entered only for a published event, from its day on.")
+            )
+        applied = event.applications.exclude(status=Application.Status.CANCELLED)
+        unspaced = name.replace(" ", "").replace("\u3000", "")
+        if email and any(
+            other.replace(" ", "").replace("\u3000", "") == unspaced
+            for other in applied.filter(email__iexact=email).values_list("name", flat=True)
+        ):
+            raise InvalidApplication(
+                _(
+                    "This person has already applied to this event: find the application in "
+                    "the list instead."
+                )
+            )
+        if organization is not None and applied.filter(organization=organization).exists():
+            raise InvalidApplication(
+                _(
+                    "This group has already applied to this event: find the application in the "
+                    "list instead."
+                ),
+                field="organization",
+            )
+        application = Application.objects.create(
+            event=event,
+            kind=kind,
+            organization=organization,
+            group_name=group_name,
+            people=people,
+            name=name,
+            name_reading=name_reading,
+            email=email,
+            phone=phone,
+            note=note,
+            channel=Application.Channel.WALK_IN,
+            status=Application.Status.CONFIRMED,
+            attendance=Application.Attendance.ATTENDED,
+        )
+        audit_log(
+            actor=actor,
+            action="kyodo.events.application.walk_in",
+            obj=application,
+            changes={
+                "event": event.pk,
+                "status": application.status,
+                "kind": kind,
+                "people": people,
+                "channel": application.channel,
+                "attendance": application.attendance,
+            },
+        )
+        fields = ["status", "attendance_people", "attendance_groups"]
+        before = {field: getattr(event, field) for field in fields}
+        event.status = Event.Status.HELD
+        _derive_attendance(event, event.walk_in_people, event.walk_in_groups)
+        if changes := {
+            field: [before[field], getattr(event, field)]
+            for field in fields
+            if before[field] != getattr(event, field)
+        }:
+            event.save(update_fields=[*fields, "updated_at"])
+            audit_log(
+                actor=actor,
+                action="kyodo.events.event.attendance_recorded",
+                obj=event,
+                changes=changes,
+            )
     return application
 
 

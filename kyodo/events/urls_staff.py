@@ -15,6 +15,7 @@ urlpatterns = [
     path("guests/<int:pk>/edit/", staff.guest_edit, name="guest-edit"),
     path("guests/<int:pk>/remove/", staff.guest_remove, name="guest-remove"),
     path("<int:pk>/applications/new/", staff.application_add, name="application-add"),
+    path("<int:pk>/applications/walk-in/", staff.walk_in_add, name="walk-in"),
     path("<int:pk>/applications.csv", staff.applications_csv, name="applications-csv"),
     path("applications/<int:pk>/cancel/", staff.application_cancel, name="application-cancel"),
     path("<int:pk>/attendance/", staff.attendance, name="attendance"),

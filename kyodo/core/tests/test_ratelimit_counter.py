@@ -85,3 +85,25 @@ def test_parallel_hits_are_each_counted_once(database_counters):
 
     assert errors == []
     assert sorted(seen) == list(range(1, count + 1))
+
+
+def test_a_view_declares_which_of_its_posts_count():
+    from django.test import RequestFactory
+
+    def page(request):
+        return None
+
+    def form(request):
+        return None
+
+    ratelimit.counts_when(lambda request: request.POST.get("step") == "send")(form)
+    factory = RequestFactory()
+    send = factory.post("/", {"step": "send"})
+    confirm = factory.post("/", {"step": "confirm"})
+    # Undeclared, every POST counts; declared, only those it names.
+    assert [ratelimit.counted(r, page) for r in (send, confirm)] == [True, True]
+    assert [ratelimit.counted(r, form) for r in (send, confirm)] == [True, False]
+    # The application form of an event declares its 完了 step.
+    from kyodo.events.views.public import event_detail
+
+    assert [ratelimit.counted(r, event_detail) for r in (send, confirm)] == [True, False]

@@ -14,6 +14,10 @@ def samples() -> dict[str, str | None]:
         "/staff/events/<int:pk>/delete/": f"/staff/events/{event.pk}/delete/",
         # The printable reception list (受付名簿) of a published event of the demo.
         "/staff/events/<int:pk>/roster/": f"/staff/events/{event.pk}/roster/",
+        # 当日参加 of a published event of the demo (not its day yet: the page says from when).
+        "/staff/events/<int:pk>/applications/walk-in/": (
+            f"/staff/events/{event.pk}/applications/walk-in/"
+        ),
         # The questionnaire of a held event of the demo, by its personal link (closed by now:
         # tests/test_feedback.py checks the open form with axe), and its two POST-only actions.
         "/events/feedback/<str:token>/": f"/events/feedback/{answer.application.token}/",

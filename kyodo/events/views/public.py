@@ -26,6 +26,7 @@ from kyodo.core.confirmations import submission_request
 from kyodo.core.exceptions import DomainError
 from kyodo.core.forms import confirmation_rows, initial_from_post, posted_values
 from kyodo.core.months import Month
+from kyodo.core.ratelimit import counts_when
 from kyodo.core.roles import Role, has_role
 from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import time_ja
@@ -182,11 +183,18 @@ def _calendar_weeks_html(shown: Month, events: list[Event], today: date) -> Safe
     return mark_safe("".join(rows))
 
 
+def _sends(request: HttpRequest) -> bool:
+    return request.POST.get("step") == "send"
+
+
+# Only 完了 writes (an application, or its confirmation mailed first): the 確認 step and
+# 「修正する」 do not count against the page's limit (RATE_LIMITS "events:detail", 20 an hour).
+@counts_when(_sends)
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """The event, and its application form: 入力 → 確認 (``step=confirm``) → 完了
     (``step=send``, then the application's own page); 「修正する」 (``step=edit``) goes back to
     the input with what was typed."""
-    if request.method == "POST" and request.POST.get("step") == "send":
+    if request.method == "POST" and _sends(request):
         sent = _send_application(request, pk)
         if sent is not None:
             return sent
@@ -350,12 +358,20 @@ def application_done(request: HttpRequest, token: str) -> HttpResponse:
         ),
         token=token,
     )
+    event = application.event
+    # After the event, the page says what happened and offers nothing the service would refuse
+    # (services.application_cancel: not once it is over for its applicants).
+    over = event.closed_to_applicants
     response = render(
         request,
         "events/public/application_done.html",
         {
             "application": application,
-            "event": application.event,
+            "event": event,
+            "over": over,
+            "may_cancel": application.status != Application.Status.CANCELLED
+            and event.status != Event.Status.CANCELLED
+            and not over,
             "cancel_path": reverse("events:application-cancel", args=[token]),
             "breadcrumb_parents": [(application.event.name, application.event.get_absolute_url())],
         },

@@ -24,6 +24,7 @@ from kyodo.events.forms import (
     NoteForm,
     SeriesForm,
     StaffApplicationForm,
+    WalkInForm,
 )
 from kyodo.events.models import Application, Event, EventNote, EventSeries, Feedback, Guest
 
@@ -309,6 +310,36 @@ def application_add(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "events/staff/application_form.html",
+        # Once the event has begun, applications are closed: the page points to the walk-in's.
+        {"form": form, "event": event, "walk_ins": event.takes_walk_ins},
+        status=_invalid(form),
+    )
+
+
+@staff_required
+def walk_in_add(request: HttpRequest, pk: int) -> HttpResponse:
+    # 当日参加: someone at the door, entered as an application marked as attended (after the
+    # start too); the waiting list is left as it is and nobody is mailed.
+    event = _event_or_404(pk)
+    form = WalkInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        application = submit(
+            form,
+            services.walk_in_add,
+            actor=request.user,
+            event=event,
+            **form.service_arguments(),
+        )
+        if not form.errors:
+            messages.success(
+                request,
+                _("%(name)s was entered as a walk-in and marked as attended.")
+                % {"name": application.applicant_label},
+            )
+            return redirect("events-staff:event", pk=event.pk)
+    return render(
+        request,
+        "events/staff/walk_in_form.html",
         {"form": form, "event": event},
         status=_invalid(form),
     )
