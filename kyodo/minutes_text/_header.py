@@ -14,6 +14,7 @@ HEADER_KEYS: dict[str, str] = {
     "開催日時": "date",
     "開催年月日": "date",
     "会議日時": "date",
+    "会議の日時": "date",
     "開会日時": "date",
     "日時": "date",
     "開催日": "date",
@@ -62,6 +63,8 @@ HEADER_KEYS: dict[str, str] = {
     "開会場所": "venue",
     "開催会場": "venue",
     "会議場所": "venue",
+    # 「会議の日時」「会議の場所」: the form of a council's (or an assembly committee's) record.
+    "会議の場所": "venue",
     "開催場所": "venue",
     "会場": "venue",
     "会場名": "venue",

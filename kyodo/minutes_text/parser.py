@@ -1241,6 +1241,50 @@ def _sessions_open_the_next_item(sections: list[Section]) -> None:
             following.entries.insert(0, last)
 
 
+# 「令和６年６月１０日（月）・１１日（火）　午後６時…」: a meeting over two days in one field.
+_SECOND_DAY = re.compile(
+    r"(?P<first>(?P<month>[0-9]{1,2}月)[0-9]{1,2}日(?:[(（][^)）]{1,3}[)）])?)[ 　]*[・､、,，及びと][ 　]*"
+    r"(?P<day>(?:[0-9]{1,2}月)?[0-9]{1,2}日(?:[(（][^)）]{1,3}[)）])?)"
+)
+_FULL_DAY = re.compile(r"[0-9]{1,2}月[0-9]{1,2}日")
+
+
+def _days_apart(prelude: _Prelude) -> None:
+    """A meeting over two days written in its date field: 「…６月１０日（月）・１１日（火）…」 or a
+    second 「開催日時」 line with a day of its own. The model holds the first day; the other goes
+    where 「第２日　……」 under the date goes (``_Prelude.more_days``, kept in the body)."""
+    dated: dt.date | None = None
+    kept: list[tuple[str, list[str], int]] = []
+    for name, values, lineno in prelude.fields:
+        if name != "date":
+            kept.append((name, values, lineno))
+            continue
+        joined = nfkc(" ".join(values))
+        day_of = _day_of(joined)
+        if dated is not None and day_of is not None and day_of != dated:
+            # 「開会　平成３１年３月１日　午前９時３０分」 on the same day is no other day.
+            prelude.more_days.append("　".join(" ".join(values).split()))
+            continue
+        two = _SECOND_DAY.search(joined)
+        if two:
+            day = two["day"] if "月" in two["day"] else two["month"] + two["day"]
+            rest = joined[two.end() :].strip()
+            prelude.more_days.append(f"{day}　{rest}".strip() if rest else day)
+            values = [joined[: two.start()] + two["first"] + joined[two.end() :]]
+        dated = dated or _day_of(joined)
+        kept.append((name, values, lineno))
+    prelude.fields[:] = kept
+
+
+def _day_of(text: str) -> dt.date | None:
+    if not _FULL_DAY.search(text):
+        return None
+    try:
+        return _header.parse_when(text)[0]
+    except (ValueError, KeyError):
+        return None
+
+
 def _other_days(sections: list[Section], days: list[str]) -> list[str]:
     """「第２日　令和６年９月１０日（火）　午前９時～正午」 under the date: the model holds one day,
     so the others' dates go into the body, on the note that marks the day (「（第２日）」) or as a
@@ -2820,6 +2864,7 @@ def parse_layout(layout: Layout) -> Minutes:
     prelude = _Prelude()
     _read_fields(layout.header, prelude)
     start = _read_prelude(layout.body, prelude)
+    _days_apart(prelude)
     width = _typical_width(layout.body[start:]) if layout.numbered else 0
     body = _Body(
         layout.numbered,
@@ -3678,9 +3723,16 @@ _SITTING_ONLY = re.compile(
 )
 
 
+# 「令 和 ６ 年 度 第 ３ 回 運 営 委 員 会」: a title read by OCR, a space after every letter.
+_SPACED_TITLE = re.compile(r"^[ 　]*\S(?:[ 　]{1,2}\S){5,}[ 　]*$")
+
+
 def _apply_title(minutes: Minutes, line: Line) -> None:
+    text = line.text
+    if _SPACED_TITLE.match(text):
+        text = "".join(text.split())
     try:
-        title = _header.parse_title(line.text)
+        title = _header.parse_title(text)
     except (ValueError, KeyError) as error:
         raise MinutesParseError(
             f"表題の年度を読み取れません：{line.text.strip()}", line.lineno

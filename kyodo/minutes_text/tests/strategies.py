@@ -86,7 +86,13 @@ def items(draw: st.DrawFn, chars: str = TEXT_CHARS) -> list[Item]:
 @st.composite
 def sections(draw: st.DrawFn, chars: str = TEXT_CHARS) -> list[Section]:
     categories = draw(st.lists(st.sampled_from(CATEGORIES), min_size=1, max_size=4, unique=True))
-    return [Section(n, cat, draw(items(chars))) for n, cat in enumerate(categories, start=1)]
+    result = [Section(n, cat, draw(items(chars))) for n, cat in enumerate(categories, start=1)]
+    first = result[0].items[0]
+    if not first.entries:
+        # Headings with nothing under them at the top, their items named again below, are a
+        # 次第 (the agenda list), as the parser reads them: a document of its own, not this one.
+        first.entries.append(draw(entries(chars)))
+    return result
 
 
 @st.composite
