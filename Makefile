@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 KYODO := $(BIN)/kyodo
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run serve test test-fast lint format messages bench clean
+.PHONY: install install-prod run serve test test-fast lint format messages bench clean
 
 # The catalogues compile with gettext's msgfmt where it is installed, else with polib.
 install: $(VENV)/.installed
@@ -20,6 +20,20 @@ $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# A server: Kyodo and what runs the site only, without the development and test tools (pytest,
+# ruff, playwright, moto …). The checkout is installed in place, as by `make install`; polib
+# (to compile the catalogue) only where gettext's msgfmt is missing.
+install-prod: $(VENV)/.installed-prod
+	@$(BIN)/python scripts/compile-messages
+
+$(VENV)/.installed-prod: pyproject.toml
+	@test -n "$(PYTHON)" || (echo "Kyodo には Python 3.12 以上が必要です" >&2; exit 1)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	command -v msgfmt >/dev/null || $(BIN)/python -m pip install --quiet 'polib>=1.2'
 	@touch $@
 
 run: install

@@ -74,15 +74,12 @@ def database_problem(exc: Exception) -> str:
     """One Japanese line for a database that cannot be reached (OperationalError)."""
     from django.conf import settings
 
+    from kyodo.env import masked
+
     database = settings.DATABASES["default"]
     url = os.environ.get("DATABASE_URL") or f"sqlite:///{database.get('NAME')}"
     # The password stays out of the terminal and its logs.
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        credentials, at, host = rest.rpartition("@")
-        if ":" in credentials:
-            credentials = credentials.split(":", 1)[0] + ":***"
-        url = f"{scheme}://{credentials}{at}{host}"
+    url = masked(url)
     text = str(exc).strip()
     lowered = text.lower()
     name = database.get("NAME", "")
@@ -112,7 +109,8 @@ def _fail(message: str) -> None:
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kyodo.settings")
-    argv = [sys.argv[0], *sys.argv[1:]]
+    # 「kyodo」 in usage lines and errors, also for `python -m kyodo` (not 「__main__.py」).
+    argv = ["kyodo", *sys.argv[1:]]
     if argv[1:] in (["--version"], ["version"], ["-V"]):
         print(version())
         return

@@ -1,7 +1,10 @@
 """Reading settings from the environment: safe local defaults, and a clear error on a bad value.
 
 Settings must fail at start-up with a message naming the variable, not later with a confusing
-traceback deep inside a request.
+traceback deep inside a request. The messages are Japanese, as the operator who reads them is:
+the variable, the form expected and the value given (its password masked), for example
+「CACHE_URL は redis://ホスト:6379/0 の形で指定してください（指定値: 'memcached://x'）。」
+`kyodo` prints them as one line (kyodo/__main__.py).
 """
 
 from __future__ import annotations
@@ -23,6 +26,23 @@ def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
 
+def masked(url: str) -> str:
+    """``url`` with the password of its user replaced by ``***``, for messages and logs:
+    ``postgres://kyodo:secret@db/kyodo`` → ``postgres://kyodo:***@db/kyodo``."""
+    if "://" not in url or "@" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    credentials, at, host = rest.rpartition("@")
+    if ":" in credentials:
+        credentials = credentials.split(":", 1)[0] + ":***"
+    return f"{scheme}://{credentials}{at}{host}"
+
+
+def given(raw: str) -> str:
+    """「（指定値: 'memcached://x'）」: the value as the operator typed it, password masked."""
+    return f"（指定値: {masked(raw)!r}）"
+
+
 def env_bool(name: str, default: bool) -> bool:
     raw = os.environ.get(name)
     if raw is None:
@@ -32,7 +52,9 @@ def env_bool(name: str, default: bool) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ImproperlyConfigured(f"{name} must be true or false (1/0, yes/no, on/off); got {raw!r}.")
+    raise ImproperlyConfigured(
+        f"{name} には true か false（1/0、yes/no、on/off も可）を指定してください{given(raw)}。"
+    )
 
 
 def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
@@ -42,9 +64,13 @@ def env_int(name: str, default: int, *, minimum: int | None = None) -> int:
     try:
         value = int(raw.strip())
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number; got {raw!r}.") from None
+        raise ImproperlyConfigured(
+            f"{name} には整数（半角数字）を指定してください{given(raw)}。"
+        ) from None
     if minimum is not None and value < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}; got {value}.")
+        raise ImproperlyConfigured(
+            f"{name} には {minimum} 以上の整数を指定してください{given(raw)}。"
+        )
     return value
 
 
@@ -53,6 +79,9 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [part.strip() for part in raw.split(",") if part.strip()]
+
+
+_DATABASE_FORMS = "sqlite:///パス または postgres://ユーザー@ホスト:ポート/データベース名"
 
 
 def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
@@ -65,9 +94,8 @@ def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
         # Not the library's own message: it lists every backend it knows (mysql, oracle …),
         # which Kyodo does not support.
         raise ImproperlyConfigured(
-            f"{name} の値 {raw!r} はデータベースの URL として読めません。"
-            f"sqlite:///パス または postgres://ユーザー@ホスト:ポート/データベース名 の形で"
-            "指定してください。"
+            f"{name} の値 {masked(raw)!r} はデータベースの URL として読めません。"
+            f"{_DATABASE_FORMS} の形で指定してください。"
         ) from None
     engine = config.get("ENGINE", "")
     if engine == "django.db.backends.sqlite3":
@@ -84,6 +112,12 @@ def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
         # SQLite's sleeps (kyodo/core/backends/sqlite3/base.py).
         config["ENGINE"] = "kyodo.core.backends.sqlite3"
     elif engine == "django.db.backends.postgresql":
+        if not config.get("NAME"):
+            # Django would say in English, at the first query, that NAME is missing.
+            raise ImproperlyConfigured(
+                f"{name} にデータベース名がありません{given(raw)}。{_DATABASE_FORMS} の形で、"
+                "最後にデータベース名を付けて指定してください。"
+            )
         # Parameters bound by the server, so that psycopg prepares a statement on its fifth run
         # on a connection: the pages' statements, compiled once by Kyodo (kyodo.core.statements),
         # are then parsed and planned once per connection instead of once per request.
@@ -96,7 +130,8 @@ def env_database(name: str, default: str, *, conn_max_age: int = 0) -> dict:
         config["ENGINE"] = "kyodo.core.backends.postgresql"
     else:
         raise ImproperlyConfigured(
-            f"{name} must point to SQLite or PostgreSQL; got engine {engine!r}."
+            f"{name} には SQLite か PostgreSQL を指定してください{given(raw)}。"
+            f"{_DATABASE_FORMS} の形で書きます。"
         )
     return config
 
@@ -110,13 +145,15 @@ def env_storage(name: str, *, endpoint_url: str = "", region_name: str = "") -> 
     parts = urlsplit(raw)
     if parts.scheme != "s3" or not parts.netloc or parts.query or parts.fragment:
         raise ImproperlyConfigured(
-            f"{name} must be s3://bucket or s3://bucket/prefix (the endpoint in "
-            f"STORAGE_ENDPOINT_URL, the keys in AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY); "
-            f"got {raw!r}."
+            f"{name} は s3://バケット名 または s3://バケット名/フォルダ の形で指定してください"
+            f"{given(raw)}。接続先は STORAGE_ENDPOINT_URL、鍵は AWS_ACCESS_KEY_ID と"
+            f" AWS_SECRET_ACCESS_KEY に指定します。このサーバーのディスクに置くときは {name} を"
+            "空にします。"
         )
     if endpoint_url and not endpoint_url.startswith(("http://", "https://")):
         raise ImproperlyConfigured(
-            f"STORAGE_ENDPOINT_URL must be http://… or https://…; got {endpoint_url!r}."
+            "STORAGE_ENDPOINT_URL は http://… または https://… の形で指定してください"
+            f"{given(endpoint_url)}。"
         )
     options = {
         "bucket_name": parts.netloc,
@@ -133,6 +170,12 @@ def env_storage(name: str, *, endpoint_url: str = "", region_name: str = "") -> 
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
 
 
+_EMAIL_FORMS = (
+    "smtp://ユーザー:パスワード@ホスト:ポート（TLS は smtps://…、STARTTLS は末尾に ?tls=True）、"
+    "または console://（画面に表示するだけ）"
+)
+
+
 def env_email(name: str, default: str) -> dict:
     """The MAILERS["default"] entry (Django 6.1's mail configuration) for a mail URL."""
     raw = os.environ.get(name) or default
@@ -141,14 +184,14 @@ def env_email(name: str, default: str) -> dict:
     if raw.startswith("locmem:"):
         return {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
     if not raw.startswith(("smtp:", "smtps:", "submission:")):
-        raise ImproperlyConfigured(
-            f"{name} must be console://, locmem:// or smtp://user:password@host:port "
-            f"(smtps:// for TLS, ?tls=True for STARTTLS); got {raw!r}."
-        )
+        raise ImproperlyConfigured(f"{name} は {_EMAIL_FORMS} の形で指定してください{given(raw)}。")
     try:
         parsed = dj_email_url.parse(raw)
-    except Exception as exc:
-        raise ImproperlyConfigured(f"{name} is not a valid mail URL: {raw!r}: {exc}") from None
+    except Exception:  # the library's English: a port that is no number, and others
+        raise ImproperlyConfigured(
+            f"{name} はメールサーバーの URL として読めません{given(raw)}。"
+            f"{_EMAIL_FORMS} の形で、ポートは数字で指定してください。"
+        ) from None
     return {
         "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
         "OPTIONS": {
@@ -189,15 +232,18 @@ def env_rates(name: str, default: dict[str, str]) -> dict[str, str]:
             key, _, rate = part.partition("=")
             if not key.strip() or not rate.strip():
                 raise ImproperlyConfigured(
-                    f"{name} must list url-name=rate pairs such as "
-                    f"organizations:apply=10/h,default=30/h; got {part!r}."
+                    f"{name} は URL名=回数/期間 をカンマ区切りで指定してください{given(part)}。"
+                    "例: organizations:apply=10/h,default=30/h"
                 )
             rates[key.strip()] = rate.strip()
     for key, rate in rates.items():
         try:
             parse_rate(rate)
-        except ValueError as exc:
-            raise ImproperlyConfigured(f"{name}: {key}: {exc}") from None
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} の {key} の制限 {rate!r} は読めません。回数/期間 の形で、期間は s（秒）、"
+                "m（分）、h（時間）、d（日）で指定してください（例: 10/h、5/10m、100/d）。"
+            ) from None
     return rates
 
 
@@ -212,5 +258,5 @@ def parse_rate(rate: str) -> tuple[int, int]:
         number = period[: len(number) + 1]
     unit = period[len(number) :]
     if not count.isdigit() or unit not in _PERIODS or (number and int(number) < 1):
-        raise ValueError(f"not a rate: {rate!r} (write it like 10/h, 5/10m, 100/d)")
+        raise ValueError(f"制限として読めません: {rate!r}（10/h、5/10m、100/d のように書きます）")
     return int(count), int(number or 1) * _PERIODS[unit]

@@ -7,6 +7,7 @@ runs locally is what runs in production. Production differs only by environment 
 import ipaddress
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
@@ -20,6 +21,7 @@ from kyodo.env import (
     env_rates,
     env_storage,
     env_str,
+    given,
     local_secret_key,
 )
 
@@ -27,12 +29,20 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("KYODO_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-SECRET_KEY = env_str("SECRET_KEY") or local_secret_key(VAR_DIR)
+# Behind a TLS-terminating proxy in production: HTTPS=true turns on every HTTPS-only protection.
+HTTPS = env_bool("HTTPS", False)
+# A local install keeps a generated key in VAR_DIR; production (HTTPS=true) names its own, the
+# same on every host, rather than silently signing with a key nobody chose or backed up.
+if HTTPS and not env_str("SECRET_KEY").strip():
+    raise ImproperlyConfigured(
+        "SECRET_KEY を指定してください。HTTPS=true（本番）では、セッションやリンクの署名に使う"
+        "長いランダムな値が必要です（すべてのホストで同じ値。例: python3 -c "
+        "'import secrets; print(secrets.token_urlsafe(50))' で作れます）。"
+    )
+SECRET_KEY = env_str("SECRET_KEY").strip() or local_secret_key(VAR_DIR)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-# Behind a TLS-terminating proxy in production: HTTPS=true turns on every HTTPS-only protection.
-HTTPS = env_bool("HTTPS", False)
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
@@ -140,9 +150,10 @@ MIDDLEWARE = [
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 CACHE_URL = env_str("CACHE_URL")
 if CACHE_URL and not CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    from django.core.exceptions import ImproperlyConfigured
-
-    raise ImproperlyConfigured(f"CACHE_URL must be redis://host:6379/0; got {CACHE_URL!r}.")
+    raise ImproperlyConfigured(
+        f"CACHE_URL は redis://ホスト:6379/0 の形で指定してください{given(CACHE_URL)}。"
+        "TLS では rediss://…、1台のサーバーで動かすときは CACHE_URL を空にします。"
+    )
 
 
 # Keys start with this (several centers, or tests, sharing one Redis keep apart by it).
@@ -356,7 +367,12 @@ TASKS = {
     }
 }
 
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+if urlsplit(SITE_URL).scheme not in ("http", "https") or not urlsplit(SITE_URL).netloc:
+    raise ImproperlyConfigured(
+        "SITE_URL は利用者が開くアドレスを https://kyodo.example.jp の形で指定してください"
+        f"{given(env_str('SITE_URL'))}。メールで送るリンクはこのアドレスで始まります。"
+    )
 # The open data's licence (kyodo/api/opendata.py, shown on /opendata/ and in the API): CC BY 4.0
 # unless OPEN_DATA_LICENCE_NAME is set (with _SHORT and _URL).
 OPEN_DATA_LICENCE = (
@@ -373,6 +389,12 @@ CONTACT_LIMIT_PER_HOUR = env_int("CONTACT_LIMIT_PER_HOUR", 5, minimum=1)
 # A Japanese TrueType font to embed in generated PDFs (default: IPA Gothic where installed).
 PDF_FONT_FILE = env_str("PDF_FONT_FILE")
 
+LOG_LEVEL = env_str("LOG_LEVEL", "WARNING").strip().upper() or "WARNING"
+if LOG_LEVEL not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
+    raise ImproperlyConfigured(
+        "LOG_LEVEL には DEBUG、INFO、WARNING、ERROR、CRITICAL のどれかを指定してください"
+        f"{given(env_str('LOG_LEVEL'))}。"
+    )
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -380,7 +402,7 @@ LOGGING = {
     # secret part of personal links (kyodo.core.serving.MaskSecretsFilter).
     "filters": {"secrets": {"()": "kyodo.core.serving.MaskSecretsFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["secrets"]}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         "kyodo": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # pdfminer warns in English about the insides of the PDFs staff import (「contains a

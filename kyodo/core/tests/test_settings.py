@@ -11,8 +11,11 @@ from kyodo import env
 
 def test_env_bool_rejects_nonsense_with_the_variable_name(monkeypatch):
     monkeypatch.setenv("DEBUG", "maybe")
-    with pytest.raises(ImproperlyConfigured, match="DEBUG must be true or false"):
+    with pytest.raises(ImproperlyConfigured) as raised:
         env.env_bool("DEBUG", False)
+    assert str(raised.value) == (
+        "DEBUG には true か false（1/0、yes/no、on/off も可）を指定してください（指定値: 'maybe'）。"
+    )
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("1", True), ("TRUE", True), ("off", False)])
@@ -23,14 +26,42 @@ def test_env_bool_reads_common_spellings(monkeypatch, raw, expected):
 
 def test_env_int_rejects_words(monkeypatch):
     monkeypatch.setenv("OUTBOX_MAX_ATTEMPTS", "ten")
-    with pytest.raises(ImproperlyConfigured, match="OUTBOX_MAX_ATTEMPTS must be a whole number"):
+    with pytest.raises(ImproperlyConfigured) as raised:
         env.env_int("OUTBOX_MAX_ATTEMPTS", 8)
+    assert str(raised.value) == (
+        "OUTBOX_MAX_ATTEMPTS には整数（半角数字）を指定してください（指定値: 'ten'）。"
+    )
+
+
+def test_env_int_below_its_minimum_names_it(monkeypatch):
+    monkeypatch.setenv("PAGE_CACHE_SECONDS", "-1")
+    with pytest.raises(ImproperlyConfigured) as raised:
+        env.env_int("PAGE_CACHE_SECONDS", 60, minimum=0)
+    assert str(raised.value) == (
+        "PAGE_CACHE_SECONDS には 0 以上の整数を指定してください（指定値: '-1'）。"
+    )
 
 
 def test_database_url_for_mysql_is_refused(monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", "mysql://root@localhost/kyodo")
-    with pytest.raises(ImproperlyConfigured, match="SQLite or PostgreSQL"):
+    monkeypatch.setenv("DATABASE_URL", "mysql://root:secret@localhost/kyodo")
+    with pytest.raises(ImproperlyConfigured) as raised:
         env.env_database("DATABASE_URL", "sqlite:///x.sqlite3")
+    assert str(raised.value) == (
+        "DATABASE_URL には SQLite か PostgreSQL を指定してください"
+        "（指定値: 'mysql://root:***@localhost/kyodo'）。sqlite:///パス または "
+        "postgres://ユーザー@ホスト:ポート/データベース名 の形で書きます。"
+    )
+
+
+def test_a_postgresql_url_without_a_database_name_is_refused_by_name(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://kyodo:pw@db.example.jp:5432")
+    with pytest.raises(ImproperlyConfigured) as raised:
+        env.env_database("DATABASE_URL", "sqlite:///x.sqlite3")
+    assert str(raised.value) == (
+        "DATABASE_URL にデータベース名がありません（指定値: 'postgres://kyodo:***@db.example.jp:5432'）。"
+        "sqlite:///パス または postgres://ユーザー@ホスト:ポート/データベース名 の形で、"
+        "最後にデータベース名を付けて指定してください。"
+    )
 
 
 def test_sqlite_gets_wal_and_immediate_transactions():
@@ -84,8 +115,24 @@ def test_email_url_smtp_with_starttls(monkeypatch):
 
 def test_email_url_with_unknown_scheme_is_refused(monkeypatch):
     monkeypatch.setenv("EMAIL_URL", "pigeon://roof")
-    with pytest.raises(ImproperlyConfigured, match="EMAIL_URL must be"):
+    with pytest.raises(ImproperlyConfigured) as raised:
         env.env_email("EMAIL_URL", "console://")
+    assert str(raised.value) == (
+        "EMAIL_URL は smtp://ユーザー:パスワード@ホスト:ポート（TLS は smtps://…、STARTTLS は末尾に"
+        " ?tls=True）、または console://（画面に表示するだけ） の形で指定してください"
+        "（指定値: 'pigeon://roof'）。"
+    )
+
+
+def test_email_url_with_a_port_that_is_no_number_hides_the_password(monkeypatch):
+    monkeypatch.setenv("EMAIL_URL", "smtp://kyodo:secret@mail.example.jp:smtp")
+    with pytest.raises(ImproperlyConfigured) as raised:
+        env.env_email("EMAIL_URL", "console://")
+    assert "secret" not in str(raised.value)
+    assert str(raised.value).startswith(
+        "EMAIL_URL はメールサーバーの URL として読めません"
+        "（指定値: 'smtp://kyodo:***@mail.example.jp:smtp'）。"
+    )
 
 
 def _kyodo(*args, extra_env):
@@ -124,8 +171,11 @@ def test_check_deploy_is_clean_with_production_environment(tmp_path):
 
 def test_a_bad_setting_stops_the_command_with_a_clear_message(tmp_path):
     result = _kyodo("check", extra_env={"DEBUG": "perhaps", "KYODO_VAR_DIR": str(tmp_path)})
-    assert result.returncode != 0
-    assert "DEBUG must be true or false" in result.stderr
+    assert result.returncode == 1
+    assert result.stderr == (
+        "設定に誤りがあります（環境変数）: DEBUG には true か false（1/0、yes/no、on/off も可）を"
+        "指定してください（指定値: 'perhaps'）。\n"
+    )
 
 
 def test_runserver_serves_the_apps_static_files_without_collectstatic(tmp_path):

@@ -84,8 +84,12 @@ def test_a_cache_url_that_is_not_redis_stops_start_up_by_name(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "kyodo", "check"], env=environment, capture_output=True, text=True
     )
-    assert result.returncode != 0
-    assert "CACHE_URL must be redis://host:6379/0; got 'memcached://x:11211'." in result.stderr
+    assert result.returncode == 1
+    assert result.stderr == (
+        "設定に誤りがあります（環境変数）: CACHE_URL は redis://ホスト:6379/0 の形で指定してください"
+        "（指定値: 'memcached://x:11211'）。TLS では rediss://…、1台のサーバーで動かすときは "
+        "CACHE_URL を空にします。\n"
+    )
 
 
 def test_postgresql_connections_are_kept_and_checked_before_reuse():

@@ -104,8 +104,12 @@ def test_a_storage_url_kyodo_cannot_use_is_refused_by_name(monkeypatch, raw):
     from django.core.exceptions import ImproperlyConfigured
 
     monkeypatch.setenv("STORAGE_URL", raw)
-    with pytest.raises(ImproperlyConfigured, match="STORAGE_URL must be s3://bucket"):
+    with pytest.raises(ImproperlyConfigured) as raised:
         env.env_storage("STORAGE_URL")
+    assert str(raised.value).startswith(
+        "STORAGE_URL は s3://バケット名 または s3://バケット名/フォルダ の形で指定してください"
+        f"（指定値: {raw!r}）。"
+    )
 
 
 def test_a_news_attachment_goes_to_the_bucket_and_comes_back_as_a_download(client, staff_user, s3):

@@ -229,7 +229,7 @@ def test_reindex_command_rebuilds_the_index(demo_data, db):
     assert search("協働").counts == {}
     out, err = StringIO(), StringIO()
     call_command("search", "reindex", stdout=out, stderr=err)
-    assert out.getvalue() == f"{total} documents indexed.\n"
+    assert out.getvalue() == f"{total} 件を索引に登録しました。\n"
     assert search("協働").counts == before
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -21,6 +20,7 @@ from kyodo.committees.importing import (
 )
 from kyodo.committees.models import Committee
 from kyodo.committees.services import check_new, minutes_import
+from kyodo.core.management.commands._japanese import JapaneseHelp
 
 
 def _files(paths: list[str]) -> list[Path]:
@@ -56,52 +56,32 @@ def _committee(given: str | None) -> Committee | None:
     return committees.first()
 
 
-class JapaneseErrors:
-    """Print a command's error as its Japanese message alone, without Django's English
-    「CommandError: 」 in front; the exit status stays non-zero."""
-
-    def run_from_argv(self, argv):
-        from django.core.management.base import handle_default_options
-        from django.db import connections
-
-        self._called_from_command_line = True
-        parser = self.create_parser(argv[0], argv[1])
-        options = parser.parse_args(argv[2:])
-        cmd_options = vars(options)
-        args = cmd_options.pop("args", ())
-        handle_default_options(options)
-        try:
-            self.execute(*args, **cmd_options)
-        except CommandError as error:
-            if options.traceback:
-                raise
-            self.stderr.write(str(error))
-            sys.exit(error.returncode)
-        finally:
-            connections.close_all()
+# The mixin's old name here (minutes.py and others imported it from this module).
+JapaneseErrors = JapaneseHelp
 
 
-class Command(JapaneseErrors, BaseCommand):
+class Command(JapaneseHelp, BaseCommand):
     help = (
-        "Import legacy minutes from PDF (.pdf) and text (.txt, .csv, .tsv, .md) files or folders as "
-        "confirmed minutes of past meetings. One transaction per file: nothing is saved from a file "
-        "that fails; a meeting already stored (same fiscal year and number) is skipped."
+        "過去の議事録を PDF（.pdf）やテキスト（.txt、.csv、.tsv、.md）のファイルやフォルダから、"
+        "過去の会議の確定した議事録として取り込みます。ファイルごとに取り込み、読めなかった"
+        "ファイルからは何も保存しません。既にある会議（同じ年度・回）は飛ばします。"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders.")
+        parser.add_argument("paths", nargs="+", metavar="パス", help="ファイルまたはフォルダ")
         parser.add_argument(
-            "--dry-run", action="store_true", help="Read and check everything; save nothing."
+            "--dry-run", action="store_true", help="読んで確かめるだけで、何も保存しません。"
         )
         parser.add_argument(
             "--json",
             action="store_true",
-            help="Print one JSON line per file instead of importing: file, status (read or "
-            "failed), reason, warnings, counts and the parsed document (the shape of the gold "
-            "files); the summary goes to stderr.",
+            help="取り込まず、ファイルごとに JSON を1行表示します: ファイル、結果（read か "
+            "failed）、理由、確認すること、件数、読み取った内容。集計は標準エラー出力に出します。",
         )
         parser.add_argument(
-            "--committee", help="Committee short name or id (default: the only committee)."
+            "--committee",
+            metavar="委員会",
+            help="取り込む委員会の短い名前か番号（既定: 委員会が一つだけのときはその委員会）",
         )
 
     def handle(self, *args, **options):

@@ -11,45 +11,69 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from kyodo.committees.export import FORMATS, export_minutes
-from kyodo.committees.management.commands.import_minutes import JapaneseErrors
 from kyodo.committees.models import Committee, Meeting
 from kyodo.committees.services import versions_verify
+from kyodo.core.management.commands._japanese import JapaneseHelp
 
 
-class Command(JapaneseErrors, BaseCommand):
+class Command(JapaneseHelp, BaseCommand):
     help = (
-        "Minutes: 'export' writes a meeting's minutes as pdf, docx, html or text; 'verify' "
-        "re-hashes every confirmed version and fails on any mismatch; 'import' brings past "
-        "minutes in (the same as import-minutes)."
+        "議事録: export は会議の議事録を pdf・docx・html・text のファイルに書き出します。"
+        "verify は確定した議事録のすべての版のハッシュを計算し直し、一つでも合わなければ"
+        "失敗します。import は過去の議事録を取り込みます（import-minutes と同じ）。"
     )
 
     def add_arguments(self, parser):
-        actions = parser.add_subparsers(dest="action", required=True)
-        export = actions.add_parser("export", help="Write a meeting's minutes to a file.")
+        actions = parser.add_subparsers(
+            dest="action", required=True, title="操作", metavar="{export,verify,import}"
+        )
+        export = actions.add_parser(
+            "export",
+            help="会議の議事録をファイルに書き出します。",
+            description="会議の議事録をファイルに書き出します。",
+        )
         export.add_argument(
             "--meeting",
             required=True,
-            help="Fiscal year and number, e.g. 2010-9 (第9回 of FY2010).",
+            metavar="年度-回",
+            help="会議の年度と回（例: 2010-9 は2010年度の第9回）",
         )
-        export.add_argument("--format", required=True, choices=sorted(FORMATS), dest="fmt")
+        export.add_argument(
+            "--format",
+            required=True,
+            choices=sorted(FORMATS),
+            dest="fmt",
+            help="ファイルの形式",
+        )
         export.add_argument(
             "--output",
-            help="File to write ('-' for stdout); without it, MEETING.FORMAT (e.g. 2010-9.pdf, "
-            "2010-9.txt for text) in the current directory.",
+            metavar="ファイル",
+            help="書き出すファイル（- は画面）。省略すると今のディレクトリに 年度-回.形式 "
+            "（例: 2010-9.pdf、text は 2010-9.txt）",
         )
-        export.add_argument("--committee", help="Committee slug, where there are several.")
-        actions.add_parser("verify", help="Re-hash every version of confirmed minutes.")
+        export.add_argument(
+            "--committee", metavar="委員会", help="委員会の短い名前（委員会が複数あるとき）"
+        )
+        actions.add_parser(
+            "verify",
+            help="確定した議事録のすべての版のハッシュを確かめます。",
+            description="確定した議事録のすべての版のハッシュを計算し直し、記録と照らし合わせます。",
+        )
         imports = actions.add_parser(
-            "import", help="Import past minutes (PDF or text); the same as import-minutes."
+            "import",
+            help="過去の議事録（PDF やテキスト）を取り込みます（import-minutes と同じ）。",
+            description="過去の議事録（PDF やテキスト）を取り込みます（import-minutes と同じ）。",
         )
-        imports.add_argument("paths", nargs="+", metavar="PATH", help="Files or folders.")
+        imports.add_argument("paths", nargs="+", metavar="パス", help="ファイルまたはフォルダ")
         imports.add_argument(
-            "--dry-run", action="store_true", help="Read and check everything; save nothing."
+            "--dry-run", action="store_true", help="読んで確かめるだけで、何も保存しません。"
         )
         imports.add_argument(
-            "--json", action="store_true", help="One JSON report line per file; save nothing."
+            "--json",
+            action="store_true",
+            help="ファイルごとに結果を JSON で1行表示します。何も保存しません。",
         )
-        imports.add_argument("--committee", help="Committee short name or id.")
+        imports.add_argument("--committee", metavar="委員会", help="取り込む委員会の短い名前か番号")
 
     def handle(self, *args, action, **options):
         with translation.override(settings.LANGUAGE_CODE):

@@ -3,27 +3,30 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from kyodo.core.backup import BackupError, RestoreError, VerifyError, backup_verify, backup_write
+from kyodo.core.management.commands._japanese import JapaneseHelp
 from kyodo.core.management.commands.serve import require_migrated
 
 
-class Command(BaseCommand):
+class Command(JapaneseHelp, BaseCommand):
     help = (
-        "Write every table and the uploaded files to a zip file, from one consistent snapshot "
-        "(restore with `kyodo restore`). --verify restores it into a scratch database and "
-        "compares."
+        "すべてのデータとアップロードされたファイルを、ある一時点のそろった内容で zip ファイルに"
+        "書き出します（所有者だけが読み書きできるファイル。戻すときは `kyodo restore`）。"
+        "--verify を付けると、確認用のデータベースに復元して中身を照らし合わせます。"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", type=Path)
+        parser.add_argument(
+            "path", type=Path, metavar="ファイル", help="書き出す zip ファイル（例: kyodo.zip）"
+        )
         parser.add_argument(
             "--verify",
             action="store_true",
-            help="Restore the new zip into a scratch database and compare it with the data.",
+            help="書き出した zip を確認用のデータベースに復元し、今のデータと照らし合わせます。",
         )
         parser.add_argument(
             "--verify-only",
             action="store_true",
-            help="Only verify an existing zip (restore it into a scratch database and compare).",
+            help="書き出さず、既にある zip を確認だけします（確認用のデータベースに復元して照合）。",
         )
 
     def handle(self, *args, path, verify, verify_only, **options):

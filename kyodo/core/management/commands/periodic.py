@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
+from kyodo.core.management.commands._japanese import JapaneseHelp
 from kyodo.core.management.commands.serve import require_migrated
 from kyodo.core.outbox import outbox_flush
 
@@ -55,16 +56,18 @@ def due_jobs(now: dt.datetime, ran: dict[str, dt.date]) -> list[str]:
     ]
 
 
-class Command(BaseCommand):
+class Command(JapaneseHelp, BaseCommand):
     help = (
-        "Scheduled work: deliver due outbox mail every minute and run each app's daily jobs "
-        "(such as removing applicants' personal data). Every job is safe to run twice; with "
-        "several hosts each daily job runs once a day, on the first host that claims it."
+        "定期処理: 送る時期になったメールを毎分送り、毎日の処理（催しの申込者の個人情報の削除など）"
+        "を1日1回行います。どの処理も二度行って差し支えありません。複数のサーバーで動かしても、"
+        "毎日の処理は最初に引き受けた1台だけが行います。`kyodo serve` はこれを自分で起動します。"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--every", type=int, default=60, help="Seconds between rounds.")
-        parser.add_argument("--once", action="store_true", help="One round, then exit.")
+        parser.add_argument(
+            "--every", type=int, default=60, metavar="秒", help="処理の間隔（秒、既定: 60）"
+        )
+        parser.add_argument("--once", action="store_true", help="一度だけ処理して終了します。")
 
     def handle(self, *args, every, once, verbosity, **options):
         self.verbosity = verbosity
@@ -82,7 +85,7 @@ class Command(BaseCommand):
                 if claimed:
                     self._run(dotted, import_string(dotted))
                 elif self.verbosity > 1:
-                    self.stdout.write(f"{dotted}: run today by another process")
+                    self.stdout.write(f"{dotted}: 今日はほかのプロセスが行いました")
                 ran[dotted] = now.date()
             if once:
                 return
@@ -94,7 +97,7 @@ class Command(BaseCommand):
             result = job()
         except Exception:
             logger.exception("periodic job %s failed", name)
-            self.stderr.write(f"{name}: failed (see the log)")
+            self.stderr.write(f"{name}: 失敗しました（ログを見てください）")
         else:
             if self.verbosity > 1 or (result and self.verbosity > 0):
                 self.stdout.write(f"{name}: {result}")

@@ -3,18 +3,21 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from kyodo.core.backup import RestoreError, backup_restore
+from kyodo.core.management.commands._japanese import JapaneseHelp
 from kyodo.core.management.commands.serve import require_migrated
 
 
-class Command(BaseCommand):
+class Command(JapaneseHelp, BaseCommand):
     help = (
-        "Replace the database's content and uploaded files with a backup from `kyodo backup`. "
-        "Nothing changes unless the whole backup can be restored."
+        "データベースの内容とアップロードされたファイルを、`kyodo backup` で作ったバックアップで"
+        "置き換えます。バックアップ全体を復元できないときは何も変えません。"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", type=Path)
-        parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
+        parser.add_argument(
+            "path", type=Path, metavar="ファイル", help="`kyodo backup` で作った zip ファイル"
+        )
+        parser.add_argument("--yes", action="store_true", help="確認の質問をせずに置き換えます。")
 
     def handle(self, *args, path, yes, **options):
         # Before the question: the answer would be asked for nothing.

@@ -15,6 +15,9 @@ from django.db import connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils.translation import gettext as _
 
+from kyodo.core.management.commands._japanese import JapaneseHelp
+from kyodo.env import env_int
+
 
 def control_socket(bind: str) -> Path:
     """gunicorn's control socket for this instance: in its VAR_DIR, named after its address.
@@ -139,7 +142,7 @@ def spawn(command: list[str]) -> subprocess.Popen:
 PARTS = {"web": "Web サーバー（gunicorn）", "worker": "タスクワーカー", "periodic": "定期処理"}
 
 
-class Command(BaseCommand):
+class Command(JapaneseHelp, BaseCommand):
     help = (
         "本番と同じ構成で Kyodo を動かします: Web サーバー（gunicorn + WhiteNoise）、タスクワーカー"
         "（メール送信を含む）、定期処理。SIGHUP で新しいコードを読み込みます（gunicorn を再読み込みし、"
@@ -155,7 +158,8 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=int,
-            default=int(os.environ.get("WEB_WORKERS", 2)),
+            # A bad WEB_WORKERS: one Japanese line by name, not a ValueError's traceback.
+            default=env_int("WEB_WORKERS", 2, minimum=1),
             help="Web サーバーのワーカープロセスの数（既定: 2、環境変数 WEB_WORKERS）",
         )
 

@@ -10,11 +10,12 @@ from django.utils import timezone
 from kyodo.core import center as center_services
 from kyodo.core.exceptions import DomainError
 from kyodo.core.mail import absolute_url
+from kyodo.core.management.commands._japanese import JapaneseHelp
 from kyodo.core.management.commands.serve import require_migrated
 from kyodo.core.templatetags.kyodo_ja import wareki
 
 
-class Command(BaseCommand):
+class Command(JapaneseHelp, BaseCommand):
     help = (
         "新しいセンターを登録します（デモを使わない本番用）: センター、最初の事務局アカウント"
         "（パスワードを決めるための一度きりのコードを表示）、運営委員会を作ります。"

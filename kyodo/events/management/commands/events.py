@@ -1,18 +1,27 @@
 from django.core.management.base import BaseCommand
 
+from kyodo.core.management.commands._japanese import JapaneseHelp
 from kyodo.events.services import anonymise_after_days, personal_data_anonymise
 
 
-class Command(BaseCommand):
+class Command(JapaneseHelp, BaseCommand):
     help = (
-        "Events: 'anonymise' removes applicants' personal data from events held "
-        "EVENTS_ANONYMISE_AFTER_DAYS days ago or earlier (safe to run daily)."
+        "催し: anonymise は、EVENTS_ANONYMISE_AFTER_DAYS 日以上前に開かれた催しの申込者の個人情報"
+        "（氏名・住所・電話番号など）を消します（毎日行って差し支えありません。`kyodo periodic` が"
+        "毎日行います）。"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("action", choices=["anonymise"])
         parser.add_argument(
-            "--queue", action="store_true", help="Queue it as a background task instead."
+            "action",
+            choices=["anonymise"],
+            metavar="anonymise",
+            help="anonymise: 古い催しの申込者の個人情報を消します。",
+        )
+        parser.add_argument(
+            "--queue",
+            action="store_true",
+            help="ここでは行わず、タスクワーカーの仕事として登録します。",
         )
 
     def handle(self, *args, action, queue, **options):
@@ -20,10 +29,10 @@ class Command(BaseCommand):
             from kyodo.events.tasks import anonymise_personal_data
 
             anonymise_personal_data.enqueue()
-            self.stdout.write("queued")
+            self.stdout.write("タスクワーカーの仕事として登録しました。")
             return
         count = personal_data_anonymise()
         self.stdout.write(
-            f"personal data removed from {count} applications "
-            f"(events {anonymise_after_days()} days old or older)"
+            f"{count} 件の申込みから個人情報を消しました"
+            f"（{anonymise_after_days()} 日以上前に開かれた催し）。"
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from kyodo.core.management.commands._japanese import JapaneseHelp
 from kyodo.core.months import MonthError, parse_month
 from kyodo.reports import exports
 from kyodo.reports.forms import before_first_month
@@ -15,18 +16,26 @@ from kyodo.reports.selectors import first_record_day, first_report_month, monthl
 FORMATS = ["markdown", "csv", "xlsx", "pdf"]
 
 
-class Command(BaseCommand):
+class Command(JapaneseHelp, BaseCommand):
     help = (
-        "Print or save a report. `report monthly 2010-12` (or 平成22年12月) prints the monthly "
-        "report as Markdown; --format csv|xlsx|pdf --output FILE saves a file."
+        "報告書を表示するか、ファイルに保存します。`kyodo report monthly 2010-12`（平成22年12月 も可）"
+        "は月次報告を Markdown で表示し、--format csv|xlsx|pdf --output ファイル で保存します。"
     )
 
     def add_arguments(self, parser):
-        kinds = parser.add_subparsers(dest="kind", required=True, title="reports")
-        monthly = kinds.add_parser("monthly", help="The monthly report (月次報告).")
-        monthly.add_argument("month", help="2010-12, 平成22年12月, H22.12 …")
-        monthly.add_argument("--format", choices=FORMATS, default="markdown")
-        monthly.add_argument("--output", "-o", help="Write to this file instead of the terminal.")
+        kinds = parser.add_subparsers(
+            dest="kind", required=True, title="報告書の種類", metavar="{monthly}"
+        )
+        monthly = kinds.add_parser(
+            "monthly", help="月次報告", description="月次報告を表示するか、ファイルに保存します。"
+        )
+        monthly.add_argument("month", metavar="月", help="2010-12、平成22年12月、H22.12 など")
+        monthly.add_argument(
+            "--format", choices=FORMATS, default="markdown", help="形式（既定: markdown）"
+        )
+        monthly.add_argument(
+            "--output", "-o", metavar="ファイル", help="画面でなく、このファイルに書き出します。"
+        )
 
     def handle(self, *args, kind: str, month: str, format: str, output: str | None, **options):
         try:
@@ -47,6 +56,6 @@ class Command(BaseCommand):
             content = exports.FORMATS[format][0](report)
         if output:
             Path(output).write_bytes(content)
-            self.stderr.write(f"{output} ({len(content):,} bytes)")
+            self.stderr.write(f"{output}（{len(content):,} バイト）")
         else:
             self.stdout.write(content.decode("utf-8"))

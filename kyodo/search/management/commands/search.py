@@ -6,39 +6,59 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kyodo.core.management.commands._japanese import JapaneseHelp
 from kyodo.core.wareki import WarekiError, format_wareki, parse_date_ja, parse_fiscal_year
 from kyodo.search.selectors import SORTS, Filters, search
 from kyodo.search.text import match_spans
 
 
-class Command(BaseCommand):
+class Command(JapaneseHelp, BaseCommand):
     help = (
-        "Search minutes, events, groups, news, pages and case studies ('kyodo search WORDS'), "
-        "or rebuild the index ('kyodo search reindex')."
+        "議事録・催し・団体・お知らせ・ページ・事例を検索します（kyodo search 語句）。"
+        "kyodo search reindex は検索の索引を作り直します。"
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("words", nargs="+", help="The query, or 'reindex'.")
-        parser.add_argument("--fy", help="Fiscal year: 2010, 平成22年度, H22.")
-        parser.add_argument("--since", help="From this date (和暦 accepted).")
-        parser.add_argument("--until", help="Until this date (和暦 accepted).")
         parser.add_argument(
-            "--speaker", default="", help="委員長, 副委員長, 委員 or part of a name."
+            "words",
+            nargs="+",
+            metavar="語句",
+            help="検索する語句（-語句 で除外）。reindex なら索引を作り直します。",
+        )
+        parser.add_argument("--fy", metavar="年度", help="年度（2010、平成22年度、H22 のどれでも）")
+        parser.add_argument("--since", metavar="日付", help="この日から（和暦も可）")
+        parser.add_argument("--until", metavar="日付", help="この日まで（和暦も可）")
+        parser.add_argument(
+            "--speaker",
+            default="",
+            metavar="発言者",
+            help="委員長、副委員長、委員、または名前の一部",
         )
         parser.add_argument(
-            "--category", default="", help="report, deliberation, discussion, other."
+            "--category",
+            default="",
+            metavar="種類",
+            help="発言の種類: report（報告）、deliberation（審議）、discussion（協議）、other（その他）",
         )
-        parser.add_argument("--meeting", help="Fiscal year and number, e.g. 2010-9.")
+        parser.add_argument("--meeting", metavar="年度-回", help="会議の年度と回（例: 2010-9）")
         parser.add_argument(
             "--kind",
             action="append",
             default=[],
-            help="entry, minutes, event, group, news, page, case.",
+            metavar="対象",
+            help="探す対象（繰り返し可）: entry（発言）、minutes（議事録）、event（催し）、"
+            "group（団体）、news（お知らせ）、page（ページ）、case（事例）",
         )
-        parser.add_argument("--sort", choices=SORTS, default="newest")
-        parser.add_argument("--limit", type=int, default=20)
-        parser.add_argument("--staff", action="store_true", help="Include staff-only content.")
-        parser.add_argument("--json", action="store_true", help="Print the hits as JSON.")
+        parser.add_argument(
+            "--sort", choices=SORTS, default="newest", help="並べ方（既定: newest、新しい順）"
+        )
+        parser.add_argument(
+            "--limit", type=int, default=20, metavar="件数", help="表示する件数（既定: 20）"
+        )
+        parser.add_argument(
+            "--staff", action="store_true", help="事務局だけが見る内容も検索します。"
+        )
+        parser.add_argument("--json", action="store_true", help="結果を JSON で表示します。")
 
     def handle(self, *args, words, **options):
         if words == ["reindex"]:
@@ -98,10 +118,12 @@ class Command(BaseCommand):
         try:
             fy, number = (int(part) for part in code.split("-"))
         except ValueError:
-            raise CommandError(f"--meeting must look like 2010-9, not {code!r}") from None
+            raise CommandError(
+                f"--meeting は 2010-9（年度-回）の形で指定してください（指定値: {code!r}）。"
+            ) from None
         meeting = Meeting.objects.filter(fiscal_year=fy, number=number).order_by("pk").first()
         if meeting is None:
-            raise CommandError(f"No meeting {code}.")
+            raise CommandError(f"会議 {code}（{fy}年度の第{number}回）はありません。")
         return meeting.pk
 
     def reindex(self) -> None:
@@ -117,4 +139,4 @@ class Command(BaseCommand):
 
         count = reindex_all(progress=bar.update, total=total)
         bar.close()
-        self.stdout.write(f"{count} documents indexed.")
+        self.stdout.write(f"{count} 件を索引に登録しました。")
