@@ -325,6 +325,10 @@ def _open_call(departments: dict[str, Department]) -> None:
             "opens_on": today - timedelta(days=14),
             "closes_on": today + timedelta(days=45),
             "budget_limit": 1_000_000,
+            "how_to_apply": (
+                "登録団体の方は団体ページにログインし、提案書を作成して提出してください。"
+                "団体登録がまだの方は、センターの窓口にご相談ください。"
+            ),
         },
     )
     _criteria(

@@ -274,6 +274,20 @@ class DepartmentForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     is_active = forms.BooleanField(label=_("In use"), required=False, initial=True)
 
 
+class DepartmentEditForm(DepartmentForm):
+    """A department's page: a new name says from which fiscal year it is used (組織改正)."""
+
+    renamed_from = FiscalYearField(
+        label=_("New name used from fiscal year"),
+        required=False,
+        help_text=_(
+            "When the name changes: the first fiscal year of the new name (the records and "
+            "statistics of earlier years keep the former name). Leave it empty to correct a "
+            "misspelt name everywhere."
+        ),
+    )
+
+
 class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     version_related = ("organizations", "departments", "events")
 
@@ -387,6 +401,20 @@ class CallForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     opens_on = WarekiDateField(label=_("Open from"))
     closes_on = WarekiDateField(label=_("Open until"))
     budget_limit = YenField(label=_("Budget limit per proposal (yen)"))
+    how_to_apply = forms.CharField(
+        label=_("How to apply"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Shown on the public page of the call, with its period and description."),
+    )
+    publish_declined = forms.BooleanField(
+        label=_("Also publish the proposals not adopted"),
+        required=False,
+        help_text=_(
+            "Once their results are notified, the public page lists the adopted proposals; "
+            "with this, the others too (group and title only). Scores are never published."
+        ),
+    )
 
     def clean(self):
         data = super().clean()

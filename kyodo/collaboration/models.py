@@ -76,6 +76,55 @@ class Department(models.Model):
         super().save(*args, **kwargs)
 
 
+class DepartmentName(models.Model):
+    """The name a department had from a fiscal year on (組織改正): past records and statistics
+    show the name of their year, not today's.
+
+    Rows exist only once a department has been renamed: the name it had before, from
+    ``first_fiscal_year`` 0 (every earlier year), and each later name from the fiscal year it
+    took effect. A department without rows has always had its current name.
+    """
+
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(pgettext_lazy("department", "name"), max_length=100)
+    first_fiscal_year = models.PositiveSmallIntegerField(_("used from fiscal year"))
+
+    class Meta:
+        verbose_name = _("former department name")
+        verbose_name_plural = _("former department names")
+        ordering = ["department", "first_fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "first_fiscal_year"],
+                name="collaboration_department_name_one_per_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def name_in_year(history: list[tuple[int, str]], current: str, fiscal_year: int) -> str:
+    """The name of a department in ``fiscal_year`` from its ``history`` ((first fiscal year,
+    name) rows of :class:`DepartmentName`, any order); ``current`` when it has none."""
+    name, best = current, -1
+    for first, row_name in history:
+        if best < first <= fiscal_year:
+            best, name = first, row_name
+    return name
+
+
+def names_over(history: list[tuple[int, str]], current: str, first: int, last: int) -> list[str]:
+    """The names a department had over the fiscal years ``first``..``last``, in order, each once
+    (「旧名」, then 「新名」 for a record that ran across a renaming)."""
+    names: list[str] = []
+    for year in [first, *sorted(f for f, _n in history if first < f <= last)]:
+        name = name_in_year(history, current, year)
+        if name not in names:
+            names.append(name)
+    return names
+
+
 def in_reading_order(departments: Iterable[Department]) -> list[Department]:
     """Departments in gojūon order of their reading (the name when there is none).
 
@@ -222,6 +271,26 @@ class Collaboration(models.Model):
         """Its departments in gojūon order (from the rows the selector prefetched)."""
         return in_reading_order(self.departments.all())
 
+    @property
+    def department_labels(self) -> list[tuple[str, str]]:
+        """(name, bureau) of its departments in gojūon order, each named as it was in the
+        record's fiscal years (「旧名→新名」 across a renaming: :class:`DepartmentName`, from the
+        rows the selector prefetched)."""
+        return [
+            (
+                "→".join(
+                    names_over(
+                        [(n.first_fiscal_year, n.name) for n in d.names.all()],
+                        d.name,
+                        self.first_fiscal_year,
+                        self.last_fiscal_year,
+                    )
+                ),
+                d.bureau,
+            )
+            for d in self.departments_in_order
+        ]
+
 
 def amount_in_year(
     fiscal_year: int, *, budget, first_fiscal_year: int, last_fiscal_year: int, yearly_budgets
@@ -280,6 +349,13 @@ class ProposalCall(models.Model):
     closes_on = models.DateField(_("open until"))
     budget_limit = models.PositiveBigIntegerField(
         _("budget limit per proposal (yen)"), null=True, blank=True
+    )
+    # The public page (/collaboration/calls/): how to apply, and whether the proposals not
+    # adopted are listed with the adopted ones once their results are notified (never by
+    # default; scores are never shown).
+    how_to_apply = models.TextField(_("how to apply"), blank=True)
+    publish_declined = models.BooleanField(
+        _("also publish the proposals not adopted"), default=False
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from kyodo.collaboration.models import (
     Collaboration,
     CountingSettings,
     Department,
+    DepartmentName,
     Proposal,
     ProposalCall,
     Review,
@@ -29,6 +30,33 @@ def departments(*, active_only: bool = False) -> list[Department]:
     return in_reading_order(qs)
 
 
+def department_histories(pks=None) -> dict[int, list[tuple[int, str]]]:
+    """{department: [(first fiscal year, name), …]} of the renamed departments (among ``pks``,
+    or all): one query. A department not in it has always had its current name."""
+    rows = DepartmentName.objects.order_by("department", "first_fiscal_year")
+    if pks is not None:
+        rows = rows.filter(department__in=list(pks))
+    histories: dict[int, list[tuple[int, str]]] = {}
+    for department, first, name in rows.values_list("department", "first_fiscal_year", "name"):
+        histories.setdefault(department, []).append((first, name))
+    return histories
+
+
+def department_names(department: Department) -> list[tuple[str, str]]:
+    """(fiscal years, name) of a renamed department, oldest first (「～令和7年度」「令和8年度～」);
+    empty for one that has always had its name."""
+    from kyodo.core.wareki import fiscal_year_name
+
+    history = department_histories([department.pk]).get(department.pk, [])
+    rows = []
+    for i, (first, name) in enumerate(history):
+        end = history[i + 1][0] - 1 if i + 1 < len(history) else None
+        start = fiscal_year_name(first) if first else ""
+        years = f"{start}～{fiscal_year_name(end) if end is not None else ''}"
+        rows.append((years, name))
+    return rows
+
+
 def counting_settings() -> CountingSettings:
     """The center's counting setting; the default one (unsaved) until staff change it."""
     center = Center.objects.current()
@@ -37,7 +65,7 @@ def counting_settings() -> CountingSettings:
 
 
 def _with_relations(qs: QuerySet[Collaboration]) -> QuerySet[Collaboration]:
-    return qs.prefetch_related("organizations", "departments", "events")
+    return qs.prefetch_related("organizations", "departments__names", "events")
 
 
 def collaborations(
@@ -105,10 +133,32 @@ _PUBLISHED_GROUPS = Prepared(
         .values_list("collaboration_id", "organization__name", "organization__activity_fields")
     )
 )
+
+
+def _name_in(year: str):
+    """The name a record's department had in the record's ``year`` field (first or last fiscal
+    year), None if it was never renamed: a subquery on :class:`DepartmentName`."""
+    return Subquery(
+        DepartmentName.objects.filter(
+            department=OuterRef("departments__pk"), first_fiscal_year__lte=OuterRef(year)
+        )
+        .order_by("-first_fiscal_year")
+        .values("name")[:1]
+    )
+
+
+def _named(name: str | None, first: str | None, last: str | None) -> str | None:
+    """A department as the record's years named it: its name then, 「旧名→新名」 if it was
+    renamed during them (the names of its first and last fiscal years)."""
+    first, last = first or name, last or name
+    return first if first == last else f"{first}→{last}"
+
+
 _PUBLISHED = Prepared(
     lambda: (
         Collaboration.objects.filter(is_published=True)
         .order_by(*Collaboration._meta.ordering, "departments__name_reading", "departments__name")
+        .annotate(name_then=_name_in("first_fiscal_year"), name_last=_name_in("last_fiscal_year"))
         .values_list(
             "pk",
             "title",
@@ -119,6 +169,8 @@ _PUBLISHED = Prepared(
             "departments__name",
             "departments__name_reading",
             "cancelled_on",
+            "name_then",
+            "name_last",
         )
     )
 )
@@ -135,11 +187,14 @@ _CASE_STUDY_FIELDS = (
     "departments__name",
     "departments__bureau",
     "departments__name_reading",
+    "name_then",
+    "name_last",
 )
 _CASE_STUDY = Prepared(
     lambda pk: (
         Collaboration.objects.filter(is_published=True, pk=pk)
         .order_by("departments__name_reading", "departments__name")
+        .annotate(name_then=_name_in("first_fiscal_year"), name_last=_name_in("last_fiscal_year"))
         .values_list(*_CASE_STUDY_FIELDS)
     ),
     pk=1,
@@ -183,7 +238,8 @@ def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
         groups.setdefault(record, []).append((name, codes))
     records: dict[int, CaseStudy] = {}
     involved: set[tuple[str, str, int]] = set()
-    for pk, title, form, first, last, department, name, reading, cancelled in _PUBLISHED.rows():
+    for row in _PUBLISHED.rows():
+        pk, title, form, first, last, department, name, reading, cancelled, then, later = row
         record = records.get(pk)
         if record is None:
             record = records[pk] = CaseStudy(
@@ -197,7 +253,7 @@ def case_studies() -> tuple[list[CaseStudy], list[tuple[int, str, str]]]:
                 cancelled=cancelled is not None,
             )
         if department is not None:
-            record.departments.append((department, name, reading))
+            record.departments.append((department, _named(name, then, later), reading))
             involved.add((reading, name, department))
     for record in records.values():
         record.departments[:] = _by_reading(record.departments)
@@ -226,7 +282,10 @@ def case_study(*, pk: int) -> CaseStudyPage | None:
         record=rows[0],
         groups=_CASE_STUDY_GROUPS.rows(pk=pk),
         departments=[
-            (row["departments__name"], row["departments__bureau"])
+            (
+                _named(row["departments__name"], row["name_then"], row["name_last"]),
+                row["departments__bureau"],
+            )
             for row in sort_by_reading(
                 (row for row in rows if row["departments__name"] is not None),
                 key=lambda row: row["departments__name_reading"] or row["departments__name"],
@@ -241,6 +300,77 @@ def case_study(*, pk: int) -> CaseStudyPage | None:
 
 def calls() -> QuerySet[ProposalCall]:
     return ProposalCall.objects.prefetch_related("criteria", "proposals")
+
+
+def public_calls(*, today: date) -> list[ProposalCall]:
+    """The calls the public site lists (/collaboration/calls/): those that have opened, the
+    latest first. A call being prepared (its period not begun) is not shown."""
+    return list(ProposalCall.objects.filter(opens_on__lte=today).order_by("-opens_on", "-pk"))
+
+
+def public_call(*, pk: int, today: date) -> ProposalCall | None:
+    return ProposalCall.objects.filter(pk=pk, opens_on__lte=today).first()
+
+
+@dataclass(frozen=True)
+class PublicResult:
+    """A proposal as the public results show it (採択結果): no scores, no person."""
+
+    call_id: int
+    call_title: str
+    fiscal_year: int
+    group: str
+    title: str
+    adopted: bool
+    amount: int | None  # adopted: the record's budget (else the amount asked); else None
+
+
+def public_results(*, today: date, call: ProposalCall | None = None) -> list[PublicResult]:
+    """The notified results of the calls that have opened (of ``call`` only if given): the
+    adopted proposals, and the others where the call publishes them; by call (latest first),
+    adopted first, then in the groups' order. One query."""
+    rows = (
+        Proposal.objects.filter(notified_at__isnull=False, call__opens_on__lte=today)
+        .filter(
+            Q(status=Proposal.Status.ADOPTED)
+            | Q(status=Proposal.Status.DECLINED, call__publish_declined=True)
+        )
+        .order_by(
+            "-call__opens_on",
+            "-call__pk",
+            "status",  # "adopted" < "declined"
+            "organization__reading_order",
+            "organization__pk",
+            "pk",
+        )
+    )
+    if call is not None:
+        rows = rows.filter(call=call)
+    results = []
+    for call_id, call_title, year, group, title, status, asked, budget, linked in rows.values_list(
+        "call_id",
+        "call__title",
+        "call__fiscal_year",
+        "organization__name",
+        "title",
+        "status",
+        "budget",
+        "collaboration__budget",
+        "collaboration_id",
+    ):
+        adopted = status == Proposal.Status.ADOPTED
+        results.append(
+            PublicResult(
+                call_id=call_id,
+                call_title=call_title,
+                fiscal_year=year,
+                group=group,
+                title=title,
+                adopted=adopted,
+                amount=(budget if linked else asked) if adopted else None,
+            )
+        )
+    return results
 
 
 def open_calls(*, today: date) -> QuerySet[ProposalCall]:

@@ -33,6 +33,7 @@ from kyodo.collaboration.models import (
     CountingSettings,
     Criterion,
     Department,
+    DepartmentName,
     Proposal,
     ProposalAttachment,
     ProposalCall,
@@ -97,6 +98,8 @@ class CallFields:
     closes_on: date | None
     description: str = ""
     budget_limit: int | None = None
+    how_to_apply: str = ""
+    publish_declined: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -194,11 +197,27 @@ def department_create(*, actor, fields: DepartmentFields) -> Department:
     return department
 
 
-def department_update(*, actor, department: Department, fields: DepartmentFields) -> dict:
-    """Change a department; returns the changes (empty if nothing changed)."""
+def department_update(
+    *, actor, department: Department, fields: DepartmentFields, renamed_from: int | None = None
+) -> dict:
+    """Change a department; returns the changes (empty if nothing changed).
+
+    A new name is a renaming (組織改正) from the fiscal year ``renamed_from``: the records and
+    statistics of the years before keep the name they had (:class:`DepartmentName`). Without
+    ``renamed_from`` it corrects the name (訂正): the years the old name was used show the new
+    one.
+    """
     require_role(actor, Role.STAFF)
     data = _clean_department(fields, exclude_pk=department.pk)
     with transaction.atomic():
+        # The name as stored (the row locked): the instance given may be older.
+        old_name = (
+            Department.objects.select_for_update()
+            .values_list("name", flat=True)
+            .get(pk=department.pk)
+        )
+        if data["name"] != old_name:
+            _record_renaming(department, old_name, data["name"], renamed_from)
         try:
             # Two departments renamed to the same name at once: as in department_create.
             with transaction.atomic():
@@ -212,8 +231,29 @@ def department_update(*, actor, department: Department, fields: DepartmentFields
         except IntegrityError:
             raise _department_name_taken() from None
         if changes:
+            if "name" in changes and renamed_from is not None:
+                changes["name_from_fiscal_year"] = renamed_from
             indexing.index(department)
     return changes
+
+
+def _record_renaming(department: Department, old: str, new: str, first_year: int | None) -> None:
+    """Keep the names of the years before ``first_year`` (see :func:`department_update`)."""
+    rows = DepartmentName.objects.select_for_update().filter(department=department)
+    if first_year is None:
+        # 訂正: the name in use (the latest row's, if there are rows) is corrected.
+        latest = rows.order_by("-first_fiscal_year").first()
+        if latest is not None:
+            latest.name = new
+            latest.save(update_fields=["name"])
+        return
+    if not rows.exists():
+        DepartmentName.objects.create(department=department, name=old, first_fiscal_year=0)
+    # Names that were to take effect from this year or later give way to the new one.
+    rows.filter(first_fiscal_year__gte=first_year).delete()
+    previous = rows.order_by("-first_fiscal_year").first()
+    if previous is None or previous.name != new:
+        DepartmentName.objects.create(department=department, name=new, first_fiscal_year=first_year)
 
 
 # --- collaboration records ---------------------------------------------------------------------

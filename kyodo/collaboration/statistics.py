@@ -13,7 +13,8 @@ How records are counted:
   the years add up to the budgets of all years; the records of several years without amounts
   per year are listed (``unsplit``) so that the page says how they were counted;
 - by department: once for each department involved (a record with two departments counts for
-  both, so the rows may add up to more than the total);
+  both, so the rows may add up to more than the total), named as it was in the chosen year
+  (組織改正: ``DepartmentName``), or over all years 「旧名→現名」;
 - by field: once for each field of activity of the groups involved (a field is counted once per
   record even if several of its groups share it);
 - a cancelled record (中止) counts only in the fiscal years before the one it stopped in
@@ -26,12 +27,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.collaboration.models import (
     Collaboration,
     CollaborationForm,
+    DepartmentName,
     amount_in_year,
     counted_years,
     yearly_amounts,
@@ -114,6 +116,17 @@ class Statistics:
     def counted_form_labels(self) -> list[str]:
         labels = dict(CollaborationForm.choices)
         return [str(labels[f]) for f in self.counted_forms if f in labels]
+
+
+def _former_name(fiscal_year: int | None) -> Subquery:
+    """A renamed department's name (組織改正, :class:`DepartmentName`) in ``fiscal_year``, or
+    over all years its first name (the row shows 「旧名→現名」); None if never renamed."""
+    names = DepartmentName.objects.filter(department=OuterRef("department"))
+    if fiscal_year is None:
+        names = names.filter(first_fiscal_year=0)
+    else:
+        names = names.filter(first_fiscal_year__lte=fiscal_year).order_by("-first_fiscal_year")
+    return Subquery(names.values("name")[:1])
 
 
 def compute(
@@ -231,7 +244,7 @@ def compute(
     departments = (
         department_links.filter(collaboration__in=chosen)
         .values("department", "department__name", "department__name_reading")
-        .annotate(n=Count("collaboration"))
+        .annotate(n=Count("collaboration"), name_then=_former_name(fiscal_year))
         .order_by()
     )
     for row in sorted(
@@ -241,7 +254,10 @@ def compute(
             r["department"],
         ),
     ):
-        stats.by_department.append(Row(label=row["department__name"], count=row["n"]))
+        label = row["department__name"]
+        if (then := row["name_then"]) and then != label:
+            label = then if fiscal_year is not None else f"{then}→{label}"
+        stats.by_department.append(Row(label=label, count=row["n"]))
     if without_department:
         stats.by_department.append(Row(label=str(NO_DEPARTMENT), count=without_department))
 

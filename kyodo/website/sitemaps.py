@@ -24,6 +24,7 @@ class StaticSitemap(Sitemap):
             "organizations:apply",
             "committees:index",
             "collaboration:index",
+            "collaboration:calls",
             "contact:form",
         ] + [f"page:{slug}" for slug in Page.Slug.values if slug != Page.Slug.HOME]
 

@@ -51,7 +51,11 @@ def test_the_catalogue_lists_every_dataset_with_its_licence_and_columns(client, 
         assert link in page, link
     # Every column of the CSV, in its order, with what it holds.
     columns = re.findall(r"<dt>(\d+)\. <code>([^<]+)</code></dt><dd>([^<]+)</dd>", page)
-    assert [name for _n, name, _d in columns] == opendata.EVENT_COLUMNS
+    # The events' columns, then those of the calls' results (kyodo.collaboration).
+    from kyodo.collaboration.views.public import RESULT_COLUMNS
+
+    assert [name for _n, name, _d in columns] == opendata.EVENT_COLUMNS + RESULT_COLUMNS
+    assert 'href="/collaboration/calls/results.csv"' in page
     assert dict((name, d) for _n, name, d in columns)["定員"] == (
         "定員。ページと同じ書き方（「20人」「10団体」、両方あるときは「20人 / 10団体」）。"
     )

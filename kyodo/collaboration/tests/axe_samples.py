@@ -14,6 +14,8 @@ def samples() -> dict[str, str | None]:
     past_call = ProposalCall.objects.exclude(pk=call.pk).first()
     return {
         "/collaboration/<int:pk>/": f"/collaboration/{record.pk}/",
+        # The demo's past call (closed, its results notified) on the public site.
+        "/collaboration/calls/<int:pk>/": f"/collaboration/calls/{past_call.pk}/",
         "/staff/collaboration/records/<int:pk>/": f"/staff/collaboration/records/{record.pk}/",
         "/staff/collaboration/records/<int:pk>/edit/": f"/staff/collaboration/records/{record.pk}/edit/",
         "/staff/collaboration/departments/<int:pk>/": f"/staff/collaboration/departments/{department.pk}/",

@@ -87,3 +87,66 @@ def test_a_group_submits_a_proposal_and_staff_adopt_it(page, kaze, call, staff, 
     )
     assert [a.name for a in proposal.attachments.all()] == ["計画書.txt"]
     assert list(record.departments.all()) == [department]
+
+
+def test_public_calls_pass_axe_and_fit_320_pixels(page, kaze, other_group, staff):
+    """The calls' pages (list, an open call, a closed one with its results) at 320 px and on a
+    desktop: axe's WCAG 2 A/AA rules (JIS X 8341-3 AA) and no sideways scrolling of the page."""
+    from datetime import timedelta
+
+    from axe_playwright_python.sync_playwright import Axe
+    from django.utils import timezone
+
+    from kyodo.collaboration.models import ProposalCall
+
+    today = timezone.localdate()
+    closed = ProposalCall.objects.create(
+        title="令和8年度 市民協働推進事業 提案募集（地域の課題に取り組む事業）",
+        fiscal_year=2026,
+        opens_on=today - timedelta(days=60),
+        closes_on=today - timedelta(days=30),
+        description="地域の課題に取り組む事業。",
+        how_to_apply="団体ページから提出してください。",
+        budget_limit=1_000_000,
+        publish_declined=True,
+    )
+    open_call = ProposalCall.objects.create(
+        title="まちづくり提案",
+        fiscal_year=2027,
+        opens_on=today - timedelta(days=1),
+        closes_on=today + timedelta(days=20),
+        how_to_apply="団体ページから提出してください。",
+    )
+    for group, title, status, budget in (
+        (kaze, "まちの風景写真アーカイブと散策マップづくり", "adopted", 750_000),
+        (other_group, "子ども食堂", "declined", 300_000),
+    ):
+        Proposal.objects.create(
+            call=closed,
+            organization=group,
+            title=title,
+            summary="概要",
+            budget=budget,
+            status=status,
+            submitted_at=timezone.now(),
+            notified_at=timezone.now(),
+        )
+    found = []
+    for url in (
+        "/collaboration/calls/",
+        f"/collaboration/calls/{closed.pk}/",
+        f"/collaboration/calls/{open_call.pk}/",
+    ):
+        page.set_viewport_size({"width": 320, "height": 800})
+        assert page.goto(url).status == 200
+        for width in (320, 1280):
+            page.set_viewport_size({"width": width, "height": 800})
+            found += [
+                f"{url} at {width}px: {v['id']}"
+                for v in Axe()
+                .run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+                .response["violations"]
+            ]
+            if width == 320:
+                assert page.evaluate("document.documentElement.scrollWidth") <= 320, url
+    assert found == []

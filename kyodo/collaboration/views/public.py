@@ -1,17 +1,21 @@
-"""The public case studies 「こんな協働があります」 (/collaboration/): published records only."""
+"""The public case studies 「こんな協働があります」 (/collaboration/): published records only; the
+calls for proposals that have opened and their notified results (/collaboration/calls/)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from kyodo.api.opendata import public_data
 from kyodo.collaboration import selectors
 from kyodo.collaboration.models import CollaborationForm, Department
 from kyodo.committees.rendering import links_html
+from kyodo.core.exports import CSV_CONTENT_TYPE, csv_bytes
 from kyodo.core.links import reverse_once
 from kyodo.core.templatetags.kyodo_ja import fiscal_year_name, wareki
 from kyodo.events.models import Event
@@ -124,3 +128,99 @@ def detail(request, pk: int):
             "events": links_html(events, "<br>"),
         },
     )
+
+
+# --- calls for proposals and their results (提案公募・採択結果) ----------------------------------
+
+# The columns of the results' CSV (open data: the column names are part of the format).
+RESULT_COLUMNS = ["募集名", "事業年度", "団体名", "事業名", "結果", "金額（円）"]
+RESULTS_CSV_FILENAME = "collaboration_proposal_results.csv"
+
+
+def _period(call) -> str:
+    return f"{wareki(call.opens_on)}～{wareki(call.closes_on)}"
+
+
+def calls(request):
+    # Two queries: the calls that have opened and the results notified. Open calls first (the
+    # nearest deadline first), then the closed ones with their number of adopted proposals.
+    today = timezone.localdate()
+    adopted: Counter[int] = Counter(
+        r.call_id for r in selectors.public_results(today=today) if r.adopted
+    )
+    open_rows, closed_rows = [], []
+    for call in selectors.public_calls(today=today):
+        row = (
+            reverse_once("collaboration:call", args=[call.pk]),
+            call.title,
+            fiscal_year_name(call.fiscal_year),
+            _period(call),
+        )
+        if call.is_open_on(today):
+            open_rows.append((call.closes_on, row))
+        else:
+            closed_rows.append((*row, str(adopted[call.pk])))
+    return render(
+        request,
+        "collaboration/public/calls.html",
+        {
+            "open_calls": [row for _closes, row in sorted(open_rows, key=lambda r: r[0])],
+            "closed_calls": closed_rows,
+        },
+    )
+
+
+def call_detail(request, pk: int):
+    today = timezone.localdate()
+    call = selectors.public_call(pk=pk, today=today)
+    if call is None:
+        raise Http404
+    results = selectors.public_results(today=today, call=call)
+    adopted = [
+        (r.group, r.title, f"{r.amount:,}円" if r.amount is not None else "—")
+        for r in results
+        if r.adopted
+    ]
+    others = [(r.group, r.title) for r in results if not r.adopted]
+    return render(
+        request,
+        "collaboration/public/call.html",
+        {
+            "call": call,
+            "is_open": call.is_open_on(today),
+            "year": fiscal_year_name(call.fiscal_year),
+            "period": _period(call),
+            "budget_limit": f"{call.budget_limit:,}円" if call.budget_limit is not None else "",
+            "adopted": adopted,
+            "others": others,
+            "notified": bool(results),
+        },
+    )
+
+
+def results_csv_rows(results) -> list[list]:
+    rows = []
+    for r in results:
+        rows.append(
+            [
+                r.call_title,
+                fiscal_year_name(r.fiscal_year),
+                r.group,
+                r.title,
+                "採択" if r.adopted else "不採択",
+                r.amount if r.amount is not None else "",
+            ]
+        )
+    return rows
+
+
+@public_data
+def results_csv(request):
+    # UTF-8 with a BOM and CRLF line ends (Excel opens it as Japanese text), like the events'
+    # open data: every notified result the public pages show, and nothing else.
+    results = selectors.public_results(today=timezone.localdate())
+    response = HttpResponse(
+        csv_bytes([RESULT_COLUMNS, *results_csv_rows(results)]), content_type=CSV_CONTENT_TYPE
+    )
+    response["Content-Disposition"] = f'attachment; filename="{RESULTS_CSV_FILENAME}"'
+    return response

@@ -21,6 +21,7 @@ from kyodo.collaboration.forms import (
     CountingForm,
     CriterionForm,
     DecisionForm,
+    DepartmentEditForm,
     DepartmentForm,
     RecordFilterForm,
     RecordForm,
@@ -42,7 +43,7 @@ from kyodo.core.exports import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, csv_bytes, d
 from kyodo.core.permissions import role_required, staff_required
 from kyodo.core.roles import Role, has_role
 from kyodo.core.views.actions import submit, submit_edit
-from kyodo.core.wareki import fiscal_year_name, format_wareki
+from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 
 
 def reviewer_required(view):
@@ -117,7 +118,7 @@ def records_export(request):
                 fiscal_year_name(record.first_fiscal_year),
                 fiscal_year_name(record.last_fiscal_year),
                 "、".join(o.name for o in record.organizations.all()),
-                "、".join(d.name for d in record.departments_in_order),
+                "、".join(name for name, _bureau in record.department_labels),
                 record.budget,
                 "、".join(
                     f"{fiscal_year_name(y)} {a:,}円" for y, a in record.budget_by_year.items()
@@ -239,15 +240,19 @@ def departments(request):
 def department_edit(request, pk: int):
     department = get_object_or_404(Department, pk=pk)
     initial = {f: getattr(department, f) for f in services.DEPARTMENT_FIELDS}
-    form = DepartmentForm(request.POST or None, initial=initial, version_of=department)
+    initial["renamed_from"] = fiscal_year(timezone.localdate())
+    form = DepartmentEditForm(request.POST or None, initial=initial, version_of=department)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        renamed_from = data.pop("renamed_from")
         submit_edit(
             form,
             services.department_update,
             obj=department,
             actor=request.user,
             department=department,
-            fields=services.DepartmentFields(**form.cleaned_data),
+            fields=services.DepartmentFields(**data),
+            renamed_from=renamed_from,
         )
         if not form.errors:
             messages.success(request, _("Saved."))
@@ -255,7 +260,7 @@ def department_edit(request, pk: int):
     return render(
         request,
         "collaboration/staff/department_form.html",
-        {"form": form, "department": department},
+        {"form": form, "department": department, "names": selectors.department_names(department)},
     )
 
 
@@ -360,6 +365,7 @@ def _call_context(call, criterion_form) -> dict:
         "results": selectors.call_results(call=call),
         "drafts": call.proposals.filter(status=Proposal.Status.DRAFT).count(),
         "criterion_form": criterion_form,
+        "today": timezone.localdate(),
     }
 
 
