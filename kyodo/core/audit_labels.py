@@ -81,6 +81,8 @@ ACTION_LABELS = {
     "kyodo.committees.meeting.next_scheduled": _("Next meeting scheduled"),
     "kyodo.committees.attendance.recorded": _("Attendance recorded"),
     "kyodo.committees.item.added": _("Agenda item added"),
+    "kyodo.reports.presented.attached": _("Monthly report attached to an agenda item"),
+    "kyodo.reports.presented.frozen": _("Monthly report handed out"),
     "kyodo.committees.item.updated": _("Agenda item changed"),
     "kyodo.committees.document.added": _("Document attached"),
     "kyodo.committees.decision.recorded": _("Decision recorded"),

@@ -275,3 +275,28 @@ def _collaboration(fiscal_year: int) -> dict:
         ],
         "collaboration_total": stats.total,
     }
+
+
+# --- the report a committee meeting heard -------------------------------------------------------
+
+
+def presented_monthly_report(presented, *, today: date | None = None) -> MonthlyReport:
+    """The report a meeting heard: as it was handed out once frozen (no other row is read),
+    compiled live from today's rows before that."""
+    from kyodo.reports.frozen import report_from_dict
+
+    if presented.is_frozen:
+        return report_from_dict(presented.figures)
+    return monthly_report(month=presented.report_month, today=today)
+
+
+def meeting_presented_reports(meeting) -> list:
+    """The monthly reports attached to ``meeting``'s agenda items, in agenda order, each with
+    its item (one query)."""
+    from kyodo.reports.models import PresentedReport
+
+    return list(
+        PresentedReport.objects.filter(item__meeting=meeting)
+        .select_related("item")
+        .order_by("item__category", "item__number")
+    )

@@ -113,3 +113,109 @@ def _consultations_sentence(report: MonthlyReport, month: str) -> str:
     }
     # The examples are staff's own anonymised sentences, quoted as written.
     return sentence + "".join(report.consultation_examples)
+
+
+# --- the report a committee meeting heard -------------------------------------------------------
+
+
+def presented_report_attach(*, actor, item, month: Month, today=None):
+    """Attach the monthly report of ``month`` to the agenda item ``item`` (業務報告). It is
+    compiled live until it is handed out (:func:`presented_report_freeze`). Refused for a month
+    not over yet, for minutes no longer a draft and for an item that has one already."""
+    from django.db import IntegrityError, transaction
+    from django.utils import timezone
+
+    from kyodo.committees.services.common import editable_minutes
+    from kyodo.core.audit import audit_log
+    from kyodo.core.exceptions import InvalidInput
+    from kyodo.core.roles import Role, require_role
+    from kyodo.reports.models import PresentedReport
+
+    require_role(actor, Role.STAFF)
+    today = today or timezone.localdate()
+    if month.last_day >= today:
+        raise InvalidInput(
+            _(
+                "%(month)s has not ended yet: its monthly report can be attached once the "
+                "month is over."
+            )
+            % {"month": month.label},
+            field="month",
+        )
+    with transaction.atomic():
+        editable_minutes(item.meeting)
+        try:
+            with transaction.atomic():
+                presented = PresentedReport.objects.create(item=item, month=month.first_day)
+        except IntegrityError:
+            raise InvalidInput(
+                _("This agenda item already has a monthly report."), field="month"
+            ) from None
+        audit_log(
+            actor=actor,
+            action="kyodo.reports.presented.attached",
+            obj=item,
+            changes={"month": month.label},
+        )
+    return presented
+
+
+def presented_report_freeze(*, actor, presented, now=None):
+    """Hand out the report (配布): its figures as of now are stored and every page of the meeting
+    reads them from then on. Refused when it was handed out already."""
+    from django.db import transaction
+
+    from kyodo.core.exceptions import InvalidInput
+    from kyodo.core.roles import Role, require_role
+    from kyodo.reports.models import PresentedReport
+
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        presented = PresentedReport.objects.select_for_update().get(pk=presented.pk)
+        if presented.is_frozen:
+            raise InvalidInput(_("This monthly report has already been handed out."))
+        _freeze(presented, actor=actor, now=now)
+    return presented
+
+
+def meeting_reports_freeze(*, actor, meeting, now=None) -> int:
+    """Freeze the reports attached to ``meeting``'s items that were not handed out yet: called
+    when the meeting is recorded as held and when its minutes are confirmed, inside those
+    services' transactions (which checked the actor's role), so that a meeting held or confirmed
+    never reads its report from rows that can still change. Safe to call twice; returns how many
+    it froze."""
+    from kyodo.reports.models import PresentedReport
+
+    pending = list(
+        PresentedReport.objects.select_for_update().filter(
+            item__meeting=meeting, frozen_at__isnull=True
+        )
+    )
+    for presented in pending:
+        _freeze(presented, actor=actor, now=now)
+    return len(pending)
+
+
+def _freeze(presented, *, actor, now=None) -> None:
+    from django.utils import timezone
+
+    from kyodo.committees.documents import sha256_of
+    from kyodo.core.audit import audit_log
+    from kyodo.reports.frozen import report_to_dict
+
+    now = now or timezone.now()
+    with translation.override(settings.LANGUAGE_CODE):
+        # Labels (相談の分類) are stored as the center prints them.
+        report = monthly_report(month=presented.report_month, today=timezone.localdate(now))
+        figures = report_to_dict(report)
+    presented.figures = figures
+    presented.sha256 = sha256_of(figures)
+    presented.frozen_at = now
+    presented.frozen_by = actor if getattr(actor, "is_authenticated", False) else None
+    presented.save(update_fields=["figures", "sha256", "frozen_at", "frozen_by"])
+    audit_log(
+        actor=actor,
+        action="kyodo.reports.presented.frozen",
+        obj=presented.item,
+        changes={"month": presented.report_month.label, "sha256": presented.sha256},
+    )

@@ -12,6 +12,12 @@ urlpatterns = [
         staff.report_download,
         name="download",
     ),
+    path("presented/<int:pk>/", staff.presented_report, name="presented"),
+    path(
+        "presented/<int:pk>/report.<str:fmt>",
+        staff.presented_report_download,
+        name="presented-download",
+    ),
     path("fiscal/<int:fy>/", staff.report_fiscal_year, name="fiscal-year"),
     path(
         "fiscal/<int:fy>/report.<str:fmt>",

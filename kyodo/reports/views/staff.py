@@ -190,3 +190,60 @@ def report_fiscal_year_download(request, fy: int, fmt: str):
         filename=f"annual-report-{fy}",
         name=f"年度報告_{fiscal_year_name(fy)}",
     )
+
+
+def _presented(pk: int):
+    from django.shortcuts import get_object_or_404
+
+    from kyodo.reports.models import PresentedReport
+
+    return get_object_or_404(
+        PresentedReport.objects.select_related("item__meeting__committee"), pk=pk
+    )
+
+
+@staff_required
+def presented_report(request, pk: int):
+    # The report an agenda item presents: live until handed out (the POST), then as handed out.
+    from django.contrib import messages
+
+    from kyodo.core.exceptions import DomainError
+    from kyodo.reports.selectors import presented_monthly_report
+    from kyodo.reports.services import presented_report_freeze
+
+    presented = _presented(pk)
+    if request.method == "POST":
+        try:
+            presented_report_freeze(actor=request.user, presented=presented)
+        except DomainError as error:
+            messages.error(request, str(error.message))
+        else:
+            messages.success(
+                request,
+                _(
+                    "The monthly report has been handed out: the meeting's pages show these "
+                    "figures from now on."
+                ),
+            )
+        return redirect("reports-staff:presented", pk=presented.pk)
+    report = presented_monthly_report(presented)
+    return render(
+        request,
+        "reports/staff/presented.html",
+        {"presented": presented, "report": report, "doc": exports.rendered(report)},
+    )
+
+
+@staff_required
+def presented_report_download(request, pk: int, fmt: str):
+    from kyodo.reports.selectors import presented_monthly_report
+
+    _check_format(fmt)
+    presented = _presented(pk)
+    month_ = presented.report_month
+    return _report_file(
+        presented_monthly_report(presented),
+        fmt,
+        filename=f"monthly-report-{month_.slug}-meeting-{presented.item.meeting_id}",
+        name=f"月次報告_{month_.label}_{presented.item.meeting}",
+    )
