@@ -36,7 +36,7 @@ from kyodo.events.selectors import PUBLIC_COUNTS, with_counts
 from kyodo.organizations import selectors as organization_selectors
 from kyodo.organizations.models import ActivityField, Organization, PublishableField
 from kyodo.search.models import SearchDocument
-from kyodo.search.text import parse_query
+from kyodo.search.text import parse_query, speaker_matches
 
 # ``date`` is also a field of the schemas below: the type under another name for them.
 Day = date
@@ -976,6 +976,21 @@ def _statements() -> QuerySet[PublishedEntry]:
     )
 
 
+def _speaker_labels(wanted: str) -> list[str]:
+    """The published labels a speaker filter finds, by the site search's rule
+    (``kyodo.search.text.speaker_matches``): a role word the labels of that role, anything else
+    part of a name or label as the confirmed minutes printed it (「熊田」 finds 「熊田委員長」,
+    「坂口委員」 and 「坂口 美和」 find 「坂口　美和委員」). Read from the frozen rows' labels, of
+    which there are few."""
+    labels = (
+        PublishedEntry.objects.filter(kind=MinutesEntry.Kind.STATEMENT)
+        .order_by()
+        .values_list("speaker", flat=True)
+        .distinct()
+    )
+    return [label for label in labels if speaker_matches(wanted, label)]
+
+
 def _matching_statement_refs(q: str) -> QuerySet | None:
     """The refs of the public statements the site search finds for ``q`` (None: ``q`` has no
     word). The same rule as the site search (kyodo.search.text.scan_match): full and half width,
@@ -1012,7 +1027,9 @@ class StatementFilter(DateRangeFilter):
     speaker: QueryText = Field(
         None,
         max_length=100,
-        description="公開された表記どおりの発言者（例: 委員長）。全角・半角は区別しません。",
+        description="発言者。役職（委員長・副委員長・委員）はその役職の発言、ほかは公開された"
+        "表記または名前の一部（例: 熊田、坂口委員）。サイト内検索と同じく、全角・半角や空白は"
+        "区別しません。",
         json_schema_extra=NO_CONTROL_CHARACTERS,
     )
     q: QueryText = Field(
@@ -1106,7 +1123,7 @@ def list_statements(request: HttpRequest, filters: Query[StatementFilter]):
     if filters.committee:
         statements = statements.filter(meeting__committee=_committee(filters.committee))
     if filters.speaker:
-        statements = statements.filter(speaker=_nfkc(filters.speaker))
+        statements = statements.filter(speaker__in=_speaker_labels(filters.speaker))
     if filters.q:
         refs = _matching_statement_refs(filters.q)
         if refs is not None:

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any, Literal
 
 from kyodo.committees.models import (
+    RECORD_TITLES,
     ActionItem,
     AgendaItem,
     Attendance,
@@ -41,6 +42,11 @@ CLOSING = "以上をもって散会した。"
 # The key of an item's 依頼事項 in a frozen document (only where the item has some: versions
 # frozen before they were printed have none, and stay as they are).
 REQUESTS = "requests"
+
+# The key of how a meeting was held, in a frozen document of a meeting held in writing (only
+# there: every other version stays as it was, hash and all), and the value it prints.
+METHOD = "method"
+IN_WRITING = "書面開催"
 
 
 @dataclass(frozen=True)
@@ -84,10 +90,15 @@ def item_requests(item: Item) -> list[ItemRequest]:
 class HouseDocument(Document):
     """The minutes document of this house: a :class:`kyodo.minutes_text.Minutes` whose items may
     carry their 依頼事項 (``item.requests``), which :meth:`to_dict` writes (and so freezes and
-    hashes) under each item that has some; :func:`version_document` reads them back."""
+    hashes) under each item that has some; :func:`version_document` reads them back. ``method``
+    is how the meeting was held when it was not in a room: 「書面開催」 (frozen only then)."""
+
+    method: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data = super().to_dict()
+        if self.method:
+            data[METHOD] = self.method
         for section, frozen in zip(self.sections, data.get("sections", []), strict=False):
             for item, frozen_item in zip(section.items, frozen.get("items", []), strict=False):
                 if requests := item_requests(item):
@@ -98,6 +109,7 @@ class HouseDocument(Document):
     def of(cls, document: Document, data: dict[str, Any] | None = None) -> HouseDocument:
         """``document`` as a HouseDocument; its items' 依頼事項 read from ``data`` (its dict)."""
         house = cls(**{f.name: getattr(document, f.name) for f in fields(document)})
+        house.method = (data or {}).get(METHOD) or getattr(document, "method", "") or ""
         for section, frozen in zip(house.sections, (data or {}).get("sections", []), strict=False):
             for item, frozen_item in zip(section.items, frozen.get("items", []), strict=False):
                 if frozen_item.get(REQUESTS):
@@ -136,11 +148,18 @@ def decision_sentence(decision: Decision) -> str:
 
 
 def minutes_title(meeting: Meeting) -> str:
-    """「平成22(2010)年度第9回運営委員会会議録」."""
+    """「平成22(2010)年度第9回運営委員会会議録」, or 「…議事要旨」 for a body that keeps summary
+    minutes (``Committee.record_kind``). Built from the rows: confirmed minutes print the title
+    they were frozen with (:func:`minutes_document`), whatever the body keeps today."""
     return (
         f"{fiscal_year_label(meeting.fiscal_year)}第{meeting.number}回"
-        f"{meeting.committee.name}会議録"
+        f"{meeting.committee.name}{meeting.committee.record_title}"
     )
+
+
+def in_writing(document: Document) -> bool:
+    """Whether ``document`` is of a meeting held in writing (書面開催)."""
+    return getattr(document, "method", "") == IN_WRITING
 
 
 def speaker_label(entry: MinutesEntry, *, by_name: bool, by_role: bool = False) -> str:
@@ -232,6 +251,7 @@ def build_document(minutes: Minutes, *, labels: Labels = "committee") -> Documen
     """
     meeting = minutes.meeting
     committee = meeting.committee
+    written = meeting.held_in_writing
     by_name = labels == "committee" and committee.speaker_labels == SpeakerLabels.NAME
     by_role = labels == "committee" and committee.speaker_labels == SpeakerLabels.ROLE
     requests = _requests_by_item(minutes)
@@ -251,10 +271,12 @@ def build_document(minutes: Minutes, *, labels: Labels = "committee") -> Documen
         status=minutes.status_ja,
         fiscal_year=meeting.fiscal_year,
         meeting_number=meeting.number,
-        date=meeting.date,
-        start_time=meeting.start_time,
-        end_time=meeting.end_time,
-        venue=meeting.venue.name if meeting.venue else "未定",
+        # Held in writing: dated the day the written votes closed, no hours and no venue.
+        date=meeting.printed_date,
+        start_time=None if written else meeting.start_time,
+        end_time=None if written else meeting.end_time,
+        venue=None if written else (meeting.venue.name if meeting.venue else "未定"),
+        method=IN_WRITING if written else "",
         sections=sections,
         **(_recorded_header(minutes.recorded_header) or _live_header(minutes)),
     )
@@ -378,9 +400,18 @@ def version_attendees_by_reading(data: dict) -> bool:
 
 
 def meeting_name(frozen: dict) -> str:
-    """「平成22年度第9回運営委員会」 from a frozen title 「平成22(2010)年度第9回運営委員会会議録」."""
+    """「平成22年度第9回運営委員会」 from a frozen title 「平成22(2010)年度第9回運営委員会会議録」
+    (or 「…議事要旨」)."""
     title = re.sub(r"\([0-9]{4}\)", "", frozen.get("title", ""))
-    return title.removesuffix("会議録") or title
+    for word in RECORD_TITLES.values():
+        if title.endswith(word):
+            return title.removesuffix(word) or title
+    return title
+
+
+def record_word(title: str) -> str:
+    """The record a title names: 「議事要旨」 for 「…議事要旨」, else 「会議録」."""
+    return next((w for w in RECORD_TITLES.values() if (title or "").endswith(w)), "会議録")
 
 
 def document_refs(document: Document) -> list[int | None]:

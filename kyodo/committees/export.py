@@ -17,11 +17,14 @@ from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from kyodo.committees.documents import (  # noqa: F401 (part of this module's interface)
     CLOSING,
+    IN_WRITING,
     attendees_by_reading,
     build_document,
+    in_writing,
     item_requests,
     minutes_document,
     minutes_title,
+    record_word,
     recorded_header,
     speaker_label,
 )
@@ -61,7 +64,8 @@ def header_lines(document: Document, *, by_reading: bool = True) -> list[tuple[s
     """The ■ header fields, label and value, as the seed prints them.
 
     オンライン出席, 欠席委員, 委員以外の出席者 and 傍聴者 appear only when the minutes name someone. The attendees'
-    count says 五十音順 only when they are in that order (``by_reading``).
+    count says 五十音順 only when they are in that order (``by_reading``). A meeting held in
+    writing has no venue: 「■開催方法：書面開催」 stands in its line.
     """
     people = "、".join(f"{name}委員" for name in document.attendees)
     people += attendee_total(document, by_reading=by_reading)
@@ -71,7 +75,9 @@ def header_lines(document: Document, *, by_reading: bool = True) -> list[tuple[s
     staff = "、".join(s.label for s in document.secretariat)
     lines = [
         ("開催日時", when_text(document)),
-        ("開催会場", document.venue or "未定"),
+        ("開催方法", IN_WRITING)
+        if in_writing(document)
+        else ("開催会場", document.venue or "未定"),
         ("出席委員", people),
     ]
     if document.online:
@@ -102,6 +108,14 @@ def appendix_of(document: Document) -> list:
 def text_of(document: Document, *, by_reading: bool = True) -> str:
     """The house text format (what ``kyodo.minutes_text.parse_minutes`` reads back)."""
     text = render_minutes(document)
+    if in_writing(document):
+        # The text renderer knows venues only: a meeting held in writing says how it was held.
+        lines = text.split("\n")
+        at = next((i + 1 for i, line in enumerate(lines) if line.startswith("■開催日時：")), None)
+        if at is None:
+            at = next((i for i, line in enumerate(lines) if line.startswith("■")), len(lines))
+        lines.insert(at, f"■開催方法：{IN_WRITING}")
+        text = "\n".join(lines)
     if by_reading or document.attendee_count is None:
         return text
     # The text renderer always says 五十音順; attendees in another order must not claim it.
@@ -359,7 +373,7 @@ def docx_of(document: Document, *, by_reading: bool = True, author: str = "") ->
     properties.author = author or document.organization or ""
     properties.subject = document.title
     properties.language = "ja-JP"
-    properties.keywords = "会議録"
+    properties.keywords = record_word(document.title)
     properties.comments = ""
     properties.last_modified_by = author or document.organization or ""
 
@@ -451,11 +465,19 @@ def download_name(minutes: Minutes, extension: str) -> str:
     return f"{title.strip() or 'minutes'}.{extension}"
 
 
+def ascii_name(minutes: Minutes, extension: str) -> str:
+    """The ASCII file name for clients that read no other: 「minutes-steering-2026-2.pdf」, the
+    body's short name in it so that two bodies' minutes of the same meeting number differ."""
+    meeting = minutes.meeting
+    slug = re.sub(r"[^A-Za-z0-9-]+", "-", meeting.committee.slug).strip("-")
+    return f"minutes-{slug + '-' if slug else ''}{meeting.code}.{extension}"
+
+
 def content_disposition(minutes: Minutes, extension: str) -> str:
     """``attachment`` with the Japanese name as RFC 6266's ``filename*`` (UTF-8) and an ASCII
-    ``filename`` for clients that read only that (「minutes-2026-2.pdf」)."""
+    ``filename`` for clients that read only that (:func:`ascii_name`)."""
     return core_content_disposition(
-        f"minutes-{minutes.meeting.code}.{extension}", download_name(minutes, extension)
+        ascii_name(minutes, extension), download_name(minutes, extension)
     )
 
 

@@ -18,6 +18,7 @@ from kyodo.committees.models import (
     Decision,
     Meeting,
     MinutesEntry,
+    RecordKind,
     SpeakerLabels,
 )
 from kyodo.core.forms import (
@@ -80,6 +81,22 @@ def _venue_field() -> forms.ModelChoiceField:
     )
 
 
+def _in_writing_fields() -> dict:
+    """Whether the meeting is held in writing (書面開催), and the day its written votes close."""
+    return {
+        "held_in_writing": forms.BooleanField(
+            label=_("Held in writing"),
+            required=False,
+            help_text=_("The members vote on paper instead of meeting: no venue."),
+        ),
+        "votes_close_on": WarekiDateField(
+            label=_("Written votes close on"),
+            required=False,
+            help_text=_("The minutes of a meeting held in writing are dated this day."),
+        ),
+    }
+
+
 def _same_day_field() -> forms.BooleanField:
     return forms.BooleanField(
         label=_("Hold it even if the committee already meets that day"), required=False
@@ -89,10 +106,16 @@ def _same_day_field() -> forms.BooleanField:
 class MeetingForm(KeptWhenEmpty, _TimesMixin, forms.Form):
     date = WarekiDateField(label=_("Date"))
     start_time = JapaneseTimeField(
-        label=_("Starts at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 19:00")
+        label=_("Starts at"),
+        required=False,
+        widget=HOUR_MINUTE,
+        help_text=_("e.g. 19:00"),
     )
     end_time = JapaneseTimeField(
-        label=_("Ends at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 21:00")
+        label=_("Ends at"),
+        required=False,
+        widget=HOUR_MINUTE,
+        help_text=_("e.g. 21:00"),
     )
     venue = _venue_field()
     number = forms.IntegerField(
@@ -102,16 +125,23 @@ class MeetingForm(KeptWhenEmpty, _TimesMixin, forms.Form):
         max_value=99,
         help_text=_("Leave empty to number the meeting automatically within the fiscal year."),
     )
+    held_in_writing, votes_close_on = _in_writing_fields().values()
     allow_same_day = _same_day_field()
 
 
 class NextMeetingForm(_TimesMixin, forms.Form):
     date = WarekiDateField(label=_("Date"))
     start_time = JapaneseTimeField(
-        label=_("Starts at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 19:00")
+        label=_("Starts at"),
+        required=False,
+        widget=HOUR_MINUTE,
+        help_text=_("e.g. 19:00"),
     )
     end_time = JapaneseTimeField(
-        label=_("Ends at"), required=False, widget=HOUR_MINUTE, help_text=_("e.g. 21:00")
+        label=_("Ends at"),
+        required=False,
+        widget=HOUR_MINUTE,
+        help_text=_("e.g. 21:00"),
     )
     venue = _venue_field()
     allow_same_day = _same_day_field()
@@ -139,6 +169,7 @@ class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
             "a number another meeting has is refused."
         ),
     )
+    held_in_writing, votes_close_on = _in_writing_fields().values()
     allow_same_day = _same_day_field()
 
     @classmethod
@@ -150,6 +181,8 @@ class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
             "venue": meeting.venue,
             "status": meeting.status,
             "number": meeting.number,
+            "held_in_writing": meeting.held_in_writing,
+            "votes_close_on": meeting.votes_close_on,
         }
 
     def service_arguments(self) -> dict:
@@ -162,7 +195,9 @@ class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
 
 class MeetingCancelForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason (told to the members who had the notice)"), max_length=300, required=False
+        label=_("Reason (told to the members who had the notice)"),
+        max_length=300,
+        required=False,
     )
 
 
@@ -452,6 +487,16 @@ class SettingsForm(VersionedFormMixin, CommitteeForm):
     speaker_labels = forms.ChoiceField(
         label=_("Speakers in published minutes"), choices=SpeakerLabels.choices
     )
+    # Not sent (a form of before it was offered): the body keeps what it has.
+    record_kind = forms.ChoiceField(
+        label=_("Record kept"),
+        choices=RecordKind.choices,
+        required=False,
+        help_text=_(
+            "The title of the minutes of its meetings: 会議録 or 議事要旨. Confirmed minutes keep "
+            "the title they were confirmed with."
+        ),
+    )
     office_name = TextField(
         label=_("Secretariat's name"),
         max_length=200,
@@ -477,6 +522,8 @@ class SettingsForm(VersionedFormMixin, CommitteeForm):
 
     def clean(self):
         data = super().clean()
+        if not data.get("record_kind"):
+            data.pop("record_kind", None)
         given = [f for f in ("office_phone", "office_email", "office_address") if data.get(f)]
         if given and not data.get("office_name"):
             self.add_error(
@@ -545,7 +592,10 @@ class CorrectionForm(forms.Form):
 
     def __init__(self, *args, document, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["entry"].choices = [("", _("The minutes as a whole")), *entry_choices(document)]
+        self.fields["entry"].choices = [
+            ("", _("The minutes as a whole")),
+            *entry_choices(document),
+        ]
 
 
 def entry_choices(document) -> list:

@@ -18,10 +18,23 @@ class SpeakerLabels(models.TextChoices):
     NAME = "name", _("By name")
 
 
+class RecordKind(models.TextChoices):
+    # What a body keeps of its meetings, and so what its minutes are titled: a full record
+    # (会議録) or summary minutes (議事要旨). The house format's word, whatever the interface
+    # language, is ``RECORD_TITLES``'s.
+    MINUTES = "minutes", _("Full record (会議録)")
+    SUMMARY = "summary", _("Summary (議事要旨)")
+
+
+RECORD_TITLES = {RecordKind.MINUTES: "会議録", RecordKind.SUMMARY: "議事要旨"}
+
+
 class Committee(models.Model):
     """A committee of the center, such as its steering committee (運営委員会)."""
 
-    center = models.ForeignKey(Center, on_delete=models.PROTECT, related_name="committees")
+    center = models.ForeignKey(
+        Center, verbose_name=_("center"), on_delete=models.PROTECT, related_name="committees"
+    )
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=50, unique=True)
     purpose = models.TextField(_("purpose"), blank=True)
@@ -35,6 +48,15 @@ class Committee(models.Model):
         max_length=10,
         choices=SpeakerLabels.choices,
         default=SpeakerLabels.ROLE,
+    )
+    record_kind = models.CharField(
+        _("record kept"),
+        max_length=10,
+        choices=RecordKind.choices,
+        default=RecordKind.MINUTES,
+        help_text=_(
+            "The title printed on the minutes of its meetings (confirmed ones keep theirs)."
+        ),
     )
     # The body's own secretariat (a city council's is the city's 協働コミュニティ課, not the
     # center): notices, circulation mails and the printed notice sign with it when its name is
@@ -51,6 +73,11 @@ class Committee(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def record_title(self) -> str:
+        """「会議録」 or 「議事要旨」: the last word of its minutes' titles."""
+        return RECORD_TITLES.get(self.record_kind, RECORD_TITLES[RecordKind.MINUTES])
 
     def sender(self, center):
         """Who signs this body's mail and letters: its own secretariat when its name is given
@@ -97,6 +124,7 @@ class Member(models.Model):
     email = models.EmailField(_("e-mail"), blank=True)
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -127,8 +155,12 @@ class Membership(models.Model):
         VICE_CHAIR = "vice_chair", _("Vice chair")
         MEMBER = "member", _("Member")
 
-    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="memberships")
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="memberships")
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    member = models.ForeignKey(
+        Member, verbose_name=_("member"), on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(
         pgettext_lazy("committee member", "role"),
         max_length=20,
@@ -174,7 +206,12 @@ class SecretariatPerson(models.Model):
     title = models.CharField(pgettext_lazy("job title", "title"), max_length=100)
     order = models.PositiveIntegerField(_("order"), default=0)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     class Meta:
@@ -188,7 +225,9 @@ class SecretariatPerson(models.Model):
 class SecretariatMember(SecretariatPerson):
     """Center staff serving a committee as its secretariat (事務局), listed with their titles."""
 
-    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="secretariat")
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.CASCADE, related_name="secretariat"
+    )
 
     class Meta(SecretariatPerson.Meta):
         verbose_name = _("secretariat member")
@@ -210,7 +249,9 @@ class Meeting(models.Model):
         HELD = "held", _("Held")
         CANCELLED = "cancelled", _("Cancelled")
 
-    committee = models.ForeignKey(Committee, on_delete=models.PROTECT, related_name="meetings")
+    committee = models.ForeignKey(
+        Committee, verbose_name=_("committee"), on_delete=models.PROTECT, related_name="meetings"
+    )
     fiscal_year = models.PositiveIntegerField(_("fiscal year"))
     number = models.PositiveIntegerField(_("number"))
     date = models.DateField(_("date"))
@@ -229,6 +270,15 @@ class Meeting(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.SCHEDULED
     )
     notice_sent_at = models.DateTimeField(_("notice sent"), null=True, blank=True)
+    # A meeting held in writing (書面開催): no venue, the members vote by returning their papers.
+    # ``date`` is the day the papers went out; the minutes are dated the day the votes closed.
+    held_in_writing = models.BooleanField(_("held in writing"), default=False)
+    votes_close_on = models.DateField(
+        _("written votes close on"),
+        null=True,
+        blank=True,
+        help_text=_("A meeting held in writing: the last day for the members' written votes."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -248,6 +298,14 @@ class Meeting(models.Model):
     def code(self) -> str:
         """``2010-9``: how commands and URLs name a meeting."""
         return f"{self.fiscal_year}-{self.number}"
+
+    @property
+    def printed_date(self):
+        """The day the minutes are dated: the meeting's, or for a meeting held in writing the
+        day its written votes closed (when known)."""
+        if self.held_in_writing and self.votes_close_on is not None:
+            return self.votes_close_on
+        return self.date
 
     @property
     def venue_label(self) -> str:
@@ -507,8 +565,15 @@ class ActionItem(models.Model):
 class Appointment(models.Model):
     """A position with a term held on the committee's behalf (社会福祉協議会担当理事候補)."""
 
-    committee = models.ForeignKey(Committee, on_delete=models.CASCADE, related_name="appointments")
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="appointments")
+    committee = models.ForeignKey(
+        Committee,
+        verbose_name=_("committee"),
+        on_delete=models.CASCADE,
+        related_name="appointments",
+    )
+    member = models.ForeignKey(
+        Member, verbose_name=_("member"), on_delete=models.PROTECT, related_name="appointments"
+    )
     title = models.CharField(_("position"), max_length=200)
     term_start = models.DateField(_("term starts"))
     term_end = models.DateField(_("term ends"), null=True, blank=True)
@@ -569,7 +634,9 @@ class Minutes(models.Model):
         APPROVED = "approved", pgettext_lazy("minutes", "Approved")
         CONFIRMED = "confirmed", pgettext_lazy("minutes", "Confirmed")
 
-    meeting = models.OneToOneField(Meeting, on_delete=models.PROTECT, related_name="minutes")
+    meeting = models.OneToOneField(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="minutes"
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )
@@ -668,16 +735,23 @@ class MinutesVersion(models.Model):
     and author. A version row is never changed; everything public reads the current one.
     """
 
-    minutes = models.ForeignKey(Minutes, on_delete=models.PROTECT, related_name="versions")
+    minutes = models.ForeignKey(
+        Minutes, verbose_name=_("minutes"), on_delete=models.PROTECT, related_name="versions"
+    )
     number = models.PositiveIntegerField(_("version"))
     document = models.JSONField(_("document"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     # Where each entry of the document is stored (``MinutesEntry`` ids, in document order; None
     # for a decision printed from its record): anchors of the minutes page. Not part of the hash.
-    refs = models.JSONField(default=list)
+    refs = models.JSONField(_("entry anchors"), default=list)
     reason = models.TextField(_("reason for the correction"), blank=True)
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     created_at = models.DateTimeField(_("written"), auto_now_add=True)
 

@@ -11,6 +11,7 @@ may name them either way, with or without the space, followed by a title (委員
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from kyodo.core.text import match_key
@@ -36,6 +37,53 @@ TITLES = (
 ROLE_LABELS = {"委員長": "chair", "会長": "chair", "副委員長": "vice_chair", "副会長": "vice_chair"}
 
 _SPACE_RE = re.compile(r"[\s\u3000]+")
+
+
+# Full-width Latin letters and digits (「委員Ａ」「委員１」): the only characters a label keeps as
+# typed where the reader of the house format folds it (NFKC: 「委員A」).
+_FULL_WIDTH_ALNUM = re.compile(r"[０-９Ａ-Ｚａ-ｚ]")
+
+
+def _typed_at(label: str, line: str) -> str | None:
+    """``label`` as ``line`` typed it when the line starts (after at most two marks such as
+    「○」「【」) with the label in any width: 「委員Ａ：……」 gives 「委員Ａ」 for 「委員A」, and
+    「委員A：……」 「委員A」. Of what the reader folded, only full-width letters and digits come
+    back. None when the line does not start with the label."""
+    squashed = _SPACE_RE.sub("", line)
+    for start in range(3):
+        typed = squashed[start : start + len(label)]
+        if len(typed) != len(label):
+            return None
+        if all(
+            t == c or unicodedata.normalize("NFKC", t) == c
+            for t, c in zip(typed, label, strict=True)
+        ):
+            return "".join(
+                t if _FULL_WIDTH_ALNUM.fullmatch(t) else c
+                for t, c in zip(typed, label, strict=True)
+            )
+    return None
+
+
+def typed_labels(entries, text: str) -> list:
+    """``entries`` (parsed from ``text``, whose reader folds full-width letters: 「委員A」) with
+    each statement's label as ``text`` typed it, where it was typed in full-width letters or
+    digits (「委員Ａ」「委員Ｂ」): a body may publish its labels so. Matching a label to a member
+    and searching fold both the same (``match_key``); only what is stored and printed keeps the
+    letters as typed. The labels are looked for in the lines in order, each statement's on the
+    first line after the previous one's that starts with it. Changed in place and returned."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    at = 0
+    for entry in entries:
+        speaker = entry.speaker or ""
+        if entry.kind != "statement" or not re.search(r"[0-9A-Za-z]", speaker):
+            continue
+        for index in range(at, len(lines)):
+            typed = _typed_at(speaker, lines[index])
+            if typed is not None:
+                entry.speaker, at = typed, index + 1
+                break
+    return entries
 
 
 def display_name(name: str) -> str:

@@ -21,7 +21,7 @@ from django.urls import reverse
 from kyodo.core.wareki import WarekiError, fiscal_year, format_wareki
 from kyodo.search import engine
 from kyodo.search.models import SearchDocument
-from kyodo.search.text import fold, index_text, speaker_role
+from kyodo.search.text import fold, index_text, label_keys, speaker_role
 
 Kind = SearchDocument.Kind
 Audience = SearchDocument.Audience
@@ -122,15 +122,16 @@ _OFFICES = ("委員長", "副委員長")
 
 
 def speaker_keys(label: str, *, name: str = "", office_only: bool = False) -> str:
-    """The speaker key column of a statement: the folded label and, when the member is known,
+    """The speaker key column of a statement: the label's keys (``text.label_keys``: the folded
+    label, and 「坂口委員」 for 「坂口　美和委員」) and, when the member is known,
     the folded name with the role (「委員長」 → 「委員長」 and 「熊田委員長」, so that the speaker
     filter finds 熊田, 熊田委員長 and 委員長). ``office_only``: only for 委員長 and 副委員長 printed
     by their role alone (the public key)."""
-    keys = [fold(label)]
+    keys = label_keys(label) or [""]
     role = speaker_role(label)
     if name and role and (not office_only or "".join(label.split()) in _OFFICES):
         named = fold(name + role)
-        if named not in keys[0]:
+        if not any(named in key for key in keys):
             keys.append(named)
     return "\n".join(keys)[:200]
 

@@ -430,3 +430,35 @@ def speaker_role(label: str | None, *, whole: bool = False) -> str:
         if label.endswith(word):
             return word
     return ""
+
+
+def label_keys(label: str | None) -> list[str]:
+    """The keys a printed speaker label is found under: the folded label and, for a full name
+    printed with its space (「坂口　美和委員」, minutes printing names), the surname with the
+    role too (「坂口委員」), as people name a member. Read from the label alone, so that confirmed
+    minutes are found by what they froze."""
+    label = (label or "").strip()
+    keys = [fold(label)] if label else []
+    role = speaker_role(label)
+    parts = label.removesuffix(role).split() if role else []
+    if len(parts) > 1 and (surname := fold(parts[0] + role)) not in keys:
+        keys.append(surname)
+    return keys
+
+
+def speaker_matches(wanted: str | None, label: str | None) -> bool:
+    """Whether a speaker filter finds a statement printed under ``label`` (the statements API):
+    a role word (委員長, 副委員長, 委員) finds the labels of that role; anything else a whole label
+    (「熊田委員長」, 「坂口委員」 for 「坂口　美和委員」, 「事務局」) or part of the name a label
+    prints (「熊田」, 「坂口 美和」, 「美和」), never part of a bare role (「委」)."""
+    wanted = "".join((wanted or "").split())
+    if not wanted:
+        return True
+    if wanted in ROLE_WORDS:
+        return speaker_role(label) == wanted
+    key = fold(wanted)
+    if not key:
+        return False
+    keys = label_keys(label)
+    role = fold(speaker_role(label))
+    return key in keys or any(key in k.removesuffix(role) for k in keys if k != role)

@@ -38,7 +38,7 @@ def test_pdf_and_docx_read_back_to_the_minutes(client, demo):
     assert pdf.status_code == 200
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf["Content-Disposition"] == (
-        "attachment; filename=\"minutes-2010-9.pdf\"; filename*=UTF-8''"
+        "attachment; filename=\"minutes-unei-2010-9.pdf\"; filename*=UTF-8''"
         + quote("平成22年度第9回運営委員会会議録.pdf", safe="")
     )
     assert pdf.content.startswith(b"%PDF-")
@@ -51,7 +51,7 @@ def test_pdf_and_docx_read_back_to_the_minutes(client, demo):
     assert docx.status_code == 200
     assert docx["Content-Type"] == DOCX
     assert docx["Content-Disposition"] == (
-        "attachment; filename=\"minutes-2010-9.docx\"; filename*=UTF-8''"
+        "attachment; filename=\"minutes-unei-2010-9.docx\"; filename*=UTF-8''"
         + quote("平成22年度第9回運営委員会会議録.docx", safe="")
     )
     paragraphs = [p.text for p in Document(io.BytesIO(docx.content)).paragraphs]

@@ -223,7 +223,8 @@ def approval_title(minutes: Minutes) -> str:
     """「平成22年度第8回運営委員会会議録について」: the meeting as it is named everywhere
     (``meeting_name``), its fiscal year in 和暦."""
     m = minutes.meeting
-    return f"{meeting_name(m.fiscal_year, m.number, m.committee.name)}会議録について"
+    name = meeting_name(m.fiscal_year, m.number, m.committee.name)
+    return f"{name}{m.committee.record_title}について"
 
 
 def minutes_named_by(item: AgendaItem) -> Minutes | None:
@@ -232,7 +233,7 @@ def minutes_named_by(item: AgendaItem) -> Minutes | None:
     typed by hand, whose approval would approve nothing. None for any other item."""
     from kyodo.core.text import match_key
 
-    if item.minutes_for_id or not item.title.endswith("会議録について"):
+    if item.minutes_for_id or not item.title.endswith(("会議録について", "議事要旨について")):
         return None
     key = match_key(item.title)
     for minutes in Minutes.objects.filter(

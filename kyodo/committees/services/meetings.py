@@ -81,6 +81,8 @@ def meeting_create(
     venue: Venue | None = None,
     number: int | None = None,
     allow_same_day: bool = False,
+    held_in_writing: bool = False,
+    votes_close_on: date | None = None,
 ) -> Meeting:
     """Create a meeting, numbered 第N回 within its fiscal year, with empty draft minutes.
 
@@ -91,6 +93,7 @@ def meeting_create(
     """
     require_role(actor, Role.STAFF)
     _check_times(start_time, end_time)
+    _check_in_writing(date, venue, held_in_writing, votes_close_on)
     with transaction.atomic():
         Committee.objects.select_for_update().get(pk=committee.pk)
         _check_date_free(committee, date, allow=allow_same_day)
@@ -108,6 +111,8 @@ def meeting_create(
             start_time=start_time,
             end_time=end_time,
             venue=venue,
+            held_in_writing=held_in_writing,
+            votes_close_on=votes_close_on if held_in_writing else None,
         )
         Minutes.objects.create(meeting=meeting)
         audit_log(
@@ -123,6 +128,25 @@ def meeting_create(
 _WHEN_WHERE = ("date", "start_time", "end_time", "venue")
 
 
+def _check_in_writing(day, venue, held_in_writing: bool, votes_close_on) -> None:
+    """A meeting held in writing (書面開催) has no venue, and its written votes close on or after
+    the day its papers go out (``date``); only such a meeting has a closing day."""
+    if not held_in_writing:
+        if votes_close_on is not None:
+            raise InvalidInput(
+                _("Only a meeting held in writing has a closing day for the written votes."),
+                field="votes_close_on",
+            )
+        return
+    if venue is not None:
+        raise InvalidInput(_("A meeting held in writing has no venue."), field="venue")
+    if votes_close_on is not None and votes_close_on < day:
+        raise InvalidInput(
+            _("The written votes cannot close before the day the papers are sent."),
+            field="votes_close_on",
+        )
+
+
 def meeting_update(
     *,
     actor,
@@ -134,6 +158,8 @@ def meeting_update(
     status: str,
     number: int | Unchanged = UNCHANGED,
     allow_same_day: bool = False,
+    held_in_writing: bool | Unchanged = UNCHANGED,
+    votes_close_on: date | Unchanged | None = UNCHANGED,
 ) -> Meeting:
     """Reschedule a meeting (date, times, venue; None = 未定), renumber it or record it as held.
 
@@ -152,6 +178,9 @@ def meeting_update(
 
     def check(meeting: Meeting, before: Meeting) -> None:
         editable_minutes(meeting)
+        _check_in_writing(
+            meeting.date, meeting.venue, meeting.held_in_writing, meeting.votes_close_on
+        )
         if before.status == Meeting.Status.CANCELLED:
             raise InvalidInput(_("This meeting has been cancelled."))
         if fiscal_year(meeting.date) != meeting.fiscal_year:
@@ -197,15 +226,24 @@ def meeting_update(
                 "end_time": end_time,
                 "venue": venue,
                 "status": status,
-                **given(number=number),
+                **given(
+                    number=number,
+                    held_in_writing=held_in_writing,
+                    votes_close_on=votes_close_on,
+                ),
             },
-            fields=[*_WHEN_WHERE, "status", "number"],
+            fields=[*_WHEN_WHERE, "status", "number", "held_in_writing", "votes_close_on"],
             action="kyodo.committees.meeting.updated",
             before_save=check,
             audit_extra=tell_members,
         )
         if meeting.status == Meeting.Status.HELD:
             secretariat_keep(meeting)
+            # The monthly report handed out at the meeting is what it heard: kept as it is now
+            # if staff did not hand it out before.
+            from kyodo.reports.services import meeting_reports_freeze
+
+            meeting_reports_freeze(actor=actor, meeting=meeting)
         if "number" in changes:
             _rename_approval_items(meeting, old_number=changes["number"][0])
         if "date" in changes or "number" in changes:
@@ -694,6 +732,7 @@ COMMITTEE_FIELDS = [
     "max_members",
     "quorum",
     "speaker_labels",
+    "record_kind",
     "office_name",
     "office_phone",
     "office_email",
@@ -705,9 +744,11 @@ def committee_update(*, actor, committee: Committee, **values) -> Committee:
     """Staff change the committee's name, purpose, size (minimum and maximum members), quorum,
     or how published minutes label the members (by role or by name)."""
     require_role(actor, Role.STAFF)
-    from kyodo.committees.models import SpeakerLabels
+    from kyodo.committees.models import RecordKind, SpeakerLabels
 
     if "speaker_labels" in values and values["speaker_labels"] not in SpeakerLabels.values:
+        raise InvalidInput()
+    if "record_kind" in values and values["record_kind"] not in RecordKind.values:
         raise InvalidInput()
     if "name" in values:
         values["name"] = " ".join(values["name"].split())
@@ -722,8 +763,9 @@ def committee_update(*, actor, committee: Committee, **values) -> Committee:
         action="kyodo.committees.committee.updated",
         before_save=lambda after, _before: committee_check(after),
     )
-    if "speaker_labels" in changes or "name" in changes:
-        # Drafts follow at once; confirmed minutes keep the labels they were frozen with.
+    if "speaker_labels" in changes or "name" in changes or "record_kind" in changes:
+        # Drafts follow at once; confirmed minutes keep the labels (and the title) they were
+        # frozen with.
         for meeting_id in committee.meetings.filter(minutes__current_version=None).values_list(
             "pk", flat=True
         ):

@@ -75,7 +75,8 @@ def preview_entries(text: str) -> list[Entry]:
     for entry in entries:
         if entry.kind == "statement" and not (entry.speaker or "").strip():
             raise InvalidInput(_("A statement has no speaker."))
-    return entries
+    # The reader folds 「委員Ａ」 to 「委員A」: keep the labels as typed (matching folds them still).
+    return speakers.typed_labels(entries, text)
 
 
 def minutes_entries_set(

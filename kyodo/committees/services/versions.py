@@ -149,6 +149,12 @@ def minutes_confirm(
                     pk=minutes.approved_at_id
                 )
             )
+        if not imported:
+            # The monthly report the meeting heard, if not handed out yet, is kept as it is
+            # now: confirmed minutes never read it from rows that can still change.
+            from kyodo.reports.services import meeting_reports_freeze
+
+            meeting_reports_freeze(actor=actor, meeting=minutes.meeting)
         minutes.status = Minutes.Status.CONFIRMED
         minutes.confirmed_at = timezone.now()
         minutes.save(update_fields=["status", "confirmed_at"])

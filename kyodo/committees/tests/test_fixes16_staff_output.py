@@ -171,7 +171,7 @@ def test_downloads_have_japanese_names_with_an_ascii_fallback(
     assert response.status_code == 200
     name = quote("平成22年度第1回運営委員会会議録（未定稿）.pdf", safe="")
     assert response["Content-Disposition"] == (
-        f"attachment; filename=\"minutes-2010-1.pdf\"; filename*=UTF-8''{name}"
+        f"attachment; filename=\"minutes-unei-2010-1.pdf\"; filename*=UTF-8''{name}"
     )
     docx = staff_client.get(f"/staff/committees/minutes/{minutes.pk}/export/docx/")
     assert docx["Content-Disposition"].endswith(
@@ -186,7 +186,7 @@ def test_confirmed_minutes_download_under_their_meetings_name(
     response = staff_client.get(f"/staff/committees/minutes/{minutes.pk}/export/pdf/")
     name = quote("平成22年度第1回運営委員会会議録.pdf", safe="")
     assert response["Content-Disposition"] == (
-        f"attachment; filename=\"minutes-2010-1.pdf\"; filename*=UTF-8''{name}"
+        f"attachment; filename=\"minutes-unei-2010-1.pdf\"; filename*=UTF-8''{name}"
     )
 
 

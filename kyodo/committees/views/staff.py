@@ -382,6 +382,23 @@ def meeting_warnings(meeting: Meeting, *, today: date) -> list[str]:
     return warnings
 
 
+def locked_reason(minutes: Minutes) -> str:
+    """Why the meeting's attendance, agenda and statements can no longer be changed ("" while
+    they can): the services refuse every change once the minutes are approved or confirmed, so
+    the pages say so instead of offering forms that would be refused."""
+    if minutes.is_confirmed:
+        return _(
+            "The minutes of this meeting are confirmed: its attendance, agenda and statements "
+            "no longer change. To correct them, use the correction (訂正) on the minutes page."
+        )
+    if minutes.status == Minutes.Status.APPROVED:
+        return _(
+            "The minutes of this meeting have been approved: its attendance, agenda and "
+            "statements stay as approved until the minutes are confirmed."
+        )
+    return ""
+
+
 @staff_required
 def meeting_detail(request, pk: int):
     # The agenda page: items by category with their decisions, attendance and quorum, requests
@@ -422,6 +439,7 @@ def meeting_detail(request, pk: int):
             "replies_open": services.replies_open(meeting),
             "open_actions": open_action_items(meeting=meeting),
             "editable": meeting.minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED),
+            "locked_reason": locked_reason(meeting.minutes),
             "no_seats": not seats,
             "past_scheduled": meeting.status == Meeting.Status.SCHEDULED
             and meeting.date < timezone.localdate(),
@@ -658,6 +676,7 @@ def item_add(request, pk: int):
     form = ItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
+        report_month = None
         if data.pop("prefill_report") and not data["body"]:
             previous = Month.containing(meeting.date).previous()
             if previous is not None and previous.last_day >= timezone.localdate():
@@ -673,11 +692,18 @@ def item_add(request, pk: int):
                     % {"month": previous.label},
                 )
             elif previous is not None:
+                report_month = previous
                 data["body"] = services.business_report_text(
                     year=previous.year, month=previous.month
                 )
         if not form.errors:
             item = submit(form, services.item_add, actor=request.user, meeting=meeting, **data)
+        if not form.errors and report_month is not None:
+            # The report itself goes with the item: live until handed out, then frozen.
+            from kyodo.reports.services import presented_report_attach
+
+            submit(form, presented_report_attach, actor=request.user, item=item,
+                   month=report_month)  # fmt: skip
         if not form.errors:
             return redirect("committees-staff:item", pk=item.pk)
     return _form_page(request, form, _("New agenda item"), meeting=meeting)
@@ -726,6 +752,7 @@ def item_detail(request, pk: int):
             "preview": preview,
             "speaker_warnings": speaker_warnings,
             "editable": editable,
+            "locked_reason": locked_reason(item.meeting.minutes),
             # Several forms on one page: distinct ids keep the labels pointing at their fields.
             "decision_form": DecisionForm(
                 auto_id="decision_%s", item=item, initial=_decision_initial(decision)
@@ -736,6 +763,7 @@ def item_detail(request, pk: int):
             "document_form": DocumentForm(auto_id="document_%s"),
             "actions": item.action_items.all(),
             "documents": item.documents.all(),
+            "presented_report": getattr(item, "monthly_report", None),
         },
         status=400 if form.errors else 200,
     )

@@ -52,6 +52,10 @@ NOT_EDIT_FORMS = {
     "staff/events/<int:pk>/guests/new/": "adds a guest",
     "staff/events/guests/<int:pk>/remove/": "removes a guest",
     "staff/events/<int:pk>/applications/new/": "records a new application",
+    "staff/events/<int:pk>/applications/walk-in/": "records a new application (当日参加)",
+    "staff/reports/presented/<int:pk>/": (
+        "hands out the report once (its figures stored), refused by the service the second time"
+    ),
     "staff/events/applications/<int:pk>/cancel/": "a state change checked by the service",
     "staff/events/<int:pk>/attendance/": (
         "records attendance (per application marks; the events engineer reworks it: apply "

@@ -57,13 +57,35 @@ EXPORTS = {
     "/staff/collaboration/statistics/export/": lambda: "/staff/collaboration/statistics/export/",
     "/staff/collaboration/export/": lambda: "/staff/collaboration/export/",
     "/opendata/events.csv": lambda: "/opendata/events.csv",
+    "/collaboration/calls/results.csv": lambda: "/collaboration/calls/results.csv",
+    "/staff/reports/presented/<int:pk>/report.<str:fmt>": lambda: [
+        f"/staff/reports/presented/{_presented_report()}/report.csv",
+        f"/staff/reports/presented/{_presented_report()}/report.xlsx",
+    ],
 }
+# Public downloads (the rest are personal: private, not kept by caches).
+PUBLIC = ("/opendata/", "/collaboration/calls/")
 # Downloads that are documents, not spreadsheets.
 NOT_SPREADSHEETS = {
     "/staff/committees/minutes/<int:pk>/export/<str:fmt>/",
     "/opendata/minutes/<int:pk>/download.pdf",
     "/opendata/minutes/<int:pk>/download.docx",
 }
+
+
+def _presented_report() -> int:
+    """The monthly report of December 2010 attached to the seed meeting's first item (the
+    demo attaches none), compiled live from the poisoned rows."""
+    from datetime import date
+
+    from kyodo.committees.models import AgendaItem
+    from kyodo.reports.models import PresentedReport
+
+    item = AgendaItem.objects.order_by("meeting__date", "pk").first()
+    presented, _created = PresentedReport.objects.get_or_create(
+        item=item, defaults={"month": date(2010, 12, 1)}
+    )
+    return presented.pk
 
 
 def _event_with_applications() -> int:
@@ -148,7 +170,7 @@ def test_every_export_defuses_every_formula(demo, client, django_user_model):
         for url in urls if isinstance(urls, list) else [urls]:
             response = client.get(url)
             assert response.status_code == 200, url
-            if not url.startswith("/opendata/"):  # open data is public; the rest is personal
+            if not url.startswith(PUBLIC):
                 assert response.get("Cache-Control") == "private, no-store", url
             live, defused = [], 0
             for value, cell in cells_of(response):
