@@ -961,6 +961,24 @@ def _early_confirmation(application: Application, center) -> _EarlyConfirmation 
     return _EarlyConfirmation(message=message, event=_event_as_mailed(event), status=status)
 
 
+def _applicant(
+    kind: str, name: str, *, organization: Organization | None, group_name: str, people: int
+) -> tuple[str, Organization | None, str, int]:
+    """Who applies, checked as every way of applying checks it: (name, organization,
+    group_name, people), a person alone counted as one."""
+    name, group_name = name.strip(), group_name.strip()
+    if kind not in Application.Kind.values or not name:
+        raise InvalidApplication()
+    if kind == Application.Kind.GROUP:
+        if (organization is None) == (not group_name):
+            raise InvalidApplication(_("Choose your group from the list or write its name."))
+    else:
+        organization, group_name, people = None, "", 1
+    if people < 1:
+        raise InvalidApplication(_("At least one person must come."))
+    return name, organization, group_name, people
+
+
 def application_submit(
     *,
     actor: User | None,
@@ -989,19 +1007,9 @@ def application_submit(
         require_role(actor, Role.STAFF)
     elif channel != Application.Channel.ONLINE:
         raise InvalidApplication()
-    name, group_name = name.strip(), group_name.strip()
-    if kind not in Application.Kind.values or not name:
-        raise InvalidApplication()
-    if kind == Application.Kind.GROUP:
-        if organization is None and not group_name:
-            raise InvalidApplication(_("Choose your group from the list or write its name."))
-        if organization is not None and group_name:
-            raise InvalidApplication(_("Choose your group from the list or write its name."))
-    else:
-        organization, group_name = None, ""
-        people = 1
-    if people < 1:
-        raise InvalidApplication(_("At least one person must come."))
+    name, organization, group_name, people = _applicant(
+        kind, name, organization=organization, group_name=group_name, people=people
+    )
     if actor is None and not email:
         raise InvalidApplication(_("Give an e-mail address for the confirmation."))
     if not email and not phone:
@@ -1156,16 +1164,9 @@ def walk_in_add(
     the event becomes held and its totals are derived again (the numbers who came without
     applying are kept: the person is counted once, as an application)."""
     require_role(actor, Role.STAFF)
-    name, group_name = name.strip(), group_name.strip()
-    if kind not in Application.Kind.values or not name:
-        raise InvalidApplication()
-    if kind == Application.Kind.GROUP:
-        if (organization is None) == (not group_name):
-            raise InvalidApplication(_("Choose your group from the list or write its name."))
-    else:
-        organization, group_name, people = None, "", 1
-    if people < 1:
-        raise InvalidApplication(_("At least one person must come."))
+    name, organization, group_name, people = _applicant(
+        kind, name, organization=organization, group_name=group_name, people=people
+    )
     with transaction.atomic():
         event = _lock_event(event.pk)
         if event.status == Event.Status.CANCELLED:
@@ -1174,19 +1175,20 @@ def walk_in_add(
             raise InvalidApplication(
                 _("Walk-ins can be entered only for a published event, from its day on.")
             )
-        applied = event.applications.exclude(status=Application.Status.CANCELLED)
-        unspaced = name.replace(" ", "").replace("\u3000", "")
-        if email and any(
-            other.replace(" ", "").replace("\u3000", "") == unspaced
-            for other in applied.filter(email__iexact=email).values_list("name", flat=True)
-        ):
+        # The same person (an address and a name however spaced) or group, as an application.
+        taken = _count_taken(
+            event,
+            applicant=(email, name) if email else None,
+            organization_id=organization.pk if organization is not None else None,
+        )
+        if taken.already_applied:
             raise InvalidApplication(
                 _(
                     "This person has already applied to this event: find the application in "
                     "the list instead."
                 )
             )
-        if organization is not None and applied.filter(organization=organization).exists():
+        if taken.group_applied:
             raise InvalidApplication(
                 _(
                     "This group has already applied to this event: find the application in the "
