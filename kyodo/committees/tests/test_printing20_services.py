@@ -136,3 +136,25 @@ def test_the_settings_form_offers_the_record_and_keeps_it_when_not_sent(committe
     form = SettingsForm(data={"name": "運営委員会", "speaker_labels": "role", "record_kind": "x"})
     assert not form.is_valid()
     assert "record_kind" in form.errors
+
+
+def test_a_meeting_held_in_writing_is_shown_as_such_not_as_a_venue_to_be_decided(
+    committee, staff, client
+):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyodo.core.templatetags.kyodo_ja import wareki
+
+    day = timezone.localdate() + timedelta(days=10)
+    meeting = services.meeting_create(
+        actor=staff, committee=committee, date=day, held_in_writing=True,
+        votes_close_on=day + timedelta(days=7),
+    )  # fmt: skip
+    public = client.get("/committee/").content.decode()
+    assert f"{wareki(day)} 書面開催</li>" in public
+    assert "開催場所未定" not in public
+    client.force_login(staff)
+    page = client.get(f"/staff/committees/meetings/{meeting.pk}/").content.decode()
+    assert "<dd>書面開催</dd>" in page

@@ -77,9 +77,8 @@ def _committee_page(request, *, slug: str | None):
     by_year: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     # Newest first, as the minutes are listed; the schedule is in date order.
     for row in reversed(_PUBLIC_MEETINGS.rows(committee_id=committee["pk"], today=today)):
-        fiscal_year, number, day, start, status, venue, minutes, minutes_status, version, title = (
-            row
-        )
+        (fiscal_year, number, day, start, status, venue, minutes, minutes_status, version, title,
+         in_writing) = row  # fmt: skip
         meeting = meeting_name(fiscal_year, number, name)
         if minutes_published(minutes_status, version):
             # What the minutes call themselves (their frozen title), never rebuilt from the
@@ -88,7 +87,7 @@ def _committee_page(request, *, slug: str | None):
         if day >= today and status == Meeting.Status.SCHEDULED:
             upcoming.append(
                 (meeting, wareki(day), time_ja(start) if start else "",
-                 no_venue if venue is None else venue)
+                 _("Held in writing") if in_writing else no_venue if venue is None else venue)
             )  # fmt: skip
     upcoming.reverse()
     others = [body for body in bodies if body is not committee]
@@ -149,7 +148,7 @@ _PUBLIC_MEETINGS = Prepared(
         .values_list(
             "fiscal_year", "number", "date", "start_time", "status", "venue__name", "minutes",
             "minutes__status", "minutes__current_version",
-            "minutes__current_version__document__title",
+            "minutes__current_version__document__title", "held_in_writing",
         )
     ),
     committee_id=1,
