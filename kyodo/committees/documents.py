@@ -162,6 +162,10 @@ def in_writing(document: Document) -> bool:
     return getattr(document, "method", "") == IN_WRITING
 
 
+# Roles a statement's label may end with, the longer first (副委員長 before 委員長).
+_ROLES_TYPED = ("副委員長", "委員長", "副会長", "会長", "委員")
+
+
 def speaker_label(entry: MinutesEntry, *, by_name: bool, by_role: bool = False) -> str:
     """The label printed before a statement: the stored one, or the member's name if asked;
     ``by_role`` (published minutes of a committee that prints roles): a label typed with the
@@ -169,7 +173,9 @@ def speaker_label(entry: MinutesEntry, *, by_name: bool, by_role: bool = False) 
     setting holds however the line was typed."""
     member = entry.member if entry.member_id else None
     if by_name and member is not None:
-        suffix = entry.speaker if entry.speaker in ("委員長", "副委員長") else "委員"
+        # The role as typed, alone or after the name (「委員長」「熊田委員長」), else 委員.
+        typed = "".join(entry.speaker.split())
+        suffix = next((role for role in _ROLES_TYPED if typed.endswith(role)), "委員")
         return f"{display_name(member.name)}{suffix}"
     if by_role and member is not None:
         typed = "".join(entry.speaker.split())

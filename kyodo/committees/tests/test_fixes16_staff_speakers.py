@@ -194,6 +194,11 @@ def test_a_full_name_typed_without_its_space_prints_in_the_house_style(staff, me
     assert speaker_label(linked, by_name=False) == "渡邉\u3000葵委員"
     assert speaker_label(surname, by_name=False) == "渡邉委員"
     assert speaker_label(surname, by_name=True) == "渡邉\u3000葵委員"
+    # Printed by name, a line typed with the name and a chair's title keeps the title.
+    for typed, printed in [("渡邉委員長", "委員長"), ("渡邉　葵副委員長", "副委員長"),
+                           ("副会長", "副会長"), ("渡邉", "委員")]:  # fmt: skip
+        surname.speaker = typed
+        assert speaker_label(surname, by_name=True) == "渡邉\u3000葵" + printed, typed
 
 
 def test_saved_entries_are_linked_to_members_stored_with_full_names(staff, meeting, full_names):
