@@ -230,10 +230,15 @@ def test_a_mistyped_command_line_is_refused_in_japanese(tmp_path, args, error):
 
 
 def _make_n(target: str) -> list[str]:
-    environment = {k: v for k, v in os.environ.items() if k not in ("BIND", "KYODO_BIND")}
+    # Not as a sub-make of `make test` (which would print "Entering directory" lines).
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("BIND", "KYODO_BIND", "MAKELEVEL", "MAKEFLAGS", "MFLAGS")
+    }
     environment.pop("SITE_URL", None)
     result = subprocess.run(
-        ["make", "-n", "-B", target, "PYTHON=/usr/bin/python3"],
+        ["make", "--no-print-directory", "-n", "-B", target, "PYTHON=/usr/bin/python3"],
         env=environment,
         cwd=ROOT,
         capture_output=True,
