@@ -570,7 +570,7 @@ def notice_warnings(meeting: Meeting) -> list[str]:
     """What staff should know before sending a notice, though it may go: the venue is not
     decided (the notice says 「未定」), or the meeting has already begun."""
     warnings = []
-    if meeting.venue_id is None:
+    if meeting.venue_id is None and not meeting.held_in_writing:
         warnings.append(
             _(
                 "The venue is not decided: the notice will say 「未定」. Set the venue on the "

@@ -158,3 +158,30 @@ def test_a_meeting_held_in_writing_is_shown_as_such_not_as_a_venue_to_be_decided
     client.force_login(staff)
     page = client.get(f"/staff/committees/meetings/{meeting.pk}/").content.decode()
     assert "<dd>書面開催</dd>" in page
+
+
+def test_the_notice_of_a_meeting_held_in_writing_asks_for_the_written_vote(committee, staff):
+    from datetime import timedelta
+
+    from kyodo.core.models import OutboxMessage
+    from kyodo.core.templatetags.kyodo_ja import wareki
+
+    day = date(2011, 1, 18)  # within the members' terms
+    meeting = services.meeting_create(
+        actor=staff, committee=committee, date=day, held_in_writing=True,
+        votes_close_on=day + timedelta(days=7),
+    )  # fmt: skip
+    from kyodo.committees.services.meetings import notice_warnings
+
+    # Only that it has begun (a date in 2011): no venue to decide.
+    assert [str(w) for w in notice_warnings(meeting)] == [
+        f"{meeting}はすでに始まっています（平成23年1月18日(火)）。招集通知は開催に間に合いません。"
+    ]
+    services.meeting_send_notice(actor=staff, meeting=meeting)
+    body = OutboxMessage.objects.filter(kind="committees.meeting.notice").first().body
+    assert f"{meeting}を下記のとおり書面により開催します。" in body
+    assert "書面表決書をご返送くださいますようお願いいたします。" in body
+    assert "■開催方法：書面開催\n" in body
+    assert f"■書面表決の締切：{wareki(day + timedelta(days=7))}" in body
+    for word in ("ご出席くださいますよう", "ご出欠を", "開催会場"):
+        assert word not in body, word
