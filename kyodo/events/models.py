@@ -110,15 +110,19 @@ def visible_condition() -> Q:
 def application_conditions(today: date) -> dict[str, Q]:
     """When an event takes applications on ``today``: the conditions that must all hold, named,
     in the order a refusal names the first that fails (``Event.application_refusal``)."""
+    # The period ends on the event's day unless it closes earlier.
+    not_closed = Q(applications_close_on__gte=today) | Q(
+        applications_close_on__isnull=True, date__gte=today
+    )
+    now = timezone.localtime()
+    if today == now.date():
+        # On its day, applications close when it begins (nobody is promoted mid-lecture).
+        not_closed &= ~Q(date=today, start_time__lte=now.time())
     return {
         "not_cancelled": ~Q(status=Event.Status.CANCELLED),
         "published": Q(status=Event.Status.PUBLISHED, accepts_applications=True),
         "opened": Q(applications_open_on__isnull=True) | Q(applications_open_on__lte=today),
-        # The period ends on the event's day unless it closes earlier.
-        "not_closed": (
-            Q(applications_close_on__gte=today)
-            | Q(applications_close_on__isnull=True, date__gte=today)
-        ),
+        "not_closed": not_closed,
     }
 
 
@@ -240,11 +244,7 @@ class Event(models.Model):
         """The first of :func:`application_conditions` this event (as it is in memory) fails on
         ``today``; None when it takes applications. ``services.check_accepting`` words it."""
         conditions = application_conditions(today or timezone.localdate())
-        refusal = next((name for name, q in conditions.items() if not holds(q, self)), None)
-        if refusal is None and today in (None, timezone.localdate()) and self.has_started:
-            # On its day, applications close when it begins (nobody is promoted mid-lecture).
-            return "not_closed"
-        return refusal
+        return next((name for name, q in conditions.items() if not holds(q, self)), None)
 
     @property
     def series_label(self) -> str:

@@ -28,6 +28,7 @@ def test_the_versions_list_fits_a_320px_screen(browser, live_server, corrected):
     label = page.locator("td[data-label=差分]").last
     assert label.evaluate("td => getComputedStyle(td, '::before').content") == '"差分："'
     page.get_by_role("link", name="第1版", exact=True).click()
-    assert page.url.endswith(f"/committee/minutes/{minutes.pk}/versions/1/")
+    page.wait_for_url(f"**/committee/minutes/{minutes.pk}/versions/1/")
+    page.wait_for_load_state()  # the new document, not the one being left
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
     context.close()

@@ -69,7 +69,10 @@ def test_the_calendar_links_a_past_event_and_shows_no_places(client, past):
 def test_an_event_held_today_has_ended_too(client, make_event, staff_user):
     # Over by its end time (00:01): recorded as held, it has ended. (Held before its end, at the
     # door, it has not: tests/test_eventday19.py.)
-    event = make_event(capacity_people=20, date=timezone.localdate())
+    # No times while applying (an event at 19:00 stops taking applications at 19:00).
+    event = make_event(
+        capacity_people=20, date=timezone.localdate(), start_time=None, end_time=None
+    )
     apply(event, 1)
     Event.objects.filter(pk=event.pk).update(start_time=time(0, 0), end_time=time(0, 1))
     services.event_record_attendance(actor=staff_user, event=event, walk_in_people=3)
@@ -82,7 +85,10 @@ def test_an_event_held_today_has_ended_too(client, make_event, staff_user):
 
 
 def test_an_event_of_today_still_shows_its_places(client, make_event):
-    event = make_event(capacity_people=20, date=timezone.localdate())
+    # Without a start time: whatever the hour the test runs, it has not begun.
+    event = make_event(
+        capacity_people=20, date=timezone.localdate(), start_time=None, end_time=None
+    )
     apply(event, 1)
 
     response = client.get(f"/events/{event.pk}/")

@@ -7,8 +7,9 @@ calendars and feeds do not break); the list of what is coming shows those from t
 published event inside its application period takes applications.
 """
 
-from datetime import timedelta
+from datetime import time, timedelta
 
+import pytest
 from django.utils import timezone
 
 from kyodo.events.models import Event
@@ -85,6 +86,9 @@ def test_open_for_applications_and_the_application_check_agree(make_event):
                 applications_open_on=opens,
                 applications_close_on=closes,
                 date=when,
+                # Without times: the same events are open whatever the hour the test runs.
+                start_time=None,
+                end_time=None,
             )
         )
     open_now = set(Event.objects.open_for_applications(today).values_list("pk", flat=True))
@@ -99,3 +103,17 @@ def test_open_for_applications_and_the_application_check_agree(make_event):
     assert {e.pk for e in events if accepted(e)} == open_now
     # published and accepting, opened (no date or today), not closed: 2 × (2 + 2)
     assert len(open_now) == 8
+
+
+def test_on_its_day_an_event_that_has_begun_takes_no_applications_in_the_list_either(make_event):
+    from kyodo.events.exceptions import ApplicationsClosed
+    from kyodo.events.services import check_accepting
+
+    today = timezone.localdate()
+    begun = make_event(date=today, start_time=time(0, 0), end_time=None)
+    untimed = make_event(date=today, start_time=None, end_time=None)
+
+    assert set(Event.objects.open_for_applications().values_list("pk", flat=True)) == {untimed.pk}
+    with pytest.raises(ApplicationsClosed):
+        check_accepting(begun)
+    check_accepting(untimed)
