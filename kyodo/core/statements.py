@@ -184,8 +184,7 @@ class Prepared:
 
     def first(self, using: str = "default", **values):
         """The first object, or None (the queryset should be limited or unique)."""
-        found = self.objects(using, **values)
-        return found[0] if found else None
+        return self.first_later(using, **values)()
 
     def first_later(self, using: str = "default", **values) -> Callable[[], Any]:
         """:meth:`first`, its statement sent now and its result read by calling what this
