@@ -231,7 +231,8 @@ def own_generation(monkeypatch, tmp_path):
     from kyodo.core import memo
 
     monkeypatch.setattr(
-        "kyodo.core.cache.generation_path", lambda table="": tmp_path / f"generation{table}"
+        "kyodo.core.cache._generation_file",
+        lambda var_dir, table: str(tmp_path / f"generation{table}"),
     )
     memo.forget()
     yield

@@ -144,7 +144,14 @@ def _generation_key(table: str) -> str:
 
 def generation_path(table: str = "") -> Path:
     """The file of the page generation, or of ``table``'s own."""
-    return Path(settings.VAR_DIR) / ("page-cache-generation" + (f"-{table}" if table else ""))
+    return Path(_generation_file(str(settings.VAR_DIR), table))
+
+
+@functools.cache
+def _generation_file(var_dir: str, table: str) -> str:
+    # A string made once: building the Path cost more than reading the file it names, several
+    # times a page.
+    return os.path.join(var_dir, "page-cache-generation" + (f"-{table}" if table else ""))
 
 
 _local_generation = itertools.count()
@@ -175,7 +182,7 @@ def current_generation(table: str = "") -> str:
         # os.open and os.read: a quarter of the time of open() and its buffered file object,
         # read several times by every page (kyodo.core.memo).
         try:
-            fd = os.open(generation_path(table), os.O_RDONLY)
+            fd = os.open(_generation_file(str(settings.VAR_DIR), table), os.O_RDONLY)
         except FileNotFoundError:
             shared = "0"
         else:
