@@ -139,6 +139,10 @@ HEADER_KEYS: dict[str, str] = {
     "評議員現在数": "signers",
     "出席役員": "attendees",
     "出席監事": "also_attending",
+    # 「監事：山田」「５　監　事　小林　昭、原田　久美」: a board's auditors, in its header or under
+    # its 【議案】 (only with names after it: 「監事　未収金の督促の……」 is an auditor's turn).
+    "監事": "also_attending",
+    "監査役": "also_attending",
     # A religious corporation's board (責任役員会): its officers and their number.
     "出席責任役員": "attendees",
     "欠席責任役員": "absentees",
@@ -322,6 +326,12 @@ HEADER_KEYS: dict[str, str] = {
 }
 _TIME_KEYS = ("開会", "閉会", "散会")
 _NUMBERED_ONLY_KEYS = ("委員", "議長", "書記")
+# Keys that are also speakers' labels: a field only when numbered, spaced, marked or followed by
+# names alone.
+_ROSTER_ONLY_KEYS = ("監事", "監査役")
+# 「山田」「小林　昭、原田　久美」「中西（員外）」: family names, or a family and a given name apart.
+_ROSTER_NAME = r"[一-龥々ヶ]{1,4}(?:[ 　]+[一-龥々ヶぁ-んァ-ヺー]{1,5}|[一-龥々ヶ]{0,3})(?:[(（][^()（）]{1,8}[)）])?"
+_ROSTER_ONLY = re.compile(rf"(?!出席|欠席){_ROSTER_NAME}(?:[ 　]*[、,，・][ 　]*{_ROSTER_NAME})*")
 _KEY_ALT = "|".join(
     r"[ 　]*".join(re.escape(c) for c in key) for key in sorted(HEADER_KEYS, key=len, reverse=True)
 )
@@ -386,7 +396,17 @@ def header_field(line: str, need_mark: bool = False) -> Field | None:
         numbered or spaced or staffed or match["bullet"]
     ):
         return None
-    return Field(HEADER_KEYS[squash(match["key"])], match["value"].strip(), squash(match["key"]))
+    if squash(match["key"]) in _ROSTER_ONLY_KEYS and not (
+        numbered or spaced or match["bullet"] or _ROSTER_ONLY.fullmatch(match["value"].strip())
+    ):
+        return None
+    field, value = HEADER_KEYS[squash(match["key"])], match["value"].strip()
+    company = re.match(r"管理会社[ 　:：]+(?P<rest>\S.*)$", value) if field == "attendees" else None
+    if company:
+        # 「出席者　管理会社　……株式会社　フロント担当　吉川　亮」: the management company's staff
+        # attended, no member of the body (its secretariat, as under the key 「管理会社」).
+        return Field("secretariat", company["rest"], squash(match["key"]))
+    return Field(field, value, squash(match["key"]))
 
 
 def _titled_name(value: str) -> bool:
@@ -733,6 +753,11 @@ _LIST_REMARK = re.compile(
 _OF_WHOM = re.compile(
     r"[^\s、,，()（）:：0-9]{0,8}?[0-9]+\s*名\s*中\s*(?P<present>[0-9]+)\s*名\s*(?:出席)?"
 )
+# 「……ほか１１名」「……ほか班長８名（名簿別紙）」「……外３名」: the others, counted.
+_OTHERS_COUNTED = re.compile(
+    r"[\s、,，]*(?:(?:ほか|他)\s*[^\s0-9、,，()（）:：]{0,6}?|外)\s*(?P<n>[0-9]{1,3})\s*(?:名|人)"
+    r"\s*(?:[(（][^()（）0-9]*[)）])?\s*$"
+)
 _OFFICERS_COUNTED = re.compile(
     r"(?:^|[、,，])\s*[^\s、,，()（）:：0-9]{0,6}長\s*(?P<n>[0-9]{1,3})\s*(?:名|人)\s*(?=$|[、,，])"
 )
@@ -818,6 +843,14 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     text = _ENGLISH_OFFICE_BEFORE.sub("", text)
     # 「ベトナム語　佐々木、タガログ語　高橋」: interpreters, by the language they interpret.
     text = re.sub(r"(?:^|(?<=[、,，]))[ 　]*[一-龥ァ-ヺー]{1,8}語[ 　]+(?=\S)", "", text)
+    others = _OTHERS_COUNTED.search(text)
+    if others and others.start() > 0 and len(_COUNT.findall(text)) == 1:
+        # 「会長　石田　浩、副会長　中野　久美子、ほか１１名」「部会長ほか１４名」: ほか counts
+        # those not named, so the named (or the offices, when no one is named) come on top.
+        rest = text[: others.start()].strip(" 、,，")
+        names = split_people(rest)[0]
+        named = len(names) or len([part for part in re.split(r"[、,，]", rest) if part.strip()])
+        return names, named + int(others["n"])
     count = None
     groups = [_COUNTED_PART.fullmatch(p.strip()) for p in re.split(r"[、,，]", text) if p.strip()]
     if (
@@ -937,7 +970,8 @@ def split_people(value: str) -> tuple[list[str], int | None]:
         text = "、".join(parts)
     parts = re.split(r"[、,，]", text) if re.search(r"[、,，]", text) else [text]
     # 「委員　田村　光（…部長）ほか１２名」: one named, the others counted after him.
-    parts = [re.sub(r"\s*(?:ほか|他|外)\s*[0-9]{1,3}\s*(?:名|人)$", "", part) for part in parts]
+    # 「江島　淳（副会長）ほか１１名（名簿別紙）」: with a remark after the count too.
+    parts = [_OTHERS_COUNTED.sub("", part) for part in parts]
     # 「委員8名（うち1名オンライン）、事務局3名」「定足数30名」: groups counted, not people named.
     parts = [
         part
@@ -1620,6 +1654,11 @@ DEPARTMENT_WORDS = tuple(
 _KATAKANA_TAIL = re.compile(r"[ァ-ヺー]+$")
 
 
+_COMPANY = re.compile(
+    r"^(?:株式会社|有限会社|[(](?:株|有)[)])\S|\S(?:株式会社|有限会社|[(](?:株|有)[)])$"
+)
+
+
 def split_staff(text: str) -> tuple[str, str]:
     """「丸木地域福祉課長」 → ("丸木", "地域福祉課長"); 「西口（センター長）」 too."""
     # 「総務課主任　井上（記録）」「センター長　木下　恵（センター職員）」: what they did at the
@@ -1685,6 +1724,25 @@ def split_staff(text: str) -> tuple[str, str]:
             )
         ):
             return person.strip(), f"{name}{held}"
+        # 「さくら管理株式会社　渡辺」「……株式会社　フロント　矢野」: a condominium's management
+        # company, then its staff member (with what they do there).
+        if _COMPANY.search(name) and not _ends_in_title(title):
+            tokens = title.split()
+            # 「……株式会社　山田　太郎」「……　フロント担当　吉川　亮」: a whole name at the end
+            whole = (
+                len(tokens) >= 2
+                and re.fullmatch(r"[一-龥々ヶ]{1,3}", tokens[-2]) is not None
+                and re.fullmatch(r"[一-龥々ヶぁ-ゖァ-ヺ]{1,4}", tokens[-1]) is not None
+                and not _ends_in_title(tokens[-2])
+                and not tokens[-2].endswith("担当")
+            )
+            person = " ".join(tokens[-2:]) if whole else tokens[-1]
+            held = "".join(tokens[: -2 if whole else -1])
+            if (
+                re.fullmatch(r"[一-龥々ヶ]{1,4}(?: [一-龥々ヶぁ-ゖァ-ヺ]{1,4})?", person)
+                and len(held) <= 8
+            ):
+                return person, f"{name}{held}"
         # 「福祉課　村上」「センター　渡部」: the department, then the person without a title.
         if name.endswith(("課", "部", "局", "室", "所", "係", "センター")) and not _ends_in_title(
             title

@@ -12,9 +12,10 @@ plus the header-table lines, with the numbers removed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-from ._syntax import clean_line, item_heading, section_heading
+from ._syntax import clean_line, item_heading, section_heading, speaker_label
 
 # A page never has more lines than this; a larger trailing number is text.
 _MAX_PAGE_LINE = 99
@@ -303,6 +304,34 @@ def clean_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _running_heads(raw_lines: list[str]) -> set[int]:
+    """The lines of a page's running head or foot in typed text: next to a page footer
+    (「－２－」) and repeated word for word elsewhere in the document (「……運営委員会　会議録
+    （令和６年１０月１５日）」 over or under the page number of every page)."""
+    texts = [raw.strip() for raw in raw_lines]
+    beside: list[int] = []  # the lines next to a page footer
+    for i, text in enumerate(texts):
+        if not PAGE_FOOTER.match(text):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(texts) and not texts[j]:
+                j += step
+            if 0 <= j < len(texts) and not PAGE_FOOTER.match(texts[j]):
+                beside.append(j)
+    # Next to a footer twice at least, and no sentence nor turn: a head (「委員長：ほかにありま
+    # すか。」 said twice at a page's end is no head).
+    beside = [
+        j
+        for j in beside
+        if not texts[j].endswith(("。", "」"))
+        and not texts[j].startswith(("（", "(", "〔", "［", "【"))  # 「（異議なし）」
+        and speaker_label(texts[j]) is None
+    ]
+    counts = Counter(texts[j] for j in set(beside))
+    return {j for j in beside if counts[texts[j]] >= 2}
+
+
 def layout_lines(text: str) -> Layout:
     raw_lines = [clean_line(raw) for raw in text.splitlines()]
     before, pages, numbered = _paginate(raw_lines)
@@ -313,8 +342,11 @@ def layout_lines(text: str) -> Layout:
         if stripped is not None:
             raw_lines = stripped
         lines = []
+        heads = _running_heads(raw_lines)
         for i, raw in enumerate(raw_lines):
             text_line = raw.strip()
+            if i in heads:
+                continue
             if not text_line:
                 # A blank line between paragraphs (one, however many the typist left).
                 if lines and not lines[-1].blank:

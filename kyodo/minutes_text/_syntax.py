@@ -300,8 +300,17 @@ def item_heading(line: str) -> Heading | None:
             title = nfkc(groups["t"] or groups.get("t2") or "").strip()
             if number is None or not title:
                 return None
+            # 「１．第１号議案　……について」: the item's number, then the bill's of the same number
+            # (a general meeting's or a board's 議案): the title is what follows, as under
+            # 「第１号議案　……」 alone.
+            bill = _SAME_BILL.match(title)
+            if bill and style != "第1号議案" and to_int(bill["n"]) == number:
+                title = bill["t"]
             return Heading(number, title, style)
     return None
+
+
+_SAME_BILL = re.compile(rf"^第\s*(?P<n>{_NUM}|{_KNUM})\s*号\s*議案[ 　]+(?P<t>\S.*)$")
 
 
 # ---------------------------------------------------------- speaker labels
@@ -656,7 +665,8 @@ _LABEL_PATTERNS = (
     # 「子育て支援課長　　……」「人権・男女共同参画課長　……」: a department's head, unmarked, the
     # department's name in kana or with 「・」 (no particle: 「それについては課長」 is prose).
     _DEPARTMENT_HEAD := re.compile(
-        r"^(?P<label>(?![ぁ-ゖ])(?![^　 ]*[のをはがにでもへ])[一-龥々ァ-ヺーぁ-ゖ・]{0,20}?"
+        # (「子ども家庭課長」「こども未来部長」: the も of 子ども is no particle)
+        r"^(?P<label>(?![ぁ-ゖ])(?![^　 ]*(?<!ど)[のをはがにでもへ])[一-龥々ァ-ヺーぁ-ゖ・]{0,20}?"
         r"(?:課長補佐|課長|部長|局長|室長|所長|館長|係長|館長補佐|センター長)"
         # 「市まちづくり推進課　……」: the department itself answering, its name three or more long
         r"|(?![ぁ-ゖ])(?![^　 ]*[のをはがにでもへ])[一-龥々ァ-ヺーぁ-ゖ・]{2,20}(?<=[一-龥々ァ-ヺー]{2})課)"
@@ -674,6 +684,20 @@ _LABEL_PATTERNS = (
         r"^(?P<label>(?!(?:結論|注|備考|資料|議題|参考|結果|理由|目的|期間|場所|日時|内容|概要|"
         r"決定|確認|報告|質問|回答|意見|要望)[（(])(?:[一-龥々ヶ]{1,4}|[ァ-ヺー]{2,6})"
         r"[（(][^（()）\s0-9０-９]{1,15}[）)])[ 　]*[：:][ 　]*(?P<text>\S.*)$"
+    ),
+    # 「吉川（管理会社）　……」「村瀬（事務局）　……」: a family name, the body or the role they
+    # speak for, and the gap (no colon).
+    _NAME_BODY_GAP := re.compile(
+        r"^(?P<label>(?!(?:結論|注|備考|資料|議題|参考|結果|理由|目的|期間|場所|日時|内容|概要|"
+        r"決定|確認|報告|質問|回答|意見|要望)[（(])[一-龥々ヶ]{1,4}[（(](?:事務局|"
+        r"[^（()）\s0-9０-９]{0,12}(?:会社|課|部|局|室|センター|協議会|組合|法人))[）)])"
+        r"　[ 　]*(?P<text>\S.*)$"
+    ),
+    # 「桜井 まどか 副会長：……」: a whole name with a given name in kana, spaced, then the role
+    # and the colon.
+    re.compile(
+        rf"^(?P<label>[一-龥々ヶ]{{1,4}}[ 　][一-龥々ヶぁ-ゖァ-ヺー]{{1,5}}[ 　]?{_ROLE})(?P<suffix>{_SUFFIX})"
+        r"[ 　]*[：:][ 　]*(?P<text>\S.*)$"
     ),
     # 「青山（市地域振興課）：……」: a person with the department they come from, and the colon.
     re.compile(
@@ -746,11 +770,12 @@ _SIGNATURE = re.compile(r"^[^ぁ-ゖ。、]{1,10}$|[印㊞]$")
 # 「宮本より事業報告について説明があった。」 after a title: who reported, told in the past.
 _REPORTED = re.compile(
     # (「火災出動が７件でした。」 in the polite form is said, not told)
-    r"^[一-龥々ヶ]{1,6}(?:[ 　][一-龥々ヶぁ-ゖ]{1,4})?(?:より|から|が)(?!は)[^。]*(?<!でし|まし)(?:た|れた)。"
+    # (「市長からの諮問書を読み上げ、……」: 「からの」 is no reporter's 「から」)
+    r"^[一-龥々ヶ]{1,6}(?:[ 　][一-龥々ヶぁ-ゖ]{1,4})?(?:より|から|が)(?!は|の)[^。]*(?<!でし|まし)(?:た|れた)。"
 )
 _LATIN_ONLY_LABEL = re.compile(
-    r"^[0-9０-９](?![0-9０-９]{0,2}(?:番|班|組|区))"
-)  # 「３班長」 is one
+    r"^[0-9０-９](?![0-9０-９]{0,2}(?:番|班|組|区)|[0-9０-９]{2,3}号(?:室|棟))"
+)  # 「３班長」 is one; 「３０２号室組合員」 (a condominium's owner, by the flat) too
 
 
 # The time a turn began, in a table's first column: 「14:02　事務局　素案の概要について……」.
@@ -792,7 +817,7 @@ def speaker_label(line: str) -> Label | None:
         # The words run to the end of the line, but for the closing 」 of quoted words.
         quoted = index == len(_LABEL_PATTERNS) - 1
         text = whole[match.start("text") : match.end("text") if quoted else None].strip()
-        unmarked = index in (5, 6) or pattern is _DEPARTMENT_HEAD
+        unmarked = index in (5, 6) or pattern in (_DEPARTMENT_HEAD, _NAME_BODY_GAP)
         if (unmarked and (_SIGNATURE.search(squash(text)) or _REPORTED.match(text))) or (
             text.endswith(("印", "㊞")) and len(squash(text)) <= 12
         ):
@@ -1010,6 +1035,9 @@ _CLOSING = re.compile(
     # 「……閉会を宣し、議長を退任した。」「……閉会を宣言した。（午前11時40分）」
     r"|[^。「」]{0,80}(?:閉会|散会)(?:を|が)宣(?:言)?(?:され|し)(?:た|、[^。「」]{0,30}た)。"
     r"(?:[（(][^()（）]{1,12}[)）])?"
+    # 「議長は、以上で本日の議事をすべて終了した旨を述べ、午後３時２０分閉会した。」
+    r"|[^。「」]{0,80}[、,]\s*(?:午前|午後)?\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?\s*に?"
+    r"(?:閉会|散会)(?:した|しました)。"
     # 「午後８時３０分閉会」「午後８時３０分、閉会した。」
     # 「正午閉会」: noon, in words
     r"|[〔（(［＜<【]?(?:(?:(?:午前|午後)?\s*[0-9]{1,2}\s*時\s*(?:[0-9]{1,2}\s*分|半)?|正午)\s*[、,]?\s*に?\s*)?"

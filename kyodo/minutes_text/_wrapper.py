@@ -289,16 +289,62 @@ def _spreadsheet(text: str) -> str:
 _BOX_RULE = re.compile(r"[ 　]*[┌┬┐├┼┤└┴┘─━┏┳┓┣╋┫┗┻┛]+[ 　]*")
 
 
+def _box_cells(line: str) -> list[str] | None:
+    """The cells of a drawn table's row (「│日時│……│場所│……│」), or None for any other line."""
+    stripped = line.strip(" 　")
+    if not stripped.startswith(("│", "┃")):
+        return None
+    return [cell.strip(" 　") for cell in re.split(r"[│┃]", stripped.strip("│┃"))]
+
+
+def _box_rows(lines: list[str]) -> list[list[str] | str]:
+    """The table's rows with their cells wrapped on to more lines put back together: a line whose
+    first cell is empty goes on with the row above it (「│出席者│会長　木下、副会長│」 over
+    「│　　　│岡本　梨沙、……│」)."""
+    rows: list[list[str] | str] = []
+    for line in lines:
+        cells = _box_cells(line)
+        if cells is None:
+            rows.append(line)
+            continue
+        above = rows[-1] if rows else None
+        if not cells[0] and isinstance(above, list) and len(above) == len(cells):
+            for i, cell in enumerate(cells):
+                if cell:
+                    joint = (
+                        "" if not above[i] or above[i].endswith(("、", ",", "，", "・")) else "　"
+                    )
+                    above[i] = above[i] + joint + cell
+            continue
+        rows.append(cells)
+    return rows
+
+
 def _box_table(lines: list[str]) -> list[str]:
     """A table drawn with box characters (一太郎, a text editor's 罫線): its rules go, its bars
-    become the ones a table copied as text has (read as cells, ``parse_minutes``)."""
-    if not any(line.lstrip(" 　").startswith(("│", "┃")) for line in lines):
+    become the ones a table copied as text has (read as cells, ``parse_minutes``). A cell wrapped
+    on to the lines under it is joined again, and a row of two keys with their values
+    (「│日時│……│場所│……│」) is written as two rows, one a key."""
+    if not any(_box_cells(line) is not None for line in lines):
         return lines
-    return [
-        line.replace("│", "|").replace("┃", "|")
-        for line in lines
-        if not _BOX_RULE.fullmatch(line) or not line.strip()
-    ]
+    lines = [line for line in lines if not _BOX_RULE.fullmatch(line) or not line.strip()]
+    out: list[str] = []
+    for row in _box_rows(lines):
+        if isinstance(row, str):
+            out.append(row)
+            continue
+        keys = row[0::2]
+        if len(row) >= 4 and len(row) % 2 == 0 and all(_header_key(key) for key in keys):
+            out.extend(f"|{key}|{value}|" for key, value in zip(keys, row[1::2], strict=True))
+        else:
+            out.append("|" + "|".join(row) + "|")
+    return out
+
+
+def _header_key(cell: str) -> bool:
+    from ._header import HEADER_KEYS  # the header's words; _header reads text this module made
+
+    return re.sub(r"\s", "", nfkc(cell)).strip("■□◆◇●・【】[]［］:：") in HEADER_KEYS
 
 
 def unwrap(text: str) -> str:

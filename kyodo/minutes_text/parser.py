@@ -821,6 +821,11 @@ _STAFF_LINE = re.compile(
     r"^[○◯〇◎■□・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［]?職務のため(?:会議に)?出席した"
     r"(?:者|職員|事務局職員|議会事務局職員)(?:の職氏名)?[】\]］]?[:：]?(?=[^\sの])"
 )
+# 「５．事務局職員　事務局長　田村　克也、主査　野村　亜紀」: the key, the staff on its own line.
+_STAFF_KEY_LINE = re.compile(
+    r"^[○◯〇◎■□・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［]?(?:出席)?(?:議会|[^\s、。]{0,10}?委員会)?"
+    r"事務局職員(?:出席者)?[】\]］]?[:：]?(?=[^\sの出])"
+)
 # 「配布資料　資料１　進捗状況一覧」: the documents listed from the key's own line on.
 _DOCUMENTS_LINE = re.compile(
     r"^[■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:(?:配布|配付|会議)資料[】\]］]?[:：]?(?=\S)"
@@ -957,6 +962,15 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
         last[heading.style] = heading.number
     index = start
     gap = False
+    # 「【議案】」 over its bills, then 「【報告事項】」 over the reports: the list's key was a group
+    # of it, so the other groups are the list's too.
+    key = next((line.text for line in reversed(lines[:start]) if not line.blank), "")
+    grouped = bool(
+        first is None
+        and re.fullmatch(
+            r"[【\[［〔<＜](?:議案|議事|議題|審議事項|協議事項)[】\]］〕>＞]", squash(key)
+        )
+    )
     while index < len(lines):
         line = lines[index]
         if line.blank:
@@ -978,7 +992,9 @@ def _agenda_list(lines: list[Line], start: int, first: str | None = None) -> tup
             continue  # 「（いずれも公開）」: a remark on the list
         heading = item_heading(line.text)
         # 「【協議事項】」「【報告事項】」 grouping the list's bills, when the list starts so
-        group = _GROUP_LINE.match(squashed) and (not items or _GROUP_LINE.match(squash(items[0])))
+        group = _GROUP_LINE.match(squashed) and (
+            not items or grouped or _GROUP_LINE.match(squash(items[0]))
+        )
         # 「１　協議事項」「（１）……について」「２　報告事項」: the list's numbered parts
         group = group or (
             section_heading(line.text) is not None
@@ -1069,11 +1085,22 @@ def _header_agenda(lines: list[Line], index: int) -> tuple[list[str], int] | Non
         if strong:
             return items, end
         following = _following(lines, end)
-        if following is not None and (
-            _header.header_field(following) is not None
-            or _BODY_MARKER.match(squash(following))
-            or _numbered_again(items, following)
-            or _kept_out_list(following)
+        if (
+            following is not None
+            and (
+                _header.header_field(following) is not None
+                or _BODY_MARKER.match(squash(following))
+                or _numbered_again(items, following)
+                or _kept_out_list(following)
+                # 「６　議　　題　　（１）……」「（２）……」, then 「○石原会長　……」: a list of the
+                # header (its first items have no turns), the body unnumbered
+                or (
+                    speaker_label(following) is not None
+                    and following.strip()[:1] in "○◯〇"  # a verbatim record's first turn
+                    and len(items) >= 2
+                    and all(_listed_heading(item) is not None for item in items)
+                )
+            )
         ):
             return items, end
         return None
@@ -1791,7 +1818,9 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append(("secretariat", [rest], line.lineno))
             in_field, seen_field, skipping = True, True, False
             continue
-        staff_line = _STAFF_LINE.match(squash(nfkc(text)))
+        staff_line = _STAFF_LINE.match(squash(nfkc(text))) or _STAFF_KEY_LINE.match(
+            squash(nfkc(text))
+        )
         if _STAFF_HEADING.match(squash(text)) or staff_line:
             # 「事務局職員出席者」「職務のため出席した事務局職員」: the secretariat, listed under it
             # (or on the key's own line: 「職務のため出席した者　議会事務局長　坂井　春子、…」).
@@ -3875,6 +3904,14 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
                 continue
             members.append(Secretariat(person, title))
         # 「事務局職員出席者」 and 「職務のため出席した者」: both lists are the secretariat.
+        # 「事務局　事務局長　前川　隆」 in the header, then 「事務局：前川事務局長」 under the
+        # 【議案】: the same person again (the family name and the title), kept once.
+        known = {(person.name.split(" ")[0], person.title) for person in minutes.secretariat}
+        members = [
+            person
+            for person in members
+            if not (person.name and (person.name.split(" ")[0], person.title) in known)
+        ]
         minutes.secretariat = [*minutes.secretariat, *members]
 
 

@@ -2,10 +2,10 @@
 families the importer read badly — a meeting over two days written in one date field
 (「令和６年６月１０日（月）・１１日（火）」) or in two 開催日時 lines (the second replaced the
 first), 「会議の日時」「会議の場所」 as the header's keys, and a title spaced by OCR
-(「令 和 ６ 年 度 第 ３ 回 運 営 委 員 会 会 議 録」). The other documents of the set (a condominium
-board's 【議案】/【報告事項】 block with 「監事：山田」「管理会社：……」, a box-drawn header
-table, 「ほか１１名」 and household counts, the chair opening before the first heading) are kept
-for the faults still open (see docs/import.md)."""
+(「令 和 ６ 年 度 第 ３ 回 運 営 委 員 会 会 議 録」). The condominium board's 【議案】/【報告事項】
+block with 「監事：山田」「管理会社：……」, the box-drawn header table and 「ほか１１名」 are read by
+the fifteenth session's fixes (test_fifteenth_styles.py); the household counts and the chair
+opening before the first heading stay open (see docs/import.md)."""
 
 from __future__ import annotations
 

@@ -386,9 +386,10 @@ def test_a_section_with_its_people_in_parentheses():
 def test_one_named_and_the_others_counted():
     """「委員　田村　光（…営業部長）ほか12名」 lost 田村."""
     assert _read("19_2019_reiwa_gannen").attendees == ["浜口 博", "斉藤 勇", "田村 光"]
+    # ほか counts the others: 田村 and twelve more came (see test_others_counted_after_the_named).
     assert split_people("委員　田村　光（さざなみ交通株式会社営業部長）ほか12名") == (
         ["田村 光"],
-        12,
+        13,
     )
 
 

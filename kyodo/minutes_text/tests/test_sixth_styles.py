@@ -331,7 +331,8 @@ def test_a_running_head_above_the_fuller_title():
         "【委員】小規模な町村では専門職の確保が難しい。\n"
     )
     assert minutes.title == "こども家庭審議会 児童虐待防止対策部会(第4回) 議事要旨"
-    assert (minutes.attendees, minutes.attendee_count) == ([], 14)
+    # 「部会長ほか１４名」: the chair of the section and fourteen others
+    assert (minutes.attendees, minutes.attendee_count) == ([], 15)
     head_first = parse_minutes(
         "みさと町社会福祉協議会　理事会議事録\n"
         "平成２９年度第４回社会福祉法人みさと町社会福祉協議会理事会議事録\n"
