@@ -139,9 +139,10 @@ def too_many_requests(request: HttpRequest, *, message: str, retry_after: int) -
 
 class PublicFormGuardMiddleware:
     """Every POST to a public page counts against a limit per client address, by URL name
-    (``RATE_LIMITS``: ``{"organizations:apply": "10/h", …, "default": "30/h"}``), but for the
-    steps its view declares to write nothing (``kyodo.core.ratelimit.counts_when``); beyond it
-    the answer is the Japanese 429 page and the view does not run. Every public page's POST
+    (``RATE_LIMITS``: ``{"organizations:apply": "10/h", …, "default": "30/h"}``); the steps its
+    view declares to write nothing (``kyodo.core.ratelimit.counts_when``) count against a larger
+    limit of their own (``kyodo.core.ratelimit.steps_limit``). Beyond a limit the answer is the
+    Japanese 429 page and the view does not run. Every public page's POST
     forms get a honeypot field hidden from people (the ``hidden`` attribute; screen readers skip
     it too): a POST that fills it is refused with a Japanese 400 page and changes nothing.
     """
@@ -173,28 +174,31 @@ class PublicFormGuardMiddleware:
             )
         if request.path in UNLIMITED_PATHS:
             return None
-        from kyodo.core.ratelimit import address_key, client_address, counted, hit
+        from kyodo.core.ratelimit import address_key, client_address, counted, hit, steps_limit
 
-        if not counted(request, view_func):
-            return None  # a step that writes nothing (kyodo.core.ratelimit.counts_when)
         rates = settings.RATE_LIMITS
         name = request.resolver_match.view_name if request.resolver_match else ""
-        decision = hit(
-            name or request.path,
-            address_key(client_address(request)),
-            rates.get(name) or rates["default"],
-        )
+        step = not counted(request, view_func)
+        if step:
+            # A step that writes nothing (kyodo.core.ratelimit.counts_when): its own limit.
+            scope, rate = steps_limit(name or request.path, rates)
+        else:
+            scope, rate = name or request.path, rates.get(name) or rates["default"]
+        decision = hit(scope, address_key(client_address(request)), rate)
         if decision.allowed:
             return None
-        logger.info("rate limit: %s %s (%s)", name, request.path, decision.count)
-        return too_many_requests(
-            request,
-            message=_(
+        logger.info("rate limit: %s %s (%s)", scope, request.path, decision.count)
+        if step:
+            message = _(
+                "This form was checked or corrected many times from your connection in a short "
+                "time, so this step was not accepted. Nothing has been sent yet."
+            )
+        else:
+            message = _(
                 "Many forms were sent from your connection in a short time, so this one was "
                 "not accepted. Nothing was saved."
-            ),
-            retry_after=decision.retry_after,
-        )
+            )
+        return too_many_requests(request, message=message, retry_after=decision.retry_after)
 
     def _add_honeypot(self, response: HttpResponse) -> None:
         content = response.content

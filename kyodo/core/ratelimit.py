@@ -23,7 +23,10 @@ names the window), which is simple and predictable: at most ``N`` in each period
 **What counts.** Every POST to a public page, by the page's URL name (``RATE_LIMITS``), unless
 its view declares which of its POSTs count (:func:`counts_when`): a form of several steps
 (入力 → 確認 → 完了) counts only the step that writes, so that "20 applications an hour" means
-20 applications, not 10 of two POSTs each.
+20 applications, not 10 of two POSTs each. The other steps (確認, 「修正する」) count against a
+limit of their own, per page and address, generous enough for anyone going back and forth
+(``RATE_LIMITS["steps"]``, else :data:`STEPS_RATE`): each renders a page, so a script must not
+post them without end either.
 """
 
 from __future__ import annotations
@@ -57,8 +60,12 @@ def _networks(values) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
         try:
             networks.append(ipaddress.ip_network(value.strip(), strict=False))
         except ValueError:
+            # As kyodo/settings.py says it at start-up (a value set later, by a test or a
+            # settings override, reaches only this).
             raise ImproperlyConfigured(
-                f"TRUSTED_PROXIES: {value!r} is not an address or network."
+                f"TRUSTED_PROXIES の {value.strip()!r} はIPアドレスでもネットワーク（192.0.2.0/24 "
+                "など）でもありません。プロキシのアドレスをカンマ区切りで指定してください"
+                "（既定: 127.0.0.1,::1）。"
             ) from None
     return networks
 
@@ -119,14 +126,25 @@ def counts_when(predicate: Callable) -> Callable:
     """Declare which POSTs of a public view count against its page's limit: those for which
     ``predicate(request)`` is true, the steps that write (an application sent, a submission
     mailed for confirmation). The others (a 確認 page, 「修正する」 back to the input) write
-    nothing and are not counted; the honeypot still refuses them. A view without a declaration
-    counts every POST. Put it below decorators that do not copy the function's attributes."""
+    nothing and count against the steps' own, larger limit instead (:func:`steps_limit`); the
+    honeypot still refuses them. A view without a declaration counts every POST. Put it below decorators that do not copy the function's attributes."""
 
     def declare(view: Callable) -> Callable:
         setattr(view, COUNTS_ATTRIBUTE, predicate)
         return view
 
     return declare
+
+
+# The limit of the steps that write nothing (counts_when), per page and address, unless
+# RATE_LIMITS names one with the key STEPS_KEY ("steps=300/h").
+STEPS_KEY = "steps"
+STEPS_RATE = "120/h"
+
+
+def steps_limit(scope: str, rates: dict[str, str]) -> tuple[str, str]:
+    """The counter's scope and the rate of the steps of page ``scope`` that write nothing."""
+    return f"{scope}#{STEPS_KEY}", rates.get(STEPS_KEY) or STEPS_RATE
 
 
 def counted(request, view_func) -> bool:

@@ -27,9 +27,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit import audit_entry, audit_log, diff_fields
-from kyodo.core.mail import mail_message
+from kyodo.core.mail import mail_message, render_mail
 from kyodo.core.models import AuditEntry, Center, OutboxMessage, Venue
-from kyodo.core.outbox import outbox_queued, outbox_written
+from kyodo.core.outbox import outbox_message, outbox_queued, outbox_written
 from kyodo.core.roles import Role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
 from kyodo.core.statements import Prepared, insert_together, next_id_sql, pipelined
@@ -943,22 +943,101 @@ class _EarlyConfirmation:
         return message
 
 
+# Where each applicant's own details go in the confirmation composed as a form letter (see
+# ``_letter``): marks of NUL characters, like ``_POSITION``.
+_NAME, _GROUP, _PEOPLE, _CANCEL = (
+    "\x00name\x00",
+    "\x00group\x00",
+    "\x00people\x00",
+    "\x00cancel\x00",
+)
+
+
+@dataclass(frozen=True)
+class _Letter:
+    """The confirmation of an event as mailed, for a status and a kind of applicant, rendered
+    once with marks for the applicant's own details (and a waiting one's place)."""
+
+    event: tuple
+    status: str
+    is_group: bool
+    center: Center | None
+    subject: str
+    body: str
+
+    def fits(self, event: tuple, status: str, is_group: bool, center: Center | None) -> bool:
+        # The center as read (kept until its row is written): the same object, not an equal one.
+        return (
+            self.center is center
+            and self.status == status
+            and self.is_group == is_group
+            and self.event == event
+        )
+
+
+_LETTERS: dict[int, _Letter] = {}
+
+
+def _letter(event: Event, status: str, is_group: bool, center) -> _Letter:
+    """The confirmation for ``event`` (as last locked) as a form letter, rendered again only
+    when the event as mailed, the status, the kind of applicant or the center changed: a rush
+    of applications renders the templates once, not once each."""
+    mailed = _event_as_mailed(event)
+    letter = _LETTERS.get(event.pk)
+    if letter is not None and letter.fits(mailed, status, is_group, center):
+        return letter
+    stand_in = Application(
+        event=event,
+        status=status,
+        kind=Application.Kind.GROUP if is_group else Application.Kind.INDIVIDUAL,
+        name=_NAME,
+        group_name=_GROUP if is_group else "",
+        people=_PEOPLE,
+        waitlist_position=_POSITION if status == Application.Status.WAITLISTED else None,
+    )
+    subject, body = render_mail(
+        "events/mail/application_received.txt",
+        {"application": stand_in, "event": event, "cancel_url": _CANCEL, "center": center},
+    )
+    letter = _Letter(mailed, status, is_group, center, subject, body)
+    with _LOCKED_WRITE:
+        _LETTERS[event.pk] = letter
+        while len(_LETTERS) > _LOCKED_KEPT:
+            del _LETTERS[next(iter(_LETTERS))]
+    return letter
+
+
 def _early_confirmation(application: Application, center) -> _EarlyConfirmation | None:
     """The confirmation of ``application``, composed before the lock from the event as this
     process last locked it, as confirmed if the last application this process made there was
     confirmed, as waiting otherwise (the event is full; its place on the list is put in under
     the lock); None when this process has not locked the event yet. Composing it sets
-    ``application``'s event, status and place, which the caller sets again under the lock."""
+    ``application``'s event, which the caller sets again under the lock."""
     last = _LOCKED.get(application.event_id)
     if last is None:
         return None
     event, status = last
-    application.event, application.status = event, status
-    if status == Application.Status.WAITLISTED:
-        application.waitlist_position = _POSITION
-    message = _mail_message(application, "application_received", center=center)
-    application.waitlist_position = None
-    return _EarlyConfirmation(message=message, event=_event_as_mailed(event), status=status)
+    application.event = event
+    own = {
+        _NAME: application.name,
+        _GROUP: application.group_label if application.is_group else "",
+        _PEOPLE: str(application.people),
+        _CANCEL: cancel_url(application),
+    }
+    if any("\x00" in value for value in own.values()):
+        return None  # a mark in the applicant's own details (no form lets one through)
+    letter = _letter(event, status, application.is_group, center)
+    subject, body = letter.subject, letter.body
+    for mark, value in own.items():
+        subject, body = subject.replace(mark, value), body.replace(mark, value)
+    message = outbox_message(
+        to=application.email,
+        subject=subject,
+        body=body,
+        kind="events.application_received",
+        related=application,
+    )
+    return _EarlyConfirmation(message=message, event=letter.event, status=status)
 
 
 def _applicant(
@@ -1142,6 +1221,28 @@ def application_cancel(*, actor: User | None, application: Application) -> Appli
     return application
 
 
+# A walk-in refused because the person (or group) waits for a place already: seated from there.
+_WAITING_ALREADY = _(
+    "This applicant is on the waiting list of this event: find the application in the list and "
+    "press “Seat as a walk-in” instead."
+)
+
+
+def _waiting_as(
+    event: Event, *, email: str = "", name: str = "", organization_id: int | None = None
+) -> bool:
+    """Whether the application that refuses a walk-in (the same address and name however
+    spaced, or the same registered group; see :func:`_send_count`) is on the waiting list."""
+    waiting = event.applications.filter(status=Application.Status.WAITLISTED)
+    if organization_id is not None:
+        return waiting.filter(organization_id=organization_id).exists()
+    unspaced = name.replace(" ", "").replace("\u3000", "")
+    return any(
+        other.replace(" ", "").replace("\u3000", "") == unspaced
+        for other in waiting.filter(email__iexact=email).values_list("name", flat=True)
+    )
+
+
 def walk_in_add(
     *,
     actor: User,
@@ -1182,6 +1283,8 @@ def walk_in_add(
             organization_id=organization.pk if organization is not None else None,
         )
         if taken.already_applied:
+            if _waiting_as(event, email=email, name=name):
+                raise InvalidApplication(_WAITING_ALREADY)
             raise InvalidApplication(
                 _(
                     "This person has already applied to this event: find the application in "
@@ -1189,6 +1292,8 @@ def walk_in_add(
                 )
             )
         if taken.group_applied:
+            if _waiting_as(event, organization_id=organization.pk):
+                raise InvalidApplication(_WAITING_ALREADY, field="organization")
             raise InvalidApplication(
                 _(
                     "This group has already applied to this event: find the application in the "
@@ -1224,22 +1329,84 @@ def walk_in_add(
                 "attendance": application.attendance,
             },
         )
-        fields = ["status", "attendance_people", "attendance_groups"]
-        before = {field: getattr(event, field) for field in fields}
-        event.status = Event.Status.HELD
-        _derive_attendance(event, event.walk_in_people, event.walk_in_groups)
-        if changes := {
-            field: [before[field], getattr(event, field)]
-            for field in fields
-            if before[field] != getattr(event, field)
-        }:
-            event.save(update_fields=[*fields, "updated_at"])
-            audit_log(
-                actor=actor,
-                action="kyodo.events.event.attendance_recorded",
-                obj=event,
-                changes=changes,
+        _held_at_the_door(event, actor=actor)
+    return application
+
+
+def _held_at_the_door(event: Event, *, actor: User) -> None:
+    """Someone was seated at the door (:func:`walk_in_add`, :func:`application_seat`): as when
+    attendance is recorded, the event becomes held and its totals are derived again (the
+    numbers who came without applying are kept). The caller holds the event's lock."""
+    fields = ["status", "attendance_people", "attendance_groups"]
+    before = {field: getattr(event, field) for field in fields}
+    event.status = Event.Status.HELD
+    _derive_attendance(event, event.walk_in_people, event.walk_in_groups)
+    if changes := {
+        field: [before[field], getattr(event, field)]
+        for field in fields
+        if before[field] != getattr(event, field)
+    }:
+        event.save(update_fields=[*fields, "updated_at"])
+        audit_log(
+            actor=actor,
+            action="kyodo.events.event.attendance_recorded",
+            obj=event,
+            changes=changes,
+        )
+
+
+def application_seat(*, actor: User, application: Application) -> Application:
+    """Reception seats someone on the waiting list who came on the day (「当日参加として受け付
+    ける」), from the event's day on (after the start too), as :func:`walk_in_add` seats someone
+    who did not apply: the application becomes confirmed and marked as attended whatever the
+    capacity, and the waiting places behind it close up (2, 3 … become 1, 2 …). Nobody else on
+    the waiting list moves up or is mailed, nor is the person (they are here). The event becomes
+    held and its totals are derived again."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        event = _lock_event(application.event_id)
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if event.status == Event.Status.CANCELLED:
+            raise EventCancelled()
+        if not event.takes_walk_ins:
+            raise InvalidApplication(
+                _(
+                    "Someone on the waiting list can be seated only at a published event, from "
+                    "its day on."
+                )
             )
+        if application.status == Application.Status.CONFIRMED:
+            raise InvalidApplication(
+                _(
+                    "This application is already confirmed: mark the person as attended on the "
+                    "attendance page."
+                )
+            )
+        if application.status != Application.Status.WAITLISTED:
+            raise InvalidApplication(
+                _("This application has been cancelled: enter the person as a walk-in instead.")
+            )
+        position, attendance = application.waitlist_position, application.attendance
+        application.status = Application.Status.CONFIRMED
+        application.waitlist_position = None
+        application.attendance = Application.Attendance.ATTENDED
+        # Moved up from the waiting list, at the door: the staff's list says so, without a mail.
+        application.promoted_at = timezone.now()
+        application.save(update_fields=["status", "waitlist_position", "attendance", "promoted_at"])
+        if position is not None:
+            _close_gap(event, position)
+        audit_log(
+            actor=actor,
+            action="kyodo.events.application.seated",
+            obj=application,
+            changes={
+                "event": event.pk,
+                "status": [Application.Status.WAITLISTED, Application.Status.CONFIRMED],
+                "waitlist_position": [position, None],
+                "attendance": [attendance, Application.Attendance.ATTENDED],
+            },
+        )
+        _held_at_the_door(event, actor=actor)
     return application
 
 

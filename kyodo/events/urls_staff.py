@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:pk>/applications/walk-in/", staff.walk_in_add, name="walk-in"),
     path("<int:pk>/applications.csv", staff.applications_csv, name="applications-csv"),
     path("applications/<int:pk>/cancel/", staff.application_cancel, name="application-cancel"),
+    path("applications/<int:pk>/seat/", staff.application_seat, name="application-seat"),
     path("<int:pk>/attendance/", staff.attendance, name="attendance"),
     path("<int:pk>/roster/", staff.roster, name="roster"),
     path("<int:pk>/notes/new/", staff.note_add, name="note-add"),

@@ -2,12 +2,14 @@
 
 
 def samples() -> dict[str, str | None]:
-    from kyodo.events.models import Event, Feedback
+    from kyodo.events.models import Application, Event, Feedback
 
     # A published event of the demo: its delete page says only a draft without applications
     # can be deleted (the demo has no draft).
     event = Event.objects.filter(status="published").order_by("pk").first()
     answer = Feedback.objects.select_related("application").order_by("pk").first()
+    # Someone waiting for a place in the demo (POST only: 「当日参加として受け付ける」).
+    waiting = Application.objects.filter(status="waitlisted").order_by("pk").first()
     return {
         # January 2011 of the demo: four events, one of them held, in a six-week month.
         "/events/calendar/<int:year>/<int:month>/": "/events/calendar/2011/1/",
@@ -23,4 +25,7 @@ def samples() -> dict[str, str | None]:
         "/events/feedback/<str:token>/": f"/events/feedback/{answer.application.token}/",
         "/staff/events/<int:pk>/feedback/send/": f"/staff/events/{answer.event_id}/feedback/send/",
         "/staff/events/feedback/<int:pk>/note/": f"/staff/events/feedback/{answer.pk}/note/",
+        "/staff/events/applications/<int:pk>/seat/": (
+            f"/staff/events/applications/{waiting.pk}/seat/" if waiting else None
+        ),
     }

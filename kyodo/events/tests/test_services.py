@@ -180,6 +180,7 @@ def steps(monkeypatch):
     from django.test.signals import template_rendered
 
     monkeypatch.setattr(services, "_LOCKED", {})
+    monkeypatch.setattr(services, "_LETTERS", {})
     order: list[str] = []
 
     def rendered(sender, template, **kwargs):

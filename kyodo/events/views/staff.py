@@ -346,6 +346,24 @@ def walk_in_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @staff_required
+@require_POST
+def application_seat(request: HttpRequest, pk: int) -> HttpResponse:
+    # 「当日参加として受け付ける」: someone on the waiting list who came on the day is seated and
+    # marked as attended; back to the page the button was on (the event's, or attendance).
+    application = get_object_or_404(Application.objects.select_related("organization"), pk=pk)
+    perform(
+        request,
+        services.application_seat,
+        success=_("%(name)s was seated from the waiting list and marked as attended.")
+        % {"name": application.applicant_label},
+        actor=request.user,
+        application=application,
+    )
+    back = "attendance" if request.POST.get("back") == "attendance" else "event"
+    return redirect(f"events-staff:{back}", pk=application.event_id)
+
+
+@staff_required
 def application_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     # GET asks for confirmation (who, what, that the person will be mailed); POST cancels.
     application = get_object_or_404(
@@ -383,7 +401,8 @@ def applications_csv(request: HttpRequest, pk: int) -> HttpResponse:
         _("E-mail"),
         _("Telephone"),
         _("Received by"),
-        pgettext("events", "Attendance"),
+        # Each application's own (出欠), not the event's page title (出欠・参加者数).
+        _("Attendance"),
         _("Message to the center"),
     ]
     rows = [
@@ -419,7 +438,8 @@ def applications_csv(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_required
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
-    confirmed = selectors.event_applications(event).filter(status=Application.Status.CONFIRMED)
+    applications = selectors.event_applications(event)
+    confirmed = applications.filter(status=Application.Status.CONFIRMED)
     initial = {"walk_in_people": event.walk_in_people, "walk_in_groups": event.walk_in_groups}
     form = AttendanceForm(request.POST or None, initial=initial, applications=confirmed)
     if request.method == "POST" and form.is_valid():
@@ -437,7 +457,15 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "events/staff/attendance.html",
-        {"form": form, "event": event, "not_yet": event.date > timezone.localdate()},
+        {
+            "form": form,
+            "event": event,
+            "not_yet": event.date > timezone.localdate(),
+            # Those on the waiting list who turn up are seated from here (application_seat).
+            "waiting": applications.filter(status=Application.Status.WAITLISTED)
+            if event.takes_walk_ins
+            else [],
+        },
         status=_invalid(form),
     )
 
