@@ -46,6 +46,23 @@ class FollowUpDateWithoutFollowUp(ConsultationError):
     field = "follow_up_on"
 
 
+class FollowUpDateMissing(ConsultationError):
+    # The to-do list lists a follow-up from its date on: one without a date would never be listed.
+    default_message = _("Enter the follow-up date: the to-do list shows the follow-up from then.")
+    field = "follow_up_on"
+
+
+class SummaryTooLong(ConsultationError):
+    # The same words as the form's refusal (forms.ConsultationForm.summary).
+    default_message = _(
+        "Write the summary in at most %(limit_value)s characters (now %(show_value)s)."
+    )
+    field = "summary"
+
+    def __init__(self, *, limit: int, length: int):
+        super().__init__(self.default_message % {"limit_value": limit, "show_value": length})
+
+
 class FollowUpBeforeConsultation(ConsultationError):
     default_message = _("The follow-up date is before the consultation.")
     field = "follow_up_on"

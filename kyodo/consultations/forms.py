@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kyodo.consultations.models import Category, Consultation
+from kyodo.consultations import exceptions
+from kyodo.consultations.models import SUMMARY_MAX_LENGTH, Category, Consultation
 from kyodo.core.forms import WarekiDateField
 from kyodo.core.months import Month, MonthError, parse_month
 from kyodo.core.roles import Role
@@ -44,12 +45,23 @@ class ConsultationForm(VersionedFormMixin, forms.Form):
         help_text=_("Personal data: only staff see it. Leave empty if the client stays anonymous."),
     )
     client_contact = forms.CharField(label=_("Client contact"), max_length=300, required=False)
-    summary = forms.CharField(label=_("Summary"), widget=forms.Textarea(attrs={"rows": 4}))
+    summary = forms.CharField(
+        label=_("Summary"),
+        max_length=SUMMARY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": exceptions.SummaryTooLong.default_message},
+    )
     advice = forms.CharField(
         label=_("Advice given"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     follow_up_needed = forms.BooleanField(label=_("Follow-up needed"), required=False)
-    follow_up_on = WarekiDateField(label=_("Follow-up date"), required=False)
+    follow_up_on = WarekiDateField(
+        label=_("Follow-up date"),
+        required=False,
+        help_text=_(
+            "Required when “Follow-up needed” is ticked. For example 令和7年4月1日 or R7.4.1."
+        ),
+    )
     follow_up_notes = forms.CharField(
         label=_("Follow-up notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -72,6 +84,15 @@ class ConsultationForm(VersionedFormMixin, forms.Form):
 
         self.fields["organization"].queryset = Organization.objects.all()
         self.fields["staff"].queryset = staff_members()
+
+    def clean(self):
+        data = super().clean()
+        # The service refuses it too (so that no other caller can skip it); said here beside the
+        # field, with the form's other errors at once.
+        if data.get("follow_up_needed") and not data.get("follow_up_on"):
+            if "follow_up_on" not in self.errors:
+                self.add_error("follow_up_on", exceptions.FollowUpDateMissing.default_message)
+        return data
 
     @classmethod
     def initial_for(cls, consultation: Consultation) -> dict:

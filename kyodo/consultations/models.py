@@ -7,6 +7,11 @@ from django.utils.translation import pgettext_lazy
 
 from kyodo.core.wareki import format_wareki
 
+# 相談内容 is a TextField: no limit in the database, this one in the form and the service. Ten
+# thousand characters is some twenty pages of notes, far beyond a consultation's summary, and
+# keeps a paste of a whole document out of the search index and the report.
+SUMMARY_MAX_LENGTH = 10_000
+
 
 class Consultation(models.Model):
     """One consultation (相談) taken by the center's staff. Staff only: it holds personal data."""

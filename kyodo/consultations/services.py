@@ -11,7 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from kyodo.consultations import exceptions
-from kyodo.consultations.models import Category, Consultation, ConsultationCategory
+from kyodo.consultations.models import (
+    SUMMARY_MAX_LENGTH,
+    Category,
+    Consultation,
+    ConsultationCategory,
+)
 from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.roles import Role, has_role, require_role
 from kyodo.core.services import field_values, update_fields
@@ -73,8 +78,8 @@ def consultation_create(*, actor: User, fields: ConsultationFields) -> Consultat
     """Record a consultation taken by ``fields.staff`` (the acting staff member unless given).
 
     Raises PermissionDenied unless ``actor`` is staff, and a :class:`ConsultationError` for
-    input that breaks a rule (no category, a date after today, an example that names the
-    client …).
+    input that breaks a rule (no category, a date after today, a follow-up without its date, a
+    summary over :data:`SUMMARY_MAX_LENGTH` characters, an example that names the client …).
     """
     require_role(actor, Role.STAFF)
     consultation = Consultation()
@@ -161,6 +166,10 @@ def _validate(values: dict[str, Any], categories: Iterable[str]) -> list[str]:
         raise exceptions.StaffMemberRequired()
     if values["received_on"] > timezone.localdate():
         raise exceptions.ReceivedInFuture()
+    if len(values["summary"]) > SUMMARY_MAX_LENGTH:
+        raise exceptions.SummaryTooLong(limit=SUMMARY_MAX_LENGTH, length=len(values["summary"]))
+    if values["follow_up_needed"] and not values["follow_up_on"]:
+        raise exceptions.FollowUpDateMissing()
     if values["follow_up_on"] and not values["follow_up_needed"]:
         raise exceptions.FollowUpDateWithoutFollowUp()
     if values["follow_up_on"] and values["follow_up_on"] < values["received_on"]:

@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.models import OutboxMessage
 from kyodo.core.text import has_control_characters
-from kyodo.core.wareki import WarekiError, format_wareki, parse_date_ja, parse_time_ja
+from kyodo.core.wareki import (
+    WarekiError,
+    format_wareki,
+    parse_date_ja,
+    parse_time_ja,
+    parse_year_ja,
+)
 
 # --- widgets rendered in Python ----------------------------------------------------------------
 
@@ -509,6 +515,59 @@ class WarekiDateField(forms.Field):
             raise forms.ValidationError(str(exc), code="invalid") from None
 
 
+def _numeric_text_input(widget: forms.Widget) -> dict:
+    # A text box, not type=number: a number input cannot show back what it cannot parse
+    # (「１５」, 「平成17年」), so a form returned for another error would look emptied.
+    # inputmode still brings up the numeric keyboard on phones.
+    return {} if widget.is_hidden else {"inputmode": "numeric"}
+
+
+class NumberField(forms.IntegerField):
+    """A whole number as people type it: full-width digits (１５), thousands separators
+    (1,200), a trailing 人 or 名; in a text box with the numeric keyboard, so that what was
+    typed is shown back when the form returns. Limits as IntegerField's ``min_value`` and
+    ``max_value``, refused in Japanese."""
+
+    widget = forms.TextInput
+    default_error_messages = {
+        "invalid": _("Enter a whole number in figures (for example 15)."),
+    }
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        # IntegerField puts min/max/step on a number input only; a text box takes none of them.
+        for name in ("min", "max", "step"):
+            attrs.pop(name, None)
+        return attrs | _numeric_text_input(widget)
+
+    def to_python(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        text = _nfkc(str(value) if value is not None else "").replace(",", "")
+        text = re.sub(r"\s+", "", text).removesuffix("人").removesuffix("名")
+        text = re.sub(r"\.0*$", "", text)  # 15.0, as IntegerField reads it (a spreadsheet's cell)
+        if not text:
+            return None
+        if not re.fullmatch(r"[+-]?[0-9]{1,18}", text):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return int(text)
+
+
+class YearField(NumberField):
+    """A calendar year in 西暦 or 和暦 (``kyodo.core.wareki.parse_year_ja``): 2005, ２００５年,
+    平成17年, H17, 令和元年, 昭和50年; kept as the Western year. What was typed is shown back."""
+
+    def to_python(self, value):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if value in self.empty_values or not str(value).strip():
+            return None
+        try:
+            return parse_year_ja(str(value))
+        except WarekiError as exc:
+            raise forms.ValidationError(str(exc), code="invalid") from None
+
+
 class JapaneseTimeField(forms.TimeField):
     """A clock time typed the way people type it: 19:00, １９：００, 19時, 19時30分, 7時半,
     午後7時, 午後7時30分 (``kyodo.core.wareki.parse_time_ja``); anything else, 「25時」 among
@@ -585,6 +644,30 @@ def _nfkc(value) -> str:
     import unicodedata
 
     return unicodedata.normalize("NFKC", value or "").strip()
+
+
+# Dashes between two digits of an address (「１－２－３」, 「1ー2ー3」, 「1−2−3」): all "-". A
+# dash elsewhere may be a long vowel (「コーポ」, 「センター」) and stays as written.
+_ADDRESS_DASH_RE = re.compile("(?<=[0-9])[‐‑‒–—―−ーｰ－﹣](?=[0-9])")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def normalize_address(value: str) -> str:
+    """An address as Kyodo stores it: NFKC (digits, Latin letters and spaces half-width,
+    ｶﾀｶﾅ full-width), the dashes between digits as "-", runs of spaces made one:
+    「西東京市ひばりが丘１－２－３　ＡＢＣビル」 → 「西東京市ひばりが丘1-2-3 ABCビル」. The width
+    people typed carries no meaning; one form lets the CSV, search and a filter compare them."""
+    text = _SPACES_RE.sub(" ", _nfkc(value))
+    return _ADDRESS_DASH_RE.sub("-", text)
+
+
+class AddressField(TextField):
+    """A one-line address (所在地, 活動地域) stored as :func:`normalize_address` writes it, as a
+    telephone number is stored in half-width; control characters refused like any text."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize_address(value) if value else value
 
 
 class EmailField(forms.EmailField):

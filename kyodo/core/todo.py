@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -100,18 +100,32 @@ def change_requests(today: date) -> list[TodoItem]:
     ]
 
 
-def consultation_follow_ups(today: date) -> list[TodoItem]:
+def _follow_ups_due(today: date) -> QuerySet:
+    # A follow-up due today or before, or one saved without a date (before the service required
+    # it): listed at once, or it would never be.
     from kyodo.consultations.models import Consultation
 
-    rows = Consultation.objects.filter(
-        follow_up_needed=True, follow_up_done_on=None, follow_up_on__lte=today
-    ).order_by("follow_up_on", "pk")
+    return Consultation.objects.filter(
+        Q(follow_up_on__lte=today) | Q(follow_up_on=None),
+        follow_up_needed=True,
+        follow_up_done_on=None,
+    )
+
+
+def _follow_up_detail(follow_up_on: date | None, today: date) -> str:
+    if follow_up_on is None:
+        return str(_("No follow-up date"))
+    return str(_("Overdue")) if follow_up_on < today else str(_("Due today"))
+
+
+def consultation_follow_ups(today: date) -> list[TodoItem]:
+    rows = _follow_ups_due(today).order_by(F("follow_up_on").asc(nulls_first=True), "pk")
     return [
         TodoItem(
             title=str(c),
             url=reverse("consultations-staff:detail", args=[c.pk]),
             when=c.follow_up_on,
-            detail=str(_("Overdue")) if c.follow_up_on < today else str(_("Due today")),
+            detail=_follow_up_detail(c.follow_up_on, today),
         )
         for c in rows
     ]
@@ -396,13 +410,7 @@ def _change_requests_counted(today: date) -> list[QuerySet]:
 
 
 def _consultation_follow_ups_counted(today: date) -> list[QuerySet]:
-    from kyodo.consultations.models import Consultation
-
-    return [
-        Consultation.objects.filter(
-            follow_up_needed=True, follow_up_done_on=None, follow_up_on__lte=today
-        )
-    ]
+    return [_follow_ups_due(today)]
 
 
 def _overdue_action_items_counted(today: date) -> list[QuerySet]:
@@ -541,7 +549,7 @@ KINDS = [
     TodoKind(
         "follow-ups",
         _("Consultations with a follow-up due or overdue"),
-        _("Follow-ups whose date is today or past."),
+        _("Follow-ups whose date is today or past, or that have no date."),
         consultation_follow_ups,
         _consultation_follow_ups_counted,
     ),

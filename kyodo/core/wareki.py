@@ -38,6 +38,7 @@ __all__ = [
     "parse_date_ja",
     "parse_fiscal_year",
     "parse_time_ja",
+    "parse_year_ja",
 ]
 
 
@@ -199,6 +200,10 @@ _MONTH_DAY = (
 _WEEKDAY = "(?:\\((?P<w1>[月火水木金土日])(?:曜日?)?\\)|(?P<w2>[月火水木金土日])曜日?)?"
 _ERA_DATE_RE = re.compile(f"{_ERA_TOKEN}{_ERA_YEAR}{_MONTH_DAY}{_WEEKDAY}")
 _WESTERN_DATE_RE = re.compile(f"(?P<year>[0-9]{{4}}){_MONTH_DAY}{_WEEKDAY}")
+# A month and day alone (「12/7」, 「12月7日」, 「12.7(月)」): refused with a request for the year.
+_MONTH_DAY_ONLY_RE = re.compile(
+    f"(?:[0-9]{{1,2}}月[0-9]{{1,2}}日|[0-9]{{1,2}}[./-][0-9]{{1,2}}){_WEEKDAY}"
+)
 _WHITESPACE_RE = re.compile(r"\s+")
 
 
@@ -244,6 +249,10 @@ def parse_date_ja(text: str) -> date:
         day = int(match["d1"] or match["d2"])
         year = int(match["year"])
         result = _gregorian(year, month, day, f"{year}年{month}月{day}日")
+    elif _MONTH_DAY_ONLY_RE.fullmatch(prepared):
+        # Staff often type 「12/7」; guessing this year or the next would date an event or a
+        # follow-up a year wrong without anyone noticing. Asked instead.
+        raise WarekiError(_("Enter the year too (for example 令和8年12月7日, 2026/12/7)."))
     else:
         raise WarekiError(
             _("“%(text)s” cannot be read as a date. For example: 令和7年4月1日, R7.4.1, 2025-04-01")
@@ -308,6 +317,60 @@ def _parse_era_date(match: re.Match[str]) -> date:
             }
         )
     return result
+
+
+_YEAR_ERA_RE = re.compile(f"{_ERA_TOKEN}{_ERA_YEAR}(?:\\((?P<western>[0-9]{{4}})\\))?年?")
+_YEAR_WESTERN_RE = re.compile("(?P<year>[0-9]{4})年?")
+
+
+def parse_year_ja(text: str) -> int:
+    """Read a calendar year as people type it (a group's 設立年): 「2005」, 「2005年」,
+    「平成17年」, 「H17」, 「平成17(2005)年」, 「令和元年」, 「昭和50年」, full-width digits too.
+    Raise WarekiError (and nothing else) otherwise.
+
+    An era year is accepted in every calendar year the era touched (「平成31年」 and 「令和元年」 are
+    both 2019, 「昭和64年」 and 「平成元年」 both 1989); one outside its era (「平成32年」) is refused
+    with the year it probably means (令和2年).
+    """
+    prepared = _prepare(text)
+    if not prepared:
+        raise WarekiError(_("No year was entered."))
+    if match := _YEAR_WESTERN_RE.fullmatch(prepared):
+        return int(match["year"])
+    match = _YEAR_ERA_RE.fullmatch(prepared)
+    if match is None:
+        raise WarekiError(
+            _("“%(text)s” cannot be read as a year. For example: 2005, 平成17年, H17, 令和元年")
+            % {"text": _shorten(str(text).strip())}
+        )
+    era = _ERA_BY_KEY[match["era"]]
+    era_year = _era_year_value(match["eyear"])
+    year = era.gregorian_year(era_year)
+    written = f"{era.name}{_year_text(era_year)}年"
+    end = era_end(era)
+    if era_year < 1:
+        raise WarekiError(
+            _("“%(text)s” is no year: %(era)s counts its years from 1 (元年).")
+            % {"text": written, "era": era.name}
+        )
+    if end is not None and year > end.year:
+        # The same calendar year in the era that followed: 平成32年 → 令和2年.
+        raise WarekiError(
+            _("There is no year %(text)s (%(era)s ended in %(last)s). Did you mean %(year)s?")
+            % {
+                "text": written,
+                "era": era.name,
+                "last": format_wareki_year(end),
+                "year": format_wareki_year(date(min(year, date.max.year), 12, 31)),
+            }
+        )
+    western = match["western"]
+    if western and int(western) != year:
+        raise WarekiError(
+            _("%(text)s is %(year)s, not %(western)s.")
+            % {"text": written, "year": year, "western": western}
+        )
+    return year
 
 
 # 「19:00」「19:00:00」「19時」「19時30分」「7時半」, each optionally after 午前/午後; 「正午」. The

@@ -11,14 +11,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.forms import (
+    AddressField,
     ConsentField,
     EmailField,
     ModelMultipleChoiceField,
     MultilineTextField,
+    NumberField,
     PhoneField,
     TextField,
     URLField,
     WarekiDateField,
+    YearField,
 )
 from kyodo.core.text import is_reading, normalize_reading
 from kyodo.core.uploads import UploadField, UploadValidator
@@ -78,24 +81,28 @@ class OrganizationFieldsForm(forms.Form):
     # The public forms' one rule (events, お問い合わせ): full-width digits and any dash are
     # accepted and stored as 042-000-0000; 10 or 11 digits.
     phone = PhoneField(label=_("Telephone"), max_length=30)
-    address = TextField(label=_("Address"), max_length=300)
+    # Stored with half-width digits and hyphens (core.forms.normalize_address), as the telephone
+    # number is: 「ひばりが丘１－２－３」 and 「ひばりが丘1-2-3」 are one address in the CSV and search.
+    address = AddressField(label=_("Address"), max_length=300)
     activity_fields = forms.MultipleChoiceField(
         label=_("Fields of activity"),
         choices=ActivityField.choices,
         widget=forms.CheckboxSelectMultiple,
     )
-    area = TextField(label=_("Area of activity"), max_length=200, required=False)
+    area = AddressField(label=_("Area of activity"), max_length=200, required=False)
     description = MultilineTextField(label=_("Activities"), max_length=2000, required=False)
     website = URLField(label=_("Website"), max_length=300, required=False)
-    member_count = forms.IntegerField(
+    # Text boxes with the numeric keyboard (not type=number): 「１５」 and 「平成17年」 are read,
+    # and shown back as typed when the form returns for another field's error.
+    member_count = NumberField(
         label=_("Number of members"),
         required=False,
         validators=[MinValueValidator(1), MaxValueValidator(100_000)],
     )
-    founded_year = forms.IntegerField(
+    founded_year = YearField(
         label=_("Year founded"),
         required=False,
-        help_text=_("In the Western calendar, for example 2005."),
+        help_text=_("For example 2005, 平成17年 or H17."),
         validators=[MinValueValidator(1868)],
     )
     published_fields = forms.MultipleChoiceField(

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from kyodo.core.forms import normalize_address
 from kyodo.core.text import gojuon_order, match_key, normalize_reading
 from kyodo.organizations.contact_models import OrganizationContact  # noqa: F401 (a model)
 
@@ -93,6 +94,71 @@ def core_key(name: str) -> str:
     return _LEGAL_FORM_WORDS.sub("", key) or key
 
 
+# What a reading may begin with (a legal form, which people read out or leave out) and end with
+# (a word saying what kind of group it is: 「…の会」, 「…ネット」, 「…クラブ」): neither tells
+# two groups apart, so :func:`similar_key` drops them. Longest first, so that 「のかい」 goes
+# before 「かい」.
+_READING_LEGAL_FORMS = (
+    "とくていひえいりかつどうほうじん",
+    "いっぱんしゃだんほうじん",
+    "いっぱんざいだんほうじん",
+    "こうえきしゃだんほうじん",
+    "こうえきざいだんほうじん",
+    "えぬぴーおーほうじん",
+)
+_READING_GROUP_WORDS = tuple(
+    sorted(
+        (
+            "のかい",
+            "かい",
+            "ねっと",
+            "ねっとわーく",
+            "くらぶ",
+            "さーくる",
+            "ぐるーぷ",
+            "きょうかい",
+            "れんらくかい",
+            "どうこうかい",
+            "ぷろじぇくと",
+            "じっこういいんかい",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+# A shared beginning of this many kana (after the words above are dropped) is a long one: more
+# than a place name (「にしとうきょうし」 is 8, 「ひばりがおか」 6) and the start of the next word.
+SIMILAR_PREFIX = 12
+# A shorter core (「かぜ」 of 「かぜのかい」) says too little; the exact keys still compare it.
+SIMILAR_MIN = 6
+
+
+def similar_key(reading: str) -> str:
+    """The duplicate hint's key of a reading: its core (:func:`match_key`, then without a
+    leading legal form and the trailing words saying what kind of group it is) cut to
+    :data:`SIMILAR_PREFIX` kana; "" when the core is shorter than :data:`SIMILAR_MIN`.
+
+    Two groups with the same key begin with the same long reading:
+    「ひばりがおかこどもしょくどうねっと」 (ひばりが丘子ども食堂ネット) and
+    「ひばりがおかこどもしょくどうのかい」 (ひばりが丘こども食堂の会) share
+    「ひばりがおかこどもしょく」, although their names differ in 子ども / こども and the ending.
+    """
+    key = match_key(reading)
+    for prefix in _READING_LEGAL_FORMS:
+        if key.startswith(prefix):
+            key = key.removeprefix(prefix)
+            break
+    stripped = True
+    while stripped:
+        stripped = False
+        for word in _READING_GROUP_WORDS:
+            if key.endswith(word) and len(key) > len(word):
+                key = key.removesuffix(word)
+                stripped = True
+                break
+    return key[:SIMILAR_PREFIX] if len(key) >= SIMILAR_MIN else ""
+
+
 def bylaws_upload_to(instance: Organization, filename: str) -> str:
     # A random name: the original file name is the applicant's and may contain anything.
     suffix = PurePath(filename).suffix.lower()
@@ -142,6 +208,9 @@ class Organization(models.Model):
 
     # The name without 「NPO法人」 and the like, so that a hint also finds 「西東京風の会」.
     core_key = models.CharField(max_length=200, db_index=True, editable=False, default="")
+    # The reading's long beginning (similar_key), so that a hint finds 「…子ども食堂ネット」 beside
+    # 「…こども食堂の会」; "" for a short reading, which never matches.
+    similar_key = models.CharField(max_length=300, db_index=True, editable=False, default="")
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.APPLIED, db_index=True
     )
@@ -197,6 +266,11 @@ class Organization(models.Model):
         self.reading_key = match_key(self.name_reading)
         self.reading_order = gojuon_order(self.name_reading)
         self.core_key = core_key(self.name)
+        self.similar_key = similar_key(self.name_reading)
+        # One form of an address whatever width it was typed in (as forms store it), also for
+        # rows written by the demo, an import or code.
+        self.address = normalize_address(self.address or "")
+        self.area = normalize_address(self.area or "")
         super().save(*args, **kwargs)
 
     @property

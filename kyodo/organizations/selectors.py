@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 
 from kyodo.core.audit import KEY_LABELS
 from kyodo.core.audit_labels import action_label
+from kyodo.core.forms import normalize_address
 from kyodo.core.models import AuditEntry
 from kyodo.core.statements import Prepared
-from kyodo.core.text import match_key, normalize_text
+from kyodo.core.text import match_key
 from kyodo.core.versions import Change
 from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 from kyodo.organizations.models import (
@@ -108,14 +109,23 @@ def registration_dates_between(start: date, end: date) -> list[date]:
     )
 
 
-def possible_duplicates(*, organization: Organization) -> QuerySet[Organization]:
-    """Other groups and applications whose name or reading means the same (ＮＰＯ = NPO …)."""
+def _same_group(key) -> Q:
+    """Groups that may be the one whose keys ``key(name)`` gives (the group's values, or
+    OuterRef to them): the same name or reading (ＮＰＯ = NPO, カナ = かな), the same name without
+    its legal form, or a reading beginning alike at length (子ども食堂ネット = こども食堂の会,
+    ``models.similar_key``; an empty key matches nothing)."""
     return (
-        Organization.objects.filter(
-            Q(name_key=organization.name_key)
-            | Q(reading_key=organization.reading_key)
-            | Q(core_key=organization.core_key)
-        )
+        Q(name_key=key("name_key"))
+        | Q(reading_key=key("reading_key"))
+        | Q(core_key=key("core_key"))
+        | (Q(similar_key=key("similar_key")) & ~Q(similar_key=""))
+    )
+
+
+def possible_duplicates(*, organization: Organization) -> QuerySet[Organization]:
+    """Other groups and applications that may be the same group (:func:`_same_group`)."""
+    return (
+        Organization.objects.filter(_same_group(lambda name: getattr(organization, name)))
         .exclude(pk=organization.pk)
         .order_by("reading_order", "pk")
     )
@@ -164,11 +174,7 @@ def staff_organizations(
 ) -> QuerySet[Organization]:
     """Applications and groups for the staff list, each with ``has_duplicate`` and
     ``registered_on`` (first registration), in one query."""
-    others = Organization.objects.filter(
-        Q(name_key=OuterRef("name_key"))
-        | Q(reading_key=OuterRef("reading_key"))
-        | Q(core_key=OuterRef("core_key"))
-    ).exclude(pk=OuterRef("pk"))
+    others = Organization.objects.filter(_same_group(OuterRef)).exclude(pk=OuterRef("pk"))
     today = timezone.localdate()
     qs = Organization.objects.annotate(
         has_duplicate=Exists(others),
@@ -213,7 +219,8 @@ def directory(
         qs = qs.filter(legal_form=legal_form)
     if area:
         qs = qs.filter(
-            area__icontains=normalize_text(area),
+            # Stored as normalize_address writes it (models.Organization.save): the query too.
+            area__icontains=normalize_address(area),
             published_fields__contains=f",{PublishableField.AREA},",
         )
     return qs.order_by("reading_order", "pk")

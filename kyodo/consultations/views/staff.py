@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,7 +34,11 @@ def consultation_index(request):
 
 @staff_required
 def consultation_create(request):
-    form = ConsultationForm(request.POST or None, initial={"staff": request.user})
+    # Almost every consultation is logged the day it is taken: today (JST) is filled in.
+    form = ConsultationForm(
+        request.POST or None,
+        initial={"staff": request.user, "received_on": timezone.localdate()},
+    )
     if request.method == "POST" and form.is_valid():
         if consultation := _save(form, actor=request.user):
             messages.success(request, _("The consultation was recorded."))
