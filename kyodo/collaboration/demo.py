@@ -245,6 +245,7 @@ def _anniversary_call(departments: dict[str, Department]) -> None:
             "opens_on": date(2010, 5, 6),  # invented
             "closes_on": date(2010, 6, 30),  # invented
             "budget_limit": 500_000,  # invented
+            "published_at": _aware(date(2010, 4, 20), 9),  # invented
         },
     )
     _criteria(
@@ -325,6 +326,7 @@ def _open_call(departments: dict[str, Department]) -> None:
             "opens_on": today - timedelta(days=14),
             "closes_on": today + timedelta(days=45),
             "budget_limit": 1_000_000,
+            "published_at": _aware(today - timedelta(days=21), 9),
             "how_to_apply": (
                 "登録団体の方は団体ページにログインし、提案書を作成して提出してください。"
                 "団体登録がまだの方は、センターの窓口にご相談ください。"

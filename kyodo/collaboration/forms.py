@@ -278,12 +278,12 @@ class DepartmentEditForm(DepartmentForm):
     """A department's page: a new name says from which fiscal year it is used (組織改正)."""
 
     renamed_from = FiscalYearField(
-        label=_("New name used from fiscal year"),
+        label=_("New name or bureau used from fiscal year"),
         required=False,
         help_text=_(
-            "When the name changes: the first fiscal year of the new name (the records and "
-            "statistics of earlier years keep the former name). Leave it empty to correct a "
-            "misspelt name everywhere."
+            "When the name or the bureau (部) changes: the first fiscal year of the new one "
+            "(the records and statistics of earlier years keep the former one). Leave it empty "
+            "to correct a misspelling everywhere."
         ),
     )
 

@@ -104,6 +104,32 @@ class DepartmentName(models.Model):
         return self.name
 
 
+class DepartmentBureau(models.Model):
+    """The bureau (部) a department belonged to from a fiscal year on: a 部 renamed or a 課
+    moved to another 部 (組織改正). Past records show the 部 of their years, as
+    :class:`DepartmentName` does for the 課's own name, with the same rows: only once the bureau
+    changed from a fiscal year, the one before from ``first_fiscal_year`` 0.
+    """
+
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="bureaus")
+    bureau = models.CharField(_("bureau (部)"), max_length=100, blank=True)
+    first_fiscal_year = models.PositiveSmallIntegerField(_("used from fiscal year"))
+
+    class Meta:
+        verbose_name = _("former bureau")
+        verbose_name_plural = _("former bureaus")
+        ordering = ["department", "first_fiscal_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "first_fiscal_year"],
+                name="collaboration_department_bureau_one_per_year",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.bureau
+
+
 def name_in_year(history: list[tuple[int, str]], current: str, fiscal_year: int) -> str:
     """The name of a department in ``fiscal_year`` from its ``history`` ((first fiscal year,
     name) rows of :class:`DepartmentName`, any order); ``current`` when it has none."""
@@ -274,19 +300,24 @@ class Collaboration(models.Model):
     @property
     def department_labels(self) -> list[tuple[str, str]]:
         """(name, bureau) of its departments in gojūon order, each named as it was in the
-        record's fiscal years (「旧名→新名」 across a renaming: :class:`DepartmentName`, from the
-        rows the selector prefetched)."""
+        record's fiscal years (「旧名→新名」 across a renaming: :class:`DepartmentName` and
+        :class:`DepartmentBureau`, from the rows the selector prefetched)."""
+        first, last = self.first_fiscal_year, self.last_fiscal_year
         return [
             (
                 "→".join(
                     names_over(
-                        [(n.first_fiscal_year, n.name) for n in d.names.all()],
-                        d.name,
-                        self.first_fiscal_year,
-                        self.last_fiscal_year,
+                        [(n.first_fiscal_year, n.name) for n in d.names.all()], d.name, first, last
                     )
                 ),
-                d.bureau,
+                "→".join(
+                    names_over(
+                        [(b.first_fiscal_year, b.bureau) for b in d.bureaus.all()],
+                        d.bureau,
+                        first,
+                        last,
+                    )
+                ),
             )
             for d in self.departments_in_order
         ]
@@ -339,6 +370,12 @@ class CountingSettings(models.Model):
         return split_codes(self.counted_forms)
 
 
+class ProposalCallQuerySet(models.QuerySet):
+    def published(self):
+        """The calls the public site shows: published by staff, whatever their period."""
+        return self.filter(published_at__isnull=False)
+
+
 class ProposalCall(models.Model):
     """A call for proposals (提案型協働事業の募集) open for a period, scored by criteria."""
 
@@ -357,7 +394,12 @@ class ProposalCall(models.Model):
     publish_declined = models.BooleanField(
         _("also publish the proposals not adopted"), default=False
     )
+    # 公開: set by staff (「公開する」); until then the call is prepared out of sight. A published
+    # call whose period has not begun is announced as 「募集予定」 (募集予告).
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    objects = ProposalCallQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("call for proposals")
@@ -375,6 +417,14 @@ class ProposalCall(models.Model):
 
     def is_open_on(self, day) -> bool:
         return self.opens_on <= day <= self.closes_on
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None
+
+    def is_announced_on(self, day) -> bool:
+        """Published, its period still to come (「募集予定」)."""
+        return self.is_published and day < self.opens_on
 
 
 class Criterion(models.Model):

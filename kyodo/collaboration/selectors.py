@@ -11,6 +11,7 @@ from kyodo.collaboration.models import (
     Collaboration,
     CountingSettings,
     Department,
+    DepartmentBureau,
     DepartmentName,
     Proposal,
     ProposalCall,
@@ -30,24 +31,26 @@ def departments(*, active_only: bool = False) -> list[Department]:
     return in_reading_order(qs)
 
 
-def department_histories(pks=None) -> dict[int, list[tuple[int, str]]]:
+def department_histories(pks=None, *, bureaus: bool = False) -> dict[int, list[tuple[int, str]]]:
     """{department: [(first fiscal year, name), …]} of the renamed departments (among ``pks``,
-    or all): one query. A department not in it has always had its current name."""
-    rows = DepartmentName.objects.order_by("department", "first_fiscal_year")
+    or all): one query. A department not in it has always had its current name. With
+    ``bureaus``, the same for the bureaus (部) they belonged to (:class:`DepartmentBureau`)."""
+    model, value = (DepartmentBureau, "bureau") if bureaus else (DepartmentName, "name")
+    rows = model.objects.order_by("department", "first_fiscal_year")
     if pks is not None:
         rows = rows.filter(department__in=list(pks))
     histories: dict[int, list[tuple[int, str]]] = {}
-    for department, first, name in rows.values_list("department", "first_fiscal_year", "name"):
+    for department, first, name in rows.values_list("department", "first_fiscal_year", value):
         histories.setdefault(department, []).append((first, name))
     return histories
 
 
-def department_names(department: Department) -> list[tuple[str, str]]:
+def department_names(department: Department, *, bureaus: bool = False) -> list[tuple[str, str]]:
     """(fiscal years, name) of a renamed department, oldest first (「～令和7年度」「令和8年度～」);
-    empty for one that has always had its name."""
+    empty for one that has always had its name. With ``bureaus``, its bureaus (部) instead."""
     from kyodo.core.wareki import fiscal_year_name
 
-    history = department_histories([department.pk]).get(department.pk, [])
+    history = department_histories([department.pk], bureaus=bureaus).get(department.pk, [])
     rows = []
     for i, (first, name) in enumerate(history):
         end = history[i + 1][0] - 1 if i + 1 < len(history) else None
@@ -65,7 +68,9 @@ def counting_settings() -> CountingSettings:
 
 
 def _with_relations(qs: QuerySet[Collaboration]) -> QuerySet[Collaboration]:
-    return qs.prefetch_related("organizations", "departments__names", "events")
+    return qs.prefetch_related(
+        "organizations", "departments__names", "departments__bureaus", "events"
+    )
 
 
 def collaborations(
@@ -147,10 +152,23 @@ def _name_in(year: str):
     )
 
 
+def _bureau_in(year: str):
+    """The bureau (部) of a record's department in the record's ``year`` field, None if it
+    never changed: a subquery on :class:`DepartmentBureau`, as :func:`_name_in`."""
+    return Subquery(
+        DepartmentBureau.objects.filter(
+            department=OuterRef("departments__pk"), first_fiscal_year__lte=OuterRef(year)
+        )
+        .order_by("-first_fiscal_year")
+        .values("bureau")[:1]
+    )
+
+
 def _named(name: str | None, first: str | None, last: str | None) -> str | None:
     """A department as the record's years named it: its name then, 「旧名→新名」 if it was
     renamed during them (the names of its first and last fiscal years)."""
-    first, last = first or name, last or name
+    first = name if first is None else first
+    last = name if last is None else last
     return first if first == last else f"{first}→{last}"
 
 
@@ -189,12 +207,19 @@ _CASE_STUDY_FIELDS = (
     "departments__name_reading",
     "name_then",
     "name_last",
+    "bureau_then",
+    "bureau_last",
 )
 _CASE_STUDY = Prepared(
     lambda pk: (
         Collaboration.objects.filter(is_published=True, pk=pk)
         .order_by("departments__name_reading", "departments__name")
-        .annotate(name_then=_name_in("first_fiscal_year"), name_last=_name_in("last_fiscal_year"))
+        .annotate(
+            name_then=_name_in("first_fiscal_year"),
+            name_last=_name_in("last_fiscal_year"),
+            bureau_then=_bureau_in("first_fiscal_year"),
+            bureau_last=_bureau_in("last_fiscal_year"),
+        )
         .values_list(*_CASE_STUDY_FIELDS)
     ),
     pk=1,
@@ -284,7 +309,7 @@ def case_study(*, pk: int) -> CaseStudyPage | None:
         departments=[
             (
                 _named(row["departments__name"], row["name_then"], row["name_last"]),
-                row["departments__bureau"],
+                _named(row["departments__bureau"], row["bureau_then"], row["bureau_last"]),
             )
             for row in sort_by_reading(
                 (row for row in rows if row["departments__name"] is not None),
@@ -303,13 +328,15 @@ def calls() -> QuerySet[ProposalCall]:
 
 
 def public_calls(*, today: date) -> list[ProposalCall]:
-    """The calls the public site lists (/collaboration/calls/): those that have opened, the
-    latest first. A call being prepared (its period not begun) is not shown."""
-    return list(ProposalCall.objects.filter(opens_on__lte=today).order_by("-opens_on", "-pk"))
+    """The calls the public site lists (/collaboration/calls/): the published ones, the latest
+    first; those whose period has not begun are announced (「募集予定」, see
+    :meth:`ProposalCall.is_announced_on`). A call not published is being prepared: never shown.
+    """
+    return list(ProposalCall.objects.published().order_by("-opens_on", "-pk"))
 
 
 def public_call(*, pk: int, today: date) -> ProposalCall | None:
-    return ProposalCall.objects.filter(pk=pk, opens_on__lte=today).first()
+    return ProposalCall.objects.published().filter(pk=pk).first()
 
 
 @dataclass(frozen=True)
@@ -326,11 +353,13 @@ class PublicResult:
 
 
 def public_results(*, today: date, call: ProposalCall | None = None) -> list[PublicResult]:
-    """The notified results of the calls that have opened (of ``call`` only if given): the
+    """The notified results of the published calls (of ``call`` only if given): the
     adopted proposals, and the others where the call publishes them; by call (latest first),
     adopted first, then in the groups' order. One query."""
     rows = (
-        Proposal.objects.filter(notified_at__isnull=False, call__opens_on__lte=today)
+        Proposal.objects.filter(
+            notified_at__isnull=False, call__published_at__isnull=False, call__opens_on__lte=today
+        )
         .filter(
             Q(status=Proposal.Status.ADOPTED)
             | Q(status=Proposal.Status.DECLINED, call__publish_declined=True)
@@ -374,8 +403,11 @@ def public_results(*, today: date, call: ProposalCall | None = None) -> list[Pub
 
 
 def open_calls(*, today: date) -> QuerySet[ProposalCall]:
-    return ProposalCall.objects.filter(opens_on__lte=today, closes_on__gte=today).order_by(
-        "closes_on", "pk"
+    """The published calls in their period: those groups may propose to."""
+    return (
+        ProposalCall.objects.published()
+        .filter(opens_on__lte=today, closes_on__gte=today)
+        .order_by("closes_on", "pk")
     )
 
 

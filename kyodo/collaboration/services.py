@@ -33,12 +33,12 @@ from kyodo.collaboration.models import (
     CountingSettings,
     Criterion,
     Department,
-    DepartmentName,
     Proposal,
     ProposalAttachment,
     ProposalCall,
     Review,
     Score,
+    in_reading_order,
     join_codes,
 )
 from kyodo.core.audit import audit_log
@@ -202,22 +202,30 @@ def department_update(
 ) -> dict:
     """Change a department; returns the changes (empty if nothing changed).
 
-    A new name is a renaming (組織改正) from the fiscal year ``renamed_from``: the records and
-    statistics of the years before keep the name they had (:class:`DepartmentName`). Without
-    ``renamed_from`` it corrects the name (訂正): the years the old name was used show the new
-    one.
+    A new name or bureau (部) is a reorganisation (組織改正) from the fiscal year
+    ``renamed_from``: the records and statistics of the years before keep the name and bureau
+    they had (:class:`DepartmentName`, :class:`DepartmentBureau`), and the audit row says from
+    which year. Without ``renamed_from`` it corrects them (訂正): the years the old name or
+    bureau was used show the new one.
     """
     require_role(actor, Role.STAFF)
     data = _clean_department(fields, exclude_pk=department.pk)
     with transaction.atomic():
-        # The name as stored (the row locked): the instance given may be older.
-        old_name = (
+        # The name and bureau as stored (the row locked): the instance given may be older.
+        old_name, old_bureau = (
             Department.objects.select_for_update()
-            .values_list("name", flat=True)
+            .values_list("name", "bureau")
             .get(pk=department.pk)
         )
+        context = {}
         if data["name"] != old_name:
-            _record_renaming(department, old_name, data["name"], renamed_from)
+            _record_change(department.names, "name", old_name, data["name"], renamed_from)
+            if renamed_from is not None:
+                context["name_from_fiscal_year"] = renamed_from
+        if data["bureau"] != old_bureau:
+            _record_change(department.bureaus, "bureau", old_bureau, data["bureau"], renamed_from)
+            if renamed_from is not None:
+                context["bureau_from_fiscal_year"] = renamed_from
         try:
             # Two departments renamed to the same name at once: as in department_create.
             with transaction.atomic():
@@ -227,33 +235,65 @@ def department_update(
                     values=data,
                     fields=DEPARTMENT_FIELDS,
                     action="kyodo.collaboration.department.updated",
+                    audit_context=context,
                 )
         except IntegrityError:
             raise _department_name_taken() from None
         if changes:
-            if "name" in changes and renamed_from is not None:
-                changes["name_from_fiscal_year"] = renamed_from
+            changes |= context
             indexing.index(department)
     return changes
 
 
-def _record_renaming(department: Department, old: str, new: str, first_year: int | None) -> None:
-    """Keep the names of the years before ``first_year`` (see :func:`department_update`)."""
-    rows = DepartmentName.objects.select_for_update().filter(department=department)
+def bureau_rename(*, actor, old: str, new: str, renamed_from: int) -> list[Department]:
+    """Rename a bureau (部) from the fiscal year ``renamed_from`` (e.g. 市民協働部 → 市民生活部
+    from 令和7年度): every department under ``old`` moves to ``new``, the years before keep
+    ``old``. One audit row per department (as a department's own change writes). Returns the
+    departments changed, in gojūon order."""
+    require_role(actor, Role.STAFF)
+    old, new = (old or "").strip(), (new or "").strip()
+    if not old or not new:
+        raise InvalidInput(_("Enter the bureau's present and new names."))
+    if old == new:
+        raise InvalidInput(_("The new name of the bureau is the same as the present one."))
+    _check_fiscal_year(renamed_from, field="renamed_from", end=True)
+    changed = []
+    with transaction.atomic():
+        departments = list(Department.objects.select_for_update().filter(bureau=old))
+        if not departments:
+            raise InvalidInput(
+                _("No department belongs to the bureau 「%(bureau)s」.") % {"bureau": old}
+            )
+        for department in departments:
+            fields = DepartmentFields(
+                **{name: getattr(department, name) for name in DEPARTMENT_FIELDS} | {"bureau": new}
+            )
+            department_update(
+                actor=actor, department=department, fields=fields, renamed_from=renamed_from
+            )
+            changed.append(department)
+    return in_reading_order(changed)
+
+
+def _record_change(history, attribute: str, old: str, new: str, first_year: int | None) -> None:
+    """Keep a department's name (or bureau) of the years before ``first_year`` in its history
+    rows (``history``: ``department.names`` or ``department.bureaus``); see
+    :func:`department_update`."""
+    rows = history.select_for_update()
     if first_year is None:
-        # 訂正: the name in use (the latest row's, if there are rows) is corrected.
+        # 訂正: the value in use (the latest row's, if there are rows) is corrected.
         latest = rows.order_by("-first_fiscal_year").first()
         if latest is not None:
-            latest.name = new
-            latest.save(update_fields=["name"])
+            setattr(latest, attribute, new)
+            latest.save(update_fields=[attribute])
         return
     if not rows.exists():
-        DepartmentName.objects.create(department=department, name=old, first_fiscal_year=0)
-    # Names that were to take effect from this year or later give way to the new one.
+        history.create(**{attribute: old, "first_fiscal_year": 0})
+    # Values that were to take effect from this year or later give way to the new one.
     rows.filter(first_fiscal_year__gte=first_year).delete()
     previous = rows.order_by("-first_fiscal_year").first()
-    if previous is None or previous.name != new:
-        DepartmentName.objects.create(department=department, name=new, first_fiscal_year=first_year)
+    if previous is None or getattr(previous, attribute) != new:
+        history.create(**{attribute: new, "first_fiscal_year": first_year})
 
 
 # --- collaboration records ---------------------------------------------------------------------
@@ -520,6 +560,30 @@ def call_update(*, actor, call: ProposalCall, fields: CallFields) -> dict:
         action="kyodo.collaboration.call.updated",
     )
     return changes
+
+
+def call_publish(*, actor, call: ProposalCall, publish: bool = True) -> ProposalCall:
+    """「公開する」 / 「非公開にする」: a call appears on the public site (and its results in open
+    data) only once published; before its period it is announced as 「募集予定」. Publishing a
+    published call (or withdrawing one not published) changes nothing and writes no row."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        call = ProposalCall.objects.select_for_update().get(pk=call.pk)
+        if call.is_published == publish:
+            return call
+        call.published_at = timezone.now() if publish else None
+        call.save(update_fields=["published_at"])
+        audit_log(
+            actor=actor,
+            action=(
+                "kyodo.collaboration.call.published"
+                if publish
+                else "kyodo.collaboration.call.unpublished"
+            ),
+            obj=call,
+            changes={"opens_on": call.opens_on, "closes_on": call.closes_on},
+        )
+    return call
 
 
 def criterion_add(

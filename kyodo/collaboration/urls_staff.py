@@ -18,6 +18,7 @@ urlpatterns = [
     path("calls/", staff.calls, name="calls"),
     path("calls/<int:pk>/", staff.call_detail, name="call"),
     path("calls/<int:pk>/edit/", staff.call_edit, name="call-edit"),
+    path("calls/<int:pk>/publish/", staff.call_publish, name="call-publish"),
     path("calls/<int:pk>/criteria/", staff.criterion_add, name="criterion-add"),
     path("calls/<int:pk>/criteria/<int:criterion>/", staff.criterion_edit, name="criterion-edit"),
     path("reviews/", staff.reviews, name="reviews"),

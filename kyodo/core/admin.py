@@ -1,5 +1,9 @@
 from django.contrib import admin
+from django.contrib.admin.templatetags import admin_list
 from django.contrib.auth.admin import UserAdmin
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit_labels import action_label
@@ -15,6 +19,29 @@ admin.site.has_permission = _superuser_only
 # Kyodo's own name in the header and the title, not Django's.
 admin.site.site_header = _("Kyodo administration")
 admin.site.site_title = _("Kyodo administration")
+
+
+def _boolean_icon(value) -> str:
+    # Django writes a boolean's icon with alt="True" / "False" / "None", untranslated, in every
+    # list, read-only field and change page (admin_list._boolean_icon, looked up at each call by
+    # django.contrib.admin.utils and .helpers). The same icon with the words a reader hears:
+    # はい / いいえ / 不明.
+    icon = {True: "yes", False: "no", None: "unknown"}[value]
+    words = {True: gettext("Yes"), False: gettext("No"), None: gettext("Unknown")}[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), words)
+
+
+admin_list._boolean_icon = _boolean_icon
+
+# The task queue's results (django_tasks_db) are not for the admin: operators follow the task
+# worker in its log (docs/operations.md, "Logs"), staff the mail it sends at /staff/outbox/; its
+# admin would show the library's English names and the tasks' arguments. Its admin module is
+# imported here first (autodiscovery reaches it after this one), then taken out.
+import django_tasks_db.admin  # noqa: E402, F401
+from django_tasks_db.models import DBTaskResult  # noqa: E402
+
+if admin.site.is_registered(DBTaskResult):
+    admin.site.unregister(DBTaskResult)
 
 
 @admin.register(User)
@@ -69,3 +96,6 @@ class AuditEntryAdmin(admin.ModelAdmin):
 class OutboxMessageAdmin(admin.ModelAdmin):
     list_display = ("created_at", "to", "subject", "status", "attempts")
     list_filter = ("status",)
+    # What a message belongs to is set by the service that queued it; as a choice it would list
+    # every content type, the installed libraries' English names among them.
+    readonly_fields = ("content_type", "object_id")

@@ -128,6 +128,8 @@ KEY_LABELS = {
     "status": _("Status"),
     "term": _("Term"),
     "bureau": _("Bureau"),
+    "name_from_fiscal_year": _("New name used from"),
+    "bureau_from_fiscal_year": _("New bureau used from"),
     "counted_forms": _("Forms counted"),
     "call": _("Call for proposals"),
     "max_score": _("Maximum score"),

@@ -22,6 +22,7 @@ def samples() -> dict[str, str | None]:
         "/staff/collaboration/calls/<int:pk>/": f"/staff/collaboration/calls/{past_call.pk}/",
         "/staff/collaboration/calls/<int:pk>/edit/": f"/staff/collaboration/calls/{call.pk}/edit/",
         "/staff/collaboration/calls/<int:pk>/criteria/": None,  # POST only
+        "/staff/collaboration/calls/<int:pk>/publish/": None,  # POST only
         "/staff/collaboration/calls/<int:pk>/criteria/<int:criterion>/": f"/staff/collaboration/calls/{call.pk}/criteria/{call.criteria.order_by('pk').first().pk}/",
         "/staff/collaboration/proposals/<int:pk>/": f"/staff/collaboration/proposals/{submitted.pk}/",
         "/staff/collaboration/proposals/<int:pk>/review/": None,  # POST only

@@ -63,6 +63,7 @@ def call(db):
         opens_on=today - timedelta(days=3),
         closes_on=today + timedelta(days=10),
         budget_limit=1_000_000,
+        published_at=timezone.now(),
     )
     Criterion.objects.create(call=call, name="公益性", max_score=30, position=1)
     Criterion.objects.create(call=call, name="実現可能性", max_score=20, position=2)

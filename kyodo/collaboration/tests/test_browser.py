@@ -109,6 +109,7 @@ def test_public_calls_pass_axe_and_fit_320_pixels(page, kaze, other_group, staff
         how_to_apply="団体ページから提出してください。",
         budget_limit=1_000_000,
         publish_declined=True,
+        published_at=timezone.now(),
     )
     open_call = ProposalCall.objects.create(
         title="まちづくり提案",
@@ -116,6 +117,7 @@ def test_public_calls_pass_axe_and_fit_320_pixels(page, kaze, other_group, staff
         opens_on=today - timedelta(days=1),
         closes_on=today + timedelta(days=20),
         how_to_apply="団体ページから提出してください。",
+        published_at=timezone.now(),
     )
     for group, title, status, budget in (
         (kaze, "まちの風景写真アーカイブと散策マップづくり", "adopted", 750_000),

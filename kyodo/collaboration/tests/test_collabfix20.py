@@ -34,6 +34,7 @@ pytestmark = pytest.mark.django_db
 
 def _call(title: str, *, opens: int, closes: int, **extra) -> ProposalCall:
     today = timezone.localdate()
+    extra.setdefault("published_at", timezone.now())
     return ProposalCall.objects.create(
         title=title,
         fiscal_year=2026,
@@ -78,7 +79,7 @@ def calls(make_user, kaze, other_group, staff):
         budget_limit=1_000_000,
     )
     open_call = _call("まちづくり提案", opens=-3, closes=10, how_to_apply="窓口へ")
-    _call("準備中の募集", opens=5, closes=30)
+    _call("準備中の募集", opens=5, closes=30, published_at=None)
     # Adopted: the record's amount (staff may have changed it) wins over the amount asked.
     adopted = _proposal(
         closed, kaze, "写真アーカイブ", "adopted", budget=800_000, record_budget=750_000

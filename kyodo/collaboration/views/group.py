@@ -53,7 +53,8 @@ def index(request):
 @group_required
 def proposal_new(request, pk: int):
     organization = _organization(request)
-    call = get_object_or_404(ProposalCall, pk=pk)
+    # A call not published yet is being prepared: as good as missing.
+    call = get_object_or_404(ProposalCall.objects.published(), pk=pk)
     if not call.is_open_on(timezone.localdate()):
         raise Http404(_("This call for proposals is not open."))
     form = ProposalForm(request.POST or None)

@@ -142,13 +142,14 @@ def _period(call) -> str:
 
 
 def calls(request):
-    # Two queries: the calls that have opened and the results notified. Open calls first (the
-    # nearest deadline first), then the closed ones with their number of adopted proposals.
+    # Two queries: the published calls and the results notified. Open calls first (the
+    # nearest deadline first), then those announced (募集予定, the soonest first), then the
+    # closed ones with their number of adopted proposals.
     today = timezone.localdate()
     adopted: Counter[int] = Counter(
         r.call_id for r in selectors.public_results(today=today) if r.adopted
     )
-    open_rows, closed_rows = [], []
+    open_rows, upcoming_rows, closed_rows = [], [], []
     for call in selectors.public_calls(today=today):
         row = (
             reverse_once("collaboration:call", args=[call.pk]),
@@ -158,6 +159,8 @@ def calls(request):
         )
         if call.is_open_on(today):
             open_rows.append((call.closes_on, row))
+        elif call.is_announced_on(today):
+            upcoming_rows.append((call.opens_on, row))
         else:
             closed_rows.append((*row, str(adopted[call.pk])))
     return render(
@@ -165,6 +168,7 @@ def calls(request):
         "collaboration/public/calls.html",
         {
             "open_calls": [row for _closes, row in sorted(open_rows, key=lambda r: r[0])],
+            "upcoming_calls": [row for _opens, row in sorted(upcoming_rows, key=lambda r: r[0])],
             "closed_calls": closed_rows,
         },
     )
@@ -188,6 +192,7 @@ def call_detail(request, pk: int):
         {
             "call": call,
             "is_open": call.is_open_on(today),
+            "is_upcoming": call.is_announced_on(today),
             "year": fiscal_year_name(call.fiscal_year),
             "period": _period(call),
             "budget_limit": f"{call.budget_limit:,}円" if call.budget_limit is not None else "",

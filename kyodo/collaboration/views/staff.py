@@ -260,7 +260,12 @@ def department_edit(request, pk: int):
     return render(
         request,
         "collaboration/staff/department_form.html",
-        {"form": form, "department": department, "names": selectors.department_names(department)},
+        {
+            "form": form,
+            "department": department,
+            "names": selectors.department_names(department),
+            "bureaus": selectors.department_names(department, bureaus=True),
+        },
     )
 
 
@@ -406,6 +411,20 @@ def call_edit(request, pk: int):
         "collaboration/staff/call_form.html",
         {"form": form, "call": call, "warnings": warnings},
     )
+
+
+@staff_required
+@require_POST
+def call_publish(request, pk: int):
+    # 「公開する」 / 「非公開にする」 on the call's page.
+    call = get_object_or_404(ProposalCall, pk=pk)
+    publish = request.POST.get("publish") == "1"
+    services.call_publish(actor=request.user, call=call, publish=publish)
+    if publish:
+        messages.success(request, _("The call is now on the public site."))
+    else:
+        messages.success(request, _("The call has been taken off the public site."))
+    return redirect("collaboration-staff:call", pk=call.pk)
 
 
 @staff_required
