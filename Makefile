@@ -36,9 +36,11 @@ $(VENV)/.installed-prod: pyproject.toml
 	command -v msgfmt >/dev/null || $(BIN)/python -m pip install --quiet 'polib>=1.2'
 	@touch $@
 
+# The demo queues mail (確認依頼 …) whose links are written when queued: it gets the same SITE_URL
+# as the server, so that they lead to the address the site is served at.
 run: install
 	$(KYODO) migrate --noinput
-	$(KYODO) demo
+	SITE_URL='$(SITE_URL)' $(KYODO) demo
 	$(KYODO) collectstatic --noinput -v 0
 	SITE_URL='$(SITE_URL)' $(KYODO) serve --bind '$(BIND)'
 

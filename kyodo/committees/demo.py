@@ -2,7 +2,7 @@
 
 import json
 import sys
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -307,60 +307,133 @@ def load_meetings() -> str | None:
 # --- this fiscal year: a committee at work on the day the demo runs ----------------------------
 
 
-def _load_current_terms(today: date | None = None) -> None:
-    """The same twelve sit today: two-year terms from odd fiscal years, as the seed's
-    (2009-04-01 to 2011-03-31), so that the committee of the demo has members on any day."""
+def _load_current_terms(today: date | None = None, *, until: date | None = None) -> None:
+    """The same twelve sit from ``today`` (to ``until``): two-year terms from odd fiscal years,
+    as the seed's (2009-04-01 to 2011-03-31), so that the committee of the demo has members on
+    any day, and on each day of the meetings the demo dates around today (a meeting of March
+    sits in the term before an April's)."""
     today = today or timezone.localdate()
     committee = Committee.objects.get(slug="unei")
-    fy = fiscal_year(today)
-    start_fy = fy if fy % 2 == 1 else fy - 1
-    term_start, term_end = date(start_fy, 4, 1), date(start_fy + 2, 3, 31)
     members = {m.name: m for m in Member.objects.filter(name__in=[n for n, *_ in MEMBERS])}
-    for name, *_rest in MEMBERS:
-        Membership.objects.get_or_create(
-            committee=committee,
-            member=members[name],
-            term_start=term_start,
-            defaults={
-                "term_end": term_end,
-                "role": Membership.Role.CHAIR if name == CHAIR else Membership.Role.MEMBER,
-            },
-        )
+    first = fiscal_year(today)
+    first -= 1 - first % 2
+    for start_fy in range(first, fiscal_year(until or today) + 1, 2):
+        term_start, term_end = date(start_fy, 4, 1), date(start_fy + 2, 3, 31)
+        for name, *_rest in MEMBERS:
+            Membership.objects.get_or_create(
+                committee=committee,
+                member=members[name],
+                term_start=term_start,
+                defaults={
+                    "term_end": term_end,
+                    "role": Membership.Role.CHAIR if name == CHAIR else Membership.Role.MEMBER,
+                },
+            )
 
 
 ABSENT_10 = ("有馬",)
-NOT_YET_RECEIVED = ("岡澤", "山辺")  # this year's draft: two have not opened it yet
+NOT_YET_RECEIVED = ("岡澤", "山辺")  # the latest draft: two have not opened it yet
 MAIL_FAILED = "吉田"
 ONLINE = "小林"
+ABSENT_LATEST = ("有馬",)
 
 
 def _tuesday_near(day: date) -> date:
+    """The Tuesday on or after ``day`` (the seed's meetings are on Tuesdays)."""
     return day + timedelta(days=(1 - day.weekday()) % 7)
 
 
+def _tuesday_before(day: date) -> date:
+    """The last Tuesday before ``day``: from 1 to 7 days earlier."""
+    return day - timedelta(days=(day.weekday() - 1) % 7 or 7)
+
+
+def current_dates(today: date) -> tuple[date, date, date]:
+    """The days of the demo's three current meetings, all Tuesdays: one held about five weeks
+    ago, one held in the last seven days (before today: it has begun, whatever the hour) and
+    the next, about four weeks ahead. Whatever today is, they are in this order and at least
+    three weeks apart."""
+    return (
+        _tuesday_near(today - timedelta(days=35)),
+        _tuesday_before(today),
+        _tuesday_near(today + timedelta(days=28)),
+    )
+
+
+def _at(day: date, hour: int) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _record_delivery(circulation, *, sent: datetime, received: datetime, pending=(), failed=None):
+    """Demo history, not real mail: the circulation's messages are recorded as delivered on
+    ``sent`` (``failed``'s bounced), and every member but ``pending`` and ``failed`` as having
+    recorded the receipt on ``received``."""
+    for recipient in circulation.recipients.select_related("member"):
+        if recipient.member.name == failed:
+            OutboxMessage.objects.filter(pk=recipient.message_id).update(
+                status=OutboxMessage.Status.FAILED,
+                attempts=8,
+                last_error="SMTPRecipientsRefused: 550 5.1.1 No such user here",
+            )
+            continue
+        OutboxMessage.objects.filter(pk=recipient.message_id).update(
+            status=OutboxMessage.Status.SENT, sent_at=sent, attempts=1
+        )
+        if recipient.member.name not in pending:
+            recipient.opened_at = received
+            recipient.save(update_fields=["opened_at"])
+
+
+def _hold(staff, meeting, members, *, online=(), absent=(), venue=None) -> None:
+    """Record who attended ``meeting`` and that it was held."""
+    for member in members.values():
+        status = (
+            Attendance.Status.ONLINE
+            if member.name in online
+            else Attendance.Status.ABSENT
+            if member.name in absent
+            else Attendance.Status.PRESENT
+        )
+        services.attendance_record(actor=staff, meeting=meeting, member=member, status=status)
+    services.meeting_update(
+        actor=staff, meeting=meeting, date=meeting.date, start_time=meeting.start_time,
+        end_time=meeting.end_time, venue=venue, status=Meeting.Status.HELD,
+    )  # fmt: skip
+
+
 def load_current(today: date | None = None) -> None:
-    """A meeting held last month whose draft is being circulated (some
-    members have not received it yet), and the next meeting, next month, with its agenda."""
+    """The committee at work around ``today`` (the day the demo runs), three meetings:
+
+    - the earlier one, held about five weeks ago: its draft minutes were circulated and every
+      member has recorded the receipt;
+    - the latest one, held in the last seven days, whose agenda approves the earlier one's
+      minutes: its decisions are not recorded yet, so that staff can approve (承認), confirm
+      (確定) and publish those minutes today. Its own draft is being circulated: two members
+      have not received it yet and one mail bounced;
+    - the next one, about four weeks ahead, with its agenda (the latest draft's approval
+      among it).
+
+    Nothing is added when the committee already has a meeting after the 2010 history.
+    """
     today = today or timezone.localdate()
     committee = Committee.objects.get(slug="unei")
-    fy = fiscal_year(today)
-    if Meeting.objects.filter(committee=committee, fiscal_year=fy).exists():
+    if Meeting.objects.filter(committee=committee, date__gt=TERM_END).exists():
         return
+    earlier_on, latest_on, next_on = current_dates(today)
+    _load_current_terms(earlier_on, until=next_on)
     staff = User.objects.get(username="nishiguchi")
     members = {m.name: m for m in Member.objects.filter(name__in=[n for n, *_ in MEMBERS])}
     venue = Venue.objects.filter(name=VENUE_9).first()
-    held_on = _tuesday_near(today - timedelta(days=35))
-    next_on = _tuesday_near(today + timedelta(days=28))
-    held = services.meeting_create(
-        actor=staff, committee=committee, date=held_on, start_time=time(19),
+    now = timezone.now()
+
+    # The earlier meeting: held, its draft circulated a week later and received by everyone.
+    earlier = services.meeting_create(
+        actor=staff, committee=committee, date=earlier_on, start_time=time(19),
         end_time=time(21), venue=venue,
     )  # fmt: skip
-    for member in members.values():
-        status = Attendance.Status.ONLINE if member.name == ONLINE else Attendance.Status.PRESENT
-        services.attendance_record(actor=staff, meeting=held, member=member, status=status)
     report = services.item_add(
         actor=staff,
-        meeting=held,
+        meeting=earlier,
         category=AgendaItem.Category.REPORT,
         title="市民協働推進センターの業務報告について",
     )
@@ -375,7 +448,7 @@ def load_current(today: date | None = None) -> None:
         ),
     )
     talk = services.item_add(
-        actor=staff, meeting=held, category=AgendaItem.Category.DISCUSSION, title="協働について"
+        actor=staff, meeting=earlier, category=AgendaItem.Category.DISCUSSION, title="協働について"
     )
     services.minutes_entries_from_text(
         actor=staff,
@@ -388,15 +461,53 @@ def load_current(today: date | None = None) -> None:
         ),
     )
     services.action_item_add(
-        actor=staff, meeting=held, item=talk, description="提案協働事業の説明会の日程を検討する",
+        actor=staff, meeting=earlier, item=talk, description="提案協働事業の説明会の日程を検討する",
         assignee="事務局", due_date=next_on,
     )  # fmt: skip
-    services.meeting_update(
-        actor=staff, meeting=held, date=held.date, start_time=held.start_time,
-        end_time=held.end_time, venue=venue, status=Meeting.Status.HELD,
+    _hold(staff, earlier, members, online=(ONLINE,), venue=venue)
+    latest = services.meeting_schedule_next(
+        actor=staff, meeting=earlier, date=latest_on, start_time=time(19), end_time=time(21),
+        venue=venue,
     )  # fmt: skip
+    # Circulated, the draft goes on the latest meeting's agenda for approval (審議事項).
+    circulation = services.minutes_circulate(actor=staff, minutes=earlier.minutes)
+    sent = _at(earlier_on + timedelta(days=7), 10)
+    _record_delivery(circulation, sent=sent, received=sent + timedelta(days=2))
+
+    # The latest meeting: held, quorate; its decisions are for staff to record today.
+    report = services.item_add(
+        actor=staff,
+        meeting=latest,
+        category=AgendaItem.Category.REPORT,
+        title="市民協働推進センターの業務報告について",
+    )
+    services.minutes_entries_from_text(
+        actor=staff,
+        item=report,
+        text=(
+            "○前月の月次報告について事務局が説明\n"
+            "事務局：登録団体の新規登録は2団体、相談は9件でした。\n"
+            "委員：講座の参加者の傾向を次回も教えてください。\n"
+        ),
+    )
+    plan = services.item_add(
+        actor=staff,
+        meeting=latest,
+        category=AgendaItem.Category.DISCUSSION,
+        title="来年度の事業計画について",
+    )
+    services.minutes_entries_from_text(
+        actor=staff,
+        item=plan,
+        text=(
+            "委員長：来年度の事業計画の骨子について意見を伺います。\n"
+            "委員：団体同士の交流の場を増やしてほしい。\n"
+            "事務局：交流会を年2回に増やす案を次回お示しします。\n"
+        ),
+    )
+    _hold(staff, latest, members, absent=ABSENT_LATEST, venue=venue)
     following = services.meeting_schedule_next(
-        actor=staff, meeting=held, date=next_on, start_time=time(19), end_time=time(21)
+        actor=staff, meeting=latest, date=next_on, start_time=time(19), end_time=time(21)
     )
     services.item_add(
         actor=staff,
@@ -410,21 +521,14 @@ def load_current(today: date | None = None) -> None:
         category=AgendaItem.Category.DISCUSSION,
         title="提案協働事業の説明会について",
     )
-    # The draft goes to the members and is on the next meeting's agenda for approval.
-    circulation = services.minutes_circulate(actor=staff, minutes=held.minutes)
-    sent = timezone.now() - timedelta(days=7)
-    for recipient in circulation.recipients.select_related("member"):
-        # Demo history, not real mail: recorded as delivered (one bounced).
-        if recipient.member.name == MAIL_FAILED:
-            OutboxMessage.objects.filter(pk=recipient.message_id).update(
-                status=OutboxMessage.Status.FAILED,
-                attempts=8,
-                last_error="SMTPRecipientsRefused: 550 5.1.1 No such user here",
-            )
-            continue
-        OutboxMessage.objects.filter(pk=recipient.message_id).update(
-            status=OutboxMessage.Status.SENT, sent_at=sent, attempts=1
-        )
-        if recipient.member.name not in NOT_YET_RECEIVED:
-            recipient.opened_at = sent + timedelta(days=1)
-            recipient.save(update_fields=["opened_at"])
+    # The latest draft goes to the members and is on the next meeting's agenda for approval.
+    circulation = services.minutes_circulate(actor=staff, minutes=latest.minutes)
+    # Sent the morning after the meeting (or a moment ago, the meeting being last night).
+    sent = min(_at(latest_on + timedelta(days=1), 10), now - timedelta(minutes=5))
+    _record_delivery(
+        circulation,
+        sent=sent,
+        received=min(sent + timedelta(hours=20), now),
+        pending=NOT_YET_RECEIVED,
+        failed=MAIL_FAILED,
+    )

@@ -20,6 +20,7 @@ from kyodo.committees.models import (
     Circulation,
     CirculationRecipient,
     CorrectionRequest,
+    Meeting,
     Minutes,
     MinutesEntry,
     MinutesVersion,
@@ -99,6 +100,26 @@ def draft_fingerprint(minutes: Minutes) -> str:
     return hashlib.sha256(data.encode()).hexdigest()
 
 
+def check_circulable(meeting: Meeting) -> None:
+    """Refuse sending the draft of a meeting that has not taken place: one that has not begun
+    (the message says when it begins) or one cancelled (中止). A meeting whose day has passed
+    but that staff have not yet recorded as held (開催済み) may be sent: its approval is refused
+    until it is (``selectors.approval_check``)."""
+    check_started(meeting)
+    if meeting.status == Meeting.Status.CANCELLED:
+        raise InvalidInput(_("This meeting has been cancelled."))
+
+
+def circulation_refusal(minutes: Minutes) -> str | None:
+    """Why the draft cannot be sent to the members now, or None: what the minutes page says
+    instead of offering 「委員に送付する」 (the page offers it for drafts only)."""
+    try:
+        check_circulable(minutes.meeting)
+    except InvalidInput as error:
+        return str(error)
+    return None
+
+
 def minutes_circulate(*, actor, minutes: Minutes, reason: str = "") -> Circulation:
     """Send the draft minutes to every member seated on the meeting day, each a personal link.
 
@@ -107,7 +128,8 @@ def minutes_circulate(*, actor, minutes: Minutes, reason: str = "") -> Circulati
     link and records the receipt again, except that a copy handed over on paper stays recorded
     (staff were told so on the page that asked first). Sent again, the mail says 【再送】 and
     why (``reason``, else :data:`DEFAULT_RESEND_REASON`), and the old links lead to the new
-    ones. Refused before the meeting has begun.
+    ones. Refused before the meeting has begun and for a cancelled meeting
+    (:func:`check_circulable`).
     """
     require_role(actor, Role.STAFF)
     with transaction.atomic():
@@ -116,7 +138,7 @@ def minutes_circulate(*, actor, minutes: Minutes, reason: str = "") -> Circulati
             raise MinutesConfirmed()
         if minutes.status == Minutes.Status.APPROVED:
             raise MinutesApproved()
-        check_started(minutes.meeting)
+        check_circulable(minutes.meeting)
         if not MinutesEntry.objects.filter(item__meeting=minutes.meeting).exists():
             raise InvalidInput(_("The minutes have no entries yet."))
         # The draft sent is the meeting's: its 事務局 line no longer follows the committee's list.

@@ -101,7 +101,8 @@ def test_the_demo_has_a_committee_at_work_this_fiscal_year(demo):
     committee_demo.load_current()
     committee_demo.load_current()  # idempotent
     today = timezone.localdate()
-    held, following = Meeting.objects.filter(date__gt=date(2011, 3, 31)).order_by("date")
+    # The meeting held five weeks ago is approved at the latest one (test_demo_today.py).
+    _earlier, held, following = Meeting.objects.filter(date__gt=date(2011, 3, 31)).order_by("date")
     assert held.date < today < following.date
     assert (held.status, following.status) == ("held", "scheduled")
     assert fiscal_year(following.date) in (fiscal_year(today), fiscal_year(today) + 1)

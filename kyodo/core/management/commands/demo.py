@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from kyodo.core.demo import DEMO_PASSWORD, load_demo
@@ -20,6 +21,9 @@ class Command(JapaneseHelp, BaseCommand):
         self.stdout.write(
             self.style.SUCCESS("デモのセンターを読み込みました: 西東京市市民協働推進センター")
         )
+        # Mail queued by the demo keeps the links written now: say where they point, so that a
+        # server on another address is run with the same SITE_URL (`make run` does).
+        self.stdout.write(f"メールのリンクのアドレス（SITE_URL）: {settings.SITE_URL}")
         self.stdout.write(f"デモのアカウント（パスワードはすべて {DEMO_PASSWORD}）:")
         for login in logins:
             self.stdout.write(f"  {login.username:<12} {login.role:<10} {login.name}")
