@@ -27,7 +27,7 @@ from kyodo.api.opendata import (
     open_data_licence,
     visible_events,
 )
-from kyodo.committees.documents import meeting_name, version_document
+from kyodo.committees.documents import in_writing, meeting_name, version_document
 from kyodo.committees.models import Committee, Meeting, Minutes, MinutesEntry, PublishedEntry
 from kyodo.core.text import has_control_characters
 from kyodo.core.wareki import fiscal_year_range
@@ -758,7 +758,16 @@ class MeetingOut(Schema):
     date: Day = Field(description="開催日（YYYY-MM-DD）。")
     start_time: LocalTime | None = Field(description="開始時刻（決まっていないときは null）。")
     end_time: LocalTime | None = Field(description="終了時刻（決まっていないときは null）。")
-    venue: str = Field(description="会場名（決まっていないときは「未定」）。")
+    venue: str = Field(
+        description="会場名（決まっていないときは「未定」、書面開催のときは空文字）。"
+    )
+    held_in_writing: bool = Field(
+        description="書面開催（会場に集まらず、委員が書面で表決する）なら true。"
+    )
+    votes_close_on: Day | None = Field(
+        description="書面開催の書面表決の締切日（YYYY-MM-DD。書面開催でない、"
+        "または決まっていないときは null）。"
+    )
     status: str = Field(
         description="会議の状態のコード: scheduled（予定）、held（開催済み）、"
         "cancelled（中止）など。"
@@ -784,6 +793,8 @@ class MeetingOut(Schema):
         frozen = getattr(obj, "frozen_venue", None)
         if frozen:
             return frozen
+        if obj.held_in_writing:
+            return ""
         return obj.venue.name if obj.venue_id else "未定"
 
     @staticmethod
@@ -893,7 +904,8 @@ class MinutesOut(Schema):
     date: Day = Field(description="開催日（YYYY-MM-DD）。")
     start_time: LocalTime | None = Field(description="開始時刻（記録がないときは null）。")
     end_time: LocalTime | None = Field(description="終了時刻（記録がないときは null）。")
-    venue: str = Field(description="会場。")
+    venue: str = Field(description="会場（書面開催のときは空文字）。")
+    held_in_writing: bool = Field(description="会議録が書面開催の会議のものなら true。")
     attendees: list[str] = Field(description="出席した委員（会議録の表記と順のとおり）。")
     attendee_count: int = Field(description="出席した委員の数。")
     online: list[str] = Field(description="オンラインで出席した人（attendees にも含む）。")
@@ -943,7 +955,8 @@ def get_minutes(
         date=document.date,
         start_time=document.start_time,
         end_time=document.end_time,
-        venue=document.venue,
+        venue=document.venue or "",
+        held_in_writing=in_writing(document),
         attendees=document.attendees,
         attendee_count=document.attendee_count,
         online=document.online,

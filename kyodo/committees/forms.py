@@ -211,24 +211,42 @@ class AttendanceForm(forms.Form):
     members' answers to the notice (``replies``) fill it in, and each answer is shown beside
     its member."""
 
-    def __init__(self, *args, seats, current: dict[int, str], replies=None, **kwargs):
+    def __init__(self, *args, seats, current: dict[int, str], replies=None, voted=None, **kwargs):
         super().__init__(*args, **kwargs)
         from kyodo.committees.services.replies import ATTENDANCE_FROM_REPLY
 
         replies = replies or {}
         self.seats = list(seats)
         self.from_replies = not current and any(seat.member_id in replies for seat in self.seats)
+        # A meeting held in writing (``voted``: the ids of the members who gave a written vote):
+        # those who voted attended in writing (出席（書面）), the others are absent.
+        self.from_votes = voted is not None and not current
+        choices = Attendance.Status.choices
+        if voted is not None and Attendance.Status.ONLINE not in current.values():
+            choices = [
+                (Attendance.Status.PRESENT, _("Present (in writing)")),
+                (Attendance.Status.ABSENT, Attendance.Status.ABSENT.label),
+            ]
         for seat in self.seats:
             reply = replies.get(seat.member_id)
             initial = current.get(seat.member_id, "")
+            help_text = reply_text(reply) if reply is not None else ""
             if self.from_replies and reply is not None:
                 initial = ATTENDANCE_FROM_REPLY[reply.answer]
+            if voted is not None:
+                help_text = _("Written vote given") if seat.member_id in voted else _("Not voted")
+                if self.from_votes:
+                    initial = (
+                        Attendance.Status.PRESENT
+                        if seat.member_id in voted
+                        else Attendance.Status.ABSENT
+                    )
             self.fields[f"m{seat.member_id}"] = forms.ChoiceField(
                 label=seat.member.name,
-                choices=[("", "—"), *Attendance.Status.choices],
+                choices=[("", "—"), *choices],
                 required=False,
                 initial=initial,
-                help_text=reply_text(reply) if reply is not None else "",
+                help_text=help_text,
             )
 
     def statuses(self) -> list[tuple[object, str]]:
@@ -644,3 +662,64 @@ class CorrectForm(forms.Form):
     @property
     def place(self):
         return self.places[self.cleaned_data["item"]]
+
+
+class WrittenVoteForm(forms.Form):
+    """A member's written vote (書面表決) on a meeting held in writing: for, against or reserved on
+    each item to decide (its 審議事項), each with an optional comment. ``items`` are the items;
+    :meth:`initial_from` fills it in with her votes so far."""
+
+    def __init__(self, *args, items, **kwargs):
+        super().__init__(*args, **kwargs)
+        from kyodo.committees.models import WrittenVote
+        from kyodo.committees.services.votes import COMMENT_MAX
+
+        self.items = list(items)
+        for item in self.items:
+            self.fields[f"item_{item.pk}"] = forms.ChoiceField(
+                label=_("Your vote on 「%(title)s」") % {"title": item.title},
+                choices=WrittenVote.Choice.choices,
+                widget=forms.RadioSelect,
+                error_messages={
+                    "required": _("Choose for, against or reserved on 「%(title)s」.")
+                    % {"title": item.title},
+                    "invalid_choice": _("Choose for, against or reserved on 「%(title)s」.")
+                    % {"title": item.title},
+                },
+            )
+            self.fields[f"comment_{item.pk}"] = forms.CharField(
+                label=_("Comment on 「%(title)s」") % {"title": item.title},
+                max_length=COMMENT_MAX,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_(
+                    "Optional; with a reserved vote, your opinion (500 characters at most)."
+                ),
+                error_messages={
+                    "max_length": _("Write the comment in %(max)d characters or fewer.")
+                    % {"max": COMMENT_MAX}
+                },
+            )
+
+    @staticmethod
+    def initial_from(votes) -> dict:
+        """The form's ``initial`` from a member's votes (by item id)."""
+        initial = {}
+        for item_id, vote in votes.items():
+            initial[f"item_{item_id}"] = vote.choice
+            initial[f"comment_{item_id}"] = vote.comment
+        return initial
+
+    def rows(self):
+        """(item, choice field, comment field) per item, for the template."""
+        return [(item, self[f"item_{item.pk}"], self[f"comment_{item.pk}"]) for item in self.items]
+
+    def votes(self) -> dict[int, tuple[str, str]]:
+        """The service's ``votes``: item id → (choice, comment)."""
+        return {
+            item.pk: (
+                self.cleaned_data[f"item_{item.pk}"],
+                self.cleaned_data.get(f"comment_{item.pk}", ""),
+            )
+            for item in self.items
+        }

@@ -466,6 +466,39 @@ class AgendaItem(models.Model):
         return self.CATEGORY_ORDER.index(self.Category(self.category)) + 1
 
 
+class WrittenVote(models.Model):
+    """A member's written vote (書面表決) on one item of a meeting held in writing: for, against
+    or reserved with an opinion, and an optional comment. Changeable until the end of the day
+    the votes close (JST); not part of the minutes: staff put the tally into the item's decision
+    text (「書面表決の結果、賛成８名…」) if the minutes are to say it."""
+
+    class Choice(models.TextChoices):
+        FOR = "for", _("For (賛成)")
+        AGAINST = "against", _("Against (反対)")
+        RESERVED = "reserved", _("Reserved, with an opinion (保留)")
+
+    item = models.ForeignKey(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.CASCADE, related_name="votes"
+    )
+    member = models.ForeignKey(
+        Member, verbose_name=_("member"), on_delete=models.PROTECT, related_name="written_votes"
+    )
+    choice = models.CharField(_("vote"), max_length=10, choices=Choice.choices)
+    comment = models.CharField(_("comment"), max_length=500, blank=True)
+    voted_at = models.DateTimeField(_("voted at"))
+    # A paper vote the secretariat typed in for the member.
+    by_staff = models.BooleanField(_("entered by the secretariat"), default=False)
+
+    class Meta:
+        verbose_name = _("written vote")
+        verbose_name_plural = _("written votes")
+        ordering = ["item", "member__name_reading", "member__pk"]
+        constraints = [models.UniqueConstraint(fields=["item", "member"], name="written_vote_once")]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.get_choice_display()}"
+
+
 def document_path(instance: AgendaDocument, filename: str) -> str:
     return f"committees/{instance.item.meeting.code}/{filename}"
 

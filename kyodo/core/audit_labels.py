@@ -61,6 +61,7 @@ ACTION_LABELS = {
     "kyodo.events.note.removed": _("Event note removed"),
     "kyodo.events.application.submitted": _("Event application received"),
     "kyodo.events.application.walk_in": _("Walk-in entered at the event"),
+    "kyodo.events.application.seated": _("Seated from the waiting list at the event"),
     "kyodo.events.application.cancelled": _("Event application cancelled"),
     "kyodo.events.application.promoted": _("Moved up from the waiting list"),
     "kyodo.events.feedback.requested": _("Questionnaire sent"),
@@ -135,6 +136,8 @@ ACTION_LABELS = {
     "kyodo.collaboration.counting.updated": _("Counting settings changed"),
     "kyodo.collaboration.call.created": _("Call for proposals created"),
     "kyodo.collaboration.call.updated": _("Call for proposals changed"),
+    "kyodo.collaboration.call.published": _("Call for proposals published"),
+    "kyodo.collaboration.call.unpublished": _("Call for proposals taken off the public site"),
     "kyodo.collaboration.criterion.added": _("Review criterion added"),
     "kyodo.collaboration.proposal.created": _("Proposal drafted"),
     "kyodo.collaboration.proposal.updated": _("Proposal changed"),
@@ -189,3 +192,7 @@ def area_label(action: str) -> str:
         if action.startswith(prefix):
             return str(label)
     return ""
+
+
+# Written votes (書面表決) of a meeting held in writing (kyodo.committees.services.votes).
+ACTION_LABELS["kyodo.committees.meeting.written_vote"] = _("Written vote given or changed")

@@ -43,6 +43,9 @@ class Section:
     rows: list[list[Cell]] = field(default_factory=list)
     empty: str = ""  # said instead of an empty table
     note: str = ""  # what the columns count, said under the title
+    # Shown to the public and to members (rendered_public): figures and the names of events and
+    # groups; False for staff's own sentences (相談事例), which are not figures.
+    public: bool = True
 
     @property
     def empty_text(self) -> str:
@@ -65,6 +68,22 @@ def rendered(report: MonthlyReport) -> RenderedReport:
             text=report_text(report),
             sections=_sections(report),
         )
+
+
+def rendered_public(report: MonthlyReport) -> RenderedReport:
+    """The report as members and the public read it: the title and the tables of figures only.
+    Neither the prose (the minutes carry it, as staff edited it) nor the consultation examples,
+    which are sentences staff wrote, not figures. No consultation client's name or contact is
+    in a report at all: it counts consultations and names only events and registered groups."""
+    doc = rendered(report)
+    with translation.override(settings.LANGUAGE_CODE):
+        title = public_title(report.month)
+    return RenderedReport(title=title, text="", sections=[s for s in doc.sections if s.public])
+
+
+def public_title(month) -> str:
+    """「月次報告 令和2年12月分」: the report's name where the meeting's pages list it."""
+    return _("Monthly report, %(month)s") % {"month": month.label}
 
 
 def _doc(report: MonthlyReport | RenderedReport) -> RenderedReport:
@@ -103,6 +122,7 @@ def _sections(report: MonthlyReport) -> list[Section]:
             [_("Example")],
             [[example] for example in report.consultation_examples],
             empty=_("No examples were chosen."),
+            public=False,
         ),
         Section(
             _("Upcoming events and applications so far"),

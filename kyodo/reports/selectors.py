@@ -11,9 +11,12 @@ each app alone decides what "registered" or "held" means.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Min
+from django.urls import reverse
 from django.utils import timezone
 
 from kyodo.consultations import selectors as consultations
@@ -299,4 +302,93 @@ def meeting_presented_reports(meeting) -> list:
         PresentedReport.objects.filter(item__meeting=meeting)
         .select_related("item")
         .order_by("item__category", "item__number")
+    )
+
+
+# --- the report a meeting heard, as members and the public read it ------------------------------
+
+
+@dataclass(frozen=True)
+class HeardReport:
+    """A monthly report a meeting heard, handed out (frozen), as its members and the public are
+    shown it: the figures as they were handed out, never compiled again."""
+
+    presented: object  # kyodo.reports.models.PresentedReport
+    title: str  # 「月次報告 令和2年12月分」
+    url: str  # its public page; "" while the meeting's minutes are not published
+    csv_url: str
+    # The tables (exports.rendered_public) where there is no public page to link to yet: the
+    # members' page of a meeting whose minutes are not published.
+    doc: object | None = None
+
+
+def heard_reports_exist(meeting: str = "pk"):
+    """Whether the meeting ``meeting`` names (an ``OuterRef`` path) heard a report handed out:
+    annotated as ``has_heard_reports`` on the query that loads a page's meeting or minutes,
+    :func:`heard_reports` then asks the database nothing for a meeting without one."""
+    from django.db.models import Exists, OuterRef
+
+    from kyodo.reports.models import PresentedReport
+
+    return Exists(
+        PresentedReport.objects.filter(item__meeting=OuterRef(meeting), frozen_at__isnull=False)
+    )
+
+
+def heard_reports(meeting, *, minutes=None, with_figures: bool = False) -> list[HeardReport]:
+    """The frozen monthly reports of ``meeting``'s agenda items, in agenda order (one query,
+    none when ``has_heard_reports`` (:func:`heard_reports_exist`) was annotated False on
+    ``meeting`` or ``minutes``), with their public page once its minutes (``minutes``, else
+    ``meeting.minutes``) are published; ``with_figures`` adds the tables of those without one.
+    A report not handed out yet is never shown: its figures are live and can still change."""
+    from kyodo.reports.exports import public_title, rendered_public
+    from kyodo.reports.frozen import report_from_dict
+
+    if not getattr(minutes, "has_heard_reports", True) or not getattr(
+        meeting, "has_heard_reports", True
+    ):
+        return []
+    if minutes is None:
+        try:
+            minutes = meeting.minutes
+        except ObjectDoesNotExist:
+            minutes = None
+    published = minutes is not None and minutes.is_published
+    found = []
+    for presented in meeting_presented_reports(meeting):
+        if not presented.is_frozen:
+            continue
+        url = csv_url = ""
+        if published:
+            url = reverse("committees:minutes-report", args=[minutes.pk, presented.pk])
+            csv_url = reverse("committees:minutes-report-csv", args=[minutes.pk, presented.pk])
+        doc = None
+        if with_figures and not published:
+            doc = rendered_public(report_from_dict(presented.figures))
+        found.append(
+            HeardReport(
+                presented=presented,
+                title=public_title(presented.report_month),
+                url=url,
+                csv_url=csv_url,
+                doc=doc,
+            )
+        )
+    return found
+
+
+def published_heard_report(*, minutes_pk: int, pk: int):
+    """The frozen report ``pk`` heard at the meeting of the published minutes ``minutes_pk``,
+    with its item, meeting, committee and minutes (one query); None for any other (a report
+    not handed out, of another meeting, or of minutes not published)."""
+    from kyodo.committees.models import minutes_published_q
+    from kyodo.reports.models import PresentedReport
+
+    return (
+        PresentedReport.objects.select_related(
+            "item__meeting__committee", "item__meeting__minutes__current_version"
+        )
+        .filter(pk=pk, item__meeting__minutes=minutes_pk, frozen_at__isnull=False)
+        .filter(minutes_published_q("item__meeting__minutes__"))
+        .first()
     )

@@ -42,6 +42,8 @@ def test_meetings_are_listed_with_titles_and_confirmed_minutes_only(
         "start_time": "19:00:00",
         "end_time": "21:00:00",
         "venue": "イングビル3階 第1会議室",
+        "held_in_writing": False,
+        "votes_close_on": None,
         "status": "held",
         "minutes_url": f"{SITE}/committee/minutes/{ninth.minutes.pk}/",
     }

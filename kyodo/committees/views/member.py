@@ -24,7 +24,7 @@ from django.views.decorators.cache import never_cache
 from kyodo.collaboration.selectors import seats_score_proposals
 from kyodo.committees.documents import attendees_by_reading, minutes_document
 from kyodo.committees.export import html_of
-from kyodo.committees.forms import CorrectionForm, ReplyForm
+from kyodo.committees.forms import CorrectionForm, ReplyForm, WrittenVoteForm
 from kyodo.committees.models import (
     AgendaDocument,
     AgendaItem,
@@ -48,10 +48,19 @@ from kyodo.committees.services.circulation import (
     recipient_receive,
 )
 from kyodo.committees.services.replies import attendance_reply, closed_message, replies_open
+from kyodo.committees.services.votes import (
+    member_votes,
+    votes_closed_message,
+    votes_open,
+    voting_items,
+    written_vote_submit,
+)
 from kyodo.core.models import Center
 from kyodo.core.permissions import member_required
 from kyodo.core.roles import Role, has_role
+from kyodo.core.templatetags.kyodo_ja import wareki
 from kyodo.core.views.actions import submit
+from kyodo.reports.selectors import heard_reports, heard_reports_exist
 
 _ROLES = dict(Membership.Role.choices)
 # Seats that see the chair's view of a meeting (the seat held on the meeting day).
@@ -340,7 +349,10 @@ def meetings_html(rows) -> SafeString:
 def _member_meeting(user, pk: int) -> Meeting:
     """A meeting of a committee the person sits on, during one of their seats (404 otherwise)."""
     meeting = get_object_or_404(
-        Meeting.objects.select_related("venue", "committee", "minutes"),
+        # has_heard_reports: whether to read its 報告資料 (no query for a meeting without one)
+        Meeting.objects.select_related("venue", "committee", "minutes").annotate(
+            has_heard_reports=heard_reports_exist()
+        ),
         pk=pk,
         committee__in=Membership.objects.filter(member__user=user).values("committee"),
     )
@@ -380,13 +392,20 @@ def meeting_detail(request, pk: int):
         if meeting.status == Meeting.Status.HELD
         else None
     )
+    written = {}
+    if meeting.held_in_writing:
+        # No one attends a meeting held in writing: her written vote (書面表決) instead of the
+        # answer to the notice.
+        written = _written_vote(request, meeting, seat)
+        if not isinstance(written, dict):
+            return written
     # Her answer to the notice (出欠の回答): given or changed here until the meeting begins.
     reply = (
         AttendanceReply.objects.filter(meeting=meeting, member=seat.member_id).first()
-        if seat and meeting.status == Meeting.Status.SCHEDULED
+        if seat and meeting.status == Meeting.Status.SCHEDULED and not meeting.held_in_writing
         else None
     )
-    can_reply = seat is not None and replies_open(meeting)
+    can_reply = seat is not None and replies_open(meeting) and not meeting.held_in_writing
     reply_form = None
     if can_reply:
         initial = {"answer": reply.answer, "comment": reply.comment} if reply else None
@@ -401,7 +420,7 @@ def meeting_detail(request, pk: int):
                     % {"answer": saved.get_answer_display()},
                 )
                 return redirect("member:meeting", pk=meeting.pk)
-    elif request.method == "POST":
+    elif request.method == "POST" and not meeting.held_in_writing:
         messages.error(
             request,
             closed_message(meeting)
@@ -422,11 +441,61 @@ def meeting_detail(request, pk: int):
             "attendance": attendance,
             "seat_role": _ROLES.get(seat.role, "") if seat else "",
             "chair_drafts": chair_view(meeting) if seat and seat.role in _CHAIR_ROLES else None,
+            # 報告資料: the monthly reports the meeting heard, as handed out (frozen only): their
+            # tables until the minutes are published, then links to their public page and CSV.
+            "heard_reports": heard_reports(meeting, with_figures=True),
             "upcoming": meeting.status == Meeting.Status.SCHEDULED
-            and meeting.date >= timezone.localdate(),
+            and meeting.date >= timezone.localdate()
+            and not meeting.held_in_writing,
+            **written,
         },
-        status=400 if reply_form is not None and reply_form.errors else 200,
+        status=400
+        if (reply_form is not None and reply_form.errors)
+        or (written.get("vote_form") is not None and written["vote_form"].errors)
+        else 200,
     )
+
+
+def _written_vote(request, meeting: Meeting, seat: Membership | None):
+    """The written vote part of a member's meeting page: the form while the votes are open
+    (its POST saved, then a redirect), else her votes read-only. Returns the template's context,
+    or the response to a POST."""
+    member = seat.member if seat else None
+    items = voting_items(meeting)
+    mine = member_votes(meeting, member) if member else {}
+    is_open = seat is not None and bool(items) and votes_open(meeting)
+    form = None
+    if is_open:
+        form = WrittenVoteForm(
+            request.POST or None, items=items, initial=WrittenVoteForm.initial_from(mine)
+        )
+        if request.method == "POST" and form.is_valid():
+            submit(form, written_vote_submit, actor=request.user, meeting=meeting,
+                   member=member, votes=form.votes())  # fmt: skip
+            if not form.errors:
+                messages.success(
+                    request,
+                    gettext("Your written vote has been sent to the secretariat.")
+                    + " "
+                    + gettext("You can change it until %(date)s.")
+                    % {"date": wareki(meeting.votes_close_on)},
+                )
+                return redirect("member:meeting", pk=meeting.pk)
+    elif request.method == "POST":
+        messages.error(
+            request,
+            votes_closed_message(meeting)
+            if seat
+            else gettext("You have no seat on this meeting's day, so there is nothing to vote on."),
+        )
+        return redirect("member:meeting", pk=meeting.pk)
+    return {
+        "vote_form": form,
+        "vote_items": [(item, mine.get(item.pk)) for item in items],
+        "votes_given": bool(mine),
+        "vote_seated": seat is not None,
+        "votes_closed": votes_closed_message(meeting) if seat and not is_open else "",
+    }
 
 
 @_term_ended_page

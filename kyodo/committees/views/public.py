@@ -6,11 +6,12 @@ from collections import defaultdict
 from datetime import date
 
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kyodo.api.opendata import public_data
 from kyodo.committees.documents import version_attendees_by_reading, version_document
 from kyodo.committees.export import html_of
 from kyodo.committees.models import (
@@ -27,9 +28,11 @@ from kyodo.committees.rendering import rows_html
 from kyodo.committees.selectors import memberships_on, seat_order
 from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
+from kyodo.core.exports import CSV_CONTENT_TYPE, content_disposition
 from kyodo.core.links import reverse_once
 from kyodo.core.statements import Prepared
 from kyodo.core.templatetags.kyodo_ja import fiscal_year_label, time_ja, wareki
+from kyodo.reports.selectors import heard_reports, heard_reports_exist
 from kyodo.website.breadcrumbs import committee_section
 
 
@@ -164,12 +167,14 @@ _SEATS_ON = Prepared(
 
 
 # The minutes with their current version and their body, and whether that body is the first
-# (whose section is the site's 「運営委員会」): one query.
+# (whose section is the site's 「運営委員会」) and whether its meeting heard a report handed out
+# (報告資料): one query.
 _MINUTES = Prepared(
     lambda pk: (
         Minutes.objects.select_related("current_version", "meeting__committee")
         .annotate(
-            first_body=~Exists(Committee.objects.filter(pk__lt=OuterRef("meeting__committee")))
+            first_body=~Exists(Committee.objects.filter(pk__lt=OuterRef("meeting__committee"))),
+            has_heard_reports=heard_reports_exist("meeting"),
         )
         .filter(pk=pk)
     ),
@@ -225,6 +230,8 @@ def minutes_detail(request, pk: int):
             "breadcrumb_parents": [section],
             "version": minutes.current_version,
             "approval": minutes.current_version.document.get("approval") or {},
+            # 報告資料: the monthly reports the meeting heard, as handed out (frozen only).
+            "heard_reports": heard_reports(minutes.meeting, minutes=minutes),
             "document_html": html_of(
                 document,
                 standalone=False,
@@ -239,3 +246,57 @@ def minutes_detail(request, pk: int):
 minutes_versions, minutes_diff = version_pages(
     template_prefix="committees/public", decorator=lambda view: view
 )
+
+
+def _heard_report(minutes_pk: int, pk: int):
+    # A frozen monthly report of a meeting whose minutes are published, or 404 (a report not
+    # handed out, of another meeting, or of minutes not published: never live figures).
+    from kyodo.reports.frozen import report_from_dict
+    from kyodo.reports.selectors import published_heard_report
+
+    presented = published_heard_report(minutes_pk=minutes_pk, pk=pk)
+    if presented is None:
+        raise Http404
+    return presented, report_from_dict(presented.figures)
+
+
+def minutes_report(request, pk: int, report: int):
+    # The monthly report the meeting heard (報告資料), as handed out: its tables of figures, no
+    # prose or consultation examples (kyodo.reports.exports.rendered_public).
+    from kyodo.reports.exports import rendered_public
+
+    presented, monthly = _heard_report(pk, report)
+    meeting = presented.item.meeting
+    minutes = meeting.minutes
+    body = meeting.committee
+    first = not Committee.objects.filter(pk__lt=body.pk).exists()
+    section = committee_section(body.name, body.slug, first=first)
+    title = minutes.current_version.document.get("title") or str(meeting)
+    minutes_url = reverse_once("committees:minutes", args=[minutes.pk])
+    return render(
+        request,
+        "committees/public/report.html",
+        {
+            "presented": presented,
+            "doc": rendered_public(monthly),
+            "minutes_title": title,
+            "minutes_url": minutes_url,
+            "csv_url": reverse_once("committees:minutes-report-csv", args=[minutes.pk, report]),
+            "breadcrumb_parents": [section, (title, minutes_url)],
+        },
+    )
+
+
+@public_data
+def minutes_report_csv(request, pk: int, report: int):
+    # The same tables as one CSV (UTF-8 with a BOM, CRLF), like the other public files.
+    from kyodo.reports.exports import rendered_public, to_csv
+
+    presented, monthly = _heard_report(pk, report)
+    month = presented.report_month
+    response = HttpResponse(to_csv(rendered_public(monthly)), content_type=CSV_CONTENT_TYPE)
+    response["Content-Disposition"] = content_disposition(
+        f"monthly-report-{month.slug}-minutes-{pk}.csv",
+        f"月次報告_{month.label}分_{presented.item.meeting}.csv",
+    )
+    return response

@@ -74,11 +74,13 @@ from kyodo.committees.selectors import (
 )
 from kyodo.committees.services.circulation import (
     DEFAULT_RESEND_REASON,
+    circulation_refusal,
     minutes_confirm_and_tell,
     minutes_correct_and_tell,
 )
 from kyodo.committees.services.decisions import approval_review
 from kyodo.committees.services.meetings import notice_mails
+from kyodo.committees.services.votes import vote_tally, votes_open
 from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
 from kyodo.core.exceptions import DomainError
@@ -408,11 +410,14 @@ def meeting_detail(request, pk: int):
     seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
     current = {a.member_id: a.status for a in meeting.attendances.all()}
     replies = services.reply_summary(meeting)
+    # A meeting held in writing: the written votes per item, and who voted fills in attendance.
+    tally = vote_tally(meeting) if meeting.held_in_writing else None
     attendance_form = AttendanceForm(
         request.POST or None,
         seats=seats,
         current=current,
         replies={row.seat.member_id: row.reply for row in replies.rows if row.reply},
+        voted={m.pk for m in tally.voted} if tally is not None else None,
     )
     if request.method == "POST" and attendance_form.is_valid():
         submit(attendance_form, services.attendance_record_all, actor=request.user,
@@ -436,7 +441,9 @@ def meeting_detail(request, pk: int):
             "quorum": quorum_of(meeting=meeting),
             "attendance_form": attendance_form,
             "replies": replies,
-            "replies_open": services.replies_open(meeting),
+            "replies_open": services.replies_open(meeting) and not meeting.held_in_writing,
+            "tally": tally,
+            "votes_open": tally is not None and votes_open(meeting),
             "open_actions": open_action_items(meeting=meeting),
             "editable": meeting.minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED),
             "locked_reason": locked_reason(meeting.minutes),
@@ -796,7 +803,17 @@ def item_edit(request, pk: int):
         if not form.errors:
             messages.success(request, _("Saved."))
             return redirect("committees-staff:meeting", pk=item.meeting_id)
-    return _form_page(request, form, _("Change the agenda item"), meeting=item.meeting)
+    # The prefilled 業務報告 prose stays editable after its monthly report is handed out (its
+    # figures frozen): staff are told to keep the two in agreement.
+    from kyodo.reports.notices import frozen_prose_notice
+
+    return _form_page(
+        request,
+        form,
+        _("Change the agenda item"),
+        meeting=item.meeting,
+        intro=frozen_prose_notice(item) or None,
+    )
 
 
 @staff_required
@@ -829,7 +846,16 @@ def _url(name: str, pk: int) -> str:
 @staff_required
 def item_decision(request, pk: int):
     item = _item(pk)
-    form = DecisionForm(request.POST or None, item=item)
+    # 「この集計から議決を記録する」 on the meeting page: the form filled in from the written votes, for
+    # staff to check and save (nothing is recorded by following the link).
+    from_votes = None
+    if request.method != "POST" and request.GET.get("from") == "votes":
+        from_votes = _tally_of(item)
+    form = DecisionForm(
+        request.POST or None,
+        item=item,
+        initial=from_votes.decision_initial() if from_votes is not None else None,
+    )
     approval = approval_review(item=item, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         decision = getattr(item, "decision", None)
@@ -868,9 +894,17 @@ def item_decision(request, pk: int):
             "named_minutes": services.minutes_named_by(item),
             "editable": item.meeting.minutes.status
             in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED),
+            "from_votes": from_votes,
         },
         status=400 if form.errors else 200,
     )
+
+
+def _tally_of(item: AgendaItem):
+    """The written votes' tally of ``item`` (None: not an item of a written vote)."""
+    if not item.meeting.held_in_writing:
+        return None
+    return next((t for t in vote_tally(item.meeting).items if t.item.pk == item.pk), None)
 
 
 @staff_required
@@ -1017,6 +1051,8 @@ def minutes_detail(request, pk: int):
             "versions": minutes.versions.select_related("author").order_by("number"),
             "approval_items": approval_items,
             "speaker_warnings": speaker_warnings,
+            # A meeting not begun or cancelled: the page says why instead of offering 送付.
+            "circulation_refused": circulation_refusal(minutes),
             "formats": [
                 ("pdf", "PDF"),
                 ("docx", "Word (DOCX)"),
@@ -1033,6 +1069,9 @@ def minutes_circulate(request, pk: int):
     # who on paper, and, sent again, whose receipt starts over and whose paper copy stays
     # recorded; 送付 sends.
     minutes = _minutes(pk)
+    if request.method != "POST" and (refused := circulation_refusal(minutes)):
+        messages.error(request, refused)
+        return redirect("committees-staff:minutes", pk=minutes.pk)
     if request.method != "POST":
         plan = circulation_plan(minutes=minutes)
         return render(

@@ -62,9 +62,10 @@ EXPORTS = {
         f"/staff/reports/presented/{_presented_report()}/report.csv",
         f"/staff/reports/presented/{_presented_report()}/report.xlsx",
     ],
+    "/committee/minutes/<int:pk>/reports/<int:report>/report.csv": lambda: _heard_report_csv(),
 }
 # Public downloads (the rest are personal: private, not kept by caches).
-PUBLIC = ("/opendata/", "/collaboration/calls/")
+PUBLIC = ("/opendata/", "/collaboration/calls/", "/committee/")
 # Downloads that are documents, not spreadsheets.
 NOT_SPREADSHEETS = {
     "/staff/committees/minutes/<int:pk>/export/<str:fmt>/",
@@ -86,6 +87,20 @@ def _presented_report() -> int:
         item=item, defaults={"month": date(2010, 12, 1)}
     )
     return presented.pk
+
+
+def _heard_report_csv() -> str:
+    """The public CSV of the report the seed meeting heard (its minutes are published): December
+    2010 as handed out on the meeting's day, from the poisoned rows, on another of its items."""
+    from datetime import date
+
+    from kyodo.committees.models import AgendaItem
+    from kyodo.reports.tests.axe_samples import _presented, seed_meeting_item
+
+    first = AgendaItem.objects.order_by("meeting__date", "pk").first()
+    item = seed_meeting_item(besides=first)
+    heard = _presented(item, date(2010, 12, 1), frozen=True)
+    return f"/committee/minutes/{item.meeting.minutes.pk}/reports/{heard.pk}/report.csv"
 
 
 def _event_with_applications() -> int:

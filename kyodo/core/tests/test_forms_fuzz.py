@@ -127,6 +127,8 @@ def constructor_arguments() -> dict[str, object]:
         "current": {},
         # The members' answers to the notice that fill in the attendance form (none).
         "replies": {},
+        # The members who gave a written vote (a meeting held in writing; None: not one).
+        "voted": None,
         "entry": MinutesEntry.objects.first(),
         "members": Member.objects.all(),
         "entries": list(MinutesEntry.objects.select_related("item")[:5]),

@@ -1,0 +1,293 @@
+"""Written votes (書面表決) of a meeting held in writing (書面開催): each seated member votes for,
+against or reserved on every item that needs a decision (the 審議事項), on her page, until the end
+of the day the votes close (JST); staff see the tally and may turn it into the item's decision.
+
+The votes are not part of the minutes: the minutes say what the decision's text says, and only
+that is frozen when they are confirmed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kyodo.committees.exceptions import InvalidInput
+from kyodo.committees.models import (
+    AgendaItem,
+    Decision,
+    Meeting,
+    Member,
+    Membership,
+    Minutes,
+    WrittenVote,
+)
+from kyodo.committees.selectors import memberships_on
+from kyodo.core.audit import audit_log
+from kyodo.core.roles import Role, has_role, require_role
+from kyodo.core.wareki import format_wareki
+
+COMMENT_MAX = 500
+# The house format writes the counts of a written vote in full-width digits (「賛成８名」).
+_FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def voting_items(meeting: Meeting) -> list[AgendaItem]:
+    """The items a written vote decides: the meeting's 審議事項, in their order."""
+    return list(
+        AgendaItem.objects.filter(meeting=meeting, category=AgendaItem.Category.DELIBERATION)
+        .select_related("decision")
+        .order_by("number", "pk")
+    )
+
+
+def votes_open(meeting: Meeting) -> bool:
+    """Whether written votes may be given or changed: a meeting held in writing, not cancelled,
+    from the day its notice was sent (or its day, the papers going out) to the end of its
+    closing day (the site's time zone, JST), while its minutes are still a draft being written
+    or circulated."""
+    if not meeting.held_in_writing or meeting.votes_close_on is None:
+        return False
+    if meeting.status == Meeting.Status.CANCELLED:
+        return False
+    today = timezone.localdate()
+    if today > meeting.votes_close_on:
+        return False
+    # The agenda may still change until the papers go out: the notice, or the meeting's day.
+    if meeting.notice_sent_at is None and today < meeting.date:
+        return False
+    status = Minutes.objects.filter(meeting=meeting).values_list("status", flat=True).first()
+    return status in (None, Minutes.Status.DRAFT, Minutes.Status.CIRCULATED)
+
+
+def votes_closed_message(meeting: Meeting) -> str:
+    """Why a vote can no longer be given, in the words the member's page shows."""
+    if not meeting.held_in_writing:
+        return _("%(meeting)s is not held in writing: there is no written vote.") % {
+            "meeting": meeting
+        }
+    if meeting.status == Meeting.Status.CANCELLED:
+        return _("%(meeting)s has been cancelled.") % {"meeting": meeting}
+    if meeting.votes_close_on is None:
+        return _(
+            "The day the written votes close has not been decided yet: please wait for the "
+            "secretariat's notice."
+        )
+    if meeting.notice_sent_at is None and timezone.localdate() < meeting.date:
+        return _(
+            "The written vote of %(meeting)s opens when its notice is sent (on %(date)s at the "
+            "latest)."
+        ) % {"meeting": meeting, "date": format_wareki(meeting.date)}
+    if timezone.localdate() <= meeting.votes_close_on:
+        return _(
+            "The minutes of %(meeting)s have been approved: the written votes can no longer change."
+        ) % {"meeting": meeting}
+    return _(
+        "The written votes of %(meeting)s closed on %(date)s: votes can no longer be given or "
+        "changed. Please telephone the secretariat."
+    ) % {"meeting": meeting, "date": format_wareki(meeting.votes_close_on)}
+
+
+def seated_on(meeting: Meeting, member: Member) -> Membership | None:
+    """``member``'s seat on the meeting's committee on the meeting's day (None: not seated)."""
+    return (
+        memberships_on(committee=meeting.committee, on=meeting.date).filter(member=member).first()
+    )
+
+
+def written_vote_submit(
+    *, actor, meeting: Meeting, member: Member, votes: dict[int, tuple[str, str]]
+) -> list[WrittenVote]:
+    """Record ``member``'s written votes on ``meeting``: ``votes`` maps the id of each item of
+    :func:`voting_items` to (choice, comment). Given again: changed.
+
+    ``actor`` is the member herself, or staff typing in a vote returned on paper. Refused,
+    changing nothing, for someone not seated on the meeting's day, a meeting not held in writing
+    or whose votes have closed, an item missing or not of the vote, a choice not of
+    :class:`WrittenVote.Choice` and a comment over 500 characters. One audit row."""
+    is_staff = has_role(actor, Role.STAFF)
+    if not is_staff and (member.user_id is None or member.user_id != actor.pk):
+        require_role(actor, Role.STAFF)  # someone else's vote: staff only
+    cleaned: dict[int, tuple[str, str]] = {}
+    for item_id, (choice, comment) in votes.items():
+        if choice not in WrittenVote.Choice.values:
+            raise InvalidInput(
+                _("Choose for, against or reserved on every item."), field=f"item_{item_id}"
+            )
+        comment = " ".join((comment or "").split())
+        if len(comment) > COMMENT_MAX:
+            raise InvalidInput(
+                _("Write the comment in %(max)d characters or fewer.") % {"max": COMMENT_MAX},
+                field=f"comment_{item_id}",
+            )
+        cleaned[int(item_id)] = (choice, comment)
+    with transaction.atomic():
+        meeting = (
+            Meeting.objects.select_for_update(of=("self",))
+            .select_related("committee")
+            .get(pk=meeting.pk)
+        )
+        if not votes_open(meeting):
+            raise InvalidInput(votes_closed_message(meeting))
+        if seated_on(meeting, member) is None:
+            raise InvalidInput(
+                _("%(name)s has no seat on %(meeting)s's day.")
+                % {"name": member.name, "meeting": meeting}
+            )
+        items = voting_items(meeting)
+        if not items:
+            raise InvalidInput(_("This meeting has no item to vote on (審議事項)."))
+        expected = {item.pk for item in items}
+        if set(cleaned) - expected:
+            raise InvalidInput(_("One of the items is not an item of this vote."))
+        if missing := [item for item in items if item.pk not in cleaned]:
+            raise InvalidInput(
+                _("Choose for, against or reserved on every item."),
+                field=f"item_{missing[0].pk}",
+            )
+        before = {v.item_id: v for v in WrittenVote.objects.filter(item__in=items, member=member)}
+        now = timezone.now()
+        by_staff = is_staff and member.user_id != actor.pk
+        saved, changes = [], {}
+        for item in items:
+            choice, comment = cleaned[item.pk]
+            vote, _created = WrittenVote.objects.update_or_create(
+                item=item,
+                member=member,
+                defaults={
+                    "choice": choice,
+                    "comment": comment,
+                    "voted_at": now,
+                    "by_staff": by_staff,
+                },
+            )
+            saved.append(vote)
+            old = before.get(item.pk)
+            if old is None or (old.choice, old.comment) != (choice, comment):
+                change = {"choice": [old.choice if old else None, choice]}
+                if comment or (old and old.comment):
+                    change["comment"] = [old.comment if old else "", comment]
+                changes[f"{item.number}. {item.title}"] = change
+        audit_log(
+            actor=actor,
+            action="kyodo.committees.meeting.written_vote",
+            obj=meeting,
+            changes={"member": member.name, "by_staff": by_staff, "items": changes},
+        )
+    return saved
+
+
+# --- the tally ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ItemTally:
+    """One item's votes: the members of each choice and those who have not voted on it, each
+    list in gojūon order."""
+
+    item: AgendaItem
+    voters_for: list[Member] = field(default_factory=list)
+    voters_against: list[Member] = field(default_factory=list)
+    voters_reserved: list[Member] = field(default_factory=list)
+    unanswered: list[Member] = field(default_factory=list)
+    comments: list[tuple[Member, str]] = field(default_factory=list)
+
+    @property
+    def counts(self) -> tuple[int, int, int, int]:
+        """(for, against, reserved, not voted)."""
+        return (
+            len(self.voters_for),
+            len(self.voters_against),
+            len(self.voters_reserved),
+            len(self.unanswered),
+        )
+
+    @property
+    def approved(self) -> bool:
+        """More votes for than against, as a majority decision needs."""
+        return len(self.voters_for) > len(self.voters_against)
+
+    @property
+    def decision_text(self) -> str:
+        """The decision as the minutes would say it: 「書面表決の結果、賛成８名、反対０名、保留１名
+        により原案のとおり承認された。」 (否決された when not more for than against). House-format
+        words, whatever the interface language."""
+        n_for, n_against, n_reserved, _n = self.counts
+        counts = f"賛成{n_for}名、反対{n_against}名、保留{n_reserved}名".translate(_FULL_WIDTH)
+        result = "原案のとおり承認された" if self.approved else "否決された"
+        return f"書面表決の結果、{counts}により{result}。"
+
+    def decision_initial(self) -> dict:
+        """What the decision form is filled in with from the tally (staff check and save it):
+        a majority decision with the counts (保留 as abstentions) and :attr:`decision_text`."""
+        n_for, n_against, n_reserved, _n = self.counts
+        return {
+            "outcome": Decision.Outcome.APPROVED if self.approved else Decision.Outcome.REJECTED,
+            "method": Decision.Method.MAJORITY,
+            "votes_for": n_for,
+            "votes_against": n_against,
+            "abstentions": n_reserved,
+            "text": self.decision_text,
+        }
+
+
+@dataclass(frozen=True)
+class VoteTally:
+    items: list[ItemTally]
+    seated: list[Member]
+    # Seated members who have not voted on any item yet, in gojūon order.
+    not_voted: list[Member]
+    voted: list[Member]
+
+
+def vote_tally(meeting: Meeting) -> VoteTally:
+    """The written votes of ``meeting`` per item, against the members seated on its day (in
+    gojūon order of their stored readings); a vote of someone not seated that day is not
+    counted."""
+    seated = [seat.member for seat in memberships_on(committee=meeting.committee, on=meeting.date)]
+    items = voting_items(meeting)
+    votes = {
+        (v.item_id, v.member_id): v
+        for v in WrittenVote.objects.filter(item__in=items, member__in=seated)
+    }
+    tallies = []
+    for item in items:
+        by_choice: dict[str, list[Member]] = {c: [] for c in WrittenVote.Choice.values}
+        unanswered, comments = [], []
+        for member in seated:
+            vote = votes.get((item.pk, member.pk))
+            if vote is None:
+                unanswered.append(member)
+                continue
+            by_choice[vote.choice].append(member)
+            if vote.comment:
+                comments.append((member, vote.comment))
+        tallies.append(
+            ItemTally(
+                item=item,
+                voters_for=by_choice[WrittenVote.Choice.FOR],
+                voters_against=by_choice[WrittenVote.Choice.AGAINST],
+                voters_reserved=by_choice[WrittenVote.Choice.RESERVED],
+                unanswered=unanswered,
+                comments=comments,
+            )
+        )
+    voted_ids = {member_id for _item, member_id in votes}
+    return VoteTally(
+        items=tallies,
+        seated=seated,
+        not_voted=[m for m in seated if m.pk not in voted_ids],
+        voted=[m for m in seated if m.pk in voted_ids],
+    )
+
+
+def member_votes(meeting: Meeting, member: Member) -> dict[int, WrittenVote]:
+    """``member``'s votes on ``meeting``, by item id."""
+    return {
+        v.item_id: v
+        for v in WrittenVote.objects.filter(item__meeting=meeting, member=member).select_related(
+            "item"
+        )
+    }
