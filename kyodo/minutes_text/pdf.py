@@ -26,7 +26,14 @@ from typing import IO, Any
 
 from ._header import HEADER_KEYS, header_field
 from ._layout import PAGE_FOOTER, Layout, Line, is_header_field
-from ._syntax import clean_line, closing_line, item_heading, section_heading, squash
+from ._syntax import (
+    clean_line,
+    closing_line,
+    item_heading,
+    section_heading,
+    speaker_label,
+    squash,
+)
 from .model import Minutes
 from .parser import _ASCII_NUMBERED, MinutesParseError, parse_layout
 
@@ -66,6 +73,7 @@ class _PrintedLine:
     chars: list[dict[str, Any]]
     runs: list[_Run] = field(default_factory=list)
     number: _Run | None = None  # the margin number, once found
+    ruled: bool = False  # a row of a ruled table of the header, its cells put back as lines
 
     @property
     def top(self) -> float:
@@ -227,7 +235,7 @@ def _boxed(line: _PrintedLine, edges: list[tuple[float, float, float]]) -> bool:
     reach = line.size * 1.0
     above = below = False
     for y, ex0, ex1 in edges:
-        if ex0 > x0 + 1 or ex1 < x1 - 1:
+        if ex0 > x0 + 1 or ex1 < x1 - 1 or y >= _VERTICAL:
             continue
         if line.top - reach <= y <= line.top + 1:
             above = True
@@ -292,13 +300,20 @@ def _page_objects(layout, height: float, chars: list[dict[str, Any]], edges: lis
 
 
 def _strokes(curve, height: float, edges: list[tuple[float, float, float]]) -> None:
-    """(y, x0, x1) of the horizontal sides of a rectangle, line or polyline."""
+    """(y, x0, x1) of the horizontal sides of a rectangle, line or polyline; a vertical side
+    goes in as (x, top, bottom) with ``_VERTICAL`` added to its x (they are few; one list)."""
     points = list(curve.pts)
     if len(points) == 4 and curve.__class__.__name__ == "LTRect":
         points.append(points[0])
     for (ax, ay), (bx, by) in itertools.pairwise(points):
         if abs(ay - by) < 0.5 and abs(ax - bx) > 0.5:
             edges.append((height - ay, min(ax, bx), max(ax, bx)))
+        elif abs(ax - bx) < 0.5 and abs(ay - by) > 0.5:
+            edges.append((_VERTICAL + ax, height - max(ay, by), height - min(ay, by)))
+
+
+# Vertical strokes are kept with the horizontal ones, their x shifted by this much.
+_VERTICAL = 1e6
 
 
 def _read_pages(source: Source) -> tuple[list[list[_PrintedLine]], list[list], int]:
@@ -377,6 +392,8 @@ def _assemble(
     if column is None:
         for page in pages:
             _join_wrapped_labels(page)
+    for page, page_edges in zip(pages, edges, strict=True):
+        _ruled_rows(page, page_edges)
     if pages:
         _raise_centred_keys(pages[0])
     for page in pages:
@@ -384,10 +401,20 @@ def _assemble(
     # after the lines are put together: a line taken out would shift the places found
     running = _running_lines(pages)
     body: list[Line] = []
+    printed_of: list[_PrintedLine | None] = []  # the printed line of each body line
     boxed: list[str] = []
     lineno = 0
+    # Where the text starts on a page: a page whose first line stands lower starts with a
+    # blank line (the paragraph break a page break fell on).
+    firsts = [
+        next((line.top for i, line in enumerate(page) if (p, i) not in running), None)
+        for p, page in enumerate(pages)
+    ]
+    text_top = min((top for top in firsts[1:] if top is not None), default=None)
     for page_index, (page, page_edges) in enumerate(zip(pages, edges, strict=True)):
         previous_bottom = None
+        if page_index and text_top is not None and page:
+            previous_bottom = text_top - page[0].size * 0.5
         for line_index, printed in enumerate(page):
             lineno += 1
             if (page_index, line_index) in running:
@@ -401,6 +428,7 @@ def _assemble(
             runs = printed.body_runs()
             if not runs:
                 body.append(Line("", lineno, blank=True))
+                printed_of.append(None)
                 continue
             text = clean_line(_line_text(runs))
             if column is None and _ASCII_NUMBERED.match(text):
@@ -412,6 +440,7 @@ def _assemble(
                 # Without numbers, a tall gap stands for blank lines.
                 if printed.top - previous_bottom > printed.size * 1.6:
                     body.append(Line("", lineno, blank=True))
+                    printed_of.append(None)
             previous_bottom = printed.bottom
             is_box = (
                 _boxed(printed, page_edges)
@@ -421,8 +450,75 @@ def _assemble(
             if is_box:
                 boxed.append(text)
             body.append(Line(text, lineno, relocated=is_box))
+            printed_of.append(printed)
+    if column is None:
+        body = _join_wrapped(body, printed_of)
     return PdfText(
         Layout(body, [], numbered=True), pages=count, numbered=column is not None, boxed=boxed
+    )
+
+
+def _join_wrapped(body: list[Line], printed_of: list[_PrintedLine | None]) -> list[Line]:
+    """A paragraph Word wrapped at the text's width, its lines put back together where a break
+    would be read as a new line: 「…午後３時２」 over 「０分閉会した。」 (the closing lost), 「…代表理事
+    柴田　和彦を」 over 「議長に選任した。」. A line wraps when it reaches the right side of the text
+    (where the widest lines end); the line under it goes on with it unless it starts something:
+    a turn, a heading, a field, a mark (「（拍手）」「○」「・」), or comes after a finished
+    sentence; a title larger than the text, past its right side, is none. A space Word left at the wrap stays (「杉浦　」 over 「弘子」)."""
+    ends = sorted(
+        (_visible_end(_strip_spaces(p.body_runs()[-1])), p.size)
+        for p in printed_of
+        if p is not None and not p.ruled and p.body_runs()
+    )
+    if len(ends) < 3:
+        return body
+    edge = ends[-3][0]  # reached by three lines at least: not a stray wide one
+    sizes = sorted(size for _end, size in ends)
+    size = sizes[len(sizes) // 2]  # the text's: a title set larger is no paragraph's line
+    out: list[Line] = []
+    previous: _PrintedLine | None = None
+    for line, printed in zip(body, printed_of, strict=True):
+        if (
+            previous is not None
+            and printed is not None
+            and out
+            and not out[-1].relocated
+            and not line.relocated
+            and not printed.ruled
+            and not previous.ruled
+            and previous.size <= size + 0.5
+            and -previous.size * 1.2  # 「。」 hung past the side (Word's ぶら下げ)
+            < edge - _visible_end(_strip_spaces(previous.body_runs()[-1]))
+            < previous.size * 1.2
+            and _goes_on(out[-1].text, line.text)
+        ):
+            spaced = previous.body_runs()[-1].chars[-1]["text"].isspace()
+            joined = out[-1].text + ("　" if spaced else "") + line.text
+            out[-1] = Line(joined, out[-1].lineno)
+            previous = printed
+            continue
+        out.append(line)
+        previous = printed
+    return out
+
+
+_SEPARATOR = re.compile(r"^[─━―‐－\-ー=＝＿_・…～〜◇◆☆★*＊\s]+$")
+# A line ending so ends a sentence, a name's parenthesis or a quotation, not a wrapped line.
+_ENDED = ("。", "）", ")", "」", "】")
+
+
+def _goes_on(above: str, text: str) -> bool:
+    """Whether ``text`` may go on with the wrapped line ``above``."""
+    if above.endswith(_ENDED) or text[:1] in "（(〔［【「○◎●◆◇■□・※→＜<":
+        return False
+    if _SEPARATOR.match(above) or _SEPARATOR.match(text):
+        return False  # 「────」 drawn to the width
+    if "　　　　" in above:
+        return False  # names set in columns (「１番　青木　一郎　　　　　２番　……」)
+    if item_heading(above) or section_heading(above):
+        return False  # a heading as long as the line: the parser joins a wrapped title
+    return not (
+        speaker_label(text) or item_heading(text) or section_heading(text) or header_field(text)
     )
 
 
@@ -633,8 +729,8 @@ def _raise_centred_keys(page: list[_PrintedLine]) -> None:
     while index < len(page):
         runs = page[index].body_runs()
         above = page[index - 1].body_runs()
-        if not runs or not above:
-            index += 1
+        if not runs or not above or page[index].ruled or page[index - 1].ruled:
+            index += 1  # a ruled table's rows were read by their cells
             continue
         value_x = above[0].x0
         keys = [run for run in runs if run.x1 < value_x - 1]
@@ -676,6 +772,95 @@ def _raise_centred_keys(page: list[_PrintedLine]) -> None:
             index += 1
 
 
+def _walls(line: _PrintedLine, verticals: list[tuple[float, float, float]]) -> tuple[int, ...]:
+    """The x (rounded) of the vertical rules crossing ``line``'s middle, left to right."""
+    middle = (line.top + line.bottom) / 2
+    walls: list[int] = []
+    for x, top, bottom in sorted(verticals):
+        if top <= middle <= bottom and (not walls or x - walls[-1] > 2):
+            walls.append(round(x))
+    return tuple(walls)
+
+
+def _ruled_key(text: str) -> bool:
+    key = squash(text)
+    return key in HEADER_KEYS or key in _CELL_KEYS or header_field(f"{text}　…") is not None
+
+
+def _ruled_rows(page: list[_PrintedLine], edges: list[tuple[float, float, float]]) -> None:
+    """A header drawn as a ruled table (Word's 罫線), a key's cell and its value's side by side,
+    two keys in a row too (「日時｜令和６年１２月３日（火）…｜場所｜ひかり小学校…」): read line
+    by line, the cells of a row were mixed and a value wrapped in its narrow cell cut
+    (「（火」 over 「）」). Each row is put back as its fields, one line each, 「日時　令和６年…」
+    (a value's lines that filled the cell's width joined, a line broken short kept a line)."""
+    verticals = [(x - _VERTICAL, top, bottom) for x, top, bottom in edges if x >= _VERTICAL]
+    if len(verticals) < 3:
+        return  # most pages: no table, or rules above and below a row only
+    rules = sorted(y for y, _x0, _x1 in edges if y < _VERTICAL)
+
+    def rule_above(line: _PrintedLine) -> float | None:
+        return max((y for y in rules if y <= line.top + 1), default=None)
+
+    index = 0
+    while index < len(page):
+        walls = _walls(page[index], verticals)
+        if len(walls) < 3:
+            index += 1
+            continue
+        top = rule_above(page[index])
+        end = index + 1
+        while (
+            end < len(page)
+            and _walls(page[end], verticals) == walls
+            and rule_above(page[end]) == top
+        ):
+            end += 1
+        cells: list[list[list[dict[str, Any]]]] = [[] for _ in range(len(walls) - 1)]
+        for printed in page[index:end]:
+            for column, (left, right) in enumerate(itertools.pairwise(walls)):
+                chars = [c for c in printed.chars if left - 1 <= c["x0"] < right - 1]
+                if any(not c["text"].isspace() for c in chars):
+                    cells[column].append(chars)
+        keys = [_cell_lines(cell, walls[i + 1])[0:1] for i, cell in enumerate(cells[::2])]
+        if not any(keys) or not all(not key or _ruled_key("".join(key)) for key in keys):
+            index = end  # a table of something else: 「No.｜質問｜回答」
+            continue
+        template = page[index]
+        lines: list[_PrintedLine] = []
+        for pair in range(0, len(cells) - 1, 2):
+            key = "".join(_cell_lines(cells[pair], walls[pair + 1], join=True))
+            values = _cell_lines(cells[pair + 1], walls[pair + 2])
+            x = walls[pair] + 2.0
+            for number, value in enumerate(values or [""]):
+                text = f"{key}　{value}" if number == 0 and key else value
+                if text.strip():
+                    written = _written_line(text, template, x if number == 0 else walls[pair + 1])
+                    written.ruled = True
+                    lines.append(written)
+        page[index:end] = lines
+        index += len(lines)
+
+
+def _cell_lines(cell: list[list[dict[str, Any]]], right: float, join: bool = False) -> list[str]:
+    """The text of a table's cell, a line that reaches the cell's right side joined to the next
+    (wrapped by the width), a line ending short kept a line of its own."""
+    lines: list[str] = []
+    wrapped = spaced = False
+    for chars in cell:
+        runs = _runs(sorted(chars, key=lambda c: c["x0"]))
+        text = clean_line(_line_text(runs)) if runs else ""
+        if not text:
+            continue
+        if lines and (join or (wrapped and not lines[-1].endswith(_ENDED))):
+            lines[-1] += ("　" if spaced else "") + text
+        else:
+            lines.append(text)
+        wrapped = right - chars[-1]["x1"] < chars[-1]["size"] * 1.5
+        # 「杉浦　」 at the end of the line, 「弘子」 on the next: the space stays
+        spaced = chars[-1]["text"].isspace()
+    return lines
+
+
 # Keys of a header table besides the fields': the agenda's.
 _CELL_KEYS = frozenset(("議題", "議事", "次第", "会議次第", "議事次第", "案件"))
 
@@ -696,13 +881,27 @@ def _running_lines(pages: list[list[_PrintedLine]]) -> set[tuple[int, int]]:
             key = (end, re.sub(r"[0-9０-９]+", "#", text), round(printed.top))
             places.setdefault(key, []).append((page_index, line_index))
     needed = max(2, len(pages) // 2)
-    return {
+    running = {
         place
         for found in places.values()
         if len(found) >= needed
         for place in found
         if place != (0, 0)
     }
+    # The title over every page but the first (Word's 「先頭ページのみ別指定」), with the date
+    # after it or not: too few to repeat in a document of two or three pages.
+    title = [squash(_line_text(line.runs)) for line in pages[0][:3]] if pages else []
+    titles = {text for text in (*title, "".join(title[:2]), "".join(title[:3])) if len(text) >= 6}
+    for page_index, page in enumerate(pages[1:], start=1):
+        if len(page) >= 2 and page[0].size < page[1].size:
+            head = squash(_line_text(page[0].runs))
+            if head in titles or _DATED_HEAD.sub("", head) in titles:
+                running.add((page_index, 0))
+    return running
+
+
+# 「（令和６年１０月１５日）」 after a running head's title
+_DATED_HEAD = re.compile(r"[(（][^()（）]*[0-9０-９]+[^()（）]*[)）]$")
 
 
 def parse_pdf(source: Source) -> Minutes:

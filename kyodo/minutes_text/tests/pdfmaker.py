@@ -211,3 +211,306 @@ def _box(pdf, x: float, y: float, width: float, height: float, how: str) -> None
 def minutes_pdf(minutes: Minutes, style: str, *, lines_per_page: int = LINES_PER_PAGE) -> bytes:
     chosen = STYLES[style]
     return make_pdf(document_lines(minutes, chosen), chosen, lines_per_page=lines_per_page)
+
+
+# --- minutes typed in Word or Ichitaro and printed as an office prints them -------------------
+#
+# ``office_pdf`` prints the text of minutes (a .txt of the test sets) as the document a clerk
+# typed: the title centred, the header's fields in a ruled table (key | value, or two keys in a
+# row), each paragraph wrapped at the page width, a speaker's turn with a hanging indent (its
+# wrapped lines start under its words, or a character in), full-width spaces where typed, a
+# running head at the top of every page after the first and 「－３－」 centred at the foot.
+# Page furniture already typed into the text (a footer 「－２－」, the running head beside it) is
+# left out first, and a table typed with box-drawing characters (│日時│…│場所│…│) is drawn as the
+# ruled table it stands for.
+
+
+@dataclass(frozen=True)
+class Office:
+    """How an office prints its minutes."""
+
+    table: bool = True  # the header's fields in a ruled table
+    pairs: bool = False  # two short fields in one row: │日時│…│場所│…│
+    centred_keys: bool = False  # a key centred in its cell's height (Word's 「中央揃え」)
+    hanging: Literal["words", "one", "none"] = "words"  # where a turn's wrapped lines start
+    footer: str = "－{n}－"  # centred at the foot, full-width digits; "" for none
+    running_head: bool = True  # the title (and the date) at the top of pages 2…
+    lines_per_page: int = 38
+    font_size: float = 10.5
+    columns: int = 80  # half-width units of the text's width (40 full-width characters)
+    mincho: bool = False  # IPA Mincho if installed (MS 明朝 as most offices print)
+
+
+IPA_MINCHO = Path("/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf")
+_TABLE_KEY_UNITS = 16  # the key column: 8 full-width characters
+
+
+def _office_font(office: Office) -> str:
+    from reportlab.pdfbase import pdfmetrics
+
+    if office.mincho and IPA_MINCHO.exists():
+        if "IPAMincho" not in pdfmetrics.getRegisteredFontNames():
+            from reportlab.pdfbase.ttfonts import TTFont
+
+            pdfmetrics.registerFont(TTFont("IPAMincho", str(IPA_MINCHO)))
+        return "IPAMincho"
+    return font_name()
+
+
+def _typed_lines(text: str) -> list[str]:
+    """The lines as typed: page furniture already in the text left out."""
+    from kyodo.minutes_text._layout import PAGE_FOOTER, _running_heads
+
+    raw = text.splitlines()
+    heads = _running_heads(raw)
+    return [
+        line.rstrip()
+        for i, line in enumerate(raw)
+        if i not in heads and not PAGE_FOOTER.match(line.strip())
+    ]
+
+
+@dataclass
+class _Row:
+    cells: list[tuple[str, list[str]]]  # (key, value lines) for each pair of columns
+
+
+def _box_table(lines: list[str]) -> list[_Row]:
+    """Rows of a table typed with box-drawing characters, each cell's lines joined per row."""
+    rows: list[_Row] = []
+    current: list[list[str]] | None = None
+    for line in lines:
+        stripped = line.strip()
+        if stripped[:1] in "┌├└":
+            if current:
+                rows.append(_box_row(current))
+            current = []
+            continue
+        if stripped[:1] == "│" and current is not None:
+            current.append([cell.strip("　 ") for cell in stripped.strip("│").split("│")])
+    return rows
+
+
+def _box_row(lines: list[list[str]]) -> _Row:
+    width = max(len(cells) for cells in lines)
+    columns = [[cells[i] if i < len(cells) else "" for cells in lines] for i in range(width)]
+    cells = []
+    for key_column, value_column in zip(columns[::2], columns[1::2], strict=False):
+        key = "".join(key_column)
+        # the typist's lines of a cell are one value wrapped by hand: Word wraps it again
+        value = "　".join(value for value in value_column if value)
+        cells.append((key, [value] if value else []))
+    return _Row(cells)
+
+
+def _header_rows(lines: list[str], office: Office) -> tuple[int, int, list[_Row]] | None:
+    """(first, end, rows) of the header's block of fields: consecutive lines from the first
+    field, a line that starts with a space going on with the field above."""
+    from kyodo.minutes_text._header import _FIELD, header_field
+
+    first = next(
+        (i for i, line in enumerate(lines[:12]) if line.strip() and header_field(line)), None
+    )
+    if first is None:
+        return None
+    rows: list[_Row] = []
+    end = first
+    while end < len(lines) and lines[end].strip():
+        line = lines[end]
+        match = _FIELD.match(line) if header_field(line) else None
+        if match:
+            key = (match["num"] or "") + match["key"]
+            value = match["value"].strip()
+            rows.append(_Row([(key.strip(), [value] if value else [])]))
+        elif rows and line[:1] in " 　":
+            rows[-1].cells[-1][1].append(line.strip())
+        else:
+            break
+        end += 1
+    if len(rows) < 2:
+        return None
+    if office.pairs:
+        paired: list[_Row] = []
+        for row in rows:
+            key, values = row.cells[0]
+            short = len(values) == 1 and len(values[0]) <= 18
+            if paired and len(paired[-1].cells) == 1 and short:
+                last_values = paired[-1].cells[0][1]
+                if len(last_values) == 1 and len(last_values[0]) <= 18:
+                    paired[-1].cells.append((key, values))
+                    continue
+            paired.append(row)
+        rows = paired
+    return first, end, rows
+
+
+_Printed = tuple[str, float, str]  # ("text" | "rule", x or y, text)
+
+
+def office_pdf(text: str, office: Office = Office()) -> bytes:
+    """Print the text of minutes as an office prints them (see ``Office``)."""
+    from reportlab.pdfgen import canvas
+
+    from kyodo.minutes_text._syntax import speaker_label
+
+    font = _office_font(office)
+    size = office.font_size
+    pitch = size * 1.75
+    unit = size / 2  # half a full-width character
+    width = office.columns * unit
+    left = (PAGE_WIDTH - width) / 2
+    lines = _typed_lines(text)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    header = _header_rows(lines, office) if office.table else None
+    boxed = [i for i, line in enumerate(lines) if line.strip()[:1] in "┌├└│"]
+    # Each printed row: a list of (x, text) with the height it takes (1 = one line), or a table.
+    blocks: list[tuple[str, object]] = []
+    title_end = (
+        header[0] if header else next((i for i, line in enumerate(lines) if not line.strip()), 1)
+    )
+    if boxed and not header:
+        title_end = min(title_end, boxed[0])
+    for line in lines[:title_end]:
+        if line.strip():
+            blocks.append(("centred", line.strip()))
+    index = title_end
+    while index < len(lines):
+        line = lines[index]
+        if header and index == header[0]:
+            blocks.append(("table", header[2]))
+            index = header[1]
+            continue
+        if index in boxed:
+            end = index
+            while end < len(lines) and end in boxed:
+                end += 1
+            blocks.append(("table", _box_table(lines[index:end])))
+            index = end
+            continue
+        index += 1
+        if not line.strip():
+            blocks.append(("blank", ""))
+            continue
+        indent = len(line) - len(line.lstrip("　 "))
+        body = line.lstrip("　 ")
+        lead = sum(_units(c) for c in line[:indent])
+        label = speaker_label(body)
+        hang = lead
+        if label is not None and office.hanging != "none":
+            words_at = body.rfind(label.text) if label.text else -1
+            label_units = sum(_units(c) for c in body[:words_at]) if words_at > 0 else 0
+            hang = lead + (label_units if office.hanging == "words" and label_units <= 24 else 2)
+        wrapped = _wrap_hanging(body, office.columns - lead, office.columns - hang)
+        for number, part in enumerate(wrapped):
+            blocks.append(("line", (left + (lead if number == 0 else hang) * unit, part)))
+    # Paginate: lines and table rows, a table's row never split over two pages.
+    running = _running_head(lines[:title_end], header[2] if header else [])
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), pageCompression=1)
+    top = PAGE_HEIGHT - 72.0
+    bottom = top - office.lines_per_page * pitch
+    y = top
+    page = 1
+
+    def new_page() -> None:
+        nonlocal y, page
+        if office.footer:
+            pdf.setFont(font, 9)
+            footer = office.footer.format(n=_fw(page))
+            pdf.drawCentredString(PAGE_WIDTH / 2, 40, footer)
+        pdf.showPage()
+        page += 1
+        y = top
+        if office.running_head and running:
+            pdf.setFont(font, 8)
+            pdf.drawRightString(left + width, PAGE_HEIGHT - 40, running)
+
+    for kind, value in blocks:
+        if kind == "table":
+            for row in value:  # type: ignore[attr-defined]
+                height = max(
+                    max(len(_cell_lines(values, row, width, unit)), 1) for _key, values in row.cells
+                )
+                if y - height * pitch < bottom:
+                    new_page()
+                _draw_row(pdf, font, size, row, left, y, width, unit, pitch, office)
+                y -= height * pitch
+            y -= pitch * 0.5
+            continue
+        if y < bottom:
+            new_page()
+        if kind == "blank":
+            y -= pitch
+        elif kind == "centred":
+            pdf.setFont(font, size + 3)
+            pdf.drawCentredString(PAGE_WIDTH / 2, y, value)  # type: ignore[arg-type]
+            y -= pitch * 1.3
+        else:
+            x, part = value  # type: ignore[misc]
+            pdf.setFont(font, size)
+            pdf.drawString(x, y, part)
+            y -= pitch
+    if office.footer:
+        pdf.setFont(font, 9)
+        pdf.drawCentredString(PAGE_WIDTH / 2, 40, office.footer.format(n=_fw(page)))
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _wrap_hanging(text: str, first: int, rest: int) -> list[str]:
+    """Wrapped as Word wraps: a space at the end of a line stays on it, and so does a 「。」 or
+    「、」 (hung past the margin: no line starts with one)."""
+    lines, current, width, limit = [], "", 0, first
+    for char in text:
+        if width + _units(char) > limit and not char.isspace() and char not in _HUNG:
+            lines.append(current)
+            current, width, limit = "", 0, rest
+        current += char
+        width += _units(char)
+    return [*lines, current] if current or not lines else lines
+
+
+_HUNG = "。、，．）」』】"
+
+
+def _running_head(title_lines: list[str], rows: list[_Row]) -> str:
+    return "　".join(line.strip() for line in title_lines if line.strip())[-40:]
+
+
+def _cell_lines(values: list[str], row: _Row, width: float, unit: float) -> list[str]:
+    columns = int(_value_width(row, width, unit) / unit)
+    out: list[str] = []
+    for value in values:
+        out.extend(_wrap_hanging(value, columns, columns))
+    return out
+
+
+def _value_width(row: _Row, width: float, unit: float) -> float:
+    pairs = len(row.cells)
+    return (width - pairs * _TABLE_KEY_UNITS * unit) / pairs - 8
+
+
+def _draw_row(pdf, font, size, row: _Row, left, y, width, unit, pitch, office: Office) -> None:
+    """One row of the header's table at baseline ``y`` with its rules."""
+    key_width = _TABLE_KEY_UNITS * unit
+    value_width = (width - len(row.cells) * key_width) / len(row.cells)
+    heights = [max(len(_cell_lines(values, row, width, unit)), 1) for _key, values in row.cells]
+    height = max(heights)
+    top_rule = y + size + 2
+    bottom_rule = y + size + 2 - height * pitch
+    pdf.setLineWidth(0.6)
+    pdf.line(left - 4, top_rule, left + width - 4, top_rule)
+    pdf.line(left - 4, bottom_rule, left + width - 4, bottom_rule)
+    x = left
+    pdf.line(x - 4, top_rule, x - 4, bottom_rule)
+    pdf.setFont(font, size)
+    for key, values in row.cells:
+        key_y = y - (height - 1) * pitch / 2 if office.centred_keys else y
+        pdf.drawString(x, key_y, key)
+        pdf.line(x + key_width - 4, top_rule, x + key_width - 4, bottom_rule)
+        for number, part in enumerate(_cell_lines(values, row, width, unit)):
+            pdf.drawString(x + key_width, y - number * pitch, part)
+        x += key_width + value_width
+        pdf.line(x - 4, top_rule, x - 4, bottom_rule)
