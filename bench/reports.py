@@ -7,6 +7,10 @@ attendance, 1,500 consultations a year with categories. Then, in a fresh process
 computed for 60 months or dates spread over the 15 years and timed: the monthly report
 (``kyodo.reports.selectors.monthly_report``, all its queries), ``registered_count_on`` and, if
 the collaboration app is installed, its statistics for each fiscal year.
+
+Then (session 21) the first requests of a fresh worker: pages and the monthly report's PDF and
+XLSX, each in a new one-worker gunicorn, before and after the worker's warm-up
+(:func:`first_requests`; alone: ``.venv/bin/python -m bench.reports first``).
 """
 
 from __future__ import annotations
@@ -259,11 +263,180 @@ def one(database: str, database_url: str | None) -> dict:
     return {"database": database, "rows": rows, "timings": timings}
 
 
+# --- first requests of a fresh worker (session 21) ------------------------------------------------
+
+FIRST_ROUNDS = max(1, int(os.environ.get("BENCH_FIRST_ROUNDS", "3")))
+# before: the worker as it was until session 21 (no warm-up, both PDF fonts read at the first
+# PDF); lazy fonts: the fallback font read only when a text needs it, no warm-up; after:
+# kyodo.wsgi as served (warm-up in the worker's start, lazy fallback font).
+VARIANTS = {
+    "before": "bench.reports:cold_application(eager_fonts=True)",
+    "lazy fonts": "bench.reports:cold_application()",
+    "after": "kyodo.wsgi:application",
+}
+_READY_HOOK = """
+import os, time
+def post_worker_init(worker):
+    with open(os.environ["BENCH_READY_FILE"], "w") as f:
+        f.write(repr(time.time()))
+"""
+
+
+def cold_application(eager_fonts: bool = False):
+    """kyodo.wsgi without its warm-up (gunicorn's ``module:factory()``); with ``eager_fonts``
+    the fallback PDF font is read with the body font, as it was before session 21."""
+    import gc
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kyodo.settings")
+    from django.core.wsgi import get_wsgi_application
+
+    application = get_wsgi_application()
+    if eager_fonts:
+        from kyodo.core import pdf_fonts
+
+        lazy = pdf_fonts._register
+
+        def eager(path):
+            fonts = lazy(path)
+            fonts.fallback_has  # noqa: B018 (reads the fallback font)
+            return fonts
+
+        pdf_fonts._register = eager
+    gc.freeze()
+    return application
+
+
+def _first_requests(env: dict, app: str, url: str, cookie: str) -> dict:
+    """A gunicorn with one fresh worker running ``app``: seconds until the worker is ready, and
+    the first and the second request of ``url`` in ms."""
+    import tempfile
+    import time
+    import urllib.request
+    from pathlib import Path
+
+    from bench.common import free_port
+
+    work = Path(tempfile.mkdtemp(prefix="kyodo-bench-first-"))
+    (work / "ready_hook.py").write_text(_READY_HOOK)
+    ready = work / "ready"
+    port = free_port()
+    started = time.time()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", app, "-c", str(work / "ready_hook.py"),
+         "--bind", f"127.0.0.1:{port}", "--workers", "1", "--log-level", "warning"],
+        env=env | {"BENCH_READY_FILE": str(ready)}, cwd=ROOT,
+    )  # fmt: skip
+    try:
+        while not ready.exists() or not ready.read_text():
+            if server.poll() is not None or time.time() - started > 120:
+                raise SystemExit(f"bench reports: gunicorn {app} did not start")
+            time.sleep(0.05)
+        boot = float(ready.read_text()) - started
+
+        def get() -> float:
+            request = urllib.request.Request(f"http://127.0.0.1:{port}{url}")
+            request.add_header("Cookie", cookie)
+            begun = time.perf_counter()
+            with urllib.request.urlopen(request, timeout=60) as response:
+                response.read()
+                assert response.status == 200, (url, response.status)
+            return (time.perf_counter() - begun) * 1000
+
+        first, second = get(), get()
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+    return {"boot": boot, "first": first, "second": second}
+
+
+def first_requests() -> dict:
+    """First and second request of the pages the newcomer timed (session 21, finding #16) and
+    the monthly report's downloads, each in a fresh one-worker gunicorn, the variants alternating
+    (their order reversed every round) so that the shared machine's load falls on all alike."""
+    import shutil
+    import statistics as stats
+
+    from bench.common import gunicorn
+    from bench.pages import sign_in
+
+    env, var = scratch_env()
+    env["DJANGO_SETTINGS_MODULE"] = "kyodo.settings"
+    try:
+        kyodo(env, "migrate", "--noinput", "-v", "0")
+        kyodo(env, "demo")
+        kyodo(env, "collectstatic", "--noinput", "-v", "0")
+        found = subprocess.run(
+            [sys.executable, "-m", "kyodo", "shell", "-c",
+             "from django.utils import timezone; from kyodo.core.months import Month; "
+             "from kyodo.events.models import Event; t = timezone.localdate(); "
+             "print(Month.of(t.year, t.month).slug, "
+             "Event.objects.filter(status='published').order_by('pk').first().pk)"],
+            env=env, cwd=ROOT, check=True, capture_output=True, text=True,
+        ).stdout.split()  # fmt: skip
+        month, event = found[-2], found[-1]
+        with gunicorn(env, workers=1) as (base, _server):
+            cookie = sign_in(base, "nishiguchi")
+        urls = {
+            "/staff/": "/staff/",
+            "/events/<pk>/": f"/events/{event}/",
+            "report.pdf": f"/staff/reports/monthly/{month}/report.pdf",
+            "report.xlsx": f"/staff/reports/monthly/{month}/report.xlsx",
+        }
+        samples: dict = {(name, v): [] for name in urls for v in VARIANTS}
+        order = list(VARIANTS)
+        for round_ in range(FIRST_ROUNDS):
+            for name, url in urls.items():
+                for variant in order if round_ % 2 == 0 else order[::-1]:
+                    samples[name, variant].append(
+                        _first_requests(env, VARIANTS[variant], url, cookie)
+                    )
+    finally:
+        shutil.rmtree(var, ignore_errors=True)
+    return {
+        "rounds": FIRST_ROUNDS,
+        "rows": [
+            {
+                "url": name,
+                "variant": variant,
+                **{
+                    key: stats.median(s[key] for s in samples[name, variant])
+                    for key in ("boot", "first", "second")
+                },
+            }
+            for name in urls
+            for variant in VARIANTS
+        ],
+    }
+
+
 def run() -> dict:
     results = [one("SQLite", None)]
     if POSTGRES_URL:
         results.append(one("PostgreSQL", POSTGRES_URL))
-    return {"results": results}
+    return {"results": results, "first requests": first_requests()}
+
+
+def first_requests_markdown(result: dict) -> str:
+    rows = result["rows"]
+    before = {r["url"]: r for r in rows if r["variant"] == "before"}
+    lines = [
+        "First and second request of a page in a fresh one-worker gunicorn on the demo (SQLite), "
+        f"median of {result['rounds']} rounds, the variants alternating; ratios to *before* "
+        "(no warm-up, both PDF fonts read at the first PDF) in the same run. *lazy fonts*: the "
+        "fallback font read only when a text needs it; *after*: kyodo.wsgi's warm-up as well.",
+        "",
+        "| page | variant | worker ready s | first ms | first / before | second ms |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['url']} | {r['variant']} | {r['boot']:.2f} | {r['first']:.0f} "
+            f"| {r['first'] / before[r['url']]['first']:.2f} | {r['second']:.0f} |"
+        )
+    return "\n".join(lines)
 
 
 def markdown(result: dict) -> str:
@@ -283,8 +456,13 @@ def markdown(result: dict) -> str:
                 f"| {r['database']} | {name} | {t['p50']:.1f} | {t['p95']:.1f} | {t['max']:.1f} "
                 f"| {t['queries']} | {'met' if t['p95'] < 50 else 'MISSED'} (< 50 ms) |"
             )
+    if "first requests" in result:
+        lines += ["", first_requests_markdown(result["first requests"])]
     return "\n".join(lines)
 
 
 if __name__ == "__main__" and sys.argv[1:2] == ["--inside"]:
     _inside(sys.argv[2])
+elif __name__ == "__main__" and sys.argv[1:2] == ["first"]:
+    # Only the first requests: .venv/bin/python -m bench.reports first
+    print(first_requests_markdown(first_requests()))

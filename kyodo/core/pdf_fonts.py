@@ -8,6 +8,9 @@ look the same, but a few characters (﨑, ～) do not come back as the same text
 Names such as 𠮷岡 (U+20BB7) are outside IPA Gothic: :func:`pdf_text` writes each character the
 body font lacks in IPAmj Mincho (Debian's fonts-ipamj-mincho, 58,000 kanji of the family
 registers) when it is installed, so the PDF prints the name rather than a missing-glyph box.
+
+Each font is read once per process. IPAmj Mincho (a 46 MB file, 0.25 s and 74 MB of memory to
+read) is read only when a text first has a character that IPA Gothic lacks: most PDFs never do.
 """
 
 from __future__ import annotations
@@ -41,8 +44,14 @@ class PdfFonts:
     embedded: bool
     # The characters the body font has, and the fallback font for others (embedded fonts only).
     has: frozenset[int] = frozenset()
+    # The fallback font's name when its file is there; read (and registered) on first use.
     fallback: str | None = None
-    fallback_has: frozenset[int] = frozenset()
+    fallback_path: str | None = None
+
+    @property
+    def fallback_has(self) -> frozenset[int]:
+        """The characters the fallback font has (reading and registering it the first time)."""
+        return _fallback(self.fallback_path) if self.fallback_path else frozenset()
 
 
 def font_file() -> Path | None:
@@ -99,15 +108,21 @@ def _register(path: str | None) -> PdfFonts:
         fallback_path = next((p for p in FALLBACK_FILES if Path(p).is_file()), None)
         if fallback_path is None:
             return fonts
-        fallback = TTFont(FALLBACK, fallback_path)
-        pdfmetrics.registerFont(fallback)
-        return dataclasses.replace(
-            fonts, fallback=FALLBACK, fallback_has=frozenset(fallback.face.charToGlyph)
-        )
+        return dataclasses.replace(fonts, fallback=FALLBACK, fallback_path=fallback_path)
     for name in (CID_BODY, CID_TITLE):
         if name not in pdfmetrics.getRegisteredFontNames():
             pdfmetrics.registerFont(UnicodeCIDFont(name))
     return PdfFonts(body=CID_BODY, title=CID_TITLE, embedded=False)
+
+
+@cache
+def _fallback(path: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    fallback = TTFont(FALLBACK, path)
+    pdfmetrics.registerFont(fallback)
+    return frozenset(fallback.face.charToGlyph)
 
 
 def pdf_fonts() -> PdfFonts:
@@ -122,6 +137,7 @@ def pdf_text(text: str) -> str:
     fonts = pdf_fonts()
     if fonts.fallback is None or all(ord(c) in fonts.has for c in text):
         return escape(text)
+    fallback_has = fonts.fallback_has
     out, run = [], []
 
     def flush_run() -> None:
@@ -131,7 +147,7 @@ def pdf_text(text: str) -> str:
 
     for c in text:
         code = ord(c)
-        if code not in fonts.has and code in fonts.fallback_has:
+        if code not in fonts.has and code in fallback_has:
             run.append(c)
         else:
             flush_run()
