@@ -360,9 +360,23 @@ class DecisionForm(VersionedFormMixin, forms.Form):
         return data
 
 
+# A confirmation checkbox left unticked: a short message of its own. Its label is a whole
+# sentence, which the error summary would repeat before Django's generic 「このフィールドは必須です。」.
+CONFIRM_REQUIRED = _("Tick the box to confirm.")
+
+
+def confirm_checkbox(label) -> forms.BooleanField:
+    """A checkbox the person must tick to confirm what its ``label`` says (確定, 削除 …): left
+    unticked, 「確認のチェックを入れてください。」, shown alone in the error summary."""
+    field = forms.BooleanField(label=label, error_messages={"required": CONFIRM_REQUIRED})
+    # core/_error_summary.html: the message alone, not after the sentence-long label.
+    field.summary_without_label = True
+    return field
+
+
 class ConfirmForm(forms.Form):
-    understood = forms.BooleanField(
-        label=_(
+    understood = confirm_checkbox(
+        _(
             "I understand that confirmed minutes are published and never change; corrections "
             "are recorded as new versions."
         )
@@ -551,6 +565,10 @@ class SettingsForm(VersionedFormMixin, CommitteeForm):
         return data
 
 
+# Three answers (出席 / オンラインで出席 / 欠席): 「出欠を選んでください。」, not 「出席か欠席か」.
+ATTENDANCE_REQUIRED = _("Choose your attendance.")
+
+
 class ReplyForm(forms.Form):
     """A member's answer to a meeting's notice (出欠の回答), on her page of the meeting."""
 
@@ -558,7 +576,7 @@ class ReplyForm(forms.Form):
         label=_("Will you attend?"),
         choices=AttendanceReply.Answer.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Choose whether you will attend.")},
+        error_messages={"required": ATTENDANCE_REQUIRED},
     )
     comment = forms.CharField(
         label=_("Message to the secretariat"),
@@ -723,3 +741,35 @@ class WrittenVoteForm(forms.Form):
             )
             for item in self.items
         }
+
+
+class StaffWrittenVoteForm(WrittenVoteForm):
+    """A written vote returned on paper (or read out on the telephone), typed in by staff for
+    one member seated on the meeting's day (``seats``, in gojūon order)."""
+
+    def __init__(self, *args, seats, items, **kwargs):
+        super().__init__(*args, items=items, **kwargs)
+        self.seats = {seat.member_id: seat for seat in seats}
+        self.fields["member"] = forms.TypedChoiceField(
+            label=_("Member"),
+            coerce=int,
+            choices=[
+                ("", _("Choose a member")),
+                *((seat.member_id, seat.member.name) for seat in seats),
+            ],
+            error_messages={
+                "required": _("Choose a member"),
+                "invalid_choice": _("Choose a member seated on the meeting's day."),
+            },
+        )
+        self.order_fields(["member"])
+        for item in self.items:
+            self.fields[f"item_{item.pk}"].label = _("Vote on 「%(title)s」") % {
+                "title": item.title
+            }
+
+    def clean_member(self):
+        seat = self.seats.get(self.cleaned_data["member"])
+        if seat is None:
+            raise forms.ValidationError(_("Choose a member seated on the meeting's day."))
+        return seat.member

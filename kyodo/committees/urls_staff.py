@@ -17,6 +17,7 @@ urlpatterns = [
     path("meetings/<int:pk>/delete/", staff.meeting_delete, name="meeting-delete"),
     path("meetings/<int:pk>/notice/", staff.meeting_notice, name="meeting-notice"),
     path("meetings/<int:pk>/replies/", staff.meeting_replies, name="meeting-replies"),
+    path("meetings/<int:pk>/votes/", staff.meeting_votes, name="meeting-votes"),
     path(
         "meetings/<int:pk>/notice/print/",
         staff.meeting_notice_print,

@@ -37,7 +37,7 @@ def attendance_reply(
     if not is_staff and (member.user_id is None or member.user_id != actor.pk):
         require_role(actor, Role.STAFF)  # someone else's answer: staff only
     if answer not in AttendanceReply.Answer.values:
-        raise InvalidInput(_("Choose whether you will attend."))
+        raise InvalidInput(_("Choose your attendance."))
     comment = " ".join(comment.split())
     if len(comment) > 200:
         raise InvalidInput(_("Write the message in 200 characters or fewer."))

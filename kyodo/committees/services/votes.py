@@ -48,18 +48,23 @@ def votes_open(meeting: Meeting) -> bool:
     from the day its notice was sent (or its day, the papers going out) to the end of its
     closing day (the site's time zone, JST), while its minutes are still a draft being written
     or circulated."""
+    if not _may_be_open(meeting, timezone.localdate()):
+        return False
+    status = Minutes.objects.filter(meeting=meeting).values_list("status", flat=True).first()
+    return status in (None, Minutes.Status.DRAFT, Minutes.Status.CIRCULATED)
+
+
+def _may_be_open(meeting: Meeting, today) -> bool:
+    """:func:`votes_open` without its minutes: held in writing, not cancelled, papers out, the
+    closing day not past."""
     if not meeting.held_in_writing or meeting.votes_close_on is None:
         return False
     if meeting.status == Meeting.Status.CANCELLED:
         return False
-    today = timezone.localdate()
     if today > meeting.votes_close_on:
         return False
     # The agenda may still change until the papers go out: the notice, or the meeting's day.
-    if meeting.notice_sent_at is None and today < meeting.date:
-        return False
-    status = Minutes.objects.filter(meeting=meeting).values_list("status", flat=True).first()
-    return status in (None, Minutes.Status.DRAFT, Minutes.Status.CIRCULATED)
+    return not (meeting.notice_sent_at is None and today < meeting.date)
 
 
 def votes_closed_message(meeting: Meeting) -> str:
@@ -291,3 +296,33 @@ def member_votes(meeting: Meeting, member: Member) -> dict[int, WrittenVote]:
             "item"
         )
     }
+
+
+def votes_awaited(meetings: list[tuple[Meeting, int]]) -> list[Meeting]:
+    """Of ``meetings`` (each with the id of the member seated on its day), those whose written
+    vote is open and still awaits that member's vote on one of its 審議事項 at least, the
+    nearest closing day first. The meetings come with their minutes
+    (``select_related("minutes")``): one query, none when no meeting's written vote is open."""
+    today = timezone.localdate()
+    candidates = {
+        meeting.pk: (meeting, member_id)
+        for meeting, member_id in meetings
+        if _may_be_open(meeting, today)
+        and getattr(meeting, "minutes", None) is not None
+        and meeting.minutes.status in (Minutes.Status.DRAFT, Minutes.Status.CIRCULATED)
+    }
+    if not candidates:
+        return []
+    # Each item with each of its voters (one row per vote; an item without any: None).
+    voters: dict[int, tuple[int, set]] = {}
+    for item_id, meeting_id, member_id in AgendaItem.objects.filter(
+        meeting__in=list(candidates), category=AgendaItem.Category.DELIBERATION
+    ).values_list("pk", "meeting_id", "votes__member_id"):
+        voters.setdefault(item_id, (meeting_id, set()))[1].add(member_id)
+    awaited = {
+        meeting_id for meeting_id, who in voters.values() if candidates[meeting_id][1] not in who
+    }
+    return sorted(
+        (candidates[pk][0] for pk in awaited),
+        key=lambda m: (m.votes_close_on, m.date, m.number, m.pk),
+    )

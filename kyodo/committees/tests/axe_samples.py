@@ -18,6 +18,10 @@ def samples() -> dict[str, str | None]:
         "/staff/committees/meetings/<int:pk>/replies/": (
             f"/staff/committees/meetings/{coming.pk}/replies/"
         ),
+        # Paper votes of a meeting held in writing (the demo holds none: one is added).
+        "/staff/committees/meetings/<int:pk>/votes/": (
+            f"/staff/committees/meetings/{_written_meeting(ninth.committee).pk}/votes/"
+        ),
         "/committee/minutes/<int:pk>/versions/": f"/committee/minutes/{confirmed.pk}/versions/",
         # The version's canonical JSON: a download, not a page.
         "/committee/minutes/<int:pk>/versions/<int:number>/document.json": None,
@@ -48,3 +52,25 @@ def samples() -> dict[str, str | None]:
         "/staff/committees/items/<int:pk>/edit/": f"/staff/committees/items/{item.pk}/edit/",
         "/staff/committees/items/<int:pk>/change/<str:change>/": None,  # POST-only actions
     }
+
+
+def _written_meeting(committee):
+    """A meeting held in writing, its papers out today, votes open a week, one 審議事項."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyodo.committees import services
+    from kyodo.committees.models import Meeting
+    from kyodo.core.models import User
+
+    existing = Meeting.objects.filter(committee=committee, held_in_writing=True).first()
+    if existing is not None:
+        return existing
+    staff = User.objects.get(username="nishiguchi")
+    today = timezone.localdate()
+    meeting = services.meeting_create(actor=staff, committee=committee, date=today,
+                                      held_in_writing=True, allow_same_day=True,
+                                      votes_close_on=today + timedelta(days=7))  # fmt: skip
+    services.item_add(actor=staff, meeting=meeting, category="deliberation", title="書面審議の議題")
+    return meeting

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.cache import never_cache
 
 from kyodo.collaboration.selectors import seats_score_proposals
@@ -50,6 +50,7 @@ from kyodo.committees.services.circulation import (
 from kyodo.committees.services.replies import attendance_reply, closed_message, replies_open
 from kyodo.committees.services.votes import (
     member_votes,
+    votes_awaited,
     votes_closed_message,
     votes_open,
     voting_items,
@@ -254,6 +255,10 @@ def member_home(request):
     )  # fmt: skip
     statuses = dict(Attendance.Status.choices)
     next_meeting = upcoming[0] if upcoming else None
+    # 書面表決 still awaited from her: open written meetings of her seats she has not voted on.
+    awaited = votes_awaited(
+        [(m, _seat_on(seats, m.committee_id, m.date).member_id) for m in meetings]
+    )
     chair_seat = next_meeting and _seat_on(seats, next_meeting.committee_id, next_meeting.date)
     return render(
         request,
@@ -265,6 +270,7 @@ def member_home(request):
             "to_check": to_check,
             "next_meeting": next_meeting,
             "later_meetings": upcoming[1:],
+            "votes_awaited": awaited,
             "chair_drafts": chair_view(next_meeting)
             if chair_seat and chair_seat.role in _CHAIR_ROLES
             else None,
@@ -305,6 +311,13 @@ def _minutes_link(meeting: Meeting, check_links: dict[int, str]) -> tuple[str, s
             gettext("Draft minutes (未定稿)"),
         )
     return "", ""
+
+
+def _minutes_stage(minutes: Minutes) -> str:
+    """The stage of minutes as a word: 「確定稿」 once published, else 「未定稿」."""
+    if minutes.is_published:
+        return pgettext("minutes stage", "Confirmed (確定稿)")
+    return pgettext("minutes stage", "Draft (未定稿)")
 
 
 # The lists of the former member page, written as their template loops printed them (kept for
@@ -385,8 +398,9 @@ def meeting_detail(request, pk: int):
     approvals = []
     for item in items:
         if item.minutes_for_id:
-            link, label = _minutes_link(item.minutes_for.meeting, check_links)
-            approvals.append((item, link, label))
+            link, _label = _minutes_link(item.minutes_for.meeting, check_links)
+            # The line already says 会議録: the stage alone in the brackets (「…会議録（未定稿）」).
+            approvals.append((item, link, _minutes_stage(item.minutes_for) if link else ""))
     attendance = (
         Attendance.objects.filter(meeting=meeting, member__user=user).first()
         if meeting.status == Meeting.Status.HELD

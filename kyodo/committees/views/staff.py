@@ -41,6 +41,7 @@ from kyodo.committees.forms import (
     SettingsForm,
     SplitForm,
     StaffReplyForm,
+    StaffWrittenVoteForm,
 )
 from kyodo.committees.models import (
     ActionItem,
@@ -54,6 +55,7 @@ from kyodo.committees.models import (
     Minutes,
     MinutesEntry,
     SecretariatMember,
+    WrittenVote,
     meeting_name,
 )
 from kyodo.committees.rendering import rows_html
@@ -80,7 +82,14 @@ from kyodo.committees.services.circulation import (
 )
 from kyodo.committees.services.decisions import approval_review
 from kyodo.committees.services.meetings import notice_mails
-from kyodo.committees.services.votes import vote_tally, votes_open
+from kyodo.committees.services.votes import (
+    member_votes,
+    vote_tally,
+    votes_closed_message,
+    votes_open,
+    voting_items,
+    written_vote_submit,
+)
 from kyodo.committees.views.links import pk_link
 from kyodo.committees.views.versions import version_pages
 from kyodo.core.exceptions import DomainError
@@ -535,6 +544,62 @@ def meeting_delete(request, pk: int):
     }
     return _form_page(request, form, _("Delete the meeting"), meeting=meeting, intro=intro,
                       submit_label=_("Delete"))  # fmt: skip
+
+
+@staff_required
+def meeting_votes(request, pk: int):
+    # 書面表決 returned on paper (or read out on the telephone): staff type it in for the member
+    # while the votes are open (audited, marked as entered by the secretariat); who has voted.
+    meeting = get_object_or_404(
+        Meeting.objects.select_related("committee", "minutes"), pk=pk, held_in_writing=True
+    )
+    seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
+    items = voting_items(meeting)
+    is_open = bool(items) and votes_open(meeting)
+    chosen = request.GET.get("member", "")
+    initial = None
+    if chosen.isdigit() and any(seat.member_id == int(chosen) for seat in seats):
+        member = next(seat.member for seat in seats if seat.member_id == int(chosen))
+        initial = {"member": member.pk, **StaffWrittenVoteForm.initial_from(
+            member_votes(meeting, member))}  # fmt: skip
+    form = StaffWrittenVoteForm(request.POST or None, seats=seats, items=items, initial=initial)
+    if request.method == "POST":
+        if not is_open:
+            form.add_error(
+                None,
+                votes_closed_message(meeting)
+                if items
+                else _("This meeting has no item to vote on (審議事項)."),
+            )
+        elif form.is_valid():
+            member = form.cleaned_data["member"]
+            submit(form, written_vote_submit, actor=request.user, meeting=meeting,
+                   member=member, votes=form.votes())  # fmt: skip
+            if not form.errors:
+                messages.success(
+                    request,
+                    _("Recorded: the written vote of %(name)s (entered by the secretariat).")
+                    % {"name": member.name},
+                )
+                return redirect("committees-staff:meeting-votes", pk=meeting.pk)
+    given = {}
+    for vote in WrittenVote.objects.filter(item__in=items, member__in=[s.member for s in seats]):
+        latest = given.get(vote.member_id)
+        if latest is None or vote.voted_at > latest.voted_at:
+            given[vote.member_id] = vote
+    return render(
+        request,
+        "committees/staff/votes.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "is_open": is_open,
+            "items": items,
+            "closed": "" if is_open or not items else votes_closed_message(meeting),
+            "rows": [(seat.member, given.get(seat.member_id)) for seat in seats],
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 class ConfirmDeleteForm(ConfirmForm):
@@ -1100,6 +1165,10 @@ def minutes_circulate(request, pk: int):
 def minutes_confirm(request, pk: int):
     # 確定: the explicit step after the approval; asks first, then freezes version 1.
     minutes = _minutes(pk)
+    if minutes.status != Minutes.Status.APPROVED or minutes.approved_at is None:
+        # Not approved (or confirmed already): said at once, with the meeting that is to approve
+        # them, and no 確定 to press (posted anyway: refused, nothing changes).
+        return _not_to_confirm(request, minutes)
     form = ConfirmForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         # Confirmed, the members are told by mail in the same transaction.
@@ -1110,12 +1179,41 @@ def minutes_confirm(request, pk: int):
     intro = _(
         "Confirm the minutes of %(meeting)s as approved at %(at)s? They are then published as "
         "確定稿 and never change; a correction is recorded as a new version."
-    ) % {
-        "meeting": minutes.meeting,
-        "at": minutes.approved_at.meeting if minutes.approved_at else "—",
-    }
+    ) % {"meeting": minutes.meeting, "at": minutes.approved_at.meeting}
     return _form_page(request, form, _("Confirm the minutes"), meeting=minutes.meeting,
                       intro=intro, submit_label=_("Confirm (確定)"))  # fmt: skip
+
+
+def _not_to_confirm(request, minutes: Minutes):
+    """The confirm page of minutes that cannot be confirmed: why, and what to do instead."""
+    from kyodo.committees.services.common import approving_meeting
+
+    approving = None
+    if minutes.is_confirmed:
+        reason = _("These minutes are already confirmed.")
+    else:
+        approving = approving_meeting(minutes)
+        if approving is not None:
+            reason = _(
+                "The minutes of %(meeting)s have not been approved yet: they are to be approved "
+                "at %(approving)s on %(date)s. Record the approval there, then confirm them."
+            ) % {
+                "meeting": minutes.meeting,
+                "approving": approving,
+                "date": wareki(approving.date),
+            }
+        else:
+            reason = _(
+                "The minutes of %(meeting)s have not been approved yet, and no meeting to approve "
+                "them is scheduled: put their approval on the agenda of the next meeting and "
+                "record it there, then confirm them."
+            ) % {"meeting": minutes.meeting}
+    return render(
+        request,
+        "committees/staff/not_to_confirm.html",
+        {"minutes": minutes, "meeting": minutes.meeting, "reason": reason, "approving": approving},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @staff_required

@@ -104,6 +104,10 @@ NOT_EDIT_FORMS = {
     "staff/committees/items/<int:pk>/documents/": "adds a paper",
     "staff/committees/import/": "uploads minutes to preview",
     "staff/committees/minutes/<int:pk>/confirm/": "a state change checked by the service",
+    "staff/committees/meetings/<int:pk>/votes/": (
+        "a member's written vote typed in from paper: given again, it replaces hers (as her own "
+        "page does)"
+    ),
     "staff/committees/minutes/<int:pk>/correct/": (
         "a correction carries the confirmed version it started from (based_on) and is refused on "
         "top of another (tested in committees/tests/test_versions.py)"
