@@ -75,6 +75,7 @@ NOT_EDIT_FORMS = {
     "staff/collaboration/departments/": "adds a department",
     "staff/collaboration/calls/": "creates a call",
     "staff/collaboration/calls/<int:pk>/criteria/": "adds a criterion",
+    "staff/collaboration/calls/<int:pk>/publish/": "a state change checked by the service",
     "staff/collaboration/proposals/<int:pk>/review/": "one reviewer's own scores, once",
     "staff/collaboration/proposals/<int:pk>/decide/": "a state change checked by the service",
     "staff/site/news/new/": "creates a news item",
