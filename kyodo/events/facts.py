@@ -65,6 +65,10 @@ class Words:
         return pgettext("list separator", ", ")
 
     @cached_property
+    def groups_take_places(self) -> str:
+        return gettext(" (a group's application takes a place for each of its people too)")
+
+    @cached_property
     def applications_so_far(self) -> str:
         return gettext("Applications so far")
 
@@ -162,6 +166,11 @@ def event_facts_html(
         all_wait = event.all_applications_wait
         if event.places_left is not None:
             so_far += w.separator + gettext("places left: %(n)s") % {"n": esc(event.places_left)}
+            if groups and event.group_places_left != 0:
+                # Both capacities: a group's people count against the places for people too
+                # (services._fits), or 「残り0席」 beside a free group place reads as room
+                # (with none free, 「団体でのお申し込みはキャンセル待ち」 says enough).
+                so_far += w.groups_take_places
         if event.group_places_left is not None and not (all_wait and event.group_places_left):
             # A group deciding whether to apply needs the groups' places too (懇談会: 20団体);
             # not when a group would wait anyway (「残り5団体」 while full said otherwise).

@@ -13,6 +13,7 @@ from kyodo.core.forms import (
     ConsentField,
     EmailField,
     JapaneseTimeField,
+    NumberField,
     PhoneField,
     WarekiDateField,
 )
@@ -260,10 +261,10 @@ class EventForm(VersionedFormMixin, CleanTextForm):
         required=False,
         help_text=_("A place that is not in the list, or 未定 (not decided yet)."),
     )
-    capacity_people = forms.IntegerField(
+    capacity_people = NumberField(
         label=_("Capacity (people)"), min_value=1, max_value=MAX_PEOPLE, required=False
     )
-    capacity_groups = forms.IntegerField(
+    capacity_groups = NumberField(
         label=_("Capacity (groups)"), min_value=1, max_value=MAX_GROUPS, required=False
     )
     accepts_applications = forms.BooleanField(
@@ -366,14 +367,14 @@ class AttendanceForm(CleanTextForm):
     # Every field carries the value the page showed (``show_hidden_initial``): only what this
     # person changed is written, so two people checking in at two devices do not undo each
     # other's marks.
-    walk_in_people = forms.IntegerField(
+    walk_in_people = NumberField(
         label=_("People who came without applying"),
         min_value=0,
         max_value=MAX_PEOPLE,
         required=False,
         show_hidden_initial=True,
     )
-    walk_in_groups = forms.IntegerField(
+    walk_in_groups = NumberField(
         label=_("Groups who came without applying"),
         min_value=0,
         max_value=MAX_GROUPS,

@@ -93,6 +93,21 @@ class EventQuerySet(models.QuerySet):
         """The public's list of what is coming: visible events from ``today`` on."""
         return self.visible().filter(date__gte=today or timezone.localdate())
 
+    def ended(self, now: datetime | None = None):
+        """Events over at ``now`` (the current time by default): :func:`ended_condition`."""
+        return self.filter(ended_condition(now or timezone.now()))
+
+    def held(self, now: datetime | None = None):
+        """Events held by ``now``, as the reports count them (実施した事業): public (never a
+        draft), not cancelled, and over by their end (:func:`ended_condition`), whether or not
+        attendance was recorded. The status ``held`` says only that attendance was recorded,
+        and reception records it at the door before the start."""
+        return (
+            self.visible()
+            .exclude(status=Event.Status.CANCELLED)
+            .filter(ended_condition(now or timezone.now()))
+        )
+
     def open_for_applications(self, today: date | None = None):
         """Events that take applications on ``today``: those meeting every one of
         :func:`application_conditions` (``services.check_accepting`` refuses with the first an
@@ -105,6 +120,16 @@ def visible_condition() -> Q:
     keeps its page, so links and calendars do not break). ``Event.objects.visible()`` filters by
     it; ``holds`` asks it of an event read by SQL of its own."""
     return ~Q(status=Event.Status.DRAFT)
+
+
+def ended_condition(now: datetime) -> Q:
+    """Whether an event is over at ``now``, in Japan's time: its end time on its day has come,
+    or its day is past (the end of the day for an event without an end time), as
+    ``Event.end_moment`` says of one event."""
+    local = timezone.localtime(now)
+    return Q(date__lt=local.date()) | Q(
+        date=local.date(), end_time__isnull=False, end_time__lte=local.time()
+    )
 
 
 def application_conditions(today: date) -> dict[str, Q]:

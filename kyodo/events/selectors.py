@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
@@ -24,6 +24,7 @@ from kyodo.events.models import (
     Feedback,
     Guest,
     Satisfaction,
+    ended_condition,
     visible_condition,
 )
 
@@ -166,15 +167,16 @@ def attach_list_details(
     return events
 
 
-def events_held_between(start: date, end: date) -> QuerySet[Event]:
-    """Events held from ``start`` to ``end`` (both included), in date order, for reports.
+def events_held_between(start: date, end: date, *, now: datetime | None = None) -> QuerySet[Event]:
+    """Events held from ``start`` to ``end`` (both included) by ``now`` (``Event.objects.held``:
+    over by their end, attendance recorded or not), in date order, for reports.
 
     ``attendance_people`` and ``attendance_groups`` are fields of the event (None when not
     recorded); guests are prefetched and application counts annotated as in ``with_counts``.
     """
-    return with_counts(
-        _base().filter(status=Event.Status.HELD, date__gte=start, date__lte=end)
-    ).order_by("date", "start_time", "pk")
+    return with_counts(_held_between(start, end, now=now, events=_base())).order_by(
+        "date", "start_time", "pk"
+    )
 
 
 def _upcoming_for_report(events: QuerySet[Event], after: date, limit_days: int) -> QuerySet[Event]:
@@ -213,30 +215,39 @@ _REPORT_FIELDS = (
 )
 
 
-def _held_between(start: date, end: date) -> QuerySet[Event]:
-    return Event.objects.filter(status=Event.Status.HELD, date__gte=start, date__lte=end)
+def _held_between(
+    start: date, end: date, *, now: datetime | None, events: QuerySet[Event] | None = None
+) -> QuerySet[Event]:
+    # Held by the end time, not by the status: attendance typed at the door before the start
+    # does not make an event held, and one over without attendance recorded was held all the same.
+    events = Event.objects.all() if events is None else events
+    return events.held(now).filter(date__gte=start, date__lte=end)
 
 
-def held_events_for_report(start: date, end: date) -> QuerySet[Event]:
+def held_events_for_report(
+    start: date, end: date, *, now: datetime | None = None
+) -> QuerySet[Event]:
     """The events of ``events_held_between`` with only what a report reads (``name``, ``date``,
     ``attendance_people``, ``attendance_groups``), without guests or application counts."""
     return (
-        _held_between(start, end)
+        _held_between(start, end, now=now)
         .select_related("series")
         .only(*_REPORT_FIELDS)
         .order_by("date", "start_time", "pk")
     )
 
 
-def held_totals_by_month(start: date, end: date) -> dict[date, tuple[int, int]]:
+def held_totals_by_month(
+    start: date, end: date, *, now: datetime | None = None
+) -> dict[date, tuple[int, int]]:
     """``{first day of month: (events held, attendance in people)}`` for the events of
-    ``events_held_between(start, end)``, counted by the database; months without any left out.
-    Attendance not recorded counts as 0."""
+    ``events_held_between(start, end, now=now)``, counted by the database; months without any
+    left out. Attendance not recorded counts as 0."""
     # Grouped by day (at most a few hundred rows), then by month here: SQLite has no native
     # month truncation, and calling Django's Python one for every event costs more.
     totals: dict[date, tuple[int, int]] = {}
     for day, n, people in (
-        _held_between(start, end)
+        _held_between(start, end, now=now)
         .order_by()
         .values_list("date")
         .annotate(n=Count("pk"), people=Sum("attendance_people", default=0))
@@ -246,13 +257,19 @@ def held_totals_by_month(start: date, end: date) -> dict[date, tuple[int, int]]:
     return totals
 
 
-def upcoming_events_for_report(after: date, limit_days: int = 60) -> QuerySet[Event]:
+def upcoming_events_for_report(
+    after: date, limit_days: int = 60, *, not_ended_at: datetime | None = None
+) -> QuerySet[Event]:
     """The events of ``upcoming_events_with_applications`` with only what a report reads:
-    ``name``, ``date``, ``confirmed_people``, ``confirmed_groups`` and ``application_count``."""
+    ``name``, ``date``, ``confirmed_people``, ``confirmed_groups`` and ``application_count``;
+    with ``not_ended_at``, those not over by then (a report compiled during its month: an event
+    of today that has ended is held, one that has not is still to come, attendance recorded or
+    not)."""
+    events = Event.objects.select_related("series")
+    if not_ended_at is not None:
+        events = events.exclude(ended_condition(not_ended_at))
     return with_counts(
-        _upcoming_for_report(Event.objects.select_related("series"), after, limit_days).only(
-            *_REPORT_FIELDS
-        ),
+        _upcoming_for_report(events, after, limit_days).only(*_REPORT_FIELDS),
         "confirmed_people",
         "confirmed_groups",
         "application_count",

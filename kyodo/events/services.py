@@ -494,6 +494,12 @@ def event_record_attendance(
     The event becomes held. Its totals are derived, never typed: the people of the applications
     marked as attended plus the walk-ins, and likewise for groups. A total stays empty when
     nothing counts towards it (an event of groups has no count of people).
+
+    Before the start on its day too, on purpose: reception checks people in at the door as they
+    arrive (the attendance page says the event has not begun). The status ``held`` says only
+    that attendance was recorded; the reports count an event as held once it has ended
+    (``Event.objects.held``), and the public pages say it has ended by its end time
+    (``Event.has_ended``).
     """
     require_role(actor, Role.STAFF)
     attendance = attendance or {}
@@ -858,6 +864,8 @@ def _send_count(
 
 
 def _fits(event: Event, taken: Taken, *, people: int, is_group: bool) -> bool:
+    # A group's people take places for people too, besides its place for groups: the facts say
+    # so where both capacities are set (facts.py, docs/center-work.md "Capacity").
     if event.capacity_people is not None and taken.people + people > event.capacity_people:
         return False
     if is_group and event.capacity_groups is not None:

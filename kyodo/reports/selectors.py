@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Min
@@ -60,16 +60,37 @@ def upcoming_window(month: Month, today: date) -> tuple[date, date]:
     return max(today, month.first_day), end
 
 
+def compiled_at(today: date) -> datetime:
+    """The moment a report compiled on ``today`` counts events as held by (an event is held once
+    its end has come, ``Event.objects.held``): now for a report compiled today, the end of
+    ``today`` for one compiled as of another day."""
+    if today == timezone.localdate():
+        return timezone.now()
+    return datetime.combine(
+        today + timedelta(days=1), time(0), tzinfo=timezone.get_current_timezone()
+    )
+
+
 def monthly_report(
-    *, month: Month, today: date | None = None, first_day: date | None = None
+    *,
+    month: Month,
+    today: date | None = None,
+    first_day: date | None = None,
+    now: datetime | None = None,
 ) -> MonthlyReport:
     """Compile the report of ``month`` on ``today`` (the local date by default) and the trend of
     the 12 months ending with it, none before the month of the center's first record
-    (``first_day``, :func:`first_record_day` when not given: four more queries)."""
-    today = today or timezone.localdate()
+    (``first_day``, :func:`first_record_day` when not given: four more queries).
+
+    An event is held (実施した事業) once it has ended by ``now`` (:func:`compiled_at` of
+    ``today`` when not given); while the month runs, its events not ended yet are 今後の事業,
+    whether or not attendance was recorded."""
+    if today is None:
+        today = timezone.localdate(now) if now is not None else timezone.localdate()
+    now = now or compiled_at(today)
     if first_day is None:
         first_day = first_record_day(today=today)
-    trend = _month_totals(trend_start(month, first_day=first_day), month)
+    trend = _month_totals(trend_start(month, first_day=first_day), month, now=now)
     new = [
         NewRegistration(name=org.name, registered_on=getattr(org, "registered_on", None))
         for org in organizations.new_registrations_between(month.first_day, month.last_day).only(
@@ -82,12 +103,12 @@ def monthly_report(
     ]
     upcoming_from, upcoming_to = upcoming_window(month, today)
     coming = events.upcoming_events_for_report(
-        upcoming_from - timedelta(days=1), limit_days=(upcoming_to - upcoming_from).days + 1
-    )
-    if today <= month.last_day:
-        # Compiled before the month is over: an event of today already recorded as held is no
+        upcoming_from - timedelta(days=1),
+        limit_days=(upcoming_to - upcoming_from).days + 1,
+        # Compiled before the month is over: an event of today that has ended is held, no
         # longer to come (after the month, events are listed as the meeting hears of them).
-        coming = coming.exclude(status=Event.Status.HELD)
+        not_ended_at=now if today <= month.last_day else None,
+    )
     upcoming = [
         UpcomingEvent(
             name=event.name,
@@ -101,7 +122,7 @@ def monthly_report(
     ]
     return MonthlyReport(
         month=month,
-        events_held=_held_events(month.first_day, month.last_day),
+        events_held=_held_events(month.first_day, month.last_day, now=now),
         new_registrations=new,
         registered_total=organizations.registered_count_on(month.last_day),
         consultation_total=trend[-1].consultations,
@@ -189,27 +210,29 @@ def fiscal_year_report(*, fiscal_year: int, today: date) -> FiscalYearReport | N
         return None
     first, through = Month.containing(start), Month.containing(min(end, today))
     last_day = through.last_day
+    now = compiled_at(today)
     return FiscalYearReport(
         fiscal_year=fiscal_year,
         first=first,
         through=through,
-        months=_month_totals(first, through),
+        months=_month_totals(first, through, now=now),
         registered_at_start=organizations.registered_count_on(start - timedelta(days=1)),
         registered_at_end=organizations.registered_count_on(last_day),
-        events_held=_held_events(start, last_day),
+        events_held=_held_events(start, last_day, now=now),
         consultations_by_category=_categories(start, last_day),
         compiled_on=today,
         **_collaboration(fiscal_year),
     )
 
 
-def _month_totals(first: Month, last: Month) -> list[MonthTotals]:
-    """The totals of each month from ``first`` to ``last``, counted by the database in three
-    queries (a busy year holds hundreds of events, and the reports read only their totals)."""
+def _month_totals(first: Month, last: Month, *, now: datetime) -> list[MonthTotals]:
+    """The totals of each month from ``first`` to ``last`` (events held by ``now``), counted by
+    the database in three queries (a busy year holds hundreds of events, and the reports read
+    only their totals)."""
     months = [first]
     while months[-1] < last:
         months.append(months[-1].next())
-    held_by_month = events.held_totals_by_month(first.first_day, last.last_day)
+    held_by_month = events.held_totals_by_month(first.first_day, last.last_day, now=now)
     new_by_month = Counter(
         Month.containing(day)
         for day in organizations.registration_dates_between(first.first_day, last.last_day)
@@ -232,10 +255,10 @@ def _month_totals(first: Month, last: Month) -> list[MonthTotals]:
     return totals
 
 
-def _held_events(start: date, end: date) -> list[HeldEvent]:
-    """The events held between ``start`` and ``end``, with what the reports show of them (in
-    two queries: the events, their questionnaires)."""
-    held = events.held_events_for_report(start, end)
+def _held_events(start: date, end: date, *, now: datetime) -> list[HeldEvent]:
+    """The events held between ``start`` and ``end`` by ``now``, with what the reports show of
+    them (in two queries: the events, their questionnaires)."""
+    held = events.held_events_for_report(start, end, now=now)
     feedback = _feedback_by_event(held)
     return [
         HeldEvent(

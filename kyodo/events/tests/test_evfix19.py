@@ -104,8 +104,8 @@ def test_while_full_the_page_does_not_offer_group_places(client, make_event):
     apply(event, 1), apply(event, 2), apply(event, 3)
     page = client.get(f"/events/{event.pk}/").text
     assert (
-        "<dd>2人、残り0席、キャンセル待ち1件（これからのお申し込みは、個人も団体もキャンセル待ちに"
-        "なります）</dd>"
+        "<dd>2人、残り0席（団体でお申し込みの方も、参加人数分の席を使います）、キャンセル待ち1件"
+        "（これからのお申し込みは、個人も団体もキャンセル待ちになります）</dd>"
     ) in page
     assert "残り5団体" not in page
 

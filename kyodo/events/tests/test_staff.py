@@ -470,7 +470,7 @@ def test_staff_record_attendance_on_the_day_and_the_totals_follow_the_marks(
         ({"walk_in_people": "-1"}, "この値は 0 以上でなければなりません。"),
         ({"walk_in_people": "10001"}, "この値は 10000 以下でなければなりません。"),
         ({"walk_in_people": "3", "walk_in_groups": "-2"}, "この値は 0 以上でなければなりません。"),
-        ({"walk_in_people": "十二"}, "整数を入力してください。"),
+        ({"walk_in_people": "十二"}, "数字で入力してください（例: 15）。"),
     ],
 )
 def test_the_attendance_form_refuses_bad_input(staff_client, make_event, data, message):

@@ -15,7 +15,6 @@ from kyodo.core.exports import CSV_CONTENT_TYPE, csv_bytes, download
 from kyodo.core.permissions import staff_required
 from kyodo.core.text import sort_by_reading
 from kyodo.core.views.actions import perform, submit, submit_edit
-from kyodo.core.wareki import format_wareki
 from kyodo.events import selectors, services
 from kyodo.events.forms import (
     AttendanceForm,
@@ -385,6 +384,12 @@ def application_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _csv_moment(value) -> str:
+    """A stored time in Japan's time as the exports write dates (ISO 8601, kyodo.core.exports),
+    to the minute: 「2026-12-07 20:10」, which Excel reads as a date and time it can sort."""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+
+
 @staff_required
 def applications_csv(request: HttpRequest, pk: int) -> HttpResponse:
     # UTF-8 with a BOM: Excel, which the center opens it in, needs the BOM to read Japanese.
@@ -407,8 +412,7 @@ def applications_csv(request: HttpRequest, pk: int) -> HttpResponse:
     ]
     rows = [
         [
-            format_wareki(timezone.localtime(a.created_at).date(), weekday=False)
-            + timezone.localtime(a.created_at).strftime(" %H:%M"),
+            _csv_moment(a.created_at),
             a.get_status_display(),
             a.waitlist_position,
             a.get_kind_display(),
@@ -461,6 +465,11 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "event": event,
             "not_yet": event.date > timezone.localdate(),
+            # Reception checks people in at the door before the start (documented, tested): not
+            # refused, but the page says the report counts the event as held only once it ends.
+            "before_start": event.date == timezone.localdate()
+            and event.start_time is not None
+            and not event.has_started,
             # Those on the waiting list who turn up are seated from here (application_seat).
             "waiting": applications.filter(status=Application.Status.WAITLISTED)
             if event.takes_walk_ins
@@ -573,8 +582,7 @@ def feedback_csv(request: HttpRequest, pk: int) -> HttpResponse:
     rows = [
         [
             n,
-            format_wareki(timezone.localtime(f.answered_at).date(), weekday=False)
-            + timezone.localtime(f.answered_at).strftime(" %H:%M"),
+            _csv_moment(f.answered_at),
             f.get_satisfaction_display() if f.satisfaction else "",
             f.satisfaction,
             f.good_points,

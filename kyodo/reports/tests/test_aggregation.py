@@ -175,7 +175,24 @@ def _by_python(month: Month, rows: Rows, today: date) -> MonthlyReport:
 
     events, history = rows.events, rows.history
     organizations, consultations = rows.organizations, rows.consultations
-    held = [e for e in events if e.status == Event.Status.HELD]
+    # Held: over by the moment the report is compiled at (now today, else the end of the day),
+    # public and not cancelled, whether or not attendance was recorded.
+    moment = (
+        timezone.now()
+        if today == timezone.localdate()
+        else datetime.combine(
+            today + timedelta(days=1), time(0), tzinfo=timezone.get_current_timezone()
+        )
+    )
+
+    def over(e: Event) -> bool:
+        return e.end_moment <= moment
+
+    held = [
+        e
+        for e in events
+        if e.status not in (Event.Status.CANCELLED, Event.Status.DRAFT) and over(e)
+    ]
 
     def in_(e_date, m: Month) -> bool:
         return m.first_day <= e_date <= m.last_day
@@ -212,7 +229,7 @@ def _by_python(month: Month, rows: Rows, today: date) -> MonthlyReport:
     topics = Counter(t.category for c in in_month for t in c.categories.all())
 
     # 今後の事業: after the month once it is over; from today (and no longer the events of today
-    # recorded as held) while it runs; from its first day before it begins.
+    # that are over) while it runs; from its first day before it begins.
     in_progress_or_before = today <= month.last_day
     upcoming_from = (
         max(today, month.first_day) if in_progress_or_before else month.last_day + timedelta(days=1)
@@ -224,7 +241,7 @@ def _by_python(month: Month, rows: Rows, today: date) -> MonthlyReport:
             continue
         if e.status in (Event.Status.CANCELLED, Event.Status.DRAFT):
             continue
-        if in_progress_or_before and e.status == Event.Status.HELD:
+        if in_progress_or_before and over(e):
             continue
         apps = list(e.applications.all())
         confirmed = [a for a in apps if a.status == "confirmed"]

@@ -307,13 +307,14 @@ def test_a_month_without_events_gives_zero_attendance(december):
 def test_the_fiscal_year_overview_likewise(december):
     report = fiscal_year_report(fiscal_year=2010, today=date(2026, 12, 6))
     overview = _section(rendered_fiscal_year(report), "概要")
-    # 会計講座 12, 実行委員会 3 (3 groups), 説明会 24 groups, 十一月の講座 20
+    # 会計講座 12, 実行委員会 3 (3 groups), 説明会 24 groups, 十一月の講座 20, and トークサロン
+    # (January, over, attendance never recorded)
     assert overview.rows[2:7] == [
-        ["実施した事業", 4],
+        ["実施した事業", 5],
         ["参加者数(人)", 35],
-        ["参加者数が未記録の事業", 1],
+        ["参加者数が未記録の事業", 2],
         ["参加団体数", 27],
-        ["参加団体数が未記録の事業", 2],
+        ["参加団体数が未記録の事業", 3],
     ]
 
 

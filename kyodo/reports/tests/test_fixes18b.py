@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -88,7 +88,7 @@ def _apply(event: Event, people: int = 1) -> None:
 def first_month(new_center):
     """The new center's first events around the tester's day, 2026-12-06."""
     _event("設立準備の説明会", date(2026, 12, 3))  # past, attendance not recorded yet
-    _event("朝の交流会", date(2026, 12, 6), Event.Status.HELD)  # this morning, recorded
+    _event("朝の交流会", date(2026, 12, 6), Event.Status.HELD)  # that day, recorded
     _apply(_event("市民活動講座", date(2026, 12, 19)))
     _event("中止した講座", date(2026, 12, 20), Event.Status.CANCELLED)
     _event("下書きの講座", date(2026, 12, 21), Event.Status.DRAFT)
@@ -108,8 +108,9 @@ def test_the_report_of_the_month_in_progress_lists_its_events_not_held_yet(first
     ]
     assert (report.upcoming_from, report.upcoming_to) == (date(2026, 12, 6), date(2027, 3, 1))
     assert (report.compiled_on, report.in_progress) == (TODAY, True)
-    # Held this morning: a held event of the month, no longer to come.
-    assert [e.name for e in report.events_held] == ["朝の交流会"]
+    # Over by the end of the day it is compiled on: held events of the month, no longer to
+    # come, attendance recorded or not.
+    assert [e.name for e in report.events_held] == ["設立準備の説明会", "朝の交流会"]
 
 
 def test_a_finished_month_lists_the_events_after_it_as_its_meeting_heard_of_them(first_month):
@@ -165,7 +166,8 @@ def test_the_page_of_this_month_lists_what_is_to_come_and_says_the_month_is_not_
     today = timezone.localdate()
     month = Month.containing(today)
     _apply(_event("今日の講座", today), people=3)
-    _event("今朝の交流会", today, Event.Status.HELD)
+    morning = _event("今朝の交流会", today, Event.Status.HELD)
+    Event.objects.filter(pk=morning.pk).update(start_time=time(0, 0), end_time=time(0, 1))
     _event("来月の講座", month.last_day + timedelta(days=10))
 
     page = sato.get(f"/staff/reports/monthly/{month.slug}/").text
