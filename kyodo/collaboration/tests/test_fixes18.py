@@ -143,7 +143,7 @@ def test_the_field_gives_the_integer_and_a_clear_message():
     assert refused.value.messages == [YEN_MESSAGE]
     with pytest.raises(forms.ValidationError) as negative:
         field.clean("-5万")
-    assert negative.value.messages == ["この値は 0 以上でなければなりません。"]
+    assert negative.value.messages == ["0以上の値を入力してください。"]
 
 
 def test_a_group_writes_its_budget_as_50man_yen(client, kaze, call):

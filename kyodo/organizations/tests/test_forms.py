@@ -64,7 +64,7 @@ BAD_APPLICATIONS = [
     pytest.param({k: "" for k in application_post()}, REQUIRED, id="empty"),
     pytest.param(
         {"name": "あ" * 201},
-        "この値は 200 文字以下でなければなりません( 201 文字になっています)。",
+        "200文字以内で入力してください（現在201文字）。",
         id="name-too-long",
     ),
     pytest.param({"name": "風の会\x07"}, CONTROL, id="control-character"),
@@ -84,7 +84,7 @@ BAD_APPLICATIONS = [
         id="phone",
     ),
     pytest.param({"founded_year": "2999"}, "設立年が未来の年になっています。", id="future-year"),
-    pytest.param({"member_count": "-3"}, "この値は 1 以上でなければなりません。", id="members"),
+    pytest.param({"member_count": "-3"}, "1以上の値を入力してください。", id="members"),
     pytest.param(
         {"activity_fields": ["astrology"]}, "正しく選択してください。", id="unknown-field"
     ),
@@ -184,11 +184,11 @@ def application(db):
     [
         ("return", {"return-reason": ""}, REQUIRED),
         ("return", {"return-reason": "理由\x1b[31m"}, CONTROL),
-        ("return", {"return-reason": "あ" * 2001}, "2000 文字以下"),
+        ("return", {"return-reason": "あ" * 2001}, "2000文字以内"),
         ("reject", {"reject-reason": "   "}, REQUIRED),
         ("approve", {"effective_date": ""}, REQUIRED),
         ("approve", {"effective_date": "平成31年5月1日"}, "令和元年5月1日のことではありませんか。"),
-        ("approve", {"effective_date": "2011-01-11", "note": "x" * 501}, "500 文字以下"),
+        ("approve", {"effective_date": "2011-01-11", "note": "x" * 501}, "500文字以内"),
         (
             "status",
             {"kind": "renewed", "effective_date": "2011-01-11"},
@@ -235,7 +235,7 @@ def test_a_status_change_before_the_last_one_is_refused(client, staff_user, db):
     [
         ({"phone": ""}, REQUIRED),
         ({"representative_name": "代表\x08者"}, CONTROL),
-        ({"area": "あ" * 201}, "200 文字以下"),
+        ({"area": "あ" * 201}, "200文字以内"),
         ({"bylaws": upload("規約.exe", b"MZ\x90\x00")}, "「規約.exe」" + DANGEROUS),
         (
             {"bylaws": upload("規約.txt", b"a" * (5 * 1024 * 1024 + 1))},
@@ -297,7 +297,7 @@ def test_the_import_form_refuses_bad_files(client, staff_user, file, message):
 @pytest.mark.parametrize(
     ("query", "message"),
     [
-        ("q=" + "あ" * 101, "100 文字以下"),
+        ("q=" + "あ" * 101, "100文字以内"),
         ("q=%07", CONTROL),
         ("legal_form=zzz", "正しく選択してください。"),
     ],
