@@ -179,21 +179,9 @@ def load_meetings() -> str | None:
     )
     circulation = services.minutes_circulate(actor=staff, minutes=eighth.minutes)
     now = timezone.now()
-    for recipient in circulation.recipients.select_related("member", "message"):
-        # Demo history, not real mail: the messages are recorded as delivered (or bounced).
-        if recipient.member.name == FAILED_MEMBER:
-            OutboxMessage.objects.filter(pk=recipient.message_id).update(
-                status=OutboxMessage.Status.FAILED,
-                attempts=8,
-                last_error="SMTPRecipientsRefused: 550 5.1.1 No such user here",
-            )
-            continue
-        OutboxMessage.objects.filter(pk=recipient.message_id).update(
-            status=OutboxMessage.Status.SENT, sent_at=now, attempts=1
-        )
-        if recipient.member.name not in NEVER_OPENED:
-            recipient.opened_at = now
-            recipient.save(update_fields=["opened_at"])
+    _record_delivery(
+        circulation, sent=now, received=now, pending=NEVER_OPENED, failed=FAILED_MEMBER
+    )
     eighth.status = Meeting.Status.HELD
     eighth.save(update_fields=["status"])
 
