@@ -146,7 +146,7 @@ def test_bad_record_input_is_refused_in_japanese_and_changes_nothing(client, sta
     assert response.status_code == 200
     assert "「平成99年度」はありません" in response.text
     assert "正しく選択してください" in response.text
-    assert "0 以上" in response.text
+    assert "0以上の値を入力してください。" in response.text
     assert Collaboration.objects.count() == 0
     response = client.post(
         "/staff/collaboration/records/new/",

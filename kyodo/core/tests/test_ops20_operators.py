@@ -265,7 +265,8 @@ def test_install_run_and_test_are_as_before():
     assert ".venv/bin/python -m pip install --quiet -e '.[dev]'" in install
     assert _make_n("run")[-4:] == [
         ".venv/bin/kyodo migrate --noinput",
-        ".venv/bin/kyodo demo",
+        # The demo's mail links to where the site is served (the same SITE_URL as the server).
+        "SITE_URL='http://127.0.0.1:8000' .venv/bin/kyodo demo",
         ".venv/bin/kyodo collectstatic --noinput -v 0",
         "SITE_URL='http://127.0.0.1:8000' .venv/bin/kyodo serve --bind '127.0.0.1:8000'",
     ]
