@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from kyodo.committees import services
 from kyodo.committees.models import Membership
-from kyodo.committees.tests.conftest import _fast_passwords, committee, staff  # noqa: F401
-from kyodo.committees.tests.test_votes import confirm_written, written  # noqa: F401
+from kyodo.committees.tests.conftest import _fast_passwords, committee, staff, written  # noqa: F401
+from kyodo.committees.tests.test_votes import confirm_written
 
 pytestmark = pytest.mark.django_db
 

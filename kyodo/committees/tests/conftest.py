@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
+from django.utils import timezone
 
-from kyodo.committees.models import Committee, Member, Membership, SecretariatMember
+from kyodo.committees.models import (
+    AgendaItem,
+    Committee,
+    Member,
+    Membership,
+    SecretariatMember,
+)
 from kyodo.core.models import Center, Venue
 from kyodo.core.roles import Role
 
@@ -116,3 +123,28 @@ def confirm(staff, item, **decision):
 
     approve(staff, item, **decision)
     return services.minutes_confirm(actor=staff, minutes=item.minutes_for)
+
+
+@pytest.fixture
+def written(committee, staff):
+    """Seats running today; a meeting held in writing whose papers went out yesterday and whose
+    votes close in a week, with a report and two 審議事項."""
+    from kyodo.committees import services
+
+    today = timezone.localdate()
+    Membership.objects.update(term_start=today - timedelta(days=400), term_end=None)
+    meeting = services.meeting_create(
+        actor=staff, committee=committee, date=today - timedelta(days=1), held_in_writing=True,
+        votes_close_on=today + timedelta(days=7),
+    )  # fmt: skip
+    services.item_add(actor=staff, meeting=meeting, category="report", title="12月期の月次報告")
+    services.item_add(actor=staff, meeting=meeting, category="deliberation",
+                      title="第8回会議録の承認について")  # fmt: skip
+    services.item_add(actor=staff, meeting=meeting, category="deliberation",
+                      title="社会福祉協議会の担当理事候補について")  # fmt: skip
+    return meeting
+
+
+def deliberations(meeting) -> list[AgendaItem]:
+    """The meeting's 審議事項 in their order (what a written vote is given on)."""
+    return list(meeting.items.filter(category="deliberation").order_by("number"))

@@ -17,7 +17,7 @@ from kyodo.committees.exceptions import InvalidInput
 from kyodo.committees.forms import ConfirmForm
 from kyodo.committees.models import Meeting, Member, Membership, Minutes, WrittenVote
 from kyodo.committees.services.votes import votes_awaited, written_vote_submit
-from kyodo.committees.tests.conftest import approve, members
+from kyodo.committees.tests.conftest import approve, deliberations, members
 from kyodo.core.models import AuditEntry
 from kyodo.core.wareki import format_wareki
 
@@ -163,28 +163,6 @@ def test_the_member_meeting_page_names_the_draft_once(client, staff, committee, 
 # --- #5a: a written vote returned on paper ------------------------------------------------------
 
 
-@pytest.fixture
-def written(committee, staff):
-    """Seats running today; a meeting held in writing whose papers went out yesterday and whose
-    votes close in a week, with a report and two 審議事項."""
-    today = timezone.localdate()
-    Membership.objects.update(term_start=today - timedelta(days=400), term_end=None)
-    meeting = services.meeting_create(
-        actor=staff, committee=committee, date=today - timedelta(days=1), held_in_writing=True,
-        votes_close_on=today + timedelta(days=7),
-    )  # fmt: skip
-    services.item_add(actor=staff, meeting=meeting, category="report", title="12月期の月次報告")
-    services.item_add(actor=staff, meeting=meeting, category="deliberation",
-                      title="第8回会議録の承認について")  # fmt: skip
-    services.item_add(actor=staff, meeting=meeting, category="deliberation",
-                      title="社会福祉協議会の担当理事候補について")  # fmt: skip
-    return meeting
-
-
-def _items(meeting):
-    return list(meeting.items.filter(category="deliberation").order_by("number"))
-
-
 def _stored(meeting):
     return sorted(
         (v.member.name, v.item.number, v.choice, v.comment, v.by_staff)
@@ -193,7 +171,7 @@ def _stored(meeting):
 
 
 def test_staff_type_in_a_paper_vote_and_it_is_audited(client, staff, written):
-    first, second = _items(written)
+    first, second = deliberations(written)
     kumada = Member.objects.get(name="熊田")
     client.force_login(staff)
     meeting_page = client.get(f"/staff/committees/meetings/{written.pk}/").text
@@ -236,7 +214,7 @@ def test_staff_type_in_a_paper_vote_and_it_is_audited(client, staff, written):
 def test_a_paper_vote_with_a_choice_missing_or_no_seat_is_refused_and_nothing_changes(
     client, staff, written
 ):
-    first, second = _items(written)
+    first, second = deliberations(written)
     client.force_login(staff)
     url = f"/staff/committees/meetings/{written.pk}/votes/"
     kumada = Member.objects.get(name="熊田")
@@ -254,7 +232,7 @@ def test_a_paper_vote_with_a_choice_missing_or_no_seat_is_refused_and_nothing_ch
 
 
 def test_after_the_close_a_paper_vote_is_refused(client, staff, written):
-    first, second = _items(written)
+    first, second = deliberations(written)
     closed = timezone.localdate() - timedelta(days=1)
     Meeting.objects.filter(pk=written.pk).update(votes_close_on=closed)
     client.force_login(staff)
@@ -286,7 +264,7 @@ def test_the_paper_vote_page_is_for_staff_and_meetings_held_in_writing(
 
 
 def test_the_member_page_reminds_of_an_open_written_vote_not_given(client, staff, written):
-    first, second = _items(written)
+    first, second = deliberations(written)
     sakaguchi = Member.objects.get(name="坂口")
     client.force_login(sakaguchi.user)
     close = format_wareki(written.votes_close_on)
@@ -306,7 +284,7 @@ def test_the_member_page_reminds_of_an_open_written_vote_not_given(client, staff
 
 
 def test_votes_awaited_lists_the_open_meetings_missing_the_members_vote(staff, committee, written):
-    first, second = _items(written)
+    first, second = deliberations(written)
     today = timezone.localdate()
     # A second written meeting closing sooner; one without any 審議事項; one not yet sent.
     sooner = services.meeting_create(actor=staff, committee=committee, date=today,

@@ -16,7 +16,6 @@ from django.utils import timezone
 from kyodo.committees import services
 from kyodo.committees.exceptions import InvalidInput
 from kyodo.committees.models import (
-    AgendaItem,
     Attendance,
     Decision,
     Meeting,
@@ -25,7 +24,7 @@ from kyodo.committees.models import (
     WrittenVote,
 )
 from kyodo.committees.services.votes import vote_tally, votes_open, written_vote_submit
-from kyodo.committees.tests.conftest import members
+from kyodo.committees.tests.conftest import deliberations, members
 from kyodo.core.models import AuditEntry, User
 
 pytestmark = pytest.mark.django_db
@@ -33,34 +32,12 @@ pytestmark = pytest.mark.django_db
 FOR, AGAINST, RESERVED = "for", "against", "reserved"
 
 
-@pytest.fixture
-def written(committee, staff):
-    """Seats running today; a meeting held in writing whose papers went out yesterday and whose
-    votes close in a week, with a report and two 審議事項."""
-    today = timezone.localdate()
-    Membership.objects.update(term_start=today - timedelta(days=400), term_end=None)
-    meeting = services.meeting_create(
-        actor=staff, committee=committee, date=today - timedelta(days=1), held_in_writing=True,
-        votes_close_on=today + timedelta(days=7),
-    )  # fmt: skip
-    services.item_add(actor=staff, meeting=meeting, category="report", title="12月期の月次報告")
-    services.item_add(actor=staff, meeting=meeting, category="deliberation",
-                      title="第8回会議録の承認について")  # fmt: skip
-    services.item_add(actor=staff, meeting=meeting, category="deliberation",
-                      title="社会福祉協議会の担当理事候補について")  # fmt: skip
-    return meeting
-
-
-def _items(meeting) -> list[AgendaItem]:
-    return list(meeting.items.filter(category="deliberation").order_by("number"))
-
-
 def _user(name: str) -> User:
     return Member.objects.get(name=name).user
 
 
 def _vote(meeting, name, *choices, comments=("", "")):
-    first, second = _items(meeting)
+    first, second = deliberations(meeting)
     return written_vote_submit(
         actor=_user(name),
         meeting=meeting,
@@ -158,7 +135,7 @@ def test_someone_not_seated_on_the_day_cannot_vote(written, make_user):
     assert error.value.message == f"田辺さんは{written}の日に委員の任期がありません。"
     # Another member's account may not vote for her; nor may a stranger.
     other = members(written.committee)["坂口"]
-    first, second = _items(written)
+    first, second = deliberations(written)
     with pytest.raises(PermissionDenied):
         written_vote_submit(actor=_user("熊田"), meeting=written, member=other,
                             votes={first.pk: (FOR, ""), second.pk: (FOR, "")})  # fmt: skip
@@ -170,7 +147,7 @@ def test_someone_not_seated_on_the_day_cannot_vote(written, make_user):
 
 
 def test_bad_votes_are_refused_in_japanese_and_nothing_changes(written, staff, meeting):
-    first, second = _items(written)
+    first, second = deliberations(written)
     sakaguchi = Member.objects.get(name="坂口")
 
     def refused(votes, *, on=written):
@@ -234,7 +211,7 @@ def test_the_tally_counts_each_item_in_gojuon_order_with_those_not_voted(written
 
 
 def test_staff_type_in_a_paper_vote(written, staff):
-    first, second = _items(written)
+    first, second = deliberations(written)
     written_vote_submit(actor=staff, meeting=written, member=Member.objects.get(name="熊田"),
                         votes={first.pk: (FOR, ""), second.pk: (FOR, "")})  # fmt: skip
     assert _stored(written) == [("熊田", 1, "for", "", True), ("熊田", 2, "for", "", True)]
@@ -311,7 +288,7 @@ def test_the_member_page_of_a_written_meeting_has_the_vote_form_not_the_attendan
     text = _text(page)
     assert "書面表決" in text and "出欠" not in text
     assert 'name="answer"' not in page
-    first, second = _items(written)
+    first, second = deliberations(written)
     for item in (first, second):
         assert f'name="item_{item.pk}"' in page and f'name="comment_{item.pk}"' in page
     assert "「第8回会議録の承認について」への表決" in text
@@ -385,7 +362,7 @@ def test_the_staff_page_shows_the_tally_and_who_has_not_voted(client, written, s
     assert "賛成 2・反対 0・保留 0・未回答 2" in text
     assert "賛成 0・反対 1・保留 1・未回答 2" in text
     assert re.search(r'id="not-voted">\s*有賀、熊田\s*</p>', page)
-    _first, second = _items(written)
+    _first, second = deliberations(written)
     link = f"/staff/committees/items/{second.pk}/decision/?from=votes"
     assert link in page
     # The attendance form: those who voted 出席（書面）, the others absent.
@@ -460,6 +437,6 @@ def test_the_written_vote_pages_have_no_english(client, written, staff):
     pages["closed"] = client.get(url).text
     client.force_login(staff)
     pages["staff"] = client.get(f"/staff/committees/meetings/{written.pk}/").text
-    second = _items(written)[1]
+    second = deliberations(written)[1]
     pages["decision"] = client.get(f"/staff/committees/items/{second.pk}/decision/?from=votes").text
     assert {name: page_words(html) for name, html in pages.items()} == {name: [] for name in pages}

@@ -11,7 +11,6 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 
 from kyodo.committees.models import Meeting, WrittenVote
-from kyodo.committees.tests.test_votes import written  # noqa: F401 (fixture)
 from kyodo.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,7 +31,7 @@ def _violations(page) -> list[str]:
     return [v["id"] for v in Axe().run(page, options=AXE_OPTIONS).response["violations"]]
 
 
-def test_a_member_votes_and_staff_read_the_tally(page, written, staff):  # noqa: F811
+def test_a_member_votes_and_staff_read_the_tally(page, written, staff):
     _sign_in(page, "sakaguchi")
     page.goto(f"/member/meetings/{written.pk}/")
     assert _violations(page) == []
