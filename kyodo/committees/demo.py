@@ -389,6 +389,13 @@ def _hold(staff, meeting, members, *, online=(), absent=(), venue=None) -> None:
     )  # fmt: skip
 
 
+def _item_with_turns(staff, meeting, category: str, title: str, text: str) -> AgendaItem:
+    """An agenda item of ``meeting`` with its minutes' turns written as text (「話者：発言」)."""
+    item = services.item_add(actor=staff, meeting=meeting, category=category, title=title)
+    services.minutes_entries_from_text(actor=staff, item=item, text=text)
+    return item
+
+
 def load_current(today: date | None = None) -> None:
     """The committee at work around ``today`` (the day the demo runs), three meetings:
 
@@ -419,29 +426,24 @@ def load_current(today: date | None = None) -> None:
         actor=staff, committee=committee, date=earlier_on, start_time=time(19),
         end_time=time(21), venue=venue,
     )  # fmt: skip
-    report = services.item_add(
-        actor=staff,
-        meeting=earlier,
-        category=AgendaItem.Category.REPORT,
-        title="市民協働推進センターの業務報告について",
-    )
-    services.minutes_entries_from_text(
-        actor=staff,
-        item=report,
-        text=(
+    _item_with_turns(
+        staff,
+        earlier,
+        AgendaItem.Category.REPORT,
+        "市民協働推進センターの業務報告について",
+        (
             "○前月の月次報告について事務局が説明\n"
             "事務局：登録団体の新規登録は3団体、相談は12件でした。\n"
             "委員：相談の内容に傾向はありますか。\n"
             "事務局：会計と助成金の申請についての相談が多くなっています。\n"
         ),
     )
-    talk = services.item_add(
-        actor=staff, meeting=earlier, category=AgendaItem.Category.DISCUSSION, title="協働について"
-    )
-    services.minutes_entries_from_text(
-        actor=staff,
-        item=talk,
-        text=(
+    talk = _item_with_turns(
+        staff,
+        earlier,
+        AgendaItem.Category.DISCUSSION,
+        "協働について",
+        (
             "委員長：来年度の提案協働事業の進め方について意見を伺います。\n"
             "委員：募集の説明会を早めに開いてほしい。\n"
             "委員：市の担当課との事前相談の場があるとよい。\n"
@@ -463,31 +465,23 @@ def load_current(today: date | None = None) -> None:
     _record_delivery(circulation, sent=sent, received=sent + timedelta(days=2))
 
     # The latest meeting: held, quorate; its decisions are for staff to record today.
-    report = services.item_add(
-        actor=staff,
-        meeting=latest,
-        category=AgendaItem.Category.REPORT,
-        title="市民協働推進センターの業務報告について",
-    )
-    services.minutes_entries_from_text(
-        actor=staff,
-        item=report,
-        text=(
+    _item_with_turns(
+        staff,
+        latest,
+        AgendaItem.Category.REPORT,
+        "市民協働推進センターの業務報告について",
+        (
             "○前月の月次報告について事務局が説明\n"
             "事務局：登録団体の新規登録は2団体、相談は9件でした。\n"
             "委員：講座の参加者の傾向を次回も教えてください。\n"
         ),
     )
-    plan = services.item_add(
-        actor=staff,
-        meeting=latest,
-        category=AgendaItem.Category.DISCUSSION,
-        title="来年度の事業計画について",
-    )
-    services.minutes_entries_from_text(
-        actor=staff,
-        item=plan,
-        text=(
+    _item_with_turns(
+        staff,
+        latest,
+        AgendaItem.Category.DISCUSSION,
+        "来年度の事業計画について",
+        (
             "委員長：来年度の事業計画の骨子について意見を伺います。\n"
             "委員：団体同士の交流の場を増やしてほしい。\n"
             "事務局：交流会を年2回に増やす案を次回お示しします。\n"
