@@ -39,6 +39,32 @@ def previous_sections(path) -> dict[str, str]:
     return sections
 
 
+def subsections(section: str) -> list[tuple[str, str]]:
+    """A section's ``### `` subsections as (heading, text), in order; the text before the first
+    is left out."""
+    parts: list[tuple[str, str]] = []
+    for line in section.splitlines(keepends=True):
+        if line.startswith("### "):
+            parts.append((line[4:].strip(), ""))
+        if parts:
+            heading, text = parts[-1]
+            parts[-1] = (heading, text + line)
+    return parts
+
+
+def with_notes(fresh: str, earlier: str | None) -> str:
+    """A benchmark's new section followed by the notes of the earlier one: each ``### ``
+    subsection the benchmark did not write again (a session's measurements and reasoning,
+    written by hand under the generated tables), in their order."""
+    if not earlier:
+        return fresh
+    written = {heading for heading, _ in subsections(fresh)}
+    notes = [text for heading, text in subsections(earlier) if heading not in written]
+    if not notes:
+        return fresh
+    return fresh.rstrip("\n") + "\n\n" + "".join(note.rstrip("\n") + "\n\n" for note in notes)
+
+
 def main(argv: list[str]) -> None:
     benchmarks = available()
     names = argv or list(benchmarks)
@@ -61,7 +87,10 @@ def main(argv: list[str]) -> None:
             f"(all of them: `make bench`).\n\n{module.markdown(module.run())}\n"
         )
     # Read the earlier report only now: another benchmark may have rewritten it meanwhile.
-    sections = previous_sections(path) | sections
+    earlier = previous_sections(path)
+    sections = earlier | {
+        name: with_notes(section, earlier.get(name)) for name, section in sections.items()
+    }
     ordered = [sections[name].strip() + "\n" for name in BENCHMARK_NAMES if name in sections]
     report = "\n".join(
         [
