@@ -110,7 +110,8 @@ def consultation_update(
     """Replace every field of ``consultation``; audited as a diff (personal data by name only)."""
     require_role(actor, Role.STAFF)
     values = _values(fields)
-    chosen = _validate(values, fields.categories)
+    # The 対応者 it records may have left since: kept as they are, not refused.
+    chosen = _validate(values, fields.categories, recorded_staff=consultation.staff_id)
 
     def categories_and_personal(locked: Consultation, before: Consultation) -> dict:
         before_categories = sorted(
@@ -153,8 +154,12 @@ def _apply(consultation: Consultation, values: dict[str, Any]) -> None:
         setattr(consultation, name, value.strip() if isinstance(value, str) else value)
 
 
-def _validate(values: dict[str, Any], categories: Iterable[str]) -> list[str]:
-    """Check the rules that span fields; return the categories in their canonical order."""
+def _validate(
+    values: dict[str, Any], categories: Iterable[str], *, recorded_staff: int | None = None
+) -> list[str]:
+    """Check the rules that span fields; return the categories in their canonical order.
+    ``recorded_staff``: the pk of the 対応者 an edited consultation records, accepted although
+    they are no longer staff."""
     chosen = list(dict.fromkeys(categories))
     if not chosen:
         raise exceptions.NoCategory()
@@ -162,7 +167,9 @@ def _validate(values: dict[str, Any], categories: Iterable[str]) -> list[str]:
         raise exceptions.UnknownCategory()
     chosen.sort(key=Category.values.index)
 
-    if not has_role(values["staff"], Role.STAFF):
+    staff = values["staff"]
+    kept = staff is not None and recorded_staff is not None and staff.pk == recorded_staff
+    if not kept and not has_role(staff, Role.STAFF):
         raise exceptions.StaffMemberRequired()
     if values["received_on"] > timezone.localdate():
         raise exceptions.ReceivedInFuture()

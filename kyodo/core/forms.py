@@ -10,7 +10,7 @@ from django.forms.renderers import DjangoTemplates
 from django.utils.formats import localize
 from django.utils.functional import Promise
 from django.utils.safestring import SafeData, mark_safe
-from django.utils.timezone import template_localtime
+from django.utils.timezone import localdate, template_localtime
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -490,13 +490,95 @@ class MultilineTextField(forms.CharField):
     default_validators = [reject_control_characters_in_text]
 
 
+# A month and day typed without a year (「12/21」, 「12月21日」, 「１２／２１（月）」), after NFKC and
+# without white space; the weekday is checked against the date it is read as.
+_MONTH_DAY_RE = re.compile(
+    r"(?P<month>[0-9]{1,2})(?:月(?P<d1>[0-9]{1,2})日|[./-](?P<d2>[0-9]{1,2}))"
+    r"(?P<weekday>\([月火水木金土日](?:曜日?)?\)|[月火水木金土日]曜日?)?"
+)
+
+#: ``WarekiDateField(month_day=UPCOMING)``: a month and day alone is the next such day on or
+#: after today (a follow-up, a deadline): 「12/21」 on 2026-12-07 is 2026-12-21, 「1/5」 is
+#: 2027-01-05, 「12/7」 is today.
+UPCOMING = "upcoming"
+#: ``WarekiDateField(month_day=THIS_YEAR)``: a month and day alone is this year's, and only
+#: when that day is not after today (a day that has been, such as a 相談日): 「12/5」 on
+#: 2026-12-07 is 2026-12-05; 「12/21」 is refused with a request for the year (last year's, or
+#: a typing mistake: not guessed).
+THIS_YEAR = "this_year"
+_MONTH_DAY_READINGS = (UPCOMING, THIS_YEAR)
+
+
+def date_from_month_day(text, *, reading: str, today: date) -> date | None:
+    """The date that a month and day typed without a year stands for under ``reading``
+    (:data:`UPCOMING` or :data:`THIS_YEAR`) on ``today``; None when ``text`` is not a month and
+    day alone. Raises WarekiError for a day that does not exist (「2/30」, 「2/29」 in a common
+    year), a wrong weekday, and under :data:`THIS_YEAR` a day after today."""
+    if reading not in _MONTH_DAY_READINGS:
+        raise ValueError(f"month_day must be one of {_MONTH_DAY_READINGS}, not {reading!r}")
+    match = _MONTH_DAY_RE.fullmatch(re.sub(r"\s+", "", _nfkc(str(text or ""))))
+    if match is None:
+        return None
+    month, day = int(match["month"]), int(match["d1"] or match["d2"])
+    weekday = match["weekday"] or ""
+    if reading == UPCOMING:
+        year = today.year if (month, day) >= (today.month, today.day) else today.year + 1
+    else:
+        year = today.year
+    # The full date read again: the same refusals as a date typed with its year (no such day,
+    # a weekday that is wrong), in the same words.
+    result = parse_date_ja(f"{year}年{month}月{day}日{weekday}")
+    if reading == THIS_YEAR and result > today:
+        raise WarekiError(_this_year_after_today(month, day, result))
+    return result
+
+
+def _this_year_after_today(month: int, day: int, result: date) -> str:
+    try:
+        last_year = format_wareki(result.replace(year=result.year - 1), weekday=False)
+    except (ValueError, WarekiError):  # 2/29 of a leap year: last year had none
+        return gettext("Enter the year too (for example 令和8年12月7日, 2026/12/7).")
+    return gettext(
+        "Without a year, “%(text)s” is this year's, %(date)s, which is after today. Enter the "
+        "year too (for example %(example)s)."
+    ) % {
+        "text": f"{month}月{day}日",
+        "date": format_wareki(result, weekday=False),
+        "example": last_year,
+    }
+
+
+_MONTH_DAY_HELP = {
+    UPCOMING: _(
+        "For example 令和7年4月1日 or R7.4.1. A month and day alone (12/21) is the next such "
+        "day from today on."
+    ),
+    THIS_YEAR: _(
+        "For example 令和7年4月1日 or R7.4.1. A month and day alone (12/5) is this year's; "
+        "a day after today needs its year."
+    ),
+}
+
+
 class WarekiDateField(forms.Field):
-    """A date typed the way people type it: 平成23年1月18日, H23.1.18, 2011-01-18, full-width too."""
+    """A date typed the way people type it: 平成23年1月18日, H23.1.18, 2011-01-18, full-width too.
+
+    A month and day without a year (「12/21」) is refused with a request for the year, unless
+    ``month_day`` says how to read it: :data:`UPCOMING` for a day to come (a follow-up),
+    :data:`THIS_YEAR` for a day that has been (see :func:`date_from_month_day`); the default
+    help text then says the rule. A form returned for another error shows such a date as it was
+    read, in 和暦 with its weekday (「令和8年12月21日(月)」), not as typed."""
 
     widget = forms.TextInput
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("help_text", _("For example 令和7年4月1日, R7.4.1 or 2025-04-01."))
+    def __init__(self, *args, month_day: str | None = None, **kwargs):
+        if month_day is not None and month_day not in _MONTH_DAY_READINGS:
+            raise ValueError(f"month_day must be one of {_MONTH_DAY_READINGS}, not {month_day!r}")
+        self.month_day = month_day
+        kwargs.setdefault(
+            "help_text",
+            _MONTH_DAY_HELP.get(month_day, _("For example 令和7年4月1日, R7.4.1 or 2025-04-01.")),
+        )
         super().__init__(*args, **kwargs)
 
     def prepare_value(self, value):
@@ -510,9 +592,23 @@ class WarekiDateField(forms.Field):
         if value in self.empty_values or not str(value).strip():
             return None
         try:
+            if self.month_day is not None:
+                read = date_from_month_day(value, reading=self.month_day, today=localdate())
+                if read is not None:
+                    return read
             return parse_date_ja(str(value))
         except WarekiError as exc:
             raise forms.ValidationError(str(exc), code="invalid") from None
+
+    def bound_data(self, data, initial):
+        data = super().bound_data(data, initial)
+        if self.month_day is None or self.disabled or not isinstance(data, str):
+            return data
+        try:
+            read = date_from_month_day(data, reading=self.month_day, today=localdate())
+        except WarekiError:
+            return data  # refused: shown as typed, beside its error
+        return data if read is None else format_wareki(read)
 
 
 def _numeric_text_input(widget: forms.Widget) -> dict:

@@ -89,7 +89,8 @@ def test_the_date_field_says_when_it_is_needed(client, staff_user):
     page = client.get("/staff/consultations/new/").text
     assert (
         '<p class="help" id="id_follow_up_on_helptext">「フォローアップが必要」にチェックを'
-        "入れたときは必須です。例：令和7年4月1日、R7.4.1</p>" in page
+        "入れたときは必須です。例：令和7年4月1日、R7.4.1。年を省いた「12/21」は、今日以降で"
+        "最初に来る12月21日です。</p>" in page
     )
 
 
