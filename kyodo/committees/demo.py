@@ -21,9 +21,11 @@ from kyodo.committees.models import (
 )
 from kyodo.core.demo import demo_user
 from kyodo.core.models import Center, OutboxMessage, User, Venue
+from kyodo.core.months import Month
 from kyodo.core.roles import Role, grant_role
 from kyodo.core.wareki import fiscal_year
 from kyodo.minutes_text import Entry
+from kyodo.reports.services import presented_report_attach, presented_report_freeze
 
 TERM_START = date(2009, 4, 1)
 TERM_END = date(2011, 3, 31)
@@ -116,6 +118,7 @@ MEETING_10 = date(2011, 2, 22)
 NEVER_OPENED = ("山辺", "吉田")  # the two who never received the 8th's draft; 吉田's mail bounced
 FAILED_MEMBER = "吉田"
 VENUE_9 = "イングビル3階 第1会議室"
+REPORT_9 = Month(2010, 12)  # the month whose report the 9th heard (「12月期の月次報告」)
 
 # Agenda of the 9th meeting from the seed's facts (used without the seed file).
 AGENDA_9 = [
@@ -224,6 +227,13 @@ def load_meetings() -> str | None:
             services.minutes_entries_set(
                 actor=staff, item=item, entries=[Entry.from_dict(e) for e in entries]
             )
+    # 業務報告: the monthly report of December the secretariat handed out at the meeting, its
+    # figures as of that evening whatever day the demo is loaded; the public reads it beside
+    # the published minutes (報告資料).
+    presented = presented_report_attach(
+        actor=staff, item=items[AGENDA_9[0][1]], month=REPORT_9, today=MEETING_9
+    )
+    presented_report_freeze(actor=staff, presented=presented, now=_at(MEETING_9, 19))
     by_position = list(items.values())
     for item in by_position[:3]:
         services.decision_record(actor=staff, item=item, outcome=Decision.Outcome.REPORT_ONLY)

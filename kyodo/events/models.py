@@ -122,6 +122,13 @@ def visible_condition() -> Q:
     return ~Q(status=Event.Status.DRAFT)
 
 
+def end_of_day(day: date) -> datetime:
+    """The moment ``day`` is over in Japan's time: midnight at the start of the next day."""
+    return datetime.combine(
+        day + timedelta(days=1), time(0), tzinfo=timezone.get_current_timezone()
+    )
+
+
 def ended_condition(now: datetime) -> Q:
     """Whether an event is over at ``now``, in Japan's time: its end time on its day has come,
     or its day is past (the end of the day for an event without an end time), as
@@ -323,10 +330,11 @@ class Event(models.Model):
     @property
     def end_moment(self) -> datetime:
         """When the event is over: its end time on its day, or the end of its day without one."""
-        tz = timezone.get_current_timezone()
         if self.end_time is not None:
-            return datetime.combine(self.date, self.end_time, tzinfo=tz)
-        return datetime.combine(self.date + timedelta(days=1), time(0), tzinfo=tz)
+            return datetime.combine(
+                self.date, self.end_time, tzinfo=timezone.get_current_timezone()
+            )
+        return end_of_day(self.date)
 
     @property
     def takes_walk_ins(self) -> bool:

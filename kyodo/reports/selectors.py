@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Min
@@ -24,7 +24,7 @@ from kyodo.consultations.models import Category
 from kyodo.core.months import FIRST_YEAR, LAST_YEAR, Month
 from kyodo.core.wareki import fiscal_year, fiscal_year_range
 from kyodo.events import selectors as events
-from kyodo.events.models import Event
+from kyodo.events.models import Event, end_of_day
 from kyodo.organizations import selectors as organizations
 from kyodo.reports.report import (
     CategoryCount,
@@ -66,9 +66,7 @@ def compiled_at(today: date) -> datetime:
     ``today`` for one compiled as of another day."""
     if today == timezone.localdate():
         return timezone.now()
-    return datetime.combine(
-        today + timedelta(days=1), time(0), tzinfo=timezone.get_current_timezone()
-    )
+    return end_of_day(today)
 
 
 def monthly_report(
@@ -398,6 +396,23 @@ def heard_reports(meeting, *, minutes=None, with_figures: bool = False) -> list[
             )
         )
     return found
+
+
+def published_heard_reports():
+    """Every frozen report heard at a meeting whose minutes are published, the reports that have
+    a public page (:func:`published_heard_report`), each annotated with ``minutes_pk`` for its
+    address; oldest first. sitemap.xml lists them."""
+    from django.db.models import F
+
+    from kyodo.committees.models import minutes_published_q
+    from kyodo.reports.models import PresentedReport
+
+    return (
+        PresentedReport.objects.filter(frozen_at__isnull=False)
+        .filter(minutes_published_q("item__meeting__minutes__"))
+        .annotate(minutes_pk=F("item__meeting__minutes"))
+        .order_by("pk")
+    )
 
 
 def published_heard_report(*, minutes_pk: int, pk: int):

@@ -1,5 +1,6 @@
 """sitemap.xml: every public page, from the same querysets the pages use (listed events and
-groups, each committee's page, published news and case studies, confirmed minutes)."""
+groups, each committee's page, published news and case studies, confirmed minutes and the
+monthly reports they heard)."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
@@ -76,6 +77,20 @@ class MinutesSitemap(Sitemap):
         return reverse("committees:minutes", args=[item.pk])
 
 
+class HeardReportSitemap(Sitemap):
+    # The monthly reports published minutes heard (報告資料), as handed out: never a report of
+    # minutes not published, nor one not handed out (its figures would still change).
+    changefreq = "yearly"
+
+    def items(self):
+        from kyodo.reports.selectors import published_heard_reports
+
+        return published_heard_reports()
+
+    def location(self, item):
+        return reverse("committees:minutes-report", args=[item.minutes_pk, item.pk])
+
+
 class CommitteeSitemap(Sitemap):
     # Each body's page but the first's, which is the section's page (committees:index above).
     changefreq = "monthly"
@@ -108,5 +123,6 @@ SITEMAPS = {
     "groups": GroupSitemap,
     "committees": CommitteeSitemap,
     "minutes": MinutesSitemap,
+    "reports": HeardReportSitemap,
     "collaboration": CaseSitemap,
 }

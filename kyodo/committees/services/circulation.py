@@ -29,7 +29,7 @@ from kyodo.committees.models import (
 from kyodo.committees.selectors import memberships_on
 from kyodo.committees.services.agenda import carry_over_into
 from kyodo.committees.services.common import approving_meeting, next_meeting
-from kyodo.committees.services.meetings import check_started, secretariat_keep
+from kyodo.committees.services.meetings import check_started, meeting_update, secretariat_keep
 from kyodo.committees.speakers import salutation
 from kyodo.core.audit import audit_log
 from kyodo.core.mail import absolute_url, mail_enqueue
@@ -102,12 +102,20 @@ def draft_fingerprint(minutes: Minutes) -> str:
 
 def check_circulable(meeting: Meeting) -> None:
     """Refuse sending the draft of a meeting that has not taken place: one that has not begun
-    (the message says when it begins) or one cancelled (中止). A meeting whose day has passed
-    but that staff have not yet recorded as held (開催済み) may be sent: its approval is refused
-    until it is (``selectors.approval_check``)."""
+    (the message says when it begins) or one cancelled (中止). A meeting that has begun but
+    that staff have not yet recorded as held (開催済み) may be sent: sending records it as held
+    (:func:`held_when_circulated`)."""
     check_started(meeting)
     if meeting.status == Meeting.Status.CANCELLED:
         raise InvalidInput(_("This meeting has been cancelled."))
+
+
+def held_when_circulated(meeting: Meeting) -> bool:
+    """Whether sending the draft of ``meeting`` also records it as held (開催済み): it has begun
+    (:func:`check_circulable`) but is still 予定, the secretariat having forgotten to record it.
+    Minutes are only written of a meeting that took place, so sending them says it did; the
+    page that asks first says so."""
+    return meeting.status == Meeting.Status.SCHEDULED
 
 
 def circulation_refusal(minutes: Minutes) -> str | None:
@@ -129,7 +137,9 @@ def minutes_circulate(*, actor, minutes: Minutes, reason: str = "") -> Circulati
     (staff were told so on the page that asked first). Sent again, the mail says 【再送】 and
     why (``reason``, else :data:`DEFAULT_RESEND_REASON`), and the old links lead to the new
     ones. Refused before the meeting has begun and for a cancelled meeting
-    (:func:`check_circulable`).
+    (:func:`check_circulable`). A meeting that has begun but is still 予定 is recorded as held
+    (開催済み) in the same transaction, as its edit page would (``meeting_update``: its own audit
+    row, the secretariat kept, the monthly report handed out frozen).
     """
     require_role(actor, Role.STAFF)
     with transaction.atomic():
@@ -141,6 +151,12 @@ def minutes_circulate(*, actor, minutes: Minutes, reason: str = "") -> Circulati
         check_circulable(minutes.meeting)
         if not MinutesEntry.objects.filter(item__meeting=minutes.meeting).exists():
             raise InvalidInput(_("The minutes have no entries yet."))
+        if held_when_circulated(minutes.meeting):
+            meeting = minutes.meeting
+            minutes.meeting = meeting_update(
+                actor=actor, meeting=meeting, date=meeting.date, start_time=meeting.start_time,
+                end_time=meeting.end_time, venue=meeting.venue, status=Meeting.Status.HELD,
+            )  # fmt: skip
         # The draft sent is the meeting's: its 事務局 line no longer follows the committee's list.
         secretariat_keep(minutes.meeting)
         previous = Circulation.objects.filter(minutes=minutes).order_by("-created_at", "-pk")

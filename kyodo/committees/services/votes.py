@@ -190,7 +190,9 @@ def written_vote_submit(
 @dataclass(frozen=True)
 class ItemTally:
     """One item's votes: the members of each choice and those who have not voted on it, each
-    list in gojūon order."""
+    list in gojūon order; ``by_secretariat`` holds the ids of the members whose vote on it the
+    secretariat typed in from a paper ballot (``WrittenVote.by_staff``), so that the tally can
+    tell them apart from votes cast online."""
 
     item: AgendaItem
     voters_for: list[Member] = field(default_factory=list)
@@ -198,6 +200,7 @@ class ItemTally:
     voters_reserved: list[Member] = field(default_factory=list)
     unanswered: list[Member] = field(default_factory=list)
     comments: list[tuple[Member, str]] = field(default_factory=list)
+    by_secretariat: frozenset[int] = frozenset()
 
     @property
     def counts(self) -> tuple[int, int, int, int]:
@@ -246,11 +249,17 @@ class VoteTally:
     not_voted: list[Member]
     voted: list[Member]
 
+    @property
+    def any_by_secretariat(self) -> bool:
+        """Whether the secretariat typed in a vote of any item (the tally then explains its
+        mark 「（事務局入力）」)."""
+        return any(tally.by_secretariat for tally in self.items)
+
 
 def vote_tally(meeting: Meeting) -> VoteTally:
     """The written votes of ``meeting`` per item, against the members seated on its day (in
     gojūon order of their stored readings); a vote of someone not seated that day is not
-    counted."""
+    counted. Each item's tally knows which of its votes staff typed in from paper."""
     seated = [seat.member for seat in memberships_on(committee=meeting.committee, on=meeting.date)]
     items = voting_items(meeting)
     votes = {
@@ -260,13 +269,15 @@ def vote_tally(meeting: Meeting) -> VoteTally:
     tallies = []
     for item in items:
         by_choice: dict[str, list[Member]] = {c: [] for c in WrittenVote.Choice.values}
-        unanswered, comments = [], []
+        unanswered, comments, by_secretariat = [], [], set()
         for member in seated:
             vote = votes.get((item.pk, member.pk))
             if vote is None:
                 unanswered.append(member)
                 continue
             by_choice[vote.choice].append(member)
+            if vote.by_staff:
+                by_secretariat.add(member.pk)
             if vote.comment:
                 comments.append((member, vote.comment))
         tallies.append(
@@ -277,6 +288,7 @@ def vote_tally(meeting: Meeting) -> VoteTally:
                 voters_reserved=by_choice[WrittenVote.Choice.RESERVED],
                 unanswered=unanswered,
                 comments=comments,
+                by_secretariat=frozenset(by_secretariat),
             )
         )
     voted_ids = {member_id for _item, member_id in votes}

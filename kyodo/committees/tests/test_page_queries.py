@@ -50,12 +50,14 @@ def test_the_member_meeting_page(client, demo, django_assert_num_queries):
     ninth = Meeting.objects.get(fiscal_year=2010, number=9)
     # Session; user with roles and the seats' terms; the center (the layout); the meeting with
     # its committee, venue and minutes; the seats; its items and their papers (two); the
-    # member's links; the attendance; and, for the chair, per draft the meeting approves: its
-    # items, its latest circulation, the receipts and the correction requests.
-    with django_assert_num_queries(13):
+    # member's links; the attendance; for the chair, per draft the meeting approves: its
+    # items, its latest circulation, the receipts and the correction requests; and the monthly
+    # report the meeting heard (the demo's 9th heard December 2010's: 報告資料).
+    with django_assert_num_queries(14):
         page = client.get(f"/member/meetings/{ninth.pk}/")
     assert page.status_code == 200
     assert "平成22年度第9回運営委員会" in page.text and '<li value="1">' in page.text
+    assert "月次報告 平成22年12月分" in page.text
 
 
 def test_the_public_minutes_page(client, staff, committee, meeting, django_assert_num_queries):

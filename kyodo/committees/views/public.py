@@ -9,6 +9,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from kyodo.api.opendata import public_data
@@ -77,16 +78,20 @@ def _committee_page(request, *, slug: str | None):
     minutes_link = pk_link("committees:minutes")
     no_venue = _("Venue not decided yet")
     upcoming = []
-    by_year: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
+    by_year: dict[int, list[tuple[str, str, str, str]]] = defaultdict(list)
     # Newest first, as the minutes are listed; the schedule is in date order.
+    reports_label = _("Report materials available")
     for row in reversed(_PUBLIC_MEETINGS.rows(committee_id=committee["pk"], today=today)):
         (fiscal_year, number, day, start, status, venue, minutes, minutes_status, version, title,
-         in_writing) = row  # fmt: skip
+         in_writing, heard) = row  # fmt: skip
         meeting = meeting_name(fiscal_year, number, name)
         if minutes_published(minutes_status, version):
             # What the minutes call themselves (their frozen title), never rebuilt from the
             # committee's name today: renaming a body renames no past minutes.
-            by_year[fiscal_year].append((minutes_link(minutes), title or meeting, wareki(day)))
+            url, title = minutes_link(minutes), title or meeting
+            # 「報告資料あり」: the meeting heard a monthly report, listed on its minutes' page.
+            reports = format_html(_REPORTS_LINK, url, reports_label, title) if heard else ""
+            by_year[fiscal_year].append((url, title, wareki(day), reports))
         if day >= today and status == Meeting.Status.SCHEDULED:
             upcoming.append(
                 (meeting, wareki(day), time_ja(start) if start else "",
@@ -121,7 +126,8 @@ def _body_url(body: dict, *, first: dict) -> str:
     return reverse_once("committees:committee", args=[body["slug"]])
 
 
-_MINUTES_ROW = '<li><a href="{}">{}</a> ({})</li>'
+_MINUTES_ROW = '<li><a href="{}">{}</a> ({}){}</li>'
+_REPORTS_LINK = ' <a href="{}#heard-reports">{}<span class="visually-hidden">（{}）</span></a>'
 _BODY_ROW = '<li><a href="{}">{}</a></li>'
 _ROLES = dict(Membership.Role.choices)
 _SECTORS = dict(Member.Sector.choices)
@@ -140,7 +146,7 @@ _COMMITTEES = Prepared(
 # The public committee page's meetings in one query of plain values, in date order: those to
 # come (scheduled, from today) and those whose minutes are published (``minutes_published``
 # tells them apart), with, for the latter, the title of their current version (a key of its frozen document, read by the
-# database: no document is loaded).
+# database: no document is loaded) and whether the meeting heard a report handed out (報告資料).
 _PUBLIC_MEETINGS = Prepared(
     lambda committee_id, today: (
         Meeting.objects.filter(committee=committee_id)
@@ -148,10 +154,11 @@ _PUBLIC_MEETINGS = Prepared(
             Q(date__gte=today, status=Meeting.Status.SCHEDULED)
             | minutes_published_q("minutes__")
         )
+        .annotate(heard=heard_reports_exist())
         .values_list(
             "fiscal_year", "number", "date", "start_time", "status", "venue__name", "minutes",
             "minutes__status", "minutes__current_version",
-            "minutes__current_version__document__title", "held_in_writing",
+            "minutes__current_version__document__title", "held_in_writing", "heard",
         )
     ),
     committee_id=1,

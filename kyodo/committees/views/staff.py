@@ -77,6 +77,7 @@ from kyodo.committees.selectors import (
 from kyodo.committees.services.circulation import (
     DEFAULT_RESEND_REASON,
     circulation_refusal,
+    held_when_circulated,
     minutes_confirm_and_tell,
     minutes_correct_and_tell,
 )
@@ -1132,8 +1133,10 @@ def minutes_detail(request, pk: int):
 def minutes_circulate(request, pk: int):
     # Mail to every member cannot be taken back: the page lists who gets the draft by mail and
     # who on paper, and, sent again, whose receipt starts over and whose paper copy stays
-    # recorded; 送付 sends.
+    # recorded; 送付 sends. A meeting begun but still 予定 is recorded as held by the same
+    # step, and the page says so first.
     minutes = _minutes(pk)
+    marks_held = held_when_circulated(minutes.meeting)
     if request.method != "POST" and (refused := circulation_refusal(minutes)):
         messages.error(request, refused)
         return redirect("committees-staff:minutes", pk=minutes.pk)
@@ -1151,12 +1154,18 @@ def minutes_circulate(request, pk: int):
                 "reset": [p for p in plan if p.received_at],
                 "kept": [p for p in plan if p.paper_at],
                 "default_reason": DEFAULT_RESEND_REASON,
+                "marks_held": marks_held,
             },
         )
     # Sent again, the mail says 【再送】 and why: what staff typed, else the default.
     reason = request.POST.get("reason", "")[:1000]
-    perform(request, services.minutes_circulate,
-            success=_("The draft minutes have been sent to the members."),
+    success = _("The draft minutes have been sent to the members.")
+    if marks_held:
+        success = _(
+            "The draft minutes have been sent to the members, and %(meeting)s has been recorded "
+            "as held (開催済み)."
+        ) % {"meeting": minutes.meeting}
+    perform(request, services.minutes_circulate, success=success,
             actor=request.user, minutes=minutes, reason=reason)  # fmt: skip
     return redirect("committees-staff:minutes", pk=minutes.pk)
 
