@@ -17,6 +17,11 @@ Apps declare what they accept on their AppConfig::
         ),
     }
 
+A third, optional entry names a summary: it takes ``(payload, file_name)`` (``file_name`` is the
+stored file's name, "" for none) and returns ``(label, value)`` rows, which the link's page shows
+above its button (``website/_confirm_rows.html``, as the forms' 確認 steps do), so that the person
+sees what is being sent before sending it.
+
 A handler takes ``(payload, upload)`` (``upload`` is the stored file or None), runs the service,
 and returns ``(url, message)``: where to send the person and what to tell them. It may raise a
 :class:`~kyodo.core.exceptions.DomainError` (the event closed meanwhile): the person is told, and
@@ -58,8 +63,8 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def kinds() -> dict[str, tuple[str, Any]]:
-    """Every kind of submission the apps accept: kind → (handler path, label)."""
+def kinds() -> dict[str, tuple[Any, ...]]:
+    """Every kind of submission the apps accept: kind → (handler path, label[, summary path])."""
     return {
         kind: spec
         for config in apps.get_app_configs()
@@ -117,6 +122,19 @@ def submission_pending(*, token: str) -> PendingSubmission:
     if pending is None or pending.expires_at <= timezone.now():
         raise InvalidConfirmation()
     return pending
+
+
+def submission_summary(pending: PendingSubmission) -> list[tuple[str, str]]:
+    """(label, value) rows of what ``pending`` sends, by its kind's summary; none when the kind
+    has no summary or the payload is one it no longer understands (kept across an upgrade)."""
+    spec = kinds().get(pending.kind, ())
+    if len(spec) < 3:
+        return []
+    try:
+        return import_string(spec[2])(pending.payload, pending.file_name or "")
+    except (KeyError, TypeError, ValueError, LookupError):
+        logger.exception("summary of submission %s of kind %s failed", pending.pk, pending.kind)
+        return []
 
 
 def submission_confirm(*, token: str) -> tuple[str, str]:

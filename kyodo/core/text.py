@@ -25,6 +25,7 @@ __all__ = [
     "gojuon_key",
     "is_reading",
     "match_key",
+    "normalize_name",
     "normalize_reading",
     "normalize_text",
     "normalized_form",
@@ -76,6 +77,34 @@ def normalize_text(s: str) -> str:
     return _WHITESPACE_RE.sub(" ", unicodedata.normalize("NFKC", s)).strip()
 
 
+# Full-width ASCII letters and digits (０ … ９, Ａ … Ｚ, ａ … ｚ) sit exactly 0xFEE0 above ASCII's.
+# Full-width brackets and punctuation stay: 「（仮称）」 is how Japanese text writes them.
+_FULL_WIDTH_ALNUM: dict[int, int] = {
+    code: code - 0xFEE0
+    for start, end in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))
+    for code in range(start, end + 1)
+}
+# Half-width katakana and its punctuation (｡ … ﾟ, U+FF61–U+FF9F), with the full-width kana
+# before it when the run starts with a voicing mark (「カﾞ」): NFKC joins the mark to its letter.
+_HALF_WIDTH_KANA_RE = re.compile("[\u3041-\u3096\u30a1-\u30fa]?[\uff61-\uff9f]+")
+
+
+def normalize_name(s: str) -> str:
+    """A name (of a group, a person, an event) as it is stored: full-width ASCII letters and
+    digits made half-width (brackets and punctuation stay full-width, as Japanese writes them), half-width katakana made full-width, every run of white space
+    (the full-width space included) one space, no space at either end.
+
+    「ＮＰＯ法人　みらい」 → 「NPO法人 みらい」, 「ｶﾌｪ ﾐﾗｲ」 → 「カフェ ミライ」. Unlike
+    :func:`normalize_text` (NFKC on everything), full-width katakana, kanji and any other
+    symbol stay as typed: NFKC would also turn 「㈱」 into 「(株)」 and 「①」 into 「1」, which the
+    name's owner did not write. :func:`match_key` gives the same key to both forms of a name, so
+    duplicate checks agree with what is stored.
+    """
+    s = s.translate(_FULL_WIDTH_ALNUM)
+    s = _HALF_WIDTH_KANA_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), s)
+    return _WHITESPACE_RE.sub(" ", s).strip()
+
+
 # In names, the small ヶ/ヵ are the counter 箇 and read か or が, written interchangeably with
 # the large ケ/カ (霞ヶ関 / 霞ケ関, 一ヵ月 / 一カ月): a matching key must not tell them apart.
 _SMALL_KA_KE = str.maketrans({"ゕ": "か", "ゖ": "け"})
@@ -101,14 +130,21 @@ def normalize_reading(s: str) -> str:
     return _WHITESPACE_RE.sub(" ", to_hiragana(unicodedata.normalize("NFKC", s))).strip()
 
 
-_READING_RE = re.compile("[\u3041-\u3096ゝゞー ]*[\u3041-\u3096ゝゞー][\u3041-\u3096ゝゞー ]*")
+# Besides kana and ー, what real readings are written with: spaces between words, the middle
+# dot between the words of a name (「ネットワーク・ヒバリガオカ」, 「ジョン・スミス」) and the
+# double hyphen of foreign names (「ジャン＝ポール」, 「ジャン゠ポール」; NFKC makes ＝ "=").
+_READING_CHARS = "\u3041-\u3096ゝゞー"
+_READING_RE = re.compile(f"[{_READING_CHARS} ・=゠]*[\u3041-\u3096][{_READING_CHARS} ・=゠]*")
+# Signs in a reading that gojūon order passes over, as it does spaces.
+_READING_SEPARATORS = str.maketrans("", "", " ・=゠")
 
 
 def is_reading(s: str) -> bool:
-    """True when ``s`` is a reading: hiragana, ー and spaces only, and not blank.
+    """True when ``s`` is a reading: hiragana, ー, spaces, the middle dot 「・」 and the double
+    hyphen 「=」/「゠」 only, with at least one kana (「ー」 or 「・」 alone is none).
 
-    Check the result of :func:`normalize_reading`, so that katakana and full-width spaces typed
-    by people are accepted.
+    Check the result of :func:`normalize_reading`, so that katakana, half-width ｶﾅ and
+    full-width spaces, 「･」 and 「＝」 typed by people are accepted.
     """
     return _READING_RE.fullmatch(s) is not None
 
@@ -241,12 +277,13 @@ def gojuon_key(reading: str) -> GojuonKey:
     Compared first by base kana alone, so that 「はし」 < 「ばす」 < 「はた」; then by voicing
     (は < ば < ぱ); then by size (よ < ょ, small kana after their large form); ー counts as the
     vowel it lengthens (らーめん sorts as らあめん, just after it). Katakana, half-width and
-    full-width forms sort as their hiragana; spaces are ignored. Digits and Latin letters come
+    full-width forms sort as their hiragana; spaces and the separators 「・」「=」「゠」 are ignored
+    (「ねっとわーく・ひばりがおか」 sorts as 「ねっとわーくひばりがおか」). Digits and Latin letters come
     before kana and any other character after them (JIS X 4061 group order); the normalized
     text itself is the last key, so that the order is total and stable. An empty reading sorts
     after everything, gathering records that still lack one at the end.
     """
-    text = normalize_reading(reading or "").replace(" ", "")
+    text = normalize_reading(reading or "").translate(_READING_SEPARATORS)
     primary: list[tuple[int, int]] = []
     voicings: list[int] = []
     sizes: list[int] = []

@@ -23,7 +23,7 @@ from kyodo.core.forms import (
     WarekiDateField,
     YearField,
 )
-from kyodo.core.text import is_reading, normalize_reading
+from kyodo.core.text import is_reading, normalize_name, normalize_reading
 from kyodo.core.uploads import UploadField, UploadValidator
 from kyodo.core.versions import VersionedFormMixin
 from kyodo.core.wareki import fiscal_year, fiscal_year_name
@@ -58,6 +58,15 @@ class ReadingField(TextField):
         return value
 
 
+class NameField(TextField):
+    """A group's or a person's name, stored as ``normalize_name`` writes it (as the model saves
+    it): 「ＮＰＯ法人　みらい」 → 「NPO法人 みらい」, half-width ｶﾅ → full-width, 全角カナ kept."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize_name(value) if value else value
+
+
 # PDF, Word (.docx) or plain text, at most 5 MB, the content matching the type (kyodo.core.uploads).
 validate_bylaws = UploadValidator(BYLAWS_KINDS, BYLAWS_MAX_BYTES)
 
@@ -69,13 +78,13 @@ def _this_year() -> int:
 class OrganizationFieldsForm(forms.Form):
     """The fields an applicant fills in; staff import rows are checked with the same rules."""
 
-    name = TextField(label=_("Name of the group"), max_length=200)
+    name = NameField(label=_("Name of the group"), max_length=200)
     name_reading = ReadingField(label=_("Reading of the name"), max_length=300)
     legal_form = forms.ChoiceField(
         label=_("Legal form"),
         choices=[("", _("Choose one")), *Organization.LegalForm.choices],
     )
-    representative_name = TextField(label=_("Representative"), max_length=100)
+    representative_name = NameField(label=_("Representative"), max_length=100)
     representative_reading = ReadingField(label=_("Representative (reading)"), max_length=200)
     email = EmailField(label=_("E-mail"), max_length=254)
     # The public forms' one rule (events, お問い合わせ): full-width digits and any dash are

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.core.forms import normalize_address
-from kyodo.core.text import gojuon_order, match_key, normalize_reading
+from kyodo.core.text import gojuon_order, match_key, normalize_name, normalize_reading
 from kyodo.organizations.contact_models import OrganizationContact  # noqa: F401 (a model)
 
 
@@ -260,6 +260,10 @@ class Organization(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        # Names as the forms store them (core.text.normalize_name): 「ＮＰＯ法人みらい」 is kept
+        # as 「NPO法人みらい」 also when a row comes from the demo, an import or code.
+        self.name = normalize_name(self.name or "")
+        self.representative_name = normalize_name(self.representative_name or "")
         self.name_reading = normalize_reading(self.name_reading)
         self.representative_reading = normalize_reading(self.representative_reading)
         self.name_key = match_key(self.name)

@@ -131,6 +131,19 @@ def possible_duplicates(*, organization: Organization) -> QuerySet[Organization]
     )
 
 
+def name_or_reading_matches(q: str) -> Q:
+    """Groups whose name or reading holds every word of ``q``, in any order: words are
+    separated by half- or full-width spaces (「風の会 西東京」 and 「風の会　西東京」 find
+    「西東京風の会」), each compared under :func:`match_key` (ＮＰＯ = NPO, カナ = かな), and each
+    may be in the name or in the reading (「風の会 にしとうきょう」)."""
+    condition = Q()
+    for word in q.split():  # str.split() splits at U+3000 too
+        key = match_key(word)
+        if key:
+            condition &= Q(name_key__contains=key) | Q(reading_key__contains=key)
+    return condition
+
+
 @dataclass(frozen=True)
 class NotRegisteredOn:
     """Why a group is not registered on a day: the change in force then (休止, 登録抹消)."""
@@ -185,8 +198,7 @@ def staff_organizations(
     if status:
         qs = qs.filter(status=status)
     if q:
-        key = match_key(q)
-        qs = qs.filter(Q(name_key__contains=key) | Q(reading_key__contains=key))
+        qs = qs.filter(name_or_reading_matches(q))
     if legal_form:
         qs = qs.filter(legal_form=legal_form)
     if activity_field:
@@ -208,8 +220,7 @@ def directory(
     """
     qs = Organization.objects.listed()
     if q:
-        key = match_key(q)
-        qs = qs.filter(Q(name_key__contains=key) | Q(reading_key__contains=key))
+        qs = qs.filter(name_or_reading_matches(q))
     if activity_field:
         qs = qs.filter(
             activity_fields__contains=f",{activity_field},",

@@ -95,8 +95,9 @@ def test_is_reading_true(s):
     assert is_reading(s)
 
 
+# 「さか・ぐち」 is a reading: real readings separate their words with 「・」 (groups2).
 @pytest.mark.parametrize(
-    "s", ["", "  ", "サカグチ", "坂口", "sakaguchi", "さかぐち1", "さか・ぐち"]
+    "s", ["", "  ", "サカグチ", "坂口", "sakaguchi", "さかぐち1", "さか。ぐち"]
 )
 def test_is_reading_false(s):
     assert not is_reading(s)

@@ -15,6 +15,7 @@ from kyodo.core.confirmations import (
     submission_confirm,
     submission_pending,
     submission_refuse,
+    submission_summary,
 )
 from kyodo.core.exceptions import DomainError
 from kyodo.core.middleware import database_failure_response
@@ -35,7 +36,11 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
             return render(request, "core/public/confirm.html", {"error": error.message}, status=400)
         messages.success(request, message)
         return redirect(url)
-    return render(request, "core/public/confirm.html", {"what": kinds()[pending.kind][1]})
+    return render(
+        request,
+        "core/public/confirm.html",
+        {"what": kinds()[pending.kind][1], "rows": submission_summary(pending)},
+    )
 
 
 @never_cache

@@ -111,7 +111,7 @@ def test_full_width_and_spaced_names_are_possible_duplicates(db):
     flags = {o.name: o.has_duplicate for o in staff_organizations()}
     assert flags == {
         "NPO法人西東京風の会": True,
-        "ＮＰＯ法人　西東京風の会": True,
+        "NPO法人 西東京風の会": True,  # stored half-width (core.text.normalize_name)
         "西東京みどりの会": False,
     }
 

@@ -96,7 +96,7 @@ def test_staff_save_applies_at_once_with_an_audit_row(staff_client, staff_user, 
     assert response.status_code == 302
     assert response["Location"] == f"/staff/groups/{group.pk}/"
     group.refresh_from_db()
-    assert group.name == "ＮＰＯ法人西東京風の会"
+    assert group.name == "NPO法人西東京風の会"  # full-width letters stored half-width
     assert group.name_reading == "えぬぴーおーほうじんにしとうきょうかぜのかい"
     assert group.name_key == "npo法人西東京風の会"
     assert group.legal_form == "npo"
@@ -107,7 +107,7 @@ def test_staff_save_applies_at_once_with_an_audit_row(staff_client, staff_user, 
     assert entry.action == "kyodo.organizations.organization.profile_updated"
     assert entry.actor == staff_user
     assert entry.changes == {
-        "name": ["西東京風の会", "ＮＰＯ法人西東京風の会"],
+        "name": ["西東京風の会", "NPO法人西東京風の会"],
         "name_reading": [
             "にしとうきょうかぜのかい",
             "えぬぴーおーほうじんにしとうきょうかぜのかい",
@@ -126,7 +126,7 @@ def test_staff_save_applies_at_once_with_an_audit_row(staff_client, staff_user, 
         (
             "団体情報の変更",
             [
-                ("名称", "西東京風の会", "ＮＰＯ法人西東京風の会"),
+                ("名称", "西東京風の会", "NPO法人西東京風の会"),
                 (
                     "ふりがな",
                     "にしとうきょうかぜのかい",

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 
 from kyodo.core.confirmations import submission_request
+from kyodo.core.forms import confirmation_rows
 from kyodo.core.statements import Prepared
 from kyodo.events import selectors as event_selectors
 from kyodo.organizations import selectors, services
@@ -130,6 +131,21 @@ def application_confirmed(payload: dict, upload) -> tuple[str, str]:
     except ApplicationAlreadyReceived:
         return reverse("organizations:already-applied"), _("Your address is confirmed.")
     return reverse("organizations:applied"), _("Your address is confirmed.")
+
+
+def application_summary(payload: dict, file_name: str) -> list[tuple[str, str]]:
+    """What the applicant is about to send, as (label, value) rows in the form's order, for
+    the page of the mailed link (kyodo.core.confirmations): the 確認 rows the other public forms
+    show (``confirmation_rows``), with the chosen bylaws by their file name."""
+    form = ApplicationForm()
+    data = dict(payload["data"])
+    # Lists of codes (fields of activity, published fields) as their labels, one line.
+    for name in ("activity_fields", "published_fields"):
+        labels = dict(form.fields[name].choices)
+        data[name] = "、".join(str(labels.get(code, code)) for code in data.get(name) or ())
+    # The payload is what the form accepted: the consent was given.
+    form.cleaned_data = {**data, "bylaws": file_name, "consent": True}
+    return confirmation_rows(form)
 
 
 def applied(request):
