@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from kyodo.contact.models import Inquiry
-from kyodo.core.forms import CleanTextForm, ConsentField, EmailField, PhoneField, WarekiDateField
+from kyodo.core.forms import (
+    UPCOMING,
+    CleanTextForm,
+    ConsentField,
+    EmailField,
+    PhoneField,
+    WarekiDateField,
+)
 
 MAX_BODY = 4000
 
@@ -85,4 +92,13 @@ class TakeOverForm(CleanTextForm):
         self.fields["follow_up_needed"] = forms.BooleanField(
             label=_("Follow-up needed"), required=False
         )
-        self.fields["follow_up_on"] = WarekiDateField(label=_("Follow-up date"), required=False)
+        # A follow-up is to come: 「12/21」 is the next 12月21日 from today on.
+        self.fields["follow_up_on"] = WarekiDateField(
+            label=_("Follow-up date"),
+            required=False,
+            month_day=UPCOMING,
+            help_text=_(
+                "For example 令和7年4月1日 or R7.4.1. A month and day alone (12/21) is the next "
+                "such day from today on."
+            ),
+        )
