@@ -13,6 +13,7 @@ from kyodo.collaboration.models import (
     in_reading_order,
     yearly_amounts,
 )
+from kyodo.collaboration.selectors import bureau_names
 from kyodo.collaboration.services import (
     ATTACHMENT_KINDS,
     ATTACHMENT_MAX_BYTES,
@@ -22,6 +23,7 @@ from kyodo.collaboration.yen import YenError, parse_yen
 from kyodo.core.forms import (
     CleanTextMixin,
     ModelMultipleChoiceField,
+    NumberField,
     WarekiDateField,
     reject_control_characters,
 )
@@ -288,6 +290,45 @@ class DepartmentEditForm(DepartmentForm):
     )
 
 
+class BureauRenameForm(CleanTextMixin, forms.Form):
+    """A whole bureau (部) renamed from a fiscal year (``services.bureau_rename``). The bureau is
+    chosen from those in use, but checked by the service: one renamed meanwhile in another tab
+    is refused with its name."""
+
+    # Left empty, each says what the service says.
+    old = forms.CharField(
+        label=_("Bureau to rename"),
+        max_length=100,
+        widget=forms.Select,
+        error_messages={"required": _("Choose the bureau to rename.")},
+    )
+    new = forms.CharField(
+        label=_("New name of the bureau"),
+        max_length=100,
+        error_messages={"required": _("Enter the new name of the bureau.")},
+    )
+    renamed_from = FiscalYearField(
+        label=_("New name used from fiscal year"),
+        bounded="end",
+        error_messages={"required": _("Enter the fiscal year from which the new name is used.")},
+        help_text=_(
+            "The first fiscal year of the new name (for example 令和7年度, R7 or 2025): the "
+            "records of earlier years keep the present one."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(b, b) for b in bureau_names()]
+        self.fields["old"].widget.choices = [("", _("Choose a bureau")), *choices]
+
+
+class BureauYearForm(forms.Form):
+    """Which fiscal year's bureaus the bureaus page lists."""
+
+    fiscal_year = FiscalYearField(label=_("Fiscal year"), required=False)
+
+
 class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     version_related = ("organizations", "departments", "events")
 
@@ -429,7 +470,7 @@ class CriterionForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     description = forms.CharField(
         label=_("What reviewers look for"), max_length=500, required=False
     )
-    max_score = forms.IntegerField(label=_("Maximum score"), min_value=1, max_value=1000)
+    max_score = NumberField(label=_("Maximum score"), min_value=1, max_value=1000)
 
 
 class ProposalForm(VersionedFormMixin, CleanTextMixin, forms.Form):
@@ -479,11 +520,18 @@ class ReviewForm(forms.Form):
         self.criteria = list(criteria)
         fields = {}
         for criterion in self.criteria:
-            fields[f"score_{criterion.pk}"] = forms.IntegerField(
+            # Out of range, the form says what the service says (in both places the same words).
+            out_of_range = _("The score for 「%(criterion)s」 must be between 0 and %(max)s.") % {
+                "criterion": criterion.name,
+                "max": criterion.max_score,
+            }
+            fields[f"score_{criterion.pk}"] = NumberField(
                 label=_("%(criterion)s (0 to %(max)s)")
                 % {"criterion": criterion.name, "max": criterion.max_score},
                 help_text=criterion.description,
-                widget=forms.NumberInput(attrs={"min": 0, "max": criterion.max_score}),
+                min_value=0,
+                max_value=criterion.max_score,
+                error_messages={"min_value": out_of_range, "max_value": out_of_range},
             )
         self.fields = {**fields, **self.fields}
 

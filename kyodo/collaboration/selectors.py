@@ -18,6 +18,7 @@ from kyodo.collaboration.models import (
     Review,
     Score,
     in_reading_order,
+    name_in_year,
 )
 from kyodo.core.models import Center
 from kyodo.core.statements import Prepared
@@ -58,6 +59,96 @@ def department_names(department: Department, *, bureaus: bool = False) -> list[t
         years = f"{start}～{fiscal_year_name(end) if end is not None else ''}"
         rows.append((years, name))
     return rows
+
+
+# --- bureaus (部) --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BureauDepartment:
+    pk: int
+    name: str  # as it was in the fiscal year shown
+    is_active: bool
+
+
+@dataclass(frozen=True)
+class BureauInYear:
+    """A bureau (部) as it was in a fiscal year, with its departments (課) then; ``name`` is ""
+    for the departments recorded without a bureau."""
+
+    name: str
+    departments: list[BureauDepartment]
+    # Still a bureau today (the renaming form offers it).
+    in_use: bool
+
+
+@dataclass(frozen=True)
+class BureauChange:
+    """A reorganisation from a fiscal year: the departments that went from ``old`` to ``new``
+    (a whole bureau renamed, or departments moved to another one)."""
+
+    first_fiscal_year: int
+    old: str
+    new: str
+    departments: list[str]  # their present names, in gojūon order
+
+
+def _bureau_key(name: str):
+    """A bureau's place in gojūon order: a bureau has no reading of its own, so the one
+    SudachiPy suggests; "" (no bureau) last."""
+    from kyodo.core.text import gojuon_key, suggest_reading
+
+    return (not name, gojuon_key(suggest_reading(name) or name if name else ""), name)
+
+
+def _bureaus_by_reading(names) -> list[str]:
+    return sorted(set(names), key=_bureau_key)
+
+
+def bureau_names() -> list[str]:
+    """The bureaus departments belong to today, in gojūon order (one query)."""
+    return _bureaus_by_reading(
+        Department.objects.exclude(bureau="").values_list("bureau", flat=True).distinct()
+    )
+
+
+def bureaus_in_year(*, fiscal_year: int) -> list[BureauInYear]:
+    """Every bureau (部) of ``fiscal_year`` with the departments it had, each named as it was
+    that year (:class:`DepartmentName`, :class:`DepartmentBureau`): three queries, whatever the
+    number of departments."""
+    departments = in_reading_order(Department.objects.all())
+    bureau_history = department_histories(bureaus=True)
+    name_history = department_histories()
+    groups: dict[str, list[BureauDepartment]] = {}
+    for d in departments:
+        bureau = name_in_year(bureau_history.get(d.pk, []), d.bureau, fiscal_year)
+        name = name_in_year(name_history.get(d.pk, []), d.name, fiscal_year)
+        groups.setdefault(bureau, []).append(BureauDepartment(d.pk, name, d.is_active))
+    today = {d.bureau for d in departments if d.bureau}
+    return [
+        BureauInYear(name=bureau, departments=groups[bureau], in_use=bureau in today)
+        for bureau in _bureaus_by_reading(groups)
+    ]
+
+
+def bureau_changes() -> list[BureauChange]:
+    """The reorganisations recorded (:class:`DepartmentBureau`), the latest fiscal year first:
+    for each year, which departments went from which bureau to which (one query)."""
+    rows = DepartmentBureau.objects.select_related("department").order_by(
+        "department", "first_fiscal_year"
+    )
+    changes: dict[tuple[int, str, str], list[Department]] = {}
+    previous: DepartmentBureau | None = None
+    for row in rows:
+        if previous is not None and previous.department_id == row.department_id:
+            key = (row.first_fiscal_year, previous.bureau, row.bureau)
+            changes.setdefault(key, []).append(row.department)
+        previous = row
+    ordered = sorted(changes, key=lambda k: (-k[0], _bureau_key(k[1]), _bureau_key(k[2])))
+    return [
+        BureauChange(year, old, new, [d.name for d in in_reading_order(changes[year, old, new])])
+        for year, old, new in ordered
+    ]
 
 
 def counting_settings() -> CountingSettings:

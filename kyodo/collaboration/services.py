@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +34,7 @@ from kyodo.collaboration.models import (
     CountingSettings,
     Criterion,
     Department,
+    DepartmentBureau,
     Proposal,
     ProposalAttachment,
     ProposalCall,
@@ -245,24 +247,58 @@ def department_update(
     return changes
 
 
-def bureau_rename(*, actor, old: str, new: str, renamed_from: int) -> list[Department]:
+# A bureau's name is stored in the same column as a department's (``Department.bureau``).
+BUREAU_NAME_MAX = Department._meta.get_field("bureau").max_length
+
+
+def bureau_rename(*, actor, old: str, new: str, renamed_from: int | None) -> list[Department]:
     """Rename a bureau (部) from the fiscal year ``renamed_from`` (e.g. 市民協働部 → 市民生活部
     from 令和7年度): every department under ``old`` moves to ``new``, the years before keep
     ``old``. One audit row per department (as a department's own change writes). Returns the
-    departments changed, in gojūon order."""
+    departments changed, in gojūon order.
+
+    Refused (nothing changed) without a bureau or a new name, with the same name, with a bureau
+    no department belongs to, and from a fiscal year before the one the present name took effect
+    in for one of its departments: that would rewrite the years the present name was in use.
+    """
     require_role(actor, Role.STAFF)
     old, new = (old or "").strip(), (new or "").strip()
-    if not old or not new:
-        raise InvalidInput(_("Enter the bureau's present and new names."))
+    if not old:
+        raise InvalidInput(_("Choose the bureau to rename."), field="old")
+    if not new:
+        raise InvalidInput(_("Enter the new name of the bureau."), field="new")
+    if len(new) > BUREAU_NAME_MAX:
+        raise InvalidInput(
+            _("The name of the bureau can be at most %(max)s characters long.")
+            % {"max": BUREAU_NAME_MAX},
+            field="new",
+        )
     if old == new:
-        raise InvalidInput(_("The new name of the bureau is the same as the present one."))
+        raise InvalidInput(
+            _("The new name of the bureau is the same as the present one."), field="new"
+        )
+    if renamed_from is None:
+        raise InvalidInput(
+            _("Enter the fiscal year from which the new name is used."), field="renamed_from"
+        )
     _check_fiscal_year(renamed_from, field="renamed_from", end=True)
     changed = []
     with transaction.atomic():
         departments = list(Department.objects.select_for_update().filter(bureau=old))
         if not departments:
             raise InvalidInput(
-                _("No department belongs to the bureau 「%(bureau)s」.") % {"bureau": old}
+                _("No department belongs to the bureau 「%(bureau)s」.") % {"bureau": old},
+                field="old",
+            )
+        in_force = bureau_in_force_since(departments)
+        if renamed_from < in_force:
+            raise InvalidInput(
+                _(
+                    "「%(bureau)s」 is the name in use from %(year)s: enter %(year)s or a later "
+                    "fiscal year."
+                )
+                % {"bureau": old, "year": fiscal_year_name(in_force)},
+                field="renamed_from",
             )
         for department in departments:
             fields = DepartmentFields(
@@ -273,6 +309,16 @@ def bureau_rename(*, actor, old: str, new: str, renamed_from: int) -> list[Depar
             )
             changed.append(department)
     return in_reading_order(changed)
+
+
+def bureau_in_force_since(departments) -> int:
+    """The first fiscal year the present bureau of ``departments`` is in force for all of them:
+    the latest year one of them took it (0 when none has changed bureau). A renaming from an
+    earlier year would rewrite what they were called before."""
+    latest = DepartmentBureau.objects.filter(department__in=[d.pk for d in departments]).aggregate(
+        latest=Max("first_fiscal_year")
+    )["latest"]
+    return latest or 0
 
 
 def _record_change(history, attribute: str, old: str, new: str, first_year: int | None) -> None:
@@ -732,13 +778,32 @@ def _clean_proposal(fields: ProposalFields, call: ProposalCall) -> dict[str, Any
     return data
 
 
+def _check_call_accepts_proposals(call: ProposalCall) -> None:
+    """Refuse a new proposal to a call that is not published, or outside its period (saying
+    from or until which day it accepts them)."""
+    if not call.is_published:
+        # Being prepared (or taken off the site): groups are not offered it.
+        raise CallClosed(_("This call for proposals is not published: it takes no proposals."))
+    today = _today()
+    if today < call.opens_on:
+        raise CallClosed(
+            _("This call for proposals accepts proposals from %(day)s.")
+            % {"day": format_wareki(call.opens_on)}
+        )
+    if today > call.closes_on:
+        raise CallClosed(
+            _("This call for proposals stopped accepting proposals on %(day)s.")
+            % {"day": format_wareki(call.closes_on)}
+        )
+
+
 def proposal_create(*, actor, call: ProposalCall, fields: ProposalFields) -> Proposal:
-    """A group starts a proposal as a draft; only while the call is open."""
+    """A group starts a proposal as a draft; only to a published call, in its period."""
     organization = _organization_of(actor)
     with transaction.atomic():
+        # The call as stored (locked): staff may have withdrawn it or moved its deadline.
         call = ProposalCall.objects.select_for_update().get(pk=call.pk)
-        if not call.is_open_on(_today()):
-            raise CallClosed()
+        _check_call_accepts_proposals(call)
         data = _clean_proposal(fields, call)
         proposal = Proposal.objects.create(
             call=call, organization=organization, created_by=actor, **data

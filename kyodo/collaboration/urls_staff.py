@@ -12,6 +12,7 @@ urlpatterns = [
     path("records/<int:pk>/edit/", staff.record_edit, name="record-edit"),
     path("departments/", staff.departments, name="departments"),
     path("departments/<int:pk>/", staff.department_edit, name="department"),
+    path("bureaus/", staff.bureaus, name="bureaus"),
     path("statistics/", staff.statistics, name="statistics"),
     path("statistics/export/", staff.statistics_export, name="statistics-export"),
     path("statistics/counting/", staff.counting, name="counting"),

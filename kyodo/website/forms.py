@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kyodo.core.forms import CleanTextForm, CleanTextMixin, PhoneField
+from kyodo.core.forms import CleanTextForm, CleanTextMixin, NumberField, PhoneField
 from kyodo.core.uploads import UploadField
 from kyodo.core.versions import VersionedFormMixin
 from kyodo.website.models import AccessInfo, NewsPost, Page
@@ -70,7 +70,7 @@ class AccessForm(VersionedFormMixin, CleanTextForm):
         required=False,
         help_text=AccessInfo._meta.get_field("nearest_station").help_text,
     )
-    walking_minutes = forms.IntegerField(
+    walking_minutes = NumberField(
         label=_("Walking time from the station (minutes)"),
         min_value=1,
         max_value=120,

@@ -17,6 +17,8 @@ from kyodo.collaboration.chart import bar_chart
 from kyodo.collaboration.exceptions import AlreadyDecided
 from kyodo.collaboration.exports import statistics_title, to_xlsx
 from kyodo.collaboration.forms import (
+    BureauRenameForm,
+    BureauYearForm,
     CallForm,
     CountingForm,
     CriterionForm,
@@ -266,6 +268,46 @@ def department_edit(request, pk: int):
             "names": selectors.department_names(department),
             "bureaus": selectors.department_names(department, bureaus=True),
         },
+    )
+
+
+@staff_required
+def bureaus(request):
+    # The bureaus (部) of a fiscal year with their departments, the reorganisations recorded,
+    # and a whole bureau renamed from a fiscal year (組織改正) without asking an administrator.
+    this_year = fiscal_year(timezone.localdate())
+    year_form = BureauYearForm(request.GET or None)
+    chosen = year_form.cleaned_data.get("fiscal_year") if year_form.is_valid() else None
+    shown = chosen or this_year
+    form = BureauRenameForm(
+        request.POST or None,
+        initial={"old": request.GET.get("bureau", ""), "renamed_from": this_year},
+    )
+    if request.method == "POST" and form.is_valid():
+        changed = submit(form, services.bureau_rename, actor=request.user, **form.cleaned_data)
+        if not form.errors:
+            messages.success(
+                request,
+                _("From %(year)s, 「%(old)s」 is 「%(new)s」: %(departments)s.")
+                % {
+                    "year": fiscal_year_name(form.cleaned_data["renamed_from"]),
+                    "old": form.cleaned_data["old"],
+                    "new": form.cleaned_data["new"],
+                    "departments": "、".join(d.name for d in changed),
+                },
+            )
+            return redirect("collaboration-staff:bureaus")
+    return render(
+        request,
+        "collaboration/staff/bureaus.html",
+        {
+            "year_form": year_form,
+            "fiscal_year": shown,
+            "bureaus": selectors.bureaus_in_year(fiscal_year=shown),
+            "changes": selectors.bureau_changes(),
+            "form": form,
+        },
+        status=400 if form.errors else 200,
     )
 
 

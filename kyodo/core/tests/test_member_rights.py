@@ -62,6 +62,7 @@ def test_a_member_whose_term_ended_cannot_review(seat, make_user):
         fiscal_year=2026,
         opens_on=today - timedelta(days=3),
         closes_on=today + timedelta(days=10),
+        published_at=timezone.now(),
     )
     criterion = Criterion.objects.create(call=call, name="公益性", max_score=30, position=1)
     proposal = collaboration.proposal_create(

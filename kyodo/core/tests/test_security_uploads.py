@@ -206,6 +206,8 @@ def _open_call():
         opens_on=today - timedelta(days=3),
         closes_on=today + timedelta(days=10),
         budget_limit=1_000_000,
+        # Published: a proposal is made only to a published call in its period.
+        published_at=timezone.now(),
     )
     Criterion.objects.create(call=call, name="公益性", max_score=30, position=1)
     return call

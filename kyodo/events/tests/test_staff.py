@@ -230,7 +230,7 @@ def test_staff_create_and_edit_a_series(staff_client):
         ({"next_number": "0"}, "1以上の値を入力してください。"),
         ({"next_number": "-5"}, "1以上の値を入力してください。"),
         ({"next_number": "100000000"}, "10000以下の値を入力してください。"),
-        ({"next_number": "三"}, "整数を入力してください。"),
+        ({"next_number": "三"}, "数字で入力してください（例: 15）。"),
     ],
 )  # fmt: skip
 def test_the_series_form_refuses_bad_input(staff_client, overrides, message):
