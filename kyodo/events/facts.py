@@ -181,7 +181,22 @@ def event_facts_html(
             so_far += w.separator + gettext("waiting list: %(n)s") % {
                 "n": esc(event.waitlisted_count)
             }
-        if all_wait:
+        if (
+            all_wait
+            and event.places_left
+            and event.group_places_left != 0
+            and not event.has_started
+        ):
+            # Places left while people wait: the first in line needs more than are left, and
+            # nobody overtakes it (services._promote_from_waitlist); 「残り2席、キャンセル待ち
+            # 1件」 read as a mistake without a word of why. (Once the event has begun, places
+            # given up at the door go to nobody on the list: not said then.)
+            so_far += gettext(
+                " (the places left are fewer than the first on the waiting list needs, so they "
+                "go to those waiting in turn as places free up; new applications, of people and "
+                "of groups, go on the waiting list)"
+            )
+        elif all_wait:
             so_far += gettext(
                 " (new applications, of people and of groups, go on the waiting list)"
             )

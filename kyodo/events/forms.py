@@ -95,7 +95,7 @@ class ApplicationForm(CleanTextForm):
         required=False,
         help_text=_("If your group is not registered, write its name."),
     )
-    people = forms.IntegerField(
+    people = NumberField(
         label=_("How many will come"),
         min_value=1,
         max_value=MAX_PEOPLE_PER_APPLICATION,
@@ -317,7 +317,7 @@ class SeriesForm(VersionedFormMixin, CleanTextForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    next_number = forms.IntegerField(
+    next_number = NumberField(
         label=_("Next number"),
         min_value=1,
         max_value=10_000,
@@ -339,7 +339,7 @@ class GuestForm(VersionedFormMixin, CleanTextForm):
         help_text=_("For example NPO法人西東京コミュニティひろばNCH 事務局長."),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Guest.Role.choices)
-    position = forms.IntegerField(
+    position = NumberField(
         label=_("Order"),
         min_value=1,
         max_value=100,
@@ -479,3 +479,48 @@ class FeedbackForm(CleanTextForm):
         ):
             raise forms.ValidationError(_("Choose how satisfied you were, or write a comment."))
         return data
+
+
+class ApplicationChangeForm(CleanTextForm):
+    """「申し込み内容を変更する」 through the personal link: a group's number of people, the
+    reading, the telephone and the note (``services.CHANGEABLE_FIELDS``); the name, the group
+    and the e-mail address are changed through the center. Starts from the application."""
+
+    people = NumberField(
+        label=_("How many will come"),
+        min_value=1,
+        max_value=MAX_PEOPLE_PER_APPLICATION,
+        help_text=_(
+            "Fewer people can always be given. More can be given only while places are left."
+        ),
+    )
+    name_reading = forms.CharField(label=_("Reading (furigana)"), max_length=200, required=False)
+    phone = PhoneField(label=_("Telephone"), required=False)
+    note = forms.CharField(
+        label=_("Message to the center"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, application: Application, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "people": application.people,
+                "name_reading": application.name_reading,
+                "phone": application.phone,
+                "note": application.note,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.application = application
+        if not application.is_group:
+            del self.fields["people"]  # a person alone is one person
+
+    def clean_name_reading(self) -> str:
+        return clean_reading(self.cleaned_data["name_reading"])
+
+    def service_arguments(self) -> dict:
+        """Every field shown (``services.application_change`` writes only what differs)."""
+        return {name: self.cleaned_data[name] for name in self.fields}

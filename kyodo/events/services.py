@@ -33,6 +33,7 @@ from kyodo.core.outbox import outbox_message, outbox_queued, outbox_written
 from kyodo.core.roles import Role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
 from kyodo.core.statements import Prepared, insert_together, next_id_sql, pipelined
+from kyodo.core.text import normalize_name, normalize_reading
 from kyodo.core.transactions import atomic_release_early
 from kyodo.events.exceptions import (
     ApplicationAlreadyCancelled,
@@ -873,6 +874,36 @@ def _fits(event: Event, taken: Taken, *, people: int, is_group: bool) -> bool:
     return True
 
 
+class WaitReason:
+    """Why an application goes on the waiting list, as :func:`waitlist_reason` says it: what the
+    confirmation and the 確認 page tell the applicant, each true of that application."""
+
+    FULL = "full"  # no place for people is left
+    GROUP_FULL = "group_full"  # no place for groups is left (a group's application)
+    TOO_MANY = "too_many"  # places are left, fewer than the application's people
+    QUEUE = "queue"  # it would fit, but others wait already and nobody overtakes them
+
+
+def waitlist_reason(
+    event: Event, *, people_taken: int, groups_taken: int, waiting: int, people: int, is_group: bool
+) -> str:
+    """Why an application of ``people`` (a group's or a person's) waits, from the places taken
+    and the number waiting (:class:`WaitReason`; "" when it would not wait). The first that
+    holds, in the order of :class:`WaitReason`: with no place left, 「席がない」 is said rather
+    than 「先にキャンセル待ちの方がいる」, which is true too."""
+    capacity = event.capacity_people
+    people_left = None if capacity is None else max(capacity - people_taken, 0)
+    if people_left == 0:
+        return WaitReason.FULL
+    if is_group and event.capacity_groups is not None and groups_taken >= event.capacity_groups:
+        return WaitReason.GROUP_FULL
+    if people_left is not None and people > people_left:
+        return WaitReason.TOO_MANY
+    if waiting:
+        return WaitReason.QUEUE
+    return ""
+
+
 def check_accepting(event: Event, *, today: date | None = None) -> None:
     """Raise, with the reason, unless ``event`` takes applications today: the rule is
     ``events.models.application_conditions``, which ``Event.objects.open_for_applications``
@@ -900,10 +931,10 @@ _LOCKED_KEPT = 64
 _LOCKED_WRITE = threading.Lock()  # for a server with threads: one writer of _LOCKED at a time
 
 
-def _last_locked(event: Event, status: str) -> None:
+def _last_locked(event: Event, status: str, reason: str = "") -> None:
     with _LOCKED_WRITE:
         _LOCKED.pop(event.pk, None)
-        _LOCKED[event.pk] = (event, status)
+        _LOCKED[event.pk] = (event, status, reason)
         while len(_LOCKED) > _LOCKED_KEPT:
             del _LOCKED[next(iter(_LOCKED))]
 
@@ -926,17 +957,21 @@ _POSITION = "\x00position\x00"
 @dataclass
 class _EarlyConfirmation:
     """A confirmation written before the event was locked, from ``event`` as last locked,
-    for an application with ``status`` (a waiting one's place written as ``_POSITION``)."""
+    for an application with ``status`` (a waiting one's place written as ``_POSITION``) and,
+    waiting, the ``reason`` it waits for (:func:`waitlist_reason`)."""
 
     message: OutboxMessage
     event: tuple
     status: str
+    reason: str = ""
 
     def used_for(self, application: Application) -> OutboxMessage | None:
-        """The message, for ``application`` with the status and the event it was written for
-        (its place on the waiting list put in); None otherwise (it is written again under
-        the lock)."""
+        """The message, for ``application`` with the status, the reason to wait and the event
+        it was written for (its place on the waiting list put in); None otherwise (it is
+        written again under the lock)."""
         if application.status != self.status:
+            return None
+        if getattr(application, "waitlist_reason", "") != self.reason:
             return None
         if _event_as_mailed(application.event) != self.event:
             return None
@@ -972,13 +1007,17 @@ class _Letter:
     center: Center | None
     subject: str
     body: str
+    reason: str = ""  # why a waiting one waits (waitlist_reason): the letter says it
 
-    def fits(self, event: tuple, status: str, is_group: bool, center: Center | None) -> bool:
+    def fits(
+        self, event: tuple, status: str, is_group: bool, center: Center | None, reason: str = ""
+    ) -> bool:
         # The center as read (kept until its row is written): the same object, not an equal one.
         return (
             self.center is center
             and self.status == status
             and self.is_group == is_group
+            and self.reason == reason
             and self.event == event
         )
 
@@ -986,13 +1025,13 @@ class _Letter:
 _LETTERS: dict[int, _Letter] = {}
 
 
-def _letter(event: Event, status: str, is_group: bool, center) -> _Letter:
+def _letter(event: Event, status: str, is_group: bool, center, reason: str = "") -> _Letter:
     """The confirmation for ``event`` (as last locked) as a form letter, rendered again only
-    when the event as mailed, the status, the kind of applicant or the center changed: a rush
-    of applications renders the templates once, not once each."""
+    when the event as mailed, the status, the reason to wait, the kind of applicant or the
+    center changed: a rush of applications renders the templates once, not once each."""
     mailed = _event_as_mailed(event)
     letter = _LETTERS.get(event.pk)
-    if letter is not None and letter.fits(mailed, status, is_group, center):
+    if letter is not None and letter.fits(mailed, status, is_group, center, reason):
         return letter
     stand_in = Application(
         event=event,
@@ -1003,11 +1042,12 @@ def _letter(event: Event, status: str, is_group: bool, center) -> _Letter:
         people=_PEOPLE,
         waitlist_position=_POSITION if status == Application.Status.WAITLISTED else None,
     )
+    stand_in.waitlist_reason = reason
     subject, body = render_mail(
         "events/mail/application_received.txt",
         {"application": stand_in, "event": event, "cancel_url": _CANCEL, "center": center},
     )
-    letter = _Letter(mailed, status, is_group, center, subject, body)
+    letter = _Letter(mailed, status, is_group, center, subject, body, reason)
     with _LOCKED_WRITE:
         _LETTERS[event.pk] = letter
         while len(_LETTERS) > _LOCKED_KEPT:
@@ -1019,12 +1059,14 @@ def _early_confirmation(application: Application, center) -> _EarlyConfirmation 
     """The confirmation of ``application``, composed before the lock from the event as this
     process last locked it, as confirmed if the last application this process made there was
     confirmed, as waiting otherwise (the event is full; its place on the list is put in under
-    the lock); None when this process has not locked the event yet. Composing it sets
-    ``application``'s event, which the caller sets again under the lock."""
+    the lock), for the reason the last one waited (``waitlist_reason``); None when this process
+    has not locked the event yet. Composing it sets ``application``'s event, which the caller
+    sets again under the lock."""
     last = _LOCKED.get(application.event_id)
     if last is None:
         return None
-    event, status = last
+    event, status, *reason = last
+    reason = reason[0] if reason else ""
     application.event = event
     own = {
         _NAME: application.name,
@@ -1034,7 +1076,7 @@ def _early_confirmation(application: Application, center) -> _EarlyConfirmation 
     }
     if any("\x00" in value for value in own.values()):
         return None  # a mark in the applicant's own details (no form lets one through)
-    letter = _letter(event, status, application.is_group, center)
+    letter = _letter(event, status, application.is_group, center, reason)
     subject, body = letter.subject, letter.body
     for mark, value in own.items():
         subject, body = subject.replace(mark, value), body.replace(mark, value)
@@ -1045,15 +1087,16 @@ def _early_confirmation(application: Application, center) -> _EarlyConfirmation 
         kind="events.application_received",
         related=application,
     )
-    return _EarlyConfirmation(message=message, event=letter.event, status=status)
+    return _EarlyConfirmation(message=message, event=letter.event, status=status, reason=reason)
 
 
 def _applicant(
     kind: str, name: str, *, organization: Organization | None, group_name: str, people: int
 ) -> tuple[str, Organization | None, str, int]:
     """Who applies, checked as every way of applying checks it: (name, organization,
-    group_name, people), a person alone counted as one."""
-    name, group_name = name.strip(), group_name.strip()
+    group_name, people), a person alone counted as one. The names are stored as organizations
+    store theirs (``normalize_name``): 「ＮＰＯ法人　みらい」 as 「NPO法人 みらい」."""
+    name, group_name = normalize_name(name), normalize_name(group_name)
     if kind not in Application.Kind.values or not name:
         raise InvalidApplication()
     if kind == Application.Kind.GROUP:
@@ -1164,6 +1207,15 @@ def application_submit(
         else:
             application.status = Application.Status.WAITLISTED
             application.waitlist_position = taken.waiting + 1
+            # What the confirmation says of why (「お申し込みの人数分の席がないため」 …).
+            application.waitlist_reason = waitlist_reason(
+                event,
+                people_taken=taken.people,
+                groups_taken=taken.groups,
+                waiting=taken.waiting,
+                people=people,
+                is_group=kind == Application.Kind.GROUP,
+            )
         message = None
         if email:
             message = early.used_for(application) if early else None
@@ -1187,7 +1239,7 @@ def application_submit(
         insert_together([application, *([message] if message else []), entry], wait=False)
         if message is not None:
             outbox_queued(message)
-    _last_locked(event, application.status)
+    _last_locked(event, application.status, getattr(application, "waitlist_reason", ""))
     return application
 
 
@@ -1227,6 +1279,190 @@ def application_cancel(*, actor: User | None, application: Application) -> Appli
         if event.status != Event.Status.CANCELLED and not event.has_started:
             _promote_from_waitlist(event, actor=actor)
     return application
+
+
+# What an applicant may change of an application (「申し込み内容を変更する」): not the event, the
+# kind, the group or the name, by which the center knows the application, nor the e-mail
+# address, the only key of the personal link and where its confirmations go (those go through
+# the center). The audit row records the number of people, and of the others only that they
+# changed: they are personal data, removed from the application after the event
+# (personal_data_anonymise), which the audit log would keep.
+CHANGEABLE_FIELDS = ("people", "name_reading", "phone", "note")
+_PERSONAL_DETAILS = ("name_reading", "phone", "note")
+
+
+def application_change_refusal(
+    application: Application, event: Event, *, by_staff: bool = False
+) -> str | None:
+    """Why ``application`` cannot be changed now (a message), or None. The applicant changes it
+    through the personal link while the event takes applications (「受付終了」 ends it, as the
+    start of the event does), never once the event is over for applicants (the rule of
+    :func:`application_cancel`); staff until the event is over."""
+    if application.status == Application.Status.CANCELLED:
+        return gettext("This application has been cancelled.")
+    if event.status == Event.Status.CANCELLED:
+        return gettext("This event has been cancelled.")
+    if (event.status == Event.Status.HELD and event.has_ended) or (
+        not by_staff and event.closed_to_applicants
+    ):
+        return gettext("The event is over; the application can no longer change.")
+    if not by_staff and event.application_refusal() in ("published", "not_closed"):
+        return gettext(
+            "Applications for this event have closed, so the application can no longer be "
+            "changed here. If you cannot come, please cancel it; for any other change, please "
+            "contact the center."
+        )
+    return None
+
+
+def _check_people(event: Event, application: Application, people: int) -> None:
+    """Refuse ``people`` for ``application`` unless it fits, counted under the event's lock
+    (the caller holds it). Fewer people always fit. More: a confirmed application only into the
+    places left, and only while nobody waits (a place that frees up is theirs, in turn, as
+    :func:`application_submit` lets nobody overtake them); a waiting one keeps its place in
+    line, with no more people than the event takes at all."""
+    if not application.is_group and people != 1:
+        raise InvalidApplication(
+            _("An application of a person alone is for one person."), field="people"
+        )
+    if people < 1:
+        raise InvalidApplication(_("At least one person must come."), field="people")
+    capacity = event.capacity_people
+    if application.status == Application.Status.WAITLISTED:
+        if capacity is not None and people > capacity:
+            raise InvalidApplication(
+                _("The event takes %(n)s people at most.") % {"n": capacity}, field="people"
+            )
+        return
+    more = people - application.people
+    if more <= 0:
+        return
+    taken = _count_taken(event)
+    if taken.waiting:
+        raise InvalidApplication(
+            _(
+                "Others are on the waiting list, so the number of people cannot grow now. It "
+                "can be reduced."
+            ),
+            field="people",
+        )
+    if capacity is not None and taken.people + more > capacity:
+        left = max(capacity - taken.people, 0)
+        if left == 0:
+            raise InvalidApplication(
+                _("No place is left, so the number of people cannot grow (it stays %(n)s).")
+                % {"n": application.people},
+                field="people",
+            )
+        raise InvalidApplication(
+            _("Places left: %(left)s. The number of people can be at most %(most)s.")
+            % {"left": left, "most": application.people + left},
+            field="people",
+        )
+
+
+def application_change(
+    *,
+    actor: User | None,
+    application: Application,
+    people: int | Unchanged = UNCHANGED,
+    name_reading: str | Unchanged = UNCHANGED,
+    phone: str | Unchanged = UNCHANGED,
+    note: str | Unchanged = UNCHANGED,
+) -> Application:
+    """Change an application: by its applicant (``actor=None``, through the personal link) or by
+    staff. The number of people (a group's), the reading, the telephone and the note; see
+    :data:`CHANGEABLE_FIELDS` and :func:`application_change_refusal` for what and when.
+
+    Decided under the event's lock, as an application is: more people only if they fit
+    (:func:`_check_people`, never overbooked), fewer always, and the places that frees go to
+    the waiting list in turn, as a cancellation's do (those moved up are mailed). One audit row;
+    the applicant is mailed what changed. Nothing changed is refused, and writes nothing.
+    """
+    if actor is not None:
+        require_role(actor, Role.STAFF)
+    values = given(people=people, name_reading=name_reading, phone=phone, note=note)
+    for name in ("name_reading", "phone", "note"):
+        if name in values:
+            values[name] = values[name].strip()
+    if "name_reading" in values:
+        values["name_reading"] = normalize_reading(values["name_reading"])
+    with transaction.atomic():
+        event = _lock_event(application.event_id)
+        application = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("organization")
+            .get(pk=application.pk)
+        )
+        application.event = event
+        refusal = application_change_refusal(application, event, by_staff=actor is not None)
+        if refusal is not None:
+            if application.status == Application.Status.CANCELLED:
+                raise ApplicationAlreadyCancelled(refusal)
+            if event.status == Event.Status.CANCELLED:
+                raise EventCancelled(refusal)
+            raise InvalidApplication(refusal)
+        changed = {
+            name: [getattr(application, name), value]
+            for name, value in values.items()
+            if getattr(application, name) != value
+        }
+        if not changed:
+            raise InvalidApplication(_("Nothing has been changed."))
+        if "people" in changed:
+            _check_people(event, application, changed["people"][1])
+        for name, (_before, after) in changed.items():
+            setattr(application, name, after)
+        application.save(update_fields=list(changed))
+        audit_log(
+            actor=actor,
+            action="kyodo.events.application.changed",
+            obj=application,
+            changes={
+                "event": event.pk,
+                **{
+                    name: "changed" if name in _PERSONAL_DETAILS else change
+                    for name, change in changed.items()
+                },
+            },
+        )
+        fewer = "people" in changed and changed["people"][1] < changed["people"][0]
+        # As for a cancellation: not once the event has begun (nobody comes mid-lecture on a
+        # mail), and the application itself may be the one moved up.
+        if fewer and event.status != Event.Status.CANCELLED and not event.has_started:
+            promoted = _promote_from_waitlist(event, actor=actor)
+            if any(other.pk == application.pk for other in promoted):
+                application.refresh_from_db(fields=["status", "waitlist_position", "promoted_at"])
+        if application.email:
+            _mail(
+                application,
+                "application_changed",
+                changed=_changed_lines(changed),
+                by_staff=actor is not None,
+            )
+    return application
+
+
+def _changed_lines(changed: dict[str, list]) -> list[tuple[str, str]]:
+    """(label, text) of each change, for the mail: the number before and after, the others as
+    they are now (the mail goes to the applicant, whose details they are)."""
+    labels = {
+        "people": gettext("Number of people"),
+        "name_reading": gettext("Reading (furigana)"),
+        "phone": gettext("Telephone"),
+        "note": gettext("Message to the center"),
+    }
+    lines = []
+    for name in CHANGEABLE_FIELDS:
+        if name not in changed:
+            continue
+        before, after = changed[name]
+        if name == "people":
+            text = f"{before} → {after}"
+        else:
+            text = after or gettext("(none)")
+        lines.append((labels[name], text))
+    return lines
 
 
 # A walk-in refused because the person (or group) waits for a place already: seated from there.

@@ -11,5 +11,6 @@ urlpatterns = [
     path("<int:pk>/", public.event_detail, name="detail"),
     path("applications/<str:token>/", public.application_done, name="application"),
     path("applications/<str:token>/cancel/", public.application_cancel, name="application-cancel"),
+    path("applications/<str:token>/change/", public.application_change, name="application-change"),
     path("feedback/<str:token>/", public.feedback, name="feedback"),
 ]

@@ -34,7 +34,7 @@ from kyodo.core.views.actions import perform, submit
 from kyodo.events import selectors, services
 from kyodo.events.exceptions import EventError
 from kyodo.events.filters import EventFilterForm
-from kyodo.events.forms import ApplicationForm, FeedbackForm
+from kyodo.events.forms import ApplicationChangeForm, ApplicationForm, FeedbackForm
 from kyodo.events.models import Application, Event
 
 PAGE_SIZE = 20
@@ -217,6 +217,9 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if not accepting:
             form.add_error(None, closed_reason)
         elif step == "confirm":
+            people = form.cleaned_data["people"]
+            is_group = form.cleaned_data["kind"] == Application.Kind.GROUP
+            will_wait = event.would_wait(people=people, is_group=is_group)
             return render(
                 request,
                 "events/public/application_confirm.html",
@@ -226,10 +229,19 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     "hidden": posted_values(request, form),
                     # Said before sending, not only after: the page may show places left that
                     # this application does not fit in, or others may be waiting already.
-                    "will_wait": event.would_wait(
-                        people=form.cleaned_data["people"],
-                        is_group=form.cleaned_data["kind"] == Application.Kind.GROUP,
-                    ),
+                    "will_wait": will_wait,
+                    # And why, in words true of this application (「お申し込みの人数分の席が
+                    # ないため」, not 「席がないため」 with places left).
+                    "wait_reason": services.waitlist_reason(
+                        event,
+                        people_taken=event.confirmed_people,
+                        groups_taken=event.confirmed_groups,
+                        waiting=event.waitlisted_count,
+                        people=people,
+                        is_group=is_group,
+                    )
+                    if will_wait
+                    else "",
                     "breadcrumb_parents": [(event.name, event.get_absolute_url())],
                 },
             )
@@ -316,10 +328,11 @@ def _send_application(request: HttpRequest, pk: int) -> HttpResponse | None:
 def _application_message(application: Application) -> str:
     if application.status == Application.Status.CONFIRMED:
         return _("Your application is confirmed. We have sent you a confirmation e-mail.")
-    return _(
-        "There is no place for you now: you are number %(position)s on the waiting list. "
-        "We have sent you an e-mail."
-    ) % {"position": application.waitlist_position}
+    # Why it waits is in the mail (services.waitlist_reason): this page may be read later, when
+    # the reason it had then no longer holds.
+    return _("You are number %(position)s on the waiting list. We have sent you an e-mail.") % {
+        "position": application.waitlist_position
+    }
 
 
 def application_confirmed(payload: dict, upload) -> tuple[str, str]:
@@ -372,6 +385,7 @@ def application_done(request: HttpRequest, token: str) -> HttpResponse:
             "may_cancel": application.status != Application.Status.CANCELLED
             and event.status != Event.Status.CANCELLED
             and not over,
+            "may_change": services.application_change_refusal(application, event) is None,
             "cancel_path": reverse("events:application-cancel", args=[token]),
             "breadcrumb_parents": [(application.event.name, application.event.get_absolute_url())],
         },
@@ -403,9 +417,64 @@ def application_cancel(request: HttpRequest, token: str) -> HttpResponse:
         {
             "application": application,
             "event": application.event,
+            # The mail's link leads here: someone who only needs fewer places finds the change.
+            "may_change": services.application_change_refusal(application, application.event)
+            is None,
             "breadcrumb_parents": [(application.event.name, application.event.get_absolute_url())],
         },
     )
+
+
+@never_cache
+def application_change(request: HttpRequest, token: str) -> HttpResponse:
+    """「申し込み内容を変更する」 through the personal link (the token is the applicant's only
+    key, as for cancelling): the number of people of a group, the reading, the telephone and
+    the note. The service decides under the event's lock; a refusal is shown on the form with
+    what was typed, and nothing changes."""
+    application = get_object_or_404(
+        Application.objects.select_related(
+            "event", "event__series", "event__venue", "organization"
+        ),
+        token=token,
+    )
+    event = application.event
+    refusal = services.application_change_refusal(application, event)
+    form = None
+    if refusal is None:
+        if request.method == "POST":
+            form = ApplicationChangeForm(request.POST, application=application)
+            if form.is_valid():
+                submit(
+                    form,
+                    services.application_change,
+                    actor=None,
+                    application=application,
+                    **form.service_arguments(),
+                )
+                if not form.errors:
+                    messages.success(
+                        request,
+                        _("Your application has been changed. We have sent you an e-mail."),
+                    )
+                    return redirect("events:application", token=token)
+        else:
+            form = ApplicationChangeForm(application=application)
+    response = render(
+        request,
+        "events/public/application_change.html",
+        {
+            "application": application,
+            "event": event,
+            "form": form,
+            "refusal": refusal,
+            "breadcrumb_parents": [(event.name, event.get_absolute_url())],
+        },
+        status=400
+        if (form is not None and form.errors) or (refusal and request.method == "POST")
+        else 200,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @never_cache

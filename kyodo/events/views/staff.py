@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -143,12 +146,14 @@ def _has_applications(event: Event) -> bool:
 def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = _event_or_404(pk)
     is_draft, has_applications = event.status == Event.Status.DRAFT, _has_applications(event)
+    applications = selectors.event_applications_marked(event)
+    _mark_changes(applications)
     return render(
         request,
         "events/staff/event_detail.html",
         {
             "event": event,
-            "applications": selectors.event_applications_marked(event),
+            "applications": applications,
             "notes": event.notes.select_related("created_by"),
             "note_form": NoteForm(),
             # A draft that never took an application was never public: it is deleted, not
@@ -161,6 +166,49 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "feedback_closes_on": event.feedback_closes_on(),
         },
     )
+
+
+@dataclass(frozen=True)
+class _Change:
+    """One change of an application (「申し込み内容を変更する」), as the event page lists it."""
+
+    at: datetime
+    who: str
+    lines: list
+
+
+def _mark_changes(applications: list[Application]) -> None:
+    """Set ``changes_made`` on each application: its changes, oldest first, from the audit log
+    (services.application_change writes one row each). One query for the page, none without
+    applications. The values of personal details are not in the log: only that they changed."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from kyodo.core.audit import change_lines
+    from kyodo.core.models import AuditEntry
+
+    for application in applications:
+        application.changes_made = []
+    if not applications:
+        return
+    by_pk = {str(application.pk): application for application in applications}
+    entries = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Application),
+        object_id__in=list(by_pk),
+        action="kyodo.events.application.changed",
+    ).order_by("created_at", "pk")
+    for entry in entries:
+        # In the form's order (PostgreSQL's JSON keeps its own order of the keys).
+        shown = {
+            key: entry.changes[key] for key in services.CHANGEABLE_FIELDS if key in entry.changes
+        }
+        by_pk[entry.object_id].changes_made.append(
+            _Change(
+                at=entry.created_at,
+                # Without a staff member, the applicant through the personal link.
+                who=entry.actor_label or _("The applicant"),
+                lines=change_lines(shown, model=Application, action=entry.action),
+            )
+        )
 
 
 @staff_required
