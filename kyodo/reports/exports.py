@@ -7,6 +7,7 @@ disagree. Texts are in the center's language, as the report is.
 
 from __future__ import annotations
 
+import functools
 import io
 import unicodedata
 from collections.abc import Callable
@@ -31,7 +32,7 @@ from kyodo.reports.report import (
     MonthlyReport,
     MonthTotals,
 )
-from kyodo.reports.services import report_text
+from kyodo.reports.services import report_text, several_categories_note
 
 type Cell = str | int | Decimal | date | None
 
@@ -58,6 +59,10 @@ class RenderedReport:
     title: str
     text: str
     sections: list[Section]
+    # The day it was compiled (the PDF's 作成日); None for a year's report taken as after it.
+    compiled_on: date | None = None
+    # Said above the prose while its period runs: 「月の途中です。数値は…現在のものです。」
+    notice: str = ""
 
 
 def rendered(report: MonthlyReport) -> RenderedReport:
@@ -67,7 +72,19 @@ def rendered(report: MonthlyReport) -> RenderedReport:
             title=report_title(report),
             text=report_text(report),
             sections=_sections(report),
+            compiled_on=report.compiled_on,
+            notice=_monthly_notice(report),
         )
+
+
+def _monthly_notice(report: MonthlyReport) -> str:
+    """What the page says of a report compiled while its month runs (as reports/staff/
+    monthly.html does), "" once the month is over."""
+    if not report.in_progress:
+        return ""
+    return _("The month is not over: the figures are those of %(day)s.") % {
+        "day": format_wareki(report.compiled_on)
+    }
 
 
 def rendered_public(report: MonthlyReport) -> RenderedReport:
@@ -78,7 +95,13 @@ def rendered_public(report: MonthlyReport) -> RenderedReport:
     doc = rendered(report)
     with translation.override(settings.LANGUAGE_CODE):
         title = public_title(report.month)
-    return RenderedReport(title=title, text="", sections=[s for s in doc.sections if s.public])
+    return RenderedReport(
+        title=title,
+        text="",
+        sections=[s for s in doc.sections if s.public],
+        compiled_on=doc.compiled_on,
+        notice=doc.notice,
+    )
 
 
 def public_title(month) -> str:
@@ -116,7 +139,7 @@ def _sections(report: MonthlyReport) -> list[Section]:
             [[r.registered_on, r.name] for r in report.new_registrations],
             empty=_("No new registrations."),
         ),
-        _categories_section(report.consultations_by_category),
+        _categories_section(report.consultations_by_category, report.several_categories),
         Section(
             _("Consultation examples"),
             [_("Example")],
@@ -193,7 +216,20 @@ def rendered_fiscal_year(report: FiscalYearReport) -> RenderedReport:
             title=fiscal_year_title(report),
             text=fiscal_year_text(report),
             sections=_fiscal_year_sections(report),
+            compiled_on=report.compiled_on,
+            notice=_fiscal_year_notice(report),
         )
+
+
+def _fiscal_year_notice(report: FiscalYearReport) -> str:
+    """What the page says of a year's report compiled while the year runs (as reports/staff/
+    fiscal_year.html does), "" once it is over."""
+    if report.complete:
+        return ""
+    return _(
+        "The fiscal year is not over: the figures run to %(through)s, the month in progress "
+        "included."
+    ) % {"through": report.through.label}
 
 
 def fiscal_year_title(report: FiscalYearReport) -> str:
@@ -291,7 +327,7 @@ def _fiscal_year_sections(report: FiscalYearReport) -> list[Section]:
         ),
         _events_held_section(report.events_held),
         _feedback_by_month_section(report),
-        _categories_section(report.consultations_by_category),
+        _categories_section(report.consultations_by_category, report.several_categories),
         Section(
             _("Collaboration by form"),
             # Whether each form counts as 協働, and the total that does, as the register's
@@ -418,12 +454,15 @@ def _feedback_by_month_section(report: FiscalYearReport) -> Section:
     )
 
 
-def _categories_section(categories: list[CategoryCount]) -> Section:
+def _categories_section(categories: list[CategoryCount], several: int | None) -> Section:
+    """The consultations counted under each category; a consultation given several counts under
+    each of them, and the note says so when one was (``several``: how many)."""
     return Section(
         _("Consultations by category"),
         [pgettext("consultation", "Category"), _("Consultations")],
         [[c.label, c.count] for c in categories],
         empty=_("No consultations."),
+        note=several_categories_note(several or 0),
     )
 
 
@@ -502,37 +541,79 @@ def to_xlsx(report: MonthlyReport | RenderedReport) -> bytes:
 
 # --- PDF ----------------------------------------------------------------------------------------
 
+# Table cells: the font size and the padding either side (reportlab's default, 6 points each).
+_CELL_SIZE = 9
+_CELL_PADDING = 12
+# A header breaks before its bracket 「キャンセル待ち / （件）」, and the part before it is kept
+# on one line when it is no wider than this many full-width characters; a longer one may wrap
+# anywhere, as Japanese text does.
+_HEADER_WORD_MAX = 7
+# A section's heading is kept with its note and this many rows of its table after the headers.
+_ROWS_WITH_HEADING = 2
+
 
 def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
+    """A4, in the order of the page: 作成日 and the center at the top right, the title, the
+    notice of a period not over yet, the prose and the tables. A section's heading never ends a
+    page alone: it starts the next page unless its note and its table's first rows fit under it
+    (:func:`_keep_with_first_rows`)."""
     from reportlab.lib import colors
+    from reportlab.lib.enums import TA_RIGHT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from kyodo.core.models import Center
+
     doc = _doc(report)
+    center = Center.objects.current()
+    fonts = pdf_fonts()
     # wordWrap="CJK" breaks Japanese lines between any two characters, as Japanese text does.
-    body = ParagraphStyle(
-        "body", fontName=pdf_fonts().body, fontSize=10, leading=16, wordWrap="CJK"
-    )
-    cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=13)
+    body = ParagraphStyle("body", fontName=fonts.body, fontSize=10, leading=16, wordWrap="CJK")
+    cell = ParagraphStyle("cell", parent=body, fontSize=_CELL_SIZE, leading=13)
+    right = ParagraphStyle("right", parent=body, alignment=TA_RIGHT)
     h1 = ParagraphStyle("h1", parent=body, fontSize=16, leading=24, spaceAfter=4 * mm)
     h2 = ParagraphStyle("h2", parent=body, fontSize=12, leading=18, spaceBefore=5 * mm)
+    notice = ParagraphStyle(
+        "notice",
+        parent=body,
+        backColor=colors.HexColor("#fff4d6"),
+        borderColor=colors.HexColor("#c8a040"),
+        borderWidth=0.5,
+        borderPadding=2 * mm,
+        spaceBefore=1 * mm,
+        spaceAfter=5 * mm,
+    )
 
-    story: list = [Paragraph(pdf_text(doc.title), h1)]
+    story: list = []
+    with translation.override(settings.LANGUAGE_CODE):
+        if doc.compiled_on is not None:
+            created = _("Created on: %(day)s") % {"day": format_wareki(doc.compiled_on)}
+            story.append(Paragraph(pdf_text(created), right))
+    if center is not None:
+        story.append(Paragraph(pdf_text(center.name), right))
+    story.append(Paragraph(pdf_text(doc.title), h1))
+    if doc.notice:
+        story.append(Paragraph(pdf_text(doc.notice), notice))
     prose = ParagraphStyle("prose", parent=body, spaceAfter=2 * mm)
     story += [Paragraph(pdf_text(p), prose) for p in doc.text.splitlines()]
     width = A4[0] - 40 * mm
     for section in doc.sections:
-        story.append(Paragraph(pdf_text(section.title), h2))
+        start = [Paragraph(pdf_text(section.title), h2)]
         if section.note:
-            story.append(Paragraph(pdf_text(section.note), cell))
+            start.append(Paragraph(pdf_text(section.note), cell))
         if not section.rows and section.empty:
-            story.append(Paragraph(pdf_text(section.empty), body))
+            start.append(Paragraph(pdf_text(section.empty), body))
+            story += [_keep_with_first_rows()(start), *start]
             continue
         texts = [section.headers] + [[_text_cell(c) for c in row] for row in section.rows]
-        data = [[Paragraph(pdf_text(text), cell) for text in row] for row in texts]
-        widths = _column_widths(texts, width)
+        widths = _column_widths(texts, width, fonts.body)
+        headers = [
+            Paragraph(_header_markup(text, column, fonts.body), cell)
+            for text, column in zip(texts[0], widths, strict=True)
+        ]
+        data = [headers] + [[Paragraph(pdf_text(text), cell) for text in row] for row in texts[1:]]
         table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
@@ -543,7 +624,8 @@ def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
                 ]
             )
         )
-        story += [Spacer(1, 2 * mm), table]
+        start.append(Spacer(1, 2 * mm))
+        story += [_keep_with_first_rows()(start, table), *start, table]
     buffer = io.BytesIO()
     SimpleDocTemplate(
         buffer,
@@ -553,24 +635,112 @@ def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
         topMargin=18 * mm,
         bottomMargin=18 * mm,
         title=doc.title,
+        # Who publishes the file: the center (reportlab writes 「(anonymous)」 for none).
+        author=center.name if center is not None else "",
         lang=settings.LANGUAGE_CODE,
     ).build(story)
     return buffer.getvalue()
 
 
-def _column_widths(table: list[list[str]], width: float) -> list[float]:
-    # Each column gets room in proportion to its longest text (capped, so a long event name
-    # wraps instead of squeezing the dates and figures into broken lines). A Japanese character
-    # is twice as wide as a digit, and a header may wrap onto two lines: a long header must not
-    # squeeze an event's name into a column too narrow for it.
+@functools.cache
+def _keep_with_first_rows():
+    """The flowable class below, made once reportlab is imported (only a PDF needs it)."""
+    from reportlab.platypus.flowables import CondPageBreak
+
+    class KeepWithFirstRows(CondPageBreak):
+        """Put before a section's heading: starts a new page unless the heading, its note and
+        the first rows of its table (the headers and ``_ROWS_WITH_HEADING`` more) fit on this
+        one, their height measured at the width they are laid out in. A table longer than the
+        page still breaks between its rows, its headers repeated."""
+
+        def __init__(self, start: list, table=None):
+            super().__init__(0)
+            self._start = start
+            self._table = table
+
+        def wrap(self, availWidth, availHeight):
+            frame = self._doctemplateAttr("frame")
+            if frame is not None and getattr(frame, "_atTop", False):
+                return 0, 0  # a new page already: breaking again would not help
+            needed = 0.0
+            for flowable in self._start:
+                _width, height = flowable.wrap(availWidth, availHeight)
+                needed += height + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+            if self._table is not None:
+                self._table.wrap(availWidth, availHeight)
+                needed += sum(self._table._rowHeights[: 1 + _ROWS_WITH_HEADING])
+            self.height = needed
+            return super().wrap(availWidth, availHeight)
+
+    return KeepWithFirstRows
+
+
+def _column_widths(table: list[list[str]], width: float, font: str) -> list[float]:
+    """Each column gets room in proportion to its longest text (capped, so a long event name
+    wraps instead of squeezing the dates and figures into broken lines). A Japanese character
+    is twice as wide as a digit, and a header may wrap onto two lines: a long header must not
+    squeeze an event's name into a column too narrow for it. But a bracketed header's column
+    is never narrower than its words (:func:`_header_least_width`), so that 「キャンセル待ち
+    （件）」 wraps as 「キャンセル待ち / （件）」, not 「キャンセル待 / ち（件）」: the other
+    columns share what is left."""
+
     def cells(i: int) -> list[int]:
         return [_text_width(row[i]) for row in table[1:]]
 
-    weights = [
-        min(60, max([(_text_width(table[0][i]) + 1) // 2, *cells(i)])) + 3
-        for i in range(len(table[0]))
-    ]
-    return [width * w / sum(weights) for w in weights]
+    columns = range(len(table[0]))
+    weights = [min(60, max([(_text_width(table[0][i]) + 1) // 2, *cells(i)])) + 3 for i in columns]
+    least = [_header_least_width(header, font) for header in table[0]]
+    if sum(least) > width:
+        least = [0.0 for _i in columns]
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in columns if i not in fixed]
+        room = width - sum(fixed.values())
+        share = sum(weights[i] for i in free)
+        widths = [fixed[i] if i in fixed else room * weights[i] / share for i in columns]
+        narrow = [i for i in free if widths[i] < least[i]]
+        if not narrow:
+            return widths
+        fixed.update({i: least[i] for i in narrow})
+        if len(fixed) == len(table[0]):
+            return [least[i] + (width - sum(least)) / len(least) for i in columns]
+
+
+def _header_words(header: str) -> list[str]:
+    """A header's parts, split before its brackets: 「キャンセル待ち（件）」 →
+    ["キャンセル待ち", "（件）"]; 「満足度（5段階の平均）」 → ["満足度", "（5段階の平均）"]."""
+    words, word = [], ""
+    for c in header:
+        if c in "（(" and word:
+            words.append(word)
+            word = ""
+        word += c
+    return [*words, word] if word else words
+
+
+def _header_least_width(header: str, font: str) -> float:
+    """The narrowest a column can be with a bracketed header broken only before its bracket,
+    its words (up to ``_HEADER_WORD_MAX`` full-width characters long) kept whole, in points;
+    0 for a header without a bracket (it wraps where it must, as before)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = _header_words(header)
+    kept = [w for w in words if _text_width(w) <= 2 * _HEADER_WORD_MAX]
+    if len(words) < 2 or not kept:
+        return 0.0
+    # One point more than the words: reportlab wraps a line that fills the cell exactly.
+    return max(stringWidth(w, font, _CELL_SIZE) for w in kept) + _CELL_PADDING + 1
+
+
+def _header_markup(header: str, column: float, font: str) -> str:
+    """A header cell's markup: broken before its bracket when it does not fit on one line in a
+    column ``column`` points wide (「キャンセル待ち<br/>（件）」)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    words = _header_words(header)
+    if len(words) < 2 or stringWidth(header, font, _CELL_SIZE) + _CELL_PADDING < column:
+        return pdf_text(header)
+    return pdf_text(words[0]) + "<br/>" + pdf_text("".join(words[1:]))
 
 
 def _text_width(text: str) -> int:

@@ -18,7 +18,10 @@ from kyodo.reports.report import (
     UpcomingEvent,
 )
 
-FORMAT = 1
+# 2: with several_categories (the consultations given more than one category). A report of
+# format 1 reads back without it (None), and is shown as it was handed out: without the remark
+# that the counts by category add up to more than the consultations.
+FORMAT = 2
 
 
 def _day(value: date | None) -> str | None:
@@ -61,6 +64,7 @@ def report_to_dict(report: MonthlyReport) -> dict:
             {"category": c.category, "label": str(c.label), "count": c.count}
             for c in report.consultations_by_category
         ],
+        "several_categories": report.several_categories,
         "consultation_examples": list(report.consultation_examples),
         "upcoming_events": [
             {
@@ -114,6 +118,7 @@ def report_from_dict(data: dict) -> MonthlyReport:
             CategoryCount(category=c["category"], label=c["label"], count=c["count"])
             for c in data["consultations_by_category"]
         ],
+        several_categories=data.get("several_categories"),
         consultation_examples=list(data["consultation_examples"]),
         upcoming_events=[
             UpcomingEvent(

@@ -116,6 +116,10 @@ class MonthlyReport:
     # 今後の事業 are the events from upcoming_from to upcoming_to (selectors.upcoming_window)
     upcoming_from: date
     upcoming_to: date
+    # The month's consultations given more than one category, each counted under every one of
+    # them in consultations_by_category (so that the counts add up to more than
+    # consultation_total); None for a report handed out before this was counted.
+    several_categories: int | None = None
 
     @property
     def in_progress(self) -> bool:
@@ -155,6 +159,8 @@ class FiscalYearReport:
     collaboration_total: int = 0
     # the day the report was compiled (None: taken as after the year)
     compiled_on: date | None = None
+    # the year's consultations given more than one category (MonthlyReport.several_categories)
+    several_categories: int = 0
 
     @property
     def complete(self) -> bool:

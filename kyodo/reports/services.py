@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
+from django.utils.translation import ngettext, pgettext
 
 from kyodo.core.months import Month
 from kyodo.reports.report import HeldEvent, MonthlyReport
@@ -111,8 +111,37 @@ def _consultations_sentence(report: MonthlyReport, month: str) -> str:
         "count": report.consultation_total,
         "categories": categories,
     }
+    if report.several_categories:
+        sentence += several_categories_remark(report.several_categories)
     # The examples are staff's own anonymised sentences, quoted as written.
     return sentence + "".join(report.consultation_examples)
+
+
+def several_categories_remark(several: int) -> str:
+    """Why the counts by category add up to more than the consultations, in brackets after the
+    sentence that gives them: 「（1件の相談に複数の分類があるため、分類ごとの件数の合計は相談件数
+    と一致しません）」."""
+    return ngettext(
+        "(%(count)s consultation has more than one category, so the counts by category do not "
+        "add up to the number of consultations)",
+        "(%(count)s consultations have more than one category, so the counts by category do "
+        "not add up to the number of consultations)",
+        several,
+    ) % {"count": several}
+
+
+def several_categories_note(several: int) -> str:
+    """The same, as the note of the table of consultations by category: 「1件の相談に複数の分類
+    があるため、分類ごとの件数の合計は相談件数と一致しません。」; "" when there are none."""
+    if not several:
+        return ""
+    return ngettext(
+        "%(count)s consultation has more than one category, so the counts by category do not "
+        "add up to the number of consultations.",
+        "%(count)s consultations have more than one category, so the counts by category do not "
+        "add up to the number of consultations.",
+        several,
+    ) % {"count": several}
 
 
 # --- the report a committee meeting heard -------------------------------------------------------

@@ -38,7 +38,7 @@ pytestmark = pytest.mark.django_db
 
 START = date(2010, 4, 1)
 DAYS = 730
-QUERIES = 14  # 10 for the report, 4 to find the center's first record
+QUERIES = 15  # 11 for the report, 4 to find the center's first record
 
 
 def _generate(rng: random.Random, staff) -> None:
@@ -279,6 +279,7 @@ def _by_python(month: Month, rows: Rows, today: date) -> MonthlyReport:
             for value in Category.values
             if topics[value]
         ],
+        several_categories=sum(1 for c in in_month if len(c.categories.all()) > 1),
         consultation_examples=[
             c.report_example
             for c in sorted(in_month, key=lambda c: (c.received_on, c.pk))

@@ -14,8 +14,8 @@ def staff_client(client, staff_user):
 def test_the_monthly_page_shows_the_figures_and_an_accessible_chart(
     staff_client, december, django_assert_max_num_queries
 ):
-    # 10 for the report, 4 for the center's first record, the rest the session and the user
-    with django_assert_max_num_queries(17):
+    # 11 for the report, 4 for the center's first record, the rest the session and the user
+    with django_assert_max_num_queries(18):
         response = staff_client.get("/staff/reports/monthly/2010-12/")
     page = response.text
 
