@@ -166,13 +166,63 @@ KEY_LABELS = {
     "answer": _("Answer"),
     "applicants_told": _("Applicants told by mail"),
     "comment": _("Message to the secretariat"),
+    # A written vote (kyodo.committees.services.votes): typed in by the secretariat from paper.
+    "by_staff": capfirst(_("entered by the secretariat")),
+    "month": _("Month reported"),
+    "expires": _("Valid until"),
+    "staff": _("Staff member's user name"),
+    "note": _("Note"),
+    "reply": _("Reply"),
+    "consultation": _("Consultation"),
+    "secretariat": _("Secretariat present"),
+    "collaborations": _("Collaborations it was linked to"),
+    "series_next_number": _("Next number in the series"),
+    "change_request": _("Change notification"),
+    "invite_on": _("Invitation mailed on"),
+    "order": _("Order"),
+    "name_reading": _("Reading"),
+    # A meeting whose number was exchanged with another's (「回を入れ替える」): the other's day.
+    "swapped_with": _("Number exchanged with the meeting of"),
+    # An agenda item's category, recorded on its meeting when the item is deleted.
+    "category": capfirst(_("category")),
+}
+
+# Keys whose meaning depends on the action (the object is another's: an agenda item deleted is
+# recorded on its meeting, a secretariat member removed on the committee).
+ACTION_KEY_LABELS = {
+    ("kyodo.committees.item.deleted", "number"): _("Item number"),
+    ("kyodo.committees.item.deleted", "title"): pgettext_lazy("agenda item", "Title"),
+    ("kyodo.committees.secretariat.removed", "name"): pgettext_lazy("person", "Name"),
+    ("kyodo.committees.secretariat.removed", "title"): _("Position"),
+    ("kyodo.committees.meeting.written_vote", "member"): _("Member"),
+    ("kyodo.committees.member.created", "role"): pgettext_lazy("committee member", "Role"),
+    ("kyodo.organizations.organization.imported", "names"): _("Name"),
+}
+# Fields whose own name says less than it should here: a person's 「名称」 is their 氏名, an
+# agenda item's number (「回」 for a meeting) its 議題番号. (model label, key) → label.
+MODEL_KEY_LABELS = {
+    ("committees.member", "name"): pgettext_lazy("person", "Name"),
+    ("committees.secretariatmember", "name"): pgettext_lazy("person", "Name"),
+    ("events.guest", "name"): pgettext_lazy("person", "Name"),
+    ("events.application", "name"): pgettext_lazy("person", "Name"),
+    ("core.user", "full_name"): pgettext_lazy("person", "Name"),
+    ("committees.agendaitem", "number"): _("Item number"),
 }
 
 # Values of keys whose codes are not a field's choices on the audited object.
 VALUE_LABELS = {
-    "via": {"web": _("the staff pages"), "command": _("a command")},
+    # Where a change came from (operation source): every value a service records.
+    "via": {
+        "web": _("the staff pages"),
+        "staff": _("the staff pages"),
+        "command": _("a command"),
+        "import": _("importing past minutes"),
+        "setup": _("the center's setup command"),
+    },
     "direction": {"up": _("up"), "down": _("down")},
 }
+# A personal detail recorded only as changed, not its value (kept out of the log).
+CHANGED = "changed"
 
 # Keys whose values are the choices of a field of another model: key → (model, field).
 KEY_CHOICES = {
@@ -183,12 +233,35 @@ KEY_CHOICES = {
     "form": ("collaboration.Collaboration", "form"),
     "role": ("committees.Membership", "role"),
     "sector": ("committees.Member", "sector"),
+    "change_request": ("organizations.ChangeRequest", "status"),
+    "counted_forms": ("collaboration.Collaboration", "form"),
+    "answer": ("committees.AttendanceReply", "answer"),
 }
 # The same, for one action only (the key means something else elsewhere).
 ACTION_KEY_CHOICES = {
     ("kyodo.committees.attendance.recorded", "status"): ("committees.Attendance", "status"),
     ("kyodo.events.note.added", "kind"): ("events.EventNote", "kind"),
     ("kyodo.events.note.removed", "kind"): ("events.EventNote", "kind"),
+    ("kyodo.organizations.organization.schedule_cancelled", "kind"): (
+        "organizations.OrganizationStatusChange",
+        "kind",
+    ),
+}
+# Keys whose values are the kinds of public submission (kyodo.core.confirmations), for an action.
+SUBMISSION_KIND_KEYS = {("kyodo.core.submission.requested", "kind")}
+# Keys holding a dict of dicts, one per thing, each of the fields of a model: (action, key) →
+# that model. A written vote's items: {"1. 議題": {"choice": [old, new], "comment": …}}.
+NESTED_MODELS = {
+    ("kyodo.committees.meeting.written_vote", "items"): "committees.WrittenVote",
+}
+# Keys recording another object's id (an int) that are not foreign keys of the audited object:
+# key → that object's model. Shown by its name while it exists, as recorded once it does not.
+REFERENCE_KEYS = {
+    "event": "events.Event",
+    "consultation": "consultations.Consultation",
+    "reply": "contact.InquiryReply",
+    "entry": "committees.MinutesEntry",
+    "collaborations": "collaboration.Collaboration",
 }
 # Fields holding several codes as ",a,b,": (model label, field) → the choices' dotted path.
 CODED_FIELDS = {
@@ -198,7 +271,18 @@ CODED_FIELDS = {
     ),
 }
 # Keys recorded as [old, new] although they are not fields of the audited object.
-DIFF_KEYS = {"status", "counted_forms", "attachment", "roles", "is_active", "term_end"}
+DIFF_KEYS = {
+    "status",
+    "counted_forms",
+    "attachment",
+    "roles",
+    "is_active",
+    "term_end",
+    "secretariat",
+    "answer",
+    "comment",
+    "series_next_number",
+}
 # Amounts of money recorded in yen: written 「1,200,000円」.
 YEN_KEYS = {"budget", "budget_limit"}
 # Keys recorded as [from, until].
@@ -265,6 +349,14 @@ class AuditRow:
     # The committee's meeting (「令和8年度第1回市民協働推進委員会」) or the committee a row of
     # a committee's object belongs to, when its own name does not say it ("" otherwise).
     about: str = ""
+    # The object in words where its recorded name is a code (「organizations.application (3)」
+    # of a submission waiting for confirmation): "" when the recorded name reads well.
+    object_name: str = ""
+
+    @property
+    def name(self) -> str:
+        """What the row is about, as staff read it (the recorded name, unless it is a code)."""
+        return self.object_name or self.entry.object_repr
 
     @property
     def who(self) -> str:
@@ -287,22 +379,157 @@ def audit_rows(entries) -> list[AuditRow]:
     values = _link_values(entries, linked)
     # Which body a row is about matters only with several: one committee costs no query.
     places = _committee_places(entries) if _several_committees() else {}
-    return [_row(entry, link, values, places) for entry, link in zip(entries, linked, strict=True)]
+    # Other objects the rows name by their id (「事業 14」): one query per kind of them.
+    names = _reference_names((_model_of(entry), entry.action, entry.changes) for entry in entries)
+    return [
+        _row(entry, link, values, places, names)
+        for entry, link in zip(entries, linked, strict=True)
+    ]
 
 
-def _row(entry: AuditEntry, linked: _Linked | None, values: dict, places: dict) -> AuditRow:
+def _model_of(entry: AuditEntry):
+    return entry.content_type.model_class() if entry.content_type_id else None
+
+
+def _row(
+    entry: AuditEntry, linked: _Linked | None, values: dict, places: dict, names: dict
+) -> AuditRow:
     from kyodo.core.audit_labels import action_label, area_label
 
-    model = entry.content_type.model_class() if entry.content_type_id else None
+    model = _model_of(entry)
     about = places.get((entry.content_type_id, entry.object_id), "")
     return AuditRow(
         entry=entry,
         label=action_label(entry.action),
         area=area_label(entry.action),
         url=_object_url(entry, linked, values),
-        changes=change_lines(entry.changes, model=model, action=entry.action),
+        changes=change_lines(entry.changes, model=model, action=entry.action, names=names),
         about="" if about == entry.object_repr else about,
+        object_name=_object_name(entry, model),
     )
+
+
+# --- objects whose recorded name is a code ---------------------------------------------------
+
+
+def _submission_name(entry: AuditEntry) -> str:
+    # 「organizations.application (3)」: the kind, recorded in the row's data as well.
+    kind = entry.changes.get("kind") if isinstance(entry.changes, dict) else None
+    kind = kind or entry.object_repr.rpartition(" (")[0]
+    return str(_submission_kinds().get(kind, "")) or str(
+        capfirst(entry.content_type.model_class()._meta.verbose_name)
+    )
+
+
+def _feedback_name(entry: AuditEntry) -> str:
+    # 「14/52」: the event's and the application's ids. The event is in the row's data.
+    from kyodo.events.models import Feedback
+
+    _event, _slash, application = entry.object_repr.partition("/")
+    what = str(capfirst(Feedback._meta.verbose_name))
+    if not application.isdigit():
+        return what
+    number = _("Application No. %(number)s") % {"number": application}
+    return f"{what}（{number}）"
+
+
+# model label → the words for an entry's object, from what the entry recorded.
+OBJECT_NAMES = {
+    "core.pendingsubmission": _submission_name,
+    "events.feedback": _feedback_name,
+}
+
+
+def _object_name(entry: AuditEntry, model) -> str:
+    name = OBJECT_NAMES.get(model._meta.label_lower) if model is not None else None
+    return name(entry) if name is not None else ""
+
+
+def _submission_kinds() -> dict[str, Any]:
+    """``{kind: its words}`` of the public submissions confirmed by mail (「登録団体の申請」)."""
+    from kyodo.core.confirmations import kinds
+
+    return {kind: capfirst(spec[1]) for kind, spec in kinds().items()}
+
+
+# --- other objects a row names by their id ---------------------------------------------------
+
+
+def _reference_model(key: str, *, model, field):
+    """The model of the object whose id ``key`` records, or None: a foreign key of the audited
+    object (a guest's 「event」) or a key of :data:`REFERENCE_KEYS`."""
+    if field is not None and (field.many_to_one or field.one_to_one):
+        return field.related_model
+    label = REFERENCE_KEYS.get(key)
+    return apps.get_model(label) if label else None
+
+
+def _ids(value: Any) -> list[int]:
+    """The ids a reference records: one, or a list of them (an int, never a bool)."""
+    values = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+        return []
+    return values
+
+
+def _reference_names(rows) -> dict[tuple[str, int], str]:
+    """``{(model label, id): its name}`` for the objects ``rows`` (model, action, changes) name
+    by their id: the name it has now where it still exists, else the name the audit log last
+    recorded for it. One query per kind of object named, and one for those gone."""
+    wanted: dict[type[models.Model], set[int]] = {}
+    for model, _action, changes in rows:
+        if not isinstance(changes, dict):
+            continue
+        for key, value in changes.items():
+            ids = _ids(value)
+            if not ids:
+                continue
+            referred = _reference_model(key, model=model, field=_field(model, key))
+            if referred is not None:
+                wanted.setdefault(referred._meta.concrete_model, set()).update(ids)
+    names: dict[tuple[str, int], str] = {}
+    for referred, ids in wanted.items():
+        related, name = REFERENCE_NAMES.get(referred._meta.label_lower, ((), str))
+        objects = referred._base_manager.filter(pk__in=ids)
+        for obj in objects.select_related(*related) if related else objects:
+            names[(referred._meta.label_lower, obj.pk)] = name(obj)
+    gone = {
+        (referred, pk)
+        for referred, ids in wanted.items()
+        for pk in ids
+        if (referred._meta.label_lower, pk) not in names
+    }
+    if gone:
+        types = ContentType.objects.get_for_models(*{referred for referred, _pk in gone})
+        by_type = {types[referred].pk: referred for referred, _pk in gone}
+        recorded = (
+            AuditEntry.objects.filter(
+                content_type__in=list(by_type),
+                object_id__in=sorted({str(pk) for _referred, pk in gone}),
+            )
+            .exclude(object_repr="")
+            .order_by("created_at", "pk")
+            .values_list("content_type_id", "object_id", "object_repr")
+        )
+        for type_id, object_id, name in recorded:  # the latest name wins
+            referred = by_type[type_id]
+            if object_id.isdigit() and (referred, int(object_id)) in gone:
+                names[(referred._meta.label_lower, int(object_id))] = name
+    return names
+
+
+def _reply_name(reply) -> str:
+    # Its day and first line: str(reply) would read its inquiry, one query per reply.
+    first_line = reply.body.strip().splitlines()[0] if reply.body.strip() else ""
+    day = format_wareki(timezone.localdate(reply.created_at), weekday=False)
+    return f"{day} {first_line[:40]}"
+
+
+# How a named object is written: model label → (relations its name reads, its name).
+REFERENCE_NAMES = {
+    "events.event": (("series",), str),
+    "contact.inquiryreply": ((), _reply_name),
+}
 
 
 # A committee's objects whose own name does not say which body (or meeting) they belong to:
@@ -450,27 +677,67 @@ def _object_url(entry: AuditEntry, linked: _Linked | None, values: dict) -> str:
         return ""
 
 
-def change_lines(changes: Any, *, model=None, action: str = "") -> list[ChangeLine]:
-    """(label, text) for any JSON a service recorded as ``changes``."""
+def change_lines(
+    changes: Any, *, model=None, action: str = "", names: dict | None = None
+) -> list[ChangeLine]:
+    """(label, text) for any JSON a service recorded as ``changes``. ``names`` are the names of
+    the objects it records by their id (:func:`_reference_names`): looked up here when not
+    given."""
     if changes in (None, {}, [], ""):
         return []
     if not isinstance(changes, dict):
         return [ChangeLine(str(_("Details")), _text(changes))]
-    lines = []
+    if names is None:
+        names = _reference_names([(model, action, changes)])
+    lines, things = [], []
     for key, value in changes.items():
+        nested = NESTED_MODELS.get((action, key))
+        if nested is not None and isinstance(value, dict):
+            # One line per thing (a written vote's item), its fields in words, after the row's
+            # own lines (PostgreSQL keeps a JSON object's keys in an order of its own).
+            inner = apps.get_model(nested)
+            things += [
+                ChangeLine(
+                    str(thing),
+                    "、".join(
+                        f"{line.label}: {line.text}"
+                        for line in change_lines(fields, model=inner, names=names)
+                    )
+                    if isinstance(fields, dict)
+                    else _text(fields),
+                )
+                for thing, fields in value.items()
+            ]
+            continue
         field = _field(model, key)
-        if application := _APPLICATION_KEY.match(key):
-            label = _("Application No. %(number)s") % {"number": application[1]}
-        else:
-            label = (
-                _field_label(field)
-                or _field_label(_many_to_many(model, key))
-                or str(KEY_LABELS.get(key, key if not key.isascii() else _("Details")))
-            )
         lines.append(
-            ChangeLine(label, _value_text(key, value, model=model, field=field, action=action))
+            ChangeLine(
+                _key_label(key, model=model, field=field, action=action),
+                _value_text(key, value, model=model, field=field, action=action, names=names),
+            )
         )
-    return lines
+    return lines + things
+
+
+# Actions whose keys are names staff gave (a review's scores by criterion): shown as written.
+NAMED_KEY_ACTIONS = {"kyodo.collaboration.review.submitted"}
+
+
+def _key_label(key: str, *, model, field, action: str) -> str:
+    if application := _APPLICATION_KEY.match(key):
+        return _("Application No. %(number)s") % {"number": application[1]}
+    if (action, key) in ACTION_KEY_LABELS:
+        return str(ACTION_KEY_LABELS[(action, key)])
+    if model is not None and (model._meta.label_lower, key) in MODEL_KEY_LABELS:
+        return str(capfirst(MODEL_KEY_LABELS[(model._meta.label_lower, key)]))
+    label = _field_label(field) or _field_label(_many_to_many(model, key))
+    if label:
+        return label
+    if key in KEY_LABELS:
+        return str(KEY_LABELS[key])
+    if action in NAMED_KEY_ACTIONS or not key.isascii():
+        return key
+    return str(_("Details"))
 
 
 @functools.lru_cache(maxsize=512)
@@ -511,7 +778,7 @@ def _field(model, name: str):
     return field if getattr(field, "concrete", False) else None
 
 
-def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
+def _value_text(key: str, value: Any, *, model, field, action: str, names: dict) -> str:
     coded = CODED_FIELDS.get((model._meta.label_lower, key)) if model is not None else None
 
     # A field that writes its own values (collaboration's 年度別予算額: 「令和8年度 600,000円、…」).
@@ -532,10 +799,29 @@ def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
             return fiscal_year_name(v)
         return _text(v, labels=_labels_for(key, model=model, field=field, action=action))
 
+    if (ids := _ids(value)) and (
+        referred := _reference_model(key, model=model, field=field)
+    ) is not None:
+        # 「事業 14」: the event by its title, while it exists; else as the log recorded it.
+        label = referred._meta.concrete_model._meta.label_lower
+        texts = [
+            names.get((label, pk)) or _("No. %(number)s (deleted)") % {"number": pk} for pk in ids
+        ]
+        changed = len(ids) == 2 and isinstance(value, list) and (field or key in DIFF_KEYS)
+        return (" → " if changed else "、").join(texts)
+    if value == CHANGED and (field is not None or key in KEY_LABELS):
+        return str(VALUE_LABELS.get(key, {}).get(CHANGED, _PERSONAL_CHANGED))
+    if key in VALUE_FORMATS:
+        return VALUE_FORMATS[key](value, one)
     is_pair = isinstance(value, list) and len(value) == 2
     if is_pair and key in RANGE_KEYS:
         return f"{one(value[0])}〜{one(value[1])}"
-    if is_pair and (field is not None or key in DIFF_KEYS or _many_to_many(model, key) is not None):
+    if is_pair and (
+        field is not None
+        or key in DIFF_KEYS
+        or _many_to_many(model, key) is not None
+        or action in NAMED_KEY_ACTIONS  # a corrected score: [old, new]
+    ):
         return f"{one(value[0])} → {one(value[1])}"
     if key.endswith("fiscal_year") and isinstance(value, int) and not isinstance(value, bool):
         return fiscal_year_name(value)
@@ -546,6 +832,34 @@ def _value_text(key: str, value: Any, *, model, field, action: str) -> str:
     return one(value)
 
 
+_PERSONAL_CHANGED = _("changed (personal data, not recorded here)")
+
+
+def _votes_text(value: Any, one) -> str:
+    # [for, against] of a decision by a show of hands; [None, None] (「—」) when not counted.
+    if isinstance(value, list) and len(value) == 2 and value != [None, None]:
+        return _("%(for)s for, %(against)s against") % {
+            "for": one(value[0]),
+            "against": one(value[1]),
+        }
+    return one(value)
+
+
+def _seats_text(value: Any, one) -> str:
+    # A deleted member's seats: [[committee, term start, term end], …].
+    if not isinstance(value, list) or not all(
+        isinstance(seat, list) and len(seat) == 3 for seat in value
+    ):
+        return one(value)
+    return (
+        "、".join(f"{one(name)}（{one(start)}〜{one(end)}）" for name, start, end in value) or "—"
+    )
+
+
+# Keys written in a way of their own: key → (value, the words of one value) → text.
+VALUE_FORMATS = {"votes": _votes_text, "seats": _seats_text}
+
+
 @functools.lru_cache(maxsize=2048)
 def _labels_for(key: str, *, model, field, action: str) -> dict:
     """``{value: its label}`` for ``key``'s values (the labels lazy: translated where shown),
@@ -554,6 +868,8 @@ def _labels_for(key: str, *, model, field, action: str) -> dict:
         return {str(k): v for k, v in field.flatchoices}
     if key in VALUE_LABELS:
         return VALUE_LABELS[key]
+    if (action, key) in SUBMISSION_KIND_KEYS:
+        return _submission_kinds()
     if key == "roles":
         from kyodo.core.roles import Role
 
@@ -578,7 +894,8 @@ def _text(value: Any, *, labels: dict | None = None) -> str:
     if isinstance(value, int | float):
         return str(labels.get(str(value), value))
     if isinstance(value, list | tuple):
-        return "、".join(_text(v, labels=labels) for v in value) or "—"
+        texts = [_text(v, labels=labels) for v in value]
+        return "—" if all(t == "—" for t in texts) else "、".join(texts)
     if isinstance(value, dict):
         return (
             "、".join(
@@ -630,7 +947,7 @@ def audit_table_html(rows: list[AuditRow]) -> SafeString:
     # Every value escaped as format_html() escapes it (conditional_escape: safe text as it is).
     for row in rows:
         area = f' <small class="area">（{escaped(row.area)}）</small>' if row.area else ""
-        name = row.entry.object_repr
+        name = row.name
         if row.url:
             target = f'<a href="{escaped(row.url)}">{escaped(name or untitled)}</a>'
         else:

@@ -16,12 +16,17 @@ AREAS = [
     ("kyodo.organizations.", _("Registered groups")),
     ("kyodo.events.", _("Events")),
     ("kyodo.consultations.", _("Consultations")),
+    ("kyodo.reports.", _("Monthly reports")),
     # 「委員会」 (the model's plural): every body's rows, not only the steering committee's.
     ("kyodo.committees.", capfirst(_("committees"))),
     ("kyodo.collaboration.", _("Collaboration")),
     ("kyodo.website.", _("Public site")),
     ("kyodo.contact.", _("Inquiries")),
     ("kyodo.core.user.", _("Accounts and access")),
+    # A citizen's form kept until its sender confirms their address by mail.
+    ("kyodo.core.submission.", _("Forms waiting for mail confirmation")),
+    ("kyodo.core.center.", _("The center")),
+    ("kyodo.core.venue.", _("Venues")),
     ("kyodo.outbox.", _("Outgoing mail")),
 ]
 
@@ -63,6 +68,7 @@ ACTION_LABELS = {
     "kyodo.events.application.walk_in": _("Walk-in entered at the event"),
     "kyodo.events.application.seated": _("Seated from the waiting list at the event"),
     "kyodo.events.application.cancelled": _("Event application cancelled"),
+    "kyodo.events.application.changed": _("Event application changed"),
     "kyodo.events.application.promoted": _("Moved up from the waiting list"),
     "kyodo.events.feedback.requested": _("Questionnaire sent"),
     "kyodo.events.feedback.answered": _("Questionnaire answered"),
