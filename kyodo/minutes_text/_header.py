@@ -96,6 +96,15 @@ HEADER_KEYS: dict[str, str] = {
     "総会員数": "signers",
     "会員世帯数": "signers",
     "世帯数": "signers",
+    # A residents' meeting (自治会の総会) or an owners' (管理組合の総会) counts homes: 「出席世帯
+    # ２５世帯（委任状含む）」「出席戸数　３８戸」, and the size of the body beside them.
+    "出席世帯": "attendees",
+    "出席世帯数": "attendees",
+    "出席戸数": "attendees",
+    "総世帯数": "signers",
+    "総戸数": "signers",
+    "組合員総戸数": "signers",
+    "議決権総数": "signers",
     "構成員数": "signers",
     # A shopping street's or a co-op's general meeting (振興組合の通常総会): 「組合員総数　４８名」.
     "組合員総数": "signers",
@@ -804,6 +813,55 @@ _AFFILIATION_AFTER_ROLE = re.compile(
 )
 _TOTAL_AT_END = re.compile(r"[(（]\s*(?:合計|総計|計)\s*(?P<n>[0-9]{1,4})\s*(?:名|人)\s*[)）]$")
 _HOUSEHOLDS = re.compile(r"(?P<n>[0-9]{1,4})\s*世帯")
+# A residents' or owners' meeting counts homes (世帯) or dwellings (戸), never people.
+_HOMES = r"(?:世帯|戸)"
+_HOME_COUNT = re.compile(
+    rf"(?P<group>[^\s0-9、,，()（）:：]{{0,8}}?)\s*(?P<n>[0-9]{{1,4}})\s*{_HOMES}"
+)
+# 「会員１２０世帯中」「総戸数５２戸のうち」「全１２０世帯、」: the body's size, not who came.
+_HOMES_IN_ALL = re.compile(
+    rf"(?:^|(?<=[\s、,，(（]))[^\s0-9、,，()（）]{{0,8}}?(?:全|総数|総戸数|数)?\s*[0-9]{{1,4}}\s*{_HOMES}"
+    r"\s*(?:中|のうち)\s*[、,，]?"
+    rf"|(?:^|(?<=[\s、,，(（]))(?:全|総数|総戸数)\s*[0-9]{{1,4}}\s*{_HOMES}\s*[、,，]?"
+)
+# What a count of homes may say beside it: 「（委任状含む）」「（うち委任状１２戸、議決権行使書９戸）」
+# 「（会則第１５条により成立）」; who attended in person and by proxy are parts of the count.
+_HOME_REMARK = re.compile(r"[(（][^()（）]*[)）]")
+_HOME_PARTS = re.compile(r"本人出席|出席|委任状(?:提出)?|議決権行使書|書面(?:表決|議決)?|代理人?|")
+
+
+def homes_counted(text: str) -> int | None:
+    """How many homes a residents' meeting (自治会, 管理組合) counted as attending: 「２５世帯（委任
+    状含む）」 25, 「出席４８世帯、委任状３５世帯」 83 (those by proxy attend too), 「３８戸（うち委任状
+    １２戸）」 38; None when the text names people or counts anything else (「委員１０名」)."""
+    text = _HOMES_IN_ALL.sub(" ", nfkc(text)).strip(" 、,，")
+    # 「１３２世帯（内訳）本人出席　４８世帯……」: the total, then how it breaks down
+    text = re.sub(r"[\s、,，]*[(（]?内訳[)）]?.*$", "", text)
+    text = _HOME_REMARK.sub(" ", text).strip(" 、,，")
+    text = re.sub(r"(?<=[^\s0-9、,，])\s+(?=[0-9])", "", text)  # 「委任状　５１世帯」
+    if not text or re.search(r"[0-9]\s*(?:名|人)", text):
+        return None
+    parts = [part for part in re.split(r"[、,，\s]+", text) if part]
+    total = _HOMES_TOTAL.fullmatch(parts[-1]) if len(parts) > 1 else None
+    if total is not None:
+        parts = parts[:-1]  # 「出席５２世帯、委任状８９通　計１４１」: the sum, written
+    counted = [_HOME_COUNT.fullmatch(part) or _PROXY_FORMS.fullmatch(part) for part in parts]
+    if not counted or not all(
+        match is not None and _HOME_PARTS.fullmatch(match["group"]) for match in counted
+    ):
+        return None
+    if not any(match is not None and _HOME_COUNT.fullmatch(match[0]) for match in counted):
+        return None  # 「委任状８９通」 alone: forms, no homes
+    if total is not None:
+        return int(total["n"])
+    return sum(int(match["n"]) for match in counted if match is not None)
+
+
+_HOMES_TOTAL = re.compile(rf"(?:合計|総計|計)\s*(?P<n>[0-9]{{1,4}})\s*(?:{_HOMES})?")
+# 「委任状８９通」: the proxies by the forms handed in, each a home.
+_PROXY_FORMS = re.compile(
+    r"(?P<group>委任状(?:提出)?|議決権行使書|書面(?:表決|議決)?)\s*(?P<n>[0-9]{1,4})\s*(?:通|枚|件)"
+)
 
 
 def _without_affiliation(match: re.Match[str]) -> str:
@@ -839,6 +897,10 @@ def split_people(value: str) -> tuple[list[str], int | None]:
     if households:
         # 「出席者数　１３２世帯」: a residents' meeting counts homes
         return [], int(households["n"])
+    homes = homes_counted(text)
+    if homes is not None:
+        # 「２５世帯（委任状含む）」「３８戸（うち委任状１２戸）」「出席４８世帯、委任状３５世帯」
+        return [], homes
     # 「CEO 佐藤 健一、Director Emily Carter」: an office in English before the name.
     text = _ENGLISH_OFFICE_BEFORE.sub("", text)
     # 「ベトナム語　佐々木、タガログ語　高橋」: interpreters, by the language they interpret.
@@ -1033,7 +1095,7 @@ _COUNTED_PART = re.compile(
     r"(?P<group>[^\s0-9、,，()（）:：]{1,8}?)\s*(?P<n>[0-9]{1,3})\s*(?:名|人)"
 )
 _NOT_ATTENDING = re.compile(
-    r"事務局|職員|傍聴|欠席|総数|定数|定足数|定員|オブザーバー|[課部局室係]$"
+    r"事務局|職員|傍聴|欠席|総数|定数|定足数|定員|オブザーバー|役所|役場|^[市区町村県]$|[課部局室係]$"
 )
 
 

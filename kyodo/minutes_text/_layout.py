@@ -11,11 +11,19 @@ plus the header-table lines, with the numbers removed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ._syntax import clean_line, item_heading, section_heading, speaker_label
+from ._header import HEADER_KEYS, header_field
+from ._syntax import (
+    clean_line,
+    closing_line,
+    item_heading,
+    section_heading,
+    speaker_label,
+)
 
 # A page never has more lines than this; a larger trailing number is text.
 _MAX_PAGE_LINE = 99
@@ -34,6 +42,11 @@ class Line:
     relocated: bool = False  # boxed content put back where it stood
     # Typed text only: the line began with a full-width space, as a new paragraph does.
     indented: bool = field(default=False, compare=False)
+    # Typed text only: the line ended with a space (a line cut there: 「北川、同課主任」 over
+    # 「　野村」 is one list, the space between them).
+    spaced_end: bool = field(default=False, compare=False)
+    # Typed text only: the spaces before the text (they take the page's width too).
+    lead: str = field(default="", compare=False)
 
 
 @dataclass
@@ -41,6 +54,8 @@ class Layout:
     body: list[Line]
     header: list[Line]  # header-table lines found pushed to a page end
     numbered: bool  # whether page-line numbers were found and removed
+    # A text file printed as it is (``pdf``): the text it was typed as, read as typed text.
+    typed: str | None = None
 
 
 @dataclass
@@ -332,6 +347,197 @@ def _running_heads(raw_lines: list[str]) -> set[int]:
     return {j for j in beside if counts[texts[j]] >= 2}
 
 
+def _units(text: str) -> int:
+    """Display width in half-width units: 「会議録」 6, 「12:00」 5."""
+    return sum(1 if ord(char) < 0x80 or 0xFF61 <= ord(char) <= 0xFF9F else 2 for char in text)
+
+
+@dataclass(frozen=True)
+class _Wrap:
+    """Where typed text was cut: lines of ``width`` (measured by ``measure``, give or take
+    ``slack``) go on to the next line."""
+
+    measure: object  # len or _units
+    width: int
+    slack: int
+
+    def full(self, text: str) -> bool:
+        return abs(self.measure(text) - self.width) <= self.slack  # type: ignore[operator]
+
+    def reaches(self, line: Line) -> bool:
+        return not line.blank and self.full(line.lead + line.text.strip())
+
+
+def _hard_wrap(lines: list[Line]) -> _Wrap | None:
+    """The width typed text was cut at, when it was: a narrow column (about 25 characters a line)
+    or a vertical record set horizontally wraps every sentence, so many lines share the widest
+    width (counted in characters, or in half-width units where half-width letters are narrower).
+    None for text typed a paragraph a line, whose lines end where the paragraphs do."""
+    texts = [
+        line.lead + line.text.strip()
+        for line in lines
+        if not line.blank and line.text.strip() and _prose_like(line.text)
+    ]
+    if len(texts) < 8:
+        return None
+    found: list[tuple[int, _Wrap]] = []
+    for measure, slack, least in ((len, 1, 18), (_units, 2, 36)):
+        widths = Counter(measure(text) for text in texts)
+        for width in sorted((w for w, n in widths.items() if n >= 3), reverse=True):
+            if width < least:
+                break
+            wrap = _Wrap(measure, width, slack)
+            full = sum(n for w, n in widths.items() if abs(w - width) <= slack)
+            if full >= max(5, len(texts) // 5) and _wraps_on(lines, wrap):
+                found.append((full, wrap))
+                break
+    return max(found, key=lambda pair: pair[0])[1] if found else None
+
+
+def _prose_like(text: str) -> bool:
+    """A line that may have been cut at the page's width: no rule, no table drawn with box
+    characters, no contents' leaders, no columns padded with spaces (「１番　青木　一郎君　　　２番
+    ……」, 「町消防団長　　　　　小林　義男」 each as wide as the next)."""
+    stripped = text.strip()
+    return not (
+        _RULE.match(stripped)
+        or _LEADERS.search(stripped)
+        or _BOX.search(stripped)
+        # a key spaced to its width (「１　日　　時　　令和……」) is typed prose's header, a
+        # column padded further on a table's row
+        or any(len(gap[0]) > 2 or gap.start() > 12 for gap in _PADDING.finditer(stripped))
+    )
+
+
+_BOX = re.compile(r"[│┃├┤┌┐└┘┼─━|｜]")
+_PADDING = re.compile(r"[ 　]*(?:　　|   )[ 　]*")
+# A table of contents' leaders (「一般質問・・・・・・２」): its lines end alike, wrapping nothing.
+_LEADERS = re.compile(r"[・･…‥.．]{4,}")
+# A rule drawn with characters (「────」「＝＝＝」): as wide as the page, no text.
+_RULE = re.compile(r"^[─━―‐－\-ー=＝＿_・…～〜◇◆☆★*＊\s]+$")
+
+
+def _wraps_on(lines: list[Line], wrap: _Wrap) -> bool:
+    """Whether most lines of that width go on under it (their sentence cut, the next line no
+    start of its own): lines cut at the width, not a roster's rows of one width."""
+    full = going_on = 0
+    for line, following in itertools.pairwise(lines):
+        text = line.text.strip()
+        if not wrap.reaches(line) or not _prose_like(text):
+            continue
+        full += 1
+        if (
+            not following.blank
+            and not text.endswith(_LINE_ENDED)
+            and not _starts_anew(following.text, text)
+        ):
+            going_on += 1
+    return going_on >= 4 and going_on * 5 >= full * 3
+
+
+# A typed line ends so when its sentence or its bracket ends: the next line starts anew.
+_LINE_ENDED = ("。", "」", "』", "）", ")", "】", "〕", "］", "！", "？", "!", "?")
+# A line starting so starts something of its own: a mark, a bracket, a numbered point.
+_LINE_STARTS = "（(〔［[【「『○◯〇◎●◆◇■□・※→⇒＜<〈《★☆▼▽①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+_LISTING = ("、", "，", ",")
+_CLOSERS = "。、，．）)」』】〕］"
+_REMARKS = re.compile(r"(?:[（(][^（）()。]{1,12}[）)])+")
+_NUMBERED_START = re.compile(r"^[^\s0-9０-９、。]{0,4}[0-9０-９]{1,3}(?:番|号)?[ 　]")
+# 「議長　会長　高村　昭」: a header's key, then a space and what it says (a word cut at the edge,
+# 「防」 over 「災係長　黒田」 or 「同課」 over 「主任　野村」, is none).
+_KEYED_START = re.compile(r"^(?P<key>[^\s、。，,．.]{1,8})[ 　]+\S")
+_KEY_WORDS = frozenset(
+    (*HEADER_KEYS, "議長", "副議長", "司会", "記録", "書記", "署名人", "議事録署名人", "出席")
+)
+
+
+# 「……会議録」 over 「（要旨）」, 「……計画（案」 over 「）に対する……」: the bracket of a title or a
+# name cut at the edge, not a stage direction.
+_CUT_BRACKET = re.compile(
+    r"^[（(](?:要旨|[^（）()\s]{0,4}案|概要|要点筆記|要点記録|速報|確定稿|未定稿|抄|写し?|報告|諮問|"
+    r"答申|承認|審議|協議|継続審査|第[0-9０-９一二三四五六七八九十]{1,3}号)[）)]"
+)
+
+
+def _starts_anew(text: str, after: str = "") -> bool:
+    """Whether ``text`` starts something of its own under ``after``, the line above it (a key
+    after a comma is the list going on: 「北川、同課」 over 「主任　野村」)."""
+    stripped = text.strip()
+    if stripped[:1] in _CLOSERS:
+        return False  # 「。」「）に対する……」 pushed to the next line: the line above goes on
+    if _CUT_BRACKET.match(stripped) or (_heading_line(after) and _REMARKS.fullmatch(stripped)):
+        return (
+            False  # 「議案第２号　……について」 over 「（駅北地区）（市決定）」: the title goes on
+        )
+    keyed = _KEYED_START.match(stripped)
+    return (
+        (keyed is not None and keyed["key"] in _KEY_WORDS and not after.endswith(_LISTING))
+        # under a heading cut at the edge its title goes on, a sentence is what it heads
+        or (_heading_line(after) and stripped.endswith("。"))
+        # 「３番　上野……」「資料２　……」: the next seat, the next numbered thing of a list
+        or bool(_NUMBERED_START.match(stripped))
+        or stripped[:1] in _LINE_STARTS
+        or speaker_label(stripped) is not None
+        or item_heading(stripped) is not None
+        or section_heading(stripped) is not None
+        or header_field(stripped) is not None
+        or closing_line(stripped) is not None
+        or bool(PAGE_FOOTER.match(stripped))
+    )
+
+
+def _heading_line(text: str) -> bool:
+    return item_heading(text) is not None or section_heading(text) is not None
+
+
+def join_hard_wraps(lines: list[Line]) -> list[Line]:
+    """Typed text cut at a fixed width (``_hard_wrap``): each line that reaches the width goes on
+    with the line under it, unless its sentence ended there or the next line starts something
+    of its own (a turn, a heading, a point of a list, a field, a mark, a paragraph indented).
+    「・夏祭りは……実施することで合」 over 「意した。」 is one point; 「○委員長　……」 under a full
+    line is the next turn."""
+    wrap = _hard_wrap(lines)
+    if wrap is None:
+        return lines
+    out: list[Line] = []
+    last_full = False  # the last printed line (not the joined one) reached the width
+    for line in lines:
+        text = line.text.strip()
+        previous = out[-1] if out else None
+        if (
+            last_full
+            and previous is not None
+            and not previous.blank
+            and not line.blank
+            # an indented line under a heading is its first paragraph (under a sentence cut short
+            # it is the sentence going on, cut at a space: 「大塚」 over 「　守君」)
+            and not (line.indented and _heading_line(previous.text))
+            and not previous.text.rstrip().endswith(_LINE_ENDED)
+            and _prose_like(previous.text)
+            and _prose_like(text)
+            and not _starts_anew(text, previous.text.rstrip())
+        ):
+            if previous.spaced_end or line.text[:1].isspace() or line.indented:
+                space = "　"  # the line was cut at a space
+            elif previous.text[-1:].isascii() and text[:1].isascii():
+                space = " "
+            else:
+                space = ""
+            out[-1] = Line(
+                previous.text.rstrip() + space + text,
+                previous.lineno,
+                relocated=previous.relocated,
+                indented=previous.indented,
+                spaced_end=line.spaced_end,
+            )
+        else:
+            out.append(line)
+        last_full = wrap.reaches(line)
+    return out
+
+
 def layout_lines(text: str) -> Layout:
     raw_lines = [clean_line(raw) for raw in text.splitlines()]
     before, pages, numbered = _paginate(raw_lines)
@@ -356,8 +562,16 @@ def layout_lines(text: str) -> Layout:
                 continue
             text_line = _GLUED_FOOTER.sub("", text_line)
             if text_line:
-                lines.append(Line(text_line, i + 1, indented=raw[:1] == "　"))
-        return Layout(lines, [], numbered=False)
+                lines.append(
+                    Line(
+                        text_line,
+                        i + 1,
+                        indented=raw[:1] == "　",
+                        spaced_end=raw[-1:] in (" ", "　"),
+                        lead=raw[: len(raw) - len(raw.lstrip())],
+                    )
+                )
+        return Layout(join_hard_wraps(lines), [], numbered=False)
     header: list[Line] = []
     body = list(before)
     for page in pages:

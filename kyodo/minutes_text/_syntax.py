@@ -127,6 +127,10 @@ def to_int(text: str) -> int | None:
 
 # ---------------------------------------------------------------- headings
 
+# The item the record's lines before the first heading are kept in (the chair opens the sitting,
+# a chair is elected): its title.
+OPENING_ITEM = "開会"
+
 SECTION_CATEGORIES = (
     "報告事項",
     "審議事項",
@@ -152,7 +156,7 @@ _KNUM = r"[一二三四五六七八九十]{1,3}"
 _PREFIXES = (
     rf"(?P<n1>{_NUM})[.．、)）]?",
     rf"[（(](?P<n2>{_NUM}|{_KNUM})[）)]",
-    rf"(?P<n3>{_KNUM})[、.．]",
+    rf"(?P<n3>{_KNUM})(?:[、.．]|(?!議題|議事))",  # 「一　報告事項」: a kanji number, a space
     rf"第(?P<n4>{_NUM}|{_KNUM})[.．、]?",
     r"(?P<n5>[①-⑳])",
     r"(?P<roman>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])[.．]?",
@@ -222,6 +226,14 @@ _ITEM_PATTERNS = (
             rf"\s*(?P<t>\S.*)$"
         ),
         "【1】",
+    ),
+    # 「【第１号議案】……について」「［議案第２号］……」: the bill's number in brackets.
+    (
+        re.compile(
+            rf"^[【〔［\[〈《]\s*第\s*(?P<n>{_NUM}|{_KNUM})\s*号\s*議[案題]\s*[】〕］\]〉》]"
+            rf"[ 　]*(?P<t>\S.*)$"
+        ),
+        "第1号議案",
     ),
     # 「１　開会」: a number and a full-width space (never an ASCII digit and space: page-line
     # numbers); 「１ 開会」 with a full-width digit, as text copied from a table gives it.
@@ -749,6 +761,12 @@ _LABEL_PATTERNS = (
     re.compile(
         rf"^(?P<label>[一-龥々ヶ]{{1,4}}[ 　](?!について|として|による|から|まで|では|には)"
         rf"[ぁ-ゖ]{{2,4}}{_ROLE})(?P<suffix>{_SUFFIX})[ 　]*[：:][ 　]*(?P<text>.*)$"
+    ),
+    # 「○井原　和子君　……」「○岸　隆君　……」: an assembly's member by the whole name, the
+    # family and the given name spaced as a vertical record prints them, and 君.
+    re.compile(
+        rf"^[{SPEAKER_MARKS}][ 　]*(?P<label>[一-龥々ヶ]{{1,4}}[ 　][一-龥々ヶぁ-ゖァ-ヺー]{{1,5}}君)"
+        r"(?:[ 　]*[：:][ 　]*|[ 　]+)(?P<text>\S.*)$"
     ),
     # 「（一同）なし。」「一同：異議なし。」: everyone at once.
     re.compile(r"^[（(【][ 　]*(?P<label>一同|全員)[ 　]*[）)】][ 　]*[：:]?[ 　]*(?P<text>\S.*)$"),

@@ -22,6 +22,7 @@ from ._syntax import (
     CIRCLED,
     CONTAINER_CATEGORIES,
     ENGLISH_OFFICES,
+    OPENING_ITEM,
     QA_MARK,
     SESSION,
     Heading,
@@ -813,12 +814,12 @@ _ROSTER_HEADING = re.compile(
 # The heading of an assembly's or a committee's secretariat, the names under it: 「６　事務局職員
 # 出席者」「職務のため出席した事務局職員」「農業委員会事務局職員」.
 _STAFF_HEADING = re.compile(
-    r"^[○◯〇◎■□・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［]?(?:職務のため(?:会議に)?出席した"
+    r"^[○◯〇◎■□・]?(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[.．、]?)?[【\[［]?(?:職務のため(?:会議に)?出席した"
     r"(?:者|職員|事務局職員|議会事務局職員)"
     r"(?:の職氏名)?|(?:出席)?[^\s、。]{0,10}?事務局職員(?:出席者|出席)?)[】\]］]?[:：]?$"
 )
 _STAFF_LINE = re.compile(
-    r"^[○◯〇◎■□・]?(?:[0-9０-９]{1,2}[.．]?)?[【\[［]?職務のため(?:会議に)?出席した"
+    r"^[○◯〇◎■□・]?(?:(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[.．、]?)?[【\[［]?職務のため(?:会議に)?出席した"
     r"(?:者|職員|事務局職員|議会事務局職員)(?:の職氏名)?[】\]］]?[:：]?(?=[^\sの])"
 )
 # 「５．事務局職員　事務局長　田村　克也、主査　野村　亜紀」: the key, the staff on its own line.
@@ -1371,7 +1372,7 @@ def _kept_out_list(text: str) -> bool:
 
 # 「説明のため出席した者」「説明のため出席した職員」「出席説明員」 (and the officials on its line).
 _OFFICIALS_HEADING = re.compile(
-    r"^[○◯〇◎■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:(?:地方自治法)?第[0-9]+条(?:第[0-9]+項)?の規定により)?(?:出席説明員|説明員(?:等)?|説明のため(?:会議に)?出席した"
+    r"^[○◯〇◎■□・]?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[.．、]?[【\[［]?(?:(?:地方自治法)?第[0-9]+条(?:第[0-9]+項)?の規定により)?(?:出席説明員|説明員(?:等)?|説明のため(?:会議に)?出席した"
     r"(?:者|職員|説明員)(?:の職氏名)?)[】\]］]?[:：]?"
 )
 
@@ -1390,7 +1391,7 @@ def _spaced_rest(text: str, squashed_end: int) -> str:
 
 
 _OFFICIALS_LINE = re.compile(
-    r"^[○◯〇◎■□・]?[0-9]{0,2}[.．]?[【\[［]?(?:出席説明員|説明員|説明のため出席した者)[】\]］]?[:：]?(?=\S)"
+    r"^[○◯〇◎■□・]?(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})?[.．、]?[【\[［]?(?:出席説明員|説明員|説明のため出席した者)[】\]］]?[:：]?(?=\S)"
 )
 
 
@@ -2096,6 +2097,19 @@ class _Body:
     def __post_init__(self) -> None:
         self.schedule = frozenset(map(_schedule_title, self.agenda))
 
+    def _next_section(self) -> int:
+        """The number of an unnumbered section heading (「■議題」「【議事】」): the next after the
+        sections before it, the unnamed one holding only the turns before the first heading not
+        counted."""
+        return (
+            sum(
+                1
+                for section in self.sections
+                if section.number or section.category or any(item.number for item in section.items)
+            )
+            + 1
+        )
+
     def section(self) -> Section:
         if not self.sections:
             # Items before any category heading: an unnamed section 0.
@@ -2246,7 +2260,7 @@ class _Body:
             )
             and not self._next_item(current, heading)
         ):
-            number = heading.number if heading.number is not None else len(self.sections) + 1
+            number = heading.number if heading.number is not None else self._next_section()
             self.sections.append(Section(number, heading.text))
             self.section_style = heading.style
             self.item_style = ""
@@ -2260,6 +2274,7 @@ class _Body:
                 or self._schedule_item(text)
                 or self._listed_item(text)
                 or self._circled_item(text)
+                or _kanji_item(text)
             )
         if item is None or not title_like:
             return False
@@ -2299,7 +2314,7 @@ class _Body:
         category = item_category(text)
         if category is not None and category != self.section().category:
             # 「報告事項（１）　……」 after the items of 議題: the category starts a section.
-            self.sections.append(Section(len(self.sections) + 1, category))
+            self.sections.append(Section(self._next_section(), category))
             self.section_style = ""
         section = self.section()
         last = _last_number(section)
@@ -2661,7 +2676,7 @@ def _style_family(style: str) -> str:
 # numbered line after a turn starts an item.
 _AGENDA_TITLE = re.compile(
     r"(?:について|の件|に関する件|議案|報告|選任|選出|承認|決定|変更|改正|制定|[^答]案|審査|審議|"
-    r"協議|説明|開会|閉会|その他)(?:[(（][^()（）]*[)）])?$"
+    r"協議|説明|開会|閉会|その他|事務調査|一般質問|請願|陳情|諮問|答申)(?:[(（][^()（）]*[)）])?$"
 )
 _SPOKEN_END = re.compile(r"(?:ます|ました|です|でした)[。.]?$")
 # 「（松岡課長）　……」 right under 「事務局　……」: the rest of a label its column wrapped.
@@ -2880,6 +2895,9 @@ def parse_layout(layout: Layout) -> Minutes:
     no entry at all is refused. A missing date is for the importer to refuse (``looked_at``
     holds the header lines searched).
     """
+    if layout.typed is not None:
+        # A text file printed to PDF reads as the text file (its mail, table or OCR signs too).
+        return parse_minutes(layout.typed)
     body = _without_cover(_without_contents(clean_lines(layout.body)))
     if not layout.numbered:
         # 「1 開会のことば」 with an ASCII space, where no line carries a page-line number.
@@ -3073,6 +3091,7 @@ def parse_layout(layout: Layout) -> Minutes:
         # 「議案第３８号を議題といたします。」 in the chair's turn: where each item starts.
         if not _split_at_the_floor(body.sections[0], minutes.agenda):
             _the_one_listed(body.sections[0], minutes.agenda)
+    _opening_as_an_item(body.sections)
     if not any(_has_heading(section) for section in body.sections):
         warnings.append(
             "議題の見出しがないため、全体を一つの議題（名前なし）として取り込みます。"
@@ -3598,6 +3617,40 @@ def _other_matters_as_an_item(sections: list[Section]) -> None:
         return
 
 
+def _opening_as_an_item(sections: list[Section]) -> None:
+    """The turns before the first heading (「○議長　それでは定刻になりましたので……開会いたし
+    ます。」 over 「１．議題」, a 司会's opening and the chair's election over 「第１号議案」) are an
+    item of their own, 「開会」, not an unnamed one the import would name after a category. Only
+    where headings follow (minutes with none stay one unnamed item) and none of them is the
+    opening already (「１　開会」 after a note standing first)."""
+    items = [item for section in sections for item in section.items]
+    if len(items) < 2 or sections[0].number or sections[0].category:
+        return  # (entries under the first section's heading, before its first item, are its)
+    first = sections[0].items[0]
+    if first.number or first.title or not first.entries:
+        return
+    titles = [squash(item.title) for item in items[1:] if item.title]
+    if not titles or any(_OPENING_TITLE.fullmatch(title) for title in titles):
+        return
+    first.title = OPENING_ITEM  # (``render`` prints it with no heading: it reads back so)
+
+
+# 「一　所管事務調査（……）」: a kanji number and a full-width space, as a town assembly's record
+# numbers what it took up (its header's keys numbered so too: 「一　日　時」).
+_KANJI_ITEM = re.compile(r"^(?P<n>[一二三四五六七八九十]{1,3})　[ 　]*(?P<t>\S.*)$")
+
+
+def _kanji_item(text: str) -> Heading | None:
+    match = _KANJI_ITEM.match(text.strip())
+    if match is None or _header.header_field(text) is not None:
+        return None
+    number = kanji_number(match["n"])
+    title = nfkc(match["t"]).strip()
+    if number is None or not _AGENDA_TITLE.search(title):
+        return None
+    return Heading(number, title, "一　")
+
+
 def _headings_over_bills(section: Section) -> list[Section]:
     """「（４）議案の審議」 with nothing under it, then 「第１号議案　……」「第２号議案　……」
     numbered from one again: the heading holds the bills (a section), no item of its own."""
@@ -3802,10 +3855,15 @@ def _apply_field(minutes: Minutes, name: str, value: str, lineno: int) -> None:
         value, also = _auditors_apart(nfkc(value))
         if also:
             _apply_field(minutes, "also_attending", "、".join(also), lineno)
-        # 「出席４８世帯、委任状３５世帯」 count homes apart; 「１３２世帯（内訳）本人出席……委任状
-        # ５１世帯」 breaks the total down, the proxies among it.
+        # 「１３２世帯（内訳）本人出席……委任状５１世帯」「出席４８世帯、委任状３５世帯」: the homes
+        # by proxy among those counted; only where this line's count is the meeting's (a roster
+        # of people above it counted them in people, not homes).
+        homes = _header.homes_counted(value)
         proxies = [
-            int(n) for n, unit in _PROXIES.findall(value) if unit != "世帯" or "内訳" in value
+            int(n)
+            for n, unit in _PROXIES.findall(value)
+            if unit not in ("世帯", "戸", "通")
+            or (homes is not None and minutes.attendee_count is None)
         ]
         if proxies and minutes.proxy_count is None:
             minutes.proxy_count = sum(proxies)
@@ -3922,7 +3980,7 @@ _OWN_DEPARTMENT = re.compile(r"^.+?(?:課|部|室|局|センター)(?=長|次長
 # 「（うち委任状２名）」「表決委任者１５名、書面表決者７名」: attending by proxy or in writing.
 _PROXIES = re.compile(
     r"(?:委任状|表決委任|議決権行使書|書面表決|書面議決|書面評決|書面出席)[^0-9、,()（）]{0,6}?\s*([0-9]{1,4})"
-    r"\s*(?P<unit>名|人|世帯)"
+    r"\s*(?P<unit>名|人|世帯|戸|通)"
 )
 # 「（うちオンライン２名：江森理事、小笠原理事）」: how many took part online, and who.
 _ONLINE_INSIDE = re.compile(

@@ -20,12 +20,13 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from os import PathLike
 from typing import IO, Any
 
 from ._header import HEADER_KEYS, header_field
-from ._layout import PAGE_FOOTER, Layout, Line, is_header_field
+from ._layout import PAGE_FOOTER, Layout, Line, _running_heads, is_header_field
 from ._syntax import (
     clean_line,
     closing_line,
@@ -244,10 +245,125 @@ def _boxed(line: _PrintedLine, edges: list[tuple[float, float, float]]) -> bool:
     return above and below
 
 
-def _line_text(runs: list[_Run]) -> str:
+def _cells(char: dict[str, Any]) -> int:
+    """How many cells of a monospace grid a character takes: half-width letters one, the rest
+    two."""
+    code = ord(char["text"][:1] or " ")
+    return 1 if code < 0x80 or 0xFF61 <= code <= 0xFF9F else 2
+
+
+def _monospace_pitch(pages: list[list[_PrintedLine]]) -> float | None:
+    """The width of a half-width cell when the text was printed on a monospace grid (a text
+    file printed to PDF: each character set in the cell of its column, the cells often wider
+    than the glyphs), else None. Found from characters standing next to each other: each moves
+    the next one cell on (two for a full-width one), and nearly every pair of characters of the
+    text stands a whole number of cells apart."""
+    sizes = Counter(
+        round(char["size"], 1) for page in pages for line in page for char in line.chars
+    )
+    if not sizes:
+        return None
+    body_size = sizes.most_common(1)[0][0]  # the text's (a running head or a title set apart)
+    pairs: list[tuple[float, int, float]] = []
+    for page in pages:
+        for line in page:
+            visible = [char for char in line.chars if not char["text"].isspace()]
+            for a, b in itertools.pairwise(visible):
+                if round(a["size"], 1) == body_size == round(b["size"], 1):
+                    pairs.append((b["x0"] - a["x0"], _cells(a), a["size"]))
+    steps = sorted(
+        distance / cells
+        for distance, cells, size in pairs
+        if 0.3 * size <= distance / cells <= 0.8 * size
+    )
+    if len(steps) < 40:
+        return None
+    pitch = steps[len(steps) // 2]
+    on_grid = 0
+    for distance, cells, _size in pairs:
+        columns = distance / pitch
+        if abs(columns - round(columns)) <= 0.08 and round(columns) >= cells:
+            on_grid += 1
+    return pitch if on_grid >= len(pairs) * 0.95 else None
+
+
+def _printed_as_text(
+    pages: list[list[_PrintedLine]], edges: list[list], pitch: float, margin: float
+) -> bool:
+    """A text file printed as it is: no rule drawn anywhere, and nearly every line of the text's
+    size on the grid from the margin to its last character (a word processor's page sets a
+    column of labels, a tab or a centred title off it)."""
+    if any(page_edges for page_edges in edges):
+        return False
+    sizes = Counter(
+        round(char["size"], 1) for page in pages for line in page for char in line.chars
+    )
+    body_size = sizes.most_common(1)[0][0]
+    lines = [line for page in pages for line in page if round(line.size, 1) == body_size]
+    on_grid = sum(
+        1
+        for line in lines
+        if _grid_text(line.runs, pitch) is not None
+        and abs((s := _indent_cells_exact(line.runs, margin, pitch)) - round(s)) <= 0.08
+    )
+    return on_grid >= len(lines) * 0.95
+
+
+def _indent_cells_exact(runs: list[_Run], margin: float, pitch: float) -> float:
+    first = next((c for run in runs for c in run.chars if not c["text"].isspace()), None)
+    return 0.0 if first is None else (first["x0"] - margin) / pitch
+
+
+def _left_margin(pages: list[list[_PrintedLine]]) -> float | None:
+    """Where the text's lines start on the page (its left margin): the x most lines start at."""
+    starts = Counter(
+        round(line.runs[0].x0)
+        for page in pages
+        for line in page
+        if line.runs and not line.runs[0].chars[0]["text"].isspace()
+    )
+    return float(min(x for x, n in starts.items() if n >= 2)) if starts else None
+
+
+def _indent_cells(runs: list[_Run], margin: float, pitch: float | None) -> int:
+    """How many empty cells of the grid stand before the line's first character."""
+    first = next((c for run in runs for c in run.chars if not c["text"].isspace()), None)
+    if first is None or pitch is None:
+        return 0
+    return round((first["x0"] - margin) / pitch)
+
+
+def _grid_text(runs: list[_Run], pitch: float) -> str | None:
+    """Text of a line printed on a monospace grid: the spaces from the empty cells between the
+    characters (two cells a full-width space, one a half-width one), whatever the glyphs'
+    widths: the line as it was typed. None when the line does not sit on the grid (a title set
+    larger)."""
+    chars = [char for run in runs for char in run.chars if not char["text"].isspace()]
+    if not chars:
+        return ""
+    parts = [chars[0]["text"]]
+    for a, b in itertools.pairwise(chars):
+        columns = (b["x0"] - a["x0"]) / pitch
+        if abs(columns - round(columns)) > 0.08:
+            return None
+        empty = round(columns) - _cells(a)
+        if empty < 0:
+            return None
+        # as typed: 「青　木　　一　郎」 keeps its one and two full-width spaces
+        parts.append("　" * (empty // 2) + " " * (empty % 2))
+        parts.append(b["text"])
+    return "".join(parts).strip()
+
+
+def _line_text(runs: list[_Run], pitch: float | None = None) -> str:
     """Text of the body runs; a visible gap without a space character becomes a space. A line
     whose letters are all set apart (character spacing, 「み　ど　り　市」 justified to the
-    width) counts its gaps from that spacing."""
+    width) counts its gaps from that spacing; a line on a monospace grid (``pitch``) its empty
+    cells."""
+    if pitch is not None:
+        on_grid = _grid_text(runs, pitch)
+        if on_grid is not None:
+            return on_grid
     chars = [char for run in runs for char in run.chars]
     gaps = sorted(
         b["x0"] - a["x1"]
@@ -312,11 +428,19 @@ def _strokes(curve, height: float, edges: list[tuple[float, float, float]]) -> N
             edges.append((_VERTICAL + ax, height - max(ay, by), height - min(ay, by)))
 
 
+# What a glyph the font cannot name comes back as (a tab printed as a glyph, 「⑴」 missing from
+# the font): no text, read as a space.
+_GLYPH_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+
+
 # Vertical strokes are kept with the horizontal ones, their x shifted by this much.
 _VERTICAL = 1e6
 
 
-def _read_pages(source: Source) -> tuple[list[list[_PrintedLine]], list[list], int]:
+def _read_pages(
+    source: Source,
+) -> tuple[list[list[_PrintedLine]], list[list], int, list[float]]:
+    """The printed lines, the strokes, the count and the width of each page."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
@@ -335,6 +459,7 @@ def _read_pages(source: Source) -> tuple[list[list[_PrintedLine]], list[list], i
     interpreter = PDFPageInterpreter(manager, device)
     pages: list[list[_PrintedLine]] = []
     edges: list[list] = []
+    widths: list[float] = []
     for page in PDFPage.get_pages(stream):
         interpreter.process_page(page)
         layout = device.get_result()
@@ -342,8 +467,9 @@ def _read_pages(source: Source) -> tuple[list[list[_PrintedLine]], list[list], i
         page_edges: list[tuple[float, float, float]] = []
         _page_objects(layout, layout.y1, chars, page_edges)
         pages.append(_printed_lines(chars))
+        widths.append(layout.x1)
         edges.append(page_edges)
-    return pages, edges, len(pages)
+    return pages, edges, len(pages), widths
 
 
 def read_pdf(source: Source) -> PdfText:
@@ -354,7 +480,7 @@ def read_pdf(source: Source) -> PdfText:
     from pdfminer.pdfdocument import PDFEncryptionError
 
     try:
-        pages, edges, count = _read_pages(source)
+        pages, edges, count, widths = _read_pages(source)
     except PDFEncryptionError as error:
         raise MinutesParseError(
             "PDFにパスワードがかかっているため読み取れません"
@@ -372,7 +498,7 @@ def read_pdf(source: Source) -> PdfText:
             "PDFの文字を読み取れません（文字の対応表のないフォントで作られています）。"
             "元の文書から文字をコピーしてテキストファイル（.txt）にして取り込んでください"
         )
-    text = _assemble(pages, edges, count)
+    text = _assemble(pages, edges, count, max(widths, default=0.0))
     if not any(line.text.strip() for line in text.layout.body):
         # No text at all, or only the page numbers printed over scanned pages.
         raise MinutesParseError(
@@ -386,20 +512,36 @@ _UNMAPPED = re.compile(r"\(cid:[0-9]+\)")
 
 
 def _assemble(
-    pages: list[list[_PrintedLine]], edges: list[list[tuple[float, float, float]]], count: int
+    pages: list[list[_PrintedLine]],
+    edges: list[list[tuple[float, float, float]]],
+    count: int,
+    page_width: float = 0.0,
 ) -> PdfText:
     column = _number_column(pages)
-    if column is None:
+    pitch = _monospace_pitch(pages)
+    margin = _left_margin(pages) if pitch is not None else None
+    typed = (
+        pitch is not None
+        and margin is not None
+        and column is None
+        and _printed_as_text(pages, edges, pitch, margin)
+    )
+    if column is None and not typed:  # (a text file has no column of labels)
         for page in pages:
             _join_wrapped_labels(page)
     for page, page_edges in zip(pages, edges, strict=True):
         _ruled_rows(page, page_edges)
-    if pages:
+    if pages and not typed:  # (nor keys centred in a table's cells)
         _raise_centred_keys(pages[0])
     for page in pages:
         _question_tables(page)
     # after the lines are put together: a line taken out would shift the places found
     running = _running_lines(pages)
+    if typed:
+        # a text file's own running head, typed beside its page numbers (「－２－」)
+        places = [(p, i) for p, page in enumerate(pages) for i in range(len(page))]
+        texts = [_line_text(pages[p][i].runs, pitch) for p, i in places]
+        running |= {places[index] for index in _running_heads(texts)}
     body: list[Line] = []
     printed_of: list[_PrintedLine | None] = []  # the printed line of each body line
     boxed: list[str] = []
@@ -430,7 +572,7 @@ def _assemble(
                 body.append(Line("", lineno, blank=True))
                 printed_of.append(None)
                 continue
-            text = clean_line(_line_text(runs))
+            text = clean_line(_line_text(runs, pitch))
             if column is None and _ASCII_NUMBERED.match(text):
                 # 「1 趣旨説明」 with an ASCII space on a page with no page-line numbers: an item
                 text = _ASCII_NUMBERED.sub("\\1　", text)
@@ -449,16 +591,38 @@ def _assemble(
             )
             if is_box:
                 boxed.append(text)
-            body.append(Line(text, lineno, relocated=is_box))
+            cells = _indent_cells(runs, margin, pitch) if typed and margin is not None else 0
+            lead = "　" * (cells // 2) + " " * (cells % 2)
+            body.append(Line(text, lineno, relocated=is_box, indented=cells >= 2, lead=lead))
             printed_of.append(printed)
-    if column is None:
-        body = _join_wrapped(body, printed_of)
+    # a text file printed wraps at the printable width: as far from the right side of the page
+    # as its lines start from the left
+    right = page_width - margin if typed and margin is not None else None
+    body = _join_wrapped(body, printed_of, pitch if typed else None, right)
+    # A text file printed as it is (on a monospace grid, no page-line numbers) reads as the text
+    # it was typed as: each line where the typist ended it (the printer's wraps joined above), a
+    # line indented as it was typed.
+    typed_text = (
+        _GLYPH_CONTROL.sub(
+            " ", "".join(("" if line.blank else line.lead + line.text) + "\n" for line in body)
+        )
+        if typed
+        else None
+    )
     return PdfText(
-        Layout(body, [], numbered=True), pages=count, numbered=column is not None, boxed=boxed
+        Layout(body, [], numbered=not typed, typed=typed_text),
+        pages=count,
+        numbered=column is not None,
+        boxed=boxed,
     )
 
 
-def _join_wrapped(body: list[Line], printed_of: list[_PrintedLine | None]) -> list[Line]:
+def _join_wrapped(
+    body: list[Line],
+    printed_of: list[_PrintedLine | None],
+    pitch: float | None = None,
+    right: float | None = None,
+) -> list[Line]:
     """A paragraph Word wrapped at the text's width, its lines put back together where a break
     would be read as a new line: 「…午後３時２」 over 「０分閉会した。」 (the closing lost), 「…代表理事
     柴田　和彦を」 over 「議長に選任した。」. A line wraps when it reaches the right side of the text
@@ -472,7 +636,9 @@ def _join_wrapped(body: list[Line], printed_of: list[_PrintedLine | None]) -> li
     )
     if len(ends) < 3:
         return body
-    edge = ends[-3][0]  # reached by three lines at least: not a stray wide one
+    # reached by three lines at least: not a stray wide one; a text file printed (on the grid of
+    # ``pitch``) wraps at its last column, the printable width's ``right`` side
+    edge = right if pitch is not None and right is not None else ends[-3][0]
     sizes = sorted(size for _end, size in ends)
     size = sizes[len(sizes) // 2]  # the text's: a title set larger is no paragraph's line
     out: list[Line] = []
@@ -487,14 +653,10 @@ def _join_wrapped(body: list[Line], printed_of: list[_PrintedLine | None]) -> li
             and not printed.ruled
             and not previous.ruled
             and previous.size <= size + 0.5
-            and -previous.size * 1.2  # 「。」 hung past the side (Word's ぶら下げ)
-            < edge - _visible_end(_strip_spaces(previous.body_runs()[-1]))
-            < previous.size * 1.2
-            and _goes_on(out[-1].text, line.text)
+            and (space := _wrap_space(out[-1], line, previous, printed, edge, pitch)) is not None
         ):
-            spaced = previous.body_runs()[-1].chars[-1]["text"].isspace()
-            joined = out[-1].text + ("　" if spaced else "") + line.text
-            out[-1] = Line(joined, out[-1].lineno)
+            joined = out[-1].text + space + line.text
+            out[-1] = Line(joined, out[-1].lineno, indented=out[-1].indented, lead=out[-1].lead)
             previous = printed
             continue
         out.append(line)
@@ -502,20 +664,80 @@ def _join_wrapped(body: list[Line], printed_of: list[_PrintedLine | None]) -> li
     return out
 
 
+def _wrap_space(
+    above: Line,
+    line: Line,
+    previous: _PrintedLine,
+    printed: _PrintedLine,
+    edge: float,
+    pitch: float | None,
+) -> str | None:
+    """Whether ``line`` goes on with ``above``, wrapped at the text's right side ``edge``: the
+    space to join them with ("" for none, a space left at the wrap: 「杉浦　」 over 「弘子」, 「大谷」
+    over 「　誠」), or None. A text file printed on the grid of ``pitch`` wraps at the printable
+    width whatever comes next; a line ending a full-width space short of it may have lost that
+    space (a printer that draws no spaces), or was typed that long."""
+    short = edge - _visible_end(_strip_spaces(previous.body_runs()[-1]))
+    last = previous.body_runs()[-1].chars[-1]["text"]
+    first = printed.body_runs()[0].chars[0]["text"]
+    space = last if last.isspace() else first if first.isspace() else line.lead[:1]
+    if short <= -previous.size * 1.2:
+        return None  # past the side: a title set larger
+    if pitch is None:
+        wraps = short < previous.size * 1.2 and _goes_on(above.text, line.text)
+        return space if wraps else None
+    empty = short // pitch  # whole cells left before the printable width's end
+    if empty <= 1:  # (a full-width character needs two)
+        typed_on = _goes_on(above.text, line.text, typed=True) or _printer_wrapped(above, line)
+        return space if typed_on else None
+    if empty <= 3 and _goes_on(above.text, line.text):
+        return space or "　"  # 「……大谷」 (its space not drawn) over 「誠」
+    return None
+
+
 _SEPARATOR = re.compile(r"^[─━―‐－\-ー=＝＿_・…～〜◇◆☆★*＊\s]+$")
 # A line ending so ends a sentence, a name's parenthesis or a quotation, not a wrapped line.
 _ENDED = ("。", "）", ")", "」", "】")
 
 
-def _goes_on(above: str, text: str) -> bool:
-    """Whether ``text`` may go on with the wrapped line ``above``."""
+def _printer_wrapped(above: Line, line: Line) -> bool:
+    """A text file printed wraps a line at the last column whatever comes next (「……（第１号）」
+    over 「（案）について」); only a line typed as long as the page and ended there (its sentence
+    closed, the next a turn, a heading, a mark of its own) is no wrap."""
+    if line.indented or above.relocated or above.text.rstrip().endswith(("。", "」")):
+        return False  # (a sentence closed at the last column: the parser reads what follows)
+    text = line.text.strip()
+    opened = above.text.count("（") + above.text.count("(")
+    if opened > above.text.count("）") + above.text.count(")"):
+        return True  # 「……片岡（２」 over 「０１）、」: cut inside the parenthesis
+    if _SEPARATOR.match(text):
+        return False  # 「────」 on a line of its own
+    if _STAGE_ALONE.match(text):
+        # 「……教頭」 over 「（菅）」: a name's bracket cut from it; after a word that ends a
+        # phrase (「……であります」 over 「（拍手）」) a stage direction
+        return not above.text.rstrip().endswith(("ます", "です", "た", "か", "ね", "よ"))
+    return not (
+        text[:1] in "○◎●◆◇■□・※→＜<【〔［「"
+        or speaker_label(text)
+        or item_heading(text)
+        or section_heading(text)
+        or header_field(text)
+    )
+
+
+_STAGE_ALONE = re.compile(r"^[（(〔［][^（）()〔〕［］]*[）)〕］]$")
+
+
+def _goes_on(above: str, text: str, typed: bool = False) -> bool:
+    """Whether ``text`` may go on with the wrapped line ``above`` (a heading's too in a text file
+    printed, read as typed: no title is joined later)."""
     if above.endswith(_ENDED) or text[:1] in "（(〔［【「○◎●◆◇■□・※→＜<":
         return False
     if _SEPARATOR.match(above) or _SEPARATOR.match(text):
         return False  # 「────」 drawn to the width
     if "　　　　" in above:
         return False  # names set in columns (「１番　青木　一郎　　　　　２番　……」)
-    if item_heading(above) or section_heading(above):
+    if (item_heading(above) or section_heading(above)) and not typed:
         return False  # a heading as long as the line: the parser joins a wrapped title
     return not (
         speaker_label(text) or item_heading(text) or section_heading(text) or header_field(text)
@@ -870,13 +1092,22 @@ def _running_lines(pages: list[list[_PrintedLine]]) -> set[tuple[int, int]]:
     their numbers (a page number, 「- 2 / 3 -」, a running head, a stamp): (page, line) pairs.
     The first page's first line counts but stays (the title, or a stamp the parser knows)."""
     places: dict[tuple[str, str, int], list[tuple[int, int]]] = {}
+    sizes = Counter(
+        round(char["size"], 1) for page in pages for line in page for char in line.chars
+    )
+    body_size = sizes.most_common(1)[0][0] if sizes else 0.0
+    small: set[tuple[int, int]] = set()  # printed smaller than the text: a browser's or a printer's
     for page_index, page in enumerate(pages):
         if len(page) < 2:
             continue  # an empty page, or a page of one line
         for end, line_index in (("head", 0), ("foot", len(page) - 1)):
             printed = page[line_index]
             text = squash(_line_text(printed.runs))
-            if not text or len(text) > 40:
+            if printed.size < body_size - 0.5:
+                # 「2025/06/12 10:15　gijiroku.txt」「file:///C:/…/gijiroku.txt　1/2」: what a
+                # browser prints around a text file, long as its address may be
+                small.add((page_index, line_index))
+            elif not text or len(text) > 40:
                 continue
             key = (end, re.sub(r"[0-9０-９]+", "#", text), round(printed.top))
             places.setdefault(key, []).append((page_index, line_index))
@@ -886,7 +1117,14 @@ def _running_lines(pages: list[list[_PrintedLine]]) -> set[tuple[int, int]]:
         for found in places.values()
         if len(found) >= needed
         for place in found
-        if place != (0, 0)
+        if place != (0, 0) or place in small
+    }
+    # A browser's own lines, on a page of its own too: the date it printed, the file's name and
+    # address, 「1/1」.
+    running |= {
+        (page_index, line_index)
+        for page_index, line_index in small
+        if _BROWSER_FURNITURE.search(_line_text(pages[page_index][line_index].runs))
     }
     # The title over every page but the first (Word's 「先頭ページのみ別指定」), with the date
     # after it or not: too few to repeat in a document of two or three pages.
@@ -898,6 +1136,11 @@ def _running_lines(pages: list[list[_PrintedLine]]) -> set[tuple[int, int]]:
             if head in titles or _DATED_HEAD.sub("", head) in titles:
                 running.add((page_index, 0))
     return running
+
+
+_BROWSER_FURNITURE = re.compile(
+    r"(?:file|https?)://|\.(?:txt|html?|pdf|docx?)\b|^[0-9]{4}/[0-9]{1,2}/[0-9]{1,2}[ 　]+[0-9]{1,2}:[0-9]{2}"
+)
 
 
 # 「（令和６年１０月１５日）」 after a running head's title

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from . import _header, _wareki
-from ._syntax import CONTAINER_CATEGORIES
+from ._syntax import CONTAINER_CATEGORIES, OPENING_ITEM
 from .model import Entry, Minutes, Secretariat, Section
 
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
@@ -96,8 +96,14 @@ def _section_lines(section: Section) -> list[str]:
     # section of its own and 「（３）その他」 as an item.
     container = section.category in CONTAINER_CATEGORIES
     previous = None
-    for item in section.items:
-        if item.title:
+    for index, item in enumerate(section.items):
+        opening = (
+            index == 0
+            and not section.number
+            and not section.category
+            and (item.number, item.title) == (0, OPENING_ITEM)
+        )
+        if item.title and not opening:  # the opening's lines stand before the first heading
             number = f"（{_fw(item.number)}）" if container else f"{_fw(item.number)}．"
             if not container and previous is not None and item.number != previous + 1:
                 # 「７　次回の予定」 after items １．２．: a heading of the outer numbering, which

@@ -36,6 +36,7 @@ from kyodo.core.roles import Role, require_role
 from kyodo.core.text import match_key
 from kyodo.core.wareki import fiscal_year, format_wareki
 from kyodo.minutes_text import Minutes as Document
+from kyodo.minutes_text._syntax import OPENING_ITEM
 
 Category = AgendaItem.Category
 
@@ -99,14 +100,31 @@ def planned_items(document: Document) -> list[PlannedItem]:
     # Minutes with no headings in the body are one unnamed item: named after the agenda the
     # header lists, when there is one.
     listed = "、".join(document.agenda) if single and document.agenda else ""
+    opening = _opening_category(document)
     planned = []
     for section in document.sections:
         for item in section.items:
             category = category_of(section.category, item.title)
+            if opening is not None and item is document.sections[0].items[0]:
+                category = opening
             numbers[category] = numbers.get(category, 0) + 1
             title = item.title or listed or AgendaItem.CATEGORY_JA[Category(category)]
             planned.append(PlannedItem(category, numbers[category], title[:300], item))
     return planned
+
+
+def _opening_category(document: Document) -> str | None:
+    """The category the item 「開会」 is stored under (the record's lines before the first heading,
+    ``kyodo.minutes_text``): the one printed first of those the document's items have, so that the
+    opening prints first, as it was said first. None when the document has no such item."""
+    items = [(s, i) for s in document.sections for i in s.items]
+    if len(items) < 2:
+        return None
+    section, first = items[0]
+    if section.number or section.category or first.number or first.title != OPENING_ITEM:
+        return None
+    categories = {category_of(s.category, i.title) for s, i in items[1:]}
+    return min(categories, key=AgendaItem.CATEGORY_ORDER.index)
 
 
 def planned_sections(document: Document) -> list[PlannedSection]:

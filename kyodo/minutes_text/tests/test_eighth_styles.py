@@ -132,7 +132,7 @@ def test_a_clerks_clock_in_brackets_before_each_heading():
         ("清水", "保育課長"),
     ]
     assert _items(minutes) == [
-        (0, ""),
+        (0, "開会"),
         (1, "保育所の待機児童の状況について"),
         (2, "放課後児童クラブについて"),
     ]
@@ -463,7 +463,7 @@ def test_a_councillors_meeting_and_the_directors_attending_it():
     assert minutes.attendee_count == 6
     assert minutes.absentees == ["小林 明"]
     assert minutes.also_attending == ["佐々木 勇", "杉田 敏夫"]
-    assert _items(minutes) == [(0, ""), (1, "令和5年度計算書類の承認について")]
+    assert _items(minutes) == [(0, "開会"), (1, "令和5年度計算書類の承認について")]
     assert _entries(COUNCILLORS) == [
         ("note", "議長の選出"),
         ("note", "評議員の互選により、岩田和也評議員が議長に選出された。"),

@@ -35,7 +35,8 @@ def _sq(value):
 
 
 # What a clerk reads in each document. ``items``: (title, [speakers of its turns]) for every item
-# with a title, in order (the parser leaves decisions to the review screen).
+# with a title, in order (the parser leaves decisions to the review screen); the record's lines
+# before the first heading are the item 「開会」 (since the twenty-second session).
 GOLD: dict[str, dict] = {
     "f01_shakyo_rijikai.txt": {
         "date": "2024-09-26",
@@ -47,6 +48,7 @@ GOLD: dict[str, dict] = {
         "also_attending": ["小林昭", "原田久美"],
         "secretariat": ["前川隆", "石井まゆみ"],
         "items": [
+            ("開会", []),
             ("令和6年度補正予算(第1号)について", ["議長", "前川事務局長", "川口理事", "前川事務局長", "議長"]),
             ("職員就業規則の一部改正について", ["石井総務課長", "杉浦理事", "石井総務課長"]),
         ],
@@ -188,6 +190,7 @@ GOLD: dict[str, dict] = {
         "attendees": [],
         "attendee_count": 35,
         "items": [
+            ("開会", []),
             (
                 "2023年度事業報告及び活動決算の承認について",
                 ["議長", "竹内理事", "会員(山口)", "竹内理事", "議長"],

@@ -130,7 +130,7 @@ def test_an_education_boards_teireikai() -> None:
     assert not any(entry.uncertain for entry in minutes.entries())
     # 「○日程第１　……」 as the 議事日程 lists them: the items (were notes in one unnamed item).
     assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
-        (0, ""),
+        (0, "開会"),
         (1, "前回会議録の承認"),
         (2, "議案第5号 学校管理規則の一部を改正する規則について"),
     ]
@@ -1193,7 +1193,7 @@ def test_an_assembly_exports_header() -> None:
     assert minutes.agenda == ["日程第1 議案第1号 令和7年度○○市一般会計予算"]
     assert minutes.start_time == dt.time(10, 0)
     assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
-        (0, ""),
+        (0, "開会"),
         (1, "議案第1号 令和7年度○○市一般会計予算"),
     ]
     assert [e.speaker for e in minutes.entries() if e.kind == "statement"] == [
@@ -1386,7 +1386,7 @@ def test_an_agenda_list_with_bulleted_items_under_its_categories() -> None:
         "3.その他",
     ]
     assert [(s.category, [(i.number, i.title) for i in s.items]) for s in minutes.sections] == [
-        ("", [(0, "")]),
+        ("", [(0, "開会")]),
         ("報告事項", [(1, "8月の利用状況について")]),
     ]
 

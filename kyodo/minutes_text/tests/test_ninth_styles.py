@@ -165,7 +165,7 @@ def test_a_report_named_whole_with_its_long_subject():
     """「報告第５号　専決処分の報告について（……の一部改正）」 over forty characters after a turn
     was glued to the turn as a sentence."""
     assert _items(_read("06_gian_houkoku")) == [
-        (0, ""),
+        (0, "開会"),
         (5, "報告第5号 専決処分の報告について(みどり市立学校の通学区域に関する規則の一部改正)"),
         (12, "議案第12号 みどり市社会教育委員の委嘱について"),
         (13, "議案第13号 みどり市文化財保護審議会委員の委嘱について"),
@@ -180,7 +180,7 @@ def test_a_welfare_councils_board_with_its_legal_header():
     assert minutes.also_attending == ["安藤 弘", "桑原 みどり"]
     assert _staff(minutes) == [("佐野 功", "事務局長"), ("望月 恵", "総務課長")]
     assert _items(minutes) == [
-        (0, ""),
+        (0, "開会"),
         (1, "令和6年度資金収支補正予算(第1号)について"),
         (2, "評議員選任・解任委員会の開催について"),
         (1, "職務執行状況の報告について"),
@@ -306,7 +306,7 @@ def test_an_assemblys_items_start_where_the_chair_puts_them_on_the_floor():
     ます。」「次に、２、その他について」 start the items, the chair's turn cut at that sentence."""
     city = _read("01_city_standing_committee")
     assert _items(city) == [
-        (0, ""),
+        (0, "開会"),
         (38, "議案第38号 かしわ市職員の給与に関する条例の一部を改正する条例"),
         (40, "議案第40号 令和5年度かしわ市一般会計補正予算(第2号)中、所管部分"),
     ]
@@ -327,7 +327,7 @@ def test_an_assemblys_items_start_where_the_chair_puts_them_on_the_floor():
     assert not any("議題の見出しがない" in w for w in city.warnings)
     village = _read("20_heisei31")
     assert _items(village) == [
-        (0, ""),
+        (0, "開会"),
         (1, "平成31年第1回定例会の会期及び日程について"),
         (2, "その他"),
     ]
@@ -337,7 +337,7 @@ def test_an_assemblys_items_start_where_the_chair_puts_them_on_the_floor():
     )
     farm = _read("25_ocr_noise")
     assert _items(farm) == [
-        (0, ""),
+        (0, "開会"),
         (1, "議案第1号 農地法第3条の規定による許可申請について"),
         (2, "議案第2号 農地法第5条の規定による許可申請について"),
     ]

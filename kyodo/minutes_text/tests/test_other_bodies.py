@@ -491,7 +491,11 @@ def test_a_neighbourhood_federations_minutes_typed_from_a_handwritten_record():
         "第二号議題 歳末たすけあい募金について",
     ]
     items = [(i.number, i.title) for s in minutes.sections for i in s.items]
-    assert items == [(0, ""), (1, "秋季大運動会の反省について"), (2, "歳末たすけあい募金について")]
+    assert items == [
+        (0, "開会"),
+        (1, "秋季大運動会の反省について"),
+        (2, "歳末たすけあい募金について"),
+    ]
     assert _entries(RENGOKAI) == [
         ("note", "会長挨拶"),
         ("statement", "会長(大塚)", "皆さん夜分ご苦労様です。"),
@@ -986,7 +990,7 @@ def test_an_agricultural_committees_applications_in_a_table_under_a_turn():
         ("主査", "中村 麻衣"),
     ]
     assert [i.title for s in minutes.sections for i in s.items] == [
-        "",
+        "開会",
         "議事録署名委員の指名",
         "議案第31号 農地法第3条の規定による許可申請について",
     ]

@@ -513,7 +513,7 @@ def test_a_general_meeting_of_members_counts_those_present_and_by_proxy():
     assert (minutes.attendee_count, minutes.proxy_count) == (41, 18)
     assert minutes.attendees == ["上田 正人", "江口 和美", "小野寺 勉"]
     assert minutes.also_attending == ["加藤 雅彦"]
-    assert _items(minutes) == [(0, ""), (1, "理事選任の件")]
+    assert _items(minutes) == [(0, "開会"), (1, "理事選任の件")]
     assert _entries(GENERAL_MEETING) == [
         ("note", "定刻、代表理事上田正人が議長席に着き開会を宣した。"),
         ("note", "満場一致で同人を再任した。"),

@@ -185,7 +185,7 @@ def test_a_shopping_streets_general_meeting():
     )
     assert minutes.venue == "駅前中央商店街振興組合事務所2階会議室"
     assert minutes.attendee_count == 31
-    assert [title for _, title in _items(minutes)] == ["", "令和5年度事業報告及び決算承認の件"]
+    assert [title for _, title in _items(minutes)] == ["開会", "令和5年度事業報告及び決算承認の件"]
     assert _speakers(minutes) == ["組合員(和菓子みどり屋)", "事務局長"]
 
 
@@ -247,7 +247,7 @@ def test_a_town_committees_numbered_opening_and_closing_keys():
     assert minutes.attendees == ["北川 修", "大野 敬子"]
     assert minutes.absentees == ["中井 清"]
     assert _items(minutes) == [
-        (0, ""),
+        (0, "開会"),
         (1, "議案第5号 職員の勤務時間に関する条例の一部を改正する条例について"),
     ]
     assert _speakers(minutes) == ["委員長(北川修君)", "委員長(北川修君)", "総務課長(荻野剛君)"]

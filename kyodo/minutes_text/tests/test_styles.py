@@ -404,7 +404,7 @@ def test_an_assembly_with_kanji_dates_seat_numbers_and_running_heads() -> None:
     ]
     # 「◎議案第１号　……」: the bill taken up, its heading (the seventh tester's set: it was a note).
     assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
-        (0, ""),
+        (0, "開会"),
         (1, "議案第1号 はまなす市手数料条例の一部改正について"),
     ]
 
@@ -902,7 +902,7 @@ def test_a_nonprofit_board_with_directors_an_auditor_and_the_course_of_proceedin
     assert minutes.also_attending == ["渡辺 五郎"]  # the auditor: no director
     assert minutes.agenda == ["第1号議案 令和5年度事業報告承認の件"]
     assert [(i.number, i.title) for s in minutes.sections for i in s.items] == [
-        (0, ""),
+        (0, "開会"),
         (1, "令和5年度事業報告承認の件"),
     ]
     assert _entries(text) == [

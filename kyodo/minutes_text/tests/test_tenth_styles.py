@@ -129,7 +129,7 @@ def test_sessions_of_a_meeting_are_notes():
     parts = _read("06_part_two_sessions")
     assert _staff(parts) == [("中川", "子ども政策課長"), ("西岡", "保育課長")]
     assert _items(parts) == [
-        (0, ""),
+        (0, "開会"),
         (1, "待機児童の状況について"),
         (1, "第3期計画の骨子案について"),
     ]
@@ -163,7 +163,7 @@ def test_an_assemblys_extraordinary_session_by_its_order_of_business():
     「日程第３、議案第３０号、……を議題といたします。」 in the chair's turns: one item each."""
     minutes = _read("11_rinjikai")
     assert _items(minutes) == [
-        (0, ""),
+        (0, "開会"),
         (1, "会議録署名議員の指名"),
         (2, "会期の決定"),
         (3, "議案第30号 令和6年度みずなら町一般会計補正予算(第2号)"),

@@ -52,28 +52,29 @@ def _hm(time: dt.time | None) -> str | None:
     return time.strftime("%H:%M") if time else None
 
 
-# stem, date, start, end, named items, turns, closing
+# stem, date, start, end, named items (the record's lines before the first heading are the item
+# 「開会」 since the twenty-second session), turns, closing
 DOCUMENTS = [
-    ("a01_shigikai_honkaigi", "2024-12-10", "10:00", "11:42", 3, 18, "午前11時42分 散会"),
-    ("a02_chogikai", "2023-09-05", "09:30", "11:05", 2, 14, "散会 午前11時05分"),
-    ("a03_soumu_iinkai", "2024-03-11", "10:02", "11:18", 2, 16, "午前11時18分閉会"),
+    ("a01_shigikai_honkaigi", "2024-12-10", "10:00", "11:42", 4, 18, "午前11時42分 散会"),
+    ("a02_chogikai", "2023-09-05", "09:30", "11:05", 3, 14, "散会 午前11時05分"),
+    ("a03_soumu_iinkai", "2024-03-11", "10:02", "11:18", 3, 16, "午前11時18分閉会"),
     ("a04_kyoiku_iinkai", "2024-07-24", "13:30", "15:10", 6, 21, None),
-    ("a05_nogyo_iinkai", "2024-11-08", "13:30", "14:45", 4, 19, "午後2時45分閉会"),
+    ("a05_nogyo_iinkai", "2024-11-08", "13:30", "14:45", 5, 19, "午後2時45分閉会"),
     (
         "a06_shakyo_rijikai",
         "2024-09-26",
         "10:00",
         "11:30",
-        3,
+        4,
         8,
         "議長は、以上をもって全ての議事を終了した旨を述べ、午前11時30分閉会を宣した。",
     ),
     ("a07_shingikai_yoshi", "2023-10-17", "15:00", "16:40", 3, 11, "(以上)"),
-    ("a09_kuni_kentokai", "2024-06-03", "10:00", "12:00", 3, 17, "(了)"),
+    ("a09_kuni_kentokai", "2024-06-03", "10:00", "12:00", 4, 17, "(了)"),
     ("a10_pta_sokai", "2024-04-20", "10:30", "11:40", 10, 19, "以上"),
-    ("a12_toshikeikaku_linenos", "2023-08-29", "14:00", "15:50", 2, 15, "午後3時50分閉会"),
+    ("a12_toshikeikaku_linenos", "2023-08-29", "14:00", "15:50", 3, 15, "午後3時50分閉会"),
     ("a14_furigana", "2024-05-30", "14:00", "15:30", 3, 12, "以上"),
-    ("a16_kanji_jikoku", "1989-11-28", "19:00", "20:40", 3, 17, "午後八時四十分閉会"),
+    ("a16_kanji_jikoku", "1989-11-28", "19:00", "20:40", 4, 17, "午後八時四十分閉会"),
     ("a18_hikokai", "2024-10-02", "09:30", "12:00", 3, 10, "(12:00終了)"),
     ("a19_shotenkai", "2024-08-21", "20:00", "21:20", 3, 9, "以上"),
     ("a20_toshokan", "2024-11-14", "10:00", "12:00", 4, 14, "以 上"),
@@ -81,7 +82,7 @@ DOCUMENTS = [
     ("a22_houkatsu_table", "2024-07-09", "14:00", "15:30", 2, 13, None),
     ("a23_workshop", "2024-10-26", "13:30", "16:00", 4, 9, None),
     ("a24_anon_members", "2024-06-18", "18:30", "20:30", 3, 11, "以上"),
-    ("a25_giun", "2024-05-28", "13:30", "14:15", 3, 14, "午後2時15分閉会"),
+    ("a25_giun", "2024-05-28", "13:30", "14:15", 4, 14, "午後2時15分閉会"),
     ("a26_seireki", "2023-06-27", "18:00", "19:45", 3, 10, "以上"),
     (
         "a28_bousai_kaigi",
@@ -135,7 +136,7 @@ def test_a_town_assemblys_header_with_every_key_after_one():
         ("桑原 実", "議会事務局長"),
         ("金子 千夏", "書記"),
     ]
-    assert _items(minutes) == [(1, "会期の決定について"), (2, "一般質問")]
+    assert _items(minutes) == [(0, "開会"), (1, "会期の決定について"), (2, "一般質問")]
     assert [e.speaker for e in _statements(minutes)][:4] == [
         "議長(渡辺茂君)",
         "議長(渡辺茂君)",
@@ -183,6 +184,7 @@ def test_a_body_taking_part_by_its_name_and_the_item_by_its_number():
     splits the one unnamed item at the header's list (議事次第)."""
     minutes = _read("a09_kuni_kentokai")
     assert _items(minutes) == [
+        (0, "開会"),
         (1, "関係団体からのヒアリング"),
         (2, "論点整理(案)について"),
         (3, "その他"),

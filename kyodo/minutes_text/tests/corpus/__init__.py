@@ -42,7 +42,27 @@ PDF_LAYOUT = {
     "18_npo_board": ("left", False),
     "19_label_lines": ("right", True),
     "20_education_board": ("none", True),
+    "21_jichikai_households": ("none", False),
+    "23_npo_counts": ("left", True),
+    "28_narrow_assembly": ("right", False),
+    "29_narrow_jichikai": ("none", False),
+    "30_narrow_summary": ("left", True),
 }
+
+
+def _plain_printers() -> dict:
+    """Documents printed as text files are (see tests/plainprint.py): how each was printed."""
+    from kyodo.minutes_text.tests.plainprint import Printer
+
+    return {
+        "22_council_counts": Printer("editor"),
+        "24_condo_units": Printer("courier"),
+        "25_plain_heisei": Printer("cells", pitch=6.5),
+        "26_plain_kominkan": Printer("gaps"),
+        "27_plain_npo_browser": Printer("editor", furniture=True, lines_per_page=20),
+    }
+
+
 # Header keys scored (the gold tests' keys and the agenda listed in the header).
 SCORED_KEYS = (*HEADER_KEYS, "agenda")
 
@@ -149,10 +169,15 @@ def header_diffs(actual: dict[str, Any], expected: dict[str, Any]) -> list[str]:
 
 
 def pdf_of(name: str) -> bytes:
-    """The document printed as a PDF: page-line numbers left, right or none, footers, boxes."""
+    """The document printed as a PDF: page-line numbers left, right or none, footers, boxes; or
+    the text file printed as it is (no ruling, a monospace font)."""
     from kyodo.minutes_text._syntax import section_heading
     from kyodo.minutes_text.tests.pdfmaker import STYLES, Style, make_pdf, wrap
+    from kyodo.minutes_text.tests.plainprint import plain_pdf
 
+    printer = _plain_printers().get(name)
+    if printer is not None:
+        return plain_pdf(text(name), printer)
     numbers, footer = PDF_LAYOUT.get(name, ("right", False))
     base = STYLES["seed"]
     style = Style(name, base.label, base.section, base.item, numbers=numbers, footer=footer)

@@ -117,6 +117,19 @@ class Doc:
             self.line(title)
             for text in lines:
                 self.line(text)
+        # The turns before the first heading are the item 「開会」 (the chair opens the sitting),
+        # where headings follow.
+        items = [item for section in self.sections for item in section["items"]]
+        first = items[0] if items else None
+        if (
+            first is not None
+            and len(items) > 1
+            and first["number"] == 0
+            and not first["title"]
+            and first["entries"]
+            and any(item["title"] for item in items[1:])
+        ):
+            first["title"] = "開会"
         self.gold["sections"] = self.sections
         self.gold["closing"] = nfkc(closing) if closing else None
         if appendix:
@@ -527,7 +540,8 @@ def jichikai_soukai(name: str, seed: int) -> Doc:
     doc.line("日　時　２０２４年４月２１日（日）午前１０時～午前１１時３０分")
     doc.line("場　所　さくら台集会所")
     doc.line("出席者　会員１２０世帯中　出席４８世帯、委任状３５世帯")
-    doc.gold["attendees"] = []  # households counted, no one named
+    # households counted, no one named: 48 in person and 35 by proxy attend
+    doc.gold.update(attendees=[], attendee_count=83, proxy_count=35)
     doc.say(
         "司会：",
         "司会",
@@ -1053,6 +1067,8 @@ def education_board(name: str, seed: int, rounds: int) -> Doc:
 
 
 def build() -> list[Doc]:
+    from kyodo.minutes_text.tests.corpus import styles22  # its documents are made with Doc
+
     return [
         assembly_sokki("01_assembly_sokki", 1, 30),
         assembly_sokki("02_assembly_sokki_long", 2, 45),
@@ -1074,6 +1090,7 @@ def build() -> list[Doc]:
         npo_board("18_npo_board", 18),
         label_lines("19_label_lines", 19, 6),
         education_board("20_education_board", 20, 5),
+        *styles22.documents(),
     ]
 
 
