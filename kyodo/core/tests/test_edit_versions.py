@@ -73,6 +73,10 @@ NOT_EDIT_FORMS = {
     "staff/groups/<int:pk>/status/": "appends to the status history, checked by the service",
     "staff/collaboration/records/new/": "creates a record",
     "staff/collaboration/departments/": "adds a department",
+    "staff/collaboration/bureaus/": (
+        "renames a 部 from a 年度 on: a row of its history per 課, refused by the service for a "
+        "name or 年度 no longer in force"
+    ),
     "staff/collaboration/calls/": "creates a call",
     "staff/collaboration/calls/<int:pk>/criteria/": "adds a criterion",
     "staff/collaboration/calls/<int:pk>/publish/": "a state change checked by the service",

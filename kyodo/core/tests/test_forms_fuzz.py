@@ -119,6 +119,8 @@ def constructor_arguments() -> dict[str, object]:
     seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
     return {
         "applications": Application.objects.filter(status="confirmed")[:5],
+        # An applicant's change of their application (人数, ふりがな, 電話, 備考).
+        "application": Application.objects.filter(status="confirmed", kind="group").first(),
         "months": public_event_months(),
         "staff": True,
         "criteria": list(Criterion.objects.all()[:5]),
