@@ -115,6 +115,9 @@ SEED_GOLD = "000_6d09d611ace1cac2.gold.json"
 MEETING_8 = date(2010, 12, 14)
 MEETING_9 = date(2011, 1, 18)
 MEETING_10 = date(2011, 2, 22)
+SENT_8 = date(2010, 12, 21)  # the 8th's draft went out a week after the meeting
+RESENT_8 = date(2011, 1, 19)  # after the 9th put its approval off
+SENT_9 = date(2011, 1, 25)  # the 9th's draft, a week after it
 NEVER_OPENED = ("山辺", "吉田")  # the two who never received the 8th's draft; 吉田's mail bounced
 FAILED_MEMBER = "吉田"
 VENUE_9 = "イングビル3階 第1会議室"
@@ -180,10 +183,14 @@ def load_meetings() -> str | None:
             ),
         ],
     )
-    circulation = services.minutes_circulate(actor=staff, minutes=eighth.minutes)
-    now = timezone.now()
+    # Sent a week after the meeting: by the 9th two members had not received it (the seed).
+    eighth_circulation = services.minutes_circulate(actor=staff, minutes=eighth.minutes)
     _record_delivery(
-        circulation, sent=now, received=now, pending=NEVER_OPENED, failed=FAILED_MEMBER
+        eighth_circulation,
+        sent=_at(SENT_8, 10),
+        received=_at(SENT_8 + timedelta(days=2), 20),
+        pending=NEVER_OPENED,
+        failed=FAILED_MEMBER,
     )
     eighth.status = Meeting.Status.HELD
     eighth.save(update_fields=["status"])
@@ -272,15 +279,17 @@ def load_meetings() -> str | None:
     )
     ninth.status = Meeting.Status.HELD
     ninth.save(update_fields=["status"])
+    # After the 9th put the approval off: 吉田's link went again to his address, and the two
+    # recorded the receipt before the 10th (history: dated then, not the day the demo loads).
+    _deliver_late(staff, eighth_circulation)
 
     # The 9th's minutes are confirmed (確定稿): circulated, received by every member, approved
     # unanimously at the 10th meeting (held, quorate), then confirmed.
     if gold.exists():
         circulation = services.minutes_circulate(actor=staff, minutes=ninth.minutes)
-        OutboxMessage.objects.filter(pk__in=circulation.recipients.values("message")).update(
-            status=OutboxMessage.Status.SENT, sent_at=now, attempts=1
+        _record_delivery(
+            circulation, sent=_at(SENT_9, 10), received=_at(SENT_9 + timedelta(days=2), 20)
         )
-        circulation.recipients.update(opened_at=now)
         for member in members.values():
             status = (
                 Attendance.Status.ABSENT if member.name in ABSENT_10 else Attendance.Status.PRESENT
@@ -291,15 +300,32 @@ def load_meetings() -> str | None:
             actor=staff, meeting=tenth, date=tenth.date, start_time=tenth.start_time,
             end_time=tenth.end_time, venue=tenth.venue or venue, status=Meeting.Status.HELD,
         )  # fmt: skip
-        approval = tenth.items.get(minutes_for=ninth.minutes)
-        services.decision_record(
-            actor=staff,
-            item=approval,
-            outcome=Decision.Outcome.APPROVED,
-            method=Decision.Method.UNANIMOUS,
-        )
+        # The 10th approved both drafts unanimously: the 8th's, carried over from the 9th (it
+        # stays 承認済み, as the history leaves it), and the 9th's, then confirmed (確定稿).
+        for minutes in (eighth.minutes, ninth.minutes):
+            services.decision_record(
+                actor=staff,
+                item=tenth.items.get(minutes_for=minutes),
+                outcome=Decision.Outcome.APPROVED,
+                method=Decision.Method.UNANIMOUS,
+            )
         services.minutes_confirm(actor=staff, minutes=ninth.minutes)
     return note
+
+
+def _deliver_late(staff, circulation) -> None:
+    """The 8th's draft after the 9th: 吉田's link sent again (delivered: his bounce is made up
+    for) and the receipts of those who had not recorded one, all before the 10th."""
+    again = circulation.recipients.get(member__name=FAILED_MEMBER)
+    services.recipient_resend(actor=staff, recipient=again)
+    again.refresh_from_db()
+    OutboxMessage.objects.filter(pk=again.message_id).update(
+        created_at=_at(RESENT_8, 10), status=OutboxMessage.Status.SENT,
+        sent_at=_at(RESENT_8, 10), attempts=1,
+    )  # fmt: skip
+    circulation.recipients.filter(member__name__in=NEVER_OPENED).update(
+        opened_at=_at(RESENT_8 + timedelta(days=3), 20)
+    )
 
 
 # --- this fiscal year: a committee at work on the day the demo runs ----------------------------
@@ -363,19 +389,23 @@ def _at(day: date, hour: int) -> datetime:
 
 
 def _record_delivery(circulation, *, sent: datetime, received: datetime, pending=(), failed=None):
-    """Demo history, not real mail: the circulation's messages are recorded as delivered on
-    ``sent`` (``failed``'s bounced), and every member but ``pending`` and ``failed`` as having
-    recorded the receipt on ``received``."""
+    """Demo history, not real mail: the circulation and its messages are dated ``sent`` and its
+    messages recorded as delivered then (``failed``'s bounced), and every member but
+    ``pending`` and ``failed`` as having recorded the receipt on ``received``."""
+    type(circulation).objects.filter(pk=circulation.pk).update(created_at=sent)
+    circulation.refresh_from_db(fields=["created_at"])
     for recipient in circulation.recipients.select_related("member"):
         if recipient.member.name == failed:
             OutboxMessage.objects.filter(pk=recipient.message_id).update(
+                created_at=sent,
+                claimed_at=sent,
                 status=OutboxMessage.Status.FAILED,
                 attempts=8,
                 last_error="SMTPRecipientsRefused: 550 5.1.1 No such user here",
             )
             continue
         OutboxMessage.objects.filter(pk=recipient.message_id).update(
-            status=OutboxMessage.Status.SENT, sent_at=sent, attempts=1
+            created_at=sent, status=OutboxMessage.Status.SENT, sent_at=sent, attempts=1
         )
         if recipient.member.name not in pending:
             recipient.opened_at = received

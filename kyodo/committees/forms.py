@@ -25,6 +25,7 @@ from kyodo.core.forms import (
     EmailField,
     JapaneseTimeField,
     KeptWhenEmpty,
+    NumberField,
     PhoneField,
     TextField,
     WarekiDateField,
@@ -118,7 +119,7 @@ class MeetingForm(KeptWhenEmpty, _TimesMixin, forms.Form):
         help_text=_("e.g. 21:00"),
     )
     venue = _venue_field()
-    number = forms.IntegerField(
+    number = NumberField(
         label=_("Number"),
         required=False,
         min_value=1,
@@ -159,14 +160,15 @@ class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
         label=_("Status"),
         choices=[(s.value, s.label) for s in (Meeting.Status.SCHEDULED, Meeting.Status.HELD)],
     )
-    number = forms.IntegerField(
+    number = NumberField(
         label=_("Number"),
         required=False,
         min_value=1,
         max_value=999,
         help_text=_(
-            "第N回 within the fiscal year. Change it when a meeting was added out of order; "
-            "a number another meeting has is refused."
+            "第N回 within the fiscal year. A number another meeting has is refused: to put two "
+            "meetings in the order of their dates, use 「Exchange the numbers」 on the meeting's "
+            "page."
         ),
     )
     held_in_writing, votes_close_on = _in_writing_fields().values()
@@ -191,6 +193,34 @@ class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
         if data.get("number") is None:
             data.pop("number", None)
         return data
+
+
+class MeetingSwapForm(forms.Form):
+    """「回を入れ替える」: the meeting of the same committee and fiscal year whose number a meeting
+    takes, giving it its own. The meeting's number as the page showed it goes with the form:
+    sent twice (two people, or a page left open), the exchange is not undone unseen."""
+
+    other = forms.ModelChoiceField(
+        label=_("Exchange the number with"),
+        queryset=Meeting.objects.none(),
+        empty_label=None,
+        error_messages={"invalid_choice": _("Choose another meeting of the same fiscal year.")},
+    )
+    shown = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("shown", meeting.number)
+        from kyodo.core.wareki import format_wareki
+
+        field = self.fields["other"]
+        field.queryset = (
+            Meeting.objects.filter(committee=meeting.committee_id, fiscal_year=meeting.fiscal_year)
+            .exclude(pk=meeting.pk)
+            .select_related("committee")
+            .order_by("number")
+        )
+        field.label_from_instance = lambda m: f"{m}（{format_wareki(m.date)}）"
 
 
 class MeetingCancelForm(forms.Form):
@@ -299,19 +329,17 @@ class EntryForm(VersionedFormMixin, forms.Form):
 
 
 class SplitForm(forms.Form):
-    at = forms.IntegerField(label=_("Split after character"), min_value=1)
+    at = NumberField(label=_("Split after character"), min_value=1)
 
 
 class DecisionForm(VersionedFormMixin, forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=Decision.Outcome.choices)
     method = forms.ChoiceField(label=_("How it was taken"), choices=Decision.Method.choices)
-    votes_for = forms.IntegerField(label=_("Votes for"), min_value=0, max_value=999, required=False)
-    votes_against = forms.IntegerField(
+    votes_for = NumberField(label=_("Votes for"), min_value=0, max_value=999, required=False)
+    votes_against = NumberField(
         label=_("Votes against"), min_value=0, max_value=999, required=False
     )
-    abstentions = forms.IntegerField(
-        label=_("Abstentions"), min_value=0, max_value=999, required=False
-    )
+    abstentions = NumberField(label=_("Abstentions"), min_value=0, max_value=999, required=False)
     text = forms.CharField(
         label=_("Decision"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -352,6 +380,15 @@ class DecisionForm(VersionedFormMixin, forms.Form):
         ]
         if not item.minutes_for_id:
             del self.fields["override_reason"]
+        # An item typed by hand whose title names minutes: linked in the same step, so that
+        # approving it approves them (unticked, an approval is refused before anything is saved).
+        from kyodo.committees.services.agenda import minutes_named_by
+        from kyodo.committees.services.decisions import link_minutes_label
+
+        if (named := minutes_named_by(item)) is not None:
+            self.fields["link_minutes"] = forms.BooleanField(
+                label=link_minutes_label(named), required=False, initial=True
+            )
 
     def service_arguments(self) -> dict:
         data = dict(self.cleaned_data)
@@ -439,13 +476,13 @@ class CommitteeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("For example what its 設置要綱 says it does."),
     )
-    min_members = forms.IntegerField(
+    min_members = NumberField(
         label=_("Minimum members"), min_value=1, max_value=200, required=False
     )
-    max_members = forms.IntegerField(
+    max_members = NumberField(
         label=_("Maximum members"), min_value=1, max_value=200, required=False
     )
-    quorum = forms.IntegerField(
+    quorum = NumberField(
         label=_("Quorum"),
         min_value=1,
         max_value=200,
@@ -711,13 +748,27 @@ class WrittenVoteForm(forms.Form):
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
                 help_text=_(
-                    "Optional; with a reserved vote, your opinion (500 characters at most)."
+                    "With a reserved vote (保留), your opinion is required; otherwise optional "
+                    "(500 characters at most)."
                 ),
                 error_messages={
                     "max_length": _("Write the comment in %(max)d characters or fewer.")
                     % {"max": COMMENT_MAX}
                 },
             )
+
+    def clean(self):
+        # 保留 says why: the page asks for the opinion, and the service refuses it without one.
+        from kyodo.committees.models import WrittenVote
+        from kyodo.committees.services.votes import reserved_without_comment
+
+        cleaned = super().clean()
+        for item in self.items:
+            choice = cleaned.get(f"item_{item.pk}")
+            comment = cleaned.get(f"comment_{item.pk}", "")
+            if choice == WrittenVote.Choice.RESERVED and not " ".join((comment or "").split()):
+                self.add_error(f"comment_{item.pk}", reserved_without_comment(item))
+        return cleaned
 
     @staticmethod
     def initial_from(votes) -> dict:

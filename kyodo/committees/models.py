@@ -757,6 +757,18 @@ class MinutesEntry(models.Model):
     def __str__(self) -> str:
         return f"{self.speaker}：{self.text[:30]}" if self.speaker else f"○{self.text[:30]}"
 
+    @property
+    def member_unnamed(self) -> str:
+        """The linked member's name when the label does not already give it (「委員長」 → 「熊田」),
+        else "": staff pages show it after the label, never twice (「熊田委員長 (熊田)」)."""
+        if self.member is None:
+            return ""
+        from kyodo.core.text import match_key
+
+        label = match_key(self.speaker)
+        names = {match_key(self.member.name), match_key(self.member.name.split()[0])}
+        return "" if any(name and label.startswith(name) for name in names) else self.member.name
+
 
 class MinutesVersion(models.Model):
     """One frozen version of confirmed minutes (確定稿): the whole document as printed that day.

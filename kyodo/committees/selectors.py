@@ -435,17 +435,22 @@ class PlannedRecipient:
     email: str  # "" when the member gets it on paper
     received_at: datetime | None  # the receipt by link that sending again resets
     paper_at: datetime | None  # the receipt on paper that sending again keeps
+    # The last mail to the address, when it could not be delivered: the address may be wrong.
+    failed: OutboxMessage | None = None
 
 
 def circulation_plan(*, minutes: Minutes) -> list[PlannedRecipient]:
     """Who ``minutes_circulate`` would send the draft to (every member seated on the meeting
-    day), by mail or on paper, with what their receipt of the last circulation becomes: the
-    page that asks before sending lists it."""
+    day), by mail or on paper, with what their receipt of the last circulation becomes, and
+    the addresses whose last mail failed (:func:`last_mail_failed`): the page that asks before
+    sending lists it."""
     previous = {}
     if circulation := latest_circulation(minutes=minutes):
         previous = {r.member_id: r for r in circulation.recipients.all()}
+    seats = list(memberships_on(committee=minutes.meeting.committee, on=minutes.meeting.date))
+    failed = last_mail_failed([seat.member.email for seat in seats])
     plan = []
-    for seat in memberships_on(committee=minutes.meeting.committee, on=minutes.meeting.date):
+    for seat in seats:
         before = previous.get(seat.member_id)
         plan.append(
             PlannedRecipient(
@@ -453,9 +458,31 @@ def circulation_plan(*, minutes: Minutes) -> list[PlannedRecipient]:
                 email=seat.member.email,
                 received_at=before.opened_at if before else None,
                 paper_at=before.paper_at if before else None,
+                failed=failed.get(seat.member.email.lower()) if seat.member.email else None,
             )
         )
     return plan
+
+
+def last_mail_failed(addresses: Iterable[str]) -> dict[str, OutboxMessage]:
+    """The addresses (lower-cased) whose last mail that left or gave up (sent or failed, of any
+    kind) failed, with that message: one query for all of them."""
+    from django.db.models import OuterRef, Subquery
+    from django.db.models.functions import Lower
+
+    wanted = {a.lower() for a in addresses if a}
+    if not wanted:
+        return {}
+    finished = OutboxMessage.objects.annotate(address=Lower("to")).filter(
+        status__in=[OutboxMessage.Status.SENT, OutboxMessage.Status.FAILED]
+    )
+    last = finished.filter(address=OuterRef("address")).order_by("-created_at", "-pk")
+    failed = finished.filter(
+        address__in=wanted,
+        status=OutboxMessage.Status.FAILED,
+        pk=Subquery(last.values("pk")[:1]),
+    ).only("pk", "to", "subject", "created_at", "claimed_at", "last_error")
+    return {message.address: message for message in failed}
 
 
 def latest_circulation(*, minutes: Minutes) -> Circulation | None:
@@ -497,6 +524,8 @@ class ApprovalCheck:
     # Set once the minutes are confirmed (確定): where and when, in place of any reason; their
     # approval can no longer change, so nothing else is checked.
     confirmed: str = ""
+    # The meeting has begun but is still 予定: approving records it as held (開催済み) as well.
+    marks_held: bool = False
 
     @property
     def ready(self) -> bool:
@@ -524,10 +553,22 @@ def approval_check(*, item: AgendaItem, today: date) -> ApprovalCheck | None:
     meeting = item.meeting
     blocking: list[str] = []
     warnings: list[str] = []
+    marks_held = False
     if meeting.date > today:
         blocking.append(
             _("The meeting is in the future: a decision cannot be dated in the future.")
         )
+    elif meeting.status == Meeting.Status.SCHEDULED:
+        # Begun and still 予定 (the secretariat did not record it as held): the approval
+        # records it as held in the same step (``decision_record``); before it begins, why not.
+        from kyodo.committees.exceptions import InvalidInput
+        from kyodo.committees.services.meetings import check_started
+
+        try:
+            check_started(meeting)
+            marks_held = True
+        except InvalidInput as refused:
+            blocking.append(str(refused.message))
     elif meeting.status != Meeting.Status.HELD:
         blocking.append(
             _("The meeting is not recorded as held: record it as held (開催済み) first.")
@@ -555,7 +596,9 @@ def approval_check(*, item: AgendaItem, today: date) -> ApprovalCheck | None:
                 "names": "、".join(f"{r.recipient.member.name}（{r.label}）" for r in missing),
             }
         )
-    return ApprovalCheck(blocking=blocking, warnings=warnings, not_received=missing)
+    return ApprovalCheck(
+        blocking=blocking, warnings=warnings, not_received=missing, marks_held=marks_held
+    )
 
 
 def _confirmed(minutes: Minutes) -> str:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("appointments/new/", staff.appointment_add, name="appointment-add"),
     path("meetings/<int:pk>/", staff.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/edit/", staff.meeting_update, name="meeting-edit"),
+    path("meetings/<int:pk>/swap/", staff.meeting_swap, name="meeting-swap"),
     path("meetings/<int:pk>/cancel/", staff.meeting_cancel, name="meeting-cancel"),
     path("meetings/<int:pk>/delete/", staff.meeting_delete, name="meeting-delete"),
     path("meetings/<int:pk>/notice/", staff.meeting_notice, name="meeting-notice"),

@@ -51,6 +51,7 @@ from kyodo.committees.services.meetings import (
     meeting_delete,
     meeting_schedule_next,
     meeting_send_notice,
+    meeting_swap_numbers,
     meeting_update,
 )
 from kyodo.committees.services.members import (
@@ -173,6 +174,7 @@ __all__ = [
     "meeting_delete",
     "meeting_schedule_next",
     "meeting_send_notice",
+    "meeting_swap_numbers",
     "meeting_update",
     "member_create",
     "member_for",

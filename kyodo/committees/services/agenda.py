@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from kyodo.committees.exceptions import (
@@ -16,7 +17,7 @@ from kyodo.committees.models import (
     Minutes,
     meeting_name,
 )
-from kyodo.committees.selectors import held_before
+from kyodo.committees.selectors import held_after, held_before
 from kyodo.committees.services.common import (
     editable_minutes,
     index_meeting,
@@ -189,6 +190,13 @@ def carry_over_into(meeting: Meeting) -> list[AgendaItem]:
         .order_by("meeting__date", "category", "number")
     )
     for old in deferred:
+        if (same := _same_item_on(meeting, old)) is not None:
+            # The meeting already has the item (the approval the circulation put there, or one
+            # typed by hand): it becomes the carried one, never a second copy of it.
+            same.carried_from = old
+            same.minutes_for_id = same.minutes_for_id or old.minutes_for_id
+            same.save(update_fields=["carried_from", "minutes_for"])
+            continue
         added.append(
             AgendaItem.objects.create(
                 meeting=meeting,
@@ -217,6 +225,33 @@ def carry_over_into(meeting: Meeting) -> list[AgendaItem]:
             )
         )
     return added
+
+
+def _approves(item: AgendaItem) -> int | None:
+    """The id of the minutes ``item`` approves: linked, or named by its title."""
+    if item.minutes_for_id:
+        return item.minutes_for_id
+    named = minutes_named_by(item)
+    return named.pk if named is not None else None
+
+
+def _same_item_on(meeting: Meeting, old: AgendaItem) -> AgendaItem | None:
+    """The item of ``meeting`` that is ``old`` carried over, not yet carried from anything: the
+    approval of the same minutes (linked or named by its title), else an item of the same
+    category and title (compared as search compares them)."""
+    from kyodo.core.text import match_key
+
+    candidates = list(
+        AgendaItem.objects.filter(meeting=meeting, category=old.category, carried_from__isnull=True)
+        .select_related("meeting__committee")
+        .order_by("number")
+    )
+    if approves := _approves(old):
+        same = next((item for item in candidates if _approves(item) == approves), None)
+        if same is not None:
+            return same
+    key = match_key(old.title)
+    return next((item for item in candidates if match_key(item.title) == key), None)
 
 
 def approval_title(minutes: Minutes) -> str:
@@ -248,51 +283,71 @@ def minutes_named_by(item: AgendaItem) -> Minutes | None:
 def item_link_minutes(*, actor, item: AgendaItem) -> AgendaItem:
     """Make an item typed by hand (「令和8年度第1回運営委員会会議録について」) the approval of the
     minutes its title names, so that approving it approves them (``decision_record``). Only the
-    minutes of a meeting held before the item's one, circulated and not yet approved; an empty,
-    undecided approval item the minutes were given on the same meeting is removed, so that the
-    agenda does not list the approval twice."""
+    minutes of a meeting held before the item's one, circulated and not yet approved. An empty,
+    undecided approval item the minutes were given on the same meeting, or on a later one not
+    yet held, is removed, so that no agenda lists the approval twice."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
         editable_minutes(item.meeting)
-        item = (
-            AgendaItem.objects.select_for_update(of=("self",))
-            .select_related("meeting__committee")
-            .get(pk=item.pk)
-        )
-        minutes = minutes_named_by(item)
-        if minutes is None:
-            raise InvalidInput(_("The title of this item names no minutes of this committee."))
-        meeting = item.meeting
-        if not Meeting.objects.filter(
-            held_before(meeting), pk=minutes.meeting_id, committee=meeting.committee_id
-        ).exists():
-            raise InvalidInput(
-                _(
-                    "%(meeting)s is not held before this meeting: its minutes can only be "
-                    "approved at a later meeting."
-                )
-                % {"meeting": minutes.meeting}
+        item = link_named_minutes(actor=actor, item=item)
+    return item
+
+
+def link_named_minutes(*, actor, item: AgendaItem) -> AgendaItem:
+    """:func:`item_link_minutes` inside the caller's transaction (the meeting's minutes locked
+    and editable): ``decision_record`` links an item in the same step as its decision."""
+    item = (
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("meeting__committee")
+        .get(pk=item.pk)
+    )
+    minutes = minutes_named_by(item)
+    if minutes is None:
+        raise InvalidInput(_("The title of this item names no minutes of this committee."))
+    meeting = item.meeting
+    if not Meeting.objects.filter(
+        held_before(meeting), pk=minutes.meeting_id, committee=meeting.committee_id
+    ).exists():
+        raise InvalidInput(
+            _(
+                "%(meeting)s is not held before this meeting: its minutes can only be "
+                "approved at a later meeting."
             )
-        if minutes.status != Minutes.Status.CIRCULATED:
-            raise InvalidInput(
-                _(
-                    "The minutes of %(meeting)s are %(status)s: only minutes circulated to the "
-                    "members and not yet approved can be approved."
-                )
-                % {"meeting": minutes.meeting, "status": minutes.get_status_display()}
-            )
-        duplicates = AgendaItem.objects.filter(
-            meeting=meeting, minutes_for=minutes, decision__isnull=True, entries__isnull=True
-        ).exclude(pk=item.pk)
-        for duplicate in duplicates:
-            item_delete(actor=actor, item=duplicate)
-        item.refresh_from_db()
-        item.minutes_for = minutes
-        item.save(update_fields=["minutes_for"])
-        audit_log(
-            actor=actor,
-            action="kyodo.committees.item.updated",
-            obj=item,
-            changes={"minutes_for": [None, str(minutes.meeting)]},
+            % {"meeting": minutes.meeting}
         )
+    if minutes.status != Minutes.Status.CIRCULATED:
+        raise InvalidInput(
+            _(
+                "The minutes of %(meeting)s are %(status)s: only minutes circulated to the "
+                "members and not yet approved can be approved."
+            )
+            % {"meeting": minutes.meeting, "status": minutes.get_status_display()}
+        )
+    later = Meeting.objects.filter(
+        held_after(meeting), committee=meeting.committee_id, status=Meeting.Status.SCHEDULED
+    )
+    duplicates = (
+        AgendaItem.objects.filter(
+            Q(meeting=meeting) | Q(meeting__in=later, carried_from__isnull=True),
+            minutes_for=minutes,
+            decision__isnull=True,
+            entries__isnull=True,
+            documents__isnull=True,
+            action_items__isnull=True,
+        )
+        .exclude(pk=item.pk)
+        .select_related("meeting")
+        .distinct()
+    )
+    for duplicate in duplicates:
+        item_delete(actor=actor, item=duplicate)
+    item.refresh_from_db()
+    item.minutes_for = minutes
+    item.save(update_fields=["minutes_for"])
+    audit_log(
+        actor=actor,
+        action="kyodo.committees.item.updated",
+        obj=item,
+        changes={"minutes_for": [None, str(minutes.meeting)]},
+    )
     return item

@@ -20,13 +20,18 @@ from kyodo.committees.models import (
     MinutesEntry,
 )
 from kyodo.committees.selectors import ApprovalCheck, approval_check, latest_circulation
-from kyodo.committees.services.agenda import carry_over_into
+from kyodo.committees.services.agenda import (
+    carry_over_into,
+    link_named_minutes,
+    minutes_named_by,
+)
 from kyodo.committees.services.common import (
     editable_minutes,
     index_meeting,
     link_decision,
     next_meeting,
 )
+from kyodo.committees.services.meetings import meeting_update
 from kyodo.core.audit import audit_log
 from kyodo.core.roles import Role, require_role
 
@@ -43,6 +48,7 @@ def decision_record(
     text: str = "",
     entry: MinutesEntry | None = None,
     override_reason: str = "",
+    link_minutes: bool = False,
 ) -> Decision:
     """Record the decision on an item.
 
@@ -53,6 +59,13 @@ def decision_record(
     ``override_reason`` says why they are approved anyway. ``entry`` is the ○ line of the item's
     minutes that states the decision; without one, a line that contains the decision's text is
     linked, else the minutes print the decision after the item's entries.
+
+    An item typed by hand whose title names minutes (「令和8年度第2回運営委員会会議録について」)
+    but is not linked to them is linked first when ``link_minutes`` (the decision form offers
+    it), so that approving it approves them; approving it unlinked is refused, since the
+    decision would claim an approval that did not happen. Approving minutes at a meeting that
+    has begun but is still 予定 records the meeting as held (開催済み) in the same step, as its
+    edit page would (``meeting_update``, its own audit row).
     """
     require_role(actor, Role.STAFF)
     if outcome not in Decision.Outcome.values or method not in Decision.Method.values:
@@ -80,11 +93,27 @@ def decision_record(
             )
         if item.carried_to.exists():
             raise InvalidInput(_("This item has already been carried over to the next meeting."))
+        if link_minutes and not item.minutes_for_id:
+            item = _linked(actor=actor, item=item)
+        elif outcome == Decision.Outcome.APPROVED and (named := minutes_named_by(item)):
+            raise MinutesNotApprovable(
+                _(
+                    "The title names the minutes of %(meeting)s, but the item is not linked to "
+                    "them: approving it would approve no minutes. Tick 「%(link)s」 to link it "
+                    "in the same step, or link it on the item's page first."
+                )
+                % {"meeting": named.meeting, "link": link_minutes_label(named)},
+                field="link_minutes",
+            )
         if entry is not None and (entry.item_id != item.pk or entry.kind != MinutesEntry.Kind.NOTE):
             raise InvalidInput(_("Choose a ○ line of this item's minutes."), field="entry")
         if method == Decision.Method.MAJORITY:
             _check_votes(item.meeting, votes_for + votes_against + (abstentions or 0))
         target = _approval_target(item, outcome, override_reason)
+        if target is not None and item.meeting.status == Meeting.Status.SCHEDULED:
+            # Begun (the approval check refuses otherwise) but still 予定: approving minutes
+            # says that the meeting took place.
+            item.meeting = _record_held(actor=actor, meeting=item.meeting)
         decision, _created = Decision.objects.update_or_create(
             item=item,
             defaults={
@@ -117,6 +146,32 @@ def decision_record(
             carry_over_into(following)
         index_meeting(item.meeting_id)
     return decision
+
+
+def link_minutes_label(minutes: Minutes) -> str:
+    """The decision form's box that links an item typed by hand to the minutes it names."""
+    return _("Link this item to the minutes of %(meeting)s (approving it approves them)") % {
+        "meeting": minutes.meeting
+    }
+
+
+def _linked(*, actor, item: AgendaItem) -> AgendaItem:
+    """``item`` linked to the minutes its title names, read again as ``decision_record`` reads
+    it (the meeting's minutes are locked already)."""
+    link_named_minutes(actor=actor, item=item)
+    return (
+        AgendaItem.objects.select_for_update(of=("self",))
+        .select_related("meeting__committee", "minutes_for")
+        .get(pk=item.pk)
+    )
+
+
+def _record_held(*, actor, meeting: Meeting) -> Meeting:
+    """Record ``meeting`` as held (開催済み) as its edit page would."""
+    return meeting_update(
+        actor=actor, meeting=meeting, date=meeting.date, start_time=meeting.start_time,
+        end_time=meeting.end_time, venue=meeting.venue, status=Meeting.Status.HELD,
+    )  # fmt: skip
 
 
 def _check_votes(meeting: Meeting, votes: int) -> None:

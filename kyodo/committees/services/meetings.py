@@ -87,9 +87,14 @@ def meeting_create(
     """Create a meeting, numbered 第N回 within its fiscal year, with empty draft minutes.
 
     The number is taken under a lock on the committee row, so two staff creating meetings at
-    once cannot get the same one. Items deferred at earlier meetings, and circulated minutes
-    still waiting for approval, are put on the new meeting's agenda. A day the committee already
-    meets is refused unless ``allow_same_day``.
+    once cannot get the same one. Without ``number``, the numbers follow the dates: a meeting
+    dated before others of its fiscal year takes the place of the first of them, and they move
+    up one (each with an audit row), when none of them is held or has minutes approved or
+    confirmed (:func:`numbers_follow_dates`); otherwise it takes the next free number and staff
+    exchange numbers with :func:`meeting_swap_numbers`. The meetings renumbered are listed, with
+    their old numbers, in the returned meeting's ``renumbered``. Items deferred at earlier
+    meetings, and circulated minutes still waiting for approval, are put on the new meeting's
+    agenda. A day the committee already meets is refused unless ``allow_same_day``.
     """
     require_role(actor, Role.STAFF)
     _check_times(start_time, end_time)
@@ -99,8 +104,11 @@ def meeting_create(
         _check_date_free(committee, date, allow=allow_same_day)
         fy = fiscal_year(date)
         same_year = Meeting.objects.filter(committee=committee, fiscal_year=fy)
+        renumbered: list[tuple[Meeting, int]] = []
         if number is None:
             number = (same_year.aggregate(n=Max("number"))["n"] or 0) + 1
+            if (place := numbers_follow_dates(committee, fy, date, start_time)) is not None:
+                number, renumbered = place, _move_up(actor, same_year, place)
         elif number < 1 or same_year.filter(number=number).exists():
             raise NumberTaken(field="number")
         meeting = Meeting.objects.create(
@@ -122,7 +130,138 @@ def meeting_create(
             changes={"date": date, "number": number, "venue": venue},
         )
         carry_over_into(meeting)
+    meeting.renumbered = renumbered
     return meeting
+
+
+def _later(meeting: Meeting, day: date, start_time: time | None) -> bool:
+    """Whether ``meeting`` comes after a meeting on ``day`` at ``start_time``: a later day, or
+    the same day at a later start time (both known)."""
+    if meeting.date != day:
+        return meeting.date > day
+    return bool(meeting.start_time and start_time and meeting.start_time > start_time)
+
+
+def _renumber_refusal(meeting: Meeting) -> str | None:
+    """Why ``meeting``'s number (第N回) cannot change, or None: its minutes are confirmed (a
+    confirmed record never changes) or approved (what was approved is what is confirmed), or
+    it approved minutes since confirmed, which print its name (``refuse_if_approving``)."""
+    status = Minutes.objects.filter(meeting=meeting).values_list("status", flat=True).first()
+    if status not in (Minutes.Status.CONFIRMED, Minutes.Status.APPROVED):
+        try:
+            refuse_if_approving(meeting, _NUMBER)
+        except InvalidInput as refused:
+            return str(refused.message)
+        return None
+    # Named as stored (the caller may hold a changed copy, or one without its committee).
+    meeting = Meeting.objects.select_related("committee").get(pk=meeting.pk)
+    if status == Minutes.Status.CONFIRMED:
+        return _(
+            "The minutes of %(meeting)s are confirmed (確定稿): a confirmed record never "
+            "changes, so its number stays as it is."
+        ) % {"meeting": meeting}
+    return _(
+        "The minutes of %(meeting)s have been approved as they are, with its number: it "
+        "stays as it is."
+    ) % {"meeting": meeting}
+
+
+def numbers_follow_dates(committee: Committee, fy: int, day: date, start_time) -> int | None:
+    """The number a new meeting on ``day`` takes so that the numbers of fiscal year ``fy``
+    follow the dates: that of the first meeting after it, when every meeting from that number
+    on may move up one (not held, minutes neither approved nor confirmed). None when no meeting
+    comes after it (the next free number follows the dates) or one of them may not move."""
+    same_year = list(
+        Meeting.objects.filter(committee=committee, fiscal_year=fy).select_related("committee")
+    )
+    place = min((m.number for m in same_year if _later(m, day, start_time)), default=None)
+    if place is None:
+        return None
+    moving = [m for m in same_year if m.number >= place]
+    if any(m.status == Meeting.Status.HELD or _renumber_refusal(m) for m in moving):
+        return None
+    return place
+
+
+def _move_up(actor, same_year, place: int) -> list[tuple[Meeting, int]]:
+    """Move every meeting numbered ``place`` or more up one, the highest first (one number per
+    fiscal year at every moment); each writes an audit row. Returns (meeting, old number)."""
+    moved = []
+    for meeting in (
+        same_year.filter(number__gte=place).select_related("committee").order_by("-number")
+    ):
+        _renumber(actor, meeting, meeting.number + 1)
+        moved.append((meeting, meeting.number - 1))
+    moved.reverse()
+    return moved
+
+
+def _renumber(actor, meeting: Meeting, number: int, *, old: int | None = None, **audit) -> None:
+    """Give ``meeting`` the number ``number`` (free by now; ``old``: its number before, when the
+    row holds a number parked meanwhile): its audit row, the approval item named after it, its
+    search entries."""
+    old = meeting.number if old is None else old
+    meeting.number = number
+    meeting.save(update_fields=["number"])
+    audit_log(
+        actor=actor,
+        action="kyodo.committees.meeting.updated",
+        obj=meeting,
+        changes={"number": [old, number], **audit},
+    )
+    _rename_approval_items(meeting, old_number=old)
+    index_meeting(meeting.pk)
+
+
+def meeting_swap_numbers(
+    *, actor, meeting: Meeting, other: Meeting, shown: int | None = None
+) -> tuple[Meeting, Meeting]:
+    """「回を入れ替える」: ``meeting`` and ``other``, of the same committee and fiscal year, exchange
+    their numbers (第3回 ⇄ 第4回) in one transaction, each with an audit row; the approval items
+    named after them follow. Refused, changing nothing, when either's number may not change:
+    its minutes are approved or confirmed, or it approved minutes since confirmed; and when
+    ``meeting``'s number is no longer ``shown``, the one the page showed (sent twice, a second
+    exchange would undo the first)."""
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        # Numbers are taken under the committee's lock, as meeting_create takes them.
+        Committee.objects.select_for_update().get(pk=meeting.committee_id)
+        pair = {
+            m.pk: m
+            for m in Meeting.objects.select_for_update(of=("self",))
+            .select_related("committee")
+            .filter(pk__in=[meeting.pk, other.pk])
+        }
+        meeting, other = pair.get(meeting.pk), pair.get(other.pk)
+        if (
+            meeting is None
+            or other is None
+            or meeting.pk == other.pk
+            or (meeting.committee_id, meeting.fiscal_year)
+            != (other.committee_id, other.fiscal_year)
+        ):
+            raise InvalidInput(
+                _("Choose another meeting of the same committee and fiscal year."),
+                field="other",
+            )
+        if shown is not None and meeting.number != shown:
+            raise InvalidInput(
+                _(
+                    "%(meeting)s was 第%(shown)d回 when the page was shown: its number has "
+                    "changed since. Check the numbers and exchange them again if needed."
+                )
+                % {"meeting": meeting, "shown": shown},
+                field="other",
+            )
+        for each in (meeting, other):
+            if refused := _renumber_refusal(each):
+                raise InvalidInput(refused, field="other")
+        mine, theirs = meeting.number, other.number
+        # One number per fiscal year at every moment: one of them waits on 0 (no meeting's).
+        Meeting.objects.filter(pk=meeting.pk).update(number=0)
+        _renumber(actor, other, mine, swapped_with=format_wareki(meeting.date))
+        _renumber(actor, meeting, theirs, old=mine, swapped_with=format_wareki(other.date))
+    return meeting, other
 
 
 _WHEN_WHERE = ("date", "start_time", "end_time", "venue")
@@ -177,6 +316,8 @@ def meeting_update(
     _check_times(start_time, end_time)
 
     def check(meeting: Meeting, before: Meeting) -> None:
+        if meeting.number != before.number and (refused := _renumber_refusal(before)):
+            raise InvalidInput(refused, field="number")
         editable_minutes(meeting)
         _check_in_writing(
             meeting.date, meeting.venue, meeting.held_in_writing, meeting.votes_close_on
@@ -253,10 +394,11 @@ def meeting_update(
 
 # What confirmed minutes print of the meeting that approved them, or rely on (the quorum's
 # day, whether receipts came before it began): fixed once they are confirmed.
+_NUMBER = _lazy("number (第N回)")
 _APPROVAL_FACTS = (
     ("date", _lazy("date")),
     ("start_time", _lazy("start time")),
-    ("number", _lazy("number (第N回)")),
+    ("number", _NUMBER),
     ("status", _lazy("record of being held")),
 )
 
@@ -278,7 +420,10 @@ def _check_number_free(meeting: Meeting) -> None:
     )
     if clash is not None:
         raise NumberTaken(
-            _("%(meeting)s already exists (%(date)s): give that meeting another number first.")
+            _(
+                "%(meeting)s already exists (%(date)s). To exchange the two meetings' numbers, "
+                "use 「Exchange the numbers」 on this meeting's page."
+            )
             % {"meeting": clash, "date": format_wareki(clash.date)},
             field="number",
         )
@@ -509,7 +654,8 @@ def check_started(meeting: Meeting, *, field: str | None = None) -> None:
 def notice_context(meeting: Meeting, seat, *, agenda: list, center) -> dict:
     """What the notice (招集通知) says to one member: the meeting, its numbered agenda
     (``agenda_sections``), the member as seated that day (「熊田委員長」), by when to answer
-    出欠 (the day before) and the link to the member's page of the meeting."""
+    出欠 (the day before), the link to the member's page of the meeting and whether the agenda
+    approves minutes (the notice mentions the drafts only then)."""
     from datetime import timedelta
 
     from kyodo.core.mail import absolute_url
@@ -523,6 +669,10 @@ def notice_context(meeting: Meeting, seat, *, agenda: list, center) -> dict:
         "center": meeting.committee.sender(center),
         "reply_by": meeting.date - timedelta(days=1),
         "link": absolute_url("member:meeting", args=[meeting.pk]),
+        # The page offers draft minutes only when the agenda approves some: say so only then.
+        "approves_minutes": any(
+            item.minutes_for_id for _number, _heading, items in agenda for item in items
+        ),
     }
 
 

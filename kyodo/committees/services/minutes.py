@@ -64,8 +64,21 @@ def entry_rows(
     return [entry_row(meeting, item, start + i, e, seats) for i, e in enumerate(entries)]
 
 
+# Spaces a paste from a web page or a word processor brings (no-break, thin, ideographic-width
+# variants) read as the space they show; zero-width ones as nothing. Otherwise 「事務局 ：……」
+# with a no-break space is not read as a turn of 事務局 and prints as typed.
+_PASTED_SPACES = str.maketrans(
+    {
+        **{c: " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"},
+        **{c: " " for c in "\u2009\u200a\u202f\u205f"},
+        **{c: "" for c in "\u200b\u200c\u200d\u2060\ufeff"},
+    }
+)
+
+
 def preview_entries(text: str) -> list[Entry]:
     """Parse house-format text for the preview; the parser's Japanese message on failure."""
+    text = text.translate(_PASTED_SPACES)
     try:
         entries = parse_entries(text)
     except MinutesParseError as exc:

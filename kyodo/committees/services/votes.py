@@ -102,6 +102,13 @@ def seated_on(meeting: Meeting, member: Member) -> Membership | None:
     )
 
 
+def reserved_without_comment(item: AgendaItem) -> str:
+    """Why a reserved vote (保留) without an opinion is refused, naming the item."""
+    return _("With a reserved vote (保留) on 「%(title)s」, write your opinion.") % {
+        "title": item.title
+    }
+
+
 def written_vote_submit(
     *, actor, meeting: Meeting, member: Member, votes: dict[int, tuple[str, str]]
 ) -> list[WrittenVote]:
@@ -111,7 +118,8 @@ def written_vote_submit(
     ``actor`` is the member herself, or staff typing in a vote returned on paper. Refused,
     changing nothing, for someone not seated on the meeting's day, a meeting not held in writing
     or whose votes have closed, an item missing or not of the vote, a choice not of
-    :class:`WrittenVote.Choice` and a comment over 500 characters. One audit row."""
+    :class:`WrittenVote.Choice`, a reserved vote (保留) without a comment (the opinion is what
+    reserving gives) and a comment over 500 characters. One audit row."""
     is_staff = has_role(actor, Role.STAFF)
     if not is_staff and (member.user_id is None or member.user_id != actor.pk):
         require_role(actor, Role.STAFF)  # someone else's vote: staff only
@@ -152,6 +160,10 @@ def written_vote_submit(
                 _("Choose for, against or reserved on every item."),
                 field=f"item_{missing[0].pk}",
             )
+        for item in items:
+            choice, comment = cleaned[item.pk]
+            if choice == WrittenVote.Choice.RESERVED and not comment:
+                raise InvalidInput(reserved_without_comment(item), field=f"comment_{item.pk}")
         before = {v.item_id: v for v in WrittenVote.objects.filter(item__in=items, member=member)}
         now = timezone.now()
         by_staff = is_staff and member.user_id != actor.pk

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from kyodo.committees import demo as committee_demo
 from kyodo.committees.models import (
@@ -32,13 +33,15 @@ def _meeting(number: int) -> Meeting:
 def test_the_demo_tells_the_story_of_the_seed(demo):
     eighth, ninth, tenth = _meeting(8), _meeting(9), _meeting(10)
 
+    # The 8th's draft: by the 9th two members had not received it (吉田's mail bounced), so the
+    # 9th put its approval off; they received it before the 10th, which approved it (history,
+    # dated then: committees22 finding 4).
     circulation = eighth.minutes.circulations.get()
-    states = {
-        row.recipient.member.name: row.state for row in receipt_board(circulation=circulation)
-    }
-    assert Minutes.objects.get(meeting=eighth).status == Minutes.Status.CIRCULATED
-    assert [n for n, s in states.items() if s != "received"] == ["山辺", "吉田"]
-    assert (states["山辺"], states["吉田"]) == ("pending", "failed")
+    ninth_began = datetime(2011, 1, 18, 19, tzinfo=ZoneInfo("Asia/Tokyo"))
+    late = sorted(r.member.name for r in circulation.recipients.all() if r.opened_at > ninth_began)
+    assert late == ["吉田", "山辺"]
+    assert [row.state for row in receipt_board(circulation=circulation)] == ["received"] * 12
+    assert Minutes.objects.get(meeting=eighth).status == Minutes.Status.APPROVED
 
     assert (ninth.date, ninth.start_time, ninth.end_time, ninth.venue.name) == (
         date(2011, 1, 18),
@@ -89,7 +92,8 @@ def test_the_demo_tells_the_story_of_the_seed(demo):
     carried = tenth.items.get(minutes_for=eighth.minutes)
     assert carried.title == "2010年度第8回西東京市市民協働推進センター運営委員会会議録について"
     assert carried.carried_from.meeting == ninth
-    assert not hasattr(carried, "decision") or carried.decision is None
+    assert (carried.decision.outcome, carried.decision.method) == ("approved", "unanimous")
+    assert Minutes.objects.get(meeting=eighth).approved_at == carried
 
 
 def test_the_demo_has_a_committee_at_work_this_fiscal_year(demo):
@@ -124,21 +128,14 @@ def test_the_demo_has_a_committee_at_work_this_fiscal_year(demo):
     assert [r.recipient.member.name for r in check.not_received] == ["岡澤", "山辺", "吉田"]
 
 
-def test_the_eighth_minutes_show_who_never_received_them(demo):
+def test_the_eighth_minutes_were_received_by_every_member_before_the_tenth(demo):
     from django.utils import timezone
 
     from kyodo.committees.selectors import approval_check
 
     item = _meeting(10).items.get(minutes_for=_meeting(8).minutes)
     check = approval_check(item=item, today=timezone.localdate())
-    assert check.blocking == []
-    assert [(r.recipient.member.name, r.state) for r in check.not_received] == [
-        ("山辺", "pending"),
-        ("吉田", "failed"),
-    ]
-    assert check.warnings == [
-        "未定稿を受領していない委員が2名います：山辺（未受領）、吉田（送信失敗）。"
-    ]
+    assert (check.blocking, check.warnings, check.not_received) == ([], [], [])
 
 
 def test_loading_the_demo_twice_adds_no_meetings(demo):

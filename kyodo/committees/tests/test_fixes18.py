@@ -200,8 +200,9 @@ def test_an_item_typed_by_hand_says_so_and_can_be_linked(staff, staff_client, me
     assert (
         gettext(
             "The title names the minutes of %(minutes)s, but the item was added by hand and is "
-            "not linked to them: approving it records a decision and approves no minutes. Link "
-            "it to those minutes first; their state then follows the decision."
+            "not linked to them. Tick the box in the decision form to link it when the decision "
+            "is recorded (an approval without it is refused), or link it now; their state then "
+            "follows the decision."
         )
         % {"minutes": "平成22年度第1回運営委員会"}
         in text
@@ -221,7 +222,7 @@ def test_an_item_typed_by_hand_says_so_and_can_be_linked(staff, staff_client, me
     )
 
 
-def test_an_unlinked_approval_says_the_minutes_were_not_approved(staff, staff_client, meeting):
+def test_an_unlinked_approval_is_refused_before_anything_is_saved(staff, staff_client, meeting):
     _draft(staff, meeting)
     hold(staff, meeting)
     services.minutes_circulate(actor=staff, minutes=meeting.minutes)
@@ -235,16 +236,28 @@ def test_an_unlinked_approval_says_the_minutes_were_not_approved(staff, staff_cl
         title="平成22年度第1回運営委員会会議録について",
     )
     hold(staff, later)
+    # The box that links it in the same step left unticked (committees22 finding 3).
     response = staff_client.post(
         f"/staff/committees/items/{typed.pk}/decision/",
         {"outcome": "approved", "method": "none"},
-        follow=True,
     )
-    assert gettext(
-        "The title names the minutes of %(meeting)s, but the item is not linked to them, so "
-        "they were not approved: link the item to them on its page and record the decision "
-        "again."
-    ) % {"meeting": "平成22年度第1回運営委員会"} in [str(m) for m in response.context["messages"]]
+    assert response.status_code == 400
+    assert (
+        gettext(
+            "The title names the minutes of %(meeting)s, but the item is not linked to them: "
+            "approving it would approve no minutes. Tick 「%(link)s」 to link it in the same "
+            "step, or link it on the item's page first."
+        )
+        % {
+            "meeting": "平成22年度第1回運営委員会",
+            "link": gettext(
+                "Link this item to the minutes of %(meeting)s (approving it approves them)"
+            )
+            % {"meeting": "平成22年度第1回運営委員会"},
+        }
+        in response.content.decode()
+    )
+    assert not Decision.objects.filter(item=typed).exists()
     assert Minutes.objects.get(pk=meeting.minutes.pk).status == Minutes.Status.CIRCULATED
 
 

@@ -180,7 +180,12 @@ def test_the_notice_of_a_meeting_held_in_writing_asks_for_the_written_vote(commi
     services.meeting_send_notice(actor=staff, meeting=meeting)
     body = OutboxMessage.objects.filter(kind="committees.meeting.notice").first().body
     assert f"{meeting}を下記のとおり書面により開催します。" in body
-    assert "書面表決書をご返送くださいますようお願いいたします。" in body
+    # How to vote: on the page, or on paper to the secretariat (committees22 finding 6).
+    assert (
+        "同じページで議題ごとに賛成・反対・保留（保留の場合はご意見）を表決してください。"
+        "ページをご利用になれない場合は、書面で事務局に表決をお届けください。"
+    ) in body
+    assert "書面表決書" not in body
     assert "■開催方法：書面開催\n" in body
     assert f"■書面表決の締切：{wareki(day + timedelta(days=7))}" in body
     for word in ("ご出席くださいますよう", "ご出欠を", "開催会場"):

@@ -20,7 +20,7 @@ from django.contrib.messages import get_messages
 from django.utils import timezone
 
 from kyodo.committees import services
-from kyodo.committees.exceptions import InvalidInput, MinutesConfirmed, NumberTaken
+from kyodo.committees.exceptions import InvalidInput, NumberTaken
 from kyodo.committees.models import (
     AgendaItem,
     Attendance,
@@ -536,57 +536,52 @@ def _edit_data(meeting: Meeting, **changes) -> dict:
     }
 
 
-def test_a_meeting_added_out_of_order_is_renumbered_on_its_edit_page(
+def test_a_meeting_added_out_of_order_takes_its_place_by_date(
     staff_client, committee, staff, meeting
 ):
     second = services.meeting_create(actor=staff, committee=committee, date=date(2011, 3, 1))
     created = staff_client.post("/staff/committees/", {"date": "平成23年2月15日"})
-    third = Meeting.objects.get(date=date(2011, 2, 15))
-    assert third.number == 3
-    assert _messages(created)[-1] == (
-        "平成22年度第3回運営委員会は、回の小さい平成22年度第2回運営委員会より前の日付です。"
-        "日付の順に回を付けるには、各会議の変更ページで回を変えてください。"
+    # The numbers follow the dates (committees22 finding 2): the later one, not held, moved up.
+    added = Meeting.objects.get(date=date(2011, 2, 15))
+    assert (added.number, Meeting.objects.get(pk=second.pk).number) == (2, 3)
+    assert (
+        _messages(created)[-1]
+        == "第2回（平成23年3月1日(火)）は平成22年度第3回運営委員会になりました。"
     )
-    edit = staff_client.get(f"/staff/committees/meetings/{third.pk}/edit/")
-    assert 'name="number" value="3"' in edit.text
+    edit = staff_client.get(f"/staff/committees/meetings/{added.pk}/edit/")
+    assert 'name="number" value="2"' in edit.text
 
-    # 第2回 is taken: refused on the number field, naming that meeting; nothing changes.
+    # 第3回 is taken: refused on the number field, naming that meeting and the exchange; nothing
+    # changes.
     before = (
         list(Meeting.objects.order_by("pk").values_list("number", "date")),
         AuditEntry.objects.count(),
     )
     refused = staff_client.post(
-        f"/staff/committees/meetings/{third.pk}/edit/", _edit_data(third, number="2")
+        f"/staff/committees/meetings/{added.pk}/edit/", _edit_data(added, number="3")
     )
     assert refused.status_code == 400
     assert refused.context["form"].errors["number"] == [
-        "平成22年度第2回運営委員会（平成23年3月1日(火)）がすでにあります。"
-        "先にその会議の回を変えてください。"
+        "平成22年度第3回運営委員会はすでにあります（平成23年3月1日(火)）。2つの会議の回を入れ替える"
+        "には、この会議のページの「回を入れ替える」を使ってください。"
     ]
     assert (
         list(Meeting.objects.order_by("pk").values_list("number", "date")),
         AuditEntry.objects.count(),
     ) == before
 
-    # Move 第2回 out of the way, then give each its place in the order of the dates.
-    for row, number in ((second, 9), (third, 2), (second, 3)):
-        row = Meeting.objects.get(pk=row.pk)
-        response = staff_client.post(
-            f"/staff/committees/meetings/{row.pk}/edit/", _edit_data(row, number=str(number))
-        )
-        assert response.status_code == 302, response.context["form"].errors
-    assert list(
-        Meeting.objects.filter(committee=committee)
-        .order_by("date")
-        .values_list("number", flat=True)
-    ) == [1, 2, 3]
-    assert str(Meeting.objects.get(pk=third.pk)) == "平成22年度第2回運営委員会"
+    # A free number is given on the edit page.
+    response = staff_client.post(
+        f"/staff/committees/meetings/{added.pk}/edit/", _edit_data(added, number="9")
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert str(Meeting.objects.get(pk=added.pk)) == "平成22年度第9回運営委員会"
     assert [
-        entry.changes["number"]
+        (entry.object_id, entry.changes["number"])
         for entry in AuditEntry.objects.filter(action="kyodo.committees.meeting.updated").order_by(
             "pk"
         )
-    ] == [[2, 9], [3, 2], [9, 3]]
+    ] == [(str(second.pk), [2, 3]), (str(added.pk), [2, 9])]
 
 
 def test_renumbering_keeps_the_other_fields_and_an_empty_number_keeps_the_meeting_s(
@@ -626,9 +621,15 @@ def test_the_approval_item_follows_a_renumbered_meeting(committee, staff, meetin
 def test_a_meeting_with_confirmed_minutes_keeps_its_number(committee, staff, meeting):
     approval = _circulated(staff, committee, meeting)
     confirm(staff, approval, method="unanimous")
-    with pytest.raises(MinutesConfirmed):
+    with pytest.raises(InvalidInput) as refused:
         services.meeting_update(
             actor=staff, meeting=meeting, date=meeting.date, start_time=meeting.start_time,
             end_time=meeting.end_time, venue=meeting.venue, status=Meeting.Status.HELD, number=5,
         )  # fmt: skip
+    # Said so (committees22 finding 2), rather than only that confirmed minutes do not change.
+    assert (str(refused.value), refused.value.field) == (
+        "平成22年度第1回運営委員会の会議録は確定しています（確定稿）。確定した記録は変わらない"
+        "ため、この会議の回（第N回）は変えられません。",
+        "number",
+    )
     assert Meeting.objects.get(pk=meeting.pk).number == 1

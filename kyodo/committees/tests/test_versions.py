@@ -155,12 +155,15 @@ def test_approval_is_refused_where_it_is_not_valid_and_changes_nothing(committee
         assert str(error.value) == message
         assert _state(meeting) == before
 
-    # At a meeting still 予定: refused, even with a reason.
-    attempt("会議が開催済みになっていません。先に会議を「開催済み」にしてください。")
+    # At a meeting whose day has come but still 予定: approving would record it as held in the
+    # same step (committees22 finding 7), but without attendance it has no quorum: refused, and
+    # it stays 予定.
     attempt(
-        "会議が開催済みになっていません。先に会議を「開催済み」にしてください。",
-        override_reason="急ぐため",
+        "定足数に達していません（出席0名、必要3名）。 "
+        "次回に継続審議とするか、それでも承認する理由を入力してください。"
     )
+    approval.meeting.refresh_from_db()
+    assert approval.meeting.status == "scheduled"
     # Held, but two of four present (quorum 3).
     hold(staff, approval.meeting, absent=("熊田", "有賀"))
     attempt(

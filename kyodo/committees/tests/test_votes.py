@@ -82,7 +82,7 @@ def test_a_member_votes_on_each_deliberation_and_it_is_audited(written):
 
 
 def test_a_vote_is_changed_until_the_close_and_only_the_change_is_audited(written):
-    _vote(written, "坂口", FOR, RESERVED)
+    _vote(written, "坂口", FOR, RESERVED, comments=("", "経歴を知りたい"))
     _vote(written, "坂口", FOR, AGAINST, comments=("", "反対です"))
     assert _stored(written) == [
         ("坂口", 1, "for", "", False),
@@ -92,7 +92,7 @@ def test_a_vote_is_changed_until_the_close_and_only_the_change_is_audited(writte
     assert last.changes["items"] == {
         "2. 社会福祉協議会の担当理事候補について": {
             "choice": ["reserved", "against"],
-            "comment": ["", "反対です"],
+            "comment": ["経歴を知りたい", "反対です"],
         }
     }
     assert WrittenVote.objects.filter(item__meeting=written).count() == 2
@@ -355,7 +355,7 @@ def test_a_meeting_in_a_room_keeps_the_attendance_reply(client, committee, staff
 
 def test_the_staff_page_shows_the_tally_and_who_has_not_voted(client, written, staff):
     _vote(written, "田辺", FOR, AGAINST)
-    _vote(written, "坂口", FOR, RESERVED)
+    _vote(written, "坂口", FOR, RESERVED, comments=("", "経歴を知りたい"))
     client.force_login(staff)
     page = client.get(f"/staff/committees/meetings/{written.pk}/").text
     text = _text(page)

@@ -47,7 +47,7 @@ from kyodo.committees.services.imports import (
     other_body,
     planned_sections,
 )
-from kyodo.core.forms import JapaneseTimeField, WarekiDateField
+from kyodo.core.forms import JapaneseTimeField, NumberField, WarekiDateField
 from kyodo.core.models import Center
 from kyodo.core.permissions import staff_required
 from kyodo.core.wareki import fiscal_year
@@ -132,7 +132,7 @@ class ReviewForm(forms.Form):
         help_text=gettext_lazy("Printed above the title; leave empty for the center's name."),
     )
     date = WarekiDateField(label=gettext_lazy("Date of the meeting"))
-    number = forms.IntegerField(
+    number = NumberField(
         label=gettext_lazy("Meeting number in its fiscal year"),
         min_value=1,
         max_value=999,

@@ -225,14 +225,18 @@ def member_home(request):
         )
         .order_by("-circulation__created_at", "-pk")
     )
+    # Current work only: a draft whose approving meeting has passed asks nothing of her any
+    # more (the secretariat records that meeting's decision); her link stays under 過去の会議.
     to_check = [
         (
             copy,
             copy.circulation.minutes.meeting,
             timezone.localdate(copy.circulation.created_at),
-            _approving_meeting(copy.circulation.minutes),
+            approving,
         )
         for copy in copies
+        if (approving := _approving_meeting(copy.circulation.minutes)) is None
+        or approving.date >= today
     ]
     check_links = {copy.circulation.minutes_id: copy.token for copy in copies}
     meetings = []

@@ -28,7 +28,7 @@ from kyodo.committees.models import (
 from kyodo.committees.selectors import committee_chosen
 from kyodo.committees.services import members as services
 from kyodo.committees.services.meetings import meeting_secretariat_set
-from kyodo.core.forms import CleanTextMixin, WarekiDateField
+from kyodo.core.forms import CleanTextMixin, NumberField, WarekiDateField
 from kyodo.core.permissions import staff_required
 from kyodo.core.text import is_reading, normalize_reading, text_matches
 from kyodo.core.versions import VersionedFormMixin
@@ -106,7 +106,7 @@ class SecretariatForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     name = forms.CharField(label=pgettext_lazy("person", "Name"), max_length=100)
     name_reading = forms.CharField(label=gettext_lazy("Reading"), max_length=200, required=False)
     title = forms.CharField(label=gettext_lazy("Title (e.g. センター長, 主事)"), max_length=100)
-    order = forms.IntegerField(
+    order = NumberField(
         label=gettext_lazy("Order in the list"), min_value=0, max_value=999, required=False
     )
 

@@ -36,6 +36,7 @@ from kyodo.committees.forms import (
     ItemForm,
     MeetingCancelForm,
     MeetingForm,
+    MeetingSwapForm,
     MeetingUpdateForm,
     NextMeetingForm,
     SettingsForm,
@@ -144,13 +145,26 @@ def index(request):
             messages.success(request, _("The meeting has been created."))
             for warning in meeting_warnings(meeting, today=today):
                 messages.warning(request, warning)
+            # Numbered in the order of the dates: the later meetings moved up one.
+            for moved, old in meeting.renumbered:
+                messages.info(
+                    request,
+                    _("%(old)s (%(date)s) is now %(meeting)s.")
+                    % {"old": f"第{old}回", "date": wareki(moved.date), "meeting": moved}
+                    + (
+                        _("Its notice named the old number: tell the members.")
+                        if moved.notice_sent_at
+                        else ""
+                    ),
+                )
             if (later := numbered_before(meeting)) is not None:
+                # A meeting after it is held or has approved minutes: numbers are not moved.
                 messages.warning(
                     request,
                     _(
                         "%(meeting)s is dated before %(other)s, which has a lower number. To "
-                        "number them in the order of their dates, change the numbers on the "
-                        "meetings' edit pages."
+                        "number them in the order of their dates, use 「Exchange the numbers」 "
+                        "on the meeting's page."
                     )
                     % {"meeting": meeting, "other": later},
                 )
@@ -509,6 +523,40 @@ def meeting_update(request, pk: int):
             messages.success(request, _("Saved."))
             return redirect("committees-staff:meeting", pk=meeting.pk)
     return _form_page(request, form, _("Change the meeting"), meeting=meeting)
+
+
+@staff_required
+def meeting_swap(request, pk: int):
+    # 「回を入れ替える」: a meeting added out of order and the one that has the number it should
+    # have exchange them in one step (setting either number alone is refused: it is taken).
+    meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+    form = MeetingSwapForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        swapped = submit(form, services.meeting_swap_numbers, actor=request.user,
+                         meeting=meeting, other=form.cleaned_data["other"],
+                         shown=form.cleaned_data["shown"])  # fmt: skip
+        if not form.errors:
+            meeting, other = swapped
+            messages.success(
+                request,
+                _(
+                    "The numbers have been exchanged: %(meeting)s (%(date)s), %(other)s (%(other_date)s)."
+                )
+                % {
+                    "meeting": meeting,
+                    "date": wareki(meeting.date),
+                    "other": other,
+                    "other_date": wareki(other.date),
+                },
+            )
+            return redirect("committees-staff:meeting", pk=meeting.pk)
+    intro = _(
+        "%(meeting)s (%(date)s) takes the number of the meeting chosen here, and that meeting "
+        "takes %(number)s, in one step. Minutes approved or confirmed keep their meeting's "
+        "number."
+    ) % {"meeting": meeting, "date": wareki(meeting.date), "number": f"第{meeting.number}回"}
+    return _form_page(request, form, _("Exchange the numbers"), meeting=meeting, intro=intro,
+                      submit_label=_("Exchange the numbers"))  # fmt: skip
 
 
 @staff_required
@@ -925,6 +973,7 @@ def item_decision(request, pk: int):
     approval = approval_review(item=item, today=timezone.localdate())
     if request.method == "POST" and form.is_valid():
         decision = getattr(item, "decision", None)
+        was_scheduled = item.meeting.status == Meeting.Status.SCHEDULED
         if decision is not None:
             submit_edit(form, services.decision_record, obj=decision, actor=request.user,
                         item=item, **form.service_arguments())  # fmt: skip
@@ -933,18 +982,14 @@ def item_decision(request, pk: int):
                    **form.service_arguments())  # fmt: skip
         if not form.errors:
             messages.success(request, _("The decision has been recorded."))
-            named = services.minutes_named_by(item)
-            if named is not None and form.cleaned_data["outcome"] == "approved":
-                messages.warning(
+            # Linked in the same step (「…の会議録とつなぐ」), or approving at a meeting still 予定.
+            item = _item(item.pk)
+            if was_scheduled and item.meeting.status == Meeting.Status.HELD:
+                messages.info(
                     request,
-                    _(
-                        "The title names the minutes of %(meeting)s, but the item is not linked "
-                        "to them, so they were not approved: link the item to them on its page "
-                        "and record the decision again."
-                    )
-                    % {"meeting": named.meeting},
+                    _("%(meeting)s has been recorded as held (開催済み).")
+                    % {"meeting": item.meeting},
                 )
-                return redirect("committees-staff:item", pk=item.pk)
             if item.minutes_for_id and form.cleaned_data["outcome"] == "approved":
                 messages.info(request, _("The minutes are approved. Confirm them to publish them."))
                 return redirect("committees-staff:minutes", pk=item.minutes_for_id)

@@ -39,6 +39,10 @@ NOT_EDIT_FORMS = {
     ),
     "staff/committees/meetings/<int:pk>/notice/": "sends the notice previewed on the page",
     "staff/committees/minutes/<int:pk>/circulate/": "sends the draft to the members the page lists",
+    "staff/committees/meetings/<int:pk>/swap/": (
+        "exchanges two meetings' numbers (「回を入れ替える」), refused by the service when the "
+        "meeting's number is no longer the one the page showed"
+    ),
     "staff/committees/people/meetings/<int:pk>/secretariat/": (
         "ticks who of the secretariat attended; refused by the service once approved"
     ),
@@ -265,17 +269,20 @@ def extra_pages() -> list[tuple[str, str]]:
         ),
     )
     from kyodo.committees.models import AgendaItem, Decision, Meeting, Minutes
-    from kyodo.committees.services import decision_record, item_add
+    from kyodo.committees.services import decision_record, item_add, minutes_entries_from_text
 
     meeting = Meeting.objects.filter(minutes__status=Minutes.Status.DRAFT).order_by("date").first()
     staff = User.objects.get(username="nishiguchi")
     item = item_add(actor=staff, meeting=meeting, category=AgendaItem.Category.REPORT, title="報告")
     decision_record(actor=staff, item=item, outcome=Decision.Outcome.ACKNOWLEDGED)
+    # An entry of a draft: the demo's 2010 drafts are approved or confirmed (committees22).
+    entry = minutes_entries_from_text(actor=staff, item=item, text="事務局：報告した。")[0]
     return [
         ("group", f"/group/collaboration/proposals/{draft.pk}/"),
         ("staff", f"/staff/committees/meetings/{meeting.pk}/edit/"),
         ("staff", f"/staff/committees/items/{item.pk}/edit/"),
         ("staff", f"/staff/committees/items/{item.pk}/"),
+        ("staff", f"/staff/committees/entries/{entry.pk}/"),
     ]
 
 

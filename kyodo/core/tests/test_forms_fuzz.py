@@ -118,6 +118,8 @@ def constructor_arguments() -> dict[str, object]:
     meeting = Meeting.objects.order_by("date").first()
     seats = list(memberships_on(committee=meeting.committee, on=meeting.date))
     return {
+        # 「回を入れ替える」: the meeting whose number is exchanged.
+        "meeting": meeting,
         "applications": Application.objects.filter(status="confirmed")[:5],
         # An applicant's change of their application (人数, ふりがな, 電話, 備考).
         "application": Application.objects.filter(status="confirmed", kind="group").first(),

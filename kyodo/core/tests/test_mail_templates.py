@@ -47,6 +47,7 @@ SUBJECTS = {
     "core/mail/password_changed.txt": "パスワードが変更されました",
     "core/mail/password_reset.txt": "パスワードの再設定",
     "events/mail/application_cancelled.txt": "お申し込みの取り消し: 会計講座中級編",
+    "events/mail/application_changed.txt": "お申し込み内容を変更しました: 会計講座中級編",
     "events/mail/application_promoted.txt": "キャンセル待ちから繰り上がりました: 会計講座中級編",
     "events/mail/application_received.txt": "お申し込みありがとうございます: 会計講座中級編",
     "events/mail/event_cancelled.txt": "中止のお知らせ: 会計講座中級編",
@@ -186,6 +187,8 @@ def _samples() -> dict[str, dict]:
             "login_url": absolute_url("login"),
         },
         "events/mail/application_cancelled.txt": applicant | {"by_staff": True},
+        "events/mail/application_changed.txt": applicant
+        | {"changed": [("人数", "3人 → 2人")], "by_staff": False},
         "events/mail/application_promoted.txt": applicant,
         "events/mail/application_received.txt": applicant,
         "events/mail/event_cancelled.txt": applicant,
