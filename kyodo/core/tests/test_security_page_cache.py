@@ -303,3 +303,21 @@ def test_rows_written_together_show_at_once(client, event):
     )
     insert_together([other, audit_entry(actor=None, action="kyodo.test.written", changes={})])
     assert "簿記講座" in client.get("/events/").text
+
+
+def test_a_query_with_spaces_or_control_characters_makes_a_safe_key(client, event):
+    import warnings
+
+    from django.core.cache.backends.base import CacheKeyWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", CacheKeyWarning)  # memcached would refuse such a key
+        first = client.get("/events/", {"page": " 1 "})
+        again = Client().get("/events/", {"page": " 1 "})
+        plain = Client().get("/events/", {"page": "1"})
+    assert (first.status_code, again.status_code, plain.status_code) == (200, 200, 200)
+    keys = list(caches["pages"]._cache)
+    assert len(keys) == 2  # 「 1 」 and 「1」 are two addresses; the second 「 1 」 was served
+    for key in keys:
+        assert all(32 < ord(c) < 127 for c in key), key
+        assert re.fullmatch(r":1:page:[0-9a-f.]+:ja:[0-9a-f]{32}", key), key
