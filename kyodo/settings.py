@@ -137,6 +137,8 @@ MIDDLEWARE = [
     "kyodo.core.middleware.PublicFormGuardMiddleware",
     # A sign-in refused during its growing delay becomes the Japanese 429 page.
     "kyodo.core.middleware.SigninDelayMiddleware",
+    # A GET to an address that only takes a form's POST: a page saying so, not an empty 405.
+    "kyodo.core.middleware.MethodNotAllowedPageMiddleware",
     # A lost database connection becomes a 503 page in the visitor's language.
     "kyodo.core.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -272,6 +272,47 @@ class SigninDelayMiddleware:
         )
 
 
+def _procedure_start(path: str) -> str:
+    """The nearest address above ``path`` that names a page (``/staff/groups/import/confirm/`` →
+    ``/staff/groups/import/``), or ""."""
+    from django.urls import Resolver404, resolve
+
+    parts = [part for part in path.split("/") if part]
+    while parts:
+        parts.pop()
+        candidate = "/" + "".join(part + "/" for part in parts)
+        try:
+            resolve(candidate)
+        except Resolver404:
+            continue
+        return candidate
+    return ""
+
+
+class MethodNotAllowedPageMiddleware:
+    """Django answers a GET to a view that only takes a form's POST (``require_POST``) with an
+    empty 405: a clerk who reloads a confirmation step or opens it from the history sees a blank
+    page. The answer stays 405 (its ``Allow`` header kept) with a page in Japanese saying why
+    and where the procedure starts."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            response.status_code != 405
+            or request.method == "HEAD"
+            or response.streaming
+            or response.content
+        ):
+            return response
+        page = _page(request, "405.html", {"start": _procedure_start(request.path)}, status=405)
+        if response.has_header("Allow"):
+            page["Allow"] = response["Allow"]
+        return page
+
+
 class PrivatePagesMiddleware:
     """``Cache-Control: private, no-store`` on every page that may hold personal data: the
     staff, member and group areas (consultations, applicants, exports …) and any page a signed-in
