@@ -63,6 +63,9 @@ class RenderedReport:
     compiled_on: date | None = None
     # Said above the prose while its period runs: 「月の途中です。数値は…現在のものです。」
     notice: str = ""
+    # The center's name the PDF prints, as frozen with a report handed out ("": none); None for
+    # a report compiled live: the center's name of today (MonthlyReport.center_name).
+    center_name: str | None = None
 
 
 def rendered(report: MonthlyReport) -> RenderedReport:
@@ -74,6 +77,7 @@ def rendered(report: MonthlyReport) -> RenderedReport:
             sections=_sections(report),
             compiled_on=report.compiled_on,
             notice=_monthly_notice(report),
+            center_name=report.center_name,
         )
 
 
@@ -101,6 +105,7 @@ def rendered_public(report: MonthlyReport) -> RenderedReport:
         sections=[s for s in doc.sections if s.public],
         compiled_on=doc.compiled_on,
         notice=doc.notice,
+        center_name=doc.center_name,
     )
 
 
@@ -480,6 +485,8 @@ def _text_cell(value: Cell) -> str:
 def to_markdown(report: MonthlyReport | RenderedReport) -> str:
     doc = _doc(report)
     lines = [f"# {doc.title}", ""]
+    if doc.notice:
+        lines += [f"> {doc.notice}", ""]
     for paragraph in doc.text.splitlines():
         lines += [paragraph, ""]
     for section in doc.sections:
@@ -503,12 +510,21 @@ def to_markdown(report: MonthlyReport | RenderedReport) -> str:
 
 def to_csv(report: MonthlyReport | RenderedReport) -> bytes:
     """One CSV with the sections one after another, each with a title row; UTF-8 with BOM so
-    that Excel opens it with the Japanese intact (:func:`kyodo.core.exports.csv_bytes`)."""
+    that Excel opens it with the Japanese intact (:func:`kyodo.core.exports.csv_bytes`). A
+    report compiled while its period runs says so in the row under the report's title, as the
+    page and the PDF do, in the first column alone: the sections and their columns stay as in a
+    report of a period over, found by their title rows."""
     doc = _doc(report)
-    rows: list[list[Cell]] = [[doc.title]]
+    rows: list[list[Cell]] = [[doc.title], *_notice_rows(doc)]
     for section in doc.sections:
         rows += [[], [section.title], *_note_and_table(section)]
     return csv_bytes(rows)
+
+
+def _notice_rows(doc: RenderedReport) -> list[list[Cell]]:
+    """The row saying the period is not over (「月の途中です。数値は…現在のものです。」), if it
+    is not."""
+    return [[doc.notice]] if doc.notice else []
 
 
 def _note_and_table(section: Section) -> list[list[Cell]]:
@@ -523,20 +539,26 @@ def _note_and_table(section: Section) -> list[list[Cell]]:
 
 
 def to_xlsx(report: MonthlyReport | RenderedReport) -> bytes:
-    """One sheet per section; dates are real date cells, numbers real numbers. A section's
-    note, when it has one, is the row under the title, above the headers."""
+    """One sheet per section; dates are real date cells, numbers real numbers. Under the
+    report's title, the notice of a period not over (in bold, on every sheet: a sheet is read,
+    printed and passed on alone), then the section's note when it has one, then the headers."""
     doc = _doc(report)
-    return xlsx_bytes(
-        [
+    notice = _notice_rows(doc)
+    sheets = []
+    for section in doc.sections:
+        rows = [[doc.title], *notice, *_note_and_table(section)]
+        headers = 2 + len(notice) + (1 if section.note else 0)
+        sheets.append(
             Sheet(
                 title=section.title,
-                rows=[[doc.title], *_note_and_table(section)],
-                bold_rows=frozenset({1, 3 if section.note else 2}),
-                fit_from_row=3 if section.note else 2,
+                rows=rows,
+                bold_rows=frozenset({1, headers} | ({2} if notice else set())),
+                # The title, the notice and the note are long lines of their own: the columns
+                # are made as wide as the table needs, not as they are.
+                fit_from_row=headers,
             )
-            for section in doc.sections
-        ]
-    )
+        )
+    return xlsx_bytes(sheets)
 
 
 # --- PDF ----------------------------------------------------------------------------------------
@@ -544,10 +566,18 @@ def to_xlsx(report: MonthlyReport | RenderedReport) -> bytes:
 # Table cells: the font size and the padding either side (reportlab's default, 6 points each).
 _CELL_SIZE = 9
 _CELL_PADDING = 12
-# A header breaks before its bracket 「キャンセル待ち / （件）」, and the part before it is kept
-# on one line when it is no wider than this many full-width characters; a longer one may wrap
-# anywhere, as Japanese text does.
+# The frame's padding either side of the page's text (reportlab's default, 6 points each).
+_FRAME_PADDING = 12
+# … and in a table too wide for its words at that padding (the questionnaire's ten columns): 3
+# points each side, so that its headers and short cells keep their words.
+_TIGHT_PADDING = 6
+# A header breaks between its phrases (「キャンセル待ち / （件）」, 「とても / 満足」), and its
+# column is made wide enough for each phrase up to this many full-width characters; a longer
+# one may wrap anywhere, as Japanese text does.
 _HEADER_WORD_MAX = 7
+# A cell's phrase up to this many full-width characters is kept on one line when the table
+# leaves room for it (「アンケート未実施」, 「平成22年12月18日」 before its 「(土)」).
+_CELL_WORD_MAX = 8
 # A section's heading is kept with its note and this many rows of its table after the headers.
 _ROWS_WITH_HEADING = 2
 
@@ -564,10 +594,8 @@ def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
     from reportlab.lib.units import mm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from kyodo.core.models import Center
-
     doc = _doc(report)
-    center = Center.objects.current()
+    center_name = _center_name(doc)
     fonts = pdf_fonts()
     # wordWrap="CJK" breaks Japanese lines between any two characters, as Japanese text does.
     body = ParagraphStyle("body", fontName=fonts.body, fontSize=10, leading=16, wordWrap="CJK")
@@ -591,16 +619,21 @@ def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
         if doc.compiled_on is not None:
             created = _("Created on: %(day)s") % {"day": format_wareki(doc.compiled_on)}
             story.append(Paragraph(pdf_text(created), right))
-    if center is not None:
-        story.append(Paragraph(pdf_text(center.name), right))
-    story.append(Paragraph(pdf_text(doc.title), h1))
+    # Headings (and the center's name) break between their phrases, never inside a word, at the
+    # width of the frame's text (one point less: reportlab wraps a line that fills it exactly).
+    width = A4[0] - 40 * mm
+    line = width - _FRAME_PADDING - 1
+    if center_name:
+        story.append(
+            Paragraph(_phrase_markup(center_name, fonts.body, right.fontSize, line), right)
+        )
+    story.append(Paragraph(_phrase_markup(doc.title, fonts.body, h1.fontSize, line), h1))
     if doc.notice:
         story.append(Paragraph(pdf_text(doc.notice), notice))
     prose = ParagraphStyle("prose", parent=body, spaceAfter=2 * mm)
     story += [Paragraph(pdf_text(p), prose) for p in doc.text.splitlines()]
-    width = A4[0] - 40 * mm
     for section in doc.sections:
-        start = [Paragraph(pdf_text(section.title), h2)]
+        start = [Paragraph(_phrase_markup(section.title, fonts.body, h2.fontSize, line), h2)]
         if section.note:
             start.append(Paragraph(pdf_text(section.note), cell))
         if not section.rows and section.empty:
@@ -608,12 +641,16 @@ def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
             story += [_keep_with_first_rows()(start), *start]
             continue
         texts = [section.headers] + [[_text_cell(c) for c in row] for row in section.rows]
-        widths = _column_widths(texts, width, fonts.body)
-        headers = [
-            Paragraph(_header_markup(text, column, fonts.body), cell)
-            for text, column in zip(texts[0], widths, strict=True)
+        padding = _table_padding(texts, width, fonts.body)
+        widths = _column_widths(texts, width, fonts.body, padding)
+        # Headers and cells break between phrases: 「とても / 満足」, 「平成22年12月4日 / (土)」.
+        data = [
+            [
+                Paragraph(_cell_markup(text, column, fonts.body, padding), cell)
+                for text, column in zip(row, widths, strict=True)
+            ]
+            for row in texts
         ]
-        data = [headers] + [[Paragraph(pdf_text(text), cell) for text in row] for row in texts[1:]]
         table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(
             TableStyle(
@@ -621,6 +658,8 @@ def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
                     ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
                     ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef6")),
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), padding / 2),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), padding / 2),
                 ]
             )
         )
@@ -636,10 +675,21 @@ def to_pdf(report: MonthlyReport | RenderedReport) -> bytes:
         bottomMargin=18 * mm,
         title=doc.title,
         # Who publishes the file: the center (reportlab writes 「(anonymous)」 for none).
-        author=center.name if center is not None else "",
+        author=center_name,
         lang=settings.LANGUAGE_CODE,
     ).build(story)
     return buffer.getvalue()
+
+
+def _center_name(doc: RenderedReport) -> str:
+    """The center's name the PDF prints: the one frozen with a report handed out, so that the
+    file reads the same after the center is renamed; today's for a report compiled live."""
+    if doc.center_name is not None:
+        return doc.center_name
+    from kyodo.core.models import Center
+
+    center = Center.objects.current()
+    return center.name if center is not None else ""
 
 
 @functools.cache
@@ -675,23 +725,53 @@ def _keep_with_first_rows():
     return KeepWithFirstRows
 
 
-def _column_widths(table: list[list[str]], width: float, font: str) -> list[float]:
+def _table_padding(table: list[list[str]], width: float, font: str) -> float:
+    """The padding of a table's cells: reportlab's usual unless the columns' words (headers and
+    short cells, :func:`_words_least`) do not fit the width with it."""
+    headers, cells = _words_least(table, font, _CELL_PADDING)
+    needed = sum(max(h, c) for h, c in zip(headers, cells, strict=True))
+    return _CELL_PADDING if needed <= width else _TIGHT_PADDING
+
+
+def _words_least(
+    table: list[list[str]], font: str, padding: float
+) -> tuple[list[float], list[float]]:
+    """For each column, the width its header's phrases need (:func:`_header_least_width`) and
+    the width its cells' short phrases need (up to ``_CELL_WORD_MAX`` full-width characters)."""
+    columns = range(len(table[0]))
+    headers = [_header_least_width(header, font, padding) for header in table[0]]
+    cells = [
+        max([0.0, *[_least_width(row[i], font, _CELL_WORD_MAX, padding) for row in table[1:]]])
+        for i in columns
+    ]
+    return headers, cells
+
+
+def _column_widths(
+    table: list[list[str]], width: float, font: str, padding: float = _CELL_PADDING
+) -> list[float]:
     """Each column gets room in proportion to its longest text (capped, so a long event name
     wraps instead of squeezing the dates and figures into broken lines). A Japanese character
     is twice as wide as a digit, and a header may wrap onto two lines: a long header must not
-    squeeze an event's name into a column too narrow for it. But a bracketed header's column
-    is never narrower than its words (:func:`_header_least_width`), so that 「キャンセル待ち
-    （件）」 wraps as 「キャンセル待ち / （件）」, not 「キャンセル待 / ち（件）」: the other
-    columns share what is left."""
+    squeeze an event's name into a column too narrow for it. But a column is never narrower
+    than its header's phrases (:func:`_header_least_width`), so that 「キャンセル待ち（件）」
+    wraps as 「キャンセル待ち / （件）」, not 「キャンセル待 / ち（件）」, and 「依頼数」 or
+    「ふつう」 stay whole (when all the headers fit), nor than its short cells' phrases as far
+    as the table leaves room: the other columns share what is left."""
 
     def cells(i: int) -> list[int]:
         return [_text_width(row[i]) for row in table[1:]]
 
     columns = range(len(table[0]))
     weights = [min(60, max([(_text_width(table[0][i]) + 1) // 2, *cells(i)])) + 3 for i in columns]
-    least = [_header_least_width(header, font) for header in table[0]]
-    if sum(least) > width:
-        least = [0.0 for _i in columns]
+    headers, cells_least = _words_least(table, font, padding)
+    least = headers if sum(headers) <= width else [0.0 for _i in columns]
+    # Short cells kept whole too (a date broken only before its weekday, 「アンケート未実施」)
+    # as far as the table still fits, the columns needing the least more first.
+    wanted = [max(least[i], cells_least[i]) for i in columns]
+    for i in sorted(columns, key=lambda i: wanted[i] - least[i]):
+        if sum(least) - least[i] + wanted[i] <= width:
+            least = [*least[:i], wanted[i], *least[i + 1 :]]
     fixed: dict[int, float] = {}
     while True:
         free = [i for i in columns if i not in fixed]
@@ -706,41 +786,85 @@ def _column_widths(table: list[list[str]], width: float, font: str) -> list[floa
             return [least[i] + (width - sum(least)) / len(least) for i in columns]
 
 
-def _header_words(header: str) -> list[str]:
-    """A header's parts, split before its brackets: 「キャンセル待ち（件）」 →
-    ["キャンセル待ち", "（件）"]; 「満足度（5段階の平均）」 → ["満足度", "（5段階の平均）"]."""
+# Where a heading or a header may break, as Japanese is broken by hand between phrases: before
+# an opening bracket, after a closing one, a space, 、 or 〜, and after a run of hiragana (the
+# particle or okurigana that ends a phrase: 「参加確定の / 人数」, 「とても / 満足」); never
+# inside a word (「とても満 / 足」, 「依頼 / 数」), nor before what cannot start a line.
+_OPENING = "（(「『【〈［["
+_BREAK_AFTER = " 　、，,）)」』】〉］]〜～"
+_CANNOT_START = (
+    "）)」』】〉］]、。，．,.・：:！？!?ー〜～ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ 　"
+)
+
+
+def _is_hiragana(c: str) -> bool:
+    return "\u3041" <= c <= "\u309f"
+
+
+def _phrases(text: str) -> list[str]:
+    """``text`` cut where it may break (its pieces joined give it back): 「キャンセル待ち（件）」
+    → ["キャンセル待ち", "（件）"]; 「満足度（5段階の平均）」 → ["満足度", "（5段階の", "平均）"];
+    「今後の事業と申込状況」 → ["今後の", "事業と", "申込状況"]."""
     words, word = [], ""
-    for c in header:
-        if c in "（(" and word:
-            words.append(word)
-            word = ""
+    for c in text:
+        if word and c not in _CANNOT_START:
+            last = word[-1]
+            if (
+                c in _OPENING
+                or last in _BREAK_AFTER
+                or (_is_hiragana(last) and not _is_hiragana(c))
+            ):
+                words.append(word)
+                word = ""
         word += c
     return [*words, word] if word else words
 
 
-def _header_least_width(header: str, font: str) -> float:
-    """The narrowest a column can be with a bracketed header broken only before its bracket,
-    its words (up to ``_HEADER_WORD_MAX`` full-width characters long) kept whole, in points;
-    0 for a header without a bracket (it wraps where it must, as before)."""
+def _phrase_lines(text: str, font: str, size: float, width: float) -> list[str]:
+    """``text`` in lines no wider than ``width`` points, broken only between its phrases
+    (:func:`_phrases`), each line holding as many as fit; a phrase wider than ``width`` has a
+    line of its own, where it wraps as Japanese does."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    words = _header_words(header)
-    kept = [w for w in words if _text_width(w) <= 2 * _HEADER_WORD_MAX]
-    if len(words) < 2 or not kept:
+    lines: list[str] = []
+    for word in _phrases(text):
+        if lines and stringWidth(lines[-1] + word, font, size) <= width:
+            lines[-1] += word
+        else:
+            lines.append(word)
+    # A space that ends a line is not printed (and must not push the line over).
+    return [line.rstrip(" 　") if i < len(lines) - 1 else line for i, line in enumerate(lines)]
+
+
+def _phrase_markup(text: str, font: str, size: float, width: float) -> str:
+    """A heading's markup, broken between its phrases (:func:`_phrase_lines`) to fit ``width``
+    points."""
+    return "<br/>".join(pdf_text(line) for line in _phrase_lines(text, font, size, width))
+
+
+def _header_least_width(header: str, font: str, padding: float = _CELL_PADDING) -> float:
+    """The narrowest a column can be with its header broken only between its phrases, each (up
+    to ``_HEADER_WORD_MAX`` full-width characters long) kept whole, in points; 0 for a header
+    whose every phrase is longer (it wraps where it must)."""
+    return _least_width(header, font, _HEADER_WORD_MAX, padding)
+
+
+def _least_width(text: str, font: str, most: int, padding: float = _CELL_PADDING) -> float:
+    """The width of a cell holding the longest phrase of ``text`` no longer than ``most``
+    full-width characters on one line, in points (0 when there is none)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    kept = [w for w in _phrases(text) if _text_width(w) <= 2 * most]
+    if not kept:
         return 0.0
     # One point more than the words: reportlab wraps a line that fills the cell exactly.
-    return max(stringWidth(w, font, _CELL_SIZE) for w in kept) + _CELL_PADDING + 1
+    return max(stringWidth(w, font, _CELL_SIZE) for w in kept) + padding + 1
 
 
-def _header_markup(header: str, column: float, font: str) -> str:
-    """A header cell's markup: broken before its bracket when it does not fit on one line in a
-    column ``column`` points wide (「キャンセル待ち<br/>（件）」)."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    words = _header_words(header)
-    if len(words) < 2 or stringWidth(header, font, _CELL_SIZE) + _CELL_PADDING < column:
-        return pdf_text(header)
-    return pdf_text(words[0]) + "<br/>" + pdf_text("".join(words[1:]))
+def _cell_markup(text: str, column: float, font: str, padding: float = _CELL_PADDING) -> str:
+    """A header's or a cell's markup: broken between its phrases when it does not fit on one
+    line in a column ``column`` points wide (「キャンセル待ち<br/>（件）」, 「とても<br/>満足」)."""
+    return _phrase_markup(text, font, _CELL_SIZE, column - padding - 1)
 
 
 def _text_width(text: str) -> int:

@@ -21,7 +21,11 @@ from kyodo.reports.report import (
 # 2: with several_categories (the consultations given more than one category). A report of
 # format 1 reads back without it (None), and is shown as it was handed out: without the remark
 # that the counts by category add up to more than the consultations.
-FORMAT = 2
+# 3: with center, what the PDF prints of the center: {"name": …} (its top right line and the
+# file's author; "" for an installation without a center). A report of format 1 or 2 reads back
+# with center_name None: kyodo.reports.selectors.presented_monthly_report then takes the name the
+# center had when the report was handed out from the audit log of its renames.
+FORMAT = 3
 
 
 def _day(value: date | None) -> str | None:
@@ -37,9 +41,12 @@ def _feedback(counts: FeedbackCounts) -> dict:
 
 
 def report_to_dict(report: MonthlyReport) -> dict:
-    """``report`` as JSON-safe data (dates as ISO days, months as 「2010-12」)."""
+    """``report`` as JSON-safe data (dates as ISO days, months as 「2010-12」), as it is handed
+    out now: a report compiled live (``center_name`` None) takes the center's name of today,
+    one read back from what was frozen keeps its own."""
     return {
         "format": FORMAT,
+        "center": {"name": _center_name(report)},
         "month": report.month.slug,
         "compiled_on": _day(report.compiled_on),
         "upcoming_from": _day(report.upcoming_from),
@@ -88,6 +95,15 @@ def report_to_dict(report: MonthlyReport) -> dict:
             for t in report.trend
         ],
     }
+
+
+def _center_name(report: MonthlyReport) -> str:
+    if report.center_name is not None:
+        return report.center_name
+    from kyodo.core.models import Center
+
+    center = Center.objects.current()
+    return center.name if center is not None else ""
 
 
 def report_from_dict(data: dict) -> MonthlyReport:
@@ -144,4 +160,6 @@ def report_from_dict(data: dict) -> MonthlyReport:
         compiled_on=_date(data["compiled_on"]),
         upcoming_from=_date(data["upcoming_from"]),
         upcoming_to=_date(data["upcoming_to"]),
+        # Formats 1 and 2 did not keep it: None, for the reader to find (see FORMAT).
+        center_name=data["center"]["name"] if "center" in data else None,
     )

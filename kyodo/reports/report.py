@@ -120,6 +120,11 @@ class MonthlyReport:
     # them in consultations_by_category (so that the counts add up to more than
     # consultation_total); None for a report handed out before this was counted.
     several_categories: int | None = None
+    # The center's name the report prints (the PDF's top right and author) as it was frozen when
+    # the report was handed out, "" for a center without one; None for a report compiled live
+    # (the PDF prints the center's name of today) or one frozen before format 3
+    # (kyodo.reports.selectors.presented_monthly_report finds the name it had then).
+    center_name: str | None = None
 
     @property
     def in_progress(self) -> bool:

@@ -322,13 +322,46 @@ def _collaboration(fiscal_year: int) -> dict:
 
 
 def presented_monthly_report(presented, *, today: date | None = None) -> MonthlyReport:
-    """The report a meeting heard: as it was handed out once frozen (no other row is read),
+    """The report a meeting heard: as it was handed out once frozen (no other row is read, but
+    for a report frozen before the center's name was kept with it: :func:`center_name_at`),
     compiled live from today's rows before that."""
+    from dataclasses import replace
+
     from kyodo.reports.frozen import report_from_dict
 
     if presented.is_frozen:
-        return report_from_dict(presented.figures)
+        report = report_from_dict(presented.figures)
+        if report.center_name is None:
+            report = replace(report, center_name=center_name_at(presented.frozen_at))
+        return report
     return monthly_report(month=presented.report_month, today=today)
+
+
+def center_name_at(moment: datetime) -> str:
+    """The name the center had at ``moment``, for a report handed out then whose figures (of
+    format 1 or 2) do not keep it: the former name of its first rename after ``moment``, as the
+    audit log recorded it (kyodo.core.center.center_update writes ``{"name": [old, new]}``),
+    else today's; "" without a center. The audit log is never rewritten, so the name found
+    stays the same whatever the center is called later (two queries)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from kyodo.core.models import AuditEntry, Center
+
+    center = Center.objects.current()
+    if center is None:
+        return ""
+    renames = AuditEntry.objects.filter(
+        action="kyodo.core.center.updated",
+        content_type=ContentType.objects.get_for_model(Center),
+        object_id=str(center.pk),
+        created_at__gt=moment,
+        changes__has_key="name",
+    ).order_by("created_at", "pk")
+    for changes in renames.values_list("changes", flat=True)[:1]:
+        old = changes["name"]
+        if isinstance(old, list) and old and isinstance(old[0], str):
+            return old[0]
+    return center.name
 
 
 def meeting_presented_reports(meeting) -> list:

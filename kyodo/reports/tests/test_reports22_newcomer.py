@@ -179,7 +179,10 @@ def test_a_report_handed_out_from_now_on_keeps_the_remark(consultations, item, s
     )
     presented_report_freeze(actor=staff_user, presented=presented)
     frozen = PresentedReport.objects.get()
-    assert (frozen.figures["format"], frozen.figures["several_categories"]) == (2, 1)
+    assert (frozen.figures["format"], frozen.figures["several_categories"]) == (
+        3,
+        1,
+    )  # 3: with the center (test_reports26_frozen_center)
     # A consultation changed later changes nothing of what was handed out.
     from kyodo.consultations.models import ConsultationCategory
 
