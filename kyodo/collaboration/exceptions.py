@@ -40,3 +40,21 @@ class GroupNotActive(CollaborationError):
         "The group is suspended or withdrawn, so it cannot change its details or make proposals."
         " Please contact the center."
     )
+
+
+class BureauExists(InvalidInput):
+    """A bureau (部) renamed to the name of another bureau in use: that is a merger of the two,
+    done only once confirmed (``merge=True``). Carries what the merger would move, for the page
+    that asks."""
+
+    field = "new"
+
+    def __init__(
+        self, message, *, old: str, existing: str, departments: list[str], records: int, year: int
+    ):
+        super().__init__(message)
+        self.old = old
+        self.existing = existing
+        self.departments = departments
+        self.records = records
+        self.year = year

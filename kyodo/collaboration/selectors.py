@@ -179,14 +179,34 @@ def collaborations(
     if fiscal_year is not None:
         qs = qs.filter(first_fiscal_year__lte=fiscal_year, last_fiscal_year__gte=fiscal_year)
     if query:
-        key = match_key(query)
-        qs = qs.filter(
-            Q(title__icontains=query)
-            | Q(title__icontains=key)
-            | Q(organizations__name_key__contains=key)
-            | Q(departments__name__icontains=query)
-        ).distinct()
+        qs = qs.filter(_matching(query)).distinct()
     return _with_relations(qs)
+
+
+def _matching(query: str) -> Q:
+    """Records whose title, group or department (by any name it had) contains ``query`` as
+    people read it: 「ＮＰＯ」 finds 「NPO」, 「こみゅにてぃ」 finds 「コミュニティ」, 「防災 フェア」
+    finds 「防災フェア」. Titles and department names are stored as typed, so they are compared
+    under :func:`match_key` here (three queries, whatever the register's size); groups have their
+    key stored."""
+    key = match_key(query)
+    if not key:
+        return Q()
+    titles = [
+        pk
+        for pk, title in Collaboration.objects.values_list("pk", "title")
+        if key in match_key(title)
+    ]
+    names = [
+        *Department.objects.values_list("pk", "name"),
+        *DepartmentName.objects.values_list("department_id", "name"),
+    ]
+    departments = {pk for pk, name in names if key in match_key(name)}
+    return (
+        Q(pk__in=titles)
+        | Q(organizations__name_key__contains=key)
+        | Q(departments__in=sorted(departments))
+    )
 
 
 def collaboration(*, pk: int) -> Collaboration | None:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from kyodo.collaboration.exceptions import (
     AlreadyDecided,
     AlreadyReviewed,
+    BureauExists,
     CallClosed,
     GroupNotActive,
     InvalidInput,
@@ -48,6 +49,7 @@ from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import Center
 from kyodo.core.roles import Role, has_role, member_term_ended, require_role
 from kyodo.core.services import field_values, update_fields
+from kyodo.core.text import match_key, normalize_name
 from kyodo.core.uploads import check_upload
 from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
 from kyodo.search import indexing
@@ -163,14 +165,29 @@ def _check_fiscal_year(year: int, *, field: str, end: bool = False) -> None:
 
 def _clean_department(fields: DepartmentFields, *, exclude_pk: int | None = None) -> dict[str, Any]:
     data = field_values(fields)
-    data["name"] = (data["name"] or "").strip()
+    stored = (
+        Department.objects.filter(pk=exclude_pk).values_list("name", "bureau").first()
+        if exclude_pk
+        else None
+    ) or ("", "")
+    # Stored as names are (全角英数字 made half-width, spaces collapsed) and compared as people
+    # read them: 「ＮＰＯ推進課」 is 「NPO推進課」, 「市民 協働部」 is 「市民協働部」. A name or bureau
+    # left as it was stays as it was: an older row is not renamed by an unrelated change.
+    name, bureau = (data["name"] or "").strip(), (data["bureau"] or "").strip()
+    data["name"] = name if name and name == stored[0] else normalize_name(name)
     if not data["name"]:
         raise InvalidInput(_("Enter the department's name."))
-    taken = Department.objects.filter(name=data["name"])
+    others = Department.objects.all()
     if exclude_pk:
-        taken = taken.exclude(pk=exclude_pk)
-    if taken.exists():
+        others = others.exclude(pk=exclude_pk)
+    key = match_key(data["name"])
+    if any(match_key(name) == key for name in others.values_list("name", flat=True)):
         raise _department_name_taken()
+    data["bureau"] = bureau if bureau == stored[1] else normalize_name(bureau)
+    if data["bureau"] and data["bureau"] != stored[1]:
+        # A department put in a bureau that exists takes its name as written there: one bureau,
+        # not two spellings of it in the lists and the statistics.
+        data["bureau"] = _bureau_named(data["bureau"], exclude_pk=exclude_pk) or data["bureau"]
     return data
 
 
@@ -200,7 +217,12 @@ def department_create(*, actor, fields: DepartmentFields) -> Department:
 
 
 def department_update(
-    *, actor, department: Department, fields: DepartmentFields, renamed_from: int | None = None
+    *,
+    actor,
+    department: Department,
+    fields: DepartmentFields,
+    renamed_from: int | None = None,
+    audit_context: dict | None = None,
 ) -> dict:
     """Change a department; returns the changes (empty if nothing changed).
 
@@ -208,7 +230,8 @@ def department_update(
     ``renamed_from``: the records and statistics of the years before keep the name and bureau
     they had (:class:`DepartmentName`, :class:`DepartmentBureau`), and the audit row says from
     which year. Without ``renamed_from`` it corrects them (訂正): the years the old name or
-    bureau was used show the new one.
+    bureau was used show the new one. ``audit_context`` adds to the audit row what the change
+    belongs to (a bureau merger: :func:`bureau_rename`).
     """
     require_role(actor, Role.STAFF)
     data = _clean_department(fields, exclude_pk=department.pk)
@@ -219,7 +242,7 @@ def department_update(
             .values_list("name", "bureau")
             .get(pk=department.pk)
         )
-        context = {}
+        context = dict(audit_context or {})
         if data["name"] != old_name:
             _record_change(department.names, "name", old_name, data["name"], renamed_from)
             if renamed_from is not None:
@@ -251,18 +274,26 @@ def department_update(
 BUREAU_NAME_MAX = Department._meta.get_field("bureau").max_length
 
 
-def bureau_rename(*, actor, old: str, new: str, renamed_from: int | None) -> list[Department]:
+def bureau_rename(
+    *, actor, old: str, new: str, renamed_from: int | None, merge: bool = False
+) -> list[Department]:
     """Rename a bureau (部) from the fiscal year ``renamed_from`` (e.g. 市民協働部 → 市民生活部
     from 令和7年度): every department under ``old`` moves to ``new``, the years before keep
     ``old``. One audit row per department (as a department's own change writes). Returns the
     departments changed, in gojūon order.
+
+    Names are compared as people read them (全角/半角, spaces: :func:`match_key`). A ``new``
+    name another bureau already has merges ``old`` into it: refused with :class:`BureauExists`
+    (saying how many departments and records would move) unless ``merge`` confirms it; the
+    departments then take the other bureau's name as it is written, and each audit row says
+    into which bureau and how many departments and records moved.
 
     Refused (nothing changed) without a bureau or a new name, with the same name, with a bureau
     no department belongs to, and from a fiscal year before the one the present name took effect
     in for one of its departments: that would rewrite the years the present name was in use.
     """
     require_role(actor, Role.STAFF)
-    old, new = (old or "").strip(), (new or "").strip()
+    old, new = (old or "").strip(), normalize_name(new or "")
     if not old:
         raise InvalidInput(_("Choose the bureau to rename."), field="old")
     if not new:
@@ -284,7 +315,11 @@ def bureau_rename(*, actor, old: str, new: str, renamed_from: int | None) -> lis
     _check_fiscal_year(renamed_from, field="renamed_from", end=True)
     changed = []
     with transaction.atomic():
-        departments = list(Department.objects.select_for_update().filter(bureau=old))
+        # Every department locked, in one order: the 部 renamed, and the one it may be merged
+        # into, cannot change meanwhile, and two mergers in opposite directions (A→B, B→A) wait
+        # for each other instead of deadlocking. A register has tens of departments.
+        locked = list(Department.objects.select_for_update().order_by("pk"))
+        departments = [d for d in locked if d.bureau == old]
         if not departments:
             raise InvalidInput(
                 _("No department belongs to the bureau 「%(bureau)s」.") % {"bureau": old},
@@ -300,15 +335,91 @@ def bureau_rename(*, actor, old: str, new: str, renamed_from: int | None) -> lis
                 % {"bureau": old, "year": fiscal_year_name(in_force)},
                 field="renamed_from",
             )
+        audit_context = {}
+        existing = _bureau_named(new, other_than=old)
+        if existing is None and match_key(old) == match_key(new):
+            # Only written differently (全角/半角, spaces): the same name, nothing to rename.
+            raise InvalidInput(
+                _("The new name of the bureau is the same as the present one."), field="new"
+            )
+        if existing is not None:
+            moved = in_reading_order(departments)
+            records = bureau_records_from(departments, renamed_from)
+            if not merge:
+                raise BureauExists(
+                    _(
+                        "「%(existing)s」 already exists. Merge 「%(old)s」 into it? From "
+                        "%(year)s, its %(count)s departments (%(departments)s) and "
+                        "%(records)s collaboration records of theirs would be under "
+                        "「%(existing)s」."
+                    )
+                    % {
+                        "existing": existing,
+                        "old": old,
+                        "year": fiscal_year_name(renamed_from),
+                        "count": len(moved),
+                        "departments": "、".join(d.name for d in moved),
+                        "records": records,
+                    },
+                    old=old,
+                    existing=existing,
+                    departments=[d.name for d in moved],
+                    records=records,
+                    year=renamed_from,
+                )
+            # Merged under the name as the other bureau writes it, never a second spelling.
+            new = existing
+            audit_context = {
+                "bureau_merged_into": existing,
+                "departments_moved": len(moved),
+                "records_moved": records,
+            }
         for department in departments:
             fields = DepartmentFields(
                 **{name: getattr(department, name) for name in DEPARTMENT_FIELDS} | {"bureau": new}
             )
             department_update(
-                actor=actor, department=department, fields=fields, renamed_from=renamed_from
+                actor=actor,
+                department=department,
+                fields=fields,
+                renamed_from=renamed_from,
+                audit_context=audit_context,
             )
+            department.bureau = new  # as stored now (a merger: the other bureau's spelling)
             changed.append(department)
     return in_reading_order(changed)
+
+
+def _bureau_named(name: str, *, other_than: str = "", exclude_pk: int | None = None) -> str | None:
+    """The bureau in use (a department's present bureau, not ``other_than`` and not that of the
+    department ``exclude_pk``) that people would read as ``name`` (全角/半角, spaces), as it is
+    written there; None if there is none. ``name`` itself if it is written so; else, when
+    spellings differ, the one most departments use."""
+    key = match_key(name)
+    rows = Department.objects.exclude(bureau="")
+    if exclude_pk is not None:
+        rows = rows.exclude(pk=exclude_pk)
+    counts: dict[str, int] = {}
+    for bureau in rows.values_list("bureau", flat=True):
+        if bureau != other_than and match_key(bureau) == key:
+            counts[bureau] = counts.get(bureau, 0) + 1
+    if not counts:
+        return None
+    if name in counts:
+        return name
+    return max(sorted(counts), key=lambda b: counts[b])
+
+
+def bureau_records_from(departments, fiscal_year: int) -> int:
+    """How many collaboration records of ``departments`` run in ``fiscal_year`` or later: those
+    whose bureau a renaming (or merger) from that year changes."""
+    return (
+        Collaboration.objects.filter(
+            departments__in=[d.pk for d in departments], last_fiscal_year__gte=fiscal_year
+        )
+        .distinct()
+        .count()
+    )
 
 
 def bureau_in_force_since(departments) -> int:
@@ -387,7 +498,8 @@ def _clean_collaboration(
 
 
 def _clean_cancellation(data: dict[str, Any]) -> None:
-    """中止: a day (from the first fiscal year's 1 April to today) and a reason, or neither."""
+    """中止: a day (from the first fiscal year's 1 April to today, and at the latest the last
+    fiscal year's 31 March) and a reason, or neither."""
     day, reason = data["cancelled_on"], data["cancellation_reason"]
     if day is None:
         if reason:
@@ -405,6 +517,18 @@ def _clean_cancellation(data: dict[str, Any]) -> None:
         raise InvalidInput(
             _("The day of the cancellation cannot be before the first fiscal year (%(start)s).")
             % {"start": format_wareki(start, weekday=False)},
+            field="cancelled_on",
+        )
+    end = date(data["last_fiscal_year"] + 1, 3, 31)
+    if day > end:
+        # Past its last fiscal year the collaboration had run its course: not a 中止, and the
+        # statistics would count it in full while the record says 中止.
+        raise InvalidInput(
+            _(
+                "The day of the cancellation cannot be after the last day of the last fiscal "
+                "year (%(end)s): a collaboration that ran its whole period was not cancelled."
+            )
+            % {"end": format_wareki(end, weekday=False)},
             field="cancelled_on",
         )
     if day > _today():
@@ -754,9 +878,32 @@ def _own_draft(actor, proposal: Proposal) -> Proposal:
         raise PermissionDenied
     if proposal.status != Proposal.Status.DRAFT:
         raise ProposalLocked()
-    if not proposal.call.is_open_on(_today()):
-        raise CallClosed()
+    if reason := draft_refused_by_call(proposal.call, _today()):
+        raise CallClosed(reason)
     return proposal
+
+
+def draft_refused_by_call(call: ProposalCall, today: date) -> str | None:
+    """Why a draft to ``call`` can be neither changed nor submitted on ``today`` (None when it
+    can): the call withdrawn from the site (非公開にした), not open yet (its period moved later),
+    or closed. The draft itself is kept: a call published again, or reopened, takes it again.
+    The group's page shows the same words the service refuses with."""
+    if not call.is_published:
+        return _(
+            "The center has withdrawn this call for proposals: your draft is kept, but it can be "
+            "neither changed nor submitted now. Please contact the center."
+        )
+    if today < call.opens_on:
+        return _("This call for proposals accepts proposals from %(day)s.") % {
+            "day": format_wareki(call.opens_on)
+        }
+    if today > call.closes_on:
+        return _(
+            "The call for proposals closed on %(until)s (its deadline): this draft can no longer "
+            "be changed or submitted. If the deadline was changed and you had not been told, "
+            "please contact the center."
+        ) % {"until": format_wareki(call.closes_on)}
+    return None
 
 
 def _clean_proposal(fields: ProposalFields, call: ProposalCall) -> dict[str, Any]:

@@ -130,6 +130,10 @@ KEY_LABELS = {
     "bureau": _("Bureau"),
     "name_from_fiscal_year": _("New name used from"),
     "bureau_from_fiscal_year": _("New bureau used from"),
+    # A bureau merged into another (kyodo.collaboration.services.bureau_rename, merge=True).
+    "bureau_merged_into": _("Merged into the bureau"),
+    "departments_moved": _("Departments moved by the merger"),
+    "records_moved": _("Collaboration records moved by the merger"),
     "counted_forms": _("Forms counted"),
     "call": _("Call for proposals"),
     "max_score": _("Maximum score"),

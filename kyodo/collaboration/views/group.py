@@ -39,13 +39,20 @@ def _own(request, pk: int):
 @group_required
 def index(request):
     organization = _organization(request)
+    today = timezone.localdate()
+    proposals = list(selectors.proposals_of(organization=organization))
+    for proposal in proposals:
+        # A draft its call no longer takes (withdrawn, closed): said in the list too.
+        proposal.refused = proposal.is_draft and services.draft_refused_by_call(
+            proposal.call, today
+        )
     return render(
         request,
         "collaboration/group/index.html",
         {
             "organization": organization,
-            "calls": selectors.open_calls(today=timezone.localdate()),
-            "proposals": selectors.proposals_of(organization=organization),
+            "calls": selectors.open_calls(today=today),
+            "proposals": proposals,
         },
     )
 
@@ -83,11 +90,14 @@ def proposal_new(request, pk: int):
 
 
 def _page(request, proposal, *, form=None, attachment_form=None, status=200):
-    editable = (
-        proposal.is_draft
-        and proposal.call.is_open_on(timezone.localdate())
-        and proposal.organization.can_act
+    # The service's own reason (withdrawn, not open yet, closed): the page says what a submit
+    # would be refused with, and the draft stays readable.
+    refused = (
+        services.draft_refused_by_call(proposal.call, timezone.localdate())
+        if proposal.is_draft
+        else None
     )
+    editable = proposal.is_draft and refused is None and proposal.organization.can_act
     if form is None and editable:
         form = ProposalForm(
             initial={f: getattr(proposal, f) for f in services.PROPOSAL_FIELDS},
@@ -100,6 +110,7 @@ def _page(request, proposal, *, form=None, attachment_form=None, status=200):
             "proposal": proposal,
             "call": proposal.call,
             "editable": editable,
+            "refused": refused,
             "form": form,
             "attachment_form": attachment_form or AttachmentForm(),
             "attachments": proposal.attachments.all(),

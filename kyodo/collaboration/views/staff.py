@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from kyodo.collaboration import selectors, services
 from kyodo.collaboration.chart import bar_chart
-from kyodo.collaboration.exceptions import AlreadyDecided
+from kyodo.collaboration.exceptions import AlreadyDecided, BureauExists
 from kyodo.collaboration.exports import statistics_title, to_xlsx
 from kyodo.collaboration.forms import (
     BureauRenameForm,
@@ -283,19 +283,47 @@ def bureaus(request):
         request.POST or None,
         initial={"old": request.GET.get("bureau", ""), "renamed_from": this_year},
     )
+    merging = None
     if request.method == "POST" and form.is_valid():
-        changed = submit(form, services.bureau_rename, actor=request.user, **form.cleaned_data)
-        if not form.errors:
-            messages.success(
-                request,
-                _("From %(year)s, 「%(old)s」 is 「%(new)s」: %(departments)s.")
-                % {
-                    "year": fiscal_year_name(form.cleaned_data["renamed_from"]),
-                    "old": form.cleaned_data["old"],
-                    "new": form.cleaned_data["new"],
-                    "departments": "、".join(d.name for d in changed),
-                },
+        data = form.cleaned_data
+        # 「統合する」 on the question below: the renaming goes ahead into the other bureau.
+        merge = request.POST.get("merge") == "1"
+        try:
+            changed = services.bureau_rename(actor=request.user, merge=merge, **data)
+        except BureauExists as exists:
+            # The new name is another bureau's: nothing changed; ask before merging.
+            merging = exists
+        except DomainError as error:
+            form.add_error(error.field if error.field in form.fields else None, str(error.message))
+        else:
+            values = {
+                "year": fiscal_year_name(data["renamed_from"]),
+                "old": data["old"],
+                "new": changed[0].bureau,
+                "departments": "、".join(d.name for d in changed),
+            }
+            # Merged: other departments were in the bureau already (a confirmation that came
+            # after the other bureau was renamed away is a plain renaming).
+            merged = (
+                merge
+                and Department.objects.filter(bureau=changed[0].bureau)
+                .exclude(pk__in=[d.pk for d in changed])
+                .exists()
             )
+            if merged:
+                message = _(
+                    "From %(year)s, 「%(old)s」 is merged into 「%(new)s」: %(departments)s "
+                    "(%(count)s departments and %(records)s collaboration records moved)."
+                ) % (
+                    values
+                    | {
+                        "count": len(changed),
+                        "records": services.bureau_records_from(changed, data["renamed_from"]),
+                    }
+                )
+            else:
+                message = _("From %(year)s, 「%(old)s」 is 「%(new)s」: %(departments)s.") % values
+            messages.success(request, message)
             return redirect("collaboration-staff:bureaus")
     return render(
         request,
@@ -306,6 +334,7 @@ def bureaus(request):
             "bureaus": selectors.bureaus_in_year(fiscal_year=shown),
             "changes": selectors.bureau_changes(),
             "form": form,
+            "merging": merging,
         },
         status=400 if form.errors else 200,
     )
@@ -466,6 +495,17 @@ def call_publish(request, pk: int):
         messages.success(request, _("The call is now on the public site."))
     else:
         messages.success(request, _("The call has been taken off the public site."))
+        # Groups writing to it are stopped too (the service refuses their drafts): say so.
+        drafts = Proposal.objects.filter(call=call, status=Proposal.Status.DRAFT).count()
+        if drafts:
+            messages.warning(
+                request,
+                _(
+                    "%(count)s draft proposals of groups are waiting for this call: until it is "
+                    "published again, the groups can neither change nor submit them."
+                )
+                % {"count": drafts},
+            )
     return redirect("collaboration-staff:call", pk=call.pk)
 
 
