@@ -166,9 +166,11 @@ class MeetingUpdateForm(VersionedFormMixin, _TimesMixin, forms.Form):
         min_value=1,
         max_value=999,
         help_text=_(
-            "第N回 within the fiscal year. A number another meeting has is refused: to put two "
-            "meetings in the order of their dates, use 「Exchange the numbers」 on the meeting's "
-            "page."
+            "第N回 within the fiscal year, in the order of the dates: a new date past meetings "
+            "not held yet gives it the number of the last one it passes, and they move one "
+            "towards the number it leaves; in another fiscal year it is numbered there. A "
+            "number another meeting has is refused: to put two meetings in the order of their "
+            "dates, use 「Exchange the numbers」 on the meeting's page."
         ),
     )
     held_in_writing, votes_close_on = _in_writing_fields().values()
@@ -211,14 +213,19 @@ class MeetingSwapForm(forms.Form):
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("shown", meeting.number)
+        from kyodo.committees.services.meetings import number_fixed_reason
         from kyodo.core.wareki import format_wareki
 
         field = self.fields["other"]
-        field.queryset = (
+        same_year = (
             Meeting.objects.filter(committee=meeting.committee_id, fiscal_year=meeting.fiscal_year)
             .exclude(pk=meeting.pk)
             .select_related("committee")
             .order_by("number")
+        )
+        # Only meetings whose number may change: choosing another is always refused.
+        field.queryset = same_year.filter(
+            pk__in=[m.pk for m in same_year if number_fixed_reason(m) is None]
         )
         field.label_from_instance = lambda m: f"{m}（{format_wareki(m.date)}）"
 

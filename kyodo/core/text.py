@@ -110,15 +110,37 @@ def normalize_name(s: str) -> str:
 _SMALL_KA_KE = str.maketrans({"ゕ": "か", "ゖ": "け"})
 
 
-def match_key(s: str) -> str:
-    """A key under which names that people consider the same are equal.
+# Marks that join or part the words of a name without being part of it: middle dots (「・」,
+# half-width 「･」 after NFKC, and the 「·」「‧」「∙」「⋅」 text converted from elsewhere brings) and
+# the double hyphen of foreign names (「＝」 is "=" after NFKC, 「゠」). 「山田・花子」 is 山田花子,
+# 「NPO・ひばり」 is NPOひばり. The same signs gojūon order passes over (see gojuon_key), and more.
+_NAME_SEPARATORS = str.maketrans("", "", "・=゠\u00b7\u2027\u2219\u22c5")
+# Hyphens, dashes and minus signs, as typed or converted: 「-」 (also 「－」「﹣」 after NFKC),
+# 「‐」「‑」「‒」「–」「—」「―」「−」「⁃」「﹘」「⸺」「⸻」. They are one mark, and the same as the
+# long-vowel mark ー: after kana they are ー typed with the wrong key (「センタ－」, 「ネットワ―ク」),
+# and elsewhere they still tell names apart (1-23 is not 12-3). Character by character, without
+# context, so that the key of a text is the keys of its characters joined: site search
+# highlights matches by folding one character at a time (kyodo.search.text._surface_map).
+_HYPHENS = str.maketrans(
+    dict.fromkeys("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\u2e3a\u2e3b", "ー")
+)
 
-    NFKC, case folding, katakana → hiragana, small ヵ/ヶ → か/け, all white space removed:
-    「ＮＰＯ法人　西東京風の会」 and 「NPO法人西東京風の会」 give the same key. Used to detect
-    duplicate registrations, never shown.
+
+def match_key(s: str) -> str:
+    """A key under which names (of people, groups, bodies) that people consider the same are
+    equal. Used to match and to detect duplicates, never shown.
+
+    NFKC, case folding, katakana → hiragana, small ヵ/ヶ → か/け; white space of any width and
+    the separators 「・」「=」「゠」 (and the other middle dots) removed, as gojūon order passes over
+    them; every hyphen, dash and minus sign made ー. 「ＮＰＯ法人　西東京風の会」 and
+    「NPO法人西東京風の会」 give the same key, as do 「山田・花子」 and 「山田　花子」,
+    「ジャン＝ポール」 and 「ジャン・ポール」, 「センタ－」 and 「センター」, 「1－23」 and 「1‐23」. What
+    tells names apart stays: ー and hyphens (ビル ≠ ビール, 1-23 ≠ 12-3, Kyodo-Net ≠ KyodoNet),
+    brackets (中村（正）), 「〜」, 「、」 and other punctuation. Every character has its key
+    alone (no context), so the key of a text is the keys of its characters joined.
     """
     folded = to_hiragana(unicodedata.normalize("NFKC", s).casefold()).translate(_SMALL_KA_KE)
-    return _WHITESPACE_RE.sub("", folded)
+    return _WHITESPACE_RE.sub("", folded).translate(_NAME_SEPARATORS).translate(_HYPHENS)
 
 
 def normalize_reading(s: str) -> str:

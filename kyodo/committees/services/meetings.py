@@ -166,6 +166,11 @@ def _renumber_refusal(meeting: Meeting) -> str | None:
     ) % {"meeting": meeting}
 
 
+def number_fixed_reason(meeting: Meeting) -> str | None:
+    """Why ``meeting``'s number (第N回) cannot change, even by 「回を入れ替える」, or None."""
+    return _renumber_refusal(meeting)
+
+
 def numbers_follow_dates(committee: Committee, fy: int, day: date, start_time) -> int | None:
     """The number a new meeting on ``day`` takes so that the numbers of fiscal year ``fy``
     follow the dates: that of the first meeting after it, when every meeting from that number
@@ -302,10 +307,13 @@ def meeting_update(
 ) -> Meeting:
     """Reschedule a meeting (date, times, venue; None = 未定), renumber it or record it as held.
 
-    The date may move within its fiscal year (the year fixes its number 第N回). ``number``
-    renumbers it (a meeting added for a day before an earlier-numbered one): one number per
-    committee and fiscal year, so a number another meeting has is refused; the approval item
-    that carries its minutes follows the new name. When the members were already sent the
+    A new date renumbers as :func:`meeting_create` numbers (:func:`_follow_move`): past
+    meetings not held yet it takes the number of the last one it passes and they move one; in
+    another fiscal year (refused for a held meeting) it is numbered there. The renumbered
+    meetings are listed, with their old numbers, in the returned meeting's ``renumbered``.
+    ``number`` renumbers it by hand: one number per committee and fiscal year, so a number
+    another meeting has is refused; the approval item that carries its minutes follows the new
+    name. When the members were already sent the
     notice, each is told of the new day or place. Cancelling is :func:`meeting_cancel`.
     """
     require_role(actor, Role.STAFF)
@@ -324,14 +332,10 @@ def meeting_update(
         )
         if before.status == Meeting.Status.CANCELLED:
             raise InvalidInput(_("This meeting has been cancelled."))
-        if fiscal_year(meeting.date) != meeting.fiscal_year:
-            raise InvalidInput(
-                _(
-                    "The new date is in another fiscal year, which would change the meeting's "
-                    "number: cancel this meeting and create one in that year instead."
-                ),
-                field="date",
-            )
+        if (new_year := fiscal_year(meeting.date)) != before.fiscal_year:
+            # Its number belongs to the fiscal year: in another year it is another 第N回.
+            _check_may_leave_year(before, meeting)
+            meeting.fiscal_year = new_year
         if meeting.status == Meeting.Status.HELD and meeting.date > timezone.localdate():
             raise InvalidInput(
                 _("A meeting in the future cannot be recorded as held."), field="status"
@@ -345,6 +349,8 @@ def meeting_update(
         for name, what in _APPROVAL_FACTS:
             if getattr(meeting, name) != getattr(before, name):
                 refuse_if_approving(before, what, field=name)
+        # Last, once nothing more may refuse the change: the numbers follow the new date.
+        meeting.renumbered = _follow_move(actor, meeting, before)
 
     def tell_members(meeting: Meeting, before: Meeting) -> dict:
         # After the save: members who had the notice hear of a new day, time or venue; the
@@ -352,8 +358,16 @@ def meeting_update(
         moved = any(getattr(before, f) != getattr(meeting, f) for f in _WHEN_WHERE)
         if not (moved and meeting.notice_sent_at and meeting.status == Meeting.Status.SCHEDULED):
             return {}
+        # Moved past another meeting or into another year, it has another 第N回: the mail
+        # names the meeting as the notice did, then as it is now.
+        renamed = (before.fiscal_year, before.number) != (meeting.fiscal_year, meeting.number)
+        old_name = meeting_name(before.fiscal_year, before.number, meeting.committee.name)
         told = _mail_members(
-            meeting, "committees/mail/meeting_changed.txt", kind="changed", before=before
+            meeting,
+            "committees/mail/meeting_changed.txt",
+            kind="changed",
+            before=before,
+            old_name=old_name if renamed else "",
         )
         return {"members_told": told} if told else {}
 
@@ -373,7 +387,14 @@ def meeting_update(
                     votes_close_on=votes_close_on,
                 ),
             },
-            fields=[*_WHEN_WHERE, "status", "number", "held_in_writing", "votes_close_on"],
+            fields=[
+                *_WHEN_WHERE,
+                "status",
+                "number",
+                "fiscal_year",
+                "held_in_writing",
+                "votes_close_on",
+            ],
             action="kyodo.committees.meeting.updated",
             before_save=check,
             audit_extra=tell_members,
@@ -385,8 +406,12 @@ def meeting_update(
             from kyodo.reports.services import meeting_reports_freeze
 
             meeting_reports_freeze(actor=actor, meeting=meeting)
-        if "number" in changes:
-            _rename_approval_items(meeting, old_number=changes["number"][0])
+        if "number" in changes or "fiscal_year" in changes:
+            _rename_approval_items(
+                meeting,
+                old_number=changes.get("number", [meeting.number])[0],
+                old_fiscal_year=changes.get("fiscal_year", [meeting.fiscal_year])[0],
+            )
         if "date" in changes or "number" in changes:
             index_meeting(meeting.pk)
     return meeting
@@ -429,13 +454,125 @@ def _check_number_free(meeting: Meeting) -> None:
         )
 
 
-def _rename_approval_items(meeting: Meeting, *, old_number: int) -> None:
-    """The approval item of the meeting's minutes was titled after its old number
-    (``approval_title``): it takes the new one, where its own minutes can still change and staff
-    did not retitle it."""
-    old_title = (
-        f"{meeting_name(meeting.fiscal_year, old_number, meeting.committee.name)}会議録について"
+def _may_move(meeting: Meeting) -> bool:
+    """Whether the numbers may move ``meeting`` by themselves: not held, and its number may
+    change at all (:func:`_renumber_refusal`). Staff exchange any other's by hand."""
+    return meeting.status != Meeting.Status.HELD and _renumber_refusal(meeting) is None
+
+
+def _check_may_leave_year(before: Meeting, meeting: Meeting) -> None:
+    """Refuse to move a meeting into another fiscal year when its number may not change: it
+    was held (a held meeting keeps its 第N回), or its minutes are approved or confirmed."""
+    stored = Meeting.objects.select_related("committee").get(pk=before.pk)
+    if before.status == Meeting.Status.HELD or meeting.status == Meeting.Status.HELD:
+        raise InvalidInput(
+            _(
+                "%(meeting)s has been held: it keeps its number, so its date cannot move to "
+                "another fiscal year."
+            )
+            % {"meeting": stored},
+            field="date",
+        )
+    if refused := _renumber_refusal(stored):
+        raise InvalidInput(refused, field="date")
+
+
+def _follow_move(actor, meeting: Meeting, before: Meeting) -> list[tuple[Meeting, int]]:
+    """The numbers after ``meeting`` (locked, not saved yet) moved from ``before``'s date.
+
+    As :func:`meeting_create` numbers a meeting added between others: a scheduled meeting
+    moved past others of its fiscal year takes the number of the last one it passed, and the
+    ones it passed (with any numbered between) move one towards the place it left, each with
+    its audit row, when none of them is held or has minutes approved or confirmed
+    (:func:`_may_move`); otherwise every number stays and staff exchange them
+    (:func:`meeting_swap_numbers`). A meeting moved to another fiscal year leaves its number
+    free (the later ones of that year move down one, when they all may) and is numbered in the
+    new one as a meeting created there would be. A number typed by staff is kept (checked
+    free by :func:`_check_number_free`). Returns the other meetings renumbered, with their old
+    numbers; sets ``meeting.number``.
+    """
+    typed = meeting.number != before.number
+    year_changed = meeting.fiscal_year != before.fiscal_year
+    same_day_time = (meeting.date, meeting.start_time) == (before.date, before.start_time)
+    if not year_changed and (typed or same_day_time):
+        return []
+    if not year_changed and (meeting.status == Meeting.Status.HELD or not _may_move(before)):
+        return []
+    others = (
+        Meeting.objects.filter(committee=meeting.committee_id)
+        .exclude(pk=meeting.pk)
+        .select_related("committee")
     )
+    old_year = list(others.filter(fiscal_year=before.fiscal_year).order_by("number"))
+    n = before.number
+    if year_changed:
+        block, step = [m for m in old_year if m.number > n], -1
+    elif _later(meeting, before.date, before.start_time):
+        passed = [
+            m for m in old_year if m.number > n and not _later(m, meeting.date, meeting.start_time)
+        ]
+        last = max((m.number for m in passed), default=n)
+        block, step = [m for m in old_year if n < m.number <= last], -1
+        target = last
+    else:
+        passed = [
+            m for m in old_year if m.number < n and _later(m, meeting.date, meeting.start_time)
+        ]
+        first = min((m.number for m in passed), default=n)
+        block, step = [m for m in old_year if first <= m.number < n], 1
+        target = first
+    moved: list[tuple[Meeting, int]] = []
+    if block and all(_may_move(m) for m in block):
+        # One number per fiscal year at every moment: the moving meeting waits on 0 (no
+        # meeting's), and the others move into the free place one by one.
+        Meeting.objects.filter(pk=meeting.pk).update(number=0)
+        for other in block if step < 0 else reversed(block):
+            old = other.number
+            _renumber(actor, other, old + step)
+            moved.append((other, old))
+        moved.sort(key=lambda pair: pair[0].number)
+        if not year_changed:
+            meeting.number = target
+    elif not year_changed:
+        return []
+    if year_changed and not typed:
+        Meeting.objects.filter(pk=meeting.pk).update(number=0)
+        new_year = others.filter(fiscal_year=meeting.fiscal_year)
+        meeting.number = (new_year.aggregate(n=Max("number"))["n"] or 0) + 1
+        place = numbers_follow_dates(
+            meeting.committee, meeting.fiscal_year, meeting.date, meeting.start_time
+        )
+        if place is not None:
+            meeting.number = place
+            moved += _move_up(actor, new_year, place)
+    return moved
+
+
+def numbers_out_of_order(meeting: Meeting) -> Meeting | None:
+    """A meeting of ``meeting``'s fiscal year whose number and date are in the opposite order
+    to its own (a lower number but a later date, or a higher number but an earlier one), the
+    first by number; None when the numbers follow the dates. Cancelled meetings do not count."""
+    same_year = (
+        Meeting.objects.filter(committee=meeting.committee_id, fiscal_year=meeting.fiscal_year)
+        .exclude(pk=meeting.pk)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("committee")
+        .order_by("number")
+    )
+    return same_year.filter(
+        Q(number__lt=meeting.number, date__gt=meeting.date)
+        | Q(number__gt=meeting.number, date__lt=meeting.date)
+    ).first()
+
+
+def _rename_approval_items(
+    meeting: Meeting, *, old_number: int, old_fiscal_year: int | None = None
+) -> None:
+    """The approval item of the meeting's minutes was titled after its old number (and fiscal
+    year, ``old_fiscal_year`` when it moved to another) (``approval_title``): it takes the new
+    one, where its own minutes can still change and staff did not retitle it."""
+    year = meeting.fiscal_year if old_fiscal_year is None else old_fiscal_year
+    old_title = f"{meeting_name(year, old_number, meeting.committee.name)}会議録について"
     items = AgendaItem.objects.filter(
         minutes_for__meeting=meeting,
         title=old_title,

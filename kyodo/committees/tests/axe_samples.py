@@ -45,8 +45,9 @@ def samples() -> dict[str, str | None]:
         "/staff/committees/minutes/<int:pk>/confirm/": f"/staff/committees/minutes/{eighth.pk}/confirm/",
         "/staff/committees/meetings/<int:pk>/cancel/": f"/staff/committees/meetings/{ninth.pk}/cancel/",
         "/staff/committees/meetings/<int:pk>/delete/": f"/staff/committees/meetings/{ninth.pk}/delete/",
-        # 「回を入れ替える」: the form choosing the meeting of the same year.
-        "/staff/committees/meetings/<int:pk>/swap/": f"/staff/committees/meetings/{ninth.pk}/swap/",
+        # 「回を入れ替える」: the form choosing the meeting of the same year (the 9th's number is
+        # fixed, its minutes confirmed: its address leads back to its page).
+        "/staff/committees/meetings/<int:pk>/swap/": f"/staff/committees/meetings/{coming.pk}/swap/",
         # The notice on paper: every letter of the meeting's members without e-mail.
         "/staff/committees/meetings/<int:pk>/notice/print/": (
             f"/staff/committees/meetings/{ninth.pk}/notice/print/"

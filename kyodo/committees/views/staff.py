@@ -83,7 +83,11 @@ from kyodo.committees.services.circulation import (
     minutes_correct_and_tell,
 )
 from kyodo.committees.services.decisions import approval_review
-from kyodo.committees.services.meetings import notice_mails
+from kyodo.committees.services.meetings import (
+    notice_mails,
+    number_fixed_reason,
+    numbers_out_of_order,
+)
 from kyodo.committees.services.votes import (
     member_votes,
     vote_tally,
@@ -463,6 +467,8 @@ def meeting_detail(request, pk: int):
             "sections": agenda_sections(meeting),
             "attendees": attendees(meeting=meeting),
             "quorum": quorum_of(meeting=meeting),
+            # Before a meeting anyone is recorded for, no quorum is missing yet: no red alert.
+            "attendance_recorded": bool(current),
             "attendance_form": attendance_form,
             "replies": replies,
             "replies_open": services.replies_open(meeting) and not meeting.held_in_writing,
@@ -474,6 +480,8 @@ def meeting_detail(request, pk: int):
             "no_seats": not seats,
             "past_scheduled": meeting.status == Meeting.Status.SCHEDULED
             and meeting.date < timezone.localdate(),
+            # 「回を入れ替える」 only where the number may change.
+            "number_fixed": number_fixed_reason(meeting) is not None,
         },
         status=400 if attendance_form.errors else 200,
     )
@@ -517,12 +525,50 @@ def meeting_update(request, pk: int):
         request.POST or None, initial=MeetingUpdateForm.initial_from(meeting), version_of=meeting
     )
     if request.method == "POST" and form.is_valid():
-        submit_edit(form, services.meeting_update, obj=meeting, actor=request.user,
-                    meeting=meeting, **form.service_arguments())  # fmt: skip
+        updated = submit_edit(form, services.meeting_update, obj=meeting, actor=request.user,
+                              meeting=meeting, **form.service_arguments())  # fmt: skip
         if not form.errors:
             messages.success(request, _("Saved."))
+            _tell_renumbered(request, updated, before=meeting)
             return redirect("committees-staff:meeting", pk=meeting.pk)
     return _form_page(request, form, _("Change the meeting"), meeting=meeting)
+
+
+def _tell_renumbered(request, meeting: Meeting, *, before: Meeting) -> None:
+    # A new date moved the meeting past others (or into another fiscal year): the numbers
+    # followed, as they do for a meeting added between others; or they could not (a held
+    # meeting in the way), and staff are pointed to 「回を入れ替える」. ``before``: the meeting
+    # as the page had it.
+    if str(meeting) != str(before):
+        messages.info(
+            request,
+            _("%(old)s (%(date)s) is now %(meeting)s.")
+            % {"old": before, "date": wareki(meeting.date), "meeting": meeting},
+        )
+    for moved, old in getattr(meeting, "renumbered", []):
+        messages.info(
+            request,
+            _("%(old)s (%(date)s) is now %(meeting)s.")
+            % {"old": f"第{old}回", "date": wareki(moved.date), "meeting": moved}
+            + (
+                _("Its notice named the old number: tell the members.")
+                if moved.notice_sent_at
+                else ""
+            ),
+        )
+    if (meeting.date, meeting.number) == (before.date, before.number):
+        return
+    if (other := numbers_out_of_order(meeting)) is not None:
+        earlier, lower = (meeting, other) if other.number < meeting.number else (other, meeting)
+        messages.warning(
+            request,
+            _(
+                "%(meeting)s is dated before %(other)s, which has a lower number. To "
+                "number them in the order of their dates, use 「Exchange the numbers」 "
+                "on the meeting's page."
+            )
+            % {"meeting": earlier, "other": lower},
+        )
 
 
 @staff_required
@@ -530,7 +576,21 @@ def meeting_swap(request, pk: int):
     # 「回を入れ替える」: a meeting added out of order and the one that has the number it should
     # have exchange them in one step (setting either number alone is refused: it is taken).
     meeting = get_object_or_404(Meeting.objects.select_related("committee"), pk=pk)
+    # A number that may not change, or no other meeting whose number may: there is nothing to
+    # choose, so the meeting page says why instead of a form that can only be refused.
+    if (fixed := number_fixed_reason(meeting)) is not None:
+        messages.error(request, fixed)
+        return redirect("committees-staff:meeting", pk=meeting.pk)
     form = MeetingSwapForm(request.POST or None, meeting=meeting)
+    if not form.fields["other"].queryset.exists():
+        messages.error(
+            request,
+            _(
+                "No other meeting of this fiscal year has a number that may change: their "
+                "minutes are approved or confirmed."
+            ),
+        )
+        return redirect("committees-staff:meeting", pk=meeting.pk)
     if request.method == "POST" and form.is_valid():
         swapped = submit(form, services.meeting_swap_numbers, actor=request.user,
                          meeting=meeting, other=form.cleaned_data["other"],

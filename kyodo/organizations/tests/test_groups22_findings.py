@@ -228,7 +228,8 @@ def test_an_application_stores_the_name_half_width_and_keeps_full_width_kana(cli
     organization = Organization.objects.get()
     assert organization.name == "NPO法人みらい カフェ・ミライ21"
     assert organization.representative_name == "JOHN スミス"
-    assert organization.name_key == "npo法人みらいかふぇ・みらい21"
+    # match_key passes over 「・」 as gojūon order does (committees/tests/test_match_key.py)
+    assert organization.name_key == "npo法人みらいかふぇみらい21"
     entry = AuditEntry.objects.get(action="kyodo.organizations.application.submitted")
     assert entry.changes == {"name": [None, "NPO法人みらい カフェ・ミライ21"]}
 
