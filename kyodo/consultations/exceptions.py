@@ -75,3 +75,14 @@ class StaffMemberRequired(ConsultationError):
 
 class NoFollowUp(ConsultationError):
     default_message = _("This consultation needs no follow-up.")
+
+
+class FollowUpNoteTooLong(ConsultationError):
+    # The same shape as SummaryTooLong's words.
+    default_message = _(
+        "Write what was done in at most %(limit_value)s characters (now %(show_value)s)."
+    )
+    field = "note"
+
+    def __init__(self, *, limit: int, length: int):
+        super().__init__(self.default_message % {"limit_value": limit, "show_value": length})

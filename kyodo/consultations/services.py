@@ -21,6 +21,7 @@ from kyodo.core.audit import audit_log, diff_fields
 from kyodo.core.roles import Role, has_role, require_role
 from kyodo.core.services import field_values, update_fields
 from kyodo.core.text import match_key
+from kyodo.core.wareki import format_wareki
 from kyodo.search import indexing
 
 if TYPE_CHECKING:
@@ -44,6 +45,9 @@ _AUDITED = [
     "use_in_report",
 ]
 _PERSONAL = ["client_name", "client_contact"]
+
+# What a follow-up marked done may add to the notes (「対応の内容」): a line or two, not a file.
+FOLLOW_UP_NOTE_MAX_LENGTH = 1000
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -195,19 +199,44 @@ def _validate(
     return chosen
 
 
-def follow_up_done(*, actor: User, consultation: Consultation, done: bool = True) -> Consultation:
+def follow_up_done(
+    *, actor: User, consultation: Consultation, done: bool = True, note: str = ""
+) -> Consultation:
     """Staff mark a consultation's follow-up done (today): it leaves the to-do list and the page
-    says when; ``done=False`` puts it back (marked by mistake, or more is needed)."""
+    says when; ``done=False`` puts it back (marked by mistake, or more is needed).
+
+    ``note`` says what was done (「電話で締切を伝えた」): it is added to the follow-up notes on a
+    line of its own, after the day (「令和8年12月8日(火) 電話で締切を伝えた」), so that the notes keep
+    what was planned and what was done, and the search finds it. Raises
+    :class:`~kyodo.consultations.exceptions.FollowUpNoteTooLong` over
+    :data:`FOLLOW_UP_NOTE_MAX_LENGTH` characters, and ignores a note when ``done`` is False.
+    """
     require_role(actor, Role.STAFF)
     if done and not consultation.follow_up_needed:
         raise exceptions.NoFollowUp()
-    locked, _changes = update_fields(
-        actor=actor,
-        instance=consultation,
-        values={"follow_up_done_on": timezone.localdate() if done else None},
-        fields=["follow_up_done_on"],
-        action="kyodo.consultations.consultation.followed_up"
-        if done
-        else "kyodo.consultations.consultation.follow_up_reopened",
-    )
+    note = note.strip() if done else ""
+    if len(note) > FOLLOW_UP_NOTE_MAX_LENGTH:
+        raise exceptions.FollowUpNoteTooLong(limit=FOLLOW_UP_NOTE_MAX_LENGTH, length=len(note))
+    today = timezone.localdate()
+
+    def add_note(locked: Consultation, _before: Consultation) -> None:
+        # Appended to the locked row, so that two staff closing it at once keep both lines.
+        if note:
+            line = f"{format_wareki(today)} {note}"
+            notes = locked.follow_up_notes.rstrip()
+            locked.follow_up_notes = f"{notes}\n{line}" if notes else line
+
+    with transaction.atomic():
+        locked, changes = update_fields(
+            actor=actor,
+            instance=consultation,
+            values={"follow_up_done_on": today if done else None},
+            fields=["follow_up_done_on", "follow_up_notes"],
+            action="kyodo.consultations.consultation.followed_up"
+            if done
+            else "kyodo.consultations.consultation.follow_up_reopened",
+            before_save=add_note,
+        )
+        if "follow_up_notes" in changes:
+            indexing.index(locked)
     return locked

@@ -101,6 +101,11 @@ class Words:
         return label
 
     @cached_property
+    def with_affiliation(self) -> str:
+        # 「山田 花子（NPO法人… 代表理事）」: Japanese brackets the affiliation full-width.
+        return gettext("%(name)s (%(affiliation)s)")
+
+    @cached_property
     def _roles(self) -> dict[str, str]:
         return {}
 
@@ -140,8 +145,13 @@ def event_facts_html(
         guests = list(event.guests.all())
     if guests:
         items = "".join(
-            f"<li>{esc(w.role_label(guest.role))}: {esc(guest.name)}"
-            + (f" ({esc(guest.affiliation)})" if guest.affiliation else "")
+            f"<li>{esc(w.role_label(guest.role))}: "
+            + (
+                w.with_affiliation
+                % {"name": esc(guest.name), "affiliation": esc(guest.affiliation)}
+                if guest.affiliation
+                else esc(guest.name)
+            )
             + "</li>"
             for guest in guests
         )

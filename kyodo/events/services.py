@@ -192,6 +192,9 @@ def _validate_event(event: Event) -> None:
         raise InvalidEvent(_("Applications cannot close before they open."))
     if closes and closes > event.date:
         raise InvalidEvent(_("Applications cannot close after the day of the event."))
+    # Opening after the day would publish an event whose form never opens.
+    if opens and opens > event.date:
+        raise InvalidEvent(_("Applications cannot open after the day of the event."))
     if event.venue_id and event.venue_text:
         raise InvalidEvent(_("Choose a venue from the list or type one, not both."))
 

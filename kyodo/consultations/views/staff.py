@@ -29,7 +29,11 @@ def consultation_index(request):
         filters |= {k: form.cleaned_data[k] for k in ("category", "channel")}
     consultations = selectors.consultation_list(actor=request.user, **filters)
     page = Paginator(consultations, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "consultations/staff/list.html", {"form": form, "page": page})
+    return render(
+        request,
+        "consultations/staff/list.html",
+        {"form": form, "page": page, "today": timezone.localdate()},
+    )
 
 
 @staff_required
@@ -65,7 +69,14 @@ def consultation_edit(request, pk: int):
 
 @staff_required
 def consultation_detail(request, pk: int):
-    return render(request, "consultations/staff/detail.html", {"consultation": _get(request, pk)})
+    return render(
+        request,
+        "consultations/staff/detail.html",
+        {
+            "consultation": _get(request, pk),
+            "note_max_length": services.FOLLOW_UP_NOTE_MAX_LENGTH,
+        },
+    )
 
 
 @staff_required
@@ -74,6 +85,7 @@ def follow_up(request, pk: int, change: str):
     # 「フォローアップ済みにする」, or back to needed when marked by mistake.
     if change not in ("done", "reopen"):
         raise Http404
+    # Marking it done may say what was done (「対応の内容」), which is added to the notes.
     consultation = _get(request, pk)
     perform(
         request,
@@ -84,6 +96,7 @@ def follow_up(request, pk: int, change: str):
         actor=request.user,
         consultation=consultation,
         done=change == "done",
+        note=request.POST.get("note", "") if change == "done" else "",
     )
     return redirect("consultations-staff:detail", pk=consultation.pk)
 

@@ -45,7 +45,7 @@ def detail(request, pk: int):
     if inquiry.is_consultation and inquiry.consultation_id is None:
         take_over_form = TakeOverForm(
             request.POST if request.POST.get("action") == "take_over" else None,
-            initial={"summary": inquiry.body},
+            initial=_take_over_initial(inquiry),
         )
     action = request.POST.get("action")
     if action == "reply" and reply_form.is_valid():
@@ -90,3 +90,15 @@ def detail(request, pk: int):
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _take_over_initial(inquiry) -> dict:
+    # The consultation starts from what was already written: what the sender asked, the advice
+    # the replies gave (the clerk who answered by mail need not type it again), and a sender
+    # who named a group is most likely a group.
+    replies = [reply.body.strip() for reply in inquiry.replies.all()]
+    return {
+        "summary": inquiry.body,
+        "advice": "\n\n".join(reply for reply in replies if reply),
+        "client_type": "group" if inquiry.organization_name.strip() else "individual",
+    }

@@ -417,19 +417,56 @@ def application_cancel(request: HttpRequest, pk: int) -> HttpResponse:
         Application.objects.select_related("event", "organization"), pk=pk
     )
     if request.method == "POST":
-        perform(
+        started = timezone.now()
+        if perform(
             request,
             services.application_cancel,
             success=_("The application was cancelled."),
             actor=request.user,
             application=application,
-        )
+        ):
+            _say_moved_up(request, application.event_id, since=started)
         return redirect("events-staff:event", pk=application.event_id)
     return render(
         request,
         "events/staff/application_cancel.html",
         {"application": application, "event": application.event},
     )
+
+
+def _say_moved_up(request: HttpRequest, event_id: int, *, since: datetime) -> None:
+    # The place given up went to the waiting list: say to whom, so that the clerk who took the
+    # call knows, and who has no e-mail address and must be telephoned.
+    moved_up = list(
+        Application.objects.filter(
+            event_id=event_id, status=Application.Status.CONFIRMED, promoted_at__gte=since
+        )
+        .select_related("organization")
+        .order_by("promoted_at", "pk")
+    )
+    if not moved_up:
+        return
+    separator = pgettext("list separator", ", ")
+    messages.info(
+        request,
+        _("Moved up from the waiting list: %(names)s.")
+        % {"names": separator.join(_people_label(a) for a in moved_up)},
+    )
+    unmailed = [a.applicant_label for a in moved_up if not a.email]
+    if unmailed:
+        messages.warning(
+            request,
+            _("%(names)s gave no e-mail address: tell them by telephone.")
+            % {"names": separator.join(unmailed)},
+        )
+
+
+def _people_label(application: Application) -> str:
+    return _("%(name)s (%(people)s)") % {
+        "name": application.applicant_label,
+        "people": ngettext("%(n)s person", "%(n)s people", application.people)
+        % {"n": application.people},
+    }
 
 
 def _csv_moment(value) -> str:
