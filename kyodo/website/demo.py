@@ -1,7 +1,11 @@
-"""The public site's texts and news for the demo center (January 2011)."""
+"""The public site's texts and news for the demo center: the news of January 2011
+(``load_demo``), and a notice of the course that the events demo plans from the day it runs
+(``load_current``)."""
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
+
+from django.utils import timezone
 
 from kyodo.website.models import AccessibilityStatement, AccessInfo, NewsPost, Page
 
@@ -19,10 +23,11 @@ PAGES = {
         "## 主な事業\n\n- 登録団体の支援と情報発信\n- 講座・交流会・シンポジウムの開催\n"
         "- 市民活動・NPOに関する相談\n- 運営委員会による運営\n",
     ),
+    # The address, station, hours and parking are the 交通案内 below the text (AccessInfo):
+    # the text only leads to them, so that the page does not give them twice.
     Page.Slug.ACCESS: (
         "アクセス",
-        "## 所在地\n\n東京都西東京市田無町 イングビル3階\n\n"
-        "## 交通\n\n西武新宿線 田無駅から徒歩でお越しください。駐車場はありません。\n",
+        "センターへの道順、開館時間と休館日、バリアフリーの情報をご案内します。\n",
     ),
     Page.Slug.PRIVACY: (
         "個人情報の取り扱い",
@@ -50,6 +55,16 @@ NEWS = [
         "NPOの会計担当者向けの講座です。定員になり次第締め切ります。",
     ),
 ]
+
+# Published a few days before the demo runs, of the course the events demo plans 12 days after
+# it (kyodo.events.demo.CURRENT_EVENTS): the home page's news then begins with a notice of this
+# month, not with those of 2011.
+CURRENT_NEWS = (
+    3,
+    "「市民活動はじめの一歩講座」の参加者を受け付けています",
+    "地域で活動を始めたい方のための入門講座です。定員は20人です。"
+    "日時と会場は[事業の一覧](/events/)でご覧ください。",
+)
 
 
 def load_demo() -> None:
@@ -82,3 +97,17 @@ def load_demo() -> None:
             scope="公開ページすべて（トップページ、事業、登録団体、運営委員会、お知らせ、各案内ページ）",
             method="axe-core による自動試験（WCAG 2.0 A/AA の達成基準）。人による試験は未実施。",
         )
+
+
+def load_current() -> None:
+    """The current notice, dated from the day the demo runs; once only (its title is the key)."""
+    days_ago, title, body = CURRENT_NEWS
+    published_on = timezone.localdate() - timedelta(days=days_ago)
+    NewsPost.objects.get_or_create(
+        title=title,
+        defaults={
+            "body": body,
+            "published_at": datetime.combine(published_on, time(10, 0), tzinfo=TOKYO),
+            "is_published": True,
+        },
+    )
