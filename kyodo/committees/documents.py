@@ -99,6 +99,9 @@ class HouseDocument(Document):
         data = super().to_dict()
         if self.method:
             data[METHOD] = self.method
+        if self.roles:
+            # Imported minutes: the posts their header printed (理事長, 監事), frozen with them.
+            data["roles"] = dict(self.roles)
         for section, frozen in zip(self.sections, data.get("sections", []), strict=False):
             for item, frozen_item in zip(section.items, frozen.get("items", []), strict=False):
                 if requests := item_requests(item):
@@ -110,6 +113,7 @@ class HouseDocument(Document):
         """``document`` as a HouseDocument; its items' 依頼事項 read from ``data`` (its dict)."""
         house = cls(**{f.name: getattr(document, f.name) for f in fields(document)})
         house.method = (data or {}).get(METHOD) or getattr(document, "method", "") or ""
+        house.roles = dict((data or {}).get("roles") or getattr(document, "roles", None) or {})
         for section, frozen in zip(house.sections, (data or {}).get("sections", []), strict=False):
             for item, frozen_item in zip(section.items, frozen.get("items", []), strict=False):
                 if frozen_item.get(REQUESTS):
@@ -338,6 +342,8 @@ def _recorded_header(recorded: dict) -> dict | None:
         "closing": recorded.get("closing") or "",
         "agenda": list(recorded.get("agenda") or []),
         "appendix": [Appendix.from_dict(a) for a in recorded.get("appendix") or []],
+        # 「山田花子（理事長）」: the posts the header printed (only in records imported since).
+        "roles": dict(recorded.get("roles") or {}),
     }
 
 

@@ -67,7 +67,16 @@ def header_lines(document: Document, *, by_reading: bool = True) -> list[tuple[s
     count says 五十音順 only when they are in that order (``by_reading``). A meeting held in
     writing has no venue: 「■開催方法：書面開催」 stands in its line.
     """
-    people = "、".join(f"{name}委員" for name in document.attendees)
+    roles = getattr(document, "roles", None) or {}
+
+    def titled(name: str) -> str:
+        # Imported minutes print each name with the post their header gave it (山田花子理事長,
+        # 木村明美部会長); a board's or a working group's people are no 委員 by default.
+        if roles:
+            return f"{name}{roles.get(name, '')}"
+        return f"{name}委員"
+
+    people = "、".join(titled(name) for name in document.attendees)
     people += attendee_total(document, by_reading=by_reading)
     if document.proxy_count:
         # Imported minutes that counted proxies (委任状, 書面表決) among those present.
@@ -81,13 +90,20 @@ def header_lines(document: Document, *, by_reading: bool = True) -> list[tuple[s
         ("出席委員", people),
     ]
     if document.online:
-        lines.append(("オンライン出席", "、".join(f"{name}委員" for name in document.online)))
+        lines.append(("オンライン出席", "、".join(titled(name) for name in document.online)))
     if document.absentees:
-        lines.append(("欠席委員", "、".join(f"{name}委員" for name in document.absentees)))
+        lines.append(("欠席委員", "、".join(titled(name) for name in document.absentees)))
     if document.also_attending:
         # Imported minutes: auditors (監事) and observers from other bodies, not members.
-        lines.append(("委員以外の出席者", "、".join(document.also_attending)))
-    lines.append(("事務局", staff))
+        lines.append(
+            (
+                "委員以外の出席者",
+                "、".join(f"{n}{roles.get(n, '')}" for n in document.also_attending),
+            )
+        )
+    if staff or by_reading:
+        # An imported header with an empty 「事務局：」 names no one: no empty line for it.
+        lines.append(("事務局", staff))
     if document.observers:
         lines.append(("傍聴者", "、".join(document.observers)))
     return lines

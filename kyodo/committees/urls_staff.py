@@ -10,6 +10,7 @@ urlpatterns = [
     path("settings/", staff.settings_update, name="settings"),
     path("import/", imports.upload, name="import"),
     path("import/save/", imports.save, name="import-save"),
+    path("import/publish/<int:pk>/", imports.publish, name="import-publish"),
     path("appointments/new/", staff.appointment_add, name="appointment-add"),
     path("meetings/<int:pk>/", staff.meeting_detail, name="meeting"),
     path("meetings/<int:pk>/edit/", staff.meeting_update, name="meeting-edit"),

@@ -754,7 +754,7 @@ _ROLE_AFTER = re.compile(
 )
 # A roster line 「委員長　山本一郎」: the role before the name.
 _ROLE_PREFIX = re.compile(
-    r"^(?:副?委員長|副?会長|副?部会長|副?議長|委員|会長代理|副?理事長|理事|監事)\s+(?=\S)"
+    r"^(?:副?委員長|副?会長|副?部会長|部会員|副?議長|委員|会長代理|副?理事長|理事|監事)\s+(?=\S)"
 )
 _LIST_REMARK = re.compile(
     r"[(（][^()（）]*(?:敬称略|順不同|順序不同|五十音順|名簿順|役職順)[^()（）]*[)）]"
@@ -1915,3 +1915,39 @@ def _department_tail(name: str) -> str | None:
     if katakana and katakana.start() > 0:
         return katakana.group()
     return None
+
+
+# The posts a roster prints beside a name (a board's, a general meeting's, a committee's or a
+# working group's), longest first so that 「副理事長」 is never read as 「理事長」.
+PEOPLE_ROLES = (
+    "副代表理事", "代表理事", "常務理事", "専務理事", "副理事長", "理事長", "理事", "監事",
+    "評議員", "副実行委員長", "実行委員長", "副委員長", "委員長", "委員", "副部会長", "部会長",
+    "部会員", "副会長", "会長", "副座長", "座長", "事務局長", "幹事長", "幹事", "会計", "書記",
+    "顧問", "相談役",
+)  # fmt: skip
+_PEOPLE_ROLE = "|".join(PEOPLE_ROLES)
+
+
+def people_roles(values: list[str], names: list[str]) -> dict[str, str]:
+    """The post the header prints beside each of ``names`` in the header's ``values``:
+    「山田花子（理事長）」「青木理事長」「部会長　木村明美」 → 理事長, 理事長, 部会長. A name printed
+    with no post, or as 委員 (the house format's word for every member), is left out."""
+    text = nfkc("\n".join(values))
+    roles: dict[str, str] = {}
+    for name in names:
+        letters = [c for c in name if not c.isspace()]
+        if not letters:
+            continue
+        spelled = r"[ \t]*".join(re.escape(c) for c in letters)
+        found = (
+            re.search(rf"{spelled}[ \t]*[(（][ \t]*({_PEOPLE_ROLE})[ \t]*[)）]", text)
+            or re.search(rf"{spelled}[ \t]*({_PEOPLE_ROLE})(?=$|[ \t、,，・)）])", text, re.M)
+            or re.search(
+                rf"(?:^|[ \t、,，:：])({_PEOPLE_ROLE})[ \t]*{spelled}(?=$|[ \t、,，(（])",
+                text,
+                re.M,
+            )
+        )
+        if found and found.group(1) != "委員":  # a committee's members: what the house prints
+            roles[name] = found.group(1)
+    return roles

@@ -206,6 +206,9 @@ class Minutes:
     # Who attended without being a member: a board's auditors (監事), observers from other bodies
     # (オブザーバー). Kept apart from ``attendees`` as the secretariat is, and not counted there.
     also_attending: list[str] = field(default_factory=list)
+    # The post the header prints beside a name of the lists above (「山田花子（理事長）」: 理事長),
+    # for the import, which keeps it with the header as recorded. Not part of the gold shape.
+    roles: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     observers: list[str] = field(default_factory=list)
     # The agenda as a list in the header (「本日の会議に付した事件」「議事次第」) of minutes
     # whose body has no numbered items.

@@ -2690,7 +2690,10 @@ _SIGNERS_ITEM = re.compile(
     r"|次回(?:予定|の予定|開催予定|の開催|開催日)?(?:令和|平成|[0-9]{1,4}[年月/.]))"
 )
 _SIGNED = re.compile(
-    r"^(?:上記|以上|右)の?.{0,50}(?:署名|記名押印|署名押印|押印)(?:する|します|した)。?$"
+    r"^(?:上記|以上|右)の?.{0,50}(?:署名|記名押印|署名押印|押印)(?:する|します|した)。?"
+    # 「……記名押印する。　議事録署名人 鈴木一郎 佐藤次郎」: the signatories on the same line (as
+    # the review text prints a closing read over two lines).
+    r"(?:\s+(?=.*(?:署名人|署名者|印$)).{1,160})?$"
 )
 _PROSE_END = re.compile(r"(?:です|ます|した|ですが|が|けれども|ので|か|ね|よ)$")
 
@@ -2964,6 +2967,8 @@ def parse_layout(layout: Layout) -> Minutes:
     if (
         after_closing
         and _SIGNED.match(after_closing[0].text.strip())
+        # (not with the signatories on its line: the review text's closing, kept as it was read)
+        and not re.search(r"(?:する|します|した)。?\s+\S", after_closing[0].text.strip())
         and all(_header.date_line(line.text) for line in after_closing[1:2])
         and len(after_closing) <= 2
     ):
@@ -3120,6 +3125,10 @@ def parse_layout(layout: Layout) -> Minutes:
         warnings.append("開催日が見つかりません。")
     minutes.warnings = warnings
     minutes.looked_at = prelude.looked_at
+    minutes.roles = _header.people_roles(
+        [value for _name, values, _line in prelude.fields for value in values],
+        [*minutes.attendees, *minutes.absentees, *minutes.also_attending],
+    )
     return minutes
 
 

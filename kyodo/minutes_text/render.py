@@ -49,8 +49,14 @@ def _staff(member: Secretariat) -> str:
     return f"{member.name}（{member.title}）" if member.title else member.name
 
 
-def _people(names: list[str], count: int | None, suffix: str) -> str:
-    text = "、".join(f"{name}{suffix}" for name in names)
+def _people(
+    names: list[str], count: int | None, suffix: str, roles: dict[str, str] | None = None
+) -> str:
+    # With the posts the header printed (imported minutes: 「山田花子理事長」, 「佐藤次郎」 with
+    # none), else every name a 委員 as the house prints its members.
+    text = "、".join(
+        f"{name}{roles.get(name, '')}" if roles else f"{name}{suffix}" for name in names
+    )
     if count is not None:
         text += f"＜以上{count}名、五十音順＞"
     return text
@@ -65,11 +71,11 @@ def _header_lines(m: Minutes) -> list[str]:
     if m.venue:
         lines.append(f"■開催会場：{m.venue}")
     if m.attendees or m.attendee_count is not None:
-        lines.append(f"■出席委員：{_people(m.attendees, m.attendee_count, '委員')}")
+        lines.append(f"■出席委員：{_people(m.attendees, m.attendee_count, '委員', m.roles)}")
     if m.online:
-        lines.append(f"■オンライン出席：{_people(m.online, None, '委員')}")
+        lines.append(f"■オンライン出席：{_people(m.online, None, '委員', m.roles)}")
     if m.absentees:
-        lines.append(f"■欠席委員：{_people(m.absentees, None, '委員')}")
+        lines.append(f"■欠席委員：{_people(m.absentees, None, '委員', m.roles)}")
     if m.secretariat:
         lines.append("■事務局：" + "、".join(_staff(s) for s in m.secretariat))
     if m.observers:

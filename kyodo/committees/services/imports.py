@@ -141,11 +141,15 @@ def planned_sections(document: Document) -> list[PlannedSection]:
     return sections
 
 
-# 「令和５年度　第２回ひばりヶ丘市民活動推進委員会　会議要録（確定稿）」: what comes before and
-# after the body's name in a title.
+# 「令和５年度　第２回ひばりヶ丘市民活動推進委員会　会議要録（確定稿）」「2026年度 第2回理事会
+# 議事録」「令和７年度　通常総会　議事録」: what comes before and after the body's name in a
+# title (the fiscal or calendar year in either era, the meeting's number, the kind of sitting).
 _TITLE_HEAD_RE = re.compile(
-    r"^(?:(?:令和|平成|昭和)\s*(?:[0-9０-９]+|元)\s*(?:[(（][0-9０-９]{4}[)）])?\s*年度?)?\s*"
+    r"^(?:(?:(?:令和|平成|昭和)\s*(?:[0-9０-９]+|元)\s*(?:[(（]\s*[0-9０-９]{4}\s*[)）])?"
+    r"|[0-9０-９]{4}\s*年?\s*(?:[(（]\s*(?:令和|平成|昭和)\s*(?:[0-9０-９]+|元)\s*年?\s*[)）])?)"
+    r"\s*(?:年度|年|度))?\s*"
     r"(?:第\s*[0-9０-９一二三四五六七八九十百]+\s*回)?\s*"
+    r"(?:通常|定時|臨時|定期)?\s*"
 )
 _TITLE_TAIL_RE = re.compile(
     r"\s*(?:[(（][^()（）]*[)）])?\s*"
@@ -156,9 +160,45 @@ _TITLE_TAIL_RE = re.compile(
 
 def body_name(title: str) -> str:
     """The name of the body a minutes title names, or "": 「令和５年度　第２回ひばりヶ丘市民活動
-    推進委員会　会議要録」 → 「ひばりヶ丘市民活動推進委員会」; 「令和5年度第2回会議録」 → ""."""
+    推進委員会　会議要録」 → 「ひばりヶ丘市民活動推進委員会」; 「2026年度 第2回理事会 議事録」 →
+    「理事会」; 「令和７年度　通常総会　議事録」 → 「総会」; 「令和5年度第2回会議録」 → ""."""
     name = _TITLE_TAIL_RE.sub("", _TITLE_HEAD_RE.sub("", (title or "").strip()))
     return "".join(name.split())
+
+
+def committee_name_for(document: Document) -> str:
+    """The name a clerk expects for the committee of another body's minutes: the body the title
+    names, after the organisation the line above the title names (「特定非営利活動法人ひばり
+    子ども食堂ネット 理事会」: the center keeps many bodies' 理事会), or the organisation alone when
+    it is the body (「ひばりヶ丘フェスタ実行委員会」 over 「第3回実行委員会」)."""
+    body = body_name(document.title)
+    organization = " ".join((document.organization or "").split())
+    if not organization:
+        return body
+    squeezed = "".join(organization.split())
+    if not body or squeezed.endswith(body) or squeezed == body:
+        return organization
+    if body.startswith(squeezed):
+        return body
+    return f"{organization} {body}"
+
+
+# 「第１号議案　……の件」「(1)……について」「議題１　……」: the number before a listed title.
+_LISTED_NUMBER_RE = re.compile(
+    r"^\s*(?:第\s*[0-9０-９]+\s*号?\s*議案|議案\s*第\s*[0-9０-９]+\s*号|議題\s*[0-9０-９]+"
+    r"|[(（]\s*[0-9０-９]+\s*[)）]|[0-9０-９]+\s*[.．、]|[①-⑳])?\s*"
+)
+
+
+def header_agenda(document: Document) -> list[str]:
+    """The agenda the header lists, unless it only lists the items the body numbers itself
+    (「議事　第１号議案　……」 over 「第１号議案　……」 and its turns): kept then, those would be
+    the same bills twice."""
+    titles = {match_key(item.title) for section in document.sections for item in section.items}
+    listed = [match_key(_LISTED_NUMBER_RE.sub("", line, count=1)) for line in document.agenda]
+    if listed and all(line in titles for line in listed):
+        return []
+    return list(document.agenda)
 
 
 def other_body(*, title: str, committee: Committee) -> str:
@@ -358,8 +398,16 @@ def minutes_import(
     source: str,
     sha256: str = "",
     if_taken: str = IF_TAKEN_NEXT,
+    publish: bool = True,
+    organization: str | None = None,
 ) -> Outcome:
     """Store ``document`` as the confirmed minutes of a past meeting of ``committee``.
+
+    ``publish`` False keeps them off the public site: stored as a draft (未定稿) with the header
+    as recorded, for staff to publish later (:func:`imported_minutes_publish`). ``organization``
+    is printed above the title when the document prints none (the center's name by default; a
+    new committee for another body's minutes passes "" so that the center never appears as
+    that body).
 
     ``actor`` is the staff user of the web upload, or None for the ``import_minutes`` command
     (run by whoever runs the server). AlreadyImported when the meeting exists; ImportRefused when
@@ -425,14 +473,23 @@ def minutes_import(
                 if status != Attendance.Status.ABSENT:
                     outcome.matched.append(name)
         # The header as printed (all names, in the document's order), whoever is a member.
-        minutes.recorded_header = recorded_header(document, organization=committee.center.name)
-        minutes.save(update_fields=["recorded_header"])
-        version = minutes_confirm(
-            actor=actor,
-            minutes=minutes,
-            imported=True,
-            approval={"imported": True, "source": source, "source_sha256": sha256},
+        minutes.recorded_header = recorded_header(
+            document,
+            organization=committee.center.name if organization is None else organization,
         )
+        roles = {name: role for name, role in document.roles.items() if role}
+        if roles:
+            # 理事長, 監事, 部会長 as the header printed them (none of them is a 委員).
+            minutes.recorded_header["roles"] = roles
+        minutes.save(update_fields=["recorded_header"])
+        version = None
+        if publish:
+            version = minutes_confirm(
+                actor=actor,
+                minutes=minutes,
+                imported=True,
+                approval={"imported": True, "source": source, "source_sha256": sha256},
+            )
         minutes.refresh_from_db()
         audit_log(
             actor=actor,
@@ -449,7 +506,8 @@ def minutes_import(
                 "unmatched_names": outcome.unmatched,
                 "venue": document.venue or "",
                 "venue_created": venue_created,
-                "sha256": version.sha256,
+                "published": publish,
+                "sha256": version.sha256 if version is not None else "",
             },
         )
     return outcome
@@ -464,11 +522,14 @@ def minutes_import_new_committee(
     source: str,
     sha256: str = "",
     if_taken: str = IF_TAKEN_NEXT,
+    publish: bool = True,
+    slug: str | None = None,
 ) -> Outcome:
-    """:func:`minutes_import` into a committee created for it (the minutes of another body):
-    both or neither."""
+    """:func:`minutes_import` into a committee created for it (the minutes of another body,
+    with the short name ``slug`` when given): both or neither. The center's name is never
+    printed as that body's organisation."""
     with transaction.atomic():
-        committee = committee_create(actor=actor, center=center, name=name)
+        committee = committee_create(actor=actor, center=center, name=name, slug=slug or None)
         return minutes_import(
             actor=actor,
             committee=committee,
@@ -476,4 +537,40 @@ def minutes_import_new_committee(
             source=source,
             sha256=sha256,
             if_taken=if_taken,
+            publish=publish,
+            organization="",
         )
+
+
+def imported_minutes_publish(*, actor, minutes: Minutes) -> Minutes:
+    """Publish minutes imported unpublished (``publish=False``): confirmed (確定稿) as the import
+    would have confirmed them, with the source the import recorded. ImportRefused for minutes
+    that were not imported or are confirmed already."""
+    from kyodo.committees.services.versions import minutes_confirm
+    from kyodo.core.models import AuditEntry
+
+    require_role(actor, Role.STAFF)
+    with transaction.atomic():
+        minutes = Minutes.objects.select_for_update().get(pk=minutes.pk)
+        imported = (
+            AuditEntry.objects.filter(
+                action="kyodo.committees.minutes.imported", object_id=str(minutes.pk)
+            )
+            .order_by("-pk")
+            .first()
+        )
+        if imported is None or not minutes.recorded_header or minutes.is_confirmed:
+            raise ImportRefused(_("公開できるのは、公開せずに取り込んだ会議録だけです。"))
+        changes = imported.changes or {}
+        minutes_confirm(
+            actor=actor,
+            minutes=minutes,
+            imported=True,
+            approval={
+                "imported": True,
+                "source": changes.get("source", ""),
+                "source_sha256": changes.get("source_sha256", ""),
+            },
+        )
+        minutes.refresh_from_db()
+    return minutes

@@ -541,9 +541,10 @@ def test_imported_auditors_observers_and_proxies_are_printed_apart_from_members(
     assert minutes.recorded_header["proxy_count"] == 2
     page = client.get(f"/committee/minutes/{minutes.pk}/").content.decode()
     text = re.sub(r"<[^>]+>", "", page)
+    # A board's officers with the posts their header printed (none of them is a 委員).
     assert (
-        "大川 正雄委員、木下 和江委員、佐伯 一郎委員、村田 恵子委員＜以上8名＞（うち委任状2名）"
+        "大川 正雄理事長、木下 和江副理事長、佐伯 一郎理事、村田 恵子理事＜以上8名＞（うち委任状2名）"
         in text
     )
-    assert "委員以外の出席者" in text and "小西 博" in text
+    assert "委員以外の出席者" in text and "小西 博監事" in text
     assert "小西 博委員" not in text

@@ -17,13 +17,13 @@ import re
 
 from django import forms
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop, pgettext_lazy
 from django.views.decorators.http import require_POST
 
-from kyodo.committees.forms import HOUR_MINUTE
+from kyodo.committees.forms import HOUR_MINUTE, committee_slug_check
 from kyodo.committees.importing import (
     MAX_PDF_BYTES,
     MB,
@@ -35,14 +35,17 @@ from kyodo.committees.importing import (
     read_or_refuse,
     read_source,
 )
-from kyodo.committees.models import Committee
+from kyodo.committees.models import Committee, Minutes
 from kyodo.committees.selectors import committee_chosen
 from kyodo.committees.services import check_new, minutes_import
 from kyodo.committees.services.imports import (
     IF_TAKEN_NEXT,
     IF_TAKEN_REFUSE,
     NEXT_FREE_LABEL,
-    body_name,
+    committee_name_for,
+    free_committee_slug,
+    header_agenda,
+    imported_minutes_publish,
     minutes_import_new_committee,
     other_body,
     planned_sections,
@@ -51,11 +54,13 @@ from kyodo.core.forms import JapaneseTimeField, NumberField, WarekiDateField
 from kyodo.core.models import Center
 from kyodo.core.permissions import staff_required
 from kyodo.core.wareki import fiscal_year
-from kyodo.minutes_text import Appendix, parse_minutes, render_body
+from kyodo.minutes_text import Appendix, MinutesParseError, parse_minutes, render_body
 from kyodo.minutes_text import Minutes as Document
+from kyodo.minutes_text._header import PEOPLE_ROLES
 from kyodo.minutes_text.render import _staff as staff_text
 
 _TITLE = "{fy}年度第{number}回会議録"
+UNPUBLISHED_LABEL = gettext_noop("公開せずに取り込む（未定稿として保存し、公開サイトには載せない）")
 
 
 # Not a slug (no committee can have it): the choice of a new committee.
@@ -120,6 +125,25 @@ class ReviewForm(forms.Form):
             "needed."
         ),
     )
+    # As the create-committee form offers it (kyodo.committees.forms.CommitteeForm): prefilled
+    # with a free one, fixed once the committee exists.
+    new_committee_slug = forms.CharField(
+        label=gettext_lazy("新しい委員会の短い名前（アドレスと公開データに使われます）"),
+        max_length=50,
+        required=False,
+        help_text=gettext_lazy(
+            "「新しい委員会」を選んだときだけ使います。半角の英小文字・数字・ハイフンで、例：hibari-rijikai。"
+            "委員会を作った後は変えられません。"
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    # Confirmed minutes are public at once: the clerk may keep them off the public site (a
+    # box to tick, so that a form of before it was offered still publishes as it did).
+    unpublished = forms.BooleanField(
+        label=gettext_lazy(UNPUBLISHED_LABEL),
+        required=False,
+        help_text=gettext_lazy("公開するまでは事務局だけが見られます。"),
+    )
     source_name = forms.CharField(widget=forms.HiddenInput, max_length=255)
     # The title as the file printed it, for the check that it names the chosen committee.
     source_title = forms.CharField(widget=forms.HiddenInput, required=False, max_length=500)
@@ -152,6 +176,10 @@ class ReviewForm(forms.Form):
         help_text=gettext_lazy("Names separated by 「、」; matched to the committee's members."),
     )
     absentees = forms.CharField(label=gettext_lazy("Absentees"), required=False)
+    also_attending = forms.CharField(
+        label=gettext_lazy("Present, not members (auditors, observers from other bodies)"),
+        required=False,
+    )
     secretariat = forms.CharField(
         label=gettext_lazy("Secretariat"),
         required=False,
@@ -201,6 +229,11 @@ class ReviewForm(forms.Form):
             and not data.get("new_committee_name", "").strip()
         ):
             self.add_error("new_committee_name", _("Give the name of the new committee."))
+        if data.get("committee") == NEW_COMMITTEE and data.get("new_committee_slug", "").strip():
+            try:
+                data["new_committee_slug"] = committee_slug_check(data["new_committee_slug"])
+            except forms.ValidationError as error:
+                self.add_error("new_committee_slug", error)
         if self.errors:
             return data
         fy_date = data["date"]
@@ -212,12 +245,31 @@ class ReviewForm(forms.Form):
             value = " ".join(data.get(name, "").split())
             if value:
                 header.append(f"■{label}：{value}")
+        # The people named too, as the file's header named them: a turn introduced by a name
+        # alone (「石井：……」) is read as a turn only when the header lists that name.
+        present = [*_names(data.get("attendees", "")), *_names(data.get("also_attending", ""))]
+        named = [
+            f"■{label}：{'、'.join(names)}"
+            for label, names in (("出席者", present), ("欠席者", _names(data.get("absentees", ""))))
+            if names
+        ]
         try:
             parsed = read_or_refuse(
-                parse_minutes, "\n".join([*header, data["body"]]), name="the review's text"
+                parse_minutes, "\n".join([*header, *named, data["body"]]), name="the review's text"
             )
-        except ImportRefused as error:
-            raise forms.ValidationError(error.message) from None
+        except ImportRefused as refused:
+            message = refused.message
+            if named:
+                # Refused: said of the text as staff typed it (the lines read are theirs).
+                try:
+                    parse_minutes("\n".join([*header, data["body"]]))
+                except MinutesParseError as error:
+                    message = _("The minutes could not be read: %(reason)s") % {
+                        "reason": str(error)
+                    }
+                except Exception:  # already refused, and logged, above
+                    pass
+            raise forms.ValidationError(message) from None
         parsed.title = title
         parsed.fiscal_year = None  # the date decides
         parsed.meeting_number = data.get("number")
@@ -225,9 +277,12 @@ class ReviewForm(forms.Form):
         parsed.start_time = data.get("start_time")
         parsed.end_time = data.get("end_time")
         parsed.venue = data.get("venue") or None
-        parsed.attendees = _names(data.get("attendees", ""))
+        roles: dict[str, str] = {}
+        parsed.attendees = _names(data.get("attendees", ""), roles)
         parsed.attendee_count = len(parsed.attendees) if parsed.attendees else None
-        parsed.absentees = _names(data.get("absentees", ""))
+        parsed.absentees = _names(data.get("absentees", ""), roles)
+        parsed.also_attending = _names(data.get("also_attending", ""), roles)
+        parsed.roles = roles
         parsed.organization = data.get("organization") or None
         parsed.agenda = [
             line.strip() for line in data.get("agenda", "").splitlines() if line.strip()
@@ -252,16 +307,38 @@ def _appendix_text(document: Document) -> str:
     )
 
 
-def _names(text: str) -> list[str]:
+# 「山田花子（理事長）」: a name with the post the header printed beside it.
+_WITH_ROLE = re.compile(r"^(?P<name>.+?)\s*[（(](?P<role>[^()（）]{1,12})[)）]$")
+
+
+def _names(text: str, roles: dict[str, str] | None = None) -> list[str]:
+    """The names of a field, 「、」 between them; each one's post in parentheses (「山田花子
+    （理事長）」) goes into ``roles`` and out of the name."""
+    roles = {} if roles is None else roles
     parts = text.replace("，", "、").replace(",", "、").split("、")
-    return [part.strip() for part in parts if part.strip()]
+    names = []
+    for part in (part.strip() for part in parts):
+        with_role = _WITH_ROLE.match(part)
+        # Only a post in parentheses: 「髙橋(清)」 is a name told apart from another 髙橋.
+        if with_role and with_role["role"].strip() in PEOPLE_ROLES:
+            part = with_role["name"].strip()
+            roles[part] = with_role["role"].strip()
+        if part:
+            names.append(part)
+    return names
+
+
+def _with_roles(names: list[str], roles: dict[str, str]) -> str:
+    return "、".join(f"{name}（{roles[name]}）" if roles.get(name) else name for name in names)
 
 
 def _review_initial(source: Source, token: str, committee: str) -> dict:
     document = source.document
     return {
         "committee": committee,
-        "new_committee_name": body_name(document.title),
+        "new_committee_name": committee_name_for(document),
+        "new_committee_slug": free_committee_slug(),
+        "unpublished": False,
         "source_title": document.title,
         "source_name": source.name,
         "original_token": token,
@@ -273,11 +350,12 @@ def _review_initial(source: Source, token: str, committee: str) -> dict:
         "start_time": document.start_time,
         "end_time": document.end_time,
         "venue": document.venue or "",
-        "attendees": "、".join(document.attendees),
-        "absentees": "、".join(document.absentees),
+        "attendees": _with_roles(document.attendees, document.roles),
+        "absentees": _with_roles(document.absentees, document.roles),
+        "also_attending": _with_roles(document.also_attending, document.roles),
         "secretariat": "、".join(staff_text(s) for s in document.secretariat),
         "observers": "、".join(document.observers),
-        "agenda": "\n".join(document.agenda),
+        "agenda": "\n".join(header_agenda(document)),
         "appendix": _appendix_text(document),
         "body": render_body(document),
     }
@@ -295,10 +373,26 @@ def _review(request, form: ReviewForm, document: Document | None, original: str,
             "%(committee)s. If they are the minutes of another body, choose 「a new "
             "committee」 above."
         ) % {"body": f"「{other}」", "committee": f"「{committee.name}」"}
+    # Saved as confirmed minutes, they are public at once: said before saving, not after.
+    data = form.data if form.is_bound else form.initial
+    unpublished = forms.BooleanField(required=False).to_python(data.get("unpublished"))
+    status = getattr(document, "status", None) or ""
+    if not unpublished:
+        publication = _(
+            "このまま保存すると、確定稿として取り込まれ、すぐに公開サイトに公開されます。"
+            "公開しない場合は、下の「%(choice)s」にチェックを入れてください。"
+        ) % {"choice": _(UNPUBLISHED_LABEL)}
+    else:
+        publication = _(
+            "公開せずに未定稿として取り込みます。公開するまでは事務局だけが見られます。"
+        )
     return render(
         request,
         "committees/staff/import_review.html",
         {
+            "publication": publication,
+            "header_agenda": header_agenda(document) if document else [],
+            "marked_confirmed": "確定" in status,
             "form": form,
             "document": document,
             "outline": planned_sections(document) if document else [],
@@ -358,12 +452,24 @@ def save(request):
                 source=form.cleaned_data["source_name"],
                 sha256=form.cleaned_data["sha256"],
                 if_taken=IF_TAKEN_NEXT if form.cleaned_data["next_free"] else IF_TAKEN_REFUSE,
+                publish=not form.cleaned_data["unpublished"],
+                **(
+                    {"slug": form.cleaned_data["new_committee_slug"] or None}
+                    if save_into is minutes_import_new_committee
+                    else {}
+                ),
             )
         except ImportRefused as error:
             form.add_error(None, error.message)
         else:
             drop_original(form.cleaned_data["original_token"], user_id=request.user.pk)
-            messages.success(request, _("The minutes have been imported as confirmed minutes."))
+            if not form.cleaned_data["unpublished"]:
+                messages.success(request, _("The minutes have been imported as confirmed minutes."))
+            else:
+                messages.success(
+                    request,
+                    _("会議録を未定稿として取り込みました（公開サイトには載せていません）。"),
+                )
             if outcome.unmatched:
                 messages.warning(
                     request,
@@ -382,3 +488,18 @@ def save(request):
         kept_original(request.POST.get("original_token", ""), user_id=request.user.pk),
         request.POST.get("source_name", ""),
     )
+
+
+@staff_required
+@require_POST
+def publish(request, pk: int):
+    # Minutes imported unpublished (未定稿), published when staff decide: confirmed as the
+    # import would have confirmed them.
+    minutes = get_object_or_404(Minutes, pk=pk)
+    try:
+        imported_minutes_publish(actor=request.user, minutes=minutes)
+    except ImportRefused as error:
+        messages.error(request, str(error.message))
+    else:
+        messages.success(request, _("会議録を確定稿として公開しました。"))
+    return redirect("committees-staff:minutes", pk=minutes.pk)

@@ -83,12 +83,17 @@ class Command(JapaneseHelp, BaseCommand):
             metavar="委員会",
             help="取り込む委員会の短い名前か番号（既定: 委員会が一つだけのときはその委員会）",
         )
+        parser.add_argument(
+            "--unpublished",
+            action="store_true",
+            help="公開せずに未定稿として取り込みます（既定では確定稿として公開サイトに公開します）。",
+        )
 
     def handle(self, *args, **options):
         with translation.override(settings.LANGUAGE_CODE):
             self._handle(**options)
 
-    def _handle(self, *, paths, dry_run, json: bool, committee, **options):
+    def _handle(self, *, paths, dry_run, json: bool, committee, unpublished=False, **options):
         files = _files(paths)
         report = self.stderr if json else self.stdout
         target = None if json else _committee(committee)
@@ -106,7 +111,9 @@ class Command(JapaneseHelp, BaseCommand):
         progress = tqdm(files, unit="file", disable=None, file=self.stderr._out)
         for path in progress:
             progress.set_postfix_str(path.name, refresh=False)
-            status, note = self._one(path, target, dry_run=dry_run, as_json=json)
+            status, note = self._one(
+                path, target, dry_run=dry_run, as_json=json, publish=not unpublished
+            )
             counts[status] += 1
             if note:
                 notes.append(f"{labels[status]}: {path}: {note}")
@@ -128,7 +135,9 @@ class Command(JapaneseHelp, BaseCommand):
                 % {"failed": counts["failed"], "n": len(files)}
             )
 
-    def _one(self, path: Path, committee, *, dry_run: bool, as_json: bool) -> tuple[str, str]:
+    def _one(
+        self, path: Path, committee, *, dry_run: bool, as_json: bool, publish: bool = True
+    ) -> tuple[str, str]:
         try:
             source = read_source(path.name, path.read_bytes())
             if as_json:
@@ -145,6 +154,7 @@ class Command(JapaneseHelp, BaseCommand):
                 document=source.document,
                 source=str(path),
                 sha256=source.sha256,
+                publish=publish,
             )
         except AlreadyImported as error:
             return "skipped", str(error.message)
