@@ -131,6 +131,8 @@ KEY_LABELS = {
     "name_from_fiscal_year": _("New name used from"),
     "bureau_from_fiscal_year": _("New bureau used from"),
     # A bureau merged into another (kyodo.collaboration.services.bureau_rename, merge=True).
+    # Imported minutes put on the site at once (確定稿) or kept for staff until published.
+    "published": _("Published on the site"),
     "bureau_merged_into": _("Merged into the bureau"),
     "departments_moved": _("Departments moved by the merger"),
     "records_moved": _("Collaboration records moved by the merger"),

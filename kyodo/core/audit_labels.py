@@ -57,6 +57,9 @@ ACTION_LABELS = {
     "kyodo.events.event.deleted": _("Draft event deleted"),
     "kyodo.events.event.attendance_recorded": _("Event attendance recorded"),
     "kyodo.events.event.personal_data_removed": _("Applicants' personal data removed"),
+    "kyodo.events.application.personal_data_removed": _(
+        "Applicant's personal data removed on request"
+    ),
     "kyodo.events.series.created": _("Event series created"),
     "kyodo.events.series.updated": _("Event series changed"),
     "kyodo.events.guest.added": _("Guest added"),
@@ -79,6 +82,10 @@ ACTION_LABELS = {
     "kyodo.consultations.consultation.update": _("Consultation changed"),
     "kyodo.consultations.consultation.followed_up": _("Follow-up marked done"),
     "kyodo.consultations.consultation.follow_up_reopened": _("Follow-up needed again"),
+    "kyodo.consultations.consultation.personal_data_removed": _(
+        "Consultation client's name and contact removed on request"
+    ),
+    "kyodo.consultations.consultation.deleted": _("Consultation deleted on request"),
     # Committees
     "kyodo.committees.committee.updated": _("Committee settings changed"),
     "kyodo.committees.meeting.created": _("Meeting created"),

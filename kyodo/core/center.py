@@ -117,7 +117,8 @@ def center_setup(
             username=staff_username,
             full_name=normalize_text(staff_name).strip(),
             email=staff_email,
-            roles=[Role.STAFF],
+            # The first account heads the office: it appoints the next managers (kyodo.core.people).
+            roles=[Role.STAFF, Role.MANAGER],
         )
         audit_log(
             actor=None,

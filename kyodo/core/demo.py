@@ -37,6 +37,7 @@ CURRENT_LOADERS = [
     "kyodo.events.demo.load_current",
     "kyodo.consultations.demo.load_current",
     "kyodo.committees.demo.load_current",
+    "kyodo.website.demo.load_current",
 ]
 
 # Last, after the current year too: the search index of everything the loaders wrote.
@@ -111,7 +112,11 @@ def load_center() -> None:
             defaults={"name_reading": reading, "building": building, "capacity": capacity},
         )
     for username, name, reading, title in STAFF:
-        grant_role(demo_user(username, full_name=name, reading=reading, title=title), Role.STAFF)
+        user = demo_user(username, full_name=name, reading=reading, title=title)
+        grant_role(user, Role.STAFF)
+        if title == "センター長":
+            # The center manager appoints the next one and answers for the staff accounts.
+            grant_role(user, Role.MANAGER)
     admin = demo_user("admin", full_name="管理者", reading="かんりしゃ")
     if not admin.is_superuser:
         admin.is_superuser = admin.is_staff = True

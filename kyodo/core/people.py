@@ -34,7 +34,7 @@ from kyodo.core.audit import audit_log
 from kyodo.core.exceptions import DomainError
 from kyodo.core.mail import absolute_url, mail_enqueue
 from kyodo.core.models import Center, OutboxMessage, SignInLetter
-from kyodo.core.roles import Role, grant_role, require_role, user_roles
+from kyodo.core.roles import Role, grant_role, has_role, require_role, user_roles
 from kyodo.core.services import update_fields
 from kyodo.core.signin import account_name
 from kyodo.core.text import normalize_text, text_matches
@@ -60,6 +60,28 @@ class NotYourself(PeopleError):
 
 class SuperuserProtected(PeopleError):
     default_message = _("This is an administrator's account; only an administrator can change it.")
+
+
+class ManagerProtected(PeopleError):
+    default_message = _(
+        "This is a center manager's account: only a center manager can change it. Ask the "
+        "center manager."
+    )
+
+
+class LastManager(PeopleError):
+    default_message = _(
+        "This is the center's only active center manager. First give the role to the person who "
+        "takes over (on their account's page), then change this account."
+    )
+
+
+class RoleNotOffered(PeopleError):
+    default_message = _(
+        "Only the roles listed can be given here. An administrator's rights (superuser) are "
+        "given by the administrator of the server, not by staff."
+    )
+    field = "roles"
 
 
 class NoEmail(PeopleError):
@@ -261,8 +283,17 @@ def user_invite(
     """Staff create an account with the given roles and invite the person by mail; without an
     address, staff print the person a letter instead (:func:`letter_issue`)."""
     require_role(actor, Role.STAFF)
-    roles = sorted({str(r) for r in roles})
+    roles = {str(r) for r in roles}
+    if roles - set(Role.values):
+        raise RoleNotOffered()
+    if Role.MANAGER in roles:
+        roles.add(Role.STAFF)
+    roles = sorted(roles)
     with transaction.atomic():
+        if Role.MANAGER in roles and not has_role(actor, Role.MANAGER) and _lock_managers():
+            raise ManagerProtected(
+                _("Only a center manager can appoint or remove a center manager."), field="roles"
+            )
         user = account_create(
             username=username,
             full_name=full_name,
@@ -291,6 +322,40 @@ def _roles_text(roles: Iterable[str]) -> str:
 def _guard(actor, user) -> None:
     if user.is_superuser and not actor.is_superuser:
         raise SuperuserProtected()
+    # A clerk who could change a manager's address could send themselves the manager's reset
+    # link: a manager's account is a manager's to change (or their own).
+    if user.pk != actor.pk and Role.MANAGER in _held(user) and not has_role(actor, Role.MANAGER):
+        raise ManagerProtected()
+
+
+def _held(user) -> set[str]:
+    """The roles given to ``user`` (as stored, whatever their state)."""
+    return set(user.groups.values_list("name", flat=True)) & set(Role.values)
+
+
+def active_managers():
+    """The accounts that can act as center manager now: active, given the role, not an
+    administrator's (superusers are outside the center's own staff)."""
+    return User.objects.filter(
+        is_active=True, is_superuser=False, groups__name=Role.MANAGER
+    ).distinct()
+
+
+def _lock_managers() -> list[int]:
+    """Lock the active managers' rows and return the active managers' ids as they are once the
+    locks are held: two changes at once (each removing the other manager) then run one after
+    the other, and the second counts what the first committed (read again after the wait)."""
+    ids = list(active_managers().values_list("pk", flat=True))
+    list(User.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
+    return list(active_managers().order_by("pk").values_list("pk", flat=True))
+
+
+def _keep_a_manager(user, managers: list[int], *, leaves: bool) -> None:
+    """Refuse a change that would leave the center without an active manager (``managers``
+    from :func:`_lock_managers`, taken before the account's own row: always in that order, so
+    that two such changes never wait for each other's rows)."""
+    if leaves and user.pk in managers and len(managers) == 1:
+        raise LastManager()
 
 
 def user_update(
@@ -324,17 +389,39 @@ def user_set_roles(*, actor, user, roles: Iterable[Role | str]):
     """Staff give an account exactly ``roles``; the change (old → new) is in the audit log.
 
     Nobody removes their own staff role: the center would risk having no one left to manage it.
+    Only roles of :class:`Role` are given (never a superuser's rights, which stay the server
+    administrator's); the manager role only by a manager (any staff member while the center has
+    none), and never taken from the last active manager.
     """
     require_role(actor, Role.STAFF)
-    wanted = sorted({str(r) for r in roles} & set(Role.values))
+    wanted = {str(r) for r in roles}
+    if wanted - set(Role.values):
+        # 「superuser」 or any other name a crafted request may send: never silently dropped.
+        raise RoleNotOffered()
+    if Role.MANAGER in wanted:
+        wanted.add(Role.STAFF)  # a manager works on the staff pages
+    wanted = sorted(wanted)
     with transaction.atomic():
+        managers = _lock_managers()
         user = User.objects.select_for_update().get(pk=user.pk)
         _guard(actor, user)
-        current = sorted(set(user.groups.values_list("name", flat=True)) & set(Role.values))
+        current = sorted(_held(user))
         if current == wanted:
             return user
         if user.pk == actor.pk and Role.STAFF in current and Role.STAFF not in wanted:
             raise NotYourself(_("You cannot remove your own staff role."))
+        if (Role.MANAGER in current) != (Role.MANAGER in wanted) and not has_role(
+            actor, Role.MANAGER
+        ):
+            # The first manager of a center that has none (an installation from before the
+            # role) may be appointed by any staff member.
+            if Role.MANAGER in current or managers:
+                raise ManagerProtected(
+                    _("Only a center manager can appoint or remove a center manager.")
+                )
+        _keep_a_manager(
+            user, managers, leaves=Role.MANAGER in current and Role.MANAGER not in wanted
+        )
         role_groups = Group.objects.filter(name__in=Role.values)
         user.groups.remove(*role_groups)
         for role in wanted:
@@ -354,12 +441,14 @@ def user_set_active(*, actor, user, active: bool):
     reactivate it."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
+        managers = _lock_managers()
         user = User.objects.select_for_update().get(pk=user.pk)
         _guard(actor, user)
         if user.pk == actor.pk:
             raise NotYourself()
         if user.is_active == active:
             return user
+        _keep_a_manager(user, managers, leaves=not active)
         user.is_active = active
         user.save(update_fields=["is_active"])
         audit_log(

@@ -17,6 +17,10 @@ from kyodo.core.statements import Prepared
 
 class Role(models.TextChoices):
     STAFF = "staff", _("Center staff")
+    # The センター長 (or whoever heads the office): staff who answer for the staff accounts. Only a
+    # manager appoints another or changes a manager's account, and the last one is never
+    # removed (kyodo.core.people), so the center always has someone who can.
+    MANAGER = "manager", _("Center manager")
     MEMBER = "member", _("Committee member")
     GROUP = "group", _("Group representative")
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kyodo.core.views import center, staff
+from kyodo.core.views import center, privacy, staff
 
 app_name = "staff"
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("center/venues/", center.venues, name="venues"),
     path("center/venues/<int:pk>/", center.venue_edit, name="venue"),
     path("audit/", staff.audit_list, name="audit"),
+    path("privacy/", privacy.search, name="privacy"),
+    path("privacy/applications/<int:pk>/", privacy.application, name="privacy-application"),
+    path("privacy/consultations/<int:pk>/", privacy.consultation, name="privacy-consultation"),
     path("outbox/", staff.outbox_list, name="outbox"),
     path("outbox/<int:pk>/", staff.outbox_detail, name="outbox-detail"),
     path("outbox/<int:pk>/resend/", staff.outbox_resend_view, name="outbox-resend"),

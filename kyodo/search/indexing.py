@@ -28,9 +28,10 @@ Audience = SearchDocument.Audience
 
 
 # Part of every source hash: a change in how the index text is made (the readings, v2; the
-# variant kanji folded, v3) makes each document's text stale, so the next reindex of it (or
-# ``kyodo search reindex``, which migration 0005 runs) renews it.
-INDEX_TEXT_VERSION = "v3"
+# variant kanji folded, v3; 「・」「=」「゠」 passed over and dashes read as ー by match_key, v4)
+# makes each document's text stale, so the next reindex of it (or ``kyodo search reindex``,
+# which migrations 0005 and 0006 run) renews it.
+INDEX_TEXT_VERSION = "v4"
 
 
 @dataclass

@@ -63,7 +63,8 @@ def fold(s: str) -> str:
     """The key under which site search compares text: what people consider the same word.
 
     NFKC (full/half width: ＮＰＯ = NPO, １２ = 12, ｶﾀｶﾅ = カタカナ), case folding, katakana →
-    hiragana, small ヵ/ヶ → か/け, all white space removed (:func:`kyodo.core.text.match_key`),
+    hiragana, small ヵ/ヶ → か/け, all white space and the separators 「・」「=」「゠」 removed,
+    every hyphen, dash and minus read as ー (:func:`kyodo.core.text.match_key`),
     and old/variant kanji made one (:data:`VARIANT_KANJI`: 山﨑 = 山崎, 髙橋 = 高橋, 渡邊 = 渡辺).
     Public: the statements API calls it for its own text search, so that both searches treat a
     query the same way. Never shown.

@@ -259,6 +259,11 @@ class _Module:
             self._keys(node.args[2], scope, site, as_list=True, depth=depth + 1)
         elif name in ("list", "tuple", "sorted", "set") and node.args:
             self._keys(node.args[0], scope, site, as_list=as_list, depth=depth + 1)
+        elif name == "dict" and len(node.args) == 1:
+            # dict(audit_context or {}): a copy of what it is given
+            for keyword in node.keywords:
+                site.keys.add(keyword.arg)
+            self._keys(node.args[0], scope, site, as_list=as_list, depth=depth + 1)
         elif name in ("dict", "given") and not node.args:
             # given(a=…, b=…): the keywords whose value is not UNCHANGED
             for keyword in node.keywords:
@@ -286,6 +291,17 @@ class _Module:
                     site.keys.update(
                         k.arg for k in call.keywords if k.arg and k.arg not in declared
                     )
+            return
+        if isinstance(scope, ast.FunctionDef) and name in {
+            a.arg for a in scope.args.args + scope.args.kwonlyargs
+        }:
+            # audit_context=… of def department_update(…, audit_context=None): what its
+            # callers in the module give.
+            for call in ast.walk(self.tree):
+                if isinstance(call, ast.Call) and getattr(call.func, "id", None) == scope.name:
+                    for keyword in call.keywords:
+                        if keyword.arg == name:
+                            self._keys(keyword.value, self._scope(call), site, depth=depth + 1)
             return
         where, assignments = self._assignments(name, scope)
         if where is self.tree:

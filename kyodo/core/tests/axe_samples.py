@@ -12,7 +12,9 @@ def samples() -> dict[str, str | None]:
     from django.utils import timezone
 
     from kyodo.committees.models import Member, Membership, SecretariatMember
+    from kyodo.consultations.models import Consultation
     from kyodo.core.models import PendingSubmission, Venue
+    from kyodo.events.models import Application
     from kyodo.organizations.models import Organization
     from kyodo.organizations.tests.factories import application_data
 
@@ -45,4 +47,7 @@ def samples() -> dict[str, str | None]:
         "/staff/committees/people/seats/<int:pk>/": f"/staff/committees/people/seats/{Membership.objects.filter(member=member).first().pk}/",
         "/staff/committees/people/secretariat/<int:pk>/": f"/staff/committees/people/secretariat/{SecretariatMember.objects.first().pk}/",
         "/confirm/<str:token>/": f"/confirm/{token}/",
+        # A person's request to remove their data: what is removed, and the reason asked for.
+        "/staff/privacy/applications/<int:pk>/": f"/staff/privacy/applications/{Application.objects.order_by('pk').first().pk}/",
+        "/staff/privacy/consultations/<int:pk>/": f"/staff/privacy/consultations/{Consultation.objects.order_by('pk').first().pk}/",
     }  # fmt: skip

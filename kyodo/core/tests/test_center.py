@@ -52,7 +52,7 @@ def test_setup_makes_the_center_its_first_staff_and_committee_and_the_code_works
     user = User.objects.get(username="sato")
     assert (user.full_name, user_roles(user), user.has_usable_password()) == (
         "佐藤 花子",
-        {"staff"},
+        {"staff", "manager"},
         False,
     )
     committee = Committee.objects.get()

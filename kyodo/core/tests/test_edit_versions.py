@@ -133,6 +133,11 @@ NOT_EDIT_FORMS = {
         "the roles as ticked, audited with before and after (a set, not a text two people merge)"
     ),
     "staff/people/groups/<int:pk>/": "invites a group contact",
+    # A person's request to remove their data (brief 7): once, refused by the service after.
+    "staff/privacy/applications/<int:pk>/": "removes an applicant's personal data, once",
+    "staff/privacy/consultations/<int:pk>/": (
+        "removes a client's name and contact, or the consultation, once"
+    ),
     "staff/contact/<int:pk>/": "a reply, a status change or a take-over, each checked by the service",
 }
 # The group's profile became a 変更届 (a change request) on main: its version must cover the

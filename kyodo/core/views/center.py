@@ -54,7 +54,11 @@ class CenterForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     email = EmailField(
         label=gettext_lazy("The center's e-mail address"),
         required=False,
-        help_text=gettext_lazy("Where requests for staff (変更届, 訂正依頼) are mailed."),
+        help_text=gettext_lazy(
+            "Where requests for staff (変更届, 訂正依頼) are mailed; the mail Kyodo sends comes "
+            "from this address, under the center's name (unless the server is set to send from "
+            "an address of its own: ask its administrator)."
+        ),
     )
     about = MultilineTextField(label=gettext_lazy("About the center"), required=False,
                                max_length=5000)  # fmt: skip

@@ -203,6 +203,7 @@ def detail(request, pk: int):
             "secretariat_lists": _secretariat_lists(user),
             "history": audit_rows(history),
             "letter_days": people.LETTER_DAYS,
+            "managers": "、".join(str(u) for u in people.active_managers().order_by("pk")),
         },
     )
 
@@ -222,7 +223,8 @@ def roles(request, pk: int):
             roles=form.cleaned_data["roles"],
         )
     else:
-        messages.error(request, _("Choose roles from the list."))
+        # A crafted request (「superuser」): say whose the administrator's rights are.
+        messages.error(request, people.RoleNotOffered.default_message)
     return redirect("people:user", pk=user.pk)
 
 
