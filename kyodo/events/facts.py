@@ -81,6 +81,11 @@ class Words:
         return pgettext("event status", "Cancelled")
 
     @cached_property
+    def cancelled_in_brackets(self) -> str:
+        # 「（中止）」: Japanese brackets full-width, with no space before them.
+        return pgettext("brackets", " (") + self.cancelled + pgettext("brackets", ")")
+
+    @cached_property
     def status(self) -> str:
         return gettext("Status")
 
@@ -170,23 +175,40 @@ def event_facts_html(
     if not facts_only and event.shows_application_counts:
         so_far = _people(event.confirmed_people)
         if event.confirmed_groups:
-            so_far += f" ({_groups(event.confirmed_groups)})"
+            # 「6人（3団体）」: Japanese brackets full-width.
+            so_far = gettext("%(people)s (%(groups)s)") % {
+                "people": so_far,
+                "groups": _groups(event.confirmed_groups),
+            }
         # Full for people, or someone waiting: every new application waits (the rule of
         # ``services.application_submit``), a group's too whatever group places are free.
         all_wait = event.all_applications_wait
         if event.places_left is not None:
-            so_far += w.separator + gettext("places left: %(n)s") % {"n": esc(event.places_left)}
-            if groups and event.group_places_left != 0:
+            # 「満席」, not 「残り0席」.
+            so_far += w.separator + (
+                pgettext("event places", "full")
+                if event.places_left == 0
+                else gettext("places left: %(n)s") % {"n": esc(event.places_left)}
+            )
+            if groups and event.group_places_left != 0 and event.places_left:
                 # Both capacities: a group's people count against the places for people too
-                # (services._fits), or 「残り0席」 beside a free group place reads as room
-                # (with none free, 「団体でのお申し込みはキャンセル待ち」 says enough).
+                # (services._fits), or 「残り2席」 beside a free group place reads as room for a
+                # group of 5 (with none free, 「団体でのお申し込みはキャンセル待ち」 says enough;
+                # when 「満席」, 「個人も団体もキャンセル待ち」 does).
                 so_far += w.groups_take_places
-        if event.group_places_left is not None and not (all_wait and event.group_places_left):
+        if (
+            event.group_places_left is not None
+            and not (all_wait and event.group_places_left)
+            and event.places_left != 0
+        ):
             # A group deciding whether to apply needs the groups' places too (懇談会: 20団体);
-            # not when a group would wait anyway (「残り5団体」 while full said otherwise).
-            so_far += w.separator + gettext("group places left: %(n)s") % {
-                "n": esc(event.group_places_left)
-            }
+            # not when a group would wait anyway (「残り5団体」 while full said otherwise), nor
+            # beside 「満席」, which says it for groups too.
+            so_far += w.separator + (
+                pgettext("event places", "group places: full")
+                if event.group_places_left == 0
+                else gettext("group places left: %(n)s") % {"n": esc(event.group_places_left)}
+            )
         if event.waitlisted_count:
             so_far += w.separator + gettext("waiting list: %(n)s") % {
                 "n": esc(event.waitlisted_count)
@@ -232,7 +254,7 @@ def event_articles_html(events) -> SafeString:
     parts = []
     for event in events:
         cancelled = (
-            f' <span class="status-failed">({words.cancelled})</span>'
+            f'<span class="status-failed">{words.cancelled_in_brackets}</span>'
             if event.status == "cancelled"
             else ""
         )

@@ -1246,6 +1246,17 @@ def application_submit(
     return application
 
 
+def application_cancel_refusal(event: Event, *, by_staff: bool = False) -> str | None:
+    """Why an application to ``event`` can no longer be cancelled, or None: not once a held
+    event has ended, nor by its applicant once it is over for them. The staff's page shows it
+    instead of the button (``application_cancel`` refuses the same)."""
+    if (event.status == Event.Status.HELD and event.has_ended) or (
+        not by_staff and event.closed_to_applicants
+    ):
+        return gettext("The event is over; the application can no longer change.")
+    return None
+
+
 def application_cancel(*, actor: User | None, application: Application) -> Application:
     """Cancel an application: by its applicant (``actor=None``, through the personal link) or
     by staff, who mail the person that it is cancelled. The places it held go to the waiting
@@ -1258,10 +1269,9 @@ def application_cancel(*, actor: User | None, application: Application) -> Appli
         application = Application.objects.select_for_update().get(pk=application.pk)
         if application.status == Application.Status.CANCELLED:
             raise ApplicationAlreadyCancelled()
-        if (event.status == Event.Status.HELD and event.has_ended) or (
-            actor is None and event.closed_to_applicants
-        ):
-            raise InvalidApplication(_("The event is over; the application can no longer change."))
+        refusal = application_cancel_refusal(event, by_staff=actor is not None)
+        if refusal:
+            raise InvalidApplication(refusal)
         previous, position = application.status, application.waitlist_position
         application.status = Application.Status.CANCELLED
         application.waitlist_position = None

@@ -37,8 +37,8 @@ def test_a_note_and_the_first_questionnaire_show_the_day_with_its_weekday(
     page = client.get(f"/staff/events/{event.pk}/").text
 
     today = format_wareki(timezone.localdate())
-    assert f'時間が短かった <span class="help">({today}、中澤)</span>' in page
-    assert f'<span class="help">(初回送信 {today})</span>' in page
+    assert f'時間が短かった<span class="help">（{today}、中澤）</span>' in page
+    assert f'<span class="help">（初回送信 {today}）</span>' in page
 
 
 def test_the_participant_sees_when_the_answer_was_received(client, staff_user, held_event):

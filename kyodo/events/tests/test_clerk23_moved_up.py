@@ -146,5 +146,5 @@ def test_a_registered_group_in_the_list_links_to_its_page(client, staff_user, ma
     client.force_login(staff_user)
     page = client.get(f"/staff/events/{event.pk}/").text
     assert f'<th scope="row"><a href="/staff/groups/{group.pk}/">西東京風の会</a></th>' in page
-    assert '<th scope="row">みどりの会 <span class="help">(未登録)</span></th>' in page
+    assert '<th scope="row">みどりの会<span class="help">（未登録）</span></th>' in page
     assert '<th scope="row">申込者3</th>' in page

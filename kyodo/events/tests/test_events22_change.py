@@ -419,8 +419,8 @@ def test_staff_see_the_changes_on_the_event_page(client, make_event, staff_user)
     assert page.count('<details class="history">') == 1
     assert "<summary>変更履歴（2件）</summary>" in page
     assert (
-        "(申込者本人): 人数: 6 → 4、電話番号: 変更あり（個人情報のため内容は記録していません）</li>"
+        "（申込者本人）: 人数: 6 → 4、電話番号: 変更あり（個人情報のため内容は記録していません）</li>"
         in page
     )
-    assert "(中澤): 人数: 4 → 3</li>" in page
+    assert "（中澤）: 人数: 4 → 3</li>" in page
     assert "042-000-1111" in page  # the application's own telephone, in its column

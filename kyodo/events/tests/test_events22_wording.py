@@ -212,6 +212,6 @@ def test_a_full_event_keeps_its_words(client, make_event):
         apply(event, n)
 
     assert _so_far(client.get(f"/events/{event.pk}/").text) == (
-        "2人、残り0席、キャンセル待ち1件（これからのお申し込みは、個人も団体もキャンセル待ちに"
+        "2人、満席、キャンセル待ち1件（これからのお申し込みは、個人も団体もキャンセル待ちに"
         "なります）"
     )

@@ -104,7 +104,7 @@ def test_while_full_the_page_does_not_offer_group_places(client, make_event):
     apply(event, 1), apply(event, 2), apply(event, 3)
     page = client.get(f"/events/{event.pk}/").text
     assert (
-        "<dd>2人、残り0席（団体でお申し込みの方も、参加人数分の席を使います）、キャンセル待ち1件"
+        "<dd>2人、満席、キャンセル待ち1件"
         "（これからのお申し込みは、個人も団体もキャンセル待ちになります）</dd>"
     ) in page
     assert "残り5団体" not in page
@@ -114,7 +114,7 @@ def test_with_groups_full_a_group_is_told_it_waits(client, make_event):
     event = make_event(capacity_people=20, capacity_groups=1)
     apply(event, 1, kind="group", group_name="ひばりの会", people=2)
     page = client.get(f"/events/{event.pk}/").text
-    assert "残り18席、残り0団体（団体でのお申し込みはキャンセル待ちになります）" in page
+    assert "残り18席、団体枠は満席（団体でのお申し込みはキャンセル待ちになります）" in page
     assert "個人でのお申し込みは受け付けます。" in page
 
 
@@ -191,7 +191,7 @@ def test_the_questionnaire_sent_on_the_day_says_today_and_counts_applications(
     )
     response = staff_client.post(f"/staff/events/{event.pk}/feedback/send/", follow=True)
     assert "アンケートを2件（個人1件・団体1件）送りました。" in response.text
-    assert "送信: 2件 (個人1件・団体1件)" in response.text
+    assert "送信: 2件（個人1件・団体1件）" in response.text
     body = OutboxMessage.objects.filter(kind="events.feedback_request").first().body
     assert "本日は事業にご参加いただき" in body and "先日は" not in body
 

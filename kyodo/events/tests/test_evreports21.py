@@ -61,7 +61,7 @@ def test_with_both_capacities_the_places_left_say_a_group_takes_places(
 
     assert pages() == (f"1人、残り1席{NOTE}、残り1団体",) * 2
     apply(event, 2)
-    assert pages() == (f"2人、残り0席{NOTE}{ALL_WAIT}",) * 2
+    assert pages() == (f"2人、満席{ALL_WAIT}",) * 2  # 「満席」 (tests/test_events24_newcomer.py)
     # The rule itself is unchanged: a registered group's 3 people wait, its group place unused.
     group = apply(event, 3, kind="group", group_name="ひばりの会", people=3)
     assert (group.status, group.waitlist_position) == ("waitlisted", 1)
@@ -203,7 +203,7 @@ def test_applied_at_in_wareki_with_the_weekday_and_in_iso_in_the_csv(staff_clien
     page = staff_client.get(f"/staff/events/{event.pk}/").text
     assert "<td>令和8年12月7日(月) 午後8時10分</td>" in page
     assert "<td>令和8年12月7日(月) 午前0時5分</td>" in page
-    assert "(令和8年12月7日(月) 午前9時30分、" in page
+    assert "（令和8年12月7日(月) 午前9時30分、" in page
 
     response = staff_client.get(f"/staff/events/{event.pk}/applications.csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -285,5 +285,5 @@ def test_with_no_group_place_left_the_groups_waiting_list_says_enough(client, ma
     event = make_event(capacity_people=20, capacity_groups=1)
     apply(event, 1, kind="group", group_name="ひばりの会", people=2)
     assert _so_far(client.get(f"/events/{event.pk}/").text) == (
-        "2人 (1団体)、残り18席、残り0団体（団体でのお申し込みはキャンセル待ちになります）"
+        "2人（1団体）、残り18席、団体枠は満席（団体でのお申し込みはキャンセル待ちになります）"
     )

@@ -377,7 +377,7 @@ def test_staff_page_in_japanese(client, staff_user, answered):
     page = client.get(reverse("events-staff:event", args=[answered.pk])).content.decode()
     assert "アンケート" in page
     assert "平均 4.0／5" in page
-    assert "とても満足 (5)" in page
+    assert "とても満足（5）" in page
 
 
 def test_a_request_becomes_a_request_note_once(client, staff_user, answered):

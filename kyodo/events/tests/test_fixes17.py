@@ -153,7 +153,7 @@ def test_an_event_of_groups_shows_the_groups_places_left(client, make_event):
     page = client.get(f"/events/{event.pk}/")
 
     # catalogue: /tmp/fixes17/public7-po.txt
-    assert "<dt>現在の申し込み</dt>\n  <dd>6人 (3団体)、残り17団体</dd>" in page.text
+    assert "<dt>現在の申し込み</dt>\n  <dd>6人（3団体）、残り17団体</dd>" in page.text
 
 
 # --- after sending: the 完了 page and the mail ------------------------------------------------

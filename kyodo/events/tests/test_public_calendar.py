@@ -120,7 +120,7 @@ def test_this_month_marks_today_and_drafts_stay_out(client, make_event):
         "午前10時 今日の講座",
         "午後7時 中止の講座",
     ]
-    assert '<span class="status-failed">(中止)</span>' in marked[0]
+    assert '中止の講座</a><span class="status-failed">（中止）</span>' in marked[0]
     assert "下書きの講座" not in text
     # The current month offers no "this month" link, other months do.
     assert "今月（" not in text

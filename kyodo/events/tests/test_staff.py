@@ -80,9 +80,9 @@ def test_the_staff_event_page_lists_applicants_with_counts(staff_client, make_ev
 
     assert response.status_code == 200
     text = response.text
-    assert "受付済み: 2 (2人, 1団体)" in text
-    assert "キャンセル待ち: 1 (1人, 0団体)" in text
-    assert "取消: 1" in text
+    assert "受付済み：2（2人、1団体）" in text
+    assert "キャンセル待ち：1（1人、0団体）" in text
+    assert "取消：1" in text
     for shown in ("申込者1", "042-111-2222", "西東京風の会", "person4@example.jp"):
         assert shown in text
 
@@ -265,7 +265,7 @@ def test_staff_add_guests_in_order(staff_client, make_event):
                        "edit_version": edit_version(hamana)})  # fmt: skip
     assert [g.name for g in event.guests.all()] == ["山崎富一", "浜名"]
     page = staff_client.get(f"/events/{event.pk}/")
-    assert "基調講演: 山崎富一 (松戸市『協働のまちづくり協議会』会長)" in page.text
+    assert "基調講演: 山崎富一（松戸市『協働のまちづくり協議会』会長）" in page.text
 
 
 @pytest.mark.parametrize(

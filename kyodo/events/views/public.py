@@ -139,7 +139,12 @@ def _calendar_weeks_html(shown: Month, events: list[Event], today: date) -> Safe
         by_day[event.date].append(event)
     # Translated literals are not escaped, as in the templates (Django marks them safe).
     today_label = pgettext("calendar", "Today")
-    cancelled = pgettext("event status", "Cancelled")
+    # 「（中止）」: full-width brackets in Japanese, as on the list and the event page.
+    cancelled = (
+        pgettext("brackets", " (")
+        + pgettext("event status", "Cancelled")
+        + pgettext("brackets", ")")
+    )
     rows = []
     for week in calendar.Calendar(firstweekday=calendar.SUNDAY).monthdatescalendar(
         shown.year, shown.month
@@ -161,7 +166,7 @@ def _calendar_weeks_html(shown: Month, events: list[Event], today: date) -> Safe
                         + (f"{escape(time_ja(event.start_time))} " if event.start_time else "")
                         + f"{escape(event.name)}</a>"
                         + (
-                            f' <span class="status-failed">({cancelled})</span>'
+                            f'<span class="status-failed">{cancelled}</span>'
                             if event.status == "cancelled"
                             else ""
                         )

@@ -430,7 +430,12 @@ def application_cancel(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "events/staff/application_cancel.html",
-        {"application": application, "event": application.event},
+        {
+            "application": application,
+            "event": application.event,
+            # Why the service would refuse (an ended event), said instead of the button.
+            "refusal": services.application_cancel_refusal(application.event, by_staff=True),
+        },
     )
 
 
