@@ -228,8 +228,8 @@ def _review(proposal: Proposal, username: str, scores: list[int], comment: str =
         Score.objects.create(review=review, criterion=criterion, score=score)
 
 
-def _aware(day, hour: int = 10):
-    return timezone.make_aware(datetime.combine(day, time(hour)))
+def _aware(day, hour: int = 10, minute: int = 0):
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
 def _anniversary_call(departments: dict[str, Department]) -> None:
@@ -270,7 +270,7 @@ def _anniversary_call(departments: dict[str, Department]) -> None:
             "plan": "映像の募集(夏)、編集(秋)、上映会(平成23年1月)。",
             "budget": 450_000,
             "status": Proposal.Status.ADOPTED,
-            "submitted_at": _aware(date(2010, 6, 25)),
+            "submitted_at": _aware(date(2010, 6, 25), 14, 35),  # invented
             "decided_at": _aware(date(2010, 7, 20)),
             "notified_at": _aware(date(2010, 7, 21)),
         },
@@ -303,7 +303,7 @@ def _anniversary_call(departments: dict[str, Department]) -> None:
             "summary": "市内の親子が出演するミュージカルを上演する。",
             "budget": 500_000,
             "status": Proposal.Status.DECLINED,
-            "submitted_at": _aware(date(2010, 6, 28)),
+            "submitted_at": _aware(date(2010, 6, 28), 16, 10),  # invented
             "decided_at": _aware(date(2010, 7, 20)),
             "notified_at": _aware(date(2010, 7, 21)),
         },
@@ -359,9 +359,15 @@ def _open_call(departments: dict[str, Department]) -> None:
             "plan": "写真の募集(4～6月)、散策会(秋)、マップ発行と写真展(翌年2月)。",
             "budget": 800_000,
             "status": Proposal.Status.SUBMITTED,
-            "submitted_at": timezone.now(),
+            "submitted_at": _submitted_during(call),
         },
     )
+
+
+def _submitted_during(call: ProposalCall):
+    """When the open call's proposal was submitted: on the center's office hours, the ninth day
+    of the call (five days before the demo runs), never after the moment the demo is loaded."""
+    return min(_aware(call.opens_on + timedelta(days=9), 14, 20), timezone.now())
 
 
 def load_demo() -> None:

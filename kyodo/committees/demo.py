@@ -19,6 +19,7 @@ from kyodo.committees.models import (
     Membership,
     SecretariatMember,
 )
+from kyodo.committees.services.circulation import minutes_confirm_and_tell
 from kyodo.core.demo import demo_user
 from kyodo.core.models import Center, OutboxMessage, User, Venue
 from kyodo.core.months import Month
@@ -360,6 +361,10 @@ NOT_YET_RECEIVED = ("岡澤", "山辺")  # the latest draft: two have not opened
 MAIL_FAILED = "吉田"
 ONLINE = "小林"
 ABSENT_LATEST = ("有馬",)
+# The earlier minutes were confirmed the morning after the latest meeting, at 9:30, before its
+# own draft went out at 10:00 (or, the meeting being last night, a moment before the draft).
+CONFIRMED_AFTER = timedelta(minutes=30)
+CONFIRMED_AGO = timedelta(minutes=10)
 
 
 def _tuesday_near(day: date) -> date:
@@ -412,6 +417,29 @@ def _record_delivery(circulation, *, sent: datetime, received: datetime, pending
             recipient.save(update_fields=["opened_at"])
 
 
+def _confirm_as_of(staff, minutes, confirmed: datetime) -> None:
+    """Confirm ``minutes`` (approved) and tell the members, as staff would, the whole dated
+    ``confirmed``; the mail recorded as delivered then (``MAIL_FAILED``'s bounced, as the
+    draft sent to him after it)."""
+    version = minutes_confirm_and_tell(actor=staff, minutes=minutes)
+    type(minutes).objects.filter(pk=minutes.pk).update(confirmed_at=confirmed)
+    type(version).objects.filter(pk=version.pk).update(created_at=confirmed)
+    told = OutboxMessage.objects.filter(
+        kind="committees.minutes.confirmed", object_id=str(version.pk)
+    )
+    failed = Member.objects.get(name=MAIL_FAILED).email
+    told.exclude(to=failed).update(
+        created_at=confirmed, status=OutboxMessage.Status.SENT, sent_at=confirmed, attempts=1
+    )
+    told.filter(to=failed).update(
+        created_at=confirmed,
+        claimed_at=confirmed,
+        status=OutboxMessage.Status.FAILED,
+        attempts=8,
+        last_error="SMTPRecipientsRefused: 550 5.1.1 No such user here",
+    )
+
+
 def _hold(staff, meeting, members, *, online=(), absent=(), venue=None) -> None:
     """Record who attended ``meeting`` and that it was held."""
     for member in members.values():
@@ -441,10 +469,11 @@ def load_current(today: date | None = None) -> None:
 
     - the earlier one, held about five weeks ago: its draft minutes were circulated and every
       member has recorded the receipt;
-    - the latest one, held in the last seven days, whose agenda approves the earlier one's
-      minutes: its decisions are not recorded yet, so that staff can approve (承認), confirm
-      (確定) and publish those minutes today. Its own draft is being circulated: two members
-      have not received it yet and one mail bounced;
+    - the latest one, held in the last seven days, which approved (承認) the earlier one's
+      minutes unanimously: staff recorded the decision and confirmed (確定) them the morning
+      after, which published them (the newest minutes on the public pages) and told the
+      members. Its own draft is being circulated: two members have not received it yet and
+      one mail bounced (吉田's address no longer takes mail: the confirmation's bounced too);
     - the next one, about four weeks ahead, with its agenda (the latest draft's approval
       among it).
 
@@ -528,6 +557,15 @@ def load_current(today: date | None = None) -> None:
         ),
     )
     _hold(staff, latest, members, absent=ABSENT_LATEST, venue=venue)
+    # It approved the earlier minutes unanimously; the next morning staff recorded the decision
+    # and confirmed (確定) them, which publishes them and tells the members by mail.
+    approval = latest.items.get(minutes_for=earlier.minutes)
+    services.decision_record(
+        actor=staff, item=approval, outcome=Decision.Outcome.APPROVED,
+        method=Decision.Method.UNANIMOUS,
+    )  # fmt: skip
+    confirmed = min(_at(latest_on + timedelta(days=1), 9) + CONFIRMED_AFTER, now - CONFIRMED_AGO)
+    _confirm_as_of(staff, earlier.minutes, confirmed)
     following = services.meeting_schedule_next(
         actor=staff, meeting=latest, date=next_on, start_time=time(19), end_time=time(21)
     )

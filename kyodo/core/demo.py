@@ -97,7 +97,7 @@ def load_center() -> None:
             prefecture="東京都",
             city="西東京市",
             municipality_code="132292",
-            address="東京都西東京市田無町 イングビル3階",
+            address="東京都西東京市田無町4丁目 イングビル3階",
             phone="042-000-0000",
             email="center@example.jp",
             opening_hours="火曜日～土曜日 午前9時～午後9時、日曜日 午前9時～午後5時",

@@ -1,10 +1,11 @@
-"""The committee of `kyodo demo` on the day it runs: minutes that staff can approve, confirm and
-publish today, whatever the day (the first days of April, 1 January, any weekday)."""
+"""The committee of `kyodo demo` on the day it runs, whatever the day (the first days of April,
+1 January, any weekday): the latest meeting, held in the last week, approved the earlier one's
+minutes, which staff confirmed and so published the morning after; its own draft is going round
+for the next meeting."""
 
 from __future__ import annotations
 
 import io
-import re
 from datetime import date, time, timedelta
 
 import pytest
@@ -14,7 +15,7 @@ from django.utils import timezone
 from kyodo.committees import demo as committee_demo
 from kyodo.committees import services
 from kyodo.committees.exceptions import InvalidInput
-from kyodo.committees.models import Decision, Meeting, Minutes
+from kyodo.committees.models import Meeting, Minutes
 from kyodo.committees.selectors import approval_check, memberships_on, receipt_board
 from kyodo.committees.services.circulation import circulation_refusal
 from kyodo.core.demo import load_center
@@ -76,84 +77,68 @@ def test_on_any_day_the_latest_meeting_can_approve_the_earlier_minutes(committee
     for meeting in (earlier, latest, following):
         assert len(memberships_on(committee=meeting.committee, on=meeting.date)) == 12
 
-    # Every member has received the earlier draft; the latest is still going round.
-    assert (earlier.minutes.status, latest.minutes.status) == ("circulated", "circulated")
+    # Every member had received the earlier draft; the latest is still going round.
+    assert (earlier.minutes.status, latest.minutes.status) == ("confirmed", "circulated")
     assert _receipts(earlier.minutes) == {}
     assert _receipts(latest.minutes) == {"岡澤": "pending", "山辺": "pending", "吉田": "failed"}
 
-    # The latest meeting's agenda approves the earlier minutes, and nothing stands in the way.
+    # The latest meeting approved the earlier minutes unanimously; staff confirmed them the
+    # morning after, at 9:30, before its own draft went out at 10:00.
     approval = latest.items.get(minutes_for=earlier.minutes)
     assert approval.title == f"{earlier}会議録について"
     assert approval.category == "deliberation"
-    assert not hasattr(approval, "decision") or approval.decision is None
-    check = approval_check(item=approval, today=today)
-    assert (check.blocking, check.warnings, check.ready) == ([], [], True)
+    assert (approval.decision.outcome, approval.decision.method) == ("approved", "unanimous")
+    assert earlier.minutes.approved_at == approval
+    morning = timezone.localtime(earlier.minutes.confirmed_at)
+    assert (morning.date(), morning.time()) == (latest.date + timedelta(days=1), time(9, 30))
+    assert earlier.minutes.current_version.number == 1
+    assert earlier.minutes.current_version.document["approval"] == {
+        "meeting": str(latest),
+        "meeting_code": latest.code,
+        "date": latest.date.isoformat(),
+        "item": approval.title,
+        "outcome": "approved",
+        "method": "unanimous",
+    }
+    assert approval_check(item=approval, today=today).confirmed
     # The next meeting approves the latest draft, later.
     assert following.items.filter(minutes_for=latest.minutes).count() == 1
-
-    # Staff approve, confirm and so publish the earlier minutes.
-    staff = User.objects.get(username="nishiguchi")
-    services.decision_record(
-        actor=staff, item=approval, outcome=Decision.Outcome.APPROVED,
-        method=Decision.Method.UNANIMOUS,
-    )  # fmt: skip
-    services.minutes_confirm(actor=staff, minutes=earlier.minutes)
-    earlier.minutes.refresh_from_db()
-    assert (earlier.minutes.status, earlier.minutes.approved_at) == ("confirmed", approval)
+    assert not hasattr(following.items.get(minutes_for=latest.minutes), "decision")
 
 
 def test_loaded_again_another_day_it_adds_nothing(committee):
     committee_demo.load_current(date(2026, 4, 1))
     counts = (Meeting.objects.count(), OutboxMessage.objects.count())
     committee_demo.load_current(date(2026, 6, 1))
-    assert (Meeting.objects.count(), OutboxMessage.objects.count()) == counts == (3, 24)
+    # Two drafts sent to the twelve members, and the confirmation of the first.
+    assert (Meeting.objects.count(), OutboxMessage.objects.count()) == counts == (3, 36)
 
 
-def _decision_page_fields(page: str) -> dict[str, str]:
-    # The form's hidden fields (its edit version), as the browser would send them.
-    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', page))
-
-
-def test_staff_approve_confirm_and_publish_today_in_the_demo(client, db):
+def test_the_public_reads_the_minutes_the_latest_meeting_approved(client, db):
     call_command("demo", stdout=io.StringIO())
     today = timezone.localdate()
     earlier, latest, following = _current()
     approval = latest.items.get(minutes_for=earlier.minutes)
-    client.force_login(User.objects.get(username="nishiguchi"))
+    assert latest.date < today < following.date
 
-    # The latest meeting's page links the approval item; its decision form approves.
+    # Staff find the approval recorded on the latest meeting's page, nothing left to decide.
+    client.force_login(User.objects.get(username="nishiguchi"))
     assert (
         f"/staff/committees/items/{approval.pk}/"
         in client.get(f"/staff/committees/meetings/{latest.pk}/").text
     )
-    form = client.get(f"/staff/committees/items/{approval.pk}/decision/")
-    assert form.status_code == 200
-    response = client.post(
-        f"/staff/committees/items/{approval.pk}/decision/",
-        {**_decision_page_fields(form.text), "outcome": "approved", "method": "unanimous",
-         "text": "", "entry": "", "override_reason": ""},
-    )  # fmt: skip
-    assert response.status_code == 302
-    assert response["Location"] == f"/staff/committees/minutes/{earlier.minutes.pk}/"
-    earlier.minutes.refresh_from_db()
-    assert earlier.minutes.status == "approved"
+    # The members were told that the minutes are published (吉田's address bounces).
+    told = OutboxMessage.objects.filter(kind="committees.minutes.confirmed")
+    assert told.count() == 12
+    assert list(told.filter(status="failed").values_list("to", flat=True)) == ["yoshida@example.jp"]
 
-    # 確定: asked first, then published as version 1; the members are told by mail.
-    confirm_url = f"/staff/committees/minutes/{earlier.minutes.pk}/confirm/"
-    assert client.get(confirm_url).status_code == 200
-    response = client.post(confirm_url, {"understood": "on"})
-    assert response.status_code == 302
-    earlier.minutes.refresh_from_db()
-    assert earlier.minutes.status == "confirmed"
-    assert OutboxMessage.objects.filter(kind="committees.minutes.confirmed").count() == 12
-
-    # The public reads them and finds them by a word of theirs.
+    # The public reads them and finds them by a word of theirs: the newest published minutes.
     client.logout()
     page = client.get(f"/committee/minutes/{earlier.minutes.pk}/")
     assert page.status_code == 200
     assert "相談の内容に傾向はありますか。" in page.text
     assert str(earlier) in client.get("/search/", {"q": "助成金の申請"}).text
-    assert latest.date < today < following.date
+    assert Minutes.objects.filter(status="confirmed").latest("meeting__date") == earlier.minutes
 
 
 def test_draft_minutes_of_a_meeting_not_begun_or_cancelled_are_not_sent(committee):

@@ -155,6 +155,8 @@ class ChairDraft:
     minutes: Minutes
     sent_on: date | None
     reason: str
+    # For a held meeting, when it began: the receipts are those recorded by then.
+    as_of: str = ""
     rows: list[DraftRow] = field(default_factory=list)
     corrections: list[CorrectionRequest] = field(default_factory=list)
 
@@ -165,27 +167,43 @@ class ChairDraft:
 
 def chair_view(meeting: Meeting) -> list[ChairDraft]:
     """For the 委員長 and 副委員長: per draft the meeting approves, each member's receipt of its
-    newest circulation (received / not yet / mail failed / on paper / no address) and the
+    newest circulation (received / not yet / mail failed / on paper / no address; for a held
+    meeting, of the one sent before it began, as it stood then) and the
     correction requests with whether they were dealt with. Names only: no addresses."""
+    from kyodo.committees.services.meetings import meeting_begins_text, meeting_starts_at
+
     drafts = []
     items = (
         AgendaItem.objects.filter(meeting=meeting, minutes_for__isnull=False)
         .select_related("minutes_for__meeting__committee")
         .order_by("category", "number")
     )
+    # A held meeting's page shows the drafts as they stood when it began (the 9th of FY2010
+    # put the 8th's approval off because two members had not received it, whatever they did
+    # after); a meeting to come, or a draft sent only after the meeting (a record typed in
+    # later), what the secretariat knows today.
+    began = meeting_starts_at(meeting) if meeting.status == Meeting.Status.HELD else None
     for item in items:
         minutes = item.minutes_for
-        circulation = latest_circulation(minutes=minutes)
+        circulation = None
+        if began is not None:
+            circulation = (
+                minutes.circulations.filter(created_at__lt=began)
+                .order_by("-created_at", "-pk")
+                .first()
+            )
+        circulation = circulation or latest_circulation(minutes=minutes)
+        as_of = (
+            began if circulation is not None and began and circulation.created_at < began else None
+        )
         draft = ChairDraft(
             minutes=minutes,
             sent_on=timezone.localdate(circulation.created_at) if circulation else None,
             reason=circulation.reason if circulation else "",
+            as_of=meeting_begins_text(meeting) if as_of else "",
         )
         if circulation is not None:
-            draft.rows = [
-                DraftRow(r.recipient.member.name, str(r.label), r.state)
-                for r in receipt_board(circulation=circulation)
-            ]
+            draft.rows = _rows_then(receipt_board(circulation=circulation), circulation, as_of)
         draft.corrections = list(
             CorrectionRequest.objects.filter(recipient__circulation__minutes=minutes)
             .select_related("recipient__member", "entry")
@@ -193,6 +211,50 @@ def chair_view(meeting: Meeting) -> list[ChairDraft]:
         )
         drafts.append(draft)
     return drafts
+
+
+def _rows_then(board, circulation, began) -> list[DraftRow]:
+    """The receipts of ``board`` as they stood at ``began`` (now when None): received (or on
+    paper) only if recorded before then; else mail failed if a mail of the draft to the member
+    had bounced by then, else not yet (one query for the bounces, when a receipt came later)."""
+    from kyodo.committees.selectors import RECEIPT_LABELS
+    from kyodo.core.models import OutboxMessage
+
+    if began is None:
+        return [DraftRow(r.recipient.member.name, str(r.label), r.state) for r in board]
+    states = {}
+    for receipt in board:
+        r = receipt.recipient
+        if receipt.state not in ("received", "paper", "failed"):
+            states[r.pk] = receipt.state
+        elif r.opened_at and r.opened_at < began:
+            states[r.pk] = "received"
+        elif r.paper_at and r.paper_at < began:
+            states[r.pk] = "paper"
+        elif r.message_id is None:
+            states[r.pk] = "no_address"
+    late = [receipt.recipient for receipt in board if receipt.recipient.pk not in states]
+    bounced = set()
+    if late:
+        bounced = set(
+            OutboxMessage.objects.filter(
+                to__in=[r.member.email for r in late],
+                kind=late[0].message.kind,
+                status=OutboxMessage.Status.FAILED,
+                created_at__gte=circulation.created_at,
+                created_at__lt=began,
+            ).values_list("to", flat=True)
+        )
+    for r in late:
+        states[r.pk] = "failed" if r.member.email in bounced else "pending"
+    return [
+        DraftRow(
+            receipt.recipient.member.name,
+            str(RECEIPT_LABELS[states[receipt.recipient.pk]]),
+            states[receipt.recipient.pk],
+        )
+        for receipt in board
+    ]
 
 
 # --- /member/ ---------------------------------------------------------------------------------

@@ -53,4 +53,4 @@ def test_empty_access_fields_fall_back_to_the_center_s_own(client, demo, staff_u
     services.access_update(actor=staff_user, phone="", address="", opening_hours="")
     contact = _contact_block(client.get("/").text)
     assert '<dd><a href="tel:042-000-0000">042-000-0000</a></dd>' in contact
-    assert "<dd>東京都西東京市田無町 イングビル3階 " in contact
+    assert "<dd>東京都西東京市田無町4丁目 イングビル3階 " in contact

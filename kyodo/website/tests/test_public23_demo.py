@@ -106,10 +106,10 @@ def test_the_check_page_asks_to_check_before_the_approving_meeting_only_until_it
     first, second, third = Meeting.objects.filter(date__year__gte=2026).order_by("date")
     assert (second.status, third.status) == ("held", "scheduled")
     assert second.date < today <= third.date
-    # The second meeting, whose day has passed, was to approve the first's draft: no request to
-    # check it "before then".
+    # The second meeting, whose day has passed, approved the first's draft, since confirmed and
+    # published: no request to check it "before then".
     past = page_of(first)
-    assert f"開催日：{reiwa(first.date)}" in past
+    assert "この会議録は確定し、公開されています。" in past
     assert "それまでにご確認ください" not in past
     # The third, still to come, approves the second's.
     coming = page_of(second)
