@@ -163,9 +163,9 @@ RESPONSES = {
 # Descriptions of the schemas that are not written beside their fields here (ninja's page
 # wrappers, the choices of other apps, whose docstrings are English).
 SCHEMA_DESCRIPTIONS = {
-    "EventKind": "事業・イベントの種類のコード。",
-    "ActivityField": "特定非営利活動促進法の20の活動分野のコード。",
-    "LegalForm": "法人格のコード。",
+    "EventKind": "事業・イベントの種類のコード: ",
+    "ActivityField": "特定非営利活動促進法の20の活動分野のコード: ",
+    "LegalForm": "法人格のコード: ",
     "GroupOut": "登録団体。名前、読み、法人格はいつも、ほかの項目は団体が公開を選んだときだけ"
     "（公開していない項目は null）。",
     "EventOut": "事業・イベント。",
@@ -189,6 +189,13 @@ SCHEMA_DESCRIPTIONS = {
     "StatementFilter": "発言の絞り込み。",
 }
 PAGE_FIELDS = {"items": "このページの件。", "count": "条件に合う件数の合計（全ページ）。"}
+# Schemas that are lists of codes: their description names each code with its Japanese label,
+# as the catalogue page does (the labels are translated when the document is built).
+CODED_SCHEMAS = {
+    "EventKind": EventKind,
+    "ActivityField": ActivityField,
+    "LegalForm": Organization.LegalForm,
+}
 
 
 def _strip_titles(schema: Any) -> None:
@@ -235,6 +242,10 @@ def japanese_schema(schema: dict) -> dict:
             component["description"] = SCHEMA_DESCRIPTIONS[name]
         elif name.startswith("Paged"):
             component["description"] = "1ページ分の一覧。"
+        if name in CODED_SCHEMAS:
+            with translation.override("ja"):
+                codes = _codes({c: str(label) for c, label in CODED_SCHEMAS[name].choices})
+            component["description"] = f"{component.get('description', '')}{codes}。"
 
         for field_name, field in component.get("properties", {}).items():
             if name.startswith("Paged") and field_name in PAGE_FIELDS:
@@ -383,7 +394,7 @@ class EventOut(Schema):
     series: str | None = Field(description="シリーズの名前（シリーズでないときは null）。")
     series_id: int | None = Field(description="シリーズのID（カレンダーの ?series= に使えます）。")
     series_number: int | None = Field(description="シリーズの第何回か。")
-    kind: str = Field(description="種類のコード（lecture など。EventKind）。")
+    kind: str = Field(description="種類のコード（lecture＝講座 など。一覧は EventKind）。")
     kind_label: str = Field(description="種類の名前（例: 講座）。")
     theme: str = Field(description="テーマ（ないときは空の文字列）。")
     description: str = Field(description="事業・イベントの説明（ページの本文。ないときは空）。")
@@ -769,8 +780,7 @@ class MeetingOut(Schema):
         "または決まっていないときは null）。"
     )
     status: str = Field(
-        description="会議の状態のコード: scheduled（予定）、held（開催済み）、"
-        "cancelled（中止）など。"
+        description="会議の状態のコード: scheduled（予定）、held（開催済み）、cancelled（中止）。"
     )
     minutes_url: str | None = Field(description="確定した会議録の公開ページ（確定前は null）。")
 
@@ -867,7 +877,9 @@ class DecisionOut(Schema):
         description="approved（承認）、acknowledged（了承）、rejected（否決）、"
         "deferred（継続審議）または report_only（報告のみ）。"
     )
-    method: str = Field(description="unanimous（満場一致）、majority（多数決）または none。")
+    method: str = Field(
+        description="unanimous（満場一致）、majority（多数決）または none（採決なし）。"
+    )
     votes_for: int | None = Field(None, description="賛成の数（記録がないときは null）。")
     votes_against: int | None = Field(None, description="反対の数（記録がないときは null）。")
     abstentions: int | None = Field(None, description="棄権の数（記録がないときは null）。")

@@ -50,7 +50,7 @@ EVENT_COLUMN_DEFINITIONS = {
     "イベント名": "事業・イベントの名前（シリーズのものは「シリーズ名 第N回「題名」」）。",
     "イベント名_カナ": "空欄（読みは登録していません）。",
     "イベント名_英語": "空欄。",
-    "開始日": "開催日（年-月-日。例: 2011-01-18）。",
+    "開始日": "開催日（年-月-日の形）。",
     "終了日": "開催日（1日で終わる事業だけなので開始日と同じ）。",
     "開始時間": "開始時刻（時:分、日本時間。例: 19:00）。決まっていないときは空欄。",
     "終了時間": "終了時刻（時:分、日本時間。例: 21:00）。決まっていないときは空欄。",
@@ -77,6 +77,9 @@ EVENT_COLUMN_DEFINITIONS = {
     "URL": "事業・イベントのページ。",
     "備考": "中止になった事業は「中止」。",
 }
+# A sample value of a date column: the catalogue shows it as written in the file (a code sample)
+# beside the day it means, in 和暦 with its weekday, as every page writes a date.
+EVENT_COLUMN_SAMPLES = {"開始日": date(2011, 1, 18)}
 
 # The calendar feed holds the events from this many days ago on: subscribers' calendars keep what
 # they already have, and the file does not grow without end. One event's own file has no limit.
@@ -485,7 +488,10 @@ def catalogue(request) -> HttpResponse:
             "licence": open_data_licence(),
             "attribution": attribution(center),
             "csv_filename": events_csv_filename(center),
-            "columns": [(name, EVENT_COLUMN_DEFINITIONS[name]) for name in EVENT_COLUMNS],
+            "columns": [
+                (name, EVENT_COLUMN_DEFINITIONS[name], EVENT_COLUMN_SAMPLES.get(name))
+                for name in EVENT_COLUMNS
+            ],
             "events_updated": timezone.localtime(updated).date() if updated else None,
             "calendar_past_days": CALENDAR_PAST_DAYS,
             "kinds": kinds,

@@ -799,7 +799,8 @@ def _value_text(key: str, value: Any, *, model, field, action: str, names: dict)
             codes = [c for c in v.split(",") if c]
             order = list(choices)
             codes.sort(key=lambda c: order.index(c) if c in order else len(order))
-            return "、".join(str(choices.get(c, c)) for c in codes) or "—"
+            # Joined with 「／」: the law's names of the fields of activity hold 「、」 themselves.
+            return "／".join(str(choices.get(c, c)) for c in codes) or "—"
         if key.endswith("fiscal_year") and isinstance(v, int) and not isinstance(v, bool):
             # Each side of a change too: 「終了年度 令和9年度 → 令和10年度」, not 2027 → 2028.
             return fiscal_year_name(v)

@@ -33,6 +33,10 @@ class TodoItem:
     url: str
     when: date | None = None
     detail: str = ""
+    # What ``when`` is, where a row shows more than one date (期日 beside 相談日).
+    when_label: str = ""
+    # Further dates of the row, each with its label: (label, date).
+    dates: tuple[tuple[str, date], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,14 +122,23 @@ def _follow_up_detail(follow_up_on: date | None, today: date) -> str:
     return str(_("Overdue")) if follow_up_on < today else str(_("Due today"))
 
 
+def _summary_line(summary: str) -> str:
+    lines = summary.strip().splitlines()
+    return lines[0][:40] if lines else str(_("Consultation"))
+
+
 def consultation_follow_ups(today: date) -> list[TodoItem]:
+    # Two dates per row, each labelled and with its weekday: the follow-up's (when it is due)
+    # and the consultation's (which one it is).
     rows = _follow_ups_due(today).order_by(F("follow_up_on").asc(nulls_first=True), "pk")
     return [
         TodoItem(
-            title=str(c),
+            title=_summary_line(c.summary),
             url=reverse("consultations-staff:detail", args=[c.pk]),
             when=c.follow_up_on,
             detail=_follow_up_detail(c.follow_up_on, today),
+            when_label=str(_("Due on")),
+            dates=((str(_("Date of consultation")), c.received_on),),
         )
         for c in rows
     ]

@@ -440,7 +440,7 @@ def _group_spec(org, *, public: bool) -> Spec:
     if org.is_published(PublishableField.AREA):
         shown.append(org.area)
     if org.is_published(PublishableField.ACTIVITY_FIELDS):
-        shown.append("、".join(org.activity_field_labels))
+        shown.append("／".join(org.activity_field_labels))
     return Spec(
         object_id=org.pk,
         index_fields=(org.name, *shown),

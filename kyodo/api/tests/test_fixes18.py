@@ -50,7 +50,7 @@ def test_the_catalogue_lists_every_dataset_with_its_licence_and_columns(client, 
                  'href="/api/v1/"', 'href="/api/v1/docs"', 'href="/api/v1/openapi.json"'):  # fmt: skip
         assert link in page, link
     # Every column of the CSV, in its order, with what it holds.
-    columns = re.findall(r"<dt>(\d+)\. <code>([^<]+)</code></dt><dd>([^<]+)</dd>", page)
+    columns = re.findall(r"<dt>(\d+)\. <code>([^<]+)</code></dt><dd>(.*?)</dd>", page)
     # The events' columns, then those of the calls' results (kyodo.collaboration).
     from kyodo.collaboration.views.public import RESULT_COLUMNS
 

@@ -88,7 +88,7 @@ def test_any_json_in_changes_is_shown_in_words():
     )
     assert [line.text for line in lines] == [
         "申請中 → 登録",
-        "まちづくりの推進を図る活動、学術、文化、芸術又はスポーツの振興を図る活動",
+        "まちづくりの推進を図る活動／学術、文化、芸術又はスポーツの振興を図る活動",
     ]
     # A change of fields of activity, old and new: their labels in the law's order.
     lines = change_lines(
@@ -96,8 +96,8 @@ def test_any_json_in_changes_is_shown_in_words():
         model=Organization,
     )
     assert [line.text for line in lines] == [
-        "まちづくりの推進を図る活動、環境の保全を図る活動 → "
-        "まちづくりの推進を図る活動、学術、文化、芸術又はスポーツの振興を図る活動"
+        "まちづくりの推進を図る活動／環境の保全を図る活動 → "
+        "まちづくりの推進を図る活動／学術、文化、芸術又はスポーツの振興を図る活動"
     ]
     assert [(line.label, line.text) for line in change_lines([1, None, True])] == [
         ("詳細", "1、—、はい")

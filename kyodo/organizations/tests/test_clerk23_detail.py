@@ -42,10 +42,10 @@ def test_the_public_page_does_the_same(client, group):
     assert "<dt>会員数</dt><dd>30人</dd>" in page
 
 
-def test_no_number_of_members_shows_nothing(client, staff_user, group):
+def test_no_number_of_members_shows_a_dash(client, staff_user, group):
     group.member_count = None
     group.save(update_fields=["member_count"])
     client.force_login(staff_user)
     page = client.get(f"/staff/groups/{group.pk}/").text
-    assert "<dt>会員数</dt><dd></dd>" in page
+    assert "<dt>会員数</dt><dd>—</dd>" in page
     assert "会員数" not in client.get(f"/groups/{group.pk}/").text

@@ -137,7 +137,7 @@ def test_staff_save_applies_at_once_with_an_audit_row(staff_client, staff_user, 
                 (
                     "活動分野",
                     "まちづくりの推進を図る活動",
-                    "まちづくりの推進を図る活動、環境の保全を図る活動",
+                    "まちづくりの推進を図る活動／環境の保全を図る活動",
                 ),
             ],
         )

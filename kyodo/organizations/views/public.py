@@ -139,10 +139,11 @@ def application_summary(payload: dict, file_name: str) -> list[tuple[str, str]]:
     show (``confirmation_rows``), with the chosen bylaws by their file name."""
     form = ApplicationForm()
     data = dict(payload["data"])
-    # Lists of codes (fields of activity, published fields) as their labels, one line.
+    # Lists of codes (fields of activity, published fields) as their labels, one a line: the
+    # law's names of the fields of activity hold 「、」 themselves, so 「、」 could not join them.
     for name in ("activity_fields", "published_fields"):
         labels = dict(form.fields[name].choices)
-        data[name] = "、".join(str(labels.get(code, code)) for code in data.get(name) or ())
+        data[name] = "\n".join(str(labels.get(code, code)) for code in data.get(name) or ())
     # The payload is what the form accepted: the consent was given.
     form.cleaned_data = {**data, "bylaws": file_name, "consent": True}
     return confirmation_rows(form)

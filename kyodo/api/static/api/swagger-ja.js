@@ -59,7 +59,9 @@
     "Not Found": "見つからない",
     "Method Not Allowed": "できない操作",
     "Unprocessable Content": "指定の誤り",
-    "Unprocessable Entity": "指定の誤り"
+    "Unprocessable Entity": "指定の誤り",
+    // The contact's link, 「<name> - Website」: React writes the name and the rest apart.
+    "- Website": "のウェブサイト"
   };
   var ATTRIBUTES = {
     "Copy to clipboard": "クリップボードにコピー",
