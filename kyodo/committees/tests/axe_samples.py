@@ -54,6 +54,7 @@ def samples() -> dict[str, str | None]:
         ),
         "/staff/committees/items/<int:pk>/edit/": f"/staff/committees/items/{item.pk}/edit/",
         "/staff/committees/items/<int:pk>/change/<str:change>/": None,  # POST-only actions
+        "/staff/committees/import/publish/<int:pk>/": None,  # POST-only: 確定稿として公開する
     }
 
 

@@ -193,6 +193,19 @@ def test_a_draft_deferred_names_the_meeting_it_was_carried_to(client, demo):
         member__name="熊田", circulation__minutes__meeting__fiscal_year=2010,
         circulation__minutes__meeting__number=8,
     ).order_by("-pk").first()  # fmt: skip
+    # The 10th long past, the page no longer asks to check it "before then".
+    page = client.get(f"/committee/check/{copy.token}/").text
+    assert re.findall(r"承認の予定[^<]*", page) == []
+
+    # While the 10th is still to come, the page names it, not the 9th it was put off at.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kyodo.committees.models import Meeting
+
+    Meeting.objects.filter(fiscal_year=2010, number=10, committee=copy.circulation.minutes
+                           .meeting.committee).update(date=timezone.localdate() + timedelta(days=3))  # fmt: skip
     page = client.get(f"/committee/check/{copy.token}/").text
     assert "平成22年度第10回運営委員会で承認の予定です" in page, re.findall(
         r"承認の予定[^<]*", page

@@ -64,12 +64,14 @@ def test_a_working_group_prints_its_posts_and_no_center(staff_client, committee)
     assert "西東京市市民協働推進センター</p>" not in public.split('class="minutes-org"')[1][:80]
 
 
-def test_the_command_imports_unpublished_when_asked(committee, tmp_path):
+@pytest.mark.parametrize("command", [["import_minutes"], ["minutes", "import"]])
+def test_the_command_imports_unpublished_when_asked(committee, tmp_path, command):
+    # `kyodo import-minutes` and `kyodo minutes import` (docs/import.md) alike.
     from django.core.management import call_command
 
     path = tmp_path / "rijikai.txt"
     path.write_text(BOARD, encoding="utf-8")
-    call_command("import_minutes", str(path), "--committee", "unei", "--unpublished")
+    call_command(*command, str(path), "--committee", "unei", "--unpublished")
     minutes = Minutes.objects.get(meeting__committee=committee)
     assert (minutes.status, minutes.is_published) == (Minutes.Status.DRAFT, False)
     assert minutes.recorded_header["roles"] == {"山田花子": "理事長", "鈴木一郎": "副理事長"}

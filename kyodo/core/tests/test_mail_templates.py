@@ -162,7 +162,9 @@ def _samples() -> dict[str, dict]:
             "diff_link": link,
         },
         "committees/mail/meeting_cancelled.txt": committee | {"reason": "台風のため"},
-        "committees/mail/meeting_changed.txt": committee | {"before": meeting},
+        # Moved past another meeting: named as the notice named it, then as it is now.
+        "committees/mail/meeting_changed.txt": committee
+        | {"before": meeting, "old_name": "平成22年度第7回運営委員会"},
         "committees/mail/notice.txt": committee
         | {
             "agenda": [(1, "報告事項", list(meeting.items.all()))],

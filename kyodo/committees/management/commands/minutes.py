@@ -74,6 +74,11 @@ class Command(JapaneseHelp, BaseCommand):
             help="ファイルごとに結果を JSON で1行表示します。何も保存しません。",
         )
         imports.add_argument("--committee", metavar="委員会", help="取り込む委員会の短い名前か番号")
+        imports.add_argument(
+            "--unpublished",
+            action="store_true",
+            help="公開せずに未定稿として取り込みます（既定では確定稿として公開サイトに公開します）。",
+        )
 
     def handle(self, *args, action, **options):
         with translation.override(settings.LANGUAGE_CODE):
@@ -86,6 +91,7 @@ class Command(JapaneseHelp, BaseCommand):
                     dry_run=options["dry_run"],
                     json=options["json"],
                     committee=options["committee"],
+                    unpublished=options["unpublished"],
                     stdout=self.stdout._out,
                     stderr=self.stderr._out,
                 )
