@@ -37,6 +37,17 @@ def rebuild_after_migrate(alias: str) -> None:
     _REBUILD.add(alias)
 
 
+def rebuild_in_migration(apps, schema_editor) -> None:
+    """A migration's ``RunPython`` for a change of what the index holds: the index of the
+    default database rebuilt after the last migration of this run (a scratch database, as
+    ``kyodo backup --verify`` makes, and an empty index are left alone)."""
+    if schema_editor.connection.alias != "default":
+        return
+    if not apps.get_model("search", "SearchDocument").objects.exists():
+        return
+    rebuild_after_migrate(schema_editor.connection.alias)
+
+
 def _rebuild_after_migrate(sender, using="default", **kwargs):
     if using not in _REBUILD:
         return

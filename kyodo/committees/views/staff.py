@@ -150,17 +150,7 @@ def index(request):
             for warning in meeting_warnings(meeting, today=today):
                 messages.warning(request, warning)
             # Numbered in the order of the dates: the later meetings moved up one.
-            for moved, old in meeting.renumbered:
-                messages.info(
-                    request,
-                    _("%(old)s (%(date)s) is now %(meeting)s.")
-                    % {"old": f"第{old}回", "date": wareki(moved.date), "meeting": moved}
-                    + (
-                        _("Its notice named the old number: tell the members.")
-                        if moved.notice_sent_at
-                        else ""
-                    ),
-                )
+            _tell_moved(request, meeting.renumbered)
             if (later := numbered_before(meeting)) is not None:
                 # A meeting after it is held or has approved minutes: numbers are not moved.
                 messages.warning(
@@ -534,6 +524,21 @@ def meeting_update(request, pk: int):
     return _form_page(request, form, _("Change the meeting"), meeting=meeting)
 
 
+def _tell_moved(request, renumbered) -> None:
+    # The meetings whose 第N回 followed another's new place, each (meeting, its old number).
+    for moved, old in renumbered:
+        messages.info(
+            request,
+            _("%(old)s (%(date)s) is now %(meeting)s.")
+            % {"old": f"第{old}回", "date": wareki(moved.date), "meeting": moved}
+            + (
+                _("Its notice named the old number: tell the members.")
+                if moved.notice_sent_at
+                else ""
+            ),
+        )
+
+
 def _tell_renumbered(request, meeting: Meeting, *, before: Meeting) -> None:
     # A new date moved the meeting past others (or into another fiscal year): the numbers
     # followed, as they do for a meeting added between others; or they could not (a held
@@ -545,17 +550,7 @@ def _tell_renumbered(request, meeting: Meeting, *, before: Meeting) -> None:
             _("%(old)s (%(date)s) is now %(meeting)s.")
             % {"old": before, "date": wareki(meeting.date), "meeting": meeting},
         )
-    for moved, old in getattr(meeting, "renumbered", []):
-        messages.info(
-            request,
-            _("%(old)s (%(date)s) is now %(meeting)s.")
-            % {"old": f"第{old}回", "date": wareki(moved.date), "meeting": moved}
-            + (
-                _("Its notice named the old number: tell the members.")
-                if moved.notice_sent_at
-                else ""
-            ),
-        )
+    _tell_moved(request, getattr(meeting, "renumbered", []))
     if (meeting.date, meeting.number) == (before.date, before.number):
         return
     if (other := numbers_out_of_order(meeting)) is not None:

@@ -5,20 +5,10 @@ here. ``kyodo search reindex`` does the same at any time."""
 
 from django.db import migrations
 
-
-def rebuild(apps, schema_editor):
-    # The index of this database only; a scratch database (kyodo backup --verify) is empty.
-    if schema_editor.connection.alias != "default":
-        return
-    if not apps.get_model("search", "SearchDocument").objects.exists():
-        return
-    from kyodo.search.signals import rebuild_after_migrate
-
-    # After the last migration of this run: the rebuild reads today's models.
-    rebuild_after_migrate(schema_editor.connection.alias)
+from kyodo.search.signals import rebuild_in_migration
 
 
 class Migration(migrations.Migration):
     dependencies = [("search", "0005_minutes_kind_event_status")]
 
-    operations = [migrations.RunPython(rebuild, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(rebuild_in_migration, migrations.RunPython.noop)]

@@ -269,3 +269,20 @@ def test_draft_minutes_without_entries_and_deleted_meetings_are_not_found(demo_d
     indexing.reindex_meeting(10**9)
     assert not SearchDocument.objects.filter(meeting_id=10**9).exists()
     assert search(doc.title, staff=True, filters=Filters(kinds=["minutes"])).count() == 0
+
+
+def test_a_migration_asks_for_a_rebuild_only_of_an_index_that_holds_documents(ninth, db):
+    # search.0006 changes what the index holds: rebuilt after the run, when there is one. What
+    # RunPython gives it of the schema editor is its connection.
+    from types import SimpleNamespace
+
+    from django.db import connection
+
+    editor = SimpleNamespace(connection=connection)
+    assert SearchDocument.objects.exists()
+    signals.rebuild_in_migration(django_apps, editor)
+    assert signals._REBUILD == {"default"}
+    signals._REBUILD.clear()
+    SearchDocument.objects.all().delete()
+    signals.rebuild_in_migration(django_apps, editor)
+    assert signals._REBUILD == set()
