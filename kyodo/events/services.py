@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from kyodo.core.audit import audit_entry, audit_log, diff_fields
@@ -1320,10 +1320,13 @@ def application_change_refusal(
     ):
         return gettext("The event is over; the application can no longer change.")
     if not by_staff and event.application_refusal() in ("published", "not_closed"):
-        return gettext(
+        # The applicant's own page: 取り消し, as on the cancel page (キャンセル names only the
+        # waiting list).
+        return pgettext(
+            "applicant",
             "Applications for this event have closed, so the application can no longer be "
             "changed here. If you cannot come, please cancel it; for any other change, please "
-            "contact the center."
+            "contact the center.",
         )
     return None
 

@@ -64,7 +64,10 @@ class EventsRSSFeed(Feed):
 
     def item_title(self, item):
         if item.status == Event.Status.CANCELLED:
-            return f"{item.name} ({pgettext('event status', 'Cancelled')})"
+            # 「（中止）」: full-width brackets with no space before them, as the event pages
+            # write it (kyodo/events/facts.py).
+            opening, closing = pgettext("brackets", " ("), pgettext("brackets", ")")
+            return f"{item.name}{opening}{pgettext('event status', 'Cancelled')}{closing}"
         return item.name
 
     def item_description(self, item):

@@ -269,8 +269,8 @@ def test_after_applications_close_only_staff_change_it(make_event, staff_user):
 
     refused(
         hibari,
-        "お申し込みの受付が終了したため、ここからは変更できません。参加できなくなった場合は"
-        "キャンセルしてください。そのほかの変更はセンターにお問い合わせください。",
+        "お申し込みの受付が終了したため、ここからは変更できません。参加できなくなった場合は、"
+        "お申し込みを取り消してください。そのほかの変更はセンターにお問い合わせください。",
         people=2,
     )
     changed = services.application_change(actor=staff_user, application=hibari, people=2)

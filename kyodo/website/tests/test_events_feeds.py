@@ -43,7 +43,7 @@ def test_events_feeds_list_the_demo_events_latest_first(client, demo):
 def test_a_cancelled_event_says_so_in_the_feed(client, demo):
     Event.objects.filter(title="会計講座中級編").update(status=Event.Status.CANCELLED)
     rss = ET.fromstring(client.get("/events/feed/rss/").content)
-    assert "会計講座中級編 (中止)" in [i.find("title").text for i in rss.findall("channel/item")]
+    assert "会計講座中級編（中止）" in [i.find("title").text for i in rss.findall("channel/item")]
 
 
 def test_sitemap_has_the_event_pages_and_the_calendar(client, demo):
