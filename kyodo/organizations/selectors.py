@@ -313,8 +313,9 @@ def _readable(name: str, value) -> str:
     choices = {"activity_fields": ActivityField, "published_fields": PublishableField}.get(name)
     if choices is not None and isinstance(value, str):
         labels = dict(choices.choices)
-        # Joined with 「／」: the law's names of the fields of activity hold 「、」 themselves.
-        return "／".join(str(labels.get(code, code)) for code in split_codes(value))
+        # Fields of activity joined with 「／」: the law's names hold 「、」 themselves.
+        separator = "／" if name == "activity_fields" else "、"
+        return separator.join(str(labels.get(code, code)) for code in split_codes(value))
     if name in ("status", "legal_form"):
         field = Organization._meta.get_field(name)
         return str(dict(field.choices).get(value, value))
