@@ -396,10 +396,17 @@ def test_after_applications_close_the_page_says_why_and_offers_no_form(
     assert page.status_code == 200
     assert "お申し込みの受付が終了したため、ここからは変更できません。" in page.text
     assert 'name="people"' not in page.text
+    # It asks to cancel instead, and links there.
+    cancel_path = f"/events/applications/{hibari.token}/cancel/"
+    assert f'<p><a href="{cancel_path}">申し込みを取り消す</a></p>' in page.text
     assert posted.status_code == 400
     assert Application.objects.get(pk=hibari.pk).people == 4
     done = client.get(f"/events/applications/{hibari.token}/").text
     assert change_path not in done
+
+    # Cancelled, the page offers neither.
+    services.application_cancel(actor=None, application=hibari)
+    assert cancel_path not in client.get(change_path).text
 
 
 def test_an_unknown_link_is_not_found(client):

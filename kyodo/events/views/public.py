@@ -472,6 +472,10 @@ def application_change(request: HttpRequest, token: str) -> HttpResponse:
             "event": event,
             "form": form,
             "refusal": refusal,
+            # The refusal asks to cancel instead: the link to do so, while it still may be.
+            "can_cancel": refusal is not None
+            and application.status != Application.Status.CANCELLED
+            and services.application_cancel_refusal(event) is None,
             "breadcrumb_parents": [(event.name, event.get_absolute_url())],
         },
         status=400
