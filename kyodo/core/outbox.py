@@ -41,6 +41,18 @@ logger = logging.getLogger("kyodo.outbox")
 STALE_CLAIM = timedelta(minutes=10)
 
 
+def outbox_blank_about(model, object_ids) -> None:
+    """The mail about these objects blanked, their personal data being removed (the daily
+    anonymisation, a person's request): one a worker is sending right now (it holds the claim)
+    is left alone; one still queued would leave blank, so it is marked failed."""
+    mail = OutboxMessage.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_id__in=[str(pk) for pk in object_ids],
+    ).exclude(status=OutboxMessage.Status.SENDING)
+    mail.filter(status=OutboxMessage.Status.QUEUED).update(status=OutboxMessage.Status.FAILED)
+    mail.update(to="", body=_("(removed)"))
+
+
 def outbox_enqueue(**message) -> OutboxMessage:
     """Queue one e-mail; it leaves only if the surrounding transaction commits (the arguments of
     :func:`outbox_message`)."""

@@ -20,9 +20,11 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kyodo.consultations.apps import PERSONAL_FIELDS as CONSULTATION_PERSONAL
 from kyodo.core.audit import audit_log
 from kyodo.core.exceptions import DomainError
-from kyodo.core.models import AuditEntry, OutboxMessage
+from kyodo.core.models import AuditEntry
+from kyodo.core.outbox import outbox_blank_about
 from kyodo.core.roles import Role, require_role
 from kyodo.core.text import normalize_text, text_matches
 
@@ -30,9 +32,6 @@ from kyodo.core.text import normalize_text, text_matches
 # otherwise list thousands; the page asks for more of the name then.
 FOUND_LIMIT = 100
 REASON_MAX_LENGTH = 500
-
-APPLICATION_PERSONAL = ["name", "name_reading", "email", "phone", "note"]
-CONSULTATION_PERSONAL = ["client_name", "client_contact"]
 
 
 class PrivacyError(DomainError):
@@ -87,7 +86,7 @@ def personal_data_find(*, actor, q: str) -> Found:
         pk
         for pk, *texts in Application.objects.filter(anonymised_at__isnull=True)
         .order_by("-created_at", "-pk")
-        .values_list("pk", *APPLICATION_PERSONAL[:-1])
+        .values_list("pk", *(f for f in Application.PERSONAL_FIELDS if f != "note"))
         if text_matches(q, *texts)
     ]
     consultation_ids = [
@@ -121,18 +120,12 @@ def _reason(reason: str) -> str:
 
 
 def _forget_mail_and_names(model, pk: int, label: str) -> None:
-    """The mail about the object and the name the audit log shows for it: the mail is
-    blanked as the daily anonymisation blanks it (one being sent right now is left alone, one
-    still queued would leave blank: it is marked failed)."""
-    content_type = ContentType.objects.get_for_model(model)
-    mail = OutboxMessage.objects.filter(content_type=content_type, object_id=str(pk)).exclude(
-        status=OutboxMessage.Status.SENDING
-    )
-    mail.filter(status=OutboxMessage.Status.QUEUED).update(status=OutboxMessage.Status.FAILED)
-    mail.update(to="", body=gettext("(removed)"))
-    AuditEntry.objects.filter(content_type=content_type, object_id=str(pk)).update(
-        object_repr=label[:300]
-    )
+    """The mail about the object blanked (as the daily anonymisation blanks it) and the name the
+    audit log shows for it replaced by ``label``."""
+    outbox_blank_about(model, [pk])
+    AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id=str(pk)
+    ).update(object_repr=label[:300])
 
 
 def application_personal_data_remove(*, actor, application, reason: str):
@@ -152,10 +145,10 @@ def application_personal_data_remove(*, actor, application, reason: str):
         running = application.status != Application.Status.CANCELLED
         if running and event.status != Event.Status.CANCELLED and not _over(event):
             raise ApplicationStillActive()
-        for name in APPLICATION_PERSONAL:
+        for name in Application.PERSONAL_FIELDS:
             setattr(application, name, "")
         application.anonymised_at = timezone.now()
-        application.save(update_fields=[*APPLICATION_PERSONAL, "anonymised_at"])
+        application.save(update_fields=[*Application.PERSONAL_FIELDS, "anonymised_at"])
         _forget_mail_and_names(Application, application.pk, str(application))
         audit_log(
             actor=actor,

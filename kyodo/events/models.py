@@ -444,6 +444,10 @@ class Guest(models.Model):
 class Application(models.Model):
     """An application (申し込み) to an event, from a person or from a group."""
 
+    # What names the applicant: emptied by the daily anonymisation and at the person's request
+    # (kyodo.core.services_privacy); numbers, status and attendance stay.
+    PERSONAL_FIELDS = ("name", "name_reading", "email", "phone", "note")
+
     class Kind(models.TextChoices):
         INDIVIDUAL = "individual", _("Individual")
         GROUP = "group", _("Group")

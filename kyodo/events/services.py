@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from kyodo.core.audit import audit_entry, audit_log, diff_fields
 from kyodo.core.mail import mail_message, render_mail
 from kyodo.core.models import AuditEntry, Center, OutboxMessage, Venue
-from kyodo.core.outbox import outbox_message, outbox_queued, outbox_written
+from kyodo.core.outbox import outbox_blank_about, outbox_message, outbox_queued, outbox_written
 from kyodo.core.roles import Role, require_role
 from kyodo.core.services import UNCHANGED, Unchanged, given, update_fields
 from kyodo.core.statements import Prepared, insert_together, next_id_sql, pipelined
@@ -1777,17 +1777,9 @@ def personal_data_anonymise(*, today: date | None = None) -> int:
             pending = event.applications.filter(anonymised_at__isnull=True)
             ids = [str(pk) for pk in pending.values_list("pk", flat=True)]
             count = pending.update(
-                name="", name_reading="", email="", phone="", note="", anonymised_at=now
+                **dict.fromkeys(Application.PERSONAL_FIELDS, ""), anonymised_at=now
             )
-            # A worker may be sending one right now (it holds the claim): leave that one alone.
-            mail = OutboxMessage.objects.filter(
-                content_type=ContentType.objects.get_for_model(Application), object_id__in=ids
-            ).exclude(status=OutboxMessage.Status.SENDING)
-            # Still queued after all this time means undeliverable: it must not leave blank.
-            mail.filter(status=OutboxMessage.Status.QUEUED).update(
-                status=OutboxMessage.Status.FAILED
-            )
-            mail.update(to="", body=gettext("(removed)"))
+            outbox_blank_about(Application, ids)
             event.personal_data_removed_at = now
             event.save(update_fields=["personal_data_removed_at"])
             audit_log(
