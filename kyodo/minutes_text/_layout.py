@@ -214,11 +214,11 @@ def is_header_field(text: str) -> bool:
     return text.strip()[:1] in HEADER_BULLETS
 
 
-# Page footers such as 「- 2 -」, 「－２－」 or 「2/5」 are layout, not text (「−1−」 with the minus
+# Page footers such as 「- 2 -」, 「－２－」, 「2/5」 or 「２／５」 are layout, not text (「−1−」 with the minus
 # sign U+2212 is what a PDF printed in a CID font gives back).
 PAGE_FOOTER = re.compile(
     r"^(?:[-－―‐ー—–−]\s*[0-9０-９]{1,3}\s*(?:[/／]\s*[0-9０-９]{1,3}\s*)?[-－―‐ー—–−]"
-    r"|[0-9]{1,3}\s*/\s*[0-9]{1,3})$"
+    r"|[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3})$"
 )
 
 
@@ -344,7 +344,27 @@ def _running_heads(raw_lines: list[str]) -> set[int]:
         and speaker_label(texts[j]) is None
     ]
     counts = Counter(texts[j] for j in set(beside))
-    return {j for j in beside if counts[texts[j]] >= 2}
+    title = next((text for text in texts if text), "")
+    return {j for j in beside if counts[texts[j]] >= 2 or _names_the_meeting(texts[j], title)}
+
+
+# 「第３回運営委員会（令和元年７月９日）」: the meeting's name (and its day) as a running head.
+_MEETING_HEAD = re.compile(
+    r"^\S*第\s*(?P<n>[0-9０-９]{1,2})\s*回\s*\S*?"
+    r"(?:会議|委員会|審議会|協議会|理事会|総会|部会|懇談会|会議録|議事録|要旨|概要)"
+    r"(?:[（(][^（()）]{4,20}[）)])?$"
+)
+_TITLE_NUMBER = re.compile(r"第\s*(?P<n>[0-9０-９]{1,2})\s*回")
+
+
+def _names_the_meeting(text: str, title: str) -> bool:
+    """A head beside a page's number once only (a two-page document): the meeting's name as
+    the title gives it, its 第N回 the title's."""
+    head, numbered = _MEETING_HEAD.match(text.replace("　", "")), _TITLE_NUMBER.search(title)
+    if head is None or numbered is None or text == title:
+        return False
+    digits = str.maketrans("０１２３４５６７８９", "0123456789")
+    return int(head["n"].translate(digits)) == int(numbered["n"].translate(digits))
 
 
 def _units(text: str) -> int:

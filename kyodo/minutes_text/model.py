@@ -153,8 +153,9 @@ class Secretariat:
     @property
     def label(self) -> str:
         """As the header prints them: 「丸木地域福祉課長」「松本非常勤」, 「市民協働課長」 (a title, no
-        name), 「村上（福祉課）」 (a department, not a post: 「村上福祉課」 would read as one name)."""
-        if self.name and self.title.endswith(("課", "部", "局", "室", "係")):
+        name), 「村上（福祉課）」 (a department, not a post: 「村上福祉課」 would read as one name),
+        「西口（センター）」 (「事務局　センター　西口」: the center whose staff they are, no post)."""
+        if self.name and self.title.endswith(("課", "部", "局", "室", "係", "センター")):
             return f"{self.name}（{self.title}）"
         return f"{self.name}{self.title}"
 

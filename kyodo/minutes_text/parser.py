@@ -504,7 +504,19 @@ def _roster_names(fields: list[tuple[str, list[str], int]]) -> frozenset[str]:
     """The names the header lists (members, absentees, the secretariat): each whole and, when
     written with a space, its surname."""
     names: set[str] = set()
+    listed: list[tuple[str, list[str]]] = []
     for name, values, _lineno in fields:
+        if name == "attendees":
+            # 「…、荒木　事務局　西口課長、本間主事」: the secretariat's part of the roster
+            values, staff, also = _roster_parts(values)
+            if staff:
+                listed.append(("secretariat", staff))
+            if also:
+                listed.append(("also_attending", also))
+        listed.append((name, values))
+    for name, values in listed:
+        if not values:
+            continue
         if name in ("attendees", "also_attending", "absentees", "online"):
             people = _header.split_people(_join_field(name, values))[0]
             # 「田中 太郎」 whole too (split_staff reads 太郎 as a title)
@@ -664,6 +676,12 @@ _ROSTER_GROUP_LINE = re.compile(
 _ROSTER_HEADS = re.compile(
     r"(?:区分|役職)?(?:委員名|氏名|名前)(?:所属(?:等|・役職)?|部屋番号|号室|住戸番号|班|地区|団体名)?"
     r"(?:出欠|出席状況|出席方法|出欠状況)"
+)
+# 「区分　氏名　所属」 (tabs between, as pasted from a spreadsheet): the heads of a roster's table
+# with no column of who came; each row is then read as any roster line.
+_PLAIN_ROSTER_HEADS = re.compile(
+    r"(?:区分|役職|役職名)(?:委員名|氏名|名前)(?:所属(?:等|団体|・役職)?|団体名|備考)*"
+    r"|(?:委員名|氏名|名前)(?:区分|役職|役職名)?(?:所属(?:等|団体|・役職)?|団体名)(?:備考)?"
 )
 # A roster's row with who came marked at its end.
 _ABSENT_MARKS = ("欠席", "×", "✕", "―", "－")
@@ -1476,8 +1494,10 @@ def _names_line(text: str) -> bool:
         return False
     if _QUORUM.search(stripped) or re.search(r"により|に基づ", stripped):
         return False  # 「（会則第15条により、会員の過半数の出席で総会は成立）」: a remark
-    if opening_line(stripped) or _times_only(stripped):
-        return False  # 「午前９時３０分　開議」 under the last roster: the sitting opens
+    if opening_line(stripped.lstrip("○◯〇●◎ 　")) or _times_only(stripped):
+        # 「午前９時３０分　開議」 under the last roster, 「○午前１０時００分　開議」 (the review's
+        # text): the sitting opens
+        return False
     if section_heading(stripped) is not None or item_heading(stripped) is not None:
         return False
     if _agenda_key(stripped) or _DOCUMENTS_LINE.match(squash(stripped)):
@@ -1806,7 +1826,15 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
             prelude.fields.append(("venue", [held_at["venue"]], line.lineno))
             in_field = False
             continue
-        if opening_line(text) and not _turn_follows(lines, index):
+        if (
+            opening_line(text)
+            and not _turn_follows(lines, index)
+            # 「○午前１０時　開議」 under the roster (the review's text): the body's note
+            and not (
+                text.lstrip().startswith(("○", "◯", "〇"))
+                and any(name in _LIST_FIELDS for name, _, _ in prelude.fields)
+            )
+        ):
             # 「午前１０時開議」 in the header, before the roster: the time it started.
             prelude.fields.append(("date", [text.strip()], line.lineno))
             in_field = False
@@ -1916,6 +1944,12 @@ def _read_prelude(lines: list[Line], prelude: _Prelude) -> int:
                 # 「委員名　出欠」「区分　氏名　所属等　出欠」: the heads of the roster's table
                 prelude.roster_heads = squash(nfkc(text))
                 continue
+            if (
+                in_field
+                and _PLAIN_ROSTER_HEADS.fullmatch(squash(nfkc(text)))
+                and len(re.split(r"[\t 　]+", text.strip())) >= 2
+            ):
+                continue  # 「区分　氏名　所属」: the heads, no row of names
             marked = _ATTENDANCE.fullmatch(nfkc(text).strip())
             if in_field and marked and prelude.fields[-1][0] == "attendees":
                 # 「委　員　高野　美穂　欠席」: the table's column of who came and who did not.
@@ -3217,8 +3251,9 @@ _STAFF_GROUP = re.compile(
 # before the gap.
 _CITY_GROUP = re.compile(r"\s*(?:[市県町村]|[^\s、,（()）:：]{1,14}(?:課|局|係))[ 　]+(?=\S)")
 # 「（委員）赤井、伊東　（センター）加藤センター長」: a group's marker after a gap starts the next.
+# 「出席者　委員長　岩田、委員　中山、荒木　事務局　西口課長」: the word 事務局 between gaps too.
 _NEXT_GROUP = re.compile(
-    r"(?<=[ 　])(?=[（(【〔][^）)】〕\s]{1,8}[）)】〕]|[^\s、,:：()（）]{1,8}[:：])"
+    r"(?<=[ 　])(?=[（(【〔][^）)】〕\s]{1,8}[）)】〕]|[^\s、,:：()（）]{1,8}[:：]|事務局[ 　]+\S)"
 )
 # A group's marker at the start of a roster part: 「（委員）」「【委員】」「委員：」.
 _GROUP_MARKER = re.compile(r"\s*(?:[（(【〔][^）)】〕]{1,8}[）)】〕]|[^\s、,:：()（）]{1,8}[:：])")

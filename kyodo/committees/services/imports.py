@@ -1,7 +1,8 @@
 """Storing an imported document (``kyodo.committees.importing`` reads and parses the file) as the
 confirmed minutes of a past meeting, in one transaction: the meeting (numbered in its fiscal year as
 the title says), its agenda items by category, the entries with their speakers, attendance where
-members can be matched by name, the header as the document printed it
+members can be matched by name, the decisions its ○ lines state (「賛成多数で可決した。」), the
+header as the document printed it
 (``Minutes.recorded_header``), the minutes confirmed (確定稿) and one audit row. Nothing is saved
 from a refused document.
 """
@@ -23,6 +24,7 @@ from kyodo.committees.models import (
     AgendaItem,
     Attendance,
     Committee,
+    Decision,
     Meeting,
     Member,
     Minutes,
@@ -35,7 +37,9 @@ from kyodo.core.models import Venue
 from kyodo.core.roles import Role, require_role
 from kyodo.core.text import match_key
 from kyodo.core.wareki import fiscal_year, format_wareki
+from kyodo.minutes_text import Decision as ReadDecision
 from kyodo.minutes_text import Minutes as Document
+from kyodo.minutes_text import read_decision
 from kyodo.minutes_text._syntax import OPENING_ITEM
 
 Category = AgendaItem.Category
@@ -390,6 +394,26 @@ def _venue(name: str | None) -> tuple[Venue | None, bool]:
     return Venue.objects.create(name=name[:200], is_active=False), True
 
 
+def _record_decision(item: AgendaItem, decision: ReadDecision) -> None:
+    """The decision a ○ line of the imported minutes states (「賛成多数で可決した。」), linked to
+    that line so that the minutes print it once, as printed. Not ``decision_record``: the meeting
+    is a past one, its deferred items are no agenda of a meeting to come, and its approvals of
+    minutes were recorded then."""
+    stated = MinutesEntry.objects.filter(item=item, position=decision.entry + 1).first()
+    if stated is None or stated.kind != MinutesEntry.Kind.NOTE:
+        return
+    Decision.objects.create(
+        item=item,
+        outcome=decision.outcome,
+        method=decision.method,
+        votes_for=decision.votes_for,
+        votes_against=decision.votes_against,
+        abstentions=decision.abstentions,
+        text=stated.text,
+        entry=stated,
+    )
+
+
 def minutes_import(
     *,
     actor,
@@ -442,6 +466,7 @@ def minutes_import(
         minutes = Minutes.objects.create(meeting=meeting)
         entries: list[MinutesEntry] = []
         numbers: dict[str, int] = {}
+        decided: list[tuple[AgendaItem, ReadDecision]] = []
         for planned in planned_items(document):
             row = AgendaItem.objects.create(
                 meeting=meeting,
@@ -451,7 +476,12 @@ def minutes_import(
             )
             numbers[planned.category] = planned.number
             entries.extend(entry_rows(meeting, row, planned.item.entries))
+            decision = planned.item.decision or read_decision(planned.item)
+            if decision is not None and decision.entry is not None:
+                decided.append((row, decision))
         MinutesEntry.objects.bulk_create(entries)
+        for row, decision in decided:
+            _record_decision(row, decision)
         outcome = Outcome(meeting=meeting, minutes=minutes, venue_created=venue_created)
         members = _members(committee)
         seen: set[int] = set()
@@ -506,6 +536,7 @@ def minutes_import(
                 "unmatched_names": outcome.unmatched,
                 "venue": document.venue or "",
                 "venue_created": venue_created,
+                "decisions": len(decided),
                 "published": publish,
                 "sha256": version.sha256 if version is not None else "",
             },

@@ -47,6 +47,11 @@ PDF_LAYOUT = {
     "28_narrow_assembly": ("right", False),
     "29_narrow_jichikai": ("none", False),
     "30_narrow_summary": ("left", True),
+    "31_center_squares": ("right", True),
+    "32_excel_roster": ("none", False),
+    "33_one_line_roster": ("left", False),
+    "34_board_votes": ("none", True),
+    "36_anonymised_summary": ("right", False),
 }
 
 
@@ -60,6 +65,8 @@ def _plain_printers() -> dict:
         "25_plain_heisei": Printer("cells", pitch=6.5),
         "26_plain_kominkan": Printer("gaps"),
         "27_plain_npo_browser": Printer("editor", furniture=True, lines_per_page=20),
+        # text extracted from a PDF (its page numbers and running head left in), then printed
+        "35_running_heads": Printer("editor"),
     }
 
 
@@ -183,6 +190,8 @@ def pdf_of(name: str) -> bytes:
     style = Style(name, base.label, base.section, base.item, numbers=numbers, footer=footer)
     lines = []
     for raw in text(name).splitlines():
+        # a tab (a table pasted from a spreadsheet) prints as a gap
+        raw = raw.replace("\t", "　　")
         if not raw.strip():
             lines.append(("blank", ""))
         elif section_heading(raw) is not None:

@@ -1067,7 +1067,7 @@ def education_board(name: str, seed: int, rounds: int) -> Doc:
 
 
 def build() -> list[Doc]:
-    from kyodo.minutes_text.tests.corpus import styles22  # its documents are made with Doc
+    from kyodo.minutes_text.tests.corpus import styles22, styles24  # made with Doc
 
     return [
         assembly_sokki("01_assembly_sokki", 1, 30),
@@ -1091,6 +1091,7 @@ def build() -> list[Doc]:
         label_lines("19_label_lines", 19, 6),
         education_board("20_education_board", 20, 5),
         *styles22.documents(),
+        *styles24.documents(),
     ]
 
 
