@@ -101,6 +101,7 @@ KEY_LABELS = {
     "reason": _("Reason"),
     "item": _("Agenda item"),
     "items": _("Number of agenda items"),
+    "decisions": _("Number of decisions recorded"),
     "recipients": _("Number of recipients"),
     "paper_kept": _("Paper receipts kept"),
     "member": _("Member"),
@@ -254,7 +255,10 @@ ACTION_KEY_CHOICES = {
     ),
 }
 # Keys whose values are the kinds of public submission (kyodo.core.confirmations), for an action.
-SUBMISSION_KIND_KEYS = {("kyodo.core.submission.requested", "kind")}
+SUBMISSION_KIND_KEYS = {
+    ("kyodo.core.submission.requested", "kind"),
+    ("kyodo.core.submission.cancelled", "kind"),
+}
 # Keys holding a dict of dicts, one per thing, each of the fields of a model: (action, key) →
 # that model. A written vote's items: {"1. 議題": {"choice": [old, new], "comment": …}}.
 NESTED_MODELS = {
@@ -706,7 +710,7 @@ def change_lines(
                 ChangeLine(
                     str(thing),
                     "、".join(
-                        f"{line.label}: {line.text}"
+                        f"{line.label}：{line.text}"
                         for line in change_lines(fields, model=inner, names=names)
                     )
                     if isinstance(fields, dict)
@@ -906,7 +910,7 @@ def _text(value: Any, *, labels: dict | None = None) -> str:
     if isinstance(value, dict):
         return (
             "、".join(
-                f"{KEY_LABELS.get(str(k), k)}: {_text(v, labels=labels)}" for k, v in value.items()
+                f"{KEY_LABELS.get(str(k), k)}：{_text(v, labels=labels)}" for k, v in value.items()
             )
             or "—"
         )
@@ -953,7 +957,7 @@ def audit_table_html(rows: list[AuditRow]) -> SafeString:
     ]
     # Every value escaped as format_html() escapes it (conditional_escape: safe text as it is).
     for row in rows:
-        area = f' <small class="area">（{escaped(row.area)}）</small>' if row.area else ""
+        area = f'<small class="area">（{escaped(row.area)}）</small>' if row.area else ""
         name = row.name
         if row.url:
             target = f'<a href="{escaped(row.url)}">{escaped(name or untitled)}</a>'

@@ -77,6 +77,7 @@ ACTION_LABELS = {
     "kyodo.events.feedback.answered": _("Questionnaire answered"),
     "kyodo.events.feedback.changed": _("Questionnaire answer changed"),
     "kyodo.events.feedback.noted": _("Questionnaire request kept as a note"),
+    "kyodo.events.feedback.personal_data_removed": _("Questionnaire comments removed on request"),
     # Consultations
     "kyodo.consultations.consultation.create": _("Consultation recorded"),
     "kyodo.consultations.consultation.update": _("Consultation changed"),
@@ -171,8 +172,10 @@ ACTION_LABELS = {
     "kyodo.contact.inquiry.replied": _("Inquiry answered"),
     "kyodo.contact.inquiry.status_changed": _("Inquiry status changed"),
     "kyodo.contact.inquiry.taken_over": _("Inquiry taken over"),
+    "kyodo.contact.inquiry.deleted": _("Inquiry deleted on request"),
     # Accounts and access
     "kyodo.core.submission.requested": _("Public submission waiting for mail confirmation"),
+    "kyodo.core.submission.cancelled": _("Form waiting for mail confirmation cancelled on request"),
     "kyodo.core.user.invited": _("Account created and invited"),
     "kyodo.core.user.created": _("Account created (to be invited by a letter)"),
     "kyodo.core.user.invitation_resent": _("Invitation sent again"),
@@ -190,6 +193,7 @@ ACTION_LABELS = {
     "kyodo.core.user.password_changed": _("Password changed"),
     # Outgoing mail
     "kyodo.outbox.resent": pgettext_lazy("audit", "Mail queued again"),
+    "kyodo.outbox.personal_data_removed": _("Mail's address and text removed on request"),
 }
 
 OTHER_ACTION = _("Other change")

@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kyodo.core.audit import audit_log
+from kyodo.core.exceptions import InvalidInput
 from kyodo.core.models import OutboxMessage
 from kyodo.core.roles import Role, require_role
 from kyodo.core.statements import insert
@@ -237,10 +238,18 @@ def outbox_flush(*, now=None) -> dict[str, int]:
 
 
 def outbox_resend(*, actor, message: OutboxMessage) -> OutboxMessage:
-    """Staff put a failed (or already sent) message back in the queue, to be tried at once."""
+    """Staff put a failed (or already sent) message back in the queue, to be tried at once. A
+    message whose address was removed (the anonymisation, a request to remove personal data)
+    has nowhere to go and is refused."""
     require_role(actor, Role.STAFF)
     with transaction.atomic():
         message = OutboxMessage.objects.select_for_update().get(pk=message.pk)
+        if not message.to:
+            raise InvalidInput(
+                _(
+                    "This mail's address was removed with the personal data: it cannot be sent again."
+                )
+            )
         previous = message.status
         message.status = OutboxMessage.Status.QUEUED
         message.next_attempt_at = None

@@ -1,6 +1,8 @@
 """Privacy duties staff carry out on a person's request (/staff/privacy/): find what the center
-holds about an applicant or a consultation's client, and remove it, each with an audit row that
-says who did it, when and why (the reason staff give: 「本人から電話で削除の申し出」).
+holds about a person (event applications, consultations, inquiries, questionnaire answers, forms
+waiting for mail confirmation, mail sent to them, groups they are the contact of, committee seats)
+and remove what may be removed, each with an audit row that says who did it, when and why (the
+reason staff give: 「本人から電話で削除の申し出」).
 
 What is removed is what names the person: an application's name, reading, e-mail address,
 telephone and note (the numbers, status and attendance stay, so reports still add up, as after
@@ -8,14 +10,22 @@ the daily anonymisation of ``kyodo.events.services.personal_data_anonymise``), t
 about it, and the name the audit log shows for it; a consultation's client name and contact,
 or the whole consultation. The audit rows of these objects never held the personal details
 themselves (the services record them as 「変更」 only).
+
+Also removed on request: an inquiry with its replies (deleted: inquiries count in no report), the
+free text of a questionnaire answer (the satisfaction stays, so the event's figures add up), a
+form still waiting for its sender's confirmation (cancelled, as if it had expired) and one mail
+(its address and body, as the anonymisation blanks mail). Not removed here: a group's
+representative and contact are the group's public contact (changed by the group's 変更届 or on its
+page), and a committee member's name is part of the confirmed minutes, which are never changed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -61,50 +71,197 @@ class NothingToRemove(PrivacyError):
     default_message = _("This consultation records neither the client's name nor their contact.")
 
 
+class InquiryGone(PrivacyError):
+    default_message = _("This inquiry has already been deleted.")
+
+
+class FeedbackNothingToRemove(PrivacyError):
+    default_message = _("This questionnaire answer holds no written comments.")
+
+
+class SubmissionGone(PrivacyError):
+    default_message = _(
+        "This form is no longer waiting for confirmation: it was confirmed, cancelled or it "
+        "expired. Search again."
+    )
+
+
+class MailAlreadyRemoved(PrivacyError):
+    default_message = _("The address and text of this mail have already been removed.")
+
+
+class MailBeingSent(PrivacyError):
+    default_message = _("This mail is being sent right now. Try again in a minute.")
+
+
 @dataclass(frozen=True)
 class Found:
-    """What one search found: applications and consultations holding the word."""
+    """What one search found, kind by kind."""
 
     applications: list
     consultations: list
     more: bool  # one of the lists was cut at FOUND_LIMIT
+    inquiries: list = field(default_factory=list)
+    feedback: list = field(default_factory=list)
+    submissions: list = field(default_factory=list)
+    mail: list = field(default_factory=list)
+    # Shown with what to do (nothing is removed from here): see the module's docstring.
+    group_applications: list = field(default_factory=list)
+    organizations: list = field(default_factory=list)
+    members: list = field(default_factory=list)
 
 
 def personal_data_find(*, actor, q: str) -> Found:
-    """Applications (personal data not removed yet) and consultations whose name, reading,
-    e-mail address, telephone or client fields hold ``q``, matched as people's names are
-    (spaces of any width, full- and half-width forms, katakana for the reading, variant kanji:
-    ``kyodo.core.text.text_matches``); the newest first."""
+    """What the center holds about the person ``q`` names: the records whose name, reading,
+    e-mail address, telephone or free text hold ``q``, matched as people's names are (spaces of
+    any width, full- and half-width forms, katakana for the reading, variant kanji:
+    ``kyodo.core.text.text_matches``); the newest first. Mail is found by its address: ``q``
+    itself, or the address of an application, inquiry, questionnaire or form found."""
     require_role(actor, Role.STAFF)
+    from kyodo.committees.models import Member
     from kyodo.consultations.models import Consultation
-    from kyodo.events.models import Application
+    from kyodo.contact.models import Inquiry
+    from kyodo.core.models import OutboxMessage, PendingSubmission
+    from kyodo.events.models import Application, Feedback
+    from kyodo.organizations.models import Organization
 
     q = normalize_text(q).strip()
     if not q:
         return Found([], [], False)
-    application_ids = [
-        pk
-        for pk, *texts in Application.objects.filter(anonymised_at__isnull=True)
+    application_ids = _matching(
+        q,
+        Application.objects.filter(anonymised_at__isnull=True)
         .order_by("-created_at", "-pk")
-        .values_list("pk", *(f for f in Application.PERSONAL_FIELDS if f != "note"))
-        if text_matches(q, *texts)
-    ]
-    consultation_ids = [
-        pk
-        for pk, *texts in Consultation.objects.exclude(client_name="", client_contact="")
-        .order_by("-received_on", "-pk")
-        .values_list("pk", *CONSULTATION_PERSONAL)
-        if text_matches(q, *texts)
-    ]
-    more = len(application_ids) > FOUND_LIMIT or len(consultation_ids) > FOUND_LIMIT
-    applications = Application.objects.filter(pk__in=application_ids[:FOUND_LIMIT])
-    applications = applications.select_related("event", "organization")
-    consultations = Consultation.objects.filter(pk__in=consultation_ids[:FOUND_LIMIT])
-    return Found(
-        sorted(applications, key=lambda a: application_ids.index(a.pk)),
-        sorted(consultations, key=lambda c: consultation_ids.index(c.pk)),
-        more,
+        .values_list("pk", *(f for f in Application.PERSONAL_FIELDS if f != "note")),
     )
+    consultation_ids = _matching(
+        q,
+        Consultation.objects.exclude(client_name="", client_contact="")
+        .order_by("-received_on", "-pk")
+        .values_list("pk", *CONSULTATION_PERSONAL),
+    )
+    inquiry_ids = _matching(
+        q,
+        Inquiry.objects.order_by("-created_at", "-pk").values_list(
+            "pk", "name", "email", "phone", "body"
+        ),
+    )
+    # An answer with written comments, found by them or by its application's details (those
+    # are empty once removed; the comments stay until removed here).
+    feedback_ids = _matching(
+        q,
+        Feedback.objects.exclude(good_points="", requests="")
+        .order_by("-answered_at", "-pk")
+        .values_list(
+            "pk",
+            "good_points",
+            "requests",
+            "application__name",
+            "application__name_reading",
+            "application__email",
+            "application__phone",
+        ),
+    )
+    submission_ids = _matching(
+        q,
+        (
+            (pk, email, *_payload_texts(payload))
+            for pk, email, payload in PendingSubmission.objects.order_by(
+                "-created_at", "-pk"
+            ).values_list("pk", "email", "payload")
+        ),
+    )
+    contact_fields = (
+        "representative_name",
+        "representative_reading",
+        "email",
+        "phone",
+        "address",
+    )
+    organization_ids = _matching(
+        q, Organization.objects.order_by("-created_at", "-pk").values_list("pk", *contact_fields)
+    )
+    member_ids = _matching(
+        q, Member.objects.order_by("name_reading", "pk").values_list("pk", *_MEMBER_FIELDS)
+    )
+
+    applications = _in_order(
+        Application.objects.select_related("event", "organization"), application_ids
+    )
+    inquiries = _in_order(Inquiry.objects.annotate(reply_count=Count("replies")), inquiry_ids)
+    feedback = _in_order(Feedback.objects.select_related("event", "application"), feedback_ids)
+    submissions = _in_order(PendingSubmission.objects.all(), submission_ids)
+    addresses = {
+        address.casefold()
+        for address in (
+            *(a.email for a in applications),
+            *(i.email for i in inquiries),
+            *(f.application.email for f in feedback),
+            *(s.email for s in submissions),
+        )
+        if address
+    }
+    mail_ids = [
+        pk
+        for pk, to in OutboxMessage.objects.exclude(to="")
+        .order_by("-created_at", "-pk")
+        .values_list("pk", "to")
+        if to.casefold() in addresses or text_matches(q, to)
+    ]
+    organizations = _in_order(Organization.objects.all(), organization_ids)
+    unregistered = {
+        Organization.Status.APPLIED,
+        Organization.Status.RETURNED,
+        Organization.Status.REJECTED,
+    }
+    lists = (
+        application_ids,
+        consultation_ids,
+        inquiry_ids,
+        feedback_ids,
+        submission_ids,
+        mail_ids,
+        organization_ids,
+        member_ids,
+    )
+    return Found(
+        applications=applications,
+        consultations=_in_order(Consultation.objects.all(), consultation_ids),
+        more=any(len(ids) > FOUND_LIMIT for ids in lists),
+        inquiries=inquiries,
+        feedback=feedback,
+        submissions=submissions,
+        mail=_in_order(OutboxMessage.objects.all(), mail_ids),
+        group_applications=[o for o in organizations if o.status in unregistered],
+        organizations=[o for o in organizations if o.status not in unregistered],
+        members=_in_order(Member.objects.all(), member_ids),
+    )
+
+
+_MEMBER_FIELDS = ("name", "name_reading", "email")
+
+
+def _matching(q: str, rows) -> list[int]:
+    """The keys of the ``(pk, *texts)`` rows one of whose texts holds ``q``, in their order."""
+    return [pk for pk, *texts in rows if text_matches(q, *texts)]
+
+
+def _in_order(queryset, ids: list[int]) -> list:
+    """The rows of the first FOUND_LIMIT ``ids``, in the order of ``ids``."""
+    ids = ids[:FOUND_LIMIT]
+    position = {pk: n for n, pk in enumerate(ids)}
+    return sorted(queryset.filter(pk__in=ids), key=lambda row: position[row.pk])
+
+
+def _payload_texts(value) -> list[str]:
+    """Every text of a form's stored data (nested lists and dicts), to search it like a row."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        return [text for item in value for text in _payload_texts(item)]
+    return []
 
 
 def _reason(reason: str) -> str:
@@ -227,3 +384,116 @@ def _wareki(day) -> str:
     from kyodo.core.wareki import format_wareki
 
     return format_wareki(day, weekday=False)
+
+
+def inquiry_delete(*, actor, inquiry, reason: str) -> None:
+    """Delete an inquiry with its replies at the person's request, and blank the mail about it
+    (the acknowledgement, the notice to the center, the replies). Inquiries count in no report;
+    a consultation made from the inquiry stays (it has its own page here)."""
+    require_role(actor, Role.STAFF)
+    from kyodo.contact.models import Inquiry
+
+    reason = _reason(reason)
+    with transaction.atomic():
+        inquiry = Inquiry.objects.select_for_update().filter(pk=inquiry.pk).first()
+        if inquiry is None:
+            raise InquiryGone()
+        label = gettext("Inquiry #%(number)d (deleted)") % {"number": inquiry.pk}
+        changes = {"kind": inquiry.kind, "reason": reason}
+        if inquiry.consultation_id:
+            changes["consultation"] = inquiry.consultation_id
+        audit_log(
+            actor=actor,
+            action="kyodo.contact.inquiry.deleted",
+            obj=inquiry,
+            changes=changes,
+        )
+        _forget_mail_and_names(Inquiry, inquiry.pk, label)
+        inquiry.delete()
+
+
+def feedback_personal_data_remove(*, actor, feedback, reason: str):
+    """Remove the written comments of a questionnaire answer at the person's request; the
+    satisfaction and the time of the answer stay, so the event's figures still add up. A note
+    staff made of the requests (an event note) is staff's own record and stays."""
+    require_role(actor, Role.STAFF)
+    from kyodo.events.models import Feedback
+
+    reason = _reason(reason)
+    with transaction.atomic():
+        feedback = Feedback.objects.select_for_update().get(pk=feedback.pk)
+        if not (feedback.good_points or feedback.requests):
+            raise FeedbackNothingToRemove()
+        feedback.good_points = ""
+        feedback.requests = ""
+        feedback.save(update_fields=["good_points", "requests"])
+        audit_log(
+            actor=actor,
+            action="kyodo.events.feedback.personal_data_removed",
+            obj=feedback,
+            changes={"event": feedback.event_id, "reason": reason},
+        )
+    return feedback
+
+
+def submission_cancel(*, actor, submission, reason: str) -> None:
+    """Cancel a form waiting for its sender's mail confirmation at their request: it is
+    forgotten as if it had expired (its link stops working, a file sent with it is deleted) and
+    the confirmation mail is blanked. Nothing of it had reached staff or any count."""
+    require_role(actor, Role.STAFF)
+    from kyodo.core.models import PendingSubmission
+
+    reason = _reason(reason)
+    with transaction.atomic():
+        pending = PendingSubmission.objects.select_for_update().filter(pk=submission.pk).first()
+        if pending is None:
+            raise SubmissionGone()
+        audit_log(
+            actor=actor,
+            action="kyodo.core.submission.cancelled",
+            obj=pending,
+            changes={"kind": pending.kind, "reason": reason},
+        )
+        outbox_blank_about(PendingSubmission, [pending.pk])
+        storage, name = pending.file.storage, pending.file.name
+        pending.delete()
+        if name:
+            transaction.on_commit(lambda: storage.delete(name))
+
+
+def mail_personal_data_remove(*, actor, message, reason: str):
+    """Remove the address and text of one mail at the person's request, as the anonymisation
+    blanks mail: a mail still queued then never leaves (it is marked failed); the subject, the
+    kind and the times stay. A mail a worker is sending right now is refused: try again."""
+    require_role(actor, Role.STAFF)
+    from kyodo.core.models import OutboxMessage
+
+    reason = _reason(reason)
+    with transaction.atomic():
+        message = OutboxMessage.objects.select_for_update().get(pk=message.pk)
+        if not message.to:
+            raise MailAlreadyRemoved()
+        if message.status == OutboxMessage.Status.SENDING:
+            raise MailBeingSent()
+        previous = message.status
+        if previous == OutboxMessage.Status.QUEUED:
+            message.status = OutboxMessage.Status.FAILED
+        message.to = ""
+        message.body = gettext("(removed)")
+        message.save(update_fields=["to", "body", "status"])
+        changes = {"reason": reason}
+        if previous != message.status:
+            changes["status"] = [previous, message.status]
+        audit_log(
+            actor=actor,
+            action="kyodo.outbox.personal_data_removed",
+            obj=message,
+            changes=changes,
+        )
+        # Its earlier rows (「再送」) show the mail by its address.
+        label = gettext("Mail to a removed address: %(subject)s") % {"subject": message.subject}
+        AuditEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(OutboxMessage),
+            object_id=str(message.pk),
+        ).update(object_repr=label[:300])
+    return message

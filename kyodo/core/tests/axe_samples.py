@@ -13,8 +13,9 @@ def samples() -> dict[str, str | None]:
 
     from kyodo.committees.models import Member, Membership, SecretariatMember
     from kyodo.consultations.models import Consultation
-    from kyodo.core.models import PendingSubmission, Venue
-    from kyodo.events.models import Application
+    from kyodo.contact.models import Inquiry
+    from kyodo.core.models import OutboxMessage, PendingSubmission, Venue
+    from kyodo.events.models import Application, Feedback
     from kyodo.organizations.models import Organization
     from kyodo.organizations.tests.factories import application_data
 
@@ -23,7 +24,7 @@ def samples() -> dict[str, str | None]:
     group = Organization.objects.filter(status="registered").first()
     # A submission waiting for its confirmation, with a token known here.
     token = "axe-sample-confirmation"
-    PendingSubmission.objects.get_or_create(
+    pending, _ = PendingSubmission.objects.get_or_create(
         token_hash=hashlib.sha256(token.encode()).hexdigest(),
         defaults={
             "kind": "organizations.application",
@@ -50,4 +51,8 @@ def samples() -> dict[str, str | None]:
         # A person's request to remove their data: what is removed, and the reason asked for.
         "/staff/privacy/applications/<int:pk>/": f"/staff/privacy/applications/{Application.objects.order_by('pk').first().pk}/",
         "/staff/privacy/consultations/<int:pk>/": f"/staff/privacy/consultations/{Consultation.objects.order_by('pk').first().pk}/",
+        "/staff/privacy/inquiries/<int:pk>/": f"/staff/privacy/inquiries/{Inquiry.objects.order_by('pk').first().pk}/",
+        "/staff/privacy/feedback/<int:pk>/": f"/staff/privacy/feedback/{Feedback.objects.exclude(good_points='', requests='').order_by('pk').first().pk}/",
+        "/staff/privacy/submissions/<int:pk>/": f"/staff/privacy/submissions/{pending.pk}/",
+        "/staff/privacy/mail/<int:pk>/": f"/staff/privacy/mail/{OutboxMessage.objects.exclude(to='').order_by('pk').first().pk}/",
     }  # fmt: skip

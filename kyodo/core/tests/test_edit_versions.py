@@ -138,6 +138,10 @@ NOT_EDIT_FORMS = {
     "staff/privacy/consultations/<int:pk>/": (
         "removes a client's name and contact, or the consultation, once"
     ),
+    "staff/privacy/inquiries/<int:pk>/": "deletes an inquiry with its replies, once",
+    "staff/privacy/feedback/<int:pk>/": "removes a questionnaire answer's comments, once",
+    "staff/privacy/submissions/<int:pk>/": "cancels a form waiting for confirmation, once",
+    "staff/privacy/mail/<int:pk>/": "removes a mail's address and text, once",
     "staff/contact/<int:pk>/": "a reply, a status change or a take-over, each checked by the service",
 }
 # The group's profile became a 変更届 (a change request) on main: its version must cover the

@@ -1,6 +1,7 @@
 """Staff pages for a person's request to remove their data (/staff/privacy/): find what the
 center holds about them, then remove it, one record at a time, with the reason in the audit log
-(kyodo.core.services_privacy)."""
+(kyodo.core.services_privacy). Groups' contacts and committee members are only shown on the
+search, each with what to do instead."""
 
 from __future__ import annotations
 
@@ -11,11 +12,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kyodo.consultations.models import Consultation
+from kyodo.contact.models import Inquiry
 from kyodo.core import services_privacy as services
+from kyodo.core.confirmations import kinds as submission_kinds
+from kyodo.core.confirmations import submission_summary
 from kyodo.core.forms import CleanTextMixin, MultilineTextField
+from kyodo.core.models import OutboxMessage, PendingSubmission
 from kyodo.core.permissions import staff_required
 from kyodo.core.views.actions import submit
-from kyodo.events.models import Application
+from kyodo.events.models import Application, Feedback
 
 
 class PrivacySearchForm(CleanTextMixin, forms.Form):
@@ -122,3 +127,82 @@ def _inquiry(consultation):
     from kyodo.contact.models import Inquiry
 
     return Inquiry.objects.filter(consultation=consultation).first()
+
+
+def _removed(request, form, service, success: str, **kwargs) -> bool:
+    # A valid POST runs the service; True once it removed something (the message is queued).
+    if request.method != "POST" or not form.is_valid():
+        return False
+    submit(form, service, actor=request.user, reason=form.cleaned_data["reason"], **kwargs)
+    if form.errors:
+        return False
+    messages.success(request, success)
+    return True
+
+
+@staff_required
+def inquiry(request, pk: int):
+    found = get_object_or_404(
+        Inquiry.objects.select_related("consultation").prefetch_related("replies"), pk=pk
+    )
+    form = RemovalForm(request.POST or None)
+    if _removed(
+        request, form, services.inquiry_delete, _("The inquiry was deleted."), inquiry=found
+    ):
+        return redirect("staff:privacy")
+    return render(request, "core/staff/privacy/inquiry.html", {"inquiry": found, "form": form})
+
+
+@staff_required
+def feedback(request, pk: int):
+    found = get_object_or_404(Feedback.objects.select_related("event", "application"), pk=pk)
+    form = RemovalForm(request.POST or None)
+    if _removed(
+        request,
+        form,
+        services.feedback_personal_data_remove,
+        _("The comments of the questionnaire answer were removed."),
+        feedback=found,
+    ):
+        return redirect("staff:privacy")
+    return render(request, "core/staff/privacy/feedback.html", {"feedback": found, "form": form})
+
+
+@staff_required
+def submission(request, pk: int):
+    found = get_object_or_404(PendingSubmission, pk=pk)
+    form = RemovalForm(request.POST or None)
+    if _removed(
+        request,
+        form,
+        services.submission_cancel,
+        _("The form waiting for confirmation was cancelled."),
+        submission=found,
+    ):
+        return redirect("staff:privacy")
+    spec = submission_kinds().get(found.kind)
+    return render(
+        request,
+        "core/staff/privacy/submission.html",
+        {
+            "submission": found,
+            "what": spec[1] if spec else found.kind,
+            "rows": submission_summary(found),
+            "form": form,
+        },
+    )
+
+
+@staff_required
+def mail(request, pk: int):
+    found = get_object_or_404(OutboxMessage, pk=pk)
+    form = RemovalForm(request.POST or None)
+    if _removed(
+        request,
+        form,
+        services.mail_personal_data_remove,
+        _("The address and text of the mail were removed."),
+        message=found,
+    ):
+        return redirect("staff:privacy")
+    return render(request, "core/staff/privacy/mail.html", {"message": found, "form": form})

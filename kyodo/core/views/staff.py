@@ -1,4 +1,3 @@
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +12,7 @@ from kyodo.core.models import OutboxMessage
 from kyodo.core.outbox import delivery_is_simulated, error_explained, outbox_resend
 from kyodo.core.permissions import staff_required
 from kyodo.core.todo import KINDS_BY_KEY, todo_lines
+from kyodo.core.views.actions import perform
 
 PAGE_SIZE = 50
 
@@ -108,6 +108,11 @@ def outbox_detail(request, pk: int):
 @require_POST
 def outbox_resend_view(request, pk: int):
     message = get_object_or_404(OutboxMessage, pk=pk)
-    outbox_resend(actor=request.user, message=message)
-    messages.success(request, _("The message was queued again."))
+    perform(
+        request,
+        outbox_resend,
+        actor=request.user,
+        message=message,
+        success=_("The message was queued again."),
+    )
     return redirect("staff:outbox-detail", pk=pk)
