@@ -60,7 +60,7 @@ ROUND_TABLE_GROUPS = [
 
 ANNIVERSARY_CALL = "西東京市誕生10周年記念市民活動団体提案協働事業"
 ANNIVERSARY_PROJECT = "西東京の10年を映像でふりかえる市民上映会"
-OPEN_CALL = "NPO等企画提案事業(協働事業提案制度)"
+OPEN_CALL = "NPO等企画提案事業（協働事業提案制度）"
 
 # title, form, first FY, last FY, departments, groups, budget, published, description,
 # outcome, evaluation, event title (a demo event to link, if it exists)
@@ -267,7 +267,7 @@ def _anniversary_call(departments: dict[str, Department]) -> None:
             "department": departments["協働コミュニティ課"],
             "summary": "市民が撮りためた映像で西東京市の10年をふりかえる上映会を開く。",
             "aims": "合併から10年のまちの歩みを世代を超えて共有する。",
-            "plan": "映像の募集(夏)、編集(秋)、上映会(平成23年1月)。",
+            "plan": "映像の募集（夏）、編集（秋）、上映会（平成23年1月）。",
             "budget": 450_000,
             "status": Proposal.Status.ADOPTED,
             "submitted_at": _aware(date(2010, 6, 25), 14, 35),  # invented
@@ -356,7 +356,7 @@ def _open_call(departments: dict[str, Department]) -> None:
                 "市民から西東京市の風景写真を募り、撮影場所を結ぶ散策マップを市と共同で作る。"
             ),
             "aims": "まちの記憶を残し、散策を通じて地域への愛着を育てる。",
-            "plan": "写真の募集(4～6月)、散策会(秋)、マップ発行と写真展(翌年2月)。",
+            "plan": "写真の募集（4～6月）、散策会（秋）、マップ発行と写真展（翌年2月）。",
             "budget": 800_000,
             "status": Proposal.Status.SUBMITTED,
             "submitted_at": _submitted_during(call),

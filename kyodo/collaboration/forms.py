@@ -17,6 +17,7 @@ from kyodo.collaboration.selectors import bureau_names
 from kyodo.collaboration.services import (
     ATTACHMENT_KINDS,
     ATTACHMENT_MAX_BYTES,
+    call_closes_too_late,
     fiscal_year_out_of_range,
 )
 from kyodo.collaboration.yen import YenError, parse_yen
@@ -33,6 +34,7 @@ from kyodo.core.wareki import (
     WarekiError,
     fiscal_year_label,
     fiscal_year_name,
+    format_wareki,
     parse_fiscal_year,
 )
 
@@ -329,11 +331,25 @@ class BureauYearForm(forms.Form):
     fiscal_year = FiscalYearField(label=_("Fiscal year"), required=False)
 
 
+class EventMultipleChoiceField(ModelMultipleChoiceField):
+    """The events with their day: the same title recurs every year (「市民まつり」), and the
+    record takes only the events of its fiscal years."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj}（{format_wareki(obj.date)}）"
+
+
 class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
     version_related = ("organizations", "departments", "events")
 
     title = forms.CharField(label=pgettext_lazy("collaboration", "Title"), max_length=200)
-    form = forms.ChoiceField(label=_("Form of collaboration"), choices=CollaborationForm.choices)
+    # No form chosen beforehand: a record left at a preset 共催 would count in the statistics as
+    # what it is not.
+    form = forms.ChoiceField(
+        label=_("Form of collaboration"),
+        choices=[("", _("Choose a form")), *CollaborationForm.choices],
+        error_messages={"required": _("Choose a form of collaboration.")},
+    )
     organizations = ModelMultipleChoiceField(
         label=_("Groups"),
         queryset=None,
@@ -347,7 +363,7 @@ class RecordForm(VersionedFormMixin, CleanTextMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    events = ModelMultipleChoiceField(
+    events = EventMultipleChoiceField(
         label=_("Linked events (共催・後援)"),
         queryset=None,
         required=False,
@@ -462,6 +478,9 @@ class CallForm(VersionedFormMixin, CleanTextMixin, forms.Form):
         opens, closes = data.get("opens_on"), data.get("closes_on")
         if opens and closes and closes < opens:
             self.add_error("closes_on", _("The call cannot close before it opens."))
+        year = data.get("fiscal_year")
+        if year and closes and (message := call_closes_too_late(year, closes)):
+            self.add_error("closes_on", message)
         return data
 
 

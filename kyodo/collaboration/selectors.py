@@ -159,8 +159,12 @@ def counting_settings() -> CountingSettings:
 
 
 def _with_relations(qs: QuerySet[Collaboration]) -> QuerySet[Collaboration]:
+    from kyodo.events.models import Event
+
+    # An event without a title is named by its series: joined here, not read once per event.
+    events = Prefetch("events", queryset=Event.objects.select_related("series"))
     return qs.prefetch_related(
-        "organizations", "departments__names", "departments__bureaus", "events"
+        "organizations", "departments__names", "departments__bureaus", events
     )
 
 

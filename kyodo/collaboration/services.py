@@ -49,9 +49,9 @@ from kyodo.core.mail import mail_enqueue
 from kyodo.core.models import Center
 from kyodo.core.roles import Role, has_role, member_term_ended, require_role
 from kyodo.core.services import field_values, update_fields
-from kyodo.core.text import match_key, normalize_name
+from kyodo.core.text import is_reading, match_key, normalize_name, normalize_reading
 from kyodo.core.uploads import check_upload
-from kyodo.core.wareki import fiscal_year, fiscal_year_name, format_wareki
+from kyodo.core.wareki import fiscal_year, fiscal_year_name, fiscal_year_range, format_wareki
 from kyodo.search import indexing
 
 # Checked by kyodo.core.uploads (content as well as name), in the form and again here.
@@ -166,10 +166,12 @@ def _check_fiscal_year(year: int, *, field: str, end: bool = False) -> None:
 def _clean_department(fields: DepartmentFields, *, exclude_pk: int | None = None) -> dict[str, Any]:
     data = field_values(fields)
     stored = (
-        Department.objects.filter(pk=exclude_pk).values_list("name", "bureau").first()
+        Department.objects.filter(pk=exclude_pk)
+        .values_list("name", "bureau", "name_reading")
+        .first()
         if exclude_pk
         else None
-    ) or ("", "")
+    ) or ("", "", "")
     # Stored as names are (全角英数字 made half-width, spaces collapsed) and compared as people
     # read them: 「ＮＰＯ推進課」 is 「NPO推進課」, 「市民 協働部」 is 「市民協働部」. A name or bureau
     # left as it was stays as it was: an older row is not renamed by an unrelated change.
@@ -183,6 +185,11 @@ def _clean_department(fields: DepartmentFields, *, exclude_pk: int | None = None
     key = match_key(data["name"])
     if any(match_key(name) == key for name in others.values_list("name", flat=True)):
         raise _department_name_taken()
+    # The reading orders the departments (gojūon): 「road」 would sort before every kana. One
+    # left as it was is not checked again (an older row is not refused an unrelated change).
+    reading = data["name_reading"] = normalize_reading(data["name_reading"] or "")
+    if reading and reading != stored[2] and not is_reading(reading):
+        raise InvalidInput(_("Enter the reading in hiragana or katakana."), field="name_reading")
     data["bureau"] = bureau if bureau == stored[1] else normalize_name(bureau)
     if data["bureau"] and data["bureau"] != stored[1]:
         # A department put in a bureau that exists takes its name as written there: one bureau,
@@ -590,6 +597,27 @@ def _clean_yearly_budgets(data: dict[str, Any]) -> dict[str, int]:
     return {str(y): amounts[y] for y in sorted(amounts)}
 
 
+def _check_events_in_period(data: dict[str, Any], events) -> None:
+    """A linked event (共催・後援) is held within the record's fiscal years, from 1 April of the
+    first to 31 March after the last: an event of another 年度 is a wrong choice in the list
+    (the same title recurs every year), and would tie the record to another year's event."""
+    first, last = data["first_fiscal_year"], data["last_fiscal_year"]
+    start, end = fiscal_year_range(first)[0], fiscal_year_range(last)[1]
+    for event in sorted(events or (), key=lambda e: (e.date, e.pk)):
+        if not start <= event.date <= end:
+            years = fiscal_year_name(first)
+            if last != first:
+                years = f"{years}～{fiscal_year_name(last)}"
+            raise InvalidInput(
+                _(
+                    "「%(event)s」 is held on %(day)s, outside the fiscal years of this "
+                    "collaboration (%(years)s). Correct the fiscal years or the linked events."
+                )
+                % {"event": str(event), "day": format_wareki(event.date), "years": years},
+                field="events",
+            )
+
+
 def _set_relations(record: Collaboration, organizations, departments, events) -> dict:
     changes = {}
     for name, values in (
@@ -619,6 +647,7 @@ def collaboration_create(
     """Record a collaboration with its groups, departments and linked events."""
     require_role(actor, Role.STAFF)
     data = _clean_collaboration(fields)
+    _check_events_in_period(data, events)
     with transaction.atomic():
         record = Collaboration.objects.create(**data)
         changes = {f: data[f] for f in COLLABORATION_FIELDS}
@@ -643,6 +672,7 @@ def collaboration_update(
     changes (empty if nothing changed)."""
     require_role(actor, Role.STAFF)
     data = _clean_collaboration(fields, record)
+    _check_events_in_period(data, record.events.all() if events is None else events)
     with transaction.atomic():
         record, changes = update_fields(
             actor=actor,
@@ -701,7 +731,22 @@ def _clean_call(fields: CallFields) -> dict[str, Any]:
         raise InvalidInput(_("Enter the period in which proposals are accepted."))
     if data["closes_on"] < data["opens_on"]:
         raise InvalidInput(_("The call cannot close before it opens."))
+    if message := call_closes_too_late(data["fiscal_year"], data["closes_on"]):
+        raise InvalidInput(message, field="closes_on")
     return data
+
+
+def call_closes_too_late(projects_year: int, closes_on: date) -> str | None:
+    """The message refusing a call that closes after the fiscal year of its projects has ended,
+    or None. Proposals are chosen before the projects run (a call for 令和9年度 usually closes
+    before 1 April 2027); one still open after 31 March 2028 could fund nothing in that year."""
+    last_day = fiscal_year_range(projects_year)[1]
+    if closes_on <= last_day:
+        return None
+    return _(
+        "The call must close by %(last)s, the last day of %(year)s, the fiscal year of its"
+        " projects."
+    ) % {"last": format_wareki(last_day), "year": fiscal_year_name(projects_year)}
 
 
 def call_create(*, actor, fields: CallFields) -> ProposalCall:
@@ -920,7 +965,8 @@ def _clean_proposal(fields: ProposalFields, call: ProposalCall) -> dict[str, Any
     if budget is not None and call.budget_limit is not None and budget > call.budget_limit:
         raise InvalidInput(
             _("The budget requested is above the call's limit of %(limit)s yen.")
-            % {"limit": f"{call.budget_limit:,}"}
+            % {"limit": f"{call.budget_limit:,}"},
+            field="budget",
         )
     return data
 

@@ -28,7 +28,7 @@ def test_a_group_submits_a_proposal_and_staff_adopt_it(page, kaze, call, staff, 
     page.get_by_label("事業名").fill("まちの風景写真アーカイブ")
     page.get_by_label("協働を希望する担当課").select_option(label="協働コミュニティ課")
     page.get_by_label("事業の概要").fill("市民から風景写真を募り、散策マップを作る。")
-    page.get_by_label("希望する事業費(円)").fill("８００，０００")
+    page.get_by_label("希望する事業費（円）").fill("８００，０００")
     page.get_by_role("button", name="下書きとして保存").click()
     expect(page.locator("#proposal-status")).to_have_text("下書き")
 
@@ -45,14 +45,14 @@ def test_a_group_submits_a_proposal_and_staff_adopt_it(page, kaze, call, staff, 
     _sign_in(page, "nishiguchi")
     page.goto("/staff/collaboration/reviews/")
     page.get_by_role("link", name="まちの風景写真アーカイブ").click()
-    page.get_by_label("公益性(0～30点)").fill("40")
-    page.get_by_label("実現可能性(0～20点)").fill("15")
+    page.get_by_label("公益性（0～30点）").fill("40")
+    page.get_by_label("実現可能性（0～20点）").fill("15")
     page.get_by_role("button", name="採点を保存").click()
     expect(page.get_by_role("alert")).to_contain_text(
         "「公益性」の点数は0から30までで入力してください。"
     )
-    page.get_by_label("公益性(0～30点)").fill("25")
-    page.get_by_label("実現可能性(0～20点)").fill("15")
+    page.get_by_label("公益性（0～30点）").fill("25")
+    page.get_by_label("実現可能性（0～20点）").fill("15")
     page.get_by_role("button", name="採点を保存").click()
     expect(page.locator("#reviews tbody td").nth(2)).to_have_text("40")
     # Before the deadline nothing can be decided; the call then closes.

@@ -369,7 +369,7 @@ def test_the_register_downloads_as_csv_with_the_lists_filters(client, staff, dep
         "終了年度",
         "団体",
         "担当課",
-        "予算額(円)",
+        "予算額（円）",
     ]
     assert rows[1][:7] == [
         "見守り",

@@ -259,7 +259,7 @@ def test_case_studies_show_the_name_of_their_years_in_the_same_queries(client, r
     assert "· 西東京風の会\n· 協働コミュニティ課→市民協働推進課</li>" in text
     assert "· 西東京風の会\n· 市民協働推進課</li>" in text
     old = client.get(f"/collaboration/{renamed['古い協働'].pk}/").text
-    assert "協働コミュニティ課 (生活文化スポーツ部)" in old
+    assert "協働コミュニティ課（生活文化スポーツ部）" in old
     assert "市民協働推進課" not in old
 
 

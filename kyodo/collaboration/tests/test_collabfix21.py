@@ -20,6 +20,7 @@ from kyodo.collaboration.models import (
 )
 from kyodo.core.audit import change_lines
 from kyodo.core.models import AuditEntry
+from kyodo.core.wareki import fiscal_year
 
 pytestmark = pytest.mark.django_db
 
@@ -122,10 +123,10 @@ def test_the_case_study_page_shows_the_bureau_of_its_years(client, staff, depart
         actor=staff, old="生活文化スポーツ部", new="市民生活部", renamed_from=2025
     )
     old = client.get(f"/collaboration/{records['前の協働'].pk}/").text
-    assert "協働コミュニティ課 (生活文化スポーツ部)" in old
+    assert "協働コミュニティ課（生活文化スポーツ部）" in old
     assert "市民生活部" not in old
     across = client.get(f"/collaboration/{records['またがる協働'].pk}/").text
-    assert "協働コミュニティ課 (生活文化スポーツ部→市民生活部)" in across
+    assert "協働コミュニティ課（生活文化スポーツ部→市民生活部）" in across
 
 
 def test_a_department_moved_to_another_bureau_on_its_page(client, staff, department, records):
@@ -180,7 +181,8 @@ def test_a_new_call_is_prepared_out_of_sight_until_published(client, staff):
         actor=staff,
         fields=services.CallFields(
             title="令和9年度 協働提案事業",
-            fiscal_year=2026,
+            # The next fiscal year: a call closes by the end of its projects' year.
+            fiscal_year=fiscal_year(today) + 1,
             opens_on=today + timedelta(days=10),
             closes_on=today + timedelta(days=40),
         ),

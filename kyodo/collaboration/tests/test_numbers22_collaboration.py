@@ -14,7 +14,7 @@ from kyodo.core.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
-INVALID = "数字で入力してください（例: 15）。"
+INVALID = "数字で入力してください（例：15）。"
 
 
 def _criterion_url(call):

@@ -350,7 +350,7 @@ def test_attachments_are_checked(kaze, call):
         ),
         (
             SimpleUploadedFile("a.txt", b"x" * (5 * 1024 * 1024 + 1)),
-            "「a.txt」は大きすぎます(5.1MB)。ファイルは5MBまでです。",
+            "「a.txt」は大きすぎます（5.1MB）。ファイルは5MBまでです。",
         ),
     ]
     for upload, message in bad:
@@ -391,22 +391,22 @@ def test_applicants_are_mailed_at_each_step_through_real_smtp(
     kaze_mail = smtp_server.by_recipient("kaze@example.jp")
     other_mail = smtp_server.by_recipient("hikari@example.jp")
     assert sorted(m["message"]["Subject"] for m in kaze_mail) == [
-        "提案が採択されました: まちの風景写真アーカイブ",
-        "提案を受け付けました: まちの風景写真アーカイブ",
+        "提案が採択されました：まちの風景写真アーカイブ",
+        "提案を受け付けました：まちの風景写真アーカイブ",
     ]
     assert sorted(m["message"]["Subject"] for m in other_mail) == [
-        "提案の審査結果: 別の提案",
-        "提案を受け付けました: 別の提案",
+        "提案の審査結果：別の提案",
+        "提案を受け付けました：別の提案",
     ]
     by_subject = {m["message"]["Subject"]: m["message"].get_content() for m in kaze_mail}
-    adopted_body = by_subject["提案が採択されました: まちの風景写真アーカイブ"]
+    adopted_body = by_subject["提案が採択されました：まちの風景写真アーカイブ"]
     assert "西東京風の会 様" in adopted_body
     assert "令和8年度" in adopted_body
     assert "おめでとうございます。" in adopted_body
     declined_body = {m["message"]["Subject"]: m["message"].get_content() for m in other_mail}
-    assert "採択されませんでした" in declined_body["提案の審査結果: 別の提案"]
+    assert "採択されませんでした" in declined_body["提案の審査結果：別の提案"]
     assert (
-        "次のとおり受け付けました" in by_subject["提案を受け付けました: まちの風景写真アーカイブ"]
+        "次のとおり受け付けました" in by_subject["提案を受け付けました：まちの風景写真アーカイブ"]
     )
 
 
@@ -441,7 +441,7 @@ def test_services_check_the_role_first(kaze, call, member, staff):
 
 # --- attachments through the group's form (kyodo.core.uploads) ---------------------------------
 
-ATTACHMENT_KINDS = "PDF、Word(.docx)、Excel(.xlsx)、テキスト(.txt)、PNG画像、JPEG画像"
+ATTACHMENT_KINDS = "PDF、Word（.docx）、Excel（.xlsx）、テキスト（.txt）、PNG画像、JPEG画像"
 
 
 @pytest.mark.parametrize(
@@ -451,20 +451,20 @@ ATTACHMENT_KINDS = "PDF、Word(.docx)、Excel(.xlsx)、テキスト(.txt)、PNG�
             "計画書.pdf",
             b"<html><body><script>alert(1)</script></body></html>",
             "「計画書.pdf」はウェブページ・スクリプト・プログラムのため、アップロードできません。"
-            f"受け付けるのは {ATTACHMENT_KINDS} のファイル(5MBまで)です。",
+            f"受け付けるのは {ATTACHMENT_KINDS} のファイル（5MBまで）です。",
             id="html-named-pdf",
         ),
         pytest.param(
             "計画書.pdf",
             b"%PDF-1.4\n" + b"0" * (5 * 1024 * 1024),
-            f"「計画書.pdf」は大きすぎます(5.1MB)。ファイルは5MBまでです。受け付ける種類: {ATTACHMENT_KINDS}。",
+            f"「計画書.pdf」は大きすぎます（5.1MB）。ファイルは5MBまでです。受け付ける種類：{ATTACHMENT_KINDS}。",
             id="oversize",
         ),
         pytest.param(
             "計画書.doc",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
             "「計画書.doc」はアップロードできない種類のファイルです。"
-            f"受け付けるのは {ATTACHMENT_KINDS} のファイル(5MBまで)です。",
+            f"受け付けるのは {ATTACHMENT_KINDS} のファイル（5MBまで）です。",
             id="legacy-word",
         ),
     ],

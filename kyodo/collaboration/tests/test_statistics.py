@@ -135,7 +135,9 @@ def test_the_setting_is_stored_by_staff_and_used_by_the_page_and_the_export(
     assert 'id="total">協働の件数は10件です。' in page.text
     # The XLSX export opens with openpyxl and has the page's numbers, under either setting.
     _check_xlsx(client, 10, "はい")
-    assert "初期設定では共催と委託を数え、後援は数えません" in page.text
+    assert (
+        "初期設定では後援だけを数えず、委託・補助・共催などほかの形態はすべて数えます。"
+    ) in page.text
 
     response = client.post(
         "/staff/collaboration/statistics/counting/", {"counted_forms": ALL_BUT_CO_HOSTING}
@@ -149,7 +151,7 @@ def test_the_setting_is_stored_by_staff_and_used_by_the_page_and_the_export(
     _check_xlsx(client, 9, "いいえ")
     # Rows of the charts are server-rendered SVG with the same numbers.
     assert page.text.count("<svg") == 4
-    assert "<title>文化振興課: 3</title>" in page.text
+    assert "<title>文化振興課：3</title>" in page.text
 
 
 def test_bad_input_changes_nothing(client, staff_user):
@@ -161,7 +163,7 @@ def test_bad_input_changes_nothing(client, staff_user):
     # An unknown year is ignored, not an error.
     page = client.get("/staff/collaboration/statistics/?fiscal_year=abc")
     assert page.status_code == 200
-    assert "協働の統計(全年度)" in page.text
+    assert "協働の統計（全年度）" in page.text
 
 
 def _check_xlsx(client, total, co_hosting_counted):
@@ -178,7 +180,7 @@ def _check_xlsx(client, total, co_hosting_counted):
     stats = compute(fiscal_year=2010)
     by_form = [list(r) for r in workbook["形態別"].iter_rows(min_row=4, values_only=True)]
     assert by_form[2] == ["共催", 2, 0, co_hosting_counted]
-    assert by_form[-1] == ["協働件数(合計)", total, stats.budget, None]
+    assert by_form[-1] == ["協働件数（合計）", total, stats.budget, None]
     assert [
         (r.label, r.count, r.budget, "はい" if r.counted else "いいえ") for r in stats.by_form
     ] == [tuple(row) for row in by_form[:-1]]

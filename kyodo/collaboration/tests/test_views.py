@@ -235,8 +235,8 @@ def test_public_case_studies_show_published_records_only(client, kaze, departmen
     assert "こんな協働があります" in page.text
     assert "子育てひろばの運営" in page.text
     assert "非公開の委託" not in page.text
-    assert "まちづくりの推進を図る活動</a> (1)" in page.text
-    assert "協働コミュニティ課</a> (1)" in page.text
+    assert "まちづくりの推進を図る活動</a>（1）" in page.text
+    assert "協働コミュニティ課</a>（1）" in page.text
     assert client.get(f"/collaboration/{published.pk}/").status_code == 200
     assert client.get(f"/collaboration/{hidden.pk}/").status_code == 404
     assert client.get("/collaboration/999999/").status_code == 404
@@ -326,7 +326,7 @@ def test_public_case_studies_take_two_queries_whatever_the_number_of_records(
     queries, text = _page_queries(client, f"/collaboration/?department={second.pk}&field=community")
     assert len(queries) == 2
     assert _cases(text) == 2
-    assert f'<a href="?department={second.pk}" aria-current="page">文化振興課</a> (2)' in text
+    assert f'<a href="?department={second.pk}" aria-current="page">文化振興課</a>（2）' in text
     # A department no published record names is read for the heading.
     unused = Department.objects.create(name="市民課")
     queries, text = _page_queries(client, f"/collaboration/?department={unused.pk}")
@@ -373,6 +373,6 @@ def test_a_case_study_page_takes_three_queries(client, staff, kaze, other_group,
     assert len(queries) == 3
     assert "<dd>委託</dd>" in text and "<dd>平成22年度</dd>" in text
     assert f'<a href="/groups/{kaze.pk}/">西東京風の会</a>、西東京ひかりの会</dd>' in text
-    assert "<dd>協働コミュニティ課 (生活文化スポーツ部)、文化振興課 (市民部)</dd>" in text
+    assert "<dd>協働コミュニティ課（生活文化スポーツ部）、文化振興課（市民部）</dd>" in text
     assert f'<a href="/events/{events[1].pk}/">NPO市民活動ネットワーク 第3回「交流会」</a>' in text
     assert "<br>準備中の講座 平成22年11月17日(水)</dd>" in text

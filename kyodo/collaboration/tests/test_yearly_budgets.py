@@ -182,7 +182,7 @@ def test_staff_enter_the_amounts_in_the_form_and_see_them_on_the_page(client, st
     page = client.get(f"{RECORDS}/new/")
     # Three empty rows of 年度 and 金額, each box with its own label.
     assert page.text.count('<label class="visually-hidden" for="id_yearly_budgets_') == 6
-    assert '<label class="visually-hidden" for="id_yearly_budgets_5">3行目の金額(円)</label>' in (
+    assert '<label class="visually-hidden" for="id_yearly_budgets_5">3行目の金額（円）</label>' in (
         page.text
     )
 
@@ -287,16 +287,16 @@ def test_the_statistics_page_and_export_count_the_year(client, staff):
     workbook = load_workbook(io.BytesIO(response.content))
     rows = [list(r) for r in workbook["形態別"].iter_rows(min_row=4, values_only=True)]
     assert rows[0] == ["委託", 2, 700_000, "はい"]
-    assert rows[-1] == ["協働件数(合計)", 2, 700_000, None]
+    assert rows[-1] == ["協働件数（合計）", 2, 700_000, None]
     assert [list(r) for r in workbook["年度別"].iter_rows(min_row=3, values_only=True)] == [
-        ["年度", "件数", "予算額(円)"],
+        ["年度", "件数", "予算額（円）"],
         ["令和6年度", 2, 1_700_000],
         ["令和7年度", 2, 700_000],
     ]
     assert [
         list(r) for r in workbook["複数年度（按分なし）"].iter_rows(min_row=3, values_only=True)
     ] == [
-        ["名称", "形態", "年度", "予算額(円)", "計上年度"],
+        ["名称", "形態", "年度", "予算額（円）", "計上年度"],
         ["市民活動情報誌の発行業務", "委託", "令和6年度～令和7年度", 1_200_000, "令和6年度"],
     ]
 
@@ -321,7 +321,7 @@ def test_the_audit_log_writes_the_amounts_in_words(staff):
     created, updated = audit_rows(AuditEntry.objects.order_by("pk"))
     lines = {line.label: line.text for line in created.changes}
     assert lines["年度別予算額"] == "令和6年度 500,000円、令和7年度 700,000円"
-    assert (lines["開始年度"], lines["終了年度"], lines["予算額(円)"]) == (
+    assert (lines["開始年度"], lines["終了年度"], lines["予算額（円）"]) == (
         "令和6年度",
         "令和7年度",
         "1,200,000円",

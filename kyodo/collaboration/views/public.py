@@ -105,7 +105,7 @@ def detail(request, pk: int):
         for pk, name, status in page.groups
     ]
     departments = [
-        ("", format_html("{} ({})", name, bureau) if bureau else name)
+        ("", format_html("{}（{}）", name, bureau) if bureau else name)
         for name, bureau in page.departments
     ]
     events = [

@@ -31,7 +31,6 @@ from kyodo.collaboration.forms import (
     StatisticsFilterForm,
 )
 from kyodo.collaboration.models import (
-    CollaborationForm,
     Criterion,
     Department,
     Proposal,
@@ -110,9 +109,14 @@ def records_export(request):
         _("Outcome"),
         _("Evaluation"),
         _("Case study"),
+        # Added last, so that a city's sheets reading the columns above by position still work.
+        _("Bureau (部)"),
+        _("Linked events"),
     ]
     rows = [header]
     for record in records:
+        labels = record.department_labels
+        events = sorted(record.events.all(), key=lambda e: (e.date, e.pk))
         rows.append(
             [
                 record.title,
@@ -120,7 +124,7 @@ def records_export(request):
                 fiscal_year_name(record.first_fiscal_year),
                 fiscal_year_name(record.last_fiscal_year),
                 "、".join(o.name for o in record.organizations.all()),
-                "、".join(name for name, _bureau in record.department_labels),
+                "、".join(name for name, _bureau in labels),
                 record.budget,
                 "、".join(
                     f"{fiscal_year_name(y)} {a:,}円" for y, a in record.budget_by_year.items()
@@ -130,6 +134,8 @@ def records_export(request):
                 record.outcome,
                 record.evaluation,
                 pgettext("case study", "Published") if record.is_published else "",
+                "、".join(dict.fromkeys(bureau for _name, bureau in labels if bureau)),
+                "、".join(f"{e.name}（{format_wareki(e.date)}）" for e in events),
             ]
         )
     return download(
@@ -148,7 +154,7 @@ def _record_data(form: RecordForm) -> tuple[services.CollaborationFields, dict]:
 
 @staff_required
 def record_new(request):
-    form = RecordForm(request.POST or None, initial={"form": CollaborationForm.CO_HOSTING})
+    form = RecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields, relations = _record_data(form)
         record = submit(
