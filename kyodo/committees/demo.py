@@ -272,7 +272,7 @@ def load_meetings() -> str | None:
         actor=staff,
         meeting=ninth,
         item=by_position[5],
-        description="協働についてのワークショップ(運営委員会の中での話し合い)を実現する",
+        description="協働についてのワークショップ（運営委員会の中での話し合い）を実現する",
         assignee="事務局",
     )
     tenth = services.meeting_schedule_next(

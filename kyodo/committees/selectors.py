@@ -402,12 +402,55 @@ def _recipients() -> QuerySet[CirculationRecipient]:
     )
 
 
-def receipt_board(*, circulation: Circulation) -> list[Receipt]:
-    """Each member's receipt of one circulation, from the link opened and the mail's status."""
-    return [
+def receipt_board(*, circulation: Circulation, as_of: datetime | None = None) -> list[Receipt]:
+    """Each member's receipt of one circulation, from the link opened and the mail's status.
+
+    With ``as_of``, the board as it stood at that moment (a held meeting's chair panel: as the
+    meeting began): a receipt by link or on paper counts only if recorded before it; a member
+    without one shows 送信失敗 if a mail of this circulation to her had bounced by then (a mail
+    sent again later does not make up for it), else 未受領. Receipts and deliveries recorded
+    after ``as_of`` are not counted."""
+    board = [
         Receipt(recipient=recipient, state=receipt_state(recipient))
         for recipient in _recipients().filter(circulation=circulation)
     ]
+    if as_of is None:
+        return board
+    return _board_as_of(board, as_of)
+
+
+def _board_as_of(board: list[Receipt], as_of: datetime) -> list[Receipt]:
+    """``board`` (today's) as it stood at ``as_of``: one query for the bounces, when a receipt
+    was recorded later or the mail failed."""
+    states: dict[int, str] = {}
+    for receipt in board:
+        r = receipt.recipient
+        if receipt.state not in ("received", "paper", "failed"):
+            states[r.pk] = receipt.state  # nothing recorded yet: not then either
+        elif r.opened_at and r.opened_at < as_of:
+            states[r.pk] = "received"
+        elif r.paper_at and r.paper_at < as_of:
+            states[r.pk] = "paper"
+        elif r.message_id is None:
+            states[r.pk] = "no_address"
+    late = [receipt.recipient for receipt in board if receipt.recipient.pk not in states]
+    bounced: set[str] = set()
+    if late:
+        from django.contrib.contenttypes.models import ContentType
+
+        # Every mail of the circulation to a member names her copy (``related``): the first
+        # one that bounced as well as the one sent again in its place.
+        bounced = set(
+            OutboxMessage.objects.filter(
+                content_type=ContentType.objects.get_for_model(CirculationRecipient),
+                object_id__in=[str(r.pk) for r in late],
+                status=OutboxMessage.Status.FAILED,
+                created_at__lt=as_of,
+            ).values_list("object_id", flat=True)
+        )
+    for r in late:
+        states[r.pk] = "failed" if str(r.pk) in bounced else "pending"
+    return [Receipt(recipient=r.recipient, state=states[r.recipient.pk]) for r in board]
 
 
 def latest_circulation_boards(

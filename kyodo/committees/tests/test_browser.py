@@ -70,7 +70,7 @@ def test_minutes_from_typing_to_a_corrected_second_version(
     # Circulate: every member gets a personal link, opens it and records the receipt.
     page.get_by_role("link", name="会議録").first.click()
     # The page asks first, listing who gets it by mail and who on paper.
-    page.get_by_role("link", name="委員に送付する(確認依頼)").click()
+    page.get_by_role("link", name="委員に送付する（確認依頼）").click()
     expect(page.locator("#circulate-by-mail li")).to_have_count(4)
     page.locator("#circulate-send").click()
     expect(page.locator("#minutes-status")).to_have_text("確認依頼中")

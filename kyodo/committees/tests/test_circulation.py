@@ -50,7 +50,7 @@ def test_receipt_board_with_a_real_smtp_server(smtp_server, staff, meeting):
     for name, address in [("坂口", "sakaguchi"), ("熊田", "kumada"), ("有賀", "ariga")]:
         (mail,) = smtp_server.by_recipient(f"{address}@example.jp")
         assert f"/committee/check/{tokens[name]}/" in mail["message"].get_content()
-        assert mail["message"]["Subject"] == "【確認依頼】平成22年度第1回運営委員会会議録(未定稿)"
+        assert mail["message"]["Subject"] == "【確認依頼】平成22年度第1回運営委員会会議録（未定稿）"
     assert smtp_server.by_recipient("tanabe@example.jp") == []
     assert _states(circulation) == {
         "有賀": "pending",

@@ -98,7 +98,7 @@ def test_deferring_a_hand_typed_approval_links_the_next_meetings_approval_item(
     assert re.findall(r'<li value="\d+" id="item-\d+"><a href="[^"]+">([^<]+)</a>', page) == [
         "平成22年度第1回運営委員会会議録について"
     ]
-    assert page.count("(平成22年度第2回運営委員会から継続)") == 1
+    assert page.count("（平成22年度第2回運営委員会から継続）") == 1
 
 
 def test_deferring_an_item_the_next_meeting_has_by_title_links_it(staff, committee, meeting):

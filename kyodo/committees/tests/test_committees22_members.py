@@ -73,7 +73,7 @@ def test_a_draft_whose_approving_meeting_has_passed_is_not_asked_for(client, sta
     assert section is not None
     items = re.findall(r"<li>(.*?)</li>", section.group(1), re.S)
     assert [_text(i) for i in items] == [
-        f"{recent}会議録(未定稿) {_wareki(today)}に送付。 {_wareki(next_month.date)}の{next_month}で"
+        f"{recent}会議録（未定稿） {_wareki(today)}に送付。 {_wareki(next_month.date)}の{next_month}で"
         "承認の予定です。それまでにご確認ください。"
     ]
     # and the older draft stays readable from its meeting in the past list.
@@ -147,7 +147,7 @@ def test_the_notice_mentions_the_drafts_when_the_agenda_approves_some(staff, com
     services.minutes_circulate(actor=staff, minutes=meeting.minutes)
     body = notice_mails(meeting=later).mails[0].body
     assert (
-        "議題の説明と資料、承認する会議録(未定稿)は、委員用の会議のページでご覧いただけます。"
+        "議題の説明と資料、承認する会議録（未定稿）は、委員用の会議のページでご覧いただけます。"
         in body
     )
 
@@ -246,11 +246,11 @@ def test_a_label_with_the_name_shows_it_once(client, staff, meeting):
     ]
     assert lines == [
         "熊田委員長 ：開会します。",
-        "委員長 (熊田) ：意見を伺います。",
+        "委員長 （熊田） ：意見を伺います。",
         "事務局 ：報告します。",
     ]
     assert "<strong>熊田委員長</strong>：開会します。" in page
-    assert "<strong>委員長</strong> <small>(熊田)</small>：意見を伺います。" in page
+    assert "<strong>委員長</strong><small>（熊田）</small>：意見を伺います。" in page
 
 
 def test_a_paste_with_no_break_spaces_reads_as_the_turns_it_shows(client, staff, meeting):

@@ -29,7 +29,7 @@ def test_the_ninth_s_chair_panel_says_two_members_had_not_received_the_eighth_dr
     ninth = Meeting.objects.get(fiscal_year=2010, number=9)
     panel = _panel(client, ninth)
     assert "平成22年12月21日(火)に委員へ送付しました。" in panel
-    assert "<p>会議の開始時(平成23年1月18日(火) 午後7時)の受領の状況です。</p>" in panel
+    assert "<p>会議の開始時（平成23年1月18日(火) 午後7時）の受領の状況です。</p>" in panel
     assert "未定稿を受領していない委員が2名います。" in panel
     assert "委員全員が未定稿を受領しています。" not in panel
     rows = _rows(panel)
@@ -42,6 +42,6 @@ def test_the_ninth_s_chair_panel_says_two_members_had_not_received_the_eighth_dr
     # The 10th, which approved it: everyone had received it by then.
     tenth = Meeting.objects.get(fiscal_year=2010, number=10)
     panel = _panel(client, tenth)
-    assert "<p>会議の開始時(平成23年2月22日(火) 午後7時)の受領の状況です。</p>" in panel
+    assert "<p>会議の開始時（平成23年2月22日(火) 午後7時）の受領の状況です。</p>" in panel
     assert "委員全員が未定稿を受領しています。" in panel
     assert set(_rows(panel).values()) == {"受領済み"}

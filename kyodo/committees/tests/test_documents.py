@@ -14,8 +14,8 @@ from kyodo.core.tests.files import docx_bytes, pdf_bytes
 
 MB = 1024 * 1024
 ACCEPTED = (
-    "PDF、Word(.docx)、Excel(.xlsx)、PowerPoint(.pptx)、Word 97-2003(.doc)、"
-    "Excel 97-2003(.xls)、テキスト(.txt)、CSV(.csv)、画像(PNG、JPEG、GIF)"
+    "PDF、Word（.docx）、Excel（.xlsx）、PowerPoint（.pptx）、Word 97-2003（.doc）、"
+    "Excel 97-2003（.xls）、テキスト（.txt）、CSV（.csv）、画像（PNG、JPEG、GIF）"
 )
 
 
@@ -59,27 +59,27 @@ def _post(client, item, name: str, content: bytes):
             "資料.pdf",
             b"<!DOCTYPE html><html><script>alert(1)</script></html>",
             "「資料.pdf」はウェブページ・スクリプト・プログラムのため、アップロードできません。"
-            f"受け付けるのは {ACCEPTED} のファイル(20MBまで)です。",
+            f"受け付けるのは {ACCEPTED} のファイル（20MBまで）です。",
             id="html-named-pdf",
         ),
         pytest.param(
             "資料.pdf",
             b"%PDF-1.4\n" + b"0" * (20 * MB),
-            f"「資料.pdf」は大きすぎます(20.1MB)。ファイルは20MBまでです。受け付ける種類: {ACCEPTED}。",
+            f"「資料.pdf」は大きすぎます（20.1MB）。ファイルは20MBまでです。受け付ける種類：{ACCEPTED}。",
             id="oversize",
         ),
         pytest.param(
             "資料.docx",
             b"PK\x03\x04not a document",
-            "「資料.docx」の内容が Word(.docx) のファイルではありません。"
-            f"受け付けるのは {ACCEPTED} のファイル(20MBまで)です。",
+            "「資料.docx」の内容が Word（.docx） のファイルではありません。"
+            f"受け付けるのは {ACCEPTED} のファイル（20MBまで）です。",
             id="fake-docx",
         ),
         pytest.param(
             "資料.zip",
             b"PK\x03\x04",
             "「資料.zip」はアップロードできない種類のファイルです。"
-            f"受け付けるのは {ACCEPTED} のファイル(20MBまで)です。",
+            f"受け付けるのは {ACCEPTED} のファイル（20MBまで）です。",
             id="zip",
         ),
     ],

@@ -73,7 +73,7 @@ def test_open_requests_are_a_line_of_the_todo_list_until_dealt_with(staff, draft
         "平成22年度第1回運営委員会",
         f"/staff/committees/minutes/{minutes.pk}/",
         today,
-        "坂口: 「フェスティバル」の誤りです。",
+        "坂口：「フェスティバル」の誤りです。",
     )
     services.correction_resolve(actor=staff, correction=correction)
     assert todo_counts(today)["corrections"] == 0
@@ -87,7 +87,7 @@ def test_the_todo_page_lists_open_requests(client, staff, draft):
     page = client.get("/staff/todo/corrections/")
     assert page.status_code == 200
     assert f"/staff/committees/minutes/{entry.item.meeting.minutes.pk}/" in page.text
-    assert "坂口: 誤字" in page.text
+    assert "坂口：誤字" in page.text
 
 
 def test_the_request_keeps_the_line_as_it_read_when_made(client, staff, draft):

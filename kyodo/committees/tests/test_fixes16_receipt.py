@@ -88,11 +88,13 @@ def test_the_member_page_shows_received_only_after_the_button(client, committee,
         term_start=date(2025, 4, 1),
     )
     client.force_login(kumada.member.user)
-    link = f'<a href="/committee/check/{kumada.token}/">平成22年度第1回運営委員会会議録(未定稿)</a>'
+    link = (
+        f'<a href="/committee/check/{kumada.token}/">平成22年度第1回運営委員会会議録（未定稿）</a>'
+    )
     client.get(f"/committee/check/{kumada.token}/")
     assert f"<li>{link}<br>" in client.get("/member/").text
     client.post(f"/committee/check/{kumada.token}/", {"receive": "1"})
-    assert f"<li>{link} <strong>(受領済み)</strong><br>" in client.get("/member/").text
+    assert f"<li>{link}<strong>（受領済み）</strong><br>" in client.get("/member/").text
 
 
 def test_the_circulation_mail_says_that_the_button_records_the_receipt(circulation):

@@ -39,7 +39,7 @@ def test_the_approval_advice_names_the_deferral_option_as_labelled(
     following = services.meeting_create(actor=staff, committee=committee, date=date(2011, 2, 22))
     approval = following.items.get(minutes_for=meeting.minutes)
     label = str(Decision.Outcome.DEFERRED.label)
-    assert label == "継続審議(次回審議)"
+    assert label == "継続審議（次回審議）"
     for url in (
         f"/staff/committees/items/{approval.pk}/",
         f"/staff/committees/items/{approval.pk}/decision/",
@@ -48,7 +48,7 @@ def test_the_approval_advice_names_the_deferral_option_as_labelled(
         assert page.status_code == 200
         assert "次回に継続" + "」" not in page.text
         assert (
-            '<p id="approval-advice">次回に継続して審議する（結果で「継続審議(次回審議)」を選ぶ）か、'
+            '<p id="approval-advice">次回に継続して審議する（結果で「継続審議（次回審議）」を選ぶ）か、'
             "理由を記録したうえで承認することができます。</p>"
         ) in page.text, url
         # ... which is what the decision form offers.
@@ -78,9 +78,9 @@ def test_the_committee_page_writes_ranges_with_the_wave_dash(staff_client, commi
     )
     page = staff_client.get("/staff/committees/")
     assert page.status_code == 200
-    assert "<p>委員: 3～6名 / 定足数: 3</p>" in page.text
+    assert "<p>委員：3～6名 / 定足数：3</p>" in page.text
     assert "<td>令和7年4月1日～令和9年3月31日</td>" in page.text
-    assert "<li>担当理事: 坂口 (令和7年4月1日～令和9年3月31日)</li>" in page.text
+    assert "<li>担当理事：坂口（令和7年4月1日～令和9年3月31日）</li>" in page.text
     assert "–" not in page.text
 
 

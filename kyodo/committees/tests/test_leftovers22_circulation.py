@@ -85,7 +85,7 @@ def test_sending_records_the_meeting_as_held_with_its_audit_row(client, staff, m
     response = client.post(url, follow=True)
     assert response.redirect_chain == [(f"/staff/committees/minutes/{meeting.minutes.pk}/", 302)]
     assert (
-        "会議録(未定稿)を委員に送付し、平成22年度第1回運営委員会を「開催済み」として記録しました。"
+        "会議録（未定稿）を委員に送付し、平成22年度第1回運営委員会を「開催済み」として記録しました。"
         in response.text
     )
     meeting.refresh_from_db()
@@ -128,7 +128,7 @@ def test_a_meeting_recorded_as_held_is_sent_as_before(client, staff, meeting):
     assert 'id="circulate-marks-held"' not in page
     assert '<button type="submit" id="circulate-send">送信</button>' in page
     response = client.post(url, follow=True)
-    assert "会議録(未定稿)を委員に送付しました。" in response.text
+    assert "会議録（未定稿）を委員に送付しました。" in response.text
     assert "「開催済み」として記録しました" not in response.text
     assert AuditEntry.objects.filter(action="kyodo.committees.meeting.updated").count() == updates
 

@@ -300,14 +300,14 @@ def test_a_meeting_nobody_is_recorded_for_yet_has_no_quorum_alert(client, staff,
     # Given a scheduled meeting with no attendance recorded: no red alert, the quorum named
     client.force_login(staff)
     page = client.get(f"/staff/committees/meetings/{meeting.pk}/").text
-    assert '<p id="attendance-not-recorded">出欠はまだ記録していません(定足数 3名)。</p>' in page
+    assert '<p id="attendance-not-recorded">出欠はまだ記録していません（定足数 3名）。</p>' in page
     assert "定足数に達していません" not in page
     # When two of four are recorded present (quorum 3), the alert is there
     hold(staff, meeting, absent=("熊田", "有賀"))
     page = client.get(f"/staff/committees/meetings/{meeting.pk}/").text
     assert "attendance-not-recorded" not in page
     assert (
-        '<p class="message error" role="alert">定足数に達していません: 出席 2名、必要 3名。</p>'
+        '<p class="message error" role="alert">定足数に達していません：出席 2名、必要 3名。</p>'
     ) in page
 
 

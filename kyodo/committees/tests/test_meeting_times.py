@@ -28,5 +28,5 @@ def test_a_meeting_takes_times_as_people_type_them(start, end, expected):
 def test_a_time_that_is_none_is_refused_in_japanese():
     form = MeetingForm({"date": "令和8年12月15日", "start_time": "25時"})
     assert form.errors["start_time"] == [
-        "「25時」を時刻として読み取れません。例: 19:00、19時30分、午後7時"
+        "「25時」を時刻として読み取れません。例：19:00、19時30分、午後7時"
     ]

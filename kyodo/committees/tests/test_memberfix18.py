@@ -212,7 +212,7 @@ def test_members_are_told_once_when_the_minutes_are_confirmed_and_when_corrected
         "tanabe@example.jp",
     ]
     mail = told.get(to="kumada@example.jp")
-    assert mail.subject == f"【確定・公開】{held}会議録(確定稿)"
+    assert mail.subject == f"【確定・公開】{held}会議録（確定稿）"
     assert mail.body.startswith("熊田委員長 様\n")
     assert f"{held}の会議録は{following}で承認されました。" in mail.body
     assert f"/committee/minutes/{held.minutes.pk}/" in mail.body
@@ -233,7 +233,7 @@ def test_members_are_told_once_when_the_minutes_are_confirmed_and_when_corrected
     corrected = OutboxMessage.objects.filter(kind="committees.minutes.corrected")
     assert corrected.count() == 4
     mail = corrected.get(to="tanabe@example.jp")
-    assert mail.subject == f"【訂正】{held}会議録(確定稿) 第2版"
+    assert mail.subject == f"【訂正】{held}会議録（確定稿）第2版"
     assert "訂正の理由：\n報告の時期の誤記を訂正しました。" in mail.body
     assert f"/committee/minutes/{held.minutes.pk}/diff/1/2/" in mail.body
     # The check link now says the minutes are confirmed, with the public page.
@@ -261,11 +261,11 @@ def test_the_member_page_greets_her_and_splits_next_and_past_meetings(client, cy
     assert f"{following} " in text and "開催会場" not in text
     assert "未定" in text
     sent = format_wareki(timezone.localdate())
-    assert f"{held}会議録(未定稿)" in text
+    assert f"{held}会議録（未定稿）" in text
     assert f"{sent}に送付。 {format_wareki(following.date)}の{following}で承認の予定です。" in text
     # Past meetings: hers, with her attendance (absent) and the draft's link.
     past = re.search(r'<ul class="past-meetings">(.*?)</ul>', page).group(1)
-    assert _text(past).strip() == (f"{held} {format_wareki(held.date)} 欠席 · 会議録(未定稿)")
+    assert _text(past).strip() == (f"{held} {format_wareki(held.date)} 欠席 · 会議録（未定稿）")
 
 
 def test_same_day_meetings_are_listed_newest_first(client, committee, staff, venue):
@@ -317,7 +317,7 @@ def test_the_meeting_page_has_the_explanation_the_papers_and_the_notice(client, 
 def test_the_circulation_mail_names_the_member_with_sama_the_date_and_the_approving_meeting(cycle):
     held, following = cycle["held"], cycle["next"]
     chair = OutboxMessage.objects.get(to="kumada@example.jp", kind="committees.minutes.circulation")
-    assert chair.subject == f"【確認依頼】{held}会議録(未定稿)"
+    assert chair.subject == f"【確認依頼】{held}会議録（未定稿）"
     assert chair.body.startswith("熊田委員長 様\n")
     assert f"開催日：{format_wareki(held.date)}" in chair.body
     assert (
@@ -391,7 +391,7 @@ def test_the_correction_form_is_numbered_as_the_page_and_each_line_links_to_it(c
     # Sent empty: the error at the top, linking to the field, and nothing recorded.
     refused = client.post(f"/committee/check/{token}/", {"entry": str(entry.pk), "text": ""})
     assert refused.text.index('class="error-summary"') < refused.text.index("minutes-document")
-    assert '<a href="#id_text">訂正内容: 訂正してほしい内容を入力してください。</a>' in refused.text
+    assert '<a href="#id_text">訂正内容：訂正してほしい内容を入力してください。</a>' in refused.text
     assert CorrectionRequest.objects.count() == 0
     sent = client.post(
         f"/committee/check/{token}/", {"entry": str(entry.pk), "text": "9月中です。"}, follow=True

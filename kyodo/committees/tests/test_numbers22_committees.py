@@ -22,7 +22,7 @@ from kyodo.committees.views.imports import ReviewForm as ImportReviewForm
 from kyodo.committees.views.people import SecretariatForm
 from kyodo.core.forms import NumberField
 
-INVALID = "数字で入力してください（例: 15）。"
+INVALID = "数字で入力してください（例：15）。"
 
 # (form, field, lowest, highest); None: no limit on that side.
 FIELDS = [

@@ -115,7 +115,7 @@ def test_a_body_has_its_own_page_with_its_members_schedule_and_minutes(
         ("小川", "委員長"),
         ("𠮷岡", "委員"),
     ]
-    assert f"第{soon.number}回市民協働推進委員会: " in text
+    assert f"第{soon.number}回市民協働推進委員会：" in text
     assert (
         "<h3>平成22(2010)年度</h3>\n<ul>"
         f'<li><a href="/committee/minutes/{ours.pk}/">平成22(2010)年度第1回市民協働推進委員会会議録</a>'
@@ -197,7 +197,7 @@ def test_the_versions_and_the_difference_of_a_body_s_minutes_are_under_that_body
     )
     section = '<li><a href="/committee/suishin/">市民協働推進委員会</a></li>'
     for url, own_name in [
-        (f"/committee/minutes/{ours.pk}/versions/", "版の一覧: "),
+        (f"/committee/minutes/{ours.pk}/versions/", "版の一覧："),
         (f"/committee/minutes/{ours.pk}/versions/1/", ""),
         (f"/committee/minutes/{ours.pk}/diff/1/2/", ""),
     ]:

@@ -48,8 +48,8 @@ def test_the_committee_page_takes_three_queries_whatever_it_lists(
         f'<li><a href="/committee/minutes/{meeting.minutes.pk}/">平成22(2010)年度第1回運営委員会会議録</a>'
         " (平成23年1月18日(火))</li>"
     ) in text
-    assert "第1回運営委員会: " in text and " イングビル3階 第1会議室</li>" in text
-    assert "第2回運営委員会: " in text and " 会場未定</li>" in text
+    assert "第1回運営委員会：" in text and " イングビル3階 第1会議室</li>" in text
+    assert "第2回運営委員会：" in text and " 会場未定</li>" in text
 
 
 def test_an_archive_shows_the_last_committee_that_sat_and_its_minutes_newest_first(

@@ -224,14 +224,14 @@ def test_the_member_page_lists_are_what_their_loops_wrote():
         (text[2], text[3], "<d>", ""),
     ]
     assert seats_html(seats) == loop(
-        "{% for committee, role, start, end in rows %}<li>{{ committee }}: {{ role }} "
-        '({% translate "term" %} {{ start }}{{ end }})</li>{% endfor %}',
+        "{% for committee, role, start, end in rows %}<li>{{ committee }}：{{ role }}"
+        '（{% translate "term" %} {{ start }}{{ end }}）</li>{% endfor %}',
         seats,
     )
     to_check = [("/check/a&b/", text[4], None), ("/check/<c>/", text[5], "2011-01-18")]
     assert to_check_html(to_check) == loop(
         '{% for link, meeting, opened_at in rows %}<li><a href="{{ link }}">{{ meeting }}</a>'
-        '{% if opened_at %} ({% translate "received" %}){% endif %}</li>{% endfor %}',
+        '{% if opened_at %}（{% translate "received" %}）{% endif %}</li>{% endfor %}',
         to_check,
     )
     meetings = [("/m/1/", text[0], "<d>", ""), ("/m/2/?a=1&b=2", text[1], text[2], "/mi/<3>/")]

@@ -56,7 +56,7 @@ def test_a_member_answers_on_her_page_and_may_change_it(client, upcoming):
     assert _answers(upcoming) == [("坂口", "present", "15分ほど 遅れます", False)]
     text = _text(client.get(url).text)
     assert "「出席」と事務局に回答しました。" in text
-    assert "「出席」と回答済みです" in text and "事務局への連絡: 15分ほど 遅れます" in text
+    assert "「出席」と回答済みです" in text and "事務局への連絡：15分ほど 遅れます" in text
     client.post(url, {"answer": "absent", "comment": ""})
     assert _answers(upcoming) == [("坂口", "absent", "", False)]
     audit = AuditEntry.objects.filter(action="kyodo.committees.meeting.reply").order_by("pk")

@@ -107,7 +107,7 @@ def test_staff_index_lists_meetings_and_creates_one(staff_client, committee, mee
         (
             "MEETING/edit/",
             {"date": "H23.1.18", "start_time": "25:00", "status": "held"},
-            "「25:00」を時刻として読み取れません。例: 19:00、19時30分、午後7時",
+            "「25:00」を時刻として読み取れません。例：19:00、19時30分、午後7時",
         ),
     ],
 )

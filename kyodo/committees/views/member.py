@@ -203,7 +203,10 @@ def chair_view(meeting: Meeting) -> list[ChairDraft]:
             as_of=meeting_begins_text(meeting) if as_of else "",
         )
         if circulation is not None:
-            draft.rows = _rows_then(receipt_board(circulation=circulation), circulation, as_of)
+            draft.rows = [
+                DraftRow(r.recipient.member.name, str(r.label), r.state)
+                for r in receipt_board(circulation=circulation, as_of=as_of)
+            ]
         draft.corrections = list(
             CorrectionRequest.objects.filter(recipient__circulation__minutes=minutes)
             .select_related("recipient__member", "entry")
@@ -211,50 +214,6 @@ def chair_view(meeting: Meeting) -> list[ChairDraft]:
         )
         drafts.append(draft)
     return drafts
-
-
-def _rows_then(board, circulation, began) -> list[DraftRow]:
-    """The receipts of ``board`` as they stood at ``began`` (now when None): received (or on
-    paper) only if recorded before then; else mail failed if a mail of the draft to the member
-    had bounced by then, else not yet (one query for the bounces, when a receipt came later)."""
-    from kyodo.committees.selectors import RECEIPT_LABELS
-    from kyodo.core.models import OutboxMessage
-
-    if began is None:
-        return [DraftRow(r.recipient.member.name, str(r.label), r.state) for r in board]
-    states = {}
-    for receipt in board:
-        r = receipt.recipient
-        if receipt.state not in ("received", "paper", "failed"):
-            states[r.pk] = receipt.state
-        elif r.opened_at and r.opened_at < began:
-            states[r.pk] = "received"
-        elif r.paper_at and r.paper_at < began:
-            states[r.pk] = "paper"
-        elif r.message_id is None:
-            states[r.pk] = "no_address"
-    late = [receipt.recipient for receipt in board if receipt.recipient.pk not in states]
-    bounced = set()
-    if late:
-        bounced = set(
-            OutboxMessage.objects.filter(
-                to__in=[r.member.email for r in late],
-                kind=late[0].message.kind,
-                status=OutboxMessage.Status.FAILED,
-                created_at__gte=circulation.created_at,
-                created_at__lt=began,
-            ).values_list("to", flat=True)
-        )
-    for r in late:
-        states[r.pk] = "failed" if r.member.email in bounced else "pending"
-    return [
-        DraftRow(
-            receipt.recipient.member.name,
-            str(RECEIPT_LABELS[states[receipt.recipient.pk]]),
-            states[receipt.recipient.pk],
-        )
-        for receipt in board
-    ]
 
 
 # --- /member/ ---------------------------------------------------------------------------------
@@ -393,12 +352,12 @@ def _minutes_stage(minutes: Minutes) -> str:
 def seats_html(rows) -> SafeString:
     """(committee, role, start, "～end" or "") rows as the seats' list items."""
     term = gettext("term")
-    return rows_html("<li>{}: {} ({} {}{})</li>", ((c, r, term, s, e) for c, r, s, e in rows))
+    return rows_html("<li>{}：{}（{} {}{}）</li>", ((c, r, term, s, e) for c, r, s, e in rows))
 
 
 def to_check_html(rows) -> SafeString:
     """(link, meeting, opened_at) rows as the list of minutes to check."""
-    received = format_html(" ({})", gettext("received"))
+    received = format_html("（{}）", gettext("received"))
     return rows_html(
         '<li><a href="{}">{}</a>{}</li>',
         ((link, meeting, received if opened else "") for link, meeting, opened in rows),

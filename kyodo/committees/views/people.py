@@ -30,7 +30,7 @@ from kyodo.committees.services import members as services
 from kyodo.committees.services.meetings import meeting_secretariat_set
 from kyodo.core.forms import CleanTextMixin, NumberField, WarekiDateField
 from kyodo.core.permissions import staff_required
-from kyodo.core.text import is_reading, normalize_reading, text_matches
+from kyodo.core.text import is_reading, match_key, normalize_reading, text_matches
 from kyodo.core.versions import VersionedFormMixin
 from kyodo.core.views.actions import perform, submit, submit_edit
 from kyodo.core.wareki import fiscal_year, fiscal_year_range, format_wareki
@@ -223,7 +223,10 @@ def member_create(request):
         request.POST or None,
         initial={"term_start": max(today, start), "term_end": end, "invite": True},
     )
+    existing = None
     if request.method == "POST" and form.is_valid():
+        existing = _same_person(form)
+    if existing is None and request.method == "POST" and form.is_valid():
         member = submit(
             form,
             services.member_create,
@@ -252,11 +255,53 @@ def member_create(request):
             else:
                 messages.success(request, _("%(name)s was added.") % {"name": member.name})
             return redirect("committees-people:member", pk=member.pk)
+    if existing is not None:
+        # A person already registered (a 運営委員 asked to sit on a 部会 too): one record per
+        # person, so that her attendance, statements and account stay hers; the seat is added
+        # on her page.
+        form.add_error(
+            None,
+            _(
+                "%(name)s (%(reading)s) is already registered as a member (%(committees)s). If "
+                "this is the same person, open %(name)s's page and add a seat on %(committee)s "
+                "with 「Add a seat」. If it is another person of the same name, tell them apart "
+                "in the name (e.g. 中村（正）)."
+            )
+            % {
+                "name": existing.name,
+                "reading": existing.name_reading,
+                "committees": "、".join(
+                    dict.fromkeys(
+                        s.committee.name
+                        for s in existing.memberships.select_related("committee").order_by("pk")
+                    )
+                )
+                or "—",
+                "committee": committee.name,
+            },
+        )
     return render(
         request,
         "committees/staff/people/member_new.html",
-        {"form": form, "committee": committee},
+        {"form": form, "committee": committee, "existing": existing},
     )
+
+
+def _same_person(form: NewMemberForm) -> Member | None:
+    """A member already registered under the name and reading typed (white space, width and
+    kana ignored), or with the e-mail address typed: who adding would duplicate."""
+    data = form.cleaned_data
+    name, reading = match_key(data["name"]), match_key(data["name_reading"])
+    email = data.get("email", "").strip()
+    candidates = Member.objects.all()
+    if email:
+        same = candidates.filter(email__iexact=email).order_by("pk").first()
+        if same is not None:
+            return same
+    for member in candidates.only("pk", "name", "name_reading").order_by("pk").iterator():
+        if match_key(member.name) == name and match_key(member.name_reading) == reading:
+            return Member.objects.get(pk=member.pk)
+    return None
 
 
 @staff_required
@@ -280,6 +325,10 @@ def member_detail(request, pk: int):
     # the way back to its people page. A member of two bodies is added to the other by choice.
     running = [s for s in seats if services.seat_is_running(s, today)]
     committee = (running or seats)[0].committee if seats else committee_chosen(None)
+    # Come from another body's page (?committee=, as the refusal of a duplicate links here):
+    # the new seat is on that body, and the way back leads there.
+    if (slug := request.GET.get("committee")) and (chosen := committee_chosen(slug)):
+        committee = chosen
     return render(
         request,
         "committees/staff/people/member.html",

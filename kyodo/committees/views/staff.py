@@ -51,6 +51,7 @@ from kyodo.committees.models import (
     CirculationRecipient,
     Committee,
     CorrectionRequest,
+    Decision,
     Meeting,
     Member,
     Minutes,
@@ -198,11 +199,11 @@ def index(request):
                 _SECRETARIAT.rows(committee_id=committee.pk),
             ),
             "terms_ending": rows_html(
-                "<li><strong>{}</strong> {}: {}</li>",
+                "<li><strong>{}</strong> {}：{}</li>",
                 ((wareki(end), person, what) for end, person, what in people.terms_ending),
             ),
             "appointments": rows_html(
-                "<li>{}: {} ({}～{})</li>",
+                "<li>{}：{}（{}～{}）</li>",
                 (
                     (a.title, a.name, term_date(a.term_start), term_date(a.term_end))
                     for a in people.appointments
@@ -931,7 +932,7 @@ def item_detail(request, pk: int):
             "locked_reason": locked_reason(item.meeting.minutes),
             # Several forms on one page: distinct ids keep the labels pointing at their fields.
             "decision_form": DecisionForm(
-                auto_id="decision_%s", item=item, initial=_decision_initial(decision)
+                auto_id="decision_%s", item=item, initial=_decision_initial(decision, item)
             ),
             "approval": approval_review(item=item, today=timezone.localdate()),
             "named_minutes": services.minutes_named_by(item),
@@ -945,8 +946,12 @@ def item_detail(request, pk: int):
     )
 
 
-def _decision_initial(decision) -> dict | None:
+def _decision_initial(decision, item: AgendaItem) -> dict | None:
     if decision is None:
+        # A 報告事項 is heard, not voted on: 「報告のみ」「採決なし」 rather than the list's first
+        # choices (承認, 満場一致), which would record a report as approved unanimously.
+        if item.category == AgendaItem.Category.REPORT:
+            return {"outcome": Decision.Outcome.REPORT_ONLY, "method": Decision.Method.NONE}
         return None
     return {
         "outcome": decision.outcome,

@@ -75,13 +75,13 @@ class Command(JapaneseHelp, BaseCommand):
         parser.add_argument(
             "--json",
             action="store_true",
-            help="取り込まず、ファイルごとに JSON を1行表示します: ファイル、結果（read か "
+            help="取り込まず、ファイルごとに JSON を1行表示します：ファイル、結果（read か "
             "failed）、理由、確認すること、件数、読み取った内容。集計は標準エラー出力に出します。",
         )
         parser.add_argument(
             "--committee",
             metavar="委員会",
-            help="取り込む委員会の短い名前か番号（既定: 委員会が一つだけのときはその委員会）",
+            help="取り込む委員会の短い名前か番号（既定：委員会が一つだけのときはその委員会）",
         )
         parser.add_argument(
             "--unpublished",

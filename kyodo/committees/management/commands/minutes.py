@@ -18,7 +18,7 @@ from kyodo.core.management.commands._japanese import JapaneseHelp
 
 class Command(JapaneseHelp, BaseCommand):
     help = (
-        "議事録: export は会議の議事録を pdf・docx・html・text のファイルに書き出します。"
+        "議事録：export は会議の議事録を pdf・docx・html・text のファイルに書き出します。"
         "verify は確定した議事録のすべての版のハッシュを計算し直し、一つでも合わなければ"
         "失敗します。import は過去の議事録を取り込みます（import-minutes と同じ）。"
     )
@@ -36,7 +36,7 @@ class Command(JapaneseHelp, BaseCommand):
             "--meeting",
             required=True,
             metavar="年度-回",
-            help="会議の年度と回（例: 2010-9 は2010年度の第9回）",
+            help="会議の年度と回（例：2010-9 は2010年度の第9回）",
         )
         export.add_argument(
             "--format",
@@ -49,7 +49,7 @@ class Command(JapaneseHelp, BaseCommand):
             "--output",
             metavar="ファイル",
             help="書き出すファイル（- は画面）。省略すると今のディレクトリに 年度-回.形式 "
-            "（例: 2010-9.pdf、text は 2010-9.txt）",
+            "（例：2010-9.pdf、text は 2010-9.txt）",
         )
         export.add_argument(
             "--committee", metavar="委員会", help="委員会の短い名前（委員会が複数あるとき）"
