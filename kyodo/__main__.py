@@ -64,7 +64,7 @@ def var_dir_problem() -> str | None:
     except OSError as exc:
         reason = _REASONS.get(exc.errno, exc.strerror or str(exc))
         return (
-            f"KYODO_VAR_DIR（{var_dir}）を作成できません: {reason}。"
+            f"KYODO_VAR_DIR（{var_dir}）を作成できません：{reason}。"
             "書き込めるディレクトリを環境変数 KYODO_VAR_DIR に指定してください。"
         )
     return None
@@ -99,7 +99,7 @@ def database_problem(exc: Exception) -> str:
     else:
         first_line = text.splitlines()[0] if text else type(exc).__name__
         hint = f"{first_line}。DATABASE_URL とデータベースサーバーの状態を確認してください。"
-    return f"データベースに接続できません（DATABASE_URL={url}）: {hint}"
+    return f"データベースに接続できません（DATABASE_URL={url}）：{hint}"
 
 
 def _fail(message: str) -> None:
@@ -132,7 +132,7 @@ def main() -> None:
         except ImproperlyConfigured as exc:
             if traceback:
                 raise
-            _fail(f"設定に誤りがあります（環境変数）: {exc}")
+            _fail(f"設定に誤りがあります（環境変数）：{exc}")
         except OperationalError as exc:
             if traceback:
                 raise

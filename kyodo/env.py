@@ -40,7 +40,7 @@ def masked(url: str) -> str:
 
 def given(raw: str) -> str:
     """「（指定値: 'memcached://x'）」: the value as the operator typed it, password masked."""
-    return f"（指定値: {masked(raw)!r}）"
+    return f"（指定値：{masked(raw)!r}）"
 
 
 def env_bool(name: str, default: bool) -> bool:
@@ -233,7 +233,7 @@ def env_rates(name: str, default: dict[str, str]) -> dict[str, str]:
             if not key.strip() or not rate.strip():
                 raise ImproperlyConfigured(
                     f"{name} は URL名=回数/期間 をカンマ区切りで指定してください{given(part)}。"
-                    "例: organizations:apply=10/h,default=30/h"
+                    "例：organizations:apply=10/h,default=30/h"
                 )
             rates[key.strip()] = rate.strip()
     for key, rate in rates.items():
@@ -242,7 +242,7 @@ def env_rates(name: str, default: dict[str, str]) -> dict[str, str]:
         except ValueError:
             raise ImproperlyConfigured(
                 f"{name} の {key} の制限 {rate!r} は読めません。回数/期間 の形で、期間は s（秒）、"
-                "m（分）、h（時間）、d（日）で指定してください（例: 10/h、5/10m、100/d）。"
+                "m（分）、h（時間）、d（日）で指定してください（例：10/h、5/10m、100/d）。"
             ) from None
     return rates
 
@@ -258,5 +258,5 @@ def parse_rate(rate: str) -> tuple[int, int]:
         number = period[: len(number) + 1]
     unit = period[len(number) :]
     if not count.isdigit() or unit not in _PERIODS or (number and int(number) < 1):
-        raise ValueError(f"制限として読めません: {rate!r}（10/h、5/10m、100/d のように書きます）")
+        raise ValueError(f"制限として読めません：{rate!r}（10/h、5/10m、100/d のように書きます）")
     return int(count), int(number or 1) * _PERIODS[unit]

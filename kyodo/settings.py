@@ -36,7 +36,7 @@ HTTPS = env_bool("HTTPS", False)
 if HTTPS and not env_str("SECRET_KEY").strip():
     raise ImproperlyConfigured(
         "SECRET_KEY を指定してください。HTTPS=true（本番）では、セッションやリンクの署名に使う"
-        "長いランダムな値が必要です（すべてのホストで同じ値。例: python3 -c "
+        "長いランダムな値が必要です（すべてのホストで同じ値。例：python3 -c "
         "'import secrets; print(secrets.token_urlsafe(50))' で作れます）。"
     )
 SECRET_KEY = env_str("SECRET_KEY").strip() or local_secret_key(VAR_DIR)
@@ -62,7 +62,7 @@ for _proxy in TRUSTED_PROXIES:
     except ValueError:
         raise ImproperlyConfigured(
             f"TRUSTED_PROXIES の {_proxy!r} はIPアドレスでもネットワーク（192.0.2.0/24 など）でも"
-            "ありません。プロキシのアドレスをカンマ区切りで指定してください（既定: 127.0.0.1,::1）。"
+            "ありません。プロキシのアドレスをカンマ区切りで指定してください（既定：127.0.0.1,::1）。"
         ) from None
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -304,7 +304,7 @@ try:
 except ImproperlyConfigured:
     raise ImproperlyConfigured(
         "EVENTS_ANONYMISE_AFTER_DAYS には、催しの申込者の個人情報を消すまでの日数を1以上の整数で"
-        f"指定してください（既定: 365）。指定された値: {env_str('EVENTS_ANONYMISE_AFTER_DAYS')!r}"
+        f"指定してください（既定：365）。指定された値：{env_str('EVENTS_ANONYMISE_AFTER_DAYS')!r}"
     ) from None
 # Minutes without a request after which a staff session ends (a warning shows before).
 SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 60, minimum=1)

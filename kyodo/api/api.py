@@ -95,7 +95,7 @@ errors.install(api)
 
 class LicenceOut(Schema):
     name: str = Field(description="ライセンスの名前。")
-    short: str = Field(description="ライセンスの略称（例: CC BY 4.0）。")
+    short: str = Field(description="ライセンスの略称（例：CC BY 4.0）。")
     url: str = Field(description="ライセンスの本文のアドレス。")
     note: str = Field(description="ライセンスについての注記（政府標準利用規約との関係など）。")
 
@@ -154,7 +154,7 @@ def api_title(center) -> str:
 
 RESPONSES = {
     "200": "成功。",
-    "400": "知らない指定、または矛盾する指定（例: 開始日が終了日より後）。",
+    "400": "知らない指定、または矛盾する指定（例：開始日が終了日より後）。",
     "404": "指定されたものが見つかりません。",
     "405": "使えない操作です（使えるのは GET、HEAD、OPTIONS）。",
     "422": "指定の値を読み取れません（どの項目をどう直すかを msg で返します）。",
@@ -163,9 +163,9 @@ RESPONSES = {
 # Descriptions of the schemas that are not written beside their fields here (ninja's page
 # wrappers, the choices of other apps, whose docstrings are English).
 SCHEMA_DESCRIPTIONS = {
-    "EventKind": "事業・イベントの種類のコード: ",
-    "ActivityField": "特定非営利活動促進法の20の活動分野のコード: ",
-    "LegalForm": "法人格のコード: ",
+    "EventKind": "事業・イベントの種類のコード：",
+    "ActivityField": "特定非営利活動促進法の20の活動分野のコード：",
+    "LegalForm": "法人格のコード：",
     "GroupOut": "登録団体。名前、読み、法人格はいつも、ほかの項目は団体が公開を選んだときだけ"
     "（公開していない項目は null）。",
     "EventOut": "事業・イベント。",
@@ -276,7 +276,7 @@ class NotFoundOut(Schema):
     detail: str = Field(
         description="何が見つからないか（例:「指定された事業・イベントは見つかりません。」）。"
     )
-    type: str = Field(description="種類: いつも not_found。")
+    type: str = Field(description="種類：いつも not_found。")
 
 
 class BadRequestOut(Schema):
@@ -284,7 +284,7 @@ class BadRequestOut(Schema):
         description="どの指定をどう直すか（例:「開始日（date_from）が終了日（date_to）より"
         "後になっています。」）。"
     )
-    type: str = Field(description="種類: いつも bad_request。")
+    type: str = Field(description="種類：いつも bad_request。")
 
 
 class ValidationErrorOut(Schema):
@@ -338,7 +338,7 @@ def _iso_date(value):
     # Pydantic would read "0.0" or "1700000000" as a time stamp: a date is written YYYY-MM-DD.
     value = _nfkc(value)
     if isinstance(value, str) and not ISO_DATE.fullmatch(value):
-        raise ValueError("日付は YYYY-MM-DD の形で指定してください（例: 2010-12-21）。")
+        raise ValueError("日付は YYYY-MM-DD の形で指定してください（例：2010-12-21）。")
     return value
 
 
@@ -350,7 +350,7 @@ class DateRangeFilter(FilterSchema):
     date_from: IsoDate = Field(None, description="この日以降（YYYY-MM-DD）。")
     date_to: IsoDate = Field(None, description="この日以前（YYYY-MM-DD）。")
     fiscal_year: OptionalNumber = Field(
-        None, ge=1900, le=2200, description="年度（4月〜翌年3月、西暦で。例: 2010）。"
+        None, ge=1900, le=2200, description="年度（4月〜翌年3月、西暦で。例：2010）。"
     )
 
     def date_bounds(self) -> tuple[date | None, date | None]:
@@ -371,10 +371,10 @@ class GuestOut(Schema):
     name: str = Field(description="ゲスト・講師の名前。")
     affiliation: str = Field(description="所属・肩書（ないときは空の文字列）。")
     role: str = Field(
-        description="役割のコード: guest（ゲスト）、lecturer（講師）、keynote（基調講演）、"
+        description="役割のコード：guest（ゲスト）、lecturer（講師）、keynote（基調講演）、"
         "panelist（パネリスト）。"
     )
-    role_label: str = Field(description="役割の名前（例: 講師）。")
+    role_label: str = Field(description="役割の名前（例：講師）。")
 
     @staticmethod
     def resolve_role_label(obj: Guest) -> str:
@@ -395,7 +395,7 @@ class EventOut(Schema):
     series_id: int | None = Field(description="シリーズのID（カレンダーの ?series= に使えます）。")
     series_number: int | None = Field(description="シリーズの第何回か。")
     kind: str = Field(description="種類のコード（lecture＝講座 など。一覧は EventKind）。")
-    kind_label: str = Field(description="種類の名前（例: 講座）。")
+    kind_label: str = Field(description="種類の名前（例：講座）。")
     theme: str = Field(description="テーマ（ないときは空の文字列）。")
     description: str = Field(description="事業・イベントの説明（ページの本文。ないときは空）。")
     date: Day = Field(description="開催日（YYYY-MM-DD）。")
@@ -405,17 +405,17 @@ class EventOut(Schema):
     capacity_people: int | None = Field(description="定員（人）。決めていないときは null。")
     capacity_groups: int | None = Field(description="定員（団体）。決めていないときは null。")
     status: str = Field(
-        description="登録上の状態のコード: published（公開中）、held（開催済み）、"
+        description="登録上の状態のコード：published（公開中）、held（開催済み）、"
         "cancelled（中止）。ページの表示は state をお使いください。"
     )
-    state: str = Field(description=f"ページが示す状態のコード: {_codes(STATES)}。")
-    state_label: str = Field(description="ページが示す状態の名前（例: 開催予定）。")
+    state: str = Field(description=f"ページが示す状態のコード：{_codes(STATES)}。")
+    state_label: str = Field(description="ページが示す状態の名前（例：開催予定）。")
     accepts_applications: bool = Field(description="申し込みを受け付ける事業か。")
     applications_open: bool = Field(description="いま申し込みを受け付けているか。")
     application_state: str = Field(
-        description=f"申し込みの受付の状態のコード: {_codes(APPLICATION_STATES)}。"
+        description=f"申し込みの受付の状態のコード：{_codes(APPLICATION_STATES)}。"
     )
-    application_state_label: str = Field(description="申し込みの受付の状態の名前（例: 受付中）。")
+    application_state_label: str = Field(description="申し込みの受付の状態の名前（例：受付中）。")
     applications_open_on: Day | None = Field(
         description="申し込みの受付開始日（決めていないときは null）。"
     )
@@ -513,7 +513,7 @@ class EventFilter(DateRangeFilter):
     )
     series: OptionalNumber = Field(None, ge=1, le=MAX_ID, description="シリーズのID。")
     state: Literal["scheduled", "ended", "cancelled"] | None = Field(
-        None, description=f"ページが示す状態のコード: {_codes(STATES)}。"
+        None, description=f"ページが示す状態のコード：{_codes(STATES)}。"
     )
 
 
@@ -612,7 +612,7 @@ class GroupOut(Schema):
     name: str = Field(description="団体名。")
     name_reading: str = Field(description="団体名の読み（ひらがな）。")
     legal_form: str = Field(description="法人格のコード（LegalForm）。")
-    legal_form_label: str = Field(description="法人格の名前（例: NPO法人）。")
+    legal_form_label: str = Field(description="法人格の名前（例：NPO法人）。")
     description: str | None = Field(description="団体の紹介（公開していないときは null）。")
     activity_fields: list[str] | None = Field(
         description="活動分野のコード（ActivityField。公開していないときは null）。"
@@ -732,7 +732,7 @@ def get_group(
 
 class MeetingFilter(DateRangeFilter):
     committee: str | None = Field(
-        None, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$", description="委員会の略称（例: unei）。"
+        None, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$", description="委員会の略称（例：unei）。"
     )
 
 
@@ -761,8 +761,8 @@ def _minutes_url(minutes: Minutes) -> str:
 
 class MeetingOut(Schema):
     id: int = Field(description="会議のID（/api/v1/minutes/{会議のID} に使います）。")
-    committee: str = Field(description="委員会の名前（例: 運営委員会）。")
-    committee_slug: str = Field(description="委員会の略称（例: unei。?committee= に使います）。")
+    committee: str = Field(description="委員会の名前（例：運営委員会）。")
+    committee_slug: str = Field(description="委員会の略称（例：unei。?committee= に使います）。")
     fiscal_year: int = Field(description="年度（西暦）。")
     number: int = Field(description="その年度の第何回か。")
     title: str = Field(description="会議の名前（例:「平成22年度第9回運営委員会」）。")
@@ -780,7 +780,7 @@ class MeetingOut(Schema):
         "または決まっていないときは null）。"
     )
     status: str = Field(
-        description="会議の状態のコード: scheduled（予定）、held（開催済み）、cancelled（中止）。"
+        description="会議の状態のコード：scheduled（予定）、held（開催済み）、cancelled（中止）。"
     )
     minutes_url: str | None = Field(description="確定した会議録の公開ページ（確定前は null）。")
 
@@ -903,14 +903,14 @@ class SectionOut(Schema):
 
 class SecretariatOut(Schema):
     name: str = Field(description="事務局の人の名前。")
-    title: str = Field(description="その役職（例: センター長）。")
+    title: str = Field(description="その役職（例：センター長）。")
 
 
 class MinutesOut(Schema):
     meeting_id: int = Field(description="会議のID。")
     organization: str | None = Field(description="会議録を作った団体（センター）の名前。")
     title: str = Field(description="会議録の題名。")
-    status: str = Field(description="会議録に書かれた状態（例: 確定稿）。")
+    status: str = Field(description="会議録に書かれた状態（例：確定稿）。")
     fiscal_year: int = Field(description="年度（西暦）。")
     meeting_number: int = Field(description="その年度の第何回か。")
     date: Day = Field(description="開催日（YYYY-MM-DD）。")
@@ -1047,13 +1047,13 @@ def _matching_statement_refs(q: str) -> QuerySet | None:
 class StatementFilter(DateRangeFilter):
     meeting: OptionalNumber = Field(None, ge=1, le=MAX_ID, description="会議のID。")
     committee: str | None = Field(
-        None, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$", description="委員会の略称（例: unei）。"
+        None, max_length=50, pattern=r"^[-a-zA-Z0-9_]+$", description="委員会の略称（例：unei）。"
     )
     speaker: QueryText = Field(
         None,
         max_length=100,
         description="発言者。役職（委員長・副委員長・委員）はその役職の発言、ほかは公開された"
-        "表記または名前の一部（例: 熊田、坂口委員）。サイト内検索と同じく、全角・半角や空白は"
+        "表記または名前の一部（例：熊田、坂口委員）。サイト内検索と同じく、全角・半角や空白は"
         "区別しません。",
         json_schema_extra=NO_CONTROL_CHARACTERS,
     )
@@ -1070,9 +1070,9 @@ class StatementFilter(DateRangeFilter):
 class StatementOut(Schema):
     id: int = Field(description="会議録ページのアンカーに使われる発言のID。")
     meeting_id: int = Field(description="会議のID。")
-    committee_slug: str = Field(description="委員会の略称（例: unei。?committee= に使います）。")
+    committee_slug: str = Field(description="委員会の略称（例：unei。?committee= に使います）。")
     meeting: str = Field(
-        description="会議録の題名（例:「平成22(2010)年度第9回運営委員会会議録」）。"
+        description="会議録の題名（例：「平成22(2010)年度第9回運営委員会会議録」）。"
     )
     date: Day = Field(description="会議の開催日（YYYY-MM-DD）。")
     order: int = Field(description="会議録の中での発言の番号（1, 2, …）。")
@@ -1087,7 +1087,7 @@ class StatementOut(Schema):
     )
     text: str = Field(description="発言の本文。")
     url: str = Field(
-        description="公開の会議録ページでのその発言: …/committee/minutes/<会議録ID>/"
+        description="公開の会議録ページでのその発言：…/committee/minutes/<会議録ID>/"
         "#entry-<発言ID>。"
     )
 

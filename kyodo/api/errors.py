@@ -63,7 +63,7 @@ CHOICES: dict[str, type[models.TextChoices]] = {
 
 # Patterns of parameters said in words (the pattern itself is in the schema).
 PATTERNS = {
-    "committee": "半角の英数字、ハイフン（-）、下線（_）で指定してください（例: unei）。",
+    "committee": "半角の英数字、ハイフン（-）、下線（_）で指定してください（例：unei）。",
 }
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -142,7 +142,7 @@ def _text(kind: str, name: str, ctx: dict, given: str | None) -> str:
     if kind.startswith(("date_", "datetime_")):
         if given is not None and _ISO_DATE.fullmatch(given):
             return f"存在しない日付です（{given}）。YYYY-MM-DD の形で指定してください。"
-        return "日付は YYYY-MM-DD の形で指定してください（例: 2010-12-21）。"
+        return "日付は YYYY-MM-DD の形で指定してください（例：2010-12-21）。"
     if kind == "string_too_long":
         return f"{ctx.get('max_length')}文字以内で指定してください。"
     if kind == "string_too_short":

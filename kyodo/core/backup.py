@@ -227,7 +227,7 @@ def _missing_files_message(files: dict[str, object]) -> str:
         else f"MEDIA_ROOT={settings.MEDIA_ROOT}"
     )
     return (
-        f"次のファイルがありません（{where}）: {shown}。"
+        f"次のファイルがありません（{where}）：{shown}。"
         "データベースが名前を記録しているファイルです。ファイルの保存場所"
         "（MEDIA_ROOT / STORAGE_URL）を確認してください。"
     )
@@ -241,7 +241,7 @@ def _write_zip(path: Path, tables: list[tuple[str, list[dict]]], files: dict[str
         handle, temporary = tempfile.mkstemp(prefix=".kyodo-backup-", dir=path.parent)
     except OSError as exc:
         raise BackupError(
-            f"バックアップファイルを書き込めません（{path.parent}）: {exc.strerror or exc}"
+            f"バックアップファイルを書き込めません（{path.parent}）：{exc.strerror or exc}"
         ) from None
     os.close(handle)
     os.chmod(temporary, 0o600)
@@ -313,14 +313,14 @@ def _open(path: Path) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise RestoreError(f"バックアップファイルがありません: {path}") from None
+        raise RestoreError(f"バックアップファイルがありません：{path}") from None
     except IsADirectoryError:
-        raise RestoreError(f"バックアップファイルではなくフォルダーです: {path}") from None
+        raise RestoreError(f"バックアップファイルではなくフォルダーです：{path}") from None
     except PermissionError:
-        raise RestoreError(f"バックアップファイルを読む権限がありません: {path}") from None
+        raise RestoreError(f"バックアップファイルを読む権限がありません：{path}") from None
     except (OSError, zipfile.BadZipFile):
         raise RestoreError(
-            f"バックアップファイルを開けません（zip ではありません）: {path}"
+            f"バックアップファイルを開けません（zip ではありません）：{path}"
         ) from None
 
 
@@ -349,7 +349,7 @@ def _read(archive: zipfile.ZipFile) -> _Backup:
         if name.startswith("media/") and not name.endswith("/"):
             relative = PurePosixPath(name).relative_to("media")
             if relative.is_absolute() or ".." in relative.parts or "\\" in name:
-                raise RestoreError(f"バックアップに不正なファイル名があります: {name}")
+                raise RestoreError(f"バックアップに不正なファイル名があります：{name}")
             media.append(name)
     _check_references(rows)
     return _Backup(manifest=manifest, rows=rows, media=media)
@@ -402,7 +402,7 @@ def _check_references(rows: list[dict]) -> None:
                 if ref is None or _resolves(ref, target, pks, natural):
                     continue
                 raise RestoreError(
-                    f"バックアップが壊れています: {_model_name(row['model'].lower())} の "
+                    f"バックアップが壊れています：{_model_name(row['model'].lower())} の "
                     f"{row.get('pk')} 番の行が参照する {_model_name(target)} の行"
                     f"（{ref}）がバックアップにありません。"
                 )
@@ -487,7 +487,7 @@ def backup_restore(path: Path, *, using: str = "default", rebuild: bool = True) 
                     os.replace(source, target)
         except OSError as exc:
             raise RestoreError(
-                f"アップロードファイルを書き込めませんでした（{media}）: {exc.strerror or exc}"
+                f"アップロードファイルを書き込めませんでした（{media}）：{exc.strerror or exc}"
             ) from None
         finally:
             if staging is not None:
@@ -530,7 +530,7 @@ def _scratch_database(using: str = "default") -> Iterator[str]:
             cursor.execute(f"CREATE DATABASE {quoted}")
     except DatabaseError as exc:
         raise VerifyError(
-            "確認用の一時データベースを作れませんでした（PostgreSQL の CREATEDB 権限が必要です）: "
+            "確認用の一時データベースを作れませんでした（PostgreSQL の CREATEDB 権限が必要です）："
             f"{type(exc).__name__}"
         ) from None
     settings_dict["NAME"] = name

@@ -81,7 +81,7 @@ def _checked(instance, fields: list[str]) -> None:
     except ValidationError as error:
         name, messages = next(iter(error.message_dict.items()))
         label = instance._meta.get_field(name).verbose_name
-        raise CenterError(f"{label}: {' '.join(messages)}", field=name) from None
+        raise CenterError(f"{label}：{' '.join(messages)}", field=name) from None
 
 
 @dataclass(frozen=True)

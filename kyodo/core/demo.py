@@ -53,8 +53,8 @@ class DemoLogin:
 
 DEMO_LOGINS = [
     DemoLogin("admin", "superuser", "管理者"),
-    DemoLogin("nishiguchi", "staff", "西口 (センター長)"),
-    DemoLogin("kumada", "member", "熊田 (委員長)"),
+    DemoLogin("nishiguchi", "staff", "西口（センター長）"),
+    DemoLogin("kumada", "member", "熊田（委員長）"),
     DemoLogin("kazenokai", "group", "西東京風の会 担当者"),
 ]
 

@@ -65,7 +65,7 @@ def _networks(values) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
             raise ImproperlyConfigured(
                 f"TRUSTED_PROXIES の {value.strip()!r} はIPアドレスでもネットワーク（192.0.2.0/24 "
                 "など）でもありません。プロキシのアドレスをカンマ区切りで指定してください"
-                "（既定: 127.0.0.1,::1）。"
+                "（既定：127.0.0.1,::1）。"
             ) from None
     return networks
 

@@ -176,7 +176,7 @@ def open_corrections(today: date) -> list[TodoItem]:
             title=str(c.recipient.circulation.minutes.meeting),
             url=reverse("committees-staff:minutes", args=[c.recipient.circulation.minutes_id]),
             when=timezone.localdate(c.created_at),
-            detail=f"{c.recipient.member.name}: {c.text[:60]}",
+            detail=f"{c.recipient.member.name}：{c.text[:60]}",
         )
         for c in rows
     ]

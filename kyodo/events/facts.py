@@ -150,7 +150,7 @@ def event_facts_html(
         guests = list(event.guests.all())
     if guests:
         items = "".join(
-            f"<li>{esc(w.role_label(guest.role))}: "
+            f"<li>{esc(w.role_label(guest.role))}："
             + (
                 w.with_affiliation
                 % {"name": esc(guest.name), "affiliation": esc(guest.affiliation)}

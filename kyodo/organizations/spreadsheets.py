@@ -304,12 +304,12 @@ def parse_rows(table: list[list[str]]) -> list[ImportRow]:
                         % {"suggestion": suggest_reading(raw["name"])}
                     ]
                 for error in errors:
-                    row.errors.append(f"{column}: {error}" if column else str(error))
+                    row.errors.append(f"{column}：{error}" if column else str(error))
         registered_on = None
         try:
             registered_on = parse_date_ja(raw["registered_on"])
         except WarekiError as exc:
-            row.errors.append(f"{labels['registered_on']}: {exc}")
+            row.errors.append(f"{labels['registered_on']}：{exc}")
         key = match_key(raw["name"])
         if key and key in existing:
             row.errors.append(_("A group with this name is already registered."))

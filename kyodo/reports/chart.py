@@ -95,7 +95,7 @@ def trend_chart(trend: list[MonthTotals]) -> TrendChart:
                     width=round(bar_width - 1, 1),
                     height=round(height, 1),
                     value=value,
-                    label=f"{totals.month.label} {label}: {value}",
+                    label=f"{totals.month.label} {label}：{value}",
                     colour=colour,
                 )
             )

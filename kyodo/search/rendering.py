@@ -46,9 +46,9 @@ def hits_html(hits, *, staff: bool) -> SafeString:
         if kind == "entry":
             speaker_html = shown(speaker) if speaker else ""
             title = hit.title + (f" {speaker_html}" if speaker else "")
-            meta.append(f"<li>{agenda_item}: {shown(doc.subtitle)}</li>")
+            meta.append(f"<li>{agenda_item}：{shown(doc.subtitle)}</li>")
             if speaker:
-                meta.append(f"<li>{speaker_word}: {speaker_html}</li>")
+                meta.append(f"<li>{speaker_word}：{speaker_html}</li>")
         else:
             title = hit.title if doc.title else kind_html
         if staff and doc.audience == "staff":

@@ -35,7 +35,7 @@ def home_events_html(events) -> SafeString:
         items.append(
             f'<li><time datetime="{_iso_date(event.date)}">{esc(wareki(event.date))}</time>'
             f'{when} <a href="{esc(event.get_absolute_url())}">{esc(event.name)}</a>'
-            f"{f' ({esc(venue)})' if venue else ''}</li>"
+            f"{f'（{esc(venue)}）' if venue else ''}</li>"
         )
     return mark_safe("".join(items))
 

@@ -39,7 +39,7 @@ def test_a_date_is_written_yyyy_mm_dd_not_a_time_stamp(client, db):
         assert response.status_code == 422, value
         [error] = response.json()["detail"]
         assert error["loc"] == ["query", "date_from"]
-        assert error["msg"].endswith("日付は YYYY-MM-DD の形で指定してください（例: 2010-12-21）。")
+        assert error["msg"].endswith("日付は YYYY-MM-DD の形で指定してください（例：2010-12-21）。")
     assert client.get("/api/v1/statements", {"date_from": "2010-12-21"}).status_code == 200
 
 

@@ -12,7 +12,7 @@ def test_the_csv_s_date_column_shows_its_sample_as_a_day(client):
 
     assert (
         "<dt>8. <code>開始日</code></dt><dd>開催日（年-月-日の形）。"
-        "例: <code>2011-01-18</code>（平成23年1月18日(火)）。</dd>"
+        "例：<code>2011-01-18</code>（平成23年1月18日(火)）。</dd>"
     ) in page
     assert "例: 2011-01-18）" not in page
 
@@ -40,16 +40,16 @@ def test_the_schema_names_every_code_with_its_label(client):
     schemas = client.get("/api/v1/openapi.json").json()["components"]["schemas"]
 
     assert schemas["EventKind"]["description"] == (
-        "事業・イベントの種類のコード: lecture（講座）、salon（サロン）、symposium（シンポジウム）、"
+        "事業・イベントの種類のコード：lecture（講座）、salon（サロン）、symposium（シンポジウム）、"
         "round_table（懇談会）、briefing（説明会）、executive_committee（実行委員会）、"
         "social（交流会）、festival（フェスティバル）、other（その他）。"
     )
     assert schemas["LegalForm"]["description"] == (
-        "法人格のコード: npo（NPO法人）、general_association（一般社団法人）、"
+        "法人格のコード：npo（NPO法人）、general_association（一般社団法人）、"
         "general_foundation（一般財団法人）、voluntary（任意団体）、other（その他）。"
     )
     assert schemas["ActivityField"]["description"].startswith(
-        "特定非営利活動促進法の20の活動分野のコード: health（保健、医療又は福祉の増進を図る活動）、"
+        "特定非営利活動促進法の20の活動分野のコード：health（保健、医療又は福祉の増進を図る活動）、"
     )
     assert schemas["ActivityField"]["description"].count("（") == 20
     assert schemas["EventOut"]["properties"]["kind"]["description"] == (

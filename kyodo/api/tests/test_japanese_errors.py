@@ -68,7 +68,7 @@ def refusal(client, url: str, params: dict | None = None) -> list[dict]:
             {
                 "loc": ["query", "date_to"],
                 "type": "value_error",
-                "msg": "date_to: 日付は YYYY-MM-DD の形で指定してください（例: 2010-12-21）。",
+                "msg": "date_to: 日付は YYYY-MM-DD の形で指定してください（例：2010-12-21）。",
             },
         ),
         (
@@ -136,7 +136,7 @@ def refusal(client, url: str, params: dict | None = None) -> list[dict]:
                 "loc": ["query", "committee"],
                 "type": "string_pattern_mismatch",
                 "msg": "committee: 半角の英数字、ハイフン（-）、下線（_）で指定してください"
-                "（例: unei）。",
+                "（例：unei）。",
             },
         ),
     ],

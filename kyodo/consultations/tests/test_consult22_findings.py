@@ -163,7 +163,7 @@ def test_a_follow_up_typed_as_month_and_day_is_saved_and_shown_in_wareki(client,
     assert (consultation.received_on, consultation.follow_up_on) == (today, due)
     detail = client.get(response["Location"]).text
     # 「(フォローアップの日付: 令和8年12月21日(月))」 on the day of the finding
-    assert f"(フォローアップの日付: {format_wareki(due)})" in detail
+    assert f"（フォローアップの日付：{format_wareki(due)}）" in detail
 
 
 def test_a_form_returned_for_another_error_shows_how_the_date_was_read(client, staff_user):

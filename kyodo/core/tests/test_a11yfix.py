@@ -70,8 +70,8 @@ def test_a_form_with_errors_opens_with_its_summary_and_the_group_names_its_error
         ' aria-labelledby="error-summary-title">\n'
         '  <h2 id="error-summary-title">入力内容に誤りがあります</h2>\n'
         "  <ul>\n    \n"
-        '    <li><a href="#id_kind_0">種類: このフィールドは必須です。</a></li>'
-        '<li><a href="#id_body">内容: このフィールドは必須です。</a></li>\n'
+        '    <li><a href="#id_kind_0">種類：このフィールドは必須です。</a></li>'
+        '<li><a href="#id_body">内容：このフィールドは必須です。</a></li>\n'
         "  </ul>\n</div>"
     )
     assert (
@@ -102,4 +102,4 @@ def test_an_unbound_form_has_no_summary_and_the_email_field_its_purpose():
 def test_the_login_form_shows_its_own_errors(client):
     html = client.post("/accounts/login/", {"username": "", "password": ""}).content.decode()
     assert '<form method="post" class="login" novalidate>' in html
-    assert '<a href="#id_username">ユーザー名: このフィールドは必須です。</a>' in html
+    assert '<a href="#id_username">ユーザー名：このフィールドは必須です。</a>' in html

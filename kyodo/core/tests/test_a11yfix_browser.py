@@ -124,8 +124,8 @@ def test_the_staff_form_error_summary_takes_focus_and_links_to_the_group(page, s
     summary = page.locator("#error-summary")
     assert summary.get_attribute("role") == "alert"
     page.wait_for_function("document.activeElement.id === 'error-summary'")
-    assert "分類: 分類を1つ以上選んでください。" in summary.inner_text()
+    assert "分類：分類を1つ以上選んでください。" in summary.inner_text()
     group = page.locator("fieldset.has-error")
     assert group.get_attribute("aria-describedby") == "id_categories_error"
-    summary.get_by_role("link", name="分類: 分類を1つ以上選んでください。").click()
+    summary.get_by_role("link", name="分類：分類を1つ以上選んでください。").click()
     assert page.evaluate("document.activeElement.id") == "id_categories_0"

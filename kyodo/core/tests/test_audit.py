@@ -103,7 +103,7 @@ def test_any_json_in_changes_is_shown_in_words():
         ("詳細", "1、—、はい")
     ]
     assert [(line.label, line.text) for line in change_lines({"x": {"count": 2}})] == [
-        ("詳細", "件数: 2")
+        ("詳細", "件数：2")
     ]
     from kyodo.committees.models import Minutes
 

@@ -150,12 +150,12 @@ def test_a_written_vote_reads_item_by_item_and_says_who_typed_it_in(written, sta
     assert _lines(by_staff) == [
         ("委員", "熊田"),
         ("事務局が入力", "はい"),
-        (title, "表決: — → 保留（意見）、コメント: — → 日程を再考したい"),
+        (title, "表決：— → 保留（意見）、コメント：— → 日程を再考したい"),
     ]
     assert _lines(by_member) == [
         ("委員", "熊田"),
         ("事務局が入力", "いいえ"),
-        (title, "表決: 保留（意見） → 賛成、コメント: 日程を再考したい → —"),
+        (title, "表決：保留（意見） → 賛成、コメント：日程を再考したい → —"),
     ]
 
 

@@ -34,7 +34,7 @@ def test_a_collaboration_s_years_amount_and_groups_read_as_people_write_them():
     assert _lines(changes, model=Collaboration) == [
         ("開始年度", "令和9年度"),
         ("終了年度", "令和10年度"),
-        ("予算額(円)", "1,200,000円"),
+        ("予算額（円）", "1,200,000円"),
         ("団体", "— → ひばりが丘こども食堂の会"),
         ("担当課", "協働推進課 → 協働推進課、児童福祉課"),
     ]

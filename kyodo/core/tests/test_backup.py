@@ -128,7 +128,7 @@ def test_restoring_something_else_is_refused_and_changes_nothing(demo, tmp_path,
         archive.writestr("data.json", json.dumps(rows))
     _refused(
         tmp_path / "broken.zip",
-        f"バックアップが壊れています: .*の行が参照する 事業（events.event） の行"
+        f"バックアップが壊れています：.*の行が参照する 事業（events.event） の行"
         f"（{note['fields']['event']}）がバックアップにありません。",
     )
     with zipfile.ZipFile(tmp_path / "climbing.zip", "w") as archive:

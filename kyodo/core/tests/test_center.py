@@ -37,11 +37,11 @@ def test_setup_makes_the_center_its_first_staff_and_committee_and_the_code_works
     settings.SITE_URL = "https://minato.example.jp"
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "minato.example.jp"]
     printed = _setup(*MINATO)
-    code = re.search(r"コード: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})", printed).group(1)
+    code = re.search(r"コード：([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})", printed).group(1)
     assert printed.splitlines()[:3] == [
         "みなと市民活動センターを登録しました。",
-        "最初の事務局アカウント: sato（佐藤 花子）",
-        "パスワードは本人が決めます: https://minato.example.jp/accounts/start/ を開き、ユーザー名と"
+        "最初の事務局アカウント：sato（佐藤 花子）",
+        "パスワードは本人が決めます：https://minato.example.jp/accounts/start/ を開き、ユーザー名と"
         "次のコードを入力してください。",
     ]
     center = Center.objects.get()
@@ -88,7 +88,7 @@ def test_setup_makes_the_center_its_first_staff_and_committee_and_the_code_works
 
 def test_an_invitation_not_sent_yet_is_dropped_once_the_password_is_set(client):
     printed = _setup(*MINATO, "--staff-email", "sato@example.jp")
-    code = re.search(r"コード: ([A-Z0-9-]{14})", printed).group(1)
+    code = re.search(r"コード：([A-Z0-9-]{14})", printed).group(1)
     assert list(OutboxMessage.objects.values_list("kind", "status")) == [
         ("people.invitation", "queued")
     ]

@@ -47,7 +47,7 @@ def test_a_new_center_starts_with_codes_on_a_phone(page, live_server, settings):
         "setup", "--center", "あおば市市民協働推進センター", "--staff-username", "tanaka",
         "--staff-name", "田中 由美", "--phone", "022-000-0000", stdout=out,
     )  # fmt: skip
-    code = re.search(r"コード: (\S+)", out.getvalue()).group(1)
+    code = re.search(r"コード：(\S+)", out.getvalue()).group(1)
     page.set_viewport_size({"width": 375, "height": 800})
     # Typed as read off the screen, in lower case.
     _start(page, "tanaka", code.lower(), PASSWORD_1)

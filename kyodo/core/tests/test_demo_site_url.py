@@ -23,7 +23,7 @@ def test_the_demo_s_mail_links_to_the_site_url_it_runs_with(settings):
     out = io.StringIO()
     call_command("demo", stdout=out)
 
-    assert "メールのリンクのアドレス（SITE_URL）: http://127.0.0.1:8107\n" in out.getvalue()
+    assert "メールのリンクのアドレス（SITE_URL）：http://127.0.0.1:8107\n" in out.getvalue()
     circulations = OutboxMessage.objects.filter(kind="committees.minutes.circulation")
     # Three drafts of this year's meetings and the 8th and 9th of 2010, twelve members each, and
     # 吉田's link to the 8th's draft sent again after his mail bounced.

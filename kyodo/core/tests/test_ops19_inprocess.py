@@ -119,7 +119,7 @@ def test_backup_names_the_file_missing_from_media_root(settings, tmp_path):
     with pytest.raises(BackupError) as error:
         backup_write(tmp_path / "b.zip")
     assert str(error.value.message) == (
-        f"次のファイルがありません（MEDIA_ROOT={tmp_path / 'media'}）: {name}。"
+        f"次のファイルがありません（MEDIA_ROOT={tmp_path / 'media'}）：{name}。"
         "データベースが名前を記録しているファイルです。ファイルの保存場所"
         "（MEDIA_ROOT / STORAGE_URL）を確認してください。"
     )

@@ -285,7 +285,7 @@ def test_operator_errors_are_one_japanese_line(tmp_path):
     result = _kyodo("migrate", env=env | {"KYODO_VAR_DIR": str(tmp_path / "afile" / "var")})
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        f"KYODO_VAR_DIR（{tmp_path / 'afile' / 'var'}）を作成できません: 途中にディレクトリでない"
+        f"KYODO_VAR_DIR（{tmp_path / 'afile' / 'var'}）を作成できません：途中にディレクトリでない"
         "ファイルがあります。書き込めるディレクトリを環境変数 KYODO_VAR_DIR に指定してください。"
     )
 

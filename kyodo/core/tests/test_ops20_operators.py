@@ -30,7 +30,7 @@ CLEARED = {
     "EMAIL_URL",
     "RATE_LIMITS",
 }
-PREFIX = "設定に誤りがあります（環境変数）: "
+PREFIX = "設定に誤りがあります（環境変数）："
 
 
 def _kyodo(tmp_path: Path, *args: str, **variables: str) -> subprocess.CompletedProcess:
@@ -55,60 +55,60 @@ def _kyodo(tmp_path: Path, *args: str, **variables: str) -> subprocess.Completed
         (
             {"CACHE_URL": "memcached://:secret@cache:11211"},
             "CACHE_URL は redis://ホスト:6379/0 の形で指定してください"
-            "（指定値: 'memcached://:***@cache:11211'）。TLS では rediss://…、1台のサーバーで"
+            "（指定値：'memcached://:***@cache:11211'）。TLS では rediss://…、1台のサーバーで"
             "動かすときは CACHE_URL を空にします。",
         ),
         (
             {"DATABASE_URL": "mysql://kyodo:secret@db/kyodo"},
             "DATABASE_URL には SQLite か PostgreSQL を指定してください"
-            "（指定値: 'mysql://kyodo:***@db/kyodo'）。sqlite:///パス または "
+            "（指定値：'mysql://kyodo:***@db/kyodo'）。sqlite:///パス または "
             "postgres://ユーザー@ホスト:ポート/データベース名 の形で書きます。",
         ),
         (
             {"STORAGE_URL": "https://files.example.jp/kyodo"},
             "STORAGE_URL は s3://バケット名 または s3://バケット名/フォルダ の形で指定してください"
-            "（指定値: 'https://files.example.jp/kyodo'）。接続先は STORAGE_ENDPOINT_URL、鍵は "
+            "（指定値：'https://files.example.jp/kyodo'）。接続先は STORAGE_ENDPOINT_URL、鍵は "
             "AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY に指定します。このサーバーのディスクに"
             "置くときは STORAGE_URL を空にします。",
         ),
         (
             {"HTTPS": "true"},
             "SECRET_KEY を指定してください。HTTPS=true（本番）では、セッションやリンクの署名に"
-            "使う長いランダムな値が必要です（すべてのホストで同じ値。例: python3 -c "
+            "使う長いランダムな値が必要です（すべてのホストで同じ値。例：python3 -c "
             "'import secrets; print(secrets.token_urlsafe(50))' で作れます）。",
         ),
         (
             {"HTTPS": "yes please"},
             "HTTPS には true か false（1/0、yes/no、on/off も可）を指定してください"
-            "（指定値: 'yes please'）。",
+            "（指定値：'yes please'）。",
         ),
         (
             {"PAGE_CACHE_SECONDS": "1分"},
-            "PAGE_CACHE_SECONDS には整数（半角数字）を指定してください（指定値: '1分'）。",
+            "PAGE_CACHE_SECONDS には整数（半角数字）を指定してください（指定値：'1分'）。",
         ),
         (
             {"SIGNIN_DELAY_SECONDS": "0"},
-            "SIGNIN_DELAY_SECONDS には 1 以上の整数を指定してください（指定値: '0'）。",
+            "SIGNIN_DELAY_SECONDS には 1 以上の整数を指定してください（指定値：'0'）。",
         ),
         (
             {"TRUSTED_PROXIES": "127.0.0.1,nginx"},
             "TRUSTED_PROXIES の 'nginx' はIPアドレスでもネットワーク（192.0.2.0/24 など）でも"
-            "ありません。プロキシのアドレスをカンマ区切りで指定してください（既定: 127.0.0.1,::1）。",
+            "ありません。プロキシのアドレスをカンマ区切りで指定してください（既定：127.0.0.1,::1）。",
         ),
         (
             {"RATE_LIMITS": "organizations:apply=10/week"},
             "RATE_LIMITS の organizations:apply の制限 '10/week' は読めません。回数/期間 の形で、"
-            "期間は s（秒）、m（分）、h（時間）、d（日）で指定してください（例: 10/h、5/10m、100/d）。",
+            "期間は s（秒）、m（分）、h（時間）、d（日）で指定してください（例：10/h、5/10m、100/d）。",
         ),
         (
             {"SITE_URL": "kyodo.example.jp"},
             "SITE_URL は利用者が開くアドレスを https://kyodo.example.jp の形で指定してください"
-            "（指定値: 'kyodo.example.jp'）。メールで送るリンクはこのアドレスで始まります。",
+            "（指定値：'kyodo.example.jp'）。メールで送るリンクはこのアドレスで始まります。",
         ),
         (
             {"LOG_LEVEL": "verbose"},
             "LOG_LEVEL には DEBUG、INFO、WARNING、ERROR、CRITICAL のどれかを指定してください"
-            "（指定値: 'verbose'）。",
+            "（指定値：'verbose'）。",
         ),
     ],
 )
@@ -124,7 +124,7 @@ def test_serve_and_migrate_with_a_database_url_without_a_name(tmp_path, command)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
         PREFIX + "DATABASE_URL にデータベース名がありません"
-        "（指定値: 'postgres://kyodo:***@127.0.0.1:5432'）。sqlite:///パス または "
+        "（指定値：'postgres://kyodo:***@127.0.0.1:5432'）。sqlite:///パス または "
         "postgres://ユーザー@ホスト:ポート/データベース名 の形で、最後にデータベース名を付けて"
         "指定してください。\n"
     )
@@ -134,7 +134,7 @@ def test_serve_with_workers_that_are_no_number(tmp_path):
     result = _kyodo(tmp_path, "serve", WEB_WORKERS="two")
     assert (result.returncode, result.stderr) == (
         1,
-        PREFIX + "WEB_WORKERS には整数（半角数字）を指定してください（指定値: 'two'）。\n",
+        PREFIX + "WEB_WORKERS には整数（半角数字）を指定してください（指定値：'two'）。\n",
     )
 
 
@@ -194,7 +194,7 @@ def test_kyodo_commands_explain_themselves_in_japanese(tmp_path, command):
     result = _kyodo(tmp_path, command, "--help")
     assert result.returncode == 0, result.stderr
     text = result.stdout
-    assert text.startswith(f"使い方: kyodo {command} ")
+    assert text.startswith(f"使い方：kyodo {command} ")
     assert "\n引数:\n" in text or "\nオプション:\n" in text
     assert "  -h, --help            この説明を表示して終了します。\n" in text
     words = re.findall(r"[A-Za-z]{2,}", LATIN.sub(" ", text))
@@ -208,22 +208,22 @@ def test_kyodo_commands_explain_themselves_in_japanese(tmp_path, command):
             ["outbox", "send"],
             "{flush,status} に 'send' は指定できません（指定できるのは 'flush', 'status'）",
         ),
-        (["outbox"], "次の引数を指定してください: {flush,status}"),
+        (["outbox"], "次の引数を指定してください：{flush,status}"),
         (["periodic", "--every", "毎分"], "--every には数字を指定してください（'毎分'）"),
         (
             ["setup", "--center", "みなと"],
-            "次の引数を指定してください: --staff-username, --staff-name",
+            "次の引数を指定してください：--staff-username, --staff-name",
         ),
-        (["backup", "a.zip", "b.zip"], "使えない引数があります: b.zip"),
-        (["minutes", "export", "--meeting", "2010-9"], "次の引数を指定してください: --format"),
+        (["backup", "a.zip", "b.zip"], "使えない引数があります：b.zip"),
+        (["minutes", "export", "--meeting", "2010-9"], "次の引数を指定してください：--format"),
     ],
 )
 def test_a_mistyped_command_line_is_refused_in_japanese(tmp_path, args, error):
     result = _kyodo(tmp_path, *args)
     assert result.returncode == 2
-    assert result.stderr.startswith("使い方: kyodo "), result.stderr
+    assert result.stderr.startswith("使い方：kyodo "), result.stderr
     prog = " ".join(["kyodo", *args[:2]] if args[0] == "minutes" else ["kyodo", args[0]])
-    assert result.stderr.splitlines()[-1] == f"{prog}: エラー: {error}"
+    assert result.stderr.splitlines()[-1] == f"{prog}: エラー：{error}"
 
 
 # --- make install-prod -----------------------------------------------------------------------------

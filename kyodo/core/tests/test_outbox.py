@@ -142,7 +142,7 @@ def test_after_the_last_attempt_the_message_is_failed_and_staff_can_resend(
     settings.OUTBOX_MAX_ATTEMPTS = 2
     smtp_server.refuse_recipients.add("gone@example.jp")
     with transaction.atomic():
-        message = outbox_enqueue(to="gone@example.jp", subject="会議録(未定稿)", body="本文")
+        message = outbox_enqueue(to="gone@example.jp", subject="会議録（未定稿）", body="本文")
     run_worker_until_idle()
 
     message.refresh_from_db()
@@ -294,10 +294,10 @@ def test_the_outbox_command_speaks_japanese(db):
     out = io.StringIO()
     call_command("outbox", "status", stdout=out)
     assert out.getvalue().splitlines() == [
-        "送信待ち（queued）: 0",
-        "送信中（sending）: 0",
-        "送信済み（sent）: 0",
-        "失敗（failed）: 0",
+        "送信待ち（queued）：0",
+        "送信中（sending）：0",
+        "送信済み（sent）：0",
+        "失敗（failed）：0",
     ]
     out = io.StringIO()
     call_command("outbox", "flush", stdout=out)

@@ -102,5 +102,5 @@ def test_a_bad_trusted_proxy_set_after_start_up_is_refused_in_japanese(settings)
 
     assert str(refused.value) == (
         "TRUSTED_PROXIES の 'proxy.example' はIPアドレスでもネットワーク（192.0.2.0/24 など）でも"
-        "ありません。プロキシのアドレスをカンマ区切りで指定してください（既定: 127.0.0.1,::1）。"
+        "ありません。プロキシのアドレスをカンマ区切りで指定してください（既定：127.0.0.1,::1）。"
     )

@@ -14,7 +14,7 @@ def test_env_bool_rejects_nonsense_with_the_variable_name(monkeypatch):
     with pytest.raises(ImproperlyConfigured) as raised:
         env.env_bool("DEBUG", False)
     assert str(raised.value) == (
-        "DEBUG には true か false（1/0、yes/no、on/off も可）を指定してください（指定値: 'maybe'）。"
+        "DEBUG には true か false（1/0、yes/no、on/off も可）を指定してください（指定値：'maybe'）。"
     )
 
 
@@ -29,7 +29,7 @@ def test_env_int_rejects_words(monkeypatch):
     with pytest.raises(ImproperlyConfigured) as raised:
         env.env_int("OUTBOX_MAX_ATTEMPTS", 8)
     assert str(raised.value) == (
-        "OUTBOX_MAX_ATTEMPTS には整数（半角数字）を指定してください（指定値: 'ten'）。"
+        "OUTBOX_MAX_ATTEMPTS には整数（半角数字）を指定してください（指定値：'ten'）。"
     )
 
 
@@ -38,7 +38,7 @@ def test_env_int_below_its_minimum_names_it(monkeypatch):
     with pytest.raises(ImproperlyConfigured) as raised:
         env.env_int("PAGE_CACHE_SECONDS", 60, minimum=0)
     assert str(raised.value) == (
-        "PAGE_CACHE_SECONDS には 0 以上の整数を指定してください（指定値: '-1'）。"
+        "PAGE_CACHE_SECONDS には 0 以上の整数を指定してください（指定値：'-1'）。"
     )
 
 
@@ -48,7 +48,7 @@ def test_database_url_for_mysql_is_refused(monkeypatch):
         env.env_database("DATABASE_URL", "sqlite:///x.sqlite3")
     assert str(raised.value) == (
         "DATABASE_URL には SQLite か PostgreSQL を指定してください"
-        "（指定値: 'mysql://root:***@localhost/kyodo'）。sqlite:///パス または "
+        "（指定値：'mysql://root:***@localhost/kyodo'）。sqlite:///パス または "
         "postgres://ユーザー@ホスト:ポート/データベース名 の形で書きます。"
     )
 
@@ -58,7 +58,7 @@ def test_a_postgresql_url_without_a_database_name_is_refused_by_name(monkeypatch
     with pytest.raises(ImproperlyConfigured) as raised:
         env.env_database("DATABASE_URL", "sqlite:///x.sqlite3")
     assert str(raised.value) == (
-        "DATABASE_URL にデータベース名がありません（指定値: 'postgres://kyodo:***@db.example.jp:5432'）。"
+        "DATABASE_URL にデータベース名がありません（指定値：'postgres://kyodo:***@db.example.jp:5432'）。"
         "sqlite:///パス または postgres://ユーザー@ホスト:ポート/データベース名 の形で、"
         "最後にデータベース名を付けて指定してください。"
     )
@@ -120,7 +120,7 @@ def test_email_url_with_unknown_scheme_is_refused(monkeypatch):
     assert str(raised.value) == (
         "EMAIL_URL は smtp://ユーザー:パスワード@ホスト:ポート（TLS は smtps://…、STARTTLS は末尾に"
         " ?tls=True）、または console://（画面に表示するだけ） の形で指定してください"
-        "（指定値: 'pigeon://roof'）。"
+        "（指定値：'pigeon://roof'）。"
     )
 
 
@@ -131,7 +131,7 @@ def test_email_url_with_a_port_that_is_no_number_hides_the_password(monkeypatch)
     assert "secret" not in str(raised.value)
     assert str(raised.value).startswith(
         "EMAIL_URL はメールサーバーの URL として読めません"
-        "（指定値: 'smtp://kyodo:***@mail.example.jp:smtp'）。"
+        "（指定値：'smtp://kyodo:***@mail.example.jp:smtp'）。"
     )
 
 
@@ -173,8 +173,8 @@ def test_a_bad_setting_stops_the_command_with_a_clear_message(tmp_path):
     result = _kyodo("check", extra_env={"DEBUG": "perhaps", "KYODO_VAR_DIR": str(tmp_path)})
     assert result.returncode == 1
     assert result.stderr == (
-        "設定に誤りがあります（環境変数）: DEBUG には true か false（1/0、yes/no、on/off も可）を"
-        "指定してください（指定値: 'perhaps'）。\n"
+        "設定に誤りがあります（環境変数）：DEBUG には true か false（1/0、yes/no、on/off も可）を"
+        "指定してください（指定値：'perhaps'）。\n"
     )
 
 

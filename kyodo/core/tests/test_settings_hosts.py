@@ -86,8 +86,8 @@ def test_a_cache_url_that_is_not_redis_stops_start_up_by_name(tmp_path):
     )
     assert result.returncode == 1
     assert result.stderr == (
-        "設定に誤りがあります（環境変数）: CACHE_URL は redis://ホスト:6379/0 の形で指定してください"
-        "（指定値: 'memcached://x:11211'）。TLS では rediss://…、1台のサーバーで動かすときは "
+        "設定に誤りがあります（環境変数）：CACHE_URL は redis://ホスト:6379/0 の形で指定してください"
+        "（指定値：'memcached://x:11211'）。TLS では rediss://…、1台のサーバーで動かすときは "
         "CACHE_URL を空にします。\n"
     )
 

@@ -47,7 +47,7 @@ def test_a_removal_at_375px(page, make_user):
     _sign_in(page, "nishiguchi")
 
     page.goto(f"/staff/people/{manager.pk}/")
-    assert page.locator("p.managers").inner_text().startswith("現在のセンター長: 西口。")
+    assert page.locator("p.managers").inner_text().startswith("現在のセンター長：西口。")
     assert _overflow(page) == 0
 
     page.goto("/staff/privacy/")

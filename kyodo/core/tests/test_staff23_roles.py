@@ -221,7 +221,7 @@ def test_the_manager_cannot_deactivate_or_demote_themselves_through_the_page(cli
 def test_the_account_page_names_the_manager_and_offers_the_role(client, manager, clerk):
     client.force_login(clerk)
     page = client.get(f"/staff/people/{clerk.pk}/").content.decode()
-    assert "現在のセンター長: 西口。" in page
+    assert "現在のセンター長：西口。" in page
     assert '<input type="checkbox" name="roles" value="manager"' in page
     assert "\n センター長</label>" in page
     assert "管理者（スーパーユーザー）の権限はここでは付けられません。" in page

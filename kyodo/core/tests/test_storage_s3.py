@@ -108,7 +108,7 @@ def test_a_storage_url_kyodo_cannot_use_is_refused_by_name(monkeypatch, raw):
         env.env_storage("STORAGE_URL")
     assert str(raised.value).startswith(
         "STORAGE_URL は s3://バケット名 または s3://バケット名/フォルダ の形で指定してください"
-        f"（指定値: {raw!r}）。"
+        f"（指定値：{raw!r}）。"
     )
 
 

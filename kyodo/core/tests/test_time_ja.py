@@ -59,7 +59,7 @@ def test_the_refusal_says_what_was_typed_and_gives_examples():
         parse_time_ja("２５時")
 
     assert (
-        str(refused.value) == "「２５時」を時刻として読み取れません。例: 19:00、19時30分、午後7時"
+        str(refused.value) == "「２５時」を時刻として読み取れません。例：19:00、19時30分、午後7時"
     )
 
 
@@ -83,7 +83,7 @@ def test_the_field_refuses_nonsense_in_japanese():
 
     assert not form.is_valid()
     assert form.errors["start"] == [
-        "「25時」を時刻として読み取れません。例: 19:00、19時30分、午後7時"
+        "「25時」を時刻として読み取れません。例：19:00、19時30分、午後7時"
     ]
 
 

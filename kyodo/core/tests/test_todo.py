@@ -190,7 +190,7 @@ def test_circulated_minutes_cost_three_queries_however_many(demo, django_assert_
     assert todo_counts(today)["drafts"] == 2
     by_title = {item.title: item.detail for item in items}
     for minutes in added:
-        assert by_title[str(minutes.meeting)] == f"未受領: {member.name}"
+        assert by_title[str(minutes.meeting)] == f"未受領：{member.name}"
 
 
 def test_a_draft_counts_until_every_member_of_its_latest_circulation_has_it(demo, staff_user):

@@ -120,19 +120,19 @@ def test_pages_scripts_and_programs_are_refused_whatever_the_name(settings, name
     assert error.code == "dangerous"
     assert error.messages == [
         f"「{name}」はウェブページ・スクリプト・プログラムのため、アップロードできません。"
-        "受け付けるのは PDF、テキスト(.txt) のファイル(5MBまで)です。"
+        "受け付けるのは PDF、テキスト（.txt） のファイル（5MBまで）です。"
     ]
 
 
 MISMATCHED = [
     ("a.pdf", b"%PDX-1.4", "PDF"),
-    ("a.docx", b"PK\x03\x04broken", "Word(.docx)"),
-    ("a.docx", None, "Word(.docx)"),  # a real .xlsx renamed
-    ("a.xlsx", None, "Excel(.xlsx)"),  # a real .docx renamed
-    ("a.doc", ole_bytes("Workbook"), "Word 97-2003(.doc)"),
-    ("a.xls", ole_bytes("WordDocument"), "Excel 97-2003(.xls)"),
-    ("a.txt", b"\x00\x01\x02binary", "テキスト(.txt)"),
-    ("a.csv", b"\x81\x00\xff\xfe", "CSV(.csv)"),
+    ("a.docx", b"PK\x03\x04broken", "Word（.docx）"),
+    ("a.docx", None, "Word（.docx）"),  # a real .xlsx renamed
+    ("a.xlsx", None, "Excel（.xlsx）"),  # a real .docx renamed
+    ("a.doc", ole_bytes("Workbook"), "Word 97-2003（.doc）"),
+    ("a.xls", ole_bytes("WordDocument"), "Excel 97-2003（.xls）"),
+    ("a.txt", b"\x00\x01\x02binary", "テキスト（.txt）"),
+    ("a.csv", b"\x81\x00\xff\xfe", "CSV（.csv）"),
     ("a.png", b"\xff\xd8\xff\xe0 jpeg", "PNG画像"),
     ("a.gif", b"GIF90a", "GIF画像"),
 ]
@@ -145,9 +145,9 @@ def test_content_that_does_not_match_the_name_is_refused(name, content, label):
     error = refusal(name, content)
     assert error.code == "content"
     assert error.messages == [
-        f"「{name}」の内容が {label} のファイルではありません。受け付けるのは PDF、Word(.docx)、"
-        "Excel(.xlsx)、PowerPoint(.pptx)、Word 97-2003(.doc)、Excel 97-2003(.xls)、"
-        "テキスト(.txt)、CSV(.csv)、画像(PNG、JPEG、GIF) のファイル(20MBまで)です。"
+        f"「{name}」の内容が {label} のファイルではありません。受け付けるのは PDF、Word（.docx）、"
+        "Excel（.xlsx）、PowerPoint（.pptx）、Word 97-2003（.doc）、Excel 97-2003（.xls）、"
+        "テキスト（.txt）、CSV（.csv）、画像（PNG、JPEG、GIF） のファイル（20MBまで）です。"
     ]
 
 
@@ -156,7 +156,7 @@ def test_a_kind_not_allowed_is_refused_with_the_list_and_the_limit():
     assert error.code == "type"
     assert error.messages == [
         "「予算.xlsx」はアップロードできない種類のファイルです。"
-        "受け付けるのは PDF、Word(.docx)、テキスト(.txt) のファイル(5MBまで)です。"
+        "受け付けるのは PDF、Word（.docx）、テキスト（.txt） のファイル（5MBまで）です。"
     ]
 
 
@@ -164,7 +164,7 @@ def test_a_file_over_the_limit_is_refused_before_its_content_is_read():
     error = refusal("大きい.pdf", b"%PDF-1.4\n" + b"0" * MB, kinds=("pdf",), max_bytes=MB)
     assert error.code == "size"
     assert error.messages == [
-        "「大きい.pdf」は大きすぎます(1.1MB)。ファイルは1MBまでです。受け付ける種類: PDF。"
+        "「大きい.pdf」は大きすぎます（1.1MB）。ファイルは1MBまでです。受け付ける種類：PDF。"
     ]
     # Exactly at the limit is still accepted.
     at_limit = b"%PDF-1.4\n" + b"0" * (MB - 9)
@@ -205,7 +205,7 @@ def test_sizes_and_kinds_read_as_in_the_messages():
         "10B",
     ]
     assert kinds_label(("pdf", "png", "jpeg")) == "PDF、PNG画像、JPEG画像"
-    assert kinds_label(("txt", "image")) == "テキスト(.txt)、画像(PNG、JPEG、GIF)"
+    assert kinds_label(("txt", "image")) == "テキスト（.txt）、画像（PNG、JPEG、GIF）"
     with pytest.raises(ValueError):
         UploadValidator(("exe",), MB)
 
@@ -219,7 +219,7 @@ def test_the_field_renames_the_upload_and_says_what_it_takes():
     form = _Form(files={"file": upload("../計画\u200b書.PDF", pdf_bytes())})
     assert form.is_valid(), form.errors
     assert form.cleaned_data["file"].name == "計画書.pdf"
-    assert str(form.fields["file"].help_text) == "PDF、Word(.docx) のファイル、1MBまで。"
+    assert str(form.fields["file"].help_text) == "PDF、Word（.docx） のファイル、1MBまで。"
     assert 'accept=".pdf,.docx"' in str(form["file"])
 
 
@@ -230,7 +230,7 @@ def test_the_validator_works_on_a_plain_file_field():
     assert not form.is_valid()
     assert form.errors["other"] == [
         "「a.pdf」はウェブページ・スクリプト・プログラムのため、アップロードできません。"
-        "受け付けるのは PDF のファイル(1MBまで)です。"
+        "受け付けるのは PDF のファイル（1MBまで）です。"
     ]
 
 

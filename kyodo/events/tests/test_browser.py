@@ -34,7 +34,7 @@ def test_a_citizen_applies_and_staff_see_the_application(page, smtp_server, make
     received = smtp_server.by_recipient("aoki@example.jp")
     assert len(received) == 1
     message = received[0]["message"]
-    assert message["Subject"] == "お申し込みありがとうございます: 会計講座中級編"
+    assert message["Subject"] == "お申し込みありがとうございます：会計講座中級編"
     token = Application.objects.get().token
     assert f"/events/applications/{token}/cancel/" in message.get_content()
 

@@ -64,4 +64,4 @@ def test_the_attendance_of_people_and_groups_is_joined_in_japanese(client, staff
     )
     client.force_login(staff_user)
     page = client.get(f"/staff/events/{event.pk}/").text
-    assert "<p>出欠・参加者数: 3人、1団体</p>" in page
+    assert "<p>出欠・参加者数：3人、1団体</p>" in page

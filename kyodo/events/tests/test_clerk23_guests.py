@@ -13,8 +13,8 @@ from kyodo.events import services
 pytestmark = pytest.mark.django_db
 
 GUESTS = (
-    '<ul class="guests"><li>ゲスト: 山田 花子（NPO法人まちづくり応援団 代表理事）</li>'
-    "<li>講師: 佐々木 実</li><li>パネリスト: 市川 &amp; 森（西東京市 協働コミュニティ課）</li></ul>"
+    '<ul class="guests"><li>ゲスト：山田 花子（NPO法人まちづくり応援団 代表理事）</li>'
+    "<li>講師：佐々木 実</li><li>パネリスト：市川 &amp; 森（西東京市 協働コミュニティ課）</li></ul>"
 )
 
 

@@ -42,14 +42,14 @@ def test_staff_cancel_names_those_moved_up_and_who_to_telephone(client, staff_us
     page = client.post(f"/staff/events/applications/{second.pk}/cancel/", follow=True).text
     assert _messages(page) == [
         '<p class="message success">申し込みを取り消しました。</p>',
-        '<p class="message info">キャンセル待ちから繰り上がりました: 西東京風の会（2人）。</p>',
+        '<p class="message info">キャンセル待ちから繰り上がりました：西東京風の会（2人）。</p>',
     ]
 
     # A third: the person moves up, and has only a telephone number
     page = client.post(f"/staff/events/applications/{third.pk}/cancel/", follow=True).text
     assert _messages(page) == [
         '<p class="message success">申し込みを取り消しました。</p>',
-        '<p class="message info">キャンセル待ちから繰り上がりました: 佐藤 一郎（1人）。</p>',
+        '<p class="message info">キャンセル待ちから繰り上がりました：佐藤 一郎（1人）。</p>',
         '<p class="message warning">佐藤 一郎はメールアドレスの登録がありません。'
         "電話でお知らせください。</p>",
     ]
@@ -71,7 +71,7 @@ def test_two_moved_up_at_once_are_named_in_their_order(client, staff_user, make_
 
     assert _messages(page) == [
         '<p class="message success">申し込みを取り消しました。</p>',
-        '<p class="message info">キャンセル待ちから繰り上がりました: '
+        '<p class="message info">キャンセル待ちから繰り上がりました：'
         "山本 花（1人）、中村 翼（1人）。</p>",
     ]
     for application in waiting:
@@ -86,7 +86,7 @@ def test_a_refused_cancel_says_nothing_of_moving_up(client, staff_user, make_eve
     client.force_login(staff_user)
     page = client.post(f"/staff/events/applications/{first.pk}/cancel/", follow=True).text
     assert _messages(page)[1] == (
-        '<p class="message info">キャンセル待ちから繰り上がりました: 申込者2（1人）。</p>'
+        '<p class="message info">キャンセル待ちから繰り上がりました：申込者2（1人）。</p>'
     )
     page = client.post(f"/staff/events/applications/{first.pk}/cancel/", follow=True).text
     assert _messages(page) == [

@@ -89,18 +89,18 @@ def test_fewer_people_move_the_waiting_list_up_in_turn(make_event):
     assert promoted.object_id == str(kaze.pk)
     (mail,) = mails("application_changed")
     assert mail.to == "person1@example.jp"
-    assert mail.subject == "お申し込み内容を変更しました: 会計講座中級編"
+    assert mail.subject == "お申し込み内容を変更しました：会計講座中級編"
     assert mail.body.splitlines()[:8] == [
         "ひばりの会 申込者1 様",
         "",
         "ご依頼のとおり、お申し込み内容を次のとおり変更しました。",
         "",
-        "人数: 6 → 3",
+        "人数：6 → 3",
         "",
         "お申し込みは受付済みです。",
         "",
     ]
-    assert "人数: 3\n" in mail.body  # the event's block, as now
+    assert "人数：3\n" in mail.body  # the event's block, as now
     assert f"/events/applications/{hibari.token}/cancel/" in mail.body
 
 
@@ -116,7 +116,7 @@ def test_a_waiting_group_that_now_fits_moves_up_itself(make_event):
     assert changed.promoted_at is not None
     assert [m.to for m in mails("application_promoted")] == ["person4@example.jp"]
     (mail,) = mails("application_changed")
-    assert "人数: 4 → 2\n\nお申し込みは受付済みです。\n" in mail.body
+    assert "人数：4 → 2\n\nお申し込みは受付済みです。\n" in mail.body
 
 
 def test_once_the_event_has_begun_nobody_is_moved_up_by_staff_changing_a_group(
@@ -226,9 +226,9 @@ def test_a_persons_details_change_and_the_log_keeps_no_personal_data(make_event)
         "",
         "ご依頼のとおり、お申し込み内容を次のとおり変更しました。",
         "",
-        "ふりがな: あおき ようこ",
-        "電話番号: 042-111-2222",
-        "センターへの連絡事項: 車いすで参加します。介助者1名同伴",
+        "ふりがな：あおき ようこ",
+        "電話番号：042-111-2222",
+        "センターへの連絡事項：車いすで参加します。介助者1名同伴",
         "",
         "お申し込みは受付済みです。",
     ]
@@ -255,7 +255,7 @@ def test_a_staff_change_says_so_in_the_mail_and_the_log(make_event, staff_user):
     entry = AuditEntry.objects.get(action="kyodo.events.application.changed")
     assert (entry.actor_id, entry.changes) == (staff_user.pk, {"event": event.pk, "people": [3, 2]})
     (mail,) = mails("application_changed")
-    assert "センターで、お申し込み内容を次のとおり変更しました。\n\n人数: 3 → 2\n" in mail.body
+    assert "センターで、お申し込み内容を次のとおり変更しました。\n\n人数：3 → 2\n" in mail.body
 
 
 # --- when: as long as the event takes applications (staff: until it is over) ---------------------
@@ -426,8 +426,8 @@ def test_staff_see_the_changes_on_the_event_page(client, make_event, staff_user)
     assert page.count('<details class="history">') == 1
     assert "<summary>変更履歴（2件）</summary>" in page
     assert (
-        "（申込者本人）: 人数: 6 → 4、電話番号: 変更あり（個人情報のため内容は記録していません）</li>"
+        "（申込者本人）：人数：6 → 4、電話番号：変更あり（個人情報のため内容は記録していません）</li>"
         in page
     )
-    assert "（中澤）: 人数: 4 → 3</li>" in page
+    assert "（中澤）：人数：4 → 3</li>" in page
     assert "042-000-1111" in page  # the application's own telephone, in its column

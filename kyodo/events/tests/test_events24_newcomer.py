@@ -98,7 +98,7 @@ def test_the_waiting_lists_mail_offers_no_calendar_either(make_event):
 
     mail = OutboxMessage.objects.get(kind="events.application_received", to=waiting.email)
 
-    assert mail.subject == "キャンセル待ちで受け付けました: 会計講座中級編"
+    assert mail.subject == "キャンセル待ちで受け付けました：会計講座中級編"
     assert "キャンセル待ちの1番目" in mail.body
     assert "カレンダー" not in mail.body and ".ics" not in mail.body
 

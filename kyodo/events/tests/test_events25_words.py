@@ -65,9 +65,9 @@ def test_the_confirmation_says_torikeshi_with_the_link(make_event):
 
     mail = _mail("application_received", seated)
 
-    assert mail.subject == "お申し込みありがとうございます: 会計講座中級編"
+    assert mail.subject == "お申し込みありがとうございます：会計講座中級編"
     # One blank line between the event and the link.
-    assert f"人数: 1\n\n{CANCEL_LINE}\n{_cancel_link(seated)}\n" in mail.body
+    assert f"人数：1\n\n{CANCEL_LINE}\n{_cancel_link(seated)}\n" in mail.body
     assert "キャンセル" not in mail.body
 
 
@@ -78,7 +78,7 @@ def test_the_waiting_lists_confirmation_keeps_its_name_and_says_torikeshi(make_e
 
     mail = _mail("application_received", waiting)
 
-    assert mail.subject == "キャンセル待ちで受け付けました: 会計講座中級編"
+    assert mail.subject == "キャンセル待ちで受け付けました：会計講座中級編"
     assert f"\n\n{CANCEL_LINE}\n{_cancel_link(waiting)}\n" in mail.body
     assert "キャンセル待ちの1番目" in mail.body
     assert _only_the_waiting_list(mail.subject + mail.body) == []
@@ -93,7 +93,7 @@ def test_the_change_mail_says_torikeshi(make_event):
     services.application_change(actor=None, application=seated, phone="042-222-2222")
 
     mail = _mail("application_changed", seated)
-    assert mail.subject == "お申し込み内容を変更しました: 会計講座中級編"
+    assert mail.subject == "お申し込み内容を変更しました：会計講座中級編"
     assert f"\n{CANCEL_LINE}\n{_cancel_link(seated)}\n" in mail.body
     assert "キャンセル" not in mail.body
 
@@ -150,9 +150,9 @@ def test_the_moved_up_mail_gives_the_calendar_entry_and_the_cancel_link(make_eve
     waiting.refresh_from_db()
     assert waiting.status == "confirmed"
     mail = _mail("application_promoted", waiting)
-    assert mail.subject == "キャンセル待ちから繰り上がりました: 会計講座中級編"
+    assert mail.subject == "キャンセル待ちから繰り上がりました：会計講座中級編"
     assert (
-        f"人数: 1\n\n{CALENDAR_LINE}\n{settings.SITE_URL}/calendar/events/{event.pk}.ics\n\n"
+        f"人数：1\n\n{CALENDAR_LINE}\n{settings.SITE_URL}/calendar/events/{event.pk}.ics\n\n"
         f"{CANCEL_LINE}\n{_cancel_link(waiting)}\n"
     ) in mail.body
     assert _only_the_waiting_list(mail.subject + mail.body) == []

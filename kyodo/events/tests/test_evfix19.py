@@ -73,7 +73,7 @@ def test_a_new_time_is_mailed_to_the_confirmed_and_the_waiting_not_the_cancelled
     )  # fmt: skip
 
     assert "変更後の日時・会場を申込者2件にメールでお知らせしました。" in response.text
-    subject = "日時・会場の変更のお知らせ: 防災ミニ講座"
+    subject = "日時・会場の変更のお知らせ：防災ミニ講座"
     assert _mails("event_changed") == [
         ("person1@example.jp", subject),
         ("person2@example.jp", subject),
@@ -191,7 +191,7 @@ def test_the_questionnaire_sent_on_the_day_says_today_and_counts_applications(
     )
     response = staff_client.post(f"/staff/events/{event.pk}/feedback/send/", follow=True)
     assert "アンケートを2件（個人1件・団体1件）送りました。" in response.text
-    assert "送信: 2件（個人1件・団体1件）" in response.text
+    assert "送信：2件（個人1件・団体1件）" in response.text
     body = OutboxMessage.objects.filter(kind="events.feedback_request").first().body
     assert "本日は事業にご参加いただき" in body and "先日は" not in body
 
@@ -207,7 +207,7 @@ def test_the_day_after_those_still_waiting_are_told_once(staff_client, make_even
     services.feedback_request_due()
     services.feedback_request_due()
     assert _mails("waitlist_ended") == [
-        ("person2@example.jp", "キャンセル待ちのお申し込みについて: 会計講座")
+        ("person2@example.jp", "キャンセル待ちのお申し込みについて：会計講座")
     ]
     body = OutboxMessage.objects.get(kind="events.waitlist_ended").body
     assert "空きが出なかったため、今回はご参加いただけませんでした。" in body

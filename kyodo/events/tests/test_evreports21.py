@@ -248,7 +248,7 @@ def test_capacities_in_full_width_are_taken_and_shown_back(staff_client):
         in response.text
     )
     assert 'value="５団"' in response.text
-    assert "数字で入力してください（例: 15）。" in response.text
+    assert "数字で入力してください（例：15）。" in response.text
     assert Event.objects.count() == 0
 
     response = staff_client.post(
@@ -276,7 +276,7 @@ def test_walk_ins_in_full_width_are_recorded(staff_client, make_event):
     )  # fmt: skip
     assert response.status_code == 400
     assert 'value="三人"' in response.text
-    assert "数字で入力してください（例: 15）。" in response.text
+    assert "数字で入力してください（例：15）。" in response.text
     event.refresh_from_db()
     assert (event.walk_in_people, event.walk_in_groups, event.attendance_people) == (3, 1, 3)
 

@@ -431,7 +431,7 @@ def test_the_public_form_in_japanese(client, asked):
     response = client.post(url, {})
     assert "満足度を選ぶか、ご意見をお書きください。" in response.content.decode()
     subject = OutboxMessage.objects.get(pk=OutboxMessage.objects.filter(kind=KIND).first().pk)
-    assert subject.subject == "アンケートへのご協力のお願い: 会計講座中級編"
+    assert subject.subject == "アンケートへのご協力のお願い：会計講座中級編"
 
 
 def test_the_demo_has_answers_for_its_recent_events(demo):

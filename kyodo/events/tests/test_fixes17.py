@@ -177,7 +177,7 @@ def test_a_waiting_applicant_is_told_so_in_the_subject_and_without_full(client, 
     assert "席がないため" not in done.text
     assert "定員に達しているため" not in done.text
     mail = OutboxMessage.objects.get(to="aoki@example.jp")
-    assert mail.subject == "キャンセル待ちで受け付けました: 会計講座中級編"
+    assert mail.subject == "キャンセル待ちで受け付けました：会計講座中級編"
     assert mail.body.splitlines()[2] == (
         "お申し込みありがとうございます。お申し込みの人数分の席がないため、キャンセル待ちの"
         "1番目としてお受けしました。空きが出た場合は順番に繰り上がり、メールでお知らせします。"
@@ -189,7 +189,7 @@ def test_a_confirmed_applicant_keeps_the_subject_of_thanks(make_event):
     event = make_event(title="会計講座中級編", capacity_people=5)
     apply(event, 1)
     mail = OutboxMessage.objects.get(to="person1@example.jp")
-    assert mail.subject == "お申し込みありがとうございます: 会計講座中級編"
+    assert mail.subject == "お申し込みありがとうございます：会計講座中級編"
 
 
 # --- a signed-in group representative --------------------------------------------------------

@@ -13,7 +13,7 @@ from kyodo.events.models import Application, EventSeries, Guest
 
 pytestmark = pytest.mark.django_db
 
-INVALID = "数字で入力してください（例: 15）。"
+INVALID = "数字で入力してください（例：15）。"
 
 
 def _group_application(**overrides) -> dict:

@@ -412,6 +412,6 @@ def test_cancelling_mails_a_confirmation(client, make_event):
     client.post(f"/events/applications/{application.token}/cancel/")
     mail = OutboxMessage.objects.get(kind="events.application_cancelled")
     assert mail.to == "person1@example.jp"
-    assert mail.subject == "お申し込みの取り消し: 会計講座中級編"
+    assert mail.subject == "お申し込みの取り消し：会計講座中級編"
     assert "ご依頼のとおり、お申し込みを取り消しました。" in mail.body
     assert "青木 陽子 様" in mail.body

@@ -155,7 +155,7 @@ def test_the_confirmation_mail_carries_a_personal_cancel_link(make_event, settin
 
     mail = OutboxMessage.objects.get(kind="events.application_received")
     assert mail.to == "person1@example.jp"
-    assert mail.subject == "お申し込みありがとうございます: 会計講座中級編"
+    assert mail.subject == "お申し込みありがとうございます：会計講座中級編"
     assert f"https://kyodo.example.jp/events/applications/{application.token}/cancel/" in mail.body
     assert "青木 陽子 様" in mail.body
     assert len(application.token) >= 40
@@ -216,7 +216,7 @@ def test_the_confirmation_is_composed_before_the_lock_from_the_event_as_last_loc
         "confirmed",
         "confirmed",
     )
-    assert mail.subject == "お申し込みありがとうございます: 会計講座中級編"
+    assert mail.subject == "お申し込みありがとうございます：会計講座中級編"
     assert "青木 陽子 様" in mail.body
     assert f"/events/applications/{second.token}/cancel/" in mail.body
     assert "お申し込みありがとうございます。受付が完了しました。" in mail.body
@@ -240,7 +240,7 @@ def test_an_event_changed_since_it_was_last_locked_is_mailed_as_it_is_now(
     assert steps == ["mail", "lock", "mail", "mail", "lock", "mail"]
     second = OutboxMessage.objects.get(to="person2@example.jp")
     third = OutboxMessage.objects.get(to="person3@example.jp")
-    assert second.subject == "お申し込みありがとうございます: 会計講座上級編"
+    assert second.subject == "お申し込みありがとうございます：会計講座上級編"
     assert ("イングビル3階 第1会議室" in second.body, "市民会館 集会室" in third.body) == (
         True,
         True,
@@ -263,7 +263,7 @@ def test_an_applicant_who_waits_is_not_sent_the_confirmation_composed_early(make
     assert "受付が完了しました" not in mail.body
     assert mail.object_id == str(second.pk)
     mail = OutboxMessage.objects.get(to="person3@example.jp")
-    assert mail.subject == "キャンセル待ちで受け付けました: 会計講座中級編"
+    assert mail.subject == "キャンセル待ちで受け付けました：会計講座中級編"
     assert "キャンセル待ちの2番目" in mail.body
     assert "\x00" not in mail.body
     assert f"/events/applications/{third.token}/cancel/" in mail.body

@@ -187,8 +187,8 @@ def test_staff_edit_publish_and_cancel_an_event(staff_client, make_event):
         ({"capacity_people": "99999999999999"}, "10000以下の値を入力してください。"),
         ({"capacity_groups": "1001"}, "1000以下の値を入力してください。"),
         ({"start_time": "21:00", "end_time": "19:00"}, "終了時刻は開始時刻より後にしてください。"),
-        ({"start_time": "25:00"}, "「25:00」を時刻として読み取れません。例: 19:00、19時30分、午後7時"),
-        ({"end_time": "25時"}, "「25時」を時刻として読み取れません。例: 19:00、19時30分、午後7時"),
+        ({"start_time": "25:00"}, "「25:00」を時刻として読み取れません。例：19:00、19時30分、午後7時"),
+        ({"end_time": "25時"}, "「25時」を時刻として読み取れません。例：19:00、19時30分、午後7時"),
         ({"applications_open_on": "2011-02-01", "applications_close_on": "2011-01-01"},
          "申込締切日は申込開始日より後にしてください。"),
         ({"applications_close_on": "2011-03-01"}, "申込締切日は開催日以前にしてください。"),
@@ -230,7 +230,7 @@ def test_staff_create_and_edit_a_series(staff_client):
         ({"next_number": "0"}, "1以上の値を入力してください。"),
         ({"next_number": "-5"}, "1以上の値を入力してください。"),
         ({"next_number": "100000000"}, "10000以下の値を入力してください。"),
-        ({"next_number": "三"}, "数字で入力してください（例: 15）。"),
+        ({"next_number": "三"}, "数字で入力してください（例：15）。"),
     ],
 )  # fmt: skip
 def test_the_series_form_refuses_bad_input(staff_client, overrides, message):
@@ -265,7 +265,7 @@ def test_staff_add_guests_in_order(staff_client, make_event):
                        "edit_version": edit_version(hamana)})  # fmt: skip
     assert [g.name for g in event.guests.all()] == ["山崎富一", "浜名"]
     page = staff_client.get(f"/events/{event.pk}/")
-    assert "基調講演: 山崎富一（松戸市『協働のまちづくり協議会』会長）" in page.text
+    assert "基調講演：山崎富一（松戸市『協働のまちづくり協議会』会長）" in page.text
 
 
 @pytest.mark.parametrize(
@@ -304,7 +304,7 @@ def test_staff_record_feedback_and_follow_up_requests(staff_client, make_event):
         ("request", "公民館で話してもらいたいので\nつないでほしい"),
     ]
     page = staff_client.get(f"/staff/events/{event.pk}/")
-    assert "<strong>感想</strong>: 時間が短かった" in page.text
+    assert "<strong>感想</strong>：時間が短かった" in page.text
 
 
 @pytest.mark.parametrize(
@@ -375,7 +375,7 @@ def test_staff_confirm_before_cancelling_and_the_person_is_mailed(staff_client, 
     second.refresh_from_db()
     assert (first.status, second.status) == ("cancelled", "confirmed")
     mails = {m.to: m for m in OutboxMessage.objects.all()}
-    assert mails["person1@example.jp"].subject == "お申し込みの取り消し: 会計講座中級編"
+    assert mails["person1@example.jp"].subject == "お申し込みの取り消し：会計講座中級編"
     assert "申込者1 様" in mails["person1@example.jp"].body
     assert mails["person2@example.jp"].kind == "events.application_promoted"
 
@@ -470,7 +470,7 @@ def test_staff_record_attendance_on_the_day_and_the_totals_follow_the_marks(
         ({"walk_in_people": "-1"}, "0以上の値を入力してください。"),
         ({"walk_in_people": "10001"}, "10000以下の値を入力してください。"),
         ({"walk_in_people": "3", "walk_in_groups": "-2"}, "0以上の値を入力してください。"),
-        ({"walk_in_people": "十二"}, "数字で入力してください（例: 15）。"),
+        ({"walk_in_people": "十二"}, "数字で入力してください（例：15）。"),
     ],
 )
 def test_the_attendance_form_refuses_bad_input(staff_client, make_event, data, message):

@@ -47,7 +47,7 @@ def test_the_event_form_refuses_a_time_that_is_none(staff_client, typed):
     assert response.status_code == 400
     assert (
         f'<p class="error" id="id_start_time_error">「{typed}」を時刻として読み取れません。'
-        "例: 19:00、19時30分、午後7時</p>"
+        "例：19:00、19時30分、午後7時</p>"
     ) in response.text
     assert Event.objects.count() == 0
     assert AuditEntry.objects.count() == 0

@@ -31,7 +31,7 @@ def test_a_chosen_file_is_asked_for_again_beside_the_field_and_in_the_summary(cl
     assert response.status_code == 200
     page = response.text
     assert f'<p class="error" id="id_bylaws_error">{CHOOSE_AGAIN}</p>' in page
-    assert f'<a href="#id_bylaws">規約: {CHOOSE_AGAIN}</a>' in page
+    assert f'<a href="#id_bylaws">規約：{CHOOSE_AGAIN}</a>' in page
     assert 'id="id_phone_error"' in page
     assert PendingSubmission.objects.count() == 0
     assert Organization.objects.count() == 0

@@ -66,7 +66,7 @@ def test_new_details_wait_while_the_choice_of_published_fields_applies_at_once(g
         "西東京風の会から変更届が届きました",
         "organizations.change.received",
     )
-    assert "代表者: 山田 花子 → 佐藤 一郎" in mail.body
+    assert "代表者：山田 花子 → 佐藤 一郎" in mail.body
     assert f"/staff/groups/changes/{request.pk}/" in mail.body
 
 

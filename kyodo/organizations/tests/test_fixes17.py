@@ -66,10 +66,10 @@ def test_a_refused_change_notification_lists_its_errors_at_the_top(client, group
     summary = text[text.index(SUMMARY) : text.index("</div>", text.index(SUMMARY))]
     assert '<h2 id="error-summary-title">入力内容に誤りがあります</h2>' in summary
     assert (
-        '<li><a href="#id_representative_reading">代表者のふりがな: '
+        '<li><a href="#id_representative_reading">代表者のふりがな：'
         "ふりがなは、ひらがなまたはカタカナで入力してください。</a></li>"
     ) in summary
-    assert '<li><a href="#id_phone">電話番号: このフィールドは必須です。</a></li>' in summary
+    assert '<li><a href="#id_phone">電話番号：このフィールドは必須です。</a></li>' in summary
     # The summary comes before the form, right after the page's facts and notes.
     assert text.index(SUMMARY) < text.index('<form method="post" enctype="multipart/form-data"')
     group.refresh_from_db()
@@ -111,7 +111,7 @@ def test_on_a_phone_the_error_is_in_view_after_saving(page, group_user):
     assert summary.is_visible()
     assert summary.evaluate("el => el === document.activeElement")
     assert summary.evaluate("el => el.getBoundingClientRect().top < window.innerHeight")
-    assert summary.get_by_role("link").all_inner_texts() == ["電話番号: このフィールドは必須です。"]
+    assert summary.get_by_role("link").all_inner_texts() == ["電話番号：このフィールドは必須です。"]
     assert page.evaluate(
         "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )

@@ -53,7 +53,7 @@ def test_a_year_outside_its_era_is_refused_with_the_year_meant_and_shown_back(cl
     assert response.status_code == 200
     assert response.context["form"].errors == {
         "founded_year": [
-            "「平成32年」という年はありません(平成は平成31年までです)。令和2年のことではありませんか。"
+            "「平成32年」という年はありません（平成は平成31年までです）。令和2年のことではありませんか。"
         ]
     }
     assert 'name="founded_year" value="平成32年"' in response.text
@@ -62,7 +62,7 @@ def test_a_year_outside_its_era_is_refused_with_the_year_meant_and_shown_back(cl
 
 def test_the_hint_names_the_japanese_calendar(client):
     page = client.get("/groups/apply/").text
-    assert '<p class="help" id="id_founded_year_helptext">例: 2005、平成17年、H17</p>' in page
+    assert '<p class="help" id="id_founded_year_helptext">例：2005、平成17年、H17</p>' in page
     assert 'type="number"' not in page
 
 

@@ -145,7 +145,7 @@ def test_apply_return_resubmit_approve_set_password_and_edit(client, staff_user,
     deliver_mail()
     subject, body = mail_to(smtp_server, "staff1@example.jp")[-1]
     assert subject == "西東京ひかりの会から変更届が届きました"
-    assert "電話番号: 042-111-2222 → 042-999-0000" in body
+    assert "電話番号：042-111-2222 → 042-999-0000" in body
 
     # Staff see the difference and approve it; the group is told and the directory follows.
     page = staff.get(f"/staff/groups/changes/{request.pk}/")
@@ -158,7 +158,7 @@ def test_apply_return_resubmit_approve_set_password_and_edit(client, staff_user,
     deliver_mail()
     subject, body = mail_to(smtp_server, "hikari@example.jp")[-1]
     assert subject == "変更届を承認しました"
-    assert "電話番号: 042-999-0000" in body
+    assert "電話番号：042-999-0000" in body
     page = staff.get(f"/staff/groups/{organization.pk}/")
     assert '<th scope="row">電話番号</th><td>042-111-2222</td><td>042-999-0000</td>' in page.text
     assert "<td>活動分野、活動地域</td><td>活動地域、電話番号</td>" in page.text

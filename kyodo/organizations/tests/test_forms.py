@@ -18,8 +18,8 @@ from kyodo.organizations.tests.factories import application_post, make_organizat
 
 REQUIRED = "このフィールドは必須です。"
 CONTROL = "この欄から制御文字（目に見えない文字）を取り除いてください。"
-TOO_LARGE = "ファイルが大きすぎます(5MBまで)。"  # the import upload
-ACCEPTED = "PDF、Word(.docx)、テキスト(.txt) のファイル(5MBまで)です。"
+TOO_LARGE = "ファイルが大きすぎます（5MBまで）。"  # the import upload
+ACCEPTED = "PDF、Word（.docx）、テキスト（.txt） のファイル（5MBまで）です。"
 DANGEROUS = (
     "はウェブページ・スクリプト・プログラムのため、アップロードできません。受け付けるのは "
     + ACCEPTED
@@ -27,7 +27,7 @@ DANGEROUS = (
 
 
 def too_large(name: str, size: str) -> str:
-    return f"「{name}」は大きすぎます({size})。ファイルは5MBまでです。受け付ける種類: PDF、Word(.docx)、テキスト(.txt)。"
+    return f"「{name}」は大きすぎます（{size}）。ファイルは5MBまでです。受け付ける種類：PDF、Word（.docx）、テキスト（.txt）。"
 
 
 def mismatch(name: str, kind: str) -> str:
@@ -101,7 +101,7 @@ BAD_APPLICATIONS = [
     ),
     pytest.param(
         {"bylaws": upload("規約.docx", b"PK\x03\x04broken")},
-        mismatch("規約.docx", "Word(.docx)"),
+        mismatch("規約.docx", "Word（.docx）"),
         id="fake-docx",
     ),
     pytest.param(
@@ -111,7 +111,7 @@ BAD_APPLICATIONS = [
     ),
     pytest.param(
         {"bylaws": upload("規約.txt", b"\x00\x01\x02binary")},
-        mismatch("規約.txt", "テキスト(.txt)"),
+        mismatch("規約.txt", "テキスト（.txt）"),
         id="binary-txt",
     ),
     pytest.param(
@@ -221,7 +221,7 @@ def test_a_status_change_before_the_last_one_is_refused(client, staff_user, db):
         f"/staff/groups/{group.pk}/status/", {"kind": "suspended", "effective_date": "H22.12.6"}
     )
     assert response.status_code == 400
-    assert "日付は前回の変更(平成22年12月7日(火))より前にはできません。" in response.text
+    assert "日付は前回の変更（平成22年12月7日(火)）より前にはできません。" in response.text
     group.refresh_from_db()
     assert group.status == "registered"
     assert OrganizationStatusChange.objects.count() == 1
@@ -269,11 +269,11 @@ def test_the_profile_form_refuses_bad_input(client, group_user, overrides, messa
         (None, REQUIRED),
         (
             upload("list.txt", "団体名\n".encode()),
-            "CSV または Excel(.xlsx)のファイルをアップロードしてください。",
+            "CSV または Excel（.xlsx）のファイルをアップロードしてください。",
         ),
         (upload("list.csv", b""), "入力されたファイルは空です。"),
         (upload("list.csv", b"a" * (5 * 1024 * 1024 + 1)), TOO_LARGE),
-        (upload("list.csv", "名前,住所\nあ,い\n".encode()), "次の列がありません: 団体名"),
+        (upload("list.csv", "名前,住所\nあ,い\n".encode()), "次の列がありません：団体名"),
         (
             upload("list.csv", b"\x82\xa0\xff\xfe\x00\x81"),
             "ファイルが UTF-8 でも Shift_JIS でもありません。",

@@ -216,7 +216,7 @@ def _nothing_changed(groups) -> None:
         ),
         (
             {"organizations": "KAZE", "effective_date": "来年"},
-            "「来年」を日付として読み取れません。例: 令和7年4月1日、R7.4.1、2025-04-01",
+            "「来年」を日付として読み取れません。例：令和7年4月1日、R7.4.1、2025-04-01",
         ),
         (
             {"organizations": "HOTARU", "effective_date": "令和9年4月1日"},

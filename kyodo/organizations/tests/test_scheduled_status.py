@@ -157,7 +157,7 @@ def test_nothing_is_slipped_in_before_a_scheduled_change(staff_user, group):
         services.organization_change_status(
             actor=staff_user, organization=group, kind="withdrawn", effective_date=TODAY
         )
-    assert str(error.value.message) == "日付は前回の変更(令和9年1月1日(金))より前にはできません。"
+    assert str(error.value.message) == "日付は前回の変更（令和9年1月1日(金)）より前にはできません。"
     assert group.status_changes.count() == 2
     assert Organization.objects.get(pk=group.pk).status == "registered"
     assert AuditEntry.objects.count() == 1

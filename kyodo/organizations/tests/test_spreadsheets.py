@@ -77,9 +77,9 @@ def test_preview_shows_errors_per_row_saves_nothing_and_confirm_imports(staff, n
     assert response.status_code == 200
     text = response.text
     assert "2行を取り込めます。3行はエラーがあるため取り込みません。" in text
-    assert "ふりがな: ふりがなは、ひらがなまたはカタカナで入力してください。" in text
-    assert "活動分野: 「占い」は使えない値です。" in text
-    assert "登録日: 「平成22年2月30日」という日付はありません。" in text
+    assert "ふりがな：ふりがなは、ひらがなまたはカタカナで入力してください。" in text
+    assert "活動分野：「占い」は使えない値です。" in text
+    assert "登録日：「平成22年2月30日」という日付はありません。" in text
     assert Organization.objects.count() == 0
     assert AuditEntry.objects.count() == 0
 
@@ -115,7 +115,7 @@ def test_a_missing_reading_comes_with_a_suggestion(staff):
     row[1] = ""
     response = preview(staff, "list.csv", csv_bytes([row]))
     # Only a suggestion: the dictionary reads 風 as ふう where the group says かぜ.
-    suggestion = "ふりがな: ふりがなを入力してください(例: 「にしとうきょうふうのかい」)。"
+    suggestion = "ふりがな：ふりがなを入力してください（例：「にしとうきょうふうのかい」）。"
     assert suggestion in response.text
     assert Organization.objects.count() == 0
 

@@ -71,7 +71,7 @@ def test_at_20_10_the_salon_is_held_and_the_lecture_is_still_to_come(evening):
     # The salon's attendance is said to be missing, not counted as 0.
     assert rendered(report).sections[0].rows[1:4] == [
         ["実施した事業", 1],
-        ["参加者数(人)", "未記録"],
+        ["参加者数（人）", "未記録"],
         ["参加者数が未記録の事業", 1],
     ]
 

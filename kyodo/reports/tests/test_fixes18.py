@@ -274,7 +274,7 @@ def test_upcoming_events_give_applications_people_and_the_waiting_list_apart(
 def test_the_overview_counts_only_recorded_attendance_and_says_how_much_was_not(december):
     overview = _section(rendered(monthly_report(month=Month(2010, 12))), "概要")
     assert overview.rows[2:7] == [
-        ["参加者数(人)", 15],
+        ["参加者数（人）", 15],
         ["参加者数が未記録の事業", 1],  # 説明会
         ["参加団体数", 27],
         ["参加団体数が未記録の事業", 1],  # 会計講座
@@ -287,7 +287,7 @@ def test_a_month_where_no_event_recorded_groups_says_not_recorded(december):
     overview = _section(rendered(monthly_report(month=Month(2010, 11))), "概要")
     assert overview.rows[1:6] == [
         ["実施した事業", 1],
-        ["参加者数(人)", 20],
+        ["参加者数（人）", 20],
         ["参加団体数", "未記録"],
         ["参加団体数が未記録の事業", 1],
         ["新規登録団体", 0],
@@ -298,7 +298,7 @@ def test_a_month_without_events_gives_zero_attendance(december):
     overview = _section(rendered(monthly_report(month=Month(2010, 8))), "概要")
     assert overview.rows[1:5] == [
         ["実施した事業", 0],
-        ["参加者数(人)", 0],
+        ["参加者数（人）", 0],
         ["参加団体数", 0],
         ["新規登録団体", 0],
     ]
@@ -311,7 +311,7 @@ def test_the_fiscal_year_overview_likewise(december):
     # (January, over, attendance never recorded)
     assert overview.rows[2:7] == [
         ["実施した事業", 5],
-        ["参加者数(人)", 35],
+        ["参加者数（人）", 35],
         ["参加者数が未記録の事業", 2],
         ["参加団体数", 27],
         ["参加団体数が未記録の事業", 3],
@@ -329,7 +329,7 @@ def test_an_empty_section_of_the_csv_says_so_under_its_headers(db):
         return rows[start + 1 : start + 3]
 
     assert after("実施した事業") == [
-        ["開催日", "事業", "参加者数(人)", "参加団体数"],
+        ["開催日", "事業", "参加者数（人）", "参加団体数"],
         ["実施した事業はありません。"],
     ]
     assert after("新規登録団体") == [["登録日", "団体"], ["新規登録はありません。"]]

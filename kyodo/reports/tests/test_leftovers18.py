@@ -95,7 +95,7 @@ def test_the_first_month_links_to_no_month_before_it(staff_client, december):
     )
     # its chart: May alone (3 bars and the legend's 3 squares)
     assert response.text.count("<rect ") == 3 + 3
-    assert "新規登録団体数(平成22年5月～平成22年5月)" in response.text
+    assert "新規登録団体数（平成22年5月～平成22年5月）" in response.text
 
     after = staff_client.get("/staff/reports/monthly/2010-06/").text
     assert '<a href="/staff/reports/monthly/2010-05/">前の月</a>' in _nav(after)

@@ -23,11 +23,11 @@ from kyodo.reports.services import (
 pytestmark = pytest.mark.django_db
 
 TEXT = (
-    "12月に実施した事業は「会計講座」(参加12名)、「実行委員会」(参加3名・3団体)、"
-    "「説明会」(参加24団体)の3件。\n"
+    "12月に実施した事業は「会計講座」（参加12名）、「実行委員会」（参加3名・3団体）、"
+    "「説明会」（参加24団体）の3件。\n"
     "12月の新規団体登録は「ひまわり会」と「NPO法人けやき」の2件。"
     "現在の登録団体数は3団体である。\n"
-    "12月の相談は3件(法人格2件、会計1件、助成金1件)。"
+    "12月の相談は3件（法人格2件、会計1件、助成金1件）。"
     "（1件の相談に複数の分類があるため、分類ごとの件数の合計は相談件数と一致しません）"
     "法人格について相談があった。助成金について相談があった。"
 )
@@ -110,7 +110,7 @@ def test_after_handing_out_later_changes_leave_the_figures_as_heard(item, staff_
     # The live report has moved on; what the meeting heard has not.
     live = report_text(monthly_report(month=Month(2010, 12)))
     assert live != TEXT
-    assert "「会計講座」(参加40名)" in live
+    assert "「会計講座」（参加40名）" in live
 
 
 def test_the_staff_page_and_the_files_read_the_frozen_figures(item, staff_user, client):
@@ -125,7 +125,7 @@ def test_the_staff_page_and_the_files_read_the_frozen_figures(item, staff_user, 
     _change_everything(staff_user)
 
     page = client.get(url).text
-    assert "「会計講座」(参加12名)" in page
+    assert "「会計講座」（参加12名）" in page
     assert "40名" not in page
     assert "もみじ会" not in page
     csv_text = client.get(url + "report.csv").content.decode("utf-8-sig")

@@ -115,7 +115,7 @@ def test_published_minutes_list_the_report_heard_and_its_page_shows_the_frozen_f
     assert _rows(html, "概要") == [
         ("月", "平成22年12月"),
         ("実施した事業", "3"),
-        ("参加者数(人)", "15"),
+        ("参加者数（人）", "15"),
         ("参加者数が未記録の事業", "1"),
         ("参加団体数", "27"),
         ("参加団体数が未記録の事業", "1"),

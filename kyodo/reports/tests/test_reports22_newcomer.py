@@ -1,6 +1,6 @@
 """What a newcomer found compiling the monthly report in the middle of its month:
 
-1. 「12月の相談は3件(会計1件、助成金1件、運営1件、その他1件)」 adds up to 4: one consultation
+1. 「12月の相談は3件（会計1件、助成金1件、運営1件、その他1件）」 adds up to 4: one consultation
    has two categories and counts under each. The prose, the table's note and every download now
    say so (「（1件の相談に複数の分類があるため、…一致しません）」), and so does a report handed
    out from now on; one handed out before (its figures of format 1) is shown as it was;
@@ -39,7 +39,7 @@ from kyodo.reports.services import presented_report_attach, presented_report_fre
 pytestmark = pytest.mark.django_db
 
 CENTER = "西東京市市民協働推進センター"
-SENTENCE = "12月の相談は3件(会計1件、助成金1件、運営1件、その他1件)。"
+SENTENCE = "12月の相談は3件（会計1件、助成金1件、運営1件、その他1件）。"
 REMARK = "（1件の相談に複数の分類があるため、分類ごとの件数の合計は相談件数と一致しません）"
 NOTE = "1件の相談に複数の分類があるため、分類ごとの件数の合計は相談件数と一致しません。"
 EXAMPLE = "会計ソフトの選び方について相談があった。"
@@ -105,7 +105,7 @@ def test_two_consultations_with_several_categories_are_counted(consultations, st
 
     assert report.several_categories == 2
     assert report_text(report).splitlines()[2] == (
-        "12月の相談は4件(会計1件、助成金2件、運営1件、場所1件、その他1件)。"
+        "12月の相談は4件（会計1件、助成金2件、運営1件、場所1件、その他1件）。"
         "（2件の相談に複数の分類があるため、分類ごとの件数の合計は相談件数と一致しません）"
         + EXAMPLE
     )
@@ -117,7 +117,7 @@ def test_without_several_categories_nothing_is_added(staff_user):
     report = _december()
 
     assert report.several_categories == 0
-    assert report_text(report).splitlines()[2] == "12月の相談は2件(会計1件、助成金1件)。"
+    assert report_text(report).splitlines()[2] == "12月の相談は2件（会計1件、助成金1件）。"
     [section] = [s for s in rendered(report).sections if s.title == "分類別の相談件数"]
     assert section.note == ""
 
@@ -396,9 +396,9 @@ def test_no_heading_ends_a_page_without_its_first_lines(center, events):
 def test_a_table_longer_than_a_page_still_breaks_between_its_rows(center):
     pages = _pdf_lines(to_pdf(_report_with(events=60)))
 
-    assert pages[1][:2] == ["実施した事業", "開催日 事業 参加者数(人) 参加団体数"]
+    assert pages[1][:2] == ["実施した事業", "開催日 事業 参加者数（人） 参加団体数"]
     # Its headers repeated on the next page, and the next section right under it, not on a page
     # of its own.
-    assert pages[2][0] == "開催日 事業 参加者数(人) 参加団体数"
+    assert pages[2][0] == "開催日 事業 参加者数（人） 参加団体数"
     assert "参加者アンケート" in pages[2]
     assert len(pages) == 6

@@ -69,7 +69,7 @@ def test_the_csv_s_sections_keep_their_columns(december):
 
     assert [s[0] for s in during] == [s[0] for s in after]
     assert during[0][:3] == after[0][:3] == [["概要"], ["項目", "値"], ["月", "平成22年12月"]]
-    held = ["実施した事業"], ["開催日", "事業", "参加者数(人)", "参加団体数"]
+    held = ["実施した事業"], ["開催日", "事業", "参加者数（人）", "参加団体数"]
     assert tuple(during[1][:2]) == tuple(after[1][:2]) == held
     assert (
         during[-2][2]

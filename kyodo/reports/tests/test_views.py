@@ -27,14 +27,14 @@ def test_the_monthly_page_shows_the_figures_and_an_accessible_chart(
     svg = re.search(r"<svg .*?</svg>", page, re.S).group(0)
     assert 'role="img" aria-labelledby="trend-title trend-desc"' in svg
     assert (
-        '<title id="trend-title">月ごとの実施事業数・相談件数・新規登録団体数(平成22年5月～平成22年12月)</title>'
+        '<title id="trend-title">月ごとの実施事業数・相談件数・新規登録団体数（平成22年5月～平成22年12月）</title>'
         in svg
     )
     assert "平成22年12月は実施事業3件、相談3件、新規登録2団体。" in svg
     # From the first record's month (a registration of 2010-05-01): 8 months × 3 series, and
     # the legend.
     assert svg.count("<rect ") == 24 + 3
-    assert "<title>平成22年12月 相談: 3</title>" in svg
+    assert "<title>平成22年12月 相談：3</title>" in svg
     assert "<caption>グラフの数値</caption>" in page
     assert '<th scope="row">平成22年11月</th><td>1</td><td>1</td><td>0</td><td>20</td>' in page
     # No script draws it: the only ones are the site's own (display switches, forms) and the

@@ -62,7 +62,7 @@ def test_the_options_follow_a_write(committee):
 HITS_TEMPLATE = """{% load i18n %}{% for hit in hits %}
 <li class="search-hit search-hit-{{ hit.kind }}">
   <h3><a href="{{ hit.url }}">{% if hit.kind == "entry" %}{{ hit.title }}{% if hit.speaker %} {{ hit.speaker }}{% endif %}{% elif hit.doc.title %}{{ hit.title }}{% else %}{{ hit.doc.get_kind_display }}{% endif %}</a></h3>
-  <ul class="search-meta link-list"><li>{{ hit.doc.get_kind_display }}</li>{% if hit.doc.status %}<li class="search-status"><strong>{{ hit.doc.get_status_display }}</strong></li>{% endif %}{% if hit.doc.date %}<li>{{ hit.doc.date|wareki }}</li>{% endif %}{% if hit.kind == "entry" %}<li>{% translate "Agenda item" %}: {{ hit.doc.subtitle }}</li>{% if hit.speaker %}<li>{% translate "Speaker" %}: {{ hit.speaker }}</li>{% endif %}{% endif %}{% if staff and hit.doc.audience == "staff" %}<li><strong>{% translate "Staff only" %}</strong></li>{% endif %}</ul>
+  <ul class="search-meta link-list"><li>{{ hit.doc.get_kind_display }}</li>{% if hit.doc.status %}<li class="search-status"><strong>{{ hit.doc.get_status_display }}</strong></li>{% endif %}{% if hit.doc.date %}<li>{{ hit.doc.date|wareki }}</li>{% endif %}{% if hit.kind == "entry" %}<li>{% translate "Agenda item" %}：{{ hit.doc.subtitle }}</li>{% if hit.speaker %}<li>{% translate "Speaker" %}：{{ hit.speaker }}</li>{% endif %}{% endif %}{% if staff and hit.doc.audience == "staff" %}<li><strong>{% translate "Staff only" %}</strong></li>{% endif %}</ul>
 {% if hit.snippet %}  <p class="search-snippet" lang="ja">{{ hit.snippet }}</p>
 {% endif %}</li>
 {% endfor %}"""

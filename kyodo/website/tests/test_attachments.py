@@ -14,7 +14,7 @@ from kyodo.website.models import NewsAttachment
 
 pytestmark = pytest.mark.django_db
 
-KINDS = "PDF、Word(.docx)、Excel(.xlsx)、CSV(.csv)、テキスト(.txt)、PNG画像、JPEG画像"
+KINDS = "PDF、Word（.docx）、Excel（.xlsx）、CSV（.csv）、テキスト（.txt）、PNG画像、JPEG画像"
 
 
 @pytest.fixture(autouse=True)
@@ -48,20 +48,20 @@ def _attach(client, staff_user, post, name: str, content: bytes):
             "お知らせ.pdf",
             b"<!DOCTYPE html><html><script>alert(1)</script></html>",
             "「お知らせ.pdf」はウェブページ・スクリプト・プログラムのため、アップロードできません。"
-            f"受け付けるのは {KINDS} のファイル(10MBまで)です。",
+            f"受け付けるのは {KINDS} のファイル（10MBまで）です。",
             id="html-named-pdf",
         ),
         pytest.param(
             "お知らせ.pdf",
             b"%PDF-1.4\n" + b"0" * (10 * 1024 * 1024),
-            f"「お知らせ.pdf」は大きすぎます(10.1MB)。ファイルは10MBまでです。受け付ける種類: {KINDS}。",
+            f"「お知らせ.pdf」は大きすぎます（10.1MB）。ファイルは10MBまでです。受け付ける種類：{KINDS}。",
             id="oversize",
         ),
         pytest.param(
             "お知らせ.xlsx",
             docx_bytes(),
-            "「お知らせ.xlsx」の内容が Excel(.xlsx) のファイルではありません。"
-            f"受け付けるのは {KINDS} のファイル(10MBまで)です。",
+            "「お知らせ.xlsx」の内容が Excel（.xlsx） のファイルではありません。"
+            f"受け付けるのは {KINDS} のファイル（10MBまで）です。",
             id="docx-named-xlsx",
         ),
     ],

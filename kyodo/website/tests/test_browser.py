@@ -122,7 +122,7 @@ def test_the_switches_work_from_the_keyboard_and_the_application_still_goes_thro
     page.get_by_role("button", name="入力内容を確認する").click()
     assert page.evaluate("document.activeElement.id") == "error-summary"
     summary = page.locator("#error-summary")
-    assert "氏名: このフィールドは必須です。" in summary.inner_text()
+    assert "氏名：このフィールドは必須です。" in summary.inner_text()
     summary.get_by_role("link", name=re.compile("^メールアドレス")).click()
     assert page.evaluate("document.activeElement.id") == "id_email"
 

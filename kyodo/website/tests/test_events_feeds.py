@@ -63,4 +63,4 @@ def test_home_and_list_link_the_feeds(client, demo):
         assert '<a href="/events/feed/atom/">Atom</a>' in text
         assert 'href="/calendar/events.ics"' in text
         assert 'href="/opendata/events.csv"' in text
-    assert 'title="事業 (Atom)" href="/events/feed/atom/"' in client.get("/news/").text
+    assert 'title="事業（Atom）" href="/events/feed/atom/"' in client.get("/news/").text

@@ -36,7 +36,7 @@ def test_the_walking_time_as_people_type_it(client, staff_user, typed, minutes):
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("abc", "数字で入力してください（例: 15）。"),
+        ("abc", "数字で入力してください（例：15）。"),
         ("0", "1以上の値を入力してください。"),
         ("１２１", "120以下の値を入力してください。"),
     ],

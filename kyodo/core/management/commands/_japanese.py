@@ -23,9 +23,9 @@ from django.core.management.base import DjangoHelpFormatter
 BASE_OPTIONS = {
     "help": "この説明を表示して終了します。",
     "version": "Kyodo のバージョンを表示して終了します。",
-    "verbosity": "表示の詳しさ: 0=最小、1=通常、2=詳しく、3=とても詳しく",
+    "verbosity": "表示の詳しさ：0=最小、1=通常、2=詳しく、3=とても詳しく",
     "settings": (
-        "設定モジュールの Python のパス（既定: kyodo.settings、環境変数 DJANGO_SETTINGS_MODULE）"
+        "設定モジュールの Python のパス（既定：kyodo.settings、環境変数 DJANGO_SETTINGS_MODULE）"
     ),
     "pythonpath": "Python のモジュールを探すディレクトリを加えます。",
     "traceback": "エラーのとき、Python のトレースバックを表示します（開発者向け）。",
@@ -38,8 +38,8 @@ BASE_METAVARS = {"settings": "モジュール", "pythonpath": "ディレクト�
 
 # argparse's errors (Python 3.12–3.14), as patterns over its English, and their Japanese.
 ERRORS = [
-    (r"the following arguments are required: (.+)", r"次の引数を指定してください: \1"),
-    (r"unrecognized arguments: (.+)", r"使えない引数があります: \1"),
+    (r"the following arguments are required: (.+)", r"次の引数を指定してください：\1"),
+    (r"unrecognized arguments: (.+)", r"使えない引数があります：\1"),
     (
         r"argument (.+?): invalid choice: (.+?) \(choose from (.+)\)",
         r"\1 に \2 は指定できません（指定できるのは \3）",
@@ -65,7 +65,7 @@ class JapaneseHelpFormatter(DjangoHelpFormatter):
     """「使い方: kyodo backup …」 instead of 「usage: …」."""
 
     def add_usage(self, usage, actions, groups, prefix=None):
-        super().add_usage(usage, actions, groups, "使い方: " if prefix is None else prefix)
+        super().add_usage(usage, actions, groups, "使い方：" if prefix is None else prefix)
 
 
 def japanese_parser(parser: argparse.ArgumentParser) -> None:
@@ -87,7 +87,7 @@ def japanese_parser(parser: argparse.ArgumentParser) -> None:
             return original(message)  # call_command(): Django's CommandError
         # As argparse's own error(): the usage, then one line, exit status 2.
         parser.print_usage(sys.stderr)
-        return parser.exit(2, f"{parser.prog}: エラー: {japanese_error(message)}\n")
+        return parser.exit(2, f"{parser.prog}: エラー：{japanese_error(message)}\n")
 
     parser.error = error
 

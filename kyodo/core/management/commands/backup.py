@@ -16,7 +16,7 @@ class Command(JapaneseHelp, BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "path", type=Path, metavar="ファイル", help="書き出す zip ファイル（例: kyodo.zip）"
+            "path", type=Path, metavar="ファイル", help="書き出す zip ファイル（例：kyodo.zip）"
         )
         parser.add_argument(
             "--verify",

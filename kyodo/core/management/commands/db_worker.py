@@ -97,21 +97,21 @@ class Worker(library.Worker):
 
 # The library's options, in Japanese for `kyodo db_worker --help` (by their dest).
 OPTIONS = {
-    "queue_name": "処理するキュー（カンマ区切り。* はすべて。既定: %(default)s）",
+    "queue_name": "処理するキュー（カンマ区切り。* はすべて。既定：%(default)s）",
     "exclude_queues": "処理しないキュー（カンマ区切り）",
-    "interval": "仕事がないとき、次に見るまで待つ秒数（既定: %(default)s）",
+    "interval": "仕事がないとき、次に見るまで待つ秒数（既定：%(default)s）",
     "batch": "たまっている仕事をすべて処理したら終了します（--max-tasks と併用可）。",
-    "reload": "コードが変わったら読み込み直します（開発用。既定: DEBUG のとき）。",
-    "backend_name": "処理するタスクのバックエンド（既定: %(default)s）",
+    "reload": "コードが変わったら読み込み直します（開発用。既定：DEBUG のとき）。",
+    "backend_name": "処理するタスクのバックエンド（既定：%(default)s）",
     "startup_delay": "起動時の短い待ち時間を省きます。",
     "max_tasks": "この数の仕事を処理したら終了します。",
-    "worker_id": "ワーカーの ID（ワーカーごとに違う値。既定: 自動）",
+    "worker_id": "ワーカーの ID（ワーカーごとに違う値。既定：自動）",
 }
 
 
 class Command(JapaneseHelp, library.Command):
     help = (
-        "タスクワーカーを動かします: 後で行う仕事（タスク）を処理し、送信待ちのメールも送ります"
+        "タスクワーカーを動かします：後で行う仕事（タスク）を処理し、送信待ちのメールも送ります"
         "（`kyodo serve` はこれを自分で起動します）。"
     )
 

@@ -9,7 +9,7 @@ from kyodo.core.selectors import outbox_counts
 
 
 class Command(JapaneseHelp, BaseCommand):
-    help = "送信待ちのメール: flush で送る時期になったものを送り、status で件数を表示します。"
+    help = "送信待ちのメール：flush で送る時期になったものを送り、status で件数を表示します。"
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -23,19 +23,19 @@ class Command(JapaneseHelp, BaseCommand):
             type=int,
             default=0,
             metavar="秒",
-            help="flush をこの秒数ごとに繰り返します（既定: 0、一度だけ）。",
+            help="flush をこの秒数ごとに繰り返します（既定：0、一度だけ）。",
         )
 
     def handle(self, *args, action, every, **options):
         if action == "status":
             for status, count in outbox_counts().items():
-                self.stdout.write(f"{_label(status)}: {count}")
+                self.stdout.write(f"{_label(status)}：{count}")
             return
         while True:
             counts = outbox_flush()
             if counts or not every:
                 self.stdout.write(
-                    "、".join(f"{_label(k)}: {v}" for k, v in counts.items())
+                    "、".join(f"{_label(k)}：{v}" for k, v in counts.items())
                     or "送る時期になったメールはありません。"
                 )
             if not every:

@@ -58,14 +58,14 @@ def due_jobs(now: dt.datetime, ran: dict[str, dt.date]) -> list[str]:
 
 class Command(JapaneseHelp, BaseCommand):
     help = (
-        "定期処理: 送る時期になったメールを毎分送り、毎日の処理（催しの申込者の個人情報の削除など）"
+        "定期処理：送る時期になったメールを毎分送り、毎日の処理（催しの申込者の個人情報の削除など）"
         "を1日1回行います。どの処理も二度行って差し支えありません。複数のサーバーで動かしても、"
         "毎日の処理は最初に引き受けた1台だけが行います。`kyodo serve` はこれを自分で起動します。"
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--every", type=int, default=60, metavar="秒", help="処理の間隔（秒、既定: 60）"
+            "--every", type=int, default=60, metavar="秒", help="処理の間隔（秒、既定：60）"
         )
         parser.add_argument("--once", action="store_true", help="一度だけ処理して終了します。")
 

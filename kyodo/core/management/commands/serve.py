@@ -117,7 +117,7 @@ def bind_problem(bind: str) -> str | None:
                 )
             if exc.errno == errno.EADDRNOTAVAIL:
                 return f"このマシンにはアドレス {host} がありません（--bind {bind}）。"
-            return f"{bind} で待ち受けられません: {exc.strerror or exc}"
+            return f"{bind} で待ち受けられません：{exc.strerror or exc}"
     return None
 
 
@@ -144,7 +144,7 @@ PARTS = {"web": "Web サーバー（gunicorn）", "worker": "タスクワーカ�
 
 class Command(JapaneseHelp, BaseCommand):
     help = (
-        "本番と同じ構成で Kyodo を動かします: Web サーバー（gunicorn + WhiteNoise）、タスクワーカー"
+        "本番と同じ構成で Kyodo を動かします：Web サーバー（gunicorn + WhiteNoise）、タスクワーカー"
         "（メール送信を含む）、定期処理。SIGHUP で新しいコードを読み込みます（gunicorn を再読み込みし、"
         "タスクワーカーと定期処理を起動し直します）。"
     )
@@ -153,14 +153,14 @@ class Command(JapaneseHelp, BaseCommand):
         parser.add_argument(
             "--bind",
             default=os.environ.get("KYODO_BIND", "127.0.0.1:8000"),
-            help="待ち受けるアドレスとポート（既定: 127.0.0.1:8000、環境変数 KYODO_BIND）",
+            help="待ち受けるアドレスとポート（既定：127.0.0.1:8000、環境変数 KYODO_BIND）",
         )
         parser.add_argument(
             "--workers",
             type=int,
             # A bad WEB_WORKERS: one Japanese line by name, not a ValueError's traceback.
             default=env_int("WEB_WORKERS", 2, minimum=1),
-            help="Web サーバーのワーカープロセスの数（既定: 2、環境変数 WEB_WORKERS）",
+            help="Web サーバーのワーカープロセスの数（既定：2、環境変数 WEB_WORKERS）",
         )
 
     def handle(self, *args, bind, workers, **options):

@@ -17,7 +17,7 @@ from kyodo.core.templatetags.kyodo_ja import wareki
 
 class Command(JapaneseHelp, BaseCommand):
     help = (
-        "新しいセンターを登録します（デモを使わない本番用）: センター、最初の事務局アカウント"
+        "新しいセンターを登録します（デモを使わない本番用）：センター、最初の事務局アカウント"
         "（パスワードを決めるための一度きりのコードを表示）、運営委員会を作ります。"
     )
 
@@ -35,7 +35,7 @@ class Command(JapaneseHelp, BaseCommand):
         parser.add_argument(
             "--committee",
             default="運営委員会",
-            help="作る委員会の名称（既定: 運営委員会。作らないときは空文字）",
+            help="作る委員会の名称（既定：運営委員会。作らないときは空文字）",
         )
         labels = {
             "name_reading": "センター名の読み（ひらがな）",
@@ -78,11 +78,11 @@ class Command(JapaneseHelp, BaseCommand):
         expires = timezone.localtime(done.letter.expires_at)
         self.stdout.write(
             f"{done.center.name}を登録しました。\n"
-            f"最初の事務局アカウント: {done.user.username}（{done.user.full_name}）\n"
-            f"パスワードは本人が決めます: {absolute_url('account-start')} を開き、ユーザー名と"
+            f"最初の事務局アカウント：{done.user.username}（{done.user.full_name}）\n"
+            f"パスワードは本人が決めます：{absolute_url('account-start')} を開き、ユーザー名と"
             f"次のコードを入力してください。\n"
-            f"  コード: {done.letter.code}\n"
-            f"  有効期限: {wareki(expires)} {expires:%H:%M}（一度だけ使えます）\n"
+            f"  コード：{done.letter.code}\n"
+            f"  有効期限：{wareki(expires)} {expires:%H:%M}（一度だけ使えます）\n"
             + (
                 f"招待メールも {done.user.email} に送ります（送信は kyodo serve か kyodo outbox flush）。\n"
                 if done.user.email

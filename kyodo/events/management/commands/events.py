@@ -6,7 +6,7 @@ from kyodo.events.services import anonymise_after_days, personal_data_anonymise
 
 class Command(JapaneseHelp, BaseCommand):
     help = (
-        "催し: anonymise は、EVENTS_ANONYMISE_AFTER_DAYS 日以上前に開かれた催しの申込者の個人情報"
+        "催し：anonymise は、EVENTS_ANONYMISE_AFTER_DAYS 日以上前に開かれた催しの申込者の個人情報"
         "（氏名・住所・電話番号など）を消します（毎日行って差し支えありません。`kyodo periodic` が"
         "毎日行います）。"
     )

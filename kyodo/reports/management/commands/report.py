@@ -31,7 +31,7 @@ class Command(JapaneseHelp, BaseCommand):
         )
         monthly.add_argument("month", metavar="月", help="2010-12、平成22年12月、H22.12 など")
         monthly.add_argument(
-            "--format", choices=FORMATS, default="markdown", help="形式（既定: markdown）"
+            "--format", choices=FORMATS, default="markdown", help="形式（既定：markdown）"
         )
         monthly.add_argument(
             "--output", "-o", metavar="ファイル", help="画面でなく、このファイルに書き出します。"

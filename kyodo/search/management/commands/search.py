@@ -38,22 +38,22 @@ class Command(JapaneseHelp, BaseCommand):
             "--category",
             default="",
             metavar="種類",
-            help="発言の種類: report（報告）、deliberation（審議）、discussion（協議）、other（その他）",
+            help="発言の種類：report（報告）、deliberation（審議）、discussion（協議）、other（その他）",
         )
-        parser.add_argument("--meeting", metavar="年度-回", help="会議の年度と回（例: 2010-9）")
+        parser.add_argument("--meeting", metavar="年度-回", help="会議の年度と回（例：2010-9）")
         parser.add_argument(
             "--kind",
             action="append",
             default=[],
             metavar="対象",
-            help="探す対象（繰り返し可）: entry（発言）、minutes（議事録）、event（催し）、"
+            help="探す対象（繰り返し可）：entry（発言）、minutes（議事録）、event（催し）、"
             "group（団体）、news（お知らせ）、page（ページ）、case（事例）",
         )
         parser.add_argument(
-            "--sort", choices=SORTS, default="newest", help="並べ方（既定: newest、新しい順）"
+            "--sort", choices=SORTS, default="newest", help="並べ方（既定：newest、新しい順）"
         )
         parser.add_argument(
-            "--limit", type=int, default=20, metavar="件数", help="表示する件数（既定: 20）"
+            "--limit", type=int, default=20, metavar="件数", help="表示する件数（既定：20）"
         )
         parser.add_argument(
             "--staff", action="store_true", help="事務局だけが見る内容も検索します。"
@@ -119,7 +119,7 @@ class Command(JapaneseHelp, BaseCommand):
             fy, number = (int(part) for part in code.split("-"))
         except ValueError:
             raise CommandError(
-                f"--meeting は 2010-9（年度-回）の形で指定してください（指定値: {code!r}）。"
+                f"--meeting は 2010-9（年度-回）の形で指定してください（指定値：{code!r}）。"
             ) from None
         meeting = Meeting.objects.filter(fiscal_year=fy, number=number).order_by("pk").first()
         if meeting is None:
