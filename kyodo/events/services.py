@@ -21,7 +21,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q, Sum
-from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
@@ -743,30 +742,15 @@ def _lock_event_to_apply(pk: int) -> Callable[[], Event]:
     return result
 
 
-# PostgreSQL plans a prepared statement anew each time (a custom plan) while that looks cheaper
-# than its one generic plan, and for the count of places it always did: the statistics call a new
-# event rare, so a plan for this event's value beats the plan for any event's. Planning the
-# count's four lookups cost the server about 0.5 ms of CPU per application (a quarter of all it
-# spent on one), five times running them, and the generic plan reads only the rows it counts
-# (tests/test_apply_plans.py). So the
-# event's lock, the transaction's first statement, sets generic plans for the rest of the
-# transaction (the count, the rows' INSERT); the setting ends with it.
-GENERIC_PLANS_COLUMN = "set_config('plan_cache_mode', 'force_generic_plan', true)"
-
-
-def _event_to_apply(pk: int):
-    events = (
+_EVENT_TO_APPLY = Prepared(
+    lambda pk: (
         Event.objects.select_for_update(of=("self",))
         .select_related("series", "venue")
         .only(*(field.name for field in Event._meta.concrete_fields), "series__name", "venue__name")
         .filter(pk=pk)
-    )
-    if connection.vendor == "postgresql":
-        events = events.annotate(generic_plans=RawSQL(GENERIC_PLANS_COLUMN, ()))
-    return events
-
-
-_EVENT_TO_APPLY = Prepared(_event_to_apply, pk=1)
+    ),
+    pk=1,
+)
 
 
 # The rows an application writes, whose ids its count draws (_send_count's ``next_ids``).

@@ -106,34 +106,3 @@ def test_the_count_reads_only_what_it_counts_with_hundreds_waiting(make_event, m
     assert examined == 1 + 5 + 5 + 1
     assert indexes == {"events_application_waitlist", "events_application_event"}
     assert event.applications.filter(email="person9999@example.jp").get().waitlist_position == 305
-
-
-def _plans() -> tuple[int, int]:
-    """The generic and custom plans the count statement has had on this connection."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT generic_plans, custom_plans FROM pg_prepared_statements "
-            "WHERE statement LIKE 'SELECT (SELECT waitlist_position%%'"
-        )
-        rows = cursor.fetchall()
-    assert len(rows) == 1
-    return rows[0]
-
-
-def test_the_count_is_planned_once_not_for_every_application(make_event):
-    # A plan for this event's value looks cheaper than the generic plan while the statistics
-    # call the event rare, so PostgreSQL would plan the count anew for every application (about
-    # 1 ms of its CPU each); the transaction asks for the generic plan.
-    event = make_event(capacity_people=3)
-    for n in range(6):  # psycopg prepares a statement on its fifth run on a connection
-        apply(event, n)
-    generic, custom = _plans()
-
-    for n in range(6, 11):
-        apply(event, n)
-
-    assert _plans() == (generic + 5, custom)
-    assert list(event.applications.order_by("pk").values_list("status", "waitlist_position")) == [
-        *[("confirmed", None)] * 3,
-        *[("waitlisted", n) for n in range(1, 9)],
-    ]
