@@ -803,9 +803,9 @@ def _send_count(
     longer than running it.
     """
     table = connection.ops.quote_name(Application._meta.db_table)
-    # The statuses and the kind written into the statement, not sent as parameters: the prepared
-    # statement's generic plan can then read the waiting list's partial index, whose condition
-    # a parameter could not be shown to meet (it read every waiting application instead).
+    # The statuses and the kind written into the statement, not sent as parameters: a generic
+    # plan of the prepared statement, should PostgreSQL choose one, can then read the waiting
+    # list's partial index, whose condition a parameter could not be shown to meet.
     confirmed = f"'{Application.Status.CONFIRMED}'"
     waitlisted = f"'{Application.Status.WAITLISTED}'"
     parts = [

@@ -4,8 +4,11 @@ whatever PostgreSQL's statistics know of them.
 The count (services._send_count) is one statement of four lookups. A popular event's applications
 arrive after the last ANALYZE: the statistics call the event rare, and every index that begins
 with the event looks as cheap as another. With an index on the event alone, the planner read all
-of the event's applications three times over for each new one, in the prepared statement's
-generic plan too: an application cost more the more had applied before it."""
+of the event's applications three times over for each new one: an application cost more the more
+had applied before it. PostgreSQL plans the prepared statement for the values given (a custom
+plan) as long as that looks cheaper than its generic plan, which it does for a rare event; the
+generic plan depends on the statistics of the moment (on a small table it may read the table
+whole), so it is not forced (docs/benchmarks.md, twenty-fourth session)."""
 
 from __future__ import annotations
 
@@ -86,8 +89,7 @@ def _explain(statement: str, params: list, mode: str) -> tuple[int, set[str]]:
     return _examined(document[0]["Plan"])
 
 
-@pytest.mark.parametrize("mode", ["force_custom_plan", "force_generic_plan"])
-def test_the_count_reads_only_what_it_counts_with_hundreds_waiting(make_event, mode):
+def test_the_count_reads_only_what_it_counts_with_hundreds_waiting(make_event):
     # A center's earlier events, known to the statistics; then the popular one, unknown to them.
     for n in range(10):
         _rows(make_event(title=f"講座{n + 1}", capacity_people=500), 500, "confirmed")
@@ -98,7 +100,7 @@ def test_the_count_reads_only_what_it_counts_with_hundreds_waiting(make_event, m
     _rows(event, 300, "waitlisted", start=5)
     statement, params = _count_statement(event)
 
-    examined, indexes = _explain(statement, params, mode)
+    examined, indexes = _explain(statement, params, "force_custom_plan")
 
     # The waiting list's last place (1), the confirmed places (5), the confirmed groups (the 5
     # confirmed persons, read and set aside) and this applicant's own waiting application (1),
