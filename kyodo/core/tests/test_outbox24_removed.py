@@ -45,6 +45,8 @@ def test_a_mail_with_its_address_is_queued_again(client, staff_user):
 
     response = client.post(f"/staff/outbox/{message.pk}/resend/", follow=True)
 
-    assert [str(m) for m in response.context["messages"]] == ["メールを再送信の待ち行列に入れました。"]
+    assert [str(m) for m in response.context["messages"]] == [
+        "メールを再送信の待ち行列に入れました。"
+    ]
     message.refresh_from_db()
     assert (message.status, message.attempts) == ("queued", 0)
